@@ -1,0 +1,45 @@
+"""`intake catalog import`: load or update the reference data."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from intake.commands import load_settings, open_store
+from models import CustomerRefRow, CustomerRow, ProductRow, read_reference_csv
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    catalog = sub.add_parser("catalog", help="reference data")
+    catalog_sub = catalog.add_subparsers(dest="catalog_command", required=True, metavar="ACTION")
+    imp = catalog_sub.add_parser("import", help="load or update products, customers and customer refs")
+    imp.add_argument("--products", type=Path, required=True, help="products.csv")
+    imp.add_argument("--customers", type=Path, help="customers.csv")
+    imp.add_argument("--customer-refs", type=Path, help="customer_refs.csv")
+    imp.set_defaults(handler=import_catalog)
+
+
+def import_catalog(args: argparse.Namespace) -> int:
+    store = open_store(load_settings())
+    bad_rows = 0
+    for path, model, upsert, label in (
+        (args.products, ProductRow, store.upsert_products, "products"),
+        (args.customers, CustomerRow, store.upsert_customers, "customers"),
+        (args.customer_refs, CustomerRefRow, store.upsert_customer_refs, "customer refs"),
+    ):
+        if path is None:
+            continue
+        rows, errors = read_reference_csv(
+            path,
+            model,
+            on_progress=lambda n, label=label: print(f"  {label}: {n} rows read", file=sys.stderr),
+        )
+        for error in errors:
+            print(f"intake: bad row: {error}", file=sys.stderr)
+        bad_rows += len(errors)
+        count = upsert(rows)
+        print(
+            f"{label}: {count} loaded from {path}" + (f", {len(errors)} bad rows skipped" if errors else "")
+        )
+    return 1 if bad_rows else 0

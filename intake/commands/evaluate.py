@@ -1,0 +1,48 @@
+"""`intake eval DIR`: score the pipeline on labelled messages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from intake.commands import load_settings, open_store
+from intake.evaluate import evaluate, format_report, report_json
+from models import IntakeError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    ev = sub.add_parser("eval", help="score the pipeline on labelled .eml files")
+    ev.add_argument("folder", type=Path, metavar="DIR")
+    ev.add_argument("--ref", type=Path, metavar="REF_DIR", help="folder of the reference CSVs")
+    ev.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    ev.add_argument("--show-wrong", action="store_true", help="print each wrong message's differences")
+    ev.set_defaults(handler=run_eval)
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    folder: Path = args.folder
+    if not folder.is_dir():
+        raise IntakeError(f"{folder}: not a folder")
+    ref_dir = args.ref
+    if ref_dir is None and (folder.parent / "ref").is_dir():
+        ref_dir = folder.parent / "ref"
+    fallback = None if ref_dir else open_store(settings)
+
+    def show(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r  {done}/{total} messages", end="" if done < total else "\n", file=sys.stderr)
+
+    report = evaluate(folder, ref_dir=ref_dir, fallback_store=fallback, settings=settings, on_progress=show)
+    print(format_report(report))
+    if args.show_wrong:
+        for item in report.per_file:
+            if not item["right"]:
+                print(f"\n== {item['file']}" + (f" (failed: {item['error']})" if item["error"] else ""))
+                print("predicted:", json.dumps(item["predicted"], ensure_ascii=False))
+                print("expected: ", json.dumps(item["expected"], ensure_ascii=False))
+    if args.json:
+        args.json.write_text(json.dumps(report_json(report), ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0

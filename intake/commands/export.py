@@ -1,0 +1,53 @@
+"""`intake export`: order records on standard output."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+
+from intake.commands import load_settings, open_store
+
+CSV_COLUMNS = [
+    "message_id",
+    "source",
+    "status",
+    "customer_id",
+    "po_number",
+    "order_date",
+    "requested_delivery_date",
+    "ship_to",
+    "currency",
+    "confidence",
+    "line_no",
+    "sku",
+    "customer_ref",
+    "description",
+    "quantity",
+    "unit",
+    "unit_price",
+]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    export = sub.add_parser("export", help="write order records to standard output")
+    export.add_argument("--format", choices=["jsonl", "csv"], required=True)
+    export.add_argument("--status", choices=["accepted", "review", "rejected"])
+    export.set_defaults(handler=export_orders)
+
+
+def export_orders(args: argparse.Namespace) -> int:
+    store = open_store(load_settings())
+    records = store.order_records(args.status)
+    if args.format == "jsonl":
+        for record in records:
+            sys.stdout.write(record.model_dump_json() + "\n")
+        return 0
+    # CSV: one row per order line, the order's fields repeated (what ERPs import).
+    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        head = record.model_dump(mode="json", exclude={"lines"})
+        for line in record.lines or [None]:
+            writer.writerow({**head, **(line.model_dump(mode="json") if line else {})})
+    return 0

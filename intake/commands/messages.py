@@ -1,0 +1,106 @@
+"""`intake ingest`, `intake messages`, `intake retry`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from intake.commands import load_settings, open_store, progress
+from intake.ingest import ingest_file, iter_message_files, retry_failed
+from matchers import CatalogIndex
+from models import IntakeError
+from models.tables import Message
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    ingest = sub.add_parser("ingest", help="run the pipeline on .eml files or folders of them")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.set_defaults(handler=ingest_paths)
+
+    messages = sub.add_parser("messages", help="list every stored message")
+    messages.add_argument("--state", choices=["received", "processed", "failed"])
+    messages.add_argument("--format", choices=["table", "jsonl"], default="table")
+    messages.set_defaults(handler=list_messages)
+
+    retry = sub.add_parser("retry", help="process failed messages again")
+    retry.add_argument("message_ids", nargs="*", metavar="MESSAGE_ID")
+    retry.set_defaults(handler=retry_messages)
+
+
+def ingest_paths(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    store = open_store(settings)
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        print(f"intake: error: {path}: no such file or folder", file=sys.stderr)
+    files = list(iter_message_files(p for p in args.paths if p.exists()))
+    index = CatalogIndex.build(store.load_reference())
+    counts = {"processed": 0, "failed": 0, "duplicate": 0, "orders": 0}
+    for path in progress(files, total=len(files), desc="ingest"):
+        try:
+            outcome = ingest_file(store, path, index=index, settings=settings)
+        except IntakeError as exc:
+            print(f"intake: error: {exc}", file=sys.stderr)
+            counts["failed"] += 1
+            continue
+        counts[outcome.state] += 1
+        counts["orders"] += len(outcome.order_ids)
+        if outcome.error:
+            print(f"intake: failed: {path}: {outcome.error}", file=sys.stderr)
+    print(
+        f"{len(files)} files: {counts['processed']} processed ({counts['orders']} orders), "
+        f"{counts['duplicate']} already known, {counts['failed']} failed"
+    )
+    return 1 if missing or counts["failed"] else 0
+
+
+def message_summary(row: Message, orders: int) -> dict:
+    if row.origin_kind == "imap":
+        origin = f"{row.account}/{row.folder}/{row.uidvalidity}/{row.uid}"
+    else:
+        origin = row.origin_path or row.origin_kind
+    return {
+        "message_id": row.message_id,
+        "sha256": row.sha256,
+        "origin": origin,
+        "received_at": row.received_at.isoformat() if row.received_at else None,
+        "state": row.state,
+        "kind": row.kind,
+        "orders": orders,
+        "error": row.error,
+    }
+
+
+def list_messages(args: argparse.Namespace) -> int:
+    store = open_store(load_settings())
+    counts = store.order_counts()
+    rows = [message_summary(r, counts.get(r.id or 0, 0)) for r in store.list_messages(args.state)]
+    if args.format == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    columns = ["message_id", "sha256", "origin", "received_at", "state", "kind", "orders", "error"]
+    table = [columns] + [[_cell(r[c], c) for c in columns] for r in rows]
+    widths = [max(len(t[i]) for t in table) for i in range(len(columns))]
+    for line in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+    return 0
+
+
+def _cell(value: object, column: str) -> str:
+    text = "" if value is None else str(value)
+    return text[:12] if column == "sha256" else text
+
+
+def retry_messages(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    store = open_store(settings)
+    index = CatalogIndex.build(store.load_reference())
+    outcomes = retry_failed(store, args.message_ids, index=index, settings=settings)
+    still = [o for o in outcomes if o.state == "failed"]
+    for outcome in still:
+        print(f"intake: still failing: message {outcome.message_pk}: {outcome.error}", file=sys.stderr)
+    print(f"{len(outcomes)} retried: {len(outcomes) - len(still)} processed, {len(still)} still failed")
+    return 1 if still else 0

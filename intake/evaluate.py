@@ -1,0 +1,155 @@
+"""`intake eval`: run the pipeline on labelled messages and score it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from intake.ingest import ingest_file
+from intake.scoring import Tally
+from matchers import CatalogIndex
+from models import CustomerRefRow, CustomerRow, IntakeError, ProductRow, Settings, Store, read_reference_csv
+
+OVERALL = "overall"
+
+
+@dataclass
+class EvalReport:
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    per_file: list[dict[str, Any]] = field(default_factory=list)
+
+    def tally(self, category: str) -> Tally:
+        return self.tallies.setdefault(category, Tally())
+
+
+def load_reference_dir(store: Store, ref_dir: Path) -> list[str]:
+    """Load products/customers/customer_refs CSVs of a folder; returns the row errors."""
+    problems: list[str] = []
+    for name, model, upsert in (
+        ("products.csv", ProductRow, store.upsert_products),
+        ("customers.csv", CustomerRow, store.upsert_customers),
+        ("customer_refs.csv", CustomerRefRow, store.upsert_customer_refs),
+    ):
+        path = ref_dir / name
+        if not path.exists():
+            if name == "products.csv":
+                raise IntakeError(f"{ref_dir}: no products.csv in the reference folder")
+            continue
+        rows, errors = read_reference_csv(path, model)
+        upsert(rows)
+        problems += [str(e) for e in errors]
+    return problems
+
+
+def read_categories(folder: Path) -> dict[str, str]:
+    index = folder / "INDEX.csv"
+    if not index.exists():
+        return {}
+    with index.open(encoding="utf-8-sig", newline="") as handle:
+        return {row["file"]: row.get("category") or "" for row in csv.DictReader(handle) if row.get("file")}
+
+
+def evaluate(
+    folder: Path,
+    *,
+    ref_dir: Path | None,
+    fallback_store: Store | None,
+    settings: Settings,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> EvalReport:
+    """Score the pipeline on every `NAME.eml` of `folder` that has `NAME.expected.json`."""
+    files = sorted(p for p in folder.glob("*.eml") if p.with_suffix(".expected.json").exists())
+    if not files:
+        raise IntakeError(f"{folder}: no NAME.eml with a NAME.expected.json beside it")
+    categories = read_categories(folder)
+    report = EvalReport()
+    with tempfile.TemporaryDirectory(prefix="intake-eval-") as tmp:
+        store = Store.open(f"sqlite:///{tmp}/eval.db")
+        if ref_dir is not None:
+            load_reference_dir(store, ref_dir)
+        elif fallback_store is not None:
+            reference = fallback_store.load_reference()
+            store.upsert_products(reference.products)
+            store.upsert_customers(reference.customers)
+            store.upsert_customer_refs(reference.customer_refs)
+        index = CatalogIndex.build(store.load_reference())
+        for number, path in enumerate(files, start=1):
+            expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+            outcome = ingest_file(store, path, index=index, settings=settings)
+            predicted = (
+                [o.record.model_dump(mode="json") for o in outcome.result.orders] if outcome.result else []
+            )
+            failed = outcome.state == "failed"
+            right = True
+            for category in {OVERALL, categories.get(path.name, "")} - {""}:
+                right = (
+                    report.tally(category).add_message(path.name, predicted, expected, failed=failed)
+                    and right
+                )
+            report.per_file.append(
+                {
+                    "file": path.name,
+                    "category": categories.get(path.name, ""),
+                    "right": right,
+                    "error": outcome.error,
+                    "predicted": predicted,
+                    "expected": expected,
+                }
+            )
+            if on_progress:
+                on_progress(number, len(files))
+    return report
+
+
+COLUMNS = [
+    ("messages", "msgs", "{:d}"),
+    ("order_detection", "order?", "{:.0%}"),
+    ("customer", "customer", "{:.0%}"),
+    ("po_number", "PO", "{:.0%}"),
+    ("delivery_date", "delivery", "{:.0%}"),
+    ("line_precision", "line P", "{:.1%}"),
+    ("line_recall", "line R", "{:.1%}"),
+    ("line_f1", "line F1", "{:.1%}"),
+    ("exact_messages", "exact", "{:.0%}"),
+    ("touchless", "touchless", "{:.0%}"),
+    ("accepted_wrong", "acc.wrong", "{:d}"),
+]
+
+
+def format_report(report: EvalReport) -> str:
+    """The figures as an aligned table: one row per category, overall last."""
+    names = [*sorted(k for k in report.tallies if k != OVERALL), OVERALL]
+    header = ["category"] + [label for _, label, _ in COLUMNS]
+    rows = [header]
+    for name in names:
+        figures = report.tallies[name].figures()
+        rows.append([name] + [fmt.format(figures[key]) for key, _, fmt in COLUMNS])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = [
+        "  ".join(
+            cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    overall = report.tallies[OVERALL]
+    wrong = overall.wrong_files
+    lines.append("")
+    lines.append(f"not exactly right ({len(wrong)}): {', '.join(wrong) if wrong else 'none'}")
+    lines.append(
+        "accepted-but-wrong: orders that reached the clean table without review and are not right "
+        f"= {overall.accepted_wrong}"
+    )
+    return "\n".join(lines)
+
+
+def report_json(report: EvalReport) -> dict[str, Any]:
+    return {
+        "categories": {name: tally.figures() for name, tally in report.tallies.items()},
+        "files": report.per_file,
+    }

@@ -1,0 +1,115 @@
+"""Taking messages in: keep the raw bytes first, then process, and contain failures."""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import logging
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from intake.pipeline import process
+from matchers import CatalogIndex
+from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store
+
+log = logging.getLogger(__name__)
+
+EMAIL_SUFFIXES = {".eml", ".msg", ".txt", ""}
+
+
+@dataclass
+class Outcome:
+    """What happened to one message."""
+
+    message_pk: int
+    created: bool
+    state: str  # processed, failed, duplicate
+    order_ids: list[int]
+    result: ProcessResult | None = None
+    error: str | None = None
+
+
+def iter_message_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The .eml files named, and those found (recursively, sorted) in folders named."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and (
+                    child.suffix.lower() == ".eml" or child.parent.name in {"new", "cur"}
+                ):
+                    yield child
+        else:
+            yield path
+
+
+def ingest_raw(store: Store, raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> Outcome:
+    """Store the message, then process it unless it was already processed."""
+    row, created = store.add_message(raw, message_id=header_message_id(raw.data))
+    assert row.id is not None
+    if not created and row.state == "processed":
+        return Outcome(row.id, False, "duplicate", [])
+    return process_stored(store, row.id, raw, index=index, settings=settings, created=created)
+
+
+def process_stored(
+    store: Store, pk: int, raw: RawMessage, *, index: CatalogIndex, settings: Settings, created: bool = False
+) -> Outcome:
+    """Process a message already in the store; a failure is recorded, never raised."""
+    try:
+        result = process(raw, index=index, settings=settings)
+        order_ids = store.save_result(pk, result)
+    except IntakeError as exc:
+        reason = str(exc)
+        log.warning("message %s (%s) failed: %s", pk, raw.origin.describe(), reason)
+        store.mark_failed(pk, reason)
+        return Outcome(pk, created, "failed", [], error=reason)
+    except Exception as exc:  # a bug must not stop the daemon: kept, recorded, shown
+        reason = f"internal error while processing: {type(exc).__name__}: {exc}"
+        log.error("message %s (%s) failed\n%s", pk, raw.origin.describe(), traceback.format_exc())
+        store.mark_failed(pk, reason)
+        return Outcome(pk, created, "failed", [], error=reason)
+    return Outcome(pk, created, "processed", order_ids, result=result)
+
+
+def header_message_id(data: bytes) -> str | None:
+    """The Message-ID header, read without parsing the message (it may not parse)."""
+    head = data[:65536].split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+    parsed = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(head)
+    value = parsed.get("Message-ID")
+    return " ".join(str(value).split()) if value else None
+
+
+def ingest_file(store: Store, path: Path, *, index: CatalogIndex, settings: Settings) -> Outcome:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IntakeError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    raw = RawMessage(data=data, origin=Origin(kind="file", path=str(path)))
+    return ingest_raw(store, raw, index=index, settings=settings)
+
+
+def retry_failed(
+    store: Store, message_ids: list[str], *, index: CatalogIndex, settings: Settings
+) -> list[Outcome]:
+    """Process failed messages again: those named (by Message-ID or number), or all."""
+    outcomes = []
+    for row in store.list_messages("failed"):
+        assert row.id is not None
+        if message_ids and row.message_id not in message_ids and str(row.id) not in message_ids:
+            continue
+        origin = Origin(
+            kind=row.origin_kind,
+            path=row.origin_path,
+            account=row.account,
+            folder=row.folder,
+            uidvalidity=row.uidvalidity,
+            uid=row.uid,
+        )
+        outcomes.append(
+            process_stored(
+                store, row.id, RawMessage(data=row.raw, origin=origin), index=index, settings=settings
+            )
+        )
+    return outcomes

@@ -1,0 +1,327 @@
+"""The store: one SQLAlchemy engine, the schema under Alembic, and the writes
+the pipeline and the daemon need. SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine, select
+
+from models.pipeline import OrderLineRecord, OrderRecord, OrderStatus, ProcessResult, RawMessage
+from models.reference import AliasRow, CustomerRefRow, CustomerRow, ProductRow, ReferenceData
+from models.tables import (
+    Alias,
+    AuditEvent,
+    Customer,
+    CustomerRef,
+    Message,
+    Order,
+    OrderLine,
+    Product,
+    ReviewItem,
+    utcnow,
+)
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; SQLite gets its folder created and sane pragmas."""
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets the review UI read while the daemon writes; busy_timeout makes
+    # two processes wait for each other instead of failing at once.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class Store:
+    """The store's operations; every method opens and closes its own session."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        engine = make_engine(url)
+        migrate(engine)
+        return cls(engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    # -- reference data -------------------------------------------------------
+
+    def upsert_products(self, rows: Iterable[ProductRow]) -> int:
+        return self._upsert(Product, (r.model_dump() for r in rows))
+
+    def upsert_customers(self, rows: Iterable[CustomerRow]) -> int:
+        def values(row: CustomerRow) -> dict[str, Any]:
+            data = row.model_dump()
+            data["email_domains"] = ";".join(row.email_domains)
+            data["contact_emails"] = ";".join(row.contact_emails)
+            return data
+
+        return self._upsert(Customer, (values(r) for r in rows))
+
+    def upsert_customer_refs(self, rows: Iterable[CustomerRefRow]) -> int:
+        count = 0
+        with self.session() as session:
+            for row in rows:
+                found = session.exec(
+                    select(CustomerRef).where(
+                        CustomerRef.customer_id == row.customer_id,
+                        CustomerRef.customer_ref == row.customer_ref,
+                    )
+                ).first()
+                if found:
+                    found.sku = row.sku
+                else:
+                    session.add(CustomerRef(**row.model_dump()))
+                count += 1
+            session.commit()
+        return count
+
+    def _upsert(self, table: type, rows: Iterable[dict[str, Any]]) -> int:
+        count = 0
+        with self.session() as session:
+            for values in rows:
+                merged = table(**{k: v for k, v in values.items() if k in table.model_fields})
+                session.merge(merged)
+                count += 1
+                if count % 5000 == 0:
+                    session.commit()
+            session.commit()
+        return count
+
+    def load_reference(self) -> ReferenceData:
+        with self.session() as session:
+            return ReferenceData(
+                products=[
+                    ProductRow.model_validate(p, from_attributes=True) for p in session.exec(select(Product))
+                ],
+                customers=[
+                    CustomerRow(
+                        customer_id=c.customer_id,
+                        name=c.name,
+                        email_domains=c.email_domains,
+                        contact_emails=c.contact_emails,
+                        vat_number=c.vat_number,
+                        ship_to=c.ship_to,
+                        language=c.language,
+                    )
+                    for c in session.exec(select(Customer))
+                ],
+                customer_refs=[
+                    CustomerRefRow(customer_id=r.customer_id, customer_ref=r.customer_ref, sku=r.sku)
+                    for r in session.exec(select(CustomerRef))
+                ],
+                aliases=[
+                    AliasRow(customer_id=a.customer_id, wording=a.wording, sku=a.sku)
+                    for a in session.exec(select(Alias))
+                ],
+            )
+
+    # -- messages -------------------------------------------------------------
+
+    def add_message(self, raw: RawMessage, *, message_id: str | None = None) -> tuple[Message, bool]:
+        """Keep the raw bytes before any parsing. Returns (row, created)."""
+        with self.session() as session:
+            found = session.exec(select(Message).where(Message.sha256 == raw.sha256)).first()
+            if found:
+                return found, False
+            origin = raw.origin
+            row = Message(
+                sha256=raw.sha256,
+                message_id=message_id,
+                raw=raw.data,
+                origin_kind=origin.kind,
+                origin_path=origin.path,
+                account=origin.account,
+                folder=origin.folder,
+                uidvalidity=origin.uidvalidity,
+                uid=origin.uid,
+                received_at=raw.received_at.astimezone(dt.UTC),
+            )
+            session.add(row)
+            session.commit()
+            return row, True
+
+    def get_message(self, pk: int) -> Message | None:
+        with self.session() as session:
+            return session.get(Message, pk)
+
+    def list_messages(self, state: str | None = None) -> list[Message]:
+        with self.session() as session:
+            query = select(Message).order_by(Message.id)
+            if state:
+                query = query.where(Message.state == state)
+            return list(session.exec(query))
+
+    def order_counts(self) -> dict[int, int]:
+        with self.session() as session:
+            counts: dict[int, int] = {}
+            for pk in session.exec(select(Order.message_pk)):
+                if pk is not None:
+                    counts[pk] = counts.get(pk, 0) + 1
+            return counts
+
+    def mark_failed(self, pk: int, reason: str) -> None:
+        """Record why a message could not be processed, and put it before a clerk."""
+        with self.session() as session:
+            row = session.get(Message, pk)
+            assert row is not None, f"message {pk} vanished"
+            row.state, row.error = "failed", reason
+            row.attempts += 1
+            row.processed_at = utcnow()
+            open_item = session.exec(
+                select(ReviewItem).where(ReviewItem.message_pk == pk, ReviewItem.state == "open")
+            ).first()
+            failure = [{"code": "message_failed", "message": reason, "severity": "error"}]
+            if open_item:
+                open_item.reasons = failure
+            else:
+                session.add(ReviewItem(message_pk=pk, reasons=failure))
+            session.add(
+                AuditEvent(
+                    actor="intake",
+                    action="failed",
+                    entity="message",
+                    entity_id=str(pk),
+                    after={"error": reason},
+                )
+            )
+            session.commit()
+
+    def save_result(self, pk: int, result: ProcessResult) -> list[int]:
+        """Store the orders of one message and mark it processed, in one transaction."""
+        parsed = result.parsed
+        with self.session() as session:
+            row = session.get(Message, pk)
+            assert row is not None, f"message {pk} vanished"
+            for old in session.exec(
+                select(ReviewItem).where(ReviewItem.message_pk == pk, ReviewItem.state == "open")
+            ):
+                old.state, old.closed_at, old.closed_by = "closed", utcnow(), "intake"
+            row.message_id = parsed.message_id
+            row.subject = parsed.subject[:998]
+            row.sender = parsed.sender.email
+            row.state, row.error = "processed", None
+            row.attempts += 1
+            row.processed_at = utcnow()
+            row.kind = "order" if result.orders else "not_order"
+            row.classification = parsed.classification.kind.value if parsed.classification else None
+            order_ids = [self._add_order(session, pk, processed) for processed in result.orders]
+            session.commit()
+            return order_ids
+
+    def _add_order(self, session: Session, pk: int, processed: Any) -> int:
+        record: OrderRecord = processed.record
+        order = Order(
+            message_pk=pk,
+            message_id=record.message_id,
+            source=record.source,
+            status=record.status.value,
+            customer_id=record.customer_id,
+            po_number=record.po_number,
+            order_date=record.order_date,
+            requested_delivery_date=record.requested_delivery_date,
+            ship_to=record.ship_to,
+            currency=record.currency,
+            confidence=record.confidence,
+            detail=processed.matched.model_dump(mode="json"),
+            reasons=[r.model_dump(mode="json") for r in processed.decision.reasons],
+            decided_at=utcnow() if record.status == OrderStatus.ACCEPTED else None,
+            decided_by="intake" if record.status == OrderStatus.ACCEPTED else None,
+        )
+        session.add(order)
+        session.flush()
+        assert order.id is not None
+        for line in record.lines:
+            session.add(OrderLine(order_id=order.id, **line.model_dump()))
+        if record.status == OrderStatus.REVIEW:
+            session.add(ReviewItem(order_id=order.id, message_pk=pk, reasons=order.reasons))
+        session.add(
+            AuditEvent(
+                actor="intake",
+                action=f"created:{record.status.value}",
+                entity="order",
+                entity_id=str(order.id),
+                after=record.model_dump(mode="json"),
+            )
+        )
+        return order.id
+
+    # -- orders ---------------------------------------------------------------
+
+    def order_records(self, status: str | None = None) -> list[OrderRecord]:
+        with self.session() as session:
+            query = select(Order).order_by(Order.id)
+            if status:
+                query = query.where(Order.status == status)
+            orders = list(session.exec(query))
+            records = []
+            for order in orders:
+                lines = session.exec(
+                    select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.line_no)
+                )
+                records.append(to_record(order, list(lines)))
+            return records
+
+
+def to_record(order: Order, lines: list[OrderLine]) -> OrderRecord:
+    return OrderRecord(
+        message_id=order.message_id,
+        source=order.source,
+        status=OrderStatus(order.status),
+        customer_id=order.customer_id,
+        po_number=order.po_number,
+        order_date=order.order_date,
+        requested_delivery_date=order.requested_delivery_date,
+        ship_to=order.ship_to,
+        currency=order.currency,
+        lines=[
+            OrderLineRecord(
+                line_no=line.line_no,
+                sku=line.sku,
+                customer_ref=line.customer_ref,
+                description=line.description,
+                quantity=line.quantity,
+                unit=line.unit,
+                unit_price=line.unit_price,
+            )
+            for line in lines
+        ],
+        confidence=order.confidence,
+    )

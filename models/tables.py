@@ -1,0 +1,218 @@
+"""The store's tables (SQLModel). Portable SQL only: SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Product(SQLModel, table=True):
+    __tablename__ = "products"
+
+    sku: str = Field(primary_key=True, max_length=64)
+    name: str
+    unit: str | None = Field(default=None, max_length=32)
+    unit_price: float | None = None
+    ean: str | None = Field(default=None, index=True, max_length=32)
+    stock: int | None = None
+
+
+class Customer(SQLModel, table=True):
+    __tablename__ = "customers"
+
+    customer_id: str = Field(primary_key=True, max_length=64)
+    name: str
+    email_domains: str = ""  # ';'-separated, as in customers.csv
+    contact_emails: str = ""  # ';'-separated
+    vat_number: str | None = Field(default=None, max_length=32)
+    ship_to: str | None = None
+    language: str = Field(default="fr", max_length=8)
+    notify: bool = True  # acknowledgements wanted
+
+
+class CustomerRef(SQLModel, table=True):
+    __tablename__ = "customer_refs"
+    __table_args__ = (UniqueConstraint("customer_id", "customer_ref"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: str = Field(index=True, max_length=64)
+    customer_ref: str = Field(max_length=128)
+    sku: str = Field(max_length=64)
+
+
+class Alias(SQLModel, table=True):
+    """A wording a clerk confirmed as meaning a sku (for one customer or all)."""
+
+    __tablename__ = "aliases"
+    __table_args__ = (UniqueConstraint("customer_id", "wording"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: str = Field(default="", max_length=64)  # "" = any customer
+    wording: str = Field(max_length=512)  # normalised wording
+    sku: str = Field(max_length=64)
+    uses: int = 1
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Message(SQLModel, table=True):
+    """Every message ever received, raw bytes kept, one row per distinct content."""
+
+    __tablename__ = "messages"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(unique=True, max_length=64)
+    message_id: str | None = Field(default=None, index=True, max_length=998)
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    origin_kind: str = Field(default="file", max_length=16)
+    origin_path: str | None = None
+    account: str | None = Field(default=None, max_length=255)
+    folder: str | None = Field(default=None, max_length=255)
+    uidvalidity: int | None = None
+    uid: int | None = None
+    subject: str | None = None
+    sender: str | None = None
+    received_at: dt.datetime = Field(default_factory=utcnow)
+    processed_at: dt.datetime | None = None
+    state: str = Field(default="received", index=True, max_length=16)  # received/processed/failed
+    kind: str | None = Field(default=None, max_length=32)  # order, not_order
+    classification: str | None = Field(default=None, max_length=32)
+    error: str | None = None
+    attempts: int = 0
+
+
+class LedgerEntry(SQLModel, table=True):
+    """A message's place on an IMAP server: what has been seen, and what was done."""
+
+    __tablename__ = "ledger"
+    __table_args__ = (UniqueConstraint("account", "folder", "uidvalidity", "uid"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account: str = Field(max_length=255)
+    folder: str = Field(max_length=255)
+    uidvalidity: int
+    uid: int
+    message_pk: int | None = Field(default=None, foreign_key="messages.id", index=True)
+    sha256: str = Field(max_length=64, index=True)
+    server_action: str | None = Field(default=None, max_length=32)  # moved/flagged/None
+    seen_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Lease(SQLModel, table=True):
+    """One worker per mailbox folder: a row held until `expires_at`."""
+
+    __tablename__ = "leases"
+
+    name: str = Field(primary_key=True, max_length=512)
+    holder: str = Field(max_length=255)
+    expires_at: dt.datetime
+
+
+class Order(SQLModel, table=True):
+    __tablename__ = "orders"
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_pk: int | None = Field(default=None, foreign_key="messages.id", index=True)
+    message_id: str = Field(index=True, max_length=998)
+    source: str = Field(default="email", max_length=16)
+    status: str = Field(index=True, max_length=16)
+    customer_id: str | None = Field(default=None, index=True, max_length=64)
+    po_number: str | None = Field(default=None, index=True, max_length=128)
+    order_date: dt.date | None = None
+    requested_delivery_date: dt.date | None = None
+    ship_to: str | None = None
+    currency: str = Field(default="EUR", max_length=3)
+    confidence: float = 0.0
+    # What was read and matched, with provenance and candidates: the review UI's view.
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    reasons: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    decided_at: dt.datetime | None = None
+    decided_by: str | None = Field(default=None, max_length=128)  # "auto" or a user
+    reject_reason: str | None = None
+    version: int = 1  # optimistic locking: a stale save is refused
+    locked_by: str | None = Field(default=None, max_length=128)
+    locked_at: dt.datetime | None = None
+
+
+class OrderLine(SQLModel, table=True):
+    __tablename__ = "order_lines"
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="orders.id", index=True)
+    line_no: int
+    sku: str | None = Field(default=None, max_length=64)
+    customer_ref: str | None = Field(default=None, max_length=128)
+    description: str | None = None
+    quantity: float | None = None
+    unit: str | None = Field(default=None, max_length=32)
+    unit_price: float | None = None
+    confidence: float = 0.0
+    backorder: bool = False
+
+
+class ReviewItem(SQLModel, table=True):
+    """Work for a clerk: an order to check, or a message that failed."""
+
+    __tablename__ = "review_items"
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int | None = Field(default=None, foreign_key="orders.id", index=True)
+    message_pk: int | None = Field(default=None, foreign_key="messages.id", index=True)
+    reasons: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
+    state: str = Field(default="open", index=True, max_length=16)  # open/closed
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    closed_at: dt.datetime | None = None
+    closed_by: str | None = Field(default=None, max_length=128)
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utcnow, index=True)
+    actor: str = Field(max_length=128)  # "intake" for the engine, else a user name
+    action: str = Field(max_length=64)
+    entity: str = Field(max_length=32)  # "order", "message", "alias", ...
+    entity_id: str = Field(max_length=128, index=True)
+    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(unique=True, max_length=128)
+    password_hash: str
+    role: str = Field(default="clerk", max_length=16)  # clerk/admin
+    language: str = Field(default="fr", max_length=8)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    active: bool = True
+
+
+class OutboxMail(SQLModel, table=True):
+    """A mail to send; sent at most once, retried until it is."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (UniqueConstraint("dedup_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    dedup_key: str = Field(max_length=255)  # e.g. "ack:ORDER_ID"
+    order_id: int | None = Field(default=None, foreign_key="orders.id", index=True)
+    kind: str = Field(max_length=32)  # ack, detail_request, status
+    to_addr: str
+    subject: str
+    body_text: str
+    headers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    state: str = Field(default="pending", index=True, max_length=16)  # pending/sent/failed
+    attempts: int = 0
+    last_error: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    sent_at: dt.datetime | None = None

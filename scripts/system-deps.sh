@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Debian packages Intake's tests need: Dovecot (IMAP), PostgreSQL, Chromium,
+# Tesseract. Installs only what is missing; starts no service (tests do).
+set -euo pipefail
+need=()
+command -v dovecot >/dev/null || [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v chromium >/dev/null || need+=(chromium)
+command -v tesseract >/dev/null || need+=(tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng)
+dpkg -s tesseract-ocr-fra >/dev/null 2>&1 || need+=(tesseract-ocr-fra)
+command -v python3 >/dev/null || need+=(python3 python3-venv)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
