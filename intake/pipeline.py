@@ -7,6 +7,7 @@ from matchers import CatalogIndex, match_order
 from models import (
     Decision,
     MatchedOrder,
+    MessageReadError,
     OrderLineRecord,
     OrderRecord,
     ParsedMessage,
@@ -21,6 +22,8 @@ from parsers import classify, extract_orders, parse_message
 def process(raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> ProcessResult:
     """Run every stage on one message. Raises IntakeError when it cannot be read."""
     parsed = parse_message(raw.data, where=raw.origin.describe())
+    if not (parsed.text.strip() or parsed.html or parsed.attachments):
+        raise MessageReadError(raw.origin.describe(), "the message has no body and no attachment")
     parsed.classification = classify(parsed)
     if not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
