@@ -1,6 +1,7 @@
 """Mail to customers: acknowledgements, detail requests and status notices, via an outbox."""
 
 from intake.notify.compose import DeliveryMode, ShipmentStatus
+from intake.notify.daemon import outbox_pass
 from intake.notify.errors import NotifyError, SendError, TemplateError
 from intake.notify.outbox import DeliveryReport, OutgoingMail, deliver_pending, list_mails, requeue_failed
 from intake.notify.service import acknowledge_accepted, notify_status, queue_acknowledgement, request_detail
@@ -19,6 +20,7 @@ __all__ = [
     "deliver_pending",
     "list_mails",
     "notify_status",
+    "outbox_pass",
     "queue_acknowledgement",
     "request_detail",
     "requeue_failed",
