@@ -8,9 +8,9 @@ the mail is queued in the caller's transaction, e.g. with a clerk's approval).
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import logging
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -162,9 +162,10 @@ def _queue(
 
 
 def mail_headers(view: OrderView, kind: str, language: str, settings: Settings) -> dict[str, str]:
-    domain = (settings.smtp_from or "").rpartition("@")[2] or None
+    domain = (settings.smtp_from or "").rpartition("@")[2] or "intake.invalid"
     headers = {
-        "Message-ID": email.utils.make_msgid(idstring=f"intake.{kind}.{view.order_id}", domain=domain),
+        # Short enough never to be folded; fixed now so every retry sends the same id.
+        "Message-ID": f"<{kind}.{view.order_id}.{uuid.uuid4().hex[:16]}@{domain}>",
         "Content-Language": language,
         **thread_headers(view.thread),
     }

@@ -1,0 +1,198 @@
+"""Orders seeded straight into the store, and a real SMTP server on loopback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import socket
+import ssl
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from models import Settings, Store
+from models.settings import SmtpSecurity
+from models.tables import Customer, Message, Order, OrderLine, Product
+
+ORIGINAL_ID = "<po-7731@chantiers-durand.fr>"
+EARLIER_ID = "<thread-1@chantiers-durand.fr>"
+
+
+def make_raw(*, reply_to: str | None = None, subject: str = "Commande BC-7731") -> bytes:
+    lines = [
+        "From: Paul Durand <paul@chantiers-durand.fr>",
+        "To: commandes@negoce.example",
+        f"Subject: {subject}",
+        f"Message-ID: {ORIGINAL_ID}",
+        f"References: {EARLIER_ID}",
+        "Date: Mon, 23 Nov 2026 09:12:00 +0100",
+    ]
+    if reply_to:
+        lines.append(f"Reply-To: {reply_to}")
+    return ("\r\n".join(lines) + "\r\n\r\nBonjour, merci de livrer...\r\n").encode()
+
+
+def make_order(
+    store: Store,
+    *,
+    status: str = "accepted",
+    language: str = "fr",
+    notify: bool = True,
+    reply_to: str | None = None,
+    subject: str = "Commande BC-7731",
+) -> int:
+    """An order of three lines from customer CD01, the third short of stock."""
+    with store.session() as session:
+        if session.get(Customer, "CD01") is None:
+            session.add(Customer(customer_id="CD01", name="Chantiers Durand"))
+            session.add(Product(sku="CIM-35", name="Ciment CEM II 35 kg", unit="sac", stock=500))
+            session.add(Product(sku="TREIL-1", name="Treillis soudé ST25", unit="pce", stock=3))
+        customer = session.get(Customer, "CD01")
+        assert customer is not None
+        customer.language, customer.notify = language, notify
+        raw = make_raw(reply_to=reply_to, subject=subject)
+        message = Message(
+            sha256=f"{len(raw)}-{status}-{language}-{subject}-{reply_to}-{dt.datetime.now().timestamp()}",
+            message_id=ORIGINAL_ID,
+            raw=raw,
+            subject=subject,
+            sender="paul@chantiers-durand.fr",
+            state="processed",
+        )
+        session.add(message)
+        session.flush()
+        order = Order(
+            message_pk=message.id,
+            message_id=ORIGINAL_ID,
+            status=status,
+            customer_id="CD01",
+            po_number="BC-7731",
+            order_date=dt.date(2026, 11, 23),
+            requested_delivery_date=dt.date(2026, 11, 27),
+            ship_to="ZAC des Pins, 33600 Pessac",
+        )
+        session.add(order)
+        session.flush()
+        assert order.id is not None
+        for line_no, sku, description, quantity, unit in (
+            (1, "CIM-35", "Ciment CEM II 35 kg", 40.0, "sac"),
+            (2, None, "bastaings 63x175", 12.0, None),
+            (3, "TREIL-1", "Treillis soudé ST25", 10.0, "pce"),
+        ):
+            session.add(
+                OrderLine(
+                    order_id=order.id,
+                    line_no=line_no,
+                    sku=sku,
+                    description=description,
+                    quantity=quantity,
+                    unit=unit,
+                )
+            )
+        session.commit()
+        return order.id
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Inbox:
+    """An aiosmtpd handler that keeps what it receives; can refuse recipients."""
+
+    messages: list[EmailMessage] = field(default_factory=list)
+    refuse_with: str | None = None
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if self.refuse_with:
+            return self.refuse_with
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        assert isinstance(parsed, EmailMessage)
+        self.messages.append(parsed)
+        return "250 OK"
+
+
+@dataclass
+class SmtpServer:
+    port: int
+    inbox: Inbox
+    controller: Controller | None = None
+
+    def start(self, **kwargs: Any) -> None:
+        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port, **kwargs)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server on a free loopback port, not yet started (tests start it)."""
+    server = SmtpServer(port=free_port(), inbox=Inbox())
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_settings(settings: Settings, smtp_server: SmtpServer) -> Settings:
+    return settings.model_copy(
+        update={
+            "smtp_host": "127.0.0.1",
+            "smtp_port": smtp_server.port,
+            "smtp_tls": SmtpSecurity.NONE,
+            "smtp_from": "commandes@negoce.example",
+            "smtp_timeout_seconds": 5.0,
+        }
+    )
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 (cert, key)."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+def server_tls_context(cert: Path, key: Path) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+def authenticator(user: str, password: str) -> Any:
+    def check(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        ok = (
+            isinstance(data, LoginPassword)
+            and data.login == user.encode()
+            and data.password == password.encode()
+        )
+        # An explicit message: aiosmtpd 1.4 leaves the client waiting on a bare failure.
+        return (
+            AuthResult(success=True) if ok else AuthResult(success=False, message="535 5.7.8 bad credentials")
+        )
+
+    return check
