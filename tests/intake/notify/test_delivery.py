@@ -165,25 +165,15 @@ def test_tls_and_login(
 
 
 def test_a_wrong_password_keeps_the_mail_for_later(
-    store: Store,
-    mail_settings: Settings,
-    smtp_server: SmtpServer,
-    certificate: tuple[Path, Path],
-    monkeypatch: pytest.MonkeyPatch,
+    store: Store, mail_settings: Settings, smtp_server: SmtpServer
 ) -> None:
-    cert, key = certificate
-    smtp_server.start(
-        tls_context=server_tls_context(cert, key),
-        require_starttls=True,
-        authenticator=authenticator("adv", "s3cret"),
-    )
-    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
-    settings = mail_settings.model_copy(
-        update={"smtp_tls": SmtpSecurity.STARTTLS, "smtp_user": "adv", "smtp_password": SecretStr("wrong")}
-    )
+    # Plain SMTP here: aiosmtpd 1.4 does not answer a failed login inside TLS.
+    smtp_server.start(authenticator=authenticator("adv", "s3cret"), auth_require_tls=False)
+    settings = mail_settings.model_copy(update={"smtp_user": "adv", "smtp_password": SecretStr("wrong")})
     queue_acknowledgement(store, make_order(store), settings=settings)
     report = deliver_pending(store, settings, send=smtp_sender(settings))
-    assert report.retried == 1 and "535" in report.errors[0]
+    assert report.retried == 1 and "SMTP 535" in report.errors[0]
+    assert smtp_server.inbox.messages == []
 
 
 def test_send_error_says_whether_it_is_final() -> None:
