@@ -190,9 +190,7 @@ def authenticator(user: str, password: str) -> Any:
             and data.login == user.encode()
             and data.password == password.encode()
         )
-        # An explicit message: aiosmtpd 1.4 leaves the client waiting on a bare failure.
-        return (
-            AuthResult(success=True) if ok else AuthResult(success=False, message="535 5.7.8 bad credentials")
-        )
+        # handled=False: the server itself answers 535 (aiosmtpd's default says nothing).
+        return AuthResult(success=ok, handled=False)
 
     return check

@@ -167,7 +167,6 @@ def test_tls_and_login(
 def test_a_wrong_password_keeps_the_mail_for_later(
     store: Store, mail_settings: Settings, smtp_server: SmtpServer
 ) -> None:
-    # Plain SMTP here: aiosmtpd 1.4 does not answer a failed login inside TLS.
     smtp_server.start(authenticator=authenticator("adv", "s3cret"), auth_require_tls=False)
     settings = mail_settings.model_copy(update={"smtp_user": "adv", "smtp_password": SecretStr("wrong")})
     queue_acknowledgement(store, make_order(store), settings=settings)
