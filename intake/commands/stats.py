@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from intake.commands import load_settings, open_store
-from intake.kpis import GroupBy, KpiFigures, KpiReport, Timing, kpi_report
+from intake.kpis import GroupBy, KpiFigures, KpiReport, Timing, format_duration, format_rate, kpi_report
 
 COLUMNS = [
     "", "orders", "touchless", "in review", "accept p50/p95 (touchless)", "accept p50/p95 (reviewed)",
@@ -32,23 +32,6 @@ def show_stats(args: argparse.Namespace) -> int:
     else:
         print(format_report(report))
     return 0
-
-
-def format_duration(seconds: float | None) -> str:
-    """45s, 12m, 3.5h, 2.1d: readable at a glance."""
-    if seconds is None:
-        return "-"
-    if seconds < 90:
-        return f"{seconds:.0f}s"
-    if seconds < 90 * 60:
-        return f"{seconds / 60:.0f}m"
-    if seconds < 36 * 3600:
-        return f"{seconds / 3600:.1f}h"
-    return f"{seconds / 86400:.1f}d"
-
-
-def format_rate(value: float | None) -> str:
-    return "-" if value is None else f"{100 * value:.0f}%"
 
 
 def _timing(value: Timing) -> str:
