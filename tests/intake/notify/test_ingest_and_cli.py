@@ -108,3 +108,24 @@ def test_stats_on_an_empty_store(
     monkeypatch.setenv("INTAKE_DATABASE_URL", f"sqlite:///{tmp_path}/empty.db")
     assert main(["stats"]) == 0
     assert capsys.readouterr().out.splitlines()[-1].split()[:3] == ["all", "0", "-"]
+
+
+def test_the_daemon_pass_sends_the_acknowledgements(
+    loaded_store: Store,
+    cli_env: Settings,
+    smtp_server: SmtpServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("INTAKE_ROUTING_MODE", "automatic")
+    inbox = tmp_path / "drop"
+    inbox.mkdir()
+    for path in sorted(DEMO_EMAILS.glob("*.eml")):
+        (inbox / path.name).write_bytes(path.read_bytes())
+    smtp_server.start()
+    assert main(["run", "--once", "--drop-folder", str(inbox)]) == 0
+    accepted = capsys.readouterr().out.count("ACCEPTED")
+    assert accepted >= 1
+    assert len(smtp_server.inbox.messages) == accepted
+    assert all(m["In-Reply-To"] and m["Auto-Submitted"] == "auto-replied" for m in smtp_server.inbox.messages)
