@@ -17,6 +17,7 @@ from models.tables import OutboxMail
 def build_message(row: OutboxMail, *, sender: str) -> EmailMessage:
     """The RFC 5322 message of an outbox row; its Message-ID was fixed when it was queued."""
     message = EmailMessage()
+    message.set_content(row.body_text, charset="utf-8")  # first: it clears Content-* headers
     message["From"] = sender
     message["To"] = row.to_addr
     message["Subject"] = row.subject
@@ -25,7 +26,6 @@ def build_message(row: OutboxMail, *, sender: str) -> EmailMessage:
         message[name] = str(value)
     if "Message-ID" not in message:
         message["Message-ID"] = email.utils.make_msgid(domain=sender.rpartition("@")[2] or None)
-    message.set_content(row.body_text, charset="utf-8")
     return message
 
 

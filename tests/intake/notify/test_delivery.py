@@ -40,6 +40,7 @@ def test_acknowledgement_arrives_threaded(
     assert received["In-Reply-To"] == ORIGINAL_ID
     assert received["References"] == f"{EARLIER_ID} {ORIGINAL_ID}"
     assert received["Auto-Submitted"] == "auto-replied"
+    assert received["Content-Language"] == "fr"
     body = received.get_content()
     assert "40 sac — Ciment CEM II 35 kg (réf. CIM-35)" in body
     [sent] = list_mails(store, "sent")
