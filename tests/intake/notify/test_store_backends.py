@@ -1,0 +1,43 @@
+"""The outbox and the figures on SQLite and on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from intake.kpis import GroupBy, build_report, kpi_report, order_facts
+from intake.notify import deliver_pending, list_mails, queue_acknowledgement, smtp_sender
+from intake.notify.outbox import claim
+from models import Settings, Store
+from models.tables import utcnow
+from tests.intake.notify.conftest import SmtpServer, make_order
+from tests.intake.test_kpis import make_rows
+
+
+def test_outage_then_recovery_delivers_once(
+    any_store: Store, mail_settings: Settings, smtp_server: SmtpServer
+) -> None:
+    settings = mail_settings.model_copy(update={"database_url": str(any_store.engine.url)})
+    queue_acknowledgement(any_store, make_order(any_store), settings=settings)
+    send, start = smtp_sender(settings), utcnow()
+    assert deliver_pending(any_store, settings, send=send, now=lambda: start).retried == 1
+    smtp_server.start()
+    later = start + dt.timedelta(hours=1)
+    assert deliver_pending(any_store, settings, send=send, now=lambda: later).sent == 1
+    assert deliver_pending(any_store, settings, send=send, now=lambda: later).sent == 0
+    assert len(smtp_server.inbox.messages) == 1
+    [row] = list_mails(any_store)
+    assert row.state == "sent" and row.id is not None
+    assert claim(any_store, row.id, later) is None  # a sent mail cannot be taken again
+
+
+def test_figures_from_the_store(any_store: Store) -> None:
+    orders, received, events, messages = make_rows()
+    expected = build_report(order_facts(orders, received, events), by=GroupBy.CUSTOMER)
+    with any_store.session() as session:
+        session.add_all(messages)
+        session.flush()
+        session.add_all(orders)
+        session.flush()
+        session.add_all(events)
+        session.commit()
+    assert kpi_report(any_store, by=GroupBy.CUSTOMER) == expected
