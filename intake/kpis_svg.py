@@ -101,68 +101,37 @@ def _rows(report: KpiReport, limit: int = 20) -> list[KpiFigures]:
     return sorted(rows, key=lambda r: -r.orders)[:limit]  # the busiest customers or channels
 
 
+def _fields(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def _count(value: float) -> str:
+    return f"{value:.0f}"
+
+
 def dashboard_charts(by_week: KpiReport, by_customer: KpiReport, by_channel: KpiReport) -> list[Chart]:
     """The dashboard's charts, from reports grouped by week, customer and channel."""
-    hours = format_duration
-    weeks = _rows(by_week)
+    weeks, customers, channels = _rows(by_week), _rows(by_customer), _rows(by_channel)
+    fields = list(by_week.corrected_fields.items())[:12]
+    # (title, bars, series, value format, fixed maximum)
+    specs: list[tuple[str, list[Bar], list[str], Callable[[float], str], float | None]] = [
+        ("Touchless rate by week", [Bar(label=r.key, values=[r.touchless_rate]) for r in weeks],
+         ["touchless"], format_rate, 1.0),
+        ("Receipt to acceptance by week (median)",
+         [Bar(label=r.key, values=[r.accept_touchless.p50, r.accept_reviewed.p50]) for r in weeks],
+         ["touchless", "reviewed"], format_duration, None),
+        ("Time in review by week (median, 95th percentile)",
+         [Bar(label=r.key, values=[r.review_time.p50, r.review_time.p95]) for r in weeks],
+         ["p50", "p95"], format_duration, None),
+        ("Fields corrected per reviewed order, by customer",
+         [Bar(label=r.key, values=[r.corrections_per_reviewed]) for r in customers], ["fields"], _fields, None),
+        ("Touchless rate by channel",
+         [Bar(label=f"{r.key} ({r.orders})", values=[r.touchless_rate]) for r in channels],
+         ["touchless"], format_rate, 1.0),
+        ("Most corrected fields", [Bar(label=name, values=[float(n)]) for name, n in fields],
+         ["corrections"], _count, None),
+    ]  # fmt: skip
     return [
-        Chart(
-            title="Touchless rate by week",
-            svg=bar_chart(
-                "Touchless rate by week",
-                [Bar(label=r.key, values=[r.touchless_rate]) for r in weeks],
-                ["touchless"],
-                value_format=format_rate,
-                max_value=1.0,
-            ),
-        ),
-        Chart(
-            title="Receipt to acceptance by week (median)",
-            svg=bar_chart(
-                "Receipt to acceptance by week (median)",
-                [Bar(label=r.key, values=[r.accept_touchless.p50, r.accept_reviewed.p50]) for r in weeks],
-                ["touchless", "reviewed"],
-                value_format=hours,
-            ),
-        ),
-        Chart(
-            title="Time in review by week (median, 95th percentile)",
-            svg=bar_chart(
-                "Time in review by week",
-                [Bar(label=r.key, values=[r.review_time.p50, r.review_time.p95]) for r in weeks],
-                ["p50", "p95"],
-                value_format=hours,
-            ),
-        ),
-        Chart(
-            title="Fields corrected per reviewed order, by customer",
-            svg=bar_chart(
-                "Fields corrected per reviewed order, by customer",
-                [Bar(label=r.key, values=[r.corrections_per_reviewed]) for r in _rows(by_customer)],
-                ["fields"],
-                value_format=lambda v: f"{v:.1f}",
-            ),
-        ),
-        Chart(
-            title="Touchless rate by channel",
-            svg=bar_chart(
-                "Touchless rate by channel",
-                [Bar(label=f"{r.key} ({r.orders})", values=[r.touchless_rate]) for r in _rows(by_channel)],
-                ["touchless"],
-                value_format=format_rate,
-                max_value=1.0,
-            ),
-        ),
-        Chart(
-            title="Most corrected fields",
-            svg=bar_chart(
-                "Most corrected fields",
-                [
-                    Bar(label=name, values=[float(n)])
-                    for name, n in list(by_week.corrected_fields.items())[:12]
-                ],
-                ["corrections"],
-                value_format=lambda v: f"{v:.0f}",
-            ),
-        ),
+        Chart(title=title, svg=bar_chart(title, bars, series, value_format=fmt, max_value=top))
+        for title, bars, series, fmt, top in specs
     ]
