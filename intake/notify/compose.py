@@ -56,7 +56,7 @@ class LineView(BaseModel):
     @property
     def text(self) -> str:
         """The line as the customer may recognise it."""
-        return self.description or self.sku or f"line {self.line_no}"
+        return self.description or self.sku or ""
 
 
 class OrderView(BaseModel):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
 from intake.notify.errors import TemplateError
@@ -75,13 +76,14 @@ def format_quantity(value: float | None, language: str) -> str:
     return text.replace(".", ",") if language == "fr" else text
 
 
-def make_environment(company_dir: Path | None) -> jinja2.Environment:
+def make_environment(company_dir: Path | None) -> SandboxedEnvironment:
     """The template environment: the company's folder first, then the built-in files."""
     loaders: list[jinja2.BaseLoader] = []
     if company_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(company_dir)))
     loaders.append(jinja2.FileSystemLoader(str(BUILTIN)))
-    env = jinja2.Environment(
+    # Sandboxed: templates are edited by the company, and must not reach Python internals.
+    env = SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,  # a misspelt variable is an error, not a blank
         autoescape=False,  # plain-text mail

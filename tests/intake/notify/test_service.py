@@ -123,6 +123,7 @@ def test_company_template_overrides_the_built_in_one(
         pytest.param("Bonjour\n", "first line must be 'Subject: ...'", id="no-subject"),
         pytest.param("Subject: {{ nonsense }}\n\nx\n", "'nonsense' is undefined", id="unknown-variable"),
         pytest.param("Subject: {% if %}\n", "ack_fr.txt", id="syntax-error"),
+        pytest.param("Subject: {{ lines.__class__.__mro__ }}\n\nx\n", "unsafe", id="sandboxed"),
     ],
 )
 def test_a_broken_company_template_is_a_clear_error(
@@ -172,11 +173,9 @@ def test_detail_request_refuses_what_it_cannot_ask(
     ("mode", "status", "phrase"),
     [
         pytest.param("pickup_point", "shipped", "disponible en point relais", id="pickup-point-shipped"),
-        pytest.param(
-            "pickup_point", "ready", "est prête : disponible en point relais", id="pickup-point-ready"
-        ),
+        pytest.param("pickup_point", "ready", "est disponible en point relais", id="pickup-point-ready"),
         pytest.param("on_site", "shipped", "livrée sur votre chantier : ZAC des Pins", id="site"),
-        pytest.param("depot", "ready", "à retirer au dépôt", id="depot"),
+        pytest.param("depot", "ready", "elle vous attend au dépôt", id="depot"),
         pytest.param("carrier", "shipped", "acheminée par transporteur", id="carrier"),
         pytest.param("express", "shipped", "acheminée en express", id="express"),
         pytest.param("carrier", "delivered", "est livrée", id="delivered"),
