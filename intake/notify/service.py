@@ -55,6 +55,8 @@ def queue_acknowledgement(target: Store | Session, order_id: int, *, settings: S
         view = load_order_view(session, order_id)
         if view.status != OrderStatus.ACCEPTED.value or not view.notify:
             return None
+        if view.thread.reply_to.lower() == (settings.smtp_from or "").lower():
+            return None  # an order sent from our own mailbox: acknowledging it would talk to ourselves
         return _queue(session, view, "ack", f"ack:{order_id}", {}, actor="intake", settings=settings)
 
 

@@ -89,6 +89,12 @@ def test_no_acknowledgement_when_none_is_due(
     assert list_mails(store) == []
 
 
+def test_no_acknowledgement_to_our_own_mailbox(store: Store, settings: Settings) -> None:
+    order_id = make_order(store, reply_to="commandes@negoce.example")
+    ours = settings.model_copy(update={"smtp_from": "Commandes@negoce.example"})
+    assert queue_acknowledgement(store, order_id, settings=ours) is None
+
+
 def test_acknowledging_twice_queues_one_mail(store: Store, settings: Settings) -> None:
     order_id = make_order(store)
     first = acknowledge_accepted(store, [order_id], settings=settings)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from sqlmodel import Session
+
 from intake.kpis import GroupBy, build_report, kpi_report, order_facts
-from intake.notify import deliver_pending, list_mails, queue_acknowledgement, smtp_sender
-from intake.notify.outbox import claim
+from intake.notify import deliver_pending, list_mails, outbox, queue_acknowledgement, smtp_sender
+from intake.notify.outbox import OutgoingMail, claim, enqueue
 from models import Settings, Store
-from models.tables import utcnow
+from models.tables import OutboxMail, utcnow
 from tests.intake.notify.conftest import SmtpServer, make_order
 from tests.intake.test_kpis import make_rows
 
@@ -41,3 +44,25 @@ def test_figures_from_the_store(any_store: Store) -> None:
         session.add_all(events)
         session.commit()
     assert kpi_report(any_store, by=GroupBy.CUSTOMER) == expected
+
+
+def test_a_mail_queued_meanwhile_by_another_process_is_not_queued_twice(
+    any_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mail = OutgoingMail(kind="ack", dedup_key="ack:race", to_addr="a@b.fr", subject="s", body_text="b")
+    with any_store.session() as other:
+        enqueue(other, mail)
+        other.commit()
+    looked: list[str] = []
+    real_find = outbox.find_mail
+
+    def find_after_the_race(session: Session, key: str) -> OutboxMail | None:
+        looked.append(key)
+        return None if len(looked) == 1 else real_find(session, key)  # the first look predates the insert
+
+    monkeypatch.setattr(outbox, "find_mail", find_after_the_race)
+    with any_store.session() as session:
+        row, created = enqueue(session, mail.model_copy(update={"subject": "second"}))
+        session.commit()
+    assert not created and row.subject == "s" and len(looked) == 2
+    assert len(list_mails(any_store)) == 1
