@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import defer
 from sqlmodel import col, select
 
 from models import Store
@@ -243,7 +244,9 @@ def kpi_report(store: Store, *, by: GroupBy | None = None, timezone: str = "UTC"
 def kpi_facts(store: Store, *, timezone: str = "UTC") -> list[OrderFacts]:
     """The facts of every order in the store (one query per table)."""
     with store.session() as session:
-        orders = list(session.exec(select(Order).order_by(col(Order.id))))
+        # The read and matched detail is the bulk of an order row, and no figure needs it.
+        query = select(Order).options(defer(Order.detail), defer(Order.reasons))  # type: ignore[arg-type]
+        orders = list(session.exec(query.order_by(col(Order.id))))
         received = {
             pk: at for pk, at in session.exec(select(Message.id, Message.received_at)) if pk is not None
         }

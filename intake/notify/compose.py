@@ -48,6 +48,7 @@ class Thread(BaseModel):
 class LineView(BaseModel):
     line_no: int
     sku: str | None
+    customer_ref: str | None = None  # the customer's own code: what they will recognise
     description: str | None
     quantity: float | None
     unit: str | None
@@ -167,6 +168,7 @@ def line_view(session: Session, row: OrderLine) -> LineView:
     return LineView(
         line_no=row.line_no,
         sku=row.sku,
+        customer_ref=row.customer_ref,
         description=row.description or (product.name if product else None),
         quantity=row.quantity,
         unit=row.unit,

@@ -95,6 +95,7 @@ def make_order(
                     order_id=order.id,
                     line_no=line_no,
                     sku=sku,
+                    customer_ref="DUR-88" if line_no == 1 else None,
                     description=description,
                     quantity=quantity,
                     unit=unit,

@@ -42,7 +42,7 @@ def test_acknowledgement_arrives_threaded(
     assert received["Auto-Submitted"] == "auto-replied"
     assert received["Content-Language"] == "fr"
     body = received.get_content()
-    assert "40 sac — Ciment CEM II 35 kg (réf. CIM-35)" in body
+    assert "40 sac — Ciment CEM II 35 kg (réf. CIM-35, votre réf. DUR-88)" in body
     [sent] = list_mails(store, "sent")
     assert sent.attempts == 1 and sent.sent_at is not None
 

@@ -28,13 +28,13 @@ from tests.intake.notify.conftest import EARLIER_ID, ORIGINAL_ID, make_order
     [
         pytest.param(
             "fr",
-            ["commande bien reçue", "40 sac — Ciment CEM II 35 kg (réf. CIM-35)", "12 — bastaings 63x175",
+            ["commande bien reçue", "40 sac — Ciment CEM II 35 kg (réf. CIM-35, votre réf. DUR-88)", "12 — bastaings 63x175",
              "Livraison souhaitée : 27 novembre 2026", "en réapprovisionnement", "Treillis soudé ST25"],
             id="french",
         ),
         pytest.param(
             "en",
-            ["order received", "40 sac — Ciment CEM II 35 kg (ref. CIM-35)", "Requested delivery: 27 November 2026",
+            ["order received", "40 sac — Ciment CEM II 35 kg (ref. CIM-35, your ref. DUR-88)", "Requested delivery: 27 November 2026",
              "on backorder", "ZAC des Pins, 33600 Pessac"],
             id="english",
         ),
