@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     notify_templates_dir: Path | None = Field(
         default=None, description="Folder of the company's own mail templates (override the built-in ones)"
     )
+    notify_catchup_hours: float = Field(
+        default=24.0, description="Accepted orders this recent still get a missed acknowledgement"
+    )
     smtp_host: str | None = Field(default=None, description="SMTP server; unset keeps mails in the outbox")
     smtp_port: int = Field(default=587)
     smtp_tls: SmtpSecurity = Field(default=SmtpSecurity.STARTTLS)

@@ -4,7 +4,13 @@ from intake.notify.compose import DeliveryMode, ShipmentStatus
 from intake.notify.daemon import outbox_pass
 from intake.notify.errors import NotifyError, SendError, TemplateError
 from intake.notify.outbox import DeliveryReport, OutgoingMail, deliver_pending, list_mails, requeue_failed
-from intake.notify.service import acknowledge_accepted, notify_status, queue_acknowledgement, request_detail
+from intake.notify.service import (
+    acknowledge_accepted,
+    acknowledge_recent,
+    notify_status,
+    queue_acknowledgement,
+    request_detail,
+)
 from intake.notify.smtp import build_message, smtp_sender
 
 __all__ = [
@@ -16,6 +22,7 @@ __all__ = [
     "ShipmentStatus",
     "TemplateError",
     "acknowledge_accepted",
+    "acknowledge_recent",
     "build_message",
     "deliver_pending",
     "list_mails",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from intake.notify.outbox import DeliveryReport, deliver_pending
+from intake.notify.service import acknowledge_recent
 from intake.notify.smtp import smtp_sender
 from models import Settings, Store
 
@@ -12,10 +13,12 @@ log = logging.getLogger(__name__)
 
 
 def outbox_pass(store: Store, settings: Settings) -> DeliveryReport | None:
-    """One delivery pass; None when no SMTP server is configured (mails wait in the outbox)."""
+    """Queue missed acknowledgements, then send what is due; None when no SMTP server
+    is configured (mails then wait in the outbox)."""
     if not settings.smtp_host or not settings.smtp_from:
         return None
     try:
+        acknowledge_recent(store, settings=settings)
         return deliver_pending(store, settings, send=smtp_sender(settings))
     except Exception:  # e.g. the store is briefly locked: the next pass tries again
         log.exception("outbox pass failed")

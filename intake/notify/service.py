@@ -8,13 +8,14 @@ the mail is queued in the caller's transaction, e.g. with a clerk's approval).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from intake.notify.compose import (
     DeliveryMode,
@@ -27,7 +28,7 @@ from intake.notify.errors import NotifyError
 from intake.notify.outbox import OutgoingMail, enqueue
 from intake.notify.templates import mail_language, render
 from models import OrderStatus, Settings, Store
-from models.tables import AuditEvent, OutboxMail
+from models.tables import AuditEvent, Customer, Order, OutboxMail, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -60,19 +61,46 @@ def queue_acknowledgement(target: Store | Session, order_id: int, *, settings: S
         return _queue(session, view, "ack", f"ack:{order_id}", {}, actor="intake", settings=settings)
 
 
-def acknowledge_accepted(store: Store, order_ids: Iterable[int], *, settings: Settings) -> list[int]:
+def acknowledge_accepted(
+    store: Store, order_ids: Iterable[int], *, settings: Settings, log_level: int = logging.WARNING
+) -> list[int]:
     """Acknowledge each accepted order of a message; a failure is logged, never raised,
     since the order itself is safely stored and must not be failed by its mail."""
     queued = []
     for order_id in order_ids:
         try:
             row = queue_acknowledgement(store, order_id, settings=settings)
+        except NotifyError as exc:
+            log.log(log_level, "order %s: no acknowledgement: %s", order_id, exc)
+            continue
         except Exception:
             log.exception("order %s: the acknowledgement could not be queued", order_id)
             continue
         if row is not None and row.id is not None:
             queued.append(row.id)
     return queued
+
+
+def acknowledge_recent(store: Store, *, settings: Settings, now: dt.datetime | None = None) -> list[int]:
+    """Acknowledge orders accepted in the last `notify_catchup_hours` that have none yet.
+
+    Catches what the direct calls can miss: a crash between storing an order
+    and queueing its mail, or an acceptance path that does not queue it. The
+    window keeps a first start from mailing about old orders.
+    """
+    if not settings.notify_enabled or settings.notify_catchup_hours <= 0:
+        return []
+    since = (now or utcnow()) - dt.timedelta(hours=settings.notify_catchup_hours)
+    with store.session() as session:
+        acknowledged = select(OutboxMail.order_id).where(OutboxMail.kind == "ack")
+        query = (
+            select(Order.id)
+            .join(Customer, col(Customer.customer_id) == col(Order.customer_id))
+            .where(Order.status == OrderStatus.ACCEPTED.value, col(Order.decided_at) >= since)
+            .where(col(Customer.notify).is_(True), col(Order.id).not_in(acknowledged))
+        )
+        order_ids = [i for i in session.exec(query) if i is not None]
+    return acknowledge_accepted(store, order_ids, settings=settings, log_level=logging.DEBUG)
 
 
 def request_detail(

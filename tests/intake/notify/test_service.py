@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,13 +14,14 @@ from intake.notify import (
     ShipmentStatus,
     TemplateError,
     acknowledge_accepted,
+    acknowledge_recent,
     list_mails,
     notify_status,
     queue_acknowledgement,
     request_detail,
 )
 from models import Settings, Store
-from models.tables import AuditEvent
+from models.tables import AuditEvent, Order, utcnow
 from tests.intake.notify.conftest import EARLIER_ID, ORIGINAL_ID, make_order
 
 
@@ -226,3 +228,37 @@ def test_status_of_an_order_not_accepted_is_refused(store: Store, settings: Sett
         notify_status(
             store, order_id, ShipmentStatus.SHIPPED, mode=DeliveryMode.CARRIER, actor="cli", settings=settings
         )
+
+
+def _decided(store: Store, order_id: int, hours_ago: float) -> None:
+    with store.session() as session:
+        order = session.get(Order, order_id)
+        assert order is not None
+        order.decided_at, order.decided_by = utcnow() - dt.timedelta(hours=hours_ago), "marie"
+        session.commit()
+
+
+def test_missed_acknowledgements_are_caught_up_within_the_window(store: Store, settings: Settings) -> None:
+    recent, old = make_order(store), make_order(store, subject="Commande ancienne")
+    _decided(store, recent, hours_ago=2)
+    _decided(store, old, hours_ago=30)
+    review = make_order(store, status="review", subject="Commande en attente")
+    _decided(store, review, hours_ago=1)
+    first = acknowledge_recent(store, settings=settings)
+    again = acknowledge_recent(store, settings=settings)
+    assert len(first) == 1 and again == []
+    assert [m.order_id for m in list_mails(store)] == [recent]
+
+
+@pytest.mark.parametrize(
+    ("update", "notify"),
+    [
+        pytest.param({"notify_catchup_hours": 0}, True, id="catch-up-off"),
+        pytest.param({"notify_enabled": False}, True, id="mail-off"),
+        pytest.param({}, False, id="customer-opted-out"),
+    ],
+)
+def test_no_catch_up(store: Store, settings: Settings, update: dict[str, object], notify: bool) -> None:
+    order_id = make_order(store, notify=notify)
+    _decided(store, order_id, hours_ago=1)
+    assert acknowledge_recent(store, settings=settings.model_copy(update=update)) == []
