@@ -87,7 +87,19 @@ def deliver_pending(
     now: Callable[[], dt.datetime] = utcnow,
     limit: int = 100,
 ) -> DeliveryReport:
-    """Send the mails that are due; a failure is recorded on its row, never raised."""
+    """Send the mails that are due; a failure is recorded on its row, never raised.
+    A sender with a `close()` (an SMTP session kept for the pass) is closed at the end."""
+    try:
+        return _deliver(store, settings, send=send, now=now, limit=limit)
+    finally:
+        close = getattr(send, "close", None)
+        if callable(close):
+            close()
+
+
+def _deliver(
+    store: Store, settings: Settings, *, send: Sender, now: Callable[[], dt.datetime], limit: int
+) -> DeliveryReport:
     report = DeliveryReport()
     release_stale_claims(store, now())
     for mail_id in due_mail_ids(store, now(), limit):

@@ -8,7 +8,6 @@ import ssl
 from email.message import EmailMessage
 
 from intake.notify.errors import NotifyError, SendError
-from intake.notify.outbox import Sender
 from models import Settings
 from models.settings import SmtpSecurity
 from models.tables import OutboxMail
@@ -29,33 +28,62 @@ def build_message(row: OutboxMail, *, sender: str) -> EmailMessage:
     return message
 
 
-def smtp_sender(settings: Settings) -> Sender:
-    """A `send(row)` for the outbox that talks to the configured SMTP server."""
-    if not settings.smtp_host:
-        raise NotifyError("INTAKE_SMTP_HOST", "no SMTP server is configured: mails stay in the outbox")
-    if not settings.smtp_from:
-        raise NotifyError("INTAKE_SMTP_FROM", "the From address of outgoing mail is not set")
-    sender_address = settings.smtp_from
+class SmtpSender:
+    """`send(row)` for the outbox over one SMTP session, opened at the first mail and
+    kept for the pass (one login for a batch); `close()` ends it. Any error drops
+    the session, so the next mail starts a fresh one."""
 
-    def send(row: OutboxMail) -> None:
-        message = build_message(row, sender=sender_address)
+    def __init__(self, settings: Settings) -> None:
+        if not settings.smtp_host:
+            raise NotifyError("INTAKE_SMTP_HOST", "no SMTP server is configured: mails stay in the outbox")
+        if not settings.smtp_from:
+            raise NotifyError("INTAKE_SMTP_FROM", "the From address of outgoing mail is not set")
+        self.settings, self.sender_address = settings, settings.smtp_from
+        self.client: smtplib.SMTP | None = None
+        self.connections = 0
+
+    def __call__(self, row: OutboxMail) -> None:
+        message = build_message(row, sender=self.sender_address)
         try:
-            with connect(settings) as client:
-                client.send_message(message)
-        except smtplib.SMTPRecipientsRefused as exc:
-            codes = [code for code, _ in exc.recipients.values()]
-            raise SendError(
-                f"recipient refused: {exc.recipients}", permanent=all(c >= 500 for c in codes)
-            ) from exc
-        except smtplib.SMTPResponseException as exc:
-            # 5xx on the data is final (the message itself is refused); 4xx is "try later".
-            permanent = exc.smtp_code >= 500 and isinstance(exc, smtplib.SMTPDataError)
-            raise SendError(f"SMTP {exc.smtp_code}: {_text(exc.smtp_error)}", permanent=permanent) from exc
-        except (smtplib.SMTPException, OSError) as exc:
-            where = f"{settings.smtp_host}:{settings.smtp_port}"
-            raise SendError(f"SMTP server {where} unreachable: {type(exc).__name__}: {exc}") from exc
+            if self.client is None:
+                self.client = connect(self.settings)
+                self.connections += 1
+            self.client.send_message(message)
+        except BaseException as exc:
+            self.close()
+            error = send_error(exc, self.settings)
+            if error is exc:
+                raise
+            raise error from exc
 
-    return send
+    def close(self) -> None:
+        client, self.client = self.client, None
+        if client is None:
+            return
+        try:
+            client.quit()
+        except (smtplib.SMTPException, OSError):
+            client.close()
+
+
+def send_error(exc: BaseException, settings: Settings) -> BaseException:
+    """The SendError for an smtplib failure (other exceptions pass unchanged)."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in exc.recipients.values()]
+        return SendError(f"recipient refused: {exc.recipients}", permanent=all(c >= 500 for c in codes))
+    if isinstance(exc, smtplib.SMTPResponseException):
+        # 5xx on the data is final (the message itself is refused); 4xx is "try later".
+        permanent = exc.smtp_code >= 500 and isinstance(exc, smtplib.SMTPDataError)
+        return SendError(f"SMTP {exc.smtp_code}: {_text(exc.smtp_error)}", permanent=permanent)
+    if isinstance(exc, smtplib.SMTPException | OSError):
+        where = f"{settings.smtp_host}:{settings.smtp_port}"
+        return SendError(f"SMTP server {where} unreachable: {type(exc).__name__}: {exc}")
+    return exc
+
+
+def smtp_sender(settings: Settings) -> SmtpSender:
+    """The outbox's sender for the configured SMTP server."""
+    return SmtpSender(settings)
 
 
 def connect(settings: Settings) -> smtplib.SMTP:

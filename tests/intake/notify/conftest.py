@@ -117,10 +117,13 @@ class Inbox:
 
     messages: list[EmailMessage] = field(default_factory=list)
     refuse_with: str | None = None
+    refuse_only: str | None = None  # one address refused with a 550, the others taken
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         if self.refuse_with:
             return self.refuse_with
+        if address == self.refuse_only:
+            return "550 5.1.1 no such mailbox"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

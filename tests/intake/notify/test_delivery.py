@@ -178,3 +178,33 @@ def test_a_wrong_password_keeps_the_mail_for_later(
 
 def test_send_error_says_whether_it_is_final() -> None:
     assert SendError("x", permanent=True).permanent and not SendError("y").permanent
+
+
+def test_one_session_serves_a_whole_pass(
+    store: Store, mail_settings: Settings, smtp_server: SmtpServer
+) -> None:
+    smtp_server.start()
+    for subject in ("Commande A", "Commande B", "Commande C"):
+        queue_acknowledgement(store, make_order(store, subject=subject), settings=mail_settings)
+    sender = smtp_sender(mail_settings)
+    assert deliver_pending(store, mail_settings, send=sender).sent == 3
+    assert sender.connections == 1 and sender.client is None  # closed at the end of the pass
+    assert [m["Subject"].split(" —")[0] for m in smtp_server.inbox.messages] == [
+        "Re: Commande A",
+        "Re: Commande B",
+        "Re: Commande C",
+    ]
+
+
+def test_a_refusal_drops_the_session_and_the_next_mail_gets_a_new_one(
+    store: Store, mail_settings: Settings, smtp_server: SmtpServer
+) -> None:
+    smtp_server.start()
+    queue_acknowledgement(
+        store, make_order(store, reply_to="nobody@chantiers-durand.fr"), settings=mail_settings
+    )
+    queue_acknowledgement(store, make_order(store, subject="Commande B"), settings=mail_settings)
+    smtp_server.inbox.refuse_only = "nobody@chantiers-durand.fr"
+    sender = smtp_sender(mail_settings)
+    report = deliver_pending(store, mail_settings, send=sender)
+    assert (report.sent, report.failed, sender.connections) == (1, 1, 2)
