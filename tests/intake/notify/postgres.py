@@ -14,7 +14,12 @@ from pathlib import Path
 
 import pytest
 
-BIN = Path("/usr/lib/postgresql/15/bin")
+# Debian's server binaries (not on PATH); the newest installed version.
+BIN = max(
+    Path("/usr/lib/postgresql").glob("*/bin"),
+    default=Path("/usr/lib/postgresql/15/bin"),
+    key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+)
 
 
 def as_postgres(*args: str) -> subprocess.CompletedProcess[str]:
