@@ -18,6 +18,9 @@ COMMAND_MODULES = [
     "intake.commands.export",
     "intake.commands.evaluate",
     "intake.commands.run",
+    "intake.commands.outbox",
+    "intake.commands.order",
+    "intake.commands.stats",
 ]
 
 

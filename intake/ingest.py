@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from intake.notify import acknowledge_accepted
 from intake.pipeline import process
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store
@@ -70,6 +71,8 @@ def process_stored(
         log.error("message %s (%s) failed\n%s", pk, raw.origin.describe(), traceback.format_exc())
         store.mark_failed(pk, reason)
         return Outcome(pk, created, "failed", [], error=reason)
+    # Accepted orders are acknowledged to the sender (queued; the daemon's outbox pass sends).
+    acknowledge_accepted(store, order_ids, settings=settings)
     return Outcome(pk, created, "processed", order_ids, result=result)
 
 

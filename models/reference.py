@@ -51,6 +51,7 @@ class CustomerRow(BaseModel):
     vat_number: str | None = None
     ship_to: str | None = None
     language: str = "fr"
+    notify: bool = True  # optional column: "no"/"non"/"0" turns acknowledgements off
 
     _lists = field_validator("email_domains", "contact_emails", mode="before")(_split_list)
     _blank = field_validator("vat_number", "ship_to", mode="before")(_blank_to_none)
@@ -64,6 +65,19 @@ class CustomerRow(BaseModel):
     @classmethod
     def _default_language(cls, value: object) -> object:
         return value if isinstance(value, str) and value.strip() else "fr"
+
+    @field_validator("notify", mode="before")
+    @classmethod
+    def _notify_words(cls, value: object) -> object:
+        if isinstance(value, str):
+            word = value.strip().lower()
+            if not word:
+                return True
+            if word in {"oui", "o", "yes", "y", "1", "true", "vrai"}:
+                return True
+            if word in {"non", "n", "no", "0", "false", "faux"}:
+                return False
+        return value
 
 
 class CustomerRefRow(BaseModel):

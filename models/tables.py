@@ -216,3 +216,4 @@ class OutboxMail(SQLModel, table=True):
     last_error: str | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
     sent_at: dt.datetime | None = None
+    next_attempt_at: dt.datetime | None = None  # retry backoff; None = now

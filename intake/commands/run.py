@@ -11,6 +11,7 @@ from pathlib import Path
 from intake.commands import load_settings, open_store
 from intake.dropfolder import scan_once
 from intake.ingest import Outcome
+from intake.notify import outbox_pass
 from matchers import CatalogIndex
 
 log = logging.getLogger("intake.daemon")
@@ -66,6 +67,8 @@ def run_daemon(args: argparse.Namespace) -> int:
                 on_outcome=print_outcome,
                 should_stop=stop.is_set,
             )
+        # Mails to customers (acknowledgements, notices) queued by this or earlier passes.
+        outbox_pass(store, settings)
         if args.once:
             break
         stop.wait(settings.poll_seconds)

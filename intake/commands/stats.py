@@ -1,0 +1,69 @@
+"""`intake stats`: the order desk's figures (touchless rate, delays, review, exactness)."""
+
+from __future__ import annotations
+
+import argparse
+
+from intake.commands import load_settings, open_store
+from intake.kpis import GroupBy, KpiFigures, KpiReport, Timing, format_duration, format_rate, kpi_report
+
+COLUMNS = [
+    "", "orders", "touchless", "in review", "accept p50/p95 (touchless)", "accept p50/p95 (reviewed)",
+    "review p50/p95", "fields fixed/order", "exact reviewed",
+]  # fmt: skip
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    stats = sub.add_parser("stats", help="the order desk's figures from the store")
+    stats.add_argument(
+        "--by", choices=[g.value for g in GroupBy], help="one row per customer, channel or week"
+    )
+    stats.add_argument("--format", choices=["table", "json"], default="table")
+    stats.set_defaults(handler=show_stats)
+
+
+def show_stats(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    report = kpi_report(
+        open_store(settings), by=GroupBy(args.by) if args.by else None, timezone=settings.timezone
+    )
+    if args.format == "json":
+        print(report.model_dump_json(indent=2))
+    else:
+        print(format_report(report))
+    return 0
+
+
+def _timing(value: Timing) -> str:
+    return f"{format_duration(value.p50)} / {format_duration(value.p95)}" if value.count else "-"
+
+
+def row_cells(row: KpiFigures) -> list[str]:
+    corrections = "-" if row.corrections_per_reviewed is None else f"{row.corrections_per_reviewed:.1f}"
+    return [
+        row.key,
+        str(row.orders),
+        f"{format_rate(row.touchless_rate)} ({row.touchless})",
+        str(row.in_review),
+        _timing(row.accept_touchless),
+        _timing(row.accept_reviewed),
+        _timing(row.review_time),
+        corrections,
+        format_rate(row.exact_reviewed_rate),
+    ]
+
+
+def format_report(report: KpiReport) -> str:
+    """A plain-text table: the groups, then the overall row; then the most corrected fields."""
+    table = [COLUMNS] + [row_cells(g) for g in report.groups] + [row_cells(report.overall)]
+    widths = [max(len(line[i]) for line in table) for i in range(len(COLUMNS))]
+    lines = [
+        "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(line, widths, strict=True)))
+        for line in table
+    ]
+    if report.groups:
+        lines.insert(len(lines) - 1, "-" * len(lines[0]))
+    if report.corrected_fields:
+        fields = ", ".join(f"{name} {count}" for name, count in list(report.corrected_fields.items())[:8])
+        lines.append(f"most corrected fields: {fields}")
+    return "\n".join(lines)

@@ -1,0 +1,210 @@
+"""Queueing the mails about an order: acknowledgement, detail request, status notice.
+
+Each function composes the mail from the store, queues it in the outbox under
+a dedup key (calling it twice queues one mail) and records an audit event.
+They take a `Store` (and commit) or a caller's `Session` (and only flush, so
+the mail is queued in the caller's transaction, e.g. with a clerk's approval).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from sqlmodel import Session, col, select
+
+from intake.notify.compose import (
+    DeliveryMode,
+    OrderView,
+    ShipmentStatus,
+    load_order_view,
+    thread_headers,
+)
+from intake.notify.errors import NotifyError
+from intake.notify.outbox import OutgoingMail, enqueue
+from intake.notify.templates import mail_language, render
+from models import OrderStatus, Settings, Store
+from models.tables import AuditEvent, Customer, Order, OutboxMail, utcnow
+
+log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _session(target: Store | Session) -> Iterator[Session]:
+    if isinstance(target, Session):
+        yield target
+        target.flush()
+        return
+    with target.session() as session:
+        yield session
+        session.commit()
+
+
+def queue_acknowledgement(target: Store | Session, order_id: int, *, settings: Settings) -> OutboxMail | None:
+    """Queue the acknowledgement of an accepted order; None when none is due.
+
+    None for an order that is not accepted, a customer who opted out, or mail
+    turned off. Call it wherever an order becomes accepted (the engine, a clerk).
+    """
+    if not settings.notify_enabled:
+        return None
+    with _session(target) as session:
+        view = load_order_view(session, order_id)
+        if view.status != OrderStatus.ACCEPTED.value or not view.notify:
+            return None
+        if view.thread.reply_to.lower() == (settings.smtp_from or "").lower():
+            return None  # an order sent from our own mailbox: acknowledging it would talk to ourselves
+        return _queue(session, view, "ack", f"ack:{order_id}", {}, actor="intake", settings=settings)
+
+
+def acknowledge_accepted(
+    store: Store, order_ids: Iterable[int], *, settings: Settings, log_level: int = logging.WARNING
+) -> list[int]:
+    """Acknowledge each accepted order of a message; a failure is logged, never raised,
+    since the order itself is safely stored and must not be failed by its mail."""
+    queued = []
+    for order_id in order_ids:
+        try:
+            row = queue_acknowledgement(store, order_id, settings=settings)
+        except NotifyError as exc:
+            log.log(log_level, "order %s: no acknowledgement: %s", order_id, exc)
+            continue
+        except Exception:
+            log.exception("order %s: the acknowledgement could not be queued", order_id)
+            continue
+        if row is not None and row.id is not None:
+            queued.append(row.id)
+    return queued
+
+
+def acknowledge_recent(store: Store, *, settings: Settings, now: dt.datetime | None = None) -> list[int]:
+    """Acknowledge orders accepted in the last `notify_catchup_hours` that have none yet.
+
+    Catches what the direct calls can miss: a crash between storing an order
+    and queueing its mail, or an acceptance path that does not queue it. The
+    window keeps a first start from mailing about old orders.
+    """
+    if not settings.notify_enabled or settings.notify_catchup_hours <= 0:
+        return []
+    since = (now or utcnow()) - dt.timedelta(hours=settings.notify_catchup_hours)
+    with store.session() as session:
+        acknowledged = select(OutboxMail.order_id).where(OutboxMail.kind == "ack")
+        query = (
+            select(Order.id)
+            .join(Customer, col(Customer.customer_id) == col(Order.customer_id))
+            .where(Order.status == OrderStatus.ACCEPTED.value, col(Order.decided_at) >= since)
+            .where(col(Customer.notify).is_(True), col(Order.id).not_in(acknowledged))
+        )
+        order_ids = [i for i in session.exec(query) if i is not None]
+    return acknowledge_accepted(store, order_ids, settings=settings, log_level=logging.DEBUG)
+
+
+def request_detail(
+    target: Store | Session, order_id: int, line_no: int, question: str, *, actor: str, settings: Settings
+) -> OutboxMail:
+    """Queue a clerk's question about one line of an order. The same question twice is one mail."""
+    question = question.strip()
+    if not question:
+        raise NotifyError(f"order {order_id}, line {line_no}", "the question is empty")
+    if not settings.notify_enabled:
+        raise NotifyError("INTAKE_NOTIFY_ENABLED", "outgoing mail is turned off")
+    with _session(target) as session:
+        view = load_order_view(session, order_id)
+        line = next((line for line in view.lines if line.line_no == line_no), None)
+        if line is None:
+            raise NotifyError(f"order {order_id}", f"has no line {line_no}")
+        digest = hashlib.sha256(" ".join(question.split()).lower().encode()).hexdigest()[:16]
+        key = f"detail:{order_id}:{line_no}:{digest}"
+        extra = {"line": line, "question": question}
+        row = _queue(session, view, "detail_request", key, extra, actor=actor, settings=settings)
+        assert row is not None
+        return row
+
+
+def notify_status(
+    target: Store | Session,
+    order_id: int,
+    status: ShipmentStatus,
+    *,
+    mode: DeliveryMode,
+    tracking: str | None = None,
+    carrier: str | None = None,
+    actor: str,
+    settings: Settings,
+) -> OutboxMail | None:
+    """Queue the notice of an accepted order's shipment status; None when the customer
+    opted out or mail is off. The same status twice is one mail."""
+    with _session(target) as session:
+        view = load_order_view(session, order_id)
+        if view.status != OrderStatus.ACCEPTED.value:
+            raise NotifyError(f"order {order_id}", f"is {view.status}, not accepted: no status to tell")
+        _audit(
+            session,
+            order_id,
+            actor,
+            f"status:{status.value}",
+            {"mode": mode.value, "tracking": tracking, "carrier": carrier},
+        )
+        if not settings.notify_enabled or not view.notify:
+            return None
+        extra = {"status": status.value, "mode": mode.value, "tracking": tracking, "carrier": carrier}
+        key = f"status:{order_id}:{status.value}"
+        return _queue(session, view, "status", key, extra, actor=actor, settings=settings)
+
+
+def _queue(
+    session: Session,
+    view: OrderView,
+    kind: str,
+    dedup_key: str,
+    extra: dict[str, object],
+    *,
+    actor: str,
+    settings: Settings,
+) -> OutboxMail:
+    language = mail_language(view.language)
+    template = f"{kind}_{language}.txt"
+    rendered = render(template, view.context() | extra, company_dir=settings.notify_templates_dir)
+    mail = OutgoingMail(
+        kind=kind,
+        dedup_key=dedup_key,
+        order_id=view.order_id,
+        to_addr=view.thread.reply_to,
+        subject=rendered.subject,
+        body_text=rendered.body,
+        headers=mail_headers(view, kind, language, settings),
+    )
+    row, created = enqueue(session, mail)
+    if created:
+        session.flush()
+        _audit(
+            session,
+            view.order_id,
+            actor,
+            f"mail_queued:{kind}",
+            {"outbox_id": row.id, "to": mail.to_addr, "subject": mail.subject},
+        )
+    return row
+
+
+def mail_headers(view: OrderView, kind: str, language: str, settings: Settings) -> dict[str, str]:
+    domain = (settings.smtp_from or "").rpartition("@")[2] or "intake.invalid"
+    headers = {
+        # Short enough never to be folded; fixed now so every retry sends the same id.
+        "Message-ID": f"<{kind}.{view.order_id}.{uuid.uuid4().hex[:16]}@{domain}>",
+        "Content-Language": language,
+        **thread_headers(view.thread),
+    }
+    if kind != "detail_request":
+        # RFC 3834: an automatic message; out-of-office robots must not answer it.
+        headers["Auto-Submitted"] = "auto-replied" if kind == "ack" else "auto-generated"
+        headers["X-Auto-Response-Suppress"] = "All"
+    return headers
+
+
+def _audit(session: Session, order_id: int, actor: str, action: str, after: dict[str, object]) -> None:
+    session.add(AuditEvent(actor=actor, action=action, entity="order", entity_id=str(order_id), after=after))

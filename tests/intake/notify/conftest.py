@@ -1,0 +1,241 @@
+"""Orders seeded straight into the store, and a real SMTP server on loopback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import ipaddress
+import socket
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from models import Settings, Store
+from models.settings import SmtpSecurity
+from models.tables import Customer, Message, Order, OrderLine, Product
+from tests.intake.notify.postgres import postgres_cluster
+
+__all__ = ["postgres_cluster"]  # a session fixture, used by `any_store`
+
+ORIGINAL_ID = "<po-7731@chantiers-durand.fr>"
+EARLIER_ID = "<thread-1@chantiers-durand.fr>"
+
+
+def make_raw(*, reply_to: str | None = None, subject: str = "Commande BC-7731") -> bytes:
+    lines = [
+        "From: Paul Durand <paul@chantiers-durand.fr>",
+        "To: commandes@negoce.example",
+        f"Subject: {subject}",
+        f"Message-ID: {ORIGINAL_ID}",
+        f"References: {EARLIER_ID}",
+        "Date: Mon, 23 Nov 2026 09:12:00 +0100",
+    ]
+    if reply_to:
+        lines.append(f"Reply-To: {reply_to}")
+    return ("\r\n".join(lines) + "\r\n\r\nBonjour, merci de livrer...\r\n").encode()
+
+
+def make_order(
+    store: Store,
+    *,
+    status: str = "accepted",
+    language: str = "fr",
+    notify: bool = True,
+    reply_to: str | None = None,
+    subject: str = "Commande BC-7731",
+) -> int:
+    """An order of three lines from customer CD01, the third short of stock."""
+    with store.session() as session:
+        if session.get(Customer, "CD01") is None:
+            session.add(Customer(customer_id="CD01", name="Chantiers Durand"))
+            session.add(Product(sku="CIM-35", name="Ciment CEM II 35 kg", unit="sac", stock=500))
+            session.add(Product(sku="TREIL-1", name="Treillis soudé ST25", unit="pce", stock=3))
+        customer = session.get(Customer, "CD01")
+        assert customer is not None
+        customer.language, customer.notify = language, notify
+        raw = make_raw(reply_to=reply_to, subject=subject)
+        message = Message(
+            sha256=f"{len(raw)}-{status}-{language}-{subject}-{reply_to}-{dt.datetime.now().timestamp()}",
+            message_id=ORIGINAL_ID,
+            raw=raw,
+            subject=subject,
+            sender="paul@chantiers-durand.fr",
+            state="processed",
+        )
+        session.add(message)
+        session.flush()
+        order = Order(
+            message_pk=message.id,
+            message_id=ORIGINAL_ID,
+            status=status,
+            customer_id="CD01",
+            po_number="BC-7731",
+            order_date=dt.date(2026, 11, 23),
+            requested_delivery_date=dt.date(2026, 11, 27),
+            ship_to="ZAC des Pins, 33600 Pessac",
+        )
+        session.add(order)
+        session.flush()
+        assert order.id is not None
+        for line_no, sku, description, quantity, unit in (
+            (1, "CIM-35", "Ciment CEM II 35 kg", 40.0, "sac"),
+            (2, None, "bastaings 63x175", 12.0, None),
+            (3, "TREIL-1", "Treillis soudé ST25", 10.0, "pce"),
+        ):
+            session.add(
+                OrderLine(
+                    order_id=order.id,
+                    line_no=line_no,
+                    sku=sku,
+                    customer_ref="DUR-88" if line_no == 1 else None,
+                    description=description,
+                    quantity=quantity,
+                    unit=unit,
+                )
+            )
+        session.commit()
+        return order.id
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Inbox:
+    """An aiosmtpd handler that keeps what it receives; can refuse recipients."""
+
+    messages: list[EmailMessage] = field(default_factory=list)
+    refuse_with: str | None = None
+    refuse_only: str | None = None  # one address refused with a 550, the others taken
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if self.refuse_with:
+            return self.refuse_with
+        if address == self.refuse_only:
+            return "550 5.1.1 no such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        assert isinstance(parsed, EmailMessage)
+        self.messages.append(parsed)
+        return "250 OK"
+
+
+@dataclass
+class SmtpServer:
+    port: int
+    inbox: Inbox
+    controller: Controller | None = None
+
+    def start(self, **kwargs: Any) -> None:
+        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port, **kwargs)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server on a free loopback port, not yet started (tests start it)."""
+    server = SmtpServer(port=free_port(), inbox=Inbox())
+    yield server
+    server.stop()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+    ]
+)
+def any_store(request: pytest.FixtureRequest, settings: Settings) -> Store:
+    """The store on SQLite, then on a real PostgreSQL."""
+    if request.param == "sqlite":
+        return Store.open(settings.database_url)
+    cluster = request.getfixturevalue("postgres_cluster")
+    return Store.open(cluster.new_database())
+
+
+@pytest.fixture
+def mail_settings(settings: Settings, smtp_server: SmtpServer) -> Settings:
+    return settings.model_copy(
+        update={
+            "smtp_host": "127.0.0.1",
+            "smtp_port": smtp_server.port,
+            "smtp_tls": SmtpSecurity.NONE,
+            "smtp_from": "commandes@negoce.example",
+            "smtp_timeout_seconds": 5.0,
+        }
+    )
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and localhost (cert, key)."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return cert_path, key_path
+
+
+def server_tls_context(cert: Path, key: Path) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+def authenticator(user: str, password: str) -> Any:
+    def check(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+        ok = (
+            isinstance(data, LoginPassword)
+            and data.login == user.encode()
+            and data.password == password.encode()
+        )
+        # handled=False: the server itself answers 535 (aiosmtpd's default says nothing).
+        return AuthResult(success=ok, handled=False)
+
+    return check
