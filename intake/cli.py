@@ -18,6 +18,8 @@ COMMAND_MODULES = [
     "intake.commands.export",
     "intake.commands.evaluate",
     "intake.commands.run",
+    "intake.commands.review",
+    "intake.commands.user",
 ]
 
 

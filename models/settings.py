@@ -37,3 +37,7 @@ class Settings(BaseSettings):
     session_secret: str | None = Field(
         default=None, description="Secret key of the review UI's session cookies"
     )
+    session_cookie_secure: bool = Field(
+        default=True,
+        description="Send the review UI's session cookie over HTTPS only (browsers also allow it on localhost)",
+    )

@@ -1,0 +1,60 @@
+"""The review UI's application: `create_app(settings, store)`.
+
+The session key comes from `Settings.session_secret` (INTAKE_SESSION_SECRET);
+when it is unset, a random key is generated once and kept in `secret_file`
+(var/session_secret by default, mode 600), so sessions survive a restart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.sessions import SessionMiddleware
+
+from models import Settings, Store
+from review_ui.errors import install_error_handlers
+from review_ui.routes import assets, auth, manual, queue, review
+from review_ui.security import DEFAULT_SECRET_FILE, SESSION_HOURS, SecurityHeaders, session_secret
+from review_ui.users import get_user
+from review_ui.web import IndexCache
+
+HERE = Path(__file__).parent
+
+
+def create_app(settings: Settings, store: Store, *, secret_file: Path = DEFAULT_SECRET_FILE) -> FastAPI:
+    """The web app over `store`; nothing here reads the environment."""
+    app = FastAPI(title="Intake review", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.settings = settings
+    app.state.store = store
+    app.state.index_cache = IndexCache(store)
+    app.state.user_lookup = lambda user_id: get_user(store, user_id)
+    app.state.templates = Jinja2Templates(directory=HERE / "templates")
+    app.state.templates.env.filters["age"] = format_age
+    for module in (auth, queue, manual, review, assets):  # manual before review: /orders/new
+        app.include_router(module.router)
+    install_error_handlers(app)
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=session_secret(settings, secret_file),
+        session_cookie="intake_session",
+        max_age=SESSION_HOURS * 3600,
+        same_site="strict",
+        https_only=settings.session_cookie_secure,
+    )
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def format_age(delta: dt.timedelta, lang: str = "fr") -> str:
+    """`3 j 4 h` (`3 d 4 h`), `2 h 05`, `12 min`: how long an order has waited."""
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 60:
+        return f"{max(minutes, 0)} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} h {minutes:02d}"
+    days, hours = divmod(hours, 24)
+    return f"{days} {'j' if lang == 'fr' else 'd'} {hours} h"

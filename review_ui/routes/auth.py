@@ -1,0 +1,45 @@
+"""Signing in and out, and the interface language."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from review_ui.i18n import LANGUAGES, translator
+from review_ui.security import check_csrf, sign_in
+from review_ui.users import authenticate
+from review_ui.web import language, render, store_of
+
+router = APIRouter(dependencies=[Depends(check_csrf)])
+
+
+@router.get("/login")
+def login_page(request: Request) -> Response:
+    if request.session.get("uid"):
+        return RedirectResponse("/", status_code=303)
+    return render(request, "login.html", {"error": None, "username": ""})
+
+
+@router.post("/login")
+def login(request: Request, username: str = Form(""), password: str = Form("")) -> Response:
+    user = authenticate(store_of(request), username, password)
+    if user is None or user.id is None:
+        error = translator(language(request))("login.wrong")
+        return render(request, "login.html", {"error": error, "username": username}, status=401)
+    sign_in(request, user.id, user.username, user.role, request.session.get("lang") or user.language)
+    return RedirectResponse("/", status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)
+
+
+@router.post("/language")
+def set_language(request: Request, lang: str = Form(...), back: str = Form("/")) -> Response:
+    if lang in LANGUAGES:
+        request.session["lang"] = lang
+    # Only a local path: never redirect to another site.
+    target = back if back.startswith("/") and not back.startswith("//") else "/"
+    return RedirectResponse(target, status_code=303)
