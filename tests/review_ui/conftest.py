@@ -1,0 +1,99 @@
+"""Review UI fixtures: a store with the sample emails ingested, users, a live server, Chromium."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from intake.ingest import ingest_file, ingest_raw
+from matchers import CatalogIndex
+from models import Origin, RawMessage, Settings, Store
+from review_ui import create_app
+from review_ui.users import add_user
+from tests.conftest import ROOT
+
+DEMO_EMAILS = ROOT / "demo" / "emails"
+
+SCREENSHOTS = ROOT / "test-output"
+PASSWORDS = {"alice": "alice-password-1", "bob": "bob-password-22"}
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict:
+    """Debian's Chromium, never a downloaded browser."""
+    return {"executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def ui_settings(settings: Settings) -> Settings:
+    return settings.model_copy(update={"session_secret": "test-secret-" + "x" * 40})
+
+
+def ingest_samples(store: Store, settings: Settings) -> None:
+    index = CatalogIndex.build(store.load_reference())
+    for path in sorted(DEMO_EMAILS.glob("*.eml")):
+        ingest_file(store, path, index=index, settings=settings)
+
+
+def ingest_bytes(store: Store, settings: Settings, data: bytes, name: str) -> int:
+    """Ingest one message made by a test; returns the stored message's number."""
+    index = CatalogIndex.build(store.load_reference())
+    outcome = ingest_raw(
+        store, RawMessage(data=data, origin=Origin(kind="file", path=name)), index=index, settings=settings
+    )
+    return outcome.message_pk
+
+
+@pytest.fixture
+def review_store(loaded_store: Store, ui_settings: Settings) -> Store:
+    """The demo reference data, the demo emails (the public samples) ingested, and two users."""
+    ingest_samples(loaded_store, ui_settings)
+    add_user(loaded_store, "alice", PASSWORDS["alice"], role="clerk")
+    add_user(loaded_store, "bob", PASSWORDS["bob"], role="admin", language="en")
+    return loaded_store
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def live_server(review_store: Store, ui_settings: Settings, tmp_path: Path) -> Iterator[str]:
+    """The app served by uvicorn in a thread on a free loopback port; stopped after the test."""
+    app = create_app(ui_settings, review_store, secret_file=tmp_path / "secret")
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "the review UI did not start"
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def shots() -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
