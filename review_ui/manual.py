@@ -16,6 +16,7 @@ from models import (
     Extracted,
     ExtractedLine,
     ExtractedOrder,
+    LineMatch,
     OrderRecord,
     OrderStatus,
     ParsedMessage,
@@ -63,6 +64,8 @@ def process_manual(
     """Match and decide a typed order with the pipeline's own stages."""
     parsed = ParsedMessage(message_id=f"<manual-{uuid.uuid4().hex}@intake.invalid>", date=now)
     matched = match_order(parsed, extracted_from_values(values), index)
+    for line in matched.lines:
+        _keep_typed(line)
     chosen = values.customer_id
     if chosen and chosen in index.customers:
         # The clerk picked the customer on the phone: as sure as a known sender address.
@@ -77,6 +80,17 @@ def process_manual(
         matched.ship_to = values.ship_to or index.customers[chosen].ship_to
     decision = decide(parsed, matched, settings=settings)
     return ProcessedOrder(matched=matched, decision=decision, record=build_record(parsed, matched, decision))
+
+
+def _keep_typed(match: LineMatch) -> None:
+    """What the clerk typed stays on the line even when no article matched it."""
+    typed = match.line
+    if match.quantity is None and typed.quantity is not None:
+        match.quantity = typed.quantity.value
+    if match.unit is None and typed.unit is not None:
+        match.unit = typed.unit.value
+    if typed.description is None and typed.code is not None:
+        typed.description = typed.code
 
 
 def create_manual_order(

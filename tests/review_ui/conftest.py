@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 import time
@@ -11,12 +12,13 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from intake.evaluate import load_reference_dir
 from intake.ingest import ingest_file, ingest_raw
 from matchers import CatalogIndex
 from models import Origin, RawMessage, Settings, Store
 from review_ui import create_app
 from review_ui.users import add_user
-from tests.conftest import ROOT
+from tests.conftest import DEMO_REF, ROOT
 
 DEMO_EMAILS = ROOT / "demo" / "emails"
 
@@ -61,13 +63,28 @@ def ingest_bytes(store: Store, settings: Settings, data: bytes, name: str) -> in
     return outcome.message_pk
 
 
+@pytest.fixture(scope="session")
+def review_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the demo reference data, the demo emails (the public samples) ingested
+    and two users, built once; each test gets its own copy."""
+    folder = tmp_path_factory.mktemp("review-template")
+    settings = Settings(database_url=f"sqlite:///{folder}/intake.db", drop_folder=folder / "inbox")
+    store = Store.open(settings.database_url)
+    load_reference_dir(store, DEMO_REF)
+    ingest_samples(store, settings)
+    add_user(store, "alice", PASSWORDS["alice"], role="clerk")
+    add_user(store, "bob", PASSWORDS["bob"], role="admin", language="en")
+    store.engine.dispose()  # checkpoints the WAL into the file
+    return folder / "intake.db"
+
+
 @pytest.fixture
-def review_store(loaded_store: Store, ui_settings: Settings) -> Store:
-    """The demo reference data, the demo emails (the public samples) ingested, and two users."""
-    ingest_samples(loaded_store, ui_settings)
-    add_user(loaded_store, "alice", PASSWORDS["alice"], role="clerk")
-    add_user(loaded_store, "bob", PASSWORDS["bob"], role="admin", language="en")
-    return loaded_store
+def review_store(review_template: Path, ui_settings: Settings) -> Store:
+    """This test's own copy of the template store."""
+    target = Path(ui_settings.database_url.removeprefix("sqlite:///"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(review_template, target)
+    return Store.open(ui_settings.database_url)
 
 
 def free_port() -> int:

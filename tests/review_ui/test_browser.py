@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -138,7 +139,7 @@ def export(settings: Settings, status: str) -> list[dict]:
 
 
 class BeaconHandler(BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         BeaconHandler.hits.append(self.path)
