@@ -37,7 +37,8 @@ class Settings(BaseSettings):
     session_secret: str | None = Field(
         default=None, description="Secret key of the review UI's session cookies"
     )
-    session_cookie_secure: bool = Field(
-        default=True,
-        description="Send the review UI's session cookie over HTTPS only (browsers also allow it on localhost)",
+    session_cookie_secure: bool | None = Field(
+        default=None,
+        description="Send the review UI's session cookie over HTTPS only; unset: yes, unless the UI "
+        "listens on a loopback address only",
     )

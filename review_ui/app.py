@@ -24,8 +24,10 @@ from review_ui.web import IndexCache
 HERE = Path(__file__).parent
 
 
-def create_app(settings: Settings, store: Store, *, secret_file: Path = DEFAULT_SECRET_FILE) -> FastAPI:
-    """The web app over `store`; nothing here reads the environment."""
+def create_app(
+    settings: Settings, store: Store, *, secret_file: Path = DEFAULT_SECRET_FILE, host: str = "127.0.0.1"
+) -> FastAPI:
+    """The web app over `store`, listening on `host`; nothing here reads the environment."""
     app = FastAPI(title="Intake review", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.store = store
@@ -42,10 +44,17 @@ def create_app(settings: Settings, store: Store, *, secret_file: Path = DEFAULT_
         session_cookie="intake_session",
         max_age=SESSION_HOURS * 3600,
         same_site="strict",
-        https_only=settings.session_cookie_secure,
+        https_only=secure_cookies(settings, host),
     )
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def secure_cookies(settings: Settings, host: str) -> bool:
+    """HTTPS-only cookies, except by default on a loopback-only UI (plain http://127.0.0.1)."""
+    if settings.session_cookie_secure is not None:
+        return settings.session_cookie_secure
+    return host not in ("127.0.0.1", "localhost", "::1")
 
 
 def format_age(delta: dt.timedelta, lang: str = "fr") -> str:

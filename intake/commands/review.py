@@ -23,7 +23,7 @@ def serve(args: argparse.Namespace) -> int:
     from review_ui import create_app
 
     settings = load_settings()
-    app = create_app(settings, open_store(settings))
+    app = create_app(settings, open_store(settings), host=args.host)
     print(f"review UI on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
     return 0

@@ -45,7 +45,10 @@ def browser_type_launch_args() -> dict:
 
 @pytest.fixture
 def ui_settings(settings: Settings) -> Settings:
-    return settings.model_copy(update={"session_secret": "test-secret-" + "x" * 40})
+    # Secure cookies even on loopback: Chromium accepts them on 127.0.0.1, as it must.
+    return settings.model_copy(
+        update={"session_secret": "test-secret-" + "x" * 40, "session_cookie_secure": True}
+    )
 
 
 def ingest_samples(store: Store, settings: Settings) -> None:
