@@ -37,10 +37,21 @@ async def create(request: Request, user: CurrentUser) -> Response:
     return RedirectResponse(f"/orders/{order_id}?notice=created_review", status_code=303)
 
 
+def typed_row(line: LineEdit) -> dict:
+    """A line as the form shows it when nothing was read from a document."""
+    return {
+        "edit": line,
+        "origin": "",
+        "mark": "",
+        "doubt": None,
+        "score": None,
+        "read": None,
+        "candidates": [],
+    }
+
+
 def _form(request: Request, edit: OrderEdit, errors: list[dict], *, status: int) -> Response:
-    rows = [{"edit": line, "origin": "", "mark": "", "doubt": None, "candidates": []} for line in edit.lines]
-    if not rows:
-        rows = [{"edit": LineEdit(), "origin": "", "mark": "", "doubt": None, "candidates": []}]
+    rows = [typed_row(line) for line in edit.lines or [LineEdit()]]
     index = catalog(request)
     customer = index.customers.get(edit.customer_id)
     context = {

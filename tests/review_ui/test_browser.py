@@ -23,6 +23,7 @@ from models.tables import Alias, Order
 from review_ui import service
 from tests.conftest import ROOT
 from tests.review_ui.conftest import PASSWORDS, free_port, ingest_bytes
+from tests.review_ui.factories import store_documents_order
 
 pytestmark = pytest.mark.browser
 
@@ -228,3 +229,71 @@ def test_two_clerks_on_one_order(browser: Browser, live_server: str, review_stor
     assert stored.po_number == "PO-BOB-1"
     for page in (alice, bob):
         page.context.close()
+
+
+def test_pdf_page_and_sheet_show_what_was_read(
+    page: Page, live_server: str, review_store: Store, shots: Path
+):
+    _, order_id = store_documents_order(review_store)
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server}/orders/{order_id}")
+    page.click(".source-tabs .tab:has-text('BC-77.pdf')")
+    image = page.locator(".pdf-page img").first
+    expect(image).to_be_visible()
+    page.wait_for_function("document.querySelector('.pdf-page img').naturalWidth > 0")
+    box = page.locator('rect[data-mark-target="l-1"]')
+    page.locator("#lines tbody tr").first.locator("input[name=line_description]").focus()
+    expect(box).to_have_class(re.compile("active-mark"))
+    page.screenshot(path=str(shots / "review-pdf.png"))
+    page.locator("#lines tbody tr").nth(1).locator("input[name=line_description]").focus()
+    cell = page.locator('td[data-mark-target="l-2"]')
+    expect(cell).to_be_visible()
+    expect(cell).to_have_class(re.compile("active-mark"))
+    expect(box).not_to_have_class(re.compile("active-mark"))
+
+
+def test_manual_entry_with_the_keyboard(page: Page, live_server: str, review_store: Store, shots: Path):
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server}/")
+    page.keyboard.press("n")
+    page.wait_for_url("**/orders/new")
+    page.keyboard.press("Alt+c")
+    page.keyboard.type("C0118")
+    expect(page.locator(".customer .suggest .option").first).to_contain_text("C0118")
+    page.keyboard.press("Enter")
+    expect(page.locator("#customer-name")).not_to_be_empty()
+    page.fill("#po_number", "TEL-0042")
+    sku = page.locator("#lines tbody tr").first.locator("input[name=line_sku]")
+    sku.type("VJ10110")
+    expect(page.locator("#lines .suggest .option").first).to_contain_text("VJ10110")
+    sku.press("Enter")
+    page.locator("#lines tbody tr").first.locator("input[name=line_quantity]").fill("12")
+    page.keyboard.press("Alt+l")
+    expect(page.locator("#lines tbody tr")).to_have_count(2)
+    page.locator("#lines tbody tr").nth(1).locator("input[name=line_sku]").fill("VJ10112")
+    page.locator("#lines tbody tr").nth(1).locator("input[name=line_quantity]").fill("2,5")
+    page.screenshot(path=str(shots / "manual.png"))
+    page.keyboard.press("Control+Enter")
+    page.wait_for_url(re.compile(r"/orders/\d+\?notice=created"))
+    order_id = int(re.search(r"/orders/(\d+)", page.url)[1])
+    stored, lines = service.get_order(review_store, order_id)
+    assert (stored.source, stored.status, stored.customer_id) == ("manual", "accepted", "C0118")
+    assert [(line.sku, line.quantity) for line in lines] == [("VJ10110", 12.0), ("VJ10112", 2.5)]
+
+
+def test_failed_messages_are_listed_with_their_reason(
+    page: Page, live_server: str, review_store: Store, ui_settings: Settings, shots: Path
+):
+    ingest_bytes(review_store, ui_settings, b"\x00\x01 not an email at all", "garbage.eml")
+    sign_in(page, live_server, "bob")
+    failed = page.locator(".failed-list tbody tr")
+    expect(failed).to_have_count(1)
+    expect(failed.first).to_contain_text("NUL")
+    expect(page.locator("h1")).to_have_text("Orders to review")
+    page.screenshot(path=str(shots / "queue-en.png"), full_page=True)
+
+
+def test_the_login_page(page: Page, live_server: str, shots: Path):
+    page.goto(f"{live_server}/login")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    page.screenshot(path=str(shots / "login.png"))

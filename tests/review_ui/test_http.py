@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-import io
 import re
-from decimal import Decimal
-from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
-from intake.pipeline import build_record
 from models import (
-    CustomerMatch,
-    Decision,
-    Extracted,
-    ExtractedLine,
-    ExtractedOrder,
-    LineMatch,
-    MatchedOrder,
-    OrderStatus,
-    ParsedMessage,
-    ProcessedOrder,
-    ProcessResult,
-    Provenance,
-    RawMessage,
-    ReviewReason,
     Settings,
     Store,
 )
 from models.tables import AuditEvent, Order, User
 from review_ui import create_app, service
 from tests.review_ui.conftest import PASSWORDS
+from tests.review_ui.factories import store_documents_order
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -174,6 +157,16 @@ def test_approve_with_errors_saves_and_shows_them(client: TestClient, review_sto
     assert service.get_order(review_store, order.id)[0].status == "review"
 
 
+def test_manual_entry_form_and_its_input_errors(client: TestClient):
+    token = sign_in(client)
+    assert client.get("/orders/new").status_code == 200
+    form = {"csrf_token": token, "customer_id": "C0118", "order_date": "31/02/2026"}
+    form |= {"line_sku": "VJ10110", "line_quantity": "douze", "line_origin": ""}
+    answer = client.post("/orders/new", data=form)
+    assert answer.status_code == 400
+    assert "31/02/2026" in answer.text and "douze" in answer.text
+
+
 @pytest.mark.parametrize(
     ("sku", "status"), [("VJ10110", "accepted"), ("NOT-IN-CATALOGUE", "review")], ids=["known", "unknown"]
 )
@@ -211,90 +204,15 @@ def test_manual_entry_goes_through_the_same_checks(
 # -- the source document: PDF pages with boxes, sheets with cells ---------------------------
 
 
-def make_pdf() -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4)
-    page.drawString(72, 760, "BON DE COMMANDE BC-77")
-    page.drawString(72, 700, "VJ10110  Gobelet carton blanc 10 cl   12")
-    page.save()
-    return out.getvalue()
-
-
-def make_xlsx() -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Commande"
-    sheet.append(["Code", "Désignation", "Qté"])
-    sheet.append(["VJ10112", "Gobelet 12 cl", 5])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def message_with_documents() -> bytes:
-    message = EmailMessage()
-    message["From"] = "achats@example.invalid"
-    message["To"] = "commandes@intake.invalid"
-    message["Subject"] = "BC-77"
-    message["Message-ID"] = "<docs-77@example.invalid>"
-    message.set_content("Ci-joint notre bon de commande.\n")
-    message.add_attachment(make_pdf(), maintype="application", subtype="pdf", filename="BC-77.pdf")
-    xlsx = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    message.add_attachment(make_xlsx(), maintype="application", subtype=xlsx, filename="lignes.xlsx")
-    return message.as_bytes()
-
-
-def store_documents_order(store: Store, settings: Settings) -> tuple[int, int]:
-    """A review order whose lines come from a PDF box and a spreadsheet cell."""
-    raw = RawMessage(data=message_with_documents())
-    row, _ = store.add_message(raw)
-    pdf = Provenance(part="attachment:BC-77.pdf", page=1, bbox=(70.0, 70.0, 300.0, 84.0))
-    cell = Provenance(part="attachment:lignes.xlsx", sheet="Commande", cell="B2")
-    lines = [
-        ExtractedLine(
-            line_no=1, description=Extracted[str](value="Gobelet 10 cl", provenance=pdf), provenance=pdf
-        ),
-        ExtractedLine(
-            line_no=2, description=Extracted[str](value="Gobelet 12 cl", provenance=cell), provenance=cell
-        ),
-    ]
-    extracted = ExtractedOrder(
-        source="pdf",
-        part=pdf.part,
-        lines=lines,
-        po_number=Extracted[str](value="BC-77", confidence=0.5, provenance=pdf),
-    )
-    matched = MatchedOrder(
-        order=extracted,
-        customer=CustomerMatch(customer_id="C0118", score=1.0),
-        lines=[LineMatch(line=line, sku=None, quantity=Decimal(2)) for line in lines],
-    )
-    decision = Decision(
-        status=OrderStatus.REVIEW,
-        confidence=0.4,
-        reasons=[ReviewReason(code="line_unmatched", message="line 1", line_no=1)],
-    )
-    parsed = ParsedMessage(message_id="<docs-77@example.invalid>")
-    processed = ProcessedOrder(
-        matched=matched, decision=decision, record=build_record(parsed, matched, decision)
-    )
-    [order_id] = store.save_result(row.id, ProcessResult(parsed=parsed, orders=[processed]))
-    return row.id, order_id
-
-
 def test_pdf_pages_and_sheet_cells_are_drawn_with_their_marks(
     client: TestClient, review_store: Store, ui_settings: Settings
 ):
-    pk, order_id = store_documents_order(review_store, ui_settings)
+    pk, order_id = store_documents_order(review_store)
     sign_in(client)
     page = client.get(f"/orders/{order_id}").text
-    assert re.search(r'<rect data-mark-target="l-1" x="70.0" y="70.0" width="230.0" height="14.0"', page)
+    assert re.search(r'<rect data-mark-target="l-1" x="68.0" y="131.0" width="262.0" height="14.0"', page)
     assert 'class="mark" data-mark-target="l-2">Gobelet 12 cl<' in page
+    assert '<rect data-mark-target="f-po_number" x="70.0" y="70.0"' in page
     image = client.get(f"/messages/{pk}/attachments/0/pages/1.png")
     assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
     assert client.get(f"/messages/{pk}/attachments/0/pages/9.png").status_code == 404
@@ -304,7 +222,7 @@ def test_pdf_pages_and_sheet_cells_are_drawn_with_their_marks(
 def test_attachments_are_downloads_never_rendered(
     client: TestClient, review_store: Store, ui_settings: Settings, number: int
 ):
-    pk, _ = store_documents_order(review_store, ui_settings)
+    pk, _ = store_documents_order(review_store)
     sign_in(client)
     answer = client.get(f"/messages/{pk}/attachments/{number}")
     assert answer.status_code == 200
