@@ -97,7 +97,7 @@ def take_lock(store: Store, order_id: int, user: str, *, force: bool = False) ->
     """
     now = utcnow()
     with store.session() as session:
-        order = session.get(Order, order_id)
+        order = _locked_row(session, order_id)
         if order is None:
             raise OrderNotFoundError(order_id)
         holder, since = order.locked_by, order.locked_at
@@ -175,8 +175,13 @@ def reject_order(store: Store, order_id: int, *, user: str, version: int, reason
         return order
 
 
+def _locked_row(session: Session, order_id: int) -> Order | None:
+    """The order's row, locked until commit (PostgreSQL), so two saves cannot both pass the check."""
+    return session.exec(select(Order).where(Order.id == order_id).with_for_update()).first()
+
+
 def _editable(session: Session, order_id: int, version: int) -> Order:
-    order = session.get(Order, order_id)
+    order = _locked_row(session, order_id)
     if order is None:
         raise OrderNotFoundError(order_id)
     if order.version != version:
