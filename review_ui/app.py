@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fastapi import FastAPI
 from fastapi.templating import Jinja2Templates
@@ -35,6 +36,8 @@ def create_app(
     app.state.user_lookup = lambda user_id: get_user(store, user_id)
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.filters["age"] = format_age
+    app.state.templates.env.filters["local"] = local_time(settings.timezone)
+    app.state.templates.env.filters["shown"] = shown_value
     for module in (auth, queue, manual, review, assets):  # manual before review: /orders/new
         app.include_router(module.router)
     install_error_handlers(app)
@@ -55,6 +58,32 @@ def secure_cookies(settings: Settings, host: str) -> bool:
     if settings.session_cookie_secure is not None:
         return settings.session_cookie_secure
     return host not in ("127.0.0.1", "localhost", "::1")
+
+
+def local_time(zone_name: str):
+    """`{{ moment|local }}`: a stored UTC time at the order desk's clock, `26/11/2026 08:15`."""
+    zone = ZoneInfo(zone_name)
+
+    def local(moment: dt.datetime | None, pattern: str = "%d/%m/%Y %H:%M") -> str:
+        if moment is None:
+            return ""
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        return aware.astimezone(zone).strftime(pattern)
+
+    return local
+
+
+def shown_value(value: object) -> str:
+    """An audited value in a few words: order lines as `VJ10110 × 3`, mappings as `key: value`."""
+    if isinstance(value, list):
+        return " · ".join(shown_value(item) for item in value) or "∅"
+    if isinstance(value, dict):
+        if "line_no" in value:
+            quantity = value.get("quantity")
+            amount = f" × {quantity:g}" if isinstance(quantity, int | float) else ""
+            return f"{value.get('sku') or value.get('description') or '?'}{amount}"
+        return ", ".join(f"{k}: {shown_value(v)}" for k, v in value.items())
+    return "∅" if value is None else str(value)
 
 
 def format_age(delta: dt.timedelta, lang: str = "fr") -> str:

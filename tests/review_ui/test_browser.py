@@ -80,6 +80,23 @@ def test_api_without_session_answers_401_json(page: Page, live_server: str):
     assert response.json()["error"]["status"] == 401
 
 
+def test_the_cursor_goes_only_to_doubtful_fields(page: Page, live_server: str, review_store: Store):
+    order = review_orders(review_store)[0]
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server}/orders/{order.id}")
+    doubtful = page.locator("[data-doubt]")
+    count = doubtful.count()
+    assert count >= 1
+    visited = []
+    for _ in range(count):
+        visited.append(page.evaluate("document.activeElement.dataset.doubt || document.activeElement.id"))
+        page.keyboard.press("Enter")  # confirms the field and moves on
+    assert all(v in ("error", "warning") for v in visited), visited
+    assert page.evaluate("document.activeElement.id") == "approve"  # nothing doubtful left
+    page.keyboard.press("?")
+    expect(page.locator("#help")).to_be_visible()
+
+
 def test_fix_an_article_with_the_search_and_approve(
     page: Page, live_server: str, review_store: Store, ui_settings: Settings, shots: Path
 ):
@@ -225,6 +242,9 @@ def test_two_clerks_on_one_order(browser: Browser, live_server: str, review_stor
     alice.click("#save")
     expect(alice.locator("#notice")).to_contain_text("bob")
     expect(alice.locator("#po_number")).to_have_value("PO-ALICE-1")
+    alice.click("#trail summary")
+    expect(alice.locator("#trail .diff").last).to_contain_text("PO-BOB-1")
+    alice.screenshot(path=str(shots / "review-refused.png"), full_page=True)
     stored, _ = service.get_order(review_store, order.id)
     assert stored.po_number == "PO-BOB-1"
     for page in (alice, bob):
