@@ -19,6 +19,7 @@ from models import Settings, Store
 from review_ui.errors import install_error_handlers
 from review_ui.routes import assets, auth, manual, queue, review
 from review_ui.security import DEFAULT_SECRET_FILE, SESSION_HOURS, SecurityHeaders, session_secret
+from review_ui.throttle import LoginThrottle
 from review_ui.users import get_user
 from review_ui.web import IndexCache
 
@@ -34,6 +35,7 @@ def create_app(
     app.state.store = store
     app.state.index_cache = IndexCache(store)
     app.state.user_lookup = lambda user_id: get_user(store, user_id)
+    app.state.login_throttle = LoginThrottle()
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.filters["age"] = format_age
     app.state.templates.env.filters["local"] = local_time(settings.timezone)

@@ -7,6 +7,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from review_ui.i18n import LANGUAGES, translator
 from review_ui.security import check_csrf, sign_in
+from review_ui.throttle import LoginThrottle
 from review_ui.users import authenticate
 from review_ui.web import language, render, store_of
 
@@ -22,10 +23,18 @@ def login_page(request: Request) -> Response:
 
 @router.post("/login")
 def login(request: Request, username: str = Form(""), password: str = Form("")) -> Response:
+    t = translator(language(request))
+    throttle: LoginThrottle = request.app.state.login_throttle
+    address = request.client.host if request.client else "?"
+    if throttle.blocked(username, address):
+        return render(
+            request, "login.html", {"error": t("login.throttled"), "username": username}, status=429
+        )
     user = authenticate(store_of(request), username, password)
     if user is None or user.id is None:
-        error = translator(language(request))("login.wrong")
-        return render(request, "login.html", {"error": error, "username": username}, status=401)
+        throttle.failed(username, address)
+        return render(request, "login.html", {"error": t("login.wrong"), "username": username}, status=401)
+    throttle.succeeded(username, address)
     sign_in(request, user.id, user.username, user.role, request.session.get("lang") or user.language)
     return RedirectResponse("/", status_code=303)
 

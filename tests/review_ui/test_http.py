@@ -79,6 +79,24 @@ def test_a_post_without_the_session_token_is_refused(
     assert service.get_order(review_store, order.id)[0].po_number == order.po_number
 
 
+def test_password_guessing_is_slowed_down(client: TestClient):
+    client.get("/login")
+    token = TOKEN.search(client.get("/login").text)[1]
+    for _ in range(5):
+        wrong = client.post("/login", data={"username": "alice", "password": "guess", "csrf_token": token})
+        assert wrong.status_code == 401
+    right = client.post(
+        "/login", data={"username": "alice", "password": PASSWORDS["alice"], "csrf_token": token}
+    )
+    assert right.status_code == 429
+
+
+def test_only_an_admin_takes_an_order_over(client: TestClient, review_store: Store):
+    token = sign_in(client, "alice")
+    order = first_review_order(review_store)
+    assert client.post(f"/orders/{order.id}/take", data={"csrf_token": token}).status_code == 403
+
+
 def test_the_login_form_needs_its_token(client: TestClient):
     answer = client.post("/login", data={"username": "alice", "password": PASSWORDS["alice"]})
     assert answer.status_code == 403
