@@ -45,6 +45,18 @@ def edit_of(order: Order, lines: list[OrderLine]) -> OrderEdit:
     )
 
 
+def with_read_values(edit: OrderEdit, detail: dict[str, Any], origins: list[int | None]) -> OrderEdit:
+    """Fill an empty quantity or unit with what Intake read, when matching left it out."""
+    matched = detail.get("lines") or []
+    for line, origin in zip(edit.lines, origins, strict=False):
+        read = (matched[origin - 1].get("line") or {}) if origin and 0 < origin <= len(matched) else {}
+        for name in ("quantity", "unit"):
+            value = (read.get(name) or {}).get("value")
+            if not getattr(line, name) and value not in (None, ""):
+                setattr(line, name, f"{float(value):g}" if name == "quantity" else str(value))
+    return edit
+
+
 def field_doubts(detail: dict[str, Any]) -> dict[str, str]:
     """Header fields Intake was unsure of: 'error' (not found) or 'warning' (low confidence)."""
     doubts: dict[str, str] = {}
@@ -114,8 +126,8 @@ def order_page(
 ) -> dict[str, Any]:
     """The review page's context; `submitted` shows a refused form back as it was typed."""
     order, lines = service.get_order(store, order_id)
-    edit = submitted or edit_of(order, lines)
     origins = origins if origins is not None else line_origins(order, len(lines))
+    edit = submitted or with_read_values(edit_of(order, lines), order.detail or {}, origins)
     values, parse_problems = to_values(edit)
     checks = [r.model_dump(mode="json") for r in [*parse_problems, *service.check_order(values, index)]]
     checks += [p.model_dump(mode="json") for p in problems or []]

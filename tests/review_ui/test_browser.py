@@ -200,7 +200,12 @@ def hostile_order_email(beacon_url: str) -> bytes:
 
 
 def test_script_and_image_beacon_in_an_email_stay_inert(
-    page: Page, live_server: str, review_store: Store, ui_settings: Settings, beacon: tuple[str, list[str]]
+    page: Page,
+    live_server: str,
+    review_store: Store,
+    ui_settings: Settings,
+    beacon: tuple[str, list[str]],
+    shots: Path,
 ):
     url, hits = beacon
     pk = ingest_bytes(review_store, ui_settings, hostile_order_email(url), "hostile.eml")
@@ -216,6 +221,7 @@ def test_script_and_image_beacon_in_an_email_stay_inert(
     frame.locator("p", has_text="Cordialement").hover()
     page.wait_for_timeout(300)
     assert "pwned" not in page.title()
+    page.screenshot(path=str(shots / "review-html.png"))
     html = page.request.get(f"{live_server}/messages/{pk}/html")
     assert "<script" not in html.text() and "<img" not in html.text() and "onmouseover" not in html.text()
     assert "sandbox" in html.headers["content-security-policy"]

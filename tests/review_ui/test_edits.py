@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from review_ui.edits import edit_from_form, parse_date, parse_number, to_values
+from review_ui.edits import LineEdit, OrderEdit, edit_from_form, parse_date, parse_number, to_values
 from review_ui.source import collect_marks, highlight, html_to_text
 
 
@@ -97,3 +97,17 @@ def test_html_to_text_keeps_words_only():
         "<p>Bonjour</p><script>alert(1)</script><img src='http://x/t.gif'><style>p{}</style><td>3 x VIS</td>"
     )
     assert text == "Bonjour\n3 x VIS"
+
+
+def test_an_empty_quantity_is_filled_with_what_was_read():
+    from review_ui.pages import with_read_values
+
+    edit = OrderEdit(lines=[LineEdit(sku=""), LineEdit(quantity="7")])
+    detail = {
+        "lines": [
+            {"line": {"quantity": {"value": "3"}, "unit": {"value": "carton"}}},
+            {"line": {"quantity": {"value": "9"}}},
+        ]
+    }
+    filled = with_read_values(edit, detail, [1, 2])
+    assert [(line.quantity, line.unit) for line in filled.lines] == [("3", "carton"), ("7", "")]
