@@ -231,6 +231,7 @@
   }
 
   // -- one keyboard handler ------------------------------------------------------------
+  // Alt shortcuts match the physical key (event.code): on a Mac, Alt+R types "®".
   document.addEventListener("keydown", (event) => {
     const el = event.target;
     const typing = el.matches && el.matches("input, textarea, select");
@@ -243,13 +244,14 @@
     if (key === "Escape" && help && !help.hidden) { toggleHelp(false); return; }
     if (form) {
       if ((event.ctrlKey || event.metaKey) && key === "Enter") { event.preventDefault(); submit(document.getElementById("approve") ? "approve" : "create"); return; }
-      if ((event.ctrlKey || event.metaKey) && (key === "s" || key === "S")) { event.preventDefault(); submit("save"); return; }
-      if (event.altKey && (key === "r" || key === "R")) { event.preventDefault(); openReject(); return; }
-      if (event.altKey && (key === "x" || key === "X")) { event.preventDefault(); submit("not-order"); return; }
-      if (event.altKey && (key === "l" || key === "L")) { event.preventDefault(); addLine(); return; }
+      if ((event.ctrlKey || event.metaKey) && event.code === "KeyS") { event.preventDefault(); submit("save"); return; }
+      if (event.altKey && event.code === "KeyR") { event.preventDefault(); openReject(); return; }
+      if (event.altKey && event.code === "KeyX") { event.preventDefault(); submit("not-order"); return; }
+      if (event.altKey && event.code === "KeyL") { event.preventDefault(); addLine(); return; }
       if (event.altKey && key === "Backspace") { event.preventDefault(); removeLine(el.closest && el.closest("#lines tbody tr")); return; }
-      if (event.altKey && (key === "c" || key === "C")) { event.preventDefault(); const c = document.getElementById("customer_id"); if (c) { c.focus(); c.select(); } return; }
-      if (key === "Enter" && typing && el.id !== "reject_reason" && el.form === form) {
+      if (event.altKey && event.code === "KeyC") { event.preventDefault(); const c = document.getElementById("customer_id"); if (c) { c.focus(); c.select(); } return; }
+      if (key === "Enter" && el.id === "reject_reason") { event.preventDefault(); submit("reject"); return; }
+      if (key === "Enter" && typing && el.form === form) {
         event.preventDefault();
         markFixed(el);
         jump(el, event.shiftKey ? -1 : 1);

@@ -97,6 +97,19 @@ def test_the_cursor_goes_only_to_doubtful_fields(page: Page, live_server: str, r
     expect(page.locator("#help")).to_be_visible()
 
 
+def test_reject_with_a_reason_from_the_keyboard(page: Page, live_server: str, review_store: Store):
+    order = review_orders(review_store)[0]
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server}/orders/{order.id}")
+    page.keyboard.press("Alt+r")
+    expect(page.locator("#reject_reason")).to_be_focused()
+    page.keyboard.type("commande en double")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: f"/orders/{order.id}" not in url)
+    stored, _ = service.get_order(review_store, order.id)
+    assert (stored.status, stored.reject_reason) == ("rejected", "commande en double")
+
+
 def test_fix_an_article_with_the_search_and_approve(
     page: Page, live_server: str, review_store: Store, ui_settings: Settings, shots: Path
 ):
