@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB := var/intake.db
 export INTAKE_DATABASE_URL ?= sqlite:///$(DEMO_DB)
 
-.PHONY: run test venv system-deps demo lint format model bench clean
+.PHONY: run test venv system-deps demo demo-user review lint format model bench clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,22 @@ demo: venv
 	    --customers demo/ref/customers.csv --customer-refs demo/ref/customer_refs.csv
 	mkdir -p inbox && cp -n demo/emails/*.eml inbox/ 2>/dev/null || true
 
-run: demo
+## A demo admin for the review UI: `demo` with a fresh password, printed (kept in var/demo-password).
+demo-user: venv
+	@mkdir -p var
+	@$(BIN)/intake user add demo --role admin --generate --update | tee var/demo-password
+
+REVIEW_PORT ?= 8000
+
+## The review UI alone, on http://127.0.0.1:$(REVIEW_PORT)/
+review: venv
+	$(BIN)/intake review --port $(REVIEW_PORT)
+
+## The daemon and the review UI together; Ctrl-C stops both.
+run: demo demo-user
+	@$(BIN)/intake review --port $(REVIEW_PORT) & ui=$$!; \
+	trap 'kill $$ui 2>/dev/null' EXIT INT TERM; \
+	echo "review UI: http://127.0.0.1:$(REVIEW_PORT)/  (user demo, password above)"; \
 	$(BIN)/intake run
 
 test: system-deps venv

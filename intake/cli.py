@@ -21,6 +21,8 @@ COMMAND_MODULES = [
     "intake.commands.outbox",
     "intake.commands.order",
     "intake.commands.stats",
+    "intake.commands.review",
+    "intake.commands.user",
 ]
 
 

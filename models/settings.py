@@ -60,3 +60,8 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = Field(default=30.0)
     outbox_max_attempts: int = Field(default=8, description="Tries before a mail is marked failed")
     outbox_backoff_seconds: float = Field(default=30.0, description="First retry delay; doubles each try")
+    session_cookie_secure: bool | None = Field(
+        default=None,
+        description="Send the review UI's session cookie over HTTPS only; unset: yes, unless the UI "
+        "listens on a loopback address only",
+    )

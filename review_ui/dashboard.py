@@ -15,8 +15,6 @@ from models import Settings, Store
 from review_ui.deps import settings_from_app, store_from_app
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-TEMPLATES.env.filters["duration"] = format_duration
-TEMPLATES.env.filters["rate"] = format_rate
 
 
 def make_router(
@@ -35,21 +33,33 @@ def make_router(
         settings: Annotated[Settings, Depends(get_settings)],
         by: GroupBy = GroupBy.WEEK,
     ) -> HTMLResponse:
-        facts = kpi_facts(store, timezone=settings.timezone)
-        reports = {group: build_report(facts, by=group) for group in GroupBy}
-        charts = dashboard_charts(reports[GroupBy.WEEK], reports[GroupBy.CUSTOMER], reports[GroupBy.CHANNEL])
-        shown = reports[by]
-        context = {
-            "by": by.value,
-            "groupings": [g.value for g in GroupBy],
-            "rows": [*shown.groups, shown.overall],
-            "overall": shown.overall,
-            "charts": charts,
-            "corrected_fields": list(shown.corrected_fields.items())[:12],
-        }
-        return TEMPLATES.TemplateResponse(request, "dashboard.html", context)
+        context = dashboard_context(store, settings, by)
+        return TEMPLATES.TemplateResponse(request, "kpi_page.html", context)
 
     return router
+
+
+def dashboard_context(store: Store, settings: Settings, by: GroupBy = GroupBy.WEEK) -> dict[str, Any]:
+    """What templates/kpi_panel.html shows: headline figures, charts, the table by `by`."""
+    facts = kpi_facts(store, timezone=settings.timezone)
+    reports = {group: build_report(facts, by=group) for group in GroupBy}
+    charts = dashboard_charts(reports[GroupBy.WEEK], reports[GroupBy.CUSTOMER], reports[GroupBy.CHANNEL])
+    shown = reports[by]
+    return {
+        "by": by.value,
+        "groupings": [g.value for g in GroupBy],
+        "rows": [*shown.groups, shown.overall],
+        "overall": shown.overall,
+        "charts": charts,
+        "corrected_fields": list(shown.corrected_fields.items())[:12],
+    }
+
+
+def install_template_helpers(templates: Jinja2Templates) -> None:
+    """The filters and globals kpi_panel.html needs, on another template set."""
+    templates.env.filters["duration"] = format_duration
+    templates.env.filters["rate"] = format_rate
+    templates.env.globals["overall_cards"] = overall_cards
 
 
 def overall_cards(overall: KpiFigures) -> list[tuple[str, str]]:
@@ -67,4 +77,4 @@ def overall_cards(overall: KpiFigures) -> list[tuple[str, str]]:
     ]
 
 
-TEMPLATES.env.globals["overall_cards"] = overall_cards
+install_template_helpers(TEMPLATES)

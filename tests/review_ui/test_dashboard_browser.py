@@ -9,17 +9,12 @@ from collections.abc import Iterator
 import pytest
 import uvicorn
 from fastapi import FastAPI
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page
 
 from models import Settings, Store
 from review_ui.dashboard import make_router
 from tests.intake.notify.conftest import free_port
 from tests.intake.test_kpis import make_rows
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]  # fmt: skip
 
 
 def signed_in() -> str:
@@ -52,24 +47,18 @@ def dashboard_url(store: Store, settings: Settings) -> Iterator[str]:
 
 
 @pytest.mark.browser
-def test_dashboard_charts_draw_in_chromium(dashboard_url: str) -> None:
+def test_dashboard_charts_draw_in_chromium(dashboard_url: str, page: Page) -> None:
     requested: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.on("request", lambda request: requested.append(request.url))
-            page.goto(dashboard_url)
-            charts = page.locator("figure svg")
-            assert charts.count() == 6
-            for index in range(6):
-                box = charts.nth(index).bounding_box()
-                assert box is not None and box["width"] > 600 and box["height"] > 40
-            bars = page.locator("figure svg rect")
-            assert bars.count() > 10
-            page.get_by_role("link", name="by customer").click()
-            page.wait_for_url("**by=customer")
-            assert page.locator("table.figures tbody tr").count() == 4  # three customers and the total
-        finally:
-            browser.close()
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(dashboard_url)
+    charts = page.locator("figure svg")
+    assert charts.count() == 6
+    for index in range(6):
+        box = charts.nth(index).bounding_box()
+        assert box is not None and box["width"] > 600 and box["height"] > 40
+    bars = page.locator("figure svg rect")
+    assert bars.count() > 10
+    page.get_by_role("link", name="by customer").click()
+    page.wait_for_url("**by=customer")
+    assert page.locator("table.figures tbody tr").count() == 4  # three customers and the total
     assert all(url.startswith(dashboard_url.rsplit("/", 1)[0]) for url in requested)

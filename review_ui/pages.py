@@ -1,0 +1,157 @@
+"""What the review page shows: the order as editable rows, its doubts, its source and its trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matchers import CatalogIndex
+from models import Settings, Store
+from models.tables import Message, Order, OrderLine
+from review_ui import service
+from review_ui.edits import LineEdit, OrderEdit, to_values
+from review_ui.source import build_source
+
+DOUBT_SCORE = 0.9
+DOUBT_READ = 0.8
+
+
+def edit_of(order: Order, lines: list[OrderLine]) -> OrderEdit:
+    """The stored order as the form shows it."""
+
+    def text(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)
+
+    return OrderEdit(
+        customer_id=text(order.customer_id),
+        po_number=text(order.po_number),
+        order_date=text(order.order_date),
+        requested_delivery_date=text(order.requested_delivery_date),
+        ship_to=text(order.ship_to),
+        lines=[
+            LineEdit(
+                sku=text(line.sku),
+                customer_ref=text(line.customer_ref),
+                description=text(line.description),
+                quantity=text(line.quantity),
+                unit=text(line.unit),
+                unit_price=text(line.unit_price),
+            )
+            for line in lines
+        ],
+    )
+
+
+def with_read_values(edit: OrderEdit, detail: dict[str, Any], origins: list[int | None]) -> OrderEdit:
+    """Fill an empty quantity or unit with what Intake read, when matching left it out."""
+    matched = detail.get("lines") or []
+    for line, origin in zip(edit.lines, origins, strict=False):
+        read = (matched[origin - 1].get("line") or {}) if origin and 0 < origin <= len(matched) else {}
+        for name in ("quantity", "unit"):
+            value = (read.get(name) or {}).get("value")
+            if not getattr(line, name) and value not in (None, ""):
+                setattr(line, name, f"{float(value):g}" if name == "quantity" else str(value))
+    return edit
+
+
+def field_doubts(detail: dict[str, Any]) -> dict[str, str]:
+    """Header fields Intake was unsure of: 'error' (not found) or 'warning' (low confidence)."""
+    doubts: dict[str, str] = {}
+    customer = detail.get("customer") or {}
+    if detail and not customer.get("customer_id"):
+        doubts["customer_id"] = "error"
+    elif customer and customer.get("score", 1.0) < DOUBT_SCORE:
+        doubts["customer_id"] = "warning"
+    read = detail.get("order") or {}
+    for name in ("po_number", "order_date", "requested_delivery_date", "ship_to"):
+        value = read.get(name)
+        if value and value.get("confidence", 1.0) < DOUBT_READ:
+            doubts[name] = "warning"
+    if detail and not read.get("po_number"):
+        doubts["po_number"] = "warning"
+    return doubts
+
+
+def line_rows(edit: OrderEdit, detail: dict[str, Any], origins: list[int | None]) -> list[dict[str, Any]]:
+    """Each line with what Intake proposed for it: candidates, score and doubt level."""
+    matched = detail.get("lines") or []
+    rows = []
+    for position, line in enumerate(edit.lines):
+        origin = origins[position] if position < len(origins) else None
+        proposal = matched[origin - 1] if origin and 0 < origin <= len(matched) else {}
+        score = proposal.get("score")
+        doubt = None
+        if proposal and not proposal.get("sku"):
+            doubt = "error"
+        elif proposal and (score or 0) < DOUBT_SCORE:
+            doubt = "warning"
+        rows.append(
+            {
+                "edit": line,
+                "origin": origin or "",
+                "mark": f"l-{origin}" if origin else "",
+                "doubt": doubt,
+                "score": score,
+                "read": ((proposal.get("line") or {}).get("description") or {}).get("value"),
+                "candidates": (proposal.get("candidates") or [])[:3],
+            }
+        )
+    return rows
+
+
+def line_origins(order: Order, count: int) -> list[int | None]:
+    """Which line Intake read each stored line from (kept across the clerk's edits)."""
+    kept = (order.detail or {}).get("line_origins")
+    if isinstance(kept, list):
+        return [int(o) if o else None for o in kept]
+    matched = len((order.detail or {}).get("lines") or [])
+    return [n if n <= matched else None for n in range(1, count + 1)]
+
+
+def order_page(
+    store: Store,
+    settings: Settings,
+    index: CatalogIndex,
+    order_id: int,
+    *,
+    me: str,
+    holder: str | None,
+    submitted: OrderEdit | None = None,
+    origins: list[int | None] | None = None,
+    notice: str | None = None,
+    problems: list | None = None,
+) -> dict[str, Any]:
+    """The review page's context; `submitted` shows a refused form back as it was typed."""
+    order, lines = service.get_order(store, order_id)
+    origins = origins if origins is not None else line_origins(order, len(lines))
+    edit = submitted or with_read_values(edit_of(order, lines), order.detail or {}, origins)
+    values, parse_problems = to_values(edit)
+    checks = [r.model_dump(mode="json") for r in [*parse_problems, *service.check_order(values, index)]]
+    checks += [p.model_dump(mode="json") for p in problems or []]
+    message = store.get_message(order.message_pk) if order.message_pk else None
+    customer = index.customers.get(edit.customer_id)
+    return {
+        "order": order,
+        "edit": edit,
+        "rows": line_rows(edit, order.detail or {}, origins),
+        "doubts": field_doubts(order.detail or {}),
+        "errors": [c for c in checks if c["severity"] == "error"],
+        "warnings": [c for c in checks if c["severity"] != "error"],
+        "doubts_of_intake": [r for r in order.reasons or [] if r.get("severity") != "info"],
+        "customer_name": customer.name if customer else "",
+        "customer_candidates": ((order.detail or {}).get("customer") or {}).get("candidates") or [],
+        "source": build_source(_raw(message), order.detail or {}, max_pages=settings.max_pdf_pages),
+        "message": message,
+        "trail": service.audit_trail(store, order_id),
+        "holder": holder,
+        "readonly": order.status != "review" or holder is not None,
+        "notice": notice,
+        "me": me,
+    }
+
+
+def _raw(message: Message | None) -> bytes | None:
+    return message.raw if message else None

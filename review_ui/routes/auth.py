@@ -1,0 +1,54 @@
+"""Signing in and out, and the interface language."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from review_ui.i18n import LANGUAGES, translator
+from review_ui.security import check_csrf, sign_in
+from review_ui.throttle import LoginThrottle
+from review_ui.users import authenticate
+from review_ui.web import language, render, store_of
+
+router = APIRouter(dependencies=[Depends(check_csrf)])
+
+
+@router.get("/login")
+def login_page(request: Request) -> Response:
+    if request.session.get("uid"):
+        return RedirectResponse("/", status_code=303)
+    return render(request, "login.html", {"error": None, "username": ""})
+
+
+@router.post("/login")
+def login(request: Request, username: str = Form(""), password: str = Form("")) -> Response:
+    t = translator(language(request))
+    throttle: LoginThrottle = request.app.state.login_throttle
+    address = request.client.host if request.client else "?"
+    if throttle.blocked(username, address):
+        return render(
+            request, "login.html", {"error": t("login.throttled"), "username": username}, status=429
+        )
+    user = authenticate(store_of(request), username, password)
+    if user is None or user.id is None:
+        throttle.failed(username, address)
+        return render(request, "login.html", {"error": t("login.wrong"), "username": username}, status=401)
+    throttle.succeeded(username, address)
+    sign_in(request, user.id, user.username, user.role, request.session.get("lang") or user.language)
+    return RedirectResponse("/", status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)
+
+
+@router.post("/language")
+def set_language(request: Request, lang: str = Form(...), back: str = Form("/")) -> Response:
+    if lang in LANGUAGES:
+        request.session["lang"] = lang
+    # Only a local path: never redirect to another site.
+    target = back if back.startswith("/") and not back.startswith("//") else "/"
+    return RedirectResponse(target, status_code=303)

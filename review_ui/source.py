@@ -1,0 +1,271 @@
+"""The source document beside the fields: what Intake read, and from where.
+
+Every provenance in the order's detail becomes a *mark* (`f-po_number`,
+`l-3`) that the page draws on the source: a highlighted span of the email
+text, a box on a PDF page, a marked spreadsheet cell. The matching form
+field carries the same mark id, so focusing one shows the other.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from models import Attachment, IntakeError, ParsedMessage
+from parsers import parse_message
+
+HEADER_FIELDS = ("po_number", "order_date", "requested_delivery_date", "ship_to", "buyer_name")
+SHEET_ROWS, SHEET_COLUMNS = 200, 30
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A place in the source tied to a field of the form."""
+
+    id: str
+    part: str
+    span: tuple[int, int] | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+
+@dataclass
+class PdfPage:
+    number: int
+    width: float
+    height: float
+    boxes: list[Mark]
+
+
+@dataclass
+class SourcePart:
+    """One readable part of the message: text, PDF pages, or spreadsheet sheets."""
+
+    kind: str  # text, pdf, sheet
+    name: str
+    title: str
+    segments: list[tuple[str, str | None]] = field(default_factory=list)
+    pages: list[PdfPage] = field(default_factory=list)
+    attachment: int | None = None
+    sheets: list[tuple[str, list[list[tuple[str, str, str | None]]]]] = field(default_factory=list)
+
+
+@dataclass
+class SourceView:
+    parts: list[SourcePart]
+    attachments: list[tuple[int, str, str, int]]  # index, filename, content type, size
+    has_html: bool
+    subject: str = ""
+    sender: str = ""
+    error: str | None = None
+    marked: set[str] = field(default_factory=set)
+
+
+def collect_marks(detail: dict[str, Any]) -> list[Mark]:
+    """The provenance of every header field and line in a MatchedOrder dump."""
+    order = detail.get("order") or {}
+    marks = [_mark(f"f-{name}", (order.get(name) or {}).get("provenance")) for name in HEADER_FIELDS]
+    for number, line in enumerate(detail.get("lines") or [], start=1):
+        read = line.get("line") or {}
+        prov = read.get("provenance") or (read.get("description") or {}).get("provenance")
+        marks.append(_mark(f"l-{number}", prov))
+    return [m for m in marks if m is not None]
+
+
+def _mark(mark_id: str, prov: dict | None) -> Mark | None:
+    if not prov or not prov.get("part"):
+        return None
+    return Mark(
+        id=mark_id,
+        part=prov["part"],
+        span=tuple(prov["span"]) if prov.get("span") else None,  # type: ignore[arg-type]
+        page=prov.get("page"),
+        bbox=tuple(prov["bbox"]) if prov.get("bbox") else None,  # type: ignore[arg-type]
+        sheet=prov.get("sheet"),
+        cell=(prov.get("cell") or "").upper() or None,
+    )
+
+
+def build_source(raw: bytes | None, detail: dict[str, Any], *, max_pages: int = 60) -> SourceView:
+    """The parts of the message to show, with the marks placed on them."""
+    if raw is None:
+        return SourceView(parts=[], attachments=[], has_html=False)
+    try:
+        parsed = parse_message(raw)
+    except IntakeError as exc:
+        text = raw.decode("utf-8", "replace")
+        return SourceView([SourcePart("text", "raw", "raw", [(text, None)])], [], False, error=str(exc))
+    marks = collect_marks(detail)
+    parts = [_text_part(parsed.text_part or "body", parsed.text, marks)]
+    if not parsed.text.strip() and parsed.html:
+        parts = [_text_part("html", html_to_text(parsed.html), marks)]
+    for number, attachment in enumerate(parsed.attachments):
+        part = _attachment_part(number, attachment, marks, max_pages)
+        if part is not None:
+            parts.append(part)
+    view = SourceView(
+        parts=parts,
+        attachments=[(i, a.filename, a.content_type, len(a.data)) for i, a in enumerate(parsed.attachments)],
+        has_html=bool(parsed.html),
+        subject=parsed.subject,
+        sender=_sender(parsed),
+    )
+    view.marked = {m for part in parts for m in _placed(part)}
+    return view
+
+
+def _sender(parsed: ParsedMessage) -> str:
+    sender = parsed.sender
+    return f"{sender.name} <{sender.email}>" if sender.name else sender.email
+
+
+def _placed(part: SourcePart) -> set[str]:
+    found = {mark for _, mark in part.segments if mark}
+    found |= {box.id for page in part.pages for box in page.boxes}
+    found |= {cell[2] for _, rows in part.sheets for row in rows for cell in row if cell[2]}
+    return found
+
+
+def html_to_text(html: str) -> str:
+    """The words of an HTML body, never its markup: scripts, styles and images dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style", "head", "img", "iframe", "object", "embed"]):
+        tag.decompose()
+    lines = (line.strip() for line in soup.get_text("\n").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """Split `text` into plain and marked segments; overlapping spans keep the first."""
+    segments: list[tuple[str, str | None]] = []
+    position = 0
+    for start, end, mark in sorted(spans):
+        start, end = max(start, position), min(end, len(text))
+        if start >= end:
+            continue
+        if start > position:
+            segments.append((text[position:start], None))
+        segments.append((text[start:end], mark))
+        position = end
+    if position < len(text):
+        segments.append((text[position:], None))
+    return segments
+
+
+def _text_part(name: str, text: str, marks: list[Mark]) -> SourcePart:
+    spans = [(m.span[0], m.span[1], m.id) for m in marks if m.part == name and m.span]
+    return SourcePart("text", name, name, highlight(text, spans))
+
+
+def _attachment_part(
+    number: int, attachment: Attachment, marks: list[Mark], max_pages: int
+) -> SourcePart | None:
+    name = attachment.part_name
+    mine = [m for m in marks if m.part == name]
+    lower = attachment.filename.lower()
+    try:
+        if lower.endswith(".pdf") or attachment.content_type == "application/pdf":
+            return SourcePart(
+                "pdf",
+                name,
+                attachment.filename,
+                pages=_pdf_pages(attachment.data, mine, max_pages),
+                attachment=number,
+            )
+        if lower.endswith((".xlsx", ".xlsm")):
+            return SourcePart("sheet", name, attachment.filename, sheets=_xlsx_sheets(attachment.data, mine))
+        if lower.endswith(".csv"):
+            return SourcePart("sheet", name, attachment.filename, sheets=_csv_sheet(attachment.data, mine))
+        if attachment.content_type.startswith("text/plain"):
+            return _text_part(name, attachment.data.decode("utf-8", "replace"), mine)
+    except Exception:  # a document we cannot draw is still offered as a download
+        return None
+    return None
+
+
+def _pdf_pages(data: bytes, marks: list[Mark], max_pages: int) -> list[PdfPage]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [
+            PdfPage(
+                number=n,
+                width=float(page.width),
+                height=float(page.height),
+                boxes=[m for m in marks if m.page == n and m.bbox],
+            )
+            for n, page in enumerate(pdf.pages[:max_pages], start=1)
+        ]
+
+
+def render_pdf_page(data: bytes, page: int, *, resolution: int = 110) -> bytes:
+    """One PDF page as a PNG; the boxes are drawn by the page over it."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if not 1 <= page <= len(pdf.pages):
+            raise IndexError(page)
+        image = pdf.pages[page - 1].to_image(resolution=resolution)
+        out = io.BytesIO()
+        image.original.save(out, format="PNG")
+        return out.getvalue()
+
+
+def _cells(rows: list[list[Any]], sheet: str, marks: list[Mark]) -> list[list[tuple[str, str, str | None]]]:
+    marked = {m.cell: m.id for m in marks if m.cell and (m.sheet in (None, sheet))}
+    table = []
+    for r, row in enumerate(rows[:SHEET_ROWS], start=1):
+        cells = []
+        for c, value in enumerate(row[:SHEET_COLUMNS], start=1):
+            coord = f"{get_column_letter(c)}{r}"
+            cells.append(("" if value is None else str(value), coord, marked.get(coord)))
+        table.append(cells)
+    return table
+
+
+def _xlsx_sheets(data: bytes, marks: list[Mark]) -> list[tuple[str, list]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        return [
+            (
+                sheet.title,
+                _cells(
+                    [list(r) for r in sheet.iter_rows(max_row=SHEET_ROWS, values_only=True)],
+                    sheet.title,
+                    marks,
+                ),
+            )
+            for sheet in book.worksheets
+        ]
+    finally:
+        book.close()
+
+
+def _csv_sheet(data: bytes, marks: list[Mark]) -> list[tuple[str, list]]:
+    text = data.decode("utf-8-sig", "replace")
+    return [("csv", _cells(list(csv.reader(io.StringIO(text))), "csv", marks))]
+
+
+def attachment_bytes(raw: bytes, number: int) -> Attachment:
+    """The attachment at `number` in the message; IndexError when there is none."""
+    parsed = parse_message(raw)
+    return parsed.attachments[number]
+
+
+def sanitised_html(raw: bytes) -> str:
+    """The HTML body with scripts, handlers, forms and remote content stripped."""
+    import nh3
+
+    parsed = parse_message(raw)
+    allowed = nh3.ALLOWED_TAGS - {"img", "a"}
+    return nh3.clean(parsed.html or "", tags=allowed, url_schemes=set(), link_rel=None)
