@@ -30,6 +30,42 @@ class Settings(BaseSettings):
     accept_threshold: float = Field(
         default=0.85, description="Lowest order confidence accepted without review"
     )
+    routing_file: Path | None = Field(
+        default=None,
+        description="TOML file of per-customer routing overrides: [customers.ID] with mode, "
+        "accept_threshold and new_customer_orders (see intake/routing.py)",
+    )
+    new_customer_orders: int = Field(
+        default=3,
+        ge=0,
+        description="A customer's first N orders are always reviewed: N counts the orders of that "
+        "customer already accepted in this store. Set 0 when the store starts with a long-standing "
+        "customer base that needs no probation; `intake eval` runs with 0, since its temporary store "
+        "has no history and its labels judge each message as from an established customer",
+    )
+    price_tolerance: float = Field(
+        default=0.15,
+        ge=0,
+        description="Largest relative gap between an order's unit price and the catalogue's "
+        "before the line is reviewed (0.15 = 15 %)",
+    )
+    duplicate_window_days: int = Field(
+        default=5,
+        ge=0,
+        description="An order with the same lines as one of the same customer within this many "
+        "days is held as a possible duplicate",
+    )
+    quantity_range_factor: float = Field(
+        default=5.0,
+        gt=1,
+        description="A quantity more than this factor above (or below) what the customer usually "
+        "orders of an article is reviewed; judged once 3 earlier quantities are known",
+    )
+    require_authentication: bool = Field(
+        default=False,
+        description="Review every message whose Authentication-Results header gives no DKIM, SPF "
+        "or DMARC pass (a failure is always reviewed, with or without this setting)",
+    )
     timezone: str = Field(default="Europe/Paris", description="The order desk's time zone")
     max_attachment_bytes: int = Field(default=25_000_000)
     max_pdf_pages: int = Field(default=60)

@@ -1,0 +1,85 @@
+"""What every check reads: the message, the matched order, the reference data, the history."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from models import (
+    CustomerRow,
+    LineMatch,
+    MatchedOrder,
+    ParsedMessage,
+    ProductRow,
+    ReviewReason,
+    Settings,
+    Severity,
+)
+from models.history import CustomerHistory
+
+
+class CheckContext(BaseModel):
+    """Everything known about one order when it is routed.
+
+    `history` is None when no store is at hand (a dry run): the checks that
+    need it then say nothing rather than guess.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    parsed: ParsedMessage
+    matched: MatchedOrder
+    products: dict[str, ProductRow] = Field(default_factory=dict)
+    customers: dict[str, CustomerRow] = Field(default_factory=dict)
+    history: CustomerHistory | None = None
+    settings: Settings = Field(default_factory=Settings)
+    new_customer_orders: int = 0
+
+
+def numbered(matched: MatchedOrder) -> Iterator[tuple[int, LineMatch]]:
+    """The lines with the number the order record gives them (1-based position)."""
+    return enumerate(matched.lines, start=1)
+
+
+def wording(line: LineMatch) -> str:
+    """How the customer wrote the article: its description, else its code."""
+    extracted = line.line
+    if extracted.description and extracted.description.value.strip():
+        return extracted.description.value.strip()
+    return extracted.code.value.strip() if extracted.code else ""
+
+
+def line_reason(
+    code: str, number: int, text: str, *, severity: Severity = Severity.ERROR, field: str | None = None
+) -> ReviewReason:
+    """A reason about one line, worded 'line N: ...'."""
+    return ReviewReason(
+        code=code, message=f"line {number}: {text}", severity=severity, line_no=number, field=field
+    )
+
+
+def quantity_text(value: Decimal | float) -> str:
+    """A quantity as a clerk writes it: 12, 2.5 (no trailing zeros, no exponent)."""
+    number = Decimal(str(value)).normalize()
+    return f"{number:f}"
+
+
+def money(value: Decimal | float) -> str:
+    return f"{Decimal(str(value)):.2f} €"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def quantity_from_words(parsed: ParsedMessage, line: LineMatch) -> bool:
+    """True when the quantity was read from a text span with no digit ('deux cartons')."""
+    quantity = line.line.quantity
+    source = quantity.provenance if quantity else None
+    if source is None or source.span is None or source.part != parsed.text_part:
+        return False
+    start, end = source.span
+    written = parsed.text[start:end]
+    return bool(written.strip()) and not _DIGIT.search(written)

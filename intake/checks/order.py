@@ -1,0 +1,85 @@
+"""Checks on the order as a whole: is it an order, whose, with lines."""
+
+from __future__ import annotations
+
+from intake.checks.context import CheckContext
+from models import Address, CustomerRow, DocumentKind, ReviewReason
+
+# Two customers closer than this are a coin toss, whatever their scores.
+CUSTOMER_TIE = 0.05
+
+
+def check_classification(ctx: CheckContext) -> list[ReviewReason]:
+    """The document must read as a purchase order (the classifier's doubt is in the confidence)."""
+    kind = ctx.matched.order.document_kind
+    if kind in (DocumentKind.PURCHASE_ORDER, DocumentKind.UNKNOWN):
+        return []
+    return [
+        ReviewReason(
+            code="not_purchase_order",
+            message=f"the document reads as a {kind.value.replace('_', ' ')}, not a purchase order",
+        )
+    ]
+
+
+def check_customer(ctx: CheckContext) -> list[ReviewReason]:
+    """The customer must be identified, and not as a tie with another one."""
+    customer = ctx.matched.customer
+    if customer.customer_id is None:
+        names = ", ".join(f"{c.key} ({c.label})" for c in customer.candidates[:3])
+        return [
+            ReviewReason(
+                code="customer_unknown",
+                message="the customer could not be identified" + (f"; candidates: {names}" if names else ""),
+                field="customer_id",
+            )
+        ]
+    rivals = [c for c in customer.candidates if c.key != customer.customer_id]
+    rival = max(rivals, key=lambda c: c.score, default=None)
+    if rival is not None and customer.score - rival.score < CUSTOMER_TIE:
+        return [
+            ReviewReason(
+                code="customer_ambiguous",
+                message=f"two customers match equally: {customer.customer_id} and {rival.key} ({rival.label})",
+                field="customer_id",
+            )
+        ]
+    return []
+
+
+def check_has_lines(ctx: CheckContext) -> list[ReviewReason]:
+    """An order without a line cannot be taken."""
+    if ctx.matched.lines:
+        return []
+    return [ReviewReason(code="no_lines", message="no order line was found")]
+
+
+def sends_for(address: Address | None, customer: CustomerRow) -> bool:
+    """True when the address is a known contact of the customer or on one of its domains."""
+    if address is None or not address.email:
+        return False
+    email, domain = address.email.lower(), address.domain
+    if email in customer.contact_emails:
+        return True
+    return any(domain == d or domain.endswith("." + d) for d in customer.email_domains)
+
+
+def check_sender_known(ctx: CheckContext) -> list[ReviewReason]:
+    """A customer named only by the text (a signature, a letterhead) while the sender is a stranger.
+
+    Anyone can sign with a customer's name: unless the sender (or the original
+    sender of a forwarded order) is on the customer's file, a clerk confirms.
+    """
+    customer = ctx.customers.get(ctx.matched.customer.customer_id or "")
+    if customer is None:
+        return []
+    if sends_for(ctx.parsed.sender, customer) or sends_for(ctx.parsed.forwarded_sender, customer):
+        return []
+    return [
+        ReviewReason(
+            code="sender_unknown",
+            message=f"the sender {ctx.parsed.sender.email or '(none)'} is not on file for "
+            f"{customer.customer_id} {customer.name}: the customer was read from the message's text",
+            field="customer_id",
+        )
+    ]
