@@ -11,8 +11,9 @@ from intake.checks.lines import check_quantities
 from intake.checks.lookalike import check_lookalike_sender, decode_domain, imitates
 from intake.checks.rules import default_rules, load_rules
 from intake.checks.sender import authentication_verdict
+from intake.checks.sizes import check_sizes, numbers
 from intake.routing import load_routing, policy_for
-from models import ConfigError, RoutingMode, Settings
+from models import Candidate, ConfigError, Evidence, RoutingMode, Settings
 from tests.intake.factories import CUSTOMERS, PRODUCTS, make_line, make_matched_order, make_parsed
 
 AR = {
@@ -76,6 +77,27 @@ def test_a_public_mailbox_provider_is_not_taken_for_a_customer_domain():
         parsed=make_parsed(sender="someone@orange.com"), matched=make_matched_order(), customers=CUSTOMERS
     )
     assert check_lookalike_sender(ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vis 4x40", {"4", "40"}),
+        ("sac 2,5 kg", {"2.5"}),
+        ("Ø125 grain 040", {"125", "40"}),
+        ("gants T10", {"10"}),
+    ],
+    ids=["dimensions", "decimal comma", "leading zero", "size after a letter"],
+)
+def test_numbers_of_a_wording_are_read_as_values(text: str, expected: set[str]):
+    assert {f"{n:f}" for n in numbers(text)} == expected
+
+
+def test_a_number_named_by_code_is_not_re_read():
+    line = make_line("VIS-440-200", description="VIS-440-200 vis 4x50", score=0.95, margin=0.2)
+    line.candidates = [Candidate(key="VIS-440-200", score=0.95, evidence=[Evidence(kind="sku")])]
+    ctx = CheckContext(parsed=make_parsed(), matched=make_matched_order([line]), products=PRODUCTS)
+    assert check_sizes(ctx) == []
 
 
 def test_kilograms_may_be_fractional_but_boxes_may_not():

@@ -150,6 +150,11 @@ CASES = {
         lines=lambda: [make_line("VIS-440-200", "400")],
         history=lambda: make_history([make_past_order(lines=[("VIS-440-200", q)]) for q in (2.0, 4.0, 6.0)]),
     ),
+    "a size the article does not carry": Case(
+        "size_mismatch",
+        'line 1: "vis 4x50" says 50, which the article VIS-440-200',
+        lines=lambda: [make_line("VIS-440-200", description="vis 4x50", score=0.95, margin=0.2)],
+    ),
     "price above the catalogue": Case(
         "price_off",
         "line 1: price 35% above the catalogue (8.10 € for 6.00 €)",
