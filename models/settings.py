@@ -66,6 +66,11 @@ class Settings(BaseSettings):
         description="Review every message whose Authentication-Results header gives no DKIM, SPF "
         "or DMARC pass (a failure is always reviewed, with or without this setting)",
     )
+    trusted_authserv_id: str | None = Field(
+        default=None,
+        description="The authserv-id our own mail server writes in Authentication-Results "
+        "(mx.example.fr): only its verdicts count; unset, the topmost header's count",
+    )
     timezone: str = Field(default="Europe/Paris", description="The order desk's time zone")
     max_attachment_bytes: int = Field(default=25_000_000)
     max_pdf_pages: int = Field(default=60)

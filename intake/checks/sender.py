@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 from pydantic import BaseModel, Field
@@ -35,8 +36,39 @@ def parse_authentication_results(value: str) -> list[AuthResult]:
     return results
 
 
-def _header(headers: dict[str, str], name: str) -> str | None:
-    return next((v for k, v in headers.items() if k.lower() == name), None)
+def authentication_headers(headers: dict[str, str]) -> list[str]:
+    """Every Authentication-Results header, topmost first.
+
+    A repeated header may reach us as the text of a list of values; each is
+    kept apart, since only the receiving server's own verdict can be trusted.
+    """
+    values = [v for k, v in headers.items() if k.lower() == "authentication-results"]
+    found: list[str] = []
+    for value in values:
+        text = value.strip()
+        if text.startswith("[") and text.endswith("]"):
+            try:
+                found += [str(v) for v in ast.literal_eval(text)]
+                continue
+            except (ValueError, SyntaxError):
+                pass
+        found.append(text)
+    return found
+
+
+def trusted_results(headers: list[str], authserv_id: str | None) -> list[AuthResult]:
+    """The verdicts of the server we trust: the one named, else the topmost header's.
+
+    Headers further down were written by servers before ours, or by the sender
+    itself, and prove nothing.
+    """
+    chosen = [h for h in headers if _authserv_id(h) == authserv_id.lower()] if authserv_id else headers[:1]
+    return [result for header in chosen for result in parse_authentication_results(header)]
+
+
+def _authserv_id(header: str) -> str:
+    first = _COMMENT.sub(" ", header).split(";", 1)[0].split()
+    return first[0].lower() if first else ""
 
 
 def _aligned(domain: str | None, sender_domain: str) -> bool:
@@ -52,10 +84,11 @@ def _aligned(domain: str | None, sender_domain: str) -> bool:
 
 def authentication_verdict(results: list[AuthResult], sender_domain: str) -> str:
     """'pass', 'fail' or 'none', DMARC first, then an aligned DKIM or SPF pass."""
-    by_method = {r.method: r for r in results}
-    dmarc = by_method.get("dmarc")
-    if dmarc is not None and dmarc.result in {"pass", "fail"}:
-        return dmarc.result
+    dmarc = {r.result for r in results if r.method == "dmarc"}
+    if "fail" in dmarc:
+        return "fail"
+    if "pass" in dmarc:
+        return "pass"
     for result in results:
         if result.result != "pass":
             continue
@@ -76,10 +109,10 @@ def _spf_domain(result: AuthResult) -> str | None:
 def check_authentication(ctx: CheckContext) -> list[ReviewReason]:
     """A sender that fails DKIM/SPF/DMARC is never taken without review."""
     sender_domain = ctx.parsed.sender.domain
-    header = _header(ctx.parsed.headers, "authentication-results")
-    verdict = (
-        authentication_verdict(parse_authentication_results(header), sender_domain) if header else "none"
-    )
+    headers = authentication_headers(ctx.parsed.headers)
+    results = trusted_results(headers, ctx.settings.trusted_authserv_id)
+    verdict = authentication_verdict(results, sender_domain) if results else "none"
+    header = bool(headers)
     if verdict == "pass":
         return []
     if verdict == "fail":

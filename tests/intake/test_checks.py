@@ -10,7 +10,7 @@ from intake.checks import CheckContext, parse_authentication_results
 from intake.checks.lines import check_quantities
 from intake.checks.lookalike import check_lookalike_sender, decode_domain, imitates
 from intake.checks.rules import default_rules, load_rules
-from intake.checks.sender import authentication_verdict
+from intake.checks.sender import authentication_verdict, check_authentication
 from intake.checks.sizes import check_sizes, numbers
 from intake.routing import load_routing, policy_for
 from models import Candidate, ConfigError, Evidence, RoutingMode, Settings
@@ -44,6 +44,26 @@ def test_authentication_results_are_read_with_comments_and_quoted_values():
     results = parse_authentication_results(header)
     assert [(r.method, r.result) for r in results] == [("dkim", "pass"), ("spf", "none")]
     assert results[0].properties["header.d"] == "martin-btp.fr"
+
+
+FORGED_BELOW = "['mx.ours.fr; dmarc=fail header.from=martin-btp.fr', 'forged.example; dmarc=pass header.from=martin-btp.fr']"
+
+
+@pytest.mark.parametrize(
+    ("authserv_id", "code"),
+    [
+        (None, "sender_not_authenticated"),
+        ("mx.ours.fr", "sender_not_authenticated"),
+        ("forged.example", None),
+    ],
+    ids=["topmost header", "our server named", "a server named that wrote a pass"],
+)
+def test_only_the_trusted_server_s_verdict_counts(authserv_id: str | None, code: str | None):
+    parsed = make_parsed(auth=FORGED_BELOW)
+    ctx = CheckContext(
+        parsed=parsed, matched=make_matched_order(), settings=Settings(trusted_authserv_id=authserv_id)
+    )
+    assert [r.code for r in check_authentication(ctx)] == ([code] if code else [])
 
 
 LOOKALIKES = {
