@@ -218,9 +218,11 @@ def threshold_table(report: EvalReport, thresholds: tuple[float, ...] = THRESHOL
 def format_thresholds(report: EvalReport) -> str:
     """The threshold table, with the current settings' row marked."""
     settings = report.settings or Settings()
+    current = report.tallies[OVERALL].figures() if OVERALL in report.tallies else {}
     lines = [
         f"routing at the current settings: mode {settings.routing_mode.value}, "
-        f"threshold {settings.accept_threshold:.2f}",
+        f"threshold {settings.accept_threshold:.2f}: touchless {current.get('touchless', 0):.0%}, "
+        f"accepted-but-wrong {current.get('accepted_wrong', 0)}",
         "",
         "in confident mode, by threshold (orders: "
         f"{len(report.orders)}, passing every check: {sum(o.passes_checks for o in report.orders)})",
