@@ -11,6 +11,7 @@ from intake.checks.lookalike import check_lookalike_sender
 from intake.checks.order import check_classification, check_customer, check_has_lines, check_sender_known
 from intake.checks.sender import check_authentication, parse_authentication_results
 from intake.checks.sizes import check_sizes
+from intake.checks.written import check_quantity_written
 from models import ReviewReason
 
 Check = Callable[[CheckContext], list[ReviewReason]]
@@ -28,6 +29,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_has_lines,
     check_lines_matched,
     check_quantities,
+    check_quantity_written,
     check_units,
     check_sizes,
     check_usual_quantities,

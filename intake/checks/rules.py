@@ -20,6 +20,7 @@ class CheckRules(BaseModel):
 
     counted_units: frozenset[str]
     public_mail_domains: frozenset[str] = frozenset()
+    number_words: dict[str, float] = Field(default_factory=dict)
     confusables: dict[str, str] = Field(default_factory=dict)
     confusable_sequences: dict[str, str] = Field(default_factory=dict)
 

@@ -12,6 +12,7 @@ from intake.checks.lookalike import check_lookalike_sender, decode_domain, imita
 from intake.checks.rules import default_rules, load_rules
 from intake.checks.sender import authentication_verdict, check_authentication
 from intake.checks.sizes import check_sizes, numbers
+from intake.checks.written import written_values
 from intake.routing import load_routing, policy_for
 from models import Candidate, ConfigError, Evidence, RoutingMode, Settings
 from tests.intake.factories import CUSTOMERS, PRODUCTS, make_line, make_matched_order, make_parsed
@@ -118,6 +119,21 @@ def test_a_number_named_by_code_is_not_re_read():
     line.candidates = [Candidate(key="VIS-440-200", score=0.95, evidence=[Evidence(kind="sku")])]
     ctx = CheckContext(parsed=make_parsed(), matched=make_matched_order([line]), products=PRODUCTS)
     assert check_sizes(ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.500 pces de gobelets", {"1.5", "1500"}),
+        ("2\u202f500 pièces", {"2", "500", "2500"}),
+        ("2,5 kg de sucre", {"2.5"}),
+        ("deux cartons de 20 cl", {"2", "20"}),
+        ("one dozen boxes", {"1", "12"}),
+    ],
+    ids=["dot thousands", "narrow no-break space", "decimal comma", "french words", "english words"],
+)
+def test_a_line_s_written_numbers_include_thousands_and_words(text: str, expected: set[str]):
+    assert {f"{v:f}" for v in written_values(text, default_rules())} == expected
 
 
 def test_kilograms_may_be_fractional_but_boxes_may_not():

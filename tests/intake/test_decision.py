@@ -207,6 +207,22 @@ def test_text_left_unread_among_the_lines_turns_the_order_to_review():
     ]
 
 
+def test_a_quantity_not_written_on_its_line_turns_the_order_to_review():
+    text = "- 4 x 250 vis 4x40\n"
+    line = make_line("VIS-440-200", "1000", span=(0, len(text) - 1))
+    decision = decide(
+        make_parsed(text=text),
+        make_matched_order([line]),
+        settings=Settings(),
+        products=PRODUCTS,
+        customers=CUSTOMERS,
+    )
+    assert decision.status == OrderStatus.REVIEW
+    assert [r.message for r in decision.reasons if r.code == "quantity_not_written"] == [
+        'line 1: the quantity 1000 is not written on the line ("- 4 x 250 vis 4x40")'
+    ]
+
+
 def test_a_line_beyond_the_stock_is_flagged_as_backorder_but_not_held():
     lines = [
         make_line("VIS-440-200"),
