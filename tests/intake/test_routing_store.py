@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,19 @@ def fixture_store(store: Store) -> Store:
     return store
 
 
+@pytest.fixture
+def pg_fixture_store(postgres_url: str) -> Iterator[Store]:
+    """The fixture reference data in the private PostgreSQL, emptied after the test."""
+    store = Store.open(postgres_url)
+    load_reference_dir(store, FIXTURE_REF)
+    yield store
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "TRUNCATE audit_events, review_items, order_lines, orders, messages RESTART IDENTITY CASCADE"
+        )
+    store.engine.dispose()
+
+
 def ingest(store: Store, data: bytes, settings: Settings):
     index = CatalogIndex.build(store.load_reference())
     outcome = ingest_raw(store, RawMessage(data=data), index=index, settings=settings)
@@ -43,7 +57,11 @@ def ingest(store: Store, data: bytes, settings: Settings):
     return outcome.result.orders[0]
 
 
-def test_the_same_order_sent_twice_in_one_batch_is_accepted_once(fixture_store: Store, settings: Settings):
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_the_same_order_sent_twice_in_one_batch_is_accepted_once(
+    backend: str, request: pytest.FixtureRequest, settings: Settings
+):
+    fixture_store = request.getfixturevalue("fixture_store" if backend == "sqlite" else "pg_fixture_store")
     settings = settings.model_copy(update={"routing_mode": RoutingMode.AUTOMATIC, "new_customer_orders": 0})
     data = ORDER.read_bytes()
     first = ingest(fixture_store, data, settings)
@@ -86,7 +104,11 @@ def test_a_new_customer_is_reviewed_until_enough_orders_are_accepted(
     assert customer_history(fixture_store, "G001").accepted_count == 0
 
 
-def test_the_history_holds_the_customer_s_orders_with_their_lines(fixture_store: Store, settings: Settings):
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_the_history_holds_the_customer_s_orders_with_their_lines(
+    backend: str, request: pytest.FixtureRequest, settings: Settings
+):
+    fixture_store = request.getfixturevalue("fixture_store" if backend == "sqlite" else "pg_fixture_store")
     ingest(fixture_store, ORDER.read_bytes(), settings)
     history = customer_history(fixture_store, "G001")
     assert [(o.po_number, o.lines) for o in history.orders] == [
