@@ -12,7 +12,7 @@ import pytest
 
 from intake.decision import decide, margin_confidence, passes_checks
 from intake.routing import load_routing
-from models import Candidate, Decision, DocumentKind, OrderStatus, Settings, Severity
+from models import Candidate, Decision, DocumentKind, OrderStatus, Provenance, Settings, Severity
 from tests.intake.factories import (
     CUSTOMERS,
     PRODUCTS,
@@ -175,6 +175,11 @@ CASES = {
         "line 1: the article match is uncertain (confidence 0.75, threshold 0.85)",
         lines=lambda: [make_line("VIS-440-200", score=0.93, margin=0.075)],
     ),
+    "the classifier hesitates": Case(
+        "low_confidence",
+        "reading the message as an order is uncertain (confidence 0.60, threshold 0.85)",
+        parsed={"classification": 0.6},
+    ),
     "every order reviewed": Case(
         "review_all", "every order is reviewed", settings={"routing_mode": "review_all"}
     ),
@@ -221,6 +226,21 @@ def test_a_quantity_not_written_on_its_line_turns_the_order_to_review():
     assert [r.message for r in decision.reasons if r.code == "quantity_not_written"] == [
         'line 1: the quantity 1000 is not written on the line ("- 4 x 250 vis 4x40")'
     ]
+
+
+def test_a_quantity_in_words_is_held_only_above_a_0_9_threshold():
+    text = "deux boîtes de vis 4x40\n"
+    lines = [make_line("VIS-440-200", "2", span=(0, len(text) - 1))]
+    lines[0].line.quantity.provenance = Provenance(part="body", span=(0, 4))
+
+    def route(threshold: float) -> OrderStatus:
+        settings = Settings(accept_threshold=threshold)
+        matched = make_matched_order(lines)
+        return decide(
+            make_parsed(text=text), matched, settings=settings, products=PRODUCTS, customers=CUSTOMERS
+        ).status
+
+    assert (route(0.85), route(0.95)) == (OrderStatus.ACCEPTED, OrderStatus.REVIEW)
 
 
 def test_a_line_beyond_the_stock_is_flagged_as_backorder_but_not_held():
