@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from intake.decision import decide, margin_confidence, passes_checks
+from intake.decision import decide, effective_margin, margin_confidence, passes_checks
 from intake.routing import load_routing
 from models import Candidate, Decision, DocumentKind, OrderStatus, Provenance, Settings, Severity
 from tests.intake.factories import (
@@ -299,6 +299,14 @@ def test_a_lower_customer_threshold_accepts_what_the_default_holds(tmp_path: Pat
     )
     assert (held.status, kept.status) == (OrderStatus.REVIEW, OrderStatus.ACCEPTED)
     assert passes_checks(held)
+
+
+def test_the_lead_is_read_from_the_candidates_when_they_show_less():
+    rivals = [Candidate(key="A", score=0.95), Candidate(key="B", score=0.9)]
+    assert effective_margin("A", 0.95, 0.0, []) == 0.95
+    assert effective_margin("A", 0.95, 0.0, rivals) == pytest.approx(0.05)
+    assert effective_margin("A", 0.95, 0.2, rivals) == pytest.approx(0.05)
+    assert effective_margin("A", 0.95, 0.01, rivals) == pytest.approx(0.01)
 
 
 @pytest.mark.parametrize(
