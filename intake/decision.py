@@ -18,6 +18,7 @@ from intake.checks.context import numbered, quantity_from_words
 from intake.routing import Policy, RoutingFile, policy_for
 from models import (
     Candidate,
+    CustomerHistory,
     CustomerRow,
     Decision,
     LineMatch,
@@ -30,7 +31,6 @@ from models import (
     Settings,
     Severity,
 )
-from models.history import CustomerHistory
 
 # A runner-up within this margin pulls the match's confidence down linearly,
 # to 0.5 when the two are level: the text does not tell them apart.

@@ -13,8 +13,7 @@ from pathlib import Path
 from intake.pipeline import process
 from intake.routing import load_routing
 from matchers import CatalogIndex
-from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store
-from models.history import customer_history
+from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
 
 log = logging.getLogger(__name__)
 

@@ -8,17 +8,18 @@ from intake.decision import decide
 from intake.routing import RoutingFile
 from matchers import CatalogIndex, match_order
 from models import (
+    CustomerHistory,
     Decision,
     MatchedOrder,
     OrderLineRecord,
     OrderRecord,
     ParsedMessage,
+    PastOrder,
     ProcessedOrder,
     ProcessResult,
     RawMessage,
     Settings,
 )
-from models.history import CustomerHistory, PastOrder
 from parsers import classify, extract_orders, parse_message
 
 HistoryLookup = Callable[[str], CustomerHistory]

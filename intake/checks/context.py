@@ -9,6 +9,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from models import (
+    CustomerHistory,
     CustomerRow,
     LineMatch,
     MatchedOrder,
@@ -18,7 +19,6 @@ from models import (
     Settings,
     Severity,
 )
-from models.history import CustomerHistory
 
 
 class CheckContext(BaseModel):

@@ -6,8 +6,7 @@ import datetime as dt
 from collections import Counter
 
 from intake.checks.context import CheckContext
-from models import MatchedOrder, ParsedMessage, ReviewReason
-from models.history import PastOrder
+from models import MatchedOrder, ParsedMessage, PastOrder, ReviewReason
 
 
 def normal_po(value: str | None) -> str:

@@ -9,6 +9,7 @@ from models import (
     Address,
     Candidate,
     Classification,
+    CustomerHistory,
     CustomerMatch,
     CustomerRow,
     DocumentKind,
@@ -19,10 +20,10 @@ from models import (
     MatchedOrder,
     MessageKind,
     ParsedMessage,
+    PastOrder,
     ProductRow,
     Provenance,
 )
-from models.history import CustomerHistory, PastOrder
 
 PASS = (
     "mx.garonne-pro.fr; dkim=pass header.d=martin-btp.fr header.s=s1; "

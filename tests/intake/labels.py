@@ -21,9 +21,9 @@ from models import (
     MatchedOrder,
     MessageKind,
     ParsedMessage,
+    PastOrder,
     ProductRow,
 )
-from models.history import PastOrder
 from parsers import parse_message
 
 

@@ -12,8 +12,15 @@ from pathlib import Path
 import pytest
 
 from intake.decision import decide
-from models import CustomerRow, OrderStatus, ProductRow, Settings, read_reference_csv
-from models.history import CustomerHistory, PastOrder
+from models import (
+    CustomerHistory,
+    CustomerRow,
+    OrderStatus,
+    PastOrder,
+    ProductRow,
+    Settings,
+    read_reference_csv,
+)
 from tests.conftest import FIXTURES, SAMPLES
 from tests.intake.labels import past_order, perfect_order, read_parsed
 

@@ -22,8 +22,7 @@ from intake.evaluate import (
 )
 from intake.ingest import ingest_raw
 from matchers import CatalogIndex
-from models import OrderStatus, RawMessage, RoutingMode, Settings, Store
-from models.history import customer_history
+from models import OrderStatus, RawMessage, RoutingMode, Settings, Store, customer_history
 from models.tables import OrderLine, ReviewItem
 
 HERE = Path(__file__).parent
