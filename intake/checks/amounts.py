@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from intake.checks.context import CheckContext, line_reason, money, numbered, quantity_text
+from intake.checks.rules import default_rules, unit_key
 from models import LineMatch, ProductRow, ReviewReason, Severity
 
 # Rounding on printed documents: a cent per line, or 1 % of a large total.
@@ -14,7 +15,10 @@ TOTAL_SLACK = Decimal("0.01")
 
 def _same_unit(line: LineMatch, product: ProductRow) -> bool:
     """Prices and stock are per sales unit: comparable only in that unit."""
-    return line.unit is None or product.unit is None or line.unit.strip().lower() == product.unit.lower()
+    if line.unit is None or product.unit is None:
+        return True
+    rules = default_rules()
+    return unit_key(line.unit, rules) == unit_key(product.unit, rules)
 
 
 def check_prices(ctx: CheckContext) -> list[ReviewReason]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from intake.checks.context import CheckContext, line_reason, numbered, quantity_text, wording
-from intake.checks.rules import CheckRules, default_rules
+from intake.checks.rules import CheckRules, default_rules, unit_key
 from models import LineMatch, ReviewReason, Severity
 
 # Two articles whose scores differ by less than this are a tie: the text does
@@ -66,17 +66,18 @@ def check_quantities(ctx: CheckContext, *, rules: CheckRules | None = None) -> l
 
 def _unit(ctx: CheckContext, line: LineMatch) -> str:
     product = ctx.products.get(line.sku or "")
-    return (line.unit or (product.unit if product else None) or "").strip().lower()
+    return unit_key(line.unit or (product.unit if product else None), default_rules())
 
 
-def check_units(ctx: CheckContext) -> list[ReviewReason]:
+def check_units(ctx: CheckContext, *, rules: CheckRules | None = None) -> list[ReviewReason]:
     """A line ordered in another unit than the article's sales unit is probably another pack."""
+    rules = rules or default_rules()
     reasons = []
     for number, line in numbered(ctx.matched):
         product = ctx.products.get(line.sku or "")
         if product is None or not product.unit or not line.unit:
             continue
-        if line.unit.strip().lower() != product.unit.strip().lower():
+        if unit_key(line.unit, rules) != unit_key(product.unit, rules):
             reasons.append(
                 line_reason(
                     "unit_mismatch",

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from intake.checks import CheckContext, parse_authentication_results
-from intake.checks.lines import check_quantities
+from intake.checks.lines import check_quantities, check_units
 from intake.checks.lookalike import check_lookalike_sender, decode_domain, imitates
-from intake.checks.rules import default_rules, load_rules
+from intake.checks.rules import default_rules, load_rules, unit_key
 from intake.checks.sender import authentication_verdict, check_authentication
 from intake.checks.sizes import check_sizes, numbers
 from intake.checks.written import written_values
@@ -134,6 +134,38 @@ def test_a_number_named_by_code_is_not_re_read():
 )
 def test_a_line_s_written_numbers_include_thousands_and_words(text: str, expected: set[str]):
     assert {f"{v:f}" for v in written_values(text, default_rules())} == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [
+        ("Boîtes", "boite"),
+        ("bte", "boite"),
+        ("ctn.", "carton"),
+        ("rouleaux", "rouleau"),
+        ("pces", "pce"),
+        ("kg", "kg"),
+    ],
+    ids=[
+        "plural with accent",
+        "abbreviation",
+        "abbreviation with a dot",
+        "plural in x",
+        "pieces",
+        "kilograms",
+    ],
+)
+def test_a_unit_is_compared_by_what_it_means(written: str, unit: str):
+    assert unit_key(written, default_rules()) == unit
+
+
+def test_the_sales_unit_written_another_way_is_not_another_unit():
+    ctx = CheckContext(
+        parsed=make_parsed(),
+        matched=make_matched_order([make_line("VIS-440-200", unit="Boîtes")]),
+        products=PRODUCTS,
+    )
+    assert check_units(ctx) == []
 
 
 def test_kilograms_may_be_fractional_but_boxes_may_not():
