@@ -147,6 +147,11 @@ def passes_checks(decision: Decision) -> bool:
     )
 
 
+def free_of_errors(decision: Decision) -> bool:
+    """True when no error holds the order: what `automatic` mode accepts."""
+    return not any(r.severity == Severity.ERROR for r in decision.reasons)
+
+
 def decide(
     parsed: ParsedMessage,
     matched: MatchedOrder,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from intake.decision import passes_checks
+from intake.decision import free_of_errors, passes_checks
 from intake.ingest import Outcome, ingest_file
 from intake.scoring import Record, Tally, order_is_right, pair_orders
 from matchers import CatalogIndex
@@ -26,6 +26,7 @@ class OrderOutcome:
     confidence: float
     passes_checks: bool  # nothing but the threshold could hold it
     right: bool
+    free_of_errors: bool = True  # what `automatic` mode accepts
 
 
 @dataclass
@@ -169,6 +170,7 @@ def report_json(report: EvalReport) -> dict[str, Any]:
     return {
         "categories": {name: tally.figures() for name, tally in report.tallies.items()},
         "thresholds": threshold_table(report),
+        "automatic": automatic_figures(report),
         "files": report.per_file,
     }
 
@@ -187,6 +189,7 @@ def order_outcomes(outcome: Outcome, predicted: list[Record], expected: list[Rec
         OrderOutcome(
             confidence=decisions[id(pred)].confidence,
             passes_checks=passes_checks(decisions[id(pred)]),
+            free_of_errors=free_of_errors(decisions[id(pred)]),
             right=exp is not None and order_is_right(pred, exp),
         )
         for pred, exp in pair_orders(predicted, expected)
@@ -234,4 +237,19 @@ def format_thresholds(report: EvalReport) -> str:
             f"{mark} {row['threshold']:9.2f}  {row['accepted']:8d}  {row['touchless']:9.0%}  "
             f"{row['accepted_wrong']:9d}  {row['right_but_reviewed']:18d}"
         )
+    automatic = automatic_figures(report)
+    lines.append(
+        f"in automatic mode (held only by errors): touchless {automatic['touchless']:.0%}, "
+        f"accepted-but-wrong {automatic['accepted_wrong']}"
+    )
     return "\n".join(lines)
+
+
+def automatic_figures(report: EvalReport) -> dict[str, Any]:
+    """What `automatic` mode would accept: every order no error holds, whatever its confidence."""
+    accepted = [o for o in report.orders if o.free_of_errors]
+    return {
+        "accepted": len(accepted),
+        "touchless": len(accepted) / len(report.orders) if report.orders else 0.0,
+        "accepted_wrong": sum(not o.right for o in accepted),
+    }

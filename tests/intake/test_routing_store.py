@@ -144,3 +144,4 @@ def test_eval_prints_and_writes_the_threshold_table(tmp_path: Path, settings: Se
     figures = {row["threshold"]: row for row in json.loads(json.dumps(report_json(report)["thresholds"]))}
     assert list(figures) == list(THRESHOLDS)
     assert (figures[0.5]["accepted_wrong"], figures[0.85]["accepted_wrong"]) == (1, 0)
+    assert "in automatic mode (held only by errors): touchless 100%, accepted-but-wrong 1" in text
