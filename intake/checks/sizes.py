@@ -17,12 +17,19 @@ from models import LineMatch, ReviewReason, Severity
 # Evidence that names the article outright: its numbers need not be re-read.
 EXACT_EVIDENCE = frozenset({"sku", "ean", "customer_ref", "code", "alias"})
 _NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])")
+# An article or document code (EPI-CAS-01, BC-2026-0331, A-5512): starts with a
+# letter, joins parts by a dash or slash, carries a digit. Its digits name, they
+# do not measure (50-mm and 2-en-1 start with a digit: sizes).
+_CODE = re.compile(r"(?<![\w/-])(?=[\w/-]*\d)[A-Za-z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)+\b")
 
 
 def numbers(text: str) -> set[Decimal]:
-    """The numbers of a text, as values: '2,5' = '2.50', '040' = '40'; 4x40 gives 4 and 40."""
+    """The numbers of a text, as values: '2,5' = '2.50', '040' = '40'; 4x40 gives 4 and 40.
+
+    Codes (EPI-CAS-01) are left out: their digits are not sizes.
+    """
     found = set()
-    for token in _NUMBER.findall(text):
+    for token in _NUMBER.findall(_CODE.sub(" ", text)):
         try:
             found.add(Decimal(token.replace(",", ".")).normalize())
         except InvalidOperation:

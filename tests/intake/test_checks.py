@@ -107,8 +107,10 @@ def test_a_public_mailbox_provider_is_not_taken_for_a_customer_domain():
         ("sac 2,5 kg", {"2.5"}),
         ("Ø125 grain 040", {"125", "40"}),
         ("gants T10", {"10"}),
+        ("EPI-CAS-01 casque blanc 2-en-1", {"2", "1"}),
+        ("réf. A-5512 / BC-2026-0331 bande 50-mm", {"50"}),
     ],
-    ids=["dimensions", "decimal comma", "leading zero", "size after a letter"],
+    ids=["dimensions", "decimal comma", "leading zero", "size after a letter", "a code", "codes and a size"],
 )
 def test_numbers_of_a_wording_are_read_as_values(text: str, expected: set[str]):
     assert {f"{n:f}" for n in numbers(text)} == expected
