@@ -26,9 +26,18 @@ class Settings(BaseSettings):
     )
     drop_folder: Path = Field(default=Path("inbox"), description="Folder of .eml files or a Maildir")
     poll_seconds: float = Field(default=2.0, description="How often drop folders are scanned")
-    routing_mode: RoutingMode = Field(default=RoutingMode.CONFIDENT)
+    routing_mode: RoutingMode = Field(
+        default=RoutingMode.CONFIDENT,
+        description="review_all: every order waits for a clerk; confident: accepted when no error "
+        "or warning holds it and its confidence reaches the threshold; automatic: accepted unless "
+        "an error holds it",
+    )
     accept_threshold: float = Field(
-        default=0.85, description="Lowest order confidence accepted without review"
+        default=0.85,
+        ge=0,
+        le=1,
+        description="Lowest order confidence accepted without review in `confident` mode; "
+        "`intake eval` prints the touchless rate and accepted-but-wrong count at other values",
     )
     routing_file: Path | None = Field(
         default=None,

@@ -13,6 +13,7 @@ from intake.checks.rules import default_rules, load_rules, unit_key
 from intake.checks.sender import authentication_verdict, check_authentication
 from intake.checks.sizes import check_sizes, numbers
 from intake.checks.written import written_values
+from intake.cli import main
 from intake.routing import load_routing, policy_for
 from models import Candidate, ConfigError, Evidence, RoutingMode, Settings
 from tests.intake.factories import CUSTOMERS, PRODUCTS, make_line, make_matched_order, make_parsed
@@ -219,3 +220,32 @@ def test_customer_overrides_apply_to_that_customer_only(tmp_path: Path):
     assert policy_for("G001", settings=settings, routing=routing).new_customer_orders == 0
     assert policy_for("G002", settings=settings, routing=routing).mode == RoutingMode.CONFIDENT
     assert policy_for(None, settings=settings, routing=routing).new_customer_orders == 3
+
+
+ROUTING_SETTINGS = [
+    "routing_mode",
+    "accept_threshold",
+    "routing_file",
+    "new_customer_orders",
+    "price_tolerance",
+    "duplicate_window_days",
+    "quantity_range_factor",
+    "require_authentication",
+    "trusted_authserv_id",
+]
+
+
+@pytest.mark.parametrize("name", ROUTING_SETTINGS)
+def test_each_routing_setting_is_described_and_documented(name: str):
+    assert Settings.model_fields[name].description
+    developers = (Path(__file__).parents[2] / "DEVELOPERS.md").read_text(encoding="utf-8")
+    assert f"INTAKE_{name.upper()}" in developers
+
+
+def test_a_bad_routing_file_stops_a_command_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    path = tmp_path / "routing.toml"
+    path.write_text('[customers.G001]\nmode = "often"\n', encoding="utf-8")
+    monkeypatch.setenv("INTAKE_ROUTING_FILE", str(path))
+    monkeypatch.setenv("INTAKE_DATABASE_URL", f"sqlite:///{tmp_path}/intake.db")
+    assert main(["messages"]) == 1
+    assert "routing.toml: customers.G001.mode" in capsys.readouterr().err
