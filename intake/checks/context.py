@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from models import (
     CustomerHistory,
@@ -32,8 +32,9 @@ class CheckContext(BaseModel):
 
     parsed: ParsedMessage
     matched: MatchedOrder
-    products: dict[str, ProductRow] = Field(default_factory=dict)
-    customers: dict[str, CustomerRow] = Field(default_factory=dict)
+    # The catalogue is passed as is, not copied and re-validated for every order.
+    products: SkipValidation[dict[str, ProductRow]] = Field(default_factory=dict)
+    customers: SkipValidation[dict[str, CustomerRow]] = Field(default_factory=dict)
     history: CustomerHistory | None = None
     settings: Settings = Field(default_factory=Settings)
     new_customer_orders: int = 0
