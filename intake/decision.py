@@ -14,10 +14,9 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from intake.checks import CheckContext, run_checks
-from intake.checks.context import numbered, quantity_from_words
+from intake.checks.context import lead_over_runner_up, numbered, quantity_from_words
 from intake.routing import Policy, RoutingFile, policy_for
 from models import (
-    Candidate,
     CustomerHistory,
     CustomerRow,
     Decision,
@@ -54,17 +53,6 @@ def margin_confidence(score: float, margin: float) -> float:
     return min(score, 0.5 + 0.5 * min(max(margin, 0.0), CLEAR_MARGIN) / CLEAR_MARGIN)
 
 
-def effective_margin(chosen: str | None, score: float, margin: float, candidates: list[Candidate]) -> float:
-    """The lead over the runner-up: the matcher's margin, or the candidates' if they show less.
-
-    A matcher that leaves `margin` unset (0) with no rival listed has no
-    runner-up: its lead is its whole score.
-    """
-    rivals = [c.score for c in candidates if c.key != chosen]
-    stated = margin if margin > 0 else score
-    return min(stated, score - max(rivals)) if rivals else stated
-
-
 def line_components(parsed: ParsedMessage, number: int, line: LineMatch) -> list[Component]:
     """What one line's confidence rests on: reading it, its quantity, its article."""
     extracted = line.line
@@ -73,7 +61,7 @@ def line_components(parsed: ParsedMessage, number: int, line: LineMatch) -> list
         parts.append(Component(label="the quantity", value=extracted.quantity.confidence, line_no=number))
     if quantity_from_words(parsed, line):
         parts.append(Component(label="the quantity, written in words", value=WORDS_QUANTITY, line_no=number))
-    lead = effective_margin(line.sku, line.score, line.margin, line.candidates)
+    lead = lead_over_runner_up(line.sku, line.score, line.margin, line.candidates)
     match = margin_confidence(line.score, lead) if line.sku else 0.0
     parts.append(Component(label="the article match", value=match, line_no=number))
     return parts
@@ -88,7 +76,9 @@ def components(parsed: ParsedMessage, matched: MatchedOrder) -> list[Component]:
             label="the customer match",
             value=margin_confidence(
                 customer.score,
-                effective_margin(customer.customer_id, customer.score, customer.margin, customer.candidates),
+                lead_over_runner_up(
+                    customer.customer_id, customer.score, customer.margin, customer.candidates
+                ),
             ),
         ),
     ]

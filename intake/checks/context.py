@@ -9,6 +9,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from models import (
+    Candidate,
     CustomerHistory,
     CustomerRow,
     LineMatch,
@@ -38,6 +39,24 @@ class CheckContext(BaseModel):
     history: CustomerHistory | None = None
     settings: Settings = Field(default_factory=Settings)
     new_customer_orders: int = 0
+
+
+def lead_over_runner_up(
+    chosen: str | None, score: float, margin: float, candidates: list[Candidate]
+) -> float:
+    """How far the chosen match leads the next candidate, on the candidates' own scale.
+
+    The matcher's `margin` is taken unless the candidates (the chosen one and
+    its rivals, scored alike) show a smaller lead. With no rival listed and no
+    margin stated, the lead is the whole score.
+    """
+    mine = next((c.score for c in candidates if c.key == chosen), None)
+    rivals = [c.score for c in candidates if c.key != chosen]
+    stated = margin if margin > 0 else (score if not rivals else 0.0)
+    if mine is None or not rivals:
+        return stated
+    shown = mine - max(rivals)
+    return min(stated, shown) if margin > 0 else shown
 
 
 def numbered(matched: MatchedOrder) -> Iterator[tuple[int, LineMatch]]:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from intake.checks.context import CheckContext, line_reason, numbered, quantity_text, wording
+from intake.checks.context import (
+    CheckContext,
+    lead_over_runner_up,
+    line_reason,
+    numbered,
+    quantity_text,
+    wording,
+)
 from intake.checks.rules import CheckRules, default_rules, unit_key
 from models import LineMatch, ReviewReason, Severity
 
@@ -25,17 +32,15 @@ def check_lines_matched(ctx: CheckContext) -> list[ReviewReason]:
                 line_reason("line_unmatched", number, f'no catalogue article matches "{said}"', field="sku")
             )
             continue
-        rival = _runner_up(line)
-        if rival is not None and line.score - rival < ARTICLE_TIE:
+        has_rival = any(c.key != line.sku for c in line.candidates)
+        if (
+            has_rival
+            and lead_over_runner_up(line.sku, line.score, line.margin, line.candidates) < ARTICLE_TIE
+        ):
             reasons.append(
                 line_reason("line_ambiguous", number, f'two articles match "{said}" equally', field="sku")
             )
     return reasons
-
-
-def _runner_up(line: LineMatch) -> float | None:
-    scores = [c.score for c in line.candidates if c.key != line.sku]
-    return max(scores, default=None)
 
 
 def check_quantities(ctx: CheckContext, *, rules: CheckRules | None = None) -> list[ReviewReason]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intake.checks.context import CheckContext
+from intake.checks.context import CheckContext, lead_over_runner_up
 from models import Address, CustomerRow, DocumentKind, ReviewReason
 
 # Two customers closer than this are a coin toss, whatever their scores.
@@ -34,9 +34,11 @@ def check_customer(ctx: CheckContext) -> list[ReviewReason]:
                 field="customer_id",
             )
         ]
-    rivals = [c for c in customer.candidates if c.key != customer.customer_id]
-    rival = max(rivals, key=lambda c: c.score, default=None)
-    if rival is not None and customer.score - rival.score < CUSTOMER_TIE:
+    rival = max(
+        (c for c in customer.candidates if c.key != customer.customer_id), key=lambda c: c.score, default=None
+    )
+    lead = lead_over_runner_up(customer.customer_id, customer.score, customer.margin, customer.candidates)
+    if rival is not None and lead < CUSTOMER_TIE:
         return [
             ReviewReason(
                 code="customer_ambiguous",

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from intake.decision import decide, effective_margin, margin_confidence, passes_checks
+from intake.checks.context import lead_over_runner_up
+from intake.decision import decide, margin_confidence, passes_checks
 from intake.routing import load_routing
 from models import Candidate, Decision, DocumentKind, OrderStatus, Provenance, Settings, Severity
 from tests.intake.factories import (
@@ -301,12 +302,15 @@ def test_a_lower_customer_threshold_accepts_what_the_default_holds(tmp_path: Pat
     assert passes_checks(held)
 
 
-def test_the_lead_is_read_from_the_candidates_when_they_show_less():
-    rivals = [Candidate(key="A", score=0.95), Candidate(key="B", score=0.9)]
-    assert effective_margin("A", 0.95, 0.0, []) == 0.95
-    assert effective_margin("A", 0.95, 0.0, rivals) == pytest.approx(0.05)
-    assert effective_margin("A", 0.95, 0.2, rivals) == pytest.approx(0.05)
-    assert effective_margin("A", 0.95, 0.01, rivals) == pytest.approx(0.01)
+def test_the_lead_is_read_on_the_candidates_own_scale():
+    rivals = [Candidate(key="A", score=1.6), Candidate(key="B", score=1.05)]
+    assert lead_over_runner_up("A", 1.0, 0.0, []) == 1.0
+    assert lead_over_runner_up("A", 1.0, 0.0, rivals) == pytest.approx(0.55)
+    assert lead_over_runner_up("A", 1.0, 0.2, rivals) == pytest.approx(0.2)
+    assert lead_over_runner_up(
+        "A", 0.7, 0.3, [Candidate(key="A", score=0.9), Candidate(key="B", score=0.89)]
+    ) == (pytest.approx(0.01))
+    assert lead_over_runner_up("A", 0.7, 0.0, [Candidate(key="B", score=0.5)]) == 0.0
 
 
 @pytest.mark.parametrize(
