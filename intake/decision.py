@@ -114,12 +114,18 @@ def low_confidence_reasons(
         ReviewReason(
             code=LOW_CONFIDENCE,
             message=(f"line {part.line_no}: " if part.line_no is not None else "")
-            + f"{part.label} is uncertain (confidence {part.value:.2f}, threshold {policy.accept_threshold:.2f})",
+            + f"{part.label} is uncertain (confidence {_shown(part.value, policy.accept_threshold)}, "
+            f"threshold {policy.accept_threshold:.2f})",
             severity=severity,
             line_no=part.line_no,
         )
         for part in weakest.values()
     ]
+
+
+def _shown(value: float, threshold: float) -> str:
+    """Two decimals, or three when two would round up to the threshold it is below."""
+    return f"{value:.2f}" if f"{value:.2f}" != f"{threshold:.2f}" else f"{value:.3f}"
 
 
 def blocks(reason: ReviewReason, mode: RoutingMode) -> bool:

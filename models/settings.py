@@ -33,7 +33,7 @@ class Settings(BaseSettings):
         "an error holds it",
     )
     accept_threshold: float = Field(
-        default=0.85,
+        default=0.75,
         ge=0,
         le=1,
         description="Lowest order confidence accepted without review in `confident` mode; "

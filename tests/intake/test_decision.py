@@ -173,12 +173,12 @@ CASES = {
     ),
     "uncertain article match": Case(
         "low_confidence",
-        "line 1: the article match is uncertain (confidence 0.75, threshold 0.85)",
-        lines=lambda: [make_line("VIS-440-200", score=0.93, margin=0.075)],
+        "line 1: the article match is uncertain (confidence 0.70, threshold 0.75)",
+        lines=lambda: [make_line("VIS-440-200", score=0.93, margin=0.06)],
     ),
     "the classifier hesitates": Case(
         "low_confidence",
-        "reading the message as an order is uncertain (confidence 0.60, threshold 0.85)",
+        "reading the message as an order is uncertain (confidence 0.60, threshold 0.75)",
         parsed={"classification": 0.6},
     ),
     "every order reviewed": Case(
@@ -287,8 +287,8 @@ def test_a_customer_override_changes_its_mode(tmp_path: Path):
 
 def test_a_lower_customer_threshold_accepts_what_the_default_holds(tmp_path: Path):
     path = tmp_path / "routing.toml"
-    path.write_text("[customers.G001]\naccept_threshold = 0.7\n", encoding="utf-8")
-    matched = make_matched_order([make_line("VIS-440-200", score=0.93, margin=0.075)])
+    path.write_text("[customers.G001]\naccept_threshold = 0.65\n", encoding="utf-8")
+    matched = make_matched_order([make_line("VIS-440-200", score=0.93, margin=0.06)])
     held = decide(make_parsed(), matched, settings=Settings(), products=PRODUCTS, customers=CUSTOMERS)
     kept = decide(
         make_parsed(),
