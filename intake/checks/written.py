@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from intake.checks.context import CheckContext, line_reason, numbered, quantity_text
 from intake.checks.rules import CheckRules, default_rules
-from models import LineMatch, ParsedMessage, ReviewReason, Severity
+from models import LineMatch, ParsedMessage, Provenance, ReviewReason, Severity
 
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0\u202f']\d{3})+(?:,\d+)?(?!\d)")
 _PLAIN = re.compile(r"(?<![\d])\d+(?:[.,]\d+)?(?!\d)")
@@ -42,12 +42,18 @@ def _decimal(text: str) -> Decimal:
         return Decimal("NaN")
 
 
-def _line_text(parsed: ParsedMessage, line: LineMatch) -> str | None:
-    source = line.line.provenance
+def _span_text(parsed: ParsedMessage, source: Provenance | None) -> str | None:
     if source is None or source.span is None or source.part != parsed.text_part:
         return None
     start, end = source.span
     return parsed.text[start:end]
+
+
+def _written_where(parsed: ParsedMessage, line: LineMatch) -> str | None:
+    """The text the quantity was read from: its own span (a later correction), else its line's."""
+    quantity = line.line.quantity
+    own = _span_text(parsed, quantity.provenance) if quantity else None
+    return own if own is not None else _span_text(parsed, line.line.provenance)
 
 
 def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None) -> list[ReviewReason]:
@@ -55,7 +61,7 @@ def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None
     rules = rules or default_rules()
     reasons = []
     for number, line in numbered(ctx.matched):
-        text = _line_text(ctx.parsed, line)
+        text = _written_where(ctx.parsed, line)
         if text is None or line.quantity is None:
             continue
         if line.quantity.normalize() not in written_values(text, rules):
@@ -63,7 +69,7 @@ def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None
                 line_reason(
                     "quantity_not_written",
                     number,
-                    f'the quantity {quantity_text(line.quantity)} is not written on the line ("{text.strip()}")',
+                    f'the quantity {quantity_text(line.quantity)} is not written where it was read ("{text.strip()}")',
                     severity=Severity.WARNING,
                     field="quantity",
                 )

@@ -225,8 +225,22 @@ def test_a_quantity_not_written_on_its_line_turns_the_order_to_review():
     )
     assert decision.status == OrderStatus.REVIEW
     assert [r.message for r in decision.reasons if r.code == "quantity_not_written"] == [
-        'line 1: the quantity 1000 is not written on the line ("- 4 x 250 vis 4x40")'
+        'line 1: the quantity 1000 is not written where it was read ("- 4 x 250 vis 4x40")'
     ]
+
+
+def test_a_quantity_corrected_further_down_is_read_where_it_was_corrected():
+    text = "- vis 4x40 : 3 boîtes\nFinalement mettez-en 2 pour les vis.\n"
+    line = make_line("VIS-440-200", "2", span=(0, 20))
+    line.line.quantity.provenance = Provenance(part="body", span=(21, len(text) - 1))
+    decision = decide(
+        make_parsed(text=text),
+        make_matched_order([line]),
+        settings=Settings(),
+        products=PRODUCTS,
+        customers=CUSTOMERS,
+    )
+    assert "quantity_not_written" not in [r.code for r in decision.reasons]
 
 
 def test_a_quantity_in_words_is_held_only_above_a_0_9_threshold():
