@@ -167,6 +167,7 @@ def format_report(report: EvalReport) -> str:
 
 
 def report_json(report: EvalReport) -> dict[str, Any]:
+    """The figures, the threshold table and each file's records, for --json."""
     return {
         "categories": {name: tally.figures() for name, tally in report.tallies.items()},
         "thresholds": threshold_table(report),

@@ -88,6 +88,7 @@ def quantity_text(value: Decimal | float) -> str:
 
 
 def money(value: Decimal | float) -> str:
+    """An amount as the clerk reads it: 8.10 €."""
     return f"{Decimal(str(value)):.2f} €"
 
 
