@@ -11,7 +11,9 @@ anything below the threshold.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+import math
+
+from pydantic import BaseModel, field_validator
 
 from intake.checks import CheckContext, run_checks
 from intake.checks.context import lead_over_runner_up, numbered, quantity_from_words
@@ -46,6 +48,12 @@ class Component(BaseModel):
     label: str
     value: float
     line_no: int | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _bounded(cls, value: float) -> float:
+        """A reader's figure outside 0..1 (or NaN) must not lift nor break the minimum."""
+        return min(max(value, 0.0), 1.0) if math.isfinite(value) else 0.0
 
 
 def margin_confidence(score: float, margin: float) -> float:

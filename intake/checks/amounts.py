@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from intake.checks.context import CheckContext, line_reason, money, numbered, quantity_text
+from intake.checks.context import (
+    CheckContext,
+    finite,
+    line_reason,
+    money,
+    numbered,
+    quantity_of,
+    quantity_text,
+)
 from intake.checks.rules import default_rules, unit_key
 from models import LineMatch, ProductRow, ReviewReason, Severity
 
@@ -26,9 +34,9 @@ def check_prices(ctx: CheckContext) -> list[ReviewReason]:
     tolerance = Decimal(str(ctx.settings.price_tolerance))
     reasons = []
     for number, line in numbered(ctx.matched):
-        printed = line.line.unit_price.value if line.line.unit_price else None
+        printed = finite(line.line.unit_price.value) if line.line.unit_price else None
         product = ctx.products.get(line.sku or "")
-        if printed is None or product is None or not product.unit_price or not _same_unit(line, product):
+        if not printed or product is None or not product.unit_price or not _same_unit(line, product):
             continue
         catalogue = Decimal(str(product.unit_price))
         gap = printed / catalogue - 1
@@ -51,29 +59,30 @@ def check_totals(ctx: CheckContext) -> list[ReviewReason]:
     reasons = []
     amounts: list[Decimal] = []
     for number, line in numbered(ctx.matched):
-        price = line.line.unit_price.value if line.line.unit_price else line.unit_price
-        amount = line.quantity * price if line.quantity is not None and price is not None else None
-        printed = line.line.amount.value if line.line.amount else None
+        price = finite(line.line.unit_price.value if line.line.unit_price else line.unit_price)
+        quantity = quantity_of(line)
+        amount = quantity * price if quantity is not None and price is not None else None
+        printed = finite(line.line.amount.value) if line.line.amount else None
         if amount is not None and printed is not None and abs(amount - printed) > CENT:
             reasons.append(
                 line_reason(
                     "line_amount_mismatch",
                     number,
-                    f"amount {money(printed)} is not {quantity_text(line.quantity or 0)} × {money(price or 0)}",
+                    f"amount {money(printed)} is not {quantity_text(quantity or 0)} × {money(price or 0)}",
                     severity=Severity.WARNING,
                     field="amount",
                 )
             )
         amounts.append(printed if printed is not None else amount if amount is not None else Decimal("NaN"))
-    total = ctx.matched.order.total_excl_vat
+    total = finite(ctx.matched.order.total_excl_vat.value) if ctx.matched.order.total_excl_vat else None
     if total is None or not amounts or any(a.is_nan() for a in amounts):
         return reasons
     computed = sum(amounts, Decimal(0))
-    if abs(computed - total.value) > max(CENT * len(amounts), abs(total.value) * TOTAL_SLACK):
+    if abs(computed - total) > max(CENT * len(amounts), abs(total) * TOTAL_SLACK):
         reasons.append(
             ReviewReason(
                 code="total_mismatch",
-                message=f"the order's total {money(total.value)} is not the sum of its lines ({money(computed)})",
+                message=f"the order's total {money(total)} is not the sum of its lines ({money(computed)})",
                 severity=Severity.WARNING,
                 field="total_excl_vat",
             )
@@ -86,15 +95,16 @@ def check_stock(ctx: CheckContext) -> list[ReviewReason]:
     reasons = []
     for number, line in numbered(ctx.matched):
         product = ctx.products.get(line.sku or "")
-        if product is None or product.stock is None or line.quantity is None or not _same_unit(line, product):
+        quantity = quantity_of(line)
+        if product is None or product.stock is None or quantity is None or not _same_unit(line, product):
             continue
-        if line.quantity > product.stock:
-            short = line.quantity - max(product.stock, 0)
+        if quantity > product.stock:
+            short = quantity - max(product.stock, 0)
             reasons.append(
                 line_reason(
                     "backorder",
                     number,
-                    f"{quantity_text(line.quantity)} ordered, {max(product.stock, 0)} in stock: "
+                    f"{quantity_text(quantity)} ordered, {max(product.stock, 0)} in stock: "
                     f"{quantity_text(short)} on backorder",
                     severity=Severity.INFO,
                     field="quantity",

@@ -59,6 +59,16 @@ def lead_over_runner_up(
     return min(stated, shown) if margin > 0 else shown
 
 
+def finite(value: Decimal | None) -> Decimal | None:
+    """A number the checks can compare: None for a missing, NaN or infinite one."""
+    return value if value is not None and value.is_finite() else None
+
+
+def quantity_of(line: LineMatch) -> Decimal | None:
+    """The line's quantity, when it is a usable number."""
+    return finite(line.quantity)
+
+
 def numbered(matched: MatchedOrder) -> Iterator[tuple[int, LineMatch]]:
     """The lines with the number the order record gives them (1-based position)."""
     return enumerate(matched.lines, start=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from intake.checks.context import CheckContext
+from intake.checks.context import CheckContext, quantity_of
 from models import MatchedOrder, ParsedMessage, PastOrder, ReviewReason
 
 
@@ -17,9 +17,9 @@ def normal_po(value: str | None) -> str:
 def line_set(matched: MatchedOrder) -> Counter[tuple[str, float]]:
     """The order's matched lines as a multiset of (sku, quantity)."""
     return Counter(
-        (line.sku, float(line.quantity))
+        (line.sku, float(quantity))
         for line in matched.lines
-        if line.sku is not None and line.quantity is not None
+        if line.sku is not None and (quantity := quantity_of(line)) is not None
     )
 
 

@@ -9,6 +9,7 @@ from intake.checks.context import (
     lead_over_runner_up,
     line_reason,
     numbered,
+    quantity_of,
     quantity_text,
     wording,
 )
@@ -32,6 +33,11 @@ def check_lines_matched(ctx: CheckContext) -> list[ReviewReason]:
                 line_reason("line_unmatched", number, f'no catalogue article matches "{said}"', field="sku")
             )
             continue
+        if ctx.products and line.sku not in ctx.products:
+            reasons.append(
+                line_reason("sku_unknown", number, f"article {line.sku} is not in the catalogue", field="sku")
+            )
+            continue
         has_rival = any(c.key != line.sku for c in line.candidates)
         if (
             has_rival
@@ -49,7 +55,7 @@ def check_quantities(ctx: CheckContext, *, rules: CheckRules | None = None) -> l
     reasons = []
     for number, line in numbered(ctx.matched):
         quantity = line.quantity
-        if quantity is None:
+        if quantity is None or not quantity.is_finite():
             reasons.append(line_reason("quantity_missing", number, "no quantity was found", field="quantity"))
         elif quantity <= 0:
             reasons.append(
@@ -103,16 +109,17 @@ def check_usual_quantities(ctx: CheckContext) -> list[ReviewReason]:
     reasons = []
     for number, line in numbered(ctx.matched):
         past = ctx.history.quantities(line.sku) if line.sku else []
-        if line.quantity is None or line.quantity <= 0 or len(past) < USUAL_RANGE_MIN_ORDERS:
+        quantity = quantity_of(line)
+        if quantity is None or quantity <= 0 or len(past) < USUAL_RANGE_MIN_ORDERS:
             continue
         low, high = Decimal(str(min(past))), Decimal(str(max(past)))
-        if line.quantity > high * factor or line.quantity * factor < low:
-            side = "above" if line.quantity > high else "below"
+        if quantity > high * factor or quantity * factor < low:
+            side = "above" if quantity > high else "below"
             reasons.append(
                 line_reason(
                     "quantity_unusual",
                     number,
-                    f"{quantity_text(line.quantity)} is far {side} what this customer usually orders "
+                    f"{quantity_text(quantity)} is far {side} what this customer usually orders "
                     f"of {line.sku} ({quantity_text(low)} to {quantity_text(high)})",
                     severity=Severity.WARNING,
                     field="quantity",

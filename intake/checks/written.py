@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from intake.checks.context import CheckContext, line_reason, numbered, quantity_text
+from intake.checks.context import CheckContext, line_reason, numbered, quantity_of, quantity_text
 from intake.checks.rules import CheckRules, default_rules
 from models import LineMatch, ParsedMessage, Provenance, ReviewReason, Severity
 
@@ -62,14 +62,15 @@ def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None
     reasons = []
     for number, line in numbered(ctx.matched):
         text = _written_where(ctx.parsed, line)
-        if text is None or line.quantity is None:
+        quantity = quantity_of(line)
+        if text is None or quantity is None:
             continue
-        if line.quantity.normalize() not in written_values(text, rules):
+        if quantity.normalize() not in written_values(text, rules):
             reasons.append(
                 line_reason(
                     "quantity_not_written",
                     number,
-                    f'the quantity {quantity_text(line.quantity)} is not written where it was read ("{text.strip()}")',
+                    f'the quantity {quantity_text(quantity)} is not written where it was read ("{text.strip()}")',
                     severity=Severity.WARNING,
                     field="quantity",
                 )

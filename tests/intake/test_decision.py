@@ -124,6 +124,9 @@ CASES = {
     "line unmatched": Case(
         "line_unmatched", 'line 1: no catalogue article matches "vis 4x40"', lines=lambda: [make_line(None)]
     ),
+    "an article not in the catalogue": Case(
+        "sku_unknown", "line 1: article VIS-999 is not in the catalogue", lines=lambda: [make_line("VIS-999")]
+    ),
     "two articles tie": Case(
         "line_ambiguous",
         'line 1: two articles match "vis 4x40" equally',
