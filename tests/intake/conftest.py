@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -11,7 +12,12 @@ from pathlib import Path
 
 import pytest
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+# Debian's server binaries (not on PATH): the newest installed version.
+PG_BIN = max(
+    Path("/usr/lib/postgresql").glob("*/bin"),
+    default=Path("/usr/lib/postgresql/15/bin"),
+    key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+)
 
 
 def _free_port() -> int:
@@ -21,7 +27,8 @@ def _free_port() -> int:
 
 
 def _as_postgres(*args: str) -> None:
-    subprocess.run(["runuser", "-u", "postgres", "--", *args], check=True, capture_output=True, timeout=60)
+    command = ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
+    subprocess.run(command, check=True, capture_output=True, timeout=60)
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +38,8 @@ def postgres_url() -> Iterator[str]:
     root.chmod(0o755)  # postgres must traverse it
     data = root / "data"
     data.mkdir()
-    shutil.chown(data, "postgres", "postgres")
+    if os.geteuid() == 0:
+        shutil.chown(data, "postgres", "postgres")
     port = _free_port()
     _as_postgres(str(PG_BIN / "initdb"), "-A", "trust", "-U", "postgres", "-D", str(data))
     options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
