@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from intake.checks.context import CheckContext, lead_over_runner_up
-from models import Address, CustomerRow, DocumentKind, ReviewReason
+from intake.checks.rules import default_rules
+from models import Address, CustomerRow, DocumentKind, ParsedMessage, ReviewReason
 
 # Two customers closer than this are a coin toss, whatever their scores.
 CUSTOMER_TIE = 0.05
@@ -66,21 +67,32 @@ def sends_for(address: Address | None, customer: CustomerRow) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in customer.email_domains)
 
 
+def forwarded_by_colleague(parsed: ParsedMessage, public_domains: frozenset[str]) -> bool:
+    """The sender writes from the desk's own domain (that of an address it wrote to)."""
+    domain = parsed.sender.domain
+    return bool(domain) and domain not in public_domains and any(a.domain == domain for a in parsed.to)
+
+
 def check_sender_known(ctx: CheckContext) -> list[ReviewReason]:
     """A customer named only by the text (a signature, a letterhead) while the sender is a stranger.
 
-    Anyone can sign with a customer's name: unless the sender (or the original
-    sender of a forwarded order) is on the customer's file, a clerk confirms.
+    Anyone can sign with a customer's name: unless the sender is on the
+    customer's file, a clerk confirms. A forwarded order counts by its
+    original sender only when the one forwarding it is on file or a colleague
+    at the desk's own domain: a stranger can write any forwarded header.
     """
     customer = ctx.customers.get(ctx.matched.customer.customer_id or "")
-    if customer is None:
+    parsed = ctx.parsed
+    if customer is None or sends_for(parsed.sender, customer):
         return []
-    if sends_for(ctx.parsed.sender, customer) or sends_for(ctx.parsed.forwarded_sender, customer):
+    if sends_for(parsed.forwarded_sender, customer) and forwarded_by_colleague(
+        parsed, default_rules().public_mail_domains
+    ):
         return []
     return [
         ReviewReason(
             code="sender_unknown",
-            message=f"the sender {ctx.parsed.sender.email or '(none)'} is not on file for "
+            message=f"the sender {parsed.sender.email or '(none)'} is not on file for "
             f"{customer.customer_id} {customer.name}: the customer was read from the message's text",
             field="customer_id",
         )

@@ -68,6 +68,7 @@ def make_parsed(
     text: str = "",
     reply_to: str | None = None,
     forwarded_from: str | None = None,
+    to: str = "commandes@garonne-pro.fr",
     classification: float = 1.0,
 ) -> ParsedMessage:
     headers = {"From": sender, "Message-ID": "<new@martin-btp.fr>"}
@@ -78,6 +79,7 @@ def make_parsed(
         sender=Address(email=sender),
         reply_to=Address(email=reply_to) if reply_to else None,
         forwarded_sender=Address(email=forwarded_from) if forwarded_from else None,
+        to=[Address(email=to)],
         date=dt.datetime(2026, 11, 12, 9, 30, tzinfo=dt.UTC),
         headers=headers,
         text=text,

@@ -87,6 +87,11 @@ CASES = {
         "the sender jean.martin@gmail.com is not on file for G001",
         parsed={"sender": "jean.martin@gmail.com"},
     ),
+    "a stranger forwards a customer's order": Case(
+        "sender_unknown",
+        "the sender jean.martin@gmail.com is not on file for G001",
+        parsed={"sender": "jean.martin@gmail.com", "auth": None, "forwarded_from": "achats@martin-btp.fr"},
+    ),
     "customer unknown": Case(
         "customer_unknown", "the customer could not be identified", order={"customer_id": None}
     ),
@@ -272,6 +277,14 @@ def test_a_line_beyond_the_stock_is_flagged_as_backorder_but_not_held():
     assert [r.message for r in decision.reasons if r.code == "backorder"] == [
         "line 2: 3 ordered, 0 in stock: 3 on backorder"
     ]
+
+
+def test_a_colleague_forwarding_a_customer_s_order_is_not_a_stranger():
+    parsed = make_parsed(sender="m.girard@garonne-pro.fr", auth=None, forwarded_from="achats@martin-btp.fr")
+    decision = decide(
+        parsed, make_matched_order(), settings=Settings(), products=PRODUCTS, customers=CUSTOMERS
+    )
+    assert decision.status == OrderStatus.ACCEPTED
 
 
 def test_the_same_lines_long_ago_are_a_new_order_not_a_duplicate():
