@@ -1,50 +1,199 @@
-"""Routing: accept an order without review only when it is safe."""
+"""Routing: accept an order without review only when it is safe, and say why not.
+
+The checks (intake/checks/) say what is wrong in plain words; the confidence
+says how sure Intake is of what it read and matched: the weakest of the
+classification, the customer match, the PO number, and every line's reading,
+quantity and article match (a near runner-up lowers a match however high its
+score). The routing mode then decides: `review_all` holds everything,
+`automatic` holds what an error blocks, `confident` also holds warnings and
+anything below the threshold.
+"""
 
 from __future__ import annotations
 
-from models import Decision, MatchedOrder, OrderStatus, ParsedMessage, ReviewReason, RoutingMode, Settings
+import math
+
+from pydantic import BaseModel, field_validator
+
+from intake.checks import CheckContext, run_checks
+from intake.checks.context import lead_over_runner_up, numbered, quantity_from_words
+from intake.routing import Policy, RoutingFile, policy_for
+from models import (
+    CustomerHistory,
+    CustomerRow,
+    Decision,
+    LineMatch,
+    MatchedOrder,
+    OrderStatus,
+    ParsedMessage,
+    ProductRow,
+    ReviewReason,
+    RoutingMode,
+    Settings,
+    Severity,
+)
+
+# A runner-up within this margin pulls the match's confidence down linearly,
+# to 0.5 when the two are level: the text does not tell them apart.
+CLEAR_MARGIN = 0.15
+# A quantity written in words ("deux cartons") is read right most of the time,
+# but less surely than digits: held above a 0.9 threshold.
+WORDS_QUANTITY = 0.9
+LOW_CONFIDENCE = "low_confidence"
 
 
-def decide(parsed: ParsedMessage, matched: MatchedOrder, *, settings: Settings) -> Decision:
-    """Accepted when the customer is known and every line matched with confidence."""
-    reasons: list[ReviewReason] = []
-    if matched.customer.customer_id is None:
-        reasons.append(ReviewReason(code="customer_unknown", message="the customer could not be identified"))
-    if not matched.lines:
-        reasons.append(ReviewReason(code="no_lines", message="no order line was found"))
-    for line in matched.lines:
-        if line.sku is None:
-            reasons.append(
-                ReviewReason(
-                    code="line_unmatched",
-                    message=f"line {line.line.line_no}: no catalogue article matches",
-                    line_no=line.line.line_no,
-                )
-            )
-        elif line.score < 0.9:
-            reasons.append(
-                ReviewReason(
-                    code="line_doubtful",
-                    message=f"line {line.line.line_no}: the article match is uncertain",
-                    line_no=line.line.line_no,
-                )
-            )
-    scores = [matched.customer.score] + [line.score for line in matched.lines]
-    confidence = round(min(scores) if scores else 0.0, 3)
-    if settings.routing_mode == RoutingMode.REVIEW_ALL:
-        reasons.append(
-            ReviewReason(code="review_all", message="every order is reviewed (routing mode)", severity="info")
+class Component(BaseModel):
+    """One thing the order's confidence rests on."""
+
+    label: str
+    value: float
+    line_no: int | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _bounded(cls, value: float) -> float:
+        """A reader's figure outside 0..1 (or NaN) must not lift nor break the minimum."""
+        return min(max(value, 0.0), 1.0) if math.isfinite(value) else 0.0
+
+
+def margin_confidence(score: float, margin: float) -> float:
+    """A match's confidence: its score, lowered when the runner-up is close."""
+    return min(score, 0.5 + 0.5 * min(max(margin, 0.0), CLEAR_MARGIN) / CLEAR_MARGIN)
+
+
+def line_components(parsed: ParsedMessage, number: int, line: LineMatch) -> list[Component]:
+    """What one line's confidence rests on: reading it, its quantity, its article."""
+    extracted = line.line
+    parts = [Component(label="reading the line", value=extracted.confidence, line_no=number)]
+    if extracted.quantity is not None:
+        parts.append(Component(label="the quantity", value=extracted.quantity.confidence, line_no=number))
+    if quantity_from_words(parsed, line):
+        parts.append(Component(label="the quantity, written in words", value=WORDS_QUANTITY, line_no=number))
+    lead = lead_over_runner_up(line.sku, line.score, line.margin, line.candidates)
+    match = margin_confidence(line.score, lead) if line.sku else 0.0
+    parts.append(Component(label="the article match", value=match, line_no=number))
+    return parts
+
+
+def components(parsed: ParsedMessage, matched: MatchedOrder) -> list[Component]:
+    """Everything the order's confidence rests on."""
+    order, customer = matched.order, matched.customer
+    parts = [
+        Component(label="reading the order", value=order.confidence),
+        Component(
+            label="the customer match",
+            value=margin_confidence(
+                customer.score,
+                lead_over_runner_up(
+                    customer.customer_id, customer.score, customer.margin, customer.candidates
+                ),
+            ),
+        ),
+    ]
+    if parsed.classification is not None:
+        parts.append(
+            Component(label="reading the message as an order", value=parsed.classification.confidence)
         )
-    blocked = any(r.severity != "info" for r in reasons) or settings.routing_mode == RoutingMode.REVIEW_ALL
-    if (
-        not blocked
-        and confidence < settings.accept_threshold
-        and settings.routing_mode == RoutingMode.CONFIDENT
+    for label, field in (
+        ("the PO number", order.po_number),
+        ("the delivery date", order.requested_delivery_date),
     ):
-        reasons.append(
-            ReviewReason(code="low_confidence", message=f"confidence {confidence:.2f} is below the threshold")
+        if field is not None:
+            parts.append(Component(label=label, value=field.confidence))
+    for number, line in numbered(matched):
+        parts += line_components(parsed, number, line)
+    return parts
+
+
+def low_confidence_reasons(
+    parts: list[Component], policy: Policy, *, explained: set[int | None]
+) -> list[ReviewReason]:
+    """One reason per order-level part and per line below the threshold, naming the weakest.
+
+    A line that already has a reason (`explained`) gets none: the clerk reads why once.
+    """
+    severity = Severity.WARNING if policy.mode == RoutingMode.CONFIDENT else Severity.INFO
+    weakest: dict[str | int, Component] = {}
+    for part in sorted(parts, key=lambda p: p.value):
+        if part.value >= policy.accept_threshold or part.line_no in explained:
+            continue
+        weakest.setdefault(part.line_no if part.line_no is not None else part.label, part)
+    return [
+        ReviewReason(
+            code=LOW_CONFIDENCE,
+            message=(f"line {part.line_no}: " if part.line_no is not None else "")
+            + f"{part.label} is uncertain (confidence {_shown(part.value, policy.accept_threshold)}, "
+            f"threshold {policy.accept_threshold:.2f})",
+            severity=severity,
+            line_no=part.line_no,
         )
-        blocked = True
+        for part in weakest.values()
+    ]
+
+
+def _shown(value: float, threshold: float) -> str:
+    """Two decimals, or three when two would round up to the threshold it is below."""
+    return f"{value:.2f}" if f"{value:.2f}" != f"{threshold:.2f}" else f"{value:.3f}"
+
+
+def blocks(reason: ReviewReason, mode: RoutingMode) -> bool:
+    """Whether one reason keeps the order from the clean table in this mode."""
+    if reason.severity == Severity.ERROR:
+        return True
+    return reason.severity == Severity.WARNING and mode == RoutingMode.CONFIDENT
+
+
+def passes_checks(decision: Decision) -> bool:
+    """True when only the threshold could hold this order (what `intake eval` varies)."""
+    return not any(
+        r.severity in (Severity.ERROR, Severity.WARNING) and r.code != LOW_CONFIDENCE
+        for r in decision.reasons
+    )
+
+
+def free_of_errors(decision: Decision) -> bool:
+    """True when no error holds the order: what `automatic` mode accepts."""
+    return not any(r.severity == Severity.ERROR for r in decision.reasons)
+
+
+def decide(
+    parsed: ParsedMessage,
+    matched: MatchedOrder,
+    *,
+    settings: Settings,
+    products: dict[str, ProductRow] | None = None,
+    customers: dict[str, CustomerRow] | None = None,
+    history: CustomerHistory | None = None,
+    routing: RoutingFile | None = None,
+) -> Decision:
+    """The order's status, confidence and the reasons a clerk should read."""
+    policy = policy_for(matched.customer.customer_id, settings=settings, routing=routing or RoutingFile())
+    ctx = CheckContext(
+        parsed=parsed,
+        matched=matched,
+        products=products or {},
+        customers=customers or {},
+        history=history,
+        settings=settings,
+        new_customer_orders=policy.new_customer_orders,
+    )
+    parts = components(parsed, matched)
+    confidence = round(min(p.value for p in parts), 3)
+    reasons = run_checks(ctx)
+    explained = {r.line_no for r in reasons if r.line_no is not None and r.severity != Severity.INFO}
+    reasons += low_confidence_reasons(parts, policy, explained=explained)
+    if policy.mode == RoutingMode.REVIEW_ALL:
+        reasons.append(
+            ReviewReason(
+                code="review_all", message="every order is reviewed (routing mode)", severity=Severity.INFO
+            )
+        )
+    held = policy.mode == RoutingMode.REVIEW_ALL or any(blocks(r, policy.mode) for r in reasons)
     return Decision(
-        status=OrderStatus.REVIEW if blocked else OrderStatus.ACCEPTED, confidence=confidence, reasons=reasons
+        status=OrderStatus.REVIEW if held else OrderStatus.ACCEPTED,
+        confidence=confidence,
+        reasons=reasons,
+        backorder_lines=sorted(
+            {r.line_no for r in reasons if r.code == "backorder" and r.line_no is not None}
+        ),
     )

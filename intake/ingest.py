@@ -12,8 +12,9 @@ from pathlib import Path
 
 from intake.notify import acknowledge_accepted
 from intake.pipeline import process
+from intake.routing import load_routing
 from matchers import CatalogIndex
-from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store
+from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,13 @@ def process_stored(
 ) -> Outcome:
     """Process a message already in the store; a failure is recorded, never raised."""
     try:
-        result = process(raw, index=index, settings=settings)
+        result = process(
+            raw,
+            index=index,
+            settings=settings,
+            history=lambda customer_id: customer_history(store, customer_id),
+            routing=load_routing(settings.routing_file),
+        )
         order_ids = store.save_result(pk, result)
     except IntakeError as exc:
         reason = str(exc)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from intake.decision import decide
+from intake.routing import RoutingFile
 from matchers import CatalogIndex, match_order
 from models import (
+    CustomerHistory,
     Decision,
     MatchedOrder,
     MessageReadError,
     OrderLineRecord,
     OrderRecord,
     ParsedMessage,
+    PastOrder,
     ProcessedOrder,
     ProcessResult,
     RawMessage,
@@ -18,23 +23,66 @@ from models import (
 )
 from parsers import classify, extract_orders, parse_message
 
+HistoryLookup = Callable[[str], CustomerHistory]
 
-def process(raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> ProcessResult:
-    """Run every stage on one message. Raises IntakeError when it cannot be read."""
+
+def process(
+    raw: RawMessage,
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    history: HistoryLookup | None = None,
+    routing: RoutingFile | None = None,
+) -> ProcessResult:
+    """Run every stage on one message. Raises IntakeError when it cannot be read.
+
+    `history` gives a customer's past orders (duplicates, usual quantities, a
+    new customer's first orders); without it those checks say nothing.
+    """
     parsed = parse_message(raw.data, where=raw.origin.describe())
     if not (parsed.text.strip() or parsed.html or parsed.attachments):
         raise MessageReadError(raw.origin.describe(), "the message has no body and no attachment")
     parsed.classification = classify(parsed)
     if not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
-    orders = []
+    orders: list[ProcessedOrder] = []
     for extracted in extract_orders(parsed):
         matched = match_order(parsed, extracted, index)
-        decision = decide(parsed, matched, settings=settings)
+        decision = decide(
+            parsed,
+            matched,
+            settings=settings,
+            products=index.products,
+            customers=index.customers,
+            history=_history(matched, history, orders),
+            routing=routing,
+        )
         orders.append(
             ProcessedOrder(matched=matched, decision=decision, record=build_record(parsed, matched, decision))
         )
     return ProcessResult(parsed=parsed, orders=orders)
+
+
+def _history(
+    matched: MatchedOrder, lookup: HistoryLookup | None, earlier: list[ProcessedOrder]
+) -> CustomerHistory | None:
+    """The customer's stored history plus this message's earlier orders (not stored yet)."""
+    customer_id = matched.customer.customer_id
+    if lookup is None or customer_id is None:
+        return None
+    same = [o.record for o in earlier if o.record.customer_id == customer_id]
+    return lookup(customer_id).with_orders(
+        [
+            PastOrder(
+                message_id=r.message_id,
+                po_number=r.po_number,
+                order_date=r.order_date,
+                status=r.status.value,
+                lines=[(x.sku, x.quantity) for x in r.lines if x.sku is not None and x.quantity is not None],
+            )
+            for r in same
+        ]
+    )
 
 
 def build_record(parsed: ParsedMessage, matched: MatchedOrder, decision: Decision) -> OrderRecord:

@@ -9,6 +9,7 @@ from models.errors import (
     ReferenceDataError,
     StaleEditError,
 )
+from models.history import CustomerHistory, PastOrder, customer_history
 from models.pipeline import (
     Address,
     Attachment,
@@ -56,6 +57,7 @@ __all__ = [
     "Candidate",
     "Classification",
     "ConfigError",
+    "CustomerHistory",
     "CustomerMatch",
     "CustomerRefRow",
     "CustomerRow",
@@ -77,6 +79,7 @@ __all__ = [
     "OrderStatus",
     "Origin",
     "ParsedMessage",
+    "PastOrder",
     "ProcessResult",
     "ProcessedOrder",
     "ProductRow",
@@ -92,6 +95,7 @@ __all__ = [
     "Store",
     "Table",
     "TableCell",
+    "customer_history",
     "make_engine",
     "migrate",
     "read_reference_csv",

@@ -276,6 +276,7 @@ class Decision(BaseModel):
     status: OrderStatus
     confidence: float
     reasons: list[ReviewReason] = Field(default_factory=list)
+    backorder_lines: list[int] = Field(default_factory=list)  # line_no beyond the stock
 
 
 class OrderLineRecord(BaseModel):

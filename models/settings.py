@@ -32,9 +32,59 @@ class Settings(BaseSettings):
     )
     drop_folder: Path = Field(default=Path("inbox"), description="Folder of .eml files or a Maildir")
     poll_seconds: float = Field(default=2.0, description="How often drop folders are scanned")
-    routing_mode: RoutingMode = Field(default=RoutingMode.CONFIDENT)
+    routing_mode: RoutingMode = Field(
+        default=RoutingMode.CONFIDENT,
+        description="review_all: every order waits for a clerk; confident: accepted when no error "
+        "or warning holds it and its confidence reaches the threshold; automatic: accepted unless "
+        "an error holds it",
+    )
     accept_threshold: float = Field(
-        default=0.85, description="Lowest order confidence accepted without review"
+        default=0.75,
+        ge=0,
+        le=1,
+        description="Lowest order confidence accepted without review in `confident` mode; "
+        "`intake eval` prints the touchless rate and accepted-but-wrong count at other values",
+    )
+    routing_file: Path | None = Field(
+        default=None,
+        description="TOML file of per-customer routing overrides: [customers.ID] with mode, "
+        "accept_threshold and new_customer_orders (see intake/routing.py)",
+    )
+    new_customer_orders: int = Field(
+        default=3,
+        ge=0,
+        description="A customer's first N orders are always reviewed: N counts the orders of that "
+        "customer already accepted in this store. Set 0 when the store starts with a long-standing "
+        "customer base that needs no probation; `intake eval` runs with 0, since its temporary store "
+        "has no history and its labels judge each message as from an established customer",
+    )
+    price_tolerance: float = Field(
+        default=0.15,
+        ge=0,
+        description="Largest relative gap between an order's unit price and the catalogue's "
+        "before the line is reviewed (0.15 = 15 %)",
+    )
+    duplicate_window_days: int = Field(
+        default=5,
+        ge=0,
+        description="An order with the same lines as one of the same customer within this many "
+        "days is held as a possible duplicate",
+    )
+    quantity_range_factor: float = Field(
+        default=5.0,
+        gt=1,
+        description="A quantity more than this factor above (or below) what the customer usually "
+        "orders of an article is reviewed; judged once 3 earlier quantities are known",
+    )
+    require_authentication: bool = Field(
+        default=False,
+        description="Review every message whose Authentication-Results header gives no DKIM, SPF "
+        "or DMARC pass (a failure is always reviewed, with or without this setting)",
+    )
+    trusted_authserv_id: str | None = Field(
+        default=None,
+        description="The authserv-id our own mail server writes in Authentication-Results "
+        "(mx.example.fr): only its verdicts count; unset, the topmost header's count",
     )
     timezone: str = Field(default="Europe/Paris", description="The order desk's time zone")
     max_attachment_bytes: int = Field(default=25_000_000)

@@ -268,8 +268,11 @@ class Store:
         session.add(order)
         session.flush()
         assert order.id is not None
+        backorder = set(processed.decision.backorder_lines)
         for line in record.lines:
-            session.add(OrderLine(order_id=order.id, **line.model_dump()))
+            session.add(
+                OrderLine(order_id=order.id, backorder=line.line_no in backorder, **line.model_dump())
+            )
         if record.status == OrderStatus.REVIEW:
             session.add(ReviewItem(order_id=order.id, message_pk=pk, reasons=order.reasons))
         session.add(

@@ -6,13 +6,17 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from intake.routing import load_routing
 from models import Settings, Store
 
 T = TypeVar("T")
 
 
 def load_settings() -> Settings:
-    return Settings()
+    """The settings, with the routing overrides file checked now rather than on the first order."""
+    settings = Settings()
+    load_routing(settings.routing_file)
+    return settings
 
 
 def open_store(settings: Settings) -> Store:

@@ -1,0 +1,54 @@
+"""The routing checks: one small pure function each, from a CheckContext to ReviewReasons."""
+
+from collections.abc import Callable
+
+from intake.checks.amounts import check_prices, check_stock, check_totals
+from intake.checks.context import CheckContext
+from intake.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
+from intake.checks.leftovers import check_unread_text
+from intake.checks.lines import check_lines_matched, check_quantities, check_units, check_usual_quantities
+from intake.checks.lookalike import check_lookalike_sender
+from intake.checks.order import check_classification, check_customer, check_has_lines, check_sender_known
+from intake.checks.sender import check_authentication, parse_authentication_results
+from intake.checks.sizes import check_sizes
+from intake.checks.written import check_quantity_written
+from models import ReviewReason
+
+Check = Callable[[CheckContext], list[ReviewReason]]
+
+# In the order a clerk reads them: who sent it, is it an order, whose, then each line.
+ALL_CHECKS: tuple[Check, ...] = (
+    check_authentication,
+    check_lookalike_sender,
+    check_classification,
+    check_customer,
+    check_sender_known,
+    check_new_customer,
+    check_duplicate_po,
+    check_duplicate_lines,
+    check_has_lines,
+    check_lines_matched,
+    check_quantities,
+    check_quantity_written,
+    check_units,
+    check_sizes,
+    check_usual_quantities,
+    check_prices,
+    check_totals,
+    check_unread_text,
+    check_stock,
+)
+
+
+def run_checks(ctx: CheckContext, checks: tuple[Check, ...] = ALL_CHECKS) -> list[ReviewReason]:
+    """Every check's reasons, in the checks' order."""
+    return [reason for check in checks for reason in check(ctx)]
+
+
+__all__ = [
+    "ALL_CHECKS",
+    "Check",
+    "CheckContext",
+    "parse_authentication_results",
+    "run_checks",
+]

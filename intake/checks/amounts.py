@@ -1,0 +1,113 @@
+"""Checks on money and stock: printed prices, totals, what can be shipped now."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from intake.checks.context import (
+    CheckContext,
+    finite,
+    line_reason,
+    money,
+    numbered,
+    quantity_of,
+    quantity_text,
+)
+from intake.checks.rules import default_rules, unit_key
+from models import LineMatch, ProductRow, ReviewReason, Severity
+
+# Rounding on printed documents: a cent per line, or 1 % of a large total.
+CENT = Decimal("0.01")
+TOTAL_SLACK = Decimal("0.01")
+
+
+def _same_unit(line: LineMatch, product: ProductRow) -> bool:
+    """Prices and stock are per sales unit: comparable only in that unit."""
+    if line.unit is None or product.unit is None:
+        return True
+    rules = default_rules()
+    return unit_key(line.unit, rules) == unit_key(product.unit, rules)
+
+
+def check_prices(ctx: CheckContext) -> list[ReviewReason]:
+    """A unit price printed on the order far from the catalogue price."""
+    tolerance = Decimal(str(ctx.settings.price_tolerance))
+    reasons = []
+    for number, line in numbered(ctx.matched):
+        printed = finite(line.line.unit_price.value) if line.line.unit_price else None
+        product = ctx.products.get(line.sku or "")
+        if not printed or product is None or not product.unit_price or not _same_unit(line, product):
+            continue
+        catalogue = Decimal(str(product.unit_price))
+        gap = printed / catalogue - 1
+        if abs(gap) > tolerance:
+            side = "above" if gap > 0 else "below"
+            reasons.append(
+                line_reason(
+                    "price_off",
+                    number,
+                    f"price {abs(gap):.0%} {side} the catalogue ({money(printed)} for {money(catalogue)})",
+                    severity=Severity.WARNING,
+                    field="unit_price",
+                )
+            )
+    return reasons
+
+
+def check_totals(ctx: CheckContext) -> list[ReviewReason]:
+    """Printed line amounts and the printed total must agree with quantity × price."""
+    reasons = []
+    amounts: list[Decimal] = []
+    for number, line in numbered(ctx.matched):
+        price = finite(line.line.unit_price.value if line.line.unit_price else line.unit_price)
+        quantity = quantity_of(line)
+        amount = quantity * price if quantity is not None and price is not None else None
+        printed = finite(line.line.amount.value) if line.line.amount else None
+        if amount is not None and printed is not None and abs(amount - printed) > CENT:
+            reasons.append(
+                line_reason(
+                    "line_amount_mismatch",
+                    number,
+                    f"amount {money(printed)} is not {quantity_text(quantity or 0)} × {money(price or 0)}",
+                    severity=Severity.WARNING,
+                    field="amount",
+                )
+            )
+        amounts.append(printed if printed is not None else amount if amount is not None else Decimal("NaN"))
+    total = finite(ctx.matched.order.total_excl_vat.value) if ctx.matched.order.total_excl_vat else None
+    if total is None or not amounts or any(a.is_nan() for a in amounts):
+        return reasons
+    computed = sum(amounts, Decimal(0))
+    if abs(computed - total) > max(CENT * len(amounts), abs(total) * TOTAL_SLACK):
+        reasons.append(
+            ReviewReason(
+                code="total_mismatch",
+                message=f"the order's total {money(total)} is not the sum of its lines ({money(computed)})",
+                severity=Severity.WARNING,
+                field="total_excl_vat",
+            )
+        )
+    return reasons
+
+
+def check_stock(ctx: CheckContext) -> list[ReviewReason]:
+    """A line beyond the stock is a backorder: flagged, never a reason to hold the order."""
+    reasons = []
+    for number, line in numbered(ctx.matched):
+        product = ctx.products.get(line.sku or "")
+        quantity = quantity_of(line)
+        if product is None or product.stock is None or quantity is None or not _same_unit(line, product):
+            continue
+        if quantity > product.stock:
+            short = quantity - max(product.stock, 0)
+            reasons.append(
+                line_reason(
+                    "backorder",
+                    number,
+                    f"{quantity_text(quantity)} ordered, {max(product.stock, 0)} in stock: "
+                    f"{quantity_text(short)} on backorder",
+                    severity=Severity.INFO,
+                    field="quantity",
+                )
+            )
+    return reasons

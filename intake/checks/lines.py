@@ -1,0 +1,128 @@
+"""Checks on each line: matched, unambiguous, a plausible quantity, nothing left unread."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from intake.checks.context import (
+    CheckContext,
+    lead_over_runner_up,
+    line_reason,
+    numbered,
+    quantity_of,
+    quantity_text,
+    wording,
+)
+from intake.checks.rules import CheckRules, default_rules, unit_key
+from models import LineMatch, ReviewReason, Severity
+
+# Two articles whose scores differ by less than this are a tie: the text does
+# not say which one is meant, however high both scores are.
+ARTICLE_TIE = 0.02
+# The usual range is judged only once this many earlier quantities are known.
+USUAL_RANGE_MIN_ORDERS = 3
+
+
+def check_lines_matched(ctx: CheckContext) -> list[ReviewReason]:
+    """Every line must name one catalogue article, not two equally."""
+    reasons = []
+    for number, line in numbered(ctx.matched):
+        said = wording(line)
+        if line.sku is None:
+            reasons.append(
+                line_reason("line_unmatched", number, f'no catalogue article matches "{said}"', field="sku")
+            )
+            continue
+        if ctx.products and line.sku not in ctx.products:
+            reasons.append(
+                line_reason("sku_unknown", number, f"article {line.sku} is not in the catalogue", field="sku")
+            )
+            continue
+        has_rival = any(c.key != line.sku for c in line.candidates)
+        if (
+            has_rival
+            and lead_over_runner_up(line.sku, line.score, line.margin, line.candidates) < ARTICLE_TIE
+        ):
+            reasons.append(
+                line_reason("line_ambiguous", number, f'two articles match "{said}" equally', field="sku")
+            )
+    return reasons
+
+
+def check_quantities(ctx: CheckContext, *, rules: CheckRules | None = None) -> list[ReviewReason]:
+    """A quantity must be there, positive, and whole for articles sold by the piece."""
+    counted = (rules or default_rules()).counted_units
+    reasons = []
+    for number, line in numbered(ctx.matched):
+        quantity = line.quantity
+        if quantity is None or not quantity.is_finite():
+            reasons.append(line_reason("quantity_missing", number, "no quantity was found", field="quantity"))
+        elif quantity <= 0:
+            reasons.append(
+                line_reason(
+                    "quantity_not_positive", number, f"quantity {quantity_text(quantity)}", field="quantity"
+                )
+            )
+        elif quantity != quantity.to_integral_value() and _unit(ctx, line) in counted:
+            reasons.append(
+                line_reason(
+                    "quantity_not_whole",
+                    number,
+                    f"{quantity_text(quantity)} {_unit(ctx, line)} is not a whole number",
+                    field="quantity",
+                )
+            )
+    return reasons
+
+
+def _unit(ctx: CheckContext, line: LineMatch) -> str:
+    product = ctx.products.get(line.sku or "")
+    return unit_key(line.unit or (product.unit if product else None), default_rules())
+
+
+def check_units(ctx: CheckContext, *, rules: CheckRules | None = None) -> list[ReviewReason]:
+    """A line ordered in another unit than the article's sales unit is probably another pack."""
+    rules = rules or default_rules()
+    reasons = []
+    for number, line in numbered(ctx.matched):
+        product = ctx.products.get(line.sku or "")
+        if product is None or not product.unit or not line.unit:
+            continue
+        if unit_key(line.unit, rules) != unit_key(product.unit, rules):
+            reasons.append(
+                line_reason(
+                    "unit_mismatch",
+                    number,
+                    f"ordered by the {line.unit}, but {line.sku} is sold by the {product.unit}",
+                    severity=Severity.WARNING,
+                    field="unit",
+                )
+            )
+    return reasons
+
+
+def check_usual_quantities(ctx: CheckContext) -> list[ReviewReason]:
+    """A quantity far outside what this customer usually orders of the article."""
+    if ctx.history is None:
+        return []
+    factor = Decimal(str(ctx.settings.quantity_range_factor))
+    reasons = []
+    for number, line in numbered(ctx.matched):
+        past = ctx.history.quantities(line.sku) if line.sku else []
+        quantity = quantity_of(line)
+        if quantity is None or quantity <= 0 or len(past) < USUAL_RANGE_MIN_ORDERS:
+            continue
+        low, high = Decimal(str(min(past))), Decimal(str(max(past)))
+        if quantity > high * factor or quantity * factor < low:
+            side = "above" if quantity > high else "below"
+            reasons.append(
+                line_reason(
+                    "quantity_unusual",
+                    number,
+                    f"{quantity_text(quantity)} is far {side} what this customer usually orders "
+                    f"of {line.sku} ({quantity_text(low)} to {quantity_text(high)})",
+                    severity=Severity.WARNING,
+                    field="quantity",
+                )
+            )
+    return reasons

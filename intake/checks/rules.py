@@ -1,0 +1,67 @@
+"""The checks' vocabulary (rules.toml), validated once at import."""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from models import ConfigError
+
+RULES_FILE = Path(__file__).with_name("rules.toml")
+
+
+class CheckRules(BaseModel):
+    """Counted units and the look-alike characters of domain names."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    counted_units: frozenset[str]
+    public_mail_domains: frozenset[str] = frozenset()
+    number_words: dict[str, float] = Field(default_factory=dict)
+    unit_aliases: dict[str, str] = Field(default_factory=dict)
+    confusables: dict[str, str] = Field(default_factory=dict)
+    confusable_sequences: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("counted_units", "public_mail_domains", mode="before")
+    @classmethod
+    def _lower_words(cls, value: object) -> object:
+        return frozenset(str(v).strip().lower() for v in value) if isinstance(value, list) else value
+
+    @field_validator("confusables")
+    @classmethod
+    def _single_characters(cls, value: dict[str, str]) -> dict[str, str]:
+        for key in value:
+            if len(key) != 1:
+                raise ValueError(f"confusables: {key!r} must be a single character")
+        return value
+
+
+def unit_key(unit: str | None, rules: CheckRules) -> str:
+    """A unit as compared: lower case, no accents, no plural, aliases resolved ('Boîtes' = 'bte' = 'boite')."""
+    text = unicodedata.normalize("NFKD", (unit or "").strip().lower().rstrip("."))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if text not in rules.unit_aliases and len(text) > 3 and text[-1] in "sx":
+        text = text[:-1]
+    return rules.unit_aliases.get(text, text)
+
+
+def load_rules(path: Path = RULES_FILE) -> CheckRules:
+    """Read and validate a rules file; a bad one is a ConfigError naming the key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return CheckRules.model_validate(data)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(path), "file", str(exc)) from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(str(path), ".".join(str(p) for p in first["loc"]), first["msg"]) from exc
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> CheckRules:
+    """The rules shipped with Intake, read once."""
+    return load_rules()

@@ -1,0 +1,78 @@
+"""Is the quantity written on the line it was read from?
+
+A reader that computes a quantity ('4 x 250' read as 1000, '2 500' split in
+two) produces a number the customer never wrote. When a line was read from a
+span of text, its quantity must be one of the numbers of that span, written
+in digits (with French or English separators) or in words.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from intake.checks.context import CheckContext, line_reason, numbered, quantity_of, quantity_text
+from intake.checks.rules import CheckRules, default_rules
+from models import LineMatch, ParsedMessage, Provenance, ReviewReason, Severity
+
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0\u202f']\d{3})+(?:,\d+)?(?!\d)")
+_PLAIN = re.compile(r"(?<![\d])\d+(?:[.,]\d+)?(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+")
+_SEPARATORS = str.maketrans("", "", " .\u00a0\u202f'")
+
+
+def written_values(text: str, rules: CheckRules) -> set[Decimal]:
+    """Every number a text may mean: digits as written, grouped thousands, number words."""
+    values: set[Decimal] = set()
+    for token in _GROUPED.findall(text):
+        whole, _, decimals = token.partition(",")
+        values.add(_decimal(whole.translate(_SEPARATORS) + ("." + decimals if decimals else "")))
+    for token in _PLAIN.findall(text):
+        values.add(_decimal(token.replace(",", ".")))
+    for word in _WORD.findall(text.lower()):
+        if word in rules.number_words:
+            values.add(_decimal(str(rules.number_words[word])))
+    return {v.normalize() for v in values if not v.is_nan()}
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return Decimal("NaN")
+
+
+def _span_text(parsed: ParsedMessage, source: Provenance | None) -> str | None:
+    if source is None or source.span is None or source.part != parsed.text_part:
+        return None
+    start, end = source.span
+    return parsed.text[start:end]
+
+
+def _written_where(parsed: ParsedMessage, line: LineMatch) -> str | None:
+    """The text the quantity was read from: its own span (a later correction), else its line's."""
+    quantity = line.line.quantity
+    own = _span_text(parsed, quantity.provenance) if quantity else None
+    return own if own is not None else _span_text(parsed, line.line.provenance)
+
+
+def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None) -> list[ReviewReason]:
+    """A quantity that none of the numbers of its line's text says."""
+    rules = rules or default_rules()
+    reasons = []
+    for number, line in numbered(ctx.matched):
+        text = _written_where(ctx.parsed, line)
+        quantity = quantity_of(line)
+        if text is None or quantity is None:
+            continue
+        if quantity.normalize() not in written_values(text, rules):
+            reasons.append(
+                line_reason(
+                    "quantity_not_written",
+                    number,
+                    f'the quantity {quantity_text(quantity)} is not written where it was read ("{text.strip()}")',
+                    severity=Severity.WARNING,
+                    field="quantity",
+                )
+            )
+    return reasons

@@ -1,0 +1,90 @@
+"""A customer's past orders, as the routing checks need them.
+
+Duplicates, the usual quantity range and the first orders of a new customer
+are judged against what the store already holds; the checks receive this
+model as a parameter and never query the store themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, Field
+from sqlmodel import col, func, select
+
+from models.store import Store
+from models.tables import Order, OrderLine
+
+
+class PastOrder(BaseModel):
+    """One order already taken from a customer."""
+
+    message_id: str
+    po_number: str | None = None
+    order_date: dt.date | None = None  # the order's own date (printed, else the message's)
+    received_at: dt.datetime | None = None  # when Intake took it in
+    status: str = "review"
+    lines: list[tuple[str, float]] = Field(default_factory=list)  # (sku, quantity)
+
+    @property
+    def day(self) -> dt.date | None:
+        """The date to compare and show: the order's date, else the day it came in."""
+        return self.order_date or (self.received_at.date() if self.received_at else None)
+
+
+class CustomerHistory(BaseModel):
+    """The recent orders of one customer and how many were ever accepted."""
+
+    customer_id: str
+    orders: list[PastOrder] = Field(default_factory=list)
+    accepted_count: int = 0
+
+    def quantities(self, sku: str) -> list[float]:
+        """Every quantity this customer ordered of `sku` in the orders known."""
+        return [qty for order in self.orders for line_sku, qty in order.lines if line_sku == sku]
+
+    def with_orders(self, extra: list[PastOrder]) -> CustomerHistory:
+        """This history plus orders not stored yet (earlier orders of the same message)."""
+        accepted = sum(o.status == "accepted" for o in extra)
+        return self.model_copy(
+            update={"orders": [*extra, *self.orders], "accepted_count": self.accepted_count + accepted}
+        )
+
+
+def customer_history(store: Store, customer_id: str, *, limit: int = 200) -> CustomerHistory:
+    """The `limit` most recent orders of a customer, with their lines, and its accepted count."""
+    with store.session() as session:
+        orders = list(
+            session.exec(
+                select(Order)
+                .where(Order.customer_id == customer_id)
+                .order_by(col(Order.id).desc())
+                .limit(limit)
+            )
+        )
+        ids = [o.id for o in orders if o.id is not None]
+        lines: dict[int, list[tuple[str, float]]] = {}
+        if ids:
+            for line in session.exec(select(OrderLine).where(col(OrderLine.order_id).in_(ids))):
+                if line.sku is not None and line.quantity is not None:
+                    lines.setdefault(line.order_id, []).append((line.sku, line.quantity))
+        accepted = session.exec(
+            select(func.count())
+            .select_from(Order)
+            .where(Order.customer_id == customer_id, Order.status == "accepted")
+        ).one()
+    return CustomerHistory(
+        customer_id=customer_id,
+        accepted_count=int(accepted),
+        orders=[
+            PastOrder(
+                message_id=o.message_id,
+                po_number=o.po_number,
+                order_date=o.order_date,
+                received_at=o.created_at,
+                status=o.status,
+                lines=lines.get(o.id or 0, []),
+            )
+            for o in orders
+        ],
+    )
