@@ -141,9 +141,8 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
 def contact(text: str, *, part: str) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     """The contact's name (first name line after a closing formula) and phone number."""
     name = phone = None
-    closing = None
-    for closing in _CLOSINGS.finditer(text):
-        pass
+    closings = list(_CLOSINGS.finditer(text))
+    closing = closings[-1] if closings else None
     tail_start = closing.end() if closing else max(0, len(text) - 400)
     for line in re.finditer(r"^.*$", text[tail_start:], re.M):
         found = _NAME.match(line.group(0))

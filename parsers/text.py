@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
-from parsers import fields
+from parsers import fields, ner
 from parsers.htmltext import html_to_text
 from parsers.lines import read_line, read_prose
 from parsers.numbers import NUMBER, parse_number, quantity_words_pattern, word_quantity
@@ -42,6 +42,8 @@ def extract_from_text(parsed: ParsedMessage) -> ExtractedOrder:
     order.lines = read_lines(body, part=part)
     if not order.lines and parsed.tables:
         order.lines = [line for table in parsed.tables for line in read_table(table, part="html")]
+    if not order.lines:
+        order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):
         order.lines = []
         order.notes.append("the body points to its attachments: its lines are not read")
@@ -104,6 +106,21 @@ def _read_free(line: str, *, part: str, start: int) -> list[ExtractedLine]:
     if single is not None:
         return [single]
     return prose
+
+
+def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[ExtractedLine]:
+    """Lines the NER finds in sentences the rules could not read (low confidence)."""
+    found: list[ExtractedLine] = []
+    try:
+        offset = 0
+        for raw in text.splitlines(keepends=True):
+            line = raw.rstrip("\r\n")
+            if re.search(r"\d", line) or re.search(quantity_words_pattern(), line, re.I):
+                found.extend(ner.lines_from_entities(line, part=part, start=offset))
+            offset += len(raw)
+    except ner.ModelError as exc:
+        order.notes.append(str(exc))
+    return found
 
 
 def _only_points_to_attachments(parsed: ParsedMessage, own: str) -> bool:
