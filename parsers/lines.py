@@ -28,7 +28,9 @@ from parsers.vocab import line_words
 
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
 _UNIT_TOKEN = r"[^\W\d_][\w²³]*(?:\(s\))?\.?"
-_CODE = re.compile(r"^(?=[A-Z0-9\-./]*\d)(?![\d]+[xX×]\d)[A-Z0-9][A-Z0-9\-./]{3,}$")
+_CODE = re.compile(
+    r"^(?:(?=[A-Z0-9\-./]*\d)(?![\d]+[xX×]\d)[A-Z0-9][A-Z0-9\-./]{3,}|[A-Z]{2,}(?:-[A-Z0-9]+){2,})$"
+)
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?\s*[xX×]\s*\d+")
 _PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
 _POSTCODE_TOWN = re.compile(r"\b\d{5}\s+[A-ZÉÈ][\w\-' ]+")
