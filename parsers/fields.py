@@ -53,6 +53,7 @@ _ADDRESS = re.compile(
     r"(?P<addr>\d{1,4}\s*(?:bis|ter)?,?\s+[^\n,()]{3,60}?,?\s*(?:\n\s*)?(?:\d{5}|[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2})"
     r"[ \t]+[A-ZÉÈ][\w\-' ]*[\w])"
     r"|(?P<addr2>(?:\d{1,4}\s+)?[A-ZÉ][^\n,()]{2,60},\s*(?:\d{5}|[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2})\s+[A-ZÉÈ][\w\-' ]*[\w])"
+    r"|(?P<addr3>\d{1,4}\s+[^\n,()]{3,60},\s*[A-Z][\w\-' ]+\s+[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2})"
 )
 _PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
 _CLOSINGS = re.compile(
@@ -130,7 +131,7 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
         match = _ADDRESS.search(tail)
         if not match or re.search(r"[.!?]\s", tail[: match.start()]):
             continue
-        raw = match["addr"] or match["addr2"]
+        raw = match["addr"] or match["addr2"] or match["addr3"]
         value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
         start = label.end() + match.start()
         prov = Provenance(part=part, span=(start, start + len(raw)), rule="ship-to-label")

@@ -1,0 +1,63 @@
+"""The body reader end to end on ParsedMessage objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from models import Attachment, ParsedMessage
+from parsers import extract_orders
+from parsers.text import extract_from_text
+
+SENT = dt.datetime(2026, 11, 5, 8, 14, tzinfo=dt.timezone(dt.timedelta(hours=1)))  # a Thursday
+
+
+def _parsed(text: str = "", **kwargs) -> ParsedMessage:
+    return ParsedMessage(message_id="<t@x>", text=text, date=SENT, **kwargs)
+
+
+def test_list_with_fields_and_signature() -> None:
+    text = (
+        "Bonjour,\n\nN° de commande : MB-2611-07\n\n- VIS-440-200  Vis 4x40 : 3\n- 2 rlx ruban 25 mm\n\n"
+        "Livraison lundi prochain.\n\nCordialement,\nPierre Martin\n05 56 47 21 90\n"
+    )
+    order = extract_from_text(_parsed(text, subject="Commande"))
+    assert [(ln.line_no, ln.quantity.value) for ln in order.lines] == [(1, Decimal(3)), (2, Decimal(2))]
+    assert order.po_number.value == "MB-2611-07"
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 9)
+    assert order.contact_phone.value == "05 56 47 21 90"
+    span = order.lines[0].quantity.provenance.span
+    assert text[span[0] : span[1]] == "3"
+
+
+def test_forwarder_overrides_quantity_and_date() -> None:
+    text = (
+        "Bon pour commande ; pour les gants nitrile mettez 4 boîtes au lieu de 2.\nLivraison le jeudi 12 novembre.\n\n"
+        "---------- Forwarded message ---------\nDe : Chef <c@gmail.com>\n\n"
+        "Gants nitrile taille 10 : 2 boîtes\nLunettes : 2 pièces\n\nPour lundi si possible.\n"
+    )
+    order = extract_from_text(_parsed(text))
+    assert [ln.quantity.value for ln in order.lines] == [Decimal(4), Decimal(2)]
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 12)
+
+
+def test_quoted_history_is_not_read() -> None:
+    text = "Pour vendredi :\n- 2 x VIS-660-500\n\nLe 05/11/2026 à 08:30, X <x@y.fr> a écrit :\n> - 3 x VIS-440-200\n"
+    order = extract_from_text(_parsed(text))
+    assert [ln.code.value for ln in order.lines] == ["VIS-660-500"]
+
+
+def test_html_only_body() -> None:
+    html = "<p>Livraison le 17/11/2026</p><table><tr><th>Désignation</th><th>Qté</th></tr><tr><td>Vis</td><td>3 btes</td></tr></table>"
+    order = extract_from_text(_parsed(html=html))
+    assert order.part == "html"
+    assert [(ln.description.value, ln.unit.value) for ln in order.lines] == [("Vis", "boite")]
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 17)
+
+
+def test_see_attached_body_yields_no_lines() -> None:
+    text = "Bonjour, veuillez trouver ci-joint notre commande : 3 cartons de gants.\n"
+    attachment = Attachment(filename="BC-1.pdf", content_type="application/pdf", data=b"%PDF")
+    parsed = _parsed(text, attachments=[attachment])
+    assert extract_from_text(parsed).lines == []
+    assert extract_orders(parsed) == []
