@@ -227,6 +227,8 @@ def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
         return None  # "20 cl gobelets": a size first, not a quantity
     if match["qty"][0].isdigit() and _SIZE.match(line[match.start("qty") :]) and not match["pack"]:
         return None
+    if not match["qty"][0].isdigit() and not unit and not approx:
+        return None  # "Four more ways to ...": a worded quantity needs its unit
     pack_text = match["pack"] or (match["pack2"] if unit else None)
     if match["pack2"] and not unit:
         desc_start = min(desc_start, match.start("pack2"))
@@ -266,15 +268,17 @@ def _split_code(text: str, at: int) -> tuple[str | None, str, int]:
 
 
 _HEADER_LINE = re.compile(
-    r"^\s*(?:date|de|from|to|à|a|objet|subject|sujet|pour|cc|envoyé|sent|reply-to)\s*:", re.I
+    r"^\s*(?:date|de|from|to|à|a|objet|subject|sujet|pour|cc|envoyé|sent|[a-z]+(?:-[a-z]+)+)\s*:", re.I
 )
+# A list line is short; a longer run of words after a number is a sentence.
+MAX_LIST_WORDS = 12
 _TIME = re.compile(r"\d{1,2}[:h]\d{2}\s*$")
 
 
 def _is_noise(line: str) -> bool:
     words = line_words()
     lowered = line.strip(" -*•\t").lower()
-    if _HEADER_LINE.match(line) or _TIME.search(line):
+    if _HEADER_LINE.match(line) or _TIME.search(line) or re.search(r"https?://|www\.|\S@\S", line):
         return True
     if any(lowered.startswith(opener) for opener in words.line_openers_not_items):
         return True
@@ -301,12 +305,11 @@ def _plausible(line: ExtractedLine) -> bool:
     words = line_words()
     if first in words.not_a_line_after_number:
         return False
-    if (
-        line.provenance
-        and line.provenance.rule == "text-quantity-designation"
-        and first.rstrip(".") in words.street_words
-    ):
-        return False
+    if line.provenance and line.provenance.rule == "text-quantity-designation":
+        lead = [w.strip(".,") for w in desc.lower().split()[:3]]
+        sentence = len(desc.split()) > MAX_LIST_WORDS or re.search(r"[.!?]\s+[A-Z]", desc)
+        if any(w in words.street_words for w in lead) or sentence:
+            return False
     return line.quantity is not None and line.quantity.value > 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -103,14 +104,33 @@ def lines_from_entities(text: str, *, part: str, start: int) -> list[ExtractedLi
         elif label in {"UNIT", "DESIGNATION", "CODE"} and "QTY" in pending:
             pending[label] = (s, e, value)
             if label in {"DESIGNATION", "CODE"}:
-                q = pending["QTY"][2]
-                number = parse_number(q)
-                if number is None and word_quantity(q):
-                    number = word_quantity(q)[0]
+                number = _plausible_quantity(pending, text, parse_number, word_quantity)
                 if number:
                     lines.append(_entity_line(pending, number, normalise_unit, part=part, start=start))
                 pending = {}
     return lines
+
+
+def _plausible_quantity(found, sentence: str, parse_number, word_quantity):
+    """The quantity of a QTY..DESIGNATION group, or None when the group does not look like a line.
+
+    A worded quantity needs a unit ("trois boîtes de ..."), and a designation is a few words,
+    not a clause: the model alone is not trusted on free prose.
+    """
+    start, end, text = found["QTY"]
+    if re.match(r"[-%°./:]", sentence[end : end + 1]) or re.search(
+        r"[-./:]$", sentence[max(0, start - 1) : start]
+    ):
+        return None  # "550-5.1.1", "2.  The", "5 %": numbers that are not quantities
+    number = parse_number(text)
+    if number is None:
+        worded = word_quantity(text)
+        if worded is None or "UNIT" not in found:
+            return None
+        number = worded[0]
+    if "DESIGNATION" in found and len(found["DESIGNATION"][2].split()) > 8:
+        return None
+    return number if number > 0 else None
 
 
 def _entity_line(found, number, normalise_unit, *, part: str, start: int) -> ExtractedLine:

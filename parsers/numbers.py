@@ -71,6 +71,12 @@ def word_numbers() -> WordNumbers:
         return WordNumbers.model_validate(tomllib.load(handle))
 
 
+@lru_cache(maxsize=1)
+def quantity_word_regex() -> re.Pattern[str]:
+    """Compiled: does a text contain a quantity word?"""
+    return re.compile(rf"\b{quantity_words_pattern()}\b", re.I)
+
+
 def normalise_unit(token: str) -> str | None:
     """The catalogue unit for a written unit ("ctn" -> "carton"), or None if not a unit."""
     key = token.strip().lower().rstrip(".").strip()
@@ -118,11 +124,13 @@ def word_quantity(text: str) -> tuple[Decimal, bool] | None:
     approx_key = re.sub(r"^(?:une?|a|an)\s+", "", key)
     if approx_key in words.approx:
         return Decimal(words.approx[approx_key]), True
-    if key in words.words:
-        return Decimal(words.words[key]), False
+    for candidate in (key, approx_key):
+        if candidate in words.words:
+            return Decimal(words.words[candidate]), False
     return None
 
 
+@lru_cache(maxsize=1)
 def quantity_words_pattern() -> str:
     """A regex alternative matching every quantity word (longest first)."""
     words = word_numbers()

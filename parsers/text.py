@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers import fields, ner
 from parsers.htmltext import html_to_text
 from parsers.lines import read_line, read_prose
-from parsers.numbers import NUMBER, parse_number, quantity_words_pattern, word_quantity
+from parsers.numbers import NUMBER, parse_number, quantity_word_regex, quantity_words_pattern, word_quantity
 from parsers.tables import read_header, read_row, read_table
 
 _SIGNATURE = re.compile(
@@ -29,6 +30,9 @@ _SEE_ATTACHED = re.compile(
     re.I,
 )
 _DOCUMENT_TYPES = ("pdf", "sheet", "excel", "csv", "spreadsheet", "opendocument")
+# An order body is a few kilobytes; beyond these sizes the text is a log, a listing or a newsletter.
+MAX_BODY_CHARS = 60_000
+MAX_MODEL_CHARS = 8_000
 
 
 def extract_from_text(parsed: ParsedMessage) -> ExtractedOrder:
@@ -37,12 +41,16 @@ def extract_from_text(parsed: ParsedMessage) -> ExtractedOrder:
     if not text.strip() and parsed.html:
         text, part = html_to_text(parsed.html), "html"
     body = fields.current_text(text)
+    truncated = len(body) > MAX_BODY_CHARS
+    body = body[:MAX_BODY_CHARS]
     own, _forwarded, forward_at = fields.split_forward(body)
     order = ExtractedOrder(source="email", part=part)
+    if truncated:
+        order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
     order.lines = read_lines(body, part=part)
     if not order.lines and parsed.tables:
         order.lines = [line for table in parsed.tables for line in read_table(table, part="html")]
-    if not order.lines:
+    if not order.lines and len(own) <= MAX_MODEL_CHARS:
         order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):
         order.lines = []
@@ -115,7 +123,7 @@ def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[Extract
         offset = 0
         for raw in text.splitlines(keepends=True):
             line = raw.rstrip("\r\n")
-            if re.search(r"\d", line) or re.search(quantity_words_pattern(), line, re.I):
+            if re.search(r"\d", line) or quantity_word_regex().search(line):
                 found.extend(ner.lines_from_entities(line, part=part, start=offset))
             offset += len(raw)
     except ner.ModelError as exc:
@@ -128,6 +136,7 @@ def _only_points_to_attachments(parsed: ParsedMessage, own: str) -> bool:
     return bool(documents and _SEE_ATTACHED.search(own))
 
 
+@lru_cache(maxsize=1)
 def _override_pattern() -> re.Pattern[str]:
     qty = rf"(?:{NUMBER}|{quantity_words_pattern()})"
     return re.compile(

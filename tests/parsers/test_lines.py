@@ -92,6 +92,11 @@ def test_line_shapes(text: str, expected) -> None:
         "Date: jeu. 15 oct. 2026 à 22:13",
         "Livraison le 12",
         "Bonjour,",
+        "Commandez sur https://shop.example/order?id=4471",
+        "X-Spam-Score: ham, score=3.30",
+        "Four more ways to manage your account",
+        "82023 Peters Road, Suite 1000 Plantation, FL 33324",
+        "41 500, from third party to send this report. Please do not reply",
     ],
     ids=[
         "phone",
@@ -107,6 +112,11 @@ def test_line_shapes(text: str, expected) -> None:
         "forward-header",
         "date",
         "greeting",
+        "url",
+        "header-like",
+        "word-without-unit",
+        "us-address",
+        "sentence",
     ],
 )
 def test_not_a_line(text: str) -> None:

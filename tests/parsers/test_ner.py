@@ -35,6 +35,19 @@ def test_model_leaves_a_phone_number_alone(model) -> None:
     assert ner.lines_from_entities("Merci de me rappeler au 05 56 12 34 78.", part="body", start=0) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "550-5.1.1 The email account that you tried to reach does not exist",
+        "2.  The 'To' header has an error",
+    ],
+    ids=["smtp-code", "numbered-clause"],
+)
+def test_model_lines_skip_numbers_that_are_not_quantities(model, sentence: str) -> None:
+    del model
+    assert ner.lines_from_entities(sentence, part="body", start=0) == []
+
+
 def test_shipped_training_file_is_valid() -> None:
     examples = ner.read_examples()
     assert len(examples) >= 300
