@@ -60,20 +60,27 @@ def train(examples: list[dict], *, epochs: int = 12, seed: int = 0, held_back: f
         for _, _, label in item["entities"]:
             ner.add_label(label)
 
+    def aligned(item) -> bool:
+        # An entity must start and end on token boundaries ("16 A." keeps its dot in one token).
+        doc = nlp.make_doc(item["text"])
+        return all(doc.char_span(s, e, alignment_mode="strict") is not None for s, e, _ in item["entities"])
+
     def as_examples(items):
         return [
             Example.from_dict(nlp.make_doc(i["text"]), {"entities": [tuple(e) for e in i["entities"]]})
             for i in items
+            if aligned(i)
         ]
 
     train_examples = as_examples(train_set)
+    test_examples = as_examples(test_set)
     optimizer = nlp.initialize(lambda: train_examples)
     for _ in range(epochs):
         rng.shuffle(train_examples)
         for batch in spacy.util.minibatch(train_examples, size=16):
             nlp.update(batch, sgd=optimizer, drop=0.2)
-    scores = nlp.evaluate(as_examples(test_set))
-    return nlp, scores.get("ents_per_type", {}), len(train_set), len(test_set)
+    scores = nlp.evaluate(test_examples)
+    return nlp, scores.get("ents_per_type", {}), len(train_examples), len(test_examples)
 
 
 @lru_cache(maxsize=1)

@@ -217,6 +217,10 @@ TEMPLATES_FR = [
     "Pour [{t}|DATE] svp : [{q}|QTY] [{d}|DESIGNATION]",
     "On repart sur [{q}|QTY] [{u}|UNIT] de [{d}|DESIGNATION] comme la dernière fois.",
     "Ajoutez aussi [{q}|QTY] [{u}|UNIT] de [{d}|DESIGNATION] si possible.",
+    "Pourriez-vous nous envoyer [{q}|QTY] [{u}|UNIT] de [{d}|DESIGNATION] ?",
+    "Il nous faut [{q}|QTY] [{u}|UNIT] de [{d}|DESIGNATION] et [{q2}|QTY] [{u2}|UNIT] de [{d2}|DESIGNATION].",
+    "J'aurais besoin de [{q}|QTY] [{u}|UNIT] de [{d}|DESIGNATION] pour [{t}|DATE].",
+    "Bonjour, vous pouvez nous livrer [{q}|QTY] [{u}|UNIT] de [{d}|DESIGNATION] [{t}|DATE] ?",
 ]
 TEMPLATES_EN = [
     "[{q}|QTY] [{u}|UNIT] of [{d}|DESIGNATION]",
@@ -227,6 +231,11 @@ TEMPLATES_EN = [
     "PO number [{p}|PO], delivery [{t}|DATE].",
     "We need [{q}|QTY] [{u}|UNIT] of [{d}|DESIGNATION] at [{pr}|PRICE] each.",
     "Order [{p}|PO]: [{q}|QTY] x [{c}|CODE] [{d}|DESIGNATION]",
+    "Could you send us [{q}|QTY] [{u}|UNIT] of [{d}|DESIGNATION] by [{t}|DATE]?",
+    "Can you deliver [{q}|QTY] [{u}|UNIT] of [{d}|DESIGNATION] to site [{t}|DATE]?",
+    "I need [{q}|QTY] [{u}|UNIT] of [{d}|DESIGNATION], thanks.",
+    "We'd like to order [{q}|QTY] [{u}|UNIT] of [{d}|DESIGNATION] and [{q2}|QTY] [{u2}|UNIT] of [{d2}|DESIGNATION].",
+    "Hi, could we get [{q}|QTY] [{d}|DESIGNATION] please?",
 ]
 # Sentences with numbers that are not order lines: the model must leave them alone.
 NEGATIVES = [
@@ -293,7 +302,7 @@ def parse_marks(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
     return "".join(text), entities
 
 
-def build_corpus(size: int = 420, seed: int = 7) -> list[dict]:
+def build_corpus(size: int = 480, seed: int = 7) -> list[dict]:
     """Deterministic examples: hand-written ones, negatives, then template renderings."""
     rng = random.Random(seed)
     marked = list(HANDWRITTEN) + list(NEGATIVES)
