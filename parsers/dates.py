@@ -52,72 +52,54 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# Relative forms that do not depend on the vocabulary file; tried after the explicit dates.
+_RELATIVE_SOURCES = [
+    ("after_tomorrow", r"\b(?:apr[èe]s[- ]demain|the day after tomorrow)\b"),
+    ("tomorrow", r"\b(?:demain|tomorrow)\b"),
+    (
+        "end_of_month",
+        r"\b(?:(?:d'|d’)ici\s+(?:la\s+)?|avant\s+la\s+|(?:by\s+)?the\s+)?"
+        r"(?:fin\s+du\s+mois|end\s+of\s+(?:the\s+)?month)\b",
+    ),
+    ("end_of_week", r"\b(?:en\s+)?fin\s+de\s+(?:la\s+)?semaine\b|\bend\s+of\s+(?:the\s+)?week\b"),
+    (
+        "within",
+        r"\b(?:sous|within|d'ici|d’ici|in)\s+(?P<n>\d+|une?|a)\s*"
+        r"(?P<u>h\b|heures?|hours?|jours?|days?|semaines?|weeks?)",
+    ),
+    ("within_word", r"\bsous\s+(?P<w>huitaine|quinzaine|(?:une\s+)?semaine)\b"),
+    ("iso_week", r"\b(?:semaine|week|sem\.?)\s*(?:n°\s*)?(?P<w>\d{1,2})\b"),
+    (
+        "day_only",
+        r"\b(?:le|the|avant\s+le|before\s+the)\s+(?P<d>\d{1,2})(?:er|st|nd|rd|th)?\b"
+        r"(?![/.,:h]?\d|\s*(?:h\b|%|€|x\b))",
+    ),
+]
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(kind, pattern) in priority order: explicit dates first, then relative forms."""
     words = date_words()
     month = rf"(?P<month>{_alt(words.months)})\.?"
     wday = rf"(?:(?P<wd>{_alt(words.weekdays)})|(?:{_alt(words.weekday_abbreviations)})\.?)"
     bare_wd = rf"(?P<wd>{_alt(words.weekdays)})"
-    flags = re.I
-    return [
-        ("iso", re.compile(r"\b(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
-        (
-            "numeric",
-            re.compile(
-                rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?(?![\d/])", flags
-            ),
-        ),
-        (
-            "numeric",
-            re.compile(rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{2,4}})\b", flags),
-        ),
+    year = r"(?:\s+(?P<y>20\d{2}))?"
+    sources = [
+        ("iso", r"\b(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+        ("numeric", rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?(?![\d/])"),
+        ("numeric", rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{2,4}})\b"),
         (
             "day_month",
-            re.compile(
-                rf"(?:\b{wday},?\s+)?\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?{month}(?:\s+(?P<y>20\d{{2}}))?\b",
-                flags,
-            ),
+            rf"(?:\b{wday},?\s+)?\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?{month}{year}\b",
         ),
-        (
-            "month_day",
-            re.compile(
-                rf"(?:\b{wday},?\s+)?\b{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>20\d{{2}}))?",
-                flags,
-            ),
-        ),
-        ("weekday_day", re.compile(rf"\b{bare_wd}\s+(?P<d>\d{{1,2}})(?:er)?\b(?![/.:h]\d|\s*h\b)", flags)),
-        ("after_tomorrow", re.compile(r"\b(?:apr[èe]s[- ]demain|the day after tomorrow)\b", flags)),
-        ("tomorrow", re.compile(r"\b(?:demain|tomorrow)\b", flags)),
-        (
-            "end_of_month",
-            re.compile(
-                r"\b(?:(?:d'|d’)ici\s+(?:la\s+)?|avant\s+la\s+|(?:by\s+)?the\s+)?(?:fin\s+du\s+mois|end\s+of\s+(?:the\s+)?month)\b",
-                flags,
-            ),
-        ),
-        (
-            "end_of_week",
-            re.compile(r"\b(?:en\s+)?fin\s+de\s+(?:la\s+)?semaine\b|\bend\s+of\s+(?:the\s+)?week\b", flags),
-        ),
-        (
-            "within",
-            re.compile(
-                r"\b(?:sous|within|d'ici|d’ici|in)\s+(?P<n>\d+|une?|a)\s*(?P<u>h\b|heures?|hours?|jours?|days?|semaines?|weeks?)",
-                flags,
-            ),
-        ),
-        ("within_word", re.compile(r"\bsous\s+(?P<w>huitaine|quinzaine|(?:une\s+)?semaine)\b", flags)),
-        ("iso_week", re.compile(r"\b(?:semaine|week|sem\.?)\s*(?:n°\s*)?(?P<w>\d{1,2})\b", flags)),
-        (
-            "day_only",
-            re.compile(
-                r"\b(?:le|the|avant\s+le|before\s+the)\s+(?P<d>\d{1,2})(?:er|st|nd|rd|th)?\b(?![/.,:h]?\d|\s*(?:h\b|%|€|x\b))",
-                flags,
-            ),
-        ),
-        ("weekday", re.compile(rf"\b(?:(?P<next_en>next)\s+)?{bare_wd}\b(?:\s+(?P<next>prochain))?", flags)),
-        ("asap", re.compile(rf"\b(?:{_alt(words.asap['words'])})\b", flags)),
+        ("month_day", rf"(?:\b{wday},?\s+)?\b{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?{year})"),
+        ("weekday_day", rf"\b{bare_wd}\s+(?P<d>\d{{1,2}})(?:er)?\b(?![/.:h]\d|\s*h\b)"),
+        *_RELATIVE_SOURCES,
+        ("weekday", rf"\b(?:(?P<next_en>next)\s+)?{bare_wd}\b(?:\s+(?P<next>prochain))?"),
+        ("asap", rf"\b(?:{_alt(words.asap['words'])})\b"),
     ]
+    return [(kind, re.compile(source, re.I)) for kind, source in sources]
 
 
 def find_dates(text: str, today: dt.date) -> list[DateHit]:

@@ -40,7 +40,11 @@ _PO_AFTER_WORD = re.compile(
     r"\b(?:commande|cde|order)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9])\b",
     re.I,
 )
-_NOT_OUR_PO = re.compile(r"(?:confirmation|facture|invoice|avoir|devis|quote|BL|bon de livraison)\W*$", re.I)
+_NOT_OUR_PO = re.compile(
+    r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note)"
+    r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this))*\W*$",
+    re.I,
+)
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|réf|ref|rép|rep)\s*:", re.I)
 
 _ADDRESS_LABEL = re.compile(

@@ -215,20 +215,9 @@ def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     quantity, approx = _quantity(match["qty"])
     if quantity is None:
         return None
-    unit_text, desc_start = match["unit"], match.start("desc")
-    unit = normalise_unit(unit_text) if unit_text else None
-    if unit_text and unit is None:  # "2 sirop grenadine": the word is the designation
-        desc_start = match.start("unit")
-    elif (
-        unit
-        and unit_kind(unit) == "measure"
-        and not re.search(r"\b(?:de|d'|d’|of)\s*$", line[: match.start("desc")], re.I)
-    ):
-        return None  # "20 cl gobelets": a size first, not a quantity
-    if match["qty"][0].isdigit() and _SIZE.match(line[match.start("qty") :]) and not match["pack"]:
+    unit, desc_start = _leading_unit(line, match, approx)
+    if desc_start is None:
         return None
-    if not match["qty"][0].isdigit() and not unit and not approx:
-        return None  # "Four more ways to ...": a worded quantity needs its unit
     pack_text = match["pack"] or (match["pack2"] if unit else None)
     if match["pack2"] and not unit:
         desc_start = min(desc_start, match.start("pack2"))
@@ -252,6 +241,25 @@ def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
         confidence=0.5 if approx else (0.8 if not match["qty"][0].isdigit() else 0.85),
         notes=["approximate quantity: confirm with the customer"] if approx else [],
     )
+
+
+def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | None, int | None]:
+    """The unit after a leading quantity and where the designation starts (None: not a line)."""
+    unit_text, desc_start = match["unit"], match.start("desc")
+    unit = normalise_unit(unit_text) if unit_text else None
+    if unit_text and unit is None:  # "2 sirop grenadine": the word is the designation
+        desc_start = match.start("unit")
+    elif (
+        unit
+        and unit_kind(unit) == "measure"
+        and not re.search(r"\b(?:de|d'|d’|of)\s*$", line[:desc_start], re.I)
+    ):
+        return None, None  # "20 cl gobelets": a size first, not a quantity
+    if match["qty"][0].isdigit() and _SIZE.match(line[match.start("qty") :]) and not match["pack"]:
+        return None, None  # "4x40 vis": a size
+    if not match["qty"][0].isdigit() and not unit and not approx:
+        return None, None  # "Four more ways to ...": a worded quantity needs its unit
+    return unit, desc_start
 
 
 def _split_code(text: str, at: int) -> tuple[str | None, str, int]:

@@ -102,15 +102,8 @@ def line_from_cells(
     cells: list[Cell], roles: dict[str, int], *, part: str, start: int, rule: str
 ) -> ExtractedLine | None:
     """An order line from the cells of one row, each value keeping its cell span."""
-
-    def cell(role: str) -> Cell | None:
-        index = roles.get(role)
-        if index is None or index >= len(cells) or not cells[index][0].strip():
-            return None
-        return cells[index][0].strip(), cells[index][1]
-
-    qty_cell = cell("quantity")
-    desc_cell, code_cell = cell("description"), cell("code")
+    qty_cell = _cell(cells, roles, "quantity")
+    desc_cell, code_cell = _cell(cells, roles, "description"), _cell(cells, roles, "code")
     if qty_cell is None or (desc_cell is None and code_cell is None):
         return None
     label = (desc_cell or code_cell)[0].lower()
@@ -120,12 +113,11 @@ def line_from_cells(
     quantity = parse_number(qty_match["qty"]) if qty_match else None
     if not quantity:
         return None
-    unit_cell = cell("unit")
+    unit_cell = _cell(cells, roles, "unit")
     unit = normalise_unit(unit_cell[0]) if unit_cell else None
     if unit is None and qty_match["unit"]:
         unit, unit_cell = normalise_unit(qty_match["unit"]), qty_cell
-    price_cell = cell("unit_price")
-    price = _money(price_cell[0]) if price_cell else None
+    price_cell = _cell(cells, roles, "unit_price")
 
     def value(found: Cell | None, data, kind):
         if found is None or data is None:
@@ -139,10 +131,17 @@ def line_from_cells(
         description=value(desc_cell, desc_cell[0] if desc_cell else None, str),
         quantity=value(qty_cell, quantity, Decimal),
         unit=value(unit_cell, unit, str),
-        unit_price=value(price_cell, price, Decimal),
+        unit_price=value(price_cell, _money(price_cell[0]) if price_cell else None, Decimal),
         provenance=Provenance(part=part, span=(start + cells[0][1][0], start + cells[-1][1][1]), rule=rule),
         confidence=0.95,
     )
+
+
+def _cell(cells: list[Cell], roles: dict[str, int], role: str) -> Cell | None:
+    index = roles.get(role)
+    if index is None or index >= len(cells) or not cells[index][0].strip():
+        return None
+    return cells[index][0].strip(), cells[index][1]
 
 
 def _money(text: str) -> Decimal | None:

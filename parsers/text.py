@@ -73,7 +73,11 @@ def _fill_fields(
             body[forward_at:], parsed.local_date, part=part, offset=forward_at
         )
     order.ship_to = fields.ship_to(body, part=part)
-    order.contact_name, order.contact_phone = fields.contact(own, part=part)
+    name, phone = fields.contact(parsed.signature, part="signature") if parsed.signature else (None, None)
+    if name is None or phone is None:
+        own_name, own_phone = fields.contact(own, part=part)
+        name, phone = name or own_name, phone or own_phone
+    order.contact_name, order.contact_phone = name, phone
 
 
 def read_lines(text: str, *, part: str) -> list[ExtractedLine]:

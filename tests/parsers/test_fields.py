@@ -46,8 +46,9 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
         ("Commande snack - semaine 41", "Bonjour"),
         ("commande", "Commande pour vendredi, 3 cartons"),
         ("", "Suite à notre facture n° FA-2026-118 ..."),
+        ("", "Merci pour la confirmation de votre commande n° CMD-77120."),
     ],
-    ids=["reply-subject-our-confirmation", "week-number", "no-number", "invoice"],
+    ids=["reply-subject-our-confirmation", "week-number", "no-number", "invoice", "our-confirmation"],
 )
 def test_no_po_number(subject: str, text: str) -> None:
     assert fields.po_number(subject, text, part="body") is None
