@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from models import Extracted, ExtractedLine, Provenance, Table
+from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.numbers import NUMBER, normalise_unit, parse_number
 from parsers.vocab import column_words, line_words
 
@@ -161,7 +161,33 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
             cells = [(" ".join(c.text.split()), (0, 0)) for c in cells_row]
             found = line_from_cells(cells, roles, part=part, start=0, rule="html-table")
             if found is not None:
-                found.provenance = cells_row[0].provenance or table.provenance or found.provenance
-                lines.append(found)
+                lines.append(_with_cell_provenance(found, cells_row, roles, table.provenance, part))
         return lines
     return []
+
+
+_FIELD_ROLES = {
+    "code": "code",
+    "description": "description",
+    "quantity": "quantity",
+    "unit_price": "unit_price",
+}
+
+
+def _with_cell_provenance(
+    line: ExtractedLine, row: list[TableCell], roles: dict[str, int], fallback: Provenance | None, part: str
+) -> ExtractedLine:
+    """Each value of a table line points at its own cell (as the table reader placed it)."""
+    table_prov = fallback or Provenance(part=part, rule="html-table")
+
+    def cell_prov(role: str) -> Provenance:
+        index = roles.get(role)
+        found = row[index].provenance if index is not None and index < len(row) else None
+        return found or table_prov
+
+    for field, role in {**_FIELD_ROLES, "unit": "unit" if "unit" in roles else "quantity"}.items():
+        value = getattr(line, field)
+        if value is not None:
+            value.provenance = cell_prov(role)
+    line.provenance = row[0].provenance or table_prov
+    return line

@@ -47,9 +47,7 @@ def extract_from_text(parsed: ParsedMessage) -> ExtractedOrder:
     order = ExtractedOrder(source="email", part=part)
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
-    order.lines = read_lines(body, part=part)
-    if not order.lines and parsed.tables:
-        order.lines = [line for table in parsed.tables for line in read_table(table, part="html")]
+    order.lines = _prefer_tables(read_lines(body, part=part), parsed)
     if not order.lines and len(own) <= MAX_MODEL_CHARS:
         order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):
@@ -108,6 +106,17 @@ def read_lines(text: str, *, part: str) -> list[ExtractedLine]:
                 header = None
         found.extend(_read_free(line, part=part, start=start))
     return found
+
+
+def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> list[ExtractedLine]:
+    """The HTML tables' lines when the text rendering lost the table (no text-table rows, fewer lines)."""
+    if not parsed.tables:
+        return text_lines
+    table_lines = [line for table in parsed.tables for line in read_table(table, part="html")]
+    text_has_table = any(ln.provenance and ln.provenance.rule == "text-table" for ln in text_lines)
+    if table_lines and not text_has_table and len(table_lines) >= len(text_lines):
+        return table_lines
+    return text_lines
 
 
 def _read_free(line: str, *, part: str, start: int) -> list[ExtractedLine]:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from models import Table, TableCell
+from models import Provenance, Table, TableCell
 from parsers.htmltext import html_to_text
 from parsers.tables import read_header, read_table
 from parsers.text import read_lines
@@ -86,3 +86,16 @@ def test_html_table_rows() -> None:
 def test_html_to_text_tabs_cells_and_drops_style() -> None:
     html = "<style>td{x:y}</style><p>Bonjour</p><table><tr><th>Article</th><th>Qté</th></tr><tr><td>Vis</td><td>3</td></tr></table>"
     assert html_to_text(html) == "Bonjour\n\nArticle\tQté\nVis\t3"
+
+
+def test_html_table_values_point_at_their_cells() -> None:
+    def cell(text: str, name: str) -> TableCell:
+        return TableCell(text=text, provenance=Provenance(part="html", cell=name))
+
+    table = Table(
+        rows=[[cell("Désignation", "A1"), cell("Qté", "B1")], [cell("Vis", "A2"), cell("3 btes", "B2")]]
+    )
+    (line,) = read_table(table, part="html")
+    assert line.description.provenance.cell == "A2"
+    assert line.quantity.provenance.cell == "B2"
+    assert line.unit.provenance.cell == "B2"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from models import Attachment, ParsedMessage
+from models import Attachment, ParsedMessage, Table, TableCell
 from parsers import extract_orders
 from parsers.text import extract_from_text
 
@@ -61,3 +61,17 @@ def test_see_attached_body_yields_no_lines() -> None:
     parsed = _parsed(text, attachments=[attachment])
     assert extract_from_text(parsed).lines == []
     assert extract_orders(parsed) == []
+
+
+def test_html_tables_win_when_the_text_lost_the_table() -> None:
+    def row(*cells: str) -> list[TableCell]:
+        return [TableCell(text=c) for c in cells]
+
+    table = Table(rows=[row("Désignation", "Qté"), row("Vis inox 4x40", "3 btes"), row("Gants T9", "2")])
+    flattened = "Désignation\nQté\nVis inox 4x40\n3 btes\nGants T9\n2\n"
+    order = extract_from_text(_parsed(flattened, tables=[table], html="<table></table>"))
+    assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        ("Vis inox 4x40", Decimal(3)),
+        ("Gants T9", Decimal(2)),
+    ]
+    assert order.lines[0].provenance.rule == "html-table"
