@@ -50,14 +50,12 @@ _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|réf|ref|rép|rep)\s*:", re.I)
 _ADDRESS_LABEL = re.compile(
     r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
     r"|ship\s+to|deliver\s+to|delivery\s+address|site\s+address|livraison\s+(?:à|au|sur))"
-    r"(?P<tail>[^:\n]{0,40}):?[ \t]*",
+    r"(?:[^:\n]{0,40}:)?[ \t]*",
     re.I,
 )
-_ADDRESS = re.compile(
-    r"(?P<addr>\d{1,4}\s*(?:bis|ter)?,?\s+[^\n,()]{3,60}?,?\s*(?:\n\s*)?(?:\d{5}|[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2})"
-    r"[ \t]+[A-ZÉÈ][\w\-' ]*[\w])"
-    r"|(?P<addr2>(?:\d{1,4}\s+)?[A-ZÉ][^\n,()]{2,60},\s*(?:\d{5}|[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2})\s+[A-ZÉÈ][\w\-' ]*[\w])"
-    r"|(?P<addr3>\d{1,4}\s+[^\n,()]{3,60},\s*[A-Z][\w\-' ]+\s+[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2})"
+# An address ends with a postcode and town: "33100 Bordeaux" (FR) or "Bristol BS1 5TT" (UK).
+_POSTCODE_TOWN = re.compile(
+    r"\b\d{5}[ \t]+[A-ZÉÈ][\w\-' ]*[\w]|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
 )
 _PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
 _CLOSINGS = re.compile(
@@ -129,15 +127,20 @@ def requested_date(
 
 
 def ship_to(text: str, *, part: str) -> Extracted[str] | None:
-    """A one-off delivery address stated after a delivery label, joined with ', '."""
+    """A one-off delivery address stated after a delivery label, its lines joined with ', '.
+
+    The address runs from the label to a postcode and town, within the same paragraph
+    and sentence ("Livraison sur chantier : 27 avenue Thiers, 33100 Bordeaux (accès cour)").
+    """
     for label in _ADDRESS_LABEL.finditer(text):
-        tail = text[label.end() : label.end() + 200]
-        match = _ADDRESS.search(tail)
-        if not match or re.search(r"[.!?]\s", tail[: match.start()]):
+        block = text[label.end() : label.end() + 250].split("\n\n")[0]
+        lead = len(block) - len(block.lstrip())
+        match = _POSTCODE_TOWN.search(block)
+        if not match or re.search(r"[.!?](?:\s|$)", block[: match.start()]):
             continue
-        raw = match["addr"] or match["addr2"] or match["addr3"]
+        raw = block[lead : match.end()]
         value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
-        start = label.end() + match.start()
+        start = label.end() + lead
         prov = Provenance(part=part, span=(start, start + len(raw)), rule="ship-to-label")
         return Extracted[str](value=value, confidence=0.8, provenance=prov)
     return None

@@ -85,16 +85,32 @@ def test_split_forward_keeps_both_parts() -> None:
         ),
         ("Adresse de livraison :\n12 rue des Forges\n33700 Mérignac\n", "12 rue des Forges, 33700 Mérignac"),
         ("Ship to: 21 Harbour Street, Plymouth PL1 2AA", "21 Harbour Street, Plymouth PL1 2AA"),
+        (
+            "Please deliver to Unit 4, Dock Road, Bristol BS1 5TT by Friday",
+            "Unit 4, Dock Road, Bristol BS1 5TT",
+        ),
+        (
+            "Lieu de livraison :\nChantier Les Jardins\n12 rue Neuve\n33000 Bordeaux\n",
+            "Chantier Les Jardins, 12 rue Neuve, 33000 Bordeaux",
+        ),
     ],
-    ids=["chantier", "livrer-a", "multi-line", "english"],
+    ids=["chantier", "livrer-a", "multi-line", "english", "uk-unit", "site-name"],
 )
 def test_ship_to(text: str, expected: str) -> None:
     found = fields.ship_to(text, part="body")
     assert found is not None and found.value == expected
 
 
-def test_no_ship_to_from_a_signature() -> None:
-    assert fields.ship_to("Cordialement,\nJean\n12 allée des Artisans, 33170 Gradignan", part="body") is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cordialement,\nJean\n12 allée des Artisans, 33170 Gradignan",
+        "Même adresse de livraison. Livraison mardi 20/10.\n\nJulien\n46 place Gambetta, 33000 Bordeaux",
+    ],
+    ids=["signature", "same-address"],
+)
+def test_no_ship_to(text: str) -> None:
+    assert fields.ship_to(text, part="body") is None
 
 
 def test_contact_name_and_phone() -> None:
