@@ -85,6 +85,11 @@ def split_forward(text: str) -> tuple[str, str, int]:
     return text[: match.start()], text[match.end() :], match.end()
 
 
+def is_reply_subject(subject: str) -> bool:
+    """'Re:', 'RE :', 'AW:': the subject names an earlier message, not this order."""
+    return bool(_REPLY_SUBJECT.match(subject))
+
+
 def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
     """The customer's order number when labelled in the body or a non-reply subject."""
     found = _po_in(text, part=part)

@@ -70,6 +70,10 @@ def _fill_fields(
         order.requested_delivery_date = fields.requested_date(
             body[forward_at:], parsed.local_date, part=part, offset=forward_at
         )
+    if order.requested_delivery_date is None and not fields.is_reply_subject(parsed.subject):
+        order.requested_delivery_date = fields.requested_date(
+            parsed.subject, parsed.local_date, part="subject"
+        )
     order.ship_to = fields.ship_to(body, part=part)
     name, phone = fields.contact(parsed.signature, part="signature") if parsed.signature else (None, None)
     if name is None or phone is None:

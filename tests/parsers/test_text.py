@@ -75,3 +75,22 @@ def test_html_tables_win_when_the_text_lost_the_table() -> None:
         ("Gants T9", Decimal(2)),
     ]
     assert order.lines[0].provenance.rule == "html-table"
+
+
+def test_delivery_date_from_the_subject_when_the_body_has_none() -> None:
+    order = extract_from_text(_parsed("Bonjour,\n- 2 x VIS-440-200\n", subject="Commande pour vendredi"))
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 6)
+    assert order.requested_delivery_date.provenance.part == "subject"
+
+
+def test_reply_subject_gives_no_date() -> None:
+    order = extract_from_text(_parsed("Bonjour,\n- 2 x VIS-440-200\n", subject="RE: livraison pour vendredi"))
+    assert order.requested_delivery_date is None
+
+
+def test_contact_prefers_the_separated_signature() -> None:
+    order = extract_from_text(
+        _parsed("- 2 x VIS-440-200\n", signature="Cordialement,\nMarc Durand\n06 12 34 56 78")
+    )
+    assert order.contact_name.value == "Marc Durand"
+    assert order.contact_phone.provenance.part == "signature"
