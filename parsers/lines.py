@@ -205,7 +205,7 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
 def _is_size_before(line: str, match: re.Match[str]) -> bool:
     """'Ruban 25 mm x 50' and 'Vis 4 x 40': the number after 'x' is part of a size."""
     before = line[: match.start("qty")].rstrip()
-    return bool(re.search(r"\d\s*(?:mm|cm|m)?\s*[x×]$", before, re.I))
+    return bool(re.search(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]$", before, re.I))
 
 
 def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:

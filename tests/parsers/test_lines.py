@@ -46,6 +46,8 @@ def _shape(text: str):
         ("2 sirop grenadine", (None, Decimal(2), None, None)),
         ("Chemin de table intissé : 6 rlx", (None, Decimal(6), "rouleau", None)),
         ("Masking tape 50 mm\t8\trolls", (None, Decimal(8), "rouleau", None)),
+        ("Gants nitrile T9 x 3", (None, Decimal(3), None, None)),
+        ("Plaque BA13 x 12", (None, Decimal(12), None, None)),
     ],
     ids=[
         "code-desc-colon",
@@ -70,6 +72,8 @@ def _shape(text: str):
         "no-unit",
         "street-word-in-designation",
         "tab-separated",
+        "trailing-x-after-size-letter",
+        "trailing-x-after-code",
     ],
 )
 def test_line_shapes(text: str, expected) -> None:
