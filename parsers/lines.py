@@ -21,6 +21,7 @@ from parsers.numbers import (
     normalise_unit,
     parse_number,
     quantity_words_pattern,
+    unit_is_noun,
     unit_kind,
     word_quantity,
 )
@@ -205,7 +206,7 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
 def _is_size_before(line: str, match: re.Match[str]) -> bool:
     """'Ruban 25 mm x 50' and 'Vis 4 x 40': the number after 'x' is part of a size."""
     before = line[: match.start("qty")].rstrip()
-    return bool(re.search(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]$", before, re.I))
+    return bool(re.search(r"(?<![\w.,\-])\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]$", before, re.I))
 
 
 def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
@@ -247,7 +248,11 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
     """The unit after a leading quantity and where the designation starts (None: not a line)."""
     unit_text, desc_start = match["unit"], match.start("desc")
     unit = normalise_unit(unit_text) if unit_text else None
-    if unit_text and unit is None:  # "2 sirop grenadine": the word is the designation
+    before_desc = line[:desc_start]
+    if unit and unit_is_noun(unit) and not re.search(r"\b(?:de|d'|d’|of)\s*$", before_desc, re.I):
+        unit = None  # "2 sacs poubelle 50 L": the word names the article
+        desc_start = match.start("unit")
+    elif unit_text and unit is None:  # "2 sirop grenadine": the word is the designation
         desc_start = match.start("unit")
     elif (
         unit

@@ -27,6 +27,8 @@ class UnitSpec(BaseModel):
 
     kind: str
     forms: list[str]
+    # A unit word that is also an article's name ("sacs poubelle"): a unit only before "de".
+    noun: bool = False
 
     @field_validator("kind")
     @classmethod
@@ -81,6 +83,12 @@ def normalise_unit(token: str) -> str | None:
     """The catalogue unit for a written unit ("ctn" -> "carton"), or None if not a unit."""
     key = token.strip().lower().rstrip(".").strip()
     return _unit_lookup().get(key)
+
+
+def unit_is_noun(unit: str) -> bool:
+    """True for unit words that also name articles ("sac"): read as a unit only before "de"."""
+    spec = unit_vocabulary().units.get(unit)
+    return bool(spec and spec.noun)
 
 
 def unit_kind(unit: str) -> str | None:

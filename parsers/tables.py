@@ -15,7 +15,8 @@ from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.numbers import NUMBER, normalise_unit, parse_number
 from parsers.vocab import column_words, line_words
 
-_SEPARATORS = (re.compile(r"\t"), re.compile(r"\s*\|\s*"), re.compile(r"\s{2,}"))
+_TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")
+_SEPARATORS = (_TAB, _PIPE, _SPACES)
 _QTY_CELL = re.compile(rf"^\s*(?P<qty>{NUMBER})\s*(?P<unit>[^\W\d_][\w²]*\.?)?\s*$")
 
 Cell = tuple[str, tuple[int, int]]  # text, (start, end) within its line
@@ -29,25 +30,31 @@ class Header:
 
 
 def split_cells(line: str, separator: re.Pattern[str]) -> list[Cell]:
-    """The cells of one row with their character spans."""
+    """The cells of one row with their character spans.
+
+    Tab and pipe rows keep their empty cells (a blank code column); space-aligned
+    rows drop them and are placed by column position instead.
+    """
     cells, at = [], 0
     for sep in separator.finditer(line):
         cells.append((line[at : sep.start()], (at, sep.start())))
         at = sep.end()
     cells.append((line[at:], (at, len(line))))
-    if separator.pattern != r"\t":
-        cells = [(t.strip(), s) for t, s in cells if t.strip()]
+    if separator is _PIPE:
+        if cells and not cells[0][0].strip():  # "| a | b |": the outer pipes open and close the row
+            cells = cells[1:]
+        if cells and not cells[-1][0].strip():
+            cells = cells[:-1]
+        return [(t.strip(), span) for t, span in cells]
+    if separator is _SPACES:
+        return [(t.strip(), span) for t, span in cells if t.strip()]
     return cells
 
 
 def read_header(line: str) -> Header | None:
     """The header a line is, when its cells name a quantity and a code or designation."""
     for separator in _SEPARATORS:
-        cells = (
-            split_cells(line.strip("|"), separator)
-            if separator.pattern != r"\t"
-            else split_cells(line, separator)
-        )
+        cells = split_cells(line, separator)
         if len(cells) < 2:
             continue
         roles = roles_of([text for text, _ in cells])
@@ -79,7 +86,7 @@ def roles_of(texts: list[str]) -> dict[str, int] | None:
 def read_row(line: str, header: Header, *, part: str, start: int) -> ExtractedLine | None:
     """The order line a table row carries, or None (blank quantity, total row, not a row)."""
     cells = split_cells(line, header.separator)
-    if header.separator.pattern == r"\s{2,}":
+    if header.separator is _SPACES:
         cells = _align(cells, header.starts)
     if len(cells) < 2:
         return None

@@ -48,6 +48,9 @@ def _shape(text: str):
         ("Masking tape 50 mm\t8\trolls", (None, Decimal(8), "rouleau", None)),
         ("Gants nitrile T9 x 3", (None, Decimal(3), None, None)),
         ("Plaque BA13 x 12", (None, Decimal(12), None, None)),
+        ("2 sacs poubelle 110 L", (None, Decimal(2), None, None)),
+        ("3 sacs de ciment gris 25 kg", (None, Decimal(3), "sac", None)),
+        ("- RUB-MAS-19 x 12", ("RUB-MAS-19", Decimal(12), None, None)),
     ],
     ids=[
         "code-desc-colon",
@@ -74,6 +77,9 @@ def _shape(text: str):
         "tab-separated",
         "trailing-x-after-size-letter",
         "trailing-x-after-code",
+        "noun-unit-names-the-article",
+        "noun-unit-before-de",
+        "code-ending-in-digits-x-qty",
     ],
 )
 def test_line_shapes(text: str, expected) -> None:

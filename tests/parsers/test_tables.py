@@ -99,3 +99,17 @@ def test_html_table_values_point_at_their_cells() -> None:
     assert line.description.provenance.cell == "A2"
     assert line.quantity.provenance.cell == "B2"
     assert line.unit.provenance.cell == "B2"
+
+
+def test_pipe_rows_keep_empty_cells_and_skip_totals() -> None:
+    text = (
+        "| Réf. | Désignation | Qté | PU HT | Montant HT |\n"
+        "| PER-25-R50 | Tube PER Ø25 | 3 | 50,00 € | 150,00 € |\n"
+        "| | Raccord PER Ø25 | 40 | 5,60 € | 224,00 € |\n"
+        "| | Total HT | | | 374,00 € |\n"
+    )
+    lines = read_lines(text, part="body")
+    assert [(ln.code.value if ln.code else None, ln.quantity.value, ln.unit_price.value) for ln in lines] == [
+        ("PER-25-R50", Decimal(3), Decimal(50)),
+        (None, Decimal(40), Decimal("5.6")),
+    ]
