@@ -45,6 +45,7 @@ _NOT_OUR_PO = re.compile(
     r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this))*\W*$",
     re.I,
 )
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:tr|fwd?|wg|trans)\s*:", re.I)
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|réf|ref|rép|rep)\s*:", re.I)
 
 _ADDRESS_LABEL = re.compile(
@@ -68,21 +69,32 @@ _NAME = re.compile(
 )
 
 
-def current_text(text: str) -> str:
-    """The body without the quoted history of a reply (a forward is kept)."""
+def current_text(text: str, subject: str = "") -> str:
+    """The body without the quoted history of a reply (a forward is kept).
+
+    Outlook writes the same "De : / Envoyé :" block for a reply and a forward:
+    under a forward subject ("TR:", "Fwd:") that block opens the forwarded order.
+    """
     match = _REPLY_MARKERS.search(text)
     forward = _FORWARD_MARKER.search(text)
-    if match and not (forward and forward.start() < match.start()):
-        return text[: match.start()]
-    return text
+    if not match or (forward and forward.start() < match.start()) or is_forward_subject(subject):
+        return text
+    return text[: match.start()]
 
 
-def split_forward(text: str) -> tuple[str, str, int]:
+def split_forward(text: str, subject: str = "") -> tuple[str, str, int]:
     """(the forwarder's own text, the forwarded text, where it starts); no forward -> (text, "", len)."""
     match = _FORWARD_MARKER.search(text)
+    if not match and is_forward_subject(subject):
+        match = _REPLY_MARKERS.search(text)
     if not match:
         return text, "", len(text)
     return text[: match.start()], text[match.end() :], match.end()
+
+
+def is_forward_subject(subject: str) -> bool:
+    """'TR :', 'Fwd:', 'FW:', 'WG:': the message forwards another one."""
+    return bool(_FORWARD_SUBJECT.match(subject))
 
 
 def is_reply_subject(subject: str) -> bool:

@@ -40,10 +40,10 @@ def extract_from_text(parsed: ParsedMessage) -> ExtractedOrder:
     text, part = parsed.text, parsed.text_part
     if not text.strip() and parsed.html:
         text, part = html_to_text(parsed.html), "html"
-    body = fields.current_text(text)
+    body = fields.current_text(text, parsed.subject)
     truncated = len(body) > MAX_BODY_CHARS
     body = body[:MAX_BODY_CHARS]
-    own, _forwarded, forward_at = fields.split_forward(body)
+    own, _forwarded, forward_at = fields.split_forward(body, parsed.subject)
     order = ExtractedOrder(source="email", part=part)
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")

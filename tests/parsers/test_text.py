@@ -94,3 +94,23 @@ def test_contact_prefers_the_separated_signature() -> None:
     )
     assert order.contact_name.value == "Marc Durand"
     assert order.contact_phone.provenance.part == "signature"
+
+
+def test_outlook_forward_keeps_the_forwarded_order() -> None:
+    text = (
+        "Bonjour, à saisir svp ; livraison vendredi.\n\n________________________________\n"
+        "De : Chef <c@gmail.com>\nEnvoyé : lundi 2 novembre 2026 18:02\nÀ : Achats\nObjet : besoins\n\n"
+        "Gants nitrile taille 10 : 2 boîtes\nPour lundi.\n"
+    )
+    order = extract_from_text(_parsed(text, subject="TR: besoins"))
+    assert [ln.quantity.value for ln in order.lines] == [Decimal(2)]
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 6)
+
+
+def test_outlook_reply_drops_the_older_order() -> None:
+    text = (
+        "Nouvelle commande :\n- 3 x VIS-440-200\n\n________________________________\n"
+        "De : Achats <a@x.fr>\nEnvoyé : lundi 2 novembre 2026 18:02\nObjet : Commande\n\n- 9 x VIS-440-500\n"
+    )
+    order = extract_from_text(_parsed(text, subject="RE: Commande"))
+    assert [ln.code.value for ln in order.lines] == ["VIS-440-200"]
