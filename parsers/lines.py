@@ -23,6 +23,7 @@ from parsers.numbers import (
     quantity_words_pattern,
     unit_is_noun,
     unit_kind,
+    word_numbers,
     word_quantity,
 )
 from parsers.vocab import line_words
@@ -93,7 +94,7 @@ def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
 def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     """Order lines inside a sentence: "deux cartons de X, une boîte de Y et 3 rouleaux de Z"."""
     found = []
-    for match in _prose_pattern().finditer(sentence):
+    for match in _PROSE.finditer(sentence):
         group = "qty" if match["qty"] else "approx"
         quantity, approx = _quantity(match[group])
         if quantity is None:
@@ -120,12 +121,9 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     return found
 
 
-def _prose_pattern() -> re.Pattern[str]:
-    return _PROSE
-
-
 def _build_prose() -> re.Pattern[str]:
-    approx = r"(?:une?\s+|a\s+)?(?:demi-douzaine|douzaine|dizaine|quinzaine|vingtaine|trentaine|cinquantaine|centaine)"
+    words = "|".join(re.escape(w) for w in sorted(word_numbers().approx, key=len, reverse=True))
+    approx = rf"(?:une?\s+|a\s+)?(?:{words})"
     return re.compile(
         rf"(?<![\w,.])(?:(?P<approx>{approx})|(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+"
         rf"(?P<unit>{_UNIT_TOKEN}))\s+(?:de\s+|d'|d’|of\s+)(?P<desc>\S)",
