@@ -52,5 +52,9 @@ lint: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+## Retrains the order-entity NER from parsers/data/ner_train.jsonl; prints P/R/F1 per label.
+model: venv
+	$(BIN)/python -m intake model train
+
 clean:
 	rm -rf $(VENV) var inbox test-output

@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "intake.commands.stats",
     "intake.commands.review",
     "intake.commands.user",
+    "intake.commands.model",
 ]
 
 

@@ -1,0 +1,104 @@
+"""Delivery dates: explicit, and relative ones resolved against the message date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parsers.dates import delivery_date, find_dates, next_weekday
+
+TUESDAY = dt.date(2026, 10, 13)
+FRIDAY = dt.date(2026, 10, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("Livraison le 07/10/2026", TUESDAY, dt.date(2026, 10, 7)),
+        ("livraison le mercredi 7 octobre avant 10h", TUESDAY, dt.date(2026, 10, 7)),
+        ("delivery on 2026-10-20", TUESDAY, dt.date(2026, 10, 20)),
+        ("Required by October 22nd", TUESDAY, dt.date(2026, 10, 22)),
+        ("livraison le 16.11.2026", TUESDAY, dt.date(2026, 11, 16)),
+        ("merci de livrer demain", TUESDAY, dt.date(2026, 10, 14)),
+        ("livrer après-demain", TUESDAY, dt.date(2026, 10, 15)),
+        ("Livraison souhaitée : lundi prochain", TUESDAY, dt.date(2026, 10, 19)),
+        ("pour jeudi svp", TUESDAY, dt.date(2026, 10, 15)),
+        ("Livraison vendredi si possible", FRIDAY, dt.date(2026, 10, 23)),
+        ("vendredi prochain", FRIDAY, dt.date(2026, 10, 23)),
+        ("livraison jeudi 15 avant 10h30", TUESDAY, dt.date(2026, 10, 15)),
+        ("à livrer avant le 27", TUESDAY, dt.date(2026, 10, 27)),
+        ("pour le 3", TUESDAY, dt.date(2026, 11, 3)),
+        ("livraison sous huitaine", TUESDAY, dt.date(2026, 10, 21)),
+        ("livraison sous 48 h", TUESDAY, dt.date(2026, 10, 15)),
+        ("d'ici la fin du mois", TUESDAY, dt.date(2026, 10, 31)),
+        ("livraison semaine 48", TUESDAY, dt.date(2026, 11, 23)),
+        ("Delivery tomorrow please", TUESDAY, dt.date(2026, 10, 14)),
+        ("needed by next Monday", TUESDAY, dt.date(2026, 10, 19)),
+        ("by Friday", TUESDAY, dt.date(2026, 10, 16)),
+        ("deliver within a week", TUESDAY, dt.date(2026, 10, 20)),
+        ("Livraison le lundi 05/01", dt.date(2026, 12, 28), dt.date(2027, 1, 5)),
+    ],
+    ids=[
+        "numeric",
+        "weekday-day-month",
+        "iso",
+        "english-month-day",
+        "dotted",
+        "demain",
+        "apres-demain",
+        "lundi-prochain",
+        "bare-weekday",
+        "bare-weekday-same-day",
+        "prochain-same-day",
+        "weekday-day",
+        "avant-le",
+        "day-next-month",
+        "huitaine",
+        "48h",
+        "fin-du-mois",
+        "iso-week",
+        "tomorrow",
+        "next-monday",
+        "by-friday",
+        "within-a-week",
+        "year-rollover",
+    ],
+)
+def test_delivery_date(text: str, today: dt.date, expected: dt.date) -> None:
+    hit = delivery_date(text, today)
+    assert hit is not None
+    assert hit.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dès que possible, on est presque à sec.",
+        "Pour le mariage du 7/11 (env. 180 couverts) je vous enverrai une autre commande.",
+        "Date: jeu. 15 oct. 2026 à 22:13",
+        "Bonne journée",
+    ],
+    ids=["asap", "event-date", "forward-header", "no-date"],
+)
+def test_no_delivery_date(text: str) -> None:
+    assert delivery_date(text, TUESDAY) is None
+
+
+def test_delivery_cue_beats_an_earlier_date() -> None:
+    text = "commande pour le mariage de samedi (livraison vendredi 16/10 au plus tard)"
+    hit = delivery_date(text, TUESDAY)
+    assert hit is not None and hit.value == dt.date(2026, 10, 16)
+    assert text[hit.span[0] : hit.span[1]] == "vendredi 16/10"
+
+
+def test_find_dates_lists_each_expression_once() -> None:
+    hits = find_dates("vendredi 16/10 puis demain", TUESDAY)
+    assert [h.text for h in hits] == ["vendredi 16/10", "demain"]
+
+
+@pytest.mark.parametrize(
+    ("weekday", "expected_day"), [(0, 19), (1, 20), (2, 14), (4, 16)], ids=["mon", "tue", "wed", "fri"]
+)
+def test_next_weekday_is_strictly_after(weekday: int, expected_day: int) -> None:
+    assert next_weekday(TUESDAY, weekday) == dt.date(2026, 10, expected_day)

@@ -1,0 +1,120 @@
+"""Header fields from text: PO number, ship-to, contact, reply and forward splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import fields
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "expected"),
+    [
+        ("Commande", "N° de commande : MB-2611-07", "MB-2611-07"),
+        ("", "Voici notre commande n° 26-1187 pour samedi", "26-1187"),
+        ("", "Bon de commande n° 4500012877 - date", "4500012877"),
+        ("", "merci de nous livrer (notre réf. BDP-2610-01) :", "BDP-2610-01"),
+        ("", "Notre numéro de commande interne est IBL-2026-0412, merci", "IBL-2026-0412"),
+        ("", "Commande hebdo - PO LBL-S42-INT - livraison jeudi", "LBL-S42-INT"),
+        ("", "PO number: HB-40217", "HB-40217"),
+        ("", "Our order no. CR-2291 below.", "CR-2291"),
+        ("Commande SG-2026-118", "Bonjour, voici la liste.", "SG-2026-118"),
+        ("", "Nouvelle commande R-1015 ci-dessous", "R-1015"),
+    ],
+    ids=[
+        "n-de-commande",
+        "commande-n",
+        "bon-de-commande",
+        "notre-ref",
+        "numero-est",
+        "po",
+        "po-number",
+        "order-no",
+        "subject",
+        "commande-code",
+    ],
+)
+def test_po_number(subject: str, text: str, expected: str) -> None:
+    found = fields.po_number(subject, text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Re: Confirmation de votre commande CMD-77120", "Tout est arrivé, pour cette semaine il faut :"),
+        ("Commande snack - semaine 41", "Bonjour"),
+        ("commande", "Commande pour vendredi, 3 cartons"),
+        ("", "Suite à notre facture n° FA-2026-118 ..."),
+        ("", "Merci pour la confirmation de votre commande n° CMD-77120."),
+    ],
+    ids=["reply-subject-our-confirmation", "week-number", "no-number", "invoice", "our-confirmation"],
+)
+def test_no_po_number(subject: str, text: str) -> None:
+    assert fields.po_number(subject, text, part="body") is None
+
+
+def test_current_text_cuts_quoted_history() -> None:
+    text = "Nouvelle commande :\n- 2 x A\n\nLe 05/11/2026 à 08:30, X <x@y.fr> a écrit :\n> - 3 x B\n"
+    assert fields.current_text(text) == "Nouvelle commande :\n- 2 x A\n\n"
+
+
+def test_current_text_cuts_outlook_block() -> None:
+    text = "Nouvelle commande\n\n________________________________\nDe : J <j@x.fr>\nEnvoyé : vendredi\nObjet : old\n"
+    assert fields.current_text(text).strip() == "Nouvelle commande"
+
+
+def test_split_forward_keeps_both_parts() -> None:
+    text = "mettez 2 au lieu de 3\n\n---------- Forwarded message ---------\nDe : chef\n\nliste"
+    own, forwarded, at = fields.split_forward(text)
+    assert own.strip() == "mettez 2 au lieu de 3"
+    assert forwarded.strip().endswith("liste")
+    assert text[at:] == forwarded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Livraison sur chantier : 27 avenue Thiers, 33100 Bordeaux (accès cour).",
+            "27 avenue Thiers, 33100 Bordeaux",
+        ),
+        (
+            "il faut livrer à notre nouvelle réserve : 4 rue des Tamaris, 17200 Royan (portail vert)",
+            "4 rue des Tamaris, 17200 Royan",
+        ),
+        ("Adresse de livraison :\n12 rue des Forges\n33700 Mérignac\n", "12 rue des Forges, 33700 Mérignac"),
+        ("Ship to: 21 Harbour Street, Plymouth PL1 2AA", "21 Harbour Street, Plymouth PL1 2AA"),
+        (
+            "Please deliver to Unit 4, Dock Road, Bristol BS1 5TT by Friday",
+            "Unit 4, Dock Road, Bristol BS1 5TT",
+        ),
+        (
+            "Lieu de livraison :\nChantier Les Jardins\n12 rue Neuve\n33000 Bordeaux\n",
+            "Chantier Les Jardins, 12 rue Neuve, 33000 Bordeaux",
+        ),
+    ],
+    ids=["chantier", "livrer-a", "multi-line", "english", "uk-unit", "site-name"],
+)
+def test_ship_to(text: str, expected: str) -> None:
+    found = fields.ship_to(text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cordialement,\nJean\n12 allée des Artisans, 33170 Gradignan",
+        "Même adresse de livraison. Livraison mardi 20/10.\n\nJulien\n46 place Gambetta, 33000 Bordeaux",
+    ],
+    ids=["signature", "same-address"],
+)
+def test_no_ship_to(text: str) -> None:
+    assert fields.ship_to(text, part="body") is None
+
+
+def test_contact_name_and_phone() -> None:
+    text = "Merci\n\nCordialement,\nSylvie Marchand\nBrasserie du Port\n05 36 49 12 40\n"
+    name, phone = fields.contact(text, part="body")
+    assert name is not None and name.value == "Sylvie Marchand"
+    assert phone is not None and phone.value == "05 36 49 12 40"

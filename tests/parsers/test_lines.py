@@ -1,0 +1,154 @@
+"""Order line shapes in free text, and what is never a line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from parsers.lines import read_line, read_prose
+
+
+def _shape(text: str):
+    line = read_line(text, part="body", start=0)
+    if line is None:
+        return None
+    return (
+        line.code.value if line.code else None,
+        line.quantity.value,
+        line.unit.value if line.unit else None,
+        line.pack_size.value if line.pack_size else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- VIS-440-200  Vis inox 4x40 boîte de 200 : 3", ("VIS-440-200", Decimal(3), None, None)),
+        ("12 x VIS-440-200", ("VIS-440-200", Decimal(12), None, None)),
+        ("VIS-440-200 - 12", ("VIS-440-200", Decimal(12), None, None)),
+        ("MC-0017 - 4", ("MC-0017", Decimal(4), None, None)),
+        ("00418 - 5", ("00418", Decimal(5), None, None)),
+        ("6 x HB-GLV-L nitrile gloves", ("HB-GLV-L", Decimal(6), None, None)),
+        ("2 ctn gobelets 12cl", (None, Decimal(2), "carton", None)),
+        ("3 bte gants nitrile T8", (None, Decimal(3), "boite", None)),
+        ("12 cartons de gants nitrile T9", (None, Decimal(12), "carton", None)),
+        ("3 cartons de 12 cartouches silicone", (None, Decimal(3), "carton", Decimal(12))),
+        ("4 x 250 dosettes", (None, Decimal(4), None, Decimal(250))),
+        ("Disque abrasif grain 80 .......... 4 x 10", (None, Decimal(4), None, Decimal(10))),
+        ("Gants nitrile taille 9 : 3 btes", (None, Decimal(3), "boite", None)),
+        ("Vis inox 4x40 ........ 1.500 pces", (None, Decimal(1500), "pce", None)),
+        ("Mastic gris ...... 1\u00a0200 pces", (None, Decimal(1200), "pce", None)),
+        ("Café vrac : 2,5 kg", (None, Decimal("2.5"), "kg", None)),
+        ("Réf : CHV-M840   Qté : 5", ("CHV-M840", Decimal(5), None, None)),
+        ("deux boîtes de vis 4x40", (None, Decimal(2), "boite", None)),
+        ("une douzaine de gants nitrile", (None, Decimal(12), None, None)),
+        ("2 sirop grenadine", (None, Decimal(2), None, None)),
+        ("Chemin de table intissé : 6 rlx", (None, Decimal(6), "rouleau", None)),
+        ("Masking tape 50 mm\t8\trolls", (None, Decimal(8), "rouleau", None)),
+        ("Gants nitrile T9 x 3", (None, Decimal(3), None, None)),
+        ("Plaque BA13 x 12", (None, Decimal(12), None, None)),
+        ("2 sacs poubelle 110 L", (None, Decimal(2), None, None)),
+        ("3 sacs de ciment gris 25 kg", (None, Decimal(3), "sac", None)),
+        ("- RUB-MAS-19 x 12", ("RUB-MAS-19", Decimal(12), None, None)),
+    ],
+    ids=[
+        "code-desc-colon",
+        "qty-x-code",
+        "code-dash-qty",
+        "customer-code",
+        "numeric-code",
+        "code-no-digit",
+        "qty-abbrev-unit",
+        "qty-bte",
+        "qty-unit-de",
+        "pack-de",
+        "qty-x-pack",
+        "trailing-pack",
+        "desc-colon-qty-unit",
+        "dot-thousands",
+        "nbsp-thousands",
+        "decimal-comma",
+        "labelled",
+        "word-qty",
+        "douzaine",
+        "no-unit",
+        "street-word-in-designation",
+        "tab-separated",
+        "trailing-x-after-size-letter",
+        "trailing-x-after-code",
+        "noun-unit-names-the-article",
+        "noun-unit-before-de",
+        "code-ending-in-digits-x-qty",
+    ],
+)
+def test_line_shapes(text: str, expected) -> None:
+    assert _shape(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "05 56 47 21 90",
+        "Tél : 06 71 22 45 18",
+        "9 route des Châteaux – 33460 Margaux",
+        "12 allée des Artisans, 33170 Gradignan",
+        "Total HT : 1 234,50 €",
+        "Budget max 1.250,00 € HT",
+        "Sacs poubelle 50 L",
+        "Ruban de masquage 25 mm x 50",
+        "4x40 vis inox",
+        "pour 120 couverts le 12",
+        "Date: jeu. 15 oct. 2026 à 22:13",
+        "Livraison le 12",
+        "Bonjour,",
+        "Commandez sur https://shop.example/order?id=4471",
+        "X-Spam-Score: ham, score=3.30",
+        "Four more ways to manage your account",
+        "82023 Peters Road, Suite 1000 Plantation, FL 33324",
+        "41 500, from third party to send this report. Please do not reply",
+    ],
+    ids=[
+        "phone",
+        "phone-labelled",
+        "address",
+        "address-comma",
+        "total",
+        "budget",
+        "size-only",
+        "size-x",
+        "size-first",
+        "headcount",
+        "forward-header",
+        "date",
+        "greeting",
+        "url",
+        "header-like",
+        "word-without-unit",
+        "us-address",
+        "sentence",
+    ],
+)
+def test_not_a_line(text: str) -> None:
+    assert read_line(text, part="body", start=0) is None
+
+
+def test_prose_lines_keep_spans_and_stop_at_conjunctions() -> None:
+    text = (
+        "Il me faudrait deux cartons de papier 40x60, une boîte de sachets 25x35 et trois boîtes de gants M ?"
+    )
+    lines = read_prose(text, part="body", start=100)
+    assert [(ln.description.value, ln.quantity.value, ln.unit.value) for ln in lines] == [
+        ("papier 40x60", Decimal(2), "carton"),
+        ("sachets 25x35", Decimal(1), "boite"),
+        ("gants M", Decimal(3), "boite"),
+    ]
+    start, end = lines[0].quantity.provenance.span
+    assert text[start - 100 : end - 100] == "deux"
+
+
+def test_approximate_quantity_is_low_confidence() -> None:
+    (line,) = read_prose("il me faudrait une vingtaine de gilets HV.", part="body", start=0)
+    assert line.quantity.value == 20
+    assert line.confidence < 0.6
+    assert line.notes

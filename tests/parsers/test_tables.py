@@ -1,0 +1,115 @@
+"""Line tables in text bodies and HTML tables."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from models import Provenance, Table, TableCell
+from parsers.htmltext import html_to_text
+from parsers.tables import read_header, read_table
+from parsers.text import read_lines
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        ("Réf.\tArticle\tQté\tUnité", {"code": 0, "description": 1, "quantity": 2, "unit": 3}),
+        ("Code          Article                Qté", {"code": 0, "description": 1, "quantity": 2}),
+        ("Réf | Désignation | Qté", {"code": 0, "description": 1, "quantity": 2}),
+        ("Item\tDescription\tQty\tUnit", {"code": 0, "description": 1, "quantity": 2, "unit": 3}),
+        ("Art.-Nr.\tBezeichnung\tMenge", {"code": 0, "description": 1, "quantity": 2}),
+        (
+            "Article    Désignation    Quantité    Unité",
+            {"code": 0, "description": 1, "quantity": 2, "unit": 3},
+        ),
+    ],
+    ids=["tab-fr", "spaces-fr", "pipes-fr", "tab-en", "tab-de", "article-then-designation"],
+)
+def test_read_header(header: str, roles: dict[str, int]) -> None:
+    found = read_header(header)
+    assert found is not None and found.roles == roles
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Bonjour, voici la commande", "Livraison : jeudi", "Total HT\t\t377,50 €"],
+    ids=["prose", "label", "total"],
+)
+def test_not_a_header(line: str) -> None:
+    assert read_header(line) is None
+
+
+def test_space_aligned_rows_and_sap_quantities() -> None:
+    text = (
+        "Article        Désignation                          Quantité    Unité\n"
+        "VIS-330-200    Vis agglo inox 3x30 boîte 200           10,000    BTE\n"
+        "RAC-PER-32     Raccord sertir PER 32                1 500,000    PCE\n"
+    )
+    lines = read_lines(text, part="body")
+    assert [(ln.code.value, ln.quantity.value, ln.unit.value) for ln in lines] == [
+        ("VIS-330-200", Decimal(10), "boite"),
+        ("RAC-PER-32", Decimal(1500), "pce"),
+    ]
+
+
+def test_tab_rows_with_empty_code_and_blank_quantity() -> None:
+    text = "Réf.\tArticle\tQté\n\tFourchette bois\t1\nEM1\tBol\t0\nEM2\tPot\t\n"
+    lines = read_lines(text, part="body")
+    assert [(ln.code, ln.description.value, ln.quantity.value) for ln in lines] == [
+        (None, "Fourchette bois", 1)
+    ]
+
+
+def test_html_table_rows() -> None:
+    def row(*cells: str) -> list[TableCell]:
+        return [TableCell(text=c) for c in cells]
+
+    table = Table(
+        rows=[
+            row("Article", "Quantité", "Prix unitaire HT"),
+            row("Bol bagasse 500 ml", "1 ctn", "33,50 €"),
+            row("Lavettes", "4 pqts", "7,80 €"),
+            row("Total HT", "", ""),
+        ]
+    )
+    lines = read_table(table, part="html")
+    assert [
+        (ln.description.value, ln.quantity.value, ln.unit.value, ln.unit_price.value) for ln in lines
+    ] == [
+        ("Bol bagasse 500 ml", Decimal(1), "carton", Decimal("33.5")),
+        ("Lavettes", Decimal(4), "paquet", Decimal("7.8")),
+    ]
+
+
+def test_html_to_text_tabs_cells_and_drops_style() -> None:
+    html = "<style>td{x:y}</style><p>Bonjour</p><table><tr><th>Article</th><th>Qté</th></tr><tr><td>Vis</td><td>3</td></tr></table>"
+    assert html_to_text(html) == "Bonjour\n\nArticle\tQté\nVis\t3"
+
+
+def test_html_table_values_point_at_their_cells() -> None:
+    def cell(text: str, name: str) -> TableCell:
+        return TableCell(text=text, provenance=Provenance(part="html", cell=name))
+
+    table = Table(
+        rows=[[cell("Désignation", "A1"), cell("Qté", "B1")], [cell("Vis", "A2"), cell("3 btes", "B2")]]
+    )
+    (line,) = read_table(table, part="html")
+    assert line.description.provenance.cell == "A2"
+    assert line.quantity.provenance.cell == "B2"
+    assert line.unit.provenance.cell == "B2"
+
+
+def test_pipe_rows_keep_empty_cells_and_skip_totals() -> None:
+    text = (
+        "| Réf. | Désignation | Qté | PU HT | Montant HT |\n"
+        "| PER-25-R50 | Tube PER Ø25 | 3 | 50,00 € | 150,00 € |\n"
+        "| | Raccord PER Ø25 | 40 | 5,60 € | 224,00 € |\n"
+        "| | Total HT | | | 374,00 € |\n"
+    )
+    lines = read_lines(text, part="body")
+    assert [(ln.code.value if ln.code else None, ln.quantity.value, ln.unit_price.value) for ln in lines] == [
+        ("PER-25-R50", Decimal(3), Decimal(50)),
+        (None, Decimal(40), Decimal("5.6")),
+    ]

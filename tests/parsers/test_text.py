@@ -1,0 +1,116 @@
+"""The body reader end to end on ParsedMessage objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from models import Attachment, ParsedMessage, Table, TableCell
+from parsers import extract_orders
+from parsers.text import extract_from_text
+
+SENT = dt.datetime(2026, 11, 5, 8, 14, tzinfo=dt.timezone(dt.timedelta(hours=1)))  # a Thursday
+
+
+def _parsed(text: str = "", **kwargs) -> ParsedMessage:
+    return ParsedMessage(message_id="<t@x>", text=text, date=SENT, **kwargs)
+
+
+def test_list_with_fields_and_signature() -> None:
+    text = (
+        "Bonjour,\n\nN° de commande : MB-2611-07\n\n- VIS-440-200  Vis 4x40 : 3\n- 2 rlx ruban 25 mm\n\n"
+        "Livraison lundi prochain.\n\nCordialement,\nPierre Martin\n05 56 47 21 90\n"
+    )
+    order = extract_from_text(_parsed(text, subject="Commande"))
+    assert [(ln.line_no, ln.quantity.value) for ln in order.lines] == [(1, Decimal(3)), (2, Decimal(2))]
+    assert order.po_number.value == "MB-2611-07"
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 9)
+    assert order.contact_phone.value == "05 56 47 21 90"
+    span = order.lines[0].quantity.provenance.span
+    assert text[span[0] : span[1]] == "3"
+
+
+def test_forwarder_overrides_quantity_and_date() -> None:
+    text = (
+        "Bon pour commande ; pour les gants nitrile mettez 4 boîtes au lieu de 2.\nLivraison le jeudi 12 novembre.\n\n"
+        "---------- Forwarded message ---------\nDe : Chef <c@gmail.com>\n\n"
+        "Gants nitrile taille 10 : 2 boîtes\nLunettes : 2 pièces\n\nPour lundi si possible.\n"
+    )
+    order = extract_from_text(_parsed(text))
+    assert [ln.quantity.value for ln in order.lines] == [Decimal(4), Decimal(2)]
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 12)
+
+
+def test_quoted_history_is_not_read() -> None:
+    text = "Pour vendredi :\n- 2 x VIS-660-500\n\nLe 05/11/2026 à 08:30, X <x@y.fr> a écrit :\n> - 3 x VIS-440-200\n"
+    order = extract_from_text(_parsed(text))
+    assert [ln.code.value for ln in order.lines] == ["VIS-660-500"]
+
+
+def test_html_only_body() -> None:
+    html = "<p>Livraison le 17/11/2026</p><table><tr><th>Désignation</th><th>Qté</th></tr><tr><td>Vis</td><td>3 btes</td></tr></table>"
+    order = extract_from_text(_parsed(html=html))
+    assert order.part == "html"
+    assert [(ln.description.value, ln.unit.value) for ln in order.lines] == [("Vis", "boite")]
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 17)
+
+
+def test_see_attached_body_yields_no_lines() -> None:
+    text = "Bonjour, veuillez trouver ci-joint notre commande : 3 cartons de gants.\n"
+    attachment = Attachment(filename="BC-1.pdf", content_type="application/pdf", data=b"%PDF")
+    parsed = _parsed(text, attachments=[attachment])
+    assert extract_from_text(parsed).lines == []
+    assert extract_orders(parsed) == []
+
+
+def test_html_tables_win_when_the_text_lost_the_table() -> None:
+    def row(*cells: str) -> list[TableCell]:
+        return [TableCell(text=c) for c in cells]
+
+    table = Table(rows=[row("Désignation", "Qté"), row("Vis inox 4x40", "3 btes"), row("Gants T9", "2")])
+    flattened = "Désignation\nQté\nVis inox 4x40\n3 btes\nGants T9\n2\n"
+    order = extract_from_text(_parsed(flattened, tables=[table], html="<table></table>"))
+    assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        ("Vis inox 4x40", Decimal(3)),
+        ("Gants T9", Decimal(2)),
+    ]
+    assert order.lines[0].provenance.rule == "html-table"
+
+
+def test_delivery_date_from_the_subject_when_the_body_has_none() -> None:
+    order = extract_from_text(_parsed("Bonjour,\n- 2 x VIS-440-200\n", subject="Commande pour vendredi"))
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 6)
+    assert order.requested_delivery_date.provenance.part == "subject"
+
+
+def test_reply_subject_gives_no_date() -> None:
+    order = extract_from_text(_parsed("Bonjour,\n- 2 x VIS-440-200\n", subject="RE: livraison pour vendredi"))
+    assert order.requested_delivery_date is None
+
+
+def test_contact_prefers_the_separated_signature() -> None:
+    order = extract_from_text(
+        _parsed("- 2 x VIS-440-200\n", signature="Cordialement,\nMarc Durand\n06 12 34 56 78")
+    )
+    assert order.contact_name.value == "Marc Durand"
+    assert order.contact_phone.provenance.part == "signature"
+
+
+def test_outlook_forward_keeps_the_forwarded_order() -> None:
+    text = (
+        "Bonjour, à saisir svp ; livraison vendredi.\n\n________________________________\n"
+        "De : Chef <c@gmail.com>\nEnvoyé : lundi 2 novembre 2026 18:02\nÀ : Achats\nObjet : besoins\n\n"
+        "Gants nitrile taille 10 : 2 boîtes\nPour lundi.\n"
+    )
+    order = extract_from_text(_parsed(text, subject="TR: besoins"))
+    assert [ln.quantity.value for ln in order.lines] == [Decimal(2)]
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 6)
+
+
+def test_outlook_reply_drops_the_older_order() -> None:
+    text = (
+        "Nouvelle commande :\n- 3 x VIS-440-200\n\n________________________________\n"
+        "De : Achats <a@x.fr>\nEnvoyé : lundi 2 novembre 2026 18:02\nObjet : Commande\n\n- 9 x VIS-440-500\n"
+    )
+    order = extract_from_text(_parsed(text, subject="RE: Commande"))
+    assert [ln.code.value for ln in order.lines] == ["VIS-440-200"]
