@@ -130,7 +130,7 @@ class Tally:
             "line_recall": recall,
             "line_f1": f1,
             "exact_messages": _ratio(self.exact, self.messages),
-            "touchless": _ratio(self.accepted, self.predicted_orders),
+            "touchless": self.accepted / self.predicted_orders if self.predicted_orders else 0.0,
             "accepted_orders": self.accepted,
             "accepted_wrong": self.accepted_wrong,
         }
