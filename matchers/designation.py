@@ -1,0 +1,172 @@
+"""Scoring catalogue designations against a customer's wording, sizes first.
+
+Candidates are gathered from the inverted index (words, their likely
+spellings, and size features, weighted by rarity); only those few are scored.
+The score mixes how much of the wording the candidate covers with rapidfuzz's
+token-set ratio, then applies the sizes: a candidate whose numbers disagree
+with the wording loses to one whose numbers agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from matchers.index import DesignationIndex
+from matchers.normalize import Wording
+
+SHORTLIST = 48  # candidates scored in full per line
+TYPO_SIMILARITY = 0.85
+PREFIX_SIMILARITY = 0.8
+# A disagreeing size is strong evidence against a candidate; a disagreeing pack
+# count (boxes of 100 vs 200) a little less; a bare number less still.
+DISAGREE = {"pack": 0.7, "num": 0.8}
+DISAGREE_SIZE = 0.55
+MISSING = 0.97  # per size the wording states and the candidate lacks, or the reverse
+AGREE_BONUS = 0.03
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One candidate designation with its score and why."""
+
+    position: int
+    score: float
+    text: float
+    agree: tuple[str, ...]
+    disagree: tuple[str, ...]
+
+
+def spellings(word: str, index: DesignationIndex) -> list[tuple[str, float]]:
+    """The catalogue words a customer's word may stand for, with a similarity."""
+    if word in index.token_ids:
+        return [(word, 1.0)]
+    found: dict[str, float] = {}
+    if len(word) >= 4:
+        for key in [word, *(word[:i] + word[i + 1 :] for i in range(len(word)))]:
+            for known in index.deletes.get(key, ()):
+                found[known] = TYPO_SIMILARITY
+    if not found and 3 <= len(word) <= 7:
+        for known in index.prefixes.get(word, ())[:8]:
+            found.setdefault(known, PREFIX_SIMILARITY)
+    return list(found.items())
+
+
+def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple[str, float]]]) -> np.ndarray:
+    """The positions of the articles sharing the most (rarity-weighted) words and sizes."""
+    arrays: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    tokens = [(t, s) for options in expanded for t, s in options] + [(f, 1.5) for f in query.features]
+    for token, similarity in tokens:
+        token_id = index.token_ids.get(token)
+        if token_id is None:
+            continue
+        postings = index.postings[token_id]
+        arrays.append(postings)
+        weights.append(np.full(len(postings), index.idf[token_id] * similarity, dtype=np.float32))
+    if not arrays:
+        return np.empty(0, dtype=np.int32)
+    totals = np.bincount(
+        np.concatenate(arrays), weights=np.concatenate(weights), minlength=len(index.wordings)
+    )
+    hits = np.flatnonzero(totals)
+    if len(hits) > SHORTLIST:
+        hits = hits[np.argpartition(-totals[hits], SHORTLIST)[:SHORTLIST]]
+    return hits
+
+
+def _values(wording: Wording, kinds: frozenset[str]) -> set[str]:
+    return {f.partition(":")[2] for f in wording.features if f.partition(":")[0] in kinds}
+
+
+def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[str], int]:
+    """Which of the query's sizes the candidate agrees with, disagrees with, or lacks.
+
+    Lengths, diameters and dimensions are compared as one family ("26 cm"
+    against "Ø26 cm"); a bare number agrees with any number the candidate writes.
+    """
+    agree: list[str] = []
+    disagree: list[str] = []
+    missing = 0
+    for kind in query.kinds:
+        wanted = {f for f in query.features if f.startswith(kind + ":")}
+        values = {f.partition(":")[2] for f in wanted}
+        family = next((g for g in _FAMILIES if kind in g), frozenset({kind}))
+        if kind == "num":
+            (agree if values <= candidate.numbers else disagree).extend(sorted(wanted))
+        elif values & _values(candidate, frozenset({kind})) or _same_length(
+            values, _values(candidate, family)
+        ):
+            agree.extend(sorted(wanted))
+        elif _values(candidate, family):
+            disagree.extend(sorted(wanted))
+        elif values & candidate.numbers:
+            agree.extend(sorted(wanted))
+        else:
+            missing += 1
+    extra = len(candidate.kinds - query.kinds - {"num"})
+    return agree, disagree, missing + extra
+
+
+_FAMILIES = (frozenset({"len", "diam", "dim"}),)
+_SCALES = (1.0, 10.0, 0.1, 1000.0, 0.001)
+
+
+def _same_length(wanted: set[str], offered: set[str]) -> bool:
+    """Lengths written with or without their unit ("Ø23" against "Ø23 cm")."""
+    numbers = [float(v) for v in offered if v.replace(".", "", 1).isdigit()]
+    for value in wanted:
+        if value in offered:
+            return True
+        if value.replace(".", "", 1).isdigit() and any(
+            abs(float(value) * k - n) < 1e-6 for k in _SCALES for n in numbers
+        ):
+            return True
+    return False
+
+
+def size_factor(agree: list[str], disagree: list[str], missing: int) -> float:
+    factor = 1.0
+    for feature in disagree:
+        factor *= DISAGREE.get(feature.partition(":")[0], DISAGREE_SIZE)
+    return factor * MISSING**missing + AGREE_BONUS * min(len(agree), 3)
+
+
+def text_score(
+    query: Wording, expanded: list[list[tuple[str, float]]], candidate: Wording, index: DesignationIndex
+) -> float:
+    """How well the candidate's words cover the wording's (rarity-weighted), with rapidfuzz."""
+    words = set(candidate.words)
+    fallback = float(np.mean(index.idf)) if index.idf else 1.0
+    covered = total = 0.0
+    used: set[str] = set()
+    for options in expanded:
+        weight = max((index.idf_of(t) for t, _ in options), default=fallback) or fallback
+        total += weight
+        best = max(((s, t) for t, s in options if t in words), default=(0.0, ""))
+        covered += weight * best[0]
+        used.add(best[1])
+    query_cover = covered / total if total else 0.0
+    own = sum(index.idf_of(w) for w in words) or 1.0
+    candidate_cover = sum(index.idf_of(w) for w in words & used) / own
+    ratio = fuzz.token_set_ratio(" ".join(query.words), " ".join(candidate.words)) / 100
+    # French designations start with what the thing is ("couvercle pour pot" is not a pot).
+    head = 1.0 if query.words and candidate.words and candidate.words[0] in dict(expanded[0]) else 0.0
+    return 0.55 * query_cover + 0.15 * candidate_cover + 0.2 * ratio + 0.1 * head
+
+
+def score_designations(query: Wording, index: DesignationIndex) -> list[Scored]:
+    """The shortlisted candidates for one wording, best first."""
+    expanded = [spellings(w, index) for w in query.words]
+    expanded = [e if e else [(w, 0.0)] for e, w in zip(expanded, query.words, strict=True)]
+    scored = []
+    for position in shortlist(query, index, expanded).tolist():
+        candidate = index.wordings[position]
+        text = text_score(query, expanded, candidate, index)
+        agree, disagree, missing = compare_sizes(query, candidate)
+        score = text * size_factor(agree, disagree, missing)
+        scored.append(Scored(position, score, text, tuple(agree), tuple(disagree)))
+    scored.sort(key=lambda s: -s.score)
+    return scored
