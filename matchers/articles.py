@@ -107,11 +107,13 @@ def _exact(
 def _by_designation(line: ExtractedLine, wording: str, index: CatalogIndex) -> LineMatch:
     query = read_wording(wording)
     scored = score_designations(query, index.designations)[: TOP * 3]
-    candidates = sorted((_candidate(s, line, index) for s in scored), key=lambda c: -c.score)[:TOP]
-    if not candidates or candidates[0].score < MIN_SCORE:
+    ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])[:TOP]
+    candidates = [c for _, c in ranked]
+    if not candidates or ranked[0][0] < MIN_SCORE:
         return _finish(LineMatch(line=line, sku=None, candidates=candidates), index)
     best = candidates[0]
-    margin = best.score - (candidates[1].score if len(candidates) > 1 else 0.0)
+    # Ranked on the raw points: two candidates above 1.0 are not a tie at 1.0.
+    margin = min(1.0, ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0))
     # Two close candidates are a doubt to show a clerk, never a silent guess.
     confidence = best.score if margin >= CLEAR_MARGIN else best.score * (0.7 + 3 * margin)
     match = LineMatch(
@@ -124,7 +126,7 @@ def _by_designation(line: ExtractedLine, wording: str, index: CatalogIndex) -> L
     return _finish(match, index)
 
 
-def _candidate(scored: Scored, line: ExtractedLine, index: CatalogIndex) -> Candidate:
+def _candidate(scored: Scored, line: ExtractedLine, index: CatalogIndex) -> tuple[float, Candidate]:
     sku = index.name_skus[scored.position]
     product = index.products[sku]
     evidence = [Evidence(kind="designation", detail=product.name, weight=round(scored.text, 4))]
@@ -134,9 +136,8 @@ def _candidate(scored: Scored, line: ExtractedLine, index: CatalogIndex) -> Cand
         evidence.append(Evidence(kind="sizes_disagree", detail=", ".join(scored.disagree), weight=-0.4))
     evidence += _unit_pack_price(line, index, sku)
     score = scored.score + sum(e.weight for e in evidence[1:] if e.kind in _ADJUSTMENTS)
-    return Candidate(
-        key=sku, label=product.name, score=round(max(0.0, min(score, 1.0)), 4), evidence=evidence
-    )
+    shown = round(max(0.0, min(score, 1.0)), 4)
+    return score, Candidate(key=sku, label=product.name, score=shown, evidence=evidence)
 
 
 _ADJUSTMENTS = {"unit_agrees", "unit_differs", "pack_agrees", "pack_differs", "price_agrees", "price_differs"}

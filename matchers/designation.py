@@ -26,6 +26,8 @@ DISAGREE = {"pack": 0.7, "num": 0.8}
 DISAGREE_SIZE = 0.55
 MISSING = 0.97  # per size the wording states and the candidate lacks, or the reverse
 AGREE_BONUS = 0.03
+EXACT_BONUS = 0.15
+ABSENT_WORD = 0.85  # per known word of the wording the candidate lacks
 
 
 @dataclass(frozen=True)
@@ -137,24 +139,33 @@ def size_factor(agree: list[str], disagree: list[str], missing: int) -> float:
 def text_score(
     query: Wording, expanded: list[list[tuple[str, float]]], candidate: Wording, index: DesignationIndex
 ) -> float:
-    """How well the candidate's words cover the wording's (rarity-weighted), with rapidfuzz."""
+    """How well the candidate's words cover the wording's (rarity-weighted), with rapidfuzz.
+
+    A word of the wording that the catalogue uses elsewhere but this candidate
+    lacks ("blanc" against a black twin) counts against it like a size would.
+    """
     words = set(candidate.words)
     fallback = float(np.mean(index.idf)) if index.idf else 1.0
     covered = total = 0.0
     used: set[str] = set()
+    absent = 0
     for options in expanded:
         weight = max((index.idf_of(t) for t, _ in options), default=fallback) or fallback
         total += weight
         best = max(((s, t) for t, s in options if t in words), default=(0.0, ""))
         covered += weight * best[0]
         used.add(best[1])
+        absent += best[0] == 0.0 and any(s == 1.0 for _, s in options)
     query_cover = covered / total if total else 0.0
     own = sum(index.idf_of(w) for w in words) or 1.0
     candidate_cover = sum(index.idf_of(w) for w in words & used) / own
     ratio = fuzz.token_set_ratio(" ".join(query.words), " ".join(candidate.words)) / 100
     # French designations start with what the thing is ("couvercle pour pot" is not a pot).
     head = 1.0 if query.words and candidate.words and candidate.words[0] in dict(expanded[0]) else 0.0
-    return 0.55 * query_cover + 0.15 * candidate_cover + 0.2 * ratio + 0.1 * head
+    text = 0.6 * query_cover + 0.1 * candidate_cover + 0.2 * ratio + 0.1 * head
+    # The customer copied our designation: nothing says more.
+    exact = EXACT_BONUS if sorted(query.words) == sorted(candidate.words) else 0.0
+    return text * ABSENT_WORD**absent + exact
 
 
 def score_designations(query: Wording, index: DesignationIndex) -> list[Scored]:
