@@ -45,12 +45,12 @@ def _sender(address: Address | None, index: CatalogIndex, *, prefix: str) -> dic
     if address is None or not address.email:
         return {}
     email = address.email.lower()
-    owners = index.emails.get(email, [])
-    if owners:
-        return {cid: Evidence(kind=prefix + "email", detail=email, weight=EMAIL) for cid in owners}
     sharing = index.by_domain.get(address.domain, [])
     weight = DOMAIN if len(sharing) == 1 else SHARED_DOMAIN
-    return {cid: Evidence(kind=prefix + "domain", detail=address.domain, weight=weight) for cid in sharing}
+    found = {cid: Evidence(kind=prefix + "domain", detail=address.domain, weight=weight) for cid in sharing}
+    for cid in index.emails.get(email, []):  # the known address outranks its domain
+        found[cid] = Evidence(kind=prefix + "email", detail=email, weight=EMAIL)
+    return found
 
 
 def _vat(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> dict[str, Evidence]:
@@ -58,9 +58,9 @@ def _vat(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> d
     numbers = ["".join(m.groups()) for m in _VAT.finditer(fold(written).upper())]
     numbers += ["".join(m.groups()) for m in _SIRET.finditer(written)]
     for number in numbers:
-        cid = index.by_vat.get(number)
-        if cid:
-            return {cid: Evidence(kind="vat", detail=number, weight=VAT)}
+        owners = index.by_vat.get(number, [])
+        if owners:  # one company may hold several customer accounts (its sites)
+            return {cid: Evidence(kind="vat", detail=number, weight=VAT / len(owners)) for cid in owners}
     return {}
 
 

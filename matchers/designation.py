@@ -47,9 +47,13 @@ def spellings(word: str, index: DesignationIndex) -> list[tuple[str, float]]:
         return [(word, 1.0)]
     found: dict[str, float] = {}
     if len(word) >= 4:
-        for key in [word, *(word[:i] + word[i + 1 :] for i in range(len(word)))]:
+        shorter = [word[:i] + word[i + 1 :] for i in range(len(word))]
+        for key in [word, *shorter]:  # a letter missing, replaced or swapped
             for known in index.deletes.get(key, ()):
                 found[known] = TYPO_SIMILARITY
+        for key in shorter:  # a letter too many
+            if key in index.token_ids:
+                found[key] = TYPO_SIMILARITY
     if not found and 3 <= len(word) <= 7:
         for known in index.prefixes.get(word, ())[:8]:
             found.setdefault(known, PREFIX_SIMILARITY)

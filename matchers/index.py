@@ -72,7 +72,7 @@ class CatalogIndex:
     emails: dict[str, list[str]] = field(default_factory=dict)  # contact address -> customer ids
     by_code: dict[str, list[str]] = field(default_factory=dict)  # normalised sku -> skus
     refs_by_code: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # -> (ref, sku)
-    by_vat: dict[str, str] = field(default_factory=dict)  # VAT number and SIREN -> customer id
+    by_vat: dict[str, list[str]] = field(default_factory=dict)  # VAT number and SIREN -> customer ids
     units: dict[str, str] = field(default_factory=dict)  # spelling -> catalogue unit
     designations: DesignationIndex = field(default_factory=DesignationIndex)
     positions: dict[str, int] = field(default_factory=dict)  # sku -> its place in `names`
@@ -117,9 +117,9 @@ class CatalogIndex:
             self.by_domain.setdefault(domain, []).append(cid)
         if customer.vat_number:
             vat = fold(customer.vat_number).upper().replace(" ", "")
-            self.by_vat[vat] = cid
+            self.by_vat.setdefault(vat, []).append(cid)
             if vat[:2].isalpha() and vat[-9:].isdigit():
-                self.by_vat[vat[-9:]] = cid  # the SIREN inside a French VAT number
+                self.by_vat.setdefault(vat[-9:], []).append(cid)  # the SIREN inside a French VAT number
 
     def add_alias(self, customer_id: str, wording: str, sku: str) -> None:
         """Make a learned wording usable at once (the store keeps it for the next run)."""
