@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from pydantic import Field
 
 from matchers import CatalogIndex, match_article
 from models import ExtractedLine
@@ -53,7 +54,7 @@ def test_sample_hotel_code_equal_to_our_coffee_sku_means_bin_bags(samples_index:
 class LineWithAltCodes(ExtractedLine):
     """A line as a document reader that finds several codes may give it."""
 
-    alt_codes: list[str] = []
+    alt_codes: list[str] = Field(default_factory=list)
 
 
 def test_alt_codes_from_a_document_reader_are_tried(fixtures_index: CatalogIndex) -> None:
