@@ -23,7 +23,7 @@ def sample_lines() -> list[tuple[str, dict[str, object], str | None]]:
 LINES = sample_lines()
 
 
-def _match(line: dict[str, object], customer: str | None, index: CatalogIndex):  # noqa: ANN202
+def _match(line: dict[str, object], customer: str | None, index: CatalogIndex):
     extracted = make_line(
         str(line["description"] or ""),
         code=str(line["customer_ref"]) if line["customer_ref"] else None,
