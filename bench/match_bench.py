@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -105,7 +106,8 @@ def customer_wording(name: str, rng: random.Random) -> str:
             text = text.replace(full, short)
     words = text.split()
     if len(words) > 4 and rng.random() < 0.5:  # drop a plain word (never a size)
-        plain = [i for i, w in enumerate(words) if w.isalpha() and i > 0]
+        # never the series word (index 1): without it no matcher could tell the families apart
+        plain = [i for i, w in enumerate(words) if w.isalpha() and i > 1]
         if plain:
             del words[rng.choice(plain)]
     if rng.random() < 0.4:  # one typo in a long word
@@ -118,7 +120,7 @@ def customer_wording(name: str, rng: random.Random) -> str:
     if rng.random() < 0.5:
         text = text.lower()
     if rng.random() < 0.3:
-        text = text.replace("x", " x ")
+        text = re.sub(r"(\d)x(\d)", r"\1 x \2", text)
     return text
 
 

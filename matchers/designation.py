@@ -84,7 +84,10 @@ def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple
 
 
 def _values(wording: Wording, kinds: frozenset[str]) -> set[str]:
-    return {f.partition(":")[2] for f in wording.features if f.partition(":")[0] in kinds}
+    found: set[str] = set()
+    for kind in kinds:
+        found |= wording.by_kind.get(kind, frozenset())
+    return found
 
 
 def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[str], int]:
@@ -96,27 +99,25 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
     agree: list[str] = []
     disagree: list[str] = []
     missing = 0
-    for kind in query.kinds:
-        wanted = {f for f in query.features if f.startswith(kind + ":")}
-        values = {f.partition(":")[2] for f in wanted}
-        family = next((g for g in _FAMILIES if kind in g), frozenset({kind}))
+    for kind, values in query.by_kind.items():
+        wanted = sorted(f"{kind}:{v}" for v in values)
+        family = _FAMILY_OF.get(kind, frozenset({kind}))
         if kind == "num":
-            (agree if values <= candidate.numbers else disagree).extend(sorted(wanted))
-        elif values & _values(candidate, frozenset({kind})) or _same_length(
-            values, _values(candidate, family)
-        ):
-            agree.extend(sorted(wanted))
+            (agree if values <= candidate.numbers else disagree).extend(wanted)
+        elif values & candidate.by_kind.get(kind, frozenset()) or _same_length(values, _values(candidate, family)):
+            agree.extend(wanted)
         elif _values(candidate, family):
-            disagree.extend(sorted(wanted))
+            disagree.extend(wanted)
         elif values & candidate.numbers:
-            agree.extend(sorted(wanted))
+            agree.extend(wanted)
         else:
             missing += 1
-    extra = len(candidate.kinds - query.kinds - {"num"})
+    extra = sum(1 for kind in candidate.by_kind if kind != "num" and kind not in query.by_kind)
     return agree, disagree, missing + extra
 
 
 _FAMILIES = (frozenset({"len", "diam", "dim"}),)
+_FAMILY_OF = {kind: family for family in _FAMILIES for kind in family}
 _SCALES = (1.0, 10.0, 0.1, 1000.0, 0.001)
 
 
@@ -140,47 +141,71 @@ def size_factor(agree: list[str], disagree: list[str], missing: int) -> float:
     return factor * MISSING**missing + AGREE_BONUS * min(len(agree), 3)
 
 
-def text_score(
-    query: Wording, expanded: list[list[tuple[str, float]]], candidate: Wording, index: DesignationIndex
-) -> float:
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A wording ready to score against many candidates (what depends on it alone)."""
+
+    wording: Wording
+    expanded: list[list[tuple[str, float]]]
+    weights: list[float]  # each word's rarity (the mean rarity for words the catalogue lacks)
+    known: list[bool]  # the word itself is a catalogue word
+    text: str
+    sorted_words: list[str]
+    heads: frozenset[str]
+
+    @classmethod
+    def prepare(cls, wording: Wording, index: DesignationIndex) -> PreparedQuery:
+        expanded = [spellings(w, index) or [(w, 0.0)] for w in wording.words]
+        weights = [max(index.idf_of(t) for t, _ in options) or index.mean_idf for options in expanded]
+        return cls(
+            wording=wording,
+            expanded=expanded,
+            weights=weights,
+            known=[any(s == 1.0 for _, s in options) for options in expanded],
+            text=" ".join(wording.words),
+            sorted_words=sorted(wording.words),
+            heads=frozenset(t for t, _ in expanded[0]) if expanded else frozenset(),
+        )
+
+
+def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> float:
     """How well the candidate's words cover the wording's (rarity-weighted), with rapidfuzz.
 
     A word of the wording that the catalogue uses elsewhere but this candidate
     lacks ("blanc" against a black twin) counts against it like a size would.
     """
+    candidate = index.wordings[position]
     words = set(candidate.words)
-    fallback = float(np.mean(index.idf)) if index.idf else 1.0
-    covered = total = 0.0
+    covered = 0.0
     used: set[str] = set()
     absent = 0
-    for options in expanded:
-        weight = max((index.idf_of(t) for t, _ in options), default=fallback) or fallback
-        total += weight
-        best = max(((s, t) for t, s in options if t in words), default=(0.0, ""))
-        covered += weight * best[0]
-        used.add(best[1])
-        absent += best[0] == 0.0 and any(s == 1.0 for _, s in options)
+    for options, weight, known in zip(query.expanded, query.weights, query.known, strict=True):
+        best, token = 0.0, ""
+        for option, similarity in options:
+            if similarity > best and option in words:
+                best, token = similarity, option
+        covered += weight * best
+        used.add(token)
+        absent += best == 0.0 and known
+    total = sum(query.weights)
     query_cover = covered / total if total else 0.0
-    own = sum(index.idf_of(w) for w in words) or 1.0
-    candidate_cover = sum(index.idf_of(w) for w in words & used) / own
-    ratio = fuzz.token_set_ratio(" ".join(query.words), " ".join(candidate.words)) / 100
+    candidate_cover = sum(index.idf_of(w) for w in words & used) / (index.own_weight[position] or 1.0)
+    ratio = fuzz.token_set_ratio(query.text, index.texts[position]) / 100
     # French designations start with what the thing is ("couvercle pour pot" is not a pot).
-    head = 1.0 if query.words and candidate.words and candidate.words[0] in dict(expanded[0]) else 0.0
+    head = 1.0 if candidate.words and candidate.words[0] in query.heads else 0.0
     text = 0.6 * query_cover + 0.1 * candidate_cover + 0.2 * ratio + 0.1 * head
     # The customer copied our designation: nothing says more.
-    exact = EXACT_BONUS if sorted(query.words) == sorted(candidate.words) else 0.0
+    exact = EXACT_BONUS if query.sorted_words == index.sorted_words[position] else 0.0
     return text * ABSENT_WORD**absent + exact
 
 
 def score_designations(query: Wording, index: DesignationIndex) -> list[Scored]:
     """The shortlisted candidates for one wording, best first."""
-    expanded = [spellings(w, index) for w in query.words]
-    expanded = [e if e else [(w, 0.0)] for e, w in zip(expanded, query.words, strict=True)]
+    prepared = PreparedQuery.prepare(query, index)
     scored = []
-    for position in shortlist(query, index, expanded).tolist():
-        candidate = index.wordings[position]
-        text = text_score(query, expanded, candidate, index)
-        agree, disagree, missing = compare_sizes(query, candidate)
+    for position in shortlist(query, index, prepared.expanded).tolist():
+        text = text_score(prepared, position, index)
+        agree, disagree, missing = compare_sizes(query, index.wordings[position])
         score = text * size_factor(agree, disagree, missing)
         scored.append(Scored(position, score, text, tuple(agree), tuple(disagree)))
     scored.sort(key=lambda s: -s.score)

@@ -29,6 +29,10 @@ class DesignationIndex:
     idf: list[float] = field(default_factory=list)
     deletes: dict[str, list[str]] = field(default_factory=dict)  # word with one letter removed -> words
     prefixes: dict[str, list[str]] = field(default_factory=dict)  # first letters -> words
+    texts: list[str] = field(default_factory=list)  # each designation's words, joined
+    sorted_words: list[list[str]] = field(default_factory=list)
+    own_weight: list[float] = field(default_factory=list)  # the rarity of each designation's words
+    mean_idf: float = 1.0
 
     @classmethod
     def build(cls, names: list[str]) -> DesignationIndex:
@@ -42,6 +46,11 @@ class DesignationIndex:
             index.token_ids[token] = len(index.postings)
             index.postings.append(np.asarray(positions, dtype=np.int32))
             index.idf.append(math.log(1 + total / len(positions)))
+        index.mean_idf = sum(index.idf) / len(index.idf) if index.idf else 1.0
+        for wording in index.wordings:
+            index.texts.append(" ".join(wording.words))
+            index.sorted_words.append(sorted(wording.words))
+            index.own_weight.append(sum(index.idf_of(w) for w in set(wording.words)))
         for word in lists:
             if ":" not in word and len(word) >= 4 and not word[0].isdigit():
                 index._add_spellings(word)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from matchers.vocabulary import load_vocabulary
 
@@ -62,9 +63,18 @@ class Wording:
     features: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[str] = field(default_factory=frozenset)  # every number written, as text
 
+    @cached_property
+    def by_kind(self) -> dict[str, frozenset[str]]:
+        """Feature values by kind: {"dim": {"4x40"}, "pack": {"200"}}."""
+        table: dict[str, set[str]] = {}
+        for feature in self.features:
+            kind, _, value = feature.partition(":")
+            table.setdefault(kind, set()).add(value)
+        return {kind: frozenset(values) for kind, values in table.items()}
+
     @property
     def kinds(self) -> frozenset[str]:
-        return frozenset(f.partition(":")[0] for f in self.features)
+        return frozenset(self.by_kind)
 
 
 def fold(text: str) -> str:
