@@ -93,43 +93,53 @@ def _values(wording: Wording, kinds: frozenset[str]) -> set[str]:
 def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[str], int]:
     """Which of the query's sizes the candidate agrees with, disagrees with, or lacks.
 
-    Lengths, diameters and dimensions are compared as one family ("26 cm"
-    against "Ø26 cm"); a bare number agrees with any number the candidate writes.
+    Each size is judged alone ("30 cm x 200 m" against "30 cm x 300 m": one
+    agrees, one does not). Lengths, diameters and dimensions are one family
+    ("26 cm" against "Ø26 cm"); a bare number agrees with any number written.
     """
     agree: list[str] = []
     disagree: list[str] = []
     missing = 0
     for kind, values in query.by_kind.items():
-        wanted = sorted(f"{kind}:{v}" for v in values)
-        family = _FAMILY_OF.get(kind, frozenset({kind}))
-        if kind == "num":
-            (agree if values <= candidate.numbers else disagree).extend(wanted)
-        elif values & candidate.by_kind.get(kind, frozenset()) or _same_length(values, _values(candidate, family)):
-            agree.extend(wanted)
-        elif _values(candidate, family):
-            disagree.extend(wanted)
-        elif values & candidate.numbers:
-            agree.extend(wanted)
-        else:
-            missing += 1
+        family = _FAMILY_OF.get(kind)
+        offered = _values(candidate, family) if family else set(candidate.by_kind.get(kind, ()))
+        for value in sorted(values):
+            feature = f"{kind}:{value}"
+            if kind == "num":
+                (agree if value in candidate.numbers else disagree).append(feature)
+            elif value in offered or (family and _same_length(value, offered)):
+                agree.append(feature)
+            elif offered:
+                disagree.append(feature)
+            elif value.lstrip("~") in candidate.numbers:
+                agree.append(feature)
+            else:
+                missing += 1
     extra = sum(1 for kind in candidate.by_kind if kind != "num" and kind not in query.by_kind)
     return agree, disagree, missing + extra
 
 
 _FAMILIES = (frozenset({"len", "diam", "dim"}),)
 _FAMILY_OF = {kind: family for family in _FAMILIES for kind in family}
-_SCALES = (1.0, 10.0, 0.1, 1000.0, 0.001)
 
 
-def _same_length(wanted: set[str], offered: set[str]) -> bool:
-    """Lengths written with or without their unit ("Ø23" against "Ø23 cm")."""
-    numbers = [float(v) for v in offered if v.replace(".", "", 1).isdigit()]
-    for value in wanted:
-        if value in offered:
-            return True
-        if value.replace(".", "", 1).isdigit() and any(
-            abs(float(value) * k - n) < 1e-6 for k in _SCALES for n in numbers
-        ):
+def _number_or_none(value: str) -> float | None:
+    try:
+        return float(value.lstrip("~"))
+    except ValueError:
+        return None
+
+
+def _same_length(value: str, offered: set[str]) -> bool:
+    """A length written without its unit ("Ø23") against one with it ("Ø23 cm" = 230 mm)."""
+    if not value.startswith("~") and not any(o.startswith("~") for o in offered):
+        return False
+    wanted = _number_or_none(value)
+    if wanted is None:
+        return False
+    for other in offered:
+        number = _number_or_none(other)
+        if number is not None and any(abs(wanted * k - number) < 1e-6 for k in (1.0, 10.0, 0.1)):
             return True
     return False
 

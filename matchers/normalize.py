@@ -103,6 +103,13 @@ def _measure_feature(value: str, unit: str) -> str:
     return f"{kind}:{_fmt(_number(value) * factor)}"
 
 
+def _diameter(m: re.Match[str]) -> set[str]:
+    # "Ø23" without a unit may be mm or cm: marked "~" to be compared either way.
+    if not m[2]:
+        return {f"diam:~{_fmt(_number(m[1]))}"}
+    return {f"diam:{_fmt(_number(m[1]) * (10 if m[2] == 'cm' else 1))}"}
+
+
 def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     """The size features in folded text, the numbers seen, and the text with sizes removed."""
     features: set[str] = set()
@@ -119,7 +126,7 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
 
     take(_PACK_OF_MEASURE, lambda m: {f"pack:{m[1]}", _measure_feature(m[2], m[3])})
     take(_DIM, lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)})
-    take(_DIAM, lambda m: {f"diam:{_fmt(_number(m[1]) * (10 if m[2] == 'cm' else 1))}"})
+    take(_DIAM, _diameter)
     take(_MEASURE, lambda m: {_measure_feature(m[1], m[2])})
     take(_SIZE, lambda m: {f"size:{m[1]}"})
     take(_THREAD, lambda m: {f"thread:{m[1]}{m[2]}"})
