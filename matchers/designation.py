@@ -27,7 +27,10 @@ DISAGREE_SIZE = 0.55
 MISSING = 0.97  # per size the wording states and the candidate lacks, or the reverse
 AGREE_BONUS = 0.03
 EXACT_BONUS = 0.15
-ABSENT_WORD = 0.85  # per known word of the wording the candidate lacks
+ABSENT_WORD = 0.85
+UNWANTED_WORD = (
+    0.6  # per word the customer said they do not want  # per known word of the wording the candidate lacks
+)
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,8 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
     text = 0.6 * query_cover + 0.1 * candidate_cover + 0.2 * ratio + 0.1 * head
     # The customer copied our designation: nothing says more.
     exact = EXACT_BONUS if query.sorted_words == index.sorted_words[position] else 0.0
-    return text * ABSENT_WORD**absent + exact
+    unwanted = sum(1 for word in query.wording.excluded if word in words)
+    return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted + exact
 
 
 def score_designations(query: Wording, index: DesignationIndex) -> list[Scored]:

@@ -62,6 +62,7 @@ class Wording:
     words: tuple[str, ...]
     features: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[str] = field(default_factory=frozenset)  # every number written, as text
+    excluded: tuple[str, ...] = ()  # words written after a negation ("pas le roux")
 
     @cached_property
     def by_kind(self) -> dict[str, frozenset[str]]:
@@ -141,7 +142,7 @@ def stem(word: str) -> str:
     """A crude French/English plural folding: barquettes -> barquette, rouleaux -> rouleau."""
     if len(word) > 3 and word[-1] == "s" and word[-2] not in "su":
         return word[:-1]
-    if len(word) > 3 and word.endswith("ux"):
+    if len(word) > 3 and word.endswith("aux"):  # rouleaux, not roux
         return word[:-1]
     return word
 
@@ -153,13 +154,18 @@ def read_wording(text: str) -> Wording:
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []
+    excluded: list[str] = []
+    negated = False
     for raw in _NONWORD.sub(" ", rest).replace("/", " ").split():
         raw = raw.strip(".,%+")
         expanded = vocabulary.abbreviations.get(raw, raw)
         for word in expanded.split():
-            if word and word not in vocabulary.stopwords.words and not word.isdigit():
-                words.append(stem(word))
-    return Wording(tuple(words), frozenset(features), frozenset(numbers))
+            if word in vocabulary.negations.words:
+                negated = True  # "pas le roux", "sans poudre": the next word is what is not wanted
+            elif word and word not in vocabulary.stopwords.words and not word.isdigit():
+                (excluded if negated else words).append(stem(word))
+                negated = False
+    return Wording(tuple(words), frozenset(features), frozenset(numbers), tuple(excluded))
 
 
 def normalize_wording(text: str) -> str:

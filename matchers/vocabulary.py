@@ -24,6 +24,7 @@ class Vocabulary(BaseModel):
     abbreviations: dict[str, str]
     stopwords: WordList
     company_words: WordList
+    negations: WordList = Field(default_factory=WordList)
 
     @field_validator("units")
     @classmethod

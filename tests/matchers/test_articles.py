@@ -146,3 +146,27 @@ def test_code_whose_article_contradicts_the_wording_is_doubtful(fixtures_index: 
     )
     assert match.sku == "GAN-NIT-T9"
     assert match.score < 0.9
+
+
+def test_a_word_the_customer_does_not_want_counts_against(samples_index: CatalogIndex) -> None:
+    match = match_article(
+        make_line("sucre en bûchettes (blanc, pas le roux)"), samples_index, customer_id=None
+    )
+    assert "roux" not in (samples_index.products[match.sku or ""].name.lower())
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [
+        ("ctn", "carton"),
+        ("Btes", "boite"),
+        ("rlx", "rouleau"),
+        ("pces", "pce"),
+        ("Kg", "kg"),
+        ("seau", "seau"),
+    ],
+    ids=["ctn", "btes", "rlx", "pces", "kg", "unit-outside-catalogue-kept"],
+)
+def test_stated_unit_in_catalogue_vocabulary(fixtures_index: CatalogIndex, written: str, unit: str) -> None:
+    match = match_article(make_line(code="GAN-NIT-T9", unit=written), fixtures_index, customer_id=None)
+    assert match.unit == unit

@@ -75,3 +75,8 @@ def test_codes_compare_once_normalised(written: str, ours: str) -> None:
 
 def test_alias_keys_ignore_spelling_differences() -> None:
     assert normalize_wording("Gants nitrile T9") == normalize_wording("gants  NITRILE taille 9")
+
+
+def test_negated_words_are_set_apart() -> None:
+    wording = read_wording("sucre blanc, pas le roux")
+    assert (wording.words, wording.excluded) == (("sucre", "blanc"), ("roux",))
