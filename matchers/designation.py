@@ -18,6 +18,7 @@ from matchers.index import DesignationIndex
 from matchers.normalize import Wording
 
 SHORTLIST = 48  # candidates scored in full per line
+SHORTLIST_SHARE = 0.4
 TYPO_SIMILARITY = 0.85
 PREFIX_SIMILARITY = 0.8
 # A disagreeing size is strong evidence against a candidate; a disagreeing pack
@@ -80,7 +81,8 @@ def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple
     totals = np.bincount(
         np.concatenate(arrays), weights=np.concatenate(weights), minlength=len(index.wordings)
     )
-    hits = np.flatnonzero(totals)
+    # Articles sharing less than a share of the best overlap cannot win: drop them first.
+    hits = np.flatnonzero(totals >= totals.max() * SHORTLIST_SHARE)
     if len(hits) > SHORTLIST:
         hits = hits[np.argpartition(-totals[hits], SHORTLIST)[:SHORTLIST]]
     return hits
