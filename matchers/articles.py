@@ -182,4 +182,23 @@ def _finish(match: LineMatch, index: CatalogIndex) -> LineMatch:
         match.unit_price = line.unit_price.value
     elif product and product.unit_price is not None:
         match.unit_price = Decimal(str(product.unit_price))
+    if product and match.candidates and match.candidates[0].key == product.sku:
+        conversion = _conversion(line, match, product.unit, index)
+        if conversion:
+            match.candidates[0].evidence.append(conversion)
     return match
+
+
+def _conversion(
+    line: ExtractedLine, match: LineMatch, sales_unit: str | None, index: CatalogIndex
+) -> Evidence | None:
+    """'3 cartons de 12' of an article sold by the piece: the clerk sees it means 36 pieces."""
+    if not (
+        sales_unit and match.unit and match.quantity is not None and line.pack_size and line.pack_size.value
+    ):
+        return None
+    if match.unit == index.sales_unit(sales_unit):
+        return None
+    total = match.quantity * line.pack_size.value
+    detail = f"{match.quantity:f} {match.unit} x {line.pack_size.value:f} = {total:f} {sales_unit}"
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)

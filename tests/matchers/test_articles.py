@@ -170,3 +170,11 @@ def test_a_word_the_customer_does_not_want_counts_against(samples_index: Catalog
 def test_stated_unit_in_catalogue_vocabulary(fixtures_index: CatalogIndex, written: str, unit: str) -> None:
     match = match_article(make_line(code="GAN-NIT-T9", unit=written), fixtures_index, customer_id=None)
     assert match.unit == unit
+
+
+def test_cartons_of_an_article_sold_by_the_piece_show_the_conversion(fixtures_index: CatalogIndex) -> None:
+    line = make_line(code="SIL-BLA-310", quantity="3", unit="cartons", pack_size="12")
+    match = match_article(line, fixtures_index, customer_id=None)
+    assert (match.quantity, match.unit) == (Decimal("3"), "carton")
+    conversion = next(e for e in match.candidates[0].evidence if e.kind == "unit_conversion")
+    assert conversion.detail == "3 carton x 12 = 36 pce"
