@@ -18,7 +18,8 @@ from matchers.vocabulary import load_vocabulary
 from models import CustomerRow
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-TYPO_RATIO = 86  # rapidfuzz ratio for a misspelt word of a name
+TYPO_RATIO = 86
+TOUCH_LIMIT = 50  # rapidfuzz ratio for a misspelt word of a name
 
 
 def terms(text: str) -> set[str]:
@@ -49,8 +50,12 @@ class TermIndex:
     def coverage(self, words: set[str], *, among: list[str] | None = None) -> dict[str, float]:
         """For each customer the text touches (or each of `among`), the share of its words present."""
         touched = set(among or [])
+        # Only telling words lead to customers: "rue" or "Bordeaux" would touch thousands.
+        limit = max(TOUCH_LIMIT, len(self.terms) // 100)
         for word in words:
-            touched.update(self.owners.get(word, ()))
+            owners = self.owners.get(word, ())
+            if len(owners) <= limit:
+                touched.update(owners)
         found = {}
         for cid in touched:
             own = self.terms.get(cid, set())
