@@ -1,5 +1,6 @@
 """Matching customers and articles against the reference data."""
 
+from matchers.aliases import learn_alias
 from matchers.articles import match_article
 from matchers.customers import match_customer
 from matchers.index import CatalogIndex
@@ -16,4 +17,4 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=ship_to)
 
 
-__all__ = ["CatalogIndex", "match_article", "match_customer", "match_order"]
+__all__ = ["CatalogIndex", "learn_alias", "match_article", "match_customer", "match_order"]

@@ -1,66 +1,204 @@
-"""Which catalogue article does an order line mean?"""
+"""Which catalogue article does an order line mean?
+
+In order of trust: the customer's own code (it wins over one of our skus
+spelt the same), our sku exactly, our sku normalised (case, separators,
+leading zeros, O/0, I/1), an EAN, a wording a clerk confirmed for this
+customer, then the designation scored with its sizes, unit, pack and price.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from rapidfuzz import fuzz, process
-
+from matchers.designation import Scored, compare_sizes, score_designations
 from matchers.index import CatalogIndex
+from matchers.normalize import normalize_code, normalize_wording, read_wording
 from models import Candidate, Evidence, ExtractedLine, LineMatch
+
+MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
+CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
+TOP = 5
 
 
 def match_article(line: ExtractedLine, index: CatalogIndex, *, customer_id: str | None) -> LineMatch:
     """The best catalogue article for one line, with the runner-up candidates."""
-    code = (line.code.value if line.code else "").strip().upper()
-    if code and customer_id and (customer_id, code) in index.refs:
-        return _exact(line, index, index.refs[(customer_id, code)], "customer_ref", customer_ref=code)
-    if code in index.products:
-        return _exact(line, index, code, "sku")
-    if code in index.by_ean:
-        return _exact(line, index, index.by_ean[code], "ean")
     wording = line.description.value if line.description else ""
-    if not wording:
-        return LineMatch(line=line, sku=None)
-    found = process.extract(wording, index.names, scorer=fuzz.WRatio, limit=5)
-    candidates = [
-        Candidate(
-            key=index.name_skus[i],
-            label=name,
-            score=score / 100,
-            evidence=[Evidence(kind="designation", detail=name, weight=score / 100)],
-        )
-        for name, score, i in found
-    ]
-    if not candidates or candidates[0].score < 0.7:
-        return LineMatch(line=line, sku=None, candidates=candidates)
-    best = candidates[0]
-    margin = best.score - (candidates[1].score if len(candidates) > 1 else 0.0)
-    return _with_catalogue(
-        LineMatch(line=line, sku=best.key, score=best.score, margin=margin, candidates=candidates), index
-    )
+    for code in _codes(line):
+        found = _by_code(code, index, customer_id)
+        if found:
+            sku, evidence, customer_ref = found
+            return _exact(line, index, sku, evidence, wording, customer_ref=customer_ref)
+    if not wording.strip():
+        return _finish(LineMatch(line=line, sku=None), index)
+    alias = _alias(wording, index, customer_id)
+    if alias:
+        return _exact(line, index, alias[0], alias[1], wording)
+    return _by_designation(line, wording, index)
+
+
+def _codes(line: ExtractedLine) -> list[str]:
+    """The line's code, then any other code a reader found on it (`alt_codes`)."""
+    codes = [line.code.value] if line.code and line.code.value else []
+    for alt in getattr(line, "alt_codes", None) or []:
+        codes.append(getattr(alt, "value", alt))
+    return [str(c).strip() for c in codes if str(c).strip()]
+
+
+def _by_code(
+    code: str, index: CatalogIndex, customer_id: str | None
+) -> tuple[str, Evidence, str | None] | None:
+    """(sku, evidence, customer's ref) for a code, or None when it is nobody's code."""
+    if customer_id:
+        sku = index.refs.get((customer_id, code.upper()))
+        if sku:
+            return sku, Evidence(kind="customer_ref", detail=code, weight=1.0), code
+        ref = index.refs_by_code.get((customer_id, normalize_code(code)))
+        if ref:
+            return ref[1], Evidence(kind="customer_ref", detail=f"{code} ~ {ref[0]}", weight=0.97), ref[0]
+    if code in index.products or code.upper() in index.products:
+        sku = code if code in index.products else code.upper()
+        return sku, Evidence(kind="sku", detail=code, weight=1.0), None
+    same = index.by_code.get(normalize_code(code), [])
+    if len(same) == 1:
+        return same[0], Evidence(kind="code", detail=f"{code} ~ {same[0]}", weight=0.95), None
+    digits = "".join(c for c in code if c.isdigit())
+    if len(digits) in (8, 12, 13, 14) and digits == code.replace(" ", "") and digits in index.by_ean:
+        return index.by_ean[digits], Evidence(kind="ean", detail=digits, weight=1.0), None
+    return None
+
+
+def _alias(wording: str, index: CatalogIndex, customer_id: str | None) -> tuple[str, Evidence] | None:
+    key = normalize_wording(wording)
+    for owner in ([customer_id] if customer_id else []) + [""]:
+        sku = index.aliases.get((owner, key))
+        if sku and sku in index.products:
+            return sku, Evidence(kind="alias", detail=f"{wording!r} confirmed before", weight=0.98)
+    return None
 
 
 def _exact(
-    line: ExtractedLine, index: CatalogIndex, sku: str, kind: str, *, customer_ref: str | None = None
+    line: ExtractedLine,
+    index: CatalogIndex,
+    sku: str,
+    evidence: Evidence,
+    wording: str,
+    *,
+    customer_ref: str | None = None,
 ) -> LineMatch:
+    """A match by key; a wording whose sizes contradict the article makes it doubtful."""
     product = index.products.get(sku)
-    candidate = Candidate(
-        key=sku, label=product.name if product else "", score=1.0, evidence=[Evidence(kind=kind, weight=1.0)]
-    )
+    label = product.name if product else ""
+    score = evidence.weight
+    evidences = [evidence]
+    if wording and product:
+        agree, disagree, _ = compare_sizes(read_wording(wording), read_wording(product.name))
+        if disagree:
+            score = min(score, 0.7)
+            evidences.append(Evidence(kind="sizes_disagree", detail=", ".join(disagree), weight=-0.3))
+        elif agree:
+            evidences.append(Evidence(kind="sizes_agree", detail=", ".join(agree), weight=0.0))
+    candidate = Candidate(key=sku, label=label, score=score, evidence=evidences)
     match = LineMatch(
-        line=line, sku=sku, customer_ref=customer_ref, score=1.0, margin=1.0, candidates=[candidate]
+        line=line, sku=sku, customer_ref=customer_ref, score=score, margin=score, candidates=[candidate]
     )
-    return _with_catalogue(match, index)
+    return _finish(match, index)
 
 
-def _with_catalogue(match: LineMatch, index: CatalogIndex) -> LineMatch:
+def _by_designation(line: ExtractedLine, wording: str, index: CatalogIndex) -> LineMatch:
+    query = read_wording(wording)
+    scored = score_designations(query, index.designations)[: TOP * 3]
+    ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])[:TOP]
+    candidates = [c for _, c in ranked]
+    if not candidates or ranked[0][0] < MIN_SCORE:
+        return _finish(LineMatch(line=line, sku=None, candidates=candidates), index)
+    best = candidates[0]
+    # Ranked on the raw points: two candidates above 1.0 are not a tie at 1.0.
+    margin = min(1.0, ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0))
+    # Two close candidates are a doubt to show a clerk, never a silent guess.
+    confidence = best.score if margin >= CLEAR_MARGIN else best.score * (0.7 + 3 * margin)
+    match = LineMatch(
+        line=line,
+        sku=best.key,
+        score=round(min(confidence, 1.0), 4),
+        margin=round(margin, 4),
+        candidates=candidates,
+    )
+    return _finish(match, index)
+
+
+def _candidate(scored: Scored, line: ExtractedLine, index: CatalogIndex) -> tuple[float, Candidate]:
+    sku = index.name_skus[scored.position]
+    product = index.products[sku]
+    evidence = [Evidence(kind="designation", detail=product.name, weight=round(scored.text, 4))]
+    if scored.agree:
+        evidence.append(Evidence(kind="sizes_agree", detail=", ".join(scored.agree), weight=0.03))
+    if scored.disagree:
+        evidence.append(Evidence(kind="sizes_disagree", detail=", ".join(scored.disagree), weight=-0.4))
+    evidence += _unit_pack_price(line, index, sku)
+    score = scored.score + sum(e.weight for e in evidence[1:] if e.kind in _ADJUSTMENTS)
+    shown = round(max(0.0, min(score, 1.0)), 4)
+    return score, Candidate(key=sku, label=product.name, score=shown, evidence=evidence)
+
+
+_ADJUSTMENTS = {"unit_agrees", "unit_differs", "pack_agrees", "pack_differs", "price_agrees", "price_differs"}
+
+
+def _unit_pack_price(line: ExtractedLine, index: CatalogIndex, sku: str) -> list[Evidence]:
+    """Evidence from the stated unit, pack size and price against the article's."""
+    product = index.products[sku]
+    evidence: list[Evidence] = []
+    if line.unit and line.unit.value and product.unit:
+        stated = index.sales_unit(line.unit.value)
+        if stated == index.sales_unit(product.unit):
+            evidence.append(Evidence(kind="unit_agrees", detail=stated, weight=0.05))
+        elif stated in index.units.values():
+            evidence.append(Evidence(kind="unit_differs", detail=f"{stated} vs {product.unit}", weight=-0.05))
+    if line.pack_size and line.pack_size.value:
+        pack = f"pack:{line.pack_size.value.normalize():f}"
+        packs = {f for f in index.designations.wordings[index.positions[sku]].features if f[:5] == "pack:"}
+        if pack in packs:
+            evidence.append(Evidence(kind="pack_agrees", detail=pack, weight=0.05))
+        elif packs:
+            evidence.append(
+                Evidence(kind="pack_differs", detail=f"{pack} vs {', '.join(sorted(packs))}", weight=-0.1)
+            )
+    if line.unit_price and line.unit_price.value and product.unit_price:
+        ratio = float(line.unit_price.value) / product.unit_price
+        if 0.8 <= ratio <= 1.25:
+            evidence.append(Evidence(kind="price_agrees", detail=f"{ratio:.2f}", weight=0.03))
+        elif not 0.5 <= ratio <= 2:
+            evidence.append(Evidence(kind="price_differs", detail=f"{ratio:.2f}", weight=-0.05))
+    return evidence
+
+
+def _finish(match: LineMatch, index: CatalogIndex) -> LineMatch:
+    """Quantity and unit as the customer stated them; the printed price, else the catalogue's."""
     product = index.products.get(match.sku or "")
     line = match.line
     match.quantity = line.quantity.value if line.quantity else None
-    match.unit = (product.unit if product else None) or (line.unit.value if line.unit else None)
-    if line.unit_price:
+    stated = line.unit.value if line.unit and line.unit.value else None
+    match.unit = index.sales_unit(stated) if stated else (product.unit if product else None)
+    if line.unit_price and line.unit_price.value is not None:
         match.unit_price = line.unit_price.value
     elif product and product.unit_price is not None:
         match.unit_price = Decimal(str(product.unit_price))
+    if product and match.candidates and match.candidates[0].key == product.sku:
+        conversion = _conversion(line, match, product.unit, index)
+        if conversion:
+            match.candidates[0].evidence.append(conversion)
     return match
+
+
+def _conversion(
+    line: ExtractedLine, match: LineMatch, sales_unit: str | None, index: CatalogIndex
+) -> Evidence | None:
+    """'3 cartons de 12' of an article sold by the piece: the clerk sees it means 36 pieces."""
+    if not (
+        sales_unit and match.unit and match.quantity is not None and line.pack_size and line.pack_size.value
+    ):
+        return None
+    if match.unit == index.sales_unit(sales_unit):
+        return None
+    total = match.quantity * line.pack_size.value
+    detail = f"{match.quantity:f} {match.unit} x {line.pack_size.value:f} = {total:f} {sales_unit}"
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)

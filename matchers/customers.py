@@ -1,32 +1,128 @@
-"""Which customer sent the order?"""
+"""Which customer sent the order?
+
+Every clue gives points to the customers it fits: the sender's known address
+or its domain (a domain shared by several sites fits them all, so it cannot
+decide alone), the original sender of a forward, a VAT or SIRET number, the
+company name in the signature or on the document, the ship-to address. The
+customer with the most points wins when it leads the runner-up clearly;
+otherwise the candidates go to review.
+"""
 
 from __future__ import annotations
 
+import re
+
+from matchers.customer_terms import TermIndex, terms
 from matchers.index import CatalogIndex
-from models import Candidate, CustomerMatch, Evidence, ExtractedOrder, ParsedMessage
+from matchers.normalize import fold
+from models import Address, Candidate, CustomerMatch, Evidence, ExtractedOrder, ParsedMessage
+
+EMAIL, DOMAIN, SHARED_DOMAIN, VAT = 0.9, 0.7, 0.35, 0.9
+MIN_COVERAGE = 0.5  # share of a name's (or address's) telling words a text must contain
+CLEAR_LEAD = 0.15  # points ahead of the runner-up needed to name a customer
+SENDER_KINDS = {"email", "domain", "forwarded_email", "forwarded_domain"}
+_VAT = re.compile(r"\b([A-Z]{2})\s?([0-9A-Z]{2})\s?(\d{3})\s?(\d{3})\s?(\d{3})\b")
+_SIRET = re.compile(r"\bsi(?:ret|ren)\b\D{0,20}(\d{3})\s?(\d{3})\s?(\d{3})", re.IGNORECASE)
+SIGNATURE_LINES = 8  # a signature not split off by the reader is in the last lines
 
 
 def match_customer(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> CustomerMatch:
-    """The customer, from the sender's known address, then its domain."""
-    sender = parsed.forwarded_sender or parsed.sender
-    if sender.email in index.by_email:
-        cid = index.by_email[sender.email]
-        return _one(cid, index, Evidence(kind="email", detail=sender.email, weight=1.0))
-    owners = index.by_domain.get(sender.domain, [])
-    if len(owners) == 1:
-        return _one(owners[0], index, Evidence(kind="domain", detail=sender.domain, weight=0.9), score=0.9)
-    candidates = [
-        Candidate(
-            key=c,
-            label=index.customers[c].name,
-            score=0.5,
-            evidence=[Evidence(kind="domain", detail=sender.domain, weight=0.5)],
-        )
-        for c in owners
+    """The customer, with its score, its lead over the runner-up and the evidence."""
+    found: dict[str, list[Evidence]] = {}
+    for evidence_by_customer in (
+        _sender(parsed.sender, index, prefix=""),
+        _sender(parsed.forwarded_sender, index, prefix="forwarded_"),
+        _vat(parsed, order, index),
+        *_texts(parsed, order, index),
+    ):
+        for cid, evidence in evidence_by_customer.items():
+            found.setdefault(cid, []).append(evidence)
+    candidates = sorted((_candidate(cid, ev, index) for cid, ev in found.items()), key=lambda c: -c.score)
+    return _decide(candidates[:5])
+
+
+def _sender(address: Address | None, index: CatalogIndex, *, prefix: str) -> dict[str, Evidence]:
+    if address is None or not address.email:
+        return {}
+    email = address.email.lower()
+    sharing = index.by_domain.get(address.domain, [])
+    weight = DOMAIN if len(sharing) == 1 else SHARED_DOMAIN
+    found = {cid: Evidence(kind=prefix + "domain", detail=address.domain, weight=weight) for cid in sharing}
+    for cid in index.emails.get(email, []):  # the known address outranks its domain
+        found[cid] = Evidence(kind=prefix + "email", detail=email, weight=EMAIL)
+    return found
+
+
+def _vat(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> dict[str, Evidence]:
+    written = " ".join([order.buyer_vat.value if order.buyer_vat else "", parsed.text, parsed.signature])
+    numbers = ["".join(m.groups()) for m in _VAT.finditer(fold(written).upper())]
+    numbers += ["".join(m.groups()) for m in _SIRET.finditer(written)]
+    for number in numbers:
+        owners = index.by_vat.get(number, [])
+        if owners:  # one company may hold several customer accounts (its sites)
+            return {cid: Evidence(kind="vat", detail=number, weight=VAT / len(owners)) for cid in owners}
+    return {}
+
+
+def _texts(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> list[dict[str, Evidence]]:
+    """Names and addresses read in the document's buyer and ship-to, the signature, the text."""
+    tail = "\n".join(parsed.text.strip().splitlines()[-SIGNATURE_LINES:])
+    sources = [
+        ("buyer_name", order.buyer_name.value if order.buyer_name else "", 0.6, 0.0),
+        ("ship_to", order.ship_to.value if order.ship_to else "", 0.5, 0.6),
+        ("signature", f"{parsed.signature}\n{tail}", 0.55, 0.4),
+        ("text", f"{parsed.subject}\n{parsed.text}", 0.15, 0.15),
     ]
-    return CustomerMatch(customer_id=None, candidates=candidates)
+    found: list[dict[str, Evidence]] = []
+    for kind, text, name_weight, address_weight in sources:
+        words = terms(text) if text.strip() else set()
+        if not words:
+            continue
+        for field, weight, terms_index in (
+            ("name", name_weight, index.customer_terms.names),
+            ("address", address_weight, index.customer_terms.addresses),
+        ):
+            if weight:
+                found.append(_covered(f"{kind}_{field}", words, weight, terms_index))
+    return found
 
 
-def _one(cid: str, index: CatalogIndex, evidence: Evidence, score: float = 1.0) -> CustomerMatch:
-    candidate = Candidate(key=cid, label=index.customers[cid].name, score=score, evidence=[evidence])
-    return CustomerMatch(customer_id=cid, score=score, margin=score, candidates=[candidate])
+def _covered(kind: str, words: set[str], weight: float, terms_index: TermIndex) -> dict[str, Evidence]:
+    coverage = terms_index.coverage(words)
+    return {
+        cid: Evidence(kind=kind, detail=f"{share:.0%} of its words", weight=round(weight * share, 4))
+        for cid, share in coverage.items()
+        if share >= MIN_COVERAGE
+    }
+
+
+def _candidate(cid: str, evidence: list[Evidence], index: CatalogIndex) -> Candidate:
+    # The strongest clue of each kind counts once; points add up across kinds.
+    best: dict[str, Evidence] = {}
+    for item in evidence:
+        if item.kind not in best or item.weight > best[item.kind].weight:
+            best[item.kind] = item
+    points = sum(e.weight for e in best.values())
+    return Candidate(
+        key=cid, label=index.customers[cid].name, score=round(points, 4), evidence=list(best.values())
+    )
+
+
+def _decide(candidates: list[Candidate]) -> CustomerMatch:
+    if not candidates:
+        return CustomerMatch(customer_id=None)
+    best = candidates[0]
+    lead = best.score - (candidates[1].score if len(candidates) > 1 else 0.0)
+    sender_known = any(e.kind in SENDER_KINDS for e in best.evidence)
+    confidence = min(best.score, 1.0) if sender_known else min(best.score, 0.8)
+    if lead < CLEAR_LEAD or confidence < 0.4:
+        return CustomerMatch(
+            customer_id=None, score=round(confidence, 4), margin=round(lead, 4), candidates=candidates
+        )
+    return CustomerMatch(
+        customer_id=best.key,
+        score=round(confidence, 4),
+        margin=round(min(lead, 1.0), 4),
+        candidates=candidates,
+        sender_known=sender_known,
+    )

@@ -1,10 +1,70 @@
-"""The reference data, indexed for matching."""
+"""The reference data, indexed for matching.
+
+Lookups by key (sku, normalised code, EAN, customer refs, aliases, contact
+addresses) are dictionaries. Designations are indexed by word and by size
+feature into posting arrays, so a line is scored against the few hundred
+articles that share its words and sizes, never against the whole catalogue.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from matchers.customer_terms import CustomerTerms, TermIndex
+from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording
+from matchers.vocabulary import load_vocabulary
 from models import CustomerRow, ProductRow, ReferenceData
+
+
+@dataclass
+class DesignationIndex:
+    """Inverted index of the catalogue's designations (words and size features)."""
+
+    wordings: list[Wording] = field(default_factory=list)
+    token_ids: dict[str, int] = field(default_factory=dict)
+    postings: list[np.ndarray] = field(default_factory=list)
+    idf: list[float] = field(default_factory=list)
+    deletes: dict[str, list[str]] = field(default_factory=dict)  # word with one letter removed -> words
+    prefixes: dict[str, list[str]] = field(default_factory=dict)  # first letters -> words
+    texts: list[str] = field(default_factory=list)  # each designation's words, joined
+    sorted_words: list[list[str]] = field(default_factory=list)
+    own_weight: list[float] = field(default_factory=list)  # the rarity of each designation's words
+    mean_idf: float = 1.0
+
+    @classmethod
+    def build(cls, names: list[str]) -> DesignationIndex:
+        index = cls(wordings=[read_wording(n) for n in names])
+        lists: dict[str, list[int]] = {}
+        for position, wording in enumerate(index.wordings):
+            for token in set(wording.words) | wording.features:
+                lists.setdefault(token, []).append(position)
+        total = max(len(names), 1)
+        for token, positions in lists.items():
+            index.token_ids[token] = len(index.postings)
+            index.postings.append(np.asarray(positions, dtype=np.int32))
+            index.idf.append(math.log(1 + total / len(positions)))
+        index.mean_idf = sum(index.idf) / len(index.idf) if index.idf else 1.0
+        for wording in index.wordings:
+            index.texts.append(" ".join(wording.words))
+            index.sorted_words.append(sorted(wording.words))
+            index.own_weight.append(sum(index.idf_of(w) for w in set(wording.words)))
+        for word in lists:
+            if ":" not in word and len(word) >= 4 and not word[0].isdigit():
+                index._add_spellings(word)
+        return index
+
+    def _add_spellings(self, word: str) -> None:
+        for i in range(len(word)):
+            self.deletes.setdefault(word[:i] + word[i + 1 :], []).append(word)
+        for end in range(3, min(len(word), 8)):
+            self.prefixes.setdefault(word[:end], []).append(word)
+
+    def idf_of(self, token: str) -> float:
+        token_id = self.token_ids.get(token)
+        return self.idf[token_id] if token_id is not None else 0.0
 
 
 @dataclass
@@ -12,30 +72,69 @@ class CatalogIndex:
     products: dict[str, ProductRow] = field(default_factory=dict)
     by_ean: dict[str, str] = field(default_factory=dict)
     customers: dict[str, CustomerRow] = field(default_factory=dict)
-    by_email: dict[str, str] = field(default_factory=dict)
+    by_email: dict[str, str] = field(default_factory=dict)  # first owner; see `emails` for all
     by_domain: dict[str, list[str]] = field(default_factory=dict)
     refs: dict[tuple[str, str], str] = field(default_factory=dict)  # (customer_id, ref) -> sku
     aliases: dict[tuple[str, str], str] = field(default_factory=dict)  # (customer_id, wording) -> sku
     names: list[str] = field(default_factory=list)
     name_skus: list[str] = field(default_factory=list)
+    emails: dict[str, list[str]] = field(default_factory=dict)  # contact address -> customer ids
+    by_code: dict[str, list[str]] = field(default_factory=dict)  # normalised sku -> skus
+    refs_by_code: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # -> (ref, sku)
+    by_vat: dict[str, list[str]] = field(default_factory=dict)  # VAT number and SIREN -> customer ids
+    units: dict[str, str] = field(default_factory=dict)  # spelling -> catalogue unit
+    designations: DesignationIndex = field(default_factory=DesignationIndex)
+    positions: dict[str, int] = field(default_factory=dict)  # sku -> its place in `names`
+    customer_terms: CustomerTerms = field(default_factory=lambda: CustomerTerms(TermIndex(), TermIndex()))
 
     @classmethod
     def build(cls, reference: ReferenceData) -> CatalogIndex:
         index = cls()
         for product in reference.products:
-            index.products[product.sku] = product
-            if product.ean:
-                index.by_ean[product.ean] = product.sku
-            index.names.append(product.name)
-            index.name_skus.append(product.sku)
+            index._add_product(product)
+        index.designations = DesignationIndex.build(index.names)
+        index.units = load_vocabulary().unit_of()
         for customer in reference.customers:
-            index.customers[customer.customer_id] = customer
-            for address in customer.contact_emails:
-                index.by_email[address] = customer.customer_id
-            for domain in customer.email_domains:
-                index.by_domain.setdefault(domain, []).append(customer.customer_id)
+            index._add_customer(customer)
+        index.customer_terms = CustomerTerms.build(reference.customers)
         for ref in reference.customer_refs:
             index.refs[(ref.customer_id, ref.customer_ref.upper())] = ref.sku
-        for alias in reference.aliases:
+            index.refs_by_code[(ref.customer_id, normalize_code(ref.customer_ref))] = (
+                ref.customer_ref,
+                ref.sku,
+            )
+        for alias in reference.aliases:  # stored already normalised by learn_alias
             index.aliases[(alias.customer_id, alias.wording)] = alias.sku
         return index
+
+    def _add_product(self, product: ProductRow) -> None:
+        self.products[product.sku] = product
+        if product.ean:
+            self.by_ean[product.ean] = product.sku
+        self.by_code.setdefault(normalize_code(product.sku), []).append(product.sku)
+        self.positions[product.sku] = len(self.names)
+        self.names.append(product.name)
+        self.name_skus.append(product.sku)
+
+    def _add_customer(self, customer: CustomerRow) -> None:
+        cid = customer.customer_id
+        self.customers[cid] = customer
+        for address in customer.contact_emails:
+            self.by_email.setdefault(address, cid)
+            self.emails.setdefault(address, []).append(cid)
+        for domain in customer.email_domains:
+            self.by_domain.setdefault(domain, []).append(cid)
+        if customer.vat_number:
+            vat = fold(customer.vat_number).upper().replace(" ", "")
+            self.by_vat.setdefault(vat, []).append(cid)
+            if vat[:2].isalpha() and vat[-9:].isdigit():
+                self.by_vat.setdefault(vat[-9:], []).append(cid)  # the SIREN inside a French VAT number
+
+    def add_alias(self, customer_id: str, wording: str, sku: str) -> None:
+        """Make a learned wording usable at once (the store keeps it for the next run)."""
+        self.aliases[(customer_id, normalize_wording(wording))] = sku
+
+    def sales_unit(self, spelling: str) -> str:
+        """The customer's unit in the catalogue's vocabulary (its folded form when unknown)."""
+        word = fold(spelling).strip(" .")
+        return self.units.get(word, word)

@@ -231,6 +231,9 @@ class CustomerMatch(BaseModel):
     score: float = 0.0
     margin: float = 0.0
     candidates: list[Candidate] = Field(default_factory=list)
+    # False when the sender (or forwarded sender) is not on file and the customer
+    # was recognised from the signature or the document only: worth a clerk's look.
+    sender_known: bool = False
 
 
 class LineMatch(BaseModel):

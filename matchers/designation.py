@@ -1,0 +1,228 @@
+"""Scoring catalogue designations against a customer's wording, sizes first.
+
+Candidates are gathered from the inverted index (words, their likely
+spellings, and size features, weighted by rarity); only those few are scored.
+The score mixes how much of the wording the candidate covers with rapidfuzz's
+token-set ratio, then applies the sizes: a candidate whose numbers disagree
+with the wording loses to one whose numbers agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from matchers.index import DesignationIndex
+from matchers.normalize import Wording
+
+SHORTLIST = 48  # candidates scored in full per line
+SHORTLIST_SHARE = 0.4
+TYPO_SIMILARITY = 0.85
+PREFIX_SIMILARITY = 0.8
+# A disagreeing size is strong evidence against a candidate; a disagreeing pack
+# count (boxes of 100 vs 200) a little less; a bare number less still.
+DISAGREE = {"pack": 0.7, "num": 0.8}
+DISAGREE_SIZE = 0.55
+MISSING = 0.97  # per size the wording states and the candidate lacks, or the reverse
+AGREE_BONUS = 0.03
+EXACT_BONUS = 0.15
+ABSENT_WORD = 0.85
+UNWANTED_WORD = (
+    0.6  # per word the customer said they do not want  # per known word of the wording the candidate lacks
+)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One candidate designation with its score and why."""
+
+    position: int
+    score: float
+    text: float
+    agree: tuple[str, ...]
+    disagree: tuple[str, ...]
+
+
+def spellings(word: str, index: DesignationIndex) -> list[tuple[str, float]]:
+    """The catalogue words a customer's word may stand for, with a similarity."""
+    if word in index.token_ids:
+        return [(word, 1.0)]
+    found: dict[str, float] = {}
+    if len(word) >= 4:
+        shorter = [word[:i] + word[i + 1 :] for i in range(len(word))]
+        for key in [word, *shorter]:  # a letter missing, replaced or swapped
+            for known in index.deletes.get(key, ()):
+                found[known] = TYPO_SIMILARITY
+        for key in shorter:  # a letter too many
+            if key in index.token_ids:
+                found[key] = TYPO_SIMILARITY
+    if not found and 3 <= len(word) <= 7:
+        for known in index.prefixes.get(word, ())[:8]:
+            found.setdefault(known, PREFIX_SIMILARITY)
+    return list(found.items())
+
+
+def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple[str, float]]]) -> np.ndarray:
+    """The positions of the articles sharing the most (rarity-weighted) words and sizes."""
+    arrays: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    tokens = [(t, s) for options in expanded for t, s in options] + [(f, 1.5) for f in query.features]
+    for token, similarity in tokens:
+        token_id = index.token_ids.get(token)
+        if token_id is None:
+            continue
+        postings = index.postings[token_id]
+        arrays.append(postings)
+        weights.append(np.full(len(postings), index.idf[token_id] * similarity, dtype=np.float32))
+    if not arrays:
+        return np.empty(0, dtype=np.int32)
+    totals = np.bincount(
+        np.concatenate(arrays), weights=np.concatenate(weights), minlength=len(index.wordings)
+    )
+    # Articles sharing less than a share of the best overlap cannot win: drop them first.
+    hits = np.flatnonzero(totals >= totals.max() * SHORTLIST_SHARE)
+    if len(hits) > SHORTLIST:
+        hits = hits[np.argpartition(-totals[hits], SHORTLIST)[:SHORTLIST]]
+    return hits
+
+
+def _values(wording: Wording, kinds: frozenset[str]) -> set[str]:
+    found: set[str] = set()
+    for kind in kinds:
+        found |= wording.by_kind.get(kind, frozenset())
+    return found
+
+
+def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[str], int]:
+    """Which of the query's sizes the candidate agrees with, disagrees with, or lacks.
+
+    Each size is judged alone ("30 cm x 200 m" against "30 cm x 300 m": one
+    agrees, one does not). Lengths, diameters and dimensions are one family
+    ("26 cm" against "Ø26 cm"); a bare number agrees with any number written.
+    """
+    agree: list[str] = []
+    disagree: list[str] = []
+    missing = 0
+    for kind, values in query.by_kind.items():
+        family = _FAMILY_OF.get(kind)
+        offered = _values(candidate, family) if family else set(candidate.by_kind.get(kind, ()))
+        for value in sorted(values):
+            feature = f"{kind}:{value}"
+            if kind == "num":
+                (agree if value in candidate.numbers else disagree).append(feature)
+            elif value in offered or (family and _same_length(value, offered)):
+                agree.append(feature)
+            elif offered:
+                disagree.append(feature)
+            elif value.lstrip("~") in candidate.numbers:
+                agree.append(feature)
+            else:
+                missing += 1
+    extra = sum(1 for kind in candidate.by_kind if kind != "num" and kind not in query.by_kind)
+    return agree, disagree, missing + extra
+
+
+_FAMILIES = (frozenset({"len", "diam", "dim"}),)
+_FAMILY_OF = {kind: family for family in _FAMILIES for kind in family}
+
+
+def _number_or_none(value: str) -> float | None:
+    try:
+        return float(value.lstrip("~"))
+    except ValueError:
+        return None
+
+
+def _same_length(value: str, offered: set[str]) -> bool:
+    """A length written without its unit ("Ø23") against one with it ("Ø23 cm" = 230 mm)."""
+    if not value.startswith("~") and not any(o.startswith("~") for o in offered):
+        return False
+    wanted = _number_or_none(value)
+    if wanted is None:
+        return False
+    for other in offered:
+        number = _number_or_none(other)
+        if number is not None and any(abs(wanted * k - number) < 1e-6 for k in (1.0, 10.0, 0.1)):
+            return True
+    return False
+
+
+def size_factor(agree: list[str], disagree: list[str], missing: int) -> float:
+    factor = 1.0
+    for feature in disagree:
+        factor *= DISAGREE.get(feature.partition(":")[0], DISAGREE_SIZE)
+    return factor * MISSING**missing + AGREE_BONUS * min(len(agree), 3)
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A wording ready to score against many candidates (what depends on it alone)."""
+
+    wording: Wording
+    expanded: list[list[tuple[str, float]]]
+    weights: list[float]  # each word's rarity (the mean rarity for words the catalogue lacks)
+    known: list[bool]  # the word itself is a catalogue word
+    text: str
+    sorted_words: list[str]
+    heads: frozenset[str]
+
+    @classmethod
+    def prepare(cls, wording: Wording, index: DesignationIndex) -> PreparedQuery:
+        expanded = [spellings(w, index) or [(w, 0.0)] for w in wording.words]
+        weights = [max(index.idf_of(t) for t, _ in options) or index.mean_idf for options in expanded]
+        return cls(
+            wording=wording,
+            expanded=expanded,
+            weights=weights,
+            known=[any(s == 1.0 for _, s in options) for options in expanded],
+            text=" ".join(wording.words),
+            sorted_words=sorted(wording.words),
+            heads=frozenset(t for t, _ in expanded[0]) if expanded else frozenset(),
+        )
+
+
+def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> float:
+    """How well the candidate's words cover the wording's (rarity-weighted), with rapidfuzz.
+
+    A word of the wording that the catalogue uses elsewhere but this candidate
+    lacks ("blanc" against a black twin) counts against it like a size would.
+    """
+    candidate = index.wordings[position]
+    words = set(candidate.words)
+    covered = 0.0
+    used: set[str] = set()
+    absent = 0
+    for options, weight, known in zip(query.expanded, query.weights, query.known, strict=True):
+        best, token = 0.0, ""
+        for option, similarity in options:
+            if similarity > best and option in words:
+                best, token = similarity, option
+        covered += weight * best
+        used.add(token)
+        absent += best == 0.0 and known
+    total = sum(query.weights)
+    query_cover = covered / total if total else 0.0
+    candidate_cover = sum(index.idf_of(w) for w in words & used) / (index.own_weight[position] or 1.0)
+    ratio = fuzz.token_set_ratio(query.text, index.texts[position]) / 100
+    # French designations start with what the thing is ("couvercle pour pot" is not a pot).
+    head = 1.0 if candidate.words and candidate.words[0] in query.heads else 0.0
+    text = 0.6 * query_cover + 0.1 * candidate_cover + 0.2 * ratio + 0.1 * head
+    # The customer copied our designation: nothing says more.
+    exact = EXACT_BONUS if query.sorted_words == index.sorted_words[position] else 0.0
+    unwanted = sum(1 for word in query.wording.excluded if word in words)
+    return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted + exact
+
+
+def score_designations(query: Wording, index: DesignationIndex) -> list[Scored]:
+    """The shortlisted candidates for one wording, best first."""
+    prepared = PreparedQuery.prepare(query, index)
+    scored = []
+    for position in shortlist(query, index, prepared.expanded).tolist():
+        text = text_score(prepared, position, index)
+        agree, disagree, missing = compare_sizes(query, index.wordings[position])
+        score = text * size_factor(agree, disagree, missing)
+        scored.append(Scored(position, score, text, tuple(agree), tuple(disagree)))
+    scored.sort(key=lambda s: -s.score)
+    return scored

@@ -1,0 +1,174 @@
+"""Normalised forms of article codes and designations, and the sizes written in them.
+
+Near-twin articles differ by a number (4x30 / 4x40 screws, gloves size 8 / 9,
+boxes of 100 / 200), so a designation is read into two things: its words
+(accents, plurals and abbreviations removed) and its sizes, as typed features
+(`dim:4x40`, `vol:200` millilitres, `size:9`, `pack:1000`) that can agree or
+disagree with a candidate's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from matchers.vocabulary import load_vocabulary
+
+_NUM = r"\d+(?:[.,]\d+)?"
+# Measures: the unit word -> (feature kind, factor to the base unit).
+_MEASURES: dict[str, tuple[str, float]] = {
+    "ml": ("vol", 1.0),
+    "cl": ("vol", 10.0),
+    "dl": ("vol", 100.0),
+    "l": ("vol", 1000.0),
+    "litre": ("vol", 1000.0),
+    "litres": ("vol", 1000.0),
+    "g": ("mass", 1.0),
+    "gr": ("mass", 1.0),
+    "kg": ("mass", 1000.0),
+    "mm": ("len", 1.0),
+    "cm": ("len", 10.0),
+    "m": ("len", 1000.0),
+    "micron": ("thick", 1.0),
+    "microns": ("thick", 1.0),
+    "µ": ("thick", 1.0),
+    "plis": ("ply", 1.0),
+    "pli": ("ply", 1.0),
+    "ply": ("ply", 1.0),
+    "v": ("volt", 1.0),
+    "w": ("watt", 1.0),
+}
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in _MEASURES), key=len, reverse=True))
+_CONTENT_ALT = "kg|gr|g|ml|cl|dl|l|litres|litre"
+_PACK_OF_MEASURE = re.compile(rf"\b(\d+)\s*x\s*({_NUM})\s*({_CONTENT_ALT})\b")
+_DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
+_MEASURE = re.compile(rf"\b({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
+_DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b)?")
+_SIZE = re.compile(r"\b(?:taille|size|t\.?|sz)\s*(\d{1,2}|xxs|xs|s|m|l|xl|xxl|xxxl)\b")
+_SIZE_LETTER = re.compile(r"(?<![\w.,])(xxs|xs|s|m|l|xl|xxl|xxxl)(?![\w'])")
+_PACK = re.compile(r"\b(?:de|par|x|lot de|pack de)\s*(\d+)\b")
+_THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
+_ANY_NUMBER = re.compile(_NUM)
+_BARE = re.compile(rf"(?<![\w]){_NUM}(?![\w'])")
+_NONWORD = re.compile(r"[^a-z0-9ø⌀µ.,/%+ ]+")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A designation read into words and size features."""
+
+    words: tuple[str, ...]
+    features: frozenset[str] = field(default_factory=frozenset)
+    numbers: frozenset[str] = field(default_factory=frozenset)  # every number written, as text
+    excluded: tuple[str, ...] = ()  # words written after a negation ("pas le roux")
+
+    @cached_property
+    def by_kind(self) -> dict[str, frozenset[str]]:
+        """Feature values by kind: {"dim": {"4x40"}, "pack": {"200"}}."""
+        table: dict[str, set[str]] = {}
+        for feature in self.features:
+            kind, _, value = feature.partition(":")
+            table.setdefault(kind, set()).add(value)
+        return {kind: frozenset(values) for kind, values in table.items()}
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(self.by_kind)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, ligatures spelt out; ø and µ kept (they mean sizes)."""
+    text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("\u00a0", " ").replace("\u202f", " ")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_code(code: str) -> str:
+    """A code as keys compare: no case, separators or leading zeros; O read as 0, I as 1."""
+    squeezed = re.sub(r"[\s\-./_]+", "", code.upper())
+    return squeezed.replace("O", "0").replace("I", "1").lstrip("0") or "0"
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def _measure_feature(value: str, unit: str) -> str:
+    kind, factor = _MEASURES[unit]
+    return f"{kind}:{_fmt(_number(value) * factor)}"
+
+
+def _diameter(m: re.Match[str]) -> set[str]:
+    # "Ø23" without a unit may be mm or cm: marked "~" to be compared either way.
+    if not m[2]:
+        return {f"diam:~{_fmt(_number(m[1]))}"}
+    return {f"diam:{_fmt(_number(m[1]) * (10 if m[2] == 'cm' else 1))}"}
+
+
+def read_sizes(text: str) -> tuple[set[str], set[str], str]:
+    """The size features in folded text, the numbers seen, and the text with sizes removed."""
+    features: set[str] = set()
+    numbers = {_fmt(_number(n)) for n in _ANY_NUMBER.findall(text)}
+
+    def take(pattern: re.Pattern[str], make: object) -> None:
+        nonlocal text
+
+        def repl(m: re.Match[str]) -> str:
+            features.update(make(m))  # type: ignore[operator]
+            return " "
+
+        text = pattern.sub(repl, text)
+
+    take(_PACK_OF_MEASURE, lambda m: {f"pack:{m[1]}", _measure_feature(m[2], m[3])})
+    take(_DIM, lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)})
+    take(_DIAM, _diameter)
+    take(_MEASURE, lambda m: {_measure_feature(m[1], m[2])})
+    take(_SIZE, lambda m: {f"size:{m[1]}"})
+    take(_THREAD, lambda m: {f"thread:{m[1]}{m[2]}"})
+    take(_PACK, lambda m: {f"pack:{m[1]}"})
+    take(_SIZE_LETTER, lambda m: {f"size:{m[1]}"})
+    for m in _BARE.finditer(text):
+        features.add(f"num:{_fmt(_number(m[0]))}")
+    return features, numbers, _BARE.sub(" ", text)
+
+
+def stem(word: str) -> str:
+    """A crude French/English plural folding: barquettes -> barquette, rouleaux -> rouleau."""
+    if len(word) > 3 and word[-1] == "s" and word[-2] not in "su":
+        return word[:-1]
+    if len(word) > 3 and word.endswith("aux"):  # rouleaux, not roux
+        return word[:-1]
+    return word
+
+
+def read_wording(text: str) -> Wording:
+    """Words (abbreviations expanded, plurals folded, stop words dropped) and size features."""
+    vocabulary = load_vocabulary()
+    folded = fold(text)
+    folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
+    features, numbers, rest = read_sizes(folded)
+    words: list[str] = []
+    excluded: list[str] = []
+    negated = False
+    for raw in _NONWORD.sub(" ", rest).replace("/", " ").split():
+        raw = raw.strip(".,%+")
+        expanded = vocabulary.abbreviations.get(raw, raw)
+        for word in expanded.split():
+            if word in vocabulary.negations.words:
+                negated = True  # "pas le roux", "sans poudre": the next word is what is not wanted
+            elif word and word not in vocabulary.stopwords.words and not word.isdigit():
+                (excluded if negated else words).append(stem(word))
+                negated = False
+    return Wording(tuple(words), frozenset(features), frozenset(numbers), tuple(excluded))
+
+
+def normalize_wording(text: str) -> str:
+    """The stable key of a wording, for learned aliases: words and sizes, sorted."""
+    wording = read_wording(text)
+    return " ".join(sorted(wording.words) + sorted(wording.features))

@@ -1,0 +1,60 @@
+"""The matching vocabulary (units, abbreviations, stop words), read from a data file."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+from models.errors import ConfigError
+
+VOCABULARY_FILE = Path(__file__).with_name("data") / "vocabulary.toml"
+
+
+class WordList(BaseModel):
+    words: list[str] = Field(default_factory=list)
+
+
+class Vocabulary(BaseModel):
+    """Units (customer spelling -> catalogue unit), abbreviations and stop words."""
+
+    units: dict[str, list[str]]
+    abbreviations: dict[str, str]
+    stopwords: WordList
+    company_words: WordList
+    negations: WordList = Field(default_factory=WordList)
+
+    @field_validator("units")
+    @classmethod
+    def _units_lower(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for unit, spellings in value.items():
+            if any(s != s.lower() for s in [unit, *spellings]):
+                raise ValueError(f"unit spellings must be lower-case (unit {unit!r})")
+        return value
+
+    def unit_of(self) -> dict[str, str]:
+        """Every spelling -> its catalogue unit."""
+        table: dict[str, str] = {}
+        for unit, spellings in self.units.items():
+            table[unit] = unit
+            for spelling in spellings:
+                table.setdefault(spelling, unit)
+        return table
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+    """Read and validate the vocabulary file; raises ConfigError saying what is wrong."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Vocabulary.model_validate(data)
+    except OSError as exc:
+        raise ConfigError(str(path), "vocabulary", f"cannot read the file ({exc.strerror})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), "vocabulary", f"not valid TOML ({exc})") from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(str(path), where, first["msg"]) from exc

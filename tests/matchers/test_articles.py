@@ -1,0 +1,180 @@
+"""Order lines to catalogue articles: codes, customer refs, aliases, designations with sizes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from pydantic import Field
+
+from matchers import CatalogIndex, match_article
+from models import ExtractedLine
+from tests.matchers.conftest import make_line
+
+
+@pytest.mark.parametrize(
+    ("line_kwargs", "customer", "sku", "evidence"),
+    [
+        ({"code": "VIS-440-200"}, None, "VIS-440-200", "sku"),
+        ({"code": "vis 440.500"}, None, "VIS-440-500", "code"),
+        ({"code": "3700123000327"}, None, "GAN-NIT-T9", "ean"),
+        ({"code": "BS-100245"}, "G004", "VIS-440-200", "customer_ref"),
+        ({"code": "bs 100246"}, "G004", "VIS-440-500", "customer_ref"),
+        ({"code": "00418"}, "G008", "00417", "customer_ref"),
+        ({"code": "00418"}, "G001", "00418", "sku"),
+    ],
+    ids=[
+        "exact-sku",
+        "normalised-sku",
+        "ean",
+        "customer-ref",
+        "customer-ref-normalised",
+        "customer-ref-wins-over-our-sku",
+        "same-code-other-customer-is-our-sku",
+    ],
+)
+def test_codes_in_order_of_trust(
+    fixtures_index: CatalogIndex, line_kwargs: dict[str, str], customer: str | None, sku: str, evidence: str
+) -> None:
+    match = match_article(make_line(**line_kwargs), fixtures_index, customer_id=customer)
+    assert (match.sku, match.candidates[0].evidence[0].kind) == (sku, evidence)
+
+
+def test_customer_ref_is_kept_on_the_match(fixtures_index: CatalogIndex) -> None:
+    match = match_article(make_line(code="00418"), fixtures_index, customer_id="G008")
+    assert match.customer_ref == "00418"
+
+
+def test_sample_hotel_code_equal_to_our_coffee_sku_means_bin_bags(samples_index: CatalogIndex) -> None:
+    line = make_line("Sacs poubelle 110 L", code="480117")
+    assert match_article(line, samples_index, customer_id="C0142").sku == "HYG-2601-04"
+    assert match_article(line, samples_index, customer_id="C0104").sku == "480117"
+
+
+class LineWithAltCodes(ExtractedLine):
+    """A line as a document reader that finds several codes may give it."""
+
+    alt_codes: list[str] = Field(default_factory=list)
+
+
+def test_alt_codes_from_a_document_reader_are_tried(fixtures_index: CatalogIndex) -> None:
+    base = make_line("Vis 4x40", code="XX-UNKNOWN")
+    line = LineWithAltCodes(**base.model_dump(), alt_codes=["VIS-440-500"])
+    assert match_article(line, fixtures_index, customer_id=None).sku == "VIS-440-500"
+
+
+@pytest.mark.parametrize(
+    ("wording", "unit", "sku"),
+    [
+        ("vis agglo TF inox 4x40 bte de 200", None, "VIS-440-200"),
+        ("vis agglo 4 x 40 boite 500", None, "VIS-440-500"),
+        ("gants nitrile T9", None, "GAN-NIT-T9"),
+        ("gants nitrille taille 8", None, "GAN-NIT-T8"),
+        ("Lames cutter 18mm", None, "00418"),
+    ],
+    ids=["screw-box-200", "screw-box-500", "glove-t9", "glove-t8-typo", "cutter-blades"],
+)
+def test_designation_numbers_pick_the_right_twin(
+    fixtures_index: CatalogIndex, wording: str, unit: str | None, sku: str
+) -> None:
+    match = match_article(make_line(wording, unit=unit), fixtures_index, customer_id=None)
+    assert match.sku == sku
+
+
+def test_twin_whose_numbers_disagree_loses_with_the_reason(fixtures_index: CatalogIndex) -> None:
+    match = match_article(make_line("gants nitrile taille 9"), fixtures_index, customer_id=None)
+    loser = next(c for c in match.candidates if c.key == "GAN-NIT-T8")
+    assert match.candidates[0].score - loser.score > 0.2
+    assert any(e.kind == "sizes_disagree" for e in loser.evidence)
+
+
+def test_two_close_candidates_mean_low_confidence(samples_index: CatalogIndex) -> None:
+    # Sold by the bag and by the carton; the wording says neither.
+    match = match_article(make_line("gobelet carton blanc 20 cl"), samples_index, customer_id=None)
+    assert match.score < 0.9
+    assert len(match.candidates) >= 2
+
+
+def test_stated_unit_decides_between_pack_twins(samples_index: CatalogIndex) -> None:
+    by_carton = match_article(
+        make_line("gobelet carton blanc 20 cl", unit="ctn"), samples_index, customer_id=None
+    )
+    by_bag = match_article(
+        make_line("gobelet carton blanc 20 cl", unit="sachets"), samples_index, customer_id=None
+    )
+    assert samples_index.products[by_carton.sku or ""].unit == "carton"
+    assert samples_index.products[by_bag.sku or ""].unit == "sachet"
+    assert (by_carton.unit, by_bag.unit) == ("carton", "sachet")
+
+
+def test_nothing_clears_the_cut_gives_no_sku_but_candidates(samples_index: CatalogIndex) -> None:
+    match = match_article(make_line("pailles en bambou"), samples_index, customer_id=None)
+    assert match.sku is None
+    assert match.unit_price is None
+
+
+@pytest.mark.parametrize(
+    ("price", "expected"),
+    [("30.00", Decimal("30.00")), (None, None)],
+    ids=["printed-price-kept", "catalogue-price-when-none"],
+)
+def test_unit_price_is_the_printed_one_else_the_catalogue(
+    fixtures_index: CatalogIndex, price: str | None, expected: Decimal | None
+) -> None:
+    match = match_article(make_line(code="VIS-440-500", unit_price=price), fixtures_index, customer_id=None)
+    catalogue = Decimal(str(fixtures_index.products["VIS-440-500"].unit_price))
+    assert match.unit_price == (expected if expected is not None else catalogue)
+
+
+def test_quantity_stays_in_the_customers_unit_and_unit_defaults_to_catalogue(
+    fixtures_index: CatalogIndex,
+) -> None:
+    match = match_article(make_line(code="GAN-NIT-T9", quantity="3"), fixtures_index, customer_id=None)
+    assert (match.quantity, match.unit) == (Decimal("3"), "boite")
+
+
+def test_pack_size_agreeing_is_evidence(fixtures_index: CatalogIndex) -> None:
+    line = make_line("vis agglo 4x40", unit="boites", pack_size="500")
+    match = match_article(line, fixtures_index, customer_id=None)
+    assert match.sku == "VIS-440-500"
+    assert any(e.kind == "pack_agrees" for e in match.candidates[0].evidence)
+
+
+def test_code_whose_article_contradicts_the_wording_is_doubtful(fixtures_index: CatalogIndex) -> None:
+    match = match_article(
+        make_line("gants nitrile taille 8", code="GAN-NIT-T9"), fixtures_index, customer_id=None
+    )
+    assert match.sku == "GAN-NIT-T9"
+    assert match.score < 0.9
+
+
+def test_a_word_the_customer_does_not_want_counts_against(samples_index: CatalogIndex) -> None:
+    match = match_article(
+        make_line("sucre en bûchettes (blanc, pas le roux)"), samples_index, customer_id=None
+    )
+    assert "roux" not in (samples_index.products[match.sku or ""].name.lower())
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [
+        ("ctn", "carton"),
+        ("Btes", "boite"),
+        ("rlx", "rouleau"),
+        ("pces", "pce"),
+        ("Kg", "kg"),
+        ("seau", "seau"),
+    ],
+    ids=["ctn", "btes", "rlx", "pces", "kg", "unit-outside-catalogue-kept"],
+)
+def test_stated_unit_in_catalogue_vocabulary(fixtures_index: CatalogIndex, written: str, unit: str) -> None:
+    match = match_article(make_line(code="GAN-NIT-T9", unit=written), fixtures_index, customer_id=None)
+    assert match.unit == unit
+
+
+def test_cartons_of_an_article_sold_by_the_piece_show_the_conversion(fixtures_index: CatalogIndex) -> None:
+    line = make_line(code="SIL-BLA-310", quantity="3", unit="cartons", pack_size="12")
+    match = match_article(line, fixtures_index, customer_id=None)
+    assert (match.quantity, match.unit) == (Decimal("3"), "carton")
+    conversion = next(e for e in match.candidates[0].evidence if e.kind == "unit_conversion")
+    assert conversion.detail == "3 carton x 12 = 36 pce"

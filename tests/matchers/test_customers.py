@@ -1,0 +1,140 @@
+"""Who sent the order: sender, forwarded sender, VAT, name and address, shared domains."""
+
+from __future__ import annotations
+
+import pytest
+
+from matchers import CatalogIndex, match_customer
+from models import Address, Extracted, ExtractedOrder, ParsedMessage
+
+
+def make_message(
+    sender: str,
+    text: str = "Bonjour,\nmerci de livrer.\n",
+    *,
+    forwarded: str | None = None,
+    signature: str = "",
+) -> ParsedMessage:
+    return ParsedMessage(
+        message_id="<t@x>",
+        sender=Address(email=sender),
+        forwarded_sender=Address(email=forwarded) if forwarded else None,
+        text=text,
+        signature=signature,
+    )
+
+
+def make_order(
+    *, ship_to: str | None = None, buyer: str | None = None, vat: str | None = None
+) -> ExtractedOrder:
+    return ExtractedOrder(
+        ship_to=Extracted(value=ship_to) if ship_to else None,
+        buyer_name=Extracted(value=buyer) if buyer else None,
+        buyer_vat=Extracted(value=vat) if vat else None,
+    )
+
+
+def test_known_contact_address_decides(samples_index: CatalogIndex) -> None:
+    match = match_customer(
+        make_message("commandes@brasserie-du-port-arcachon.fr"), make_order(), samples_index
+    )
+    assert (match.customer_id, match.sender_known) == ("C0104", True)
+
+
+def test_domain_of_one_customer_decides(samples_index: CatalogIndex) -> None:
+    match = match_customer(
+        make_message("someone.new@brasserie-du-port-arcachon.fr"), make_order(), samples_index
+    )
+    assert match.customer_id == "C0104"
+
+
+def test_site_address_picks_its_site_even_if_text_names_the_other(samples_index: CatalogIndex) -> None:
+    # The domain is shared by two sites; the site's own contact sent it, the text
+    # names the other site only to say it is not concerned.
+    text = "Commande restaurant Intendance.\nNe rien livrer à Mérignac cette semaine.\n"
+    match = match_customer(
+        make_message("approvisionnement@burgersdeleon.fr", text), make_order(), samples_index
+    )
+    assert match.customer_id == "C0136"
+    assert {c.key for c in match.candidates} >= {"C0136", "C0139"}
+
+
+def test_shared_domain_alone_does_not_decide(samples_index: CatalogIndex) -> None:
+    match = match_customer(make_message("nouveau@burgersdeleon.fr"), make_order(), samples_index)
+    assert match.customer_id is None
+    assert {c.key for c in match.candidates} == {"C0136", "C0139"}
+
+
+@pytest.mark.parametrize(
+    ("ship_to", "customer"),
+    [
+        ("Hôtel Les Terrasses Biarritz, Économat, 14 avenue de l'Impératrice, 64200 Biarritz", "C0121"),
+        ("Hôtel Les Terrasses Anglet, Économat, 7 boulevard des Plages, 64600 Anglet", "C0122"),
+    ],
+    ids=["biarritz", "anglet"],
+)
+def test_shared_group_address_the_documents_ship_to_decides(
+    samples_index: CatalogIndex, ship_to: str, customer: str
+) -> None:
+    message = make_message("achats@hotels-lesterrasses.fr", "Please find our POs for Biarritz and Anglet.\n")
+    match = match_customer(message, make_order(ship_to=ship_to), samples_index)
+    assert match.customer_id == customer
+
+
+def test_shared_group_address_without_site_goes_to_review(samples_index: CatalogIndex) -> None:
+    match = match_customer(make_message("achats@hotels-lesterrasses.fr"), make_order(), samples_index)
+    assert match.customer_id is None
+    assert match.margin < 0.15
+
+
+def test_forward_by_our_own_staff_uses_the_original_sender(samples_index: CatalogIndex) -> None:
+    message = make_message("m.girard@comptoir-atlantique-chr.fr", forwarded="pantxo@chezpantxo.fr")
+    match = match_customer(message, make_order(), samples_index)
+    assert match.customer_id == "C0205"
+    assert any(e.kind == "forwarded_email" for e in match.candidates[0].evidence)
+
+
+def test_forward_of_a_free_mail_list_by_a_known_contact(samples_index: CatalogIndex) -> None:
+    message = make_message("direction@grandhotel-ocean-lacanau.fr", forwarded="chef.lebrun.lacanau@gmail.com")
+    assert match_customer(message, make_order(), samples_index).customer_id == "C0142"
+
+
+def test_free_mail_sender_identified_from_signature_only(samples_index: CatalogIndex) -> None:
+    signature = "Hélène Ferrand\nGérante\nRestaurant L'Estuaire\n2 quai Barbe – 33390 Blaye\n"
+    match = match_customer(
+        make_message("helene.f@gmail.com", signature=signature), make_order(), samples_index
+    )
+    assert (match.customer_id, match.sender_known) == ("C0160", False)
+    assert match.score < 0.9
+    assert all(not e.kind.startswith(("email", "domain")) for e in match.candidates[0].evidence)
+
+
+def test_misspelt_name_in_signature_still_found(samples_index: CatalogIndex) -> None:
+    text = "Voici la commande.\nYann\nCrêperie Ty Breizhh Atlantique - Royan\n"
+    assert (
+        match_customer(make_message("yann@laposte.net", text), make_order(), samples_index).customer_id
+        == "C0166"
+    )
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["N° TVA : FR 94 454 434 325", "SIRET 454 434 325 00017"],
+    ids=["vat", "siret"],
+)
+def test_vat_or_siret_in_the_text(samples_index: CatalogIndex, written: str) -> None:
+    match = match_customer(
+        make_message("x@unknown.example", f"Commande\n{written}\n"), make_order(), samples_index
+    )
+    assert match.customer_id == "C0121"
+
+
+def test_unknown_sender_and_no_clue_is_no_customer(samples_index: CatalogIndex) -> None:
+    match = match_customer(make_message("x@unknown.example"), make_order(), samples_index)
+    assert (match.customer_id, match.candidates) == (None, [])
+
+
+def test_fixture_catalogue_agencies_share_domain_and_vat(fixtures_index: CatalogIndex) -> None:
+    message = make_message("compta@batisud.com", "Commande\nTVA FR20552081317\n")
+    match = match_customer(message, make_order(ship_to="2 av. de la Gare, 33500 Libourne"), fixtures_index)
+    assert match.customer_id == "G005"

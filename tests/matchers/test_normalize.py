@@ -1,0 +1,82 @@
+"""Reading designations into words and sizes, and codes into comparable keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from matchers.normalize import normalize_code, normalize_wording, read_wording
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vis agglo tête fraisée inox A2 4x40 - boîte de 200", {"dim:4x40", "pack:200"}),
+        ("vis 4 X 40", {"dim:4x40"}),
+        ("Gants nitrile taille 9", {"size:9"}),
+        ("gants nitrile T9", {"size:9"}),
+        ("Gobelet 20 cl", {"vol:200"}),
+        ("gobelet 200ml", {"vol:200"}),
+        ("Sacs poubelle 110 L - rouleau de 25", {"vol:110000", "pack:25"}),
+        ("Couvercle à bec Ø80 mm", {"diam:80"}),
+        ("assiette diam. 23 cm", {"diam:230"}),
+        ("Café moulu - carton de 6 x 1 kg", {"pack:6", "mass:1000"}),
+        ("Papier toilette 2 plis", {"ply:2"}),
+        ("Boîte burger L", {"size:l"}),
+        ("Cheville M8", {"thread:m8"}),
+    ],
+    ids=[
+        "dim",
+        "dim-spaced",
+        "taille",
+        "t-short",
+        "cl",
+        "ml",
+        "litres-pack",
+        "diam",
+        "diam-cm",
+        "pack-of-kg",
+        "plies",
+        "size-letter",
+        "thread",
+    ],
+)
+def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None:
+    assert set(read_wording(text).features) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Bte de gants", ("boite", "gant")),
+        ("3 rlx film alu", ("rouleau", "film", "aluminium")),
+        ("Barquettes rectangulaires", ("barquette", "rectangulaire")),
+        ("l'huile d'olive", ("huile", "olive")),
+    ],
+    ids=["abbrev-bte", "abbrev-rlx-alu", "plurals", "elision-not-a-size"],
+)
+def test_words_are_folded_expanded_and_singular(text: str, words: tuple[str, ...]) -> None:
+    assert read_wording(text).words == words
+
+
+@pytest.mark.parametrize(
+    ("written", "ours"),
+    [
+        ("vis 440.200", "VIS-440-200"),
+        ("VIS440200", "VIS-440-200"),
+        ("418", "00418"),
+        ("HYG-21IO-2O", "HYG-2110-20"),
+        ("hyg 2110 20", "HYG-2110-20"),
+    ],
+    ids=["dots-spaces", "no-dashes", "leading-zeros", "o-and-i-typed-for-digits", "lower-case"],
+)
+def test_codes_compare_once_normalised(written: str, ours: str) -> None:
+    assert normalize_code(written) == normalize_code(ours)
+
+
+def test_alias_keys_ignore_spelling_differences() -> None:
+    assert normalize_wording("Gants nitrile T9") == normalize_wording("gants  NITRILE taille 9")
+
+
+def test_negated_words_are_set_apart() -> None:
+    wording = read_wording("sucre blanc, pas le roux")
+    assert (wording.words, wording.excluded) == (("sucre", "blanc"), ("roux",))
