@@ -10,16 +10,20 @@ from parsers.values import parse_number, split_quantity
 
 _PACK = re.compile(r"^(?P<unit>[^\W\d][\w.]*)\s+(?:de|of|à|a|x|von)\s+(?P<size>\d+(?:[.,]\d+)?)", re.I)
 
-Cells = dict[str, tuple[str, Provenance]]
+# Texts as printed, or numbers already typed (spreadsheet cells), by column role.
+Cells = dict[str, tuple[str | Decimal, Provenance]]
 
 
 def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: float) -> ExtractedLine | None:
     """The line a row describes, or None when it orders nothing (no quantity, or zero)."""
     qty_text, qty_prov = cells.get("quantity", ("", None))
-    quantity, qty_unit = split_quantity(qty_text, decimal_comma=decimal_comma)
+    if isinstance(qty_text, Decimal):
+        quantity, qty_unit = qty_text, ""
+    else:
+        quantity, qty_unit = split_quantity(qty_text, decimal_comma=decimal_comma)
     if quantity is None or quantity <= 0:
         return None
-    codes = [(cells[r][0], cells[r][1]) for r in ("code", "supplier_code", "ean") if cells.get(r, ("",))[0]]
+    codes = [(str(cells[r][0]), cells[r][1]) for r in ("code", "supplier_code", "ean") if cells.get(r, ("",))[0]]
     line = ExtractedLine(line_no=line_no, confidence=confidence)
     if codes:
         line.code = Extracted[str](
@@ -31,14 +35,14 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
         ]
     if cells.get("description", ("",))[0]:
         text, prov = cells["description"]
-        line.description = Extracted[str](value=text, confidence=confidence, provenance=prov)
+        line.description = Extracted[str](value=str(text), confidence=confidence, provenance=prov)
     line.quantity = Extracted[Decimal](value=quantity, confidence=confidence, provenance=qty_prov)
     line.provenance = qty_prov
     _unit_and_pack(line, cells, qty_unit, confidence)
     for role in ("unit_price", "amount"):
         if cells.get(role, ("",))[0]:
             text, prov = cells[role]
-            value = parse_number(text, decimal_comma=decimal_comma)
+            value = text if isinstance(text, Decimal) else parse_number(text, decimal_comma=decimal_comma)
             if value is not None:
                 setattr(line, role, Extracted[Decimal](value=value, confidence=confidence, provenance=prov))
     return line
@@ -47,6 +51,7 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
 def _unit_and_pack(line: ExtractedLine, cells: Cells, qty_unit: str, confidence: float) -> None:
     unit_text, unit_prov = cells.get("unit", ("", None))
     pack_text, pack_prov = cells.get("pack", ("", None))
+    unit_text, pack_text = str(unit_text), str(pack_text)
     pack = _PACK.match(pack_text) if pack_text else None
     if pack:
         size = parse_number(pack["size"])
