@@ -51,7 +51,11 @@ def document_type(attachment: Attachment) -> str | None:
     head = attachment.data[:1024].lstrip()
     if head.startswith(b"%PDF") or name.endswith(".pdf") or attachment.content_type == "application/pdf":
         return PDF
-    if name.endswith(SHEET_EXTENSIONS) or "spreadsheet" in attachment.content_type or "excel" in attachment.content_type:
+    if (
+        name.endswith(SHEET_EXTENSIONS)
+        or "spreadsheet" in attachment.content_type
+        or "excel" in attachment.content_type
+    ):
         return SHEET
     if name.endswith(".xml") or head.startswith(b"<?xml") or attachment.content_type.endswith("/xml"):
         return XML
@@ -61,7 +65,10 @@ def document_type(attachment: Attachment) -> str | None:
 
 
 def read_document(
-    attachment: Attachment, *, sender: str = "", limits: DocumentLimits | None = None,
+    attachment: Attachment,
+    *,
+    sender: str = "",
+    limits: DocumentLimits | None = None,
     rules: tuple[LayoutRule, ...] | None = None,
 ) -> list[ExtractedOrder]:
     """The orders (or other documents) one attachment holds. Raises DocumentReadError."""
@@ -71,12 +78,16 @@ def read_document(
     if kind is None:
         return []
     if len(attachment.data) > limits.max_bytes:
-        raise DocumentReadError(part, f"{len(attachment.data)} bytes, more than the limit of {limits.max_bytes}")
+        raise DocumentReadError(
+            part, f"{len(attachment.data)} bytes, more than the limit of {limits.max_bytes}"
+        )
     rules = default_rules() if rules is None else rules
     args = (attachment.data, attachment.filename, part, kind, sender, limits.max_pages, rules)
     if not limits.isolate:
         return _read(*args)
-    dumped = run_bounded(_read_json, *args, part=part, timeout=limits.timeout_seconds, memory_bytes=limits.memory_bytes)
+    dumped = run_bounded(
+        _read_json, *args, part=part, timeout=limits.timeout_seconds, memory_bytes=limits.memory_bytes
+    )
     return [ExtractedOrder.model_validate_json(text) for text in dumped]
 
 
@@ -85,7 +96,9 @@ def _read_json(*args) -> list[str]:
     return [order.model_dump_json() for order in _read(*args)]
 
 
-def _read(data: bytes, filename: str, part: str, kind: str, sender: str, max_pages: int, rules) -> list[ExtractedOrder]:
+def _read(
+    data: bytes, filename: str, part: str, kind: str, sender: str, max_pages: int, rules
+) -> list[ExtractedOrder]:
     if kind == XML:
         return [read_xml(data, part, source="xml")] if is_order_xml(data) else []
     if kind == SHEET:
@@ -144,8 +157,11 @@ def _read_or_fail(attachment: Attachment, sender: str, limits: DocumentLimits | 
         source = "spreadsheet" if document_type(attachment) == SHEET else "pdf"
         return [
             ExtractedOrder(
-                source=source, part=attachment.part_name, document_kind=DocumentKind.UNKNOWN,
-                confidence=0.0, notes=[f"could not be read: {exc.reason}"],
+                source=source,
+                part=attachment.part_name,
+                document_kind=DocumentKind.UNKNOWN,
+                confidence=0.0,
+                notes=[f"could not be read: {exc.reason}"],
             )
         ]
 

@@ -23,7 +23,9 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
         quantity, qty_unit = split_quantity(qty_text, decimal_comma=decimal_comma)
     if quantity is None or quantity <= 0:
         return None
-    codes = [(str(cells[r][0]), cells[r][1]) for r in ("code", "supplier_code", "ean") if cells.get(r, ("",))[0]]
+    codes = [
+        (str(cells[r][0]), cells[r][1]) for r in ("code", "supplier_code", "ean") if cells.get(r, ("",))[0]
+    ]
     line = ExtractedLine(line_no=line_no, confidence=confidence)
     if codes:
         line.code = Extracted[str](

@@ -7,18 +7,18 @@ shares the parent's loaded modules), so every document goes through it.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import resource
+import signal
 from collections.abc import Callable
 from typing import Any
 
 from models import DocumentReadError
 
 
-def run_bounded(
-    func: Callable[..., Any], *args: Any, part: str, timeout: float, memory_bytes: int
-) -> Any:
+def run_bounded(func: Callable[..., Any], *args: Any, part: str, timeout: float, memory_bytes: int) -> Any:
     """`func(*args)` in a child process; DocumentReadError when it fails, times out or runs out of memory."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
@@ -34,15 +34,23 @@ def run_bounded(
         raise DocumentReadError(part, _death(child.exitcode)) from None
     finally:
         receiver.close()
-        if child.is_alive():
-            child.kill()
+        _kill_group(child.pid)
         child.join(5)
     if status == "ok":
         return payload
     raise DocumentReadError(part, payload)
 
 
+def _kill_group(pid: int | None) -> None:
+    # The child leads its own process group, so programs it started (tesseract) stop with it.
+    if pid is None:
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+
+
 def _child(sender, func: Callable[..., Any], args: tuple, memory_bytes: int, timeout: float) -> None:
+    os.setpgid(0, 0)
     _limit(resource.RLIMIT_AS, _address_space() + memory_bytes)
     _limit(resource.RLIMIT_CPU, int(timeout) + 2)
     try:
@@ -60,7 +68,7 @@ def _child(sender, func: Callable[..., Any], args: tuple, memory_bytes: int, tim
 
 
 def _limit(kind: int, value: int) -> None:
-    soft, hard = resource.getrlimit(kind)
+    _soft, hard = resource.getrlimit(kind)
     if hard != resource.RLIM_INFINITY:
         value = min(value, hard)
     resource.setrlimit(kind, (value, hard))

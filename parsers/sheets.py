@@ -50,7 +50,12 @@ class Grid:
 
 
 def read_sheet(
-    data: bytes, filename: str, part: str, *, vocab: LayoutVocabulary | None = None, grids: list[Grid] | None = None
+    data: bytes,
+    filename: str,
+    part: str,
+    *,
+    vocab: LayoutVocabulary | None = None,
+    grids: list[Grid] | None = None,
 ) -> ExtractedOrder:
     """The order a spreadsheet holds: the first sheet with a line table. Raises DocumentReadError."""
     vocab = vocab or default_vocabulary()
@@ -62,8 +67,8 @@ def read_sheet(
             continue
         row_index, roles = header
         _read_lines(order, grid, row_index, roles, part)
-        _header_fields(order, grid, row_index, part, vocab)
-        titles = [(" ".join(c.text for c in row if c.text), 1.0) for row in grid.rows[:row_index]]
+        _header_fields(order, grid, row_index, set(roles.values()), part, vocab)
+        titles = [(c.text, 1.0) for row in grid.rows[:row_index] for c in row if isinstance(c.value, str)]
         order.document_kind = kind_of_title(titles, vocab)
         if order.document_kind == DocumentKind.UNKNOWN:
             order.document_kind = DocumentKind.PURCHASE_ORDER
@@ -89,7 +94,9 @@ def load_grids(data: bytes, filename: str, part: str) -> list[Grid]:
     except DocumentReadError:
         raise
     except Exception as exc:  # readers raise many kinds of errors on damaged files
-        raise DocumentReadError(part, f"the spreadsheet cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise DocumentReadError(
+            part, f"the spreadsheet cannot be read ({type(exc).__name__}: {exc})"
+        ) from exc
 
 
 def _xlsx_grids(data: bytes) -> list[Grid]:
@@ -154,7 +161,9 @@ def _csv_grid(data: bytes) -> Grid:
     for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
         if r > MAX_ROWS:
             break
-        rows.append([Cell(v or None, f"{get_column_letter(c)}{r}") for c, v in enumerate(row[:MAX_COLUMNS], 1)])
+        rows.append(
+            [Cell(v or None, f"{get_column_letter(c)}{r}") for c, v in enumerate(row[:MAX_COLUMNS], 1)]
+        )
     return Grid("csv", rows)
 
 
@@ -170,9 +179,9 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
             role = spans[0][0]
             role = "supplier_code" if role == "code" and "code" in roles else role
             roles.setdefault(role, column)
-        if "quantity" in roles and roles.keys() & {"code", "description", "supplier_code", "ean"}:
-            if len(roles) >= 2 and len(roles) >= len(texts) / 2:
-                return index, roles
+        article = roles.keys() & {"code", "description", "supplier_code", "ean"}
+        if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
+            return index, roles
     return None
 
 
@@ -191,7 +200,9 @@ def _read_lines(order: ExtractedOrder, grid: Grid, header: int, roles: dict[str,
                 cells[role] = (_number_text(cell.value), prov)
         if not cells.keys() & {"code", "description", "supplier_code", "ean"}:
             continue
-        line = build_line(len(order.lines) + 1, cells, decimal_comma=decimal_comma, confidence=SHEET_CONFIDENCE)
+        line = build_line(
+            len(order.lines) + 1, cells, decimal_comma=decimal_comma, confidence=SHEET_CONFIDENCE
+        )
         if line is not None:
             order.lines.append(line)
 
@@ -211,10 +222,18 @@ def _number_text(value: object) -> str | Decimal:
     return str(value).strip()
 
 
-def _header_fields(order: ExtractedOrder, grid: Grid, header: int, part: str, vocab: LayoutVocabulary) -> None:
-    for r, row in enumerate(grid.rows[:header]):
+def _header_fields(
+    order: ExtractedOrder,
+    grid: Grid,
+    header: int,
+    table_columns: set[int],
+    part: str,
+    vocab: LayoutVocabulary,
+) -> None:
+    # Labels sit above the table or beside it (never inside its columns below the header).
+    for r, row in enumerate(grid.rows[: HEADER_SEARCH_ROWS + header]):
         for c, cell in enumerate(row):
-            if not isinstance(cell.value, str):
+            if not isinstance(cell.value, str) or (r >= header and c in table_columns):
                 continue
             spans = match_phrases(normalize(cell.text).split(), vocab.fields)
             if not spans or spans[0][1] != 0:
@@ -225,7 +244,14 @@ def _header_fields(order: ExtractedOrder, grid: Grid, header: int, part: str, vo
     if order.buyer_name is None:
         for r, row in enumerate(grid.rows[:header]):
             label = next((cl for cl in row if cl.text), None)
-            if label and normalize(label.text) in {"client", "customer", "kunde", "acheteur", "buyer", "commune"}:
+            if label and normalize(label.text) in {
+                "client",
+                "customer",
+                "kunde",
+                "acheteur",
+                "buyer",
+                "commune",
+            }:
                 value = _value_beside(grid, r, row.index(label))
                 if value is not None:
                     order.buyer_name = Extracted[str](

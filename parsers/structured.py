@@ -117,16 +117,38 @@ def _read_cii(root: etree._Element, order: ExtractedOrder, part: str) -> None:
     order.requested_delivery_date = _x(wanted, part, rule) if wanted else None
     ship = _all(root, "ShipToTradeParty")
     if ship:
-        order.ship_to = _x(_address(ship[0], "Name", "PostalTradeAddress/LineOne", "PostalTradeAddress/LineTwo",
-                                    ("PostalTradeAddress/PostcodeCode", "PostalTradeAddress/CityName")), part, rule)
+        order.ship_to = _x(
+            _address(
+                ship[0],
+                "Name",
+                "PostalTradeAddress/LineOne",
+                "PostalTradeAddress/LineTwo",
+                ("PostalTradeAddress/PostcodeCode", "PostalTradeAddress/CityName"),
+            ),
+            part,
+            rule,
+        )
     order.currency = _text(root, "OrderCurrencyCode") or _text(root, "InvoiceCurrencyCode") or "EUR"
     total = _decimal(_text(root, "SpecifiedTradeSettlementHeaderMonetarySummation/LineTotalAmount"))
     order.total_excl_vat = _x(total, part, rule) if total is not None else None
     for item in _all(root, "IncludedSupplyChainTradeLineItem"):
-        quantity = _all(item, "RequestedQuantity") or _all(item, "BilledQuantity") or _all(item, "AgreedQuantity")
-        codes = [_text(item, f"SpecifiedTradeProduct/{tag}") for tag in ("BuyerAssignedID", "SellerAssignedID", "GlobalID")]
-        _add_line(order, part, rule, codes, _text(item, "SpecifiedTradeProduct/Name"), quantity,
-                  _text(item, "NetPriceProductTradePrice/ChargeAmount"), _text(item, "LineTotalAmount"))
+        quantity = (
+            _all(item, "RequestedQuantity") or _all(item, "BilledQuantity") or _all(item, "AgreedQuantity")
+        )
+        codes = [
+            _text(item, f"SpecifiedTradeProduct/{tag}")
+            for tag in ("BuyerAssignedID", "SellerAssignedID", "GlobalID")
+        ]
+        _add_line(
+            order,
+            part,
+            rule,
+            codes,
+            _text(item, "SpecifiedTradeProduct/Name"),
+            quantity,
+            _text(item, "NetPriceProductTradePrice/ChargeAmount"),
+            _text(item, "LineTotalAmount"),
+        )
 
 
 def _read_ubl(root: etree._Element, order: ExtractedOrder, part: str) -> None:
@@ -142,20 +164,42 @@ def _read_ubl(root: etree._Element, order: ExtractedOrder, part: str) -> None:
         vat = _text(party[0], "PartyTaxScheme/CompanyID")
         order.buyer_name = _x(name, part, rule) if name else None
         order.buyer_vat = _x(vat, part, rule) if vat else None
-    wanted = _date(_text(root, "Delivery/RequestedDeliveryPeriod/StartDate") or _text(root, "Delivery/RequestedDeliveryPeriod/EndDate"))
+    wanted = _date(
+        _text(root, "Delivery/RequestedDeliveryPeriod/StartDate")
+        or _text(root, "Delivery/RequestedDeliveryPeriod/EndDate")
+    )
     order.requested_delivery_date = _x(wanted, part, rule) if wanted else None
     address = _all(root, "Delivery/DeliveryLocation/Address") or _all(root, "Delivery/DeliveryAddress")
     if address:
-        order.ship_to = _x(_address(address[0], "StreetName", "AdditionalStreetName", "BuildingNumber",
-                                    ("PostalZone", "CityName")), part, rule)
+        order.ship_to = _x(
+            _address(
+                address[0], "StreetName", "AdditionalStreetName", "BuildingNumber", ("PostalZone", "CityName")
+            ),
+            part,
+            rule,
+        )
     order.currency = direct.get("DocumentCurrencyCode") or "EUR"
-    total = _decimal(_text(root, "AnticipatedMonetaryTotal/LineExtensionAmount") or _text(root, "LegalMonetaryTotal/LineExtensionAmount"))
+    total = _decimal(
+        _text(root, "AnticipatedMonetaryTotal/LineExtensionAmount")
+        or _text(root, "LegalMonetaryTotal/LineExtensionAmount")
+    )
     order.total_excl_vat = _x(total, part, rule) if total is not None else None
     for item in _all(root, "OrderLine/LineItem") or _all(root, "InvoiceLine"):
         quantity = [q for q in item if q.tag.rpartition("}")[2] in ("Quantity", "InvoicedQuantity")]
-        codes = [_text(item, f"Item/{tag}/ID") for tag in ("BuyersItemIdentification", "SellersItemIdentification", "StandardItemIdentification")]
-        _add_line(order, part, rule, codes, _text(item, "Item/Name") or _text(item, "Item/Description"), quantity,
-                  _text(item, "Price/PriceAmount"), next((q.text for q in item if q.tag.endswith("LineExtensionAmount")), None))
+        codes = [
+            _text(item, f"Item/{tag}/ID")
+            for tag in ("BuyersItemIdentification", "SellersItemIdentification", "StandardItemIdentification")
+        ]
+        _add_line(
+            order,
+            part,
+            rule,
+            codes,
+            _text(item, "Item/Name") or _text(item, "Item/Description"),
+            quantity,
+            _text(item, "Price/PriceAmount"),
+            next((q.text for q in item if q.tag.endswith("LineExtensionAmount")), None),
+        )
 
 
 def _address(node: etree._Element, *paths) -> str:

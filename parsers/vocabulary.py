@@ -19,7 +19,22 @@ from models import ConfigError
 
 VOCAB_FILE = Path(__file__).with_name("vocab") / "layout.toml"
 
-COLUMN_ROLES = ["code", "supplier_code", "ean", "description", "quantity", "unit", "pack", "unit_price", "amount", "line_no", "vat", "discount", "delivery", "comment"]
+COLUMN_ROLES = [
+    "code",
+    "supplier_code",
+    "ean",
+    "description",
+    "quantity",
+    "unit",
+    "pack",
+    "unit_price",
+    "amount",
+    "line_no",
+    "vat",
+    "discount",
+    "delivery",
+    "comment",
+]
 FIELD_NAMES = ["po_number", "order_date", "delivery_date", "ship_to", "buyer_vat", "total_excl_vat"]
 KIND_NAMES = ["purchase_order", "quote", "invoice", "delivery_note", "credit_note"]
 
@@ -33,10 +48,6 @@ def normalize(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     words = (w.strip("-") for w in _PUNCT.sub(" ", text).split())
     return " ".join(w for w in words if w)
-
-
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class LayoutVocabulary(BaseModel):
@@ -53,7 +64,12 @@ class LayoutVocabulary(BaseModel):
         """This vocabulary with another's phrases added in front (a layout rule's own words)."""
 
         def join(a: dict[str, tuple[str, ...]], b: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-            return {k: tuple(b.get(k, ())) + tuple(a.get(k, ())) for k in a.keys() | b.keys()}
+            # A phrase the rule gives a role to leaves every other role.
+            claimed = {p for phrases in b.values() for p in phrases}
+            return {
+                k: tuple(b.get(k, ())) + tuple(p for p in a.get(k, ()) if p not in claimed)
+                for k in a.keys() | b.keys()
+            }
 
         return LayoutVocabulary(
             columns=join(self.columns, extra.columns),

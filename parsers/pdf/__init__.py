@@ -66,6 +66,16 @@ def load_pages(data: bytes, part: str, *, max_pages: int) -> tuple[list[Page], b
     return pages, chars < MIN_TEXT_CHARS * len(pages)
 
 
+def _reason(exc: Exception, data: bytes) -> str:
+    # pdfplumber wraps pdfminer's error: the inner one says what is wrong.
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or b"/Encrypt" in data:
+        return "the PDF is encrypted with a password: it cannot be read"
+    if isinstance(inner, PDFSyntaxError):
+        return f"not a readable PDF ({inner})"
+    return f"the PDF is damaged ({type(inner).__name__}: {inner})"
+
+
 def _page(page, number: int) -> Page:
     words = [
         Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]), number)

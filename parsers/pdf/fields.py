@@ -14,6 +14,8 @@ _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
 _BARE_PO_LABELS = {"n", "no", "nr", "numero"}
 # A value below its label is looked for within this many line heights.
 BELOW_GAP = 2.5
+# A value in the next cell of the label's line is at most this many line heights away.
+BESIDE_GAP = 12
 # Lines of one address block follow each other within this many line heights.
 BLOCK_GAP = 1.8
 
@@ -33,6 +35,7 @@ class Label:
     line: int
     words: list[Word]  # the label's words
     rest: list[Word]  # the words after the label in the same cell
+    beside: list[Word]  # the next cell of the line, when the label ends its own cell
     right: float  # where the label's column ends (the next cell of its line, or the page edge)
     at_cell_start: bool
 
@@ -51,17 +54,30 @@ def find_labels(lines: list[Line], vocab: LayoutVocabulary, width: float) -> lis
             for k, (role, start, end) in enumerate(spans):
                 first, last = owners[start], owners[end - 1]
                 stop = owners[spans[k + 1][1]] if k + 1 < len(spans) else len(cell.words)
+                beside = cells[c + 1].words if c + 1 < len(cells) and stop == len(cell.words) else []
                 labels.append(
                     Label(
                         role,
                         index,
                         cell.words[first : last + 1],
                         cell.words[last + 1 : stop],
+                        beside,
                         right,
                         first == 0,
                     )
                 )
-    return [lb for lb in labels if not (lb.field == "po_number" and _is_bare(lb) and not lb.at_cell_start)]
+    return [lb for lb in labels if lb.at_cell_start or _colon(lb) or _validated(lb)]
+
+
+def _colon(label: Label) -> bool:
+    return (bool(label.rest) and label.rest[0].text.startswith(":")) or label.words[-1].text.endswith(":")
+
+
+def _validated(label: Label) -> bool:
+    # Mid-sentence labels are trusted only where the value checks its own shape (a date, a number).
+    return label.field in ("order_date", "delivery_date", "buyer_vat", "total_excl_vat") or (
+        label.field == "po_number" and not _is_bare(label)
+    )
 
 
 def _is_bare(label: Label) -> bool:
@@ -99,8 +115,12 @@ def _clean(words: list[Word]) -> list[Word]:
 
 
 def value_right(label: Label) -> list[Word]:
-    """The words after the label in its cell (':' and '#' dropped)."""
-    return _clean(label.rest)
+    """The words after the label in its cell (':' and '#' dropped), else the next cell when it is near."""
+    words = _clean(label.rest)
+    if words or not label.beside:
+        return words
+    near = label.beside[0].x0 - label.words[-1].x1 < BESIDE_GAP * label.words[-1].height
+    return _clean(label.beside) if near else []
 
 
 def value_below(label: Label, lines: list[Line]) -> list[Word]:

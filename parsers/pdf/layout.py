@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from models import Provenance
 
 # Two words belong to one cell when the gap between them is under this share of
-# the font size: a space is ~0.25-0.3 em, a column gap is rarely under 0.8 em.
-CELL_GAP_EM = 0.6
+# the font size: a space is ~0.25-0.3 em (0.6 em in a monospaced font), a column
+# gap is rarely under 1 em.
+CELL_GAP_EM = 0.75
 # Words of one printed line share their top within this share of their height.
 LINE_TOLERANCE = 0.35
 

@@ -29,7 +29,8 @@ def read_pages(
         order.confidence = 0.0
         return order
     first = pages[0]
-    order.document_kind = kind_of_title([(ln.text, ln.height) for ln in first.lines[:TITLE_LINES]], vocab)
+    titles = [(cell.text, ln.height) for ln in first.lines[:TITLE_LINES] for cell in ln.cells()]
+    order.document_kind = kind_of_title(titles, vocab)
     rows, header_at, ends = _rows(pages, vocab)
     decimal_comma = _decimal_comma(pages)
     rule = "pdf-ocr" if first.ocr else "pdf-table"
@@ -44,6 +45,11 @@ def read_pages(
             order.lines.append(line)
     head = first.lines[: header_at if header_at is not None else len(first.lines)]
     _header_fields(order, head, first.width, part, vocab, rule)
+    last = pages[-1]
+    if header_at is not None:  # labels printed under the table fill what the top left empty
+        _header_fields(
+            order, last.lines[ends.get(last.number, len(last.lines)) :], last.width, part, vocab, rule
+        )
     _total(order, pages, ends, part, vocab, decimal_comma, rule)
     if order.document_kind == DocumentKind.UNKNOWN and order.lines:
         order.document_kind = DocumentKind.PURCHASE_ORDER
@@ -121,8 +127,9 @@ def _header_fields(
                 order.buyer_vat = Extracted[str](
                     value=found.text, confidence=0.9, provenance=provenance(part, found.words, rule)
                 )
-    _unlabelled_date(order, lines, part, rule)
-    _buyer_name(order, lines, part, vocab, rule)
+    if order.buyer_name is None:
+        _unlabelled_date(order, lines, part, rule)
+        _buyer_name(order, lines, part, vocab, rule)
 
 
 def _unlabelled_date(order: ExtractedOrder, lines: list[Line], part: str, rule: str) -> None:

@@ -9,6 +9,7 @@ run of such lines at its widest vertical gap.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from parsers.pdf.layout import Cell, Line, Page, Word
@@ -52,8 +53,8 @@ class Row:
         self.cells.setdefault(role, []).extend(words)
 
     def text(self, role: str) -> str:
-        words = sorted(self.cells.get(role, []), key=lambda w: (round(w.top), w.x0))
-        return " ".join(w.text for w in words).strip()
+        # Words were added line by line, left to right: their reading order.
+        return " ".join(w.text for w in self.cells.get(role, [])).strip()
 
 
 @dataclass(slots=True)
@@ -126,7 +127,9 @@ def assign(line: Line, columns: list[Column]) -> dict[str, list[Word]]:
     for cell in line.cells():
         overlaps = [_overlap(cell.x0, cell.x1, c) for c in columns]
         wide = [c for c, o in zip(columns, overlaps, strict=True) if o >= 0.5 * max(c.x1 - c.x0, 1)]
-        if len(wide) > 1 and len(cell.words) > 1:
+        # A cell across a vertical rule is two cells printed too close together.
+        ruled = [c for c, o in zip(columns, overlaps, strict=True) if c.ruled and o > 1]
+        if (len(wide) > 1 or len(ruled) > 1) and len(cell.words) > 1:
             for word in cell.words:
                 column = _best(word.x0, word.x1, columns)
                 if column:
@@ -201,7 +204,7 @@ def _group(items: list[tuple[Line, dict[str, list[Word]], bool]], header_bottom:
         return []
     owner: dict[int, int] = {a: a for a in anchors}
     bounds = [-1, *anchors, len(items)]
-    for left, right in zip(bounds, bounds[1:], strict=False):
+    for left, right in itertools.pairwise(bounds):
         between = list(range(left + 1, right))
         if not between:
             continue

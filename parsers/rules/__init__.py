@@ -83,7 +83,9 @@ def default_rules() -> tuple[LayoutRule, ...]:
     return load_rules(RULES_DIR)
 
 
-def vocabulary_for(rules: tuple[LayoutRule, ...], sender: str, text: str) -> tuple[LayoutVocabulary, str | None]:
+def vocabulary_for(
+    rules: tuple[LayoutRule, ...], sender: str, text: str
+) -> tuple[LayoutVocabulary, str | None]:
     """The generic vocabulary with the first matching rule's words added, and that rule's name."""
     base = default_vocabulary()
     for rule in rules:
