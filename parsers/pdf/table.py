@@ -103,22 +103,33 @@ def find_header(page: Page, vocab: LayoutVocabulary, start: int = 0) -> Header |
             and len(named) >= 2
             and len(named) >= len(columns) / 2
         ):
-            _apply_rules(columns, page, page.lines[index])
+            if not _apply_rules(columns, page, page.lines[index]):
+                _slots(columns, page.width)
             return Header(columns=columns, line_index=index)
     return None
 
 
-def _apply_rules(columns: list[Column], page: Page, line: Line) -> None:
+def _apply_rules(columns: list[Column], page: Page, line: Line) -> bool:
     # In a ruled table the vertical rules are the exact column bounds.
     middle = (line.top + line.bottom) / 2
     xs = sorted({round(x, 1) for x, top, bottom in page.vertical_rules if top - 2 <= middle <= bottom + 2})
     if len(xs) < 3:
-        return
+        return False
     for column in columns:
         left = [x for x in xs if x <= column.x0 + 1]
         right = [x for x in xs if x >= column.x1 - 1]
         if left and right:
             column.x0, column.x1, column.ruled = left[-1], right[0], True
+    return True
+
+
+def _slots(columns: list[Column], width: float) -> None:
+    # Without rules a column runs from its header to the next header: numbers are
+    # often right-aligned past the end of a left-aligned header word.
+    for column, following in zip(columns, columns[1:], strict=False):
+        column.x1 = max(column.x1, following.x0 - 0.5)
+    if columns:
+        columns[-1].x1 = max(columns[-1].x1, width)
 
 
 def assign(line: Line, columns: list[Column]) -> dict[str, list[Word]]:
@@ -138,6 +149,19 @@ def assign(line: Line, columns: list[Column]) -> dict[str, list[Word]]:
         column = _best(cell.x0, cell.x1, columns)
         if column:
             found.setdefault(column.role, []).extend(cell.words)
+    return _quantity_beside_unit(found)
+
+
+def _quantity_beside_unit(found: dict[str, list[Word]]) -> dict[str, list[Word]]:
+    # A right-aligned quantity printed close to a left-aligned unit makes one cell, '6 pce'.
+    unit = found.get("unit")
+    if "quantity" in found or not unit or split_quantity(unit[0].text)[0] is None:
+        return found
+    found["quantity"] = [unit[0]]
+    if len(unit) > 1:
+        found["unit"] = unit[1:]
+    else:
+        del found["unit"]
     return found
 
 
