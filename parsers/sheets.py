@@ -139,10 +139,13 @@ def decode_text(data: bytes) -> str:
     """Text of a CSV in any common encoding: UTF-8 (with or without BOM), UTF-16, else detected."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    # Western European exports are UTF-8 or Windows-1252 nearly always; a detector
+    # guesses worse than that order on short files (° read as a Vietnamese letter).
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()

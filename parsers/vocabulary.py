@@ -38,16 +38,15 @@ COLUMN_ROLES = [
 FIELD_NAMES = ["po_number", "order_date", "delivery_date", "ship_to", "buyer_vat", "total_excl_vat"]
 KIND_NAMES = ["purchase_order", "quote", "invoice", "delivery_note", "credit_note"]
 
-_PUNCT = re.compile(r"[^\w\-]+")
+_PUNCT = re.compile(r"[^\w]+")
 _DEGREE = re.compile(r"(?<=\w)[°º]")
 
 
 def normalize(text: str) -> str:
-    """Lower case, no accents, punctuation as spaces: 'Qté cdée' -> 'qte cdee', 'N°' -> 'n'."""
+    """Lower case, no accents, punctuation as spaces: 'Qté cdée' -> 'qte cdee', 'Art.-Nr.' -> 'art nr'."""
     text = _DEGREE.sub(" ", text.lower().replace("ß", "ss"))
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    words = (w.strip("-") for w in _PUNCT.sub(" ", text).split())
-    return " ".join(w for w in words if w)
+    return " ".join(_PUNCT.sub(" ", text.replace("_", " ")).split())
 
 
 class LayoutVocabulary(BaseModel):
@@ -131,10 +130,13 @@ def default_vocabulary() -> LayoutVocabulary:
     return load_vocabulary(VOCAB_FILE)
 
 
-def match_phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[tuple[str, int, int]]:
+def match_phrases(
+    tokens: list[str], table: dict[str, tuple[str, ...]], owners: list[int] | None = None
+) -> list[tuple[str, int, int]]:
     """Split normalized tokens into (role, start, end) spans, the longest phrase first at each place.
 
-    Tokens that start no phrase are left out of the spans.
+    Tokens that start no phrase are left out of the spans. With `owners` (the printed
+    word of each token) a phrase must cover whole words: 'PO' in 'PO-TEST-2' is no label.
     """
     phrases = _phrase_index(tuple(sorted((k, v) for k, v in table.items())))
     spans: list[tuple[str, int, int]] = []
@@ -142,6 +144,8 @@ def match_phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[
     while i < len(tokens):
         for size in range(min(6, len(tokens) - i), 0, -1):
             role = phrases.get(" ".join(tokens[i : i + size]))
+            if role and owners is not None and not _whole_words(owners, i, i + size):
+                continue
             if role:
                 spans.append((role, i, i + size))
                 i += size
@@ -149,6 +153,12 @@ def match_phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[
         else:
             i += 1
     return spans
+
+
+def _whole_words(owners: list[int], start: int, end: int) -> bool:
+    starts = start == 0 or owners[start - 1] != owners[start]
+    ends = end == len(owners) or owners[end] != owners[end - 1]
+    return starts and ends
 
 
 @cache

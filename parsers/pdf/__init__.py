@@ -52,16 +52,10 @@ def load_pages(data: bytes, part: str, *, max_pages: int) -> tuple[list[Page], b
             if count == 0:
                 raise DocumentReadError(part, "the PDF has no pages")
             pages = [_page(p, i + 1) for i, p in enumerate(pdf.pages)]
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise DocumentReadError(
-            part, f"the PDF is encrypted and cannot be opened ({type(exc).__name__})"
-        ) from exc
-    except PDFSyntaxError as exc:
-        raise DocumentReadError(part, f"not a readable PDF ({exc})") from exc
     except DocumentReadError:
         raise
     except Exception as exc:  # pdfminer raises many kinds of errors on broken files
-        raise DocumentReadError(part, f"the PDF is damaged ({type(exc).__name__}: {exc})") from exc
+        raise DocumentReadError(part, _reason(exc, data)) from exc
     chars = sum(len(w.text) for p in pages for ln in p.lines for w in ln.words)
     return pages, chars < MIN_TEXT_CHARS * len(pages)
 

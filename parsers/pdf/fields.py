@@ -50,7 +50,7 @@ def find_labels(lines: list[Line], vocab: LayoutVocabulary, width: float) -> lis
         for c, cell in enumerate(cells):
             tokens, owners = _tokens(cell.words)
             right = cells[c + 1].x0 - 2 if c + 1 < len(cells) else width
-            spans = _merged(match_phrases(tokens, table))
+            spans = _merged(match_phrases(tokens, table, owners))
             for k, (role, start, end) in enumerate(spans):
                 first, last = owners[start], owners[end - 1]
                 stop = owners[spans[k + 1][1]] if k + 1 < len(spans) else len(cell.words)

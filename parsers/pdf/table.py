@@ -68,7 +68,7 @@ def header_columns(line: Line, vocab: LayoutVocabulary) -> list[Column]:
     columns: list[Column] = []
     for cell in line.cells():
         tokens, owners = _tokens(cell)
-        spans = match_phrases(tokens, vocab.columns)
+        spans = match_phrases(tokens, vocab.columns, owners)
         if not spans:
             columns.append(Column("other", cell.x0, cell.x1))
             continue

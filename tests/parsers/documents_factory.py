@@ -110,7 +110,9 @@ def _table(pdf: Canvas, items: list[Item], layout: Layout) -> float:
                 pdf.drawRightString(xs[-1] - 3, y - 12, f"{carried:.2f}".replace(".", ","))
                 y -= 14
         carried += float(item.amount.replace(" ", "").replace(",", "."))
-        lines = simpleSplit(item.text, "Helvetica", 9, layout.wrap_width) if layout.wrap_width else [item.text]
+        lines = (
+            simpleSplit(item.text, "Helvetica", 9, layout.wrap_width) if layout.wrap_width else [item.text]
+        )
         height = 11 * len(lines) + 5
         anchor = y - 11 - (11 * (len(lines) - 1) / 2 if layout.centre_rows else 0)
         pdf.drawString(xs[0] + 3, anchor, item.code)

@@ -16,8 +16,12 @@ LONG = "Vis agglo tête fraisée inox A2 4x40 - boîte de 200 pour la fixation d
 
 
 def items(count: int = 3, text: str = "Cheville nylon M8x60") -> list[Item]:
-    return [Item(f"ART-{i:03d}", f"{text} {i}", str(i + 1), "pce", "2,50", f"{2.5 * (i + 1):.2f}".replace(".", ","))
-            for i in range(count)]
+    return [
+        Item(
+            f"ART-{i:03d}", f"{text} {i}", str(i + 1), "pce", "2,50", f"{2.5 * (i + 1):.2f}".replace(".", ",")
+        )
+        for i in range(count)
+    ]
 
 
 def read(data: bytes):
@@ -27,8 +31,11 @@ def read(data: bytes):
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
 @pytest.mark.parametrize("centre", [True, False], ids=["centred-rows", "top-rows"])
 def test_wrapped_designations_are_joined(ruled: bool, centre: bool) -> None:
-    rows = [Item("VIS-440", LONG, "6", "boite", "5,91", "35,46"), Item("CHV-860", "Chevilles M8x60", "10"),
-            Item("GAN-T9", LONG.replace("Vis", "Gants"), "2", "boite", "6,90", "13,80")]
+    rows = [
+        Item("VIS-440", LONG, "6", "boite", "5,91", "35,46"),
+        Item("CHV-860", "Chevilles M8x60", "10"),
+        Item("GAN-T9", LONG.replace("Vis", "Gants"), "2", "boite", "6,90", "13,80"),
+    ]
     order = read(make_po_pdf(rows, Layout(ruled=ruled, wrap_width=180, centre_rows=centre)))
     assert [line.description.value for line in order.lines] == [r.text for r in rows]
     assert [line.quantity.value for line in order.lines] == [Decimal(6), Decimal(10), Decimal(2)]
@@ -56,8 +63,10 @@ def test_table_over_pages_with_carried_totals(repeat: bool) -> None:
     ids=["fr", "en", "de", "fr-long"],
 )
 def test_header_row_in_three_languages(headers: tuple[str, ...], decimal: str) -> None:
-    rows = [Item("A-1", "Gloves", "12", "box", f"1{decimal}50", f"18{decimal}00"),
-            Item("A-2", "Tape", "1", "roll", f"2{decimal}00", f"2{decimal}00")]
+    rows = [
+        Item("A-1", "Gloves", "12", "box", f"1{decimal}50", f"18{decimal}00"),
+        Item("A-2", "Tape", "1", "roll", f"2{decimal}00", f"2{decimal}00"),
+    ]
     order = read(make_po_pdf(rows, Layout(headers=headers)))
     assert [(line.code.value, line.quantity.value) for line in order.lines] == [("A-1", 12), ("A-2", 1)]
     assert order.lines[0].unit_price.value == Decimal("1.50")
@@ -78,7 +87,11 @@ def test_header_fields_wherever_they_are(where: str) -> None:
         ((("PO number:", "HB-77"),), "po_number", "HB-77"),
         ((("Bestellnummer:", "4500012345"),), "po_number", "4500012345"),
         ((("Bon de commande n°", "BC/26/118"),), "po_number", "BC/26/118"),
-        ((("Date de livraison souhaitée :", "12/11/2026"),), "requested_delivery_date", dt.date(2026, 11, 12)),
+        (
+            (("Date de livraison souhaitée :", "12/11/2026"),),
+            "requested_delivery_date",
+            dt.date(2026, 11, 12),
+        ),
         ((("Delivery date:", "2026-11-20"),), "requested_delivery_date", dt.date(2026, 11, 20)),
         ((("Order date:", "3 November 2026"),), "order_date", dt.date(2026, 11, 3)),
         ((("N° TVA :", "FR 40 303265045"),), "buyer_vat", "FR40303265045"),
@@ -134,7 +147,9 @@ def test_document_kind_from_the_title(title: str, kind: DocumentKind) -> None:
 
 
 def test_notes_and_footers_are_not_lines() -> None:
-    layout = Layout(total="7,50", extra_notes=("Livraison 7 h - 11 h, quai 2.", "Merci de rappeler 12 références."))
+    layout = Layout(
+        total="7,50", extra_notes=("Livraison 7 h - 11 h, quai 2.", "Merci de rappeler 12 références.")
+    )
     order = read(make_po_pdf(items(2), layout))
     assert len(order.lines) == 2
 
