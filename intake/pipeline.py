@@ -15,7 +15,7 @@ from models import (
     RawMessage,
     Settings,
 )
-from parsers import classify, extract_orders, parse_message
+from parsers import DocumentLimits, classify, extract_orders, parse_message
 
 
 def process(raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> ProcessResult:
@@ -25,7 +25,7 @@ def process(raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> Proc
     if not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
     orders = []
-    for extracted in extract_orders(parsed):
+    for extracted in extract_orders(parsed, limits=DocumentLimits.from_settings(settings)):
         matched = match_order(parsed, extracted, index)
         decision = decide(parsed, matched, settings=settings)
         orders.append(

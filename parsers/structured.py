@@ -131,6 +131,10 @@ def _read_cii(root: etree._Element, order: ExtractedOrder, part: str) -> None:
     order.currency = _text(root, "OrderCurrencyCode") or _text(root, "InvoiceCurrencyCode") or "EUR"
     total = _decimal(_text(root, "SpecifiedTradeSettlementHeaderMonetarySummation/LineTotalAmount"))
     order.total_excl_vat = _x(total, part, rule) if total is not None else None
+    _cii_lines(root, order, part, rule)
+
+
+def _cii_lines(root: etree._Element, order: ExtractedOrder, part: str, rule: str) -> None:
     for item in _all(root, "IncludedSupplyChainTradeLineItem"):
         quantity = (
             _all(item, "RequestedQuantity") or _all(item, "BilledQuantity") or _all(item, "AgreedQuantity")
@@ -184,6 +188,10 @@ def _read_ubl(root: etree._Element, order: ExtractedOrder, part: str) -> None:
         or _text(root, "LegalMonetaryTotal/LineExtensionAmount")
     )
     order.total_excl_vat = _x(total, part, rule) if total is not None else None
+    _ubl_lines(root, order, part, rule)
+
+
+def _ubl_lines(root: etree._Element, order: ExtractedOrder, part: str, rule: str) -> None:
     for item in _all(root, "OrderLine/LineItem") or _all(root, "InvoiceLine"):
         quantity = [q for q in item if q.tag.rpartition("}")[2] in ("Quantity", "InvoicedQuantity")]
         codes = [

@@ -93,43 +93,48 @@ def _header_fields(
 ) -> None:
     labels = F.find_labels(lines, vocab, width)
     for label in labels:
-        if label.field == "po_number" and order.po_number is None:
-            found = F.po_value(F.value_right(label)) or F.po_value(F.value_below(label, lines))
-            if found:
-                conf = 0.7 if F._is_bare(label) else found.confidence
-                order.po_number = Extracted[str](
-                    value=found.text, confidence=conf, provenance=provenance(part, found.words, rule)
-                )
-        elif label.field in ("order_date", "delivery_date"):
-            attr = "order_date" if label.field == "order_date" else "requested_delivery_date"
-            if getattr(order, attr) is None:
-                found = F.date_value(F.value_right(label), find_date) or F.date_value(
-                    F.value_below(label, lines), find_date
-                )
-                if found:
-                    setattr(
-                        order,
-                        attr,
-                        Extracted(
-                            value=found[0], confidence=0.9, provenance=provenance(part, found[1], rule)
-                        ),
-                    )
-        elif label.field == "ship_to" and order.ship_to is None:
-            parts = F.block(label, lines, labels)
-            if parts:
-                words = [w for p in parts for w in p]
-                order.ship_to = Extracted[str](
-                    value=F.join_block(parts), confidence=0.8, provenance=provenance(part, words, rule)
-                )
-        elif label.field == "buyer_vat" and order.buyer_vat is None:
-            found = F.vat_value(F.value_right(label)) or F.vat_value(F.value_below(label, lines))
-            if found:
-                order.buyer_vat = Extracted[str](
-                    value=found.text, confidence=0.9, provenance=provenance(part, found.words, rule)
-                )
+        attr = _ATTRS.get(label.field)
+        if attr is None or getattr(order, attr) is not None:
+            continue
+        found = _label_value(label, lines, labels)
+        if found is not None:
+            value, words, confidence = found
+            setattr(
+                order,
+                attr,
+                Extracted(value=value, confidence=confidence, provenance=provenance(part, words, rule)),
+            )
     if order.buyer_name is None:
         _unlabelled_date(order, lines, part, rule)
         _buyer_name(order, lines, part, vocab, rule)
+
+
+_ATTRS = {
+    "po_number": "po_number",
+    "order_date": "order_date",
+    "delivery_date": "requested_delivery_date",
+    "ship_to": "ship_to",
+    "buyer_vat": "buyer_vat",
+}
+
+
+def _label_value(
+    label: F.Label, lines: list[Line], labels: list[F.Label]
+) -> tuple[object, list[Word], float] | None:
+    """The value a label names (to its right, else below it), its words and the confidence."""
+    if label.field == "ship_to":
+        parts = F.block(label, lines, labels)
+        return (F.join_block(parts), [w for p in parts for w in p], 0.8) if parts else None
+    right, below = F.value_right(label), F.value_below(label, lines)
+    if label.field in ("order_date", "delivery_date"):
+        found = F.date_value(right, find_date) or F.date_value(below, find_date)
+        return (found[0], found[1], 0.9) if found else None
+    read = F.po_value if label.field == "po_number" else F.vat_value
+    value = read(right) or read(below)
+    if value is None:
+        return None
+    bare = label.field == "po_number" and F._is_bare(label)
+    return value.text, value.words, 0.7 if bare else value.confidence
 
 
 def _unlabelled_date(order: ExtractedOrder, lines: list[Line], part: str, rule: str) -> None:

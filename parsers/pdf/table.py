@@ -126,7 +126,7 @@ def _apply_rules(columns: list[Column], page: Page, line: Line) -> bool:
 def _slots(columns: list[Column], width: float) -> None:
     # Without rules a column runs from its header to the next header: numbers are
     # often right-aligned past the end of a left-aligned header word.
-    for column, following in zip(columns, columns[1:], strict=False):
+    for column, following in itertools.pairwise(columns):
         column.x1 = max(column.x1, following.x0 - 0.5)
     if columns:
         columns[-1].x1 = max(columns[-1].x1, width)
@@ -238,6 +238,13 @@ def _group(items: list[tuple[Line, dict[str, list[Word]], bool]], header_bottom:
                 if items[i][0].top - prev.bottom > WRAP_GAP * prev.height:
                     break
                 owner[i] = left
+            continue
+        if left < 0 and header_bottom is None:  # a continued page: only lines hugging the first row
+            for i in reversed(between):
+                below = items[i + 1][0]
+                if below.top - items[i][0].bottom > WRAP_GAP * below.height:
+                    break
+                owner[i] = right
             continue
         split = _widest_gap(items, left, right, header_bottom)
         for i in between:

@@ -42,6 +42,7 @@ class Layout:
     footer: str = "Société Test - page {page}"
     repeat_header: bool = True
     carried: bool = False
+    continued_title: str | None = None  # printed at the top of each continued page
     extra_notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -104,6 +105,8 @@ def _table(pdf: Canvas, items: list[Item], layout: Layout) -> float:
                 pdf.drawRightString(xs[-1] - 3, y - 14, f"{carried:.2f}".replace(".", ","))
             pdf.drawString(40, 30, layout.footer.format(page=pdf.getPageNumber()))
             pdf.showPage()
+            if layout.continued_title:
+                pdf.drawString(xs[1] + 3, TOP - 30, layout.continued_title)
             y = _header(pdf, layout, TOP - 60) if layout.repeat_header else TOP - 60
             if layout.carried:
                 pdf.drawString(xs[1] + 3, y - 12, "Report")

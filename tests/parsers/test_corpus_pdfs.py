@@ -8,9 +8,8 @@ import pytest
 
 from models import Attachment, DocumentReadError, ExtractedOrder
 from parsers.documents import DocumentLimits, read_document
-from tests.conftest import ROOT
+from tests.parsers.shared_data import CORPORA
 
-CORPORA = ROOT.parent / "shared" / "corpora"
 FOLDERS = ("pdfminer-samples", "pdfplumber-test-pdfs", "pypdf-resources")
 PDFS = sorted(p for folder in FOLDERS for p in (CORPORA / folder).rglob("*") if p.suffix.lower() == ".pdf")
 LIMITS = DocumentLimits(timeout_seconds=20, memory_bytes=1024 * 2**20)

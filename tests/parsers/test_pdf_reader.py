@@ -52,6 +52,13 @@ def test_table_over_pages_with_carried_totals(repeat: bool) -> None:
     assert order.total_excl_vat.value == Decimal("3850.00")
 
 
+def test_page_header_of_a_continued_page_is_not_a_designation() -> None:
+    rows = items(45)
+    layout = Layout(rows_per_page=30, repeat_header=False, continued_title="SOCIÉTÉ TEST - commande (suite)")
+    order = read(make_po_pdf(rows, layout))
+    assert [line.description.value for line in order.lines] == [r.text for r in rows]
+
+
 @pytest.mark.parametrize(
     ("headers", "decimal"),
     [
