@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from fixtures.make_documents import embed_file, order_x
+from fixtures.documents.common import embed_file
+from fixtures.documents.special import order_x
 from models import DocumentKind, DocumentReadError
 from parsers.structured import embedded_xml, read_xml
 from tests.parsers.documents_factory import Item, make_po_pdf
