@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from models import Attachment, DocumentKind, DocumentReadError, ExtractedOrder, ParsedMessage, Settings
 from parsers.pdf import load_pages, read_pages
+from parsers.pdf.reader import split_documents
 from parsers.rules import LayoutRule, default_rules, vocabulary_for
 from parsers.sandbox import run_bounded
 from parsers.sheets import SHEET_EXTENSIONS, load_grids, read_sheet
@@ -118,10 +119,15 @@ def _read(
         pages = ocr_pages(data, part, max_pages=max_pages)
     text = " ".join(ln.text for ln in pages[0].lines) if pages else ""
     vocab, rule = vocabulary_for(rules, sender, text)
-    order = read_pages(pages, part, vocab, confidence=0.6 if scanned else 0.9)
-    if scanned:
-        order.notes.append("read by OCR from a scanned PDF: check every value")
-    return [_ruled(order, rule)]
+    orders = [
+        read_pages(group, part, vocab, confidence=0.6 if scanned else 0.9)
+        for group in split_documents(pages, vocab)
+    ]
+    for order in orders:
+        if scanned:
+            order.notes.append("read by OCR from a scanned PDF: check every value")
+        _ruled(order, rule)
+    return orders
 
 
 def _embedded(data: bytes) -> list[tuple[str, bytes]]:

@@ -200,3 +200,32 @@ def _amount(words: list[Word], decimal_comma: bool) -> Decimal | None:
 
 
 __all__ = ["ExtractedLine", "read_pages"]
+
+
+def split_documents(pages: list[Page], vocab: LayoutVocabulary) -> list[list[Page]]:
+    """Pages grouped by purchase order: a page whose header names another PO number starts a new one.
+
+    ERPs export a batch of orders as one PDF; each order's first page repeats the header block.
+    """
+    groups: list[list[Page]] = []
+    current: str | None = None
+    for page in pages:
+        header = find_header(page, vocab)
+        head = page.lines[: header.line_index if header else TITLE_LINES]
+        number = _po_number(head, page.width, vocab)
+        if groups and (number is None or number == current):
+            groups[-1].append(page)
+        else:
+            groups.append([page])
+            current = number or current
+    return groups
+
+
+def _po_number(lines: list[Line], width: float, vocab: LayoutVocabulary) -> str | None:
+    labels = F.find_labels(lines, vocab, width)
+    for label in labels:
+        if label.field == "po_number" and not F._is_bare(label):
+            found = F.po_value(F.value_right(label)) or F.po_value(F.value_below(label, lines))
+            if found:
+                return found.text
+    return None

@@ -48,9 +48,20 @@ class Layout:
 
 def make_po_pdf(items: list[Item], layout: Layout | None = None) -> bytes:
     """A purchase-order PDF with the given lines in the given layout."""
-    layout = layout or Layout()
+    return make_batch_pdf([(items, layout or Layout())])
+
+
+def make_batch_pdf(orders: list[tuple[list[Item], Layout]]) -> bytes:
+    """Several purchase orders in one PDF, each starting on a new page (an ERP's batch export)."""
     buffer = io.BytesIO()
     pdf = Canvas(buffer, pagesize=A4, invariant=1)
+    for items, layout in orders:
+        _draw_po(pdf, items, layout)
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _draw_po(pdf: Canvas, items: list[Item], layout: Layout) -> None:
     pdf.setFont("Helvetica-Bold", 14)
     pdf.drawString(40, TOP - 50, "SOCIÉTÉ TEST")
     pdf.drawString(330, TOP - 50, layout.title)
@@ -78,8 +89,6 @@ def make_po_pdf(items: list[Item], layout: Layout | None = None) -> bytes:
         pdf.drawString(40, y - 90 - 12 * i, note)
     pdf.drawString(40, 30, layout.footer.format(page=pdf.getPageNumber()))
     pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
 
 
 def _header(pdf: Canvas, layout: Layout, y: float) -> float:

@@ -14,7 +14,7 @@ from models import Attachment, DocumentKind, DocumentReadError, ParsedMessage, S
 from parsers import document_kinds, extract_orders, parse_message
 from parsers.documents import DocumentLimits, read_document
 from parsers.sandbox import run_bounded
-from tests.parsers.documents_factory import Item, Layout, make_po_pdf
+from tests.parsers.documents_factory import Item, Layout, make_batch_pdf, make_po_pdf
 
 PO = make_po_pdf([Item("VIS-440-200", "Vis inox 4x40", "6", "boite", "5,91", "35,46")])
 
@@ -116,6 +116,13 @@ def test_two_purchase_orders_give_two_orders() -> None:
     second = make_po_pdf([Item("A", "a", "2")], Layout(fields=(("Commande n° :", "PO-TEST-002"),)))
     orders = extract_orders(message(("BC-1.pdf", PO), ("BC-2.pdf", second)))
     assert [o.po_number.value for o in orders] == ["PO-TEST-001", "PO-TEST-002"]
+
+
+def test_one_pdf_holding_two_purchase_orders_gives_two_orders() -> None:
+    first = ([Item(f"A{i}", "a", "1") for i in range(45)], Layout(rows_per_page=30))
+    second = ([Item("B", "b", "2")], Layout(fields=(("Commande n° :", "PO-TEST-002"),)))
+    orders = extract_orders(message(("batch.pdf", make_batch_pdf([first, second]))))
+    assert [(o.po_number.value, len(o.lines)) for o in orders] == [("PO-TEST-001", 45), ("PO-TEST-002", 1)]
 
 
 def test_an_attached_invoice_is_no_order_and_is_reported() -> None:
