@@ -123,7 +123,9 @@ def main() -> None:
         rows.append((name, wall, cpu, args.pages / cpu, result, peak))
     base_rate = rows[0][3]
     print(f"{args.pages} pages, {len(data) // 1024} KiB\n")
-    header = f"{'reader':<36} {'wall s':>7} {'CPU s':>7} {'pages/s':>8} {'ratio':>6} {'result':>7} {'peak MiB':>9}"
+    header = (
+        f"{'reader':<36} {'wall s':>7} {'CPU s':>7} {'pages/s':>8} {'ratio':>6} {'result':>7} {'peak MiB':>9}"
+    )
     print(header)
     print("-" * len(header))
     for name, wall, cpu, rate, result, peak in rows:

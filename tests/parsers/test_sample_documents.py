@@ -24,10 +24,14 @@ def check_against_labels(path, expected_path) -> None:
         assert order.source == label["source"]
         assert order.order_date.value.isoformat() == label["order_date"]
         wanted = label["requested_delivery_date"]
-        assert (order.requested_delivery_date.value.isoformat() if order.requested_delivery_date else None) == wanted
+        assert (
+            order.requested_delivery_date.value.isoformat() if order.requested_delivery_date else None
+        ) == wanted
         if order.ship_to is not None:
             assert order.ship_to.value == label["ship_to"]
-        assert [float(line.quantity.value) for line in order.lines] == [line["quantity"] for line in label["lines"]]
+        assert [float(line.quantity.value) for line in order.lines] == [
+            line["quantity"] for line in label["lines"]
+        ]
         for line, labelled in zip(order.lines, label["lines"], strict=True):
             if labelled["customer_ref"]:
                 assert line.code.value == labelled["customer_ref"]
