@@ -66,7 +66,7 @@ def read_sheet(
         if header is None:
             continue
         row_index, roles = header
-        _read_lines(order, grid, row_index, roles, part)
+        _read_lines(order, grid, row_index, roles, part, vocab.rows["total"])
         _header_fields(order, grid, row_index, set(roles.values()), part, vocab)
         titles = [(c.text, 1.0) for row in grid.rows[:row_index] for c in row if isinstance(c.value, str)]
         order.document_kind = kind_of_title(titles, vocab)
@@ -188,12 +188,14 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
     return None
 
 
-def _read_lines(order: ExtractedOrder, grid: Grid, header: int, roles: dict[str, int], part: str) -> None:
+def _read_lines(
+    order: ExtractedOrder, grid: Grid, header: int, roles: dict[str, int], part: str, totals: tuple[str, ...]
+) -> None:
     texts = [c.text for row in grid.rows[header + 1 :] for c in row if isinstance(c.value, str)]
     decimal_comma = sum(t.count(",") for t in texts) >= sum(t.count(".") for t in texts)
     for row in grid.rows[header + 1 :]:
         first = next((c.text for c in row if c.text), "")
-        if not first or starts_with(first, vocab_rows_total()):
+        if not first or starts_with(first, totals):
             continue
         cells = {}
         for role, column in roles.items():
@@ -208,10 +210,6 @@ def _read_lines(order: ExtractedOrder, grid: Grid, header: int, roles: dict[str,
         )
         if line is not None:
             order.lines.append(line)
-
-
-def vocab_rows_total() -> tuple[str, ...]:
-    return default_vocabulary().rows["total"]
 
 
 def _number_text(value: object) -> str | Decimal:

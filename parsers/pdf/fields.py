@@ -76,11 +76,12 @@ def _colon(label: Label) -> bool:
 def _validated(label: Label) -> bool:
     # Mid-sentence labels are trusted only where the value checks its own shape (a date, a number).
     return label.field in ("order_date", "delivery_date", "buyer_vat", "total_excl_vat") or (
-        label.field == "po_number" and not _is_bare(label)
+        label.field == "po_number" and not is_bare(label)
     )
 
 
-def _is_bare(label: Label) -> bool:
+def is_bare(label: Label) -> bool:
+    """Is the label a bare number sign (N°, No) rather than a named one (N° de commande)?"""
     return normalize(" ".join(w.text for w in label.words)) in _BARE_PO_LABELS
 
 

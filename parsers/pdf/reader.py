@@ -133,7 +133,7 @@ def _label_value(
     value = read(right) or read(below)
     if value is None:
         return None
-    bare = label.field == "po_number" and F._is_bare(label)
+    bare = label.field == "po_number" and F.is_bare(label)
     return value.text, value.words, 0.7 if bare else value.confidence
 
 
@@ -224,7 +224,7 @@ def split_documents(pages: list[Page], vocab: LayoutVocabulary) -> list[list[Pag
 def _po_number(lines: list[Line], width: float, vocab: LayoutVocabulary) -> str | None:
     labels = F.find_labels(lines, vocab, width)
     for label in labels:
-        if label.field == "po_number" and not F._is_bare(label):
+        if label.field == "po_number" and not F.is_bare(label):
             found = F.po_value(F.value_right(label)) or F.po_value(F.value_below(label, lines))
             if found:
                 return found.text
