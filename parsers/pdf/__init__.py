@@ -84,13 +84,10 @@ def _page(page, number: int) -> Page:
         if rect["bottom"] - rect["top"] > 4:
             rules += [(float(rect["x0"]), float(rect["top"]), float(rect["bottom"]))]
             rules += [(float(rect["x1"]), float(rect["top"]), float(rect["bottom"]))]
-    return Page(
-        number=number,
-        width=float(page.width),
-        height=float(page.height),
-        lines=group_lines(words),
-        vertical_rules=rules,
-    )
+    width, height = float(page.width), float(page.height)
+    # pdfplumber keeps every page's parsed objects until the file closes: ~5 MB a page.
+    page.close()
+    return Page(number=number, width=width, height=height, lines=group_lines(words), vertical_rules=rules)
 
 
 __all__ = ["load_pages", "read_pages", "read_pdf"]
