@@ -92,21 +92,32 @@ def _tokens(cell: Cell) -> tuple[list[str], list[int]]:
 
 
 def find_header(page: Page, vocab: LayoutVocabulary, start: int = 0) -> Header | None:
-    """The first line naming a quantity column and an article column (code or designation)."""
+    """The first line naming a quantity column and an article column (code or designation).
+
+    A header printed on two lines ('Prix' over 'unitaire HT') is read as one.
+    """
     for index in range(start, len(page.lines)):
-        columns = header_columns(page.lines[index], vocab)
-        named = [c for c in columns if c.role != "other"]
-        roles = {c.role for c in named}
-        if (
-            "quantity" in roles
-            and roles & {"code", "description", "supplier_code", "ean"}
-            and len(named) >= 2
-            and len(named) >= len(columns) / 2
-        ):
-            if not _apply_rules(columns, page, page.lines[index]):
-                _slots(columns, page.width)
-            return Header(columns=columns, line_index=index)
+        line = page.lines[index]
+        candidates = [(line, index)]
+        following = page.lines[index + 1] if index + 1 < len(page.lines) else None
+        if following is not None and following.top - line.bottom < 0.8 * line.height:
+            candidates.append(
+                (Line(sorted(line.words + following.words, key=lambda w: (w.x0, w.top))), index + 1)
+            )
+        for candidate, last in candidates:
+            columns = header_columns(candidate, vocab)
+            if _is_header(columns):
+                if not _apply_rules(columns, page, candidate):
+                    _slots(columns, page.width)
+                return Header(columns=columns, line_index=last)
     return None
+
+
+def _is_header(columns: list[Column]) -> bool:
+    named = [c for c in columns if c.role != "other"]
+    roles = {c.role for c in named}
+    article = roles & {"code", "description", "supplier_code", "ean"}
+    return "quantity" in roles and bool(article) and len(named) >= 2 and len(named) >= len(columns) / 2
 
 
 def _apply_rules(columns: list[Column], page: Page, line: Line) -> bool:

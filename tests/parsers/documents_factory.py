@@ -94,7 +94,8 @@ def _draw_po(pdf: Canvas, items: list[Item], layout: Layout) -> None:
 def _header(pdf: Canvas, layout: Layout, y: float) -> float:
     pdf.setFont("Helvetica-Bold", 9)
     for x, label in zip(layout.xs, layout.headers, strict=False):
-        pdf.drawString(x + 3, y, label)
+        for i, piece in enumerate(label.split("\n")):  # a header over two lines
+            pdf.drawString(x + 3, y + 10 * (len(label.split("\n")) - 1 - i), piece)
     if layout.ruled:
         pdf.rect(layout.xs[0], y - 4, layout.xs[-1] - layout.xs[0], 15)
         for x in layout.xs:

@@ -66,8 +66,9 @@ def test_page_header_of_a_continued_page_is_not_a_designation() -> None:
         (("Item No", "Description", "Qty", "UoM", "Unit Price", "Amount"), "."),
         (("Art.-Nr.", "Bezeichnung", "Menge", "Einheit", "Einzelpreis", "Gesamtpreis"), ","),
         (("Code article", "Libellé", "Quantité", "UV", "Prix unitaire", "Total HT"), ","),
+        (("Réf.", "Désignation", "Qté\ncdée", "Unité", "Prix\nunitaire HT", "Montant\nHT"), ","),
     ],
-    ids=["fr", "en", "de", "fr-long"],
+    ids=["fr", "en", "de", "fr-long", "two-line-header"],
 )
 def test_header_row_in_three_languages(headers: tuple[str, ...], decimal: str) -> None:
     rows = [
