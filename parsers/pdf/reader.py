@@ -42,6 +42,11 @@ def read_pages(
         }
         line = build_line(len(order.lines) + 1, cells, decimal_comma=decimal_comma, confidence=confidence)
         if line is not None:
+            # The whole row's box (on the page of its quantity), for the review UI to frame.
+            page_words = [
+                w for ws in row.cells.values() for w in ws if w.page == line.quantity.provenance.page
+            ]
+            line.provenance = provenance(part, page_words, rule)
             order.lines.append(line)
     head = first.lines[: header_at if header_at is not None else len(first.lines)]
     _header_fields(order, head, first.width, part, vocab, rule)

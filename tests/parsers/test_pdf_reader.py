@@ -118,6 +118,8 @@ def test_values_keep_page_and_box() -> None:
     x0, top, x1, bottom = line.quantity.provenance.bbox
     assert 330 < x0 < x1 <= 370 and top < bottom
     assert order.po_number.provenance.part == PART
+    row_x0, _, row_x1, _ = line.provenance.bbox
+    assert row_x0 < 60 and row_x1 > 500
 
 
 @pytest.mark.parametrize(
