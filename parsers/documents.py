@@ -101,7 +101,8 @@ def _read(
     data: bytes, filename: str, part: str, kind: str, sender: str, max_pages: int, rules
 ) -> list[ExtractedOrder]:
     if kind == XML:
-        return [read_xml(data, part, source="xml")] if is_order_xml(data) else []
+        # The contract's sources have no "xml": a machine-readable order is what an API sends.
+        return [read_xml(data, part, source="api")] if is_order_xml(data) else []
     if kind == SHEET:
         grids = load_grids(data, filename, part)
         text = " ".join(c.text for g in grids[:1] for row in g.rows[:40] for c in row if c.text)

@@ -45,7 +45,7 @@ def is_order_xml(data: bytes) -> bool:
         return False
 
 
-def read_xml(data: bytes, part: str, *, source: str = "xml") -> ExtractedOrder:
+def read_xml(data: bytes, part: str, *, source: str = "api") -> ExtractedOrder:
     """The order (or the kind of another document) an Order-X, Factur-X or UBL XML holds."""
     root = _root(data, part)
     name = root.tag.rpartition("}")[2]

@@ -143,6 +143,13 @@ def test_an_unreadable_attachment_beside_body_lines_notes_the_reason() -> None:
     assert orders[0].source == "email" and "scan.pdf" in orders[0].notes[-1]
 
 
+def test_an_order_xml_attachment_gives_its_order() -> None:
+    from fixtures.documents.special import order_x
+
+    orders = extract_orders(message(("order-x.xml", order_x())))
+    assert [(o.source, o.po_number.value, len(o.lines)) for o in orders] == [("api", "DP-2026-0311", 5)]
+
+
 def test_other_attachments_are_ignored() -> None:
     parsed = message(("logo.png", b"\x89PNG\r\n"), ("cgv.txt", b"conditions"))
     assert document_kinds(parsed) == {}
