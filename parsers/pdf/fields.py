@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.pdf.layout import Line, Word
+from parsers.values import find_date
 from parsers.vocabulary import LayoutVocabulary, match_phrases, normalize
 
 _PO = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-/_.]{2,39}$", re.I)
@@ -187,7 +188,7 @@ def vat_value(words: list[Word]) -> Found | None:
     return None
 
 
-def date_value(words: list[Word], find_date) -> tuple[dt.date, list[Word]] | None:
+def date_value(words: list[Word]) -> tuple[dt.date, list[Word]] | None:
     """The first date among the words."""
     text = " ".join(w.text for w in words)
     found = find_date(text)

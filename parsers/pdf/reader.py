@@ -132,7 +132,7 @@ def _label_value(
         return (F.join_block(parts), [w for p in parts for w in p], 0.8) if parts else None
     right, below = F.value_right(label), F.value_below(label, lines)
     if label.field in ("order_date", "delivery_date"):
-        found = F.date_value(right, find_date) or F.date_value(below, find_date)
+        found = F.date_value(right) or F.date_value(below)
         return (found[0], found[1], 0.9) if found else None
     read = F.po_value if label.field == "po_number" else F.vat_value
     value = read(right) or read(below)
