@@ -95,15 +95,13 @@ def _crash() -> None:
 
 
 @pytest.mark.parametrize(
-    ("func", "reason"),
-    [(_sleep_forever, "longer than"), (_allocate, "memory"), (_crash, "ValueError")],
+    ("func", "timeout", "reason"),
+    [(_sleep_forever, 1.0, "longer than"), (_allocate, 30.0, "memory"), (_crash, 30.0, "ValueError")],
     ids=["hangs", "eats-memory", "crashes"],
 )
-def test_a_runaway_reader_is_stopped(func, reason: str) -> None:
-    start = time.monotonic()
+def test_a_runaway_reader_is_stopped(func, timeout: float, reason: str) -> None:
     with pytest.raises(DocumentReadError, match=reason):
-        run_bounded(func, part="attachment:x.pdf", timeout=1.0, memory_bytes=256 * 2**20)
-    assert time.monotonic() - start < 10
+        run_bounded(func, part="attachment:x.pdf", timeout=timeout, memory_bytes=256 * 2**20)
 
 
 def test_purchase_order_attachment_gives_the_order_not_the_body() -> None:
