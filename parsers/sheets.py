@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -26,6 +27,7 @@ HEADER_SEARCH_ROWS = 40
 MAX_ROWS = 20_000
 MAX_COLUMNS = 80
 SHEET_CONFIDENCE = 0.92
+GUESSED_CONFIDENCE = 0.7
 SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
 
 
@@ -73,9 +75,50 @@ def read_sheet(
         if order.document_kind == DocumentKind.UNKNOWN:
             order.document_kind = DocumentKind.PURCHASE_ORDER
         return check_order(order)
+    guessed = guess_columns(grids[0]) if grids else None
+    if guessed:
+        _read_lines(order, grids[0], -1, guessed, part, vocab.rows["total"])
+        order.confidence = GUESSED_CONFIDENCE
+        order.notes.append(
+            "no header row: the code, designation and quantity columns were told by their contents"
+        )
+        return check_order(order)
     order.notes.append("no sheet has a table with a quantity column")
     order.document_kind = DocumentKind.UNKNOWN
     return order
+
+
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9\-./]{2,}$", re.I)
+
+
+def guess_columns(grid: Grid) -> dict[str, int] | None:
+    """Roles of a headerless table ('VIS-440-200;12'), from what its columns hold; None when unclear.
+
+    One column of quantities (small numbers), a column of codes (one word with a digit,
+    or a number of five digits or more) or of designations; every row filled alike.
+    """
+    rows = [row for row in grid.rows[:200] if any(c.text for c in row)]
+    if len(rows) < 2 or len({sum(1 for c in row if c.text) for row in rows}) != 1:
+        return None
+    kinds = [_column_kind([row[i].text for row in rows if i < len(row)]) for i in range(len(rows[0]))]
+    roles: dict[str, int] = {}
+    for index, kind in enumerate(kinds):
+        if kind and kind not in roles:
+            roles[kind] = index
+    if kinds.count("quantity") != 1 or not roles.keys() & {"code", "description"}:
+        return None
+    return roles
+
+
+def _column_kind(values: list[str]) -> str | None:
+    filled = [v for v in values if v]
+    if not filled:
+        return None
+    if all(parse_number(v) is not None and len(v.replace(",", "").replace(".", "")) < 5 for v in filled):
+        return "quantity"
+    if all(_CODE.match(v) and any(ch.isdigit() for ch in v) for v in filled):
+        return "code"
+    return "description" if all(any(ch.isalpha() for ch in v) for v in filled) else None
 
 
 def load_grids(data: bytes, filename: str, part: str) -> list[Grid]:

@@ -134,3 +134,28 @@ def test_a_sheet_without_a_line_table_orders_nothing() -> None:
 )
 def test_decode_text(data: bytes, text: str) -> None:
     assert decode_text(data) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VIS-440-200;12\r\nCHV-M860;4\r\n", [("VIS-440-200", 12), ("CHV-M860", 4)]),
+        (
+            "480101;Café grains 1 kg;3\n520119;Sacs congélation;2,5\n",
+            [("480101", 3), ("520119", Decimal("2.5"))],
+        ),
+        ("Vis inox 4x40,6\nChevilles M8,10\n", [(None, 6), (None, 10)]),
+    ],
+    ids=["code-qty", "numeric-codes", "designation-qty"],
+)
+def test_csv_without_a_header_row(text: str, expected: list) -> None:
+    order = read_sheet(text.encode(), "export.csv", PART)
+    assert [(line.code.value if line.code else None, line.quantity.value) for line in order.lines] == expected
+    assert order.confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    "text", ["a;b\nc;d\n", "12;13\n14;15\n", "VIS-1;2\nVIS-2\n"], ids=["no-numbers", "two-numbers", "ragged"]
+)
+def test_a_headerless_table_that_is_unclear_orders_nothing(text: str) -> None:
+    assert read_sheet(text.encode(), "export.csv", PART).lines == []
