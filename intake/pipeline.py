@@ -21,7 +21,7 @@ from models import (
     RawMessage,
     Settings,
 )
-from parsers import classify, extract_orders, parse_message
+from parsers import DocumentLimits, classify, extract_orders, parse_message
 
 HistoryLookup = Callable[[str], CustomerHistory]
 
@@ -46,7 +46,7 @@ def process(
     if not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
     orders: list[ProcessedOrder] = []
-    for extracted in extract_orders(parsed):
+    for extracted in extract_orders(parsed, limits=DocumentLimits.from_settings(settings)):
         matched = match_order(parsed, extracted, index)
         decision = decide(
             parsed,

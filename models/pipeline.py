@@ -188,6 +188,8 @@ class ExtractedLine(BaseModel):
     provenance: Provenance | None = None
     confidence: float = 1.0
     notes: list[str] = Field(default_factory=list)
+    # Other codes printed on the row: the supplier's code beside the customer's, an EAN.
+    alt_codes: list[Extracted[str]] = Field(default_factory=list)
 
 
 class ExtractedOrder(BaseModel):

@@ -2,14 +2,16 @@
 
 from models import ExtractedOrder, ParsedMessage
 from parsers.classify import classify
+from parsers.documents import DocumentLimits, attachment_orders, document_kinds
 from parsers.mime import parse_message
 from parsers.text import extract_from_text
 
 
-def extract_orders(parsed: ParsedMessage) -> list[ExtractedOrder]:
+def extract_orders(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> list[ExtractedOrder]:
     """Every order the message carries: one per purchase-order document, or its body."""
     body = extract_from_text(parsed)
-    return [body] if body.lines else []
+    # The attached purchase orders win over the body (which then only says "please find attached").
+    return attachment_orders(parsed, [body] if body.lines else [], limits=limits)
 
 
-__all__ = ["classify", "extract_orders", "parse_message"]
+__all__ = ["DocumentLimits", "classify", "document_kinds", "extract_orders", "parse_message"]

@@ -1,0 +1,86 @@
+"""Run a document reader in a forked child with a time and memory bound.
+
+A malformed PDF can make a reader loop or allocate without end; the daemon
+must not hang or die with it. Forking costs a few milliseconds (the child
+shares the parent's loaded modules), so every document goes through it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import resource
+import signal
+from collections.abc import Callable
+from typing import Any
+
+from models import DocumentReadError
+
+
+def run_bounded(func: Callable[..., Any], *args: Any, part: str, timeout: float, memory_bytes: int) -> Any:
+    """`func(*args)` in a child process; DocumentReadError when it fails, times out or runs out of memory."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sender, func, args, memory_bytes, timeout), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise DocumentReadError(part, f"reading took longer than {timeout:g} s: stopped")
+        status, payload = receiver.recv()
+    except EOFError:
+        child.join(1)
+        raise DocumentReadError(part, _death(child.exitcode)) from None
+    finally:
+        receiver.close()
+        _kill_group(child.pid)
+        child.join(5)
+    if status == "ok":
+        return payload
+    raise DocumentReadError(part, payload)
+
+
+def _kill_group(pid: int | None) -> None:
+    # The child leads its own process group, so programs it started (tesseract) stop with it.
+    if pid is None:
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+
+
+def _child(sender, func: Callable[..., Any], args: tuple, memory_bytes: int, timeout: float) -> None:
+    os.setpgid(0, 0)
+    _limit(resource.RLIMIT_AS, _address_space() + memory_bytes)
+    _limit(resource.RLIMIT_CPU, int(timeout) + 2)
+    try:
+        sender.send(("ok", func(*args)))
+    except DocumentReadError as exc:
+        sender.send(("error", exc.reason))
+    except MemoryError:
+        sender.send(("error", f"reading needed more than {memory_bytes // 2**20} MiB of memory: stopped"))
+    except RecursionError:
+        sender.send(("error", "the document nests too deeply to be read"))
+    except Exception as exc:  # a reader's bug on odd input is this document's failure, not the daemon's
+        sender.send(("error", f"the document cannot be read ({type(exc).__name__}: {exc})"))
+    finally:
+        sender.close()
+
+
+def _limit(kind: int, value: int) -> None:
+    _soft, hard = resource.getrlimit(kind)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(kind, (value, hard))
+
+
+def _address_space() -> int:
+    # What the forked child already maps (the parent's modules): the bound is on top of it.
+    with open(f"/proc/{os.getpid()}/statm") as handle:
+        return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _death(code: int | None) -> str:
+    if code is not None and code < 0:
+        return f"the reader was stopped by signal {-code} (time or memory limit)"
+    return f"the reader stopped without an answer (exit code {code})"

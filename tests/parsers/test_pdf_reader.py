@@ -1,0 +1,171 @@
+"""The PDF reader on generated layouts: ruled or not, wrapped, over pages, fields anywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from models import DocumentKind
+from parsers.pdf import read_pdf
+from tests.parsers.documents_factory import Item, Layout, make_po_pdf
+
+PART = "attachment:po.pdf"
+LONG = "Vis agglo tête fraisée inox A2 4x40 - boîte de 200 pour la fixation des lambourdes de terrasse"
+
+
+def items(count: int = 3, text: str = "Cheville nylon M8x60") -> list[Item]:
+    return [
+        Item(
+            f"ART-{i:03d}", f"{text} {i}", str(i + 1), "pce", "2,50", f"{2.5 * (i + 1):.2f}".replace(".", ",")
+        )
+        for i in range(count)
+    ]
+
+
+def read(data: bytes):
+    return read_pdf(data, PART, max_pages=60, ocr=False)
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+@pytest.mark.parametrize("centre", [True, False], ids=["centred-rows", "top-rows"])
+def test_wrapped_designations_are_joined(ruled: bool, centre: bool) -> None:
+    rows = [
+        Item("VIS-440", LONG, "6", "boite", "5,91", "35,46"),
+        Item("CHV-860", "Chevilles M8x60", "10"),
+        Item("GAN-T9", LONG.replace("Vis", "Gants"), "2", "boite", "6,90", "13,80"),
+    ]
+    order = read(make_po_pdf(rows, Layout(ruled=ruled, wrap_width=180, centre_rows=centre)))
+    assert [line.description.value for line in order.lines] == [r.text for r in rows]
+    assert [line.quantity.value for line in order.lines] == [Decimal(6), Decimal(10), Decimal(2)]
+    assert [line.code.value for line in order.lines] == ["VIS-440", "CHV-860", "GAN-T9"]
+
+
+@pytest.mark.parametrize("repeat", [True, False], ids=["header-repeated", "header-once"])
+def test_table_over_pages_with_carried_totals(repeat: bool) -> None:
+    rows = items(55)
+    layout = Layout(rows_per_page=30, repeat_header=repeat, carried=True, ruled=True, total="3 850,00")
+    order = read(make_po_pdf(rows, layout))
+    assert [line.code.value for line in order.lines] == [r.code for r in rows]
+    assert {line.provenance.page for line in order.lines} == {1, 2}
+    assert order.total_excl_vat.value == Decimal("3850.00")
+
+
+def test_page_header_of_a_continued_page_is_not_a_designation() -> None:
+    rows = items(45)
+    layout = Layout(rows_per_page=30, repeat_header=False, continued_title="SOCIÉTÉ TEST - commande (suite)")
+    order = read(make_po_pdf(rows, layout))
+    assert [line.description.value for line in order.lines] == [r.text for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("headers", "decimal"),
+    [
+        (("Réf.", "Désignation", "Qté", "Unité", "PU HT", "Montant HT"), ","),
+        (("Item No", "Description", "Qty", "UoM", "Unit Price", "Amount"), "."),
+        (("Art.-Nr.", "Bezeichnung", "Menge", "Einheit", "Einzelpreis", "Gesamtpreis"), ","),
+        (("Code article", "Libellé", "Quantité", "UV", "Prix unitaire", "Total HT"), ","),
+        (("Réf.", "Désignation", "Qté\ncdée", "Unité", "Prix\nunitaire HT", "Montant\nHT"), ","),
+    ],
+    ids=["fr", "en", "de", "fr-long", "two-line-header"],
+)
+def test_header_row_in_three_languages(headers: tuple[str, ...], decimal: str) -> None:
+    rows = [
+        Item("A-1", "Gloves", "12", "box", f"1{decimal}50", f"18{decimal}00"),
+        Item("A-2", "Tape", "1", "roll", f"2{decimal}00", f"2{decimal}00"),
+    ]
+    order = read(make_po_pdf(rows, Layout(headers=headers)))
+    assert [(line.code.value, line.quantity.value) for line in order.lines] == [("A-1", 12), ("A-2", 1)]
+    assert order.lines[0].unit_price.value == Decimal("1.50")
+    assert order.lines[0].unit.value == "box"
+
+
+@pytest.mark.parametrize("where", ["right", "left", "below"])
+def test_header_fields_wherever_they_are(where: str) -> None:
+    order = read(make_po_pdf(items(), Layout(fields_at=where)))
+    assert order.po_number.value == "PO-TEST-001"
+    assert order.order_date.value == dt.date(2026, 11, 5)
+    assert order.ship_to.value == "Chantier Test, 3 rue du Port, 33000 Bordeaux"
+
+
+@pytest.mark.parametrize(
+    ("fields", "attr", "expected"),
+    [
+        ((("PO number:", "HB-77"),), "po_number", "HB-77"),
+        ((("Bestellnummer:", "4500012345"),), "po_number", "4500012345"),
+        ((("Bon de commande n°", "BC/26/118"),), "po_number", "BC/26/118"),
+        (
+            (("Date de livraison souhaitée :", "12/11/2026"),),
+            "requested_delivery_date",
+            dt.date(2026, 11, 12),
+        ),
+        ((("Delivery date:", "2026-11-20"),), "requested_delivery_date", dt.date(2026, 11, 20)),
+        ((("Order date:", "3 November 2026"),), "order_date", dt.date(2026, 11, 3)),
+        ((("N° TVA :", "FR 40 303265045"),), "buyer_vat", "FR40303265045"),
+    ],
+    ids=["po-en", "po-de", "po-fr", "delivery-fr", "delivery-iso", "date-words-en", "vat"],
+)
+def test_labels_in_french_english_german(fields, attr: str, expected) -> None:
+    order = read(make_po_pdf(items(), Layout(fields=fields)))
+    assert getattr(order, attr).value == expected
+
+
+def test_values_keep_page_and_box() -> None:
+    order = read(make_po_pdf(items(2)))
+    line = order.lines[0]
+    assert line.quantity.provenance.page == 1
+    x0, top, x1, bottom = line.quantity.provenance.bbox
+    assert 330 < x0 < x1 <= 370 and top < bottom
+    assert order.po_number.provenance.part == PART
+    row_x0, _, row_x1, _ = line.provenance.bbox
+    assert row_x0 < 60 and row_x1 > 500
+
+
+@pytest.mark.parametrize(
+    ("total", "confidence_up"), [("7,50", True), ("99,00", False)], ids=["sum-matches", "sum-differs"]
+)
+def test_sum_of_lines_against_the_total(total: str, confidence_up: bool) -> None:
+    rows = [Item("A", "a", "1", "pce", "2,50", "2,50"), Item("B", "b", "2", "pce", "2,50", "5,00")]
+    order = read(make_po_pdf(rows, Layout(total=total)))
+    assert (order.confidence > 0.9) is confidence_up
+    assert any("total" in note for note in order.notes)
+
+
+def test_quantity_times_price_against_the_amount() -> None:
+    rows = [Item("A", "a", "3", "pce", "2,50", "7,50"), Item("B", "b", "2", "pce", "2,50", "9,00")]
+    order = read(make_po_pdf(rows))
+    assert order.lines[0].notes == []
+    assert order.lines[1].confidence < order.lines[0].confidence
+    assert "amount" in order.lines[1].notes[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("BON DE COMMANDE", DocumentKind.PURCHASE_ORDER),
+        ("PURCHASE ORDER", DocumentKind.PURCHASE_ORDER),
+        ("FACTURE", DocumentKind.INVOICE),
+        ("DEVIS N° D-2026-44", DocumentKind.QUOTE),
+        ("BON DE LIVRAISON", DocumentKind.DELIVERY_NOTE),
+        ("AVOIR", DocumentKind.CREDIT_NOTE),
+        ("Lieferschein", DocumentKind.DELIVERY_NOTE),
+    ],
+)
+def test_document_kind_from_the_title(title: str, kind: DocumentKind) -> None:
+    assert read(make_po_pdf(items(), Layout(title=title))).document_kind == kind
+
+
+def test_notes_and_footers_are_not_lines() -> None:
+    layout = Layout(
+        total="7,50", extra_notes=("Livraison 7 h - 11 h, quai 2.", "Merci de rappeler 12 références.")
+    )
+    order = read(make_po_pdf(items(2), layout))
+    assert len(order.lines) == 2
+
+
+def test_quantity_printed_against_its_unit() -> None:
+    # Right-aligned quantity 6 pt from a left-aligned unit: one cell '6 boite' in an unruled table.
+    layout = Layout(xs=(40, 120, 330, 360, 420, 490, 560))
+    order = read(make_po_pdf([Item("A", "a", "6", "boite", "1,00", "6,00")], layout))
+    assert order.lines[0].quantity.value == 6

@@ -1,0 +1,67 @@
+"""The public samples' PDF and spreadsheet orders read from their attachments, against their labels."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from models import DocumentKind
+from parsers import document_kinds, extract_orders, parse_message
+from tests.conftest import FIXTURES
+from tests.parsers.shared_data import SAMPLES
+
+EMAILS = SAMPLES / "emails"
+DOCUMENT_SAMPLES = ["016", "017", "018", "019", "020", "021", "022", "023"]
+OWN_FIXTURES = sorted(p.stem for p in FIXTURES.glob("*.eml") if not p.stem.startswith("nonorder"))
+
+
+def check_against_labels(path, expected_path) -> None:
+    orders = extract_orders(parse_message(path.read_bytes()))
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    assert [o.po_number.value for o in orders] == [e["po_number"] for e in expected]
+    for order, label in zip(orders, expected, strict=True):
+        assert order.source == label["source"]
+        assert order.order_date.value.isoformat() == label["order_date"]
+        wanted = label["requested_delivery_date"]
+        assert (
+            order.requested_delivery_date.value.isoformat() if order.requested_delivery_date else None
+        ) == wanted
+        if order.ship_to is not None:
+            assert order.ship_to.value == label["ship_to"]
+        assert [float(line.quantity.value) for line in order.lines] == [
+            line["quantity"] for line in label["lines"]
+        ]
+        for line, labelled in zip(order.lines, label["lines"], strict=True):
+            if labelled["customer_ref"]:
+                assert line.code.value == labelled["customer_ref"]
+
+
+@pytest.mark.parametrize("name", DOCUMENT_SAMPLES)
+def test_sample_document_orders(name: str) -> None:
+    check_against_labels(EMAILS / f"{name}.eml", EMAILS / f"{name}.expected.json")
+
+
+@pytest.mark.parametrize("name", OWN_FIXTURES)
+def test_fixture_document_orders(name: str) -> None:
+    check_against_labels(FIXTURES / f"{name}.eml", FIXTURES / f"{name}.expected.json")
+
+
+def test_sample_invoice_is_told_apart() -> None:
+    parsed = parse_message((EMAILS / "026.eml").read_bytes())
+    assert extract_orders(parsed) == []
+    assert set(document_kinds(parsed).values()) == {DocumentKind.INVOICE}
+
+
+def test_layout_b_keeps_the_second_code() -> None:
+    order = extract_orders(parse_message((EMAILS / "018.eml").read_bytes()))[0]
+    assert order.lines[0].code.value == "LT-10020"
+    assert [alt.value for alt in order.lines[0].alt_codes] == ["VJ10126"]
+    assert order.lines[0].description.value.endswith("SALLE PETIT-DÉJEUNER ET SÉMINAIRES")
+
+
+def test_scanned_fixture_is_read_with_lower_confidence() -> None:
+    order = extract_orders(parse_message((FIXTURES / "pdf_scanned_image_ocr_fr.eml").read_bytes()))[0]
+    assert order.confidence < 0.7
+    assert any("OCR" in note for note in order.notes)
+    assert order.lines[0].quantity.provenance.bbox is not None

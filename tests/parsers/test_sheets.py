@@ -1,0 +1,161 @@
+"""Spreadsheet orders: XLSX, ODS and CSV, the header row anywhere, quantities 0 or blank skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from parsers.sheets import decode_text, read_sheet
+
+PART = "attachment:order"
+
+
+def make_xlsx(rows: list[list[object]], *, start_row: int = 1, start_col: int = 1) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, row in enumerate(rows, start_row):
+        for c, value in enumerate(row, start_col):
+            if value is not None:
+                sheet.cell(r, c, value)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+TABLE = [
+    ["N° de commande", "SB-43-2026"],
+    ["Date", dt.datetime(2026, 10, 16)],
+    ["Livraison souhaitée", dt.datetime(2026, 10, 20)],
+    [],
+    ["Code article", "Désignation", "Quantité", "Unité", "Prix unitaire HT"],
+    ["VIS-440-200", "Vis inox 4x40", 4, "boîte", 5.91],
+    ["CHV-M860", "Chevilles M8x60", 0, "sachet", 6.9],
+    ["GAN-NIT-T9", "Gants nitrile T9", None, "boîte", 6.9],
+    ["CAF-1", "Café vrac", 2.5, "kg", 16.8],
+    [None, "Total", None, None, 40.64],
+]
+
+
+@pytest.mark.parametrize(("start_row", "start_col"), [(1, 1), (6, 3)], ids=["at-A1", "at-C6"])
+def test_xlsx_header_found_anywhere_and_empty_quantities_skipped(start_row: int, start_col: int) -> None:
+    order = read_sheet(make_xlsx(TABLE, start_row=start_row, start_col=start_col), "bc.xlsx", PART)
+    assert [(line.code.value, line.quantity.value) for line in order.lines] == [
+        ("VIS-440-200", Decimal(4)),
+        ("CAF-1", Decimal("2.5")),
+    ]
+    assert order.po_number.value == "SB-43-2026"
+    assert order.order_date.value == dt.date(2026, 10, 16)
+    assert order.requested_delivery_date.value == dt.date(2026, 10, 20)
+    assert order.lines[0].unit_price.value == Decimal("5.91")
+
+
+def test_xlsx_values_keep_sheet_and_cell() -> None:
+    order = read_sheet(make_xlsx(TABLE), "bc.xlsx", PART)
+    assert order.lines[0].quantity.provenance.cell == "C6"
+    assert order.lines[0].quantity.provenance.sheet == "Sheet"
+    assert order.po_number.provenance.cell == "B1"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("cp1252", ";"), ("utf-8-sig", ","), ("utf-8", "\t"), ("latin-1", "|"), ("utf-16", ";")],
+    ids=["cp1252-semicolon", "utf8bom-comma", "utf8-tab", "latin1-pipe", "utf16"],
+)
+def test_csv_any_delimiter_and_encoding(encoding: str, delimiter: str) -> None:
+    decimal = "," if delimiter != "," else "."
+    rows = [
+        ["Commande n°", "RH-0912"],
+        ["Réf.", "Désignation", "Qté", "Unité"],
+        ["CIM-35", "Ciment gris sac 35 kg", "12", "sac"],
+        ["ABR-80", "Disques abrasifs grain 80", f"2{decimal}5", "lot"],
+        ["RUB-19", "Ruban de masquage", "0", "rlx"],
+    ]
+    text = "\r\n".join(delimiter.join(row) for row in rows) + "\r\n"
+    order = read_sheet(text.encode(encoding), "commande.csv", PART)
+    assert [(line.code.value, line.quantity.value) for line in order.lines] == [
+        ("CIM-35", Decimal(12)),
+        ("ABR-80", Decimal("2.5")),
+    ]
+    assert order.lines[0].description.value == "Ciment gris sac 35 kg"
+    assert order.po_number.value == "RH-0912"
+
+
+def test_english_and_german_headers() -> None:
+    rows = [["Artikelnummer", "Bezeichnung", "Menge", "Einheit"], ["A-1", "Handschuhe", 3, "Stk"]]
+    order = read_sheet(make_xlsx(rows), "bestellung.xlsx", PART)
+    assert order.lines[0].quantity.value == 3
+    rows = [["Item code", "Description", "Qty", "UoM", "Our ref"], ["A-1", "Gloves", 3, "box", "X9"]]
+    order = read_sheet(make_xlsx(rows), "po.xlsx", PART)
+    assert order.lines[0].code.value == "A-1"
+
+
+def test_two_code_columns_keep_both() -> None:
+    rows = [["Code client", "Désignation", "Réf. fournisseur", "Qté"], ["LT-1", "Gobelet", "VJ10126", 2]]
+    line = read_sheet(make_xlsx(rows), "po.xlsx", PART).lines[0]
+    assert line.code.value == "LT-1"
+    assert [alt.value for alt in line.alt_codes] == ["VJ10126"]
+
+
+def test_ods_is_read() -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="BC")
+    for values in (["Code", "Désignation", "Quantité"], ["EPI-1", "Casque", 4.0], ["EPI-2", "Lunettes", 0.0]):
+        row = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="float", value=value) if isinstance(value, float) else TableCell()
+            cell.addElement(P(text=str(value)))
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    data = io.BytesIO()
+    doc.write(data)
+    order = read_sheet(data.getvalue(), "bc.ods", PART)
+    assert [(line.code.value, line.quantity.value) for line in order.lines] == [("EPI-1", Decimal(4))]
+    assert order.lines[0].quantity.provenance.cell == "C2"
+
+
+def test_a_sheet_without_a_line_table_orders_nothing() -> None:
+    order = read_sheet(make_xlsx([["Planning"], ["lundi", "mardi"]]), "planning.xlsx", PART)
+    assert order.lines == [] and order.notes
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [("é;à".encode("cp1252"), "é;à"), ("é;à".encode(), "é;à"), (b"\xef\xbb\xbfa;b", "a;b")],
+    ids=["cp1252", "utf8", "bom"],
+)
+def test_decode_text(data: bytes, text: str) -> None:
+    assert decode_text(data) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VIS-440-200;12\r\nCHV-M860;4\r\n", [("VIS-440-200", 12), ("CHV-M860", 4)]),
+        (
+            "480101;Café grains 1 kg;3\n520119;Sacs congélation;2,5\n",
+            [("480101", 3), ("520119", Decimal("2.5"))],
+        ),
+        ("Vis inox 4x40,6\nChevilles M8,10\n", [(None, 6), (None, 10)]),
+    ],
+    ids=["code-qty", "numeric-codes", "designation-qty"],
+)
+def test_csv_without_a_header_row(text: str, expected: list) -> None:
+    order = read_sheet(text.encode(), "export.csv", PART)
+    assert [(line.code.value if line.code else None, line.quantity.value) for line in order.lines] == expected
+    assert order.confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    "text", ["a;b\nc;d\n", "12;13\n14;15\n", "VIS-1;2\nVIS-2\n"], ids=["no-numbers", "two-numbers", "ragged"]
+)
+def test_a_headerless_table_that_is_unclear_orders_nothing(text: str) -> None:
+    assert read_sheet(text.encode(), "export.csv", PART).lines == []
