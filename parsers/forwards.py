@@ -58,7 +58,9 @@ def _known(line: str, markers: Markers) -> bool:
 def forwarded_address(value: str) -> Address | None:
     """The address in "Name <a@b>", "Name [mailto:a@b]" or "a@b"."""
     value = _MAILTO.sub(r"<\1>", value.replace("&lt;", "<").replace("&gt;", ">"))
-    for name, addr in email.utils.getaddresses([value]):
+    from parsers.mime import address_pairs
+
+    for name, addr in address_pairs(value):
         if "@" in addr:
             return Address(name=name.strip().strip('"'), email=addr.strip().lower())
     found = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", value)

@@ -19,8 +19,14 @@ from parsers.decoding import decode_bytes, header_text
 from parsers.tnef import read_tnef
 
 _HEADER_LINE = re.compile(rb"^(?:From .*|[!-9;-~]+[ \t]*:.*)$")
-_KEY_HEADERS = {"from", "to", "subject", "date", "message-id", "sender", "received", "return-path"}
+# A MIME entity with only Content-Type / MIME-Version is still read (a clerk can
+# look at it); a text without any of these is not an email.
+_KEY_HEADERS = {
+    "from", "to", "subject", "date", "message-id", "sender", "received", "return-path", "content-type", "mime-version",
+}  # fmt: skip
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAX_DEPTH = 40
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass
@@ -40,11 +46,12 @@ def parse_message(data: bytes, *, where: str = "message") -> ParsedMessage:
     Raises MessageReadError when the bytes are not an email at all (empty,
     binary, no header block) or nest too deeply to be read.
     """
+    data = data.removeprefix(b"\xef\xbb\xbf")
     _check_is_email(data, where)
     message, notes = _read_structure(data, where)
     headers = _headers(message)
     if not any(name.lower() in _KEY_HEADERS for name in headers):
-        raise MessageReadError(where, "no email headers (From, To, Subject, Date or Message-ID)")
+        raise MessageReadError(where, "no email headers (From, To, Subject, Date, Message-ID, Content-Type)")
     parts = Parts(notes=notes)
     try:
         _walk(message, parts, depth=0)
@@ -68,6 +75,8 @@ def _check_is_email(data: bytes, where: str) -> None:
     if not data.strip():
         raise MessageReadError(where, "the file is empty")
     head = data[:4096]
+    if head.startswith(_OLE_MAGIC):
+        raise MessageReadError(where, "an Outlook .msg file (OLE compound document), not a MIME email")
     if b"\x00" in head:
         raise MessageReadError(where, "binary data, not an email (NUL bytes in the first 4 KiB)")
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
@@ -205,9 +214,17 @@ def _default_name(ctype: str, index: int) -> str:
     return f"part-{index + 1}{ext.get(ctype, '.bin')}"
 
 
+def address_pairs(value: str) -> list[tuple[str, str]]:
+    """(name, address) pairs of a header value; a regex reading when the parser gives up."""
+    try:
+        return email.utils.getaddresses([value[:4000]])
+    except (RecursionError, ValueError, IndexError, TypeError):
+        return [("", found) for found in _EMAIL.findall(value)]
+
+
 def first_address(value: str | None) -> Address:
     """The first address of a header value ("Name <a@b>"), lower-cased; empty when none."""
-    for name, addr in email.utils.getaddresses([value or ""]):
+    for name, addr in address_pairs(value or ""):
         if "@" in addr:
             return Address(name=name.strip().strip('"'), email=addr.strip().lower())
     return Address(name=(value or "").strip()[:200]) if value and "@" not in value else Address()
@@ -216,7 +233,7 @@ def first_address(value: str | None) -> Address:
 def _addresses(value: str) -> list[Address]:
     return [
         Address(name=name.strip(), email=addr.strip().lower())
-        for name, addr in email.utils.getaddresses([value])
+        for name, addr in address_pairs(value)
         if "@" in addr
     ]
 
