@@ -6,6 +6,7 @@ from intake.decision import decide
 from matchers import CatalogIndex, match_order
 from models import (
     Decision,
+    ExtractedOrder,
     MatchedOrder,
     OrderLineRecord,
     OrderRecord,
@@ -25,7 +26,8 @@ def process(raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> Proc
     if not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
     orders = []
-    for extracted in extract_orders(parsed):
+    # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
+    for extracted in extract_orders(parsed) or [ExtractedOrder(source="email", part=parsed.text_part)]:
         matched = match_order(parsed, extracted, index)
         decision = decide(parsed, matched, settings=settings)
         orders.append(
