@@ -15,8 +15,12 @@ if TYPE_CHECKING:
     from parsers.mime import Parts
 
 _NUMBER = re.compile(r"\d")
-_EN_WORDS = re.compile(r"\b(the|and|please|order|we|would|thanks|regards|you|for|with|of|need|attached)\b", re.I)
-_FR_WORDS = re.compile(r"\b(le|la|les|et|de|des|pour|nous|vous|merci|commande|bonjour|une?|avec|livraison)\b", re.I)
+_EN_WORDS = re.compile(
+    r"\b(the|and|please|order|we|would|thanks|regards|you|for|with|of|need|attached)\b", re.I
+)
+_FR_WORDS = re.compile(
+    r"\b(le|la|les|et|de|des|pour|nous|vous|merci|commande|bonjour|une?|avec|livraison)\b", re.I
+)
 
 
 def compose_body(parsed: ParsedMessage, parts: Parts) -> ParsedMessage:
@@ -50,7 +54,7 @@ def _render_html(html: str | None, parsed: ParsedMessage) -> HtmlBody | None:
         return None
     try:
         return html_to_text(html)
-    except Exception as exc:  # noqa: BLE001 - a broken HTML part must not lose the message
+    except Exception as exc:  # a broken HTML part must not lose the message
         parsed.defects.append(f"text/html part: unreadable ({type(exc).__name__}: {exc})")
         return None
 
@@ -63,7 +67,13 @@ def _choose(plain: str, rendered: HtmlBody | None) -> tuple[str, str]:
         return rendered.text, "html"
     if len(plain.strip()) < 0.25 * len(rendered.text.strip()) and len(rendered.text) > 200:
         return rendered.text, "html"
-    figures = [cell.text for table in rendered.tables for row in table.rows for cell in row if _NUMBER.search(cell.text)]
+    figures = [
+        cell.text
+        for table in rendered.tables
+        for row in table.rows
+        for cell in row
+        if _NUMBER.search(cell.text)
+    ]
     squashed = re.sub(r"\s+", "", plain)
     missing = [f for f in figures if re.sub(r"\s+", "", f) not in squashed]
     if figures and len(missing) > len(figures) / 2:
@@ -106,6 +116,6 @@ def _forward_from_nested(parsed: ParsedMessage, parts: Parts) -> None:
 
 
 def detect_language(text: str) -> str:
-    """"fr" or "en", by counting common words (French when in doubt)."""
+    """ "fr" or "en", by counting common words (French when in doubt)."""
     sample = text[:4000]
     return "en" if len(_EN_WORDS.findall(sample)) > 1.3 * len(_FR_WORDS.findall(sample)) + 1 else "fr"

@@ -45,7 +45,9 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         table = data.get(section)
         if not isinstance(table, dict):
             raise ConfigError(str(path), section, "missing table")
-        out[section] = {kind: _patterns(path, f"{section}.{kind}", kind, rows) for kind, rows in table.items()}
+        out[section] = {
+            kind: _patterns(path, f"{section}.{kind}", kind, rows) for kind, rows in table.items()
+        }
     return out
 
 
@@ -56,7 +58,12 @@ def _patterns(path: Path, key: str, kind: str, rows: object) -> list[tuple[re.Pa
         raise ConfigError(str(path), key, "must be a list of [pattern, weight]")
     compiled = []
     for row in rows:
-        if not (isinstance(row, list) and len(row) == 2 and isinstance(row[0], str) and isinstance(row[1], float | int)):
+        if not (
+            isinstance(row, list)
+            and len(row) == 2
+            and isinstance(row[0], str)
+            and isinstance(row[1], float | int)
+        ):
             raise ConfigError(str(path), key, f"bad entry {row!r}: expected [pattern, weight]")
         try:
             compiled.append((re.compile(row[0], re.I), float(row[1])))
@@ -88,10 +95,16 @@ def classify(parsed: ParsedMessage, *, nlp: Language | None = None) -> Classific
 def _header_rules(parsed: ParsedMessage) -> Classification | None:
     headers = {k.lower(): v.lower().strip() for k, v in parsed.headers.items()}
     auto = headers.get("auto-submitted", "no")
-    if auto not in ("", "no") or any(h in headers for h in _AUTO_HEADERS) or headers.get("precedence") == "auto_reply":
+    if (
+        auto not in ("", "no")
+        or any(h in headers for h in _AUTO_HEADERS)
+        or headers.get("precedence") == "auto_reply"
+    ):
         return Classification(kind=MessageKind.AUTO_REPLY, confidence=0.99, reasons=["auto-reply header"])
     if "list-unsubscribe" in headers or headers.get("precedence") in _BULK or "list-id" in headers:
-        return Classification(kind=MessageKind.NEWSLETTER, confidence=0.95, reasons=["bulk or list mail headers"])
+        return Classification(
+            kind=MessageKind.NEWSLETTER, confidence=0.95, reasons=["bulk or list mail headers"]
+        )
     ctype = headers.get("content-type", "")
     sender = parsed.sender.email.lower()
     if "multipart/report" in ctype or sender.startswith(("mailer-daemon@", "postmaster@")):
@@ -113,7 +126,9 @@ def _vocabulary(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[s
 def _structure(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[str, list[str]]) -> None:
     markers = load_markers()
     lines = [line for line in parsed.text.splitlines() if markers.quantity.search(line)]
-    rows = sum(1 for table in parsed.tables for row in table.rows if any(re.search(r"\d", c.text) for c in row))
+    rows = sum(
+        1 for table in parsed.tables for row in table.rows if any(re.search(r"\d", c.text) for c in row)
+    )
     count = min(len(lines) + rows, 6)
     if count:
         scores[MessageKind.ORDER.value] += 0.5 * count

@@ -52,7 +52,10 @@ def header_fields(lines: list[str], markers: Markers) -> tuple[int, Address | No
 
 
 def _known(line: str, markers: Markers) -> bool:
-    return any(p.match(line) for p in (markers.from_field, markers.date_field, markers.subject_field, markers.to_field))
+    return any(
+        p.match(line)
+        for p in (markers.from_field, markers.date_field, markers.subject_field, markers.to_field)
+    )
 
 
 def forwarded_address(value: str) -> Address | None:

@@ -17,7 +17,19 @@ from models import Provenance, Table, TableCell
 
 CELL_SEPARATOR = " | "
 RULE_LINE = "________________________________"
-_DROP = {"script", "style", "head", "title", "noscript", "template", "svg", "object", "iframe", "meta", "link"}
+_DROP = {
+    "script",
+    "style",
+    "head",
+    "title",
+    "noscript",
+    "template",
+    "svg",
+    "object",
+    "iframe",
+    "meta",
+    "link",
+}
 _BLOCK = {
     "p", "div", "section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
     "ul", "ol", "dl", "dt", "dd", "pre", "address", "center", "form", "fieldset", "table", "tr",
@@ -143,7 +155,9 @@ def _data_table(tag: Tag, out: _Out, quote: int) -> None:
     for row in rows:
         _line(out, CELL_SEPARATOR.join(cell.text for cell in row), quote)
     if not quote and max(len(row) for row in rows) >= 2:
-        out.tables.append((first_line, Table(rows=rows, provenance=Provenance(part="html", rule="html-table"))))
+        out.tables.append(
+            (first_line, Table(rows=rows, provenance=Provenance(part="html", rule="html-table")))
+        )
 
 
 def _cell_text(td: Tag) -> str:

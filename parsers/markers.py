@@ -11,7 +11,15 @@ from pathlib import Path
 from models import ConfigError
 
 MARKERS_FILE = Path(__file__).parent / "data" / "reply_markers.toml"
-_LISTS = ("attribution", "reply_rule", "forward_rule", "sign_off", "signature_rule", "disclaimer", "quantity_units")
+_LISTS = (
+    "attribution",
+    "reply_rule",
+    "forward_rule",
+    "sign_off",
+    "signature_rule",
+    "disclaimer",
+    "quantity_units",
+)
 _SINGLE = ("from_field", "date_field", "subject_field", "to_field", "forward_subject")
 
 

@@ -95,19 +95,21 @@ def _read_structure(data: bytes, where: str) -> tuple[email.message.Message, lis
         return mail.message, notes
     except RecursionError as exc:
         raise MessageReadError(where, "MIME parts nest too deeply to be read") from exc
-    except Exception as exc:  # noqa: BLE001 - any mail-parser failure falls back to the stdlib
+    except Exception as exc:  # any mail-parser failure falls back to the stdlib
         note = f"mail-parser failed ({type(exc).__name__}: {exc}); read with the stdlib parser"
     try:
         return email.message_from_bytes(data, policy=email.policy.compat32), [note]
     except RecursionError as exc:
         raise MessageReadError(where, "MIME parts nest too deeply to be read") from exc
-    except Exception as exc:  # noqa: BLE001 - the stdlib parser is the last resort
+    except Exception as exc:  # the stdlib parser is the last resort
         raise MessageReadError(where, f"not readable as MIME ({type(exc).__name__}: {exc})") from exc
 
 
 def _defect_text(defect: object) -> str:
     if isinstance(defect, dict):
-        return "; ".join(f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in defect.items())
+        return "; ".join(
+            f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in defect.items()
+        )
     return str(defect)
 
 
@@ -178,14 +180,18 @@ def _leaf(part: email.message.Message, parts: Parts) -> None:
         return
     if data or filename:
         parts.attachments.append(
-            Attachment(filename=filename or _default_name(ctype, len(parts.attachments)), content_type=ctype, data=data)
+            Attachment(
+                filename=filename or _default_name(ctype, len(parts.attachments)),
+                content_type=ctype,
+                data=data,
+            )
         )
 
 
 def _payload_bytes(part: email.message.Message, parts: Parts) -> bytes:
     try:
         data = part.get_payload(decode=True)
-    except Exception as exc:  # noqa: BLE001 - a broken transfer encoding must not stop the message
+    except Exception as exc:  # a broken transfer encoding must not stop the message
         parts.notes.append(f"{part.get_content_type()} part: transfer encoding unreadable ({exc})")
         raw = part.get_payload()
         return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
@@ -198,7 +204,7 @@ def _payload_bytes(part: email.message.Message, parts: Parts) -> bytes:
 def _filename(part: email.message.Message) -> str | None:
     try:
         name = part.get_filename()
-    except Exception:  # noqa: BLE001 - malformed RFC 2231 parameters
+    except Exception:  # malformed RFC 2231 parameters
         name = None
     if not name:
         name = part.get_param("name", header="content-type")

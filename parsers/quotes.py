@@ -62,7 +62,7 @@ def split_reply(text: str, subject: str = "", markers: Markers | None = None) ->
     tail = _bottom_reply(quoted_lines, marker.body - marker.index, markers)
     if tail:
         quoted_lines = quoted_lines[: len(quoted_lines) - len(tail)]
-        own_lines = own_lines + [""] + tail
+        own_lines = [*own_lines, "", *tail]
     own, sig = split_signature(own_lines, markers)
     cut = sum(len(line) + 1 for line in lines[: marker.index])
     return Split(text=_join(own), quoted=_join(quoted_lines), signature=_join(sig), cut=cut)
@@ -76,7 +76,7 @@ def _forward(lines: list[str], marker: _Marker, markers: Markers) -> Split:
     inner = split_reply("\n".join(body), "", markers)
     kept = [lines[marker.index]] if marker.index < marker.body else []
     kept += [line.lstrip("> ") for line in block if markers.subject_field.match(line.lstrip("> *"))]
-    forwarded = _join(kept + [""] + inner.text.split("\n"))
+    forwarded = _join([*kept, "", *inner.text.split("\n")])
     signature = "\n\n".join(s for s in (_join(sig), inner.signature) if s)
     head = _join(own)
     cut = None
@@ -177,7 +177,9 @@ def split_signature(lines: list[str], markers: Markers | None = None) -> tuple[l
         if not line:
             continue
         opener = (
-            markers.sign_off.match(line) or markers.signature_rule.match(line) or markers.disclaimer.search(line)
+            markers.sign_off.match(line)
+            or markers.signature_rule.match(line)
+            or markers.disclaimer.search(line)
         )
         if opener and seen_content and not _has_quantities(lines[index + 1 :], markers):
             return _trim(lines[:index]), lines[index:]
@@ -197,7 +199,9 @@ def _contact_block(lines: list[str], markers: Markers) -> tuple[list[str], list[
     if blank < 0 or not block or len(block) > 8 or any(len(line) > 90 for line in block):
         return lines, []
     first = block[0].strip()
-    looks_like_name = not re.search(r"\d", first) and len(first.split()) <= 5 and not first.endswith((".", ":", "?"))
+    looks_like_name = (
+        not re.search(r"\d", first) and len(first.split()) <= 5 and not first.endswith((".", ":", "?"))
+    )
     if not looks_like_name or _ORDER_WORDS.search(" ".join(block)) or _has_quantities(block, markers):
         return lines, []
     if not any(_CONTACT.search(line) for line in block):

@@ -119,7 +119,9 @@ def best_label(cats: dict[str, float]) -> str:
 def load_textcat(path: Path = MODEL_DIR) -> Language:
     """The shipped pipeline, loaded once per process."""
     if not path.exists():
-        raise ConfigError(str(path), "textcat", "the trained classifier is missing: run `python -m parsers.textcat train`")
+        raise ConfigError(
+            str(path), "textcat", "the trained classifier is missing: run `python -m parsers.textcat train`"
+        )
     return spacy.load(path)
 
 

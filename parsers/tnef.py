@@ -12,15 +12,20 @@ from parsers.decoding import decode_bytes
 if TYPE_CHECKING:
     from parsers.mime import Parts
 
-_TYPES = {".pdf": "application/pdf", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+_TYPES = {
+    ".pdf": "application/pdf",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def read_tnef(data: bytes, parts: Parts) -> None:
     """Unpack a winmail.dat part into `parts`; keep it whole, with a note, when unreadable."""
-    parts.attachments.append(Attachment(filename="winmail.dat", content_type="application/ms-tnef", data=data))
+    parts.attachments.append(
+        Attachment(filename="winmail.dat", content_type="application/ms-tnef", data=data)
+    )
     try:
         tnef = TNEF(data, do_checksum=False)
-    except Exception as exc:  # noqa: BLE001 - tnefparse raises many kinds on corrupt input
+    except Exception as exc:  # tnefparse raises many kinds on corrupt input
         parts.notes.append(f"TNEF part (winmail.dat) could not be unpacked: {type(exc).__name__}: {exc}")
         return
     found = 0
@@ -40,7 +45,7 @@ def _name(item: object) -> str:
         try:
             value = getattr(item, getter)
             value = value() if callable(value) else value
-        except Exception:  # noqa: BLE001 - names are optional in TNEF
+        except Exception:  # names are optional in TNEF
             continue
         if isinstance(value, bytes):
             value = decode_bytes(value, None)[0]
@@ -51,7 +56,9 @@ def _name(item: object) -> str:
 
 def _type(name: str) -> str:
     dot = name.rfind(".")
-    return _TYPES.get(name[dot:].lower(), "application/octet-stream") if dot >= 0 else "application/octet-stream"
+    return (
+        _TYPES.get(name[dot:].lower(), "application/octet-stream") if dot >= 0 else "application/octet-stream"
+    )
 
 
 def _bodies(tnef: TNEF, parts: Parts) -> None:

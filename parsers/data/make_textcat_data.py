@@ -12,7 +12,16 @@ from pathlib import Path
 
 OUT = Path(__file__).with_name("textcat_train.jsonl")
 
-GREET = ["Bonjour,", "Bonjour Mathieu,", "Hello,", "Bonsoir,", "Madame, Monsieur,", "Hi team,", "Dear Sir or Madam,", ""]
+GREET = [
+    "Bonjour,",
+    "Bonjour Mathieu,",
+    "Hello,",
+    "Bonsoir,",
+    "Madame, Monsieur,",
+    "Hi team,",
+    "Dear Sir or Madam,",
+    "",
+]
 ITEMS = [
     "- 4 cartons de gobelets 20 cl", "- 2 bidons liquide vaisselle 5 L", "12 x EM30260", "3 colis serviettes 33x33",
     "Gants nitrile M : 5 boîtes", "- 10 paquets sucre 1 kg", "2 cases of paper cups 12 oz", "5 x HYG-2101-05",

@@ -19,10 +19,14 @@ FIXTURE_FILES = sorted((ROOT / "fixtures" / "emails").glob("*.eml"))
 
 
 def _message(subject: str, text: str, **kwargs: object) -> ParsedMessage:
-    return ParsedMessage(message_id="<t@x>", subject=subject, text=text, sender=Address(email="a@resto.fr"), **kwargs)
+    return ParsedMessage(
+        message_id="<t@x>", subject=subject, text=text, sender=Address(email="a@resto.fr"), **kwargs
+    )
 
 
-@pytest.mark.parametrize("path", SAMPLE_FILES + FIXTURE_FILES, ids=[p.name for p in SAMPLE_FILES + FIXTURE_FILES])
+@pytest.mark.parametrize(
+    "path", SAMPLE_FILES + FIXTURE_FILES, ids=[p.name for p in SAMPLE_FILES + FIXTURE_FILES]
+)
 def test_labelled_messages_are_classified_order_or_not(path: Path) -> None:
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
     classification = classify(parse_message(path.read_bytes(), where=str(path)))
@@ -46,13 +50,29 @@ def test_header_rules_win_over_order_words(headers: dict[str, str], kind: Messag
 
 
 WORDINGS = {
-    "order_fr": ("Commande", "Merci de nous livrer pour jeudi :\n- 3 cartons de gobelets 20 cl\n- 2 bidons javel", MessageKind.ORDER),
+    "order_fr": (
+        "Commande",
+        "Merci de nous livrer pour jeudi :\n- 3 cartons de gobelets 20 cl\n- 2 bidons javel",
+        MessageKind.ORDER,
+    ),
     "order_en": ("Order", "Please ship the following:\n12 x EM30260\n4 cases of cups", MessageKind.ORDER),
-    "quote_fr": ("Prix", "Pourriez-vous nous faire un devis pour 20 cartons de gobelets ?", MessageKind.QUOTE_REQUEST),
+    "quote_fr": (
+        "Prix",
+        "Pourriez-vous nous faire un devis pour 20 cartons de gobelets ?",
+        MessageKind.QUOTE_REQUEST,
+    ),
     "quote_en": ("Pricing", "Could you quote us for 50 cases of nitrile gloves?", MessageKind.QUOTE_REQUEST),
-    "cancel_fr": ("Commande 4512", "Merci d'annuler notre commande 4512, le restaurant ferme.", MessageKind.CHANGE),
+    "cancel_fr": (
+        "Commande 4512",
+        "Merci d'annuler notre commande 4512, le restaurant ferme.",
+        MessageKind.CHANGE,
+    ),
     "cancel_en": ("PO 4512", "Please cancel our order 4512.", MessageKind.CHANGE),
-    "where_fr": ("Commande 4512", "Où en est notre commande 4512 ? Toujours pas reçue.", MessageKind.ORDER_QUESTION),
+    "where_fr": (
+        "Commande 4512",
+        "Où en est notre commande 4512 ? Toujours pas reçue.",
+        MessageKind.ORDER_QUESTION,
+    ),
     "ooo_en": ("Out of office", "I am out of the office until Monday.", MessageKind.AUTO_REPLY),
     "thanks": ("Merci", "Merci pour la livraison de ce matin, tout est parfait.", None),
 }
@@ -69,7 +89,10 @@ def test_wording_decides_the_kind(subject: str, text: str, kind: MessageKind | N
 
 def test_an_invoice_attachment_alone_makes_an_invoice() -> None:
     invoice = Attachment(filename="FA-26-10-2291.pdf", content_type="application/pdf", data=b"%PDF")
-    assert classify(_message("Document", "Bonjour, ci-joint.", attachments=[invoice])).kind == MessageKind.INVOICE
+    assert (
+        classify(_message("Document", "Bonjour, ci-joint.", attachments=[invoice])).kind
+        == MessageKind.INVOICE
+    )
 
 
 def test_an_attached_purchase_order_is_an_order() -> None:

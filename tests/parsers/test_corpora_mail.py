@@ -31,7 +31,11 @@ def _mail_files() -> list[Path]:
     files = []
     for name in MAIL_CORPORA:
         for path in sorted((CORPORA / name).rglob("*")):
-            if path.is_file() and path.suffix.lower() != ".pdf" and not path.name.startswith(("LICENSE", "SOURCE")):
+            if (
+                path.is_file()
+                and path.suffix.lower() != ".pdf"
+                and not path.name.startswith(("LICENSE", "SOURCE"))
+            ):
                 files.append(path)
     return files
 
@@ -45,7 +49,9 @@ def test_corpora_are_present() -> None:
 
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("path", MAIL_FILES, ids=[str(p.relative_to(CORPORA)) for p in MAIL_FILES])
-def test_corpus_file_is_processed_or_refused(path: Path, sample_index: CatalogIndex, settings: Settings) -> None:
+def test_corpus_file_is_processed_or_refused(
+    path: Path, sample_index: CatalogIndex, settings: Settings
+) -> None:
     data = path.read_bytes()
     raw = RawMessage(data=data, origin=Origin(kind="file", path=str(path)))
     try:

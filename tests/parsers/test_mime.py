@@ -57,7 +57,9 @@ def _with_attachment(filename: str) -> bytes:
     return msg.as_bytes()
 
 
-@pytest.mark.parametrize("filename", ["Commande n°12 été.pdf", "BC-2026-01.pdf", "bon de commande (copie).pdf"])
+@pytest.mark.parametrize(
+    "filename", ["Commande n°12 été.pdf", "BC-2026-01.pdf", "bon de commande (copie).pdf"]
+)
 def test_attachment_filenames_are_decoded(filename: str) -> None:
     parsed = parse_message(_with_attachment(filename))
     assert [a.filename for a in parsed.attachments] == [filename]

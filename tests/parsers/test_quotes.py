@@ -45,12 +45,42 @@ def test_bottom_posted_answer_is_kept() -> None:
 
 
 FORWARDS = {
-    "gmail_fr": ("Fwd: liste", "---------- Forwarded message ---------\nDe : Chef Lebrun <chef@gmail.com>\nDate: jeu. 15 oct. 2026 à 22:13\nSubject: liste\nTo: Dir <d@x.fr>\n", "chef@gmail.com", dt.datetime(2026, 10, 15, 22, 13)),
-    "thunderbird_fr": ("Fwd: commande", "-------- Message transféré --------\nSujet : \tcommande\nDate : \tMon, 19 Oct 2026 07:58:31 +0200\nDe : \tPantxo <pantxo@chezpantxo.fr>\nPour : \tM <m@x.fr>\n", "pantxo@chezpantxo.fr", dt.datetime(2026, 10, 19, 7, 58, 31, tzinfo=dt.timezone(dt.timedelta(hours=2)))),
-    "apple_fr": ("Fwd: commande", "Début du message réexpédié :\n\n> De: Anne <anne@resto.fr>\n> Objet: commande\n> Date: 14 octobre 2026 à 08:05:11 UTC+2\n> À: b@x.fr\n> \n", "anne@resto.fr", dt.datetime(2026, 10, 14, 8, 5)),
-    "apple_en": ("Fwd: order", "Begin forwarded message:\n\nFrom: Anne <anne@resto.com>\nSubject: order\nDate: October 14, 2026 at 8:05:11 AM GMT+2\nTo: b@x.com\n\n", "anne@resto.com", dt.datetime(2026, 10, 14, 8, 5)),
-    "outlook_tr": ("TR: commande", "________________________________\nDe : Anne <anne@resto.fr>\nEnvoyé : mercredi 14 octobre 2026 08:05\nÀ : b@x.fr\nObjet : commande\n\n", "anne@resto.fr", dt.datetime(2026, 10, 14, 8, 5)),
-    "outlook_fw_en": ("FW: order", "From: Anne <anne@resto.com>\nSent: Wednesday, October 14, 2026 8:05 AM\nTo: b@x.com\nSubject: order\n\n", "anne@resto.com", dt.datetime(2026, 10, 14, 8, 5)),
+    "gmail_fr": (
+        "Fwd: liste",
+        "---------- Forwarded message ---------\nDe : Chef Lebrun <chef@gmail.com>\nDate: jeu. 15 oct. 2026 à 22:13\nSubject: liste\nTo: Dir <d@x.fr>\n",
+        "chef@gmail.com",
+        dt.datetime(2026, 10, 15, 22, 13),
+    ),
+    "thunderbird_fr": (
+        "Fwd: commande",
+        "-------- Message transféré --------\nSujet : \tcommande\nDate : \tMon, 19 Oct 2026 07:58:31 +0200\nDe : \tPantxo <pantxo@chezpantxo.fr>\nPour : \tM <m@x.fr>\n",
+        "pantxo@chezpantxo.fr",
+        dt.datetime(2026, 10, 19, 7, 58, 31, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+    ),
+    "apple_fr": (
+        "Fwd: commande",
+        "Début du message réexpédié :\n\n> De: Anne <anne@resto.fr>\n> Objet: commande\n> Date: 14 octobre 2026 à 08:05:11 UTC+2\n> À: b@x.fr\n> \n",
+        "anne@resto.fr",
+        dt.datetime(2026, 10, 14, 8, 5),
+    ),
+    "apple_en": (
+        "Fwd: order",
+        "Begin forwarded message:\n\nFrom: Anne <anne@resto.com>\nSubject: order\nDate: October 14, 2026 at 8:05:11 AM GMT+2\nTo: b@x.com\n\n",
+        "anne@resto.com",
+        dt.datetime(2026, 10, 14, 8, 5),
+    ),
+    "outlook_tr": (
+        "TR: commande",
+        "________________________________\nDe : Anne <anne@resto.fr>\nEnvoyé : mercredi 14 octobre 2026 08:05\nÀ : b@x.fr\nObjet : commande\n\n",
+        "anne@resto.fr",
+        dt.datetime(2026, 10, 14, 8, 5),
+    ),
+    "outlook_fw_en": (
+        "FW: order",
+        "From: Anne <anne@resto.com>\nSent: Wednesday, October 14, 2026 8:05 AM\nTo: b@x.com\nSubject: order\n\n",
+        "anne@resto.com",
+        dt.datetime(2026, 10, 14, 8, 5),
+    ),
 }
 
 
@@ -84,9 +114,18 @@ SIGNATURES = {
     "iphone_fr": ("Envoyé de mon iPhone", "iPhone"),
     "iphone_en": ("Sent from my iPhone", "iPhone"),
     "regards_en": ("Best regards,\nJohn Smith\nHarbour Café Ltd", "Harbour Café Ltd"),
-    "disclaimer_fr": ("Ce message et toutes les pièces jointes sont confidentiels et établis à l'intention exclusive de ses destinataires.", "confidentiels"),
-    "disclaimer_en": ("This email and any attachments are confidential and intended solely for the addressee.", "confidential"),
-    "contact_block": ("Hélène Ferrand\nGérante\nRestaurant L'Estuaire\n2 quai Barbe – 33390 Blaye\n05 36 49 77 02", "33390 Blaye"),
+    "disclaimer_fr": (
+        "Ce message et toutes les pièces jointes sont confidentiels et établis à l'intention exclusive de ses destinataires.",
+        "confidentiels",
+    ),
+    "disclaimer_en": (
+        "This email and any attachments are confidential and intended solely for the addressee.",
+        "confidential",
+    ),
+    "contact_block": (
+        "Hélène Ferrand\nGérante\nRestaurant L'Estuaire\n2 quai Barbe – 33390 Blaye\n05 36 49 77 02",
+        "33390 Blaye",
+    ),
 }
 
 
@@ -104,7 +143,13 @@ def test_signature_never_swallows_order_lines() -> None:
 
 
 def test_delivery_address_paragraph_is_not_a_signature() -> None:
-    lines = ["Bonjour,", "2 cartons de gobelets", "", "Livraison au 4 rue des Tamaris, 17200 Royan", "Tél. 05 46 00 00 00"]
+    lines = [
+        "Bonjour,",
+        "2 cartons de gobelets",
+        "",
+        "Livraison au 4 rue des Tamaris, 17200 Royan",
+        "Tél. 05 46 00 00 00",
+    ]
     text, signature = split_signature(lines)
     assert "Livraison au 4 rue des Tamaris, 17200 Royan" in text
     assert signature == []
