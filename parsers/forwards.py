@@ -21,6 +21,7 @@ _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:er)?\s+([a-zéûô]+)\.?,?\s+(\d{4}
 _MONTH_DAY_YEAR = re.compile(r"\b([a-zéûô]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2})\s*[:h]\s*(\d{2})(?::\d{2})?\s*(am|pm)?", re.I)
+_RFC_DATE = re.compile(r"\b\d{1,2} [A-Za-z]{3} \d{4} \d{1,2}:\d{2}")
 _MAILTO = re.compile(r"\[mailto:([^\]]+)\]", re.I)
 _FIELD = re.compile(r"^\s*\*?([^:*]{1,25}?)\s*\*?\s*:\*?\s*(.*)$")
 
@@ -76,12 +77,11 @@ def forwarded_address(value: str) -> Address | None:
 def parse_loose_date(value: str) -> dt.datetime | None:
     """A date as mail clients print it in a quoted header, French or English."""
     value = value.strip()
-    try:
-        parsed = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        parsed = None
-    if parsed is not None:
-        return parsed
+    if _RFC_DATE.search(value):
+        try:
+            return email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            pass
     day_month_year = _calendar_date(value)
     if day_month_year is None:
         return None

@@ -8,9 +8,10 @@ table) become one line per row with cells joined by " | ", and `Table`s.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import PreformattedString
 
 from models import Provenance, Table, TableCell
@@ -61,7 +62,9 @@ class _Out:
 
 def html_to_text(html: str) -> HtmlBody:
     """The text a reader sees in an HTML body, tables as rows, quotes marked with "> "."""
-    soup = BeautifulSoup(html, "lxml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml")
     out = _Out()
     try:
         _render(soup, out, quote=0)
@@ -127,8 +130,10 @@ def _text(text: str, out: _Out, quote: int) -> None:
     text = _SPACES.sub(" ", text)
     if not text.strip() and not out.lines[-1].strip():
         return
-    if not out.lines[-1] and quote:
-        out.add("> " * quote)
+    if not out.lines[-1].strip(" >"):
+        text = text.lstrip()
+        if not out.lines[-1] and quote:
+            out.add("> " * quote)
     out.add(text)
 
 

@@ -28,6 +28,7 @@ class Markers:
     """Compiled patterns; each list is one alternation."""
 
     attribution: tuple[re.Pattern[str], ...]
+    attribution_line: tuple[re.Pattern[str], ...]
     reply_rule: re.Pattern[str]
     forward_rule: re.Pattern[str]
     sign_off: re.Pattern[str]
@@ -60,7 +61,8 @@ def load_markers(path: Path = MARKERS_FILE) -> Markers:
     units = "|".join(data["quantity_units"])
     compiled["quantity"] = _compile(path, "quantity_units", _quantity_pattern(units))
     attribution = tuple(_compile(path, "attribution", p) for p in data["attribution"])
-    return Markers(attribution=attribution, **compiled)
+    one_line = tuple(_compile(path, "attribution_line", p) for p in data["attribution_line"])
+    return Markers(attribution=attribution, attribution_line=one_line, **compiled)
 
 
 def _quantity_pattern(units: str) -> str:

@@ -107,7 +107,9 @@ def _first_marker(lines: list[str], markers: Markers, *, forwarding: bool) -> _M
         if _attribution(lines, index, markers):
             end = _attribution(lines, index, markers)
             return _Marker(index, "reply", end)
-        if markers.from_field.match(line) and _header_block(lines, index, markers):
+        if (markers.from_field.match(line) or markers.date_field.match(line)) and _header_block(
+            lines, index, markers
+        ):
             start = _rule_above(lines, index)
             return _Marker(start, ambiguous, index)
     return None
@@ -121,7 +123,9 @@ def _attribution(lines: list[str], index: int, markers: Markers) -> int:
         if not part or part.startswith(">"):
             break
         joined = f"{joined} {part}".strip()
-        if any(p.match(joined) for p in markers.attribution):
+        # Only the `attribution` shapes may wrap; `attribution_line` ones fit on one line.
+        patterns = markers.attribution + markers.attribution_line if end == index else markers.attribution
+        if any(p.match(joined) for p in patterns):
             return end + 1
     return 0
 
@@ -133,10 +137,12 @@ def _header_block(lines: list[str], index: int, markers: Markers) -> bool:
         r"\b(sent|envoy[ée])\s*:", one_line, re.I
     ):
         return True
-    has_date = any(markers.date_field.match(w) for w in window[1:])
-    has_subject = any(markers.subject_field.match(w) for w in window[1:])
-    has_to = any(markers.to_field.match(w) for w in window[1:])
-    return has_date and (has_subject or has_to)
+    window = window[: next((i for i, w in enumerate(window) if not w), len(window))]
+    has_from = any(markers.from_field.match(w) for w in window)
+    has_date = any(markers.date_field.match(w) for w in window)
+    has_subject = any(markers.subject_field.match(w) for w in window)
+    has_to = any(markers.to_field.match(w) for w in window)
+    return has_from and has_date and (has_subject or has_to)
 
 
 def _rule_above(lines: list[str], index: int) -> int:
