@@ -24,6 +24,8 @@ from parsers.textcat import predict
 
 VOCABULARY_FILE = Path(__file__).parent / "data" / "classify_vocabulary.toml"
 MODEL_WEIGHT = 3.0
+VETO_WORDS = 3.0
+ORDER_EVIDENCE = 1.5  # an order needs its own wording, quantity lines or order document
 _DOCUMENT = re.compile(r"\.(pdf|xlsx?|xlsm|ods|csv|docx?|odt)$", re.I)
 _INVOICE_NAME = re.compile(r"factur|invoice|\bFA[-_ ]?\d|avoir|credit[-_ ]?note|relev[ée]", re.I)
 _ORDER_NAME = re.compile(r"\bBC|\bPO\b|PO[-_ ]?\d|commande|order|bon[-_ ]de[-_ ]commande|purchase", re.I)
@@ -80,16 +82,17 @@ def classify(parsed: ParsedMessage, *, nlp: Language | None = None) -> Classific
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[str]] = defaultdict(list)
     _vocabulary(parsed, scores, reasons)
+    words = dict(scores)
     _structure(parsed, scores, reasons)
     _attachments(parsed, scores, reasons)
     if scores[MessageKind.AUTO_REPLY.value] >= 5.0:
         return Classification(kind=MessageKind.AUTO_REPLY, confidence=0.9, reasons=reasons["auto_reply"])
-    own_evidence = scores[MessageKind.ORDER.value]
+    evidence = {kind: value for kind, value in scores.items() if value > 0}
     for kind, probability in predict(f"{parsed.subject}\n{parsed.text}", nlp).items():
         scores[kind] += MODEL_WEIGHT * probability
         if probability > 0.5:
             reasons[kind].append(f"textcat {probability:.2f}")
-    return _decide(scores, reasons, own_evidence)
+    return _decide(scores, reasons, evidence, words)
 
 
 def _header_rules(parsed: ParsedMessage) -> Classification | None:
@@ -148,13 +151,41 @@ def _attachments(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[
         reasons["order"].append(f"document attached: {', '.join(orders)}")
 
 
-def _decide(scores: dict[str, float], reasons: dict[str, list[str]], own_evidence: float) -> Classification:
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-    kind, best = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if kind == MessageKind.ORDER.value and own_evidence < 1.5:
+def _word_veto(words: dict[str, float]) -> str | None:
+    """A non-order kind that the sender states outright beats quantities and the model.
+
+    Quote requests and cancellations list articles and quantities just like
+    orders do; what tells them apart is what the sender says they want.
+    """
+    order_words = words.get(MessageKind.ORDER.value, 0.0)
+    others = [(k, v) for k, v in words.items() if k != MessageKind.ORDER.value and v >= VETO_WORDS]
+    if not others:
+        return None
+    kind, weight = max(others, key=lambda kv: kv[1])
+    return kind if weight > order_words else None
+
+
+def _decide(
+    scores: dict[str, float],
+    reasons: dict[str, list[str]],
+    evidence: dict[str, float],
+    words: dict[str, float],
+) -> Classification:
+    """The best-scoring kind among those with evidence of their own (the model only ranks them)."""
+    order = MessageKind.ORDER.value
+    candidates = [k for k, v in evidence.items() if k != order or v >= ORDER_EVIDENCE]
+    if not candidates:
         return Classification(
-            kind=MessageKind.OTHER, confidence=0.5, reasons=["no order wording, quantities or order document"]
+            kind=MessageKind.OTHER, confidence=0.5, reasons=["no sign of an order or another kind"]
         )
-    confidence = round(min(0.99, 0.5 + 0.5 * (best - runner_up) / max(best, 1e-6)), 2)
-    return Classification(kind=MessageKind(kind), confidence=confidence, reasons=reasons[kind] or ["textcat"])
+    ranked = sorted(((k, scores[k]) for k in candidates), key=lambda kv: kv[1], reverse=True)
+    kind, best = ranked[0]
+    if kind == order:
+        veto = _word_veto(words)
+        if veto is not None:
+            return Classification(
+                kind=MessageKind(veto), confidence=0.7, reasons=["says so in words", *reasons[veto]]
+            )
+    runner_up = max((v for k, v in scores.items() if k != kind), default=0.0)
+    confidence = round(min(0.99, max(0.3, 0.5 + 0.5 * (best - runner_up) / max(best, 1e-6))), 2)
+    return Classification(kind=MessageKind(kind), confidence=confidence, reasons=reasons[kind])

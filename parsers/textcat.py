@@ -98,7 +98,11 @@ def _example(nlp: Language, row: dict) -> Example:
 
 def evaluate(nlp: Language, rows: list[dict]) -> list[Scores]:
     """Per-label precision, recall and F1 of `nlp` on `rows`."""
-    predicted = [best_label(nlp(row["text"]).cats) for row in rows]
+    return label_scores([best_label(nlp(row["text"]).cats) for row in rows], rows)
+
+
+def label_scores(predicted: list[str], rows: list[dict]) -> list[Scores]:
+    """Per-label precision, recall and F1 of predicted labels against the rows' labels."""
     out = []
     for label in LABELS:
         tp = sum(p == label == r["label"] for p, r in zip(predicted, rows, strict=True))
@@ -143,11 +147,28 @@ def main(argv: list[str]) -> int:
     print(f"{'label':<15} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")
     for s in evaluate(nlp, held):
         print(f"{s.label:<15} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f} {s.support:4d}")
+    _print_combined(nlp, held)
     final = train_textcat(rows)
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     final.to_disk(MODEL_DIR)
     print(f"saved (trained on all {len(rows)} examples) -> {MODEL_DIR}")
     return 0
+
+
+def _print_combined(nlp: Language, held: list[dict]) -> None:
+    """The whole classifier (rules + this model) on the same held-back texts."""
+    from models import ParsedMessage
+    from parsers.classify import classify
+
+    predicted = [
+        classify(ParsedMessage(message_id="<eval>", text=r["text"]), nlp=nlp).kind.value for r in held
+    ]
+    scores = label_scores(predicted, held)
+    order_right = sum((p == "order") == (r["label"] == "order") for p, r in zip(predicted, held, strict=True))
+    print(f"rules + textcat: macro F1 {sum(s.f1 for s in scores) / len(scores):.2f}, ", end="")
+    print(f"order / not order right {order_right}/{len(held)}")
+    for s in scores:
+        print(f"{s.label:<15} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f} {s.support:4d}")
 
 
 if __name__ == "__main__":
