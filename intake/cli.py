@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "intake.commands.export",
     "intake.commands.evaluate",
     "intake.commands.run",
+    "intake.commands.model",
 ]
 
 

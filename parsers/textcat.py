@@ -1,6 +1,6 @@
 """A small spaCy text classifier of message kinds: trained by the project, shipped in the package.
 
-`python -m parsers.textcat train` retrains it from parsers/data/textcat_train.jsonl
+`intake model train-textcat` (or `python -m parsers.textcat train`) retrains it from parsers/data/textcat_train.jsonl
 (groups of examples written from one template are held back together, so the
 scores it prints are on wordings it has not seen).
 """
@@ -135,23 +135,29 @@ def predict(text: str, nlp: Language | None = None) -> dict[str, float]:
     return dict(model(text[:2000]).cats)
 
 
-def main(argv: list[str]) -> int:
-    """`train`: fit on the training split, print held-back scores, save the pipeline."""
-    if argv[:1] != ["train"]:
-        print("usage: python -m parsers.textcat train", file=sys.stderr)
-        return 2
-    rows = load_examples()
+def train_and_save(*, data: Path = DATA_FILE, out: Path = MODEL_DIR, epochs: int = 20) -> None:
+    """Fit on the training split, print held-back scores, then save a model fitted on everything."""
+    rows = load_examples(data)
     train, held = split_held_back(rows)
-    nlp = train_textcat(train)
+    nlp = train_textcat(train, epochs=epochs)
     print(f"train {len(train)}  held back {len(held)}")
     print(f"{'label':<15} {'P':>6} {'R':>6} {'F1':>6} {'n':>4}")
     for s in evaluate(nlp, held):
         print(f"{s.label:<15} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f} {s.support:4d}")
     _print_combined(nlp, held)
-    final = train_textcat(rows)
-    MODEL_DIR.mkdir(parents=True, exist_ok=True)
-    final.to_disk(MODEL_DIR)
-    print(f"saved (trained on all {len(rows)} examples) -> {MODEL_DIR}")
+    final = train_textcat(rows, epochs=epochs)
+    out.mkdir(parents=True, exist_ok=True)
+    final.to_disk(out)
+    load_textcat.cache_clear()
+    print(f"saved (trained on all {len(rows)} examples) -> {out}")
+
+
+def main(argv: list[str]) -> int:
+    """`train`: see train_and_save."""
+    if argv[:1] != ["train"]:
+        print("usage: python -m parsers.textcat train", file=sys.stderr)
+        return 2
+    train_and_save()
     return 0
 
 
