@@ -59,10 +59,9 @@ def split_reply(text: str, subject: str = "", markers: Markers | None = None) ->
     if marker.kind == "forward":
         return _forward(lines, marker, markers)
     own_lines, quoted_lines = lines[: marker.index], lines[marker.index :]
-    tail = _bottom_reply(quoted_lines, marker.body - marker.index, markers)
-    if tail:
-        quoted_lines = quoted_lines[: len(quoted_lines) - len(tail)]
-        own_lines = [*own_lines, "", *tail]
+    answers, quoted_lines = _interleaved(quoted_lines, marker.body - marker.index, markers)
+    if answers:
+        own_lines = [*own_lines, "", *answers]
     own, sig = split_signature(own_lines, markers)
     cut = sum(len(line) + 1 for line in lines[: marker.index])
     return Split(text=_join(own), quoted=_join(quoted_lines), signature=_join(sig), cut=cut)
@@ -152,17 +151,38 @@ def _rule_above(lines: list[str], index: int) -> int:
     return above if above >= 0 and _RULE.match(lines[above]) else index
 
 
-def _bottom_reply(quoted: list[str], skip: int, markers: Markers) -> list[str]:
-    """Lines written below a "> " quote (bottom posting): they are new text."""
-    last = max((i for i, line in enumerate(quoted) if line.lstrip().startswith(">")), default=-1)
-    if last < max(skip, 0):
-        return []
-    tail = quoted[last + 1 :]
-    if not any(line.strip() for line in tail):
-        return []
-    if _first_marker(tail, markers, forwarding=False) is not None:
-        return []
-    return tail
+def _interleaved(quoted: list[str], skip: int, markers: Markers) -> tuple[list[str], list[str]]:
+    """Answers written between or below "> " quotes are new text; the "> " lines stay quoted.
+
+    Returns (answers, quoted). A further attribution or header block ends the
+    answers: what follows it is older history.
+    """
+    if not any(line.lstrip().startswith(">") for line in quoted[skip:]):
+        return [], quoted
+    answers: list[str] = []
+    history = list(quoted[:skip])
+    for index in range(skip, len(quoted)):
+        line = quoted[index]
+        if line.lstrip().startswith(">"):
+            history.append(line)
+            continue
+        stripped = line.strip().strip("*").strip()
+        if stripped and _opens_history(quoted, index, stripped, markers):
+            history.extend(quoted[index:])
+            break
+        answers.append(line)
+    if not any(line.strip() for line in answers):
+        return [], quoted
+    return answers, history
+
+
+def _opens_history(lines: list[str], index: int, line: str, markers: Markers) -> bool:
+    return bool(
+        markers.forward_rule.match(line)
+        or markers.reply_rule.match(line)
+        or _attribution(lines, index, markers)
+        or (markers.from_field.match(line) and _header_block(lines, index, markers))
+    )
 
 
 def _unquote(lines: list[str]) -> list[str]:

@@ -153,3 +153,38 @@ def test_delivery_address_paragraph_is_not_a_signature() -> None:
     text, signature = split_signature(lines)
     assert "Livraison au 4 rue des Tamaris, 17200 Royan" in text
     assert signature == []
+
+
+def test_answers_between_quotes_are_new_text() -> None:
+    text = (
+        "Le 12/10/2026 à 09:00, Comptoir <c@x.fr> a écrit :\n> Combien de cartons de gobelets ?\n"
+        "12 cartons\n> Et les gants nitrile ?\n3 boîtes taille M\n"
+    )
+    split = split_reply(text, "RE: commande")
+    assert "12 cartons" in split.text and "3 boîtes taille M" in split.text
+    assert "Combien de cartons" in split.quoted and "Combien" not in split.text
+
+
+ZAPIER = {
+    "email_1_2.txt": ("You can list the keys for the bucket", "Hi folks"),
+    "email_1_4.txt": ("Awesome! I haven't had another problem", "Loader"),
+    "email_1_6.txt": ("I get proper rendering as well", "Corey Donohoe"),
+    "email_2_1.txt": ("Outlook with a reply", "Google Apps Sync Team"),
+    "email_2_2.txt": ("Outlook with a reply directly above line", "CRM Comments"),
+    "email_2_3.txt": ("Outlook with a reply above headers", "Kim via Site"),
+    "email_headers_no_delimiter.txt": ("And another reply!", "Dan Watson"),
+    "email_sig_delimiter_in_middle_of_line.txt": ("this is not a signature", "\u0000"),
+    "greedy_on.txt": ("telnet 127.0.0.1 52698", "George Plymale"),
+    "pathological.txt": ("I think you're onto something", "John Sullivan"),
+}
+
+
+@pytest.mark.parametrize(("name", "kept_and_dropped"), ZAPIER.items(), ids=ZAPIER.keys())
+def test_reply_corpus_bodies_are_split(name: str, kept_and_dropped: tuple[str, str]) -> None:
+    from tests.parsers.test_corpora_mail import CORPORA
+
+    kept, dropped = kept_and_dropped
+    text = (CORPORA / "zapier-email-reply-parser" / name).read_text(encoding="utf-8")
+    split = split_reply(text)
+    assert kept in split.text
+    assert dropped not in split.text
