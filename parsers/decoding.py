@@ -89,7 +89,13 @@ def header_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, email.header.Header):
-        value = str(value)
+        # Raw 8-bit header bytes arrive as a Header in an unknown charset.
+        value = "".join(
+            decode_bytes(chunk, None if charset in (None, "unknown-8bit") else charset)[0]
+            if isinstance(chunk, bytes)
+            else chunk
+            for chunk, charset in email.header.decode_header(value)
+        )
     raw = _repair_8bit(str(value))
     if "=?" not in raw:
         return _unfold(raw)

@@ -115,3 +115,31 @@ def test_not_an_email_is_refused_with_a_reason(data: bytes, reason: str) -> None
     with pytest.raises(MessageReadError, match=reason) as caught:
         parse_message(data, where="inbox/x.eml")
     assert caught.value.where == "inbox/x.eml"
+
+
+def test_overridden_charset_is_reported_as_a_defect() -> None:
+    parsed = parse_message(HEAD + b"Content-Type: text/plain; charset=iso-8859-1\n\n" + TEXT.encode("utf-8"))
+    assert any("UTF-8" in note for note in parsed.defects)
+
+
+@pytest.mark.parametrize(
+    ("raw", "subject"),
+    [("Commande été".encode(), "Commande été"), ("Commande été".encode("cp1252"), "Commande été")],
+    ids=["utf8_bytes", "cp1252_bytes"],
+)
+def test_raw_8bit_headers_are_read(raw: bytes, subject: str) -> None:
+    parsed = parse_message(b"From: a@resto.fr\nSubject: " + raw + b"\n\nx")
+    assert parsed.subject == subject
+
+
+def test_nesting_bomb_is_refused_or_read_without_crash() -> None:
+    depth = 3000
+    data = b"From: a@b.fr\nSubject: x\n" + b"".join(
+        b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (i, i) for i in range(depth)
+    )
+    try:
+        parsed = parse_message(data)
+    except MessageReadError as exc:
+        assert "nest" in str(exc)
+    else:
+        assert parsed.sender.email == "a@b.fr"
