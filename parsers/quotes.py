@@ -73,7 +73,7 @@ def _forward(lines: list[str], marker: _Marker, markers: Markers) -> Split:
     block = lines[marker.body : marker.body + used]
     body = _unquote(lines[marker.body + used :])
     inner = split_reply("\n".join(body), "", markers)
-    kept = [lines[marker.index]] if marker.index < marker.body else []
+    kept = [lines[marker.index].lstrip("> \t")] if marker.index < marker.body else []
     kept += [line.lstrip("> ") for line in block if markers.subject_field.match(line.lstrip("> *"))]
     forwarded = _join([*kept, "", *inner.text.split("\n")])
     signature = "\n\n".join(s for s in (_join(sig), inner.signature) if s)
@@ -98,7 +98,9 @@ def _first_marker(lines: list[str], markers: Markers, *, forwarding: bool) -> _M
         if not line:
             continue
         if raw.lstrip().startswith(">"):
-            return _Marker(index, "reply", index)
+            # Apple Mail puts "Begin forwarded message:" inside the quote.
+            kind = "forward" if markers.forward_rule.match(raw.lstrip("> \t").strip()) else "reply"
+            return _Marker(index, kind, index + 1 if kind == "forward" else index)
         if markers.forward_rule.match(line):
             return _Marker(index, "forward", index + 1)
         if markers.reply_rule.match(line):

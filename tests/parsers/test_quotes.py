@@ -63,6 +63,13 @@ FORWARDS = {
         "anne@resto.fr",
         dt.datetime(2026, 10, 14, 8, 5),
     ),
+    "apple_fr_inside_quote": (
+        "Fwd: commande",
+        "> Début du message réexpédié :\n> \n> De: Anne <anne@resto.fr>\n> Objet: commande\n"
+        "> Date: 14 octobre 2026 à 08:05:11 UTC+2\n> \n",
+        "anne@resto.fr",
+        dt.datetime(2026, 10, 14, 8, 5),
+    ),
     "apple_en": (
         "Fwd: order",
         "Begin forwarded message:\n\nFrom: Anne <anne@resto.com>\nSubject: order\nDate: October 14, 2026 at 8:05:11 AM GMT+2\nTo: b@x.com\n\n",
@@ -87,7 +94,7 @@ FORWARDS = {
 @pytest.mark.parametrize(("subject", "header", "sender", "date"), FORWARDS.values(), ids=FORWARDS.keys())
 def test_forwarded_original_stays_in_text(subject: str, header: str, sender: str, date: dt.datetime) -> None:
     body = "Bonjour, il me faut :\n- 4 cartons barquettes alu\n- 2 bidons liquide vaisselle"
-    if header.startswith("Début"):
+    if "Début" in header:
         body = "\n".join(f"> {line}" for line in body.splitlines())
     text = f"Voir ci-dessous, merci de saisir, mais 3 cartons au lieu de 4.\n\n{header}{body}"
     split = split_reply(text, subject)
