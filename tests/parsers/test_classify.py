@@ -74,6 +74,17 @@ WORDINGS = {
         MessageKind.ORDER_QUESTION,
     ),
     "ooo_en": ("Out of office", "I am out of the office until Monday.", MessageKind.AUTO_REPLY),
+    "quote_accepted": (
+        "RE: Votre devis D-2026-118",
+        "Bon pour accord, merci de nous livrer :\n- 24 plaques BA13\n- 30 montants M48",
+        MessageKind.ORDER,
+    ),
+    "reply_to_invoice_orders": (
+        "RE: Facture FA-2026-12",
+        "Merci. Par ailleurs il nous faut 3 cartons de silicone blanc.",
+        MessageKind.ORDER,
+    ),
+    "po_headline": ("Re: commande vis", "Commande MC-1109 :\nQté : 8 Réf : VIS-550-200", MessageKind.ORDER),
     "thanks": ("Merci", "Merci pour la livraison de ce matin, tout est parfait.", None),
 }
 
