@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB := var/intake.db
 export INTAKE_DATABASE_URL ?= sqlite:///$(DEMO_DB)
 
-.PHONY: run test venv system-deps demo lint format model bench clean
+.PHONY: run test venv system-deps demo lint format model bench clean textcat
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: system-deps venv
 lint: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+## Retrains the message-kind classifier shipped in parsers/models/textcat.
+textcat: venv
+	$(BIN)/intake model train-textcat
 
 clean:
 	rm -rf $(VENV) var inbox test-output

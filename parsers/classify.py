@@ -90,6 +90,9 @@ def classify(parsed: ParsedMessage, *, nlp: Language | None = None) -> Classific
     if scores[MessageKind.AUTO_REPLY.value] >= 5.0:
         return Classification(kind=MessageKind.AUTO_REPLY, confidence=0.9, reasons=reasons["auto_reply"])
     evidence = {kind: value for kind, value in scores.items() if value > 0}
+    if words.get(MessageKind.ORDER.value, 0.0) < 1.0 and not _order_documents(parsed):
+        # Quantity-looking lines or an unnamed document alone do not make an order.
+        evidence.pop(MessageKind.ORDER.value, None)
     for kind, probability in predict(f"{parsed.subject}\n{parsed.text}", nlp).items():
         scores[kind] += MODEL_WEIGHT * probability
         if probability > 0.5:
@@ -142,6 +145,12 @@ def _structure(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[st
         reasons["order"].append(f"{len(lines)} quantity line(s), {rows} table row(s) with figures")
 
 
+def _order_documents(parsed: ParsedMessage) -> list[str]:
+    """Attached documents named like a purchase order (and not like an invoice)."""
+    names = [a.filename for a in parsed.attachments if _DOCUMENT.search(a.filename)]
+    return [n for n in names if _ORDER_NAME.search(n) and not _INVOICE_NAME.search(n)]
+
+
 def _attachments(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[str, list[str]]) -> None:
     documents = [a.filename for a in parsed.attachments if _DOCUMENT.search(a.filename)]
     invoices = [name for name in documents if _INVOICE_NAME.search(name)]
@@ -150,7 +159,7 @@ def _attachments(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[
         scores[MessageKind.INVOICE.value] += 4.0
         reasons["invoice"].append(f"only invoice attachments: {', '.join(invoices)}")
     if orders:
-        weight = 2.5 if any(_ORDER_NAME.search(name) for name in orders) else 1.5
+        weight = 2.5 if _order_documents(parsed) else 1.0
         scores[MessageKind.ORDER.value] += weight
         reasons["order"].append(f"document attached: {', '.join(orders)}")
 

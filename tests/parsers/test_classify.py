@@ -123,3 +123,19 @@ def test_shipped_textcat_recognises_the_held_back_orders() -> None:
     _, held = split_held_back(load_examples())
     scores = {s.label: s for s in evaluate(load_textcat(), held)}
     assert scores["order"].recall >= 0.5 and scores["order"].precision >= 0.4
+
+
+def test_an_unnamed_document_alone_is_not_an_order() -> None:
+    pdf = Attachment(filename="scan_20261012.pdf", content_type="application/pdf", data=b"%PDF")
+    parsed = _message("testing", "Just attaching a PDF to see what it looks like.", attachments=[pdf])
+    assert not classify(parsed).is_order
+
+
+def test_figures_without_order_wording_are_not_an_order() -> None:
+    text = "- step 1: set timeout = 30\n- step 2: retry 3 x 10\n- result: 200 items\nvalue = 12"
+    assert not classify(_message("build log", text)).is_order
+
+
+def test_quantities_with_a_plain_order_word_are_an_order() -> None:
+    text = "Bonjour,\nPour la commande :\n3 cartons de gobelets 20 cl\n2 bidons de javel 5 L\nMerci"
+    assert classify(_message("", text)).is_order
