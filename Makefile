@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB := var/intake.db
 export INTAKE_DATABASE_URL ?= sqlite:///$(DEMO_DB)
 
-.PHONY: run test venv system-deps demo demo-user review lint format model bench clean
+.PHONY: run test venv system-deps demo demo-user review lint format model textcat bench clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ lint: venv
 ## Retrains the order-entity NER from parsers/data/ner_train.jsonl; prints P/R/F1 per label.
 model: venv
 	$(BIN)/python -m intake model train
+
+## Retrains the message-kind classifier shipped in parsers/models/textcat.
+textcat: venv
+	$(BIN)/python -m intake model train-textcat
 
 clean:
 	rm -rf $(VENV) var inbox test-output

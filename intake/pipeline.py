@@ -10,6 +10,7 @@ from matchers import CatalogIndex, match_order
 from models import (
     CustomerHistory,
     Decision,
+    ExtractedOrder,
     MatchedOrder,
     MessageReadError,
     OrderLineRecord,
@@ -46,7 +47,11 @@ def process(
     if not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
     orders: list[ProcessedOrder] = []
-    for extracted in extract_orders(parsed, limits=DocumentLimits.from_settings(settings)):
+    limits = DocumentLimits.from_settings(settings)
+    # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
+    for extracted in extract_orders(parsed, limits=limits) or [
+        ExtractedOrder(source="email", part=parsed.text_part)
+    ]:
         matched = match_order(parsed, extracted, index)
         decision = decide(
             parsed,

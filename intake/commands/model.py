@@ -1,4 +1,5 @@
-"""`intake model train`: retrain the order-entity NER from the annotated examples."""
+"""`intake model train` (the order-entity NER) and `intake model train-textcat`
+(the message-kind classifier): retrain the models Intake ships, print held-back scores."""
 
 from __future__ import annotations
 
@@ -8,30 +9,37 @@ import shutil
 import time
 from pathlib import Path
 
-from parsers.ner import MODEL_DIR, TRAIN_FILE, read_examples, train
+from parsers import ner, textcat
 from parsers.ner_corpus import LABELS, write_corpus
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    model = sub.add_parser("model", help="the project's NER model")
-    model_sub = model.add_subparsers(dest="model_command", required=True, metavar="ACTION")
-    tr = model_sub.add_parser("train", help="retrain from the annotated examples and print P/R/F1 per label")
-    tr.add_argument("--data", type=Path, default=TRAIN_FILE, help="annotated examples (JSON lines)")
-    tr.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the pipeline")
+    model = sub.add_parser("model", help="train the models Intake ships")
+    tasks = model.add_subparsers(dest="task", required=True, metavar="TASK")
+    tr = tasks.add_parser("train", help="retrain the NER from the annotated examples, print P/R/F1 per label")
+    tr.add_argument("--data", type=Path, default=ner.TRAIN_FILE, help="annotated examples (JSON lines)")
+    tr.add_argument("--out", type=Path, default=ner.MODEL_DIR, help="where to write the pipeline")
     tr.add_argument("--epochs", type=int, default=12)
     tr.add_argument(
         "--regenerate", action="store_true", help="rewrite the examples file from the templates first"
     )
     tr.set_defaults(handler=train_model)
+    tc = tasks.add_parser("train-textcat", help="train the message-kind classifier, print held-back scores")
+    tc.add_argument(
+        "--data", type=Path, default=textcat.DATA_FILE, help="annotated examples (JSONL: text, label, group)"
+    )
+    tc.add_argument("--out", type=Path, default=textcat.MODEL_DIR, help="where to save the trained pipeline")
+    tc.add_argument("--epochs", type=int, default=20, help="passes over the examples")
+    tc.set_defaults(handler=train_textcat_command)
 
 
 def train_model(args: argparse.Namespace) -> int:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     if args.regenerate:
         print(f"wrote {write_corpus(args.data)} examples to {args.data}")
-    examples = read_examples(args.data)
+    examples = ner.read_examples(args.data)
     began = time.perf_counter()
-    nlp, per_label, n_train, n_test = train(examples, epochs=args.epochs)
+    nlp, per_label, n_train, n_test = ner.train(examples, epochs=args.epochs)
     if args.out.exists():
         shutil.rmtree(args.out)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -45,4 +53,9 @@ def train_model(args: argparse.Namespace) -> int:
             continue
         print(f"{label:<12} {s['p']:>6.1%} {s['r']:>6.1%} {s['f']:>6.1%}")
     print(f"model written to {args.out}")
+    return 0
+
+
+def train_textcat_command(args: argparse.Namespace) -> int:
+    textcat.train_and_save(data=args.data, out=args.out, epochs=args.epochs)
     return 0

@@ -1,0 +1,141 @@
+"""Classification: header rules, vocabulary, attachments, the trained textcat, the samples."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from models import Address, Attachment, MessageKind, ParsedMessage
+from parsers import classify, parse_message
+from parsers.textcat import LABELS, evaluate, load_examples, load_textcat, predict, split_held_back
+from tests.conftest import ROOT
+
+SAMPLES = Path(os.environ.get("INTAKE_SHARED_DIR", ROOT.parent / "shared")) / "samples" / "emails"
+SAMPLE_FILES = sorted(SAMPLES.glob("*.eml"))
+FIXTURE_FILES = sorted((ROOT / "fixtures" / "emails").glob("*.eml"))
+
+
+def _message(subject: str, text: str, **kwargs: object) -> ParsedMessage:
+    return ParsedMessage(
+        message_id="<t@x>", subject=subject, text=text, sender=Address(email="a@resto.fr"), **kwargs
+    )
+
+
+@pytest.mark.parametrize(
+    "path", SAMPLE_FILES + FIXTURE_FILES, ids=[p.name for p in SAMPLE_FILES + FIXTURE_FILES]
+)
+def test_labelled_messages_are_classified_order_or_not(path: Path) -> None:
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    classification = classify(parse_message(path.read_bytes(), where=str(path)))
+    assert classification.is_order == bool(expected), classification.reasons
+
+
+HEADER_RULES = {
+    "auto_submitted": ({"Auto-Submitted": "auto-replied"}, MessageKind.AUTO_REPLY),
+    "x_autoreply": ({"X-Autoreply": "yes"}, MessageKind.AUTO_REPLY),
+    "x_autorespond": ({"X-Autorespond": "1"}, MessageKind.AUTO_REPLY),
+    "list_unsubscribe": ({"List-Unsubscribe": "<https://x/u>"}, MessageKind.NEWSLETTER),
+    "precedence_bulk": ({"Precedence": "bulk"}, MessageKind.NEWSLETTER),
+    "delivery_report": ({"Content-Type": "multipart/report; report-type=delivery-status"}, MessageKind.OTHER),
+}
+
+
+@pytest.mark.parametrize(("headers", "kind"), HEADER_RULES.values(), ids=HEADER_RULES.keys())
+def test_header_rules_win_over_order_words(headers: dict[str, str], kind: MessageKind) -> None:
+    parsed = _message("Commande BC-12", "Merci de nous livrer :\n- 3 cartons de gobelets", headers=headers)
+    assert classify(parsed).kind == kind
+
+
+WORDINGS = {
+    "order_fr": (
+        "Commande",
+        "Merci de nous livrer pour jeudi :\n- 3 cartons de gobelets 20 cl\n- 2 bidons javel",
+        MessageKind.ORDER,
+    ),
+    "order_en": ("Order", "Please ship the following:\n12 x EM30260\n4 cases of cups", MessageKind.ORDER),
+    "quote_fr": (
+        "Prix",
+        "Pourriez-vous nous faire un devis pour 20 cartons de gobelets ?",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "quote_en": ("Pricing", "Could you quote us for 50 cases of nitrile gloves?", MessageKind.QUOTE_REQUEST),
+    "cancel_fr": (
+        "Commande 4512",
+        "Merci d'annuler notre commande 4512, le restaurant ferme.",
+        MessageKind.CHANGE,
+    ),
+    "cancel_en": ("PO 4512", "Please cancel our order 4512.", MessageKind.CHANGE),
+    "where_fr": (
+        "Commande 4512",
+        "Où en est notre commande 4512 ? Toujours pas reçue.",
+        MessageKind.ORDER_QUESTION,
+    ),
+    "ooo_en": ("Out of office", "I am out of the office until Monday.", MessageKind.AUTO_REPLY),
+    "quote_accepted": (
+        "RE: Votre devis D-2026-118",
+        "Bon pour accord, merci de nous livrer :\n- 24 plaques BA13\n- 30 montants M48",
+        MessageKind.ORDER,
+    ),
+    "reply_to_invoice_orders": (
+        "RE: Facture FA-2026-12",
+        "Merci. Par ailleurs il nous faut 3 cartons de silicone blanc.",
+        MessageKind.ORDER,
+    ),
+    "po_headline": ("Re: commande vis", "Commande MC-1109 :\nQté : 8 Réf : VIS-550-200", MessageKind.ORDER),
+    "thanks": ("Merci", "Merci pour la livraison de ce matin, tout est parfait.", None),
+}
+
+
+@pytest.mark.parametrize(("subject", "text", "kind"), WORDINGS.values(), ids=WORDINGS.keys())
+def test_wording_decides_the_kind(subject: str, text: str, kind: MessageKind | None) -> None:
+    result = classify(_message(subject, text))
+    if kind is None:
+        assert not result.is_order
+    else:
+        assert result.kind == kind, result.reasons
+
+
+def test_an_invoice_attachment_alone_makes_an_invoice() -> None:
+    invoice = Attachment(filename="FA-26-10-2291.pdf", content_type="application/pdf", data=b"%PDF")
+    assert (
+        classify(_message("Document", "Bonjour, ci-joint.", attachments=[invoice])).kind
+        == MessageKind.INVOICE
+    )
+
+
+def test_an_attached_purchase_order_is_an_order() -> None:
+    order = Attachment(filename="PO-2026-118.pdf", content_type="application/pdf", data=b"%PDF")
+    parsed = _message("PO 2026-118", "Please find attached our PO.", attachments=[order])
+    assert classify(parsed).kind == MessageKind.ORDER
+
+
+def test_textcat_is_loaded_once_and_scores_every_kind() -> None:
+    assert load_textcat() is load_textcat()
+    scores = predict("Merci de nous livrer 3 cartons de gobelets")
+    assert set(scores) == set(LABELS)
+    assert abs(sum(scores.values()) - 1.0) < 1e-3
+
+
+def test_shipped_textcat_recognises_the_held_back_orders() -> None:
+    _, held = split_held_back(load_examples())
+    scores = {s.label: s for s in evaluate(load_textcat(), held)}
+    assert scores["order"].recall >= 0.5 and scores["order"].precision >= 0.4
+
+
+def test_an_unnamed_document_alone_is_not_an_order() -> None:
+    pdf = Attachment(filename="scan_20261012.pdf", content_type="application/pdf", data=b"%PDF")
+    parsed = _message("testing", "Just attaching a PDF to see what it looks like.", attachments=[pdf])
+    assert not classify(parsed).is_order
+
+
+def test_figures_without_order_wording_are_not_an_order() -> None:
+    text = "- step 1: set timeout = 30\n- step 2: retry 3 x 10\n- result: 200 items\nvalue = 12"
+    assert not classify(_message("build log", text)).is_order
+
+
+def test_quantities_with_a_plain_order_word_are_an_order() -> None:
+    text = "Bonjour,\nPour la commande :\n3 cartons de gobelets 20 cl\n2 bidons de javel 5 L\nMerci"
+    assert classify(_message("", text)).is_order

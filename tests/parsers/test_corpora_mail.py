@@ -1,0 +1,67 @@
+"""Every email-like file of the shared corpora is processed, or refused with a reason."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from intake.pipeline import process
+from matchers import CatalogIndex
+from models import IntakeError, Origin, RawMessage, Settings
+from parsers import classify, parse_message
+from tests.conftest import ROOT
+
+# shared/ sits beside the repository in CI; INTAKE_SHARED_DIR points elsewhere for a checkout.
+CORPORA = Path(os.environ.get("INTAKE_SHARED_DIR", ROOT.parent / "shared")) / "corpora"
+MAIL_CORPORA = (
+    "cpython-test-email",
+    "mimekit-tnef-messages",
+    "nodemailer-mailparser",
+    "ruby-mail-fixtures",
+    "spamscope-mail-parser",
+    "stalwart-mail-parser",
+    "talon-replies",
+    "zapier-email-reply-parser",
+)
+
+
+def _mail_files() -> list[Path]:
+    files = []
+    for name in MAIL_CORPORA:
+        for path in sorted((CORPORA / name).rglob("*")):
+            if (
+                path.is_file()
+                and path.suffix.lower() != ".pdf"
+                and not path.name.startswith(("LICENSE", "SOURCE"))
+            ):
+                files.append(path)
+    return files
+
+
+MAIL_FILES = _mail_files()
+
+
+def test_corpora_are_present() -> None:
+    assert len(MAIL_FILES) > 400, f"expected the shared mail corpora under {CORPORA}"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("path", MAIL_FILES, ids=[str(p.relative_to(CORPORA)) for p in MAIL_FILES])
+def test_corpus_file_is_processed_or_refused(
+    path: Path, sample_index: CatalogIndex, settings: Settings
+) -> None:
+    data = path.read_bytes()
+    raw = RawMessage(data=data, origin=Origin(kind="file", path=str(path)))
+    try:
+        parsed = parse_message(data, where=str(path))
+    except IntakeError as exc:
+        assert str(path) in str(exc) and len(str(exc)) > len(str(path)) + 5
+        with pytest.raises(IntakeError):
+            process(raw, index=sample_index, settings=settings)
+        return
+    assert parsed.message_id
+    assert classify(parsed).confidence > 0
+    result = process(raw, index=sample_index, settings=settings)
+    assert result.parsed.classification is not None

@@ -1,0 +1,98 @@
+"""HTML bodies: clean text, tables as rows and cells, quotes marked, nothing executed."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.html import html_to_text
+from parsers.quotes import split_reply
+
+ORDER_TABLE = """
+<html><head><style>td {color: red}</style><script>alert('x')</script></head><body>
+<p>Bonjour,</p><p>Notre commande&nbsp;:</p>
+<table border="1">
+  <tr><th>Réf.</th><th>Article</th><th>Qté</th></tr>
+  <tr><td>EM30260</td><td>Bol kraft<br>1000 ml</td><td>3</td></tr>
+  <tr><td></td><td>Fourchette bois</td><td>1</td></tr>
+  <tr><td></td><td></td><td></td></tr>
+</table>
+<p>Merci</p></body></html>
+"""
+
+
+def test_table_becomes_rows_and_cells() -> None:
+    body = html_to_text(ORDER_TABLE)
+    assert [t.texts() for t in body.tables] == [
+        [["Réf.", "Article", "Qté"], ["EM30260", "Bol kraft 1000 ml", "3"], ["", "Fourchette bois", "1"]]
+    ]
+    assert body.tables[0].provenance is not None and body.tables[0].provenance.part == "html"
+    assert all(cell.provenance.part == "html" for row in body.tables[0].rows for cell in row)
+
+
+def test_table_is_rendered_one_row_per_line() -> None:
+    text = html_to_text(ORDER_TABLE).text
+    assert "EM30260 | Bol kraft 1000 ml | 3" in text.splitlines()
+    assert " | Fourchette bois | 1" in text
+
+
+def test_scripts_styles_and_hidden_parts_are_dropped() -> None:
+    html = '<p>Visible</p><div style="display: none">secret 99 cartons</div><script>var a=1;</script>'
+    text = html_to_text(html).text
+    assert text == "Visible"
+
+
+def test_layout_tables_are_not_data_tables() -> None:
+    html = (
+        "<table><tr><td><table><tr><td>Article</td><td>Qté</td></tr><tr><td>Gobelet</td><td>4</td></tr></table>"
+        "</td></tr></table>"
+    )
+    body = html_to_text(html)
+    assert [t.texts() for t in body.tables] == [[["Article", "Qté"], ["Gobelet", "4"]]]
+
+
+def test_list_items_are_bulleted_lines() -> None:
+    text = html_to_text("<ul><li>Set de table : 2 cartons</li><li>Javel 5 L : 4 bidons</li></ul>").text
+    assert text.splitlines() == ["- Set de table : 2 cartons", "- Javel 5 L : 4 bidons"]
+
+
+HTML_REPLIES = {
+    "gmail_blockquote": (
+        '<div dir="ltr">3 cartons de gobelets</div><div class="gmail_quote"><div class="gmail_attr">'
+        "Le jeu. 15 oct. 2026 à 10:02, Comptoir &lt;c@x.fr&gt; a écrit :<br></div>"
+        '<blockquote class="gmail_quote">9 cartons de bols<br>2 colis</blockquote></div>'
+    ),
+    "apple_blockquote": (
+        '<div>3 cartons de gobelets</div><div><br><blockquote type="cite"><div>Le 2 nov. 2026 à 11:20, Paul '
+        "&lt;p@x.fr&gt; a écrit :</div><div>9 cartons de bols</div></blockquote></div>"
+    ),
+    "outlook_divrplyfwdmsg": (
+        '<div class="WordSection1"><p>3 cartons de gobelets</p><hr><div id="divRplyFwdMsg"><b>De :</b> Paul'
+        " &lt;p@x.fr&gt;<br><b>Envoyé :</b> vendredi 9 octobre 2026 09:12<br><b>À :</b> c@x.fr<br>"
+        "<b>Objet :</b> Commande</div><div><p>9 cartons de bols</p></div></div>"
+    ),
+    "outlook_border_div": (
+        '<p>3 cartons de gobelets</p><div style="border:none;border-top:solid #E1E1E1 1.0pt"><p><b>From:</b>'
+        " Paul [mailto:p@x.com]<br><b>Sent:</b> Friday, October 9, 2026 9:12 AM<br><b>To:</b> c@x.com<br>"
+        "<b>Subject:</b> Order</p></div><p>9 cartons de bols</p>"
+    ),
+}
+
+
+@pytest.mark.parametrize("html", HTML_REPLIES.values(), ids=HTML_REPLIES.keys())
+def test_html_reply_history_is_split_off(html: str) -> None:
+    split = split_reply(html_to_text(html).text, "RE: Commande")
+    assert "3 cartons de gobelets" in split.text
+    assert "9 cartons de bols" not in split.text and "9 cartons de bols" in split.quoted
+
+
+def test_tables_inside_a_quote_are_not_current_tables() -> None:
+    html = "<p>Voir ci-dessous</p><blockquote><table><tr><td>Bol</td><td>9</td></tr></table></blockquote>"
+    body = html_to_text(html)
+    assert body.tables == []
+    assert "> Bol | 9" in body.text
+
+
+@pytest.mark.timeout(30)
+def test_pathological_nesting_does_not_crash() -> None:
+    html = "<div>" * 5000 + "2 cartons" + "</div>" * 5000
+    assert "2 cartons" in html_to_text(html).text
