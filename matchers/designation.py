@@ -10,12 +10,14 @@ with the wording loses to one whose numbers agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from matchers.index import DesignationIndex
-from matchers.normalize import Wording
+from matchers.normalize import Wording, stem
+from matchers.vocabulary import load_vocabulary
 
 SHORTLIST = 48  # candidates scored in full per line
 SHORTLIST_SHARE = 0.4
@@ -156,6 +158,11 @@ def size_factor(agree: list[str], disagree: list[str], missing: int) -> float:
     return factor * MISSING**missing + AGREE_BONUS * min(len(agree), 3)
 
 
+@lru_cache(maxsize=1)
+def _packaging() -> frozenset[str]:
+    return frozenset(stem(spelling) for spelling in load_vocabulary().unit_of())
+
+
 @dataclass(frozen=True)
 class PreparedQuery:
     """A wording ready to score against many candidates (what depends on it alone)."""
@@ -176,7 +183,11 @@ class PreparedQuery:
             wording=wording,
             expanded=expanded,
             weights=weights,
-            known=[any(s == 1.0 for _, s in options) for options in expanded],
+            # Packaging words ("rouleau", "carton") say how it is sold, not what it is.
+            known=[
+                any(s == 1.0 for _, s in options) and word not in _packaging()
+                for word, options in zip(wording.words, expanded, strict=True)
+            ],
             text=" ".join(wording.words),
             sorted_words=sorted(wording.words),
             heads=frozenset(t for t, _ in expanded[0]) if expanded else frozenset(),

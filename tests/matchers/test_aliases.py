@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlmodel import SQLModel
 
 from intake.evaluate import load_reference_dir
 from matchers import CatalogIndex, learn_alias, match_article
@@ -14,11 +17,19 @@ from tests.matchers.conftest import ROOT, make_line
 WORDING = "colle spéciale du chef bleue"
 
 
-@pytest.fixture
-def fixture_store(tmp_path: Path) -> Store:
-    store = Store.open(f"sqlite:///{tmp_path}/intake.db")
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def fixture_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The fixtures' reference data in a fresh store, on SQLite and on a real PostgreSQL."""
+    if request.param == "sqlite":
+        store = Store.open(f"sqlite:///{tmp_path}/intake.db")
+    else:
+        store = Store.open(request.getfixturevalue("postgres_url"))
     load_reference_dir(store, ROOT / "fixtures" / "ref")
-    return store
+    yield store
+    SQLModel.metadata.drop_all(store.engine)
+    with store.engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    store.engine.dispose()
 
 
 def test_learned_alias_is_used_next_time_for_that_customer(fixture_store: Store) -> None:
