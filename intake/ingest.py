@@ -5,16 +5,19 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import logging
+import threading
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from intake.pipeline import process
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 EMAIL_SUFFIXES = {".eml", ".msg", ".txt", ""}
 
@@ -54,11 +57,21 @@ def ingest_raw(store: Store, raw: RawMessage, *, index: CatalogIndex, settings: 
 
 
 def process_stored(
-    store: Store, pk: int, raw: RawMessage, *, index: CatalogIndex, settings: Settings, created: bool = False
+    store: Store,
+    pk: int,
+    raw: RawMessage,
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    created: bool = False,
+    timeout: float | None = None,
 ) -> Outcome:
-    """Process a message already in the store; a failure is recorded, never raised."""
+    """Process a message already in the store; a failure (or `timeout`) is recorded, never raised."""
     try:
-        result = process(raw, index=index, settings=settings)
+        if timeout is None:
+            result = process(raw, index=index, settings=settings)
+        else:
+            result = call_with_timeout(lambda: process(raw, index=index, settings=settings), timeout)
         order_ids = store.save_result(pk, result)
     except IntakeError as exc:
         reason = str(exc)
@@ -71,6 +84,30 @@ def process_stored(
         store.mark_failed(pk, reason)
         return Outcome(pk, created, "failed", [], error=reason)
     return Outcome(pk, created, "processed", order_ids, result=result)
+
+
+def call_with_timeout(work: Callable[[], T], seconds: float) -> T:
+    """`work()`, or an IntakeError after `seconds`.
+
+    The work runs in a daemon thread: a message that makes a parser loop is
+    given up on (and recorded failed) while the daemon goes on with the next.
+    """
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as exc:  # handed to the caller's thread, raised there
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="intake-process", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise IntakeError(f"processing took longer than {seconds:g} s: given up")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 def header_message_id(data: bytes) -> str | None:

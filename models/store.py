@@ -12,7 +12,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
@@ -200,8 +200,9 @@ class Store:
     def mark_failed(self, pk: int, reason: str) -> None:
         """Record why a message could not be processed, and put it before a clerk."""
         with self.session() as session:
-            row = session.get(Message, pk)
-            assert row is not None, f"message {pk} vanished"
+            row = _locked_message(session, pk)
+            if row.state == "processed":  # another worker got there first: its result stands
+                return
             row.state, row.error = "failed", reason
             row.attempts += 1
             row.processed_at = utcnow()
@@ -228,8 +229,9 @@ class Store:
         """Store the orders of one message and mark it processed, in one transaction."""
         parsed = result.parsed
         with self.session() as session:
-            row = session.get(Message, pk)
-            assert row is not None, f"message {pk} vanished"
+            row = _locked_message(session, pk)
+            if row.state == "processed":
+                return [o.id for o in session.exec(select(Order).where(Order.message_pk == pk)) if o.id]
             for old in session.exec(
                 select(ReviewItem).where(ReviewItem.message_pk == pk, ReviewItem.state == "open")
             ):
@@ -298,6 +300,19 @@ class Store:
                 )
                 records.append(to_record(order, list(lines)))
             return records
+
+
+def _locked_message(session: Session, pk: int) -> Message:
+    """The message row, locked for this transaction before it is read.
+
+    A no-op UPDATE first takes the row lock (PostgreSQL) or the write lock
+    (SQLite) and only then reads: a second worker on the same message waits,
+    then sees it processed, so no order is stored twice.
+    """
+    session.execute(update(Message).where(Message.id == pk).values(attempts=Message.attempts))
+    row = session.get(Message, pk)
+    assert row is not None, f"message {pk} vanished"
+    return row
 
 
 def to_record(order: Order, lines: list[OrderLine]) -> OrderRecord:
