@@ -7,8 +7,10 @@ PostgreSQL runs as the `postgres` user).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -61,6 +63,11 @@ protocol imap {{
   imap_idle_notify_interval = 1 mins
 }}
 """
+
+
+def _signal_group(group: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(group, signum)
 
 
 def free_port() -> int:
@@ -116,13 +123,17 @@ class Dovecot:
 
     def _write_files(self) -> None:
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
-            + ["-keyout", str(self.root / "key.pem"), "-out", str(self.ca_file), "-subj", "/CN=localhost"]
-            + ["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+            [
+                *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"),
+                *("-keyout", str(self.root / "key.pem"), "-out", str(self.ca_file), "-subj", "/CN=localhost"),
+                *("-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"),
+            ],
             check=True,
             capture_output=True,
         )
-        lines = [f"{user}:{password}:65534:65534::{self.root}/mail/{user}" for user, password in self.users.items()]
+        lines = [
+            f"{user}:{password}:65534:65534::{self.root}/mail/{user}" for user, password in self.users.items()
+        ]
         (self.root / "passwd").write_text("\n".join(lines) + "\n")
         for sub in ("run", "state", "mail"):
             (self.root / sub).mkdir(exist_ok=True)
@@ -133,15 +144,21 @@ class Dovecot:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            ["dovecot", "-F", "-c", str(self.conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            ["dovecot", "-F", "-c", str(self.conf)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: stop() ends every child too
         )
         wait_port(self.imap_port)
         wait_port(self.imaps_port)
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
+        if self.process is not None:
+            # imap processes outlive their master: end the whole group, as a crash would.
+            group = self.process.pid
+            _signal_group(group, signal.SIGTERM)
             self.process.wait(timeout=30)
+            _signal_group(group, signal.SIGKILL)
         self.process = None
         # The children (imap, imap-login) may outlive the master a moment: wait for the port.
         deadline = time.monotonic() + 10
@@ -223,7 +240,17 @@ class Postgres:
 
     def create_database(self, name: str) -> str:
         """A new empty database; returns its SQLAlchemy URL."""
-        self._as_postgres("psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-qc", f"CREATE DATABASE {name}")
+        self._as_postgres(
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            "postgres",
+            "-qc",
+            f"CREATE DATABASE {name}",
+        )
         return self.url(name)
 
     def stop(self) -> None:
