@@ -4,17 +4,14 @@ drop folders in the main thread, one stop event for all of them."""
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 from intake.config import DaemonConfig
 from intake.dropfolder import scan_once
-from intake.imapworker import Connector, FolderWorker, Processor, Tally
+from intake.imapworker import Connector, FolderWorker, Processor, Tally, holder_name
 from intake.ingest import Outcome, process_stored
 from intake.mailbox import ImapMailbox
 from matchers import CatalogIndex
@@ -50,11 +47,6 @@ def make_processor(store: Store, settings: Settings, index: IndexCache) -> Proce
         )
 
     return processor
-
-
-def holder_name() -> str:
-    """Who holds a lease: host and process, plus a nonce (PIDs are reused)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 def build_workers(

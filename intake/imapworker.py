@@ -12,9 +12,12 @@ second daemon off the folder.
 from __future__ import annotations
 
 import logging
+import os
 import random
+import socket
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -27,10 +30,12 @@ from models.ledger import (
     Seen,
     acquire_lease,
     known_uidvalidities,
+    lease_holder,
     mark_server_action,
     record_position,
     release_lease,
     seen_positions,
+    take_over_lease,
 )
 
 log = logging.getLogger("intake.imap")
@@ -64,6 +69,27 @@ class Tally:
     failed: int = 0
     already_done: int = 0
     errors: list[str] = field(default_factory=list)
+
+
+def holder_name() -> str:
+    """Who holds a lease: host and process, plus a nonce (PIDs are reused)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def holder_is_dead(holder: str) -> bool:
+    """True when `holder` was a process of this host that no longer runs (killed,
+    crashed): its lease can be taken at once instead of waiting for it to expire."""
+    host, _, rest = holder.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
 
 
 def chunks(items: list[int], size: int) -> Iterator[list[int]]:
@@ -100,11 +126,14 @@ class FolderWorker:
     def run(self) -> Tally:
         """Connect, drain, wait for news, again; failures are logged and retried with backoff."""
         backoff = Backoff(self.timing.backoff_initial, self.timing.backoff_max)
+        give_up = time.monotonic() + self.timing.lease_seconds + 1  # `once`: a lease left by a crash expires
         try:
             while not self.stop.is_set():
                 if not self._take_lease():
-                    if self.once:
-                        log.info("%s: another daemon holds this folder; skipped", self.where)
+                    if self.once and time.monotonic() > give_up:
+                        holder = lease_holder(self.store, self.lease)
+                        self.tally.errors.append(f"{self.where}: another daemon ({holder}) holds this folder")
+                        log.error("%s", self.tally.errors[-1])
                         return self.tally
                     self.stop.wait(min(self.timing.poll_seconds, self.timing.lease_seconds / 4))
                     continue
@@ -154,9 +183,16 @@ class FolderWorker:
     # -- the lease ------------------------------------------------------------
 
     def _take_lease(self) -> bool:
-        self._lease_lost = not acquire_lease(self.store, self.lease, self.holder, self.timing.lease_seconds)
+        taken = acquire_lease(self.store, self.lease, self.holder, self.timing.lease_seconds)
+        if not taken:
+            other = lease_holder(self.store, self.lease)
+            if other and holder_is_dead(other):
+                taken = take_over_lease(self.store, self.lease, other, self.holder, self.timing.lease_seconds)
+                if taken:
+                    log.info("%s: took the lease over from %s (no longer running)", self.where, other)
+        self._lease_lost = not taken
         self._lease_renewed = time.monotonic()
-        return not self._lease_lost
+        return taken
 
     def _should_stop(self) -> bool:
         """Stop asked, or the lease lost; renews the lease when a third of it has run."""

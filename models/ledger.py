@@ -186,6 +186,17 @@ def acquire_lease(store: Store, name: str, holder: str, seconds: float) -> bool:
         return False
 
 
+def take_over_lease(store: Store, name: str, old_holder: str, holder: str, seconds: float) -> bool:
+    """Take the lease from `old_holder` (known dead), unless someone else got it first."""
+    with store.engine.begin() as connection:
+        result = connection.execute(
+            update(Lease)
+            .where(col(Lease.name) == name, col(Lease.holder) == old_holder)
+            .values(holder=holder, expires_at=utcnow() + dt.timedelta(seconds=seconds))
+        )
+        return result.rowcount == 1
+
+
 def release_lease(store: Store, name: str, holder: str) -> None:
     """Give the lease up (only if still ours), so another daemon can start at once."""
     with store.engine.begin() as connection:

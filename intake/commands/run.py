@@ -56,6 +56,7 @@ def run_daemon(args: argparse.Namespace) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     index = IndexCache(store)
+    index.get()  # built before the first message: its latency is not paid by that message
     workers = build_workers(
         config, store, process=make_processor(store, settings, index), stop=stop, once=args.once
     )
