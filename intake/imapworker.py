@@ -227,9 +227,10 @@ class FolderWorker:
         seen = seen_positions(self.store, self.account.name, self.folder, uidvalidity, batch)
         wanted = [uid for uid in batch if uid not in seen or seen[uid].state == "received"]
         fetched = mailbox.fetch(wanted)
+        decided: list[tuple[int, Seen]] = []
         for uid in batch:
             if self._should_stop():  # between messages: the one in hand is always finished
-                return
+                break
             position = Position(self.account.name, self.folder, uidvalidity, uid)
             known = seen.get(uid)
             if known is None or known.state == "received":
@@ -238,7 +239,10 @@ class FolderWorker:
                 known = self._take(position, fetched.pop(uid))
             else:
                 self.tally.already_done += 1
-            self._tell_server(mailbox, uid, known)
+            decided.append((uid, known))
+        # One MOVE per batch and target, after every outcome in it was committed. A
+        # crash before it leaves the messages in the folder; the ledger finishes the job.
+        self._tell_server(mailbox, decided)
 
     def _take(self, position: Position, data: bytes) -> Seen:
         """Keep the bytes and the position, then process unless already decided."""
@@ -264,19 +268,23 @@ class FolderWorker:
             log.info("%s UID %d: processed, %d orders", self.where, position.uid, len(outcome.order_ids))
         return Seen(seen.ledger_id, seen.message_pk, outcome.state, None)
 
-    def _tell_server(self, mailbox: Mailbox, uid: int, seen: Seen) -> None:
-        """Move or flag the message: only ever after the store has committed its outcome."""
-        if seen.state == "processed":
-            target, flag = self.account.processed_folder, self.account.processed_flag
-        else:
-            target, flag = self.account.failed_folder, self.account.failed_flag
-        if target:
-            mailbox.move(uid, target)
-            action = "moved"
-        else:
-            mailbox.add_flag(uid, flag)
-            action = "flagged"
-        mark_server_action(self.store, seen.ledger_id, action)
+    def _tell_server(self, mailbox: Mailbox, decided: list[tuple[int, Seen]]) -> None:
+        """Move or flag the messages: only ever after the store has committed their outcome."""
+        groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for uid, seen in decided:
+            if seen.state == "processed":
+                target, flag = self.account.processed_folder, self.account.processed_flag
+            else:
+                target, flag = self.account.failed_folder, self.account.failed_flag
+            key = ("moved", target) if target else ("flagged", flag)
+            groups.setdefault(key, []).append((uid, seen.ledger_id))
+        for (action, where), items in groups.items():
+            uids = [uid for uid, _ in items]
+            if action == "moved":
+                mailbox.move(uids, where)
+            else:
+                mailbox.add_flag(uids, where)
+            mark_server_action(self.store, [ledger_id for _, ledger_id in items], action)
 
     def _note_uidvalidity(self, uidvalidity: int) -> None:
         known = known_uidvalidities(self.store, self.account.name, self.folder)

@@ -47,9 +47,9 @@ class Mailbox(Protocol):
 
     def fetch(self, uids: list[int]) -> dict[int, bytes]: ...
 
-    def move(self, uid: int, target: str) -> None: ...
+    def move(self, uids: list[int], target: str) -> None: ...
 
-    def add_flag(self, uid: int, flag: str) -> None: ...
+    def add_flag(self, uids: list[int], flag: str) -> None: ...
 
     def ensure_folder(self, folder: str) -> None: ...
 
@@ -139,18 +139,18 @@ class ImapMailbox:
             data = self.client.fetch(uids, ["BODY.PEEK[]"])
         return {int(uid): bytes(item[b"BODY[]"]) for uid, item in data.items() if b"BODY[]" in item}
 
-    def move(self, uid: int, target: str) -> None:
-        with translated(self.account.name, self.folder, f"moving UID {uid} to {target}"):
+    def move(self, uids: list[int], target: str) -> None:
+        with translated(self.account.name, self.folder, f"moving UIDs {_uid_text(uids)} to {target}"):
             if self.supports_move:
-                self.client.move([uid], target)
+                self.client.move(uids, target)
                 return
-            self.client.copy([uid], target)
-            self.client.delete_messages([uid])
-            self.client.uid_expunge([uid])
+            self.client.copy(uids, target)
+            self.client.delete_messages(uids)
+            self.client.uid_expunge(uids)
 
-    def add_flag(self, uid: int, flag: str) -> None:
-        with translated(self.account.name, self.folder, f"flagging UID {uid}"):
-            self.client.add_flags([uid], [flag])
+    def add_flag(self, uids: list[int], flag: str) -> None:
+        with translated(self.account.name, self.folder, f"flagging UIDs {_uid_text(uids)}"):
+            self.client.add_flags(uids, [flag])
 
     def ensure_folder(self, folder: str) -> None:
         with translated(self.account.name, folder, "creating the folder"):
@@ -199,6 +199,10 @@ def _keepalive(sock: socket.socket) -> None:
     for option, value in (("TCP_KEEPIDLE", 60), ("TCP_KEEPINTVL", 10), ("TCP_KEEPCNT", 3)):
         if hasattr(socket, option):
             sock.setsockopt(socket.IPPROTO_TCP, getattr(socket, option), value)
+
+
+def _uid_text(uids: list[int]) -> str:
+    return ",".join(map(str, uids[:5])) + (f"... ({len(uids)})" if len(uids) > 5 else "")
 
 
 def _is_news(response: tuple) -> bool:

@@ -132,10 +132,12 @@ def message_state(store: Store, message_pk: int) -> str:
         return row.state
 
 
-def mark_server_action(store: Store, ledger_id: int, action: str) -> None:
+def mark_server_action(store: Store, ledger_ids: list[int], action: str) -> None:
     """Note what was done on the server (moved, flagged) once it is done."""
     with store.session() as session:
-        session.execute(update(LedgerEntry).where(LedgerEntry.id == ledger_id).values(server_action=action))
+        session.execute(
+            update(LedgerEntry).where(col(LedgerEntry.id).in_(ledger_ids)).values(server_action=action)
+        )
         session.commit()
 
 

@@ -65,14 +65,16 @@ class FakeMailbox:
         messages = self.server.folders[self.folder].messages
         return {uid: messages[uid][0] for uid in uids if uid in messages}
 
-    def move(self, uid: int, target: str) -> None:
+    def move(self, uids: list[int], target: str) -> None:
         self.server.trip("move")
-        data, _ = self.server.folders[self.folder].messages.pop(uid)
-        self.server.append(target, data)
+        for uid in uids:
+            data, _ = self.server.folders[self.folder].messages.pop(uid)
+            self.server.append(target, data)
 
-    def add_flag(self, uid: int, flag: str) -> None:
+    def add_flag(self, uids: list[int], flag: str) -> None:
         self.server.trip("flag")
-        self.server.folders[self.folder].messages[uid][1].add(flag)
+        for uid in uids:
+            self.server.folders[self.folder].messages[uid][1].add(flag)
 
     def ensure_folder(self, folder: str) -> None:
         self.server.folders.setdefault(folder, FakeFolder(uidvalidity=1000 + len(self.server.folders)))

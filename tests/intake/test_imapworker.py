@@ -71,12 +71,12 @@ def test_a_failed_move_is_finished_later_without_processing_again(fake_store: St
     server = FakeServer()
     for n in range(3):
         server.append("INBOX", message(n))
-    server.failures["move"] = 1  # the connection dies right after the first commit
+    server.failures["move"] = 1  # the connection dies after the commits, before the move
     calls: list[int] = []
     first = worker(fake_store, server, calls).run()
-    assert first.errors and first.processed == 1
+    assert first.errors and first.processed == 3 and server.count("INBOX") == 3
     second = worker(fake_store, server, calls).run()
-    assert (second.processed, second.already_done) == (2, 1)
+    assert (second.processed, second.already_done) == (0, 3)
     assert calls == [1, 2, 3]
     assert (server.count("INBOX"), server.count("Done")) == (0, 3)
 

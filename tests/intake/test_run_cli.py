@@ -92,7 +92,7 @@ def test_a_wrong_password_is_reported_without_a_traceback(dovecot: Dovecot, tmp_
 
 
 def test_sigterm_finishes_the_message_in_hand(dovecot: Dovecot, tmp_path: Path) -> None:
-    for n in range(150):
+    for n in range(80):
         dovecot.inject("orders", order_message(n))
     config, url = prepared(tmp_path, dovecot, "term")
     log = tmp_path / "daemon.log"
@@ -104,10 +104,10 @@ def test_sigterm_finishes_the_message_in_hand(dovecot: Dovecot, tmp_path: Path) 
     store = Store.open(url)
     states = [m.state for m in store.list_messages()]
     assert "received" not in states, "a message was left half-done"
-    assert dovecot.count("orders", "Processed") == len(states) < 150  # told the server before stopping
+    assert dovecot.count("orders", "Processed") == len(states) < 80  # told the server before stopping
     finished = run_cli("run", "--once", "--config", str(config))
     assert finished.returncode == 0, finished.stderr
-    assert exactly_once(store, 150)["processed"] == 150
+    assert exactly_once(store, 80)["processed"] == 80
 
 
 @pytest.mark.slow

@@ -125,7 +125,7 @@ def test_ledger_ties_positions_to_content(opened: Store, uidvalidity: int) -> No
     assert moved.message_pk == seen.message_pk and moved.ledger_id != seen.ledger_id
     found = seen_positions(opened, "orders", "INBOX", uidvalidity, [here.uid, 99])
     assert list(found) == [here.uid]
-    mark_server_action(opened, seen.ledger_id, "moved")
+    mark_server_action(opened, [seen.ledger_id], "moved")
     assert [r.server_action for r in ledger_rows(opened, "orders")] == ["moved", None]
     assert known_uidvalidities(opened, "orders", "INBOX") == [uidvalidity, elsewhere.uidvalidity]
     assert len(opened.list_messages()) == 1
