@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import logging
 import os
 import resource
 import statistics
@@ -168,7 +169,10 @@ def latency(dovecot: Dovecot, account: Account, store: Store, timing: Timing, co
         marker = str(n)
         sent = time.perf_counter()
         client.append("INBOX", item)
+        deadline = sent + 60
         while marker not in COMMITTED:
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"message {n} not committed within 60 s")
             time.sleep(0.002)
         results.append(COMMITTED.pop(marker) - sent)
     stop.set()
@@ -186,7 +190,12 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=5000)
     parser.add_argument("--latency", type=int, default=100)
     parser.add_argument("--postgres", action="store_true", help="the store on PostgreSQL (default SQLite)")
+    parser.add_argument("--log", type=Path, help="the daemon's log to this file")
     args = parser.parse_args()
+    if args.log:
+        logging.basicConfig(
+            filename=args.log, level=logging.INFO, format="%(asctime)s %(threadName)s %(message)s"
+        )
     instrument()
     dovecot = Dovecot.start_new({"orders": "bench-pw", "latency": "bench-pw"})
     postgres = Postgres.start_new() if args.postgres else None

@@ -172,7 +172,8 @@ class FolderWorker:
             log.info("%s: connected%s", self.where, " (IDLE)" if mailbox.supports_idle else " (polling)")
             backoff.reset()
             while not self._should_stop():
-                self.drain(mailbox)
+                while self.drain(mailbox) and not self._should_stop():
+                    pass  # again until a pass finds nothing: what came meanwhile is not left waiting
                 if self.once or self._should_stop():
                     return
                 wait = self.timing.idle_seconds if mailbox.supports_idle else self.timing.poll_seconds
@@ -204,26 +205,28 @@ class FolderWorker:
 
     # -- one pass -------------------------------------------------------------
 
-    def drain(self, mailbox: Mailbox) -> None:
-        """Handle every message waiting in the folder, in UID batches (bounded memory)."""
+    def drain(self, mailbox: Mailbox) -> int:
+        """Handle every message waiting in the folder, in UID batches (bounded memory);
+        returns how many were decided or finished."""
         state = mailbox.select(self.folder)
         self._note_uidvalidity(state.uidvalidity)
         skip = (self.account.processed_flag, self.account.failed_flag)
         uids = mailbox.pending_uids(skip)
         if not uids:
-            return
+            return 0
         log.info("%s: %d messages waiting (UIDVALIDITY %d)", self.where, len(uids), state.uidvalidity)
-        started, done = time.monotonic(), 0
+        started, done, handled = time.monotonic(), 0, 0
         for batch in chunks(uids, self.timing.batch_size):
             if self._should_stop():
-                return
-            self._batch(mailbox, state.uidvalidity, batch)
+                break
+            handled += self._batch(mailbox, state.uidvalidity, batch)
             done += len(batch)
             if len(uids) > self.timing.batch_size:
                 rate = done / max(time.monotonic() - started, 1e-6)
                 log.info("%s: %d/%d done (%.1f messages/s)", self.where, done, len(uids), rate)
+        return handled
 
-    def _batch(self, mailbox: Mailbox, uidvalidity: int, batch: list[int]) -> None:
+    def _batch(self, mailbox: Mailbox, uidvalidity: int, batch: list[int]) -> int:
         seen = seen_positions(self.store, self.account.name, self.folder, uidvalidity, batch)
         wanted = [uid for uid in batch if uid not in seen or seen[uid].state == "received"]
         fetched = mailbox.fetch(wanted)
@@ -243,6 +246,7 @@ class FolderWorker:
         # One MOVE per batch and target, after every outcome in it was committed. A
         # crash before it leaves the messages in the folder; the ledger finishes the job.
         self._tell_server(mailbox, decided)
+        return len(decided)
 
     def _take(self, position: Position, data: bytes) -> Seen:
         """Keep the bytes and the position, then process unless already decided."""

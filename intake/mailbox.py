@@ -169,7 +169,9 @@ class ImapMailbox:
         deadline = time.monotonic() + seconds
         news = False
         with translated(self.account.name, self.folder, "idling"):
+            news = self._news_while_busy()
             self.client.idle()
+            news = news or self._news_while_busy()
             try:
                 while not news and not should_stop() and time.monotonic() < deadline:
                     responses = self.client.idle_check(
@@ -179,6 +181,16 @@ class ImapMailbox:
             finally:
                 self.client.idle_done()
         return news
+
+    def _news_while_busy(self) -> bool:
+        """A message that arrived while other commands ran was announced in their
+        responses, not in IDLE: imaplib keeps such announcements aside. Without this
+        look, that message would wait for the next IDLE renewal (many minutes)."""
+        pending = self.client._imap.untagged_responses
+        found = False
+        for kind in ("EXISTS", "RECENT"):
+            found = bool(pending.pop(kind, None)) or found
+        return found
 
     def _poll(self, seconds: float, should_stop: Callable[[], bool]) -> bool:
         deadline = time.monotonic() + seconds
