@@ -251,3 +251,30 @@ def test_two_daemons_on_one_store_share_the_folder(imap_env: Dovecot, store_url:
     tallies: list[Tally] = [w.tally for w in workers]
     assert sum(t.processed for t in tallies) == 61
     assert sorted(t.processed for t in tallies)[0] == 0, "one lease holder did the work"
+
+
+def test_a_message_arriving_during_work_is_not_left_waiting(
+    imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its EXISTS comes in the response to a FETCH or MOVE, not in IDLE: still taken at once."""
+    real_process = intake.ingest.process
+
+    def appending(raw: RawMessage, **kwargs: object):
+        if re.search(rb"X-Test-Number: 1\r?\n", raw.data):
+            imap_env.inject("orders", order_message(2))
+        return real_process(raw, **kwargs)
+
+    monkeypatch.setattr(intake.ingest, "process", appending)
+    stop = threading.Event()
+    worker = worker_for(account_for(imap_env), ref_store, once=False, stop=stop)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    try:
+        wait_for(lambda: _folder_exists(imap_env), 10, "connection")
+        time.sleep(0.3)
+        imap_env.inject("orders", order_message(1))
+        wait_for(lambda: worker.tally.processed == 2, 5, "both messages")  # IDLE renewal is 30 s away
+    finally:
+        stop.set()
+        thread.join(10)
+    assert exactly_once(ref_store, 2)["processed"] == 2
