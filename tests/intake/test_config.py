@@ -137,3 +137,11 @@ def test_a_failing_token_command_is_a_mailbox_error(tmp_path: Path, monkeypatch:
 )
 def test_dotted_keys(loc: tuple, text: str) -> None:
     assert dotted(loc) == text
+
+
+def test_the_example_file_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTAKE_ORDERS_PASSWORD", "x")
+    example = Path(__file__).resolve().parents[2] / "demo" / "intake.example.toml"
+    config = load_config(example)
+    assert [a.name for a in config.accounts] == ["orders", "m365"]
+    assert config.accounts[1].folders == ["INBOX", "Commandes"]
