@@ -254,8 +254,10 @@ class Postgres:
         return self.url(name)
 
     def stop(self) -> None:
-        self._as_postgres("pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(self.root, ignore_errors=True)
+        try:
+            self._as_postgres("pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
 
 
 def find_pg_bin() -> Path:
