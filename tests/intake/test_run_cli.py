@@ -118,16 +118,15 @@ def test_sigkill_at_random_moments_loses_and_doubles_nothing(dovecot: Dovecot, t
         dovecot.inject("orders", POISON + str(n).encode() if n in poison else order_message(n))
     config, url = prepared(tmp_path, dovecot, "kill")
     log = tmp_path / "daemon.log"
-    kills_mid_work = 0
     for _ in range(20):
-        before = log.read_text(errors="replace").count(": processed,") if log.exists() else 0
+        # A random moment in the work: after 1 to 8 more messages, plus a random slice of the next.
+        before = _progress(log)
         daemon = start_daemon(config, log)
-        wait_log_count(log, "connected", before_count=_count(log, "connected"), timeout=30)
-        time.sleep(rng.uniform(0.0, 0.5))
+        wait_progress(log, before + rng.randint(1, 8), timeout=30)
+        time.sleep(rng.uniform(0.0, 0.03))
         daemon.kill()
         daemon.wait(timeout=10)
-        kills_mid_work += _count(log, ": processed,") > before and dovecot.count("orders", "INBOX") > 0
-    assert kills_mid_work >= 5, "the kills must land while the daemon works"
+        assert dovecot.count("orders", "INBOX") > 0, "killed while work remained"
     finished = run_cli("run", "--once", "--config", str(config))
     assert finished.returncode == 0, finished.stderr
     states = exactly_once(Store.open(url), 200)
@@ -135,13 +134,15 @@ def test_sigkill_at_random_moments_loses_and_doubles_nothing(dovecot: Dovecot, t
     assert [dovecot.count("orders", f) for f in ("INBOX", "Processed", "Failed")] == [0, 190, 10]
 
 
-def _count(log: Path, text: str) -> int:
-    return log.read_text(errors="replace").count(text) if log.exists() else 0
+def _progress(log: Path) -> int:
+    """Messages decided so far, by the daemon's log."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    return text.count(": processed,") + text.count(": failed:")
 
 
-def wait_log_count(log: Path, text: str, *, before_count: int, timeout: float) -> None:
+def wait_progress(log: Path, count: int, timeout: float) -> None:
     deadline = time.monotonic() + timeout
-    while _count(log, text) <= before_count:
+    while _progress(log) < count:
         if time.monotonic() > deadline:
-            raise AssertionError(f"{text!r} not logged again within {timeout} s")
-        time.sleep(0.02)
+            raise AssertionError(f"fewer than {count} messages decided after {timeout} s")
+        time.sleep(0.005)
