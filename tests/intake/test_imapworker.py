@@ -162,3 +162,20 @@ def test_backoff_grows_with_jitter_and_is_capped(failures: int) -> None:
 def test_a_mailbox_error_names_account_and_folder() -> None:
     error = MailboxError("orders", "login refused", folder="INBOX")
     assert str(error) == "mailbox orders/INBOX: login refused"
+
+
+def test_a_silent_server_is_given_up_by_timeout() -> None:
+    """A server that accepts and never speaks (a hung connection) ends in a MailboxError."""
+    import socket
+
+    from intake.config import Security
+    from intake.mailbox import ImapMailbox
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        account = ACCOUNT.model_copy(
+            update={"host": "127.0.0.1", "port": listener.getsockname()[1], "security": Security.PLAIN}
+        )
+        with pytest.raises(MailboxError, match=r"mailbox fake: .*(timeout|timed out)"):
+            ImapMailbox.connect(account, fast_timing(connect_timeout=0.5, read_timeout=0.5))
