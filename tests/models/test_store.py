@@ -4,6 +4,8 @@ results, the IMAP ledger and the folder leases."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -175,3 +177,15 @@ def test_datetimes_come_back_aware_in_utc(opened: Store, tmp_path: Path) -> None
     assert stored is not None
     assert stored.received_at == at
     assert stored.received_at.utcoffset() == dt.timedelta(0)
+
+
+def test_two_daemons_starting_together_migrate_once(store_url: str) -> None:
+    """Separate processes (as daemons are) open one empty store at the same moment."""
+    code = "import sys; from models import Store; Store.open(sys.argv[1])"
+    starts = [
+        subprocess.Popen([sys.executable, "-c", code, store_url], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    results = [(p.wait(timeout=120), p.stderr.read() if p.stderr else "") for p in starts]
+    assert [code for code, _ in results] == [0, 0, 0], results
+    assert inspect(Store.open(store_url).engine).has_table("ledger")
