@@ -5,10 +5,12 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import logging
+import threading
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from intake.notify import acknowledge_accepted
 from intake.pipeline import process
@@ -17,6 +19,7 @@ from matchers import CatalogIndex
 from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 EMAIL_SUFFIXES = {".eml", ".msg", ".txt", ""}
 
@@ -56,17 +59,28 @@ def ingest_raw(store: Store, raw: RawMessage, *, index: CatalogIndex, settings: 
 
 
 def process_stored(
-    store: Store, pk: int, raw: RawMessage, *, index: CatalogIndex, settings: Settings, created: bool = False
+    store: Store,
+    pk: int,
+    raw: RawMessage,
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    created: bool = False,
+    timeout: float | None = None,
 ) -> Outcome:
-    """Process a message already in the store; a failure is recorded, never raised."""
+    """Process a message already in the store; a failure (or `timeout`) is recorded, never raised."""
     try:
-        result = process(
-            raw,
-            index=index,
-            settings=settings,
-            history=lambda customer_id: customer_history(store, customer_id),
-            routing=load_routing(settings.routing_file),
-        )
+
+        def run() -> ProcessResult:
+            return process(
+                raw,
+                index=index,
+                settings=settings,
+                history=lambda customer_id: customer_history(store, customer_id),
+                routing=load_routing(settings.routing_file),
+            )
+
+        result = run() if timeout is None else call_with_timeout(run, timeout)
         order_ids = store.save_result(pk, result)
     except IntakeError as exc:
         reason = str(exc)
@@ -81,6 +95,30 @@ def process_stored(
     # Accepted orders are acknowledged to the sender (queued; the daemon's outbox pass sends).
     acknowledge_accepted(store, order_ids, settings=settings)
     return Outcome(pk, created, "processed", order_ids, result=result)
+
+
+def call_with_timeout(work: Callable[[], T], seconds: float) -> T:
+    """`work()`, or an IntakeError after `seconds`.
+
+    The work runs in a daemon thread: a message that makes a parser loop is
+    given up on (and recorded failed) while the daemon goes on with the next.
+    """
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as exc:  # handed to the caller's thread, raised there
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="intake-process", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise IntakeError(f"processing took longer than {seconds:g} s: given up")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 def header_message_id(data: bytes) -> str | None:

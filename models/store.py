@@ -12,7 +12,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
@@ -48,8 +48,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets the review UI read while the daemon writes; busy_timeout makes
     # two processes wait for each other instead of failing at once.
+    cursor.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL may wait for a lock
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -60,6 +60,11 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        # Two daemons starting on an empty database: the second waits, then finds it done.
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(72860001)"))
+        elif engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
@@ -200,8 +205,9 @@ class Store:
     def mark_failed(self, pk: int, reason: str) -> None:
         """Record why a message could not be processed, and put it before a clerk."""
         with self.session() as session:
-            row = session.get(Message, pk)
-            assert row is not None, f"message {pk} vanished"
+            row = _locked_message(session, pk)
+            if row.state == "processed":  # another worker got there first: its result stands
+                return
             row.state, row.error = "failed", reason
             row.attempts += 1
             row.processed_at = utcnow()
@@ -228,8 +234,9 @@ class Store:
         """Store the orders of one message and mark it processed, in one transaction."""
         parsed = result.parsed
         with self.session() as session:
-            row = session.get(Message, pk)
-            assert row is not None, f"message {pk} vanished"
+            row = _locked_message(session, pk)
+            if row.state == "processed":
+                return [o.id for o in session.exec(select(Order).where(Order.message_pk == pk)) if o.id]
             for old in session.exec(
                 select(ReviewItem).where(ReviewItem.message_pk == pk, ReviewItem.state == "open")
             ):
@@ -301,6 +308,19 @@ class Store:
                 )
                 records.append(to_record(order, list(lines)))
             return records
+
+
+def _locked_message(session: Session, pk: int) -> Message:
+    """The message row, locked for this transaction before it is read.
+
+    A no-op UPDATE first takes the row lock (PostgreSQL) or the write lock
+    (SQLite) and only then reads: a second worker on the same message waits,
+    then sees it processed, so no order is stored twice.
+    """
+    session.execute(update(Message).where(Message.id == pk).values(attempts=Message.attempts))
+    row = session.get(Message, pk)
+    assert row is not None, f"message {pk} vanished"
+    return row
 
 
 def to_record(order: Order, lines: list[OrderLine]) -> OrderRecord:

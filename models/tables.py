@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -74,8 +74,9 @@ class Message(SQLModel, table=True):
     origin_path: str | None = None
     account: str | None = Field(default=None, max_length=255)
     folder: str | None = Field(default=None, max_length=255)
-    uidvalidity: int | None = None
-    uid: int | None = None
+    # IMAP positions are unsigned 32-bit: BIGINT so PostgreSQL takes them all.
+    uidvalidity: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    uid: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     subject: str | None = None
     sender: str | None = None
     received_at: dt.datetime = Field(default_factory=utcnow)
@@ -96,8 +97,8 @@ class LedgerEntry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     account: str = Field(max_length=255)
     folder: str = Field(max_length=255)
-    uidvalidity: int
-    uid: int
+    uidvalidity: int = Field(sa_column=Column(BigInteger, nullable=False))
+    uid: int = Field(sa_column=Column(BigInteger, nullable=False))
     message_pk: int | None = Field(default=None, foreign_key="messages.id", index=True)
     sha256: str = Field(max_length=64, index=True)
     server_action: str | None = Field(default=None, max_length=32)  # moved/flagged/None

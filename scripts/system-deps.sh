@@ -9,6 +9,7 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v tesseract >/dev/null || need+=(tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng)
 dpkg -s tesseract-ocr-fra >/dev/null 2>&1 || need+=(tesseract-ocr-fra)
 command -v python3 >/dev/null || need+=(python3 python3-venv)
+command -v openssl >/dev/null || need+=(openssl)  # the test Dovecot's certificate
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq

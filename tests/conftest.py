@@ -41,3 +41,52 @@ def sample_index() -> CatalogIndex:
         store = Store.open(f"sqlite:///{tmp}/ref.db")
         load_reference_dir(store, DEMO_REF)
         return CatalogIndex.build(store.load_reference())
+
+
+# -- real services: PostgreSQL and Dovecot (tests/services.py) -----------------
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL cluster for the whole session, stopped at its end."""
+    from tests.services import Postgres
+
+    server = Postgres.start_new()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+    ]
+)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty store's URL: SQLite in tmp_path, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/store.db"
+    import uuid
+
+    server = request.getfixturevalue("postgres_server")
+    return server.create_database(f"t_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture(scope="session")
+def dovecot_server():
+    """A private Dovecot (plain IMAP and IMAPS) for the whole session."""
+    from tests.services import Dovecot
+
+    server = Dovecot.start_new({"orders": "orders-pw", "sales": "sales-pw"})
+    yield server
+    server.destroy()
+
+
+@pytest.fixture
+def dovecot(dovecot_server):
+    """The session's Dovecot with empty mailboxes, running (a test may have stopped it)."""
+    if dovecot_server.process is None or dovecot_server.process.poll() is not None:
+        dovecot_server.start()
+    for user in dovecot_server.users:
+        dovecot_server.reset_user(user)
+    return dovecot_server

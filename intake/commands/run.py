@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+import sys
 import threading
 from pathlib import Path
 
 from intake.commands import load_settings, open_store
-from intake.dropfolder import scan_once
+from intake.config import DaemonConfig, load_config
+from intake.daemon import IndexCache, build_workers, make_processor, serve
 from intake.ingest import Outcome
-from intake.notify import outbox_pass
-from matchers import CatalogIndex
 
 log = logging.getLogger("intake.daemon")
 
@@ -48,29 +48,39 @@ def print_outcome(path: Path, outcome: Outcome) -> None:
 
 def run_daemon(args: argparse.Namespace) -> int:
     settings = load_settings()
+    config = load_config(args.config) if args.config else DaemonConfig()
+    if config.database_url:
+        settings = settings.model_copy(update={"database_url": config.database_url})
     store = open_store(settings)
-    folders = args.drop_folder or [settings.drop_folder]
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
-    for folder in folders:
-        folder.mkdir(parents=True, exist_ok=True)
-        log.info("watching drop folder %s", folder.resolve())
-    while not stop.is_set():
-        index = CatalogIndex.build(store.load_reference())
-        for folder in folders:
-            scan_once(
-                folder,
-                store,
-                index=index,
-                settings=settings,
-                on_outcome=print_outcome,
-                should_stop=stop.is_set,
-            )
-        # Mails to customers (acknowledgements, notices) queued by this or earlier passes.
-        outbox_pass(store, settings)
-        if args.once:
-            break
-        stop.wait(settings.poll_seconds)
+    index = IndexCache(store)
+    index.get()  # built before the first message: its latency is not paid by that message
+    workers = build_workers(
+        config, store, process=make_processor(store, settings, index), stop=stop, once=args.once
+    )
+    drops = args.drop_folder or [d.path for d in config.drop_folders]
+    if not drops and not config.accounts:
+        drops = [settings.drop_folder]
+    tallies = serve(
+        workers,
+        drops,
+        store=store,
+        settings=settings,
+        index=index,
+        stop=stop,
+        once=args.once,
+        on_outcome=print_outcome,
+    )
     log.info("stopped")
-    return 0
+    if args.once and workers:
+        processed = sum(t.processed for t in tallies)
+        failed = sum(t.failed for t in tallies)
+        print(
+            f"IMAP: {processed} processed, {failed} failed, {sum(t.already_done for t in tallies)} already done"
+        )
+        for tally in tallies:
+            for error in tally.errors:
+                print(f"intake: error: {error}", file=sys.stderr)
+    return 1 if args.once and any(t.errors for t in tallies) else 0

@@ -1,7 +1,7 @@
 """outbox: when a mail may next be tried (retry backoff survives a restart)
 
-Revision ID: 0002_notify
-Revises: 0001
+Revision ID: 0003_notify
+Revises: 0002_daemon
 """
 
 from alembic import op
@@ -9,8 +9,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0002_notify'
-down_revision = '0001'
+revision = "0003_notify"
+down_revision = "0002_daemon"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,218 @@
+"""The IMAP ledger and the folder leases, on the store's engine.
+
+A message's place on a server is (account, folder, UIDVALIDITY, UID); what it
+is, is the sha256 of its raw bytes. The ledger ties the two, so a message seen
+again (a crash before the server-side move, a folder recreated with new UIDs)
+is recognised and never processed twice, and one never seen is never skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import insert, or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, func, select
+
+from models.pipeline import RawMessage
+from models.store import Store
+from models.tables import Lease, LedgerEntry, Message, utcnow
+
+
+@dataclass(frozen=True)
+class Position:
+    """One message on a server as the ledger knows it."""
+
+    account: str
+    folder: str
+    uidvalidity: int
+    uid: int
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What the ledger holds for a position: the stored message and its state."""
+
+    ledger_id: int
+    message_pk: int
+    state: str  # received, processed, failed
+    server_action: str | None
+
+
+def record_position(store: Store, raw: RawMessage, position: Position, message_id: str | None) -> Seen:
+    """Keep the raw bytes (once per sha256) and the position, in one transaction."""
+    for _ in range(3):  # a concurrent insert of the same content or position: read it back
+        try:
+            return _record(store, raw, position, message_id)
+        except IntegrityError:
+            continue
+    return _record(store, raw, position, message_id)
+
+
+def _record(store: Store, raw: RawMessage, position: Position, message_id: str | None) -> Seen:
+    with store.session() as session:
+        message = session.exec(select(Message).where(Message.sha256 == raw.sha256)).first()
+        if message is None:
+            message = _new_message(raw, position, message_id)
+            session.add(message)
+            session.flush()
+        assert message.id is not None
+        entry = _entry(session, position)
+        if entry is None:
+            entry = LedgerEntry(
+                account=position.account,
+                folder=position.folder,
+                uidvalidity=position.uidvalidity,
+                uid=position.uid,
+                message_pk=message.id,
+                sha256=raw.sha256,
+            )
+            session.add(entry)
+            session.flush()
+        assert entry.id is not None
+        session.commit()
+        return Seen(entry.id, message.id, message.state, entry.server_action)
+
+
+def _new_message(raw: RawMessage, position: Position, message_id: str | None) -> Message:
+    return Message(
+        sha256=raw.sha256,
+        message_id=message_id,
+        raw=raw.data,
+        origin_kind="imap",
+        account=position.account,
+        folder=position.folder,
+        uidvalidity=position.uidvalidity,
+        uid=position.uid,
+        received_at=raw.received_at.astimezone(dt.UTC),
+    )
+
+
+def _entry(session: Session, position: Position) -> LedgerEntry | None:
+    return session.exec(
+        select(LedgerEntry).where(
+            LedgerEntry.account == position.account,
+            LedgerEntry.folder == position.folder,
+            LedgerEntry.uidvalidity == position.uidvalidity,
+            LedgerEntry.uid == position.uid,
+        )
+    ).first()
+
+
+def seen_positions(
+    store: Store, account: str, folder: str, uidvalidity: int, uids: Iterable[int]
+) -> dict[int, Seen]:
+    """The ledger's knowledge of these UIDs (those it has never seen are absent)."""
+    wanted = list(uids)
+    if not wanted:
+        return {}
+    with store.session() as session:
+        rows = session.exec(
+            select(LedgerEntry, Message.state)
+            .join(Message, col(Message.id) == col(LedgerEntry.message_pk))
+            .where(
+                LedgerEntry.account == account,
+                LedgerEntry.folder == folder,
+                LedgerEntry.uidvalidity == uidvalidity,
+                col(LedgerEntry.uid).in_(wanted),
+            )
+        )
+        return {
+            entry.uid: Seen(entry.id or 0, entry.message_pk or 0, state, entry.server_action)
+            for entry, state in rows
+        }
+
+
+def message_state(store: Store, message_pk: int) -> str:
+    with store.session() as session:
+        row = session.get(Message, message_pk)
+        assert row is not None, f"message {message_pk} vanished"
+        return row.state
+
+
+def mark_server_action(store: Store, ledger_ids: list[int], action: str) -> None:
+    """Note what was done on the server (moved, flagged) once it is done."""
+    with store.session() as session:
+        session.execute(
+            update(LedgerEntry).where(col(LedgerEntry.id).in_(ledger_ids)).values(server_action=action)
+        )
+        session.commit()
+
+
+def known_uidvalidities(store: Store, account: str, folder: str) -> list[int]:
+    """Every UIDVALIDITY the ledger has seen for this folder, oldest first."""
+    with store.session() as session:
+        rows = session.exec(
+            select(LedgerEntry.uidvalidity, func.min(LedgerEntry.seen_at))
+            .where(LedgerEntry.account == account, LedgerEntry.folder == folder)
+            .group_by(LedgerEntry.uidvalidity)
+            .order_by(func.min(LedgerEntry.seen_at))
+        )
+        return [uidvalidity for uidvalidity, _ in rows]
+
+
+def ledger_rows(store: Store, account: str | None = None) -> list[LedgerEntry]:
+    with store.session() as session:
+        query = select(LedgerEntry).order_by(col(LedgerEntry.id))
+        if account:
+            query = query.where(LedgerEntry.account == account)
+        return list(session.exec(query))
+
+
+# -- leases -------------------------------------------------------------------
+
+
+def acquire_lease(store: Store, name: str, holder: str, seconds: float) -> bool:
+    """Take or renew the lease `name` for `seconds`; False while another holds it.
+
+    One conditional UPDATE (or one INSERT when absent) decides atomically, on
+    SQLite and PostgreSQL alike: two daemons can never both hold it.
+    """
+    now = utcnow()
+    expires = now + dt.timedelta(seconds=seconds)
+    with store.engine.begin() as connection:
+        result = connection.execute(
+            update(Lease)
+            .where(col(Lease.name) == name, or_(col(Lease.holder) == holder, col(Lease.expires_at) < now))
+            .values(holder=holder, expires_at=expires)
+        )
+        if result.rowcount == 1:
+            return True
+    try:
+        with store.engine.begin() as connection:
+            connection.execute(insert(Lease).values(name=name, holder=holder, expires_at=expires))
+        return True
+    except IntegrityError:
+        return False
+
+
+def take_over_lease(store: Store, name: str, old_holder: str, holder: str, seconds: float) -> bool:
+    """Take the lease from `old_holder` (known dead), unless someone else got it first."""
+    with store.engine.begin() as connection:
+        result = connection.execute(
+            update(Lease)
+            .where(col(Lease.name) == name, col(Lease.holder) == old_holder)
+            .values(holder=holder, expires_at=utcnow() + dt.timedelta(seconds=seconds))
+        )
+        return result.rowcount == 1
+
+
+def release_lease(store: Store, name: str, holder: str) -> None:
+    """Give the lease up (only if still ours), so another daemon can start at once."""
+    with store.engine.begin() as connection:
+        connection.execute(
+            update(Lease)
+            .where(col(Lease.name) == name, col(Lease.holder) == holder)
+            .values(expires_at=utcnow() - dt.timedelta(seconds=1))
+        )
+
+
+def lease_holder(store: Store, name: str) -> str | None:
+    """Who holds the lease now (None when free or expired)."""
+    with store.session() as session:
+        lease = session.get(Lease, name)
+        if lease is None or lease.expires_at <= utcnow():
+            return None
+        return lease.holder

@@ -1,0 +1,286 @@
+"""The IMAP daemon against a real Dovecot: security modes, IDLE, failures,
+UIDVALIDITY changes, server restarts and two daemons on one store."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import intake.ingest
+from intake.config import Account, Security, Timing
+from intake.daemon import IndexCache, make_processor
+from intake.evaluate import load_reference_dir
+from intake.imapworker import FolderWorker, Tally
+from intake.ingest import retry_failed
+from intake.mailbox import ImapMailbox
+from models import MailboxError, RawMessage, Settings, Store
+from models.ledger import known_uidvalidities
+from tests.conftest import DEMO_REF
+from tests.intake.imap_helpers import (
+    PASSWORD_ENV,
+    POISON,
+    account_for,
+    exactly_once,
+    fast_timing,
+    order_message,
+)
+from tests.services import Dovecot
+
+pytestmark = pytest.mark.dovecot
+
+
+@pytest.fixture
+def imap_env(monkeypatch: pytest.MonkeyPatch, dovecot: Dovecot) -> Dovecot:
+    monkeypatch.setenv(PASSWORD_ENV, dovecot.users["orders"])
+    return dovecot
+
+
+def loaded(url: str) -> Store:
+    store = Store.open(url)
+    load_reference_dir(store, DEMO_REF)
+    return store
+
+
+@pytest.fixture
+def ref_store(tmp_path: Path) -> Store:
+    return loaded(f"sqlite:///{tmp_path}/imap.db")
+
+
+def worker_for(
+    account: Account,
+    store: Store,
+    *,
+    once: bool,
+    stop: threading.Event | None = None,
+    timing: Timing | None = None,
+    settings: Settings | None = None,
+    holder: str = "test",
+    folder: str = "INBOX",
+) -> FolderWorker:
+    settings = settings or Settings(parse_timeout_seconds=10)
+    return FolderWorker(
+        account,
+        folder,
+        store=store,
+        timing=timing or fast_timing(),
+        process=make_processor(store, settings, IndexCache(store)),
+        connect=ImapMailbox.connect,
+        holder=holder,
+        stop=stop or threading.Event(),
+        once=once,
+    )
+
+
+def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("security", [Security.PLAIN, Security.TLS, Security.STARTTLS], ids=lambda s: s.value)
+def test_each_security_mode_takes_the_messages_in(
+    imap_env: Dovecot, ref_store: Store, security: Security
+) -> None:
+    for n in range(3):
+        imap_env.inject("orders", order_message(n))
+    tally = worker_for(account_for(imap_env, security), ref_store, once=True).run()
+    assert (tally.processed, tally.failed, tally.errors) == (3, 0, [])
+    assert exactly_once(ref_store, 3)["processed"] == 3
+    assert (imap_env.count("orders", "INBOX"), imap_env.count("orders", "Processed")) == (0, 3)
+    assert {r.po_number for r in ref_store.order_records()} == {ref_store.order_records()[0].po_number}
+
+
+def test_tls_refuses_a_server_it_cannot_verify(imap_env: Dovecot, ref_store: Store) -> None:
+    account = account_for(imap_env, Security.TLS, ca_file=None)
+    with pytest.raises(MailboxError, match=r"CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
+        ImapMailbox.connect(account, fast_timing())
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"password_env": "INTAKE_TEST_WRONG_PASSWORD"}, "login refused"),
+        ({"port": 1}, "ConnectionRefusedError while connecting to 127.0.0.1:1"),
+    ],
+    ids=["wrong-password", "unreachable"],
+)
+def test_login_and_network_failures_are_reported_and_retried(
+    imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch, change: dict, expected: str
+) -> None:
+    monkeypatch.setenv("INTAKE_TEST_WRONG_PASSWORD", "not-the-password")
+    stop = threading.Event()
+    worker = worker_for(account_for(imap_env, **change), ref_store, once=False, stop=stop)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    wait_for(lambda: len(worker.tally.errors) >= 3, 10, "three attempts")
+    stop.set()
+    thread.join(10)
+    assert not thread.is_alive()
+    assert all(expected in error for error in worker.tally.errors), worker.tally.errors
+
+
+def test_idle_picks_a_new_message_up(imap_env: Dovecot, ref_store: Store) -> None:
+    stop = threading.Event()
+    worker = worker_for(account_for(imap_env), ref_store, once=False, stop=stop)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    try:
+        wait_for(
+            lambda: imap_env.count("orders", "Processed") == 0 and _folder_exists(imap_env), 10, "connection"
+        )
+        time.sleep(0.3)  # in IDLE by now; polling is off (idle_seconds is 30 s)
+        started = time.monotonic()
+        imap_env.inject("orders", order_message(1))
+        wait_for(lambda: worker.tally.processed == 1, 10, "the message to be processed")
+        assert time.monotonic() - started < 5
+    finally:
+        stop.set()
+        thread.join(10)
+    assert imap_env.count("orders", "Processed") == 1
+
+
+def _folder_exists(dovecot: Dovecot) -> bool:
+    return "Processed" in dovecot.doveadm("mailbox", "list", "-u", "orders")
+
+
+def test_a_poison_message_does_not_block_the_next(
+    imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_process = intake.ingest.process
+
+    def fragile(raw: RawMessage, **kwargs: object):
+        if re.search(rb"X-Test-Number: 2\r?\n", raw.data):
+            raise ZeroDivisionError("a parser bug")
+        if re.search(rb"X-Test-Number: 3\r?\n", raw.data):
+            time.sleep(3)  # a parser stuck on this message
+        return real_process(raw, **kwargs)
+
+    monkeypatch.setattr(intake.ingest, "process", fragile)
+    for data in (order_message(1), POISON, order_message(2), order_message(3), order_message(4)):
+        imap_env.inject("orders", data)
+    settings = Settings(parse_timeout_seconds=1)
+    tally = worker_for(account_for(imap_env), ref_store, once=True, settings=settings).run()
+    assert (tally.processed, tally.failed) == (2, 3)
+    states = exactly_once(ref_store, 5)
+    assert (states["processed"], states["failed"]) == (2, 3)
+    errors = sorted(m.error or "" for m in ref_store.list_messages("failed"))
+    assert "no email headers" in errors[1] or "not an email" in errors[1]  # the poison
+    assert errors[0].startswith("internal error while processing: ZeroDivisionError: a parser bug")
+    assert errors[2] == "processing took longer than 1 s: given up"
+    assert [imap_env.count("orders", f) for f in ("INBOX", "Processed", "Failed")] == [0, 2, 3]
+    monkeypatch.undo()  # the parser fixed: `intake retry` takes the failed ones again
+    index = IndexCache(ref_store).get()
+    retried = retry_failed(ref_store, [], index=index, settings=Settings())
+    assert sorted(o.state for o in retried) == ["failed", "processed", "processed"]
+    assert exactly_once(ref_store, 5)["processed"] == 4
+
+
+def test_uidvalidity_change_neither_reimports_nor_skips(imap_env: Dovecot, ref_store: Store) -> None:
+    # Flag mode: processed messages stay in the folder, so a recreated folder shows them again.
+    account = account_for(imap_env, folders=["Orders"], processed_folder=None, failed_folder=None)
+    imap_env.doveadm("mailbox", "create", "-u", "orders", "Orders")
+    for n in range(3):
+        imap_env.inject("orders", order_message(n), folder="Orders")
+    first = worker_for(account, ref_store, once=True, folder="Orders").run()
+    assert first.processed == 3
+    imap_env.doveadm("mailbox", "delete", "-u", "orders", "Orders")
+    time.sleep(1.1)  # Dovecot's UIDVALIDITY is a timestamp: make sure it changes
+    imap_env.doveadm("mailbox", "create", "-u", "orders", "Orders")
+    for n in (0, 1, 2, 3, 4):  # the same three again (no flags now), and two new ones
+        imap_env.inject("orders", order_message(n), folder="Orders")
+    second = worker_for(account, ref_store, once=True, folder="Orders").run()
+    assert (second.processed, second.already_done, second.failed) == (2, 3, 0)
+    assert exactly_once(ref_store, 5)["processed"] == 5
+    assert len(known_uidvalidities(ref_store, "orders", "Orders")) == 2
+    third = worker_for(account, ref_store, once=True, folder="Orders").run()  # all flagged: nothing to do
+    assert (third.processed, third.already_done) == (0, 0)
+
+
+def test_dovecot_restart_mid_run_loses_and_doubles_nothing(
+    imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_process = intake.ingest.process
+
+    def slowed(raw: RawMessage, **kwargs: object):
+        time.sleep(0.03)
+        return real_process(raw, **kwargs)
+
+    monkeypatch.setattr(intake.ingest, "process", slowed)
+    for n in range(60):
+        imap_env.inject("orders", order_message(n))
+    stop = threading.Event()
+    worker = worker_for(account_for(imap_env), ref_store, once=False, stop=stop)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    try:
+        wait_for(lambda: worker.tally.processed >= 10, 20, "the first messages")
+        imap_env.restart()
+        wait_for(lambda: imap_env.count("orders", "Processed") == 60, 60, "every message moved")
+    finally:
+        stop.set()
+        thread.join(20)
+    assert worker.tally.errors, "the restart was seen"
+    assert exactly_once(ref_store, 60)["processed"] == 60
+    assert imap_env.count("orders", "INBOX") == 0
+
+
+def test_two_daemons_on_one_store_share_the_folder(imap_env: Dovecot, store_url: str) -> None:
+    store = loaded(store_url)
+    for n in range(60):
+        imap_env.inject("orders", order_message(n))
+    stop = threading.Event()
+    account = account_for(imap_env)
+    # Separate engines, as two processes on one database would have.
+    workers = [
+        worker_for(account, Store.open(store_url), once=False, stop=stop, holder=f"daemon-{i}")
+        for i in range(2)
+    ]
+    threads = [threading.Thread(target=w.run) for w in workers]
+    for thread in threads:
+        thread.start()
+    try:
+        wait_for(lambda: imap_env.count("orders", "Processed") == 60, 60, "every message moved")
+        imap_env.inject("orders", order_message(60))
+        wait_for(lambda: imap_env.count("orders", "Processed") == 61, 20, "the late message")
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(20)
+    assert exactly_once(store, 61)["processed"] == 61
+    tallies: list[Tally] = [w.tally for w in workers]
+    assert sum(t.processed for t in tallies) == 61
+    assert sorted(t.processed for t in tallies)[0] == 0, "one lease holder did the work"
+
+
+def test_a_message_arriving_during_work_is_not_left_waiting(
+    imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its EXISTS comes in the response to a FETCH or MOVE, not in IDLE: still taken at once."""
+    real_process = intake.ingest.process
+
+    def appending(raw: RawMessage, **kwargs: object):
+        if re.search(rb"X-Test-Number: 1\r?\n", raw.data):
+            imap_env.inject("orders", order_message(2))
+        return real_process(raw, **kwargs)
+
+    monkeypatch.setattr(intake.ingest, "process", appending)
+    stop = threading.Event()
+    worker = worker_for(account_for(imap_env), ref_store, once=False, stop=stop)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    try:
+        wait_for(lambda: _folder_exists(imap_env), 10, "connection")
+        time.sleep(0.3)
+        imap_env.inject("orders", order_message(1))
+        wait_for(lambda: worker.tally.processed == 2, 5, "both messages")  # IDLE renewal is 30 s away
+    finally:
+        stop.set()
+        thread.join(10)
+    assert exactly_once(ref_store, 2)["processed"] == 2

@@ -1,0 +1,148 @@
+"""`intake run` as a process on a real Dovecot: the same orders as `intake ingest`,
+SIGTERM finishes the message in hand, SIGKILL at random moments loses and
+doubles nothing, and a wrong password is reported without a traceback."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from models import Store
+from tests.conftest import DEMO_REF, ROOT
+from tests.intake.imap_helpers import POISON, config_toml, exactly_once, order_message, run_cli
+from tests.services import Dovecot
+
+pytestmark = pytest.mark.dovecot
+DEMO_EMAILS = ROOT / "demo" / "emails"
+
+
+def prepared(tmp_path: Path, dovecot: Dovecot, name: str, password: str | None = None) -> tuple[Path, str]:
+    """A store loaded with the demo catalogue and a config file for the test Dovecot."""
+    url = f"sqlite:///{tmp_path}/{name}.db"
+    secret = tmp_path / f"{name}.secret"
+    secret.write_text(password or dovecot.users["orders"])
+    config = tmp_path / f"{name}.toml"
+    config.write_text(config_toml(dovecot, url, password_file=secret))
+    imported = run_cli(
+        "catalog",
+        "import",
+        "--products",
+        str(DEMO_REF / "products.csv"),
+        "--customers",
+        str(DEMO_REF / "customers.csv"),
+        "--customer-refs",
+        str(DEMO_REF / "customer_refs.csv"),
+        env={"INTAKE_DATABASE_URL": url},
+    )
+    assert imported.returncode == 0, imported.stderr
+    return config, url
+
+
+def start_daemon(config: Path, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "intake", "run", "--config", str(config)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("ab"),
+    )
+
+
+def wait_log(log: Path, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in log.read_text(errors="replace"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} not logged within {timeout} s:\n{log.read_text()[-2000:]}")
+        time.sleep(0.02)
+
+
+def test_run_once_gives_the_same_orders_as_ingest(dovecot: Dovecot, tmp_path: Path) -> None:
+    emails = sorted(DEMO_EMAILS.glob("*.eml"))
+    for path in emails:
+        dovecot.inject("orders", path.read_bytes())
+    config, imap_url = prepared(tmp_path, dovecot, "imap")
+    _, file_url = prepared(tmp_path, dovecot, "files")
+    ran = run_cli("run", "--once", "--config", str(config))
+    assert ran.returncode == 0, ran.stderr
+    assert f"IMAP: {len(emails)} processed, 0 failed" in ran.stdout
+    ingested = run_cli("ingest", str(DEMO_EMAILS), env={"INTAKE_DATABASE_URL": file_url})
+    assert ingested.returncode == 0, ingested.stderr
+
+    def records(url: str) -> list[dict]:
+        found = [r.model_dump(mode="json") for r in Store.open(url).order_records()]
+        return sorted(found, key=lambda r: (r["message_id"], r["po_number"] or ""))
+
+    from_imap, from_files = records(imap_url), records(file_url)
+    assert from_files, "the demo messages hold orders"
+    assert from_imap == from_files
+    assert dovecot.count("orders", "Processed") == len(emails)
+
+
+def test_a_wrong_password_is_reported_without_a_traceback(dovecot: Dovecot, tmp_path: Path) -> None:
+    config, _ = prepared(tmp_path, dovecot, "wrong", password="not-the-password")
+    ran = run_cli("run", "--once", "--config", str(config))
+    assert ran.returncode == 1
+    assert "mailbox orders: login refused while logging in" in ran.stderr
+    assert "Traceback" not in ran.stderr
+
+
+def test_sigterm_finishes_the_message_in_hand(dovecot: Dovecot, tmp_path: Path) -> None:
+    for n in range(80):
+        dovecot.inject("orders", order_message(n))
+    config, url = prepared(tmp_path, dovecot, "term")
+    log = tmp_path / "daemon.log"
+    daemon = start_daemon(config, log)
+    wait_log(log, "UID 5: processed", 30)
+    daemon.send_signal(signal.SIGTERM)
+    assert daemon.wait(timeout=20) == 0
+    assert "stopped" in log.read_text()
+    store = Store.open(url)
+    states = [m.state for m in store.list_messages()]
+    assert "received" not in states, "a message was left half-done"
+    assert dovecot.count("orders", "Processed") == len(states) < 80  # told the server before stopping
+    finished = run_cli("run", "--once", "--config", str(config))
+    assert finished.returncode == 0, finished.stderr
+    assert exactly_once(store, 80)["processed"] == 80
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_loses_and_doubles_nothing(dovecot: Dovecot, tmp_path: Path) -> None:
+    rng = random.Random(20261126)
+    poison = set(rng.sample(range(200), 10))
+    for n in range(200):
+        dovecot.inject("orders", POISON + str(n).encode() if n in poison else order_message(n))
+    config, url = prepared(tmp_path, dovecot, "kill")
+    log = tmp_path / "daemon.log"
+    for _ in range(20):
+        # A random moment in the work: after 1 to 8 more messages, plus a random slice of the next.
+        before = _progress(log)
+        daemon = start_daemon(config, log)
+        wait_progress(log, before + rng.randint(1, 8), timeout=30)
+        time.sleep(rng.uniform(0.0, 0.03))
+        daemon.kill()
+        daemon.wait(timeout=10)
+        assert dovecot.count("orders", "INBOX") > 0, "killed while work remained"
+    finished = run_cli("run", "--once", "--config", str(config))
+    assert finished.returncode == 0, finished.stderr
+    states = exactly_once(Store.open(url), 200)
+    assert (states["processed"], states["failed"]) == (190, 10)
+    assert [dovecot.count("orders", f) for f in ("INBOX", "Processed", "Failed")] == [0, 190, 10]
+
+
+def _progress(log: Path) -> int:
+    """Messages decided so far, by the daemon's log."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    return text.count(": processed,") + text.count(": failed:")
+
+
+def wait_progress(log: Path, count: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while _progress(log) < count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"fewer than {count} messages decided after {timeout} s")
+        time.sleep(0.005)
