@@ -101,7 +101,7 @@ def test_a_bad_row_is_reported_and_the_good_rows_still_load(tmp_path, capsys):
     [
         pytest.param(b"", "empty", id="empty"),
         pytest.param(b"\x00\x01\x02PK\x03\x04" * 50, "binary", id="binary"),
-        pytest.param(b"just some words\nwith no headers at all\n", "no email headers", id="not-an-email"),
+        pytest.param(b"just some words\nwith no headers at all\n", "header", id="not-an-email"),
         pytest.param(
             b"From: a@b.fr\nTo: c@d.fr\nSubject: x\nMessage-ID: <nobody@b.fr>\n\n", "no body", id="no-body"
         ),

@@ -136,12 +136,13 @@ def test_eval_prints_and_writes_the_threshold_table(tmp_path: Path, settings: Se
     folder.mkdir()
     shutil.copy(ORDER, folder / "order.eml")
     (folder / "order.expected.json").write_text("[]", encoding="utf-8")
-    report = evaluate(folder, ref_dir=FIXTURE_REF, fallback_store=None, settings=settings)
+    strict = settings.model_copy(update={"accept_threshold": 0.99})
+    report = evaluate(folder, ref_dir=FIXTURE_REF, fallback_store=None, settings=strict)
     text = format_report(report)
-    assert "mode confident, threshold 0.75: touchless 0%, accepted-but-wrong 0" in text
-    assert "*      0.75" in text
+    assert "mode confident, threshold 0.99: touchless 0%, accepted-but-wrong 0" in text
+    assert "*      0.99" in text
     # the message is labelled a non-order: accepting it at a low threshold would be an error
     figures = {row["threshold"]: row for row in json.loads(json.dumps(report_json(report)["thresholds"]))}
     assert list(figures) == list(THRESHOLDS)
-    assert (figures[0.5]["accepted_wrong"], figures[0.75]["accepted_wrong"]) == (1, 0)
+    assert (figures[0.5]["accepted_wrong"], figures[0.99]["accepted_wrong"]) == (1, 0)
     assert "in automatic mode (held only by errors): touchless 100%, accepted-but-wrong 1" in text

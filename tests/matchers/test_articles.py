@@ -5,10 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from pydantic import Field
 
 from matchers import CatalogIndex, match_article
-from models import ExtractedLine
+from models import Extracted
 from tests.matchers.conftest import make_line
 
 
@@ -51,15 +50,9 @@ def test_sample_hotel_code_equal_to_our_coffee_sku_means_bin_bags(samples_index:
     assert match_article(line, samples_index, customer_id="C0104").sku == "480117"
 
 
-class LineWithAltCodes(ExtractedLine):
-    """A line as a document reader that finds several codes may give it."""
-
-    alt_codes: list[str] = Field(default_factory=list)
-
-
 def test_alt_codes_from_a_document_reader_are_tried(fixtures_index: CatalogIndex) -> None:
-    base = make_line("Vis 4x40", code="XX-UNKNOWN")
-    line = LineWithAltCodes(**base.model_dump(), alt_codes=["VIS-440-500"])
+    line = make_line("Vis 4x40", code="XX-UNKNOWN")
+    line.alt_codes = [Extracted[str](value="VIS-440-500")]
     assert match_article(line, fixtures_index, customer_id=None).sku == "VIS-440-500"
 
 
