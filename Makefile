@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB := var/intake.db
 export INTAKE_DATABASE_URL ?= sqlite:///$(DEMO_DB)
 
-.PHONY: run test venv system-deps demo demo-user review lint format model textcat bench clean
+.PHONY: run test venv system-deps run-deps demo demo-user review lint format model textcat bench clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,11 @@ venv: $(BIN)/.installed
 system-deps:
 	bash scripts/system-deps.sh
 
+run-deps:
+	bash scripts/system-deps.sh run
+
 ## Loads the demo catalogue, puts the demo messages in ./inbox and runs the daemon.
-demo: venv
+demo: run-deps venv
 	$(BIN)/intake catalog import --products demo/ref/products.csv \
 	    --customers demo/ref/customers.csv --customer-refs demo/ref/customer_refs.csv
 	mkdir -p inbox && cp -n demo/emails/*.eml inbox/ 2>/dev/null || true

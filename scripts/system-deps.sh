@@ -3,6 +3,12 @@
 # Tesseract. Installs only what is missing; starts no service (tests do).
 set -euo pipefail
 need=()
+python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv python3-pip)
+if [ "${1:-test}" = "run" ]; then  # `make run` needs Python and its venv only
+  command -v python3 >/dev/null || need+=(python3 python3-venv)
+  if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; fi
+  exit 0
+fi
 command -v dovecot >/dev/null || [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null || need+=(chromium)
