@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from intake.notify import acknowledge_accepted
 from intake.pipeline import process
-from intake.routing import load_routing
+from intake.routing import current_routing
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
 
@@ -77,7 +77,7 @@ def process_stored(
                 index=index,
                 settings=settings,
                 history=lambda customer_id: customer_history(store, customer_id),
-                routing=load_routing(settings.routing_file),
+                routing=current_routing(settings.routing_file),
             )
 
         result = run() if timeout is None else call_with_timeout(run, timeout)

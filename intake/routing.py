@@ -14,6 +14,7 @@ orders are often changed, or to trust an old customer at a lower threshold::
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from models import ConfigError, RoutingMode, Settings
 class CustomerRouting(BaseModel):
     """What one customer's entry may change; an absent key keeps the default."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     mode: RoutingMode | None = None
     accept_threshold: float | None = Field(default=None, ge=0, le=1)
@@ -35,7 +36,7 @@ class CustomerRouting(BaseModel):
 class RoutingFile(BaseModel):
     """The overrides file: one table per customer id."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     customers: dict[str, CustomerRouting] = Field(default_factory=dict)
 
@@ -64,6 +65,26 @@ def load_routing(path: Path | None) -> RoutingFile:
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"])
         raise ConfigError(str(path), key, first["msg"]) from exc
+
+
+def current_routing(path: Path | None) -> RoutingFile:
+    """The overrides file as it is now, read again only when it changed on disk.
+
+    Called for every message: the daemon picks up an edited file without a
+    restart, and an unchanged file is not parsed again.
+    """
+    if path is None:
+        return RoutingFile()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = -1  # load_routing reports the missing file with its reason
+    return _load_stamped(path, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_stamped(path: Path, _stamp: int) -> RoutingFile:
+    return load_routing(path)
 
 
 def policy_for(customer_id: str | None, *, settings: Settings, routing: RoutingFile) -> Policy:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from intake.checks.sender import authentication_verdict, check_authentication
 from intake.checks.sizes import check_sizes, numbers
 from intake.checks.written import written_values
 from intake.cli import main
-from intake.routing import load_routing, policy_for
+from intake.routing import current_routing, load_routing, policy_for
 from models import Candidate, ConfigError, Evidence, RoutingMode, Settings
 from tests.intake.factories import CUSTOMERS, PRODUCTS, make_line, make_matched_order, make_parsed
 
@@ -249,3 +250,13 @@ def test_a_bad_routing_file_stops_a_command_at_once(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("INTAKE_DATABASE_URL", f"sqlite:///{tmp_path}/intake.db")
     assert main(["messages"]) == 1
     assert "routing.toml: customers.G001.mode" in capsys.readouterr().err
+
+
+def test_the_routing_file_is_read_again_only_when_it_changes(tmp_path: Path):
+    path = tmp_path / "routing.toml"
+    path.write_text('[customers.G001]\nmode = "automatic"\n', encoding="utf-8")
+    first = current_routing(path)
+    assert current_routing(path) is first
+    path.write_text('[customers.G001]\nmode = "review_all"\n', encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    assert current_routing(path).customers["G001"].mode == RoutingMode.REVIEW_ALL
