@@ -3,7 +3,7 @@
 from models import ExtractedOrder, ParsedMessage
 from parsers.classify import classify
 from parsers.documents import DocumentLimits, attachment_orders, document_kinds
-from parsers.mime import parse_message
+from parsers.mail.mime import parse_message
 from parsers.text import extract_from_text
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from models import Classification, ConfigError, MessageKind, ParsedMessage
-from parsers.markers import load_markers
+from parsers.mail.markers import load_markers
 from parsers.textcat import predict
 
 VOCABULARY_FILE = Path(__file__).parent / "data" / "classify_vocabulary.toml"

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers import fields, ner
-from parsers.htmltext import html_to_text
 from parsers.lines import read_line, read_prose
+from parsers.mail.htmltext import html_to_text
 from parsers.numbers import NUMBER, parse_number, quantity_word_regex, quantity_words_pattern, word_quantity
 from parsers.tables import read_header, read_row, read_table
 

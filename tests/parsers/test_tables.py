@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from models import Provenance, Table, TableCell
-from parsers.htmltext import html_to_text
+from parsers.mail.htmltext import html_to_text
 from parsers.tables import read_header, read_table
 from parsers.text import read_lines
 

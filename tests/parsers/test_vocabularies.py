@@ -8,7 +8,7 @@ import pytest
 
 from models import ConfigError
 from parsers.classify import VOCABULARY_FILE, load_vocabulary
-from parsers.markers import MARKERS_FILE, load_markers
+from parsers.mail.markers import MARKERS_FILE, load_markers
 from parsers.textcat import load_examples
 
 

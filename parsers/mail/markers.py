@@ -10,7 +10,7 @@ from pathlib import Path
 
 from models import ConfigError
 
-MARKERS_FILE = Path(__file__).parent / "data" / "reply_markers.toml"
+MARKERS_FILE = Path(__file__).parents[1] / "data" / "reply_markers.toml"
 _LISTS = (
     "attribution",
     "reply_rule",

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from models import Address
-from parsers.forwards import header_fields
-from parsers.markers import Markers, load_markers
+from parsers.mail.forwards import header_fields
+from parsers.mail.markers import Markers, load_markers
 
 _RULE = re.compile(r"^\s*(_{8,}|-{8,}|={8,})\s*$")
 _PHONE = re.compile(r"(?:\+\d{2}\s?\(?0?\)?|\b0)[1-9](?:[ .-]?\d{2}){4}\b")

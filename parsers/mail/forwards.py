@@ -7,7 +7,7 @@ import email.utils
 import re
 
 from models import Address
-from parsers.markers import Markers
+from parsers.mail.markers import Markers
 
 _MONTHS = {
     "janv": 1, "jan": 1, "january": 1, "janvier": 1, "févr": 2, "fevr": 2, "fév": 2, "fev": 2, "feb": 2,
@@ -62,7 +62,7 @@ def _known(line: str, markers: Markers) -> bool:
 def forwarded_address(value: str) -> Address | None:
     """The address in "Name <a@b>", "Name [mailto:a@b]" or "a@b"."""
     value = _MAILTO.sub(r"<\1>", value.replace("&lt;", "<").replace("&gt;", ">"))
-    from parsers.mime import address_pairs
+    from parsers.mail.mime import address_pairs
 
     for name, addr in address_pairs(value):
         if "@" in addr:

@@ -6,13 +6,13 @@ import re
 from typing import TYPE_CHECKING
 
 from models import ParsedMessage
-from parsers.decoding import header_text
-from parsers.html import HtmlBody, html_to_text
-from parsers.markers import load_markers
-from parsers.quotes import split_reply
+from parsers.mail.decoding import header_text
+from parsers.mail.html import HtmlBody, html_to_text
+from parsers.mail.markers import load_markers
+from parsers.mail.quotes import split_reply
 
 if TYPE_CHECKING:
-    from parsers.mime import Parts
+    from parsers.mail.mime import Parts
 
 _NUMBER = re.compile(r"\d")
 _EN_WORDS = re.compile(
@@ -106,7 +106,7 @@ def _nested_text(parts: Parts) -> str:
 
 
 def _forward_from_nested(parsed: ParsedMessage, parts: Parts) -> None:
-    from parsers.mime import first_address, parse_date
+    from parsers.mail.mime import first_address, parse_date
 
     message = parts.nested[0][0]
     sender = first_address(header_text(message.get("From")))

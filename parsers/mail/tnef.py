@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from tnefparse import TNEF
 
 from models import Attachment
-from parsers.decoding import decode_bytes
+from parsers.mail.decoding import decode_bytes
 
 if TYPE_CHECKING:
-    from parsers.mime import Parts
+    from parsers.mail.mime import Parts
 
 _TYPES = {
     ".pdf": "application/pdf",

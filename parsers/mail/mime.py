@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 import mailparser
 
 from models import Address, Attachment, MessageReadError, ParsedMessage
-from parsers.body import compose_body
-from parsers.decoding import decode_bytes, header_text
-from parsers.tnef import read_tnef
+from parsers.mail.body import compose_body
+from parsers.mail.decoding import decode_bytes, header_text
+from parsers.mail.tnef import read_tnef
 
 _HEADER_LINE = re.compile(rb"^(?:From .*|[!-9;-~]+[ \t]*:.*)$")
 # A MIME entity with only Content-Type / MIME-Version is still read (a clerk can
