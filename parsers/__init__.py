@@ -1,7 +1,7 @@
 """Readers: MIME, bodies, HTML, PDF, spreadsheets; each turns a part into orders."""
 
 from models import ExtractedOrder, ParsedMessage
-from parsers.classify import classify
+from parsers.classify.signals import classify
 from parsers.documents import DocumentLimits, attachment_orders, document_kinds
 from parsers.mail.mime import parse_message
 from parsers.text import extract_from_text

@@ -9,7 +9,8 @@ import shutil
 import time
 from pathlib import Path
 
-from parsers import ner, textcat
+from parsers import ner
+from parsers.classify import textcat
 from parsers.ner_corpus import LABELS, write_corpus
 
 

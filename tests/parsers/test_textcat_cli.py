@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from intake.cli import main
-from parsers.textcat import DATA_FILE, LABELS, load_textcat, predict
+from parsers.classify.textcat import DATA_FILE, LABELS, load_textcat, predict
 
 
 @pytest.mark.timeout(300)

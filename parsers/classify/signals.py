@@ -19,10 +19,10 @@ from pathlib import Path
 from spacy.language import Language
 
 from models import Classification, ConfigError, MessageKind, ParsedMessage
+from parsers.classify.textcat import predict
 from parsers.mail.markers import load_markers
-from parsers.textcat import predict
 
-VOCABULARY_FILE = Path(__file__).parent / "data" / "classify_vocabulary.toml"
+VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "classify_vocabulary.toml"
 MODEL_WEIGHT = 3.0
 VETO_WORDS = 3.0
 ORDER_EVIDENCE = 1.5  # an order needs its own wording, quantity lines or order document

@@ -1,6 +1,6 @@
 """A small spaCy text classifier of message kinds: trained by the project, shipped in the package.
 
-`intake model train-textcat` (or `python -m parsers.textcat train`) retrains it from parsers/data/textcat_train.jsonl
+`intake model train-textcat` (or `python -m parsers.classify.textcat train`) retrains it from parsers/data/textcat_train.jsonl
 (groups of examples written from one template are held back together, so the
 scores it prints are on wordings it has not seen).
 """
@@ -22,8 +22,8 @@ from spacy.training import Example
 
 from models import ConfigError, MessageKind
 
-DATA_FILE = Path(__file__).parent / "data" / "textcat_train.jsonl"
-MODEL_DIR = Path(__file__).parent / "models" / "textcat"
+DATA_FILE = Path(__file__).parents[1] / "data" / "textcat_train.jsonl"
+MODEL_DIR = Path(__file__).parents[1] / "models" / "textcat"
 LABELS = [kind.value for kind in MessageKind]
 
 
@@ -124,7 +124,9 @@ def load_textcat(path: Path = MODEL_DIR) -> Language:
     """The shipped pipeline, loaded once per process."""
     if not path.exists():
         raise ConfigError(
-            str(path), "textcat", "the trained classifier is missing: run `python -m parsers.textcat train`"
+            str(path),
+            "textcat",
+            "the trained classifier is missing: run `python -m parsers.classify.textcat train`",
         )
     return spacy.load(path)
 
@@ -155,7 +157,7 @@ def train_and_save(*, data: Path = DATA_FILE, out: Path = MODEL_DIR, epochs: int
 def main(argv: list[str]) -> int:
     """`train`: see train_and_save."""
     if argv[:1] != ["train"]:
-        print("usage: python -m parsers.textcat train", file=sys.stderr)
+        print("usage: python -m parsers.classify.textcat train", file=sys.stderr)
         return 2
     train_and_save()
     return 0
@@ -164,7 +166,7 @@ def main(argv: list[str]) -> int:
 def _print_combined(nlp: Language, held: list[dict]) -> None:
     """The whole classifier (rules + this model) on the same held-back texts."""
     from models import ParsedMessage
-    from parsers.classify import classify
+    from parsers.classify.signals import classify
 
     predicted = [
         classify(ParsedMessage(message_id="<eval>", text=r["text"]), nlp=nlp).kind.value for r in held
