@@ -4,7 +4,7 @@ from models import ExtractedOrder, ParsedMessage
 from parsers.classify.signals import classify
 from parsers.documents import DocumentLimits, attachment_orders, document_kinds
 from parsers.mail.mime import parse_message
-from parsers.text import extract_from_text
+from parsers.text.reader import extract_from_text
 
 
 def extract_orders(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> list[ExtractedOrder]:

@@ -9,9 +9,9 @@ import shutil
 import time
 from pathlib import Path
 
-from parsers import ner
 from parsers.classify import textcat
 from parsers.ner_corpus import LABELS, write_corpus
+from parsers.text import ner
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from parsers import ner
 from parsers.ner_corpus import LABELS, build_corpus, parse_marks
+from parsers.text import ner
 
 
 @pytest.fixture(scope="session")

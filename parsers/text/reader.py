@@ -1,8 +1,8 @@
 """Order lines and header fields written in an email body (plain text or HTML).
 
-Rules first (parsers/lines.py, parsers/tables.py), the project's NER model
-for prose the rules leave empty (parsers/ner.py), header fields from
-parsers/fields.py. Quoted history is never read; in a forward, the
+Rules first (parsers/text/lines.py, parsers/text/tables.py), the project's NER model
+for prose the rules leave empty (parsers/text/ner.py), header fields from
+parsers/text/fields.py. Quoted history is never read; in a forward, the
 forwarder's own text overrides the forwarded one for dates and quantities.
 """
 
@@ -13,11 +13,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
-from parsers import fields, ner
-from parsers.lines import read_line, read_prose
 from parsers.mail.htmltext import html_to_text
 from parsers.numbers import NUMBER, parse_number, quantity_word_regex, quantity_words_pattern, word_quantity
-from parsers.tables import read_header, read_row, read_table
+from parsers.text import fields, ner
+from parsers.text.lines import read_line, read_prose
+from parsers.text.tables import read_header, read_row, read_table
 
 _SIGNATURE = re.compile(
     r"^\s*(?:--\s*|cordialement|bien cordialement|bien à vous|salutations(?: distinguées)?|bonne (?:journée|soirée)"

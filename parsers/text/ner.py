@@ -17,8 +17,8 @@ from pathlib import Path
 
 from models import Extracted, ExtractedLine, IntakeError, Provenance
 
-MODEL_DIR = Path(__file__).parent / "models" / "ner"
-TRAIN_FILE = Path(__file__).parent / "data" / "ner_train.jsonl"
+MODEL_DIR = Path(__file__).parents[1] / "models" / "ner"
+TRAIN_FILE = Path(__file__).parents[1] / "data" / "ner_train.jsonl"
 
 
 class ModelError(IntakeError):
