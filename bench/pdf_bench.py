@@ -25,8 +25,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from models import Attachment
-from parsers.documents import DocumentLimits, read_document
-from parsers.pdf import load_pages, read_pages
+from parsers.documents.attachments import DocumentLimits, read_document
+from parsers.documents.pdf import load_pages, read_pages
 from parsers.vocabulary import default_vocabulary
 
 ROWS_PER_PAGE = 30

@@ -2,7 +2,7 @@
 
 from models import ExtractedOrder, ParsedMessage
 from parsers.classify.signals import classify
-from parsers.documents import DocumentLimits, attachment_orders, document_kinds
+from parsers.documents.attachments import DocumentLimits, attachment_orders, document_kinds
 from parsers.mail.mime import parse_message
 from parsers.text.reader import extract_from_text
 

@@ -9,8 +9,8 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
 from models import DocumentReadError, ExtractedOrder
-from parsers.pdf.layout import Page, Word, group_lines
-from parsers.pdf.reader import read_pages
+from parsers.documents.pdf.layout import Page, Word, group_lines
+from parsers.documents.pdf.reader import read_pages
 from parsers.vocabulary import LayoutVocabulary, default_vocabulary
 
 # A page with fewer characters than this in its text layer is a scan.
@@ -29,7 +29,7 @@ def read_pdf(
     vocab = vocab or default_vocabulary()
     pages, scanned = load_pages(data, part, max_pages=max_pages)
     if scanned and ocr:
-        from parsers.ocr import ocr_pages
+        from parsers.documents.pdf.ocr import ocr_pages
 
         pages = ocr_pages(data, part, max_pages=max_pages)
         order = read_pages(pages, part, vocab, confidence=0.6)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from parsers.pdf.layout import Cell, Line, Page, Word
+from parsers.documents.pdf.layout import Cell, Line, Page, Word
 from parsers.values import split_quantity
 from parsers.vocabulary import LayoutVocabulary, match_phrases, normalize, starts_with
 

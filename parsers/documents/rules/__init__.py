@@ -79,7 +79,7 @@ def load_rules(folder: Path = RULES_DIR) -> tuple[LayoutRule, ...]:
 
 @cache
 def default_rules() -> tuple[LayoutRule, ...]:
-    """The rules shipped in parsers/rules/, loaded once per process."""
+    """The rules shipped in parsers/documents/rules/, loaded once per process."""
     return load_rules(RULES_DIR)
 
 

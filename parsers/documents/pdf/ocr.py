@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pytesseract
 
 from models import DocumentReadError
-from parsers.pdf.layout import Page, Word, group_lines
+from parsers.documents.pdf.layout import Page, Word, group_lines
 
 DPI = 300
 LANGUAGES = "fra+eng"

@@ -1,6 +1,6 @@
 """Attachments that carry orders: PDF purchase orders, spreadsheets, Order-X/UBL XML.
 
-Each document is read in a bounded child process (parsers/sandbox.py); one that
+Each document is read in a bounded child process (parsers/documents/sandbox.py); one that
 cannot be read gives an empty order with the reason, so the message goes to
 review instead of being lost. Results are kept per attachment content, so
 classification and extraction read each document once.
@@ -14,12 +14,12 @@ from collections import OrderedDict
 from pydantic import BaseModel, Field
 
 from models import Attachment, DocumentKind, DocumentReadError, ExtractedOrder, ParsedMessage, Settings
-from parsers.pdf import load_pages, read_pages
-from parsers.pdf.reader import split_documents
-from parsers.rules import LayoutRule, default_rules, vocabulary_for
-from parsers.sandbox import run_bounded
-from parsers.sheets import SHEET_EXTENSIONS, load_grids, read_sheet
-from parsers.structured import embedded_xml, is_order_xml, read_xml
+from parsers.documents.pdf import load_pages, read_pages
+from parsers.documents.pdf.reader import split_documents
+from parsers.documents.rules import LayoutRule, default_rules, vocabulary_for
+from parsers.documents.sandbox import run_bounded
+from parsers.documents.sheets import SHEET_EXTENSIONS, load_grids, read_sheet
+from parsers.documents.structured import embedded_xml, is_order_xml, read_xml
 
 PDF, SHEET, XML = "pdf", "spreadsheet", "xml"
 _CACHE: OrderedDict[tuple[str, str], list[ExtractedOrder]] = OrderedDict()
@@ -115,7 +115,7 @@ def _read(
             return [order]
     pages, scanned = load_pages(data, part, max_pages=max_pages)
     if scanned:
-        from parsers.ocr import ocr_pages
+        from parsers.documents.pdf.ocr import ocr_pages
 
         pages = ocr_pages(data, part, max_pages=max_pages)
     text = " ".join(ln.text for ln in pages[0].lines) if pages else ""

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from parsers.pdf.layout import Line, Word
+from parsers.documents.pdf.layout import Line, Word
 from parsers.values import find_date
 from parsers.vocabulary import LayoutVocabulary, match_phrases, normalize
 

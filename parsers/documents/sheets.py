@@ -17,9 +17,9 @@ from decimal import Decimal
 from openpyxl.utils import get_column_letter
 
 from models import DocumentKind, DocumentReadError, Extracted, ExtractedOrder, Provenance
-from parsers.checks import check_order
-from parsers.kinds import kind_of_title
-from parsers.rows import build_line
+from parsers.documents.kinds import kind_of_title
+from parsers.documents.rows import build_line
+from parsers.documents.totals import check_order
 from parsers.values import find_date, parse_number
 from parsers.vocabulary import LayoutVocabulary, default_vocabulary, match_phrases, normalize, starts_with
 
@@ -130,7 +130,7 @@ def load_grids(data: bytes, filename: str, part: str) -> list[Grid]:
         if name.endswith(".xls"):
             return _xls_grids(data)
         if name.endswith(".ods"):
-            from parsers.ods import ods_grids
+            from parsers.documents.ods import ods_grids
 
             return [Grid(n, rows) for n, rows in ods_grids(data, Cell, MAX_ROWS, MAX_COLUMNS)]
         return _xlsx_grids(data)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder
-from parsers.checks import check_order
-from parsers.kinds import kind_of_title
-from parsers.pdf import fields as F
-from parsers.pdf.layout import Line, Page, Word, provenance
-from parsers.pdf.table import Column, Row, find_header, read_table
-from parsers.rows import build_line
+from parsers.documents.kinds import kind_of_title
+from parsers.documents.pdf import fields as F
+from parsers.documents.pdf.layout import Line, Page, Word, provenance
+from parsers.documents.pdf.table import Column, Row, find_header, read_table
+from parsers.documents.rows import build_line
+from parsers.documents.totals import check_order
 from parsers.values import find_date, parse_number
 from parsers.vocabulary import LayoutVocabulary
 
