@@ -20,7 +20,7 @@ from models import DocumentKind, DocumentReadError, Extracted, ExtractedOrder, P
 from parsers.documents.kinds import kind_of_title
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
-from parsers.values import find_date, parse_number
+from parsers.values.cells import find_date, parse_number
 from parsers.vocabulary import LayoutVocabulary, default_vocabulary, match_phrases, normalize, starts_with
 
 HEADER_SEARCH_ROWS = 40

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from models import Extracted, Provenance
-from parsers.dates import DateHit, delivery_date
+from parsers.values.dates import DateHit, delivery_date
 
 _REPLY_MARKERS = re.compile(
     r"^(?:>.*|-{2,}\s*(?:Message d'origine|Original Message)\s*-{2,}.*"

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.numbers import (
+from parsers.values.numbers import (
     NUMBER,
     normalise_unit,
     parse_number,

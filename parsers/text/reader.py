@@ -14,10 +14,16 @@ from functools import lru_cache
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.mail.htmltext import html_to_text
-from parsers.numbers import NUMBER, parse_number, quantity_word_regex, quantity_words_pattern, word_quantity
 from parsers.text import fields, ner
 from parsers.text.lines import read_line, read_prose
 from parsers.text.tables import read_header, read_row, read_table
+from parsers.values.numbers import (
+    NUMBER,
+    parse_number,
+    quantity_word_regex,
+    quantity_words_pattern,
+    word_quantity,
+)
 
 _SIGNATURE = re.compile(
     r"^\s*(?:--\s*|cordialement|bien cordialement|bien à vous|salutations(?: distinguées)?|bonne (?:journée|soirée)"

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
-from parsers.numbers import NUMBER, normalise_unit, parse_number
+from parsers.values.numbers import NUMBER, normalise_unit, parse_number
 from parsers.vocab import column_words, line_words
 
 _TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.documents.pdf.layout import Line, Word
-from parsers.values import find_date
+from parsers.values.cells import find_date
 from parsers.vocabulary import LayoutVocabulary, match_phrases, normalize
 
 _PO = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-/_.]{2,39}$", re.I)

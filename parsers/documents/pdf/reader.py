@@ -11,7 +11,7 @@ from parsers.documents.pdf.layout import Line, Page, Word, provenance
 from parsers.documents.pdf.table import Column, Row, find_header, read_table
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
-from parsers.values import find_date, parse_number
+from parsers.values.cells import find_date, parse_number
 from parsers.vocabulary import LayoutVocabulary
 
 TEXT_CONFIDENCE = 0.9

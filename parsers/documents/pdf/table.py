@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from parsers.documents.pdf.layout import Cell, Line, Page, Word
-from parsers.values import split_quantity
+from parsers.values.cells import split_quantity
 from parsers.vocabulary import LayoutVocabulary, match_phrases, normalize, starts_with
 
 NUMERIC_ROLES = {"quantity", "unit_price", "amount"}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, field_validator
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 # Spaces used as thousands separators: space, no-break space, narrow no-break space.
 THIN_SPACES = " \u00a0\u202f"
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*"
