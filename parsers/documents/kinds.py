@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from models import DocumentKind
-from parsers.vocabulary import LayoutVocabulary, match_phrases, normalize
+from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.phrases import match_phrases, normalize
 
 _NUMBER_WORDS = {"n", "no", "nr", "number", "numero", "num"}
 

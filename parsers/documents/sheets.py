@@ -1,6 +1,6 @@
 """Spreadsheet orders: XLSX, XLS, ODS and CSV read as grids, then the same table rules as PDFs.
 
-The header row is found anywhere in the first rows by its words (vocab/layout.toml);
+The header row is found anywhere in the first rows by its words (data/layout.toml);
 rows whose quantity is 0 or blank are not ordered; total rows are skipped;
 header fields are read from a label and the cell to its right or below it.
 """
@@ -21,7 +21,8 @@ from parsers.documents.kinds import kind_of_title
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
 from parsers.values.cells import find_date, parse_number
-from parsers.vocabulary import LayoutVocabulary, default_vocabulary, match_phrases, normalize, starts_with
+from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
+from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
 
 HEADER_SEARCH_ROWS = 40
 MAX_ROWS = 20_000

@@ -26,7 +26,7 @@ from parsers.values.numbers import (
     word_numbers,
     word_quantity,
 )
-from parsers.vocab import line_words
+from parsers.vocabulary.words import line_words
 
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
 _UNIT_TOKEN = r"[^\W\d_][\w²³]*(?:\(s\))?\.?"

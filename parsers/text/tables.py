@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.values.numbers import NUMBER, normalise_unit, parse_number
-from parsers.vocab import column_words, line_words
+from parsers.vocabulary.words import column_words, line_words
 
 _TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")
 _SEPARATORS = (_TAB, _PIPE, _SPACES)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-from parsers.vocabulary import normalize
+from parsers.vocabulary.phrases import normalize
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 _NUMBER = re.compile(r"^[-+]?\d[\d\s\u00a0\u202f\u2009'.,]*$")

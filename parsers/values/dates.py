@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from parsers.vocab import _load
+from parsers.vocabulary.words import _load
 
 
 class DateWords(BaseModel):

@@ -11,7 +11,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from models import DocumentReadError, ExtractedOrder
 from parsers.documents.pdf.layout import Page, Word, group_lines
 from parsers.documents.pdf.reader import read_pages
-from parsers.vocabulary import LayoutVocabulary, default_vocabulary
+from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
 
 # A page with fewer characters than this in its text layer is a scan.
 MIN_TEXT_CHARS = 20

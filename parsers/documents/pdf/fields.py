@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from parsers.documents.pdf.layout import Line, Word
 from parsers.values.cells import find_date
-from parsers.vocabulary import LayoutVocabulary, match_phrases, normalize
+from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.phrases import match_phrases, normalize
 
 _PO = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-/_.]{2,39}$", re.I)
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")

@@ -12,7 +12,7 @@ from parsers.documents.pdf.table import Column, Row, find_header, read_table
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
 from parsers.values.cells import find_date, parse_number
-from parsers.vocabulary import LayoutVocabulary
+from parsers.vocabulary.layout import LayoutVocabulary
 
 TEXT_CONFIDENCE = 0.9
 # The title of a document is printed in its first lines.
@@ -157,7 +157,7 @@ def _unlabelled_date(order: ExtractedOrder, lines: list[Line], part: str, rule: 
 
 
 def _buyer_name(order: ExtractedOrder, lines: list[Line], part: str, vocab, rule: str) -> None:
-    from parsers.vocabulary import match_phrases, normalize
+    from parsers.vocabulary.phrases import match_phrases, normalize
 
     for line in lines[:3]:
         cell = line.cells()[0]

@@ -1,6 +1,6 @@
 """The line-item table of a page: its header row, its columns and its rows.
 
-Columns come from the header row (found by its words, see vocab/layout.toml),
+Columns come from the header row (found by its words, see data/layout.toml),
 bounded by the vertical rules when the table is ruled. Rows are anchored on a
 quantity; the lines without one (a designation that wraps, above or below a
 vertically centred row) go to the anchor they are closest to, splitting each
@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from parsers.documents.pdf.layout import Cell, Line, Page, Word
 from parsers.values.cells import split_quantity
-from parsers.vocabulary import LayoutVocabulary, match_phrases, normalize, starts_with
+from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
 
 NUMERIC_ROLES = {"quantity", "unit_price", "amount"}
 TEXT_ROLES = {"description", "pack", "comment", "unit", "supplier_code", "code", "ean", "other"}

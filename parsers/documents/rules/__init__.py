@@ -15,7 +15,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from models import ConfigError
-from parsers.vocabulary import LayoutVocabulary, default_vocabulary, normalize, parse_vocabulary
+from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary, parse_vocabulary
+from parsers.vocabulary.phrases import normalize
 
 RULES_DIR = Path(__file__).parent
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, field_validator
 
 from models import IntakeError
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 ROLES = ("line", "code", "description", "quantity", "unit", "unit_price", "amount")
 
 
