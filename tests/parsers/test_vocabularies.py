@@ -8,8 +8,8 @@ import pytest
 
 from models import ConfigError
 from parsers.classify.signals import VOCABULARY_FILE, load_vocabulary
-from parsers.classify.textcat import load_examples
 from parsers.mail.markers import MARKERS_FILE, load_markers
+from parsers.training.textcat import load_examples
 
 
 def test_shipped_files_load() -> None:

@@ -1,6 +1,6 @@
 """Write textcat_train.jsonl: short FR/EN messages per kind, from hand-written phrase banks.
 
-Run `python parsers/data/make_textcat_data.py` after editing the banks; the
+Run `python parsers/training/textcat_data.py` after editing the banks; the
 output is committed so training is reproducible without this script.
 """
 
