@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from models import ParsedMessage
+from parsers.mail.addresses import first_address, parse_date
 from parsers.mail.decoding import header_text
 from parsers.mail.html import HtmlBody, html_to_text
 from parsers.mail.markers import load_markers
+from parsers.mail.parts import Parts
 from parsers.mail.quotes import split_reply
-
-if TYPE_CHECKING:
-    from parsers.mail.mime import Parts
 
 _NUMBER = re.compile(r"\d")
 _EN_WORDS = re.compile(
@@ -106,8 +104,6 @@ def _nested_text(parts: Parts) -> str:
 
 
 def _forward_from_nested(parsed: ParsedMessage, parts: Parts) -> None:
-    from parsers.mail.mime import first_address, parse_date
-
     message = parts.nested[0][0]
     sender = first_address(header_text(message.get("From")))
     if sender.email:

@@ -7,6 +7,7 @@ import email.utils
 import re
 
 from models import Address
+from parsers.mail.addresses import forwarded_address
 from parsers.mail.markers import Markers
 
 _MONTHS = {
@@ -22,7 +23,6 @@ _MONTH_DAY_YEAR = re.compile(r"\b([a-zéûô]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2})\s*[:h]\s*(\d{2})(?::\d{2})?\s*(am|pm)?", re.I)
 _RFC_DATE = re.compile(r"\b\d{1,2} [A-Za-z]{3} \d{4} \d{1,2}:\d{2}")
-_MAILTO = re.compile(r"\[mailto:([^\]]+)\]", re.I)
 _FIELD = re.compile(r"^\s*\*?([^:*]{1,25}?)\s*\*?\s*:\*?\s*(.*)$")
 
 
@@ -57,21 +57,6 @@ def _known(line: str, markers: Markers) -> bool:
         p.match(line)
         for p in (markers.from_field, markers.date_field, markers.subject_field, markers.to_field)
     )
-
-
-def forwarded_address(value: str) -> Address | None:
-    """The address in "Name <a@b>", "Name [mailto:a@b]" or "a@b"."""
-    value = _MAILTO.sub(r"<\1>", value.replace("&lt;", "<").replace("&gt;", ">"))
-    from parsers.mail.mime import address_pairs
-
-    for name, addr in address_pairs(value):
-        if "@" in addr:
-            return Address(name=name.strip().strip('"'), email=addr.strip().lower())
-    found = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", value)
-    if found:
-        name = value[: found.start()].strip(" <\"'")
-        return Address(name=name, email=found.group(0).lower())
-    return Address(name=value.strip()) if value.strip() else None
 
 
 def parse_loose_date(value: str) -> dt.datetime | None:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import email
 import email.message
 import email.policy
 import email.utils
 import hashlib
 import re
-from dataclasses import dataclass, field
 
 import mailparser
 
-from models import Address, Attachment, MessageReadError, ParsedMessage
+from models import Attachment, MessageReadError, ParsedMessage
+from parsers.mail.addresses import _addresses, first_address, parse_date
 from parsers.mail.body import compose_body
 from parsers.mail.decoding import decode_bytes, header_text
+from parsers.mail.parts import Parts
 from parsers.mail.tnef import read_tnef
 
 _HEADER_LINE = re.compile(rb"^(?:From .*|[!-9;-~]+[ \t]*:.*)$")
@@ -26,18 +26,6 @@ _KEY_HEADERS = {
 }  # fmt: skip
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAX_DEPTH = 40
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-@dataclass
-class Parts:
-    """What the walk over the MIME tree found, before bodies are composed."""
-
-    plain: list[str] = field(default_factory=list)
-    html: list[str] = field(default_factory=list)
-    attachments: list[Attachment] = field(default_factory=list)
-    nested: list[tuple[email.message.Message, Parts]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def parse_message(data: bytes, *, where: str = "message") -> ParsedMessage:
@@ -218,40 +206,6 @@ def _filename(part: email.message.Message) -> str | None:
 def _default_name(ctype: str, index: int) -> str:
     ext = {"application/pdf": ".pdf", "text/plain": ".txt", "text/html": ".html", "text/csv": ".csv"}
     return f"part-{index + 1}{ext.get(ctype, '.bin')}"
-
-
-def address_pairs(value: str) -> list[tuple[str, str]]:
-    """(name, address) pairs of a header value; a regex reading when the parser gives up."""
-    try:
-        return email.utils.getaddresses([value[:4000]])
-    except (RecursionError, ValueError, IndexError, TypeError):
-        return [("", found) for found in _EMAIL.findall(value)]
-
-
-def first_address(value: str | None) -> Address:
-    """The first address of a header value ("Name <a@b>"), lower-cased; empty when none."""
-    for name, addr in address_pairs(value or ""):
-        if "@" in addr:
-            return Address(name=name.strip().strip('"'), email=addr.strip().lower())
-    return Address(name=(value or "").strip()[:200]) if value and "@" not in value else Address()
-
-
-def _addresses(value: str) -> list[Address]:
-    return [
-        Address(name=name.strip(), email=addr.strip().lower())
-        for name, addr in address_pairs(value)
-        if "@" in addr
-    ]
-
-
-def parse_date(value: str | None) -> dt.datetime | None:
-    """An RFC 5322 date, or None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        return email.utils.parsedate_to_datetime(value.strip())
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
 
 
 def _synthetic_id(data: bytes) -> str:

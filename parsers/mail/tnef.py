@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from tnefparse import TNEF
 
 from models import Attachment
 from parsers.mail.decoding import decode_bytes
-
-if TYPE_CHECKING:
-    from parsers.mail.mime import Parts
+from parsers.mail.parts import Parts
 
 _TYPES = {
     ".pdf": "application/pdf",
