@@ -36,6 +36,7 @@ from models.pipeline import (
     RawMessage,
     ReviewReason,
     Severity,
+    SourceRow,
     Table,
     TableCell,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "RoutingMode",
     "Settings",
     "Severity",
+    "SourceRow",
     "StaleEditError",
     "Store",
     "Table",
