@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
-from models import DocumentKind, DocumentReadError, Extracted, ExtractedOrder, Provenance
+from models import DocumentKind, DocumentReadError, Extracted, ExtractedOrder, Provenance, SourceRow
 from parsers.checks import check_order
 from parsers.kinds import kind_of_title
 from parsers.rows import build_line
@@ -68,6 +68,7 @@ def read_sheet(
         if header is None:
             continue
         row_index, roles = header
+        order.rows = sheet_rows(grid, row_index, part, roles.get("quantity"))
         _read_lines(order, grid, row_index, roles, part, vocab.rows["total"])
         _header_fields(order, grid, row_index, set(roles.values()), part, vocab)
         titles = [(c.text, 1.0) for row in grid.rows[:row_index] for c in row if isinstance(c.value, str)]
@@ -77,6 +78,7 @@ def read_sheet(
         return check_order(order)
     guessed = guess_columns(grids[0]) if grids else None
     if guessed:
+        order.rows = sheet_rows(grids[0], -1, part, guessed.get("quantity"))
         _read_lines(order, grids[0], -1, guessed, part, vocab.rows["total"])
         order.confidence = GUESSED_CONFIDENCE
         order.notes.append(
@@ -89,6 +91,27 @@ def read_sheet(
 
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9\-./]{2,}$", re.I)
+
+
+def sheet_rows(grid: Grid, header: int, part: str, quantity: int | None) -> list[SourceRow]:
+    """Every non-empty row of the sheet read, above its header row or below it, for the checks."""
+    rows = []
+    for index, row in enumerate(grid.rows[:MAX_ROWS]):
+        cells = [c for c in row if c.text]
+        if not cells or index == header:
+            continue
+        below = index > header
+        rows.append(
+            SourceRow(
+                text=" | ".join(c.text for c in cells),
+                region="lines" if below else "header",
+                provenance=Provenance(part=part, sheet=grid.name, cell=cells[0].ref, rule="sheet-row"),
+                quantity=(row[quantity].text if quantity < len(row) else "")
+                if below and quantity is not None
+                else None,
+            )
+        )
+    return rows
 
 
 def guess_columns(grid: Grid) -> dict[str, int] | None:

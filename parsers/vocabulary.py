@@ -81,7 +81,7 @@ class LayoutVocabulary(BaseModel):
 _ALLOWED = {
     "columns": set(COLUMN_ROLES),
     "fields": set(FIELD_NAMES),
-    "rows": {"total", "carried"},
+    "rows": {"total", "carried", "line_count"},
     "kinds": set(KIND_NAMES),
 }
 

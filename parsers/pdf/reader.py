@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder
+from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, SourceRow
 from parsers.checks import check_order
 from parsers.kinds import kind_of_title
 from parsers.pdf import fields as F
@@ -12,7 +12,7 @@ from parsers.pdf.layout import Line, Page, Word, provenance
 from parsers.pdf.table import Column, Row, find_header, read_table
 from parsers.rows import build_line
 from parsers.values import find_date, parse_number
-from parsers.vocabulary import LayoutVocabulary
+from parsers.vocabulary import LayoutVocabulary, starts_with
 
 TEXT_CONFIDENCE = 0.9
 # The title of a document is printed in its first lines.
@@ -31,9 +31,10 @@ def read_pages(
     first = pages[0]
     titles = [(cell.text, ln.height) for ln in first.lines[:TITLE_LINES] for cell in ln.cells()]
     order.document_kind = kind_of_title(titles, vocab)
-    rows, header_at, ends = _rows(pages, vocab)
+    rows, header_at, ends, starts = _rows(pages, vocab)
     decimal_comma = _decimal_comma(pages)
     rule = "pdf-ocr" if first.ocr else "pdf-table"
+    order.rows = page_rows(pages, starts, ends, part, rule)
     for row in rows:
         cells = {
             role: (row.text(role), provenance(part, words, rule))
@@ -56,6 +57,7 @@ def read_pages(
             order, last.lines[ends.get(last.number, len(last.lines)) :], last.width, part, vocab, rule
         )
     _total(order, pages, ends, part, vocab, decimal_comma, rule)
+    _line_count(order, pages, ends, part, vocab, rule)
     if order.document_kind == DocumentKind.UNKNOWN and order.lines:
         order.document_kind = DocumentKind.PURCHASE_ORDER
         order.confidence -= 0.1
@@ -63,11 +65,34 @@ def read_pages(
     return check_order(order)
 
 
-def _rows(pages: list[Page], vocab: LayoutVocabulary) -> tuple[list[Row], int | None, dict[int, int]]:
+def page_rows(
+    pages: list[Page], starts: dict[int, int], ends: dict[int, int], part: str, rule: str
+) -> list[SourceRow]:
+    """Every printed line, placed above, inside or below its page's line table, for the checks."""
+    found = []
+    for page in pages:
+        start = starts.get(page.number, len(page.lines))
+        end = ends.get(page.number, len(page.lines))
+        for index, line in enumerate(page.lines):
+            region = "header" if index < start else "lines" if index < end else "footer"
+            found.append(
+                SourceRow(
+                    text=" | ".join(cell.text for cell in line.cells()),
+                    region=region,
+                    provenance=provenance(part, line.words, rule),
+                )
+            )
+    return found
+
+
+def _rows(
+    pages: list[Page], vocab: LayoutVocabulary
+) -> tuple[list[Row], int | None, dict[int, int], dict[int, int]]:
     rows: list[Row] = []
     columns: list[Column] | None = None
     first_header: int | None = None
     ends: dict[int, int] = {}
+    starts: dict[int, int] = {}
     for page in pages:
         header = find_header(page, vocab)
         if header:
@@ -79,7 +104,8 @@ def _rows(pages: list[Page], vocab: LayoutVocabulary) -> tuple[list[Row], int | 
         table = read_table(page, header, columns, vocab)
         rows += table.rows
         ends[page.number] = table.end_index
-    return rows, first_header, ends
+        starts[page.number] = header.line_index + 1 if header else 0
+    return rows, first_header, ends, starts
 
 
 def _decimal_comma(pages: list[Page]) -> bool:
@@ -192,6 +218,24 @@ def _total(
                         value=value, confidence=0.9, provenance=provenance(part, words, rule)
                     )
                     return
+
+
+def _line_count(
+    order: ExtractedOrder, pages: list[Page], ends: dict[int, int], part: str, vocab, rule: str
+) -> None:
+    """'Nombre de lignes : 12' printed under the table."""
+    labels = vocab.rows.get("line_count", ())
+    for page in pages:
+        for line in page.lines[ends.get(page.number, len(page.lines)) :]:
+            cells = line.cells()
+            if not labels or not starts_with(cells[0].text, labels):
+                continue
+            numbers = [w for w in line.words if w.text.isdigit()]
+            if numbers:
+                order.printed_line_count = Extracted[int](
+                    value=int(numbers[-1].text), confidence=0.9, provenance=provenance(part, line.words, rule)
+                )
+                return
 
 
 def _rest_of_line(line: Line, after: Word) -> list[Word]:
