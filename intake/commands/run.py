@@ -10,8 +10,8 @@ import threading
 from pathlib import Path
 
 from intake.commands import load_settings, open_store
-from intake.config import DaemonConfig, load_config
-from intake.daemon import IndexCache, build_workers, make_processor, serve
+from intake.daemon.config import DaemonConfig, load_config
+from intake.daemon.serve import IndexCache, build_workers, make_processor, serve
 from intake.ingest import Outcome
 
 log = logging.getLogger("intake.daemon")

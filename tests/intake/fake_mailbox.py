@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from intake.mailbox import FolderState
+from intake.daemon.mailbox import FolderState
 from models import MailboxError
 
 

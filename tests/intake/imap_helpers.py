@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from intake.config import Account, Security, Timing
+from intake.daemon.config import Account, Security, Timing
 from models import Store
 from tests.conftest import ROOT
 from tests.services import Dovecot

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.config import Auth, Security, dotted, load_config, read_secret
+from intake.daemon.config import Auth, Security, dotted, load_config, read_secret
 from models import ConfigError, MailboxError
 
 GOOD = """\

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from intake.dropfolder import pending_files, scan_once
+from intake.daemon.dropfolder import pending_files, scan_once
 from matchers import CatalogIndex
 from tests.conftest import SAMPLES
 

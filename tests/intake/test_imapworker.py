@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from intake.config import Account
-from intake.imapworker import Backoff, FolderWorker, Processor, holder_is_dead, holder_name
+from intake.daemon.config import Account
+from intake.daemon.worker import Backoff, FolderWorker, Processor, holder_is_dead, holder_name
 from intake.ingest import Outcome
 from models import MailboxError, RawMessage, Store
 from models.ledger import Position, acquire_lease, record_position
@@ -168,8 +168,8 @@ def test_a_silent_server_is_given_up_by_timeout() -> None:
     """A server that accepts and never speaks (a hung connection) ends in a MailboxError."""
     import socket
 
-    from intake.config import Security
-    from intake.mailbox import ImapMailbox
+    from intake.daemon.config import Security
+    from intake.daemon.mailbox import ImapMailbox
 
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))

@@ -21,9 +21,9 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from intake.config import Account, Timing
+from intake.daemon.config import Account, Timing
+from intake.daemon.mailbox import Mailbox
 from intake.ingest import Outcome, header_message_id
-from intake.mailbox import Mailbox
 from models import MailboxError, Origin, RawMessage, Store
 from models.ledger import (
     Position,

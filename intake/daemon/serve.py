@@ -9,11 +9,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from intake.config import DaemonConfig
-from intake.dropfolder import scan_once
-from intake.imapworker import Connector, FolderWorker, Processor, Tally, holder_name
+from intake.daemon.config import DaemonConfig
+from intake.daemon.dropfolder import scan_once
+from intake.daemon.mailbox import ImapMailbox
+from intake.daemon.worker import Connector, FolderWorker, Processor, Tally, holder_name
 from intake.ingest import Outcome, process_stored
-from intake.mailbox import ImapMailbox
 from intake.notify import outbox_pass
 from matchers import CatalogIndex
 from models import RawMessage, Settings, Store

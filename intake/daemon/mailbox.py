@@ -20,7 +20,7 @@ from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
 from imapclient.imapclient import SocketTimeout
 
-from intake.config import Account, Auth, Security, Timing, read_secret
+from intake.daemon.config import Account, Auth, Security, Timing, read_secret
 from models import MailboxError
 
 log = logging.getLogger(__name__)
