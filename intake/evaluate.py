@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from intake.decision import free_of_errors, passes_checks
 from intake.ingest import Outcome, ingest_file
+from intake.routing.decision import free_of_errors, passes_checks
 from intake.scoring import Record, Tally, order_is_right, pair_orders
 from matchers import CatalogIndex
 from models import CustomerRefRow, CustomerRow, IntakeError, ProductRow, Settings, Store, read_reference_csv

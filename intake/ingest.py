@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from intake.notify import acknowledge_accepted
 from intake.pipeline import process
-from intake.routing import current_routing
+from intake.routing.policy import current_routing
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
 

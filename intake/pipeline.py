@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from intake.decision import decide
-from intake.routing import RoutingFile
+from intake.routing.decision import decide
+from intake.routing.policy import RoutingFile
 from matchers import CatalogIndex, match_order
 from models import (
     CustomerHistory,

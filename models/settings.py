@@ -60,7 +60,7 @@ class Settings(BaseSettings):
     routing_file: Path | None = Field(
         default=None,
         description="TOML file of per-customer routing overrides: [customers.ID] with mode, "
-        "accept_threshold and new_customer_orders (see intake/routing.py)",
+        "accept_threshold and new_customer_orders (see intake/routing/policy.py)",
     )
     new_customer_orders: int = Field(
         default=3,

@@ -6,8 +6,8 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from intake.decision import decide
 from intake.pipeline import build_record
+from intake.routing.decision import decide
 from matchers import CatalogIndex, match_order
 from models import (
     Candidate,

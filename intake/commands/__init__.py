@@ -10,7 +10,7 @@ from typing import TypeVar
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from intake.routing import load_routing
+from intake.routing.policy import load_routing
 from models import DEFAULT_DATABASE_URL, IntakeError, Settings, Store, read_settings
 
 T = TypeVar("T")

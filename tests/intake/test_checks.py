@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from intake.checks import CheckContext, parse_authentication_results
-from intake.checks.lines import check_quantities, check_units
-from intake.checks.lookalike import check_lookalike_sender, decode_domain, imitates
-from intake.checks.rules import default_rules, load_rules, unit_key
-from intake.checks.sender import authentication_verdict, check_authentication
-from intake.checks.sizes import check_sizes, numbers
-from intake.checks.written import written_values
 from intake.cli import main
-from intake.routing import current_routing, load_routing, policy_for
+from intake.routing.checks import CheckContext, parse_authentication_results
+from intake.routing.checks.lines import check_quantities, check_units
+from intake.routing.checks.lookalike import check_lookalike_sender, decode_domain, imitates
+from intake.routing.checks.rules import default_rules, load_rules, unit_key
+from intake.routing.checks.sender import authentication_verdict, check_authentication
+from intake.routing.checks.sizes import check_sizes, numbers
+from intake.routing.checks.written import written_values
+from intake.routing.policy import current_routing, load_routing, policy_for
 from models import Candidate, ConfigError, Evidence, RoutingMode, Settings
 from tests.intake.factories import CUSTOMERS, PRODUCTS, make_line, make_matched_order, make_parsed
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from intake.checks.context import lead_over_runner_up
-from intake.decision import decide, margin_confidence, passes_checks
-from intake.routing import load_routing
+from intake.routing.checks.context import lead_over_runner_up
+from intake.routing.decision import decide, margin_confidence, passes_checks
+from intake.routing.policy import load_routing
 from models import Candidate, Decision, DocumentKind, OrderStatus, Provenance, Settings, Severity
 from tests.intake.factories import (
     CUSTOMERS,

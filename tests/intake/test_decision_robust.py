@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intake.decision import decide
+from intake.routing.decision import decide
 from models import Candidate, Extracted, OrderStatus, Settings
 from tests.intake.factories import (
     CUSTOMERS,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.decision import decide
+from intake.routing.decision import decide
 from models import (
     CustomerHistory,
     CustomerRow,

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from intake.checks.context import CheckContext, line_reason, numbered, quantity_of, quantity_text
-from intake.checks.rules import CheckRules, default_rules
+from intake.routing.checks.context import CheckContext, line_reason, numbered, quantity_of, quantity_text
+from intake.routing.checks.rules import CheckRules, default_rules
 from models import LineMatch, ParsedMessage, Provenance, ReviewReason, Severity
 
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0\u202f']\d{3})+(?:,\d+)?(?!\d)")

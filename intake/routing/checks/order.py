@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from intake.checks.context import CheckContext, lead_over_runner_up
-from intake.checks.rules import default_rules
+from intake.routing.checks.context import CheckContext, lead_over_runner_up
+from intake.routing.checks.rules import default_rules
 from models import Address, CustomerRow, DocumentKind, ParsedMessage, ReviewReason
 
 # Two customers closer than this are a coin toss, whatever their scores.

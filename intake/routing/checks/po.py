@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from intake.checks.context import CheckContext
-from intake.checks.coverage import body_spans
-from intake.checks.reading import ReadingRules, default_reading_rules
+from intake.routing.checks.context import CheckContext
+from intake.routing.checks.coverage import body_spans
+from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from models import Provenance, ReviewReason
 
 _DATE_OR_PHONE = re.compile(r"\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|0\d{9}|\d{1,2}")

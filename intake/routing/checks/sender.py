@@ -7,7 +7,7 @@ import re
 
 from pydantic import BaseModel, Field
 
-from intake.checks.context import CheckContext
+from intake.routing.checks.context import CheckContext
 from models import ReviewReason, Severity
 
 _COMMENT = re.compile(r"\([^()]*\)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from intake.checks.context import CheckContext, line_reason, numbered, wording
+from intake.routing.checks.context import CheckContext, line_reason, numbered, wording
 from models import LineMatch, ReviewReason, Severity
 
 # Evidence that names the article outright: its numbers need not be re-read.

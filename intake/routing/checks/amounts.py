@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from intake.checks.context import (
+from intake.routing.checks.context import (
     CheckContext,
     finite,
     line_reason,
@@ -13,7 +13,7 @@ from intake.checks.context import (
     quantity_of,
     quantity_text,
 )
-from intake.checks.rules import default_rules, unit_key
+from intake.routing.checks.rules import default_rules, unit_key
 from models import LineMatch, ProductRow, ReviewReason, Severity
 
 # Rounding on printed documents: a cent per line, or 1 % of a large total.

@@ -16,8 +16,8 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from intake.checks.context import CheckContext
-from intake.checks.reading import ReadingRules, default_reading_rules
+from intake.routing.checks.context import CheckContext
+from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from models import ExtractedLine, Provenance, ReviewReason, Severity
 
 _TOKEN = re.compile(r"[^\s|;,\t/]+")

@@ -1,6 +1,6 @@
 """Routing: accept an order without review only when it is safe, and say why not.
 
-The checks (intake/checks/) say what is wrong in plain words; the confidence
+The checks (intake/routing/checks/) say what is wrong in plain words; the confidence
 says how sure Intake is of what it read and matched: the weakest of the
 classification, the customer match, the PO number, and every line's reading,
 quantity and article match (a near runner-up lowers a match however high its
@@ -15,9 +15,9 @@ import math
 
 from pydantic import BaseModel, field_validator
 
-from intake.checks import CheckContext, run_checks
-from intake.checks.context import lead_over_runner_up, numbered, quantity_from_words
-from intake.routing import Policy, RoutingFile, policy_for
+from intake.routing.checks import CheckContext, run_checks
+from intake.routing.checks.context import lead_over_runner_up, numbered, quantity_from_words
+from intake.routing.policy import Policy, RoutingFile, policy_for
 from models import (
     CustomerHistory,
     CustomerRow,

@@ -2,17 +2,27 @@
 
 from collections.abc import Callable
 
-from intake.checks.amounts import check_line_count, check_prices, check_stock, check_totals
-from intake.checks.context import CheckContext
-from intake.checks.coverage import check_lines_read
-from intake.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
-from intake.checks.lines import check_lines_matched, check_quantities, check_units, check_usual_quantities
-from intake.checks.lookalike import check_lookalike_sender
-from intake.checks.order import check_classification, check_customer, check_has_lines, check_sender_known
-from intake.checks.po import check_po_read
-from intake.checks.sender import check_authentication, parse_authentication_results
-from intake.checks.sizes import check_sizes
-from intake.checks.written import check_quantity_written
+from intake.routing.checks.amounts import check_line_count, check_prices, check_stock, check_totals
+from intake.routing.checks.context import CheckContext
+from intake.routing.checks.coverage import check_lines_read
+from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
+from intake.routing.checks.lines import (
+    check_lines_matched,
+    check_quantities,
+    check_units,
+    check_usual_quantities,
+)
+from intake.routing.checks.lookalike import check_lookalike_sender
+from intake.routing.checks.order import (
+    check_classification,
+    check_customer,
+    check_has_lines,
+    check_sender_known,
+)
+from intake.routing.checks.po import check_po_read
+from intake.routing.checks.sender import check_authentication, parse_authentication_results
+from intake.routing.checks.sizes import check_sizes
+from intake.routing.checks.written import check_quantity_written
 from models import ReviewReason
 
 Check = Callable[[CheckContext], list[ReviewReason]]

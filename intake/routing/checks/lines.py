@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from intake.checks.context import (
+from intake.routing.checks.context import (
     CheckContext,
     lead_over_runner_up,
     line_reason,
@@ -13,7 +13,7 @@ from intake.checks.context import (
     quantity_text,
     wording,
 )
-from intake.checks.rules import CheckRules, default_rules, unit_key
+from intake.routing.checks.rules import CheckRules, default_rules, unit_key
 from models import LineMatch, ReviewReason, Severity
 
 # Two articles whose scores differ by less than this are a tie: the text does

@@ -12,8 +12,8 @@ import unicodedata
 
 from rapidfuzz.distance import OSA
 
-from intake.checks.context import CheckContext
-from intake.checks.rules import CheckRules, default_rules
+from intake.routing.checks.context import CheckContext
+from intake.routing.checks.rules import CheckRules, default_rules
 from models import CustomerRow, ReviewReason
 
 # How many edits still read as the same name: none for a short name (too

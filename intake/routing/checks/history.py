@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from intake.checks.context import CheckContext, quantity_of
+from intake.routing.checks.context import CheckContext, quantity_of
 from models import MatchedOrder, ParsedMessage, PastOrder, ReviewReason
 
 
