@@ -38,8 +38,8 @@ from intake.daemon.config import Account, Security, Timing  # noqa: E402
 from intake.daemon.mailbox import ImapMailbox  # noqa: E402
 from intake.daemon.serve import IndexCache, make_processor  # noqa: E402
 from intake.daemon.worker import FolderWorker  # noqa: E402
-from intake.evaluate import load_reference_dir  # noqa: E402
 from intake.ingest import ingest_raw  # noqa: E402
+from intake.reports.evaluate import load_reference_dir  # noqa: E402
 from models import Origin, RawMessage, Settings, Store  # noqa: E402
 from tests.services import Dovecot, Postgres  # noqa: E402
 

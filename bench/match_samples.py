@@ -16,7 +16,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from intake.evaluate import load_reference_dir
+from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex, match_article, match_customer
 from models import Extracted, ExtractedLine, ExtractedOrder, Store
 from parsers import extract_orders, parse_message

@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from intake.kpis import GroupBy, KpiFigures, build_report, format_duration, format_rate, kpi_facts
-from intake.kpis_svg import dashboard_charts
+from intake.reports.charts import dashboard_charts
+from intake.reports.kpis import GroupBy, KpiFigures, build_report, format_duration, format_rate, kpi_facts
 from models import Settings, Store
 from review_ui.deps import settings_from_app, store_from_app
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.evaluate import load_reference_dir
+from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex
 from models import Settings, Store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intake.evaluate import evaluate
+from intake.reports.evaluate import evaluate
 from models import Settings
 from tests.conftest import FIXTURES, SAMPLES
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from intake.evaluate import load_reference_dir
 from intake.ingest import ingest_file
-from intake.scoring import order_is_right, pair_orders
+from intake.reports.evaluate import load_reference_dir
+from intake.reports.scoring import order_is_right, pair_orders
 from matchers import CatalogIndex
 from models import Settings, Store
 from tests.conftest import FIXTURES, SAMPLES

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from intake.commands import load_settings, open_store
-from intake.evaluate import evaluate, format_report, report_json
+from intake.reports.evaluate import evaluate, format_report, report_json
 from models import IntakeError
 
 

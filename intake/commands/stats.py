@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 
 from intake.commands import load_settings, open_store
-from intake.kpis import GroupBy, KpiFigures, KpiReport, Timing, format_duration, format_rate, kpi_report
+from intake.reports.kpis import (
+    GroupBy,
+    KpiFigures,
+    KpiReport,
+    Timing,
+    format_duration,
+    format_rate,
+    kpi_report,
+)
 
 COLUMNS = [
     "", "orders", "touchless", "in review", "accept p50/p95 (touchless)", "accept p50/p95 (reviewed)",

@@ -1,9 +1,9 @@
 """Mail to customers: acknowledgements, detail requests and status notices, via an outbox."""
 
 from intake.notify.compose import DeliveryMode, ShipmentStatus
-from intake.notify.daemon import outbox_pass
 from intake.notify.errors import NotifyError, SendError, TemplateError
 from intake.notify.outbox import DeliveryReport, OutgoingMail, deliver_pending, list_mails, requeue_failed
+from intake.notify.outbox_pass import outbox_pass
 from intake.notify.service import (
     acknowledge_accepted,
     acknowledge_recent,

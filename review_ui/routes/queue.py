@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from intake.kpis import GroupBy
+from intake.reports.kpis import GroupBy
 from review_ui.dashboard import dashboard_context
 from review_ui.listing import QueueFilter, load_queue
 from review_ui.security import CurrentUser, session_user

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from intake.kpis import (
+from intake.reports.kpis import (
     GroupBy,
     KpiReport,
     build_report,

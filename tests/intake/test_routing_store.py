@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from intake.evaluate import (
+from intake.ingest import ingest_raw
+from intake.reports.evaluate import (
     THRESHOLDS,
     EvalReport,
     OrderOutcome,
@@ -20,7 +21,6 @@ from intake.evaluate import (
     report_json,
     threshold_table,
 )
-from intake.ingest import ingest_raw
 from matchers import CatalogIndex
 from models import OrderStatus, RawMessage, RoutingMode, Settings, Store, customer_history
 from models.tables import OrderLine, ReviewItem

@@ -1,4 +1,4 @@
-from intake.scoring import Tally, order_is_right, pair_orders
+from intake.reports.scoring import Tally, order_is_right, pair_orders
 
 
 def make_order(customer="C1", po="PO-1", lines=(("A", 1),), status="accepted"):

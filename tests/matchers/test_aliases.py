@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
-from intake.evaluate import load_reference_dir
+from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex, learn_alias, match_article
 from models import Store
 from tests.matchers.conftest import ROOT, make_line

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlmodel import select
 
-from intake.evaluate import load_reference_dir
 from intake.pipeline import process
+from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex
 from models import Origin, ProductRow, RawMessage, Settings, Store
 from models.ledger import (

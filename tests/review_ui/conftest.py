@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from intake.evaluate import load_reference_dir
 from intake.ingest import ingest_file, ingest_raw
+from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex
 from models import Origin, RawMessage, Settings, Store
 from review_ui import create_app

@@ -9,7 +9,7 @@ import pytest
 from fastapi import FastAPI, Header, HTTPException
 from fastapi.testclient import TestClient
 
-from intake.kpis_svg import Bar, bar_chart
+from intake.reports.charts import Bar, bar_chart
 from models import Settings, Store
 from review_ui.dashboard import make_router
 from tests.intake.test_kpis import make_rows

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from sqlmodel import Session
 
-from intake.kpis import GroupBy, build_report, kpi_report, order_facts
 from intake.notify import deliver_pending, list_mails, outbox, queue_acknowledgement, smtp_sender
 from intake.notify.outbox import OutgoingMail, claim, enqueue
+from intake.reports.kpis import GroupBy, build_report, kpi_report, order_facts
 from models import Settings, Store
 from models.tables import OutboxMail, utcnow
 from tests.intake.notify.conftest import SmtpServer, make_order

@@ -11,7 +11,7 @@ from html import escape
 
 from pydantic import BaseModel
 
-from intake.kpis import GroupBy, KpiFigures, KpiReport, format_duration, format_rate
+from intake.reports.kpis import GroupBy, KpiFigures, KpiReport, format_duration, format_rate
 
 WIDTH, LABEL_WIDTH, VALUE_WIDTH, BAR_HEIGHT, GAP, TOP = 640, 170, 70, 14, 10, 34
 COLOURS = ("#2f6db5", "#e08a1e", "#5a9e4b")

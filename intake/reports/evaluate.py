@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from intake.ingest import Outcome, ingest_file
+from intake.reports.scoring import Record, Tally, order_is_right, pair_orders
 from intake.routing.decision import free_of_errors, passes_checks
-from intake.scoring import Record, Tally, order_is_right, pair_orders
 from matchers import CatalogIndex
 from models import CustomerRefRow, CustomerRow, IntakeError, ProductRow, Settings, Store, read_reference_csv
 
