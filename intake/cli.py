@@ -1,4 +1,4 @@
-"""The `intake` command. Each sub-command lives in intake/commands/ and registers itself.
+"""The `intake` command, the composition root. Each sub-command lives in intake/commands/ and registers itself.
 
 Exit status (CONTRACT.md): 0 success, 1 the work failed, 2 bad usage.
 """
@@ -6,26 +6,30 @@ Exit status (CONTRACT.md): 0 success, 1 the work failed, 2 bad usage.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 
+from intake.commands import (
+    SETTINGS_OVERRIDES,
+    catalog,
+    evaluate,
+    export,
+    ingest,
+    init,
+    messages,
+    model,
+    order,
+    outbox,
+    review,
+    run,
+    stats,
+    user,
+)
 from models import IntakeError
 
-COMMAND_MODULES = [
-    "intake.commands.init",
-    "intake.commands.catalog",
-    "intake.commands.messages",
-    "intake.commands.export",
-    "intake.commands.evaluate",
-    "intake.commands.run",
-    "intake.commands.outbox",
-    "intake.commands.order",
-    "intake.commands.stats",
-    "intake.commands.review",
-    "intake.commands.user",
-    "intake.commands.model",
-]
+# The order of `intake --help`. Command modules import their heavy dependencies
+# (the pipeline, spaCy, the web UI) inside their handlers, so the help stays quick.
+COMMANDS = (init, catalog, ingest, messages, export, evaluate, run, outbox, order, stats, review, user, model)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="create the store if its SQLite file does not exist (by default only var/intake.db is)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for command in COMMANDS:
+        command.register(sub)
     return parser
 
 
@@ -50,8 +54,6 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    from intake.commands import SETTINGS_OVERRIDES
-
     SETTINGS_OVERRIDES.clear()
     if args.create_store:
         SETTINGS_OVERRIDES["create_store"] = True

@@ -10,7 +10,6 @@ from typing import TypeVar
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from intake.routing.policy import load_routing
 from models import DEFAULT_DATABASE_URL, IntakeError, Settings, Store, read_settings
 
 T = TypeVar("T")
@@ -24,6 +23,8 @@ class StoreOpenError(IntakeError):
 
 def load_settings() -> Settings:
     """The settings, every INTAKE_* variable and the routing overrides file checked now."""
+    from intake.routing.policy import load_routing
+
     settings = read_settings(**SETTINGS_OVERRIDES)
     load_routing(settings.routing_file)
     return settings

@@ -1,17 +1,13 @@
-"""`intake ingest`, `intake messages`, `intake retry`."""
+"""`intake ingest` (run the pipeline on .eml files) and `intake retry` (process failed messages again)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from intake.commands import load_settings, open_store, progress
-from intake.ingest import ingest_file, iter_message_files, retry_failed
-from matchers import CatalogIndex
 from models import IntakeError
-from models.tables import Message
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,17 +15,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     ingest.set_defaults(handler=ingest_paths)
 
-    messages = sub.add_parser("messages", help="list every stored message")
-    messages.add_argument("--state", choices=["received", "processed", "failed"])
-    messages.add_argument("--format", choices=["table", "jsonl"], default="table")
-    messages.set_defaults(handler=list_messages)
-
     retry = sub.add_parser("retry", help="process failed messages again")
     retry.add_argument("message_ids", nargs="*", metavar="MESSAGE_ID")
     retry.set_defaults(handler=retry_messages)
 
 
 def ingest_paths(args: argparse.Namespace) -> int:
+    from intake.ingest import ingest_file, iter_message_files
+    from matchers import CatalogIndex
+
     settings = load_settings()
     store = open_store(settings)
     missing = [p for p in args.paths if not p.exists()]
@@ -56,45 +50,10 @@ def ingest_paths(args: argparse.Namespace) -> int:
     return 1 if missing or counts["failed"] else 0
 
 
-def message_summary(row: Message, orders: int) -> dict:
-    if row.origin_kind == "imap":
-        origin = f"{row.account}/{row.folder}/{row.uidvalidity}/{row.uid}"
-    else:
-        origin = row.origin_path or row.origin_kind
-    return {
-        "message_id": row.message_id,
-        "sha256": row.sha256,
-        "origin": origin,
-        "received_at": row.received_at.isoformat() if row.received_at else None,
-        "state": row.state,
-        "kind": row.kind,
-        "orders": orders,
-        "error": row.error,
-    }
-
-
-def list_messages(args: argparse.Namespace) -> int:
-    store = open_store(load_settings())
-    counts = store.order_counts()
-    rows = [message_summary(r, counts.get(r.id or 0, 0)) for r in store.list_messages(args.state)]
-    if args.format == "jsonl":
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-        return 0
-    columns = ["message_id", "sha256", "origin", "received_at", "state", "kind", "orders", "error"]
-    table = [columns] + [[_cell(r[c], c) for c in columns] for r in rows]
-    widths = [max(len(t[i]) for t in table) for i in range(len(columns))]
-    for line in table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
-    return 0
-
-
-def _cell(value: object, column: str) -> str:
-    text = "" if value is None else str(value)
-    return text[:12] if column == "sha256" else text
-
-
 def retry_messages(args: argparse.Namespace) -> int:
+    from intake.ingest import retry_failed
+    from matchers import CatalogIndex
+
     settings = load_settings()
     store = open_store(settings)
     index = CatalogIndex.build(store.load_reference())
