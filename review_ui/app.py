@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
 
 from models import Settings, Store
+from models.users import get_user
 from review_ui import notify_routes
 from review_ui.dashboard import install_template_helpers
 from review_ui.errors import install_error_handlers
@@ -29,7 +30,6 @@ from review_ui.security import (
     session_user,
 )
 from review_ui.throttle import LoginThrottle
-from review_ui.users import get_user
 from review_ui.web import IndexCache
 
 HERE = Path(__file__).parent

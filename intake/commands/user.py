@@ -80,7 +80,7 @@ def write_private(path: Path, text: str) -> None:
 
 
 def add_user_command(args: argparse.Namespace) -> int:
-    from review_ui.users import add_user
+    from models.users import add_user
 
     password = read_password(args)
     store = open_store(load_settings())
@@ -91,7 +91,7 @@ def add_user_command(args: argparse.Namespace) -> int:
 
 
 def list_users_command(_args: argparse.Namespace) -> int:
-    from review_ui.users import list_users
+    from models.users import list_users
 
     users = list_users(open_store(load_settings()))
     print(f"{'name':<24} {'role':<6} {'state':<9} {'created':<11} {'failed 24h':>10}  last failure")
@@ -106,7 +106,7 @@ def list_users_command(_args: argparse.Namespace) -> int:
 
 
 def switch_command(args: argparse.Namespace) -> int:
-    from review_ui.users import set_active
+    from models.users import set_active
 
     user = set_active(open_store(load_settings()), args.name, args.active)
     print(f"user {user.username} {'enabled' if user.active else 'disabled (sessions ended)'}")
@@ -114,7 +114,7 @@ def switch_command(args: argparse.Namespace) -> int:
 
 
 def passwd_command(args: argparse.Namespace) -> int:
-    from review_ui.users import set_password
+    from models.users import set_password
 
     password = read_password(args)
     user = set_password(open_store(load_settings()), args.name, password)

@@ -7,10 +7,10 @@ import math
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from models.users import authenticate, end_sessions, record_failed_login
 from review_ui.i18n import LANGUAGES, translator
 from review_ui.security import check_csrf, sign_in
 from review_ui.throttle import LoginThrottle
-from review_ui.users import authenticate, end_sessions, record_failed_login
 from review_ui.web import language, render, store_of
 
 router = APIRouter(dependencies=[Depends(check_csrf)])

@@ -157,7 +157,7 @@ def test_user_list_disable_enable_passwd(capsys, database: str, monkeypatch: pyt
     assert run(capsys, "user", "enable", "carol")[0] == 0
     assert run(capsys, "user", "passwd", "carol", "--password-env", "NEW_PW")[0] == 0
     store = Store.open(database)
-    from review_ui.users import authenticate
+    from models.users import authenticate
 
     assert authenticate(store, "carol", "a-new-password-1") is not None
     code, _, err = run(capsys, "user", "disable", "nobody")

@@ -16,8 +16,8 @@ from intake.ingest import ingest_file, ingest_raw
 from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex
 from models import Origin, RawMessage, Settings, Store
+from models.users import add_user
 from review_ui import create_app
-from review_ui.users import add_user
 from tests.conftest import DEMO_REF, ROOT
 
 DEMO_EMAILS = ROOT / "demo" / "emails"

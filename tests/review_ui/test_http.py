@@ -14,8 +14,8 @@ from models import (
     Store,
 )
 from models.tables import AuditEvent, Order, User
+from models.users import failed_logins, list_users, set_active, set_password
 from review_ui import create_app, service
-from review_ui.users import failed_logins, list_users, set_active, set_password
 from tests.review_ui.conftest import PASSWORDS
 from tests.review_ui.factories import store_documents_order
 
