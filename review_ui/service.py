@@ -7,14 +7,14 @@ leaves an audit event with the values before and after.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import unicodedata
 from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, select
 
-from matchers import CatalogIndex
+from matchers import CatalogIndex, learn_alias
 from models import (
     Candidate,
     Evidence,
@@ -26,7 +26,7 @@ from models import (
     Store,
 )
 from models.store import to_record
-from models.tables import Alias, AuditEvent, Order, OrderLine, ReviewItem
+from models.tables import AuditEvent, Order, OrderLine, ReviewItem
 from review_ui.edits import OrderValues
 
 LOCK_MINUTES = 15
@@ -150,8 +150,9 @@ def approve_order(
 ) -> Order:
     """Save the values and accept the order: it joins the clean order table.
 
-    The caller has checked the values (`checks.check_order`); what the clerk
-    corrected is taught to the matchers in the same transaction.
+    The caller has checked the values (`check_order`). Once the order is
+    committed, each wording the clerk matched to another article is taught to
+    the matchers (`matchers.learn_alias`), so the next order with it matches.
     """
     with store.session() as session:
         order = _editable(session, order_id, version)
@@ -162,7 +163,8 @@ def approve_order(
     for line in values.lines:
         wording, sku = line.get("description"), line.get("sku")
         if wording and sku and values.customer_id and matched.get(str(wording)) != sku:
-            learn_alias(store, values.customer_id, str(wording), str(sku), user=user)
+            with contextlib.suppress(ValueError):  # a wording of no words teaches nothing
+                learn_alias(store, values.customer_id, str(wording), str(sku), actor=user)
     return order
 
 
@@ -257,40 +259,6 @@ def _matched_skus(order: Order) -> dict[str, str | None]:
 
 
 # -- the matchers' side --------------------------------------------------------
-
-
-def normalise_wording(wording: str) -> str:
-    """Lower case, no accents, single spaces: the key an alias is learned under."""
-    decomposed = unicodedata.normalize("NFKD", wording.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.split())
-
-
-def learn_alias(store: Store, customer_id: str, wording: str, sku: str, *, user: str) -> None:
-    """Teach the matchers that this customer's `wording` means `sku` (one call site to swap)."""
-    key = normalise_wording(wording)[:512]
-    with store.session() as session:
-        found = session.exec(
-            select(Alias).where(Alias.customer_id == customer_id, Alias.wording == key)
-        ).first()
-        before = {"sku": found.sku, "uses": found.uses} if found else None
-        if found:
-            found.uses = found.uses + 1 if found.sku == sku else 1
-            found.sku = sku
-        else:
-            found = Alias(customer_id=customer_id, wording=key, sku=sku)
-            session.add(found)
-        session.add(
-            AuditEvent(
-                actor=user,
-                action="alias_learned",
-                entity="alias",
-                entity_id=f"{customer_id}:{key}"[:128],
-                before=before,
-                after={"sku": sku, "uses": found.uses},
-            )
-        )
-        session.commit()
 
 
 def search_articles(

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import select
 
+from matchers.normalize import normalize_wording
 from models import Settings, Store
 from models.tables import Alias, Order
 from review_ui import service
@@ -151,7 +152,7 @@ def test_fix_an_article_with_the_search_and_approve(
     assert [(line["sku"], line["quantity"]) for line in mine[0]["lines"]] == [("VJ10112", 4)]
     with review_store.session() as session:
         aliases = {(a.wording, a.sku) for a in session.exec(select(Alias))}
-    learned = (service.normalise_wording(description), "VJ10112") in aliases
+    learned = (normalize_wording(description), "VJ10112") in aliases
     assert learned == (proposed.get(description) != "VJ10112")
 
 

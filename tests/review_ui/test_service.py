@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
-from matchers import CatalogIndex
-from models import Settings, StaleEditError, Store
+from matchers import CatalogIndex, learn_alias, match_article
+from matchers.normalize import normalize_wording
+from models import Extracted, ExtractedLine, Settings, StaleEditError, Store
 from models.tables import Alias, AuditEvent, Order, ReviewItem
 from review_ui import service
 from review_ui.edits import LineEdit, OrderEdit, OrderValues, to_values
@@ -25,6 +26,10 @@ def make_values(*lines: tuple[str, str, str], customer: str = "C0118", po: str =
     values, problems = to_values(edit)
     assert problems == []
     return values
+
+
+def make_text_line(wording: str) -> ExtractedLine:
+    return ExtractedLine(line_no=1, description=Extracted[str](value=wording))
 
 
 def make_review_order(store: Store, *lines: tuple[str, str, str], customer: str = "C0118") -> Order:
@@ -77,7 +82,7 @@ def test_approve_accepts_closes_the_item_and_teaches_the_wording(any_store: Stor
         aliases = session.exec(select(Alias)).all()
     assert [i.state for i in items] == ["closed"]
     assert [(a.customer_id, a.wording, a.sku) for a in aliases] == [
-        ("C0118", "gobelets blancs 10cl", "VJ10110")
+        ("C0118", normalize_wording("Gobelets blancs 10cl"), "VJ10110")
     ]
     with pytest.raises(service.OrderClosedError):
         service.save_order(any_store, order.id, values, user="alice", version=stored.version)
@@ -85,13 +90,14 @@ def test_approve_accepts_closes_the_item_and_teaches_the_wording(any_store: Stor
 
 def test_learning_the_same_wording_again_counts_its_uses(any_store: Store):
     for _ in range(2):
-        service.learn_alias(any_store, "C0118", "Gobelets  Blancs 10cl", "VJ10110", user="alice")
-    service.learn_alias(any_store, "C0118", "gobelets blancs 10cl", "VJ10111", user="bob")
+        learn_alias(any_store, "C0118", "Gobelets  Blancs 10cl", "VJ10110", actor="alice")
+    learn_alias(any_store, "C0118", "gobelets blancs 10cl", "VJ10111", actor="bob")
     with any_store.session() as session:
         aliases = session.exec(select(Alias)).all()
         events = session.exec(select(AuditEvent).where(AuditEvent.entity == "alias")).all()
     assert [(a.sku, a.uses) for a in aliases] == [("VJ10111", 1)]
     assert len(events) == 3 and events[-1].before == {"sku": "VJ10110", "uses": 2}
+    assert [e.actor for e in events] == ["alice", "alice", "bob"]
 
 
 def test_an_order_is_taken_by_one_clerk_at_a_time(any_store: Store):
@@ -116,3 +122,16 @@ def test_reject_records_the_reason(any_store: Store):
     stored, _ = service.get_order(any_store, order.id)
     assert (stored.status, stored.reject_reason, stored.decided_by) == ("rejected", "doublon", "bob")
     assert service.audit_trail(any_store, order.id)[-1].after == {"status": "rejected", "reason": "doublon"}
+
+
+@pytest.mark.parametrize("wording", ["Gants nitrile T9", "vis 4x40 inox"], ids=["size-word", "dimensions"])
+def test_a_wording_taught_on_approval_is_matched_by_the_next_order(any_store: Store, wording: str):
+    """Round trip: the clerk's approval, a rebuilt catalogue index, then the matcher itself."""
+    order = make_review_order(any_store, ("ZZ-1", wording, "3"))
+    before = CatalogIndex.build(any_store.load_reference())
+    assert match_article(make_text_line(wording), before, customer_id="C0118").sku != "VJ10120"
+    values = make_values(("VJ10120", wording, "3"))
+    service.approve_order(any_store, order.id, values, user="alice", version=order.version)
+    after = CatalogIndex.build(any_store.load_reference())
+    found = match_article(make_text_line(wording), after, customer_id="C0118")
+    assert (found.sku, [e.kind for e in found.candidates[0].evidence]) == ("VJ10120", ["alias"])
