@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from intake.notify import acknowledge_accepted
-from intake.pipeline import process
-from intake.routing.policy import current_routing
+from intake.pipeline import PipelineDeps, process
 from matchers import CatalogIndex
-from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
+from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -72,13 +71,7 @@ def process_stored(
     try:
 
         def run() -> ProcessResult:
-            return process(
-                raw,
-                index=index,
-                settings=settings,
-                history=lambda customer_id: customer_history(store, customer_id),
-                routing=current_routing(settings.routing_file),
-            )
+            return process(raw, PipelineDeps.for_store(store, index, settings))
 
         result = run() if timeout is None else call_with_timeout(run, timeout)
         order_ids = store.save_result(pk, result)

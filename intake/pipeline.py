@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from intake.routing.decision import decide
-from intake.routing.policy import RoutingFile
+from intake.routing.policy import RoutingFile, current_routing
 from matchers import CatalogIndex, match_order
 from models import (
     CustomerHistory,
@@ -21,25 +22,46 @@ from models import (
     ProcessResult,
     RawMessage,
     Settings,
+    Store,
+    customer_history,
 )
 from parsers import DocumentLimits, classify, extract_orders, parse_message
 
 HistoryLookup = Callable[[str], CustomerHistory]
+Amend = Callable[[MatchedOrder], None]
 
 
-def process(
-    raw: RawMessage,
-    *,
-    index: CatalogIndex,
-    settings: Settings,
-    history: HistoryLookup | None = None,
-    routing: RoutingFile | None = None,
-) -> ProcessResult:
-    """Run every stage on one message. Raises IntakeError when it cannot be read.
+@dataclass(frozen=True)
+class PipelineDeps:
+    """What the stages after reading depend on, built once at an entry point and passed down.
 
-    `history` gives a customer's past orders (duplicates, usual quantities, a
-    new customer's first orders); without it those checks say nothing.
+    `history` gives a customer's past orders (duplicates, usual quantities, a new
+    customer's first orders) and `routing` the per-customer overrides; without
+    them those checks say nothing, so every path that takes orders gives both.
     """
+
+    index: CatalogIndex
+    settings: Settings
+    history: HistoryLookup | None = None
+    routing: RoutingFile | None = None
+
+    @property
+    def limits(self) -> DocumentLimits:
+        return DocumentLimits.from_settings(self.settings)
+
+    @classmethod
+    def for_store(cls, store: Store, index: CatalogIndex, settings: Settings) -> PipelineDeps:
+        """The dependencies of a store-backed path: its customers' history, the current routing file."""
+        return cls(
+            index=index,
+            settings=settings,
+            history=lambda customer_id: customer_history(store, customer_id),
+            routing=current_routing(settings.routing_file),
+        )
+
+
+def process(raw: RawMessage, deps: PipelineDeps) -> ProcessResult:
+    """Run every stage on one message. Raises IntakeError when it cannot be read."""
     parsed = parse_message(raw.data, where=raw.origin.describe())
     if not (parsed.text.strip() or parsed.html or parsed.attachments):
         raise MessageReadError(raw.origin.describe(), "the message has no body and no attachment")
@@ -47,29 +69,46 @@ def process(
     if not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
     orders: list[ProcessedOrder] = []
-    limits = DocumentLimits.from_settings(settings)
     # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
-    for extracted in extract_orders(parsed, limits=limits) or [
+    for extracted in extract_orders(parsed, limits=deps.limits) or [
         ExtractedOrder(source="email", part=parsed.text_part)
     ]:
-        matched = match_order(parsed, extracted, index)
-        decision = decide(
-            parsed,
-            matched,
-            settings=settings,
-            products=index.products,
-            customers=index.customers,
-            history=_history(matched, history, orders),
-            routing=routing,
-        )
-        orders.append(
-            ProcessedOrder(matched=matched, decision=decision, record=build_record(parsed, matched, decision))
-        )
+        orders.append(decide_order(parsed, extracted, deps, earlier=orders))
     return ProcessResult(parsed=parsed, orders=orders)
 
 
+def decide_order(
+    parsed: ParsedMessage,
+    extracted: ExtractedOrder,
+    deps: PipelineDeps,
+    *,
+    earlier: Sequence[ProcessedOrder] = (),
+    amend: Amend | None = None,
+) -> ProcessedOrder:
+    """Match one read order, decide it with every check, and build its record.
+
+    Every path that takes an order goes through here: mail, a clerk's phone
+    entry, a clerk's approval. `earlier` are the same message's orders decided
+    before this one; `amend` applies what a clerk knows for sure (the customer
+    on the phone) to the match before it is decided.
+    """
+    matched = match_order(parsed, extracted, deps.index)
+    if amend is not None:
+        amend(matched)
+    decision = decide(
+        parsed,
+        matched,
+        settings=deps.settings,
+        products=deps.index.products,
+        customers=deps.index.customers,
+        history=_history(matched, deps.history, earlier),
+        routing=deps.routing,
+    )
+    return ProcessedOrder(matched=matched, decision=decision, record=build_record(parsed, matched, decision))
+
+
 def _history(
-    matched: MatchedOrder, lookup: HistoryLookup | None, earlier: list[ProcessedOrder]
+    matched: MatchedOrder, lookup: HistoryLookup | None, earlier: Sequence[ProcessedOrder]
 ) -> CustomerHistory | None:
     """The customer's stored history plus this message's earlier orders (not stored yet)."""
     customer_id = matched.customer.customer_id

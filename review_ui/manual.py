@@ -6,9 +6,8 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from intake.pipeline import build_record
-from intake.routing.decision import decide
-from matchers import CatalogIndex, match_order
+from intake.pipeline import PipelineDeps, decide_order
+from matchers import CatalogIndex
 from models import (
     Candidate,
     CustomerMatch,
@@ -17,6 +16,7 @@ from models import (
     ExtractedLine,
     ExtractedOrder,
     LineMatch,
+    MatchedOrder,
     OrderRecord,
     OrderStatus,
     ParsedMessage,
@@ -58,28 +58,28 @@ def extracted_from_values(values: OrderValues) -> ExtractedOrder:
     )
 
 
-def process_manual(
-    values: OrderValues, *, index: CatalogIndex, settings: Settings, now: dt.datetime
-) -> ProcessedOrder:
-    """Match and decide a typed order with the pipeline's own stages."""
+def process_manual(values: OrderValues, deps: PipelineDeps, *, now: dt.datetime) -> ProcessedOrder:
+    """Match and decide a typed order with the pipeline's own composer and every check."""
     parsed = ParsedMessage(message_id=f"<manual-{uuid.uuid4().hex}@intake.invalid>", date=now)
-    matched = match_order(parsed, extracted_from_values(values), index)
-    for line in matched.lines:
-        _keep_typed(line)
-    chosen = values.customer_id
-    if chosen and chosen in index.customers:
-        # The clerk picked the customer on the phone: as sure as a known sender address.
-        label = index.customers[chosen].name
-        evidence = [Evidence(kind="clerk", detail=chosen, weight=1.0)]
-        matched.customer = CustomerMatch(
-            customer_id=chosen,
-            score=1.0,
-            margin=1.0,
-            candidates=[Candidate(key=chosen, label=label, score=1.0, evidence=evidence)],
-        )
-        matched.ship_to = values.ship_to or index.customers[chosen].ship_to
-    decision = decide(parsed, matched, settings=settings)
-    return ProcessedOrder(matched=matched, decision=decision, record=build_record(parsed, matched, decision))
+    index = deps.index
+
+    def clerk_knows(matched: MatchedOrder) -> None:
+        for line in matched.lines:
+            _keep_typed(line)
+        chosen = values.customer_id
+        if chosen and chosen in index.customers:
+            # The clerk picked the customer on the phone: as sure as a known sender address.
+            label = index.customers[chosen].name
+            evidence = [Evidence(kind="clerk", detail=chosen, weight=1.0)]
+            matched.customer = CustomerMatch(
+                customer_id=chosen,
+                score=1.0,
+                margin=1.0,
+                candidates=[Candidate(key=chosen, label=label, score=1.0, evidence=evidence)],
+            )
+            matched.ship_to = values.ship_to or index.customers[chosen].ship_to
+
+    return decide_order(parsed, extracted_from_values(values), deps, amend=clerk_knows)
 
 
 def _keep_typed(match: LineMatch) -> None:
@@ -98,7 +98,7 @@ def create_manual_order(
 ) -> tuple[int, OrderStatus]:
     """Store a phone order: accepted when every check passes, else in the queue with its reasons."""
     now = dt.datetime.now(dt.UTC)
-    processed = process_manual(values, index=index, settings=settings, now=now)
+    processed = process_manual(values, PipelineDeps.for_store(store, index, settings), now=now)
     record: OrderRecord = processed.record
     accepted = record.status == OrderStatus.ACCEPTED
     with store.session() as session:

@@ -135,3 +135,27 @@ def test_a_wording_taught_on_approval_is_matched_by_the_next_order(any_store: St
     after = CatalogIndex.build(any_store.load_reference())
     found = match_article(make_text_line(wording), after, customer_id="C0118")
     assert (found.sku, [e.kind for e in found.candidates[0].evidence]) == ("VJ10120", ["alias"])
+
+
+def test_a_phone_order_is_held_on_price_and_stock_like_an_email(any_store: Store):
+    """A line at three times the catalogue price and 1,000 over stock: held, with both reasons."""
+    product = next(p for p in any_store.load_reference().products if p.sku == "VJ10120")
+    edit = OrderEdit(
+        customer_id="C0118",
+        po_number="TEL-1",
+        lines=[
+            LineEdit(
+                sku="VJ10120",
+                description=product.name,
+                quantity=str(product.stock + 1000),
+                unit_price=str(product.unit_price * 3),
+            )
+        ],
+    )
+    values, problems = to_values(edit)
+    assert problems == []
+    index = CatalogIndex.build(any_store.load_reference())
+    order_id, status = create_manual_order(any_store, values, user="alice", index=index, settings=Settings())
+    stored, _ = service.get_order(any_store, order_id)
+    assert status == "review"
+    assert {"price_off", "backorder"} <= {r["code"] for r in stored.reasons}

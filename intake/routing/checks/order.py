@@ -79,11 +79,12 @@ def check_sender_known(ctx: CheckContext) -> list[ReviewReason]:
     Anyone can sign with a customer's name: unless the sender is on the
     customer's file, a clerk confirms. A forwarded order counts by its
     original sender only when the one forwarding it is on file or a colleague
-    at the desk's own domain: a stranger can write any forwarded header.
+    at the desk's own domain: a stranger can write any forwarded header. A
+    phone order names the customer the clerk spoke to.
     """
     customer = ctx.customers.get(ctx.matched.customer.customer_id or "")
     parsed = ctx.parsed
-    if customer is None or sends_for(parsed.sender, customer):
+    if customer is None or ctx.typed_by_clerk or sends_for(parsed.sender, customer):
         return []
     if sends_for(parsed.forwarded_sender, customer) and forwarded_by_colleague(
         parsed, default_rules().public_mail_domains
