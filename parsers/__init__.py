@@ -9,5 +9,6 @@ from parsers.classify import classify
 from parsers.documents.attachments import DocumentLimits
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
+from parsers.values.numbers import parse_number
 
-__all__ = ["DocumentLimits", "classify", "extract_orders", "parse_message"]
+__all__ = ["DocumentLimits", "classify", "extract_orders", "parse_message", "parse_number"]

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
 from models import ReviewReason, Severity
+from parsers import parse_number as read_number
 
 LINE_FIELDS = ("sku", "customer_ref", "description", "quantity", "unit", "unit_price")
 
@@ -80,15 +81,14 @@ def edit_from_form(
 
 
 def parse_number(text: str) -> Decimal | None:
-    """A number as a clerk types it: `12`, `2,5`, `1 200,50`. None when empty; raises ValueError."""
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    if not cleaned:
+    """A number as a clerk types it, read like any other (`parsers.parse_number`); None when empty.
+
+    Raises ValueError when the text is not a number, so the form can say which field.
+    """
+    if not text.strip():
         return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
-    if not value.is_finite():
+    value = read_number(text)
+    if value is None:
         raise ValueError(text)
     return value
 

@@ -22,7 +22,8 @@ def edit_of(order: Order, lines: list[OrderLine]) -> OrderEdit:
         if value is None:
             return ""
         if isinstance(value, float):
-            return f"{value:g}"
+            # A decimal comma, as the form reads it back: "1.125" would be read as 1125.
+            return f"{value:g}".replace(".", ",")
         return str(value)
 
     return OrderEdit(

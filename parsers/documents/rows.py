@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.values.cells import parse_number, split_quantity
+from parsers.values.numbers import parse_number, split_quantity
 
 _PACK = re.compile(r"^(?P<unit>[^\W\d][\w.]*)\s+(?:de|of|à|a|x|von)\s+(?P<size>\d+(?:[.,]\d+)?)", re.I)
 

@@ -20,7 +20,8 @@ from models import DocumentKind, DocumentReadError, Extracted, ExtractedOrder, P
 from parsers.documents.kinds import kind_of_title
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
-from parsers.values.cells import find_date, parse_number
+from parsers.values.cells import find_date
+from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
 

@@ -1,53 +1,11 @@
-"""Numbers and dates as order documents print them, in French, English and German."""
+"""Dates as order documents print them, in French, English and German."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
 
 from parsers.vocabulary.phrases import normalize
-
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
-_NUMBER = re.compile(r"^[-+]?\d[\d\s\u00a0\u202f\u2009'.,]*$")
-_LEADING = re.compile(r"^\s*([-+]?\d{1,3}(?:[\s\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|[-+]?\d+(?:[.,]\d+)*)")
-_CURRENCY = re.compile(r"(€|eur|euros?|\$|usd|chf|£|gbp)", re.I)
-
-
-def parse_number(text: str, *, decimal_comma: bool = True) -> Decimal | None:
-    """'1 234,50' -> 1234.50; '1.500' -> 1500 (French/German); '1,500.00' -> 1500.
-
-    `decimal_comma` says how a lone ',' or '.' with three digits after it is read:
-    French and German documents use ',' for decimals and '.' for thousands.
-    """
-    raw = _CURRENCY.sub("", text).strip()
-    if not raw or not _NUMBER.match(raw):
-        return None
-    raw = _SPACES.sub("", raw)
-    if "," in raw and "." in raw:
-        decimal_sep = "," if raw.rfind(",") > raw.rfind(".") else "."
-        raw = raw.replace("." if decimal_sep == "," else ",", "").replace(",", ".")
-    elif raw.count(",") > 1 or raw.count(".") > 1:
-        raw = raw.replace(",", "").replace(".", "")
-    elif "," in raw:
-        whole, _, frac = raw.partition(",")
-        raw = whole + frac if (len(frac) == 3 and not decimal_comma) else f"{whole}.{frac}"
-    elif "." in raw:
-        whole, _, frac = raw.partition(".")
-        raw = whole + frac if (len(frac) == 3 and decimal_comma and whole != "0") else raw
-    try:
-        return Decimal(raw)
-    except InvalidOperation:
-        return None
-
-
-def split_quantity(text: str, *, decimal_comma: bool = True) -> tuple[Decimal | None, str]:
-    """'1 200 pces' -> (1200, 'pces'); '2,5 kg' -> (2.5, 'kg'); '12' -> (12, '')."""
-    match = _LEADING.match(text)
-    if not match:
-        return None, text.strip()
-    return parse_number(match.group(1), decimal_comma=decimal_comma), text[match.end() :].strip(" .")
-
 
 MONTHS = {
     **dict.fromkeys(["janvier", "janv", "january", "jan", "januar", "janner"], 1),

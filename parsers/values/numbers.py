@@ -19,6 +19,10 @@ from pydantic import BaseModel, field_validator
 DATA = Path(__file__).parents[1] / "data"
 # Spaces used as thousands separators: space, no-break space, narrow no-break space.
 THIN_SPACES = " \u00a0\u202f"
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
+_NUMBER_TEXT = re.compile(r"^[-+]?\d[\d\s\u00a0\u202f\u2009'.,]*$")
+_LEADING = re.compile(r"^\s*([-+]?\d{1,3}(?:[\s\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|[-+]?\d+(?:[.,]\d+)*)")
+_CURRENCY = re.compile(r"(€|eur|euros?|\$|usd|chf|£|gbp)", re.I)
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*"
 
 
@@ -97,32 +101,52 @@ def unit_kind(unit: str) -> str | None:
     return spec.kind if spec else None
 
 
-def parse_number(text: str) -> Decimal | None:
-    """A written number as a Decimal, French or English conventions; None if not a number.
+def parse_number(text: str, *, decimal_comma: bool = True) -> Decimal | None:
+    """A written number as a Decimal; None when the text is not one number. The one reader of
+    numbers: bodies, documents and the clerk's form agree on every case (tests/parsers/test_numbers.py).
 
-    "1 200" / "1\u202f200" -> 1200; "1.500" -> 1500 (dot + 3 digits = thousands);
-    "2,5" -> 2.5; "1 500,000" -> 1500; "1,250.50" -> 1250.50; "1.250,00" -> 1250.
+    "1 234,50" -> 1234.5; "1.500" -> 1500 (a dot and three digits group thousands);
+    "0.500" -> 0.5 (no thousands after a zero); "1,250.50" -> 1250.5; "12 €" -> 12;
+    "-3" -> -3. `decimal_comma` says how a lone "," with three digits after it is
+    read: French and German write "," for decimals, English for thousands.
     """
-    raw = text.strip()
-    for space in THIN_SPACES:
-        raw = raw.replace(space, "")
-    if not re.fullmatch(r"\d+(?:[.,]\d+)*", raw):
+    raw = _CURRENCY.sub("", text).strip()
+    if not raw or not _NUMBER_TEXT.match(raw):
         return None
+    raw = _SPACES.sub("", raw)
     if "," in raw and "." in raw:
         decimal_mark = "," if raw.rfind(",") > raw.rfind(".") else "."
-        thousands = "." if decimal_mark == "," else ","
-        raw = raw.replace(thousands, "").replace(decimal_mark, ".")
-    elif raw.count(".") > 1 or re.fullmatch(r"\d{1,3}\.\d{3}", raw):
-        raw = raw.replace(".", "")
-    elif raw.count(",") > 1:
-        raw = raw.replace(",", "")
-    else:
-        raw = raw.replace(",", ".")
+        raw = raw.replace("." if decimal_mark == "," else ",", "").replace(",", ".")
+    elif raw.count(",") > 1 or raw.count(".") > 1:
+        first, *groups = re.split(r"[.,]", raw)
+        if not _groups(first) or any(len(g) != 3 for g in groups):
+            return None  # "1,2,3" is no number; "1.234.567" is
+        raw = raw.replace(",", "").replace(".", "")
+    elif "," in raw:
+        whole, _, frac = raw.partition(",")
+        raw = whole + frac if len(frac) == 3 and not decimal_comma and _groups(whole) else f"{whole}.{frac}"
+    elif "." in raw:
+        whole, _, frac = raw.partition(".")
+        raw = whole + frac if len(frac) == 3 and decimal_comma and _groups(whole) else raw
     try:
         value = Decimal(raw)
     except InvalidOperation:
         return None
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _groups(whole: str) -> bool:
+    """Can these digits stand before a thousands separator? "1", "12", "123"; not "0" or "1234"."""
+    digits = whole.lstrip("+-")
+    return 1 <= len(digits) <= 3 and digits != "0"
+
+
+def split_quantity(text: str, *, decimal_comma: bool = True) -> tuple[Decimal | None, str]:
+    """'1 200 pces' -> (1200, 'pces'); '2,5 kg' -> (2.5, 'kg'); '12' -> (12, '')."""
+    match = _LEADING.match(text)
+    if not match:
+        return None, text.strip()
+    return parse_number(match.group(1), decimal_comma=decimal_comma), text[match.end() :].strip(" .")
 
 
 def word_quantity(text: str) -> tuple[Decimal, bool] | None:

@@ -6,7 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from parsers.values.numbers import normalise_unit, parse_number, unit_kind, unit_vocabulary, word_quantity
+from parsers.values.numbers import (
+    normalise_unit,
+    parse_number,
+    split_quantity,
+    unit_kind,
+    unit_vocabulary,
+    word_quantity,
+)
+from review_ui.edits import parse_number as parse_typed_number
 
 
 @pytest.mark.parametrize(
@@ -98,3 +106,57 @@ def test_unit_vocabulary_kinds() -> None:
     assert unit_kind("carton") == "count"
     assert unit_kind("cl") == "measure"
     assert {"pce", "boite", "carton", "rouleau"} <= set(vocab.units)
+
+
+# Inputs the body reader, the document readers and the clerk's form once read
+# differently; they now share one parser and must agree.
+AGREED = {
+    "zero-point": ("0.500", Decimal("0.5")),
+    "dot-thousands": ("1.500", Decimal(1500)),
+    "currency": ("12 €", Decimal(12)),
+    "negative": ("-3", Decimal(-3)),
+    "decimal-comma": ("2,5", Decimal("2.5")),
+    "grouped": ("1 200,50", Decimal("1200.5")),
+    "two-marks": ("1.250,00", Decimal(1250)),
+    "four-digits": ("1234.567", Decimal("1234.567")),
+    "swiss": ("1'000", Decimal(1000)),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), AGREED.values(), ids=AGREED.keys())
+def test_every_reader_agrees_on_a_number(text: str, expected: Decimal) -> None:
+    assert (parse_number(text), parse_typed_number(text)) == (expected, expected)
+
+
+@pytest.mark.parametrize("text", ["1,2,3", "12.34.5", "douze", "-", "1-2"], ids=str)
+def test_what_is_not_one_number_is_none(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "comma", "expected"),
+    [
+        ("1 234,50", True, "1234.50"),
+        ("1\u202f234,50 €", True, "1234.50"),
+        ("1.234,50", True, "1234.50"),
+        ("1,234.50", False, "1234.50"),
+        ("1.500", True, "1500"),
+        ("1,500", False, "1500"),
+        ("2,5", True, "2.5"),
+        ("0.125", True, "0.125"),
+        ("12", True, "12"),
+        ("EUR 33,40", True, "33.40"),
+        ("abc", True, None),
+        ("", True, None),
+    ],
+)
+def test_parse_number_as_documents_print_it(text: str, comma: bool, expected: str | None) -> None:
+    assert parse_number(text, decimal_comma=comma) == (Decimal(expected) if expected else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "unit"),
+    [("1 200 pces", "1200", "pces"), ("2,5 kg", "2.5", "kg"), ("12", "12", ""), ("ctn", None, "ctn")],
+)
+def test_split_quantity(text: str, quantity: str | None, unit: str) -> None:
+    assert split_quantity(text) == (Decimal(quantity) if quantity else None, unit)

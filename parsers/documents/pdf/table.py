@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from parsers.documents.pdf.layout import Cell, Line, Page, Word
-from parsers.values.cells import split_quantity
+from parsers.values.numbers import split_quantity
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
 
