@@ -29,7 +29,6 @@ ORDER_EVIDENCE = 1.5  # an order needs its own wording, quantity lines or order 
 _DOCUMENT = re.compile(r"\.(pdf|xlsx?|xlsm|ods|csv|docx?|odt)$", re.I)
 _INVOICE_NAME = re.compile(r"factur|invoice|\bFA[-_ ]?\d|avoir|credit[-_ ]?note|relev[ée]", re.I)
 _ORDER_NAME = re.compile(r"\bBC|\bPO\b|PO[-_ ]?\d|commande|order|bon[-_ ]de[-_ ]commande|purchase", re.I)
-_REPLY_SUBJECT = re.compile(r"^\s*(re|r[ée]f|aw|sv|antw|vs)\s*(\[\d+\])?\s*:", re.I)
 REPLY_SUBJECT_SHARE = 1 / 3
 _AUTO_HEADERS = ("x-autoreply", "x-autorespond", "x-autoresponder")
 _BULK = {"bulk", "list", "junk"}
@@ -122,7 +121,7 @@ def _header_rules(parsed: ParsedMessage) -> Classification | None:
 
 def _vocabulary(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[str, list[str]]) -> None:
     vocabulary = load_vocabulary()
-    subject_share = REPLY_SUBJECT_SHARE if _REPLY_SUBJECT.match(parsed.subject) else 1.0
+    subject_share = REPLY_SUBJECT_SHARE if load_markers().is_reply_subject(parsed.subject) else 1.0
     for section, text in (("subject", parsed.subject), ("text", parsed.text[:6000])):
         for kind, patterns in vocabulary[section].items():
             share = subject_share if section == "subject" and kind != MessageKind.ORDER.value else 1.0

@@ -35,7 +35,7 @@ def compose_body(parsed: ParsedMessage, parts: Parts) -> ParsedMessage:
     parsed.html = html_source
     parsed.quoted, parsed.signature = split.quoted, split.signature
     parsed.forwarded_sender, parsed.forwarded_date = split.forwarded_sender, split.forwarded_date
-    forwarding = from_nested or bool(load_markers().forward_subject.match(parsed.subject))
+    forwarding = from_nested or load_markers().is_forward_subject(parsed.subject)
     if parts.nested and parsed.forwarded_sender is None and forwarding:
         _forward_from_nested(parsed, parts)
     parsed.tables = _current_tables(rendered, parsed.subject) if rendered else []

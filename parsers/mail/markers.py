@@ -20,7 +20,7 @@ _LISTS = (
     "disclaimer",
     "quantity_units",
 )
-_SINGLE = ("from_field", "date_field", "subject_field", "to_field", "forward_subject")
+_SINGLE = ("from_field", "date_field", "subject_field", "to_field", "forward_subject", "reply_subject")
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,16 @@ class Markers:
     subject_field: re.Pattern[str]
     to_field: re.Pattern[str]
     forward_subject: re.Pattern[str]
+    reply_subject: re.Pattern[str]
     quantity: re.Pattern[str]
+
+    def is_forward_subject(self, subject: str | None) -> bool:
+        """'TR:', 'Fwd:', 'RV:', 'WG:': the message passes another one on."""
+        return bool(self.forward_subject.match(subject or ""))
+
+    def is_reply_subject(self, subject: str | None) -> bool:
+        """'Re:', 'Rép :', 'AW:', 'SV:': the subject names an earlier message, not this order."""
+        return bool(self.reply_subject.match(subject or ""))
 
 
 @lru_cache(maxsize=4)

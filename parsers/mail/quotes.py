@@ -51,7 +51,7 @@ def split_reply(text: str, subject: str = "", markers: Markers | None = None) ->
     """Separate new text, quoted history, forwarded original and signature."""
     markers = markers or load_markers()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    forwarding = bool(markers.forward_subject.match(subject or ""))
+    forwarding = markers.is_forward_subject(subject)
     marker = _first_marker(lines, markers, forwarding=forwarding)
     if marker is None:
         own, sig = split_signature(lines, markers)

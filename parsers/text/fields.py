@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from models import Extracted, Provenance
+from parsers.mail.markers import load_markers
 from parsers.values.dates import DateHit, delivery_date
 
 _REPLY_MARKERS = re.compile(
@@ -45,8 +46,6 @@ _NOT_OUR_PO = re.compile(
     r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this))*\W*$",
     re.I,
 )
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:tr|fwd?|wg|trans)\s*:", re.I)
-_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|réf|ref|rép|rep)\s*:", re.I)
 
 _ADDRESS_LABEL = re.compile(
     r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
@@ -94,18 +93,18 @@ def split_forward(text: str, subject: str = "") -> tuple[str, str, int]:
 
 def is_forward_subject(subject: str) -> bool:
     """'TR :', 'Fwd:', 'FW:', 'WG:': the message forwards another one."""
-    return bool(_FORWARD_SUBJECT.match(subject))
+    return load_markers().is_forward_subject(subject)
 
 
 def is_reply_subject(subject: str) -> bool:
     """'Re:', 'RE :', 'AW:': the subject names an earlier message, not this order."""
-    return bool(_REPLY_SUBJECT.match(subject))
+    return load_markers().is_reply_subject(subject)
 
 
 def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
     """The customer's order number when labelled in the body or a non-reply subject."""
     found = _po_in(text, part=part)
-    if found is None and not _REPLY_SUBJECT.match(subject):
+    if found is None and not is_reply_subject(subject):
         found = _po_in(subject, part="subject")
     return found
 

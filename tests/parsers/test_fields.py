@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from parsers.mail.markers import load_markers
 from parsers.text import fields
 
 
@@ -118,3 +119,27 @@ def test_contact_name_and_phone() -> None:
     name, phone = fields.contact(text, part="body")
     assert name is not None and name.value == "Sylvie Marchand"
     assert phone is not None and phone.value == "05 36 49 12 40"
+
+
+# One set of subject shapes (parsers/data/reply_markers.toml) for the mail reader,
+# the body reader and the classifier.
+SUBJECTS = {
+    "rv": ("RV: pedido 12", True, False),
+    "trans": ("TRANS: commande", True, False),
+    "tr": ("TR : commande", True, False),
+    "fwd": ("Fwd: order", True, False),
+    "wg": ("WG: Bestellung", True, False),
+    "sv": ("SV: order 12", False, True),
+    "rep": ("Rép: commande", False, True),
+    "re-numbered": ("RE[2]: commande", False, True),
+    "aw": ("AW: Bestellung", False, True),
+    "plain": ("Commande 4512", False, False),
+    "word-start": ("Tranche de vis", False, False),
+}
+
+
+@pytest.mark.parametrize(("subject", "forward", "reply"), SUBJECTS.values(), ids=SUBJECTS.keys())
+def test_every_reader_reads_a_subject_the_same(subject: str, forward: bool, reply: bool) -> None:
+    markers = load_markers()
+    assert (fields.is_forward_subject(subject), markers.is_forward_subject(subject)) == (forward, forward)
+    assert (fields.is_reply_subject(subject), markers.is_reply_subject(subject)) == (reply, reply)
