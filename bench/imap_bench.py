@@ -36,11 +36,17 @@ import intake.daemon.worker as imapworker  # noqa: E402
 import intake.pipeline as pipeline  # noqa: E402
 from intake.daemon.config import Account, Security, Timing  # noqa: E402
 from intake.daemon.mailbox import ImapMailbox  # noqa: E402
-from intake.daemon.serve import IndexCache, make_processor  # noqa: E402
+from intake.daemon.serve import make_processor  # noqa: E402
 from intake.daemon.worker import FolderWorker  # noqa: E402
 from intake.ingest import ingest_raw  # noqa: E402
-from intake.reports.evaluate import load_reference_dir  # noqa: E402
-from models import Origin, RawMessage, Settings, Store  # noqa: E402
+from matchers import IndexCache  # noqa: E402
+from models import (  # noqa: E402
+    Origin,
+    RawMessage,
+    Settings,
+    Store,
+    load_reference_dir,
+)
 from tests.services import Dovecot, Postgres  # noqa: E402
 
 DEMO = ROOT / "demo"

@@ -16,9 +16,8 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex, match_article, match_customer
-from models import Extracted, ExtractedLine, ExtractedOrder, Store
+from models import Extracted, ExtractedLine, ExtractedOrder, Store, load_reference_dir
 from parsers import extract_orders, parse_message
 
 

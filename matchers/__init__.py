@@ -3,7 +3,7 @@
 from matchers.aliases import learn_alias
 from matchers.articles import match_article
 from matchers.customers import match_customer
-from matchers.index import CatalogIndex
+from matchers.index import CatalogIndex, IndexCache
 from models import ExtractedOrder, MatchedOrder, ParsedMessage
 
 
@@ -17,4 +17,4 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=ship_to)
 
 
-__all__ = ["CatalogIndex", "learn_alias", "match_article", "match_customer", "match_order"]
+__all__ = ["CatalogIndex", "IndexCache", "learn_alias", "match_article", "match_customer", "match_order"]

@@ -9,6 +9,8 @@ articles that share its words and sizes, never against the whole catalogue.
 from __future__ import annotations
 
 import math
+import threading
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +18,7 @@ import numpy as np
 from matchers.customer_terms import CustomerTerms, TermIndex
 from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording
 from matchers.vocabulary import load_vocabulary
-from models import CustomerRow, ProductRow, ReferenceData
+from models import CustomerRow, ProductRow, ReferenceData, Store
 
 
 @dataclass
@@ -138,3 +140,22 @@ class CatalogIndex:
         """The customer's unit in the catalogue's vocabulary (its folded form when unknown)."""
         word = fold(spelling).strip(" .")
         return self.units.get(word, word)
+
+
+class IndexCache:
+    """The catalogue index, shared by the daemon's workers or the web UI's requests, and rebuilt
+    when `max_age` seconds have passed (so aliases a clerk confirms, and a catalogue imported
+    meanwhile, reach them without a restart)."""
+
+    def __init__(self, store: Store, max_age: float = 60.0) -> None:
+        self.store, self.max_age = store, max_age
+        self._lock = threading.Lock()
+        self._index: CatalogIndex | None = None
+        self._built = 0.0
+
+    def get(self) -> CatalogIndex:
+        with self._lock:
+            if self._index is None or time.monotonic() - self._built > self.max_age:
+                self._index = CatalogIndex.build(self.store.load_reference())
+                self._built = time.monotonic()
+            return self._index

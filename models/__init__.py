@@ -46,6 +46,7 @@ from models.reference import (
     CustomerRow,
     ProductRow,
     ReferenceData,
+    load_reference_dir,
     read_reference_csv,
 )
 from models.settings import DEFAULT_DATABASE_URL, RoutingMode, Settings, read_settings
@@ -99,6 +100,7 @@ __all__ = [
     "Table",
     "TableCell",
     "customer_history",
+    "load_reference_dir",
     "make_engine",
     "migrate",
     "read_reference_csv",

@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
@@ -173,3 +173,30 @@ def _row_error(source: str, line: int, exc: ValidationError) -> ReferenceDataErr
 
 def customers_by_id(customers: Iterable[CustomerRow]) -> dict[str, CustomerRow]:
     return {c.customer_id: c for c in customers}
+
+
+class ReferenceSink(Protocol):
+    """Where reference rows go (the Store): one upsert per file."""
+
+    def upsert_products(self, rows: Iterable[ProductRow]) -> int: ...
+    def upsert_customers(self, rows: Iterable[CustomerRow]) -> int: ...
+    def upsert_customer_refs(self, rows: Iterable[CustomerRefRow]) -> int: ...
+
+
+def load_reference_dir(store: ReferenceSink, ref_dir: Path) -> list[str]:
+    """Load products/customers/customer_refs CSVs of a folder; returns the row errors."""
+    problems: list[str] = []
+    for name, model, upsert in (
+        ("products.csv", ProductRow, store.upsert_products),
+        ("customers.csv", CustomerRow, store.upsert_customers),
+        ("customer_refs.csv", CustomerRefRow, store.upsert_customer_refs),
+    ):
+        path = ref_dir / name
+        if not path.exists():
+            if name == "products.csv":
+                raise ReferenceDataError(str(ref_dir), "no products.csv in the reference folder")
+            continue
+        rows, errors = read_reference_csv(path, model)
+        upsert(rows)
+        problems += [str(e) for e in errors]
+    return problems

@@ -15,6 +15,7 @@ from fastapi import Depends, FastAPI
 from fastapi.templating import Jinja2Templates
 from starlette.middleware.sessions import SessionMiddleware
 
+from matchers import IndexCache
 from models import Settings, Store
 from models.users import get_user
 from review_ui import notify_routes
@@ -30,7 +31,6 @@ from review_ui.security import (
     session_user,
 )
 from review_ui.throttle import LoginThrottle
-from review_ui.web import IndexCache
 
 HERE = Path(__file__).parent
 

@@ -2,38 +2,20 @@
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Path, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from matchers import CatalogIndex
+from matchers import CatalogIndex, IndexCache
 from models import Store
 from review_ui.i18n import LANGUAGES, pick_language, reason_text, translator
 from review_ui.security import CSRF_FIELD, csrf_token
 
-INDEX_SECONDS = 60.0
 # A row number as a path parameter: beyond a 64-bit key no row can exist, so the
 # validation error handler answers 404 rather than letting the database overflow.
 RecordId = Annotated[int, Path(ge=0, le=2**63 - 1)]
-
-
-@dataclass
-class IndexCache:
-    """The catalogue index, rebuilt at most once a minute (the daemon may import meanwhile)."""
-
-    store: Store
-    built_at: float = 0.0
-    index: CatalogIndex = field(default_factory=CatalogIndex)
-
-    def get(self) -> CatalogIndex:
-        if time.monotonic() - self.built_at > INDEX_SECONDS:
-            self.index = CatalogIndex.build(self.store.load_reference())
-            self.built_at = time.monotonic()
-        return self.index
 
 
 def language(request: Request) -> str:

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex
-from models import Settings, Store
+from models import Settings, Store, load_reference_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT.parent / "shared" / "samples"

@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 
 from intake.ingest import ingest_file
-from intake.reports.evaluate import load_reference_dir
 from intake.reports.scoring import order_is_right, pair_orders
 from matchers import CatalogIndex
-from models import Settings, Store
+from models import Settings, Store, load_reference_dir
 from tests.conftest import FIXTURES, SAMPLES
 
 CASES = [(SAMPLES / "emails", SAMPLES / "ref"), (FIXTURES, FIXTURES.parent / "ref")]

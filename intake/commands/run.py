@@ -49,7 +49,8 @@ def print_outcome(path: Path, outcome: Outcome) -> None:
 
 def run_daemon(args: argparse.Namespace) -> int:
     from intake.daemon.config import DaemonConfig, load_config
-    from intake.daemon.serve import IndexCache, build_workers, make_processor, serve
+    from intake.daemon.serve import build_workers, make_processor, serve
+    from matchers import IndexCache
 
     settings = load_settings()
     config = load_config(args.config) if args.config else DaemonConfig()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,28 +14,10 @@ from intake.daemon.mailbox import ImapMailbox
 from intake.daemon.worker import Connector, FolderWorker, Processor, Tally, holder_name
 from intake.ingest import Outcome, process_stored
 from intake.notify import outbox_pass
-from matchers import CatalogIndex
+from matchers import IndexCache
 from models import RawMessage, Settings, Store
 
 log = logging.getLogger("intake.daemon")
-
-
-class IndexCache:
-    """The catalogue index, shared by the workers and rebuilt when `max_age` has passed
-    (so aliases a clerk confirms reach the daemon without a restart)."""
-
-    def __init__(self, store: Store, max_age: float = 60.0) -> None:
-        self.store, self.max_age = store, max_age
-        self._lock = threading.Lock()
-        self._index: CatalogIndex | None = None
-        self._built = 0.0
-
-    def get(self) -> CatalogIndex:
-        with self._lock:
-            if self._index is None or time.monotonic() - self._built > self.max_age:
-                self._index = CatalogIndex.build(self.store.load_reference())
-                self._built = time.monotonic()
-            return self._index
 
 
 def make_processor(store: Store, settings: Settings, index: IndexCache) -> Processor:

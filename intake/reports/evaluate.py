@@ -14,7 +14,7 @@ from intake.ingest import Outcome, ingest_file
 from intake.reports.scoring import Record, Tally, order_is_right, pair_orders
 from intake.routing.decision import free_of_errors, passes_checks
 from matchers import CatalogIndex
-from models import CustomerRefRow, CustomerRow, IntakeError, ProductRow, Settings, Store, read_reference_csv
+from models import IntakeError, Settings, Store, load_reference_dir
 
 OVERALL = "overall"
 
@@ -38,25 +38,6 @@ class EvalReport:
 
     def tally(self, category: str) -> Tally:
         return self.tallies.setdefault(category, Tally())
-
-
-def load_reference_dir(store: Store, ref_dir: Path) -> list[str]:
-    """Load products/customers/customer_refs CSVs of a folder; returns the row errors."""
-    problems: list[str] = []
-    for name, model, upsert in (
-        ("products.csv", ProductRow, store.upsert_products),
-        ("customers.csv", CustomerRow, store.upsert_customers),
-        ("customer_refs.csv", CustomerRefRow, store.upsert_customer_refs),
-    ):
-        path = ref_dir / name
-        if not path.exists():
-            if name == "products.csv":
-                raise IntakeError(f"{ref_dir}: no products.csv in the reference folder")
-            continue
-        rows, errors = read_reference_csv(path, model)
-        upsert(rows)
-        problems += [str(e) for e in errors]
-    return problems
 
 
 def read_categories(folder: Path) -> dict[str, str]:

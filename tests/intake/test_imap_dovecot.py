@@ -14,11 +14,11 @@ import pytest
 import intake.ingest
 from intake.daemon.config import Account, Security, Timing
 from intake.daemon.mailbox import ImapMailbox
-from intake.daemon.serve import IndexCache, make_processor
+from intake.daemon.serve import make_processor
 from intake.daemon.worker import FolderWorker, Tally
 from intake.ingest import retry_failed
-from intake.reports.evaluate import load_reference_dir
-from models import MailboxError, RawMessage, Settings, Store
+from matchers import IndexCache
+from models import MailboxError, RawMessage, Settings, Store, load_reference_dir
 from models.ledger import known_uidvalidities
 from tests.conftest import DEMO_REF
 from tests.intake.imap_helpers import (

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex
-from models import Extracted, ExtractedLine, Store
+from models import Extracted, ExtractedLine, Store, load_reference_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 

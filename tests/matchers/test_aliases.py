@@ -9,9 +9,8 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import SQLModel
 
-from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex, learn_alias, match_article
-from models import Store
+from models import Store, load_reference_dir
 from tests.matchers.conftest import ROOT, make_line
 
 WORDING = "colle spéciale du chef bleue"

@@ -14,9 +14,8 @@ from sqlalchemy import inspect, text
 from sqlmodel import select
 
 from intake.pipeline import PipelineDeps, process
-from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex
-from models import Origin, ProductRow, RawMessage, Settings, Store
+from models import Origin, ProductRow, RawMessage, Settings, Store, load_reference_dir
 from models.ledger import (
     Position,
     acquire_lease,

@@ -13,9 +13,8 @@ import pytest
 import uvicorn
 
 from intake.ingest import ingest_file, ingest_raw
-from intake.reports.evaluate import load_reference_dir
 from matchers import CatalogIndex
-from models import Origin, RawMessage, Settings, Store
+from models import Origin, RawMessage, Settings, Store, load_reference_dir
 from models.users import add_user
 from review_ui import create_app
 from tests.conftest import DEMO_REF, ROOT
