@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from intake.reports.charts import dashboard_charts
 from intake.reports.kpis import GroupBy, KpiFigures, build_report, format_duration, format_rate, kpi_facts
 from models import Settings, Store
-from review_ui.deps import settings_from_app, store_from_app
+from review_ui.web import settings_from_app, store_of
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
@@ -20,7 +20,7 @@ TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 def make_router(
     require_user: Callable[..., Any],
     *,
-    get_store: Callable[..., Store] = store_from_app,
+    get_store: Callable[..., Store] = store_of,
     get_settings: Callable[..., Settings] = settings_from_app,
 ) -> APIRouter:
     """GET /dashboard behind the app's `require_user` dependency."""

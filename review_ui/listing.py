@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from sqlmodel import select
 
 from models import Store
-from models.tables import Customer, Message, Order, OrderLine, ReviewItem
-from review_ui.service import as_utc, utcnow
+from models.tables import Customer, Message, Order, OrderLine, ReviewItem, utcnow
+from review_ui.service import as_utc
 
 
 @dataclass

@@ -21,13 +21,13 @@ from intake.notify import (
 )
 from models import Settings, Store
 from models.tables import OutboxMail
-from review_ui.deps import actor_name, settings_from_app, store_from_app
+from review_ui.web import actor_name, settings_from_app, store_of
 
 
 def make_router(
     require_user: Callable[..., Any],
     *,
-    get_store: Callable[..., Store] = store_from_app,
+    get_store: Callable[..., Store] = store_of,
     get_settings: Callable[..., Settings] = settings_from_app,
 ) -> APIRouter:
     """POST /orders/{id}/lines/{line_no}/detail-request and POST /orders/{id}/status."""

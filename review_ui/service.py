@@ -26,7 +26,7 @@ from models import (
     Store,
 )
 from models.store import to_record
-from models.tables import AuditEvent, Order, OrderLine, ReviewItem
+from models.tables import AuditEvent, Order, OrderLine, ReviewItem, utcnow
 from review_ui.edits import OrderValues
 
 LOCK_MINUTES = 15
@@ -47,10 +47,6 @@ class OrderClosedError(IntakeError):
     def __init__(self, order_id: int, status: str) -> None:
         self.order_id, self.status = order_id, status
         super().__init__(f"order {order_id} is already {status}")
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 def as_utc(moment: dt.datetime) -> dt.datetime:

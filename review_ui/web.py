@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from matchers import CatalogIndex, IndexCache
-from models import Store
+from models import Settings, Store
 from review_ui.i18n import LANGUAGES, pick_language, reason_text, translator
 from review_ui.security import CSRF_FIELD, csrf_token
 
@@ -46,4 +46,18 @@ def catalog(request: Request) -> CatalogIndex:
 
 
 def store_of(request: Request) -> Store:
+    """The app's store (`app.state.store`, set once by create_app)."""
     return request.app.state.store
+
+
+def settings_from_app(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def actor_name(user: Any) -> str:
+    """The audit trail's name for whatever the auth dependency returns."""
+    for attribute in ("username", "name"):
+        value = getattr(user, attribute, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(user) if user else "unknown"

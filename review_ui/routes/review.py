@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from intake.notify import acknowledge_accepted
 from models import StaleEditError, Store
-from models.tables import Order
+from models.tables import Order, utcnow
 from review_ui import service
 from review_ui.edits import OrderEdit, edit_from_form, to_values
 from review_ui.i18n import translator
@@ -117,7 +117,7 @@ def _apply(
 
 def _other_holder(order: Order, me: str) -> str | None:
     if order.locked_by and order.locked_by != me and order.locked_at is not None:
-        fresh = service.utcnow() - service.as_utc(order.locked_at)
+        fresh = utcnow() - service.as_utc(order.locked_at)
         if fresh.total_seconds() < service.LOCK_MINUTES * 60:
             return order.locked_by
     return None
