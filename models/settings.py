@@ -99,9 +99,15 @@ class Settings(BaseSettings):
         "(mx.example.fr): only its verdicts count; unset, the topmost header's count",
     )
     timezone: str = Field(default="Europe/Paris", description="The order desk's time zone")
-    max_attachment_bytes: int = Field(default=25_000_000, gt=0)
-    max_pdf_pages: int = Field(default=60, gt=0)
-    parse_timeout_seconds: float = Field(default=60.0, gt=0)
+    max_attachment_bytes: int = Field(
+        default=25_000_000,
+        gt=0,
+        description="An attachment larger than this is not read (its order goes to review)",
+    )
+    max_pdf_pages: int = Field(default=60, gt=0, description="Pages of one PDF read at the most")
+    parse_timeout_seconds: float = Field(
+        default=60.0, gt=0, description="Time one message, and each document in it, may take to be read"
+    )
     session_secret: str | None = Field(
         default=None, description="Secret key of the review UI's session cookies"
     )
@@ -114,12 +120,16 @@ class Settings(BaseSettings):
         default=24.0, description="Accepted orders this recent still get a missed acknowledgement"
     )
     smtp_host: str | None = Field(default=None, description="SMTP server; unset keeps mails in the outbox")
-    smtp_port: int = Field(default=587, gt=0, lt=65536)
-    smtp_tls: SmtpSecurity = Field(default=SmtpSecurity.STARTTLS)
-    smtp_user: str | None = Field(default=None)
+    smtp_port: int = Field(default=587, gt=0, lt=65536, description="Port of the SMTP server")
+    smtp_tls: SmtpSecurity = Field(
+        default=SmtpSecurity.STARTTLS, description="How the SMTP connection is secured: starttls, ssl or none"
+    )
+    smtp_user: str | None = Field(
+        default=None, description="SMTP login; none for a server that takes mail unauthenticated"
+    )
     smtp_password: SecretStr | None = Field(default=None, description="From INTAKE_SMTP_PASSWORD only")
     smtp_from: str | None = Field(default=None, description="From address of outgoing mail")
-    smtp_timeout_seconds: float = Field(default=30.0)
+    smtp_timeout_seconds: float = Field(default=30.0, description="Time one SMTP exchange may take")
     outbox_max_attempts: int = Field(default=8, description="Tries before a mail is marked failed")
     outbox_backoff_seconds: float = Field(default=30.0, description="First retry delay; doubles each try")
     session_cookie_secure: bool | None = Field(
