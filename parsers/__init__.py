@@ -5,9 +5,18 @@ ExtractedOrder), documents/ (attachments -> ExtractedOrder), values/, vocabulary
 training/ is offline and never imported by the pipeline.
 """
 
-from parsers.classify import classify
+from parsers.classify import awaits_catalogue, by_catalogue, classify
 from parsers.documents.attachments import DocumentLimits
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
+from parsers.text.codes import CodeBook
 
-__all__ = ["DocumentLimits", "classify", "extract_orders", "parse_message"]
+__all__ = [
+    "CodeBook",
+    "DocumentLimits",
+    "awaits_catalogue",
+    "by_catalogue",
+    "classify",
+    "extract_orders",
+    "parse_message",
+]
