@@ -2,7 +2,14 @@
 
 from models import ExtractedOrder, ParsedMessage
 from parsers.classify import classify
-from parsers.documents import DocumentLimits, attachment_orders, document_kinds
+from parsers.documents import (
+    DocumentLimits,
+    DocumentPreview,
+    attachment_orders,
+    document_kinds,
+    preview_document,
+    render_pdf_page,
+)
 from parsers.mime import parse_message
 from parsers.text import extract_from_text
 
@@ -14,4 +21,13 @@ def extract_orders(parsed: ParsedMessage, *, limits: DocumentLimits | None = Non
     return attachment_orders(parsed, [body] if body.lines else [], limits=limits)
 
 
-__all__ = ["DocumentLimits", "classify", "document_kinds", "extract_orders", "parse_message"]
+__all__ = [
+    "DocumentLimits",
+    "DocumentPreview",
+    "classify",
+    "document_kinds",
+    "extract_orders",
+    "parse_message",
+    "preview_document",
+    "render_pdf_page",
+]
