@@ -95,7 +95,9 @@ def _check_size(attachment: Attachment, limits: DocumentLimits) -> None:
 def _bounded(func, args: tuple, part: str, limits: DocumentLimits):
     if not limits.isolate:
         return func(*args)
-    return run_bounded(func, *args, part=part, timeout=limits.timeout_seconds, memory_bytes=limits.memory_bytes)
+    return run_bounded(
+        func, *args, part=part, timeout=limits.timeout_seconds, memory_bytes=limits.memory_bytes
+    )
 
 
 def _read_json(*args) -> list[str]:
@@ -254,8 +256,12 @@ def render_pdf_page(
     limits = limits or DocumentLimits()
     _check_size(attachment, limits)
     if not 1 <= page <= limits.max_pages:
-        raise DocumentReadError(attachment.part_name, f"page {page} is beyond the limit of {limits.max_pages}")
-    return _bounded(_page_png, (attachment.data, attachment.part_name, page, resolution), attachment.part_name, limits)
+        raise DocumentReadError(
+            attachment.part_name, f"page {page} is beyond the limit of {limits.max_pages}"
+        )
+    return _bounded(
+        _page_png, (attachment.data, attachment.part_name, page, resolution), attachment.part_name, limits
+    )
 
 
 def _page_png(data: bytes, part: str, page: int, resolution: int) -> bytes:

@@ -158,7 +158,9 @@ def check_archive(data: bytes, part: str, *, max_unpacked: int = MAX_UNPACKED_BY
     except (zipfile.BadZipFile, ValueError) as exc:
         raise DocumentReadError(part, f"the spreadsheet is a damaged archive ({exc})") from exc
     if len(members) > MAX_ZIP_MEMBERS:
-        raise DocumentReadError(part, f"the spreadsheet holds {len(members)} files, more than {MAX_ZIP_MEMBERS}")
+        raise DocumentReadError(
+            part, f"the spreadsheet holds {len(members)} files, more than {MAX_ZIP_MEMBERS}"
+        )
     unpacked = sum(m.file_size for m in members)
     if unpacked > max_unpacked:
         raise DocumentReadError(

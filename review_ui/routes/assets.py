@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from models import IntakeError
-from review_ui.security import MAIL_FRAME_CSP, session_user
 from parsers import DocumentLimits, render_pdf_page
+from review_ui.security import MAIL_FRAME_CSP, session_user
 from review_ui.source import attachment_bytes, sanitised_html
 from review_ui.web import RecordId, store_of
 
