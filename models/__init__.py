@@ -36,6 +36,7 @@ from models.pipeline import (
     RawMessage,
     ReviewReason,
     Severity,
+    SourceRow,
     Table,
     TableCell,
 )
@@ -47,10 +48,11 @@ from models.reference import (
     ReferenceData,
     read_reference_csv,
 )
-from models.settings import RoutingMode, Settings
+from models.settings import DEFAULT_DATABASE_URL, RoutingMode, Settings, read_settings
 from models.store import Store, make_engine, migrate
 
 __all__ = [
+    "DEFAULT_DATABASE_URL",
     "Address",
     "AliasRow",
     "Attachment",
@@ -91,6 +93,7 @@ __all__ = [
     "RoutingMode",
     "Settings",
     "Severity",
+    "SourceRow",
     "StaleEditError",
     "Store",
     "Table",
@@ -99,4 +102,5 @@ __all__ = [
     "make_engine",
     "migrate",
     "read_reference_csv",
+    "read_settings",
 ]
