@@ -36,6 +36,7 @@ from models.pipeline import (
     RawMessage,
     ReviewReason,
     Severity,
+    SourceRow,
     Table,
     TableCell,
 )
@@ -92,6 +93,7 @@ __all__ = [
     "RoutingMode",
     "Settings",
     "Severity",
+    "SourceRow",
     "StaleEditError",
     "Store",
     "Table",
