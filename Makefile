@@ -56,7 +56,7 @@ lint: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Retrains the order-entity NER from parsers/data/ner_train.jsonl; prints P/R/F1 per label.
+## Retrains the order-entity NER from parsers/training/ner_train.jsonl; prints P/R/F1 per label.
 model: venv
 	$(BIN)/python -m intake model train
 
