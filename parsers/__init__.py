@@ -6,8 +6,16 @@ training/ is offline and never imported by the pipeline.
 """
 
 from parsers.classify import classify
-from parsers.documents.attachments import DocumentLimits
+from parsers.documents.attachments import DocumentLimits, DocumentPreview, preview_document, render_pdf_page
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
 
-__all__ = ["DocumentLimits", "classify", "extract_orders", "parse_message"]
+__all__ = [
+    "DocumentLimits",
+    "DocumentPreview",
+    "classify",
+    "extract_orders",
+    "parse_message",
+    "preview_document",
+    "render_pdf_page",
+]

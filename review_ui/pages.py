@@ -7,6 +7,7 @@ from typing import Any
 from matchers import CatalogIndex
 from models import Settings, Store
 from models.tables import Message, Order, OrderLine
+from parsers import DocumentLimits
 from review_ui import service
 from review_ui.edits import LineEdit, OrderEdit, to_values
 from review_ui.source import build_source
@@ -166,7 +167,9 @@ def order_page(
         "doubts_of_intake": [r for r in order.reasons or [] if r.get("severity") != "info"],
         "customer_name": customer.name if customer else "",
         "customer_candidates": ((order.detail or {}).get("customer") or {}).get("candidates") or [],
-        "source": build_source(_raw(message), order.detail or {}, max_pages=settings.max_pdf_pages),
+        "source": build_source(
+            _raw(message), order.detail or {}, limits=DocumentLimits.from_settings(settings)
+        ),
         "message": message,
         "trail": service.audit_trail(store, order_id),
         "holder": holder,

@@ -52,15 +52,20 @@ def _places(ctx: CheckContext, rules: ReadingRules) -> Iterator[tuple[str, Prove
     for row in order.rows:
         if row.region != "lines" and row.provenance is not None:
             yield row.text, row.provenance
+    for attachment in parsed.attachments:
+        # "commande_EPI-26-553.csv": an ERP names the file after the order.
+        name = attachment.filename.rsplit(".", 1)[0].replace("_", " ")
+        yield name, Provenance(part=attachment.part_name, rule="file-name")
 
 
 def mentioned_po(text: str, rules: ReadingRules) -> tuple[str, tuple[int, int]] | None:
     """The first reference after a PO label in `text` (not a quote's or an invoice's), with its span."""
-    for match in rules.po_pattern.finditer(text):
-        value = match["po"].rstrip(".-/")
-        if _DATE_OR_PHONE.fullmatch(value) or rules.not_po_pattern.search(text[: match.start()]):
-            continue
-        return value, match.span("po")
+    for pattern in (rules.po_pattern, rules.po_word_pattern):
+        for match in pattern.finditer(text):
+            value = match["po"].rstrip(".-/")
+            if _DATE_OR_PHONE.fullmatch(value) or rules.not_po_pattern.search(text[: match.start()]):
+                continue
+            return value, match.span("po")
     return None
 
 

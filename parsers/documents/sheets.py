@@ -30,6 +30,11 @@ MAX_COLUMNS = 80
 SHEET_CONFIDENCE = 0.92
 GUESSED_CONFIDENCE = 0.7
 SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
+# XLSX and ODS are zip archives: a few megabytes can unpack to gigabytes of XML
+# (a zip bomb). What the archive declares is checked before any reader opens it;
+# zipfile never inflates a member past its declared size, so the check holds.
+MAX_UNPACKED_BYTES = 200_000_000
+MAX_ZIP_MEMBERS = 2_000
 
 
 @dataclass(slots=True)
@@ -148,6 +153,8 @@ def _column_kind(values: list[str]) -> str | None:
 def load_grids(data: bytes, filename: str, part: str) -> list[Grid]:
     """Every sheet of the file as a grid of cells."""
     name = filename.lower()
+    if data[:4] == b"PK\x03\x04":
+        check_archive(data, part)
     try:
         if name.endswith((".csv", ".tsv", ".txt")):
             return [_csv_grid(data)]
@@ -164,6 +171,27 @@ def load_grids(data: bytes, filename: str, part: str) -> list[Grid]:
         raise DocumentReadError(
             part, f"the spreadsheet cannot be read ({type(exc).__name__}: {exc})"
         ) from exc
+
+
+def check_archive(data: bytes, part: str, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> None:
+    """DocumentReadError when a zip-based spreadsheet would unpack beyond the limits."""
+    import zipfile
+
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise DocumentReadError(part, f"the spreadsheet is a damaged archive ({exc})") from exc
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise DocumentReadError(
+            part, f"the spreadsheet holds {len(members)} files, more than {MAX_ZIP_MEMBERS}"
+        )
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > max_unpacked:
+        raise DocumentReadError(
+            part,
+            f"the spreadsheet unpacks to {unpacked // 2**20} MiB, more than the limit of "
+            f"{max_unpacked // 2**20} MiB (a zip bomb?)",
+        )
 
 
 def _xlsx_grids(data: bytes) -> list[Grid]:

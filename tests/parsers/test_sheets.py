@@ -159,3 +159,18 @@ def test_csv_without_a_header_row(text: str, expected: list) -> None:
 )
 def test_a_headerless_table_that_is_unclear_orders_nothing(text: str) -> None:
     assert read_sheet(text.encode(), "export.csv", PART).lines == []
+
+
+def test_a_zip_bomb_spreadsheet_is_refused_before_it_is_unpacked():
+    from models import Attachment, DocumentReadError
+    from parsers.documents.attachments import DocumentLimits, read_document
+    from tests.review_ui.factories import make_zip_bomb_xlsx
+
+    bomb = Attachment(
+        filename="bomb.xlsx",
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        data=make_zip_bomb_xlsx(300),
+        part_name="attachment:bomb.xlsx",
+    )
+    with pytest.raises(DocumentReadError, match="unpacks to 300 MiB"):
+        read_document(bomb, limits=DocumentLimits(isolate=False))
