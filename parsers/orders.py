@@ -5,8 +5,11 @@ it ("Commande en PJ, réf. PO-5512, livraison le 07/12") fills what the document
 leaves blank.
 """
 
+import datetime as dt
+
 from models import ExtractedOrder, ParsedMessage
 from parsers.documents.attachments import DocumentLimits, attachment_orders
+from parsers.text.fields import requested_date
 from parsers.text.reader import extract_from_text
 
 # Header fields a body may give an attached order; the document's own values win.
@@ -18,7 +21,24 @@ def extract_orders(parsed: ParsedMessage, *, limits: DocumentLimits | None = Non
     body = extract_from_text(parsed)
     # The attached purchase orders win over the body (which then only says "please find attached").
     orders = attachment_orders(parsed, [body] if body.lines else [], limits=limits)
+    for order in orders:
+        if order.source != "email" and order.requested_delivery_date is None:
+            order.requested_delivery_date = worded_delivery(order, parsed.local_date)
     return join_body(orders, body)
+
+
+def worded_delivery(order: ExtractedOrder, today: dt.date | None):
+    """A delivery date the document words relative to its sending ('Livraison | semaine 48', 'lundi 7 décembre').
+
+    Its reader has no calendar: the header rows it kept are read here like a body's sentences.
+    """
+    for row in order.rows:
+        if row.region != "header":
+            continue
+        found = requested_date(row.text.replace(" | ", " : "), today, part=order.part)
+        if found is not None:
+            return found.model_copy(update={"provenance": row.provenance})
+    return None
 
 
 def join_body(orders: list[ExtractedOrder], body: ExtractedOrder) -> list[ExtractedOrder]:

@@ -197,3 +197,15 @@ def test_with_two_attached_orders_the_body_po_goes_to_neither() -> None:
     parsed = message(("a.csv", SHEET), ("b.csv", SHEET_WITH_PO), body="Réf. commande PO-5512 en PJ.")
     orders = extract_orders(parsed)
     assert [o.po_number.value if o.po_number else None for o in orders] == [None, "CF-77"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("lundi 7 décembre", "2026-12-07"), ("07/12/2026", "2026-12-07"), ("dès que possible", None)],
+    ids=["weekday-and-day", "date", "no-date"],
+)
+def test_a_delivery_worded_in_the_sheet_is_read_against_the_sending_date(cell: str, expected) -> None:
+    sheet = f"Livraison;{cell}\n\n".encode() + SHEET
+    (order,) = extract_orders(message(("cde.csv", sheet), body="Bonjour, commande en PJ."))
+    date = order.requested_delivery_date
+    assert (date.value.isoformat() if date else None) == expected
