@@ -248,3 +248,22 @@ class ApiToken(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     last_used_at: dt.datetime | None = None
     revoked_at: dt.datetime | None = None
+
+
+class OrderEvent(SQLModel, table=True):
+    """What happened to an accepted order downstream (the ERP, the warehouse): shipped, ..."""
+
+    __tablename__ = "order_events"
+    __table_args__ = (UniqueConstraint("order_id", "idempotency_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="orders.id", index=True)
+    kind: str = Field(max_length=32)  # prepared, shipped, delivered, backorder_released, cancelled
+    occurred_at: dt.datetime = Field(default_factory=utcnow)  # when it happened, as told
+    received_at: dt.datetime = Field(default_factory=utcnow)
+    carrier: str | None = Field(default=None, max_length=128)
+    tracking: str | None = Field(default=None, max_length=128)
+    note: str | None = None
+    lines: list[int] = Field(default_factory=list, sa_column=Column(JSON))  # line numbers it concerns
+    actor: str = Field(max_length=128)  # the API token's name
+    idempotency_key: str = Field(max_length=255)  # a retried request is one event

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import FastAPI, HTTPException, Query, Request, Security
+from fastapi import FastAPI, Header, HTTPException, Query, Request, Response, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from intake.api.auth import api_token
+from intake.api.events import EventError, OrderEventIn, OrderEventOut, record_event
 from intake.api.queries import messages_after, order_detail, orders_after
 from intake.api.schemas import ApiError, MessagePage, OrderDetail, OrderPage
 from intake.api.tokens import Scope
@@ -18,6 +19,7 @@ from models.tables import ApiToken
 
 API_VERSION = "1.0"
 Reader = Annotated[ApiToken, Security(api_token, scopes=[Scope.READ.value])]
+Writer = Annotated[ApiToken, Security(api_token, scopes=[Scope.WRITE.value])]
 ERRORS = {401: {"model": ApiError}, 403: {"model": ApiError}}
 
 
@@ -35,6 +37,14 @@ def create_api(settings: Settings, store: Store) -> FastAPI:
     app.add_api_route("/orders", list_orders, methods=["GET"], response_model=OrderPage, responses=ERRORS)
     app.add_api_route(
         "/orders/{order_id}", get_order, methods=["GET"], response_model=OrderDetail, responses=_with(404)
+    )
+    app.add_api_route(
+        "/orders/{order_id}/events",
+        post_event,
+        methods=["POST"],
+        response_model=OrderEventOut,
+        status_code=201,
+        responses=_with(404, 409) | {200: {"model": OrderEventOut, "description": "already recorded"}},
     )
     app.add_api_route(
         "/messages", list_messages, methods=["GET"], response_model=MessagePage, responses=ERRORS
@@ -67,6 +77,34 @@ def get_order(request: Request, order_id: int, _token: Reader) -> OrderDetail:
     if found is None:
         raise HTTPException(404, f"no order {order_id}")
     return found
+
+
+def post_event(
+    request: Request,
+    order_id: int,
+    event: OrderEventIn,
+    token: Writer,
+    response: Response,
+    idempotency_key: Annotated[
+        str | None, Header(description="the same key again records nothing new (a retried request)")
+    ] = None,
+) -> OrderEventOut:
+    """Tell what happened to an accepted order: prepared, shipped (carrier, tracking), delivered,
+    backorder released, cancelled. The customer's notice is queued where one is due."""
+    try:
+        recorded, created = record_event(
+            request.app.state.store,
+            order_id,
+            event,
+            actor=f"api:{token.name}",
+            key=idempotency_key,
+            settings=request.app.state.settings,
+        )
+    except EventError as exc:
+        raise HTTPException(exc.status, str(exc)) from None
+    if not created:
+        response.status_code = 200
+    return recorded
 
 
 def list_messages(

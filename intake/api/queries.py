@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
+from intake.api.events import order_events
 from intake.api.schemas import FeedOrder, LineDetail, MessageOut, MessagePage, OrderDetail, OrderPage
 from models import Provenance, Store
 from models.store import to_record
@@ -65,6 +66,7 @@ def order_detail(store: Store, order_id: int) -> OrderDetail | None:
         ],
         provenance=_header_provenance(order.detail or {}),
         reasons=order.reasons or [],
+        events=order_events(store, order_id),
     )
 
 

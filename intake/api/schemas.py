@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from intake.api.events import OrderEventOut
 from models import OrderLineRecord, OrderRecord, Provenance
 
 
@@ -40,6 +41,7 @@ class OrderDetail(OrderRecord):
     lines: list[LineDetail]  # type: ignore[assignment]
     provenance: dict[str, Provenance | None] = Field(default_factory=dict)
     reasons: list[dict[str, Any]] = Field(default_factory=list)
+    events: list[OrderEventOut] = Field(default_factory=list, description="what happened downstream")
 
 
 class MessageOut(BaseModel):

@@ -23,8 +23,12 @@ def kind_of_title(cells: list[tuple[str, float]], vocab: LayoutVocabulary) -> Do
         if not spans or spans[0][1] != 0:
             continue
         kind, _, end = spans[0]
-        numbered = end < len(tokens) and (
-            tokens[end] in _NUMBER_WORDS or any(c.isdigit() for c in tokens[end])
+        # 'Bestellung BE-08169': the rest of the cell is the document's number.
+        rest = tokens[end:]
+        numbered = bool(rest) and (
+            rest[0] in _NUMBER_WORDS
+            or any(c.isdigit() for c in rest[0])
+            or (len(rest) <= 3 and any(c.isdigit() for c in "".join(rest)))
         )
         if end * 2 < len(tokens) and not numbered:
             continue

@@ -5,23 +5,15 @@ from __future__ import annotations
 import json
 import random
 import threading
-from pathlib import Path
 
 import pytest
 from sqlmodel import select
 
 from intake.api import Scope, create_token, revoke_token
 from intake.commands.api import openapi_schema
-from intake.evaluate import load_reference_dir
-from intake.ingest import ingest_file
-from matchers import CatalogIndex
 from models.tables import ApiToken
-from tests.intake.api.conftest import Api, bearer
+from tests.intake.api.conftest import ROOT, SAMPLE, Api, bearer
 from tests.intake.api.factories import accept, make_order
-
-ROOT = Path(__file__).resolve().parents[3]
-FIXTURES = ROOT / "fixtures" / "emails"
-SAMPLE = "customer_codes_pipe_table_fr.eml"
 
 
 @pytest.mark.parametrize(
@@ -114,19 +106,6 @@ def test_the_feed_misses_and_repeats_nothing_while_orders_are_accepted_concurren
         poll()
     assert len(seen) == len(set(seen)), "an order was given twice"
     assert sorted(seen) == sorted(accepted), "an order was missed"
-
-
-@pytest.fixture
-def ingested(api: Api) -> int:
-    """A real message through the pipeline (a pipe table of customer codes), accepted."""
-    load_reference_dir(api.store, FIXTURES.parent / "ref")
-    settings = api.client.app.state.settings.model_copy(update={"new_customer_orders": 0})
-    index = CatalogIndex.build(api.store.load_reference())
-    outcome = ingest_file(api.store, FIXTURES / SAMPLE, index=index, settings=settings)
-    assert outcome.state == "processed" and outcome.order_ids
-    if outcome.result and outcome.result.orders[0].record.status.value == "review":
-        accept(api.store, outcome.order_ids[0])  # routing may change: a clerk's approval is as good
-    return outcome.order_ids[0]
 
 
 def test_one_order_comes_with_its_lines_and_where_they_were_read(api: Api, ingested: int):
