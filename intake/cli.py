@@ -25,6 +25,8 @@ COMMAND_MODULES = [
     "intake.commands.review",
     "intake.commands.user",
     "intake.commands.model",
+    "intake.commands.api",
+    "intake.commands.token",
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,15 +70,25 @@ class SourceView:
     marked: set[str] = field(default_factory=set)
 
 
-def collect_marks(detail: dict[str, Any]) -> list[Mark]:
-    """The provenance of every header field and line in a MatchedOrder dump."""
+def collect_marks(detail: dict[str, Any], reasons: Sequence[dict[str, Any]] = ()) -> list[Mark]:
+    """The provenance of every header field and line in a MatchedOrder dump, and of the reasons.
+
+    A reason's mark (`r-N`, N its place among the order's reasons) frames what
+    Intake saw but did not read: a line-looking span, a PO mention.
+    """
     order = detail.get("order") or {}
     marks = [_mark(f"f-{name}", (order.get(name) or {}).get("provenance")) for name in HEADER_FIELDS]
     for number, line in enumerate(detail.get("lines") or [], start=1):
         read = line.get("line") or {}
         prov = read.get("provenance") or (read.get("description") or {}).get("provenance")
         marks.append(_mark(f"l-{number}", prov))
+    marks += [_mark(reason_mark(i), reason.get("provenance")) for i, reason in enumerate(reasons)]
     return [m for m in marks if m is not None]
+
+
+def reason_mark(index: int) -> str:
+    """The mark id of the order's `index`-th reason."""
+    return f"r-{index}"
 
 
 def _mark(mark_id: str, prov: dict | None) -> Mark | None:
@@ -94,7 +105,13 @@ def _mark(mark_id: str, prov: dict | None) -> Mark | None:
     )
 
 
-def build_source(raw: bytes | None, detail: dict[str, Any], *, limits: DocumentLimits) -> SourceView:
+def build_source(
+    raw: bytes | None,
+    detail: dict[str, Any],
+    *,
+    limits: DocumentLimits,
+    reasons: Sequence[dict[str, Any]] = (),
+) -> SourceView:
     """The parts of the message to show, with the marks placed on them."""
     if raw is None:
         return SourceView(parts=[], attachments=[], has_html=False)
@@ -103,7 +120,7 @@ def build_source(raw: bytes | None, detail: dict[str, Any], *, limits: DocumentL
     except IntakeError as exc:
         text = raw.decode("utf-8", "replace")
         return SourceView([SourcePart("text", "raw", "raw", [(text, None)])], [], False, error=str(exc))
-    marks = collect_marks(detail)
+    marks = collect_marks(detail, reasons)
     parts = [_text_part(parsed.text_part or "body", parsed.text, marks)]
     if not parsed.text.strip() and parsed.html:
         parts = [_text_part("html", html_to_text(parsed.html), marks)]

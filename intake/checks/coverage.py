@@ -199,4 +199,5 @@ def _unread(text: str, where: Provenance | None) -> ReviewReason:
         message=f'this looks like an order line that was not read: "{shown}"',
         severity=Severity.ERROR,
         provenance=where,
+        quoted=shown,
     )

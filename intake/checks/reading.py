@@ -64,9 +64,16 @@ class ReadingRules(BaseModel):
         return re.compile(self.po_after_word, re.I)
 
     @cached_property
+    def po_label_pattern(self) -> re.Pattern[str]:
+        """A PO label alone, its reference possibly further in the sentence."""
+        labels = sorted((re.escape(label) for label in self.po_labels), key=len, reverse=True)
+        return re.compile(r"(?<![\w/])(?:" + "|".join(labels) + r")(?![\w])", re.I)
+
+    @cached_property
     def not_po_pattern(self) -> re.Pattern[str]:
         words = "|".join(re.escape(w) for w in self.not_po_before)
-        return re.compile(rf"\b(?:{words})\b\W*(?:\w+\W+){{0,2}}$", re.I)
+        small = r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|le|the|cette|this|pour|for|n°|no\.?))*"
+        return re.compile(rf"\b(?:{words})\b{small}\W*$", re.I)
 
     @cached_property
     def sign_off_pattern(self) -> re.Pattern[str]:

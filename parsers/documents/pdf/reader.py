@@ -231,10 +231,12 @@ def _line_count(
             cells = line.cells()
             if not labels or not starts_with(cells[0].text, labels):
                 continue
-            numbers = [w for w in line.words if w.text.isdigit()]
-            if numbers:
+            # The count follows its label, in the same cell or the next one (an amount may follow further).
+            words = [w for cell in cells[:2] for w in cell.words]
+            number = next((w for w in words if w.text.isdigit()), None)
+            if number is not None:
                 order.printed_line_count = Extracted[int](
-                    value=int(numbers[-1].text), confidence=0.9, provenance=provenance(part, line.words, rule)
+                    value=int(number.text), confidence=0.9, provenance=provenance(part, words, rule)
                 )
                 return
 
