@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
 from models import Settings, Store
 from models.tables import AuditEvent, Order
+from review_ui import create_app
 from tests.review_ui.conftest import ingest_bytes
 from tests.review_ui.test_http import first_review_order, sign_in
 
@@ -84,3 +86,12 @@ def test_a_failed_message_is_retried_or_dismissed_from_the_queue(
     with review_store.session() as session:
         events = session.exec(select(AuditEvent).where(AuditEvent.action == "dismissed")).all()
     assert [(e.actor, e.entity_id) for e in events] == [("alice", str(pk))]
+
+
+@pytest.mark.parametrize(("scheme", "warned"), [("http", True), ("https", False)])
+def test_the_login_page_warns_of_plain_http_beyond_loopback(
+    review_store: Store, settings: Settings, tmp_path, scheme: str, warned: bool
+):
+    app = create_app(settings, review_store, secret_file=tmp_path / "secret", host="0.0.0.0")
+    page = TestClient(app, base_url=f"{scheme}://192.168.1.20:8000").get("/login").text
+    assert ('id="plain-http"' in page) is warned
