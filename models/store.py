@@ -313,6 +313,10 @@ class Store:
     # -- orders ---------------------------------------------------------------
 
     def order_records(self, status: str | None = None) -> list[OrderRecord]:
+        return [record for _, record in self.numbered_records(status)]
+
+    def numbered_records(self, status: str | None = None) -> list[tuple[int, OrderRecord]]:
+        """Each order's number in the store with its contract record, oldest first."""
         with self.session() as session:
             query = select(Order).order_by(Order.id)
             if status:
@@ -323,7 +327,7 @@ class Store:
                 lines = session.exec(
                     select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.line_no)
                 )
-                records.append(to_record(order, list(lines)))
+                records.append((order.id or 0, to_record(order, list(lines))))
             return records
 
 
