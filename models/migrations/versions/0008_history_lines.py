@@ -1,15 +1,15 @@
 """history lines: orders placed before Intake, imported from the ERP
 
-Revision ID: 0007_history_lines
-Revises: 0006_order_events
+Revision ID: 0008_history_lines
+Revises: 0007_webhooks
 """
 
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0007_history_lines"
-down_revision = "0006_order_events"
+revision = "0008_history_lines"
+down_revision = "0007_webhooks"
 branch_labels = None
 depends_on = None
 
