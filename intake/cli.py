@@ -11,6 +11,7 @@ import sys
 
 from intake.commands import (
     SETTINGS_OVERRIDES,
+    api,
     catalog,
     evaluate,
     export,
@@ -23,18 +24,38 @@ from intake.commands import (
     review,
     run,
     stats,
+    token,
     user,
+    webhook,
 )
 from models import IntakeError
 
 # The order of `intake --help`. Command modules import their heavy dependencies
 # (the pipeline, spaCy, the web UI) inside their handlers, so the help stays quick.
-COMMANDS = (init, catalog, ingest, messages, export, evaluate, run, outbox, order, stats, review, user, model)
+COMMANDS = (
+    init,
+    catalog,
+    ingest,
+    messages,
+    export,
+    evaluate,
+    run,
+    outbox,
+    order,
+    stats,
+    review,
+    user,
+    model,
+    api,
+    token,
+    webhook,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="intake", description="Order intake from email.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.add_argument("--log-json", action="store_true", help="log one JSON object per line")
     parser.add_argument(
         "--create-store",
         action="store_true",
@@ -54,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if args.log_json:
+        from intake.jsonlog import JsonFormatter
+
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonFormatter())
     SETTINGS_OVERRIDES.clear()
     if args.create_store:
         SETTINGS_OVERRIDES["create_store"] = True

@@ -7,9 +7,10 @@ from typing import Any
 from matchers import CatalogIndex
 from models import Settings, Store
 from models.tables import Message, Order, OrderLine
+from parsers import DocumentLimits
 from review_ui import service
 from review_ui.edits import LineEdit, OrderEdit, to_values
-from review_ui.source import build_source
+from review_ui.source import build_source, reason_mark
 
 DOUBT_SCORE = 0.9
 DOUBT_READ = 0.8
@@ -164,10 +165,20 @@ def order_page(
         "doubts": field_doubts(order.detail or {}, order.reasons or []),
         "errors": [c for c in checks if c["severity"] == "error"],
         "warnings": [c for c in checks if c["severity"] != "error"],
-        "doubts_of_intake": [r for r in order.reasons or [] if r.get("severity") != "info"],
+        "doubts_of_intake": [
+            {**r, "mark": reason_mark(i) if r.get("provenance") else None}
+            for i, r in enumerate(order.reasons or [])
+            if r.get("severity") != "info"
+        ],
         "customer_name": customer.name if customer else "",
         "customer_candidates": ((order.detail or {}).get("customer") or {}).get("candidates") or [],
-        "source": build_source(_raw(message), order.detail or {}, max_pages=settings.max_pdf_pages),
+        "totals": order_totals(edit, order.detail or {}, order.currency or "EUR"),
+        "source": build_source(
+            _raw(message),
+            order.detail or {},
+            limits=DocumentLimits.from_settings(settings),
+            reasons=order.reasons or [],
+        ),
         "message": message,
         "trail": service.audit_trail(store, order_id),
         "holder": holder,
@@ -179,3 +190,34 @@ def order_page(
 
 def _raw(message: Message | None) -> bytes | None:
     return message.raw if message else None
+
+
+def order_totals(edit: OrderEdit, detail: dict[str, Any], currency: str) -> dict[str, Any]:
+    """The sum of the lines as typed, beside the total the document printed (when it has one)."""
+    total = 0.0
+    for line in edit.lines:
+        quantity, price = _number(line.quantity), _number(line.unit_price)
+        if quantity is not None and price is not None:
+            total += quantity * price
+    printed_value = ((detail.get("order") or {}).get("total_excl_vat") or {}).get("value")
+    printed = _number(str(printed_value)) if printed_value is not None else None
+    return {
+        "lines": round(total, 2),
+        "lines_text": money_text(total, currency),
+        "printed": printed,
+        "printed_text": money_text(printed, currency) if printed is not None else "",
+        "differs": printed is not None and abs(printed - total) > 0.01,
+    }
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(" ", "").replace(",", "."))
+    except (AttributeError, ValueError):
+        return None
+
+
+def money_text(value: float, currency: str) -> str:
+    """12 345,60 EUR: the French way, which the clerks read."""
+    whole = f"{value:,.2f}".replace(",", " ").replace(".", ",")
+    return f"{whole} {currency}"

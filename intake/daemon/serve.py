@@ -14,6 +14,7 @@ from intake.daemon.mailbox import ImapMailbox
 from intake.daemon.worker import Connector, FolderWorker, Processor, Tally, holder_name
 from intake.ingest import Outcome, process_stored
 from intake.notify import outbox_pass
+from intake.webhooks import webhook_pass
 from matchers import IndexCache
 from models import RawMessage, Settings, Store
 
@@ -90,6 +91,7 @@ def serve(
             )
         # Mails to customers (acknowledgements, notices) queued by this or earlier passes.
         outbox_pass(store, settings)
+        webhook_pass(store)
         if once:
             break
         if not drop_folders and not any(t.is_alive() for t in threads):

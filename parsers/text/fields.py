@@ -41,11 +41,20 @@ _PO_AFTER_WORD = re.compile(
     r"\b(?:commande|cde|order)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9])\b",
     re.I,
 )
+# "please quote PO-7731", "notre CDE25-3381": an order number that carries its own prefix.
+# Letters and digits with separators, or a long number: an order number standing alone.
+_PO_ALONE = re.compile(
+    r"(?P<po>(?=[A-Z0-9\-/._]*\d)(?:[A-Z0-9]+[\-/._])+[A-Z0-9]+|\d{6,12}|[A-Z]{2,4}\d{4,})"
+)
+_LABEL_AT_END = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*$", re.I)
+_PO_PREFIXED = re.compile(r"(?<![\w\-/])(?P<po>(?:PO|BC|BDC|CDE|CMD|ACH)[-_/]?\d[\w\-/]*\d)(?![\w\-])")
 _NOT_OUR_PO = re.compile(
     r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note)"
     r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this))*\W*$",
     re.I,
 )
+# "please quote PO-7731 on the delivery note": quote as a verb, the number is the customer's.
+_CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote\s*$", re.I)
 
 _ADDRESS_LABEL = re.compile(
     r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
@@ -105,14 +114,24 @@ def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
     """The customer's order number when labelled in the body or a non-reply subject."""
     found = _po_in(text, part=part)
     if found is None and not is_reply_subject(subject):
-        found = _po_in(subject, part="subject")
+        found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
     return found
 
 
+def _subject_is_a_number(subject: str) -> Extracted[str] | None:
+    """A subject that is nothing but an order number ('DA-2026-1187') names the order."""
+    match = _PO_ALONE.fullmatch(subject.strip())
+    if match is None or _looks_like_date_or_phone(match["po"]):
+        return None
+    prov = Provenance(part="subject", span=match.span("po"), rule="po-subject")
+    return Extracted[str](value=match["po"], confidence=0.7, provenance=prov)
+
+
 def _po_in(text: str, *, part: str) -> Extracted[str] | None:
-    for pattern, confidence in ((_PO_LABELLED, 0.9), (_PO_AFTER_WORD, 0.75)):
+    for pattern, confidence in ((_PO_LABELLED, 0.9), (_PO_PREFIXED, 0.8), (_PO_AFTER_WORD, 0.75)):
         for match in pattern.finditer(text):
-            if _NOT_OUR_PO.search(text[max(0, match.start() - 30) : match.start()]):
+            before = _LABEL_AT_END.sub("", text[max(0, match.start() - 60) : match.start()])[-30:]
+            if _NOT_OUR_PO.search(before) and not _CITE.search(before):
                 continue
             value = match["po"].rstrip(".-/")
             if _looks_like_date_or_phone(value):

@@ -257,7 +257,9 @@
         jump(el, event.shiftKey ? -1 : 1);
         return;
       }
-      if (key === "Escape" && !typing) { window.location = "/"; return; }
+      if (key === "Escape" && typing) { el.blur(); return; }
+      if (key === "Escape") { window.location = "/"; return; }
+      if (key === "Enter" && !typing && !(el.closest && el.closest("button, a, summary"))) { event.preventDefault(); jump(null, 1); return; }
     }
     if (typing) return;
     if (key === "?") { toggleHelp(true); return; }
@@ -270,10 +272,88 @@
     if ((key === "n" || key === "N") && !form) { window.location = "/orders/new"; }
   });
 
-  // Start where the work is: the first doubtful field.
-  if (form && !document.querySelector("[autofocus]")) {
+  // Start where the work is, without taking the keyboard: the first doubtful field is
+  // shown and Enter goes to it, so ?, Esc and the other shortcuts work from the first key.
+  if (form) {
     const first = doubtful()[0];
-    if (first) { first.focus(); if (first.select) first.select(); }
+    if (first) {
+      first.classList.add("next-doubt");
+      if (first.dataset.mark) showMark(first.dataset.mark);
+    }
   }
+
+  // -- the lock: taken when editing starts, released when the page is left ----------------
+  if (form && form.dataset.lock) {
+    let held = form.dataset.locked === "1";
+    const takeLock = () => {
+      if (held) return;
+      held = true;
+      fetch(form.dataset.lock, { method: "POST", headers: { "x-csrf-token": csrf, accept: "application/json" } })
+        .then((answer) => answer.json())
+        .then((data) => { if (data.held_by) showHolder(data.held_by); })
+        .catch(() => { held = false; });
+    };
+    form.addEventListener("input", takeLock);
+    form.addEventListener("change", takeLock);
+    // A save comes back to this order: the clerk keeps it. Only leaving frees it.
+    let submitting = false;
+    form.addEventListener("submit", () => { submitting = true; });
+    window.addEventListener("pagehide", () => {
+      if (!held || submitting) return;
+      const data = new FormData();
+      data.append("csrf_token", csrf);
+      navigator.sendBeacon(form.dataset.release, data);
+    });
+  }
+  function showHolder(name) {
+    const banner = document.getElementById("taken-live");
+    if (!banner) return;
+    banner.textContent = banner.dataset.text.replace("{user}", name);
+    banner.hidden = false;
+    form.querySelectorAll("input, select, textarea, button[type=submit]").forEach((el) => { el.disabled = true; });
+  }
+  // -- PDF zoom: the pages grow inside the source panel, which then scrolls ------------------
+  const ZOOMS = [1, 1.5, 2, 3];
+  document.querySelectorAll(".source .zoom").forEach((bar) => {
+    let at = 0;
+    const pages = bar.parentElement.querySelector(".pdf-pages");
+    bar.querySelectorAll("[data-zoom]").forEach((button) => button.addEventListener("click", () => {
+      at = Math.max(0, Math.min(ZOOMS.length - 1, at + Number(button.dataset.zoom)));
+      pages.style.width = ZOOMS[at] * 100 + "%";
+      bar.querySelector(".zoom-level").textContent = ZOOMS[at] * 100 + " %";
+      // Sharper pages once enlarged: the server draws them at twice the resolution.
+      pages.querySelectorAll("img").forEach((img) => {
+        const sharp = ZOOMS[at] > 1;
+        const base = img.getAttribute("src").split("?")[0];
+        img.setAttribute("src", sharp ? base + "?scale=2" : base);
+      });
+    }));
+  });
+
+  // -- the lines' total, beside the document's printed total ----------------------------------
+  const totals = document.getElementById("totals");
+  function numberOf(text) {
+    const value = parseFloat(String(text || "").replace(/\s/g, "").replace(",", "."));
+    return Number.isFinite(value) ? value : null;
+  }
+  function updateTotals() {
+    if (!totals) return;
+    let sum = 0;
+    document.querySelectorAll("#lines tbody tr").forEach((row) => {
+      const q = numberOf((row.querySelector('[name="line_quantity"]') || {}).value);
+      const p = numberOf((row.querySelector('[name="line_unit_price"]') || {}).value);
+      if (q !== null && p !== null) sum += q * p;
+    });
+    const shown = document.getElementById("lines-total");
+    const currency = shown.textContent.trim().split(" ").pop();
+    shown.textContent = sum.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace(/\u202f|\u00a0/g, " ") + " " + currency;
+    const printed = numberOf(totals.dataset.printed);
+    const differs = printed !== null && Math.abs(printed - sum) > 0.01;
+    totals.classList.toggle("differs", differs);
+    const flag = document.getElementById("totals-differ");
+    if (flag) flag.hidden = !differs;
+  }
+  if (form && totals) form.addEventListener("input", updateTotals);
+
   if (csrf) window.intakeCsrf = csrf;
 })();

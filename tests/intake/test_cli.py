@@ -59,22 +59,25 @@ def test_ingesting_the_same_folder_twice_changes_nothing(capsys):
     import_demo(capsys)
     code, out, _ = run(capsys, "ingest", str(SAMPLES / "emails"))
     assert code == 0
-    first = run(capsys, "export", "--format", "jsonl")[1]
+    first = run(capsys, "export", "--format", "jsonl", "--status", "all")[1]
     code, out, _ = run(capsys, "ingest", str(SAMPLES / "emails"))
     assert code == 0
     assert "0 processed" in out and "30 already known" in out
-    assert run(capsys, "export", "--format", "jsonl")[1] == first
+    assert run(capsys, "export", "--format", "jsonl", "--status", "all")[1] == first
 
 
 def test_export_follows_the_contract(capsys):
     import_demo(capsys)
     run(capsys, "ingest", str(SAMPLES / "emails" / "001.eml"))
-    records = [json.loads(line) for line in run(capsys, "export", "--format", "jsonl")[1].splitlines()]
+    records = [
+        json.loads(line)
+        for line in run(capsys, "export", "--format", "jsonl", "--status", "all")[1].splitlines()
+    ]
     assert records and list(records[0]) == CONTRACT_KEYS
     assert list(records[0]["lines"][0]) == LINE_KEYS
     assert isinstance(records[0]["lines"][0]["quantity"], int | float)
     code, out, _ = run(capsys, "export", "--format", "csv", "--status", "accepted")
-    assert code == 0 and out.splitlines()[0].startswith("message_id,source,status")
+    assert code == 0 and out.splitlines()[0].startswith("order_id,message_id,source,status")
 
 
 def test_a_missing_column_names_the_file_and_the_column(tmp_path, capsys):
@@ -146,3 +149,23 @@ def test_eval_prints_the_table_and_writes_json(tmp_path, capsys):
         assert label in out
     figures = json.loads((tmp_path / "eval.json").read_text())
     assert figures["categories"]["overall"]["messages"] == 30
+    assert "calibration: orders by confidence" in out and "share exact" in out
+    assert "mature (no first-orders hold)" in out
+    assert sum(row["orders"] for row in figures["calibration"]) == sum(
+        len(f["predicted"]) for f in figures["files"]
+    )
+    assert [row["mode"].startswith("mature") for row in figures["modes"]] == [False, True]
+
+
+def test_eval_mature_scores_without_the_first_orders_hold(tmp_path, capsys):
+    code, _, _ = run(capsys, "eval", str(SAMPLES / "emails"), "--json", str(tmp_path / "held.json"))
+    code_mature, out, _ = run(
+        capsys, "eval", str(SAMPLES / "emails"), "--mature", "--json", str(tmp_path / "mature.json")
+    )
+    assert code == code_mature == 0
+    held, mature = (json.loads((tmp_path / f"{n}.json").read_text()) for n in ("held", "mature"))
+    assert mature["mature"] and not held["mature"]
+    touchless = [f["categories"]["overall"]["touchless"] for f in (held, mature)]
+    assert touchless[0] < touchless[1]
+    assert touchless[1] == mature["modes"][1]["touchless"]
+    assert "mature (no first-orders hold): touchless" in out

@@ -88,6 +88,7 @@ def test_the_cursor_goes_only_to_doubtful_fields(page: Page, live_server: str, r
     doubtful = page.locator("[data-doubt]")
     count = doubtful.count()
     assert count >= 1
+    page.keyboard.press("Enter")  # from the page to the first doubtful field
     visited = []
     for _ in range(count):
         visited.append(page.evaluate("document.activeElement.dataset.doubt || document.activeElement.id"))
@@ -137,7 +138,7 @@ def test_fix_an_article_with_the_search_and_approve(
         page.locator("#customer_id").type("C0118")
         expect(page.locator(".customer .suggest .option").first).to_contain_text("C0118")
         page.locator("#customer_id").press("Enter")
-    description = rows.first.locator("input[name=line_description]").input_value()
+    description = rows.first.locator("[name=line_description]").input_value()
     proposed = {
         (m.get("line", {}).get("description") or {}).get("value"): m.get("sku")
         for m in order.detail.get("lines", [])
@@ -250,6 +251,8 @@ def test_two_clerks_on_one_order(browser: Browser, live_server: str, review_stor
     sign_in(alice, live_server, "alice")
     sign_in(bob, live_server, "bob")
     alice.goto(f"{live_server}/orders/{order.id}")
+    with alice.expect_response(f"**/orders/{order.id}/lock"):
+        alice.fill("#po_number", "PO-ALICE-0")  # editing starts: the order is alice's
     bob.goto(f"{live_server}/orders/{order.id}")
     expect(bob.locator("#taken")).to_contain_text("alice")
     expect(bob.locator("#po_number")).to_be_disabled()
@@ -282,10 +285,10 @@ def test_pdf_page_and_sheet_show_what_was_read(
     expect(image).to_be_visible()
     page.wait_for_function("document.querySelector('.pdf-page img').naturalWidth > 0")
     box = page.locator('rect[data-mark-target="l-1"]')
-    page.locator("#lines tbody tr").first.locator("input[name=line_description]").focus()
+    page.locator("#lines tbody tr").first.locator("[name=line_description]").focus()
     expect(box).to_have_class(re.compile("active-mark"))
     page.screenshot(path=str(shots / "review-pdf.png"))
-    page.locator("#lines tbody tr").nth(1).locator("input[name=line_description]").focus()
+    page.locator("#lines tbody tr").nth(1).locator("[name=line_description]").focus()
     cell = page.locator('td[data-mark-target="l-2"]')
     expect(cell).to_be_visible()
     expect(cell).to_have_class(re.compile("active-mark"))
