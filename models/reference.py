@@ -7,6 +7,7 @@ still load. A missing required column makes the whole file unusable.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -101,12 +102,28 @@ class ReferenceData(BaseModel):
     aliases: list[AliasRow] = Field(default_factory=list)
 
 
+class PastOrderRow(BaseModel):
+    """One line of an order the customer placed before Intake: order_history.csv."""
+
+    customer_id: str = Field(min_length=1)
+    po_number: str = Field(min_length=1)
+    order_date: dt.date
+    sku: str = Field(min_length=1)
+    quantity: float = Field(gt=0)
+
+
 Row = TypeVar("Row", bound=BaseModel)
 
 REQUIRED_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     ProductRow: ("sku", "name"),
     CustomerRow: ("customer_id", "name"),
     CustomerRefRow: ("customer_id", "customer_ref", "sku"),
+    PastOrderRow: ("customer_id", "po_number", "order_date", "sku", "quantity"),
+}
+# What makes a row unique, when it is not the first required column.
+KEY_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
+    CustomerRefRow: ("customer_id", "customer_ref"),
+    PastOrderRow: ("customer_id", "po_number", "sku"),
 }
 
 
@@ -141,9 +158,7 @@ def parse_reference_csv(
     rows: list[Row] = []
     errors: list[ReferenceDataError] = []
     seen: set[tuple[str, ...]] = set()
-    key_columns = (
-        REQUIRED_COLUMNS[model][:1] if model is not CustomerRefRow else ("customer_id", "customer_ref")
-    )
+    key_columns = KEY_COLUMNS.get(model, REQUIRED_COLUMNS[model][:1])
     for index, raw in enumerate(reader):
         line = reader.line_num
         values = {k: (v if v is not None else "") for k, v in raw.items() if k and k in model.model_fields}

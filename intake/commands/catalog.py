@@ -8,6 +8,7 @@ from pathlib import Path
 
 from intake.commands import load_settings, open_store
 from models import CustomerRefRow, CustomerRow, ProductRow, read_reference_csv
+from models.reference import PastOrderRow
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,6 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--products", type=Path, required=True, help="products.csv")
     imp.add_argument("--customers", type=Path, help="customers.csv")
     imp.add_argument("--customer-refs", type=Path, help="customer_refs.csv")
+    imp.add_argument(
+        "--history",
+        type=Path,
+        help="order_history.csv: orders placed before Intake (customer_id, po_number, order_date, sku, quantity)",
+    )
     imp.set_defaults(handler=import_catalog)
 
 
@@ -27,6 +33,7 @@ def import_catalog(args: argparse.Namespace) -> int:
         (args.products, ProductRow, store.upsert_products, "products"),
         (args.customers, CustomerRow, store.upsert_customers, "customers"),
         (args.customer_refs, CustomerRefRow, store.upsert_customer_refs, "customer refs"),
+        (getattr(args, "history", None), PastOrderRow, store.add_past_orders, "past orders"),
     ):
         if path is None:
             continue
