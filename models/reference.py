@@ -87,6 +87,29 @@ class CustomerRefRow(BaseModel):
     sku: str = Field(min_length=1)
 
 
+class HistoryRow(BaseModel):
+    """One line of an order the customer placed before Intake (exported from the ERP)."""
+
+    customer_id: str = Field(min_length=1)
+    order_date: dt.date
+    po_number: str | None = None
+    sku: str = Field(min_length=1)
+    quantity: float = Field(gt=0)
+    unit: str | None = None
+
+    _blank = field_validator("po_number", "unit", mode="before")(_blank_to_none)
+
+    @field_validator("customer_id", "sku", mode="before")
+    @classmethod
+    def _strip(cls, value: object) -> object:
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("quantity", mode="before")
+    @classmethod
+    def _decimal_comma(cls, value: object) -> object:
+        return value.strip().replace(",", ".") if isinstance(value, str) else value
+
+
 class AliasRow(BaseModel):
     customer_id: str = ""  # "" = learned for every customer
     wording: str
@@ -102,28 +125,18 @@ class ReferenceData(BaseModel):
     aliases: list[AliasRow] = Field(default_factory=list)
 
 
-class PastOrderRow(BaseModel):
-    """One line of an order the customer placed before Intake: order_history.csv."""
-
-    customer_id: str = Field(min_length=1)
-    po_number: str = Field(min_length=1)
-    order_date: dt.date
-    sku: str = Field(min_length=1)
-    quantity: float = Field(gt=0)
-
-
 Row = TypeVar("Row", bound=BaseModel)
 
 REQUIRED_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     ProductRow: ("sku", "name"),
     CustomerRow: ("customer_id", "name"),
     CustomerRefRow: ("customer_id", "customer_ref", "sku"),
-    PastOrderRow: ("customer_id", "po_number", "order_date", "sku", "quantity"),
+    HistoryRow: ("customer_id", "order_date", "sku", "quantity"),
 }
-# What makes a row unique, when it is not the first required column.
+# The columns that make a row unique (a repeated key is a bad row); history lines repeat freely.
 KEY_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     CustomerRefRow: ("customer_id", "customer_ref"),
-    PastOrderRow: ("customer_id", "po_number", "sku"),
+    HistoryRow: (),
 }
 
 
@@ -168,7 +181,7 @@ def parse_reference_csv(
             errors.append(_row_error(source, line, exc))
             continue
         key = tuple(str(getattr(row, c)) for c in key_columns)
-        if key in seen:
+        if key and key in seen:
             errors.append(ReferenceDataError(source, f"duplicate key {'/'.join(key)}", row=line))
             continue
         seen.add(key)

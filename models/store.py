@@ -20,12 +20,13 @@ from sqlmodel import Session, create_engine, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
 from models.pipeline import OrderLineRecord, OrderRecord, OrderStatus, ProcessResult, RawMessage
-from models.reference import AliasRow, CustomerRefRow, CustomerRow, PastOrderRow, ProductRow, ReferenceData
+from models.reference import AliasRow, CustomerRefRow, CustomerRow, HistoryRow, ProductRow, ReferenceData
 from models.tables import (
     Alias,
     AuditEvent,
     Customer,
     CustomerRef,
+    HistoryLine,
     Message,
     Order,
     OrderLine,
@@ -135,6 +136,27 @@ class Store:
             session.commit()
         return count
 
+    def upsert_history(self, rows: Iterable[HistoryRow]) -> int:
+        """Past order lines, keyed by customer, date, PO and sku (importing twice changes nothing)."""
+        count = 0
+        with self.session() as session:
+            for row in rows:
+                found = session.exec(
+                    select(HistoryLine).where(
+                        HistoryLine.customer_id == row.customer_id,
+                        HistoryLine.order_date == row.order_date,
+                        HistoryLine.po_number == row.po_number,
+                        HistoryLine.sku == row.sku,
+                    )
+                ).first()
+                if found:
+                    found.quantity, found.unit = row.quantity, row.unit
+                else:
+                    session.add(HistoryLine(**row.model_dump()))
+                count += 1
+            session.commit()
+        return count
+
     def _upsert(self, table: type, rows: Iterable[dict[str, Any]]) -> int:
         count = 0
         with self.session() as session:
@@ -146,43 +168,6 @@ class Store:
                     session.commit()
             session.commit()
         return count
-
-    def add_past_orders(self, rows: Iterable[PastOrderRow]) -> int:
-        """Orders customers placed before Intake, stored as accepted: their history.
-
-        The first-orders hold, the usual quantities and the duplicate check then know
-        them. Loading the same file again adds nothing (one order per customer and PO).
-        """
-        grouped: dict[tuple[str, str], list[PastOrderRow]] = {}
-        for row in rows:
-            grouped.setdefault((row.customer_id, row.po_number), []).append(row)
-        added = 0
-        with self.session() as session:
-            for (customer, po), lines in grouped.items():
-                message_id = f"<history.{customer}.{po}@intake>"
-                if session.exec(select(Order.id).where(Order.message_id == message_id)).first():
-                    continue
-                moment = dt.datetime.combine(lines[0].order_date, dt.time(9), dt.UTC)
-                order = Order(
-                    message_id=message_id, source="manual", status="accepted", customer_id=customer,
-                    po_number=po, order_date=lines[0].order_date, confidence=1.0, created_at=moment,
-                    decided_at=moment, decided_by="history import",
-                )  # fmt: skip
-                session.add(order)
-                session.flush()
-                for number, line in enumerate(lines, start=1):
-                    session.add(
-                        OrderLine(
-                            order_id=order.id,
-                            line_no=number,
-                            sku=line.sku,
-                            quantity=line.quantity,
-                            confidence=1.0,
-                        )
-                    )
-                added += 1
-            session.commit()
-        return added
 
     def load_reference(self) -> ReferenceData:
         with self.session() as session:
