@@ -47,6 +47,20 @@ class CustomerRef(SQLModel, table=True):
     sku: str = Field(max_length=64)
 
 
+class HistoryLine(SQLModel, table=True):
+    """A line of an order placed before Intake, imported from the ERP (`catalog import --history`)."""
+
+    __tablename__ = "history_lines"
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: str = Field(index=True, max_length=64)
+    order_date: dt.date
+    po_number: str | None = Field(default=None, max_length=128)
+    sku: str = Field(max_length=64)
+    quantity: float
+    unit: str | None = Field(default=None, max_length=32)
+
+
 class Alias(SQLModel, table=True):
     """A wording a clerk confirmed as meaning a sku (for one customer or all)."""
 
