@@ -186,3 +186,13 @@ def test_a_title_carrying_the_number_gives_the_po(title: str, po: str | None) ->
     order = read(make_po_pdf(items(), Layout(title=title, fields=(("Date :", "05/11/2026"),))))
     assert (order.po_number.value if order.po_number else None) == po
     assert order.document_kind == DocumentKind.PURCHASE_ORDER
+
+
+def test_a_lone_word_heading_beside_the_quantity_is_the_article() -> None:
+    layout = Layout(headers=("#", "Item", "Qty", "Unit", "Price", "Total"), fields=())
+    rows = [Item("1", "Pentel EnerGel 0.7 black (box)", "3"), Item("2", "Sharpie fine black", "2")]
+    order = read(make_po_pdf(rows, layout))
+    assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        ("Pentel EnerGel 0.7 black (box)", Decimal(3)),
+        ("Sharpie fine black", Decimal(2)),
+    ]

@@ -240,3 +240,12 @@ def test_of_two_article_headings_the_one_holding_codes_is_the_code() -> None:
         ("18462A", "Semoule moyenne sac 5kg"),
         ("275025", "Merguez"),
     ]
+
+
+def test_a_lone_word_heading_beside_the_quantity_is_the_article() -> None:
+    rows = [["#", "Item", "Qty"], [1, "Pentel EnerGel 0.7 black (box)", 3], [2, "Sharpie fine black", 2]]
+    order = read_sheet(make_xlsx(rows), "list.xlsx", PART)
+    assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        ("Pentel EnerGel 0.7 black (box)", Decimal(3)),
+        ("Sharpie fine black", Decimal(2)),
+    ]

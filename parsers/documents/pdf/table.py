@@ -36,6 +36,7 @@ class Column:
     ruled: bool = False
     # The header words' own extent: numbers print aligned on one of its edges.
     text_x1: float = 0.0
+    heading: str = ""  # what the header prints, for a column no phrase names
 
 
 @dataclass(slots=True)
@@ -76,7 +77,7 @@ def header_columns(line: Line, vocab: LayoutVocabulary) -> list[Column]:
         tokens, owners = _tokens(cell)
         spans = match_phrases(tokens, vocab.columns, owners)
         if not spans:
-            columns.append(Column("other", cell.x0, cell.x1))
+            columns.append(Column("other", cell.x0, cell.x1, heading=cell.text))
             continue
         # Words no phrase claims ('HT', '€', 'cdée') belong to the phrase before them.
         starts = [0] + [s[1] for s in spans[1:]]
@@ -145,10 +146,21 @@ def _stacked(line: Line, following: Line, columns: list[Column], vocab: LayoutVo
 
 
 def _is_header(columns: list[Column]) -> bool:
+    _lone_heading_is_designation(columns)
     named = [c for c in columns if c.role != "other"]
     roles = {c.role for c in named}
     article = roles & {"code", "description", "supplier_code", "ean"}
     return "quantity" in roles and bool(article) and len(named) >= 2 and len(named) >= len(columns) / 2
+
+
+def _lone_heading_is_designation(columns: list[Column]) -> None:
+    # '# | Item | Qty': a quantity and one other word heading, no article column: that is the article.
+    roles = {c.role for c in columns}
+    if "quantity" not in roles or roles & {"code", "description", "supplier_code", "ean"}:
+        return
+    others = [c for c in columns if c.role == "other" and c.heading.isalpha()]
+    if len(others) == 1:
+        others[0].role = "description"
 
 
 def _apply_rules(columns: list[Column], page: Page, line: Line) -> bool:
