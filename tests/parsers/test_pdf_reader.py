@@ -196,3 +196,16 @@ def test_a_lone_word_heading_beside_the_quantity_is_the_article() -> None:
         ("Pentel EnerGel 0.7 black (box)", Decimal(3)),
         ("Sharpie fine black", Decimal(2)),
     ]
+
+
+def test_of_two_article_headings_the_one_printing_codes_is_the_code() -> None:
+    layout = Layout(headers=("Article", "Désignation", "Quantité", "UQ", "PU HT", "Montant HT"))
+    order = read(
+        make_po_pdf(
+            [Item("RML-E030", "Coquillettes sac 5 kg", "23"), Item("RML-E070", "Mayonnaise", "10")], layout
+        )
+    )
+    assert [(ln.code.value, ln.description.value) for ln in order.lines] == [
+        ("RML-E030", "Coquillettes sac 5 kg"),
+        ("RML-E070", "Mayonnaise"),
+    ]

@@ -121,6 +121,7 @@ def find_header(page: Page, vocab: LayoutVocabulary, start: int = 0) -> Header |
                     column.text_x1 = column.x1
                 if not _apply_rules(columns, page, candidate):
                     _slots(columns, page.width)
+                _codes_by_contents(columns, page.lines[last + 1 : last + 7])
                 return Header(columns=columns, line_index=last)
     return None
 
@@ -151,6 +152,24 @@ def _is_header(columns: list[Column]) -> bool:
     roles = {c.role for c in named}
     article = roles & {"code", "description", "supplier_code", "ean"}
     return "quantity" in roles and bool(article) and len(named) >= 2 and len(named) >= len(columns) / 2
+
+
+def _codes_by_contents(columns: list[Column], below: list[Line]) -> None:
+    # 'Article | Désignation': two headings name the article; the one printing one coded word per row is the code.
+    named = [c for c in columns if c.role == "description"]
+    quantity = next((c for c in columns if c.role == "quantity"), None)
+    if len(named) < 2 or any(c.role == "code" for c in columns) or quantity is None:
+        return
+    rows = [
+        ln
+        for ln in below
+        if any(_overlap(w.x0, w.x1, quantity) > 0 and w.text[:1].isdigit() for w in ln.words)
+    ]
+    for column in named:
+        cells = [[w for w in line.words if _overlap(w.x0, w.x1, column) > 0] for line in rows]
+        if rows and all(len(ws) == 1 and any(ch.isdigit() for ch in ws[0].text) for ws in cells):
+            column.role = "code"
+            return
 
 
 def _lone_heading_is_designation(columns: list[Column]) -> None:
