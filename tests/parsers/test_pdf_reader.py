@@ -209,3 +209,9 @@ def test_of_two_article_headings_the_one_printing_codes_is_the_code() -> None:
         ("RML-E030", "Coquillettes sac 5 kg"),
         ("RML-E070", "Mayonnaise"),
     ]
+
+
+def test_a_labelled_line_under_the_address_ends_it() -> None:
+    lines = ("Chantier Test", "3 rue du Port", "33000 Bordeaux", "Marché : 2025-RS-07 lot 2")
+    order = read(make_po_pdf(items(), Layout(ship_lines=lines)))
+    assert order.ship_to.value == "Chantier Test, 3 rue du Port, 33000 Bordeaux"
