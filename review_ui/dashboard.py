@@ -21,6 +21,7 @@ from intake.reports.kpis import (
     format_rate,
     kpi_facts,
 )
+from intake.webhooks import list_deliveries
 from models import Settings, Store
 from review_ui.i18n import translator
 from review_ui.web import settings_from_app, store_of
@@ -71,6 +72,8 @@ def dashboard_context(
         "cards": headline_cards(reports[GroupBy.WEEK], t),
         "charts": charts,
         "corrected_fields": list(shown.corrected_fields.items())[:12],
+        # Webhooks the downstream systems have not taken yet, with why: the desk sees a receiver down.
+        "webhooks_waiting": [d for d in list_deliveries(store, limit=500) if d.state != "delivered"][:50],
     }
 
 

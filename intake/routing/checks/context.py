@@ -40,11 +40,6 @@ class CheckContext(BaseModel):
     settings: Settings = Field(default_factory=Settings)
     new_customer_orders: int = 0
 
-    @property
-    def typed_by_clerk(self) -> bool:
-        """A phone order: a clerk heard the customer and typed it, so a clerk has seen it."""
-        return self.matched.order.source == "manual"
-
 
 def lead_over_runner_up(
     chosen: str | None, score: float, margin: float, candidates: list[Candidate]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from intake.routing.checks.context import CheckContext, lead_over_runner_up
 from intake.routing.checks.rules import default_rules
+from intake.routing.checks.sender import TYPED_SOURCES
 from models import Address, CustomerRow, DocumentKind, ParsedMessage, ReviewReason
 
 # Two customers closer than this are a coin toss, whatever their scores.
@@ -79,12 +80,13 @@ def check_sender_known(ctx: CheckContext) -> list[ReviewReason]:
     Anyone can sign with a customer's name: unless the sender is on the
     customer's file, a clerk confirms. A forwarded order counts by its
     original sender only when the one forwarding it is on file or a colleague
-    at the desk's own domain: a stranger can write any forwarded header. A
-    phone order names the customer the clerk spoke to.
+    at the desk's own domain: a stranger can write any forwarded header.
     """
     customer = ctx.customers.get(ctx.matched.customer.customer_id or "")
     parsed = ctx.parsed
-    if customer is None or ctx.typed_by_clerk or sends_for(parsed.sender, customer):
+    if ctx.matched.order.source in TYPED_SOURCES:
+        return []  # the customer was chosen by a clerk or named by an authenticated system
+    if customer is None or sends_for(parsed.sender, customer):
         return []
     if sends_for(parsed.forwarded_sender, customer) and forwarded_by_colleague(
         parsed, default_rules().public_mail_domains
