@@ -156,7 +156,8 @@ def test_the_reading_checks_hold_no_order_read_right(folder):
     for path in sorted(folder.glob("*.eml")):
         expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
         result = process(
-            RawMessage(data=path.read_bytes()), index=index, settings=Settings(new_customer_orders=0)
+            RawMessage(data=path.read_bytes()),
+            PipelineDeps(index=index, settings=Settings(new_customer_orders=0)),
         )
         records = [o.record.model_dump(mode="json") for o in result.orders]
         decided = {id(r): o.decision for r, o in zip(records, result.orders, strict=True)}
