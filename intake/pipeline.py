@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from intake.decision import decide
 from intake.routing import RoutingFile
+from intake.stages import stage
 from matchers import CatalogIndex, match_order
 from models import (
     CustomerHistory,
@@ -22,7 +23,7 @@ from models import (
     RawMessage,
     Settings,
 )
-from parsers import DocumentLimits, classify, extract_orders, parse_message
+from parsers import DocumentLimits, classify, document_kinds, extract_orders, parse_message
 
 HistoryLookup = Callable[[str], CustomerHistory]
 
@@ -40,28 +41,36 @@ def process(
     `history` gives a customer's past orders (duplicates, usual quantities, a
     new customer's first orders); without it those checks say nothing.
     """
-    parsed = parse_message(raw.data, where=raw.origin.describe())
+    with stage("parse"):
+        parsed = parse_message(raw.data, where=raw.origin.describe())
     if not (parsed.text.strip() or parsed.html or parsed.attachments):
         raise MessageReadError(raw.origin.describe(), "the message has no body and no attachment")
-    parsed.classification = classify(parsed)
+    with stage("classify"):
+        parsed.classification = classify(parsed)
     if not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
     orders: list[ProcessedOrder] = []
     limits = DocumentLimits.from_settings(settings)
-    # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
-    for extracted in extract_orders(parsed, limits=limits) or [
-        ExtractedOrder(source="email", part=parsed.text_part)
-    ]:
-        matched = match_order(parsed, extracted, index)
-        decision = decide(
-            parsed,
-            matched,
-            settings=settings,
-            products=index.products,
-            customers=index.customers,
-            history=_history(matched, history, orders),
-            routing=routing,
-        )
+    with stage("documents"):
+        document_kinds(parsed, limits=limits)  # read once here; extraction finds them read
+    with stage("extract"):
+        # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
+        extracted_orders = extract_orders(parsed, limits=limits) or [
+            ExtractedOrder(source="email", part=parsed.text_part)
+        ]
+    for extracted in extracted_orders:
+        with stage("match"):
+            matched = match_order(parsed, extracted, index)
+        with stage("decide"):
+            decision = decide(
+                parsed,
+                matched,
+                settings=settings,
+                products=index.products,
+                customers=index.customers,
+                history=_history(matched, history, orders),
+                routing=routing,
+            )
         orders.append(
             ProcessedOrder(matched=matched, decision=decision, record=build_record(parsed, matched, decision))
         )

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from intake.commands import load_settings, open_store, progress
 from intake.ingest import ingest_file, iter_message_files, retry_failed
+from intake.stages import format_split, stage
 from matchers import CatalogIndex
 from models import IntakeError
 from models.tables import Message
@@ -17,6 +19,7 @@ from models.tables import Message
 def register(sub: argparse._SubParsersAction) -> None:
     ingest = sub.add_parser("ingest", help="run the pipeline on .eml files or folders of them")
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument("--timings", action="store_true", help="print the seconds each stage took")
     ingest.set_defaults(handler=ingest_paths)
 
     messages = sub.add_parser("messages", help="list every stored message")
@@ -30,13 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def ingest_paths(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     settings = load_settings()
     store = open_store(settings)
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         print(f"intake: error: {path}: no such file or folder", file=sys.stderr)
     files = list(iter_message_files(p for p in args.paths if p.exists()))
-    index = CatalogIndex.build(store.load_reference())
+    with stage("reference"):
+        index = CatalogIndex.build(store.load_reference())
     counts = {"processed": 0, "failed": 0, "duplicate": 0, "orders": 0}
     for path in progress(files, total=len(files), desc="ingest"):
         try:
@@ -53,6 +58,8 @@ def ingest_paths(args: argparse.Namespace) -> int:
         f"{len(files)} files: {counts['processed']} processed ({counts['orders']} orders), "
         f"{counts['duplicate']} already known, {counts['failed']} failed"
     )
+    if args.timings:
+        print(f"stages (seconds since the command started):\n{format_split(time.perf_counter() - started)}")
     return 1 if missing or counts["failed"] else 0
 
 
