@@ -24,14 +24,15 @@ run-deps:
 
 ## Loads the demo catalogue, puts the demo messages in ./inbox and runs the daemon.
 demo: run-deps venv
+	@mkdir -p var && chmod 700 var
 	$(BIN)/intake catalog import --products demo/ref/products.csv \
 	    --customers demo/ref/customers.csv --customer-refs demo/ref/customer_refs.csv
 	mkdir -p inbox && cp -n demo/emails/*.eml inbox/ 2>/dev/null || true
 
 ## A demo admin for the review UI: `demo` with a fresh password, printed (kept in var/demo-password).
 demo-user: venv
-	@mkdir -p var
-	@$(BIN)/intake user add demo --role admin --generate --update | tee var/demo-password
+	@mkdir -p var && chmod 700 var
+	@$(BIN)/intake user add demo --role admin --generate --update --password-file var/demo-password
 
 REVIEW_PORT ?= 8000
 
@@ -55,7 +56,7 @@ lint: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Retrains the order-entity NER from parsers/data/ner_train.jsonl; prints P/R/F1 per label.
+## Retrains the order-entity NER from parsers/training/ner_train.jsonl; prints P/R/F1 per label.
 model: venv
 	$(BIN)/python -m intake model train
 

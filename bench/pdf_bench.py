@@ -25,9 +25,9 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from models import Attachment
-from parsers.documents import DocumentLimits, read_document
-from parsers.pdf import load_pages, read_pages
-from parsers.vocabulary import default_vocabulary
+from parsers.documents.attachments import DocumentLimits, read_document
+from parsers.documents.pdf import load_pages, read_pages
+from parsers.vocabulary.layout import default_vocabulary
 
 ROWS_PER_PAGE = 30
 COLUMNS = (40, 120, 330, 370, 420, 490, 560)

@@ -10,9 +10,10 @@ import importlib
 import logging
 import sys
 
-from models import IntakeError
+from models.errors import IntakeError
 
 COMMAND_MODULES = [
+    "intake.commands.init",
     "intake.commands.catalog",
     "intake.commands.messages",
     "intake.commands.export",
@@ -30,6 +31,11 @@ COMMAND_MODULES = [
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="intake", description="Order intake from email.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.add_argument(
+        "--create-store",
+        action="store_true",
+        help="create the store if its SQLite file does not exist (by default only var/intake.db is)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -44,6 +50,11 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    from intake.commands import SETTINGS_OVERRIDES
+
+    SETTINGS_OVERRIDES.clear()
+    if args.create_store:
+        SETTINGS_OVERRIDES["create_store"] = True
     try:
         return int(args.handler(args) or 0)
     except IntakeError as exc:

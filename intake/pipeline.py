@@ -23,7 +23,7 @@ from models import (
     RawMessage,
     Settings,
 )
-from parsers import DocumentLimits, classify, document_kinds, extract_orders, parse_message
+from parsers import DocumentLimits, classify, extract_orders, parse_message, read_attachments
 
 HistoryLookup = Callable[[str], CustomerHistory]
 
@@ -52,7 +52,7 @@ def process(
     orders: list[ProcessedOrder] = []
     limits = DocumentLimits.from_settings(settings)
     with stage("documents"):
-        document_kinds(parsed, limits=limits)  # read once here; extraction finds them read
+        read_attachments(parsed, limits=limits)  # read once here; extraction finds them read
     with stage("extract"):
         # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
         extracted_orders = extract_orders(parsed, limits=limits) or [

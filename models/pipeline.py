@@ -192,6 +192,25 @@ class ExtractedLine(BaseModel):
     alt_codes: list[Extracted[str]] = Field(default_factory=list)
 
 
+class SourceRow(BaseModel):
+    """A row of a document as its reader saw it, read as a line or not.
+
+    The routing checks compare what a document holds with what was read from
+    it: a row of the line table no line was read from, a PO label in the
+    header. `region` says where the row sits: "header" (above the line
+    table), "lines" (inside it) or "footer" (below it).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    region: str = "lines"
+    provenance: Provenance | None = None
+    # What the row holds under the table's quantity column, when the reader knows that column:
+    # an empty or zero quantity is a row of the form the customer left unordered.
+    quantity: str | None = None
+
+
 class ExtractedOrder(BaseModel):
     """The order as read from one part of a message (body, PDF, sheet)."""
 
@@ -208,9 +227,13 @@ class ExtractedOrder(BaseModel):
     contact_phone: Extracted[str] | None = None
     currency: str = "EUR"
     total_excl_vat: Extracted[Decimal] | None = None
+    # "Nombre de lignes : 12" printed under the table.
+    printed_line_count: Extracted[int] | None = None
     lines: list[ExtractedLine] = Field(default_factory=list)
     confidence: float = 1.0
     notes: list[str] = Field(default_factory=list)
+    # The document's rows the reader looked at (empty for a body: the checks read its text).
+    rows: list[SourceRow] = Field(default_factory=list)
 
 
 class Evidence(BaseModel):
@@ -269,6 +292,8 @@ class ReviewReason(BaseModel):
     severity: Severity = Severity.ERROR
     line_no: int | None = None
     field: str | None = None
+    # Where the text the reason is about sits, for the review UI to highlight it.
+    provenance: Provenance | None = None
 
 
 class OrderStatus(StrEnum):

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from models.errors import ConfigError
+
+DEFAULT_DATABASE_URL = "sqlite:///var/intake.db"
+DATABASE_SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")
 
 
 class RoutingMode(StrEnum):
@@ -27,8 +33,14 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="INTAKE_", extra="ignore")
 
     database_url: str = Field(
-        default="sqlite:///var/intake.db",
+        default=DEFAULT_DATABASE_URL,
         description="SQLAlchemy URL of the store: sqlite:///PATH or postgresql+psycopg://...",
+    )
+    create_store: bool = Field(
+        default=False,
+        description="Create the store when its SQLite file does not exist yet (`intake init` and "
+        "`intake --create-store` do it too); otherwise a mistyped path is an error, not a new "
+        "empty store. The default path var/intake.db is always created when missing",
     )
     drop_folder: Path = Field(default=Path("inbox"), description="Folder of .eml files or a Maildir")
     poll_seconds: float = Field(default=2.0, description="How often drop folders are scanned")
@@ -87,9 +99,9 @@ class Settings(BaseSettings):
         "(mx.example.fr): only its verdicts count; unset, the topmost header's count",
     )
     timezone: str = Field(default="Europe/Paris", description="The order desk's time zone")
-    max_attachment_bytes: int = Field(default=25_000_000)
-    max_pdf_pages: int = Field(default=60)
-    parse_timeout_seconds: float = Field(default=60.0)
+    max_attachment_bytes: int = Field(default=25_000_000, gt=0)
+    max_pdf_pages: int = Field(default=60, gt=0)
+    parse_timeout_seconds: float = Field(default=60.0, gt=0)
     session_secret: str | None = Field(
         default=None, description="Secret key of the review UI's session cookies"
     )
@@ -102,7 +114,7 @@ class Settings(BaseSettings):
         default=24.0, description="Accepted orders this recent still get a missed acknowledgement"
     )
     smtp_host: str | None = Field(default=None, description="SMTP server; unset keeps mails in the outbox")
-    smtp_port: int = Field(default=587)
+    smtp_port: int = Field(default=587, gt=0, lt=65536)
     smtp_tls: SmtpSecurity = Field(default=SmtpSecurity.STARTTLS)
     smtp_user: str | None = Field(default=None)
     smtp_password: SecretStr | None = Field(default=None, description="From INTAKE_SMTP_PASSWORD only")
@@ -115,3 +127,41 @@ class Settings(BaseSettings):
         description="Send the review UI's session cookie over HTTPS only; unset: yes, unless the UI "
         "listens on a loopback address only",
     )
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, url: str) -> str:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise ValueError("not a database URL: sqlite:///PATH or postgresql+psycopg://...") from None
+        if parsed.drivername not in DATABASE_SCHEMES:
+            raise ValueError(f"unknown database {parsed.drivername!r}: sqlite or postgresql+psycopg")
+        if parsed.drivername == "sqlite" and not parsed.database:
+            raise ValueError("an SQLite URL names its file: sqlite:///var/intake.db")
+        return url
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {name!r} (Europe/Paris, UTC...)") from None
+        return name
+
+
+def read_settings(**overrides: object) -> Settings:
+    """The settings from the environment; ConfigError naming the first wrong INTAKE_* variable."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "INTAKE_" + str(first["loc"][0]).upper() if first["loc"] else "INTAKE_*"
+        value = first.get("input")
+        shown = "" if isinstance(value, dict) or "PASSWORD" in name or "SECRET" in name else f"={value!r}"
+        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+        raise ConfigError("environment", f"{name}{shown}", first["msg"] + more) from None

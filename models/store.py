@@ -3,15 +3,16 @@ the pipeline and the daemon need. SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event, text, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
@@ -37,11 +38,25 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite gets its folder created and sane pragmas."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        private_file(Path(url.removeprefix("sqlite:///")))
     engine = create_engine(url, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty, readable by its owner only (0600), in a folder of the owner's (0700).
+
+    The store holds customers' mail and the users' password hashes: no other local
+    account may read it. An existing file is left as it is.
+    """
+    if path.exists():
+        return
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -56,7 +71,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest Alembic revision."""
+    if _stored_revision(engine) == head_revision():
+        return  # already there: Alembic (a quarter of a second to load) is not needed
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
@@ -67,6 +87,32 @@ def migrate(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+_REVISION = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]([^'\"]+)['\"]", re.M)
+
+
+def head_revision() -> str | None:
+    """The newest revision of models/migrations/versions, read from the files' text.
+
+    None when the files do not name exactly one head (then Alembic decides).
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        for name, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (revisions if name == "revision" else parents).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except Exception:  # no table yet (a new store) or a database that refuses: Alembic will say
+        return None
+    return rows[0][0] if len(rows) == 1 else None
 
 
 class Store:

@@ -196,6 +196,9 @@ class User(SQLModel, table=True):
     language: str = Field(default="fr", max_length=8)
     created_at: dt.datetime = Field(default_factory=utcnow)
     active: bool = True
+    # Sessions carry the number they were opened under; raising it (logout, new
+    # password, disabling) ends every session of the user at its next request.
+    session_epoch: int = Field(default=0)
 
 
 class OutboxMail(SQLModel, table=True):

@@ -1,17 +1,13 @@
-"""Readers: MIME, bodies, HTML, PDF, spreadsheets; each turns a part into orders."""
+"""Reading: bytes and documents -> ParsedMessage, Classification, ExtractedOrder.
 
-from models import ExtractedOrder, ParsedMessage
+mail/ (bytes -> ParsedMessage), classify/ (-> Classification), text/ (body ->
+ExtractedOrder), documents/ (attachments -> ExtractedOrder), values/, vocabulary/;
+training/ is offline and never imported by the pipeline.
+"""
+
 from parsers.classify import classify
-from parsers.documents import DocumentLimits, attachment_orders, document_kinds
-from parsers.mime import parse_message
-from parsers.text import extract_from_text
+from parsers.documents.attachments import DocumentLimits, read_attachments
+from parsers.mail.mime import parse_message
+from parsers.orders import extract_orders
 
-
-def extract_orders(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> list[ExtractedOrder]:
-    """Every order the message carries: one per purchase-order document, or its body."""
-    body = extract_from_text(parsed)
-    # The attached purchase orders win over the body (which then only says "please find attached").
-    return attachment_orders(parsed, [body] if body.lines else [], limits=limits)
-
-
-__all__ = ["DocumentLimits", "classify", "document_kinds", "extract_orders", "parse_message"]
+__all__ = ["DocumentLimits", "classify", "extract_orders", "parse_message", "read_attachments"]

@@ -69,7 +69,9 @@ def install_error_handlers(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", []))
-        return error_response(request, 400, f"{where}: {first.get('msg', 'invalid')}")
+        # A path that names no possible record (/orders/abc, /orders/1e30) names nothing.
+        status = 404 if tuple(first.get("loc", ()))[:1] == ("path",) else 400
+        return error_response(request, status, f"{where}: {first.get('msg', 'invalid')}")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

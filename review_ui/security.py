@@ -6,7 +6,7 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -60,7 +60,8 @@ def session_secret(settings: Settings, secret_file: Path = DEFAULT_SECRET_FILE) 
         return settings.session_secret
     if secret_file.exists():
         return secret_file.read_text(encoding="ascii").strip()
-    secret_file.parent.mkdir(parents=True, exist_ok=True)
+    if not secret_file.parent.exists():
+        secret_file.parent.mkdir(mode=0o700, parents=True)
     secret = secrets.token_urlsafe(48)
     descriptor = os.open(secret_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="ascii") as handle:
@@ -89,10 +90,22 @@ async def check_csrf(request: Request) -> None:
         raise ForbiddenError("csrf")
 
 
-def sign_in(request: Request, user_id: int, name: str, role: str, language: str) -> None:
-    """A fresh session for the user: a new CSRF token, so a token seen before login is useless."""
+def sign_in(request: Request, user: Any, language: str) -> None:
+    """A fresh session for the user: a new CSRF token, so a token seen before login is useless.
+
+    The session carries the user's epoch: logout, a new password or disabling the
+    account raise it, and every cookie issued before stops being accepted.
+    """
     request.session.clear()
-    request.session.update({"uid": user_id, "user": name, "role": role, "lang": language})
+    request.session.update(
+        {
+            "uid": user.id,
+            "user": user.username,
+            "role": user.role,
+            "lang": language,
+            "epoch": user.session_epoch,
+        }
+    )
     csrf_token(request)
 
 
@@ -102,7 +115,8 @@ def session_user(request: Request) -> SessionUser:
     if not data.get("uid"):
         raise NotSignedInError()
     user = request.app.state.user_lookup(int(data["uid"]))
-    if user is None:  # removed or disabled since signing in
+    # Removed, disabled, signed out or given a new password since this cookie was issued.
+    if user is None or user.session_epoch != data.get("epoch"):
         request.session.clear()
         raise NotSignedInError()
     return SessionUser(id=user.id, name=user.username, role=user.role)

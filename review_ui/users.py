@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from models import IntakeError, Store
-from models.tables import AuditEvent, User
+from models.tables import AuditEvent, User, utcnow
 
 ROLES = ("clerk", "admin")
+LOGIN_FAILED = "login_failed"
+log = logging.getLogger("intake.review")
 _HASHER = PasswordHasher()
 # Verified when the name is unknown, so a wrong name costs as long as a wrong password.
 _DUMMY_HASH = _HASHER.hash("intake-unknown-user")
@@ -46,6 +52,7 @@ def add_user(
             language,
             True,
         )
+        user.session_epoch += 1  # a new password ends the sessions opened with the old one
         session.add(user)
         session.add(
             AuditEvent(actor="intake", action=action, entity="user", entity_id=name, after={"role": role})
@@ -80,3 +87,109 @@ def get_user(store: Store, user_id: int) -> User | None:
     with store.session() as session:
         user = session.get(User, user_id)
         return user if user and user.active else None
+
+
+@dataclass(frozen=True)
+class UserSummary:
+    """One line of `intake user list`: the account and its recent failed sign-ins."""
+
+    name: str
+    role: str
+    active: bool
+    created_at: dt.datetime
+    failed_logins: int
+    last_failure: str
+
+
+def _named(session, username: str) -> User:
+    user = session.exec(select(User).where(User.username == username.strip())).first()
+    if user is None:
+        raise UserError(f"no user named {username.strip()!r}")
+    return user
+
+
+def _change(store: Store, username: str, action: str, change) -> User:
+    """Apply `change` to the user, end their sessions and audit it."""
+    with store.session() as session:
+        user = _named(session, username)
+        change(user)
+        user.session_epoch += 1
+        session.add(user)
+        session.add(AuditEvent(actor="intake", action=action, entity="user", entity_id=user.username))
+        session.commit()
+        return user
+
+
+def set_active(store: Store, username: str, active: bool) -> User:
+    """Enable or disable an account; disabling ends its sessions at once."""
+    return _change(
+        store, username, "enabled" if active else "disabled", lambda u: setattr(u, "active", active)
+    )
+
+
+def set_password(store: Store, username: str, password: str) -> User:
+    """A new password for an existing user; every session of theirs ends."""
+    if len(password) < 8:
+        raise UserError("a password has at least 8 characters")
+    digest = hash_password(password)
+    return _change(store, username, "password_set", lambda u: setattr(u, "password_hash", digest))
+
+
+def end_sessions(store: Store, user_id: int) -> None:
+    """Sign the user out everywhere: every cookie issued so far stops being accepted."""
+    with store.session() as session:
+        user = session.get(User, user_id)
+        if user is not None:
+            user.session_epoch += 1
+            session.add(user)
+            session.commit()
+
+
+def record_failed_login(store: Store, username: str, address: str, count: int) -> None:
+    """Keep a failed sign-in (name, address, time) in the audit trail and the log."""
+    name = username.strip()[:128] or "?"
+    log.warning("failed sign-in for %r from %s (%d in a row)", name, address, count)
+    with store.session() as session:
+        session.add(
+            AuditEvent(
+                actor=name,
+                action=LOGIN_FAILED,
+                entity="user",
+                entity_id=name,
+                after={"address": address, "in_a_row": count},
+            )
+        )
+        session.commit()
+
+
+def list_users(store: Store, *, since: dt.timedelta = dt.timedelta(days=1)) -> list[UserSummary]:
+    """Every account, with its failed sign-ins of the last `since`."""
+    cutoff = utcnow() - since
+    with store.session() as session:
+        users = list(session.exec(select(User).order_by(User.username)))
+        failures = list(
+            session.exec(
+                select(AuditEvent)
+                .where(AuditEvent.action == LOGIN_FAILED, col(AuditEvent.at) >= cutoff)
+                .order_by(col(AuditEvent.at))
+            )
+        )
+    return [_summary(user, [f for f in failures if f.entity_id == user.username]) for user in users]
+
+
+def failed_logins(store: Store, *, since: dt.timedelta = dt.timedelta(days=1)) -> list[AuditEvent]:
+    """Failed sign-ins of the last `since`, newest first, for every name tried (known or not)."""
+    cutoff = utcnow() - since
+    with store.session() as session:
+        query = (
+            select(AuditEvent)
+            .where(AuditEvent.action == LOGIN_FAILED, col(AuditEvent.at) >= cutoff)
+            .order_by(col(AuditEvent.at).desc())
+        )
+        return list(session.exec(query))
+
+
+def _summary(user: User, failures: list[AuditEvent]) -> UserSummary:
+    last = failures[-1] if failures else None
+    where = f"{last.at:%Y-%m-%d %H:%M} from {(last.after or {}).get('address', '?')}" if last else ""
+    return UserSummary(user.username, user.role, user.active, user.created_at, len(failures), where)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Path, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -16,6 +16,9 @@ from review_ui.i18n import LANGUAGES, pick_language, reason_text, translator
 from review_ui.security import CSRF_FIELD, csrf_token
 
 INDEX_SECONDS = 60.0
+# A row number as a path parameter: beyond a 64-bit key no row can exist, so the
+# validation error handler answers 404 rather than letting the database overflow.
+RecordId = Annotated[int, Path(ge=0, le=2**63 - 1)]
 
 
 @dataclass

@@ -2,13 +2,14 @@
 
 from collections.abc import Callable
 
-from intake.checks.amounts import check_prices, check_stock, check_totals
+from intake.checks.amounts import check_line_count, check_prices, check_stock, check_totals
 from intake.checks.context import CheckContext
+from intake.checks.coverage import check_lines_read
 from intake.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
-from intake.checks.leftovers import check_unread_text
 from intake.checks.lines import check_lines_matched, check_quantities, check_units, check_usual_quantities
 from intake.checks.lookalike import check_lookalike_sender
 from intake.checks.order import check_classification, check_customer, check_has_lines, check_sender_known
+from intake.checks.po import check_po_read
 from intake.checks.sender import check_authentication, parse_authentication_results
 from intake.checks.sizes import check_sizes
 from intake.checks.written import check_quantity_written
@@ -24,6 +25,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_customer,
     check_sender_known,
     check_new_customer,
+    check_po_read,
     check_duplicate_po,
     check_duplicate_lines,
     check_has_lines,
@@ -35,7 +37,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_usual_quantities,
     check_prices,
     check_totals,
-    check_unread_text,
+    check_line_count,
+    check_lines_read,
     check_stock,
 )
 

@@ -4,23 +4,54 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from intake.routing import load_routing
-from models import Settings, Store
+from models.errors import IntakeError
+
+if TYPE_CHECKING:
+    from models import Settings, Store
 
 T = TypeVar("T")
+# Set by the command line's global options (`--create-store`) before a sub-command runs.
+SETTINGS_OVERRIDES: dict[str, object] = {}
+
+
+class StoreOpenError(IntakeError):
+    """The store cannot be opened: a missing SQLite file not asked for, or a database that refuses."""
 
 
 def load_settings() -> Settings:
-    """The settings, with the routing overrides file checked now rather than on the first order."""
-    settings = Settings()
+    """The settings, every INTAKE_* variable and the routing overrides file checked now."""
+    from intake.routing import load_routing
+    from models import read_settings
+
+    settings = read_settings(**SETTINGS_OVERRIDES)
     load_routing(settings.routing_file)
     return settings
 
 
-def open_store(settings: Settings) -> Store:
-    return Store.open(settings.database_url)
+def open_store(settings: Settings, *, create: bool = False) -> Store:
+    """The configured store; a new SQLite file only at the default path or when asked."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from models import DEFAULT_DATABASE_URL, Store
+
+    url = make_url(settings.database_url)
+    if url.drivername == "sqlite" and url.database != ":memory:":
+        path = Path(url.database or "")
+        asked = create or settings.create_store or settings.database_url == DEFAULT_DATABASE_URL
+        if not path.exists() and not asked:
+            raise StoreOpenError(
+                f"no store at {path} (INTAKE_DATABASE_URL): check the path, or create it with "
+                "`intake init` (or `intake --create-store ...`)"
+            )
+    try:
+        return Store.open(settings.database_url)
+    except SQLAlchemyError as exc:
+        reason = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]
+        raise StoreOpenError(f"cannot open the store {url.render_as_string()}: {reason}") from None
 
 
 def progress(items: Iterable[T], *, total: int | None, desc: str) -> Iterator[T]:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from intake.commands import load_settings, open_store
-from models import CustomerRefRow, CustomerRow, ProductRow, read_reference_csv
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def import_catalog(args: argparse.Namespace) -> int:
+    from models import CustomerRefRow, CustomerRow, ProductRow, read_reference_csv
+
     store = open_store(load_settings())
     bad_rows = 0
     for path, model, upsert, label in (

@@ -44,10 +44,35 @@ def export_orders(args: argparse.Namespace) -> int:
             sys.stdout.write(record.model_dump_json() + "\n")
         return 0
     # CSV: one row per order line, the order's fields repeated (what ERPs import).
-    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes a field holding a bare carriage return.
+    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for record in records:
         head = record.model_dump(mode="json", exclude={"lines"})
         for line in record.lines or [None]:
-            writer.writerow({**head, **(line.model_dump(mode="json") if line else {})})
+            row = {**head, **(line.model_dump(mode="json") if line else {})}
+            writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
     return 0
+
+
+# A cell starting with one of these is a formula to Excel or LibreOffice (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Customer text made inert for a spreadsheet: a leading formula character gets a quote.
+
+    Numbers stay numbers (a negative quantity is not a formula); any other text that
+    a spreadsheet would evaluate is prefixed with `'`, which it shows but never runs.
+    """
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS) or _is_number(value):
+        return value
+    return "'" + value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip() == text

@@ -7,13 +7,14 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake.commands import load_settings, open_store, progress
-from intake.ingest import ingest_file, iter_message_files, retry_failed
 from intake.stages import format_split, stage
-from matchers import CatalogIndex
-from models import IntakeError
-from models.tables import Message
+from models.errors import IntakeError
+
+if TYPE_CHECKING:
+    from models.tables import Message
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def ingest_paths(args: argparse.Namespace) -> int:
+    from intake.ingest import ingest_file, iter_message_files
+    from matchers import CatalogIndex
+
     started = time.perf_counter()
     settings = load_settings()
     store = open_store(settings)
@@ -102,6 +106,9 @@ def _cell(value: object, column: str) -> str:
 
 
 def retry_messages(args: argparse.Namespace) -> int:
+    from intake.ingest import retry_failed
+    from matchers import CatalogIndex
+
     settings = load_settings()
     store = open_store(settings)
     index = CatalogIndex.build(store.load_reference())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from intake.commands import load_settings, open_store
-from intake.notify import deliver_pending, list_mails, requeue_failed, smtp_sender
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def send_outbox(args: argparse.Namespace) -> int:
+    from intake.notify import deliver_pending, smtp_sender
+
     settings = load_settings()
     store = open_store(settings)
     report = deliver_pending(store, settings, send=smtp_sender(settings))
@@ -31,6 +32,8 @@ def send_outbox(args: argparse.Namespace) -> int:
 
 
 def list_outbox(args: argparse.Namespace) -> int:
+    from intake.notify import list_mails
+
     store = open_store(load_settings())
     for row in list_mails(store, args.state):
         when = (row.sent_at or row.next_attempt_at or row.created_at).isoformat(timespec="seconds")
@@ -42,6 +45,8 @@ def list_outbox(args: argparse.Namespace) -> int:
 
 
 def retry_outbox(args: argparse.Namespace) -> int:
+    from intake.notify import requeue_failed
+
     count = requeue_failed(open_store(load_settings()))
     print(f"{count} failed mails queued again")
     return 0

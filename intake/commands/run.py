@@ -8,11 +8,12 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake.commands import load_settings, open_store
-from intake.config import DaemonConfig, load_config
-from intake.daemon import IndexCache, build_workers, make_processor, serve
-from intake.ingest import Outcome
+
+if TYPE_CHECKING:
+    from intake.ingest import Outcome
 
 log = logging.getLogger("intake.daemon")
 
@@ -47,6 +48,9 @@ def print_outcome(path: Path, outcome: Outcome) -> None:
 
 
 def run_daemon(args: argparse.Namespace) -> int:
+    from intake.config import DaemonConfig, load_config
+    from intake.daemon import IndexCache, build_workers, make_processor, serve
+
     settings = load_settings()
     config = load_config(args.config) if args.config else DaemonConfig()
     if config.database_url:

@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from models import IntakeError
 from review_ui.security import MAIL_FRAME_CSP, session_user
 from review_ui.source import attachment_bytes, render_pdf_page, sanitised_html
-from review_ui.web import store_of
+from review_ui.web import RecordId, store_of
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 STATIC_TYPES = {".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".png": "image/png"}
@@ -49,12 +49,12 @@ def _download(data: bytes, filename: str) -> Response:
 
 
 @private.get("/messages/{pk}/raw")
-def raw_message(request: Request, pk: int) -> Response:
+def raw_message(request: Request, pk: RecordId) -> Response:
     return _download(_raw(request, pk), f"message-{pk}.eml")
 
 
 @private.get("/messages/{pk}/attachments/{number}")
-def attachment(request: Request, pk: int, number: int) -> Response:
+def attachment(request: Request, pk: RecordId, number: RecordId) -> Response:
     try:
         part = attachment_bytes(_raw(request, pk), number)
     except (IndexError, IntakeError) as exc:
@@ -63,7 +63,7 @@ def attachment(request: Request, pk: int, number: int) -> Response:
 
 
 @private.get("/messages/{pk}/attachments/{number}/pages/{page}.png")
-def pdf_page(request: Request, pk: int, number: int, page: int) -> Response:
+def pdf_page(request: Request, pk: RecordId, number: RecordId, page: RecordId) -> Response:
     try:
         image = render_pdf_page(attachment_bytes(_raw(request, pk), number).data, page)
     except (IndexError, IntakeError) as exc:
@@ -72,7 +72,7 @@ def pdf_page(request: Request, pk: int, number: int, page: int) -> Response:
 
 
 @private.get("/messages/{pk}/html")
-def mail_html(request: Request, pk: int) -> Response:
+def mail_html(request: Request, pk: RecordId) -> Response:
     """The email's HTML, sanitised, for a sandboxed frame: no script, no remote content."""
     try:
         body = sanitised_html(_raw(request, pk))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from review_ui.i18n import LANGUAGES, translator
 from review_ui.security import check_csrf, sign_in
 from review_ui.throttle import LoginThrottle
-from review_ui.users import authenticate
+from review_ui.users import authenticate, end_sessions, record_failed_login
 from review_ui.web import language, render, store_of
 
 router = APIRouter(dependencies=[Depends(check_csrf)])
@@ -26,21 +28,26 @@ def login(request: Request, username: str = Form(""), password: str = Form("")) 
     t = translator(language(request))
     throttle: LoginThrottle = request.app.state.login_throttle
     address = request.client.host if request.client else "?"
-    if throttle.blocked(username, address):
-        return render(
-            request, "login.html", {"error": t("login.throttled"), "username": username}, status=429
-        )
+    wait = throttle.wait(username)
+    if wait > 0:
+        error = t("login.throttled", seconds=math.ceil(wait))
+        return render(request, "login.html", {"error": error, "username": username}, status=429)
     user = authenticate(store_of(request), username, password)
     if user is None or user.id is None:
-        throttle.failed(username, address)
+        count = throttle.failed(username)
+        record_failed_login(store_of(request), username, address, count)
         return render(request, "login.html", {"error": t("login.wrong"), "username": username}, status=401)
-    throttle.succeeded(username, address)
-    sign_in(request, user.id, user.username, user.role, request.session.get("lang") or user.language)
+    throttle.succeeded(username)
+    sign_in(request, user, request.session.get("lang") or user.language)
     return RedirectResponse("/", status_code=303)
 
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
+    """Ends the session on the server too: a copy of the cookie is refused from now on."""
+    user_id = request.session.get("uid")
+    if user_id:
+        end_sessions(store_of(request), int(user_id))
     request.session.clear()
     return RedirectResponse("/login", status_code=303)
 

@@ -14,7 +14,7 @@ from review_ui.edits import OrderEdit, edit_from_form, to_values
 from review_ui.i18n import translator
 from review_ui.pages import order_page
 from review_ui.security import CurrentUser, ForbiddenError, SessionUser, check_csrf, session_user
-from review_ui.web import catalog, language, render, store_of
+from review_ui.web import RecordId, catalog, language, render, store_of
 
 router = APIRouter(dependencies=[Depends(session_user), Depends(check_csrf)])
 
@@ -33,7 +33,7 @@ def next_order(request: Request, user: CurrentUser) -> Response:
 
 
 @router.get("/orders/{order_id}")
-def review_page(request: Request, order_id: int, user: CurrentUser) -> Response:
+def review_page(request: Request, order_id: RecordId, user: CurrentUser) -> Response:
     store = store_of(request)
     order, _ = service.get_order(store, order_id)
     holder = service.take_lock(store, order_id, user.name) if order.status == "review" else None
@@ -42,7 +42,7 @@ def review_page(request: Request, order_id: int, user: CurrentUser) -> Response:
 
 
 @router.post("/orders/{order_id}/take")
-def take_over(request: Request, order_id: int, user: CurrentUser) -> Response:
+def take_over(request: Request, order_id: RecordId, user: CurrentUser) -> Response:
     """An admin takes an order another clerk holds."""
     if not user.is_admin:
         raise ForbiddenError("admin_only")
@@ -51,13 +51,13 @@ def take_over(request: Request, order_id: int, user: CurrentUser) -> Response:
 
 
 @router.post("/orders/{order_id}/release")
-def release(request: Request, order_id: int, user: CurrentUser) -> Response:
+def release(request: Request, order_id: RecordId, user: CurrentUser) -> Response:
     service.release_lock(store_of(request), order_id, user.name)
     return RedirectResponse("/", status_code=303)
 
 
 @router.post("/orders/{order_id}")
-async def decide(request: Request, order_id: int, user: CurrentUser) -> Response:
+async def decide(request: Request, order_id: RecordId, user: CurrentUser) -> Response:
     """Save, approve, reject or mark as not an order; a stale or taken order is refused, not lost."""
     store = store_of(request)
     form = await request.form()

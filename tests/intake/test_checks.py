@@ -248,6 +248,7 @@ def test_a_bad_routing_file_stops_a_command_at_once(tmp_path: Path, monkeypatch:
     path.write_text('[customers.G001]\nmode = "often"\n', encoding="utf-8")
     monkeypatch.setenv("INTAKE_ROUTING_FILE", str(path))
     monkeypatch.setenv("INTAKE_DATABASE_URL", f"sqlite:///{tmp_path}/intake.db")
+    monkeypatch.setenv("INTAKE_CREATE_STORE", "true")
     assert main(["messages"]) == 1
     assert "routing.toml: customers.G001.mode" in capsys.readouterr().err
 

@@ -30,6 +30,7 @@ LINE_KEYS = ["line_no", "sku", "customer_ref", "description", "quantity", "unit"
 def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path}/cli.db"
     monkeypatch.setenv("INTAKE_DATABASE_URL", url)
+    monkeypatch.setenv("INTAKE_CREATE_STORE", "true")  # each test starts on a new store
     return url
 
 

@@ -216,9 +216,13 @@ def test_text_left_unread_among_the_lines_turns_the_order_to_review():
         customers=CUSTOMERS,
     )
     assert decision.status == OrderStatus.REVIEW
-    assert [r.message for r in decision.reasons if r.code == "text_unread"] == [
-        'a line among the order lines was not read: "- VIS 5x60 boite de 200 x 3"'
+    unread = [r for r in decision.reasons if r.code == "line_unread"]
+    assert [r.message for r in unread] == [
+        'this looks like an order line that was not read: "- VIS 5x60 boite de 200 x 3"'
     ]
+    start = text.index("- VIS 5x60")
+    assert unread[0].severity == "error"
+    assert unread[0].provenance.span == (start, text.index("\n", start))
 
 
 def test_a_quantity_not_written_on_its_line_turns_the_order_to_review():

@@ -30,6 +30,7 @@ def prepared(tmp_path: Path, dovecot: Dovecot, name: str, password: str | None =
     config = tmp_path / f"{name}.toml"
     config.write_text(config_toml(dovecot, url, password_file=secret))
     imported = run_cli(
+        "--create-store",
         "catalog",
         "import",
         "--products",

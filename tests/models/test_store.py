@@ -48,7 +48,7 @@ def test_migrations_reach_head_with_every_table(opened: Store) -> None:
     assert {"messages", "ledger", "leases", "orders", "order_lines", "review_items"} <= tables
     with opened.engine.connect() as connection:
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
-    assert version == "0003_notify"
+    assert version == "0004_sessions"
     Store.open(str(opened.engine.url.render_as_string(hide_password=False)))  # a second run is a no-op
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from models import Address, Attachment, MessageKind, ParsedMessage
 from parsers import classify, parse_message
-from parsers.textcat import LABELS, evaluate, load_examples, load_textcat, predict, split_held_back
+from parsers.classify.textcat import LABELS, load_textcat, predict
+from parsers.training.textcat import evaluate, load_examples, split_held_back
 from tests.conftest import ROOT
 
 SAMPLES = Path(os.environ.get("INTAKE_SHARED_DIR", ROOT.parent / "shared")) / "samples" / "emails"

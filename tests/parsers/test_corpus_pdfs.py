@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from models import Attachment, DocumentReadError, ExtractedOrder
-from parsers.documents import DocumentLimits, read_document
+from parsers.documents.attachments import DocumentLimits, read_document
 from tests.parsers.shared_data import CORPORA
 
 FOLDERS = ("pdfminer-samples", "pdfplumber-test-pdfs", "pypdf-resources")

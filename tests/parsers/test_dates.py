@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from parsers.dates import delivery_date, find_dates, next_weekday
+from parsers.values.dates import delivery_date, find_dates, next_weekday
 
 TUESDAY = dt.date(2026, 10, 13)
 FRIDAY = dt.date(2026, 10, 16)

@@ -11,9 +11,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from models import Attachment, DocumentKind, DocumentReadError, ParsedMessage, Settings
-from parsers import document_kinds, extract_orders, parse_message
-from parsers.documents import DocumentLimits, read_document
-from parsers.sandbox import run_bounded
+from parsers import extract_orders, parse_message
+from parsers.documents.attachments import DocumentLimits, document_kinds, read_document
+from parsers.documents.sandbox import run_bounded
 from tests.parsers.documents_factory import Item, Layout, make_batch_pdf, make_po_pdf
 
 PO = make_po_pdf([Item("VIS-440-200", "Vis inox 4x40", "6", "boite", "5,91", "35,46")])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers import fields
+from parsers.text import fields
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.html import html_to_text
-from parsers.quotes import split_reply
+from parsers.mail.html import html_to_text
+from parsers.mail.quotes import split_reply
 
 ORDER_TABLE = """
 <html><head><style>td {color: red}</style><script>alert('x')</script></head><body>

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from parsers.lines import read_line, read_prose
+from parsers.text.lines import read_line, read_prose
 
 
 def _shape(text: str):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from parsers import ner
-from parsers.ner_corpus import LABELS, build_corpus, parse_marks
+from parsers.text import ner
+from parsers.training.ner import read_examples
+from parsers.training.ner_corpus import LABELS, build_corpus, parse_marks
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +50,7 @@ def test_model_lines_skip_numbers_that_are_not_quantities(model, sentence: str) 
 
 
 def test_shipped_training_file_is_valid() -> None:
-    examples = ner.read_examples()
+    examples = read_examples()
     assert len(examples) >= 300
     assert {label for e in examples for _, _, label in e["entities"]} == set(LABELS)
 
@@ -68,4 +69,4 @@ def test_bad_training_file_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text(json.dumps({"text": "ab", "entities": [[0, 5, "QTY"]]}) + "\n", encoding="utf-8")
     with pytest.raises(ner.ModelError, match=r"bad\.jsonl:1"):
-        ner.read_examples(path)
+        read_examples(path)

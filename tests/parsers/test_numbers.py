@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from parsers.numbers import normalise_unit, parse_number, unit_kind, unit_vocabulary, word_quantity
+from parsers.values.numbers import normalise_unit, parse_number, unit_kind, unit_vocabulary, word_quantity
 
 
 @pytest.mark.parametrize(

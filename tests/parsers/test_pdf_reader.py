@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from models import DocumentKind
-from parsers.pdf import read_pdf
+from parsers.documents.pdf import read_pdf
 from tests.parsers.documents_factory import Item, Layout, make_po_pdf
 
 PART = "attachment:po.pdf"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from parsers.quotes import split_reply, split_signature
+from parsers.mail.quotes import split_reply, split_signature
 
 NEW = "Bonjour,\nMerci de nous livrer :\n- 3 cartons de gobelets 20 cl\n- 2 bidons de javel 5 L"
 OLD = "- 9 cartons de bols kraft 750 ml\n- 4 colis serviettes"

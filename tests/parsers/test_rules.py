@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from models import ConfigError
-from parsers.pdf import read_pdf
-from parsers.rules import default_rules, load_rules, parse_rule, vocabulary_for
-from parsers.vocabulary import default_vocabulary, load_vocabulary, normalize
+from parsers.documents.pdf import read_pdf
+from parsers.documents.rules import default_rules, load_rules, parse_rule, vocabulary_for
+from parsers.vocabulary.layout import default_vocabulary, load_vocabulary
+from parsers.vocabulary.phrases import normalize
 from tests.parsers.documents_factory import Item, Layout, make_po_pdf
 
 

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from models import DocumentKind
-from parsers import document_kinds, extract_orders, parse_message
+from parsers import extract_orders, parse_message
+from parsers.documents.attachments import document_kinds
 from tests.conftest import FIXTURES
 from tests.parsers.shared_data import SAMPLES
 

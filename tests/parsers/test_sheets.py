@@ -9,7 +9,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from parsers.sheets import decode_text, read_sheet
+from parsers.documents.sheets import decode_text, read_sheet
 
 PART = "attachment:order"
 

@@ -10,7 +10,7 @@ import pytest
 from fixtures.documents.common import embed_file
 from fixtures.documents.special import order_x
 from models import DocumentKind, DocumentReadError
-from parsers.structured import embedded_xml, read_xml
+from parsers.documents.structured import embedded_xml, read_xml
 from tests.parsers.documents_factory import Item, make_po_pdf
 
 UBL_ORDER = b"""<?xml version="1.0" encoding="UTF-8"?>

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from models import Provenance, Table, TableCell
-from parsers.htmltext import html_to_text
-from parsers.tables import read_header, read_table
-from parsers.text import read_lines
+from parsers.mail.htmltext import html_to_text
+from parsers.text.reader import read_lines
+from parsers.text.tables import read_header, read_table
 
 
 @pytest.mark.parametrize(

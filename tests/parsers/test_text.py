@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from models import Attachment, ParsedMessage, Table, TableCell
 from parsers import extract_orders
-from parsers.text import extract_from_text
+from parsers.text.reader import extract_from_text
 
 SENT = dt.datetime(2026, 11, 5, 8, 14, tzinfo=dt.timezone(dt.timedelta(hours=1)))  # a Thursday
 

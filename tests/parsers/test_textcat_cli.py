@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from intake.cli import main
-from parsers.textcat import DATA_FILE, LABELS, load_textcat, predict
+from parsers.classify.textcat import LABELS, load_textcat, predict
+from parsers.training.textcat import DATA_FILE
 
 
 @pytest.mark.timeout(300)

@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from parsers import parse_message
-from parsers.pdf.textlayer import PageGeometry, page_rules, page_words
+from parsers.documents.pdf.textlayer import PageGeometry, page_rules, page_words
 from tests.conftest import FIXTURES
 from tests.parsers.shared_data import SAMPLES
 

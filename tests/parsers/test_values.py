@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from parsers.values import find_date, parse_number, split_quantity
+from parsers.values.cells import find_date, parse_number, split_quantity
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from models import ConfigError
-from parsers.classify import VOCABULARY_FILE, load_vocabulary
-from parsers.markers import MARKERS_FILE, load_markers
-from parsers.textcat import load_examples
+from parsers.classify.signals import VOCABULARY_FILE, load_vocabulary
+from parsers.mail.markers import MARKERS_FILE, load_markers
+from parsers.training.textcat import load_examples
 
 
 def test_shipped_files_load() -> None:

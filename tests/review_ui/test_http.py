@@ -15,6 +15,7 @@ from models import (
 )
 from models.tables import AuditEvent, Order, User
 from review_ui import create_app, service
+from review_ui.users import failed_logins, list_users, set_active, set_password
 from tests.review_ui.conftest import PASSWORDS
 from tests.review_ui.factories import store_documents_order
 
@@ -79,16 +80,55 @@ def test_a_post_without_the_session_token_is_refused(
     assert service.get_order(review_store, order.id)[0].po_number == order.po_number
 
 
-def test_password_guessing_is_slowed_down(client: TestClient):
+def test_password_guessing_is_slowed_down_for_that_name_only(client: TestClient, review_store: Store):
     client.get("/login")
     token = TOKEN.search(client.get("/login").text)[1]
-    for _ in range(5):
-        wrong = client.post("/login", data={"username": "alice", "password": "guess", "csrf_token": token})
-        assert wrong.status_code == 401
+    answers = [
+        client.post(
+            "/login", data={"username": "alice", "password": "guess", "csrf_token": token}
+        ).status_code
+        for _ in range(4)
+    ]
+    assert answers == [401, 401, 401, 429]
     right = client.post(
         "/login", data={"username": "alice", "password": PASSWORDS["alice"], "csrf_token": token}
     )
     assert right.status_code == 429
+    # Bob, behind the same address (one TLS proxy for the whole desk), is not held.
+    other = client.post("/login", data={"username": "bob", "password": PASSWORDS["bob"], "csrf_token": token})
+    assert other.status_code == 303
+    # Each failure is kept with the name, the address and the time, for an administrator.
+    failures = next(u for u in list_users(review_store) if u.name == "alice")
+    assert failures.failed_logins == 3 and "testclient" in failures.last_failure
+    assert [e.entity_id for e in failed_logins(review_store)] == ["alice"] * 3
+
+
+def copied_session(client: TestClient) -> TestClient:
+    """Another client holding a copy of the signed-in client's cookie."""
+    thief = TestClient(client.app, base_url="https://testserver", follow_redirects=False)
+    thief.cookies.set("intake_session", client.cookies["intake_session"])
+    assert thief.get("/").status_code == 200
+    return thief
+
+
+@pytest.mark.parametrize("ending", ["logout", "password", "disabled"])
+def test_a_copied_cookie_stops_working_when_the_session_ends(
+    client: TestClient, review_store: Store, ending: str
+):
+    token = sign_in(client, "alice")
+    thief = copied_session(client)
+    order = first_review_order(review_store)
+    if ending == "logout":
+        assert client.post("/logout", data={"csrf_token": token}).status_code == 303
+    elif ending == "password":
+        set_password(review_store, "alice", "a-brand-new-password")
+    else:
+        set_active(review_store, "alice", False)
+    assert thief.get("/").status_code == 303  # to the login page
+    assert thief.get(f"/orders/{order.id}").headers["location"] == "/login"
+    save = {"action": "save", "version": str(order.version), "po_number": "STOLEN", "csrf_token": token}
+    assert thief.post(f"/orders/{order.id}", data=save).status_code == 303
+    assert service.get_order(review_store, order.id)[0].po_number == order.po_number
 
 
 def test_only_an_admin_takes_an_order_over(client: TestClient, review_store: Store):
@@ -262,3 +302,21 @@ def test_two_saves_on_one_version_the_second_is_refused(review_store: Store):
         edits = session.exec(select(AuditEvent).where(AuditEvent.action == "edited")).all()
     assert [e.actor for e in edits] == ["alice"]
     assert edits[0].after["po_number"] == "A-1"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/orders/99999999999999999999",
+        "/orders/9223372036854775808",
+        "/orders/-1",
+        "/messages/99999999999999999999/raw",
+        "/messages/1/attachments/99999999999999999999/pages/1.png",
+    ],
+    ids=["huge-order", "just-past-64-bits", "negative", "huge-message", "huge-attachment"],
+)
+def test_a_number_no_record_can_have_is_not_found(client: TestClient, path: str):
+    sign_in(client)
+    answer = client.get(path, headers={"accept": "application/json"})
+    assert answer.status_code == 404
+    assert answer.json()["error"]["status"] == 404

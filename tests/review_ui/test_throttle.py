@@ -7,25 +7,34 @@ from review_ui.throttle import LoginThrottle
 
 def make_throttle() -> tuple[LoginThrottle, list[float]]:
     now = [0.0]
-    return LoginThrottle(limit=3, window=60.0, clock=lambda: now[0]), now
+    return LoginThrottle(free=3, first=2.0, longest=60.0, clock=lambda: now[0]), now
 
 
-def test_a_name_is_blocked_after_the_limit_then_freed_by_time():
+def test_a_name_waits_longer_after_each_failure_past_the_free_ones():
     throttle, now = make_throttle()
-    for _ in range(3):
-        assert not throttle.blocked("Alice", "10.0.0.1")
-        throttle.failed("Alice", "10.0.0.1")
-    assert throttle.blocked("alice ", "10.0.0.2")  # same name from elsewhere
-    assert throttle.blocked("bob", "10.0.0.1")  # same address, another name
-    assert not throttle.blocked("bob", "10.0.0.2")
-    now[0] = 61.0
-    assert not throttle.blocked("alice", "10.0.0.1")
+    waits = []
+    for _ in range(7):
+        throttle.failed("Alice")
+        waits.append(throttle.wait("alice "))
+        now[0] += waits[-1]
+    assert waits == [0, 0, 2, 4, 8, 16, 32]
+    throttle.failed("alice")
+    throttle.failed("alice")
+    assert throttle.wait("ALICE") == 60  # capped
+
+
+def test_other_names_are_never_held_by_one_names_failures():
+    throttle, _ = make_throttle()
+    for _ in range(10):
+        throttle.failed("alice")
+    assert throttle.wait("alice") > 0
+    assert throttle.wait("bob") == 0
 
 
 def test_a_success_clears_the_failures():
     throttle, _ = make_throttle()
-    for _ in range(2):
-        throttle.failed("alice", "10.0.0.1")
-    throttle.succeeded("alice", "10.0.0.1")
-    throttle.failed("alice", "10.0.0.1")
-    assert not throttle.blocked("alice", "10.0.0.1")
+    for _ in range(5):
+        throttle.failed("alice")
+    throttle.succeeded("alice")
+    throttle.failed("alice")
+    assert throttle.wait("alice") == 0

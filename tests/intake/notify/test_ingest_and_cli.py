@@ -107,7 +107,7 @@ def test_stats_on_an_empty_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("INTAKE_DATABASE_URL", f"sqlite:///{tmp_path}/empty.db")
-    assert main(["stats"]) == 0
+    assert main(["--create-store", "stats"]) == 0
     assert capsys.readouterr().out.splitlines()[-1].split()[:3] == ["all", "0", "-"]
 
 

@@ -1,0 +1,176 @@
+"""Every line of the order part is read or explained: no order line is dropped silently.
+
+A span of the order part (a text line of the body, a row of a sheet, a
+printed line of a PDF's line table) that carries a quantity beside an
+article code or words is an order line unless a line was read from it or
+it is explained as something else: a date, a time, a phone, an address, an
+amount, a total, a delivery instruction. What is left holds the order, with
+the span for the review UI to highlight. The check reads the message, not
+the reader's code: a new reader cannot step around it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from intake.checks.context import CheckContext
+from intake.checks.reading import ReadingRules, default_reading_rules
+from models import ExtractedLine, Provenance, ReviewReason, Severity
+
+_TOKEN = re.compile(r"[^\s|;,\t/]+")
+_EDGE = "()[]{}<>:.!?\"'«»-–—•*·"
+_QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*]|pcs?|pces?|u)?$", re.I)
+_CODE = re.compile(r"^(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}$")
+_WORD = re.compile(r"^[^\W\d_]{3,}")
+_ROW = re.compile(r"(\d+)$")
+_SHOWN = 70
+
+
+def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
+    """A span that looks like an order line, that no line was read from and nothing explains."""
+    rules = default_reading_rules()
+    order = ctx.matched.order
+    lines = [match.line for match in ctx.matched.lines]
+    if order.rows:
+        spans = [
+            (row.text, row.provenance)
+            for row in order.rows
+            if row.region == "lines" and (row.quantity is None or not _nothing_ordered(row.quantity))
+        ]
+    elif order.source == "email":
+        spans = list(body_spans(ctx.parsed.text, ctx.parsed.text_part, rules))
+    else:
+        return []
+    words = catalogue_words(ctx)
+    return [
+        _unread(text, where)
+        for text, where in spans
+        if looks_like_line(text, rules, words) and not _covered(text, where, lines)
+    ]
+
+
+def catalogue_words(ctx: CheckContext) -> frozenset[str]:
+    """The words of the catalogue's designations: what an order line without a code names."""
+    return _words_of(tuple(product.name for product in ctx.products.values()))
+
+
+@lru_cache(maxsize=4)
+def _words_of(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word_key(w) for name in names for w in _TOKEN.findall(name) if _WORD.match(w))
+
+
+def word_key(word: str) -> str:
+    """A word as compared with the catalogue's: lower case, no accents, no plural s/x."""
+    text = unicodedata.normalize("NFKD", word.strip(_EDGE).lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text[:-1] if len(text) > 3 and text[-1] in "sx" else text
+
+
+def _nothing_ordered(quantity: str) -> bool:
+    text = quantity.strip().replace(",", ".")
+    try:
+        return not text or float(text) == 0
+    except ValueError:
+        return False
+
+
+def body_spans(text: str, part: str, rules: ReadingRules) -> Iterator[tuple[str, Provenance]]:
+    """Each text line of the order part (up to a sign-off, again from a forwarded message on)."""
+    offset, signed = 0, False
+    for raw in text.splitlines(keepends=True):
+        line, start = raw.rstrip("\r\n"), offset
+        offset += len(raw)
+        if rules.forward_pattern.search(line):
+            signed = False
+        elif signed or rules.sign_off_pattern.match(line):
+            signed = True
+        elif line.strip() and not line.lstrip().startswith(">"):
+            yield line, Provenance(part=part, span=(start, start + len(line)), rule="order-text")
+
+
+def looks_like_line(text: str, rules: ReadingRules, catalogue: frozenset[str] | None = None) -> bool:
+    """A quantity beside a code, or beside words of the catalogue, that no rule explains.
+
+    Dates, times, phones, amounts... are set aside first. Without a code, a
+    line counts when it names something the catalogue sells (`catalogue`;
+    None accepts any word): "40 bénévoles" in a sentence is no order line.
+    """
+    masked = text
+    for pattern in rules.span_patterns:
+        masked = pattern.sub(lambda m: " " * len(m.group()), masked)
+    tokens = [t.strip(_EDGE) for t in _TOKEN.findall(masked)]
+    tokens = [t for t in tokens if t]
+    quantities = [i for i, t in enumerate(tokens) if _QUANTITY.match(t)]
+    if not quantities:
+        return False
+    others = [t for i, t in enumerate(tokens) if i != quantities[0]]
+    coded = any(_CODE.match(t) for t in others)
+    worded = any(
+        _WORD.match(t)
+        and t.lower() not in rules.plain_words
+        and (catalogue is None or word_key(t) in catalogue)
+        for t in others
+    )
+    if not (coded or worded):
+        return False
+    if any(p.search(text) for p in rules.line_patterns):
+        return False
+    return coded or not any(p.search(text) for p in rules.instruction_patterns)
+
+
+def _covered(text: str, where: Provenance | None, lines: list[ExtractedLine]) -> bool:
+    """A line was read from this span (by its place, else by its code or wording)."""
+    if where is not None and any(_overlaps(where, p) for line in lines for p in _places(line)):
+        return True
+    return any(_written_in(text, line) for line in lines)
+
+
+def _places(line: ExtractedLine) -> Iterator[Provenance]:
+    for value in (line.code, line.description, line.quantity, line.unit, line.unit_price, line.amount):
+        if value is not None and value.provenance is not None:
+            yield value.provenance
+    if line.provenance is not None:
+        yield line.provenance
+    yield from (c.provenance for c in line.alt_codes if c.provenance is not None)
+
+
+def _overlaps(span: Provenance, read: Provenance) -> bool:
+    if span.part != read.part:
+        return False
+    if span.span and read.span:
+        return span.span[0] < read.span[1] and read.span[0] < span.span[1]
+    if span.sheet is not None and span.cell and read.cell:
+        return span.sheet == read.sheet and _row_of(span.cell) == _row_of(read.cell)
+    if span.page is not None and span.bbox and read.bbox and span.page == read.page:
+        middle = (span.bbox[1] + span.bbox[3]) / 2
+        return read.bbox[1] - 1 <= middle <= read.bbox[3] + 1
+    return False
+
+
+def _row_of(cell: str) -> str | None:
+    found = _ROW.search(cell)
+    return found.group(1) if found else None
+
+
+def _written_in(text: str, line: ExtractedLine) -> bool:
+    """The span names the line's code, or holds its whole wording: the line was read from it elsewhere."""
+    tokens = {t.strip(_EDGE).lower() for t in _TOKEN.findall(text)}
+    code = line.code.value.strip().lower() if line.code else ""
+    if code and code in tokens:
+        return True
+    wording = line.description.value.strip().lower() if line.description else ""
+    return len(wording) >= 6 and wording in text.lower()
+
+
+def _unread(text: str, where: Provenance | None) -> ReviewReason:
+    shown = " ".join(text.split())
+    shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"
+    return ReviewReason(
+        code="line_unread",
+        message=f'this looks like an order line that was not read: "{shown}"',
+        severity=Severity.ERROR,
+        provenance=where,
+    )

@@ -1,0 +1,95 @@
+"""The reading checks' vocabulary (reading.toml): PO labels and what explains a number in a text line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from models import ConfigError
+
+READING_FILE = Path(__file__).with_name("reading.toml")
+
+
+class ReadingRules(BaseModel):
+    """PO labels, and the spans and lines that are not order lines though they carry a number."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, ignored_types=(cached_property,))
+
+    po_labels: tuple[str, ...]
+    po_value: str
+    not_po_before: tuple[str, ...] = ()
+    explained_spans: tuple[str, ...] = ()
+    explained_lines: tuple[str, ...] = ()
+    instruction_lines: tuple[str, ...] = ()
+    plain_words: frozenset[str] = frozenset()
+    sign_off: str = "$^"
+    forward_marker: str = "$^"
+
+    @field_validator(
+        "po_value", "explained_spans", "explained_lines", "instruction_lines", "sign_off", "forward_marker"
+    )
+    @classmethod
+    def _compiles(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+        for pattern in (value,) if isinstance(value, str) else value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a valid pattern: {exc}") from exc
+        return value
+
+    @cached_property
+    def po_pattern(self) -> re.Pattern[str]:
+        """A PO label, a few words at most, then a reference with a digit (group 'po')."""
+        labels = sorted((re.escape(label) for label in self.po_labels), key=len, reverse=True)
+        label = r"(?<![\w])(?:" + "|".join(labels) + r")(?![\w])"
+        return re.compile(
+            rf"(?P<label>{label})\.?\s*(?:[:#°=]|n°|no\.?)?\s*(?:(?:est|is|ist|le|the|:)\s+){{0,2}}"
+            rf"(?P<po>{self.po_value})",
+            re.I,
+        )
+
+    @cached_property
+    def not_po_pattern(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in self.not_po_before)
+        return re.compile(rf"\b(?:{words})\b\W*(?:\w+\W+){{0,2}}$", re.I)
+
+    @cached_property
+    def sign_off_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.sign_off, re.I)
+
+    @cached_property
+    def forward_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.forward_marker, re.I)
+
+    @cached_property
+    def span_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in self.explained_spans)
+
+    @cached_property
+    def line_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in self.explained_lines)
+
+    @cached_property
+    def instruction_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in self.instruction_lines)
+
+
+def load_reading_rules(path: Path = READING_FILE) -> ReadingRules:
+    """Read and validate a reading-rules file; a bad one is a ConfigError naming the key."""
+    try:
+        return ReadingRules.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(path), "file", str(exc)) from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(str(path), ".".join(str(p) for p in first["loc"]), first["msg"]) from exc
+
+
+@lru_cache(maxsize=1)
+def default_reading_rules() -> ReadingRules:
+    """The reading rules shipped with Intake, read once."""
+    return load_reading_rules()

@@ -1,0 +1,204 @@
+"""Is this message an order? Header rules first, then words, attachments and a trained model.
+
+Clear header signals (Auto-Submitted, X-Autoreply, List-Unsubscribe, bulk
+Precedence, delivery reports) decide alone. Otherwise each kind collects
+evidence: vocabulary hits (parsers/data/classify_vocabulary.toml), the shape
+of the body (quantity lines, tables), attachment names, and the spaCy textcat
+probabilities. An order must have evidence of its own: a message with none
+is "other", never an order by default.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+
+from models import Classification, ConfigError, MessageKind, ParsedMessage
+from parsers.classify.textcat import predict
+from parsers.mail.markers import load_markers
+
+VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "classify_vocabulary.toml"
+MODEL_WEIGHT = 3.0
+VETO_WORDS = 3.0
+ORDER_EVIDENCE = 1.5  # an order needs its own wording, quantity lines or order document
+_DOCUMENT = re.compile(r"\.(pdf|xlsx?|xlsm|ods|csv|docx?|odt)$", re.I)
+_INVOICE_NAME = re.compile(r"factur|invoice|\bFA[-_ ]?\d|avoir|credit[-_ ]?note|relev[ée]", re.I)
+_ORDER_NAME = re.compile(r"\bBC|\bPO\b|PO[-_ ]?\d|commande|order|bon[-_ ]de[-_ ]commande|purchase", re.I)
+_REPLY_SUBJECT = re.compile(r"^\s*(re|r[ée]f|aw|sv|antw|vs)\s*(\[\d+\])?\s*:", re.I)
+REPLY_SUBJECT_SHARE = 1 / 3
+_AUTO_HEADERS = ("x-autoreply", "x-autorespond", "x-autoresponder")
+_BULK = {"bulk", "list", "junk"}
+
+Vocabulary = dict[str, dict[str, list[tuple[re.Pattern[str], float]]]]
+
+
+@lru_cache(maxsize=2)
+def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
+    """The [subject] and [text] tables of kind -> [(pattern, weight)], validated."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(path), "-", f"cannot be read: {exc}") from exc
+    out: Vocabulary = {}
+    for section in ("subject", "text"):
+        table = data.get(section)
+        if not isinstance(table, dict):
+            raise ConfigError(str(path), section, "missing table")
+        out[section] = {
+            kind: _patterns(path, f"{section}.{kind}", kind, rows) for kind, rows in table.items()
+        }
+    return out
+
+
+def _patterns(path: Path, key: str, kind: str, rows: object) -> list[tuple[re.Pattern[str], float]]:
+    if kind not in {k.value for k in MessageKind}:
+        raise ConfigError(str(path), key, f"unknown kind {kind!r}")
+    if not isinstance(rows, list):
+        raise ConfigError(str(path), key, "must be a list of [pattern, weight]")
+    compiled = []
+    for row in rows:
+        if not (
+            isinstance(row, list)
+            and len(row) == 2
+            and isinstance(row[0], str)
+            and isinstance(row[1], float | int)
+        ):
+            raise ConfigError(str(path), key, f"bad entry {row!r}: expected [pattern, weight]")
+        try:
+            compiled.append((re.compile(row[0], re.I), float(row[1])))
+        except re.error as exc:
+            raise ConfigError(str(path), key, f"bad regular expression {row[0]!r}: {exc}") from exc
+    return compiled
+
+
+def classify(parsed: ParsedMessage, *, nlp: Language | None = None) -> Classification:
+    """The kind of message, with a confidence and the reasons that decided it."""
+    by_header = _header_rules(parsed)
+    if by_header is not None:
+        return by_header
+    scores: dict[str, float] = defaultdict(float)
+    reasons: dict[str, list[str]] = defaultdict(list)
+    _vocabulary(parsed, scores, reasons)
+    words = dict(scores)
+    _structure(parsed, scores, reasons)
+    _attachments(parsed, scores, reasons)
+    if scores[MessageKind.AUTO_REPLY.value] >= 5.0:
+        return Classification(kind=MessageKind.AUTO_REPLY, confidence=0.9, reasons=reasons["auto_reply"])
+    evidence = {kind: value for kind, value in scores.items() if value > 0}
+    if words.get(MessageKind.ORDER.value, 0.0) < 1.0 and not _order_documents(parsed):
+        # Quantity-looking lines or an unnamed document alone do not make an order.
+        evidence.pop(MessageKind.ORDER.value, None)
+    for kind, probability in predict(f"{parsed.subject}\n{parsed.text}", nlp).items():
+        scores[kind] += MODEL_WEIGHT * probability
+        if probability > 0.5:
+            reasons[kind].append(f"textcat {probability:.2f}")
+    return _decide(scores, reasons, evidence, words)
+
+
+def _header_rules(parsed: ParsedMessage) -> Classification | None:
+    headers = {k.lower(): v.lower().strip() for k, v in parsed.headers.items()}
+    auto = headers.get("auto-submitted", "no")
+    if (
+        auto not in ("", "no")
+        or any(h in headers for h in _AUTO_HEADERS)
+        or headers.get("precedence") == "auto_reply"
+    ):
+        return Classification(kind=MessageKind.AUTO_REPLY, confidence=0.99, reasons=["auto-reply header"])
+    if "list-unsubscribe" in headers or headers.get("precedence") in _BULK or "list-id" in headers:
+        return Classification(
+            kind=MessageKind.NEWSLETTER, confidence=0.95, reasons=["bulk or list mail headers"]
+        )
+    ctype = headers.get("content-type", "")
+    sender = parsed.sender.email.lower()
+    if "multipart/report" in ctype or sender.startswith(("mailer-daemon@", "postmaster@")):
+        return Classification(kind=MessageKind.OTHER, confidence=0.95, reasons=["delivery status report"])
+    return None
+
+
+def _vocabulary(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[str, list[str]]) -> None:
+    vocabulary = load_vocabulary()
+    subject_share = REPLY_SUBJECT_SHARE if _REPLY_SUBJECT.match(parsed.subject) else 1.0
+    for section, text in (("subject", parsed.subject), ("text", parsed.text[:6000])):
+        for kind, patterns in vocabulary[section].items():
+            share = subject_share if section == "subject" and kind != MessageKind.ORDER.value else 1.0
+            for pattern, weight in patterns:
+                found = pattern.search(text)
+                if found:
+                    scores[kind] += weight * share
+                    reasons[kind].append(f"{section}: {found.group(0)!r}")
+
+
+def _structure(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[str, list[str]]) -> None:
+    markers = load_markers()
+    lines = [line for line in parsed.text.splitlines() if markers.quantity.search(line)]
+    rows = sum(
+        1 for table in parsed.tables for row in table.rows if any(re.search(r"\d", c.text) for c in row)
+    )
+    count = min(len(lines) + rows, 6)
+    if count:
+        scores[MessageKind.ORDER.value] += 0.5 * count
+        reasons["order"].append(f"{len(lines)} quantity line(s), {rows} table row(s) with figures")
+
+
+def _order_documents(parsed: ParsedMessage) -> list[str]:
+    """Attached documents named like a purchase order (and not like an invoice)."""
+    names = [a.filename for a in parsed.attachments if _DOCUMENT.search(a.filename)]
+    return [n for n in names if _ORDER_NAME.search(n) and not _INVOICE_NAME.search(n)]
+
+
+def _attachments(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[str, list[str]]) -> None:
+    documents = [a.filename for a in parsed.attachments if _DOCUMENT.search(a.filename)]
+    invoices = [name for name in documents if _INVOICE_NAME.search(name)]
+    orders = [name for name in documents if name not in invoices]
+    if invoices and not orders:
+        scores[MessageKind.INVOICE.value] += 4.0
+        reasons["invoice"].append(f"only invoice attachments: {', '.join(invoices)}")
+    if orders:
+        weight = 2.5 if _order_documents(parsed) else 1.0
+        scores[MessageKind.ORDER.value] += weight
+        reasons["order"].append(f"document attached: {', '.join(orders)}")
+
+
+def _word_veto(words: dict[str, float]) -> str | None:
+    """A non-order kind that the sender states outright beats quantities and the model.
+
+    Quote requests and cancellations list articles and quantities just like
+    orders do; what tells them apart is what the sender says they want.
+    """
+    order_words = words.get(MessageKind.ORDER.value, 0.0)
+    others = [(k, v) for k, v in words.items() if k != MessageKind.ORDER.value and v >= VETO_WORDS]
+    if not others:
+        return None
+    kind, weight = max(others, key=lambda kv: kv[1])
+    return kind if weight > order_words else None
+
+
+def _decide(
+    scores: dict[str, float],
+    reasons: dict[str, list[str]],
+    evidence: dict[str, float],
+    words: dict[str, float],
+) -> Classification:
+    """The best-scoring kind among those with evidence of their own (the model only ranks them)."""
+    order = MessageKind.ORDER.value
+    candidates = [k for k, v in evidence.items() if k != order or v >= ORDER_EVIDENCE]
+    if not candidates:
+        return Classification(
+            kind=MessageKind.OTHER, confidence=0.5, reasons=["no sign of an order or another kind"]
+        )
+    ranked = sorted(((k, scores[k]) for k in candidates), key=lambda kv: kv[1], reverse=True)
+    kind, best = ranked[0]
+    if kind == order:
+        veto = _word_veto(words)
+        if veto is not None:
+            return Classification(
+                kind=MessageKind(veto), confidence=0.7, reasons=["says so in words", *reasons[veto]]
+            )
+    runner_up = max((v for k, v in scores.items() if k != kind), default=0.0)
+    confidence = round(min(0.99, max(0.3, 0.5 + 0.5 * (best - runner_up) / max(best, 1e-6))), 2)
+    return Classification(kind=MessageKind(kind), confidence=confidence, reasons=reasons[kind])

@@ -1,0 +1,1 @@
+"""Attachments -> ExtractedOrder: PDF, spreadsheets, Order-X/UBL XML, read in a bounded child."""

@@ -1,0 +1,201 @@
+"""Attachments that carry orders: PDF purchase orders, spreadsheets, Order-X/UBL XML.
+
+Each document is read in a bounded child process (parsers/documents/sandbox.py); one that
+cannot be read gives an empty order with the reason, so the message goes to
+review instead of being lost. Results are kept per attachment content, so
+classification and extraction read each document once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+
+from pydantic import BaseModel, Field
+
+from models import Attachment, DocumentKind, DocumentReadError, ExtractedOrder, ParsedMessage, Settings
+from parsers.documents.pdf import load_pages, read_pages
+from parsers.documents.pdf.reader import split_documents
+from parsers.documents.rules import LayoutRule, default_rules, vocabulary_for
+from parsers.documents.sandbox import run_bounded
+from parsers.documents.sheets import SHEET_EXTENSIONS, load_grids, read_sheet
+from parsers.documents.structured import embedded_xml, is_order_xml, read_xml
+
+PDF, SHEET, XML = "pdf", "spreadsheet", "xml"
+_CACHE: OrderedDict[tuple[str, str], list[ExtractedOrder]] = OrderedDict()
+_CACHE_SIZE = 64
+# Kinds of document whose presence means the message is about that document, not a new order.
+NOT_ORDER_KINDS = {DocumentKind.INVOICE, DocumentKind.CREDIT_NOTE, DocumentKind.DELIVERY_NOTE}
+
+
+class DocumentLimits(BaseModel):
+    """How much a document may cost to read: size, pages, seconds and memory."""
+
+    max_bytes: int = 25_000_000
+    max_pages: int = 60
+    timeout_seconds: float = 60.0
+    memory_bytes: int = Field(default=1_536 * 2**20)
+    isolate: bool = True  # read in a bounded child process
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DocumentLimits:
+        return cls(
+            max_bytes=settings.max_attachment_bytes,
+            max_pages=settings.max_pdf_pages,
+            timeout_seconds=settings.parse_timeout_seconds,
+        )
+
+
+def document_type(attachment: Attachment) -> str | None:
+    """PDF, spreadsheet or XML, from the bytes first and the name second; None for other files."""
+    name = attachment.filename.lower()
+    head = attachment.data[:1024].lstrip()
+    if head.startswith(b"%PDF") or name.endswith(".pdf") or attachment.content_type == "application/pdf":
+        return PDF
+    if (
+        name.endswith(SHEET_EXTENSIONS)
+        or "spreadsheet" in attachment.content_type
+        or "excel" in attachment.content_type
+    ):
+        return SHEET
+    if name.endswith(".xml") or head.startswith(b"<?xml") or attachment.content_type.endswith("/xml"):
+        return XML
+    if name.endswith(".txt") and attachment.content_type == "text/csv":
+        return SHEET
+    return None
+
+
+def read_document(
+    attachment: Attachment,
+    *,
+    sender: str = "",
+    limits: DocumentLimits | None = None,
+    rules: tuple[LayoutRule, ...] | None = None,
+) -> list[ExtractedOrder]:
+    """The orders (or other documents) one attachment holds. Raises DocumentReadError."""
+    limits = limits or DocumentLimits()
+    kind = document_type(attachment)
+    part = attachment.part_name
+    if kind is None:
+        return []
+    if len(attachment.data) > limits.max_bytes:
+        raise DocumentReadError(
+            part, f"{len(attachment.data)} bytes, more than the limit of {limits.max_bytes}"
+        )
+    rules = default_rules() if rules is None else rules
+    args = (attachment.data, attachment.filename, part, kind, sender, limits.max_pages, rules)
+    if not limits.isolate:
+        return _read(*args)
+    dumped = run_bounded(
+        _read_json, *args, part=part, timeout=limits.timeout_seconds, memory_bytes=limits.memory_bytes
+    )
+    return [ExtractedOrder.model_validate_json(text) for text in dumped]
+
+
+def _read_json(*args) -> list[str]:
+    # Generic pydantic models do not pickle: the child answers in JSON.
+    return [order.model_dump_json() for order in _read(*args)]
+
+
+def _read(
+    data: bytes, filename: str, part: str, kind: str, sender: str, max_pages: int, rules
+) -> list[ExtractedOrder]:
+    if kind == XML:
+        # The contract's sources have no "xml": a machine-readable order is what an API sends.
+        return [read_xml(data, part, source="api")] if is_order_xml(data) else []
+    if kind == SHEET:
+        grids = load_grids(data, filename, part)
+        text = " ".join(c.text for g in grids[:1] for row in g.rows[:40] for c in row if c.text)
+        vocab, rule = vocabulary_for(rules, sender, text)
+        return [_ruled(read_sheet(data, filename, part, vocab=vocab, grids=grids), rule)]
+    for name, xml in _embedded(data):
+        if is_order_xml(xml):
+            order = read_xml(xml, part, source="pdf")
+            order.notes.append(f"read from the XML embedded in the PDF ({name})")
+            return [order]
+    pages, scanned = load_pages(data, part, max_pages=max_pages)
+    if scanned:
+        from parsers.documents.pdf.ocr import ocr_pages
+
+        pages = ocr_pages(data, part, max_pages=max_pages)
+    text = " ".join(ln.text for ln in pages[0].lines) if pages else ""
+    vocab, rule = vocabulary_for(rules, sender, text)
+    orders = [
+        read_pages(group, part, vocab, confidence=0.6 if scanned else 0.9)
+        for group in split_documents(pages, vocab)
+    ]
+    for order in orders:
+        if scanned:
+            order.notes.append("read by OCR from a scanned PDF: check every value")
+        _ruled(order, rule)
+    return orders
+
+
+def _embedded(data: bytes) -> list[tuple[str, bytes]]:
+    try:
+        return embedded_xml(data)
+    except Exception:  # a damaged name tree only means there is no usable embedded XML
+        return []
+
+
+def _ruled(order: ExtractedOrder, rule: str | None) -> ExtractedOrder:
+    if rule:
+        order.notes.append(f"layout rule: {rule}")
+    return order
+
+
+def read_attachments(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> list[ExtractedOrder]:
+    """Every order-like document of a message; an unreadable one as an empty order with the reason."""
+    found: list[ExtractedOrder] = []
+    for attachment in parsed.attachments:
+        key = (hashlib.sha256(attachment.data).hexdigest(), attachment.filename)
+        if key not in _CACHE:
+            _CACHE[key] = _read_or_fail(attachment, parsed.sender.email, limits)
+            while len(_CACHE) > _CACHE_SIZE:
+                _CACHE.popitem(last=False)
+        found += [o.model_copy(deep=True) for o in _CACHE[key]]
+    return found
+
+
+def _read_or_fail(attachment: Attachment, sender: str, limits: DocumentLimits | None) -> list[ExtractedOrder]:
+    try:
+        return read_document(attachment, sender=sender, limits=limits)
+    except DocumentReadError as exc:
+        source = "spreadsheet" if document_type(attachment) == SHEET else "pdf"
+        return [
+            ExtractedOrder(
+                source=source,
+                part=attachment.part_name,
+                document_kind=DocumentKind.UNKNOWN,
+                confidence=0.0,
+                notes=[f"could not be read: {exc.reason}"],
+            )
+        ]
+
+
+def document_kinds(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> dict[str, DocumentKind]:
+    """The kind of each order-like attachment, by part name: for classification (an attached invoice)."""
+    return {o.part: o.document_kind for o in read_attachments(parsed, limits=limits)}
+
+
+def attachment_orders(
+    parsed: ParsedMessage, body_orders: list[ExtractedOrder], *, limits: DocumentLimits | None = None
+) -> list[ExtractedOrder]:
+    """The message's orders: its purchase-order documents, else its body's orders.
+
+    An unreadable document goes to review (an empty order with the reason) unless the
+    body has lines, which then carry the reason; an attached invoice, credit or
+    delivery note means the body's lines are not a new order.
+    """
+    documents = read_attachments(parsed, limits=limits)
+    orders = [o for o in documents if o.document_kind == DocumentKind.PURCHASE_ORDER]
+    failures = [o for o in documents if o.notes and o.notes[0].startswith("could not be read")]
+    if any(o.lines for o in orders):
+        return orders + failures
+    if any(o.document_kind in NOT_ORDER_KINDS for o in documents):
+        return []
+    if body_orders:
+        for order in body_orders:
+            order.notes += [f"{o.part} {o.notes[0]}" for o in failures]
+        return body_orders
+    return orders + failures

@@ -1,0 +1,196 @@
+"""Header fields by layout: a label, and its value to its right or in the block below it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from parsers.documents.pdf.layout import Line, Word
+from parsers.values.cells import find_date
+from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.phrases import match_phrases, normalize
+
+_PO = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-/_.]{2,39}$", re.I)
+_VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
+_BARE_PO_LABELS = {"n", "no", "nr", "numero"}
+# A value below its label is looked for within this many line heights.
+BELOW_GAP = 2.5
+# A value in the next cell of the label's line is at most this many line heights away.
+BESIDE_GAP = 12
+# Lines of one address block follow each other within this many line heights.
+BLOCK_GAP = 1.8
+
+
+@dataclass(slots=True)
+class Found:
+    """A value read by layout: its text, its words (for the box) and how sure the reader is."""
+
+    text: str
+    words: list[Word]
+    confidence: float
+
+
+@dataclass(slots=True)
+class Label:
+    field: str
+    line: int
+    words: list[Word]  # the label's words
+    rest: list[Word]  # the words after the label in the same cell
+    beside: list[Word]  # the next cell of the line, when the label ends its own cell
+    right: float  # where the label's column ends (the next cell of its line, or the page edge)
+    at_cell_start: bool
+
+
+def find_labels(lines: list[Line], vocab: LayoutVocabulary, width: float) -> list[Label]:
+    """Every field label on the lines, in reading order."""
+    table = dict(vocab.fields)
+    table["po_number"] = table.get("po_number", ()) + tuple(_BARE_PO_LABELS)
+    labels: list[Label] = []
+    for index, line in enumerate(lines):
+        cells = line.cells()
+        for c, cell in enumerate(cells):
+            tokens, owners = _tokens(cell.words)
+            right = cells[c + 1].x0 - 2 if c + 1 < len(cells) else width
+            spans = _merged(match_phrases(tokens, table, owners))
+            for k, (role, start, end) in enumerate(spans):
+                first, last = owners[start], owners[end - 1]
+                stop = owners[spans[k + 1][1]] if k + 1 < len(spans) else len(cell.words)
+                beside = cells[c + 1].words if c + 1 < len(cells) and stop == len(cell.words) else []
+                labels.append(
+                    Label(
+                        role,
+                        index,
+                        cell.words[first : last + 1],
+                        cell.words[last + 1 : stop],
+                        beside,
+                        right,
+                        first == 0,
+                    )
+                )
+    return [lb for lb in labels if lb.at_cell_start or _colon(lb) or _validated(lb)]
+
+
+def _colon(label: Label) -> bool:
+    return (bool(label.rest) and label.rest[0].text.startswith(":")) or label.words[-1].text.endswith(":")
+
+
+def _validated(label: Label) -> bool:
+    # Mid-sentence labels are trusted only where the value checks its own shape (a date, a number).
+    return label.field in ("order_date", "delivery_date", "buyer_vat", "total_excl_vat") or (
+        label.field == "po_number" and not is_bare(label)
+    )
+
+
+def is_bare(label: Label) -> bool:
+    """Is the label a bare number sign (N°, No) rather than a named one (N° de commande)?"""
+    return normalize(" ".join(w.text for w in label.words)) in _BARE_PO_LABELS
+
+
+def _merged(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    # "Livrer à / Ship to": two labels of one field side by side are one label.
+    out: list[tuple[str, int, int]] = []
+    for role, start, end in spans:
+        if out and out[-1][0] == role and out[-1][2] == start:
+            out[-1] = (role, out[-1][1], end)
+        else:
+            out.append((role, start, end))
+    return out
+
+
+def _tokens(words: list[Word]) -> tuple[list[str], list[int]]:
+    tokens: list[str] = []
+    owners: list[int] = []
+    for i, word in enumerate(words):
+        for token in normalize(word.text).split():
+            tokens.append(token)
+            owners.append(i)
+    return tokens, owners
+
+
+def _clean(words: list[Word]) -> list[Word]:
+    skip = {":", "#", "n°", "no", "nº", "-", "–", "/"}
+    while words and (words[0].text.lower() in skip or words[0].text in {":", "#"}):
+        words = words[1:]
+    return [
+        Word(w.text.lstrip(":"), w.x0, w.x1, w.top, w.bottom, w.page) for w in words if w.text.lstrip(":")
+    ]
+
+
+def value_right(label: Label) -> list[Word]:
+    """The words after the label in its cell (':' and '#' dropped), else the next cell when it is near."""
+    words = _clean(label.rest)
+    if words or not label.beside:
+        return words
+    near = label.beside[0].x0 - label.words[-1].x1 < BESIDE_GAP * label.words[-1].height
+    return _clean(label.beside) if near else []
+
+
+def value_below(label: Label, lines: list[Line]) -> list[Word]:
+    """The words of the next line under the label's column, when close enough."""
+    if label.line + 1 >= len(lines):
+        return []
+    x0 = label.words[0].x0 - 4
+    line = lines[label.line + 1]
+    if line.top - lines[label.line].bottom > BELOW_GAP * lines[label.line].height:
+        return []
+    return [w for w in line.words if w.x0 >= x0 and w.x1 <= label.right + 4]
+
+
+def block(label: Label, lines: list[Line], labels: list[Label]) -> list[list[Word]]:
+    """An address block: the value right of its label, continued below; or the lines below the label."""
+    first = value_right(label)
+    starts = [label.words[0].x0] + ([first[0].x0] if first else [])
+    x0 = min(starts) - 6
+    parts = [first] if first else []
+    previous = lines[label.line]
+    for index in range(label.line + 1, len(lines)):
+        line = lines[index]
+        words = [w for w in line.words if w.x0 >= x0 and w.x1 <= label.right + 6]
+        if not words or line.top - previous.bottom > BLOCK_GAP * previous.height:
+            break
+        other = any(lb.line == index and x0 <= lb.words[0].x0 <= label.right for lb in labels)
+        if min(abs(words[0].x0 - x) for x in starts) > 8 or other:
+            break
+        parts.append(words)
+        previous = line
+    return parts
+
+
+def join_block(parts: list[list[Word]]) -> str:
+    """Lines of an address: a wrapped phrase joins with a space, separate lines with ', '."""
+    text = ""
+    for words in parts:
+        piece = " ".join(w.text for w in words).strip()
+        if not text:
+            text = piece
+        elif text.endswith(",") or piece[:1].islower():
+            text = f"{text} {piece}"
+        else:
+            text = f"{text}, {piece}"
+    return text.strip(" ,")
+
+
+def po_value(words: list[Word]) -> Found | None:
+    """A purchase-order number: the first word that looks like one."""
+    for word in words[:3]:
+        text = word.text.strip(".,;:()")
+        if _PO.match(text):
+            return Found(text, [word], 0.9)
+    return None
+
+
+def vat_value(words: list[Word]) -> Found | None:
+    """An intra-EU VAT number, spaces allowed between its groups."""
+    text = "".join(w.text for w in words[:5]).replace(".", "").upper()
+    match = re.match(r"[A-Z]{2}[0-9A-Z]{8,12}", text)
+    if match and _VAT.match(match.group(0)) and any(c.isdigit() for c in match.group(0)):
+        return Found(match.group(0), words[:5], 0.9)
+    return None
+
+
+def date_value(words: list[Word]) -> tuple[dt.date, list[Word]] | None:
+    """The first date among the words."""
+    text = " ".join(w.text for w in words)
+    found = find_date(text)
+    return (found[0], words) if found else None

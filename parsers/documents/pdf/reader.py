@@ -1,0 +1,281 @@
+"""A purchase-order PDF, as pages of words, read into an ExtractedOrder."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, SourceRow
+from parsers.documents.kinds import kind_of_title
+from parsers.documents.pdf import fields as F
+from parsers.documents.pdf.layout import Line, Page, Word, provenance
+from parsers.documents.pdf.table import Column, Row, find_header, read_table
+from parsers.documents.rows import build_line
+from parsers.documents.totals import check_order
+from parsers.values.cells import find_date, parse_number
+from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.phrases import starts_with
+
+TEXT_CONFIDENCE = 0.9
+# The title of a document is printed in its first lines.
+TITLE_LINES = 14
+
+
+def read_pages(
+    pages: list[Page], part: str, vocab: LayoutVocabulary, *, confidence: float = TEXT_CONFIDENCE
+) -> ExtractedOrder:
+    """The order a document's pages describe (lines, header fields, checks), or its kind when it is no order."""
+    order = ExtractedOrder(source="pdf", part=part, confidence=confidence)
+    if not pages or not any(p.lines for p in pages):
+        order.notes.append("the document has no readable text")
+        order.confidence = 0.0
+        return order
+    first = pages[0]
+    titles = [(cell.text, ln.height) for ln in first.lines[:TITLE_LINES] for cell in ln.cells()]
+    order.document_kind = kind_of_title(titles, vocab)
+    rows, header_at, ends, starts = _rows(pages, vocab)
+    decimal_comma = _decimal_comma(pages)
+    rule = "pdf-ocr" if first.ocr else "pdf-table"
+    order.rows = page_rows(pages, starts, ends, part, rule)
+    for row in rows:
+        cells = {
+            role: (row.text(role), provenance(part, words, rule))
+            for role, words in row.cells.items()
+            if words
+        }
+        line = build_line(len(order.lines) + 1, cells, decimal_comma=decimal_comma, confidence=confidence)
+        if line is not None:
+            # The whole row's box (on the page of its quantity), for the review UI to frame.
+            page_words = [
+                w for ws in row.cells.values() for w in ws if w.page == line.quantity.provenance.page
+            ]
+            line.provenance = provenance(part, page_words, rule)
+            order.lines.append(line)
+    head = first.lines[: header_at if header_at is not None else len(first.lines)]
+    _header_fields(order, head, first.width, part, vocab, rule)
+    last = pages[-1]
+    if header_at is not None:  # labels printed under the table fill what the top left empty
+        _header_fields(
+            order, last.lines[ends.get(last.number, len(last.lines)) :], last.width, part, vocab, rule
+        )
+    _total(order, pages, ends, part, vocab, decimal_comma, rule)
+    _line_count(order, pages, ends, part, vocab, rule)
+    if order.document_kind == DocumentKind.UNKNOWN and order.lines:
+        order.document_kind = DocumentKind.PURCHASE_ORDER
+        order.confidence -= 0.1
+        order.notes.append("the document does not say it is a purchase order; read as one")
+    return check_order(order)
+
+
+def page_rows(
+    pages: list[Page], starts: dict[int, int], ends: dict[int, int], part: str, rule: str
+) -> list[SourceRow]:
+    """Every printed line, placed above, inside or below its page's line table, for the checks."""
+    found = []
+    for page in pages:
+        start = starts.get(page.number, len(page.lines))
+        end = ends.get(page.number, len(page.lines))
+        for index, line in enumerate(page.lines):
+            region = "header" if index < start else "lines" if index < end else "footer"
+            found.append(
+                SourceRow(
+                    text=" | ".join(cell.text for cell in line.cells()),
+                    region=region,
+                    provenance=provenance(part, line.words, rule),
+                )
+            )
+    return found
+
+
+def _rows(
+    pages: list[Page], vocab: LayoutVocabulary
+) -> tuple[list[Row], int | None, dict[int, int], dict[int, int]]:
+    rows: list[Row] = []
+    columns: list[Column] | None = None
+    first_header: int | None = None
+    ends: dict[int, int] = {}
+    starts: dict[int, int] = {}
+    for page in pages:
+        header = find_header(page, vocab)
+        if header:
+            columns = header.columns
+            if first_header is None and page is pages[0]:
+                first_header = header.line_index
+        if columns is None:
+            continue
+        table = read_table(page, header, columns, vocab)
+        rows += table.rows
+        ends[page.number] = table.end_index
+        starts[page.number] = header.line_index + 1 if header else 0
+    return rows, first_header, ends, starts
+
+
+def _decimal_comma(pages: list[Page]) -> bool:
+    # A document writes its amounts one way: count '12,50' against '12.50'.
+    comma = dot = 0
+    for word in (w for p in pages for ln in p.lines for w in ln.words):
+        text = word.text
+        if len(text) > 3 and text[-3] in ",." and text[-2:].isdigit() and text[-4].isdigit():
+            comma += text[-3] == ","
+            dot += text[-3] == "."
+    return comma >= dot
+
+
+def _header_fields(
+    order: ExtractedOrder, lines: list[Line], width: float, part: str, vocab, rule: str
+) -> None:
+    labels = F.find_labels(lines, vocab, width)
+    for label in labels:
+        attr = _ATTRS.get(label.field)
+        if attr is None or getattr(order, attr) is not None:
+            continue
+        found = _label_value(label, lines, labels)
+        if found is not None:
+            value, words, confidence = found
+            setattr(
+                order,
+                attr,
+                Extracted(value=value, confidence=confidence, provenance=provenance(part, words, rule)),
+            )
+    if order.buyer_name is None:
+        _unlabelled_date(order, lines, part, rule)
+        _buyer_name(order, lines, part, vocab, rule)
+
+
+_ATTRS = {
+    "po_number": "po_number",
+    "order_date": "order_date",
+    "delivery_date": "requested_delivery_date",
+    "ship_to": "ship_to",
+    "buyer_vat": "buyer_vat",
+}
+
+
+def _label_value(
+    label: F.Label, lines: list[Line], labels: list[F.Label]
+) -> tuple[object, list[Word], float] | None:
+    """The value a label names (to its right, else below it), its words and the confidence."""
+    if label.field == "ship_to":
+        parts = F.block(label, lines, labels)
+        return (F.join_block(parts), [w for p in parts for w in p], 0.8) if parts else None
+    right, below = F.value_right(label), F.value_below(label, lines)
+    if label.field in ("order_date", "delivery_date"):
+        found = F.date_value(right) or F.date_value(below)
+        return (found[0], found[1], 0.9) if found else None
+    read = F.po_value if label.field == "po_number" else F.vat_value
+    value = read(right) or read(below)
+    if value is None:
+        return None
+    bare = label.field == "po_number" and F.is_bare(label)
+    return value.text, value.words, 0.7 if bare else value.confidence
+
+
+def _unlabelled_date(order: ExtractedOrder, lines: list[Line], part: str, rule: str) -> None:
+    # "Cadillac, le 14 octobre 2026": a letter-style date line is the order date.
+    if order.order_date is not None:
+        return
+    delivery = order.requested_delivery_date.value if order.requested_delivery_date else None
+    for line in lines:
+        found = find_date(line.text)
+        if found and found[0] != delivery:
+            order.order_date = Extracted(
+                value=found[0], confidence=0.6, provenance=provenance(part, line.words, rule)
+            )
+            return
+
+
+def _buyer_name(order: ExtractedOrder, lines: list[Line], part: str, vocab, rule: str) -> None:
+    from parsers.vocabulary.phrases import match_phrases, normalize
+
+    for line in lines[:3]:
+        cell = line.cells()[0]
+        norm = normalize(cell.text).split()
+        if match_phrases(norm, vocab.kinds) or match_phrases(norm, vocab.fields):
+            continue
+        if any(c.isalpha() for c in cell.text):
+            order.buyer_name = Extracted[str](
+                value=cell.text, confidence=0.6, provenance=provenance(part, cell.words, rule)
+            )
+            return
+
+
+def _total(
+    order: ExtractedOrder,
+    pages: list[Page],
+    ends: dict[int, int],
+    part: str,
+    vocab,
+    decimal_comma: bool,
+    rule: str,
+) -> None:
+    for page in reversed(pages):
+        start = ends.get(page.number, 0)
+        for line in page.lines[start:]:
+            labels = [lb for lb in F.find_labels([line], vocab, page.width) if lb.field == "total_excl_vat"]
+            for label in labels:
+                words = F.value_right(label) or _rest_of_line(line, label.words[-1])
+                value = _amount(words, decimal_comma)
+                if value is not None:
+                    order.total_excl_vat = Extracted[Decimal](
+                        value=value, confidence=0.9, provenance=provenance(part, words, rule)
+                    )
+                    return
+
+
+def _line_count(
+    order: ExtractedOrder, pages: list[Page], ends: dict[int, int], part: str, vocab, rule: str
+) -> None:
+    """'Nombre de lignes : 12' printed under the table."""
+    labels = vocab.rows.get("line_count", ())
+    for page in pages:
+        for line in page.lines[ends.get(page.number, len(page.lines)) :]:
+            cells = line.cells()
+            if not labels or not starts_with(cells[0].text, labels):
+                continue
+            numbers = [w for w in line.words if w.text.isdigit()]
+            if numbers:
+                order.printed_line_count = Extracted[int](
+                    value=int(numbers[-1].text), confidence=0.9, provenance=provenance(part, line.words, rule)
+                )
+                return
+
+
+def _rest_of_line(line: Line, after: Word) -> list[Word]:
+    return [w for w in line.words if w.x0 > after.x1]
+
+
+def _amount(words: list[Word], decimal_comma: bool) -> Decimal | None:
+    text = " ".join(w.text for w in words if w.text not in {":", "€", "EUR"})
+    numbers = [t for t in text.replace("EUR", "").replace("€", "").split(":")[-1:]]
+    return parse_number(numbers[0].strip(), decimal_comma=decimal_comma) if numbers else None
+
+
+__all__ = ["ExtractedLine", "read_pages"]
+
+
+def split_documents(pages: list[Page], vocab: LayoutVocabulary) -> list[list[Page]]:
+    """Pages grouped by purchase order: a page whose header names another PO number starts a new one.
+
+    ERPs export a batch of orders as one PDF; each order's first page repeats the header block.
+    """
+    groups: list[list[Page]] = []
+    current: str | None = None
+    for page in pages:
+        header = find_header(page, vocab)
+        head = page.lines[: header.line_index if header else TITLE_LINES]
+        number = _po_number(head, page.width, vocab)
+        if groups and (number is None or number == current):
+            groups[-1].append(page)
+        else:
+            groups.append([page])
+            current = number or current
+    return groups
+
+
+def _po_number(lines: list[Line], width: float, vocab: LayoutVocabulary) -> str | None:
+    labels = F.find_labels(lines, vocab, width)
+    for label in labels:
+        if label.field == "po_number" and not F.is_bare(label):
+            found = F.po_value(F.value_right(label)) or F.po_value(F.value_below(label, lines))
+            if found:
+                return found.text
+    return None

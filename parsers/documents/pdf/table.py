@@ -1,0 +1,283 @@
+"""The line-item table of a page: its header row, its columns and its rows.
+
+Columns come from the header row (found by its words, see data/layout.toml),
+bounded by the vertical rules when the table is ruled. Rows are anchored on a
+quantity; the lines without one (a designation that wraps, above or below a
+vertically centred row) go to the anchor they are closest to, splitting each
+run of such lines at its widest vertical gap.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from parsers.documents.pdf.layout import Cell, Line, Page, Word
+from parsers.values.cells import split_quantity
+from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
+
+NUMERIC_ROLES = {"quantity", "unit_price", "amount"}
+TEXT_ROLES = {"description", "pack", "comment", "unit", "supplier_code", "code", "ean", "other"}
+# A line below the last row still belongs to it when it starts within this many line heights.
+WRAP_GAP = 1.6
+# A table ends at a vertical gap wider than this many line heights.
+END_GAP = 3.5
+
+
+@dataclass(slots=True)
+class Column:
+    role: str
+    x0: float
+    x1: float
+    ruled: bool = False
+
+
+@dataclass(slots=True)
+class Header:
+    columns: list[Column]
+    line_index: int
+
+    @property
+    def roles(self) -> set[str]:
+        return {c.role for c in self.columns}
+
+
+@dataclass(slots=True)
+class Row:
+    """One table row: its words by column role, in reading order."""
+
+    cells: dict[str, list[Word]] = field(default_factory=dict)
+    lines: list[Line] = field(default_factory=list)
+
+    def add(self, role: str, words: list[Word]) -> None:
+        self.cells.setdefault(role, []).extend(words)
+
+    def text(self, role: str) -> str:
+        # Words were added line by line, left to right: their reading order.
+        return " ".join(w.text for w in self.cells.get(role, [])).strip()
+
+
+@dataclass(slots=True)
+class PageTable:
+    rows: list[Row]
+    end_index: int  # the first line after the table (totals, notes)
+
+
+def header_columns(line: Line, vocab: LayoutVocabulary) -> list[Column]:
+    """The columns a line names, or an empty list."""
+    columns: list[Column] = []
+    for cell in line.cells():
+        tokens, owners = _tokens(cell)
+        spans = match_phrases(tokens, vocab.columns, owners)
+        if not spans:
+            columns.append(Column("other", cell.x0, cell.x1))
+            continue
+        # Words no phrase claims ('HT', '€', 'cdée') belong to the phrase before them.
+        starts = [0] + [s[1] for s in spans[1:]]
+        ends = [s[1] for s in spans[1:]] + [len(tokens)]
+        for (role, _, _), start, end in zip(spans, starts, ends, strict=True):
+            words = cell.words[owners[start] : owners[end - 1] + 1]
+            columns.append(Column(role, words[0].x0, words[-1].x1))
+    return columns
+
+
+def _tokens(cell: Cell) -> tuple[list[str], list[int]]:
+    tokens: list[str] = []
+    owners: list[int] = []
+    for i, word in enumerate(cell.words):
+        for token in normalize(word.text).split():
+            tokens.append(token)
+            owners.append(i)
+    return tokens, owners
+
+
+def find_header(page: Page, vocab: LayoutVocabulary, start: int = 0) -> Header | None:
+    """The first line naming a quantity column and an article column (code or designation).
+
+    A header printed on two lines ('Prix' over 'unitaire HT') is read as one.
+    """
+    for index in range(start, len(page.lines)):
+        line = page.lines[index]
+        candidates = [(line, index)]
+        following = page.lines[index + 1] if index + 1 < len(page.lines) else None
+        if following is not None and following.top - line.bottom < 0.8 * line.height:
+            candidates.append(
+                (Line(sorted(line.words + following.words, key=lambda w: (w.x0, w.top))), index + 1)
+            )
+        for candidate, last in candidates:
+            columns = header_columns(candidate, vocab)
+            if _is_header(columns):
+                if not _apply_rules(columns, page, candidate):
+                    _slots(columns, page.width)
+                return Header(columns=columns, line_index=last)
+    return None
+
+
+def _is_header(columns: list[Column]) -> bool:
+    named = [c for c in columns if c.role != "other"]
+    roles = {c.role for c in named}
+    article = roles & {"code", "description", "supplier_code", "ean"}
+    return "quantity" in roles and bool(article) and len(named) >= 2 and len(named) >= len(columns) / 2
+
+
+def _apply_rules(columns: list[Column], page: Page, line: Line) -> bool:
+    # In a ruled table the vertical rules are the exact column bounds.
+    middle = (line.top + line.bottom) / 2
+    xs = sorted({round(x, 1) for x, top, bottom in page.vertical_rules if top - 2 <= middle <= bottom + 2})
+    if len(xs) < 3:
+        return False
+    for column in columns:
+        left = [x for x in xs if x <= column.x0 + 1]
+        right = [x for x in xs if x >= column.x1 - 1]
+        if left and right:
+            column.x0, column.x1, column.ruled = left[-1], right[0], True
+    return True
+
+
+def _slots(columns: list[Column], width: float) -> None:
+    # Without rules a column runs from its header to the next header: numbers are
+    # often right-aligned past the end of a left-aligned header word.
+    for column, following in itertools.pairwise(columns):
+        column.x1 = max(column.x1, following.x0 - 0.5)
+    if columns:
+        columns[-1].x1 = max(columns[-1].x1, width)
+
+
+def assign(line: Line, columns: list[Column]) -> dict[str, list[Word]]:
+    """The words of a body line by the role of the column they sit in."""
+    found: dict[str, list[Word]] = {}
+    for cell in line.cells():
+        overlaps = [_overlap(cell.x0, cell.x1, c) for c in columns]
+        wide = [c for c, o in zip(columns, overlaps, strict=True) if o >= 0.5 * max(c.x1 - c.x0, 1)]
+        # A cell across a vertical rule is two cells printed too close together.
+        ruled = [c for c, o in zip(columns, overlaps, strict=True) if c.ruled and o > 1]
+        if (len(wide) > 1 or len(ruled) > 1) and len(cell.words) > 1:
+            for word in cell.words:
+                column = _best(word.x0, word.x1, columns)
+                if column:
+                    found.setdefault(column.role, []).append(word)
+            continue
+        column = _best(cell.x0, cell.x1, columns)
+        if column:
+            found.setdefault(column.role, []).extend(cell.words)
+    return _quantity_beside_unit(found)
+
+
+def _quantity_beside_unit(found: dict[str, list[Word]]) -> dict[str, list[Word]]:
+    # A right-aligned quantity printed close to a left-aligned unit makes one cell, '6 pce'.
+    unit = found.get("unit")
+    if "quantity" in found or not unit or split_quantity(unit[0].text)[0] is None:
+        return found
+    found["quantity"] = [unit[0]]
+    if len(unit) > 1:
+        found["unit"] = unit[1:]
+    else:
+        del found["unit"]
+    return found
+
+
+def _overlap(x0: float, x1: float, column: Column) -> float:
+    return max(0.0, min(x1, column.x1) - max(x0, column.x0))
+
+
+def _best(x0: float, x1: float, columns: list[Column]) -> Column | None:
+    best = max(columns, key=lambda c: _overlap(x0, x1, c))
+    if _overlap(x0, x1, best) > 0:
+        return best
+    distance, nearest = min((max(c.x0 - x1, x0 - c.x1), i) for i, c in enumerate(columns))
+    return columns[nearest] if distance < 40 else None
+
+
+def read_table(
+    page: Page, header: Header | None, columns: list[Column], vocab: LayoutVocabulary
+) -> PageTable:
+    """The rows of the table that starts after `header` (or at the top of a continued page)."""
+    start = header.line_index + 1 if header else 0
+    items: list[tuple[Line, dict[str, list[Word]], bool]] = []
+    end = len(page.lines)
+    previous: Line | None = page.lines[header.line_index] if header else None
+    for index in range(start, len(page.lines)):
+        line = page.lines[index]
+        first = line.cells()[0].text
+        if starts_with(first, vocab.rows["carried"]):
+            continue
+        if starts_with(first, vocab.rows["total"]) or _far(
+            previous, line, has_rows=any(a for *_, a in items)
+        ):
+            end = index
+            break
+        cells = assign(line, columns)
+        anchor = _is_anchor(cells)
+        if anchor or _is_continuation(cells):
+            items.append((line, cells, anchor))
+            previous = line
+    return PageTable(
+        rows=_group(items, header_bottom=page.lines[start - 1].bottom if header else None), end_index=end
+    )
+
+
+def _far(previous: Line | None, line: Line, *, has_rows: bool) -> bool:
+    return has_rows and previous is not None and line.top - previous.bottom > END_GAP * previous.height
+
+
+def _is_anchor(cells: dict[str, list[Word]]) -> bool:
+    qty_words = cells.get("quantity")
+    if not qty_words or not (cells.keys() & {"code", "description", "supplier_code", "ean"}):
+        return False
+    quantity, _ = split_quantity(" ".join(w.text for w in qty_words))
+    return quantity is not None
+
+
+def _is_continuation(cells: dict[str, list[Word]]) -> bool:
+    return bool(cells) and not (cells.keys() & NUMERIC_ROLES) and bool(cells.keys() & {"description", "pack"})
+
+
+def _group(items: list[tuple[Line, dict[str, list[Word]], bool]], header_bottom: float | None) -> list[Row]:
+    """Rows from anchors, each run of wrapped lines split at its widest gap."""
+    anchors = [i for i, (*_, anchor) in enumerate(items) if anchor]
+    if not anchors:
+        return []
+    owner: dict[int, int] = {a: a for a in anchors}
+    bounds = [-1, *anchors, len(items)]
+    for left, right in itertools.pairwise(bounds):
+        between = list(range(left + 1, right))
+        if not between:
+            continue
+        if right == len(items):  # after the last row: lines that follow closely
+            for i in between:
+                prev = items[i - 1][0]
+                if items[i][0].top - prev.bottom > WRAP_GAP * prev.height:
+                    break
+                owner[i] = left
+            continue
+        if left < 0 and header_bottom is None:  # a continued page: only lines hugging the first row
+            for i in reversed(between):
+                below = items[i + 1][0]
+                if below.top - items[i][0].bottom > WRAP_GAP * below.height:
+                    break
+                owner[i] = right
+            continue
+        split = _widest_gap(items, left, right, header_bottom)
+        for i in between:
+            target = left if i <= split else right
+            if target >= 0:
+                owner[i] = target
+    rows: dict[int, Row] = {a: Row() for a in anchors}
+    for i, (line, cells, _) in enumerate(items):
+        if i in owner:
+            row = rows[owner[i]]
+            row.lines.append(line)
+            for role, words in cells.items():
+                row.add(role, words)
+    return [rows[a] for a in anchors]
+
+
+def _widest_gap(items: list, left: int, right: int, header_bottom: float | None) -> int:
+    """The index of the last line that stays with `left` (gaps within a point count as equal)."""
+    gaps: list[tuple[float, int]] = []
+    for i in range(left, right):
+        upper = items[i][0].bottom if i >= 0 else (header_bottom if header_bottom is not None else -1e9)
+        gaps.append((items[i + 1][0].top - upper, i))
+    widest = max(g for g, _ in gaps)
+    return max(i for g, i in gaps if g >= widest - 1.0)

@@ -1,0 +1,70 @@
+"""An order line from the texts of one table row, by column role (PDF and spreadsheets alike)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from models import Extracted, ExtractedLine, Provenance
+from parsers.values.cells import parse_number, split_quantity
+
+_PACK = re.compile(r"^(?P<unit>[^\W\d][\w.]*)\s+(?:de|of|à|a|x|von)\s+(?P<size>\d+(?:[.,]\d+)?)", re.I)
+
+# Texts as printed, or numbers already typed (spreadsheet cells), by column role.
+Cells = dict[str, tuple[str | Decimal, Provenance]]
+
+
+def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: float) -> ExtractedLine | None:
+    """The line a row describes, or None when it orders nothing (no quantity, or zero)."""
+    qty_text, qty_prov = cells.get("quantity", ("", None))
+    if isinstance(qty_text, Decimal):
+        quantity, qty_unit = qty_text, ""
+    else:
+        quantity, qty_unit = split_quantity(qty_text, decimal_comma=decimal_comma)
+    if quantity is None or quantity <= 0:
+        return None
+    codes = [
+        (str(cells[r][0]), cells[r][1]) for r in ("code", "supplier_code", "ean") if cells.get(r, ("",))[0]
+    ]
+    line = ExtractedLine(line_no=line_no, confidence=confidence)
+    if codes:
+        line.code = Extracted[str](
+            value=codes[0][0].replace(" ", ""), confidence=confidence, provenance=codes[0][1]
+        )
+        line.alt_codes = [
+            Extracted[str](value=text.replace(" ", ""), confidence=confidence, provenance=prov)
+            for text, prov in codes[1:]
+        ]
+    if cells.get("description", ("",))[0]:
+        text, prov = cells["description"]
+        line.description = Extracted[str](value=str(text), confidence=confidence, provenance=prov)
+    line.quantity = Extracted[Decimal](value=quantity, confidence=confidence, provenance=qty_prov)
+    line.provenance = qty_prov
+    _unit_and_pack(line, cells, qty_unit, confidence)
+    for role in ("unit_price", "amount"):
+        if cells.get(role, ("",))[0]:
+            text, prov = cells[role]
+            value = text if isinstance(text, Decimal) else parse_number(text, decimal_comma=decimal_comma)
+            if value is not None:
+                setattr(line, role, Extracted[Decimal](value=value, confidence=confidence, provenance=prov))
+    return line
+
+
+def _unit_and_pack(line: ExtractedLine, cells: Cells, qty_unit: str, confidence: float) -> None:
+    unit_text, unit_prov = cells.get("unit", ("", None))
+    pack_text, pack_prov = cells.get("pack", ("", None))
+    unit_text, pack_text = str(unit_text), str(pack_text)
+    pack = _PACK.match(pack_text) if pack_text else None
+    if pack:
+        size = parse_number(pack["size"])
+        if size is not None:
+            line.pack_size = Extracted[Decimal](value=size, confidence=confidence, provenance=pack_prov)
+    unit, prov = (
+        (unit_text, unit_prov)
+        if unit_text
+        else (qty_unit, line.quantity.provenance if line.quantity else None)
+    )
+    if not unit and pack_text:
+        unit, prov = (pack["unit"] if pack else pack_text.split()[0]), pack_prov
+    if unit:
+        line.unit = Extracted[str](value=unit.strip(" ."), confidence=confidence, provenance=prov)

@@ -1,0 +1,370 @@
+"""Spreadsheet orders: XLSX, XLS, ODS and CSV read as grids, then the same table rules as PDFs.
+
+The header row is found anywhere in the first rows by its words (data/layout.toml);
+rows whose quantity is 0 or blank are not ordered; total rows are skipped;
+header fields are read from a label and the cell to its right or below it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from openpyxl.utils import get_column_letter
+
+from models import DocumentKind, DocumentReadError, Extracted, ExtractedOrder, Provenance, SourceRow
+from parsers.documents.kinds import kind_of_title
+from parsers.documents.rows import build_line
+from parsers.documents.totals import check_order
+from parsers.values.cells import find_date, parse_number
+from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
+from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
+
+HEADER_SEARCH_ROWS = 40
+MAX_ROWS = 20_000
+MAX_COLUMNS = 80
+SHEET_CONFIDENCE = 0.92
+GUESSED_CONFIDENCE = 0.7
+SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
+
+
+@dataclass(slots=True)
+class Cell:
+    value: object  # str, int, float, Decimal, date, datetime or None
+    ref: str  # "B12"
+
+    @property
+    def text(self) -> str:
+        if self.value is None:
+            return ""
+        if isinstance(self.value, float) and self.value.is_integer():
+            return str(int(self.value))
+        return str(self.value).strip()
+
+
+@dataclass(slots=True)
+class Grid:
+    name: str
+    rows: list[list[Cell]]
+
+
+def read_sheet(
+    data: bytes,
+    filename: str,
+    part: str,
+    *,
+    vocab: LayoutVocabulary | None = None,
+    grids: list[Grid] | None = None,
+) -> ExtractedOrder:
+    """The order a spreadsheet holds: the first sheet with a line table. Raises DocumentReadError."""
+    vocab = vocab or default_vocabulary()
+    grids = grids if grids is not None else load_grids(data, filename, part)
+    order = ExtractedOrder(source="spreadsheet", part=part, confidence=SHEET_CONFIDENCE)
+    for grid in grids:
+        header = find_header_row(grid, vocab)
+        if header is None:
+            continue
+        row_index, roles = header
+        order.rows = sheet_rows(grid, row_index, part, roles.get("quantity"))
+        _read_lines(order, grid, row_index, roles, part, vocab.rows["total"])
+        _header_fields(order, grid, row_index, set(roles.values()), part, vocab)
+        titles = [(c.text, 1.0) for row in grid.rows[:row_index] for c in row if isinstance(c.value, str)]
+        order.document_kind = kind_of_title(titles, vocab)
+        if order.document_kind == DocumentKind.UNKNOWN:
+            order.document_kind = DocumentKind.PURCHASE_ORDER
+        return check_order(order)
+    guessed = guess_columns(grids[0]) if grids else None
+    if guessed:
+        order.rows = sheet_rows(grids[0], -1, part, guessed.get("quantity"))
+        _read_lines(order, grids[0], -1, guessed, part, vocab.rows["total"])
+        order.confidence = GUESSED_CONFIDENCE
+        order.notes.append(
+            "no header row: the code, designation and quantity columns were told by their contents"
+        )
+        return check_order(order)
+    order.notes.append("no sheet has a table with a quantity column")
+    order.document_kind = DocumentKind.UNKNOWN
+    return order
+
+
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9\-./]{2,}$", re.I)
+
+
+def sheet_rows(grid: Grid, header: int, part: str, quantity: int | None) -> list[SourceRow]:
+    """Every non-empty row of the sheet read, above its header row or below it, for the checks."""
+    rows = []
+    for index, row in enumerate(grid.rows[:MAX_ROWS]):
+        cells = [c for c in row if c.text]
+        if not cells or index == header:
+            continue
+        below = index > header
+        rows.append(
+            SourceRow(
+                text=" | ".join(c.text for c in cells),
+                region="lines" if below else "header",
+                provenance=Provenance(part=part, sheet=grid.name, cell=cells[0].ref, rule="sheet-row"),
+                quantity=(row[quantity].text if quantity < len(row) else "")
+                if below and quantity is not None
+                else None,
+            )
+        )
+    return rows
+
+
+def guess_columns(grid: Grid) -> dict[str, int] | None:
+    """Roles of a headerless table ('VIS-440-200;12'), from what its columns hold; None when unclear.
+
+    One column of quantities (small numbers), a column of codes (one word with a digit,
+    or a number of five digits or more) or of designations; every row filled alike.
+    """
+    rows = [row for row in grid.rows[:200] if any(c.text for c in row)]
+    if len(rows) < 2 or len({sum(1 for c in row if c.text) for row in rows}) != 1:
+        return None
+    kinds = [_column_kind([row[i].text for row in rows if i < len(row)]) for i in range(len(rows[0]))]
+    roles: dict[str, int] = {}
+    for index, kind in enumerate(kinds):
+        if kind and kind not in roles:
+            roles[kind] = index
+    if kinds.count("quantity") != 1 or not roles.keys() & {"code", "description"}:
+        return None
+    return roles
+
+
+def _column_kind(values: list[str]) -> str | None:
+    filled = [v for v in values if v]
+    if not filled:
+        return None
+    if all(parse_number(v) is not None and len(v.replace(",", "").replace(".", "")) < 5 for v in filled):
+        return "quantity"
+    if all(_CODE.match(v) and any(ch.isdigit() for ch in v) for v in filled):
+        return "code"
+    return "description" if all(any(ch.isalpha() for ch in v) for v in filled) else None
+
+
+def load_grids(data: bytes, filename: str, part: str) -> list[Grid]:
+    """Every sheet of the file as a grid of cells."""
+    name = filename.lower()
+    try:
+        if name.endswith((".csv", ".tsv", ".txt")):
+            return [_csv_grid(data)]
+        if name.endswith(".xls"):
+            return _xls_grids(data)
+        if name.endswith(".ods"):
+            from parsers.documents.ods import ods_grids
+
+            return [Grid(n, rows) for n, rows in ods_grids(data, Cell, MAX_ROWS, MAX_COLUMNS)]
+        return _xlsx_grids(data)
+    except DocumentReadError:
+        raise
+    except Exception as exc:  # readers raise many kinds of errors on damaged files
+        raise DocumentReadError(
+            part, f"the spreadsheet cannot be read ({type(exc).__name__}: {exc})"
+        ) from exc
+
+
+def _xlsx_grids(data: bytes) -> list[Grid]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    grids = []
+    for sheet in book.worksheets:
+        rows = []
+        for r, row in enumerate(sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True), 1):
+            rows.append([Cell(v, f"{get_column_letter(c)}{r}") for c, v in enumerate(row, 1)])
+        grids.append(Grid(sheet.title, rows))
+    book.close()
+    return grids
+
+
+def _xls_grids(data: bytes) -> list[Grid]:
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    grids = []
+    for sheet in book.sheets():
+        rows = []
+        for r in range(min(sheet.nrows, MAX_ROWS)):
+            cells = []
+            for c in range(min(sheet.ncols, MAX_COLUMNS)):
+                cell = sheet.cell(r, c)
+                value = cell.value
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    value = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    value = None
+                cells.append(Cell(value, f"{get_column_letter(c + 1)}{r + 1}"))
+            rows.append(cells)
+        grids.append(Grid(sheet.name, rows))
+    return grids
+
+
+def decode_text(data: bytes) -> str:
+    """Text of a CSV in any common encoding: UTF-8 (with or without BOM), UTF-16, else detected."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    # Western European exports are UTF-8 or Windows-1252 nearly always; a detector
+    # guesses worse than that order on short files (° read as a Vietnamese letter).
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best and best.encoding not in ("ascii", "utf_8") else "cp1252"
+    return data.decode(encoding, errors="replace")
+
+
+def _csv_grid(data: bytes) -> Grid:
+    text = decode_text(data)
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
+    except csv.Error:
+        delimiter = max(";,\t|", key=sample.count)
+    rows = []
+    for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
+        if r > MAX_ROWS:
+            break
+        rows.append(
+            [Cell(v or None, f"{get_column_letter(c)}{r}") for c, v in enumerate(row[:MAX_COLUMNS], 1)]
+        )
+    return Grid("csv", rows)
+
+
+def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str, int]] | None:
+    """The first row naming a quantity column and an article column, with the column of each role."""
+    for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+        texts = [(c, cell.text) for c, cell in enumerate(row) if isinstance(cell.value, str) and cell.text]
+        roles: dict[str, int] = {}
+        for column, text in texts:
+            spans = match_phrases(normalize(text).split(), vocab.columns)
+            if not spans or spans[0][1] != 0:
+                continue
+            role = spans[0][0]
+            role = "supplier_code" if role == "code" and "code" in roles else role
+            roles.setdefault(role, column)
+        article = roles.keys() & {"code", "description", "supplier_code", "ean"}
+        if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
+            return index, roles
+    return None
+
+
+def _read_lines(
+    order: ExtractedOrder, grid: Grid, header: int, roles: dict[str, int], part: str, totals: tuple[str, ...]
+) -> None:
+    texts = [c.text for row in grid.rows[header + 1 :] for c in row if isinstance(c.value, str)]
+    decimal_comma = sum(t.count(",") for t in texts) >= sum(t.count(".") for t in texts)
+    for row in grid.rows[header + 1 :]:
+        first = next((c.text for c in row if c.text), "")
+        if not first or starts_with(first, totals):
+            continue
+        cells = {}
+        for role, column in roles.items():
+            if column < len(row) and row[column].text:
+                cell = row[column]
+                prov = Provenance(part=part, sheet=grid.name, cell=cell.ref, rule="sheet-table")
+                cells[role] = (_number_text(cell.value), prov)
+        if not cells.keys() & {"code", "description", "supplier_code", "ean"}:
+            continue
+        line = build_line(
+            len(order.lines) + 1, cells, decimal_comma=decimal_comma, confidence=SHEET_CONFIDENCE
+        )
+        if line is not None:
+            order.lines.append(line)
+
+
+def _number_text(value: object) -> str | Decimal:
+    # Numbers of real numeric cells are kept as numbers: no separator to guess.
+    if isinstance(value, bool) or value is None:
+        return str(value or "")
+    if isinstance(value, (int, float, Decimal)):
+        return Decimal(str(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _header_fields(
+    order: ExtractedOrder,
+    grid: Grid,
+    header: int,
+    table_columns: set[int],
+    part: str,
+    vocab: LayoutVocabulary,
+) -> None:
+    # Labels sit above the table or beside it (never inside its columns below the header).
+    for r, row in enumerate(grid.rows[: HEADER_SEARCH_ROWS + header]):
+        for c, cell in enumerate(row):
+            if not isinstance(cell.value, str) or (r >= header and c in table_columns):
+                continue
+            spans = match_phrases(normalize(cell.text).split(), vocab.fields)
+            if not spans or spans[0][1] != 0:
+                continue
+            value = _value_beside(grid, r, c)
+            if value is not None:
+                _set_field(order, spans[0][0], value, grid.name, part)
+    if order.buyer_name is None:
+        for r, row in enumerate(grid.rows[:header]):
+            label = next((cl for cl in row if cl.text), None)
+            if label and normalize(label.text) in {
+                "client",
+                "customer",
+                "kunde",
+                "acheteur",
+                "buyer",
+                "commune",
+            }:
+                value = _value_beside(grid, r, row.index(label))
+                if value is not None:
+                    order.buyer_name = Extracted[str](
+                        value=value.text, confidence=0.7, provenance=_prov(part, grid.name, value)
+                    )
+
+
+def _value_beside(grid: Grid, r: int, c: int) -> Cell | None:
+    row = grid.rows[r]
+    right = next((cell for cell in row[c + 1 : c + 4] if cell.text), None)
+    if right is not None:
+        return right
+    if r + 1 < len(grid.rows) and c < len(grid.rows[r + 1]) and grid.rows[r + 1][c].text:
+        return grid.rows[r + 1][c]
+    return None
+
+
+def _prov(part: str, sheet: str, cell: Cell) -> Provenance:
+    return Provenance(part=part, sheet=sheet, cell=cell.ref, rule="sheet-field")
+
+
+def _set_field(order: ExtractedOrder, field: str, cell: Cell, sheet: str, part: str) -> None:
+    prov = _prov(part, sheet, cell)
+    if field in ("order_date", "delivery_date"):
+        attr = "order_date" if field == "order_date" else "requested_delivery_date"
+        date = _as_date(cell.value)
+        if date and getattr(order, attr) is None:
+            setattr(order, attr, Extracted[dt.date](value=date, confidence=0.95, provenance=prov))
+    elif field == "po_number" and order.po_number is None and any(ch.isdigit() for ch in cell.text):
+        order.po_number = Extracted[str](value=cell.text, confidence=0.95, provenance=prov)
+    elif field == "ship_to" and order.ship_to is None:
+        order.ship_to = Extracted[str](value=cell.text, confidence=0.9, provenance=prov)
+    elif field == "buyer_vat" and order.buyer_vat is None:
+        order.buyer_vat = Extracted[str](value=cell.text.replace(" ", ""), confidence=0.9, provenance=prov)
+    elif field == "total_excl_vat" and order.total_excl_vat is None:
+        raw = _number_text(cell.value)
+        value = raw if isinstance(raw, Decimal) else parse_number(raw)
+        if value is not None:
+            order.total_excl_vat = Extracted[Decimal](value=value, confidence=0.9, provenance=prov)
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    found = find_date(str(value)) if value is not None else None
+    return found[0] if found else None

@@ -1,0 +1,1 @@
+"""Reading mail: bytes -> ParsedMessage (MIME, bodies, HTML, replies, forwards, signatures)."""

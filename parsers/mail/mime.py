@@ -1,0 +1,212 @@
+"""MIME: bytes -> ParsedMessage. mail-parser reads the structure; the stdlib is the fallback."""
+
+from __future__ import annotations
+
+import email
+import email.message
+import email.policy
+import email.utils
+import hashlib
+import re
+
+import mailparser
+
+from models import Attachment, MessageReadError, ParsedMessage
+from parsers.mail.addresses import _addresses, first_address, parse_date
+from parsers.mail.body import compose_body
+from parsers.mail.decoding import decode_bytes, header_text
+from parsers.mail.parts import Parts
+from parsers.mail.tnef import read_tnef
+
+_HEADER_LINE = re.compile(rb"^(?:From .*|[!-9;-~]+[ \t]*:.*)$")
+# A MIME entity with only Content-Type / MIME-Version is still read (a clerk can
+# look at it); a text without any of these is not an email.
+_KEY_HEADERS = {
+    "from", "to", "subject", "date", "message-id", "sender", "received", "return-path", "content-type", "mime-version",
+}  # fmt: skip
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MAX_DEPTH = 40
+
+
+def parse_message(data: bytes, *, where: str = "message") -> ParsedMessage:
+    """Read the headers, bodies and attachments of one message.
+
+    Raises MessageReadError when the bytes are not an email at all (empty,
+    binary, no header block) or nest too deeply to be read.
+    """
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    _check_is_email(data, where)
+    message, notes = _read_structure(data, where)
+    headers = _headers(message)
+    if not any(name.lower() in _KEY_HEADERS for name in headers):
+        raise MessageReadError(where, "no email headers (From, To, Subject, Date, Message-ID, Content-Type)")
+    parts = Parts(notes=notes)
+    try:
+        _walk(message, parts, depth=0)
+    except RecursionError as exc:
+        raise MessageReadError(where, "MIME parts nest too deeply to be read") from exc
+    parsed = ParsedMessage(
+        message_id=headers.get("Message-ID", "").strip() or _synthetic_id(data),
+        subject=headers.get("Subject", ""),
+        sender=first_address(headers.get("From") or headers.get("Sender")),
+        reply_to=first_address(headers["Reply-To"]) if headers.get("Reply-To") else None,
+        to=_addresses(headers.get("To", "")) + _addresses(headers.get("Cc", "")),
+        date=parse_date(headers.get("Date")),
+        headers=headers,
+        attachments=parts.attachments,
+        defects=parts.notes,
+    )
+    return compose_body(parsed, parts)
+
+
+def _check_is_email(data: bytes, where: str) -> None:
+    if not data.strip():
+        raise MessageReadError(where, "the file is empty")
+    head = data[:4096]
+    if head.startswith(_OLE_MAGIC):
+        raise MessageReadError(where, "an Outlook .msg file (OLE compound document), not a MIME email")
+    if b"\x00" in head:
+        raise MessageReadError(where, "binary data, not an email (NUL bytes in the first 4 KiB)")
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if control > len(head) // 20:
+        raise MessageReadError(where, "binary data, not an email (control bytes in the first 4 KiB)")
+    first = data.lstrip(b"\r\n \t").split(b"\n", 1)[0].rstrip(b"\r")
+    if not _HEADER_LINE.match(first):
+        raise MessageReadError(where, f"does not start with a header line (starts with {first[:40]!r})")
+
+
+def _read_structure(data: bytes, where: str) -> tuple[email.message.Message, list[str]]:
+    """The message tree from mail-parser, or from the stdlib parser when it fails."""
+    try:
+        mail = mailparser.parse_from_bytes(data)
+        notes = [_defect_text(d) for d in (mail.defects or [])]
+        return mail.message, notes
+    except RecursionError as exc:
+        raise MessageReadError(where, "MIME parts nest too deeply to be read") from exc
+    except Exception as exc:  # any mail-parser failure falls back to the stdlib
+        note = f"mail-parser failed ({type(exc).__name__}: {exc}); read with the stdlib parser"
+    try:
+        return email.message_from_bytes(data, policy=email.policy.compat32), [note]
+    except RecursionError as exc:
+        raise MessageReadError(where, "MIME parts nest too deeply to be read") from exc
+    except Exception as exc:  # the stdlib parser is the last resort
+        raise MessageReadError(where, f"not readable as MIME ({type(exc).__name__}: {exc})") from exc
+
+
+def _defect_text(defect: object) -> str:
+    if isinstance(defect, dict):
+        return "; ".join(
+            f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in defect.items()
+        )
+    return str(defect)
+
+
+def _headers(message: email.message.Message) -> dict[str, str]:
+    """Headers by their usual spelling, decoded; the first occurrence wins."""
+    out: dict[str, str] = {}
+    lowered: set[str] = set()
+    for name, value in message.items():
+        key = _canonical(name)
+        if key.lower() in lowered:
+            continue
+        lowered.add(key.lower())
+        out[key] = header_text(value)
+    return out
+
+
+def _canonical(name: str) -> str:
+    special = {"message-id": "Message-ID", "mime-version": "MIME-Version", "x-autoreply": "X-Autoreply"}
+    return special.get(name.lower(), "-".join(w.capitalize() for w in name.strip().split("-")))
+
+
+def _walk(part: email.message.Message, parts: Parts, *, depth: int) -> None:
+    if depth > _MAX_DEPTH:
+        parts.notes.append(f"MIME tree deeper than {_MAX_DEPTH} levels: the rest is not read")
+        return
+    ctype = part.get_content_type()
+    if ctype == "message/rfc822" or (ctype.startswith("message/") and part.is_multipart()):
+        _walk_nested(part, parts, depth=depth)
+        return
+    if part.is_multipart():
+        payload = part.get_payload()
+        for child in payload if isinstance(payload, list) else []:
+            if isinstance(child, email.message.Message):
+                _walk(child, parts, depth=depth + 1)
+        return
+    _leaf(part, parts)
+
+
+def _walk_nested(part: email.message.Message, parts: Parts, *, depth: int) -> None:
+    payload = part.get_payload()
+    inner = payload[0] if isinstance(payload, list) and payload else None
+    if not isinstance(inner, email.message.Message):
+        return
+    sub = Parts()
+    _walk(inner, sub, depth=depth + 1)
+    parts.nested.append((inner, sub))
+    parts.attachments.extend(sub.attachments)
+    parts.notes.extend(sub.notes)
+    name = header_text(inner.get("Subject")) or "message"
+    raw = inner.as_bytes(policy=email.policy.compat32) if hasattr(inner, "as_bytes") else b""
+    parts.attachments.append(Attachment(filename=f"{name[:60]}.eml", content_type="message/rfc822", data=raw))
+
+
+def _leaf(part: email.message.Message, parts: Parts) -> None:
+    ctype = part.get_content_type()
+    filename = _filename(part)
+    disposition = (part.get_content_disposition() or "").lower()
+    data = _payload_bytes(part, parts)
+    if ctype == "application/ms-tnef" or (filename or "").lower() == "winmail.dat":
+        read_tnef(data, parts)
+        return
+    is_body = ctype in ("text/plain", "text/html") and disposition != "attachment"
+    if is_body and (not filename or disposition == "inline"):
+        text, note = decode_bytes(data, part.get_content_charset())
+        if note:
+            parts.notes.append(f"{ctype} part: {note}")
+        (parts.html if ctype == "text/html" else parts.plain).append(text)
+        return
+    if data or filename:
+        parts.attachments.append(
+            Attachment(
+                filename=filename or _default_name(ctype, len(parts.attachments)),
+                content_type=ctype,
+                data=data,
+            )
+        )
+
+
+def _payload_bytes(part: email.message.Message, parts: Parts) -> bytes:
+    try:
+        data = part.get_payload(decode=True)
+    except Exception as exc:  # a broken transfer encoding must not stop the message
+        parts.notes.append(f"{part.get_content_type()} part: transfer encoding unreadable ({exc})")
+        raw = part.get_payload()
+        return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
+    if data is None:
+        raw = part.get_payload()
+        return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
+    return data
+
+
+def _filename(part: email.message.Message) -> str | None:
+    try:
+        name = part.get_filename()
+    except Exception:  # malformed RFC 2231 parameters
+        name = None
+    if not name:
+        name = part.get_param("name", header="content-type")
+        name = email.utils.collapse_rfc2231_value(name) if name else None
+    if not name:
+        return None
+    clean = header_text(name).replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return clean or None
+
+
+def _default_name(ctype: str, index: int) -> str:
+    ext = {"application/pdf": ".pdf", "text/plain": ".txt", "text/html": ".html", "text/csv": ".csv"}
+    return f"part-{index + 1}{ext.get(ctype, '.bin')}"
+
+
+def _synthetic_id(data: bytes) -> str:
+    return f"<sha256-{hashlib.sha256(data).hexdigest()[:32]}@intake.invalid>"

@@ -1,0 +1,1 @@
+"""Order text: an email body -> ExtractedOrder (tables, list lines, sentences, header fields)."""

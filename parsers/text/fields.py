@@ -1,0 +1,184 @@
+"""Header fields written in an order's text: PO number, delivery date, ship-to, contact.
+
+Also splits a body into what its sender writes now and what it carries: the
+quoted history of a reply (never read for fields or lines) and a forwarded
+original (read, but the forwarder's own instruction wins for dates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from models import Extracted, Provenance
+from parsers.values.dates import DateHit, delivery_date
+
+_REPLY_MARKERS = re.compile(
+    r"^(?:>.*|-{2,}\s*(?:Message d'origine|Original Message)\s*-{2,}.*"
+    r"|(?:Le|On)\s.{6,160}(?:a écrit|wrote)\s*:\s*"
+    r"|_{8,}\s*"
+    r"|(?:De|From)\s*:.+\n(?:.*\n){0,2}?(?:Envoyé|Sent|Date)\s*:.*)$",
+    re.M | re.I,
+)
+_FORWARD_MARKER = re.compile(
+    r"^.*(?:-{2,}\s*(?:Forwarded message|Message transféré|Message transmis)\s*-{2,}"
+    r"|Début du message réexpédié\s*:|Begin forwarded message\s*:).*$",
+    re.M | re.I,
+)
+
+_PO_LABELS = (
+    r"(?:num[ée]ro|n°|no\.?)\s*(?:de\s+)?(?:bon\s+de\s+)?commande(?:\s+(?:interne|client))?(?:\s+est)?"
+    r"|bon\s+de\s+commande(?:\s+n°)?|commande\s+(?:n°|no\.?|num[ée]ro|#)"
+    r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|(?:notre|votre|our|your)\s+r[ée]f(?:[ée]rence|erence)?\.?"
+    r"|n°\s*BC|\bBC\b|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
+    r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
+)
+_PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
+_PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:est\s+(?:le\s+)?)?{_PO_VALUE}", re.I)
+# "Commande SG-2026-118" / "notre commande R-1015": a code right after the word needs letters and digits.
+_PO_AFTER_WORD = re.compile(
+    r"\b(?:commande|cde|order)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9])\b",
+    re.I,
+)
+_NOT_OUR_PO = re.compile(
+    r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note)"
+    r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this))*\W*$",
+    re.I,
+)
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:tr|fwd?|wg|trans)\s*:", re.I)
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|réf|ref|rép|rep)\s*:", re.I)
+
+_ADDRESS_LABEL = re.compile(
+    r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
+    r"|ship\s+to|deliver\s+to|delivery\s+address|site\s+address|livraison\s+(?:à|au|sur))"
+    r"(?:[^:\n]{0,40}:)?[ \t]*",
+    re.I,
+)
+# An address ends with a postcode and town: "33100 Bordeaux" (FR) or "Bristol BS1 5TT" (UK).
+_POSTCODE_TOWN = re.compile(
+    r"\b\d{5}[ \t]+[A-ZÉÈ][\w\-' ]*[\w]|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
+)
+_PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
+_CLOSINGS = re.compile(
+    r"^\s*(?:cordialement|bien cordialement|bien à vous|salutations|merci\b.*|bonne (?:journée|soirée)"
+    r"|regards|best regards|kind regards|thanks\b.*|thank you\b.*|sincerely|cheers)[\s,.!]*$",
+    re.I | re.M,
+)
+_NAME = re.compile(
+    r"^\s*(?P<name>[A-ZÉÈ][a-zéèëêïîôç\-]+(?:\s+(?:[A-ZÉÈ][a-zéèëêïîôç\-]+|[A-Z]{2,}|Le|La|De)){0,3})\s*$"
+)
+
+
+def current_text(text: str, subject: str = "") -> str:
+    """The body without the quoted history of a reply (a forward is kept).
+
+    Outlook writes the same "De : / Envoyé :" block for a reply and a forward:
+    under a forward subject ("TR:", "Fwd:") that block opens the forwarded order.
+    """
+    match = _REPLY_MARKERS.search(text)
+    forward = _FORWARD_MARKER.search(text)
+    if not match or (forward and forward.start() < match.start()) or is_forward_subject(subject):
+        return text
+    return text[: match.start()]
+
+
+def split_forward(text: str, subject: str = "") -> tuple[str, str, int]:
+    """(the forwarder's own text, the forwarded text, where it starts); no forward -> (text, "", len)."""
+    match = _FORWARD_MARKER.search(text)
+    if not match and is_forward_subject(subject):
+        match = _REPLY_MARKERS.search(text)
+    if not match:
+        return text, "", len(text)
+    return text[: match.start()], text[match.end() :], match.end()
+
+
+def is_forward_subject(subject: str) -> bool:
+    """'TR :', 'Fwd:', 'FW:', 'WG:': the message forwards another one."""
+    return bool(_FORWARD_SUBJECT.match(subject))
+
+
+def is_reply_subject(subject: str) -> bool:
+    """'Re:', 'RE :', 'AW:': the subject names an earlier message, not this order."""
+    return bool(_REPLY_SUBJECT.match(subject))
+
+
+def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
+    """The customer's order number when labelled in the body or a non-reply subject."""
+    found = _po_in(text, part=part)
+    if found is None and not _REPLY_SUBJECT.match(subject):
+        found = _po_in(subject, part="subject")
+    return found
+
+
+def _po_in(text: str, *, part: str) -> Extracted[str] | None:
+    for pattern, confidence in ((_PO_LABELLED, 0.9), (_PO_AFTER_WORD, 0.75)):
+        for match in pattern.finditer(text):
+            if _NOT_OUR_PO.search(text[max(0, match.start() - 30) : match.start()]):
+                continue
+            value = match["po"].rstrip(".-/")
+            if _looks_like_date_or_phone(value):
+                continue
+            prov = Provenance(part=part, span=match.span("po"), rule="po-label")
+            return Extracted[str](value=value, confidence=confidence, provenance=prov)
+    return None
+
+
+def _looks_like_date_or_phone(value: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|0\d{9}|\d{1,3}", value))
+
+
+def requested_date(
+    text: str, today: dt.date | None, *, part: str, offset: int = 0
+) -> Extracted[dt.date] | None:
+    """The requested delivery date, resolved against the message's local date."""
+    if today is None:
+        return None
+    hit: DateHit | None = delivery_date(text, today)
+    if hit is None or hit.value is None:
+        return None
+    span = (offset + hit.span[0], offset + hit.span[1])
+    rule = "date-relative" if hit.relative else "date-explicit"
+    return Extracted[dt.date](
+        value=hit.value, confidence=hit.confidence, provenance=Provenance(part=part, span=span, rule=rule)
+    )
+
+
+def ship_to(text: str, *, part: str) -> Extracted[str] | None:
+    """A one-off delivery address stated after a delivery label, its lines joined with ', '.
+
+    The address runs from the label to a postcode and town, within the same paragraph
+    and sentence ("Livraison sur chantier : 27 avenue Thiers, 33100 Bordeaux (accès cour)").
+    """
+    for label in _ADDRESS_LABEL.finditer(text):
+        block = text[label.end() : label.end() + 250].split("\n\n")[0]
+        lead = len(block) - len(block.lstrip())
+        match = _POSTCODE_TOWN.search(block)
+        if not match or re.search(r"[.!?](?:\s|$)", block[: match.start()]):
+            continue
+        raw = block[lead : match.end()]
+        value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
+        start = label.end() + lead
+        prov = Provenance(part=part, span=(start, start + len(raw)), rule="ship-to-label")
+        return Extracted[str](value=value, confidence=0.8, provenance=prov)
+    return None
+
+
+def contact(text: str, *, part: str) -> tuple[Extracted[str] | None, Extracted[str] | None]:
+    """The contact's name (first name line after a closing formula) and phone number."""
+    name = phone = None
+    closings = list(_CLOSINGS.finditer(text))
+    closing = closings[-1] if closings else None
+    tail_start = closing.end() if closing else max(0, len(text) - 400)
+    for line in re.finditer(r"^.*$", text[tail_start:], re.M):
+        found = _NAME.match(line.group(0))
+        if found:
+            start = tail_start + line.start() + found.start("name")
+            prov = Provenance(part=part, span=(start, start + len(found["name"])), rule="contact-name")
+            name = Extracted[str](value=found["name"], confidence=0.6, provenance=prov)
+            break
+    phones = list(_PHONE.finditer(text))
+    if phones:
+        last = phones[-1]
+        prov = Provenance(part=part, span=last.span(), rule="contact-phone")
+        phone = Extracted[str](value=last.group(0), confidence=0.7, provenance=prov)
+    return name, phone

@@ -1,0 +1,359 @@
+"""Order lines written one per line or inside sentences.
+
+Shapes read, in this order for each line of text:
+- labelled fields: "Réf : VIS-440-200  Qté : 12"
+- designation then quantity after a separator: "Gants nitrile T9 : 3 btes",
+  "Vis 4x40 ........ 1.500 pces", "VJ10126  Gobelet 20 cl : 3", "REF - 12", "Ketchup ... 4 x 250"
+- quantity first: "12 x REF", "2 ctn gobelets 12cl", "3 cartons de 12 gobelets", "deux boîtes de vis"
+- sentences: "il nous faudrait deux cartons de gobelets 20 cl et une douzaine de ..."
+Sizes inside a designation (4x40, Ø80, 20 cl) stay in it: a quantity needs a
+place of its own (line start, after a separator, or before a unit + "de").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from models import Extracted, ExtractedLine, Provenance
+from parsers.values.numbers import (
+    NUMBER,
+    normalise_unit,
+    parse_number,
+    quantity_words_pattern,
+    unit_is_noun,
+    unit_kind,
+    word_numbers,
+    word_quantity,
+)
+from parsers.vocabulary.words import line_words
+
+_BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
+_UNIT_TOKEN = r"[^\W\d_][\w²³]*(?:\(s\))?\.?"
+_CODE = re.compile(
+    r"^(?:(?=[A-Z0-9\-./]*\d)(?![\d]+[xX×]\d)[A-Z0-9][A-Z0-9\-./]{3,}|[A-Z]{2,}(?:-[A-Z0-9]+){2,})$"
+)
+_SIZE = re.compile(r"^\d+(?:[.,]\d+)?\s*[xX×]\s*\d+")
+_PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
+_POSTCODE_TOWN = re.compile(r"\b\d{5}\s+[A-ZÉÈ][\w\-' ]+")
+
+
+def _qty_pattern() -> str:
+    return rf"(?P<qty>{NUMBER}|{quantity_words_pattern()})"
+
+
+def _trailing_shape() -> re.Pattern[str]:
+    sep = r"(?:\s*(?:\.{2,}|…+|_{2,}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{2,}|\s+[x×]\s*(?=\d))"
+    return re.compile(
+        rf"{_BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
+        rf"(?:\s*(?P<unit>{_UNIT_TOKEN})|\s+[x×]\s+(?P<pack>\d+))?\s*[.!]?\s*$",
+        re.I,
+    )
+
+
+def _leading_shape() -> re.Pattern[str]:
+    return re.compile(
+        rf"{_BULLET}{_qty_pattern()}(?:\s*[x×*]\s+|\s+[x×*]\s*|\s+)"
+        rf"(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
+        rf"(?:(?P<unit>{_UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
+        rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",
+        re.I,
+    )
+
+
+def _labelled_shape() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    qty = re.compile(
+        rf"\b(?:qt[ée]|quantit[ée]|qty|quantity)\s*[:=]\s*(?P<qty>{NUMBER})\s*(?P<unit>{_UNIT_TOKEN})?", re.I
+    )
+    code = re.compile(
+        r"\b(?:r[ée]f(?:[ée]rence)?|code|sku|item)\.?\s*[:=]\s*(?P<code>[A-Z0-9][\w\-./]+)", re.I
+    )
+    desc = re.compile(
+        r"\b(?:d[ée]signation|article|description|produit)\s*[:=]\s*(?P<desc>[^|;\t]+?)\s*(?=$|\b(?:qt[ée]|qty|r[ée]f)\b|[|;\t])",
+        re.I,
+    )
+    return qty, code, desc
+
+
+_TRAILING = _trailing_shape()
+_LEADING = _leading_shape()
+_LABELLED = _labelled_shape()
+
+
+def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
+    """The order line one line of text carries, or None when it carries none."""
+    if not line.strip() or _is_noise(line):
+        return None
+    for reader in (_read_labelled, _read_trailing, _read_leading):
+        found = reader(line, part, start)
+        if found is not None and _plausible(found):
+            return found
+    return None
+
+
+def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
+    """Order lines inside a sentence: "deux cartons de X, une boîte de Y et 3 rouleaux de Z"."""
+    found = []
+    for match in _PROSE.finditer(sentence):
+        group = "qty" if match["qty"] else "approx"
+        quantity, approx = _quantity(match[group])
+        if quantity is None:
+            continue
+        desc, desc_end = _cut_designation(sentence, match.start("desc"))
+        if not desc:
+            continue
+        span = (start + match.start(), start + desc_end)
+        unit = normalise_unit(match["unit"]) if match["unit"] else None
+        if match["unit"] and unit is None:
+            continue
+        found.append(
+            _line(
+                part,
+                span,
+                desc=(desc, (start + match.start("desc"), start + desc_end)),
+                qty=(quantity, (start + match.start(group), start + match.end(group))),
+                unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
+                rule="text-prose",
+                confidence=0.5 if approx else 0.75,
+                notes=["approximate quantity: confirm with the customer"] if approx else [],
+            )
+        )
+    return found
+
+
+def _build_prose() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(word_numbers().approx, key=len, reverse=True))
+    approx = rf"(?:une?\s+|a\s+)?(?:{words})"
+    return re.compile(
+        rf"(?<![\w,.])(?:(?P<approx>{approx})|(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+"
+        rf"(?P<unit>{_UNIT_TOKEN}))\s+(?:de\s+|d'|d’|of\s+)(?P<desc>\S)",
+        re.I,
+    )
+
+
+def _cut_designation(sentence: str, begin: int) -> tuple[str, int]:
+    rest = sentence[begin:]
+    end = len(rest)
+    lowered = rest.lower()
+    for stop in [*line_words().prose_stops, ", ", "; ", ". ", " ?", "?", "!", " (", "\n"]:
+        at = lowered.find(stop)
+        if 0 < at < end:
+            end = at
+    if rest[:end].rstrip().endswith("."):
+        end = len(rest[:end].rstrip()) - 1
+    desc = rest[:end].strip(" .,;:")
+    return desc, begin + len(rest[:end].rstrip(" .,;:"))
+
+
+def _quantity(text: str) -> tuple[Decimal | None, bool]:
+    number = parse_number(text)
+    if number is not None:
+        return number, False
+    worded = word_quantity(text)
+    return (worded[0], worded[1]) if worded else (None, False)
+
+
+def _read_labelled(line: str, part: str, start: int) -> ExtractedLine | None:
+    qty_re, code_re, desc_re = _LABELLED
+    qty = qty_re.search(line)
+    code = code_re.search(line)
+    if not qty or (not code and not desc_re.search(line)):
+        return None
+    desc = desc_re.search(line)
+    value = parse_number(qty["qty"])
+    if value is None:
+        return None
+    unit = normalise_unit(qty["unit"]) if qty["unit"] else None
+    return _line(
+        part,
+        (start, start + len(line)),
+        code=(code["code"], (start + code.start("code"), start + code.end("code"))) if code else None,
+        desc=(desc["desc"].strip(), (start + desc.start("desc"), start + desc.end("desc"))) if desc else None,
+        qty=(value, (start + qty.start("qty"), start + qty.end("qty"))),
+        unit=(unit, (start + qty.start("unit"), start + qty.end("unit"))) if unit else None,
+        rule="text-labelled",
+        confidence=0.85,
+    )
+
+
+def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
+    match = _TRAILING.match(line)
+    if not match:
+        return None
+    unit = normalise_unit(match["unit"]) if match["unit"] else None
+    if match["unit"] and unit is None:
+        return None
+    quantity = parse_number(match["qty"])
+    if quantity is None or _is_size_before(line, match):
+        return None
+    code, desc, desc_start = _split_code(match["desc"], match.start("desc"))
+    pack = parse_number(match["pack"]) if match["pack"] else None
+    return _line(
+        part,
+        (start, start + len(line)),
+        code=(code, (start + match.start("desc"), start + match.start("desc") + len(code))) if code else None,
+        desc=(desc, (start + desc_start, start + match.end("desc"))) if desc else None,
+        qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
+        unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
+        pack=(pack, (start + match.start("pack"), start + match.end("pack"))) if pack else None,
+        rule="text-designation-quantity",
+        confidence=0.9,
+    )
+
+
+def _is_size_before(line: str, match: re.Match[str]) -> bool:
+    """'Ruban 25 mm x 50' and 'Vis 4 x 40': the number after 'x' is part of a size."""
+    before = line[: match.start("qty")].rstrip()
+    return bool(re.search(r"(?<![\w.,\-])\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]$", before, re.I))
+
+
+def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
+    match = _LEADING.match(line)
+    if not match:
+        return None
+    quantity, approx = _quantity(match["qty"])
+    if quantity is None:
+        return None
+    unit, desc_start = _leading_unit(line, match, approx)
+    if desc_start is None:
+        return None
+    pack_text = match["pack"] or (match["pack2"] if unit else None)
+    if match["pack2"] and not unit:
+        desc_start = min(desc_start, match.start("pack2"))
+    pack_group = "pack" if match["pack"] else "pack2"
+    raw_desc = line[desc_start : match.end("desc")]
+    article = re.match(r"(?:de|d'|d’|of)\s*", raw_desc, re.I) if not unit else None
+    if article:
+        desc_start, raw_desc = desc_start + article.end(), raw_desc[article.end() :]
+    code, desc, desc_at = _split_code(raw_desc, desc_start)
+    return _line(
+        part,
+        (start, start + len(line)),
+        code=(code, (start + desc_start, start + desc_start + len(code))) if code else None,
+        desc=(desc, (start + desc_at, start + match.end("desc"))) if desc else None,
+        qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
+        unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
+        pack=(parse_number(pack_text), (start + match.start(pack_group), start + match.end(pack_group)))
+        if pack_text
+        else None,
+        rule="text-quantity-designation",
+        confidence=0.5 if approx else (0.8 if not match["qty"][0].isdigit() else 0.85),
+        notes=["approximate quantity: confirm with the customer"] if approx else [],
+    )
+
+
+def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | None, int | None]:
+    """The unit after a leading quantity and where the designation starts (None: not a line)."""
+    unit_text, desc_start = match["unit"], match.start("desc")
+    unit = normalise_unit(unit_text) if unit_text else None
+    before_desc = line[:desc_start]
+    if unit and unit_is_noun(unit) and not re.search(r"\b(?:de|d'|d’|of)\s*$", before_desc, re.I):
+        unit = None  # "2 sacs poubelle 50 L": the word names the article
+        desc_start = match.start("unit")
+    elif unit_text and unit is None:  # "2 sirop grenadine": the word is the designation
+        desc_start = match.start("unit")
+    elif (
+        unit
+        and unit_kind(unit) == "measure"
+        and not re.search(r"\b(?:de|d'|d’|of)\s*$", line[:desc_start], re.I)
+    ):
+        return None, None  # "20 cl gobelets": a size first, not a quantity
+    if match["qty"][0].isdigit() and _SIZE.match(line[match.start("qty") :]) and not match["pack"]:
+        return None, None  # "4x40 vis": a size
+    if not match["qty"][0].isdigit() and not unit and not approx:
+        return None, None  # "Four more ways to ...": a worded quantity needs its unit
+    return unit, desc_start
+
+
+def _split_code(text: str, at: int) -> tuple[str | None, str, int]:
+    """'VJ10126  Gobelet 20 cl' -> ('VJ10126', 'Gobelet 20 cl'); a size is never a code."""
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    first, _, rest = stripped.partition(" ")
+    first = first.rstrip(":-–")
+    if _CODE.match(first) and not _SIZE.match(first):
+        rest_stripped = rest.strip(" -–:\t")
+        offset = at + lead + (len(stripped) - len(rest_stripped)) if rest_stripped else at + lead
+        return first, rest_stripped, offset
+    return None, stripped, at + lead
+
+
+_HEADER_LINE = re.compile(
+    r"^\s*(?:date|de|from|to|à|a|objet|subject|sujet|pour|cc|envoyé|sent|[a-z]+(?:-[a-z]+)+)\s*:", re.I
+)
+# A list line is short; a longer run of words after a number is a sentence.
+MAX_LIST_WORDS = 12
+_TIME = re.compile(r"\d{1,2}[:h]\d{2}\s*$")
+
+
+def _is_noise(line: str) -> bool:
+    words = line_words()
+    lowered = line.strip(" -*•\t").lower()
+    if _HEADER_LINE.match(line) or _TIME.search(line) or re.search(r"https?://|www\.|\S@\S", line):
+        return True
+    if any(lowered.startswith(opener) for opener in words.line_openers_not_items):
+        return True
+    if "€" in line or re.search(r"\b(?:eur|euros?)\b", lowered):
+        return True
+    if _PHONE.search(line) and len(_PHONE.sub("", line).strip(" .:-–\t")) < 25:
+        return True
+    return bool(_POSTCODE_TOWN.search(line) and _starts_with_street(lowered))
+
+
+def _starts_with_street(lowered: str) -> bool:
+    match = re.match(r"^\s*\d+\s*(?:bis|ter)?,?\s+([\w\-']+)", lowered)
+    return bool(match and match[1].rstrip(".") in line_words().street_words)
+
+
+def _plausible(line: ExtractedLine) -> bool:
+    desc = (line.description.value if line.description else "").strip()
+    code = line.code.value if line.code else ""
+    if not desc and not code:
+        return False
+    if desc and not re.match(r"[\w(«\"'Ø]", desc):
+        return False
+    first = re.split(r"[\s,.;:]+", desc.lower(), maxsplit=1)[0] if desc else ""
+    words = line_words()
+    if first in words.not_a_line_after_number:
+        return False
+    if line.provenance and line.provenance.rule == "text-quantity-designation":
+        lead = [w.strip(".,") for w in desc.lower().split()[:3]]
+        sentence = len(desc.split()) > MAX_LIST_WORDS or re.search(r"[.!?]\s+[A-Z]", desc)
+        if any(w in words.street_words for w in lead) or sentence:
+            return False
+    return line.quantity is not None and line.quantity.value > 0
+
+
+def _line(
+    part: str,
+    span: tuple[int, int],
+    *,
+    qty: tuple[Decimal, tuple[int, int]],
+    rule: str,
+    confidence: float,
+    code: tuple[str, tuple[int, int]] | None = None,
+    desc: tuple[str, tuple[int, int]] | None = None,
+    unit: tuple[str, tuple[int, int]] | None = None,
+    pack: tuple[Decimal | None, tuple[int, int]] | None = None,
+    notes: list[str] | None = None,
+) -> ExtractedLine:
+    def value(item, kind):
+        if item is None or item[0] is None:
+            return None
+        prov = Provenance(part=part, span=item[1], rule=rule)
+        return Extracted[kind](value=item[0], confidence=confidence, provenance=prov)
+
+    return ExtractedLine(
+        line_no=0,
+        code=value(code, str),
+        description=value(desc, str),
+        quantity=value(qty, Decimal),
+        unit=value(unit, str),
+        pack_size=value(pack, Decimal),
+        provenance=Provenance(part=part, span=span, rule=rule),
+        confidence=confidence,
+        notes=notes or [],
+    )
+
+
+_PROSE = _build_prose()

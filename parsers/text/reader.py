@@ -1,0 +1,200 @@
+"""Order lines and header fields written in an email body (plain text or HTML).
+
+Rules first (parsers/text/lines.py, parsers/text/tables.py), the project's NER model
+for prose the rules leave empty (parsers/text/ner.py), header fields from
+parsers/text/fields.py. Quoted history is never read; in a forward, the
+forwarder's own text overrides the forwarded one for dates and quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
+from parsers.mail.htmltext import html_to_text
+from parsers.text import fields, ner
+from parsers.text.lines import read_line, read_prose
+from parsers.text.tables import read_header, read_row, read_table
+from parsers.values.numbers import (
+    NUMBER,
+    parse_number,
+    quantity_word_regex,
+    quantity_words_pattern,
+    word_quantity,
+)
+
+_SIGNATURE = re.compile(
+    r"^\s*(?:--\s*|cordialement|bien cordialement|bien à vous|salutations(?: distinguées)?|bonne (?:journée|soirée)"
+    r"|merci(?: d'avance| beaucoup| bien)?|regards|best regards|kind regards|many thanks|thanks|cheers"
+    r"|envoyé de mon \w+|sent from my \w+)[\s,.!]*$",
+    re.I,
+)
+_SEE_ATTACHED = re.compile(
+    r"ci-joint|ci joint|en pi[èe]ce jointe|\bPJ\b|attached|attachment|enclosed|joint[e]? (?:à|a) ce (?:mail|message)",
+    re.I,
+)
+_DOCUMENT_TYPES = ("pdf", "sheet", "excel", "csv", "spreadsheet", "opendocument")
+# An order body is a few kilobytes; beyond these sizes the text is a log, a listing or a newsletter.
+MAX_BODY_CHARS = 60_000
+MAX_MODEL_CHARS = 8_000
+
+
+def extract_from_text(parsed: ParsedMessage) -> ExtractedOrder:
+    """Read the order a body carries: its lines, PO number, delivery date, ship-to and contact."""
+    text, part = parsed.text, parsed.text_part
+    if not text.strip() and parsed.html:
+        text, part = html_to_text(parsed.html), "html"
+    body = fields.current_text(text, parsed.subject)
+    truncated = len(body) > MAX_BODY_CHARS
+    body = body[:MAX_BODY_CHARS]
+    own, _forwarded, forward_at = fields.split_forward(body, parsed.subject)
+    order = ExtractedOrder(source="email", part=part)
+    if truncated:
+        order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
+    order.lines = _prefer_tables(read_lines(body, part=part), parsed)
+    if not order.lines and len(own) <= MAX_MODEL_CHARS:
+        order.lines = _model_lines(own, part=part, order=order)
+    if order.lines and _only_points_to_attachments(parsed, own):
+        order.lines = []
+        order.notes.append("the body points to its attachments: its lines are not read")
+    if forward_at < len(body):
+        _apply_overrides(order.lines, own, part=part)
+    for number, line in enumerate(order.lines, start=1):
+        line.line_no = number
+    _fill_fields(order, parsed, body, own, forward_at, part)
+    return order
+
+
+def _fill_fields(
+    order: ExtractedOrder, parsed: ParsedMessage, body: str, own: str, forward_at: int, part: str
+) -> None:
+    order.po_number = fields.po_number(parsed.subject, body, part=part)
+    order.requested_delivery_date = fields.requested_date(own, parsed.local_date, part=part)
+    if order.requested_delivery_date is None and forward_at < len(body):
+        order.requested_delivery_date = fields.requested_date(
+            body[forward_at:], parsed.local_date, part=part, offset=forward_at
+        )
+    if order.requested_delivery_date is None and not fields.is_reply_subject(parsed.subject):
+        order.requested_delivery_date = fields.requested_date(
+            parsed.subject, parsed.local_date, part="subject"
+        )
+    order.ship_to = fields.ship_to(body, part=part)
+    name, phone = fields.contact(parsed.signature, part="signature") if parsed.signature else (None, None)
+    if name is None or phone is None:
+        own_name, own_phone = fields.contact(own, part=part)
+        name, phone = name or own_name, phone or own_phone
+    order.contact_name, order.contact_phone = name, phone
+
+
+def read_lines(text: str, *, part: str) -> list[ExtractedLine]:
+    """Every order line of a body, in reading order: tables, list lines, sentences."""
+    found: list[ExtractedLine] = []
+    header = None
+    in_signature = False
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        line, start = raw.rstrip("\r\n"), offset
+        offset += len(raw)
+        if fields._FORWARD_MARKER.match(line):
+            in_signature, header = False, None
+            continue
+        if in_signature or _SIGNATURE.match(line):
+            in_signature = True
+            continue
+        next_header = read_header(line)
+        if next_header is not None:
+            header = next_header
+            continue
+        if header is not None:
+            row = read_row(line, header, part=part, start=start) if line.strip() else None
+            if row is not None:
+                found.append(row)
+                continue
+            if line.strip():
+                header = None
+        found.extend(_read_free(line, part=part, start=start))
+    return found
+
+
+def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> list[ExtractedLine]:
+    """The HTML tables' lines when the text rendering lost the table (no text-table rows, fewer lines)."""
+    if not parsed.tables:
+        return text_lines
+    table_lines = [line for table in parsed.tables for line in read_table(table, part="html")]
+    text_has_table = any(ln.provenance and ln.provenance.rule == "text-table" for ln in text_lines)
+    if table_lines and not text_has_table and len(table_lines) >= len(text_lines):
+        return table_lines
+    return text_lines
+
+
+def _read_free(line: str, *, part: str, start: int) -> list[ExtractedLine]:
+    prose = read_prose(line, part=part, start=start)
+    if len(prose) >= 2:
+        return prose
+    single = read_line(line, part=part, start=start)
+    if single is not None:
+        return [single]
+    return prose
+
+
+def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[ExtractedLine]:
+    """Lines the NER finds in sentences the rules could not read (low confidence)."""
+    found: list[ExtractedLine] = []
+    try:
+        offset = 0
+        for raw in text.splitlines(keepends=True):
+            line = raw.rstrip("\r\n")
+            if re.search(r"\d", line) or quantity_word_regex().search(line):
+                found.extend(ner.lines_from_entities(line, part=part, start=offset))
+            offset += len(raw)
+    except ner.ModelError as exc:
+        order.notes.append(str(exc))
+    return found
+
+
+def _only_points_to_attachments(parsed: ParsedMessage, own: str) -> bool:
+    documents = [a for a in parsed.attachments if any(t in a.content_type.lower() for t in _DOCUMENT_TYPES)]
+    return bool(documents and _SEE_ATTACHED.search(own))
+
+
+@lru_cache(maxsize=1)
+def _override_pattern() -> re.Pattern[str]:
+    qty = rf"(?:{NUMBER}|{quantity_words_pattern()})"
+    return re.compile(
+        rf"(?P<new>{qty})\s*(?:[^\W\d_]+\.?\s+)?(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
+        re.I,
+    )
+
+
+def _apply_overrides(lines: list[ExtractedLine], own: str, *, part: str) -> None:
+    """'mettez 2 cartons au lieu de 3' in the forwarder's text changes the forwarded line."""
+    for match in _override_pattern().finditer(own):
+        new, old = _number(match["new"]), _number(match["old"])
+        if new is None or old is None:
+            continue
+        sentence = own[max(0, own.rfind("\n", 0, match.start()) + 1) : match.start()].lower()
+        words = set(re.findall(r"[^\W\d_]{3,}", sentence))
+        candidates = [ln for ln in lines if ln.quantity and ln.quantity.value == old and ln.provenance]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda ln: len(words & _words(ln)))
+        if not words & _words(best):
+            continue
+        prov = Provenance(part=part, span=match.span("new"), rule="forward-override")
+        best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+        best.notes.append(f"quantity {old} changed to {new} by the forwarder")
+
+
+def _words(line: ExtractedLine) -> set[str]:
+    text = (line.description.value if line.description else "").lower()
+    return set(re.findall(r"[^\W\d_]{3,}", text))
+
+
+def _number(text: str) -> Decimal | None:
+    value = parse_number(text)
+    if value is not None:
+        return value
+    worded = word_quantity(text)
+    return worded[0] if worded else None

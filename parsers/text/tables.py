@@ -1,0 +1,200 @@
+"""Line tables: a header row naming columns, then one order line per row.
+
+Reads tab-, pipe- or space-aligned tables written in a text body, and the
+`models.Table` rows of an HTML body. A header row names a quantity column and
+a code or designation column (parsers/data/columns.toml); rows whose quantity
+is empty or 0 (procurement templates) and total rows are not lines.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from models import Extracted, ExtractedLine, Provenance, Table, TableCell
+from parsers.values.numbers import NUMBER, normalise_unit, parse_number
+from parsers.vocabulary.words import column_words, line_words
+
+_TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")
+_SEPARATORS = (_TAB, _PIPE, _SPACES)
+_QTY_CELL = re.compile(rf"^\s*(?P<qty>{NUMBER})\s*(?P<unit>[^\W\d_][\w²]*\.?)?\s*$")
+
+Cell = tuple[str, tuple[int, int]]  # text, (start, end) within its line
+
+
+class Header:
+    """The columns a header row names: role -> column index, and each column's start."""
+
+    def __init__(self, roles: dict[str, int], starts: list[int], separator: re.Pattern[str]) -> None:
+        self.roles, self.starts, self.separator = roles, starts, separator
+
+
+def split_cells(line: str, separator: re.Pattern[str]) -> list[Cell]:
+    """The cells of one row with their character spans.
+
+    Tab and pipe rows keep their empty cells (a blank code column); space-aligned
+    rows drop them and are placed by column position instead.
+    """
+    cells, at = [], 0
+    for sep in separator.finditer(line):
+        cells.append((line[at : sep.start()], (at, sep.start())))
+        at = sep.end()
+    cells.append((line[at:], (at, len(line))))
+    if separator is _PIPE:
+        if cells and not cells[0][0].strip():  # "| a | b |": the outer pipes open and close the row
+            cells = cells[1:]
+        if cells and not cells[-1][0].strip():
+            cells = cells[:-1]
+        return [(t.strip(), span) for t, span in cells]
+    if separator is _SPACES:
+        return [(t.strip(), span) for t, span in cells if t.strip()]
+    return cells
+
+
+def read_header(line: str) -> Header | None:
+    """The header a line is, when its cells name a quantity and a code or designation."""
+    for separator in _SEPARATORS:
+        cells = split_cells(line, separator)
+        if len(cells) < 2:
+            continue
+        roles = roles_of([text for text, _ in cells])
+        if roles is not None:
+            return Header(roles, [span[0] for _, span in cells], separator)
+    return None
+
+
+def roles_of(texts: list[str]) -> dict[str, int] | None:
+    """Column role -> index for header cells, or None when they do not make a line table."""
+    words = column_words()
+    roles: dict[str, int] = {}
+    known = 0
+    for index, text in enumerate(texts):
+        role = words.role_of(text)
+        if role and role not in roles:
+            roles[role] = index
+            known += 1
+        elif role == "description" and "code" not in roles and roles.get("description") is not None:
+            roles["code"] = roles["description"]  # "Article | Désignation": the first is the code
+            roles["description"] = index
+            known += 1
+    filled = sum(1 for t in texts if t.strip())
+    if "quantity" not in roles or not ({"code", "description"} & set(roles)) or known * 3 < filled * 2:
+        return None
+    return roles
+
+
+def read_row(line: str, header: Header, *, part: str, start: int) -> ExtractedLine | None:
+    """The order line a table row carries, or None (blank quantity, total row, not a row)."""
+    cells = split_cells(line, header.separator)
+    if header.separator is _SPACES:
+        cells = _align(cells, header.starts)
+    if len(cells) < 2:
+        return None
+    return line_from_cells(cells, header.roles, part=part, start=start, rule="text-table")
+
+
+def _align(cells: list[Cell], starts: list[int]) -> list[Cell]:
+    """Space-aligned rows: put each cell in the column whose start is nearest."""
+    aligned: list[Cell] = [("", (0, 0))] * len(starts)
+    for text, span in cells:
+        column = min(range(len(starts)), key=lambda i: abs(starts[i] - span[0]))
+        if aligned[column][0]:
+            text = f"{aligned[column][0]} {text}"
+            span = (aligned[column][1][0], span[1])
+        aligned[column] = (text, span)
+    return aligned
+
+
+def line_from_cells(
+    cells: list[Cell], roles: dict[str, int], *, part: str, start: int, rule: str
+) -> ExtractedLine | None:
+    """An order line from the cells of one row, each value keeping its cell span."""
+    qty_cell = _cell(cells, roles, "quantity")
+    desc_cell, code_cell = _cell(cells, roles, "description"), _cell(cells, roles, "code")
+    if qty_cell is None or (desc_cell is None and code_cell is None):
+        return None
+    label = (desc_cell or code_cell)[0].lower()
+    if any(label.startswith(w) for w in line_words().line_openers_not_items):
+        return None
+    qty_match = _QTY_CELL.match(qty_cell[0])
+    quantity = parse_number(qty_match["qty"]) if qty_match else None
+    if not quantity:
+        return None
+    unit_cell = _cell(cells, roles, "unit")
+    unit = normalise_unit(unit_cell[0]) if unit_cell else None
+    if unit is None and qty_match["unit"]:
+        unit, unit_cell = normalise_unit(qty_match["unit"]), qty_cell
+    price_cell = _cell(cells, roles, "unit_price")
+
+    def value(found: Cell | None, data, kind):
+        if found is None or data is None:
+            return None
+        prov = Provenance(part=part, span=(start + found[1][0], start + found[1][1]), rule=rule)
+        return Extracted[kind](value=data, confidence=0.95, provenance=prov)
+
+    return ExtractedLine(
+        line_no=0,
+        code=value(code_cell, code_cell[0] if code_cell else None, str),
+        description=value(desc_cell, desc_cell[0] if desc_cell else None, str),
+        quantity=value(qty_cell, quantity, Decimal),
+        unit=value(unit_cell, unit, str),
+        unit_price=value(price_cell, _money(price_cell[0]) if price_cell else None, Decimal),
+        provenance=Provenance(part=part, span=(start + cells[0][1][0], start + cells[-1][1][1]), rule=rule),
+        confidence=0.95,
+    )
+
+
+def _cell(cells: list[Cell], roles: dict[str, int], role: str) -> Cell | None:
+    index = roles.get(role)
+    if index is None or index >= len(cells) or not cells[index][0].strip():
+        return None
+    return cells[index][0].strip(), cells[index][1]
+
+
+def _money(text: str) -> Decimal | None:
+    cleaned = re.sub(r"[€$£]|\b(?:EUR|HT|TTC)\b", "", text, flags=re.I).strip()
+    return parse_number(cleaned) if cleaned else None
+
+
+def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
+    """Order lines of one HTML/spreadsheet table: the first row naming columns is the header."""
+    rows = table.texts()
+    for index, row in enumerate(rows):
+        roles = roles_of([" ".join(text.split()) for text in row])
+        if roles is None:
+            continue
+        lines = []
+        for cells_row in table.rows[index + 1 :]:
+            cells = [(" ".join(c.text.split()), (0, 0)) for c in cells_row]
+            found = line_from_cells(cells, roles, part=part, start=0, rule="html-table")
+            if found is not None:
+                lines.append(_with_cell_provenance(found, cells_row, roles, table.provenance, part))
+        return lines
+    return []
+
+
+_FIELD_ROLES = {
+    "code": "code",
+    "description": "description",
+    "quantity": "quantity",
+    "unit_price": "unit_price",
+}
+
+
+def _with_cell_provenance(
+    line: ExtractedLine, row: list[TableCell], roles: dict[str, int], fallback: Provenance | None, part: str
+) -> ExtractedLine:
+    """Each value of a table line points at its own cell (as the table reader placed it)."""
+    table_prov = fallback or Provenance(part=part, rule="html-table")
+
+    def cell_prov(role: str) -> Provenance:
+        index = roles.get(role)
+        found = row[index].provenance if index is not None and index < len(row) else None
+        return found or table_prov
+
+    for field, role in {**_FIELD_ROLES, "unit": "unit" if "unit" in roles else "quantity"}.items():
+        value = getattr(line, field)
+        if value is not None:
+            value.provenance = cell_prov(role)
+    line.provenance = row[0].provenance or table_prov
+    return line

@@ -1,0 +1,1 @@
+"""Offline training of the shipped models (NER, textcat): never imported by the pipeline."""

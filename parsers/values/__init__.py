@@ -1,0 +1,1 @@
+"""Values inside text: numbers, units, dates."""

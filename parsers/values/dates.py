@@ -1,0 +1,245 @@
+"""Dates written in order mail, explicit or relative, resolved against the message date.
+
+`find_dates(text, today)` lists every date expression with its span;
+`delivery_date(text, today)` picks the one a delivery cue points at
+("livraison vendredi 16/10", "pour jeudi", "à livrer le 27", "by Friday").
+Relative forms: demain, après-demain, lundi prochain, a bare weekday (the next
+such day after the message date), "jeudi 15" (that day of the current month),
+sous huitaine / quinzaine / 48 h, avant le 27, d'ici la fin du mois, en fin de
+semaine, semaine 48 (its Monday); tomorrow, next Monday, by Friday, within a week.
+"dès que possible" / ASAP gives no date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from parsers.vocabulary.words import _load
+
+
+class DateWords(BaseModel):
+    """parsers/data/dates.toml, validated at load."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    weekday_abbreviations: dict[str, int]
+    cues: dict[str, list[str]]
+    asap: dict[str, list[str]]
+
+
+class DateHit(BaseModel):
+    """A date expression: its resolved value (None for 'as soon as possible') and span."""
+
+    value: dt.date | None
+    span: tuple[int, int]
+    text: str
+    relative: bool = False
+    confidence: float = 0.9
+
+
+@lru_cache(maxsize=1)
+def date_words() -> DateWords:
+    """The date vocabulary."""
+    return DateWords.model_validate(_load("dates.toml"))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Relative forms that do not depend on the vocabulary file; tried after the explicit dates.
+_RELATIVE_SOURCES = [
+    ("after_tomorrow", r"\b(?:apr[èe]s[- ]demain|the day after tomorrow)\b"),
+    ("tomorrow", r"\b(?:demain|tomorrow)\b"),
+    (
+        "end_of_month",
+        r"\b(?:(?:d'|d’)ici\s+(?:la\s+)?|avant\s+la\s+|(?:by\s+)?the\s+)?"
+        r"(?:fin\s+du\s+mois|end\s+of\s+(?:the\s+)?month)\b",
+    ),
+    ("end_of_week", r"\b(?:en\s+)?fin\s+de\s+(?:la\s+)?semaine\b|\bend\s+of\s+(?:the\s+)?week\b"),
+    (
+        "within",
+        r"\b(?:sous|within|d'ici|d’ici|in)\s+(?P<n>\d+|une?|a)\s*"
+        r"(?P<u>h\b|heures?|hours?|jours?|days?|semaines?|weeks?)",
+    ),
+    ("within_word", r"\bsous\s+(?P<w>huitaine|quinzaine|(?:une\s+)?semaine)\b"),
+    ("iso_week", r"\b(?:semaine|week|sem\.?)\s*(?:n°\s*)?(?P<w>\d{1,2})\b"),
+    (
+        "day_only",
+        r"\b(?:le|the|avant\s+le|before\s+the)\s+(?P<d>\d{1,2})(?:er|st|nd|rd|th)?\b"
+        r"(?![/.,:h]?\d|\s*(?:h\b|%|€|x\b))",
+    ),
+]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(kind, pattern) in priority order: explicit dates first, then relative forms."""
+    words = date_words()
+    month = rf"(?P<month>{_alt(words.months)})\.?"
+    wday = rf"(?:(?P<wd>{_alt(words.weekdays)})|(?:{_alt(words.weekday_abbreviations)})\.?)"
+    bare_wd = rf"(?P<wd>{_alt(words.weekdays)})"
+    year = r"(?:\s+(?P<y>20\d{2}))?"
+    sources = [
+        ("iso", r"\b(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+        ("numeric", rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?(?![\d/])"),
+        ("numeric", rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{2,4}})\b"),
+        (
+            "day_month",
+            rf"(?:\b{wday},?\s+)?\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?{month}{year}\b",
+        ),
+        ("month_day", rf"(?:\b{wday},?\s+)?\b{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?{year})"),
+        ("weekday_day", rf"\b{bare_wd}\s+(?P<d>\d{{1,2}})(?:er)?\b(?![/.:h]\d|\s*h\b)"),
+        *_RELATIVE_SOURCES,
+        ("weekday", rf"\b(?:(?P<next_en>next)\s+)?{bare_wd}\b(?:\s+(?P<next>prochain))?"),
+        ("asap", rf"\b(?:{_alt(words.asap['words'])})\b"),
+    ]
+    return [(kind, re.compile(source, re.I)) for kind, source in sources]
+
+
+def find_dates(text: str, today: dt.date) -> list[DateHit]:
+    """Every date expression in `text`, resolved against `today`, in reading order."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _patterns():
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            resolved = _resolve(kind, match, today)
+            if resolved is _INVALID:
+                continue
+            taken.append(span)
+            hits.append(
+                DateHit(
+                    value=resolved,
+                    span=span,
+                    text=match.group(0),
+                    relative=kind not in {"iso", "numeric", "day_month", "month_day"},
+                    confidence=0.6 if kind in {"iso_week", "within_word", "end_of_week"} else 0.9,
+                )
+            )
+    return sorted(hits, key=lambda h: h.span)
+
+
+_INVALID = object()
+
+
+def _resolve(kind: str, match: re.Match[str], today: dt.date):
+    groups = match.groupdict()
+    words = date_words()
+    if kind in {"iso", "numeric"}:
+        return _ymd(groups.get("y"), int(groups["m"]), int(groups["d"]), today)
+    if kind in {"day_month", "month_day"}:
+        return _ymd(groups.get("y"), words.months[groups["month"].lower()], int(groups["d"]), today)
+    if kind == "weekday_day":
+        return _day_of_month(int(groups["d"]), today)
+    if kind == "day_only":
+        return _day_of_month(int(groups["d"]), today)
+    if kind == "tomorrow":
+        return today + dt.timedelta(days=1)
+    if kind == "after_tomorrow":
+        return today + dt.timedelta(days=2)
+    if kind == "weekday":
+        return next_weekday(today, words.weekdays[groups["wd"].lower()])
+    if kind == "end_of_month":
+        return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    if kind == "end_of_week":
+        return today + dt.timedelta(days=(4 - today.weekday()) % 7)
+    if kind in {"within", "within_word"}:
+        return today + dt.timedelta(days=_within_days(groups))
+    if kind == "iso_week":
+        return _iso_week_monday(int(groups["w"]), today)
+    return None  # asap: no usable date
+
+
+def _within_days(groups: dict[str, str | None]) -> int:
+    if groups.get("w"):
+        return {"huitaine": 8, "quinzaine": 15}.get(groups["w"].lower(), 7)
+    raw = (groups["n"] or "1").lower()
+    count = int(raw) if raw.isdigit() else 1
+    unit = groups["u"].lower()
+    if unit.startswith("h"):
+        return -(-count // 24)
+    if unit.startswith(("sem", "week")):
+        return 7 * count
+    return count
+
+
+def next_weekday(today: dt.date, weekday: int) -> dt.date:
+    """The next such weekday strictly after `today` ("jeudi", "lundi prochain", "next Monday")."""
+    return today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+def _ymd(year: str | None, month: int, day: int, today: dt.date):
+    if year:
+        full = int(year) + (2000 if len(year) == 2 else 0)
+        try:
+            return dt.date(full, month, day)
+        except ValueError:
+            return _INVALID
+    try:
+        found = dt.date(today.year, month, day)
+    except ValueError:
+        return _INVALID
+    # A date without a year more than half a year back means next year's.
+    return found.replace(year=today.year + 1) if (today - found).days > 183 else found
+
+
+def _day_of_month(day: int, today: dt.date):
+    if not 1 <= day <= 31:
+        return _INVALID
+    year, month = today.year, today.month
+    if day < today.day:  # "avant le 3" written on the 28th: next month's
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return _INVALID
+
+
+def _iso_week_monday(week: int, today: dt.date):
+    year = today.year if week >= today.isocalendar().week - 26 else today.year + 1
+    try:
+        return dt.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return _INVALID
+
+
+def delivery_date(text: str, today: dt.date) -> DateHit | None:
+    """The requested delivery date: the best-cued date expression, or None.
+
+    Only dates a delivery cue points at count: a strong cue earlier in the same
+    sentence ("Livraison souhaitée le ..."), a weak cue right before the date
+    ("pour jeudi", "by Friday"), or a relative day word on its own ("demain").
+    """
+    best: tuple[int, DateHit] | None = None
+    for hit in find_dates(text, today):
+        score = _cue_score(text, hit)
+        if score and (best is None or score > best[0]):
+            best = (score, hit)
+    return best[1] if best else None
+
+
+def _cue_score(text: str, hit: DateHit) -> int:
+    words = date_words()
+    start = hit.span[0]
+    window = text[max(0, start - 90) : start]
+    window = re.split(r"[.!?]\s|\n|;", window)[-1].lower()
+    lowered_hit = hit.text.lower()
+    score = 0
+    if any(cue in window for cue in words.cues["strong"]):
+        score = 3
+    elif re.search(rf"(?:{_alt(words.cues['weak'])})\s+(?:le\s+|ce\s+|the\s+)?$", window):
+        score = 2
+    elif hit.relative and re.match(
+        r"(?:apr[èe]s[- ])?demain|tomorrow|sous|within|d'ici|d’ici|avant|by|before|(?:en\s+)?fin|end|next|\w+\s+prochain",
+        lowered_hit,
+    ):
+        score = 1
+    return score

@@ -1,0 +1,1 @@
+"""Vocabularies of document layout: column headers, field labels, document kinds, phrases."""

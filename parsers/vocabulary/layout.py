@@ -1,0 +1,119 @@
+"""The layout vocabulary (parsers/data/layout.toml): column names, field labels, row and title words.
+
+Loaded once and validated: a wrong key or an empty list is a ConfigError that
+names the file and the key. Phrases are compared after `normalize`, so the
+file is written without accents or punctuation.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from models import ConfigError
+from parsers.vocabulary.phrases import normalize
+
+VOCAB_FILE = Path(__file__).parents[1] / "data" / "layout.toml"
+
+COLUMN_ROLES = [
+    "code",
+    "supplier_code",
+    "ean",
+    "description",
+    "quantity",
+    "unit",
+    "pack",
+    "unit_price",
+    "amount",
+    "line_no",
+    "vat",
+    "discount",
+    "delivery",
+    "comment",
+]
+FIELD_NAMES = ["po_number", "order_date", "delivery_date", "ship_to", "buyer_vat", "total_excl_vat"]
+KIND_NAMES = ["purchase_order", "quote", "invoice", "delivery_note", "credit_note"]
+
+
+class LayoutVocabulary(BaseModel):
+    """Phrases per role, normalized at load."""
+
+    model_config = ConfigDict(frozen=True)
+
+    columns: dict[str, tuple[str, ...]]
+    fields: dict[str, tuple[str, ...]]
+    rows: dict[str, tuple[str, ...]]
+    kinds: dict[str, tuple[str, ...]]
+
+    def merged(self, extra: LayoutVocabulary) -> LayoutVocabulary:
+        """This vocabulary with another's phrases added in front (a layout rule's own words)."""
+
+        def join(a: dict[str, tuple[str, ...]], b: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+            # A phrase the rule gives a role to leaves every other role.
+            claimed = {p for phrases in b.values() for p in phrases}
+            return {
+                k: tuple(b.get(k, ())) + tuple(p for p in a.get(k, ()) if p not in claimed)
+                for k in a.keys() | b.keys()
+            }
+
+        return LayoutVocabulary(
+            columns=join(self.columns, extra.columns),
+            fields=join(self.fields, extra.fields),
+            rows=join(self.rows, extra.rows),
+            kinds=join(self.kinds, extra.kinds),
+        )
+
+
+_ALLOWED = {
+    "columns": set(COLUMN_ROLES),
+    "fields": set(FIELD_NAMES),
+    "rows": {"total", "carried", "line_count"},
+    "kinds": set(KIND_NAMES),
+}
+
+
+def parse_vocabulary(data: dict, *, source: str, partial: bool = False) -> LayoutVocabulary:
+    """Validate the sections of a vocabulary table; every problem names the source and the key."""
+    sections: dict[str, dict[str, tuple[str, ...]]] = {}
+    for section, allowed in _ALLOWED.items():
+        table = data.get(section, {})
+        if not isinstance(table, dict):
+            raise ConfigError(source, section, "must be a table of lists of phrases")
+        if not table and not partial:
+            raise ConfigError(source, section, "is missing or empty")
+        sections[section] = {}
+        for key, phrases in table.items():
+            where = f"{section}.{key}"
+            if key not in allowed:
+                raise ConfigError(source, where, f"unknown name; expected one of {sorted(allowed)}")
+            if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) for p in phrases):
+                raise ConfigError(source, where, "must be a non-empty list of strings")
+            normalized = tuple(n for n in (normalize(p) for p in phrases) if n)
+            if len(normalized) != len(phrases):
+                raise ConfigError(source, where, "a phrase is empty once punctuation is removed")
+            sections[section][key] = normalized
+    unknown = set(data) - set(_ALLOWED)
+    if unknown:
+        raise ConfigError(source, sorted(unknown)[0], f"unknown section; expected {sorted(_ALLOWED)}")
+    try:
+        return LayoutVocabulary(**sections)
+    except ValidationError as exc:  # pragma: no cover - the checks above cover the shapes
+        raise ConfigError(source, "vocabulary", str(exc)) from exc
+
+
+def load_vocabulary(path: Path) -> LayoutVocabulary:
+    """Read and validate a vocabulary TOML file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(path), "file", f"cannot be read as TOML ({exc})") from exc
+    return parse_vocabulary(data, source=str(path))
+
+
+@cache
+def default_vocabulary() -> LayoutVocabulary:
+    """The vocabulary shipped with Intake, loaded once per process."""
+    return load_vocabulary(VOCAB_FILE)

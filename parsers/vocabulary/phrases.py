@@ -1,0 +1,63 @@
+"""Phrases of a vocabulary found in text: normalized words, longest phrase first."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+_PUNCT = re.compile(r"[^\w]+")
+_DEGREE = re.compile(r"(?<=\w)[°º]")
+
+
+def normalize(text: str) -> str:
+    """Lower case, no accents, punctuation as spaces: 'Qté cdée' -> 'qte cdee', 'Art.-Nr.' -> 'art nr'."""
+    text = _DEGREE.sub(" ", text.lower().replace("ß", "ss"))
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_PUNCT.sub(" ", text.replace("_", " ")).split())
+
+
+def match_phrases(
+    tokens: list[str], table: dict[str, tuple[str, ...]], owners: list[int] | None = None
+) -> list[tuple[str, int, int]]:
+    """Split normalized tokens into (role, start, end) spans, the longest phrase first at each place.
+
+    Tokens that start no phrase are left out of the spans. With `owners` (the printed
+    word of each token) a phrase must cover whole words: 'PO' in 'PO-TEST-2' is no label.
+    """
+    phrases = _phrase_index(tuple(sorted((k, v) for k, v in table.items())))
+    spans: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(6, len(tokens) - i), 0, -1):
+            role = phrases.get(" ".join(tokens[i : i + size]))
+            if role and owners is not None and not _whole_words(owners, i, i + size):
+                continue
+            if role:
+                spans.append((role, i, i + size))
+                i += size
+                break
+        else:
+            i += 1
+    return spans
+
+
+def _whole_words(owners: list[int], start: int, end: int) -> bool:
+    starts = start == 0 or owners[start - 1] != owners[start]
+    ends = end == len(owners) or owners[end] != owners[end - 1]
+    return starts and ends
+
+
+@cache
+def _phrase_index(items: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for role, phrases in items:
+        for phrase in phrases:
+            index.setdefault(phrase, role)
+    return index
+
+
+def starts_with(text: str, phrases: tuple[str, ...]) -> bool:
+    """Does the normalized text begin with one of the phrases (as whole words)?"""
+    norm = normalize(text)
+    return any(norm == p or norm.startswith(p + " ") for p in phrases)

@@ -1,0 +1,69 @@
+"""Vocabulary data files for the text readers, validated at load."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, field_validator
+
+from models import IntakeError
+
+DATA = Path(__file__).parents[1] / "data"
+ROLES = ("line", "code", "description", "quantity", "unit", "unit_price", "amount")
+
+
+class VocabularyError(IntakeError):
+    """A vocabulary data file is missing or does not have the expected shape."""
+
+
+class LineWords(BaseModel):
+    """Words that rule a number or a line out of being an order line."""
+
+    not_a_line_after_number: list[str]
+    street_words: list[str]
+    line_openers_not_items: list[str]
+    prose_stops: list[str]
+
+
+class ColumnWords(BaseModel):
+    """Column header words by role (code, description, quantity, ...)."""
+
+    roles: dict[str, list[str]]
+
+    @field_validator("roles")
+    @classmethod
+    def _known_roles(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = set(value) - set(ROLES)
+        if unknown:
+            raise ValueError(f"unknown column roles {sorted(unknown)}; expected some of {ROLES}")
+        return value
+
+    def role_of(self, header: str) -> str | None:
+        key = " ".join(header.lower().replace(".", " ").replace(":", " ").split())
+        for role, words in self.roles.items():
+            if key in {" ".join(w.replace(".", " ").split()) for w in words}:
+                return role
+        return None
+
+
+def _load(name: str) -> dict:
+    path = DATA / name
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise VocabularyError(f"{path}: cannot read the vocabulary: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def line_words() -> LineWords:
+    """parsers/data/lines.toml."""
+    return LineWords.model_validate(_load("lines.toml"))
+
+
+@lru_cache(maxsize=1)
+def column_words() -> ColumnWords:
+    """parsers/data/columns.toml."""
+    return ColumnWords.model_validate(_load("columns.toml"))
