@@ -89,7 +89,8 @@ def watch(argv: list[str], env: dict[str, str]) -> tuple[Run, str]:
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
-    if proc.returncode not in (0, 1):
+    # 1 is an ingest that ran with some messages failed; anything else stops the bench.
+    if proc.returncode != 0 and not (proc.returncode == 1 and " files: " in text):
         sys.exit(f"{' '.join(argv)} failed ({proc.returncode}):\n{text[-2000:]}")
     return Run(wall, usage.ru_utime + usage.ru_stime, peak[0] / 2**20), text
 
@@ -121,6 +122,7 @@ def run_intake(emails: Path, ref: Path, tmp: Path) -> tuple[Run, float]:
     imported, _ = watch(
         [
             *intake,
+            "--create-store",
             "catalog",
             "import",
             "--products",

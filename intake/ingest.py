@@ -71,18 +71,32 @@ def process_stored(
     timeout: float | None = None,
 ) -> Outcome:
     """Process a message already in the store; a failure (or `timeout`) is recorded, never raised."""
+
+    def run() -> ProcessResult:
+        return process(
+            raw,
+            index=index,
+            settings=settings,
+            history=lambda customer_id: customer_history(store, customer_id),
+            routing=current_routing(settings.routing_file),
+        )
+
+    work = run if timeout is None else lambda: call_with_timeout(run, timeout)
+    return record_outcome(store, pk, raw, work, settings=settings, created=created)
+
+
+def record_outcome(
+    store: Store,
+    pk: int,
+    raw: RawMessage,
+    work: Callable[[], ProcessResult],
+    *,
+    settings: Settings,
+    created: bool = False,
+) -> Outcome:
+    """`work()`'s orders stored and acknowledged, or its failure recorded with the reason."""
     try:
-
-        def run() -> ProcessResult:
-            return process(
-                raw,
-                index=index,
-                settings=settings,
-                history=lambda customer_id: customer_history(store, customer_id),
-                routing=current_routing(settings.routing_file),
-            )
-
-        result = run() if timeout is None else call_with_timeout(run, timeout)
+        result = work()
         with stage("store"):
             order_ids = store.save_result(pk, result)
     except IntakeError as exc:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pydantic import BaseModel, Field
+
 from intake.decision import decide
 from intake.routing import RoutingFile
 from intake.stages import stage
@@ -28,6 +30,13 @@ from parsers import DocumentLimits, classify, extract_orders, parse_message, rea
 HistoryLookup = Callable[[str], CustomerHistory]
 
 
+class ReadMessage(BaseModel):
+    """A message read and matched, before anything that depends on the store's past is decided."""
+
+    parsed: ParsedMessage
+    matched: list[MatchedOrder] = Field(default_factory=list)
+
+
 def process(
     raw: RawMessage,
     *,
@@ -41,6 +50,12 @@ def process(
     `history` gives a customer's past orders (duplicates, usual quantities, a
     new customer's first orders); without it those checks say nothing.
     """
+    read = read_message(raw, index=index, limits=DocumentLimits.from_settings(settings))
+    return decide_message(read, index=index, settings=settings, history=history, routing=routing)
+
+
+def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits) -> ReadMessage:
+    """Parse, classify, read the documents, extract and match: the work that needs no store."""
     with stage("parse"):
         parsed = parse_message(raw.data, where=raw.origin.describe())
     if not (parsed.text.strip() or parsed.html or parsed.attachments):
@@ -48,9 +63,7 @@ def process(
     with stage("classify"):
         parsed.classification = classify(parsed)
     if not parsed.classification.is_order:
-        return ProcessResult(parsed=parsed)
-    orders: list[ProcessedOrder] = []
-    limits = DocumentLimits.from_settings(settings)
+        return ReadMessage(parsed=parsed)
     with stage("documents"):
         read_attachments(parsed, limits=limits)  # read once here; extraction finds them read
     with stage("extract"):
@@ -58,9 +71,25 @@ def process(
         extracted_orders = extract_orders(parsed, limits=limits) or [
             ExtractedOrder(source="email", part=parsed.text_part)
         ]
-    for extracted in extracted_orders:
-        with stage("match"):
-            matched = match_order(parsed, extracted, index)
+    with stage("match"):
+        matched = [match_order(parsed, extracted, index) for extracted in extracted_orders]
+    return ReadMessage(parsed=parsed, matched=matched)
+
+
+def decide_message(
+    read: ReadMessage,
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    history: HistoryLookup | None = None,
+    routing: RoutingFile | None = None,
+) -> ProcessResult:
+    """Each matched order decided (routing, checks against the customer's past) and recorded."""
+    parsed = read.parsed
+    if parsed.classification is None or not parsed.classification.is_order:
+        return ProcessResult(parsed=parsed)
+    orders: list[ProcessedOrder] = []
+    for matched in read.matched:
         with stage("decide"):
             decision = decide(
                 parsed,

@@ -10,4 +10,22 @@ from parsers.documents.attachments import DocumentLimits, read_attachments
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
 
-__all__ = ["DocumentLimits", "classify", "extract_orders", "parse_message", "read_attachments"]
+
+def preload() -> None:
+    """Load the classifier, the NER and the layout data now, before the first message.
+
+    Worker processes forked afterwards share them instead of each loading its own copy.
+    """
+    from parsers.classify.textcat import load_textcat
+    from parsers.documents.pdf.textlayer import page_words  # noqa: F401 - PDFium, loaded once
+    from parsers.documents.rules import default_rules
+    from parsers.text.ner import load_model
+    from parsers.vocabulary.layout import default_vocabulary
+
+    load_textcat()
+    load_model()
+    default_rules()
+    default_vocabulary()
+
+
+__all__ = ["DocumentLimits", "classify", "extract_orders", "parse_message", "preload", "read_attachments"]
