@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,10 @@ class OrderOutcome:
     passes_checks: bool  # nothing but the threshold could hold it
     right: bool
     free_of_errors: bool = True  # what `automatic` mode accepts
+    accepted: bool = False  # accepted without the first-orders hold
+    held_as_new: bool = False  # one of its customer's first orders: the hold would keep it
+    customer_id: str | None = None
+    index: int = 0  # its place among the message's predicted records
 
 
 @dataclass
@@ -35,6 +40,8 @@ class EvalReport:
     per_file: list[dict[str, Any]] = field(default_factory=list)
     orders: list[OrderOutcome] = field(default_factory=list)
     settings: Settings | None = None
+    mature: bool = False  # the tallies are without the first-orders hold
+    new_customer_orders: int = 0  # the hold's length when it applies
 
     def tally(self, category: str) -> Tally:
         return self.tallies.setdefault(category, Tally())
@@ -74,16 +81,22 @@ def evaluate(
     fallback_store: Store | None,
     settings: Settings,
     on_progress: Callable[[int, int], None] | None = None,
+    mature: bool = False,
 ) -> EvalReport:
-    """Score the pipeline on every `NAME.eml` of `folder` that has `NAME.expected.json`."""
+    """Score the pipeline on every `NAME.eml` of `folder` that has `NAME.expected.json`.
+
+    The pipeline runs without the first-orders hold; its effect is then
+    replayed (a clerk approves each held order, so a customer's first
+    `new_customer_orders` orders are held): the tallies show the hold unless
+    `mature`, and `modes_table` shows both.
+    """
     files = sorted(p for p in folder.glob("*.eml") if p.with_suffix(".expected.json").exists())
     if not files:
         raise IntakeError(f"{folder}: no NAME.eml with a NAME.expected.json beside it")
     categories = read_categories(folder)
-    # The temporary store has no history, and the labels judge each message as
-    # from an established customer: a new customer's probation would hold them all.
+    report = EvalReport(settings=settings, mature=mature, new_customer_orders=settings.new_customer_orders)
     settings = settings.model_copy(update={"new_customer_orders": 0})
-    report = EvalReport(settings=settings)
+    seen: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="intake-eval-") as tmp:
         store = Store.open(f"sqlite:///{tmp}/eval.db")
         if ref_dir is not None:
@@ -101,7 +114,14 @@ def evaluate(
                 [o.record.model_dump(mode="json") for o in outcome.result.orders] if outcome.result else []
             )
             failed = outcome.state == "failed"
-            report.orders += order_outcomes(outcome, predicted, expected)
+            outcomes = order_outcomes(outcome, predicted, expected)
+            held = replay_hold(outcomes, seen, report.new_customer_orders)
+            report.orders += outcomes
+            if not mature:
+                predicted = [
+                    {**record, "status": "review"} if i in held else record
+                    for i, record in enumerate(predicted)
+                ]
             right = True
             for category in {OVERALL, categories.get(path.name, "")} - {""}:
                 right = (
@@ -162,7 +182,7 @@ def format_report(report: EvalReport) -> str:
         "accepted-but-wrong: orders that reached the clean table without review and are not right "
         f"= {overall.accepted_wrong}"
     )
-    lines += ["", format_thresholds(report)]
+    lines += ["", format_thresholds(report), "", format_calibration(report), "", format_modes(report)]
     return "\n".join(lines)
 
 
@@ -172,6 +192,9 @@ def report_json(report: EvalReport) -> dict[str, Any]:
         "categories": {name: tally.figures() for name, tally in report.tallies.items()},
         "thresholds": threshold_table(report),
         "automatic": automatic_figures(report),
+        "calibration": calibration_table(report),
+        "modes": modes_table(report),
+        "mature": report.mature,
         "files": report.per_file,
     }
 
@@ -186,21 +209,116 @@ def order_outcomes(outcome: Outcome, predicted: list[Record], expected: list[Rec
     decisions = {
         id(record): order.decision for record, order in zip(predicted, outcome.result.orders, strict=True)
     }
+    places = {id(record): i for i, record in enumerate(predicted)}
     return [
         OrderOutcome(
             confidence=decisions[id(pred)].confidence,
             passes_checks=passes_checks(decisions[id(pred)]),
             free_of_errors=free_of_errors(decisions[id(pred)]),
             right=exp is not None and order_is_right(pred, exp),
+            accepted=pred.get("status") == "accepted",
+            customer_id=pred.get("customer_id"),
+            index=places[id(pred)],
         )
         for pred, exp in pair_orders(predicted, expected)
         if pred is not None
     ]
 
 
+def replay_hold(outcomes: list[OrderOutcome], seen: Counter[str], limit: int) -> set[int]:
+    """Mark the orders the first-orders hold keeps (a customer's first `limit`); their record places.
+
+    Each held order is taken to be approved by a clerk, so every order counts
+    towards its customer's `limit`, in the order the messages are read.
+    """
+    held = set()
+    for order in sorted(outcomes, key=lambda o: o.index):
+        if order.customer_id is None:
+            continue
+        order.held_as_new = seen[order.customer_id] < limit
+        seen[order.customer_id] += 1
+        if order.held_as_new:
+            held.add(order.index)
+    return held
+
+
+def modes_table(report: EvalReport) -> list[dict[str, Any]]:
+    """Touchless and accepted-but-wrong with the first-orders hold and without it, side by side."""
+    total = len(report.orders)
+    rows = []
+    for mode, accepted in (
+        (
+            f"first {report.new_customer_orders} orders of a customer held",
+            lambda o: o.accepted and not o.held_as_new,
+        ),
+        ("mature (no first-orders hold)", lambda o: o.accepted),
+    ):
+        taken = [o for o in report.orders if accepted(o)]
+        rows.append(
+            {
+                "mode": mode,
+                "accepted": len(taken),
+                "touchless": len(taken) / total if total else 0.0,
+                "accepted_wrong": sum(not o.right for o in taken),
+                "right_but_reviewed": sum(o.right and not accepted(o) for o in report.orders),
+            }
+        )
+    return rows
+
+
+CALIBRATION_BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+
+
+def calibration_table(
+    report: EvalReport, buckets: tuple[float, ...] = CALIBRATION_BUCKETS
+) -> list[dict[str, Any]]:
+    """Per confidence bucket: how many orders and the share of them exactly right."""
+    rows = []
+    for low, high in zip(buckets, [*buckets[1:], 1.000001], strict=True):
+        inside = [o for o in report.orders if low <= o.confidence < high]
+        right = sum(o.right for o in inside)
+        rows.append(
+            {
+                "from": low,
+                "to": min(high, 1.0),
+                "orders": len(inside),
+                "exact": right,
+                "share_exact": right / len(inside) if inside else None,
+            }
+        )
+    return rows
+
+
+def format_modes(report: EvalReport) -> str:
+    lines = [
+        "with and without the first-orders hold (a clerk approves each held order):",
+        "  mode                                        accepted  touchless  acc.wrong  right but reviewed",
+    ]
+    for row in modes_table(report):
+        lines.append(
+            f"  {row['mode']:<42}  {row['accepted']:8d}  {row['touchless']:9.0%}  "
+            f"{row['accepted_wrong']:9d}  {row['right_but_reviewed']:18d}"
+        )
+    return "\n".join(lines)
+
+
+def format_calibration(report: EvalReport) -> str:
+    lines = [
+        "calibration: orders by confidence, and the share of them exactly right",
+        "  confidence    orders  exact  share exact",
+    ]
+    for row in calibration_table(report):
+        share = "-" if row["share_exact"] is None else f"{row['share_exact']:.0%}"
+        lines.append(
+            f"  {row['from']:.2f}-{row['to']:.2f}  {row['orders']:8d}  {row['exact']:5d}  {share:>11}"
+        )
+    return "\n".join(lines)
+
+
 def threshold_table(report: EvalReport, thresholds: tuple[float, ...] = THRESHOLDS) -> list[dict[str, Any]]:
     """In `confident` mode at each threshold: the touchless rate and the accepted-but-wrong count.
 
+    Without the first-orders hold: the figures say what the checks and the threshold do.
     Read from each order's confidence and checks, without running the pipeline again.
     """
     total = len(report.orders)
@@ -225,7 +343,13 @@ def format_thresholds(report: EvalReport) -> str:
     current = report.tallies[OVERALL].figures() if OVERALL in report.tallies else {}
     lines = [
         f"routing at the current settings: mode {settings.routing_mode.value}, "
-        f"threshold {settings.accept_threshold:.2f}: touchless {current.get('touchless', 0):.0%}, "
+        f"threshold {settings.accept_threshold:.2f}, "
+        + (
+            "mature (no first-orders hold)"
+            if report.mature
+            else f"first {report.new_customer_orders} orders held"
+        )
+        + f": touchless {current.get('touchless', 0):.0%}, "
         f"accepted-but-wrong {current.get('accepted_wrong', 0)}",
         "",
         "in confident mode, by threshold (orders: "

@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import defer
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from models import Store
-from models.tables import AuditEvent, Message, Order
+from models.tables import AuditEvent, Message, Order, OrderEvent
 
 ENGINE_ACTORS = frozenset({"intake", "auto"})
 # Workflow bookkeeping, not what the customer asked: a change there is no correction.
@@ -50,6 +50,7 @@ class OrderFacts(BaseModel):
     reviewed: bool  # decided (accepted or rejected) by a clerk
     receipt_to_accept: float | None = None  # seconds, accepted orders only
     review_time: float | None = None  # seconds from entering review to the clerk's decision
+    receipt_to_ship: float | None = None  # seconds from the email's receipt to the first shipment
     corrected_fields: list[str] = Field(default_factory=list)
 
 
@@ -71,6 +72,7 @@ class KpiFigures(BaseModel):
     accept_touchless: Timing = Field(default_factory=Timing)
     accept_reviewed: Timing = Field(default_factory=Timing)
     review_time: Timing = Field(default_factory=Timing)
+    receipt_to_ship: Timing = Field(default_factory=Timing)  # the cycle time, email to shipped
     corrections_per_reviewed: float | None = None
     exact_reviewed_rate: float | None = None  # reviewed orders the clerk did not have to correct
 
@@ -159,8 +161,10 @@ def order_facts(
     events: Iterable[AuditEvent],
     *,
     zone: dt.tzinfo = dt.UTC,
+    shipped: dict[int, dt.datetime] | None = None,
 ) -> list[OrderFacts]:
-    """One OrderFacts per order. `received` maps a message pk to its receipt time."""
+    """One OrderFacts per order. `received` maps a message pk to its receipt time,
+    `shipped` an order id to its first shipment (told by the ERP)."""
     corrections: dict[str, list[str]] = defaultdict(list)
     for event in events:
         if event.entity == "order" and event.actor not in ENGINE_ACTORS and event.before and event.after:
@@ -183,6 +187,7 @@ def order_facts(
                 reviewed=reviewed,
                 receipt_to_accept=_seconds(arrived, order.decided_at) if order.status == "accepted" else None,
                 review_time=_seconds(order.created_at, order.decided_at) if reviewed else None,
+                receipt_to_ship=_seconds(arrived, (shipped or {}).get(order.id)),
                 corrected_fields=corrections.get(str(order.id), []),
             )
         )
@@ -205,6 +210,7 @@ def figures(key: str, facts: Sequence[OrderFacts]) -> KpiFigures:
         accept_touchless=timing(f.receipt_to_accept for f in touchless),
         accept_reviewed=timing(f.receipt_to_accept for f in reviewed if f.status == "accepted"),
         review_time=timing(f.review_time for f in reviewed),
+        receipt_to_ship=timing(f.receipt_to_ship for f in facts),
         corrections_per_reviewed=sum(len(f.corrected_fields) for f in reviewed) / len(reviewed)
         if reviewed
         else None,
@@ -251,7 +257,13 @@ def kpi_facts(store: Store, *, timezone: str = "UTC") -> list[OrderFacts]:
             pk: at for pk, at in session.exec(select(Message.id, Message.received_at)) if pk is not None
         }
         events = list(session.exec(select(AuditEvent).where(AuditEvent.entity == "order")))
-    return order_facts(orders, received, events, zone=ZoneInfo(timezone))
+        first_shipment = select(OrderEvent.order_id, func.min(OrderEvent.occurred_at)).where(
+            OrderEvent.kind == "shipped"
+        )
+        shipped = {
+            order_id: at for order_id, at in session.exec(first_shipment.group_by(OrderEvent.order_id))
+        }
+    return order_facts(orders, received, events, zone=ZoneInfo(timezone), shipped=shipped)
 
 
 def format_duration(seconds: float | None) -> str:

@@ -109,29 +109,44 @@ def _count(value: float) -> str:
     return f"{value:.0f}"
 
 
-def dashboard_charts(by_week: KpiReport, by_customer: KpiReport, by_channel: KpiReport) -> list[Chart]:
-    """The dashboard's charts, from reports grouped by week, customer and channel."""
+def english(_key: str, text: str) -> str:
+    return text
+
+
+def dashboard_charts(
+    by_week: KpiReport,
+    by_customer: KpiReport,
+    by_channel: KpiReport,
+    *,
+    words: Callable[[str, str], str] = english,
+) -> list[Chart]:
+    """The dashboard's charts, from reports grouped by week, customer and channel.
+
+    `words(key, english)` gives each title and series name in the reader's language.
+    """
     weeks, customers, channels = _rows(by_week), _rows(by_customer), _rows(by_channel)
     fields = list(by_week.corrected_fields.items())[:12]
-    # (title, bars, series, value format, fixed maximum)
-    specs: list[tuple[str, list[Bar], list[str], Callable[[float], str], float | None]] = [
-        ("Touchless rate by week", [Bar(label=r.key, values=[r.touchless_rate]) for r in weeks],
-         ["touchless"], format_rate, 1.0),
-        ("Receipt to acceptance by week (median)",
+    # (key, English title, bars, series, value format, fixed maximum)
+    specs: list[tuple[str, str, list[Bar], list[str], Callable[[float], str], float | None]] = [
+        ("touchless_by_week", "Touchless rate by week",
+         [Bar(label=r.key, values=[r.touchless_rate]) for r in weeks], ["touchless"], format_rate, 1.0),
+        ("acceptance_by_week", "Receipt to acceptance by week (median)",
          [Bar(label=r.key, values=[r.accept_touchless.p50, r.accept_reviewed.p50]) for r in weeks],
          ["touchless", "reviewed"], format_duration, None),
-        ("Time in review by week (median, 95th percentile)",
+        ("review_by_week", "Time in review by week (median, 95th percentile)",
          [Bar(label=r.key, values=[r.review_time.p50, r.review_time.p95]) for r in weeks],
          ["p50", "p95"], format_duration, None),
-        ("Fields corrected per reviewed order, by customer",
+        ("corrections_by_customer", "Fields corrected per reviewed order, by customer",
          [Bar(label=r.key, values=[r.corrections_per_reviewed]) for r in customers], ["fields"], _fields, None),
-        ("Touchless rate by channel",
+        ("touchless_by_channel", "Touchless rate by channel",
          [Bar(label=f"{r.key} ({r.orders})", values=[r.touchless_rate]) for r in channels],
          ["touchless"], format_rate, 1.0),
-        ("Most corrected fields", [Bar(label=name, values=[float(n)]) for name, n in fields],
+        ("corrected_fields", "Most corrected fields", [Bar(label=name, values=[float(n)]) for name, n in fields],
          ["corrections"], _count, None),
     ]  # fmt: skip
-    return [
-        Chart(title=title, svg=bar_chart(title, bars, series, value_format=fmt, max_value=top))
-        for title, bars, series, fmt, top in specs
-    ]
+    charts = []
+    for key, title, bars, series, fmt, top in specs:
+        shown = words(f"chart.{key}", title)
+        names = [words(f"series.{name}", name) for name in series]
+        charts.append(Chart(title=shown, svg=bar_chart(shown, bars, names, value_format=fmt, max_value=top)))
+    return charts

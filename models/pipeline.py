@@ -294,6 +294,8 @@ class ReviewReason(BaseModel):
     field: str | None = None
     # Where the text the reason is about sits, for the review UI to highlight it.
     provenance: Provenance | None = None
+    # What the reason quotes (the unread span, the PO seen, the amounts), for the translated sentence.
+    quoted: str | None = None
 
 
 class OrderStatus(StrEnum):

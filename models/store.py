@@ -17,6 +17,7 @@ from sqlalchemy import event, text, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
+import models.feed  # noqa: F401  (numbers accepted orders at every flush)
 from models.pipeline import OrderLineRecord, OrderRecord, OrderStatus, ProcessResult, RawMessage
 from models.reference import AliasRow, CustomerRefRow, CustomerRow, ProductRow, ReferenceData
 from models.tables import (

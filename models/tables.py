@@ -140,6 +140,9 @@ class Order(SQLModel, table=True):
     version: int = 1  # optimistic locking: a stale save is refused
     locked_by: str | None = Field(default=None, max_length=128)
     locked_at: dt.datetime | None = None
+    # Position in the feed of accepted orders (models/feed.py): given once, at acceptance,
+    # in commit order, so a reader that remembers the last one it saw misses none.
+    accepted_seq: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True, unique=True))
 
 
 class OrderLine(SQLModel, table=True):
@@ -221,3 +224,46 @@ class OutboxMail(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     sent_at: dt.datetime | None = None
     next_attempt_at: dt.datetime | None = None  # retry backoff; None = now
+
+
+class Counter(SQLModel, table=True):
+    """A named number handed out under the row's lock: in commit order across writers."""
+
+    __tablename__ = "counters"
+
+    name: str = Field(primary_key=True, max_length=64)
+    value: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
+
+
+class ApiToken(SQLModel, table=True):
+    """A downstream system's key to the API; only the secret's sha256 is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=128)
+    token_hash: str = Field(unique=True, max_length=64)
+    prefix: str = Field(max_length=16)  # the token's first characters, to tell tokens apart
+    scopes: str = Field(max_length=128)  # space-separated: read, write
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    last_used_at: dt.datetime | None = None
+    revoked_at: dt.datetime | None = None
+
+
+class OrderEvent(SQLModel, table=True):
+    """What happened to an accepted order downstream (the ERP, the warehouse): shipped, ..."""
+
+    __tablename__ = "order_events"
+    __table_args__ = (UniqueConstraint("order_id", "idempotency_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="orders.id", index=True)
+    kind: str = Field(max_length=32)  # prepared, shipped, delivered, backorder_released, cancelled
+    occurred_at: dt.datetime = Field(default_factory=utcnow)  # when it happened, as told
+    received_at: dt.datetime = Field(default_factory=utcnow)
+    carrier: str | None = Field(default=None, max_length=128)
+    tracking: str | None = Field(default=None, max_length=128)
+    note: str | None = None
+    lines: list[int] = Field(default_factory=list, sa_column=Column(JSON))  # line numbers it concerns
+    actor: str = Field(max_length=128)  # the API token's name
+    idempotency_key: str = Field(max_length=255)  # a retried request is one event

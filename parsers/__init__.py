@@ -5,10 +5,17 @@ ExtractedOrder), documents/ (attachments -> ExtractedOrder), values/, vocabulary
 training/ is offline and never imported by the pipeline.
 """
 
-from parsers.classify import classify
-from parsers.documents.attachments import DocumentLimits, read_attachments
+from parsers.classify import awaits_catalogue, by_catalogue, classify
+from parsers.documents.attachments import (
+    DocumentLimits,
+    DocumentPreview,
+    preview_document,
+    read_attachments,
+    render_pdf_page,
+)
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
+from parsers.text.codes import CodeBook
 
 
 def preload() -> None:
@@ -28,4 +35,17 @@ def preload() -> None:
     default_vocabulary()
 
 
-__all__ = ["DocumentLimits", "classify", "extract_orders", "parse_message", "preload", "read_attachments"]
+__all__ = [
+    "CodeBook",
+    "DocumentLimits",
+    "DocumentPreview",
+    "awaits_catalogue",
+    "by_catalogue",
+    "classify",
+    "extract_orders",
+    "parse_message",
+    "preload",
+    "preview_document",
+    "read_attachments",
+    "render_pdf_page",
+]

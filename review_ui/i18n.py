@@ -52,5 +52,10 @@ def translator(language: str) -> Callable[..., str]:
 def reason_text(t: Callable[..., str], reason: dict) -> str:
     """A review reason in the clerk's language; the engine's own words when the code is new."""
     key = f"reason.{reason.get('code', '')}"
-    text = t(key, line=reason.get("line_no") or "", value=reason.get("message") or "")
+    text = t(
+        key,
+        line=reason.get("line_no") or "",
+        value=reason.get("message") or "",
+        quoted=reason.get("quoted") or reason.get("message") or "",
+    )
     return text if text != key else str(reason.get("message") or reason.get("code"))

@@ -7,9 +7,10 @@ from typing import Any
 from matchers import CatalogIndex
 from models import Settings, Store
 from models.tables import Message, Order, OrderLine
+from parsers import DocumentLimits
 from review_ui import service
 from review_ui.edits import LineEdit, OrderEdit, to_values
-from review_ui.source import build_source
+from review_ui.source import build_source, reason_mark
 
 DOUBT_SCORE = 0.9
 DOUBT_READ = 0.8
@@ -163,10 +164,19 @@ def order_page(
         "doubts": field_doubts(order.detail or {}, order.reasons or []),
         "errors": [c for c in checks if c["severity"] == "error"],
         "warnings": [c for c in checks if c["severity"] != "error"],
-        "doubts_of_intake": [r for r in order.reasons or [] if r.get("severity") != "info"],
+        "doubts_of_intake": [
+            {**r, "mark": reason_mark(i) if r.get("provenance") else None}
+            for i, r in enumerate(order.reasons or [])
+            if r.get("severity") != "info"
+        ],
         "customer_name": customer.name if customer else "",
         "customer_candidates": ((order.detail or {}).get("customer") or {}).get("candidates") or [],
-        "source": build_source(_raw(message), order.detail or {}, max_pages=settings.max_pdf_pages),
+        "source": build_source(
+            _raw(message),
+            order.detail or {},
+            limits=DocumentLimits.from_settings(settings),
+            reasons=order.reasons or [],
+        ),
         "message": message,
         "trail": service.audit_trail(store, order_id),
         "holder": holder,

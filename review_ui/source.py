@@ -8,18 +8,20 @@ field carries the same mark id, so focusing one shows the other.
 
 from __future__ import annotations
 
-import csv
-import io
+import hashlib
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from models import Attachment, IntakeError, ParsedMessage
-from parsers import parse_message
+from models import Attachment, DocumentReadError, IntakeError, ParsedMessage
+from parsers import DocumentLimits, DocumentPreview, parse_message, preview_document
 
 HEADER_FIELDS = ("po_number", "order_date", "requested_delivery_date", "ship_to", "buyer_name")
-SHEET_ROWS, SHEET_COLUMNS = 200, 30
+# How ingest words a document it could not read (parsers/documents.py).
+UNREADABLE = "could not be read: "
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class SourcePart:
     pages: list[PdfPage] = field(default_factory=list)
     attachment: int | None = None
     sheets: list[tuple[str, list[list[tuple[str, str, str | None]]]]] = field(default_factory=list)
+    failure: str | None = None  # why the document could not be read or drawn
 
 
 @dataclass
@@ -67,15 +70,25 @@ class SourceView:
     marked: set[str] = field(default_factory=set)
 
 
-def collect_marks(detail: dict[str, Any]) -> list[Mark]:
-    """The provenance of every header field and line in a MatchedOrder dump."""
+def collect_marks(detail: dict[str, Any], reasons: Sequence[dict[str, Any]] = ()) -> list[Mark]:
+    """The provenance of every header field and line in a MatchedOrder dump, and of the reasons.
+
+    A reason's mark (`r-N`, N its place among the order's reasons) frames what
+    Intake saw but did not read: a line-looking span, a PO mention.
+    """
     order = detail.get("order") or {}
     marks = [_mark(f"f-{name}", (order.get(name) or {}).get("provenance")) for name in HEADER_FIELDS]
     for number, line in enumerate(detail.get("lines") or [], start=1):
         read = line.get("line") or {}
         prov = read.get("provenance") or (read.get("description") or {}).get("provenance")
         marks.append(_mark(f"l-{number}", prov))
+    marks += [_mark(reason_mark(i), reason.get("provenance")) for i, reason in enumerate(reasons)]
     return [m for m in marks if m is not None]
+
+
+def reason_mark(index: int) -> str:
+    """The mark id of the order's `index`-th reason."""
+    return f"r-{index}"
 
 
 def _mark(mark_id: str, prov: dict | None) -> Mark | None:
@@ -92,7 +105,13 @@ def _mark(mark_id: str, prov: dict | None) -> Mark | None:
     )
 
 
-def build_source(raw: bytes | None, detail: dict[str, Any], *, max_pages: int = 60) -> SourceView:
+def build_source(
+    raw: bytes | None,
+    detail: dict[str, Any],
+    *,
+    limits: DocumentLimits,
+    reasons: Sequence[dict[str, Any]] = (),
+) -> SourceView:
     """The parts of the message to show, with the marks placed on them."""
     if raw is None:
         return SourceView(parts=[], attachments=[], has_html=False)
@@ -101,12 +120,13 @@ def build_source(raw: bytes | None, detail: dict[str, Any], *, max_pages: int = 
     except IntakeError as exc:
         text = raw.decode("utf-8", "replace")
         return SourceView([SourcePart("text", "raw", "raw", [(text, None)])], [], False, error=str(exc))
-    marks = collect_marks(detail)
+    marks = collect_marks(detail, reasons)
     parts = [_text_part(parsed.text_part or "body", parsed.text, marks)]
     if not parsed.text.strip() and parsed.html:
         parts = [_text_part("html", html_to_text(parsed.html), marks)]
+    failed = failed_documents(detail)
     for number, attachment in enumerate(parsed.attachments):
-        part = _attachment_part(number, attachment, marks, max_pages)
+        part = _attachment_part(number, attachment, marks, limits, failed)
         if part is not None:
             parts.append(part)
     view = SourceView(
@@ -166,94 +186,75 @@ def _text_part(name: str, text: str, marks: list[Mark]) -> SourcePart:
 
 
 def _attachment_part(
-    number: int, attachment: Attachment, marks: list[Mark], max_pages: int
+    number: int, attachment: Attachment, marks: list[Mark], limits: DocumentLimits, failed: dict[str, str]
 ) -> SourcePart | None:
     name = attachment.part_name
     mine = [m for m in marks if m.part == name]
-    lower = attachment.filename.lower()
+    kind = "pdf" if attachment.filename.lower().endswith(".pdf") else "sheet"
+    if name in failed:  # ingest could not read it: never tried again in the web process
+        return SourcePart(kind, name, attachment.filename, attachment=number, failure=failed[name])
+    if attachment.content_type.startswith("text/plain") and not attachment.filename.lower().endswith(".csv"):
+        return _text_part(name, attachment.data.decode("utf-8", "replace"), mine)
     try:
-        if lower.endswith(".pdf") or attachment.content_type == "application/pdf":
-            return SourcePart(
-                "pdf",
-                name,
-                attachment.filename,
-                pages=_pdf_pages(attachment.data, mine, max_pages),
-                attachment=number,
-            )
-        if lower.endswith((".xlsx", ".xlsm")):
-            return SourcePart("sheet", name, attachment.filename, sheets=_xlsx_sheets(attachment.data, mine))
-        if lower.endswith(".csv"):
-            return SourcePart("sheet", name, attachment.filename, sheets=_csv_sheet(attachment.data, mine))
-        if attachment.content_type.startswith("text/plain"):
-            return _text_part(name, attachment.data.decode("utf-8", "replace"), mine)
-    except Exception:  # a document we cannot draw is still offered as a download
-        return None
-    return None
-
-
-def _pdf_pages(data: bytes, marks: list[Mark], max_pages: int) -> list[PdfPage]:
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [
-            PdfPage(
-                number=n,
-                width=float(page.width),
-                height=float(page.height),
-                boxes=[m for m in marks if m.page == n and m.bbox],
-            )
-            for n, page in enumerate(pdf.pages[:max_pages], start=1)
+        preview = _preview(attachment, limits)
+    except DocumentReadError as exc:
+        if "no preview" in exc.reason:
+            return None
+        return SourcePart(kind, name, attachment.filename, attachment=number, failure=exc.reason)
+    if preview.pages:
+        pages = [
+            PdfPage(n, width, height, [m for m in mine if m.page == n and m.bbox])
+            for n, (width, height) in enumerate(preview.pages, start=1)
         ]
+        return SourcePart("pdf", name, attachment.filename, pages=pages, attachment=number)
+    sheets = [(title, _cells(rows, title, mine)) for title, rows in preview.sheets]
+    return SourcePart("sheet", name, attachment.filename, sheets=sheets, attachment=number)
 
 
-def render_pdf_page(data: bytes, page: int, *, resolution: int = 110) -> bytes:
-    """One PDF page as a PNG; the boxes are drawn by the page over it."""
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        if not 1 <= page <= len(pdf.pages):
-            raise IndexError(page)
-        image = pdf.pages[page - 1].to_image(resolution=resolution)
-        out = io.BytesIO()
-        image.original.save(out, format="PNG")
-        return out.getvalue()
+# Previews by attachment content, failures included: a hostile file costs its
+# limits once per web process, not on every opening of its order.
+_PREVIEWS: OrderedDict[str, DocumentPreview | str] = OrderedDict()
+_PREVIEW_CACHE_SIZE = 32
 
 
-def _cells(rows: list[list[Any]], sheet: str, marks: list[Mark]) -> list[list[tuple[str, str, str | None]]]:
+def _preview(attachment: Attachment, limits: DocumentLimits) -> DocumentPreview:
+    key = hashlib.sha256(attachment.data).hexdigest() + attachment.filename
+    if key not in _PREVIEWS:
+        try:
+            _PREVIEWS[key] = preview_document(attachment, limits=limits)
+        except DocumentReadError as exc:
+            _PREVIEWS[key] = exc.reason
+        while len(_PREVIEWS) > _PREVIEW_CACHE_SIZE:
+            _PREVIEWS.popitem(last=False)
+    found = _PREVIEWS[key]
+    if isinstance(found, str):
+        raise DocumentReadError(attachment.part_name, found)
+    return found
+
+
+def failed_documents(detail: dict[str, Any]) -> dict[str, str]:
+    """Attachments ingest could not read, by part name, with the reason it stored."""
+    order = detail.get("order") or {}
+    failed = {}
+    for note in order.get("notes") or []:
+        if note.startswith(UNREADABLE):
+            failed[order.get("part") or ""] = note.removeprefix(UNREADABLE)
+        elif f" {UNREADABLE}" in note:
+            part, reason = note.split(f" {UNREADABLE}", 1)
+            failed[part] = reason
+    return failed
+
+
+def _cells(rows: list[list[str]], sheet: str, marks: list[Mark]) -> list[list[tuple[str, str, str | None]]]:
     marked = {m.cell: m.id for m in marks if m.cell and (m.sheet in (None, sheet))}
     table = []
-    for r, row in enumerate(rows[:SHEET_ROWS], start=1):
+    for r, row in enumerate(rows, start=1):
         cells = []
-        for c, value in enumerate(row[:SHEET_COLUMNS], start=1):
+        for c, value in enumerate(row, start=1):
             coord = f"{get_column_letter(c)}{r}"
-            cells.append(("" if value is None else str(value), coord, marked.get(coord)))
+            cells.append((value, coord, marked.get(coord)))
         table.append(cells)
     return table
-
-
-def _xlsx_sheets(data: bytes, marks: list[Mark]) -> list[tuple[str, list]]:
-    from openpyxl import load_workbook
-
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        return [
-            (
-                sheet.title,
-                _cells(
-                    [list(r) for r in sheet.iter_rows(max_row=SHEET_ROWS, values_only=True)],
-                    sheet.title,
-                    marks,
-                ),
-            )
-            for sheet in book.worksheets
-        ]
-    finally:
-        book.close()
-
-
-def _csv_sheet(data: bytes, marks: list[Mark]) -> list[tuple[str, list]]:
-    text = data.decode("utf-8-sig", "replace")
-    return [("csv", _cells(list(csv.reader(io.StringIO(text))), "csv", marks))]
 
 
 def attachment_bytes(raw: bytes, number: int) -> Attachment:

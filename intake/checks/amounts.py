@@ -87,6 +87,7 @@ def check_totals(ctx: CheckContext) -> list[ReviewReason]:
                 f"{money(total - computed)} {'missing' if total > computed else 'too much'}",
                 field="total_excl_vat",
                 provenance=ctx.matched.order.total_excl_vat.provenance,
+                quoted=f"{money(total)} / {money(computed)} ({money(total - computed)})",
             )
         )
     return reasons
@@ -104,6 +105,7 @@ def check_line_count(ctx: CheckContext) -> list[ReviewReason]:
             message=f"the document says {printed.value} lines, {read} were read "
             f"({abs(printed.value - read)} {'missing' if printed.value > read else 'too many'})",
             provenance=printed.provenance,
+            quoted=f"{printed.value} / {read}",
         )
     ]
 

@@ -18,14 +18,19 @@ from functools import lru_cache
 
 from intake.checks.context import CheckContext
 from intake.checks.reading import ReadingRules, default_reading_rules
+from intake.checks.rules import default_rules
 from models import ExtractedLine, Provenance, ReviewReason, Severity
 
 _TOKEN = re.compile(r"[^\s|;,\t/]+")
 _EDGE = "()[]{}<>:.!?\"'«»-–—•*·"
 _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*]|pcs?|pces?|u)?$", re.I)
-_CODE = re.compile(r"^(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}$")
+# A code has a digit (VIS-440-200, 204417) or capitals in separated parts (HB-GLV-L).
+_CODE = re.compile(r"^(?:(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}|[A-Z0-9]+(?:[-./][A-Z0-9]+)+)$")
 _WORD = re.compile(r"^[^\W\d_]{3,}")
 _ROW = re.compile(r"(\d+)$")
+_CLAUSE_CUT = re.compile(
+    r",\s+|;\s*|\s+(?i:et|and|und|ainsi que|plus|puis|then|as well as)\s+|[.!?]\s+(?=[A-ZÀ-Ý])"
+)
 _SHOWN = 70
 
 
@@ -41,7 +46,9 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
             if row.region == "lines" and (row.quantity is None or not _nothing_ordered(row.quantity))
         ]
     elif order.source == "email":
-        spans = list(body_spans(ctx.parsed.text, ctx.parsed.text_part, rules))
+        spans = [
+            c for span in body_spans(ctx.parsed.text, ctx.parsed.text_part, rules) for c in clauses(*span)
+        ]
     else:
         return []
     words = catalogue_words(ctx)
@@ -91,6 +98,25 @@ def body_spans(text: str, part: str, rules: ReadingRules) -> Iterator[tuple[str,
             yield line, Provenance(part=part, span=(start, start + len(line)), rule="order-text")
 
 
+def clauses(text: str, where: Provenance) -> Iterator[tuple[str, Provenance]]:
+    """The clauses of a sentence ('2 cartons de X, 4 packs de Y et 10 kg de Z'), each with its span.
+
+    A sentence may order several articles: each is read, or not, on its own.
+    A table row ('a | b | c') stays whole.
+    """
+    if "|" in text or "\t" in text or where.span is None:
+        yield text, where
+        return
+    start = 0
+    for cut in [*_CLAUSE_CUT.finditer(text), None]:
+        end = cut.start() if cut else len(text)
+        piece = text[start:end]
+        if piece.strip():
+            at = where.span[0] + start
+            yield piece, where.model_copy(update={"span": (at, at + len(piece))})
+        start = cut.end() if cut else end
+
+
 def looks_like_line(text: str, rules: ReadingRules, catalogue: frozenset[str] | None = None) -> bool:
     """A quantity beside a code, or beside words of the catalogue, that no rule explains.
 
@@ -99,11 +125,12 @@ def looks_like_line(text: str, rules: ReadingRules, catalogue: frozenset[str] | 
     None accepts any word): "40 bénévoles" in a sentence is no order line.
     """
     masked = text
-    for pattern in rules.span_patterns:
+    for pattern in (rules.po_pattern, rules.po_word_pattern, *rules.span_patterns):
         masked = pattern.sub(lambda m: " " * len(m.group()), masked)
     tokens = [t.strip(_EDGE) for t in _TOKEN.findall(masked)]
     tokens = [t for t in tokens if t]
-    quantities = [i for i, t in enumerate(tokens) if _QUANTITY.match(t)]
+    counted = default_rules().number_words
+    quantities = [i for i, t in enumerate(tokens) if _QUANTITY.match(t) or t.lower() in counted]
     if not quantities:
         return False
     others = [t for i, t in enumerate(tokens) if i != quantities[0]]
@@ -173,4 +200,5 @@ def _unread(text: str, where: Provenance | None) -> ReviewReason:
         message=f'this looks like an order line that was not read: "{shown}"',
         severity=Severity.ERROR,
         provenance=where,
+        quoted=shown,
     )

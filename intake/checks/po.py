@@ -19,6 +19,11 @@ from models import Provenance, ReviewReason
 
 _DATE_OR_PHONE = re.compile(r"\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|0\d{9}|\d{1,2}")
 _SHAPE_TOKEN = re.compile(r"[\w\-/.]+")
+# A reference: letters and digits together (BC-2025-0412, PO7731), or a long number (4500012345).
+_REFERENCE = re.compile(
+    r"(?<![\w\-/])(?:(?=[\w\-/.]*\d)(?=[\w\-/.]*[^\W\d_])[^\W_][\w\-/.]{3,}|\d{5,12})(?![\w\-/])"
+)
+SENTENCE_REACH = 80
 # A past PO teaches a shape only when it is distinctive: a few digits at least.
 MIN_SHAPE_DIGITS = 4
 
@@ -29,8 +34,9 @@ def check_po_read(ctx: CheckContext) -> list[ReviewReason]:
         return []
     rules = default_reading_rules()
     shapes = past_po_shapes(ctx)
+    known = article_codes(ctx)
     for text, where in _places(ctx, rules):
-        found = mentioned_po(text, rules) or _shaped_like(text, shapes)
+        found = mentioned_po(text, rules, known) or _shaped_like(text, shapes)
         if found is not None:
             value, (start, end) = found
             return [
@@ -39,6 +45,7 @@ def check_po_read(ctx: CheckContext) -> list[ReviewReason]:
                     message=f'a PO number is mentioned ("{value}") but none was read',
                     field="po_number",
                     provenance=_narrowed(where, start, end),
+                    quoted=value,
                 )
             ]
     return []
@@ -52,16 +59,52 @@ def _places(ctx: CheckContext, rules: ReadingRules) -> Iterator[tuple[str, Prove
     for row in order.rows:
         if row.region != "lines" and row.provenance is not None:
             yield row.text, row.provenance
+    for attachment in parsed.attachments:
+        # "commande_EPI-26-553.csv": an ERP names the file after the order.
+        name = attachment.filename.rsplit(".", 1)[0].replace("_", " ")
+        yield name, Provenance(part=attachment.part_name, rule="file-name")
 
 
-def mentioned_po(text: str, rules: ReadingRules) -> tuple[str, tuple[int, int]] | None:
-    """The first reference after a PO label in `text` (not a quote's or an invoice's), with its span."""
-    for match in rules.po_pattern.finditer(text):
-        value = match["po"].rstrip(".-/")
-        if _DATE_OR_PHONE.fullmatch(value) or rules.not_po_pattern.search(text[: match.start()]):
+def mentioned_po(
+    text: str, rules: ReadingRules, known: frozenset[str] = frozenset()
+) -> tuple[str, tuple[int, int]] | None:
+    """The first PO reference `text` mentions (not a quote's or an invoice's), with its span.
+
+    A reference right after its label first ("n° de commande BC-2025-0412");
+    else a reference in the label's sentence ("notre n° de commande,
+    BC-2025-0412, sur le BL"), an article code of the order (`known`) excepted.
+    """
+    for pattern in (rules.po_pattern, rules.po_word_pattern):
+        for match in pattern.finditer(text):
+            value = match["po"].rstrip(".-/")
+            if _is_po(value, known) and not rules.not_po_pattern.search(text[: match.start()]):
+                return value, match.span("po")
+    for label in rules.po_label_pattern.finditer(text):
+        if rules.not_po_pattern.search(text[: label.start()]):
             continue
-        return value, match.span("po")
+        start, end = _sentence(text, label.start(), label.end())
+        for token in _REFERENCE.finditer(text, start, end):
+            value = token.group().rstrip(".-/")
+            if _is_po(value, known):
+                return value, (token.start(), token.start() + len(value))
     return None
+
+
+def article_codes(ctx: CheckContext) -> frozenset[str]:
+    """The codes the order's lines were read with and the catalogue's skus: no PO, when near a label."""
+    read = {c.value.upper() for m in ctx.matched.lines for c in [m.line.code, *m.line.alt_codes] if c}
+    return frozenset(read | {sku.upper() for sku in ctx.products})
+
+
+def _is_po(value: str, known: frozenset[str]) -> bool:
+    return not _DATE_OR_PHONE.fullmatch(value) and value.upper() not in known
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around [start, end), at most `SENTENCE_REACH` characters each side."""
+    before = max(text.rfind(stop, 0, start) for stop in ("\n", ". ", "! ", "? "))
+    after = [i for i in (text.find(stop, end) for stop in ("\n", ". ", "! ", "? ")) if i >= 0]
+    return max(before + 1, start - SENTENCE_REACH), min(min(after, default=len(text)), end + SENTENCE_REACH)
 
 
 def past_po_shapes(ctx: CheckContext) -> set[str]:

@@ -21,6 +21,7 @@ class ReadingRules(BaseModel):
 
     po_labels: tuple[str, ...]
     po_value: str
+    po_after_word: str = "$^"
     not_po_before: tuple[str, ...] = ()
     explained_spans: tuple[str, ...] = ()
     explained_lines: tuple[str, ...] = ()
@@ -30,7 +31,13 @@ class ReadingRules(BaseModel):
     forward_marker: str = "$^"
 
     @field_validator(
-        "po_value", "explained_spans", "explained_lines", "instruction_lines", "sign_off", "forward_marker"
+        "po_value",
+        "po_after_word",
+        "explained_spans",
+        "explained_lines",
+        "instruction_lines",
+        "sign_off",
+        "forward_marker",
     )
     @classmethod
     def _compiles(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
@@ -47,15 +54,26 @@ class ReadingRules(BaseModel):
         labels = sorted((re.escape(label) for label in self.po_labels), key=len, reverse=True)
         label = r"(?<![\w])(?:" + "|".join(labels) + r")(?![\w])"
         return re.compile(
-            rf"(?P<label>{label})\.?\s*(?:[:#°=]|n°|no\.?)?\s*(?:(?:est|is|ist|le|the|:)\s+){{0,2}}"
+            rf"(?P<label>{label})\.?\s*(?:[:#°=]|n°|no\.?)?\s*(?:(?:est|is|ist|le|la|the|interne|internal|client|customer|:)\s+){{0,3}}"
             rf"(?P<po>{self.po_value})",
             re.I,
         )
 
     @cached_property
+    def po_word_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.po_after_word, re.I)
+
+    @cached_property
+    def po_label_pattern(self) -> re.Pattern[str]:
+        """A PO label alone, its reference possibly further in the sentence."""
+        labels = sorted((re.escape(label) for label in self.po_labels), key=len, reverse=True)
+        return re.compile(r"(?<![\w/])(?:" + "|".join(labels) + r")(?![\w])", re.I)
+
+    @cached_property
     def not_po_pattern(self) -> re.Pattern[str]:
         words = "|".join(re.escape(w) for w in self.not_po_before)
-        return re.compile(rf"\b(?:{words})\b\W*(?:\w+\W+){{0,2}}$", re.I)
+        small = r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|le|the|cette|this|pour|for|n°|no\.?))*"
+        return re.compile(rf"\b(?:{words})\b{small}\W*$", re.I)
 
     @cached_property
     def sign_off_pattern(self) -> re.Pattern[str]:

@@ -16,6 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("folder", type=Path, metavar="DIR")
     ev.add_argument("--ref", type=Path, metavar="REF_DIR", help="folder of the reference CSVs")
     ev.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    ev.add_argument(
+        "--mature",
+        action="store_true",
+        help="score without the first-orders hold (as a desk whose customers all have history)",
+    )
     ev.add_argument("--show-wrong", action="store_true", help="print each wrong message's differences")
     ev.set_defaults(handler=run_eval)
 
@@ -36,7 +41,14 @@ def run_eval(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(f"\r  {done}/{total} messages", end="" if done < total else "\n", file=sys.stderr)
 
-    report = evaluate(folder, ref_dir=ref_dir, fallback_store=fallback, settings=settings, on_progress=show)
+    report = evaluate(
+        folder,
+        ref_dir=ref_dir,
+        fallback_store=fallback,
+        settings=settings,
+        on_progress=show,
+        mature=args.mature,
+    )
     print(format_report(report))
     if args.show_wrong:
         for item in report.per_file:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 COLUMNS = [
     "", "orders", "touchless", "in review", "accept p50/p95 (touchless)", "accept p50/p95 (reviewed)",
-    "review p50/p95", "fields fixed/order", "exact reviewed",
+    "review p50/p95", "fields fixed/order", "exact reviewed", "email to shipped p50/p95",
 ]  # fmt: skip
 
 
@@ -70,6 +70,7 @@ def row_cells(row: KpiFigures) -> list[str]:
         _timing(row.review_time),
         corrections,
         format_rate(row.exact_reviewed_rate),
+        _timing(row.receipt_to_ship),
     ]
 
 

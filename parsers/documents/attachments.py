@@ -9,6 +9,7 @@ classification and extraction read each document once.
 from __future__ import annotations
 
 import hashlib
+import io
 from collections import OrderedDict
 
 from pydantic import BaseModel, Field
@@ -78,18 +79,25 @@ def read_document(
     part = attachment.part_name
     if kind is None:
         return []
-    if len(attachment.data) > limits.max_bytes:
-        raise DocumentReadError(
-            part, f"{len(attachment.data)} bytes, more than the limit of {limits.max_bytes}"
-        )
+    _check_size(attachment, limits)
     rules = default_rules() if rules is None else rules
     args = (attachment.data, attachment.filename, part, kind, sender, limits.max_pages, rules)
+    return [ExtractedOrder.model_validate_json(text) for text in _bounded(_read_json, args, part, limits)]
+
+
+def _check_size(attachment: Attachment, limits: DocumentLimits) -> None:
+    if len(attachment.data) > limits.max_bytes:
+        raise DocumentReadError(
+            attachment.part_name, f"{len(attachment.data)} bytes, more than the limit of {limits.max_bytes}"
+        )
+
+
+def _bounded(func, args: tuple, part: str, limits: DocumentLimits):
     if not limits.isolate:
-        return _read(*args)
-    dumped = run_bounded(
-        _read_json, *args, part=part, timeout=limits.timeout_seconds, memory_bytes=limits.memory_bytes
+        return func(*args)
+    return run_bounded(
+        func, *args, part=part, timeout=limits.timeout_seconds, memory_bytes=limits.memory_bytes
     )
-    return [ExtractedOrder.model_validate_json(text) for text in dumped]
 
 
 def _read_json(*args) -> list[str]:
@@ -199,3 +207,70 @@ def attachment_orders(
             order.notes += [f"{o.part} {o.notes[0]}" for o in failures]
         return body_orders
     return orders + failures
+
+
+PREVIEW_ROWS, PREVIEW_COLUMNS = 200, 30
+
+
+class DocumentPreview(BaseModel):
+    """What the review page draws of a document: its PDF page sizes, or the first cells of each sheet."""
+
+    pages: list[tuple[float, float]] = Field(default_factory=list)
+    sheets: list[tuple[str, list[list[str]]]] = Field(default_factory=list)
+
+
+def preview_document(attachment: Attachment, *, limits: DocumentLimits | None = None) -> DocumentPreview:
+    """A PDF's or spreadsheet's preview, read within the limits of ingest. Raises DocumentReadError.
+
+    The web process never opens a document itself: a hostile file (a zip bomb, a
+    looping PDF) costs a bounded child its time and memory, not the review UI.
+    """
+    limits = limits or DocumentLimits()
+    kind = document_type(attachment)
+    if kind not in (PDF, SHEET):
+        raise DocumentReadError(attachment.part_name, "no preview for this kind of file")
+    _check_size(attachment, limits)
+    args = (attachment.data, attachment.filename, attachment.part_name, kind, limits.max_pages)
+    return DocumentPreview.model_validate_json(_bounded(_preview_json, args, attachment.part_name, limits))
+
+
+def _preview_json(data: bytes, filename: str, part: str, kind: str, max_pages: int) -> str:
+    if kind == SHEET:
+        grids = load_grids(data, filename, part)
+        sheets = [
+            (grid.name, [[cell.text for cell in row[:PREVIEW_COLUMNS]] for row in grid.rows[:PREVIEW_ROWS]])
+            for grid in grids
+        ]
+        return DocumentPreview(sheets=sheets).model_dump_json()
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = [(float(page.width), float(page.height)) for page in pdf.pages[:max_pages]]
+    return DocumentPreview(pages=pages).model_dump_json()
+
+
+def render_pdf_page(
+    attachment: Attachment, page: int, *, limits: DocumentLimits | None = None, resolution: int = 110
+) -> bytes:
+    """One PDF page as a PNG, drawn within the limits of ingest. Raises DocumentReadError."""
+    limits = limits or DocumentLimits()
+    _check_size(attachment, limits)
+    if not 1 <= page <= limits.max_pages:
+        raise DocumentReadError(
+            attachment.part_name, f"page {page} is beyond the limit of {limits.max_pages}"
+        )
+    return _bounded(
+        _page_png, (attachment.data, attachment.part_name, page, resolution), attachment.part_name, limits
+    )
+
+
+def _page_png(data: bytes, part: str, page: int, resolution: int) -> bytes:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if not 1 <= page <= len(pdf.pages):
+            raise DocumentReadError(part, f"the PDF has no page {page}")
+        image = pdf.pages[page - 1].to_image(resolution=resolution)
+        out = io.BytesIO()
+        image.original.save(out, format="PNG")
+        return out.getvalue()

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from models import IntakeError
+from parsers import DocumentLimits, render_pdf_page
 from review_ui.security import MAIL_FRAME_CSP, session_user
-from review_ui.source import attachment_bytes, render_pdf_page, sanitised_html
+from review_ui.source import attachment_bytes, sanitised_html
 from review_ui.web import RecordId, store_of
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -65,7 +66,8 @@ def attachment(request: Request, pk: RecordId, number: RecordId) -> Response:
 @private.get("/messages/{pk}/attachments/{number}/pages/{page}.png")
 def pdf_page(request: Request, pk: RecordId, number: RecordId, page: RecordId) -> Response:
     try:
-        image = render_pdf_page(attachment_bytes(_raw(request, pk), number).data, page)
+        limits = DocumentLimits.from_settings(request.app.state.settings)
+        image = render_pdf_page(attachment_bytes(_raw(request, pk), number), page, limits=limits)
     except (IndexError, IntakeError) as exc:
         raise HTTPException(404, f"message {pk}, attachment {number}, page {page}") from exc
     return Response(image, media_type="image/png", headers={"Cache-Control": "private, max-age=600"})

@@ -9,7 +9,7 @@ from intake.kpis import GroupBy
 from review_ui.dashboard import dashboard_context
 from review_ui.listing import QueueFilter, load_queue
 from review_ui.security import CurrentUser, session_user
-from review_ui.web import render, store_of
+from review_ui.web import language, render, store_of
 
 router = APIRouter(dependencies=[Depends(session_user)])
 
@@ -24,5 +24,5 @@ def queue_page(request: Request, reason: str = "", source: str = "", q: str = ""
 @router.get("/dashboard")
 def dashboard(request: Request, user: CurrentUser, by: GroupBy = GroupBy.WEEK) -> Response:
     """The order desk's figures and charts, inside the UI's layout."""
-    context = dashboard_context(store_of(request), request.app.state.settings, by)
+    context = dashboard_context(store_of(request), request.app.state.settings, by, lang=language(request))
     return render(request, "dashboard.html", {"user": user, **context})

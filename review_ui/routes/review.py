@@ -34,11 +34,21 @@ def next_order(request: Request, user: CurrentUser) -> Response:
 
 @router.get("/orders/{order_id}")
 def review_page(request: Request, order_id: RecordId, user: CurrentUser) -> Response:
-    store = store_of(request)
-    order, _ = service.get_order(store, order_id)
-    holder = service.take_lock(store, order_id, user.name) if order.status == "review" else None
+    """Looking takes no lock: the page takes it when the clerk starts editing (POST .../lock)."""
+    order, _ = service.get_order(store_of(request), order_id)
+    holder = _other_holder(order, user.name) if order.status == "review" else None
     notice = request.query_params.get("notice")
     return _page(request, order_id, user, holder=holder, notice=notice)
+
+
+@router.post("/orders/{order_id}/lock")
+def lock(request: Request, order_id: RecordId, user: CurrentUser) -> Response:
+    """Editing starts: the order is this clerk's, unless another holds it (then named)."""
+    order, _ = service.get_order(store_of(request), order_id)
+    if order.status != "review":
+        return JSONResponse({"held_by": None, "status": order.status}, status_code=409)
+    holder = service.take_lock(store_of(request), order_id, user.name)
+    return JSONResponse({"held_by": holder}, status_code=409 if holder else 200)
 
 
 @router.post("/orders/{order_id}/take")
@@ -52,6 +62,7 @@ def take_over(request: Request, order_id: RecordId, user: CurrentUser) -> Respon
 
 @router.post("/orders/{order_id}/release")
 def release(request: Request, order_id: RecordId, user: CurrentUser) -> Response:
+    """Leaving the page (a beacon) or the release button: the order is free again."""
     service.release_lock(store_of(request), order_id, user.name)
     return RedirectResponse("/", status_code=303)
 

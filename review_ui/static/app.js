@@ -257,7 +257,9 @@
         jump(el, event.shiftKey ? -1 : 1);
         return;
       }
-      if (key === "Escape" && !typing) { window.location = "/"; return; }
+      if (key === "Escape" && typing) { el.blur(); return; }
+      if (key === "Escape") { window.location = "/"; return; }
+      if (key === "Enter" && !typing && !(el.closest && el.closest("button, a, summary"))) { event.preventDefault(); jump(null, 1); return; }
     }
     if (typing) return;
     if (key === "?") { toggleHelp(true); return; }
@@ -270,10 +272,45 @@
     if ((key === "n" || key === "N") && !form) { window.location = "/orders/new"; }
   });
 
-  // Start where the work is: the first doubtful field.
-  if (form && !document.querySelector("[autofocus]")) {
+  // Start where the work is, without taking the keyboard: the first doubtful field is
+  // shown and Enter goes to it, so ?, Esc and the other shortcuts work from the first key.
+  if (form) {
     const first = doubtful()[0];
-    if (first) { first.focus(); if (first.select) first.select(); }
+    if (first) {
+      first.classList.add("next-doubt");
+      if (first.dataset.mark) showMark(first.dataset.mark);
+    }
+  }
+
+  // -- the lock: taken when editing starts, released when the page is left ----------------
+  if (form && form.dataset.lock) {
+    let held = form.dataset.locked === "1";
+    const takeLock = () => {
+      if (held) return;
+      held = true;
+      fetch(form.dataset.lock, { method: "POST", headers: { "x-csrf-token": csrf, accept: "application/json" } })
+        .then((answer) => answer.json())
+        .then((data) => { if (data.held_by) showHolder(data.held_by); })
+        .catch(() => { held = false; });
+    };
+    form.addEventListener("input", takeLock);
+    form.addEventListener("change", takeLock);
+    // A save comes back to this order: the clerk keeps it. Only leaving frees it.
+    let submitting = false;
+    form.addEventListener("submit", () => { submitting = true; });
+    window.addEventListener("pagehide", () => {
+      if (!held || submitting) return;
+      const data = new FormData();
+      data.append("csrf_token", csrf);
+      navigator.sendBeacon(form.dataset.release, data);
+    });
+  }
+  function showHolder(name) {
+    const banner = document.getElementById("taken-live");
+    if (!banner) return;
+    banner.textContent = banner.dataset.text.replace("{user}", name);
+    banner.hidden = false;
+    form.querySelectorAll("input, select, textarea, button[type=submit]").forEach((el) => { el.disabled = true; });
   }
   if (csrf) window.intakeCsrf = csrf;
 })();

@@ -146,3 +146,23 @@ def test_eval_prints_the_table_and_writes_json(tmp_path, capsys):
         assert label in out
     figures = json.loads((tmp_path / "eval.json").read_text())
     assert figures["categories"]["overall"]["messages"] == 30
+    assert "calibration: orders by confidence" in out and "share exact" in out
+    assert "mature (no first-orders hold)" in out
+    assert sum(row["orders"] for row in figures["calibration"]) == sum(
+        len(f["predicted"]) for f in figures["files"]
+    )
+    assert [row["mode"].startswith("mature") for row in figures["modes"]] == [False, True]
+
+
+def test_eval_mature_scores_without_the_first_orders_hold(tmp_path, capsys):
+    code, _, _ = run(capsys, "eval", str(SAMPLES / "emails"), "--json", str(tmp_path / "held.json"))
+    code_mature, out, _ = run(
+        capsys, "eval", str(SAMPLES / "emails"), "--mature", "--json", str(tmp_path / "mature.json")
+    )
+    assert code == code_mature == 0
+    held, mature = (json.loads((tmp_path / f"{n}.json").read_text()) for n in ("held", "mature"))
+    assert mature["mature"] and not held["mature"]
+    touchless = [f["categories"]["overall"]["touchless"] for f in (held, mature)]
+    assert touchless[0] < touchless[1]
+    assert touchless[1] == mature["modes"][1]["touchless"]
+    assert "mature (no first-orders hold): touchless" in out

@@ -101,3 +101,35 @@ def store_documents_order(store: Store) -> tuple[int, int]:
     )
     [order_id] = store.save_result(row.id, ProcessResult(parsed=parsed, orders=[processed]))
     return row.id, order_id
+
+
+def make_zip_bomb_xlsx(unpacked_mib: int = 300) -> bytes:
+    """A valid XLSX whose first row unpacks to `unpacked_mib` MiB of cells (a zip bomb)."""
+    import zipfile
+
+    small = zipfile.ZipFile(io.BytesIO(make_xlsx()))
+    out = io.BytesIO()
+    cells = b"<c><v>1</v></c>" * (2**20 // 15)
+    main = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb:
+        for member in small.infolist():
+            if member.filename != "xl/worksheets/sheet1.xml":
+                bomb.writestr(member, small.read(member))
+                continue
+            with bomb.open(member.filename, "w", force_zip64=True) as sheet:
+                sheet.write(b'<?xml version="1.0"?><worksheet xmlns="' + main + b'"><sheetData><row r="1">')
+                for _ in range(unpacked_mib):
+                    sheet.write(cells)
+                sheet.write(b"</row></sheetData></worksheet>")
+    return out.getvalue()
+
+
+def message_with_attachment(data: bytes, filename: str, subtype: str) -> bytes:
+    message = EmailMessage()
+    message["From"] = "achats@example.invalid"
+    message["To"] = "commandes@intake.invalid"
+    message["Subject"] = f"Commande {filename}"
+    message["Message-ID"] = f"<{filename}@example.invalid>"
+    message.set_content("Bonjour,\nci-joint notre commande.\n")
+    message.add_attachment(data, maintype="application", subtype=subtype, filename=filename)
+    return message.as_bytes()

@@ -87,6 +87,7 @@ def test_the_cursor_goes_only_to_doubtful_fields(page: Page, live_server: str, r
     doubtful = page.locator("[data-doubt]")
     count = doubtful.count()
     assert count >= 1
+    page.keyboard.press("Enter")  # from the page to the first doubtful field
     visited = []
     for _ in range(count):
         visited.append(page.evaluate("document.activeElement.dataset.doubt || document.activeElement.id"))
@@ -249,6 +250,8 @@ def test_two_clerks_on_one_order(browser: Browser, live_server: str, review_stor
     sign_in(alice, live_server, "alice")
     sign_in(bob, live_server, "bob")
     alice.goto(f"{live_server}/orders/{order.id}")
+    with alice.expect_response(f"**/orders/{order.id}/lock"):
+        alice.fill("#po_number", "PO-ALICE-0")  # editing starts: the order is alice's
     bob.goto(f"{live_server}/orders/{order.id}")
     expect(bob.locator("#taken")).to_contain_text("alice")
     expect(bob.locator("#po_number")).to_be_disabled()

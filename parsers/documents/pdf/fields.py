@@ -128,13 +128,17 @@ def value_right(label: Label) -> list[Word]:
 
 def value_below(label: Label, lines: list[Line]) -> list[Word]:
     """The words of the next line under the label's column, when close enough."""
-    if label.line + 1 >= len(lines):
-        return []
     x0 = label.words[0].x0 - 4
-    line = lines[label.line + 1]
-    if line.top - lines[label.line].bottom > BELOW_GAP * lines[label.line].height:
-        return []
-    return [w for w in line.words if w.x0 >= x0 and w.x1 <= label.right + 4]
+    above = lines[label.line]
+    # Another column's line may sit between the label and its value (a taller
+    # address block beside a row of label cells): the first line under the label counts.
+    for line in lines[label.line + 1 :]:
+        if line.top - above.bottom > BELOW_GAP * above.height:
+            return []
+        words = [w for w in line.words if w.x0 >= x0 and w.x1 <= label.right + 4]
+        if words:
+            return words
+    return []
 
 
 def block(label: Label, lines: list[Line], labels: list[Label]) -> list[list[Word]]:

@@ -6,6 +6,7 @@ table and field readers never know which one they read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from models import Provenance
@@ -28,6 +29,8 @@ class Word:
     top: float
     bottom: float
     page: int
+    # Printed touching the word before it, though another column's text (see split_glued).
+    glued: bool = False
 
     @property
     def height(self) -> float:
@@ -78,7 +81,7 @@ class Line:
     def cells(self) -> list[Cell]:
         cells: list[Cell] = []
         for word in self.words:
-            if cells and word.x0 - cells[-1].x1 < CELL_GAP_EM * word.height:
+            if cells and not word.glued and word.x0 - cells[-1].x1 < CELL_GAP_EM * word.height:
                 cells[-1].words.append(word)
             else:
                 cells.append(Cell([word]))
@@ -95,6 +98,27 @@ class Page:
     lines: list[Line]
     vertical_rules: list[tuple[float, float, float]] = field(default_factory=list)  # x, top, bottom
     ocr: bool = False
+
+
+# A lower-case letter then a capitalised word inside one word: two right- and
+# left-aligned headers printed touching ("QtéPrix unitaire", "UnitDiscount").
+_GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ][a-zà-ÿ])")
+
+
+def split_glued(line: Line) -> Line:
+    """The line with touching header words split where a capital starts a new word."""
+    words: list[Word] = []
+    for word in line.words:
+        parts = _GLUED.split(word.text)
+        if len(parts) == 1:
+            words.append(word)
+            continue
+        step, x = (word.x1 - word.x0) / len(word.text), word.x0
+        for k, part in enumerate(parts):
+            width = step * len(part)
+            words.append(Word(part, x, x + width, word.top, word.bottom, word.page, glued=k > 0))
+            x += width
+    return Line(words)
 
 
 def group_lines(words: list[Word]) -> list[Line]:

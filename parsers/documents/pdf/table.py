@@ -12,7 +12,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from parsers.documents.pdf.layout import Cell, Line, Page, Word
+from parsers.documents.pdf.codes import CODE_ROLES, labelled_codes, line_number_or_code
+from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
 from parsers.values.cells import split_quantity
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
@@ -21,6 +22,8 @@ NUMERIC_ROLES = {"quantity", "unit_price", "amount"}
 TEXT_ROLES = {"description", "pack", "comment", "unit", "supplier_code", "code", "ean", "other"}
 # A line below the last row still belongs to it when it starts within this many line heights.
 WRAP_GAP = 1.6
+# A number ends within this many points of its header's right edge when right-aligned under it.
+ALIGN_TOLERANCE = 2.0
 # A table ends at a vertical gap wider than this many line heights.
 END_GAP = 3.5
 
@@ -31,6 +34,8 @@ class Column:
     x0: float
     x1: float
     ruled: bool = False
+    # The header words' own extent: numbers print aligned on one of its edges.
+    text_x1: float = 0.0
 
 
 @dataclass(slots=True)
@@ -106,12 +111,37 @@ def find_header(page: Page, vocab: LayoutVocabulary, start: int = 0) -> Header |
                 (Line(sorted(line.words + following.words, key=lambda w: (w.x0, w.top))), index + 1)
             )
         for candidate, last in candidates:
+            candidate = split_glued(candidate)
             columns = header_columns(candidate, vocab)
             if _is_header(columns):
+                if last == index and following is not None and _stacked(candidate, following, columns, vocab):
+                    last = index + 1
+                for column in columns:
+                    column.text_x1 = column.x1
                 if not _apply_rules(columns, page, candidate):
                     _slots(columns, page.width)
                 return Header(columns=columns, line_index=last)
     return None
+
+
+def _stacked(line: Line, following: Line, columns: list[Column], vocab: LayoutVocabulary) -> bool:
+    """Is `following` the second line of the header ('Unit of' over 'Measure')? Names its columns."""
+    if following.top - line.bottom >= 0.8 * line.height:
+        return False
+    if any(c.isdigit() for w in following.words for c in w.text):
+        return False
+    under = split_glued(following).cells()
+    for column in columns:
+        below = [w for cell in under for w in cell.words if _overlap(w.x0, w.x1, column) > 0]
+        if not below:
+            continue
+        above = [w for w in line.words if _overlap(w.x0, w.x1, column) > 0]
+        tokens = normalize(" ".join(w.text for w in above + below)).split()
+        spans = match_phrases(tokens, vocab.columns)
+        # 'Amount' over 'Excl. VAT': the first phrase names the column, the rest qualifies it.
+        if spans:
+            column.role = spans[0][0]
+    return True
 
 
 def _is_header(columns: list[Column]) -> bool:
@@ -144,7 +174,7 @@ def _slots(columns: list[Column], width: float) -> None:
         columns[-1].x1 = max(columns[-1].x1, width)
 
 
-def assign(line: Line, columns: list[Column]) -> dict[str, list[Word]]:
+def assign(line: Line, columns: list[Column], vocab: LayoutVocabulary) -> dict[str, list[Word]]:
     """The words of a body line by the role of the column they sit in."""
     found: dict[str, list[Word]] = {}
     for cell in line.cells():
@@ -158,10 +188,19 @@ def assign(line: Line, columns: list[Column]) -> dict[str, list[Word]]:
                 if column:
                     found.setdefault(column.role, []).append(word)
             continue
-        column = _best(cell.x0, cell.x1, columns)
+        column = _aligned(cell, columns) or _best(cell.x0, cell.x1, columns)
         if column:
             found.setdefault(column.role, []).extend(cell.words)
-    return _quantity_beside_unit(found)
+    return labelled_codes(line_number_or_code(_quantity_beside_unit(found)), vocab)
+
+
+def _aligned(cell: Cell, columns: list[Column]) -> Column | None:
+    # A number right-aligned under its header belongs there, even when it reaches
+    # under the column to its left ('3,00 Unité(s)' under a narrow 'Qté').
+    if not any(c.isdigit() for c in cell.text):
+        return None
+    found = [c for c in columns if c.role in NUMERIC_ROLES and abs(cell.x1 - c.text_x1) <= ALIGN_TOLERANCE]
+    return found[0] if len(found) == 1 else None
 
 
 def _quantity_beside_unit(found: dict[str, list[Word]]) -> dict[str, list[Word]]:
@@ -207,7 +246,7 @@ def read_table(
         ):
             end = index
             break
-        cells = assign(line, columns)
+        cells = assign(line, columns, vocab)
         anchor = _is_anchor(cells)
         if anchor or _is_continuation(cells):
             items.append((line, cells, anchor))
@@ -230,7 +269,12 @@ def _is_anchor(cells: dict[str, list[Word]]) -> bool:
 
 
 def _is_continuation(cells: dict[str, list[Word]]) -> bool:
-    return bool(cells) and not (cells.keys() & NUMERIC_ROLES) and bool(cells.keys() & {"description", "pack"})
+    if not cells or cells.keys() & NUMERIC_ROLES:
+        return False
+    # A code on a row of its own ('Item Code: 204518') belongs to the row above.
+    return bool(cells.keys() & {"description", "pack"}) or (
+        len(cells) == 1 and cells.keys() <= set(CODE_ROLES)
+    )
 
 
 def _group(items: list[tuple[Line, dict[str, list[Word]], bool]], header_bottom: float | None) -> list[Row]:

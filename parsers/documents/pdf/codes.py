@@ -1,0 +1,66 @@
+"""Article codes a table row prints outside a code column.
+
+ERP prints put a code where the header does not say so: in the line-number
+column (Dynamics' 'No.' holds the buyer's item number), or on a row of its own
+under the designation, after a label ('Item Code: 204518',
+'Vendor Item No. RLT-6204-2RS', 'Kred.-Artikelnr. ELE-RUT-32').
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.documents.pdf.layout import Word
+from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.phrases import match_phrases, normalize
+
+CODE_ROLES = ("code", "supplier_code", "ean")
+# Line numbers as printed: 1, 001, 10, 20 (a number of up to 4 digits, maybe '1.').
+_LINE_NUMBER = re.compile(r"^\d{1,4}\.?$")
+# Words between a code's label and the code itself.
+_FILLERS = {":", "#", "no", "no.", "nr", "nr.", "n°", "number", "-"}
+
+
+def line_number_or_code(found: dict[str, list[Word]]) -> dict[str, list[Word]]:
+    """A 'No.' column that holds no line number holds the article's code."""
+    numbers = found.get("line_no")
+    if not numbers or "code" in found:
+        return found
+    text = " ".join(w.text for w in numbers)
+    if _LINE_NUMBER.match(text) or not any(c.isdigit() for c in text):
+        return found
+    found = dict(found)
+    found["code"] = found.pop("line_no")
+    return found
+
+
+def labelled_codes(found: dict[str, list[Word]], vocab: LayoutVocabulary) -> dict[str, list[Word]]:
+    """A designation cell that is only a code label and its code gives the code to that role."""
+    words = found.get("description")
+    if not words or len(words) > 6:
+        return found
+    role, code = _label_and_code(words, vocab)
+    if role is None or role in found:
+        return found
+    found = dict(found)
+    found[role] = code
+    del found["description"]
+    return found
+
+
+def _label_and_code(words: list[Word], vocab: LayoutVocabulary) -> tuple[str | None, list[Word]]:
+    tokens: list[str] = []
+    owners: list[int] = []
+    for i, word in enumerate(words):
+        for token in normalize(word.text).split():
+            tokens.append(token)
+            owners.append(i)
+    spans = match_phrases(tokens, vocab.columns, owners)
+    if not spans or spans[0][1] != 0 or spans[0][0] not in CODE_ROLES:
+        return None, []
+    rest = words[owners[spans[0][2] - 1] + 1 :]
+    while rest and rest[0].text.lower().strip(":") in _FILLERS | {""}:
+        rest = rest[1:]
+    if len(rest) != 1 or not any(c.isdigit() for c in rest[0].text):
+        return None, []
+    return spans[0][0], rest

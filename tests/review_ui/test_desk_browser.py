@@ -1,0 +1,103 @@
+"""The clerk's desk in Debian's Chromium: hostile documents, languages, keyboard, locks, dashboard."""
+
+from __future__ import annotations
+
+import resource
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from sqlmodel import select
+
+from models import Settings, Store
+from models.tables import Order
+from review_ui import service
+from tests.review_ui.conftest import ingest_bytes
+from tests.review_ui.factories import make_zip_bomb_xlsx, message_with_attachment
+from tests.review_ui.test_browser import review_orders, sign_in
+
+pytestmark = pytest.mark.browser
+XLSX = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def test_the_order_of_a_zip_bomb_answers_and_other_pages_stay_usable(
+    browser: Browser, live_server: str, review_store: Store, ui_settings: Settings, shots: Path
+):
+    bomb = message_with_attachment(make_zip_bomb_xlsx(300), "commande.xlsx", XLSX)
+    pk = ingest_bytes(review_store, ui_settings, bomb, "bomb.eml")
+    with review_store.session() as session:
+        order = session.exec(select(Order).where(Order.message_pk == pk)).one()
+    clerk, other = browser.new_page(), browser.new_page()
+    sign_in(clerk, live_server, "alice")
+    sign_in(other, live_server, "bob")
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    clerk.goto(f"{live_server}/")
+    # The bomb's order is asked for in the background while another clerk opens the queue.
+    clerk.evaluate(f"() => {{ window.opening = fetch('/orders/{order.id}').then(r => r.status); }}")
+    other.goto(f"{live_server}/")
+    expect(other.locator(f"#queue a.order-link[href='/orders/{order.id}']")).to_have_count(1)
+    assert clerk.evaluate("() => window.opening") == 200
+    clerk.goto(f"{live_server}/orders/{order.id}")
+    failure = clerk.locator(".document-failure")
+    expect(failure).to_contain_text("commande.xlsx")
+    expect(failure).to_contain_text("zip bomb")
+    expect(failure.locator("a[download]")).to_have_attribute("href", f"/messages/{pk}/attachments/0")
+    # The live server runs in this process: the document was never unpacked here.
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024 - peak_before < 100
+    clerk.screenshot(path=str(shots / "review-unreadable-document.png"), full_page=True)
+
+
+def focused(page: Page) -> str:
+    return page.evaluate("document.activeElement.id || document.activeElement.tagName")
+
+
+def test_shortcuts_work_from_the_first_key(page: Page, live_server: str, review_store: Store):
+    order = review_orders(review_store)[0]
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server}/orders/{order.id}")
+    assert focused(page) == "BODY"  # no field takes the keyboard on load
+    page.keyboard.press("?")
+    expect(page.locator("#help")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator("#help")).to_be_hidden()
+    page.keyboard.press("Enter")
+    first = page.locator("[data-doubt]").first
+    expect(first).to_be_focused()
+    page.keyboard.press("Escape")  # out of the field
+    assert focused(page) == "BODY"
+    page.keyboard.press("Escape")  # back to the queue
+    page.wait_for_url(f"{live_server}/")
+
+
+def lock_of(store: Store, order_id: int) -> str | None:
+    return service.get_order(store, order_id)[0].locked_by
+
+
+def test_the_lock_is_taken_on_edit_and_released_on_leave(
+    browser: Browser, live_server: str, review_store: Store, shots: Path
+):
+    order = review_orders(review_store)[0]
+    alice, bob = browser.new_context().new_page(), browser.new_context().new_page()
+    sign_in(alice, live_server, "alice")
+    sign_in(bob, live_server, "bob")
+    alice.goto(f"{live_server}/orders/{order.id}")
+    assert lock_of(review_store, order.id) is None  # looking is not taking
+    with alice.expect_response(f"**/orders/{order.id}/lock"):
+        alice.fill("#po_number", "PO-EN-COURS")
+    assert lock_of(review_store, order.id) == "alice"
+    bob.goto(f"{live_server}/orders/{order.id}")
+    expect(bob.locator("#taken")).to_contain_text("alice")
+    expect(bob.locator("#po_number")).to_be_disabled()
+    bob.goto(f"{live_server}/")
+    expect(bob.locator(f"#queue tr:has(a[href='/orders/{order.id}']) .tag.lock")).to_contain_text("alice")
+    alice.goto(f"{live_server}/")  # leaving the page sends the release (a beacon)
+    deadline = time.monotonic() + 10
+    while lock_of(review_store, order.id) is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert lock_of(review_store, order.id) is None
+    bob.goto(f"{live_server}/orders/{order.id}")
+    expect(bob.locator("#taken")).to_have_count(0)
+    expect(bob.locator("#po_number")).to_be_enabled()
+    for page in (alice, bob):
+        page.context.close()
