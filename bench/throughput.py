@@ -14,6 +14,8 @@ Folders: the samples (../shared/samples), fixtures/emails, `mix` (the samples fi
 times over with fresh Message-IDs: a folder of the size the order desk sees),
 and any fixtures/blind/*/open or fixtures/erp/open that has a ref/ beside it.
 
+Also the start-up of `intake --help` and `intake messages` (`--only startup`).
+
 Run: python -m bench.throughput [--runs 3] [--only NAME ...]
 """
 
@@ -180,6 +182,26 @@ def bench(name: str, emails: Path, ref: Path, runs: int, tmp: Path) -> None:
     print(f"intake stages (s, summed over workers): {split}; outside them {wall - sum(stages.values()):.2f}")
 
 
+def startup(tmp: Path, runs: int) -> None:
+    """Wall time of `intake --help` and `intake messages` (empty store) beside a bare interpreter."""
+    env = {**os.environ, "INTAKE_DATABASE_URL": f"sqlite:///{tmp / 'startup.db'}"}
+    watch([sys.executable, "-m", "intake", "--create-store", "init"], env)
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "intake --help": [sys.executable, "-m", "intake", "--help"],
+        "intake messages": [sys.executable, "-m", "intake", "messages"],
+    }
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(max(runs, 5)):
+        for name, argv in commands.items():
+            walls[name].append(watch(argv, env)[0].wall)
+    bare = statistics.median(walls["python -c pass"])
+    print("\n== start-up, medians (wall s; minus a bare interpreter's start)")
+    for name, values in walls.items():
+        wall = statistics.median(values)
+        print(f"{name:<18} {wall:6.3f} s  {wall - bare:6.3f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -188,6 +210,8 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="intake-throughput-"))
     try:
         print(f"{os.cpu_count()} cores; peak = PSS summed over the process tree")
+        if not args.only or "startup" in args.only:
+            startup(tmp, args.runs)
         for name, emails, ref in folders(tmp):
             if not args.only or name in args.only:
                 bench(name, emails, ref, args.runs, tmp)

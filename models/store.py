@@ -90,6 +90,29 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+# Rows per INSERT ... ON CONFLICT statement of a catalogue import.
+UPSERT_CHUNK = 2000
+
+
+def _dialect_insert(dialect: str, table: Any) -> Any:
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 _REVISION = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]([^'\"]+)['\"]", re.M)
 
 
@@ -148,33 +171,20 @@ class Store:
         return self._upsert(Customer, (values(r) for r in rows))
 
     def upsert_customer_refs(self, rows: Iterable[CustomerRefRow]) -> int:
-        count = 0
-        with self.session() as session:
-            for row in rows:
-                found = session.exec(
-                    select(CustomerRef).where(
-                        CustomerRef.customer_id == row.customer_id,
-                        CustomerRef.customer_ref == row.customer_ref,
-                    )
-                ).first()
-                if found:
-                    found.sku = row.sku
-                else:
-                    session.add(CustomerRef(**row.model_dump()))
-                count += 1
-            session.commit()
-        return count
+        return self._upsert(CustomerRef, (r.model_dump() for r in rows), key=("customer_id", "customer_ref"))
 
-    def _upsert(self, table: type, rows: Iterable[dict[str, Any]]) -> int:
+    def _upsert(self, table: Any, rows: Iterable[dict[str, Any]], *, key: tuple[str, ...] = ()) -> int:
+        """Insert rows, or update those whose key exists: one statement per chunk of rows."""
+        columns = set(table.model_fields) - {"id"}
+        key = key or tuple(c.name for c in table.__table__.primary_key.columns)
         count = 0
-        with self.session() as session:
-            for values in rows:
-                merged = table(**{k: v for k, v in values.items() if k in table.model_fields})
-                session.merge(merged)
-                count += 1
-                if count % 5000 == 0:
-                    session.commit()
-            session.commit()
+        with self.engine.begin() as connection:
+            for chunk in _chunks(({k: v for k, v in r.items() if k in columns} for r in rows), UPSERT_CHUNK):
+                statement = _dialect_insert(self.engine.dialect.name, table)
+                updates = {c: statement.excluded[c] for c in chunk[0] if c not in key}
+                statement = statement.on_conflict_do_update(index_elements=list(key), set_=updates)
+                connection.execute(statement, chunk)
+                count += len(chunk)
         return count
 
     def load_reference(self) -> ReferenceData:
