@@ -1,11 +1,14 @@
-"""The engine and its shells: the pipeline, the daemon, notifications, reports and the command line.
+"""The daemon: mailboxes, the ledger, the pipeline and the command line.
 
-The face is resolved on first use, so that `intake --help` does not load the pipeline.
+Names are imported from their module on first use: the command line starts
+without loading the pipeline.
 """
 
-from importlib import import_module
+from __future__ import annotations
 
-_FACE = {
+import importlib
+
+_WHERE = {
     "Outcome": "intake.ingest",
     "ingest_file": "intake.ingest",
     "ingest_raw": "intake.ingest",
@@ -14,12 +17,16 @@ _FACE = {
     "build_record": "intake.pipeline",
     "process": "intake.pipeline",
 }
+__all__ = sorted(_WHERE)
 
 
 def __getattr__(name: str) -> object:
-    if name not in _FACE:
-        raise AttributeError(f"module 'intake' has no attribute {name!r}")
-    return getattr(import_module(_FACE[name]), name)
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value
+    return value
 
 
-__all__ = sorted(_FACE)
+def __dir__() -> list[str]:
+    return [*globals(), *__all__]

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pydantic import BaseModel, Field
+
 from intake.routing.decision import decide
 from intake.routing.policy import RoutingFile, current_routing
+from intake.stages import stage
 from matchers import CatalogIndex, match_order
 from models import (
     CustomerHistory,
@@ -25,18 +28,28 @@ from models import (
     Store,
     customer_history,
 )
-from parsers import DocumentLimits, awaits_catalogue, by_catalogue, classify, extract_orders, parse_message
+from parsers import (
+    DocumentLimits,
+    awaits_catalogue,
+    by_catalogue,
+    classify,
+    extract_orders,
+    parse_message,
+    read_attachments,
+)
 
 HistoryLookup = Callable[[str], CustomerHistory]
-Amend = Callable[[MatchedOrder], None]
 # A line names an article when its code is known or its wording leads clearly.
 NAMED_SCORE = 0.8
 NAMED_MARGIN = 0.1
 
 
+Amend = Callable[[MatchedOrder], None]
+
+
 @dataclass(frozen=True)
 class PipelineDeps:
-    """What the stages after reading depend on, built once at an entry point and passed down.
+    """What deciding an order depends on, built once at an entry point and passed down.
 
     `history` gives a customer's past orders (duplicates, usual quantities, a new
     customer's first orders) and `routing` the per-customer overrides; without
@@ -63,21 +76,70 @@ class PipelineDeps:
         )
 
 
-def process(raw: RawMessage, deps: PipelineDeps) -> ProcessResult:
-    """Run every stage on one message. Raises IntakeError when it cannot be read."""
-    parsed = parse_message(raw.data, where=raw.origin.describe())
+class ReadMessage(BaseModel):
+    """A message read and matched, before anything that depends on the store's past is decided."""
+
+    parsed: ParsedMessage
+    matched: list[MatchedOrder] = Field(default_factory=list)
+
+
+def process(
+    raw: RawMessage,
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    history: HistoryLookup | None = None,
+    routing: RoutingFile | None = None,
+) -> ProcessResult:
+    """Run every stage on one message. Raises IntakeError when it cannot be read.
+
+    `history` gives a customer's past orders (duplicates, usual quantities, a
+    new customer's first orders); without it those checks say nothing.
+    """
+    read = read_message(raw, index=index, limits=DocumentLimits.from_settings(settings))
+    return decide_message(read, index=index, settings=settings, history=history, routing=routing)
+
+
+def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits) -> ReadMessage:
+    """Parse, classify, read the documents, extract and match: the work that needs no store."""
+    with stage("parse"):
+        parsed = parse_message(raw.data, where=raw.origin.describe())
     if not (parsed.text.strip() or parsed.html or parsed.attachments):
         raise MessageReadError(raw.origin.describe(), "the message has no body and no attachment")
-    parsed.classification = classify(parsed)
-    read = confirm_by_catalogue(parsed, deps.index, limits=deps.limits)
+    with stage("classify"):
+        parsed.classification = classify(parsed)
+        read = confirm_by_catalogue(parsed, index, limits=limits)
     if not parsed.classification.is_order:
+        return ReadMessage(parsed=parsed)
+    with stage("documents"):
+        read_attachments(parsed, limits=limits)  # read once here; extraction finds them read
+    with stage("extract"):
+        if read is None:
+            read = extract_orders(parsed, limits=limits, codes=index)
+        # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
+        extracted_orders = read or [ExtractedOrder(source="email", part=parsed.text_part)]
+    with stage("match"):
+        matched = [match_order(parsed, extracted, index) for extracted in extracted_orders]
+    return ReadMessage(parsed=parsed, matched=matched)
+
+
+def decide_message(
+    read: ReadMessage,
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    history: HistoryLookup | None = None,
+    routing: RoutingFile | None = None,
+) -> ProcessResult:
+    """Each matched order decided (routing, checks against the customer's past) and recorded."""
+    parsed = read.parsed
+    if parsed.classification is None or not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
-    if read is None:
-        read = extract_orders(parsed, limits=deps.limits, codes=deps.index)
+    deps = PipelineDeps(index=index, settings=settings, history=history, routing=routing)
     orders: list[ProcessedOrder] = []
-    # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
-    for extracted in read or [ExtractedOrder(source="email", part=parsed.text_part)]:
-        orders.append(decide_order(parsed, extracted, deps, earlier=orders))
+    for matched in read.matched:
+        with stage("decide"):
+            orders.append(decide_matched(parsed, matched, deps, earlier=orders))
     return ProcessResult(parsed=parsed, orders=orders)
 
 
@@ -91,14 +153,24 @@ def decide_order(
 ) -> ProcessedOrder:
     """Match one read order, decide it with every check, and build its record.
 
-    Every path that takes an order goes through here: mail, a clerk's phone
-    entry, a clerk's approval. `earlier` are the same message's orders decided
-    before this one; `amend` applies what a clerk knows for sure (the customer
-    on the phone) to the match before it is decided.
+    Every path that takes an order goes through here or `decide_message`: mail,
+    a clerk's phone entry, an order posted to the API. `amend` applies what a
+    clerk or a vouched system knows for sure (the customer) before it is decided.
     """
     matched = match_order(parsed, extracted, deps.index)
     if amend is not None:
         amend(matched)
+    return decide_matched(parsed, matched, deps, earlier=earlier)
+
+
+def decide_matched(
+    parsed: ParsedMessage,
+    matched: MatchedOrder,
+    deps: PipelineDeps,
+    *,
+    earlier: Sequence[ProcessedOrder] = (),
+) -> ProcessedOrder:
+    """The decision on one matched order, with the catalogue, the history and the routing overrides."""
     decision = decide(
         parsed,
         matched,

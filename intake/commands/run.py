@@ -67,6 +67,7 @@ def run_daemon(args: argparse.Namespace) -> int:
     from intake.daemon.config import DaemonConfig, load_config
     from intake.daemon.serve import build_workers, make_processor, serve
     from matchers import IndexCache
+    from parsers import preload
 
     settings = load_settings()
     config = load_config(args.config) if args.config else DaemonConfig()
@@ -78,6 +79,7 @@ def run_daemon(args: argparse.Namespace) -> int:
         signal.signal(signum, lambda *_: stop.set())
     index = IndexCache(store)
     index.get()  # built before the first message: its latency is not paid by that message
+    preload()  # the classifier and the NER too
     workers = build_workers(
         config, store, process=make_processor(store, settings, index), stop=stop, once=args.once
     )

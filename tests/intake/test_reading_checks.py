@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from intake.pipeline import PipelineDeps, process
+from intake.pipeline import process
 from intake.reports.scoring import order_is_right, pair_orders
 from intake.routing import decide
 from matchers import CatalogIndex
@@ -61,7 +61,7 @@ def index() -> CatalogIndex:
 
 def run(name: str, index: CatalogIndex, **settings: object) -> ProcessResult:
     raw = RawMessage(data=(FIXTURES / f"{name}.eml").read_bytes())
-    return process(raw, PipelineDeps(index=index, settings=automatic(**settings)))
+    return process(raw, index=index, settings=automatic(**settings))
 
 
 def automatic(**settings: object) -> Settings:
@@ -157,7 +157,8 @@ def test_the_reading_checks_hold_no_order_read_right(folder):
         expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
         result = process(
             RawMessage(data=path.read_bytes()),
-            PipelineDeps(index=index, settings=Settings(new_customer_orders=0)),
+            index=index,
+            settings=Settings(new_customer_orders=0),
         )
         records = [o.record.model_dump(mode="json") for o in result.orders]
         decided = {id(r): o.decision for r, o in zip(records, result.orders, strict=True)}
