@@ -17,6 +17,15 @@ from intake.scoring import order_is_right, pair_orders
 from matchers import CatalogIndex
 from models import MatchedOrder, OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings, Severity
 from tests.conftest import FIXTURES, SAMPLES
+from tests.intake.factories import (
+    CUSTOMERS,
+    PRODUCTS,
+    make_history,
+    make_line,
+    make_matched_order,
+    make_parsed,
+    make_past_order,
+)
 from tests.test_golden import index_for
 
 # (fixture, reason, the codes a reader skips, drop the PO read, the spans shown)
@@ -167,3 +176,28 @@ def test_the_reading_checks_hold_no_order_read_right(folder):
             if held_by:
                 false_holds.append((path.name, sorted(held_by)))
     assert false_holds == []
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Bonjour,\nréappro habituelle, réf. interne AC-2026-0412.\n- 4 x VIS-440-200\n", True),
+        ("Bonjour,\n- 4 x VIS-440-200 vis 4x40\n", False),
+        ("Bonjour,\nsuite à AC-26-12.\n- 4 x VIS-440-200\n", False),
+    ],
+    ids=["a reference shaped like a past PO", "no reference", "another shape"],
+)
+def test_a_reference_shaped_like_the_customers_past_pos_must_be_read(text, held):
+    line = make_line("VIS-440-200", span=(text.index("- 4"), len(text) - 1))
+    decision = decide(
+        make_parsed(text=text),
+        make_matched_order([line], po=None),
+        settings=automatic(),
+        products=PRODUCTS,
+        customers=CUSTOMERS,
+        history=make_history([make_past_order(po="AC-2026-0311"), make_past_order(po="AC-2025-1187")]),
+    )
+    unread = [r for r in decision.reasons if r.code == "po_unread"]
+    assert bool(unread) == held
+    if held:
+        assert text[slice(*unread[0].provenance.span)] == "AC-2026-0412"
