@@ -5,6 +5,7 @@ from collections.abc import Callable
 from intake.checks.amounts import (
     check_line_count,
     check_prices,
+    check_quantity_against_amount,
     check_stock,
     check_totals,
 )
@@ -42,6 +43,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_usual_quantities,
     check_prices,
     check_totals,
+    check_quantity_against_amount,
     check_line_count,
     check_lines_read,
     check_stock,
