@@ -26,7 +26,8 @@ run-deps:
 demo: run-deps venv
 	@mkdir -p var && chmod 700 var
 	$(BIN)/intake catalog import --products demo/ref/products.csv \
-	    --customers demo/ref/customers.csv --customer-refs demo/ref/customer_refs.csv
+	    --customers demo/ref/customers.csv --customer-refs demo/ref/customer_refs.csv \
+	    --history demo/ref/order_history.csv
 	mkdir -p inbox && cp -n demo/emails/*.eml inbox/ 2>/dev/null || true
 
 ## A demo admin for the review UI: `demo` with a fresh password, printed (kept in var/demo-password).

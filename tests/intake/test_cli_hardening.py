@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from pathlib import Path
 
@@ -201,3 +202,14 @@ def test_messages_table_shows_sender_and_subject_in_120_columns(capsys, database
     assert lines[0].split()[:3] == ["#", "received", "state"] and "from" in lines[0] and "subject" in lines[0]
     assert all(len(line) <= 120 for line in lines)
     assert "@" in lines[1]  # the sender's address
+
+
+def test_the_demo_history_lets_confident_orders_through(capsys, database: str):
+    history = f"--history={DEMO_REF / 'order_history.csv'}"
+    refs = [f"--products={DEMO_REF / 'products.csv'}", f"--customers={DEMO_REF / 'customers.csv'}"]
+    for _ in range(2):  # as make run does at every start: loading again changes nothing
+        assert run(capsys, "catalog", "import", *refs, history)[0] == 0
+    assert run(capsys, "ingest", str(DEMO_REF.parent / "emails"))[0] == 0
+    exported = run(capsys, "export", "--format", "jsonl", "--status", "all")[1].splitlines()
+    statuses = [json.loads(line)["status"] for line in exported]
+    assert statuses.count("accepted") >= 5 and "review" in statuses

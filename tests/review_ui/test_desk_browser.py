@@ -133,3 +133,21 @@ def test_pdf_zoom_and_the_live_lines_total(page: Page, live_server: str, review_
     rows.nth(1).locator("[name=line_quantity]").fill("2")
     rows.nth(1).locator("[name=line_unit_price]").fill("1")
     expect(page.locator("#lines-total")).to_have_text("9,50 EUR")
+
+
+def test_reasons_read_in_the_clerks_language(page: Page, live_server: str, review_store: Store, shots: Path):
+    sign_in(page, live_server, "alice")
+    tiles = page.locator(".stats .stat span")
+    chips = page.locator("#queue td.reasons .tag")
+    assert tiles.count() > 1 and chips.count() > 0
+    codes = re.compile(r"^[a-z]+(_[a-z]+)+$")  # new_customer, line_ambiguous: an untranslated code
+    english = re.compile(r"\b(the|customer|line|orders|reviewed)\b")
+    for text in tiles.all_inner_texts() + chips.all_inner_texts():
+        assert not codes.match(text.strip()) and not english.search(text), text
+    expect(page.locator("#queue td.reasons .tag", has_text="nouveau client").first).to_be_visible()
+    order = review_orders(review_store)[0]
+    page.goto(f"{live_server}/orders/{order.id}")
+    page.click("details.intake-doubts summary")
+    for text in page.locator("details.intake-doubts li").all_inner_texts():
+        assert not english.search(text), text
+    page.screenshot(path=str(shots / "review-reasons.png"), full_page=True)
