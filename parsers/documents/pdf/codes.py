@@ -34,6 +34,23 @@ def line_number_or_code(found: dict[str, list[Word]]) -> dict[str, list[Word]]:
     return found
 
 
+# '[RLT-6204-2RS] Deep groove ball bearing': Odoo prints the vendor's code before the name.
+_BRACKETED = re.compile(r"^\[([A-Za-z0-9][\w./-]{2,39})\]$")
+
+
+def bracketed_code(found: dict[str, list[Word]]) -> dict[str, list[Word]]:
+    """A designation that starts with '[CODE]' also gives that code (the vendor's, as printed)."""
+    words = found.get("description")
+    if not words or found.keys() & set(CODE_ROLES):
+        return found
+    match = _BRACKETED.match(words[0].text)
+    if not match:
+        return found
+    first = words[0]
+    code = Word(match.group(1), first.x0, first.x1, first.top, first.bottom, first.page)
+    return {**found, "supplier_code": [code]}
+
+
 def labelled_codes(found: dict[str, list[Word]], vocab: LayoutVocabulary) -> dict[str, list[Word]]:
     """A designation cell that is only a code label and its code gives the code to that role."""
     words = found.get("description")

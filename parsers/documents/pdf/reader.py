@@ -128,7 +128,7 @@ def _header_fields(
         attr = _ATTRS.get(label.field)
         if attr is None or getattr(order, attr) is not None:
             continue
-        found = _label_value(label, lines, labels)
+        found = _label_value(label, lines, labels, vocab.kinds.get("purchase_order", ()))
         if found is not None:
             value, words, confidence = found
             setattr(
@@ -151,7 +151,7 @@ _ATTRS = {
 
 
 def _label_value(
-    label: F.Label, lines: list[Line], labels: list[F.Label]
+    label: F.Label, lines: list[Line], labels: list[F.Label], titles: tuple[str, ...] = ()
 ) -> tuple[object, list[Word], float] | None:
     """The value a label names (to its right, else below it), its words and the confidence."""
     if label.field == "ship_to":
@@ -162,7 +162,9 @@ def _label_value(
         found = F.date_value(right) or F.date_value(below)
         return (found[0], found[1], 0.9) if found else None
     read = F.po_value if label.field == "po_number" else F.vat_value
-    value = read(right) or read(below)
+    # A title used as a label ('Purchase Order #PO02264') has its number beside it, never under it.
+    titled = label.field == "po_number" and F.label_text(label) in titles
+    value = read(right) or (None if titled else read(below))
     if value is None:
         return None
     bare = label.field == "po_number" and F.is_bare(label)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from parsers.documents.pdf.codes import CODE_ROLES, labelled_codes, line_number_or_code
+from parsers.documents.pdf.codes import CODE_ROLES, bracketed_code, labelled_codes, line_number_or_code
 from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
 from parsers.values.cells import split_quantity
 from parsers.vocabulary.layout import LayoutVocabulary
@@ -191,7 +191,7 @@ def assign(line: Line, columns: list[Column], vocab: LayoutVocabulary) -> dict[s
         column = _aligned(cell, columns) or _best(cell.x0, cell.x1, columns)
         if column:
             found.setdefault(column.role, []).extend(cell.words)
-    return labelled_codes(line_number_or_code(_quantity_beside_unit(found)), vocab)
+    return bracketed_code(labelled_codes(line_number_or_code(_quantity_beside_unit(found)), vocab))
 
 
 def _aligned(cell: Cell, columns: list[Column]) -> Column | None:
