@@ -22,9 +22,12 @@ from models import (
     RawMessage,
     Settings,
 )
-from parsers import DocumentLimits, classify, extract_orders, parse_message
+from parsers import DocumentLimits, awaits_catalogue, by_catalogue, classify, extract_orders, parse_message
 
 HistoryLookup = Callable[[str], CustomerHistory]
+# A line names an article when its code is known or its wording leads clearly.
+NAMED_SCORE = 0.8
+NAMED_MARGIN = 0.1
 
 
 def process(
@@ -44,14 +47,15 @@ def process(
     if not (parsed.text.strip() or parsed.html or parsed.attachments):
         raise MessageReadError(raw.origin.describe(), "the message has no body and no attachment")
     parsed.classification = classify(parsed)
+    limits = DocumentLimits.from_settings(settings)
+    read = confirm_by_catalogue(parsed, index, limits=limits)
     if not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
+    if read is None:
+        read = extract_orders(parsed, limits=limits, codes=index)
     orders: list[ProcessedOrder] = []
-    limits = DocumentLimits.from_settings(settings)
     # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
-    for extracted in extract_orders(parsed, limits=limits) or [
-        ExtractedOrder(source="email", part=parsed.text_part)
-    ]:
+    for extracted in read or [ExtractedOrder(source="email", part=parsed.text_part)]:
         matched = match_order(parsed, extracted, index)
         decision = decide(
             parsed,
@@ -66,6 +70,27 @@ def process(
             ProcessedOrder(matched=matched, decision=decision, record=build_record(parsed, matched, decision))
         )
     return ProcessResult(parsed=parsed, orders=orders)
+
+
+def confirm_by_catalogue(
+    parsed: ParsedMessage, index: CatalogIndex, *, limits: DocumentLimits | None = None
+) -> list[ExtractedOrder] | None:
+    """A message that shows no sign of any kind is an order when its lines name our articles.
+
+    Returns what was read to decide (None when nothing had to be read).
+    """
+    if parsed.classification is None or not awaits_catalogue(parsed.classification):
+        return None
+    read = extract_orders(parsed, limits=limits, codes=index)
+    parsed.classification = by_catalogue(parsed.classification, *_named_lines(parsed, read, index))
+    return read
+
+
+def _named_lines(parsed: ParsedMessage, read: list[ExtractedOrder], index: CatalogIndex) -> tuple[int, int]:
+    """(lines that surely name a catalogue article, all lines) of what the message carries."""
+    matches = [line for order in read for line in match_order(parsed, order, index).lines]
+    named = [m for m in matches if m.sku is not None and m.score >= NAMED_SCORE and m.margin >= NAMED_MARGIN]
+    return len(named), len(matches)
 
 
 def _history(

@@ -61,6 +61,9 @@ def _by_code(
     same = index.by_code.get(normalize_code(code), [])
     if len(same) == 1:
         return same[0], Evidence(kind="code", detail=f"{code} ~ {same[0]}", weight=0.95), None
+    maker = index.maker_refs.get(normalize_code(code))
+    if maker:
+        return maker, Evidence(kind="code", detail=f"{code}: the maker's ref in {maker}", weight=0.95), None
     digits = "".join(c for c in code if c.isdigit())
     if len(digits) in (8, 12, 13, 14) and digits == code.replace(" ", "") and digits in index.by_ean:
         return index.by_ean[digits], Evidence(kind="ean", detail=digits, weight=1.0), None

@@ -9,6 +9,7 @@ articles that share its words and sizes, never against the whole catalogue.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -86,6 +87,8 @@ class CatalogIndex:
     designations: DesignationIndex = field(default_factory=DesignationIndex)
     positions: dict[str, int] = field(default_factory=dict)  # sku -> its place in `names`
     customer_terms: CustomerTerms = field(default_factory=lambda: CustomerTerms(TermIndex(), TermIndex()))
+    known_codes: set[str] = field(default_factory=set)  # every article code, normalised
+    maker_refs: dict[str, str] = field(default_factory=dict)  # a maker's ref in one designation -> sku
 
     @classmethod
     def build(cls, reference: ReferenceData) -> CatalogIndex:
@@ -105,7 +108,14 @@ class CatalogIndex:
             )
         for alias in reference.aliases:  # stored already normalised by learn_alias
             index.aliases[(alias.customer_id, alias.wording)] = alias.sku
+        index.maker_refs = _maker_refs(index)
+        index.known_codes = _known_codes(index)
         return index
+
+    def knows_code(self, token: str) -> bool:
+        """Is `token` an article code the company knows (sku, EAN, a customer's or maker's ref)?"""
+        shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
+        return len(token) >= 4 and shaped and normalize_code(token) in self.known_codes
 
     def _add_product(self, product: ProductRow) -> None:
         self.products[product.sku] = product
@@ -138,3 +148,26 @@ class CatalogIndex:
         """The customer's unit in the catalogue's vocabulary (its folded form when unknown)."""
         word = fold(spelling).strip(" .")
         return self.units.get(word, word)
+
+
+def _known_codes(index: CatalogIndex) -> set[str]:
+    """Skus, EANs, customers' refs and the makers' refs printed in designations."""
+    codes = {normalize_code(sku) for sku in index.products}
+    codes.update(index.by_ean)
+    codes.update(code for _, code in index.refs_by_code)
+    codes.update(index.maker_refs)
+    return codes
+
+
+def _maker_refs(index: CatalogIndex) -> dict[str, str]:
+    """'Toner HP 305A noir (CE410A)': a code of letters and digits printed in one designation only."""
+    owners: dict[str, set[str]] = {}
+    for name, sku in zip(index.names, index.name_skus, strict=True):
+        for token in _MAKER_REF.findall(name):
+            if any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
+                owners.setdefault(normalize_code(token), set()).add(sku)
+    return {code: next(iter(skus)) for code, skus in owners.items() if len(skus) == 1}
+
+
+# A maker's reference inside a designation: letters and digits together, at least five long.
+_MAKER_REF = re.compile(r"(?<![\w\-])[A-Z0-9][A-Z0-9\-]{4,}(?![\w\-])")

@@ -1,5 +1,5 @@
 """Classification: ParsedMessage -> Classification (order, reply, invoice, ...)."""
 
-from parsers.classify.signals import classify
+from parsers.classify.signals import awaits_catalogue, by_catalogue, classify
 
-__all__ = ["classify"]
+__all__ = ["awaits_catalogue", "by_catalogue", "classify"]

@@ -26,6 +26,9 @@ VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "classify_vocabulary.toml
 MODEL_WEIGHT = 3.0
 VETO_WORDS = 3.0
 ORDER_EVIDENCE = 1.5  # an order needs its own wording, quantity lines or order document
+NO_SIGN = "no sign of an order or another kind"
+# Lines naming catalogue articles make an order of a message that says nothing else.
+CATALOGUE_LINES = 2
 _DOCUMENT = re.compile(r"\.(pdf|xlsx?|xlsm|ods|csv|docx?|odt)$", re.I)
 _INVOICE_NAME = re.compile(r"factur|invoice|\bFA[-_ ]?\d|avoir|credit[-_ ]?note|relev[ée]", re.I)
 _ORDER_NAME = re.compile(r"\bBC|\bPO\b|PO[-_ ]?\d|commande|order|bon[-_ ]de[-_ ]commande|purchase", re.I)
@@ -188,9 +191,7 @@ def _decide(
     order = MessageKind.ORDER.value
     candidates = [k for k, v in evidence.items() if k != order or v >= ORDER_EVIDENCE]
     if not candidates:
-        return Classification(
-            kind=MessageKind.OTHER, confidence=0.5, reasons=["no sign of an order or another kind"]
-        )
+        return Classification(kind=MessageKind.OTHER, confidence=0.5, reasons=[NO_SIGN])
     ranked = sorted(((k, scores[k]) for k in candidates), key=lambda kv: kv[1], reverse=True)
     kind, best = ranked[0]
     if kind == order:
@@ -202,3 +203,19 @@ def _decide(
     runner_up = max((v for k, v in scores.items() if k != kind), default=0.0)
     confidence = round(min(0.99, max(0.3, 0.5 + 0.5 * (best - runner_up) / max(best, 1e-6))), 2)
     return Classification(kind=MessageKind(kind), confidence=confidence, reasons=reasons[kind])
+
+
+def awaits_catalogue(classification: Classification) -> bool:
+    """No sign of any kind was found: the catalogue may still recognise an order's lines."""
+    return classification.kind == MessageKind.OTHER and classification.reasons == [NO_SIGN]
+
+
+def by_catalogue(classification: Classification, named: int, total: int) -> Classification:
+    """An order when most of the lines read name catalogue articles (a bare list of codes)."""
+    if not awaits_catalogue(classification) or named < CATALOGUE_LINES or 2 * named < total:
+        return classification
+    return Classification(
+        kind=MessageKind.ORDER,
+        confidence=0.7,
+        reasons=[f"{named} of {total} line(s) name catalogue articles"],
+    )

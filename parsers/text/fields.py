@@ -40,11 +40,16 @@ _PO_AFTER_WORD = re.compile(
     r"\b(?:commande|cde|order)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9])\b",
     re.I,
 )
+# "please quote PO-7731", "notre CDE25-3381": an order number that carries its own prefix.
+_LABEL_AT_END = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*$", re.I)
+_PO_PREFIXED = re.compile(r"(?<![\w\-/])(?P<po>(?:PO|BC|BDC|CDE|CMD|ACH)[-_/]?\d[\w\-/]*\d)(?![\w\-])")
 _NOT_OUR_PO = re.compile(
     r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note)"
     r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this))*\W*$",
     re.I,
 )
+# "please quote PO-7731 on the delivery note": quote as a verb, the number is the customer's.
+_CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote\s*$", re.I)
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:tr|fwd?|wg|trans)\s*:", re.I)
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|réf|ref|rép|rep)\s*:", re.I)
 
@@ -111,9 +116,10 @@ def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
 
 
 def _po_in(text: str, *, part: str) -> Extracted[str] | None:
-    for pattern, confidence in ((_PO_LABELLED, 0.9), (_PO_AFTER_WORD, 0.75)):
+    for pattern, confidence in ((_PO_LABELLED, 0.9), (_PO_PREFIXED, 0.8), (_PO_AFTER_WORD, 0.75)):
         for match in pattern.finditer(text):
-            if _NOT_OUR_PO.search(text[max(0, match.start() - 30) : match.start()]):
+            before = _LABEL_AT_END.sub("", text[max(0, match.start() - 60) : match.start()])[-30:]
+            if _NOT_OUR_PO.search(before) and not _CITE.search(before):
                 continue
             value = match["po"].rstrip(".-/")
             if _looks_like_date_or_phone(value):

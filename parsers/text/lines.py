@@ -107,7 +107,7 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         if match["unit"] and unit is None:
             continue
         found.append(
-            _line(
+            line_from_parts(
                 part,
                 span,
                 desc=(desc, (start + match.start("desc"), start + desc_end)),
@@ -164,7 +164,7 @@ def _read_labelled(line: str, part: str, start: int) -> ExtractedLine | None:
     if value is None:
         return None
     unit = normalise_unit(qty["unit"]) if qty["unit"] else None
-    return _line(
+    return line_from_parts(
         part,
         (start, start + len(line)),
         code=(code["code"], (start + code.start("code"), start + code.end("code"))) if code else None,
@@ -188,7 +188,7 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
         return None
     code, desc, desc_start = _split_code(match["desc"], match.start("desc"))
     pack = parse_number(match["pack"]) if match["pack"] else None
-    return _line(
+    return line_from_parts(
         part,
         (start, start + len(line)),
         code=(code, (start + match.start("desc"), start + match.start("desc") + len(code))) if code else None,
@@ -226,7 +226,7 @@ def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     if article:
         desc_start, raw_desc = desc_start + article.end(), raw_desc[article.end() :]
     code, desc, desc_at = _split_code(raw_desc, desc_start)
-    return _line(
+    return line_from_parts(
         part,
         (start, start + len(line)),
         code=(code, (start + desc_start, start + desc_start + len(code))) if code else None,
@@ -314,6 +314,8 @@ def _plausible(line: ExtractedLine) -> bool:
         return False
     first = re.split(r"[\s,.;:]+", desc.lower(), maxsplit=1)[0] if desc else ""
     words = line_words()
+    if not code and " ".join(desc.lower().strip(" :#°").split()) in words.field_labels:
+        return False
     if first in words.not_a_line_after_number:
         return False
     if line.provenance and line.provenance.rule == "text-quantity-designation":
@@ -324,7 +326,7 @@ def _plausible(line: ExtractedLine) -> bool:
     return line.quantity is not None and line.quantity.value > 0
 
 
-def _line(
+def line_from_parts(
     part: str,
     span: tuple[int, int],
     *,

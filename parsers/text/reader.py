@@ -15,6 +15,8 @@ from functools import lru_cache
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.mail.htmltext import html_to_text
 from parsers.text import fields, ner
+from parsers.text.blocks import KeyValueBlocks
+from parsers.text.codes import CodeBook, read_code_line
 from parsers.text.lines import read_line, read_prose
 from parsers.text.tables import read_header, read_row, read_table
 from parsers.values.numbers import (
@@ -41,7 +43,7 @@ MAX_BODY_CHARS = 60_000
 MAX_MODEL_CHARS = 8_000
 
 
-def extract_from_text(parsed: ParsedMessage) -> ExtractedOrder:
+def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> ExtractedOrder:
     """Read the order a body carries: its lines, PO number, delivery date, ship-to and contact."""
     text, part = parsed.text, parsed.text_part
     if not text.strip() and parsed.html:
@@ -53,7 +55,7 @@ def extract_from_text(parsed: ParsedMessage) -> ExtractedOrder:
     order = ExtractedOrder(source="email", part=part)
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
-    order.lines = _prefer_tables(read_lines(body, part=part), parsed)
+    order.lines = _prefer_tables(read_lines(body, part=part, codes=codes), parsed)
     if not order.lines and len(own) <= MAX_MODEL_CHARS:
         order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):
@@ -88,12 +90,17 @@ def _fill_fields(
     order.contact_name, order.contact_phone = name, phone
 
 
-def read_lines(text: str, *, part: str) -> list[ExtractedLine]:
-    """Every order line of a body, in reading order: tables, list lines, sentences."""
+def read_lines(text: str, *, part: str, codes: CodeBook | None = None) -> list[ExtractedLine]:
+    """Every order line of a body, in reading order: tables, blocks, list lines, sentences.
+
+    `codes` is the catalogue's book of article codes: a line naming one of them
+    is read around it first.
+    """
     found: list[ExtractedLine] = []
     header = None
     in_signature = False
     offset = 0
+    blocks = KeyValueBlocks(part=part)
     for raw in text.splitlines(keepends=True):
         line, start = raw.rstrip("\r\n"), offset
         offset += len(raw)
@@ -102,6 +109,11 @@ def read_lines(text: str, *, part: str) -> list[ExtractedLine]:
             continue
         if in_signature or _SIGNATURE.match(line):
             in_signature = True
+            continue
+        is_field, block_line = blocks.feed(line, start)
+        if block_line is not None:
+            found.append(block_line)
+        if is_field:
             continue
         next_header = read_header(line)
         if next_header is not None:
@@ -114,8 +126,9 @@ def read_lines(text: str, *, part: str) -> list[ExtractedLine]:
                 continue
             if line.strip():
                 header = None
-        found.extend(_read_free(line, part=part, start=start))
-    return found
+        found.extend(_read_free(line, part=part, start=start, codes=codes))
+    last = blocks.flush()
+    return [*found, last] if last is not None else found
 
 
 def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> list[ExtractedLine]:
@@ -129,7 +142,10 @@ def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> li
     return text_lines
 
 
-def _read_free(line: str, *, part: str, start: int) -> list[ExtractedLine]:
+def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
+    known = read_code_line(line, codes, part=part, start=start) if codes is not None else None
+    if known is not None:
+        return [known]
     prose = read_prose(line, part=part, start=start)
     if len(prose) >= 2:
         return prose

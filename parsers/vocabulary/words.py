@@ -25,6 +25,7 @@ class LineWords(BaseModel):
     street_words: list[str]
     line_openers_not_items: list[str]
     prose_stops: list[str]
+    field_labels: list[str]
 
 
 class ColumnWords(BaseModel):

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
 
 import pytest
 
-from models import Address, Attachment, MessageKind, ParsedMessage
-from parsers import classify, parse_message
+from intake.pipeline import confirm_by_catalogue
+from matchers import CatalogIndex
+from models import Address, Attachment, Classification, MessageKind, ParsedMessage
+from parsers import by_catalogue, classify, parse_message
+from parsers.classify.signals import NO_SIGN
 from parsers.classify.textcat import LABELS, load_textcat, predict
 from parsers.training.textcat import evaluate, load_examples, split_held_back
 from tests.conftest import ROOT
+from tests.matchers.conftest import build_index
 
 SAMPLES = Path(os.environ.get("INTAKE_SHARED_DIR", ROOT.parent / "shared")) / "samples" / "emails"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.eml"))
@@ -30,8 +35,15 @@ def _message(subject: str, text: str, **kwargs: object) -> ParsedMessage:
 )
 def test_labelled_messages_are_classified_order_or_not(path: Path) -> None:
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    classification = classify(parse_message(path.read_bytes(), where=str(path)))
-    assert classification.is_order == bool(expected), classification.reasons
+    parsed = parse_message(path.read_bytes(), where=str(path))
+    parsed.classification = classify(parsed)
+    confirm_by_catalogue(parsed, _index(path.parent.parent / "ref"))
+    assert parsed.classification.is_order == bool(expected), parsed.classification.reasons
+
+
+@functools.cache
+def _index(ref_dir: Path) -> CatalogIndex:
+    return build_index(ref_dir)
 
 
 HEADER_RULES = {
@@ -140,3 +152,18 @@ def test_figures_without_order_wording_are_not_an_order() -> None:
 def test_quantities_with_a_plain_order_word_are_an_order() -> None:
     text = "Bonjour,\nPour la commande :\n3 cartons de gobelets 20 cl\n2 bidons de javel 5 L\nMerci"
     assert classify(_message("", text)).is_order
+
+
+@pytest.mark.parametrize(
+    ("named", "total", "kind"),
+    [(3, 4, MessageKind.ORDER), (1, 1, MessageKind.OTHER), (2, 6, MessageKind.OTHER)],
+    ids=["most-lines-named", "one-line-is-too-little", "few-of-many"],
+)
+def test_lines_naming_catalogue_articles_make_an_order(named: int, total: int, kind: MessageKind) -> None:
+    unsure = Classification(kind=MessageKind.OTHER, confidence=0.5, reasons=[NO_SIGN])
+    assert by_catalogue(unsure, named, total).kind == kind
+
+
+def test_the_catalogue_never_overrules_a_stated_kind() -> None:
+    invoice = Classification(kind=MessageKind.INVOICE, confidence=0.8, reasons=["text: 'facture'"])
+    assert by_catalogue(invoice, 5, 5) == invoice

@@ -20,6 +20,8 @@ from parsers.text import fields
         ("", "Our order no. CR-2291 below.", "CR-2291"),
         ("Commande SG-2026-118", "Bonjour, voici la liste.", "SG-2026-118"),
         ("", "Nouvelle commande R-1015 ci-dessous", "R-1015"),
+        ("", "Please quote PO-7731 on the delivery note.", "PO-7731"),
+        ("", "Merci de rappeler CDE25-3381 sur le BL.", "CDE25-3381"),
     ],
     ids=[
         "n-de-commande",
@@ -32,6 +34,8 @@ from parsers.text import fields
         "order-no",
         "subject",
         "commande-code",
+        "quote-prefixed-po",
+        "prefixed-in-sentence",
     ],
 )
 def test_po_number(subject: str, text: str, expected: str) -> None:

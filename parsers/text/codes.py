@@ -1,0 +1,128 @@
+"""Order lines found from the catalogue's side: a known code first, its quantity around it.
+
+The company's skus, EANs and its customers' own codes are known before a
+word is read. A line of text that holds one of them is an order line when a
+quantity stands next to it, in any of the shapes customers use:
+"607511 x 2  cosses rondes", "40  3606481208316  boîte encastrement",
+"qté 25 réf OS-17242 (ramettes)", "OS-34084 x 12 classeurs", "CF226X 3x",
+"4 OS-47416 agrafes", "OS-33242 enveloppes DL 2 btes", "P/N 7748-64 ... qty 12".
+A purely numeric code is thereby never read as the quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from models import ExtractedLine
+from parsers.text.lines import line_from_parts
+from parsers.values.numbers import normalise_unit, parse_number, unit_kind
+
+
+class CodeBook(Protocol):
+    """What the reader asks the catalogue: is this token one of the known article codes?"""
+
+    def knows_code(self, token: str) -> bool: ...
+
+
+_TOKEN = re.compile(r"(?<![\w\-./])[A-Za-z0-9][\w\-./]*[A-Za-z0-9](?![\w\-])")
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_UNIT = r"[^\W\d_][\w²³]*\.?"
+_BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
+# Where the quantity stands, relative to the code: (text before the code, text after it).
+_AFTER = [
+    re.compile(rf"^\s*[x×*]\s*(?P<qty>{_NUMBER})(?![\d.,]*\s*[x×]\s*\d)"),  # "CODE x 2", "CODE x2"
+    re.compile(rf"^\s*(?P<qty>{_NUMBER})\s*[x×]\b(?!\s*\d)"),  # "CODE 3x"
+    re.compile(rf"^\s*[:=]\s*(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*$"),  # "CODE : 5"
+]
+_LABELLED = re.compile(rf"\b(?:qt[ée]|qte|qty|quantit[ée]|quantity)\s*[:=.]?\s*(?P<qty>{_NUMBER})", re.I)
+_BEFORE = re.compile(rf"{_BULLET}(?P<qty>{_NUMBER})\s*(?:[x×*]\s*)?(?:(?P<unit>{_UNIT})\s+)?$")
+_PRICE = re.compile(r"\s*(?:@|\bat\s+\d|\bà\s+\d|\bp\.?u\.?\s*:?\s*\d)", re.I)
+_TRAILING = re.compile(
+    rf"(?:^|\s{{2,}}|\t|\s[:=\-–]\s*|\s)(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*[.!]?\s*$"
+)
+
+
+def read_code_line(line: str, book: CodeBook, *, part: str, start: int) -> ExtractedLine | None:
+    """The order line built around the one known code a line of text names, or None."""
+    codes = [m for m in _TOKEN.finditer(line) if book.knows_code(m.group(0))]
+    if len(codes) != 1:
+        return None
+    code = codes[0]
+    before, after = line[: code.start()], line[code.end() :]
+    found = _quantity(before, after, code.end())
+    if found is None:
+        return None
+    qty_span, value, unit = found
+    taken = (qty_span[0], max(qty_span[1], unit[1][1] if unit else 0))
+    desc_text, desc_span = _designation(line, code.span(), taken)
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        code=(code.group(0), (start + code.start(), start + code.end())),
+        desc=(desc_text, (start + desc_span[0], start + desc_span[1])) if desc_text else None,
+        qty=(value, (start + qty_span[0], start + qty_span[1])),
+        unit=(unit[0], (start + unit[1][0], start + unit[1][1])) if unit else None,
+        rule="text-known-code",
+        confidence=0.9,
+    )
+
+
+def _quantity(before: str, after: str, code_end: int):
+    """(span in the line, value, (unit, span) or None) of the quantity next to the code."""
+    labelled = _LABELLED.search(before) or _LABELLED.search(after)
+    if labelled is not None:
+        shift = 0 if labelled.string is before else code_end
+        return _found(labelled, shift)
+    for pattern in _AFTER:
+        match = pattern.match(after)
+        if match:
+            return _found(match, code_end)
+    match = _BEFORE.match(before)
+    if match:
+        return _found(match, 0)
+    priced = _PRICE.search(after)  # "24 rolls @ 2.20": the price is no quantity
+    match = _TRAILING.search(after[: priced.start()] if priced else after)
+    if match and not _is_size(after[: match.start("qty")], match):
+        return _found(match, code_end)
+    return None
+
+
+def _found(match: re.Match[str], shift: int):
+    value = parse_number(match["qty"])
+    if value is None or value <= 0:
+        return None
+    unit = None
+    if "unit" in match.groupdict() and match["unit"]:
+        name = normalise_unit(match["unit"])
+        if name is None and match.re is not _BEFORE:
+            return None  # "24/6 agrafes" style: a word that is no unit follows a size
+        if name is not None and unit_kind(name) == "count":
+            unit = (name, (shift + match.start("unit"), shift + match.end("unit")))
+    return (shift + match.start("qty"), shift + match.end("qty")), value, unit
+
+
+def _is_size(before: str, match: re.Match[str]) -> bool:
+    """'Pilot G2 0.7 box/12', 'étui 5 x 60', '20 mm': the number belongs to the designation."""
+    if re.search(r"[x×/*]\s*$", before, re.I):
+        return True
+    unit = normalise_unit(match["unit"]) if match["unit"] else None
+    return bool(match["unit"]) and (unit is None or unit_kind(unit) == "measure")
+
+
+def _designation(line: str, code: tuple[int, int], qty: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """The longest stretch of words beside the code and the quantity."""
+    cuts = sorted([code, qty])
+    pieces = [(0, cuts[0][0]), (cuts[0][1], cuts[1][0]), (cuts[1][1], len(line))]
+    best = ("", (0, 0))
+    for begin, end in pieces:
+        text = line[begin:end]
+        priced = _PRICE.search(text)
+        text = text[: priced.start()] if priced else text
+        stripped = re.sub(r"^[\s\-–/:|,;x×*()]+|[\s\-–/:|,;()]+$", "", text)
+        stripped = re.sub(r"^(?:r[ée]f\.?|p/n|code|qt[ée]|qty)\s*:?\s*", "", stripped, flags=re.I)
+        stripped = re.sub(r"\s+(?:qt[ée]|qty)\.?$", "", stripped, flags=re.I)
+        if re.search(r"[^\W\d_]{2,}", stripped) and len(stripped) > len(best[0]):
+            at = begin + text.find(stripped[:1]) if stripped else begin
+            best = (stripped, (at, at + len(stripped)))
+    return best

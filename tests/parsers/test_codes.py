@@ -1,0 +1,119 @@
+"""Lines read around a known article code, key-value blocks, and header fields that are no lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsers.text.codes import read_code_line
+from parsers.text.reader import read_lines
+from tests.matchers.conftest import build_index
+
+FIXTURES_REF = Path(__file__).resolve().parents[2] / "fixtures" / "ref"
+
+
+class Book:
+    """A set of codes standing in for the catalogue (the real index is tested below)."""
+
+    def __init__(self, *codes: str) -> None:
+        self.codes = {c.upper() for c in codes}
+
+    def knows_code(self, token: str) -> bool:
+        return token.upper() in self.codes
+
+
+BOOK = Book("607511", "3606481208316", "OS-17242", "OS-34084", "OS-47416", "OS-33242", "CF226X", "7748-64")
+
+
+def _read(text: str):
+    found = read_code_line(text, BOOK, part="body", start=0)
+    if found is None:
+        return None
+    return (
+        found.code.value,
+        str(found.quantity.value),
+        found.unit.value if found.unit else None,
+        found.description.value if found.description else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "607511 x 2\tcosses rondes 10mm² M8 bte 100",
+            ("607511", "2", None, "cosses rondes 10mm² M8 bte 100"),
+        ),
+        (
+            "40  3606481208316  boite encastrement simple",
+            ("3606481208316", "40", None, "boite encastrement simple"),
+        ),
+        ("qté 25 réf OS-17242 (ramettes A4 80 g)", ("OS-17242", "25", None, "ramettes A4 80 g")),
+        ("OS-34084 x 12  classeurs levier dos 80", ("OS-34084", "12", None, "classeurs levier dos 80")),
+        ("4 OS-47416 agrafes 24/6", ("OS-47416", "4", None, "agrafes 24/6")),
+        ("OS-33242 enveloppes DL à fenêtre 2 btes", ("OS-33242", "2", "boite", "enveloppes DL à fenêtre")),
+        ("CF226X 3x", ("CF226X", "3", None, None)),
+        (
+            "P/N 7748-64   Copy paper A4 (carton of 5 reams)   qty 12",
+            ("7748-64", "12", None, "Copy paper A4 (carton of 5 reams)"),
+        ),
+        ("OS-34084 pens 20 rolls @ 2.20", ("OS-34084", "20", "rouleau", "pens")),
+    ],
+    ids=[
+        "code-x-qty",
+        "qty-ean",
+        "qte-ref",
+        "code-x-qty-desc",
+        "qty-code",
+        "trailing-unit",
+        "qty-x-after",
+        "labelled-qty",
+        "price-after",
+    ],
+)
+def test_quantity_beside_a_known_code(text: str, expected) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["607511 cosses rondes", "Pilot pens OS-34084 box/12", "Commande 607511 du 3 mars", "12 x UNKNOWN-1 vis"],
+    ids=["no-quantity", "pack-size", "date-words", "unknown-code"],
+)
+def test_no_line_around_a_code(text: str) -> None:
+    assert _read(text) is None
+
+
+def test_key_value_blocks_make_one_line_each() -> None:
+    text = (
+        "Réf : 303402\nDésignation : Gaine ICTA grise Ø20\nQuantité : 6\n\n"
+        "Réf : 303431\nDésignation : Gaine ICTA grise Ø25\nQuantité : 4 couronnes\n"
+        "Désignation : Manchons IRL\nQuantité : 5\n"
+    )
+    lines = read_lines(text, part="body")
+    assert [
+        (ln.code.value if ln.code else None, ln.description.value, str(ln.quantity.value)) for ln in lines
+    ] == [
+        ("303402", "Gaine ICTA grise Ø20", "6"),
+        ("303431", "Gaine ICTA grise Ø25", "4"),
+        (None, "Manchons IRL", "5"),
+    ]
+
+
+def test_header_fields_are_not_lines() -> None:
+    text = "PO: 4500012877\nRequired by: 13.11.2026\nQuantité : 12\nDelivery date: 16.11.2026\n"
+    assert read_lines(text, part="body") == []
+
+
+def test_the_catalogue_knows_its_codes_in_any_shape() -> None:
+    index = build_index(FIXTURES_REF)
+    assert index.knows_code("VIS-440-200") and index.knows_code("vis 440 200".replace(" ", "-"))
+    assert index.knows_code("3700123000075")  # an EAN
+    assert index.knows_code("HB-GLV-L")  # a customer's own code, without a digit
+    assert not index.knows_code("2026") and not index.knows_code("Gants")
+    lines = read_lines("8  3700123000150  vis 5x60\nGAN-NIT-T9 x 3\n", part="body", codes=index)
+    assert [(ln.code.value, str(ln.quantity.value)) for ln in lines] == [
+        ("3700123000150", "8"),
+        ("GAN-NIT-T9", "3"),
+    ]
