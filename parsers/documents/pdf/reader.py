@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, SourceRow
@@ -16,6 +17,7 @@ from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import starts_with
 
 TEXT_CONFIDENCE = 0.9
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 # The title of a document is printed in its first lines.
 TITLE_LINES = 14
 
@@ -248,7 +250,10 @@ def _rest_of_line(line: Line, after: Word) -> list[Word]:
 
 
 def _amount(words: list[Word], decimal_comma: bool) -> Decimal | None:
-    text = " ".join(w.text for w in words if w.text not in {":", "€", "EUR"})
+    # Currency signs and ISO codes ('GBP 193.18', '775,29 EUR') around the amount.
+    text = " ".join(
+        w.text for w in words if w.text not in {":", "€", "£", "$"} and not _CURRENCY.match(w.text)
+    )
     numbers = [t for t in text.replace("EUR", "").replace("€", "").split(":")[-1:]]
     return parse_number(numbers[0].strip(), decimal_comma=decimal_comma) if numbers else None
 

@@ -248,11 +248,24 @@ def read_table(
             break
         cells = assign(line, columns, vocab)
         anchor = _is_anchor(cells)
+        if not anchor and _totals_beside(line, vocab):
+            end = index
+            break
         if anchor or _is_continuation(cells):
             items.append((line, cells, anchor))
             previous = line
     return PageTable(
         rows=_group(items, header_bottom=page.lines[start - 1].bottom if header else None), end_index=end
+    )
+
+
+def _totals_beside(line: Line, vocab: LayoutVocabulary) -> bool:
+    # 'Remarks: | Total Before Discount | GBP 193.18': the totals block starts beside a note.
+    cells = line.cells()
+    return any(
+        starts_with(cell.text, vocab.rows["total"])
+        and any(ch.isdigit() for c in cells[i + 1 :] for ch in c.text)
+        for i, cell in enumerate(cells[1:], start=1)
     )
 
 
