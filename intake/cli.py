@@ -33,6 +33,7 @@ COMMAND_MODULES = [
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="intake", description="Order intake from email.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.add_argument("--log-json", action="store_true", help="log one JSON object per line")
     parser.add_argument(
         "--create-store",
         action="store_true",
@@ -52,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if args.log_json:
+        from intake.jsonlog import JsonFormatter
+
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonFormatter())
     from intake.commands import SETTINGS_OVERRIDES
 
     SETTINGS_OVERRIDES.clear()

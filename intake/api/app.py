@@ -9,8 +9,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from intake.api import ops
 from intake.api.auth import api_token
 from intake.api.events import EventError, OrderEventIn, OrderEventOut, record_event
+from intake.api.ops import install_access_log
 from intake.api.queries import messages_after, order_detail, orders_after
 from intake.api.schemas import ApiError, MessagePage, OrderDetail, OrderPage
 from intake.api.tokens import Scope
@@ -49,6 +51,8 @@ def create_api(settings: Settings, store: Store) -> FastAPI:
     app.add_api_route(
         "/messages", list_messages, methods=["GET"], response_model=MessagePage, responses=ERRORS
     )
+    app.include_router(ops.router)
+    install_access_log(app)
     install_error_handlers(app)
     return app
 

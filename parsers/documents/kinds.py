@@ -36,3 +36,23 @@ def kind_of_title(cells: list[tuple[str, float]], vocab: LayoutVocabulary) -> Do
         if best is None or key[:2] > best[:2]:
             best = key
     return DocumentKind(best[2]) if best else DocumentKind.UNKNOWN
+
+
+def titled_number(words: list[str], vocab: LayoutVocabulary) -> int | None:
+    """Where the number follows a purchase-order title: 'BON DE COMMANDE DP-2026-03402' -> 3.
+
+    The title starts the words; 'n°', 'no', '#' or ':' may sit between it and the
+    number. The index is of the word after the title (it may be past the end:
+    the number is then in the next cell). None when the words start with no title.
+    """
+    titles = vocab.kinds.get("purchase_order", ())
+    for size in range(min(4, len(words)), 0, -1):
+        if normalize(" ".join(words[:size])) not in titles:
+            continue
+        index = size
+        while index < len(words) and (
+            normalize(words[index]) in _NUMBER_WORDS or not normalize(words[index])
+        ):
+            index += 1
+        return index
+    return None

@@ -8,23 +8,21 @@ header fields are read from a label and the cell to its right or below it.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
-from dataclasses import dataclass
-from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
-from models import DocumentKind, DocumentReadError, Extracted, ExtractedOrder, Provenance, SourceRow
+from models import DocumentKind, DocumentReadError, ExtractedOrder, Provenance, SourceRow
+from parsers.documents.grid import Cell, Grid, cell_number
 from parsers.documents.kinds import kind_of_title
 from parsers.documents.rows import build_line
+from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
 from parsers.documents.totals import check_order
-from parsers.values.cells import find_date, parse_number
+from parsers.values.cells import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
 
-HEADER_SEARCH_ROWS = 40
 MAX_ROWS = 20_000
 MAX_COLUMNS = 80
 SHEET_CONFIDENCE = 0.92
@@ -35,26 +33,6 @@ SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
 # zipfile never inflates a member past its declared size, so the check holds.
 MAX_UNPACKED_BYTES = 200_000_000
 MAX_ZIP_MEMBERS = 2_000
-
-
-@dataclass(slots=True)
-class Cell:
-    value: object  # str, int, float, Decimal, date, datetime or None
-    ref: str  # "B12"
-
-    @property
-    def text(self) -> str:
-        if self.value is None:
-            return ""
-        if isinstance(self.value, float) and self.value.is_integer():
-            return str(int(self.value))
-        return str(self.value).strip()
-
-
-@dataclass(slots=True)
-class Grid:
-    name: str
-    rows: list[list[Cell]]
 
 
 def read_sheet(
@@ -76,7 +54,8 @@ def read_sheet(
         row_index, roles = header
         order.rows = sheet_rows(grid, row_index, part, roles.get("quantity"))
         _read_lines(order, grid, row_index, roles, part, vocab.rows["total"])
-        _header_fields(order, grid, row_index, set(roles.values()), part, vocab)
+        header_fields(order, grid, row_index, set(roles.values()), part, vocab)
+        delivery_column_date(order, grid, row_index, roles.get("delivery"), part)
         titles = [(c.text, 1.0) for row in grid.rows[:row_index] for c in row if isinstance(c.value, str)]
         order.document_kind = kind_of_title(titles, vocab)
         if order.document_kind == DocumentKind.UNKNOWN:
@@ -270,17 +249,43 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
     for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
         texts = [(c, cell.text) for c, cell in enumerate(row) if isinstance(cell.value, str) and cell.text]
         roles: dict[str, int] = {}
+        named_articles = []
         for column, text in texts:
-            spans = match_phrases(normalize(text).split(), vocab.columns)
-            if not spans or spans[0][1] != 0:
+            role = column_role(text, vocab)
+            if role is None:
                 continue
-            role = spans[0][0]
             role = "supplier_code" if role == "code" and "code" in roles else role
+            named_articles += [column] if role == "description" else []
             roles.setdefault(role, column)
         article = roles.keys() & {"code", "description", "supplier_code", "ean"}
         if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
+            if "code" not in roles and len(named_articles) > 1:
+                _codes_by_contents(grid, index, roles, named_articles)
             return index, roles
     return None
+
+
+def column_role(text: str, vocab: LayoutVocabulary) -> str | None:
+    """The role a column heading names: its first words, or the last word of a short heading."""
+    tokens = normalize(text).split()
+    spans = match_phrases(tokens, vocab.columns)
+    if spans and spans[0][1] == 0:
+        return spans[0][0]
+    # ERP exports qualify the naming word: 'PO Quantity', 'Short Text', 'Net Price'.
+    if spans and len(tokens) <= 3 and spans[-1][2] == len(tokens):
+        return spans[-1][0]
+    return None
+
+
+def _codes_by_contents(grid: Grid, header: int, roles: dict[str, int], columns: list[int]) -> None:
+    # 'Article' | 'Libellé': two headings name the article; the one holding codes is the code.
+    below = [row for row in grid.rows[header + 1 : header + 201] if any(c.text for c in row)]
+    for column in columns:
+        values = [row[column].text for row in below if column < len(row) and row[column].text]
+        if values and all(_CODE.match(v) and any(ch.isdigit() for ch in v) for v in values):
+            roles["code"] = column
+            roles["description"] = next(c for c in columns if c != column)
+            return
 
 
 def _read_lines(
@@ -297,7 +302,7 @@ def _read_lines(
             if column < len(row) and row[column].text:
                 cell = row[column]
                 prov = Provenance(part=part, sheet=grid.name, cell=cell.ref, rule="sheet-table")
-                cells[role] = (_number_text(cell.value), prov)
+                cells[role] = (cell_number(cell.value), prov)
         if not cells.keys() & {"code", "description", "supplier_code", "ean"}:
             continue
         line = build_line(
@@ -305,94 +310,3 @@ def _read_lines(
         )
         if line is not None:
             order.lines.append(line)
-
-
-def _number_text(value: object) -> str | Decimal:
-    # Numbers of real numeric cells are kept as numbers: no separator to guess.
-    if isinstance(value, bool) or value is None:
-        return str(value or "")
-    if isinstance(value, (int, float, Decimal)):
-        return Decimal(str(value))
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _header_fields(
-    order: ExtractedOrder,
-    grid: Grid,
-    header: int,
-    table_columns: set[int],
-    part: str,
-    vocab: LayoutVocabulary,
-) -> None:
-    # Labels sit above the table or beside it (never inside its columns below the header).
-    for r, row in enumerate(grid.rows[: HEADER_SEARCH_ROWS + header]):
-        for c, cell in enumerate(row):
-            if not isinstance(cell.value, str) or (r >= header and c in table_columns):
-                continue
-            spans = match_phrases(normalize(cell.text).split(), vocab.fields)
-            if not spans or spans[0][1] != 0:
-                continue
-            value = _value_beside(grid, r, c)
-            if value is not None:
-                _set_field(order, spans[0][0], value, grid.name, part)
-    if order.buyer_name is None:
-        for r, row in enumerate(grid.rows[:header]):
-            label = next((cl for cl in row if cl.text), None)
-            if label and normalize(label.text) in {
-                "client",
-                "customer",
-                "kunde",
-                "acheteur",
-                "buyer",
-                "commune",
-            }:
-                value = _value_beside(grid, r, row.index(label))
-                if value is not None:
-                    order.buyer_name = Extracted[str](
-                        value=value.text, confidence=0.7, provenance=_prov(part, grid.name, value)
-                    )
-
-
-def _value_beside(grid: Grid, r: int, c: int) -> Cell | None:
-    row = grid.rows[r]
-    right = next((cell for cell in row[c + 1 : c + 4] if cell.text), None)
-    if right is not None:
-        return right
-    if r + 1 < len(grid.rows) and c < len(grid.rows[r + 1]) and grid.rows[r + 1][c].text:
-        return grid.rows[r + 1][c]
-    return None
-
-
-def _prov(part: str, sheet: str, cell: Cell) -> Provenance:
-    return Provenance(part=part, sheet=sheet, cell=cell.ref, rule="sheet-field")
-
-
-def _set_field(order: ExtractedOrder, field: str, cell: Cell, sheet: str, part: str) -> None:
-    prov = _prov(part, sheet, cell)
-    if field in ("order_date", "delivery_date"):
-        attr = "order_date" if field == "order_date" else "requested_delivery_date"
-        date = _as_date(cell.value)
-        if date and getattr(order, attr) is None:
-            setattr(order, attr, Extracted[dt.date](value=date, confidence=0.95, provenance=prov))
-    elif field == "po_number" and order.po_number is None and any(ch.isdigit() for ch in cell.text):
-        order.po_number = Extracted[str](value=cell.text, confidence=0.95, provenance=prov)
-    elif field == "ship_to" and order.ship_to is None:
-        order.ship_to = Extracted[str](value=cell.text, confidence=0.9, provenance=prov)
-    elif field == "buyer_vat" and order.buyer_vat is None:
-        order.buyer_vat = Extracted[str](value=cell.text.replace(" ", ""), confidence=0.9, provenance=prov)
-    elif field == "total_excl_vat" and order.total_excl_vat is None:
-        raw = _number_text(cell.value)
-        value = raw if isinstance(raw, Decimal) else parse_number(raw)
-        if value is not None:
-            order.total_excl_vat = Extracted[Decimal](value=value, confidence=0.9, provenance=prov)
-
-
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    found = find_date(str(value)) if value is not None else None
-    return found[0] if found else None

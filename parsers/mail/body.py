@@ -13,6 +13,9 @@ from parsers.mail.parts import Parts
 from parsers.mail.quotes import split_reply
 
 _NUMBER = re.compile(r"\d")
+_SEE_ATTACHED = re.compile(
+    r"ci-joint|ci joint|en pi[èe]ce jointe|\bPJ\b|attached|attachment|enclosed|joint[e]? (?:à|a) ce", re.I
+)
 _EN_WORDS = re.compile(
     r"\b(the|and|please|order|we|would|thanks|regards|you|for|with|of|need|attached)\b", re.I
 )
@@ -27,9 +30,12 @@ def compose_body(parsed: ParsedMessage, parts: Parts) -> ParsedMessage:
     html_source = "\n".join(parts.html) if parts.html else None
     rendered = _render_html(html_source, parsed)
     text, text_part = _choose(plain, rendered)
-    from_nested = not text.strip() and bool(parts.nested)
-    if from_nested:
+    from_nested = bool(parts.nested) and (not text.strip() or _hands_over(parsed.subject, text))
+    if from_nested and not text.strip():
         text, text_part = _nested_text(parts), "body"
+    elif from_nested:
+        # "TR: ..." with the chef's message attached: the forwarder's words, then the original.
+        text = f"{text.rstrip()}\n\n{_nested_text(parts)}"
     split = split_reply(text, parsed.subject)
     parsed.text, parsed.text_part = split.text, text_part
     parsed.html = html_source
@@ -85,6 +91,11 @@ def _current_tables(rendered: HtmlBody, subject: str) -> list:
     if cut is None:
         return rendered.tables
     return [t for t, start in zip(rendered.tables, rendered.table_offsets, strict=True) if start < cut]
+
+
+def _hands_over(subject: str, text: str) -> bool:
+    """Does the message hand over the one it carries (a forward, or 'see the attached message')?"""
+    return bool(load_markers().forward_subject.match(subject) or _SEE_ATTACHED.search(text))
 
 
 def _nested_text(parts: Parts) -> str:

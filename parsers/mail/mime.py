@@ -15,6 +15,7 @@ from models import Attachment, MessageReadError, ParsedMessage
 from parsers.mail.addresses import _addresses, first_address, parse_date
 from parsers.mail.body import compose_body
 from parsers.mail.decoding import decode_bytes, header_text
+from parsers.mail.outlook import is_outlook_message, msg_to_mime
 from parsers.mail.parts import Parts
 from parsers.mail.tnef import read_tnef
 
@@ -133,7 +134,7 @@ def _walk(part: email.message.Message, parts: Parts, *, depth: int) -> None:
             if isinstance(child, email.message.Message):
                 _walk(child, parts, depth=depth + 1)
         return
-    _leaf(part, parts)
+    _leaf(part, parts, depth=depth)
 
 
 def _walk_nested(part: email.message.Message, parts: Parts, *, depth: int) -> None:
@@ -141,21 +142,39 @@ def _walk_nested(part: email.message.Message, parts: Parts, *, depth: int) -> No
     inner = payload[0] if isinstance(payload, list) and payload else None
     if not isinstance(inner, email.message.Message):
         return
-    sub = Parts()
-    _walk(inner, sub, depth=depth + 1)
-    parts.nested.append((inner, sub))
-    parts.attachments.extend(sub.attachments)
-    parts.notes.extend(sub.notes)
+    _add_nested(inner, parts, depth=depth)
     name = header_text(inner.get("Subject")) or "message"
     raw = inner.as_bytes(policy=email.policy.compat32) if hasattr(inner, "as_bytes") else b""
     parts.attachments.append(Attachment(filename=f"{name[:60]}.eml", content_type="message/rfc822", data=raw))
 
 
-def _leaf(part: email.message.Message, parts: Parts) -> None:
+def _add_nested(inner: email.message.Message, parts: Parts, *, depth: int) -> None:
+    """A message inside the message: its body and sender for the forward, its attachments for the orders."""
+    sub = Parts()
+    _walk(inner, sub, depth=depth + 1)
+    parts.nested.append((inner, sub))
+    parts.attachments.extend(sub.attachments)
+    parts.notes.extend(sub.notes)
+
+
+def _outlook(filename: str, data: bytes, parts: Parts, *, depth: int) -> bool:
+    """An attached Outlook .msg read as a nested message; False when it cannot be (kept as a file)."""
+    try:
+        mime = msg_to_mime(data, where=f"attachment:{filename}")
+    except MessageReadError as exc:
+        parts.notes.append(str(exc))
+        return False
+    _add_nested(email.message_from_bytes(mime, policy=email.policy.compat32), parts, depth=depth)
+    return True
+
+
+def _leaf(part: email.message.Message, parts: Parts, *, depth: int) -> None:
     ctype = part.get_content_type()
     filename = _filename(part)
     disposition = (part.get_content_disposition() or "").lower()
     data = _payload_bytes(part, parts)
+    if is_outlook_message(filename or "", ctype, data):
+        _outlook(filename or "message.msg", data, parts, depth=depth)
     if ctype == "application/ms-tnef" or (filename or "").lower() == "winmail.dat":
         read_tnef(data, parts)
         return

@@ -20,10 +20,13 @@ PO = make_po_pdf([Item("VIS-440-200", "Vis inox 4x40", "6", "boite", "5,91", "35
 
 
 def message(
-    *attachments: tuple[str, bytes], body: str = "Bonjour, ci-joint notre commande."
+    *attachments: tuple[str, bytes],
+    body: str = "Bonjour, ci-joint notre commande.",
+    subject: str = "Commande",
 ) -> ParsedMessage:
     mail = EmailMessage()
-    mail["From"], mail["To"], mail["Subject"] = "achats@martin-btp.fr", "commandes@example.fr", "Commande"
+    mail["From"], mail["To"], mail["Subject"] = "achats@martin-btp.fr", "commandes@example.fr", subject
+    mail["Date"] = "Mon, 30 Nov 2026 09:12:00 +0100"
     mail["Message-ID"] = "<m1@martin-btp.fr>"
     mail.set_content(body)
     for name, data in attachments:
@@ -151,3 +154,58 @@ def test_an_order_xml_attachment_gives_its_order() -> None:
 def test_other_attachments_are_ignored() -> None:
     parsed = message(("logo.png", b"\x89PNG\r\n"), ("cgv.txt", b"conditions"))
     assert document_kinds(parsed) == {}
+
+
+SHEET = "Code;Désignation;Qté\nVIS-440-200;Vis inox 4x40;4\n".encode()
+SHEET_WITH_PO = "N° de commande;CF-77\n\n".encode() + SHEET
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "po", "delivery"),
+    [
+        (
+            "Commande",
+            "Commande en PJ. Réf. commande PO-5512, livraison le 07/12/2026.",
+            "PO-5512",
+            "2026-12-07",
+        ),
+        ("Commande PO-5512", "Bonjour, voir fichier joint.", "PO-5512", None),
+        (
+            "Commande",
+            "Ci-joint. Livraison le 07/12/2026 à : 4 rue Vaucanson, 69150 Décines",
+            None,
+            "2026-12-07",
+        ),
+    ],
+    ids=["po-and-date-in-body", "po-in-subject", "date-only"],
+)
+def test_the_body_fills_what_the_attached_order_lacks(subject, body, po, delivery) -> None:
+    (order,) = extract_orders(message(("cde.csv", SHEET), body=body, subject=subject))
+    assert order.source == "spreadsheet" and len(order.lines) == 1
+    assert (order.po_number.value if order.po_number else None) == po
+    date = order.requested_delivery_date
+    assert (date.value.isoformat() if date else None) == delivery
+
+
+def test_the_attached_order_keeps_its_own_po_over_the_body() -> None:
+    parsed = message(("cde.csv", SHEET_WITH_PO), body="Commande en PJ, réf. commande PO-5512.")
+    (order,) = extract_orders(parsed)
+    assert order.po_number.value == "CF-77"
+
+
+def test_with_two_attached_orders_the_body_po_goes_to_neither() -> None:
+    parsed = message(("a.csv", SHEET), ("b.csv", SHEET_WITH_PO), body="Réf. commande PO-5512 en PJ.")
+    orders = extract_orders(parsed)
+    assert [o.po_number.value if o.po_number else None for o in orders] == [None, "CF-77"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [("lundi 7 décembre", "2026-12-07"), ("07/12/2026", "2026-12-07"), ("dès que possible", None)],
+    ids=["weekday-and-day", "date", "no-date"],
+)
+def test_a_delivery_worded_in_the_sheet_is_read_against_the_sending_date(cell: str, expected) -> None:
+    sheet = f"Livraison;{cell}\n\n".encode() + SHEET
+    (order,) = extract_orders(message(("cde.csv", sheet), body="Bonjour, commande en PJ."))
+    date = order.requested_delivery_date
+    assert (date.value.isoformat() if date else None) == expected

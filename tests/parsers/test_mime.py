@@ -7,6 +7,7 @@ from email.message import EmailMessage
 
 import pytest
 
+from fixtures.documents.outlook import SavedMessage, make_msg
 from models import MessageReadError
 from parsers import parse_message
 from tests.parsers.test_corpora_mail import CORPORA
@@ -78,6 +79,57 @@ def test_forward_as_attachment_reads_the_nested_message() -> None:
     parsed = parse_message(outer.as_bytes())
     assert "4 cartons barquettes alu" in parsed.text
     assert parsed.forwarded_sender is not None and parsed.forwarded_sender.email == "anne@resto.fr"
+
+
+def test_a_forwarders_words_and_the_attached_message_are_read_together() -> None:
+    inner = EmailMessage()
+    inner["From"], inner["Date"] = "Chef <chef@resto.fr>", "Thu, 19 Nov 2026 11:02:00 +0100"
+    inner["Subject"] = "liste"
+    inner.set_content("1) 4 cartons barquettes alu\n2) 2 bidons liquide vaisselle")
+    outer = EmailMessage()
+    outer["From"], outer["Subject"] = "direction@resto.fr", "TR: liste"
+    outer.set_content("Bonjour,\n\nCi-joint la commande du chef, livraison samedi.")
+    outer.add_attachment(inner)
+    parsed = parse_message(outer.as_bytes())
+    assert parsed.text.startswith("Bonjour,") and "4 cartons barquettes alu" in parsed.text
+    assert parsed.forwarded_sender is not None and parsed.forwarded_sender.email == "chef@resto.fr"
+
+
+def _with_outlook_message(data: bytes, *, subject: str = "TR: commande chantier") -> bytes:
+    outer = EmailMessage()
+    outer["From"], outer["Subject"] = "assistante@martin-btp.fr", subject
+    outer.set_content("Bonjour, je vous transfère la commande de Paul (fichier Outlook joint).")
+    outer.add_attachment(
+        data, maintype="application", subtype="vnd.ms-outlook", filename="Commande chantier.msg"
+    )
+    return outer.as_bytes()
+
+
+def test_an_attached_outlook_msg_is_read_as_the_forwarded_message() -> None:
+    saved = SavedMessage(
+        "Paul Martin",
+        "p.martin@martin-btp.fr",
+        "commandes@garonne-pro.fr",
+        "Commande chantier",
+        "Mon, 30 Nov 2026 09:12:00 +0100",
+        "Bonjour,\n- VIS-440-200 Vis inox 4x40 : 6\n",
+        "<cde-1@martin-btp.fr>",
+        [("BC-77.csv", "text/csv", b"Code;Qte\nVIS-440-500;3\n")],
+    )
+    parsed = parse_message(_with_outlook_message(make_msg(saved)))
+    assert "VIS-440-200 Vis inox 4x40 : 6" in parsed.text
+    assert parsed.forwarded_sender.email == "p.martin@martin-btp.fr"
+    assert parsed.forwarded_date.isoformat() == "2026-11-30T09:12:00+01:00"
+    names = [a.filename for a in parsed.attachments]
+    assert "BC-77.csv" in names and "Commande chantier.msg" in names
+    assert next(a.data for a in parsed.attachments if a.filename == "BC-77.csv").startswith(b"Code;Qte")
+
+
+def test_a_damaged_outlook_msg_is_kept_with_the_reason() -> None:
+    damaged = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600
+    parsed = parse_message(_with_outlook_message(damaged))
+    assert [a.filename for a in parsed.attachments] == ["Commande chantier.msg"]
+    assert any("Outlook .msg that cannot be read" in note for note in parsed.defects)
 
 
 def test_html_only_message_is_rendered_as_text() -> None:

@@ -169,3 +169,20 @@ def test_quantity_printed_against_its_unit() -> None:
     layout = Layout(xs=(40, 120, 330, 360, 420, 490, 560))
     order = read(make_po_pdf([Item("A", "a", "6", "boite", "1,00", "6,00")], layout))
     assert order.lines[0].quantity.value == 6
+
+
+@pytest.mark.parametrize(
+    ("title", "po"),
+    [
+        ("BON DE COMMANDE DP-2026-03402", "DP-2026-03402"),
+        ("COMMANDE D'ACHAT 4500012877", "4500012877"),
+        ("PURCHASE ORDER PO-10455", "PO-10455"),
+        ("Bon de commande n° CDE26-3402", "CDE26-3402"),
+        ("BON DE COMMANDE DU 12/11/2026", None),
+    ],
+    ids=["fr-title", "fr-erp-title", "en-title", "title-number-sign", "title-with-a-date"],
+)
+def test_a_title_carrying_the_number_gives_the_po(title: str, po: str | None) -> None:
+    order = read(make_po_pdf(items(), Layout(title=title, fields=(("Date :", "05/11/2026"),))))
+    assert (order.po_number.value if order.po_number else None) == po
+    assert order.document_kind == DocumentKind.PURCHASE_ORDER

@@ -174,3 +174,69 @@ def test_a_zip_bomb_spreadsheet_is_refused_before_it_is_unpacked():
     )
     with pytest.raises(DocumentReadError, match="unpacks to 300 MiB"):
         read_document(bomb, limits=DocumentLimits(isolate=False))
+
+
+LINES = [["Réf", "Désignation", "Qté"], ["VIS-440-200", "Vis inox 4x40", 4]]
+
+
+@pytest.mark.parametrize(
+    ("above", "po"),
+    [
+        ([["N° : ACH-26-2911"]], "ACH-26-2911"),
+        ([["Commande", "EPI-26-553"]], "EPI-26-553"),
+        ([["Bon de commande", "AEF/26/329"]], "AEF/26/329"),
+        ([["Commande 0458/2026"]], "0458/2026"),
+        ([["Purchase order no. PO-10455"]], "PO-10455"),
+        ([["N° de commande : SB-43"]], "SB-43"),
+        ([["Commande du 12/11/2026"]], None),
+        ([["Commande", "12/11/2026"]], None),
+        ([["Bon de commande"], ["Chantier Les Vignes"]], None),
+    ],
+    ids=[
+        "bare-label-and-value-in-one-cell",
+        "title-then-number-beside",
+        "long-title-then-number-beside",
+        "title-and-number-in-one-cell",
+        "english-title-and-number",
+        "label-colon-value",
+        "title-with-a-date-is-no-number",
+        "title-beside-a-date-is-no-number",
+        "title-above-a-phrase-is-no-number",
+    ],
+)
+def test_the_order_number_above_the_table_in_every_shape(above: list[list[object]], po: str | None) -> None:
+    order = read_sheet(make_xlsx([*above, [], *LINES]), "bc.xlsx", PART)
+    assert len(order.lines) == 1
+    assert (order.po_number.value if order.po_number else None) == po
+
+
+def test_a_delivery_column_with_one_date_is_the_order_delivery_date() -> None:
+    rows = [["Qté", "Désignation", "Réf", "Commentaire", "Livraison"]]
+    rows += [[2, "Vis inox", "VIS-1", "urgent", "02/12/2026"], [1, "Chevilles", "CHV-2", None, "02/12/2026"]]
+    order = read_sheet(make_xlsx(rows), "bc.xlsx", PART)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 2)
+    rows[2][4] = "04/12/2026"
+    assert read_sheet(make_xlsx(rows), "bc.xlsx", PART).requested_delivery_date is None
+
+
+def test_erp_export_headings_qualify_their_naming_word() -> None:
+    rows = [
+        ["Purchasing Document", "Item", "Material", "Short Text", "PO Quantity", "Order Unit", "Net Price"]
+    ]
+    rows += [["4500013488", 10, "MAT-0005357", "Copy paper A3 80 g", 10, "REA", 10.8]]
+    (line,) = read_sheet(make_xlsx(rows), "export.xlsx", PART).lines
+    assert (line.code.value, line.description.value, line.quantity.value) == (
+        "MAT-0005357",
+        "Copy paper A3 80 g",
+        Decimal(10),
+    )
+    assert line.unit.value == "REA" and line.unit_price.value == Decimal("10.8")
+
+
+def test_of_two_article_headings_the_one_holding_codes_is_the_code() -> None:
+    text = "Quantité;Unité;Article;Libellé\n6;sac;18462A;Semoule moyenne sac 5kg\n12,5;kg;275025;Merguez\n"
+    order = read_sheet(text.encode(), "cde.csv", PART)
+    assert [(ln.code.value, ln.description.value) for ln in order.lines] == [
+        ("18462A", "Semoule moyenne sac 5kg"),
+        ("275025", "Merguez"),
+    ]

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, SourceRow
-from parsers.documents.kinds import kind_of_title
+from parsers.documents.kinds import kind_of_title, titled_number
 from parsers.documents.pdf import fields as F
 from parsers.documents.pdf.layout import Line, Page, Word, provenance
 from parsers.documents.pdf.table import Column, Row, find_header, read_table
@@ -138,6 +138,8 @@ def _header_fields(
                 attr,
                 Extracted(value=value, confidence=confidence, provenance=provenance(part, words, rule)),
             )
+    if order.po_number is None:
+        _titled_po(order, lines[:TITLE_LINES], vocab, part, rule)
     if order.buyer_name is None:
         _unlabelled_date(order, lines, part, rule)
         _buyer_name(order, lines, part, vocab, rule)
@@ -171,6 +173,18 @@ def _label_value(
         return None
     bare = label.field == "po_number" and F.is_bare(label)
     return value.text, value.words, 0.7 if bare else value.confidence
+
+
+def _titled_po(order: ExtractedOrder, lines: list[Line], vocab, part: str, rule: str) -> None:
+    # "BON DE COMMANDE DP-2026-03402": the title carries the number, with no label.
+    for line in lines:
+        for cell in line.cells():
+            at = titled_number([w.text for w in cell.words], vocab)
+            found = F.po_value(cell.words[at:]) if at is not None else None
+            if found is not None and at == len(cell.words) - 1:
+                prov = provenance(part, found.words, rule)
+                order.po_number = Extracted[str](value=found.text, confidence=0.85, provenance=prov)
+                return
 
 
 def _unlabelled_date(order: ExtractedOrder, lines: list[Line], part: str, rule: str) -> None:
