@@ -6,13 +6,18 @@ confidence, since OCR misreads digits and letters.
 
 from __future__ import annotations
 
+import math
 import statistics
 
+import numpy as np
 import pypdfium2 as pdfium
 import pytesseract
+from PIL import Image
 
 from models import DocumentReadError
 from parsers.documents.pdf.layout import Page, Word, group_lines
+from parsers.documents.pdf.table import find_header, header_columns
+from parsers.vocabulary.layout import LayoutVocabulary
 
 DPI = 300
 LANGUAGES = "fra+eng"
@@ -21,12 +26,26 @@ MAX_OCR_PAGES = 10
 # A scan embedded at a resolution in this range is read as it is (no resampling).
 MIN_SCAN_DPI = 150
 MAX_SCAN_DPI = 400
+# Dark ink on a shaded header band: pixels above this grey are background.
+HEADER_INK = 100
+# Lines naming a column that are read again when a page shows no table header.
+MAX_HEADER_RETRIES = 3
 # Tesseract's own per-word confidence (0-100) under which a word is noise.
 MIN_WORD_CONFIDENCE = 30
 
 
-def ocr_pages(data: bytes, part: str, *, max_pages: int, languages: str = LANGUAGES) -> list[Page]:
-    """Every page of a scanned PDF as words with boxes in PDF points."""
+def ocr_pages(
+    data: bytes,
+    part: str,
+    *,
+    max_pages: int,
+    languages: str = LANGUAGES,
+    vocab: LayoutVocabulary | None = None,
+) -> list[Page]:
+    """Every page of a scanned PDF as words with boxes in PDF points.
+
+    With `vocab`, a page whose table header was not read has its header line read again.
+    """
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -37,16 +56,27 @@ def ocr_pages(data: bytes, part: str, *, max_pages: int, languages: str = LANGUA
             raise DocumentReadError(
                 part, f"a scanned PDF of {len(document)} pages, more than the {limit} pages OCR reads"
             )
-        return [_page(document[i], i + 1, languages) for i in range(len(document))]
+        return [_page(document[i], i + 1, languages, vocab) for i in range(len(document))]
     except pytesseract.TesseractNotFoundError as exc:
         raise DocumentReadError(part, "the PDF is a scan and Tesseract is not installed") from exc
     finally:
         document.close()
 
 
-def _page(page: pdfium.PdfPage, number: int, languages: str) -> Page:
+def _page(page: pdfium.PdfPage, number: int, languages: str, vocab: LayoutVocabulary | None) -> Page:
     width, height = page.get_size()
     image, dpi = _image(page)
+    boxes = _boxes(image, dpi, languages)
+    slope = _skew(boxes)
+    found = Page(number=number, width=width, height=height, lines=group_lines(_words(boxes, slope, number)))
+    found.ocr = True
+    if vocab is not None and find_header(found, vocab) is None:
+        _reread_header(found, image, dpi, slope, languages, vocab)
+    return found
+
+
+def _boxes(image, dpi: float, languages: str, top: float = 0.0) -> list[tuple]:
+    """Tesseract's words: (text, x, y, width, height, its line) in points, as scanned."""
     # One uniform block (--psm 6): the automatic page segmentation drops lone digits
     # of a quantity column; the word boxes are what the layout reader needs anyway.
     data = pytesseract.image_to_data(
@@ -60,8 +90,11 @@ def _page(page: pdfium.PdfPage, number: int, languages: str) -> Page:
             continue
         x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
         line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        boxes.append((text, x, y, w, h, line))
-    slope = _skew(boxes)
+        boxes.append((text, x, y + top, w, h, line))
+    return boxes
+
+
+def _words(boxes: list[tuple], slope: float, number: int) -> list[Word]:
     # A page scanned askew: each box moved back as if the page were straight.
     straight = [(text, x + slope * y, y - slope * x, w, h, line) for text, x, y, w, h, line in boxes]
     # Tesseract's boxes hug the glyphs ('mm' is shorter than '10.0'): the words of one of
@@ -70,8 +103,56 @@ def _page(page: pdfium.PdfPage, number: int, languages: str) -> Page:
     for _, _, y, _, h, line in straight:
         top, bottom = spans.get(line, (y, y + h))
         spans[line] = (min(top, y), max(bottom, y + h))
-    words = [Word(text, x, x + w, *spans[line], number) for text, x, _, w, _, line in straight]
-    return Page(number=number, width=width, height=height, lines=group_lines(words), ocr=True)
+    return [Word(text, x, x + w, *spans[line], number) for text, x, _, w, _, line in straight]
+
+
+def _reread_header(
+    page: Page, image, dpi: float, slope: float, languages: str, vocab: LayoutVocabulary
+) -> None:
+    """A header printed on a shaded, ruled band, read again from the band alone, shade and rules out."""
+    # A header names columns and prints no figure (totals and addresses do).
+    named = [
+        (sum(c.role != "other" for c in header_columns(line, vocab)), i)
+        for i, line in enumerate(page.lines)
+        if not any(ch.isdigit() for ch in line.text)
+    ]
+    for count, index in sorted(named, reverse=True)[:MAX_HEADER_RETRIES]:
+        if count == 0:
+            return
+        line = page.lines[index]
+        margin = 6 + abs(slope) * page.width
+        top, bottom = max(0.0, line.top - margin), line.bottom + margin
+        box = (0, int(top * dpi / 72), image.width, int(bottom * dpi / 72))
+        # The band turned straight about its centre: back in the page's straightened
+        # coordinates by the shift that turning about the origin would have made.
+        band = image.crop(box).rotate(math.degrees(math.atan(slope)), resample=Image.BILINEAR, fillcolor=255)
+        cx, cy = page.width / 2, (box[1] + box[3]) / 2 * 72 / dpi
+        words = [
+            Word(
+                w.text,
+                w.x0 + slope * cy,
+                w.x1 + slope * cy,
+                w.top - slope * cx,
+                w.bottom - slope * cx,
+                w.page,
+            )
+            for w in _words(_boxes(_unshaded(band), dpi, languages, box[1] * 72 / dpi), 0.0, page.number)
+        ]
+        for candidate in group_lines(words):
+            if find_header(Page(page.number, page.width, page.height, [candidate]), vocab):
+                page.lines[index] = candidate
+                return
+
+
+def _unshaded(band):
+    """The band in black and white: the grey shade and the table's rules made white."""
+    ink = np.asarray(band) < HEADER_INK
+    # A column of the band inked over a third of its height is a rule (a letter is shorter);
+    # its neighbours go with it, a rule straightened by resampling spreads over them.
+    rules = ink.mean(axis=0) > 0.35
+    ink[:, rules | np.roll(rules, 1) | np.roll(rules, -1)] = False
+    ink[ink.mean(axis=1) > 0.3, :] = False
+    return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8))
 
 
 def _image(page: pdfium.PdfPage):
