@@ -26,7 +26,8 @@ run-deps:
 demo: run-deps venv
 	@mkdir -p var && chmod 700 var
 	$(BIN)/intake catalog import --products demo/ref/products.csv \
-	    --customers demo/ref/customers.csv --customer-refs demo/ref/customer_refs.csv
+	    --customers demo/ref/customers.csv --customer-refs demo/ref/customer_refs.csv \
+	    --history demo/ref/order_history.csv
 	mkdir -p inbox && cp -n demo/emails/*.eml inbox/ 2>/dev/null || true
 
 ## A demo admin for the review UI: `demo` with a fresh password, printed (kept in var/demo-password).
@@ -42,6 +43,8 @@ review: venv
 
 ## The daemon and the review UI together; Ctrl-C stops both.
 run: demo demo-user
+	@$(BIN)/python -c "import socket; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $(REVIEW_PORT)))" 2>/dev/null || \
+	  { echo "make run: port $(REVIEW_PORT) is busy: stop what uses it, or choose another with REVIEW_PORT=..." >&2; exit 1; }
 	@$(BIN)/intake review --port $(REVIEW_PORT) & ui=$$!; \
 	trap 'kill $$ui 2>/dev/null' EXIT INT TERM; \
 	echo "review UI: http://127.0.0.1:$(REVIEW_PORT)/  (user demo, password above)"; \

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "intake.commands.model",
     "intake.commands.api",
     "intake.commands.token",
+    "intake.commands.webhook",
 ]
 
 

@@ -15,6 +15,7 @@ from intake.imapworker import Connector, FolderWorker, Processor, Tally, holder_
 from intake.ingest import Outcome, process_stored
 from intake.mailbox import ImapMailbox
 from intake.notify import outbox_pass
+from intake.webhooks import webhook_pass
 from matchers import CatalogIndex
 from models import RawMessage, Settings, Store
 
@@ -109,6 +110,7 @@ def serve(
             )
         # Mails to customers (acknowledgements, notices) queued by this or earlier passes.
         outbox_pass(store, settings)
+        webhook_pass(store)
         if once:
             break
         if not drop_folders and not any(t.is_alive() for t in threads):

@@ -15,7 +15,16 @@ from intake.decision import free_of_errors, passes_checks
 from intake.ingest import Outcome, ingest_file
 from intake.scoring import Record, Tally, order_is_right, pair_orders
 from matchers import CatalogIndex
-from models import CustomerRefRow, CustomerRow, IntakeError, ProductRow, Settings, Store, read_reference_csv
+from models import (
+    CustomerRefRow,
+    CustomerRow,
+    HistoryRow,
+    IntakeError,
+    ProductRow,
+    Settings,
+    Store,
+    read_reference_csv,
+)
 
 OVERALL = "overall"
 
@@ -54,6 +63,7 @@ def load_reference_dir(store: Store, ref_dir: Path) -> list[str]:
         ("products.csv", ProductRow, store.upsert_products),
         ("customers.csv", CustomerRow, store.upsert_customers),
         ("customer_refs.csv", CustomerRefRow, store.upsert_customer_refs),
+        ("history.csv", HistoryRow, store.upsert_history),
     ):
         path = ref_dir / name
         if not path.exists():

@@ -9,16 +9,22 @@ updated in the accepting transaction: its row lock is held until that
 transaction commits, so the next writer gets a higher number only after the
 previous one is visible. Every path that accepts an order (the engine, a clerk,
 a manual entry, the API) goes through a session flush, where the position is set.
+
+The same flush queues the order's webhook events (accepted; changed when a
+record field of an accepted order changes) for every active endpoint, in the
+same transaction: an order is never accepted without its event, nor the reverse.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import event, inspect, literal, select, update
 from sqlalchemy.orm import Session
 
-from models.tables import Counter, Order
+from models.tables import Counter, Order, WebhookDelivery, WebhookEndpoint, utcnow
 
 FEED_COUNTER = "accepted_orders"
 
@@ -36,8 +42,55 @@ def next_value(session: Session, name: str) -> int:
     return int(connection.execute(select(Counter.value).where(Counter.name == name)).scalar_one())
 
 
+# The contract's fields: a change to one of them on an accepted order is news downstream.
+RECORD_FIELDS = ("customer_id", "po_number", "order_date", "requested_delivery_date", "ship_to", "currency")
+PENDING_EVENTS = "intake_webhook_events"
+
+
 @event.listens_for(Session, "before_flush")
 def _number_accepted_orders(session: Session, _context: Any, _instances: Any) -> None:
+    events = session.info.setdefault(PENDING_EVENTS, [])
     for row in list(session.new) + list(session.dirty):
-        if isinstance(row, Order) and row.status == "accepted" and row.accepted_seq is None:
+        if not isinstance(row, Order) or row.status != "accepted":
+            continue
+        if row.accepted_seq is None:
             row.accepted_seq = next_value(session, FEED_COUNTER)
+            events.append((row, "order.accepted"))
+        elif row in session.dirty and _record_changed(row):
+            events.append((row, "order.changed"))
+
+
+@event.listens_for(Session, "after_flush")
+def _queue_webhook_events(session: Session, _context: Any) -> None:
+    for row, kind in session.info.pop(PENDING_EVENTS, []):
+        queue_order_event(session, row.id, kind)
+
+
+def _record_changed(row: Order) -> bool:
+    state = inspect(row)
+    return any(state.attrs[name].history.has_changes() for name in RECORD_FIELDS)
+
+
+def queue_order_event(session: Session, order_id: int, kind: str, *, at: dt.datetime | None = None) -> str:
+    """Queue `kind` about the order for every active endpoint, in the session's transaction.
+
+    One event id for all endpoints: the receivers' idempotency key. Returns it.
+    """
+    event_id = str(uuid.uuid4())
+    endpoints = select(
+        WebhookEndpoint.id,
+        literal(event_id),
+        literal(kind),
+        literal(order_id),
+        literal("pending"),
+        literal(0),
+        literal(at or utcnow(), WebhookDelivery.__table__.c.created_at.type),
+    ).where(WebhookEndpoint.active == True)  # noqa: E712  (SQL, not Python truth)
+    columns = ["endpoint_id", "event_id", "kind", "order_id", "state", "attempts", "created_at"]
+    session.connection().execute(WebhookDelivery.__table__.insert().from_select(columns, endpoints))
+    return event_id
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_webhook_events(session: Session, _previous: Any) -> None:
+    session.info.pop(PENDING_EVENTS, None)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from sqlmodel import col, func, select
 
 from models.store import Store
-from models.tables import Order, OrderLine
+from models.tables import HistoryLine, Order, OrderLine
 
 
 class PastOrder(BaseModel):
@@ -73,18 +73,51 @@ def customer_history(store: Store, customer_id: str, *, limit: int = 200) -> Cus
             .select_from(Order)
             .where(Order.customer_id == customer_id, Order.status == "accepted")
         ).one()
+    imported = imported_orders(store, customer_id, limit=limit)
     return CustomerHistory(
         customer_id=customer_id,
-        accepted_count=int(accepted),
+        accepted_count=int(accepted) + len(imported),
         orders=[
-            PastOrder(
-                message_id=o.message_id,
-                po_number=o.po_number,
-                order_date=o.order_date,
-                received_at=o.created_at,
-                status=o.status,
-                lines=lines.get(o.id or 0, []),
-            )
-            for o in orders
+            *imported,
+            *[
+                PastOrder(
+                    message_id=o.message_id,
+                    po_number=o.po_number,
+                    order_date=o.order_date,
+                    received_at=o.created_at,
+                    status=o.status,
+                    lines=lines.get(o.id or 0, []),
+                )
+                for o in orders
+            ],
         ],
     )
+
+
+def imported_orders(store: Store, customer_id: str, *, limit: int = 200) -> list[PastOrder]:
+    """The customer's orders placed before Intake (`catalog import --history`), most recent first.
+
+    Lines of one date and PO make one order; each counts as accepted (the ERP took it).
+    """
+    with store.session() as session:
+        rows = list(
+            session.exec(
+                select(HistoryLine)
+                .where(HistoryLine.customer_id == customer_id)
+                .order_by(col(HistoryLine.order_date).desc(), col(HistoryLine.id))
+                .limit(limit * 20)
+            )
+        )
+    grouped: dict[tuple[dt.date, str | None], list[tuple[str, float]]] = {}
+    for row in rows:
+        grouped.setdefault((row.order_date, row.po_number), []).append((row.sku, row.quantity))
+    return [
+        PastOrder(
+            message_id=f"history:{day.isoformat()}:{po or ''}",
+            po_number=po,
+            order_date=day,
+            status="accepted",
+            lines=lines,
+        )
+        for (day, po), lines in list(grouped.items())[:limit]
+    ]

@@ -7,6 +7,7 @@ still load. A missing required column makes the whole file unusable.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -86,6 +87,29 @@ class CustomerRefRow(BaseModel):
     sku: str = Field(min_length=1)
 
 
+class HistoryRow(BaseModel):
+    """One line of an order the customer placed before Intake (exported from the ERP)."""
+
+    customer_id: str = Field(min_length=1)
+    order_date: dt.date
+    po_number: str | None = None
+    sku: str = Field(min_length=1)
+    quantity: float = Field(gt=0)
+    unit: str | None = None
+
+    _blank = field_validator("po_number", "unit", mode="before")(_blank_to_none)
+
+    @field_validator("customer_id", "sku", mode="before")
+    @classmethod
+    def _strip(cls, value: object) -> object:
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("quantity", mode="before")
+    @classmethod
+    def _decimal_comma(cls, value: object) -> object:
+        return value.strip().replace(",", ".") if isinstance(value, str) else value
+
+
 class AliasRow(BaseModel):
     customer_id: str = ""  # "" = learned for every customer
     wording: str
@@ -107,6 +131,12 @@ REQUIRED_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
     ProductRow: ("sku", "name"),
     CustomerRow: ("customer_id", "name"),
     CustomerRefRow: ("customer_id", "customer_ref", "sku"),
+    HistoryRow: ("customer_id", "order_date", "sku", "quantity"),
+}
+# The columns that make a row unique (a repeated key is a bad row); history lines repeat freely.
+KEY_COLUMNS: dict[type[BaseModel], tuple[str, ...]] = {
+    CustomerRefRow: ("customer_id", "customer_ref"),
+    HistoryRow: (),
 }
 
 
@@ -141,9 +171,7 @@ def parse_reference_csv(
     rows: list[Row] = []
     errors: list[ReferenceDataError] = []
     seen: set[tuple[str, ...]] = set()
-    key_columns = (
-        REQUIRED_COLUMNS[model][:1] if model is not CustomerRefRow else ("customer_id", "customer_ref")
-    )
+    key_columns = KEY_COLUMNS.get(model, REQUIRED_COLUMNS[model][:1])
     for index, raw in enumerate(reader):
         line = reader.line_num
         values = {k: (v if v is not None else "") for k, v in raw.items() if k and k in model.model_fields}
@@ -153,7 +181,7 @@ def parse_reference_csv(
             errors.append(_row_error(source, line, exc))
             continue
         key = tuple(str(getattr(row, c)) for c in key_columns)
-        if key in seen:
+        if key and key in seen:
             errors.append(ReferenceDataError(source, f"duplicate key {'/'.join(key)}", row=line))
             continue
         seen.add(key)

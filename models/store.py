@@ -20,12 +20,13 @@ from sqlmodel import Session, create_engine, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
 from models.pipeline import OrderLineRecord, OrderRecord, OrderStatus, ProcessResult, RawMessage
-from models.reference import AliasRow, CustomerRefRow, CustomerRow, ProductRow, ReferenceData
+from models.reference import AliasRow, CustomerRefRow, CustomerRow, HistoryRow, ProductRow, ReferenceData
 from models.tables import (
     Alias,
     AuditEvent,
     Customer,
     CustomerRef,
+    HistoryLine,
     Message,
     Order,
     OrderLine,
@@ -131,6 +132,27 @@ class Store:
                     found.sku = row.sku
                 else:
                     session.add(CustomerRef(**row.model_dump()))
+                count += 1
+            session.commit()
+        return count
+
+    def upsert_history(self, rows: Iterable[HistoryRow]) -> int:
+        """Past order lines, keyed by customer, date, PO and sku (importing twice changes nothing)."""
+        count = 0
+        with self.session() as session:
+            for row in rows:
+                found = session.exec(
+                    select(HistoryLine).where(
+                        HistoryLine.customer_id == row.customer_id,
+                        HistoryLine.order_date == row.order_date,
+                        HistoryLine.po_number == row.po_number,
+                        HistoryLine.sku == row.sku,
+                    )
+                ).first()
+                if found:
+                    found.quantity, found.unit = row.quantity, row.unit
+                else:
+                    session.add(HistoryLine(**row.model_dump()))
                 count += 1
             session.commit()
         return count
@@ -313,6 +335,10 @@ class Store:
     # -- orders ---------------------------------------------------------------
 
     def order_records(self, status: str | None = None) -> list[OrderRecord]:
+        return [record for _, record in self.numbered_records(status)]
+
+    def numbered_records(self, status: str | None = None) -> list[tuple[int, OrderRecord]]:
+        """Each order's number in the store with its contract record, oldest first."""
         with self.session() as session:
             query = select(Order).order_by(Order.id)
             if status:
@@ -323,7 +349,7 @@ class Store:
                 lines = session.exec(
                     select(OrderLine).where(OrderLine.order_id == order.id).order_by(OrderLine.line_no)
                 )
-                records.append(to_record(order, list(lines)))
+                records.append((order.id or 0, to_record(order, list(lines))))
             return records
 
 

@@ -47,6 +47,20 @@ class CustomerRef(SQLModel, table=True):
     sku: str = Field(max_length=64)
 
 
+class HistoryLine(SQLModel, table=True):
+    """A line of an order placed before Intake, imported from the ERP (`catalog import --history`)."""
+
+    __tablename__ = "history_lines"
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: str = Field(index=True, max_length=64)
+    order_date: dt.date
+    po_number: str | None = Field(default=None, max_length=128)
+    sku: str = Field(max_length=64)
+    quantity: float
+    unit: str | None = Field(default=None, max_length=32)
+
+
 class Alias(SQLModel, table=True):
     """A wording a clerk confirmed as meaning a sku (for one customer or all)."""
 
@@ -267,3 +281,35 @@ class OrderEvent(SQLModel, table=True):
     lines: list[int] = Field(default_factory=list, sa_column=Column(JSON))  # line numbers it concerns
     actor: str = Field(max_length=128)  # the API token's name
     idempotency_key: str = Field(max_length=255)  # a retried request is one event
+
+
+class WebhookEndpoint(SQLModel, table=True):
+    """A receiver of order events (accepted, changed, cancelled), signed with its secret."""
+
+    __tablename__ = "webhook_endpoints"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(max_length=2048)
+    secret: str = Field(max_length=128)  # HMAC key: the receiver holds it too, so it is kept as is
+    active: bool = True
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class WebhookDelivery(SQLModel, table=True):
+    """One event for one endpoint: queued in the transaction that caused it, POSTed until taken."""
+
+    __tablename__ = "webhook_deliveries"
+    __table_args__ = (UniqueConstraint("endpoint_id", "event_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    endpoint_id: int = Field(foreign_key="webhook_endpoints.id", index=True)
+    event_id: str = Field(max_length=64)  # the idempotency key: the same on every retry
+    kind: str = Field(max_length=32)  # order.accepted, order.changed, order.cancelled
+    order_id: int = Field(foreign_key="orders.id", index=True)
+    payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # frozen at first try
+    state: str = Field(default="pending", index=True, max_length=16)  # pending/sending/delivered/failed
+    attempts: int = 0
+    last_error: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    next_attempt_at: dt.datetime | None = None  # retry backoff, or the claim's lease while sending
+    delivered_at: dt.datetime | None = None

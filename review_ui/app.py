@@ -41,6 +41,7 @@ def create_app(
     """The web app over `store`, listening on `host`; nothing here reads the environment."""
     app = FastAPI(title="Intake review", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
+    app.state.secure_cookies = secure_cookies(settings, host)
     app.state.store = store
     app.state.index_cache = IndexCache(store)
     app.state.user_lookup = lambda user_id: get_user(store, user_id)

@@ -171,6 +171,7 @@ def order_page(
         ],
         "customer_name": customer.name if customer else "",
         "customer_candidates": ((order.detail or {}).get("customer") or {}).get("candidates") or [],
+        "totals": order_totals(edit, order.detail or {}, order.currency or "EUR"),
         "source": build_source(
             _raw(message),
             order.detail or {},
@@ -188,3 +189,34 @@ def order_page(
 
 def _raw(message: Message | None) -> bytes | None:
     return message.raw if message else None
+
+
+def order_totals(edit: OrderEdit, detail: dict[str, Any], currency: str) -> dict[str, Any]:
+    """The sum of the lines as typed, beside the total the document printed (when it has one)."""
+    total = 0.0
+    for line in edit.lines:
+        quantity, price = _number(line.quantity), _number(line.unit_price)
+        if quantity is not None and price is not None:
+            total += quantity * price
+    printed_value = ((detail.get("order") or {}).get("total_excl_vat") or {}).get("value")
+    printed = _number(str(printed_value)) if printed_value is not None else None
+    return {
+        "lines": round(total, 2),
+        "lines_text": money_text(total, currency),
+        "printed": printed,
+        "printed_text": money_text(printed, currency) if printed is not None else "",
+        "differs": printed is not None and abs(printed - total) > 0.01,
+    }
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(" ", "").replace(",", "."))
+    except (AttributeError, ValueError):
+        return None
+
+
+def money_text(value: float, currency: str) -> str:
+    """12 345,60 EUR: the French way, which the clerks read."""
+    whole = f"{value:,.2f}".replace(",", " ").replace(".", ",")
+    return f"{whole} {currency}"

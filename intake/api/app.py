@@ -11,11 +11,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from intake.api import ops
 from intake.api.auth import api_token
+from intake.api.channel import OrderIn, take_order
 from intake.api.events import EventError, OrderEventIn, OrderEventOut, record_event
 from intake.api.ops import install_access_log
 from intake.api.queries import messages_after, order_detail, orders_after
 from intake.api.schemas import ApiError, MessagePage, OrderDetail, OrderPage
 from intake.api.tokens import Scope
+from intake.daemon import IndexCache
 from models import Settings, Store
 from models.tables import ApiToken
 
@@ -37,6 +39,14 @@ def create_api(settings: Settings, store: Store) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     app.add_api_route("/orders", list_orders, methods=["GET"], response_model=OrderPage, responses=ERRORS)
+    app.add_api_route(
+        "/orders",
+        post_order,
+        methods=["POST"],
+        response_model=OrderDetail,
+        status_code=201,
+        responses=ERRORS | {200: {"model": OrderDetail, "description": "already taken"}},
+    )
     app.add_api_route(
         "/orders/{order_id}", get_order, methods=["GET"], response_model=OrderDetail, responses=_with(404)
     )
@@ -73,6 +83,24 @@ def list_orders(
     `next_cursor` and asks again gets every accepted order once.
     """
     return orders_after(request.app.state.store, after, limit)
+
+
+def post_order(request: Request, order: OrderIn, token: Writer, response: Response) -> OrderDetail:
+    """A web shop's or a portal's order, in the contract's record shape: checked and routed
+    like an email order (`status` says whether it went straight to the order table or
+    waits for a clerk, `reasons` why). The same body posted again is the same order (200)."""
+    state = request.app.state
+    if getattr(state, "index_cache", None) is None:
+        state.index_cache = IndexCache(state.store)
+    order_id, created = take_order(
+        state.store, order, channel=token.name, index=state.index_cache.get(), settings=state.settings
+    )
+    if not created:
+        response.status_code = 200
+    response.headers["Location"] = f"/orders/{order_id}"
+    found = order_detail(state.store, order_id)
+    assert found is not None
+    return found
 
 
 def get_order(request: Request, order_id: int, _token: Reader) -> OrderDetail:

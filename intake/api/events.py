@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from intake.notify import DeliveryMode, NotifyError, ShipmentStatus, notify_status
 from models import IntakeError, OrderStatus, Settings, Store
+from models.feed import queue_order_event
 from models.tables import AuditEvent, Order, OrderEvent, utcnow
 
 log = logging.getLogger(__name__)
@@ -122,6 +123,8 @@ def record_event(
                 after=event.model_dump(mode="json"),
             )
         )
+        if event.kind == EventKind.CANCELLED:
+            queue_order_event(session, order_id, "order.cancelled")
         notice = _notice(session, order_id, event, actor=actor, settings=settings)
         session.commit()
         return _out(row, notice), True

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, func, select
 
 from intake.kpis import percentile
 from models import Store
-from models.tables import Message, Order, OutboxMail, ReviewItem, utcnow
+from models.tables import Message, Order, OutboxMail, ReviewItem, WebhookDelivery, utcnow
 
 LATENCY_WINDOW = dt.timedelta(hours=24)
 QUANTILES = (0.5, 0.95)
@@ -39,6 +39,10 @@ def collect(store: Store, *, now: dt.datetime | None = None) -> list[Metric]:
         queues = {
             "unprocessed": messages.get("received", 0),
             "review": _count(session, select(func.count()).where(ReviewItem.state == "open")),
+            "webhooks": _count(
+                session, select(func.count()).where(col(WebhookDelivery.state).in_(["pending", "sending"]))
+            ),
+            "webhooks_failed": _count(session, select(func.count()).where(WebhookDelivery.state == "failed")),
             "outbox": _count(
                 session, select(func.count()).where(col(OutboxMail.state).in_(["pending", "sending"]))
             ),

@@ -2,7 +2,12 @@
 
 from collections.abc import Callable
 
-from intake.checks.amounts import check_line_count, check_prices, check_stock, check_totals
+from intake.checks.amounts import (
+    check_line_count,
+    check_prices,
+    check_stock,
+    check_totals,
+)
 from intake.checks.context import CheckContext
 from intake.checks.coverage import check_lines_read
 from intake.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer

@@ -24,7 +24,8 @@ from models import ExtractedLine, Provenance, ReviewReason, Severity
 _TOKEN = re.compile(r"[^\s|;,\t/]+")
 _EDGE = "()[]{}<>:.!?\"'«»-–—•*·"
 _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*]|pcs?|pces?|u)?$", re.I)
-_CODE = re.compile(r"^(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}$")
+# A code has a digit (VIS-440-200, 204417) or capitals in separated parts (HB-GLV-L).
+_CODE = re.compile(r"^(?:(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}|[A-Z0-9]+(?:[-./][A-Z0-9]+)+)$")
 _WORD = re.compile(r"^[^\W\d_]{3,}")
 _ROW = re.compile(r"(\d+)$")
 _CLAUSE_CUT = re.compile(

@@ -63,6 +63,15 @@ def check_quantities(ctx: CheckContext, *, rules: CheckRules | None = None) -> l
                     "quantity_not_positive", number, f"quantity {quantity_text(quantity)}", field="quantity"
                 )
             )
+        elif _is_a_code(quantity, line):
+            reasons.append(
+                line_reason(
+                    "quantity_is_code",
+                    number,
+                    f"the quantity {quantity_text(quantity)} is the article's code: misread",
+                    field="quantity",
+                )
+            )
         elif quantity != quantity.to_integral_value() and _unit(ctx, line) in counted:
             reasons.append(
                 line_reason(
@@ -73,6 +82,14 @@ def check_quantities(ctx: CheckContext, *, rules: CheckRules | None = None) -> l
                 )
             )
     return reasons
+
+
+def _is_a_code(quantity: Decimal, line: LineMatch) -> bool:
+    """A quantity spelt like one of the line's codes ('245711' read twice) was read from the code."""
+    read = line.line
+    codes = [line.sku, line.customer_ref, read.code.value if read.code else None]
+    codes += [c.value for c in read.alt_codes]
+    return quantity >= 100 and any(c and c.strip().lstrip("0") == quantity_text(quantity) for c in codes)
 
 
 def _unit(ctx: CheckContext, line: LineMatch) -> str:

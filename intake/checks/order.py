@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from intake.checks.context import CheckContext, lead_over_runner_up
 from intake.checks.rules import default_rules
+from intake.checks.sender import TYPED_SOURCES
 from models import Address, CustomerRow, DocumentKind, ParsedMessage, ReviewReason
 
 # Two customers closer than this are a coin toss, whatever their scores.
@@ -83,6 +84,8 @@ def check_sender_known(ctx: CheckContext) -> list[ReviewReason]:
     """
     customer = ctx.customers.get(ctx.matched.customer.customer_id or "")
     parsed = ctx.parsed
+    if ctx.matched.order.source in TYPED_SOURCES:
+        return []  # the customer was chosen by a clerk or named by an authenticated system
     if customer is None or sends_for(parsed.sender, customer):
         return []
     if sends_for(parsed.forwarded_sender, customer) and forwarded_by_colleague(

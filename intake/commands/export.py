@@ -9,6 +9,7 @@ import sys
 from intake.commands import load_settings, open_store
 
 CSV_COLUMNS = [
+    "order_id",
     "message_id",
     "source",
     "status",
@@ -32,23 +33,28 @@ CSV_COLUMNS = [
 def register(sub: argparse._SubParsersAction) -> None:
     export = sub.add_parser("export", help="write order records to standard output")
     export.add_argument("--format", choices=["jsonl", "csv"], required=True)
-    export.add_argument("--status", choices=["accepted", "review", "rejected"])
+    export.add_argument(
+        "--status",
+        choices=["accepted", "review", "rejected", "all"],
+        default="accepted",
+        help="which orders (default: accepted, the clean table an ERP imports)",
+    )
     export.set_defaults(handler=export_orders)
 
 
 def export_orders(args: argparse.Namespace) -> int:
     store = open_store(load_settings())
-    records = store.order_records(args.status)
+    numbered = store.numbered_records(None if args.status == "all" else args.status)
     if args.format == "jsonl":
-        for record in records:
+        for _, record in numbered:
             sys.stdout.write(record.model_dump_json() + "\n")
         return 0
     # CSV: one row per order line, the order's fields repeated (what ERPs import).
     # RFC 4180 line ends: the writer then quotes a field holding a bare carriage return.
     writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for record in records:
-        head = record.model_dump(mode="json", exclude={"lines"})
+    for order_id, record in numbered:
+        head = {"order_id": order_id, **record.model_dump(mode="json", exclude={"lines"})}
         for line in record.lines or [None]:
             row = {**head, **(line.model_dump(mode="json") if line else {})}
             writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})

@@ -81,17 +81,51 @@ def list_messages(args: argparse.Namespace) -> int:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return 0
-    columns = ["message_id", "sha256", "origin", "received_at", "state", "kind", "orders", "error"]
-    table = [columns] + [[_cell(r[c], c) for c in columns] for r in rows]
-    widths = [max(len(t[i]) for t in table) for i in range(len(columns))]
-    for line in table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+    print_table(store.list_messages(args.state), counts)
     return 0
 
 
-def _cell(value: object, column: str) -> str:
-    text = "" if value is None else str(value)
-    return text[:12] if column == "sha256" else text
+TABLE_WIDTH = 120
+# (title, width): the last column takes what is left of TABLE_WIDTH.
+TABLE_COLUMNS = [
+    ("#", 5),
+    ("received", 11),
+    ("state", 9),
+    ("kind", 9),
+    ("orders", 6),
+    ("from", 24),
+    ("subject", 28),
+]
+
+
+def print_table(rows: list[Message], counts: dict[int, int]) -> None:
+    """One line per message that fits 120 columns: who sent it, its subject, and why it failed."""
+    last = TABLE_WIDTH - sum(width + 2 for _, width in TABLE_COLUMNS)
+    print(_line([title for title, _ in TABLE_COLUMNS] + ["error / origin"], last))
+    for row in rows:
+        origin = row.origin_path or f"{row.account or ''}/{row.folder or ''}/{row.uid or ''}"
+        cells = [
+            str(row.id),
+            f"{row.received_at:%d/%m %H:%M}" if row.received_at else "",
+            row.state,
+            row.kind or "",
+            str(counts.get(row.id or 0, 0)),
+            row.sender or "",
+            row.subject or "",
+            row.error or origin,
+        ]
+        print(_line(cells, last))
+
+
+def _line(cells: list[str], last: int) -> str:
+    widths = [width for _, width in TABLE_COLUMNS] + [last]
+    return "  ".join(
+        _fit(" ".join(c.split()), w).ljust(w) for c, w in zip(cells, widths, strict=True)
+    ).rstrip()
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def retry_messages(args: argparse.Namespace) -> int:

@@ -6,10 +6,13 @@ import argparse
 
 from intake.commands import load_settings, open_store
 from intake.notify import deliver_pending, list_mails, requeue_failed, smtp_sender
+from intake.webhooks import list_deliveries
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    outbox = sub.add_parser("outbox", help="mails to customers: send the queue, list it")
+    outbox = sub.add_parser(
+        "outbox", help="mails to customers (and webhooks waiting): send the queue, list it"
+    )
     actions = outbox.add_subparsers(dest="outbox_command", required=True, metavar="ACTION")
     send = actions.add_parser("send", help="send the mails that are due, once")
     send.set_defaults(handler=send_outbox)
@@ -38,7 +41,21 @@ def list_outbox(args: argparse.Namespace) -> int:
         print(
             f"{row.id:>5}  {row.state:8} {row.kind:15} order {row.order_id or '-':<6} {when}  {row.to_addr}  {row.subject}{error}"
         )
+    list_webhooks_waiting(store)
     return 0
+
+
+def list_webhooks_waiting(store) -> None:
+    """Webhook deliveries not taken yet, with their last error (`intake webhook deliveries` for all)."""
+    waiting = [row for row in list_deliveries(store) if row.state != "delivered"]
+    if waiting:
+        print(f"webhooks not delivered yet: {len(waiting)}")
+    for row in waiting:
+        when = (row.next_attempt_at or row.created_at).isoformat(timespec="seconds")
+        print(
+            f"{row.id:>5}  {row.state:8} {row.kind:15} order {row.order_id:<6} {when}  "
+            f"endpoint {row.endpoint_id}, {row.attempts} tries  ({row.last_error or 'not tried yet'})"
+        )
 
 
 def retry_outbox(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from intake.commands import load_settings, open_store
 from intake.config import DaemonConfig, load_config
 from intake.daemon import IndexCache, build_workers, make_processor, serve
 from intake.ingest import Outcome
+from models import Decision
 
 log = logging.getLogger("intake.daemon")
 
@@ -39,11 +40,26 @@ def print_outcome(path: Path, outcome: Outcome) -> None:
         return
     for order in outcome.result.orders:
         record = order.record
+        why = main_reason(order.decision) if record.status.value == "review" else ""
         print(
             f"{record.status.value.upper():8} {path.name}: customer {record.customer_id or '?'} "
-            f"PO {record.po_number or '-'}, {len(record.lines)} lines, confidence {record.confidence:.2f}",
+            f"PO {record.po_number or '-'}, {len(record.lines)} lines, confidence {record.confidence:.2f}"
+            + (f" - {why}" if why else ""),
             flush=True,
         )
+
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def main_reason(decision: Decision) -> str:
+    """Why an order waits, in one phrase: its most severe reason (first of its kind)."""
+    reasons = sorted(decision.reasons, key=lambda r: SEVERITY_ORDER.get(r.severity.value, 3))
+    if not reasons:
+        return ""
+    first = reasons[0]
+    more = f" (+{len(reasons) - 1} more)" if len(reasons) > 1 else ""
+    return f"{first.message or first.code}{more}"
 
 
 def run_daemon(args: argparse.Namespace) -> int:

@@ -41,6 +41,10 @@ _PO_AFTER_WORD = re.compile(
     re.I,
 )
 # "please quote PO-7731", "notre CDE25-3381": an order number that carries its own prefix.
+# Letters and digits with separators, or a long number: an order number standing alone.
+_PO_ALONE = re.compile(
+    r"(?P<po>(?=[A-Z0-9\-/._]*\d)(?:[A-Z0-9]+[\-/._])+[A-Z0-9]+|\d{6,12}|[A-Z]{2,4}\d{4,})"
+)
 _LABEL_AT_END = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*$", re.I)
 _PO_PREFIXED = re.compile(r"(?<![\w\-/])(?P<po>(?:PO|BC|BDC|CDE|CMD|ACH)[-_/]?\d[\w\-/]*\d)(?![\w\-])")
 _NOT_OUR_PO = re.compile(
@@ -111,8 +115,17 @@ def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
     """The customer's order number when labelled in the body or a non-reply subject."""
     found = _po_in(text, part=part)
     if found is None and not _REPLY_SUBJECT.match(subject):
-        found = _po_in(subject, part="subject")
+        found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
     return found
+
+
+def _subject_is_a_number(subject: str) -> Extracted[str] | None:
+    """A subject that is nothing but an order number ('DA-2026-1187') names the order."""
+    match = _PO_ALONE.fullmatch(subject.strip())
+    if match is None or _looks_like_date_or_phone(match["po"]):
+        return None
+    prov = Provenance(part="subject", span=match.span("po"), rule="po-subject")
+    return Extracted[str](value=match["po"], confidence=0.7, provenance=prov)
 
 
 def _po_in(text: str, *, part: str) -> Extracted[str] | None:

@@ -118,7 +118,47 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 notes=["approximate quantity: confirm with the customer"] if approx else [],
             )
         )
-    return found
+    return _read_elided(sentence, found, part=part, start=start) if found else found
+
+
+def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
+    """ "une couronne de fil rouge et une de fil bleu": the unit said once serves the next item."""
+    taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
+    extra: list[ExtractedLine] = []
+    for match in _ELIDED.finditer(sentence):
+        at = start + match.start("qty")
+        before = [ln for ln in found if ln.provenance and ln.provenance.span and ln.provenance.span[1] <= at]
+        if not before or any(b <= at < e for b, e in taken) or before[-1].unit is None:
+            continue
+        quantity, approx = _quantity(match["qty"])
+        desc, desc_end = _cut_designation(sentence, match.start("desc"))
+        if quantity is None or approx or not desc:
+            continue
+        unit = before[-1].unit
+        extra.append(
+            line_from_parts(
+                part,
+                (at, start + desc_end),
+                desc=(desc, (start + match.start("desc"), start + desc_end)),
+                qty=(quantity, (at, start + match.end("qty"))),
+                unit=(
+                    unit.value,
+                    unit.provenance.span if unit.provenance and unit.provenance.span else (at, at),
+                ),
+                rule="text-prose",
+                confidence=0.7,
+            )
+        )
+    return sorted(
+        [*found, *extra], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
+    )
+
+
+def _build_elided() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)(?P<desc>[^\W\d])",
+        re.I,
+    )
 
 
 def _build_prose() -> re.Pattern[str]:
@@ -291,7 +331,8 @@ def _is_noise(line: str) -> bool:
     lowered = line.strip(" -*•\t").lower()
     if _HEADER_LINE.match(line) or _TIME.search(line) or re.search(r"https?://|www\.|\S@\S", line):
         return True
-    if any(lowered.startswith(opener) for opener in words.line_openers_not_items):
+    # Whole words: "tel" opens a phone line, not "Telerupteur 16A".
+    if any(re.match(rf"{re.escape(opener)}(?!\w)", lowered) for opener in words.line_openers_not_items):
         return True
     if "€" in line or re.search(r"\b(?:eur|euros?)\b", lowered):
         return True
@@ -359,3 +400,4 @@ def line_from_parts(
 
 
 _PROSE = _build_prose()
+_ELIDED = _build_elided()

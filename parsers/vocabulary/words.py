@@ -46,6 +46,10 @@ class ColumnWords(BaseModel):
         for role, words in self.roles.items():
             if key in {" ".join(w.replace(".", " ").split()) for w in words}:
                 return role
+        # "Code CH", "Réf. Hôpital": a code column qualified by whose code it is.
+        first = key.split(" ", 1)[0]
+        if " " in key and first in {"code", "réf", "ref", "référence", "reference"}:
+            return "code"
         return None
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from models import IntakeError
@@ -64,10 +65,18 @@ def attachment(request: Request, pk: RecordId, number: RecordId) -> Response:
 
 
 @private.get("/messages/{pk}/attachments/{number}/pages/{page}.png")
-def pdf_page(request: Request, pk: RecordId, number: RecordId, page: RecordId) -> Response:
+def pdf_page(
+    request: Request,
+    pk: RecordId,
+    number: RecordId,
+    page: RecordId,
+    scale: Annotated[int, Query(ge=1, le=2)] = 1,
+) -> Response:
+    """One page as an image; `scale=2` draws it sharp enough for the zoomed view."""
     try:
         limits = DocumentLimits.from_settings(request.app.state.settings)
-        image = render_pdf_page(attachment_bytes(_raw(request, pk), number), page, limits=limits)
+        attachment = attachment_bytes(_raw(request, pk), number)
+        image = render_pdf_page(attachment, page, limits=limits, resolution=110 * scale)
     except (IndexError, IntakeError) as exc:
         raise HTTPException(404, f"message {pk}, attachment {number}, page {page}") from exc
     return Response(image, media_type="image/png", headers={"Cache-Control": "private, max-age=600"})

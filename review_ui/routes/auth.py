@@ -20,7 +20,19 @@ router = APIRouter(dependencies=[Depends(check_csrf)])
 def login_page(request: Request) -> Response:
     if request.session.get("uid"):
         return RedirectResponse("/", status_code=303)
-    return render(request, "login.html", {"error": None, "username": ""})
+    return render(request, "login.html", {"error": None, "username": "", "plain_http": plain_http(request)})
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def plain_http(request: Request) -> bool:
+    """Secure cookies asked over plain http: the browser drops the session and every sign-in fails.
+
+    Browsers keep secure cookies on http://127.0.0.1 and http://localhost (trusted origins).
+    """
+    insecure = request.url.scheme != "https" and request.url.hostname not in LOOPBACK
+    return bool(request.app.state.secure_cookies) and insecure
 
 
 @router.post("/login")
@@ -31,12 +43,14 @@ def login(request: Request, username: str = Form(""), password: str = Form("")) 
     wait = throttle.wait(username)
     if wait > 0:
         error = t("login.throttled", seconds=math.ceil(wait))
-        return render(request, "login.html", {"error": error, "username": username}, status=429)
+        context = {"error": error, "username": username, "plain_http": plain_http(request)}
+        return render(request, "login.html", context, status=429)
     user = authenticate(store_of(request), username, password)
     if user is None or user.id is None:
         count = throttle.failed(username)
         record_failed_login(store_of(request), username, address, count)
-        return render(request, "login.html", {"error": t("login.wrong"), "username": username}, status=401)
+        context = {"error": t("login.wrong"), "username": username, "plain_http": plain_http(request)}
+        return render(request, "login.html", context, status=401)
     throttle.succeeded(username)
     sign_in(request, user, request.session.get("lang") or user.language)
     return RedirectResponse("/", status_code=303)

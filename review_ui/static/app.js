@@ -312,5 +312,48 @@
     banner.hidden = false;
     form.querySelectorAll("input, select, textarea, button[type=submit]").forEach((el) => { el.disabled = true; });
   }
+  // -- PDF zoom: the pages grow inside the source panel, which then scrolls ------------------
+  const ZOOMS = [1, 1.5, 2, 3];
+  document.querySelectorAll(".source .zoom").forEach((bar) => {
+    let at = 0;
+    const pages = bar.parentElement.querySelector(".pdf-pages");
+    bar.querySelectorAll("[data-zoom]").forEach((button) => button.addEventListener("click", () => {
+      at = Math.max(0, Math.min(ZOOMS.length - 1, at + Number(button.dataset.zoom)));
+      pages.style.width = ZOOMS[at] * 100 + "%";
+      bar.querySelector(".zoom-level").textContent = ZOOMS[at] * 100 + " %";
+      // Sharper pages once enlarged: the server draws them at twice the resolution.
+      pages.querySelectorAll("img").forEach((img) => {
+        const sharp = ZOOMS[at] > 1;
+        const base = img.getAttribute("src").split("?")[0];
+        img.setAttribute("src", sharp ? base + "?scale=2" : base);
+      });
+    }));
+  });
+
+  // -- the lines' total, beside the document's printed total ----------------------------------
+  const totals = document.getElementById("totals");
+  function numberOf(text) {
+    const value = parseFloat(String(text || "").replace(/\s/g, "").replace(",", "."));
+    return Number.isFinite(value) ? value : null;
+  }
+  function updateTotals() {
+    if (!totals) return;
+    let sum = 0;
+    document.querySelectorAll("#lines tbody tr").forEach((row) => {
+      const q = numberOf((row.querySelector('[name="line_quantity"]') || {}).value);
+      const p = numberOf((row.querySelector('[name="line_unit_price"]') || {}).value);
+      if (q !== null && p !== null) sum += q * p;
+    });
+    const shown = document.getElementById("lines-total");
+    const currency = shown.textContent.trim().split(" ").pop();
+    shown.textContent = sum.toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace(/\u202f|\u00a0/g, " ") + " " + currency;
+    const printed = numberOf(totals.dataset.printed);
+    const differs = printed !== null && Math.abs(printed - sum) > 0.01;
+    totals.classList.toggle("differs", differs);
+    const flag = document.getElementById("totals-differ");
+    if (flag) flag.hidden = !differs;
+  }
+  if (form && totals) form.addEventListener("input", updateTotals);
+
   if (csrf) window.intakeCsrf = csrf;
 })();

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from pathlib import Path
 
@@ -162,3 +163,53 @@ def test_user_list_disable_enable_passwd(capsys, database: str, monkeypatch: pyt
     assert authenticate(store, "carol", "a-new-password-1") is not None
     code, _, err = run(capsys, "user", "disable", "nobody")
     assert code == 1 and "no user named 'nobody'" in err
+
+
+def test_a_busy_review_port_fails_clearly(capsys, database: str):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, out, err = run(capsys, "review", "--port", str(port))
+    assert code == 1 and "review UI on" not in out
+    assert err.startswith(f"intake: error: cannot serve the review UI on 127.0.0.1:{port}")
+
+
+def test_export_defaults_to_accepted_orders_with_their_number(capsys, database: str):
+    load_demo(capsys)
+    store = Store.open(database)
+    with store.session() as session:
+        numbers = [o.id for o in session.exec(select(Order).order_by(Order.id))]
+    assert run(capsys, "export", "--format", "csv")[1].splitlines()[1:] == []  # nothing accepted yet
+    with store.session() as session:
+        order = session.get(Order, numbers[0])
+        order.status = "accepted"
+        session.add(order)
+        session.commit()
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "export", "--format", "csv")[1], newline="")))
+    assert {row["order_id"] for row in rows} == {str(numbers[0])}
+    assert {row["status"] for row in rows} == {"accepted"}
+    every = run(capsys, "export", "--format", "jsonl", "--status", "all")[1].splitlines()
+    assert len(every) == len(numbers)
+
+
+def test_messages_table_shows_sender_and_subject_in_120_columns(capsys, database: str):
+    load_demo(capsys)
+    out = run(capsys, "messages")[1]
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["#", "received", "state"] and "from" in lines[0] and "subject" in lines[0]
+    assert all(len(line) <= 120 for line in lines)
+    assert "@" in lines[1]  # the sender's address
+
+
+def test_the_demo_history_lets_confident_orders_through(capsys, database: str):
+    history = f"--history={DEMO_REF / 'order_history.csv'}"
+    refs = [f"--products={DEMO_REF / 'products.csv'}", f"--customers={DEMO_REF / 'customers.csv'}"]
+    for _ in range(2):  # as make run does at every start: loading again changes nothing
+        assert run(capsys, "catalog", "import", *refs, history)[0] == 0
+    assert run(capsys, "ingest", str(DEMO_REF.parent / "emails"))[0] == 0
+    exported = run(capsys, "export", "--format", "jsonl", "--status", "all")[1].splitlines()
+    statuses = [json.loads(line)["status"] for line in exported]
+    assert statuses.count("accepted") >= 5 and "review" in statuses

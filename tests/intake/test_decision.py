@@ -169,6 +169,11 @@ CASES = {
         "line 1: price 35% above the catalogue (8.10 € for 6.00 €)",
         lines=lambda: [make_line("VIS-440-200", printed_price="8.10")],
     ),
+    "the quantity read is the article's code": Case(
+        "quantity_is_code",
+        "line 1: the quantity 204417 is the article's code",
+        lines=lambda: [make_line("VIS-440-200", "204417").model_copy(update={"customer_ref": "204417"})],
+    ),
     "line amount wrong": Case(
         "line_amount_mismatch",
         "line 1: amount 30.00 € is not 4 × 6.00 €",

@@ -1,4 +1,4 @@
-"""Lines read around a known article code, key-value blocks, and header fields that are no lines."""
+"""Catalogue-first reading and the shapes new customers write: known codes, blocks, elided units, PO alone."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from parsers.text import fields
 from parsers.text.codes import read_code_line
+from parsers.text.lines import read_line, read_prose
 from parsers.text.reader import read_lines
+from parsers.vocabulary.words import column_words
 from tests.matchers.conftest import build_index
 
 FIXTURES_REF = Path(__file__).resolve().parents[2] / "fixtures" / "ref"
@@ -117,3 +120,41 @@ def test_the_catalogue_knows_its_codes_in_any_shape() -> None:
         ("3700123000150", "8"),
         ("GAN-NIT-T9", "3"),
     ]
+
+
+def test_a_unit_said_once_serves_the_next_item() -> None:
+    text = (
+        "Je voudrais une couronne de fil rouge 1,5 et une de fil bleu 1,5, et deux boîtes de chevilles de 6."
+    )
+    lines = read_prose(text, part="body", start=0)
+    assert [(str(ln.quantity.value), ln.unit.value, ln.description.value) for ln in lines] == [
+        ("1", "rouleau", "fil rouge 1,5"),
+        ("1", "rouleau", "fil bleu 1,5"),
+        ("2", "boite", "chevilles de 6"),
+    ]
+
+
+def test_a_word_that_starts_like_a_phone_label_is_an_article() -> None:
+    found = read_line("Telerupteur 16A 1F ............ 3", part="body", start=0)
+    assert found is not None and found.description.value == "Telerupteur 16A 1F"
+    assert read_line("Tel : 04 78 12 34 56", part="body", start=0) is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("DA-2026-1187", "DA-2026-1187"),
+        ("4500231876", "4500231876"),
+        ("commande", None),
+        ("12/11/2026", None),
+    ],
+    ids=["code", "long-number", "a-word", "a-date"],
+)
+def test_a_subject_that_is_only_a_number_is_the_po(subject: str, expected: str | None) -> None:
+    found = fields.po_number(subject, "Bonjour, voici la liste.", part="body")
+    assert (found.value if found else None) == expected
+
+
+def test_a_code_column_says_whose_code_it_is() -> None:
+    assert column_words().role_of("Code CH") == "code"
+    assert column_words().role_of("Qté") == "quantity"

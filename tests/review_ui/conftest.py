@@ -90,6 +90,15 @@ def review_store(review_template: Path, ui_settings: Settings) -> Store:
     return Store.open(ui_settings.database_url)
 
 
+@pytest.fixture
+def client(review_store: Store, ui_settings: Settings, tmp_path: Path):
+    """The app in-process (no browser), over https so the secure cookie is kept."""
+    from fastapi.testclient import TestClient
+
+    app = create_app(ui_settings, review_store, secret_file=tmp_path / "secret")
+    return TestClient(app, base_url="https://testserver", follow_redirects=False)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import resource
 import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from sqlmodel import select
 
 from models import Settings, Store
 from models.tables import Order
 from review_ui import service
 from tests.review_ui.conftest import ingest_bytes
-from tests.review_ui.factories import make_zip_bomb_xlsx, message_with_attachment
+from tests.review_ui.factories import make_zip_bomb_xlsx, message_with_attachment, store_documents_order
 from tests.review_ui.test_browser import review_orders, sign_in
 
 pytestmark = pytest.mark.browser
@@ -101,3 +102,52 @@ def test_the_lock_is_taken_on_edit_and_released_on_leave(
     expect(bob.locator("#po_number")).to_be_enabled()
     for page in (alice, bob):
         page.context.close()
+
+
+def loaded(image: Locator) -> None:
+    """Wait for an image to be drawn (wait_for_function would need eval, which the CSP forbids)."""
+    deadline = time.monotonic() + 10
+    while not image.evaluate("img => img.complete && img.naturalWidth > 0"):
+        assert time.monotonic() < deadline, "the image was not drawn"
+        time.sleep(0.05)
+
+
+def test_pdf_zoom_and_the_live_lines_total(page: Page, live_server: str, review_store: Store, shots: Path):
+    _, order_id = store_documents_order(review_store)
+    sign_in(page, live_server, "alice")
+    page.goto(f"{live_server}/orders/{order_id}")
+    page.click(".source-tabs .tab:has-text('BC-77.pdf')")
+    image = page.locator(".pdf-page img").first
+    loaded(image)
+    narrow = image.bounding_box()["width"]
+    page.click(".zoom [data-zoom='1']")
+    page.click(".zoom [data-zoom='1']")
+    expect(page.locator(".zoom-level").first).to_have_text("200 %")
+    expect(image).to_have_attribute("src", re.compile(r"\?scale=2$"))
+    loaded(image)
+    assert image.bounding_box()["width"] > 1.9 * narrow
+    page.screenshot(path=str(shots / "review-pdf-zoom.png"))
+    rows = page.locator("#lines tbody tr")
+    rows.nth(0).locator("[name=line_quantity]").fill("3")
+    rows.nth(0).locator("[name=line_unit_price]").fill("2,50")
+    rows.nth(1).locator("[name=line_quantity]").fill("2")
+    rows.nth(1).locator("[name=line_unit_price]").fill("1")
+    expect(page.locator("#lines-total")).to_have_text("9,50 EUR")
+
+
+def test_reasons_read_in_the_clerks_language(page: Page, live_server: str, review_store: Store, shots: Path):
+    sign_in(page, live_server, "alice")
+    tiles = page.locator(".stats .stat span")
+    chips = page.locator("#queue td.reasons .tag")
+    assert tiles.count() > 1 and chips.count() > 0
+    codes = re.compile(r"^[a-z]+(_[a-z]+)+$")  # new_customer, line_ambiguous: an untranslated code
+    english = re.compile(r"\b(the|customer|line|orders|reviewed)\b")
+    for text in tiles.all_inner_texts() + chips.all_inner_texts():
+        assert not codes.match(text.strip()) and not english.search(text), text
+    expect(page.locator("#queue td.reasons .tag", has_text="nouveau client").first).to_be_visible()
+    order = review_orders(review_store)[0]
+    page.goto(f"{live_server}/orders/{order.id}")
+    page.click("details.intake-doubts summary")
+    for text in page.locator("details.intake-doubts li").all_inner_texts():
+        assert not english.search(text), text
+    page.screenshot(path=str(shots / "review-reasons.png"), full_page=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,18 +13,12 @@ from models import (
     Store,
 )
 from models.tables import AuditEvent, Order, User
-from review_ui import create_app, service
+from review_ui import service
 from review_ui.users import failed_logins, list_users, set_active, set_password
 from tests.review_ui.conftest import PASSWORDS
 from tests.review_ui.factories import store_documents_order
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-@pytest.fixture
-def client(review_store: Store, ui_settings: Settings, tmp_path: Path) -> TestClient:
-    app = create_app(ui_settings, review_store, secret_file=tmp_path / "secret")
-    return TestClient(app, base_url="https://testserver", follow_redirects=False)
 
 
 def sign_in(client: TestClient, user: str = "alice") -> str:
