@@ -30,6 +30,8 @@ MAX_SCAN_DPI = 400
 HEADER_INK = 100
 # Lines naming a column that are read again when a page shows no table header.
 MAX_HEADER_RETRIES = 3
+# What Tesseract makes of a vertical rule beside a word.
+RULE_MARKS = "|[]{}!"
 # Tesseract's own per-word confidence (0-100) under which a word is noise.
 MIN_WORD_CONFIDENCE = 30
 
@@ -75,7 +77,9 @@ def _page(page: pdfium.PdfPage, number: int, languages: str, vocab: LayoutVocabu
     return found
 
 
-def _boxes(image, dpi: float, languages: str, top: float = 0.0) -> list[tuple]:
+def _boxes(
+    image, dpi: float, languages: str, top: float = 0.0, min_confidence: float = MIN_WORD_CONFIDENCE
+) -> list[tuple]:
     """Tesseract's words: (text, x, y, width, height, its line) in points, as scanned."""
     # One uniform block (--psm 6): the automatic page segmentation drops lone digits
     # of a quantity column; the word boxes are what the layout reader needs anyway.
@@ -85,8 +89,9 @@ def _boxes(image, dpi: float, languages: str, top: float = 0.0) -> list[tuple]:
     scale = 72 / dpi
     boxes = []
     for i, text in enumerate(data["text"]):
-        text = text.strip()
-        if not text or float(data["conf"][i]) < MIN_WORD_CONFIDENCE:
+        # A table's rules touching a word are read as bars and brackets around it.
+        text = text.strip().strip(RULE_MARKS)
+        if not text or float(data["conf"][i]) < min_confidence:
             continue
         x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
         line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
@@ -121,27 +126,28 @@ def _reread_header(
             return
         line = page.lines[index]
         margin = 6 + abs(slope) * page.width
-        top, bottom = max(0.0, line.top - margin), line.bottom + margin
-        box = (0, int(top * dpi / 72), image.width, int(bottom * dpi / 72))
-        # The band turned straight about its centre: back in the page's straightened
-        # coordinates by the shift that turning about the origin would have made.
-        band = image.crop(box).rotate(math.degrees(math.atan(slope)), resample=Image.BILINEAR, fillcolor=255)
-        cx, cy = page.width / 2, (box[1] + box[3]) / 2 * 72 / dpi
-        words = [
-            Word(
-                w.text,
-                w.x0 + slope * cy,
-                w.x1 + slope * cy,
-                w.top - slope * cx,
-                w.bottom - slope * cx,
-                w.page,
-            )
-            for w in _words(_boxes(_unshaded(band), dpi, languages, box[1] * 72 / dpi), 0.0, page.number)
-        ]
+        words = _band_words(image, dpi, slope, (line.top - margin, line.bottom + margin), page, languages)
         for candidate in group_lines(words):
             if find_header(Page(page.number, page.width, page.height, [candidate]), vocab):
                 page.lines[index] = candidate
                 return
+
+
+def _band_words(
+    image, dpi: float, slope: float, span: tuple[float, float], page: Page, languages: str
+) -> list[Word]:
+    """The words of a band of the page (top and bottom in points), straightened like the page's."""
+    box = (0, int(max(0.0, span[0]) * dpi / 72), image.width, int(span[1] * dpi / 72))
+    band = image.crop(box).rotate(math.degrees(math.atan(slope)), resample=Image.BILINEAR, fillcolor=255)
+    # Turned straight about its centre: back in the page's straightened coordinates by
+    # the shift that turning about the origin would have made.
+    cx, cy = page.width / 2, (box[1] + box[3]) / 2 * 72 / dpi
+    # The band is clean black on white: a word Tesseract doubts ('QtéPrix' printed touching) counts.
+    boxes = _boxes(_unshaded(band), dpi, languages, box[1] * 72 / dpi, min_confidence=0)
+    return [
+        Word(w.text, w.x0 + slope * cy, w.x1 + slope * cy, w.top - slope * cx, w.bottom - slope * cx, w.page)
+        for w in _words(boxes, 0.0, page.number)
+    ]
 
 
 def _unshaded(band):
