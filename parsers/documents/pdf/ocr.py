@@ -31,7 +31,7 @@ HEADER_INK = 100
 # Lines naming a column that are read again when a page shows no table header.
 MAX_HEADER_RETRIES = 3
 # What Tesseract makes of a vertical rule beside a word.
-RULE_MARKS = "|[]{}!"
+RULE_MARKS = "|!"
 # Tesseract's own per-word confidence (0-100) under which a word is noise.
 MIN_WORD_CONFIDENCE = 30
 
@@ -90,13 +90,23 @@ def _boxes(
     boxes = []
     for i, text in enumerate(data["text"]):
         # A table's rules touching a word are read as bars and brackets around it.
-        text = text.strip().strip(RULE_MARKS)
+        text = _without_rules(text.strip())
         if not text or float(data["conf"][i]) < min_confidence:
             continue
         x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
         line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         boxes.append((text, x, y + top, w, h, line))
     return boxes
+
+
+def _without_rules(text: str) -> str:
+    """The word without the bars a rule beside it was read as ('VIS-CHC|', '[Désignation')."""
+    text = text.strip(RULE_MARKS)
+    if text.startswith("[") and "]" not in text:
+        text = text[1:]
+    if text.endswith("]") and "[" not in text:
+        text = text[:-1]
+    return text
 
 
 def _words(boxes: list[tuple], slope: float, number: int) -> list[Word]:
