@@ -13,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from intake.kpis import GroupBy, KpiFigures, KpiReport, build_report, format_duration, format_rate, kpi_facts
 from intake.kpis_svg import dashboard_charts
+from intake.webhooks import list_deliveries
 from models import Settings, Store
 from review_ui.deps import settings_from_app, store_from_app
 from review_ui.i18n import translator
@@ -63,6 +64,8 @@ def dashboard_context(
         "cards": headline_cards(reports[GroupBy.WEEK], t),
         "charts": charts,
         "corrected_fields": list(shown.corrected_fields.items())[:12],
+        # Webhooks the downstream systems have not taken yet, with why: the desk sees a receiver down.
+        "webhooks_waiting": [d for d in list_deliveries(store, limit=500) if d.state != "delivered"][:50],
     }
 
 

@@ -107,27 +107,39 @@ def webhook_pass(store: Store) -> WebhookReport | None:
 def claim_due(
     store: Store, at: dt.datetime, limit: int, *, lease: dt.timedelta
 ) -> list[tuple[WebhookDelivery, WebhookEndpoint]]:
-    """Take due rows for this process (their payload frozen on the first claim)."""
+    """Take due rows for this process (their payload frozen on the first claim).
+
+    One UPDATE takes them: on PostgreSQL its subquery locks the rows it picks
+    and skips those another sender holds (FOR UPDATE SKIP LOCKED); on SQLite
+    the statement is one write, and its condition is checked again under the
+    write lock, so two senders never take the same row.
+    """
+    is_due = (
+        # `sending` rows are due once their lease is over: the claim of a process that died.
+        col(WebhookDelivery.state).in_(["pending", "sending"]),
+        or_(col(WebhookDelivery.next_attempt_at).is_(None), col(WebhookDelivery.next_attempt_at) <= at),
+    )
+    picked = (
+        select(WebhookDelivery.id)
+        .where(*is_due)
+        .order_by(col(WebhookDelivery.id))
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
     with store.session() as session:
-        due = (
-            select(WebhookDelivery)
-            # `sending` rows are due once their lease is over: the claim of a process that died.
-            .where(col(WebhookDelivery.state).in_(["pending", "sending"]))
-            .where(
-                or_(
-                    col(WebhookDelivery.next_attempt_at).is_(None), col(WebhookDelivery.next_attempt_at) <= at
-                )
-            )
-            .order_by(col(WebhookDelivery.id))
-            .limit(limit)
-            .with_for_update(skip_locked=True)
+        taken = session.execute(
+            update(WebhookDelivery)
+            .where(col(WebhookDelivery.id).in_(picked.scalar_subquery()), *is_due)
+            .values(state="sending", next_attempt_at=at + lease)
+            .returning(WebhookDelivery.id)
         )
-        rows = list(session.exec(due))
+        ids = sorted(row[0] for row in taken)
         claimed = []
-        for row in rows:
+        for delivery_id in ids:
+            row = session.get(WebhookDelivery, delivery_id)
+            assert row is not None
             if row.payload is None:
                 row.payload = event_payload(session, row)
-            row.state, row.next_attempt_at = "sending", at + lease
             endpoint = session.get(WebhookEndpoint, row.endpoint_id)
             assert endpoint is not None
             claimed.append((row, endpoint))

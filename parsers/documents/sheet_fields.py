@@ -62,7 +62,9 @@ def labelled_value(
         value = inline or _after_label(cell, vocab) or value_beside(grid, r, c)
         return (field, value) if value is not None else None
     if colon:
-        return None
+        # 'Purchase order: CR-2026-051': a title as the label.
+        titled = titled_number(label.split(), vocab) == len(label.split())
+        return ("po_number", inline) if titled and inline is not None and is_po(inline) else None
     # A title and the number that follows it, in the cell or beside it: 'Commande 0458/2026'.
     words = cell.text.split()
     at = titled_number(words, vocab)

@@ -257,12 +257,21 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
             role = "supplier_code" if role == "code" and "code" in roles else role
             named_articles += [column] if role == "description" else []
             roles.setdefault(role, column)
+        if "quantity" in roles and not roles.keys() & {"code", "description", "supplier_code", "ean"}:
+            _lone_heading_is_designation(texts, roles)
         article = roles.keys() & {"code", "description", "supplier_code", "ean"}
         if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
             if "code" not in roles and len(named_articles) > 1:
                 _codes_by_contents(grid, index, roles, named_articles)
             return index, roles
     return None
+
+
+def _lone_heading_is_designation(texts: list[tuple[int, str]], roles: dict[str, int]) -> None:
+    # 'Item | Qty': a quantity and one other word heading, no article column: that is the article.
+    others = [c for c, text in texts if c not in roles.values() and text.isalpha()]
+    if len(others) == 1:
+        roles["description"] = others[0]
 
 
 def column_role(text: str, vocab: LayoutVocabulary) -> str | None:

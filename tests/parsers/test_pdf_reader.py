@@ -186,3 +186,32 @@ def test_a_title_carrying_the_number_gives_the_po(title: str, po: str | None) ->
     order = read(make_po_pdf(items(), Layout(title=title, fields=(("Date :", "05/11/2026"),))))
     assert (order.po_number.value if order.po_number else None) == po
     assert order.document_kind == DocumentKind.PURCHASE_ORDER
+
+
+def test_a_lone_word_heading_beside_the_quantity_is_the_article() -> None:
+    layout = Layout(headers=("#", "Item", "Qty", "Unit", "Price", "Total"), fields=())
+    rows = [Item("1", "Pentel EnerGel 0.7 black (box)", "3"), Item("2", "Sharpie fine black", "2")]
+    order = read(make_po_pdf(rows, layout))
+    assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        ("Pentel EnerGel 0.7 black (box)", Decimal(3)),
+        ("Sharpie fine black", Decimal(2)),
+    ]
+
+
+def test_of_two_article_headings_the_one_printing_codes_is_the_code() -> None:
+    layout = Layout(headers=("Article", "Désignation", "Quantité", "UQ", "PU HT", "Montant HT"))
+    order = read(
+        make_po_pdf(
+            [Item("RML-E030", "Coquillettes sac 5 kg", "23"), Item("RML-E070", "Mayonnaise", "10")], layout
+        )
+    )
+    assert [(ln.code.value, ln.description.value) for ln in order.lines] == [
+        ("RML-E030", "Coquillettes sac 5 kg"),
+        ("RML-E070", "Mayonnaise"),
+    ]
+
+
+def test_a_labelled_line_under_the_address_ends_it() -> None:
+    lines = ("Chantier Test", "3 rue du Port", "33000 Bordeaux", "Marché : 2025-RS-07 lot 2")
+    order = read(make_po_pdf(items(), Layout(ship_lines=lines)))
+    assert order.ship_to.value == "Chantier Test, 3 rue du Port, 33000 Bordeaux"

@@ -188,6 +188,7 @@ LINES = [["Réf", "Désignation", "Qté"], ["VIS-440-200", "Vis inox 4x40", 4]]
         ([["Commande 0458/2026"]], "0458/2026"),
         ([["Purchase order no. PO-10455"]], "PO-10455"),
         ([["N° de commande : SB-43"]], "SB-43"),
+        ([["Purchase order: CR-2026-051"]], "CR-2026-051"),
         ([["Commande du 12/11/2026"]], None),
         ([["Commande", "12/11/2026"]], None),
         ([["Bon de commande"], ["Chantier Les Vignes"]], None),
@@ -199,6 +200,7 @@ LINES = [["Réf", "Désignation", "Qté"], ["VIS-440-200", "Vis inox 4x40", 4]]
         "title-and-number-in-one-cell",
         "english-title-and-number",
         "label-colon-value",
+        "title-colon-value",
         "title-with-a-date-is-no-number",
         "title-beside-a-date-is-no-number",
         "title-above-a-phrase-is-no-number",
@@ -239,4 +241,13 @@ def test_of_two_article_headings_the_one_holding_codes_is_the_code() -> None:
     assert [(ln.code.value, ln.description.value) for ln in order.lines] == [
         ("18462A", "Semoule moyenne sac 5kg"),
         ("275025", "Merguez"),
+    ]
+
+
+def test_a_lone_word_heading_beside_the_quantity_is_the_article() -> None:
+    rows = [["#", "Item", "Qty"], [1, "Pentel EnerGel 0.7 black (box)", 3], [2, "Sharpie fine black", 2]]
+    order = read_sheet(make_xlsx(rows), "list.xlsx", PART)
+    assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        ("Pentel EnerGel 0.7 black (box)", Decimal(3)),
+        ("Sharpie fine black", Decimal(2)),
     ]

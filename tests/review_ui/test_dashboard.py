@@ -80,3 +80,15 @@ def test_bar_chart_escapes_labels_and_scales_bars() -> None:
 
 def test_bar_chart_without_data_says_so() -> None:
     assert "no data yet" in bar_chart("t", [], ["x"], value_format=str)
+
+
+def test_dashboard_lists_webhooks_not_delivered_with_their_error(client: TestClient, store: Store) -> None:
+    from intake.webhooks import add_endpoint, deliver_due
+    from tests.intake.api.factories import make_order
+    from tests.services import free_port
+
+    add_endpoint(store, f"http://127.0.0.1:{free_port()}/hook")
+    make_order(store, po="PO-WEBHOOK")
+    deliver_due(store, timeout=0.3)
+    page = client.get("/dashboard", headers={"X-User": "marie"}).text
+    assert "Webhooks not delivered yet" in page and "order.accepted" in page and "Connection" in page

@@ -14,6 +14,7 @@ from parsers.vocabulary.phrases import match_phrases, normalize
 _PO = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-/_.]{2,39}$", re.I)
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
 _BARE_PO_LABELS = {"n", "no", "nr", "numero"}
+_LABEL_LINE = re.compile(r"^[^\W\d][\w'’.\- ]{1,30}?\s?:\s")
 # A value below its label is looked for within this many line heights.
 BELOW_GAP = 2.5
 # A value in the next cell of the label's line is at most this many line heights away.
@@ -159,11 +160,16 @@ def block(label: Label, lines: list[Line], labels: list[Label]) -> list[list[Wor
         if not words or line.top - previous.bottom > BLOCK_GAP * previous.height:
             break
         other = any(lb.line == index and x0 <= lb.words[0].x0 <= label.right for lb in labels)
-        if min(abs(words[0].x0 - x) for x in starts) > 8 or other:
+        if min(abs(words[0].x0 - x) for x in starts) > 8 or other or _labelled(words):
             break
         parts.append(words)
         previous = line
     return parts
+
+
+def _labelled(words: list[Word]) -> bool:
+    # "Marché : 2025-RS-07", "Événement : ...": a line of its own label and value ends an address.
+    return bool(_LABEL_LINE.match(" ".join(w.text for w in words)))
 
 
 def join_block(parts: list[list[Word]]) -> str:

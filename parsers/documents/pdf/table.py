@@ -36,6 +36,7 @@ class Column:
     ruled: bool = False
     # The header words' own extent: numbers print aligned on one of its edges.
     text_x1: float = 0.0
+    heading: str = ""  # what the header prints, for a column no phrase names
 
 
 @dataclass(slots=True)
@@ -76,7 +77,7 @@ def header_columns(line: Line, vocab: LayoutVocabulary) -> list[Column]:
         tokens, owners = _tokens(cell)
         spans = match_phrases(tokens, vocab.columns, owners)
         if not spans:
-            columns.append(Column("other", cell.x0, cell.x1))
+            columns.append(Column("other", cell.x0, cell.x1, heading=cell.text))
             continue
         # Words no phrase claims ('HT', '€', 'cdée') belong to the phrase before them.
         starts = [0] + [s[1] for s in spans[1:]]
@@ -120,6 +121,7 @@ def find_header(page: Page, vocab: LayoutVocabulary, start: int = 0) -> Header |
                     column.text_x1 = column.x1
                 if not _apply_rules(columns, page, candidate):
                     _slots(columns, page.width)
+                _codes_by_contents(columns, page.lines[last + 1 : last + 7])
                 return Header(columns=columns, line_index=last)
     return None
 
@@ -145,10 +147,39 @@ def _stacked(line: Line, following: Line, columns: list[Column], vocab: LayoutVo
 
 
 def _is_header(columns: list[Column]) -> bool:
+    _lone_heading_is_designation(columns)
     named = [c for c in columns if c.role != "other"]
     roles = {c.role for c in named}
     article = roles & {"code", "description", "supplier_code", "ean"}
     return "quantity" in roles and bool(article) and len(named) >= 2 and len(named) >= len(columns) / 2
+
+
+def _codes_by_contents(columns: list[Column], below: list[Line]) -> None:
+    # 'Article | Désignation': two headings name the article; the one printing one coded word per row is the code.
+    named = [c for c in columns if c.role == "description"]
+    quantity = next((c for c in columns if c.role == "quantity"), None)
+    if len(named) < 2 or any(c.role == "code" for c in columns) or quantity is None:
+        return
+    rows = [
+        ln
+        for ln in below
+        if any(_overlap(w.x0, w.x1, quantity) > 0 and w.text[:1].isdigit() for w in ln.words)
+    ]
+    for column in named:
+        cells = [[w for w in line.words if _overlap(w.x0, w.x1, column) > 0] for line in rows]
+        if rows and all(len(ws) == 1 and any(ch.isdigit() for ch in ws[0].text) for ws in cells):
+            column.role = "code"
+            return
+
+
+def _lone_heading_is_designation(columns: list[Column]) -> None:
+    # '# | Item | Qty': a quantity and one other word heading, no article column: that is the article.
+    roles = {c.role for c in columns}
+    if "quantity" not in roles or roles & {"code", "description", "supplier_code", "ean"}:
+        return
+    others = [c for c in columns if c.role == "other" and c.heading.isalpha()]
+    if len(others) == 1:
+        others[0].role = "description"
 
 
 def _apply_rules(columns: list[Column], page: Page, line: Line) -> bool:

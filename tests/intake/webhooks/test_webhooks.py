@@ -149,3 +149,35 @@ def test_a_receiver_can_tell_a_genuine_request(change: str, valid: bool):
 
 def test_backoff_doubles_and_is_capped_at_five_minutes():
     assert [backoff(n).total_seconds() for n in (1, 2, 3, 6, 20)] == [10, 20, 40, 300, 300]
+
+
+def test_two_senders_on_one_store_send_each_event_once(store_url: str):
+    """Two daemons deliver at the same time: rows are claimed (FOR UPDATE SKIP LOCKED on
+    PostgreSQL), so no event is POSTed twice."""
+    import threading
+
+    store = Store.open(store_url)
+    receiver = Receiver(free_port(), "")
+    receiver.secret = add_endpoint(store, receiver.url).secret
+    for n in range(30):
+        make_order(store, po=f"PO-{n}")
+    receiver.start()
+    try:
+        senders = [
+            threading.Thread(target=deliver_due, args=(Store.open(store_url),), kwargs={"limit": 5})
+            for _ in range(2)
+        ]
+        for _ in range(4):
+            for thread in senders:
+                thread.start()
+            for thread in senders:
+                thread.join()
+            senders = [
+                threading.Thread(target=deliver_due, args=(Store.open(store_url),), kwargs={"limit": 5})
+                for _ in range(2)
+            ]
+    finally:
+        receiver.stop()
+    ids = [r["event_id"] for r in receiver.requests]
+    assert len(ids) == len(set(ids)) == 30
+    assert {d.state for d in list_deliveries(store)} == {"delivered"}
