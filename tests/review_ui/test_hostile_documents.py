@@ -12,7 +12,7 @@ from sqlmodel import select
 from models import Attachment, DocumentReadError, Settings, Store
 from models.tables import Order
 from parsers import DocumentLimits, preview_document
-from review_ui import create_app
+from review_ui import create_app, service
 from review_ui.source import build_source
 from tests.review_ui.conftest import ingest_bytes
 from tests.review_ui.factories import make_zip_bomb_xlsx, message_with_attachment
@@ -72,3 +72,23 @@ def test_a_preview_never_tried_at_ingest_is_bounded_too(review_store: Store, bom
     view = build_source(raw, {}, limits=DocumentLimits())
     failures = [part.failure for part in view.parts if part.failure]
     assert failures and "zip bomb" in failures[0]
+
+
+def test_the_body_lines_are_kept_when_the_attachment_fails(
+    client: TestClient, review_store: Store, ui_settings: Settings, bomb: bytes
+):
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"], message["To"] = "achats@example.invalid", "commandes@intake.invalid"
+    message["Subject"], message["Message-ID"] = "Commande BC-991", "<bc-991@example.invalid>"
+    message.set_content("Bonjour,\nmerci de nous livrer :\n- 12 x VJ10110\n- 5 x VJ10112\nCordialement\n")
+    message.add_attachment(bomb, maintype="application", subtype=XLSX, filename="copie.xlsx")
+    pk = ingest_bytes(review_store, ui_settings, message.as_bytes(), "body-and-bomb.eml")
+    with review_store.session() as session:
+        order = session.exec(select(Order).where(Order.message_pk == pk)).one()
+    _, lines = service.get_order(review_store, order.id)
+    assert [line.sku for line in lines] == ["VJ10110", "VJ10112"]
+    sign_in(client)
+    page = client.get(f"/orders/{order.id}").text
+    assert "copie.xlsx" in page and "zip bomb" in page and 'class="alert error document-failure"' in page
