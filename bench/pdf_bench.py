@@ -3,7 +3,7 @@
 Generates a 200-page purchase order (a ruled line-item table with wrapped
 designations, 30 rows a page), then reads it:
 - baseline: pdfplumber `extract_text()` on every page (what the self-hosted tools do);
-- layout reader: words, table, header fields and checks (`load_pages` + `read_pages`);
+- layout reader: PDFium words and rules, table, header fields and checks (`load_pages` + `read_pages`);
 - bounded: the same through `read_document` (a forked child with time and memory limits).
 Each variant runs in its own forked process, so its peak memory (max RSS) is its own.
 

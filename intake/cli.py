@@ -10,7 +10,7 @@ import importlib
 import logging
 import sys
 
-from models import IntakeError
+from models.errors import IntakeError
 
 COMMAND_MODULES = [
     "intake.commands.init",

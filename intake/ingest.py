@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from intake.notify import acknowledge_accepted
 from intake.pipeline import process
 from intake.routing import current_routing
+from intake.stages import stage
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
 
@@ -51,7 +52,8 @@ def iter_message_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def ingest_raw(store: Store, raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> Outcome:
     """Store the message, then process it unless it was already processed."""
-    row, created = store.add_message(raw, message_id=header_message_id(raw.data))
+    with stage("store"):
+        row, created = store.add_message(raw, message_id=header_message_id(raw.data))
     assert row.id is not None
     if not created and row.state == "processed":
         return Outcome(row.id, False, "duplicate", [])
@@ -69,19 +71,34 @@ def process_stored(
     timeout: float | None = None,
 ) -> Outcome:
     """Process a message already in the store; a failure (or `timeout`) is recorded, never raised."""
+
+    def run() -> ProcessResult:
+        return process(
+            raw,
+            index=index,
+            settings=settings,
+            history=lambda customer_id: customer_history(store, customer_id),
+            routing=current_routing(settings.routing_file),
+        )
+
+    work = run if timeout is None else lambda: call_with_timeout(run, timeout)
+    return record_outcome(store, pk, raw, work, settings=settings, created=created)
+
+
+def record_outcome(
+    store: Store,
+    pk: int,
+    raw: RawMessage,
+    work: Callable[[], ProcessResult],
+    *,
+    settings: Settings,
+    created: bool = False,
+) -> Outcome:
+    """`work()`'s orders stored and acknowledged, or its failure recorded with the reason."""
     try:
-
-        def run() -> ProcessResult:
-            return process(
-                raw,
-                index=index,
-                settings=settings,
-                history=lambda customer_id: customer_history(store, customer_id),
-                routing=current_routing(settings.routing_file),
-            )
-
-        result = run() if timeout is None else call_with_timeout(run, timeout)
-        order_ids = store.save_result(pk, result)
+        result = work()
+        with stage("store"):
+            order_ids = store.save_result(pk, result)
     except IntakeError as exc:
         reason = str(exc)
         log.warning("message %s (%s) failed: %s", pk, raw.origin.describe(), reason)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pydantic import BaseModel, Field
+
 from intake.decision import decide
 from intake.routing import RoutingFile
+from intake.stages import stage
 from matchers import CatalogIndex, match_order
 from models import (
     CustomerHistory,
@@ -22,12 +25,27 @@ from models import (
     RawMessage,
     Settings,
 )
-from parsers import DocumentLimits, awaits_catalogue, by_catalogue, classify, extract_orders, parse_message
+from parsers import (
+    DocumentLimits,
+    awaits_catalogue,
+    by_catalogue,
+    classify,
+    extract_orders,
+    parse_message,
+    read_attachments,
+)
 
 HistoryLookup = Callable[[str], CustomerHistory]
 # A line names an article when its code is known or its wording leads clearly.
 NAMED_SCORE = 0.8
 NAMED_MARGIN = 0.1
+
+
+class ReadMessage(BaseModel):
+    """A message read and matched, before anything that depends on the store's past is decided."""
+
+    parsed: ParsedMessage
+    matched: list[MatchedOrder] = Field(default_factory=list)
 
 
 def process(
@@ -43,29 +61,57 @@ def process(
     `history` gives a customer's past orders (duplicates, usual quantities, a
     new customer's first orders); without it those checks say nothing.
     """
-    parsed = parse_message(raw.data, where=raw.origin.describe())
+    read = read_message(raw, index=index, limits=DocumentLimits.from_settings(settings))
+    return decide_message(read, index=index, settings=settings, history=history, routing=routing)
+
+
+def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits) -> ReadMessage:
+    """Parse, classify, read the documents, extract and match: the work that needs no store."""
+    with stage("parse"):
+        parsed = parse_message(raw.data, where=raw.origin.describe())
     if not (parsed.text.strip() or parsed.html or parsed.attachments):
         raise MessageReadError(raw.origin.describe(), "the message has no body and no attachment")
-    parsed.classification = classify(parsed)
-    limits = DocumentLimits.from_settings(settings)
-    read = confirm_by_catalogue(parsed, index, limits=limits)
+    with stage("classify"):
+        parsed.classification = classify(parsed)
+        read = confirm_by_catalogue(parsed, index, limits=limits)
     if not parsed.classification.is_order:
+        return ReadMessage(parsed=parsed)
+    with stage("documents"):
+        read_attachments(parsed, limits=limits)  # read once here; extraction finds them read
+    with stage("extract"):
+        if read is None:
+            read = extract_orders(parsed, limits=limits, codes=index)
+        # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
+        extracted_orders = read or [ExtractedOrder(source="email", part=parsed.text_part)]
+    with stage("match"):
+        matched = [match_order(parsed, extracted, index) for extracted in extracted_orders]
+    return ReadMessage(parsed=parsed, matched=matched)
+
+
+def decide_message(
+    read: ReadMessage,
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    history: HistoryLookup | None = None,
+    routing: RoutingFile | None = None,
+) -> ProcessResult:
+    """Each matched order decided (routing, checks against the customer's past) and recorded."""
+    parsed = read.parsed
+    if parsed.classification is None or not parsed.classification.is_order:
         return ProcessResult(parsed=parsed)
-    if read is None:
-        read = extract_orders(parsed, limits=limits, codes=index)
     orders: list[ProcessedOrder] = []
-    # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
-    for extracted in read or [ExtractedOrder(source="email", part=parsed.text_part)]:
-        matched = match_order(parsed, extracted, index)
-        decision = decide(
-            parsed,
-            matched,
-            settings=settings,
-            products=index.products,
-            customers=index.customers,
-            history=_history(matched, history, orders),
-            routing=routing,
-        )
+    for matched in read.matched:
+        with stage("decide"):
+            decision = decide(
+                parsed,
+                matched,
+                settings=settings,
+                products=index.products,
+                customers=index.customers,
+                history=_history(matched, history, orders),
+                routing=routing,
+            )
         orders.append(
             ProcessedOrder(matched=matched, decision=decision, record=build_record(parsed, matched, decision))
         )

@@ -1,108 +1,77 @@
-"""Pipeline models, store tables, the store, settings and errors."""
+"""Pipeline models, store tables, the store, settings and errors.
 
-from models.errors import (
-    ConfigError,
-    DocumentReadError,
-    IntakeError,
-    MailboxError,
-    MessageReadError,
-    ReferenceDataError,
-    StaleEditError,
-)
-from models.history import CustomerHistory, PastOrder, customer_history
-from models.pipeline import (
-    Address,
-    Attachment,
-    Candidate,
-    Classification,
-    CustomerMatch,
-    Decision,
-    DocumentKind,
-    Evidence,
-    Extracted,
-    ExtractedLine,
-    ExtractedOrder,
-    LineMatch,
-    MatchedOrder,
-    MessageKind,
-    OrderLineRecord,
-    OrderRecord,
-    OrderStatus,
-    Origin,
-    ParsedMessage,
-    ProcessedOrder,
-    ProcessResult,
-    Provenance,
-    RawMessage,
-    ReviewReason,
-    Severity,
-    SourceRow,
-    Table,
-    TableCell,
-)
-from models.reference import (
-    AliasRow,
-    CustomerRefRow,
-    CustomerRow,
-    HistoryRow,
-    ProductRow,
-    ReferenceData,
-    read_reference_csv,
-)
-from models.settings import DEFAULT_DATABASE_URL, RoutingMode, Settings, read_settings
-from models.store import Store, make_engine, migrate
+Names are imported from their module on first use, so that a command which
+needs only the errors or the settings does not pay for the store and the models.
+"""
 
-__all__ = [
-    "DEFAULT_DATABASE_URL",
-    "Address",
-    "AliasRow",
-    "Attachment",
-    "Candidate",
-    "Classification",
-    "ConfigError",
-    "CustomerHistory",
-    "CustomerMatch",
-    "CustomerRefRow",
-    "CustomerRow",
-    "Decision",
-    "DocumentKind",
-    "DocumentReadError",
-    "Evidence",
-    "Extracted",
-    "ExtractedLine",
-    "ExtractedOrder",
-    "HistoryRow",
-    "IntakeError",
-    "LineMatch",
-    "MailboxError",
-    "MatchedOrder",
-    "MessageKind",
-    "MessageReadError",
-    "OrderLineRecord",
-    "OrderRecord",
-    "OrderStatus",
-    "Origin",
-    "ParsedMessage",
-    "PastOrder",
-    "ProcessResult",
-    "ProcessedOrder",
-    "ProductRow",
-    "Provenance",
-    "RawMessage",
-    "ReferenceData",
-    "ReferenceDataError",
-    "ReviewReason",
-    "RoutingMode",
-    "Settings",
-    "Severity",
-    "SourceRow",
-    "StaleEditError",
-    "Store",
-    "Table",
-    "TableCell",
-    "customer_history",
-    "make_engine",
-    "migrate",
-    "read_reference_csv",
-    "read_settings",
-]
+from __future__ import annotations
+
+import importlib
+
+_WHERE = {
+    "ConfigError": "models.errors",
+    "DocumentReadError": "models.errors",
+    "IntakeError": "models.errors",
+    "MailboxError": "models.errors",
+    "MessageReadError": "models.errors",
+    "ReferenceDataError": "models.errors",
+    "StaleEditError": "models.errors",
+    "CustomerHistory": "models.history",
+    "PastOrder": "models.history",
+    "customer_history": "models.history",
+    "Address": "models.pipeline",
+    "Attachment": "models.pipeline",
+    "Candidate": "models.pipeline",
+    "Classification": "models.pipeline",
+    "CustomerMatch": "models.pipeline",
+    "Decision": "models.pipeline",
+    "DocumentKind": "models.pipeline",
+    "Evidence": "models.pipeline",
+    "Extracted": "models.pipeline",
+    "ExtractedLine": "models.pipeline",
+    "ExtractedOrder": "models.pipeline",
+    "LineMatch": "models.pipeline",
+    "MatchedOrder": "models.pipeline",
+    "MessageKind": "models.pipeline",
+    "OrderLineRecord": "models.pipeline",
+    "OrderRecord": "models.pipeline",
+    "OrderStatus": "models.pipeline",
+    "Origin": "models.pipeline",
+    "ParsedMessage": "models.pipeline",
+    "ProcessedOrder": "models.pipeline",
+    "ProcessResult": "models.pipeline",
+    "Provenance": "models.pipeline",
+    "RawMessage": "models.pipeline",
+    "ReviewReason": "models.pipeline",
+    "Severity": "models.pipeline",
+    "SourceRow": "models.pipeline",
+    "Table": "models.pipeline",
+    "TableCell": "models.pipeline",
+    "AliasRow": "models.reference",
+    "CustomerRefRow": "models.reference",
+    "CustomerRow": "models.reference",
+    "HistoryRow": "models.reference",
+    "ProductRow": "models.reference",
+    "ReferenceData": "models.reference",
+    "read_reference_csv": "models.reference",
+    "DEFAULT_DATABASE_URL": "models.settings",
+    "RoutingMode": "models.settings",
+    "Settings": "models.settings",
+    "read_settings": "models.settings",
+    "Store": "models.store",
+    "make_engine": "models.store",
+    "migrate": "models.store",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> object:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return [*globals(), *__all__]

@@ -7,13 +7,12 @@ import contextlib
 import datetime as dt
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event, text, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
@@ -74,7 +73,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest Alembic revision."""
+    if _stored_revision(engine) == head_revision():
+        return  # already there: Alembic (a quarter of a second to load) is not needed
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
@@ -85,6 +89,55 @@ def migrate(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+# Rows per INSERT ... ON CONFLICT statement of a catalogue import.
+UPSERT_CHUNK = 2000
+
+
+def _dialect_insert(dialect: str, table: Any) -> Any:
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+_REVISION = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]([^'\"]+)['\"]", re.M)
+
+
+def head_revision() -> str | None:
+    """The newest revision of models/migrations/versions, read from the files' text.
+
+    None when the files do not name exactly one head (then Alembic decides).
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        for name, value in _REVISION.findall(path.read_text(encoding="utf-8")):
+            (revisions if name == "revision" else parents).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stored_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except Exception:  # no table yet (a new store) or a database that refuses: Alembic will say
+        return None
+    return rows[0][0] if len(rows) == 1 else None
 
 
 class Store:
@@ -119,22 +172,7 @@ class Store:
         return self._upsert(Customer, (values(r) for r in rows))
 
     def upsert_customer_refs(self, rows: Iterable[CustomerRefRow]) -> int:
-        count = 0
-        with self.session() as session:
-            for row in rows:
-                found = session.exec(
-                    select(CustomerRef).where(
-                        CustomerRef.customer_id == row.customer_id,
-                        CustomerRef.customer_ref == row.customer_ref,
-                    )
-                ).first()
-                if found:
-                    found.sku = row.sku
-                else:
-                    session.add(CustomerRef(**row.model_dump()))
-                count += 1
-            session.commit()
-        return count
+        return self._upsert(CustomerRef, (r.model_dump() for r in rows), key=("customer_id", "customer_ref"))
 
     def upsert_history(self, rows: Iterable[HistoryRow]) -> int:
         """Past order lines, keyed by customer, date, PO and sku (importing twice changes nothing)."""
@@ -157,16 +195,18 @@ class Store:
             session.commit()
         return count
 
-    def _upsert(self, table: type, rows: Iterable[dict[str, Any]]) -> int:
+    def _upsert(self, table: Any, rows: Iterable[dict[str, Any]], *, key: tuple[str, ...] = ()) -> int:
+        """Insert rows, or update those whose key exists: one statement per chunk of rows."""
+        columns = set(table.model_fields) - {"id"}
+        key = key or tuple(c.name for c in table.__table__.primary_key.columns)
         count = 0
-        with self.session() as session:
-            for values in rows:
-                merged = table(**{k: v for k, v in values.items() if k in table.model_fields})
-                session.merge(merged)
-                count += 1
-                if count % 5000 == 0:
-                    session.commit()
-            session.commit()
+        with self.engine.begin() as connection:
+            for chunk in _chunks(({k: v for k, v in r.items() if k in columns} for r in rows), UPSERT_CHUNK):
+                statement = _dialect_insert(self.engine.dialect.name, table)
+                updates = {c: statement.excluded[c] for c in chunk[0] if c not in key}
+                statement = statement.on_conflict_do_update(index_elements=list(key), set_=updates)
+                connection.execute(statement, chunk)
+                count += len(chunk)
         return count
 
     def load_reference(self) -> ReferenceData:

@@ -6,10 +6,34 @@ training/ is offline and never imported by the pipeline.
 """
 
 from parsers.classify import awaits_catalogue, by_catalogue, classify
-from parsers.documents.attachments import DocumentLimits, DocumentPreview, preview_document, render_pdf_page
+from parsers.documents.attachments import (
+    DocumentLimits,
+    DocumentPreview,
+    preview_document,
+    read_attachments,
+    render_pdf_page,
+)
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
 from parsers.text.codes import CodeBook
+
+
+def preload() -> None:
+    """Load the classifier, the NER and the layout data now, before the first message.
+
+    Worker processes forked afterwards share them instead of each loading its own copy.
+    """
+    from parsers.classify.textcat import load_textcat
+    from parsers.documents.pdf.textlayer import page_words  # noqa: F401 - PDFium, loaded once
+    from parsers.documents.rules import default_rules
+    from parsers.text.ner import load_model
+    from parsers.vocabulary.layout import default_vocabulary
+
+    load_textcat()
+    load_model()
+    default_rules()
+    default_vocabulary()
+
 
 __all__ = [
     "CodeBook",
@@ -20,6 +44,8 @@ __all__ = [
     "classify",
     "extract_orders",
     "parse_message",
+    "preload",
     "preview_document",
+    "read_attachments",
     "render_pdf_page",
 ]

@@ -5,13 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from models.errors import IntakeError
 
-from intake.routing import load_routing
-from models import DEFAULT_DATABASE_URL, IntakeError, Settings, Store, read_settings
+if TYPE_CHECKING:
+    from models import Settings, Store
 
 T = TypeVar("T")
 # Set by the command line's global options (`--create-store`) before a sub-command runs.
@@ -24,6 +23,9 @@ class StoreOpenError(IntakeError):
 
 def load_settings() -> Settings:
     """The settings, every INTAKE_* variable and the routing overrides file checked now."""
+    from intake.routing import load_routing
+    from models import read_settings
+
     settings = read_settings(**SETTINGS_OVERRIDES)
     load_routing(settings.routing_file)
     return settings
@@ -31,6 +33,11 @@ def load_settings() -> Settings:
 
 def open_store(settings: Settings, *, create: bool = False) -> Store:
     """The configured store; a new SQLite file only at the default path or when asked."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from models import DEFAULT_DATABASE_URL, Store
+
     url = make_url(settings.database_url)
     if url.drivername == "sqlite" and url.database != ":memory:":
         path = Path(url.database or "")

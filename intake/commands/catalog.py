@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from intake.commands import load_settings, open_store
-from models import CustomerRefRow, CustomerRow, HistoryRow, ProductRow, read_reference_csv
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def import_catalog(args: argparse.Namespace) -> int:
+    from models import CustomerRefRow, CustomerRow, HistoryRow, ProductRow, read_reference_csv
+
     if not any((args.products, args.customers, args.customer_refs, args.history)):
         print(
             "intake: catalog import needs at least one file (--products, --customers, ...)", file=sys.stderr

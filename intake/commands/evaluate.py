@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from intake.commands import load_settings, open_store
-from intake.evaluate import evaluate, format_report, report_json
-from models import IntakeError
+from models.errors import IntakeError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_eval(args: argparse.Namespace) -> int:
+    from intake.evaluate import evaluate, format_report, report_json
+
     settings = load_settings()
     folder: Path = args.folder
     if not folder.is_dir():

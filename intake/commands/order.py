@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-
-from sqlmodel import select
+from typing import TYPE_CHECKING
 
 from intake.commands import load_settings, open_store
-from intake.notify import DeliveryMode, NotifyError, ShipmentStatus, notify_status
-from models import Store
-from models.tables import Order
+from intake.notify.kinds import DeliveryMode, ShipmentStatus
+
+if TYPE_CHECKING:
+    from models import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def resolve_order(store: Store, ref: str) -> int:
     """An order id from its number or its (unique) PO number."""
+    from sqlmodel import select
+
+    from intake.notify import NotifyError
+    from models.tables import Order
+
     with store.session() as session:
         if ref.isdigit() and session.get(Order, int(ref)) is not None:
             return int(ref)
@@ -39,6 +44,8 @@ def resolve_order(store: Store, ref: str) -> int:
 
 
 def order_status(args: argparse.Namespace) -> int:
+    from intake.notify import notify_status
+
     settings = load_settings()
     store = open_store(settings)
     order_id = resolve_order(store, args.order)

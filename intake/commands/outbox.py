@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 
 from intake.commands import load_settings, open_store
-from intake.notify import deliver_pending, list_mails, requeue_failed, smtp_sender
-from intake.webhooks import list_deliveries
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def send_outbox(args: argparse.Namespace) -> int:
+    from intake.notify import deliver_pending, smtp_sender
+
     settings = load_settings()
     store = open_store(settings)
     report = deliver_pending(store, settings, send=smtp_sender(settings))
@@ -34,6 +34,8 @@ def send_outbox(args: argparse.Namespace) -> int:
 
 
 def list_outbox(args: argparse.Namespace) -> int:
+    from intake.notify import list_mails
+
     store = open_store(load_settings())
     for row in list_mails(store, args.state):
         when = (row.sent_at or row.next_attempt_at or row.created_at).isoformat(timespec="seconds")
@@ -47,6 +49,8 @@ def list_outbox(args: argparse.Namespace) -> int:
 
 def list_webhooks_waiting(store) -> None:
     """Webhook deliveries not taken yet, with their last error (`intake webhook deliveries` for all)."""
+    from intake.webhooks import list_deliveries
+
     waiting = [row for row in list_deliveries(store) if row.state != "delivered"]
     if waiting:
         print(f"webhooks not delivered yet: {len(waiting)}")
@@ -59,6 +63,8 @@ def list_webhooks_waiting(store) -> None:
 
 
 def retry_outbox(args: argparse.Namespace) -> int:
+    from intake.notify import requeue_failed
+
     count = requeue_failed(open_store(load_settings()))
     print(f"{count} failed mails queued again")
     return 0

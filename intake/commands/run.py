@@ -8,12 +8,13 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake.commands import load_settings, open_store
-from intake.config import DaemonConfig, load_config
-from intake.daemon import IndexCache, build_workers, make_processor, serve
-from intake.ingest import Outcome
-from models import Decision
+
+if TYPE_CHECKING:
+    from intake.ingest import Outcome
+    from models import Decision
 
 log = logging.getLogger("intake.daemon")
 
@@ -63,6 +64,10 @@ def main_reason(decision: Decision) -> str:
 
 
 def run_daemon(args: argparse.Namespace) -> int:
+    from intake.config import DaemonConfig, load_config
+    from intake.daemon import IndexCache, build_workers, make_processor, serve
+    from parsers import preload
+
     settings = load_settings()
     config = load_config(args.config) if args.config else DaemonConfig()
     if config.database_url:
@@ -73,6 +78,7 @@ def run_daemon(args: argparse.Namespace) -> int:
         signal.signal(signum, lambda *_: stop.set())
     index = IndexCache(store)
     index.get()  # built before the first message: its latency is not paid by that message
+    preload()  # the classifier and the NER too
     workers = build_workers(
         config, store, process=make_processor(store, settings, index), stop=stop, once=args.once
     )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from intake.commands import load_settings, open_store
-from intake.kpis import GroupBy, KpiFigures, KpiReport, Timing, format_duration, format_rate, kpi_report
+
+if TYPE_CHECKING:
+    from intake.kpis import GroupBy, KpiFigures, KpiReport, Timing
 
 COLUMNS = [
     "", "orders", "touchless", "in review", "accept p50/p95 (touchless)", "accept p50/p95 (reviewed)",
@@ -16,17 +19,30 @@ COLUMNS = [
 def register(sub: argparse._SubParsersAction) -> None:
     stats = sub.add_parser("stats", help="the order desk's figures from the store")
     stats.add_argument(
-        "--by", choices=[g.value for g in GroupBy], help="one row per customer, channel or week"
+        "--by",
+        type=_group_by,
+        metavar="{customer,channel,week}",
+        help="one row per customer, channel or week",
     )
     stats.add_argument("--format", choices=["table", "json"], default="table")
     stats.set_defaults(handler=show_stats)
 
 
+def _group_by(text: str) -> GroupBy:
+    # The enum lives with the figures (sqlalchemy): imported when the option is given.
+    from intake.kpis import GroupBy
+
+    try:
+        return GroupBy(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: one of {', '.join(GroupBy)}") from None
+
+
 def show_stats(args: argparse.Namespace) -> int:
+    from intake.kpis import kpi_report
+
     settings = load_settings()
-    report = kpi_report(
-        open_store(settings), by=GroupBy(args.by) if args.by else None, timezone=settings.timezone
-    )
+    report = kpi_report(open_store(settings), by=args.by, timezone=settings.timezone)
     if args.format == "json":
         print(report.model_dump_json(indent=2))
     else:
@@ -35,10 +51,14 @@ def show_stats(args: argparse.Namespace) -> int:
 
 
 def _timing(value: Timing) -> str:
+    from intake.kpis import format_duration
+
     return f"{format_duration(value.p50)} / {format_duration(value.p95)}" if value.count else "-"
 
 
 def row_cells(row: KpiFigures) -> list[str]:
+    from intake.kpis import format_rate
+
     corrections = "-" if row.corrections_per_reviewed is None else f"{row.corrections_per_reviewed:.1f}"
     return [
         row.key,

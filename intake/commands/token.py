@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from intake.api import Scope, create_token, list_tokens, revoke_token
 from intake.commands import load_settings, open_store
+
+if TYPE_CHECKING:
+    from intake.api import Scope
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--scope",
         action="append",
         required=True,
-        choices=[s.value for s in Scope],
+        type=_scope,
+        metavar="{read,write}",
         help="read (orders, messages) or write (order events, new orders); repeat for both",
     )
     create.set_defaults(handler=create_cmd)
@@ -28,14 +32,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     revoke.set_defaults(handler=revoke_cmd)
 
 
+def _scope(text: str) -> Scope:
+    # The enum lives with the tokens (sqlmodel): imported when the option is given.
+    from intake.api import Scope
+
+    try:
+        return Scope(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: one of {', '.join(Scope)}") from None
+
+
 def create_cmd(args: argparse.Namespace) -> int:
-    row, secret = create_token(open_store(load_settings()), args.name, [Scope(s) for s in args.scope])
+    from intake.api import create_token
+
+    row, secret = create_token(open_store(load_settings()), args.name, list(args.scope))
     print(f"token {row.id} ({row.name}, scopes: {row.scopes}); keep this secret, it is not shown again:")
     print(secret)
     return 0
 
 
 def list_cmd(args: argparse.Namespace) -> int:
+    from intake.api import list_tokens
+
     for row in list_tokens(open_store(load_settings())):
         state = f"revoked {row.revoked_at:%Y-%m-%d %H:%M}" if row.revoked_at else "active"
         used = f"{row.last_used_at:%Y-%m-%d %H:%M}" if row.last_used_at else "never"
@@ -44,6 +62,8 @@ def list_cmd(args: argparse.Namespace) -> int:
 
 
 def revoke_cmd(args: argparse.Namespace) -> int:
+    from intake.api import revoke_token
+
     row = revoke_token(open_store(load_settings()), args.token_id)
     print(f"token {row.id} ({row.name}) revoked")
     return 0

@@ -9,7 +9,7 @@ import secrets
 from pathlib import Path
 
 from intake.commands import load_settings, open_store
-from models import IntakeError
+from models.errors import IntakeError
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -5,14 +5,6 @@ from __future__ import annotations
 import argparse
 
 from intake.commands import load_settings, open_store
-from intake.webhooks import (
-    add_endpoint,
-    deliver_due,
-    disable_endpoint,
-    list_deliveries,
-    list_endpoints,
-    requeue_failed,
-)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def add_cmd(args: argparse.Namespace) -> int:
+    from intake.webhooks import add_endpoint
+
     row = add_endpoint(open_store(load_settings()), args.url)
     print(f"webhook {row.id} -> {row.url}; signing secret (give it to the receiver):")
     print(row.secret)
@@ -42,18 +36,24 @@ def add_cmd(args: argparse.Namespace) -> int:
 
 
 def list_cmd(args: argparse.Namespace) -> int:
+    from intake.webhooks import list_endpoints
+
     for row in list_endpoints(open_store(load_settings())):
         print(f"{row.id:>4}  {'active' if row.active else 'disabled':8}  {row.url}")
     return 0
 
 
 def disable_cmd(args: argparse.Namespace) -> int:
+    from intake.webhooks import disable_endpoint
+
     row = disable_endpoint(open_store(load_settings()), args.endpoint_id)
     print(f"webhook {row.id} disabled")
     return 0
 
 
 def deliveries_cmd(args: argparse.Namespace) -> int:
+    from intake.webhooks import list_deliveries
+
     for row in list_deliveries(open_store(load_settings()), args.state):
         when = (row.delivered_at or row.next_attempt_at or row.created_at).isoformat(timespec="seconds")
         error = f"  ({row.last_error})" if row.last_error and row.state != "delivered" else ""
@@ -65,6 +65,8 @@ def deliveries_cmd(args: argparse.Namespace) -> int:
 
 
 def send_cmd(args: argparse.Namespace) -> int:
+    from intake.webhooks import deliver_due
+
     report = deliver_due(open_store(load_settings()))
     for error in report.errors:
         print(f"intake: not delivered: {error}")
@@ -73,5 +75,7 @@ def send_cmd(args: argparse.Namespace) -> int:
 
 
 def retry_cmd(args: argparse.Namespace) -> int:
+    from intake.webhooks import requeue_failed
+
     print(f"{requeue_failed(open_store(load_settings()))} failed deliveries queued again")
     return 0

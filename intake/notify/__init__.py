@@ -1,35 +1,43 @@
-"""Mail to customers: acknowledgements, detail requests and status notices, via an outbox."""
+"""Mail to customers: acknowledgements, detail requests and status notices, via an outbox.
 
-from intake.notify.compose import DeliveryMode, ShipmentStatus
-from intake.notify.daemon import outbox_pass
-from intake.notify.errors import NotifyError, SendError, TemplateError
-from intake.notify.outbox import DeliveryReport, OutgoingMail, deliver_pending, list_mails, requeue_failed
-from intake.notify.service import (
-    acknowledge_accepted,
-    acknowledge_recent,
-    notify_status,
-    queue_acknowledgement,
-    request_detail,
-)
-from intake.notify.smtp import build_message, smtp_sender
+Names are imported from their module on first use: the command line starts
+without loading the mail composer.
+"""
 
-__all__ = [
-    "DeliveryMode",
-    "DeliveryReport",
-    "NotifyError",
-    "OutgoingMail",
-    "SendError",
-    "ShipmentStatus",
-    "TemplateError",
-    "acknowledge_accepted",
-    "acknowledge_recent",
-    "build_message",
-    "deliver_pending",
-    "list_mails",
-    "notify_status",
-    "outbox_pass",
-    "queue_acknowledgement",
-    "request_detail",
-    "requeue_failed",
-    "smtp_sender",
-]
+from __future__ import annotations
+
+import importlib
+
+_WHERE = {
+    "DeliveryMode": "intake.notify.kinds",
+    "ShipmentStatus": "intake.notify.kinds",
+    "outbox_pass": "intake.notify.daemon",
+    "NotifyError": "intake.notify.errors",
+    "SendError": "intake.notify.errors",
+    "TemplateError": "intake.notify.errors",
+    "DeliveryReport": "intake.notify.outbox",
+    "OutgoingMail": "intake.notify.outbox",
+    "deliver_pending": "intake.notify.outbox",
+    "list_mails": "intake.notify.outbox",
+    "requeue_failed": "intake.notify.outbox",
+    "acknowledge_accepted": "intake.notify.service",
+    "acknowledge_recent": "intake.notify.service",
+    "notify_status": "intake.notify.service",
+    "queue_acknowledgement": "intake.notify.service",
+    "request_detail": "intake.notify.service",
+    "build_message": "intake.notify.smtp",
+    "smtp_sender": "intake.notify.smtp",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> object:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return [*globals(), *__all__]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import email.utils
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -18,22 +17,6 @@ from sqlmodel import Session, select
 
 from intake.notify.errors import NotifyError
 from models.tables import Customer, Message, Order, OrderLine, Product
-
-
-class DeliveryMode(StrEnum):
-    """How goods reach the customer (VOCABULARY.md, 'Delivery modes')."""
-
-    ON_SITE = "on_site"  # livraison sur chantier
-    DEPOT = "depot"  # enlèvement au dépôt, retrait en agence
-    PICKUP_POINT = "pickup_point"  # point relais
-    CARRIER = "carrier"  # messagerie, transporteur
-    EXPRESS = "express"  # Chronopost, 24 h
-
-
-class ShipmentStatus(StrEnum):
-    SHIPPED = "shipped"
-    READY = "ready"  # waiting at the depot or pickup point
-    DELIVERED = "delivered"
 
 
 class Thread(BaseModel):

@@ -17,14 +17,9 @@ from contextlib import contextmanager
 
 from sqlmodel import Session, col, select
 
-from intake.notify.compose import (
-    DeliveryMode,
-    OrderView,
-    ShipmentStatus,
-    load_order_view,
-    thread_headers,
-)
+from intake.notify.compose import OrderView, load_order_view, thread_headers
 from intake.notify.errors import NotifyError
+from intake.notify.kinds import DeliveryMode, ShipmentStatus
 from intake.notify.outbox import OutgoingMail, enqueue
 from intake.notify.templates import mail_language, render
 from models import OrderStatus, Settings, Store

@@ -33,7 +33,8 @@ _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
 _AFTER = [
     re.compile(rf"^\s*[x×*]\s*(?P<qty>{_NUMBER})(?![\d.,]*\s*[x×]\s*\d)"),  # "CODE x 2", "CODE x2"
     re.compile(rf"^\s*(?P<qty>{_NUMBER})\s*[x×]\b(?!\s*\d)"),  # "CODE 3x"
-    re.compile(rf"^\s*[:=]\s*(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*$"),  # "CODE : 5"
+    re.compile(rf"^\s*[:=/\-–]\s*(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*$"),  # "CODE : 5", "CODE / 4"
+    re.compile(rf"^\s*\(\s*(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*\)\s*$"),  # "CODE (12)"
 ]
 _LABELLED = re.compile(rf"\b(?:qt[ée]|qte|qty|quantit[ée]|quantity)\s*[:=.]?\s*(?P<qty>{_NUMBER})", re.I)
 _BEFORE = re.compile(rf"{_BULLET}(?P<qty>{_NUMBER})\s*(?:[x×*]\s*)?(?:(?P<unit>{_UNIT})\s+)?$")

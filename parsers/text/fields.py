@@ -49,7 +49,7 @@ _LABEL_AT_END = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*$", re.I)
 _PO_PREFIXED = re.compile(r"(?<![\w\-/])(?P<po>(?:PO|BC|BDC|CDE|CMD|ACH)[-_/]?\d[\w\-/]*\d)(?![\w\-])")
 _NOT_OUR_PO = re.compile(
     r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note)"
-    r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this))*\W*$",
+    r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this|commande|order))*\W*$",
     re.I,
 )
 # "please quote PO-7731 on the delivery note": quote as a verb, the number is the customer's.
@@ -116,6 +116,8 @@ def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
     found = _po_in(text, part=part)
     if found is None and not _REPLY_SUBJECT.match(subject):
         found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
+    elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
+        found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7),))
     return found
 
 
@@ -128,10 +130,15 @@ def _subject_is_a_number(subject: str) -> Extracted[str] | None:
     return Extracted[str](value=match["po"], confidence=0.7, provenance=prov)
 
 
-def _po_in(text: str, *, part: str) -> Extracted[str] | None:
-    for pattern, confidence in ((_PO_LABELLED, 0.9), (_PO_PREFIXED, 0.8), (_PO_AFTER_WORD, 0.75)):
+_PATTERNS = ((_PO_LABELLED, 0.9), (_PO_PREFIXED, 0.8), (_PO_AFTER_WORD, 0.75))
+
+
+def _po_in(
+    text: str, *, part: str, patterns: tuple[tuple[re.Pattern[str], float], ...] = _PATTERNS
+) -> Extracted[str] | None:
+    for pattern, confidence in patterns:
         for match in pattern.finditer(text):
-            before = _LABEL_AT_END.sub("", text[max(0, match.start() - 60) : match.start()])[-30:]
+            before = _LABEL_AT_END.sub("", text[max(0, match.start() - 60) : match.start()])[-45:]
             if _NOT_OUR_PO.search(before) and not _CITE.search(before):
                 continue
             value = match["po"].rstrip(".-/")

@@ -37,6 +37,7 @@ _SEE_ATTACHED = re.compile(
     r"ci-joint|ci joint|en pi[èe]ce jointe|\bPJ\b|attached|attachment|enclosed|joint[e]? (?:à|a) ce (?:mail|message)",
     re.I,
 )
+_RULE = re.compile(r"^[\s|:+=\-_]*[-=_]{3,}[\s|:+=\-_]*$")
 _DOCUMENT_TYPES = ("pdf", "sheet", "excel", "csv", "spreadsheet", "opendocument")
 # An order body is a few kilobytes; beyond these sizes the text is a log, a listing or a newsletter.
 MAX_BODY_CHARS = 60_000
@@ -119,6 +120,8 @@ def read_lines(text: str, *, part: str, codes: CodeBook | None = None) -> list[E
         if next_header is not None:
             header = next_header
             continue
+        if header is not None and _RULE.match(line):
+            continue  # "|------|-----|" under a header row
         if header is not None:
             row = read_row(line, header, part=part, start=start) if line.strip() else None
             if row is not None:

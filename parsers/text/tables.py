@@ -25,11 +25,14 @@ Cell = tuple[str, tuple[int, int]]  # text, (start, end) within its line
 class Header:
     """The columns a header row names: role -> column index, and each column's start."""
 
-    def __init__(self, roles: dict[str, int], starts: list[int], separator: re.Pattern[str]) -> None:
+    def __init__(
+        self, roles: dict[str, int], starts: list[int], separator: re.Pattern[str], *, outer: bool = True
+    ) -> None:
         self.roles, self.starts, self.separator = roles, starts, separator
+        self.outer = outer  # the header row opens with a pipe: so do its rows
 
 
-def split_cells(line: str, separator: re.Pattern[str]) -> list[Cell]:
+def split_cells(line: str, separator: re.Pattern[str], *, outer: bool = True) -> list[Cell]:
     """The cells of one row with their character spans.
 
     Tab and pipe rows keep their empty cells (a blank code column); space-aligned
@@ -41,7 +44,9 @@ def split_cells(line: str, separator: re.Pattern[str]) -> list[Cell]:
         at = sep.end()
     cells.append((line[at:], (at, len(line))))
     if separator is _PIPE:
-        if cells and not cells[0][0].strip():  # "| a | b |": the outer pipes open and close the row
+        # "| a | b |": the outer pipes open and close the row; under a header "a | b" an empty first
+        # cell is a blank code column.
+        if outer and cells and not cells[0][0].strip():
             cells = cells[1:]
         if cells and not cells[-1][0].strip():
             cells = cells[:-1]
@@ -59,7 +64,8 @@ def read_header(line: str) -> Header | None:
             continue
         roles = roles_of([text for text, _ in cells])
         if roles is not None:
-            return Header(roles, [span[0] for _, span in cells], separator)
+            outer = separator is not _PIPE or line.lstrip().startswith("|")
+            return Header(roles, [span[0] for _, span in cells], separator, outer=outer)
     return None
 
 
@@ -85,7 +91,7 @@ def roles_of(texts: list[str]) -> dict[str, int] | None:
 
 def read_row(line: str, header: Header, *, part: str, start: int) -> ExtractedLine | None:
     """The order line a table row carries, or None (blank quantity, total row, not a row)."""
-    cells = split_cells(line, header.separator)
+    cells = split_cells(line, header.separator, outer=header.outer)
     if header.separator is _SPACES:
         cells = _align(cells, header.starts)
     if len(cells) < 2:

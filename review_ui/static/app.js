@@ -285,9 +285,12 @@
   // -- the lock: taken when editing starts, released when the page is left ----------------
   if (form && form.dataset.lock) {
     let held = form.dataset.locked === "1";
+    let takenAt = held ? Date.now() : 0;
+    // A lock lasts 15 minutes on the server: a long edit renews it every 5.
     const takeLock = () => {
-      if (held) return;
+      if (held && Date.now() - takenAt < 5 * 60 * 1000) return;
       held = true;
+      takenAt = Date.now();
       fetch(form.dataset.lock, { method: "POST", headers: { "x-csrf-token": csrf, accept: "application/json" } })
         .then((answer) => answer.json())
         .then((data) => { if (data.held_by) showHolder(data.held_by); })

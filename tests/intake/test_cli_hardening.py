@@ -213,3 +213,15 @@ def test_the_demo_history_lets_confident_orders_through(capsys, database: str):
     exported = run(capsys, "export", "--format", "jsonl", "--status", "all")[1].splitlines()
     statuses = [json.loads(line)["status"] for line in exported]
     assert statuses.count("accepted") >= 5 and "review" in statuses
+
+
+def test_a_review_line_of_make_run_says_its_main_reason(capsys, database: str, tmp_path: Path):
+    load_demo(capsys)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "001.eml").write_bytes((SAMPLES / "emails" / "001.eml").read_bytes())
+    (inbox / "002.eml").write_bytes((SAMPLES / "emails" / "002.eml").read_bytes())
+    code, out, _ = run(capsys, "run", "--once", "--drop-folder", str(inbox))
+    review = [line for line in out.splitlines() if line.startswith("REVIEW")]
+    assert code == 0 and review
+    assert all(" - " in line for line in review), review  # "... confidence 0.90 - new customer: ..."

@@ -158,3 +158,33 @@ def test_a_subject_that_is_only_a_number_is_the_po(subject: str, expected: str |
 def test_a_code_column_says_whose_code_it_is() -> None:
     assert column_words().role_of("Code CH") == "code"
     assert column_words().role_of("Qté") == "quantity"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Réf | Désignation | Qté |\n|-----|------|----|\n| A-1 | Vis | 6 |\n|  | Gants T8 | 2 |\n",
+        "Réf | Désignation | Qté\n----|------|----\nA-1 |  | 6\n | Gants T8 | 2\n",
+    ],
+    ids=["outer-pipes", "no-outer-pipes"],
+)
+def test_pipe_tables_keep_their_rule_and_empty_cells(text: str) -> None:
+    lines = read_lines(text, part="body")
+    assert [
+        (ln.code.value if ln.code else None, ln.description.value if ln.description else None) for ln in lines
+    ][-1] == (None, "Gants T8")
+    assert [str(ln.quantity.value) for ln in lines] == ["6", "2"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("RE: Disponibilité vis 5x50 - commande BC-2026-0091", "BC-2026-0091"),
+        ("Re: Confirmation de votre commande CMD-77120", None),
+        ("RE: votre devis D25-1180", None),
+    ],
+    ids=["customer-po-in-reply", "our-confirmation", "our-quote"],
+)
+def test_a_reply_subject_gives_only_a_prefixed_order_number(subject: str, expected: str | None) -> None:
+    found = fields.po_number(subject, "Merci, nous vous passons commande de :", part="body")
+    assert (found.value if found else None) == expected

@@ -1,6 +1,6 @@
 """Words with their boxes, grouped into lines and gap-separated cells.
 
-The same shapes come from a PDF text layer (pdfplumber) and from OCR, so the
+The same shapes come from a PDF text layer (PDFium) and from OCR, so the
 table and field readers never know which one they read.
 """
 

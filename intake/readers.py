@@ -1,0 +1,281 @@
+"""Messages read in parallel by long-lived worker processes, each bounded and recycled.
+
+Reading (parse, classify, documents, extraction, matching) needs no store, so it
+runs in one worker per core; what depends on the store's past (routing, checks
+against earlier orders) and the writes stay in the calling process, in the order
+the messages were given. A worker reads documents in its own process (no fork per
+attachment) under an address-space limit; it is replaced after a number of
+messages, when it breaches its limit, or when it crashes or overruns the time a
+message may take: then that one message fails with the reason, and the others go on.
+Workers are forked after the classifier and the NER are loaded, so they share them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import resource
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from intake import stages
+from intake.ingest import Outcome, header_message_id, record_outcome
+from intake.pipeline import ReadMessage, decide_message, read_message
+from intake.routing import current_routing
+from matchers import CatalogIndex
+from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
+from parsers import DocumentLimits, preload
+
+# A worker is replaced after this many messages: what a reader leaks stays bounded.
+RECYCLE_AFTER = 250
+
+
+@dataclass
+class Failure:
+    """Why a message could not be read."""
+
+    reason: str
+    internal: bool = False  # a bug or a breach rather than a message that cannot be read
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    served: int = 0
+    job: int | None = None
+    started: float = 0.0
+
+
+@dataclass
+class ReaderPool:
+    """`read(jobs)`: each RawMessage read by a worker; answers in the order given."""
+
+    index: CatalogIndex
+    limits: DocumentLimits
+    processes: int = field(default_factory=lambda: os.cpu_count() or 1)
+    recycle_after: int = RECYCLE_AFTER
+    workers: list[_Worker] = field(default_factory=list)
+
+    def __enter__(self) -> ReaderPool:
+        preload()
+        self.workers = [self._spawn() for _ in range(self.processes)]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for worker in self.workers:
+            self._retire(worker)
+
+    def read(self, jobs: Iterable[RawMessage]) -> Iterator[ReadMessage | Failure]:
+        todo = enumerate(jobs)
+        raws: dict[int, RawMessage] = {}
+        done: dict[int, ReadMessage | Failure] = {}
+        following = 0
+        exhausted = False
+        while not exhausted or raws:
+            for worker in self.workers:
+                if worker.job is None and not exhausted and len(raws) < 2 * len(self.workers):
+                    number, raw = next(todo, (None, None))
+                    if number is None or raw is None:
+                        exhausted = True
+                        break
+                    raws[number] = raw
+                    self._send(worker, number, raw)
+            for number, answer in self._collect():
+                done[number] = answer
+            while following in done:
+                raws.pop(following, None)
+                yield done.pop(following)
+                following += 1
+
+    def _send(self, worker: _Worker, number: int, raw: RawMessage) -> None:
+        worker.job, worker.started = number, time.monotonic()
+        worker.conn.send((raw.data, raw.origin.model_dump_json()))
+
+    def _collect(self) -> list[tuple[int, ReadMessage | Failure]]:
+        busy = [w for w in self.workers if w.job is not None]
+        if not busy:
+            return []
+        ready = wait([w.conn for w in busy], timeout=0.5)
+        answers = []
+        for worker in busy:
+            assert worker.job is not None
+            if worker.conn in ready:
+                answers.append((worker.job, self._answer(worker)))
+            elif time.monotonic() - worker.started > self.limits.timeout_seconds:
+                seconds = self.limits.timeout_seconds
+                answers.append((worker.job, Failure(f"reading took longer than {seconds:g} s: given up")))
+                self._replace(worker)
+        return answers
+
+    def _answer(self, worker: _Worker) -> ReadMessage | Failure:
+        try:
+            status, payload, seconds = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join(1)
+            answer = Failure(_death(worker.process.exitcode), internal=True)
+            self._replace(worker)
+            return answer
+        stages.add(seconds)
+        worker.job = None
+        worker.served += 1
+        if status == "breach" or worker.served >= self.recycle_after:
+            self._replace(worker)
+        if status == "ok":
+            return ReadMessage.model_validate_json(payload)
+        return Failure(payload, internal=status != "failed")
+
+    def _replace(self, worker: _Worker) -> None:
+        self._retire(worker)
+        fresh = self._spawn()
+        worker.process, worker.conn, worker.served, worker.job = fresh.process, fresh.conn, 0, None
+
+    def _spawn(self) -> _Worker:
+        context = multiprocessing.get_context("fork")
+        parent, child = context.Pipe()
+        process = context.Process(target=_serve, args=(child, self.index, self.limits), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _retire(self, worker: _Worker) -> None:
+        with contextlib.suppress(OSError):
+            worker.conn.close()
+        # The worker leads its own process group: OCR programs it started stop with it.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(worker.process.pid or 0, signal.SIGKILL)
+        worker.process.join(5)
+
+
+def _serve(conn: Connection, index: CatalogIndex, limits: DocumentLimits) -> None:
+    os.setpgid(0, 0)
+    _limit(resource.RLIMIT_AS, _address_space() + limits.memory_bytes)
+    in_process = limits.model_copy(update={"isolate": False})
+    while True:
+        try:
+            data, origin = conn.recv()
+        except (EOFError, OSError):
+            return
+        stages.SECONDS.clear()
+        status, payload = _read(
+            RawMessage(data=data, origin=Origin.model_validate_json(origin)), index, in_process
+        )
+        conn.send((status, payload, dict(stages.SECONDS)))
+        if status == "breach":
+            return
+
+
+def _read(raw: RawMessage, index: CatalogIndex, limits: DocumentLimits) -> tuple[str, str]:
+    try:
+        read = read_message(raw, index=index, limits=limits)
+    except IntakeError as exc:
+        return "failed", str(exc)
+    except MemoryError:
+        return "breach", f"reading needed more than {limits.memory_bytes // 2**20} MiB of memory: stopped"
+    except RecursionError:
+        return "failed", "the message nests too deeply to be read"
+    except Exception as exc:  # a reader's bug on odd input is this message's failure, not the run's
+        return "error", f"internal error while processing: {type(exc).__name__}: {exc}"
+    for attachment in read.parsed.attachments:
+        attachment.data = b""  # read already; the store keeps the raw message
+    return "ok", read.model_dump_json()
+
+
+def _limit(kind: int, value: int) -> None:
+    _soft, hard = resource.getrlimit(kind)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(kind, (value, hard))
+
+
+def _address_space() -> int:
+    # What the forked worker already maps (the loaded models): the limit is on top of it.
+    with open(f"/proc/{os.getpid()}/statm") as handle:
+        return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _death(code: int | None) -> str:
+    if code is not None and code < 0:
+        return f"the reader was stopped by signal {-code} (time or memory limit)"
+    return f"the reader stopped without an answer (exit code {code})"
+
+
+@dataclass
+class _Stored:
+    path: Path
+    pk: int
+    raw: RawMessage
+    created: bool
+
+
+def ingest_files(
+    store: Store, paths: Iterable[Path], *, index: CatalogIndex, settings: Settings, processes: int
+) -> Iterator[tuple[Path, Outcome | IntakeError]]:
+    """Each file kept in the store, read by the pool, then decided and recorded in the order given.
+
+    Deciding in that order keeps what a message's checks see of earlier orders
+    (duplicates, a new customer's first orders) the same as one by one.
+    """
+    stored: deque[_Stored] = deque()
+    aside: list[tuple[Path, Outcome | IntakeError]] = []
+
+    def jobs() -> Iterator[RawMessage]:
+        for path in paths:
+            try:
+                raw = RawMessage(data=_read_file(path), origin=Origin(kind="file", path=str(path)))
+                with stages.stage("store"):
+                    row, created = store.add_message(raw, message_id=header_message_id(raw.data))
+            except IntakeError as exc:
+                aside.append((path, exc))
+                continue
+            assert row.id is not None
+            if not created and row.state == "processed":
+                aside.append((path, Outcome(row.id, False, "duplicate", [])))
+                continue
+            stored.append(_Stored(path, row.id, raw, created))
+            yield raw
+
+    limits = DocumentLimits.from_settings(settings)
+    with ReaderPool(index=index, limits=limits, processes=processes) as pool:
+        for answer in pool.read(jobs()):
+            yield from _flush(aside)
+            item = stored.popleft()
+            work = partial(_decided, store, answer, index=index, settings=settings)
+            yield (
+                item.path,
+                record_outcome(store, item.pk, item.raw, work, settings=settings, created=item.created),
+            )
+    yield from _flush(aside)
+
+
+def _flush(aside: list[tuple[Path, Outcome | IntakeError]]) -> Iterator[tuple[Path, Outcome | IntakeError]]:
+    while aside:
+        yield aside.pop(0)
+
+
+def _decided(
+    store: Store, answer: ReadMessage | Failure, *, index: CatalogIndex, settings: Settings
+) -> ProcessResult:
+    if isinstance(answer, Failure):
+        raise IntakeError(answer.reason)
+    return decide_message(
+        answer,
+        index=index,
+        settings=settings,
+        history=lambda customer_id: customer_history(store, customer_id),
+        routing=current_routing(settings.routing_file),
+    )
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise IntakeError(f"{path}: cannot read the file ({exc.strerror})") from exc

@@ -1,0 +1,34 @@
+"""`intake --help` answers without loading the pipeline, the store or the models."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+HEAVY = (
+    "spacy",
+    "numpy",
+    "sqlalchemy",
+    "sqlmodel",
+    "pydantic",
+    "alembic",
+    "pypdfium2",
+    "parsers",
+    "matchers",
+)
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from intake.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['--help'])\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    loaded = set(json.loads(out.stdout))
+    assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))

@@ -1,0 +1,67 @@
+"""The pool of reading workers: same answers as reading one by one, and a failure stays with its message."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from intake import readers
+from intake.evaluate import load_reference_dir
+from intake.ingest import ingest_file, iter_message_files
+from intake.pipeline import ReadMessage
+from intake.readers import Failure, ReaderPool, ingest_files
+from matchers import CatalogIndex
+from models import Origin, RawMessage, ReferenceData, Settings, Store
+from parsers import DocumentLimits
+from tests.conftest import FIXTURES
+
+REF = FIXTURES.parent / "ref"
+
+
+def _store(tmp_path: Path, name: str) -> Store:
+    store = Store.open(f"sqlite:///{tmp_path / name}")
+    load_reference_dir(store, REF)
+    return store
+
+
+def test_a_pool_ingests_like_one_by_one(tmp_path: Path) -> None:
+    files = list(iter_message_files([FIXTURES]))
+    settings = Settings(new_customer_orders=3)
+    one, pooled = _store(tmp_path, "one.db"), _store(tmp_path, "pool.db")
+    index = CatalogIndex.build(one.load_reference())
+    for path in files:
+        ingest_file(one, path, index=index, settings=settings)
+    answers = list(ingest_files(pooled, files, index=index, settings=settings, processes=2))
+    assert [path for path, _ in answers] == files
+    assert pooled.order_records(None) == one.order_records(None)
+    assert [m.state for m in pooled.list_messages(None)] == [m.state for m in one.list_messages(None)]
+
+
+def _flaky_read(raw: RawMessage, **kwargs) -> ReadMessage:
+    if b"CRASH" in raw.data:
+        os._exit(3)
+    if b"SLOW" in raw.data:
+        time.sleep(60)
+    return REAL_READ(raw, **kwargs)
+
+
+REAL_READ = readers.read_message
+
+
+def test_a_crash_or_an_overrun_fails_only_its_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "read_message", _flaky_read)
+    body = next(iter_message_files([FIXTURES])).read_bytes()
+    raws = [
+        RawMessage(data=body + marker, origin=Origin(kind="file", path=f"m{n}"))
+        for n, marker in enumerate([b"", b"\nCRASH\n", b"", b"\nSLOW\n", b""])
+    ]
+    limits = DocumentLimits(timeout_seconds=3)
+    with ReaderPool(index=CatalogIndex.build(ReferenceData()), limits=limits, processes=2) as pool:
+        answers = list(pool.read(raws))
+    kinds = [type(a).__name__ for a in answers]
+    assert kinds == ["ReadMessage", "Failure", "ReadMessage", "Failure", "ReadMessage"]
+    assert isinstance(answers[1], Failure) and "stopped without an answer" in answers[1].reason
+    assert isinstance(answers[3], Failure) and "longer than 3 s" in answers[3].reason
