@@ -91,6 +91,7 @@ class CatalogIndex:
     customer_terms: CustomerTerms = field(default_factory=lambda: CustomerTerms(TermIndex(), TermIndex()))
     known_codes: set[str] = field(default_factory=set)  # every article code, normalised
     maker_refs: dict[str, str] = field(default_factory=dict)  # a maker's ref in one designation -> sku
+    by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised designation -> skus
 
     @classmethod
     def build(cls, reference: ReferenceData) -> CatalogIndex:
@@ -127,6 +128,7 @@ class CatalogIndex:
         self.positions[product.sku] = len(self.names)
         self.names.append(product.name)
         self.name_skus.append(product.sku)
+        self.by_name.setdefault(normalize_wording(product.name), []).append(product.sku)
 
     def _add_customer(self, customer: CustomerRow) -> None:
         cid = customer.customer_id

@@ -21,6 +21,7 @@ from parsers.documents.rules import LayoutRule, default_rules, vocabulary_for
 from parsers.documents.sandbox import run_bounded
 from parsers.documents.sheets import SHEET_EXTENSIONS, load_grids, read_sheet
 from parsers.documents.structured import embedded_xml, is_order_xml, read_xml
+from parsers.vocabulary.layout import default_vocabulary
 
 PDF, SHEET, XML = "pdf", "spreadsheet", "xml"
 _CACHE: OrderedDict[tuple[str, str], list[ExtractedOrder]] = OrderedDict()
@@ -125,7 +126,7 @@ def _read(
     if scanned:
         from parsers.documents.pdf.ocr import ocr_pages
 
-        pages = ocr_pages(data, part, max_pages=max_pages)
+        pages = ocr_pages(data, part, max_pages=max_pages, vocab=default_vocabulary())
     text = " ".join(ln.text for ln in pages[0].lines) if pages else ""
     vocab, rule = vocabulary_for(rules, sender, text)
     orders = [

@@ -27,6 +27,7 @@ COLUMN_ROLES = [
     "unit",
     "pack",
     "unit_price",
+    "gross_price",
     "amount",
     "line_no",
     "vat",

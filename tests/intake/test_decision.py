@@ -174,6 +174,11 @@ CASES = {
         "line 1: the quantity 204417 is the article's code",
         lines=lambda: [make_line("VIS-440-200", "204417").model_copy(update={"customer_ref": "204417"})],
     ),
+    "a quantity the printed amount contradicts": Case(
+        "quantity_against_amount",
+        "line 1: 1500 was read, but 82.50 € at 16.50 € makes 5",
+        lines=lambda: [make_line("VIS-440-200", "1500", printed_price="16.50", amount="82.50")],
+    ),
     "line amount wrong": Case(
         "line_amount_mismatch",
         "line 1: amount 30.00 € is not 4 × 6.00 €",

@@ -17,6 +17,15 @@ from intake.routing import decide
 from matchers import CatalogIndex
 from models import MatchedOrder, OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings, Severity
 from tests.conftest import FIXTURES, SAMPLES
+from tests.intake.factories import (
+    CUSTOMERS,
+    PRODUCTS,
+    make_history,
+    make_line,
+    make_matched_order,
+    make_parsed,
+    make_past_order,
+)
 from tests.test_golden import index_for
 
 # (fixture, reason, the codes a reader skips, drop the PO read, the spans shown)
@@ -115,11 +124,20 @@ def test_what_a_reader_skips_holds_the_order_with_its_span(case, index):
     assert [shown(result, r.provenance.span, r.provenance.part) for r in found] == spans
 
 
-def test_a_po_written_in_a_sheet_header_cell_is_held_with_the_cell(index):
-    [order] = run("po_in_sheet_header_cell_en", index).orders
-    assert order.decision.status == OrderStatus.REVIEW
-    [reason] = [r for r in order.decision.reasons if r.code == "po_unread"]
-    assert reason.quoted == "CR-2026-051"
+def test_a_po_written_in_a_sheet_header_cell_is_read_or_held_with_the_cell(index):
+    result = run("po_in_sheet_header_cell_en", index)
+    [order] = result.orders
+    read = order.matched.order.po_number
+    assert (read.value if read else None) == "CR-2026-051" or order.decision.status == OrderStatus.REVIEW
+    decision = decide(
+        result.parsed,
+        skipping(order.matched, set(), po=True),
+        settings=automatic(),
+        products=index.products,
+        customers=index.customers,
+    )
+    [reason] = [r for r in decision.reasons if r.code == "po_unread"]
+    assert decision.status == OrderStatus.REVIEW and reason.quoted == "CR-2026-051"
     assert (reason.provenance.part, reason.provenance.sheet, reason.provenance.cell) == (
         "attachment:order.xlsx",
         "Order",
@@ -169,3 +187,28 @@ def test_the_reading_checks_hold_no_order_read_right(folder):
             if held_by:
                 false_holds.append((path.name, sorted(held_by)))
     assert false_holds == []
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Bonjour,\nréappro habituelle, réf. interne AC-2026-0412.\n- 4 x VIS-440-200\n", True),
+        ("Bonjour,\n- 4 x VIS-440-200 vis 4x40\n", False),
+        ("Bonjour,\nsuite à AC-26-12.\n- 4 x VIS-440-200\n", False),
+    ],
+    ids=["a reference shaped like a past PO", "no reference", "another shape"],
+)
+def test_a_reference_shaped_like_the_customers_past_pos_must_be_read(text, held):
+    line = make_line("VIS-440-200", span=(text.index("- 4"), len(text) - 1))
+    decision = decide(
+        make_parsed(text=text),
+        make_matched_order([line], po=None),
+        settings=automatic(),
+        products=PRODUCTS,
+        customers=CUSTOMERS,
+        history=make_history([make_past_order(po="AC-2026-0311"), make_past_order(po="AC-2025-1187")]),
+    )
+    unread = [r for r in decision.reasons if r.code == "po_unread"]
+    assert bool(unread) == held
+    if held:
+        assert text[slice(*unread[0].provenance.span)] == "AC-2026-0412"

@@ -110,6 +110,40 @@ def check_line_count(ctx: CheckContext) -> list[ReviewReason]:
     ]
 
 
+# A discount or rounding moves a line's amount by less than this factor of quantity × price.
+AMOUNT_FACTOR = Decimal(2)
+
+
+def check_quantity_against_amount(ctx: CheckContext) -> list[ReviewReason]:
+    """The line's printed amount and price make another whole quantity than the one read: misread.
+
+    Only when amount / price is a whole number far from the quantity read: a
+    discount keeps within a factor of 2, and a misread price makes no whole number.
+    """
+    reasons = []
+    for number, line in numbered(ctx.matched):
+        read = line.line
+        printed = finite(read.amount.value) if read.amount else None
+        price = finite(read.unit_price.value) if read.unit_price else None
+        quantity = quantity_of(line)
+        if not printed or not price or not quantity or price <= 0 or printed <= 0:
+            continue
+        said = printed / price
+        whole = said.to_integral_value()
+        if whole < 1 or abs(said - whole) > CENT or 1 / AMOUNT_FACTOR <= quantity / said <= AMOUNT_FACTOR:
+            continue
+        reasons.append(
+            line_reason(
+                "quantity_against_amount",
+                number,
+                f"{quantity_text(quantity)} was read, but {money(printed)} at {money(price)} makes "
+                f"{quantity_text(whole)}",
+                field="quantity",
+            ).model_copy(update={"quoted": f"{quantity_text(quantity)} / {quantity_text(whole)}"})
+        )
+    return reasons
+
+
 def check_stock(ctx: CheckContext) -> list[ReviewReason]:
     """A line beyond the stock is a backorder: flagged, never a reason to hold the order."""
     reasons = []

@@ -189,7 +189,11 @@ def _written_in(text: str, line: ExtractedLine) -> bool:
     if code and code in tokens:
         return True
     wording = line.description.value.strip().lower() if line.description else ""
-    return len(wording) >= 6 and wording in text.lower()
+    if len(wording) >= 6 and wording in text.lower():
+        return True
+    # A clause of a longer line ("1 CS A3 copy paper 80g" of "..., case of 5 reams"): its words are the line's.
+    words = {word_key(t) for t in tokens if _WORD.match(t)}
+    return bool(words) and words <= {word_key(t) for t in _TOKEN.findall(wording) if _WORD.match(t)}
 
 
 def _unread(text: str, where: Provenance | None) -> ReviewReason:

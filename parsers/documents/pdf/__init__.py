@@ -28,7 +28,7 @@ def read_pdf(
     if scanned and ocr:
         from parsers.documents.pdf.ocr import ocr_pages
 
-        pages = ocr_pages(data, part, max_pages=max_pages)
+        pages = ocr_pages(data, part, max_pages=max_pages, vocab=vocab)
         order = read_pages(pages, part, vocab, confidence=0.6)
         order.notes.append("read by OCR from a scanned PDF: check every value")
         return order

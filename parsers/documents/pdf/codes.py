@@ -34,6 +34,23 @@ def line_number_or_code(found: dict[str, list[Word]]) -> dict[str, list[Word]]:
     return found
 
 
+# '[RLT-6204-2RS] Deep groove ball bearing': Odoo prints the vendor's code before the name.
+_BRACKETED = re.compile(r"^\[([A-Za-z0-9][\w./-]{2,39})\]$")
+
+
+def bracketed_code(found: dict[str, list[Word]]) -> dict[str, list[Word]]:
+    """A designation that starts with '[CODE]' also gives that code (the vendor's, as printed)."""
+    words = found.get("description")
+    if not words or found.keys() & set(CODE_ROLES):
+        return found
+    match = _BRACKETED.match(words[0].text)
+    if not match:
+        return found
+    first = words[0]
+    code = Word(match.group(1), first.x0, first.x1, first.top, first.bottom, first.page)
+    return {**found, "supplier_code": [code]}
+
+
 def labelled_codes(found: dict[str, list[Word]], vocab: LayoutVocabulary) -> dict[str, list[Word]]:
     """A designation cell that is only a code label and its code gives the code to that role."""
     words = found.get("description")
@@ -49,6 +66,7 @@ def labelled_codes(found: dict[str, list[Word]], vocab: LayoutVocabulary) -> dic
 
 
 def _label_and_code(words: list[Word], vocab: LayoutVocabulary) -> tuple[str | None, list[Word]]:
+    words = [part for word in words for part in _split_colon(word)]
     tokens: list[str] = []
     owners: list[int] = []
     for i, word in enumerate(words):
@@ -56,7 +74,10 @@ def _label_and_code(words: list[Word], vocab: LayoutVocabulary) -> tuple[str | N
             tokens.append(token)
             owners.append(i)
     spans = match_phrases(tokens, vocab.columns, owners)
-    if not spans or spans[0][1] != 0 or spans[0][0] not in CODE_ROLES:
+    # One short word before the label is a misread one ('ltem Code' read for 'Item Code').
+    if not spans or spans[0][1] > 1 or spans[0][0] not in CODE_ROLES:
+        return None, []
+    if spans[0][1] == 1 and len(words[0].text) > 5:
         return None, []
     rest = words[owners[spans[0][2] - 1] + 1 :]
     while rest and rest[0].text.lower().strip(":") in _FILLERS | {""}:
@@ -64,3 +85,15 @@ def _label_and_code(words: list[Word], vocab: LayoutVocabulary) -> tuple[str | N
     if len(rest) != 1 or not any(c.isdigit() for c in rest[0].text):
         return None, []
     return spans[0][0], rest
+
+
+def _split_colon(word: Word) -> list[Word]:
+    # 'Code:217852': a scan often loses the space after a label's colon.
+    label, colon, value = word.text.partition(":")
+    if not colon or not label or not value:
+        return [word]
+    cut = word.x0 + (word.x1 - word.x0) * (len(label) + 1) / len(word.text)
+    return [
+        Word(label + ":", word.x0, cut, word.top, word.bottom, word.page),
+        Word(value, cut, word.x1, word.top, word.bottom, word.page),
+    ]

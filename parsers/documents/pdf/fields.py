@@ -83,6 +83,11 @@ def _validated(label: Label) -> bool:
     )
 
 
+def label_text(label: Label) -> str:
+    """The label's words, normalized."""
+    return normalize(" ".join(w.text for w in label.words))
+
+
 def is_bare(label: Label) -> bool:
     """Is the label a bare number sign (N°, No) rather than a named one (N° de commande)?"""
     return normalize(" ".join(w.text for w in label.words)) in _BARE_PO_LABELS
@@ -184,7 +189,7 @@ def join_block(parts: list[list[Word]]) -> str:
 def po_value(words: list[Word]) -> Found | None:
     """A purchase-order number: the first word that looks like one."""
     for word in words[:3]:
-        text = word.text.strip(".,;:()")
+        text = word.text.strip(".,;:()").removeprefix("#")
         if _PO.match(text):
             return Found(text, [word], 0.9)
     return None

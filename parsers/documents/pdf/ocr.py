@@ -6,22 +6,48 @@ confidence, since OCR misreads digits and letters.
 
 from __future__ import annotations
 
+import math
+import statistics
+
+import numpy as np
 import pypdfium2 as pdfium
 import pytesseract
+from PIL import Image
 
 from models import DocumentReadError
 from parsers.documents.pdf.layout import Page, Word, group_lines
+from parsers.documents.pdf.table import find_header, header_columns
+from parsers.vocabulary.layout import LayoutVocabulary
 
 DPI = 300
 LANGUAGES = "fra+eng"
 # Purchase orders are short: a longer scan is not OCRed (about 2 s a page).
 MAX_OCR_PAGES = 10
+# A scan embedded at a resolution in this range is read as it is (no resampling).
+MIN_SCAN_DPI = 150
+MAX_SCAN_DPI = 400
+# Dark ink on a shaded header band: pixels above this grey are background.
+HEADER_INK = 100
+# Lines naming a column that are read again when a page shows no table header.
+MAX_HEADER_RETRIES = 3
+# What Tesseract makes of a vertical rule beside a word.
+RULE_MARKS = "|!"
 # Tesseract's own per-word confidence (0-100) under which a word is noise.
 MIN_WORD_CONFIDENCE = 30
 
 
-def ocr_pages(data: bytes, part: str, *, max_pages: int, languages: str = LANGUAGES) -> list[Page]:
-    """Every page of a scanned PDF as words with boxes in PDF points."""
+def ocr_pages(
+    data: bytes,
+    part: str,
+    *,
+    max_pages: int,
+    languages: str = LANGUAGES,
+    vocab: LayoutVocabulary | None = None,
+) -> list[Page]:
+    """Every page of a scanned PDF as words with boxes in PDF points.
+
+    With `vocab`, a page whose table header was not read has its header line read again.
+    """
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -32,27 +58,142 @@ def ocr_pages(data: bytes, part: str, *, max_pages: int, languages: str = LANGUA
             raise DocumentReadError(
                 part, f"a scanned PDF of {len(document)} pages, more than the {limit} pages OCR reads"
             )
-        return [_page(document[i], i + 1, languages) for i in range(len(document))]
+        return [_page(document[i], i + 1, languages, vocab) for i in range(len(document))]
     except pytesseract.TesseractNotFoundError as exc:
         raise DocumentReadError(part, "the PDF is a scan and Tesseract is not installed") from exc
     finally:
         document.close()
 
 
-def _page(page: pdfium.PdfPage, number: int, languages: str) -> Page:
+def _page(page: pdfium.PdfPage, number: int, languages: str, vocab: LayoutVocabulary | None) -> Page:
     width, height = page.get_size()
-    image = page.render(scale=DPI / 72).to_pil()
+    image, dpi = _image(page)
+    boxes = _boxes(image, dpi, languages)
+    slope = _skew(boxes)
+    found = Page(number=number, width=width, height=height, lines=group_lines(_words(boxes, slope, number)))
+    found.ocr = True
+    if vocab is not None and find_header(found, vocab) is None:
+        _reread_header(found, image, dpi, slope, languages, vocab)
+    return found
+
+
+def _boxes(
+    image, dpi: float, languages: str, top: float = 0.0, min_confidence: float = MIN_WORD_CONFIDENCE
+) -> list[tuple]:
+    """Tesseract's words: (text, x, y, width, height, its line) in points, as scanned."""
     # One uniform block (--psm 6): the automatic page segmentation drops lone digits
     # of a quantity column; the word boxes are what the layout reader needs anyway.
     data = pytesseract.image_to_data(
         image, lang=languages, config="--psm 6", output_type=pytesseract.Output.DICT
     )
-    scale = 72 / DPI
-    words = []
+    scale = 72 / dpi
+    boxes = []
     for i, text in enumerate(data["text"]):
-        text = text.strip()
-        if not text or float(data["conf"][i]) < MIN_WORD_CONFIDENCE:
+        # A table's rules touching a word are read as bars and brackets around it.
+        text = _without_rules(text.strip())
+        if not text or float(data["conf"][i]) < min_confidence:
             continue
         x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
-        words.append(Word(text, x, x + w, y, y + h, number))
-    return Page(number=number, width=width, height=height, lines=group_lines(words), ocr=True)
+        line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        boxes.append((text, x, y + top, w, h, line))
+    return boxes
+
+
+def _without_rules(text: str) -> str:
+    """The word without the bars a rule beside it was read as ('VIS-CHC|', '[Désignation')."""
+    text = text.strip(RULE_MARKS)
+    if text.startswith("[") and "]" not in text:
+        text = text[1:]
+    if text.endswith("]") and "[" not in text:
+        text = text[:-1]
+    return text
+
+
+def _words(boxes: list[tuple], slope: float, number: int) -> list[Word]:
+    # A page scanned askew: each box moved back as if the page were straight.
+    straight = [(text, x + slope * y, y - slope * x, w, h, line) for text, x, y, w, h, line in boxes]
+    # Tesseract's boxes hug the glyphs ('mm' is shorter than '10.0'): the words of one of
+    # its lines share the line's top and bottom, so that they group into one line here.
+    spans: dict[tuple, tuple[float, float]] = {}
+    for _, _, y, _, h, line in straight:
+        top, bottom = spans.get(line, (y, y + h))
+        spans[line] = (min(top, y), max(bottom, y + h))
+    return [Word(text, x, x + w, *spans[line], number) for text, x, _, w, _, line in straight]
+
+
+def _reread_header(
+    page: Page, image, dpi: float, slope: float, languages: str, vocab: LayoutVocabulary
+) -> None:
+    """A header printed on a shaded, ruled band, read again from the band alone, shade and rules out."""
+    # A header names columns and prints no figure (totals and addresses do).
+    named = [
+        (sum(c.role != "other" for c in header_columns(line, vocab)), i)
+        for i, line in enumerate(page.lines)
+        if not any(ch.isdigit() for ch in line.text)
+    ]
+    for count, index in sorted(named, reverse=True)[:MAX_HEADER_RETRIES]:
+        if count == 0:
+            return
+        line = page.lines[index]
+        margin = 6 + abs(slope) * page.width
+        words = _band_words(image, dpi, slope, (line.top - margin, line.bottom + margin), page, languages)
+        for candidate in group_lines(words):
+            if find_header(Page(page.number, page.width, page.height, [candidate]), vocab):
+                page.lines[index] = candidate
+                return
+
+
+def _band_words(
+    image, dpi: float, slope: float, span: tuple[float, float], page: Page, languages: str
+) -> list[Word]:
+    """The words of a band of the page (top and bottom in points), straightened like the page's."""
+    box = (0, int(max(0.0, span[0]) * dpi / 72), image.width, int(span[1] * dpi / 72))
+    band = image.crop(box).rotate(math.degrees(math.atan(slope)), resample=Image.BILINEAR, fillcolor=255)
+    # Turned straight about its centre: back in the page's straightened coordinates by
+    # the shift that turning about the origin would have made.
+    cx, cy = page.width / 2, (box[1] + box[3]) / 2 * 72 / dpi
+    # The band is clean black on white: a word Tesseract doubts ('QtéPrix' printed touching) counts.
+    boxes = _boxes(_unshaded(band), dpi, languages, box[1] * 72 / dpi, min_confidence=0)
+    return [
+        Word(w.text, w.x0 + slope * cy, w.x1 + slope * cy, w.top - slope * cx, w.bottom - slope * cx, w.page)
+        for w in _words(boxes, 0.0, page.number)
+    ]
+
+
+def _unshaded(band):
+    """The band in black and white: the grey shade and the table's rules made white."""
+    ink = np.asarray(band) < HEADER_INK
+    # A column of the band inked over a third of its height is a rule (a letter is shorter);
+    # its neighbours go with it, a rule straightened by resampling spreads over them.
+    rules = ink.mean(axis=0) > 0.35
+    ink[:, rules | np.roll(rules, 1) | np.roll(rules, -1)] = False
+    ink[ink.mean(axis=1) > 0.3, :] = False
+    return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8))
+
+
+def _image(page: pdfium.PdfPage):
+    """The page as a grey image: the scan itself at its own resolution when the page is one image."""
+    width, height = page.get_size()
+    images = [o for o in page.get_objects() if o.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE]
+    if len(images) == 1:
+        image = images[0].get_bitmap(render=False).to_pil().convert("L")
+        dpi = image.width * 72 / width
+        if MIN_SCAN_DPI <= dpi <= MAX_SCAN_DPI and abs(image.height * 72 / height - dpi) < 2:
+            return image, dpi
+    return page.render(scale=DPI / 72, grayscale=True).to_pil(), DPI
+
+
+def _skew(boxes: list[tuple]) -> float:
+    """The page's tilt as a slope (dy/dx), the median over Tesseract's lines of three words or more."""
+    by_line: dict[tuple, list[tuple]] = {}
+    for box in boxes:
+        by_line.setdefault(box[5], []).append(box)
+    slopes = []
+    for words in by_line.values():
+        if len(words) < 3:
+            continue
+        first, last = words[0], words[-1]
+        run = (last[1] + last[3] / 2) - (first[1] + first[3] / 2)
+        if run > 100:
+            slopes.append(((last[2] + last[4]) - (first[2] + first[4])) / run)
+    return statistics.median(slopes) if slopes else 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, SourceRow
@@ -17,6 +18,7 @@ from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import starts_with
 
 TEXT_CONFIDENCE = 0.9
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 # The title of a document is printed in its first lines.
 TITLE_LINES = 14
 
@@ -129,7 +131,7 @@ def _header_fields(
         attr = _ATTRS.get(label.field)
         if attr is None or getattr(order, attr) is not None:
             continue
-        found = _label_value(label, lines, labels)
+        found = _label_value(label, lines, labels, vocab.kinds.get("purchase_order", ()))
         if found is not None:
             value, words, confidence = found
             setattr(
@@ -154,7 +156,7 @@ _ATTRS = {
 
 
 def _label_value(
-    label: F.Label, lines: list[Line], labels: list[F.Label]
+    label: F.Label, lines: list[Line], labels: list[F.Label], titles: tuple[str, ...] = ()
 ) -> tuple[object, list[Word], float] | None:
     """The value a label names (to its right, else below it), its words and the confidence."""
     if label.field == "ship_to":
@@ -165,7 +167,9 @@ def _label_value(
         found = F.date_value(right) or F.date_value(below)
         return (found[0], found[1], 0.9) if found else None
     read = F.po_value if label.field == "po_number" else F.vat_value
-    value = read(right) or read(below)
+    # A title used as a label ('Purchase Order #PO02264') has its number beside it, never under it.
+    titled = label.field == "po_number" and F.label_text(label) in titles
+    value = read(right) or (None if titled else read(below))
     if value is None:
         return None
     bare = label.field == "po_number" and F.is_bare(label)
@@ -261,7 +265,10 @@ def _rest_of_line(line: Line, after: Word) -> list[Word]:
 
 
 def _amount(words: list[Word], decimal_comma: bool) -> Decimal | None:
-    text = " ".join(w.text for w in words if w.text not in {":", "€", "EUR"})
+    # Currency signs and ISO codes ('GBP 193.18', '775,29 EUR') around the amount.
+    text = " ".join(
+        w.text for w in words if w.text not in {":", "€", "£", "$"} and not _CURRENCY.match(w.text)
+    )
     numbers = [t for t in text.replace("EUR", "").replace("€", "").split(":")[-1:]]
     return parse_number(numbers[0].strip(), decimal_comma=decimal_comma) if numbers else None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from parsers.documents.pdf.codes import CODE_ROLES, labelled_codes, line_number_or_code
+from parsers.documents.pdf.codes import CODE_ROLES, bracketed_code, labelled_codes, line_number_or_code
 from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
 from parsers.values.numbers import split_quantity
 from parsers.vocabulary.layout import LayoutVocabulary
@@ -222,7 +222,7 @@ def assign(line: Line, columns: list[Column], vocab: LayoutVocabulary) -> dict[s
         column = _aligned(cell, columns) or _best(cell.x0, cell.x1, columns)
         if column:
             found.setdefault(column.role, []).extend(cell.words)
-    return labelled_codes(line_number_or_code(_quantity_beside_unit(found)), vocab)
+    return bracketed_code(labelled_codes(line_number_or_code(_quantity_beside_unit(found)), vocab))
 
 
 def _aligned(cell: Cell, columns: list[Column]) -> Column | None:
@@ -279,11 +279,24 @@ def read_table(
             break
         cells = assign(line, columns, vocab)
         anchor = _is_anchor(cells)
+        if not anchor and _totals_beside(line, vocab):
+            end = index
+            break
         if anchor or _is_continuation(cells):
             items.append((line, cells, anchor))
             previous = line
     return PageTable(
         rows=_group(items, header_bottom=page.lines[start - 1].bottom if header else None), end_index=end
+    )
+
+
+def _totals_beside(line: Line, vocab: LayoutVocabulary) -> bool:
+    # 'Remarks: | Total Before Discount | GBP 193.18': the totals block starts beside a note.
+    cells = line.cells()
+    return any(
+        starts_with(cell.text, vocab.rows["total"])
+        and any(ch.isdigit() for c in cells[i + 1 :] for ch in c.text)
+        for i, cell in enumerate(cells[1:], start=1)
     )
 
 
