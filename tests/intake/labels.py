@@ -40,8 +40,11 @@ def perfect_line(line: dict[str, Any], products: dict[str, ProductRow]) -> LineM
     quantity = Decimal(str(line["quantity"]))
     price = line["unit_price"]
     printed = price is not None and product is not None and abs(price - (product.unit_price or 0)) > 1e-6
+    # A perfect reader records the code the customer wrote: theirs when they used it, else ours.
+    written = line["customer_ref"] or line["sku"]
     extracted = ExtractedLine(
         line_no=line["line_no"],
+        code=Extracted[str](value=written) if written else None,
         description=Extracted[str](value=line["description"] or ""),
         quantity=Extracted[Decimal](value=quantity),
         unit_price=Extracted[Decimal](value=Decimal(str(price))) if printed else None,

@@ -15,10 +15,19 @@ from tests.parsers.shared_data import SAMPLES
 
 EMAILS = SAMPLES / "emails"
 DOCUMENT_SAMPLES = ["016", "017", "018", "019", "020", "021", "022", "023"]
+# A document labelled for review is one no reader is meant to read whole (a row
+# printed outside its columns): the reading checks' tests hold it instead.
 OWN_FIXTURES = sorted(
-    row["file"].removesuffix(".eml")
-    for row in csv.DictReader((FIXTURES / "INDEX.csv").open(encoding="utf-8"))
-    if row["category"] in {"pdf", "xlsx"}
+    name
+    for name in (
+        row["file"].removesuffix(".eml")
+        for row in csv.DictReader((FIXTURES / "INDEX.csv").open(encoding="utf-8"))
+        if row["category"] in {"pdf", "xlsx"}
+    )
+    if all(
+        record["status"] == "accepted"
+        for record in json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    )
 )
 
 
