@@ -6,7 +6,7 @@ without loading the pipeline.
 
 from __future__ import annotations
 
-import importlib
+from models.lazy import lazy_face
 
 _WHERE = {
     "Outcome": "intake.ingest",
@@ -19,14 +19,4 @@ _WHERE = {
 }
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str) -> object:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return [*globals(), *__all__]
+__getattr__, __dir__ = lazy_face(__name__, _WHERE)

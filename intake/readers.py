@@ -15,8 +15,6 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-import resource
-import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -31,7 +29,7 @@ from intake.pipeline import ReadMessage, decide_message, read_message
 from intake.routing.policy import current_routing
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
-from parsers import DocumentLimits, preload
+from parsers import DocumentLimits, bound_reader, death_reason, kill_group, preload
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
 RECYCLE_AFTER = 250
@@ -120,7 +118,7 @@ class ReaderPool:
             status, payload, seconds = worker.conn.recv()
         except (EOFError, OSError):
             worker.process.join(1)
-            answer = Failure(_death(worker.process.exitcode), internal=True)
+            answer = Failure(death_reason(worker.process.exitcode), internal=True)
             self._replace(worker)
             return answer
         stages.add(seconds)
@@ -148,15 +146,13 @@ class ReaderPool:
     def _retire(self, worker: _Worker) -> None:
         with contextlib.suppress(OSError):
             worker.conn.close()
-        # The worker leads its own process group: OCR programs it started stop with it.
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(worker.process.pid or 0, signal.SIGKILL)
+        if worker.process.pid is not None:
+            kill_group(worker.process.pid)
         worker.process.join(5)
 
 
 def _serve(conn: Connection, index: CatalogIndex, limits: DocumentLimits) -> None:
-    os.setpgid(0, 0)
-    _limit(resource.RLIMIT_AS, _address_space() + limits.memory_bytes)
+    bound_reader(limits.memory_bytes)
     in_process = limits.model_copy(update={"isolate": False})
     while True:
         try:
@@ -186,25 +182,6 @@ def _read(raw: RawMessage, index: CatalogIndex, limits: DocumentLimits) -> tuple
     for attachment in read.parsed.attachments:
         attachment.data = b""  # read already; the store keeps the raw message
     return "ok", read.model_dump_json()
-
-
-def _limit(kind: int, value: int) -> None:
-    _soft, hard = resource.getrlimit(kind)
-    if hard != resource.RLIM_INFINITY:
-        value = min(value, hard)
-    resource.setrlimit(kind, (value, hard))
-
-
-def _address_space() -> int:
-    # What the forked worker already maps (the loaded models): the limit is on top of it.
-    with open(f"/proc/{os.getpid()}/statm") as handle:
-        return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-
-
-def _death(code: int | None) -> str:
-    if code is not None and code < 0:
-        return f"the reader was stopped by signal {-code} (time or memory limit)"
-    return f"the reader stopped without an answer (exit code {code})"
 
 
 @dataclass

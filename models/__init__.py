@@ -6,7 +6,7 @@ needs only the errors or the settings does not pay for the store and the models.
 
 from __future__ import annotations
 
-import importlib
+from models.lazy import lazy_face
 
 _WHERE = {
     "ConfigError": "models.errors",
@@ -65,14 +65,4 @@ _WHERE = {
 }
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str) -> object:
-    if name not in _WHERE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(_WHERE[name]), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return [*globals(), *__all__]
+__getattr__, __dir__ = lazy_face(__name__, _WHERE)

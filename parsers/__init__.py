@@ -13,6 +13,7 @@ from parsers.documents.attachments import (
     read_attachments,
     render_pdf_page,
 )
+from parsers.documents.sandbox import bound_reader, death_reason, kill_group
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
 from parsers.text.codes import CodeBook
@@ -41,9 +42,12 @@ __all__ = [
     "DocumentLimits",
     "DocumentPreview",
     "awaits_catalogue",
+    "bound_reader",
     "by_catalogue",
     "classify",
+    "death_reason",
     "extract_orders",
+    "kill_group",
     "parse_message",
     "parse_number",
     "preload",

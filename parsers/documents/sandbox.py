@@ -31,7 +31,7 @@ def run_bounded(func: Callable[..., Any], *args: Any, part: str, timeout: float,
         status, payload = receiver.recv()
     except EOFError:
         child.join(1)
-        raise DocumentReadError(part, _death(child.exitcode)) from None
+        raise DocumentReadError(part, death_reason(child.exitcode)) from None
     finally:
         receiver.close()
         _kill_group(child.pid)
@@ -42,16 +42,18 @@ def run_bounded(func: Callable[..., Any], *args: Any, part: str, timeout: float,
 
 
 def _kill_group(pid: int | None) -> None:
-    # The child leads its own process group, so programs it started (tesseract) stop with it.
-    if pid is None:
-        return
+    if pid is not None:
+        kill_group(pid)
+
+
+def kill_group(pid: int) -> None:
+    """Stop a reader that leads its own process group, with the programs it started (tesseract)."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL)
 
 
 def _child(sender, func: Callable[..., Any], args: tuple, memory_bytes: int, timeout: float) -> None:
-    os.setpgid(0, 0)
-    _limit(resource.RLIMIT_AS, _address_space() + memory_bytes)
+    bound_reader(memory_bytes)
     _limit(resource.RLIMIT_CPU, int(timeout) + 2)
     try:
         sender.send(("ok", func(*args)))
@@ -74,13 +76,20 @@ def _limit(kind: int, value: int) -> None:
     resource.setrlimit(kind, (value, hard))
 
 
+def bound_reader(memory_bytes: int) -> None:
+    """Make this forked process a reader: its own process group, memory bounded above what it maps."""
+    os.setpgid(0, 0)
+    _limit(resource.RLIMIT_AS, _address_space() + memory_bytes)
+
+
 def _address_space() -> int:
-    # What the forked child already maps (the parent's modules): the bound is on top of it.
+    # What the forked process already maps (the parent's modules, the loaded models): the bound is on top.
     with open(f"/proc/{os.getpid()}/statm") as handle:
         return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def _death(code: int | None) -> str:
+def death_reason(code: int | None) -> str:
+    """Why a reader process ended without answering, from its exit code."""
     if code is not None and code < 0:
         return f"the reader was stopped by signal {-code} (time or memory limit)"
     return f"the reader stopped without an answer (exit code {code})"
