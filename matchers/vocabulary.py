@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, field_validator
 
-from models.errors import ConfigError
+from models.datafiles import load_toml
 
 VOCABULARY_FILE = Path(__file__).with_name("data") / "vocabulary.toml"
 
@@ -47,14 +46,4 @@ class Vocabulary(BaseModel):
 @lru_cache(maxsize=4)
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     """Read and validate the vocabulary file; raises ConfigError saying what is wrong."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return Vocabulary.model_validate(data)
-    except OSError as exc:
-        raise ConfigError(str(path), "vocabulary", f"cannot read the file ({exc.strerror})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(path), "vocabulary", f"not valid TOML ({exc})") from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(str(path), where, first["msg"]) from exc
+    return load_toml(path, Vocabulary)

@@ -15,12 +15,12 @@ orders are often changed, or to trust an old customer at a lower threshold::
 from __future__ import annotations
 
 import functools
-import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from models import ConfigError, RoutingMode, Settings
+from models import RoutingMode, Settings
+from models.datafiles import load_toml
 
 
 class CustomerRouting(BaseModel):
@@ -53,18 +53,7 @@ def load_routing(path: Path | None) -> RoutingFile:
     """Read and validate the overrides file; none configured means no overrides."""
     if path is None:
         return RoutingFile()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(str(path), "file", f"cannot read the routing file ({exc.strerror})") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), "file", f"not valid TOML ({exc})") from exc
-    try:
-        return RoutingFile.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(str(path), key, first["msg"]) from exc
+    return load_toml(path, RoutingFile)
 
 
 def current_routing(path: Path | None) -> RoutingFile:

@@ -11,7 +11,6 @@ is "other", never an order by default.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from models import Classification, ConfigError, MessageKind, ParsedMessage
+from models.datafiles import read_toml
 from parsers.classify.textcat import predict
 from parsers.mail.markers import load_markers
 
@@ -42,10 +42,7 @@ Vocabulary = dict[str, dict[str, list[tuple[re.Pattern[str], float]]]]
 @lru_cache(maxsize=2)
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     """The [subject] and [text] tables of kind -> [(pattern, weight)], validated."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(str(path), "-", f"cannot be read: {exc}") from exc
+    data = read_toml(path)
     out: Vocabulary = {}
     for section in ("subject", "text"):
         table = data.get(section)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from models import ConfigError
+from models.datafiles import read_toml
 
 MARKERS_FILE = Path(__file__).parents[1] / "data" / "reply_markers.toml"
 _LISTS = (
@@ -54,10 +54,7 @@ class Markers:
 @lru_cache(maxsize=4)
 def load_markers(path: Path = MARKERS_FILE) -> Markers:
     """Read and compile the marker file; ConfigError names the key that is wrong."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(str(path), "-", f"cannot be read: {exc}") from exc
+    data = read_toml(path)
     for key in _LISTS:
         if not isinstance(data.get(key), list) or not all(isinstance(v, str) for v in data[key]):
             raise ConfigError(str(path), key, "must be a list of regular expressions")

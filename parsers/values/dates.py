@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from parsers.vocabulary.words import _load
+from models.datafiles import load_toml
+from parsers.vocabulary.words import DATA
 
 
 class DateWords(BaseModel):
@@ -45,7 +46,7 @@ class DateHit(BaseModel):
 @lru_cache(maxsize=1)
 def date_words() -> DateWords:
     """The date vocabulary."""
-    return DateWords.model_validate(_load("dates.toml"))
+    return load_toml(DATA / "dates.toml", DateWords)
 
 
 def _alt(words) -> str:

@@ -9,12 +9,13 @@ parsers/data/units.toml.
 from __future__ import annotations
 
 import re
-import tomllib
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, field_validator
+
+from models.datafiles import load_toml
 
 DATA = Path(__file__).parents[1] / "data"
 # Spaces used as thousands separators: space, no-break space, narrow no-break space.
@@ -61,8 +62,7 @@ class WordNumbers(BaseModel):
 @lru_cache(maxsize=1)
 def unit_vocabulary() -> UnitVocabulary:
     """The unit vocabulary from parsers/data/units.toml (validated)."""
-    with open(DATA / "units.toml", "rb") as handle:
-        return UnitVocabulary.model_validate(tomllib.load(handle))
+    return load_toml(DATA / "units.toml", UnitVocabulary)
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +73,7 @@ def _unit_lookup() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def word_numbers() -> WordNumbers:
     """The number words from parsers/data/numbers_words.toml (validated)."""
-    with open(DATA / "numbers_words.toml", "rb") as handle:
-        return WordNumbers.model_validate(tomllib.load(handle))
+    return load_toml(DATA / "numbers_words.toml", WordNumbers)
 
 
 @lru_cache(maxsize=1)

@@ -7,13 +7,13 @@ file is written without accents or punctuation.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from models import ConfigError
+from models.datafiles import read_toml
 from parsers.vocabulary.phrases import normalize
 
 VOCAB_FILE = Path(__file__).parents[1] / "data" / "layout.toml"
@@ -107,11 +107,7 @@ def parse_vocabulary(data: dict, *, source: str, partial: bool = False) -> Layou
 
 def load_vocabulary(path: Path) -> LayoutVocabulary:
     """Read and validate a vocabulary TOML file."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(str(path), "file", f"cannot be read as TOML ({exc})") from exc
-    return parse_vocabulary(data, source=str(path))
+    return parse_vocabulary(read_toml(path), source=str(path))
 
 
 @cache

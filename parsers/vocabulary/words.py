@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, field_validator
 
-from models import IntakeError
+from models.datafiles import load_toml
 
 DATA = Path(__file__).parents[1] / "data"
 ROLES = ("line", "code", "description", "quantity", "unit", "unit_price", "amount")
-
-
-class VocabularyError(IntakeError):
-    """A vocabulary data file is missing or does not have the expected shape."""
 
 
 class LineWords(BaseModel):
@@ -53,22 +48,13 @@ class ColumnWords(BaseModel):
         return None
 
 
-def _load(name: str) -> dict:
-    path = DATA / name
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise VocabularyError(f"{path}: cannot read the vocabulary: {exc}") from exc
-
-
 @lru_cache(maxsize=1)
 def line_words() -> LineWords:
     """parsers/data/lines.toml."""
-    return LineWords.model_validate(_load("lines.toml"))
+    return load_toml(DATA / "lines.toml", LineWords)
 
 
 @lru_cache(maxsize=1)
 def column_words() -> ColumnWords:
     """parsers/data/columns.toml."""
-    return ColumnWords.model_validate(_load("columns.toml"))
+    return load_toml(DATA / "columns.toml", ColumnWords)

@@ -209,7 +209,7 @@ def test_a_bad_routing_file_names_the_file_and_the_key(tmp_path: Path, text: str
 
 
 def test_a_missing_routing_file_is_a_clear_error(tmp_path: Path):
-    with pytest.raises(ConfigError, match="cannot read the routing file"):
+    with pytest.raises(ConfigError, match="cannot read the file"):
         load_routing(tmp_path / "absent.toml")
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from models import ConfigError
+from models.datafiles import load_toml
 
 READING_FILE = Path(__file__).with_name("reading.toml")
 
@@ -98,13 +97,7 @@ class ReadingRules(BaseModel):
 
 def load_reading_rules(path: Path = READING_FILE) -> ReadingRules:
     """Read and validate a reading-rules file; a bad one is a ConfigError naming the key."""
-    try:
-        return ReadingRules.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(str(path), "file", str(exc)) from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise ConfigError(str(path), ".".join(str(p) for p in first["loc"]), first["msg"]) from exc
+    return load_toml(path, ReadingRules)
 
 
 @lru_cache(maxsize=1)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from models import ConfigError
+from models.datafiles import load_toml
 
 RULES_FILE = Path(__file__).with_name("rules.toml")
 
@@ -51,14 +50,7 @@ def unit_key(unit: str | None, rules: CheckRules) -> str:
 
 def load_rules(path: Path = RULES_FILE) -> CheckRules:
     """Read and validate a rules file; a bad one is a ConfigError naming the key."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return CheckRules.model_validate(data)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(str(path), "file", str(exc)) from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise ConfigError(str(path), ".".join(str(p) for p in first["loc"]), first["msg"]) from exc
+    return load_toml(path, CheckRules)
 
 
 @lru_cache(maxsize=1)

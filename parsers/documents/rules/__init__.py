@@ -8,13 +8,13 @@ file is validated at load; an error names the file and the key.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from models import ConfigError
+from models.datafiles import read_toml
 from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary, parse_vocabulary
 from parsers.vocabulary.phrases import normalize
 
@@ -70,11 +70,7 @@ def load_rules(folder: Path = RULES_DIR) -> tuple[LayoutRule, ...]:
     """Every *.toml rule of a folder, validated."""
     rules = []
     for path in sorted(folder.glob("*.toml")):
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(str(path), "file", f"cannot be read as TOML ({exc})") from exc
-        rules.append(parse_rule(data, source=str(path)))
+        rules.append(parse_rule(read_toml(path), source=str(path)))
     return tuple(rules)
 
 
