@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -12,18 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.services import free_port
+
 # Debian's server binaries (not on PATH): the newest installed version.
 PG_BIN = max(
     Path("/usr/lib/postgresql").glob("*/bin"),
     default=Path("/usr/lib/postgresql/15/bin"),
     key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _as_postgres(*args: str) -> None:
@@ -40,7 +35,7 @@ def postgres_url() -> Iterator[str]:
     data.mkdir()
     if os.geteuid() == 0:
         shutil.chown(data, "postgres", "postgres")
-    port = _free_port()
+    port = free_port()
     _as_postgres(str(PG_BIN / "initdb"), "-A", "trust", "-U", "postgres", "-D", str(data))
     options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
     _as_postgres(

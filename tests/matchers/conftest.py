@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ import pytest
 
 from matchers import CatalogIndex
 from models import Extracted, ExtractedLine, Store, load_reference_dir
+from tests.services import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,12 +73,6 @@ def make_line(
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _as_postgres(*command: str) -> None:
     prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     subprocess.run([*prefix, *command], check=True, capture_output=True)
@@ -90,7 +84,7 @@ def postgres_url() -> Iterator[str]:
     root = Path(tempfile.mkdtemp(prefix="matchers-pg-"))
     root.chmod(0o777)
     data = root / "data"
-    port = _free_port()
+    port = free_port()
     _as_postgres(str(PG_BIN / "initdb"), "-A", "trust", "-U", "postgres", "-D", str(data))
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
     # The server's output goes to a log file: a pipe held open by it would never close.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from models import Origin, RawMessage, Settings, Store, load_reference_dir
 from models.users import add_user
 from review_ui import create_app
 from tests.conftest import DEMO_REF, ROOT
+from tests.services import free_port
 
 DEMO_EMAILS = ROOT / "demo" / "emails"
 
@@ -96,12 +96,6 @@ def client(review_store: Store, ui_settings: Settings, tmp_path: Path):
 
     app = create_app(ui_settings, review_store, secret_file=tmp_path / "secret")
     return TestClient(app, base_url="https://testserver", follow_redirects=False)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture

@@ -23,8 +23,9 @@ from models import Settings, Store
 from models.tables import Alias, Order
 from review_ui import service
 from tests.conftest import ROOT
-from tests.review_ui.conftest import PASSWORDS, free_port, ingest_bytes
+from tests.review_ui.conftest import PASSWORDS, ingest_bytes
 from tests.review_ui.factories import store_documents_order
+from tests.services import free_port
 
 pytestmark = pytest.mark.browser
 

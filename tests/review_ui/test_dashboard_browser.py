@@ -13,8 +13,8 @@ from playwright.sync_api import Page
 
 from models import Settings, Store
 from review_ui.dashboard import make_router
-from tests.intake.notify.conftest import free_port
 from tests.intake.test_kpis import make_rows
+from tests.services import free_port
 
 
 def signed_in() -> str:

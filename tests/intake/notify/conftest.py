@@ -6,7 +6,6 @@ import datetime as dt
 import email
 import email.policy
 import ipaddress
-import socket
 import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from models import Settings, Store
 from models.settings import SmtpSecurity
 from models.tables import Customer, Message, Order, OrderLine, Product
 from tests.intake.notify.postgres import postgres_cluster
+from tests.services import free_port
 
 __all__ = ["postgres_cluster"]  # a session fixture, used by `any_store`
 
@@ -107,12 +107,6 @@ def make_order(
             )
         session.commit()
         return order.id
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass

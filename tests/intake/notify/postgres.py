@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -13,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from tests.services import free_port
 
 # Debian's server binaries (not on PATH); the newest installed version.
 BIN = max(
@@ -25,12 +26,6 @@ BIN = max(
 def as_postgres(*args: str) -> subprocess.CompletedProcess[str]:
     command = ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
     return subprocess.run(command, check=True, capture_output=True, text=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -55,7 +50,7 @@ def postgres_cluster() -> Iterator[Cluster]:
     data.mkdir()
     if os.geteuid() == 0:
         shutil.chown(data, "postgres", "postgres")
-    port = _free_port()
+    port = free_port()
     as_postgres(str(BIN / "initdb"), "-A", "trust", "-U", "postgres", "-D", str(data))
     options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
     as_postgres(str(BIN / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(data / "log"), "-w", "start")
