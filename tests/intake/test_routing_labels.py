@@ -25,12 +25,7 @@ from parsers import extract_orders
 from tests.conftest import FIXTURES, SAMPLES
 from tests.intake.labels import past_order, perfect_order, read_parsed
 
-FOLDERS = {"fixtures": (FIXTURES, FIXTURES.parent / "ref")}
-# the public samples sit beside the checkout (or beside its worktrees folder)
-for candidate in (SAMPLES, SAMPLES.parent.parent.parent / "shared" / "samples"):
-    if (candidate / "emails").is_dir():
-        FOLDERS["samples"] = (candidate / "emails", candidate / "ref")
-        break
+FOLDERS = {"fixtures": (FIXTURES, FIXTURES.parent / "ref"), "samples": (SAMPLES / "emails", SAMPLES / "ref")}
 
 
 def route_labels(emails: Path, ref: Path) -> list[tuple[str, str, str]]:

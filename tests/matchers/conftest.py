@@ -14,18 +14,17 @@ import pytest
 
 from matchers import CatalogIndex
 from models import Extracted, ExtractedLine, Store, load_reference_dir
+from tests.conftest import SAMPLES
 from tests.services import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def find_samples() -> Path:
-    """The shared samples folder, looked for beside the checkout and above it."""
-    for parent in ROOT.parents:
-        candidate = parent / "shared" / "samples"
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("shared/samples not found above the checkout")
+    """The shared samples folder (tests.conftest finds shared/)."""
+    if not SAMPLES.is_dir():
+        raise FileNotFoundError(f"{SAMPLES}: the shared samples are not there")
+    return SAMPLES
 
 
 def build_index(ref_dir: Path) -> CatalogIndex:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -17,9 +16,10 @@ from parsers.classify.signals import NO_SIGN
 from parsers.classify.textcat import LABELS, load_textcat, predict
 from parsers.training.textcat import evaluate, load_examples, split_held_back
 from tests.conftest import ROOT
+from tests.conftest import SAMPLES as SAMPLES_DIR
 from tests.matchers.conftest import build_index
 
-SAMPLES = Path(os.environ.get("INTAKE_SHARED_DIR", ROOT.parent / "shared")) / "samples" / "emails"
+SAMPLES = SAMPLES_DIR / "emails"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.eml"))
 FIXTURE_FILES = sorted((ROOT / "fixtures" / "emails").glob("*.eml"))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,10 +10,8 @@ from intake.pipeline import process
 from matchers import CatalogIndex
 from models import IntakeError, Origin, RawMessage, Settings
 from parsers import classify, parse_message
-from tests.conftest import ROOT
+from tests.conftest import CORPORA
 
-# shared/ sits beside the repository in CI; INTAKE_SHARED_DIR points elsewhere for a checkout.
-CORPORA = Path(os.environ.get("INTAKE_SHARED_DIR", ROOT.parent / "shared")) / "corpora"
 MAIL_CORPORA = (
     "cpython-test-email",
     "mimekit-tnef-messages",

@@ -10,8 +10,7 @@ import pytest
 from models import DocumentKind
 from parsers import extract_orders, parse_message
 from parsers.documents.attachments import document_kinds
-from tests.conftest import FIXTURES
-from tests.parsers.shared_data import SAMPLES
+from tests.conftest import FIXTURES, SAMPLES
 
 EMAILS = SAMPLES / "emails"
 DOCUMENT_SAMPLES = ["016", "017", "018", "019", "020", "021", "022", "023"]
