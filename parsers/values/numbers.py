@@ -131,7 +131,12 @@ def parse_number(text: str, *, decimal_comma: bool = True) -> Decimal | None:
         value = Decimal(raw)
     except InvalidOperation:
         return None
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    if value != value.to_integral_value():
+        return value.normalize()
+    try:
+        return value.quantize(Decimal(1))
+    except InvalidOperation:  # more digits than a Decimal context holds (a pasted reference): as written
+        return value
 
 
 def _groups(whole: str) -> bool:
