@@ -17,6 +17,17 @@ def normalize(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text.replace("_", " ")).split())
 
 
+def tokens_of(texts: list[str]) -> tuple[list[str], list[int]]:
+    """The normalized tokens of printed words and, for each token, the index of its word."""
+    tokens: list[str] = []
+    owners: list[int] = []
+    for i, text in enumerate(texts):
+        for token in normalize(text).split():
+            tokens.append(token)
+            owners.append(i)
+    return tokens, owners
+
+
 def match_phrases(
     tokens: list[str], table: dict[str, tuple[str, ...]], owners: list[int] | None = None
 ) -> list[tuple[str, int, int]]:

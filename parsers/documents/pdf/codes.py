@@ -12,7 +12,7 @@ import re
 
 from parsers.documents.pdf.layout import Word
 from parsers.vocabulary.layout import LayoutVocabulary
-from parsers.vocabulary.phrases import match_phrases, normalize
+from parsers.vocabulary.phrases import match_phrases, tokens_of
 
 CODE_ROLES = ("code", "supplier_code", "ean")
 # Line numbers as printed: 1, 001, 10, 20 (a number of up to 4 digits, maybe '1.').
@@ -67,12 +67,7 @@ def labelled_codes(found: dict[str, list[Word]], vocab: LayoutVocabulary) -> dic
 
 def _label_and_code(words: list[Word], vocab: LayoutVocabulary) -> tuple[str | None, list[Word]]:
     words = [part for word in words for part in _split_colon(word)]
-    tokens: list[str] = []
-    owners: list[int] = []
-    for i, word in enumerate(words):
-        for token in normalize(word.text).split():
-            tokens.append(token)
-            owners.append(i)
+    tokens, owners = tokens_of([word.text for word in words])
     spans = match_phrases(tokens, vocab.columns, owners)
     # One short word before the label is a misread one ('ltem Code' read for 'Item Code').
     if not spans or spans[0][1] > 1 or spans[0][0] not in CODE_ROLES:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from parsers.documents.pdf.layout import Line, Word
 from parsers.values.cells import find_date
 from parsers.vocabulary.layout import LayoutVocabulary
-from parsers.vocabulary.phrases import match_phrases, normalize
+from parsers.vocabulary.phrases import match_phrases, normalize, tokens_of
 
 _PO = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-/_.]{2,39}$", re.I)
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
@@ -105,13 +105,7 @@ def _merged(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 
 
 def _tokens(words: list[Word]) -> tuple[list[str], list[int]]:
-    tokens: list[str] = []
-    owners: list[int] = []
-    for i, word in enumerate(words):
-        for token in normalize(word.text).split():
-            tokens.append(token)
-            owners.append(i)
-    return tokens, owners
+    return tokens_of([word.text for word in words])
 
 
 def _clean(words: list[Word]) -> list[Word]:

@@ -16,7 +16,7 @@ from parsers.documents.pdf.codes import CODE_ROLES, bracketed_code, labelled_cod
 from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
 from parsers.values.numbers import split_quantity
 from parsers.vocabulary.layout import LayoutVocabulary
-from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
+from parsers.vocabulary.phrases import match_phrases, normalize, starts_with, tokens_of
 
 NUMERIC_ROLES = {"quantity", "unit_price", "amount"}
 TEXT_ROLES = {"description", "pack", "comment", "unit", "supplier_code", "code", "ean", "other"}
@@ -89,13 +89,7 @@ def header_columns(line: Line, vocab: LayoutVocabulary) -> list[Column]:
 
 
 def _tokens(cell: Cell) -> tuple[list[str], list[int]]:
-    tokens: list[str] = []
-    owners: list[int] = []
-    for i, word in enumerate(cell.words):
-        for token in normalize(word.text).split():
-            tokens.append(token)
-            owners.append(i)
-    return tokens, owners
+    return tokens_of([word.text for word in cell.words])
 
 
 def find_header(page: Page, vocab: LayoutVocabulary, start: int = 0) -> Header | None:
