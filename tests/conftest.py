@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,15 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
     server = request.getfixturevalue("postgres_server")
     return server.create_database(f"t_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def any_store(store_url: str) -> Iterator[Store]:
+    """A fresh store with the demo reference data, on SQLite and on the session's PostgreSQL."""
+    store = Store.open(store_url)
+    load_reference_dir(store, DEMO_REF)
+    yield store
+    store.engine.dispose()
 
 
 @pytest.fixture(scope="session")
