@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import tempfile
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from matchers import CatalogIndex
-from models import Extracted, ExtractedLine, Store, load_reference_dir
+from models import Extracted, ExtractedLine
 from tests.conftest import SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,26 +22,19 @@ def find_samples() -> Path:
     return SAMPLES
 
 
-def build_index(ref_dir: Path) -> CatalogIndex:
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(f"sqlite:///{tmp}/ref.db")
-        load_reference_dir(store, ref_dir)
-        return CatalogIndex.build(store.load_reference())
-
-
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return find_samples()
 
 
 @pytest.fixture(scope="session")
-def samples_index(samples_dir: Path) -> CatalogIndex:
-    return build_index(samples_dir / "ref")
+def samples_index(samples_dir: Path, reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(samples_dir / "ref")
 
 
 @pytest.fixture(scope="session")
-def fixtures_index() -> CatalogIndex:
-    return build_index(ROOT / "fixtures" / "ref")
+def fixtures_index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(ROOT / "fixtures" / "ref")
 
 
 def make_line(
