@@ -17,6 +17,7 @@ from parsers.documents.sandbox import bound_reader, death_reason, kill_group
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
 from parsers.text.codes import CodeBook
+from parsers.text.reader import body_text
 from parsers.values.numbers import parse_number
 
 
@@ -42,6 +43,7 @@ __all__ = [
     "DocumentLimits",
     "DocumentPreview",
     "awaits_catalogue",
+    "body_text",
     "bound_reader",
     "by_catalogue",
     "classify",
