@@ -65,6 +65,10 @@ _WHERE = {
     "stored_raw": "models.rows",
     "to_record": "models.rows",
     "Store": "models.store",
+    "DeliveryState": "models.tables",
+    "MessageState": "models.tables",
+    "OutboxState": "models.tables",
+    "ReviewItemState": "models.tables",
     "make_engine": "models.store",
     "migrate": "models.store",
 }

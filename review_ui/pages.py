@@ -7,7 +7,7 @@ from typing import Any
 
 from intake.pipeline import PipelineDeps
 from matchers import CatalogIndex
-from models import ReviewReason, Settings, Store
+from models import OrderStatus, ReviewReason, Settings, Store
 from models.tables import Message, Order, OrderLine
 from parsers import DocumentLimits
 from review_ui import service
@@ -195,7 +195,7 @@ def order_page(
         "message": message,
         "trail": service.audit_trail(store, order_id),
         "holder": holder,
-        "readonly": order.status != "review" or holder is not None,
+        "readonly": order.status != OrderStatus.REVIEW or holder is not None,
         "notice": notice,
         "me": me,
     }

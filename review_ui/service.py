@@ -24,7 +24,7 @@ from models import (
     Store,
 )
 from models.rows import to_record
-from models.tables import AuditEvent, Order, OrderLine, ReviewItem, utcnow
+from models.tables import AuditEvent, Order, OrderLine, ReviewItem, ReviewItemState, utcnow
 from review_ui.edits import OrderValues
 
 LOCK_MINUTES = 15
@@ -219,9 +219,9 @@ def _decide(session: Session, order: Order, user: str, status: OrderStatus, reas
     if order.version == before["version"]:
         order.version += 1
     for item in session.exec(
-        select(ReviewItem).where(ReviewItem.order_id == order.id, ReviewItem.state == "open")
+        select(ReviewItem).where(ReviewItem.order_id == order.id, ReviewItem.state == ReviewItemState.OPEN)
     ):
-        item.state, item.closed_at, item.closed_by = "closed", utcnow(), user
+        item.state, item.closed_at, item.closed_by = ReviewItemState.CLOSED, utcnow(), user
     action = "not_an_order" if reason == NOT_AN_ORDER else status.value
     _audit(session, user, action, order.id, before, {"status": status.value, "reason": reason})
 
