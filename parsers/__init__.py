@@ -13,7 +13,7 @@ from parsers.documents.attachments import (
     read_attachments,
     render_pdf_page,
 )
-from parsers.documents.sandbox import bound_reader, death_reason, kill_group
+from parsers.documents.sandbox import bound_reader, death_reason, kill_group, lead_group
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
 from parsers.text.codes import CodeBook
@@ -50,6 +50,7 @@ __all__ = [
     "death_reason",
     "extract_orders",
     "kill_group",
+    "lead_group",
     "parse_message",
     "parse_number",
     "preload",

@@ -13,6 +13,8 @@ import pytest
 from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
 
+pytest_plugins = ["tests.session_end"]
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

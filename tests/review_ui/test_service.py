@@ -159,9 +159,10 @@ def test_a_phone_order_is_held_on_price_and_stock_like_an_email(any_store: Store
     assert problems == []
     index = CatalogIndex.build(any_store.load_reference())
     order_id, status = create_manual_order(any_store, values, user="alice", index=index, settings=Settings())
-    stored, _ = service.get_order(any_store, order_id)
+    stored, lines = service.get_order(any_store, order_id)
     assert status == "review"
     assert {"price_off", "backorder"} <= {r["code"] for r in stored.reasons}
+    assert [line.backorder for line in lines] == [True]  # stored by the same writer as mail
 
 
 def test_an_order_approved_after_an_edit_is_checked_like_mail(any_store: Store):
