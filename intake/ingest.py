@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from intake.notify import acknowledge_accepted
 from intake.pipeline import process
@@ -18,6 +18,9 @@ from intake.routing.policy import current_routing
 from intake.stages import stage
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
+
+if TYPE_CHECKING:
+    from models.tables import Message
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -164,17 +167,18 @@ def retry_failed(
         assert row.id is not None
         if message_ids and row.message_id not in message_ids and str(row.id) not in message_ids:
             continue
-        origin = Origin(
-            kind=row.origin_kind,
-            path=row.origin_path,
-            account=row.account,
-            folder=row.folder,
-            uidvalidity=row.uidvalidity,
-            uid=row.uid,
-        )
-        outcomes.append(
-            process_stored(
-                store, row.id, RawMessage(data=row.raw, origin=origin), index=index, settings=settings
-            )
-        )
+        outcomes.append(process_stored(store, row.id, stored_raw(row), index=index, settings=settings))
     return outcomes
+
+
+def stored_raw(row: Message) -> RawMessage:
+    """The message as it was received, from its row in the store."""
+    origin = Origin(
+        kind=row.origin_kind,
+        path=row.origin_path,
+        account=row.account,
+        folder=row.folder,
+        uidvalidity=row.uidvalidity,
+        uid=row.uid,
+    )
+    return RawMessage(data=row.raw, origin=origin, received_at=row.received_at)
