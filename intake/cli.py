@@ -1,4 +1,4 @@
-"""The `intake` command. Each sub-command lives in intake/commands/ and registers itself.
+"""The `intake` command: the sub-commands of intake/commands/, each registering its own parser.
 
 Exit status (CONTRACT.md): 0 success, 1 the work failed, 2 bad usage.
 """
@@ -6,29 +6,50 @@ Exit status (CONTRACT.md): 0 success, 1 the work failed, 2 bad usage.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 
+from intake.commands import (
+    SETTINGS_OVERRIDES,
+    api,
+    catalog,
+    evaluate,
+    export,
+    ingest,
+    init,
+    messages,
+    model,
+    order,
+    outbox,
+    review,
+    run,
+    stats,
+    token,
+    user,
+    webhook,
+)
 from models.errors import IntakeError
 
-COMMAND_MODULES = [
-    "intake.commands.init",
-    "intake.commands.catalog",
-    "intake.commands.messages",
-    "intake.commands.export",
-    "intake.commands.evaluate",
-    "intake.commands.run",
-    "intake.commands.outbox",
-    "intake.commands.order",
-    "intake.commands.stats",
-    "intake.commands.review",
-    "intake.commands.user",
-    "intake.commands.model",
-    "intake.commands.api",
-    "intake.commands.token",
-    "intake.commands.webhook",
-]
+# The sub-commands in the order of `intake --help`. Each module imports only argparse and
+# light helpers at the top, and its work (store, pipeline, UI) inside its handler.
+COMMANDS = (
+    init,
+    catalog,
+    ingest,
+    messages,
+    export,
+    evaluate,
+    run,
+    outbox,
+    order,
+    stats,
+    review,
+    user,
+    model,
+    api,
+    token,
+    webhook,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,8 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="create the store if its SQLite file does not exist (by default only var/intake.db is)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for command in COMMANDS:
+        command.register(sub)
     return parser
 
 
@@ -59,8 +80,6 @@ def main(argv: list[str] | None = None) -> int:
 
         for handler in logging.getLogger().handlers:
             handler.setFormatter(JsonFormatter())
-    from intake.commands import SETTINGS_OVERRIDES
-
     SETTINGS_OVERRIDES.clear()
     if args.create_store:
         SETTINGS_OVERRIDES["create_store"] = True

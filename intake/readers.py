@@ -30,7 +30,7 @@ from intake.pipeline import ReadMessage, decide_message, read_message
 from intake.routing.policy import current_routing
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
-from parsers import DocumentLimits, bound_reader, death_reason, kill_group, preload
+from parsers import DocumentLimits, bound_reader, death_reason, kill_group, lead_group, preload
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
 RECYCLE_AFTER = 250
@@ -141,6 +141,7 @@ class ReaderPool:
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child, self.index, self.limits), daemon=True)
         process.start()
+        lead_group(process.pid)
         child.close()
         return _Worker(process, parent)
 

@@ -18,7 +18,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
-from models.pipeline import OrderLineRecord, OrderRecord, OrderStatus, ProcessResult, RawMessage
+from models.pipeline import (
+    OrderLineRecord,
+    OrderRecord,
+    OrderStatus,
+    ProcessedOrder,
+    ProcessResult,
+    RawMessage,
+)
 from models.reference import AliasRow, CustomerRefRow, CustomerRow, HistoryRow, ProductRow, ReferenceData
 from models.tables import (
     Alias,
@@ -35,6 +42,7 @@ from models.tables import (
 )
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+INTAKE = "intake"  # the actor of what Intake does on its own
 
 
 def make_engine(url: str) -> Engine:
@@ -333,51 +341,20 @@ class Store:
             row.processed_at = utcnow()
             row.kind = "order" if result.orders else "not_order"
             row.classification = parsed.classification.kind.value if parsed.classification else None
-            order_ids = [self._add_order(session, pk, processed) for processed in result.orders]
+            order_ids = [insert_order(session, processed, message_pk=pk) for processed in result.orders]
             if then is not None:
                 then(session, order_ids)
             session.commit()
             return order_ids
 
-    def _add_order(self, session: Session, pk: int, processed: Any) -> int:
-        record: OrderRecord = processed.record
-        order = Order(
-            message_pk=pk,
-            message_id=record.message_id,
-            source=record.source,
-            status=record.status.value,
-            customer_id=record.customer_id,
-            po_number=record.po_number,
-            order_date=record.order_date,
-            requested_delivery_date=record.requested_delivery_date,
-            ship_to=record.ship_to,
-            currency=record.currency,
-            confidence=record.confidence,
-            detail=processed.matched.model_dump(mode="json"),
-            reasons=[r.model_dump(mode="json") for r in processed.decision.reasons],
-            decided_at=utcnow() if record.status == OrderStatus.ACCEPTED else None,
-            decided_by="intake" if record.status == OrderStatus.ACCEPTED else None,
-        )
-        session.add(order)
-        session.flush()
-        assert order.id is not None
-        backorder = set(processed.decision.backorder_lines)
-        for line in record.lines:
-            session.add(
-                OrderLine(order_id=order.id, backorder=line.line_no in backorder, **line.model_dump())
-            )
-        if record.status == OrderStatus.REVIEW:
-            session.add(ReviewItem(order_id=order.id, message_pk=pk, reasons=order.reasons))
-        session.add(
-            AuditEvent(
-                actor="intake",
-                action=f"created:{record.status.value}",
-                entity="order",
-                entity_id=str(order.id),
-                after=record.model_dump(mode="json"),
-            )
-        )
-        return order.id
+    def add_order(
+        self, processed: ProcessedOrder, *, actor: str = INTAKE, message_pk: int | None = None
+    ) -> int:
+        """Store one decided order on its own (a clerk's phone entry); returns its number."""
+        with self.session() as session:
+            order_id = insert_order(session, processed, actor=actor, message_pk=message_pk)
+            session.commit()
+            return order_id
 
     # -- orders ---------------------------------------------------------------
 
@@ -398,6 +375,58 @@ class Store:
                 )
                 records.append((order.id or 0, to_record(order, list(lines))))
             return records
+
+
+def insert_order(
+    session: Session, processed: ProcessedOrder, *, actor: str = INTAKE, message_pk: int | None = None
+) -> int:
+    """The one writer of orders: the order, its lines, its review item when held, the audit event.
+
+    An order entered by a person (`actor` other than Intake) has lines as sure as
+    typed, and its audit event names its source, since no message says where it came from.
+    """
+    record: OrderRecord = processed.record
+    accepted = record.status == OrderStatus.ACCEPTED
+    by_person = actor != INTAKE
+    order = Order(
+        message_pk=message_pk,
+        message_id=record.message_id,
+        source=record.source,
+        status=record.status.value,
+        customer_id=record.customer_id,
+        po_number=record.po_number,
+        order_date=record.order_date,
+        requested_delivery_date=record.requested_delivery_date,
+        ship_to=record.ship_to,
+        currency=record.currency,
+        confidence=record.confidence,
+        detail=processed.matched.model_dump(mode="json"),
+        reasons=[r.model_dump(mode="json") for r in processed.decision.reasons],
+        decided_at=utcnow() if accepted else None,
+        decided_by=actor if accepted else None,
+    )
+    session.add(order)
+    session.flush()
+    assert order.id is not None
+    backorder = set(processed.decision.backorder_lines)
+    for line in record.lines:
+        sure = {"confidence": 1.0} if by_person else {}
+        session.add(
+            OrderLine(order_id=order.id, backorder=line.line_no in backorder, **sure, **line.model_dump())
+        )
+    if record.status == OrderStatus.REVIEW:
+        session.add(ReviewItem(order_id=order.id, message_pk=message_pk, reasons=order.reasons))
+    source = f"{record.source}:" if by_person else ""
+    session.add(
+        AuditEvent(
+            actor=actor,
+            action=f"created:{source}{record.status.value}",
+            entity="order",
+            entity_id=str(order.id),
+            after=record.model_dump(mode="json"),
+        )
+    )
+    return order.id
 
 
 def _locked_message(session: Session, pk: int) -> Message:

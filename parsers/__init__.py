@@ -13,10 +13,11 @@ from parsers.documents.attachments import (
     read_attachments,
     render_pdf_page,
 )
-from parsers.documents.sandbox import bound_reader, death_reason, kill_group
+from parsers.documents.sandbox import bound_reader, death_reason, kill_group, lead_group
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
 from parsers.text.codes import CodeBook
+from parsers.text.reader import body_text
 from parsers.values.numbers import parse_number
 
 
@@ -42,6 +43,7 @@ __all__ = [
     "DocumentLimits",
     "DocumentPreview",
     "awaits_catalogue",
+    "body_text",
     "bound_reader",
     "by_catalogue",
     "classify",
@@ -49,6 +51,7 @@ __all__ = [
     "extract_orders",
     "followup_sign",
     "kill_group",
+    "lead_group",
     "parse_message",
     "parse_number",
     "preload",

@@ -17,7 +17,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from models import Attachment, DocumentReadError, IntakeError, ParsedMessage
-from parsers import DocumentLimits, DocumentPreview, parse_message, preview_document
+from parsers import DocumentLimits, DocumentPreview, body_text, parse_message, preview_document
 
 HEADER_FIELDS = ("po_number", "order_date", "requested_delivery_date", "ship_to", "buyer_name")
 # How ingest words a document it could not read (parsers/documents.py).
@@ -121,9 +121,8 @@ def build_source(
         text = raw.decode("utf-8", "replace")
         return SourceView([SourcePart("text", "raw", "raw", [(text, None)])], [], False, error=str(exc))
     marks = collect_marks(detail, reasons)
-    parts = [_text_part(parsed.text_part or "body", parsed.text, marks)]
-    if not parsed.text.strip() and parsed.html:
-        parts = [_text_part("html", html_to_text(parsed.html), marks)]
+    text, part = body_text(parsed)
+    parts = [_text_part(part, text, marks)]
     failed = failed_documents(detail)
     for number, attachment in enumerate(parsed.attachments):
         part = _attachment_part(number, attachment, marks, limits, failed)
@@ -150,17 +149,6 @@ def _placed(part: SourcePart) -> set[str]:
     found |= {box.id for page in part.pages for box in page.boxes}
     found |= {cell[2] for _, rows in part.sheets for row in rows for cell in row if cell[2]}
     return found
-
-
-def html_to_text(html: str) -> str:
-    """The words of an HTML body, never its markup: scripts, styles and images dropped."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "lxml")
-    for tag in soup(["script", "style", "head", "img", "iframe", "object", "embed"]):
-        tag.decompose()
-    lines = (line.strip() for line in soup.get_text("\n").splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:

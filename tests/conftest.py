@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
+
+pytest_plugins = ["tests.session_end"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,15 +51,27 @@ def loaded_store(store: Store) -> Store:
     return store
 
 
-@pytest.fixture(scope="session")
-def sample_index() -> CatalogIndex:
-    """The sample catalogue, indexed once per test session."""
-    import tempfile
-
+def build_reference_index(ref_dir: Path) -> CatalogIndex:
+    """The catalogue index of a reference folder, read through a temporary SQLite store."""
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(f"sqlite:///{tmp}/ref.db")
-        load_reference_dir(store, DEMO_REF)
-        return CatalogIndex.build(store.load_reference())
+        load_reference_dir(store, ref_dir)
+        index = CatalogIndex.build(store.load_reference())
+        store.engine.dispose()
+        return index
+
+
+@pytest.fixture(scope="session")
+def reference_index() -> Callable[[Path], CatalogIndex]:
+    """reference_index(folder): the index of demo/ref, fixtures/ref or the samples' ref, built
+    once per folder for the whole session (tests must not change it)."""
+    return functools.cache(build_reference_index)
+
+
+@pytest.fixture(scope="session")
+def sample_index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    """The demo catalogue (demo/ref)."""
+    return reference_index(DEMO_REF)
 
 
 # -- real services: PostgreSQL and Dovecot (tests/services.py) -----------------
@@ -84,6 +101,15 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
     server = request.getfixturevalue("postgres_server")
     return server.create_database(f"t_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def any_store(store_url: str) -> Iterator[Store]:
+    """A fresh store with the demo reference data, on SQLite and on the session's PostgreSQL."""
+    store = Store.open(store_url)
+    load_reference_dir(store, DEMO_REF)
+    yield store
+    store.engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ Overall accuracy is measured by `intake eval` and asserted in test_accuracy.py.
 from __future__ import annotations
 
 import json
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ import pytest
 from intake.ingest import ingest_file
 from intake.reports.scoring import order_is_right, pair_orders
 from matchers import CatalogIndex
-from models import Settings, Store, load_reference_dir
+from models import Settings, Store
 from tests.conftest import FIXTURES, SAMPLES
 
 CASES = [(SAMPLES / "emails", SAMPLES / "ref"), (FIXTURES, FIXTURES.parent / "ref")]
@@ -32,25 +32,15 @@ def labelled_files() -> list:
     return params
 
 
-_INDEXES: dict[Path, CatalogIndex] = {}
-
-
-def index_for(ref: Path) -> CatalogIndex:
-    if ref not in _INDEXES:
-        with tempfile.TemporaryDirectory() as tmp:
-            store = Store.open(f"sqlite:///{tmp}/ref.db")
-            load_reference_dir(store, ref)
-            _INDEXES[ref] = CatalogIndex.build(store.load_reference())
-    return _INDEXES[ref]
-
-
 @pytest.mark.parametrize(("path", "ref"), labelled_files())
-def test_labelled_message(path: Path, ref: Path, tmp_path: Path) -> None:
+def test_labelled_message(
+    path: Path, ref: Path, tmp_path: Path, reference_index: Callable[[Path], CatalogIndex]
+) -> None:
     settings = Settings(database_url=f"sqlite:///{tmp_path}/intake.db")
     store = Store.open(settings.database_url)
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
 
-    outcome = ingest_file(store, path, index=index_for(ref), settings=settings)
+    outcome = ingest_file(store, path, index=reference_index(ref), settings=settings)
 
     assert outcome.state == "processed", outcome.error
     assert outcome.result is not None

@@ -24,6 +24,7 @@ def run_bounded(func: Callable[..., Any], *args: Any, part: str, timeout: float,
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, func, args, memory_bytes, timeout), daemon=True)
     child.start()
+    lead_group(child.pid)
     sender.close()
     try:
         if not receiver.poll(timeout):
@@ -46,10 +47,22 @@ def _kill_group(pid: int | None) -> None:
         kill_group(pid)
 
 
+def lead_group(pid: int) -> None:
+    """Make a just-started reader lead its own group from the parent's side too.
+
+    The child does it first thing, but a reader stopped before it got there would
+    escape kill_group: both sides setting it is what closes that race.
+    """
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.setpgid(pid, pid)
+
+
 def kill_group(pid: int) -> None:
     """Stop a reader that leads its own process group, with the programs it started (tesseract)."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def _child(sender, func: Callable[..., Any], args: tuple, memory_bytes: int, timeout: float) -> None:

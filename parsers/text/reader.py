@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
-from parsers.mail.htmltext import html_to_text
+from parsers.mail.html import html_to_text
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, read_code_line
@@ -46,9 +46,7 @@ MAX_MODEL_CHARS = 8_000
 
 def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> ExtractedOrder:
     """Read the order a body carries: its lines, PO number, delivery date, ship-to and contact."""
-    text, part = parsed.text, parsed.text_part
-    if not text.strip() and parsed.html:
-        text, part = html_to_text(parsed.html), "html"
+    text, part = body_text(parsed)
     body = fields.current_text(text, parsed.subject)
     truncated = len(body) > MAX_BODY_CHARS
     body = body[:MAX_BODY_CHARS]
@@ -68,6 +66,20 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
         line.line_no = number
     _fill_fields(order, parsed, body, own, forward_at, part)
     return order
+
+
+def body_text(parsed: ParsedMessage) -> tuple[str, str]:
+    """The text the body readers read, and the part their spans point into.
+
+    The chosen body; when reply splitting left it empty, the whole HTML body rendered
+    (the review page draws the spans on this same text).
+    """
+    if parsed.text.strip() or not parsed.html:
+        return parsed.text, parsed.text_part or "body"
+    try:
+        return html_to_text(parsed.html).text, "html"
+    except Exception:  # MIME reading already noted the broken part in `defects`
+        return parsed.text, parsed.text_part or "body"
 
 
 def _fill_fields(

@@ -1,4 +1,5 @@
-"""`intake --help` answers without loading the pipeline, the store or the models."""
+"""`intake --help` answers without loading the pipeline, the store, the models or the UI;
+every command module is in the CLI's registry."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 import subprocess
 import sys
 
+from intake.cli import COMMANDS
 from tests.conftest import ROOT
 
 HEAVY = (
@@ -18,6 +20,18 @@ HEAVY = (
     "pypdfium2",
     "parsers",
     "matchers",
+    "review_ui",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "jinja2",
+    "pdfplumber",
+    "pdfminer",
+    "openpyxl",
+    "odf",
+    "lxml",
+    "psycopg",
+    "imapclient",
 )
 
 
@@ -32,3 +46,8 @@ def test_help_imports_nothing_heavy() -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     loaded = set(json.loads(out.stdout))
     assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_every_command_module_is_registered() -> None:
+    modules = {p.stem for p in (ROOT / "intake" / "commands").glob("*.py")} - {"__init__"}
+    assert {c.__name__.rsplit(".", 1)[-1] for c in COMMANDS} == modules

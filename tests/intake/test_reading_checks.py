@@ -8,6 +8,8 @@ first-orders hold, so only the reading checks can keep it from the clean table.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -26,7 +28,6 @@ from tests.intake.factories import (
     make_parsed,
     make_past_order,
 )
-from tests.test_golden import index_for
 
 # (fixture, reason, the codes a reader skips, drop the PO read, the spans shown)
 SKIPPED = {
@@ -64,8 +65,8 @@ SKIPPED = {
 
 
 @pytest.fixture(scope="module")
-def index() -> CatalogIndex:
-    return index_for(FIXTURES.parent / "ref")
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(FIXTURES.parent / "ref")
 
 
 def run(name: str, index: CatalogIndex, **settings: object) -> ProcessResult:
@@ -166,9 +167,9 @@ def test_an_unread_line_holds_in_every_routing_mode(mode, index):
 
 
 @pytest.mark.parametrize("folder", [SAMPLES / "emails", FIXTURES], ids=["samples", "fixtures"])
-def test_the_reading_checks_hold_no_order_read_right(folder):
+def test_the_reading_checks_hold_no_order_read_right(folder, reference_index):
     """Every reading-check reason on the labelled sets falls on an order that is indeed not right."""
-    index = index_for(folder.parent / "ref")
+    index = reference_index(folder.parent / "ref")
     codes = {"line_unread", "po_unread", "total_mismatch", "line_count_mismatch"}
     false_holds = []
     for path in sorted(folder.glob("*.eml")):

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from sqlalchemy import text
-from sqlmodel import SQLModel
 
 from matchers import CatalogIndex, learn_alias, match_article
 from models import Store, load_reference_dir
@@ -16,18 +13,12 @@ from tests.matchers.conftest import ROOT, make_line
 WORDING = "colle spéciale du chef bleue"
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def fixture_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """The fixtures' reference data in a fresh store, on SQLite and on a real PostgreSQL."""
-    if request.param == "sqlite":
-        store = Store.open(f"sqlite:///{tmp_path}/intake.db")
-    else:
-        store = Store.open(request.getfixturevalue("postgres_url"))
+@pytest.fixture
+def fixture_store(store_url: str) -> Iterator[Store]:
+    """The fixtures' reference data in a fresh store, on SQLite and on the session's PostgreSQL."""
+    store = Store.open(store_url)
     load_reference_dir(store, ROOT / "fixtures" / "ref")
     yield store
-    SQLModel.metadata.drop_all(store.engine)
-    with store.engine.begin() as connection:
-        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
     store.engine.dispose()
 
 

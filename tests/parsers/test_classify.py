@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,6 @@ from parsers.classify.textcat import LABELS, load_textcat, predict
 from parsers.training.textcat import evaluate, load_examples, split_held_back
 from tests.conftest import ROOT
 from tests.conftest import SAMPLES as SAMPLES_DIR
-from tests.matchers.conftest import build_index
 
 SAMPLES = SAMPLES_DIR / "emails"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.eml"))
@@ -33,17 +32,14 @@ def _message(subject: str, text: str, **kwargs: object) -> ParsedMessage:
 @pytest.mark.parametrize(
     "path", SAMPLE_FILES + FIXTURE_FILES, ids=[p.name for p in SAMPLE_FILES + FIXTURE_FILES]
 )
-def test_labelled_messages_are_classified_order_or_not(path: Path) -> None:
+def test_labelled_messages_are_classified_order_or_not(
+    path: Path, reference_index: Callable[[Path], CatalogIndex]
+) -> None:
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
     parsed = parse_message(path.read_bytes(), where=str(path))
     parsed.classification = classify(parsed)
-    confirm_by_catalogue(parsed, _index(path.parent.parent / "ref"))
+    confirm_by_catalogue(parsed, reference_index(path.parent.parent / "ref"))
     assert parsed.classification.is_order == bool(expected), parsed.classification.reasons
-
-
-@functools.cache
-def _index(ref_dir: Path) -> CatalogIndex:
-    return build_index(ref_dir)
 
 
 HEADER_RULES = {

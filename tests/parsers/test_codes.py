@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from matchers import CatalogIndex
 from parsers.text import fields
 from parsers.text.codes import read_code_line
 from parsers.text.lines import read_line, read_prose
 from parsers.text.reader import read_lines
 from parsers.vocabulary.words import column_words
-from tests.matchers.conftest import build_index
 
 FIXTURES_REF = Path(__file__).resolve().parents[2] / "fixtures" / "ref"
 
@@ -109,8 +110,8 @@ def test_header_fields_are_not_lines() -> None:
     assert read_lines(text, part="body") == []
 
 
-def test_the_catalogue_knows_its_codes_in_any_shape() -> None:
-    index = build_index(FIXTURES_REF)
+def test_the_catalogue_knows_its_codes_in_any_shape(reference_index: Callable[[Path], CatalogIndex]) -> None:
+    index = reference_index(FIXTURES_REF)
     assert index.knows_code("VIS-440-200") and index.knows_code("vis 440 200".replace(" ", "-"))
     assert index.knows_code("3700123000075")  # an EAN
     assert index.knows_code("HB-GLV-L")  # a customer's own code, without a digit

@@ -96,3 +96,10 @@ def test_tables_inside_a_quote_are_not_current_tables() -> None:
 def test_pathological_nesting_does_not_crash() -> None:
     html = "<div>" * 5000 + "2 cartons" + "</div>" * 5000
     assert "2 cartons" in html_to_text(html).text
+
+
+def test_only_words_are_kept_never_markup_scripts_or_images() -> None:
+    text = html_to_text(
+        "<p>Bonjour</p><script>alert(1)</script><img src='http://x/t.gif'><style>p{}</style><td>3 x VIS</td>"
+    ).text
+    assert text == "Bonjour\n3 x VIS"

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from models import Provenance, Table, TableCell
-from parsers.mail.htmltext import html_to_text
+from parsers.mail.html import html_to_text
 from parsers.text.reader import read_lines
 from parsers.text.tables import read_header, read_table
 
@@ -83,9 +83,16 @@ def test_html_table_rows() -> None:
     ]
 
 
-def test_html_to_text_tabs_cells_and_drops_style() -> None:
+def test_a_rendered_html_table_is_read_as_a_text_table() -> None:
     html = "<style>td{x:y}</style><p>Bonjour</p><table><tr><th>Article</th><th>Qté</th></tr><tr><td>Vis</td><td>3</td></tr></table>"
-    assert html_to_text(html) == "Bonjour\n\nArticle\tQté\nVis\t3"
+    text = html_to_text(html).text
+    assert text == "Bonjour\nArticle | Qté\nVis | 3"
+    [line] = read_lines(text, part="html")
+    assert (line.description.value, line.quantity.value, line.provenance.rule) == (
+        "Vis",
+        Decimal(3),
+        "text-table",
+    )
 
 
 def test_html_table_values_point_at_their_cells() -> None:

@@ -119,33 +119,3 @@ def live_server(review_store: Store, ui_settings: Settings, tmp_path: Path) -> I
 def shots() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """One throwaway PostgreSQL cluster for the session; each test gets its own database."""
-    from tests.review_ui.postgres import postgres_cluster
-
-    with postgres_cluster(free_port()) as url:
-        yield url
-
-
-_DATABASES = iter(range(1, 10_000))
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty store with the demo reference data, on SQLite and on PostgreSQL."""
-    if request.param == "sqlite":
-        store = Store.open(f"sqlite:///{tmp_path}/intake.db")
-    else:
-        import psycopg
-
-        base = request.getfixturevalue("postgres_url")
-        name = f"test_{next(_DATABASES)}"
-        with psycopg.connect(base.replace("postgresql+psycopg", "postgresql"), autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name}")
-        store = Store.open(base.rsplit("/", 1)[0] + "/" + name)
-    load_reference_dir(store, DEMO_REF)
-    yield store
-    store.engine.dispose()

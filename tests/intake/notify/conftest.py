@@ -24,10 +24,7 @@ from cryptography.x509.oid import NameOID
 from models import Settings, Store
 from models.settings import SmtpSecurity
 from models.tables import Customer, Message, Order, OrderLine, Product
-from tests.intake.notify.postgres import postgres_cluster
 from tests.services import free_port
-
-__all__ = ["postgres_cluster"]  # a session fixture, used by `any_store`
 
 ORIGINAL_ID = "<po-7731@chantiers-durand.fr>"
 EARLIER_ID = "<thread-1@chantiers-durand.fr>"
@@ -154,20 +151,6 @@ def smtp_server() -> Iterator[SmtpServer]:
     server = SmtpServer(port=free_port(), inbox=Inbox())
     yield server
     server.stop()
-
-
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", id="sqlite"),
-        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
-    ]
-)
-def any_store(request: pytest.FixtureRequest, settings: Settings) -> Store:
-    """The store on SQLite, then on a real PostgreSQL."""
-    if request.param == "sqlite":
-        return Store.open(settings.database_url)
-    cluster = request.getfixturevalue("postgres_cluster")
-    return Store.open(cluster.new_database())
 
 
 @pytest.fixture

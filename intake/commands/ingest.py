@@ -1,0 +1,78 @@
+"""`intake ingest`: the pipeline over .eml files or folders of them, by a pool of readers."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from intake.commands import load_settings, open_store, progress
+from intake.stages import format_split, stage
+from models.errors import IntakeError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    ingest = sub.add_parser("ingest", help="run the pipeline on .eml files or folders of them")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument("--timings", action="store_true", help="print the seconds each stage took")
+    ingest.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes reading messages (default: one per core; 1 reads in this process)",
+    )
+    ingest.set_defaults(handler=ingest_paths)
+
+
+def ingest_paths(args: argparse.Namespace) -> int:
+    from intake.ingest import iter_message_files
+    from matchers import CatalogIndex
+
+    started = time.perf_counter()
+    settings = load_settings()
+    store = open_store(settings)
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        print(f"intake: error: {path}: no such file or folder", file=sys.stderr)
+    files = list(iter_message_files(p for p in args.paths if p.exists()))
+    with stage("reference"):
+        index = CatalogIndex.build(store.load_reference())
+    counts = {"processed": 0, "failed": 0, "duplicate": 0, "orders": 0}
+    for path, outcome in progress(
+        _ingest(store, files, index, settings, jobs=max(1, args.jobs)), total=len(files), desc="ingest"
+    ):
+        if isinstance(outcome, IntakeError):
+            print(f"intake: error: {outcome}", file=sys.stderr)
+            counts["failed"] += 1
+            continue
+        counts[outcome.state] += 1
+        counts["orders"] += len(outcome.order_ids)
+        if outcome.error:
+            print(f"intake: failed: {path}: {outcome.error}", file=sys.stderr)
+    print(
+        f"{len(files)} files: {counts['processed']} processed ({counts['orders']} orders), "
+        f"{counts['duplicate']} already known, {counts['failed']} failed"
+    )
+    if args.timings:
+        print(f"stages (seconds since the command started):\n{format_split(time.perf_counter() - started)}")
+    return 1 if missing or counts["failed"] else 0
+
+
+def _ingest(store, files: list[Path], index, settings, *, jobs: int) -> Iterator[tuple[Path, Any]]:
+    """(file, Outcome or IntakeError) in the files' order: by a pool of readers, or here one by one."""
+    if jobs > 1 and len(files) > 1:
+        from intake.readers import ingest_files
+
+        yield from ingest_files(store, files, index=index, settings=settings, processes=jobs)
+        return
+    from intake.ingest import ingest_file
+
+    for path in files:
+        try:
+            yield path, ingest_file(store, path, index=index, settings=settings)
+        except IntakeError as exc:
+            yield path, exc
