@@ -18,7 +18,16 @@ from intake.pipeline import process
 from intake.routing.policy import current_routing
 from intake.stages import stage
 from matchers import CatalogIndex
-from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
+from models import (
+    IntakeError,
+    Origin,
+    ProcessResult,
+    RawMessage,
+    Settings,
+    Store,
+    customer_history,
+    stored_raw,
+)
 from models.followup_store import followup_saver
 
 log = logging.getLogger(__name__)
@@ -167,17 +176,5 @@ def retry_failed(
         assert row.id is not None
         if message_ids and row.message_id not in message_ids and str(row.id) not in message_ids:
             continue
-        origin = Origin(
-            kind=row.origin_kind,
-            path=row.origin_path,
-            account=row.account,
-            folder=row.folder,
-            uidvalidity=row.uidvalidity,
-            uid=row.uid,
-        )
-        outcomes.append(
-            process_stored(
-                store, row.id, RawMessage(data=row.raw, origin=origin), index=index, settings=settings
-            )
-        )
+        outcomes.append(process_stored(store, row.id, stored_raw(row), index=index, settings=settings))
     return outcomes

@@ -288,19 +288,8 @@ def _history(
     customer_id = matched.customer.customer_id
     if lookup is None or customer_id is None:
         return None
-    same = [o.record for o in earlier if o.record.customer_id == customer_id]
-    return lookup(customer_id).with_orders(
-        [
-            PastOrder(
-                message_id=r.message_id,
-                po_number=r.po_number,
-                order_date=r.order_date,
-                status=r.status.value,
-                lines=[(x.sku, x.quantity) for x in r.lines if x.sku is not None and x.quantity is not None],
-            )
-            for r in same
-        ]
-    )
+    same = [o for o in earlier if o.record.customer_id == customer_id]
+    return lookup(customer_id).with_orders([PastOrder.from_record(o.record) for o in same])
 
 
 def build_record(parsed: ParsedMessage, matched: MatchedOrder, decision: Decision) -> OrderRecord:

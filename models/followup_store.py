@@ -18,7 +18,8 @@ from models.feed import queue_order_event
 from models.followups import ABOUT_AN_ORDER, FollowupKind, FollowupResult, OrderChange
 from models.history import PastOrder
 from models.pipeline import OrderStatus, ProcessResult
-from models.store import Store, to_record
+from models.rows import to_record
+from models.store import Store
 from models.tables import (
     AuditEvent,
     Followup,
