@@ -12,6 +12,7 @@ import datetime as dt
 from pydantic import BaseModel, Field
 from sqlmodel import col, func, select
 
+from models.pipeline import OrderRecord
 from models.store import Store
 from models.tables import HistoryLine, Order, OrderLine
 
@@ -26,6 +27,17 @@ class PastOrder(BaseModel):
     received_at: dt.datetime | None = None  # when Intake took it in
     status: str = "review"
     lines: list[tuple[str, float]] = Field(default_factory=list)  # (sku, quantity)
+
+    @classmethod
+    def from_record(cls, record: OrderRecord) -> PastOrder:
+        """An order decided but not stored yet (an earlier order of the same message)."""
+        return cls(
+            message_id=record.message_id,
+            po_number=record.po_number,
+            order_date=record.order_date,
+            status=record.status.value,
+            lines=[(x.sku, x.quantity) for x in record.lines if x.sku is not None and x.quantity is not None],
+        )
 
     @property
     def day(self) -> dt.date | None:

@@ -4,11 +4,10 @@ the pipeline and the daemon need. SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ from sqlmodel import Session, create_engine, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
 from models.pipeline import (
-    OrderLineRecord,
     OrderRecord,
     OrderStatus,
     ProcessedOrder,
@@ -27,6 +25,7 @@ from models.pipeline import (
     RawMessage,
 )
 from models.reference import AliasRow, CustomerRefRow, CustomerRow, HistoryRow, ProductRow, ReferenceData
+from models.rows import message_row, to_record
 from models.tables import (
     Alias,
     AuditEvent,
@@ -253,19 +252,7 @@ class Store:
             found = session.exec(select(Message).where(Message.sha256 == raw.sha256)).first()
             if found:
                 return found, False
-            origin = raw.origin
-            row = Message(
-                sha256=raw.sha256,
-                message_id=message_id,
-                raw=raw.data,
-                origin_kind=origin.kind,
-                origin_path=origin.path,
-                account=origin.account,
-                folder=origin.folder,
-                uidvalidity=origin.uidvalidity,
-                uid=origin.uid,
-                received_at=raw.received_at.astimezone(dt.UTC),
-            )
+            row = message_row(raw, message_id=message_id)
             session.add(row)
             session.commit()
             return row, True
@@ -317,8 +304,13 @@ class Store:
             )
             session.commit()
 
-    def save_result(self, pk: int, result: ProcessResult) -> list[int]:
-        """Store the orders of one message and mark it processed, in one transaction."""
+    def save_result(
+        self, pk: int, result: ProcessResult, *, then: Callable[[Session, list[int]], None] | None = None
+    ) -> list[int]:
+        """Store the orders of one message and mark it processed, in one transaction.
+
+        `then(session, order_ids)` writes what else the message brings (a follow-up) in it too.
+        """
         parsed = result.parsed
         with self.session() as session:
             row = _locked_message(session, pk)
@@ -337,6 +329,8 @@ class Store:
             row.kind = "order" if result.orders else "not_order"
             row.classification = parsed.classification.kind.value if parsed.classification else None
             order_ids = [insert_order(session, processed, message_pk=pk) for processed in result.orders]
+            if then is not None:
+                then(session, order_ids)
             session.commit()
             return order_ids
 
@@ -433,30 +427,3 @@ def _locked_message(session: Session, pk: int) -> Message:
     row = session.get(Message, pk)
     assert row is not None, f"message {pk} vanished"
     return row
-
-
-def to_record(order: Order, lines: list[OrderLine]) -> OrderRecord:
-    return OrderRecord(
-        message_id=order.message_id,
-        source=order.source,
-        status=OrderStatus(order.status),
-        customer_id=order.customer_id,
-        po_number=order.po_number,
-        order_date=order.order_date,
-        requested_delivery_date=order.requested_delivery_date,
-        ship_to=order.ship_to,
-        currency=order.currency,
-        lines=[
-            OrderLineRecord(
-                line_no=line.line_no,
-                sku=line.sku,
-                customer_ref=line.customer_ref,
-                description=line.description,
-                quantity=line.quantity,
-                unit=line.unit,
-                unit_price=line.unit_price,
-            )
-            for line in lines
-        ],
-        confidence=order.confidence,
-    )

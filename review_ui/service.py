@@ -23,7 +23,7 @@ from models import (
     StaleEditError,
     Store,
 )
-from models.store import to_record
+from models.rows import to_record
 from models.tables import AuditEvent, Order, OrderLine, ReviewItem, utcnow
 from review_ui.edits import OrderValues
 

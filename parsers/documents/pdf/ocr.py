@@ -51,16 +51,14 @@ def ocr_pages(
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise DocumentReadError(part, f"the scanned PDF cannot be rendered ({exc})") from exc
+        raise DocumentReadError.because(part, "scan_unrenderable", detail=exc) from exc
     try:
         limit = min(max_pages, MAX_OCR_PAGES)
         if len(document) > limit:
-            raise DocumentReadError(
-                part, f"a scanned PDF of {len(document)} pages, more than the {limit} pages OCR reads"
-            )
+            raise DocumentReadError.because(part, "scan_too_long", count=len(document), limit=limit)
         return [_page(document[i], i + 1, languages, vocab) for i in range(len(document))]
     except pytesseract.TesseractNotFoundError as exc:
-        raise DocumentReadError(part, "the PDF is a scan and Tesseract is not installed") from exc
+        raise DocumentReadError.because(part, "no_tesseract") from exc
     finally:
         document.close()
 
