@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from intake.followups import FollowupLookups
 from intake.notify import acknowledge_accepted
@@ -29,9 +29,6 @@ from models import (
     stored_raw,
 )
 from models.followup_store import followup_saver
-
-if TYPE_CHECKING:
-    from models.tables import Message
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -181,16 +178,3 @@ def retry_failed(
             continue
         outcomes.append(process_stored(store, row.id, stored_raw(row), index=index, settings=settings))
     return outcomes
-
-
-def stored_raw(row: Message) -> RawMessage:
-    """The message as it was received, from its row in the store."""
-    origin = Origin(
-        kind=row.origin_kind,
-        path=row.origin_path,
-        account=row.account,
-        folder=row.folder,
-        uidvalidity=row.uidvalidity,
-        uid=row.uid,
-    )
-    return RawMessage(data=row.raw, origin=origin, received_at=row.received_at)

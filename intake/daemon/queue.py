@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from intake.daemon.config import Timing
 from intake.daemon.holders import Backoff, Tally, holder_is_dead
-from intake.ingest import Outcome, stored_raw
-from models import RawMessage, Store
+from intake.ingest import Outcome
+from models import RawMessage, Store, stored_raw
 from models.queue import claim_holders, claim_next, drop_claims
 
 log = logging.getLogger("intake.queue")

@@ -1,15 +1,15 @@
 """message claims: the work queue several daemons share
 
-Revision ID: 0009_message_claims
-Revises: 0008_history_lines
+Revision ID: 0010_message_claims
+Revises: 0009_followups
 """
 
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0009_message_claims"
-down_revision = "0008_history_lines"
+revision = "0010_message_claims"
+down_revision = "0009_followups"
 branch_labels = None
 depends_on = None
 
