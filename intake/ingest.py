@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from intake.followups import FollowupLookups
 from intake.notify import acknowledge_accepted
 from intake.pipeline import process
 from intake.routing.policy import current_routing
@@ -28,6 +29,7 @@ from models import (
     customer_history,
     stored_raw,
 )
+from models.followup_store import followup_saver
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -89,6 +91,7 @@ def process_stored(
             settings=settings,
             history=lambda customer_id: customer_history(store, customer_id),
             routing=current_routing(settings.routing_file),
+            followups=FollowupLookups.for_store(store),
         )
 
     work = run if timeout is None else lambda: call_with_timeout(run, timeout)
@@ -108,7 +111,7 @@ def record_outcome(
     try:
         result = work()
         with stage("store"):
-            order_ids = store.save_result(pk, result)
+            order_ids = store.save_result(pk, result, then=followup_saver(pk, result))
     except IntakeError as exc:
         reason = str(exc)
         log.warning("message %s (%s) failed: %s", pk, raw.origin.describe(), reason)

@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from intake import stages
+from intake.followups import FollowupLookups
 from intake.ingest import Outcome, header_message_id, record_outcome
 from intake.pipeline import ReadMessage, decide_message, read_message
 from intake.routing.policy import current_routing
@@ -258,6 +259,7 @@ def _decided(
         settings=settings,
         history=lambda customer_id: customer_history(store, customer_id),
         routing=current_routing(settings.routing_file),
+        followups=FollowupLookups.for_store(store),
     )
 
 

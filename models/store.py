@@ -7,7 +7,7 @@ import contextlib
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -308,8 +308,13 @@ class Store:
             )
             session.commit()
 
-    def save_result(self, pk: int, result: ProcessResult) -> list[int]:
-        """Store the orders of one message and mark it processed, in one transaction."""
+    def save_result(
+        self, pk: int, result: ProcessResult, *, then: Callable[[Session, list[int]], None] | None = None
+    ) -> list[int]:
+        """Store the orders of one message and mark it processed, in one transaction.
+
+        `then(session, order_ids)` writes what else the message brings (a follow-up) in it too.
+        """
         parsed = result.parsed
         with self.session() as session:
             row = _locked_message(session, pk)
@@ -330,6 +335,8 @@ class Store:
             row.kind = "order" if result.orders else "not_order"
             row.classification = parsed.classification.kind.value if parsed.classification else None
             order_ids = [insert_order(session, processed, message_pk=pk) for processed in result.orders]
+            if then is not None:
+                then(session, order_ids)
             session.commit()
             return order_ids
 

@@ -5,7 +5,7 @@ ExtractedOrder), documents/ (attachments -> ExtractedOrder), values/, vocabulary
 training/ is offline and never imported by the pipeline.
 """
 
-from parsers.classify import awaits_catalogue, by_catalogue, classify
+from parsers.classify import awaits_catalogue, by_catalogue, classify, followup_sign
 from parsers.documents.attachments import (
     DocumentLimits,
     DocumentPreview,
@@ -49,6 +49,7 @@ __all__ = [
     "classify",
     "death_reason",
     "extract_orders",
+    "followup_sign",
     "kill_group",
     "lead_group",
     "parse_message",

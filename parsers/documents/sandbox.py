@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from models import DocumentReadError
+from models.document_reasons import document_reason
 
 
 def run_bounded(func: Callable[..., Any], *args: Any, part: str, timeout: float, memory_bytes: int) -> Any:
@@ -28,7 +29,7 @@ def run_bounded(func: Callable[..., Any], *args: Any, part: str, timeout: float,
     sender.close()
     try:
         if not receiver.poll(timeout):
-            raise DocumentReadError(part, f"reading took longer than {timeout:g} s: stopped")
+            raise DocumentReadError.because(part, "timeout", seconds=f"{timeout:g}")
         status, payload = receiver.recv()
     except EOFError:
         child.join(1)
@@ -73,11 +74,11 @@ def _child(sender, func: Callable[..., Any], args: tuple, memory_bytes: int, tim
     except DocumentReadError as exc:
         sender.send(("error", exc.reason))
     except MemoryError:
-        sender.send(("error", f"reading needed more than {memory_bytes // 2**20} MiB of memory: stopped"))
+        sender.send(("error", document_reason("memory", limit=memory_bytes // 2**20)))
     except RecursionError:
-        sender.send(("error", "the document nests too deeply to be read"))
+        sender.send(("error", document_reason("too_deep")))
     except Exception as exc:  # a reader's bug on odd input is this document's failure, not the daemon's
-        sender.send(("error", f"the document cannot be read ({type(exc).__name__}: {exc})"))
+        sender.send(("error", document_reason("reader_failed", detail=f"{type(exc).__name__}: {exc}")))
     finally:
         sender.close()
 
@@ -104,5 +105,5 @@ def _address_space() -> int:
 def death_reason(code: int | None) -> str:
     """Why a reader process ended without answering, from its exit code."""
     if code is not None and code < 0:
-        return f"the reader was stopped by signal {-code} (time or memory limit)"
-    return f"the reader stopped without an answer (exit code {code})"
+        return document_reason("stopped_by_signal", signal=-code)
+    return document_reason("no_answer", code=code)

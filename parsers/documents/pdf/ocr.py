@@ -7,6 +7,7 @@ confidence, since OCR misreads digits and letters.
 from __future__ import annotations
 
 import math
+import os
 import statistics
 
 import numpy as np
@@ -48,19 +49,21 @@ def ocr_pages(
 
     With `vocab`, a page whose table header was not read has its header line read again.
     """
+    # Tesseract's OpenMP threads spin while they wait for each other: on a machine whose
+    # cores are already busy (one reader per core) that costs 4 to 6 times the CPU of a
+    # single thread for the same words. A limit set by the installation is kept.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise DocumentReadError(part, f"the scanned PDF cannot be rendered ({exc})") from exc
+        raise DocumentReadError.because(part, "scan_unrenderable", detail=exc) from exc
     try:
         limit = min(max_pages, MAX_OCR_PAGES)
         if len(document) > limit:
-            raise DocumentReadError(
-                part, f"a scanned PDF of {len(document)} pages, more than the {limit} pages OCR reads"
-            )
+            raise DocumentReadError.because(part, "scan_too_long", count=len(document), limit=limit)
         return [_page(document[i], i + 1, languages, vocab) for i in range(len(document))]
     except pytesseract.TesseractNotFoundError as exc:
-        raise DocumentReadError(part, "the PDF is a scan and Tesseract is not installed") from exc
+        raise DocumentReadError.because(part, "no_tesseract") from exc
     finally:
         document.close()
 
