@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlmodel import select
 
 from models import OrderStatus, ReviewItemState, Store
-from models.tables import AuditEvent, Customer, Message, Order, OrderLine, ReviewItem, utcnow
+from models.tables import Customer, Message, Order, OrderLine, ReviewItem, utcnow
 from review_ui.service import as_utc
 
 
@@ -152,22 +152,3 @@ def _failed(session) -> list[FailedEntry]:
         )
         for _, message in items
     ]
-
-
-def dismiss_failed(store: Store, message_pk: int, *, user: str) -> bool:
-    """Take a failed message off the desk (it stays stored, and `intake retry` can still take it)."""
-    with store.session() as session:
-        item = session.exec(
-            select(ReviewItem).where(
-                ReviewItem.message_pk == message_pk,
-                ReviewItem.state == ReviewItemState.OPEN,
-                ReviewItem.order_id.is_(None),  # type: ignore[union-attr]
-            )
-        ).first()
-        if item is None:
-            return False
-        item.state, item.closed_at, item.closed_by = ReviewItemState.CLOSED, utcnow(), user
-        session.add(item)
-        session.add(AuditEvent(actor=user, action="dismissed", entity="message", entity_id=str(message_pk)))
-        session.commit()
-        return True

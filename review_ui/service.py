@@ -69,17 +69,6 @@ def _lines(session: Session, order_id: int) -> list[OrderLine]:
     return list(session.exec(query))
 
 
-def audit_trail(store: Store, order_id: int) -> list[AuditEvent]:
-    """Every event recorded on the order, oldest first."""
-    with store.session() as session:
-        query = (
-            select(AuditEvent)
-            .where(AuditEvent.entity == "order", AuditEvent.entity_id == str(order_id))
-            .order_by(AuditEvent.at, AuditEvent.id)
-        )
-        return list(session.exec(query))
-
-
 # -- locks -------------------------------------------------------------------
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from sqlmodel import select
 
 from intake.notify import acknowledge_accepted
-from models import OrderStatus, StaleEditError, Store
+from models import OrderStatus, StaleEditError, Store, waiting_order_ids
 from models.tables import Order, utcnow
 from review_ui import service
 from review_ui.approval import blocking
@@ -24,12 +23,7 @@ router = APIRouter(dependencies=[Depends(session_user), Depends(check_csrf)])
 def next_order(request: Request, user: CurrentUser) -> Response:
     """The oldest order nobody else is working on, or the queue when none is left."""
     store = store_of(request)
-    with store.session() as session:
-        waiting = session.exec(
-            select(Order.id).where(Order.status == OrderStatus.REVIEW).order_by(Order.created_at)
-        )
-        candidates = [oid for oid in waiting if oid is not None]
-    for order_id in candidates:
+    for order_id in waiting_order_ids(store):
         if service.take_lock(store, order_id, user.name) is None:
             return RedirectResponse(f"/orders/{order_id}", status_code=303)
     return RedirectResponse("/", status_code=303)
