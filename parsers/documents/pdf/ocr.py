@@ -7,6 +7,7 @@ confidence, since OCR misreads digits and letters.
 from __future__ import annotations
 
 import math
+import os
 import statistics
 
 import numpy as np
@@ -48,6 +49,10 @@ def ocr_pages(
 
     With `vocab`, a page whose table header was not read has its header line read again.
     """
+    # Tesseract's OpenMP threads spin while they wait for each other: on a machine whose
+    # cores are already busy (one reader per core) that costs 4 to 6 times the CPU of a
+    # single thread for the same words. A limit set by the installation is kept.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
