@@ -91,6 +91,7 @@ class QueueWorker:
 
     def run(self) -> Tally:
         backoff = Backoff(self.timing.backoff_initial, self.timing.backoff_max)
+        log.info("work queue: taking messages as %s", self.holder)
         while not self.stop.is_set():
             self.wake.clear()  # before the pass: a wake during it brings another pass
             try:
