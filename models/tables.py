@@ -100,6 +100,10 @@ class Message(SQLModel, table=True):
     classification: str | None = Field(default=None, max_length=32)
     error: str | None = None
     attempts: int = 0
+    # The work queue (models/queue.py): which daemon took the message to process, and
+    # until when; kept after the outcome, so it also says who processed it.
+    claimed_by: str | None = Field(default=None, max_length=255)
+    claim_expires_at: dt.datetime | None = None
 
 
 class LedgerEntry(SQLModel, table=True):

@@ -22,8 +22,9 @@ from models.followups import FollowupKind, FollowupSign, ReturnReason
 from parsers.mail.markers import load_markers
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "followup_vocabulary.toml"
-# Order numbers a follow-up writes: a token with three digits or more ("4512", "BC-2026-118").
-_REFERENCE = re.compile(r"(?<![\w/.-])[A-Z]{0,6}[-/ ]?\d[\w/-]*\d{2,}[\w-]*", re.I)
+# Order numbers a follow-up writes: a token with three digits or more ("4512", "KBS-PO-20931").
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w/.-]*[A-Za-z0-9])?")
+REFERENCE_DIGITS = 3
 _THREAD_HEADERS = ("in-reply-to", "references")
 
 
@@ -133,8 +134,9 @@ def _points_to_earlier(parsed: ParsedMessage, text: str, vocabulary: FollowupVoc
 def written_references(text: str) -> list[str]:
     """Tokens that may be order numbers, in reading order, once each."""
     seen: dict[str, None] = {}
-    for match in _REFERENCE.finditer(text):
-        seen.setdefault(match.group(0).strip(), None)
+    for match in _TOKEN.finditer(text):
+        if sum(c.isdigit() for c in match.group(0)) >= REFERENCE_DIGITS:
+            seen.setdefault(match.group(0), None)
     return list(seen)
 
 
