@@ -10,7 +10,7 @@ from pathlib import Path
 
 from intake.daemon.config import Account, Security, Timing
 from models import Store
-from tests.conftest import ROOT
+from tests.paths import ROOT
 from tests.services import Dovecot
 
 DEMO_ORDER = (ROOT / "demo" / "emails" / "001.eml").read_bytes()

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from models import Store
-from tests.conftest import DEMO_REF, ROOT
 from tests.intake.imap_helpers import POISON, config_toml, exactly_once, order_message, run_cli
+from tests.paths import DEMO_REF, ROOT
 from tests.services import Dovecot
 
 pytestmark = pytest.mark.dovecot

@@ -10,13 +10,13 @@ import pytest
 
 from matchers import CatalogIndex
 from models import Extracted, ExtractedLine
-from tests.conftest import SAMPLES
+from tests.paths import SAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def find_samples() -> Path:
-    """The shared samples folder (tests.conftest finds shared/)."""
+    """The shared samples folder (tests/paths.py finds shared/)."""
     if not SAMPLES.is_dir():
         raise FileNotFoundError(f"{SAMPLES}: the shared samples are not there")
     return SAMPLES

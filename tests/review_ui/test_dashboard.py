@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from intake.reports.charts import Bar, bar_chart
 from models import Settings, Store
 from review_ui.dashboard import make_router
-from tests.intake.test_kpis import make_rows
+from tests.factories.rows import make_rows
 
 
 @dataclass

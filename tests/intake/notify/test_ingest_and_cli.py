@@ -14,8 +14,8 @@ from intake.notify import list_mails
 from matchers import CatalogIndex
 from models import RoutingMode, Settings, Store
 from models.tables import Order
-from tests.conftest import DEMO_REF
 from tests.intake.notify.conftest import SmtpServer, make_order
+from tests.paths import DEMO_REF
 
 DEMO_EMAILS = DEMO_REF.parent / "emails"
 

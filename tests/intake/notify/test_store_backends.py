@@ -12,8 +12,8 @@ from intake.notify.outbox import OutgoingMail, claim, enqueue
 from intake.reports.kpis import GroupBy, build_report, kpi_report, order_facts
 from models import Settings, Store
 from models.tables import OutboxMail, utcnow
+from tests.factories.rows import make_rows
 from tests.intake.notify.conftest import SmtpServer, make_order
-from tests.intake.test_kpis import make_rows
 
 
 def test_outage_then_recovery_delivers_once(
