@@ -18,7 +18,7 @@ from intake.reports.scoring import order_is_right, pair_orders
 from intake.routing import decide
 from matchers import CatalogIndex
 from models import MatchedOrder, OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings, Severity
-from tests.intake.factories import (
+from tests.factories.pipeline import (
     CUSTOMERS,
     PRODUCTS,
     make_history,

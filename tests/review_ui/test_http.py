@@ -15,8 +15,8 @@ from models import (
 from models.tables import AuditEvent, User
 from models.users import failed_logins, list_users, set_active, set_password
 from review_ui import service
+from tests.factories.messages import store_documents_order
 from tests.review_ui.clerk import PASSWORDS, TOKEN, first_review_order, sign_in
-from tests.review_ui.factories import store_documents_order
 
 
 @pytest.mark.parametrize("path", ["/login", "/static/app.css", "/", "/orders/1", "/nowhere"], ids=str)
