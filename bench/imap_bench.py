@@ -35,6 +35,7 @@ from imapclient import IMAPClient  # noqa: E402
 import intake.daemon.worker as imapworker  # noqa: E402
 import intake.pipeline as pipeline  # noqa: E402
 from intake.daemon.config import Account, Security, Timing  # noqa: E402
+from intake.daemon.holders import holder_name  # noqa: E402
 from intake.daemon.mailbox import ImapMailbox  # noqa: E402
 from intake.daemon.serve import make_processor  # noqa: E402
 from intake.daemon.worker import FolderWorker  # noqa: E402
@@ -133,7 +134,7 @@ def worker(account: Account, store: Store, timing: Timing, stop: threading.Event
         timing=timing,
         process=process,
         connect=ImapMailbox.connect,
-        holder=imapworker.holder_name(),
+        holder=holder_name(),
         stop=stop,
         once=once,
     )

@@ -12,12 +12,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from intake.followups import FollowupLookups
 from intake.notify import acknowledge_accepted
 from intake.pipeline import process
 from intake.routing.policy import current_routing
 from intake.stages import stage
 from matchers import CatalogIndex
-from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
+from models import (
+    IntakeError,
+    Origin,
+    ProcessResult,
+    RawMessage,
+    Settings,
+    Store,
+    customer_history,
+    stored_raw,
+)
+from models.followup_store import followup_saver
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -79,6 +90,7 @@ def process_stored(
             settings=settings,
             history=lambda customer_id: customer_history(store, customer_id),
             routing=current_routing(settings.routing_file),
+            followups=FollowupLookups.for_store(store),
         )
 
     work = run if timeout is None else lambda: call_with_timeout(run, timeout)
@@ -98,7 +110,7 @@ def record_outcome(
     try:
         result = work()
         with stage("store"):
-            order_ids = store.save_result(pk, result)
+            order_ids = store.save_result(pk, result, then=followup_saver(pk, result))
     except IntakeError as exc:
         reason = str(exc)
         log.warning("message %s (%s) failed: %s", pk, raw.origin.describe(), reason)
@@ -164,17 +176,5 @@ def retry_failed(
         assert row.id is not None
         if message_ids and row.message_id not in message_ids and str(row.id) not in message_ids:
             continue
-        origin = Origin(
-            kind=row.origin_kind,
-            path=row.origin_path,
-            account=row.account,
-            folder=row.folder,
-            uidvalidity=row.uidvalidity,
-            uid=row.uid,
-        )
-        outcomes.append(
-            process_stored(
-                store, row.id, RawMessage(data=row.raw, origin=origin), index=index, settings=settings
-            )
-        )
+        outcomes.append(process_stored(store, row.id, stored_raw(row), index=index, settings=settings))
     return outcomes

@@ -7,15 +7,18 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
+from intake.followups import FollowupLookups, resolve_followup, revised_po
 from intake.routing.decision import decide
 from intake.routing.policy import RoutingFile, current_routing
 from intake.stages import stage
 from matchers import CatalogIndex, match_order
 from models import (
+    Classification,
     CustomerHistory,
     Decision,
     ExtractedOrder,
     MatchedOrder,
+    MessageKind,
     MessageReadError,
     OrderLineRecord,
     OrderRecord,
@@ -28,12 +31,14 @@ from models import (
     Store,
     customer_history,
 )
+from models.followups import ABOUT_AN_ORDER, FollowupKind, FollowupResult, FollowupSign, LinkBy
 from parsers import (
     DocumentLimits,
     awaits_catalogue,
     by_catalogue,
     classify,
     extract_orders,
+    followup_sign,
     parse_message,
     read_attachments,
 )
@@ -81,6 +86,7 @@ class ReadMessage(BaseModel):
 
     parsed: ParsedMessage
     matched: list[MatchedOrder] = Field(default_factory=list)
+    sign: FollowupSign | None = None  # what it says of an earlier order, if anything
 
 
 def process(
@@ -90,14 +96,18 @@ def process(
     settings: Settings,
     history: HistoryLookup | None = None,
     routing: RoutingFile | None = None,
+    followups: FollowupLookups | None = None,
 ) -> ProcessResult:
     """Run every stage on one message. Raises IntakeError when it cannot be read.
 
     `history` gives a customer's past orders (duplicates, usual quantities, a
     new customer's first orders); without it those checks say nothing.
+    `followups` finds the orders a follow-up may name; without it none is linked.
     """
     read = read_message(raw, index=index, limits=DocumentLimits.from_settings(settings))
-    return decide_message(read, index=index, settings=settings, history=history, routing=routing)
+    return decide_message(
+        read, index=index, settings=settings, history=history, routing=routing, followups=followups
+    )
 
 
 def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits) -> ReadMessage:
@@ -109,8 +119,10 @@ def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits
     with stage("classify"):
         parsed.classification = classify(parsed)
         read = confirm_by_catalogue(parsed, index, limits=limits)
+        sign = followup_sign(parsed, is_order=parsed.classification.is_order)
+        parsed.classification = as_followup(parsed.classification, sign)
     if not parsed.classification.is_order:
-        return ReadMessage(parsed=parsed)
+        return ReadMessage(parsed=parsed, sign=sign)
     with stage("documents"):
         read_attachments(parsed, limits=limits)  # read once here; extraction finds them read
     with stage("extract"):
@@ -120,7 +132,28 @@ def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits
         extracted_orders = read or [ExtractedOrder(source="email", part=parsed.text_part)]
     with stage("match"):
         matched = [match_order(parsed, extracted, index) for extracted in extracted_orders]
-    return ReadMessage(parsed=parsed, matched=matched)
+    return ReadMessage(parsed=parsed, matched=matched, sign=sign)
+
+
+def as_followup(classification: Classification, sign: FollowupSign) -> Classification:
+    """A change, cancellation, return or question about an earlier order is no new order;
+    a replacement is one, read in full (and the order it replaces is cancelled)."""
+    if sign.kind == FollowupKind.REPLACEMENT and not classification.is_order:
+        return Classification(kind=MessageKind.ORDER, confidence=sign.confidence, reasons=sign.reasons)
+    if (
+        sign.tentative
+        or not classification.is_order
+        or sign.kind not in ABOUT_AN_ORDER - {FollowupKind.REPLACEMENT}
+    ):
+        return classification
+    asks = (
+        MessageKind.CHANGE
+        if sign.kind in (FollowupKind.CHANGE, FollowupKind.CANCELLATION)
+        else MessageKind.ORDER_QUESTION
+    )
+    return Classification(
+        kind=asks, confidence=sign.confidence, reasons=[f"{sign.kind.value}: {r}" for r in sign.reasons]
+    )
 
 
 def decide_message(
@@ -130,17 +163,61 @@ def decide_message(
     settings: Settings,
     history: HistoryLookup | None = None,
     routing: RoutingFile | None = None,
+    followups: FollowupLookups | None = None,
 ) -> ProcessResult:
-    """Each matched order decided (routing, checks against the customer's past) and recorded."""
+    """Each matched order decided (routing, checks against the customer's past) and recorded;
+    a follow-up linked to the order it names."""
     parsed = read.parsed
-    if parsed.classification is None or not parsed.classification.is_order:
-        return ProcessResult(parsed=parsed)
-    deps = PipelineDeps(index=index, settings=settings, history=history, routing=routing)
     orders: list[ProcessedOrder] = []
-    for matched in read.matched:
-        with stage("decide"):
-            orders.append(decide_matched(parsed, matched, deps, earlier=orders))
-    return ProcessResult(parsed=parsed, orders=orders)
+    if parsed.classification is not None and parsed.classification.is_order:
+        deps = PipelineDeps(index=index, settings=settings, history=history, routing=routing)
+        for matched in read.matched:
+            with stage("decide"):
+                orders.append(decide_matched(parsed, matched, deps, earlier=orders))
+    followup = _followup(parsed, read.sign, index, followups)
+    if followup is not None and followup.sign.tentative:
+        followup, orders = _settle_tentative(followup, orders)
+        if parsed.classification is not None:
+            parsed.classification = as_followup(
+                parsed.classification, followup.sign.model_copy(update={"tentative": False})
+            )
+    if followup is not None and followup.kind == FollowupKind.REPLACEMENT:
+        _renumber(orders, followup)
+    return ProcessResult(parsed=parsed, orders=orders, followup=followup)
+
+
+def _settle_tentative(
+    followup: FollowupResult, orders: list[ProcessedOrder]
+) -> tuple[FollowupResult, list[ProcessedOrder]]:
+    """An order asking a change is a follow-up only when the PO it writes is an order taken."""
+    if followup.link.link_by != LinkBy.PO:
+        return FollowupResult(
+            sign=FollowupSign(kind=FollowupKind.NEW_ORDER, reasons=["no order taken has its PO"])
+        ), orders
+    if followup.kind == FollowupKind.REPLACEMENT:
+        return followup, orders
+    return followup, []
+
+
+def _renumber(orders: list[ProcessedOrder], followup: FollowupResult) -> None:
+    """A replacement read with the PO it replaces takes the revised number it writes, if one."""
+    revised = revised_po(followup.link.po_number, followup.sign.references)
+    for order in orders:
+        if revised and order.record.po_number == followup.link.po_number:
+            order.record.po_number = revised
+            if order.matched.order.po_number is not None:
+                order.matched.order.po_number.value = revised
+
+
+def _followup(
+    parsed: ParsedMessage, sign: FollowupSign | None, index: CatalogIndex, lookups: FollowupLookups | None
+) -> FollowupResult | None:
+    if sign is None:
+        return None
+    if sign.kind not in ABOUT_AN_ORDER or lookups is None:
+        return FollowupResult(sign=sign)
+    with stage("followup"):
+        return resolve_followup(parsed, sign, index, lookups)
 
 
 def decide_order(
@@ -211,19 +288,8 @@ def _history(
     customer_id = matched.customer.customer_id
     if lookup is None or customer_id is None:
         return None
-    same = [o.record for o in earlier if o.record.customer_id == customer_id]
-    return lookup(customer_id).with_orders(
-        [
-            PastOrder(
-                message_id=r.message_id,
-                po_number=r.po_number,
-                order_date=r.order_date,
-                status=r.status.value,
-                lines=[(x.sku, x.quantity) for x in r.lines if x.sku is not None and x.quantity is not None],
-            )
-            for r in same
-        ]
-    )
+    same = [o for o in earlier if o.record.customer_id == customer_id]
+    return lookup(customer_id).with_orders([PastOrder.from_record(o.record) for o in same])
 
 
 def build_record(parsed: ParsedMessage, matched: MatchedOrder, decision: Decision) -> OrderRecord:

@@ -24,12 +24,13 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from intake import stages
+from intake.followups import FollowupLookups
 from intake.ingest import Outcome, header_message_id, record_outcome
 from intake.pipeline import ReadMessage, decide_message, read_message
 from intake.routing.policy import current_routing
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
-from parsers import DocumentLimits, bound_reader, death_reason, kill_group, preload
+from parsers import DocumentLimits, bound_reader, death_reason, kill_group, lead_group, preload
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
 RECYCLE_AFTER = 250
@@ -140,6 +141,7 @@ class ReaderPool:
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child, self.index, self.limits), daemon=True)
         process.start()
+        lead_group(process.pid)
         child.close()
         return _Worker(process, parent)
 
@@ -248,6 +250,7 @@ def _decided(
         settings=settings,
         history=lambda customer_id: customer_history(store, customer_id),
         routing=current_routing(settings.routing_file),
+        followups=FollowupLookups.for_store(store),
     )
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-ORDER = ("reference", "parse", "classify", "documents", "extract", "match", "decide", "store")
+ORDER = ("reference", "parse", "classify", "documents", "extract", "match", "decide", "followup", "store")
 SECONDS: Counter[str] = Counter()
 
 

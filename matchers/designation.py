@@ -16,8 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from matchers.index import DesignationIndex
-from matchers.normalize import Wording, stem
-from matchers.vocabulary import load_vocabulary
+from matchers.normalize import Wording, stem, unit_of
 
 SHORTLIST = 48  # candidates scored in full per line
 SHORTLIST_SHARE = 0.4
@@ -160,7 +159,7 @@ def size_factor(agree: list[str], disagree: list[str], missing: int) -> float:
 
 @lru_cache(maxsize=1)
 def _packaging() -> frozenset[str]:
-    return frozenset(stem(spelling) for spelling in load_vocabulary().unit_of())
+    return frozenset(stem(spelling) for spelling in unit_of())
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from matchers.customer_terms import CustomerTerms, TermIndex
-from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording
-from matchers.vocabulary import load_vocabulary
+from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording, unit_of
 from models import CustomerRow, ProductRow, ReferenceData, Store
 
 
@@ -99,7 +98,7 @@ class CatalogIndex:
         for product in reference.products:
             index._add_product(product)
         index.designations = DesignationIndex.build(index.names)
-        index.units = load_vocabulary().unit_of()
+        index.units = unit_of()
         for customer in reference.customers:
             index._add_customer(customer)
         index.customer_terms = CustomerTerms.build(reference.customers)

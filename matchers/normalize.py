@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from matchers.vocabulary import load_vocabulary
+from parsers.values.numbers import unit_vocabulary
 
 _NUM = r"\d+(?:[.,]\d+)?"
 # Measures: the unit word -> (feature kind, factor to the base unit).
@@ -83,6 +84,15 @@ def fold(text: str) -> str:
     text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("\u00a0", " ").replace("\u202f", " ")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def unit_of() -> dict[str, str]:
+    """Every spelling of a unit (folded) -> its catalogue unit, from the readers' one unit table."""
+    table: dict[str, str] = {}
+    for form, unit in unit_vocabulary().lookup().items():
+        table.setdefault(fold(form), unit)
+    return table
 
 
 def normalize_code(code: str) -> str:

@@ -1,11 +1,11 @@
-"""The matching vocabulary (units, abbreviations, stop words), read from a data file."""
+"""The matching vocabulary (abbreviations, stop words), read from a data file; units from the readers' table."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field
 
 from models.datafiles import load_toml
 
@@ -17,30 +17,12 @@ class WordList(BaseModel):
 
 
 class Vocabulary(BaseModel):
-    """Units (customer spelling -> catalogue unit), abbreviations and stop words."""
+    """Abbreviations, stop words and company words (units: parsers/data/units.toml)."""
 
-    units: dict[str, list[str]]
     abbreviations: dict[str, str]
     stopwords: WordList
     company_words: WordList
     negations: WordList = Field(default_factory=WordList)
-
-    @field_validator("units")
-    @classmethod
-    def _units_lower(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for unit, spellings in value.items():
-            if any(s != s.lower() for s in [unit, *spellings]):
-                raise ValueError(f"unit spellings must be lower-case (unit {unit!r})")
-        return value
-
-    def unit_of(self) -> dict[str, str]:
-        """Every spelling -> its catalogue unit."""
-        table: dict[str, str] = {}
-        for unit, spellings in self.units.items():
-            table[unit] = unit
-            for spelling in spellings:
-                table.setdefault(spelling, unit)
-        return table
 
 
 @lru_cache(maxsize=4)

@@ -40,6 +40,13 @@ class DocumentReadError(IntakeError):
         self.part, self.reason = part, reason
         super().__init__(f"{part}: {reason}")
 
+    @classmethod
+    def because(cls, part: str, code: str, /, **values: object) -> DocumentReadError:
+        """The error for reason `code` of models.document_reasons, which the desk translates."""
+        from models.document_reasons import document_reason
+
+        return cls(part, document_reason(code, **values))
+
 
 class MailboxError(IntakeError):
     """A mailbox cannot be reached or used: names the account and folder."""

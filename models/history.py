@@ -12,6 +12,7 @@ import datetime as dt
 from pydantic import BaseModel, Field
 from sqlmodel import col, func, select
 
+from models.pipeline import OrderRecord
 from models.store import Store
 from models.tables import HistoryLine, Order, OrderLine
 
@@ -20,11 +21,23 @@ class PastOrder(BaseModel):
     """One order already taken from a customer."""
 
     message_id: str
+    order_id: int | None = None  # the stored order's number; None for one imported or not stored yet
     po_number: str | None = None
     order_date: dt.date | None = None  # the order's own date (printed, else the message's)
     received_at: dt.datetime | None = None  # when Intake took it in
     status: str = "review"
     lines: list[tuple[str, float]] = Field(default_factory=list)  # (sku, quantity)
+
+    @classmethod
+    def from_record(cls, record: OrderRecord) -> PastOrder:
+        """An order decided but not stored yet (an earlier order of the same message)."""
+        return cls(
+            message_id=record.message_id,
+            po_number=record.po_number,
+            order_date=record.order_date,
+            status=record.status.value,
+            lines=[(x.sku, x.quantity) for x in record.lines if x.sku is not None and x.quantity is not None],
+        )
 
     @property
     def day(self) -> dt.date | None:
@@ -42,6 +55,17 @@ class CustomerHistory(BaseModel):
     def quantities(self, sku: str) -> list[float]:
         """Every quantity this customer ordered of `sku` in the orders known."""
         return [qty for order in self.orders for line_sku, qty in order.lines if line_sku == sku]
+
+    def without(self, order_id: int) -> CustomerHistory:
+        """This history less one stored order: an order is no duplicate of itself."""
+        gone = [o for o in self.orders if o.order_id == order_id]
+        accepted = sum(o.status == "accepted" for o in gone)
+        return self.model_copy(
+            update={
+                "orders": [o for o in self.orders if o.order_id != order_id],
+                "accepted_count": self.accepted_count - accepted,
+            }
+        )
 
     def with_orders(self, extra: list[PastOrder]) -> CustomerHistory:
         """This history plus orders not stored yet (earlier orders of the same message)."""
@@ -82,6 +106,7 @@ def customer_history(store: Store, customer_id: str, *, limit: int = 200) -> Cus
             *[
                 PastOrder(
                     message_id=o.message_id,
+                    order_id=o.id,
                     po_number=o.po_number,
                     order_date=o.order_date,
                     received_at=o.created_at,

@@ -16,6 +16,8 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from models.followups import FollowupResult
+
 T = TypeVar("T")
 
 
@@ -302,6 +304,7 @@ class OrderStatus(StrEnum):
     ACCEPTED = "accepted"
     REVIEW = "review"
     REJECTED = "rejected"
+    CANCELLED = "cancelled"  # by the customer, after it was taken (a cancellation or a replacement)
 
 
 class Decision(BaseModel):
@@ -350,3 +353,4 @@ class ProcessResult(BaseModel):
 
     parsed: ParsedMessage
     orders: list[ProcessedOrder] = Field(default_factory=list)
+    followup: FollowupResult | None = None  # what the message says of an earlier order

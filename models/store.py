@@ -4,11 +4,10 @@ the pipeline and the daemon need. SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,15 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
-from models.pipeline import OrderLineRecord, OrderRecord, OrderStatus, ProcessResult, RawMessage
+from models.pipeline import (
+    OrderRecord,
+    OrderStatus,
+    ProcessedOrder,
+    ProcessResult,
+    RawMessage,
+)
 from models.reference import AliasRow, CustomerRefRow, CustomerRow, HistoryRow, ProductRow, ReferenceData
+from models.rows import message_row, to_record
 from models.tables import (
     Alias,
     AuditEvent,
@@ -35,6 +41,7 @@ from models.tables import (
 )
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+INTAKE = "intake"  # the actor of what Intake does on its own
 
 
 def make_engine(url: str) -> Engine:
@@ -245,19 +252,7 @@ class Store:
             found = session.exec(select(Message).where(Message.sha256 == raw.sha256)).first()
             if found:
                 return found, False
-            origin = raw.origin
-            row = Message(
-                sha256=raw.sha256,
-                message_id=message_id,
-                raw=raw.data,
-                origin_kind=origin.kind,
-                origin_path=origin.path,
-                account=origin.account,
-                folder=origin.folder,
-                uidvalidity=origin.uidvalidity,
-                uid=origin.uid,
-                received_at=raw.received_at.astimezone(dt.UTC),
-            )
+            row = message_row(raw, message_id=message_id)
             session.add(row)
             session.commit()
             return row, True
@@ -309,8 +304,13 @@ class Store:
             )
             session.commit()
 
-    def save_result(self, pk: int, result: ProcessResult) -> list[int]:
-        """Store the orders of one message and mark it processed, in one transaction."""
+    def save_result(
+        self, pk: int, result: ProcessResult, *, then: Callable[[Session, list[int]], None] | None = None
+    ) -> list[int]:
+        """Store the orders of one message and mark it processed, in one transaction.
+
+        `then(session, order_ids)` writes what else the message brings (a follow-up) in it too.
+        """
         parsed = result.parsed
         with self.session() as session:
             row = _locked_message(session, pk)
@@ -328,49 +328,20 @@ class Store:
             row.processed_at = utcnow()
             row.kind = "order" if result.orders else "not_order"
             row.classification = parsed.classification.kind.value if parsed.classification else None
-            order_ids = [self._add_order(session, pk, processed) for processed in result.orders]
+            order_ids = [insert_order(session, processed, message_pk=pk) for processed in result.orders]
+            if then is not None:
+                then(session, order_ids)
             session.commit()
             return order_ids
 
-    def _add_order(self, session: Session, pk: int, processed: Any) -> int:
-        record: OrderRecord = processed.record
-        order = Order(
-            message_pk=pk,
-            message_id=record.message_id,
-            source=record.source,
-            status=record.status.value,
-            customer_id=record.customer_id,
-            po_number=record.po_number,
-            order_date=record.order_date,
-            requested_delivery_date=record.requested_delivery_date,
-            ship_to=record.ship_to,
-            currency=record.currency,
-            confidence=record.confidence,
-            detail=processed.matched.model_dump(mode="json"),
-            reasons=[r.model_dump(mode="json") for r in processed.decision.reasons],
-            decided_at=utcnow() if record.status == OrderStatus.ACCEPTED else None,
-            decided_by="intake" if record.status == OrderStatus.ACCEPTED else None,
-        )
-        session.add(order)
-        session.flush()
-        assert order.id is not None
-        backorder = set(processed.decision.backorder_lines)
-        for line in record.lines:
-            session.add(
-                OrderLine(order_id=order.id, backorder=line.line_no in backorder, **line.model_dump())
-            )
-        if record.status == OrderStatus.REVIEW:
-            session.add(ReviewItem(order_id=order.id, message_pk=pk, reasons=order.reasons))
-        session.add(
-            AuditEvent(
-                actor="intake",
-                action=f"created:{record.status.value}",
-                entity="order",
-                entity_id=str(order.id),
-                after=record.model_dump(mode="json"),
-            )
-        )
-        return order.id
+    def add_order(
+        self, processed: ProcessedOrder, *, actor: str = INTAKE, message_pk: int | None = None
+    ) -> int:
+        """Store one decided order on its own (a clerk's phone entry); returns its number."""
+        with self.session() as session:
+            order_id = insert_order(session, processed, actor=actor, message_pk=message_pk)
+            session.commit()
+            return order_id
 
     # -- orders ---------------------------------------------------------------
 
@@ -393,6 +364,58 @@ class Store:
             return records
 
 
+def insert_order(
+    session: Session, processed: ProcessedOrder, *, actor: str = INTAKE, message_pk: int | None = None
+) -> int:
+    """The one writer of orders: the order, its lines, its review item when held, the audit event.
+
+    An order entered by a person (`actor` other than Intake) has lines as sure as
+    typed, and its audit event names its source, since no message says where it came from.
+    """
+    record: OrderRecord = processed.record
+    accepted = record.status == OrderStatus.ACCEPTED
+    by_person = actor != INTAKE
+    order = Order(
+        message_pk=message_pk,
+        message_id=record.message_id,
+        source=record.source,
+        status=record.status.value,
+        customer_id=record.customer_id,
+        po_number=record.po_number,
+        order_date=record.order_date,
+        requested_delivery_date=record.requested_delivery_date,
+        ship_to=record.ship_to,
+        currency=record.currency,
+        confidence=record.confidence,
+        detail=processed.matched.model_dump(mode="json"),
+        reasons=[r.model_dump(mode="json") for r in processed.decision.reasons],
+        decided_at=utcnow() if accepted else None,
+        decided_by=actor if accepted else None,
+    )
+    session.add(order)
+    session.flush()
+    assert order.id is not None
+    backorder = set(processed.decision.backorder_lines)
+    for line in record.lines:
+        sure = {"confidence": 1.0} if by_person else {}
+        session.add(
+            OrderLine(order_id=order.id, backorder=line.line_no in backorder, **sure, **line.model_dump())
+        )
+    if record.status == OrderStatus.REVIEW:
+        session.add(ReviewItem(order_id=order.id, message_pk=message_pk, reasons=order.reasons))
+    source = f"{record.source}:" if by_person else ""
+    session.add(
+        AuditEvent(
+            actor=actor,
+            action=f"created:{source}{record.status.value}",
+            entity="order",
+            entity_id=str(order.id),
+            after=record.model_dump(mode="json"),
+        )
+    )
+    return order.id
+
+
 def _locked_message(session: Session, pk: int) -> Message:
     """The message row, locked for this transaction before it is read.
 
@@ -404,30 +427,3 @@ def _locked_message(session: Session, pk: int) -> Message:
     row = session.get(Message, pk)
     assert row is not None, f"message {pk} vanished"
     return row
-
-
-def to_record(order: Order, lines: list[OrderLine]) -> OrderRecord:
-    return OrderRecord(
-        message_id=order.message_id,
-        source=order.source,
-        status=OrderStatus(order.status),
-        customer_id=order.customer_id,
-        po_number=order.po_number,
-        order_date=order.order_date,
-        requested_delivery_date=order.requested_delivery_date,
-        ship_to=order.ship_to,
-        currency=order.currency,
-        lines=[
-            OrderLineRecord(
-                line_no=line.line_no,
-                sku=line.sku,
-                customer_ref=line.customer_ref,
-                description=line.description,
-                quantity=line.quantity,
-                unit=line.unit,
-                unit_price=line.unit_price,
-            )
-            for line in lines
-        ],
-        confidence=order.confidence,
-    )

@@ -100,6 +100,10 @@ class Message(SQLModel, table=True):
     classification: str | None = Field(default=None, max_length=32)
     error: str | None = None
     attempts: int = 0
+    # The work queue (models/queue.py): which daemon took the message to process, and
+    # until when; kept after the outcome, so it also says who processed it.
+    claimed_by: str | None = Field(default=None, max_length=255)
+    claim_expires_at: dt.datetime | None = None
 
 
 class LedgerEntry(SQLModel, table=True):
@@ -313,3 +317,33 @@ class WebhookDelivery(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     next_attempt_at: dt.datetime | None = None  # retry backoff, or the claim's lease while sending
     delivered_at: dt.datetime | None = None
+
+
+class Followup(SQLModel, table=True):
+    """A message about an earlier order: a change, cancellation, replacement, return or question.
+
+    Linked to the order when that is known (`order_id`), else the candidates a clerk chooses
+    from; its change or return as read, and what became of it.
+    """
+
+    __tablename__ = "followups"
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_pk: int = Field(foreign_key="messages.id", index=True)
+    message_id: str = Field(max_length=998)
+    kind: str = Field(
+        index=True, max_length=32
+    )  # change, cancellation, replacement, return, delivery_question
+    order_id: int | None = Field(default=None, foreign_key="orders.id", index=True)
+    link_by: str = Field(default="none", max_length=16)  # po, thread, lines, recent, none
+    link_certain: bool = False
+    candidates: list[str] = Field(default_factory=list, sa_column=Column(JSON))  # Message-IDs of orders
+    change: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    returned: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # lines and reason
+    replacement_order_id: int | None = Field(default=None, foreign_key="orders.id")
+    # open (a clerk decides), applied, rejected, notified (sent downstream as an event), answered
+    state: str = Field(default="open", index=True, max_length=16)
+    outcome: str | None = Field(default=None, max_length=32)  # a return's: credit_note, exchange, refund
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    decided_at: dt.datetime | None = None
+    decided_by: str | None = Field(default=None, max_length=128)  # "intake" or a user

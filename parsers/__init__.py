@@ -5,7 +5,7 @@ ExtractedOrder), documents/ (attachments -> ExtractedOrder), values/, vocabulary
 training/ is offline and never imported by the pipeline.
 """
 
-from parsers.classify import awaits_catalogue, by_catalogue, classify
+from parsers.classify import awaits_catalogue, by_catalogue, classify, followup_sign
 from parsers.documents.attachments import (
     DocumentLimits,
     DocumentPreview,
@@ -13,7 +13,7 @@ from parsers.documents.attachments import (
     read_attachments,
     render_pdf_page,
 )
-from parsers.documents.sandbox import bound_reader, death_reason, kill_group
+from parsers.documents.sandbox import bound_reader, death_reason, kill_group, lead_group
 from parsers.mail.mime import parse_message
 from parsers.orders import extract_orders
 from parsers.text.codes import CodeBook
@@ -49,7 +49,9 @@ __all__ = [
     "classify",
     "death_reason",
     "extract_orders",
+    "followup_sign",
     "kill_group",
+    "lead_group",
     "parse_message",
     "parse_number",
     "preload",

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from models import ConfigError
+from models.document_reasons import read_reason
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -59,3 +60,14 @@ def reason_text(t: Callable[..., str], reason: dict) -> str:
         quoted=reason.get("quoted") or reason.get("message") or "",
     )
     return text if text != key else str(reason.get("message") or reason.get("code"))
+
+
+def document_failure_text(t: Callable[..., str], stored: str) -> str:
+    """Why a document could not be read, in the clerk's language; as stored when not in the table."""
+    found = read_reason(stored)
+    if found is None:
+        return stored
+    code, values = found
+    key = f"document.{code}"
+    text = t(key, **values)
+    return text if text != key else stored

@@ -17,14 +17,12 @@ from models import (
     ExtractedOrder,
     LineMatch,
     MatchedOrder,
-    OrderRecord,
     OrderStatus,
     ParsedMessage,
     ProcessedOrder,
     Settings,
     Store,
 )
-from models.tables import AuditEvent, Order, OrderLine, ReviewItem
 from review_ui.edits import OrderValues
 
 CLERK_PART = "manual"
@@ -99,40 +97,5 @@ def create_manual_order(
     """Store a phone order: accepted when every check passes, else in the queue with its reasons."""
     now = dt.datetime.now(dt.UTC)
     processed = process_manual(values, PipelineDeps.for_store(store, index, settings), now=now)
-    record: OrderRecord = processed.record
-    accepted = record.status == OrderStatus.ACCEPTED
-    with store.session() as session:
-        order = Order(
-            message_id=record.message_id,
-            source="manual",
-            status=record.status.value,
-            customer_id=record.customer_id,
-            po_number=record.po_number,
-            order_date=record.order_date or now.date(),
-            requested_delivery_date=record.requested_delivery_date,
-            ship_to=record.ship_to,
-            currency=record.currency,
-            confidence=record.confidence,
-            detail=processed.matched.model_dump(mode="json"),
-            reasons=[r.model_dump(mode="json") for r in processed.decision.reasons],
-            decided_at=now if accepted else None,
-            decided_by=user if accepted else None,
-        )
-        session.add(order)
-        session.flush()
-        assert order.id is not None
-        for line in record.lines:
-            session.add(OrderLine(order_id=order.id, confidence=1.0, **line.model_dump()))
-        if not accepted:
-            session.add(ReviewItem(order_id=order.id, reasons=order.reasons))
-        session.add(
-            AuditEvent(
-                actor=user,
-                action=f"created:manual:{record.status.value}",
-                entity="order",
-                entity_id=str(order.id),
-                after=record.model_dump(mode="json"),
-            )
-        )
-        session.commit()
-        return order.id, record.status
+    order_id = store.add_order(processed, actor=user)
+    return order_id, processed.record.status

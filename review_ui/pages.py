@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from intake.pipeline import PipelineDeps
 from matchers import CatalogIndex
-from models import Settings, Store
+from models import ReviewReason, Settings, Store
 from models.tables import Message, Order, OrderLine
 from parsers import DocumentLimits
 from review_ui import service
-from review_ui.edits import LineEdit, OrderEdit, to_values
+from review_ui.approval import approval_reasons, blocking, form_notes
+from review_ui.edits import LineEdit, OrderEdit, OrderValues, to_values
 from review_ui.source import build_source, reason_mark
 
 DOUBT_SCORE = 0.9
@@ -136,6 +139,15 @@ def line_origins(order: Order, count: int) -> list[int | None]:
     return [n if n <= matched else None for n in range(1, count + 1)]
 
 
+def order_checks(
+    store: Store, settings: Settings, index: CatalogIndex, order: Order, values: OrderValues
+) -> list[ReviewReason]:
+    """The pipeline's checks on the clerk's values (this order left out of its history), then the form's notes."""
+    deps = PipelineDeps.for_store(store, index, settings)
+    found = approval_reasons(values, deps, message_id=order.message_id, order_id=order.id)
+    return [*found, *form_notes(values, today=dt.date.today())]
+
+
 def order_page(
     store: Store,
     settings: Settings,
@@ -154,8 +166,9 @@ def order_page(
     origins = origins if origins is not None else line_origins(order, len(lines))
     edit = submitted or with_read_values(edit_of(order, lines), order.detail or {}, origins)
     values, parse_problems = to_values(edit)
-    checks = [r.model_dump(mode="json") for r in [*parse_problems, *service.check_order(values, index)]]
-    checks += [p.model_dump(mode="json") for p in problems or []]
+    reasons = order_checks(store, settings, index, order, values)
+    blocked = [*parse_problems, *blocking(reasons), *(problems or [])]
+    told = [r for r in reasons if r not in blocked]
     message = store.get_message(order.message_pk) if order.message_pk else None
     customer = index.customers.get(edit.customer_id)
     return {
@@ -163,8 +176,8 @@ def order_page(
         "edit": edit,
         "rows": line_rows(edit, order.detail or {}, origins, order.reasons or []),
         "doubts": field_doubts(order.detail or {}, order.reasons or []),
-        "errors": [c for c in checks if c["severity"] == "error"],
-        "warnings": [c for c in checks if c["severity"] != "error"],
+        "errors": [r.model_dump(mode="json") for r in blocked],
+        "warnings": [r.model_dump(mode="json") for r in told],
         "doubts_of_intake": [
             {**r, "mark": reason_mark(i) if r.get("provenance") else None}
             for i, r in enumerate(order.reasons or [])

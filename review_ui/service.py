@@ -20,12 +20,10 @@ from models import (
     Evidence,
     IntakeError,
     OrderStatus,
-    ReviewReason,
-    Severity,
     StaleEditError,
     Store,
 )
-from models.store import to_record
+from models.rows import to_record
 from models.tables import AuditEvent, Order, OrderLine, ReviewItem, utcnow
 from review_ui.edits import OrderValues
 
@@ -146,7 +144,7 @@ def approve_order(
 ) -> Order:
     """Save the values and accept the order: it joins the clean order table.
 
-    The caller has checked the values (`check_order`). Once the order is
+    The caller has checked the values (`review_ui.approval`). Once the order is
     committed, each wording the clerk matched to another article is taught to
     the matchers (`matchers.learn_alias`), so the next order with it matches.
     """
@@ -309,42 +307,3 @@ def search_customers(index: CatalogIndex, query: str, *, limit: int = 8) -> list
         Candidate(key=ids[i], label=index.customers[ids[i]].name, score=round(score / 100, 3))
         for _, score, i in found
     ]
-
-
-def check_order(values: OrderValues, index: CatalogIndex) -> list[ReviewReason]:
-    """The checks any order passes before it is accepted: errors block, warnings inform."""
-    reasons: list[ReviewReason] = []
-    if not values.customer_id:
-        reasons.append(ReviewReason(code="customer_missing", message="", field="customer_id"))
-    elif values.customer_id not in index.customers:
-        reasons.append(
-            ReviewReason(code="customer_not_found", message=values.customer_id, field="customer_id")
-        )
-    if not values.lines:
-        reasons.append(ReviewReason(code="no_lines", message=""))
-    if not values.po_number:
-        reasons.append(
-            ReviewReason(code="po_missing", message="", field="po_number", severity=Severity.WARNING)
-        )
-    for line in values.lines:
-        number, sku, quantity = int(line["line_no"]), line.get("sku"), line.get("quantity")
-        if not sku:
-            reasons.append(ReviewReason(code="line_sku_missing", message="", line_no=number, field="sku"))
-        elif sku not in index.products:
-            reasons.append(
-                ReviewReason(code="line_sku_unknown", message=str(sku), line_no=number, field="sku")
-            )
-        if quantity is None or float(quantity) <= 0:  # type: ignore[arg-type]
-            reasons.append(
-                ReviewReason(code="line_quantity_missing", message="", line_no=number, field="quantity")
-            )
-    if values.requested_delivery_date and values.requested_delivery_date < dt.date.today():
-        reasons.append(
-            ReviewReason(
-                code="delivery_in_past",
-                message="",
-                field="requested_delivery_date",
-                severity=Severity.WARNING,
-            )
-        )
-    return reasons

@@ -10,7 +10,7 @@ from fastapi.templating import Jinja2Templates
 
 from matchers import CatalogIndex, IndexCache
 from models import Settings, Store
-from review_ui.i18n import LANGUAGES, pick_language, reason_text, translator
+from review_ui.i18n import LANGUAGES, document_failure_text, pick_language, reason_text, translator
 from review_ui.security import CSRF_FIELD, csrf_token
 
 # A row number as a path parameter: beyond a 64-bit key no row can exist, so the
@@ -30,6 +30,7 @@ def render(request: Request, name: str, context: dict[str, Any], *, status: int 
     base = {
         "t": t,
         "reason_text": lambda reason: reason_text(t, reason),
+        "document_failure_text": lambda stored: document_failure_text(t, stored),
         "lang": lang,
         "languages": LANGUAGES,
         "csrf_field": CSRF_FIELD,

@@ -13,6 +13,8 @@ from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
 from tests.paths import DEMO_REF
 
+pytest_plugins = ["tests.session_end"]
+
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from intake.api.events import order_events
 from intake.api.schemas import FeedOrder, LineDetail, MessageOut, MessagePage, OrderDetail, OrderPage
 from models import Provenance, Store
-from models.store import to_record
+from models.rows import line_record, to_record
 from models.tables import Message, Order, OrderLine
 
 HEADER_FIELDS = ("po_number", "order_date", "requested_delivery_date", "ship_to")
@@ -57,7 +57,7 @@ def order_detail(store: Store, order_id: int) -> OrderDetail | None:
         decided_by=order.decided_by,
         lines=[
             LineDetail(
-                **to_record(order, [line]).lines[0].model_dump(),
+                **line_record(line).model_dump(),
                 backorder=line.backorder,
                 confidence=line.confidence,
                 provenance=read.get(line.line_no),

@@ -35,6 +35,10 @@ def run_eval(args: argparse.Namespace) -> int:
     ref_dir = args.ref
     if ref_dir is None and (folder.parent / "ref").is_dir():
         ref_dir = folder.parent / "ref"
+    from intake.reports.followup_eval import is_followup_part
+
+    if is_followup_part(folder):
+        return _run_followups(folder, ref_dir, settings, args)
     fallback = None if ref_dir else open_store(settings)
 
     def show(done: int, total: int) -> None:
@@ -58,4 +62,21 @@ def run_eval(args: argparse.Namespace) -> int:
                 print("expected: ", json.dumps(item["expected"], ensure_ascii=False))
     if args.json:
         args.json.write_text(json.dumps(report_json(report), ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+def _run_followups(folder: Path, ref_dir: Path | None, settings: object, args: argparse.Namespace) -> int:
+    """A part of a follow-up corpus: its orders/ first, then the part's follow-ups, scored."""
+    from intake.reports.followup_eval import evaluate_followups, format_followups
+
+    report = evaluate_followups(folder, ref_dir=ref_dir, settings=settings)  # type: ignore[arg-type]
+    print(format_followups(report))
+    if args.show_wrong:
+        for item in report.per_file:
+            if not item["right"]:
+                print(json.dumps(item, ensure_ascii=False))
+    if args.json:
+        figures = {name: tally.figures() for name, tally in report.tallies.items()}
+        data = {"orders": report.orders.figures(), "followups": figures, "files": report.per_file}
+        args.json.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0

@@ -25,10 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def message_summary(row: Message, orders: int) -> dict:
-    if row.origin_kind == "imap":
-        origin = f"{row.account}/{row.folder}/{row.uidvalidity}/{row.uid}"
-    else:
-        origin = row.origin_path or row.origin_kind
+    from models import origin_of
+
+    origin = origin_of(row).describe()
     return {
         "message_id": row.message_id,
         "sha256": row.sha256,

@@ -80,7 +80,7 @@ def run_daemon(args: argparse.Namespace) -> int:
     index = IndexCache(store)
     index.get()  # built before the first message: its latency is not paid by that message
     preload()  # the classifier and the NER too
-    workers = build_workers(
+    workers, queue = build_workers(
         config, store, process=make_processor(store, settings, index), stop=stop, once=args.once
     )
     drops = args.drop_folder or [d.path for d in config.drop_folders]
@@ -89,6 +89,7 @@ def run_daemon(args: argparse.Namespace) -> int:
     tallies = serve(
         workers,
         drops,
+        queue=queue,
         store=store,
         settings=settings,
         index=index,

@@ -88,7 +88,8 @@ class Timing(Strict):
     read_timeout: Annotated[float, Field(gt=0)] = 120.0
     backoff_initial: Annotated[float, Field(gt=0)] = 1.0
     backoff_max: Annotated[float, Field(gt=0)] = 300.0
-    lease_seconds: Annotated[float, Field(gt=0)] = 120.0
+    lease_seconds: Annotated[float, Field(gt=0)] = 120.0  # a folder lease, and a message claim
+    queue_poll_seconds: Annotated[float, Field(gt=0)] = 1.0  # how soon other daemons' messages are seen
     batch_size: Annotated[int, Field(gt=0, le=1000)] = 50
 
 

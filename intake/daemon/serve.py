@@ -1,5 +1,6 @@
-"""The daemon's parts put together: one thread per watched IMAP folder, the
-drop folders in the main thread, one stop event for all of them."""
+"""The daemon's parts put together: one thread per watched IMAP folder, one
+working the store's queue, the drop folders in the main thread, one stop event
+for all of them."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from pathlib import Path
 
 from intake.daemon.config import DaemonConfig
 from intake.daemon.dropfolder import scan_once
+from intake.daemon.holders import Tally, holder_name
 from intake.daemon.mailbox import ImapMailbox
-from intake.daemon.worker import Connector, FolderWorker, Processor, Tally, holder_name
+from intake.daemon.queue import Processor, QueueWorker
+from intake.daemon.worker import Connector, FolderWorker
 from intake.ingest import Outcome, process_stored
 from intake.notify import outbox_pass
 from intake.webhooks import webhook_pass
@@ -40,9 +43,16 @@ def build_workers(
     stop: threading.Event,
     once: bool,
     connect: Connector = ImapMailbox.connect,
-) -> list[FolderWorker]:
-    holder = holder_name()
-    return [
+) -> tuple[list[FolderWorker], QueueWorker | None]:
+    """A worker per watched folder, and the queue's (none in a single pass: each
+    folder worker then processes what it queued)."""
+    holder, wake = holder_name(), threading.Event()
+    queue = None
+    if not once:
+        queue = QueueWorker(
+            store=store, timing=config.timing, process=process, holder=holder, stop=stop, wake=wake
+        )
+    folders = [
         FolderWorker(
             account,
             folder,
@@ -53,16 +63,19 @@ def build_workers(
             holder=holder,
             stop=stop,
             once=once,
+            wake=wake,
         )
         for account in config.accounts
         for folder in account.folders
     ]
+    return folders, queue
 
 
 def serve(
     workers: list[FolderWorker],
     drop_folders: list[Path],
     *,
+    queue: QueueWorker | None = None,
     store: Store,
     settings: Settings,
     index: IndexCache,
@@ -74,6 +87,8 @@ def serve(
     threads = [
         threading.Thread(target=worker.run, name=f"imap-{worker.where}", daemon=True) for worker in workers
     ]
+    if queue is not None:
+        threads.append(threading.Thread(target=queue.run, name="queue", daemon=True))
     for thread in threads:
         thread.start()
     for folder in drop_folders:
@@ -99,4 +114,4 @@ def serve(
         stop.wait(settings.poll_seconds if drop_folders else 1.0)
     for thread in threads:
         thread.join()
-    return [worker.tally for worker in workers]
+    return [worker.tally for worker in workers] + ([queue.tally] if queue else [])

@@ -1,29 +1,28 @@
 """One worker per watched IMAP folder: every message exactly once, through crashes.
 
-For each message still in the folder: its raw bytes and its position go to
-the ledger (one transaction), it is processed (a failure is recorded, never
-raised), and only once the store has committed the outcome is the server
-told (moved to the processed or failed folder, or flagged). A crash anywhere
-leaves the message in the folder; the next pass finds it in the ledger and
-finishes the job without processing it again. A lease in the store keeps a
-second daemon off the folder.
+For each message in the folder and not yet in the ledger, its raw bytes and
+its position go to the ledger in one transaction: from then on it waits in
+the store's work queue, where any daemon's `QueueWorker` (intake/daemon/queue.py)
+claims it, processes it and stores its outcome. The folder worker tells the
+server (moves to the processed or failed folder, or flags) only the messages
+whose outcome the store has committed; those still waiting stay in the folder
+and are looked at again shortly. A crash anywhere leaves the message in the
+folder and in the ledger; nothing is fetched or processed twice. A lease in
+the store keeps a second daemon off the folder (not off the processing).
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import random
-import socket
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 from intake.daemon.config import Account, Timing
+from intake.daemon.holders import Backoff, Tally, holder_is_dead
 from intake.daemon.mailbox import Mailbox
-from intake.ingest import Outcome, header_message_id
+from intake.daemon.queue import Processor, work_queue
+from intake.ingest import header_message_id
 from models import MailboxError, Origin, RawMessage, Store
 from models.ledger import (
     Position,
@@ -40,56 +39,7 @@ from models.ledger import (
 
 log = logging.getLogger("intake.imap")
 
-Processor = Callable[[int, RawMessage], Outcome]
 Connector = Callable[[Account, Timing], Mailbox]
-
-
-@dataclass
-class Backoff:
-    """Exponential delays with jitter, so many daemons do not reconnect in step."""
-
-    initial: float
-    maximum: float
-    failures: int = 0
-
-    def next(self) -> float:
-        delay = min(self.maximum, self.initial * 2**self.failures)
-        self.failures += 1
-        return random.uniform(delay / 2, delay)
-
-    def reset(self) -> None:
-        self.failures = 0
-
-
-@dataclass
-class Tally:
-    """What one worker did, for logs, `--once` summaries and tests."""
-
-    processed: int = 0
-    failed: int = 0
-    already_done: int = 0
-    errors: list[str] = field(default_factory=list)
-
-
-def holder_name() -> str:
-    """Who holds a lease: host and process, plus a nonce (PIDs are reused)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def holder_is_dead(holder: str) -> bool:
-    """True when `holder` was a process of this host that no longer runs (killed,
-    crashed): its lease can be taken at once instead of waiting for it to expire."""
-    host, _, rest = holder.partition(":")
-    pid_text = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid_text.isdigit() or int(pid_text) == os.getpid():
-        return False
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:  # alive, another user's
-        return False
-    return False
 
 
 def chunks(items: list[int], size: int) -> Iterator[list[int]]:
@@ -112,9 +62,12 @@ class FolderWorker:
         holder: str,
         stop: threading.Event,
         once: bool = False,
+        wake: threading.Event | None = None,
     ) -> None:
         self.account, self.folder, self.store, self.timing = account, folder, store, timing
         self.process, self.connect, self.holder, self.stop, self.once = process, connect, holder, stop, once
+        self.wake = wake or threading.Event()  # set when messages were queued: this daemon's QueueWorker
+        self.waiting = 0  # messages of the last pass still without an outcome
         self.lease = f"imap:{account.name}/{folder}"
         self.where = f"{account.name}/{folder}"
         self.tally = Tally()
@@ -176,10 +129,16 @@ class FolderWorker:
                     pass  # again until a pass finds nothing: what came meanwhile is not left waiting
                 if self.once or self._should_stop():
                     return
-                wait = self.timing.idle_seconds if mailbox.supports_idle else self.timing.poll_seconds
-                mailbox.wait(wait, self._should_stop)
+                mailbox.wait(self._wait_seconds(mailbox), self._should_stop)
         finally:
             mailbox.close()
+
+    def _wait_seconds(self, mailbox: Mailbox) -> float:
+        """Until the next pass: soon while messages of the folder wait for their
+        outcome (no server news says they got one), else until the server's news."""
+        if self.waiting:
+            return self.timing.queue_poll_seconds
+        return self.timing.idle_seconds if mailbox.supports_idle else self.timing.poll_seconds
 
     # -- the lease ------------------------------------------------------------
 
@@ -207,70 +166,66 @@ class FolderWorker:
 
     def drain(self, mailbox: Mailbox) -> int:
         """Handle every message waiting in the folder, in UID batches (bounded memory);
-        returns how many were decided or finished."""
+        returns how many were recorded or told to the server."""
         state = mailbox.select(self.folder)
         self._note_uidvalidity(state.uidvalidity)
         skip = (self.account.processed_flag, self.account.failed_flag)
         uids = mailbox.pending_uids(skip)
+        self.waiting = 0
         if not uids:
             return 0
-        log.info("%s: %d messages waiting (UIDVALIDITY %d)", self.where, len(uids), state.uidvalidity)
-        started, done, handled = time.monotonic(), 0, 0
+        log.debug("%s: %d messages in the folder (UIDVALIDITY %d)", self.where, len(uids), state.uidvalidity)
+        handled = 0
         for batch in chunks(uids, self.timing.batch_size):
             if self._should_stop():
                 break
             handled += self._batch(mailbox, state.uidvalidity, batch)
-            done += len(batch)
-            if len(uids) > self.timing.batch_size:
-                rate = done / max(time.monotonic() - started, 1e-6)
-                log.info("%s: %d/%d done (%.1f messages/s)", self.where, done, len(uids), rate)
         return handled
 
     def _batch(self, mailbox: Mailbox, uidvalidity: int, batch: list[int]) -> int:
-        seen = seen_positions(self.store, self.account.name, self.folder, uidvalidity, batch)
-        wanted = [uid for uid in batch if uid not in seen or seen[uid].state == "received"]
-        fetched = mailbox.fetch(wanted)
-        decided: list[tuple[int, Seen]] = []
-        for uid in batch:
-            if self._should_stop():  # between messages: the one in hand is always finished
-                break
-            position = Position(self.account.name, self.folder, uidvalidity, uid)
-            known = seen.get(uid)
-            if known is None or known.state == "received":
-                if uid not in fetched:
-                    continue  # gone from the folder since the search (another client moved it)
-                known = self._take(position, fetched.pop(uid))
-            else:
-                self.tally.already_done += 1
-            decided.append((uid, known))
+        known = seen_positions(self.store, self.account.name, self.folder, uidvalidity, batch)
+        recorded = self._record_new(mailbox, uidvalidity, [uid for uid in batch if uid not in known])
+        if recorded:
+            self.wake.set()
+        if self.once:  # a single pass has no QueueWorker: it processes what it queued
+            work_queue(
+                self.store,
+                self.process,
+                holder=self.holder,
+                claim_seconds=self.timing.lease_seconds,
+                tally=self.tally,
+                should_stop=self._should_stop,
+            )
+        states = seen_positions(self.store, self.account.name, self.folder, uidvalidity, batch)
+        decided = [(uid, seen) for uid, seen in sorted(states.items()) if seen.state != "received"]
+        self.tally.already_done += sum(
+            1 for uid, _ in decided if uid in known and known[uid].state != "received"
+        )
+        self.waiting += len(states) - len(decided)
         # One MOVE per batch and target, after every outcome in it was committed. A
         # crash before it leaves the messages in the folder; the ledger finishes the job.
         self._tell_server(mailbox, decided)
-        return len(decided)
+        return recorded + len(decided)
 
-    def _take(self, position: Position, data: bytes) -> Seen:
-        """Keep the bytes and the position, then process unless already decided."""
-        origin = Origin(
-            kind="imap",
-            account=position.account,
-            folder=position.folder,
-            uidvalidity=position.uidvalidity,
-            uid=position.uid,
-        )
-        raw = RawMessage(data=data, origin=origin)
-        seen = record_position(self.store, raw, position, header_message_id(data))
-        if seen.state != "received":  # same content seen before (another UID, folder or UIDVALIDITY)
-            self.tally.already_done += 1
-            log.info("%s UID %d: already %s (same content)", self.where, position.uid, seen.state)
-            return seen
-        outcome = self.process(seen.message_pk, raw)
-        if outcome.state == "failed":
-            self.tally.failed += 1
-            log.warning("%s UID %d: failed: %s", self.where, position.uid, outcome.error)
-        else:
-            self.tally.processed += 1
-            log.info("%s UID %d: processed, %d orders", self.where, position.uid, len(outcome.order_ids))
-        return Seen(seen.ledger_id, seen.message_pk, outcome.state, None)
+    def _record_new(self, mailbox: Mailbox, uidvalidity: int, uids: list[int]) -> int:
+        """Fetch and record messages the ledger has never seen; how many were recorded."""
+        recorded = 0
+        for uid, data in sorted(mailbox.fetch(uids).items()):
+            # UIDs gone since the search (another client moved them) are absent from the fetch.
+            if self._should_stop():  # between messages: the one in hand is always recorded
+                break
+            position = Position(self.account.name, self.folder, uidvalidity, uid)
+            origin = Origin(
+                kind="imap", account=self.account.name, folder=self.folder, uidvalidity=uidvalidity, uid=uid
+            )
+            seen = record_position(
+                self.store, RawMessage(data=data, origin=origin), position, header_message_id(data)
+            )
+            recorded += 1
+            if seen.state != "received":  # same content seen before (another UID, folder or UIDVALIDITY)
+                self.tally.already_done += 1
+                log.info("%s UID %d: already %s (same content)", self.where, uid, seen.state)
+        return recorded
 
     def _tell_server(self, mailbox: Mailbox, decided: list[tuple[int, Seen]]) -> None:
         """Move or flag the messages: only ever after the store has committed their outcome."""

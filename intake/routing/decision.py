@@ -143,6 +143,25 @@ def blocks(reason: ReviewReason, mode: RoutingMode) -> bool:
     return reason.severity == Severity.WARNING and mode == RoutingMode.CONFIDENT
 
 
+# What no approval can answer: the order would be stored without a customer,
+# a line, a catalogue article or a quantity. A clerk's approval answers every other reason.
+INCOMPLETE = frozenset(
+    {
+        "customer_unknown",
+        "no_lines",
+        "line_unmatched",
+        "sku_unknown",
+        "quantity_missing",
+        "quantity_not_positive",
+    }
+)
+
+
+def blocks_approval(reason: ReviewReason) -> bool:
+    """Whether a clerk may not approve an order past this reason."""
+    return reason.code in INCOMPLETE
+
+
 def passes_checks(decision: Decision) -> bool:
     """True when only the threshold could hold this order (what `intake eval` varies)."""
     return not any(

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from models.store import to_record
+from models.rows import to_record
 from models.tables import Order, OrderLine, WebhookDelivery
 
 

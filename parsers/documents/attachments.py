@@ -88,8 +88,8 @@ def read_document(
 
 def _check_size(attachment: Attachment, limits: DocumentLimits) -> None:
     if len(attachment.data) > limits.max_bytes:
-        raise DocumentReadError(
-            attachment.part_name, f"{len(attachment.data)} bytes, more than the limit of {limits.max_bytes}"
+        raise DocumentReadError.because(
+            attachment.part_name, "too_big", size=len(attachment.data), limit=limits.max_bytes
         )
 
 
@@ -229,7 +229,7 @@ def preview_document(attachment: Attachment, *, limits: DocumentLimits | None = 
     limits = limits or DocumentLimits()
     kind = document_type(attachment)
     if kind not in (PDF, SHEET):
-        raise DocumentReadError(attachment.part_name, "no preview for this kind of file")
+        raise DocumentReadError.because(attachment.part_name, "no_preview")
     _check_size(attachment, limits)
     args = (attachment.data, attachment.filename, attachment.part_name, kind, limits.max_pages)
     return DocumentPreview.model_validate_json(_bounded(_preview_json, args, attachment.part_name, limits))
@@ -257,8 +257,8 @@ def render_pdf_page(
     limits = limits or DocumentLimits()
     _check_size(attachment, limits)
     if not 1 <= page <= limits.max_pages:
-        raise DocumentReadError(
-            attachment.part_name, f"page {page} is beyond the limit of {limits.max_pages}"
+        raise DocumentReadError.because(
+            attachment.part_name, "page_beyond_limit", page=page, limit=limits.max_pages
         )
     return _bounded(
         _page_png, (attachment.data, attachment.part_name, page, resolution), attachment.part_name, limits
@@ -270,7 +270,7 @@ def _page_png(data: bytes, part: str, page: int, resolution: int) -> bytes:
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if not 1 <= page <= len(pdf.pages):
-            raise DocumentReadError(part, f"the PDF has no page {page}")
+            raise DocumentReadError.because(part, "no_such_page", page=page)
         image = pdf.pages[page - 1].to_image(resolution=resolution)
         out = io.BytesIO()
         image.original.save(out, format="PNG")

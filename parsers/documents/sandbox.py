@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from models import DocumentReadError
+from models.document_reasons import document_reason
 
 
 def run_bounded(func: Callable[..., Any], *args: Any, part: str, timeout: float, memory_bytes: int) -> Any:
@@ -24,10 +25,11 @@ def run_bounded(func: Callable[..., Any], *args: Any, part: str, timeout: float,
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, func, args, memory_bytes, timeout), daemon=True)
     child.start()
+    lead_group(child.pid)
     sender.close()
     try:
         if not receiver.poll(timeout):
-            raise DocumentReadError(part, f"reading took longer than {timeout:g} s: stopped")
+            raise DocumentReadError.because(part, "timeout", seconds=f"{timeout:g}")
         status, payload = receiver.recv()
     except EOFError:
         child.join(1)
@@ -46,10 +48,22 @@ def _kill_group(pid: int | None) -> None:
         kill_group(pid)
 
 
+def lead_group(pid: int) -> None:
+    """Make a just-started reader lead its own group from the parent's side too.
+
+    The child does it first thing, but a reader stopped before it got there would
+    escape kill_group: both sides setting it is what closes that race.
+    """
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.setpgid(pid, pid)
+
+
 def kill_group(pid: int) -> None:
     """Stop a reader that leads its own process group, with the programs it started (tesseract)."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def _child(sender, func: Callable[..., Any], args: tuple, memory_bytes: int, timeout: float) -> None:
@@ -60,11 +74,11 @@ def _child(sender, func: Callable[..., Any], args: tuple, memory_bytes: int, tim
     except DocumentReadError as exc:
         sender.send(("error", exc.reason))
     except MemoryError:
-        sender.send(("error", f"reading needed more than {memory_bytes // 2**20} MiB of memory: stopped"))
+        sender.send(("error", document_reason("memory", limit=memory_bytes // 2**20)))
     except RecursionError:
-        sender.send(("error", "the document nests too deeply to be read"))
+        sender.send(("error", document_reason("too_deep")))
     except Exception as exc:  # a reader's bug on odd input is this document's failure, not the daemon's
-        sender.send(("error", f"the document cannot be read ({type(exc).__name__}: {exc})"))
+        sender.send(("error", document_reason("reader_failed", detail=f"{type(exc).__name__}: {exc}")))
     finally:
         sender.close()
 
@@ -91,5 +105,5 @@ def _address_space() -> int:
 def death_reason(code: int | None) -> str:
     """Why a reader process ended without answering, from its exit code."""
     if code is not None and code < 0:
-        return f"the reader was stopped by signal {-code} (time or memory limit)"
-    return f"the reader stopped without an answer (exit code {code})"
+        return document_reason("stopped_by_signal", signal=-code)
+    return document_reason("no_answer", code=code)

@@ -147,8 +147,8 @@ def load_grids(data: bytes, filename: str, part: str) -> list[Grid]:
     except DocumentReadError:
         raise
     except Exception as exc:  # readers raise many kinds of errors on damaged files
-        raise DocumentReadError(
-            part, f"the spreadsheet cannot be read ({type(exc).__name__}: {exc})"
+        raise DocumentReadError.because(
+            part, "sheet_unreadable", detail=f"{type(exc).__name__}: {exc}"
         ) from exc
 
 
@@ -159,17 +159,15 @@ def check_archive(data: bytes, part: str, *, max_unpacked: int = MAX_UNPACKED_BY
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise DocumentReadError(part, f"the spreadsheet is a damaged archive ({exc})") from exc
+        raise DocumentReadError.because(part, "sheet_damaged", detail=exc) from exc
     if len(members) > MAX_ZIP_MEMBERS:
-        raise DocumentReadError(
-            part, f"the spreadsheet holds {len(members)} files, more than {MAX_ZIP_MEMBERS}"
+        raise DocumentReadError.because(
+            part, "sheet_too_many_files", count=len(members), limit=MAX_ZIP_MEMBERS
         )
     unpacked = sum(m.file_size for m in members)
     if unpacked > max_unpacked:
-        raise DocumentReadError(
-            part,
-            f"the spreadsheet unpacks to {unpacked // 2**20} MiB, more than the limit of "
-            f"{max_unpacked // 2**20} MiB (a zip bomb?)",
+        raise DocumentReadError.because(
+            part, "sheet_bomb", size=unpacked // 2**20, limit=max_unpacked // 2**20
         )
 
 

@@ -50,7 +50,7 @@ def read_xml(data: bytes, part: str, *, source: str = "api") -> ExtractedOrder:
     root = _root(data, part)
     name = root.tag.rpartition("}")[2]
     if name not in _ROOT_KINDS:
-        raise DocumentReadError(part, f"XML root <{name}> is not an Order-X, Factur-X or UBL document")
+        raise DocumentReadError.because(part, "xml_not_order", root=name)
     order = ExtractedOrder(source=source, part=part, confidence=XML_CONFIDENCE)
     order.document_kind = _ROOT_KINDS[name]
     if name in ("SCRDMCCBDACIOMessageStructure", "CrossIndustryInvoice"):
@@ -65,7 +65,7 @@ def _root(data: bytes, part: str) -> etree._Element:
     try:
         return etree.parse(io.BytesIO(data), parser).getroot()
     except etree.XMLSyntaxError as exc:
-        raise DocumentReadError(part, f"not well-formed XML ({exc})") from exc
+        raise DocumentReadError.because(part, "xml_malformed", detail=exc) from exc
 
 
 def _all(node: etree._Element, path: str) -> list[etree._Element]:

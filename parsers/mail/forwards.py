@@ -9,15 +9,8 @@ import re
 from models import Address
 from parsers.mail.addresses import forwarded_address
 from parsers.mail.markers import Markers
+from parsers.values.dates import month_number
 
-_MONTHS = {
-    "janv": 1, "jan": 1, "january": 1, "janvier": 1, "févr": 2, "fevr": 2, "fév": 2, "fev": 2, "feb": 2,
-    "february": 2, "février": 2, "fevrier": 2, "mars": 3, "mar": 3, "march": 3, "avr": 4, "avril": 4,
-    "apr": 4, "april": 4, "mai": 5, "may": 5, "juin": 6, "jun": 6, "june": 6, "juil": 7, "juillet": 7,
-    "jul": 7, "july": 7, "août": 8, "aout": 8, "aug": 8, "august": 8, "sept": 9, "sep": 9,
-    "septembre": 9, "september": 9, "oct": 10, "octobre": 10, "october": 10, "nov": 11, "novembre": 11,
-    "november": 11, "déc": 12, "dec": 12, "décembre": 12, "decembre": 12, "december": 12,
-}  # fmt: skip
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:er)?\s+([a-zéûô]+)\.?,?\s+(\d{4})", re.I)
 _MONTH_DAY_YEAR = re.compile(r"\b([a-zéûô]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
@@ -92,7 +85,7 @@ def _calendar_date(value: str) -> tuple[int, int, int] | None:
 
 def _month(word: str) -> int:
     word = word.lower().rstrip(".")
-    return _MONTHS.get(word) or _MONTHS.get(word[:4]) or _MONTHS.get(word[:3]) or 0
+    return month_number(word) or month_number(word[:4]) or month_number(word[:3]) or 0
 
 
 def _clock(value: str) -> tuple[int, int]:

@@ -50,6 +50,11 @@ class Markers:
         """'Re:', 'Rép :', 'AW:', 'SV:': the subject names an earlier message, not this order."""
         return bool(self.reply_subject.match(subject or ""))
 
+    def opens_signature(self, line: str) -> bool:
+        """'Cordialement', 'Best regards', '--', 'Envoyé de mon iPhone'."""
+        line = line.strip()
+        return bool(self.sign_off.match(line) or self.signature_rule.match(line))
+
 
 @lru_cache(maxsize=4)
 def load_markers(path: Path = MARKERS_FILE) -> Markers:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from models import Address
@@ -91,7 +92,35 @@ def _forward(lines: list[str], marker: _Marker, markers: Markers) -> Split:
     )
 
 
+@dataclass(frozen=True)
+class Opening:
+    """Where a reply's history ("reply") or a forwarded original ("forward") opens in a text."""
+
+    kind: str
+    start: int  # the first character of its marker (a rule above a header block included)
+    end: int  # the first character after the marker line(s)
+
+
+def openings(text: str, subject: str = "", markers: Markers | None = None) -> Iterator[Opening]:
+    """Every place in `text` where quoted history or a forwarded original opens, top down.
+
+    Under a forward subject ("TR:", "Fwd:") a rule or header block that could open
+    either one opens the forwarded original.
+    """
+    markers = markers or load_markers()
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for marker in _markers(lines, markers, forwarding=markers.is_forward_subject(subject)):
+        yield Opening(marker.kind, starts[marker.index], min(starts[marker.body], len(text)))
+
+
 def _first_marker(lines: list[str], markers: Markers, *, forwarding: bool) -> _Marker | None:
+    return next(_markers(lines, markers, forwarding=forwarding), None)
+
+
+def _markers(lines: list[str], markers: Markers, *, forwarding: bool) -> Iterator[_Marker]:
     ambiguous = "forward" if forwarding else "reply"
     for index, raw in enumerate(lines):
         line = raw.strip().strip("*").strip()
@@ -100,20 +129,20 @@ def _first_marker(lines: list[str], markers: Markers, *, forwarding: bool) -> _M
         if raw.lstrip().startswith(">"):
             # Apple Mail puts "Begin forwarded message:" inside the quote.
             kind = "forward" if markers.forward_rule.match(raw.lstrip("> \t").strip()) else "reply"
-            return _Marker(index, kind, index + 1 if kind == "forward" else index)
-        if markers.forward_rule.match(line):
-            return _Marker(index, "forward", index + 1)
-        if markers.reply_rule.match(line):
-            return _Marker(index, ambiguous, index + 1)
-        if _attribution(lines, index, markers):
-            end = _attribution(lines, index, markers)
-            return _Marker(index, "reply", end)
-        if (markers.from_field.match(line) or markers.date_field.match(line)) and _header_block(
+            yield _Marker(index, kind, index + 1 if kind == "forward" else index)
+        elif markers.forward_rule.match(line):
+            yield _Marker(index, "forward", index + 1)
+        elif markers.reply_rule.match(line):
+            yield _Marker(index, ambiguous, index + 1)
+        elif end := _attribution(lines, index, markers):
+            yield _Marker(index, "reply", end)
+        elif (markers.from_field.match(line) or markers.date_field.match(line)) and _header_block(
             lines, index, markers
         ):
-            start = _rule_above(lines, index)
-            return _Marker(start, ambiguous, index)
-    return None
+            yield _Marker(_rule_above(lines, index), ambiguous, index)
+        elif _RULE.match(raw) and _subject_below(lines, index, markers):
+            # What a forward keeps of Outlook's block: the rule and the original's subject.
+            yield _Marker(index, ambiguous, index + 1)
 
 
 def _attribution(lines: list[str], index: int, markers: Markers) -> int:
@@ -144,6 +173,11 @@ def _header_block(lines: list[str], index: int, markers: Markers) -> bool:
     has_subject = any(markers.subject_field.match(w) for w in window)
     has_to = any(markers.to_field.match(w) for w in window)
     return has_from and has_date and (has_subject or has_to)
+
+
+def _subject_below(lines: list[str], index: int, markers: Markers) -> bool:
+    below = next((line.strip().strip("*").strip() for line in lines[index + 1 :] if line.strip()), "")
+    return bool(markers.subject_field.match(below))
 
 
 def _rule_above(lines: list[str], index: int) -> int:

@@ -12,20 +12,8 @@ import re
 
 from models import Extracted, Provenance
 from parsers.mail.markers import load_markers
+from parsers.mail.quotes import openings
 from parsers.values.dates import DateHit, delivery_date
-
-_REPLY_MARKERS = re.compile(
-    r"^(?:>.*|-{2,}\s*(?:Message d'origine|Original Message)\s*-{2,}.*"
-    r"|(?:Le|On)\s.{6,160}(?:a écrit|wrote)\s*:\s*"
-    r"|_{8,}\s*"
-    r"|(?:De|From)\s*:.+\n(?:.*\n){0,2}?(?:Envoyé|Sent|Date)\s*:.*)$",
-    re.M | re.I,
-)
-_FORWARD_MARKER = re.compile(
-    r"^.*(?:-{2,}\s*(?:Forwarded message|Message transféré|Message transmis)\s*-{2,}"
-    r"|Début du message réexpédié\s*:|Begin forwarded message\s*:).*$",
-    re.M | re.I,
-)
 
 _PO_LABELS = (
     r"(?:num[ée]ro|n°|no\.?)\s*(?:de\s+)?(?:bon\s+de\s+)?commande(?:\s+(?:interne|client))?(?:\s+est)?"
@@ -67,11 +55,6 @@ _POSTCODE_TOWN = re.compile(
     r"\b\d{5}[ \t]+[A-ZÉÈ][\w\-' ]*[\w]|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
 )
 _PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
-_CLOSINGS = re.compile(
-    r"^\s*(?:cordialement|bien cordialement|bien à vous|salutations|merci\b.*|bonne (?:journée|soirée)"
-    r"|regards|best regards|kind regards|thanks\b.*|thank you\b.*|sincerely|cheers)[\s,.!]*$",
-    re.I | re.M,
-)
 _NAME = re.compile(
     r"^\s*(?P<name>[A-ZÉÈ][a-zéèëêïîôç\-]+(?:\s+(?:[A-ZÉÈ][a-zéèëêïîôç\-]+|[A-Z]{2,}|Le|La|De)){0,3})\s*$"
 )
@@ -83,21 +66,22 @@ def current_text(text: str, subject: str = "") -> str:
     Outlook writes the same "De : / Envoyé :" block for a reply and a forward:
     under a forward subject ("TR:", "Fwd:") that block opens the forwarded order.
     """
-    match = _REPLY_MARKERS.search(text)
-    forward = _FORWARD_MARKER.search(text)
-    if not match or (forward and forward.start() < match.start()) or is_forward_subject(subject):
+    if is_forward_subject(subject):
         return text
-    return text[: match.start()]
+    first = next(openings(text, subject), None)
+    if first is None or first.kind == "forward":
+        return text
+    return text[: first.start]
 
 
 def split_forward(text: str, subject: str = "") -> tuple[str, str, int]:
     """(the forwarder's own text, the forwarded text, where it starts); no forward -> (text, "", len)."""
-    match = _FORWARD_MARKER.search(text)
-    if not match and is_forward_subject(subject):
-        match = _REPLY_MARKERS.search(text)
-    if not match:
+    found = next((o for o in openings(text, subject) if o.kind == "forward"), None)
+    if found is None and is_forward_subject(subject):
+        found = next(openings(text, subject), None)
+    if found is None:
         return text, "", len(text)
-    return text[: match.start()], text[match.end() :], match.end()
+    return text[: found.start], text[found.end :], found.end
 
 
 def is_forward_subject(subject: str) -> bool:
@@ -191,9 +175,7 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
 def contact(text: str, *, part: str) -> tuple[Extracted[str] | None, Extracted[str] | None]:
     """The contact's name (first name line after a closing formula) and phone number."""
     name = phone = None
-    closings = list(_CLOSINGS.finditer(text))
-    closing = closings[-1] if closings else None
-    tail_start = closing.end() if closing else max(0, len(text) - 400)
+    tail_start = _after_last_sign_off(text)
     for line in re.finditer(r"^.*$", text[tail_start:], re.M):
         found = _NAME.match(line.group(0))
         if found:
@@ -207,3 +189,13 @@ def contact(text: str, *, part: str) -> tuple[Extracted[str] | None, Extracted[s
         prov = Provenance(part=part, span=last.span(), rule="contact-phone")
         phone = Extracted[str](value=last.group(0), confidence=0.7, provenance=prov)
     return name, phone
+
+
+def _after_last_sign_off(text: str) -> int:
+    """Where the text after its last sign-off line starts; else its last 400 characters."""
+    markers, after, offset = load_markers(), None, 0
+    for line in text.splitlines(keepends=True):
+        offset += len(line)
+        if markers.sign_off.match(line.strip()):
+            after = offset
+    return after if after is not None else max(0, len(text) - 400)

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.mail.html import html_to_text
+from parsers.mail.markers import load_markers
+from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, read_code_line
@@ -27,12 +29,6 @@ from parsers.values.numbers import (
     word_quantity,
 )
 
-_SIGNATURE = re.compile(
-    r"^\s*(?:--\s*|cordialement|bien cordialement|bien à vous|salutations(?: distinguées)?|bonne (?:journée|soirée)"
-    r"|merci(?: d'avance| beaucoup| bien)?|regards|best regards|kind regards|many thanks|thanks|cheers"
-    r"|envoyé de mon \w+|sent from my \w+)[\s,.!]*$",
-    re.I,
-)
 _SEE_ATTACHED = re.compile(
     r"ci-joint|ci joint|en pi[èe]ce jointe|\bPJ\b|attached|attachment|enclosed|joint[e]? (?:à|a) ce (?:mail|message)",
     re.I,
@@ -54,7 +50,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     order = ExtractedOrder(source="email", part=part)
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
-    order.lines = _prefer_tables(read_lines(body, part=part, codes=codes), parsed)
+    order.lines = _prefer_tables(read_lines(body, part=part, codes=codes, subject=parsed.subject), parsed)
     if not order.lines and len(own) <= MAX_MODEL_CHARS:
         order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):
@@ -103,24 +99,28 @@ def _fill_fields(
     order.contact_name, order.contact_phone = name, phone
 
 
-def read_lines(text: str, *, part: str, codes: CodeBook | None = None) -> list[ExtractedLine]:
+def read_lines(
+    text: str, *, part: str, codes: CodeBook | None = None, subject: str = ""
+) -> list[ExtractedLine]:
     """Every order line of a body, in reading order: tables, blocks, list lines, sentences.
 
     `codes` is the catalogue's book of article codes: a line naming one of them
-    is read around it first.
+    is read around it first. The subject tells whether a header block opens a forward.
     """
     found: list[ExtractedLine] = []
     header = None
     in_signature = False
     offset = 0
     blocks = KeyValueBlocks(part=part)
+    markers = load_markers()
+    forwards = {o.start for o in openings(text, subject, markers) if o.kind == "forward"}
     for raw in text.splitlines(keepends=True):
         line, start = raw.rstrip("\r\n"), offset
         offset += len(raw)
-        if fields._FORWARD_MARKER.match(line):
+        if start in forwards:  # a forwarded original: read afresh, past the forwarder's signature
             in_signature, header = False, None
             continue
-        if in_signature or _SIGNATURE.match(line):
+        if in_signature or markers.opens_signature(line):
             in_signature = True
             continue
         is_field, block_line = blocks.feed(line, start)

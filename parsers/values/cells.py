@@ -5,22 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from parsers.values.dates import month_number
 from parsers.vocabulary.phrases import normalize
 
-MONTHS = {
-    **dict.fromkeys(["janvier", "janv", "january", "jan", "januar", "janner"], 1),
-    **dict.fromkeys(["fevrier", "fevr", "fev", "february", "feb", "februar"], 2),
-    **dict.fromkeys(["mars", "march", "mar", "marz"], 3),
-    **dict.fromkeys(["avril", "avr", "april", "apr"], 4),
-    **dict.fromkeys(["mai", "may"], 5),
-    **dict.fromkeys(["juin", "june", "jun", "juni"], 6),
-    **dict.fromkeys(["juillet", "juil", "july", "jul", "juli"], 7),
-    **dict.fromkeys(["aout", "august", "aug"], 8),
-    **dict.fromkeys(["septembre", "sept", "sep", "september"], 9),
-    **dict.fromkeys(["octobre", "oct", "october", "oktober", "okt"], 10),
-    **dict.fromkeys(["novembre", "nov", "november"], 11),
-    **dict.fromkeys(["decembre", "dec", "december", "dezember", "dez"], 12),
-}
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WORD_DATE = re.compile(r"\b(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})\b")
@@ -39,11 +26,11 @@ def find_date(text: str, *, day_first: bool = True) -> tuple[dt.date, int] | Non
         found += _safe(match.start(), year, month, day)
     lowered = normalize(text.replace("/", " / "))
     for match in _WORD_DATE.finditer(lowered):
-        if match[2] in MONTHS:
-            found += _safe(_approx(text, match[0]), int(match[3]), MONTHS[match[2]], int(match[1]))
+        if month := month_number(match[2]):
+            found += _safe(_approx(text, match[0]), int(match[3]), month, int(match[1]))
     for match in _EN_WORD_DATE.finditer(lowered):
-        if match[1] in MONTHS:
-            found += _safe(_approx(text, match[0]), int(match[3]), MONTHS[match[1]], int(match[2]))
+        if month := month_number(match[1]):
+            found += _safe(_approx(text, match[0]), int(match[3]), month, int(match[2]))
     if not found:
         return None
     start, date = min(found, key=lambda f: f[0])

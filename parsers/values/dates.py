@@ -20,6 +20,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from models.datafiles import load_toml
+from parsers.vocabulary.phrases import normalize
 from parsers.vocabulary.words import DATA
 
 
@@ -47,6 +48,16 @@ class DateHit(BaseModel):
 def date_words() -> DateWords:
     """The date vocabulary."""
     return load_toml(DATA / "dates.toml", DateWords)
+
+
+@lru_cache(maxsize=1)
+def _month_index() -> dict[str, int]:
+    return {normalize(word): number for word, number in date_words().months.items()}
+
+
+def month_number(word: str) -> int | None:
+    """The month a name or abbreviation stands for ('févr.', 'Dezember', 'SEPT'); None for other words."""
+    return _month_index().get(normalize(word))
 
 
 def _alt(words) -> str:
@@ -137,7 +148,7 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date):
     if kind in {"iso", "numeric"}:
         return _ymd(groups.get("y"), int(groups["m"]), int(groups["d"]), today)
     if kind in {"day_month", "month_day"}:
-        return _ymd(groups.get("y"), words.months[groups["month"].lower()], int(groups["d"]), today)
+        return _ymd(groups.get("y"), month_number(groups["month"]) or 0, int(groups["d"]), today)
     if kind == "weekday_day":
         return _day_of_month(int(groups["d"]), today)
     if kind == "day_only":

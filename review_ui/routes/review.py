@@ -10,9 +10,10 @@ from intake.notify import acknowledge_accepted
 from models import StaleEditError, Store
 from models.tables import Order, utcnow
 from review_ui import service
+from review_ui.approval import blocking
 from review_ui.edits import OrderEdit, edit_from_form, to_values
 from review_ui.i18n import translator
-from review_ui.pages import order_page
+from review_ui.pages import order_checks, order_page
 from review_ui.security import CurrentUser, ForbiddenError, SessionUser, check_csrf, session_user
 from review_ui.web import RecordId, catalog, language, render, store_of
 
@@ -113,8 +114,9 @@ def _apply(
             request, order_id, user, submitted=edit, origins=origins, notice="fix_errors", status=400
         )
     if action == "approve":
-        blocking = [r for r in service.check_order(values, catalog(request)) if r.severity == "error"]
-        if not blocking:
+        order, _ = service.get_order(store, order_id)
+        checks = order_checks(store, request.app.state.settings, catalog(request), order, values)
+        if not blocking(checks):
             service.approve_order(store, order_id, values, user=user.name, version=version, origins=origins)
             # The acknowledgement is queued after the commit; a mail problem is logged,
             # never a reason to lose the clerk's approval.

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 from intake.daemon.config import Account, Security, Timing
 from models import Store
-from tests.paths import ROOT
+from tests.paths import DEMO_REF, ROOT
 from tests.services import Dovecot
 
 DEMO_ORDER = (ROOT / "demo" / "emails" / "001.eml").read_bytes()
@@ -37,6 +38,7 @@ def fast_timing(**changes: float) -> Timing:
         "backoff_initial": 0.1,
         "backoff_max": 0.5,
         "lease_seconds": 5.0,
+        "queue_poll_seconds": 0.2,
         "batch_size": 20,
     }
     values.update(changes)
@@ -71,6 +73,7 @@ def config_toml(dovecot: Dovecot, database_url: str, *, password_file: Path, **a
         "backoff_initial = 0.1",
         "backoff_max = 0.5",
         "lease_seconds = 5",
+        "queue_poll_seconds = 0.2",
         "connect_timeout = 5",
         "read_timeout = 10",
         "batch_size = 20",
@@ -116,3 +119,45 @@ def exactly_once(store: Store, expected_messages: int) -> Counter:
         else:
             assert message.state == "failed" and orders == 0, (message.id, message.state, orders)
     return states
+
+
+def prepared(
+    tmp_path: Path, dovecot: Dovecot, name: str, password: str | None = None, url: str | None = None
+) -> tuple[Path, str]:
+    """A store (SQLite unless `url`) loaded with the demo catalogue, and a config file for the test Dovecot."""
+    url = url or f"sqlite:///{tmp_path}/{name}.db"
+    secret = tmp_path / f"{name}.secret"
+    secret.write_text(password or dovecot.users["orders"])
+    config = tmp_path / f"{name}.toml"
+    config.write_text(config_toml(dovecot, url, password_file=secret))
+    imported = run_cli(
+        "--create-store",
+        "catalog",
+        "import",
+        "--products",
+        str(DEMO_REF / "products.csv"),
+        "--customers",
+        str(DEMO_REF / "customers.csv"),
+        "--customer-refs",
+        str(DEMO_REF / "customer_refs.csv"),
+        env={"INTAKE_DATABASE_URL": url},
+    )
+    assert imported.returncode == 0, imported.stderr
+    return config, url
+
+
+def start_daemon(config: Path, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "intake", "run", "--config", str(config)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("ab"),
+    )
+
+
+def wait_log(log: Path, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in log.read_text(errors="replace"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{text!r} not logged within {timeout} s:\n{log.read_text()[-2000:]}")
+        time.sleep(0.02)

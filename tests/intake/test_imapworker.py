@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from intake.daemon.config import Account
-from intake.daemon.worker import Backoff, FolderWorker, Processor, holder_is_dead, holder_name
+from intake.daemon.holders import Backoff, holder_is_dead, holder_name
+from intake.daemon.queue import Processor
+from intake.daemon.worker import FolderWorker
 from intake.ingest import Outcome
 from models import MailboxError, RawMessage, Store
 from models.ledger import Position, acquire_lease, record_position

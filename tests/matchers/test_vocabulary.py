@@ -6,23 +6,38 @@ from pathlib import Path
 
 import pytest
 
+from matchers.normalize import fold, unit_of
 from matchers.vocabulary import VOCABULARY_FILE, load_vocabulary
 from models.errors import ConfigError
+from parsers.values.numbers import normalise_unit, unit_vocabulary
 
 
 def test_shipped_vocabulary_loads() -> None:
-    units = load_vocabulary(VOCABULARY_FILE).unit_of()
-    assert (units["ctn"], units["rlx"], units["pces"]) == ("carton", "rouleau", "pce")
+    assert load_vocabulary(VOCABULARY_FILE).abbreviations["ctn"] == "carton"
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [("ctn", "carton"), ("cs", "carton"), ("rlx", "rouleau"), ("pces", "pce"), ("couronnes", "couronne"),
+     ("bags", "sachet"), ("col", "colis"), ("fl", "flacon"), ("Boîte", "boite"), ("stück", "pce")],
+)  # fmt: skip
+def test_the_matchers_and_the_readers_read_units_through_one_table(written: str, unit: str) -> None:
+    assert normalise_unit(written) == unit
+    assert unit_of()[fold(written)] == unit
+
+
+def test_every_written_unit_means_the_same_to_the_matchers_and_the_readers() -> None:
+    for form, unit in unit_vocabulary().lookup().items():
+        assert unit_of()[fold(form)] == unit == normalise_unit(form)
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
         ("[units\n", "not valid TOML"),
-        ('[units]\npce = ["Pce"]\n[abbreviations]\n[stopwords]\n[company_words]\n', "lower-case"),
         ("[units]\n[abbreviations]\n[stopwords]\n", "Field required"),
     ],
-    ids=["broken-toml", "upper-case-unit", "missing-section"],
+    ids=["broken-toml", "missing-section"],
 )
 def test_bad_vocabulary_is_reported(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "vocabulary.toml"

@@ -129,8 +129,8 @@ def test_a_unit_said_once_serves_the_next_item() -> None:
     )
     lines = read_prose(text, part="body", start=0)
     assert [(str(ln.quantity.value), ln.unit.value, ln.description.value) for ln in lines] == [
-        ("1", "rouleau", "fil rouge 1,5"),
-        ("1", "rouleau", "fil bleu 1,5"),
+        ("1", "couronne", "fil rouge 1,5"),
+        ("1", "couronne", "fil bleu 1,5"),
         ("2", "boite", "chevilles de 6"),
     ]
 

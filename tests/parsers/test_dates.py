@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from parsers.values.dates import delivery_date, find_dates, next_weekday
+from parsers.mail.forwards import parse_loose_date
+from parsers.values.cells import find_date
+from parsers.values.dates import delivery_date, find_dates, month_number, next_weekday
 
 TUESDAY = dt.date(2026, 10, 13)
 FRIDAY = dt.date(2026, 10, 16)
@@ -102,3 +104,24 @@ def test_find_dates_lists_each_expression_once() -> None:
 )
 def test_next_weekday_is_strictly_after(weekday: int, expected_day: int) -> None:
     assert next_weekday(TUESDAY, weekday) == dt.date(2026, 10, expected_day)
+
+
+@pytest.mark.parametrize(
+    ("written", "month"),
+    [
+        ("janvier", 1), ("Januar", 1), ("févr.", 2), ("fév", 2), ("Februar", 2), ("März", 3),
+        ("avr", 4), ("Juni", 6), ("juil.", 7), ("Juli", 7), ("août", 8), ("Aout", 8), ("sept", 9),
+        ("Okt", 10), ("Oktober", 10), ("déc", 12), ("Dezember", 12), ("DEC", 12),
+    ],
+)  # fmt: skip
+def test_one_month_table_for_body_documents_and_quoted_headers(written: str, month: int) -> None:
+    expected = dt.date(2026, month, 5)
+    assert month_number(written) == month
+    assert [hit.value for hit in find_dates(f"livraison le 5 {written} 2026", TUESDAY)] == [expected]
+    assert find_date(f"Date : 5 {written} 2026") == (expected, 7)
+    if written.isascii():  # a quoted header prints the month as the mail client spells it
+        assert parse_loose_date(f"5 {written} 2026 10:00") == dt.datetime(2026, month, 5, 10, 0)
+
+
+def test_a_word_that_is_no_month_has_no_number() -> None:
+    assert month_number("carton") is None

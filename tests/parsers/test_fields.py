@@ -147,3 +147,43 @@ def test_every_reader_reads_a_subject_the_same(subject: str, forward: bool, repl
     markers = load_markers()
     assert (fields.is_forward_subject(subject), markers.is_forward_subject(subject)) == (forward, forward)
     assert (fields.is_reply_subject(subject), markers.is_reply_subject(subject)) == (reply, reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Commande :\n- 2 x A\n\n-----Ursprüngliche Nachricht-----\nVon: x\n- 3 x B",
+            "Commande :\n- 2 x A\n\n",
+        ),
+        (
+            "Commande :\n- 2 x A\n\nOn Tue, 3 Nov 2026, X <x@y.com> wrote:\n> - 3 x B",
+            "Commande :\n- 2 x A\n\n",
+        ),
+        ("Commande :\n- 2 x A\n\n> - 3 x B", "Commande :\n- 2 x A\n\n"),
+    ],
+    ids=["german-rule", "attribution", "quote"],
+)
+def test_current_text_cuts_at_the_shapes_of_reply_markers_toml(text: str, kept: str) -> None:
+    assert fields.current_text(text, "RE: commande") == kept
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "-------- Message transmis --------",
+        "> Begin forwarded message:",
+        "---------- Weitergeleitete Nachricht ----------",
+    ],
+)
+def test_split_forward_finds_every_forward_shape_of_the_data_file(marker: str) -> None:
+    text = f"à saisir\n\n{marker}\n\n- 3 x B"
+    own, forwarded, at = fields.split_forward(text, "commande")
+    assert own.strip() == "à saisir"
+    assert forwarded.strip().endswith("- 3 x B") and text[at:] == forwarded
+
+
+def test_a_forward_keeping_only_outlooks_rule_and_subject_still_opens_there() -> None:
+    text = "à saisir\n\nJean\n\n________________________________\nObjet : appro\n\n- 3 x B"
+    own, forwarded, _ = fields.split_forward(text, "TR: appro")
+    assert own.strip() == "à saisir\n\nJean" and forwarded.strip() == "Objet : appro\n\n- 3 x B"

@@ -94,6 +94,8 @@ def test_word_quantity(text: str, expected) -> None:
         ("kg", "kg"),
         ("ml", "ml"),
         ("rolls", "rouleau"),
+        ("couronnes", "couronne"),
+        ("bags", "sachet"),
         ("gobelets", None),
     ],
 )

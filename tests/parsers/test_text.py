@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from models import Attachment, ParsedMessage, Table, TableCell
 from parsers import extract_orders
-from parsers.text.reader import extract_from_text
+from parsers.text.reader import extract_from_text, read_lines
 
 SENT = dt.datetime(2026, 11, 5, 8, 14, tzinfo=dt.timezone(dt.timedelta(hours=1)))  # a Thursday
 
@@ -116,3 +118,9 @@ def test_outlook_reply_drops_the_older_order() -> None:
     )
     order = extract_from_text(_parsed(text, subject="RE: Commande"))
     assert [ln.code.value for ln in order.lines] == ["VIS-440-200"]
+
+
+@pytest.mark.parametrize("sign_off", ["Merci bien", "Bien cordialement, Jean", "Sent from my iPhone", "--"])
+def test_lines_after_a_sign_off_of_reply_markers_toml_are_not_read(sign_off: str) -> None:
+    lines = read_lines(f"- 2 x VIS-440-200\n{sign_off}\n- 3 x VIS-560-200\n", part="body")
+    assert [line.quantity.value for line in lines] == [Decimal(2)]

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from sqlmodel import select
 
+from intake.pipeline import PipelineDeps, decide_order
 from matchers import CatalogIndex, learn_alias, match_article
 from matchers.normalize import normalize_wording
-from models import Extracted, ExtractedLine, Settings, StaleEditError, Store
+from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Settings, StaleEditError, Store
 from models.tables import Alias, AuditEvent, Order, ReviewItem
 from review_ui import service
+from review_ui.approval import approval_reasons, blocking
 from review_ui.edits import LineEdit, OrderEdit, OrderValues, to_values
 from review_ui.listing import QueueFilter, load_queue
 from review_ui.manual import create_manual_order
@@ -156,6 +159,63 @@ def test_a_phone_order_is_held_on_price_and_stock_like_an_email(any_store: Store
     assert problems == []
     index = CatalogIndex.build(any_store.load_reference())
     order_id, status = create_manual_order(any_store, values, user="alice", index=index, settings=Settings())
-    stored, _ = service.get_order(any_store, order_id)
+    stored, lines = service.get_order(any_store, order_id)
     assert status == "review"
     assert {"price_off", "backorder"} <= {r["code"] for r in stored.reasons}
+    assert [line.backorder for line in lines] == [True]  # stored by the same writer as mail
+
+
+def test_an_order_approved_after_an_edit_is_checked_like_mail(any_store: Store):
+    """The clerk sets a line to three times the catalogue price: the reason mail gets, word for word."""
+    order = make_review_order(any_store, ("ZZ-1", "vis inconnues", "3"))
+    product = next(p for p in any_store.load_reference().products if p.sku == "VJ10120")
+    price = product.unit_price * 3
+    edit = OrderEdit(
+        customer_id="C0118",
+        po_number="PO-9",
+        lines=[LineEdit(sku="VJ10120", description=product.name, quantity="2", unit_price=str(price))],
+    )
+    values, _ = to_values(edit)
+    deps = PipelineDeps.for_store(any_store, CatalogIndex.build(any_store.load_reference()), Settings())
+    checks = approval_reasons(values, deps, message_id=order.message_id, order_id=order.id)
+    by_mail = ExtractedOrder(
+        source="email",
+        lines=[
+            ExtractedLine(
+                line_no=1,
+                code=Extracted[str](value="VJ10120"),
+                description=Extracted[str](value=product.name),
+                quantity=Extracted[Decimal](value=Decimal(2)),
+                unit_price=Extracted[Decimal](value=Decimal(str(price))),
+            )
+        ],
+    )
+    parsed = ParsedMessage(message_id="<mail@example.com>", date=dt.datetime.now(dt.UTC))
+    mail = decide_order(parsed, by_mail, deps).decision.reasons
+    price_off = [r for r in mail if r.code == "price_off"]
+    assert price_off and price_off == [r for r in checks if r.code == "price_off"]
+    assert blocking(checks) == []  # a warning the clerk answers by approving
+    service.approve_order(any_store, order.id, values, user="alice", version=order.version)
+    assert service.get_order(any_store, order.id)[0].status == "accepted"
+
+
+def test_an_order_without_article_or_customer_cannot_be_approved(any_store: Store):
+    order = make_review_order(any_store, ("ZZ-1", "vis inconnues", "3"))
+    values = make_values(("", "vis inconnues", "0"), customer="")
+    deps = PipelineDeps.for_store(any_store, CatalogIndex.build(any_store.load_reference()), Settings())
+    checks = approval_reasons(values, deps, message_id=order.message_id, order_id=order.id)
+    assert {r.code for r in blocking(checks)} == {
+        "customer_unknown",
+        "line_unmatched",
+        "quantity_not_positive",
+    }
+
+
+def test_an_order_is_no_duplicate_of_itself_when_approved(any_store: Store):
+    order = make_review_order(any_store, ("ZZ-1", "vis inconnues", "3"))
+    values = make_values(("VJ10120", "vis", "3"))
+    deps = PipelineDeps.for_store(any_store, CatalogIndex.build(any_store.load_reference()), Settings())
+    own = approval_reasons(values, deps, message_id=order.message_id, order_id=order.id)
+    assert not {"duplicate_po", "duplicate_lines"} & {r.code for r in own}
+    other = approval_reasons(values, deps, message_id="<other@example.com>")
+    assert "duplicate_po" in {r.code for r in other}

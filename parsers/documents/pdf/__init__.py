@@ -5,6 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from models import DocumentReadError, ExtractedOrder
+from models.document_reasons import document_reason
 from parsers.documents.pdf.layout import Page, group_lines
 from parsers.documents.pdf.reader import read_pages
 from parsers.documents.pdf.textlayer import PageGeometry, page_rules, page_words
@@ -33,7 +34,7 @@ def read_pdf(
         order.notes.append("read by OCR from a scanned PDF: check every value")
         return order
     if scanned:
-        raise DocumentReadError(part, "the PDF has no text layer (a scan) and OCR is off")
+        raise DocumentReadError.because(part, "ocr_off")
     return read_pages(pages, part, vocab)
 
 
@@ -46,12 +47,12 @@ def load_pages(data: bytes, part: str, *, max_pages: int) -> tuple[list[Page], b
     try:
         count = len(pdf)
         if count > max_pages:
-            raise DocumentReadError(part, f"the PDF has {count} pages, more than the limit of {max_pages}")
+            raise DocumentReadError.because(part, "pdf_too_long", count=count, limit=max_pages)
         if count == 0:
-            raise DocumentReadError(part, "the PDF has no pages")
+            raise DocumentReadError.because(part, "pdf_empty")
         pages = [_page(pdf, index) for index in range(count)]
     except pdfium.PdfiumError as exc:
-        raise DocumentReadError(part, f"the PDF is damaged ({exc})") from exc
+        raise DocumentReadError.because(part, "pdf_damaged", detail=exc) from exc
     finally:
         pdf.close()
     chars = sum(len(w.text) for p in pages for ln in p.lines for w in ln.words)
@@ -61,10 +62,10 @@ def load_pages(data: bytes, part: str, *, max_pages: int) -> tuple[list[Page], b
 def _reason(exc: pdfium.PdfiumError, data: bytes) -> str:
     message = str(exc)
     if "password" in message.lower() or "security" in message.lower() or b"/Encrypt" in data:
-        return "the PDF is encrypted with a password: it cannot be read"
+        return document_reason("encrypted")
     if "format" in message.lower() or not data.lstrip()[:1024].startswith(b"%PDF"):
-        return f"not a readable PDF ({message})"
-    return f"the PDF is damaged ({message})"
+        return document_reason("not_pdf", detail=message)
+    return document_reason("pdf_damaged", detail=message)
 
 
 def _page(pdf: pdfium.PdfDocument, index: int) -> Page:

@@ -1,0 +1,114 @@
+"""Processing spread over the daemons through the store's work queue.
+
+The folder workers only record what they fetch (models/queue.py holds it); a
+`QueueWorker` in each daemon claims one message at a time, processes it and
+stores its outcome. One message per claim spreads a backlog evenly over the
+daemons, and a daemon killed mid-run holds back a single message until its
+claim expires (at once when it was a process of this host, known gone).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from intake.daemon.config import Timing
+from intake.daemon.holders import Backoff, Tally, holder_is_dead
+from intake.ingest import Outcome
+from models import RawMessage, Store, stored_raw
+from models.queue import claim_holders, claim_next, drop_claims
+
+log = logging.getLogger("intake.queue")
+
+Processor = Callable[[int, RawMessage], Outcome]
+
+
+def work_queue(
+    store: Store,
+    process: Processor,
+    *,
+    holder: str,
+    claim_seconds: float,
+    tally: Tally,
+    should_stop: Callable[[], bool],
+) -> int:
+    """Claim and process messages until none is left to claim (or told to stop); how many."""
+    done = 0
+    while not should_stop():
+        pk = claim_next(store, holder, claim_seconds)
+        if pk is None:
+            if free_dead_claims(store):
+                continue
+            return done
+        process_claimed(store, pk, process, tally)
+        done += 1
+    return done
+
+
+def free_dead_claims(store: Store) -> int:
+    """Free the claims of daemons of this host that no longer run: waiting for their
+    expiry would only hold the work back. Those of other hosts expire."""
+    dead = [holder for holder in claim_holders(store) if holder_is_dead(holder)]
+    for holder in dead:
+        log.info("claims of %s freed (no longer running)", holder)
+        drop_claims(store, holder)
+    return len(dead)
+
+
+def process_claimed(store: Store, pk: int, process: Processor, tally: Tally) -> None:
+    """Process a claimed message; the processor stores the outcome (a failure too)."""
+    row = store.get_message(pk)
+    assert row is not None, f"message {pk} vanished"
+    raw = stored_raw(row)
+    where = f"{row.account}/{row.folder} UID {row.uid}"
+    outcome = process(pk, raw)
+    if outcome.state == "failed":
+        tally.failed += 1
+        log.warning("%s: failed: %s", where, outcome.error)
+    else:
+        tally.processed += 1
+        log.info("%s: processed, %d orders", where, len(outcome.order_ids))
+
+
+class QueueWorker:
+    """Works the queue until `stop`: woken by `wake` (a folder worker of this daemon
+    recorded messages) or every `queue_poll_seconds` (other daemons' messages)."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        timing: Timing,
+        process: Processor,
+        holder: str,
+        stop: threading.Event,
+        wake: threading.Event,
+    ) -> None:
+        self.store, self.timing, self.process, self.holder = store, timing, process, holder
+        self.stop, self.wake = stop, wake
+        self.tally = Tally()
+
+    def run(self) -> Tally:
+        backoff = Backoff(self.timing.backoff_initial, self.timing.backoff_max)
+        log.info("work queue: taking messages as %s", self.holder)
+        while not self.stop.is_set():
+            self.wake.clear()  # before the pass: a wake during it brings another pass
+            try:
+                work_queue(
+                    self.store,
+                    self.process,
+                    holder=self.holder,
+                    claim_seconds=self.timing.lease_seconds,
+                    tally=self.tally,
+                    should_stop=self.stop.is_set,
+                )
+                backoff.reset()
+            except Exception as exc:  # the store unreachable, a bug: logged, retried, never fatal
+                self.tally.errors.append(f"{type(exc).__name__}: {exc}")
+                delay = backoff.next()
+                log.exception("work queue: unexpected %s; retrying in %.1f s", type(exc).__name__, delay)
+                self.stop.wait(delay)
+                continue
+            self.wake.wait(self.timing.queue_poll_seconds)
+        return self.tally

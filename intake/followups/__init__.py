@@ -1,0 +1,16 @@
+"""Messages about an earlier order: linked to it, their change read as a diff against it."""
+
+from intake.followups.diff import OrderLines, compute_change
+from intake.followups.link import LinkInputs, link_followup
+from intake.followups.resolve import FollowupLookups, resolve_followup, revised_po, thread_ids
+
+__all__ = [
+    "FollowupLookups",
+    "LinkInputs",
+    "OrderLines",
+    "compute_change",
+    "link_followup",
+    "resolve_followup",
+    "revised_po",
+    "thread_ids",
+]

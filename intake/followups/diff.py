@@ -1,0 +1,343 @@
+"""A change asked in words, as a diff against the linked order's lines.
+
+Each clause (a sentence or line of the sender's own text) that asks something
+is read for its operation (remove, add, set a quantity, move the delivery), the
+article it names (the catalogue matcher, the order's own articles first, or
+"line 3") and its quantity. The diff is `certain` only when every clause was
+read with a sure article and quantity: anything less goes to a clerk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from matchers import CatalogIndex, match_article
+from matchers.normalize import fold
+from models import CustomerRefRow, Extracted, ExtractedLine, LineMatch, ReferenceData
+from models.datafiles import read_toml
+from models.followups import OrderChange, SkuQuantity
+from parsers.values.dates import find_dates
+from parsers.values.numbers import parse_number
+
+VOCABULARY_FILE = Path(__file__).parents[2] / "parsers" / "data" / "followup_vocabulary.toml"
+SURE_SCORE = 0.8
+SURE_MARGIN = 0.1
+# An article of the order among the matcher's candidates is taken at this score.
+ORDER_CANDIDATE_SCORE = 0.55
+ORDER_LOW_SCORE = 0.3
+# Units of a size, never of a quantity ordered: "750 ml", "30 cm".
+SIZE_UNITS = {"ml", "cl", "dl", "l", "mm", "cm", "m", "kg", "g", "mg", "µm", "mic", "microns"}
+# An article code: letters and digits joined by a dash or slash ('GOB-20-1000', 'BC/4512').
+_CODE_SHAPED = re.compile(r"(?<!\S)(?=\S*[A-Za-z])(?=\S*\d)\S*[-/]\S*")
+# Where a sentence's next request starts: ', et', ' and ', ', then'.
+_JOIN = re.compile(r"\s*,\s*(?:et|and|puis|then)?\s+|\s+(?:et|and|puis|then|ainsi que|as well as)\s+", re.I)
+_SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
+_NUMBER = re.compile(r"(?<![\w.,/x×*-])(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
+_UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
+_CODE = re.compile(r"[A-Z0-9][A-Z0-9./-]{2,}", re.I)
+
+
+@dataclass(frozen=True)
+class Operations:
+    remove: re.Pattern[str]
+    set: re.Pattern[str]
+    add: re.Pattern[str]
+    delivery: re.Pattern[str]
+    moved: re.Pattern[str]
+    set_to: re.Pattern[str]
+    set_before: re.Pattern[str]
+    line_number: re.Pattern[str]
+    quantity_label: re.Pattern[str]
+    filler: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def load_operations(path: Path = VOCABULARY_FILE) -> Operations:
+    table = read_toml(path)["operations"]
+    return Operations(**{name: re.compile(table[name], re.I) for name in Operations.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class OrderLines:
+    """The linked order as the diff needs it: its lines in order, and a catalogue of its articles only.
+
+    "les robinets d'arrêt" names one of the order's articles: matched among those, near
+    twins elsewhere in the catalogue do not blur it.
+    """
+
+    lines: Sequence[tuple[str, float]]
+    index: CatalogIndex | None = None
+
+    @property
+    def skus(self) -> set[str]:
+        return {sku for sku, _ in self.lines}
+
+    def quantity(self, sku: str) -> float | None:
+        return next((q for s, q in self.lines if s == sku), None)
+
+
+def clauses(text: str) -> list[str]:
+    return [c.strip() for c in _SPLIT.split(text) if c.strip()]
+
+
+def parts(clause: str) -> list[str]:
+    """A sentence's requests: 'ajouter 3 joints et passer les robinets à 5' is two."""
+    return [p.strip() for p in _JOIN.split(clause) if p and p.strip()]
+
+
+def order_index(index: CatalogIndex, skus: Sequence[str]) -> CatalogIndex:
+    """The catalogue restricted to `skus` (and the customers' own codes for them)."""
+    wanted = set(skus)
+    refs = [
+        CustomerRefRow(customer_id=customer, customer_ref=ref, sku=sku)
+        for (customer, _), (ref, sku) in index.refs_by_code.items()
+        if sku in wanted
+    ]
+    products = [index.products[sku] for sku in skus if sku in index.products]
+    return CatalogIndex.build(ReferenceData(products=products, customer_refs=refs))
+
+
+def compute_change(
+    text: str, order: OrderLines, index: CatalogIndex, *, customer_id: str | None, today: dt.date | None
+) -> OrderChange:
+    """The change the text asks of `order`; clauses asking something unread are kept as `unread`."""
+    ops = load_operations()
+    change = OrderChange(certain=True)
+    for clause in clauses(text):
+        before: str | None = None
+        for part in parts(clause):
+            before = _read_clause(
+                part, order, index, ops, change, customer_id=customer_id, today=today, before=before
+            )
+    change.certain = change.certain and not change.unread and not change.empty
+    return change
+
+
+def _read_clause(
+    clause: str,
+    order: OrderLines,
+    index: CatalogIndex,
+    ops: Operations,
+    change: OrderChange,
+    *,
+    customer_id: str | None,
+    today: dt.date | None,
+    before: str | None = None,
+) -> str | None:
+    """Read one request into `change`; its operation (the next part of the sentence inherits it)."""
+    moves = ops.delivery.search(clause) and ops.moved.search(clause)
+    if moves and today is not None and _move_delivery(clause, change, today):
+        return None
+    own = _operation(clause, ops)
+    op = own or before
+    if op is None:
+        return None
+    article = _article(clause, order, index, ops, customer_id=customer_id, op=op)
+    if article is None:
+        if own is not None:  # "we have plenty" after "drop the tape" asks nothing more
+            change.unread.append(clause)
+        return op
+    sku, sure, quantity = article
+    change.certain = change.certain and sure
+    _apply(op, sku, quantity, clause, order, ops, change)
+    if len(ops.line_number.findall(clause)) > 1:
+        change.certain = False  # "line 3 and line 4 to 8": read one, not sure of the other
+    return op
+
+
+def _operation(clause: str, ops: Operations) -> str | None:
+    return next((name for name in ("remove", "add", "set") if getattr(ops, name).search(clause)), None)
+
+
+def _apply(
+    op: str,
+    sku: str,
+    quantity: float | None,
+    clause: str,
+    order: OrderLines,
+    ops: Operations,
+    change: OrderChange,
+) -> None:
+    held = order.quantity(sku)
+    if op == "remove":
+        if quantity is not None and held is not None and quantity < held and _numbers(clause):
+            change.set_quantity.append(SkuQuantity(sku=sku, quantity=held - quantity))
+        else:
+            change.remove.append(sku)
+        return
+    if op == "add":
+        if quantity is None:
+            change.unread.append(clause)
+        elif held is not None:
+            change.set_quantity.append(SkuQuantity(sku=sku, quantity=held + quantity))
+        else:
+            change.add.append(SkuQuantity(sku=sku, quantity=quantity))
+        return
+    target = _set_quantity(clause, ops)
+    if target is None:
+        change.unread.append(clause)
+    else:
+        change.set_quantity.append(SkuQuantity(sku=sku, quantity=target))
+
+
+def _set_quantity(clause: str, ops: Operations) -> float | None:
+    """The new quantity: before 'au lieu de', after 'à'/'to', else the one number written."""
+    clause = _CODE_SHAPED.sub(" ", clause)  # the digits of 'GOB-20-1000' are no quantity
+    before = ops.set_before.search(clause)
+    if before:
+        return _float(before.group(1))
+    after = [m.group(1) for m in ops.set_to.finditer(ops.line_number.sub(" ", clause))]
+    if after:
+        return _float(after[-1])
+    numbers = _numbers(ops.line_number.sub(" ", clause))
+    return numbers[0] if len(numbers) == 1 else None
+
+
+def _float(text: str) -> float | None:
+    value = parse_number(text)
+    return float(value) if value is not None else None
+
+
+def _numbers(text: str) -> list[float]:
+    return [v for v in (_float(m.group(1)) for m in _NUMBER.finditer(text)) if v is not None]
+
+
+def _article(
+    clause: str,
+    order: OrderLines,
+    index: CatalogIndex,
+    ops: Operations,
+    *,
+    customer_id: str | None,
+    op: str,
+) -> tuple[str, bool, float | None] | None:
+    """(sku, read surely, quantity in the sale unit) of the article the clause names.
+
+    The order's own articles first; an added article may be anywhere in the catalogue.
+    """
+    numbered = ops.line_number.search(clause)
+    if numbered and 0 < int(numbered.group(1)) <= len(order.lines):
+        return order.lines[int(numbered.group(1)) - 1][0], True, None
+    line = line_of(clause, index)
+    quantity = float(line.quantity.value) if line.quantity else None
+    if line.code is not None:  # a code names its article in the whole catalogue, without doubt
+        coded = match_article(line, index, customer_id=customer_id)
+        if coded.sku is not None and (op == "add" or coded.sku in order.skus):
+            sure = coded.score >= SURE_SCORE and (quantity is not None or op != "add")
+            return coded.sku, sure, quantity
+    if order.index is not None:
+        mine = match_article(line, order.index, customer_id=customer_id)
+        sku, sure = _choose(mine, order.skus)
+        if sku is not None and (op != "add" or sure):
+            return sku, sure and (quantity is not None or op != "add"), quantity
+    if op != "add" and order.index is not None:
+        return None
+    match = match_article(line, index, customer_id=customer_id)
+    sku, sure = _choose(match, order.skus if op != "add" else set())
+    if sku is None:
+        return None
+    return sku, sure and (quantity is not None or op != "add"), quantity
+
+
+def _choose(match: LineMatch, within: set[str]) -> tuple[str | None, bool]:
+    """The matched sku; limited to the order's articles when the clause is about one of them."""
+    sure = match.score >= SURE_SCORE and match.margin >= SURE_MARGIN
+    if not within:
+        return (match.sku, sure) if match.sku and match.score >= ORDER_CANDIDATE_SCORE else (None, False)
+    if match.sku in within:
+        return match.sku, match.score >= SURE_SCORE
+    inside = sorted((c for c in match.candidates if c.key in within), key=lambda c: -c.score)
+    # Among the order's few articles the best one is taken when it leads clearly (never surely).
+    runner_up = inside[1].score if len(inside) > 1 else 0.0
+    if inside and inside[0].score >= ORDER_LOW_SCORE and inside[0].score - runner_up >= SURE_MARGIN:
+        return inside[0].key, False
+    return None, False
+
+
+def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
+    """The clause as an order line: a known code, its quantity and unit, the words left.
+
+    The code and the quantity are taken out of the words: '5 x' or '750 ml' left in
+    would read as sizes that contradict the article's designation.
+    """
+    code = next((t for t in _CODE.findall(clause) if index.knows_code(t.strip("."))), None)
+    found = quantity_of(clause, index)
+    wording = clause.replace(code, " ") if code else clause
+    if found is not None:
+        wording = wording.replace(found[2], " ", 1)
+    # The request's own words ('merci d'ajouter', 'au lieu de') would weigh against every article.
+    ops = load_operations()
+    for pattern in (ops.filler, ops.add, ops.set, ops.remove, ops.moved):
+        wording = pattern.sub(" ", wording)
+    # Other references and counts ('BC-4512', 'au lieu de 4') are no sizes of the article.
+    wording = _NUMBER.sub(
+        lambda m: m.group(0) if _size_follows(wording, m.end()) else " ", _CODE_SHAPED.sub(" ", wording)
+    )
+    return ExtractedLine(
+        line_no=1,
+        code=Extracted(value=code.strip(".")) if code else None,
+        description=Extracted(value=" ".join(wording.split())),
+        quantity=Extracted(value=found[0]) if found else None,
+        unit=Extracted(value=found[1]) if found and found[1] else None,
+    )
+
+
+def _size_follows(text: str, end: int) -> bool:
+    after = _UNIT_AFTER.match(text[end:])
+    return bool(after) and fold(after.group(1)).strip(".") in SIZE_UNITS
+
+
+def quantity_of(clause: str, index: CatalogIndex) -> tuple[Decimal, str, str] | None:
+    """(quantity, unit, text) of the clause: a number before a sale unit ('8 cartons') first,
+    else the first number that is no size ('750 ml', '30 cl')."""
+    labelled = load_operations().quantity_label.search(clause)
+    if labelled and (value := parse_number(labelled.group(1))) is not None:
+        return value, "", labelled.group(0)  # "qté 2" beside "Multicouche 20 couronne"
+    plain: tuple[Decimal, str, str] | None = None
+    for match in _NUMBER.finditer(clause):
+        value = parse_number(match.group(1))
+        if value is None:
+            continue
+        after = _UNIT_AFTER.match(clause[match.end() :])
+        word = after.group(1) if after else ""
+        if word.lower() in ("x", "×"):  # "5 x GOB-20-1000": a count, no unit
+            return value, "", clause[match.start() : match.end() + after.end()]
+        text = clause[match.start() : match.end() + (after.end() if after else 0)]
+        if fold(word).strip(".") in SIZE_UNITS:
+            continue  # "750 ml" is the article's size, whatever the units vocabulary sells by
+        if word and index.sales_unit(word) in index.units.values():
+            return value, word, text
+        if plain is None:
+            plain = (value, "", clause[match.start() : match.end()])
+    return plain
+
+
+def _move_delivery(clause: str, change: OrderChange, today: dt.date) -> bool:
+    """The new delivery date: the one before 'au lieu du'/'instead of', else the last written."""
+    hits = [h for h in find_dates(clause, today) if h.value is not None]
+    if not hits:
+        return False
+    instead = re.search(r"\b(au lieu d[ue]s?|plut[ôo]t que|instead of|rather than)\b", clause, re.I)
+    before = [h for h in hits if instead and h.span[0] < instead.start()]
+    chosen = before[-1] if before else hits[-1]
+    change.delivery_date = chosen.value
+    return True
+
+
+def sure_sku(clause: str, index: CatalogIndex, customer_id: str | None) -> str | None:
+    """The article a clause names without doubt, else None."""
+    match = match_article(line_of(clause, index), index, customer_id=customer_id)
+    return match.sku if match.score >= SURE_SCORE and match.margin >= SURE_MARGIN else None
+
+
+def article_of(
+    clause: str, order: OrderLines, index: CatalogIndex, *, customer_id: str | None
+) -> tuple[str, bool, float | None] | None:
+    """The order's article a clause names (a return, a removal), its certainty and quantity."""
+    return _article(clause, order, index, load_operations(), customer_id=customer_id, op="return")

@@ -1,0 +1,162 @@
+"""A follow-up's link and change, from its sign, the message and the orders the store gives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from intake.followups.diff import (
+    OrderLines,
+    article_of,
+    clauses,
+    compute_change,
+    order_index,
+    parts,
+    quantity_of,
+    sure_sku,
+)
+from intake.followups.link import LinkInputs, link_followup, normal_reference
+from matchers import CatalogIndex, match_customer
+from models import ExtractedOrder, ParsedMessage, PastOrder
+from models.followups import FollowupKind, FollowupResult, FollowupSign, ReturnRequest, SkuQuantity
+
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+
+
+@dataclass(frozen=True)
+class FollowupLookups:
+    """How the store is asked for the orders a follow-up may name (given by the entry point)."""
+
+    customer_orders: Callable[[str], list[PastOrder]]
+    thread_orders: Callable[[list[str]], list[PastOrder]]
+    reference_orders: Callable[[list[str]], list[PastOrder]]
+
+    @classmethod
+    def for_store(cls, store: object) -> FollowupLookups:
+        from models import followup_store as fs
+
+        return cls(
+            customer_orders=lambda customer_id: fs.customer_orders(store, customer_id),  # type: ignore[arg-type]
+            thread_orders=lambda ids: fs.thread_orders(store, ids),  # type: ignore[arg-type]
+            reference_orders=lambda refs: fs.reference_orders(store, refs),  # type: ignore[arg-type]
+        )
+
+
+def thread_ids(parsed: ParsedMessage) -> list[str]:
+    """The Message-IDs of In-Reply-To and References, the nearest first."""
+    headers = {k.lower(): v for k, v in parsed.headers.items()}
+    found = (
+        _MESSAGE_ID.findall(headers.get("in-reply-to", ""))
+        + _MESSAGE_ID.findall(headers.get("references", ""))[::-1]
+    )
+    return list(dict.fromkeys(found))
+
+
+def resolve_followup(
+    parsed: ParsedMessage,
+    sign: FollowupSign,
+    index: CatalogIndex,
+    lookups: FollowupLookups,
+    *,
+    exclude: Sequence[str] = (),
+) -> FollowupResult:
+    """Link the follow-up to an order and read its change or return against that order's lines.
+
+    `exclude` names this message's own orders (a replacement's new one is not its own target).
+    """
+    customer = match_customer(parsed, ExtractedOrder(), index).customer_id
+    skip = set(exclude) | {parsed.message_id}
+
+    def keep(orders: list[PastOrder]) -> list[PastOrder]:
+        return [o for o in orders if o.message_id not in skip]
+
+    mine = keep(lookups.customer_orders(customer)) if customer else []
+    inputs = LinkInputs(
+        day=parsed.local_date,
+        text=f"{parsed.subject}\n{parsed.text}",
+        customer_orders=mine,
+        thread_orders=keep(lookups.thread_orders(thread_ids(parsed))),
+        reference_orders=[] if customer else keep(lookups.reference_orders(sign.references)),
+        named_skus=frozenset(_named_skus(parsed, index, customer, mine)),
+        naming=_naming(parsed, index, customer, mine),
+    )
+    link = link_followup(sign, inputs)
+    result = FollowupResult(sign=sign, link=link)
+    target = next((o for o in [*mine, *inputs.thread_orders] if o.message_id == link.refers_to), None)
+    lines = OrderLines(
+        lines=target.lines if target else [],
+        index=order_index(index, [sku for sku, _ in target.lines]) if target else None,
+    )
+    if sign.kind == FollowupKind.CHANGE:
+        result.change = compute_change(
+            parsed.text, lines, index, customer_id=customer, today=parsed.local_date
+        )
+    elif sign.kind == FollowupKind.RETURN:
+        result.returned = _returned(parsed, sign, index, customer, lines)
+    return result
+
+
+def _named_skus(
+    parsed: ParsedMessage, index: CatalogIndex, customer: str | None, orders: list[PastOrder]
+) -> set[str]:
+    """Articles of the customer's orders the text names surely (to find the order by its lines)."""
+    known = {sku for o in orders for sku, _ in o.lines}
+    named = {sure_sku(c, index, customer) for c in clauses(parsed.text)}
+    return {sku for sku in named if sku in known}
+
+
+# Orders looked at when the words name articles without their codes.
+NAMING_ORDERS = 10
+
+
+def _naming(
+    parsed: ParsedMessage, index: CatalogIndex, customer: str | None, orders: list[PastOrder]
+) -> list[str]:
+    """The orders among the latest whose articles most of the text's article words name surely."""
+    wanted = [
+        p for c in clauses(parsed.text) for p in parts(c) if quantity_of(p, index) or _names_an_article(p)
+    ]
+    counts: dict[str, int] = {}
+    for order in orders[:NAMING_ORDERS]:
+        own = order_index(index, [sku for sku, _ in order.lines])
+        counts[order.message_id] = sum(sure_sku(p, own, customer) is not None for p in wanted)
+    best = max(counts.values(), default=0)
+    return [mid for mid, n in counts.items() if n == best] if best else []
+
+
+def _names_an_article(text: str) -> bool:
+    return bool(re.search(r"[a-zà-ÿ]{4,}", text, re.I))
+
+
+def _returned(
+    parsed: ParsedMessage, sign: FollowupSign, index: CatalogIndex, customer: str | None, order: OrderLines
+) -> ReturnRequest:
+    lines: dict[str, float] = {}
+    pieces = [p for c in clauses(parsed.text) for p in parts(c)]
+    # "On vous les retourne : 8 cartons." names the quantity apart from the article.
+    counted = [found for c in pieces if (found := quantity_of(c, index)) is not None and found[1]]
+    for clause in pieces:
+        found = article_of(clause, order, index, customer_id=customer)
+        if found is None or found[0] in lines:
+            continue
+        sku, quantity = found[0], found[2]
+        if quantity is None and len(counted) == 1:
+            quantity = float(counted[0][0])
+        # "on vous les retourne" and nothing counted: all that was ordered.
+        lines[sku] = quantity if quantity is not None else order.quantity(sku) or 0.0
+    return ReturnRequest(
+        lines=[SkuQuantity(sku=s, quantity=q) for s, q in lines.items()], reason=sign.return_reason
+    )
+
+
+def revised_po(po: str | None, references: Sequence[str]) -> str | None:
+    """The revision a replacement writes of the PO it replaces ('GB-40431-R1', 'BC 4512/2'), if any.
+
+    The order reader takes the first PO it sees, which in "this PO supersedes PO X" is X.
+    """
+    if not po:
+        return None
+    old = normal_reference(po)
+    longer = [r for r in references if normal_reference(r).startswith(old) and normal_reference(r) != old]
+    return longer[0] if len(longer) == 1 else None

@@ -1,0 +1,72 @@
+"""Stored rows to pipeline models and back: the one place that knows both shapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from models.pipeline import OrderLineRecord, OrderRecord, OrderStatus, Origin, RawMessage
+from models.tables import Message, Order, OrderLine
+
+
+def to_record(order: Order, lines: list[OrderLine]) -> OrderRecord:
+    """The contract's record of a stored order and its lines."""
+    return OrderRecord(
+        message_id=order.message_id,
+        source=order.source,
+        status=OrderStatus(order.status),
+        customer_id=order.customer_id,
+        po_number=order.po_number,
+        order_date=order.order_date,
+        requested_delivery_date=order.requested_delivery_date,
+        ship_to=order.ship_to,
+        currency=order.currency,
+        lines=[line_record(line) for line in lines],
+        confidence=order.confidence,
+    )
+
+
+def line_record(line: OrderLine) -> OrderLineRecord:
+    """The contract's record of one stored order line."""
+    return OrderLineRecord(
+        line_no=line.line_no,
+        sku=line.sku,
+        customer_ref=line.customer_ref,
+        description=line.description,
+        quantity=line.quantity,
+        unit=line.unit,
+        unit_price=line.unit_price,
+    )
+
+
+def message_row(raw: RawMessage, *, message_id: str | None) -> Message:
+    """A new message row keeping the raw bytes and where they came from."""
+    origin = raw.origin
+    return Message(
+        sha256=raw.sha256,
+        message_id=message_id,
+        raw=raw.data,
+        origin_kind=origin.kind,
+        origin_path=origin.path,
+        account=origin.account,
+        folder=origin.folder,
+        uidvalidity=origin.uidvalidity,
+        uid=origin.uid,
+        received_at=raw.received_at.astimezone(dt.UTC),
+    )
+
+
+def origin_of(row: Message) -> Origin:
+    """Where a stored message came from."""
+    return Origin(
+        kind=row.origin_kind,
+        path=row.origin_path,
+        account=row.account,
+        folder=row.folder,
+        uidvalidity=row.uidvalidity,
+        uid=row.uid,
+    )
+
+
+def stored_raw(row: Message) -> RawMessage:
+    """A stored message as the pipeline reads it again (a retry)."""
+    return RawMessage(data=row.raw, origin=origin_of(row))

@@ -1,0 +1,145 @@
+"""What a message that may follow an order says it is: a change, a cancellation, a return...
+
+The order classifier (signals.py) decides order or not; this one reads the
+words that tell a follow-up apart (parsers/data/followup_vocabulary.toml) in
+the subject and the sender's own text. The quoted history of a reply is left
+out: the original order under "please add 2 boxes" must not read as a new one.
+A message the order classifier takes for an order stays a new order unless it
+also points to an earlier order (a thread, a reply or forward, "my order of
+yesterday", a PO number): an order that says "add" or "instead of" is still an order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from models import ConfigError, ParsedMessage
+from models.datafiles import read_toml
+from models.followups import FollowupKind, FollowupSign, ReturnReason
+from parsers.mail.markers import load_markers
+
+VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "followup_vocabulary.toml"
+# Order numbers a follow-up writes: a token with three digits or more ("4512", "KBS-PO-20931").
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w/.-]*[A-Za-z0-9])?")
+REFERENCE_DIGITS = 3
+_THREAD_HEADERS = ("in-reply-to", "references")
+
+
+@dataclass(frozen=True)
+class FollowupVocabulary:
+    threshold: float
+    precedence: tuple[FollowupKind, ...]
+    kinds: dict[FollowupKind, list[tuple[re.Pattern[str], float]]]
+    earlier: list[re.Pattern[str]]
+    reasons: list[tuple[ReturnReason, re.Pattern[str]]]
+
+
+@lru_cache(maxsize=2)
+def load_followup_vocabulary(path: Path = VOCABULARY_FILE) -> FollowupVocabulary:
+    data = read_toml(path)
+    try:
+        kinds = {
+            FollowupKind(kind): [(_compile(path, kind, p), float(w)) for p, w in rows]
+            for kind, rows in data["kinds"].items()
+        }
+        return FollowupVocabulary(
+            threshold=float(data["threshold"]),
+            precedence=tuple(FollowupKind(k) for k in data["precedence"]),
+            kinds=kinds,
+            earlier=[_compile(path, "earlier", p) for p in data["earlier"]],
+            reasons=[(ReturnReason(k), _compile(path, k, p)) for k, p in data["return_reasons"].items()],
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ConfigError(
+            str(path), str(exc), "expected threshold, precedence, earlier, kinds, return_reasons"
+        ) from exc
+
+
+def _compile(path: Path, key: str, pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.I)
+    except re.error as exc:
+        raise ConfigError(str(path), key, f"bad regular expression {pattern!r}: {exc}") from exc
+
+
+def followup_sign(
+    parsed: ParsedMessage, *, is_order: bool, vocabulary: FollowupVocabulary | None = None
+) -> FollowupSign:
+    """The follow-up kind the message's words say; `is_order` is the order classifier's verdict."""
+    vocabulary = vocabulary or load_followup_vocabulary()
+    text = f"{parsed.subject}\n{parsed.text[:6000]}"
+    scores, reasons = _scores(text, vocabulary)
+    references = written_references(text)
+    kind = _best(scores, vocabulary)
+    if kind is None or kind == FollowupKind.NEW_ORDER:
+        fallback = FollowupKind.NEW_ORDER if is_order else FollowupKind.OTHER
+        return FollowupSign(
+            kind=fallback, reasons=reasons.get(FollowupKind.NEW_ORDER, []), references=references
+        )
+    tentative = is_order and not _points_to_earlier(parsed, text, vocabulary)
+    if tentative and not references:
+        return FollowupSign(kind=FollowupKind.NEW_ORDER, reasons=["no earlier order named"])
+    best = scores[kind]
+    runner_up = max((v for k, v in scores.items() if k != kind), default=0.0)
+    return FollowupSign(
+        kind=kind,
+        confidence=round(min(0.99, 0.5 + 0.5 * (best - runner_up) / best), 2),
+        reasons=reasons[kind],
+        references=references,
+        return_reason=return_reason(text, vocabulary) if kind == FollowupKind.RETURN else None,
+        tentative=tentative,
+    )
+
+
+def _scores(
+    text: str, vocabulary: FollowupVocabulary
+) -> tuple[dict[FollowupKind, float], dict[FollowupKind, list[str]]]:
+    scores: dict[FollowupKind, float] = {}
+    reasons: dict[FollowupKind, list[str]] = {}
+    for kind, patterns in vocabulary.kinds.items():
+        for pattern, weight in patterns:
+            found = pattern.search(text)
+            if found:
+                scores[kind] = scores.get(kind, 0.0) + weight
+                reasons.setdefault(kind, []).append(repr(found.group(0)))
+    return scores, reasons
+
+
+def _best(scores: dict[FollowupKind, float], vocabulary: FollowupVocabulary) -> FollowupKind | None:
+    """The heaviest kind over the threshold; at equal weight the more specific one (precedence)."""
+    ranked = sorted(
+        (k for k, v in scores.items() if v >= vocabulary.threshold),
+        key=lambda k: (-scores[k], vocabulary.precedence.index(k) if k in vocabulary.precedence else 99),
+    )
+    return ranked[0] if ranked else None
+
+
+def _points_to_earlier(parsed: ParsedMessage, text: str, vocabulary: FollowupVocabulary) -> bool:
+    """A reply in a thread, or words naming an order placed before.
+
+    A forward is not enough: "Bon pour commande, mettez 2 cartons au lieu de 3" over a
+    forwarded list changes the list, not an order taken.
+    """
+    headers = {k.lower() for k in parsed.headers}
+    if any(h in headers for h in _THREAD_HEADERS):
+        return True
+    if load_markers().is_reply_subject(parsed.subject) and parsed.quoted.strip():
+        return True
+    return any(p.search(text) for p in vocabulary.earlier)
+
+
+def written_references(text: str) -> list[str]:
+    """Tokens that may be order numbers, in reading order, once each."""
+    seen: dict[str, None] = {}
+    for match in _TOKEN.finditer(text):
+        if sum(c.isdigit() for c in match.group(0)) >= REFERENCE_DIGITS:
+            seen.setdefault(match.group(0), None)
+    return list(seen)
+
+
+def return_reason(text: str, vocabulary: FollowupVocabulary | None = None) -> ReturnReason | None:
+    vocabulary = vocabulary or load_followup_vocabulary()
+    return next((reason for reason, pattern in vocabulary.reasons if pattern.search(text)), None)

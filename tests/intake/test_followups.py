@@ -1,0 +1,192 @@
+"""Follow-ups: linking (pure), the change as a diff, and what the store does with them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from intake.followups import LinkInputs, OrderLines, compute_change, link_followup
+from matchers import CatalogIndex
+from models import PastOrder, Store, load_reference_dir
+from models.followup_store import apply_followup, save_followup
+from models.followups import (
+    FollowupKind,
+    FollowupLink,
+    FollowupResult,
+    FollowupSign,
+    LinkBy,
+    OrderChange,
+    SkuQuantity,
+)
+from models.tables import Followup, Order, OrderLine, WebhookDelivery, WebhookEndpoint
+
+DEV = Path(__file__).parents[2] / "fixtures" / "followups-dev"
+TODAY = dt.date(2026, 11, 20)
+
+
+def _order(mid: str, po: str, day: str, lines: list[tuple[str, float]]) -> PastOrder:
+    return PastOrder(message_id=mid, po_number=po, order_date=dt.date.fromisoformat(day), lines=lines)
+
+
+ORDERS = [
+    _order("<b>", "BDP-2612", "2026-11-19", [("BARQ-750-300", 3), ("SAC-KR-250", 2)]),
+    _order("<a>", "BDP-2611", "2026-11-16", [("GOB-20-1000", 4), ("SERV-2P-40", 2)]),
+]
+
+
+def _sign(*references: str) -> FollowupSign:
+    return FollowupSign(kind=FollowupKind.CHANGE, references=list(references))
+
+
+@pytest.mark.parametrize(
+    ("sign", "inputs", "refers_to", "by", "certain"),
+    [
+        (_sign("BDP-2611"), LinkInputs(TODAY, "", ORDERS), "<a>", LinkBy.PO, True),
+        (_sign("2611"), LinkInputs(TODAY, "", ORDERS), "<a>", LinkBy.PO, True),
+        (_sign(), LinkInputs(TODAY, "", ORDERS, thread_orders=[ORDERS[1]]), "<a>", LinkBy.THREAD, True),
+        (_sign(), LinkInputs(TODAY, "", ORDERS, named_skus=frozenset({"SAC-KR-250"})), "<b>", LinkBy.LINES, False),
+        (_sign(), LinkInputs(TODAY, "ma commande d'hier", ORDERS), "<b>", LinkBy.RECENT, False),
+        (_sign(), LinkInputs(TODAY, "my last order", ORDERS), "<b>", LinkBy.RECENT, False),
+        (_sign(), LinkInputs(TODAY, "ma commande de lundi", ORDERS), "<a>", LinkBy.RECENT, False),
+        (_sign(), LinkInputs(TODAY, "ajoutez 2 cartons", ORDERS), None, LinkBy.NONE, False),
+        (_sign("BDP-2612"), LinkInputs(TODAY, "", ORDERS, thread_orders=[ORDERS[1]]), None, LinkBy.NONE, False),
+    ],
+    ids=["po", "po-digits", "thread", "lines", "yesterday", "last-order", "weekday", "nothing", "po-and-thread-disagree"],
+)  # fmt: skip
+def test_link(
+    sign: FollowupSign, inputs: LinkInputs, refers_to: str | None, by: LinkBy, certain: bool
+) -> None:
+    link = link_followup(sign, inputs)
+    assert (link.refers_to, link.link_by, link.certain) == (refers_to, by, certain)
+    if refers_to is None:
+        assert link.candidates, "an unclear link goes to a clerk with the candidates"
+
+
+@pytest.fixture(scope="module")
+def dev_index(tmp_path_factory: pytest.TempPathFactory) -> CatalogIndex:
+    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('ref')}/ref.db")
+    load_reference_dir(store, DEV / "ref")
+    return CatalogIndex.build(store.load_reference())
+
+
+ORDER = OrderLines(lines=[("GOB-20-1000", 4), ("SERV-2P-40", 2), ("COUV-BOIS-500", 6)])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "certain"),
+    [
+        ("Merci d'ajouter 2 cartons de GOB-30-1000.", {"add": [{"sku": "GOB-30-1000", "quantity": 2.0}]}, True),
+        ("Merci d'ajouter 2 cartons de GOB-20-1000.", {"set_quantity": [{"sku": "GOB-20-1000", "quantity": 6.0}]}, True),
+        ("Please remove the SERV-2P-40 napkins.", {"remove": ["SERV-2P-40"]}, True),
+        ("Please change line 3 to 10.", {"set_quantity": [{"sku": "COUV-BOIS-500", "quantity": 10.0}]}, True),
+        ("Mettez 8 GOB-20-1000 au lieu de 4.", {"set_quantity": [{"sku": "GOB-20-1000", "quantity": 8.0}]}, True),
+        ("Pouvez-vous décaler la livraison au 27/11/2026 ?", {"delivery_date": "2026-11-27"}, True),
+        ("Merci de retirer les trucs bleus.", {}, False),
+    ],
+    ids=["add-new", "add-to-held", "remove", "line-number", "instead-of", "delivery", "unread"],
+)  # fmt: skip
+def test_change_as_a_diff(dev_index: CatalogIndex, text: str, expected: dict, certain: bool) -> None:
+    change = compute_change(text, ORDER, dev_index, customer_id="C101", today=TODAY)
+    assert change.labelled() == expected
+    assert change.certain is certain
+
+
+def test_a_delivery_date_repeated_from_the_order_is_no_change(dev_index: CatalogIndex) -> None:
+    change = compute_change(
+        "Livraison souhaitée le 24/11/2026.", ORDER, dev_index, customer_id="C101", today=TODAY
+    )
+    assert change.empty
+
+
+# -- the store: a change edits an order in review, an accepted one hears it as an event --------
+
+
+def _stored_order(store: Store, status: str) -> int:
+    with store.session() as session:
+        session.add(WebhookEndpoint(url="http://127.0.0.1:9/hook", secret="s"))
+        order = Order(message_id="<o@x>", status=status, customer_id="C101", po_number="BDP-1")
+        session.add(order)
+        session.flush()
+        assert order.id is not None
+        for number, (sku, quantity) in enumerate([("GOB-20-1000", 4.0), ("SERV-2P-40", 2.0)], start=1):
+            session.add(OrderLine(order_id=order.id, line_no=number, sku=sku, quantity=quantity))
+        session.commit()
+        return order.id
+
+
+def _followup(store: Store, kind: FollowupKind, change: OrderChange | None = None) -> None:
+    result = FollowupResult(
+        sign=FollowupSign(kind=kind),
+        link=FollowupLink(refers_to="<o@x>", po_number="BDP-1", link_by=LinkBy.PO, certain=True),
+        change=change,
+    )
+    raw_pk = store.add_message(_raw())[0].id
+    assert raw_pk is not None
+    with store.session() as session:
+        save_followup(session, raw_pk, "<f@x>", result, [])
+        session.commit()
+
+
+def _raw():  # type: ignore[no-untyped-def]
+    from models import RawMessage
+
+    return RawMessage(data=b"Message-ID: <f@x>\r\n\r\nchange")
+
+
+CHANGE = OrderChange(remove=["SERV-2P-40"], add=[SkuQuantity(sku="GOB-30-1000", quantity=2)], certain=True)
+
+
+def test_a_certain_change_edits_an_order_still_in_review(store: Store) -> None:
+    load_reference_dir(store, DEV / "ref")
+    order_id = _stored_order(store, "review")
+    _followup(store, FollowupKind.CHANGE, CHANGE)
+    with store.session() as session:
+        lines = session.exec(
+            select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.line_no)
+        )
+        assert [(line.line_no, line.sku, line.quantity) for line in lines] == [
+            (1, "GOB-20-1000", 4.0),
+            (2, "GOB-30-1000", 2.0),
+        ]
+        assert session.exec(select(Followup)).one().state == "applied"
+        assert not session.exec(select(WebhookDelivery)).all(), "an order in review is nobody's yet"
+
+
+def test_a_change_to_an_accepted_order_is_an_event_not_a_silent_edit(store: Store) -> None:
+    order_id = _stored_order(store, "accepted")
+    _followup(store, FollowupKind.CHANGE, CHANGE)
+    with store.session() as session:
+        lines = session.exec(select(OrderLine).where(OrderLine.order_id == order_id))
+        assert sorted(line.sku or "" for line in lines) == ["GOB-20-1000", "SERV-2P-40"]
+        events = [d for d in session.exec(select(WebhookDelivery)) if d.kind == "order.changed"]
+        assert len(events) == 1
+        assert events[0].payload is not None
+        assert events[0].payload["change"] == CHANGE.labelled()
+        assert session.exec(select(Followup)).one().state == "notified"
+
+
+def test_a_cancellation_cancels_and_tells_downstream(store: Store) -> None:
+    order_id = _stored_order(store, "accepted")
+    _followup(store, FollowupKind.CANCELLATION)
+    with store.session() as session:
+        order = session.get(Order, order_id)
+        assert order is not None and order.status == "cancelled"
+        assert [d.kind for d in session.exec(select(WebhookDelivery)) if d.kind != "order.accepted"] == [
+            "order.cancelled"
+        ]
+
+
+def test_an_uncertain_change_waits_for_a_clerk_who_applies_it(store: Store) -> None:
+    order_id = _stored_order(store, "review")
+    _followup(store, FollowupKind.CHANGE, CHANGE.model_copy(update={"certain": False}))
+    with store.session() as session:
+        row = session.exec(select(Followup)).one()
+        assert row.state == "open"
+        order = session.get(Order, order_id)
+        assert order is not None
+        apply_followup(session, row, order, actor="clerk1")
+        session.commit()
+        assert row.state == "applied" and row.decided_by == "clerk1"
