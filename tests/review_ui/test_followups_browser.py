@@ -13,9 +13,8 @@ from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
 from models.tables import Followup, Order, OrderLine
 from models.users import add_user
-from tests.conftest import ROOT
-from tests.review_ui.conftest import PASSWORDS
-from tests.review_ui.test_browser import sign_in
+from tests.paths import ROOT
+from tests.review_ui.clerk import PASSWORDS, sign_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +51,7 @@ def test_a_change_shows_its_diff_and_the_clerk_applies_it(
 ) -> None:
     change = _followup(review_store, "change")
     assert change.state == "open" and change.order_id is not None
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.click("#nav-followups")
     expect(page.locator("#followups tbody tr")).to_have_count(2)
     page.click(f"a[href='/followups/{change.id}']")
@@ -73,7 +72,7 @@ def test_the_returns_queue_shows_the_order_lines_and_reason_and_takes_an_outcome
     page: Page, live_server: str, review_store: Store, shots: Path
 ) -> None:
     returned = _followup(review_store, "return")
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.click("#nav-returns")
     row = page.locator("#returns tbody tr")
     expect(row).to_have_count(1)
