@@ -10,7 +10,7 @@ and the latency of probe messages APPENDed over IMAP while the backlog drains
 (APPEND -> recorded in the store, APPEND -> outcome stored).
 
 Run from the repository root, as root (Dovecot and PostgreSQL need it):
-    python bench/scale.py [--messages 20000] [--daemons 1,2,4] [--keep-logs DIR]
+    python bench/scale.py [--messages 20000] [--daemons 1,2,4] [--probe-every 2] [--keep-logs DIR]
 """
 
 from __future__ import annotations
@@ -154,12 +154,17 @@ def probe(dovecot: Dovecot, stop: threading.Event, sent: dict[str, float], every
 
 
 def drain(
-    dovecot: Dovecot, store: Store, daemons: list[subprocess.Popen], backlog: int, sent: dict[str, float]
+    dovecot: Dovecot,
+    store: Store,
+    daemons: list[subprocess.Popen],
+    backlog: int,
+    sent: dict[str, float],
+    every: float,
 ) -> bool:
     """Probe while the backlog drains, then wait for every outcome; the first daemon is
     SIGKILLed at a third of the backlog when there are several. True when one was killed."""
     stop_probes = threading.Event()
-    prober = threading.Thread(target=probe, args=(dovecot, stop_probes, sent, 0.5), daemon=True)
+    prober = threading.Thread(target=probe, args=(dovecot, stop_probes, sent, every), daemon=True)
     prober.start()
     killed = False
     deadline = time.monotonic() + 3600
@@ -241,7 +246,7 @@ def one_run(dovecot: Dovecot, postgres: Postgres, count: int, args: argparse.Nam
     try:
         started = time.time()
         fill_folders(dovecot, bench_messages(args.messages, f"backlog-{count}"))
-        killed = drain(dovecot, store, daemons, args.messages, sent)
+        killed = drain(dovecot, store, daemons, args.messages, sent, args.probe_every)
         run = Run(daemons=count, messages=args.messages + len(sent), killed=killed)
         tally(store, run, started, sent, wait_moved(dovecot, run.messages))
         return run
@@ -281,12 +286,18 @@ def print_table(runs: list[Run], args: argparse.Namespace) -> None:
             f"{rate:>7.1f} {rate / base:>6.2f} {run.lost:>5} {run.doubled:>7} {len(run.recorded):>6} "
             f"{recorded:>27} {decided:>26}"
         )
+    print(
+        "\nmessages: the backlog and the probes APPENDed while it drained; wall: from the backlog's"
+        " arrival to the last outcome stored; ratio: msg/s over the first row's; killed: one daemon"
+        " SIGKILLed at a third of the backlog"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=20000)
     parser.add_argument("--daemons", default="1,2,4", help="daemon counts, comma-separated")
+    parser.add_argument("--probe-every", type=float, default=2.0, help="seconds between two probe APPENDs")
     parser.add_argument("--keep-logs", type=Path, help="keep the daemons' logs and configs in this folder")
     args = parser.parse_args()
     dovecot = Dovecot.start_new({USER: PASSWORD})
