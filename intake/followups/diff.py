@@ -309,9 +309,11 @@ def quantity_of(clause: str, index: CatalogIndex) -> tuple[Decimal, str, str] | 
         if word.lower() in ("x", "×"):  # "5 x GOB-20-1000": a count, no unit
             return value, "", clause[match.start() : match.end() + after.end()]
         text = clause[match.start() : match.end() + (after.end() if after else 0)]
+        if fold(word).strip(".") in SIZE_UNITS:
+            continue  # "750 ml" is the article's size, whatever the units vocabulary sells by
         if word and index.sales_unit(word) in index.units.values():
             return value, word, text
-        if plain is None and fold(word).strip(".") not in SIZE_UNITS:
+        if plain is None:
             plain = (value, "", clause[match.start() : match.end()])
     return plain
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from models import Store
-from tests.conftest import ROOT
 from tests.intake.imap_helpers import (
     POISON,
     exactly_once,
@@ -22,6 +21,7 @@ from tests.intake.imap_helpers import (
     start_daemon,
     wait_log,
 )
+from tests.paths import ROOT
 from tests.services import Dovecot
 
 pytestmark = pytest.mark.dovecot
