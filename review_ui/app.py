@@ -21,7 +21,7 @@ from models.users import get_user
 from review_ui import notify_routes
 from review_ui.dashboard import install_template_helpers
 from review_ui.errors import install_error_handlers
-from review_ui.routes import assets, auth, manual, queue, review
+from review_ui.routes import assets, auth, followups, manual, queue, review
 from review_ui.security import (
     DEFAULT_SECRET_FILE,
     SESSION_HOURS,
@@ -51,7 +51,7 @@ def create_app(
     app.state.templates.env.filters["local"] = local_time(settings.timezone)
     app.state.templates.env.filters["shown"] = shown_value
     install_template_helpers(app.state.templates)
-    for module in (auth, queue, manual, review, assets):  # manual before review: /orders/new
+    for module in (auth, queue, manual, review, followups, assets):  # manual before review: /orders/new
         app.include_router(module.router)
     app.include_router(notify_routes.make_router(session_user), dependencies=[Depends(check_csrf)])
     install_error_handlers(app)

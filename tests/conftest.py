@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,27 +11,9 @@ import pytest
 
 from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
+from tests.paths import DEMO_REF
 
 pytest_plugins = ["tests.session_end"]
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def shared_dir() -> Path:
-    """shared/: INTAKE_SHARED_DIR, else the nearest one above the checkout (beside it in CI)."""
-    if os.environ.get("INTAKE_SHARED_DIR"):
-        return Path(os.environ["INTAKE_SHARED_DIR"])
-    for parent in ROOT.parents:
-        if (parent / "shared" / "samples").is_dir():
-            return parent / "shared"
-    return ROOT.parent / "shared"
-
-
-SHARED = shared_dir()
-SAMPLES = SHARED / "samples"
-CORPORA = SHARED / "corpora"
-FIXTURES = ROOT / "fixtures" / "emails"
-DEMO_REF = ROOT / "demo" / "ref"
 
 
 @pytest.fixture

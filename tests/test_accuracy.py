@@ -6,7 +6,7 @@ import pytest
 
 from intake.reports.evaluate import THRESHOLDS, automatic_figures, evaluate, threshold_table
 from models import Settings
-from tests.conftest import FIXTURES, SAMPLES
+from tests.paths import FIXTURES, SAMPLES
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 
 from intake.reports.evaluate import THRESHOLDS, automatic_figures, evaluate, threshold_table
 from models import Settings
-from tests.conftest import ROOT
+from tests.paths import ROOT
 
 # (folder, its ref/, the share of messages read exactly at least): a few points under
 # today's figures, so that a rule change that trades one shape for another shows.

@@ -18,7 +18,7 @@ from intake.ingest import ingest_file
 from intake.reports.scoring import order_is_right, pair_orders
 from matchers import CatalogIndex
 from models import Settings, Store
-from tests.conftest import FIXTURES, SAMPLES
+from tests.paths import FIXTURES, SAMPLES
 
 CASES = [(SAMPLES / "emails", SAMPLES / "ref"), (FIXTURES, FIXTURES.parent / "ref")]
 

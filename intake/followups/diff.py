@@ -19,21 +19,27 @@ from pathlib import Path
 
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
-from models import Extracted, ExtractedLine, LineMatch
+from models import CustomerRefRow, Extracted, ExtractedLine, LineMatch, ReferenceData
 from models.datafiles import read_toml
 from models.followups import OrderChange, SkuQuantity
 from parsers.values.dates import find_dates
-from parsers.values.numbers import parse_number
+from parsers.values.numbers import parse_number, quantity_words_pattern, word_quantity
 
 VOCABULARY_FILE = Path(__file__).parents[2] / "parsers" / "data" / "followup_vocabulary.toml"
 SURE_SCORE = 0.8
 SURE_MARGIN = 0.1
 # An article of the order among the matcher's candidates is taken at this score.
 ORDER_CANDIDATE_SCORE = 0.55
+ORDER_LOW_SCORE = 0.3
+# A list written in a change is the whole corrected order when it repeats this many of its articles.
+FULL_LIST_SHARED = 2
+FULL_LIST_SHARE = 0.6
 # Units of a size, never of a quantity ordered: "750 ml", "30 cm".
 SIZE_UNITS = {"ml", "cl", "dl", "l", "mm", "cm", "m", "kg", "g", "mg", "µm", "mic", "microns"}
 # An article code: letters and digits joined by a dash or slash ('GOB-20-1000', 'BC/4512').
 _CODE_SHAPED = re.compile(r"(?<!\S)(?=\S*[A-Za-z])(?=\S*\d)\S*[-/]\S*")
+# Where a sentence's next request starts: ', et', ' and ', ', then'.
+_JOIN = re.compile(r"\s*,\s*(?:et|and|puis|then)?\s+|\s+(?:et|and|puis|then|ainsi que|as well as)\s+", re.I)
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
 _NUMBER = re.compile(r"(?<![\w.,/x×*-])(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
 _UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
@@ -50,6 +56,8 @@ class Operations:
     set_to: re.Pattern[str]
     set_before: re.Pattern[str]
     line_number: re.Pattern[str]
+    quantity_label: re.Pattern[str]
+    filler: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
@@ -60,10 +68,14 @@ def load_operations(path: Path = VOCABULARY_FILE) -> Operations:
 
 @dataclass(frozen=True)
 class OrderLines:
-    """The linked order as the diff needs it: its lines in order, and its delivery date."""
+    """The linked order as the diff needs it: its lines in order, and a catalogue of its articles only.
+
+    "les robinets d'arrêt" names one of the order's articles: matched among those, near
+    twins elsewhere in the catalogue do not blur it.
+    """
 
     lines: Sequence[tuple[str, float]]
-    delivery_date: dt.date | None = None
+    index: CatalogIndex | None = None
 
     @property
     def skus(self) -> set[str]:
@@ -77,6 +89,23 @@ def clauses(text: str) -> list[str]:
     return [c.strip() for c in _SPLIT.split(text) if c.strip()]
 
 
+def parts(clause: str) -> list[str]:
+    """A sentence's requests: 'ajouter 3 joints et passer les robinets à 5' is two."""
+    return [p.strip() for p in _JOIN.split(clause) if p and p.strip()]
+
+
+def order_index(index: CatalogIndex, skus: Sequence[str]) -> CatalogIndex:
+    """The catalogue restricted to `skus` (and the customers' own codes for them)."""
+    wanted = set(skus)
+    refs = [
+        CustomerRefRow(customer_id=customer, customer_ref=ref, sku=sku)
+        for (customer, _), (ref, sku) in index.refs_by_code.items()
+        if sku in wanted
+    ]
+    products = [index.products[sku] for sku in skus if sku in index.products]
+    return CatalogIndex.build(ReferenceData(products=products, customer_refs=refs))
+
+
 def compute_change(
     text: str, order: OrderLines, index: CatalogIndex, *, customer_id: str | None, today: dt.date | None
 ) -> OrderChange:
@@ -84,7 +113,11 @@ def compute_change(
     ops = load_operations()
     change = OrderChange(certain=True)
     for clause in clauses(text):
-        _read_clause(clause, order, index, ops, change, customer_id=customer_id, today=today)
+        before: str | None = None
+        for part in parts(clause):
+            before = _read_clause(
+                part, order, index, ops, change, customer_id=customer_id, today=today, before=before
+            )
     change.certain = change.certain and not change.unread and not change.empty
     return change
 
@@ -98,20 +131,27 @@ def _read_clause(
     *,
     customer_id: str | None,
     today: dt.date | None,
-) -> None:
+    before: str | None = None,
+) -> str | None:
+    """Read one request into `change`; its operation (the next part of the sentence inherits it)."""
     moves = ops.delivery.search(clause) and ops.moved.search(clause)
     if moves and today is not None and _move_delivery(clause, change, today):
-        return
-    op = _operation(clause, ops)
+        return None
+    own = _operation(clause, ops)
+    op = own or before
     if op is None:
-        return
-    article = _article(clause, order, index, ops, customer_id=customer_id, require_order=op != "add")
+        return None
+    article = _article(clause, order, index, ops, customer_id=customer_id, op=op)
     if article is None:
-        change.unread.append(clause)
-        return
+        if own is not None:  # "we have plenty" after "drop the tape" asks nothing more
+            change.unread.append(clause)
+        return op
     sku, sure, quantity = article
     change.certain = change.certain and sure
     _apply(op, sku, quantity, clause, order, ops, change)
+    if len(ops.line_number.findall(clause)) > 1:
+        change.certain = False  # "line 3 and line 4 to 8": read one, not sure of the other
+    return op
 
 
 def _operation(clause: str, ops: Operations) -> str | None:
@@ -178,18 +218,34 @@ def _article(
     ops: Operations,
     *,
     customer_id: str | None,
-    require_order: bool,
+    op: str,
 ) -> tuple[str, bool, float | None] | None:
-    """(sku, read surely, quantity in the sale unit) of the article the clause names."""
+    """(sku, read surely, quantity in the sale unit) of the article the clause names.
+
+    The order's own articles first; an added article may be anywhere in the catalogue.
+    """
     numbered = ops.line_number.search(clause)
     if numbered and 0 < int(numbered.group(1)) <= len(order.lines):
         return order.lines[int(numbered.group(1)) - 1][0], True, None
-    match = match_article(line_of(clause, index), index, customer_id=customer_id)
-    quantity = float(match.quantity) if match.quantity is not None else None
-    sku, sure = _choose(match, order.skus if require_order else set())
+    line = line_of(clause, index)
+    quantity = float(line.quantity.value) if line.quantity else None
+    if line.code is not None:  # a code names its article in the whole catalogue, without doubt
+        coded = match_article(line, index, customer_id=customer_id)
+        if coded.sku is not None and (op == "add" or coded.sku in order.skus):
+            sure = coded.score >= SURE_SCORE and (quantity is not None or op != "add")
+            return coded.sku, sure, quantity
+    if order.index is not None:
+        mine = match_article(line, order.index, customer_id=customer_id)
+        sku, sure = _choose(mine, order.skus)
+        if sku is not None and (op != "add" or sure):
+            return sku, sure and (quantity is not None or op != "add"), quantity
+    if op != "add" and order.index is not None:
+        return None
+    match = match_article(line, index, customer_id=customer_id)
+    sku, sure = _choose(match, order.skus if op != "add" else set())
     if sku is None:
         return None
-    return sku, sure and (quantity is not None or require_order), quantity
+    return sku, sure and (quantity is not None or op != "add"), quantity
 
 
 def _choose(match: LineMatch, within: set[str]) -> tuple[str | None, bool]:
@@ -199,8 +255,12 @@ def _choose(match: LineMatch, within: set[str]) -> tuple[str | None, bool]:
         return (match.sku, sure) if match.sku and match.score >= ORDER_CANDIDATE_SCORE else (None, False)
     if match.sku in within:
         return match.sku, match.score >= SURE_SCORE
-    inside = [c for c in match.candidates if c.key in within and c.score >= ORDER_CANDIDATE_SCORE]
-    return (inside[0].key, False) if inside else (None, False)
+    inside = sorted((c for c in match.candidates if c.key in within), key=lambda c: -c.score)
+    # Among the order's few articles the best one is taken when it leads clearly (never surely).
+    runner_up = inside[1].score if len(inside) > 1 else 0.0
+    if inside and inside[0].score >= ORDER_LOW_SCORE and inside[0].score - runner_up >= SURE_MARGIN:
+        return inside[0].key, False
+    return None, False
 
 
 def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
@@ -214,6 +274,10 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
     wording = clause.replace(code, " ") if code else clause
     if found is not None:
         wording = wording.replace(found[2], " ", 1)
+    # The request's own words ('merci d'ajouter', 'au lieu de') would weigh against every article.
+    ops = load_operations()
+    for pattern in (ops.filler, ops.add, ops.set, ops.remove, ops.moved):
+        wording = pattern.sub(" ", wording)
     # Other references and counts ('BC-4512', 'au lieu de 4') are no sizes of the article.
     wording = _NUMBER.sub(
         lambda m: m.group(0) if _size_follows(wording, m.end()) else " ", _CODE_SHAPED.sub(" ", wording)
@@ -227,6 +291,11 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
     )
 
 
+@lru_cache(maxsize=1)
+def _WORD_NUMBER() -> re.Pattern[str]:
+    return re.compile(rf"\b({quantity_words_pattern()})\b", re.I)
+
+
 def _size_follows(text: str, end: int) -> bool:
     after = _UNIT_AFTER.match(text[end:])
     return bool(after) and fold(after.group(1)).strip(".") in SIZE_UNITS
@@ -235,7 +304,15 @@ def _size_follows(text: str, end: int) -> bool:
 def quantity_of(clause: str, index: CatalogIndex) -> tuple[Decimal, str, str] | None:
     """(quantity, unit, text) of the clause: a number before a sale unit ('8 cartons') first,
     else the first number that is no size ('750 ml', '30 cl')."""
+    labelled = load_operations().quantity_label.search(clause)
+    if labelled and (value := parse_number(labelled.group(1))) is not None:
+        return value, "", labelled.group(0)  # "qté 2" beside "Multicouche 20 couronne"
     plain: tuple[Decimal, str, str] | None = None
+    for match in _WORD_NUMBER().finditer(clause):  # "quatre boîtes", "un réducteur"
+        said = word_quantity(match.group(1))
+        if said is not None and not said[1]:
+            plain = (said[0], "", match.group(0))
+            break
     for match in _NUMBER.finditer(clause):
         value = parse_number(match.group(1))
         if value is None:
@@ -245,9 +322,11 @@ def quantity_of(clause: str, index: CatalogIndex) -> tuple[Decimal, str, str] | 
         if word.lower() in ("x", "×"):  # "5 x GOB-20-1000": a count, no unit
             return value, "", clause[match.start() : match.end() + after.end()]
         text = clause[match.start() : match.end() + (after.end() if after else 0)]
+        if fold(word).strip(".") in SIZE_UNITS:
+            continue  # "750 ml" is the article's size, whatever the units vocabulary sells by
         if word and index.sales_unit(word) in index.units.values():
             return value, word, text
-        if plain is None and fold(word).strip(".") not in SIZE_UNITS:
+        if plain is None or not any(ch.isdigit() for ch in plain[2]):
             plain = (value, "", clause[match.start() : match.end()])
     return plain
 
@@ -268,3 +347,33 @@ def sure_sku(clause: str, index: CatalogIndex, customer_id: str | None) -> str |
     """The article a clause names without doubt, else None."""
     match = match_article(line_of(clause, index), index, customer_id=customer_id)
     return match.sku if match.score >= SURE_SCORE and match.margin >= SURE_MARGIN else None
+
+
+def article_of(
+    clause: str, order: OrderLines, index: CatalogIndex, *, customer_id: str | None
+) -> tuple[str, bool, float | None] | None:
+    """The order's article a clause names (a return, a removal), its certainty and quantity."""
+    return _article(clause, order, index, load_operations(), customer_id=customer_id, op="return")
+
+
+def list_change(listed: Sequence[tuple[str, float]], order: OrderLines) -> OrderChange:
+    """The change a full corrected list makes to the order: lines added, gone, requantified.
+
+    Never certain: a line the reader missed would read as a removal, so a clerk confirms it.
+    """
+    held = dict(order.lines)
+    new = dict(listed)
+    return OrderChange(
+        add=[SkuQuantity(sku=sku, quantity=q) for sku, q in new.items() if sku not in held],
+        remove=[sku for sku in held if sku not in new],
+        set_quantity=[
+            SkuQuantity(sku=sku, quantity=q) for sku, q in new.items() if sku in held and q != held[sku]
+        ],
+        certain=False,
+    )
+
+
+def is_full_list(listed: Sequence[tuple[str, float]], order: OrderLines) -> bool:
+    """Most of the order's articles are listed again: the list stands for the whole order."""
+    shared = len({sku for sku, _ in listed} & order.skus)
+    return shared >= max(FULL_LIST_SHARED, FULL_LIST_SHARE * len(order.skus))

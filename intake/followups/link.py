@@ -17,6 +17,7 @@ from pathlib import Path
 from models import PastOrder
 from models.datafiles import read_toml
 from models.followups import FollowupLink, FollowupSign, LinkBy
+from parsers.values.dates import find_dates
 
 VOCABULARY_FILE = Path(__file__).parents[2] / "parsers" / "data" / "followup_vocabulary.toml"
 # Shown to a clerk when nothing names the order: the customer's latest ones.
@@ -36,6 +37,7 @@ class LinkInputs:
     thread_orders: Sequence[PastOrder] = ()  # orders its In-Reply-To/References name
     reference_orders: Sequence[PastOrder] = ()  # orders whose PO it writes (any customer)
     named_skus: frozenset[str] = field(default_factory=frozenset)  # articles it names in the order
+    naming: Sequence[str] = ()  # Message-IDs of the orders whose articles its words name surely
 
 
 def link_followup(sign: FollowupSign, inputs: LinkInputs) -> FollowupLink:
@@ -56,8 +58,13 @@ def _by_content(inputs: LinkInputs) -> FollowupLink:
     orders = list(inputs.customer_orders)
     day = recent_day(inputs.text, inputs.day, [o.day for o in orders if o.day])
     on_day = [o for o in orders if day is not None and o.day == day]
-    if inputs.named_skus:
-        holding = [o for o in orders if inputs.named_skus <= {sku for sku, _ in o.lines}]
+    if inputs.named_skus or inputs.naming:
+        holding = [
+            o
+            for o in orders
+            if (inputs.named_skus and inputs.named_skus <= {sku for sku, _ in o.lines})
+            or o.message_id in inputs.naming
+        ]
         if len(holding) > 1 and on_day:
             holding = [o for o in holding if o in on_day] or holding
         if len(holding) == 1:
@@ -146,4 +153,6 @@ def recent_day(text: str, today: dt.date | None, known_days: Sequence[dt.date]) 
     if words.last_order.search(text):
         earlier = [d for d in known_days if d <= today]
         return max(earlier) if earlier else None
-    return None
+    # "notre commande du 3 novembre": a date written that is the day of one of the orders.
+    written = [hit.value for hit in find_dates(text, today) if hit.value in set(known_days)]
+    return written[0] if written else None

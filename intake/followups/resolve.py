@@ -6,11 +6,24 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from intake.followups.diff import OrderLines, clauses, compute_change, line_of, quantity_of, sure_sku
+from intake.followups.diff import (
+    SURE_SCORE,
+    OrderLines,
+    article_of,
+    clauses,
+    compute_change,
+    is_full_list,
+    list_change,
+    order_index,
+    parts,
+    quantity_of,
+    sure_sku,
+)
 from intake.followups.link import LinkInputs, link_followup, normal_reference
-from matchers import CatalogIndex, match_article, match_customer
+from matchers import CatalogIndex, match_customer, match_order
 from models import ExtractedOrder, ParsedMessage, PastOrder
 from models.followups import FollowupKind, FollowupResult, FollowupSign, ReturnRequest, SkuQuantity
+from parsers import extract_orders
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
@@ -70,15 +83,24 @@ def resolve_followup(
         thread_orders=keep(lookups.thread_orders(thread_ids(parsed))),
         reference_orders=[] if customer else keep(lookups.reference_orders(sign.references)),
         named_skus=frozenset(_named_skus(parsed, index, customer, mine)),
+        naming=_naming(parsed, index, customer, mine),
     )
     link = link_followup(sign, inputs)
     result = FollowupResult(sign=sign, link=link)
     target = next((o for o in [*mine, *inputs.thread_orders] if o.message_id == link.refers_to), None)
-    lines = OrderLines(lines=target.lines if target else [])
+    lines = OrderLines(
+        lines=target.lines if target else [],
+        index=order_index(index, [sku for sku, _ in target.lines]) if target else None,
+    )
     if sign.kind == FollowupKind.CHANGE:
-        result.change = compute_change(
-            parsed.text, lines, index, customer_id=customer, today=parsed.local_date
-        )
+        listed = listed_lines(parsed, index) if target else []
+        corrected = list_change(listed, lines) if listed and is_full_list(listed, lines) else None
+        if corrected is not None and not corrected.empty:
+            result.change = corrected
+        else:
+            result.change = compute_change(
+                parsed.text, lines, index, customer_id=customer, today=parsed.local_date
+            )
     elif sign.kind == FollowupKind.RETURN:
         result.returned = _returned(parsed, sign, index, customer, lines)
     return result
@@ -93,22 +115,56 @@ def _named_skus(
     return {sku for sku in named if sku in known}
 
 
+def listed_lines(parsed: ParsedMessage, index: CatalogIndex) -> list[tuple[str, float]]:
+    """The order lines the message lists (a corrected order, a forwarded original), read surely."""
+    found: dict[str, float] = {}
+    for extracted in extract_orders(parsed, codes=index):
+        matched = match_order(parsed, extracted, index)
+        for line in matched.lines:
+            if line.sku and line.quantity is not None and line.score >= SURE_SCORE:
+                found.setdefault(line.sku, float(line.quantity))
+    return list(found.items())
+
+
+# Orders looked at when the words name articles without their codes.
+NAMING_ORDERS = 10
+
+
+def _naming(
+    parsed: ParsedMessage, index: CatalogIndex, customer: str | None, orders: list[PastOrder]
+) -> list[str]:
+    """The orders among the latest whose articles most of the text's article words name surely."""
+    wanted = [
+        p for c in clauses(parsed.text) for p in parts(c) if quantity_of(p, index) or _names_an_article(p)
+    ]
+    counts: dict[str, int] = {}
+    for order in orders[:NAMING_ORDERS]:
+        own = order_index(index, [sku for sku, _ in order.lines])
+        counts[order.message_id] = sum(sure_sku(p, own, customer) is not None for p in wanted)
+    best = max(counts.values(), default=0)
+    return [mid for mid, n in counts.items() if n == best] if best else []
+
+
+def _names_an_article(text: str) -> bool:
+    return bool(re.search(r"[a-zà-ÿ]{4,}", text, re.I))
+
+
 def _returned(
     parsed: ParsedMessage, sign: FollowupSign, index: CatalogIndex, customer: str | None, order: OrderLines
 ) -> ReturnRequest:
     lines: dict[str, float] = {}
-    parts = clauses(parsed.text)
+    pieces = [p for c in clauses(parsed.text) for p in parts(c)]
     # "On vous les retourne : 8 cartons." names the quantity apart from the article.
-    counted = [found for c in parts if (found := quantity_of(c, index)) is not None and found[1]]
-    for clause in parts:
-        match = match_article(line_of(clause, index), index, customer_id=customer)
-        if match.sku not in order.skus or match.sku in lines:
+    counted = [found for c in pieces if (found := quantity_of(c, index)) is not None and found[1]]
+    for clause in pieces:
+        found = article_of(clause, order, index, customer_id=customer)
+        if found is None or found[0] in lines:
             continue
-        quantity = float(match.quantity) if match.quantity is not None else None
+        sku, quantity = found[0], found[2]
         if quantity is None and len(counted) == 1:
             quantity = float(counted[0][0])
         # "on vous les retourne" and nothing counted: all that was ordered.
-        lines[match.sku] = quantity if quantity is not None else order.quantity(match.sku) or 0.0
+        lines[sku] = quantity if quantity is not None else order.quantity(sku) or 0.0
     return ReturnRequest(
         lines=[SkuQuantity(sku=s, quantity=q) for s, q in lines.items()], reason=sign.return_reason
     )

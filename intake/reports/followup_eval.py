@@ -155,6 +155,9 @@ def score_followup(outcome: Outcome, label: dict[str, Any], stored: Followup | N
         )
         + len(wrong_orders),
         "change": followup.change.labelled() if followup is not None and followup.change else None,
+        "returned": followup.returned.model_dump(mode="json")
+        if followup is not None and followup.returned
+        else None,
     }
 
 

@@ -22,8 +22,9 @@ from models.followups import FollowupKind, FollowupSign, ReturnReason
 from parsers.mail.markers import load_markers
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "followup_vocabulary.toml"
-# Order numbers a follow-up writes: a token with three digits or more ("4512", "BC-2026-118").
-_REFERENCE = re.compile(r"(?<![\w/.-])[A-Z]{0,6}[-/ ]?\d[\w/-]*\d{2,}[\w-]*", re.I)
+# Order numbers a follow-up writes: a token with three digits or more ("4512", "KBS-PO-20931").
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w/.-]*[A-Za-z0-9])?")
+REFERENCE_DIGITS = 3
 _THREAD_HEADERS = ("in-reply-to", "references")
 
 
@@ -73,13 +74,17 @@ def followup_sign(
     scores, reasons = _scores(text, vocabulary)
     references = written_references(text)
     kind = _best(scores, vocabulary)
-    if kind is None or kind == FollowupKind.NEW_ORDER:
+    if kind == FollowupKind.NEW_ORDER:  # "nouvelle commande" in an old order's thread says so
+        return FollowupSign(kind=kind, confidence=0.9, reasons=reasons[kind], references=references)
+    if kind is None:
         fallback = FollowupKind.NEW_ORDER if is_order else FollowupKind.OTHER
         return FollowupSign(
             kind=fallback, reasons=reasons.get(FollowupKind.NEW_ORDER, []), references=references
         )
+    # An order's words may ask a change of its own lines; a question, a cancellation or a
+    # return is about an order taken, settled once the store is asked (intake.pipeline).
     tentative = is_order and not _points_to_earlier(parsed, text, vocabulary)
-    if tentative and not references:
+    if tentative and kind == FollowupKind.CHANGE and not references:
         return FollowupSign(kind=FollowupKind.NEW_ORDER, reasons=["no earlier order named"])
     best = scores[kind]
     runner_up = max((v for k, v in scores.items() if k != kind), default=0.0)
@@ -133,8 +138,9 @@ def _points_to_earlier(parsed: ParsedMessage, text: str, vocabulary: FollowupVoc
 def written_references(text: str) -> list[str]:
     """Tokens that may be order numbers, in reading order, once each."""
     seen: dict[str, None] = {}
-    for match in _REFERENCE.finditer(text):
-        seen.setdefault(match.group(0).strip(), None)
+    for match in _TOKEN.finditer(text):
+        if sum(c.isdigit() for c in match.group(0)) >= REFERENCE_DIGITS:
+            seen.setdefault(match.group(0), None)
     return list(seen)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from intake.daemon.config import Account, Security, Timing
 from models import Store
-from tests.conftest import DEMO_REF, ROOT
+from tests.paths import DEMO_REF, ROOT
 from tests.services import Dovecot
 
 DEMO_ORDER = (ROOT / "demo" / "emails" / "001.eml").read_bytes()

@@ -17,7 +17,7 @@ from intake.routing.checks.sizes import check_sizes, numbers
 from intake.routing.checks.written import written_values
 from intake.routing.policy import current_routing, load_routing, policy_for
 from models import Candidate, ConfigError, Evidence, RoutingMode, Settings
-from tests.intake.factories import CUSTOMERS, PRODUCTS, make_line, make_matched_order, make_parsed
+from tests.factories.pipeline import CUSTOMERS, PRODUCTS, make_line, make_matched_order, make_parsed
 
 AR = {
     "dmarc pass": (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from intake.cli import main
-from tests.conftest import DEMO_REF, SAMPLES
+from tests.paths import DEMO_REF, SAMPLES
 
 CONTRACT_KEYS = [
     "message_id",

@@ -14,7 +14,7 @@ from sqlmodel import select
 from intake.cli import main
 from models import Settings, Store
 from models.tables import Order, OrderLine
-from tests.conftest import DEMO_REF, SAMPLES
+from tests.paths import DEMO_REF, SAMPLES
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from intake.cli import COMMANDS
-from tests.conftest import ROOT
+from tests.paths import ROOT
 
 HEAVY = (
     "spacy",

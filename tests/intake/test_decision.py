@@ -14,7 +14,7 @@ from intake.routing.checks.context import lead_over_runner_up
 from intake.routing.decision import decide, margin_confidence, passes_checks
 from intake.routing.policy import load_routing
 from models import Candidate, Decision, DocumentKind, OrderStatus, Provenance, Settings, Severity
-from tests.intake.factories import (
+from tests.factories.pipeline import (
     CUSTOMERS,
     PRODUCTS,
     make_history,

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from intake.routing.decision import decide
 from models import Candidate, Extracted, OrderStatus, Settings
-from tests.intake.factories import (
+from tests.factories.pipeline import (
     CUSTOMERS,
     PRODUCTS,
     make_history,

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from intake.daemon.dropfolder import pending_files, scan_once
 from matchers import CatalogIndex
-from tests.conftest import SAMPLES
+from tests.paths import SAMPLES
 
 
 def test_a_pass_takes_every_file_once_and_moves_it_after_commit(tmp_path: Path, loaded_store, settings):

@@ -22,7 +22,6 @@ from intake.ingest import retry_failed
 from matchers import IndexCache
 from models import MailboxError, RawMessage, Settings, Store, load_reference_dir
 from models.ledger import known_uidvalidities
-from tests.conftest import DEMO_REF
 from tests.intake.imap_helpers import (
     PASSWORD_ENV,
     POISON,
@@ -31,6 +30,7 @@ from tests.intake.imap_helpers import (
     fast_timing,
     order_message,
 )
+from tests.paths import DEMO_REF
 from tests.services import Dovecot
 
 pytestmark = pytest.mark.dovecot

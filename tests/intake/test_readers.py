@@ -15,7 +15,7 @@ from intake.readers import Failure, ReaderPool, ingest_files
 from matchers import CatalogIndex
 from models import Origin, RawMessage, ReferenceData, Settings, Store, load_reference_dir
 from parsers import DocumentLimits
-from tests.conftest import FIXTURES
+from tests.paths import FIXTURES
 
 REF = FIXTURES.parent / "ref"
 

@@ -18,8 +18,7 @@ from intake.reports.scoring import order_is_right, pair_orders
 from intake.routing import decide
 from matchers import CatalogIndex
 from models import MatchedOrder, OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings, Severity
-from tests.conftest import FIXTURES, SAMPLES
-from tests.intake.factories import (
+from tests.factories.pipeline import (
     CUSTOMERS,
     PRODUCTS,
     make_history,
@@ -28,6 +27,7 @@ from tests.intake.factories import (
     make_parsed,
     make_past_order,
 )
+from tests.paths import FIXTURES, SAMPLES
 
 # (fixture, reason, the codes a reader skips, drop the PO read, the spans shown)
 SKIPPED = {

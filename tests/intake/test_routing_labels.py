@@ -22,8 +22,8 @@ from models import (
     read_reference_csv,
 )
 from parsers import extract_orders
-from tests.conftest import FIXTURES, SAMPLES
 from tests.intake.labels import past_order, perfect_order, read_parsed
+from tests.paths import FIXTURES, SAMPLES
 
 FOLDERS = {"fixtures": (FIXTURES, FIXTURES.parent / "ref"), "samples": (SAMPLES / "emails", SAMPLES / "ref")}
 

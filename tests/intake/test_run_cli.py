@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from models import Store
-from tests.conftest import ROOT
 from tests.intake.imap_helpers import (
     POISON,
     exactly_once,
@@ -22,6 +21,7 @@ from tests.intake.imap_helpers import (
     start_daemon,
     wait_log,
 )
+from tests.paths import ROOT
 from tests.services import Dovecot
 
 pytestmark = pytest.mark.dovecot
@@ -80,6 +80,7 @@ def test_sigterm_finishes_the_message_in_hand(dovecot: Dovecot, tmp_path: Path) 
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # twenty daemon starts (models loaded each time): 10 s each on a busy machine
 def test_sigkill_at_random_moments_loses_and_doubles_nothing(dovecot: Dovecot, tmp_path: Path) -> None:
     rng = random.Random(20261126)
     poison = set(rng.sample(range(200), 10))

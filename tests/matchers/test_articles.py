@@ -8,7 +8,7 @@ import pytest
 
 from matchers import CatalogIndex, match_article
 from models import Extracted
-from tests.matchers.conftest import make_line
+from tests.factories.pipeline import make_extracted_line
 
 
 @pytest.mark.parametrize(
@@ -35,23 +35,23 @@ from tests.matchers.conftest import make_line
 def test_codes_in_order_of_trust(
     fixtures_index: CatalogIndex, line_kwargs: dict[str, str], customer: str | None, sku: str, evidence: str
 ) -> None:
-    match = match_article(make_line(**line_kwargs), fixtures_index, customer_id=customer)
+    match = match_article(make_extracted_line(**line_kwargs), fixtures_index, customer_id=customer)
     assert (match.sku, match.candidates[0].evidence[0].kind) == (sku, evidence)
 
 
 def test_customer_ref_is_kept_on_the_match(fixtures_index: CatalogIndex) -> None:
-    match = match_article(make_line(code="00418"), fixtures_index, customer_id="G008")
+    match = match_article(make_extracted_line(code="00418"), fixtures_index, customer_id="G008")
     assert match.customer_ref == "00418"
 
 
 def test_sample_hotel_code_equal_to_our_coffee_sku_means_bin_bags(samples_index: CatalogIndex) -> None:
-    line = make_line("Sacs poubelle 110 L", code="480117")
+    line = make_extracted_line("Sacs poubelle 110 L", code="480117")
     assert match_article(line, samples_index, customer_id="C0142").sku == "HYG-2601-04"
     assert match_article(line, samples_index, customer_id="C0104").sku == "480117"
 
 
 def test_alt_codes_from_a_document_reader_are_tried(fixtures_index: CatalogIndex) -> None:
-    line = make_line("Vis 4x40", code="XX-UNKNOWN")
+    line = make_extracted_line("Vis 4x40", code="XX-UNKNOWN")
     line.alt_codes = [Extracted[str](value="VIS-440-500")]
     assert match_article(line, fixtures_index, customer_id=None).sku == "VIS-440-500"
 
@@ -70,12 +70,12 @@ def test_alt_codes_from_a_document_reader_are_tried(fixtures_index: CatalogIndex
 def test_designation_numbers_pick_the_right_twin(
     fixtures_index: CatalogIndex, wording: str, unit: str | None, sku: str
 ) -> None:
-    match = match_article(make_line(wording, unit=unit), fixtures_index, customer_id=None)
+    match = match_article(make_extracted_line(wording, unit=unit), fixtures_index, customer_id=None)
     assert match.sku == sku
 
 
 def test_twin_whose_numbers_disagree_loses_with_the_reason(fixtures_index: CatalogIndex) -> None:
-    match = match_article(make_line("gants nitrile taille 9"), fixtures_index, customer_id=None)
+    match = match_article(make_extracted_line("gants nitrile taille 9"), fixtures_index, customer_id=None)
     loser = next(c for c in match.candidates if c.key == "GAN-NIT-T8")
     assert match.candidates[0].score - loser.score > 0.2
     assert any(e.kind == "sizes_disagree" for e in loser.evidence)
@@ -83,17 +83,17 @@ def test_twin_whose_numbers_disagree_loses_with_the_reason(fixtures_index: Catal
 
 def test_two_close_candidates_mean_low_confidence(samples_index: CatalogIndex) -> None:
     # Sold by the bag and by the carton; the wording says neither.
-    match = match_article(make_line("gobelet carton blanc 20 cl"), samples_index, customer_id=None)
+    match = match_article(make_extracted_line("gobelet carton blanc 20 cl"), samples_index, customer_id=None)
     assert match.score < 0.9
     assert len(match.candidates) >= 2
 
 
 def test_stated_unit_decides_between_pack_twins(samples_index: CatalogIndex) -> None:
     by_carton = match_article(
-        make_line("gobelet carton blanc 20 cl", unit="ctn"), samples_index, customer_id=None
+        make_extracted_line("gobelet carton blanc 20 cl", unit="ctn"), samples_index, customer_id=None
     )
     by_bag = match_article(
-        make_line("gobelet carton blanc 20 cl", unit="sachets"), samples_index, customer_id=None
+        make_extracted_line("gobelet carton blanc 20 cl", unit="sachets"), samples_index, customer_id=None
     )
     assert samples_index.products[by_carton.sku or ""].unit == "carton"
     assert samples_index.products[by_bag.sku or ""].unit == "sachet"
@@ -101,7 +101,7 @@ def test_stated_unit_decides_between_pack_twins(samples_index: CatalogIndex) -> 
 
 
 def test_nothing_clears_the_cut_gives_no_sku_but_candidates(samples_index: CatalogIndex) -> None:
-    match = match_article(make_line("pailles en bambou"), samples_index, customer_id=None)
+    match = match_article(make_extracted_line("pailles en bambou"), samples_index, customer_id=None)
     assert match.sku is None
     assert match.unit_price is None
 
@@ -114,7 +114,9 @@ def test_nothing_clears_the_cut_gives_no_sku_but_candidates(samples_index: Catal
 def test_unit_price_is_the_printed_one_else_the_catalogue(
     fixtures_index: CatalogIndex, price: str | None, expected: Decimal | None
 ) -> None:
-    match = match_article(make_line(code="VIS-440-500", unit_price=price), fixtures_index, customer_id=None)
+    match = match_article(
+        make_extracted_line(code="VIS-440-500", unit_price=price), fixtures_index, customer_id=None
+    )
     catalogue = Decimal(str(fixtures_index.products["VIS-440-500"].unit_price))
     assert match.unit_price == (expected if expected is not None else catalogue)
 
@@ -122,12 +124,14 @@ def test_unit_price_is_the_printed_one_else_the_catalogue(
 def test_quantity_stays_in_the_customers_unit_and_unit_defaults_to_catalogue(
     fixtures_index: CatalogIndex,
 ) -> None:
-    match = match_article(make_line(code="GAN-NIT-T9", quantity="3"), fixtures_index, customer_id=None)
+    match = match_article(
+        make_extracted_line(code="GAN-NIT-T9", quantity="3"), fixtures_index, customer_id=None
+    )
     assert (match.quantity, match.unit) == (Decimal("3"), "boite")
 
 
 def test_pack_size_agreeing_is_evidence(fixtures_index: CatalogIndex) -> None:
-    line = make_line("vis agglo 4x40", unit="boites", pack_size="500")
+    line = make_extracted_line("vis agglo 4x40", unit="boites", pack_size="500")
     match = match_article(line, fixtures_index, customer_id=None)
     assert match.sku == "VIS-440-500"
     assert any(e.kind == "pack_agrees" for e in match.candidates[0].evidence)
@@ -135,7 +139,7 @@ def test_pack_size_agreeing_is_evidence(fixtures_index: CatalogIndex) -> None:
 
 def test_code_whose_article_contradicts_the_wording_is_doubtful(fixtures_index: CatalogIndex) -> None:
     match = match_article(
-        make_line("gants nitrile taille 8", code="GAN-NIT-T9"), fixtures_index, customer_id=None
+        make_extracted_line("gants nitrile taille 8", code="GAN-NIT-T9"), fixtures_index, customer_id=None
     )
     assert match.sku == "GAN-NIT-T9"
     assert match.score < 0.9
@@ -143,7 +147,7 @@ def test_code_whose_article_contradicts_the_wording_is_doubtful(fixtures_index: 
 
 def test_a_word_the_customer_does_not_want_counts_against(samples_index: CatalogIndex) -> None:
     match = match_article(
-        make_line("sucre en bûchettes (blanc, pas le roux)"), samples_index, customer_id=None
+        make_extracted_line("sucre en bûchettes (blanc, pas le roux)"), samples_index, customer_id=None
     )
     assert "roux" not in (samples_index.products[match.sku or ""].name.lower())
 
@@ -161,12 +165,14 @@ def test_a_word_the_customer_does_not_want_counts_against(samples_index: Catalog
     ids=["ctn", "btes", "rlx", "pces", "kg", "unit-outside-catalogue-kept"],
 )
 def test_stated_unit_in_catalogue_vocabulary(fixtures_index: CatalogIndex, written: str, unit: str) -> None:
-    match = match_article(make_line(code="GAN-NIT-T9", unit=written), fixtures_index, customer_id=None)
+    match = match_article(
+        make_extracted_line(code="GAN-NIT-T9", unit=written), fixtures_index, customer_id=None
+    )
     assert match.unit == unit
 
 
 def test_cartons_of_an_article_sold_by_the_piece_show_the_conversion(fixtures_index: CatalogIndex) -> None:
-    line = make_line(code="SIL-BLA-310", quantity="3", unit="cartons", pack_size="12")
+    line = make_extracted_line(code="SIL-BLA-310", quantity="3", unit="cartons", pack_size="12")
     match = match_article(line, fixtures_index, customer_id=None)
     assert (match.quantity, match.unit) == (Decimal("3"), "carton")
     conversion = next(e for e in match.candidates[0].evidence if e.kind == "unit_conversion")

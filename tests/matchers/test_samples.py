@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from matchers import CatalogIndex, match_article
-from tests.matchers.conftest import find_samples, make_line
+from tests.factories.pipeline import make_extracted_line
+from tests.matchers.conftest import find_samples
 
 
 def sample_lines() -> list[tuple[str, dict[str, object], str | None]]:
@@ -24,7 +25,7 @@ LINES = sample_lines()
 
 
 def _match(line: dict[str, object], customer: str | None, index: CatalogIndex):
-    extracted = make_line(
+    extracted = make_extracted_line(
         str(line["description"] or ""),
         code=str(line["customer_ref"]) if line["customer_ref"] else None,
         quantity=str(line["quantity"]),

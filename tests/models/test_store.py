@@ -28,7 +28,7 @@ from models.ledger import (
     seen_positions,
 )
 from models.tables import Message, ReviewItem
-from tests.conftest import DEMO_REF, ROOT
+from tests.paths import DEMO_REF, ROOT
 
 ORDER_EML = ROOT / "demo" / "emails" / "001.eml"
 

@@ -8,13 +8,13 @@ import pytest
 
 from models import ParsedMessage
 from parsers import parse_message
-from tests.parsers.test_classify import SAMPLES
+from tests.paths import SAMPLES
 
 HEAD = b"From: a@resto.fr\nSubject: Commande\nMessage-ID: <m@x>\nMIME-Version: 1.0\n"
 
 
 def _sample(name: str) -> ParsedMessage:
-    path: Path = SAMPLES / name
+    path: Path = SAMPLES / "emails" / name
     return parse_message(path.read_bytes(), where=str(path))
 
 

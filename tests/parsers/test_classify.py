@@ -15,8 +15,8 @@ from parsers import by_catalogue, classify, parse_message
 from parsers.classify.signals import NO_SIGN
 from parsers.classify.textcat import LABELS, load_textcat, predict
 from parsers.training.textcat import evaluate, load_examples, split_held_back
-from tests.conftest import ROOT
-from tests.conftest import SAMPLES as SAMPLES_DIR
+from tests.paths import ROOT
+from tests.paths import SAMPLES as SAMPLES_DIR
 
 SAMPLES = SAMPLES_DIR / "emails"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.eml"))

@@ -10,7 +10,7 @@ from intake.pipeline import process
 from matchers import CatalogIndex
 from models import IntakeError, Origin, RawMessage, Settings
 from parsers import classify, parse_message
-from tests.conftest import CORPORA
+from tests.paths import CORPORA
 
 MAIL_CORPORA = (
     "cpython-test-email",

@@ -8,7 +8,7 @@ import pytest
 
 from models import Attachment, DocumentReadError, ExtractedOrder
 from parsers.documents.attachments import DocumentLimits, read_document
-from tests.conftest import CORPORA
+from tests.paths import CORPORA
 
 FOLDERS = ("pdfminer-samples", "pdfplumber-test-pdfs", "pypdf-resources")
 PDFS = sorted(p for folder in FOLDERS for p in (CORPORA / folder).rglob("*") if p.suffix.lower() == ".pdf")

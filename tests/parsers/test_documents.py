@@ -14,7 +14,7 @@ from models import Attachment, DocumentKind, DocumentReadError, ParsedMessage, S
 from parsers import extract_orders, parse_message
 from parsers.documents.attachments import DocumentLimits, document_kinds, read_document
 from parsers.documents.sandbox import run_bounded
-from tests.parsers.documents_factory import Item, Layout, make_batch_pdf, make_po_pdf
+from tests.factories.documents import Item, Layout, make_batch_pdf, make_po_pdf
 
 PO = make_po_pdf([Item("VIS-440-200", "Vis inox 4x40", "6", "boite", "5,91", "35,46")])
 

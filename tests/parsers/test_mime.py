@@ -10,7 +10,7 @@ import pytest
 from fixtures.documents.outlook import SavedMessage, make_msg
 from models import MessageReadError
 from parsers import parse_message
-from tests.parsers.test_corpora_mail import CORPORA
+from tests.paths import CORPORA
 
 HEAD = b"From: Jean <jean@resto.fr>\nTo: c@x.fr\nSubject: commande\nMessage-ID: <a@b>\nMIME-Version: 1.0\n"
 TEXT = "Bonjour, 2 cartons de gobelets à café, 1 boîte de thé, merci € ’"

@@ -9,7 +9,7 @@ import pytest
 
 from models import DocumentKind
 from parsers.documents.pdf import read_pdf
-from tests.parsers.documents_factory import Item, Layout, make_po_pdf
+from tests.factories.documents import Item, Layout, make_po_pdf
 
 PART = "attachment:po.pdf"
 LONG = "Vis agglo tête fraisée inox A2 4x40 - boîte de 200 pour la fixation des lambourdes de terrasse"

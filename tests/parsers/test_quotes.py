@@ -188,7 +188,7 @@ ZAPIER = {
 
 @pytest.mark.parametrize(("name", "kept_and_dropped"), ZAPIER.items(), ids=ZAPIER.keys())
 def test_reply_corpus_bodies_are_split(name: str, kept_and_dropped: tuple[str, str]) -> None:
-    from tests.parsers.test_corpora_mail import CORPORA
+    from tests.paths import CORPORA
 
     kept, dropped = kept_and_dropped
     text = (CORPORA / "zapier-email-reply-parser" / name).read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from parsers.documents.pdf import read_pdf
 from parsers.documents.rules import default_rules, load_rules, parse_rule, vocabulary_for
 from parsers.vocabulary.layout import default_vocabulary, load_vocabulary
 from parsers.vocabulary.phrases import normalize
-from tests.parsers.documents_factory import Item, Layout, make_po_pdf
+from tests.factories.documents import Item, Layout, make_po_pdf
 
 
 def test_shipped_rules_and_vocabulary_load() -> None:

@@ -10,7 +10,7 @@ import pytest
 from models import DocumentKind
 from parsers import extract_orders, parse_message
 from parsers.documents.attachments import document_kinds
-from tests.conftest import FIXTURES, SAMPLES
+from tests.paths import FIXTURES, SAMPLES
 
 EMAILS = SAMPLES / "emails"
 DOCUMENT_SAMPLES = ["016", "017", "018", "019", "020", "021", "022", "023"]

@@ -164,7 +164,7 @@ def test_a_headerless_table_that_is_unclear_orders_nothing(text: str) -> None:
 def test_a_zip_bomb_spreadsheet_is_refused_before_it_is_unpacked():
     from models import Attachment, DocumentReadError
     from parsers.documents.attachments import DocumentLimits, read_document
-    from tests.review_ui.factories import make_zip_bomb_xlsx
+    from tests.factories.messages import make_zip_bomb_xlsx
 
     bomb = Attachment(
         filename="bomb.xlsx",

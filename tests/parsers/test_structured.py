@@ -11,7 +11,7 @@ from fixtures.documents.common import embed_file
 from fixtures.documents.special import order_x
 from models import DocumentKind, DocumentReadError
 from parsers.documents.structured import embedded_xml, read_xml
-from tests.parsers.documents_factory import Item, make_po_pdf
+from tests.factories.documents import Item, make_po_pdf
 
 UBL_ORDER = b"""<?xml version="1.0" encoding="UTF-8"?>
 <Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"

@@ -10,7 +10,7 @@ import pytest
 
 from parsers import parse_message
 from parsers.documents.pdf.textlayer import PageGeometry, page_rules, page_words
-from tests.conftest import FIXTURES, SAMPLES
+from tests.paths import FIXTURES, SAMPLES
 
 
 def _pdfs() -> list[tuple[str, bytes]]:

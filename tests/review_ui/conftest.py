@@ -16,13 +16,13 @@ from matchers import CatalogIndex
 from models import Origin, RawMessage, Settings, Store, load_reference_dir
 from models.users import add_user
 from review_ui import create_app
-from tests.conftest import DEMO_REF, ROOT
+from tests.paths import DEMO_REF, ROOT
+from tests.review_ui.clerk import PASSWORDS
 from tests.services import free_port
 
 DEMO_EMAILS = ROOT / "demo" / "emails"
 
 SCREENSHOTS = ROOT / "test-output"
-PASSWORDS = {"alice": "alice-password-1", "bob": "bob-password-22"}
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

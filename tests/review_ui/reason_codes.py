@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.paths import ROOT
 
 SOURCE_FOLDERS = ("intake", "review_ui", "parsers", "matchers", "models")
 REASON_FACTORIES = {"ReviewReason": None, "line_reason": 0, "_problem": 0}  # name -> position of the code

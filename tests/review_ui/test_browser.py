@@ -22,9 +22,10 @@ from matchers.normalize import normalize_wording
 from models import Settings, Store
 from models.tables import Alias, Order
 from review_ui import service
-from tests.conftest import ROOT
-from tests.review_ui.conftest import PASSWORDS, ingest_bytes
-from tests.review_ui.factories import store_documents_order
+from tests.factories.messages import store_documents_order
+from tests.paths import ROOT
+from tests.review_ui.clerk import review_orders, sign_in_page
+from tests.review_ui.conftest import ingest_bytes
 from tests.services import free_port
 
 pytestmark = pytest.mark.browser
@@ -32,23 +33,10 @@ pytestmark = pytest.mark.browser
 CUSTOMER_EMAIL = "commandes@example.invalid"
 
 
-def sign_in(page: Page, base: str, user: str) -> None:
-    page.goto(f"{base}/login")
-    page.fill("#username", user)
-    page.fill("#password", PASSWORDS[user])
-    page.click("button[type=submit]")
-    expect(page.locator(".topbar .who")).to_contain_text(user)
-
-
-def review_orders(store: Store) -> list[Order]:
-    with store.session() as session:
-        return list(session.exec(select(Order).where(Order.status == "review").order_by(Order.created_at)))
-
-
 def test_queue_lists_waiting_orders_oldest_first(
     page: Page, live_server: str, review_store: Store, shots: Path
 ):
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     waiting = review_orders(review_store)
     rows = page.locator("#queue tbody tr")
     expect(rows).to_have_count(len(waiting))
@@ -84,7 +72,7 @@ def test_api_without_session_answers_401_json(page: Page, live_server: str):
 
 def test_the_cursor_goes_only_to_doubtful_fields(page: Page, live_server: str, review_store: Store):
     order = review_orders(review_store)[0]
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.goto(f"{live_server}/orders/{order.id}")
     doubtful = page.locator("[data-doubt]")
     count = doubtful.count()
@@ -102,7 +90,7 @@ def test_the_cursor_goes_only_to_doubtful_fields(page: Page, live_server: str, r
 
 def test_reject_with_a_reason_from_the_keyboard(page: Page, live_server: str, review_store: Store):
     order = review_orders(review_store)[0]
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.goto(f"{live_server}/orders/{order.id}")
     page.keyboard.press("Alt+r")
     expect(page.locator("#reject_reason")).to_be_focused()
@@ -117,7 +105,7 @@ def test_fix_an_article_with_the_search_and_approve(
     page: Page, live_server: str, review_store: Store, ui_settings: Settings, shots: Path
 ):
     order = review_orders(review_store)[0]
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.goto(f"{live_server}/orders/{order.id}")
     page.screenshot(path=str(shots / "review.png"), full_page=True)
     rows = page.locator("#lines tbody tr")
@@ -228,7 +216,7 @@ def test_script_and_image_beacon_in_an_email_stay_inert(
     with review_store.session() as session:
         order = session.exec(select(Order).where(Order.message_pk == pk)).first()
     assert order is not None, "the message is read as an order"
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.goto(f"{live_server}/orders/{order.id}")
     expect(page.locator(".mail-text")).to_contain_text("zzqx article inconnu")
     page.click("#html-tab")
@@ -249,8 +237,8 @@ def test_two_clerks_on_one_order(browser: Browser, live_server: str, review_stor
     order = review_orders(review_store)[0]
     alice = browser.new_context().new_page()
     bob = browser.new_context().new_page()
-    sign_in(alice, live_server, "alice")
-    sign_in(bob, live_server, "bob")
+    sign_in_page(alice, live_server, "alice")
+    sign_in_page(bob, live_server, "bob")
     alice.goto(f"{live_server}/orders/{order.id}")
     with alice.expect_response(f"**/orders/{order.id}/lock"):
         alice.fill("#po_number", "PO-ALICE-0")  # editing starts: the order is alice's
@@ -279,7 +267,7 @@ def test_pdf_page_and_sheet_show_what_was_read(
     page: Page, live_server: str, review_store: Store, shots: Path
 ):
     _, order_id = store_documents_order(review_store)
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.goto(f"{live_server}/orders/{order_id}")
     page.click(".source-tabs .tab:has-text('BC-77.pdf')")
     image = page.locator(".pdf-page img").first
@@ -297,7 +285,7 @@ def test_pdf_page_and_sheet_show_what_was_read(
 
 
 def test_manual_entry_with_the_keyboard(page: Page, live_server: str, review_store: Store, shots: Path):
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.goto(f"{live_server}/")
     page.keyboard.press("n")
     page.wait_for_url("**/orders/new")
@@ -331,7 +319,7 @@ def test_failed_messages_are_listed_with_their_reason(
     page: Page, live_server: str, review_store: Store, ui_settings: Settings, shots: Path
 ):
     ingest_bytes(review_store, ui_settings, b"\x00\x01 not an email at all", "garbage.eml")
-    sign_in(page, live_server, "bob")
+    sign_in_page(page, live_server, "bob")
     failed = page.locator(".failed-list tbody tr")
     expect(failed).to_have_count(1)
     expect(failed.first).to_contain_text("NUL")

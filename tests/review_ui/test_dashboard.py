@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from intake.reports.charts import Bar, bar_chart
 from models import Settings, Store
 from review_ui.dashboard import make_router
-from tests.intake.test_kpis import make_rows
+from tests.factories.rows import make_rows
 
 
 @dataclass
@@ -84,7 +84,7 @@ def test_bar_chart_without_data_says_so() -> None:
 
 def test_dashboard_lists_webhooks_not_delivered_with_their_error(client: TestClient, store: Store) -> None:
     from intake.webhooks import add_endpoint, deliver_due
-    from tests.intake.api.factories import make_order
+    from tests.factories.rows import make_order
     from tests.services import free_port
 
     add_endpoint(store, f"http://127.0.0.1:{free_port()}/hook")

@@ -9,9 +9,8 @@ from playwright.sync_api import Page, expect
 
 from models import Settings, Store
 from models.users import add_user
-from tests.intake.test_kpis import make_rows
-from tests.review_ui.conftest import PASSWORDS
-from tests.review_ui.test_browser import sign_in
+from tests.factories.rows import make_rows
+from tests.review_ui.clerk import PASSWORDS, sign_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +38,7 @@ def test_dashboard_cards_are_styled_and_show_their_trend(page: Page, live_server
         "console",
         lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None,
     )
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.goto(f"{live_server}/dashboard")
     expect(page.locator("h1")).to_have_text("Tableau de bord")
     cards = page.locator(".kpi-panel .card")

@@ -13,7 +13,7 @@ from playwright.sync_api import Page
 
 from models import Settings, Store
 from review_ui.dashboard import make_router
-from tests.intake.test_kpis import make_rows
+from tests.factories.rows import make_rows
 from tests.services import free_port
 
 

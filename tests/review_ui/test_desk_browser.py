@@ -14,9 +14,9 @@ from sqlmodel import select
 from models import Settings, Store
 from models.tables import Order
 from review_ui import service
+from tests.factories.messages import make_zip_bomb_xlsx, message_with_attachment, store_documents_order
+from tests.review_ui.clerk import review_orders, sign_in_page
 from tests.review_ui.conftest import ingest_bytes
-from tests.review_ui.factories import make_zip_bomb_xlsx, message_with_attachment, store_documents_order
-from tests.review_ui.test_browser import review_orders, sign_in
 
 pytestmark = pytest.mark.browser
 XLSX = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,8 +30,8 @@ def test_the_order_of_a_zip_bomb_answers_and_other_pages_stay_usable(
     with review_store.session() as session:
         order = session.exec(select(Order).where(Order.message_pk == pk)).one()
     clerk, other = browser.new_page(), browser.new_page()
-    sign_in(clerk, live_server, "alice")
-    sign_in(other, live_server, "bob")
+    sign_in_page(clerk, live_server, "alice")
+    sign_in_page(other, live_server, "bob")
     peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     clerk.goto(f"{live_server}/")
     # The bomb's order is asked for in the background while another clerk opens the queue.
@@ -55,7 +55,7 @@ def focused(page: Page) -> str:
 
 def test_shortcuts_work_from_the_first_key(page: Page, live_server: str, review_store: Store):
     order = review_orders(review_store)[0]
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.goto(f"{live_server}/orders/{order.id}")
     assert focused(page) == "BODY"  # no field takes the keyboard on load
     page.keyboard.press("?")
@@ -80,8 +80,8 @@ def test_the_lock_is_taken_on_edit_and_released_on_leave(
 ):
     order = review_orders(review_store)[0]
     alice, bob = browser.new_context().new_page(), browser.new_context().new_page()
-    sign_in(alice, live_server, "alice")
-    sign_in(bob, live_server, "bob")
+    sign_in_page(alice, live_server, "alice")
+    sign_in_page(bob, live_server, "bob")
     alice.goto(f"{live_server}/orders/{order.id}")
     assert lock_of(review_store, order.id) is None  # looking is not taking
     with alice.expect_response(f"**/orders/{order.id}/lock"):
@@ -114,7 +114,7 @@ def loaded(image: Locator) -> None:
 
 def test_pdf_zoom_and_the_live_lines_total(page: Page, live_server: str, review_store: Store, shots: Path):
     _, order_id = store_documents_order(review_store)
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     page.goto(f"{live_server}/orders/{order_id}")
     page.click(".source-tabs .tab:has-text('BC-77.pdf')")
     image = page.locator(".pdf-page img").first
@@ -136,7 +136,7 @@ def test_pdf_zoom_and_the_live_lines_total(page: Page, live_server: str, review_
 
 
 def test_reasons_read_in_the_clerks_language(page: Page, live_server: str, review_store: Store, shots: Path):
-    sign_in(page, live_server, "alice")
+    sign_in_page(page, live_server, "alice")
     tiles = page.locator(".stats .stat span")
     chips = page.locator("#queue td.reasons .tag")
     assert tiles.count() > 1 and chips.count() > 0

@@ -13,29 +13,11 @@ from models import (
     Store,
     audit_trail,
 )
-from models.tables import AuditEvent, Order, User
+from models.tables import AuditEvent, User
 from models.users import failed_logins, list_users, set_active, set_password
 from review_ui import service
-from tests.review_ui.conftest import PASSWORDS
-from tests.review_ui.factories import store_documents_order
-
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-def sign_in(client: TestClient, user: str = "alice") -> str:
-    """Sign in through the form; returns the session's CSRF token."""
-    client.get("/login")
-    token = TOKEN.search(client.get("/login").text)[1]
-    answer = client.post("/login", data={"username": user, "password": PASSWORDS[user], "csrf_token": token})
-    assert answer.status_code == 303, answer.text
-    return TOKEN.search(client.get("/").text)[1]
-
-
-def first_review_order(store: Store) -> Order:
-    with store.session() as session:
-        order = session.exec(select(Order).where(Order.status == "review").order_by(Order.id)).first()
-    assert order is not None
-    return order
+from tests.factories.messages import store_documents_order
+from tests.review_ui.clerk import PASSWORDS, TOKEN, first_review_order, sign_in
 
 
 @pytest.mark.parametrize("path", ["/login", "/static/app.css", "/", "/orders/1", "/nowhere"], ids=str)

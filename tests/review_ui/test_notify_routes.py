@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from intake.notify import list_mails
 from models import Settings, Store
 from review_ui.notify_routes import make_router
-from tests.intake.notify.conftest import ORIGINAL_ID, make_order
+from tests.factories.rows import ORIGINAL_ID, make_order_with_message
 
 
 @dataclass
@@ -34,7 +34,7 @@ def make_client(store: Store, settings: Settings) -> TestClient:
 
 
 def test_detail_request_is_queued_and_threaded(store: Store, settings: Settings) -> None:
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     client = make_client(store, settings)
     response = client.post(
         f"/orders/{order_id}/lines/2/detail-request",
@@ -49,7 +49,7 @@ def test_detail_request_is_queued_and_threaded(store: Store, settings: Settings)
 
 
 def test_status_route_redirects_a_form_back(store: Store, settings: Settings) -> None:
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     client = make_client(store, settings)
     response = client.post(
         f"/orders/{order_id}/status",
@@ -77,14 +77,14 @@ def test_status_route_redirects_a_form_back(store: Store, settings: Settings) ->
 def test_refusals(
     store: Store, settings: Settings, path: str, data: dict[str, str], headers: dict[str, str], status: int
 ) -> None:
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     response = make_client(store, settings).post(path.format(id=order_id), data=data, headers=headers)
     assert response.status_code == status
     assert list_mails(store) == []
 
 
 def test_an_outside_next_is_not_followed(store: Store, settings: Settings) -> None:
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     response = make_client(store, settings).post(
         f"/orders/{order_id}/status",
         data={"status": "delivered", "next": "//evil.example/x"},

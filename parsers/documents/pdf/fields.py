@@ -12,6 +12,8 @@ from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, tokens_of
 
 _PO = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-/_.]{2,39}$", re.I)
+# A whole date is the value of the next label (the PO's own value lost or misread), never a PO.
+_DATE = re.compile(r"^(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2})$")
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
 _BARE_PO_LABELS = {"n", "no", "nr", "numero"}
 _LABEL_LINE = re.compile(r"^[^\W\d][\w'’.\- ]{1,30}?\s?:\s")
@@ -184,7 +186,7 @@ def po_value(words: list[Word]) -> Found | None:
     """A purchase-order number: the first word that looks like one."""
     for word in words[:3]:
         text = word.text.strip(".,;:()").removeprefix("#")
-        if _PO.match(text):
+        if _PO.match(text) and not _DATE.match(text):
             return Found(text, [word], 0.9)
     return None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import statistics
 
 import numpy as np
@@ -35,6 +36,8 @@ MAX_HEADER_RETRIES = 3
 RULE_MARKS = "|!"
 # Tesseract's own per-word confidence (0-100) under which a word is noise.
 MIN_WORD_CONFIDENCE = 30
+# A figure as printed in a table cell ("10,00", "3", "1 250.5" is two words).
+FIGURE = re.compile(r"\d{1,7}(?:[.,]\d{1,4})?")
 
 
 def ocr_pages(
@@ -92,9 +95,12 @@ def _boxes(
     scale = 72 / dpi
     boxes = []
     for i, text in enumerate(data["text"]):
-        # A table's rules touching a word are read as bars and brackets around it.
+        # A table's rules touching a word are read as bars and brackets around it. Its
+        # confidence comes from a model of words, not of figures: a lone well-formed
+        # figure is kept whatever it says (the quantity x price and totals checks
+        # catch a misread one).
         text = _without_rules(text.strip())
-        if not text or float(data["conf"][i]) < min_confidence:
+        if not text or (float(data["conf"][i]) < min_confidence and not FIGURE.fullmatch(text)):
             continue
         x, y, w, h = (data[k][i] * scale for k in ("left", "top", "width", "height"))
         line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
@@ -130,20 +136,45 @@ def _reread_header(
     """A header printed on a shaded, ruled band, read again from the band alone, shade and rules out."""
     # A header names columns and prints no figure (totals and addresses do).
     named = [
-        (sum(c.role != "other" for c in header_columns(line, vocab)), i)
+        (_header_score(line, vocab), i)
         for i, line in enumerate(page.lines)
         if not any(ch.isdigit() for ch in line.text)
     ]
-    for count, index in sorted(named, reverse=True)[:MAX_HEADER_RETRIES]:
-        if count == 0:
-            return
-        line = page.lines[index]
-        margin = 6 + abs(slope) * page.width
-        words = _band_words(image, dpi, slope, (line.top - margin, line.bottom + margin), page, languages)
+    ranked = sorted(named, reverse=True)
+    # Lines naming columns first, then noise lines: both bounded, a band costs a read each.
+    tried = [c for c in ranked if c[0] >= 1][:MAX_HEADER_RETRIES] + [c for c in ranked if 0 < c[0] < 1][:2]
+    for score, index in tried:
+        words = _band_words(image, dpi, slope, _band(page, index, slope, whole=score < 1), page, languages)
         for candidate in group_lines(words):
             if find_header(Page(page.number, page.width, page.height, [candidate]), vocab):
                 page.lines[index] = candidate
                 return
+
+
+def _band(page: Page, index: int, slope: float, *, whole: bool) -> tuple[float, float]:
+    """Top and bottom of the band around line `index`: the gap to its neighbours when `whole`.
+
+    Stray marks are smaller than the text they stand for: the band they sit in is all
+    that tells its height.
+    """
+    line, margin = page.lines[index], 6 + abs(slope) * page.width
+    if not whole:
+        return line.top - margin, line.bottom + margin
+    above = page.lines[index - 1].bottom if index > 0 else line.top - 3 * margin
+    below = page.lines[index + 1].top if index + 1 < len(page.lines) else line.bottom + 3 * margin
+    return min(above, line.top - margin), max(below, line.bottom + margin)
+
+
+def _header_score(line, vocab: LayoutVocabulary) -> float:
+    """How much a line looks like a table header: the columns it names; a little when it is noise.
+
+    A header on a dark band can come out as a few stray marks ('i i'); such a line is
+    worth reading again from its band when no line names columns.
+    """
+    named = sum(c.role != "other" for c in header_columns(line, vocab))
+    if named:
+        return float(named)
+    return 0.5 if all(sum(ch.isalpha() for ch in w.text) < 2 for w in line.words) else 0.0
 
 
 def _band_words(

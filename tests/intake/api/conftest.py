@@ -12,7 +12,7 @@ from intake.api import Scope, create_api, create_token
 from intake.ingest import ingest_file
 from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
-from tests.intake.api.factories import accept
+from tests.factories.rows import accept
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "fixtures" / "emails"

@@ -9,8 +9,8 @@ from sqlmodel import select
 
 from intake.reports.kpis import kpi_report
 from models.tables import Message, OrderEvent, OutboxMail
+from tests.factories.rows import make_order
 from tests.intake.api.conftest import Api
-from tests.intake.api.factories import make_order
 
 SHIPPED = {"kind": "shipped", "carrier": "Geodis", "tracking": "GE123456789FR"}
 

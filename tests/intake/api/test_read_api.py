@@ -12,8 +12,8 @@ from sqlmodel import select
 from intake.api import Scope, create_token, revoke_token
 from intake.commands.api import openapi_schema
 from models.tables import ApiToken
+from tests.factories.rows import accept, make_order
 from tests.intake.api.conftest import ROOT, SAMPLE, Api, bearer
-from tests.intake.api.factories import accept, make_order
 
 
 @pytest.mark.parametrize(

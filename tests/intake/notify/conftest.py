@@ -1,4 +1,4 @@
-"""Orders seeded straight into the store, and a real SMTP server on loopback."""
+"""A real SMTP server on loopback (plain, TLS, with authentication) and the mail settings to reach it."""
 
 from __future__ import annotations
 
@@ -21,89 +21,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from models import Settings, Store
+from models import Settings
 from models.settings import SmtpSecurity
-from models.tables import Customer, Message, Order, OrderLine, Product
 from tests.services import free_port
-
-ORIGINAL_ID = "<po-7731@chantiers-durand.fr>"
-EARLIER_ID = "<thread-1@chantiers-durand.fr>"
-
-
-def make_raw(*, reply_to: str | None = None, subject: str = "Commande BC-7731") -> bytes:
-    lines = [
-        "From: Paul Durand <paul@chantiers-durand.fr>",
-        "To: commandes@negoce.example",
-        f"Subject: {subject}",
-        f"Message-ID: {ORIGINAL_ID}",
-        f"References: {EARLIER_ID}",
-        "Date: Mon, 23 Nov 2026 09:12:00 +0100",
-    ]
-    if reply_to:
-        lines.append(f"Reply-To: {reply_to}")
-    return ("\r\n".join(lines) + "\r\n\r\nBonjour, merci de livrer...\r\n").encode()
-
-
-def make_order(
-    store: Store,
-    *,
-    status: str = "accepted",
-    language: str = "fr",
-    notify: bool = True,
-    reply_to: str | None = None,
-    subject: str = "Commande BC-7731",
-) -> int:
-    """An order of three lines from customer CD01, the third short of stock."""
-    with store.session() as session:
-        if session.get(Customer, "CD01") is None:
-            session.add(Customer(customer_id="CD01", name="Chantiers Durand"))
-            session.add(Product(sku="CIM-35", name="Ciment CEM II 35 kg", unit="sac", stock=500))
-            session.add(Product(sku="TREIL-1", name="Treillis soudé ST25", unit="pce", stock=3))
-        customer = session.get(Customer, "CD01")
-        assert customer is not None
-        customer.language, customer.notify = language, notify
-        raw = make_raw(reply_to=reply_to, subject=subject)
-        message = Message(
-            sha256=f"{len(raw)}-{status}-{language}-{subject}-{reply_to}-{dt.datetime.now().timestamp()}",
-            message_id=ORIGINAL_ID,
-            raw=raw,
-            subject=subject,
-            sender="paul@chantiers-durand.fr",
-            state="processed",
-        )
-        session.add(message)
-        session.flush()
-        order = Order(
-            message_pk=message.id,
-            message_id=ORIGINAL_ID,
-            status=status,
-            customer_id="CD01",
-            po_number="BC-7731",
-            order_date=dt.date(2026, 11, 23),
-            requested_delivery_date=dt.date(2026, 11, 27),
-            ship_to="ZAC des Pins, 33600 Pessac",
-        )
-        session.add(order)
-        session.flush()
-        assert order.id is not None
-        for line_no, sku, description, quantity, unit in (
-            (1, "CIM-35", "Ciment CEM II 35 kg", 40.0, "sac"),
-            (2, None, "bastaings 63x175", 12.0, None),
-            (3, "TREIL-1", "Treillis soudé ST25", 10.0, "pce"),
-        ):
-            session.add(
-                OrderLine(
-                    order_id=order.id,
-                    line_no=line_no,
-                    sku=sku,
-                    customer_ref="DUR-88" if line_no == 1 else None,
-                    description=description,
-                    quantity=quantity,
-                    unit=unit,
-                )
-            )
-        session.commit()
-        return order.id
 
 
 @dataclass

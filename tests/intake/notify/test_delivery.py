@@ -13,21 +13,15 @@ from intake.notify.outbox import backoff, claim
 from models import Settings, Store
 from models.settings import SmtpSecurity
 from models.tables import utcnow
-from tests.intake.notify.conftest import (
-    EARLIER_ID,
-    ORIGINAL_ID,
-    SmtpServer,
-    authenticator,
-    make_order,
-    server_tls_context,
-)
+from tests.factories.rows import EARLIER_ID, ORIGINAL_ID, make_order_with_message
+from tests.intake.notify.conftest import SmtpServer, authenticator, server_tls_context
 
 
 def test_acknowledgement_arrives_threaded(
     store: Store, mail_settings: Settings, smtp_server: SmtpServer
 ) -> None:
     smtp_server.start()
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     row = queue_acknowledgement(store, order_id, settings=mail_settings)
     assert row is not None
     report = deliver_pending(store, mail_settings, send=smtp_sender(mail_settings))
@@ -50,7 +44,7 @@ def test_acknowledgement_arrives_threaded(
 def test_outage_then_recovery_delivers_exactly_once(
     store: Store, mail_settings: Settings, smtp_server: SmtpServer
 ) -> None:
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     queue_acknowledgement(store, order_id, settings=mail_settings)
     send = smtp_sender(mail_settings)
     start = utcnow()
@@ -82,7 +76,7 @@ def test_a_refused_recipient_fails_at_once(
 ) -> None:
     smtp_server.inbox.refuse_with = "550 5.1.1 no such mailbox"
     smtp_server.start()
-    queue_acknowledgement(store, make_order(store), settings=mail_settings)
+    queue_acknowledgement(store, make_order_with_message(store), settings=mail_settings)
     report = deliver_pending(store, mail_settings, send=smtp_sender(mail_settings))
     assert report.failed == 1
     [failed] = list_mails(store, "failed")
@@ -94,7 +88,7 @@ def test_a_mail_that_keeps_failing_is_given_up_after_max_attempts(
 ) -> None:
     smtp_server.inbox.refuse_with = "451 4.3.0 try again later"
     smtp_server.start()
-    queue_acknowledgement(store, make_order(store), settings=mail_settings)
+    queue_acknowledgement(store, make_order_with_message(store), settings=mail_settings)
     settings = mail_settings.model_copy(update={"outbox_max_attempts": 3})
     moment = utcnow()
     for _ in range(3):
@@ -105,7 +99,7 @@ def test_a_mail_that_keeps_failing_is_given_up_after_max_attempts(
 
 
 def test_a_bug_in_sending_is_recorded_not_raised(store: Store, settings: Settings) -> None:
-    queue_acknowledgement(store, make_order(store), settings=settings)
+    queue_acknowledgement(store, make_order_with_message(store), settings=settings)
 
     def broken(_row: object) -> None:
         raise ValueError("boom")
@@ -115,7 +109,7 @@ def test_a_bug_in_sending_is_recorded_not_raised(store: Store, settings: Setting
 
 
 def test_a_claimed_mail_cannot_be_claimed_again(store: Store, settings: Settings) -> None:
-    row = queue_acknowledgement(store, make_order(store), settings=settings)
+    row = queue_acknowledgement(store, make_order_with_message(store), settings=settings)
     assert row is not None and row.id is not None
     until = utcnow() + dt.timedelta(minutes=5)
     assert claim(store, row.id, until) is not None
@@ -159,7 +153,7 @@ def test_tls_and_login(
         )
     )
     assert settings.smtp_password is not None  # read from the environment
-    queue_acknowledgement(store, make_order(store), settings=settings)
+    queue_acknowledgement(store, make_order_with_message(store), settings=settings)
     report = deliver_pending(store, settings, send=smtp_sender(settings))
     assert report.sent == 1, report.errors
     assert len(smtp_server.inbox.messages) == 1
@@ -170,7 +164,7 @@ def test_a_wrong_password_keeps_the_mail_for_later(
 ) -> None:
     smtp_server.start(authenticator=authenticator("adv", "s3cret"), auth_require_tls=False)
     settings = mail_settings.model_copy(update={"smtp_user": "adv", "smtp_password": SecretStr("wrong")})
-    queue_acknowledgement(store, make_order(store), settings=settings)
+    queue_acknowledgement(store, make_order_with_message(store), settings=settings)
     report = deliver_pending(store, settings, send=smtp_sender(settings))
     assert report.retried == 1 and "SMTP 535" in report.errors[0]
     assert smtp_server.inbox.messages == []
@@ -185,7 +179,7 @@ def test_one_session_serves_a_whole_pass(
 ) -> None:
     smtp_server.start()
     for subject in ("Commande A", "Commande B", "Commande C"):
-        queue_acknowledgement(store, make_order(store, subject=subject), settings=mail_settings)
+        queue_acknowledgement(store, make_order_with_message(store, subject=subject), settings=mail_settings)
     sender = smtp_sender(mail_settings)
     assert deliver_pending(store, mail_settings, send=sender).sent == 3
     assert sender.connections == 1 and sender.client is None  # closed at the end of the pass
@@ -201,9 +195,9 @@ def test_a_refusal_drops_the_session_and_the_next_mail_gets_a_new_one(
 ) -> None:
     smtp_server.start()
     queue_acknowledgement(
-        store, make_order(store, reply_to="nobody@chantiers-durand.fr"), settings=mail_settings
+        store, make_order_with_message(store, reply_to="nobody@chantiers-durand.fr"), settings=mail_settings
     )
-    queue_acknowledgement(store, make_order(store, subject="Commande B"), settings=mail_settings)
+    queue_acknowledgement(store, make_order_with_message(store, subject="Commande B"), settings=mail_settings)
     smtp_server.inbox.refuse_only = "nobody@chantiers-durand.fr"
     sender = smtp_sender(mail_settings)
     report = deliver_pending(store, mail_settings, send=sender)

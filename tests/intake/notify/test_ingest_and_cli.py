@@ -14,8 +14,9 @@ from intake.notify import list_mails
 from matchers import CatalogIndex
 from models import RoutingMode, Settings, Store
 from models.tables import Order
-from tests.conftest import DEMO_REF
-from tests.intake.notify.conftest import SmtpServer, make_order
+from tests.factories.rows import make_order_with_message
+from tests.intake.notify.conftest import SmtpServer
+from tests.paths import DEMO_REF
 
 DEMO_EMAILS = DEMO_REF.parent / "emails"
 
@@ -59,7 +60,7 @@ def test_order_status_then_outbox_send(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("INTAKE_OUTBOX_BACKOFF_SECONDS", "0")  # retry at once
-    make_order(store)
+    make_order_with_message(store)
     args = ["order", "status", "BC-7731", "shipped", "--mode", "pickup_point", "--tracking", "XY1"]
     assert main(args) == 0
     assert "mail 1 to paul@chantiers-durand.fr" in capsys.readouterr().out
@@ -87,8 +88,8 @@ def test_order_status_of_an_unknown_order_is_an_error(
 def test_stats_json(
     store: Store, cli_env: Settings, capsys: pytest.CaptureFixture[str], by: str | None
 ) -> None:
-    make_order(store)
-    make_order(store, status="review", subject="Commande 2")
+    make_order_with_message(store)
+    make_order_with_message(store, status="review", subject="Commande 2")
     assert main(["stats", "--format", "json", *(["--by", by] if by else [])]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["overall"]["orders"] == 2 and report["overall"]["in_review"] == 1
@@ -96,7 +97,7 @@ def test_stats_json(
 
 
 def test_stats_table(store: Store, cli_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
-    make_order(store)
+    make_order_with_message(store)
     assert main(["stats", "--by", "channel"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:2] == ["orders", "touchless"]

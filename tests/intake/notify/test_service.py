@@ -22,7 +22,7 @@ from intake.notify import (
 )
 from models import Settings, Store
 from models.tables import AuditEvent, Order, utcnow
-from tests.intake.notify.conftest import EARLIER_ID, ORIGINAL_ID, make_order
+from tests.factories.rows import EARLIER_ID, ORIGINAL_ID, make_order_with_message
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,7 @@ from tests.intake.notify.conftest import EARLIER_ID, ORIGINAL_ID, make_order
 def test_acknowledgement_says_what_was_understood(
     store: Store, settings: Settings, language: str, expected: list[str]
 ) -> None:
-    order_id = make_order(store, language=language)
+    order_id = make_order_with_message(store, language=language)
     row = queue_acknowledgement(store, order_id, settings=settings)
     assert row is not None
     text = row.subject + "\n" + row.body_text
@@ -57,7 +57,7 @@ def test_acknowledgement_says_what_was_understood(
 def test_acknowledgement_is_threaded_to_the_order_and_answers_reply_to(
     store: Store, settings: Settings
 ) -> None:
-    order_id = make_order(store, reply_to="Achats Durand <achats@chantiers-durand.fr>")
+    order_id = make_order_with_message(store, reply_to="Achats Durand <achats@chantiers-durand.fr>")
     row = queue_acknowledgement(store, order_id, settings=settings)
     assert row is not None
     assert row.to_addr == "achats@chantiers-durand.fr"
@@ -68,7 +68,7 @@ def test_acknowledgement_is_threaded_to_the_order_and_answers_reply_to(
 
 
 def test_a_reply_subject_gets_one_re_prefix(store: Store, settings: Settings) -> None:
-    order_id = make_order(store, subject="RE: TR: Commande BC-7731")
+    order_id = make_order_with_message(store, subject="RE: TR: Commande BC-7731")
     row = queue_acknowledgement(store, order_id, settings=settings)
     assert row is not None and row.subject.startswith("Re: Commande BC-7731 —")
 
@@ -85,20 +85,20 @@ def test_a_reply_subject_gets_one_re_prefix(store: Store, settings: Settings) ->
 def test_no_acknowledgement_when_none_is_due(
     store: Store, settings: Settings, status: str, language: str, notify: bool, enabled: bool
 ) -> None:
-    order_id = make_order(store, status=status, language=language, notify=notify)
+    order_id = make_order_with_message(store, status=status, language=language, notify=notify)
     switched = settings.model_copy(update={"notify_enabled": enabled})
     assert queue_acknowledgement(store, order_id, settings=switched) is None
     assert list_mails(store) == []
 
 
 def test_no_acknowledgement_to_our_own_mailbox(store: Store, settings: Settings) -> None:
-    order_id = make_order(store, reply_to="commandes@negoce.example")
+    order_id = make_order_with_message(store, reply_to="commandes@negoce.example")
     ours = settings.model_copy(update={"smtp_from": "Commandes@negoce.example"})
     assert queue_acknowledgement(store, order_id, settings=ours) is None
 
 
 def test_acknowledging_twice_queues_one_mail(store: Store, settings: Settings) -> None:
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     first = acknowledge_accepted(store, [order_id], settings=settings)
     second = acknowledge_accepted(store, [order_id], settings=settings)
     assert first == second and len(first) == 1
@@ -118,7 +118,7 @@ def test_company_template_overrides_the_built_in_one(
     (tmp_path / "ack_fr.txt").write_text(
         "Subject: Merci {{ customer_name }}\n\n{{ lines | length }} lignes\n"
     )
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     custom = settings.model_copy(update={"notify_templates_dir": tmp_path})
     row = queue_acknowledgement(store, order_id, settings=custom)
     assert row is not None
@@ -138,7 +138,7 @@ def test_a_broken_company_template_is_a_clear_error(
     store: Store, settings: Settings, tmp_path: Path, template: str, message: str
 ) -> None:
     (tmp_path / "ack_fr.txt").write_text(template)
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     custom = settings.model_copy(update={"notify_templates_dir": tmp_path})
     with pytest.raises(TemplateError, match=r"ack_fr\.txt") as error:
         queue_acknowledgement(store, order_id, settings=custom)
@@ -146,7 +146,7 @@ def test_a_broken_company_template_is_a_clear_error(
 
 
 def test_detail_request_quotes_the_line_and_the_question(store: Store, settings: Settings) -> None:
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     question = "Quelle longueur souhaitez-vous pour les bastaings : 4 m ou 5 m ?"
     row = request_detail(store, order_id, 2, question, actor="marie", settings=settings)
     assert "ligne 2" in row.body_text
@@ -172,7 +172,7 @@ def test_detail_request_quotes_the_line_and_the_question(store: Store, settings:
 def test_detail_request_refuses_what_it_cannot_ask(
     store: Store, settings: Settings, line_no: int, question: str, message: str
 ) -> None:
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     with pytest.raises(NotifyError, match=message):
         request_detail(store, order_id, line_no, question, actor="marie", settings=settings)
 
@@ -192,7 +192,7 @@ def test_detail_request_refuses_what_it_cannot_ask(
 def test_status_notice_is_worded_by_delivery_mode(
     store: Store, settings: Settings, mode: str, status: str, phrase: str
 ) -> None:
-    order_id = make_order(store)
+    order_id = make_order_with_message(store)
     row = notify_status(
         store,
         order_id,
@@ -209,7 +209,7 @@ def test_status_notice_is_worded_by_delivery_mode(
 
 
 def test_status_notice_in_english(store: Store, settings: Settings) -> None:
-    order_id = make_order(store, language="en")
+    order_id = make_order_with_message(store, language="en")
     row = notify_status(
         store,
         order_id,
@@ -223,7 +223,7 @@ def test_status_notice_in_english(store: Store, settings: Settings) -> None:
 
 
 def test_status_of_an_order_not_accepted_is_refused(store: Store, settings: Settings) -> None:
-    order_id = make_order(store, status="review")
+    order_id = make_order_with_message(store, status="review")
     with pytest.raises(NotifyError, match="is review, not accepted"):
         notify_status(
             store, order_id, ShipmentStatus.SHIPPED, mode=DeliveryMode.CARRIER, actor="cli", settings=settings
@@ -239,10 +239,10 @@ def _decided(store: Store, order_id: int, hours_ago: float) -> None:
 
 
 def test_missed_acknowledgements_are_caught_up_within_the_window(store: Store, settings: Settings) -> None:
-    recent, old = make_order(store), make_order(store, subject="Commande ancienne")
+    recent, old = make_order_with_message(store), make_order_with_message(store, subject="Commande ancienne")
     _decided(store, recent, hours_ago=2)
     _decided(store, old, hours_ago=30)
-    review = make_order(store, status="review", subject="Commande en attente")
+    review = make_order_with_message(store, status="review", subject="Commande en attente")
     _decided(store, review, hours_ago=1)
     first = acknowledge_recent(store, settings=settings)
     again = acknowledge_recent(store, settings=settings)
@@ -259,6 +259,6 @@ def test_missed_acknowledgements_are_caught_up_within_the_window(store: Store, s
     ],
 )
 def test_no_catch_up(store: Store, settings: Settings, update: dict[str, object], notify: bool) -> None:
-    order_id = make_order(store, notify=notify)
+    order_id = make_order_with_message(store, notify=notify)
     _decided(store, order_id, hours_ago=1)
     assert acknowledge_recent(store, settings=settings.model_copy(update=update)) == []

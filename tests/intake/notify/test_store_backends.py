@@ -12,15 +12,15 @@ from intake.notify.outbox import OutgoingMail, claim, enqueue
 from intake.reports.kpis import GroupBy, build_report, kpi_report, order_facts
 from models import Settings, Store
 from models.tables import OutboxMail, utcnow
-from tests.intake.notify.conftest import SmtpServer, make_order
-from tests.intake.test_kpis import make_rows
+from tests.factories.rows import make_order_with_message, make_rows
+from tests.intake.notify.conftest import SmtpServer
 
 
 def test_outage_then_recovery_delivers_once(
     any_store: Store, mail_settings: Settings, smtp_server: SmtpServer
 ) -> None:
     settings = mail_settings.model_copy(update={"database_url": str(any_store.engine.url)})
-    queue_acknowledgement(any_store, make_order(any_store), settings=settings)
+    queue_acknowledgement(any_store, make_order_with_message(any_store), settings=settings)
     send, start = smtp_sender(settings), utcnow()
     assert deliver_pending(any_store, settings, send=send, now=lambda: start).retried == 1
     smtp_server.start()

@@ -8,7 +8,7 @@ import pytest
 
 from intake.cli import main
 from models import Store
-from tests.intake.api.factories import make_order
+from tests.factories.rows import make_order
 from tests.services import free_port
 
 

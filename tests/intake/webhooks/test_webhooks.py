@@ -19,7 +19,7 @@ from intake.webhooks import (
 )
 from models import Settings, Store
 from models.tables import Order, WebhookDelivery, utcnow
-from tests.intake.api.factories import accept, make_order
+from tests.factories.rows import accept, make_order
 from tests.intake.webhooks.receiver import Receiver
 from tests.services import free_port
 

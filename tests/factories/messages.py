@@ -1,4 +1,4 @@
-"""Factories for review UI tests: messages with documents, orders with provenance."""
+"""E-mails carrying documents (PDF, spreadsheet, a zip bomb), and orders stored from them with provenance."""
 
 from __future__ import annotations
 

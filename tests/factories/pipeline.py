@@ -1,4 +1,5 @@
-"""Factories for routing tests: a clean order from a known customer, and its parts."""
+"""The pipeline's handoff models as tests build them: a parsed message, lines as read and as
+matched, a matched order from a known customer, a customer's history."""
 
 from __future__ import annotations
 
@@ -178,3 +179,24 @@ def make_past_order(
 
 def make_history(orders: list[PastOrder] | None = None, *, accepted: int = 10) -> CustomerHistory:
     return CustomerHistory(customer_id="G001", orders=orders or [], accepted_count=accepted)
+
+
+def make_extracted_line(
+    description: str = "",
+    *,
+    code: str | None = None,
+    quantity: str = "1",
+    unit: str | None = None,
+    pack_size: str | None = None,
+    unit_price: str | None = None,
+) -> ExtractedLine:
+    """A line as a reader gives it to the matcher: wording, code, quantity, unit, prices."""
+    return ExtractedLine(
+        line_no=1,
+        code=Extracted(value=code) if code else None,
+        description=Extracted(value=description) if description else None,
+        quantity=Extracted(value=Decimal(quantity)),
+        unit=Extracted(value=unit) if unit else None,
+        pack_size=Extracted(value=Decimal(pack_size)) if pack_size else None,
+        unit_price=Extracted(value=Decimal(unit_price)) if unit_price else None,
+    )

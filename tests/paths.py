@@ -1,0 +1,25 @@
+"""Where the tests find their data: the checkout, its fixtures and demo data, and shared/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def shared_dir() -> Path:
+    """shared/: INTAKE_SHARED_DIR, else the nearest one above the checkout (beside it in CI)."""
+    if os.environ.get("INTAKE_SHARED_DIR"):
+        return Path(os.environ["INTAKE_SHARED_DIR"])
+    for parent in ROOT.parents:
+        if (parent / "shared" / "samples").is_dir():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = shared_dir()
+SAMPLES = SHARED / "samples"
+CORPORA = SHARED / "corpora"
+FIXTURES = ROOT / "fixtures" / "emails"
+DEMO_REF = ROOT / "demo" / "ref"
