@@ -166,6 +166,7 @@ STILL_QUERYING = frozenset(
         "intake.webhooks.endpoints",
         "intake.webhooks.payload",
         "matchers.aliases",
+        "review_ui.followups",
         "review_ui.listing",
         "review_ui.service",
     }
