@@ -10,7 +10,7 @@ and the latency of probe messages APPENDed over IMAP while the backlog drains
 (APPEND -> recorded in the store, APPEND -> outcome stored).
 
 Run from the repository root, as root (Dovecot and PostgreSQL need it):
-    python bench/scale.py [--messages 20000] [--daemons 1,2,4] [--keep-logs DIR]
+    python bench/scale.py [--messages 20000] [--daemons 1,2,4] [--probe-every 2] [--keep-logs DIR]
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ class Run:
     daemons: int
     messages: int
     killed: bool = False
+    first_rate: float = 0.0  # messages/s until a third of the backlog, every daemon alive
     wall: float = 0.0
     lost: int = 0
     doubled: int = 0
@@ -154,28 +155,37 @@ def probe(dovecot: Dovecot, stop: threading.Event, sent: dict[str, float], every
 
 
 def drain(
-    dovecot: Dovecot, store: Store, daemons: list[subprocess.Popen], backlog: int, sent: dict[str, float]
-) -> bool:
+    dovecot: Dovecot,
+    store: Store,
+    daemons: list[subprocess.Popen],
+    backlog: int,
+    sent: dict[str, float],
+    every: float,
+    started: float,
+) -> tuple[bool, float]:
     """Probe while the backlog drains, then wait for every outcome; the first daemon is
-    SIGKILLed at a third of the backlog when there are several. True when one was killed."""
+    SIGKILLed at a third of the backlog when there are several. Whether one was killed,
+    and the messages/s until that third (all daemons alive)."""
     stop_probes = threading.Event()
-    prober = threading.Thread(target=probe, args=(dovecot, stop_probes, sent, 0.5), daemon=True)
+    prober = threading.Thread(target=probe, args=(dovecot, stop_probes, sent, every), daemon=True)
     prober.start()
-    killed = False
+    killed, first_rate = False, 0.0
     deadline = time.monotonic() + 3600
     while not stop_probes.is_set() or decided_count(store) < backlog + len(sent):
         done = decided_count(store)
         if done >= 0.9 * backlog and not stop_probes.is_set():
             stop_probes.set()  # the backlog is nearly drained: the probes stop
             prober.join(30)
-        if len(daemons) > 1 and not killed and done >= backlog / 3:
-            daemons[0].send_signal(signal.SIGKILL)
-            daemons[0].wait(timeout=10)
-            killed = True
+        if not first_rate and done >= backlog / 3:
+            first_rate = done / (time.time() - started)
+            if len(daemons) > 1:
+                daemons[0].send_signal(signal.SIGKILL)
+                daemons[0].wait(timeout=10)
+                killed = True
         if time.monotonic() > deadline:
             raise RuntimeError(f"{done} of {backlog + len(sent)} outcomes after an hour")
         time.sleep(0.2)
-    return killed
+    return killed, first_rate
 
 
 def folder_counts(dovecot: Dovecot) -> dict[str, int]:
@@ -241,8 +251,8 @@ def one_run(dovecot: Dovecot, postgres: Postgres, count: int, args: argparse.Nam
     try:
         started = time.time()
         fill_folders(dovecot, bench_messages(args.messages, f"backlog-{count}"))
-        killed = drain(dovecot, store, daemons, args.messages, sent)
-        run = Run(daemons=count, messages=args.messages + len(sent), killed=killed)
+        killed, first_rate = drain(dovecot, store, daemons, args.messages, sent, args.probe_every, started)
+        run = Run(daemons=count, messages=args.messages + len(sent), killed=killed, first_rate=first_rate)
         tally(store, run, started, sent, wait_moved(dovecot, run.messages))
         return run
     finally:
@@ -264,12 +274,13 @@ def quantile(values: list[float], q: float) -> float:
 
 
 def print_table(runs: list[Run], args: argparse.Namespace) -> None:
-    base = runs[0].messages / runs[0].wall
+    base, first_base = runs[0].messages / runs[0].wall, runs[0].first_rate
     print(
         f"\nScale-out: {args.messages} messages in {len(FOLDERS)} folders, PostgreSQL, {os.cpu_count()} CPUs\n"
     )
     print(
-        f"{'daemons':>7} {'killed':>6} {'messages':>8} {'wall s':>7} {'msg/s':>7} {'ratio':>6} {'lost':>5} "
+        f"{'daemons':>7} {'to 1/3 msg/s':>12} {'ratio':>6} {'killed':>6} {'messages':>8} {'wall s':>7} "
+        f"{'msg/s':>7} {'ratio':>6} {'lost':>5} "
         f"{'doubled':>7} {'probes':>6} {'APPEND->recorded p50/p95 s':>27} {'APPEND->outcome p50/p95 s':>26}"
     )
     for run in runs:
@@ -277,16 +288,24 @@ def print_table(runs: list[Run], args: argparse.Namespace) -> None:
         recorded = f"{quantile(run.recorded, 0.5):.2f} / {quantile(run.recorded, 0.95):.2f}"
         decided = f"{quantile(run.decided, 0.5):.2f} / {quantile(run.decided, 0.95):.2f}"
         print(
-            f"{run.daemons:>7} {('yes' if run.killed else 'no'):>6} {run.messages:>8} {run.wall:>7.1f} "
+            f"{run.daemons:>7} {run.first_rate:>12.1f} {run.first_rate / first_base:>6.2f} "
+            f"{('yes' if run.killed else 'no'):>6} {run.messages:>8} {run.wall:>7.1f} "
             f"{rate:>7.1f} {rate / base:>6.2f} {run.lost:>5} {run.doubled:>7} {len(run.recorded):>6} "
             f"{recorded:>27} {decided:>26}"
         )
+    print(
+        "\nto 1/3: messages/s from the backlog's arrival until a third has its outcome, every daemon"
+        " alive; killed: one daemon SIGKILLed then; messages: the backlog and the probes APPENDed"
+        " while it drained; wall: from the backlog's arrival to the last outcome stored; msg/s: over"
+        " the wall time; ratio: over the first row's"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=20000)
     parser.add_argument("--daemons", default="1,2,4", help="daemon counts, comma-separated")
+    parser.add_argument("--probe-every", type=float, default=2.0, help="seconds between two probe APPENDs")
     parser.add_argument("--keep-logs", type=Path, help="keep the daemons' logs and configs in this folder")
     args = parser.parse_args()
     dovecot = Dovecot.start_new({USER: PASSWORD})

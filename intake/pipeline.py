@@ -47,6 +47,8 @@ HistoryLookup = Callable[[str], CustomerHistory]
 # A line names an article when its code is known or its wording leads clearly.
 NAMED_SCORE = 0.8
 NAMED_MARGIN = 0.1
+# A new order's own words ("nouvelle commande") read it as an order whatever else it says.
+EXPLICIT = 0.9
 
 
 Amend = Callable[[MatchedOrder], None]
@@ -138,7 +140,8 @@ def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits
 def as_followup(classification: Classification, sign: FollowupSign) -> Classification:
     """A change, cancellation, return or question about an earlier order is no new order;
     a replacement is one, read in full (and the order it replaces is cancelled)."""
-    if sign.kind == FollowupKind.REPLACEMENT and not classification.is_order:
+    explicit_new = sign.kind == FollowupKind.NEW_ORDER and sign.confidence >= EXPLICIT
+    if (sign.kind == FollowupKind.REPLACEMENT or explicit_new) and not classification.is_order:
         return Classification(kind=MessageKind.ORDER, confidence=sign.confidence, reasons=sign.reasons)
     if (
         sign.tentative
@@ -189,8 +192,11 @@ def decide_message(
 def _settle_tentative(
     followup: FollowupResult, orders: list[ProcessedOrder]
 ) -> tuple[FollowupResult, list[ProcessedOrder]]:
-    """An order asking a change is a follow-up only when the PO it writes is an order taken."""
-    if followup.link.link_by != LinkBy.PO:
+    """An order's text that asks something of an earlier order is a follow-up when the PO it
+    writes is an order taken, or when it is a question, cancellation or return with no line."""
+    lineless = not any(order.record.lines for order in orders)
+    asks = followup.kind in (FollowupKind.DELIVERY_QUESTION, FollowupKind.CANCELLATION, FollowupKind.RETURN)
+    if followup.link.link_by != LinkBy.PO and not (asks and lineless):
         return FollowupResult(
             sign=FollowupSign(kind=FollowupKind.NEW_ORDER, reasons=["no order taken has its PO"])
         ), orders

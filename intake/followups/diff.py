@@ -23,7 +23,7 @@ from models import CustomerRefRow, Extracted, ExtractedLine, LineMatch, Referenc
 from models.datafiles import read_toml
 from models.followups import OrderChange, SkuQuantity
 from parsers.values.dates import find_dates
-from parsers.values.numbers import parse_number
+from parsers.values.numbers import parse_number, quantity_words_pattern, word_quantity
 
 VOCABULARY_FILE = Path(__file__).parents[2] / "parsers" / "data" / "followup_vocabulary.toml"
 SURE_SCORE = 0.8
@@ -31,6 +31,9 @@ SURE_MARGIN = 0.1
 # An article of the order among the matcher's candidates is taken at this score.
 ORDER_CANDIDATE_SCORE = 0.55
 ORDER_LOW_SCORE = 0.3
+# A list written in a change is the whole corrected order when it repeats this many of its articles.
+FULL_LIST_SHARED = 2
+FULL_LIST_SHARE = 0.6
 # Units of a size, never of a quantity ordered: "750 ml", "30 cm".
 SIZE_UNITS = {"ml", "cl", "dl", "l", "mm", "cm", "m", "kg", "g", "mg", "µm", "mic", "microns"}
 # An article code: letters and digits joined by a dash or slash ('GOB-20-1000', 'BC/4512').
@@ -288,6 +291,11 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
     )
 
 
+@lru_cache(maxsize=1)
+def _WORD_NUMBER() -> re.Pattern[str]:
+    return re.compile(rf"\b({quantity_words_pattern()})\b", re.I)
+
+
 def _size_follows(text: str, end: int) -> bool:
     after = _UNIT_AFTER.match(text[end:])
     return bool(after) and fold(after.group(1)).strip(".") in SIZE_UNITS
@@ -300,6 +308,11 @@ def quantity_of(clause: str, index: CatalogIndex) -> tuple[Decimal, str, str] | 
     if labelled and (value := parse_number(labelled.group(1))) is not None:
         return value, "", labelled.group(0)  # "qté 2" beside "Multicouche 20 couronne"
     plain: tuple[Decimal, str, str] | None = None
+    for match in _WORD_NUMBER().finditer(clause):  # "quatre boîtes", "un réducteur"
+        said = word_quantity(match.group(1))
+        if said is not None and not said[1]:
+            plain = (said[0], "", match.group(0))
+            break
     for match in _NUMBER.finditer(clause):
         value = parse_number(match.group(1))
         if value is None:
@@ -313,7 +326,7 @@ def quantity_of(clause: str, index: CatalogIndex) -> tuple[Decimal, str, str] | 
             continue  # "750 ml" is the article's size, whatever the units vocabulary sells by
         if word and index.sales_unit(word) in index.units.values():
             return value, word, text
-        if plain is None:
+        if plain is None or not any(ch.isdigit() for ch in plain[2]):
             plain = (value, "", clause[match.start() : match.end()])
     return plain
 
@@ -341,3 +354,26 @@ def article_of(
 ) -> tuple[str, bool, float | None] | None:
     """The order's article a clause names (a return, a removal), its certainty and quantity."""
     return _article(clause, order, index, load_operations(), customer_id=customer_id, op="return")
+
+
+def list_change(listed: Sequence[tuple[str, float]], order: OrderLines) -> OrderChange:
+    """The change a full corrected list makes to the order: lines added, gone, requantified.
+
+    Never certain: a line the reader missed would read as a removal, so a clerk confirms it.
+    """
+    held = dict(order.lines)
+    new = dict(listed)
+    return OrderChange(
+        add=[SkuQuantity(sku=sku, quantity=q) for sku, q in new.items() if sku not in held],
+        remove=[sku for sku in held if sku not in new],
+        set_quantity=[
+            SkuQuantity(sku=sku, quantity=q) for sku, q in new.items() if sku in held and q != held[sku]
+        ],
+        certain=False,
+    )
+
+
+def is_full_list(listed: Sequence[tuple[str, float]], order: OrderLines) -> bool:
+    """Most of the order's articles are listed again: the list stands for the whole order."""
+    shared = len({sku for sku, _ in listed} & order.skus)
+    return shared >= max(FULL_LIST_SHARED, FULL_LIST_SHARE * len(order.skus))

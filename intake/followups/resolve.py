@@ -7,19 +7,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from intake.followups.diff import (
+    SURE_SCORE,
     OrderLines,
     article_of,
     clauses,
     compute_change,
+    is_full_list,
+    list_change,
     order_index,
     parts,
     quantity_of,
     sure_sku,
 )
 from intake.followups.link import LinkInputs, link_followup, normal_reference
-from matchers import CatalogIndex, match_customer
+from matchers import CatalogIndex, match_customer, match_order
 from models import ExtractedOrder, ParsedMessage, PastOrder
 from models.followups import FollowupKind, FollowupResult, FollowupSign, ReturnRequest, SkuQuantity
+from parsers import extract_orders
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
@@ -89,9 +93,14 @@ def resolve_followup(
         index=order_index(index, [sku for sku, _ in target.lines]) if target else None,
     )
     if sign.kind == FollowupKind.CHANGE:
-        result.change = compute_change(
-            parsed.text, lines, index, customer_id=customer, today=parsed.local_date
-        )
+        listed = listed_lines(parsed, index) if target else []
+        corrected = list_change(listed, lines) if listed and is_full_list(listed, lines) else None
+        if corrected is not None and not corrected.empty:
+            result.change = corrected
+        else:
+            result.change = compute_change(
+                parsed.text, lines, index, customer_id=customer, today=parsed.local_date
+            )
     elif sign.kind == FollowupKind.RETURN:
         result.returned = _returned(parsed, sign, index, customer, lines)
     return result
@@ -104,6 +113,17 @@ def _named_skus(
     known = {sku for o in orders for sku, _ in o.lines}
     named = {sure_sku(c, index, customer) for c in clauses(parsed.text)}
     return {sku for sku in named if sku in known}
+
+
+def listed_lines(parsed: ParsedMessage, index: CatalogIndex) -> list[tuple[str, float]]:
+    """The order lines the message lists (a corrected order, a forwarded original), read surely."""
+    found: dict[str, float] = {}
+    for extracted in extract_orders(parsed, codes=index):
+        matched = match_order(parsed, extracted, index)
+        for line in matched.lines:
+            if line.sku and line.quantity is not None and line.score >= SURE_SCORE:
+                found.setdefault(line.sku, float(line.quantity))
+    return list(found.items())
 
 
 # Orders looked at when the words name articles without their codes.

@@ -74,13 +74,17 @@ def followup_sign(
     scores, reasons = _scores(text, vocabulary)
     references = written_references(text)
     kind = _best(scores, vocabulary)
-    if kind is None or kind == FollowupKind.NEW_ORDER:
+    if kind == FollowupKind.NEW_ORDER:  # "nouvelle commande" in an old order's thread says so
+        return FollowupSign(kind=kind, confidence=0.9, reasons=reasons[kind], references=references)
+    if kind is None:
         fallback = FollowupKind.NEW_ORDER if is_order else FollowupKind.OTHER
         return FollowupSign(
             kind=fallback, reasons=reasons.get(FollowupKind.NEW_ORDER, []), references=references
         )
+    # An order's words may ask a change of its own lines; a question, a cancellation or a
+    # return is about an order taken, settled once the store is asked (intake.pipeline).
     tentative = is_order and not _points_to_earlier(parsed, text, vocabulary)
-    if tentative and not references:
+    if tentative and kind == FollowupKind.CHANGE and not references:
         return FollowupSign(kind=FollowupKind.NEW_ORDER, reasons=["no earlier order named"])
     best = scores[kind]
     runner_up = max((v for k, v in scores.items() if k != kind), default=0.0)

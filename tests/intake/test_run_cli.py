@@ -80,6 +80,7 @@ def test_sigterm_finishes_the_message_in_hand(dovecot: Dovecot, tmp_path: Path) 
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # twenty daemon starts (models loaded each time): 10 s each on a busy machine
 def test_sigkill_at_random_moments_loses_and_doubles_nothing(dovecot: Dovecot, tmp_path: Path) -> None:
     rng = random.Random(20261126)
     poison = set(rng.sample(range(200), 10))
