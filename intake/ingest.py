@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from intake.followups import FollowupLookups
-from intake.notify import acknowledge_accepted
+from intake.notify import acknowledge_accepted, notify_followups
 from intake.pipeline import process
 from intake.routing.policy import current_routing
 from intake.stages import stage
@@ -123,6 +123,8 @@ def record_outcome(
         return Outcome(pk, created, "failed", [], error=reason)
     # Accepted orders are acknowledged to the sender (queued; the daemon's outbox pass sends).
     acknowledge_accepted(store, order_ids, settings=settings)
+    # A cancellation or change the engine applied by itself is told to the customer too.
+    notify_followups(store, pk, actor="intake", settings=settings)
     return Outcome(pk, created, "processed", order_ids, result=result)
 
 

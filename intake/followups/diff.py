@@ -350,10 +350,12 @@ def sure_sku(clause: str, index: CatalogIndex, customer_id: str | None) -> str |
 
 
 def article_of(
-    clause: str, order: OrderLines, index: CatalogIndex, *, customer_id: str | None
+    clause: str, order: OrderLines, index: CatalogIndex, *, customer_id: str | None, anywhere: bool = False
 ) -> tuple[str, bool, float | None] | None:
-    """The order's article a clause names (a return, a removal), its certainty and quantity."""
-    return _article(clause, order, index, load_operations(), customer_id=customer_id, op="return")
+    """The order's article a clause names (a return, a removal), its certainty and quantity;
+    `anywhere`: any article of the catalogue (no order to look in)."""
+    op = "add" if anywhere else "return"
+    return _article(clause, order, index, load_operations(), customer_id=customer_id, op=op)
 
 
 def list_change(listed: Sequence[tuple[str, float]], order: OrderLines) -> OrderChange:

@@ -22,6 +22,7 @@ _WHERE = {
     "requeue_failed": "intake.notify.outbox",
     "acknowledge_accepted": "intake.notify.service",
     "acknowledge_recent": "intake.notify.service",
+    "notify_followups": "intake.notify.service",
     "notify_status": "intake.notify.service",
     "queue_acknowledgement": "intake.notify.service",
     "request_detail": "intake.notify.service",

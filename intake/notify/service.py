@@ -23,7 +23,7 @@ from intake.notify.kinds import DeliveryMode, ShipmentStatus
 from intake.notify.outbox import OutgoingMail, enqueue
 from intake.notify.templates import mail_language, render
 from models import OrderStatus, Settings, Store
-from models.tables import AuditEvent, Customer, Order, OutboxMail, utcnow
+from models.tables import AuditEvent, Customer, Followup, Order, OutboxMail, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +149,51 @@ def notify_status(
         extra = {"status": status.value, "mode": mode.value, "tracking": tracking, "carrier": carrier}
         key = f"status:{order_id}:{status.value}"
         return _queue(session, view, "status", key, extra, actor=actor, settings=settings)
+
+
+def notify_followups(
+    store: Store, message_pk: int, *, actor: str, settings: Settings, followup_id: int | None = None
+) -> list[int]:
+    """Tell the customer what became of their follow-ups (of a message, or one): the order
+    cancelled, changed, a return credited or exchanged. A failure is logged, never raised."""
+    queued = []
+    with store.session() as session:
+        query = select(Followup).where(col(Followup.state).in_(["applied", "notified"]))
+        query = (
+            query.where(Followup.id == followup_id)
+            if followup_id
+            else query.where(Followup.message_pk == message_pk)
+        )
+        for row in session.exec(query):
+            try:
+                mail = _followup_notice(session, row, actor=actor, settings=settings)
+            except NotifyError as exc:
+                log.warning("follow-up %s: no notice: %s", row.id, exc)
+                continue
+            if mail is not None and mail.id is not None:
+                queued.append(mail.id)
+        session.commit()
+    return queued
+
+
+def _followup_notice(session: Session, row: Followup, *, actor: str, settings: Settings) -> OutboxMail | None:
+    event = FOLLOWUP_EVENTS.get(row.kind)
+    if event is None or row.order_id is None:
+        return None
+    view = load_order_view(session, row.order_id)
+    if not settings.notify_enabled or not view.notify:
+        return None
+    extra = {"event": event, "outcome": row.outcome, "change": row.change or {}}
+    return _queue(session, view, "followup", f"followup:{row.id}", extra, actor=actor, settings=settings)
+
+
+# What a follow-up did to its order, as the notice template words it.
+FOLLOWUP_EVENTS = {
+    "cancellation": "cancelled",
+    "replacement": "cancelled",
+    "change": "changed",
+    "return": "return",
+}
 
 
 def _queue(

@@ -2,7 +2,7 @@
 
 Reads tab-, pipe- or space-aligned tables written in a text body, and the
 `models.Table` rows of an HTML body. A header row names a quantity column and
-a code or designation column (parsers/data/columns.toml); rows whose quantity
+a code or designation column (the [columns] of parsers/data/layout.toml); rows whose quantity
 is empty or 0 (procurement templates) and total rows are not lines.
 """
 
@@ -10,16 +10,35 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.values.numbers import NUMBER, normalise_unit, parse_number
-from parsers.vocabulary.words import column_words, line_words
+from parsers.vocabulary.layout import default_vocabulary
+from parsers.vocabulary.phrases import normalize
+from parsers.vocabulary.words import line_words
 
 _TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")
 _SEPARATORS = (_TAB, _PIPE, _SPACES)
 _QTY_CELL = re.compile(rf"^\s*(?P<qty>{NUMBER})\s*(?P<unit>[^\W\d_][\w²]*\.?)?\s*$")
 
 Cell = tuple[str, tuple[int, int]]  # text, (start, end) within its line
+
+# The layout vocabulary's column roles as a body table reads them: any article code
+# is the code, a packaging column ("Cond.") the unit.
+_TEXT_ROLES = {
+    "line_no": "line",
+    "code": "code",
+    "supplier_code": "code",
+    "ean": "code",
+    "description": "description",
+    "quantity": "quantity",
+    "unit": "unit",
+    "pack": "unit",
+    "unit_price": "unit_price",
+    "amount": "amount",
+}
+_CODE_WORDS = {"code", "ref", "reference"}
 
 
 class Header:
@@ -71,11 +90,10 @@ def read_header(line: str) -> Header | None:
 
 def roles_of(texts: list[str]) -> dict[str, int] | None:
     """Column role -> index for header cells, or None when they do not make a line table."""
-    words = column_words()
     roles: dict[str, int] = {}
     known = 0
     for index, text in enumerate(texts):
-        role = words.role_of(text)
+        role = column_role(text)
         if role and role not in roles:
             roles[role] = index
             known += 1
@@ -86,6 +104,28 @@ def roles_of(texts: list[str]) -> dict[str, int] | None:
     filled = sum(1 for t in texts if t.strip())
     if "quantity" not in roles or not ({"code", "description"} & set(roles)) or known * 3 < filled * 2:
         return None
+    return roles
+
+
+def column_role(header: str) -> str | None:
+    """The role of a header cell in a body table ("Qté" -> quantity), None when it names none."""
+    key = normalize(header)
+    if not key:
+        return "line" if header.strip() == "#" else None
+    role = _phrase_roles().get(key)
+    if role is None and " " in key and key.split(" ", 1)[0] in _CODE_WORDS:
+        return "code"  # "Code CH", "Réf. Hôpital": a code column qualified by whose code it is
+    return _TEXT_ROLES.get(role or "")
+
+
+@cache
+def _phrase_roles() -> dict[str, str]:
+    vocabulary = default_vocabulary()
+    roles: dict[str, str] = {}
+    for table in (vocabulary.body_columns, vocabulary.columns):
+        for role, phrases in table.items():
+            for phrase in phrases:
+                roles.setdefault(phrase, role)
     return roles
 
 

@@ -48,6 +48,8 @@ class LayoutVocabulary(BaseModel):
     fields: dict[str, tuple[str, ...]]
     rows: dict[str, tuple[str, ...]]
     kinds: dict[str, tuple[str, ...]]
+    # Column names a table written in a mail body reads otherwise than a document does.
+    body_columns: dict[str, tuple[str, ...]] = {}
 
     def merged(self, extra: LayoutVocabulary) -> LayoutVocabulary:
         """This vocabulary with another's phrases added in front (a layout rule's own words)."""
@@ -65,6 +67,7 @@ class LayoutVocabulary(BaseModel):
             fields=join(self.fields, extra.fields),
             rows=join(self.rows, extra.rows),
             kinds=join(self.kinds, extra.kinds),
+            body_columns=join(self.body_columns, extra.body_columns),
         )
 
 
@@ -73,7 +76,9 @@ _ALLOWED = {
     "fields": set(FIELD_NAMES),
     "rows": {"total", "carried", "line_count"},
     "kinds": set(KIND_NAMES),
+    "body_columns": set(COLUMN_ROLES),
 }
+_OPTIONAL = {"body_columns"}
 
 
 def parse_vocabulary(data: dict, *, source: str, partial: bool = False) -> LayoutVocabulary:
@@ -83,7 +88,7 @@ def parse_vocabulary(data: dict, *, source: str, partial: bool = False) -> Layou
         table = data.get(section, {})
         if not isinstance(table, dict):
             raise ConfigError(source, section, "must be a table of lists of phrases")
-        if not table and not partial:
+        if not table and not partial and section not in _OPTIONAL:
             raise ConfigError(source, section, "is missing or empty")
         sections[section] = {}
         for key, phrases in table.items():

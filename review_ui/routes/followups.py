@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from intake.notify import notify_followups
 from review_ui.followups import KINDS, OUTCOMES, FollowupError, decide_followup, list_followups, load_followup
 from review_ui.security import CurrentUser, check_csrf, session_user
 from review_ui.web import RecordId, render, store_of
@@ -52,4 +53,12 @@ def decide(
         )
     except FollowupError as exc:
         return RedirectResponse(f"/followups/{followup_id}?notice=error_{exc}", status_code=303)
+    if action == "apply":
+        notify_followups(
+            store_of(request),
+            0,
+            actor=user.name,
+            settings=request.app.state.settings,
+            followup_id=followup_id,
+        )
     return RedirectResponse(f"/followups/{followup_id}?notice={action}", status_code=303)

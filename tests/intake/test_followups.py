@@ -190,3 +190,20 @@ def test_an_uncertain_change_waits_for_a_clerk_who_applies_it(store: Store) -> N
         apply_followup(session, row, order, actor="clerk1")
         session.commit()
         assert row.state == "applied" and row.decided_by == "clerk1"
+
+
+def test_a_cancellation_applied_by_itself_is_told_to_the_customer(store: Store, settings) -> None:  # type: ignore[no-untyped-def]
+    from intake.ingest import ingest_file
+    from models.tables import OutboxMail
+
+    load_reference_dir(store, DEV / "ref")
+    index = CatalogIndex.build(store.load_reference())
+    for name in ("orders/o6_lemoine.eml", "open/f06_cancel_po_fr.eml"):
+        ingest_file(store, DEV / name, index=index, settings=settings)
+    with store.session() as session:
+        order = session.exec(select(Order).where(Order.po_number == "TL-7790")).one()
+        assert order.status == "cancelled"
+        mails = [m for m in session.exec(select(OutboxMail)) if m.kind == "followup"]
+        assert len(mails) == 1
+        assert "annulée" in mails[0].subject and "TL-7790" in mails[0].body_text
+        assert mails[0].to_addr == "achats@traiteur-lemoine.fr"

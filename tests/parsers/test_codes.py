@@ -12,7 +12,7 @@ from parsers.text import fields
 from parsers.text.codes import read_code_line
 from parsers.text.lines import read_line, read_prose
 from parsers.text.reader import read_lines
-from parsers.vocabulary.words import column_words
+from parsers.text.tables import column_role
 
 FIXTURES_REF = Path(__file__).resolve().parents[2] / "fixtures" / "ref"
 
@@ -157,8 +157,8 @@ def test_a_subject_that_is_only_a_number_is_the_po(subject: str, expected: str |
 
 
 def test_a_code_column_says_whose_code_it_is() -> None:
-    assert column_words().role_of("Code CH") == "code"
-    assert column_words().role_of("Qté") == "quantity"
+    assert column_role("Code CH") == "code"
+    assert column_role("Qté") == "quantity"
 
 
 @pytest.mark.parametrize(

@@ -120,3 +120,17 @@ def test_pipe_rows_keep_empty_cells_and_skip_totals() -> None:
         ("PER-25-R50", Decimal(3), Decimal(50)),
         (None, Decimal(40), Decimal("5.6")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        ("| Cost center | Qty | Description | Supplier code |", {"quantity": 1, "description": 2, "code": 3}),
+        ("Item\tQty", {"description": 0, "quantity": 1}),
+        ("# | Réf. | Qté | Cond.", {"line": 0, "code": 1, "quantity": 2, "unit": 3}),
+    ],
+    ids=["supplier-code", "item-in-a-body", "hash-and-pack"],
+)
+def test_a_body_table_reads_the_column_names_of_layout_toml(header: str, roles: dict[str, int]) -> None:
+    found = read_header(header)
+    assert found is not None and found.roles == roles
