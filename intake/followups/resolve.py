@@ -157,7 +157,8 @@ def _returned(
     # "On vous les retourne : 8 cartons." names the quantity apart from the article.
     counted = [found for c in pieces if (found := quantity_of(c, index)) is not None and found[1]]
     for clause in pieces:
-        found = article_of(clause, order, index, customer_id=customer)
+        # No order linked (or an order from before Intake): the article is the catalogue's.
+        found = article_of(clause, order, index, customer_id=customer, anywhere=not order.lines)
         if found is None or found[0] in lines:
             continue
         sku, quantity = found[0], found[2]

@@ -13,9 +13,6 @@ from parsers.mail.parts import Parts
 from parsers.mail.quotes import split_reply
 
 _NUMBER = re.compile(r"\d")
-_SEE_ATTACHED = re.compile(
-    r"ci-joint|ci joint|en pi[èe]ce jointe|\bPJ\b|attached|attachment|enclosed|joint[e]? (?:à|a) ce", re.I
-)
 _EN_WORDS = re.compile(
     r"\b(the|and|please|order|we|would|thanks|regards|you|for|with|of|need|attached)\b", re.I
 )
@@ -95,7 +92,8 @@ def _current_tables(rendered: HtmlBody, subject: str) -> list:
 
 def _hands_over(subject: str, text: str) -> bool:
     """Does the message hand over the one it carries (a forward, or 'see the attached message')?"""
-    return bool(load_markers().forward_subject.match(subject) or _SEE_ATTACHED.search(text))
+    markers = load_markers()
+    return bool(markers.forward_subject.match(subject) or markers.see_attached.search(text))
 
 
 def _nested_text(parts: Parts) -> str:

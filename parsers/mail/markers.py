@@ -20,7 +20,15 @@ _LISTS = (
     "disclaimer",
     "quantity_units",
 )
-_SINGLE = ("from_field", "date_field", "subject_field", "to_field", "forward_subject", "reply_subject")
+_SINGLE = (
+    "from_field",
+    "date_field",
+    "subject_field",
+    "to_field",
+    "forward_subject",
+    "reply_subject",
+    "see_attached",
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class Markers:
     to_field: re.Pattern[str]
     forward_subject: re.Pattern[str]
     reply_subject: re.Pattern[str]
+    see_attached: re.Pattern[str]
     quantity: re.Pattern[str]
 
     def is_forward_subject(self, subject: str | None) -> bool:

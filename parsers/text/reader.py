@@ -29,10 +29,6 @@ from parsers.values.numbers import (
     word_quantity,
 )
 
-_SEE_ATTACHED = re.compile(
-    r"ci-joint|ci joint|en pi[èe]ce jointe|\bPJ\b|attached|attachment|enclosed|joint[e]? (?:à|a) ce (?:mail|message)",
-    re.I,
-)
 _RULE = re.compile(r"^[\s|:+=\-_]*[-=_]{3,}[\s|:+=\-_]*$")
 _DOCUMENT_TYPES = ("pdf", "sheet", "excel", "csv", "spreadsheet", "opendocument")
 # An order body is a few kilobytes; beyond these sizes the text is a log, a listing or a newsletter.
@@ -187,7 +183,7 @@ def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[Extract
 
 def _only_points_to_attachments(parsed: ParsedMessage, own: str) -> bool:
     documents = [a for a in parsed.attachments if any(t in a.content_type.lower() for t in _DOCUMENT_TYPES)]
-    return bool(documents and _SEE_ATTACHED.search(own))
+    return bool(documents and load_markers().see_attached.search(own))
 
 
 @lru_cache(maxsize=1)

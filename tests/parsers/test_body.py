@@ -8,6 +8,7 @@ import pytest
 
 from models import ParsedMessage
 from parsers import parse_message
+from parsers.mail.markers import load_markers
 from tests.paths import SAMPLES
 
 HEAD = b"From: a@resto.fr\nSubject: Commande\nMessage-ID: <m@x>\nMIME-Version: 1.0\n"
@@ -108,3 +109,12 @@ def test_tables_of_the_quoted_history_are_dropped() -> None:
     )
     parsed = parse_message(_alternative("Commande :\nGobelet\t12", html))
     assert [t.texts() for t in parsed.tables] == [[["Gobelet", "12"]]]
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [("Veuillez trouver ci-joint notre commande.", True), ("Please find attached our PO.", True),
+     ("Commande jointe à ce message.", True), ("2 cartons de gants", False)],
+)  # fmt: skip
+def test_one_see_attached_shape_for_the_mail_and_the_text_reader(text: str, points: bool) -> None:
+    assert bool(load_markers().see_attached.search(text)) is points
