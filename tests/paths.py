@@ -23,3 +23,10 @@ SAMPLES = SHARED / "samples"
 CORPORA = SHARED / "corpora"
 FIXTURES = ROOT / "fixtures" / "emails"
 DEMO_REF = ROOT / "demo" / "ref"
+
+
+def find_samples() -> Path:
+    """The shared samples folder, or a clear error naming where it was looked for."""
+    if not SAMPLES.is_dir():
+        raise FileNotFoundError(f"{SAMPLES}: the shared samples are not there")
+    return SAMPLES

@@ -1,6 +1,7 @@
 """Test modules share nothing with each other: what several tests use lives in a support
 module (tests/paths.py, tests/services.py, tests/factories/, ...), never in a test_*.py
-that another test would import and so collect twice."""
+(another test importing it would collect it twice) nor in a conftest.py (pytest's, for
+fixtures only)."""
 
 from __future__ import annotations
 
@@ -22,11 +23,11 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def imported_test_modules(path: Path) -> list[str]:
-    """The test_*.py files of tests/ that `path` imports."""
+    """The test_*.py and conftest.py files of tests/ that `path` imports."""
     found = []
     for name in sorted(imported_modules(path)):
         parts = name.split(".")
-        is_test = parts[0] == "tests" and parts[-1].startswith("test_")
+        is_test = parts[0] == "tests" and (parts[-1].startswith("test_") or parts[-1] == "conftest")
         if is_test and TESTS.parent.joinpath(*parts).with_suffix(".py").is_file():
             found.append(name)
     return found
@@ -45,5 +46,10 @@ def test_an_import_of_a_test_module_is_found(tmp_path: Path) -> None:
     module = tmp_path / "test_example.py"
     module.write_text(
         "from tests.intake.test_kpis import report\nimport tests.test_golden\nfrom tests import paths\n"
+        "from tests.matchers.conftest import samples_index\n"
     )
-    assert imported_test_modules(module) == ["tests.intake.test_kpis", "tests.test_golden"]
+    assert imported_test_modules(module) == [
+        "tests.intake.test_kpis",
+        "tests.matchers.conftest",
+        "tests.test_golden",
+    ]

@@ -43,12 +43,12 @@ def message_summary(row: Message, orders: int) -> dict:
 def list_messages(args: argparse.Namespace) -> int:
     store = open_store(load_settings())
     counts = store.order_counts()
-    rows = [message_summary(r, counts.get(r.id or 0, 0)) for r in store.list_messages(args.state)]
+    rows = store.list_messages(args.state)
     if args.format == "jsonl":
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+            print(json.dumps(message_summary(row, counts.get(row.id or 0, 0)), ensure_ascii=False))
         return 0
-    print_table(store.list_messages(args.state), counts)
+    print_table(rows, counts)
     return 0
 
 

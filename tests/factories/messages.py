@@ -6,7 +6,9 @@ import io
 from decimal import Decimal
 from email.message import EmailMessage
 
+from intake.ingest import ingest_raw
 from intake.pipeline import build_record
+from matchers import CatalogIndex
 from models import (
     CustomerMatch,
     Decision,
@@ -16,12 +18,14 @@ from models import (
     LineMatch,
     MatchedOrder,
     OrderStatus,
+    Origin,
     ParsedMessage,
     ProcessedOrder,
     ProcessResult,
     Provenance,
     RawMessage,
     ReviewReason,
+    Settings,
     Store,
 )
 
@@ -133,3 +137,12 @@ def message_with_attachment(data: bytes, filename: str, subtype: str) -> bytes:
     message.set_content("Bonjour,\nci-joint notre commande.\n")
     message.add_attachment(data, maintype="application", subtype=subtype, filename=filename)
     return message.as_bytes()
+
+
+def ingest_bytes(store: Store, settings: Settings, data: bytes, name: str) -> int:
+    """Ingest one message made by a test; returns the stored message's number."""
+    index = CatalogIndex.build(store.load_reference())
+    outcome = ingest_raw(
+        store, RawMessage(data=data, origin=Origin(kind="file", path=name)), index=index, settings=settings
+    )
+    return outcome.message_pk

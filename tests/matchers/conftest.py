@@ -8,16 +8,7 @@ from pathlib import Path
 import pytest
 
 from matchers import CatalogIndex
-from tests.paths import SAMPLES
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def find_samples() -> Path:
-    """The shared samples folder (tests/paths.py finds shared/)."""
-    if not SAMPLES.is_dir():
-        raise FileNotFoundError(f"{SAMPLES}: the shared samples are not there")
-    return SAMPLES
+from tests.paths import ROOT, find_samples
 
 
 @pytest.fixture(scope="session")

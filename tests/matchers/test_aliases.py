@@ -9,7 +9,7 @@ import pytest
 from matchers import CatalogIndex, learn_alias, match_article
 from models import Store, load_reference_dir
 from tests.factories.pipeline import make_extracted_line
-from tests.matchers.conftest import ROOT
+from tests.paths import ROOT
 
 WORDING = "colle spéciale du chef bleue"
 

@@ -10,7 +10,7 @@ import pytest
 
 from matchers import CatalogIndex, match_article
 from tests.factories.pipeline import make_extracted_line
-from tests.matchers.conftest import find_samples
+from tests.paths import find_samples
 
 
 def sample_lines() -> list[tuple[str, dict[str, object], str | None]]:

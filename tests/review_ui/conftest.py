@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from intake.ingest import ingest_file, ingest_raw
+from intake.ingest import ingest_file
 from matchers import CatalogIndex
-from models import Origin, RawMessage, Settings, Store, load_reference_dir
+from models import Settings, Store, load_reference_dir
 from models.users import add_user
 from review_ui import create_app
 from tests.paths import DEMO_REF, ROOT
@@ -54,15 +54,6 @@ def ingest_samples(store: Store, settings: Settings) -> None:
     index = CatalogIndex.build(store.load_reference())
     for path in sorted(DEMO_EMAILS.glob("*.eml")):
         ingest_file(store, path, index=index, settings=settings)
-
-
-def ingest_bytes(store: Store, settings: Settings, data: bytes, name: str) -> int:
-    """Ingest one message made by a test; returns the stored message's number."""
-    index = CatalogIndex.build(store.load_reference())
-    outcome = ingest_raw(
-        store, RawMessage(data=data, origin=Origin(kind="file", path=name)), index=index, settings=settings
-    )
-    return outcome.message_pk
 
 
 @pytest.fixture(scope="session")

@@ -22,10 +22,9 @@ from matchers.normalize import normalize_wording
 from models import Settings, Store
 from models.tables import Alias, Order
 from review_ui import service
-from tests.factories.messages import store_documents_order
+from tests.factories.messages import ingest_bytes, store_documents_order
 from tests.paths import ROOT
 from tests.review_ui.clerk import review_orders, sign_in_page
-from tests.review_ui.conftest import ingest_bytes
 from tests.services import free_port
 
 pytestmark = pytest.mark.browser

@@ -14,9 +14,13 @@ from sqlmodel import select
 from models import Settings, Store
 from models.tables import Order
 from review_ui import service
-from tests.factories.messages import make_zip_bomb_xlsx, message_with_attachment, store_documents_order
+from tests.factories.messages import (
+    ingest_bytes,
+    make_zip_bomb_xlsx,
+    message_with_attachment,
+    store_documents_order,
+)
 from tests.review_ui.clerk import review_orders, sign_in_page
-from tests.review_ui.conftest import ingest_bytes
 
 pytestmark = pytest.mark.browser
 XLSX = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -11,8 +11,8 @@ from sqlmodel import select
 from models import Settings, Store
 from models.tables import AuditEvent, Order
 from review_ui import create_app
+from tests.factories.messages import ingest_bytes
 from tests.review_ui.clerk import first_review_order, sign_in
-from tests.review_ui.conftest import ingest_bytes
 
 LONG = "Gobelet carton blanc 25 cl (à l'unité), carton de 1000 pièces, impression 1 couleur"
 

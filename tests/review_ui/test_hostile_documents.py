@@ -14,9 +14,8 @@ from models.tables import Order
 from parsers import DocumentLimits, preview_document
 from review_ui import create_app, service
 from review_ui.source import build_source
-from tests.factories.messages import make_zip_bomb_xlsx, message_with_attachment
+from tests.factories.messages import ingest_bytes, make_zip_bomb_xlsx, message_with_attachment
 from tests.review_ui.clerk import sign_in
-from tests.review_ui.conftest import ingest_bytes
 
 XLSX = "vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -13,8 +13,8 @@ from sqlmodel import select
 from models import Settings, Store
 from models.tables import Order
 from review_ui import create_app
+from tests.factories.messages import ingest_bytes
 from tests.review_ui.clerk import sign_in
-from tests.review_ui.conftest import ingest_bytes
 
 
 def order_with_an_unread_line() -> bytes:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -13,24 +10,8 @@ from intake.ingest import ingest_file
 from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
 from tests.factories.rows import accept
-
-ROOT = Path(__file__).resolve().parents[3]
-FIXTURES = ROOT / "fixtures" / "emails"
-SAMPLE = "customer_codes_pipe_table_fr.eml"
-
-
-@dataclass
-class Api:
-    store: Store
-    settings: Settings
-    client: TestClient
-    read: dict[str, str]
-    write: dict[str, str]
-    both: dict[str, str]
-
-
-def bearer(secret: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {secret}"}
+from tests.intake.api.harness import SAMPLE, Api, bearer
+from tests.paths import FIXTURES
 
 
 @pytest.fixture

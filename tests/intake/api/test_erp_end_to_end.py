@@ -18,7 +18,7 @@ from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
 from models.tables import Order, OrderEvent
 from tests.factories.rows import accept
-from tests.intake.api.conftest import FIXTURES, ROOT
+from tests.paths import FIXTURES, ROOT
 from tests.services import free_port, wait_port
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,7 @@ from sqlmodel import select
 from intake.reports.kpis import kpi_report
 from models.tables import Message, OrderEvent, OutboxMail
 from tests.factories.rows import make_order
-from tests.intake.api.conftest import Api
+from tests.intake.api.harness import Api
 
 SHIPPED = {"kind": "shipped", "carrier": "Geodis", "tracking": "GE123456789FR"}
 

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from intake.api import create_api
 from intake.jsonlog import JsonFormatter
 from models import Store, make_engine
-from tests.intake.api.conftest import Api
+from tests.intake.api.harness import Api
 
 # One sample line of Prometheus' text format: name{label="value",...} number
 SAMPLE = re.compile(r'^[a-z_]+\{([a-z_]+="(?:[^"\\]|\\.)*",?)*\} -?[0-9.e+]+$')

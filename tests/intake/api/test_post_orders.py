@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from models import load_reference_dir
-from tests.intake.api.conftest import FIXTURES, Api
+from tests.intake.api.harness import Api
+from tests.paths import FIXTURES
 
 
 @pytest.fixture

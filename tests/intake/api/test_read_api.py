@@ -13,7 +13,8 @@ from intake.api import Scope, create_token, revoke_token
 from intake.commands.api import openapi_schema
 from models.tables import ApiToken
 from tests.factories.rows import accept, make_order
-from tests.intake.api.conftest import ROOT, SAMPLE, Api, bearer
+from tests.intake.api.harness import SAMPLE, Api, bearer
+from tests.paths import ROOT
 
 
 @pytest.mark.parametrize(

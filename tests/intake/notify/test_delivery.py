@@ -14,7 +14,7 @@ from models import Settings, Store
 from models.settings import SmtpSecurity
 from models.tables import utcnow
 from tests.factories.rows import EARLIER_ID, ORIGINAL_ID, make_order_with_message
-from tests.intake.notify.conftest import SmtpServer, authenticator, server_tls_context
+from tests.intake.notify.smtp import SmtpServer, authenticator, server_tls_context
 
 
 def test_acknowledgement_arrives_threaded(

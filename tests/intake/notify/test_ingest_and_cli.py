@@ -15,7 +15,7 @@ from matchers import CatalogIndex
 from models import RoutingMode, Settings, Store
 from models.tables import Order
 from tests.factories.rows import make_order_with_message
-from tests.intake.notify.conftest import SmtpServer
+from tests.intake.notify.smtp import SmtpServer
 from tests.paths import DEMO_REF
 
 DEMO_EMAILS = DEMO_REF.parent / "emails"

@@ -13,7 +13,7 @@ from intake.reports.kpis import GroupBy, build_report, kpi_report, order_facts
 from models import Settings, Store
 from models.tables import OutboxMail, utcnow
 from tests.factories.rows import make_order_with_message, make_rows
-from tests.intake.notify.conftest import SmtpServer
+from tests.intake.notify.smtp import SmtpServer
 
 
 def test_outage_then_recovery_delivers_once(
