@@ -11,10 +11,8 @@ import hashlib
 import secrets
 from enum import StrEnum
 
-from sqlmodel import col, select
-
-from models import IntakeError, Store
-from models.tables import ApiToken, utcnow
+from models import IntakeError, Store, all_tokens, insert_token, live_token, revoke_token_row
+from models.tables import ApiToken
 
 TOKEN_PREFIX = "itk_"
 
@@ -45,45 +43,25 @@ def create_token(store: Store, name: str, scopes: list[Scope]) -> tuple[ApiToken
         prefix=secret[: len(TOKEN_PREFIX) + 6],
         scopes=" ".join(sorted({s.value for s in scopes})),
     )
-    with store.session() as session:
-        session.add(row)
-        session.commit()
-    return row, secret
+    return insert_token(store, row), secret
 
 
 def list_tokens(store: Store) -> list[ApiToken]:
-    with store.session() as session:
-        return list(session.exec(select(ApiToken).order_by(col(ApiToken.id))))
+    return all_tokens(store)
 
 
 def revoke_token(store: Store, token_id: int) -> ApiToken:
     """Revoke a token: it is refused from its next request on."""
-    with store.session() as session:
-        row = session.get(ApiToken, token_id)
-        if row is None:
-            raise TokenError(f"no API token {token_id} (see `intake token list`)")
-        if row.revoked_at is None:
-            row.revoked_at = utcnow()
-            session.commit()
-        return row
+    row = revoke_token_row(store, token_id)
+    if row is None:
+        raise TokenError(f"no API token {token_id} (see `intake token list`)")
+    return row
 
 
 def authenticate(store: Store, secret: str) -> ApiToken | None:
     """The live token with this secret, or None; its last use is recorded."""
-    with store.session() as session:
-        row = session.exec(select(ApiToken).where(ApiToken.token_hash == hash_token(secret))).first()
-        if row is None or row.revoked_at is not None:
-            return None
-        now = utcnow()
-        # Once a minute is enough to see which tokens are in use; not a write per request.
-        if row.last_used_at is None or now - _aware(row.last_used_at) > dt.timedelta(minutes=1):
-            row.last_used_at = now
-            session.commit()
-        return row
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    # Once a minute is enough to see which tokens are in use; not a write per request.
+    return live_token(store, hash_token(secret), note_use_after=dt.timedelta(minutes=1))
 
 
 def token_scopes(row: ApiToken) -> set[str]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import secrets
 from urllib.parse import urlsplit
 
-from sqlmodel import col, select
-
-from models import IntakeError, Store
+from models import IntakeError, Store, all_endpoints, deactivate_endpoint, insert_endpoint
 from models.tables import WebhookEndpoint
 
 
@@ -21,23 +19,16 @@ def add_endpoint(store: Store, url: str) -> WebhookEndpoint:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise WebhookError(f"{url!r}: a webhook URL is http:// or https:// with a host")
     row = WebhookEndpoint(url=url, secret="whsec_" + secrets.token_urlsafe(32))
-    with store.session() as session:
-        session.add(row)
-        session.commit()
-    return row
+    return insert_endpoint(store, row)
 
 
 def list_endpoints(store: Store) -> list[WebhookEndpoint]:
-    with store.session() as session:
-        return list(session.exec(select(WebhookEndpoint).order_by(col(WebhookEndpoint.id))))
+    return all_endpoints(store)
 
 
 def disable_endpoint(store: Store, endpoint_id: int) -> WebhookEndpoint:
     """No new events for it; those already queued are still delivered."""
-    with store.session() as session:
-        row = session.get(WebhookEndpoint, endpoint_id)
-        if row is None:
-            raise WebhookError(f"no webhook endpoint {endpoint_id} (see `intake webhook list`)")
-        row.active = False
-        session.commit()
-        return row
+    row = deactivate_endpoint(store, endpoint_id)
+    if row is None:
+        raise WebhookError(f"no webhook endpoint {endpoint_id} (see `intake webhook list`)")
+    return row
