@@ -38,8 +38,12 @@ FULL_LIST_SHARE = 0.6
 SIZE_UNITS = {"ml", "cl", "dl", "l", "mm", "cm", "m", "kg", "g", "mg", "µm", "mic", "microns"}
 # An article code: letters and digits joined by a dash or slash ('GOB-20-1000', 'BC/4512').
 _CODE_SHAPED = re.compile(r"(?<!\S)(?=\S*[A-Za-z])(?=\S*\d)\S*[-/]\S*")
-# Where a sentence's next request starts: ', et', ' and ', ', then'.
-_JOIN = re.compile(r"\s*,\s*(?:et|and|puis|then)?\s+|\s+(?:et|and|puis|then|ainsi que|as well as)\s+", re.I)
+# Where a sentence's next request starts: ' : ', ', et', ' and ', ', then'.
+_JOIN = re.compile(
+    r"\s*:\s+|\s*,\s*(?:et|and|puis|then)?\s+|\s+(?:et|and|puis|then|ainsi que|as well as)\s+", re.I
+)
+# A request about the order as a whole ("modifier sa commande", "amend our PO"), not an article.
+_PREAMBLE = re.compile(r"\b(commande|cde|bc|order|po|purchase order)\b", re.I)
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
 _NUMBER = re.compile(r"(?<![\w.,/x×*-])(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
 _UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
@@ -114,9 +118,22 @@ def compute_change(
     change = OrderChange(certain=True)
     for clause in clauses(text):
         before: str | None = None
-        for part in parts(clause):
+        pieces = parts(clause)
+        for number, part in enumerate(pieces):
+            # "About the FILM-45-300 rolls: please reduce them to 4": the article is named before.
+            named_before = (
+                pieces[number - 1] if number and _operation(pieces[number - 1], ops) is None else ""
+            )
             before = _read_clause(
-                part, order, index, ops, change, customer_id=customer_id, today=today, before=before
+                part,
+                order,
+                index,
+                ops,
+                change,
+                customer_id=customer_id,
+                today=today,
+                before=before,
+                context=named_before,
             )
     change.certain = change.certain and not change.unread and not change.empty
     return change
@@ -132,6 +149,7 @@ def _read_clause(
     customer_id: str | None,
     today: dt.date | None,
     before: str | None = None,
+    context: str = "",
 ) -> str | None:
     """Read one request into `change`; its operation (the next part of the sentence inherits it)."""
     moves = ops.delivery.search(clause) and ops.moved.search(clause)
@@ -142,8 +160,13 @@ def _read_clause(
     if op is None:
         return None
     article = _article(clause, order, index, ops, customer_id=customer_id, op=op)
+    if article is None and context and own is not None:
+        article = _article(f"{context} {clause}", order, index, ops, customer_id=customer_id, op=op)
     if article is None:
-        if own is not None:  # "we have plenty" after "drop the tape" asks nothing more
+        counted = quantity_of(clause, index) is not None
+        if own is not None and not counted and _PREAMBLE.search(clause):
+            return op  # "merci de modifier notre commande :" announces the requests that follow
+        if own is not None or counted:  # "we have plenty" after "drop the tape" asks nothing more
             change.unread.append(clause)
         return op
     sku, sure, quantity = article
