@@ -20,6 +20,7 @@ from intake.stages import stage
 from matchers import CatalogIndex
 from models import (
     IntakeError,
+    MessageState,
     Origin,
     ProcessResult,
     RawMessage,
@@ -66,7 +67,7 @@ def ingest_raw(store: Store, raw: RawMessage, *, index: CatalogIndex, settings: 
     with stage("store"):
         row, created = store.add_message(raw, message_id=header_message_id(raw.data))
     assert row.id is not None
-    if not created and row.state == "processed":
+    if not created and row.state == MessageState.PROCESSED:
         return Outcome(row.id, False, "duplicate", [])
     return process_stored(store, row.id, raw, index=index, settings=settings, created=created)
 

@@ -29,7 +29,16 @@ from intake.ingest import Outcome, header_message_id, record_outcome
 from intake.pipeline import ReadMessage, decide_message, read_message
 from intake.routing.policy import current_routing
 from matchers import CatalogIndex
-from models import IntakeError, Origin, ProcessResult, RawMessage, Settings, Store, customer_history
+from models import (
+    IntakeError,
+    MessageState,
+    Origin,
+    ProcessResult,
+    RawMessage,
+    Settings,
+    Store,
+    customer_history,
+)
 from parsers import DocumentLimits, bound_reader, death_reason, kill_group, lead_group, preload
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
@@ -215,7 +224,7 @@ def ingest_files(
                 aside.append((path, exc))
                 continue
             assert row.id is not None
-            if not created and row.state == "processed":
+            if not created and row.state == MessageState.PROCESSED:
                 aside.append((path, Outcome(row.id, False, "duplicate", [])))
                 continue
             stored.append(_Stored(path, row.id, raw, created))

@@ -24,7 +24,8 @@ from typing import Any
 from sqlalchemy import event, inspect, literal, select, update
 from sqlalchemy.orm import Session
 
-from models.tables import Counter, Order, WebhookDelivery, WebhookEndpoint, utcnow
+from models.pipeline import OrderStatus
+from models.tables import Counter, DeliveryState, Order, WebhookDelivery, WebhookEndpoint, utcnow
 
 FEED_COUNTER = "accepted_orders"
 
@@ -51,7 +52,7 @@ PENDING_EVENTS = "intake_webhook_events"
 def _number_accepted_orders(session: Session, _context: Any, _instances: Any) -> None:
     events = session.info.setdefault(PENDING_EVENTS, [])
     for row in list(session.new) + list(session.dirty):
-        if not isinstance(row, Order) or row.status != "accepted":
+        if not isinstance(row, Order) or row.status != OrderStatus.ACCEPTED:
             continue
         if row.accepted_seq is None:
             row.accepted_seq = next_value(session, FEED_COUNTER)
@@ -82,7 +83,7 @@ def queue_order_event(session: Session, order_id: int, kind: str, *, at: dt.date
         literal(event_id),
         literal(kind),
         literal(order_id),
-        literal("pending"),
+        literal(DeliveryState.PENDING.value),
         literal(0),
         literal(at or utcnow(), WebhookDelivery.__table__.c.created_at.type),
     ).where(WebhookEndpoint.active == True)  # noqa: E712  (SQL, not Python truth)

@@ -29,6 +29,7 @@ from models.tables import (
     OutboxMail,
     Product,
     ReviewItem,
+    ReviewItemState,
     WebhookDelivery,
     utcnow,
 )
@@ -185,9 +186,9 @@ def cancel_order(session: Session, order: Order, *, replaced_by: int | None = No
     order.version += 1
     session.add(order)
     for item in session.exec(
-        select(ReviewItem).where(ReviewItem.order_id == order.id, ReviewItem.state == "open")
+        select(ReviewItem).where(ReviewItem.order_id == order.id, ReviewItem.state == ReviewItemState.OPEN)
     ):
-        item.state, item.closed_at, item.closed_by = "closed", utcnow(), "intake"
+        item.state, item.closed_at, item.closed_by = ReviewItemState.CLOSED, utcnow(), "intake"
     session.flush()
     if was_downstream:
         _queue_with(session, order, "order.cancelled", {"replaced_by": replaced_by} if replaced_by else {})

@@ -12,7 +12,7 @@ import datetime as dt
 from pydantic import BaseModel, Field
 from sqlmodel import col, func, select
 
-from models.pipeline import OrderRecord
+from models.pipeline import OrderRecord, OrderStatus
 from models.store import Store
 from models.tables import HistoryLine, Order, OrderLine
 
@@ -59,7 +59,7 @@ class CustomerHistory(BaseModel):
     def without(self, order_id: int) -> CustomerHistory:
         """This history less one stored order: an order is no duplicate of itself."""
         gone = [o for o in self.orders if o.order_id == order_id]
-        accepted = sum(o.status == "accepted" for o in gone)
+        accepted = sum(o.status == OrderStatus.ACCEPTED for o in gone)
         return self.model_copy(
             update={
                 "orders": [o for o in self.orders if o.order_id != order_id],
@@ -69,7 +69,7 @@ class CustomerHistory(BaseModel):
 
     def with_orders(self, extra: list[PastOrder]) -> CustomerHistory:
         """This history plus orders not stored yet (earlier orders of the same message)."""
-        accepted = sum(o.status == "accepted" for o in extra)
+        accepted = sum(o.status == OrderStatus.ACCEPTED for o in extra)
         return self.model_copy(
             update={"orders": [*extra, *self.orders], "accepted_count": self.accepted_count + accepted}
         )
@@ -95,7 +95,7 @@ def customer_history(store: Store, customer_id: str, *, limit: int = 200) -> Cus
         accepted = session.exec(
             select(func.count())
             .select_from(Order)
-            .where(Order.customer_id == customer_id, Order.status == "accepted")
+            .where(Order.customer_id == customer_id, Order.status == OrderStatus.ACCEPTED)
         ).one()
     imported = imported_orders(store, customer_id, limit=limit)
     return CustomerHistory(
@@ -141,7 +141,7 @@ def imported_orders(store: Store, customer_id: str, *, limit: int = 200) -> list
             message_id=f"history:{day.isoformat()}:{po or ''}",
             po_number=po,
             order_date=day,
-            status="accepted",
+            status=OrderStatus.ACCEPTED.value,
             lines=lines,
         )
         for (day, po), lines in list(grouped.items())[:limit]

@@ -68,5 +68,5 @@ def origin_of(row: Message) -> Origin:
 
 
 def stored_raw(row: Message) -> RawMessage:
-    """A stored message as the pipeline reads it again (a retry)."""
-    return RawMessage(data=row.raw, origin=origin_of(row))
+    """The message as it was received, from its row in the store."""
+    return RawMessage(data=row.raw, origin=origin_of(row), received_at=row.received_at)

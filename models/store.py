@@ -33,10 +33,12 @@ from models.tables import (
     CustomerRef,
     HistoryLine,
     Message,
+    MessageState,
     Order,
     OrderLine,
     Product,
     ReviewItem,
+    ReviewItemState,
     utcnow,
 )
 
@@ -280,13 +282,15 @@ class Store:
         """Record why a message could not be processed, and put it before a clerk."""
         with self.session() as session:
             row = _locked_message(session, pk)
-            if row.state == "processed":  # another worker got there first: its result stands
+            if row.state == MessageState.PROCESSED:  # another worker got there first: its result stands
                 return
-            row.state, row.error = "failed", reason
+            row.state, row.error = MessageState.FAILED, reason
             row.attempts += 1
             row.processed_at = utcnow()
             open_item = session.exec(
-                select(ReviewItem).where(ReviewItem.message_pk == pk, ReviewItem.state == "open")
+                select(ReviewItem).where(
+                    ReviewItem.message_pk == pk, ReviewItem.state == ReviewItemState.OPEN
+                )
             ).first()
             failure = [{"code": "message_failed", "message": reason, "severity": "error"}]
             if open_item:
@@ -314,16 +318,18 @@ class Store:
         parsed = result.parsed
         with self.session() as session:
             row = _locked_message(session, pk)
-            if row.state == "processed":
+            if row.state == MessageState.PROCESSED:
                 return [o.id for o in session.exec(select(Order).where(Order.message_pk == pk)) if o.id]
             for old in session.exec(
-                select(ReviewItem).where(ReviewItem.message_pk == pk, ReviewItem.state == "open")
+                select(ReviewItem).where(
+                    ReviewItem.message_pk == pk, ReviewItem.state == ReviewItemState.OPEN
+                )
             ):
-                old.state, old.closed_at, old.closed_by = "closed", utcnow(), "intake"
+                old.state, old.closed_at, old.closed_by = ReviewItemState.CLOSED, utcnow(), INTAKE
             row.message_id = parsed.message_id
             row.subject = parsed.subject[:998]
             row.sender = parsed.sender.email
-            row.state, row.error = "processed", None
+            row.state, row.error = MessageState.PROCESSED, None
             row.attempts += 1
             row.processed_at = utcnow()
             row.kind = "order" if result.orders else "not_order"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, LargeBinary, UniqueConstraint
@@ -11,6 +12,37 @@ from sqlmodel import Field, SQLModel
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+# The stored states. Columns stay plain strings (a StrEnum member is its value),
+# so the stored values and the schema are those of before.
+
+
+class MessageState(StrEnum):
+    RECEIVED = "received"
+    PROCESSED = "processed"
+    FAILED = "failed"
+
+
+class ReviewItemState(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by a sender until `next_attempt_at`
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class DeliveryState(StrEnum):
+    """A webhook delivery's state."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
 
 
 class Product(SQLModel, table=True):
@@ -95,7 +127,7 @@ class Message(SQLModel, table=True):
     sender: str | None = None
     received_at: dt.datetime = Field(default_factory=utcnow)
     processed_at: dt.datetime | None = None
-    state: str = Field(default="received", index=True, max_length=16)  # received/processed/failed
+    state: str = Field(default=MessageState.RECEIVED, index=True, max_length=16)
     kind: str | None = Field(default=None, max_length=32)  # order, not_order
     classification: str | None = Field(default=None, max_length=32)
     error: str | None = None
@@ -140,7 +172,7 @@ class Order(SQLModel, table=True):
     message_pk: int | None = Field(default=None, foreign_key="messages.id", index=True)
     message_id: str = Field(index=True, max_length=998)
     source: str = Field(default="email", max_length=16)
-    status: str = Field(index=True, max_length=16)
+    status: str = Field(index=True, max_length=16)  # an OrderStatus value
     customer_id: str | None = Field(default=None, index=True, max_length=64)
     po_number: str | None = Field(default=None, index=True, max_length=128)
     order_date: dt.date | None = None
@@ -188,7 +220,7 @@ class ReviewItem(SQLModel, table=True):
     order_id: int | None = Field(default=None, foreign_key="orders.id", index=True)
     message_pk: int | None = Field(default=None, foreign_key="messages.id", index=True)
     reasons: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON))
-    state: str = Field(default="open", index=True, max_length=16)  # open/closed
+    state: str = Field(default=ReviewItemState.OPEN, index=True, max_length=16)
     created_at: dt.datetime = Field(default_factory=utcnow)
     closed_at: dt.datetime | None = None
     closed_by: str | None = Field(default=None, max_length=128)
@@ -236,7 +268,7 @@ class OutboxMail(SQLModel, table=True):
     subject: str
     body_text: str
     headers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
-    state: str = Field(default="pending", index=True, max_length=16)  # pending/sent/failed
+    state: str = Field(default=OutboxState.PENDING, index=True, max_length=16)
     attempts: int = 0
     last_error: str | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)
@@ -311,7 +343,7 @@ class WebhookDelivery(SQLModel, table=True):
     kind: str = Field(max_length=32)  # order.accepted, order.changed, order.cancelled
     order_id: int = Field(foreign_key="orders.id", index=True)
     payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # frozen at first try
-    state: str = Field(default="pending", index=True, max_length=16)  # pending/sending/delivered/failed
+    state: str = Field(default=DeliveryState.PENDING, index=True, max_length=16)
     attempts: int = 0
     last_error: str | None = None
     created_at: dt.datetime = Field(default_factory=utcnow)

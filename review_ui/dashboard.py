@@ -22,7 +22,7 @@ from intake.reports.kpis import (
     kpi_facts,
 )
 from intake.webhooks import list_deliveries
-from models import Settings, Store
+from models import DeliveryState, Settings, Store
 from review_ui.i18n import translator
 from review_ui.web import settings_from_app, store_of
 
@@ -73,7 +73,9 @@ def dashboard_context(
         "charts": charts,
         "corrected_fields": list(shown.corrected_fields.items())[:12],
         # Webhooks the downstream systems have not taken yet, with why: the desk sees a receiver down.
-        "webhooks_waiting": [d for d in list_deliveries(store, limit=500) if d.state != "delivered"][:50],
+        "webhooks_waiting": [
+            d for d in list_deliveries(store, limit=500) if d.state != DeliveryState.DELIVERED
+        ][:50],
     }
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from sqlmodel import select
 
-from models import Store
-from models.tables import AuditEvent, Customer, Message, Order, OrderLine, ReviewItem, utcnow
+from models import OrderStatus, ReviewItemState, Store
+from models.tables import Customer, Message, Order, OrderLine, ReviewItem, utcnow
 from review_ui.service import as_utc
 
 
@@ -69,7 +69,9 @@ def load_queue(store: Store, wanted: QueueFilter) -> Queue:
     """Orders in review, oldest first, filtered; the counts are over the whole queue."""
     now = utcnow()
     with store.session() as session:
-        orders = list(session.exec(select(Order).where(Order.status == "review").order_by(Order.created_at)))
+        orders = list(
+            session.exec(select(Order).where(Order.status == OrderStatus.REVIEW).order_by(Order.created_at))
+        )
         names = {c.customer_id: c.name for c in session.exec(select(Customer))}
         messages = {
             m.id: m
@@ -136,7 +138,7 @@ def _failed(session) -> list[FailedEntry]:
     items = session.exec(
         select(ReviewItem, Message)
         .join(Message, ReviewItem.message_pk == Message.id)  # type: ignore[arg-type]
-        .where(ReviewItem.state == "open", ReviewItem.order_id.is_(None))  # type: ignore[union-attr]
+        .where(ReviewItem.state == ReviewItemState.OPEN, ReviewItem.order_id.is_(None))  # type: ignore[union-attr]
         .order_by(Message.received_at)
     )
     return [
@@ -150,22 +152,3 @@ def _failed(session) -> list[FailedEntry]:
         )
         for _, message in items
     ]
-
-
-def dismiss_failed(store: Store, message_pk: int, *, user: str) -> bool:
-    """Take a failed message off the desk (it stays stored, and `intake retry` can still take it)."""
-    with store.session() as session:
-        item = session.exec(
-            select(ReviewItem).where(
-                ReviewItem.message_pk == message_pk,
-                ReviewItem.state == "open",
-                ReviewItem.order_id.is_(None),  # type: ignore[union-attr]
-            )
-        ).first()
-        if item is None:
-            return False
-        item.state, item.closed_at, item.closed_by = "closed", utcnow(), user
-        session.add(item)
-        session.add(AuditEvent(actor=user, action="dismissed", entity="message", entity_id=str(message_pk)))
-        session.commit()
-        return True

@@ -7,7 +7,7 @@ from typing import Any
 
 from intake.pipeline import PipelineDeps
 from matchers import CatalogIndex
-from models import ReviewReason, Settings, Store
+from models import OrderStatus, ReviewReason, Settings, Store, audit_trail
 from models.tables import Message, Order, OrderLine
 from parsers import DocumentLimits
 from review_ui import service
@@ -193,9 +193,9 @@ def order_page(
             reasons=order.reasons or [],
         ),
         "message": message,
-        "trail": service.audit_trail(store, order_id),
+        "trail": audit_trail(store, order_id),
         "holder": holder,
-        "readonly": order.status != "review" or holder is not None,
+        "readonly": order.status != OrderStatus.REVIEW or holder is not None,
         "notice": notice,
         "me": me,
     }

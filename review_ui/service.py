@@ -24,7 +24,7 @@ from models import (
     Store,
 )
 from models.rows import to_record
-from models.tables import AuditEvent, Order, OrderLine, ReviewItem, utcnow
+from models.tables import AuditEvent, Order, OrderLine, ReviewItem, ReviewItemState, utcnow
 from review_ui.edits import OrderValues
 
 LOCK_MINUTES = 15
@@ -67,17 +67,6 @@ def get_order(store: Store, order_id: int) -> tuple[Order, list[OrderLine]]:
 def _lines(session: Session, order_id: int) -> list[OrderLine]:
     query = select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.line_no)
     return list(session.exec(query))
-
-
-def audit_trail(store: Store, order_id: int) -> list[AuditEvent]:
-    """Every event recorded on the order, oldest first."""
-    with store.session() as session:
-        query = (
-            select(AuditEvent)
-            .where(AuditEvent.entity == "order", AuditEvent.entity_id == str(order_id))
-            .order_by(AuditEvent.at, AuditEvent.id)
-        )
-        return list(session.exec(query))
 
 
 # -- locks -------------------------------------------------------------------
@@ -219,9 +208,9 @@ def _decide(session: Session, order: Order, user: str, status: OrderStatus, reas
     if order.version == before["version"]:
         order.version += 1
     for item in session.exec(
-        select(ReviewItem).where(ReviewItem.order_id == order.id, ReviewItem.state == "open")
+        select(ReviewItem).where(ReviewItem.order_id == order.id, ReviewItem.state == ReviewItemState.OPEN)
     ):
-        item.state, item.closed_at, item.closed_by = "closed", utcnow(), user
+        item.state, item.closed_at, item.closed_by = ReviewItemState.CLOSED, utcnow(), user
     action = "not_an_order" if reason == NOT_AN_ORDER else status.value
     _audit(session, user, action, order.id, before, {"status": status.value, "reason": reason})
 

@@ -142,3 +142,61 @@ def test_models_is_the_ground_floor() -> None:
 def test_only_the_command_line_reaches_the_shells(package: str, allowed: tuple[str, ...]) -> None:
     outside = {m for m in importers_of(package) if not any((m + ".").startswith(a + ".") for a in allowed)}
     assert outside == set()
+
+
+# Row-level reads and writes belong to models/. These modules outside it still build
+# their own queries; each leaves the list when its queries become named functions of
+# models/. A new module that queries the store fails, and so does a listed one that
+# no longer does (the list only shrinks).
+STILL_QUERYING = frozenset(
+    {
+        "intake.api.channel",
+        "intake.api.events",
+        "intake.api.metrics",
+        "intake.api.ops",
+        "intake.api.queries",
+        "intake.api.tokens",
+        "intake.notify.compose",
+        "intake.notify.outbox",
+        "intake.notify.service",
+        "intake.reports.followup_eval",
+        "intake.reports.kpis",
+        "intake.webhooks.delivery",
+        "intake.webhooks.endpoints",
+        "intake.webhooks.payload",
+        "review_ui.followups",
+        "review_ui.listing",
+        "review_ui.service",
+    }
+)
+# What a module outside models/ may take from SQLAlchemy: its errors and URL parsing.
+NOT_QUERIES = ("sqlalchemy.exc", "sqlalchemy.engine")
+
+
+def builds_queries(path: Path, module: str) -> bool:
+    """True when the module imports SQLModel, or SQLAlchemy's query and session parts."""
+    for name in imported_names(path, module):
+        if name == "sqlmodel" or name.startswith("sqlmodel."):
+            return True
+        allowed = name in NOT_QUERIES or name.startswith(tuple(f"{n}." for n in NOT_QUERIES))
+        if name.startswith("sqlalchemy.") and not allowed:
+            return True
+    return False
+
+
+def test_only_models_reads_and_writes_rows() -> None:
+    querying = {
+        module
+        for module, path in module_files().items()
+        if not module.startswith("models") and builds_queries(path, module)
+    }
+    assert querying - STILL_QUERYING == set(), "row-level reads and writes belong in models/"
+    assert STILL_QUERYING - querying == set(), "no longer queries the store: take it off STILL_QUERYING"
+
+
+def test_a_module_building_queries_is_found(tmp_path: Path) -> None:
+    querying = tmp_path / "querying.py"
+    querying.write_text("from sqlmodel import select\n", encoding="utf-8")
+    erring = tmp_path / "erring.py"
+    erring.write_text("from sqlalchemy.exc import IntegrityError\n", encoding="utf-8")
+    assert (builds_queries(querying, "x.querying"), builds_queries(erring, "x.erring")) == (True, False)

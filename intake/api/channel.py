@@ -38,7 +38,7 @@ from models import (
     Settings,
     Store,
 )
-from models.tables import Order
+from models.tables import MessageState, Order
 
 
 class LineIn(BaseModel):
@@ -158,7 +158,7 @@ def take_order(
     message_id = message_id_of(order, raw, channel)
     row, created = store.add_message(raw, message_id=message_id)
     assert row.id is not None
-    if row.state == "processed":
+    if row.state == MessageState.PROCESSED:
         with store.session() as session:
             existing = session.exec(select(Order.id).where(Order.message_pk == row.id)).first()
         if existing is not None:

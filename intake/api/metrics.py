@@ -15,8 +15,19 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, col, func, select
 
 from intake.reports.kpis import percentile
-from models import Store
-from models.tables import Message, Order, OutboxMail, ReviewItem, WebhookDelivery, utcnow
+from models import OrderStatus, Store
+from models.tables import (
+    DeliveryState,
+    Message,
+    MessageState,
+    Order,
+    OutboxMail,
+    OutboxState,
+    ReviewItem,
+    ReviewItemState,
+    WebhookDelivery,
+    utcnow,
+)
 
 LATENCY_WINDOW = dt.timedelta(hours=24)
 QUANTILES = (0.5, 0.95)
@@ -37,14 +48,22 @@ def collect(store: Store, *, now: dt.datetime | None = None) -> list[Metric]:
         messages = _counts(session, Message.state)
         orders = _counts(session, Order.status)
         queues = {
-            "unprocessed": messages.get("received", 0),
-            "review": _count(session, select(func.count()).where(ReviewItem.state == "open")),
+            "unprocessed": messages.get(MessageState.RECEIVED, 0),
+            "review": _count(session, select(func.count()).where(ReviewItem.state == ReviewItemState.OPEN)),
             "webhooks": _count(
-                session, select(func.count()).where(col(WebhookDelivery.state).in_(["pending", "sending"]))
+                session,
+                select(func.count()).where(
+                    col(WebhookDelivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING])
+                ),
             ),
-            "webhooks_failed": _count(session, select(func.count()).where(WebhookDelivery.state == "failed")),
+            "webhooks_failed": _count(
+                session, select(func.count()).where(WebhookDelivery.state == DeliveryState.FAILED)
+            ),
             "outbox": _count(
-                session, select(func.count()).where(col(OutboxMail.state).in_(["pending", "sending"]))
+                session,
+                select(func.count()).where(
+                    col(OutboxMail.state).in_([OutboxState.PENDING, OutboxState.SENDING])
+                ),
             ),
         }
         latencies = _latencies(session, now - LATENCY_WINDOW)
@@ -83,7 +102,7 @@ def _latencies(session: Session, since: dt.datetime) -> dict[str, list[float]]:
     accepted = session.exec(
         select(Message.received_at, Order.decided_at)
         .join(Order, col(Order.message_pk) == col(Message.id))
-        .where(Order.status == "accepted", col(Order.decided_at) >= since)
+        .where(Order.status == OrderStatus.ACCEPTED, col(Order.decided_at) >= since)
     )
     return {
         "received_to_processed": _seconds(processed),

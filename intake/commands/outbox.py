@@ -35,11 +35,12 @@ def send_outbox(args: argparse.Namespace) -> int:
 
 def list_outbox(args: argparse.Namespace) -> int:
     from intake.notify import list_mails
+    from models import OutboxState
 
     store = open_store(load_settings())
     for row in list_mails(store, args.state):
         when = (row.sent_at or row.next_attempt_at or row.created_at).isoformat(timespec="seconds")
-        error = f"  ({row.last_error})" if row.last_error and row.state != "sent" else ""
+        error = f"  ({row.last_error})" if row.last_error and row.state != OutboxState.SENT else ""
         print(
             f"{row.id:>5}  {row.state:8} {row.kind:15} order {row.order_id or '-':<6} {when}  {row.to_addr}  {row.subject}{error}"
         )
@@ -50,8 +51,9 @@ def list_outbox(args: argparse.Namespace) -> int:
 def list_webhooks_waiting(store) -> None:
     """Webhook deliveries not taken yet, with their last error (`intake webhook deliveries` for all)."""
     from intake.webhooks import list_deliveries
+    from models import DeliveryState
 
-    waiting = [row for row in list_deliveries(store) if row.state != "delivered"]
+    waiting = [row for row in list_deliveries(store) if row.state != DeliveryState.DELIVERED]
     if waiting:
         print(f"webhooks not delivered yet: {len(waiting)}")
     for row in waiting:

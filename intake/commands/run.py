@@ -39,9 +39,11 @@ def print_outcome(path: Path, outcome: Outcome) -> None:
         )
         print(f"no order  {path.name} ({kind})", flush=True)
         return
+    from models import OrderStatus
+
     for order in outcome.result.orders:
         record = order.record
-        why = main_reason(order.decision) if record.status.value == "review" else ""
+        why = main_reason(order.decision) if record.status == OrderStatus.REVIEW else ""
         print(
             f"{record.status.value.upper():8} {path.name}: customer {record.customer_id or '?'} "
             f"PO {record.po_number or '-'}, {len(record.lines)} lines, confidence {record.confidence:.2f}"

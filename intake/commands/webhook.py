@@ -53,10 +53,11 @@ def disable_cmd(args: argparse.Namespace) -> int:
 
 def deliveries_cmd(args: argparse.Namespace) -> int:
     from intake.webhooks import list_deliveries
+    from models import DeliveryState
 
     for row in list_deliveries(open_store(load_settings()), args.state):
         when = (row.delivered_at or row.next_attempt_at or row.created_at).isoformat(timespec="seconds")
-        error = f"  ({row.last_error})" if row.last_error and row.state != "delivered" else ""
+        error = f"  ({row.last_error})" if row.last_error and row.state != DeliveryState.DELIVERED else ""
         print(
             f"{row.id:>6}  {row.state:9} {row.kind:16} order {row.order_id:<6} endpoint {row.endpoint_id:<3} "
             f"tries {row.attempts:<3} {when}{error}"

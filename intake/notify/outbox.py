@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 
 from intake.notify.errors import SendError
 from models import Settings, Store
-from models.tables import OutboxMail, utcnow
+from models.tables import OutboxMail, OutboxState, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +129,8 @@ def release_stale_claims(store: Store, at: dt.datetime) -> None:
     with store.session() as session:
         session.execute(
             update(OutboxMail)
-            .where(col(OutboxMail.state) == "sending", col(OutboxMail.next_attempt_at) < at)
-            .values(state="pending")
+            .where(col(OutboxMail.state) == OutboxState.SENDING, col(OutboxMail.next_attempt_at) < at)
+            .values(state=OutboxState.PENDING)
         )
         session.commit()
 
@@ -139,7 +139,7 @@ def due_mail_ids(store: Store, at: dt.datetime, limit: int) -> list[int]:
     with store.session() as session:
         query = (
             select(OutboxMail.id)
-            .where(OutboxMail.state == "pending")
+            .where(OutboxMail.state == OutboxState.PENDING)
             .where(or_(col(OutboxMail.next_attempt_at).is_(None), col(OutboxMail.next_attempt_at) <= at))
             .order_by(col(OutboxMail.id))
             .limit(limit)
@@ -152,8 +152,8 @@ def claim(store: Store, mail_id: int, lease_until: dt.datetime) -> OutboxMail | 
     with store.session() as session:
         taken = session.execute(
             update(OutboxMail)
-            .where(col(OutboxMail.id) == mail_id, col(OutboxMail.state) == "pending")
-            .values(state="sending", next_attempt_at=lease_until)
+            .where(col(OutboxMail.id) == mail_id, col(OutboxMail.state) == OutboxState.PENDING)
+            .values(state=OutboxState.SENDING, next_attempt_at=lease_until)
         )
         session.commit()
         if taken.rowcount != 1:  # type: ignore[attr-defined]
@@ -165,7 +165,7 @@ def mark_sent(store: Store, row: OutboxMail, at: dt.datetime) -> None:
     with store.session() as session:
         fresh = session.get(OutboxMail, row.id)
         assert fresh is not None, f"outbox {row.id} vanished"
-        fresh.state, fresh.sent_at, fresh.last_error = "sent", at, None
+        fresh.state, fresh.sent_at, fresh.last_error = OutboxState.SENT, at, None
         fresh.attempts += 1
         fresh.next_attempt_at = None
         session.commit()
@@ -187,10 +187,10 @@ def record_failure(
         fresh.attempts += 1
         fresh.last_error = error.reason[:2000]
         if error.permanent or fresh.attempts >= settings.outbox_max_attempts:
-            fresh.state, fresh.next_attempt_at = "failed", None
+            fresh.state, fresh.next_attempt_at = OutboxState.FAILED, None
             report.failed += 1
         else:
-            fresh.state = "pending"
+            fresh.state = OutboxState.PENDING
             fresh.next_attempt_at = now + backoff(fresh.attempts, settings.outbox_backoff_seconds)
             report.retried += 1
         session.commit()
@@ -212,8 +212,8 @@ def requeue_failed(store: Store) -> int:
     with store.session() as session:
         result = session.execute(
             update(OutboxMail)
-            .where(col(OutboxMail.state) == "failed")
-            .values(state="pending", attempts=0, next_attempt_at=None)
+            .where(col(OutboxMail.state) == OutboxState.FAILED)
+            .values(state=OutboxState.PENDING, attempts=0, next_attempt_at=None)
         )
         session.commit()
         return int(result.rowcount)  # type: ignore[attr-defined]

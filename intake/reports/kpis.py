@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import defer
 from sqlmodel import col, func, select
 
-from models import Store
+from models import OrderStatus, Store
 from models.tables import AuditEvent, Message, Order, OrderEvent
 
 ENGINE_ACTORS = frozenset({"intake", "auto"})
@@ -174,7 +174,9 @@ def order_facts(
         assert order.id is not None
         arrived = received.get(order.message_pk or -1, order.created_at)
         by_engine = order.decided_by in ENGINE_ACTORS
-        decided = order.status in {"accepted", "rejected"} and order.decided_at is not None
+        decided = (
+            order.status in {OrderStatus.ACCEPTED, OrderStatus.REJECTED} and order.decided_at is not None
+        )
         reviewed = decided and not by_engine
         facts.append(
             OrderFacts(
@@ -183,9 +185,11 @@ def order_facts(
                 channel=order.source,
                 week=iso_week(_aware(arrived), zone),
                 status=order.status,
-                touchless=order.status == "accepted" and by_engine,
+                touchless=order.status == OrderStatus.ACCEPTED and by_engine,
                 reviewed=reviewed,
-                receipt_to_accept=_seconds(arrived, order.decided_at) if order.status == "accepted" else None,
+                receipt_to_accept=_seconds(arrived, order.decided_at)
+                if order.status == OrderStatus.ACCEPTED
+                else None,
                 review_time=_seconds(order.created_at, order.decided_at) if reviewed else None,
                 receipt_to_ship=_seconds(arrived, (shipped or {}).get(order.id)),
                 corrected_fields=corrections.get(str(order.id), []),
@@ -201,14 +205,14 @@ def figures(key: str, facts: Sequence[OrderFacts]) -> KpiFigures:
     return KpiFigures(
         key=key,
         orders=len(facts),
-        accepted=sum(f.status == "accepted" for f in facts),
+        accepted=sum(f.status == OrderStatus.ACCEPTED for f in facts),
         touchless=len(touchless),
         reviewed=len(reviewed),
-        in_review=sum(f.status == "review" for f in facts),
-        rejected=sum(f.status == "rejected" for f in facts),
+        in_review=sum(f.status == OrderStatus.REVIEW for f in facts),
+        rejected=sum(f.status == OrderStatus.REJECTED for f in facts),
         touchless_rate=len(touchless) / len(facts) if facts else None,
         accept_touchless=timing(f.receipt_to_accept for f in touchless),
-        accept_reviewed=timing(f.receipt_to_accept for f in reviewed if f.status == "accepted"),
+        accept_reviewed=timing(f.receipt_to_accept for f in reviewed if f.status == OrderStatus.ACCEPTED),
         review_time=timing(f.review_time for f in reviewed),
         receipt_to_ship=timing(f.receipt_to_ship for f in facts),
         corrections_per_reviewed=sum(len(f.corrected_fields) for f in reviewed) / len(reviewed)

@@ -28,7 +28,7 @@ from sqlmodel import Session, col, select
 from intake.webhooks.payload import event_payload
 from intake.webhooks.signing import signed_headers
 from models import Store
-from models.tables import WebhookDelivery, WebhookEndpoint, utcnow
+from models.tables import DeliveryState, WebhookDelivery, WebhookEndpoint, utcnow
 
 log = logging.getLogger(__name__)
 FIRST_RETRY = dt.timedelta(seconds=10)
@@ -90,7 +90,7 @@ def deliver_due(
             )
             _record_failure(store, delivery, error, now(), report)
             continue
-        _finish(store, delivery.id, state="delivered", at=now(), error=None)
+        _finish(store, delivery.id, state=DeliveryState.DELIVERED, at=now(), error=None)
         report.delivered += 1
     return report
 
@@ -116,7 +116,7 @@ def claim_due(
     """
     is_due = (
         # `sending` rows are due once their lease is over: the claim of a process that died.
-        col(WebhookDelivery.state).in_(["pending", "sending"]),
+        col(WebhookDelivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING]),
         or_(col(WebhookDelivery.next_attempt_at).is_(None), col(WebhookDelivery.next_attempt_at) <= at),
     )
     picked = (
@@ -130,7 +130,7 @@ def claim_due(
         taken = session.execute(
             update(WebhookDelivery)
             .where(col(WebhookDelivery.id).in_(picked.scalar_subquery()), *is_due)
-            .values(state="sending", next_attempt_at=at + lease)
+            .values(state=DeliveryState.SENDING, next_attempt_at=at + lease)
             .returning(WebhookDelivery.id)
         )
         ids = sorted(row[0] for row in taken)
@@ -153,13 +153,13 @@ def _record_failure(
     attempts = row.attempts + 1
     created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=dt.UTC)
     if at - created > MAX_AGE:
-        _finish(store, row.id, state="failed", at=None, error=error, attempts=attempts)
+        _finish(store, row.id, state=DeliveryState.FAILED, at=None, error=error, attempts=attempts)
         report.failed += 1
     else:
         _finish(
             store,
             row.id,
-            state="pending",
+            state=DeliveryState.PENDING,
             at=None,
             error=error,
             attempts=attempts,
@@ -196,8 +196,8 @@ def requeue_failed(store: Store) -> int:
     with store.session() as session:
         done = session.execute(
             update(WebhookDelivery)
-            .where(col(WebhookDelivery.state) == "failed")
-            .values(state="pending", next_attempt_at=None, created_at=utcnow())
+            .where(col(WebhookDelivery.state) == DeliveryState.FAILED)
+            .values(state=DeliveryState.PENDING, next_attempt_at=None, created_at=utcnow())
         )
         session.commit()
         return int(done.rowcount)  # type: ignore[attr-defined]

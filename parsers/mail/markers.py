@@ -28,6 +28,7 @@ _SINGLE = (
     "forward_subject",
     "reply_subject",
     "see_attached",
+    "phone",
 )
 
 
@@ -49,6 +50,7 @@ class Markers:
     forward_subject: re.Pattern[str]
     reply_subject: re.Pattern[str]
     see_attached: re.Pattern[str]
+    phone: re.Pattern[str]
     quantity: re.Pattern[str]
 
     def is_forward_subject(self, subject: str | None) -> bool:

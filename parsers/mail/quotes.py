@@ -19,9 +19,8 @@ from parsers.mail.forwards import header_fields
 from parsers.mail.markers import Markers, load_markers
 
 _RULE = re.compile(r"^\s*(_{8,}|-{8,}|={8,})\s*$")
-_PHONE = re.compile(r"(?:\+\d{2}\s?\(?0?\)?|\b0)[1-9](?:[ .-]?\d{2}){4}\b")
 _CONTACT = re.compile(
-    r"(?:\+\d{2}\s?\(?0?\)?|\b0)[1-9](?:[ .-]?\d{2}){4}\b|\b\d{5}\s+[A-ZÉ][\w' -]+|@[\w-]+\.\w+|\bwww\.|https?://"
+    r"\b\d{5}\s+[A-ZÉ][\w' -]+|@[\w-]+\.\w+|\bwww\.|https?://"
     r"|\b(?:siret|siren|tva|vat|sarl|sas|sasu|eurl|ltd|gmbh|t[ée]l|tel|fax|mob|portable)\b",
     re.I,
 )
@@ -250,7 +249,7 @@ def split_signature(lines: list[str], markers: Markers | None = None) -> tuple[l
 
 
 def _has_quantities(lines: list[str], markers: Markers) -> bool:
-    return any(markers.quantity.search(line) and not _PHONE.search(line) for line in lines)
+    return any(markers.quantity.search(line) and not markers.phone.search(line) for line in lines)
 
 
 def _contact_block(lines: list[str], markers: Markers) -> tuple[list[str], list[str]]:
@@ -266,7 +265,7 @@ def _contact_block(lines: list[str], markers: Markers) -> tuple[list[str], list[
     )
     if not looks_like_name or _ORDER_WORDS.search(" ".join(block)) or _has_quantities(block, markers):
         return lines, []
-    if not any(_CONTACT.search(line) for line in block):
+    if not any(markers.phone.search(line) or _CONTACT.search(line) for line in block):
         return lines, []
     return _trim(trimmed[:blank]), block
 

@@ -54,7 +54,6 @@ _ADDRESS_LABEL = re.compile(
 _POSTCODE_TOWN = re.compile(
     r"\b\d{5}[ \t]+[A-ZÉÈ][\w\-' ]*[\w]|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
 )
-_PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
 _NAME = re.compile(
     r"^\s*(?P<name>[A-ZÉÈ][a-zéèëêïîôç\-]+(?:\s+(?:[A-ZÉÈ][a-zéèëêïîôç\-]+|[A-Z]{2,}|Le|La|De)){0,3})\s*$"
 )
@@ -183,7 +182,7 @@ def contact(text: str, *, part: str) -> tuple[Extracted[str] | None, Extracted[s
             prov = Provenance(part=part, span=(start, start + len(found["name"])), rule="contact-name")
             name = Extracted[str](value=found["name"], confidence=0.6, provenance=prov)
             break
-    phones = list(_PHONE.finditer(text))
+    phones = list(load_markers().phone.finditer(text))
     if phones:
         last = phones[-1]
         prov = Provenance(part=part, span=last.span(), rule="contact-phone")

@@ -7,8 +7,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from intake import retry_failed
 from intake.reports.kpis import GroupBy
+from models import dismiss_failed
 from review_ui.dashboard import dashboard_context
-from review_ui.listing import QueueFilter, dismiss_failed, load_queue
+from review_ui.listing import QueueFilter, load_queue
 from review_ui.security import CurrentUser, check_csrf, session_user
 from review_ui.web import RecordId, catalog, language, render, store_of
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from sqlmodel import select
 
 from intake.notify import acknowledge_accepted
-from models import StaleEditError, Store
+from models import OrderStatus, StaleEditError, Store, waiting_order_ids
 from models.tables import Order, utcnow
 from review_ui import service
 from review_ui.approval import blocking
@@ -24,10 +23,7 @@ router = APIRouter(dependencies=[Depends(session_user), Depends(check_csrf)])
 def next_order(request: Request, user: CurrentUser) -> Response:
     """The oldest order nobody else is working on, or the queue when none is left."""
     store = store_of(request)
-    with store.session() as session:
-        waiting = session.exec(select(Order.id).where(Order.status == "review").order_by(Order.created_at))
-        candidates = [oid for oid in waiting if oid is not None]
-    for order_id in candidates:
+    for order_id in waiting_order_ids(store):
         if service.take_lock(store, order_id, user.name) is None:
             return RedirectResponse(f"/orders/{order_id}", status_code=303)
     return RedirectResponse("/", status_code=303)
@@ -37,7 +33,7 @@ def next_order(request: Request, user: CurrentUser) -> Response:
 def review_page(request: Request, order_id: RecordId, user: CurrentUser) -> Response:
     """Looking takes no lock: the page takes it when the clerk starts editing (POST .../lock)."""
     order, _ = service.get_order(store_of(request), order_id)
-    holder = _other_holder(order, user.name) if order.status == "review" else None
+    holder = _other_holder(order, user.name) if order.status == OrderStatus.REVIEW else None
     notice = request.query_params.get("notice")
     return _page(request, order_id, user, holder=holder, notice=notice)
 
@@ -46,7 +42,7 @@ def review_page(request: Request, order_id: RecordId, user: CurrentUser) -> Resp
 def lock(request: Request, order_id: RecordId, user: CurrentUser) -> Response:
     """Editing starts: the order is this clerk's, unless another holds it (then named)."""
     order, _ = service.get_order(store_of(request), order_id)
-    if order.status != "review":
+    if order.status != OrderStatus.REVIEW:
         return JSONResponse({"held_by": None, "status": order.status}, status_code=409)
     holder = service.take_lock(store_of(request), order_id, user.name)
     return JSONResponse({"held_by": holder}, status_code=409 if holder else 200)
@@ -146,7 +142,7 @@ def _refused(
     holder: str | None,
 ) -> Response:
     """The clerk's form shown back as typed, over the current version, with why it was refused."""
-    notice = "taken" if holder and order.status == "review" else "stale"
+    notice = "taken" if holder and order.status == OrderStatus.REVIEW else "stale"
     return _page(
         request, order_id, user, submitted=edit, origins=origins, notice=notice, holder=holder, status=409
     )

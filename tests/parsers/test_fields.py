@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parsers.mail.markers import load_markers
+from parsers.mail.quotes import split_reply
 from parsers.text import fields
 
 
@@ -187,3 +188,13 @@ def test_a_forward_keeping_only_outlooks_rule_and_subject_still_opens_there() ->
     text = "à saisir\n\nJean\n\n________________________________\nObjet : appro\n\n- 3 x B"
     own, forwarded, _ = fields.split_forward(text, "TR: appro")
     assert own.strip() == "à saisir\n\nJean" and forwarded.strip() == "Objet : appro\n\n- 3 x B"
+
+
+@pytest.mark.parametrize(
+    "written", ["05 56 47 21 90", "+33 (0)5 56 47 21 90", "+33 (0) 5 56 47 21 90", "+33 5.56.47.21.90"]
+)
+def test_one_phone_shape_for_the_contact_and_the_signature(written: str) -> None:
+    _, phone = fields.contact(f"Merci\nJean Martin\nTél. {written}", part="body")
+    assert phone is not None and phone.value == written
+    split = split_reply(f"2 cartons de gants\n\nJean Martin\nAcme SARL\n{written}", "Commande")
+    assert split.text == "2 cartons de gants" and written in split.signature

@@ -11,6 +11,7 @@ from sqlmodel import select
 from models import (
     Settings,
     Store,
+    audit_trail,
 )
 from models.tables import AuditEvent, User
 from models.users import failed_logins, list_users, set_active, set_password
@@ -165,7 +166,7 @@ def test_reject_needs_a_reason_and_is_audited(client: TestClient, review_store: 
         form["reject_reason"],
         "alice",
     )
-    actions = [e.action for e in service.audit_trail(review_store, order.id)]
+    actions = [e.action for e in audit_trail(review_store, order.id)]
     assert actions[-1] == "rejected"
     assert "doublon" in client.get(f"/orders/{order.id}").text
 

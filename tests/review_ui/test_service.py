@@ -11,7 +11,16 @@ from sqlmodel import select
 from intake.pipeline import PipelineDeps, decide_order
 from matchers import CatalogIndex, learn_alias, match_article
 from matchers.normalize import normalize_wording
-from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Settings, StaleEditError, Store
+from models import (
+    Extracted,
+    ExtractedLine,
+    ExtractedOrder,
+    ParsedMessage,
+    Settings,
+    StaleEditError,
+    Store,
+    audit_trail,
+)
 from models.tables import Alias, AuditEvent, Order, ReviewItem
 from review_ui import service
 from review_ui.approval import approval_reasons, blocking
@@ -67,7 +76,7 @@ def test_a_stale_save_is_refused_and_audited_saves_are_diffs(any_store: Store):
     assert saved.version == order.version + 1
     with pytest.raises(StaleEditError):
         service.save_order(any_store, order.id, values, user="bob", version=order.version)
-    edits = [e for e in service.audit_trail(any_store, order.id) if e.action == "edited"]
+    edits = [e for e in audit_trail(any_store, order.id) if e.action == "edited"]
     assert len(edits) == 1
     assert edits[0].before["po_number"] != "PO-NEW" and edits[0].after["po_number"] == "PO-NEW"
     assert "customer_id" not in edits[0].after  # unchanged keys stay out of the diff
@@ -115,7 +124,7 @@ def test_an_order_is_taken_by_one_clerk_at_a_time(any_store: Store):
         row.locked_at = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=service.LOCK_MINUTES + 1)
         session.commit()
     assert service.take_lock(any_store, order.id, "alice") is None  # an old lock is free again
-    actions = [e.action for e in service.audit_trail(any_store, order.id)]
+    actions = [e.action for e in audit_trail(any_store, order.id)]
     assert actions.count("taken_over") == 1
 
 
@@ -124,7 +133,7 @@ def test_reject_records_the_reason(any_store: Store):
     service.reject_order(any_store, order.id, user="bob", version=order.version, reason="doublon")
     stored, _ = service.get_order(any_store, order.id)
     assert (stored.status, stored.reject_reason, stored.decided_by) == ("rejected", "doublon", "bob")
-    assert service.audit_trail(any_store, order.id)[-1].after == {"status": "rejected", "reason": "doublon"}
+    assert audit_trail(any_store, order.id)[-1].after == {"status": "rejected", "reason": "doublon"}
 
 
 @pytest.mark.parametrize("wording", ["Gants nitrile T9", "vis 4x40 inox"], ids=["size-word", "dimensions"])
