@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from sqlmodel import select
-
 from matchers.normalize import normalize_wording
-from models import Store
-from models.tables import Alias, AuditEvent
+from models import Store, record_alias
+from models.tables import Alias
 
 
 def learn_alias(
@@ -23,27 +21,4 @@ def learn_alias(
     key = normalize_wording(wording)[:512]
     if not key:
         raise ValueError(f"wording {wording!r} has no words or sizes to remember")
-    owner = customer_id or ""
-    with store.session() as session:
-        alias = session.exec(select(Alias).where(Alias.customer_id == owner, Alias.wording == key)).first()
-        before = {"sku": alias.sku, "uses": alias.uses} if alias else None
-        if alias is None:
-            alias = Alias(customer_id=owner, wording=key, sku=sku)
-        elif alias.sku == sku:
-            alias.uses += 1
-        else:  # the clerk corrected an earlier confirmation: the latest one wins
-            alias.sku, alias.uses = sku, 1
-        session.add(alias)
-        session.add(
-            AuditEvent(
-                actor=actor,
-                action="alias_learned",
-                entity="alias",
-                entity_id=f"{owner}:{key}"[:128],
-                before=before,
-                after={"sku": sku, "uses": alias.uses},
-            )
-        )
-        session.commit()
-        session.refresh(alias)
-        return alias
+    return record_alias(store, customer_id or "", key, sku, actor=actor)

@@ -64,6 +64,8 @@ _WHERE = {
     "origin_of": "models.rows",
     "stored_raw": "models.rows",
     "to_record": "models.rows",
+    "record_alias": "models.aliases",
+    "order_ids_for": "models.orders",
     "audit_trail": "models.review",
     "dismiss_failed": "models.review",
     "waiting_order_ids": "models.review",

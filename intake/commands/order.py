@@ -27,15 +27,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def resolve_order(store: Store, ref: str) -> int:
     """An order id from its number or its (unique) PO number."""
-    from sqlmodel import select
-
     from intake.notify import NotifyError
-    from models.tables import Order
+    from models import order_ids_for
 
-    with store.session() as session:
-        if ref.isdigit() and session.get(Order, int(ref)) is not None:
-            return int(ref)
-        ids = [i for i in session.exec(select(Order.id).where(Order.po_number == ref)) if i is not None]
+    ids = order_ids_for(store, ref)
     if not ids:
         raise NotifyError(f"order {ref}", "no order has this number or PO number")
     if len(ids) > 1:
