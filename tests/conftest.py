@@ -11,7 +11,7 @@ import pytest
 
 from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
-from tests.paths import DEMO_REF
+from tests.paths import DEMO_REF, FIXTURES_REF
 
 pytest_plugins = ["tests.session_end"]
 
@@ -89,6 +89,15 @@ def any_store(store_url: str) -> Iterator[Store]:
     """A fresh store with the demo reference data, on SQLite and on the session's PostgreSQL."""
     store = Store.open(store_url)
     load_reference_dir(store, DEMO_REF)
+    yield store
+    store.engine.dispose()
+
+
+@pytest.fixture
+def any_fixtures_store(store_url: str) -> Iterator[Store]:
+    """A fresh store with the fixtures' reference data (fixtures/ref), on SQLite and on PostgreSQL."""
+    store = Store.open(store_url)
+    load_reference_dir(store, FIXTURES_REF)
     yield store
     store.engine.dispose()
 

@@ -22,6 +22,7 @@ SHARED = shared_dir()
 SAMPLES = SHARED / "samples"
 CORPORA = SHARED / "corpora"
 FIXTURES = ROOT / "fixtures" / "emails"
+FIXTURES_REF = ROOT / "fixtures" / "ref"
 DEMO_REF = ROOT / "demo" / "ref"
 
 

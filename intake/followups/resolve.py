@@ -12,14 +12,13 @@ from intake.followups.diff import (
     article_of,
     clauses,
     compute_change,
-    is_full_list,
-    list_change,
     order_index,
     parts,
     quantity_of,
     sure_sku,
 )
 from intake.followups.link import LinkInputs, link_followup, normal_reference
+from intake.followups.lists import is_full_list, list_change
 from matchers import CatalogIndex, match_customer, match_order
 from models import ExtractedOrder, ParsedMessage, PastOrder
 from models.followups import FollowupKind, FollowupResult, FollowupSign, ReturnRequest, SkuQuantity

@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
+from parsers.values.dates import month_number
 from parsers.values.numbers import (
     NUMBER,
     normalise_unit,
@@ -357,7 +358,7 @@ def _plausible(line: ExtractedLine) -> bool:
     words = line_words()
     if not code and " ".join(desc.lower().strip(" :#°").split()) in words.field_labels:
         return False
-    if first in words.not_a_line_after_number:
+    if first in words.not_a_line_after_number or month_number(first):
         return False
     if line.provenance and line.provenance.rule == "text-quantity-designation":
         lead = [w.strip(".,") for w in desc.lower().split()[:3]]

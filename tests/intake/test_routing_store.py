@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,15 +35,6 @@ def fixture_store(store: Store) -> Store:
     return store
 
 
-@pytest.fixture
-def any_fixture_store(store_url: str) -> Iterator[Store]:
-    """The fixture reference data in a fresh store, on SQLite and on the session's PostgreSQL."""
-    store = Store.open(store_url)
-    load_reference_dir(store, FIXTURE_REF)
-    yield store
-    store.engine.dispose()
-
-
 def ingest(store: Store, data: bytes, settings: Settings):
     index = CatalogIndex.build(store.load_reference())
     outcome = ingest_raw(store, RawMessage(data=data), index=index, settings=settings)
@@ -53,9 +43,9 @@ def ingest(store: Store, data: bytes, settings: Settings):
 
 
 def test_the_same_order_sent_twice_in_one_batch_is_accepted_once(
-    any_fixture_store: Store, settings: Settings
+    any_fixtures_store: Store, settings: Settings
 ):
-    fixture_store = any_fixture_store
+    fixture_store = any_fixtures_store
     settings = settings.model_copy(update={"routing_mode": RoutingMode.AUTOMATIC, "new_customer_orders": 0})
     data = ORDER.read_bytes()
     first = ingest(fixture_store, data, settings)
@@ -99,9 +89,9 @@ def test_a_new_customer_is_reviewed_until_enough_orders_are_accepted(
 
 
 def test_the_history_holds_the_customer_s_orders_with_their_lines(
-    any_fixture_store: Store, settings: Settings
+    any_fixtures_store: Store, settings: Settings
 ):
-    fixture_store = any_fixture_store
+    fixture_store = any_fixtures_store
     ingest(fixture_store, ORDER.read_bytes(), settings)
     history = customer_history(fixture_store, "G001")
     assert [(o.po_number, o.lines) for o in history.orders] == [

@@ -152,3 +152,8 @@ def test_approximate_quantity_is_low_confidence() -> None:
     assert line.quantity.value == 20
     assert line.confidence < 0.6
     assert line.notes
+
+
+@pytest.mark.parametrize("text", ["5 novembre", "12 févr.", "3 jan", "5 apr.", "9 sep", "4 Oktober"])
+def test_a_number_before_a_month_of_dates_toml_is_no_order_line(text: str) -> None:
+    assert read_line(text, part="body", start=0) is None
