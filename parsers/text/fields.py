@@ -18,6 +18,8 @@ from parsers.values.dates import DateHit, delivery_date
 _PO_LABELS = (
     r"(?:num[ée]ro|n°|no\.?)\s*(?:de\s+)?(?:bon\s+de\s+)?commande(?:\s+(?:interne|client))?(?:\s+est)?"
     r"|bon\s+de\s+commande(?:\s+n°)?|commande\s+(?:n°|no\.?|num[ée]ro|#)"
+    r"|(?:commande|order)\s*\(\s*(?:n°|no\.?|num[ée]ro|number|#)"
+    r"|(?:commande|ordre|bon)\s+d['’]achat(?:\s+(?:n°|no\.?|num[ée]ro|#))?"
     r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|(?:notre|votre|our|your)\s+r[ée]f(?:[ée]rence|erence)?\.?"
     r"|n°\s*BC|\bBC\b|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"

@@ -99,7 +99,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     year = r"(?:\s+(?P<y>20\d{2}))?"
     sources = [
         ("iso", r"\b(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-        ("numeric", rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?(?![\d/])"),
+        (
+            "numeric",
+            rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?(?![\d/\"”″'’]|\s*(?:pouces?|inch))",
+        ),
         ("numeric", rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{2,4}})\b"),
         (
             "day_month",
@@ -247,7 +250,8 @@ def _cue_score(text: str, hit: DateHit) -> int:
     score = 0
     if any(cue in window for cue in words.cues["strong"]):
         score = 3
-    elif re.search(rf"(?:{_alt(words.cues['weak'])})\s+(?:le\s+|ce\s+|the\s+)?$", window):
+    # A whole word: 'laiton 3/4' is not 'on 3/4'.
+    elif re.search(rf"(?<!\w)(?:{_alt(words.cues['weak'])})\s+(?:le\s+|ce\s+|the\s+)?$", window):
         score = 2
     elif hit.relative and re.match(
         r"(?:apr[èe]s[- ])?demain|tomorrow|sous|within|d'ici|d’ici|avant|by|before|(?:en\s+)?fin|end|next|\w+\s+prochain",

@@ -16,6 +16,7 @@ import pytest
 from intake.pipeline import process
 from intake.reports.scoring import order_is_right, pair_orders
 from intake.routing import decide
+from intake.routing.checks.coverage import names_a_code
 from matchers import CatalogIndex
 from models import MatchedOrder, OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings, Severity
 from tests.factories.pipeline import (
@@ -213,3 +214,27 @@ def test_a_reference_shaped_like_the_customers_past_pos_must_be_read(text, held)
     assert bool(unread) == held
     if held:
         assert text[slice(*unread[0].provenance.span)] == "AC-2026-0412"
+
+
+def test_a_catalogue_code_written_in_the_order_is_read_or_holds_it(reference_index):
+    """A row naming an article by its code is an order line, whatever its quantity looks like.
+
+    Here the aligned table's last quantity is glued to the designation's size ('bidon 1 L2').
+    """
+    folder = FIXTURES.parent / "followups"
+    index = reference_index(folder / "ref")
+    raw = RawMessage(data=(folder / "orders" / "o08.eml").read_bytes())
+    [order] = process(raw, index=index, settings=automatic()).orders
+    assert order.decision.status == OrderStatus.REVIEW
+    [reason] = [r for r in order.decision.reasons if r.code == "line_unread"]
+    assert reason.severity == Severity.ERROR and "PLB-38843" in (reason.quoted or "")
+
+
+@pytest.mark.parametrize("text", ["PLB-38843 Inhibiteur bidon 1 L2", "voir PLB-38843.", "(plb-38843)"])
+def test_a_span_naming_a_catalogue_code(text):
+    assert names_a_code(text, frozenset({"plb-38843"}))
+
+
+@pytest.mark.parametrize("text", ["PLB-3884 Inhibiteur", "XPLB-38843", "Bonjour"])
+def test_a_span_naming_no_catalogue_code(text):
+    assert not names_a_code(text, frozenset({"plb-38843"}))

@@ -80,8 +80,19 @@ def test_delivery_date(text: str, today: dt.date, expected: dt.date) -> None:
         "Pour le mariage du 7/11 (env. 180 couverts) je vous enverrai une autre commande.",
         "Date: jeu. 15 oct. 2026 à 22:13",
         "Bonne journée",
+        'PLB-36628\tRéducteur de pression laiton 3/4" avec manomètre\t2',
+        'Groupe de sécurité coudé 3/4" 7 bar pour la chaufferie',
+        "raccord 1/2'' mâle pour le manchon 3/4 pouce",
     ],
-    ids=["asap", "event-date", "forward-header", "no-date"],
+    ids=[
+        "asap",
+        "event-date",
+        "forward-header",
+        "no-date",
+        "word-ending-in-a-cue",
+        "inch-size",
+        "inch-words",
+    ],
 )
 def test_no_delivery_date(text: str) -> None:
     assert delivery_date(text, TUESDAY) is None

@@ -51,12 +51,32 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         ]
     else:
         return []
-    words = catalogue_words(ctx)
+    words, codes = catalogue_words(ctx), catalogue_codes(ctx)
     return [
         _unread(text, where)
         for text, where in spans
-        if looks_like_line(text, rules, words) and not _covered(text, where, lines)
+        if (looks_like_line(text, rules, words) or names_a_code(text, codes))
+        and not _covered(text, where, lines)
     ]
+
+
+def catalogue_codes(ctx: CheckContext) -> frozenset[str]:
+    """The catalogue's article codes, lower case."""
+    return _codes_of(tuple(ctx.products))
+
+
+@lru_cache(maxsize=4)
+def _codes_of(skus: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(sku.lower() for sku in skus)
+
+
+def names_a_code(text: str, codes: frozenset[str]) -> bool:
+    """The span writes an article code of the catalogue: whatever else it holds, an article is named.
+
+    Its quantity may be glued to a size ('bidon 1 L2') or missing; a line the reader
+    did not take from it is a line the order would silently lose.
+    """
+    return any(t.strip(_EDGE).lower() in codes for t in _TOKEN.findall(text))
 
 
 def catalogue_words(ctx: CheckContext) -> frozenset[str]:
