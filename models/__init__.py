@@ -72,6 +72,7 @@ _WHERE = {
     "live_token": "models.credentials",
     "revoke_token_row": "models.credentials",
     "record_alias": "models.aliases",
+    "first_order_of": "models.orders",
     "order_ids_for": "models.orders",
     "audit_trail": "models.review",
     "dismiss_failed": "models.review",
