@@ -157,7 +157,6 @@ STILL_QUERYING = frozenset(
         "intake.notify.compose",
         "intake.notify.outbox",
         "intake.notify.service",
-        "intake.reports.followup_eval",
         "intake.reports.kpis",
         "intake.webhooks.delivery",
         "intake.webhooks.payload",
