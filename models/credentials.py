@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from sqlmodel import col, select
 
 from models.store import Store
 from models.tables import ApiToken, WebhookEndpoint, utcnow
 
+T = TypeVar("T", ApiToken, WebhookEndpoint)
 
-def insert_token(store: Store, row: ApiToken) -> ApiToken:
+
+def insert_row(store: Store, row: T) -> T:
+    """Store one new token or endpoint row."""
     with store.session() as session:
         session.add(row)
         session.commit()
@@ -49,13 +53,6 @@ def live_token(store: Store, token_hash: str, *, note_use_after: dt.timedelta) -
 
 def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def insert_endpoint(store: Store, row: WebhookEndpoint) -> WebhookEndpoint:
-    with store.session() as session:
-        session.add(row)
-        session.commit()
-    return row
 
 
 def all_endpoints(store: Store) -> list[WebhookEndpoint]:

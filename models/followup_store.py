@@ -256,3 +256,9 @@ def open_followups(store: Store, kind: str | None = None) -> list[Followup]:
         if kind:
             query = query.where(Followup.kind == kind)
         return list(session.exec(query))
+
+
+def followup_of(store: Store, message_pk: int) -> Followup | None:
+    """The follow-up stored from this message, if it was one."""
+    with store.session() as session:
+        return session.exec(select(Followup).where(Followup.message_pk == message_pk)).first()

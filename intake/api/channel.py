@@ -16,7 +16,6 @@ import json
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlmodel import select
 
 from intake.pipeline import PipelineDeps, decide_order
 from matchers import CatalogIndex
@@ -37,8 +36,9 @@ from models import (
     RawMessage,
     Settings,
     Store,
+    first_order_of,
 )
-from models.tables import MessageState, Order
+from models.tables import MessageState
 
 
 class LineIn(BaseModel):
@@ -159,8 +159,7 @@ def take_order(
     row, created = store.add_message(raw, message_id=message_id)
     assert row.id is not None
     if row.state == MessageState.PROCESSED:
-        with store.session() as session:
-            existing = session.exec(select(Order.id).where(Order.message_pk == row.id)).first()
+        existing = first_order_of(store, row.id)
         if existing is not None:
             return existing, False
     try:

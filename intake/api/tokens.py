@@ -11,7 +11,7 @@ import hashlib
 import secrets
 from enum import StrEnum
 
-from models import IntakeError, Store, all_tokens, insert_token, live_token, revoke_token_row
+from models import IntakeError, Store, all_tokens, insert_row, live_token, revoke_token_row
 from models.tables import ApiToken
 
 TOKEN_PREFIX = "itk_"
@@ -43,7 +43,7 @@ def create_token(store: Store, name: str, scopes: list[Scope]) -> tuple[ApiToken
         prefix=secret[: len(TOKEN_PREFIX) + 6],
         scopes=" ".join(sorted({s.value for s in scopes})),
     )
-    return insert_token(store, row), secret
+    return insert_row(store, row), secret
 
 
 def list_tokens(store: Store) -> list[ApiToken]:

@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
-
 from intake.ingest import Outcome, ingest_file
 from intake.reports.scoring import Record, Tally, order_is_right, pair_orders
 from matchers import CatalogIndex
 from models import IntakeError, Settings, Store, load_reference_dir
+from models.followup_store import followup_of
 from models.tables import Followup
 
 OVERALL = "overall"
@@ -101,7 +100,7 @@ def evaluate_followups(
         for number, path in enumerate(followups, start=1):
             outcome = ingest_file(store, path, index=index, settings=settings)
             label = json.loads(path.with_suffix(".followup.json").read_text(encoding="utf-8"))
-            scored = score_followup(outcome, label, _stored(store, outcome.message_pk))
+            scored = score_followup(outcome, label, followup_of(store, outcome.message_pk))
             for name in (OVERALL, label["kind"], f"link:{label.get('link_by') or 'none'}"):
                 _count(report.tally(name), scored)
             report.per_file.append({"file": path.name, **scored})
@@ -112,11 +111,6 @@ def evaluate_followups(
 
 def _records(outcome: Outcome) -> list[Record]:
     return [o.record.model_dump(mode="json") for o in outcome.result.orders] if outcome.result else []
-
-
-def _stored(store: Store, pk: int) -> Followup | None:
-    with store.session() as session:
-        return session.exec(select(Followup).where(Followup.message_pk == pk)).first()
 
 
 def predicted_kind(outcome: Outcome) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from urllib.parse import urlsplit
 
-from models import IntakeError, Store, all_endpoints, deactivate_endpoint, insert_endpoint
+from models import IntakeError, Store, all_endpoints, deactivate_endpoint, insert_row
 from models.tables import WebhookEndpoint
 
 
@@ -19,7 +19,7 @@ def add_endpoint(store: Store, url: str) -> WebhookEndpoint:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise WebhookError(f"{url!r}: a webhook URL is http:// or https:// with a host")
     row = WebhookEndpoint(url=url, secret="whsec_" + secrets.token_urlsafe(32))
-    return insert_endpoint(store, row)
+    return insert_row(store, row)
 
 
 def list_endpoints(store: Store) -> list[WebhookEndpoint]:
