@@ -152,7 +152,6 @@ STILL_QUERYING = frozenset(
     {
         "intake.api.events",
         "intake.api.metrics",
-        "intake.api.ops",
         "intake.api.queries",
         "intake.notify.compose",
         "intake.notify.outbox",
