@@ -23,6 +23,7 @@ from models.store import Store
 from models.tables import (
     AuditEvent,
     Followup,
+    FollowupState,
     Order,
     OrderEvent,
     OrderLine,
@@ -159,13 +160,13 @@ def apply_followup(session: Session, row: Followup, order: Order, *, actor: str)
         change = OrderChange.model_validate(row.change)
         if downstream(session, order):
             _queue_with(session, order, "order.changed", {"change": change.labelled()})
-            row.state = "notified"
+            row.state = FollowupState.NOTIFIED
         else:
             edit_order(session, order, change)
-            row.state = "applied"
+            row.state = FollowupState.APPLIED
     elif row.kind in (FollowupKind.CANCELLATION.value, FollowupKind.REPLACEMENT.value):
         cancel_order(session, order, replaced_by=row.replacement_order_id)
-        row.state = "applied"
+        row.state = FollowupState.APPLIED
     row.order_id = order.id
     row.decided_at, row.decided_by = utcnow(), actor
     session.add(

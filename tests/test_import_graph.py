@@ -151,9 +151,6 @@ def test_only_the_command_line_reaches_the_shells(package: str, allowed: tuple[s
 STILL_QUERYING = frozenset(
     {
         "intake.api.events",
-        "intake.api.metrics",
-        "intake.api.ops",
-        "intake.api.queries",
         "intake.notify.compose",
         "intake.notify.outbox",
         "intake.notify.service",
