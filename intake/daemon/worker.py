@@ -23,7 +23,7 @@ from intake.daemon.holders import Backoff, Tally, holder_is_dead
 from intake.daemon.mailbox import Mailbox
 from intake.daemon.queue import Processor, work_queue
 from intake.ingest import header_message_id
-from models import MailboxError, MessageState, Origin, RawMessage, Store
+from models import MailboxError, MessageState, RawMessage, Store
 from models.ledger import (
     Position,
     Seen,
@@ -215,11 +215,8 @@ class FolderWorker:
             if self._should_stop():  # between messages: the one in hand is always recorded
                 break
             position = Position(self.account.name, self.folder, uidvalidity, uid)
-            origin = Origin(
-                kind="imap", account=self.account.name, folder=self.folder, uidvalidity=uidvalidity, uid=uid
-            )
             seen = record_position(
-                self.store, RawMessage(data=data, origin=origin), position, header_message_id(data)
+                self.store, RawMessage(data=data, origin=position.origin), position, header_message_id(data)
             )
             recorded += 1
             if (
