@@ -154,8 +154,6 @@ STILL_QUERYING = frozenset(
         "intake.notify.outbox",
         "intake.notify.service",
         "intake.reports.kpis",
-        "intake.webhooks.delivery",
-        "intake.webhooks.payload",
         "review_ui.followups",
         "review_ui.listing",
         "review_ui.service",
