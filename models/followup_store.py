@@ -16,7 +16,7 @@ from sqlmodel import Session, col, or_, select
 
 from models.feed import queue_order_event
 from models.followups import ABOUT_AN_ORDER, FollowupKind, FollowupResult, OrderChange
-from models.history import PastOrder
+from models.history import PastOrder, past_orders
 from models.pipeline import OrderStatus, ProcessResult
 from models.rows import to_record
 from models.store import Store
@@ -37,28 +37,6 @@ from models.tables import (
 
 RECENT_ORDERS = 60
 CANCELLED = "cancelled"
-
-
-def past_orders(session: Session, orders: Sequence[Order]) -> list[PastOrder]:
-    """Orders as linking needs them: their Message-ID, PO, day and (sku, quantity) lines in order."""
-    ids = [o.id for o in orders if o.id is not None]
-    lines: dict[int, list[tuple[str, float]]] = {}
-    if ids:
-        query = select(OrderLine).where(col(OrderLine.order_id).in_(ids)).order_by(col(OrderLine.line_no))
-        for line in session.exec(query):
-            if line.sku is not None and line.quantity is not None:
-                lines.setdefault(line.order_id, []).append((line.sku, line.quantity))
-    return [
-        PastOrder(
-            message_id=o.message_id,
-            po_number=o.po_number,
-            order_date=o.order_date,
-            received_at=o.created_at,
-            status=o.status,
-            lines=lines.get(o.id or 0, []),
-        )
-        for o in orders
-    ]
 
 
 def customer_orders(store: Store, customer_id: str) -> list[PastOrder]:
