@@ -43,7 +43,7 @@ class Outcome:
 
     message_pk: int
     created: bool
-    state: str  # processed, failed, duplicate
+    state: str  # a MessageState (processed, failed) or "duplicate"
     order_ids: list[int]
     result: ProcessResult | None = None
     error: str | None = None
@@ -116,17 +116,17 @@ def record_outcome(
         reason = str(exc)
         log.warning("message %s (%s) failed: %s", pk, raw.origin.describe(), reason)
         store.mark_failed(pk, reason)
-        return Outcome(pk, created, "failed", [], error=reason)
+        return Outcome(pk, created, MessageState.FAILED, [], error=reason)
     except Exception as exc:  # a bug must not stop the daemon: kept, recorded, shown
         reason = f"internal error while processing: {type(exc).__name__}: {exc}"
         log.error("message %s (%s) failed\n%s", pk, raw.origin.describe(), traceback.format_exc())
         store.mark_failed(pk, reason)
-        return Outcome(pk, created, "failed", [], error=reason)
+        return Outcome(pk, created, MessageState.FAILED, [], error=reason)
     # Accepted orders are acknowledged to the sender (queued; the daemon's outbox pass sends).
     acknowledge_accepted(store, order_ids, settings=settings)
     # A cancellation or change the engine applied by itself is told to the customer too.
     notify_followups(store, pk, actor="intake", settings=settings)
-    return Outcome(pk, created, "processed", order_ids, result=result)
+    return Outcome(pk, created, MessageState.PROCESSED, order_ids, result=result)
 
 
 def call_with_timeout(work: Callable[[], T], seconds: float) -> T:
@@ -175,7 +175,7 @@ def retry_failed(
 ) -> list[Outcome]:
     """Process failed messages again: those named (by Message-ID or number), or all."""
     outcomes = []
-    for row in store.list_messages("failed"):
+    for row in store.list_messages(MessageState.FAILED):
         assert row.id is not None
         if message_ids and row.message_id not in message_ids and str(row.id) not in message_ids:
             continue

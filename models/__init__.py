@@ -78,6 +78,7 @@ _WHERE = {
     "waiting_order_ids": "models.review",
     "Store": "models.store",
     "DeliveryState": "models.tables",
+    "FollowupState": "models.tables",
     "MessageState": "models.tables",
     "OutboxState": "models.tables",
     "ReviewItemState": "models.tables",

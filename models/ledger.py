@@ -16,7 +16,8 @@ from sqlalchemy import insert, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
-from models.pipeline import RawMessage
+from models.pipeline import Origin, RawMessage
+from models.rows import message_row
 from models.store import Store
 from models.tables import Lease, LedgerEntry, Message, utcnow
 
@@ -29,6 +30,12 @@ class Position:
     folder: str
     uidvalidity: int
     uid: int
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(
+            kind="imap", account=self.account, folder=self.folder, uidvalidity=self.uidvalidity, uid=self.uid
+        )
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,8 @@ def _record(store: Store, raw: RawMessage, position: Position, message_id: str |
     with store.session() as session:
         message = session.exec(select(Message).where(Message.sha256 == raw.sha256)).first()
         if message is None:
-            message = _new_message(raw, position, message_id)
+            # The row keeps where the ledger met the message, whatever the caller's origin says.
+            message = message_row(raw.model_copy(update={"origin": position.origin}), message_id=message_id)
             session.add(message)
             session.flush()
         assert message.id is not None
@@ -74,20 +82,6 @@ def _record(store: Store, raw: RawMessage, position: Position, message_id: str |
         assert entry.id is not None
         session.commit()
         return Seen(entry.id, message.id, message.state, entry.server_action)
-
-
-def _new_message(raw: RawMessage, position: Position, message_id: str | None) -> Message:
-    return Message(
-        sha256=raw.sha256,
-        message_id=message_id,
-        raw=raw.data,
-        origin_kind="imap",
-        account=position.account,
-        folder=position.folder,
-        uidvalidity=position.uidvalidity,
-        uid=position.uid,
-        received_at=raw.received_at.astimezone(dt.UTC),
-    )
 
 
 def _entry(session: Session, position: Position) -> LedgerEntry | None:

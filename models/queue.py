@@ -20,14 +20,14 @@ from sqlalchemy import or_, update
 from sqlmodel import col, select
 
 from models.store import Store
-from models.tables import Message, utcnow
+from models.tables import Message, MessageState, utcnow
 
 
 def _claimable(now: dt.datetime) -> Any:
     # Only messages seen on a mail server: the drop folder and `intake ingest`
     # process theirs at once, in the process that stored them.
     return (
-        (col(Message.state) == "received")
+        (col(Message.state) == MessageState.RECEIVED)
         & (col(Message.origin_kind) == "imap")
         & or_(col(Message.claim_expires_at).is_(None), col(Message.claim_expires_at) < now)
     )
@@ -61,7 +61,7 @@ def claim_holders(store: Store) -> list[str]:
         rows = session.exec(
             select(Message.claimed_by)
             .where(
-                col(Message.state) == "received",
+                col(Message.state) == MessageState.RECEIVED,
                 col(Message.claimed_by).is_not(None),
                 col(Message.claim_expires_at) >= now,
             )
@@ -75,7 +75,7 @@ def drop_claims(store: Store, holder: str) -> int:
     with store.engine.begin() as connection:
         result = connection.execute(
             update(Message)
-            .where(col(Message.claimed_by) == holder, col(Message.state) == "received")
+            .where(col(Message.claimed_by) == holder, col(Message.state) == MessageState.RECEIVED)
             .values(claim_expires_at=None)
         )
         return result.rowcount

@@ -36,6 +36,14 @@ class OutboxState(StrEnum):
     FAILED = "failed"
 
 
+class FollowupState(StrEnum):
+    OPEN = "open"  # a clerk decides
+    APPLIED = "applied"
+    REJECTED = "rejected"
+    NOTIFIED = "notified"  # sent downstream as an event
+    ANSWERED = "answered"
+
+
 class DeliveryState(StrEnum):
     """A webhook delivery's state."""
 
@@ -373,8 +381,7 @@ class Followup(SQLModel, table=True):
     change: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     returned: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # lines and reason
     replacement_order_id: int | None = Field(default=None, foreign_key="orders.id")
-    # open (a clerk decides), applied, rejected, notified (sent downstream as an event), answered
-    state: str = Field(default="open", index=True, max_length=16)
+    state: str = Field(default=FollowupState.OPEN, index=True, max_length=16)
     outcome: str | None = Field(default=None, max_length=32)  # a return's: credit_note, exchange, refund
     created_at: dt.datetime = Field(default_factory=utcnow)
     decided_at: dt.datetime | None = None

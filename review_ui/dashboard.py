@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from intake.reports.charts import dashboard_charts
+from intake.reports.followup_kpis import followup_kpis
 from intake.reports.kpis import (
     GroupBy,
     KpiFigures,
@@ -72,6 +73,7 @@ def dashboard_context(
         "cards": headline_cards(reports[GroupBy.WEEK], t),
         "charts": charts,
         "corrected_fields": list(shown.corrected_fields.items())[:12],
+        "followups": followup_kpis(store),
         # Webhooks the downstream systems have not taken yet, with why: the desk sees a receiver down.
         "webhooks_waiting": [
             d for d in list_deliveries(store, limit=500) if d.state != DeliveryState.DELIVERED

@@ -12,22 +12,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, col, func, select
-
 from intake.reports.kpis import percentile
-from models import OrderStatus, Store
-from models.tables import (
-    DeliveryState,
-    Message,
-    MessageState,
-    Order,
-    OutboxMail,
-    OutboxState,
-    ReviewItem,
-    ReviewItemState,
-    WebhookDelivery,
-    utcnow,
-)
+from models.gauges import StoreFigures, store_figures
+from models.store import Store
+from models.tables import MessageState, utcnow
 
 LATENCY_WINDOW = dt.timedelta(hours=24)
 QUANTILES = (0.5, 0.95)
@@ -44,29 +32,13 @@ class Metric:
 def collect(store: Store, *, now: dt.datetime | None = None) -> list[Metric]:
     """Messages by state, orders by status, queue depths, stage latencies of the last 24 h."""
     now = now or utcnow()
-    with store.session() as session:
-        messages = _counts(session, Message.state)
-        orders = _counts(session, Order.status)
-        queues = {
-            "unprocessed": messages.get(MessageState.RECEIVED, 0),
-            "review": _count(session, select(func.count()).where(ReviewItem.state == ReviewItemState.OPEN)),
-            "webhooks": _count(
-                session,
-                select(func.count()).where(
-                    col(WebhookDelivery.state).in_([DeliveryState.PENDING, DeliveryState.SENDING])
-                ),
-            ),
-            "webhooks_failed": _count(
-                session, select(func.count()).where(WebhookDelivery.state == DeliveryState.FAILED)
-            ),
-            "outbox": _count(
-                session,
-                select(func.count()).where(
-                    col(OutboxMail.state).in_([OutboxState.PENDING, OutboxState.SENDING])
-                ),
-            ),
-        }
-        latencies = _latencies(session, now - LATENCY_WINDOW)
+    figures = store_figures(store, now - LATENCY_WINDOW)
+    messages, orders = figures.messages, figures.orders
+    queues = _queues(figures)
+    latencies = {
+        "received_to_processed": _seconds(figures.processed),
+        "received_to_accepted": _seconds(figures.accepted),
+    }
     return [
         Metric("intake_messages", "Stored messages by state", samples=_labelled("state", messages)),
         Metric("intake_orders", "Orders by status", samples=_labelled("status", orders)),
@@ -85,28 +57,13 @@ def collect(store: Store, *, now: dt.datetime | None = None) -> list[Metric]:
     ]
 
 
-def _counts(session: Session, column: object) -> dict[str, int]:
-    rows = session.exec(select(column, func.count()).group_by(column))  # type: ignore[call-overload]
-    return {str(key): int(count) for key, count in rows}
-
-
-def _count(session: Session, query: object) -> int:
-    return int(session.exec(query).one())  # type: ignore[call-overload]
-
-
-def _latencies(session: Session, since: dt.datetime) -> dict[str, list[float]]:
-    """Seconds from receipt to processed (the engine), and from receipt to accepted (with review)."""
-    processed = session.exec(
-        select(Message.received_at, Message.processed_at).where(col(Message.processed_at) >= since)
-    )
-    accepted = session.exec(
-        select(Message.received_at, Order.decided_at)
-        .join(Order, col(Order.message_pk) == col(Message.id))
-        .where(Order.status == OrderStatus.ACCEPTED, col(Order.decided_at) >= since)
-    )
+def _queues(figures: StoreFigures) -> dict[str, int]:
     return {
-        "received_to_processed": _seconds(processed),
-        "received_to_accepted": _seconds(accepted),
+        "unprocessed": figures.messages.get(MessageState.RECEIVED, 0),
+        "review": figures.open_review,
+        "webhooks": figures.webhooks_waiting,
+        "webhooks_failed": figures.webhooks_failed,
+        "outbox": figures.outbox_waiting,
     }
 
 

@@ -7,10 +7,10 @@ import time
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
-from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.api.metrics import collect, exposition
+from models.health import schema_revision
 
 router = APIRouter(tags=["operations"])
 access_log = logging.getLogger("intake.api.access")
@@ -25,10 +25,8 @@ def healthz() -> dict[str, str]:
 @router.get("/readyz", responses={503: {"description": "the store cannot be reached"}})
 def readyz(request: Request) -> JSONResponse:
     """Ready when the store answers and its schema is the one this version expects."""
-    store = request.app.state.store
     try:
-        with store.engine.connect() as connection:
-            revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        revision = schema_revision(request.app.state.store)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
         return JSONResponse({"status": "unavailable", "detail": reason}, status_code=503)

@@ -4,47 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.orm import defer
-from sqlmodel import Session, col, select
-
 from intake.api.events import order_events
 from intake.api.schemas import FeedOrder, LineDetail, MessageOut, MessagePage, OrderDetail, OrderPage
 from models import Provenance, Store
+from models.orders import feed_page, messages_page, order_with_lines
 from models.rows import line_record, to_record
-from models.tables import Message, Order, OrderLine
+from models.tables import Message, OrderLine
 
 HEADER_FIELDS = ("po_number", "order_date", "requested_delivery_date", "ship_to")
 
 
 def orders_after(store: Store, after: int, limit: int) -> OrderPage:
     """Accepted orders whose feed position is above `after`, in feed order."""
-    with store.session() as session:
-        query = (
-            select(Order)
-            .where(col(Order.accepted_seq) > after)
-            .order_by(col(Order.accepted_seq))
-            .limit(limit)
-            .options(defer(Order.detail))  # type: ignore[arg-type]
-        )
-        orders = list(session.exec(query))
-        lines = _lines(session, [o.id for o in orders if o.id is not None])
-        page = [
-            FeedOrder(
-                **to_record(o, lines.get(o.id or 0, [])).model_dump(),
-                id=o.id or 0,
-                cursor=o.accepted_seq or 0,
-            )
-            for o in orders
-        ]
+    page = [
+        FeedOrder(**to_record(o, lines).model_dump(), id=o.id or 0, cursor=o.accepted_seq or 0)
+        for o, lines in feed_page(store, after, limit)
+    ]
     return OrderPage(orders=page, next_cursor=page[-1].cursor if page else after)
 
 
 def order_detail(store: Store, order_id: int) -> OrderDetail | None:
-    with store.session() as session:
-        order = session.get(Order, order_id)
-        if order is None:
-            return None
-        lines = _lines(session, [order_id]).get(order_id, [])
+    found = order_with_lines(store, order_id)
+    if found is None:
+        return None
+    order, lines = found
     record = to_record(order, lines).model_dump(exclude={"lines"})
     read = _line_provenance(order.detail or {}, lines)
     return OrderDetail(
@@ -71,18 +54,7 @@ def order_detail(store: Store, order_id: int) -> OrderDetail | None:
 
 
 def messages_after(store: Store, after: int, limit: int, state: str | None) -> MessagePage:
-    with store.session() as session:
-        query = select(Message).where(col(Message.id) > after).order_by(col(Message.id)).limit(limit)
-        query = query.options(defer(Message.raw))  # type: ignore[arg-type]
-        if state:
-            query = query.where(Message.state == state)
-        rows = list(session.exec(query))
-        pks = [r.id for r in rows]
-        orders: dict[int, list[int]] = {}
-        for order_id, pk in session.exec(
-            select(Order.id, Order.message_pk).where(col(Order.message_pk).in_(pks))
-        ):
-            orders.setdefault(pk or 0, []).append(order_id or 0)
+    rows, orders = messages_page(store, after, limit, state)
     messages = [
         MessageOut(
             id=r.id or 0,
@@ -99,14 +71,6 @@ def messages_after(store: Store, after: int, limit: int, state: str | None) -> M
         for r in rows
     ]
     return MessagePage(messages=messages, next_after=messages[-1].id if len(messages) == limit else None)
-
-
-def _lines(session: Session, order_ids: list[int]) -> dict[int, list[OrderLine]]:
-    found: dict[int, list[OrderLine]] = {}
-    query = select(OrderLine).where(col(OrderLine.order_id).in_(order_ids)).order_by(col(OrderLine.line_no))
-    for line in session.exec(query):
-        found.setdefault(line.order_id, []).append(line)
-    return found
 
 
 def _origin(row: Message) -> str:

@@ -39,14 +39,22 @@ def _group_by(text: str) -> GroupBy:
 
 
 def show_stats(args: argparse.Namespace) -> int:
+    import json
+
+    from intake.reports.followup_kpis import followup_kpis, format_followups
     from intake.reports.kpis import kpi_report
 
     settings = load_settings()
-    report = kpi_report(open_store(settings), by=args.by, timezone=settings.timezone)
+    store = open_store(settings)
+    report = kpi_report(store, by=args.by, timezone=settings.timezone)
+    followups = followup_kpis(store)
     if args.format == "json":
-        print(report.model_dump_json(indent=2))
+        figures = report.model_dump(mode="json") | {"followups": followups.model_dump(mode="json")}
+        print(json.dumps(figures, indent=2))
     else:
         print(format_report(report))
+        print()
+        print(format_followups(followups))
     return 0
 
 

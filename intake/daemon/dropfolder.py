@@ -14,7 +14,7 @@ from pathlib import Path
 
 from intake.ingest import Outcome, ingest_file
 from matchers import CatalogIndex
-from models import Settings, Store
+from models import MessageState, Settings, Store
 
 log = logging.getLogger(__name__)
 DONE_FOLDERS = {"processed", "failed", "tmp"}
@@ -47,7 +47,9 @@ def scan_once(
         if should_stop():
             break
         outcome = ingest_file(store, path, index=index, settings=settings)
-        target = folder / ("failed" if outcome.state == "failed" else "processed")
+        target = folder / (
+            MessageState.FAILED if outcome.state == MessageState.FAILED else MessageState.PROCESSED
+        )
         target.mkdir(exist_ok=True)
         destination = target / path.name
         if destination.exists():

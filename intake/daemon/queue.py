@@ -16,7 +16,7 @@ from collections.abc import Callable
 from intake.daemon.config import Timing
 from intake.daemon.holders import Backoff, Tally, holder_is_dead
 from intake.ingest import Outcome
-from models import RawMessage, Store, stored_raw
+from models import MessageState, RawMessage, Store, stored_raw
 from models.queue import claim_holders, claim_next, drop_claims
 
 log = logging.getLogger("intake.queue")
@@ -63,7 +63,7 @@ def process_claimed(store: Store, pk: int, process: Processor, tally: Tally) -> 
     raw = stored_raw(row)
     where = f"{row.account}/{row.folder} UID {row.uid}"
     outcome = process(pk, raw)
-    if outcome.state == "failed":
+    if outcome.state == MessageState.FAILED:
         tally.failed += 1
         log.warning("%s: failed: %s", where, outcome.error)
     else:

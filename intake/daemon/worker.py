@@ -23,7 +23,7 @@ from intake.daemon.holders import Backoff, Tally, holder_is_dead
 from intake.daemon.mailbox import Mailbox
 from intake.daemon.queue import Processor, work_queue
 from intake.ingest import header_message_id
-from models import MailboxError, Origin, RawMessage, Store
+from models import MailboxError, MessageState, RawMessage, Store
 from models.ledger import (
     Position,
     Seen,
@@ -197,9 +197,9 @@ class FolderWorker:
                 should_stop=self._should_stop,
             )
         states = seen_positions(self.store, self.account.name, self.folder, uidvalidity, batch)
-        decided = [(uid, seen) for uid, seen in sorted(states.items()) if seen.state != "received"]
+        decided = [(uid, seen) for uid, seen in sorted(states.items()) if seen.state != MessageState.RECEIVED]
         self.tally.already_done += sum(
-            1 for uid, _ in decided if uid in known and known[uid].state != "received"
+            1 for uid, _ in decided if uid in known and known[uid].state != MessageState.RECEIVED
         )
         self.waiting += len(states) - len(decided)
         # One MOVE per batch and target, after every outcome in it was committed. A
@@ -215,14 +215,13 @@ class FolderWorker:
             if self._should_stop():  # between messages: the one in hand is always recorded
                 break
             position = Position(self.account.name, self.folder, uidvalidity, uid)
-            origin = Origin(
-                kind="imap", account=self.account.name, folder=self.folder, uidvalidity=uidvalidity, uid=uid
-            )
             seen = record_position(
-                self.store, RawMessage(data=data, origin=origin), position, header_message_id(data)
+                self.store, RawMessage(data=data, origin=position.origin), position, header_message_id(data)
             )
             recorded += 1
-            if seen.state != "received":  # same content seen before (another UID, folder or UIDVALIDITY)
+            if (
+                seen.state != MessageState.RECEIVED
+            ):  # same content seen before (another UID, folder or UIDVALIDITY)
                 self.tally.already_done += 1
                 log.info("%s UID %d: already %s (same content)", self.where, uid, seen.state)
         return recorded
@@ -231,7 +230,7 @@ class FolderWorker:
         """Move or flag the messages: only ever after the store has committed their outcome."""
         groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for uid, seen in decided:
-            if seen.state == "processed":
+            if seen.state == MessageState.PROCESSED:
                 target, flag = self.account.processed_folder, self.account.processed_flag
             else:
                 target, flag = self.account.failed_folder, self.account.failed_flag

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from intake.reports.charts import Bar, bar_chart
 from models import Settings, Store
+from models.tables import Followup
 from review_ui.dashboard import make_router
 from tests.factories.rows import make_rows
 
@@ -92,3 +93,21 @@ def test_dashboard_lists_webhooks_not_delivered_with_their_error(client: TestCli
     deliver_due(store, timeout=0.3)
     page = client.get("/dashboard", headers={"X-User": "marie"}).text
     assert "Webhooks not delivered yet" in page and "order.accepted" in page and "Connection" in page
+
+
+def test_dashboard_shows_changes_cancellations_and_returns(client: TestClient, store: Store) -> None:
+    page = client.get("/dashboard", headers={"X-User": "marie"}).text
+    assert 'class="followup-figures"' not in page  # no follow-up yet: no empty table
+    with store.session() as session:
+        returned = {"lines": [{"sku": "S1", "quantity": 2}], "reason": "damaged"}
+        session.add(
+            Followup(message_pk=101, message_id="<f@x>", kind="return", order_id=1, returned=returned)
+        )
+        session.add(Followup(message_pk=101, message_id="<g@x>", kind="cancellation", order_id=2))
+        session.commit()
+    page = client.get("/dashboard", headers={"X-User": "marie"}).text
+    rows = re.findall(r"<tr><td>(.*?)</tr>", page.split('class="followup-figures"')[1].split("</table>")[0])
+    assert (
+        "A</td><td>3</td><td>0</td><td>1</td><td>1</td><td>33%</td><td>damaged 1</td>" in rows
+    )  # 1 return, 3 orders
+    assert 'class="returned-articles"' in page and "<td>S1</td>" in page
