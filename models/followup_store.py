@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, func, or_, select
 
 from models.feed import queue_order_event
 from models.followups import ABOUT_AN_ORDER, FollowupKind, FollowupResult, OrderChange
@@ -243,3 +243,25 @@ def followup_of(store: Store, message_pk: int) -> Followup | None:
     """The follow-up stored from this message, if it was one."""
     with store.session() as session:
         return session.exec(select(Followup).where(Followup.message_pk == message_pk)).first()
+
+
+def followup_figures(
+    store: Store, *, not_ordered: frozenset[str]
+) -> tuple[list[tuple[int, str | None]], dict[str, float], list[tuple[str, int | None, Any]]]:
+    """For the follow-up figures, one query per table: the orders taken (id, customer), the
+    quantity ordered per article over them, and every follow-up (kind, order, returned lines)."""
+    with store.session() as session:
+        taken = col(Order.status).not_in(not_ordered)
+        orders = [
+            (oid, c) for oid, c in session.exec(select(Order.id, Order.customer_id).where(taken)) if oid
+        ]
+        quantities = (
+            select(OrderLine.sku, func.sum(OrderLine.quantity))
+            .join(Order, col(Order.id) == col(OrderLine.order_id))
+            .where(taken, col(OrderLine.sku).is_not(None))
+            .group_by(OrderLine.sku)
+        )
+        ordered = {sku: float(total or 0) for sku, total in session.exec(quantities) if sku}
+        rows = session.exec(select(Followup.kind, Followup.order_id, Followup.returned))
+        followups = [(kind, order_id, returned) for kind, order_id, returned in rows]
+    return orders, ordered, followups

@@ -14,10 +14,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlmodel import col, func, select
 
 from models import Store
-from models.tables import Followup, Order, OrderLine
+from models.followup_store import followup_figures
 
 UNLINKED = "(unlinked)"
 # A replacement cancels the order it replaces: for the desk it is a cancellation.
@@ -103,20 +102,9 @@ def _count_articles(
 
 
 def followup_kpis(store: Store) -> FollowupReport:
-    """The report over the whole store (one query per table)."""
-    with store.session() as session:
-        taken = col(Order.status).not_in(NOT_ORDERED)
-        orders = list(session.exec(select(Order.id, Order.customer_id).where(taken)))
-        quantities = (
-            select(OrderLine.sku, func.sum(OrderLine.quantity))
-            .join(Order, col(Order.id) == col(OrderLine.order_id))
-            .where(taken, col(OrderLine.sku).is_not(None))
-            .group_by(OrderLine.sku)
-        )
-        ordered = {sku: float(total or 0) for sku, total in session.exec(quantities) if sku}
-        rows = session.exec(select(Followup.kind, Followup.order_id, Followup.returned))
-        followups = [(kind, order_id, returned) for kind, order_id, returned in rows]
-    return followup_report([(oid, c) for oid, c in orders if oid is not None], ordered, followups)
+    """The report over the whole store."""
+    orders, ordered, followups = followup_figures(store, not_ordered=NOT_ORDERED)
+    return followup_report(orders, ordered, followups)
 
 
 def format_followups(report: FollowupReport, *, top: int = 10) -> str:
