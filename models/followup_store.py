@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, func, or_, select
 
 from models.feed import queue_order_event
 from models.followups import ABOUT_AN_ORDER, FollowupKind, FollowupResult, OrderChange
@@ -138,7 +138,24 @@ def save_followup(
     session.flush()
     if order is not None and row.link_certain and _certain(result):
         apply_followup(session, row, order, actor="intake")
+    elif order is not None and row.link_certain and result.kind == FollowupKind.DELIVERY_QUESTION:
+        answer_from_status(session, row, order)
     return row
+
+
+def latest_status(session: Session, order_id: int) -> OrderEvent | None:
+    """The last thing downstream told about the order (prepared, shipped, delivered...)."""
+    query = select(OrderEvent).where(OrderEvent.order_id == order_id)
+    return session.exec(query.order_by(col(OrderEvent.occurred_at).desc(), col(OrderEvent.id).desc())).first()
+
+
+def answer_from_status(session: Session, row: Followup, order: Order) -> None:
+    """A delivery question about an order whose status is known is answered by itself;
+    one about an order downstream has not told about yet waits for a clerk."""
+    if order.id is None or latest_status(session, order.id) is None:
+        return
+    row.state, row.decided_at, row.decided_by = FollowupState.ANSWERED, utcnow(), "intake"
+    session.add(row)
 
 
 def _certain(result: FollowupResult) -> bool:
@@ -263,3 +280,27 @@ def followup_of(store: Store, message_pk: int) -> Followup | None:
     """The follow-up stored from this message, if it was one."""
     with store.session() as session:
         return session.exec(select(Followup).where(Followup.message_pk == message_pk)).first()
+
+
+NOT_ORDERED = ("rejected",)  # a rejected order was never taken: nothing of it can come back
+
+
+def followup_rows(
+    store: Store,
+) -> tuple[list[tuple[int, str | None]], dict[str, float], list[tuple[str, int | None, Any]]]:
+    """What the follow-up figures count: (id, customer) of the orders taken, the quantity
+    ordered per article, and each follow-up's (kind, order id, returned lines)."""
+    with store.session() as session:
+        taken = col(Order.status).not_in(NOT_ORDERED)
+        orders = [
+            (oid, c) for oid, c in session.exec(select(Order.id, Order.customer_id).where(taken)) if oid
+        ]
+        quantities = (
+            select(OrderLine.sku, func.sum(OrderLine.quantity))
+            .join(Order, col(Order.id) == col(OrderLine.order_id))
+            .where(taken, col(OrderLine.sku).is_not(None))
+            .group_by(OrderLine.sku)
+        )
+        ordered = {sku: float(total or 0) for sku, total in session.exec(quantities) if sku}
+        rows = session.exec(select(Followup.kind, Followup.order_id, Followup.returned))
+        return orders, ordered, [(kind, order_id, returned) for kind, order_id, returned in rows]

@@ -14,15 +14,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlmodel import col, func, select
 
 from models import Store
-from models.tables import Followup, Order, OrderLine
+from models.followup_store import followup_rows
 
 UNLINKED = "(unlinked)"
 # A replacement cancels the order it replaces: for the desk it is a cancellation.
 CANCELLING = frozenset({"cancellation", "replacement"})
-NOT_ORDERED = frozenset({"rejected"})  # a rejected order was never taken: nothing of it can come back
 
 
 class CustomerFollowups(BaseModel):
@@ -103,26 +101,15 @@ def _count_articles(
 
 
 def followup_kpis(store: Store) -> FollowupReport:
-    """The report over the whole store (one query per table)."""
-    with store.session() as session:
-        taken = col(Order.status).not_in(NOT_ORDERED)
-        orders = list(session.exec(select(Order.id, Order.customer_id).where(taken)))
-        quantities = (
-            select(OrderLine.sku, func.sum(OrderLine.quantity))
-            .join(Order, col(Order.id) == col(OrderLine.order_id))
-            .where(taken, col(OrderLine.sku).is_not(None))
-            .group_by(OrderLine.sku)
-        )
-        ordered = {sku: float(total or 0) for sku, total in session.exec(quantities) if sku}
-        rows = session.exec(select(Followup.kind, Followup.order_id, Followup.returned))
-        followups = [(kind, order_id, returned) for kind, order_id, returned in rows]
-    return followup_report([(oid, c) for oid, c in orders if oid is not None], ordered, followups)
+    """The report over the whole store."""
+    return followup_report(*followup_rows(store))
 
 
 def format_followups(report: FollowupReport, *, top: int = 10) -> str:
-    """Plain-text tables: per customer, then the most returned articles, then the reasons."""
+    """Plain-text tables: per customer, then the most returned articles, then the reasons;
+    nothing when no follow-up came, so the order figures stay the whole output."""
     if not any(r.changes or r.cancellations or r.returns for r in report.customers):
-        return "follow-ups: none"
+        return ""
     lines = [_table(
         ["customer", "orders", "changes", "cancellations", "returns", "return rate", "reasons"],
         [[r.customer, str(r.orders), str(r.changes), str(r.cancellations), str(r.returns),
