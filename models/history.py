@@ -8,9 +8,10 @@ model as a parameter and never query the store themselves.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from models.pipeline import OrderRecord, OrderStatus
 from models.store import Store
@@ -75,6 +76,29 @@ class CustomerHistory(BaseModel):
         )
 
 
+def past_orders(session: Session, orders: Sequence[Order]) -> list[PastOrder]:
+    """Orders as linking needs them: their Message-ID, PO, day and (sku, quantity) lines in order."""
+    ids = [o.id for o in orders if o.id is not None]
+    lines: dict[int, list[tuple[str, float]]] = {}
+    if ids:
+        query = select(OrderLine).where(col(OrderLine.order_id).in_(ids)).order_by(col(OrderLine.line_no))
+        for line in session.exec(query):
+            if line.sku is not None and line.quantity is not None:
+                lines.setdefault(line.order_id, []).append((line.sku, line.quantity))
+    return [
+        PastOrder(
+            message_id=o.message_id,
+            order_id=o.id,
+            po_number=o.po_number,
+            order_date=o.order_date,
+            received_at=o.created_at,
+            status=o.status,
+            lines=lines.get(o.id or 0, []),
+        )
+        for o in orders
+    ]
+
+
 def customer_history(store: Store, customer_id: str, *, limit: int = 200) -> CustomerHistory:
     """The `limit` most recent orders of a customer, with their lines, and its accepted count."""
     with store.session() as session:
@@ -86,12 +110,7 @@ def customer_history(store: Store, customer_id: str, *, limit: int = 200) -> Cus
                 .limit(limit)
             )
         )
-        ids = [o.id for o in orders if o.id is not None]
-        lines: dict[int, list[tuple[str, float]]] = {}
-        if ids:
-            for line in session.exec(select(OrderLine).where(col(OrderLine.order_id).in_(ids))):
-                if line.sku is not None and line.quantity is not None:
-                    lines.setdefault(line.order_id, []).append((line.sku, line.quantity))
+        stored = past_orders(session, orders)
         accepted = session.exec(
             select(func.count())
             .select_from(Order)
@@ -103,18 +122,7 @@ def customer_history(store: Store, customer_id: str, *, limit: int = 200) -> Cus
         accepted_count=int(accepted) + len(imported),
         orders=[
             *imported,
-            *[
-                PastOrder(
-                    message_id=o.message_id,
-                    order_id=o.id,
-                    po_number=o.po_number,
-                    order_date=o.order_date,
-                    received_at=o.created_at,
-                    status=o.status,
-                    lines=lines.get(o.id or 0, []),
-                )
-                for o in orders
-            ],
+            *stored,
         ],
     )
 

@@ -13,12 +13,11 @@ import logging
 from enum import StrEnum
 
 from pydantic import BaseModel, Field, model_validator
-from sqlmodel import Session, col, select
 
 from intake.notify import DeliveryMode, NotifyError, ShipmentStatus, notify_status
-from models import IntakeError, OrderStatus, Settings, Store
-from models.feed import queue_order_event
-from models.tables import AuditEvent, Order, OrderEvent, utcnow
+from models import IntakeError, Settings, Store
+from models.order_events import Transaction, events_of, record_order_event, savepoint
+from models.tables import AuditEvent, OrderEvent, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -89,49 +88,42 @@ def record_event(
     store: Store, order_id: int, event: OrderEventIn, *, actor: str, key: str | None, settings: Settings
 ) -> tuple[OrderEventOut, bool]:
     """Store the event and queue its notice in one transaction; (event, created)."""
-    key = idempotency_key(event, key)
-    with store.session() as session:
-        order = session.exec(select(Order).where(Order.id == order_id).with_for_update()).first()
-        if order is None:
-            raise EventError(404, f"no order {order_id}")
-        found = _existing(session, order_id, key)
-        if found is not None:
-            return _out(found, None), False
-        if order.status != OrderStatus.ACCEPTED.value:
-            raise EventError(
-                409, f"order {order_id} is {order.status}, not accepted: nothing happens to it yet"
-            )
-        row = OrderEvent(
-            order_id=order_id,
-            kind=event.kind.value,
-            occurred_at=event.occurred_at or utcnow(),
-            carrier=event.carrier,
-            tracking=event.tracking,
-            note=event.note,
-            lines=event.lines,
-            actor=actor,
-            idempotency_key=key,
+    row = OrderEvent(
+        order_id=order_id,
+        kind=event.kind.value,
+        occurred_at=event.occurred_at or utcnow(),
+        carrier=event.carrier,
+        tracking=event.tracking,
+        note=event.note,
+        lines=event.lines,
+        actor=actor,
+        idempotency_key=idempotency_key(event, key),
+    )
+    audit = AuditEvent(
+        actor=actor,
+        action=f"event:{event.kind.value}",
+        entity="order",
+        entity_id=str(order_id),
+        after=event.model_dump(mode="json"),
+    )
+    recorded = record_order_event(
+        store,
+        row,
+        audit,
+        feed_event="order.cancelled" if event.kind == EventKind.CANCELLED else None,
+        notice=lambda transaction: _notice(transaction, order_id, event, actor=actor, settings=settings),
+    )
+    if recorded.status is None:
+        raise EventError(404, f"no order {order_id}")
+    if recorded.row is None:
+        raise EventError(
+            409, f"order {order_id} is {recorded.status}, not accepted: nothing happens to it yet"
         )
-        session.add(row)
-        session.flush()
-        session.add(
-            AuditEvent(
-                actor=actor,
-                action=f"event:{event.kind.value}",
-                entity="order",
-                entity_id=str(order_id),
-                after=event.model_dump(mode="json"),
-            )
-        )
-        if event.kind == EventKind.CANCELLED:
-            queue_order_event(session, order_id, "order.cancelled")
-        notice = _notice(session, order_id, event, actor=actor, settings=settings)
-        session.commit()
-        return _out(row, notice), True
+    return _out(recorded.row, recorded.notice), recorded.created
 
 
 def _notice(
-    session: Session, order_id: int, event: OrderEventIn, *, actor: str, settings: Settings
+    transaction: Transaction, order_id: int, event: OrderEventIn, *, actor: str, settings: Settings
 ) -> int | None:
     status = NOTICES.get(event.kind)
     if event.kind == EventKind.PREPARED and event.mode in COLLECTED:
@@ -140,9 +132,9 @@ def _notice(
         return None
     try:
         # A notice that cannot be composed must not lose the event: it is kept, the mail is not.
-        with session.begin_nested():
+        with savepoint(transaction):
             mail = notify_status(
-                session,
+                transaction,
                 order_id,
                 status,
                 mode=event.mode,
@@ -157,15 +149,8 @@ def _notice(
     return mail.id if mail is not None else None
 
 
-def _existing(session: Session, order_id: int, key: str) -> OrderEvent | None:
-    query = select(OrderEvent).where(OrderEvent.order_id == order_id, OrderEvent.idempotency_key == key)
-    return session.exec(query).first()
-
-
 def order_events(store: Store, order_id: int) -> list[OrderEventOut]:
-    with store.session() as session:
-        query = select(OrderEvent).where(OrderEvent.order_id == order_id).order_by(col(OrderEvent.id))
-        return [_out(row, None) for row in session.exec(query)]
+    return [_out(row, None) for row in events_of(store, order_id)]
 
 
 def _out(row: OrderEvent, notice: int | None) -> OrderEventOut:

@@ -16,11 +16,12 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from models import Store
-from models.followup_store import followup_rows
+from models.followup_store import followup_figures
 
 UNLINKED = "(unlinked)"
 # A replacement cancels the order it replaces: for the desk it is a cancellation.
 CANCELLING = frozenset({"cancellation", "replacement"})
+NOT_ORDERED = frozenset({"rejected"})  # a rejected order was never taken: nothing of it can come back
 
 
 class CustomerFollowups(BaseModel):
@@ -102,7 +103,8 @@ def _count_articles(
 
 def followup_kpis(store: Store) -> FollowupReport:
     """The report over the whole store."""
-    return followup_report(*followup_rows(store))
+    orders, ordered, followups = followup_figures(store, not_ordered=NOT_ORDERED)
+    return followup_report(orders, ordered, followups)
 
 
 def format_followups(report: FollowupReport, *, top: int = 10) -> str:

@@ -6,12 +6,11 @@ from intake.webhooks.delivery import (
     backoff,
     deliver_due,
     http_post,
-    list_deliveries,
-    requeue_failed,
     webhook_pass,
 )
 from intake.webhooks.endpoints import WebhookError, add_endpoint, disable_endpoint, list_endpoints
 from intake.webhooks.signing import signature, signed_headers, verify
+from models.deliveries import list_deliveries, requeue_failed
 
 __all__ = [
     "DeliveryError",

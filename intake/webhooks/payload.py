@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, col, select
-
 from models.rows import to_record
 from models.tables import Order, OrderLine, WebhookDelivery
 
 
-def event_payload(session: Session, delivery: WebhookDelivery) -> dict[str, Any]:
+def event_payload(delivery: WebhookDelivery, order: Order, lines: list[OrderLine]) -> dict[str, Any]:
     """`{"id", "type", "created_at", "order": {record..., "id", "cursor"}}`."""
-    order = session.get(Order, delivery.order_id)
-    assert order is not None, f"order {delivery.order_id} vanished"
-    lines = session.exec(
-        select(OrderLine).where(OrderLine.order_id == order.id).order_by(col(OrderLine.line_no))
-    )
-    record = to_record(order, list(lines)).model_dump(mode="json")
+    record = to_record(order, lines).model_dump(mode="json")
     return {
         "id": delivery.event_id,
         "type": delivery.kind,

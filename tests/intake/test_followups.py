@@ -143,10 +143,21 @@ def _raw():  # type: ignore[no-untyped-def]
 CHANGE = OrderChange(remove=["SERV-2P-40"], add=[SkuQuantity(sku="GOB-30-1000", quantity=2)], certain=True)
 
 
-def test_a_certain_change_edits_an_order_still_in_review(store: Store) -> None:
+def _clerk_applies(store: Store, order_id: int) -> None:
+    with store.session() as session:
+        row = session.exec(select(Followup)).one()
+        assert row.state == "open", "a change waits for a clerk, however sure its reading"
+        order = session.get(Order, order_id)
+        assert order is not None
+        apply_followup(session, row, order, actor="clerk1")
+        session.commit()
+
+
+def test_a_change_edits_an_order_still_in_review_once_a_clerk_applies_it(store: Store) -> None:
     load_reference_dir(store, DEV / "ref")
     order_id = _stored_order(store, "review")
     _followup(store, FollowupKind.CHANGE, CHANGE)
+    _clerk_applies(store, order_id)
     with store.session() as session:
         lines = session.exec(
             select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.line_no)
@@ -162,6 +173,7 @@ def test_a_certain_change_edits_an_order_still_in_review(store: Store) -> None:
 def test_a_change_to_an_accepted_order_is_an_event_not_a_silent_edit(store: Store) -> None:
     order_id = _stored_order(store, "accepted")
     _followup(store, FollowupKind.CHANGE, CHANGE)
+    _clerk_applies(store, order_id)
     with store.session() as session:
         lines = session.exec(select(OrderLine).where(OrderLine.order_id == order_id))
         assert sorted(line.sku or "" for line in lines) == ["GOB-20-1000", "SERV-2P-40"]
