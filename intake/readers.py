@@ -24,10 +24,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from intake import stages
-from intake.followups import FollowupLookups
-from intake.ingest import Outcome, header_message_id, record_outcome
+from intake.ingest import Outcome, header_message_id, record_outcome, store_lookups
 from intake.pipeline import ReadMessage, decide_message, read_message
-from intake.routing.policy import current_routing
 from matchers import CatalogIndex
 from models import (
     IntakeError,
@@ -37,7 +35,6 @@ from models import (
     RawMessage,
     Settings,
     Store,
-    customer_history,
 )
 from parsers import DocumentLimits, bound_reader, death_reason, kill_group, lead_group, preload
 
@@ -253,14 +250,7 @@ def _decided(
 ) -> ProcessResult:
     if isinstance(answer, Failure):
         raise IntakeError(answer.reason)
-    return decide_message(
-        answer,
-        index=index,
-        settings=settings,
-        history=lambda customer_id: customer_history(store, customer_id),
-        routing=current_routing(settings.routing_file),
-        followups=FollowupLookups.for_store(store),
-    )
+    return decide_message(answer, index=index, settings=settings, **store_lookups(store, settings))
 
 
 def _read_file(path: Path) -> bytes:
