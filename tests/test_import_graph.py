@@ -153,7 +153,6 @@ STILL_QUERYING = frozenset(
         "intake.notify.compose",
         "intake.notify.outbox",
         "intake.notify.service",
-        "intake.reports.kpis",
         "review_ui.followups",
         "review_ui.listing",
         "review_ui.service",

@@ -18,11 +18,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
-from sqlalchemy.orm import defer
-from sqlmodel import col, func, select
 
 from models import OrderStatus, Store
-from models.tables import AuditEvent, Message, Order, OrderEvent
+from models.kpi_rows import kpi_rows
+from models.tables import AuditEvent, Order
 
 ENGINE_ACTORS = frozenset({"intake", "auto"})
 # Workflow bookkeeping, not what the customer asked: a change there is no correction.
@@ -253,21 +252,8 @@ def kpi_report(store: Store, *, by: GroupBy | None = None, timezone: str = "UTC"
 
 def kpi_facts(store: Store, *, timezone: str = "UTC") -> list[OrderFacts]:
     """The facts of every order in the store (one query per table)."""
-    with store.session() as session:
-        # The read and matched detail is the bulk of an order row, and no figure needs it.
-        query = select(Order).options(defer(Order.detail), defer(Order.reasons))  # type: ignore[arg-type]
-        orders = list(session.exec(query.order_by(col(Order.id))))
-        received = {
-            pk: at for pk, at in session.exec(select(Message.id, Message.received_at)) if pk is not None
-        }
-        events = list(session.exec(select(AuditEvent).where(AuditEvent.entity == "order")))
-        first_shipment = select(OrderEvent.order_id, func.min(OrderEvent.occurred_at)).where(
-            OrderEvent.kind == "shipped"
-        )
-        shipped = {
-            order_id: at for order_id, at in session.exec(first_shipment.group_by(OrderEvent.order_id))
-        }
-    return order_facts(orders, received, events, zone=ZoneInfo(timezone), shipped=shipped)
+    rows = kpi_rows(store)
+    return order_facts(rows.orders, rows.received, rows.events, zone=ZoneInfo(timezone), shipped=rows.shipped)
 
 
 def format_duration(seconds: float | None) -> str:
