@@ -10,12 +10,12 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from intake.followups import FollowupLookups
 from intake.notify import acknowledge_accepted, notify_followups
-from intake.pipeline import process
-from intake.routing.policy import current_routing
+from intake.pipeline import HistoryLookup, process
+from intake.routing.policy import RoutingFile, current_routing
 from intake.stages import stage
 from matchers import CatalogIndex
 from models import (
@@ -37,13 +37,16 @@ T = TypeVar("T")
 EMAIL_SUFFIXES = {".eml", ".msg", ".txt", ""}
 
 
+DUPLICATE = "duplicate"  # the same content, already processed: nothing done again
+
+
 @dataclass
 class Outcome:
     """What happened to one message."""
 
     message_pk: int
     created: bool
-    state: str  # a MessageState (processed, failed) or "duplicate"
+    state: str  # a MessageState or DUPLICATE
     order_ids: list[int]
     result: ProcessResult | None = None
     error: str | None = None
@@ -62,14 +65,38 @@ def iter_message_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+class StoreLookups(TypedDict):
+    history: HistoryLookup
+    routing: RoutingFile
+    followups: FollowupLookups
+
+
+def store_lookups(store: Store, settings: Settings) -> StoreLookups:
+    """What deciding an order asks of the store: the customer's past, the routing overrides
+    as they are now, the orders a follow-up may name."""
+    return StoreLookups(
+        history=lambda customer_id: customer_history(store, customer_id),
+        routing=current_routing(settings.routing_file),
+        followups=FollowupLookups.for_store(store),
+    )
+
+
 def ingest_raw(store: Store, raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> Outcome:
     """Store the message, then process it unless it was already processed."""
+    kept = keep_message(store, raw)
+    if kept.state == DUPLICATE:
+        return kept
+    return process_stored(store, kept.message_pk, raw, index=index, settings=settings, created=kept.created)
+
+
+def keep_message(store: Store, raw: RawMessage) -> Outcome:
+    """Store the raw bytes (once per content): received, or a duplicate of one already processed."""
     with stage("store"):
         row, created = store.add_message(raw, message_id=header_message_id(raw.data))
     assert row.id is not None
     if not created and row.state == MessageState.PROCESSED:
-        return Outcome(row.id, False, "duplicate", [])
-    return process_stored(store, row.id, raw, index=index, settings=settings, created=created)
+        return Outcome(row.id, False, DUPLICATE, [])
+    return Outcome(row.id, created, MessageState.RECEIVED, [])
 
 
 def process_stored(
@@ -85,14 +112,7 @@ def process_stored(
     """Process a message already in the store; a failure (or `timeout`) is recorded, never raised."""
 
     def run() -> ProcessResult:
-        return process(
-            raw,
-            index=index,
-            settings=settings,
-            history=lambda customer_id: customer_history(store, customer_id),
-            routing=current_routing(settings.routing_file),
-            followups=FollowupLookups.for_store(store),
-        )
+        return process(raw, index=index, settings=settings, **store_lookups(store, settings))
 
     work = run if timeout is None else lambda: call_with_timeout(run, timeout)
     return record_outcome(store, pk, raw, work, settings=settings, created=created)

@@ -116,7 +116,24 @@ def save_followup(
     session.flush()
     if order is not None and row.link_certain and _certain(result):
         apply_followup(session, row, order, actor="intake")
+    elif order is not None and row.link_certain and result.kind == FollowupKind.DELIVERY_QUESTION:
+        answer_from_status(session, row, order)
     return row
+
+
+def latest_status(session: Session, order_id: int) -> OrderEvent | None:
+    """The last thing downstream told about the order (prepared, shipped, delivered...)."""
+    query = select(OrderEvent).where(OrderEvent.order_id == order_id)
+    return session.exec(query.order_by(col(OrderEvent.occurred_at).desc(), col(OrderEvent.id).desc())).first()
+
+
+def answer_from_status(session: Session, row: Followup, order: Order) -> None:
+    """A delivery question about an order whose status is known is answered by itself;
+    one about an order downstream has not told about yet waits for a clerk."""
+    if order.id is None or latest_status(session, order.id) is None:
+        return
+    row.state, row.decided_at, row.decided_by = FollowupState.ANSWERED, utcnow(), "intake"
+    session.add(row)
 
 
 def _certain(result: FollowupResult) -> bool:

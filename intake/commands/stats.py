@@ -53,8 +53,8 @@ def show_stats(args: argparse.Namespace) -> int:
         print(json.dumps(figures, indent=2))
     else:
         print(format_report(report))
-        print()
-        print(format_followups(followups))
+        if text := format_followups(followups):
+            print(f"\n{text}")
     return 0
 
 

@@ -23,6 +23,7 @@ from intake.notify.kinds import DeliveryMode, ShipmentStatus
 from intake.notify.outbox import OutgoingMail, enqueue
 from intake.notify.templates import mail_language, render
 from models import OrderStatus, Settings, Store
+from models.followup_store import latest_status
 from models.tables import AuditEvent, Customer, Followup, Order, OutboxMail, utcnow
 
 log = logging.getLogger(__name__)
@@ -155,10 +156,11 @@ def notify_followups(
     store: Store, message_pk: int, *, actor: str, settings: Settings, followup_id: int | None = None
 ) -> list[int]:
     """Tell the customer what became of their follow-ups (of a message, or one): the order
-    cancelled, changed, a return credited or exchanged. A failure is logged, never raised."""
+    cancelled, changed, a return credited or exchanged, where the order stands. A failure is
+    logged, never raised."""
     queued = []
     with store.session() as session:
-        query = select(Followup).where(col(Followup.state).in_(["applied", "notified"]))
+        query = select(Followup).where(col(Followup.state).in_(["applied", "notified", "answered"]))
         query = (
             query.where(Followup.id == followup_id)
             if followup_id
@@ -184,6 +186,12 @@ def _followup_notice(session: Session, row: Followup, *, actor: str, settings: S
     if not settings.notify_enabled or not view.notify:
         return None
     extra = {"event": event, "outcome": row.outcome, "change": row.change or {}}
+    if event == "status":
+        status = latest_status(session, row.order_id)
+        if status is None:
+            return None
+        extra |= {"status": status.kind, "carrier": status.carrier, "tracking": status.tracking,
+                  "status_day": status.occurred_at.date().isoformat()}  # fmt: skip
     return _queue(session, view, "followup", f"followup:{row.id}", extra, actor=actor, settings=settings)
 
 
@@ -193,6 +201,7 @@ FOLLOWUP_EVENTS = {
     "replacement": "cancelled",
     "change": "changed",
     "return": "return",
+    "delivery_question": "status",
 }
 
 

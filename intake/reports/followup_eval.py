@@ -127,7 +127,11 @@ def score_followup(outcome: Outcome, label: dict[str, Any], stored: Followup | N
     refers_to = followup.link.refers_to if followup is not None and kind in ABOUT else None
     link_right = refers_to == label.get("refers_to") if expected_kind in ABOUT else None
     diff_right = _diff_right(expected_kind, outcome, label)
-    applied = stored is not None and stored.state in ("applied", "notified") and stored.decided_by == "intake"
+    applied = (
+        stored is not None
+        and stored.state in ("applied", "notified", "answered")
+        and stored.decided_by == "intake"
+    )
     records = _records(outcome)
     wrong_orders = (
         [r for r in records if r.get("status") == "accepted"]

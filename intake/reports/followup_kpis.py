@@ -108,9 +108,10 @@ def followup_kpis(store: Store) -> FollowupReport:
 
 
 def format_followups(report: FollowupReport, *, top: int = 10) -> str:
-    """Plain-text tables: per customer, then the most returned articles, then the reasons."""
+    """Plain-text tables: per customer, then the most returned articles, then the reasons;
+    nothing when no follow-up came, so the order figures stay the whole output."""
     if not any(r.changes or r.cancellations or r.returns for r in report.customers):
-        return "follow-ups: none"
+        return ""
     lines = [_table(
         ["customer", "orders", "changes", "cancellations", "returns", "return rate", "reasons"],
         [[r.customer, str(r.orders), str(r.changes), str(r.cancellations), str(r.returns),

@@ -69,7 +69,7 @@ def test_text_lists_customers_articles_and_reasons() -> None:
     text = format_followups(hand_report())
     assert "cancellations" in text and "S1" in text and "25.0%" in text
     assert "return reasons: damaged 1, wrong_article 1, unknown 1" in text
-    assert format_followups(followup_report([(1, "A")], {}, [])) == "follow-ups: none"
+    assert format_followups(followup_report([(1, "A")], {}, [])) == ""
 
 
 def fill(store: Store) -> None:
