@@ -160,7 +160,7 @@ def notify_followups(
     logged, never raised."""
     queued = []
     with store.session() as session:
-        query = select(Followup).where(col(Followup.state).in_(["applied", "notified", "answered"]))
+        query = select(Followup)
         query = (
             query.where(Followup.id == followup_id)
             if followup_id
@@ -180,19 +180,39 @@ def notify_followups(
 
 def _followup_notice(session: Session, row: Followup, *, actor: str, settings: Settings) -> OutboxMail | None:
     event = FOLLOWUP_EVENTS.get(row.kind)
-    if event is None or row.order_id is None:
+    step = return_step(row) if row.kind == "return" else row.state
+    if event is None or row.order_id is None or step not in TOLD:
         return None
     view = load_order_view(session, row.order_id)
     if not settings.notify_enabled or not view.notify:
         return None
-    extra = {"event": event, "outcome": row.outcome, "change": row.change or {}}
+    extra = {"event": event, "outcome": row.outcome, "change": row.change or {}, "step": step}
     if event == "status":
         status = latest_status(session, row.order_id)
         if status is None:
             return None
         extra |= {"status": status.kind, "carrier": status.carrier, "tracking": status.tracking,
                   "status_day": status.occurred_at.date().isoformat()}  # fmt: skip
-    return _queue(session, view, "followup", f"followup:{row.id}", extra, actor=actor, settings=settings)
+    key = f"followup:{row.id}:{step}" if row.kind == "return" else f"followup:{row.id}"
+    return _queue(session, view, "followup", key, extra, actor=actor, settings=settings)
+
+
+def return_step(row: Followup) -> str | None:
+    """Where a return stands for the customer: received (linked surely to its order, by the
+    engine or a clerk), accepted by the clerk, or its outcome; None while its order is unsure."""
+    if row.state == "applied" and row.outcome:
+        return row.outcome
+    if row.state == "accepted":
+        return "accepted"
+    if row.state == "open" and (row.link_certain or row.link_by == "clerk"):
+        return "received"
+    return None
+
+
+# The steps a customer hears of: what the engine or a clerk did, each step of a return.
+TOLD = frozenset(
+    {"applied", "notified", "answered", "received", "accepted", "credit_note", "exchange", "refund"}
+)
 
 
 # What a follow-up did to its order, as the notice template words it.
