@@ -37,13 +37,16 @@ T = TypeVar("T")
 EMAIL_SUFFIXES = {".eml", ".msg", ".txt", ""}
 
 
+DUPLICATE = "duplicate"  # the same content, already processed: nothing done again
+
+
 @dataclass
 class Outcome:
     """What happened to one message."""
 
     message_pk: int
     created: bool
-    state: str  # a MessageState (processed, failed) or "duplicate"
+    state: str  # a MessageState or DUPLICATE
     order_ids: list[int]
     result: ProcessResult | None = None
     error: str | None = None
@@ -80,12 +83,20 @@ def store_lookups(store: Store, settings: Settings) -> StoreLookups:
 
 def ingest_raw(store: Store, raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> Outcome:
     """Store the message, then process it unless it was already processed."""
+    kept = keep_message(store, raw)
+    if kept.state == DUPLICATE:
+        return kept
+    return process_stored(store, kept.message_pk, raw, index=index, settings=settings, created=kept.created)
+
+
+def keep_message(store: Store, raw: RawMessage) -> Outcome:
+    """Store the raw bytes (once per content): received, or a duplicate of one already processed."""
     with stage("store"):
         row, created = store.add_message(raw, message_id=header_message_id(raw.data))
     assert row.id is not None
     if not created and row.state == MessageState.PROCESSED:
-        return Outcome(row.id, False, "duplicate", [])
-    return process_stored(store, row.id, raw, index=index, settings=settings, created=created)
+        return Outcome(row.id, False, DUPLICATE, [])
+    return Outcome(row.id, created, MessageState.RECEIVED, [])
 
 
 def process_stored(

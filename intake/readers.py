@@ -24,12 +24,11 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from intake import stages
-from intake.ingest import Outcome, header_message_id, record_outcome, store_lookups
+from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome, store_lookups
 from intake.pipeline import ReadMessage, decide_message, read_message
 from matchers import CatalogIndex
 from models import (
     IntakeError,
-    MessageState,
     Origin,
     ProcessResult,
     RawMessage,
@@ -215,16 +214,14 @@ def ingest_files(
         for path in paths:
             try:
                 raw = RawMessage(data=_read_file(path), origin=Origin(kind="file", path=str(path)))
-                with stages.stage("store"):
-                    row, created = store.add_message(raw, message_id=header_message_id(raw.data))
+                kept = keep_message(store, raw)
             except IntakeError as exc:
                 aside.append((path, exc))
                 continue
-            assert row.id is not None
-            if not created and row.state == MessageState.PROCESSED:
-                aside.append((path, Outcome(row.id, False, "duplicate", [])))
+            if kept.state == DUPLICATE:
+                aside.append((path, kept))
                 continue
-            stored.append(_Stored(path, row.id, raw, created))
+            stored.append(_Stored(path, kept.message_pk, raw, kept.created))
             yield raw
 
     limits = DocumentLimits.from_settings(settings)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from matchers.vocabulary import load_vocabulary
-from parsers.values.numbers import unit_vocabulary
+from parsers.values.units import unit_vocabulary
 
 _NUM = r"\d+(?:[.,]\d+)?"
 # Measures: the unit word -> (feature kind, factor to the base unit).

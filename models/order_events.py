@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from models.feed import queue_order_event
 from models.pipeline import OrderStatus
 from models.store import Store
 from models.tables import AuditEvent, Order, OrderEvent
-
-# An open unit of work, handed to what must write in the same commit as the event.
-Transaction = Session
+from models.transaction import Transaction
 
 
 @dataclass(frozen=True)
@@ -62,13 +59,6 @@ def record_order_event(
         mail = notice(session)
         session.commit()
         return Recorded(status=order.status, row=row, created=True, notice=mail)
-
-
-@contextmanager
-def savepoint(transaction: Transaction) -> Iterator[None]:
-    """Writes inside are undone alone when they raise; the transaction goes on."""
-    with transaction.begin_nested():
-        yield
 
 
 def events_of(store: Store, order_id: int) -> list[OrderEvent]:

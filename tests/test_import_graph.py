@@ -151,7 +151,6 @@ def test_only_the_command_line_reaches_the_shells(package: str, allowed: tuple[s
 STILL_QUERYING = frozenset(
     {
         "intake.notify.compose",
-        "intake.notify.outbox",
         "intake.notify.service",
         "review_ui.followups",
         "review_ui.listing",

@@ -16,8 +16,9 @@ from pydantic import BaseModel, Field, model_validator
 
 from intake.notify import DeliveryMode, NotifyError, ShipmentStatus, notify_status
 from models import IntakeError, Settings, Store
-from models.order_events import Transaction, events_of, record_order_event, savepoint
+from models.order_events import events_of, record_order_event
 from models.tables import AuditEvent, OrderEvent, utcnow
+from models.transaction import Transaction, savepoint
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from models import Extracted, ExtractedOrder, Provenance
 from parsers.documents.grid import Cell, Grid, cell_number
 from parsers.documents.kinds import titled_number
-from parsers.values.cells import find_date
+from parsers.values.dates import find_date
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from models import ExtractedLine
 from parsers.text.lines import line_from_parts
-from parsers.values.numbers import NUMBER, normalise_unit, parse_number
+from parsers.values.numbers import NUMBER, parse_number
+from parsers.values.units import normalise_unit
 
 _FIELDS = {
     "code": r"r[ée]f(?:[ée]rence)?(?:\s+article)?|code(?:\s+article)?|item(?:\s+code)?|sku|part\s*(?:no|number|#)|p/n",

@@ -16,7 +16,8 @@ from typing import Protocol
 
 from models import ExtractedLine
 from parsers.text.lines import line_from_parts
-from parsers.values.numbers import normalise_unit, parse_number, unit_kind
+from parsers.values.numbers import parse_number
+from parsers.values.units import normalise_unit, unit_kind
 
 
 class CodeBook(Protocol):

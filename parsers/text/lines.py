@@ -19,14 +19,12 @@ from models import Extracted, ExtractedLine, Provenance
 from parsers.values.dates import month_number
 from parsers.values.numbers import (
     NUMBER,
-    normalise_unit,
     parse_number,
     quantity_words_pattern,
-    unit_is_noun,
-    unit_kind,
     word_numbers,
     word_quantity,
 )
+from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
 from parsers.vocabulary.words import line_words
 
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"

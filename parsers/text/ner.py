@@ -40,7 +40,8 @@ def predict(text: str) -> list[tuple[int, int, str, str]]:
 
 def lines_from_entities(text: str, *, part: str, start: int) -> list[ExtractedLine]:
     """Order lines from QTY [UNIT] DESIGNATION (or CODE) groups the model finds in a sentence."""
-    from parsers.values.numbers import normalise_unit, parse_number, word_quantity
+    from parsers.values.numbers import parse_number, word_quantity
+    from parsers.values.units import normalise_unit
 
     lines: list[ExtractedLine] = []
     pending: dict[str, tuple[int, int, str]] = {}

@@ -13,7 +13,8 @@ from decimal import Decimal
 from functools import cache
 
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
-from parsers.values.numbers import NUMBER, normalise_unit, parse_number
+from parsers.values.numbers import NUMBER, parse_number
+from parsers.values.units import normalise_unit
 from parsers.vocabulary.layout import default_vocabulary
 from parsers.vocabulary.phrases import normalize
 from parsers.vocabulary.words import line_words

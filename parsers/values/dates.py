@@ -8,6 +8,11 @@ such day after the message date), "jeudi 15" (that day of the current month),
 sous huitaine / quinzaine / 48 h, avant le 27, d'ici la fin du mois, en fin de
 semaine, semaine 48 (its Monday); tomorrow, next Monday, by Friday, within a week.
 "dès que possible" / ASAP gives no date.
+
+`find_date(text)` reads the first date a document prints ("05/10/2026",
+"2026-10-05", "14 octobre 2026", "October 14th 2026"): a full date with its
+year, never a relative one, since a document has no message date to resolve
+against.
 """
 
 from __future__ import annotations
@@ -259,3 +264,47 @@ def _cue_score(text: str, hit: DateHit) -> int:
     ):
         score = 1
     return score
+
+
+# Dates as order documents print them, in French, English and German: always with a year.
+_PRINTED_NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
+_PRINTED_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_PRINTED_WORD = re.compile(r"\b(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})\b")
+_PRINTED_EN_WORD = re.compile(r"\b([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})\b")
+
+
+def find_date(text: str, *, day_first: bool = True) -> tuple[dt.date, int] | None:
+    """The first date written in `text` and where it starts: '05/10/2026', '2026-10-05', '14 octobre 2026'."""
+    found: list[tuple[int, dt.date]] = []
+    for match in _PRINTED_ISO.finditer(text):
+        found += _printed(match.start(), int(match[1]), int(match[2]), int(match[3]))
+    for match in _PRINTED_NUMERIC.finditer(text):
+        a, b, year = int(match[1]), int(match[2]), int(match[3])
+        year += 2000 if year < 100 else 0
+        day, month = (a, b) if day_first or b > 12 else (b, a)
+        found += _printed(match.start(), year, month, day)
+    lowered = normalize(text.replace("/", " / "))
+    for match in _PRINTED_WORD.finditer(lowered):
+        if month := month_number(match[2]):
+            found += _printed(_printed_start(text, match[0]), int(match[3]), month, int(match[1]))
+    for match in _PRINTED_EN_WORD.finditer(lowered):
+        if month := month_number(match[1]):
+            found += _printed(_printed_start(text, match[0]), int(match[3]), month, int(match[2]))
+    if not found:
+        return None
+    start, date = min(found, key=lambda f: f[0])
+    return date, start
+
+
+def _printed_start(text: str, normalized_match: str) -> int:
+    # Positions in the normalized text shift a little; the first digit is a good enough anchor.
+    digits = re.search(r"\d", normalized_match)
+    first = digits.group(0) if digits else ""
+    return max(text.find(first), 0)
+
+
+def _printed(start: int, year: int, month: int, day: int) -> list[tuple[int, dt.date]]:
+    try:
+        return [(start, dt.date(year, month, day))] if 1990 <= year <= 2100 else []
+    except ValueError:
+        return []

@@ -1,9 +1,7 @@
-"""Numbers as customers write them: French and English formats, words, units.
+"""Numbers as customers write them: French and English formats, words.
 
 `parse_number` reads one written number ("1 200", "1.500", "2,5", "1 500,000",
-"1,250.50"); `word_quantity` reads "deux", "une douzaine"; `normalise_unit`
-maps "ctn", "bte", "rlx", "pces" to the catalogue vocabulary held in
-parsers/data/units.toml.
+"1,250.50"); `word_quantity` reads "deux", "une douzaine". Units are in parsers.values.units.
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel
 
 from models.datafiles import load_toml
 
@@ -27,47 +25,11 @@ _CURRENCY = re.compile(r"(€|eur|euros?|\$|usd|chf|£|gbp)", re.I)
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*"
 
 
-class UnitSpec(BaseModel):
-    """One canonical unit and its written forms."""
-
-    kind: str
-    forms: list[str]
-    # A unit word that is also an article's name ("sacs poubelle"): a unit only before "de".
-    noun: bool = False
-
-    @field_validator("kind")
-    @classmethod
-    def _known_kind(cls, value: str) -> str:
-        if value not in {"count", "measure"}:
-            raise ValueError(f"unit kind must be 'count' or 'measure', not {value!r}")
-        return value
-
-
-class UnitVocabulary(BaseModel):
-    """The units data file, validated at load."""
-
-    units: dict[str, UnitSpec]
-
-    def lookup(self) -> dict[str, str]:
-        return {form.lower(): name for name, spec in self.units.items() for form in [name, *spec.forms]}
-
-
 class WordNumbers(BaseModel):
     """Quantities written as words; `approx` ones need a clerk's confirmation."""
 
     words: dict[str, int]
     approx: dict[str, int]
-
-
-@lru_cache(maxsize=1)
-def unit_vocabulary() -> UnitVocabulary:
-    """The unit vocabulary from parsers/data/units.toml (validated)."""
-    return load_toml(DATA / "units.toml", UnitVocabulary)
-
-
-@lru_cache(maxsize=1)
-def _unit_lookup() -> dict[str, str]:
-    return unit_vocabulary().lookup()
 
 
 @lru_cache(maxsize=1)
@@ -80,24 +42,6 @@ def word_numbers() -> WordNumbers:
 def quantity_word_regex() -> re.Pattern[str]:
     """Compiled: does a text contain a quantity word?"""
     return re.compile(rf"\b{quantity_words_pattern()}\b", re.I)
-
-
-def normalise_unit(token: str) -> str | None:
-    """The catalogue unit for a written unit ("ctn" -> "carton"), or None if not a unit."""
-    key = token.strip().lower().rstrip(".").strip()
-    return _unit_lookup().get(key)
-
-
-def unit_is_noun(unit: str) -> bool:
-    """True for unit words that also name articles ("sac"): read as a unit only before "de"."""
-    spec = unit_vocabulary().units.get(unit)
-    return bool(spec and spec.noun)
-
-
-def unit_kind(unit: str) -> str | None:
-    """'count' or 'measure' for a canonical unit."""
-    spec = unit_vocabulary().units.get(unit)
-    return spec.kind if spec else None
 
 
 def parse_number(text: str, *, decimal_comma: bool = True) -> Decimal | None:

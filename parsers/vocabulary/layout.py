@@ -79,6 +79,8 @@ _ALLOWED = {
     "body_columns": set(COLUMN_ROLES),
 }
 _OPTIONAL = {"body_columns"}
+# Words matched as written, not as normalized phrases: parsers.vocabulary.words reads them.
+_READ_AS_WRITTEN = {"lines"}
 
 
 def parse_vocabulary(data: dict, *, source: str, partial: bool = False) -> LayoutVocabulary:
@@ -101,9 +103,10 @@ def parse_vocabulary(data: dict, *, source: str, partial: bool = False) -> Layou
             if len(normalized) != len(phrases):
                 raise ConfigError(source, where, "a phrase is empty once punctuation is removed")
             sections[section][key] = normalized
-    unknown = set(data) - set(_ALLOWED)
+    unknown = set(data) - set(_ALLOWED) - _READ_AS_WRITTEN
     if unknown:
-        raise ConfigError(source, sorted(unknown)[0], f"unknown section; expected {sorted(_ALLOWED)}")
+        expected = sorted(set(_ALLOWED) | _READ_AS_WRITTEN)
+        raise ConfigError(source, sorted(unknown)[0], f"unknown section; expected {expected}")
     try:
         return LayoutVocabulary(**sections)
     except ValidationError as exc:  # pragma: no cover - the checks above cover the shapes

@@ -22,7 +22,11 @@ class LineWords(BaseModel):
     field_labels: list[str]
 
 
+class _LayoutLines(BaseModel):
+    lines: LineWords
+
+
 @lru_cache(maxsize=1)
 def line_words() -> LineWords:
-    """parsers/data/lines.toml."""
-    return load_toml(DATA / "lines.toml", LineWords)
+    """The [lines] section of parsers/data/layout.toml."""
+    return load_toml(DATA / "layout.toml", _LayoutLines).lines

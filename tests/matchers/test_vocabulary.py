@@ -9,7 +9,7 @@ import pytest
 from matchers.normalize import fold, unit_of
 from matchers.vocabulary import VOCABULARY_FILE, load_vocabulary
 from models.errors import ConfigError
-from parsers.values.numbers import normalise_unit, unit_vocabulary
+from parsers.values.units import normalise_unit, unit_vocabulary
 
 
 def test_shipped_vocabulary_loads() -> None:

@@ -6,14 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from parsers.values.numbers import (
-    normalise_unit,
-    parse_number,
-    split_quantity,
-    unit_kind,
-    unit_vocabulary,
-    word_quantity,
-)
+from parsers.values.numbers import parse_number, split_quantity, word_quantity
+from parsers.values.units import normalise_unit, unit_kind, unit_vocabulary
 from review_ui.edits import parse_number as parse_typed_number
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from parsers.values.cells import find_date
+from parsers.values.dates import find_date
 
 
 @pytest.mark.parametrize(

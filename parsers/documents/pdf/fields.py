@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.documents.pdf.layout import Line, Word
-from parsers.values.cells import find_date
+from parsers.values.dates import find_date
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, tokens_of
 

@@ -12,7 +12,7 @@ from parsers.documents.pdf.layout import Line, Page, Word, provenance
 from parsers.documents.pdf.table import Column, Row, find_header, read_table
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
-from parsers.values.cells import find_date
+from parsers.values.dates import find_date
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import starts_with

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from sqlmodel import Session
 
-from intake.notify import deliver_pending, list_mails, outbox, queue_acknowledgement, smtp_sender
+import models.outbox as outbox_rows
+from intake.notify import deliver_pending, list_mails, queue_acknowledgement, smtp_sender
 from intake.notify.outbox import OutgoingMail, claim, enqueue
 from intake.reports.kpis import GroupBy, build_report, kpi_report, order_facts
 from models import Settings, Store
@@ -54,13 +55,13 @@ def test_a_mail_queued_meanwhile_by_another_process_is_not_queued_twice(
         enqueue(other, mail)
         other.commit()
     looked: list[str] = []
-    real_find = outbox.find_mail
+    real_find = outbox_rows.find_mail
 
     def find_after_the_race(session: Session, key: str) -> OutboxMail | None:
         looked.append(key)
         return None if len(looked) == 1 else real_find(session, key)  # the first look predates the insert
 
-    monkeypatch.setattr(outbox, "find_mail", find_after_the_race)
+    monkeypatch.setattr(outbox_rows, "find_mail", find_after_the_race)
     with any_store.session() as session:
         row, created = enqueue(session, mail.model_copy(update={"subject": "second"}))
         session.commit()

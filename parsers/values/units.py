@@ -1,0 +1,69 @@
+"""Units as customers write them: "ctn", "bte", "rlx", "pces" mapped to the
+catalogue vocabulary held in parsers/data/units.toml, the one unit table for
+reading and matching.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, field_validator
+
+from models.datafiles import load_toml
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+class UnitSpec(BaseModel):
+    """One canonical unit and its written forms."""
+
+    kind: str
+    forms: list[str]
+    # A unit word that is also an article's name ("sacs poubelle"): a unit only before "de".
+    noun: bool = False
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in {"count", "measure"}:
+            raise ValueError(f"unit kind must be 'count' or 'measure', not {value!r}")
+        return value
+
+
+class UnitVocabulary(BaseModel):
+    """The units data file, validated at load."""
+
+    units: dict[str, UnitSpec]
+
+    def lookup(self) -> dict[str, str]:
+        return {form.lower(): name for name, spec in self.units.items() for form in [name, *spec.forms]}
+
+
+@lru_cache(maxsize=1)
+def unit_vocabulary() -> UnitVocabulary:
+    """The unit vocabulary from parsers/data/units.toml (validated)."""
+    return load_toml(DATA / "units.toml", UnitVocabulary)
+
+
+@lru_cache(maxsize=1)
+def _unit_lookup() -> dict[str, str]:
+    return unit_vocabulary().lookup()
+
+
+def normalise_unit(token: str) -> str | None:
+    """The catalogue unit for a written unit ("ctn" -> "carton"), or None if not a unit."""
+    key = token.strip().lower().rstrip(".").strip()
+    return _unit_lookup().get(key)
+
+
+def unit_is_noun(unit: str) -> bool:
+    """True for unit words that also name articles ("sac"): read as a unit only before "de"."""
+    spec = unit_vocabulary().units.get(unit)
+    return bool(spec and spec.noun)
+
+
+def unit_kind(unit: str) -> str | None:
+    """'count' or 'measure' for a canonical unit."""
+    spec = unit_vocabulary().units.get(unit)
+    return spec.kind if spec else None
