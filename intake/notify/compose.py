@@ -13,10 +13,11 @@ import email.utils
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlmodel import Session, select
 
 from intake.notify.errors import NotifyError
-from models.tables import Customer, Message, Order, OrderLine, Product
+from models.order_mail import order_mail_rows
+from models.tables import Message, OrderLine, Product
+from models.transaction import Transaction
 
 
 class Thread(BaseModel):
@@ -111,17 +112,14 @@ def _clean(value: object) -> str | None:
     return " ".join(str(value).split()) if value else None
 
 
-def load_order_view(session: Session, order_id: int) -> OrderView:
+def load_order_view(transaction: Transaction, order_id: int) -> OrderView:
     """Everything a mail about order `order_id` needs; NotifyError when it cannot be answered."""
-    order = session.get(Order, order_id)
-    if order is None:
+    rows = order_mail_rows(transaction, order_id)
+    if rows is None:
         raise NotifyError(f"order {order_id}", "no such order")
-    if order.message_pk is None:
+    order, message, customer = rows.order, rows.message, rows.customer
+    if message is None:
         raise NotifyError(f"order {order_id}", "was not received by mail: there is no message to answer")
-    message = session.get(Message, order.message_pk)
-    assert message is not None, f"message {order.message_pk} of order {order_id} vanished"
-    customer = session.get(Customer, order.customer_id) if order.customer_id else None
-    rows = session.exec(select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.line_no))
     return OrderView(
         order_id=order_id,
         status=order.status,
@@ -132,15 +130,14 @@ def load_order_view(session: Session, order_id: int) -> OrderView:
         order_date=order.order_date,
         delivery_date=order.requested_delivery_date,
         ship_to=order.ship_to,
-        lines=[line_view(session, row) for row in rows],
+        lines=[line_view(row, product) for row, product in rows.lines],
         thread=read_thread(message),
     )
 
 
-def line_view(session: Session, row: OrderLine) -> LineView:
+def line_view(row: OrderLine, product: Product | None) -> LineView:
     # A line is on backorder when flagged so, or when the catalogue's known
     # stock cannot cover it (unknown stock is never taken for a shortage).
-    product = session.get(Product, row.sku) if row.sku else None
     short = (
         product is not None
         and product.stock is not None
