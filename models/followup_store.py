@@ -127,9 +127,9 @@ def latest_status(session: Session, order_id: int) -> OrderEvent | None:
     return session.exec(query.order_by(col(OrderEvent.occurred_at).desc(), col(OrderEvent.id).desc())).first()
 
 
-def followups_to_tell(session: Session, message_pk: int, followup_id: int | None) -> list[Followup]:
-    """The follow-ups whose outcome the customer is told: the one numbered, else the message's."""
-    query = select(Followup).where(col(Followup.state).in_(["applied", "notified", "answered"]))
+def followups_of(session: Session, message_pk: int, followup_id: int | None) -> list[Followup]:
+    """The follow-ups of a message, or the one numbered (which of them are told is the caller's rule)."""
+    query = select(Followup)
     if followup_id:
         return list(session.exec(query.where(Followup.id == followup_id)))
     return list(session.exec(query.where(Followup.message_pk == message_pk)))

@@ -42,6 +42,7 @@ class FollowupState(StrEnum):
     REJECTED = "rejected"
     NOTIFIED = "notified"  # sent downstream as an event
     ANSWERED = "answered"
+    ACCEPTED = "accepted"  # a return the clerk took back, its outcome still to choose
 
 
 class DeliveryState(StrEnum):

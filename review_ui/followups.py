@@ -142,10 +142,12 @@ def decide_followup(
         row = session.get(Followup, followup_id)
         if row is None:
             raise FollowupError("unknown")
-        if row.state != "open":
+        if row.state != "open" and not (row.state == "accepted" and action in ("apply", "reject")):
             raise FollowupError("decided")
         before = {"state": row.state, "order_id": row.order_id}
-        if action == "link":
+        if action == "accept":
+            _accept_return(session, row, user)
+        elif action == "link":
             _link(session, row, order_id)
         elif action == "apply":
             _apply(session, row, outcome, user)
@@ -174,6 +176,15 @@ def _link(session: Session, row: Followup, order_id: int | None) -> None:
     if order is None or order.message_id not in row.candidates:
         raise FollowupError("candidate")
     row.order_id, row.link_by = order.id, "clerk"
+
+
+def _accept_return(session: Session, row: Followup, user: str) -> None:
+    """The clerk takes the goods back; the outcome (credit, exchange, refund) comes later."""
+    if row.kind != "return":
+        raise FollowupError("action")
+    if row.order_id is None:
+        raise FollowupError("no_order")
+    row.state, row.decided_at, row.decided_by = "accepted", utcnow(), user
 
 
 def _apply(session: Session, row: Followup, outcome: str, user: str) -> None:

@@ -20,7 +20,7 @@ from intake.notify.kinds import DeliveryMode, ShipmentStatus
 from intake.notify.outbox import OutgoingMail, enqueue
 from intake.notify.templates import mail_language, render
 from models import OrderStatus, Settings, Store
-from models.followup_store import followups_to_tell, latest_status
+from models.followup_store import followups_of, latest_status
 from models.outbox import unacknowledged_orders
 from models.review import audit_order
 from models.tables import Followup, OutboxMail, utcnow
@@ -143,7 +143,7 @@ def notify_followups(
     logged, never raised."""
     queued = []
     with unit_of_work(store) as session:
-        for row in followups_to_tell(session, message_pk, followup_id):
+        for row in followups_of(session, message_pk, followup_id):
             try:
                 mail = _followup_notice(session, row, actor=actor, settings=settings)
             except NotifyError as exc:
@@ -158,19 +158,39 @@ def _followup_notice(
     session: Transaction, row: Followup, *, actor: str, settings: Settings
 ) -> OutboxMail | None:
     event = FOLLOWUP_EVENTS.get(row.kind)
-    if event is None or row.order_id is None:
+    step = return_step(row) if row.kind == "return" else row.state
+    if event is None or row.order_id is None or step not in TOLD:
         return None
     view = load_order_view(session, row.order_id)
     if not settings.notify_enabled or not view.notify:
         return None
-    extra = {"event": event, "outcome": row.outcome, "change": row.change or {}}
+    extra = {"event": event, "outcome": row.outcome, "change": row.change or {}, "step": step}
     if event == "status":
         status = latest_status(session, row.order_id)
         if status is None:
             return None
         extra |= {"status": status.kind, "carrier": status.carrier, "tracking": status.tracking,
                   "status_day": status.occurred_at.date().isoformat()}  # fmt: skip
-    return _queue(session, view, "followup", f"followup:{row.id}", extra, actor=actor, settings=settings)
+    key = f"followup:{row.id}:{step}" if row.kind == "return" else f"followup:{row.id}"
+    return _queue(session, view, "followup", key, extra, actor=actor, settings=settings)
+
+
+def return_step(row: Followup) -> str | None:
+    """Where a return stands for the customer: received (linked surely to its order, by the
+    engine or a clerk), accepted by the clerk, or its outcome; None while its order is unsure."""
+    if row.state == "applied" and row.outcome:
+        return row.outcome
+    if row.state == "accepted":
+        return "accepted"
+    if row.state == "open" and (row.link_certain or row.link_by == "clerk"):
+        return "received"
+    return None
+
+
+# The steps a customer hears of: what the engine or a clerk did, each step of a return.
+TOLD = frozenset(
+    {"applied", "notified", "answered", "received", "accepted", "credit_note", "exchange", "refund"}
+)
 
 
 # What a follow-up did to its order, as the notice template words it.

@@ -53,7 +53,7 @@ def decide(
         )
     except FollowupError as exc:
         return RedirectResponse(f"/followups/{followup_id}?notice=error_{exc}", status_code=303)
-    if action == "apply":
+    if action in ("apply", "accept", "link"):
         notify_followups(
             store_of(request),
             0,
