@@ -127,6 +127,14 @@ def latest_status(session: Session, order_id: int) -> OrderEvent | None:
     return session.exec(query.order_by(col(OrderEvent.occurred_at).desc(), col(OrderEvent.id).desc())).first()
 
 
+def followups_of(session: Session, message_pk: int, followup_id: int | None) -> list[Followup]:
+    """The follow-ups of a message, or the one numbered (which of them are told is the caller's rule)."""
+    query = select(Followup)
+    if followup_id:
+        return list(session.exec(query.where(Followup.id == followup_id)))
+    return list(session.exec(query.where(Followup.message_pk == message_pk)))
+
+
 def answer_from_status(session: Session, row: Followup, order: Order) -> None:
     """A delivery question about an order whose status is known is answered by itself;
     one about an order downstream has not told about yet waits for a clerk."""

@@ -9,8 +9,9 @@ from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
+from models.pipeline import OrderStatus
 from models.store import Store
-from models.tables import OutboxMail, OutboxState
+from models.tables import Customer, Order, OutboxMail, OutboxState
 from models.transaction import Transaction
 
 
@@ -115,3 +116,16 @@ def requeue_failed(store: Store) -> int:
         )
         session.commit()
         return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def unacknowledged_orders(store: Store, since: dt.datetime) -> list[int]:
+    """Orders accepted since `since`, of customers who take mail, with no acknowledgement queued."""
+    with store.session() as session:
+        acknowledged = select(OutboxMail.order_id).where(OutboxMail.kind == "ack")
+        query = (
+            select(Order.id)
+            .join(Customer, col(Customer.customer_id) == col(Order.customer_id))
+            .where(Order.status == OrderStatus.ACCEPTED.value, col(Order.decided_at) >= since)
+            .where(col(Customer.notify).is_(True), col(Order.id).not_in(acknowledged))
+        )
+        return [i for i in session.exec(query) if i is not None]

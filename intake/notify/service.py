@@ -12,10 +12,7 @@ import datetime as dt
 import hashlib
 import logging
 import uuid
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-
-from sqlmodel import Session, col, select
+from collections.abc import Iterable
 
 from intake.notify.compose import OrderView, load_order_view, thread_headers
 from intake.notify.errors import NotifyError
@@ -23,24 +20,18 @@ from intake.notify.kinds import DeliveryMode, ShipmentStatus
 from intake.notify.outbox import OutgoingMail, enqueue
 from intake.notify.templates import mail_language, render
 from models import OrderStatus, Settings, Store
-from models.followup_store import latest_status
-from models.tables import AuditEvent, Customer, Followup, Order, OutboxMail, utcnow
+from models.followup_store import followups_of, latest_status
+from models.outbox import unacknowledged_orders
+from models.review import audit_order
+from models.tables import Followup, OutboxMail, utcnow
+from models.transaction import Transaction, unit_of_work
 
 log = logging.getLogger(__name__)
 
 
-@contextmanager
-def _session(target: Store | Session) -> Iterator[Session]:
-    if isinstance(target, Session):
-        yield target
-        target.flush()
-        return
-    with target.session() as session:
-        yield session
-        session.commit()
-
-
-def queue_acknowledgement(target: Store | Session, order_id: int, *, settings: Settings) -> OutboxMail | None:
+def queue_acknowledgement(
+    target: Store | Transaction, order_id: int, *, settings: Settings
+) -> OutboxMail | None:
     """Queue the acknowledgement of an accepted order; None when none is due.
 
     None for an order that is not accepted, a customer who opted out, or mail
@@ -48,7 +39,7 @@ def queue_acknowledgement(target: Store | Session, order_id: int, *, settings: S
     """
     if not settings.notify_enabled:
         return None
-    with _session(target) as session:
+    with unit_of_work(target) as session:
         view = load_order_view(session, order_id)
         if view.status != OrderStatus.ACCEPTED.value or not view.notify:
             return None
@@ -87,20 +78,12 @@ def acknowledge_recent(store: Store, *, settings: Settings, now: dt.datetime | N
     if not settings.notify_enabled or settings.notify_catchup_hours <= 0:
         return []
     since = (now or utcnow()) - dt.timedelta(hours=settings.notify_catchup_hours)
-    with store.session() as session:
-        acknowledged = select(OutboxMail.order_id).where(OutboxMail.kind == "ack")
-        query = (
-            select(Order.id)
-            .join(Customer, col(Customer.customer_id) == col(Order.customer_id))
-            .where(Order.status == OrderStatus.ACCEPTED.value, col(Order.decided_at) >= since)
-            .where(col(Customer.notify).is_(True), col(Order.id).not_in(acknowledged))
-        )
-        order_ids = [i for i in session.exec(query) if i is not None]
+    order_ids = unacknowledged_orders(store, since)
     return acknowledge_accepted(store, order_ids, settings=settings, log_level=logging.DEBUG)
 
 
 def request_detail(
-    target: Store | Session, order_id: int, line_no: int, question: str, *, actor: str, settings: Settings
+    target: Store | Transaction, order_id: int, line_no: int, question: str, *, actor: str, settings: Settings
 ) -> OutboxMail:
     """Queue a clerk's question about one line of an order. The same question twice is one mail."""
     question = question.strip()
@@ -108,7 +91,7 @@ def request_detail(
         raise NotifyError(f"order {order_id}, line {line_no}", "the question is empty")
     if not settings.notify_enabled:
         raise NotifyError("INTAKE_NOTIFY_ENABLED", "outgoing mail is turned off")
-    with _session(target) as session:
+    with unit_of_work(target) as session:
         view = load_order_view(session, order_id)
         line = next((line for line in view.lines if line.line_no == line_no), None)
         if line is None:
@@ -122,7 +105,7 @@ def request_detail(
 
 
 def notify_status(
-    target: Store | Session,
+    target: Store | Transaction,
     order_id: int,
     status: ShipmentStatus,
     *,
@@ -134,11 +117,11 @@ def notify_status(
 ) -> OutboxMail | None:
     """Queue the notice of an accepted order's shipment status; None when the customer
     opted out or mail is off. The same status twice is one mail."""
-    with _session(target) as session:
+    with unit_of_work(target) as session:
         view = load_order_view(session, order_id)
         if view.status != OrderStatus.ACCEPTED.value:
             raise NotifyError(f"order {order_id}", f"is {view.status}, not accepted: no status to tell")
-        _audit(
+        audit_order(
             session,
             order_id,
             actor,
@@ -159,14 +142,8 @@ def notify_followups(
     cancelled, changed, a return credited or exchanged, where the order stands. A failure is
     logged, never raised."""
     queued = []
-    with store.session() as session:
-        query = select(Followup)
-        query = (
-            query.where(Followup.id == followup_id)
-            if followup_id
-            else query.where(Followup.message_pk == message_pk)
-        )
-        for row in session.exec(query):
+    with unit_of_work(store) as session:
+        for row in followups_of(session, message_pk, followup_id):
             try:
                 mail = _followup_notice(session, row, actor=actor, settings=settings)
             except NotifyError as exc:
@@ -174,11 +151,12 @@ def notify_followups(
                 continue
             if mail is not None and mail.id is not None:
                 queued.append(mail.id)
-        session.commit()
     return queued
 
 
-def _followup_notice(session: Session, row: Followup, *, actor: str, settings: Settings) -> OutboxMail | None:
+def _followup_notice(
+    session: Transaction, row: Followup, *, actor: str, settings: Settings
+) -> OutboxMail | None:
     event = FOLLOWUP_EVENTS.get(row.kind)
     step = return_step(row) if row.kind == "return" else row.state
     if event is None or row.order_id is None or step not in TOLD:
@@ -226,7 +204,7 @@ FOLLOWUP_EVENTS = {
 
 
 def _queue(
-    session: Session,
+    session: Transaction,
     view: OrderView,
     kind: str,
     dedup_key: str,
@@ -250,7 +228,7 @@ def _queue(
     row, created = enqueue(session, mail)
     if created:
         session.flush()
-        _audit(
+        audit_order(
             session,
             view.order_id,
             actor,
@@ -273,7 +251,3 @@ def mail_headers(view: OrderView, kind: str, language: str, settings: Settings) 
         headers["Auto-Submitted"] = "auto-replied" if kind == "ack" else "auto-generated"
         headers["X-Auto-Response-Suppress"] = "All"
     return headers
-
-
-def _audit(session: Session, order_id: int, actor: str, action: str, after: dict[str, object]) -> None:
-    session.add(AuditEvent(actor=actor, action=action, entity="order", entity_id=str(order_id), after=after))
