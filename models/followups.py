@@ -35,6 +35,7 @@ ABOUT_AN_ORDER = {
 
 class LinkBy(StrEnum):
     PO = "po"
+    OUR_NUMBER = "our_number"  # our order number, from our acknowledgement
     THREAD = "thread"
     LINES = "lines"
     RECENT = "recent"

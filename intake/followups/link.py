@@ -44,10 +44,17 @@ def link_followup(sign: FollowupSign, inputs: LinkInputs) -> FollowupLink:
     """The order referred to, how, and the candidates when it is not clear."""
     by_po = _unique(_by_reference(sign.references, [*inputs.reference_orders, *inputs.customer_orders]))
     thread = _unique(list(inputs.thread_orders))
+    ours = _unique(by_our_number(inputs.text, [*inputs.customer_orders, *inputs.thread_orders]))
     if by_po and thread and _key(by_po[0]) != _key(thread[0]):
         return _ambiguous([*by_po, *thread])
+    if by_po and ours and _key(by_po[0]) != _key(ours[0]):
+        return _ambiguous([*by_po, *ours])
     if by_po:
         return _linked(by_po[0], LinkBy.PO, certain=len(by_po) == 1)
+    if ours and thread and _key(ours[0]) != _key(thread[0]):
+        return _ambiguous([*ours, *thread])
+    if ours:
+        return _linked(ours[0], LinkBy.OUR_NUMBER, certain=len(ours) == 1)
     if thread:
         return _linked(thread[0], LinkBy.THREAD, certain=len(thread) == 1)
     return _by_content(inputs)
@@ -115,6 +122,19 @@ def _by_reference(references: Sequence[str], orders: Sequence[PastOrder]) -> lis
         if po in written or (len(po_digits) >= DIGITS_ALONE and po_digits in digits):
             found.append(order)
     return found
+
+
+@lru_cache(maxsize=2)
+def our_number_pattern(path: Path = VOCABULARY_FILE) -> re.Pattern[str]:
+    return re.compile(read_toml(path)["our_number"]["pattern"], re.I)
+
+
+def by_our_number(text: str, orders: Sequence[PastOrder]) -> list[PastOrder]:
+    """The customer's orders whose number (ours, from our acknowledgement) the text writes.
+    A number that is also the digits of one of their POs says nothing: it may be that PO."""
+    written = {int(n) for n in our_number_pattern().findall(text)}
+    po_digits = {int(d) for o in orders if (d := re.sub(r"\D", "", o.po_number or ""))}
+    return [o for o in orders if o.order_id is not None and o.order_id in written - po_digits]
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,28 @@ def test_link(
         assert link.candidates, "an unclear link goes to a clerk with the candidates"
 
 
+NUMBERED = [o.model_copy(update={"order_id": n}) for o, n in zip(ORDERS, (412, 2611), strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "inputs", "refers_to", "by", "certain"),
+    [
+        ("merci d'ajouter 2 cartons à votre commande n° 412", {}, "<b>", LinkBy.OUR_NUMBER, True),
+        ("Re: your order #412, please add 2 boxes", {}, "<b>", LinkBy.OUR_NUMBER, True),
+        ("votre réf. #412 : annulez la ligne 2", {"thread_orders": [NUMBERED[1]]}, None, LinkBy.NONE, False),
+        ("notre commande n° 412", {}, None, LinkBy.NONE, False),  # their own order: a PO, not ours
+        ("votre commande n° 999", {}, None, LinkBy.NONE, False),  # no order of theirs has it
+        ("votre commande n° 2611", {}, None, LinkBy.NONE, False),  # also the digits of their PO 2611
+    ],
+    ids=["fr", "en", "thread-disagrees", "their-own", "unknown-number", "a-po-too"],
+)  # fmt: skip
+def test_link_by_our_order_number(
+    text: str, inputs: dict, refers_to: str | None, by: LinkBy, certain: bool
+) -> None:
+    link = link_followup(_sign(), LinkInputs(TODAY, text, NUMBERED, **inputs))
+    assert (link.refers_to, link.link_by, link.certain) == (refers_to, by, certain)
+
+
 @pytest.fixture(scope="module")
 def dev_index(tmp_path_factory: pytest.TempPathFactory) -> CatalogIndex:
     store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('ref')}/ref.db")
