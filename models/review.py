@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
 from sqlmodel import col, select
 
 from models.pipeline import OrderStatus
 from models.store import Store
-from models.tables import AuditEvent, Order, ReviewItem, ReviewItemState, utcnow
+from models.tables import AuditEvent, Customer, Message, Order, OrderLine, ReviewItem, ReviewItemState, utcnow
 from models.transaction import Transaction
 
 
@@ -54,3 +58,56 @@ def audit_order(
     transaction.add(
         AuditEvent(actor=actor, action=action, entity="order", entity_id=str(order_id), after=after)
     )
+
+
+@dataclass(frozen=True)
+class DeskRows:
+    orders: list[Order]
+    """The orders in review, oldest first."""
+    names: dict[str, str]
+    """A customer's id -> its name."""
+    messages: dict[int, Message]
+    """The messages the orders came from, by number."""
+    line_counts: Counter[int]
+    """An order's number -> how many lines it has."""
+    decided_since: int
+    """Orders a clerk decided since the given moment."""
+    failed: list[Message]
+    """Failed messages on the desk (an open item without an order), oldest first."""
+
+
+def desk_rows(store: Store, since: dt.datetime) -> DeskRows:
+    with store.session() as session:
+        orders = list(
+            session.exec(select(Order).where(Order.status == OrderStatus.REVIEW).order_by(Order.created_at))
+        )
+        names = {c.customer_id: c.name for c in session.exec(select(Customer))}
+        messages = {
+            m.id: m
+            for m in session.exec(
+                select(Message).where(Message.id.in_([o.message_pk for o in orders if o.message_pk]))  # type: ignore[union-attr]
+            )
+        }
+        counts = Counter(
+            oid
+            for oid in session.exec(
+                select(OrderLine.order_id).where(OrderLine.order_id.in_([o.id for o in orders]))
+            )  # type: ignore[attr-defined]
+        )
+        decided = session.exec(
+            select(Order.id).where(Order.decided_at >= since, Order.decided_by != "intake")
+        )  # type: ignore[operator]
+        failed = session.exec(
+            select(ReviewItem, Message)
+            .join(Message, ReviewItem.message_pk == Message.id)  # type: ignore[arg-type]
+            .where(ReviewItem.state == ReviewItemState.OPEN, ReviewItem.order_id.is_(None))  # type: ignore[union-attr]
+            .order_by(Message.received_at)
+        )
+        return DeskRows(
+            orders=orders,
+            names=names,
+            messages=messages,  # type: ignore[arg-type]
+            line_counts=counts,
+            decided_since=len(list(decided)),
+            failed=[message for _, message in failed],
+        )

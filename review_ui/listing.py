@@ -6,10 +6,9 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlmodel import select
-
-from models import OrderStatus, ReviewItemState, Store
-from models.tables import Customer, Message, Order, OrderLine, ReviewItem, utcnow
+from models import Store
+from models.review import desk_rows
+from models.tables import Message, Order, utcnow
 from review_ui.service import as_utc
 
 
@@ -68,29 +67,10 @@ class Queue:
 def load_queue(store: Store, wanted: QueueFilter) -> Queue:
     """Orders in review, oldest first, filtered; the counts are over the whole queue."""
     now = utcnow()
-    with store.session() as session:
-        orders = list(
-            session.exec(select(Order).where(Order.status == OrderStatus.REVIEW).order_by(Order.created_at))
-        )
-        names = {c.customer_id: c.name for c in session.exec(select(Customer))}
-        messages = {
-            m.id: m
-            for m in session.exec(
-                select(Message).where(Message.id.in_([o.message_pk for o in orders if o.message_pk]))  # type: ignore[union-attr]
-            )
-        }
-        counts = Counter(
-            oid
-            for oid in session.exec(
-                select(OrderLine.order_id).where(OrderLine.order_id.in_([o.id for o in orders]))
-            )  # type: ignore[attr-defined]
-        )
-        since = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        decided = session.exec(
-            select(Order.id).where(Order.decided_at >= since, Order.decided_by != "intake")
-        )  # type: ignore[operator]
-        decided_today = len(list(decided))
-        failed = _failed(session)
+    rows = desk_rows(store, since=now.replace(hour=0, minute=0, second=0, microsecond=0))
+    orders, names, messages, counts = rows.orders, rows.names, rows.messages, rows.line_counts
+    failed = [_failed_entry(message) for message in rows.failed]
+    decided_today = rows.decided_since
     entries = [_entry(o, names, messages.get(o.message_pk), counts[o.id], now) for o in orders]
     queue = Queue(entries=[], failed=failed, total=len(entries), decided_today=decided_today)
     for entry in entries:
@@ -134,21 +114,12 @@ def _wanted(entry: QueueEntry, wanted: QueueFilter) -> bool:
     return True
 
 
-def _failed(session) -> list[FailedEntry]:
-    items = session.exec(
-        select(ReviewItem, Message)
-        .join(Message, ReviewItem.message_pk == Message.id)  # type: ignore[arg-type]
-        .where(ReviewItem.state == ReviewItemState.OPEN, ReviewItem.order_id.is_(None))  # type: ignore[union-attr]
-        .order_by(Message.received_at)
+def _failed_entry(message: Message) -> FailedEntry:
+    return FailedEntry(
+        message_pk=message.id,
+        subject=message.subject,
+        sender=message.sender,
+        received_at=as_utc(message.received_at),
+        error=message.error,
+        origin=message.origin_path or f"{message.account or ''}/{message.folder or ''}",
     )
-    return [
-        FailedEntry(
-            message_pk=message.id,
-            subject=message.subject,
-            sender=message.sender,
-            received_at=as_utc(message.received_at),
-            error=message.error,
-            origin=message.origin_path or f"{message.account or ''}/{message.folder or ''}",
-        )
-        for _, message in items
-    ]

@@ -151,7 +151,6 @@ def test_only_the_command_line_reaches_the_shells(package: str, allowed: tuple[s
 STILL_QUERYING = frozenset(
     {
         "review_ui.followups",
-        "review_ui.listing",
         "review_ui.service",
     }
 )
