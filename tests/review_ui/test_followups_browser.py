@@ -11,7 +11,7 @@ from sqlmodel import select
 from intake.ingest import ingest_file
 from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
-from models.tables import Followup, Order, OrderLine
+from models.tables import Followup, Order, OrderLine, OutboxMail
 from models.users import add_user
 from tests.paths import ROOT
 from tests.review_ui.clerk import PASSWORDS, sign_in_page
@@ -84,9 +84,14 @@ def test_the_returns_queue_shows_the_order_lines_and_reason_and_takes_an_outcome
     page.screenshot(path=str(shots / "returns-queue.png"), full_page=True)
     page.click(f"a[href='/followups/{returned.id}']")
     expect(page.locator("#return-reason")).to_be_visible()
+    page.click("#accept-return")  # the goods are taken back before the outcome is chosen
+    expect(page.locator("#notice")).to_be_visible()
+    expect(page.locator("#accept-return")).to_have_count(0)
     page.select_option("#outcome", "credit_note")
     page.click("#apply")
     expect(page.locator("#decided")).to_be_visible()
     with review_store.session() as session:
         row_after = session.get(Followup, returned.id)
         assert row_after is not None and (row_after.state, row_after.outcome) == ("applied", "credit_note")
+        keys = {m.dedup_key for m in session.exec(select(OutboxMail).where(OutboxMail.kind == "followup"))}
+        assert {f"followup:{returned.id}:accepted", f"followup:{returned.id}:credit_note"} <= keys
