@@ -106,9 +106,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("iso", r"\b(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
         (
             "numeric",
-            rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{2,4}}))?(?![\d/\"”″'’]|\s*(?:pouces?|inch))",
+            rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/\"”″'’]|\s*(?:pouces?|inch))",
         ),
-        ("numeric", rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{2,4}})\b"),
+        ("numeric", rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})\b"),
         (
             "day_month",
             rf"(?:\b{wday},?\s+)?\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?{month}{year}\b",

@@ -82,6 +82,7 @@ def test_delivery_date(text: str, today: dt.date, expected: dt.date) -> None:
         'PLB-36628\tRéducteur de pression laiton 3/4" avec manomètre\t2',
         'Groupe de sécurité coudé 3/4" 7 bar pour la chaufferie',
         "raccord 1/2'' mâle pour le manchon 3/4 pouce",
+        "Livraison le 05/10/202 au dépôt",
     ],
     ids=[
         "asap",
@@ -91,6 +92,7 @@ def test_delivery_date(text: str, today: dt.date, expected: dt.date) -> None:
         "word-ending-in-a-cue",
         "inch-size",
         "inch-words",
+        "three-digit-year",
     ],
 )
 def test_no_delivery_date(text: str) -> None:
