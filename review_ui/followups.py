@@ -45,6 +45,8 @@ class FollowupView:
     order: Order | None = None
     diff: list[DiffRow] = field(default_factory=list)
     delivery: tuple[dt.date | None, dt.date | None] | None = None
+    unsure: bool = False  # the change was not read surely: the clerk checks each row
+    unread: list[str] = field(default_factory=list)  # what the customer asked that was not understood
     returned: list[dict[str, Any]] = field(default_factory=list)
     reason: str | None = None
     candidates: list[Order] = field(default_factory=list)
@@ -108,6 +110,7 @@ def _fill_diff(rows: FollowupRows, view: FollowupView) -> None:
         view.diff.append(DiffRow(added.sku, name, None, added.quantity, "added"))
     if change.delivery_date is not None:
         view.delivery = (view.order.requested_delivery_date, change.delivery_date)
+    view.unsure, view.unread = not change.certain, change.unread
 
 
 def _product_line(products: dict[str, Product | None], sku: str, quantity: float) -> dict[str, Any]:
