@@ -76,6 +76,8 @@ _WHERE = {
     "audit_trail": "models.review",
     "dismiss_failed": "models.review",
     "waiting_order_ids": "models.review",
+    "Batch": "models.batch",
+    "batched": "models.batch",
     "Store": "models.store",
     "DeliveryState": "models.tables",
     "FollowupState": "models.tables",
