@@ -116,7 +116,7 @@ def save_followup(
     session.flush()
     if order is not None and row.link_certain and _certain(result):
         apply_followup(session, row, order, actor="intake")
-    elif order is not None and row.link_certain and result.kind == FollowupKind.DELIVERY_QUESTION:
+    elif order is not None and row.link_certain and _answerable(result):
         answer_from_status(session, row, order)
     return row
 
@@ -144,12 +144,17 @@ def answer_from_status(session: Session, row: Followup, order: Order) -> None:
     session.add(row)
 
 
+def _answerable(result: FollowupResult) -> bool:
+    return result.kind == FollowupKind.DELIVERY_QUESTION and not result.sign.by_model
+
+
 def _certain(result: FollowupResult) -> bool:
     # A change waits for a clerk however sure its reading: on mail it was not shaped on,
     # the diff read from a change is right for a quarter to three quarters of them
     # (the blind follow-up corpus), and a wrong edit is a wrong order. Cancelling or
-    # replacing a whole order named by its PO or thread is read right there.
-    return result.kind in (FollowupKind.CANCELLATION, FollowupKind.REPLACEMENT)
+    # replacing a whole order named by its PO or thread is read right there, when the rules
+    # read it so (a kind the trained model chose waits for a clerk).
+    return result.kind in (FollowupKind.CANCELLATION, FollowupKind.REPLACEMENT) and not result.sign.by_model
 
 
 def downstream(session: Session, order: Order) -> bool:

@@ -60,6 +60,8 @@ class FollowupSign(BaseModel):
     # An order's text that asks a change and writes a number: a follow-up only if that number
     # is the PO of an order already taken (known when it is linked), else a new order.
     tentative: bool = False
+    # The trained model, not the rules, chose the kind: nothing is done by itself on its word.
+    by_model: bool = False
 
 
 class SkuQuantity(BaseModel):
