@@ -48,6 +48,12 @@ class OrderEventIn(BaseModel):
     delivery_note: str | None = Field(
         default=None, max_length=64, description="the delivery note's number (BL), quoted back by customers"
     )
+    status: str | None = Field(
+        default=None,
+        max_length=64,
+        description="downstream's own name for the state ('partially shipped', 'facturée'); "
+        "answers to customers word it from the closest state they know",
+    )
     note: str | None = Field(default=None, max_length=2000)
 
     @model_validator(mode="after")
@@ -69,6 +75,7 @@ class OrderEventOut(BaseModel):
     tracking: str | None
     lines: list[int]
     delivery_note: str | None = None
+    status: str | None = None
     note: str | None
     notice: int | None = Field(default=None, description="the queued customer mail, if one was due")
 
@@ -100,6 +107,7 @@ def record_event(
         carrier=event.carrier,
         tracking=event.tracking,
         delivery_note=event.delivery_note,
+        status=event.status,
         note=event.note,
         lines=event.lines,
         actor=actor,
@@ -170,6 +178,7 @@ def _out(row: OrderEvent, notice: int | None) -> OrderEventOut:
         tracking=row.tracking,
         lines=list(row.lines or []),
         delivery_note=row.delivery_note,
+        status=row.status,
         note=row.note,
         notice=notice,
     )
