@@ -25,12 +25,12 @@ sys.path.insert(0, str(ROOT))
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from bench.services import Postgres  # noqa: E402
 from intake.api import Scope, create_api, create_token  # noqa: E402
 from intake.api.queries import orders_after  # noqa: E402
 from intake.webhooks import add_endpoint  # noqa: E402
 from models import Settings, Store  # noqa: E402
 from models.tables import Order, OrderLine  # noqa: E402
-from tests.services import Postgres  # noqa: E402
 
 
 def store_orders(url: str, status: str, threads: int, orders: int) -> float:

@@ -34,6 +34,7 @@ from imapclient import IMAPClient  # noqa: E402
 
 import intake.daemon.worker as imapworker  # noqa: E402
 import intake.pipeline as pipeline  # noqa: E402
+from bench.services import Dovecot, Postgres  # noqa: E402
 from intake.daemon.config import Account, Security, Timing  # noqa: E402
 from intake.daemon.holders import holder_name  # noqa: E402
 from intake.daemon.mailbox import ImapMailbox  # noqa: E402
@@ -48,7 +49,6 @@ from models import (  # noqa: E402
     Store,
     load_reference_dir,
 )
-from tests.services import Dovecot, Postgres  # noqa: E402
 
 DEMO = ROOT / "demo"
 SPLIT: dict[str, float] = defaultdict(float)
