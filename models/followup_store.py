@@ -79,6 +79,35 @@ def reference_orders(store: Store, references: Sequence[str]) -> list[PastOrder]
         return past_orders(session, list(rows))
 
 
+def delivery_note_orders(store: Store, numbers: Sequence[str]) -> list[PastOrder]:
+    """Orders one of whose events carries a delivery note written: the same letters and digits
+    ("BL-26/0045" is "bl 26 0045"), or the same digits when there are four or more ("26/0045")."""
+    wanted = {_alnum(n) for n in numbers} - {""}
+    # The last digits of each written number find the stored notes, however they are separated
+    # ("4571" of "2604571" in "BL-26/04571"); the whole number is compared after.
+    runs = {re.sub(r"\D", "", n)[-4:] for n in numbers if re.search(r"\d", n)}
+    if not runs:
+        return []
+    with store.session() as session:
+        clauses = [col(OrderEvent.delivery_note).contains(run) for run in runs]
+        events = session.exec(select(OrderEvent).where(or_(*clauses)))
+        ids = {e.order_id for e in events if _same_note(e.delivery_note or "", wanted)}
+        if not ids:
+            return []
+        rows = session.exec(select(Order).where(col(Order.id).in_(ids)).order_by(col(Order.id).desc()))
+        return past_orders(session, list(rows))
+
+
+def _alnum(text: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", text.upper())
+
+
+def _same_note(stored: str, wanted: set[str]) -> bool:
+    note = _alnum(stored)
+    digits = re.sub(r"\D", "", note)
+    return note in wanted or (len(digits) >= 4 and digits in {re.sub(r"\D", "", w) for w in wanted})
+
+
 def linked_order(session: Session, refers_to: str | None, po_number: str | None) -> Order | None:
     if refers_to is None:
         return None

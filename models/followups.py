@@ -36,6 +36,7 @@ ABOUT_AN_ORDER = {
 class LinkBy(StrEnum):
     PO = "po"
     OUR_NUMBER = "our_number"  # our order number, from our acknowledgement
+    DELIVERY_NOTE = "delivery_note"  # our delivery note's number, from a status event
     THREAD = "thread"
     LINES = "lines"
     RECENT = "recent"

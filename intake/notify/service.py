@@ -18,6 +18,7 @@ from intake.notify.compose import OrderView, load_order_view, thread_headers
 from intake.notify.errors import NotifyError
 from intake.notify.kinds import DeliveryMode, ShipmentStatus
 from intake.notify.outbox import OutgoingMail, enqueue
+from intake.notify.status_words import answer_status
 from intake.notify.templates import mail_language, render
 from models import OrderStatus, Settings, Store
 from models.followup_store import followups_of, latest_status
@@ -169,7 +170,8 @@ def _followup_notice(
         status = latest_status(session, row.order_id)
         if status is None:
             return None
-        extra |= {"status": status.kind, "carrier": status.carrier, "tracking": status.tracking,
+        extra |= {"status": answer_status(status.status, status.kind), "carrier": status.carrier,
+                  "tracking": status.tracking,
                   "status_day": status.occurred_at.date().isoformat()}  # fmt: skip
     key = f"followup:{row.id}:{step}" if row.kind == "return" else f"followup:{row.id}"
     return _queue(session, view, "followup", key, extra, actor=actor, settings=settings)
