@@ -25,8 +25,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from intake import stages
-from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome, store_lookups
-from intake.pipeline import ReadMessage, decide_message, read_message
+from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
+from intake.pipeline import PipelineDeps, ReadMessage, decide_message, read_message
 from matchers import CatalogIndex
 from models import (
     Batch,
@@ -281,7 +281,7 @@ def _decided(
 ) -> ProcessResult:
     if isinstance(answer, Failure):
         raise IntakeError(answer.reason)
-    return decide_message(answer, index=index, settings=settings, **store_lookups(store, settings))
+    return decide_message(answer, PipelineDeps.for_store(store, index, settings))
 
 
 def _read_file(path: Path) -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import lru_cache
 
 from intake.routing.checks.context import CheckContext
@@ -28,6 +29,7 @@ _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*
 _CODE = re.compile(r"^(?:(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}|[A-Z0-9]+(?:[-./][A-Z0-9]+)+)$")
 _WORD = re.compile(r"^[^\W\d_]{3,}")
 _ROW = re.compile(r"(\d+)$")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _CLAUSE_CUT = re.compile(
     r",\s+|;\s*|\s+(?i:et|and|und|ainsi que|plus|puis|then|as well as)\s+|[.!?]\s+(?=[A-ZÀ-Ý])"
 )
@@ -56,7 +58,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         _unread(text, where)
         for text, where in spans
         if (looks_like_line(text, rules, words) or names_a_code(text, codes))
-        and not _covered(text, where, lines)
+        and not _covered(text, where, lines, rules)
     ]
 
 
@@ -168,11 +170,39 @@ def looks_like_line(text: str, rules: ReadingRules, catalogue: frozenset[str] | 
     return coded or not any(p.search(text) for p in rules.instruction_patterns)
 
 
-def _covered(text: str, where: Provenance | None, lines: list[ExtractedLine]) -> bool:
-    """A line was read from this span (by its place, else by its code or wording)."""
+def _covered(text: str, where: Provenance | None, lines: list[ExtractedLine], rules: ReadingRules) -> bool:
+    """A line was read from this span (by its place, else by its code or wording and its quantity).
+
+    A span naming a line read elsewhere with another quantity ('only 2 of the 180Ah
+    batteries, not 3' above a forwarded list) says something the line does not.
+    """
     if where is not None and any(_overlaps(where, p) for line in lines for p in _places(line)):
         return True
-    return any(_written_in(text, line) for line in lines)
+    return any(_written_in(text, line) and _same_quantity(text, line, rules) for line in lines)
+
+
+def _same_quantity(text: str, line: ExtractedLine, rules: ReadingRules) -> bool:
+    """The span gives the line no other quantity than the one read (its code and wording set aside)."""
+    read = line.quantity.value if line.quantity else None
+    if read is None:
+        return True
+    rest = text.lower()
+    for named in (line.description, line.code):
+        if named is not None and named.value.strip():
+            rest = rest.replace(named.value.strip().lower(), " ")
+    for pattern in (rules.po_pattern, rules.po_word_pattern, *rules.span_patterns):
+        rest = pattern.sub(" ", rest)
+    tokens = [t.strip(_EDGE).lower() for t in _TOKEN.findall(rest)]
+    tokens = [t for t in tokens if t]
+    said = [
+        Decimal(found.group().replace(",", "."))
+        for i, t in enumerate(tokens)
+        if _QUANTITY.match(t)
+        and (found := _DIGITS.search(t))
+        and not (i and tokens[i - 1] in rules.pack_before)
+        and not (i + 1 < len(tokens) and tokens[i + 1] in rules.size_units)
+    ]
+    return not said or read in said
 
 
 def _places(line: ExtractedLine) -> Iterator[Provenance]:
