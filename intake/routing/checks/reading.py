@@ -28,6 +28,8 @@ class ReadingRules(BaseModel):
     carried_labels: tuple[str, ...] = ()
     discount: str = "$^"
     plain_words: frozenset[str] = frozenset()
+    pack_before: frozenset[str] = frozenset()
+    size_units: frozenset[str] = frozenset()
     sign_off: str = "$^"
     forward_marker: str = "$^"
 
