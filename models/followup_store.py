@@ -16,7 +16,7 @@ from sqlmodel import Session, col, func, or_, select
 
 from models.feed import queue_order_event
 from models.followups import ABOUT_AN_ORDER, FollowupKind, FollowupResult, OrderChange
-from models.history import PastOrder, past_orders
+from models.history import PAST_COLUMNS, PastOrder, past_orders
 from models.pipeline import OrderStatus, ProcessResult
 from models.rows import to_record
 from models.store import Store
@@ -43,7 +43,7 @@ def customer_orders(store: Store, customer_id: str) -> list[PastOrder]:
     """The customer's latest orders, most recent first (cancelled and rejected ones left out)."""
     with store.session() as session:
         rows = session.exec(
-            select(Order)
+            select(*PAST_COLUMNS)
             .where(Order.customer_id == customer_id, col(Order.status).in_(["accepted", "review"]))
             .order_by(col(Order.id).desc())
             .limit(RECENT_ORDERS)
@@ -73,7 +73,9 @@ def reference_orders(store: Store, references: Sequence[str]) -> list[PastOrder]
         return []
     with store.session() as session:
         clauses = [col(Order.po_number).contains(d) for d in digits]
-        rows = session.exec(select(Order).where(or_(*clauses)).order_by(col(Order.id).desc()).limit(20))
+        rows = session.exec(
+            select(*PAST_COLUMNS).where(or_(*clauses)).order_by(col(Order.id).desc()).limit(20)
+        )
         return past_orders(session, list(rows))
 
 

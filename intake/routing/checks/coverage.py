@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from functools import lru_cache
 
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
-from models import ExtractedLine, Provenance, ReviewReason, Severity
+from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
 
 _TOKEN = re.compile(r"[^\s|;,\t/]+")
 _EDGE = "()[]{}<>:.!?\"'«»-–—•*·"
@@ -64,12 +63,30 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
 
 def catalogue_codes(ctx: CheckContext) -> frozenset[str]:
     """The catalogue's article codes, lower case."""
-    return _codes_of(tuple(ctx.products))
+    return _catalogue_keys(ctx.products)[1]
 
 
-@lru_cache(maxsize=4)
-def _codes_of(skus: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(sku.lower() for sku in skus)
+# The codes and words of the last few catalogues seen, by the identity of their mapping (kept
+# here, so that identity is not reused): building a key of 100,000 articles to look them up
+# would cost more than the check (a catalogue is built once and not changed after).
+_KEYS: dict[int, tuple[Mapping[str, ProductRow], frozenset[str], frozenset[str]]] = {}
+_KEPT = 4
+
+
+def _catalogue_keys(
+    products: Mapping[str, ProductRow],
+) -> tuple[Mapping[str, ProductRow], frozenset[str], frozenset[str]]:
+    kept = _KEYS.get(id(products))
+    if kept is not None and kept[0] is products:
+        return kept
+    codes = frozenset(sku.lower() for sku in products)
+    words = frozenset(
+        word_key(w) for product in products.values() for w in _TOKEN.findall(product.name) if _WORD.match(w)
+    )
+    if len(_KEYS) >= _KEPT:
+        del _KEYS[next(iter(_KEYS))]
+    _KEYS[id(products)] = kept = (products, codes, words)
+    return kept
 
 
 def names_a_code(text: str, codes: frozenset[str]) -> bool:
@@ -83,12 +100,7 @@ def names_a_code(text: str, codes: frozenset[str]) -> bool:
 
 def catalogue_words(ctx: CheckContext) -> frozenset[str]:
     """The words of the catalogue's designations: what an order line without a code names."""
-    return _words_of(tuple(product.name for product in ctx.products.values()))
-
-
-@lru_cache(maxsize=4)
-def _words_of(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(word_key(w) for name in names for w in _TOKEN.findall(name) if _WORD.match(w))
+    return _catalogue_keys(ctx.products)[2]
 
 
 def word_key(word: str) -> str:
