@@ -108,7 +108,10 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         if match["unit"] and unit is None:
             continue
         if match["bare"] is not None and (
-            unit is None or unit_kind(unit) != "count" or _FUNCTION_WORD.match(sentence, match.start("desc"))
+            unit is None
+            or unit_kind(unit) != "count"
+            or unit_is_noun(unit)  # "20 boîtes placo": the unit word may be the article
+            or _FUNCTION_WORD.match(sentence, match.start("desc"))
         ):
             continue  # "trois bidons lave-glace": with no 'de', only a counted unit before a name opens an item
         found.append(

@@ -88,9 +88,10 @@ def test_negated_words_are_set_apart() -> None:
         ("black nitrile gloves M, boxes of 100", "Gant nitrile noir taille M - boîte de 100"),
         ("pallet of softener salt", "Sel adoucisseur - palette"),
         ("oil filter", "filtre à huile"),
-        ("brake pads", "plaquettes de frein"),
+        ("stainless steel screws", "Vis acier inox"),
+        ("archive boxes, 100 mm spine", "Boîte d'archives carton dos 100 mm"),
     ],
-    ids=["gloves", "salt", "filter", "pads"],
+    ids=["gloves", "salt", "filter", "screws", "archive-boxes"],
 )
 def test_english_words_of_the_trade_read_as_the_french_catalogue_writes_them(
     english: str, french: str
