@@ -35,13 +35,13 @@ import psutil  # noqa: E402
 from imapclient import IMAPClient  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
+from bench.services import Dovecot, Postgres  # noqa: E402
 from models import Store, load_reference_dir  # noqa: E402
-from tests.services import Dovecot, Postgres  # noqa: E402
 
 DEMO = ROOT / "demo"
 FOLDERS = [f"Orders{n}" for n in range(1, 9)]
 USER, PASSWORD = "orders", "bench-pw"
-NOBODY = 65534  # Dovecot's mail user in tests/services.py
+NOBODY = 65534  # Dovecot's mail user in bench/services.py
 
 
 @dataclass

@@ -87,8 +87,8 @@ _WHERE = {
     "MessageState": "models.tables",
     "OutboxState": "models.tables",
     "ReviewItemState": "models.tables",
-    "make_engine": "models.store",
-    "migrate": "models.store",
+    "make_engine": "models.engine",
+    "migrate": "models.engine",
 }
 __all__ = sorted(_WHERE)
 

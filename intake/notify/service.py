@@ -17,12 +17,12 @@ from collections.abc import Iterable
 from intake.notify.compose import OrderView, load_order_view, thread_headers
 from intake.notify.errors import NotifyError
 from intake.notify.kinds import DeliveryMode, ShipmentStatus
-from intake.notify.outbox import OutgoingMail, enqueue
+from intake.notify.outbox import OutgoingMail
 from intake.notify.status_words import answer_status
 from intake.notify.templates import mail_language, render
 from models import OrderStatus, Settings, Store, order_status
 from models.followup_store import followups_of, latest_status
-from models.outbox import unacknowledged_orders
+from models.outbox import queue_order_mail, unacknowledged_orders
 from models.review import audit_order
 from models.tables import Followup, OutboxMail, utcnow
 from models.transaction import Transaction, unit_of_work
@@ -230,16 +230,7 @@ def _queue(
         body_text=rendered.body,
         headers=mail_headers(view, kind, language, settings),
     )
-    row, created = enqueue(session, mail)
-    if created:
-        session.flush()
-        audit_order(
-            session,
-            view.order_id,
-            actor,
-            f"mail_queued:{kind}",
-            {"outbox_id": row.id, "to": mail.to_addr, "subject": mail.subject},
-        )
+    row, _ = queue_order_mail(session, OutboxMail(**mail.model_dump()), actor=actor)
     return row
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import intake.ingest
+from bench.services import Dovecot
 from intake.daemon.config import Account, Security, Timing
 from intake.daemon.mailbox import ImapMailbox
 from intake.daemon.queue import QueueWorker
@@ -32,7 +33,6 @@ from tests.intake.imap_helpers import (
     order_message,
 )
 from tests.paths import DEMO_REF
-from tests.services import Dovecot
 
 pytestmark = pytest.mark.dovecot
 
