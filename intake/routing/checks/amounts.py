@@ -13,8 +13,8 @@ from intake.routing.checks.context import (
     quantity_of,
     quantity_text,
 )
-from intake.routing.checks.rules import default_rules, unit_key
 from models import LineMatch, ProductRow, ReviewReason, Severity
+from parsers.values.units import same_unit
 
 # Rounding on printed documents: a cent per line, or 1 % of a large total.
 CENT = Decimal("0.01")
@@ -25,8 +25,7 @@ def _same_unit(line: LineMatch, product: ProductRow) -> bool:
     """Prices and stock are per sales unit: comparable only in that unit."""
     if line.unit is None or product.unit is None:
         return True
-    rules = default_rules()
-    return unit_key(line.unit, rules) == unit_key(product.unit, rules)
+    return same_unit(line.unit, product.unit)
 
 
 def check_prices(ctx: CheckContext) -> list[ReviewReason]:
