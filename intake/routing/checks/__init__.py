@@ -9,6 +9,7 @@ from intake.routing.checks.amounts import (
     check_stock,
     check_totals,
 )
+from intake.routing.checks.carried import check_carried_totals
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.coverage import check_lines_read
 from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
@@ -53,6 +54,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_usual_quantities,
     check_prices,
     check_totals,
+    check_carried_totals,
     check_quantity_against_amount,
     check_line_count,
     check_lines_read,

@@ -25,6 +25,7 @@ class ReadingRules(BaseModel):
     explained_spans: tuple[str, ...] = ()
     explained_lines: tuple[str, ...] = ()
     instruction_lines: tuple[str, ...] = ()
+    carried_labels: tuple[str, ...] = ()
     plain_words: frozenset[str] = frozenset()
     sign_off: str = "$^"
     forward_marker: str = "$^"
@@ -89,6 +90,12 @@ class ReadingRules(BaseModel):
     @cached_property
     def line_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.I) for p in self.explained_lines)
+
+    @cached_property
+    def carried_pattern(self) -> re.Pattern[str]:
+        """A row that starts with a carried-over total's label ('A reporter', 'Brought forward')."""
+        labels = sorted((re.escape(label) for label in self.carried_labels), key=len, reverse=True)
+        return re.compile(r"^\W*(?:" + ("|".join(labels) or "$^") + r")(?![\w])", re.I)
 
     @cached_property
     def instruction_patterns(self) -> tuple[re.Pattern[str], ...]:
