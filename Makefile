@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB := var/intake.db
 export INTAKE_DATABASE_URL ?= sqlite:///$(DEMO_DB)
 
-.PHONY: run test venv system-deps run-deps demo demo-user review lint format model textcat bench clean
+.PHONY: run test venv system-deps run-deps demo demo-user review lint format model textcat followup-model bench clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,10 @@ model: venv
 ## Retrains the message-kind classifier shipped in parsers/models/textcat.
 textcat: venv
 	$(BIN)/python -m intake model train-textcat
+
+## Retrains the follow-up kind model shipped in parsers/models/followup.
+followup-model: venv
+	$(BIN)/python -m intake model train-followup
 
 clean:
 	rm -rf $(VENV) var inbox test-output

@@ -25,12 +25,13 @@ sys.path.insert(0, str(ROOT))
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from bench.services import Postgres  # noqa: E402
+from bench.tables import measure  # noqa: E402
 from intake.api import Scope, create_api, create_token  # noqa: E402
 from intake.api.queries import orders_after  # noqa: E402
 from intake.webhooks import add_endpoint  # noqa: E402
 from models import Settings, Store  # noqa: E402
 from models.tables import Order, OrderLine  # noqa: E402
-from tests.services import Postgres  # noqa: E402
 
 
 def store_orders(url: str, status: str, threads: int, orders: int) -> float:
@@ -99,11 +100,11 @@ def main() -> int:
         server.stop()
     total = args.threads * args.orders
     print(f"PostgreSQL, {args.threads} writer threads, {total} orders of 5 lines each")
-    print(f"{'':38}{'per s':>10}{'ratio':>8}")
-    print(f"{'orders stored, held (baseline)':38}{held:10.0f}{1:8.2f}")
-    print(f"{'orders stored, accepted (feed + 2 hooks)':38}{accepted:10.0f}{accepted / held:8.2f}")
-    print(f"{'feed pages of 100, store alone (base)':38}{direct:10.1f}{1:8.2f}")
-    print(f"{'feed pages of 100, through the API':38}{api:10.1f}{api / direct:8.2f}")
+    print(f"{'':44} {'per s':>12} {'ratio':>8}")
+    print(measure("orders stored, held (baseline)", held, digits=0, ratio=1))
+    print(measure("orders stored, accepted (feed + 2 hooks)", accepted, digits=0, ratio=accepted / held))
+    print(measure("feed pages of 100, store alone (base)", direct, ratio=1))
+    print(measure("feed pages of 100, through the API", api, ratio=api / direct))
     return 0
 
 

@@ -34,6 +34,8 @@ from imapclient import IMAPClient  # noqa: E402
 
 import intake.daemon.worker as imapworker  # noqa: E402
 import intake.pipeline as pipeline  # noqa: E402
+from bench.services import Dovecot, Postgres  # noqa: E402
+from bench.tables import measure  # noqa: E402
 from intake.daemon.config import Account, Security, Timing  # noqa: E402
 from intake.daemon.holders import holder_name  # noqa: E402
 from intake.daemon.mailbox import ImapMailbox  # noqa: E402
@@ -48,7 +50,6 @@ from models import (  # noqa: E402
     Store,
     load_reference_dir,
 )
-from tests.services import Dovecot, Postgres  # noqa: E402
 
 DEMO = ROOT / "demo"
 SPLIT: dict[str, float] = defaultdict(float)
@@ -238,10 +239,10 @@ def run(dovecot: Dovecot, postgres: Postgres | None, args: argparse.Namespace) -
     store_kind = "PostgreSQL" if postgres else "SQLite"
     print(f"\nIMAP daemon benchmark: {args.messages} messages, store on {store_kind}, batch 50\n")
     print(f"{'measure':44} {'value':>12}")
-    print(f"{'baseline: ingest from memory (msg/s)':44} {base_rate:12.1f}")
-    print(f"{'IMAP backlog -> committed orders (msg/s)':44} {rate:12.1f}")
-    print(f"{'ratio IMAP daemon / baseline':44} {rate / base_rate:12.2f}")
-    print(f"{'backlog wall time (s)':44} {elapsed:12.1f}")
+    print(measure("baseline: ingest from memory (msg/s)", base_rate))
+    print(measure("IMAP backlog -> committed orders (msg/s)", rate))
+    print(measure("ratio IMAP daemon / baseline", rate / base_rate, digits=2))
+    print(measure("backlog wall time (s)", elapsed))
     accounted = sum(split.values())
     for bucket in ("imap", "parsing", "matching", "store"):
         share = split.get(bucket, 0.0)
@@ -249,13 +250,13 @@ def run(dovecot: Dovecot, postgres: Postgres | None, args: argparse.Namespace) -
     print(
         f"{'  other (worker, logging, threads)':44} {elapsed - accounted:7.1f} {(elapsed - accounted) / elapsed:4.0%}"
     )
-    print(f"{'latency APPEND -> order, p50 (s)':44} {statistics.median(lat):12.3f}")
-    print(f"{'latency APPEND -> order, p95 (s)':44} {statistics.quantiles(lat, n=20)[18]:12.3f}")
-    print(f"{'latency APPEND -> order, max (s)':44} {max(lat):12.3f}")
-    print(f"{'max RSS at start (MB)':44} {rss_start:12.1f}")
-    print(f"{'max RSS after baseline (MB)':44} {rss_baseline:12.1f}")
-    print(f"{'max RSS after IMAP backlog (MB)':44} {rss_backlog:12.1f}")
-    print(f"{'max RSS at end (MB)':44} {max_rss_mb():12.1f}")
+    print(measure("latency APPEND -> order, p50 (s)", statistics.median(lat), digits=3))
+    print(measure("latency APPEND -> order, p95 (s)", statistics.quantiles(lat, n=20)[18], digits=3))
+    print(measure("latency APPEND -> order, max (s)", max(lat), digits=3))
+    print(measure("max RSS at start (MB)", rss_start))
+    print(measure("max RSS after baseline (MB)", rss_baseline))
+    print(measure("max RSS after IMAP backlog (MB)", rss_backlog))
+    print(measure("max RSS at end (MB)", max_rss_mb()))
     return 0
 
 

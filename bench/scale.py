@@ -7,10 +7,12 @@ messages have their outcome: its folders and its claim are taken over. For each
 daemon count: messages/s from the backlog's arrival to its last outcome, the
 ratio to the 1-daemon run of the same invocation, messages lost and doubled,
 and the latency of probe messages APPENDed over IMAP while the backlog drains
-(APPEND -> recorded in the store, APPEND -> outcome stored).
+(APPEND -> recorded in the store, APPEND -> outcome stored), and the peak memory of
+the daemons (PSS summed over their process trees, sampled every 50 ms while they drain).
 
 Run from the repository root, as root (Dovecot and PostgreSQL need it):
     python bench/scale.py [--messages 20000] [--daemons 1,2,4] [--probe-every 2] [--keep-logs DIR]
+A backlog of 10,000 for one daemon: python bench/scale.py --messages 10000 --daemons 1
 """
 
 from __future__ import annotations
@@ -29,16 +31,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import psutil  # noqa: E402
 from imapclient import IMAPClient  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
+from bench.services import Dovecot, Postgres  # noqa: E402
 from models import Store, load_reference_dir  # noqa: E402
-from tests.services import Dovecot, Postgres  # noqa: E402
 
 DEMO = ROOT / "demo"
 FOLDERS = [f"Orders{n}" for n in range(1, 9)]
 USER, PASSWORD = "orders", "bench-pw"
-NOBODY = 65534  # Dovecot's mail user in tests/services.py
+NOBODY = 65534  # Dovecot's mail user in bench/services.py
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Run:
     doubled: int = 0
     recorded: list[float] = field(default_factory=list)  # APPEND -> recorded, seconds
     decided: list[float] = field(default_factory=list)  # APPEND -> outcome stored, seconds
+    peak_mib: float = 0.0  # the daemons' memory (PSS over their process trees), at its highest
 
 
 def bench_messages(count: int, prefix: str) -> list[bytes]:
@@ -239,6 +243,29 @@ def tally(store: Store, run: Run, started: float, sent: dict[str, float], counts
         run.decided.append(processed_at.timestamp() - sent[message_id])
 
 
+def sample_memory(pids: list[int], peak: list[int], stop: threading.Event) -> None:
+    """The highest PSS summed over the daemons and their children until `stop`."""
+    roots = []
+    for pid in pids:
+        try:
+            roots.append(psutil.Process(pid))
+        except psutil.NoSuchProcess:
+            continue
+    while not stop.wait(0.05):
+        total = 0
+        for root in roots:
+            try:
+                tree = [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                continue
+            for proc in tree:
+                try:
+                    total += proc.memory_full_info().pss
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+        peak[0] = max(peak[0], total)
+
+
 def one_run(dovecot: Dovecot, postgres: Postgres, count: int, args: argparse.Namespace) -> Run:
     prepare_mailbox(dovecot)
     url = postgres.create_database(f"scale_{count}_{os.getpid()}")
@@ -248,14 +275,21 @@ def one_run(dovecot: Dovecot, postgres: Postgres, count: int, args: argparse.Nam
     config.write_text(config_text(dovecot, url))
     daemons = start_daemons(count, config, args.logs)
     sent: dict[str, float] = {}
+    peak, stop = [0], threading.Event()
+    sampler = threading.Thread(target=sample_memory, args=([d.pid for d in daemons], peak, stop), daemon=True)
+    sampler.start()
     try:
         started = time.time()
         fill_folders(dovecot, bench_messages(args.messages, f"backlog-{count}"))
         killed, first_rate = drain(dovecot, store, daemons, args.messages, sent, args.probe_every, started)
         run = Run(daemons=count, messages=args.messages + len(sent), killed=killed, first_rate=first_rate)
         tally(store, run, started, sent, wait_moved(dovecot, run.messages))
+        stop.set()
+        sampler.join(5)
+        run.peak_mib = peak[0] / 2**20
         return run
     finally:
+        stop.set()
         for daemon in daemons:
             if daemon.poll() is None:
                 daemon.send_signal(signal.SIGTERM)
@@ -282,6 +316,7 @@ def print_table(runs: list[Run], args: argparse.Namespace) -> None:
         f"{'daemons':>7} {'to 1/3 msg/s':>12} {'ratio':>6} {'killed':>6} {'messages':>8} {'wall s':>7} "
         f"{'msg/s':>7} {'ratio':>6} {'lost':>5} "
         f"{'doubled':>7} {'probes':>6} {'APPEND->recorded p50/p95 s':>27} {'APPEND->outcome p50/p95 s':>26}"
+        f" {'peak MiB':>9}"
     )
     for run in runs:
         rate = run.messages / run.wall
@@ -291,13 +326,14 @@ def print_table(runs: list[Run], args: argparse.Namespace) -> None:
             f"{run.daemons:>7} {run.first_rate:>12.1f} {run.first_rate / first_base:>6.2f} "
             f"{('yes' if run.killed else 'no'):>6} {run.messages:>8} {run.wall:>7.1f} "
             f"{rate:>7.1f} {rate / base:>6.2f} {run.lost:>5} {run.doubled:>7} {len(run.recorded):>6} "
-            f"{recorded:>27} {decided:>26}"
+            f"{recorded:>27} {decided:>26} {run.peak_mib:>9.0f}"
         )
     print(
         "\nto 1/3: messages/s from the backlog's arrival until a third has its outcome, every daemon"
         " alive; killed: one daemon SIGKILLed then; messages: the backlog and the probes APPENDed"
         " while it drained; wall: from the backlog's arrival to the last outcome stored; msg/s: over"
-        " the wall time; ratio: over the first row's"
+        " the wall time; ratio: over the first row's; peak: the daemons' PSS summed over their"
+        " process trees, at its highest"
     )
 
 

@@ -14,7 +14,9 @@ _WHERE = {
     "ingest_raw": "intake.ingest",
     "iter_message_files": "intake.ingest",
     "retry_failed": "intake.ingest",
+    "PipelineDeps": "intake.pipeline",
     "build_record": "intake.pipeline",
+    "decide_order": "intake.pipeline",
     "process": "intake.pipeline",
 }
 __all__ = sorted(_WHERE)

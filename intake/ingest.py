@@ -10,12 +10,10 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypedDict, TypeVar
+from typing import Any, TypeVar
 
-from intake.followups import FollowupLookups
 from intake.notify import acknowledge_accepted, notify_followups
-from intake.pipeline import HistoryLookup, process
-from intake.routing.policy import RoutingFile, current_routing
+from intake.pipeline import PipelineDeps, process
 from intake.stages import stage
 from matchers import CatalogIndex
 from models import (
@@ -26,7 +24,6 @@ from models import (
     RawMessage,
     Settings,
     Store,
-    customer_history,
     stored_raw,
 )
 from models.followup_store import followup_saver
@@ -65,22 +62,6 @@ def iter_message_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-class StoreLookups(TypedDict):
-    history: HistoryLookup
-    routing: RoutingFile
-    followups: FollowupLookups
-
-
-def store_lookups(store: Store, settings: Settings) -> StoreLookups:
-    """What deciding an order asks of the store: the customer's past, the routing overrides
-    as they are now, the orders a follow-up may name."""
-    return StoreLookups(
-        history=lambda customer_id: customer_history(store, customer_id),
-        routing=current_routing(settings.routing_file),
-        followups=FollowupLookups.for_store(store),
-    )
-
-
 def ingest_raw(store: Store, raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> Outcome:
     """Store the message, then process it unless it was already processed."""
     kept = keep_message(store, raw)
@@ -112,7 +93,7 @@ def process_stored(
     """Process a message already in the store; a failure (or `timeout`) is recorded, never raised."""
 
     def run() -> ProcessResult:
-        return process(raw, index=index, settings=settings, **store_lookups(store, settings))
+        return process(raw, PipelineDeps.for_store(store, index, settings))
 
     work = run if timeout is None else lambda: call_with_timeout(run, timeout)
     return record_outcome(store, pk, raw, work, settings=settings, created=created)

@@ -61,12 +61,14 @@ class PipelineDeps:
     `history` gives a customer's past orders (duplicates, usual quantities, a new
     customer's first orders) and `routing` the per-customer overrides; without
     them those checks say nothing, so every path that takes orders gives both.
+    `followups` finds the orders a follow-up may name; without it none is linked.
     """
 
     index: CatalogIndex
     settings: Settings
     history: HistoryLookup | None = None
     routing: RoutingFile | None = None
+    followups: FollowupLookups | None = None
 
     @property
     def limits(self) -> DocumentLimits:
@@ -74,12 +76,14 @@ class PipelineDeps:
 
     @classmethod
     def for_store(cls, store: Store, index: CatalogIndex, settings: Settings) -> PipelineDeps:
-        """The dependencies of a store-backed path: its customers' history, the current routing file."""
+        """The dependencies of a store-backed path: its customers' history, the routing file as
+        it is now, the orders a follow-up may name."""
         return cls(
             index=index,
             settings=settings,
             history=lambda customer_id: customer_history(store, customer_id),
             routing=current_routing(settings.routing_file),
+            followups=FollowupLookups.for_store(store),
         )
 
 
@@ -91,25 +95,9 @@ class ReadMessage(BaseModel):
     sign: FollowupSign | None = None  # what it says of an earlier order, if anything
 
 
-def process(
-    raw: RawMessage,
-    *,
-    index: CatalogIndex,
-    settings: Settings,
-    history: HistoryLookup | None = None,
-    routing: RoutingFile | None = None,
-    followups: FollowupLookups | None = None,
-) -> ProcessResult:
-    """Run every stage on one message. Raises IntakeError when it cannot be read.
-
-    `history` gives a customer's past orders (duplicates, usual quantities, a
-    new customer's first orders); without it those checks say nothing.
-    `followups` finds the orders a follow-up may name; without it none is linked.
-    """
-    read = read_message(raw, index=index, limits=DocumentLimits.from_settings(settings))
-    return decide_message(
-        read, index=index, settings=settings, history=history, routing=routing, followups=followups
-    )
+def process(raw: RawMessage, deps: PipelineDeps) -> ProcessResult:
+    """Run every stage on one message. Raises IntakeError when it cannot be read."""
+    return decide_message(read_message(raw, index=deps.index, limits=deps.limits), deps)
 
 
 def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits) -> ReadMessage:
@@ -159,25 +147,16 @@ def as_followup(classification: Classification, sign: FollowupSign) -> Classific
     )
 
 
-def decide_message(
-    read: ReadMessage,
-    *,
-    index: CatalogIndex,
-    settings: Settings,
-    history: HistoryLookup | None = None,
-    routing: RoutingFile | None = None,
-    followups: FollowupLookups | None = None,
-) -> ProcessResult:
+def decide_message(read: ReadMessage, deps: PipelineDeps) -> ProcessResult:
     """Each matched order decided (routing, checks against the customer's past) and recorded;
     a follow-up linked to the order it names."""
     parsed = read.parsed
     orders: list[ProcessedOrder] = []
     if parsed.classification is not None and parsed.classification.is_order:
-        deps = PipelineDeps(index=index, settings=settings, history=history, routing=routing)
         for matched in read.matched:
             with stage("decide"):
                 orders.append(decide_matched(parsed, matched, deps, earlier=orders))
-    followup = _followup(parsed, read.sign, index, followups)
+    followup = _followup(parsed, read.sign, deps.index, deps.followups)
     if followup is not None and followup.sign.tentative:
         followup, orders = _settle_tentative(followup, orders)
         if parsed.classification is not None:

@@ -17,28 +17,34 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from intake import stages
-from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome, store_lookups
-from intake.pipeline import ReadMessage, decide_message, read_message
+from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
+from intake.pipeline import PipelineDeps, ReadMessage, decide_message, read_message
 from matchers import CatalogIndex
 from models import (
+    Batch,
     IntakeError,
     Origin,
     ProcessResult,
     RawMessage,
     Settings,
     Store,
+    batched,
 )
 from parsers import DocumentLimits, bound_reader, death_reason, kill_group, lead_group, preload
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
 RECYCLE_AFTER = 250
+# Messages kept, and outcomes stored, per commit of `ingest_files`.
+BATCH_RAWS = 16
+BATCH_OUTCOMES = 16
 
 
 @dataclass
@@ -77,7 +83,10 @@ class ReaderPool:
         for worker in self.workers:
             self._retire(worker)
 
-    def read(self, jobs: Iterable[RawMessage]) -> Iterator[ReadMessage | Failure]:
+    def read(
+        self, jobs: Iterable[RawMessage], *, idle: Callable[[], None] | None = None
+    ) -> Iterator[ReadMessage | Failure]:
+        """`idle()` is called before waiting on the workers with no answer to give."""
         todo = enumerate(jobs)
         raws: dict[int, RawMessage] = {}
         done: dict[int, ReadMessage | Failure] = {}
@@ -92,6 +101,8 @@ class ReaderPool:
                         break
                     raws[number] = raw
                     self._send(worker, number, raw)
+            if idle is not None and following not in done:
+                idle()
             for number, answer in self._collect():
                 done[number] = answer
             while following in done:
@@ -205,36 +216,59 @@ def ingest_files(
     """Each file kept in the store, read by the pool, then decided and recorded in the order given.
 
     Deciding in that order keeps what a message's checks see of earlier orders
-    (duplicates, a new customer's first orders) the same as one by one.
+    (duplicates, a new customer's first orders) the same as one by one. The writes
+    go through one batch: the raw messages of a chunk are committed together before
+    any of them is read; the outcomes are committed every `BATCH_OUTCOMES`, and
+    whenever the workers have no answer ready, so the write lock is never held
+    while waiting. A message whose outcome was not committed stays `received`,
+    and is read again by the next ingest of its file.
     """
     stored: deque[_Stored] = deque()
     aside: list[tuple[Path, Outcome | IntakeError]] = []
+    limits = DocumentLimits.from_settings(settings)
+    with batched(store) as batch, ReaderPool(index=index, limits=limits, processes=processes) as pool:
+        answers = pool.read(_kept(batch, paths, stored, aside), idle=partial(_commit, batch))
+        for recorded, answer in enumerate(answers, start=1):
+            yield from _flush(aside)
+            item = stored.popleft()
+            work = partial(_decided, batch, answer, index=index, settings=settings)
+            outcome = record_outcome(batch, item.pk, item.raw, work, settings=settings, created=item.created)
+            if recorded % BATCH_OUTCOMES == 0:
+                _commit(batch)
+            yield item.path, outcome
+    yield from _flush(aside)
 
-    def jobs() -> Iterator[RawMessage]:
-        for path in paths:
+
+def _kept(
+    batch: Batch,
+    paths: Iterable[Path],
+    stored: deque[_Stored],
+    aside: list[tuple[Path, Outcome | IntakeError]],
+) -> Iterator[RawMessage]:
+    """The files' messages, kept (and committed) a chunk at a time, each before it is read."""
+    todo = iter(paths)
+    while chunk := list(islice(todo, BATCH_RAWS)):
+        kept: list[_Stored] = []
+        for path in chunk:
             try:
                 raw = RawMessage(data=_read_file(path), origin=Origin(kind="file", path=str(path)))
-                kept = keep_message(store, raw)
+                outcome = keep_message(batch, raw)
             except IntakeError as exc:
                 aside.append((path, exc))
                 continue
-            if kept.state == DUPLICATE:
-                aside.append((path, kept))
+            if outcome.state == DUPLICATE:
+                aside.append((path, outcome))
                 continue
-            stored.append(_Stored(path, kept.message_pk, raw, kept.created))
-            yield raw
+            kept.append(_Stored(path, outcome.message_pk, raw, outcome.created))
+        _commit(batch)
+        for item in kept:
+            stored.append(item)
+            yield item.raw
 
-    limits = DocumentLimits.from_settings(settings)
-    with ReaderPool(index=index, limits=limits, processes=processes) as pool:
-        for answer in pool.read(jobs()):
-            yield from _flush(aside)
-            item = stored.popleft()
-            work = partial(_decided, store, answer, index=index, settings=settings)
-            yield (
-                item.path,
-                record_outcome(store, item.pk, item.raw, work, settings=settings, created=item.created),
-            )
-    yield from _flush(aside)
+
+def _commit(batch: Batch) -> None:
+    with stages.stage("store"):
+        batch.commit()
 
 
 def _flush(aside: list[tuple[Path, Outcome | IntakeError]]) -> Iterator[tuple[Path, Outcome | IntakeError]]:
@@ -247,7 +281,7 @@ def _decided(
 ) -> ProcessResult:
     if isinstance(answer, Failure):
         raise IntakeError(answer.reason)
-    return decide_message(answer, index=index, settings=settings, **store_lookups(store, settings))
+    return decide_message(answer, PipelineDeps.for_store(store, index, settings))
 
 
 def _read_file(path: Path) -> bytes:

@@ -16,7 +16,7 @@ from sqlmodel import Session, col, func, or_, select
 
 from models.feed import queue_order_event
 from models.followups import ABOUT_AN_ORDER, FollowupKind, FollowupResult, OrderChange
-from models.history import PastOrder, past_orders
+from models.history import PAST_COLUMNS, PastOrder, past_orders
 from models.pipeline import OrderStatus, ProcessResult
 from models.rows import to_record
 from models.store import Store
@@ -43,7 +43,7 @@ def customer_orders(store: Store, customer_id: str) -> list[PastOrder]:
     """The customer's latest orders, most recent first (cancelled and rejected ones left out)."""
     with store.session() as session:
         rows = session.exec(
-            select(Order)
+            select(*PAST_COLUMNS)
             .where(Order.customer_id == customer_id, col(Order.status).in_(["accepted", "review"]))
             .order_by(col(Order.id).desc())
             .limit(RECENT_ORDERS)
@@ -73,8 +73,39 @@ def reference_orders(store: Store, references: Sequence[str]) -> list[PastOrder]
         return []
     with store.session() as session:
         clauses = [col(Order.po_number).contains(d) for d in digits]
-        rows = session.exec(select(Order).where(or_(*clauses)).order_by(col(Order.id).desc()).limit(20))
+        rows = session.exec(
+            select(*PAST_COLUMNS).where(or_(*clauses)).order_by(col(Order.id).desc()).limit(20)
+        )
         return past_orders(session, list(rows))
+
+
+def delivery_note_orders(store: Store, numbers: Sequence[str]) -> list[PastOrder]:
+    """Orders one of whose events carries a delivery note written: the same letters and digits
+    ("BL-26/0045" is "bl 26 0045"), or the same digits when there are four or more ("26/0045")."""
+    wanted = {_alnum(n) for n in numbers} - {""}
+    # The last digits of each written number find the stored notes, however they are separated
+    # ("4571" of "2604571" in "BL-26/04571"); the whole number is compared after.
+    runs = {re.sub(r"\D", "", n)[-4:] for n in numbers if re.search(r"\d", n)}
+    if not runs:
+        return []
+    with store.session() as session:
+        clauses = [col(OrderEvent.delivery_note).contains(run) for run in runs]
+        events = session.exec(select(OrderEvent).where(or_(*clauses)))
+        ids = {e.order_id for e in events if _same_note(e.delivery_note or "", wanted)}
+        if not ids:
+            return []
+        rows = session.exec(select(Order).where(col(Order.id).in_(ids)).order_by(col(Order.id).desc()))
+        return past_orders(session, list(rows))
+
+
+def _alnum(text: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", text.upper())
+
+
+def _same_note(stored: str, wanted: set[str]) -> bool:
+    note = _alnum(stored)
+    digits = re.sub(r"\D", "", note)
+    return note in wanted or (len(digits) >= 4 and digits in {re.sub(r"\D", "", w) for w in wanted})
 
 
 def linked_order(session: Session, refers_to: str | None, po_number: str | None) -> Order | None:
@@ -116,7 +147,7 @@ def save_followup(
     session.flush()
     if order is not None and row.link_certain and _certain(result):
         apply_followup(session, row, order, actor="intake")
-    elif order is not None and row.link_certain and result.kind == FollowupKind.DELIVERY_QUESTION:
+    elif order is not None and row.link_certain and _answerable(result):
         answer_from_status(session, row, order)
     return row
 
@@ -144,12 +175,17 @@ def answer_from_status(session: Session, row: Followup, order: Order) -> None:
     session.add(row)
 
 
+def _answerable(result: FollowupResult) -> bool:
+    return result.kind == FollowupKind.DELIVERY_QUESTION and not result.sign.by_model
+
+
 def _certain(result: FollowupResult) -> bool:
     # A change waits for a clerk however sure its reading: on mail it was not shaped on,
     # the diff read from a change is right for a quarter to three quarters of them
     # (the blind follow-up corpus), and a wrong edit is a wrong order. Cancelling or
-    # replacing a whole order named by its PO or thread is read right there.
-    return result.kind in (FollowupKind.CANCELLATION, FollowupKind.REPLACEMENT)
+    # replacing a whole order named by its PO or thread is read right there, when the rules
+    # read it so (a kind the trained model chose waits for a clerk).
+    return result.kind in (FollowupKind.CANCELLATION, FollowupKind.REPLACEMENT) and not result.sign.by_model
 
 
 def downstream(session: Session, order: Order) -> bool:

@@ -36,6 +36,7 @@ ABOUT_AN_ORDER = {
 class LinkBy(StrEnum):
     PO = "po"
     OUR_NUMBER = "our_number"  # our order number, from our acknowledgement
+    DELIVERY_NOTE = "delivery_note"  # our delivery note's number, from a status event
     THREAD = "thread"
     LINES = "lines"
     RECENT = "recent"
@@ -60,6 +61,8 @@ class FollowupSign(BaseModel):
     # An order's text that asks a change and writes a number: a follow-up only if that number
     # is the PO of an order already taken (known when it is linked), else a new order.
     tentative: bool = False
+    # The trained model, not the rules, chose the kind: nothing is done by itself on its word.
+    by_model: bool = False
 
 
 class SkuQuantity(BaseModel):

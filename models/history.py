@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlmodel import Session, col, func, select
@@ -76,8 +77,22 @@ class CustomerHistory(BaseModel):
         )
 
 
-def past_orders(session: Session, orders: Sequence[Order]) -> list[PastOrder]:
-    """Orders as linking needs them: their Message-ID, PO, day and (sku, quantity) lines in order."""
+# What `past_orders` reads of an order: selecting these alone spares loading each order's
+# stored reading and reasons (JSON), which no check of the past looks at.
+PAST_COLUMNS = (
+    col(Order.id),
+    col(Order.message_id),
+    col(Order.po_number),
+    col(Order.order_date),
+    col(Order.created_at),
+    col(Order.status),
+)
+
+
+def past_orders(session: Session, orders: Sequence[Any]) -> list[PastOrder]:
+    """Orders as linking needs them: their Message-ID, PO, day and (sku, quantity) lines in order.
+
+    `orders` are `Order` rows, or rows of `PAST_COLUMNS`."""
     ids = [o.id for o in orders if o.id is not None]
     lines: dict[int, list[tuple[str, float]]] = {}
     if ids:
@@ -104,7 +119,7 @@ def customer_history(store: Store, customer_id: str, *, limit: int = 200) -> Cus
     with store.session() as session:
         orders = list(
             session.exec(
-                select(Order)
+                select(*PAST_COLUMNS)
                 .where(Order.customer_id == customer_id)
                 .order_by(col(Order.id).desc())
                 .limit(limit)

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from models.pipeline import OrderStatus
+from models.review import audit_order
 from models.store import Store
 from models.tables import Customer, Order, OutboxMail, OutboxState
 from models.transaction import Transaction
@@ -28,6 +29,18 @@ def queue_mail(transaction: Transaction, row: OutboxMail) -> tuple[OutboxMail, b
         assert found is not None, f"outbox {row.dedup_key}: conflict without a row"
         return found, False
     return row, True
+
+
+def queue_order_mail(transaction: Transaction, row: OutboxMail, *, actor: str) -> tuple[OutboxMail, bool]:
+    """Queue a mail about an order once per dedup_key; a new one goes on the order's trail
+    with its id, in the caller's transaction. Returns (row, created)."""
+    row, created = queue_mail(transaction, row)
+    if created:
+        assert row.order_id is not None, f"outbox {row.dedup_key}: a mail about no order"
+        transaction.flush()  # the trail names the row's id
+        after = {"outbox_id": row.id, "to": row.to_addr, "subject": row.subject}
+        audit_order(transaction, row.order_id, actor, f"mail_queued:{row.kind}", after)
+    return row, created
 
 
 def find_mail(transaction: Transaction, dedup_key: str) -> OutboxMail | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from models.pipeline import OrderLineRecord, OrderRecord, OrderStatus, Origin, RawMessage
+from models.listing import origin_of
+from models.pipeline import OrderLineRecord, OrderRecord, OrderStatus, RawMessage
 from models.tables import Message, Order, OrderLine
 
 
@@ -52,18 +53,6 @@ def message_row(raw: RawMessage, *, message_id: str | None) -> Message:
         uidvalidity=origin.uidvalidity,
         uid=origin.uid,
         received_at=raw.received_at.astimezone(dt.UTC),
-    )
-
-
-def origin_of(row: Message) -> Origin:
-    """Where a stored message came from."""
-    return Origin(
-        kind=row.origin_kind,
-        path=row.origin_path,
-        account=row.account,
-        folder=row.folder,
-        uidvalidity=row.uidvalidity,
-        uid=row.uid,
     )
 
 

@@ -141,6 +141,8 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _known_database(cls, url: str) -> str:
+        if url.startswith("sqlite:///") and len(url) > len("sqlite:///") and "?" not in url:
+            return url  # a plain SQLite file: checked without loading SQLAlchemy (a quick start)
         from sqlalchemy.engine import make_url
         from sqlalchemy.exc import ArgumentError
 

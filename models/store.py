@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +24,7 @@ from models.pipeline import (
     RawMessage,
 )
 from models.reference import AliasRow, CustomerRefRow, CustomerRow, HistoryRow, ProductRow, ReferenceData
+from models.revision import MIGRATIONS, head_revision
 from models.rows import message_row, to_record
 from models.tables import (
     Alias,
@@ -42,7 +42,6 @@ from models.tables import (
     utcnow,
 )
 
-MIGRATIONS = Path(__file__).parent / "migrations"
 INTAKE = "intake"  # the actor of what Intake does on its own
 
 
@@ -121,23 +120,6 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
             chunk = []
     if chunk:
         yield chunk
-
-
-_REVISION = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]([^'\"]+)['\"]", re.M)
-
-
-def head_revision() -> str | None:
-    """The newest revision of models/migrations/versions, read from the files' text.
-
-    None when the files do not name exactly one head (then Alembic decides).
-    """
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        for name, value in _REVISION.findall(path.read_text(encoding="utf-8")):
-            (revisions if name == "revision" else parents).add(value)
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
 
 
 def _stored_revision(engine: Engine) -> str | None:

@@ -322,6 +322,11 @@ class OrderEvent(SQLModel, table=True):
     received_at: dt.datetime = Field(default_factory=utcnow)
     carrier: str | None = Field(default=None, max_length=128)
     tracking: str | None = Field(default=None, max_length=128)
+    # Our delivery note's number (BL), which the customer may quote back in a follow-up.
+    delivery_note: str | None = Field(default=None, max_length=64, index=True)
+    # Downstream's own name for the state ("en cours de préparation", "partially shipped"),
+    # which the answers to customers word from the closest state they know.
+    status: str | None = Field(default=None, max_length=64)
     note: str | None = None
     lines: list[int] = Field(default_factory=list, sa_column=Column(JSON))  # line numbers it concerns
     actor: str = Field(max_length=128)  # the API token's name

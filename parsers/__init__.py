@@ -26,6 +26,7 @@ def preload() -> None:
 
     Worker processes forked afterwards share them instead of each loading its own copy.
     """
+    from parsers.classify.followup_model import load_followup_model
     from parsers.classify.textcat import load_textcat
     from parsers.documents.pdf.textlayer import page_words  # noqa: F401 - PDFium, loaded once
     from parsers.documents.rules import default_rules
@@ -33,6 +34,7 @@ def preload() -> None:
     from parsers.vocabulary.layout import default_vocabulary
 
     load_textcat()
+    load_followup_model()
     load_model()
     default_rules()
     default_vocabulary()

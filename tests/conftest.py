@@ -55,13 +55,13 @@ def sample_index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogInde
     return reference_index(DEMO_REF)
 
 
-# -- real services: PostgreSQL and Dovecot (tests/services.py) -----------------
+# -- real services: PostgreSQL and Dovecot (bench/services.py) -----------------
 
 
 @pytest.fixture(scope="session")
 def postgres_server():
     """A throwaway PostgreSQL cluster for the whole session, stopped at its end."""
-    from tests.services import Postgres
+    from bench.services import Postgres
 
     server = Postgres.start_new()
     yield server
@@ -105,7 +105,7 @@ def any_fixtures_store(store_url: str) -> Iterator[Store]:
 @pytest.fixture(scope="session")
 def dovecot_server():
     """A private Dovecot (plain IMAP and IMAPS) for the whole session."""
-    from tests.services import Dovecot
+    from bench.services import Dovecot
 
     server = Dovecot.start_new({"orders": "orders-pw", "sales": "sales-pw"})
     yield server

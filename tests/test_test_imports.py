@@ -1,5 +1,5 @@
 """Test modules share nothing with each other: what several tests use lives in a support
-module (tests/paths.py, tests/services.py, tests/factories/, ...), never in a test_*.py
+module (tests/paths.py, tests/factories/, ...), never in a test_*.py
 (another test importing it would collect it twice) nor in a conftest.py (pytest's, for
 fixtures only)."""
 

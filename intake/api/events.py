@@ -45,6 +45,15 @@ class OrderEventIn(BaseModel):
     tracking: str | None = Field(default=None, max_length=128)
     mode: DeliveryMode = Field(default=DeliveryMode.CARRIER, description="how the goods reach the customer")
     lines: list[int] = Field(default_factory=list, description="line numbers concerned; empty: the order")
+    delivery_note: str | None = Field(
+        default=None, max_length=64, description="the delivery note's number (BL), quoted back by customers"
+    )
+    status: str | None = Field(
+        default=None,
+        max_length=64,
+        description="downstream's own name for the state ('partially shipped', 'facturée'); "
+        "answers to customers word it from the closest state they know",
+    )
     note: str | None = Field(default=None, max_length=2000)
 
     @model_validator(mode="after")
@@ -65,6 +74,8 @@ class OrderEventOut(BaseModel):
     carrier: str | None
     tracking: str | None
     lines: list[int]
+    delivery_note: str | None = None
+    status: str | None = None
     note: str | None
     notice: int | None = Field(default=None, description="the queued customer mail, if one was due")
 
@@ -95,6 +106,8 @@ def record_event(
         occurred_at=event.occurred_at or utcnow(),
         carrier=event.carrier,
         tracking=event.tracking,
+        delivery_note=event.delivery_note,
+        status=event.status,
         note=event.note,
         lines=event.lines,
         actor=actor,
@@ -164,6 +177,8 @@ def _out(row: OrderEvent, notice: int | None) -> OrderEventOut:
         carrier=row.carrier,
         tracking=row.tracking,
         lines=list(row.lines or []),
+        delivery_note=row.delivery_note,
+        status=row.status,
         note=row.note,
         notice=notice,
     )

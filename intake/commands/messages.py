@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from intake.commands import load_settings, open_store
 
 if TYPE_CHECKING:
+    from models import StoredMessage
     from models.tables import Message
 
 
@@ -24,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     retry.set_defaults(handler=retry_messages)
 
 
-def message_summary(row: Message, orders: int) -> dict:
+def message_summary(row: Message | StoredMessage, orders: int) -> dict:
     from models import origin_of
 
     origin = origin_of(row).describe()
@@ -41,9 +43,15 @@ def message_summary(row: Message, orders: int) -> dict:
 
 
 def list_messages(args: argparse.Namespace) -> int:
-    store = open_store(load_settings())
-    counts = store.order_counts()
-    rows = store.list_messages(args.state)
+    from models import stored_messages
+
+    settings = load_settings()
+    # A SQLite store is read without the ORM (a quick answer); any other through the Store.
+    listed = stored_messages(settings.database_url, args.state)
+    if listed is None:
+        store = open_store(settings)
+        listed = store.list_messages(args.state), store.order_counts()
+    rows, counts = listed
     if args.format == "jsonl":
         for row in rows:
             print(json.dumps(message_summary(row, counts.get(row.id or 0, 0)), ensure_ascii=False))
@@ -65,7 +73,7 @@ TABLE_COLUMNS = [
 ]
 
 
-def print_table(rows: list[Message], counts: dict[int, int]) -> None:
+def print_table(rows: Sequence[Message | StoredMessage], counts: dict[int, int]) -> None:
     """One line per message that fits 120 columns: who sent it, its subject, and why it failed."""
     last = TABLE_WIDTH - sum(width + 2 for _, width in TABLE_COLUMNS)
     print(_line([title for title, _ in TABLE_COLUMNS] + ["error / origin"], last))

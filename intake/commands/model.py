@@ -1,5 +1,6 @@
-"""`intake model train` (the order-entity NER) and `intake model train-textcat`
-(the message-kind classifier): retrain the models Intake ships, print held-back scores.
+"""`intake model train` (the order-entity NER), `intake model train-textcat` (the message-kind
+classifier) and `intake model train-followup` (the follow-up kinds): retrain the models Intake
+ships, print held-back scores.
 
 spaCy and the training code are imported by the handlers, so `intake --help` stays quick."""
 
@@ -30,6 +31,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     tc.add_argument("--out", type=Path, help="where to save the trained pipeline (default: the shipped one)")
     tc.add_argument("--epochs", type=int, default=20, help="passes over the examples")
     tc.set_defaults(handler=train_textcat_command)
+    fu = tasks.add_parser(
+        "train-followup", help="train the follow-up kind model, print the held-back accuracy per kind"
+    )
+    fu.add_argument("--data", type=Path, help="examples (JSONL: subject, text, thread, label, group)")
+    fu.add_argument("--out", type=Path, help="where to save the trained pipeline (default: the shipped one)")
+    fu.add_argument("--epochs", type=int, default=20, help="passes over the examples")
+    fu.add_argument(
+        "--held-back", action="store_true", help="only print the held-back accuracy, save nothing"
+    )
+    fu.set_defaults(handler=train_followup_command)
 
 
 def train_model(args: argparse.Namespace) -> int:
@@ -65,4 +76,17 @@ def train_textcat_command(args: argparse.Namespace) -> int:
     from parsers.training.textcat import DATA_FILE, train_and_save
 
     train_and_save(data=args.data or DATA_FILE, out=args.out or MODEL_DIR, epochs=args.epochs)
+    return 0
+
+
+def train_followup_command(args: argparse.Namespace) -> int:
+    from parsers.classify.followup_model import MODEL_DIR
+    from parsers.training.followup import DATA_FILE, held_back_report, print_accuracy, train_and_save
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    data = args.data or DATA_FILE
+    if args.held_back:
+        print_accuracy(held_back_report(data=data, epochs=args.epochs))
+        return 0
+    train_and_save(data=data, out=args.out or MODEL_DIR, epochs=args.epochs)
     return 0

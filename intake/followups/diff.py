@@ -168,8 +168,9 @@ def _read_clause(
         article = _article(f"{context} {clause}", order, index, ops, customer_id=customer_id, op=op)
     if article is None:
         counted = quantity_of(clause, index) is not None
-        if own is not None and not counted and _PREAMBLE.search(clause):
-            return op  # "merci de modifier notre commande :" announces the requests that follow
+        if own is not None and not counted and (_PREAMBLE.search(clause) or _bare(clause, own, ops)):
+            # "merci de modifier notre commande :", "- ajouter :" announce the requests that follow
+            return op
         if own is not None or counted:  # "we have plenty" after "drop the tape" asks nothing more
             change.unread.append(clause)
         return op
@@ -179,6 +180,11 @@ def _read_clause(
     if len(ops.line_number.findall(clause)) > 1:
         change.certain = False  # "line 3 and line 4 to 8": read one, not sure of the other
     return op
+
+
+def _bare(clause: str, op: str, ops: Operations) -> bool:
+    """The operation's word alone ('- ajouter', 'modifier :'): a label for what follows it."""
+    return not re.sub(r"[\W_]+", "", getattr(ops, op).sub(" ", clause))
 
 
 def _names_goods(clause: str, index: CatalogIndex) -> bool:

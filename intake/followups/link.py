@@ -1,8 +1,9 @@
-"""Which order a follow-up refers to: by its PO, the thread, the lines it names, or the day.
+"""Which order a follow-up refers to: by its PO, our delivery note or order number, the thread,
+the lines it names, or the day.
 
 Pure: the orders to choose from are given (`LinkInputs`), the store is asked by
-the caller. A link is `certain` only when a PO number or the thread names one
-order and nothing contradicts it; anything else goes to a clerk with the candidates.
+the caller. A link is `certain` only when a number (PO, delivery note, ours) or the thread
+names one order and nothing contradicts it; anything else goes to a clerk with the candidates.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class LinkInputs:
     customer_orders: Sequence[PastOrder] = ()  # the sender's orders, most recent first
     thread_orders: Sequence[PastOrder] = ()  # orders its In-Reply-To/References name
     reference_orders: Sequence[PastOrder] = ()  # orders whose PO it writes (any customer)
+    note_orders: Sequence[PastOrder] = ()  # orders whose delivery note (ours) it writes
     named_skus: frozenset[str] = field(default_factory=frozenset)  # articles it names in the order
     naming: Sequence[str] = ()  # Message-IDs of the orders whose articles its words name surely
 
@@ -43,21 +45,23 @@ class LinkInputs:
 def link_followup(sign: FollowupSign, inputs: LinkInputs) -> FollowupLink:
     """The order referred to, how, and the candidates when it is not clear."""
     by_po = _unique(_by_reference(sign.references, [*inputs.reference_orders, *inputs.customer_orders]))
-    thread = _unique(list(inputs.thread_orders))
-    ours = _unique(by_our_number(inputs.text, [*inputs.customer_orders, *inputs.thread_orders]))
-    if by_po and thread and _key(by_po[0]) != _key(thread[0]):
-        return _ambiguous([*by_po, *thread])
-    if by_po and ours and _key(by_po[0]) != _key(ours[0]):
-        return _ambiguous([*by_po, *ours])
-    if by_po:
-        return _linked(by_po[0], LinkBy.PO, certain=len(by_po) == 1)
-    if ours and thread and _key(ours[0]) != _key(thread[0]):
-        return _ambiguous([*ours, *thread])
-    if ours:
-        return _linked(ours[0], LinkBy.OUR_NUMBER, certain=len(ours) == 1)
-    if thread:
-        return _linked(thread[0], LinkBy.THREAD, certain=len(thread) == 1)
-    return _by_content(inputs)
+    named = [
+        (LinkBy.PO, by_po),
+        (LinkBy.DELIVERY_NOTE, _unique(list(inputs.note_orders))),
+        (
+            LinkBy.OUR_NUMBER,
+            _unique(by_our_number(inputs.text, [*inputs.customer_orders, *inputs.thread_orders])),
+        ),
+        (LinkBy.THREAD, _unique(list(inputs.thread_orders))),
+    ]
+    found = [(by, orders) for by, orders in named if orders]
+    if not found:
+        return _by_content(inputs)
+    # Two ways that name different orders: a clerk tells which (the first of each as candidates).
+    if len({_key(orders[0]) for _, orders in found}) > 1:
+        return _ambiguous([o for _, orders in found for o in orders])
+    by, orders = found[0]
+    return _linked(orders[0], by, certain=len(orders) == 1)
 
 
 def _by_content(inputs: LinkInputs) -> FollowupLink:
@@ -122,6 +126,16 @@ def _by_reference(references: Sequence[str], orders: Sequence[PastOrder]) -> lis
         if po in written or (len(po_digits) >= DIGITS_ALONE and po_digits in digits):
             found.append(order)
     return found
+
+
+@lru_cache(maxsize=2)
+def delivery_note_pattern(path: Path = VOCABULARY_FILE) -> re.Pattern[str]:
+    return re.compile(read_toml(path)["delivery_note"]["pattern"], re.I)
+
+
+def delivery_notes(text: str) -> list[str]:
+    """The delivery note numbers a text writes ("BL n° 45872", "delivery note DN-10233"), once each."""
+    return list(dict.fromkeys(m.group(1) for m in delivery_note_pattern().finditer(text)))
 
 
 @lru_cache(maxsize=2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from intake.followups.diff import (
     SURE_SCORE,
@@ -17,7 +17,7 @@ from intake.followups.diff import (
     quantity_of,
     sure_sku,
 )
-from intake.followups.link import LinkInputs, link_followup, normal_reference
+from intake.followups.link import LinkInputs, delivery_notes, link_followup, normal_reference
 from intake.followups.lists import is_full_list, list_change
 from matchers import CatalogIndex, match_customer, match_order
 from models import ExtractedOrder, ParsedMessage, PastOrder
@@ -34,6 +34,8 @@ class FollowupLookups:
     customer_orders: Callable[[str], list[PastOrder]]
     thread_orders: Callable[[list[str]], list[PastOrder]]
     reference_orders: Callable[[list[str]], list[PastOrder]]
+    # Orders whose status events carry one of these delivery note numbers.
+    delivery_note_orders: Callable[[list[str]], list[PastOrder]] = field(default=lambda numbers: [])
 
     @classmethod
     def for_store(cls, store: object) -> FollowupLookups:
@@ -43,6 +45,7 @@ class FollowupLookups:
             customer_orders=lambda customer_id: fs.customer_orders(store, customer_id),  # type: ignore[arg-type]
             thread_orders=lambda ids: fs.thread_orders(store, ids),  # type: ignore[arg-type]
             reference_orders=lambda refs: fs.reference_orders(store, refs),  # type: ignore[arg-type]
+            delivery_note_orders=lambda numbers: fs.delivery_note_orders(store, numbers),  # type: ignore[arg-type]
         )
 
 
@@ -75,18 +78,22 @@ def resolve_followup(
         return [o for o in orders if o.message_id not in skip]
 
     mine = keep(lookups.customer_orders(customer)) if customer else []
+    text = f"{parsed.subject}\n{parsed.text}"
+    noted = delivery_notes(text)
     inputs = LinkInputs(
         day=parsed.local_date,
-        text=f"{parsed.subject}\n{parsed.text}",
+        text=text,
         customer_orders=mine,
         thread_orders=keep(lookups.thread_orders(thread_ids(parsed))),
         reference_orders=[] if customer else keep(lookups.reference_orders(sign.references)),
+        note_orders=keep(lookups.delivery_note_orders(noted)) if noted else [],
         named_skus=frozenset(_named_skus(parsed, index, customer, mine)),
         naming=_naming(parsed, index, customer, mine),
     )
     link = link_followup(sign, inputs)
     result = FollowupResult(sign=sign, link=link)
-    target = next((o for o in [*mine, *inputs.thread_orders] if o.message_id == link.refers_to), None)
+    known = [*mine, *inputs.thread_orders, *inputs.note_orders]
+    target = next((o for o in known if o.message_id == link.refers_to), None)
     lines = OrderLines(
         lines=target.lines if target else [],
         index=order_index(index, [sku for sku, _ in target.lines]) if target else None,

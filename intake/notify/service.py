@@ -17,11 +17,12 @@ from collections.abc import Iterable
 from intake.notify.compose import OrderView, load_order_view, thread_headers
 from intake.notify.errors import NotifyError
 from intake.notify.kinds import DeliveryMode, ShipmentStatus
-from intake.notify.outbox import OutgoingMail, enqueue
+from intake.notify.outbox import OutgoingMail
+from intake.notify.status_words import answer_status
 from intake.notify.templates import mail_language, render
 from models import OrderStatus, Settings, Store
 from models.followup_store import followups_of, latest_status
-from models.outbox import unacknowledged_orders
+from models.outbox import queue_order_mail, unacknowledged_orders
 from models.review import audit_order
 from models.tables import Followup, OutboxMail, utcnow
 from models.transaction import Transaction, unit_of_work
@@ -169,7 +170,8 @@ def _followup_notice(
         status = latest_status(session, row.order_id)
         if status is None:
             return None
-        extra |= {"status": status.kind, "carrier": status.carrier, "tracking": status.tracking,
+        extra |= {"status": answer_status(status.status, status.kind), "carrier": status.carrier,
+                  "tracking": status.tracking,
                   "status_day": status.occurred_at.date().isoformat()}  # fmt: skip
     key = f"followup:{row.id}:{step}" if row.kind == "return" else f"followup:{row.id}"
     return _queue(session, view, "followup", key, extra, actor=actor, settings=settings)
@@ -225,16 +227,7 @@ def _queue(
         body_text=rendered.body,
         headers=mail_headers(view, kind, language, settings),
     )
-    row, created = enqueue(session, mail)
-    if created:
-        session.flush()
-        audit_order(
-            session,
-            view.order_id,
-            actor,
-            f"mail_queued:{kind}",
-            {"outbox_id": row.id, "to": mail.to_addr, "subject": mail.subject},
-        )
+    row, _ = queue_order_mail(session, OutboxMail(**mail.model_dump()), actor=actor)
     return row
 
 

@@ -1,8 +1,11 @@
 """`intake eval PART` on a follow-up corpus: the orders first, then each follow-up, scored.
 
 A follow-up corpus (the format of fixtures/followups-dev/) holds `orders/` (clear orders
-with NAME.expected.json) and parts (`open/`, ...) of follow-ups with NAME.followup.json.
-The orders are ingested in file-name order, then the part's messages; each follow-up is
+with NAME.expected.json, and NAME.events.json when downstream told about the order: a list
+of status events as the API takes them, a delivery note's number among them) and parts
+(`open/`, ...) of follow-ups with NAME.followup.json.
+The orders are ingested in file-name order (their events recorded after each), then the
+part's messages; each follow-up is
 scored on its kind, the order it links to, and its diff (a change's add/remove/quantities/
 delivery date, a return's lines and reason, a replacement's or new order's records). A
 change the engine applied by itself while its link or diff is wrong is accepted-but-wrong,
@@ -93,6 +96,7 @@ def evaluate_followups(
         index = CatalogIndex.build(store.load_reference())
         for path in orders:
             outcome = ingest_file(store, path, index=index, settings=settings)
+            _record_events(store, path.with_suffix(".events.json"), outcome, settings)
             expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
             report.orders.add_message(
                 path.name, _records(outcome), expected, failed=outcome.state == "failed"
@@ -107,6 +111,27 @@ def evaluate_followups(
             if on_progress:
                 on_progress(number, len(followups))
     return report
+
+
+def _record_events(store: Store, path: Path, outcome: Outcome, settings: Settings) -> None:
+    """What downstream told about the message's first order. An order not accepted has no
+    events (it never went downstream): they are left out, and the links they give are missed."""
+    if not path.exists() or not outcome.order_ids:
+        return
+    from intake.api.events import EventError, OrderEventIn, record_event
+
+    for number, event in enumerate(json.loads(path.read_text(encoding="utf-8")), start=1):
+        try:
+            record_event(
+                store,
+                outcome.order_ids[0],
+                OrderEventIn.model_validate(event),
+                actor="eval",
+                key=f"{path.name}:{number}",
+                settings=settings,
+            )
+        except EventError:
+            return
 
 
 def _records(outcome: Outcome) -> list[Record]:

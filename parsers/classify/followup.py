@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.language import Language
+
 from models import ConfigError, ParsedMessage
 from models.datafiles import read_toml
 from models.followups import FollowupKind, FollowupSign, ReturnReason
+from parsers.classify.followup_model import predict_followup
 from parsers.mail.markers import load_markers
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "followup_vocabulary.toml"
@@ -26,6 +29,14 @@ VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "followup_vocabulary.toml
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[\w/.-]*[A-Za-z0-9])?")
 REFERENCE_DIGITS = 3
 _THREAD_HEADERS = ("in-reply-to", "references")
+# The trained model (followup_model.py) is asked only where the rules are unsure: no kind's
+# words reach the threshold (their answer would be the fallback, order or other). Each kind
+# then scores its rule weight + MODEL_WEIGHT x the model's probability; the best wins when the
+# model gives it AGREE or more (a majority). A message the order classifier reads as an order
+# is not asked: it stays a new order, so orders are read as before. Two kinds over the
+# threshold stay the rules' call (precedence): the model reads a replacement's list as an order.
+MODEL_WEIGHT = 3.0
+AGREE = 0.5
 
 
 @dataclass(frozen=True)
@@ -65,17 +76,38 @@ def _compile(path: Path, key: str, pattern: str) -> re.Pattern[str]:
         raise ConfigError(str(path), key, f"bad regular expression {pattern!r}: {exc}") from exc
 
 
+def followup_text(parsed: ParsedMessage) -> str:
+    """What a follow-up is read from: the subject and the sender's own text (no quoted history)."""
+    return f"{parsed.subject}\n{parsed.text[:6000]}"
+
+
 def followup_sign(
-    parsed: ParsedMessage, *, is_order: bool, vocabulary: FollowupVocabulary | None = None
+    parsed: ParsedMessage,
+    *,
+    is_order: bool,
+    vocabulary: FollowupVocabulary | None = None,
+    nlp: Language | None = None,
+    use_model: bool = True,
 ) -> FollowupSign:
-    """The follow-up kind the message's words say; `is_order` is the order classifier's verdict."""
+    """The follow-up kind the message's words say; `is_order` is the order classifier's verdict.
+
+    `nlp` is a follow-up model to ask instead of the shipped one; `use_model=False` reads the
+    rules alone (to measure what the model adds)."""
     vocabulary = vocabulary or load_followup_vocabulary()
-    text = f"{parsed.subject}\n{parsed.text[:6000]}"
+    text = followup_text(parsed)
     scores, reasons = _scores(text, vocabulary)
     references = written_references(text)
     kind = _best(scores, vocabulary)
+    by_model = False
+    if use_model and kind is None and not is_order:
+        ranked = _with_model(text, scores, reasons, nlp)
+        by_model = ranked is not None and ranked != kind
+        kind = ranked or kind
+        if kind == FollowupKind.OTHER:
+            return FollowupSign(kind=kind, reasons=reasons[kind], references=references)
     if kind == FollowupKind.NEW_ORDER:  # "nouvelle commande" in an old order's thread says so
-        return FollowupSign(kind=kind, confidence=0.9, reasons=reasons[kind], references=references)
+        confidence = 0.6 if by_model else 0.9  # the model's word alone makes no order of a message
+        return FollowupSign(kind=kind, confidence=confidence, reasons=reasons[kind], references=references)
     if kind is None:
         fallback = FollowupKind.NEW_ORDER if is_order else FollowupKind.OTHER
         return FollowupSign(
@@ -95,6 +127,7 @@ def followup_sign(
         references=references,
         return_reason=return_reason(text, vocabulary) if kind == FollowupKind.RETURN else None,
         tentative=tentative,
+        by_model=by_model,
     )
 
 
@@ -110,6 +143,24 @@ def _scores(
                 scores[kind] = scores.get(kind, 0.0) + weight
                 reasons.setdefault(kind, []).append(repr(found.group(0)))
     return scores, reasons
+
+
+def _with_model(
+    text: str,
+    scores: dict[FollowupKind, float],
+    reasons: dict[FollowupKind, list[str]],
+    nlp: Language | None,
+) -> FollowupKind | None:
+    """The kinds ranked with the model's probabilities (None: the model is not sure either);
+    `scores` and `reasons` take its part."""
+    probabilities = predict_followup(text, nlp)
+    combined = {k: scores.get(k, 0.0) + MODEL_WEIGHT * p for k, p in probabilities.items()}
+    best = max(combined, key=lambda k: combined[k])
+    if probabilities[best] < AGREE:
+        return None
+    reasons.setdefault(best, []).append(f"follow-up model {probabilities[best]:.2f}")
+    scores.update(combined)
+    return best
 
 
 def _best(scores: dict[FollowupKind, float], vocabulary: FollowupVocabulary) -> FollowupKind | None:

@@ -79,11 +79,11 @@ _CODE = re.compile(r"^[A-Z0-9][A-Z0-9\-./]{2,}$", re.I)
 
 
 def sheet_rows(grid: Grid, header: int, part: str, quantity: int | None) -> list[SourceRow]:
-    """Every non-empty row of the sheet read, above its header row or below it, for the checks."""
+    """Every non-empty row of the sheet read, its header row and what is above it or below it, for the checks."""
     rows = []
     for index, row in enumerate(grid.rows[:MAX_ROWS]):
         cells = [c for c in row if c.text]
-        if not cells or index == header:
+        if not cells:
             continue
         below = index > header
         rows.append(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from models import ConfigError
 from models.datafiles import read_toml
+from parsers.values.units import quantity_words
 
 MARKERS_FILE = Path(__file__).parents[1] / "data" / "reply_markers.toml"
 _LISTS = (
@@ -18,7 +19,6 @@ _LISTS = (
     "sign_off",
     "signature_rule",
     "disclaimer",
-    "quantity_units",
 )
 _SINGLE = (
     "from_field",
@@ -80,19 +80,22 @@ def load_markers(path: Path = MARKERS_FILE) -> Markers:
     compiled = {key: _compile(path, key, data[key]) for key in _SINGLE}
     for key in ("reply_rule", "forward_rule", "sign_off", "signature_rule", "disclaimer"):
         compiled[key] = _compile(path, key, "|".join(f"(?:{p})" for p in data[key]))
-    units = "|".join(data["quantity_units"])
-    compiled["quantity"] = _compile(path, "quantity_units", _quantity_pattern(units))
+    compiled["quantity"] = _compile(path, "quantity", _quantity_pattern())
     attribution = tuple(_compile(path, "attribution", p) for p in data["attribution"])
     one_line = tuple(_compile(path, "attribution_line", p) for p in data["attribution_line"])
     return Markers(attribution=attribution, attribution_line=one_line, **compiled)
 
 
-def _quantity_pattern(units: str) -> str:
+def _quantity_pattern() -> str:
+    """A line that holds a quantity; its unit words are a view of parsers/data/units.toml."""
     number = r"\d+(?:[.,]\d+)?"
+    units = "|".join(re.escape(word) for word in quantity_words())
+    nouns = "|".join(re.escape(word) for word in quantity_words(nouns=True))
     return (
         rf"^\s*[-*•·]\s*\S.*\d"  # a bulleted line holding a number
         rf"|\b{number}\s*[x×]\s*\S"  # "12 x CODE", "4 x 250"
         rf"|\b{number}\s*(?:{units})\b\.?"  # "12 cartons", "2,5 kg"
+        rf"|\b{number}\s*(?:{nouns})(?:\s+(?:de|d['’]|of)\b|\s*$)"  # "12 sacs de", not "417228 Tube LED"
         rf"|[:=]\s*{number}\s*$"  # "Designation : 12"
         rf"|\b(?:qt[ée]|quantit[ée]|qty|quantity)\b\s*:?\s*{number}"
         rf"|\S\s*(?:\t| \| )\s*{number}"  # a table row with a number cell

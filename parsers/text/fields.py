@@ -61,20 +61,6 @@ _NAME = re.compile(
 )
 
 
-def current_text(text: str, subject: str = "") -> str:
-    """The body without the quoted history of a reply (a forward is kept).
-
-    Outlook writes the same "De : / Envoyé :" block for a reply and a forward:
-    under a forward subject ("TR:", "Fwd:") that block opens the forwarded order.
-    """
-    if is_forward_subject(subject):
-        return text
-    first = next(openings(text, subject), None)
-    if first is None or first.kind == "forward":
-        return text
-    return text[: first.start]
-
-
 def split_forward(text: str, subject: str = "") -> tuple[str, str, int]:
     """(the forwarder's own text, the forwarded text, where it starts); no forward -> (text, "", len)."""
     found = next((o for o in openings(text, subject) if o.kind == "forward"), None)

@@ -38,8 +38,8 @@ MAX_MODEL_CHARS = 8_000
 
 def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> ExtractedOrder:
     """Read the order a body carries: its lines, PO number, delivery date, ship-to and contact."""
-    text, part = body_text(parsed)
-    body = fields.current_text(text, parsed.subject)
+    # The MIME splitter (parsers/mail/quotes.py) already left the quoted history out.
+    body, part = body_text(parsed)
     truncated = len(body) > MAX_BODY_CHARS
     body = body[:MAX_BODY_CHARS]
     own, _forwarded, forward_at = fields.split_forward(body, parsed.subject)

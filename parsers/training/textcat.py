@@ -53,11 +53,13 @@ def load_examples(path: Path = DATA_FILE) -> list[dict]:
     return rows
 
 
-def split_held_back(rows: list[dict], share: float = 0.2, seed: int = 13) -> tuple[list[dict], list[dict]]:
+def split_held_back(
+    rows: list[dict], share: float = 0.2, seed: int = 13, labels: list[str] = LABELS
+) -> tuple[list[dict], list[dict]]:
     """(train, held back): whole template groups are held back, a share of each label's groups."""
     rng = random.Random(seed)
     held: set[str] = set()
-    for label in LABELS:
+    for label in labels:
         groups = sorted({r.get("group", r["text"]) for r in rows if r["label"] == label})
         rng.shuffle(groups)
         held.update(groups[: max(1, round(len(groups) * share))] if len(groups) > 2 else [])
@@ -65,14 +67,22 @@ def split_held_back(rows: list[dict], share: float = 0.2, seed: int = 13) -> tup
     return train, [r for r in rows if r.get("group", r["text"]) in held]
 
 
-def train_textcat(rows: list[dict], *, epochs: int = 20, seed: int = 1) -> Language:
-    """A blank French pipeline with a textcat over the message kinds."""
+def train_textcat(
+    rows: list[dict],
+    *,
+    epochs: int = 20,
+    seed: int = 1,
+    labels: list[str] = LABELS,
+    text: str = "text",
+    model: dict | None = None,
+) -> Language:
+    """A blank French pipeline with a textcat over `labels` (the message kinds), read from row[text]."""
     spacy.util.fix_random_seed(seed)
     nlp = spacy.blank("fr")
-    textcat = nlp.add_pipe("textcat", config={"model": _small_model()})
-    for label in LABELS:
+    textcat = nlp.add_pipe("textcat", config={"model": model or _small_model()})
+    for label in labels:
         textcat.add_label(label)
-    examples = [_example(nlp, row) for row in rows]
+    examples = [_example(nlp, row[text], row["label"], labels) for row in rows]
     optimizer = nlp.initialize(lambda: examples)
     rng = random.Random(seed)
     for _ in range(epochs):
@@ -90,9 +100,9 @@ def _small_model() -> dict:
     return model
 
 
-def _example(nlp: Language, row: dict) -> Example:
-    cats = {label: float(label == row["label"]) for label in LABELS}
-    return Example.from_dict(nlp.make_doc(row["text"]), {"cats": cats})
+def _example(nlp: Language, text: str, label: str, labels: list[str]) -> Example:
+    cats = {name: float(name == label) for name in labels}
+    return Example.from_dict(nlp.make_doc(text), {"cats": cats})
 
 
 def evaluate(nlp: Language, rows: list[dict]) -> list[Scores]:
@@ -100,10 +110,10 @@ def evaluate(nlp: Language, rows: list[dict]) -> list[Scores]:
     return label_scores([best_label(nlp(row["text"]).cats) for row in rows], rows)
 
 
-def label_scores(predicted: list[str], rows: list[dict]) -> list[Scores]:
+def label_scores(predicted: list[str], rows: list[dict], labels: list[str] = LABELS) -> list[Scores]:
     """Per-label precision, recall and F1 of predicted labels against the rows' labels."""
     out = []
-    for label in LABELS:
+    for label in labels:
         tp = sum(p == label == r["label"] for p, r in zip(predicted, rows, strict=True))
         n_pred = predicted.count(label)
         n_true = sum(r["label"] == label for r in rows)

@@ -9,10 +9,11 @@ sous huitaine / quinzaine / 48 h, avant le 27, d'ici la fin du mois, en fin de
 semaine, semaine 48 (its Monday); tomorrow, next Monday, by Friday, within a week.
 "dès que possible" / ASAP gives no date.
 
-`find_date(text)` reads the first date a document prints ("05/10/2026",
-"2026-10-05", "14 octobre 2026", "October 14th 2026"): a full date with its
-year, never a relative one, since a document has no message date to resolve
-against.
+A document has no message date to resolve against: `find_dates(text)` without
+one lists only the dates printed in full, with their year ("05/10/2026",
+"05-10-2026", "2026-10-05", "14 octobre 2026", "October 14th 2026"), and
+`find_date(text)` gives the first. Bodies and documents read dates through the
+same patterns; a year is 1990-2099, two digits meaning 20xx.
 """
 
 from __future__ import annotations
@@ -101,17 +102,18 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     month = rf"(?P<month>{_alt(words.months)})\.?"
     wday = rf"(?:(?P<wd>{_alt(words.weekdays)})|(?:{_alt(words.weekday_abbreviations)})\.?)"
     bare_wd = rf"(?P<wd>{_alt(words.weekdays)})"
-    year = r"(?:\s+(?P<y>20\d{2}))?"
+    year = r"(?:\s+(?P<y>(?:19|20)\d{2}))?"
     sources = [
-        ("iso", r"\b(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+        ("iso", r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
         (
             "numeric",
             rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?(?![\d/\"”″'’]|\s*(?:pouces?|inch))",
         ),
         ("numeric", rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}|\d{{2}})\b"),
+        ("numeric", rf"(?:\b{wday}\s+)?\b(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>\d{{4}}|\d{{2}})\b"),
         (
             "day_month",
-            rf"(?:\b{wday},?\s+)?\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?{month}{year}\b",
+            rf"(?:\b{wday},?\s+)?\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:of\s+)?{month}{year}\b",
         ),
         ("month_day", rf"(?:\b{wday},?\s+)?\b{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?{year})"),
         ("weekday_day", rf"\b{bare_wd}\s+(?P<d>\d{{1,2}})(?:er)?\b(?![/.:h]\d|\s*h\b)"),
@@ -122,16 +124,27 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(source, re.I)) for kind, source in sources]
 
 
-def find_dates(text: str, today: dt.date) -> list[DateHit]:
-    """Every date expression in `text`, resolved against `today`, in reading order."""
+_PRINTED_IN_FULL = {"iso", "numeric", "day_month", "month_day"}
+
+
+def find_dates(text: str, today: dt.date | None = None, *, day_first: bool = True) -> list[DateHit]:
+    """Every date expression in `text`, resolved against `today`, in reading order.
+
+    Without `today` (a document: no message date to resolve against) only the dates
+    printed in full, with their year. `day_first=False` reads "12/25/2026" month first.
+    """
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _patterns():
+        if today is None and kind not in _PRINTED_IN_FULL:
+            continue
         for match in pattern.finditer(text):
             span = match.span()
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
-            resolved = _resolve(kind, match, today)
+            if today is None and not match.groupdict().get("y"):
+                continue
+            resolved = _resolve(kind, match, today or dt.date.today(), day_first=day_first)
             if resolved is _INVALID:
                 continue
             taken.append(span)
@@ -140,21 +153,30 @@ def find_dates(text: str, today: dt.date) -> list[DateHit]:
                     value=resolved,
                     span=span,
                     text=match.group(0),
-                    relative=kind not in {"iso", "numeric", "day_month", "month_day"},
+                    relative=kind not in _PRINTED_IN_FULL,
                     confidence=0.6 if kind in {"iso_week", "within_word", "end_of_week"} else 0.9,
                 )
             )
     return sorted(hits, key=lambda h: h.span)
 
 
+def find_date(text: str, *, day_first: bool = True) -> tuple[dt.date, int] | None:
+    """The first date `text` prints in full and where it starts: '05/10/2026', '14 octobre 2026'."""
+    hits = find_dates(text, day_first=day_first)
+    return (hits[0].value, hits[0].span[0]) if hits and hits[0].value else None
+
+
 _INVALID = object()
 
 
-def _resolve(kind: str, match: re.Match[str], today: dt.date):
+def _resolve(kind: str, match: re.Match[str], today: dt.date, *, day_first: bool = True):
     groups = match.groupdict()
     words = date_words()
-    if kind in {"iso", "numeric"}:
+    if kind == "iso":
         return _ymd(groups.get("y"), int(groups["m"]), int(groups["d"]), today)
+    if kind == "numeric":
+        day, month = (groups["d"], groups["m"]) if day_first else (groups["m"], groups["d"])
+        return _ymd(groups.get("y"), int(month), int(day), today)
     if kind in {"day_month", "month_day"}:
         return _ymd(groups.get("y"), month_number(groups["month"]) or 0, int(groups["d"]), today)
     if kind == "weekday_day":
@@ -199,6 +221,8 @@ def next_weekday(today: dt.date, weekday: int) -> dt.date:
 def _ymd(year: str | None, month: int, day: int, today: dt.date):
     if year:
         full = int(year) + (2000 if len(year) == 2 else 0)
+        if not 1990 <= full <= 2099:  # a reference shaped like a date, not one
+            return _INVALID
         try:
             return dt.date(full, month, day)
         except ValueError:
@@ -264,47 +288,3 @@ def _cue_score(text: str, hit: DateHit) -> int:
     ):
         score = 1
     return score
-
-
-# Dates as order documents print them, in French, English and German: always with a year.
-_PRINTED_NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
-_PRINTED_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_PRINTED_WORD = re.compile(r"\b(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})\b")
-_PRINTED_EN_WORD = re.compile(r"\b([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(\d{4})\b")
-
-
-def find_date(text: str, *, day_first: bool = True) -> tuple[dt.date, int] | None:
-    """The first date written in `text` and where it starts: '05/10/2026', '2026-10-05', '14 octobre 2026'."""
-    found: list[tuple[int, dt.date]] = []
-    for match in _PRINTED_ISO.finditer(text):
-        found += _printed(match.start(), int(match[1]), int(match[2]), int(match[3]))
-    for match in _PRINTED_NUMERIC.finditer(text):
-        a, b, year = int(match[1]), int(match[2]), int(match[3])
-        year += 2000 if year < 100 else 0
-        day, month = (a, b) if day_first or b > 12 else (b, a)
-        found += _printed(match.start(), year, month, day)
-    lowered = normalize(text.replace("/", " / "))
-    for match in _PRINTED_WORD.finditer(lowered):
-        if month := month_number(match[2]):
-            found += _printed(_printed_start(text, match[0]), int(match[3]), month, int(match[1]))
-    for match in _PRINTED_EN_WORD.finditer(lowered):
-        if month := month_number(match[1]):
-            found += _printed(_printed_start(text, match[0]), int(match[3]), month, int(match[2]))
-    if not found:
-        return None
-    start, date = min(found, key=lambda f: f[0])
-    return date, start
-
-
-def _printed_start(text: str, normalized_match: str) -> int:
-    # Positions in the normalized text shift a little; the first digit is a good enough anchor.
-    digits = re.search(r"\d", normalized_match)
-    first = digits.group(0) if digits else ""
-    return max(text.find(first), 0)
-
-
-def _printed(start: int, year: int, month: int, day: int) -> list[tuple[int, dt.date]]:
-    try:
-        return [(start, dt.date(year, month, day))] if 1990 <= year <= 2100 else []
-    except ValueError:
-        return []

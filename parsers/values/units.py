@@ -25,6 +25,8 @@ class UnitSpec(BaseModel):
     noun: bool = False
     # The article's own closed package (box, pack, bag, set): one such word stands for another.
     package: bool = False
+    # A measure customers order by ("2,5 kg", "10 m"), not only a size in a designation.
+    ordered_by: bool = False
 
     @field_validator("kind")
     @classmethod
@@ -52,6 +54,24 @@ def unit_vocabulary() -> UnitVocabulary:
 @lru_cache(maxsize=1)
 def _unit_lookup() -> dict[str, str]:
     return unit_vocabulary().lookup()
+
+
+@lru_cache(maxsize=2)
+def quantity_words(*, nouns: bool = False) -> tuple[str, ...]:
+    """The unit words that make "12 cartons" a quantity in running text, longest first:
+    every spelling of the measures ordered by ("10 m", "5 l") and of the counted units
+    but their lone letters ("2P" is two poles). Other measures are sizes in a
+    designation ("80 g", "50 mm"). With `nouns`, the words of the units that also name
+    articles, a quantity before "de" or at the end of a line ("3 sacs de ciment",
+    "ciment : 3 sacs"), never after a code ("417228 Tube LED")."""
+    forms = {
+        form.lower()
+        for name, spec in unit_vocabulary().units.items()
+        if spec.noun == nouns
+        for form in (name, *spec.forms)
+        if form.isalpha() and (spec.ordered_by or (spec.kind == "count" and len(form) > 1))
+    }
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
 def normalise_unit(token: str) -> str | None:

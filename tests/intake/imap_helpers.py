@@ -9,10 +9,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from bench.services import Dovecot
 from intake.daemon.config import Account, Security, Timing
 from models import Store
 from tests.paths import DEMO_REF, ROOT
-from tests.services import Dovecot
 
 DEMO_ORDER = (ROOT / "demo" / "emails" / "001.eml").read_bytes()
 POISON = b"\x00\x01\x02 not an email at all \xff\xfe" * 64

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline import process
+from intake.pipeline import PipelineDeps, process
 from intake.routing import decide
 from intake.routing.checks.carried import carried_amount
 from matchers import CatalogIndex
@@ -87,9 +87,8 @@ def message(pdf: bytes) -> RawMessage:
 def run(rows: list[Item], index: CatalogIndex, pages_of: int = 12) -> ProcessResult:
     layout = Layout(rows_per_page=pages_of, carried=True, fields=(("Commande n° :", "MB-26-1301"),))
     raw = message(make_po_pdf(rows, layout))
-    return process(
-        raw, index=index, settings=Settings(new_customer_orders=0, routing_mode=RoutingMode.AUTOMATIC)
-    )
+    settings = Settings(new_customer_orders=0, routing_mode=RoutingMode.AUTOMATIC)
+    return process(raw, PipelineDeps(index=index, settings=settings))
 
 
 def carried_reasons(reasons) -> list:

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from bench.services import Dovecot, Postgres
 from models import Store
 from models.tables import Message
 from tests.intake.imap_helpers import exactly_once, order_message, prepared, start_daemon, wait_log
-from tests.services import Dovecot, Postgres
 
 pytestmark = [pytest.mark.dovecot, pytest.mark.postgres]
 MESSAGES = 120

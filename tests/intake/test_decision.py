@@ -13,7 +13,7 @@ import pytest
 from intake.routing.checks.context import lead_over_runner_up
 from intake.routing.decision import decide, margin_confidence, passes_checks
 from intake.routing.policy import load_routing
-from models import Candidate, Decision, DocumentKind, OrderStatus, Provenance, Settings, Severity
+from models import Candidate, Decision, DocumentKind, Extracted, OrderStatus, Provenance, Settings, Severity
 from tests.factories.pipeline import (
     CUSTOMERS,
     PRODUCTS,
@@ -238,6 +238,33 @@ def test_text_left_unread_among_the_lines_turns_the_order_to_review():
     start = text.index("- VIS 5x60")
     assert unread[0].severity == "error"
     assert unread[0].provenance.span == (start, text.index("\n", start))
+
+
+@pytest.mark.parametrize(
+    ("said", "held"),
+    [
+        ("Merci, mais seulement 2 x VIS-440-200, pas 4.", True),
+        ("Please supply the list below - only 2 of the vis 4x40 though.", True),
+        ("Rappel : 4 x VIS-440-200 comme convenu.", False),
+        ("Les vis 4x40 boite de 200 sont pour le chantier.", False),
+    ],
+    ids=["code-another-quantity", "wording-another-quantity", "same-quantity", "no-quantity"],
+)
+def test_an_article_named_again_with_another_quantity_turns_the_order_to_review(said, held):
+    """A line read in one place and named in another with another quantity: which one is meant is not read."""
+    text = f"{said}\n\n- 4 x VIS-440-200 vis 4x40\n"
+    start = text.index("- 4 x")
+    line = make_line("VIS-440-200", "4", span=(start, len(text) - 1))
+    line.line.code = Extracted[str](value="VIS-440-200", provenance=line.line.provenance)
+    decision = decide(
+        make_parsed(text=text),
+        make_matched_order([line]),
+        settings=Settings(),
+        products=PRODUCTS,
+        customers=CUSTOMERS,
+    )
+    unread = [r.quoted for r in decision.reasons if r.code == "line_unread"]
+    assert bool(unread) is held, unread
 
 
 def test_a_quantity_not_written_on_its_line_turns_the_order_to_review():

@@ -30,7 +30,14 @@ def test_the_dev_set_covers_every_kind_and_way_of_linking() -> None:
     assert len(labels) >= 15
     kinds = {"change", "cancellation", "replacement", "return", "delivery_question", "new_order", "other"}
     assert {label["kind"] for label in labels} == kinds
-    assert {label["link_by"] for label in labels} == {"po", "thread", "lines", "recent", "none"}
+    assert {label["link_by"] for label in labels} == {
+        "po",
+        "thread",
+        "lines",
+        "recent",
+        "none",
+        "delivery_note",
+    }
 
 
 def test_the_orders_read_exactly(report: FollowupReport) -> None:
@@ -54,7 +61,7 @@ def test_nothing_is_applied_without_a_certain_link(report: FollowupReport) -> No
     }
     applied = [name for name, item in by_file.items() if item["auto_applied"]]
     assert applied, "certain changes and cancellations are applied"
-    assert all(labels[name]["link_by"] in ("po", "thread") for name in applied)
+    assert all(labels[name]["link_by"] in ("po", "thread", "delivery_note") for name in applied)
 
 
 def test_the_table_shows_kind_link_and_diff_beside_the_orders(report: FollowupReport) -> None:

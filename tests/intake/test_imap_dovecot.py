@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 import intake.ingest
+from bench.services import Dovecot
 from intake.daemon.config import Account, Security, Timing
 from intake.daemon.mailbox import ImapMailbox
 from intake.daemon.queue import QueueWorker
 from intake.daemon.serve import make_processor
 from intake.daemon.worker import FolderWorker
 from intake.ingest import retry_failed
+from intake.pipeline import PipelineDeps
 from matchers import IndexCache
 from models import MailboxError, RawMessage, Settings, Store, load_reference_dir
 from models.ledger import known_uidvalidities
@@ -31,7 +33,6 @@ from tests.intake.imap_helpers import (
     order_message,
 )
 from tests.paths import DEMO_REF
-from tests.services import Dovecot
 
 pytestmark = pytest.mark.dovecot
 
@@ -174,12 +175,12 @@ def test_a_poison_message_does_not_block_the_next(
 ) -> None:
     real_process = intake.ingest.process
 
-    def fragile(raw: RawMessage, **kwargs: object):
+    def fragile(raw: RawMessage, deps: PipelineDeps):
         if re.search(rb"X-Test-Number: 2\r?\n", raw.data):
             raise ZeroDivisionError("a parser bug")
         if re.search(rb"X-Test-Number: 3\r?\n", raw.data):
             time.sleep(3)  # a parser stuck on this message
-        return real_process(raw, **kwargs)
+        return real_process(raw, deps)
 
     monkeypatch.setattr(intake.ingest, "process", fragile)
     for data in (order_message(1), POISON, order_message(2), order_message(3), order_message(4)):
@@ -227,9 +228,9 @@ def test_dovecot_restart_mid_run_loses_and_doubles_nothing(
 ) -> None:
     real_process = intake.ingest.process
 
-    def slowed(raw: RawMessage, **kwargs: object):
+    def slowed(raw: RawMessage, deps: PipelineDeps):
         time.sleep(0.03)
-        return real_process(raw, **kwargs)
+        return real_process(raw, deps)
 
     monkeypatch.setattr(intake.ingest, "process", slowed)
     for n in range(60):
@@ -271,10 +272,10 @@ def test_a_message_arriving_during_work_is_not_left_waiting(
     """Its EXISTS comes in the response to a FETCH or MOVE, not in IDLE: still taken at once."""
     real_process = intake.ingest.process
 
-    def appending(raw: RawMessage, **kwargs: object):
+    def appending(raw: RawMessage, deps: PipelineDeps):
         if re.search(rb"X-Test-Number: 1\r?\n", raw.data):
             imap_env.inject("orders", order_message(2))
-        return real_process(raw, **kwargs)
+        return real_process(raw, deps)
 
     monkeypatch.setattr(intake.ingest, "process", appending)
     with daemon(account_for(imap_env), ref_store) as (_, queue):

@@ -13,7 +13,7 @@ from intake.ingest import ingest_file, iter_message_files
 from intake.pipeline import ReadMessage
 from intake.readers import Failure, ReaderPool, ingest_files
 from matchers import CatalogIndex
-from models import Origin, RawMessage, ReferenceData, Settings, Store, load_reference_dir
+from models import MessageState, Origin, RawMessage, ReferenceData, Settings, Store, load_reference_dir
 from parsers import DocumentLimits
 from tests.paths import FIXTURES
 
@@ -35,6 +35,26 @@ def test_a_pool_ingests_like_one_by_one(tmp_path: Path) -> None:
         ingest_file(one, path, index=index, settings=settings)
     answers = list(ingest_files(pooled, files, index=index, settings=settings, processes=2))
     assert [path for path, _ in answers] == files
+    assert pooled.order_records(None) == one.order_records(None)
+    assert [m.state for m in pooled.list_messages(None)] == [m.state for m in one.list_messages(None)]
+
+
+def test_an_ingest_stopped_half_way_is_finished_by_the_next_without_doubles(tmp_path: Path) -> None:
+    files = list(iter_message_files([FIXTURES]))[:20]
+    settings = Settings(new_customer_orders=3)
+    one, pooled = _store(tmp_path, "one.db"), _store(tmp_path, "pool.db")
+    index = CatalogIndex.build(one.load_reference())
+    for path in files:
+        ingest_file(one, path, index=index, settings=settings)
+    run = ingest_files(pooled, files, index=index, settings=settings, processes=2)
+    for _ in range(readers.BATCH_OUTCOMES + 3):
+        next(run)
+    run.close()  # the process stops: outcomes not committed yet are not in the store
+    states = [m.state for m in pooled.list_messages(None)]
+    assert len(states) >= readers.BATCH_OUTCOMES + 3
+    assert states.count(MessageState.PROCESSED) >= readers.BATCH_OUTCOMES
+    assert MessageState.RECEIVED in states
+    list(ingest_files(pooled, files, index=index, settings=settings, processes=2))
     assert pooled.order_records(None) == one.order_records(None)
     assert [m.state for m in pooled.list_messages(None)] == [m.state for m in one.list_messages(None)]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline import process
+from intake.pipeline import PipelineDeps, process
 from intake.reports.scoring import order_is_right, pair_orders
 from intake.routing import decide
 from intake.routing.checks.coverage import names_a_code
@@ -72,7 +72,7 @@ def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
 
 def run(name: str, index: CatalogIndex, **settings: object) -> ProcessResult:
     raw = RawMessage(data=(FIXTURES / f"{name}.eml").read_bytes())
-    return process(raw, index=index, settings=automatic(**settings))
+    return process(raw, PipelineDeps(index=index, settings=automatic(**settings)))
 
 
 def automatic(**settings: object) -> Settings:
@@ -177,8 +177,7 @@ def test_the_reading_checks_hold_no_order_read_right(folder, reference_index):
         expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
         result = process(
             RawMessage(data=path.read_bytes()),
-            index=index,
-            settings=Settings(new_customer_orders=0),
+            PipelineDeps(index=index, settings=Settings(new_customer_orders=0)),
         )
         records = [o.record.model_dump(mode="json") for o in result.orders]
         decided = {id(r): o.decision for r, o in zip(records, result.orders, strict=True)}
@@ -224,7 +223,7 @@ def test_a_catalogue_code_written_in_the_order_is_read_or_holds_it(reference_ind
     folder = FIXTURES.parent / "followups"
     index = reference_index(folder / "ref")
     raw = RawMessage(data=(folder / "orders" / "o08.eml").read_bytes())
-    [order] = process(raw, index=index, settings=automatic()).orders
+    [order] = process(raw, PipelineDeps(index=index, settings=automatic())).orders
     assert order.decision.status == OrderStatus.REVIEW
     [reason] = [r for r in order.decision.reasons if r.code == "line_unread"]
     assert reason.severity == Severity.ERROR and "PLB-38843" in (reason.quoted or "")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.services import Dovecot
 from models import Store
 from tests.intake.imap_helpers import (
     POISON,
@@ -22,7 +23,6 @@ from tests.intake.imap_helpers import (
     wait_log,
 )
 from tests.paths import ROOT
-from tests.services import Dovecot
 
 pytestmark = pytest.mark.dovecot
 DEMO_EMAILS = ROOT / "demo" / "emails"

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlmodel import select
 
-from intake.pipeline import process
+from intake.pipeline import PipelineDeps, process
 from matchers import CatalogIndex
 from models import Origin, ProductRow, RawMessage, Settings, Store, load_reference_dir
 from models.ledger import (
@@ -95,7 +95,7 @@ def test_save_result_stores_orders_once(opened: Store) -> None:
     index = CatalogIndex.build(opened.load_reference())
     raw = raw_of(ORDER_EML.read_bytes())
     row, _ = opened.add_message(raw)
-    result = process(raw, index=index, settings=Settings())
+    result = process(raw, PipelineDeps(index=index, settings=Settings()))
     assert result.orders, "the demo message holds an order"
     first = opened.save_result(row.id or 0, result)
     second = opened.save_result(row.id or 0, result)  # a second worker's late save
@@ -119,7 +119,7 @@ def test_mark_failed_then_retry_closes_the_clerks_item(opened: Store) -> None:
         items = list(session.exec(select(ReviewItem).where(ReviewItem.message_pk == pk)))
     assert [(i.state, i.reasons[0]["message"]) for i in items] == [("open", "parser crashed again")]
     index = CatalogIndex.build(opened.load_reference())
-    opened.save_result(pk, process(raw, index=index, settings=Settings()))
+    opened.save_result(pk, process(raw, PipelineDeps(index=index, settings=Settings())))
     opened.mark_failed(pk, "a late failure must not undo a success")
     with opened.session() as session:
         message = session.get(Message, pk)

@@ -95,6 +95,47 @@ WORDINGS = {
     ),
     "po_headline": ("Re: commande vis", "Commande MC-1109 :\nQté : 8 Réf : VIS-550-200", MessageKind.ORDER),
     "thanks": ("Merci", "Merci pour la livraison de ce matin, tout est parfait.", None),
+    # Asking to open an account: no goods asked for, whatever "envoyer" and "commander" it says.
+    "account_opening_fr": (
+        "Ouverture de compte",
+        "Nous souhaiterions ouvrir un compte chez vous. Pouvez-vous nous envoyer vos conditions "
+        "de paiement et votre tarif 2027 ?",
+        MessageKind.OTHER,
+    ),
+    "account_creation_fr": (
+        "Demande de création de compte client",
+        "Bonjour,\nNous sommes une entreprise de plomberie installée à Pessac et aimerions pouvoir "
+        "commander chez vous. Merci de nous indiquer les documents à fournir (Kbis, RIB).",
+        MessageKind.OTHER,
+    ),
+    "account_opening_en": (
+        "New customer",
+        "Hello, we would like to open an account with you so that we can order online. Could you "
+        "send us your credit application form?",
+        MessageKind.OTHER,
+    ),
+    "trade_account_en": (
+        "Trade account application",
+        "Hi, please find our details below to set up a trade account: company Harbour Build Ltd, "
+        "VAT GB123456789. We expect to order about 2,000 GBP a month.",
+        MessageKind.OTHER,
+    ),
+    "send_your_catalogue_fr": (
+        "Catalogue",
+        "Pourriez-vous nous envoyer votre catalogue 2027 et vos conditions générales de vente ?",
+        None,
+    ),
+    "first_order_with_account_fr": (
+        "Première commande",
+        "Bonjour,\nNous venons d'ouvrir un compte chez vous. Voici notre commande, merci de nous livrer :\n"
+        "- 10 x VIS-440-200\n- 4 x CHV-M860",
+        MessageKind.ORDER,
+    ),
+    "order_naming_its_account_en": (
+        "Order",
+        "Please deliver to our account 41102:\n12 x EM30260\n4 cases of cups",
+        MessageKind.ORDER,
+    ),
 }
 
 

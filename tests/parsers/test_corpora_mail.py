@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline import process
+from intake.pipeline import PipelineDeps, process
 from matchers import CatalogIndex
 from models import IntakeError, Origin, RawMessage, Settings
 from parsers import classify, parse_message
@@ -56,12 +56,12 @@ def test_corpus_file_is_processed_or_refused(
     except IntakeError as exc:
         assert str(path) in str(exc) and len(str(exc)) > len(str(path)) + 5
         with pytest.raises(IntakeError):
-            process(raw, index=sample_index, settings=settings)
+            process(raw, PipelineDeps(index=sample_index, settings=settings))
         return
     assert parsed.message_id
     assert classify(parsed).confidence > 0
     try:
-        result = process(raw, index=sample_index, settings=settings)
+        result = process(raw, PipelineDeps(index=sample_index, settings=settings))
     except IntakeError as exc:  # readable headers but nothing to read (no body, no attachment)
         assert str(path) in str(exc) and "no body" in str(exc)
         return

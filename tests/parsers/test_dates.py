@@ -137,3 +137,47 @@ def test_one_month_table_for_body_documents_and_quoted_headers(written: str, mon
 
 def test_a_word_that_is_no_month_has_no_number() -> None:
     assert month_number("carton") is None
+
+
+# Dates printed in full: the body's finder and the documents' read each the same.
+PRINTED = [
+    ("Date : 05/10/2026", dt.date(2026, 10, 5)),
+    ("livraison le 05/10/26", dt.date(2026, 10, 5)),
+    ("Belegdatum 17.11.2026", dt.date(2026, 11, 17)),
+    ("Date de commande 05-10-2026", dt.date(2026, 10, 5)),
+    ("2026-11-20", dt.date(2026, 11, 20)),
+    ("Cadillac, le 14 octobre 2026", dt.date(2026, 10, 14)),
+    ("le 1er décembre 2026", dt.date(2026, 12, 1)),
+    ("12 November 2026", dt.date(2026, 11, 12)),
+    ("November 3rd 2026", dt.date(2026, 11, 3)),
+    ("Required by October 14th, 2026", dt.date(2026, 10, 14)),
+    ("am 3. März 2026", dt.date(2026, 3, 3)),
+    ("vendredi 16/10/2026", dt.date(2026, 10, 16)),
+    ("31/02/2026", None),
+    ("réf 05/10/1850", None),
+    ("code 12.10.2150", None),
+    ("05/25/2026", None),
+    ("no date", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRINTED, ids=[text for text, _ in PRINTED])
+def test_bodies_and_documents_read_a_date_printed_in_full_alike(text: str, expected: dt.date | None) -> None:
+    in_body = [hit.value for hit in find_dates(text, TUESDAY) if not hit.relative]
+    found = find_date(text)
+    assert in_body[:1] == ([expected] if expected else [])
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize("text", ["livraison le 16/10", "pour vendredi", "avant le 20", "semaine 48"])
+def test_a_document_reads_no_date_without_its_year(text: str) -> None:
+    assert find_dates(text, TUESDAY)
+    assert find_date(text) is None and find_dates(text) == []
+
+
+def test_month_first_dates_read_the_month_first() -> None:
+    assert find_date("Order date 12/25/2026", day_first=False) == (dt.date(2026, 12, 25), 11)
+    assert find_date("Order date 12/05/2026", day_first=False) == (dt.date(2026, 12, 5), 11)
+    assert [hit.value for hit in find_dates("by 12/25/2026", TUESDAY, day_first=False)] == [
+        dt.date(2026, 12, 25)
+    ]

@@ -50,6 +50,8 @@ def _shape(text: str):
         ("Plaque BA13 x 12", (None, Decimal(12), None, None)),
         ("2 sacs poubelle 110 L", (None, Decimal(2), None, None)),
         ("3 sacs de ciment gris 25 kg", (None, Decimal(3), "sac", None)),
+        ("2 barquettes de carottes râpées", (None, Decimal(2), "barquette", None)),
+        ("Jus de pomme : 6 bouteilles", (None, Decimal(6), "flacon", None)),
         ("- RUB-MAS-19 x 12", ("RUB-MAS-19", Decimal(12), None, None)),
     ],
     ids=[
@@ -79,6 +81,8 @@ def _shape(text: str):
         "trailing-x-after-code",
         "noun-unit-names-the-article",
         "noun-unit-before-de",
+        "foodservice-tray",
+        "bottles-are-flacons",
         "code-ending-in-digits-x-qty",
     ],
 )

@@ -25,6 +25,8 @@ REPLY_SHAPES = {
     "original_message": f"{NEW}\n\n-----Original Message-----\nFrom: Paul\nSubject: order\n{OLD}",
     "bare_quote": f"{NEW}\n\n> {OLD.replace(chr(10), chr(10) + '> ')}",
     "zimbra_mail_original": f"{NEW}\n\n----- Mail original -----\nDe: Paul\n{OLD}",
+    "german_rule": f"{NEW}\n\n-----Ursprüngliche Nachricht-----\nVon: Paul\n{OLD}",
+    "english_on_wrote_no_at": f"{NEW}\n\nOn Tue, 3 Nov 2026, Paul <p@x.com> wrote:\n> {OLD}",
 }
 
 

@@ -18,6 +18,29 @@ def test_shipped_files_load() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "holds_quantity"),
+    [
+        ("Gants cuir taille 8 : 10 paires", True),
+        ("1 couronne H05VV-F 3G2,5 noir", True),
+        ("Toner Canon 054 black                   4  EA", True),
+        ("Huile de friture : 2 bidons", True),
+        ("- 3 barquettes de jambon blanc", True),
+        ("Ciment gris 25 kg : 3 sacs", True),
+        ("3 sacs de ciment", True),
+        ("Câble souple ........ 50 m", True),
+        ("417228       Tube LED 150 4000K", False),
+        ("Disjoncteur DX6 2P 32A", False),
+        ("Copy paper A4 80 g", False),
+        ("Lever arch file 80 mm blue", False),
+    ],
+)
+def test_quantity_lines_take_their_unit_words_from_the_one_unit_table(
+    line: str, holds_quantity: bool
+) -> None:
+    assert bool(load_markers().quantity.search(line)) is holds_quantity
+
+
+@pytest.mark.parametrize(
     ("replace", "by", "key"),
     [
         ("sign_off = [", "sign_off = 3\nsign_off_old = [", "sign_off"),

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from bench.services import free_port
 from intake.ingest import ingest_file
 from matchers import CatalogIndex
 from models import Settings, Store, load_reference_dir
@@ -18,7 +19,6 @@ from models.users import add_user
 from review_ui import create_app
 from tests.paths import DEMO_REF, ROOT
 from tests.review_ui.clerk import PASSWORDS
-from tests.services import free_port
 
 DEMO_EMAILS = ROOT / "demo" / "emails"
 

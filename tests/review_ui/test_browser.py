@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import select
 
+from bench.services import free_port
 from matchers.normalize import normalize_wording
 from models import Settings, Store
 from models.tables import Alias, Order
@@ -25,7 +26,6 @@ from review_ui import service
 from tests.factories.messages import ingest_bytes, store_documents_order
 from tests.paths import ROOT
 from tests.review_ui.clerk import review_orders, sign_in_page
-from tests.services import free_port
 
 pytestmark = pytest.mark.browser
 

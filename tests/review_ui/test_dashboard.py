@@ -84,9 +84,9 @@ def test_bar_chart_without_data_says_so() -> None:
 
 
 def test_dashboard_lists_webhooks_not_delivered_with_their_error(client: TestClient, store: Store) -> None:
+    from bench.services import free_port
     from intake.webhooks import add_endpoint, deliver_due
     from tests.factories.rows import make_order
-    from tests.services import free_port
 
     add_endpoint(store, f"http://127.0.0.1:{free_port()}/hook")
     make_order(store, po="PO-WEBHOOK")

@@ -11,10 +11,10 @@ import uvicorn
 from fastapi import FastAPI
 from playwright.sync_api import Page
 
+from bench.services import free_port
 from models import Settings, Store
 from review_ui.dashboard import make_router
 from tests.factories.rows import make_rows
-from tests.services import free_port
 
 
 def signed_in() -> str:

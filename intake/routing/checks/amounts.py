@@ -13,6 +13,7 @@ from intake.routing.checks.context import (
     quantity_of,
     quantity_text,
 )
+from intake.routing.checks.reading import default_reading_rules
 from models import LineMatch, ProductRow, ReviewReason, Severity
 from parsers.values.units import same_unit
 
@@ -57,18 +58,26 @@ def check_totals(ctx: CheckContext) -> list[ReviewReason]:
     """Printed line amounts and the printed total must agree with quantity × price."""
     reasons = []
     amounts: list[Decimal] = []
+    discounted = offers_discounts(ctx)
     for number, line in numbered(ctx.matched):
         price = finite(line.line.unit_price.value if line.line.unit_price else line.unit_price)
         quantity = quantity_of(line)
         amount = quantity * price if quantity is not None and price is not None else None
         printed = finite(line.line.amount.value) if line.line.amount else None
         if amount is not None and printed is not None and abs(amount - printed) > CENT:
+            # Printed beside a printed price with no discount to explain it: a figure was misread.
+            misread = (
+                line.line.unit_price is not None
+                and not discounted
+                and not is_discount(amount, printed, quantity)
+            )
             reasons.append(
                 line_reason(
                     "line_amount_mismatch",
                     number,
-                    f"amount {money(printed)} is not {quantity_text(quantity or 0)} × {money(price or 0)}",
-                    severity=Severity.WARNING,
+                    f"amount {money(printed)} is not {quantity_text(quantity or 0)} × {money(price or 0)}"
+                    + ("" if not misread else ", and no discount explains it: a figure was misread"),
+                    severity=Severity.ERROR if misread else Severity.WARNING,
                     field="amount",
                 )
             )
@@ -90,6 +99,34 @@ def check_totals(ctx: CheckContext) -> list[ReviewReason]:
             )
         )
     return reasons
+
+
+# A discount is a round share of the line: a multiple of half a percent, at most this much.
+DISCOUNT_STEP = Decimal("0.005")
+DISCOUNT_MAX = Decimal("0.6")
+
+
+def offers_discounts(ctx: CheckContext) -> bool:
+    """The document heads a discount column, or the message speaks of a discount.
+
+    Read in the rows above the line table (its header row among them) and in the body.
+    """
+    pattern = default_reading_rules().discount_pattern
+    order = ctx.matched.order
+    if order.rows:
+        return any(pattern.search(row.text) for row in order.rows if row.region == "header")
+    return bool(pattern.search(ctx.parsed.text))
+
+
+def is_discount(gross: Decimal, printed: Decimal, quantity: Decimal | None) -> bool:
+    """The printed amount is the gross one less a round percentage, within the rounding of the net price."""
+    if gross <= 0 or not 0 < printed < gross:
+        return False
+    share = ((1 - printed / gross) / DISCOUNT_STEP).to_integral_value() * DISCOUNT_STEP
+    if not 0 < share <= DISCOUNT_MAX:
+        return False
+    slack = CENT + abs(quantity or 0) * CENT / 2
+    return abs(gross * (1 - share) - printed) <= slack
 
 
 def check_line_count(ctx: CheckContext) -> list[ReviewReason]:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
 
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
-from models import ExtractedLine, Provenance, ReviewReason, Severity
+from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
 
 _TOKEN = re.compile(r"[^\s|;,\t/]+")
 _EDGE = "()[]{}<>:.!?\"'«»-–—•*·"
@@ -28,6 +28,7 @@ _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*
 _CODE = re.compile(r"^(?:(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}|[A-Z0-9]+(?:[-./][A-Z0-9]+)+)$")
 _WORD = re.compile(r"^[^\W\d_]{3,}")
 _ROW = re.compile(r"(\d+)$")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _CLAUSE_CUT = re.compile(
     r",\s+|;\s*|\s+(?i:et|and|und|ainsi que|plus|puis|then|as well as)\s+|[.!?]\s+(?=[A-ZÀ-Ý])"
 )
@@ -56,18 +57,36 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         _unread(text, where)
         for text, where in spans
         if (looks_like_line(text, rules, words) or names_a_code(text, codes))
-        and not _covered(text, where, lines)
+        and not _covered(text, where, lines, rules)
     ]
 
 
 def catalogue_codes(ctx: CheckContext) -> frozenset[str]:
     """The catalogue's article codes, lower case."""
-    return _codes_of(tuple(ctx.products))
+    return _catalogue_keys(ctx.products)[1]
 
 
-@lru_cache(maxsize=4)
-def _codes_of(skus: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(sku.lower() for sku in skus)
+# The codes and words of the last few catalogues seen, by the identity of their mapping (kept
+# here, so that identity is not reused): building a key of 100,000 articles to look them up
+# would cost more than the check (a catalogue is built once and not changed after).
+_KEYS: dict[int, tuple[Mapping[str, ProductRow], frozenset[str], frozenset[str]]] = {}
+_KEPT = 4
+
+
+def _catalogue_keys(
+    products: Mapping[str, ProductRow],
+) -> tuple[Mapping[str, ProductRow], frozenset[str], frozenset[str]]:
+    kept = _KEYS.get(id(products))
+    if kept is not None and kept[0] is products:
+        return kept
+    codes = frozenset(sku.lower() for sku in products)
+    words = frozenset(
+        word_key(w) for product in products.values() for w in _TOKEN.findall(product.name) if _WORD.match(w)
+    )
+    if len(_KEYS) >= _KEPT:
+        del _KEYS[next(iter(_KEYS))]
+    _KEYS[id(products)] = kept = (products, codes, words)
+    return kept
 
 
 def names_a_code(text: str, codes: frozenset[str]) -> bool:
@@ -81,12 +100,7 @@ def names_a_code(text: str, codes: frozenset[str]) -> bool:
 
 def catalogue_words(ctx: CheckContext) -> frozenset[str]:
     """The words of the catalogue's designations: what an order line without a code names."""
-    return _words_of(tuple(product.name for product in ctx.products.values()))
-
-
-@lru_cache(maxsize=4)
-def _words_of(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(word_key(w) for name in names for w in _TOKEN.findall(name) if _WORD.match(w))
+    return _catalogue_keys(ctx.products)[2]
 
 
 def word_key(word: str) -> str:
@@ -168,11 +182,39 @@ def looks_like_line(text: str, rules: ReadingRules, catalogue: frozenset[str] | 
     return coded or not any(p.search(text) for p in rules.instruction_patterns)
 
 
-def _covered(text: str, where: Provenance | None, lines: list[ExtractedLine]) -> bool:
-    """A line was read from this span (by its place, else by its code or wording)."""
+def _covered(text: str, where: Provenance | None, lines: list[ExtractedLine], rules: ReadingRules) -> bool:
+    """A line was read from this span (by its place, else by its code or wording and its quantity).
+
+    A span naming a line read elsewhere with another quantity ('only 2 of the 180Ah
+    batteries, not 3' above a forwarded list) says something the line does not.
+    """
     if where is not None and any(_overlaps(where, p) for line in lines for p in _places(line)):
         return True
-    return any(_written_in(text, line) for line in lines)
+    return any(_written_in(text, line) and _same_quantity(text, line, rules) for line in lines)
+
+
+def _same_quantity(text: str, line: ExtractedLine, rules: ReadingRules) -> bool:
+    """The span gives the line no other quantity than the one read (its code and wording set aside)."""
+    read = line.quantity.value if line.quantity else None
+    if read is None:
+        return True
+    rest = text.lower()
+    for named in (line.description, line.code):
+        if named is not None and named.value.strip():
+            rest = rest.replace(named.value.strip().lower(), " ")
+    for pattern in (rules.po_pattern, rules.po_word_pattern, *rules.span_patterns):
+        rest = pattern.sub(" ", rest)
+    tokens = [t.strip(_EDGE).lower() for t in _TOKEN.findall(rest)]
+    tokens = [t for t in tokens if t]
+    said = [
+        Decimal(found.group().replace(",", "."))
+        for i, t in enumerate(tokens)
+        if _QUANTITY.match(t)
+        and (found := _DIGITS.search(t))
+        and not (i and tokens[i - 1] in rules.pack_before)
+        and not (i + 1 < len(tokens) and tokens[i + 1] in rules.size_units)
+    ]
+    return not said or read in said
 
 
 def _places(line: ExtractedLine) -> Iterator[Provenance]:

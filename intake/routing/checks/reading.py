@@ -26,7 +26,10 @@ class ReadingRules(BaseModel):
     explained_lines: tuple[str, ...] = ()
     instruction_lines: tuple[str, ...] = ()
     carried_labels: tuple[str, ...] = ()
+    discount: str = "$^"
     plain_words: frozenset[str] = frozenset()
+    pack_before: frozenset[str] = frozenset()
+    size_units: frozenset[str] = frozenset()
     sign_off: str = "$^"
     forward_marker: str = "$^"
 
@@ -36,6 +39,7 @@ class ReadingRules(BaseModel):
         "explained_spans",
         "explained_lines",
         "instruction_lines",
+        "discount",
         "sign_off",
         "forward_marker",
     )
@@ -96,6 +100,10 @@ class ReadingRules(BaseModel):
         """A row that starts with a carried-over total's label ('A reporter', 'Brought forward')."""
         labels = sorted((re.escape(label) for label in self.carried_labels), key=len, reverse=True)
         return re.compile(r"^\W*(?:" + ("|".join(labels) or "$^") + r")(?![\w])", re.I)
+
+    @cached_property
+    def discount_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.discount, re.I)
 
     @cached_property
     def instruction_patterns(self) -> tuple[re.Pattern[str], ...]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from bench.services import free_port, wait_port
 from intake.api import Scope, create_token
 from intake.ingest import ingest_file
 from matchers import CatalogIndex
@@ -19,7 +20,6 @@ from models import Settings, Store, load_reference_dir
 from models.tables import Order, OrderEvent
 from tests.factories.rows import accept
 from tests.paths import FIXTURES, ROOT
-from tests.services import free_port, wait_port
 
 pytestmark = pytest.mark.slow
 FIRST = ["customer_codes_pipe_table_fr.eml", "html_only_table_fr.eml", "plain_dash_list_codes_fr.eml"]

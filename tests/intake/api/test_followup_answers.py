@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
 from intake.ingest import ingest_file
@@ -56,6 +57,26 @@ def test_a_question_about_a_shipped_order_is_answered_with_its_tracking(api: Api
         assert order.po_number in mail.subject + mail.body_text
     assert "a été expédiée le" in mail.body_text
     assert "Transporteur : Geodis" in mail.body_text and "Numéro de suivi : GE998877665FR" in mail.body_text
+
+
+@pytest.mark.parametrize(
+    ("event", "said"),
+    [
+        ({"kind": "prepared", "status": "En cours de préparation"}, "est en cours de préparation depuis le"),
+        ({**SHIPPED, "status": "Expédiée partiellement"}, "a été expédiée en partie le"),
+        ({"kind": "delivered", "status": "Facturée"}, "a été facturée le"),
+        ({**SHIPPED, "status": "STAT-40"}, "a été expédiée le"),
+    ],
+    ids=["in-preparation", "partially-shipped", "invoiced", "unknown-name-then-kind"],
+)
+def test_the_answer_words_downstream_s_own_status_name(api: Api, event: dict, said: str) -> None:
+    index, order_id = _order(api)
+    posted = api.client.post(f"/orders/{order_id}/events", json=event, headers=api.write)
+    assert posted.status_code == 201, posted.text
+    assert posted.json()["status"] == event["status"]
+    _, (mail,) = _ask(api, index)
+    assert said in mail.body_text
+    assert event["status"] not in mail.body_text
 
 
 def test_a_question_about_an_order_with_no_status_waits_for_a_clerk(api: Api) -> None:

@@ -13,10 +13,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from bench.services import free_port
 from models import Settings
 from models.settings import SmtpSecurity
 from tests.intake.notify.smtp import Inbox, SmtpServer
-from tests.services import free_port
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.services import free_port
 from intake.cli import main
 from models import Store
 from tests.factories.rows import make_order
-from tests.services import free_port
 
 
 @pytest.fixture

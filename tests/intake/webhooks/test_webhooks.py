@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
+from bench.services import free_port
 from intake.api.events import OrderEventIn, record_event
 from intake.webhooks import (
     add_endpoint,
@@ -21,7 +22,6 @@ from models import Settings, Store
 from models.tables import Order, WebhookDelivery, utcnow
 from tests.factories.rows import accept, make_order
 from tests.intake.webhooks.receiver import Receiver
-from tests.services import free_port
 
 
 class Clock:

@@ -1,5 +1,7 @@
 """Private, throwaway services for tests and benchmarks: Dovecot and PostgreSQL.
 
+The tests import them from here, so that a benchmark never imports the tests.
+
 Each runs from its own temporary directory on free loopback ports and is
 stopped by its owner. Both need root (Dovecot drops to uid 65534 for mail,
 PostgreSQL runs as the `postgres` user).

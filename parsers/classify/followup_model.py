@@ -1,0 +1,37 @@
+"""A small spaCy text classifier of follow-up kinds: trained by the project, shipped in the package.
+
+Trained offline by parsers/training/followup.py (`intake model train-followup`); here it is
+only loaded and asked, by followup.py where its rules are unsure.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from models import ConfigError
+from models.followups import FollowupKind
+
+MODEL_DIR = Path(__file__).parents[1] / "models" / "followup"
+LABELS = [kind.value for kind in FollowupKind]
+
+
+@lru_cache(maxsize=1)
+def load_followup_model(path: Path = MODEL_DIR) -> Language:
+    """The shipped pipeline, loaded once per process."""
+    if not path.exists():
+        raise ConfigError(
+            str(path),
+            "followup model",
+            "the trained classifier is missing: run `intake model train-followup`",
+        )
+    return spacy.load(path)
+
+
+def predict_followup(text: str, nlp: Language | None = None) -> dict[FollowupKind, float]:
+    """Probability of each follow-up kind for the subject and the sender's own text."""
+    model = nlp or load_followup_model()
+    return {FollowupKind(label): p for label, p in model(text[:2000]).cats.items()}
