@@ -75,6 +75,7 @@ _WHERE = {
     "record_alias": "models.aliases",
     "first_order_of": "models.orders",
     "order_ids_for": "models.orders",
+    "order_status": "models.orders",
     "audit_trail": "models.review",
     "dismiss_failed": "models.review",
     "waiting_order_ids": "models.review",
@@ -86,8 +87,8 @@ _WHERE = {
     "MessageState": "models.tables",
     "OutboxState": "models.tables",
     "ReviewItemState": "models.tables",
-    "make_engine": "models.store",
-    "migrate": "models.store",
+    "make_engine": "models.engine",
+    "migrate": "models.engine",
 }
 __all__ = sorted(_WHERE)
 

@@ -1,30 +1,27 @@
-"""The store: one SQLAlchemy engine, the schema under Alembic, and the writes
-the pipeline and the daemon need. SQLite and PostgreSQL alike."""
+"""The store: the reference data, the messages kept before any parsing and their
+outcomes, the orders as records. SQLite and PostgreSQL alike (models/engine.py);
+orders are written by models/order_writer.py."""
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, text, update
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, create_engine, select
+from sqlmodel import Session, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
+from models.engine import make_engine, migrate
+from models.order_writer import INTAKE, insert_order
 from models.pipeline import (
     OrderRecord,
-    OrderStatus,
     ProcessedOrder,
     ProcessResult,
     RawMessage,
 )
 from models.reference import AliasRow, CustomerRefRow, CustomerRow, HistoryRow, ProductRow, ReferenceData
-from models.revision import MIGRATIONS, head_revision
 from models.rows import message_row, to_record
 from models.tables import (
     Alias,
@@ -41,63 +38,6 @@ from models.tables import (
     ReviewItemState,
     utcnow,
 )
-
-INTAKE = "intake"  # the actor of what Intake does on its own
-
-
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets its folder created and sane pragmas."""
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        private_file(Path(url.removeprefix("sqlite:///")))
-    engine = create_engine(url, pool_pre_ping=True)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return engine
-
-
-def private_file(path: Path) -> None:
-    """Create `path` empty, readable by its owner only (0600), in a folder of the owner's (0700).
-
-    The store holds customers' mail and the users' password hashes: no other local
-    account may read it. An existing file is left as it is.
-    """
-    if path.exists():
-        return
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True)
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets the review UI read while the daemon writes; busy_timeout makes
-    # two processes wait for each other instead of failing at once.
-    cursor.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL may wait for a lock
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revision."""
-    if _stored_revision(engine) == head_revision():
-        return  # already there: Alembic (a quarter of a second to load) is not needed
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    from alembic import command
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        # Two daemons starting on an empty database: the second waits, then finds it done.
-        if engine.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(72860001)"))
-        elif engine.dialect.name == "sqlite":
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-
 
 # Rows per INSERT ... ON CONFLICT statement of a catalogue import.
 UPSERT_CHUNK = 2000
@@ -120,15 +60,6 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
             chunk = []
     if chunk:
         yield chunk
-
-
-def _stored_revision(engine: Engine) -> str | None:
-    try:
-        with engine.connect() as connection:
-            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
-    except Exception:  # no table yet (a new store) or a database that refuses: Alembic will say
-        return None
-    return rows[0][0] if len(rows) == 1 else None
 
 
 class Store:
@@ -350,58 +281,6 @@ class Store:
                 )
                 records.append((order.id or 0, to_record(order, list(lines))))
             return records
-
-
-def insert_order(
-    session: Session, processed: ProcessedOrder, *, actor: str = INTAKE, message_pk: int | None = None
-) -> int:
-    """The one writer of orders: the order, its lines, its review item when held, the audit event.
-
-    An order entered by a person (`actor` other than Intake) has lines as sure as
-    typed, and its audit event names its source, since no message says where it came from.
-    """
-    record: OrderRecord = processed.record
-    accepted = record.status == OrderStatus.ACCEPTED
-    by_person = actor != INTAKE
-    order = Order(
-        message_pk=message_pk,
-        message_id=record.message_id,
-        source=record.source,
-        status=record.status.value,
-        customer_id=record.customer_id,
-        po_number=record.po_number,
-        order_date=record.order_date,
-        requested_delivery_date=record.requested_delivery_date,
-        ship_to=record.ship_to,
-        currency=record.currency,
-        confidence=record.confidence,
-        detail=processed.matched.model_dump(mode="json"),
-        reasons=[r.model_dump(mode="json") for r in processed.decision.reasons],
-        decided_at=utcnow() if accepted else None,
-        decided_by=actor if accepted else None,
-    )
-    session.add(order)
-    session.flush()
-    assert order.id is not None
-    backorder = set(processed.decision.backorder_lines)
-    for line in record.lines:
-        sure = {"confidence": 1.0} if by_person else {}
-        session.add(
-            OrderLine(order_id=order.id, backorder=line.line_no in backorder, **sure, **line.model_dump())
-        )
-    if record.status == OrderStatus.REVIEW:
-        session.add(ReviewItem(order_id=order.id, message_pk=message_pk, reasons=order.reasons))
-    source = f"{record.source}:" if by_person else ""
-    session.add(
-        AuditEvent(
-            actor=actor,
-            action=f"created:{source}{record.status.value}",
-            entity="order",
-            entity_id=str(order.id),
-            after=record.model_dump(mode="json"),
-        )
-    )
-    return order.id
 
 
 def _locked_message(session: Session, pk: int) -> Message:

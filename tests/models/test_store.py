@@ -46,7 +46,7 @@ def newest_revision() -> str:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from models.store import MIGRATIONS
+    from models.revision import MIGRATIONS
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
