@@ -18,7 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from matchers import CatalogIndex, match_article
-from matchers.normalize import fold
+from matchers.designation import spellings
+from matchers.normalize import fold, read_wording
 from models import CustomerRefRow, Extracted, ExtractedLine, LineMatch, ReferenceData
 from models.datafiles import read_toml
 from models.followups import OrderChange, SkuQuantity
@@ -398,6 +399,27 @@ def _move_delivery(clause: str, change: OrderChange, today: dt.date) -> bool:
     chosen = before[-1] if before else hits[-1]
     change.delivery_date = chosen.value
     return True
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def catalogue_words(text: str, index: CatalogIndex) -> str:
+    """The text less the words no designation of the catalogue uses ('peux-tu faire annuler').
+
+    Matched among an order's few articles, every word the order lacks weighs against all of
+    them alike and drowns the two words that name one; sizes, codes and short words stay.
+    """
+
+    def keep(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if len(token) <= 2 or any(ch.isdigit() for ch in token):
+            return token
+        words = read_wording(token).words
+        known = words and all(spellings(w, index.designations) for w in words)
+        return token if known else " "
+
+    return _TOKEN.sub(keep, english_to_catalogue(text))
 
 
 def sure_sku(clause: str, index: CatalogIndex, customer_id: str | None) -> str | None:
