@@ -38,7 +38,18 @@ _AFTER = [
     re.compile(rf"^\s*\(\s*(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*\)\s*$"),  # "CODE (12)"
 ]
 _LABELLED = re.compile(rf"\b(?:qt[ée]|qte|qty|quantit[ée]|quantity)\s*[:=.]?\s*(?P<qty>{_NUMBER})", re.I)
-_BEFORE = re.compile(rf"{_BULLET}(?P<qty>{_NUMBER})\s*(?:[x×*]\s*)?(?:(?P<unit>{_UNIT})\s+)?$")
+_BEFORE = re.compile(rf"{_BULLET}(?:[x×*]\s*)?(?P<qty>{_NUMBER})\s*(?:[x×*]\s*)?(?:(?P<unit>{_UNIT})\s+)?$")
+# A count inside a sentence, right before the code: marked by 'x' or a unit word, never bare.
+_BEFORE_IN_SENTENCE = re.compile(
+    rf"(?:^|\s)(?P<qty>{_NUMBER})\s*(?:[x×*]\s*|(?P<unit>{_UNIT})\s+(?:(?:of|de|d'|d’)\s*)?)$"
+)
+_LEADING = re.compile(rf"{_BULLET}(?P<qty>{_NUMBER})\s*(?:[x×*]\s+|(?P<unit>{_UNIT})\s+)(?=[^\W\d_])")
+# A code written in several words: at most this many, never opened by a count word.
+_SPACED_WORDS = 4
+_WORD = re.compile(r"(?<![\w\-./])[A-Za-z0-9](?:[\w\-./]*[A-Za-z0-9])?(?![\w\-])")
+_SPAN = re.compile(r".+", re.S)
+_NOT_CODE_START = {"x", "×", "qté", "qte", "qty", "réf", "ref"}
+_CLAUSE_CUT = re.compile(r",\s+|;\s*|\s+(?i:et|and|und|puis|then|plus|also)\s+|[.!?]\s+(?=[A-Z])")
 _PRICE = re.compile(r"\s*(?:@|\bat\s+\d|\bà\s+\d|\bp\.?u\.?\s*:?\s*\d)", re.I)
 _TRAILING = re.compile(
     rf"(?:^|\s{{2,}}|\t|\s[:=\-–]\s*|\s)(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*[.!]?\s*$"
@@ -47,7 +58,7 @@ _TRAILING = re.compile(
 
 def read_code_line(line: str, book: CodeBook, *, part: str, start: int) -> ExtractedLine | None:
     """The order line built around the one known code a line of text names, or None."""
-    codes = [m for m in _TOKEN.finditer(line) if book.knows_code(m.group(0))]
+    codes = code_spans(line, book)
     if len(codes) != 1:
         return None
     code = codes[0]
@@ -70,6 +81,46 @@ def read_code_line(line: str, book: CodeBook, *, part: str, start: int) -> Extra
     )
 
 
+def code_spans(line: str, book: CodeBook) -> list[re.Match[str]]:
+    """The known codes a line names, each once: one token ('W712/73'), or several written
+    with spaces ('0 986 494 030', 'HU 7008 z', 'SPB 2000'), the longest first."""
+    words = list(_WORD.finditer(line))
+    found: list[re.Match[str]] = []
+    for size in range(_SPACED_WORDS, 1, -1):
+        for i in range(len(words) - size + 1):
+            first, last = words[i], words[i + size - 1]
+            text = line[first.start() : last.end()]
+            if "  " in text or "\t" in text or first.group(0).lower() in _NOT_CODE_START:
+                continue
+            if (
+                any(c.isdigit() for c in text)
+                and book.knows_code(text)
+                and not _overlaps(found, first.start(), last.end())
+            ):
+                found.append(_SPAN.search(line, first.start(), last.end()))
+    singles = [m for m in _TOKEN.finditer(line) if book.knows_code(m.group(0))]
+    found += [m for m in singles if not _overlaps(found, m.start(), m.end())]
+    return sorted(found, key=lambda m: m.start())
+
+
+def _overlaps(found: list[re.Match[str]], start: int, end: int) -> bool:
+    return any(m.start() < end and start < m.end() for m in found)
+
+
+def code_clauses(line: str, book: CodeBook) -> list[tuple[str, int]] | None:
+    """The clauses of a sentence naming several known codes ('4 pcs of A, 6 pcs of B and 10 of C'), each
+    with its offset; None when the line names fewer than two codes or a clause holds more than one."""
+    if len(code_spans(line, book)) < 2:
+        return None
+    clauses, at = [], 0
+    for cut in [*_CLAUSE_CUT.finditer(line), None]:
+        end = cut.start() if cut else len(line)
+        if line[at:end].strip():
+            clauses.append((line[at:end], at))
+        at = cut.end() if cut else end
+    return None if any(len(code_spans(text, book)) > 1 for text, _ in clauses) else clauses
+
+
 def _quantity(before: str, after: str, code_end: int):
     """(span in the line, value, (unit, span) or None) of the quantity next to the code."""
     labelled = _LABELLED.search(before) or _LABELLED.search(after)
@@ -83,10 +134,18 @@ def _quantity(before: str, after: str, code_end: int):
     match = _BEFORE.match(before)
     if match:
         return _found(match, 0)
+    match = _BEFORE_IN_SENTENCE.search(before)  # "please deliver 4 pcs of CODE", "merci de livrer 3 x CODE"
+    found = _found(match, 0) if match else None
+    if found is not None and (match["unit"] is None or found[2] is not None):
+        return found
     priced = _PRICE.search(after)  # "24 rolls @ 2.20": the price is no quantity
     match = _TRAILING.search(after[: priced.start()] if priced else after)
     if match and not _is_size(after[: match.start("qty")], match):
         return _found(match, code_end)
+    # "1 filtre à huile W712/73", "2 btes P21W 24V 7511": the count opens the line, the code ends it.
+    match = _LEADING.match(before)
+    if match and not re.search(r"\d", after):
+        return _found(match, 0)
     return None
 
 
@@ -97,7 +156,7 @@ def _found(match: re.Match[str], shift: int):
     unit = None
     if "unit" in match.groupdict() and match["unit"]:
         name = normalise_unit(match["unit"])
-        if name is None and match.re is not _BEFORE:
+        if name is None and match.re not in (_BEFORE, _LEADING):
             return None  # "24/6 agrafes" style: a word that is no unit follows a size
         if name is not None and unit_kind(name) == "count":
             unit = (name, (shift + match.start("unit"), shift + match.end("unit")))
@@ -124,6 +183,7 @@ def _designation(line: str, code: tuple[int, int], qty: tuple[int, int]) -> tupl
         stripped = re.sub(r"^[\s\-–/:|,;x×*()]+|[\s\-–/:|,;()]+$", "", text)
         stripped = re.sub(r"^(?:r[ée]f\.?|p/n|code|qt[ée]|qty)\s*:?\s*", "", stripped, flags=re.I)
         stripped = re.sub(r"\s+(?:qt[ée]|qty)\.?$", "", stripped, flags=re.I)
+        stripped = re.sub(r"^(?:(?:of|the|de|du|des|d'|les?|la)(?:\s+|$))+", "", stripped, flags=re.I)
         if re.search(r"[^\W\d_]{2,}", stripped) and len(stripped) > len(best[0]):
             at = begin + text.find(stripped[:1]) if stripped else begin
             best = (stripped, (at, at + len(stripped)))

@@ -21,14 +21,15 @@ _PO_LABELS = (
     r"|(?:commande|order)\s*\(\s*(?:n°|no\.?|num[ée]ro|number|#)"
     r"|(?:commande|ordre|bon)\s+d['’]achat(?:\s+(?:n°|no\.?|num[ée]ro|#))?"
     r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|(?:notre|votre|our|your)\s+r[ée]f(?:[ée]rence|erence)?\.?"
-    r"|n°\s*BC|\bBC\b|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
+    r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
 _PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:est\s+(?:le\s+)?)?{_PO_VALUE}", re.I)
-# "Commande SG-2026-118" / "notre commande R-1015": a code right after the word needs letters and digits.
+# "Commande SG-2026-118" / "notre commande R-1015": a code right after the word needs letters and digits,
+# or is a long number ("Cde 4500012877", an ERP's numbering).
 _PO_AFTER_WORD = re.compile(
-    r"\b(?:commande|cde|order)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9])\b",
+    r"\b(?:commande|cde|order)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9]|\d{6,12})\b",
     re.I,
 )
 # "please quote PO-7731", "notre CDE25-3381": an order number that carries its own prefix.
@@ -37,7 +38,10 @@ _PO_ALONE = re.compile(
     r"(?P<po>(?=[A-Z0-9\-/._]*\d)(?:[A-Z0-9]+[\-/._])+[A-Z0-9]+|\d{6,12}|[A-Z]{2,4}\d{4,})"
 )
 _LABEL_AT_END = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*$", re.I)
-_PO_PREFIXED = re.compile(r"(?<![\w\-/])(?P<po>(?:PO|BC|BDC|CDE|CMD|ACH)[-_/]?\d[\w\-/]*\d)(?![\w\-])")
+# "PO-7731", "BC2026-118", "PO-GIR-8841" (a customer's letters between the prefix and the number).
+_PO_PREFIXED = re.compile(
+    r"(?<![\w\-/])(?P<po>(?:PO|BC|BDC|CDE|CMD|ACH)(?:[-_/]?\d|[-_/][A-Z]{2,5}[-_/]\d)[\w\-/]*\d)(?![\w\-])"
+)
 _NOT_OUR_PO = re.compile(
     r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note)"
     r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this|commande|order))*\W*$",

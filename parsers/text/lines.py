@@ -52,7 +52,7 @@ def _trailing_shape() -> re.Pattern[str]:
 
 def _leading_shape() -> re.Pattern[str]:
     return re.compile(
-        rf"{_BULLET}{_qty_pattern()}(?:\s*[x×*]\s+|\s+[x×*]\s*|\s+)"
+        rf"{_BULLET}(?:(?:qt[ée]|qty)\.?\s*)?{_qty_pattern()}(?:\s*[x×*]\s+|\s+[x×*]\s*|\s+)"
         rf"(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
         rf"(?:(?P<unit>{_UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
         rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",
@@ -242,8 +242,10 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
 
 def _is_size_before(line: str, match: re.Match[str]) -> bool:
     """'Ruban 25 mm x 50' and 'Vis 4 x 40': the number after 'x' is part of a size."""
-    before = line[: match.start("qty")].rstrip()
-    return bool(re.search(r"(?<![\w.,\-])\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]$", before, re.I))
+    before = line[: match.start("qty")]
+    if re.search(r"\d\s+[x×]$", before):  # 'Clio 4 x3': an x glued to the count marks it
+        return False
+    return bool(re.search(r"(?<![\w.,\-])\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]$", before.rstrip(), re.I))
 
 
 def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
@@ -350,7 +352,7 @@ def _plausible(line: ExtractedLine) -> bool:
     code = line.code.value if line.code else ""
     if not desc and not code:
         return False
-    if desc and not re.match(r"[\w(«\"'Ø]", desc):
+    if desc and not re.match(r"[\w(«\"'Ø]|\*+\w", desc):  # '*Castrol Edge*': a name in bold
         return False
     first = re.split(r"[\s,.;:]+", desc.lower(), maxsplit=1)[0] if desc else ""
     words = line_words()

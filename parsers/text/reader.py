@@ -18,7 +18,7 @@ from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
-from parsers.text.codes import CodeBook, read_code_line
+from parsers.text.codes import CodeBook, code_clauses, read_code_line
 from parsers.text.lines import read_line, read_prose
 from parsers.text.tables import read_header, read_row, read_table
 from parsers.values.numbers import (
@@ -153,10 +153,26 @@ def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> li
     return text_lines
 
 
+# '*10* × Bobines', '**4** x gants': a quantity in bold or italics (the marks become spaces, offsets kept).
+_EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(\d+(?:[.,]\d+)?)\1(?![\w*])")
+
+
+def _plain(line: str) -> str:
+    return _EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), line)
+
+
 def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
+    line = _plain(line)
     known = read_code_line(line, codes, part=part, start=start) if codes is not None else None
     if known is not None:
         return [known]
+    clauses = code_clauses(line, codes) if codes is not None else None
+    if clauses:
+        return [
+            found
+            for text, at in clauses
+            for found in _read_free(text, part=part, start=start + at, codes=codes)
+        ]
     prose = read_prose(line, part=part, start=start)
     if len(prose) >= 2:
         return prose

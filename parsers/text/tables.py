@@ -103,7 +103,9 @@ def roles_of(texts: list[str]) -> dict[str, int] | None:
             roles["description"] = index
             known += 1
     filled = sum(1 for t in texts if t.strip())
-    if "quantity" not in roles or not ({"code", "description"} & set(roles)) or known * 3 < filled * 2:
+    # Columns a line table carries beside the line's own ('Livraison', 'Commentaire') name it too.
+    named = max(known, sum(1 for t in texts if normalize(t) in _phrase_roles()))
+    if "quantity" not in roles or not ({"code", "description"} & set(roles)) or named * 3 < filled * 2:
         return None
     return roles
 

@@ -189,3 +189,119 @@ def test_pipe_tables_keep_their_rule_and_empty_cells(text: str) -> None:
 def test_a_reply_subject_gives_only_a_prefixed_order_number(subject: str, expected: str | None) -> None:
     found = fields.po_number(subject, "Merci, nous vous passons commande de :", part="body")
     assert (found.value if found else None) == expected
+
+
+class SpacedBook:
+    """Codes compared as the catalogue compares them: without case, spaces or separators."""
+
+    def __init__(self, *codes: str) -> None:
+        self.codes = {self.key(c) for c in codes}
+
+    @staticmethod
+    def key(code: str) -> str:
+        return "".join(ch for ch in code.upper() if ch.isalnum())
+
+    def knows_code(self, token: str) -> bool:
+        return len(token) >= 4 and self.key(token) in self.codes
+
+
+SPACED = SpacedBook(
+    "0 986 494 030", "HU 7008 z", "HD 13/4", "SPB 2000", "W 712/73", "7511", "EG1803", "FLH-52001"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 2 x 0 986 494 030 Plaquettes AV Clio", ("0 986 494 030", "2", None, "Plaquettes AV Clio")),
+        ("- 4 x HU 7008 z filtre huile", ("HU 7008 z", "4", None, "filtre huile")),
+        ("qté 2 réf HD 13/4", ("HD 13/4", "2", None, None)),
+        ("qté 3 courroies SPB 2000", ("SPB 2000", "3", None, "courroies")),
+        ("1 filtre a huile W712/73", ("W712/73", "1", None, "filtre a huile")),
+        ("2 btes P21W 24V 7511", ("7511", "2", "boite", None)),
+        ("3. x2 EG1803", ("EG1803", "2", None, None)),
+        ("4 pcs of FLH-52001", ("FLH-52001", "4", "pce", None)),
+    ],
+    ids=[
+        "spaced-digits",
+        "spaced-letters",
+        "spaced-slash",
+        "words-between",
+        "code-last",
+        "unit-code-last",
+        "x-qty",
+        "of",
+    ],
+)
+def test_codes_written_with_spaces_and_counts_that_open_the_line(text: str, expected) -> None:
+    found = read_code_line(text, SPACED, part="body", start=0)
+    assert found is not None
+    assert (
+        found.code.value,
+        str(found.quantity.value),
+        found.unit.value if found.unit else None,
+        found.description.value if found.description else None,
+    ) == expected
+
+
+def test_a_sentence_naming_several_codes_is_read_clause_by_clause() -> None:
+    text = "Could you please deliver 4 pcs of FLH-52001, 6 x EG1803 and 10 x 7511. Also 2 x HD 13/4."
+    lines = read_lines(text, part="body", codes=SPACED)
+    assert [(ln.code.value, str(ln.quantity.value)) for ln in lines] == [
+        ("FLH-52001", "4"),
+        ("EG1803", "6"),
+        ("7511", "10"),
+        ("HD 13/4", "2"),
+    ]
+    assert [text[slice(*ln.code.provenance.span)] for ln in lines] == [
+        "FLH-52001",
+        "EG1803",
+        "7511",
+        "HD 13/4",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("*10* × Bobines écru 2 plis", ("10", None, "Bobines écru 2 plis")),
+        ("- **4** x gants nitrile M", ("4", None, "gants nitrile M")),
+        ("filtre habitacle simple 208 x2", ("2", None, "filtre habitacle simple 208")),
+        ("qté 1 bidon 20L UTTO", ("1", "bidon", "20L UTTO")),
+    ],
+    ids=["bold-quantity", "double-bold", "x-glued-to-the-count", "qte-leading"],
+)
+def test_quantities_marked_in_the_ways_customers_type_them(text: str, expected) -> None:
+    [line] = read_lines(text, part="body")
+    assert (
+        str(line.quantity.value),
+        line.unit.value if line.unit else None,
+        line.description.value,
+    ) == expected
+    assert text[slice(*line.quantity.provenance.span)] == expected[0]
+
+
+def test_a_table_with_delivery_and_comment_columns_is_a_table() -> None:
+    text = (
+        "Qté\tDésignation\tRéf\tLivraison\tCommentaire\n"
+        "2\tLessive liquide 20 L\tLAV2501B\t27/11/2026\t\n"
+        "10\tTabliers PE rouleau de 200\t\t27/11/2026\turgent\n"
+    )
+    lines = read_lines(text, part="body")
+    assert [
+        (ln.code.value if ln.code else None, str(ln.quantity.value), ln.description.value) for ln in lines
+    ] == [("LAV2501B", "2", "Lessive liquide 20 L"), (None, "10", "Tabliers PE rouleau de 200")]
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "po"),
+    [
+        ("Cde 4500012877", "Bonjour,\n0986494048 x2\n", "4500012877"),
+        ("Commande", "Merci, réf PO-GIR-8841\n", "PO-GIR-8841"),
+        ("Commande", "BC n° 2026-0412 à rappeler sur la facture.\n", "2026-0412"),
+    ],
+    ids=["long-number-after-cde", "customer-letters-in-po", "bc-n"],
+)
+def test_po_numbers_in_more_shapes(subject: str, text: str, po: str) -> None:
+    found = fields.po_number(subject, text, part="body")
+    assert found is not None and found.value == po
