@@ -319,6 +319,7 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
     ops = load_operations()
     for pattern in (ops.filler, ops.add, ops.set, ops.remove, ops.moved):
         wording = pattern.sub(" ", wording)
+    wording = english_to_catalogue(wording)
     # Other references and counts ('BC-4512', 'au lieu de 4') are no sizes of the article.
     wording = _NUMBER.sub(
         lambda m: m.group(0) if _size_follows(wording, m.end()) else " ", _CODE_SHAPED.sub(" ", wording)
@@ -330,6 +331,21 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
         quantity=Extracted(value=found[0]) if found else None,
         unit=Extracted(value=found[1]) if found and found[1] else None,
     )
+
+
+@lru_cache(maxsize=2)
+def _glossary(path: Path = VOCABULARY_FILE) -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {k.lower(): v for k, v in read_toml(path).get("glossary", {}).items()}
+    words = sorted(table, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"\b({alternatives})(?:e?s)?\b", re.I), table
+
+
+def english_to_catalogue(wording: str) -> str:
+    """An English customer's trade words in the catalogue's French ('ball valves' -> 'vanne sphere'):
+    the follow-up names its order's articles, which are few, so a word for word reading is enough."""
+    pattern, table = _glossary()
+    return pattern.sub(lambda m: table[m.group(1).lower()], wording)
 
 
 @lru_cache(maxsize=1)
