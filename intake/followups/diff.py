@@ -42,6 +42,7 @@ _JOIN = re.compile(
 )
 # A request about the order as a whole ("modifier sa commande", "amend our PO"), not an article.
 _PREAMBLE = re.compile(r"\b(commande|cde|bc|order|po|purchase order)\b", re.I)
+_INSTEAD_FIRST = re.compile(r"^(au lieu d(e|es|u)|plut[ôo]t que|instead of|rather than)\b", re.I)
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
 _NUMBER = re.compile(r"(?<![\w.,/x×*-])(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
 _UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
@@ -60,6 +61,9 @@ class Operations:
     line_number: re.Pattern[str]
     quantity_label: re.Pattern[str]
     filler: re.Pattern[str]
+    instead_of: re.Pattern[str]
+    less_by: re.Pattern[str]
+    more_by: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
@@ -92,8 +96,15 @@ def clauses(text: str) -> list[str]:
 
 
 def parts(clause: str) -> list[str]:
-    """A sentence's requests: 'ajouter 3 joints et passer les robinets à 5' is two."""
-    return [p.strip() for p in _JOIN.split(clause) if p and p.strip()]
+    """A sentence's requests: 'ajouter 3 joints et passer les robinets à 5' is two; 'au lieu
+    de 10 coudes, mettre 50' is one (what it replaces, then the request)."""
+    found: list[str] = []
+    for piece in (p.strip() for p in _JOIN.split(clause) if p and p.strip()):
+        if found and _INSTEAD_FIRST.match(found[-1]) and not _INSTEAD_FIRST.match(piece):
+            found[-1] = f"{found[-1]}, {piece}"
+        else:
+            found.append(piece)
+    return found
 
 
 def order_index(index: CatalogIndex, skus: Sequence[str]) -> CatalogIndex:
@@ -225,6 +236,9 @@ def _apply(
             change.add.append(SkuQuantity(sku=sku, quantity=quantity))
         return
     target = _set_quantity(clause, ops)
+    by = None if ops.set_to.search(clause) else _relative(clause, ops)
+    if by is not None and held is not None and held + by > 0:
+        target = held + by  # "reduce the valves by 4", "augmenter de 2"
     if target is None:
         change.unread.append(clause)
     else:
@@ -240,8 +254,18 @@ def _set_quantity(clause: str, ops: Operations) -> float | None:
     after = [m.group(1) for m in ops.set_to.finditer(ops.line_number.sub(" ", clause))]
     if after:
         return _float(after[-1])
-    numbers = _numbers(ops.line_number.sub(" ", clause))
+    # "au lieu de 10 coudes, mettre 50": the count after 'au lieu de' is the one replaced.
+    numbers = _numbers(ops.instead_of.sub(" ", ops.line_number.sub(" ", clause)))
     return numbers[0] if len(numbers) == 1 else None
+
+
+def _relative(clause: str, ops: Operations) -> float | None:
+    """The quantity a set moves by ('reduce by 4' is -4, 'increase by 2' +2), else None."""
+    for pattern, sign in ((ops.less_by, -1.0), (ops.more_by, 1.0)):
+        found = pattern.search(_CODE_SHAPED.sub(" ", clause))
+        if found and (value := _float(found.group(1))) is not None:
+            return sign * value
+    return None
 
 
 def _float(text: str) -> float | None:
