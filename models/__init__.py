@@ -75,6 +75,7 @@ _WHERE = {
     "record_alias": "models.aliases",
     "first_order_of": "models.orders",
     "order_ids_for": "models.orders",
+    "order_status": "models.orders",
     "audit_trail": "models.review",
     "dismiss_failed": "models.review",
     "waiting_order_ids": "models.review",

@@ -23,6 +23,11 @@ def first_order_of(store: Store, message_pk: int) -> int | None:
         return session.exec(select(Order.id).where(Order.message_pk == message_pk)).first()
 
 
+def order_status(session: Session, order_id: int) -> str | None:
+    """The stored status of order `order_id`, None when there is no such order."""
+    return session.exec(select(Order.status).where(Order.id == order_id)).first()
+
+
 def feed_page(store: Store, after: int, limit: int) -> list[tuple[Order, list[OrderLine]]]:
     """Accepted orders whose feed position is above `after`, in feed order, with their lines."""
     with store.session() as session:

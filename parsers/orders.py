@@ -15,6 +15,8 @@ from parsers.text.reader import extract_from_text
 
 # Header fields a body may give an attached order; the document's own values win.
 BODY_FIELDS = ("po_number", "requested_delivery_date", "ship_to", "contact_name", "contact_phone")
+# Letters OCR reads for digits in a code ('BCO2172' for 'BC02172').
+OCR_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
 def extract_orders(
@@ -60,4 +62,18 @@ def join_body(orders: list[ExtractedOrder], body: ExtractedOrder) -> list[Extrac
     for name in BODY_FIELDS:
         if getattr(order, name) is None and getattr(body, name) is not None:
             setattr(order, name, getattr(body, name))
+    _typed_po(order, body)
     return orders
+
+
+def _typed_po(order: ExtractedOrder, body: ExtractedOrder) -> None:
+    """A PO number OCR read from a scan, typed in the mail too: the typed spelling, which OCR cannot garble."""
+    read, typed = order.po_number, body.po_number
+    if read is None or typed is None or read.provenance is None or read.provenance.rule != "pdf-ocr":
+        return
+    if read.value != typed.value and _lookalike(read.value) == _lookalike(typed.value):
+        order.po_number = read.model_copy(update={"value": typed.value})
+
+
+def _lookalike(text: str) -> str:
+    return text.upper().translate(OCR_LOOKALIKES)

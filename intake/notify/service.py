@@ -20,10 +20,10 @@ from intake.notify.kinds import DeliveryMode, ShipmentStatus
 from intake.notify.outbox import OutgoingMail
 from intake.notify.status_words import answer_status
 from intake.notify.templates import mail_language, render
-from models import OrderStatus, Settings, Store
+from models import OrderStatus, Settings, Store, order_status
+from models.audit import audit_order
 from models.followup_store import followups_of, latest_status
 from models.outbox import queue_order_mail, unacknowledged_orders
-from models.review import audit_order
 from models.tables import Followup, OutboxMail, utcnow
 from models.transaction import Transaction, unit_of_work
 
@@ -41,6 +41,9 @@ def queue_acknowledgement(
     if not settings.notify_enabled:
         return None
     with unit_of_work(target) as session:
+        status = order_status(session, order_id)
+        if status is not None and status != OrderStatus.ACCEPTED.value:
+            return None  # decided at once, before the mail's view is read (and its message parsed)
         view = load_order_view(session, order_id)
         if view.status != OrderStatus.ACCEPTED.value or not view.notify:
             return None

@@ -8,6 +8,8 @@ from decimal import Decimal
 from models import Extracted, ExtractedLine, Provenance
 from parsers.values.numbers import parse_number, split_quantity
 
+# A line's amount is printed to the cent: quantity x net price within this of it.
+CENT = Decimal("0.01")
 _PACK = re.compile(r"^(?P<unit>[^\W\d][\w.]*)\s+(?:de|of|à|a|x|von)\s+(?P<size>\d+(?:[.,]\d+)?)", re.I)
 
 # Texts as printed, or numbers already typed (spreadsheet cells), by column role.
@@ -47,7 +49,30 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
             value = text if isinstance(text, Decimal) else parse_number(text, decimal_comma=decimal_comma)
             if value is not None:
                 setattr(line, role, Extracted[Decimal](value=value, confidence=confidence, provenance=prov))
+    _net_price(line, cells.get("discount", ("", None))[0], decimal_comma)
     return line
+
+
+def _net_price(line: ExtractedLine, discount: str | Decimal, decimal_comma: bool) -> None:
+    """The unit price after the line's discount, when the printed amount says it is the one charged.
+
+    A column of discounts beside a gross price ('Discount %', 'Rem.%', 'Rabatt'): the
+    amount is quantity x price x (1 - discount). A price already net, or a discount
+    the amount does not bear out, is left as printed.
+    """
+    if not (line.unit_price and line.amount and line.quantity) or discount in ("", None):
+        return
+    rate = (
+        discount
+        if isinstance(discount, Decimal)
+        else parse_number(str(discount).strip(" %"), decimal_comma=decimal_comma)
+    )
+    if rate is None or not 0 < rate < 100:
+        return
+    quantity, price, amount = line.quantity.value, line.unit_price.value, line.amount.value
+    net = (price * (1 - rate / 100)).quantize(Decimal("0.0001"))
+    if abs(quantity * price - amount) > CENT and abs(quantity * net - amount) <= CENT:
+        line.unit_price = line.unit_price.model_copy(update={"value": net})
 
 
 def _unit_and_pack(line: ExtractedLine, cells: Cells, qty_unit: str, confidence: float) -> None:

@@ -5,6 +5,7 @@ reading and matching.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +23,8 @@ class UnitSpec(BaseModel):
     forms: list[str]
     # A unit word that is also an article's name ("sacs poubelle"): a unit only before "de".
     noun: bool = False
+    # The article's own closed package (box, pack, bag, set): one such word stands for another.
+    package: bool = False
     # A measure customers order by ("2,5 kg", "10 m"), not only a size in a designation.
     ordered_by: bool = False
 
@@ -75,6 +78,37 @@ def normalise_unit(token: str) -> str | None:
     """The catalogue unit for a written unit ("ctn" -> "carton"), or None if not a unit."""
     key = token.strip().lower().rstrip(".").strip()
     return _unit_lookup().get(key)
+
+
+def _folded(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.strip().lower().rstrip(".").strip())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _folded_lookup() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for form, unit in _unit_lookup().items():
+        table.setdefault(_folded(form), unit)
+    return table
+
+
+def unit_key(written: str | None) -> str:
+    """A written unit as compared: its catalogue unit whatever the case, accents or plural ('Boîtes', 'BTE')."""
+    text = _folded(written or "")
+    lookup = _folded_lookup()
+    if text not in lookup and len(text) > 3 and text[-1] in "sx":
+        text = text[:-1]
+    return lookup.get(text, text)
+
+
+def same_unit(one: str | None, other: str | None) -> bool:
+    """Do two written units name the same unit? Two words for the article's own package do."""
+    first, second = unit_key(one), unit_key(other)
+    if first == second:
+        return True
+    units = unit_vocabulary().units
+    return all(key in units and units[key].package for key in (first, second))
 
 
 def unit_is_noun(unit: str) -> bool:

@@ -11,12 +11,13 @@ from intake.cli import main
 from intake.routing.checks import CheckContext, parse_authentication_results
 from intake.routing.checks.lines import check_quantities, check_units
 from intake.routing.checks.lookalike import check_lookalike_sender, decode_domain, imitates
-from intake.routing.checks.rules import default_rules, load_rules, unit_key
+from intake.routing.checks.rules import default_rules, load_rules
 from intake.routing.checks.sender import authentication_verdict, check_authentication
 from intake.routing.checks.sizes import check_sizes, numbers
 from intake.routing.checks.written import written_values
 from intake.routing.policy import current_routing, load_routing, policy_for
 from models import Candidate, ConfigError, Evidence, RoutingMode, Settings
+from parsers.values.units import same_unit, unit_key
 from tests.factories.pipeline import CUSTOMERS, PRODUCTS, make_line, make_matched_order, make_parsed
 
 AR = {
@@ -149,6 +150,11 @@ def test_a_line_s_written_numbers_include_thousands_and_words(text: str, expecte
         ("rouleaux", "rouleau"),
         ("pces", "pce"),
         ("kg", "kg"),
+        ("Unité(s)", "pce"),
+        ("ST", "pce"),
+        ("PAAR", "paire"),
+        ("Btl", "sachet"),
+        ("PAK", "paquet"),
     ],
     ids=[
         "plural with accent",
@@ -157,10 +163,15 @@ def test_a_line_s_written_numbers_include_thousands_and_words(text: str, expecte
         "plural in x",
         "pieces",
         "kilograms",
+        "units with an optional plural",
+        "german piece",
+        "german pair",
+        "german bag",
+        "german pack",
     ],
 )
 def test_a_unit_is_compared_by_what_it_means(written: str, unit: str):
-    assert unit_key(written, default_rules()) == unit
+    assert unit_key(written) == unit
 
 
 def test_the_sales_unit_written_another_way_is_not_another_unit():
@@ -170,6 +181,22 @@ def test_the_sales_unit_written_another_way_is_not_another_unit():
         products=PRODUCTS,
     )
     assert check_units(ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("PAK", "boite", True),
+        ("SAC", "sachet", True),
+        ("Pack", "lot", True),
+        ("carton", "boite", False),
+        ("pce", "boite", False),
+        ("ml", "m", False),
+    ],
+    ids=["pack and box", "bag and small bag", "pack and set", "case", "piece", "millilitre"],
+)
+def test_two_words_for_the_article_s_own_package_are_one_unit(one: str, other: str, same: bool):
+    assert same_unit(one, other) is same
 
 
 def test_kilograms_may_be_fractional_but_boxes_may_not():

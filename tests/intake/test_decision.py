@@ -179,6 +179,11 @@ CASES = {
         "line 1: 1500 was read, but 82.50 € at 16.50 € makes 5",
         lines=lambda: [make_line("VIS-440-200", "1500", printed_price="16.50", amount="82.50")],
     ),
+    "a quantity far from what the printed amount makes": Case(
+        "quantity_against_amount",
+        "line 1: 300 was read, but 87.50 € at 38.89 € is far from 300 × 38.89 €",
+        lines=lambda: [make_line("VIS-440-200", "300", printed_price="38.89", amount="87.50")],
+    ),
     "line amount wrong": Case(
         "line_amount_mismatch",
         "line 1: amount 30.00 € is not 4 × 6.00 €",

@@ -215,3 +215,19 @@ def test_a_labelled_line_under_the_address_ends_it() -> None:
     lines = ("Chantier Test", "3 rue du Port", "33000 Bordeaux", "Marché : 2025-RS-07 lot 2")
     order = read(make_po_pdf(items(), Layout(ship_lines=lines)))
     assert order.ship_to.value == "Chantier Test, 3 rue du Port, 33000 Bordeaux"
+
+
+@pytest.mark.parametrize(
+    ("title", "fields", "confidence"),
+    [
+        ("BON DE COMMANDE", (("N°", "CMD0040"), ("Date :", "05/11/2026")), 0.85),
+        ("BON DE COMMANDE", (("Numéro", "BC02270"), ("Date :", "05/11/2026")), 0.85),
+        ("BON DE COMMANDE", (("N°", "CMD0040"), ("N°", "C0042"), ("Date :", "05/11/2026")), 0.7),
+        ("", (("N°", "CMD0040"), ("Date :", "05/11/2026")), 0.7),
+    ],
+    ids=["number-sign", "numero", "two-number-signs", "no-title"],
+)
+def test_a_bare_number_sign_is_sure_only_alone_in_a_purchase_order_s_head(title, fields, confidence) -> None:
+    order = read(make_po_pdf(items(), Layout(title=title, fields=fields)))
+    assert order.po_number.value == fields[0][1]
+    assert order.po_number.confidence == confidence

@@ -14,8 +14,8 @@ from intake.routing.checks.context import (
     quantity_text,
 )
 from intake.routing.checks.reading import default_reading_rules
-from intake.routing.checks.rules import default_rules, unit_key
 from models import LineMatch, ProductRow, ReviewReason, Severity
+from parsers.values.units import same_unit
 
 # Rounding on printed documents: a cent per line, or 1 % of a large total.
 CENT = Decimal("0.01")
@@ -26,8 +26,7 @@ def _same_unit(line: LineMatch, product: ProductRow) -> bool:
     """Prices and stock are per sales unit: comparable only in that unit."""
     if line.unit is None or product.unit is None:
         return True
-    rules = default_rules()
-    return unit_key(line.unit, rules) == unit_key(product.unit, rules)
+    return same_unit(line.unit, product.unit)
 
 
 def check_prices(ctx: CheckContext) -> list[ReviewReason]:
@@ -152,10 +151,11 @@ AMOUNT_FACTOR = Decimal(2)
 
 
 def check_quantity_against_amount(ctx: CheckContext) -> list[ReviewReason]:
-    """The line's printed amount and price make another whole quantity than the one read: misread.
+    """The line's printed amount and price make another quantity than the one read: misread.
 
-    Only when amount / price is a whole number far from the quantity read: a
-    discount keeps within a factor of 2, and a misread price makes no whole number.
+    A discount keeps quantity x price within a factor of 2 of the amount. Past it the
+    quantity or the price was misread ('3,00' read as 300 on a scan): when amount /
+    price is a whole number it is the quantity meant, else the line is far off.
     """
     reasons = []
     for number, line in numbered(ctx.matched):
@@ -166,17 +166,21 @@ def check_quantity_against_amount(ctx: CheckContext) -> list[ReviewReason]:
         if not printed or not price or not quantity or price <= 0 or printed <= 0:
             continue
         said = printed / price
-        whole = said.to_integral_value()
-        if whole < 1 or abs(said - whole) > CENT or 1 / AMOUNT_FACTOR <= quantity / said <= AMOUNT_FACTOR:
+        if 1 / AMOUNT_FACTOR <= quantity / said <= AMOUNT_FACTOR:
             continue
+        whole = said.to_integral_value()
+        if whole >= 1 and abs(said - whole) <= CENT:
+            makes, other = f"makes {quantity_text(whole)}", quantity_text(whole)
+        else:
+            makes = f"is far from {quantity_text(quantity)} × {money(price)}"
+            other = f"{money(printed)} ÷ {money(price)}"
         reasons.append(
             line_reason(
                 "quantity_against_amount",
                 number,
-                f"{quantity_text(quantity)} was read, but {money(printed)} at {money(price)} makes "
-                f"{quantity_text(whole)}",
+                f"{quantity_text(quantity)} was read, but {money(printed)} at {money(price)} {makes}",
                 field="quantity",
-            ).model_copy(update={"quoted": f"{quantity_text(quantity)} / {quantity_text(whole)}"})
+            ).model_copy(update={"quoted": f"{quantity_text(quantity)} / {other}"})
         )
     return reasons
 

@@ -13,8 +13,9 @@ from intake.routing.checks.context import (
     quantity_text,
     wording,
 )
-from intake.routing.checks.rules import CheckRules, default_rules, unit_key
+from intake.routing.checks.rules import CheckRules, default_rules
 from models import LineMatch, ReviewReason, Severity
+from parsers.values.units import same_unit, unit_key
 
 # Two articles whose scores differ by less than this are a tie: the text does
 # not say which one is meant, however high both scores are.
@@ -94,18 +95,17 @@ def _is_a_code(quantity: Decimal, line: LineMatch) -> bool:
 
 def _unit(ctx: CheckContext, line: LineMatch) -> str:
     product = ctx.products.get(line.sku or "")
-    return unit_key(line.unit or (product.unit if product else None), default_rules())
+    return unit_key(line.unit or (product.unit if product else None))
 
 
-def check_units(ctx: CheckContext, *, rules: CheckRules | None = None) -> list[ReviewReason]:
+def check_units(ctx: CheckContext) -> list[ReviewReason]:
     """A line ordered in another unit than the article's sales unit is probably another pack."""
-    rules = rules or default_rules()
     reasons = []
     for number, line in numbered(ctx.matched):
         product = ctx.products.get(line.sku or "")
         if product is None or not product.unit or not line.unit:
             continue
-        if unit_key(line.unit, rules) != unit_key(product.unit, rules):
+        if not same_unit(line.unit, product.unit):
             reasons.append(
                 line_reason(
                     "unit_mismatch",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +20,6 @@ class CheckRules(BaseModel):
     counted_units: frozenset[str]
     public_mail_domains: frozenset[str] = frozenset()
     number_words: dict[str, float] = Field(default_factory=dict)
-    unit_aliases: dict[str, str] = Field(default_factory=dict)
     confusables: dict[str, str] = Field(default_factory=dict)
     confusable_sequences: dict[str, str] = Field(default_factory=dict)
 
@@ -37,15 +35,6 @@ class CheckRules(BaseModel):
             if len(key) != 1:
                 raise ValueError(f"confusables: {key!r} must be a single character")
         return value
-
-
-def unit_key(unit: str | None, rules: CheckRules) -> str:
-    """A unit as compared: lower case, no accents, no plural, aliases resolved ('Boîtes' = 'bte' = 'boite')."""
-    text = unicodedata.normalize("NFKD", (unit or "").strip().lower().rstrip("."))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    if text not in rules.unit_aliases and len(text) > 3 and text[-1] in "sx":
-        text = text[:-1]
-    return rules.unit_aliases.get(text, text)
 
 
 def load_rules(path: Path = RULES_FILE) -> CheckRules:

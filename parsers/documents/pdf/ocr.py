@@ -18,6 +18,8 @@ from PIL import Image
 
 from models import DocumentReadError
 from parsers.documents.pdf.layout import Page, Word, group_lines
+from parsers.documents.pdf.ocr_quantities import reread_quantities
+from parsers.documents.pdf.scanimage import rules_erased, straightened
 from parsers.documents.pdf.table import find_header, header_columns
 from parsers.vocabulary.layout import LayoutVocabulary
 
@@ -74,12 +76,30 @@ def ocr_pages(
 def _page(page: pdfium.PdfPage, number: int, languages: str, vocab: LayoutVocabulary | None) -> Page:
     width, height = page.get_size()
     image, dpi = _image(page)
+    image, _ = straightened(image)
+    image, rules = rules_erased(image, dpi)
     boxes = _boxes(image, dpi, languages)
     slope = _skew(boxes)
     found = Page(number=number, width=width, height=height, lines=group_lines(_words(boxes, slope, number)))
+    # In points and in the page's straightened frame, like the words.
+    scale = 72 / dpi
+    found.vertical_rules = [
+        (
+            x * scale + slope * (top + bottom) / 2 * scale,
+            (top - slope * x) * scale,
+            (bottom - slope * x) * scale,
+        )
+        for x, top, bottom in rules
+    ]
     found.ocr = True
-    if vocab is not None and find_header(found, vocab) is None:
+    if vocab is None:
+        return found
+    header = find_header(found, vocab)
+    if header is None:
         _reread_header(found, image, dpi, slope, languages, vocab)
+        header = find_header(found, vocab)
+    if header is not None:
+        reread_quantities(found, header, image, dpi, slope, vocab)
     return found
 
 

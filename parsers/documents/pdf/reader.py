@@ -18,6 +18,11 @@ from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import starts_with
 
 TEXT_CONFIDENCE = 0.9
+# A bare number sign ('N°', 'Numéro') names the order's number only by where it stands.
+BARE_PO = 0.7
+# ... and clearly when it is the one such label of a purchase order's header, its value
+# the very next word: as sure as the number printed in the title itself.
+HEADED_BARE_PO = 0.85
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 # The title of a document is printed in its first lines.
 TITLE_LINES = 14
@@ -54,7 +59,7 @@ def read_pages(
             line.provenance = provenance(part, page_words, rule)
             order.lines.append(line)
     head = first.lines[: header_at if header_at is not None else len(first.lines)]
-    _header_fields(order, head, first.width, part, vocab, rule)
+    _header_fields(order, head, first.width, part, vocab, rule, top=True)
     last = pages[-1]
     if header_at is not None:  # labels printed under the table fill what the top left empty
         _header_fields(
@@ -124,9 +129,10 @@ def _decimal_comma(pages: list[Page]) -> bool:
 
 
 def _header_fields(
-    order: ExtractedOrder, lines: list[Line], width: float, part: str, vocab, rule: str
+    order: ExtractedOrder, lines: list[Line], width: float, part: str, vocab, rule: str, *, top: bool = False
 ) -> None:
     labels = F.find_labels(lines, vocab, width)
+    headed = top and order.document_kind == DocumentKind.PURCHASE_ORDER
     for label in labels:
         attr = _ATTRS.get(label.field)
         if attr is None or getattr(order, attr) is not None:
@@ -134,6 +140,8 @@ def _header_fields(
         found = _label_value(label, lines, labels, vocab.kinds.get("purchase_order", ()))
         if found is not None:
             value, words, confidence = found
+            if headed and _sole_bare_po(label, lines, labels):
+                confidence = HEADED_BARE_PO
             setattr(
                 order,
                 attr,
@@ -173,7 +181,25 @@ def _label_value(
     if value is None:
         return None
     bare = label.field == "po_number" and F.is_bare(label)
-    return value.text, value.words, 0.7 if bare else value.confidence
+    return value.text, value.words, BARE_PO if bare else value.confidence
+
+
+def _sole_bare_po(label: F.Label, lines: list[Line], labels: list[F.Label]) -> bool:
+    """Is this the one bare number sign of the document's head whose very next word is a number?
+
+    'N° client : C0042' names another number; two signs followed by numbers leave it open.
+    """
+    if label.field != "po_number" or not F.is_bare(label) or label.line >= TITLE_LINES:
+        return False
+    numbered = [lb for lb in labels if lb.field == "po_number" and F.is_bare(lb) and _next_is_po(lb, lines)]
+    return numbered == [label]
+
+
+def _next_is_po(label: F.Label, lines: list[Line]) -> bool:
+    """Is the value the label's next word, beside it or, when nothing beside is a number, below it?"""
+    right = F.value_right(label)
+    words = right if F.po_value(right) else F.value_below(label, lines)
+    return F.po_value(words[:1]) is not None
 
 
 def _titled_po(order: ExtractedOrder, lines: list[Line], vocab, part: str, rule: str) -> None:
