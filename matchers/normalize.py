@@ -171,7 +171,7 @@ def read_wording(text: str) -> Wording:
     negated = False
     for raw in _NONWORD.sub(" ", rest).replace("/", " ").split():
         raw = raw.strip(".,%+")
-        expanded = vocabulary.abbreviations.get(raw, raw)
+        expanded = vocabulary.expand(raw)
         for word in expanded.split():
             if word in vocabulary.negations.words:
                 negated = True  # "pas le roux", "sans poudre": the next word is what is not wanted
