@@ -20,6 +20,7 @@ from pathlib import Path
 from matchers import CatalogIndex, match_article
 from matchers.designation import spellings
 from matchers.normalize import fold, read_wording
+from matchers.vocabulary import load_vocabulary
 from models import CustomerRefRow, Extracted, ExtractedLine, LineMatch, ReferenceData
 from models.datafiles import read_toml
 from models.followups import OrderChange, SkuQuantity
@@ -44,7 +45,7 @@ _JOIN = re.compile(
 _PREAMBLE = re.compile(r"\b(commande|cde|bc|order|po|purchase order)\b", re.I)
 _INSTEAD_FIRST = re.compile(r"^(au lieu d(e|es|u)|plut[ôo]t que|instead of|rather than)\b", re.I)
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
-_NUMBER = re.compile(r"(?<![\w.,/x×*-])(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
+_NUMBER = re.compile(r"(?<![\w.,/x×*-])(?<![x×*]\s)(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
 _UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9./-]{2,}", re.I)
 
@@ -428,6 +429,11 @@ def _move_delivery(clause: str, change: OrderChange, today: dt.date) -> bool:
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    return frozenset(load_vocabulary().negations.words)
+
+
 def catalogue_words(text: str, index: CatalogIndex) -> str:
     """The text less the words no designation of the catalogue uses ('peux-tu faire annuler').
 
@@ -437,8 +443,8 @@ def catalogue_words(text: str, index: CatalogIndex) -> str:
 
     def keep(match: re.Match[str]) -> str:
         token = match.group(0)
-        if len(token) <= 2 or any(ch.isdigit() for ch in token):
-            return token
+        if len(token) <= 2 or any(ch.isdigit() for ch in token) or fold(token) in _negations():
+            return token  # "simples (non thermostatiques)": the negation says what is not meant
         words = read_wording(token).words
         known = words and all(spellings(w, index.designations) for w in words)
         return token if known else " "
