@@ -148,10 +148,36 @@ def test_how_many_came_too_many(clause: str, surplus: float | None) -> None:
     assert surplus_of(clause) == surplus
 
 
+def test_a_twin_named_by_its_dimensions_is_the_one_removed(index: CatalogIndex) -> None:
+    lines = [("PLB-35455", 2.0), ("PLB-34299", 2.0), ("PLB-37645", 4.0)]  # type 22 L1200, L600
+    order = OrderLines(lines=lines, index=order_index(index, [sku for sku, _ in lines]))
+    text = "Please remove the 2 radiators type 22 600 x 600."
+    change = compute_change(text, order, index, customer_id=None, today=TODAY)
+    assert change.labelled() == {"remove": ["PLB-34299"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Supprimez le 25-40.", {"remove": ["PLB-34771"]}),
+        ("Please change the 19 mm ones to 5 rolls.", {"set_quantity": [{"sku": "PLB-37498", "quantity": 5.0}]}),
+        ("Merci de passer les 3/4 à 12.", {}),  # the valve and the elbow are both 3/4"
+    ],
+    ids=["model-number", "width", "two-articles-fit"],
+)  # fmt: skip
+def test_an_article_named_by_its_size_alone(
+    index: CatalogIndex, order: OrderLines, text: str, expected: dict
+) -> None:
+    change = compute_change(text, order, index, customer_id=None, today=TODAY)
+    assert change.labelled() == expected
+    assert not change.certain, "a size alone names an article for a clerk to confirm"
+
+
 def test_only_the_words_the_catalogue_uses_are_kept_to_name_an_article(index: CatalogIndex) -> None:
     kept = catalogue_words("peux-tu faire annuler toute ma commande des mitigeurs évier 3/8 FF", index)
     assert {"mitigeurs", "évier", "3/8", "FF"} <= set(kept.split())
     assert not {"peux-tu", "annuler", "toute", "commande"} & set(kept.split())
+    assert "non" in catalogue_words("mitigeurs simples, non thermostatiques", index).split()
 
 
 HEATING = PastOrder(

@@ -23,6 +23,8 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording
         ("Papier toilette 2 plis", {"ply:2"}),
         ("Boîte burger L", {"size:l"}),
         ("Cheville M8", {"thread:m8"}),
+        ("Radiateur acier type 22 H600 L1000", {"dim:600x1000", "num:22"}),
+        ("radiator type 22 600 x 1000", {"dim:600x1000", "num:22"}),
     ],
     ids=[
         "dim",
@@ -38,6 +40,8 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording
         "plies",
         "size-letter",
         "thread",
+        "height-length",
+        "height-length-as-dim",
     ],
 )
 def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None:
