@@ -240,7 +240,15 @@ def test_a_span_naming_no_catalogue_code(text):
     assert not names_a_code(text, frozenset({"plb-38843"}))
 
 
-SHAPES = ["Mit freundlichen Grüßen", "Best wishes,", "Thanks!", "______________", "Cordialement, Jean", "-- ", "Bonjour,"]
+SHAPES = [
+    "Mit freundlichen Grüßen",
+    "Best wishes,",
+    "Thanks!",
+    "______________",
+    "Cordialement, Jean",
+    "-- ",
+    "Bonjour,",
+]
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=SHAPES)
