@@ -8,6 +8,7 @@ customer, then the designation scored with its sizes, unit, pack and price.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from matchers.designation import Scored, compare_sizes, score_designations
@@ -38,7 +39,17 @@ def match_article(line: ExtractedLine, index: CatalogIndex, *, customer_id: str 
     same = index.by_name.get(normalize_wording(wording), [])
     if len(same) == 1:
         return _exact(line, index, same[0], Evidence(kind="name", detail=wording, weight=0.97), wording)
-    return _by_designation(line, wording, index)
+    found = _by_designation(line, wording, index)
+    aside = _REMARK.sub(" ", wording).strip()
+    if found.sku is None and aside and aside != wording.strip():
+        # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
+        plain = _by_designation(line, aside, index)
+        return plain if plain.sku is not None else found
+    return found
+
+
+# A remark the customer adds in brackets, with words and no size or code in it.
+_REMARK = re.compile(r"\((?=[^()]*[^\W\d_]{3,}\s+[^\W\d_]{2,})[^()\d]*\)")
 
 
 def _codes(line: ExtractedLine) -> list[str]:

@@ -45,6 +45,8 @@ _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _MEASURES), key=len, reverse=
 _CONTENT_ALT = "kg|gr|g|ml|cl|dl|l|litres|litre"
 _PACK_OF_MEASURE = re.compile(rf"\b(\d+)\s*x\s*({_NUM})\s*({_CONTENT_ALT})\b")
 _DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
+# A panel's height and length as catalogues print them ("H600 L1000"), read as "600 x 1000".
+_HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(?:\s*mm)?\b")
 _MEASURE = re.compile(rf"\b({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
 _DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b)?")
 _SIZE = re.compile(r"\b(?:taille|size|t\.?|sz)\s*(\d{1,2}|xxs|xs|s|m|l|xl|xxl|xxxl)\b")
@@ -136,6 +138,7 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
         text = pattern.sub(repl, text)
 
     take(_PACK_OF_MEASURE, lambda m: {f"pack:{m[1]}", _measure_feature(m[2], m[3])})
+    take(_HEIGHT_LENGTH, lambda m: {f"dim:{_fmt(_number(m[1]))}x{_fmt(_number(m[2]))}"})
     take(_DIM, lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)})
     take(_DIAM, _diameter)
     take(_MEASURE, lambda m: {_measure_feature(m[1], m[2])})
@@ -168,7 +171,7 @@ def read_wording(text: str) -> Wording:
     negated = False
     for raw in _NONWORD.sub(" ", rest).replace("/", " ").split():
         raw = raw.strip(".,%+")
-        expanded = vocabulary.abbreviations.get(raw, raw)
+        expanded = vocabulary.expand(raw)
         for word in expanded.split():
             if word in vocabulary.negations.words:
                 negated = True  # "pas le roux", "sans poudre": the next word is what is not wanted

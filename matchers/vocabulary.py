@@ -23,6 +23,21 @@ class Vocabulary(BaseModel):
     stopwords: WordList
     company_words: WordList
     negations: WordList = Field(default_factory=WordList)
+    # English words of the trade -> the word a French catalogue uses, read on both sides.
+    translations: dict[str, str] = Field(default_factory=dict)
+
+    def expand(self, word: str) -> str:
+        """The word as compared: an abbreviation spelt out, an English word in its French form."""
+        found = self.abbreviations.get(word) or self.translations.get(word)
+        return found or self.translations.get(_singular(word), word)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("shes", "ches", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 @lru_cache(maxsize=4)

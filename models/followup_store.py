@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, or_, select
 
+from models.audit import audit_order
 from models.feed import queue_order_event
 from models.followups import ABOUT_AN_ORDER, FollowupKind, FollowupResult, OrderChange
 from models.history import PAST_COLUMNS, PastOrder, past_orders
@@ -21,7 +22,6 @@ from models.pipeline import OrderStatus, ProcessResult
 from models.rows import to_record
 from models.store import Store
 from models.tables import (
-    AuditEvent,
     Followup,
     FollowupState,
     Order,
@@ -210,14 +210,12 @@ def apply_followup(session: Session, row: Followup, order: Order, *, actor: str)
         row.state = FollowupState.APPLIED
     row.order_id = order.id
     row.decided_at, row.decided_by = utcnow(), actor
-    session.add(
-        AuditEvent(
-            actor=actor,
-            action=f"followup:{row.kind}",
-            entity="order",
-            entity_id=str(order.id),
-            after={"followup": row.id, "state": row.state, "change": row.change},
-        )
+    audit_order(
+        session,
+        order.id,
+        actor,
+        f"followup:{row.kind}",
+        {"followup": row.id, "state": row.state, "change": row.change},
     )
 
 

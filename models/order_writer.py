@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from models.audit import audit_order
 from models.pipeline import OrderRecord, OrderStatus, ProcessedOrder
-from models.tables import AuditEvent, Order, OrderLine, ReviewItem, utcnow
+from models.tables import Order, OrderLine, ReviewItem, utcnow
 
 INTAKE = "intake"  # the actor of what Intake does on its own
 
@@ -51,13 +52,7 @@ def insert_order(
     if record.status == OrderStatus.REVIEW:
         session.add(ReviewItem(order_id=order.id, message_pk=message_pk, reasons=order.reasons))
     source = f"{record.source}:" if by_person else ""
-    session.add(
-        AuditEvent(
-            actor=actor,
-            action=f"created:{source}{record.status.value}",
-            entity="order",
-            entity_id=str(order.id),
-            after=record.model_dump(mode="json"),
-        )
+    audit_order(
+        session, order.id, actor, f"created:{source}{record.status.value}", record.model_dump(mode="json")
     )
     return order.id

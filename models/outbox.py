@@ -9,8 +9,8 @@ from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
+from models.audit import audit_order
 from models.pipeline import OrderStatus
-from models.review import audit_order
 from models.store import Store
 from models.tables import Customer, Order, OutboxMail, OutboxState
 from models.transaction import Transaction

@@ -11,7 +11,6 @@ from sqlmodel import col, select
 from models.pipeline import OrderStatus
 from models.store import Store
 from models.tables import AuditEvent, Customer, Message, Order, OrderLine, ReviewItem, ReviewItemState, utcnow
-from models.transaction import Transaction
 
 
 def waiting_order_ids(store: Store) -> list[int]:
@@ -49,15 +48,6 @@ def dismiss_failed(store: Store, message_pk: int, *, user: str) -> bool:
         session.add(AuditEvent(actor=user, action="dismissed", entity="message", entity_id=str(message_pk)))
         session.commit()
         return True
-
-
-def audit_order(
-    transaction: Transaction, order_id: int, actor: str, action: str, after: dict[str, object]
-) -> None:
-    """Put an event on the order's trail, in the caller's transaction."""
-    transaction.add(
-        AuditEvent(actor=actor, action=action, entity="order", entity_id=str(order_id), after=after)
-    )
 
 
 @dataclass(frozen=True)

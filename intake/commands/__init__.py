@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -19,6 +21,20 @@ SETTINGS_OVERRIDES: dict[str, object] = {}
 
 class StoreOpenError(IntakeError):
     """The store cannot be opened: a missing SQLite file not asked for, or a database that refuses."""
+
+
+def enum_argument(module: str, name: str) -> Callable[[str], object]:
+    """An argparse type for one value of the enum `module.name`, imported only when the
+    option is given: the enums live beside heavy modules and `intake --help` stays quick."""
+
+    def parse(text: str) -> object:
+        kind = getattr(importlib.import_module(module), name)
+        try:
+            return kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r}: one of {', '.join(kind)}") from None
+
+    return parse
 
 
 def load_settings() -> Settings:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from intake.commands import load_settings, open_store
+from intake.commands import enum_argument, load_settings, open_store
 
 if TYPE_CHECKING:
-    from intake.reports.kpis import GroupBy, KpiFigures, KpiReport, Timing
+    from intake.reports.kpis import KpiFigures, KpiReport, Timing
 
 COLUMNS = [
     "", "orders", "touchless", "in review", "accept p50/p95 (touchless)", "accept p50/p95 (reviewed)",
@@ -20,22 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     stats = sub.add_parser("stats", help="the order desk's figures from the store")
     stats.add_argument(
         "--by",
-        type=_group_by,
+        type=enum_argument("intake.reports.kpis", "GroupBy"),
         metavar="{customer,channel,week}",
         help="one row per customer, channel or week",
     )
     stats.add_argument("--format", choices=["table", "json"], default="table")
     stats.set_defaults(handler=show_stats)
-
-
-def _group_by(text: str) -> GroupBy:
-    # The enum lives with the figures (sqlalchemy): imported when the option is given.
-    from intake.reports.kpis import GroupBy
-
-    try:
-        return GroupBy(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: one of {', '.join(GroupBy)}") from None
 
 
 def show_stats(args: argparse.Namespace) -> int:

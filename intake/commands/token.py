@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from intake.commands import load_settings, open_store
+from intake.commands import enum_argument, load_settings, open_store
 
 if TYPE_CHECKING:
-    from intake.api import Scope
+    pass
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--scope",
         action="append",
         required=True,
-        type=_scope,
+        type=enum_argument("intake.api", "Scope"),
         metavar="{read,write}",
         help="read (orders, messages) or write (order events, new orders); repeat for both",
     )
@@ -30,16 +30,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     revoke = actions.add_parser("revoke", help="revoke a token: refused from its next request")
     revoke.add_argument("token_id", type=int, metavar="ID")
     revoke.set_defaults(handler=revoke_cmd)
-
-
-def _scope(text: str) -> Scope:
-    # The enum lives with the tokens (sqlmodel): imported when the option is given.
-    from intake.api import Scope
-
-    try:
-        return Scope(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: one of {', '.join(Scope)}") from None
 
 
 def create_cmd(args: argparse.Namespace) -> int:

@@ -18,7 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from matchers import CatalogIndex, match_article
-from matchers.normalize import fold
+from matchers.designation import spellings
+from matchers.normalize import fold, read_wording
+from matchers.vocabulary import load_vocabulary
 from models import CustomerRefRow, Extracted, ExtractedLine, LineMatch, ReferenceData
 from models.datafiles import read_toml
 from models.followups import OrderChange, SkuQuantity
@@ -41,8 +43,14 @@ _JOIN = re.compile(
 )
 # A request about the order as a whole ("modifier sa commande", "amend our PO"), not an article.
 _PREAMBLE = re.compile(r"\b(commande|cde|bc|order|po|purchase order)\b", re.I)
+_INSTEAD_FIRST = re.compile(r"^(au lieu d(e|es|u)|plut[ôo]t que|instead of|rather than)\b", re.I)
+# A size written in a request: '25-40', '3/4"', '4x30', 'Ø16', '19 mm' (never a bare count).
+_SIZE_WRITTEN = re.compile(
+    r"(?<![\w.,])(?:ø\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?(?:\s*[x×/-]\s*\d+(?:[.,]\d+)?)+\"?|\d+(?:[.,]\d+)?\s*(?:mm|cm)\b)",
+    re.I,
+)
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
-_NUMBER = re.compile(r"(?<![\w.,/x×*-])(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
+_NUMBER = re.compile(r"(?<![\w.,/x×*-])(?<![x×*]\s)(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
 _UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9./-]{2,}", re.I)
 
@@ -59,6 +67,9 @@ class Operations:
     line_number: re.Pattern[str]
     quantity_label: re.Pattern[str]
     filler: re.Pattern[str]
+    instead_of: re.Pattern[str]
+    less_by: re.Pattern[str]
+    more_by: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
@@ -91,8 +102,15 @@ def clauses(text: str) -> list[str]:
 
 
 def parts(clause: str) -> list[str]:
-    """A sentence's requests: 'ajouter 3 joints et passer les robinets à 5' is two."""
-    return [p.strip() for p in _JOIN.split(clause) if p and p.strip()]
+    """A sentence's requests: 'ajouter 3 joints et passer les robinets à 5' is two; 'au lieu
+    de 10 coudes, mettre 50' is one (what it replaces, then the request)."""
+    found: list[str] = []
+    for piece in (p.strip() for p in _JOIN.split(clause) if p and p.strip()):
+        if found and _INSTEAD_FIRST.match(found[-1]) and not _INSTEAD_FIRST.match(piece):
+            found[-1] = f"{found[-1]}, {piece}"
+        else:
+            found.append(piece)
+    return found
 
 
 def order_index(index: CatalogIndex, skus: Sequence[str]) -> CatalogIndex:
@@ -224,6 +242,9 @@ def _apply(
             change.add.append(SkuQuantity(sku=sku, quantity=quantity))
         return
     target = _set_quantity(clause, ops)
+    by = None if ops.set_to.search(clause) else _relative(clause, ops)
+    if by is not None and held is not None and held + by > 0:
+        target = held + by  # "reduce the valves by 4", "augmenter de 2"
     if target is None:
         change.unread.append(clause)
     else:
@@ -239,8 +260,18 @@ def _set_quantity(clause: str, ops: Operations) -> float | None:
     after = [m.group(1) for m in ops.set_to.finditer(ops.line_number.sub(" ", clause))]
     if after:
         return _float(after[-1])
-    numbers = _numbers(ops.line_number.sub(" ", clause))
+    # "au lieu de 10 coudes, mettre 50": the count after 'au lieu de' is the one replaced.
+    numbers = _numbers(ops.instead_of.sub(" ", ops.line_number.sub(" ", clause)))
     return numbers[0] if len(numbers) == 1 else None
+
+
+def _relative(clause: str, ops: Operations) -> float | None:
+    """The quantity a set moves by ('reduce by 4' is -4, 'increase by 2' +2), else None."""
+    for pattern, sign in ((ops.less_by, -1.0), (ops.more_by, 1.0)):
+        found = pattern.search(_CODE_SHAPED.sub(" ", clause))
+        if found and (value := _float(found.group(1))) is not None:
+            return sign * value
+    return None
 
 
 def _float(text: str) -> float | None:
@@ -281,12 +312,31 @@ def _article(
         if sku is not None and (op != "add" or sure):
             return sku, sure and (quantity is not None or op != "add"), quantity
     if op != "add" and order.index is not None:
-        return None
+        sized = _by_size(clause, order, index)
+        return (sized, False, quantity) if sized else None
     match = match_article(line, index, customer_id=customer_id)
     sku, sure = _choose(match, order.skus if op != "add" else set())
     if sku is None:
         return None
     return sku, sure and (quantity is not None or op != "add"), quantity
+
+
+def _by_size(clause: str, order: OrderLines, index: CatalogIndex) -> str | None:
+    """The one article of the order whose designation prints every size the clause writes
+    ('supprimez le 25-40', 'the 3/4" ones'), never surely: the words did not name it."""
+    sizes = {_squeeze(m.group(0)) for m in _SIZE_WRITTEN.finditer(_CODE_SHAPED.sub(" ", clause))}
+    if not sizes:
+        return None
+    holding = [
+        sku
+        for sku in order.skus
+        if sku in index.products and all(size in _squeeze(index.products[sku].name) for size in sizes)
+    ]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", fold(text)).replace("×", "x").replace(",", ".")
 
 
 def _choose(match: LineMatch, within: set[str]) -> tuple[str | None, bool]:
@@ -319,6 +369,7 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
     ops = load_operations()
     for pattern in (ops.filler, ops.add, ops.set, ops.remove, ops.moved):
         wording = pattern.sub(" ", wording)
+    wording = english_to_catalogue(wording)
     # Other references and counts ('BC-4512', 'au lieu de 4') are no sizes of the article.
     wording = _NUMBER.sub(
         lambda m: m.group(0) if _size_follows(wording, m.end()) else " ", _CODE_SHAPED.sub(" ", wording)
@@ -330,6 +381,21 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
         quantity=Extracted(value=found[0]) if found else None,
         unit=Extracted(value=found[1]) if found and found[1] else None,
     )
+
+
+@lru_cache(maxsize=2)
+def _glossary(path: Path = VOCABULARY_FILE) -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {k.lower(): v for k, v in read_toml(path).get("glossary", {}).items()}
+    words = sorted(table, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"\b({alternatives})(?:e?s)?\b", re.I), table
+
+
+def english_to_catalogue(wording: str) -> str:
+    """An English customer's trade words in the catalogue's French ('ball valves' -> 'vanne sphere'):
+    the follow-up names its order's articles, which are few, so a word for word reading is enough."""
+    pattern, table = _glossary()
+    return pattern.sub(lambda m: table[m.group(1).lower()], wording)
 
 
 @lru_cache(maxsize=1)
@@ -382,6 +448,32 @@ def _move_delivery(clause: str, change: OrderChange, today: dt.date) -> bool:
     chosen = before[-1] if before else hits[-1]
     change.delivery_date = chosen.value
     return True
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    return frozenset(load_vocabulary().negations.words)
+
+
+def catalogue_words(text: str, index: CatalogIndex) -> str:
+    """The text less the words no designation of the catalogue uses ('peux-tu faire annuler').
+
+    Matched among an order's few articles, every word the order lacks weighs against all of
+    them alike and drowns the two words that name one; sizes, codes and short words stay.
+    """
+
+    def keep(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if len(token) <= 2 or any(ch.isdigit() for ch in token) or fold(token) in _negations():
+            return token  # "simples (non thermostatiques)": the negation says what is not meant
+        words = read_wording(token).words
+        known = words and all(spellings(w, index.designations) for w in words)
+        return token if known else " "
+
+    return _TOKEN.sub(keep, english_to_catalogue(text))
 
 
 def sure_sku(clause: str, index: CatalogIndex, customer_id: str | None) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from intake.followups.diff import (
     SURE_SCORE,
     OrderLines,
-    article_of,
+    catalogue_words,
     clauses,
     compute_change,
     order_index,
@@ -19,9 +19,10 @@ from intake.followups.diff import (
 )
 from intake.followups.link import LinkInputs, delivery_notes, link_followup, normal_reference
 from intake.followups.lists import is_full_list, list_change
+from intake.followups.returns import returned_lines
 from matchers import CatalogIndex, match_customer, match_order
 from models import ExtractedOrder, ParsedMessage, PastOrder
-from models.followups import FollowupKind, FollowupResult, FollowupSign, ReturnRequest, SkuQuantity
+from models.followups import FollowupKind, FollowupResult, FollowupSign
 from parsers import extract_orders
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
@@ -108,7 +109,7 @@ def resolve_followup(
                 parsed.text, lines, index, customer_id=customer, today=parsed.local_date
             )
     elif sign.kind == FollowupKind.RETURN:
-        result.returned = _returned(parsed, sign, index, customer, lines)
+        result.returned = returned_lines(parsed.text, sign.return_reason, index, customer, lines)
     return result
 
 
@@ -132,6 +133,8 @@ def listed_lines(parsed: ParsedMessage, index: CatalogIndex) -> list[tuple[str, 
     return list(found.items())
 
 
+# An aside names another article: "the ball valves (with the FF elbows)", "les mitigeurs (avec les flexibles)".
+_ASIDE = re.compile(r"[()]|\b(?:with|avec)\b", re.I)
 # Orders looked at when the words name articles without their codes.
 NAMING_ORDERS = 10
 
@@ -141,7 +144,12 @@ def _naming(
 ) -> list[str]:
     """The orders among the latest whose articles most of the text's article words name surely."""
     wanted = [
-        p for c in clauses(parsed.text) for p in parts(c) if quantity_of(p, index) or _names_an_article(p)
+        catalogue_words(piece, index)
+        for c in clauses(parsed.text)
+        for p in parts(c)
+        if quantity_of(p, index) or _names_an_article(p)
+        for piece in _ASIDE.split(p)
+        if piece.strip()
     ]
     counts: dict[str, int] = {}
     for order in orders[:NAMING_ORDERS]:
@@ -153,28 +161,6 @@ def _naming(
 
 def _names_an_article(text: str) -> bool:
     return bool(re.search(r"[a-zà-ÿ]{4,}", text, re.I))
-
-
-def _returned(
-    parsed: ParsedMessage, sign: FollowupSign, index: CatalogIndex, customer: str | None, order: OrderLines
-) -> ReturnRequest:
-    lines: dict[str, float] = {}
-    pieces = [p for c in clauses(parsed.text) for p in parts(c)]
-    # "On vous les retourne : 8 cartons." names the quantity apart from the article.
-    counted = [found for c in pieces if (found := quantity_of(c, index)) is not None and found[1]]
-    for clause in pieces:
-        # No order linked (or an order from before Intake): the article is the catalogue's.
-        found = article_of(clause, order, index, customer_id=customer, anywhere=not order.lines)
-        if found is None or found[0] in lines:
-            continue
-        sku, quantity = found[0], found[2]
-        if quantity is None and len(counted) == 1:
-            quantity = float(counted[0][0])
-        # "on vous les retourne" and nothing counted: all that was ordered.
-        lines[sku] = quantity if quantity is not None else order.quantity(sku) or 0.0
-    return ReturnRequest(
-        lines=[SkuQuantity(sku=s, quantity=q) for s, q in lines.items()], reason=sign.return_reason
-    )
 
 
 def revised_po(po: str | None, references: Sequence[str]) -> str | None:

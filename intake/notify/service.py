@@ -21,9 +21,9 @@ from intake.notify.outbox import OutgoingMail
 from intake.notify.status_words import answer_status
 from intake.notify.templates import mail_language, render
 from models import OrderStatus, Settings, Store, order_status
+from models.audit import audit_order
 from models.followup_store import followups_of, latest_status
 from models.outbox import queue_order_mail, unacknowledged_orders
-from models.review import audit_order
 from models.tables import Followup, OutboxMail, utcnow
 from models.transaction import Transaction, unit_of_work
 

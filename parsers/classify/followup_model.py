@@ -9,11 +9,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 
-from models import ConfigError
 from models.followups import FollowupKind
+from parsers.classify.textcat import load_shipped
 
 MODEL_DIR = Path(__file__).parents[1] / "models" / "followup"
 LABELS = [kind.value for kind in FollowupKind]
@@ -22,13 +21,7 @@ LABELS = [kind.value for kind in FollowupKind]
 @lru_cache(maxsize=1)
 def load_followup_model(path: Path = MODEL_DIR) -> Language:
     """The shipped pipeline, loaded once per process."""
-    if not path.exists():
-        raise ConfigError(
-            str(path),
-            "followup model",
-            "the trained classifier is missing: run `intake model train-followup`",
-        )
-    return spacy.load(path)
+    return load_shipped(path, "followup model", "train-followup")
 
 
 def predict_followup(text: str, nlp: Language | None = None) -> dict[FollowupKind, float]:

@@ -22,16 +22,17 @@ def best_label(cats: dict[str, float]) -> str:
     return max(cats.items(), key=lambda kv: kv[1])[0]
 
 
+def load_shipped(path: Path, what: str, command: str) -> Language:
+    """A classifier the package ships; missing, a ConfigError says which command trains it."""
+    if not path.exists():
+        raise ConfigError(str(path), what, f"the trained classifier is missing: run `intake model {command}`")
+    return spacy.load(path)
+
+
 @lru_cache(maxsize=1)
 def load_textcat(path: Path = MODEL_DIR) -> Language:
     """The shipped pipeline, loaded once per process."""
-    if not path.exists():
-        raise ConfigError(
-            str(path),
-            "textcat",
-            "the trained classifier is missing: run `intake model train-textcat`",
-        )
-    return spacy.load(path)
+    return load_shipped(path, "textcat", "train-textcat")
 
 
 def predict(text: str, nlp: Language | None = None) -> dict[str, float]:

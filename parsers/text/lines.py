@@ -98,18 +98,27 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         quantity, approx = _quantity(match[group])
         if quantity is None:
             continue
-        desc, desc_end = _cut_designation(sentence, match.start("desc"))
+        # "trois bidons 5 L de lave-glace": the size printed before 'de' belongs to the designation.
+        desc_start = match.start("size") if match["size"] else match.start("desc")
+        desc, desc_end = _cut_designation(sentence, desc_start)
         if not desc:
             continue
         span = (start + match.start(), start + desc_end)
         unit = normalise_unit(match["unit"]) if match["unit"] else None
         if match["unit"] and unit is None:
             continue
+        if match["bare"] is not None and (
+            unit is None
+            or unit_kind(unit) != "count"
+            or unit_is_noun(unit)  # "20 boîtes placo": the unit word may be the article
+            or _FUNCTION_WORD.match(sentence, match.start("desc"))
+        ):
+            continue  # "trois bidons lave-glace": with no 'de', only a counted unit before a name opens an item
         found.append(
             line_from_parts(
                 part,
                 span,
-                desc=(desc, (start + match.start("desc"), start + desc_end)),
+                desc=(desc, (start + desc_start, start + desc_end)),
                 qty=(quantity, (start + match.start(group), start + match.end(group))),
                 unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
                 rule="text-prose",
@@ -165,7 +174,8 @@ def _build_prose() -> re.Pattern[str]:
     approx = rf"(?:une?\s+|a\s+)?(?:{words})"
     return re.compile(
         rf"(?<![\w,.])(?:(?P<approx>{approx})|(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+"
-        rf"(?P<unit>{_UNIT_TOKEN}))\s+(?:de\s+|d'|d’|of\s+)(?P<desc>\S)",
+        rf"(?P<unit>{_UNIT_TOKEN}))\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
+        rf"|(?P<bare>))(?P<desc>\S)",
         re.I,
     )
 
@@ -387,6 +397,8 @@ def line_from_parts(
         prov = Provenance(part=part, span=item[1], rule=rule)
         return Extracted[kind](value=item[0], confidence=confidence, provenance=prov)
 
+    if desc is not None and desc[0]:
+        desc = (_EMPHASIS_MARKS.sub("", desc[0]).strip() or desc[0], desc[1])
     return ExtractedLine(
         line_no=0,
         code=value(code, str),
@@ -400,5 +412,11 @@ def line_from_parts(
     )
 
 
+# '*Castrol Edge 5W30*': bold or italic marks around words, no part of the designation (nor a '×').
+_EMPHASIS_MARKS = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(?![\w*])")
+_FUNCTION_WORD = re.compile(
+    r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
+    re.I,
+)
 _PROSE = _build_prose()
 _ELIDED = _build_elided()

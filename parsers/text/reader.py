@@ -52,7 +52,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if order.lines and _only_points_to_attachments(parsed, own):
         order.lines = []
         order.notes.append("the body points to its attachments: its lines are not read")
-    if forward_at < len(body):
+    if forward_at < len(body) or fields.is_forward_subject(parsed.subject):
         _apply_overrides(order.lines, own, part=part)
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
@@ -203,21 +203,28 @@ def _only_points_to_attachments(parsed: ParsedMessage, own: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _override_pattern() -> re.Pattern[str]:
+def _override_patterns() -> tuple[re.Pattern[str], ...]:
     qty = rf"(?:{NUMBER}|{quantity_words_pattern()})"
-    return re.compile(
-        rf"(?P<new>{qty})\s*(?:[^\W\d_]+\.?\s+)?(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
-        re.I,
+    return (
+        re.compile(
+            rf"(?P<new>{qty})\s*(?:[^\W\d_]+\.?\s+)?(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
+            re.I,
+        ),
+        # "only 2 of the 180Ah batteries, not 3", "seulement 2 cartons de gants, pas 4"
+        re.compile(
+            rf"\b(?:only|just|seulement|juste|que)\s+(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not)\s+(?P<old>{qty})\b",
+            re.I,
+        ),
     )
 
 
 def _apply_overrides(lines: list[ExtractedLine], own: str, *, part: str) -> None:
-    """'mettez 2 cartons au lieu de 3' in the forwarder's text changes the forwarded line."""
-    for match in _override_pattern().finditer(own):
+    """'mettez 2 cartons au lieu de 3', 'only 2 of the batteries, not 3' in the forwarder's text change the forwarded line."""
+    for match in (m for pattern in _override_patterns() for m in pattern.finditer(own)):
         new, old = _number(match["new"]), _number(match["old"])
         if new is None or old is None:
             continue
-        sentence = own[max(0, own.rfind("\n", 0, match.start()) + 1) : match.start()].lower()
+        sentence = own[max(0, own.rfind("\n", 0, match.start()) + 1) : match.end()].lower()
         words = set(re.findall(r"[^\W\d_]{3,}", sentence))
         candidates = [ln for ln in lines if ln.quantity and ln.quantity.value == old and ln.provenance]
         if not candidates:

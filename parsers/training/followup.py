@@ -8,7 +8,6 @@ seeded fifth of each kind's, so the accuracy printed is on wordings never traine
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -16,12 +15,12 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from models import ConfigError
 from parsers.classify.followup import followup_sign, followup_text
 from parsers.classify.followup_model import LABELS, MODEL_DIR, load_followup_model
 from parsers.classify.signals import classify
 from parsers.classify.textcat import best_label
 from parsers.mail.mime import parse_message
+from parsers.training.jsonl import read_labelled
 from parsers.training.textcat import split_held_back, train_textcat
 
 DATA_FILE = Path(__file__).with_name("followup_train.jsonl")
@@ -49,15 +48,7 @@ class KindAccuracy:
 def load_examples(path: Path = DATA_FILE) -> list[dict]:
     """The examples, each read as a message (`input`: what the classifier sees, `is_order`)."""
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(str(path), f"line {number}", f"not JSON: {exc}") from exc
-        if row.get("label") not in LABELS or not isinstance(row.get("text"), str):
-            raise ConfigError(str(path), f"line {number}", f"needs a text and a label among {LABELS}")
+    for number, row in read_labelled(path, LABELS):
         parsed = parse_message(_mail(row, number))
         parsed.classification = classify(parsed)
         rows.append({**row, "parsed": parsed, "input": followup_text(parsed)})

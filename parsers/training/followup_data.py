@@ -9,9 +9,10 @@ after editing the banks; the output is committed so training is reproducible.
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
+
+from parsers.training.jsonl import write_examples
 
 OUT = Path(__file__).with_name("followup_train.jsonl")
 
@@ -343,6 +344,4 @@ def build(seed: int = 18, per_template: int = 4) -> list[dict]:
 
 
 if __name__ == "__main__":
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} examples -> {OUT}")
+    print(f"{write_examples(build(), OUT)} examples -> {OUT}")

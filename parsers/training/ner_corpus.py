@@ -8,10 +8,11 @@ as JSON lines {"text": ..., "entities": [[start, end, label], ...]}.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from pathlib import Path
+
+from parsers.training.jsonl import write_examples
 
 LABELS = ("QTY", "UNIT", "CODE", "DESIGNATION", "PRICE", "PO", "DATE")
 _MARK = re.compile(r"\[([^\[\]|]+)\|([A-Z]+)\]")
@@ -319,6 +320,4 @@ def build_corpus(size: int = 480, seed: int = 7) -> list[dict]:
 
 def write_corpus(path: Path) -> int:
     """Write the corpus as JSON lines; returns the number of examples."""
-    examples = build_corpus()
-    path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in examples), encoding="utf-8")
-    return len(examples)
+    return write_examples(build_corpus(), path)

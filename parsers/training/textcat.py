@@ -8,7 +8,6 @@ on wordings it has not seen).
 from __future__ import annotations
 
 import copy
-import json
 import random
 import sys
 from dataclasses import dataclass
@@ -19,9 +18,10 @@ from spacy.language import Language
 from spacy.pipeline.textcat import DEFAULT_SINGLE_TEXTCAT_MODEL
 from spacy.training import Example
 
-from models import ConfigError, ParsedMessage
+from models import ParsedMessage
 from parsers.classify.signals import classify
 from parsers.classify.textcat import LABELS, MODEL_DIR, best_label, load_textcat
+from parsers.training.jsonl import read_labelled
 
 DATA_FILE = Path(__file__).with_name("textcat_train.jsonl")
 
@@ -39,18 +39,7 @@ class Scores:
 
 def load_examples(path: Path = DATA_FILE) -> list[dict]:
     """The annotated examples; ConfigError names the line that is wrong."""
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(str(path), f"line {number}", f"not JSON: {exc}") from exc
-        if row.get("label") not in LABELS or not isinstance(row.get("text"), str):
-            raise ConfigError(str(path), f"line {number}", f"needs a text and a label among {LABELS}")
-        rows.append(row)
-    return rows
+    return [row for _, row in read_labelled(path, LABELS)]
 
 
 def split_held_back(

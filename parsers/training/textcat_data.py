@@ -6,9 +6,10 @@ output is committed so training is reproducible without this script.
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
+
+from parsers.training.jsonl import write_examples
 
 OUT = Path(__file__).with_name("textcat_train.jsonl")
 
@@ -184,6 +185,4 @@ def build(seed: int = 7, per_template: int = 3) -> list[dict]:
 
 
 if __name__ == "__main__":
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} examples -> {OUT}")
+    print(f"{write_examples(build(), OUT)} examples -> {OUT}")

@@ -177,3 +177,10 @@ def test_cartons_of_an_article_sold_by_the_piece_show_the_conversion(fixtures_in
     assert (match.quantity, match.unit) == (Decimal("3"), "carton")
     conversion = next(e for e in match.candidates[0].evidence if e.kind == "unit_conversion")
     assert conversion.detail == "3 carton x 12 = 36 pce"
+
+
+def test_a_remark_in_brackets_does_not_hide_the_article(fixtures_index: CatalogIndex) -> None:
+    line = make_extracted_line(
+        "vis inox 4x40 boîte de 200 (on s'en sert pour la terrasse et les escaliers du chalet)"
+    )
+    assert match_article(line, fixtures_index, customer_id=None).sku == "VIS-440-200"

@@ -23,6 +23,8 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording
         ("Papier toilette 2 plis", {"ply:2"}),
         ("Boîte burger L", {"size:l"}),
         ("Cheville M8", {"thread:m8"}),
+        ("Radiateur acier type 22 H600 L1000", {"dim:600x1000", "num:22"}),
+        ("radiator type 22 600 x 1000", {"dim:600x1000", "num:22"}),
     ],
     ids=[
         "dim",
@@ -38,6 +40,8 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording
         "plies",
         "size-letter",
         "thread",
+        "height-length",
+        "height-length-as-dim",
     ],
 )
 def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None:
@@ -80,3 +84,29 @@ def test_alias_keys_ignore_spelling_differences() -> None:
 def test_negated_words_are_set_apart() -> None:
     wording = read_wording("sucre blanc, pas le roux")
     assert (wording.words, wording.excluded) == (("sucre", "blanc"), ("roux",))
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [
+        ("black nitrile gloves M, boxes of 100", "Gant nitrile noir taille M - boîte de 100"),
+        ("pallet of softener salt", "Sel adoucisseur - palette"),
+        ("oil filter", "filtre à huile"),
+        ("stainless steel screws", "Vis acier inox"),
+        ("archive boxes, 100 mm spine", "Boîte d'archives carton dos 100 mm"),
+    ],
+    ids=["gloves", "salt", "filter", "screws", "archive-boxes"],
+)
+def test_english_words_of_the_trade_read_as_the_french_catalogue_writes_them(
+    english: str, french: str
+) -> None:
+    assert set(read_wording(english).words) <= set(read_wording(french).words)
+
+
+def test_an_english_catalogue_still_compares_with_itself() -> None:
+    # Both sides are read alike: "Black gloves" in the catalogue and in the order are the same words.
+    assert (
+        read_wording("Black gloves box").words
+        == read_wording("black glove boxes").words
+        == ("noir", "gant", "boite")
+    )

@@ -268,8 +268,21 @@ def test_a_sentence_naming_several_codes_is_read_clause_by_clause() -> None:
         ("- **4** x gants nitrile M", ("4", None, "gants nitrile M")),
         ("filtre habitacle simple 208 x2", ("2", None, "filtre habitacle simple 208")),
         ("qté 1 bidon 20L UTTO", ("1", "bidon", "20L UTTO")),
+        ("- *4* bidons *Castrol Edge 5W30* 5 litres", ("4", "bidon", "Castrol Edge 5W30 5 litres")),
+        ("2 drums of AdBlue 210L", ("2", "fut", "AdBlue 210L")),
+        ("2 kits distri Gates", ("2", "kit", "distri Gates")),
+        ("3 jeux plaquettes AR", ("3", "jeu", "plaquettes AR")),
     ],
-    ids=["bold-quantity", "double-bold", "x-glued-to-the-count", "qte-leading"],
+    ids=[
+        "bold-quantity",
+        "double-bold",
+        "x-glued-to-the-count",
+        "qte-leading",
+        "bold-name",
+        "drums",
+        "kits",
+        "jeux",
+    ],
 )
 def test_quantities_marked_in_the_ways_customers_type_them(text: str, expected) -> None:
     [line] = read_lines(text, part="body")

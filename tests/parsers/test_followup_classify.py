@@ -58,10 +58,14 @@ def _kind(subject: str, body: str, **kw: str) -> tuple[FollowupKind, object]:
         ("Commande", "Bonjour,\noù en est ma commande BC-4512 ? Nous n'avons toujours rien reçu.", "delivery_question"),
         ("Our order", "Hello,\nwhere is our order from Monday? Could you send the tracking number?", "delivery_question"),
         ("Merci", "Bonjour,\nmerci pour la livraison, tout est conforme.\nBonne journée", "other"),
+        ("Facture FA-1187", "Bonjour,\nle mitigeur est facturé 52,00 € au lieu de 48,00 €. Pouvez-vous faire un avoir ?", "other"),
+        ("Invoice 1187", "Hello,\nthe valves were invoiced at £12.40 instead of £11.90, please correct the price.", "other"),
+        ("Commande BC-4512", "Bonjour,\nmettez 8 cartons au lieu de 6 sur notre commande BC-4512.", "change"),
     ],
     ids=[
         "add-fr", "line-en", "delivery-fr", "cancel-fr", "cancel-en", "replace-fr", "replace-en",
         "return-wrong-fr", "return-damaged-en", "where-fr", "where-en", "thanks",
+        "price-dispute-fr", "price-dispute-en", "instead-of-a-count",
     ],
 )  # fmt: skip
 def test_kind_in_bodies(subject: str, body: str, kind: str) -> None:

@@ -18,6 +18,28 @@ def _parsed(text: str = "", **kwargs) -> ParsedMessage:
     return ParsedMessage(message_id="<t@x>", text=text, date=SENT, **kwargs)
 
 
+@pytest.mark.parametrize(
+    ("said", "items"),
+    [
+        (
+            "please supply - but only 2 of the safety glasses, not 3.",
+            "3 x safety glasses\n4 x nitrile gloves",
+        ),
+        (
+            "merci de préparer, mais seulement 2 lunettes de sécurité, pas 3.",
+            "3 x lunettes de sécurité\n4 x gants nitrile",
+        ),
+    ],
+    ids=["en", "fr"],
+)
+def test_a_forwarder_keeping_only_part_of_a_quantity_changes_the_forwarded_line(
+    said: str, items: str
+) -> None:
+    text = f"Hi team,\n\nlist from the workshop below, {said}\n\nSubject: parts list\n\n{items}\n"
+    order = extract_from_text(_parsed(text, subject="FW: parts list"))
+    assert [ln.quantity.value for ln in order.lines] == [Decimal(2), Decimal(4)]
+
+
 def test_list_with_fields_and_signature() -> None:
     text = (
         "Bonjour,\n\nN° de commande : MB-2611-07\n\n- VIS-440-200  Vis 4x40 : 3\n- 2 rlx ruban 25 mm\n\n"
