@@ -44,6 +44,11 @@ _JOIN = re.compile(
 # A request about the order as a whole ("modifier sa commande", "amend our PO"), not an article.
 _PREAMBLE = re.compile(r"\b(commande|cde|bc|order|po|purchase order)\b", re.I)
 _INSTEAD_FIRST = re.compile(r"^(au lieu d(e|es|u)|plut[ôo]t que|instead of|rather than)\b", re.I)
+# A size written in a request: '25-40', '3/4"', '4x30', 'Ø16', '19 mm' (never a bare count).
+_SIZE_WRITTEN = re.compile(
+    r"(?<![\w.,])(?:ø\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?(?:\s*[x×/-]\s*\d+(?:[.,]\d+)?)+\"?|\d+(?:[.,]\d+)?\s*(?:mm|cm)\b)",
+    re.I,
+)
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
 _NUMBER = re.compile(r"(?<![\w.,/x×*-])(?<![x×*]\s)(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
 _UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
@@ -307,12 +312,31 @@ def _article(
         if sku is not None and (op != "add" or sure):
             return sku, sure and (quantity is not None or op != "add"), quantity
     if op != "add" and order.index is not None:
-        return None
+        sized = _by_size(clause, order, index)
+        return (sized, False, quantity) if sized else None
     match = match_article(line, index, customer_id=customer_id)
     sku, sure = _choose(match, order.skus if op != "add" else set())
     if sku is None:
         return None
     return sku, sure and (quantity is not None or op != "add"), quantity
+
+
+def _by_size(clause: str, order: OrderLines, index: CatalogIndex) -> str | None:
+    """The one article of the order whose designation prints every size the clause writes
+    ('supprimez le 25-40', 'the 3/4" ones'), never surely: the words did not name it."""
+    sizes = {_squeeze(m.group(0)) for m in _SIZE_WRITTEN.finditer(_CODE_SHAPED.sub(" ", clause))}
+    if not sizes:
+        return None
+    holding = [
+        sku
+        for sku in order.skus
+        if sku in index.products and all(size in _squeeze(index.products[sku].name) for size in sizes)
+    ]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", fold(text)).replace("×", "x").replace(",", ".")
 
 
 def _choose(match: LineMatch, within: set[str]) -> tuple[str | None, bool]:

@@ -156,6 +156,23 @@ def test_a_twin_named_by_its_dimensions_is_the_one_removed(index: CatalogIndex) 
     assert change.labelled() == {"remove": ["PLB-34299"]}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Supprimez le 25-40.", {"remove": ["PLB-34771"]}),
+        ("Please change the 19 mm ones to 5 rolls.", {"set_quantity": [{"sku": "PLB-37498", "quantity": 5.0}]}),
+        ("Merci de passer les 3/4 à 12.", {}),  # the valve and the elbow are both 3/4"
+    ],
+    ids=["model-number", "width", "two-articles-fit"],
+)  # fmt: skip
+def test_an_article_named_by_its_size_alone(
+    index: CatalogIndex, order: OrderLines, text: str, expected: dict
+) -> None:
+    change = compute_change(text, order, index, customer_id=None, today=TODAY)
+    assert change.labelled() == expected
+    assert not change.certain, "a size alone names an article for a clerk to confirm"
+
+
 def test_only_the_words_the_catalogue_uses_are_kept_to_name_an_article(index: CatalogIndex) -> None:
     kept = catalogue_words("peux-tu faire annuler toute ma commande des mitigeurs évier 3/8 FF", index)
     assert {"mitigeurs", "évier", "3/8", "FF"} <= set(kept.split())

@@ -16,9 +16,10 @@ import pytest
 from intake.pipeline import PipelineDeps, process
 from intake.reports.scoring import order_is_right, pair_orders
 from intake.routing import decide
-from intake.routing.checks.coverage import names_a_code
+from intake.routing.checks.coverage import body_spans, names_a_code
 from matchers import CatalogIndex
 from models import MatchedOrder, OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings, Severity
+from parsers.text.reader import read_lines
 from tests.factories.pipeline import (
     CUSTOMERS,
     PRODUCTS,
@@ -237,3 +238,39 @@ def test_a_span_naming_a_catalogue_code(text):
 @pytest.mark.parametrize("text", ["PLB-3884 Inhibiteur", "XPLB-38843", "Bonjour"])
 def test_a_span_naming_no_catalogue_code(text):
     assert not names_a_code(text, frozenset({"plb-38843"}))
+
+
+SHAPES = [
+    "Mit freundlichen Grüßen",
+    "Best wishes,",
+    "Thanks!",
+    "______________",
+    "Cordialement, Jean",
+    "-- ",
+    "Bonjour,",
+]
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=SHAPES)
+def test_the_check_and_the_reader_end_the_order_text_at_the_same_shapes(shape: str):
+    """One vocabulary of sign-offs (parsers/data/reply_markers.toml): a line the reader
+    stops at ends the order text the check looks at, and no other."""
+    text = f"2 x VIS-440-200\n{shape}\n3 x VIS-560-200\n"
+    checked = any("VIS-560-200" in line for line, _ in body_spans(text, "body"))
+    read = any(line.code and line.code.value == "VIS-560-200" for line in read_lines(text, part="body"))
+    assert checked == read == (shape == "Bonjour,")
+
+
+@pytest.mark.parametrize(
+    ("subject", "checked"),
+    [
+        ("Commande", ["2 x VIS-440-200"]),
+        ("TR: Commande", ["2 x VIS-440-200", "3 x VIS-560-200"]),
+    ],
+    ids=["a reply's history", "a forwarded original"],
+)
+def test_an_original_message_rule_opens_a_reply_s_history_unless_the_subject_forwards(
+    subject: str, checked: list[str]
+):
+    text = "2 x VIS-440-200\nMit freundlichen Grüßen\n-----Original Message-----\n3 x VIS-560-200\n"
+    assert [line for line, _ in body_spans(text, "body", subject)] == checked

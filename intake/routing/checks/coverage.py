@@ -20,6 +20,7 @@ from intake.routing.checks.context import CheckContext
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
 from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
+from parsers.mail.markers import load_markers
 
 _TOKEN = re.compile(r"[^\s|;,\t/]+")
 _EDGE = "()[]{}<>:.!?\"'«»-–—•*·"
@@ -48,7 +49,9 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         ]
     elif order.source == "email":
         spans = [
-            c for span in body_spans(ctx.parsed.text, ctx.parsed.text_part, rules) for c in clauses(*span)
+            c
+            for span in body_spans(ctx.parsed.text, ctx.parsed.text_part, ctx.parsed.subject)
+            for c in clauses(*span)
         ]
     else:
         return []
@@ -118,15 +121,24 @@ def _nothing_ordered(quantity: str) -> bool:
         return False
 
 
-def body_spans(text: str, part: str, rules: ReadingRules) -> Iterator[tuple[str, Provenance]]:
-    """Each text line of the order part (up to a sign-off, again from a forwarded message on)."""
+def body_spans(text: str, part: str, subject: str = "") -> Iterator[tuple[str, Provenance]]:
+    """Each text line of the order part: up to a sign-off or a reply's history, again from a forward on.
+
+    The shapes are the reader's vocabulary (parsers/data/reply_markers.toml), each
+    with one meaning: under a forward subject ('TR:', 'Fwd:') a reply's rule opens
+    the forwarded original, as it does for the reader.
+    """
+    markers = load_markers()
+    forwarding = markers.is_forward_subject(subject)
     offset, signed = 0, False
     for raw in text.splitlines(keepends=True):
         line, start = raw.rstrip("\r\n"), offset
         offset += len(raw)
-        if rules.forward_pattern.search(line):
+        shape = line.strip().lstrip("> \t").strip("*").strip()
+        history = bool(markers.reply_rule.match(shape))
+        if markers.forward_rule.match(shape) or (forwarding and history):
             signed = False
-        elif signed or rules.sign_off_pattern.match(line):
+        elif signed or history or markers.opens_signature(shape):
             signed = True
         elif line.strip() and not line.lstrip().startswith(">"):
             yield line, Provenance(part=part, span=(start, start + len(line)), rule="order-text")

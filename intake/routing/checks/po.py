@@ -35,7 +35,7 @@ def check_po_read(ctx: CheckContext) -> list[ReviewReason]:
     rules = default_reading_rules()
     shapes = past_po_shapes(ctx)
     known = article_codes(ctx)
-    for text, where in _places(ctx, rules):
+    for text, where in _places(ctx):
         found = mentioned_po(text, rules, known) or _shaped_like(text, shapes)
         if found is not None:
             value, (start, end) = found
@@ -51,11 +51,11 @@ def check_po_read(ctx: CheckContext) -> list[ReviewReason]:
     return []
 
 
-def _places(ctx: CheckContext, rules: ReadingRules) -> Iterator[tuple[str, Provenance]]:
+def _places(ctx: CheckContext) -> Iterator[tuple[str, Provenance]]:
     parsed, order = ctx.parsed, ctx.matched.order
     if parsed.subject:
         yield parsed.subject, Provenance(part="subject", span=(0, len(parsed.subject)), rule="subject")
-    yield from body_spans(parsed.text, parsed.text_part, rules)
+    yield from body_spans(parsed.text, parsed.text_part, parsed.subject)
     for row in order.rows:
         if row.region != "lines" and row.provenance is not None:
             yield row.text, row.provenance

@@ -30,8 +30,6 @@ class ReadingRules(BaseModel):
     plain_words: frozenset[str] = frozenset()
     pack_before: frozenset[str] = frozenset()
     size_units: frozenset[str] = frozenset()
-    sign_off: str = "$^"
-    forward_marker: str = "$^"
 
     @field_validator(
         "po_value",
@@ -40,8 +38,6 @@ class ReadingRules(BaseModel):
         "explained_lines",
         "instruction_lines",
         "discount",
-        "sign_off",
-        "forward_marker",
     )
     @classmethod
     def _compiles(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
@@ -78,14 +74,6 @@ class ReadingRules(BaseModel):
         words = "|".join(re.escape(w) for w in self.not_po_before)
         small = r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|le|the|cette|this|pour|for|n°|no\.?))*"
         return re.compile(rf"\b(?:{words})\b{small}\W*$", re.I)
-
-    @cached_property
-    def sign_off_pattern(self) -> re.Pattern[str]:
-        return re.compile(self.sign_off, re.I)
-
-    @cached_property
-    def forward_pattern(self) -> re.Pattern[str]:
-        return re.compile(self.forward_marker, re.I)
 
     @cached_property
     def span_patterns(self) -> tuple[re.Pattern[str], ...]:
