@@ -76,8 +76,10 @@ def _by_content(inputs: LinkInputs) -> FollowupLink:
             if (inputs.named_skus and inputs.named_skus <= {sku for sku, _ in o.lines})
             or o.message_id in inputs.naming
         ]
+        if on_day and holding and not any(o in on_day for o in holding):
+            return _ambiguous([*holding, *on_day])  # the day written and the lines named disagree
         if len(holding) > 1 and on_day:
-            holding = [o for o in holding if o in on_day] or holding
+            holding = [o for o in holding if o in on_day]
         if len(holding) == 1:
             return _linked(holding[0], LinkBy.LINES)
         if holding:

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from intake.followups import FollowupLookups, OrderLines, compute_change, resolve_followup
+from intake.followups import (
+    FollowupLookups,
+    LinkInputs,
+    OrderLines,
+    compute_change,
+    link_followup,
+    resolve_followup,
+)
 from intake.followups.diff import catalogue_words, english_to_catalogue, order_index
 from intake.followups.returns import returned_lines, surplus_of
 from matchers import CatalogIndex
@@ -219,3 +226,12 @@ def test_a_followup_naming_the_lines_of_one_order_links_to_it(
     assert not link.certain, "lines name an order for a clerk to confirm, never for certain"
     if refers_to:
         assert link.link_by == LinkBy.LINES
+
+
+def test_lines_named_in_one_order_and_a_day_naming_another_go_to_a_clerk() -> None:
+    orders = [VALVES, HEATING]
+    inputs = LinkInputs(
+        dt.date(2026, 11, 10), "ma commande d'hier : ajoutez 2 têtes", orders, naming=["<heating>"]
+    )
+    link = link_followup(FollowupSign(kind=FollowupKind.CHANGE), inputs)
+    assert (link.refers_to, sorted(link.candidates)) == (None, ["<heating>", "<valves>"])

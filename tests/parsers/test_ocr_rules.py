@@ -7,6 +7,7 @@ import pytest
 from parsers.documents.pdf.fields import po_value
 from parsers.documents.pdf.layout import Line, Page, Word
 from parsers.documents.pdf.ocr import FIGURE, _band, _header_score
+from parsers.documents.pdf.table import header_columns
 from parsers.vocabulary.layout import default_vocabulary
 
 
@@ -61,3 +62,16 @@ def test_the_band_of_stray_marks_spans_the_gap_to_its_neighbours():
     top, bottom = _band(page, 1, 0.0, whole=True)
     assert top == pytest.approx(210) and bottom == pytest.approx(259)
     assert _band(page, 1, 0.0, whole=False) == (230, 245)
+
+
+def test_a_stray_mark_in_a_header_heads_no_column():
+    words = [
+        Word("Description", 38, 90, 0, 10, 1),
+        Word("Date", 338, 358, 0, 10, 1),
+        Word(":", 423, 425, 0, 10, 1),
+        Word("Qty", 446, 462, 0, 10, 1),
+        Word("#", 480, 484, 0, 10, 1),
+        Word("Amount", 523, 560, 0, 10, 1),
+    ]
+    columns = header_columns(Line(words), default_vocabulary())
+    assert [round(c.x0) for c in columns] == [38, 338, 446, 480, 523]

@@ -40,6 +40,30 @@ def test_a_forwarder_keeping_only_part_of_a_quantity_changes_the_forwarded_line(
     assert [ln.quantity.value for ln in order.lines] == [Decimal(2), Decimal(4)]
 
 
+QUOTE = (
+    "De : Ventes <ventes@fournisseur.fr>\nObjet : Devis D26-1180\n\nVoici notre devis D26-1180 :\n\n"
+    "Réf.            Désignation                         Qté   PU HT\n"
+    "GDB1351         Plaquettes AV TRW Sandero II        2     41,80\n"
+    "21365005        Huile Quartz 9000 5W40 bidon 5 L    3     38,50\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("Bon pour accord sur votre devis D26-1180 ci-dessous, livraison dès que possible.", [2, 3]),
+        ("Yes, we accept your quotation, please deliver next week.", [2, 3]),
+        ("Bon pour accord sur votre devis, sauf l'huile que nous ne prenons pas.", []),
+        ("Merci pour le devis, nous revenons vers vous.", []),
+    ],
+    ids=["accepted", "accepted-en", "accepted-but-changed", "not-accepted"],
+)
+def test_a_quote_accepted_as_it_stands_is_the_order(said: str, read: list[int]) -> None:
+    order = extract_from_text(_parsed(f"Bonjour,\n\n{said}\n", quoted=QUOTE, subject="RE: Devis D26-1180"))
+    assert [int(ln.quantity.value) for ln in order.lines] == read
+    assert all(ln.quantity.provenance.part == "quoted" for ln in order.lines)
+
+
 def test_list_with_fields_and_signature() -> None:
     text = (
         "Bonjour,\n\nN° de commande : MB-2611-07\n\n- VIS-440-200  Vis 4x40 : 3\n- 2 rlx ruban 25 mm\n\n"

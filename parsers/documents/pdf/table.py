@@ -19,6 +19,8 @@ from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, starts_with, tokens_of
 
 NUMERIC_ROLES = {"quantity", "unit_price", "amount"}
+# Signs that head a column on their own ('#' the line number, '%' the discount).
+HEADING_SIGNS = "#%€£$"
 TEXT_ROLES = {"description", "pack", "comment", "unit", "supplier_code", "code", "ean", "other"}
 # A line below the last row still belongs to it when it starts within this many line heights.
 WRAP_GAP = 1.6
@@ -74,6 +76,8 @@ def header_columns(line: Line, vocab: LayoutVocabulary) -> list[Column]:
     """The columns a line names, or an empty list."""
     columns: list[Column] = []
     for cell in line.cells():
+        if not any(ch.isalnum() or ch in HEADING_SIGNS for ch in cell.text):
+            continue  # a stray mark (':', ';' left of an erased rule on a scan) heads no column
         tokens, owners = _tokens(cell)
         spans = match_phrases(tokens, vocab.columns, owners)
         if not spans:
