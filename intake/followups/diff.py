@@ -384,8 +384,9 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
 
 
 @lru_cache(maxsize=2)
-def _glossary(path: Path = VOCABULARY_FILE) -> tuple[re.Pattern[str], dict[str, str]]:
-    table = {k.lower(): v for k, v in read_toml(path).get("glossary", {}).items()}
+def _translations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The matcher's [translations] (matchers/data/vocabulary.toml), phrases first."""
+    table = {k.lower(): v for k, v in load_vocabulary().translations.items()}
     words = sorted(table, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
     return re.compile(rf"\b({alternatives})(?:e?s)?\b", re.I), table
@@ -394,7 +395,7 @@ def _glossary(path: Path = VOCABULARY_FILE) -> tuple[re.Pattern[str], dict[str, 
 def english_to_catalogue(wording: str) -> str:
     """An English customer's trade words in the catalogue's French ('ball valves' -> 'vanne sphere'):
     the follow-up names its order's articles, which are few, so a word for word reading is enough."""
-    pattern, table = _glossary()
+    pattern, table = _translations()
     return pattern.sub(lambda m: table[m.group(1).lower()], wording)
 
 

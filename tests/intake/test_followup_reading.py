@@ -48,8 +48,10 @@ def order(index: CatalogIndex) -> OrderLines:
         ("brass elbows", "laiton coude"),
         ("PTFE tape", "PTFE ruban"),
         ("robinet d'arrêt", "robinet d'arrêt"),
+        ("white gloves", "blanc gant"),
+        ("pumps", "pompe circulateur"),
     ],
-    ids=["two-words-plural", "plural", "singular", "french-untouched"],
+    ids=["two-words-plural", "plural", "singular", "french-untouched", "the-matcher-s-words", "both-words"],
 )
 def test_english_trade_words_read_as_the_catalogues(english: str, french: str) -> None:
     assert english_to_catalogue(english) == french

@@ -50,3 +50,13 @@ def test_bad_vocabulary_is_reported(tmp_path: Path, content: str, message: str) 
 def test_missing_vocabulary_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read"):
         load_vocabulary(tmp_path / "absent.toml")
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [("elbows", "coude"), ("brass", "laiton"), ("box", "boite"), ("hose", "tuyau flexible")],
+    ids=["a-trade-word-plural", "a-trade-word", "a-general-word", "both-words"],
+)
+def test_one_table_of_english_words_for_the_matcher_and_the_follow_ups(english: str, french: str) -> None:
+    """matchers/data/vocabulary.toml [translations]: the follow-ups read it too (intake/followups/diff.py)."""
+    assert load_vocabulary().expand(english) == french
