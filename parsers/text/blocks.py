@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from models import ExtractedLine
-from parsers.text.lines import line_from_parts
+from parsers.text.extracted import line_from_parts
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit
 

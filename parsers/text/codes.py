@@ -15,7 +15,7 @@ import re
 from typing import Protocol
 
 from models import ExtractedLine
-from parsers.text.lines import line_from_parts
+from parsers.text.extracted import line_from_parts
 from parsers.values.numbers import parse_number
 from parsers.values.units import normalise_unit, unit_kind
 

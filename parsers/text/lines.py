@@ -1,4 +1,4 @@
-"""Order lines written one per line or inside sentences.
+"""Order lines written one per line (sentences: parsers/text/prose.py).
 
 Shapes read, in this order for each line of text:
 - labelled fields: "Réf : VIS-440-200  Qté : 12"
@@ -13,22 +13,15 @@ place of its own (line start, after a separator, or before a unit + "de").
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from models import Extracted, ExtractedLine, Provenance
+from models import ExtractedLine
+from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.values.dates import month_number
-from parsers.values.numbers import (
-    NUMBER,
-    parse_number,
-    quantity_words_pattern,
-    word_numbers,
-    word_quantity,
-)
+from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
 from parsers.vocabulary.words import line_words
 
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
-_UNIT_TOKEN = r"[^\W\d_][\w²³]*(?:\(s\))?\.?"
 _CODE = re.compile(
     r"^(?:(?=[A-Z0-9\-./]*\d)(?![\d]+[xX×]\d)[A-Z0-9][A-Z0-9\-./]{3,}|[A-Z]{2,}(?:-[A-Z0-9]+){2,})$"
 )
@@ -45,7 +38,7 @@ def _trailing_shape() -> re.Pattern[str]:
     sep = r"(?:\s*(?:\.{2,}|…+|_{2,}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{2,}|\s+[x×]\s*(?=\d))"
     return re.compile(
         rf"{_BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
-        rf"(?:\s*(?P<unit>{_UNIT_TOKEN})|\s+[x×]\s+(?P<pack>\d+))?\s*[.!]?\s*$",
+        rf"(?:\s*(?P<unit>{UNIT_TOKEN})|\s+[x×]\s+(?P<pack>\d+))?\s*[.!]?\s*$",
         re.I,
     )
 
@@ -54,7 +47,7 @@ def _leading_shape() -> re.Pattern[str]:
     return re.compile(
         rf"{_BULLET}(?:(?:qt[ée]|qty)\.?\s*)?{_qty_pattern()}(?:\s*[x×*]\s+|\s+[x×*]\s*|\s+)"
         rf"(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
-        rf"(?:(?P<unit>{_UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
+        rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
         rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",
         re.I,
     )
@@ -62,7 +55,7 @@ def _leading_shape() -> re.Pattern[str]:
 
 def _labelled_shape() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     qty = re.compile(
-        rf"\b(?:qt[ée]|quantit[ée]|qty|quantity)\s*[:=]\s*(?P<qty>{NUMBER})\s*(?P<unit>{_UNIT_TOKEN})?", re.I
+        rf"\b(?:qt[ée]|quantit[ée]|qty|quantity)\s*[:=]\s*(?P<qty>{NUMBER})\s*(?P<unit>{UNIT_TOKEN})?", re.I
     )
     code = re.compile(
         r"\b(?:r[ée]f(?:[ée]rence)?|code|sku|item)\.?\s*[:=]\s*(?P<code>[A-Z0-9][\w\-./]+)", re.I
@@ -88,118 +81,6 @@ def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
         if found is not None and _plausible(found):
             return found
     return None
-
-
-def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
-    """Order lines inside a sentence: "deux cartons de X, une boîte de Y et 3 rouleaux de Z"."""
-    found = []
-    for match in _PROSE.finditer(sentence):
-        group = "qty" if match["qty"] else "approx"
-        quantity, approx = _quantity(match[group])
-        if quantity is None:
-            continue
-        # "trois bidons 5 L de lave-glace": the size printed before 'de' belongs to the designation.
-        desc_start = match.start("size") if match["size"] else match.start("desc")
-        desc, desc_end = _cut_designation(sentence, desc_start)
-        if not desc:
-            continue
-        span = (start + match.start(), start + desc_end)
-        unit = normalise_unit(match["unit"]) if match["unit"] else None
-        if match["unit"] and unit is None:
-            continue
-        if match["bare"] is not None and (
-            unit is None
-            or unit_kind(unit) != "count"
-            or unit_is_noun(unit)  # "20 boîtes placo": the unit word may be the article
-            or _FUNCTION_WORD.match(sentence, match.start("desc"))
-        ):
-            continue  # "trois bidons lave-glace": with no 'de', only a counted unit before a name opens an item
-        found.append(
-            line_from_parts(
-                part,
-                span,
-                desc=(desc, (start + desc_start, start + desc_end)),
-                qty=(quantity, (start + match.start(group), start + match.end(group))),
-                unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
-                rule="text-prose",
-                confidence=0.5 if approx else 0.75,
-                notes=["approximate quantity: confirm with the customer"] if approx else [],
-            )
-        )
-    return _read_elided(sentence, found, part=part, start=start) if found else found
-
-
-def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
-    """ "une couronne de fil rouge et une de fil bleu": the unit said once serves the next item."""
-    taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
-    extra: list[ExtractedLine] = []
-    for match in _ELIDED.finditer(sentence):
-        at = start + match.start("qty")
-        before = [ln for ln in found if ln.provenance and ln.provenance.span and ln.provenance.span[1] <= at]
-        if not before or any(b <= at < e for b, e in taken) or before[-1].unit is None:
-            continue
-        quantity, approx = _quantity(match["qty"])
-        desc, desc_end = _cut_designation(sentence, match.start("desc"))
-        if quantity is None or approx or not desc:
-            continue
-        unit = before[-1].unit
-        extra.append(
-            line_from_parts(
-                part,
-                (at, start + desc_end),
-                desc=(desc, (start + match.start("desc"), start + desc_end)),
-                qty=(quantity, (at, start + match.end("qty"))),
-                unit=(
-                    unit.value,
-                    unit.provenance.span if unit.provenance and unit.provenance.span else (at, at),
-                ),
-                rule="text-prose",
-                confidence=0.7,
-            )
-        )
-    return sorted(
-        [*found, *extra], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
-    )
-
-
-def _build_elided() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)(?P<desc>[^\W\d])",
-        re.I,
-    )
-
-
-def _build_prose() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(word_numbers().approx, key=len, reverse=True))
-    approx = rf"(?:une?\s+|a\s+)?(?:{words})"
-    return re.compile(
-        rf"(?<![\w,.])(?:(?P<approx>{approx})|(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+"
-        rf"(?P<unit>{_UNIT_TOKEN}))\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
-        rf"|(?P<bare>))(?P<desc>\S)",
-        re.I,
-    )
-
-
-def _cut_designation(sentence: str, begin: int) -> tuple[str, int]:
-    rest = sentence[begin:]
-    end = len(rest)
-    lowered = rest.lower()
-    for stop in [*line_words().prose_stops, ", ", "; ", ". ", " ?", "?", "!", " (", "\n"]:
-        at = lowered.find(stop)
-        if 0 < at < end:
-            end = at
-    if rest[:end].rstrip().endswith("."):
-        end = len(rest[:end].rstrip()) - 1
-    desc = rest[:end].strip(" .,;:")
-    return desc, begin + len(rest[:end].rstrip(" .,;:"))
-
-
-def _quantity(text: str) -> tuple[Decimal | None, bool]:
-    number = parse_number(text)
-    if number is not None:
-        return number, False
-    worded = word_quantity(text)
-    return (worded[0], worded[1]) if worded else (None, False)
 
 
 def _read_labelled(line: str, part: str, start: int) -> ExtractedLine | None:
@@ -262,7 +143,7 @@ def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     match = _LEADING.match(line)
     if not match:
         return None
-    quantity, approx = _quantity(match["qty"])
+    quantity, approx = read_quantity(match["qty"])
     if quantity is None:
         return None
     unit, desc_start = _leading_unit(line, match, approx)
@@ -376,47 +257,3 @@ def _plausible(line: ExtractedLine) -> bool:
         if any(w in words.street_words for w in lead) or sentence:
             return False
     return line.quantity is not None and line.quantity.value > 0
-
-
-def line_from_parts(
-    part: str,
-    span: tuple[int, int],
-    *,
-    qty: tuple[Decimal, tuple[int, int]],
-    rule: str,
-    confidence: float,
-    code: tuple[str, tuple[int, int]] | None = None,
-    desc: tuple[str, tuple[int, int]] | None = None,
-    unit: tuple[str, tuple[int, int]] | None = None,
-    pack: tuple[Decimal | None, tuple[int, int]] | None = None,
-    notes: list[str] | None = None,
-) -> ExtractedLine:
-    def value(item, kind):
-        if item is None or item[0] is None:
-            return None
-        prov = Provenance(part=part, span=item[1], rule=rule)
-        return Extracted[kind](value=item[0], confidence=confidence, provenance=prov)
-
-    if desc is not None and desc[0]:
-        desc = (_EMPHASIS_MARKS.sub("", desc[0]).strip() or desc[0], desc[1])
-    return ExtractedLine(
-        line_no=0,
-        code=value(code, str),
-        description=value(desc, str),
-        quantity=value(qty, Decimal),
-        unit=value(unit, str),
-        pack_size=value(pack, Decimal),
-        provenance=Provenance(part=part, span=span, rule=rule),
-        confidence=confidence,
-        notes=notes or [],
-    )
-
-
-# '*Castrol Edge 5W30*': bold or italic marks around words, no part of the designation (nor a '×').
-_EMPHASIS_MARKS = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(?![\w*])")
-_FUNCTION_WORD = re.compile(
-    r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
-    re.I,
-)
-_PROSE = _build_prose()
-_ELIDED = _build_elided()

@@ -1,6 +1,6 @@
 """Order lines and header fields written in an email body (plain text or HTML).
 
-Rules first (parsers/text/lines.py, parsers/text/tables.py), the project's NER model
+Rules first (parsers/text/lines.py, prose.py, tables.py), the project's NER model
 for prose the rules leave empty (parsers/text/ner.py), header fields from
 parsers/text/fields.py. Quoted history is never read; in a forward, the
 forwarder's own text overrides the forwarded one for dates and quantities.
@@ -19,7 +19,8 @@ from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, read_code_line
-from parsers.text.lines import read_line, read_prose
+from parsers.text.lines import read_line
+from parsers.text.prose import read_prose
 from parsers.text.tables import read_header, read_row, read_table
 from parsers.values.numbers import (
     NUMBER,

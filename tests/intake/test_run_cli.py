@@ -64,9 +64,9 @@ def test_sigterm_finishes_the_message_in_hand(dovecot: Dovecot, tmp_path: Path) 
     config, url = prepared(tmp_path, dovecot, "term")
     log = tmp_path / "daemon.log"
     daemon = start_daemon(config, log)
-    wait_log(log, "UID 5: processed", 30)
+    wait_log(log, "UID 5: processed", 120)  # failure bounds: a daemon start loads the models
     daemon.send_signal(signal.SIGTERM)
-    assert daemon.wait(timeout=20) == 0
+    assert daemon.wait(timeout=60) == 0
     assert "stopped" in log.read_text()
     store = Store.open(url)
     messages = store.list_messages()
@@ -92,7 +92,7 @@ def test_sigkill_at_random_moments_loses_and_doubles_nothing(dovecot: Dovecot, t
         # A random moment in the work: after 1 to 8 more messages, plus a random slice of the next.
         before = _progress(log)
         daemon = start_daemon(config, log)
-        wait_progress(log, before + rng.randint(1, 8), timeout=30)
+        wait_progress(log, before + rng.randint(1, 8), timeout=60)
         time.sleep(rng.uniform(0.0, 0.03))
         daemon.kill()
         daemon.wait(timeout=10)

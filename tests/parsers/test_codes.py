@@ -10,7 +10,8 @@ import pytest
 from matchers import CatalogIndex
 from parsers.text import fields
 from parsers.text.codes import read_code_line
-from parsers.text.lines import read_line, read_prose
+from parsers.text.lines import read_line
+from parsers.text.prose import read_prose
 from parsers.text.reader import read_lines
 from parsers.text.tables import column_role
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from parsers.text.lines import read_line, read_prose
+from parsers.text.lines import read_line
+from parsers.text.prose import read_prose
 
 
 def _shape(text: str):

@@ -1,0 +1,57 @@
+"""An order line as the text readers build it, and the pieces of writing they share."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from models import Extracted, ExtractedLine, Provenance
+from parsers.values.numbers import parse_number, word_quantity
+
+# A unit word after a quantity: "ctn", "boîtes", "m²", "rouleau(x)", "pces.".
+UNIT_TOKEN = r"[^\W\d_][\w²³]*(?:\(s\))?\.?"
+# '*Castrol Edge 5W30*': bold or italic marks around words, no part of the designation (nor a '×').
+_EMPHASIS_MARKS = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(?![\w*])")
+
+
+def read_quantity(text: str) -> tuple[Decimal | None, bool]:
+    """A number or a worded quantity ("deux", "une douzaine"), and whether it is approximate."""
+    number = parse_number(text)
+    if number is not None:
+        return number, False
+    worded = word_quantity(text)
+    return (worded[0], worded[1]) if worded else (None, False)
+
+
+def line_from_parts(
+    part: str,
+    span: tuple[int, int],
+    *,
+    qty: tuple[Decimal, tuple[int, int]],
+    rule: str,
+    confidence: float,
+    code: tuple[str, tuple[int, int]] | None = None,
+    desc: tuple[str, tuple[int, int]] | None = None,
+    unit: tuple[str, tuple[int, int]] | None = None,
+    pack: tuple[Decimal | None, tuple[int, int]] | None = None,
+    notes: list[str] | None = None,
+) -> ExtractedLine:
+    def value(item, kind):
+        if item is None or item[0] is None:
+            return None
+        prov = Provenance(part=part, span=item[1], rule=rule)
+        return Extracted[kind](value=item[0], confidence=confidence, provenance=prov)
+
+    if desc is not None and desc[0]:
+        desc = (_EMPHASIS_MARKS.sub("", desc[0]).strip() or desc[0], desc[1])
+    return ExtractedLine(
+        line_no=0,
+        code=value(code, str),
+        description=value(desc, str),
+        quantity=value(qty, Decimal),
+        unit=value(unit, str),
+        pack_size=value(pack, Decimal),
+        provenance=Provenance(part=part, span=span, rule=rule),
+        confidence=confidence,
+        notes=notes or [],
+    )

@@ -1,0 +1,129 @@
+"""Order lines inside sentences: "il nous faudrait deux cartons de gobelets 20 cl et une douzaine de ...".
+
+A quantity opens an item when a unit and "de"/"of" follow it ("3 cartons de
+gobelets"), or a counted unit before a name ("trois bidons lave-glace" only with
+'de'); a unit said once serves the next item ("une couronne de fil rouge et une
+de fil bleu").
+"""
+
+from __future__ import annotations
+
+import re
+
+from models import ExtractedLine
+from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
+from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
+from parsers.vocabulary.words import line_words
+
+
+def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
+    """Order lines inside a sentence: "deux cartons de X, une boîte de Y et 3 rouleaux de Z"."""
+    found = []
+    for match in _PROSE.finditer(sentence):
+        group = "qty" if match["qty"] else "approx"
+        quantity, approx = read_quantity(match[group])
+        if quantity is None:
+            continue
+        # "trois bidons 5 L de lave-glace": the size printed before 'de' belongs to the designation.
+        desc_start = match.start("size") if match["size"] else match.start("desc")
+        desc, desc_end = _cut_designation(sentence, desc_start)
+        if not desc:
+            continue
+        span = (start + match.start(), start + desc_end)
+        unit = normalise_unit(match["unit"]) if match["unit"] else None
+        if match["unit"] and unit is None:
+            continue
+        if match["bare"] is not None and (
+            unit is None
+            or unit_kind(unit) != "count"
+            or unit_is_noun(unit)  # "20 boîtes placo": the unit word may be the article
+            or _FUNCTION_WORD.match(sentence, match.start("desc"))
+        ):
+            continue  # "trois bidons lave-glace": with no 'de', only a counted unit before a name opens an item
+        found.append(
+            line_from_parts(
+                part,
+                span,
+                desc=(desc, (start + desc_start, start + desc_end)),
+                qty=(quantity, (start + match.start(group), start + match.end(group))),
+                unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
+                rule="text-prose",
+                confidence=0.5 if approx else 0.75,
+                notes=["approximate quantity: confirm with the customer"] if approx else [],
+            )
+        )
+    return _read_elided(sentence, found, part=part, start=start) if found else found
+
+
+def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
+    """ "une couronne de fil rouge et une de fil bleu": the unit said once serves the next item."""
+    taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
+    extra: list[ExtractedLine] = []
+    for match in _ELIDED.finditer(sentence):
+        at = start + match.start("qty")
+        before = [ln for ln in found if ln.provenance and ln.provenance.span and ln.provenance.span[1] <= at]
+        if not before or any(b <= at < e for b, e in taken) or before[-1].unit is None:
+            continue
+        quantity, approx = read_quantity(match["qty"])
+        desc, desc_end = _cut_designation(sentence, match.start("desc"))
+        if quantity is None or approx or not desc:
+            continue
+        unit = before[-1].unit
+        extra.append(
+            line_from_parts(
+                part,
+                (at, start + desc_end),
+                desc=(desc, (start + match.start("desc"), start + desc_end)),
+                qty=(quantity, (at, start + match.end("qty"))),
+                unit=(
+                    unit.value,
+                    unit.provenance.span if unit.provenance and unit.provenance.span else (at, at),
+                ),
+                rule="text-prose",
+                confidence=0.7,
+            )
+        )
+    return sorted(
+        [*found, *extra], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
+    )
+
+
+def _build_elided() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)(?P<desc>[^\W\d])",
+        re.I,
+    )
+
+
+def _build_prose() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(word_numbers().approx, key=len, reverse=True))
+    approx = rf"(?:une?\s+|a\s+)?(?:{words})"
+    return re.compile(
+        rf"(?<![\w,.])(?:(?P<approx>{approx})|(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+"
+        rf"(?P<unit>{UNIT_TOKEN}))\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
+        rf"|(?P<bare>))(?P<desc>\S)",
+        re.I,
+    )
+
+
+def _cut_designation(sentence: str, begin: int) -> tuple[str, int]:
+    rest = sentence[begin:]
+    end = len(rest)
+    lowered = rest.lower()
+    for stop in [*line_words().prose_stops, ", ", "; ", ". ", " ?", "?", "!", " (", "\n"]:
+        at = lowered.find(stop)
+        if 0 < at < end:
+            end = at
+    if rest[:end].rstrip().endswith("."):
+        end = len(rest[:end].rstrip()) - 1
+    desc = rest[:end].strip(" .,;:")
+    return desc, begin + len(rest[:end].rstrip(" .,;:"))
+
+
+_FUNCTION_WORD = re.compile(
+    r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
+    re.I,
+)
+_PROSE = _build_prose()
+_ELIDED = _build_elided()
