@@ -9,6 +9,7 @@ import pytest
 
 from intake.cli import main
 from intake.routing.checks import CheckContext, parse_authentication_results
+from intake.routing.checks.amounts import check_prices
 from intake.routing.checks.lines import check_quantities, check_units
 from intake.routing.checks.lookalike import check_lookalike_sender, decode_domain, imitates
 from intake.routing.checks.rules import default_rules, load_rules
@@ -16,7 +17,7 @@ from intake.routing.checks.sender import authentication_verdict, check_authentic
 from intake.routing.checks.sizes import check_sizes, numbers
 from intake.routing.checks.written import written_values
 from intake.routing.policy import current_routing, load_routing, policy_for
-from models import Candidate, ConfigError, Evidence, RoutingMode, Settings
+from models import Candidate, ConfigError, Evidence, Provenance, RoutingMode, Settings
 from parsers.values.units import same_unit, unit_key
 from tests.factories.pipeline import CUSTOMERS, PRODUCTS, make_line, make_matched_order, make_parsed
 
@@ -288,3 +289,14 @@ def test_the_routing_file_is_read_again_only_when_it_changes(tmp_path: Path):
     path.write_text('[customers.G001]\nmode = "review_all"\n', encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
     assert current_routing(path).customers["G001"].mode == RoutingMode.REVIEW_ALL
+
+
+@pytest.mark.parametrize(("rule", "severity"), [("pdf-ocr", "error"), ("pdf-table", "warning")])
+def test_a_price_far_from_the_catalogue_on_a_scan_is_held_in_every_mode(rule: str, severity: str):
+    line = make_line("VIS-440-200", printed_price="9.00")
+    price = line.line.unit_price.model_copy(
+        update={"provenance": Provenance(part="attachment:po.pdf", rule=rule)}
+    )
+    line = line.model_copy(update={"line": line.line.model_copy(update={"unit_price": price})})
+    ctx = CheckContext(parsed=make_parsed(), matched=make_matched_order([line]), products=PRODUCTS)
+    assert [(r.code, r.severity) for r in check_prices(ctx)] == [("price_off", severity)]
