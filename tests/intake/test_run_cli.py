@@ -65,6 +65,11 @@ def test_sigterm_finishes_the_message_in_hand(dovecot: Dovecot, tmp_path: Path) 
     log = tmp_path / "daemon.log"
     daemon = start_daemon(config, log)
     wait_log(log, "UID 5: processed", 120)  # failure bounds: a daemon start loads the models
+    # The folder's worker moves what the queue decided on its next pass: once one is moved, stop.
+    deadline = time.monotonic() + 120
+    while dovecot.count("orders", "Processed") == 0:
+        assert time.monotonic() < deadline, "no decided message moved within 120 s"
+        time.sleep(0.05)
     daemon.send_signal(signal.SIGTERM)
     assert daemon.wait(timeout=60) == 0
     assert "stopped" in log.read_text()
