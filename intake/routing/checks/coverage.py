@@ -21,6 +21,8 @@ from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
 from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
 from parsers.mail.markers import load_markers
+from parsers.values.numbers import NUMBER, parse_number
+from parsers.values.units import unit_key, unit_kind
 
 _TOKEN = re.compile(r"[^\s|;,\t/]+")
 _EDGE = "()[]{}<>:.!?\"'«»-–—•*·"
@@ -29,7 +31,10 @@ _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*
 _CODE = re.compile(r"^(?:(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}|[A-Z0-9]+(?:[-./][A-Z0-9]+)+)$")
 _WORD = re.compile(r"^[^\W\d_]{3,}")
 _ROW = re.compile(r"(\d+)$")
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+# A number as a customer writes a count: 'x25', '25x', '25 pcs', '1.500', '2 500', '1,5'; never
+# a part of a size or a code ('5x60', 'M8x65', 'HU7008').
+_SAID = re.compile(rf"(?<![\w.,])(?:[x×*]|qt[ée]|qty)?({NUMBER})(?:[x×*]|pcs?|pces?|u)?(?![\w]|[.,]\d)", re.I)
+_NEIGHBOUR = re.compile(r"[^\W\d_][\w°²]*|[@%°]|n°")
 _CLAUSE_CUT = re.compile(
     r",\s+|;\s*|\s+(?i:et|and|und|ainsi que|plus|puis|then|as well as)\s+|[.!?]\s+(?=[A-ZÀ-Ý])"
 )
@@ -216,17 +221,28 @@ def _same_quantity(text: str, line: ExtractedLine, rules: ReadingRules) -> bool:
             rest = rest.replace(named.value.strip().lower(), " ")
     for pattern in (rules.po_pattern, rules.po_word_pattern, *rules.span_patterns):
         rest = pattern.sub(" ", rest)
-    tokens = [t.strip(_EDGE).lower() for t in _TOKEN.findall(rest)]
-    tokens = [t for t in tokens if t]
-    said = [
-        Decimal(found.group().replace(",", "."))
-        for i, t in enumerate(tokens)
-        if _QUANTITY.match(t)
-        and (found := _DIGITS.search(t))
-        and not (i and tokens[i - 1] in rules.pack_before)
-        and not (i + 1 < len(tokens) and tokens[i + 1] in rules.size_units)
-    ]
+    said = [value for value, before, after in _numbers_in(rest) if not _not_a_count(before, after, rules)]
     return not said or read in said
+
+
+def _numbers_in(text: str) -> Iterator[tuple[Decimal, list[str], str]]:
+    """Each number written in the text (one reader of numbers: '1.500', '2 500', '1,5'), with
+    the two words before it and the word after it."""
+    for found in _SAID.finditer(text):
+        value = parse_number(found.group(1))
+        if value is None or len(re.sub(r"\D", "", found.group(1))) > 5:
+            continue  # a long figure is a code or a reference, not a count
+        before = _NEIGHBOUR.findall(text[: found.start()])[-2:]
+        after = _NEIGHBOUR.findall(text[found.end() :])[:1]
+        yield value, [w.lower() for w in before], (after[0].lower() if after else "")
+
+
+def _not_a_count(before: list[str], after: str, rules: ReadingRules) -> bool:
+    """A pack's content or a rate ('boîte de 200', 'par 100', 'n° 4') or a size ('200 ml')."""
+    last = before[-1] if before else ""
+    if after in rules.size_units or last in rules.pack_before:
+        return True
+    return last in rules.pack_of and len(before) == 2 and unit_kind(unit_key(before[0])) == "count"
 
 
 def _places(line: ExtractedLine) -> Iterator[Provenance]:

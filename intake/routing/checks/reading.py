@@ -29,6 +29,7 @@ class ReadingRules(BaseModel):
     discount: str = "$^"
     plain_words: frozenset[str] = frozenset()
     pack_before: frozenset[str] = frozenset()
+    pack_of: frozenset[str] = frozenset()
     size_units: frozenset[str] = frozenset()
 
     @field_validator(
