@@ -24,6 +24,7 @@ CORPORA = SHARED / "corpora"
 FIXTURES = ROOT / "fixtures" / "emails"
 FIXTURES_REF = ROOT / "fixtures" / "ref"
 DEMO_REF = ROOT / "demo" / "ref"
+FOLLOWUPS_DEV = ROOT / "fixtures" / "followups-dev"
 
 
 def find_samples() -> Path:

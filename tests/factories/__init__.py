@@ -7,4 +7,5 @@
 - messages.py: e-mails carrying documents (PDF, spreadsheet, a zip bomb) and the orders
   stored from them.
 - documents.py: purchase-order PDFs drawn from items and a layout.
+- followups.py: the follow-up fixtures' messages ingested into a store.
 """

@@ -232,13 +232,10 @@ def test_an_uncertain_change_waits_for_a_clerk_who_applies_it(store: Store) -> N
 
 
 def test_a_cancellation_applied_by_itself_is_told_to_the_customer(store: Store, settings) -> None:  # type: ignore[no-untyped-def]
-    from intake.ingest import ingest_file
     from models.tables import OutboxMail
+    from tests.factories.followups import ingest_followups
 
-    load_reference_dir(store, DEV / "ref")
-    index = CatalogIndex.build(store.load_reference())
-    for name in ("orders/o6_lemoine.eml", "open/f06_cancel_po_fr.eml"):
-        ingest_file(store, DEV / name, index=index, settings=settings)
+    ingest_followups(store, ("orders/o6_lemoine.eml", "open/f06_cancel_po_fr.eml"), settings)
     with store.session() as session:
         order = session.exec(select(Order).where(Order.po_number == "TL-7790")).one()
         assert order.status == "cancelled"

@@ -6,17 +6,14 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
-from intake.ingest import ingest_file
-from matchers import CatalogIndex
-from models import Settings, Store, load_reference_dir
+from models import Settings, Store
 from models.tables import AuditEvent, Followup, Order, OrderLine
 from models.users import add_user
-from tests.paths import ROOT
+from tests.factories.followups import ingest_followups
 from tests.review_ui.clerk import PASSWORDS, sign_in_page
 
 pytestmark = pytest.mark.browser
 
-DEV = ROOT / "fixtures" / "followups-dev"
 # Two orders of one customer and a change naming neither ("à ma commande": a clerk picks);
 # an order and a change naming its film rolls (linked by its lines), which the clerk rejects.
 MESSAGES = [
@@ -31,10 +28,7 @@ MESSAGES = [
 @pytest.fixture
 def review_store(ui_settings: Settings) -> Store:
     store = Store.open(ui_settings.database_url)
-    load_reference_dir(store, DEV / "ref")
-    index = CatalogIndex.build(store.load_reference())
-    for name in MESSAGES:
-        ingest_file(store, DEV / name, index=index, settings=ui_settings)
+    ingest_followups(store, MESSAGES, ui_settings)
     add_user(store, "alice", PASSWORDS["alice"], role="clerk")
     return store
 

@@ -3,19 +3,14 @@ accepted when the clerk takes the goods back, then its outcome; each step one ma
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlmodel import col, select
 
-from intake.ingest import ingest_file
 from intake.notify import notify_followups
-from matchers import CatalogIndex
-from models import Settings, Store, load_reference_dir
+from models import Settings, Store
 from models.tables import Followup, OutboxMail
 from review_ui.followups import FollowupError, decide_followup
-
-DEV = Path(__file__).parents[2] / "fixtures" / "followups-dev"
+from tests.factories.followups import ingest_followups
 
 
 def _mails(store: Store) -> list[OutboxMail]:
@@ -31,11 +26,8 @@ def _decide(store: Store, settings: Settings, followup_id: int, action: str, out
 
 
 def test_each_step_of_a_return_is_told_once(store: Store, settings: Settings) -> None:
-    load_reference_dir(store, DEV / "ref")
-    index = CatalogIndex.build(store.load_reference())
     settings = settings.model_copy(update={"new_customer_orders": 0})
-    for name in ("orders/o5_lemoine.eml", "open/f10_return_wrong_fr.eml"):
-        ingest_file(store, DEV / name, index=index, settings=settings)
+    ingest_followups(store, ("orders/o5_lemoine.eml", "open/f10_return_wrong_fr.eml"), settings)
     with store.session() as session:
         row = session.exec(select(Followup)).one()
     assert (row.kind, row.link_by, row.state) == ("return", "po", "open")
@@ -60,10 +52,7 @@ def test_each_step_of_a_return_is_told_once(store: Store, settings: Settings) ->
 
 
 def test_only_a_return_is_accepted(store: Store, settings: Settings) -> None:
-    load_reference_dir(store, DEV / "ref")
-    index = CatalogIndex.build(store.load_reference())
-    for name in ("orders/o5_lemoine.eml", "open/f13_where_po_fr.eml"):
-        ingest_file(store, DEV / name, index=index, settings=settings)
+    ingest_followups(store, ("orders/o5_lemoine.eml", "open/f13_where_po_fr.eml"), settings)
     with store.session() as session:
         question = session.exec(select(Followup)).one()
     assert question.id is not None and question.kind == "delivery_question"
