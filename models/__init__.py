@@ -20,6 +20,7 @@ _WHERE = {
     "PastOrder": "models.history",
     "customer_history": "models.history",
     "imported_order_counts": "models.history",
+    "HabitRow": "models.reference",
     "Address": "models.pipeline",
     "Attachment": "models.pipeline",
     "Candidate": "models.pipeline",

@@ -14,6 +14,7 @@ from intake.routing.checks.context import (
     wording,
 )
 from intake.routing.checks.rules import CheckRules, default_rules
+from matchers import decided_by_habit
 from models import LineMatch, ReviewReason, Severity
 from parsers.values.units import same_unit, unit_key
 
@@ -39,6 +40,10 @@ def check_lines_matched(ctx: CheckContext) -> list[ReviewReason]:
                 line_reason("sku_unknown", number, f"article {line.sku} is not in the catalogue", field="sku")
             )
             continue
+        chosen = next((c for c in line.candidates if c.key == line.sku), None)
+        if chosen is not None and decided_by_habit(chosen):
+            reasons.append(_by_habit(number, line, said))
+            continue
         has_rival = any(c.key != line.sku for c in line.candidates)
         if (
             has_rival
@@ -48,6 +53,16 @@ def check_lines_matched(ctx: CheckContext) -> list[ReviewReason]:
                 line_reason("line_ambiguous", number, f'two articles match "{said}" equally', field="sku")
             )
     return reasons
+
+
+def _by_habit(number: int, line: LineMatch, said: str) -> ReviewReason:
+    rival = next((c.key for c in line.candidates if c.key != line.sku), "another article")
+    return line_reason(
+        "line_by_habit",
+        number,
+        f'"{said}" fits {line.sku} and {rival} alike: {line.sku} is the one this customer usually orders',
+        field="sku",
+    )
 
 
 def check_quantities(ctx: CheckContext, *, rules: CheckRules | None = None) -> list[ReviewReason]:
