@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from intake.ingest import ingest_file
 from intake.reports.evaluate import OVERALL, evaluate, modes_table
 from intake.routing.checks import CheckContext
 from intake.routing.checks.lines import check_lines_matched
-from models import Candidate, Evidence, Settings, Severity
+from matchers import CatalogIndex
+from models import Candidate, Evidence, Settings, Severity, Store, load_reference_dir
 from tests.factories.pipeline import make_line, make_matched_order, make_parsed
 from tests.paths import ROOT
 
@@ -69,3 +71,23 @@ def test_eval_reads_a_history_file_given_apart(tmp_path: Path) -> None:
     assert without.tallies[OVERALL].figures()["exact_messages"] < 1.0
     assert {o.customer_id for o in without.orders if o.held_as_new} == {"J001", "J002", "J003"}
     assert given.tallies[OVERALL].figures()["exact_messages"] == 1.0 and given.reference_problems == []
+
+
+@pytest.mark.parametrize(
+    ("name", "new"),
+    [
+        pytest.param("habit_known_customer_codes_vexin_fr.eml", False, id="customer-with-history"),
+        pytest.param("habit_new_customer_no_history_fr.eml", True, id="customer-without-history"),
+    ],
+)
+def test_the_pipeline_holds_as_new_only_a_customer_without_history(
+    tmp_path: Path, name: str, new: bool
+) -> None:
+    store = Store.open(f"sqlite:///{tmp_path}/garden.db")
+    load_reference_dir(store, GARDEN / "ref")
+    index = CatalogIndex.build(store.load_reference())
+    outcome = ingest_file(
+        store, GARDEN / "emails" / name, index=index, settings=Settings(new_customer_orders=2)
+    )
+    codes = {r.code for order in outcome.result.orders for r in order.decision.reasons}
+    assert ("new_customer" in codes) is new
