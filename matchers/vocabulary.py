@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,11 +26,22 @@ class Vocabulary(BaseModel):
     negations: WordList = Field(default_factory=WordList)
     # English words of the trade -> the word a French catalogue uses, read on both sides.
     translations: dict[str, str] = Field(default_factory=dict)
+    # The trade's own names for an article ('chatterton', a maker's name said of the thing).
+    trade_words: dict[str, str] = Field(default_factory=dict)
+    # Phrases that name a way of selling or a part in other words ('a la coupe' = 'au metre').
+    phrases: dict[str, str] = Field(default_factory=dict)
 
     def expand(self, word: str) -> str:
         """The word as compared: an abbreviation spelt out, an English word in its French form."""
-        found = self.abbreviations.get(word) or self.translations.get(word)
-        return found or self.translations.get(_singular(word), word)
+        found = self.abbreviations.get(word) or self.trade_words.get(word) or self.translations.get(word)
+        singular = _singular(word)
+        return found or self.trade_words.get(singular) or self.translations.get(singular, word)
+
+    def rephrase(self, folded: str) -> str:
+        """Folded text with each phrase of [phrases] written as the catalogue writes it."""
+        for phrase, meaning in self.phrases.items():
+            folded = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", meaning, folded)
+        return folded
 
 
 def _singular(word: str) -> str:
