@@ -60,7 +60,7 @@ _PACK = re.compile(r"\b(?:de|par|x|lot de|pack de)\s*(\d+)\b")
 _THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
 _ANY_NUMBER = re.compile(_NUM)
 _SQUARE = re.compile(r"(?<=\d)(\s*(?:mm|cm|m))[23](?![\w])")
-_BARE = re.compile(rf"(?<![\w]){_NUM}(?![\w'])")
+_BARE = re.compile(rf"(?<![\w.,]){_NUM}(?![\w'])")
 _NONWORD = re.compile(r"[^a-z0-9ø⌀µ.,/%+ ]+")
 
 
@@ -173,7 +173,7 @@ def stem(word: str) -> str:
 def read_wording(text: str) -> Wording:
     """Words (abbreviations expanded, plurals folded, stop words dropped) and size features."""
     vocabulary = load_vocabulary()
-    folded = vocabulary.rephrase(fold(text))
+    folded = vocabulary.translate_phrases(fold(text))
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []
