@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from matchers.designation import Scored, compare_sizes, score_designations
+from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import CatalogIndex
 from matchers.normalize import normalize_code, normalize_wording, read_wording
 from models import Candidate, Evidence, ExtractedLine, LineMatch
@@ -21,8 +22,15 @@ CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the con
 TOP = 5
 
 
-def match_article(line: ExtractedLine, index: CatalogIndex, *, customer_id: str | None) -> LineMatch:
-    """The best catalogue article for one line, with the runner-up candidates."""
+def match_article(
+    line: ExtractedLine,
+    index: CatalogIndex,
+    *,
+    customer_id: str | None,
+    habits: dict[str, Habit] | None = None,
+) -> LineMatch:
+    """The best catalogue article for one line, with the runner-up candidates; `habits` (what this
+    customer usually buys) ranks the near twins its wording cannot tell apart."""
     wording = line.description.value if line.description else ""
     for code in _codes(line):
         found = _by_code(code, index, customer_id)
@@ -39,11 +47,11 @@ def match_article(line: ExtractedLine, index: CatalogIndex, *, customer_id: str 
     same = index.by_name.get(normalize_wording(wording), [])
     if len(same) == 1:
         return _exact(line, index, same[0], Evidence(kind="name", detail=wording, weight=0.97), wording)
-    found = _by_designation(line, wording, index)
+    found = _by_designation(line, wording, index, habits)
     aside = _REMARK.sub(" ", wording).strip()
     if found.sku is None and aside and aside != wording.strip():
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
-        plain = _by_designation(line, aside, index)
+        plain = _by_designation(line, aside, index, habits)
         return plain if plain.sku is not None else found
     return found
 
@@ -123,16 +131,22 @@ def _exact(
     return _finish(match, index)
 
 
-def _by_designation(line: ExtractedLine, wording: str, index: CatalogIndex) -> LineMatch:
+def _by_designation(
+    line: ExtractedLine, wording: str, index: CatalogIndex, habits: dict[str, Habit] | None
+) -> LineMatch:
     query = read_wording(wording)
     scored = score_designations(query, index.designations)[: TOP * 3]
-    ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])[:TOP]
-    candidates = [c for _, c in ranked]
-    if not candidates or ranked[0][0] < MIN_SCORE:
+    ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])
+    if not ranked or ranked[0][0] < MIN_SCORE:
+        candidates = [c for _, c in ranked[:TOP]]
         return _finish(LineMatch(line=line, sku=None, candidates=candidates), index)
+    ranked = by_habit(ranked, line, habits, _stated_unit(line, index))[:TOP]
+    candidates = [c for _, c in ranked]
     best = candidates[0]
     # Ranked on the raw points: two candidates above 1.0 are not a tie at 1.0.
     margin = min(1.0, ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0))
+    if decided_by_habit(best):
+        margin = 0.0  # the wording alone does not choose: the habit's choice waits for a clerk
     # Two close candidates are a doubt to show a clerk, never a silent guess.
     confidence = best.score if margin >= CLEAR_MARGIN else best.score * (0.7 + 3 * margin)
     match = LineMatch(
@@ -143,6 +157,10 @@ def _by_designation(line: ExtractedLine, wording: str, index: CatalogIndex) -> L
         candidates=candidates,
     )
     return _finish(match, index)
+
+
+def _stated_unit(line: ExtractedLine, index: CatalogIndex) -> str | None:
+    return index.sales_unit(line.unit.value) if line.unit and line.unit.value else None
 
 
 def _candidate(scored: Scored, line: ExtractedLine, index: CatalogIndex) -> tuple[float, Candidate]:
