@@ -19,7 +19,9 @@ from models import Candidate, Evidence, ExtractedLine, HabitRow, ProductRow
 
 WINDOW = 0.1  # candidates this close to the best wording are a near tie
 WEIGHT = 0.1  # what a clear habit adds: enough to win inside the window, never beyond it
-WORDING_TIE = 0.02  # a lead smaller than this is no preference of the wording's own
+# A lead of the wording smaller than this is no preference of its own: twins' names of other
+# lengths ('blanc' and 'blanc cassé' for 'peinture façade 10 L') score a few hundredths apart.
+WORDING_TIE = 0.05
 MIN_ORDERS = 2  # a habit is an article ordered at least this often...
 LEAD = 2  # ...and this many times as often as any near twin
 QUANTITY_FACTOR = 5  # a quantity this far outside the usual ones is not the habit
@@ -52,11 +54,13 @@ def build_habits(
 ) -> Habits:
     """The rows of every unit merged per customer and article; a row without a unit is in the sales unit."""
     habits: Habits = {}
+    units: dict[str, str] = {}  # a history holds few spellings of units and many rows
     for row in rows:
         product = products.get(row.sku)
         if product is None:
             continue
-        unit = sales_unit(row.unit or product.unit or "")
+        written = row.unit or product.unit or ""
+        unit = units.get(written) or units.setdefault(written, sales_unit(written))
         known = habits.setdefault(row.customer_id, {}).get(row.sku)
         if known is None:
             habits[row.customer_id][row.sku] = Habit(row.orders, row.low, row.high, frozenset({unit}))

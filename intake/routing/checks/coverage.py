@@ -53,6 +53,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     """
     rules = default_reading_rules()
     lines = [match.line for match in ctx.matched.lines]
+    read_spans = ctx.matched.order.read_spans
     words, codes = catalogue_words(ctx), catalogue_codes(ctx)
     po = ctx.matched.order.po_number
     # The PO read is explained wherever it is written ('N° bon de commande | DA-2026-118').
@@ -65,6 +66,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
             or names_a_code(span.text, codes)
         )
         and not _covered(span.text, span.where, lines, rules)
+        and not (span.where is not None and any(overlaps(span.where, read) for read in read_spans))
     ]
 
 
@@ -131,6 +133,11 @@ def _catalogue_keys(
         del _KEYS[next(iter(_KEYS))]
     _KEYS[id(products)] = kept = (products, codes, words)
     return kept
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a span as codes are written: cut at spaces and separators, edges stripped."""
+    return [t for t in (w.strip(_EDGE) for w in _TOKEN.findall(text)) if t]
 
 
 def names_a_code(text: str, codes: frozenset[str]) -> bool:
@@ -247,7 +254,7 @@ def _covered(text: str, where: Provenance | None, lines: list[ExtractedLine], ru
     A span naming a line read elsewhere with another quantity ('only 2 of the 180Ah
     batteries, not 3' above a forwarded list) says something the line does not.
     """
-    if where is not None and any(_overlaps(where, p) for line in lines for p in _places(line)):
+    if where is not None and any(overlaps(where, p) for line in lines for p in _places(line)):
         return True
     return any(_written_in(text, line) and _same_quantity(text, line, rules) for line in lines)
 
@@ -289,7 +296,7 @@ def _not_a_count(before: list[str], after: str, rules: ReadingRules) -> bool:
 
 def overlaps_line(where: Provenance, line: ExtractedLine) -> bool:
     """The line was read from this span (one of its values sits there)."""
-    return any(_overlaps(where, p) for p in _places(line))
+    return any(overlaps(where, p) for p in _places(line))
 
 
 def _places(line: ExtractedLine) -> Iterator[Provenance]:
@@ -301,7 +308,10 @@ def _places(line: ExtractedLine) -> Iterator[Provenance]:
     yield from (c.provenance for c in line.alt_codes if c.provenance is not None)
 
 
-def _overlaps(span: Provenance, read: Provenance) -> bool:
+def overlaps(span: Provenance | None, read: Provenance) -> bool:
+    """The two places share text: a span of one part, a sheet's row, a PDF's printed line."""
+    if span is None:
+        return False
     if span.part != read.part:
         return False
     if span.span and read.span:
