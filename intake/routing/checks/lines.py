@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from intake.routing.checks.context import (
@@ -15,8 +16,8 @@ from intake.routing.checks.context import (
 )
 from intake.routing.checks.rules import CheckRules, default_rules
 from matchers import decided_by_habit
-from models import LineMatch, ReviewReason, Severity
-from parsers.values.units import same_unit, unit_key
+from models import LineMatch, ProductRow, ReviewReason, Severity
+from parsers.values.units import same_unit, unit_key, unit_kind, unit_vocabulary
 
 # Two articles whose scores differ by less than this are a tie: the text does
 # not say which one is meant, however high both scores are.
@@ -126,11 +127,37 @@ def check_units(ctx: CheckContext) -> list[ReviewReason]:
                     "unit_mismatch",
                     number,
                     f"ordered by the {line.unit}, but {line.sku} is sold by the {product.unit}",
-                    severity=Severity.WARNING,
+                    severity=Severity.ERROR if _measured_apart(line.unit, product) else Severity.WARNING,
                     field="unit",
                 )
             )
     return reasons
+
+
+def _measured_apart(ordered: str, product: ProductRow) -> bool:
+    """A weight or volume against a count, or a closed pack against the piece ('10 kg' of an
+    article sold by the carton, '2 boîtes de 10' of one sold by the piece): the quantity cannot
+    stand without a conversion nobody printed. A pack the article's name calls itself is its
+    piece ('3 sacs' of a 'colle sac 25 kg' sold by the piece); two measures ('ml' for 'm') and
+    other counts ('paire', 'pce' of a roll) stay a doubt."""
+    if _PACK_CONTENT.search(ordered):
+        return True
+    kinds = unit_kind(unit_key(ordered)), unit_kind(unit_key(product.unit))
+    if None in kinds:
+        return False
+    if kinds[0] != kinds[1]:
+        return True
+    units = unit_vocabulary().units
+    spec = units.get(unit_key(ordered))
+    if unit_key(product.unit) != _PIECE or spec is None or not spec.package:
+        return False
+    named = {unit_key(word) for word in re.findall(r"[^\W\d_]+", product.name)}
+    return not any(key in units and units[key].package for key in named)
+
+
+_PIECE = "pce"
+# A unit written with its content ('boîtes de 10', 'cartons x 12'): a pack of several.
+_PACK_CONTENT = re.compile(r"[^\W\d_]\s*(?:de|of|x|×)\s*\d", re.I)
 
 
 def check_usual_quantities(ctx: CheckContext) -> list[ReviewReason]:

@@ -35,20 +35,52 @@ def check_po_read(ctx: CheckContext) -> list[ReviewReason]:
     rules = default_reading_rules()
     shapes = past_po_shapes(ctx)
     known = article_codes(ctx)
-    for text, where in _places(ctx):
+    places = list(_places(ctx))
+    for text, where in places:
         found = mentioned_po(text, rules, known) or _shaped_like(text, shapes)
         if found is not None:
-            value, (start, end) = found
-            return [
-                ReviewReason(
-                    code="po_unread",
-                    message=f'a PO number is mentioned ("{value}") but none was read',
-                    field="po_number",
-                    provenance=_narrowed(where, start, end),
-                    quoted=value,
-                )
-            ]
-    return []
+            return [_unread_po(found[0], _narrowed(where, *found[1]))]
+    repeated = repeated_reference(places, known)
+    return [_unread_po(repeated[0], repeated[1])] if repeated else []
+
+
+def _unread_po(value: str, where: Provenance) -> ReviewReason:
+    return ReviewReason(
+        code="po_unread",
+        message=f'a PO number is mentioned ("{value}") but none was read',
+        field="po_number",
+        provenance=where,
+        quoted=value,
+    )
+
+
+def repeated_reference(
+    places: list[tuple[str, Provenance]], known: frozenset[str]
+) -> tuple[str, Provenance] | None:
+    """A reference written in two places of the order without a label: the subject, the body,
+    a document's header, the document's file name ('RIE-4812' above the table, in the body
+    and as the PDF's name). An order's own number is what a customer repeats so."""
+    seen: dict[str, set[str]] = {}
+    first: dict[str, tuple[str, Provenance]] = {}
+    for text, where in places:
+        for token in _REFERENCE.finditer(text):
+            value = token.group().rstrip(".-/")
+            if not _repeatable(value) or not _is_po(value, known):
+                continue
+            key = _alnum(value)
+            seen.setdefault(key, set()).add(f"{where.part}:{where.rule}")
+            first.setdefault(key, (value, _narrowed(where, token.start(), token.start() + len(value))))
+            if len(seen[key]) >= 2:
+                return first[key]
+    return None
+
+
+# Letters and digits together, or a long number that is no phone (a postcode has five digits).
+_REPEATABLE = re.compile(r"(?=.*\d)(?=.*[^\W\d_]).{5,}|[1-9]\d{5,11}")
+
+
+def _repeatable(value: str) -> bool:
+    return bool(_REPEATABLE.fullmatch(value))
 
 
 def check_po_written(ctx: CheckContext) -> list[ReviewReason]:

@@ -1,0 +1,71 @@
+"""A PO written without a label but repeated, and a unit the quantity cannot stand in, hold the order.
+
+'RIE-4812' above a PDF's table, in the body and as the PDF's name is the order's
+number even with no label before it. '10 kg' of an article sold by the carton, or
+'2 boîtes de 10' of one sold by the piece, is a quantity nobody converted.
+"""
+
+from __future__ import annotations
+
+from intake.routing.checks import CheckContext
+from intake.routing.checks.lines import check_units
+from intake.routing.checks.po import check_po_read
+from models import Attachment, ProductRow, Provenance, Severity, SourceRow
+from tests.factories.pipeline import make_line, make_matched_order, make_parsed
+
+PRODUCTS = {
+    "SG-7222": ProductRow(sku="SG-7222", name="Filet de colin d'Alaska surgelé carton 5 kg", unit="carton"),
+    "TUB-T8": ProductRow(sku="TUB-T8", name="Tube LED T8 60 cm 10W", unit="pce"),
+    "NET-500": ProductRow(sku="NET-500", name="Nettoyant vitres flacon 500 ml", unit="pce"),
+    "COL-25": ProductRow(sku="COL-25", name="Colle carrelage sac 25 kg", unit="pce"),
+}
+
+
+def units_of(sku: str, unit: str) -> list[tuple[str, Severity]]:
+    matched = make_matched_order([make_line(sku, "2", unit=unit)], po=None)
+    return [
+        (r.code, r.severity)
+        for r in check_units(CheckContext(parsed=make_parsed(), matched=matched, products=PRODUCTS))
+    ]
+
+
+def test_a_weight_of_an_article_sold_by_the_carton_is_an_error():
+    assert units_of("SG-7222", "kg") == [("unit_mismatch", Severity.ERROR)]
+
+
+def test_boxes_of_several_of_an_article_sold_by_the_piece_are_an_error():
+    assert units_of("TUB-T8", "boites de 10") == [("unit_mismatch", Severity.ERROR)]
+    assert units_of("TUB-T8", "boite") == [("unit_mismatch", Severity.ERROR)]
+
+
+def test_the_articles_own_container_or_pack_is_its_piece():
+    assert units_of("NET-500", "flacon") == [("unit_mismatch", Severity.WARNING)]
+    assert units_of("COL-25", "sachet") == [("unit_mismatch", Severity.WARNING)]
+    assert units_of("SG-7222", "colis") in ([], [("unit_mismatch", Severity.WARNING)])
+
+
+def test_a_reference_repeated_without_a_label_is_a_po_to_read():
+    parsed = make_parsed(
+        text="Bonjour,\nnotre commande viandes en PJ (RIE-4812), livraisons lundi et mercredi.\n"
+    )
+    parsed = parsed.model_copy(
+        update={
+            "attachments": [Attachment(filename="RIE-4812.pdf", content_type="application/pdf", data=b"%PDF")]
+        }
+    )
+    matched = make_matched_order(po=None)
+    [reason] = check_po_read(CheckContext(parsed=parsed, matched=matched))
+    assert reason.code == "po_unread" and reason.quoted == "RIE-4812"
+
+
+def test_a_reference_written_once_or_a_postcode_repeated_is_no_po():
+    parsed = make_parsed(text="Bonjour,\nlivraison au 12 rue des Forges, 33700 Mérignac, comme d'habitude.\n")
+    order = make_matched_order(po=None)
+    where = Provenance(part="attachment:bc.pdf", page=1, rule="pdf-row")
+    rows = [
+        SourceRow(
+            text="Martin BTP 12 rue des Forges 33700 Mérignac - BC-881", region="header", provenance=where
+        )
+    ]
+    matched = order.model_copy(update={"order": order.order.model_copy(update={"rows": rows})})
+    assert check_po_read(CheckContext(parsed=parsed, matched=matched)) == []
