@@ -28,6 +28,12 @@ from parsers.text import fields
         ("", "Nouvelle commande R-1015 ci-dessous", "R-1015"),
         ("", "Please quote PO-7731 on the delivery note.", "PO-7731"),
         ("", "Merci de rappeler CDE25-3381 sur le BL.", "CDE25-3381"),
+        ("", "Notre commande : CR-26-077.", "CR-26-077"),
+        (
+            "Re: Commande RE-118",
+            "En plus de la commande RE-118 (livrée), voici la commande RE-121 :",
+            "RE-121",
+        ),
     ],
     ids=[
         "n-de-commande",
@@ -46,6 +52,8 @@ from parsers.text import fields
         "commande-code",
         "quote-prefixed-po",
         "prefixed-in-sentence",
+        "notre-commande-colon",
+        "reply-names-a-new-order",
     ],
 )
 def test_po_number(subject: str, text: str, expected: str) -> None:
@@ -61,8 +69,16 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
         ("commande", "Commande pour vendredi, 3 cartons"),
         ("", "Suite à notre facture n° FA-2026-118 ..."),
         ("", "Merci pour la confirmation de votre commande n° CMD-77120."),
+        ("", "Notre commande : 12 cartons de gobelets"),
     ],
-    ids=["reply-subject-our-confirmation", "week-number", "no-number", "invoice", "our-confirmation"],
+    ids=[
+        "reply-subject-our-confirmation",
+        "week-number",
+        "no-number",
+        "invoice",
+        "our-confirmation",
+        "count-after-label",
+    ],
 )
 def test_no_po_number(subject: str, text: str) -> None:
     assert fields.po_number(subject, text, part="body") is None
