@@ -70,6 +70,7 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
         ("", "Suite à notre facture n° FA-2026-118 ..."),
         ("", "Merci pour la confirmation de votre commande n° CMD-77120."),
         ("", "Notre commande : 12 cartons de gobelets"),
+        ("", "Voici notre commande :\nREF-2231 | Gobelet 20 cl | 4"),
     ],
     ids=[
         "reply-subject-our-confirmation",
@@ -78,6 +79,7 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
         "invoice",
         "our-confirmation",
         "count-after-label",
+        "list-below-label",
     ],
 )
 def test_no_po_number(subject: str, text: str) -> None:
