@@ -34,6 +34,8 @@ from parsers.text import fields
             "En plus de la commande RE-118 (livrée), voici la commande RE-121 :",
             "RE-121",
         ),
+        ("", "voici la commande de cette semaine, réf RH-4471, pour jeudi :", "RH-4471"),
+        ("", "Here is our order for next week, ref. HB-2026-77.", "HB-2026-77"),
     ],
     ids=[
         "n-de-commande",
@@ -54,6 +56,8 @@ from parsers.text import fields
         "prefixed-in-sentence",
         "notre-commande-colon",
         "reply-names-a-new-order",
+        "ref-in-apposition",
+        "ref-in-apposition-en",
     ],
 )
 def test_po_number(subject: str, text: str, expected: str) -> None:
@@ -71,6 +75,7 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
         ("", "Merci pour la confirmation de votre commande n° CMD-77120."),
         ("", "Notre commande : 12 cartons de gobelets"),
         ("", "Voici notre commande :\nREF-2231 | Gobelet 20 cl | 4"),
+        ("", "Je passe commande de vis, réf VIS-440-200 x 3"),
     ],
     ids=[
         "reply-subject-our-confirmation",
@@ -80,6 +85,7 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
         "our-confirmation",
         "count-after-label",
         "list-below-label",
+        "an-article-ref-after-the-word",
     ],
 )
 def test_no_po_number(subject: str, text: str) -> None:
