@@ -44,29 +44,51 @@ _SHOWN = 70
 def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     """A span that looks like an order line, that no line was read from and nothing explains."""
     rules = default_reading_rules()
-    order = ctx.matched.order
     lines = [match.line for match in ctx.matched.lines]
-    if order.rows:
-        spans = [
-            (row.text, row.provenance)
-            for row in order.rows
-            if row.region == "lines" and (row.quantity is None or not _nothing_ordered(row.quantity))
-        ]
-    elif order.source == "email":
-        spans = [
-            c
-            for span in body_spans(ctx.parsed.text, ctx.parsed.text_part, ctx.parsed.subject)
-            for c in clauses(*span)
-        ]
-    else:
-        return []
     words, codes = catalogue_words(ctx), catalogue_codes(ctx)
     return [
         _unread(text, where)
-        for text, where in spans
-        if (looks_like_line(text, rules, words) or names_a_code(text, codes))
+        for text, where, beside in _spans(ctx)
+        if (
+            names_a_code(text, codes)
+            or (looks_like_line(text, rules, words) and not (beside and _coded(text)))
+        )
         and not _covered(text, where, lines, rules)
     ]
+
+
+def _spans(ctx: CheckContext) -> list[tuple[str, Provenance | None, bool]]:
+    """The spans an order line may sit in, each with whether it is beside the order's own table.
+
+    A document's rows of its line table, and above it a grid of counts ('Chaussure S3 | 2 | 3 |
+    4'); the body beside an attached order, which may add to it ('et en plus 2 jugulaires, pas
+    sur le bon') but names the order's own reference too ('notre bon MB-26-1142 (2 pages)').
+    """
+    order, parsed = ctx.matched.order, ctx.parsed
+    body = [
+        (text, where, bool(order.rows))
+        for span in body_spans(parsed.text, parsed.text_part, parsed.subject)
+        for text, where in clauses(*span)
+    ]
+    if not order.rows:
+        return body if order.source == "email" else []
+    rows = [
+        (row.text, row.provenance, False)
+        for row in order.rows
+        if (row.region == "lines" or (row.region == "header" and _grid_of_counts(row.text)))
+        and (row.quantity is None or not _nothing_ordered(row.quantity))
+    ]
+    return rows + (body if order.source != "email" else [])
+
+
+def _grid_of_counts(text: str) -> bool:
+    """A row of three cells or more that are bare counts: a grid of sizes or colours."""
+    return sum(bool(re.fullmatch(r"\s*\d{1,4}\s*", cell)) for cell in text.split("|")) >= 3
+
+
+def _coded(text: str) -> bool:
+    """A token shaped like a code that is no article's: a reference, a document number."""
+    return any(_CODE.match(t) for t in tokens(text))
 
 
 def catalogue_codes(ctx: CheckContext) -> frozenset[str]:
@@ -210,7 +232,7 @@ def _covered(text: str, where: Provenance | None, lines: list[ExtractedLine], ru
     A span naming a line read elsewhere with another quantity ('only 2 of the 180Ah
     batteries, not 3' above a forwarded list) says something the line does not.
     """
-    if where is not None and any(overlaps(where, p) for line in lines for p in _places(line)):
+    if where is not None and any(overlaps(where, p) for line in lines for p in places_of(line)):
         return True
     return any(_written_in(text, line) and _same_quantity(text, line, rules) for line in lines)
 
@@ -250,7 +272,8 @@ def _not_a_count(before: list[str], after: str, rules: ReadingRules) -> bool:
     return last in rules.pack_of and len(before) == 2 and unit_kind(unit_key(before[0])) == "count"
 
 
-def _places(line: ExtractedLine) -> Iterator[Provenance]:
+def places_of(line: ExtractedLine) -> Iterator[Provenance]:
+    """Every place a line's values were read from."""
     for value in (line.code, line.description, line.quantity, line.unit, line.unit_price, line.amount):
         if value is not None and value.provenance is not None:
             yield value.provenance

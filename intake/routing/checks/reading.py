@@ -27,6 +27,8 @@ class ReadingRules(BaseModel):
     instruction_lines: tuple[str, ...] = ()
     carried_labels: tuple[str, ...] = ()
     discount: str = "$^"
+    withdrawn: str = "$^"
+    changed: str = "$^"
     plain_words: frozenset[str] = frozenset()
     pack_before: frozenset[str] = frozenset()
     pack_of: frozenset[str] = frozenset()
@@ -39,6 +41,8 @@ class ReadingRules(BaseModel):
         "explained_lines",
         "instruction_lines",
         "discount",
+        "withdrawn",
+        "changed",
     )
     @classmethod
     def _compiles(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
@@ -93,6 +97,15 @@ class ReadingRules(BaseModel):
     @cached_property
     def discount_pattern(self) -> re.Pattern[str]:
         return re.compile(self.discount, re.I)
+
+    @cached_property
+    def withdrawn_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.withdrawn, re.I)
+
+    @cached_property
+    def revised_pattern(self) -> re.Pattern[str]:
+        """A word that withdraws a line or changes one."""
+        return re.compile(f"{self.withdrawn}|{self.changed}", re.I)
 
     @cached_property
     def instruction_patterns(self) -> tuple[re.Pattern[str], ...]:
