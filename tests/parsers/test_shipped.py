@@ -3,7 +3,7 @@
 Texts: the subject, body, quoted history and signature of every labelled message (the
 samples, fixtures/emails, the open parts of the blind, ERP and follow-up corpora) and
 every training text. Tokens must be the same, and so the classifiers' categories and
-the NER's entities.
+the NER's entities (on a third of the texts).
 """
 
 from __future__ import annotations
@@ -54,9 +54,12 @@ def test_the_fixture_texts_are_found() -> None:
 def test_a_shipped_pipeline_reads_every_fixture_text_as_spacy_loads_it(name: str) -> None:
     ours, theirs = load_pipeline(MODELS / name), spacy.load(MODELS / name)
     assert ours.pipe_names == theirs.pipe_names
-    for text in fixture_texts():
+    texts = fixture_texts()
+    for text in texts:
+        assert [t.text for t in ours.tokenizer(text)] == [t.text for t in theirs.tokenizer(text)], text
+    # The same tokens give the same answers; a third of the texts shows it for the models (CI time).
+    for text in texts[::3]:
         mine, stock = ours(text), theirs(text)
-        assert [t.text for t in mine] == [t.text for t in stock], text
         assert mine.cats == stock.cats, text
         assert [(e.start_char, e.end_char, e.label_) for e in mine.ents] == [
             (e.start_char, e.end_char, e.label_) for e in stock.ents

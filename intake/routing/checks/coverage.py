@@ -54,6 +54,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
             or (looks_like_line(text, rules, words) and not (beside and _coded(text)))
         )
         and not _covered(text, where, lines, rules)
+        and not (where is not None and any(overlaps(where, read) for read in order.read_spans))
     ]
 
 
