@@ -44,6 +44,7 @@ _SHOWN = 70
 def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     """A span that looks like an order line, that no line was read from and nothing explains."""
     rules = default_reading_rules()
+    order = ctx.matched.order
     lines = [match.line for match in ctx.matched.lines]
     words, codes = catalogue_words(ctx), catalogue_codes(ctx)
     return [
@@ -53,7 +54,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
             names_a_code(text, codes)
             or (looks_like_line(text, rules, words) and not (beside and _coded(text)))
         )
-        and not _covered(text, where, lines, rules)
+        and not covered(text, where, lines, rules)
         and not (where is not None and any(overlaps(where, read) for read in order.read_spans))
     ]
 
@@ -227,7 +228,7 @@ def looks_like_line(text: str, rules: ReadingRules, catalogue: frozenset[str] | 
     return coded or not any(p.search(text) for p in rules.instruction_patterns)
 
 
-def _covered(text: str, where: Provenance | None, lines: list[ExtractedLine], rules: ReadingRules) -> bool:
+def covered(text: str, where: Provenance | None, lines: list[ExtractedLine], rules: ReadingRules) -> bool:
     """A line was read from this span (by its place, else by its code or wording and its quantity).
 
     A span naming a line read elsewhere with another quantity ('only 2 of the 180Ah

@@ -9,10 +9,14 @@ no line was read from (`withdrawn` and `changed`), hold the order for a clerk.
 
 from __future__ import annotations
 
-from intake.routing.checks.context import CheckContext, line_reason, numbered
-from intake.routing.checks.coverage import body_spans, clauses, overlaps, places_of
+from decimal import Decimal
+
+from intake.routing.checks.context import CheckContext, line_reason, numbered, quantity_of
+from intake.routing.checks.coverage import body_spans, clauses, covered, overlaps, places_of
 from intake.routing.checks.named import source_text
 from intake.routing.checks.reading import default_reading_rules
+from intake.routing.checks.rules import default_rules
+from intake.routing.checks.written import written_values
 from models import Provenance, ReviewReason
 
 _SHOWN = 70
@@ -32,11 +36,17 @@ def check_revisions(ctx: CheckContext) -> list[ReviewReason]:
             )
     if not ctx.matched.lines:
         return reasons
-    parsed = ctx.parsed
+    parsed, read = ctx.parsed, [match.line for match in ctx.matched.lines]
+    quantities = {q.normalize() for q in (quantity_of(m) for m in ctx.matched.lines) if q is not None}
     for text, where in (
         c for s in body_spans(parsed.text, parsed.text_part, parsed.subject) for c in clauses(*s)
     ):
-        if rules.revised_pattern.search(text) and not any(overlaps(where, p) for p in places):
+        if (
+            rules.revised_pattern.search(text)
+            and not any(overlaps(where, p) for p in places)
+            and not covered(text, where, read, rules)
+            and not _applied(text, quantities)
+        ):
             reasons.append(
                 ReviewReason(
                     code="order_revised",
@@ -47,6 +57,11 @@ def check_revisions(ctx: CheckContext) -> list[ReviewReason]:
             )
             break
     return reasons
+
+
+def _applied(text: str, quantities: set[Decimal]) -> bool:
+    """The clause states a quantity a line was read with: the change it asks for is in the lines."""
+    return bool(written_values(text, default_rules()) & quantities)
 
 
 def _shown(text: str) -> str:
