@@ -152,6 +152,32 @@ def test_prose_lines_keep_spans_and_stop_at_conjunctions() -> None:
     assert text[start - 100 : end - 100] == "deux"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Livrez deux sacs de ciment, une boîte de gants et six casques de chantier blancs.",
+            [("ciment", 2, "sac"), ("gants", 1, "boite"), ("casques de chantier blancs", 6, None)],
+        ),
+        (
+            "Il faut 3 cartons de gobelets ainsi que 4 lunettes de protection.",
+            [("gobelets", 3, "carton"), ("lunettes de protection", 4, None)],
+        ),
+        ("Il faut 3 cartons de gobelets et 2 jours plus tard un rappel.", [("gobelets", 3, "carton")]),
+        (
+            "Il faut 3 cartons de gobelets et une douzaine de sacs.",
+            [("gobelets", 3, "carton"), ("sacs", 12, None)],
+        ),
+        ("Merci de nous rappeler et 2 techniciens passeront.", []),
+    ],
+    ids=["bare-count-after-et", "ainsi-que", "days-are-no-item", "dozen-read-once", "no-list-no-item"],
+)
+def test_a_count_joined_to_listed_items_names_the_next_item(text: str, expected: list) -> None:
+    lines = read_prose(text, part="body", start=0)
+    got = [(ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines]
+    assert got == [(d, Decimal(q), u) for d, q, u in expected]
+
+
 def test_approximate_quantity_is_low_confidence() -> None:
     (line,) = read_prose("il me faudrait une vingtaine de gilets HV.", part="body", start=0)
     assert line.quantity.value == 20
