@@ -54,6 +54,8 @@ def _shape(text: str):
         ("2 barquettes de carottes râpées", (None, Decimal(2), "barquette", None)),
         ("Jus de pomme : 6 bouteilles", (None, Decimal(6), "flacon", None)),
         ("- RUB-MAS-19 x 12", ("RUB-MAS-19", Decimal(12), None, None)),
+        ("- 15 kg gigot d'agneau", (None, Decimal(15), "kg", None)),
+        ("12,5 m chaîne zinguée 5 mm", (None, Decimal("12.5"), "m", None)),
     ],
     ids=[
         "code-desc-colon",
@@ -85,6 +87,8 @@ def _shape(text: str):
         "foodservice-tray",
         "bottles-are-flacons",
         "code-ending-in-digits-x-qty",
+        "measure-ordered-by-opens-the-line",
+        "length-opens-the-line",
     ],
 )
 def test_line_shapes(text: str, expected) -> None:
@@ -103,6 +107,7 @@ def test_line_shapes(text: str, expected) -> None:
         "Sacs poubelle 50 L",
         "Ruban de masquage 25 mm x 50",
         "4x40 vis inox",
+        "20 cl gobelets carton",
         "pour 120 couverts le 12",
         "Date: jeu. 15 oct. 2026 à 22:13",
         "Livraison le 12",
@@ -123,6 +128,7 @@ def test_line_shapes(text: str, expected) -> None:
         "size-only",
         "size-x",
         "size-first",
+        "size-measure-first",
         "headcount",
         "forward-header",
         "date",
