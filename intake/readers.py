@@ -180,6 +180,7 @@ def _serve(
 ) -> None:
     for other in inherited:
         other.close()
+    _close_inherited(conn.fileno())
     bound_reader(limits.memory_bytes)
     in_process = limits.model_copy(update={"isolate": False})
     while True:
@@ -197,6 +198,16 @@ def _serve(
             return
         if status == "breach":
             return
+
+
+def _close_inherited(keep: int) -> None:
+    """Close every descriptor but the standard ones and `keep`.
+
+    A worker is forked from a process whose other threads hold sockets (IMAP, the store)
+    and the pipes of programs they are starting: a pipe end kept open here would leave
+    such a program's reader waiting for its end as long as the worker lives."""
+    os.closerange(3, keep)
+    os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
 
 
 def _read(raw: RawMessage, index: CatalogIndex, limits: DocumentLimits) -> tuple[str, str]:

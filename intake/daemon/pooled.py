@@ -4,7 +4,9 @@ Reading (parse, classify, documents, extraction, matching) runs in the long-live
 bounded workers of `intake.readers.ReaderPool`, one per core, as for `intake ingest`;
 deciding and storing stay in the calling thread, where the store is, in the order the
 messages were claimed. A worker that crashes, breaches its memory or overruns the time
-limit fails only the message it held, with the reason. The workers are forked from
+limit fails only the message it held, with the reason. The outcomes are written through
+one batch (`models.batch`) and each is given back once committed, so a message is moved
+on the server only after its outcome is durable. The workers are forked from
 this process with the catalogue index they read against: when the index is rebuilt
 (`IndexCache`), the next pass forks new ones. One pass at a time: the folder workers of
 a single pass share the processor, and wait their turn.
@@ -14,15 +16,17 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import partial
 
 from intake.daemon.queue import Claimed
 from intake.ingest import Outcome, record_outcome
-from intake.readers import ReaderPool, decided
+from intake.readers import BATCH_OUTCOMES, ReaderPool, decided
 from matchers import CatalogIndex, IndexCache
-from models import RawMessage, Settings, Store
+from models import RawMessage, Settings, Store, batched
+from models.queue import renew_claims
 from parsers import DocumentLimits
 
 
@@ -41,27 +45,64 @@ class PooledProcessor:
         with self._lock:
             index = self.index.get()
             pool = self._pool_for(index)
-            taken: deque[Claimed] = deque()
-            for answer in pool.read(_noted(claimed, taken)):
+            finished = False
+            try:
+                yield from self._decided(pool, claimed, index)
+                finished = True
+            finally:
+                if not finished:  # answers may still be on their way: those workers are not reused
+                    self._end_pool()
+
+    def _decided(
+        self, pool: ReaderPool, claimed: Iterable[Claimed], index: CatalogIndex
+    ) -> Iterator[Outcome]:
+        """The outcomes, each given once committed: on PostgreSQL every `BATCH_OUTCOMES` and
+        whenever the workers have no answer ready; on SQLite, whose one write lock the folder
+        workers and the claims wait on, one by one. The claims of the messages in hand are
+        renewed as they go, so that no other daemon takes one over while it is read."""
+        every = 1 if self.store.engine.dialect.name == "sqlite" else BATCH_OUTCOMES
+        taken: deque[Claimed] = deque()
+        written: list[Outcome] = []
+        committed: list[Outcome] = []
+        renewed = time.monotonic()
+        with batched(self.store) as batch:
+
+            def commit() -> None:
+                nonlocal renewed
+                if taken and time.monotonic() - renewed > taken[0].seconds / 3:
+                    renew_claims(batch, taken[0].holder, [item.pk for item in taken], taken[0].seconds)
+                    renewed = time.monotonic()
+                batch.commit()
+                committed.extend(written)
+                written.clear()
+
+            for answer in pool.read(_noted(claimed, taken), idle=commit):
                 item = taken.popleft()
-                work = partial(decided, self.store, answer, index=index, settings=self.settings)
-                yield record_outcome(self.store, item.pk, item.raw, work, settings=self.settings)
+                work = partial(decided, batch, answer, index=index, settings=self.settings)
+                written.append(record_outcome(batch, item.pk, item.raw, work, settings=self.settings))
+                if len(written) >= every:
+                    commit()
+                yield from _given(committed)
+            commit()
+        yield from _given(committed)
 
     def _pool_for(self, index: CatalogIndex) -> ReaderPool:
         if self._pool is not None and self._pool.index is not index:
-            self._pool.__exit__(None, None, None)
-            self._pool = None
+            self._end_pool()
         if self._pool is None:
             limits = DocumentLimits.from_settings(self.settings)
             self._pool = ReaderPool(index=index, limits=limits, processes=self.processes).__enter__()
         return self._pool
 
+    def _end_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.__exit__(None, None, None)
+            self._pool = None
+
     def close(self) -> None:
         """The workers ended (a pass still running finishes first)."""
         with self._lock:
-            if self._pool is not None:
-                self._pool.__exit__(None, None, None)
-                self._pool = None
+            self._end_pool()
 
     def __enter__(self) -> PooledProcessor:
         return self
@@ -74,3 +115,8 @@ def _noted(claimed: Iterable[Claimed], taken: deque[Claimed]) -> Iterator[RawMes
     for item in claimed:
         taken.append(item)
         yield item.raw
+
+
+def _given(outcomes: list[Outcome]) -> Iterator[Outcome]:
+    while outcomes:
+        yield outcomes.pop(0)

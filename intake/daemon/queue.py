@@ -31,6 +31,8 @@ class Claimed:
     pk: int
     raw: RawMessage
     where: str
+    holder: str
+    seconds: float  # how long a claim lasts: renewed while the message is in hand
 
 
 # Claimed messages in, each one's stored outcome out, in the same order. The claims are
@@ -83,7 +85,8 @@ def _claims(
             return
         row = store.get_message(pk)
         assert row is not None, f"message {pk} vanished"
-        claimed[pk] = Claimed(pk, stored_raw(row), f"{row.account}/{row.folder} UID {row.uid}")
+        where = f"{row.account}/{row.folder} UID {row.uid}"
+        claimed[pk] = Claimed(pk, stored_raw(row), where, holder, claim_seconds)
         yield claimed[pk]
 
 
