@@ -10,19 +10,29 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from matchers.designation import Scored, compare_sizes, score_designations
+from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import CatalogIndex
-from matchers.normalize import normalize_code, normalize_wording, read_wording
+from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
 from models import Candidate, Evidence, ExtractedLine, LineMatch
+from parsers.values.units import unit_kind
 
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
 TOP = 5
 
 
-def match_article(line: ExtractedLine, index: CatalogIndex, *, customer_id: str | None) -> LineMatch:
-    """The best catalogue article for one line, with the runner-up candidates."""
+def match_article(
+    line: ExtractedLine,
+    index: CatalogIndex,
+    *,
+    customer_id: str | None,
+    habits: dict[str, Habit] | None = None,
+) -> LineMatch:
+    """The best catalogue article for one line, with the runner-up candidates; `habits` (what this
+    customer usually buys) ranks the near twins its wording cannot tell apart."""
     wording = line.description.value if line.description else ""
     for code in _codes(line):
         found = _by_code(code, index, customer_id)
@@ -39,13 +49,46 @@ def match_article(line: ExtractedLine, index: CatalogIndex, *, customer_id: str 
     same = index.by_name.get(normalize_wording(wording), [])
     if len(same) == 1:
         return _exact(line, index, same[0], Evidence(kind="name", detail=wording, weight=0.97), wording)
-    found = _by_designation(line, wording, index)
+    found = _by_designation(line, wording, index, habits)
     aside = _REMARK.sub(" ", wording).strip()
     if found.sku is None and aside and aside != wording.strip():
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
-        plain = _by_designation(line, aside, index)
-        return plain if plain.sku is not None else found
+        plain = _by_designation(line, aside, index, habits)
+        found = plain if plain.sku is not None else found
+    return _unit_word_names_article(line, wording, index, found, habits)
+
+
+def _unit_word_names_article(
+    line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch, habits: dict[str, Habit] | None
+) -> LineMatch:
+    """'3 boîtes de dérivation', '2 caisses à outils': the word read as the unit may be the head
+    of the article's own name ('Boîte de dérivation ...', sold by the piece); then the count is
+    of that article in its own unit."""
+    unit = line.unit.value if line.unit and line.unit.value else None
+    if not unit or unit_kind(unit) != "count":
+        return found
+    bare = line.model_copy(update={"unit": None})
+    for head in sorted(_unit_words(unit) & index.heads):
+        named = _by_designation(bare, f"{head} {wording}", index, habits)
+        product = index.products.get(named.sku or "")
+        if product is None or index.sales_unit(product.unit) == index.sales_unit(unit):
+            continue
+        if read_wording(product.name).words[:1] != (head,):
+            continue
+        if found.sku is None or found.sku == named.sku or named.score > found.score:
+            return named
     return found
+
+
+@lru_cache(maxsize=64)
+def _unit_words(unit: str) -> frozenset[str]:
+    """Every spelling of a unit as designations are compared ('caisse' and 'carton' for carton)."""
+    return frozenset(
+        word
+        for spelling, name in unit_of().items()
+        if name == unit
+        for word in read_wording(spelling).words[:1]
+    )
 
 
 # A remark the customer adds in brackets, with words and no size or code in it.
@@ -123,16 +166,22 @@ def _exact(
     return _finish(match, index)
 
 
-def _by_designation(line: ExtractedLine, wording: str, index: CatalogIndex) -> LineMatch:
+def _by_designation(
+    line: ExtractedLine, wording: str, index: CatalogIndex, habits: dict[str, Habit] | None
+) -> LineMatch:
     query = read_wording(wording)
     scored = score_designations(query, index.designations)[: TOP * 3]
-    ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])[:TOP]
-    candidates = [c for _, c in ranked]
-    if not candidates or ranked[0][0] < MIN_SCORE:
+    ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])
+    if not ranked or ranked[0][0] < MIN_SCORE:
+        candidates = [c for _, c in ranked[:TOP]]
         return _finish(LineMatch(line=line, sku=None, candidates=candidates), index)
+    ranked = by_habit(ranked, line, habits, _stated_unit(line, index))[:TOP]
+    candidates = [c for _, c in ranked]
     best = candidates[0]
     # Ranked on the raw points: two candidates above 1.0 are not a tie at 1.0.
     margin = min(1.0, ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0))
+    if decided_by_habit(best):
+        margin = 0.0  # the wording alone does not choose: the habit's choice waits for a clerk
     # Two close candidates are a doubt to show a clerk, never a silent guess.
     confidence = best.score if margin >= CLEAR_MARGIN else best.score * (0.7 + 3 * margin)
     match = LineMatch(
@@ -143,6 +192,10 @@ def _by_designation(line: ExtractedLine, wording: str, index: CatalogIndex) -> L
         candidates=candidates,
     )
     return _finish(match, index)
+
+
+def _stated_unit(line: ExtractedLine, index: CatalogIndex) -> str | None:
+    return index.sales_unit(line.unit.value) if line.unit and line.unit.value else None
 
 
 def _candidate(scored: Scored, line: ExtractedLine, index: CatalogIndex) -> tuple[float, Candidate]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from matchers.customer_terms import CustomerTerms, TermIndex
+from matchers.habits import Habits, build_habits
 from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording, unit_of
 from models import CustomerRow, ProductRow, ReferenceData, Store
 
@@ -91,6 +92,8 @@ class CatalogIndex:
     known_codes: set[str] = field(default_factory=set)  # every article code, normalised
     maker_refs: dict[str, str] = field(default_factory=dict)  # a maker's ref in one designation -> sku
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised designation -> skus
+    heads: frozenset[str] = frozenset()  # the first word of each designation, as compared
+    habits: Habits = field(default_factory=dict)  # what each customer usually buys
 
     @classmethod
     def build(cls, reference: ReferenceData) -> CatalogIndex:
@@ -98,6 +101,7 @@ class CatalogIndex:
         for product in reference.products:
             index._add_product(product)
         index.designations = DesignationIndex.build(index.names)
+        index.heads = frozenset(w.words[0] for w in index.designations.wordings if w.words)
         index.units = unit_of()
         for customer in reference.customers:
             index._add_customer(customer)
@@ -112,6 +116,7 @@ class CatalogIndex:
             index.aliases[(alias.customer_id, alias.wording)] = alias.sku
         index.maker_refs = _maker_refs(index)
         index.known_codes = _known_codes(index)
+        index.habits = build_habits(reference.habits, index.products, index.sales_unit)
         return index
 
     def knows_code(self, token: str) -> bool:

@@ -19,6 +19,8 @@ _WHERE = {
     "CustomerHistory": "models.history",
     "PastOrder": "models.history",
     "customer_history": "models.history",
+    "imported_order_counts": "models.history",
+    "HabitRow": "models.reference",
     "Address": "models.pipeline",
     "Attachment": "models.pipeline",
     "Candidate": "models.pipeline",

@@ -29,6 +29,7 @@ class PastOrder(BaseModel):
     received_at: dt.datetime | None = None  # when Intake took it in
     status: str = "review"
     lines: list[tuple[str, float]] = Field(default_factory=list)  # (sku, quantity)
+    units: dict[str, str] = Field(default_factory=dict)  # sku -> the unit it was ordered in, when known
 
     @classmethod
     def from_record(cls, record: OrderRecord) -> PastOrder:
@@ -39,6 +40,7 @@ class PastOrder(BaseModel):
             order_date=record.order_date,
             status=record.status.value,
             lines=[(x.sku, x.quantity) for x in record.lines if x.sku is not None and x.quantity is not None],
+            units={x.sku: x.unit for x in record.lines if x.sku is not None and x.unit},
         )
 
     @property
@@ -57,6 +59,19 @@ class CustomerHistory(BaseModel):
     def quantities(self, sku: str) -> list[float]:
         """Every quantity this customer ordered of `sku` in the orders known."""
         return [qty for order in self.orders for line_sku, qty in order.lines if line_sku == sku]
+
+    def quantities_by_unit(self, sku: str) -> list[tuple[float, str | None]]:
+        """Every (quantity, unit) of `sku` in this customer's accepted orders; the unit None when not known.
+
+        An order held for review or rejected may carry the very quantity a clerk doubted:
+        it does not teach what is usual."""
+        return [
+            (qty, order.units.get(sku))
+            for order in self.orders
+            if order.status == OrderStatus.ACCEPTED
+            for line_sku, qty in order.lines
+            if line_sku == sku
+        ]
 
     def without(self, order_id: int) -> CustomerHistory:
         """This history less one stored order: an order is no duplicate of itself."""
@@ -95,11 +110,19 @@ def past_orders(session: Session, orders: Sequence[Any]) -> list[PastOrder]:
     `orders` are `Order` rows, or rows of `PAST_COLUMNS`."""
     ids = [o.id for o in orders if o.id is not None]
     lines: dict[int, list[tuple[str, float]]] = {}
+    units: dict[int, dict[str, str]] = {}
     if ids:
-        query = select(OrderLine).where(col(OrderLine.order_id).in_(ids)).order_by(col(OrderLine.line_no))
-        for line in session.exec(query):
-            if line.sku is not None and line.quantity is not None:
-                lines.setdefault(line.order_id, []).append((line.sku, line.quantity))
+        # Four columns, not whole rows: a busy customer's 200 orders hold thousands of lines.
+        query = (
+            select(col(OrderLine.order_id), col(OrderLine.sku), col(OrderLine.quantity), col(OrderLine.unit))
+            .where(col(OrderLine.order_id).in_(ids))
+            .order_by(col(OrderLine.line_no))
+        )
+        for order_id, sku, quantity, unit in session.exec(query):
+            if sku is not None and quantity is not None:
+                lines.setdefault(order_id, []).append((sku, quantity))
+                if unit:
+                    units.setdefault(order_id, {})[sku] = unit
     return [
         PastOrder(
             message_id=o.message_id,
@@ -109,6 +132,7 @@ def past_orders(session: Session, orders: Sequence[Any]) -> list[PastOrder]:
             received_at=o.created_at,
             status=o.status,
             lines=lines.get(o.id or 0, []),
+            units=units.get(o.id or 0, {}),
         )
         for o in orders
     ]
@@ -156,16 +180,29 @@ def imported_orders(store: Store, customer_id: str, *, limit: int = 200) -> list
                 .limit(limit * 20)
             )
         )
-    grouped: dict[tuple[dt.date, str | None], list[tuple[str, float]]] = {}
+    grouped: dict[tuple[dt.date, str | None], list[HistoryLine]] = {}
     for row in rows:
-        grouped.setdefault((row.order_date, row.po_number), []).append((row.sku, row.quantity))
+        grouped.setdefault((row.order_date, row.po_number), []).append(row)
     return [
         PastOrder(
             message_id=f"history:{day.isoformat()}:{po or ''}",
             po_number=po,
             order_date=day,
             status=OrderStatus.ACCEPTED.value,
-            lines=lines,
+            lines=[(row.sku, row.quantity) for row in lines],
+            units={row.sku: row.unit for row in lines if row.unit},
         )
         for (day, po), lines in list(grouped.items())[:limit]
     ]
+
+
+def imported_order_counts(store: Store) -> dict[str, int]:
+    """How many orders (one date and PO each) every customer placed before Intake."""
+    with store.session() as session:
+        orders = session.exec(
+            select(HistoryLine.customer_id, HistoryLine.order_date, HistoryLine.po_number).distinct()
+        )
+        counts: dict[str, int] = {}
+        for customer_id, _, _ in orders:
+            counts[customer_id] = counts.get(customer_id, 0) + 1
+    return counts

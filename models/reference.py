@@ -116,6 +116,17 @@ class AliasRow(BaseModel):
     sku: str
 
 
+class HabitRow(BaseModel):
+    """What one customer ordered of one article in one unit (None: the article's sales unit)."""
+
+    customer_id: str
+    sku: str
+    unit: str | None = None
+    orders: int
+    low: float
+    high: float
+
+
 class ReferenceData(BaseModel):
     """Everything the matchers need to know, loaded once per run."""
 
@@ -123,6 +134,7 @@ class ReferenceData(BaseModel):
     customers: list[CustomerRow] = Field(default_factory=list)
     customer_refs: list[CustomerRefRow] = Field(default_factory=list)
     aliases: list[AliasRow] = Field(default_factory=list)
+    habits: list[HabitRow] = Field(default_factory=list)  # what each customer usually buys
 
 
 Row = TypeVar("Row", bound=BaseModel)

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
 from models.engine import make_engine, migrate
+from models.habits import habit_rows
 from models.order_writer import INTAKE, insert_order
 from models.pipeline import (
     OrderRecord,
@@ -157,6 +158,7 @@ class Store:
                     AliasRow(customer_id=a.customer_id, wording=a.wording, sku=a.sku)
                     for a in session.exec(select(Alias))
                 ],
+                habits=habit_rows(session),
             )
 
     # -- messages -------------------------------------------------------------

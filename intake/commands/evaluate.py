@@ -21,6 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="score without the first-orders hold (as a desk whose customers all have history)",
     )
+    ev.add_argument(
+        "--history",
+        type=Path,
+        metavar="FILE",
+        help="the customers' past order lines (docs/history.md); default: REF_DIR/history.csv if there is one",
+    )
     ev.add_argument("--show-wrong", action="store_true", help="print each wrong message's differences")
     ev.set_defaults(handler=run_eval)
 
@@ -52,7 +58,10 @@ def run_eval(args: argparse.Namespace) -> int:
         settings=settings,
         on_progress=show,
         mature=args.mature,
+        history=args.history,
     )
+    for problem in report.reference_problems:
+        print(f"intake: bad row: {problem}", file=sys.stderr)
     print(format_report(report))
     if args.show_wrong:
         for item in report.per_file:

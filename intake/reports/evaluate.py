@@ -15,7 +15,15 @@ from intake.ingest import Outcome, ingest_file
 from intake.reports.scoring import Record, Tally, order_is_right, pair_orders
 from intake.routing.decision import free_of_errors, passes_checks
 from matchers import CatalogIndex
-from models import IntakeError, Settings, Store, load_reference_dir
+from models import (
+    HistoryRow,
+    IntakeError,
+    Settings,
+    Store,
+    imported_order_counts,
+    load_reference_dir,
+    read_reference_csv,
+)
 
 OVERALL = "overall"
 
@@ -42,6 +50,7 @@ class EvalReport:
     settings: Settings | None = None
     mature: bool = False  # the tallies are without the first-orders hold
     new_customer_orders: int = 0  # the hold's length when it applies
+    reference_problems: list[str] = field(default_factory=list)  # bad rows of the reference and history
 
     def tally(self, category: str) -> Tally:
         return self.tallies.setdefault(category, Tally())
@@ -63,13 +72,16 @@ def evaluate(
     settings: Settings,
     on_progress: Callable[[int, int], None] | None = None,
     mature: bool = False,
+    history: Path | None = None,
 ) -> EvalReport:
     """Score the pipeline on every `NAME.eml` of `folder` that has `NAME.expected.json`.
 
     The pipeline runs without the first-orders hold; its effect is then
     replayed (a clerk approves each held order, so a customer's first
     `new_customer_orders` orders are held): the tallies show the hold unless
-    `mature`, and `modes_table` shows both.
+    `mature`, and `modes_table` shows both. The customers' past orders
+    (`history`, else `history.csv` of the reference folder) make them known:
+    the replayed hold counts them, and the matcher ranks with their habits.
     """
     files = sorted(p for p in folder.glob("*.eml") if p.with_suffix(".expected.json").exists())
     if not files:
@@ -77,16 +89,10 @@ def evaluate(
     categories = read_categories(folder)
     report = EvalReport(settings=settings, mature=mature, new_customer_orders=settings.new_customer_orders)
     settings = settings.model_copy(update={"new_customer_orders": 0})
-    seen: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="intake-eval-") as tmp:
         store = Store.open(f"sqlite:///{tmp}/eval.db")
-        if ref_dir is not None:
-            load_reference_dir(store, ref_dir)
-        elif fallback_store is not None:
-            reference = fallback_store.load_reference()
-            store.upsert_products(reference.products)
-            store.upsert_customers(reference.customers)
-            store.upsert_customer_refs(reference.customer_refs)
+        report.reference_problems = load_eval_reference(store, ref_dir, fallback_store, history)
+        seen: Counter[str] = Counter(imported_order_counts(store))
         index = CatalogIndex.build(store.load_reference())
         for number, path in enumerate(files, start=1):
             expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
@@ -122,6 +128,25 @@ def evaluate(
             if on_progress:
                 on_progress(number, len(files))
     return report
+
+
+def load_eval_reference(
+    store: Store, ref_dir: Path | None, fallback: Store | None, history: Path | None
+) -> list[str]:
+    """The reference folder (or the fallback store's reference data), then the history file; the bad rows."""
+    problems: list[str] = []
+    if ref_dir is not None:
+        problems += load_reference_dir(store, ref_dir)
+    elif fallback is not None:
+        reference = fallback.load_reference()
+        store.upsert_products(reference.products)
+        store.upsert_customers(reference.customers)
+        store.upsert_customer_refs(reference.customer_refs)
+    if history is not None:
+        rows, errors = read_reference_csv(history, HistoryRow)
+        store.upsert_history(rows)
+        problems += [str(e) for e in errors]
+    return problems
 
 
 COLUMNS = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from models import Extracted, Provenance
 from parsers.mail.markers import load_markers
@@ -31,6 +32,14 @@ _PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:est\s+(?:le\s+)?)?{
 _PO_AFTER_WORD = re.compile(
     r"\b(?:commande|cde|order)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9]|\d{6,12})\b",
     re.I,
+)
+# "la commande de cette semaine, réf CIG-1711, pour jeudi", "notre commande en fichier joint, n° DO-219.":
+# the order's number in apposition to the word, a clause of words without figures between, and the
+# clause ends after it (an article's ref is followed by its name or count).
+_PO_APPOSED = re.compile(
+    rf"\b(?:commande|cde|order)\b[^\d\n.:;,]{{0,40}},\s*(?:r[ée]f(?:[ée]rence)?\.?|n°|no\.|num[ée]ro|number|#)"
+    rf"\s*:?\s*{_PO_VALUE}(?=\s*(?:[,.;)]|$|\s+(?:pour|for|à|a)\b))",
+    re.I | re.M,
 )
 # "please quote PO-7731", "notre CDE25-3381": an order number that carries its own prefix.
 # Letters and digits with separators, or a long number: an order number standing alone.
@@ -86,9 +95,13 @@ def is_reply_subject(subject: str) -> bool:
 
 
 def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
-    """The customer's order number when labelled in the body or a non-reply subject."""
-    found = _po_in(text, part=part)
-    if found is None and not is_reply_subject(subject):
+    """The customer's order number when labelled in the body or a non-reply subject.
+
+    A reply's subject names the earlier order: a body naming it and then another number
+    ("en plus de notre commande 118, voici la commande 121") orders under the other one."""
+    reply = is_reply_subject(subject)
+    found = next(_po_candidates(text, part=part, earlier=subject if reply else ""), None)
+    if found is None and not reply:
         found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
     elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
         found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7),))
@@ -104,12 +117,29 @@ def _subject_is_a_number(subject: str) -> Extracted[str] | None:
     return Extracted[str](value=match["po"], confidence=0.7, provenance=prov)
 
 
-_PATTERNS = ((_PO_LABELLED, 0.9), (_PO_PREFIXED, 0.8), (_PO_AFTER_WORD, 0.75))
+_PATTERNS = ((_PO_LABELLED, 0.9), (_PO_PREFIXED, 0.8), (_PO_AFTER_WORD, 0.75), (_PO_APPOSED, 0.75))
+
+
+def _po_candidates(text: str, *, part: str, earlier: str) -> Iterator[Extracted[str]]:
+    """The numbers the text gives, those the earlier message's subject names last."""
+    later: list[Extracted[str]] = []
+    for found in _po_all(text, part=part, patterns=_PATTERNS):
+        if earlier and re.search(rf"(?<![\w\-/]){re.escape(found.value)}(?![\w\-/])", earlier):
+            later.append(found)
+        else:
+            yield found
+    yield from later
 
 
 def _po_in(
     text: str, *, part: str, patterns: tuple[tuple[re.Pattern[str], float], ...] = _PATTERNS
 ) -> Extracted[str] | None:
+    return next(_po_all(text, part=part, patterns=patterns), None)
+
+
+def _po_all(
+    text: str, *, part: str, patterns: tuple[tuple[re.Pattern[str], float], ...]
+) -> Iterator[Extracted[str]]:
     for pattern, confidence in patterns:
         for match in pattern.finditer(text):
             before = _LABEL_AT_END.sub("", text[max(0, match.start() - 60) : match.start()])[-45:]
@@ -119,8 +149,7 @@ def _po_in(
             if _looks_like_date_or_phone(value):
                 continue
             prov = Provenance(part=part, span=match.span("po"), rule="po-label")
-            return Extracted[str](value=value, confidence=confidence, provenance=prov)
-    return None
+            yield Extracted[str](value=value, confidence=confidence, provenance=prov)
 
 
 def _looks_like_date_or_phone(value: str) -> bool:

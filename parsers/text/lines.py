@@ -4,7 +4,7 @@ Shapes read, in this order for each line of text:
 - labelled fields: "Réf : VIS-440-200  Qté : 12"
 - designation then quantity after a separator: "Gants nitrile T9 : 3 btes",
   "Vis 4x40 ........ 1.500 pces", "VJ10126  Gobelet 20 cl : 3", "REF - 12", "Ketchup ... 4 x 250"
-- quantity first: "12 x REF", "2 ctn gobelets 12cl", "3 cartons de 12 gobelets", "deux boîtes de vis"
+- quantity first: "12 x REF", "x12 REF", "2 ctn gobelets 12cl", "3 cartons de 12 gobelets", "deux boîtes de vis"
 - sentences: "il nous faudrait deux cartons de gobelets 20 cl et une douzaine de ..."
 Sizes inside a designation (4x40, Ø80, 20 cl) stay in it: a quantity needs a
 place of its own (line start, after a separator, or before a unit + "de").
@@ -18,7 +18,7 @@ from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
-from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
+from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_ordered_by
 from parsers.vocabulary.words import line_words
 
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
@@ -45,7 +45,7 @@ def _trailing_shape() -> re.Pattern[str]:
 
 def _leading_shape() -> re.Pattern[str]:
     return re.compile(
-        rf"{_BULLET}(?:(?:qt[ée]|qty)\.?\s*)?{_qty_pattern()}(?:\s*[x×*]\s+|\s+[x×*]\s*|\s+)"
+        rf"{_BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}(?:\s*[x×*]\s+|\s+[x×*]\s*|\s+)"
         rf"(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
         rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
         rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",
@@ -188,6 +188,7 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         unit
         and unit_kind(unit) == "measure"
         and not re.search(r"\b(?:de|d'|d’|of)\s*$", line[:desc_start], re.I)
+        and not (unit_ordered_by(unit) and _opens_list_line(line, match))
     ):
         return None, None  # "20 cl gobelets": a size first, not a quantity
     if match["qty"][0].isdigit() and _SIZE.match(line[match.start("qty") :]) and not match["pack"]:
@@ -195,6 +196,17 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
     if not match["qty"][0].isdigit() and not unit and not approx:
         return None, None  # "Four more ways to ...": a worded quantity needs its unit
     return unit, desc_start
+
+
+def _opens_list_line(line: str, match: re.Match[str]) -> bool:
+    """'15 kg gigot d'agneau', '- 2,5 kg fromage râpé': a measure customers order by opens the line,
+    its count in figures and a name in words after it (no second figure: '5 l 2 bidons')."""
+    rest = line[match.start("desc") :]
+    return (
+        match["qty"][0].isdigit()
+        and not re.search(r"\d", rest.split(" ", 1)[0])
+        and not re.match(r"\s*\d", rest)
+    )
 
 
 def _split_code(text: str, at: int) -> tuple[str | None, str, int]:

@@ -22,6 +22,7 @@ from parsers.text.codes import CodeBook, code_clauses, read_code_line
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
 from parsers.text.tables import read_header, read_row, read_table
+from parsers.text.thread import QUOTED_PART, quoted_text, takes_the_thread_as_is
 from parsers.values.numbers import (
     NUMBER,
     parse_number,
@@ -48,50 +49,26 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
     order.lines = _prefer_tables(read_lines(body, part=part, codes=codes, subject=parsed.subject), parsed)
-    if not order.lines and _accepts_the_quote(own) and parsed.quoted.strip():
-        # "Bon pour accord sur votre devis D26-1180 ci-dessous": the quoted quote's lines are the order.
-        order.lines = read_lines(_RULE_LINES.sub(_blank, parsed.quoted), part=QUOTED_PART, codes=codes)
-        order.notes.append("the quote answered is accepted as it is: its lines are the order")
+    if not order.lines and takes_the_thread_as_is(own, parsed.quoted):
+        # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
+        order.lines = quoted_lines(parsed, codes=codes)
+        order.notes.append("the quote or order answered is taken as it is: its lines are the order")
     if not order.lines and len(own) <= MAX_MODEL_CHARS:
         order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):
         order.lines = []
         order.notes.append("the body points to its attachments: its lines are not read")
     if forward_at < len(body) or fields.is_forward_subject(parsed.subject):
-        _apply_overrides(order.lines, own, part=part)
+        order.lines = _apply_overrides(order.lines, own, part=part)
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
     _fill_fields(order, parsed, body, own, forward_at, part)
     return order
 
 
-# Where lines read from the quoted history point: a quote the customer accepts.
-QUOTED_PART = "quoted"
-_ACCEPTS = re.compile(
-    r"\bbon pour accord\b.{0,30}\bdevis\b|\b(?:j[e']\s*valide|nous validons|(?:ok|d'accord) pour)\s+(?:le|votre|ce)\s+devis\b"
-    r"|\b(?:we\s+)?accept\s+(?:your|the|this)\s+quot(?:e|ation)\b|\bgo ahead with (?:your|the|this) quot(?:e|ation)\b",
-    re.I,
-)
-# Any of these beside the acceptance changes the quote: its lines are then not the order as they stand.
-_CHANGES_THE_QUOTE = re.compile(
-    r"\b(?:sauf|except\w*|hormis|sans|pas|not|but|mais|instead|au lieu|remplac\w*|change\w*|modifi\w*|ajout\w*|rajout\w*|add\w*"
-    r"|retir\w*|remove\w*|enl[eè]v\w*|only|seulement|plus|moins|more|less|passer|mettre|mettez)\b",
-    re.I,
-)
-
-
-# Outlook's "____" rule over a quoted message: no signature opens there (blanked, offsets kept).
-_RULE_LINES = re.compile(r"^[ \t]*[_=\-]{5,}[ \t]*$", re.M)
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group(0))
-
-
-def _accepts_the_quote(own: str) -> bool:
-    """The sender accepts the quote answered, and says nothing that changes it."""
-    found = _ACCEPTS.search(own)
-    return bool(found) and not _CHANGES_THE_QUOTE.search(own)
+def quoted_lines(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> list[ExtractedLine]:
+    """The lines of the quote or earlier order quoted under a reply (spans into `quoted`)."""
+    return read_lines(quoted_text(parsed.quoted), part=QUOTED_PART, codes=codes)
 
 
 def body_text(parsed: ParsedMessage) -> tuple[str, str]:
@@ -244,16 +221,19 @@ def _override_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?P<new>{qty})\s*(?:[^\W\d_]+\.?\s+)?(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
             re.I,
         ),
-        # "only 2 of the 180Ah batteries, not 3", "seulement 2 cartons de gants, pas 4"
+        # "only 2 of the 180Ah batteries, not 3", "seulement 2 cartons de gants, pas 4",
+        # "mettez 4 cartons de frites et pas 6", "make it 3 boxes, not 5"
         re.compile(
-            rf"\b(?:only|just|seulement|juste|que)\s+(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not)\s+(?P<old>{qty})\b",
+            rf"\b(?:only|just|seulement|juste|que|mettez|mets|mettre|put|make\s+it)\s+(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not)\s+(?P<old>{qty})\b",
             re.I,
         ),
     )
 
 
-def _apply_overrides(lines: list[ExtractedLine], own: str, *, part: str) -> None:
-    """'mettez 2 cartons au lieu de 3', 'only 2 of the batteries, not 3' in the forwarder's text change the forwarded line."""
+def _apply_overrides(lines: list[ExtractedLine], own: str, *, part: str) -> list[ExtractedLine]:
+    """'mettez 2 cartons au lieu de 3', 'only 2 of the batteries, not 3' in the forwarder's text change the
+    forwarded line; the words that changed it are no line of their own."""
+    spent: list[tuple[int, int]] = []
     for match in (m for pattern in _override_patterns() for m in pattern.finditer(own)):
         new, old = _number(match["new"]), _number(match["old"])
         if new is None or old is None:
@@ -269,6 +249,15 @@ def _apply_overrides(lines: list[ExtractedLine], own: str, *, part: str) -> None
         prov = Provenance(part=part, span=match.span("new"), rule="forward-override")
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
         best.notes.append(f"quantity {old} changed to {new} by the forwarder")
+        spent.append(match.span())
+    return [ln for ln in lines if not any(_read_within(ln, span, part) for span in spent)]
+
+
+def _read_within(line: ExtractedLine, span: tuple[int, int], part: str) -> bool:
+    where = line.provenance
+    return bool(
+        where and where.part == part and where.span and where.span[0] < span[1] and span[0] < where.span[1]
+    )
 
 
 def _words(line: ExtractedLine) -> set[str]:

@@ -167,6 +167,7 @@ def make_past_order(
     po: str | None = "BC-090",
     lines: list[tuple[str, float]] | None = None,
     day: dt.date = dt.date(2026, 11, 10),
+    units: dict[str, str] | None = None,
 ) -> PastOrder:
     return PastOrder(
         message_id="<old@martin-btp.fr>",
@@ -174,6 +175,7 @@ def make_past_order(
         order_date=day,
         status="accepted",
         lines=lines if lines is not None else [("VIS-440-200", 2.0)],
+        units=units or {},
     )
 
 

@@ -155,7 +155,7 @@ CASES = {
     ),
     "quantity far above the usual": Case(
         "quantity_unusual",
-        "400 is far above what this customer usually orders of VIS-440-200 (2 to 6)",
+        "400 is far above what this customer usually orders of VIS-440-200 (2 to 6 boite)",
         lines=lambda: [make_line("VIS-440-200", "400")],
         history=lambda: make_history([make_past_order(lines=[("VIS-440-200", q)]) for q in (2.0, 4.0, 6.0)]),
     ),

@@ -14,6 +14,7 @@ from intake.routing.checks.context import (
     wording,
 )
 from intake.routing.checks.rules import CheckRules, default_rules
+from matchers import decided_by_habit
 from models import LineMatch, ReviewReason, Severity
 from parsers.values.units import same_unit, unit_key
 
@@ -39,6 +40,10 @@ def check_lines_matched(ctx: CheckContext) -> list[ReviewReason]:
                 line_reason("sku_unknown", number, f"article {line.sku} is not in the catalogue", field="sku")
             )
             continue
+        chosen = next((c for c in line.candidates if c.key == line.sku), None)
+        if chosen is not None and decided_by_habit(chosen):
+            reasons.append(_by_habit(number, line, said))
+            continue
         has_rival = any(c.key != line.sku for c in line.candidates)
         if (
             has_rival
@@ -48,6 +53,16 @@ def check_lines_matched(ctx: CheckContext) -> list[ReviewReason]:
                 line_reason("line_ambiguous", number, f'two articles match "{said}" equally', field="sku")
             )
     return reasons
+
+
+def _by_habit(number: int, line: LineMatch, said: str) -> ReviewReason:
+    rival = next((c.key for c in line.candidates if c.key != line.sku), "another article")
+    return line_reason(
+        "line_by_habit",
+        number,
+        f'"{said}" fits {line.sku} and {rival} alike: {line.sku} is the one this customer usually orders',
+        field="sku",
+    )
 
 
 def check_quantities(ctx: CheckContext, *, rules: CheckRules | None = None) -> list[ReviewReason]:
@@ -119,13 +134,13 @@ def check_units(ctx: CheckContext) -> list[ReviewReason]:
 
 
 def check_usual_quantities(ctx: CheckContext) -> list[ReviewReason]:
-    """A quantity far outside what this customer usually orders of the article."""
+    """A quantity far outside what this customer usually orders of the article, in the same unit."""
     if ctx.history is None:
         return []
     factor = Decimal(str(ctx.settings.quantity_range_factor))
     reasons = []
     for number, line in numbered(ctx.matched):
-        past = ctx.history.quantities(line.sku) if line.sku else []
+        past = _usual(ctx, line)
         quantity = quantity_of(line)
         if quantity is None or quantity <= 0 or len(past) < USUAL_RANGE_MIN_ORDERS:
             continue
@@ -136,10 +151,29 @@ def check_usual_quantities(ctx: CheckContext) -> list[ReviewReason]:
                 line_reason(
                     "quantity_unusual",
                     number,
-                    f"{quantity_text(quantity)} is far {side} what this customer usually orders "
-                    f"of {line.sku} ({quantity_text(low)} to {quantity_text(high)})",
+                    f"{quantity_text(quantity)} is far {side} what this customer usually orders of "
+                    f"{line.sku} ({quantity_text(low)} to {_counted(high, _unit(ctx, line))})",
                     severity=Severity.WARNING,
                     field="quantity",
                 )
             )
     return reasons
+
+
+def _counted(quantity: Decimal, unit: str) -> str:
+    return f"{quantity_text(quantity)} {unit}" if unit else quantity_text(quantity)
+
+
+def _usual(ctx: CheckContext, line: LineMatch) -> list[float]:
+    """The customer's earlier quantities of the line's article counted in the line's unit: '2 cartons'
+    is not compared with 24 pieces. A past line with no unit was in the article's sales unit."""
+    if ctx.history is None or line.sku is None:
+        return []
+    product = ctx.products.get(line.sku)
+    sales = product.unit if product else None
+    unit = line.unit or sales
+    return [
+        quantity
+        for quantity, past_unit in ctx.history.quantities_by_unit(line.sku)
+        if same_unit(past_unit or sales, unit)
+    ]
