@@ -64,7 +64,9 @@ def test_a_reference_written_once_or_a_postcode_repeated_is_no_po():
     where = Provenance(part="attachment:bc.pdf", page=1, rule="pdf-row")
     rows = [
         SourceRow(
-            text="Martin BTP 12 rue des Forges 33700 Mérignac - BC-881", region="header", provenance=where
+            text="Martin BTP 12 rue des Forges 33700 Mérignac - FR40303265045",
+            region="header",
+            provenance=where,
         )
     ]
     matched = order.model_copy(update={"order": order.order.model_copy(update={"rows": rows})})
