@@ -84,6 +84,7 @@ _FILLER = frozenset(
     ]
 )
 _MIN_PREFIX = 4
+_CODE = re.compile(r"(?<![\w-])[A-Za-z0-9](?:[\w./-]*\d[\w./-]*)(?<![.,/-])")
 # The provenance rule of a line an answer orders.
 ANSWER_RULE = "thread-option"
 
@@ -180,6 +181,9 @@ def _option_article(
     candidates = match_article(
         ExtractedLine(line_no=1, description=wording), index, customer_id=None
     ).candidates
+    written = _written_skus(question, index)
+    if len(written) >= 2:  # "the packs of 10 (OS-25730) or the boxes of 50 (OS-21136)": the options are these
+        candidates = [Candidate(key=sku, score=1.0) for sku in written]
     names = {
         c.key: {_key(t) for t in _TOKEN.findall(index.products[c.key].name)}
         for c in candidates
@@ -206,6 +210,19 @@ def _option_article(
             telling,
         )
     return carrying[0].key, None, telling
+
+
+def _written_skus(question: str, index: CatalogIndex) -> list[str]:
+    """The catalogue articles the question names by a code, in its order, once each."""
+    found: dict[str, None] = {}
+    for token in _CODE.findall(question):
+        if not index.knows_code(token):
+            continue
+        code = Extracted[str](value=token, confidence=1.0)
+        match = match_article(ExtractedLine(line_no=1, code=code), index, customer_id=None)
+        if match.sku is not None and match.score >= SURE_SCORE:
+            found.setdefault(match.sku, None)
+    return list(found)
 
 
 def _sure(match: LineMatch) -> bool:

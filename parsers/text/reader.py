@@ -19,6 +19,7 @@ from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, read_code_line
+from parsers.text.each import read_each
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
 from parsers.text.tables import read_header, read_row, read_table
@@ -49,6 +50,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
     order.lines = _prefer_tables(read_lines(body, part=part, codes=codes, subject=parsed.subject), parsed)
+    order.lines = _with_each(order.lines, read_each(own, part=part, codes=codes))
     if not order.lines and takes_the_thread_as_is(own, parsed.quoted):
         # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
         order.lines = quoted_lines(parsed, codes=codes)
@@ -151,6 +153,30 @@ def read_lines(
         found.extend(_read_free(line, part=part, start=start, codes=codes))
     last = blocks.flush()
     return [*found, last] if last is not None else found
+
+
+def _with_each(lines: list[ExtractedLine], each: list[ExtractedLine]) -> list[ExtractedLine]:
+    """The lines a count said once gives ('6 de chaque :', 'T9 x 20, T10 x 10') instead of what
+    the line readers made of the same text, in reading order."""
+    if not each:
+        return lines
+    taken = [
+        p.span
+        for line in each
+        for p in (line.provenance, line.quantity.provenance if line.quantity else None)
+        if p and p.span
+    ]
+    kept = [line for line in lines if not _overlaps_any(line, taken)]
+    return sorted(
+        [*kept, *each], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
+    )
+
+
+def _overlaps_any(line: ExtractedLine, spans: list[tuple[int, int]]) -> bool:
+    where = line.provenance
+    if where is None or where.span is None:
+        return False
+    return any(where.span[0] < end and start < where.span[1] for start, end in spans)
 
 
 def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> list[ExtractedLine]:

@@ -184,3 +184,13 @@ def test_an_option_that_fits_several_articles_is_a_doubt(index: CatalogIndex) ->
 )
 def test_an_answer_naming_no_option_with_a_count_orders_nothing(said: str, index: CatalogIndex) -> None:
     assert _answered(said, COPPER, index) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Même commande que la dernière fois svp.", "Same as last time please, deliver Friday."],
+    ids=["fr", "en"],
+)
+def test_the_earlier_order_again_without_its_quote_waits_for_a_clerk(said: str, index: CatalogIndex) -> None:
+    (order,) = read_thread(make_parsed(text=f"Bonjour,\n\n{said}\n"), [], index)
+    assert order.lines == [] and order.doubts
