@@ -61,7 +61,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
         order.lines = []
         order.notes.append("the body points to its attachments: its lines are not read")
     if forward_at < len(body) or fields.is_forward_subject(parsed.subject):
-        _apply_overrides(order.lines, own, part=part)
+        order.lines = _apply_overrides(order.lines, own, part=part)
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
     _fill_fields(order, parsed, body, own, forward_at, part)
@@ -247,16 +247,19 @@ def _override_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?P<new>{qty})\s*(?:[^\W\d_]+\.?\s+)?(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
             re.I,
         ),
-        # "only 2 of the 180Ah batteries, not 3", "seulement 2 cartons de gants, pas 4"
+        # "only 2 of the 180Ah batteries, not 3", "seulement 2 cartons de gants, pas 4",
+        # "mettez 4 cartons de frites et pas 6", "make it 3 boxes, not 5"
         re.compile(
-            rf"\b(?:only|just|seulement|juste|que)\s+(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not)\s+(?P<old>{qty})\b",
+            rf"\b(?:only|just|seulement|juste|que|mettez|mets|mettre|put|make\s+it)\s+(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not)\s+(?P<old>{qty})\b",
             re.I,
         ),
     )
 
 
-def _apply_overrides(lines: list[ExtractedLine], own: str, *, part: str) -> None:
-    """'mettez 2 cartons au lieu de 3', 'only 2 of the batteries, not 3' in the forwarder's text change the forwarded line."""
+def _apply_overrides(lines: list[ExtractedLine], own: str, *, part: str) -> list[ExtractedLine]:
+    """'mettez 2 cartons au lieu de 3', 'only 2 of the batteries, not 3' in the forwarder's text change the
+    forwarded line; the words that changed it are no line of their own."""
+    spent: list[tuple[int, int]] = []
     for match in (m for pattern in _override_patterns() for m in pattern.finditer(own)):
         new, old = _number(match["new"]), _number(match["old"])
         if new is None or old is None:
@@ -272,6 +275,15 @@ def _apply_overrides(lines: list[ExtractedLine], own: str, *, part: str) -> None
         prov = Provenance(part=part, span=match.span("new"), rule="forward-override")
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
         best.notes.append(f"quantity {old} changed to {new} by the forwarder")
+        spent.append(match.span())
+    return [ln for ln in lines if not any(_read_within(ln, span, part) for span in spent)]
+
+
+def _read_within(line: ExtractedLine, span: tuple[int, int], part: str) -> bool:
+    where = line.provenance
+    return bool(
+        where and where.part == part and where.span and where.span[0] < span[1] and span[0] < where.span[1]
+    )
 
 
 def _words(line: ExtractedLine) -> set[str]:

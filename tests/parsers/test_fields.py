@@ -28,6 +28,14 @@ from parsers.text import fields
         ("", "Nouvelle commande R-1015 ci-dessous", "R-1015"),
         ("", "Please quote PO-7731 on the delivery note.", "PO-7731"),
         ("", "Merci de rappeler CDE25-3381 sur le BL.", "CDE25-3381"),
+        ("", "Notre commande : CR-26-077.", "CR-26-077"),
+        (
+            "Re: Commande RE-118",
+            "En plus de la commande RE-118 (livrée), voici la commande RE-121 :",
+            "RE-121",
+        ),
+        ("", "voici la commande de cette semaine, réf RH-4471, pour jeudi :", "RH-4471"),
+        ("", "Here is our order for next week, ref. HB-2026-77.", "HB-2026-77"),
     ],
     ids=[
         "n-de-commande",
@@ -46,6 +54,10 @@ from parsers.text import fields
         "commande-code",
         "quote-prefixed-po",
         "prefixed-in-sentence",
+        "notre-commande-colon",
+        "reply-names-a-new-order",
+        "ref-in-apposition",
+        "ref-in-apposition-en",
     ],
 )
 def test_po_number(subject: str, text: str, expected: str) -> None:
@@ -61,8 +73,20 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
         ("commande", "Commande pour vendredi, 3 cartons"),
         ("", "Suite à notre facture n° FA-2026-118 ..."),
         ("", "Merci pour la confirmation de votre commande n° CMD-77120."),
+        ("", "Notre commande : 12 cartons de gobelets"),
+        ("", "Voici notre commande :\nREF-2231 | Gobelet 20 cl | 4"),
+        ("", "Je passe commande de vis, réf VIS-440-200 x 3"),
     ],
-    ids=["reply-subject-our-confirmation", "week-number", "no-number", "invoice", "our-confirmation"],
+    ids=[
+        "reply-subject-our-confirmation",
+        "week-number",
+        "no-number",
+        "invoice",
+        "our-confirmation",
+        "count-after-label",
+        "list-below-label",
+        "an-article-ref-after-the-word",
+    ],
 )
 def test_no_po_number(subject: str, text: str) -> None:
     assert fields.po_number(subject, text, part="body") is None
