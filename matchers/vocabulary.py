@@ -25,10 +25,12 @@ class Vocabulary(BaseModel):
     negations: WordList = Field(default_factory=WordList)
     # English words of the trade -> the word a French catalogue uses, read on both sides.
     translations: dict[str, str] = Field(default_factory=dict)
+    # An adjective's feminine form -> its masculine one ('noire' -> 'noir'), read on both sides.
+    feminines: dict[str, str] = Field(default_factory=dict)
 
     def expand(self, word: str) -> str:
         """The word as compared: an abbreviation spelt out, an English word in its French form."""
-        found = self.abbreviations.get(word) or self.translations.get(word)
+        found = self.abbreviations.get(word) or self.translations.get(word) or self.feminines.get(word)
         return found or self.translations.get(_singular(word), word)
 
 

@@ -21,6 +21,7 @@ from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, read_code_line
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
+from parsers.text.sizes import GRID_RULE, read_size_header, read_size_row, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
 from parsers.values.numbers import (
     NUMBER,
@@ -138,26 +139,45 @@ def read_lines(
     is read around it first. The subject tells whether a header block opens a forward.
     """
     found: list[ExtractedLine] = []
-    header = None
+    header = grid = None
     in_signature = False
     offset = 0
     blocks = KeyValueBlocks(part=part)
     markers = load_markers()
     forwards = {o.start for o in openings(text, subject, markers) if o.kind == "forward"}
+    above: tuple[str, int] | None = None  # the line above, when it named an article and no count
     for raw in text.splitlines(keepends=True):
         line, start = raw.rstrip("\r\n"), offset
         offset += len(raw)
         if start in forwards:  # a forwarded original: read afresh, past the forwarder's signature
-            in_signature, header = False, None
+            in_signature, header, grid = False, None, None
             continue
         if in_signature or markers.opens_signature(line):
             in_signature = True
             continue
+        base, above = above, None
         is_field, block_line = blocks.feed(line, start)
         if block_line is not None:
             found.append(block_line)
         if is_field:
             continue
+        next_grid = read_size_header(line)
+        if next_grid is not None:
+            grid, header = next_grid, None
+            continue
+        if grid is not None and line.strip():
+            rows = read_size_row(line, grid, part=part, start=start)
+            if rows is not None:
+                found.extend(rows)
+                continue
+            grid = None
+        if grid is not None:
+            continue
+        by_size = read_size_split(_plain(line), part=part, start=start, base=base)
+        if by_size:
+            found.extend(by_size)
+            continue
+        count = len(found)
         next_header = read_header(line)
         if next_header is not None:
             header = next_header
@@ -172,8 +192,12 @@ def read_lines(
             if line.strip():
                 header = None
         found.extend(_read_free(line, part=part, start=start, codes=codes))
+        above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
     last = blocks.flush()
     return [*found, last] if last is not None else found
+
+
+_TABLE_RULES = frozenset({"text-table", GRID_RULE})
 
 
 def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> list[ExtractedLine]:
@@ -181,7 +205,7 @@ def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> li
     if not parsed.tables:
         return text_lines
     table_lines = [line for table in parsed.tables for line in read_table(table, part="html")]
-    text_has_table = any(ln.provenance and ln.provenance.rule == "text-table" for ln in text_lines)
+    text_has_table = any(ln.provenance and ln.provenance.rule in _TABLE_RULES for ln in text_lines)
     if table_lines and not text_has_table and len(table_lines) >= len(text_lines):
         return table_lines
     return text_lines
