@@ -239,6 +239,7 @@ def decide_matched(
         settings=deps.settings,
         products=deps.index.products,
         customers=deps.index.customers,
+        catalogue=deps.index,
         history=_history(matched, deps.history, earlier),
         routing=deps.routing,
     )

@@ -19,7 +19,9 @@ from models import Candidate, Evidence, ExtractedLine, HabitRow, ProductRow
 
 WINDOW = 0.1  # candidates this close to the best wording are a near tie
 WEIGHT = 0.1  # what a clear habit adds: enough to win inside the window, never beyond it
-WORDING_TIE = 0.02  # a lead smaller than this is no preference of the wording's own
+# A lead of the wording smaller than this is no preference of its own: twins' names of other
+# lengths ('blanc' and 'blanc cassé' for 'peinture façade 10 L') score a few hundredths apart.
+WORDING_TIE = 0.05
 MIN_ORDERS = 2  # a habit is an article ordered at least this often...
 LEAD = 2  # ...and this many times as often as any near twin
 QUANTITY_FACTOR = 5  # a quantity this far outside the usual ones is not the habit

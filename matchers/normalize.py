@@ -165,7 +165,7 @@ def stem(word: str) -> str:
 def read_wording(text: str) -> Wording:
     """Words (abbreviations expanded, plurals folded, stop words dropped) and size features."""
     vocabulary = load_vocabulary()
-    folded = fold(text)
+    folded = vocabulary.translate_phrases(fold(text))
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []

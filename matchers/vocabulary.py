@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -25,13 +26,27 @@ class Vocabulary(BaseModel):
     negations: WordList = Field(default_factory=WordList)
     # English words of the trade -> the word a French catalogue uses, read on both sides.
     translations: dict[str, str] = Field(default_factory=dict)
-    # An adjective's feminine form -> its masculine one ('noire' -> 'noir'), read on both sides.
-    feminines: dict[str, str] = Field(default_factory=dict)
+    # Inflected forms written alike on both sides ("grise" -> "gris"), looked up after the plural.
+    forms: dict[str, str] = Field(default_factory=dict)
+
+    @cached_property
+    def phrases(self) -> re.Pattern[str] | None:
+        """The translations of several words ("lever arch file"), longest first, plurals included."""
+        keys = sorted((k for k in self.translations if " " in k), key=len, reverse=True)
+        if not keys:
+            return None
+        return re.compile(rf"\b({'|'.join(re.escape(k) for k in keys)})(?:e?s)?\b")
+
+    def translate_phrases(self, folded: str) -> str:
+        """Folded text with each phrase of the trade in its catalogue words, read before word by word."""
+        pattern = self.phrases
+        return pattern.sub(lambda m: f" {self.translations[m.group(1)]} ", folded) if pattern else folded
 
     def expand(self, word: str) -> str:
         """The word as compared: an abbreviation spelt out, an English word in its French form."""
-        found = self.abbreviations.get(word) or self.translations.get(word) or self.feminines.get(word)
-        return found or self.translations.get(_singular(word), word)
+        found = self.abbreviations.get(word) or self.translations.get(word)
+        found = found or self.translations.get(_singular(word)) or self.forms.get(word)
+        return found or self.forms.get(word[:-1] if word.endswith("s") else word, word)
 
 
 def _singular(word: str) -> str:

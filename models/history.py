@@ -61,10 +61,14 @@ class CustomerHistory(BaseModel):
         return [qty for order in self.orders for line_sku, qty in order.lines if line_sku == sku]
 
     def quantities_by_unit(self, sku: str) -> list[tuple[float, str | None]]:
-        """Every (quantity, unit) this customer ordered of `sku`; the unit None when not known."""
+        """Every (quantity, unit) of `sku` in this customer's accepted orders; the unit None when not known.
+
+        An order held for review or rejected may carry the very quantity a clerk doubted:
+        it does not teach what is usual."""
         return [
             (qty, order.units.get(sku))
             for order in self.orders
+            if order.status == OrderStatus.ACCEPTED
             for line_sku, qty in order.lines
             if line_sku == sku
         ]

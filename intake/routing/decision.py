@@ -18,6 +18,7 @@ from pydantic import BaseModel, field_validator
 from intake.routing.checks import CheckContext, run_checks
 from intake.routing.checks.context import lead_over_runner_up, numbered, quantity_from_words
 from intake.routing.policy import Policy, RoutingFile, policy_for
+from matchers import CatalogIndex
 from models import (
     CustomerHistory,
     CustomerRow,
@@ -182,6 +183,7 @@ def decide(
     settings: Settings,
     products: dict[str, ProductRow] | None = None,
     customers: dict[str, CustomerRow] | None = None,
+    catalogue: CatalogIndex | None = None,
     history: CustomerHistory | None = None,
     routing: RoutingFile | None = None,
 ) -> Decision:
@@ -192,6 +194,7 @@ def decide(
         matched=matched,
         products=products or {},
         customers=customers or {},
+        catalogue=catalogue,
         history=history,
         settings=settings,
         new_customer_orders=policy.new_customer_orders,

@@ -9,10 +9,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 
 from models import ConfigError, MessageKind
+from parsers.shipped import load_pipeline
 
 MODEL_DIR = Path(__file__).parents[1] / "models" / "textcat"
 LABELS = [kind.value for kind in MessageKind]
@@ -26,7 +26,7 @@ def load_shipped(path: Path, what: str, command: str) -> Language:
     """A classifier the package ships; missing, a ConfigError says which command trains it."""
     if not path.exists():
         raise ConfigError(str(path), what, f"the trained classifier is missing: run `intake model {command}`")
-    return spacy.load(path)
+    return load_pipeline(path)
 
 
 @lru_cache(maxsize=1)

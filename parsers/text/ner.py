@@ -25,11 +25,11 @@ class ModelError(IntakeError):
 @lru_cache(maxsize=1)
 def load_model(path: Path = MODEL_DIR):
     """The shipped NER pipeline (loaded once per process)."""
-    import spacy
+    from parsers.shipped import load_pipeline
 
     if not (path / "meta.json").exists():
         raise ModelError(f"{path}: no trained NER model; run `intake model train`")
-    return spacy.load(path)
+    return load_pipeline(path)
 
 
 def predict(text: str) -> list[tuple[int, int, str, str]]:

@@ -68,6 +68,20 @@ def test_the_reason_names_the_usual_range_and_its_unit() -> None:
     ]
 
 
+def test_an_order_held_or_rejected_does_not_widen_the_usual_range() -> None:
+    doubted = [
+        make_past_order(lines=[(SKU, 400.0)]).model_copy(update={"status": s}) for s in ("review", "rejected")
+    ]
+    ctx = CheckContext(
+        parsed=make_parsed(),
+        matched=make_matched_order([make_line(SKU, "400")]),
+        products=PRODUCTS,
+        history=make_history([*doubted, *(make_past_order(lines=[(SKU, q)]) for q, _ in BOXES)]),
+        settings=Settings(quantity_range_factor=5),
+    )
+    assert [r.code for r in check_usual_quantities(ctx)] == ["quantity_unusual"]
+
+
 def test_without_history_nothing_is_judged() -> None:
     ctx = CheckContext(
         parsed=make_parsed(), matched=make_matched_order([make_line(SKU, "400")]), products=PRODUCTS

@@ -90,8 +90,8 @@ HABITS = {"A": Habit(6, 2, 6, frozenset({"sac"})), "B": Habit(1, 2, 2, frozenset
     [
         pytest.param((("B", 0.90), ("A", 0.85)), "A", "habit_decides", id="rival-ahead-inside-the-window"),
         pytest.param((("A", 0.90), ("B", 0.90)), "A", "habit_decides", id="a-tie"),
-        pytest.param((("A", 0.90), ("B", 0.89)), "A", "habit_decides", id="a-lead-below-the-wording-tie"),
-        pytest.param((("A", 0.90), ("B", 0.85)), "A", "habit", id="the-wording-agrees"),
+        pytest.param((("A", 0.90), ("B", 0.87)), "A", "habit_decides", id="a-lead-below-the-wording-tie"),
+        pytest.param((("A", 0.90), ("B", 0.84)), "A", "habit", id="the-wording-agrees"),
         pytest.param((("B", 0.96), ("A", 0.85)), "B", None, id="a-clear-textual-match"),
     ],
 )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from matchers.normalize import fold, unit_of
+from matchers.normalize import fold, read_wording, unit_of
 from matchers.vocabulary import VOCABULARY_FILE, load_vocabulary
 from models.errors import ConfigError
 from parsers.values.units import normalise_unit, unit_vocabulary
@@ -60,3 +60,25 @@ def test_missing_vocabulary_file_is_reported(tmp_path: Path) -> None:
 def test_one_table_of_english_words_for_the_matcher_and_the_follow_ups(english: str, french: str) -> None:
     """matchers/data/vocabulary.toml [translations]: the follow-ups read it too (intake/followups/diff.py)."""
     assert load_vocabulary().expand(english) == french
+
+
+@pytest.mark.parametrize(
+    ("wording", "words"),
+    [
+        ("black lever arch files 80mm", ("noir", "classeur", "levier")),
+        ("foam ear plugs", ("mousse", "bouchon", "oreille")),
+        ("Classeur à levier dos 80 mm", ("classeur", "levier", "dos")),
+    ],
+    ids=["phrase-plural", "phrase-inside", "french-untouched"],
+)
+def test_a_phrase_of_the_trade_is_read_as_one_before_its_words(wording: str, words: tuple[str, ...]) -> None:
+    assert read_wording(wording).words == words
+
+
+@pytest.mark.parametrize(
+    ("customer", "catalogue"),
+    [("grey bin", "Corbeille grise"), ("serviettes blanches", "Serviette blanche"), ("noirs", "noire")],
+    ids=["english-and-feminine", "feminine-plural", "masculine-plural"],
+)
+def test_an_inflected_form_compares_with_its_plain_one(customer: str, catalogue: str) -> None:
+    assert set(read_wording(customer).words) == set(read_wording(catalogue).words)

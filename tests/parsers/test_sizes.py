@@ -92,6 +92,5 @@ def test_a_header_of_other_columns_opens_no_grid(line):
     assert read_size_header(line) is None
 
 
-def test_xxl_and_2xl_are_one_size_and_feminine_colours_fold():
+def test_xxl_and_2xl_are_one_size():
     assert read_wording("polaire noire XXL").features == read_wording("veste polaire noir taille 2XL").features
-    assert "noir" in read_wording("polaire noire").words

@@ -20,13 +20,14 @@ from intake.routing.checks.lines import (
     check_usual_quantities,
 )
 from intake.routing.checks.lookalike import check_lookalike_sender
+from intake.routing.checks.named import check_article_named
 from intake.routing.checks.order import (
     check_classification,
     check_customer,
     check_has_lines,
     check_sender_known,
 )
-from intake.routing.checks.po import check_po_read
+from intake.routing.checks.po import check_po_read, check_po_written
 from intake.routing.checks.sender import check_authentication, parse_authentication_results
 from intake.routing.checks.sizes import check_sizes
 from intake.routing.checks.written import check_quantity_written
@@ -43,6 +44,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_sender_known,
     check_new_customer,
     check_po_read,
+    check_po_written,
     check_duplicate_po,
     check_duplicate_lines,
     check_has_lines,
@@ -51,6 +53,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_quantity_written,
     check_units,
     check_sizes,
+    check_article_named,
     check_usual_quantities,
     check_prices,
     check_totals,

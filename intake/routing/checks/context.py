@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
@@ -36,6 +37,9 @@ class CheckContext(BaseModel):
     # The catalogue is passed as is, not copied and re-validated for every order.
     products: SkipValidation[dict[str, ProductRow]] = Field(default_factory=dict)
     customers: SkipValidation[dict[str, CustomerRow]] = Field(default_factory=dict)
+    # The matcher's CatalogIndex (customers' codes, designations read into words), when at hand:
+    # a plain object, passed as is.
+    catalogue: Any = None
     history: CustomerHistory | None = None
     settings: Settings = Field(default_factory=Settings)
     new_customer_orders: int = 0

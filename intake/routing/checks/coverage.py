@@ -97,6 +97,11 @@ def _catalogue_keys(
     return kept
 
 
+def tokens(text: str) -> list[str]:
+    """The words of a span as codes are written: cut at spaces and separators, edges stripped."""
+    return [t for t in (w.strip(_EDGE) for w in _TOKEN.findall(text)) if t]
+
+
 def names_a_code(text: str, codes: frozenset[str]) -> bool:
     """The span writes an article code of the catalogue: whatever else it holds, an article is named.
 
@@ -205,7 +210,7 @@ def _covered(text: str, where: Provenance | None, lines: list[ExtractedLine], ru
     A span naming a line read elsewhere with another quantity ('only 2 of the 180Ah
     batteries, not 3' above a forwarded list) says something the line does not.
     """
-    if where is not None and any(_overlaps(where, p) for line in lines for p in _places(line)):
+    if where is not None and any(overlaps(where, p) for line in lines for p in _places(line)):
         return True
     return any(_written_in(text, line) and _same_quantity(text, line, rules) for line in lines)
 
@@ -254,7 +259,10 @@ def _places(line: ExtractedLine) -> Iterator[Provenance]:
     yield from (c.provenance for c in line.alt_codes if c.provenance is not None)
 
 
-def _overlaps(span: Provenance, read: Provenance) -> bool:
+def overlaps(span: Provenance | None, read: Provenance) -> bool:
+    """The two places share text: a span of one part, a sheet's row, a PDF's printed line."""
+    if span is None:
+        return False
     if span.part != read.part:
         return False
     if span.span and read.span:

@@ -51,6 +51,70 @@ def check_po_read(ctx: CheckContext) -> list[ReviewReason]:
     return []
 
 
+def check_po_written(ctx: CheckContext) -> list[ReviewReason]:
+    """A PO read that the message writes nowhere: a character misread, or a reference made up.
+
+    The PO is looked for, letters and digits alone, in everything the customer wrote that
+    the check can see: the subject, the body and its history, every row of a document,
+    an attachment's name or text. A document that shows no row is not second-guessed.
+    """
+    po = ctx.matched.order.po_number
+    wanted = _alnum(po.value) if po is not None else ""
+    if not wanted or not _visible(ctx) or any(writes_reference(text, wanted) for text in _all_texts(ctx)):
+        return []
+    assert po is not None
+    return [
+        ReviewReason(
+            code="po_not_written",
+            message=f'the PO read ("{po.value}") is written nowhere in the message',
+            field="po_number",
+            provenance=po.provenance,
+            quoted=po.value,
+        )
+    ]
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def _visible(ctx: CheckContext) -> bool:
+    """The PO was read from the message (it says where) and the check sees what it was read
+    from: the message's text, or the document's rows. A PO a clerk or a system typed in has
+    no place in a message."""
+    order, po = ctx.matched.order, ctx.matched.order.po_number
+    if po is None or po.provenance is None or order.source in ("manual", "api"):
+        return False
+    return order.source == "email" or bool(order.rows)
+
+
+def _all_texts(ctx: CheckContext) -> Iterator[str]:
+    parsed = ctx.parsed
+    yield from (parsed.subject, parsed.text, parsed.quoted, parsed.html or "")
+    yield from (row.text for row in ctx.matched.order.rows)
+    for attachment in parsed.attachments:
+        yield attachment.filename
+        if attachment.content_type.startswith("text/") or attachment.content_type.endswith("xml"):
+            yield attachment.data.decode("utf-8", errors="replace")
+
+
+def writes_reference(text: str, reference: str) -> bool:
+    """The reference is written in `text` as a whole: in one word or a few beside each other
+    ('PO 7731', 'BC-2025-0412'), a label glued before it ('PO7731') allowed, never a longer number."""
+    wanted = _alnum(reference)
+    words = [_alnum(w) for w in _SHAPE_TOKEN.findall(text)]
+    words = [w for w in words if w]
+    for start in range(len(words)):
+        joined = ""
+        for word in words[start : start + 4]:
+            joined += word
+            if joined == wanted or (joined.endswith(wanted) and joined[: -len(wanted)].isalpha()):
+                return True
+            if len(joined) >= len(wanted) + 8:
+                break
+    return False
+
+
 def _places(ctx: CheckContext) -> Iterator[tuple[str, Provenance]]:
     parsed, order = ctx.parsed, ctx.matched.order
     if parsed.subject:

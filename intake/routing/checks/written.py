@@ -12,8 +12,9 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from intake.routing.checks.context import CheckContext, line_reason, numbered, quantity_of, quantity_text
+from intake.routing.checks.coverage import overlaps
 from intake.routing.checks.rules import CheckRules, default_rules
-from models import LineMatch, ParsedMessage, Provenance, ReviewReason, Severity
+from models import LineMatch, ParsedMessage, Provenance, ReviewReason, SourceRow
 
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0\u202f']\d{3})+(?:,\d+)?(?!\d)")
 _PLAIN = re.compile(r"(?<![\d])\d+(?:[.,]\d+)?(?!\d)")
@@ -49,11 +50,21 @@ def _span_text(parsed: ParsedMessage, source: Provenance | None) -> str | None:
     return parsed.text[start:end]
 
 
-def _written_where(parsed: ParsedMessage, line: LineMatch) -> str | None:
-    """The text the quantity was read from: its own span (a later correction), else its line's."""
+def _written_where(parsed: ParsedMessage, rows: list[SourceRow], line: LineMatch) -> str | None:
+    """The text the quantity was read from: its own span (a later correction), else its line's,
+    else the document's row under its quantity column, else the whole row."""
     quantity = line.line.quantity
     own = _span_text(parsed, quantity.provenance) if quantity else None
-    return own if own is not None else _span_text(parsed, line.line.provenance)
+    if own is None:
+        own = _span_text(parsed, line.line.provenance)
+    if own is not None or not rows:
+        return own
+    places = [p for p in (line.line.provenance, quantity.provenance if quantity else None) if p is not None]
+    under = [r for r in rows if r.region == "lines" and any(overlaps(r.provenance, p) for p in places)]
+    cells = [r.quantity for r in under if r.quantity is not None]
+    return (
+        " ".join(cells) if cells and len(cells) == len(under) else (" ".join(r.text for r in under) or None)
+    )
 
 
 def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None) -> list[ReviewReason]:
@@ -61,7 +72,7 @@ def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None
     rules = rules or default_rules()
     reasons = []
     for number, line in numbered(ctx.matched):
-        text = _written_where(ctx.parsed, line)
+        text = _written_where(ctx.parsed, ctx.matched.order.rows, line)
         quantity = quantity_of(line)
         if text is None or quantity is None:
             continue
@@ -71,7 +82,6 @@ def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None
                     "quantity_not_written",
                     number,
                     f'the quantity {quantity_text(quantity)} is not written where it was read ("{text.strip()}")',
-                    severity=Severity.WARNING,
                     field="quantity",
                 )
             )
