@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.mail.html import html_to_text
@@ -19,16 +18,13 @@ from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, read_code_line
+from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
 from parsers.text.sizes import GRID_RULE, read_size_header, read_size_row, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
 from parsers.values.numbers import (
-    NUMBER,
-    parse_number,
     quantity_word_regex,
-    quantity_words_pattern,
-    word_quantity,
 )
 
 _RULE = re.compile(r"^[\s|:+=\-_]*[-=_]{3,}[\s|:+=\-_]*$")
@@ -58,8 +54,10 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if order.lines and _only_points_to_attachments(parsed, own):
         order.lines = []
         order.notes.append("the body points to its attachments: its lines are not read")
-    if forward_at < len(body) or fields.is_forward_subject(parsed.subject):
-        _apply_overrides(order.lines, own, part=part)
+    forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
+    order.lines = correct_lines(
+        order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
+    )
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
     _fill_fields(order, parsed, body, own, forward_at, part)
@@ -152,7 +150,11 @@ def read_lines(
         if start in forwards:  # a forwarded original: read afresh, past the forwarder's signature
             in_signature, header, grid = False, None, None
             continue
-        if in_signature or markers.opens_signature(line):
+        postscript = postscript_at(line)
+        if postscript is not None:  # 'P.S. ajoutez aussi 2 trousses': the order goes on under the signature
+            in_signature, header, grid = False, None, None
+            line = " " * postscript + line[postscript:]
+        elif in_signature or markers.opens_signature(line):
             in_signature = True
             continue
         base, above = above, None
@@ -221,6 +223,20 @@ def _plain(line: str) -> str:
 
 def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
     line = _plain(line)
+    if is_cancelled(line):
+        return []
+    added = added_item(line)
+    if added is not None:  # 'ajoutez aussi 2 trousses de secours': the item alone, offsets kept
+        line = " " * added[0] + line[added[0] : added[1]]
+    corrected = inline_correction(line)
+    if corrected is not None:
+        cut, new, span, old = corrected
+        found = _read_free(line[:cut], part=part, start=start, codes=codes)
+        if len(found) == 1 and found[0].quantity is not None and found[0].quantity.value == old:
+            prov = Provenance(part=part, span=(start + span[0], start + span[1]), rule="correction")
+            found[0].quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+            found[0].notes.append(f"quantity {old} corrected to {new} on its line")
+            return found
     known = read_code_line(line, codes, part=part, start=start) if codes is not None else None
     if known is not None:
         return [known]
@@ -258,51 +274,3 @@ def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[Extract
 def _only_points_to_attachments(parsed: ParsedMessage, own: str) -> bool:
     documents = [a for a in parsed.attachments if any(t in a.content_type.lower() for t in _DOCUMENT_TYPES)]
     return bool(documents and load_markers().see_attached.search(own))
-
-
-@lru_cache(maxsize=1)
-def _override_patterns() -> tuple[re.Pattern[str], ...]:
-    qty = rf"(?:{NUMBER}|{quantity_words_pattern()})"
-    return (
-        re.compile(
-            rf"(?P<new>{qty})\s*(?:[^\W\d_]+\.?\s+)?(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
-            re.I,
-        ),
-        # "only 2 of the 180Ah batteries, not 3", "seulement 2 cartons de gants, pas 4"
-        re.compile(
-            rf"\b(?:only|just|seulement|juste|que)\s+(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not)\s+(?P<old>{qty})\b",
-            re.I,
-        ),
-    )
-
-
-def _apply_overrides(lines: list[ExtractedLine], own: str, *, part: str) -> None:
-    """'mettez 2 cartons au lieu de 3', 'only 2 of the batteries, not 3' in the forwarder's text change the forwarded line."""
-    for match in (m for pattern in _override_patterns() for m in pattern.finditer(own)):
-        new, old = _number(match["new"]), _number(match["old"])
-        if new is None or old is None:
-            continue
-        sentence = own[max(0, own.rfind("\n", 0, match.start()) + 1) : match.end()].lower()
-        words = set(re.findall(r"[^\W\d_]{3,}", sentence))
-        candidates = [ln for ln in lines if ln.quantity and ln.quantity.value == old and ln.provenance]
-        if not candidates:
-            continue
-        best = max(candidates, key=lambda ln: len(words & _words(ln)))
-        if not words & _words(best):
-            continue
-        prov = Provenance(part=part, span=match.span("new"), rule="forward-override")
-        best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
-        best.notes.append(f"quantity {old} changed to {new} by the forwarder")
-
-
-def _words(line: ExtractedLine) -> set[str]:
-    text = (line.description.value if line.description else "").lower()
-    return set(re.findall(r"[^\W\d_]{3,}", text))
-
-
-def _number(text: str) -> Decimal | None:
-    value = parse_number(text)
-    if value is not None:
-        return value
-    worded = word_quantity(text)
-    return worded[0] if worded else None

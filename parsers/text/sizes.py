@@ -13,6 +13,7 @@ the article of that size. An empty, '-' or 0 cell orders nothing.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -199,7 +200,7 @@ def _sizes_in_a_row(sizes: list[str]) -> bool:
     if any(not s.isdigit() for s in sizes):
         return not all(ambiguous_letter(s) or s.isdigit() for s in sizes)
     numbers = [int(s) for s in sizes]
-    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    steps = [b - a for a, b in itertools.pairwise(numbers)]
     return len(numbers) >= 3 and all(0 < step <= 4 for step in steps)
 
 

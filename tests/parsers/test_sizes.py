@@ -23,7 +23,10 @@ def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
     [
         ("gants soudeur T9 x 6, T10 x 4", [("gants soudeur T9", 6), ("gants soudeur T10", 4)]),
         ("blouses : 2 en 38, 3 en 40 et 1 en 42", [("blouses 38", 2), ("blouses 40", 3), ("blouses 42", 1)]),
-        ("- polo marine tailles : 2 M, 3 L, 1 XL", [("polo marine M", 2), ("polo marine L", 3), ("polo marine XL", 1)]),
+        (
+            "- polo marine tailles : 2 M, 3 L, 1 XL",
+            [("polo marine M", 2), ("polo marine L", 3), ("polo marine XL", 1)],
+        ),
         ("Tablier : S x 3, M x 5 et XL x 2", [("Tablier S", 3), ("Tablier M", 5), ("Tablier XL", 2)]),
     ],
     ids=["size-x-count", "count-en-size", "labelled-letters", "letters-x-count"],
@@ -93,4 +96,6 @@ def test_a_header_of_other_columns_opens_no_grid(line):
 
 
 def test_xxl_and_2xl_are_one_size():
-    assert read_wording("polaire noire XXL").features == read_wording("veste polaire noir taille 2XL").features
+    assert (
+        read_wording("polaire noire XXL").features == read_wording("veste polaire noir taille 2XL").features
+    )
