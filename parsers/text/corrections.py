@@ -31,6 +31,7 @@ class CorrectionWords(BaseModel):
     line_words: list[str]
     add: list[str]
     fillers: list[str]
+    beside: list[str]
 
 
 class _CorrectionsFile(BaseModel):
@@ -57,6 +58,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "cancelled": re.compile(
             rf"\d[^()\n]*?(?:\(\s*|[-–—,;:/]\s*|\s)(?:{_words(words.cancelled)})(?!\w)", re.I
         ),
+        "reference": re.compile(
+            rf"(?P<new>(?=[\w\-/.]*\d)[^\W_][\w\-/.]{{2,}})\s*,?\s+(?:{instead})\s+(?P<old>(?=[\w\-/.]*\d)[^\W_][\w\-/.]{{2,}})",
+            re.I,
+        ),
+        "cancel_note": re.compile(rf"^\W*(?:{_words(words.cancelled)})(?!\w)", re.I),
         "inline": re.compile(
             rf"\s*(?:--|[-–—,;(/])\s*(?:(?:{apology})(?!\w)[\s,:!]*)?(?P<new>\d+(?:[.,]\d+)?)\s+(?:{instead})\s+"
             rf"(?P<old>\d+(?:[.,]\d+)?)\s*\)?\s*[.!]?\s*$",
@@ -72,7 +78,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "add": re.compile(
-            rf"^\s*(?:(?:{_words(words.add)})(?!\w)\s*(?:(?:{_words(words.fillers)})(?!\w)\s*)*)(?=\d|{quantity_words_pattern()})",
+            rf"(?:^\s*|[,;:]\s*|\b(?:et|and)\s+)(?:{_words(words.add + words.beside)})(?!\w)\s*"
+            rf"(?:(?:{_words(words.fillers)})(?!\w)\s*)*(?=\d|{quantity_words_pattern()})",
             re.I,
         ),
         "filler_tail": re.compile(rf"(?:[\s,]+(?:{_words(words.fillers)}))+\s*[.!]?\s*$", re.I),
@@ -92,16 +99,31 @@ def postscript_at(line: str) -> int | None:
 
 def added_item(line: str) -> tuple[int, int] | None:
     """'ajoutez aussi 2 trousses de secours.', 'please add 1 barrier as well': where the item starts and ends."""
-    found = _patterns()["add"].match(line)
+    found = _patterns()["add"].search(line)
     if found is None:
         return None
-    tail = _patterns()["filler_tail"].search(line, found.end())
-    return found.end(), tail.start() if tail else len(line.rstrip(" .!"))
+    stop = re.search(r"[,;]|\.(?!\d)", line[found.end() :])
+    end = found.end() + stop.start() if stop else len(line.rstrip(" .!"))
+    tail = _patterns()["filler_tail"].search(line[:end], found.end())
+    return found.end(), tail.start() if tail else end
 
 
 def is_cancelled(line: str) -> bool:
     """'Bottes P43 : 4 (annulé, on en a au dépôt)': the line's count is followed by a cancellation."""
     return bool(_patterns()["cancelled"].search(line))
+
+
+def corrected_reference(text: str, value: str) -> tuple[str, tuple[int, int]] | None:
+    """'notre n° est BC-3321 et non BC-3312': the reference written in place of `value`, and its span."""
+    for found in _patterns()["reference"].finditer(text):
+        if found["old"].strip(".-/").upper() == value.upper() and found["new"].upper() != value.upper():
+            return found["new"].rstrip(".-/"), found.span("new")
+    return None
+
+
+def cancels(note: str) -> bool:
+    """A comment cell or note that cancels its row: 'annulé', 'Annulé - doublon', 'cancelled'."""
+    return bool(_patterns()["cancel_note"].match(note))
 
 
 def inline_correction(line: str) -> tuple[int, Decimal, tuple[int, int], Decimal] | None:

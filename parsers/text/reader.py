@@ -64,6 +64,8 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     return order
 
 
+# The rule of a line added in a sentence ('et en plus 2 jugulaires, pas sur le bon').
+ADDED_RULE = "text-added"
 # Where lines read from the quoted history point: a quote the customer accepts.
 QUOTED_PART = "quoted"
 _ACCEPTS = re.compile(
@@ -227,7 +229,8 @@ def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> l
         return []
     added = added_item(line)
     if added is not None:  # 'ajoutez aussi 2 trousses de secours': the item alone, offsets kept
-        line = " " * added[0] + line[added[0] : added[1]]
+        item = " " * added[0] + line[added[0] : added[1]]
+        return [_mark_added(found) for found in _read_free(item, part=part, start=start, codes=codes)]
     corrected = inline_correction(line)
     if corrected is not None:
         cut, new, span, old = corrected
@@ -254,6 +257,13 @@ def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> l
     if single is not None:
         return [single]
     return prose
+
+
+def _mark_added(line: ExtractedLine) -> ExtractedLine:
+    """A line the customer adds in a sentence: beside an attached order, it belongs to it (parsers/orders.py)."""
+    if line.provenance is not None:
+        line.provenance = line.provenance.model_copy(update={"rule": ADDED_RULE})
+    return line
 
 
 def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[ExtractedLine]:

@@ -106,3 +106,48 @@ def test_only_a_postscript_opens_one():
     assert postscript_at("P.S. merci") == 5
     assert postscript_at("PS: please add 2") is not None
     assert postscript_at("PSG - Marseille") is None
+
+
+@pytest.mark.parametrize(
+    ("note", "cancelled"),
+    [("annulé", True), ("Annulé - doublon", True), ("cancelled", True), ("livrer lundi", False), ("", False)],
+    ids=["annule", "annule-reason", "cancelled", "other-note", "empty"],
+)
+def test_a_comment_cell_that_cancels_its_row(note, cancelled):
+    from parsers.text.corrections import cancels
+
+    assert cancels(note) is cancelled
+
+
+def test_a_reference_corrected_in_the_body_replaces_the_one_written():
+    from parsers.text.fields import po_number
+
+    text = "Commande BC-3312 ci-jointe.\nPardon, notre n° est BC-3321 et non BC-3312.\n"
+    assert po_number("Commande BC-3312", text, part="body").value == "BC-3321"
+    assert po_number("Commande BC-3312", "Commande BC-3312 ci-jointe.\n", part="body").value == "BC-3312"
+
+
+def test_a_line_added_in_a_sentence_beside_an_attachment_is_marked_for_it():
+    from parsers.text.reader import ADDED_RULE
+
+    lines = read_lines("Voici notre bon, et en plus 2 jugulaires 4 points, pas sur le bon.\n", part="body")
+    assert [(ln.description.value, ln.quantity.value, ln.provenance.rule) for ln in lines] == [
+        ("jugulaires 4 points", 2, ADDED_RULE)
+    ]
+
+
+def test_the_attached_order_takes_the_lines_the_body_adds_and_only_those():
+    from models import ExtractedOrder
+    from parsers.orders import join_body
+
+    body = ExtractedOrder(source="email", part="body")
+    body.lines = read_lines(
+        "Voici notre bon.\n- 4 x casques blancs\nEt en plus 2 jugulaires, pas sur le bon.\n", part="body"
+    )
+    document = ExtractedOrder(source="pdf", part="bon.pdf")
+    document.lines = read_lines("- 6 x lunettes incolores\n", part="bon.pdf")
+    join_body([document], body)
+    assert [(ln.description.value, ln.quantity.value) for ln in document.lines] == [
+        ("lunettes incolores", 6),
+        ("jugulaires", 2),
+    ]
