@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from intake.followups import FollowupLookups, resolve_followup, revised_po
+from intake.followups import FollowupLookups, read_against_thread, resolve_followup, revised_po
 from intake.routing.decision import decide
 from intake.routing.policy import RoutingFile, current_routing
 from intake.stages import stage
@@ -119,7 +119,10 @@ def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits
         if read is None:
             read = extract_orders(parsed, limits=limits, codes=index)
         # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
-        extracted_orders = read or [ExtractedOrder(source="email", part=parsed.text_part)]
+        extracted_orders = [
+            read_against_thread(parsed, extracted, index)
+            for extracted in read or [ExtractedOrder(source="email", part=parsed.text_part)]
+        ]
     with stage("match"):
         matched = [match_order(parsed, extracted, index) for extracted in extracted_orders]
     return ReadMessage(parsed=parsed, matched=matched, sign=sign)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from matchers.designation import Scored, compare_sizes, score_designations
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import CatalogIndex
-from matchers.normalize import normalize_code, normalize_wording, read_wording
+from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
 from models import Candidate, Evidence, ExtractedLine, LineMatch
+from parsers.values.units import unit_kind
 
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
@@ -52,8 +54,41 @@ def match_article(
     if found.sku is None and aside and aside != wording.strip():
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
         plain = _by_designation(line, aside, index, habits)
-        return plain if plain.sku is not None else found
+        found = plain if plain.sku is not None else found
+    return _unit_word_names_article(line, wording, index, found, habits)
+
+
+def _unit_word_names_article(
+    line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch, habits: dict[str, Habit] | None
+) -> LineMatch:
+    """'3 boîtes de dérivation', '2 caisses à outils': the word read as the unit may be the head
+    of the article's own name ('Boîte de dérivation ...', sold by the piece); then the count is
+    of that article in its own unit."""
+    unit = line.unit.value if line.unit and line.unit.value else None
+    if not unit or unit_kind(unit) != "count":
+        return found
+    bare = line.model_copy(update={"unit": None})
+    for head in sorted(_unit_words(unit) & index.heads):
+        named = _by_designation(bare, f"{head} {wording}", index, habits)
+        product = index.products.get(named.sku or "")
+        if product is None or index.sales_unit(product.unit) == index.sales_unit(unit):
+            continue
+        if read_wording(product.name).words[:1] != (head,):
+            continue
+        if found.sku is None or found.sku == named.sku or named.score > found.score:
+            return named
     return found
+
+
+@lru_cache(maxsize=64)
+def _unit_words(unit: str) -> frozenset[str]:
+    """Every spelling of a unit as designations are compared ('caisse' and 'carton' for carton)."""
+    return frozenset(
+        word
+        for spelling, name in unit_of().items()
+        if name == unit
+        for word in read_wording(spelling).words[:1]
+    )
 
 
 # A remark the customer adds in brackets, with words and no size or code in it.

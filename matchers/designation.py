@@ -113,7 +113,11 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
             feature = f"{kind}:{value}"
             if kind == "num":
                 (agree if value in candidate.numbers else disagree).append(feature)
-            elif value in offered or (family and _same_length(value, offered)):
+            elif kind == "pack" and value not in offered and _leads_a_size(value, candidate):
+                agree.append(feature)  # "chevilles de 6": after 'de' a size as well as a pack's count
+            elif value in offered or (
+                family and (_same_length(value, offered) or _leading_dims(value, offered))
+            ):
                 agree.append(feature)
             elif offered:
                 disagree.append(feature)
@@ -148,6 +152,20 @@ def _same_length(value: str, offered: set[str]) -> bool:
         if number is not None and any(abs(wanted * k - number) < 1e-6 for k in (1.0, 10.0, 0.1)):
             return True
     return False
+
+
+def _leads_a_size(value: str, candidate: Wording) -> bool:
+    """The number is the first of the candidate's dimensions or its diameter ('6' of '6x30')."""
+    sizes = [*candidate.by_kind.get("dim", ()), *candidate.by_kind.get("diam", ())]
+    return any(size.lstrip("~").split("x")[0] == value for size in sizes)
+
+
+def _leading_dims(value: str, offered: set[str]) -> bool:
+    """'155x110' against '155x110x80': a customer names a box by its first dimensions."""
+    parts = value.split("x")
+    return len(parts) > 1 and any(
+        len(other.split("x")) > len(parts) and other.split("x")[: len(parts)] == parts for other in offered
+    )
 
 
 def size_factor(agree: list[str], disagree: list[str], missing: int) -> float:

@@ -54,11 +54,13 @@ def build_habits(
 ) -> Habits:
     """The rows of every unit merged per customer and article; a row without a unit is in the sales unit."""
     habits: Habits = {}
+    units: dict[str, str] = {}  # a history holds few spellings of units and many rows
     for row in rows:
         product = products.get(row.sku)
         if product is None:
             continue
-        unit = sales_unit(row.unit or product.unit or "")
+        written = row.unit or product.unit or ""
+        unit = units.get(written) or units.setdefault(written, sales_unit(written))
         known = habits.setdefault(row.customer_id, {}).get(row.sku)
         if known is None:
             habits[row.customer_id][row.sku] = Habit(row.orders, row.low, row.high, frozenset({unit}))

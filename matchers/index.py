@@ -92,6 +92,7 @@ class CatalogIndex:
     known_codes: set[str] = field(default_factory=set)  # every article code, normalised
     maker_refs: dict[str, str] = field(default_factory=dict)  # a maker's ref in one designation -> sku
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised designation -> skus
+    heads: frozenset[str] = frozenset()  # the first word of each designation, as compared
     habits: Habits = field(default_factory=dict)  # what each customer usually buys
 
     @classmethod
@@ -100,6 +101,7 @@ class CatalogIndex:
         for product in reference.products:
             index._add_product(product)
         index.designations = DesignationIndex.build(index.names)
+        index.heads = frozenset(w.words[0] for w in index.designations.wordings if w.words)
         index.units = unit_of()
         for customer in reference.customers:
             index._add_customer(customer)

@@ -40,9 +40,14 @@ _MEASURES: dict[str, tuple[str, float]] = {
     "ply": ("ply", 1.0),
     "v": ("volt", 1.0),
     "w": ("watt", 1.0),
+    # A conductor's section, mm² folded to mm2.
+    "mm2": ("area", 1.0),
+    "cm2": ("area", 100.0),
 }
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _MEASURES), key=len, reverse=True))
 _CONTENT_ALT = "kg|gr|g|ml|cl|dl|l|litres|litre"
+# A cable's cores and section as the trade writes them ("3G1,5", "5G2,5 mm²"): one size.
+_CORES = re.compile(rf"(?<![\w.,])(\d{{1,2}})g({_NUM})(?:\s*mm2)?(?![\w])")
 _PACK_OF_MEASURE = re.compile(rf"\b(\d+)\s*x\s*({_NUM})\s*({_CONTENT_ALT})\b")
 _DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
 # A panel's height and length as catalogues print them ("H600 L1000"), read as "600 x 1000".
@@ -56,7 +61,8 @@ _SIZE_SPELLINGS = {"xxl": "2xl", "xxxl": "3xl"}
 _PACK = re.compile(r"\b(?:de|par|x|lot de|pack de)\s*(\d+)\b")
 _THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
 _ANY_NUMBER = re.compile(_NUM)
-_BARE = re.compile(rf"(?<![\w]){_NUM}(?![\w'])")
+_SQUARE = re.compile(r"(?<=\d)(\s*(?:mm|cm|m))[23](?![\w])")
+_BARE = re.compile(rf"(?<![\w.,]){_NUM}(?![\w'])")
 _NONWORD = re.compile(r"[^a-z0-9ø⌀µ.,/%+ ]+")
 
 
@@ -128,17 +134,21 @@ def _diameter(m: re.Match[str]) -> set[str]:
 def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     """The size features in folded text, the numbers seen, and the text with sizes removed."""
     features: set[str] = set()
-    numbers = {_fmt(_number(n)) for n in _ANY_NUMBER.findall(text)}
+    # "mm2" is a square millimetre, not a number 2.
+    numbers = {_fmt(_number(n)) for n in _ANY_NUMBER.findall(_SQUARE.sub(r"\1", text))}
 
-    def take(pattern: re.Pattern[str], make: object) -> None:
+    def take(pattern: re.Pattern[str], make: object, *, word: object = None) -> None:
         nonlocal text
 
         def repl(m: re.Match[str]) -> str:
             features.update(make(m))  # type: ignore[operator]
-            return " "
+            return f" {word(m)} " if word else " "  # type: ignore[operator]
 
         text = pattern.sub(repl, text)
 
+    # A cable's cores also name it, as a word does ("5G2,5 en 50 m" says nothing else).
+    cores = lambda m: f"{m[1]}g{_fmt(_number(m[2]))}"  # noqa: E731
+    take(_CORES, lambda m: {f"cores:{cores(m)}"}, word=cores)
     take(_PACK_OF_MEASURE, lambda m: {f"pack:{m[1]}", _measure_feature(m[2], m[3])})
     take(_HEIGHT_LENGTH, lambda m: {f"dim:{_fmt(_number(m[1]))}x{_fmt(_number(m[2]))}"})
     take(_DIM, lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)})

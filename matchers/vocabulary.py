@@ -26,13 +26,21 @@ class Vocabulary(BaseModel):
     negations: WordList = Field(default_factory=WordList)
     # English words of the trade -> the word a French catalogue uses, read on both sides.
     translations: dict[str, str] = Field(default_factory=dict)
+    # The trade's own names for an article ('chatterton', a maker's name said of the thing, 'a la
+    # coupe' for 'au metre'), read on both sides like the abbreviations; phrases before words.
+    trade_words: dict[str, str] = Field(default_factory=dict)
     # Inflected forms written alike on both sides ("grise" -> "gris"), looked up after the plural.
     forms: dict[str, str] = Field(default_factory=dict)
 
     @cached_property
+    def phrase_meanings(self) -> dict[str, str]:
+        """The entries of several words ("lever arch file", "a la coupe"): the trade's, then translations."""
+        return {k: v for table in (self.translations, self.trade_words) for k, v in table.items() if " " in k}
+
+    @cached_property
     def phrases(self) -> re.Pattern[str] | None:
-        """The translations of several words ("lever arch file"), longest first, plurals included."""
-        keys = sorted((k for k in self.translations if " " in k), key=len, reverse=True)
+        """The phrases of the trade and its translations, longest first, plurals included."""
+        keys = sorted(self.phrase_meanings, key=len, reverse=True)
         if not keys:
             return None
         return re.compile(rf"\b({'|'.join(re.escape(k) for k in keys)})(?:e?s)?\b")
@@ -40,12 +48,16 @@ class Vocabulary(BaseModel):
     def translate_phrases(self, folded: str) -> str:
         """Folded text with each phrase of the trade in its catalogue words, read before word by word."""
         pattern = self.phrases
-        return pattern.sub(lambda m: f" {self.translations[m.group(1)]} ", folded) if pattern else folded
+        return pattern.sub(lambda m: f" {self.phrase_meanings[m.group(1)]} ", folded) if pattern else folded
 
     def expand(self, word: str) -> str:
-        """The word as compared: an abbreviation spelt out, an English word in its French form."""
-        found = self.abbreviations.get(word) or self.translations.get(word)
-        found = found or self.translations.get(_singular(word)) or self.forms.get(word)
+        """The word as compared: an abbreviation spelt out, a trade's word or an English word in the
+        catalogue's."""
+        found = self.abbreviations.get(word) or self.trade_words.get(word) or self.translations.get(word)
+        singular = _singular(word)
+        found = (
+            found or self.trade_words.get(singular) or self.translations.get(singular) or self.forms.get(word)
+        )
         return found or self.forms.get(word[:-1] if word.endswith("s") else word, word)
 
 

@@ -112,12 +112,17 @@ def past_orders(session: Session, orders: Sequence[Any]) -> list[PastOrder]:
     lines: dict[int, list[tuple[str, float]]] = {}
     units: dict[int, dict[str, str]] = {}
     if ids:
-        query = select(OrderLine).where(col(OrderLine.order_id).in_(ids)).order_by(col(OrderLine.line_no))
-        for line in session.exec(query):
-            if line.sku is not None and line.quantity is not None:
-                lines.setdefault(line.order_id, []).append((line.sku, line.quantity))
-                if line.unit:
-                    units.setdefault(line.order_id, {})[line.sku] = line.unit
+        # Four columns, not whole rows: a busy customer's 200 orders hold thousands of lines.
+        query = (
+            select(col(OrderLine.order_id), col(OrderLine.sku), col(OrderLine.quantity), col(OrderLine.unit))
+            .where(col(OrderLine.order_id).in_(ids))
+            .order_by(col(OrderLine.line_no))
+        )
+        for order_id, sku, quantity, unit in session.exec(query):
+            if sku is not None and quantity is not None:
+                lines.setdefault(order_id, []).append((sku, quantity))
+                if unit:
+                    units.setdefault(order_id, {})[sku] = unit
     return [
         PastOrder(
             message_id=o.message_id,

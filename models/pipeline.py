@@ -234,6 +234,11 @@ class ExtractedOrder(BaseModel):
     lines: list[ExtractedLine] = Field(default_factory=list)
     confidence: float = 1.0
     notes: list[str] = Field(default_factory=list)
+    # What the reading could not settle for sure ("the change asked of the quoted order was not
+    # all read"): each one holds the order for a clerk.
+    doubts: list[str] = Field(default_factory=list)
+    # Spans of the text read as requests rather than lines ("sauf la ligne 3" said of the quoted order).
+    read_spans: list[Provenance] = Field(default_factory=list)
     # The document's rows the reader looked at (empty for a body: the checks read its text).
     rows: list[SourceRow] = Field(default_factory=list)
 

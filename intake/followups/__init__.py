@@ -3,6 +3,7 @@
 from intake.followups.diff import OrderLines, compute_change
 from intake.followups.link import LinkInputs, link_followup
 from intake.followups.resolve import FollowupLookups, resolve_followup, revised_po, thread_ids
+from intake.followups.thread import read_against_thread
 
 __all__ = [
     "FollowupLookups",
@@ -10,6 +11,7 @@ __all__ = [
     "OrderLines",
     "compute_change",
     "link_followup",
+    "read_against_thread",
     "resolve_followup",
     "revised_po",
     "thread_ids",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from models import Extracted, Provenance
 from parsers.mail.markers import load_markers
@@ -87,9 +88,13 @@ def is_reply_subject(subject: str) -> bool:
 
 
 def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
-    """The customer's order number when labelled in the body or a non-reply subject."""
-    found = _po_in(text, part=part)
-    if found is None and not is_reply_subject(subject):
+    """The customer's order number when labelled in the body or a non-reply subject.
+
+    A reply's subject names the earlier order: a body naming it and then another number
+    ("en plus de notre commande 118, voici la commande 121") orders under the other one."""
+    reply = is_reply_subject(subject)
+    found = next(_po_candidates(text, part=part, earlier=subject if reply else ""), None)
+    if found is None and not reply:
         found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
     elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
         found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7),))
@@ -112,9 +117,26 @@ def _subject_is_a_number(subject: str) -> Extracted[str] | None:
 _PATTERNS = ((_PO_LABELLED, 0.9), (_PO_PREFIXED, 0.8), (_PO_AFTER_WORD, 0.75))
 
 
+def _po_candidates(text: str, *, part: str, earlier: str) -> Iterator[Extracted[str]]:
+    """The numbers the text gives, those the earlier message's subject names last."""
+    later: list[Extracted[str]] = []
+    for found in _po_all(text, part=part, patterns=_PATTERNS):
+        if earlier and re.search(rf"(?<![\w\-/]){re.escape(found.value)}(?![\w\-/])", earlier):
+            later.append(found)
+        else:
+            yield found
+    yield from later
+
+
 def _po_in(
     text: str, *, part: str, patterns: tuple[tuple[re.Pattern[str], float], ...] = _PATTERNS
 ) -> Extracted[str] | None:
+    return next(_po_all(text, part=part, patterns=patterns), None)
+
+
+def _po_all(
+    text: str, *, part: str, patterns: tuple[tuple[re.Pattern[str], float], ...]
+) -> Iterator[Extracted[str]]:
     for pattern, confidence in patterns:
         for match in pattern.finditer(text):
             before = _LABEL_AT_END.sub("", text[max(0, match.start() - 60) : match.start()])[-45:]
@@ -124,8 +146,7 @@ def _po_in(
             if _looks_like_date_or_phone(value):
                 continue
             prov = Provenance(part=part, span=match.span("po"), rule="po-label")
-            return Extracted[str](value=value, confidence=confidence, provenance=prov)
-    return None
+            yield Extracted[str](value=value, confidence=confidence, provenance=prov)
 
 
 def _looks_like_date_or_phone(value: str) -> bool:

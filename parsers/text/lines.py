@@ -4,7 +4,7 @@ Shapes read, in this order for each line of text:
 - labelled fields: "Réf : VIS-440-200  Qté : 12"
 - designation then quantity after a separator: "Gants nitrile T9 : 3 btes",
   "Vis 4x40 ........ 1.500 pces", "VJ10126  Gobelet 20 cl : 3", "REF - 12", "Ketchup ... 4 x 250"
-- quantity first: "12 x REF", "2 ctn gobelets 12cl", "3 cartons de 12 gobelets", "deux boîtes de vis"
+- quantity first: "12 x REF", "x12 REF", "2 ctn gobelets 12cl", "3 cartons de 12 gobelets", "deux boîtes de vis"
 - sentences: "il nous faudrait deux cartons de gobelets 20 cl et une douzaine de ..."
 Sizes inside a designation (4x40, Ø80, 20 cl) stay in it: a quantity needs a
 place of its own (line start, after a separator, or before a unit + "de").
@@ -45,7 +45,7 @@ def _trailing_shape() -> re.Pattern[str]:
 
 def _leading_shape() -> re.Pattern[str]:
     return re.compile(
-        rf"{_BULLET}(?:(?:qt[ée]|qty)\.?\s*)?{_qty_pattern()}(?:\s*[x×*]\s+|\s+[x×*]\s*|\s+)"
+        rf"{_BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}(?:\s*[x×*]\s+|\s+[x×*]\s*|\s+)"
         rf"(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
         rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
         rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",

@@ -23,6 +23,7 @@ from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
 from parsers.text.sizes import GRID_RULE, read_size_header, read_size_row, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
+from parsers.text.thread import QUOTED_PART, quoted_text, takes_the_thread_as_is
 from parsers.values.numbers import (
     quantity_word_regex,
 )
@@ -45,14 +46,15 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
     order.lines = _prefer_tables(read_lines(body, part=part, codes=codes, subject=parsed.subject), parsed)
-    if not order.lines and _accepts_the_quote(own) and parsed.quoted.strip():
-        # "Bon pour accord sur votre devis D26-1180 ci-dessous": the quoted quote's lines are the order.
-        order.lines = read_lines(_RULE_LINES.sub(_blank, parsed.quoted), part=QUOTED_PART, codes=codes)
-        order.notes.append("the quote answered is accepted as it is: its lines are the order")
+    if not order.lines and takes_the_thread_as_is(own, parsed.quoted):
+        # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
+        order.lines = quoted_lines(parsed, codes=codes)
+        order.notes.append("the quote or order answered is taken as it is: its lines are the order")
     if not order.lines and len(own) <= MAX_MODEL_CHARS:
         order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):
-        order.lines = []
+        # Only what the body adds to the attached order ("ci-joint, et en plus 2 jugulaires") stays.
+        order.lines = [ln for ln in order.lines if ln.provenance and ln.provenance.rule == ADDED_RULE]
         order.notes.append("the body points to its attachments: its lines are not read")
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
     order.lines = correct_lines(
@@ -66,33 +68,11 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
 
 # The rule of a line added in a sentence ('et en plus 2 jugulaires, pas sur le bon').
 ADDED_RULE = "text-added"
-# Where lines read from the quoted history point: a quote the customer accepts.
-QUOTED_PART = "quoted"
-_ACCEPTS = re.compile(
-    r"\bbon pour accord\b.{0,30}\bdevis\b|\b(?:j[e']\s*valide|nous validons|(?:ok|d'accord) pour)\s+(?:le|votre|ce)\s+devis\b"
-    r"|\b(?:we\s+)?accept\s+(?:your|the|this)\s+quot(?:e|ation)\b|\bgo ahead with (?:your|the|this) quot(?:e|ation)\b",
-    re.I,
-)
-# Any of these beside the acceptance changes the quote: its lines are then not the order as they stand.
-_CHANGES_THE_QUOTE = re.compile(
-    r"\b(?:sauf|except\w*|hormis|sans|pas|not|but|mais|instead|au lieu|remplac\w*|change\w*|modifi\w*|ajout\w*|rajout\w*|add\w*"
-    r"|retir\w*|remove\w*|enl[eè]v\w*|only|seulement|plus|moins|more|less|passer|mettre|mettez)\b",
-    re.I,
-)
 
 
-# Outlook's "____" rule over a quoted message: no signature opens there (blanked, offsets kept).
-_RULE_LINES = re.compile(r"^[ \t]*[_=\-]{5,}[ \t]*$", re.M)
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group(0))
-
-
-def _accepts_the_quote(own: str) -> bool:
-    """The sender accepts the quote answered, and says nothing that changes it."""
-    found = _ACCEPTS.search(own)
-    return bool(found) and not _CHANGES_THE_QUOTE.search(own)
+def quoted_lines(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> list[ExtractedLine]:
+    """The lines of the quote or earlier order quoted under a reply (spans into `quoted`)."""
+    return read_lines(quoted_text(parsed.quoted), part=QUOTED_PART, codes=codes)
 
 
 def body_text(parsed: ParsedMessage) -> tuple[str, str]:

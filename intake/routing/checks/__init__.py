@@ -25,6 +25,7 @@ from intake.routing.checks.order import (
     check_classification,
     check_customer,
     check_has_lines,
+    check_reading_doubts,
     check_sender_known,
 )
 from intake.routing.checks.po import check_po_read, check_po_written
@@ -48,6 +49,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_duplicate_po,
     check_duplicate_lines,
     check_has_lines,
+    check_reading_doubts,
     check_lines_matched,
     check_quantities,
     check_quantity_written,

@@ -66,6 +66,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         for text, where in spans
         if (looks_like_line(text, rules, words) or names_a_code(text, codes))
         and not _covered(text, where, lines, rules)
+        and not (where is not None and any(overlaps(where, read) for read in order.read_spans))
     ]
 
 

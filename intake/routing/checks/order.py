@@ -58,6 +58,11 @@ def check_has_lines(ctx: CheckContext) -> list[ReviewReason]:
     return [ReviewReason(code="no_lines", message="no order line was found")]
 
 
+def check_reading_doubts(ctx: CheckContext) -> list[ReviewReason]:
+    """What the reading itself could not settle (an order written against the thread) waits for a clerk."""
+    return [ReviewReason(code="reading_unsure", message=doubt) for doubt in ctx.matched.order.doubts]
+
+
 def sends_for(address: Address | None, customer: CustomerRow) -> bool:
     """True when the address is a known contact of the customer or on one of its domains."""
     if address is None or not address.email:

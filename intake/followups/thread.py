@@ -1,0 +1,144 @@
+"""A reply that orders the quoted quote or earlier order with changes.
+
+"Bon pour accord sur votre devis D26-1180 sauf la ligne 3", "comme la dernière fois,
+sauf les casques", "same as last time, except item 2, make it 30", "we accept your
+quotation but 20 of the gloves instead of 10": the quoted lines, matched, are the
+order the sender's words change (read as a follow-up's change is, `diff.compute_change`,
+against those lines only). What is not read for sure is a doubt: the order goes to a clerk.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
+from matchers import CatalogIndex, match_article
+from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
+from models.followups import OrderChange
+from parsers.text.reader import extract_from_text, quoted_lines
+from parsers.text.thread import changes_the_thread, points_to_thread
+
+# "sauf les casques", "except the gloves", "sans la ligne 3": what is left out of the quoted lines.
+_EXCEPT = re.compile(r"\b(?:sauf|except(?:ing|é)?|hormis|[àa] part|without|sans|apart from)\b", re.I)
+# "mais 8 au lieu de 5", "but 20 of the gloves": the word that opens a change, no request itself.
+_BUT = re.compile(r"\b(?:mais|but)\b", re.I)
+_ASKS = re.compile(
+    r"\b(?:au lieu d|instead of|rather than|plut[ôo]t que|make (?:it|that|them)|mett(?:ez|re)|pass(?:ez|er)"
+    r"|ajout|rajout|add|en plus|more|extra)\w*|\+\s*\d",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+")
+_NUMBER = r"(?<![\w.,]){}(?![\w]|[.,]\d)"
+
+
+def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> ExtractedOrder:
+    """The body's order, or the quoted lines with the sender's changes when the reply points at them."""
+    own = parsed.text
+    pointer = points_to_thread(own)
+    if order.source != "email" or pointer is None or not parsed.quoted.strip() or not changes_the_thread(own):
+        return order
+    if _writes_own_lines(order, own):
+        return order
+    if not order.lines:  # with no line of its own the body was not kept: its PO and dates are read again
+        order = extract_from_text(parsed, codes=index)
+    base = quoted_lines(parsed, codes=index)
+    if not base:
+        return _doubted(
+            order, order.lines, "the reply orders the quote or order it answers, whose lines were not read"
+        )
+    matches = [match_article(line, index, customer_id=None) for line in base]
+    doubts = []
+    if any(m.sku is None or m.score < SURE_SCORE or m.margin < SURE_MARGIN for m in matches):
+        doubts.append("a line of the quote or order answered names no article for sure")
+    skus = [m.sku or "" for m in matches]
+    held = OrderLines(
+        [
+            (sku, float(line.quantity.value) if line.quantity else 0.0)
+            for sku, line in zip(skus, base, strict=True)
+        ],
+        order_index(index, [s for s in skus if s]),
+    )
+    change = compute_change(_requests(own, pointer), held, index, customer_id=None, today=None)
+    if not change.certain or change.empty:
+        doubts.append("the change asked of the quote or order answered was not all read for sure")
+    lines = _changed(base, skus, change, own, part=order.part)
+    order = _doubted(order, lines, *doubts)
+    order.read_spans = [*order.read_spans, *_request_spans(own, order.part)]
+    order.notes.append("the quote or order answered is the order, with the changes the reply asks")
+    return order
+
+
+def _doubted(order: ExtractedOrder, lines: list[ExtractedLine], *doubts: str) -> ExtractedOrder:
+    for number, line in enumerate(lines, start=1):
+        line.line_no = number
+    return order.model_copy(update={"lines": lines, "doubts": [*order.doubts, *doubts]})
+
+
+def _writes_own_lines(order: ExtractedOrder, own: str) -> bool:
+    """A line read from a sentence that neither points at the thread nor changes it: the sender's own list."""
+    for line in order.lines:
+        where = line.provenance
+        if where is None or where.span is None:
+            return True
+        start = own.rfind("\n", 0, where.span[0]) + 1
+        end = own.find("\n", where.span[1])
+        sentence = own[start : end if end >= 0 else len(own)]
+        if points_to_thread(sentence) is None and not changes_the_thread(sentence):
+            return True
+    return False
+
+
+def _request_spans(own: str, part: str) -> list[Provenance]:
+    """The sentences that point at the thread or change it: read as requests, not lines."""
+    return [
+        Provenance(part=part, span=found.span(), rule="thread-request")
+        for found in _SENTENCE.finditer(own)
+        if points_to_thread(found.group(0)) is not None or changes_the_thread(found.group(0))
+    ]
+
+
+def _requests(own: str, pointer: re.Match[str]) -> str:
+    """The sender's text as requests on the quoted lines: the pointer blanked, 'sauf X' read as 'retirer X'."""
+    text = own[: pointer.start()] + " " * (pointer.end() - pointer.start()) + own[pointer.end() :]
+    return _SENTENCE.sub(_as_request, text)
+
+
+def _as_request(sentence: re.Match[str]) -> str:
+    text = _BUT.sub(" ", sentence.group(0))
+    if _ASKS.search(text):
+        return _EXCEPT.sub(" ", text)
+    return _EXCEPT.sub("retirer", text)
+
+
+def _changed(
+    base: list[ExtractedLine], skus: list[str], change: OrderChange, own: str, *, part: str
+) -> list[ExtractedLine]:
+    """The quoted lines with the change applied: removed, quantities set, articles added."""
+    removed = set(change.remove)
+    targets = {s.sku: s.quantity for s in change.set_quantity}
+    lines = []
+    for sku, line in zip(skus, base, strict=True):
+        if sku in removed:
+            continue
+        if sku in targets:
+            line = line.model_copy(update={"quantity": _quantity(targets[sku], own, part)})
+            line.notes.append("quantity changed by the reply")
+        lines.append(line)
+    for added in change.add:
+        code = Extracted[str](
+            value=added.sku, confidence=0.9, provenance=Provenance(part=part, rule="thread-add")
+        )
+        lines.append(ExtractedLine(line_no=0, code=code, quantity=_quantity(added.quantity, own, part)))
+    return lines
+
+
+def _quantity(value: float, own: str, part: str) -> Extracted[Decimal]:
+    """The new quantity, pointing at where the reply writes it when it writes it once."""
+    number = Decimal(int(value)) if value == int(value) else Decimal(str(value))
+    written = str(number)
+    found = list(re.finditer(_NUMBER.format(re.escape(written)), own))
+    span = found[0].span() if len(found) == 1 else None
+    return Extracted[Decimal](
+        value=number, confidence=0.9, provenance=Provenance(part=part, span=span, rule="thread-change")
+    )

@@ -1,0 +1,140 @@
+"""Replies that order the quoted quote or earlier order, changed by the reply's words
+(plumbing catalogue: French designations, the customer writing French or English)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.followups import read_against_thread
+from matchers import CatalogIndex
+from models import ExtractedOrder, ParsedMessage, Store, load_reference_dir
+from parsers.text.reader import extract_from_text
+from parsers.text.thread import points_to_thread, takes_the_thread_as_is
+from tests.factories.pipeline import make_parsed
+
+REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
+
+EARLIER_FR = (
+    "Le ven. 13 nov. 2026 à 10:02, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+    "> Bonjour,\n> Nous confirmons votre commande :\n"
+    "> - PLB-37699 Vanne à sphère laiton FF 3/4 : 4\n"
+    "> - PLB-23554 Coude 90° laiton FF 3/4 : 10\n"
+    "> - PLB-37498 Ruban PTFE 19 mm x 15 m : 6\n"
+    "> Cordialement,\n> Le service commandes\n"
+)
+QUOTE_EN = (
+    "-----Original Message-----\nFrom: Sales <commandes@garonne-pro.fr>\nSent: Monday, November 30, 2026 4:12 PM\n"
+    "To: buying@coastline-reno.com\nSubject: Quotation Q26-0417\n\n"
+    "Please find our quotation below:\n"
+    "1. PLB-34771 Circulator 25-40 - 2\n2. PLB-37699 Ball valve 3/4 - 10\n3. PLB-37498 PTFE tape - 12\n"
+    "Best regards,\nSales team\n"
+)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> CatalogIndex:
+    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('ref')}/ref.db")
+    load_reference_dir(store, REF)
+    return CatalogIndex.build(store.load_reference())
+
+
+def _reply(text: str, quoted: str) -> ParsedMessage:
+    parsed = make_parsed(text=text)
+    return parsed.model_copy(update={"quoted": quoted, "subject": "RE: commande"})
+
+
+def _read(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrder:
+    return read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
+
+
+def _lines(order: ExtractedOrder, index: CatalogIndex) -> list[tuple[str, int]]:
+    out = []
+    for line in order.lines:
+        code = line.code.value if line.code else ""
+        sku = index.refs_by_code.get((None, code), (None, code))[1] if code not in index.products else code
+        out.append((sku, int(line.quantity.value) if line.quantity else 0))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("said", "quoted", "lines"),
+    [
+        (
+            "Comme la dernière fois, sauf le ruban.",
+            EARLIER_FR,
+            [("PLB-37699", 4), ("PLB-23554", 10)],
+        ),
+        (
+            "Même commande que le mois dernier mais 8 au lieu de 4 pour les vannes.",
+            EARLIER_FR,
+            [("PLB-37699", 8), ("PLB-23554", 10), ("PLB-37498", 6)],
+        ),
+        (
+            "Same as last time please, except item 2, make it 30.",
+            EARLIER_FR,
+            [("PLB-37699", 4), ("PLB-23554", 30), ("PLB-37498", 6)],
+        ),
+        (
+            "We accept your quotation but 4 of the circulators instead of 2.",
+            QUOTE_EN,
+            [("PLB-34771", 4), ("PLB-37699", 10), ("PLB-37498", 12)],
+        ),
+        (
+            "Bon pour accord sur votre devis sauf la ligne 3.",
+            QUOTE_EN,
+            [("PLB-34771", 2), ("PLB-37699", 10)],
+        ),
+    ],
+    ids=["same-except-fr", "same-instead-fr", "same-item-en", "quote-instead-en", "quote-except-line-fr"],
+)
+def test_the_quoted_lines_changed_by_the_reply_are_the_order(
+    said: str, quoted: str, lines: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    order = _read(_reply(f"Bonjour,\n\n{said}\n", quoted), index)
+    assert _lines(order, index) == lines
+    assert order.doubts == []
+    assert order.read_spans, "the sentence asking the change is read as a request"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Comme la dernière fois, sauf les chaudières.",
+        "Same as last time, but change the delivery address.",
+        "Même commande que la dernière fois, ajoutez aussi des trucs.",
+    ],
+    ids=["removes-an-article-not-quoted", "changes-what-is-not-read", "adds-without-a-count"],
+)
+def test_a_change_not_read_for_sure_holds_the_order(said: str, index: CatalogIndex) -> None:
+    order = _read(_reply(f"Bonjour,\n\n{said}\n", EARLIER_FR), index)
+    assert order.doubts, "a change not understood must go to a clerk"
+
+
+def test_a_reply_listing_its_own_lines_is_read_as_written(index: CatalogIndex) -> None:
+    said = "Même chose que la dernière fois mais avec moins de coudes :\n- PLB-37699 : 4\n- PLB-23554 : 5\n"
+    order = _read(_reply(f"Bonjour,\n\n{said}", EARLIER_FR), index)
+    assert [int(line.quantity.value) for line in order.lines if line.quantity] == [4, 5]
+    assert order.doubts == []
+
+
+def test_the_quoted_lines_are_never_read_without_a_pointer(index: CatalogIndex) -> None:
+    order = _read(_reply("Bonjour,\n\nMerci, sauf erreur de notre part tout est livré.\n", EARLIER_FR), index)
+    assert order.lines == []
+
+
+@pytest.mark.parametrize(
+    ("own", "as_is"),
+    [
+        ("Même commande que la dernière fois svp.", True),
+        ("Same as last time please.", True),
+        ("Repeat our last order, thanks.", True),
+        ("Comme la dernière fois, sauf les casques.", False),
+        ("Merci pour votre réponse.", False),
+    ],
+    ids=["same-fr", "same-en", "repeat-en", "same-but-changed", "no-pointer"],
+)
+def test_the_thread_is_taken_as_it_stands_only_when_nothing_changes_it(own: str, as_is: bool) -> None:
+    assert takes_the_thread_as_is(own, EARLIER_FR) is as_is
+    assert (points_to_thread(own) is not None) is (own != "Merci pour votre réponse.")
