@@ -97,15 +97,16 @@ def postscript_at(line: str) -> int | None:
     return found.end() if found and found.end() < len(line.rstrip()) else None
 
 
-def added_item(line: str) -> tuple[int, int] | None:
-    """'ajoutez aussi 2 trousses de secours.', 'please add 1 barrier as well': where the item starts and ends."""
+def added_item(line: str) -> tuple[int, int, int] | None:
+    """'ajoutez aussi 2 trousses de secours.', '..., et en plus 2 jugulaires, pas sur le bon': where the
+    adding words start, and where the item they add starts and ends."""
     found = _patterns()["add"].search(line)
     if found is None:
         return None
     stop = re.search(r"[,;]|\.(?!\d)", line[found.end() :])
     end = found.end() + stop.start() if stop else len(line.rstrip(" .!"))
     tail = _patterns()["filler_tail"].search(line[:end], found.end())
-    return found.end(), tail.start() if tail else end
+    return found.start(), found.end(), tail.start() if tail else end
 
 
 def is_cancelled(line: str) -> bool:

@@ -209,8 +209,10 @@ def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> l
         return []
     added = added_item(line)
     if added is not None:  # 'ajoutez aussi 2 trousses de secours': the item alone, offsets kept
-        item = " " * added[0] + line[added[0] : added[1]]
-        return [_mark_added(found) for found in _read_free(item, part=part, start=start, codes=codes)]
+        marker, begin, end = added
+        head = _read_free(line[:marker], part=part, start=start, codes=codes) if line[:marker].strip() else []
+        item = " " * begin + line[begin:end]
+        return head + [_mark_added(found) for found in _read_free(item, part=part, start=start, codes=codes)]
     corrected = inline_correction(line)
     if corrected is not None:
         cut, new, span, old = corrected

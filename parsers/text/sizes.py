@@ -189,13 +189,13 @@ def read_size_header(line: str) -> SizeGrid | None:
             continue
         if first > 2 or any(re.search(r"\d", text) for text, _ in cells[:first]):
             continue
-        if not _sizes_in_a_row([text for text, _, _ in sizes]):
+        if not sizes_in_a_row([text for text, _, _ in sizes]):
             continue
         return SizeGrid(sizes, separator)
     return None
 
 
-def _sizes_in_a_row(sizes: list[str]) -> bool:
+def sizes_in_a_row(sizes: list[str]) -> bool:
     """Letter sizes beyond 'M' and 'L' (units too), or three bare numbers or more rising by small steps."""
     if any(not s.isdigit() for s in sizes):
         return not all(ambiguous_letter(s) or s.isdigit() for s in sizes)

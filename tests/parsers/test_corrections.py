@@ -98,7 +98,7 @@ def test_a_postscript_under_the_signature_adds_its_line():
     ids=["fr", "en"],
 )
 def test_an_added_item_is_read_without_its_verb_and_fillers(line, item):
-    start, end = added_item(line)
+    _, start, end = added_item(line)
     assert line[start:end] == item
 
 
@@ -151,3 +151,8 @@ def test_the_attached_order_takes_the_lines_the_body_adds_and_only_those():
         ("lunettes incolores", 6),
         ("jugulaires", 2),
     ]
+
+
+def test_an_item_added_after_a_comma_keeps_the_items_before_it():
+    text = "Tu peux me préparer deux boîtes de vis 4x40 et une de vis 5x50, plus un rouleau de ruban 25 mm.\n"
+    assert [q for _, q in _read(text)] == [2, 1, 1]
