@@ -34,6 +34,14 @@ _PO_AFTER_WORD = re.compile(
     r"\b(?:commande|cde|order)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9]|\d{6,12})\b",
     re.I,
 )
+# "la commande de cette semaine, réf CIG-1711, pour jeudi", "notre commande en fichier joint, n° DO-219.":
+# the order's number in apposition to the word, a clause of words without figures between, and the
+# clause ends after it (an article's ref is followed by its name or count).
+_PO_APPOSED = re.compile(
+    rf"\b(?:commande|cde|order)\b[^\d\n.:;,]{{0,40}},\s*(?:r[ée]f(?:[ée]rence)?\.?|n°|no\.|num[ée]ro|number|#)"
+    rf"\s*:?\s*{_PO_VALUE}(?=\s*(?:[,.;)]|$|\s+(?:pour|for|à|a)\b))",
+    re.I | re.M,
+)
 # "please quote PO-7731", "notre CDE25-3381": an order number that carries its own prefix.
 # Letters and digits with separators, or a long number: an order number standing alone.
 _PO_ALONE = re.compile(
@@ -114,7 +122,7 @@ def _subject_is_a_number(subject: str) -> Extracted[str] | None:
     return Extracted[str](value=match["po"], confidence=0.7, provenance=prov)
 
 
-_PATTERNS = ((_PO_LABELLED, 0.9), (_PO_PREFIXED, 0.8), (_PO_AFTER_WORD, 0.75))
+_PATTERNS = ((_PO_LABELLED, 0.9), (_PO_PREFIXED, 0.8), (_PO_AFTER_WORD, 0.75), (_PO_APPOSED, 0.75))
 
 
 def _po_candidates(text: str, *, part: str, earlier: str) -> Iterator[Extracted[str]]:

@@ -18,7 +18,7 @@ from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
-from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
+from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_ordered_by
 from parsers.vocabulary.words import line_words
 
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
@@ -188,6 +188,7 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         unit
         and unit_kind(unit) == "measure"
         and not re.search(r"\b(?:de|d'|d’|of)\s*$", line[:desc_start], re.I)
+        and not (unit_ordered_by(unit) and _opens_list_line(line, match))
     ):
         return None, None  # "20 cl gobelets": a size first, not a quantity
     if match["qty"][0].isdigit() and _SIZE.match(line[match.start("qty") :]) and not match["pack"]:
@@ -195,6 +196,17 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
     if not match["qty"][0].isdigit() and not unit and not approx:
         return None, None  # "Four more ways to ...": a worded quantity needs its unit
     return unit, desc_start
+
+
+def _opens_list_line(line: str, match: re.Match[str]) -> bool:
+    """'15 kg gigot d'agneau', '- 2,5 kg fromage râpé': a measure customers order by opens the line,
+    its count in figures and a name in words after it (no second figure: '5 l 2 bidons')."""
+    rest = line[match.start("desc") :]
+    return (
+        match["qty"][0].isdigit()
+        and not re.search(r"\d", rest.split(" ", 1)[0])
+        and not re.match(r"\s*\d", rest)
+    )
 
 
 def _split_code(text: str, at: int) -> tuple[str | None, str, int]:

@@ -84,14 +84,57 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
                 confidence=0.7,
             )
         )
+    extra += _read_listed(sentence, [*found, *extra], part=part, start=start)
     return sorted(
         [*found, *extra], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
     )
 
 
+def _read_listed(sentence: str, found: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
+    """ "une douzaine de disjoncteurs ... et six interrupteurs différentiels": in a sentence already
+    listing items, a count joined to them names the next item by itself (in pieces)."""
+    taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
+    listed: list[ExtractedLine] = []
+    for match in _LISTED.finditer(sentence):
+        at = start + match.start("qty")
+        if any(b <= at < e for b, e in taken) or not any(e <= at for _, e in taken):
+            continue
+        noun = match["noun"].lower()
+        if (
+            normalise_unit(noun)
+            or _FUNCTION_WORD.fullmatch(noun)
+            or noun in line_words().not_a_line_after_number
+            or read_quantity(noun)[0] is not None  # "une douzaine d'ampoules": a count, read above
+        ):
+            continue
+        quantity, approx = read_quantity(match["qty"])
+        desc, desc_end = _cut_designation(sentence, match.start("noun"))
+        if quantity is None or approx or not desc:
+            continue
+        listed.append(
+            line_from_parts(
+                part,
+                (at, start + desc_end),
+                desc=(desc, (start + match.start("noun"), start + desc_end)),
+                qty=(quantity, (at, start + match.end("qty"))),
+                rule="text-prose",
+                confidence=0.6,
+            )
+        )
+    return listed
+
+
 def _build_elided() -> re.Pattern[str]:
     return re.compile(
         rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)(?P<desc>[^\W\d])",
+        re.I,
+    )
+
+
+def _build_listed() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:,|\bet|\band|\bpuis|\bplus|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*"
+        rf"(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?P<noun>[^\W\d_]{{3,}})\b",
         re.I,
     )
 
@@ -127,3 +170,4 @@ _FUNCTION_WORD = re.compile(
 )
 _PROSE = _build_prose()
 _ELIDED = _build_elided()
+_LISTED = _build_listed()

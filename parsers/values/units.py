@@ -117,6 +117,12 @@ def unit_is_noun(unit: str) -> bool:
     return bool(spec and spec.noun)
 
 
+def unit_ordered_by(unit: str) -> bool:
+    """True for the measures customers order by ("15 kg", "10 m"), not only sizes ("20 cl")."""
+    spec = unit_vocabulary().units.get(unit)
+    return bool(spec and spec.ordered_by)
+
+
 def unit_kind(unit: str) -> str | None:
     """'count' or 'measure' for a canonical unit."""
     spec = unit_vocabulary().units.get(unit)

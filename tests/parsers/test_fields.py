@@ -28,6 +28,8 @@ from parsers.text import fields
         ("", "Nouvelle commande R-1015 ci-dessous", "R-1015"),
         ("", "Please quote PO-7731 on the delivery note.", "PO-7731"),
         ("", "Merci de rappeler CDE25-3381 sur le BL.", "CDE25-3381"),
+        ("", "voici la commande de cette semaine, réf RH-4471, pour jeudi :", "RH-4471"),
+        ("", "Here is our order for next week, ref. HB-2026-77.", "HB-2026-77"),
     ],
     ids=[
         "n-de-commande",
@@ -46,6 +48,8 @@ from parsers.text import fields
         "commande-code",
         "quote-prefixed-po",
         "prefixed-in-sentence",
+        "ref-in-apposition",
+        "ref-in-apposition-en",
     ],
 )
 def test_po_number(subject: str, text: str, expected: str) -> None:
@@ -61,8 +65,16 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
         ("commande", "Commande pour vendredi, 3 cartons"),
         ("", "Suite à notre facture n° FA-2026-118 ..."),
         ("", "Merci pour la confirmation de votre commande n° CMD-77120."),
+        ("", "Je passe commande de vis, réf VIS-440-200 x 3"),
     ],
-    ids=["reply-subject-our-confirmation", "week-number", "no-number", "invoice", "our-confirmation"],
+    ids=[
+        "reply-subject-our-confirmation",
+        "week-number",
+        "no-number",
+        "invoice",
+        "our-confirmation",
+        "an-article-ref-after-the-word",
+    ],
 )
 def test_no_po_number(subject: str, text: str) -> None:
     assert fields.po_number(subject, text, part="body") is None

@@ -54,6 +54,8 @@ def _shape(text: str):
         ("2 barquettes de carottes râpées", (None, Decimal(2), "barquette", None)),
         ("Jus de pomme : 6 bouteilles", (None, Decimal(6), "flacon", None)),
         ("- RUB-MAS-19 x 12", ("RUB-MAS-19", Decimal(12), None, None)),
+        ("- 15 kg gigot d'agneau", (None, Decimal(15), "kg", None)),
+        ("12,5 m chaîne zinguée 5 mm", (None, Decimal("12.5"), "m", None)),
     ],
     ids=[
         "code-desc-colon",
@@ -85,6 +87,8 @@ def _shape(text: str):
         "foodservice-tray",
         "bottles-are-flacons",
         "code-ending-in-digits-x-qty",
+        "measure-ordered-by-opens-the-line",
+        "length-opens-the-line",
     ],
 )
 def test_line_shapes(text: str, expected) -> None:
@@ -103,6 +107,7 @@ def test_line_shapes(text: str, expected) -> None:
         "Sacs poubelle 50 L",
         "Ruban de masquage 25 mm x 50",
         "4x40 vis inox",
+        "20 cl gobelets carton",
         "pour 120 couverts le 12",
         "Date: jeu. 15 oct. 2026 à 22:13",
         "Livraison le 12",
@@ -123,6 +128,7 @@ def test_line_shapes(text: str, expected) -> None:
         "size-only",
         "size-x",
         "size-first",
+        "size-measure-first",
         "headcount",
         "forward-header",
         "date",
@@ -150,6 +156,32 @@ def test_prose_lines_keep_spans_and_stop_at_conjunctions() -> None:
     ]
     start, end = lines[0].quantity.provenance.span
     assert text[start - 100 : end - 100] == "deux"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Livrez deux sacs de ciment, une boîte de gants et six casques de chantier blancs.",
+            [("ciment", 2, "sac"), ("gants", 1, "boite"), ("casques de chantier blancs", 6, None)],
+        ),
+        (
+            "Il faut 3 cartons de gobelets ainsi que 4 lunettes de protection.",
+            [("gobelets", 3, "carton"), ("lunettes de protection", 4, None)],
+        ),
+        ("Il faut 3 cartons de gobelets et 2 jours plus tard un rappel.", [("gobelets", 3, "carton")]),
+        (
+            "Il faut 3 cartons de gobelets et une douzaine de sacs.",
+            [("gobelets", 3, "carton"), ("sacs", 12, None)],
+        ),
+        ("Merci de nous rappeler et 2 techniciens passeront.", []),
+    ],
+    ids=["bare-count-after-et", "ainsi-que", "days-are-no-item", "dozen-read-once", "no-list-no-item"],
+)
+def test_a_count_joined_to_listed_items_names_the_next_item(text: str, expected: list) -> None:
+    lines = read_prose(text, part="body", start=0)
+    got = [(ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines]
+    assert got == [(d, Decimal(q), u) for d, q, u in expected]
 
 
 def test_approximate_quantity_is_low_confidence() -> None:

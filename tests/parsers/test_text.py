@@ -29,8 +29,16 @@ def _parsed(text: str = "", **kwargs) -> ParsedMessage:
             "merci de préparer, mais seulement 2 lunettes de sécurité, pas 3.",
             "3 x lunettes de sécurité\n4 x gants nitrile",
         ),
+        (
+            "attention : mettez 2 boîtes de lunettes de sécurité et pas 3, il en reste.",
+            "- 3 boîtes lunettes de sécurité\n- 4 boîtes gants nitrile",
+        ),
+        (
+            "make it 2 boxes of safety glasses, not 3.",
+            "3 x safety glasses\n4 x nitrile gloves",
+        ),
     ],
-    ids=["en", "fr"],
+    ids=["en", "fr", "put-fr", "make-it-en"],
 )
 def test_a_forwarder_keeping_only_part_of_a_quantity_changes_the_forwarded_line(
     said: str, items: str

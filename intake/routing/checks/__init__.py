@@ -11,6 +11,7 @@ from intake.routing.checks.amounts import (
 )
 from intake.routing.checks.carried import check_carried_totals
 from intake.routing.checks.context import CheckContext
+from intake.routing.checks.corrections import check_corrections
 from intake.routing.checks.coverage import check_lines_read
 from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
 from intake.routing.checks.lines import (
@@ -29,6 +30,7 @@ from intake.routing.checks.order import (
     check_sender_known,
 )
 from intake.routing.checks.po import check_po_read, check_po_written
+from intake.routing.checks.quantity_total import check_quantity_total
 from intake.routing.checks.sender import check_authentication, parse_authentication_results
 from intake.routing.checks.sizes import check_sizes
 from intake.routing.checks.written import check_quantity_written
@@ -62,7 +64,9 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_carried_totals,
     check_quantity_against_amount,
     check_line_count,
+    check_quantity_total,
     check_lines_read,
+    check_corrections,
     check_stock,
 )
 

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from typing import NamedTuple
 
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
@@ -39,35 +40,71 @@ _CLAUSE_CUT = re.compile(
     r",\s+|;\s*|\s+(?i:et|and|und|ainsi que|plus|puis|then|as well as)\s+|[.!?]\s+(?=[A-ZÀ-Ý])"
 )
 _SHOWN = 70
+# How near a count a word of the catalogue stands, in tokens, outside the line table.
+_BEFORE, _AFTER = 5, 3
 
 
 def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
-    """A span that looks like an order line, that no line was read from and nothing explains."""
+    """A span that looks like an order line, that no line was read from and nothing explains.
+
+    Outside the table the lines were read from (a document's header and footer, the body
+    beside an attached order) a span must name the catalogue (a code of it, or a count
+    beside its words): a reference or an address there is no line.
+    """
     rules = default_reading_rules()
-    order = ctx.matched.order
     lines = [match.line for match in ctx.matched.lines]
-    if order.rows:
-        spans = [
-            (row.text, row.provenance)
-            for row in order.rows
-            if row.region == "lines" and (row.quantity is None or not _nothing_ordered(row.quantity))
-        ]
-    elif order.source == "email":
-        spans = [
-            c
-            for span in body_spans(ctx.parsed.text, ctx.parsed.text_part, ctx.parsed.subject)
-            for c in clauses(*span)
-        ]
-    else:
-        return []
+    read_spans = ctx.matched.order.read_spans
     words, codes = catalogue_words(ctx), catalogue_codes(ctx)
+    po = ctx.matched.order.po_number
+    # The PO read is explained wherever it is written ('N° bon de commande | DA-2026-118').
+    unpo = (lambda text: text.replace(po.value, " ")) if po and po.value.strip() else (lambda text: text)
     return [
-        _unread(text, where)
-        for text, where in spans
-        if (looks_like_line(text, rules, words) or names_a_code(text, codes))
-        and not _covered(text, where, lines, rules)
-        and not (where is not None and any(overlaps(where, read) for read in order.read_spans))
+        _unread(span.text, span.where)
+        for span in order_spans(ctx)
+        if (
+            looks_like_line(unpo(span.text), rules, words, coded=span.inside or None)
+            or names_a_code(span.text, codes)
+        )
+        and not _covered(span.text, span.where, lines, rules)
+        and not (span.where is not None and any(overlaps(span.where, read) for read in read_spans))
     ]
+
+
+class Span(NamedTuple):
+    text: str
+    where: Provenance | None
+    # Inside the part the order's lines were read from: its line table, or the body of a body order.
+    inside: bool
+
+
+def order_spans(ctx: CheckContext, *, split: bool = True) -> list[Span]:
+    """Every span of the order part: a document's rows above, inside and below its line table,
+    and the body's lines, which belong to an attached order too ("et en plus 2 jugulaires,
+    pas sur le bon"); `split` cuts the body's sentences into their clauses."""
+    order = ctx.matched.order
+    rows = [
+        Span(row.text, row.provenance, row.region == "lines")
+        for row in order.rows
+        if row.region != "lines" or row.quantity is None or not _nothing_ordered(row.quantity)
+    ]
+    from_body = any(
+        r.provenance is not None and r.provenance.part == ctx.parsed.text_part for r in order.rows
+    )
+    if from_body or not ctx.parsed.text:
+        return rows
+    inside = not order.rows and order.source == "email"
+    body = body_spans(ctx.parsed.text, ctx.parsed.text_part, ctx.parsed.subject)
+    return [*rows, *(Span(*c, inside) for span in body for c in (clauses(*span) if split else [span]))]
+
+
+def text_tokens(text: str) -> set[str]:
+    """The span's tokens, lower case, their punctuation edges taken off."""
+    return {t.strip(_EDGE).lower() for t in _TOKEN.findall(text)} - {""}
+
+
+def content_words(text: str, shortest: int = 3) -> set[str]:
+    """The span's words as compared with the catalogue's (word_key), `shortest` letters or more."""
+    return {word_key(t) for t in _TOKEN.findall(text) if _WORD.match(t) and len(t.strip(_EDGE)) >= shortest}
 
 
 def catalogue_codes(ctx: CheckContext) -> frozenset[str]:
@@ -174,7 +211,9 @@ def clauses(text: str, where: Provenance) -> Iterator[tuple[str, Provenance]]:
         start = cut.end() if cut else end
 
 
-def looks_like_line(text: str, rules: ReadingRules, catalogue: frozenset[str] | None = None) -> bool:
+def looks_like_line(
+    text: str, rules: ReadingRules, catalogue: frozenset[str] | None = None, *, coded: bool | None = True
+) -> bool:
     """A quantity beside a code, or beside words of the catalogue, that no rule explains.
 
     Dates, times, phones, amounts... are set aside first. Without a code, a
@@ -190,13 +229,17 @@ def looks_like_line(text: str, rules: ReadingRules, catalogue: frozenset[str] | 
     quantities = [i for i, t in enumerate(tokens) if _QUANTITY.match(t) or t.lower() in counted]
     if not quantities:
         return False
-    others = [t for i, t in enumerate(tokens) if i != quantities[0]]
-    coded = any(_CODE.match(t) for t in others)
+    others = [i for i in range(len(tokens)) if i != quantities[0]]
+    if coded is None:
+        # Outside the line table a code's shape is not enough: a word of the catalogue must
+        # stand by a count ('en plus 2 jugulaires'), not a reference ('2 bons de commande').
+        others = [i for i in others if any(-_BEFORE <= i - q <= _AFTER for q in quantities)]
+    coded = bool(coded) and any(_CODE.match(tokens[i]) for i in others)
     worded = any(
-        _WORD.match(t)
-        and t.lower() not in rules.plain_words
-        and (catalogue is None or word_key(t) in catalogue)
-        for t in others
+        _WORD.match(tokens[i])
+        and tokens[i].lower() not in rules.plain_words
+        and (catalogue is None or word_key(tokens[i]) in catalogue)
+        for i in others
     )
     if not (coded or worded):
         return False
@@ -249,6 +292,11 @@ def _not_a_count(before: list[str], after: str, rules: ReadingRules) -> bool:
     if after in rules.size_units or last in rules.pack_before:
         return True
     return last in rules.pack_of and len(before) == 2 and unit_kind(unit_key(before[0])) == "count"
+
+
+def overlaps_line(where: Provenance, line: ExtractedLine) -> bool:
+    """The line was read from this span (one of its values sits there)."""
+    return any(overlaps(where, p) for p in _places(line))
 
 
 def _places(line: ExtractedLine) -> Iterator[Provenance]:

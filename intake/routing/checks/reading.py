@@ -31,6 +31,10 @@ class ReadingRules(BaseModel):
     pack_before: frozenset[str] = frozenset()
     pack_of: frozenset[str] = frozenset()
     size_units: frozenset[str] = frozenset()
+    replacements: tuple[str, ...] = ()
+    removals: tuple[str, ...] = ()
+    corrections: tuple[str, ...] = ()
+    quantity_totals: tuple[str, ...] = ()
 
     @field_validator(
         "po_value",
@@ -39,6 +43,10 @@ class ReadingRules(BaseModel):
         "explained_lines",
         "instruction_lines",
         "discount",
+        "replacements",
+        "removals",
+        "corrections",
+        "quantity_totals",
     )
     @classmethod
     def _compiles(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
@@ -95,8 +103,28 @@ class ReadingRules(BaseModel):
         return re.compile(self.discount, re.I)
 
     @cached_property
+    def correction_pattern(self) -> re.Pattern[str]:
+        return _any_of(self.corrections)
+
+    @cached_property
+    def removal_pattern(self) -> re.Pattern[str]:
+        return _any_of(self.removals)
+
+    @cached_property
+    def replacement_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in self.replacements)
+
+    @cached_property
+    def quantity_total_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in self.quantity_totals)
+
+    @cached_property
     def instruction_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.I) for p in self.instruction_lines)
+
+
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "$^", re.I)
 
 
 def load_reading_rules(path: Path = READING_FILE) -> ReadingRules:

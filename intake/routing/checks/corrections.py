@@ -1,0 +1,85 @@
+"""The customer corrects the order inside the order: held unless the lines show it applied.
+
+"Finalement 8 au lieu de 5", "12 et non 10", "enlevez les tee-shirts", a row
+commented "annulé", "sorry, I meant 30": the words change lines written
+elsewhere in the same order. A new count is applied when a line named there
+has it and none named there keeps the old one (nor is read twice); a removal
+when no line named there was read. Any other change of mind is held.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from intake.routing.checks.context import CheckContext
+from intake.routing.checks.coverage import content_words, order_spans, overlaps_line, text_tokens
+from intake.routing.checks.reading import ReadingRules, default_reading_rules
+from models import LineMatch, Provenance, ReviewReason, Severity
+
+_SHOWN = 70
+
+
+def check_corrections(ctx: CheckContext) -> list[ReviewReason]:
+    """A span of the order part that corrects or cancels part of it, the correction not applied."""
+    rules = default_reading_rules()
+    return [
+        _corrected(span.text, span.where)
+        for span in order_spans(ctx, split=False)
+        if not _applied(span.text, span.where, ctx.matched.lines, rules)
+    ]
+
+
+def _applied(text: str, where: Provenance | None, lines: list[LineMatch], rules: ReadingRules) -> bool:
+    replaced = [m for p in rules.replacement_patterns for m in p.finditer(text)]
+    removed = rules.removal_pattern.search(text)
+    if not replaced and not removed:
+        return not rules.correction_pattern.search(text)
+    if any(_read_as_article(line, rules) for line in lines):
+        return False
+    named = [line for line in lines if _names(text, line)]
+    skus = [line.sku for line in named if line.sku]
+    if len(skus) != len(set(skus)):
+        return False
+    for found in replaced:
+        counts = [line.quantity for line in named]
+        if Decimal(found.group("new")) not in counts or Decimal(found.group("old")) in counts:
+            return False
+    if removed and not replaced:
+        read_here = where is not None and any(overlaps_line(where, line.line) for line in lines)
+        return not named and not read_here
+    return True
+
+
+def _read_as_article(line: LineMatch, rules: ReadingRules) -> bool:
+    """The correcting words were read as a line's designation ('gants au lieu de 5')."""
+    wording = line.line.description.value if line.line.description else ""
+    return bool(
+        rules.correction_pattern.search(wording)
+        or rules.removal_pattern.search(wording)
+        or any(p.search(wording) for p in rules.replacement_patterns)
+    )
+
+
+def _names(text: str, line: LineMatch) -> bool:
+    """The span names the line: its code, or a word (three letters or more, not a plain word)
+    of its wording or of the catalogue's name of its article."""
+    tokens = text_tokens(text)
+    code = line.line.code.value.strip().lower() if line.line.code else ""
+    if (code and code in tokens) or (line.sku and line.sku.lower() in tokens):
+        return True
+    wording = line.line.description.value if line.line.description else ""
+    wording += " " + " ".join(c.label for c in line.candidates if c.key == line.sku)
+    plain = default_reading_rules().plain_words
+    return bool((content_words(wording) & content_words(text)) - plain)
+
+
+def _corrected(text: str, where: Provenance | None) -> ReviewReason:
+    shown = " ".join(text.split())
+    shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"
+    return ReviewReason(
+        code="order_corrected",
+        message=f'the customer corrects or cancels part of the order here: "{shown}"',
+        severity=Severity.ERROR,
+        provenance=where,
+        quoted=shown,
+    )
