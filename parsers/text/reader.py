@@ -205,6 +205,8 @@ def _overlaps_any(line: ExtractedLine, spans: list[tuple[int, int]]) -> bool:
     if where is None or where.span is None:
         return False
     return any(where.span[0] < end and start < where.span[1] for start, end in spans)
+
+
 _TABLE_RULES = frozenset({"text-table", GRID_RULE})
 
 
