@@ -170,6 +170,9 @@ def stem(word: str) -> str:
     return word
 
 
+# The checks read the same catalogue designations for every order: a Wording is frozen, and
+# read from the one vocabulary, so each text is read once.
+@lru_cache(maxsize=1 << 14)
 def read_wording(text: str) -> Wording:
     """Words (abbreviations expanded, plurals folded, stop words dropped) and size features."""
     vocabulary = load_vocabulary()

@@ -66,8 +66,14 @@ def perfect_order(record: dict[str, Any], products: dict[str, ProductRow]) -> Ma
     """The whole labelled order, read and matched exactly."""
     po = record["po_number"]
     customer = record["customer_id"]
+    day = record.get("requested_delivery_date")
     return MatchedOrder(
-        order=ExtractedOrder(source=record["source"], po_number=Extracted[str](value=po) if po else None),
+        order=ExtractedOrder(
+            source=record["source"],
+            po_number=Extracted[str](value=po) if po else None,
+            requested_delivery_date=Extracted[dt.date](value=dt.date.fromisoformat(day)) if day else None,
+            ship_to=Extracted[str](value=record["ship_to"]) if record["ship_to"] else None,
+        ),
         customer=CustomerMatch(
             customer_id=customer, score=1.0 if customer else 0.0, margin=1.0 if customer else 0.0
         ),

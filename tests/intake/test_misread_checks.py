@@ -21,6 +21,7 @@ from intake.pipeline import PipelineDeps, decide_matched, process
 from intake.routing.checks.po import writes_reference
 from matchers import CatalogIndex
 from models import OrderStatus, ProcessedOrder, RawMessage, RoutingMode, Settings, Severity
+from tests.factories.documents import Item, Layout, make_po_pdf
 from tests.paths import FIXTURES
 
 CODED = """Bonjour,
@@ -173,3 +174,112 @@ def test_a_po_read_one_character_off_holds_the_order(body, subject, sheet, deps)
 )
 def test_a_po_is_written_as_a_whole_whatever_its_separators(text, reference, written):
     assert writes_reference(text, reference) is written
+
+
+STATED = """Bonjour,
+
+Merci de nous livrer 10 x VIS-440-200.
+Livraison souhaitée le mardi 17 novembre.
+Adresse de livraison : Chantier Les Forges, 27 avenue Thiers, 33100 Bordeaux
+
+Cordialement,
+Paul Martin
+"""
+
+
+@pytest.mark.parametrize(
+    ("field", "code"),
+    [("requested_delivery_date", "delivery_unread"), ("ship_to", "ship_to_unread")],
+    ids=["delivery date", "delivery address"],
+)
+def test_a_delivery_date_or_address_stated_and_dropped_holds_the_order(field, code, deps):
+    data = message(STATED)
+    order = read_right(data, deps)
+    assert getattr(order.matched.order, field) is not None
+    faulted = order.matched.model_copy(deep=True)
+    setattr(faulted.order, field, None)
+    assert code in errors(order, data, deps, faulted)
+
+
+def held_by(data: bytes, deps: PipelineDeps) -> set[str]:
+    [order] = process(RawMessage(data=data), deps).orders
+    return {r.code for r in order.decision.reasons if r.severity == Severity.ERROR}
+
+
+def order_pdf() -> bytes:
+    items = [
+        Item("VIS-440-200", "Vis agglo inox 4x40 boîte de 200", "10", "bte", "5,91", "59,10"),
+        Item("GAN-NIT-T8", "Gants nitrile taille 8 boîte de 100", "4", "bte", "6,90", "27,60"),
+    ]
+    return make_po_pdf(items, Layout(fields=(("Commande n° :", "BC-2026-0415"), ("Date :", "03/11/2026"))))
+
+
+def with_pdf(body: str) -> bytes:
+    mail = EmailMessage()
+    mail["From"] = "Paul Martin <achats@martin-btp.fr>"
+    mail["To"] = "commandes@garonne-pro.fr"
+    mail["Subject"] = "Commande BC-2026-0415"
+    mail["Date"] = "Tue, 03 Nov 2026 09:12:00 +0100"
+    mail["Message-ID"] = f"<{abs(hash(body))}@martin-btp.fr>"
+    mail.set_content(body)
+    mail.add_attachment(order_pdf(), maintype="application", subtype="pdf", filename="BC-2026-0415.pdf")
+    return mail.as_bytes()
+
+
+def test_the_body_beside_an_attached_order_that_adds_a_line_holds_it(deps):
+    assert held_by(with_pdf("Bonjour,\nci-joint notre bon BC-2026-0415 (1 page).\n"), deps) == set()
+    added = "Bonjour,\nvoici notre bon, et en plus 3 boîtes de gants nitrile taille 9.\n"
+    assert "line_unread" in held_by(with_pdf(added), deps)
+
+
+def sheet(rows: list[list[object]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+HEAD = [["Bon de commande", "AC-2026-0078"], ["Référence", "Désignation", "Quantité", "Commentaire"]]
+
+
+def test_a_grid_of_counts_above_the_line_table_holds_the_order(deps):
+    grid = [["Gants nitrile boîte de 100", "T7", "T8", "T9"], ["Gants nitrile", 2, 3, 5]]
+    rows = [*grid, *HEAD, ["VIS-440-200", "Vis agglo inox 4x40 boîte de 200", 12]]
+    assert "line_unread" in held_by(message("Bonjour,\nci-joint notre commande.\n", sheet=sheet(rows)), deps)
+
+
+def test_a_sheet_row_marked_cancelled_holds_the_order(deps):
+    rows = [
+        *HEAD,
+        ["VIS-440-200", "Vis agglo inox 4x40 boîte de 200", 12, ""],
+        ["GAN-NIT-T8", "Gants nitrile taille 8 boîte de 100", 5, "annulé"],
+    ]
+    data = message("Bonjour,\nci-joint notre commande.\n", sheet=sheet(rows))
+    assert "line_revised" in held_by(data, deps)
+    kept = message("Bonjour,\nci-joint notre commande.\n", sheet=sheet(rows[:-1]))
+    assert "line_revised" not in held_by(kept, deps)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Finalement mettez 8 boîtes de vis au lieu de 10, et enlevez les gants.",
+        "Actually, please remove the gloves.",
+    ],
+    ids=["fr", "en"],
+)
+def test_a_sentence_after_the_lines_that_changes_the_order_holds_it(after, deps):
+    body = CODED.replace("\nCordialement", f"\n{after}\n\nCordialement")
+    assert {"order_revised", "line_revised"} & held_by(message(body), deps)
+
+
+def test_a_po_the_customer_corrects_in_the_text_holds_the_order(deps):
+    body = "Bonjour,\nCommande BC-3312 :\n- 10 x VIS-440-200\nPardon, notre n° est BC-3321 et non BC-3312.\n"
+    [order] = process(RawMessage(data=message(body, subject="Commande BC-3312")), deps).orders
+    po = order.matched.order.po_number
+    held = {r.code for r in order.decision.reasons if r.severity == Severity.ERROR}
+    assert (po is not None and po.value == "BC-3321") or "po_contradicted" in held

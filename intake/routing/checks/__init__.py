@@ -29,10 +29,12 @@ from intake.routing.checks.order import (
     check_reading_doubts,
     check_sender_known,
 )
-from intake.routing.checks.po import check_po_read, check_po_written
+from intake.routing.checks.po import check_po_contradicted, check_po_read, check_po_written
 from intake.routing.checks.quantity_total import check_quantity_total
+from intake.routing.checks.revised import check_revisions
 from intake.routing.checks.sender import check_authentication, parse_authentication_results
 from intake.routing.checks.sizes import check_sizes
+from intake.routing.checks.stated import check_delivery_read
 from intake.routing.checks.written import check_quantity_written
 from models import ReviewReason
 
@@ -48,6 +50,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_new_customer,
     check_po_read,
     check_po_written,
+    check_po_contradicted,
+    check_delivery_read,
     check_duplicate_po,
     check_duplicate_lines,
     check_has_lines,
@@ -67,6 +71,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_quantity_total,
     check_lines_read,
     check_corrections,
+    check_revisions,
     check_stock,
 )
 

@@ -65,7 +65,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
             looks_like_line(unpo(span.text), rules, words, coded=span.inside or None)
             or names_a_code(span.text, codes)
         )
-        and not _covered(span.text, span.where, lines, rules)
+        and not covered(span.text, span.where, lines, rules)
         and not (span.where is not None and any(overlaps(span.where, read) for read in read_spans))
     ]
 
@@ -248,13 +248,13 @@ def looks_like_line(
     return coded or not any(p.search(text) for p in rules.instruction_patterns)
 
 
-def _covered(text: str, where: Provenance | None, lines: list[ExtractedLine], rules: ReadingRules) -> bool:
+def covered(text: str, where: Provenance | None, lines: list[ExtractedLine], rules: ReadingRules) -> bool:
     """A line was read from this span (by its place, else by its code or wording and its quantity).
 
     A span naming a line read elsewhere with another quantity ('only 2 of the 180Ah
     batteries, not 3' above a forwarded list) says something the line does not.
     """
-    if where is not None and any(overlaps(where, p) for line in lines for p in _places(line)):
+    if where is not None and any(overlaps(where, p) for line in lines for p in places_of(line)):
         return True
     return any(_written_in(text, line) and _same_quantity(text, line, rules) for line in lines)
 
@@ -296,10 +296,11 @@ def _not_a_count(before: list[str], after: str, rules: ReadingRules) -> bool:
 
 def overlaps_line(where: Provenance, line: ExtractedLine) -> bool:
     """The line was read from this span (one of its values sits there)."""
-    return any(overlaps(where, p) for p in _places(line))
+    return any(overlaps(where, p) for p in places_of(line))
 
 
-def _places(line: ExtractedLine) -> Iterator[Provenance]:
+def places_of(line: ExtractedLine) -> Iterator[Provenance]:
+    """Every place a line's values were read from."""
     for value in (line.code, line.description, line.quantity, line.unit, line.unit_price, line.amount):
         if value is not None and value.provenance is not None:
             yield value.provenance

@@ -74,6 +74,46 @@ def check_po_written(ctx: CheckContext) -> list[ReviewReason]:
     ]
 
 
+# "notre n° est BC-3321 et non BC-3312", "PO-7731 not PO-7713", "au lieu de BC-..."
+_DENIED = re.compile(
+    r"(?:\bet\s+non|\bpas|\bnot|\bau\s+lieu\s+d[e'’]|\binstead\s+of|\brather\s+than)\W*$", re.I
+)
+
+
+def check_po_contradicted(ctx: CheckContext) -> list[ReviewReason]:
+    """A PO read that the message itself corrects: written just after 'et non' / 'not' / 'au lieu
+    de', or the attached document it was read from named after another reference of its shape."""
+    po = ctx.matched.order.po_number
+    if po is None or not _visible(ctx):
+        return []
+    wanted, shape = _alnum(po.value), po_shape(po.value)
+    for text in _all_texts(ctx):
+        for match in _SHAPE_TOKEN.finditer(text):
+            if _alnum(match.group()) == wanted and _DENIED.search(
+                text[max(0, match.start() - 30) : match.start()]
+            ):
+                return [_contradicted(po.value, f"the message says it is not {po.value}")]
+    for attachment in ctx.parsed.attachments:
+        if attachment.part_name != ctx.matched.order.part:
+            continue
+        for match in _SHAPE_TOKEN.finditer(attachment.filename.rsplit(".", 1)[0].replace("_", " ")):
+            token = match.group().rstrip(".-/")
+            if po_shape(token) == shape and _alnum(token) != wanted:
+                return [
+                    _contradicted(po.value, f"the document it was read from is named {attachment.filename}")
+                ]
+    return []
+
+
+def _contradicted(value: str, why: str) -> ReviewReason:
+    return ReviewReason(
+        code="po_contradicted",
+        message=f'the PO read ("{value}") is contradicted: {why}',
+        field="po_number",
+        quoted=value,
+    )
+
+
 def _alnum(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
