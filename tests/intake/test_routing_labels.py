@@ -38,11 +38,19 @@ def route_labels(emails: Path, ref: Path) -> list[tuple[str, str, str]]:
     for expected in sorted(emails.glob("*.expected.json")):
         eml = expected.with_name(expected.name.removesuffix(".expected.json") + ".eml")
         parsed = read_parsed(eml)
-        # Perfect values, but read with the reader's own certainty (a scan read by OCR stays doubtful).
-        certainty = {o.po_number.value if o.po_number else None: o.confidence for o in extract_orders(parsed)}
+        # Perfect values, but read with the reader's own certainty (a scan read by OCR stays doubtful)
+        # and from the places it read them: the spans of its lines and of the sentences it read as
+        # requests ('ok pour la boîte de 500 alors'), which the labels cannot give.
+        extracted = {o.po_number.value if o.po_number else None: o for o in extract_orders(parsed)}
         for record in json.loads(expected.read_text(encoding="utf-8")):
             matched = perfect_order(record, products)
-            matched.order.confidence = certainty.get(record["po_number"], 1.0)
+            read = extracted.get(record["po_number"])
+            matched.order.confidence = read.confidence if read else 1.0
+            if read is not None:
+                matched.order.read_spans = [
+                    *read.read_spans,
+                    *(line.provenance for line in read.lines if line.provenance),
+                ]
             customer = record["customer_id"] or ""
             history = CustomerHistory(
                 customer_id=customer, orders=list(seen.get(customer, [])), accepted_count=99

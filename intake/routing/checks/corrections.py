@@ -12,7 +12,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from intake.routing.checks.context import CheckContext
-from intake.routing.checks.coverage import content_words, order_spans, overlaps_line, text_tokens
+from intake.routing.checks.coverage import (
+    content_words,
+    numbered_as,
+    order_spans,
+    overlaps_line,
+    text_tokens,
+    withdrawn_numbers,
+)
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from models import LineMatch, Provenance, ReviewReason, Severity
 
@@ -22,11 +29,22 @@ _SHOWN = 70
 def check_corrections(ctx: CheckContext) -> list[ReviewReason]:
     """A span of the order part that corrects or cancels part of it, the correction not applied."""
     rules = default_reading_rules()
-    return [
+    spans = order_spans(ctx, split=False)
+    reasons = [
         _corrected(span.text, span.where)
-        for span in order_spans(ctx, split=False)
+        for span in spans
         if not _applied(span.text, span.where, ctx.matched.lines, rules)
     ]
+    # A line taken out by its number ('enlevez la ligne 4') must not have been read.
+    withdrawn = withdrawn_numbers(ctx.parsed.text)
+    reasons += [
+        _corrected(span.text, span.where)
+        for span in spans
+        if numbered_as(span.text, withdrawn)
+        and span.where is not None
+        and any(overlaps_line(span.where, line.line) for line in ctx.matched.lines)
+    ]
+    return reasons
 
 
 def _applied(text: str, where: Provenance | None, lines: list[LineMatch], rules: ReadingRules) -> bool:

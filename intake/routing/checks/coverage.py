@@ -58,6 +58,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     po = ctx.matched.order.po_number
     # The PO read is explained wherever it is written ('N° bon de commande | DA-2026-118').
     unpo = (lambda text: text.replace(po.value, " ")) if po and po.value.strip() else (lambda text: text)
+    withdrawn = withdrawn_numbers(ctx.parsed.text)
     return [
         _unread(span.text, span.where)
         for span in order_spans(ctx)
@@ -67,9 +68,35 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         )
         and not covered(span.text, span.where, lines, rules)
         and not (span.where is not None and any(overlaps(span.where, read) for read in read_spans))
-        # A new count for a line ('mettez 4 boîtes au lieu de 2') is the corrections check's.
+        # A new count for a line ('mettez 4 boîtes au lieu de 2'), a line withdrawn ('(annulé)',
+        # 'enlevez la ligne 4') are the corrections check's.
         and not any(p.search(span.text) for p in rules.replacement_patterns)
+        and not rules.removal_pattern.search(span.text)
+        and not numbered_as(span.text, withdrawn)
     ]
+
+
+# 'enlevez la ligne 4', 'supprimez les lignes 2 et 3', 'remove line 4': the customer's own numbering.
+_WITHDRAWN = re.compile(
+    r"\b(?:enlev|retir|supprim|annul|ray)\w*\s+(?:la\s+|les\s+)?lignes?\s+(?:n°\s*)?(\d+(?:\s*(?:,|et|and)\s*\d+)*)"
+    r"|\b(?:remove|delete|cancel|drop)\s+(?:the\s+)?(?:lines?|items?)\s+(?:no\.?\s*)?(\d+(?:\s*(?:,|and)\s*\d+)*)",
+    re.I,
+)
+_NUMBERED = re.compile(r"^\W*?(\d{1,2})\s*[).:\-]\s")
+
+
+def withdrawn_numbers(text: str) -> set[str]:
+    """The numbers of the lines the customer takes out by their number."""
+    found = set()
+    for match in _WITHDRAWN.finditer(text or ""):
+        found |= set(re.findall(r"\d+", match.group(1) or match.group(2)))
+    return found
+
+
+def numbered_as(text: str, numbers: set[str]) -> bool:
+    """The span is the customer's line numbered one of `numbers` ('4) Rail R48 : 12')."""
+    found = _NUMBERED.match(text)
+    return bool(found and found.group(1) in numbers)
 
 
 class Span(NamedTuple):
