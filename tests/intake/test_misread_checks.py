@@ -283,3 +283,11 @@ def test_a_po_the_customer_corrects_in_the_text_holds_the_order(deps):
     po = order.matched.order.po_number
     held = {r.code for r in order.decision.reasons if r.severity == Severity.ERROR}
     assert (po is not None and po.value == "BC-3321") or "po_contradicted" in held
+
+
+def test_a_delivery_address_printed_on_the_attached_order_and_dropped_holds_it(deps):
+    [order] = process(RawMessage(data=with_pdf("Bonjour,\nci-joint notre commande.\n")), deps).orders
+    assert order.matched.order.ship_to is not None
+    faulted = order.matched.model_copy(deep=True)
+    faulted.order.ship_to = None
+    assert "ship_to_unread" in errors(order, with_pdf("Bonjour,\nci-joint notre commande.\n"), deps, faulted)
