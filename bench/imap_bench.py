@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +38,10 @@ from bench.services import Dovecot, Postgres  # noqa: E402
 from bench.tables import measure  # noqa: E402
 from intake.daemon.config import Account, DaemonConfig, Security, Timing  # noqa: E402
 from intake.daemon.mailbox import ImapMailbox  # noqa: E402
-from intake.daemon.queue import QueueWorker  # noqa: E402
+from intake.daemon.queue import Claimed, Processor, QueueWorker  # noqa: E402
 from intake.daemon.serve import build_workers, make_processor  # noqa: E402
 from intake.daemon.worker import FolderWorker  # noqa: E402
-from intake.ingest import ingest_raw  # noqa: E402
+from intake.ingest import Outcome, ingest_raw  # noqa: E402
 from matchers import IndexCache  # noqa: E402
 from models import (  # noqa: E402
     Origin,
@@ -115,12 +115,20 @@ def open_store(tmp: Path, postgres: Postgres | None, name: str) -> Store:
     return store
 
 
-def note_commits(process: Callable[[int, RawMessage], Any]) -> Callable[[int, RawMessage], Any]:
-    def wrapper(pk: int, raw: RawMessage) -> Any:
-        outcome = process(pk, raw)
-        marker = raw.data.split(b"X-Bench-Number: ", 1)[1].split(b"\r\n", 1)[0].decode()
-        COMMITTED[marker] = time.perf_counter()
-        return outcome
+def note_commits(process: Processor) -> Processor:
+    def wrapper(claimed: Iterable[Claimed]) -> Iterator[Outcome]:
+        markers: dict[int, str] = {}
+
+        def noted() -> Iterator[Claimed]:
+            for item in claimed:
+                markers[item.pk] = (
+                    item.raw.data.split(b"X-Bench-Number: ", 1)[1].split(b"\r\n", 1)[0].decode()
+                )
+                yield item
+
+        for outcome in process(noted()):
+            COMMITTED[markers.pop(outcome.message_pk)] = time.perf_counter()
+            yield outcome
 
     return wrapper
 

@@ -76,7 +76,8 @@ class ReaderPool:
 
     def __enter__(self) -> ReaderPool:
         preload()
-        self.workers = [self._spawn() for _ in range(self.processes)]
+        for _ in range(self.processes):
+            self.workers.append(self._spawn())
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -155,7 +156,12 @@ class ReaderPool:
     def _spawn(self) -> _Worker:
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child, self.index, self.limits), daemon=True)
+        # The child keeps only its own end: were it to hold the pool's ends (its own or its
+        # siblings'), a pool's process killed would leave its workers waiting forever.
+        inherited = [parent, *(w.conn for w in self.workers)]
+        process = context.Process(
+            target=_serve, args=(child, self.index, self.limits, inherited), daemon=True
+        )
         process.start()
         lead_group(process.pid)
         child.close()
@@ -169,7 +175,12 @@ class ReaderPool:
         worker.process.join(5)
 
 
-def _serve(conn: Connection, index: CatalogIndex, limits: DocumentLimits) -> None:
+def _serve(
+    conn: Connection, index: CatalogIndex, limits: DocumentLimits, inherited: list[Connection]
+) -> None:
+    for other in inherited:
+        other.close()
+    _close_inherited(conn.fileno())
     bound_reader(limits.memory_bytes)
     in_process = limits.model_copy(update={"isolate": False})
     while True:
@@ -181,9 +192,22 @@ def _serve(conn: Connection, index: CatalogIndex, limits: DocumentLimits) -> Non
         status, payload = _read(
             RawMessage(data=data, origin=Origin.model_validate_json(origin)), index, in_process
         )
-        conn.send((status, payload, dict(stages.SECONDS)))
+        try:
+            conn.send((status, payload, dict(stages.SECONDS)))
+        except OSError:  # the pool's process is gone
+            return
         if status == "breach":
             return
+
+
+def _close_inherited(keep: int) -> None:
+    """Close every descriptor but the standard ones and `keep`.
+
+    A worker is forked from a process whose other threads hold sockets (IMAP, the store)
+    and the pipes of programs they are starting: a pipe end kept open here would leave
+    such a program's reader waiting for its end as long as the worker lives."""
+    os.closerange(3, keep)
+    os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
 
 
 def _read(raw: RawMessage, index: CatalogIndex, limits: DocumentLimits) -> tuple[str, str]:
@@ -231,7 +255,7 @@ def ingest_files(
         for recorded, answer in enumerate(answers, start=1):
             yield from _flush(aside)
             item = stored.popleft()
-            work = partial(_decided, batch, answer, index=index, settings=settings)
+            work = partial(decided, batch, answer, index=index, settings=settings)
             outcome = record_outcome(batch, item.pk, item.raw, work, settings=settings, created=item.created)
             if recorded % BATCH_OUTCOMES == 0:
                 _commit(batch)
@@ -276,9 +300,10 @@ def _flush(aside: list[tuple[Path, Outcome | IntakeError]]) -> Iterator[tuple[Pa
         yield aside.pop(0)
 
 
-def _decided(
+def decided(
     store: Store, answer: ReadMessage | Failure, *, index: CatalogIndex, settings: Settings
 ) -> ProcessResult:
+    """A message read by the pool, decided against the store; a message it could not read raises."""
     if isinstance(answer, Failure):
         raise IntakeError(answer.reason)
     return decide_message(answer, PipelineDeps.for_store(store, index, settings))

@@ -21,6 +21,8 @@ from models.rows import message_row
 from models.store import Store
 from models.tables import Lease, LedgerEntry, Message, utcnow
 
+SEEN_CHUNK = 1000  # UIDs per query (SQLite bounds the parameters of one statement)
+
 
 @dataclass(frozen=True)
 class Position:
@@ -98,25 +100,33 @@ def _entry(session: Session, position: Position) -> LedgerEntry | None:
 def seen_positions(
     store: Store, account: str, folder: str, uidvalidity: int, uids: Iterable[int]
 ) -> dict[int, Seen]:
-    """The ledger's knowledge of these UIDs (those it has never seen are absent)."""
+    """The ledger's knowledge of these UIDs (those it has never seen are absent).
+
+    Columns, not rows as objects, and a thousand UIDs a query: a folder's whole backlog is
+    looked at on every pass."""
     wanted = list(uids)
-    if not wanted:
-        return {}
+    seen: dict[int, Seen] = {}
     with store.session() as session:
-        rows = session.exec(
-            select(LedgerEntry, Message.state)
-            .join(Message, col(Message.id) == col(LedgerEntry.message_pk))
-            .where(
-                LedgerEntry.account == account,
-                LedgerEntry.folder == folder,
-                LedgerEntry.uidvalidity == uidvalidity,
-                col(LedgerEntry.uid).in_(wanted),
+        for start in range(0, len(wanted), SEEN_CHUNK):
+            rows = session.exec(
+                select(
+                    LedgerEntry.uid,
+                    LedgerEntry.id,
+                    LedgerEntry.message_pk,
+                    Message.state,
+                    LedgerEntry.server_action,
+                )
+                .join(Message, col(Message.id) == col(LedgerEntry.message_pk))
+                .where(
+                    LedgerEntry.account == account,
+                    LedgerEntry.folder == folder,
+                    LedgerEntry.uidvalidity == uidvalidity,
+                    col(LedgerEntry.uid).in_(wanted[start : start + SEEN_CHUNK]),
+                )
             )
-        )
-        return {
-            entry.uid: Seen(entry.id or 0, entry.message_pk or 0, state, entry.server_action)
-            for entry, state in rows
-        }
+            for uid, ledger_id, message_pk, state, action in rows:
+                seen[uid] = Seen(ledger_id or 0, message_pk or 0, state, action)
+    return seen
 
 
 def message_state(store: Store, message_pk: int) -> str:

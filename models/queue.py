@@ -79,3 +79,19 @@ def drop_claims(store: Store, holder: str) -> int:
             .values(claim_expires_at=None)
         )
         return result.rowcount
+
+
+def renew_claims(store: Store, holder: str, pks: list[int], seconds: float) -> None:
+    """Extend `holder`'s claims on these messages, still in hand, by `seconds` from now.
+
+    Through `store.session()`: a batch renews them in its own transaction, which holds
+    the locks of the outcomes it wrote."""
+    if not pks:
+        return
+    with store.session() as session:
+        session.execute(
+            update(Message)
+            .where(col(Message.id).in_(pks), col(Message.claimed_by) == holder)
+            .values(claim_expires_at=utcnow() + dt.timedelta(seconds=seconds))
+        )
+        session.commit()

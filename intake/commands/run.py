@@ -82,23 +82,22 @@ def run_daemon(args: argparse.Namespace) -> int:
     index = IndexCache(store)
     index.get()  # built before the first message: its latency is not paid by that message
     preload()  # the classifier and the NER too
-    workers, queue = build_workers(
-        config, store, process=make_processor(store, settings, index), stop=stop, once=args.once
-    )
     drops = args.drop_folder or [d.path for d in config.drop_folders]
     if not drops and not config.accounts:
         drops = [settings.drop_folder]
-    tallies = serve(
-        workers,
-        drops,
-        queue=queue,
-        store=store,
-        settings=settings,
-        index=index,
-        stop=stop,
-        once=args.once,
-        on_outcome=print_outcome,
-    )
+    with make_processor(store, settings, index) as process:
+        workers, queue = build_workers(config, store, process=process, stop=stop, once=args.once)
+        tallies = serve(
+            workers,
+            drops,
+            queue=queue,
+            store=store,
+            settings=settings,
+            index=index,
+            stop=stop,
+            once=args.once,
+            on_outcome=print_outcome,
+        )
     log.info("stopped")
     if args.once and workers:
         processed = sum(t.processed for t in tallies)

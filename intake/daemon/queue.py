@@ -1,17 +1,19 @@
 """Processing spread over the daemons through the store's work queue.
 
 The folder workers only record what they fetch (models/queue.py holds it); a
-`QueueWorker` in each daemon claims one message at a time, processes it and
-stores its outcome. One message per claim spreads a backlog evenly over the
-daemons, and a daemon killed mid-run holds back a single message until its
-claim expires (at once when it was a process of this host, known gone).
+`QueueWorker` in each daemon claims messages one at a time as its processor is
+ready for another (one per free reading worker), processes them and stores each
+outcome. Claiming just in time spreads a backlog evenly over the daemons, and a
+daemon killed mid-run holds back only the few messages in hand until their claims
+expire (at once when it was a process of this host, known gone).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from intake.daemon.config import Timing
 from intake.daemon.holders import Backoff, Tally, holder_is_dead
@@ -21,7 +23,31 @@ from models.queue import claim_holders, claim_next, drop_claims
 
 log = logging.getLogger("intake.queue")
 
-Processor = Callable[[int, RawMessage], Outcome]
+
+@dataclass(frozen=True)
+class Claimed:
+    """A message claimed from the queue, as it was received."""
+
+    pk: int
+    raw: RawMessage
+    where: str
+    holder: str
+    seconds: float  # how long a claim lasts: renewed while the message is in hand
+
+
+# Claimed messages in, each one's stored outcome out, in the same order. The claims are
+# drawn as the processor is ready for another, so it never holds more than it works on.
+Processor = Callable[[Iterable[Claimed]], Iterator[Outcome]]
+
+
+def one_by_one(process: Callable[[int, RawMessage], Outcome]) -> Processor:
+    """A processor that takes each claimed message in turn."""
+
+    def processor(claimed: Iterable[Claimed]) -> Iterator[Outcome]:
+        for item in claimed:
+            yield process(item.pk, item.raw)
+
+    return processor
 
 
 def work_queue(
@@ -33,17 +59,35 @@ def work_queue(
     tally: Tally,
     should_stop: Callable[[], bool],
 ) -> int:
-    """Claim and process messages until none is left to claim (or told to stop); how many."""
+    """Claim and process messages until none is left to claim (or told to stop); how many.
+
+    Told to stop, it claims no more and finishes the messages in hand."""
+    claimed: dict[int, Claimed] = {}
     done = 0
+    for outcome in process(_claims(store, holder, claim_seconds, should_stop, claimed)):
+        note_outcome(claimed.pop(outcome.message_pk).where, outcome, tally)
+        done += 1
+    return done
+
+
+def _claims(
+    store: Store,
+    holder: str,
+    claim_seconds: float,
+    should_stop: Callable[[], bool],
+    claimed: dict[int, Claimed],
+) -> Iterator[Claimed]:
     while not should_stop():
         pk = claim_next(store, holder, claim_seconds)
         if pk is None:
             if free_dead_claims(store):
                 continue
-            return done
-        process_claimed(store, pk, process, tally)
-        done += 1
-    return done
+            return
+        row = store.get_message(pk)
+        assert row is not None, f"message {pk} vanished"
+        where = f"{row.account}/{row.folder} UID {row.uid}"
+        claimed[pk] = Claimed(pk, stored_raw(row), where, holder, claim_seconds)
+        yield claimed[pk]
 
 
 def free_dead_claims(store: Store) -> int:
@@ -56,13 +100,8 @@ def free_dead_claims(store: Store) -> int:
     return len(dead)
 
 
-def process_claimed(store: Store, pk: int, process: Processor, tally: Tally) -> None:
-    """Process a claimed message; the processor stores the outcome (a failure too)."""
-    row = store.get_message(pk)
-    assert row is not None, f"message {pk} vanished"
-    raw = stored_raw(row)
-    where = f"{row.account}/{row.folder} UID {row.uid}"
-    outcome = process(pk, raw)
+def note_outcome(where: str, outcome: Outcome, tally: Tally) -> None:
+    """Count and log a claimed message's outcome (the processor stored it, a failure too)."""
     if outcome.state == MessageState.FAILED:
         tally.failed += 1
         log.warning("%s: failed: %s", where, outcome.error)

@@ -13,26 +13,22 @@ from intake.daemon.config import DaemonConfig
 from intake.daemon.dropfolder import scan_once
 from intake.daemon.holders import Tally, holder_name
 from intake.daemon.mailbox import ImapMailbox
+from intake.daemon.pooled import PooledProcessor
 from intake.daemon.queue import Processor, QueueWorker
 from intake.daemon.worker import Connector, FolderWorker
-from intake.ingest import Outcome, process_stored
+from intake.ingest import Outcome
 from intake.notify import outbox_pass
 from intake.webhooks import webhook_pass
 from matchers import IndexCache
-from models import RawMessage, Settings, Store
+from models import Settings, Store
 
 log = logging.getLogger("intake.daemon")
 
 
-def make_processor(store: Store, settings: Settings, index: IndexCache) -> Processor:
-    """The pipeline for one stored message, with the settings' time limit."""
-
-    def processor(pk: int, raw: RawMessage) -> Outcome:
-        return process_stored(
-            store, pk, raw, index=index.get(), settings=settings, timeout=settings.parse_timeout_seconds
-        )
-
-    return processor
+def make_processor(store: Store, settings: Settings, index: IndexCache) -> PooledProcessor:
+    """The pipeline for the claimed messages: read by a pool of workers, each bounded by the
+    settings' limits (time, memory), decided and stored here; `close()` ends the workers."""
+    return PooledProcessor(store, settings, index)
 
 
 def build_workers(

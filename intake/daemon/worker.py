@@ -17,6 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from intake.daemon.config import Account, Timing
 from intake.daemon.holders import Backoff, Tally, holder_is_dead
@@ -40,9 +41,10 @@ from models.ledger import (
 log = logging.getLogger("intake.imap")
 
 Connector = Callable[[Account, Timing], Mailbox]
+T = TypeVar("T")
 
 
-def chunks(items: list[int], size: int) -> Iterator[list[int]]:
+def chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -73,6 +75,7 @@ class FolderWorker:
         self.tally = Tally()
         self._lease_renewed = 0.0
         self._lease_lost = False
+        self._uidvalidity: int | None = None
 
     # -- the loop -------------------------------------------------------------
 
@@ -165,8 +168,9 @@ class FolderWorker:
     # -- one pass -------------------------------------------------------------
 
     def drain(self, mailbox: Mailbox) -> int:
-        """Handle every message waiting in the folder, in UID batches (bounded memory);
-        returns how many were recorded or told to the server."""
+        """Handle every message waiting in the folder: what is new fetched and recorded first,
+        in UID batches (bounded memory), then what has its outcome told to the server; returns
+        how many were recorded or told. The ledger is read twice a pass, whatever its size."""
         state = mailbox.select(self.folder)
         self._note_uidvalidity(state.uidvalidity)
         skip = (self.account.processed_flag, self.account.failed_flag)
@@ -175,37 +179,41 @@ class FolderWorker:
         if not uids:
             return 0
         log.debug("%s: %d messages in the folder (UIDVALIDITY %d)", self.where, len(uids), state.uidvalidity)
+        known = seen_positions(self.store, self.account.name, self.folder, state.uidvalidity, uids)
         handled = 0
-        for batch in chunks(uids, self.timing.batch_size):
+        for batch in chunks([uid for uid in uids if uid not in known], self.timing.batch_size):
             if self._should_stop():
-                break
-            handled += self._batch(mailbox, state.uidvalidity, batch)
-        return handled
-
-    def _batch(self, mailbox: Mailbox, uidvalidity: int, batch: list[int]) -> int:
-        known = seen_positions(self.store, self.account.name, self.folder, uidvalidity, batch)
-        recorded = self._record_new(mailbox, uidvalidity, [uid for uid in batch if uid not in known])
-        if recorded:
+                return handled
+            handled += self._record_new(mailbox, state.uidvalidity, batch)
             self.wake.set()
-        if self.once:  # a single pass has no QueueWorker: it processes what it queued
-            work_queue(
-                self.store,
-                self.process,
-                holder=self.holder,
-                claim_seconds=self.timing.lease_seconds,
-                tally=self.tally,
-                should_stop=self._should_stop,
-            )
-        states = seen_positions(self.store, self.account.name, self.folder, uidvalidity, batch)
+            if self.once:  # a single pass has no QueueWorker: it processes what it queued
+                self._work_queue()
+        if self.once:  # and what an earlier pass left without an outcome
+            self._work_queue()
+        states = seen_positions(self.store, self.account.name, self.folder, state.uidvalidity, uids)
         decided = [(uid, seen) for uid, seen in sorted(states.items()) if seen.state != MessageState.RECEIVED]
         self.tally.already_done += sum(
             1 for uid, _ in decided if uid in known and known[uid].state != MessageState.RECEIVED
         )
-        self.waiting += len(states) - len(decided)
+        self.waiting = len(states) - len(decided)
         # One MOVE per batch and target, after every outcome in it was committed. A
         # crash before it leaves the messages in the folder; the ledger finishes the job.
-        self._tell_server(mailbox, decided)
-        return recorded + len(decided)
+        for batch in chunks(decided, self.timing.batch_size):
+            if self._should_stop():
+                break
+            self._tell_server(mailbox, batch)
+            handled += len(batch)
+        return handled
+
+    def _work_queue(self) -> None:
+        work_queue(
+            self.store,
+            self.process,
+            holder=self.holder,
+            claim_seconds=self.timing.lease_seconds,
+            tally=self.tally,
+            should_stop=self._should_stop,
+        )
 
     def _record_new(self, mailbox: Mailbox, uidvalidity: int, uids: list[int]) -> int:
         """Fetch and record messages the ledger has never seen; how many were recorded."""
@@ -245,6 +253,9 @@ class FolderWorker:
             mark_server_action(self.store, [ledger_id for _, ledger_id in items], action)
 
     def _note_uidvalidity(self, uidvalidity: int) -> None:
+        if uidvalidity == self._uidvalidity:  # looked at already: the ledger's past is not read again
+            return
+        self._uidvalidity = uidvalidity
         known = known_uidvalidities(self.store, self.account.name, self.folder)
         if known and uidvalidity not in known:
             # The folder was recreated: every UID is new. Nothing is skipped (every

@@ -24,6 +24,7 @@ _PO_LABELS = (
     r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|(?:notre|votre|our|your)\s+r[ée]f(?:[ée]rence|erence)?\.?"
     r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
+    r"|(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
 _PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:est\s+(?:le\s+)?)?{_PO_VALUE}", re.I)

@@ -12,15 +12,16 @@ from pathlib import Path
 
 import pytest
 
-import intake.ingest
+import intake.readers
 from bench.services import Dovecot
 from intake.daemon.config import Account, Security, Timing
 from intake.daemon.mailbox import ImapMailbox
+from intake.daemon.pooled import PooledProcessor
 from intake.daemon.queue import QueueWorker
 from intake.daemon.serve import make_processor
 from intake.daemon.worker import FolderWorker
 from intake.ingest import retry_failed
-from intake.pipeline import PipelineDeps
+from intake.pipeline import PipelineDeps, ReadMessage, process
 from matchers import IndexCache
 from models import MailboxError, RawMessage, Settings, Store, load_reference_dir
 from models.ledger import known_uidvalidities
@@ -63,6 +64,17 @@ def ref_store(tmp_path: Path) -> Store:
     return loaded(f"sqlite:///{tmp_path}/imap.db")
 
 
+PROCESSORS: list[PooledProcessor] = []
+
+
+@pytest.fixture(autouse=True)
+def _end_readers() -> Iterator[None]:
+    """The reading workers of the daemons a test built end with it."""
+    yield
+    while PROCESSORS:
+        PROCESSORS.pop().close()
+
+
 def worker_for(
     account: Account,
     store: Store,
@@ -76,12 +88,13 @@ def worker_for(
     wake: threading.Event | None = None,
 ) -> FolderWorker:
     settings = settings or Settings(parse_timeout_seconds=SOUND_LIMIT_SECONDS)
+    PROCESSORS.append(make_processor(store, settings, IndexCache(store)))
     return FolderWorker(
         account,
         folder,
         store=store,
         timing=timing or fast_timing(),
-        process=make_processor(store, settings, IndexCache(store)),
+        process=PROCESSORS[-1],
         connect=ImapMailbox.connect,
         holder=holder,
         stop=stop or threading.Event(),
@@ -181,35 +194,31 @@ def _folder_exists(dovecot: Dovecot) -> bool:
 def test_a_poison_message_does_not_block_the_next(
     imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_process = intake.ingest.process
-    released = threading.Event()
+    real_read = intake.readers.read_message
 
-    def fragile(raw: RawMessage, deps: PipelineDeps):
+    def fragile(raw: RawMessage, **kwargs) -> ReadMessage:
         if re.search(rb"X-Test-Number: 2\r?\n", raw.data):
             raise ZeroDivisionError("a parser bug")
         if re.search(rb"X-Test-Number: 3\r?\n", raw.data):
-            released.wait(STUCK_SECONDS)  # a parser stuck on this message until the run is over
-        return real_process(raw, deps)
+            time.sleep(STUCK_SECONDS)  # a parser stuck on this message: its worker is ended
+        return real_read(raw, **kwargs)
 
-    monkeypatch.setattr(intake.ingest, "process", fragile)
+    monkeypatch.setattr(intake.readers, "read_message", fragile)
     for data in (order_message(1), POISON, order_message(2), order_message(3), order_message(4)):
         imap_env.inject("orders", data)
     # The time limit is a failure bound: the models loaded first, a loaded machine never gives up a sound message.
     settings = Settings(parse_timeout_seconds=PARSE_LIMIT_SECONDS)
-    real_process(
+    process(
         RawMessage(data=order_message(0)), PipelineDeps(index=IndexCache(ref_store).get(), settings=settings)
     )
-    try:
-        tally = worker_for(account_for(imap_env), ref_store, once=True, settings=settings).run()
-    finally:
-        released.set()
+    tally = worker_for(account_for(imap_env), ref_store, once=True, settings=settings).run()
     assert (tally.processed, tally.failed) == (2, 3)
     states = exactly_once(ref_store, 5)
     assert (states["processed"], states["failed"]) == (2, 3)
     errors = sorted(m.error or "" for m in ref_store.list_messages("failed"))
     assert "no email headers" in errors[1] or "not an email" in errors[1]  # the poison
     assert errors[0].startswith("internal error while processing: ZeroDivisionError: a parser bug")
-    assert errors[2] == f"processing took longer than {PARSE_LIMIT_SECONDS} s: given up"
+    assert errors[2] == f"reading took longer than {PARSE_LIMIT_SECONDS} s: given up"
     assert [imap_env.count("orders", f) for f in ("INBOX", "Processed", "Failed")] == [0, 2, 3]
     monkeypatch.undo()  # the parser fixed: `intake retry` takes the failed ones again
     index = IndexCache(ref_store).get()
@@ -242,13 +251,13 @@ def test_uidvalidity_change_neither_reimports_nor_skips(imap_env: Dovecot, ref_s
 def test_dovecot_restart_mid_run_loses_and_doubles_nothing(
     imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_process = intake.ingest.process
+    real_read = intake.readers.read_message
 
-    def slowed(raw: RawMessage, deps: PipelineDeps):
+    def slowed(raw: RawMessage, **kwargs) -> ReadMessage:
         time.sleep(0.03)
-        return real_process(raw, deps)
+        return real_read(raw, **kwargs)
 
-    monkeypatch.setattr(intake.ingest, "process", slowed)
+    monkeypatch.setattr(intake.readers, "read_message", slowed)
     for n in range(60):
         imap_env.inject("orders", order_message(n))
     with daemon(account_for(imap_env), ref_store) as (folder, queue):
@@ -286,14 +295,14 @@ def test_a_message_arriving_during_work_is_not_left_waiting(
     imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its EXISTS comes in the response to a FETCH or MOVE, not in IDLE: still taken at once."""
-    real_process = intake.ingest.process
+    real_read = intake.readers.read_message
 
-    def appending(raw: RawMessage, deps: PipelineDeps):
+    def appending(raw: RawMessage, **kwargs) -> ReadMessage:
         if re.search(rb"X-Test-Number: 1\r?\n", raw.data):
             imap_env.inject("orders", order_message(2))
-        return real_process(raw, deps)
+        return real_read(raw, **kwargs)
 
-    monkeypatch.setattr(intake.ingest, "process", appending)
+    monkeypatch.setattr(intake.readers, "read_message", appending)
     with daemon(account_for(imap_env), ref_store) as (_, queue):
         wait_for(lambda: _folder_exists(imap_env), 30, "connection")
         time.sleep(0.3)

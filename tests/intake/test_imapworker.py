@@ -11,7 +11,7 @@ import pytest
 
 from intake.daemon.config import Account
 from intake.daemon.holders import Backoff, holder_is_dead, holder_name
-from intake.daemon.queue import Processor
+from intake.daemon.queue import Processor, one_by_one
 from intake.daemon.worker import FolderWorker
 from intake.ingest import Outcome
 from models import MailboxError, RawMessage, Store
@@ -27,7 +27,7 @@ ACCOUNT = Account(
 def counting_processor(store: Store, calls: list[int], fail_marker: bytes = b"POISON") -> Processor:
     """Records each call; marks a message failed when it holds `fail_marker`, else processed."""
 
-    def processor(pk: int, raw: RawMessage) -> Outcome:
+    def process(pk: int, raw: RawMessage) -> Outcome:
         calls.append(pk)
         if fail_marker in raw.data:
             store.mark_failed(pk, "poison")
@@ -41,7 +41,7 @@ def counting_processor(store: Store, calls: list[int], fail_marker: bytes = b"PO
             session.commit()
         return Outcome(pk, True, "processed", [])
 
-    return processor
+    return one_by_one(process)
 
 
 def worker(

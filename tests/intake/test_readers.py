@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from intake import readers
@@ -15,7 +18,7 @@ from intake.readers import Failure, ReaderPool, ingest_files
 from matchers import CatalogIndex
 from models import MessageState, Origin, RawMessage, ReferenceData, Settings, Store, load_reference_dir
 from parsers import DocumentLimits
-from tests.paths import FIXTURES
+from tests.paths import FIXTURES, ROOT
 
 REF = FIXTURES.parent / "ref"
 
@@ -84,3 +87,28 @@ def test_a_crash_or_an_overrun_fails_only_its_message(monkeypatch: pytest.Monkey
     assert kinds == ["ReadMessage", "Failure", "ReadMessage", "Failure", "ReadMessage"]
     assert isinstance(answers[1], Failure) and "stopped without an answer" in answers[1].reason
     assert isinstance(answers[3], Failure) and "longer than 3 s" in answers[3].reason
+
+
+_POOL_THEN_SLEEP = """
+import time
+from intake.readers import ReaderPool
+from matchers import CatalogIndex
+from models import ReferenceData
+from parsers import DocumentLimits
+with ReaderPool(index=CatalogIndex.build(ReferenceData()), limits=DocumentLimits(), processes=2):
+    print("ready", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_the_workers_of_a_pool_killed_end_with_it() -> None:
+    owner = subprocess.Popen([sys.executable, "-c", _POOL_THEN_SLEEP], stdout=subprocess.PIPE, cwd=ROOT)
+    try:
+        assert owner.stdout is not None and owner.stdout.readline() == b"ready\n"
+        workers = psutil.Process(owner.pid).children()
+        assert len(workers) == 2
+    finally:
+        owner.kill()
+        owner.wait()
+    _, alive = psutil.wait_procs(workers, timeout=30)
+    assert not alive, f"workers left running: {[p.pid for p in alive]}"

@@ -1,0 +1,122 @@
+"""The daemon's processor: claimed messages read by the pool of reading workers, decided here.
+
+Reading (parse, classify, documents, extraction, matching) runs in the long-lived,
+bounded workers of `intake.readers.ReaderPool`, one per core, as for `intake ingest`;
+deciding and storing stay in the calling thread, where the store is, in the order the
+messages were claimed. A worker that crashes, breaches its memory or overruns the time
+limit fails only the message it held, with the reason. The outcomes are written through
+one batch (`models.batch`) and each is given back once committed, so a message is moved
+on the server only after its outcome is durable. The workers are forked from
+this process with the catalogue index they read against: when the index is rebuilt
+(`IndexCache`), the next pass forks new ones. One pass at a time: the folder workers of
+a single pass share the processor, and wait their turn.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import partial
+
+from intake.daemon.queue import Claimed
+from intake.ingest import Outcome, record_outcome
+from intake.readers import BATCH_OUTCOMES, ReaderPool, decided
+from matchers import CatalogIndex, IndexCache
+from models import RawMessage, Settings, Store, batched
+from models.queue import renew_claims
+from parsers import DocumentLimits
+
+
+class PooledProcessor:
+    """`processor(claimed)`: each claimed message read by a worker, then decided and stored."""
+
+    def __init__(
+        self, store: Store, settings: Settings, index: IndexCache, *, processes: int | None = None
+    ) -> None:
+        self.store, self.settings, self.index = store, settings, index
+        self.processes = processes or os.cpu_count() or 1
+        self._pool: ReaderPool | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, claimed: Iterable[Claimed]) -> Iterator[Outcome]:
+        with self._lock:
+            index = self.index.get()
+            pool = self._pool_for(index)
+            finished = False
+            try:
+                yield from self._decided(pool, claimed, index)
+                finished = True
+            finally:
+                if not finished:  # answers may still be on their way: those workers are not reused
+                    self._end_pool()
+
+    def _decided(
+        self, pool: ReaderPool, claimed: Iterable[Claimed], index: CatalogIndex
+    ) -> Iterator[Outcome]:
+        """The outcomes, each given once committed: on PostgreSQL every `BATCH_OUTCOMES` and
+        whenever the workers have no answer ready; on SQLite, whose one write lock the folder
+        workers and the claims wait on, one by one. The claims of the messages in hand are
+        renewed as they go, so that no other daemon takes one over while it is read."""
+        every = 1 if self.store.engine.dialect.name == "sqlite" else BATCH_OUTCOMES
+        taken: deque[Claimed] = deque()
+        written: list[Outcome] = []
+        committed: list[Outcome] = []
+        renewed = time.monotonic()
+        with batched(self.store) as batch:
+
+            def commit() -> None:
+                nonlocal renewed
+                if taken and time.monotonic() - renewed > taken[0].seconds / 3:
+                    renew_claims(batch, taken[0].holder, [item.pk for item in taken], taken[0].seconds)
+                    renewed = time.monotonic()
+                batch.commit()
+                committed.extend(written)
+                written.clear()
+
+            for answer in pool.read(_noted(claimed, taken), idle=commit):
+                item = taken.popleft()
+                work = partial(decided, batch, answer, index=index, settings=self.settings)
+                written.append(record_outcome(batch, item.pk, item.raw, work, settings=self.settings))
+                if len(written) >= every:
+                    commit()
+                yield from _given(committed)
+            commit()
+        yield from _given(committed)
+
+    def _pool_for(self, index: CatalogIndex) -> ReaderPool:
+        if self._pool is not None and self._pool.index is not index:
+            self._end_pool()
+        if self._pool is None:
+            limits = DocumentLimits.from_settings(self.settings)
+            self._pool = ReaderPool(index=index, limits=limits, processes=self.processes).__enter__()
+        return self._pool
+
+    def _end_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.__exit__(None, None, None)
+            self._pool = None
+
+    def close(self) -> None:
+        """The workers ended (a pass still running finishes first)."""
+        with self._lock:
+            self._end_pool()
+
+    def __enter__(self) -> PooledProcessor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _noted(claimed: Iterable[Claimed], taken: deque[Claimed]) -> Iterator[RawMessage]:
+    for item in claimed:
+        taken.append(item)
+        yield item.raw
+
+
+def _given(outcomes: list[Outcome]) -> Iterator[Outcome]:
+    while outcomes:
+        yield outcomes.pop(0)
