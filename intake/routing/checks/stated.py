@@ -9,12 +9,18 @@ delivery-address labels; when one is there and the order has none, a clerk reads
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.coverage import body_spans
 from models import Provenance, ReviewReason
 from parsers.text.fields import requested_date, ship_to
+
+# A day wished for, not asked ('Livraison mardi matin si possible'): no requested date to read.
+_HEDGED = re.compile(
+    r"\b(?:si possible|if possible|id[ée]alement|ideally|de pr[ée]f[ée]rence|preferably)\b", re.I
+)
 
 
 def check_delivery_read(ctx: CheckContext) -> list[ReviewReason]:
@@ -25,6 +31,8 @@ def check_delivery_read(ctx: CheckContext) -> list[ReviewReason]:
         for text, where in _order_part(ctx):
             said = text.replace(" | ", " : ")  # a document row's cells, read as a label and its value
             found = requested_date(said, today, part=where.part)
+            if _HEDGED.search(said):
+                continue
             if found is not None and found.provenance is not None and found.provenance.span is not None:
                 start, end = found.provenance.span
                 reasons.append(
