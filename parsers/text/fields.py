@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from models import Extracted, Provenance
 from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
+from parsers.text.corrections import corrected_reference
 from parsers.values.dates import DateHit, delivery_date
 
 _PO_LABELS = (
@@ -106,6 +107,10 @@ def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
         found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
     elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
         found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7),))
+    corrected = corrected_reference(text, found.value) if found is not None else None
+    if corrected is not None:  # "notre n° est BC-3321 et non BC-3312"
+        prov = Provenance(part=part, span=corrected[1], rule="po-corrected")
+        return Extracted[str](value=corrected[0], confidence=0.8, provenance=prov)
     return found
 
 
