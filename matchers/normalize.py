@@ -54,8 +54,10 @@ _DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m
 _HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(?:\s*mm)?\b")
 _MEASURE = re.compile(rf"\b({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
 _DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b)?")
-_SIZE = re.compile(r"\b(?:taille|size|t\.?|sz)\s*(\d{1,2}|xxs|xs|s|m|l|xl|xxl|xxxl)\b")
-_SIZE_LETTER = re.compile(r"(?<![\w.,])(xxs|xs|s|m|l|xl|xxl|xxxl)(?![\w'])")
+_SIZE = re.compile(r"\b(?:taille|size|t\.?|sz)\s*(\d{1,2}(?!xl)|xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)\b")
+_SIZE_LETTER = re.compile(r"(?<![\w.,])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)(?![\w'])")
+# 'XXL' and '2XL' are one size, and so are 'XXXL' and '3XL'.
+_SIZE_SPELLINGS = {"xxl": "2xl", "xxxl": "3xl"}
 _PACK = re.compile(r"\b(?:de|par|x|lot de|pack de)\s*(\d+)\b")
 _THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
 _ANY_NUMBER = re.compile(_NUM)
@@ -152,10 +154,10 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     take(_DIM, lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)})
     take(_DIAM, _diameter)
     take(_MEASURE, lambda m: {_measure_feature(m[1], m[2])})
-    take(_SIZE, lambda m: {f"size:{m[1]}"})
+    take(_SIZE, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
     take(_THREAD, lambda m: {f"thread:{m[1]}{m[2]}"})
     take(_PACK, lambda m: {f"pack:{m[1]}"})
-    take(_SIZE_LETTER, lambda m: {f"size:{m[1]}"})
+    take(_SIZE_LETTER, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
     for m in _BARE.finditer(text):
         features.add(f"num:{_fmt(_number(m[0]))}")
     return features, numbers, _BARE.sub(" ", text)

@@ -11,7 +11,7 @@ from models import ExtractedOrder, ParsedMessage
 from parsers.documents.attachments import DocumentLimits, attachment_orders
 from parsers.text.codes import CodeBook
 from parsers.text.fields import requested_date
-from parsers.text.reader import extract_from_text
+from parsers.text.reader import ADDED_RULE, extract_from_text
 
 # Header fields a body may give an attached order; the document's own values win.
 BODY_FIELDS = ("po_number", "requested_delivery_date", "ship_to", "contact_name", "contact_phone")
@@ -50,7 +50,8 @@ def worded_delivery(order: ExtractedOrder, today: dt.date | None):
 
 
 def join_body(orders: list[ExtractedOrder], body: ExtractedOrder) -> list[ExtractedOrder]:
-    """The body's header fields given to the one attached order that lacks them.
+    """The body's header fields given to the one attached order that lacks them, and the lines the
+    body adds to it in a sentence.
 
     With several attached orders the body cannot say which one it speaks of: each
     keeps only what its document says.
@@ -63,6 +64,11 @@ def join_body(orders: list[ExtractedOrder], body: ExtractedOrder) -> list[Extrac
         if getattr(order, name) is None and getattr(body, name) is not None:
             setattr(order, name, getattr(body, name))
     _typed_po(order, body)
+    added = [ln for ln in body.lines if ln.provenance is not None and ln.provenance.rule == ADDED_RULE]
+    for number, line in enumerate(added, start=len(order.lines) + 1):
+        # "Voici notre bon, et en plus 2 jugulaires, pas sur le bon": the document's order gets the line.
+        order.lines.append(line.model_copy(update={"line_no": number}))
+        order.notes.append(f"line {number} added from the message beside the document")
     return orders
 
 

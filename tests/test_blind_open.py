@@ -22,6 +22,7 @@ PARTS = [
     ("blind/office/open", "blind/office/ref", 0.65),
     ("blind/hygiene/open", "blind/hygiene/ref", 0.84),
     ("blind/autoparts/open", "blind/autoparts/ref", 0.78),
+    ("blind/workwear/open", "blind/workwear/ref", 0.65),
     ("erp/open", "erp/ref", 0.95),
     ("erp/open-scanned", "erp/ref", 0.75),
 ]

@@ -19,6 +19,7 @@ from parsers.documents.kinds import kind_of_title
 from parsers.documents.rows import build_line
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
 from parsers.documents.totals import check_order
+from parsers.text.corrections import cancels
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
@@ -312,6 +313,8 @@ def _read_lines(
                 cells[role] = (cell_number(cell.value), prov)
         if not cells.keys() & {"code", "description", "supplier_code", "ean"}:
             continue
+        if cancels(str(cells.get("comment", ("",))[0])):
+            continue  # 'annulé' in the row's comment column: the customer struck the row
         line = build_line(
             len(order.lines) + 1, cells, decimal_comma=decimal_comma, confidence=SHEET_CONFIDENCE
         )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from models import Extracted, Provenance
 from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
+from parsers.text.corrections import corrected_reference
 from parsers.values.dates import DateHit, delivery_date
 
 _PO_LABELS = (
@@ -24,6 +25,7 @@ _PO_LABELS = (
     r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|(?:notre|votre|our|your)\s+r[ée]f(?:[ée]rence|erence)?\.?"
     r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
+    r"|(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
 _PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:est\s+(?:le\s+)?)?{_PO_VALUE}", re.I)
@@ -105,6 +107,10 @@ def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
         found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
     elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
         found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7),))
+    corrected = corrected_reference(text, found.value) if found is not None else None
+    if corrected is not None:  # "notre n° est BC-3321 et non BC-3312"
+        prov = Provenance(part=part, span=corrected[1], rule="po-corrected")
+        return Extracted[str](value=corrected[0], confidence=0.8, provenance=prov)
     return found
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.mail.html import html_to_text
@@ -19,16 +18,15 @@ from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, read_code_line
+from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
+from parsers.text.each import read_each
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
+from parsers.text.sizes import GRID_RULE, read_size_header, read_size_row, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
 from parsers.text.thread import QUOTED_PART, quoted_text, takes_the_thread_as_is
 from parsers.values.numbers import (
-    NUMBER,
-    parse_number,
     quantity_word_regex,
-    quantity_words_pattern,
-    word_quantity,
 )
 
 _RULE = re.compile(r"^[\s|:+=\-_]*[-=_]{3,}[\s|:+=\-_]*$")
@@ -49,6 +47,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
     order.lines = _prefer_tables(read_lines(body, part=part, codes=codes, subject=parsed.subject), parsed)
+    order.lines = _with_each(order.lines, read_each(own, part=part, codes=codes))
     if not order.lines and takes_the_thread_as_is(own, parsed.quoted):
         # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
         order.lines = quoted_lines(parsed, codes=codes)
@@ -56,14 +55,21 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if not order.lines and len(own) <= MAX_MODEL_CHARS:
         order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):
-        order.lines = []
+        # Only what the body adds to the attached order ("ci-joint, et en plus 2 jugulaires") stays.
+        order.lines = [ln for ln in order.lines if ln.provenance and ln.provenance.rule == ADDED_RULE]
         order.notes.append("the body points to its attachments: its lines are not read")
-    if forward_at < len(body) or fields.is_forward_subject(parsed.subject):
-        order.lines = _apply_overrides(order.lines, own, part=part)
+    forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
+    order.lines = correct_lines(
+        order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
+    )
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
     _fill_fields(order, parsed, body, own, forward_at, part)
     return order
+
+
+# The rule of a line added in a sentence ('et en plus 2 jugulaires, pas sur le bon').
+ADDED_RULE = "text-added"
 
 
 def quoted_lines(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> list[ExtractedLine]:
@@ -115,26 +121,49 @@ def read_lines(
     is read around it first. The subject tells whether a header block opens a forward.
     """
     found: list[ExtractedLine] = []
-    header = None
+    header = grid = None
     in_signature = False
     offset = 0
     blocks = KeyValueBlocks(part=part)
     markers = load_markers()
     forwards = {o.start for o in openings(text, subject, markers) if o.kind == "forward"}
+    above: tuple[str, int] | None = None  # the line above, when it named an article and no count
     for raw in text.splitlines(keepends=True):
         line, start = raw.rstrip("\r\n"), offset
         offset += len(raw)
         if start in forwards:  # a forwarded original: read afresh, past the forwarder's signature
-            in_signature, header = False, None
+            in_signature, header, grid = False, None, None
             continue
-        if in_signature or markers.opens_signature(line):
+        postscript = postscript_at(line)
+        if postscript is not None:  # 'P.S. ajoutez aussi 2 trousses': the order goes on under the signature
+            in_signature, header, grid = False, None, None
+            line = " " * postscript + line[postscript:]
+        elif in_signature or markers.opens_signature(line):
             in_signature = True
             continue
+        base, above = above, None
         is_field, block_line = blocks.feed(line, start)
         if block_line is not None:
             found.append(block_line)
         if is_field:
             continue
+        next_grid = read_size_header(line)
+        if next_grid is not None:
+            grid, header = next_grid, None
+            continue
+        if grid is not None and line.strip():
+            rows = read_size_row(line, grid, part=part, start=start)
+            if rows is not None:
+                found.extend(rows)
+                continue
+            grid = None
+        if grid is not None:
+            continue
+        by_size = read_size_split(_plain(line), part=part, start=start, base=base)
+        if by_size:
+            found.extend(by_size)
+            continue
+        count = len(found)
         next_header = read_header(line)
         if next_header is not None:
             header = next_header
@@ -149,8 +178,36 @@ def read_lines(
             if line.strip():
                 header = None
         found.extend(_read_free(line, part=part, start=start, codes=codes))
+        above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
     last = blocks.flush()
     return [*found, last] if last is not None else found
+
+
+def _with_each(lines: list[ExtractedLine], each: list[ExtractedLine]) -> list[ExtractedLine]:
+    """The lines a count said once gives ('6 de chaque :', 'T9 x 20, T10 x 10') instead of what
+    the line readers made of the same text, in reading order."""
+    if not each:
+        return lines
+    taken = [
+        p.span
+        for line in each
+        for p in (line.provenance, line.quantity.provenance if line.quantity else None)
+        if p and p.span
+    ]
+    kept = [line for line in lines if not _overlaps_any(line, taken)]
+    return sorted(
+        [*kept, *each], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
+    )
+
+
+def _overlaps_any(line: ExtractedLine, spans: list[tuple[int, int]]) -> bool:
+    where = line.provenance
+    if where is None or where.span is None:
+        return False
+    return any(where.span[0] < end and start < where.span[1] for start, end in spans)
+
+
+_TABLE_RULES = frozenset({"text-table", GRID_RULE})
 
 
 def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> list[ExtractedLine]:
@@ -158,7 +215,7 @@ def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> li
     if not parsed.tables:
         return text_lines
     table_lines = [line for table in parsed.tables for line in read_table(table, part="html")]
-    text_has_table = any(ln.provenance and ln.provenance.rule == "text-table" for ln in text_lines)
+    text_has_table = any(ln.provenance and ln.provenance.rule in _TABLE_RULES for ln in text_lines)
     if table_lines and not text_has_table and len(table_lines) >= len(text_lines):
         return table_lines
     return text_lines
@@ -174,6 +231,23 @@ def _plain(line: str) -> str:
 
 def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
     line = _plain(line)
+    if is_cancelled(line):
+        return []
+    added = added_item(line)
+    if added is not None:  # 'ajoutez aussi 2 trousses de secours': the item alone, offsets kept
+        marker, begin, end = added
+        head = _read_free(line[:marker], part=part, start=start, codes=codes) if line[:marker].strip() else []
+        item = " " * begin + line[begin:end]
+        return head + [_mark_added(found) for found in _read_free(item, part=part, start=start, codes=codes)]
+    corrected = inline_correction(line)
+    if corrected is not None:
+        cut, new, span, old = corrected
+        found = _read_free(line[:cut], part=part, start=start, codes=codes)
+        if len(found) == 1 and found[0].quantity is not None and found[0].quantity.value == old:
+            prov = Provenance(part=part, span=(start + span[0], start + span[1]), rule="correction")
+            found[0].quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+            found[0].notes.append(f"quantity {old} corrected to {new} on its line")
+            return found
     known = read_code_line(line, codes, part=part, start=start) if codes is not None else None
     if known is not None:
         return [known]
@@ -191,6 +265,13 @@ def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> l
     if single is not None:
         return [single]
     return prose
+
+
+def _mark_added(line: ExtractedLine) -> ExtractedLine:
+    """A line the customer adds in a sentence: beside an attached order, it belongs to it (parsers/orders.py)."""
+    if line.provenance is not None:
+        line.provenance = line.provenance.model_copy(update={"rule": ADDED_RULE})
+    return line
 
 
 def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[ExtractedLine]:
@@ -211,63 +292,3 @@ def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[Extract
 def _only_points_to_attachments(parsed: ParsedMessage, own: str) -> bool:
     documents = [a for a in parsed.attachments if any(t in a.content_type.lower() for t in _DOCUMENT_TYPES)]
     return bool(documents and load_markers().see_attached.search(own))
-
-
-@lru_cache(maxsize=1)
-def _override_patterns() -> tuple[re.Pattern[str], ...]:
-    qty = rf"(?:{NUMBER}|{quantity_words_pattern()})"
-    return (
-        re.compile(
-            rf"(?P<new>{qty})\s*(?:[^\W\d_]+\.?\s+)?(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
-            re.I,
-        ),
-        # "only 2 of the 180Ah batteries, not 3", "seulement 2 cartons de gants, pas 4",
-        # "mettez 4 cartons de frites et pas 6", "make it 3 boxes, not 5"
-        re.compile(
-            rf"\b(?:only|just|seulement|juste|que|mettez|mets|mettre|put|make\s+it)\s+(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not)\s+(?P<old>{qty})\b",
-            re.I,
-        ),
-    )
-
-
-def _apply_overrides(lines: list[ExtractedLine], own: str, *, part: str) -> list[ExtractedLine]:
-    """'mettez 2 cartons au lieu de 3', 'only 2 of the batteries, not 3' in the forwarder's text change the
-    forwarded line; the words that changed it are no line of their own."""
-    spent: list[tuple[int, int]] = []
-    for match in (m for pattern in _override_patterns() for m in pattern.finditer(own)):
-        new, old = _number(match["new"]), _number(match["old"])
-        if new is None or old is None:
-            continue
-        sentence = own[max(0, own.rfind("\n", 0, match.start()) + 1) : match.end()].lower()
-        words = set(re.findall(r"[^\W\d_]{3,}", sentence))
-        candidates = [ln for ln in lines if ln.quantity and ln.quantity.value == old and ln.provenance]
-        if not candidates:
-            continue
-        best = max(candidates, key=lambda ln: len(words & _words(ln)))
-        if not words & _words(best):
-            continue
-        prov = Provenance(part=part, span=match.span("new"), rule="forward-override")
-        best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
-        best.notes.append(f"quantity {old} changed to {new} by the forwarder")
-        spent.append(match.span())
-    return [ln for ln in lines if not any(_read_within(ln, span, part) for span in spent)]
-
-
-def _read_within(line: ExtractedLine, span: tuple[int, int], part: str) -> bool:
-    where = line.provenance
-    return bool(
-        where and where.part == part and where.span and where.span[0] < span[1] and span[0] < where.span[1]
-    )
-
-
-def _words(line: ExtractedLine) -> set[str]:
-    text = (line.description.value if line.description else "").lower()
-    return set(re.findall(r"[^\W\d_]{3,}", text))
-
-
-def _number(text: str) -> Decimal | None:
-    value = parse_number(text)
-    if value is not None:
-        return value
-    worded = word_quantity(text)
-    return worded[0] if worded else None

@@ -20,7 +20,8 @@ def test_shipped_vocabulary_loads() -> None:
     ("written", "unit"),
     [("ctn", "carton"), ("cs", "carton"), ("rlx", "rouleau"), ("pces", "pce"), ("couronnes", "couronne"),
      ("bags", "sachet"), ("col", "colis"), ("fl", "flacon"), ("Boîte", "boite"), ("stück", "pce"),
-     ("bouteilles", "flacon"), ("caisses", "carton"), ("barquettes", "barquette"), ("fûts", "fut")],
+     ("bouteilles", "flacon"), ("caisses", "carton"), ("barquettes", "barquette"), ("fûts", "fut"),
+     ("reams", "ramette")],
 )  # fmt: skip
 def test_the_matchers_and_the_readers_read_units_through_one_table(written: str, unit: str) -> None:
     assert normalise_unit(written) == unit

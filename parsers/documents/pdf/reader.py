@@ -9,6 +9,7 @@ from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, Sourc
 from parsers.documents.kinds import kind_of_title, titled_number
 from parsers.documents.pdf import fields as F
 from parsers.documents.pdf.layout import Line, Page, Word, provenance
+from parsers.documents.pdf.sizegrid import size_grid_lines
 from parsers.documents.pdf.table import Column, Row, find_header, read_table
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
@@ -58,6 +59,7 @@ def read_pages(
             ]
             line.provenance = provenance(part, page_words, rule)
             order.lines.append(line)
+    order.lines = _with_size_grids(order.lines, pages, part, rule, confidence)
     head = first.lines[: header_at if header_at is not None else len(first.lines)]
     _header_fields(order, head, first.width, part, vocab, rule, top=True)
     last = pages[-1]
@@ -72,6 +74,26 @@ def read_pages(
         order.confidence -= 0.1
         order.notes.append("the document does not say it is a purchase order; read as one")
     return check_order(order)
+
+
+def _with_size_grids(
+    lines: list[ExtractedLine], pages: list[Page], part: str, rule: str, confidence: float
+) -> list[ExtractedLine]:
+    """The lines of the size grids printed beside the line table, each in its place on the page."""
+    grid = size_grid_lines(pages, part, rule, confidence)
+    if not grid:
+        return lines
+    rows = {(page, round(top)) for page, top, _ in grid}
+    placed = [(page, top, line) for page, top, line in grid]
+    for line in lines:
+        where = line.provenance
+        page, top = (where.page or 0, where.bbox[1]) if where and where.bbox else (0, 0.0)
+        if (page, round(top)) not in rows:  # a grid row the table reader took for a line: the grid's reading
+            placed.append((page, top, line))
+    ordered = [line for _, _, line in sorted(placed, key=lambda item: (item[0], item[1]))]
+    for number, line in enumerate(ordered, start=1):
+        line.line_no = number
+    return ordered
 
 
 def page_rows(

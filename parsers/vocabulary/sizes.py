@@ -1,0 +1,73 @@
+"""The size vocabulary of parsers/data/sizes.toml, validated at load, and the size pattern."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from models.datafiles import load_toml
+from parsers.vocabulary.words import DATA
+
+
+class SizeWords(BaseModel):
+    letters: list[str]
+    prefixes: list[str]
+    labels: list[str]
+    links: list[str]
+    smallest: int
+    largest: int
+
+
+class _SizesFile(BaseModel):
+    sizes: SizeWords
+
+
+@lru_cache(maxsize=1)
+def size_words() -> SizeWords:
+    """The [sizes] section of parsers/data/sizes.toml."""
+    return load_toml(DATA / "sizes.toml", _SizesFile).sizes
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def size_pattern() -> str:
+    """A size as written: a letter size ('XL', '2XL'), a prefixed number ('T9', 'P43') or a
+    labelled one ('taille 42'); a bare number is left to the caller, whose shape says it is one."""
+    words = size_words()
+    letters = _alternatives(words.letters)
+    prefixes = _alternatives(words.prefixes)
+    labels = _alternatives(words.labels)
+    return (
+        rf"(?:(?:{labels})\s*)?(?:(?<![\w/])(?:{letters})(?![\w/])|(?<![\w.])(?:{prefixes})\s?\d{{1,2}}(?![\w,.]\d))"
+        rf"|(?:{labels})\s*\d{{1,2}}(?![\d])"
+    )
+
+
+def is_bare_size(text: str) -> bool:
+    """A number within the sizes' range ('42', '9'), or a double size ('43/46')."""
+    words = size_words()
+    parts = text.split("/")
+    return len(parts) <= 2 and all(p.isdigit() and words.smallest <= int(p) <= words.largest for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _whole_size() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{size_pattern()})$", re.I)
+
+
+def is_size(text: str, *, bare: bool = False) -> bool:
+    """The cell or token is a size; `bare` lets a plain number in the sizes' range count."""
+    text = text.strip()
+    return bool(_whole_size().match(text)) or (bare and is_bare_size(text))
+
+
+def ambiguous_letter(text: str) -> bool:
+    """A letter size that a unit spells too ('m' metres, 'l' litres): a size only beside others."""
+    from parsers.values.units import normalise_unit
+
+    return text.strip().lower() in {w for w in size_words().letters if normalise_unit(w) is not None}

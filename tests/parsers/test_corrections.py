@@ -1,0 +1,158 @@
+"""Corrections written inside the order: the customer's last word counts (parsers/text/corrections.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from parsers.text.corrections import added_item, inline_correction, is_cancelled, postscript_at
+from parsers.text.reader import read_lines
+
+
+def _read(text: str) -> list[tuple[str, Decimal]]:
+    lines = read_lines(text, part="body")
+    return [
+        ((line.description.value if line.description else line.code.value), line.quantity.value)
+        for line in lines
+    ]
+
+
+def _corrected(text: str) -> list[tuple[str, Decimal]]:
+    from parsers.text.corrections import correct_lines
+
+    lines = correct_lines(read_lines(text, part="body"), text, part="body", rule="correction")
+    return [(line.description.value, line.quantity.value) for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("line", "new", "old"),
+    [
+        ("Tuile faîtière : 10 -- pardon, 12 et non 10", 12, 10),
+        ("Sacs de sable : 8, sorry, 15 not 8", 15, 8),
+        ("Poteaux bois : 6 (correction : 7 au lieu de 6)", 7, 6),
+    ],
+    ids=["pardon-et-non", "sorry-not", "bracket-au-lieu-de"],
+)
+def test_a_count_corrected_on_its_line_replaces_the_first(line, new, old):
+    found = inline_correction(line)
+    assert found is not None and (found[1], found[3]) == (Decimal(new), Decimal(old))
+    assert _read(f"{line}\n")[0][1] == Decimal(new)
+
+
+def test_a_correction_must_name_the_count_it_replaces():
+    assert inline_correction("Tuile faîtière : 10 -- pardon, 12 et non 14") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Bâche 4x6 m : 2 (annulé, on en a au dépôt)", "- 3 x PLT-220 cancelled", "Cales : 5 - à supprimer"],
+    ids=["annule-in-brackets", "cancelled", "a-supprimer"],
+)
+def test_a_line_cancelled_after_its_count_orders_nothing(line):
+    assert is_cancelled(line)
+    assert _read(f"{line}\n") == []
+
+
+def test_a_word_of_cancellation_without_a_count_cancels_nothing():
+    assert not is_cancelled("Commande annulée la semaine dernière, voici la nouvelle")
+
+
+def test_a_sentence_under_the_list_changes_the_count_and_is_no_line():
+    text = (
+        "Tuyau arrosage 25 m : 2\nRaccord rapide : 10\n\nFinalement mettez 4 tuyaux arrosage au lieu de 2.\n"
+    )
+    assert _corrected(text) == [("Tuyau arrosage 25 m", 4), ("Raccord rapide", 10)]
+
+
+def test_an_english_correction_names_the_line_by_its_words():
+    text = "- 10 x safety cones 75 cm\n- 6 x flashing lamps\n\nSorry, correction: 15 of the cones, not 10.\n"
+    assert _corrected(text) == [("safety cones 75 cm", 15), ("flashing lamps", 6)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "left"),
+    [
+        ("Enlevez la ligne 2, merci.", ["Tuyau arrosage", "Arrosoir 10 L"]),
+        ("Et retirez les raccords, on verra plus tard.", ["Tuyau arrosage", "Arrosoir 10 L"]),
+        ("Please remove line 3.", ["Tuyau arrosage", "Raccord rapide"]),
+    ],
+    ids=["ligne-n", "by-words", "line-n-en"],
+)
+def test_a_line_taken_out_by_a_sentence_is_no_longer_ordered(sentence, left):
+    text = f"1) Tuyau arrosage : 2\n2) Raccord rapide : 10\n3) Arrosoir 10 L : 1\n\n{sentence}\n"
+    assert [d for d, _ in _corrected(text)] == left
+
+
+def test_a_postscript_under_the_signature_adds_its_line():
+    text = "Bonjour,\nSacs de terreau : 5\n\nCordialement,\nJean Morel\n06 11 22 33 44\n\nP.S. ajoutez aussi 2 arrosoirs 10 L.\n"
+    assert _read(text) == [("Sacs de terreau", 5), ("arrosoirs 10 L", 2)]
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("ajoutez aussi 2 arrosoirs 10 L.", "2 arrosoirs 10 L"),
+        ("please add 1 BAR-200 barrier as well.", "1 BAR-200 barrier"),
+    ],
+    ids=["fr", "en"],
+)
+def test_an_added_item_is_read_without_its_verb_and_fillers(line, item):
+    _, start, end = added_item(line)
+    assert line[start:end] == item
+
+
+def test_only_a_postscript_opens_one():
+    assert postscript_at("P.S. merci") == 5
+    assert postscript_at("PS: please add 2") is not None
+    assert postscript_at("PSG - Marseille") is None
+
+
+@pytest.mark.parametrize(
+    ("note", "cancelled"),
+    [("annulé", True), ("Annulé - doublon", True), ("cancelled", True), ("livrer lundi", False), ("", False)],
+    ids=["annule", "annule-reason", "cancelled", "other-note", "empty"],
+)
+def test_a_comment_cell_that_cancels_its_row(note, cancelled):
+    from parsers.text.corrections import cancels
+
+    assert cancels(note) is cancelled
+
+
+def test_a_reference_corrected_in_the_body_replaces_the_one_written():
+    from parsers.text.fields import po_number
+
+    text = "Commande BC-3312 ci-jointe.\nPardon, notre n° est BC-3321 et non BC-3312.\n"
+    assert po_number("Commande BC-3312", text, part="body").value == "BC-3321"
+    assert po_number("Commande BC-3312", "Commande BC-3312 ci-jointe.\n", part="body").value == "BC-3312"
+
+
+def test_a_line_added_in_a_sentence_beside_an_attachment_is_marked_for_it():
+    from parsers.text.reader import ADDED_RULE
+
+    lines = read_lines("Voici notre bon, et en plus 2 jugulaires 4 points, pas sur le bon.\n", part="body")
+    assert [(ln.description.value, ln.quantity.value, ln.provenance.rule) for ln in lines] == [
+        ("jugulaires 4 points", 2, ADDED_RULE)
+    ]
+
+
+def test_the_attached_order_takes_the_lines_the_body_adds_and_only_those():
+    from models import ExtractedOrder
+    from parsers.orders import join_body
+
+    body = ExtractedOrder(source="email", part="body")
+    body.lines = read_lines(
+        "Voici notre bon.\n- 4 x casques blancs\nEt en plus 2 jugulaires, pas sur le bon.\n", part="body"
+    )
+    document = ExtractedOrder(source="pdf", part="bon.pdf")
+    document.lines = read_lines("- 6 x lunettes incolores\n", part="bon.pdf")
+    join_body([document], body)
+    assert [(ln.description.value, ln.quantity.value) for ln in document.lines] == [
+        ("lunettes incolores", 6),
+        ("jugulaires", 2),
+    ]
+
+
+def test_an_item_added_after_a_comma_keeps_the_items_before_it():
+    text = "Tu peux me préparer deux boîtes de vis 4x40 et une de vis 5x50, plus un rouleau de ruban 25 mm.\n"
+    assert [q for _, q in _read(text)] == [2, 1, 1]
