@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from intake.followups import FollowupLookups, read_against_thread, resolve_followup, revised_po
+from intake.followups import ANSWER_RULE, FollowupLookups, read_thread, resolve_followup, revised_po
 from intake.routing.decision import decide
 from intake.routing.policy import RoutingFile, current_routing
 from intake.stages import stage
@@ -47,6 +47,11 @@ HistoryLookup = Callable[[str], CustomerHistory]
 # A line names an article when its code is known or its wording leads clearly.
 NAMED_SCORE = 0.8
 NAMED_MARGIN = 0.1
+ANSWER_REASON = "a short answer orders one option of the question quoted"
+# An answer whose option names one article of the question for sure reads as an order as surely
+# as an order's own words; one left in doubt is held by its doubt whatever this says.
+ANSWERED = 0.8
+UNSURE_ANSWER = 0.6
 # A new order's own words ("nouvelle commande") read it as an order whatever else it says.
 EXPLICIT = 0.9
 
@@ -117,12 +122,9 @@ def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits
         read_attachments(parsed, limits=limits)  # read once here; extraction finds them read
     with stage("extract"):
         if read is None:
-            read = extract_orders(parsed, limits=limits, codes=index)
+            read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
         # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
-        extracted_orders = [
-            read_against_thread(parsed, extracted, index)
-            for extracted in read or [ExtractedOrder(source="email", part=parsed.text_part)]
-        ]
+        extracted_orders = read or [ExtractedOrder(source="email", part=parsed.text_part)]
     with stage("match"):
         matched = [match_order(parsed, extracted, index) for extracted in extracted_orders]
     return ReadMessage(parsed=parsed, matched=matched, sign=sign)
@@ -258,7 +260,14 @@ def confirm_by_catalogue(
     """
     if parsed.classification is None or not awaits_catalogue(parsed.classification):
         return None
-    read = extract_orders(parsed, limits=limits, codes=index)
+    read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
+    if any(line.provenance and line.provenance.rule == ANSWER_RULE for order in read for line in order.lines):
+        # "ok pour la boîte de 500 alors, mettez-en 6" under our question: an order of that option.
+        sure = not any(order.doubts for order in read)
+        parsed.classification = Classification(
+            kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
+        )
+        return read
     parsed.classification = by_catalogue(parsed.classification, *_named_lines(parsed, read, index))
     return read
 

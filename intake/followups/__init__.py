@@ -1,17 +1,20 @@
 """Messages about an earlier order: linked to it, their change read as a diff against it."""
 
+from intake.followups.answers import ANSWER_RULE
 from intake.followups.diff import OrderLines, compute_change
 from intake.followups.link import LinkInputs, link_followup
 from intake.followups.resolve import FollowupLookups, resolve_followup, revised_po, thread_ids
-from intake.followups.thread import read_against_thread
+from intake.followups.thread import read_against_thread, read_thread
 
 __all__ = [
+    "ANSWER_RULE",
     "FollowupLookups",
     "LinkInputs",
     "OrderLines",
     "compute_change",
     "link_followup",
     "read_against_thread",
+    "read_thread",
     "resolve_followup",
     "revised_po",
     "thread_ids",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from intake.followups.answers import read_option_answer
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
 from matchers import CatalogIndex, match_article
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -30,6 +31,33 @@ _ASKS = re.compile(
 )
 _SENTENCE = re.compile(r"[^.!?\n]+")
 _NUMBER = r"(?<![\w.,]){}(?![\w]|[.,]\d)"
+
+
+def read_thread(
+    parsed: ParsedMessage, orders: list[ExtractedOrder], index: CatalogIndex
+) -> list[ExtractedOrder]:
+    """The orders a reply writes against its thread: the quoted lines changed, or the option an answer names."""
+    if not parsed.quoted.strip():
+        return orders or _not_quoted(parsed, index)
+    # With no line of its own the body gave no order: its fields are read again, for the thread's lines.
+    read = orders or [extract_from_text(parsed, codes=index)]
+    if points_to_thread(parsed.text) is not None:
+        read = [read_against_thread(parsed, order, index) for order in read]
+    else:
+        read = [read_option_answer(parsed, order, index) for order in read]
+    return read if orders else [order for order in read if order.lines]
+
+
+def _not_quoted(parsed: ParsedMessage, index: CatalogIndex) -> list[ExtractedOrder]:
+    """'Same as last time' with the earlier order not quoted: which order and which lines, a clerk
+    decides (the customer's past orders at hand); the engine never takes it alone."""
+    if points_to_thread(parsed.text) is None:
+        return []
+    order = extract_from_text(parsed, codes=index)
+    doubt = (
+        "the reply orders again an earlier order it does not quote: its lines are the customer's to confirm"
+    )
+    return [order.model_copy(update={"doubts": [*order.doubts, doubt]})]
 
 
 def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> ExtractedOrder:

@@ -19,6 +19,7 @@ from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, read_code_line
 from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
+from parsers.text.each import read_each
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
 from parsers.text.sizes import GRID_RULE, read_size_header, read_size_row, read_size_split
@@ -46,6 +47,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
     order.lines = _prefer_tables(read_lines(body, part=part, codes=codes, subject=parsed.subject), parsed)
+    order.lines = _with_each(order.lines, read_each(own, part=part, codes=codes))
     if not order.lines and takes_the_thread_as_is(own, parsed.quoted):
         # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
         order.lines = quoted_lines(parsed, codes=codes)
@@ -179,6 +181,30 @@ def read_lines(
         above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
     last = blocks.flush()
     return [*found, last] if last is not None else found
+
+
+def _with_each(lines: list[ExtractedLine], each: list[ExtractedLine]) -> list[ExtractedLine]:
+    """The lines a count said once gives ('6 de chaque :', 'T9 x 20, T10 x 10') instead of what
+    the line readers made of the same text, in reading order."""
+    if not each:
+        return lines
+    taken = [
+        p.span
+        for line in each
+        for p in (line.provenance, line.quantity.provenance if line.quantity else None)
+        if p and p.span
+    ]
+    kept = [line for line in lines if not _overlaps_any(line, taken)]
+    return sorted(
+        [*kept, *each], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
+    )
+
+
+def _overlaps_any(line: ExtractedLine, spans: list[tuple[int, int]]) -> bool:
+    where = line.provenance
+    if where is None or where.span is None:
+        return False
+    return any(where.span[0] < end and start < where.span[1] for start, end in spans)
 
 
 _TABLE_RULES = frozenset({"text-table", GRID_RULE})

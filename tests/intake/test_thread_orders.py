@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from intake.followups import read_against_thread
+from intake.followups import read_against_thread, read_thread
 from matchers import CatalogIndex
 from models import ExtractedOrder, ParsedMessage, Store, load_reference_dir
+from parsers import extract_orders
 from parsers.text.reader import extract_from_text
 from parsers.text.thread import points_to_thread, takes_the_thread_as_is
 from tests.factories.pipeline import make_parsed
@@ -138,3 +139,58 @@ def test_the_quoted_lines_are_never_read_without_a_pointer(index: CatalogIndex) 
 def test_the_thread_is_taken_as_it_stands_only_when_nothing_changes_it(own: str, as_is: bool) -> None:
     assert takes_the_thread_as_is(own, EARLIER_FR) is as_is
     assert (points_to_thread(own) is not None) is (own != "Merci pour votre réponse.")
+
+
+def _answered(said: str, question: str, index: CatalogIndex) -> list[ExtractedOrder]:
+    quoted = (
+        "Le mar. 1 déc. 2026 à 16:20, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+        + "\n".join(f"> {line}" for line in question.split("\n"))
+    )
+    parsed = _reply(f"{said}\n", quoted)
+    return read_thread(parsed, extract_orders(parsed, codes=index), index)
+
+
+COPPER = "Bonjour,\nLe tube cuivre Ø16x1 existe en barre de 4 m écroui ou en couronne de 25 m recuit.\nLequel voulez-vous ?"
+VALVES = "Hello,\nThe PN25 ball valve with butterfly handle comes in 1/2 and 3/4.\nWhich one do you need?"
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "line"),
+    [
+        ("Ok pour la couronne alors, mettez-en 3.", COPPER, ("PLB-10274", 3)),
+        ("La barre, 12 pièces svp", COPPER, ("PLB-10537", 12)),
+        ("Go for the 3/4 then, 6 please.", VALVES, ("PLB-37699", 6)),
+    ],
+    ids=["the-coil-fr", "the-bar-fr", "the-three-quarter-en"],
+)
+def test_a_short_answer_orders_the_option_it_names(
+    said: str, question: str, line: tuple[str, int], index: CatalogIndex
+) -> None:
+    (order,) = _answered(said, question, index)
+    assert [(ln.code.value if ln.code else None, int(ln.quantity.value)) for ln in order.lines] == [line]
+    assert order.doubts == []
+
+
+def test_an_option_that_fits_several_articles_is_a_doubt(index: CatalogIndex) -> None:
+    question = "Bonjour,\nLe tube cuivre existe en barre de 4 m et en couronne de 25 m, plusieurs diamètres.\nLequel ?"
+    (order,) = _answered("La couronne, 2 svp", question, index)
+    assert order.doubts and all(ln.code is None for ln in order.lines)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Merci, je vous rappelle demain.", "Ok pour 6.", "Non merci, pas besoin pour le moment."],
+    ids=["no-count", "no-option", "declined"],
+)
+def test_an_answer_naming_no_option_with_a_count_orders_nothing(said: str, index: CatalogIndex) -> None:
+    assert _answered(said, COPPER, index) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Même commande que la dernière fois svp.", "Same as last time please, deliver Friday."],
+    ids=["fr", "en"],
+)
+def test_the_earlier_order_again_without_its_quote_waits_for_a_clerk(said: str, index: CatalogIndex) -> None:
+    (order,) = read_thread(make_parsed(text=f"Bonjour,\n\n{said}\n"), [], index)
+    assert order.lines == [] and order.doubts

@@ -1,0 +1,254 @@
+"""A short answer that orders one option of the question quoted under it.
+
+"Ok pour la boîte de 500 alors, mettez-en 6", "go for the latex then, 4 please", "la blanche,
+10 pièces", "the 38 mm, 12 rolls please": the question quoted ("existent en boîte de 200 et en
+boîte de 500, laquelle ?") names the article and its options; the answer names one option and
+a count. The article is the catalogue's candidate for the question that carries the option's
+words, where the other candidates do not: what the question merely mentioned is never ordered.
+Anything short of one such candidate, leading clearly, is a doubt for a clerk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from intake.followups.diff import SURE_MARGIN, SURE_SCORE
+from matchers import CatalogIndex, match_article
+from matchers.normalize import fold
+from models import Candidate, Extracted, ExtractedLine, ExtractedOrder, LineMatch, ParsedMessage, Provenance
+from parsers.text.thread import quoted_text
+from parsers.values.numbers import parse_number
+from parsers.values.units import normalise_unit
+
+# An answer is a line or two; beyond this the sender writes an order of its own.
+MAX_ANSWER_CHARS = 160
+# The candidate carrying the option must lead the next one carrying it by this much.
+LEAD = 0.1
+_TOKEN = re.compile(r"[^\W_]+(?:[.,]\d+)?")
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
+# Words of an answer that name no option ('ok pour la ... alors, mettez-en', 'go for the ... then').
+_FILLER = frozenset(
+    [
+        "ok",
+        "oui",
+        "yes",
+        "pour",
+        "la",
+        "le",
+        "les",
+        "l",
+        "de",
+        "des",
+        "du",
+        "d",
+        "en",
+        "un",
+        "une",
+        "et",
+        "alors",
+        "donc",
+        "merci",
+        "svp",
+        "stp",
+        "mettez",
+        "mettre",
+        "mets",
+        "nous",
+        "vous",
+        "moi",
+        "me",
+        "go",
+        "for",
+        "the",
+        "a",
+        "an",
+        "of",
+        "then",
+        "please",
+        "thanks",
+        "thank",
+        "take",
+        "we",
+        "ll",
+        "will",
+        "i",
+        "it",
+        "them",
+        "one",
+        "ones",
+        "in",
+        "and",
+        "so",
+    ]
+)
+_MIN_PREFIX = 4
+_CODE = re.compile(r"(?<![\w-])[A-Za-z0-9](?:[\w./-]*\d[\w./-]*)(?<![.,/-])")
+# The provenance rule of a line an answer orders.
+ANSWER_RULE = "thread-option"
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str  # the answer's sentence
+    start: int  # where it starts in the sender's text
+    quantity: tuple[Decimal, tuple[int, int]]
+    options: list[tuple[str, tuple[int, int]]]  # the words the question also writes, with their spans
+    units: frozenset[str]  # the units the answer counts in ('10 pièces': pce)
+
+
+def read_option_answer(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> ExtractedOrder:
+    """The body's order, or the option the short answer names of the quoted question, with its count."""
+    question = _question(parsed.quoted)
+    if order.source != "email" or not question:
+        return order
+    answer = _answer(parsed.text, question)
+    if answer is None or any(not _inside(line, answer) for line in order.lines):
+        return order
+    if order.lines and all(_sure(match_article(line, index, customer_id=None)) for line in order.lines):
+        return order  # the answer names its article itself: read as written
+    sku, doubt, telling = _option_article(answer, question, index)
+    named = [span for word, span in answer.options if _key(word) in telling] or [s for _, s in answer.options]
+    start, end = named[0][0], named[-1][1]
+    where = Provenance(part=order.part, span=(start, end), rule=ANSWER_RULE)
+    quantity, span = answer.quantity
+    line = ExtractedLine(
+        line_no=1,
+        description=Extracted[str](value=parsed.text[start:end], confidence=0.8, provenance=where),
+        quantity=Extracted[Decimal](
+            value=quantity,
+            confidence=0.9,
+            provenance=Provenance(part=order.part, span=span, rule=ANSWER_RULE),
+        ),
+        provenance=Provenance(
+            part=order.part, span=(answer.start, answer.start + len(answer.text)), rule=ANSWER_RULE
+        ),
+    )
+    if sku is not None:
+        line.code = Extracted[str](value=sku, confidence=0.9, provenance=where)
+    doubts = [doubt] if doubt else []
+    order = order.model_copy(update={"lines": [line], "doubts": [*order.doubts, *doubts]})
+    order.notes.append("a short answer names one option of the question quoted: that option is ordered")
+    return order
+
+
+# The quoted message's header: its attribution and its From / Sent / To / Subject block.
+_HEADER = re.compile(
+    r"^.*(?:a [ée]crit|wrote)\s*:\s*$|^\s*(?:de|from|envoy[ée]|sent|date|[àa]|to|cc|objet|subject)\s*:.*$",
+    re.I | re.M,
+)
+
+
+def _question(quoted: str) -> str:
+    """The quoted message's text up to its last question mark (empty when it asks nothing)."""
+    text = _HEADER.sub("", quoted_text(quoted))
+    end = text.rfind("?")
+    return text[: end + 1] if end >= 0 else ""
+
+
+def _answer(own: str, question: str) -> Answer | None:
+    """The one sentence of the sender's text that counts something and names what the question names."""
+    asked = {_key(t) for t in _TOKEN.findall(question)}
+    found = []
+    for sentence in re.finditer(r"[^\n.!?]+", own):
+        tokens = [
+            (t.group(0), (sentence.start() + t.start(), sentence.start() + t.end()))
+            for t in _TOKEN.finditer(sentence.group(0))
+        ]
+        if any(_NUMBER.match(word) for word, _ in tokens):
+            found.append((sentence, tokens))
+    if len(found) != 1 or len(own.strip()) > MAX_ANSWER_CHARS:
+        return None
+    sentence, tokens = found[0]
+    options = [(w, span) for w, span in tokens if _key(w) not in _FILLER and _named(_key(w), asked)]
+    counts = [(w, span) for w, span in tokens if _NUMBER.match(w) and (w, span) not in options]
+    if len(counts) != 1 or not options:
+        return None
+    value = parse_number(counts[0][0])
+    if value is None or value <= 0:
+        return None
+    units = frozenset(u for w, _ in tokens if (u := normalise_unit(w)) is not None)
+    return Answer(sentence.group(0), sentence.start(), (value, counts[0][1]), options, units)
+
+
+def _option_article(
+    answer: Answer, question: str, index: CatalogIndex
+) -> tuple[str | None, str | None, list[str]]:
+    """(sku, None, telling words) for the one candidate of the question carrying the answer's
+    option words, else (None, why, telling words)."""
+    wording = Extracted[str](value=" ".join(question.split()), confidence=1.0)
+    candidates = match_article(
+        ExtractedLine(line_no=1, description=wording), index, customer_id=None
+    ).candidates
+    written = _written_skus(question, index)
+    if len(written) >= 2:  # "the packs of 10 (OS-25730) or the boxes of 50 (OS-21136)": the options are these
+        candidates = [Candidate(key=sku, score=1.0) for sku in written]
+    names = {
+        c.key: {_key(t) for t in _TOKEN.findall(index.products[c.key].name)}
+        for c in candidates
+        if c.key in index.products
+    }
+    options = [_key(w) for w, _ in answer.options]
+    # The option's words that tell the candidates apart ('500', 'latex', 'blanche'), not those all share.
+    telling = [w for w in options if 0 < sum(_named(w, n) for n in names.values()) < len(names)]
+    if not telling:
+        return None, "the answer's option names no article of the question for sure", telling
+    carrying: list[Candidate] = [
+        c for c in candidates if c.key in names and all(_named(w, names[c.key]) for w in telling)
+    ]
+    if not carrying:
+        return None, "the answer's option names no article of the question for sure", telling
+    if len(carrying) > 1 and carrying[0].score - carrying[1].score < LEAD:
+        # 'la blanche, 10 pièces': of the white cartridge and the white carton, the one sold by the piece.
+        sold = [c for c in carrying if index.products[c.key].unit in answer.units]
+        if len(sold) == 1:
+            return sold[0].key, None, telling
+        return (
+            None,
+            f"the answer's option fits several articles: {', '.join(c.key for c in carrying[:3])}",
+            telling,
+        )
+    return carrying[0].key, None, telling
+
+
+def _written_skus(question: str, index: CatalogIndex) -> list[str]:
+    """The catalogue articles the question names by a code, in its order, once each."""
+    found: dict[str, None] = {}
+    for token in _CODE.findall(question):
+        if not index.knows_code(token):
+            continue
+        code = Extracted[str](value=token, confidence=1.0)
+        match = match_article(ExtractedLine(line_no=1, code=code), index, customer_id=None)
+        if match.sku is not None and match.score >= SURE_SCORE:
+            found.setdefault(match.sku, None)
+    return list(found)
+
+
+def _sure(match: LineMatch) -> bool:
+    return match.sku is not None and match.score >= SURE_SCORE and match.margin >= SURE_MARGIN
+
+
+def _inside(line: ExtractedLine, answer: Answer) -> bool:
+    where = line.provenance
+    return (
+        where is not None
+        and where.span is not None
+        and answer.start <= where.span[0] < answer.start + len(answer.text)
+    )
+
+
+def _key(word: str) -> str:
+    return fold(word).lower()
+
+
+def _named(word: str, words: set[str]) -> bool:
+    """The word is among `words`, or shares a long enough stem with one ('blanche' and 'blanc')."""
+    if word in words:
+        return True
+    if _NUMBER.match(word) or len(word) < _MIN_PREFIX:
+        return False
+    return any(
+        len(w) >= _MIN_PREFIX and not _NUMBER.match(w) and (w.startswith(word) or word.startswith(w))
+        for w in words
+    )
