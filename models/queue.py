@@ -54,6 +54,50 @@ def claim_next(store: Store, holder: str, seconds: float) -> int | None:
         return connection.execute(statement).scalar_one_or_none()
 
 
+def claim_some(store: Store, holder: str, seconds: float, count: int) -> list[Message]:
+    """Claim up to `count` of the oldest claimable messages for `seconds`: their rows, oldest first.
+
+    Several in one transaction, for a daemon that reads several at once. The rows are picked
+    with FOR UPDATE SKIP LOCKED (PostgreSQL), and the UPDATE claims only those still claimable
+    (SQLite, whose SELECT locks nothing: a concurrent claimer's rows are left to it)."""
+    now = utcnow()
+    with store.session() as session:
+        rows = list(
+            session.exec(
+                select(Message)
+                .where(_claimable(now))
+                .order_by(col(Message.id))
+                .limit(count)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        if not rows:
+            return []
+        claimed = set(
+            session.execute(
+                update(Message)
+                .where(col(Message.id).in_([row.id for row in rows]), _claimable(now))
+                .values(claimed_by=holder, claim_expires_at=now + dt.timedelta(seconds=seconds))
+                .returning(col(Message.id))
+                .execution_options(synchronize_session=False)
+            ).scalars()
+        )
+        session.commit()
+        return [row for row in rows if row.id in claimed]
+
+
+def release_claims(store: Store, holder: str, pks: list[int]) -> None:
+    """Give claims back unworked (the daemon stops, or ends its pass): claimable again at once."""
+    if not pks:
+        return
+    with store.engine.begin() as connection:
+        connection.execute(
+            update(Message)
+            .where(col(Message.id).in_(pks), col(Message.claimed_by) == holder)
+            .values(claim_expires_at=None)
+        )
+
+
 def claim_holders(store: Store) -> list[str]:
     """Who holds an unexpired claim on a message still waiting for its outcome."""
     now = utcnow()

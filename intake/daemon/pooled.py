@@ -6,10 +6,10 @@ deciding and storing stay in the calling thread, where the store is, in the orde
 messages were claimed. A worker that crashes, breaches its memory or overruns the time
 limit fails only the message it held, with the reason. The outcomes are written through
 one batch (`models.batch`) and each is given back once committed, so a message is moved
-on the server only after its outcome is durable. The workers are forked from
-this process with the catalogue index they read against: when the index is rebuilt
-(`IndexCache`), the next pass forks new ones. One pass at a time: the folder workers of
-a single pass share the processor, and wait their turn.
+on the server only after its outcome is durable. The workers are forked from this
+process with the catalogue index they read against: when the index is rebuilt
+(`IndexCache`), the pass claims no more and the next one forks new workers. One pass at
+a time: the folder workers of a single pass share the processor, and wait their turn.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from functools import partial
 
 from intake.daemon.queue import Claimed
@@ -76,7 +76,7 @@ class PooledProcessor:
                 committed.extend(written)
                 written.clear()
 
-            for answer in pool.read(_noted(claimed, taken), idle=commit):
+            for answer in pool.read(_noted(claimed, taken, lambda: self.index.get() is index), idle=commit):
                 item = taken.popleft()
                 work = partial(decided, batch, answer, index=index, settings=self.settings)
                 written.append(record_outcome(batch, item.pk, item.raw, work, settings=self.settings))
@@ -111,10 +111,22 @@ class PooledProcessor:
         self.close()
 
 
-def _noted(claimed: Iterable[Claimed], taken: deque[Claimed]) -> Iterator[RawMessage]:
-    for item in claimed:
-        taken.append(item)
-        yield item.raw
+def _noted(
+    claimed: Iterable[Claimed], taken: deque[Claimed], current: Callable[[], bool]
+) -> Iterator[RawMessage]:
+    """The claimed messages' bytes, noted in hand; none claimed once the index is not `current()`
+    (the pass ends, and the next one reads with workers that have the rebuilt index)."""
+    todo = iter(claimed)
+    try:
+        while current():
+            item = next(todo, None)
+            if item is None:
+                return
+            taken.append(item)
+            yield item.raw
+    finally:
+        if isinstance(todo, Generator):
+            todo.close()  # the claims drawn ahead are given back now
 
 
 def _given(outcomes: list[Outcome]) -> Iterator[Outcome]:

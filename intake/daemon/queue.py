@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -19,9 +20,12 @@ from intake.daemon.config import Timing
 from intake.daemon.holders import Backoff, Tally, holder_is_dead
 from intake.ingest import Outcome
 from models import MessageState, RawMessage, Store, stored_raw
-from models.queue import claim_holders, claim_next, drop_claims
+from models.queue import claim_holders, claim_some, drop_claims, release_claims
+from models.tables import Message
 
 log = logging.getLogger("intake.queue")
+# Messages claimed in one round trip: about what the reading workers take in at once.
+CLAIM_AHEAD = 4
 
 
 @dataclass(frozen=True)
@@ -64,10 +68,13 @@ def work_queue(
     Told to stop, it claims no more and finishes the messages in hand."""
     claimed: dict[int, Claimed] = {}
     done = 0
-    for outcome in process(_claims(store, holder, claim_seconds, should_stop, claimed)):
-        note_outcome(claimed.pop(outcome.message_pk).where, outcome, tally)
-        done += 1
-    return done
+    while True:  # a processor may end its pass early (its workers renewed): another one
+        before = done
+        for outcome in process(_claims(store, holder, claim_seconds, should_stop, claimed)):
+            note_outcome(claimed.pop(outcome.message_pk).where, outcome, tally)
+            done += 1
+        if done == before or should_stop():
+            return done
 
 
 def _claims(
@@ -77,17 +84,24 @@ def _claims(
     should_stop: Callable[[], bool],
     claimed: dict[int, Claimed],
 ) -> Iterator[Claimed]:
-    while not should_stop():
-        pk = claim_next(store, holder, claim_seconds)
-        if pk is None:
-            if free_dead_claims(store):
-                continue
-            return
-        row = store.get_message(pk)
-        assert row is not None, f"message {pk} vanished"
-        where = f"{row.account}/{row.folder} UID {row.uid}"
-        claimed[pk] = Claimed(pk, stored_raw(row), where, holder, claim_seconds)
-        yield claimed[pk]
+    """Messages claimed a few at a time, given one by one; those not taken when the
+    processor stops asking (or the daemon stops) are given back."""
+    ahead: deque[Message] = deque()
+    try:
+        while not should_stop():
+            if not ahead:
+                ahead.extend(claim_some(store, holder, claim_seconds, CLAIM_AHEAD))
+            if not ahead:
+                if free_dead_claims(store):
+                    continue
+                return
+            row = ahead.popleft()
+            assert row.id is not None
+            where = f"{row.account}/{row.folder} UID {row.uid}"
+            claimed[row.id] = Claimed(row.id, stored_raw(row), where, holder, claim_seconds)
+            yield claimed[row.id]
+    finally:
+        release_claims(store, holder, [row.id for row in ahead if row.id is not None])
 
 
 def free_dead_claims(store: Store) -> int:

@@ -143,7 +143,7 @@ def _build_prose() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(word_numbers().approx, key=len, reverse=True))
     approx = rf"(?:une?\s+|a\s+)?(?:{words})"
     return re.compile(
-        rf"(?<![\w,.])(?:(?P<approx>{approx})|(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+"
+        rf"(?<![\w,.(])(?:(?P<approx>{approx})|(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+"
         rf"(?P<unit>{UNIT_TOKEN}))\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
         rf"|(?P<bare>))(?P<desc>\S)",
         re.I,

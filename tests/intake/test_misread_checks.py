@@ -229,7 +229,9 @@ def with_pdf(body: str) -> bytes:
 def test_the_body_beside_an_attached_order_that_adds_a_line_holds_it(deps):
     assert held_by(with_pdf("Bonjour,\nci-joint notre bon BC-2026-0415 (1 page).\n"), deps) == set()
     added = "Bonjour,\nvoici notre bon, et en plus 3 boîtes de gants nitrile taille 9.\n"
-    assert "line_unread" in held_by(with_pdf(added), deps)
+    [order] = process(RawMessage(data=with_pdf(added)), deps).orders
+    read = {line.sku for line in order.matched.lines}
+    assert "GAN-NIT-T9" in read or "line_unread" in held_by(with_pdf(added), deps)
 
 
 def sheet(rows: list[list[object]]) -> bytes:
@@ -259,7 +261,9 @@ def test_a_sheet_row_marked_cancelled_holds_the_order(deps):
         ["GAN-NIT-T8", "Gants nitrile taille 8 boîte de 100", 5, "annulé"],
     ]
     data = message("Bonjour,\nci-joint notre commande.\n", sheet=sheet(rows))
-    assert "line_revised" in held_by(data, deps)
+    [order] = process(RawMessage(data=data), deps).orders
+    read = {line.sku for line in order.matched.lines}
+    assert "GAN-NIT-T8" not in read or {"line_revised", "order_corrected"} & held_by(data, deps)
     kept = message("Bonjour,\nci-joint notre commande.\n", sheet=sheet(rows[:-1]))
     assert "line_revised" not in held_by(kept, deps)
 
@@ -283,3 +287,11 @@ def test_a_po_the_customer_corrects_in_the_text_holds_the_order(deps):
     po = order.matched.order.po_number
     held = {r.code for r in order.decision.reasons if r.severity == Severity.ERROR}
     assert (po is not None and po.value == "BC-3321") or "po_contradicted" in held
+
+
+def test_a_delivery_address_printed_on_the_attached_order_and_dropped_holds_it(deps):
+    [order] = process(RawMessage(data=with_pdf("Bonjour,\nci-joint notre commande.\n")), deps).orders
+    assert order.matched.order.ship_to is not None
+    faulted = order.matched.model_copy(deep=True)
+    faulted.order.ship_to = None
+    assert "ship_to_unread" in errors(order, with_pdf("Bonjour,\nci-joint notre commande.\n"), deps, faulted)

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from models import Origin, RawMessage, Store
 from models.ledger import Position, record_position
-from models.queue import claim_holders, claim_next, drop_claims
+from models.queue import claim_holders, claim_next, claim_some, drop_claims, release_claims
 from models.tables import Message
 
 
@@ -98,3 +98,14 @@ def test_claimers_at_once_never_share_a_message(store_url: str) -> None:
     taken = [pk for found in results.values() for pk in found]
     assert len(results) == 4
     assert sorted(taken) == sorted(pks), "each message claimed exactly once"
+
+
+def test_several_are_claimed_at_once_and_those_given_back_are_claimable_again(store_url: str) -> None:
+    store = Store.open(store_url)
+    pks = queued(store, 5)
+    assert [row.id for row in claim_some(store, "a", 60, 3)] == pks[:3]
+    assert [row.id for row in claim_some(store, "b", 60, 3)] == pks[3:]
+    release_claims(store, "a", pks[1:3])
+    release_claims(store, "b", pks[1:3])  # not b's: nothing given back
+    assert [row.id for row in claim_some(store, "b", 60, 5)] == pks[1:3]
+    assert claim_some(store, "c", 60, 5) == []

@@ -178,3 +178,13 @@ def test_outlook_reply_drops_the_older_order() -> None:
 def test_lines_after_a_sign_off_of_reply_markers_toml_are_not_read(sign_off: str) -> None:
     lines = read_lines(f"- 2 x VIS-440-200\n{sign_off}\n- 3 x VIS-560-200\n", part="body")
     assert [line.quantity.value for line in lines] == [Decimal(2)]
+
+
+def test_a_count_in_brackets_qualifies_the_item_before_it() -> None:
+    """'2 cases of copy paper (5 reams each)': the five reams are what a case holds, not an item."""
+    text = "Hi,\n\nCould you send 2 cases of A4 copy paper (5 reams each) and 3 rolls of masking tape.\n"
+    order = extract_from_text(_parsed(text, subject="supplies"))
+    assert [(ln.quantity.value, ln.unit.value) for ln in order.lines] == [
+        (Decimal(2), "carton"),
+        (Decimal(3), "rouleau"),
+    ]

@@ -9,12 +9,18 @@ delivery-address labels; when one is there and the order has none, a clerk reads
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.coverage import body_spans
 from models import Provenance, ReviewReason
 from parsers.text.fields import requested_date, ship_to
+
+# A day wished for, not asked ('Livraison mardi matin si possible'): no requested date to read.
+_HEDGED = re.compile(
+    r"\b(?:si possible|if possible|id[ée]alement|ideally|de pr[ée]f[ée]rence|preferably)\b", re.I
+)
 
 
 def check_delivery_read(ctx: CheckContext) -> list[ReviewReason]:
@@ -25,6 +31,8 @@ def check_delivery_read(ctx: CheckContext) -> list[ReviewReason]:
         for text, where in _order_part(ctx):
             said = text.replace(" | ", " : ")  # a document row's cells, read as a label and its value
             found = requested_date(said, today, part=where.part)
+            if _HEDGED.search(said):
+                continue
             if found is not None and found.provenance is not None and found.provenance.span is not None:
                 start, end = found.provenance.span
                 reasons.append(
@@ -32,13 +40,26 @@ def check_delivery_read(ctx: CheckContext) -> list[ReviewReason]:
                 )
                 break
     if order.ship_to is None:
-        part = ctx.parsed.text_part
-        found = ship_to(_order_text(ctx), part=part)
-        if found is not None and found.provenance is not None and found.provenance.span is not None:
-            start, end = found.provenance.span
-            where = Provenance(part=part, span=(start, end), rule="ship-to")
-            reasons.append(_unread("ship_to_unread", "a delivery address", found.value, where, 0, 0))
+        reasons += _ship_to_unread(ctx)
     return reasons
+
+
+def _ship_to_unread(ctx: CheckContext) -> list[ReviewReason]:
+    """A delivery address after its label: in the body's order part, else in a document's rows
+    above or below its line table (a label and the address lines under it)."""
+    part = ctx.parsed.text_part
+    found = ship_to(_order_text(ctx), part=part)
+    if found is not None and found.provenance is not None and found.provenance.span is not None:
+        where = Provenance(part=part, span=found.provenance.span, rule="ship-to")
+        return [_unread("ship_to_unread", "a delivery address", found.value, where, 0, 0)]
+    rows = [row for row in ctx.matched.order.rows if row.region != "lines"]
+    printed = ship_to("\n".join(row.text.replace(" | ", "\n") for row in rows), part=ctx.matched.order.part)
+    if printed is None:
+        return []
+    where = next((r.provenance for r in rows if r.provenance is not None), None)
+    return [
+        _unread("ship_to_unread", "a delivery address", printed.value, where or Provenance(part=part), 0, 0)
+    ]
 
 
 def _order_part(ctx: CheckContext) -> Iterator[tuple[str, Provenance]]:
