@@ -31,7 +31,6 @@ from intake.routing.checks.order import (
 )
 from intake.routing.checks.po import check_po_contradicted, check_po_read, check_po_written
 from intake.routing.checks.quantity_total import check_quantity_total
-from intake.routing.checks.revised import check_revisions
 from intake.routing.checks.sender import check_authentication, parse_authentication_results
 from intake.routing.checks.sizes import check_sizes
 from intake.routing.checks.stated import check_delivery_read
@@ -71,7 +70,6 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_quantity_total,
     check_lines_read,
     check_corrections,
-    check_revisions,
     check_stock,
 )
 

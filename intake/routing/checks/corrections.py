@@ -21,6 +21,7 @@ from intake.routing.checks.coverage import (
     withdrawn_numbers,
 )
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
+from matchers.normalize import read_wording
 from models import LineMatch, Provenance, ReviewReason, Severity
 
 _SHOWN = 70
@@ -88,7 +89,11 @@ def _names(text: str, line: LineMatch) -> bool:
     wording = line.line.description.value if line.line.description else ""
     wording += " " + " ".join(c.label for c in line.candidates if c.key == line.sku)
     plain = default_reading_rules().plain_words
-    return bool((content_words(wording) & content_words(text)) - plain)
+    if (content_words(wording) & content_words(text)) - plain:
+        return True
+    # Read as the matcher reads them, an English word meets the French catalogue's ('gloves', 'gant').
+    theirs = {w for w in read_wording(wording).words if len(w) >= 3 and not any(c.isdigit() for c in w)}
+    return bool(theirs & set(read_wording(text).words))
 
 
 def _corrected(text: str, where: Provenance | None) -> ReviewReason:

@@ -27,8 +27,6 @@ class ReadingRules(BaseModel):
     instruction_lines: tuple[str, ...] = ()
     carried_labels: tuple[str, ...] = ()
     discount: str = "$^"
-    withdrawn: str = "$^"
-    changed: str = "$^"
     plain_words: frozenset[str] = frozenset()
     pack_before: frozenset[str] = frozenset()
     pack_of: frozenset[str] = frozenset()
@@ -49,8 +47,6 @@ class ReadingRules(BaseModel):
         "removals",
         "corrections",
         "quantity_totals",
-        "withdrawn",
-        "changed",
     )
     @classmethod
     def _compiles(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
@@ -121,15 +117,6 @@ class ReadingRules(BaseModel):
     @cached_property
     def quantity_total_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.I) for p in self.quantity_totals)
-
-    @cached_property
-    def withdrawn_pattern(self) -> re.Pattern[str]:
-        return re.compile(self.withdrawn, re.I)
-
-    @cached_property
-    def revised_pattern(self) -> re.Pattern[str]:
-        """A word that withdraws a line or changes one."""
-        return re.compile(f"{self.withdrawn}|{self.changed}", re.I)
 
     @cached_property
     def instruction_patterns(self) -> tuple[re.Pattern[str], ...]:
