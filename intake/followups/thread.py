@@ -33,6 +33,11 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 _NUMBER = r"(?<![\w.,]){}(?![\w]|[.,]\d)"
 
 
+# A reply that changes the quoted quote or order may as well change an order already placed as
+# place a new one: the engine reads it, a clerk confirms it.
+CHANGED_BY_REPLY = "the order is the quote or order answered, changed by the reply: a clerk confirms it"
+
+
 def read_thread(
     parsed: ParsedMessage, orders: list[ExtractedOrder], index: CatalogIndex
 ) -> list[ExtractedOrder]:
@@ -76,7 +81,7 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
             order, order.lines, "the reply orders the quote or order it answers, whose lines were not read"
         )
     matches = [match_article(line, index, customer_id=None) for line in base]
-    doubts = []
+    doubts = [CHANGED_BY_REPLY]
     if any(m.sku is None or m.score < SURE_SCORE or m.margin < SURE_MARGIN for m in matches):
         doubts.append("a line of the quote or order answered names no article for sure")
     skus = [m.sku or "" for m in matches]
