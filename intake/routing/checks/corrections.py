@@ -17,14 +17,13 @@ from intake.routing.checks.coverage import (
     numbered_as,
     order_spans,
     overlaps_line,
+    span_reason,
     text_tokens,
     withdrawn_numbers,
 )
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from matchers.normalize import read_wording
-from models import LineMatch, Provenance, ReviewReason, Severity
-
-_SHOWN = 70
+from models import LineMatch, Provenance, ReviewReason
 
 
 def check_corrections(ctx: CheckContext) -> list[ReviewReason]:
@@ -97,12 +96,6 @@ def _names(text: str, line: LineMatch) -> bool:
 
 
 def _corrected(text: str, where: Provenance | None) -> ReviewReason:
-    shown = " ".join(text.split())
-    shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"
-    return ReviewReason(
-        code="order_corrected",
-        message=f'the customer corrects or cancels part of the order here: "{shown}"',
-        severity=Severity.ERROR,
-        provenance=where,
-        quoted=shown,
+    return span_reason(
+        "order_corrected", "the customer corrects or cancels part of the order here", text, where
     )

@@ -374,12 +374,13 @@ def _written_in(text: str, line: ExtractedLine) -> bool:
 
 
 def _unread(text: str, where: Provenance | None) -> ReviewReason:
+    return span_reason("line_unread", "this looks like an order line that was not read", text, where)
+
+
+def span_reason(code: str, what: str, text: str, where: Provenance | None) -> ReviewReason:
+    """An error about a span of the message, quoting it (cut to a line of the review UI)."""
     shown = " ".join(text.split())
     shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 1] + "…"
     return ReviewReason(
-        code="line_unread",
-        message=f'this looks like an order line that was not read: "{shown}"',
-        severity=Severity.ERROR,
-        provenance=where,
-        quoted=shown,
+        code=code, message=f'{what}: "{shown}"', severity=Severity.ERROR, provenance=where, quoted=shown
     )
