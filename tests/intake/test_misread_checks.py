@@ -18,10 +18,23 @@ import pytest
 
 from bench.fault_kinds import one_char_off, plus_one, requantified, swapped, times_ten
 from intake.pipeline import PipelineDeps, decide_matched, process
+from intake.routing.checks import CheckContext
+from intake.routing.checks.named import check_article_named
 from intake.routing.checks.po import writes_reference
 from matchers import CatalogIndex
-from models import OrderStatus, ProcessedOrder, RawMessage, RoutingMode, Settings, Severity
+from models import (
+    Extracted,
+    OrderStatus,
+    ProcessedOrder,
+    ProductRow,
+    RawMessage,
+    ReferenceData,
+    RoutingMode,
+    Settings,
+    Severity,
+)
 from tests.factories.documents import Item, Layout, make_po_pdf
+from tests.factories.pipeline import make_line, make_matched_order, make_parsed
 from tests.paths import FIXTURES
 
 CODED = """Bonjour,
@@ -295,3 +308,30 @@ def test_a_delivery_address_printed_on_the_attached_order_and_dropped_holds_it(d
     faulted = order.matched.model_copy(deep=True)
     faulted.order.ship_to = None
     assert "ship_to_unread" in errors(order, with_pdf("Bonjour,\nci-joint notre commande.\n"), deps, faulted)
+
+
+def test_a_code_beside_the_ratings_of_its_twin_holds_the_order():
+    """'104724 disjoncteur 1P+N 16A' where 104724 is the 2P one: the code and the words name two articles."""
+    rows = [
+        ProductRow(sku="104724", name="Disjoncteur DX6 2P 16A courbe C 6kA", unit="pce"),
+        ProductRow(sku="104704", name="Disjoncteur DX6 1P+N 16A courbe C 6kA", unit="pce"),
+        ProductRow(sku="104748", name="Disjoncteur DX6 1P+N 20A courbe C 6kA", unit="pce"),
+    ]
+    catalogue = CatalogIndex.build(ReferenceData(products=rows))
+    products = {row.sku: row for row in rows}
+
+    def reasons(words: str) -> set[str]:
+        text = f"- 8 x 104724 {words}"
+        line = make_line("104724", "8", description=words, span=(0, len(text)))
+        line.line.code = Extracted[str](value="104724", confidence=0.9)
+        ctx = CheckContext(
+            parsed=make_parsed(text=text),
+            matched=make_matched_order([line]),
+            products=products,
+            catalogue=catalogue,
+        )
+        return {r.code for r in check_article_named(ctx)}
+
+    assert "article_twin_fits_better" in reasons("disjoncteur 1P+N 16A courbe C")
+    assert reasons("disjoncteur 2P 16A courbe C") == set()
+    assert reasons("disjoncteur 16A") == set()

@@ -56,7 +56,7 @@ def check_article_named(ctx: CheckContext) -> list[ReviewReason]:
                     field="sku",
                 )
             )
-        elif not named and (twin := better_twin(line, ctx.catalogue)):
+        elif twin := (coded_twin(line, ctx.catalogue) if named else better_twin(line, ctx.catalogue)):
             reasons.append(
                 line_reason(
                     "article_twin_fits_better",
@@ -121,6 +121,28 @@ def sizes_contradicted(line: LineMatch, product: ProductRow) -> list[str]:
 
 def _said(line: LineMatch) -> str:
     return line.line.description.value.strip() if line.line.description else ""
+
+
+def coded_twin(line: LineMatch, catalogue: CatalogIndex | None) -> str | None:
+    """With the article's code written, a twin that carries every rating the customer wrote
+    beside it and the article does not ('104724 disjoncteur 1P+N 16A' where 104724 is the 2P
+    one): the code and the words name two articles. Only coded words count (letters and
+    digits: 1P+N, 16A, 3G2.5): plain words may be the customer's own."""
+    if catalogue is None or not _said(line) or line.sku not in catalogue.positions:
+        return None
+    names = catalogue.designations
+    said = {w for w in read_wording(_said(line)).words if _coded(w)}
+    chosen = set(names.wordings[catalogue.positions[line.sku]].words)
+    if not said or said <= chosen:
+        return None
+    for other in _siblings(chosen, catalogue, catalogue.positions[line.sku]):
+        if said <= set(names.wordings[other].words):
+            return catalogue.name_skus[other]
+    return None
+
+
+def _coded(word: str) -> bool:
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 def better_twin(line: LineMatch, catalogue: CatalogIndex | None) -> str | None:
