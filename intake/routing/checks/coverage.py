@@ -128,7 +128,7 @@ def order_spans(ctx: CheckContext, *, split: bool = True) -> list[Span]:
 
 def text_tokens(text: str) -> set[str]:
     """The span's tokens, lower case, their punctuation edges taken off."""
-    return {t.strip(_EDGE).lower() for t in _TOKEN.findall(text)} - {""}
+    return {t.lower() for t in tokens(text)}
 
 
 def content_words(text: str, shortest: int = 3) -> set[str]:
@@ -283,7 +283,7 @@ def covered(text: str, where: Provenance | None, lines: list[ExtractedLine], rul
     A span naming a line read elsewhere with another quantity ('only 2 of the 180Ah
     batteries, not 3' above a forwarded list) says something the line does not.
     """
-    if where is not None and any(overlaps(where, p) for line in lines for p in places_of(line)):
+    if where is not None and any(overlaps_line(where, line) for line in lines):
         return True
     return any(_written_in(text, line) and _same_quantity(text, line, rules) for line in lines)
 
