@@ -2,19 +2,21 @@
 
 "Merci de nous livrer 6 pièces de chaque modèle :" over a list of articles written without
 counts, "2 of each, please:" over a list of codes: each article of the list, that count.
-"Gants cuir : T9 x 20, T10 x 10": the article once, one line per size with its count.
+"Gants cuir : T9 x 20, T10 x 10": the article once, one line per size with its count; so too
+"emmental râpé : 2 sachets d'1 kg + 1 sac de 2,5 kg", "cable: 2 coils of 50 m and 1 coil of 100 m".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from itertools import pairwise
 
 from models import Extracted, ExtractedLine, Provenance
 from parsers.text.codes import CodeBook
 from parsers.values.numbers import NUMBER, parse_number
-from parsers.values.units import normalise_unit
+from parsers.values.units import normalise_unit, unit_kind
 
 _EACH = re.compile(
     rf"(?<![\w.,])(?P<qty>{NUMBER})\s*(?:(?P<unit>[^\W\d_]+\.?)\s+)?"
@@ -26,6 +28,12 @@ _EACH = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
 _SIZE_ITEM = re.compile(
     r"(?P<size>(?:\b(?:T|taille|size|sz\.?)\s*)(?P<value>\d{1,2}(?:[.,]5)?|XS|S|M|L|XL|XXL|\d?XL))\s*[x×:]\s*(?P<qty>\d+)\b",
+    re.I,
+)
+# '2 sachets d'1 kg', '1 coil of 100 m': a count of packagings and the size of each.
+_PACKED_ITEM = re.compile(
+    rf"(?<![\w.,])(?P<qty>{NUMBER})\s*(?P<unit>[^\W\d_]+\.?)\s+(?:de\s+|of\s+|d'|d’)\s*"
+    rf"(?P<size>{NUMBER}\s*(?P<size_unit>[^\W\d_]+))\b",
     re.I,
 )
 # What may stand between two sizes of one article: ', ', ' et ', ' and ', ' + '.
@@ -46,7 +54,7 @@ def read_each(text: str, *, part: str, codes: CodeBook | None) -> list[Extracted
         if each is not None:
             found += _listed(lines, number + 1, starts, each, starts[number], part=part, codes=codes)
             continue
-        found += _sizes(line, starts[number], part=part)
+        found += _sizes(line, starts[number], part=part) or _packed(line, starts[number], part=part)
     return found
 
 
@@ -111,9 +119,36 @@ def _line(
     return line
 
 
+def _packed(line: str, at: int, *, part: str) -> list[ExtractedLine]:
+    """'emmental râpé : 2 sachets d'1 kg + 1 sac de 2,5 kg': the article once, a line per packaging size."""
+    items = [m for m in _PACKED_ITEM.finditer(line) if _counts_packaging(m)]
+    return _split_article(line, items, at, part=part, unit_of=lambda m: normalise_unit(m["unit"]))
+
+
+def _counts_packaging(item: re.Match[str]) -> bool:
+    unit, size_unit = normalise_unit(item["unit"]), normalise_unit(item["size_unit"])
+    return (
+        unit is not None
+        and unit_kind(unit) == "count"
+        and size_unit is not None
+        and unit_kind(size_unit) == "measure"
+    )
+
+
 def _sizes(line: str, at: int, *, part: str) -> list[ExtractedLine]:
     """'Gants cuir : T9 x 20, T10 x 10': the article written once, a line per size."""
-    items = list(_SIZE_ITEM.finditer(line))
+    return _split_article(line, list(_SIZE_ITEM.finditer(line)), at, part=part, unit_of=lambda m: None)
+
+
+def _split_article(
+    line: str,
+    items: list[re.Match[str]],
+    at: int,
+    *,
+    part: str,
+    unit_of: Callable[[re.Match[str]], str | None],
+) -> list[ExtractedLine]:
+    """The article written before the first item, one line per item (its size joined to the name)."""
     if len(items) < 2:
         return []
     article = line[: items[0].start()].strip(" :,-\t")
@@ -123,6 +158,7 @@ def _sizes(line: str, at: int, *, part: str) -> list[ExtractedLine]:
     found = []
     for item in items:
         where = Provenance(part=part, span=(at + item.start(), at + item.end()), rule="each-size")
+        unit = unit_of(item)
         found.append(
             ExtractedLine(
                 line_no=0,
@@ -130,12 +166,13 @@ def _sizes(line: str, at: int, *, part: str) -> list[ExtractedLine]:
                     value=f"{article} {item['size']}", confidence=0.85, provenance=where
                 ),
                 quantity=Extracted[Decimal](
-                    value=Decimal(item["qty"]),
+                    value=parse_number(item["qty"]),
                     confidence=0.85,
                     provenance=Provenance(
                         part=part, span=(at + item.start("qty"), at + item.end("qty")), rule="each-size"
                     ),
                 ),
+                unit=Extracted[str](value=unit, confidence=0.85, provenance=where) if unit else None,
                 provenance=where,
             )
         )

@@ -54,8 +54,24 @@ def _read(text: str) -> list[tuple[str, int, str | None]]:
             "Safety boots size 42 x 3, size 44 x 1",
             [("Safety boots size 42", 3, None), ("Safety boots size 44", 1, None)],
         ),
+        (
+            "Ciment gris : 2 sacs de 25 kg + 3 sacs de 35 kg",
+            [("Ciment gris 25 kg", 2, "sac"), ("Ciment gris 35 kg", 3, "sac")],
+        ),
+        (
+            "garden hose 15 mm: 1 coil of 25 m and 2 coils of 50 m",
+            [("garden hose 15 mm 25 m", 1, "couronne"), ("garden hose 15 mm 50 m", 2, "couronne")],
+        ),
     ],
-    ids=["cartons-of-each-fr", "codes-of-each-en", "numbered-list-fr", "sizes-fr", "sizes-en"],
+    ids=[
+        "cartons-of-each-fr",
+        "codes-of-each-en",
+        "numbered-list-fr",
+        "sizes-fr",
+        "sizes-en",
+        "packaging-sizes-fr",
+        "packaging-sizes-en",
+    ],
 )
 def test_a_count_said_once_is_each_articles(text: str, lines: list[tuple[str, int, str | None]]) -> None:
     assert _read(text) == lines
@@ -68,12 +84,16 @@ def test_a_count_said_once_is_each_articles(text: str, lines: list[tuple[str, in
         "2 of each:\n- Copy paper A4 : 5\n- Copy paper A3 : 2\n",
         "Un carton de chaque sera livré mardi.\n- Gobelet\n- Couvercle\n",
         "Gants : T9 x 20, et aussi des lunettes T10 x 10",
+        "Ciment : 2 sacs de 25 kg, et aussi de la colle 3 sacs de 25 kg",
+        "Ciment : 2 sacs de 25 kg + 3 kg de 35 kg",
     ],
     ids=[
         "one-article-alone",
         "lines-count-their-own",
         "each-not-ending-the-sentence",
         "sizes-of-two-articles",
+        "packaging-sizes-of-two-articles",
+        "a-weight-counts-no-packaging",
     ],
 )
 def test_nothing_is_shared_where_the_count_is_not_said_for_a_list(text: str) -> None:
