@@ -87,7 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "filler_tail": re.compile(rf"(?:[\s,]+(?:{_words(words.fillers)}))+\s*[.!]?\s*$", re.I),
         "remove": re.compile(rf"\b(?:{_words(words.remove)})\s+(?P<what>[^.;\n]{{3,80}})", re.I),
         "except": re.compile(
-            rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,(\n]{{3,80}})",
+            rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?![^.;\n]*\d)",
             re.I,
         ),
         "line_number": re.compile(

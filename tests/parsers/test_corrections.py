@@ -103,8 +103,18 @@ def test_a_line_taken_out_by_a_sentence_is_no_longer_ordered(sentence, left):
             "merci de livrer la liste sauf le mastic\n\nciment : 2\nsilicone blanc : 6\n",
             ["ciment", "silicone blanc"],
         ),
+        (
+            "merci de livrer la liste ci-dessous, sauf les franges : 10 au lieu de 20.\n\nfranges : 20\nseaux : 4\n",
+            ["franges", "seaux"],
+        ),
     ],
-    ids=["above-the-list-fr", "above-the-list-en", "no-whole-order-named", "names-no-line"],
+    ids=[
+        "above-the-list-fr",
+        "above-the-list-en",
+        "no-whole-order-named",
+        "names-no-line",
+        "a-change-not-an-exception",
+    ],
 )
 def test_an_exception_to_the_whole_order_takes_its_line_out(text, left):
     assert [d for d, _ in _corrected(text)] == left
