@@ -19,7 +19,10 @@ import numpy as np
 from matchers.customer_terms import CustomerTerms, TermIndex
 from matchers.habits import Habits, build_habits
 from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording, unit_of
-from models import CustomerRow, ProductRow, ReferenceData, Store
+from models import CustomerRefRow, CustomerRow, ProductRow, ReferenceData, Store
+
+# Restricted catalogues kept by one index (`CatalogIndex.subset`): a long-lived index keeps no more.
+SUBSETS_KEPT = 2000
 
 
 @dataclass
@@ -94,6 +97,8 @@ class CatalogIndex:
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised designation -> skus
     heads: frozenset[str] = frozenset()  # the first word of each designation, as compared
     habits: Habits = field(default_factory=dict)  # what each customer usually buys
+    # The catalogue restricted to a few articles (an order's), built once each: see `subset`.
+    subsets: dict[tuple[str, ...], CatalogIndex] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, reference: ReferenceData) -> CatalogIndex:
@@ -147,6 +152,25 @@ class CatalogIndex:
             self.by_vat.setdefault(vat, []).append(cid)
             if vat[:2].isalpha() and vat[-9:].isdigit():
                 self.by_vat.setdefault(vat[-9:], []).append(cid)  # the SIREN inside a French VAT number
+
+    def subset(self, skus: tuple[str, ...]) -> CatalogIndex:
+        """The catalogue restricted to `skus` and the customers' own codes for them, built once: a
+        follow-up reads its words against each of the customer's latest orders."""
+        found = self.subsets.get(skus)
+        if found is None:
+            if len(self.subsets) >= SUBSETS_KEPT:
+                self.subsets.clear()
+            wanted = set(skus)
+            refs = [
+                CustomerRefRow(customer_id=customer, customer_ref=ref, sku=sku)
+                for (customer, _), (ref, sku) in self.refs_by_code.items()
+                if sku in wanted
+            ]
+            products = [self.products[sku] for sku in skus if sku in self.products]
+            found = self.subsets[skus] = CatalogIndex.build(
+                ReferenceData(products=products, customer_refs=refs)
+            )
+        return found
 
     def add_alias(self, customer_id: str, wording: str, sku: str) -> None:
         """Make a learned wording usable at once (the store keeps it for the next run)."""
