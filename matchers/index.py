@@ -20,6 +20,7 @@ from matchers.customer_terms import CustomerTerms, TermIndex
 from matchers.habits import Habits, build_habits
 from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording, unit_of
 from models import CustomerRefRow, CustomerRow, ProductRow, ReferenceData, Store
+from models.fingerprint import reference_fingerprint
 
 # Restricted catalogues kept by one index (`CatalogIndex.subset`): a long-lived index keeps no more.
 SUBSETS_KEPT = 2000
@@ -183,21 +184,30 @@ class CatalogIndex:
 
 
 class IndexCache:
-    """The catalogue index, shared by the daemon's workers or the web UI's requests, and rebuilt
-    when `max_age` seconds have passed (so aliases a clerk confirms, and a catalogue imported
-    meanwhile, reach them without a restart)."""
+    """The catalogue index, shared by the daemon's workers or the web UI's requests.
+
+    Every `max_age` seconds the store's reference fingerprint is read (a few counts); the index
+    is rebuilt only when it changed (aliases a clerk confirms, a catalogue imported, orders
+    accepted that teach habits), so an index, and the reading workers forked with it, live as
+    long as the catalogue does."""
 
     def __init__(self, store: Store, max_age: float = 60.0) -> None:
         self.store, self.max_age = store, max_age
         self._lock = threading.Lock()
         self._index: CatalogIndex | None = None
-        self._built = 0.0
+        self._stamp: tuple[object, ...] | None = None
+        self._checked = 0.0
 
     def get(self) -> CatalogIndex:
         with self._lock:
-            if self._index is None or time.monotonic() - self._built > self.max_age:
-                self._index = CatalogIndex.build(self.store.load_reference())
-                self._built = time.monotonic()
+            if self._index is None or time.monotonic() - self._checked > self.max_age:
+                self._checked = time.monotonic()
+                stamp = reference_fingerprint(
+                    self.store.engine
+                )  # read first: a write meanwhile rebuilds again
+                if self._index is None or stamp != self._stamp:
+                    self._index = CatalogIndex.build(self.store.load_reference())
+                    self._stamp = stamp
             return self._index
 
 
