@@ -38,6 +38,34 @@ def order_is_right(predicted: Record, expected: Record) -> bool:
     )
 
 
+def differences(predicted: Record, expected: Record | None) -> list[str]:
+    """What makes a predicted order wrong, in the words a report counts.
+
+    A missing and an extra line of the same article are one wrong quantity; of
+    the same quantity, one wrong article; the rest are lines missing or extra.
+    """
+    if expected is None:
+        return ["not an order"]
+    kinds = [
+        name
+        for name, key in (("customer", "customer_id"), ("PO", "po_number"))
+        if _text(predicted.get(key)) != _text(expected.get(key))
+    ]
+    missing = line_keys(expected) - line_keys(predicted)
+    extra = line_keys(predicted) - line_keys(expected)
+    for sku, quantity in missing.elements():
+        twin = next((k for k in extra if k[0] == sku), None)
+        kind = "quantity"
+        if twin is None:
+            twin, kind = next((k for k in extra if k[1] == quantity), None), "article"
+        if twin is None:
+            kinds.append("line missing")
+            continue
+        kinds.append(kind)
+        extra -= Counter([twin])
+    return kinds + ["line extra"] * sum(extra.values())
+
+
 def pair_orders(predicted: list[Record], expected: list[Record]) -> list[tuple[Record | None, Record | None]]:
     """Pair a message's predicted and expected orders: by PO number, then by lines shared."""
     left, right = list(predicted), list(expected)
@@ -80,6 +108,7 @@ class Tally:
     predicted_orders: int = 0
     accepted: int = 0
     accepted_wrong: int = 0
+    accepted_wrong_kinds: Counter[str] = field(default_factory=Counter)
     failed: int = 0
     wrong_files: list[str] = field(default_factory=list)
 
@@ -100,6 +129,8 @@ class Tally:
                 if pred.get("status") == "accepted":
                     self.accepted += 1
                     self.accepted_wrong += not right
+                    if not right:
+                        self.accepted_wrong_kinds.update(differences(pred, exp))
             if exp is not None:
                 self.expected_orders += 1
                 self.lines_expected += sum(line_keys(exp).values())
@@ -133,6 +164,7 @@ class Tally:
             "touchless": self.accepted / self.predicted_orders if self.predicted_orders else 0.0,
             "accepted_orders": self.accepted,
             "accepted_wrong": self.accepted_wrong,
+            "accepted_wrong_kinds": dict(self.accepted_wrong_kinds),
         }
 
 

@@ -19,10 +19,10 @@ from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, read_code_line
 from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
-from parsers.text.each import read_each
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
-from parsers.text.sizes import GRID_RULE, read_size_header, read_size_row, read_size_split
+from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
+from parsers.text.sizes import read_each, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
 from parsers.text.thread import QUOTED_PART, quoted_text, takes_the_thread_as_is
 from parsers.values.numbers import (
@@ -184,8 +184,8 @@ def read_lines(
 
 
 def _with_each(lines: list[ExtractedLine], each: list[ExtractedLine]) -> list[ExtractedLine]:
-    """The lines a count said once gives ('6 de chaque :', 'T9 x 20, T10 x 10') instead of what
-    the line readers made of the same text, in reading order."""
+    """The lines a count said once for a list gives ('6 de chaque :') instead of what the line
+    readers made of the same text, in reading order."""
     if not each:
         return lines
     taken = [

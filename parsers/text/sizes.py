@@ -1,32 +1,31 @@
-"""Quantities split by size: one article, a count for each size (vocabulary: parsers/data/sizes.toml).
+"""Counts a customer writes once for several sizes or articles (vocabulary: parsers/data/sizes.toml).
 
 Shapes read:
-- pairs after a designation: "gants docker cuir T9 x 6, T10 x 4",
-  "pantalons multipoches gris : 2 en 42, 3 en 44, 1 en 46", "veste marine tailles : 2 M, 3 L, 1 XL";
-- the pairs alone on the line under the designation ("tailles : 2 M, 3 L"): the caller
-  passes the designation line as `base`;
-- a size grid: a header row whose cells are sizes ("Article | S | M | L | XL"), one row per
-  article with a count under each size (tabs, pipes, or spaces aligned under the sizes).
-Each size gives its own line, the designation followed by the size, for the matcher to name
-the article of that size. An empty, '-' or 0 cell orders nothing.
+- one article split in sizes, the pairs after its designation: "gants docker cuir T9 x 6, T10 x 4",
+  "pantalons multipoches gris : 2 en 42, 3 en 44, 1 en 46", "veste marine tailles : 2 M, 3 L, 1 XL",
+  "Safety boots size 42 x 3, size 44 x 1"; or alone on the line under the designation
+  ("tailles : 2 M, 3 L"): the caller passes the designation line as `base`. Each size gives its own
+  line, the designation followed by the size, for the matcher to name the article of that size;
+- one count said for every article of the list below it: "Merci de nous livrer 6 pièces de chaque
+  modèle :" over articles written without counts, "2 of each, please:" over a list of codes.
+A size grid ("Article | S | M | L | XL") is read by parsers/text/size_grid.py.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from models import ExtractedLine
+from models import Extracted, ExtractedLine, Provenance
+from parsers.text.codes import CodeBook
 from parsers.text.extracted import line_from_parts
-from parsers.values.numbers import parse_number
+from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit
-from parsers.vocabulary.sizes import ambiguous_letter, is_size, size_pattern, size_words
-from parsers.vocabulary.words import line_words
+from parsers.vocabulary.sizes import ambiguous_letter, each_words, is_size, size_pattern, size_words
 
-RULE, GRID_RULE = "text-size-split", "text-size-grid"
+RULE, EACH_RULE = "text-size-split", "each"
 _BULLET = re.compile(r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s))?\s*")
 _SEP = re.compile(r"^\s*(?:[,;+&]|\bet\b|\band\b|/)?\s*$", re.I)
 _TAIL = re.compile(r"^[\s.;,!)]*$")
@@ -150,126 +149,100 @@ def read_size_split(
     ]
 
 
-# -- size grids -----------------------------------------------------------------------------
+# -- one count for each article of a list ---------------------------------------------------
 
-_CELL_SEPARATORS = (re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}"))
-_EMPTY = {"", "-", "–", "—", "0", "/", "x"}
-
-
-@dataclass(frozen=True)
-class SizeGrid:
-    """A header row of sizes: each size's column (index for tabs and pipes, span for spaces)."""
-
-    sizes: list[tuple[str, int, tuple[int, int]]]
-    separator: re.Pattern[str]
+# A list item: a bullet, or a number and its dot ('1. Coude cuivre').
+_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+# A list line that counts something of its own is no article of the list ('- Raccord PER Ø16 : 4').
+_OWN_COUNT = re.compile(r"(?:[:=x×]\s*\d+\s*$|^\s*\d+\s*(?:x|×|[^\W\d_]+)\s)", re.I)
 
 
-def _cells(line: str, separator: re.Pattern[str]) -> list[tuple[str, tuple[int, int]]]:
-    cells, at = [], 0
-    for sep in separator.finditer(line):
-        cells.append((line[at : sep.start()], (at, sep.start())))
-        at = sep.end()
-    cells.append((line[at:], (at, len(line))))
-    if separator.pattern.startswith("[ \\t]*\\|") and cells and not cells[0][0].strip():
-        cells = cells[1:]
-    return [(t.strip(), span) for t, span in cells]
+def _alternatives(words: list[str]) -> str:
+    spelt = sorted((re.escape(w).replace(r"\ ", " ") for w in words), key=len, reverse=True)
+    return "|".join(w.replace(" ", r"\s+") for w in spelt)
 
 
-def read_size_header(line: str) -> SizeGrid | None:
-    """The grid a header row opens: two sizes or more as its last columns, words or nothing before."""
-    for separator in _CELL_SEPARATORS:
-        cells = _cells(line, separator)
-        if separator.pattern == r"\s{2,}":
-            cells = [c for c in cells if c[0]]
-        while cells and not cells[-1][0]:
-            cells.pop()
-        sizes = [(text, i, span) for i, (text, span) in enumerate(cells) if is_size(text, bare=True)]
-        first = sizes[0][1] if sizes else len(cells)
-        if len(sizes) < 2 or len(sizes) != len(cells) - first:
-            continue
-        if first > 2 or any(re.search(r"\d", text) for text, _ in cells[:first]):
-            continue
-        if not sizes_in_a_row([text for text, _, _ in sizes]):
-            continue
-        return SizeGrid(sizes, separator)
-    return None
+@lru_cache(maxsize=1)
+def _each_pattern() -> re.Pattern[str]:
+    words = each_words()
+    return re.compile(
+        rf"(?<![\w.,])(?P<qty>{NUMBER})\s*(?:(?P<unit>[^\W\d_]+\.?)\s+)?"
+        rf"(?:{_alternatives(words.words)})\b"
+        rf"(?:\s+(?:{_alternatives(words.nouns)})s?\b)?"
+        rf"(?:\s*,?\s*(?:{_alternatives(words.courtesy)}))?\s*:?\s*$",
+        re.I,
+    )
 
 
-def sizes_in_a_row(sizes: list[str]) -> bool:
-    """Letter sizes beyond 'M' and 'L' (units too), or three bare numbers or more rising by small steps."""
-    if any(not s.isdigit() for s in sizes):
-        return not all(ambiguous_letter(s) or s.isdigit() for s in sizes)
-    numbers = [int(s) for s in sizes]
-    steps = [b - a for a, b in itertools.pairwise(numbers)]
-    return len(numbers) >= 3 and all(0 < step <= 4 for step in steps)
+def read_each(text: str, *, part: str, codes: CodeBook | None) -> list[ExtractedLine]:
+    """The lines of every "N of each:" over the list below it."""
+    found: list[ExtractedLine] = []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for number, line in enumerate(lines):
+        each = _each_pattern().search(line)
+        if each is not None:
+            found += _listed(lines, number + 1, starts, each, starts[number], part=part, codes=codes)
+    return found
 
 
-def read_size_row(line: str, grid: SizeGrid, *, part: str, start: int) -> list[ExtractedLine] | None:
-    """The lines of one article's row under a size header; None when the row is not one."""
-    cells = _cells(line, grid.separator)
-    if grid.separator.pattern == r"\s{2,}":
-        return _aligned_row(line, [c for c in cells if c[0]], grid, part=part, start=start)
-    first = grid.sizes[0][1]
-    if len(cells) <= first or len(cells) > grid.sizes[-1][1] + 1:
-        return None
-    name, name_span = _name(cells[:first])
-    counts = [(size, cells[i]) for size, i, _ in grid.sizes if i < len(cells)]
-    return _lines(name, name_span, counts, part=part, start=start)
-
-
-def _name(cells: list[tuple[str, tuple[int, int]]]) -> tuple[str, tuple[int, int]]:
-    named = [c for c in cells if c[0]]
-    if not named:
-        return "", (0, 0)
-    return " ".join(t for t, _ in named), (named[0][1][0], named[-1][1][1])
-
-
-def _aligned_row(
-    line: str, cells: list[tuple[str, tuple[int, int]]], grid: SizeGrid, *, part: str, start: int
-) -> list[ExtractedLine] | None:
-    """Spaces: a count belongs to the size whose header it stands under."""
-    left = grid.sizes[0][2][0]
-    names = [c for c in cells if c[1][1] <= left]
-    counts = []
-    for text, span in cells[len(names) :]:
-        column = [s for s in grid.sizes if span[0] < s[2][1] + 1 and s[2][0] - 1 < span[1]]
-        if len(column) != 1:
-            return None
-        counts.append((column[0][0], (text, span)))
-    name, name_span = _name(names)
-    return _lines(name, name_span, counts, part=part, start=start)
-
-
-def _lines(
-    name: str,
-    name_span: tuple[int, int],
-    counts: list[tuple[str, tuple[str, tuple[int, int]]]],
+def _listed(
+    lines: list[str],
+    first: int,
+    starts: list[int],
+    each: re.Match[str],
+    at: int,
     *,
     part: str,
+    codes: CodeBook | None,
+) -> list[ExtractedLine]:
+    quantity = parse_number(each["qty"])
+    if quantity is None or quantity <= 0:
+        return []
+    unit = normalise_unit(each["unit"]) if each["unit"] else None
+    counted = Provenance(part=part, span=(at + each.start("qty"), at + each.end("qty")), rule=EACH_RULE)
+    items: list[ExtractedLine] = []
+    for number in range(first, len(lines)):
+        raw = lines[number]
+        if not raw.strip():
+            if items:
+                break
+            continue
+        bullet = _ITEM.match(raw)
+        wording = raw[bullet.end() :] if bullet else raw
+        if _OWN_COUNT.search(wording) or not (bullet or _is_code(wording, codes)):
+            break
+        start = starts[number] + len(raw) - len(wording)
+        items.append(_listed_line(wording.strip(), start, quantity, counted, unit, part=part, codes=codes))
+    return items if len(items) >= 2 else []
+
+
+def _is_code(wording: str, codes: CodeBook | None) -> bool:
+    return codes is not None and len(wording.split()) == 1 and codes.knows_code(wording.strip())
+
+
+def _listed_line(
+    wording: str,
     start: int,
-) -> list[ExtractedLine] | None:
-    if not re.search(r"[^\W\d_]{3,}", name):
-        return None
-    if any(name.lower().startswith(w) for w in line_words().line_openers_not_items):
-        return []  # "Total", "Sous-total": no article
-    found = []
-    for size, (text, span) in counts:
-        if text.lower() in _EMPTY:
-            continue
-        quantity = parse_number(text)
-        if quantity is None or quantity != quantity.to_integral_value():
-            return None
-        if quantity <= 0:
-            continue
-        where = (start + span[0], start + span[1])
-        found.append(
-            line_from_parts(
-                part,
-                where,
-                desc=(f"{name} {size}", (start + name_span[0], start + name_span[1])),
-                qty=(quantity, where),
-                rule=GRID_RULE,
-                confidence=0.85,
-            )
-        )
-    return found
+    quantity: Decimal,
+    counted: Provenance,
+    unit: str | None,
+    *,
+    part: str,
+    codes: CodeBook | None,
+) -> ExtractedLine:
+    where = Provenance(part=part, span=(start, start + len(wording)), rule=EACH_RULE)
+    line = ExtractedLine(
+        line_no=0,
+        quantity=Extracted[Decimal](value=quantity, confidence=0.85, provenance=counted),
+        provenance=where,
+    )
+    if _is_code(wording, codes):
+        line.code = Extracted[str](value=wording, confidence=0.9, provenance=where)
+    else:
+        line.description = Extracted[str](value=wording, confidence=0.85, provenance=where)
+    if unit is not None:
+        line.unit = Extracted[str](value=unit, confidence=0.8, provenance=counted)
+    return line

@@ -1,4 +1,5 @@
-from intake.reports.scoring import Tally, order_is_right, pair_orders
+from intake.reports.evaluate import what_differs
+from intake.reports.scoring import Tally, differences, order_is_right, pair_orders
 
 
 def make_order(customer="C1", po="PO-1", lines=(("A", 1),), status="accepted"):
@@ -36,3 +37,29 @@ def test_a_non_order_taken_for_an_order_is_misclassified():
     figures = tally.figures()
     assert figures["order_detection"] == 0
     assert figures["accepted_wrong"] == 0
+
+
+def test_what_makes_an_order_wrong_is_named_line_by_line():
+    expected = make_order(lines=[("A", 2), ("B", 1), ("C", 5)])
+    predicted = make_order(po=None, lines=[("A", 20), ("D", 1), ("E", 3)])
+    assert sorted(differences(predicted, expected)) == [
+        "PO",
+        "article",
+        "line extra",
+        "line missing",
+        "quantity",
+    ]
+    assert differences(make_order(), None) == ["not an order"]
+    assert differences(expected, expected) == []
+
+
+def test_the_accepted_wrong_orders_are_counted_by_what_differs():
+    tally = Tally()
+    tally.add_message("m", [make_order(lines=[("A", 2)])], [make_order(lines=[("A", 1)])])
+    tally.add_message("n", [make_order(lines=[("A", 1)], status="review")], [make_order(customer="C2")])
+    assert tally.figures()["accepted_wrong_kinds"] == {"quantity": 1}
+
+
+def test_the_report_names_the_kinds_only_when_something_wrong_got_through():
+    assert what_differs({}) == ""
+    assert what_differs({"quantity": 1, "PO": 2}) == " (what differs: PO 2, quantity 1)"

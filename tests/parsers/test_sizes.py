@@ -1,4 +1,5 @@
-"""Quantities split by size: pairs on a designation's line, and size grids (parsers/text/sizes.py)."""
+"""Counts said once for several sizes or articles (parsers/text/sizes.py), and size grids
+(parsers/text/size_grid.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import pytest
 
 from matchers.normalize import read_wording
 from parsers.text.reader import read_lines
-from parsers.text.sizes import read_size_header, read_size_split
+from parsers.text.size_grid import read_size_header
+from parsers.text.sizes import read_each, read_size_split
 
 
 def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
@@ -28,8 +30,24 @@ def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
             [("polo marine M", 2), ("polo marine L", 3), ("polo marine XL", 1)],
         ),
         ("Tablier : S x 3, M x 5 et XL x 2", [("Tablier S", 3), ("Tablier M", 5), ("Tablier XL", 2)]),
+        (
+            "Veste de travail grise : T2 x 4, T3 x 6 et T4 x 2.",
+            [
+                ("Veste de travail grise T2", 4),
+                ("Veste de travail grise T3", 6),
+                ("Veste de travail grise T4", 2),
+            ],
+        ),
+        ("Safety boots size 42 x 3, size 44 x 1", [("Safety boots size 42", 3), ("Safety boots size 44", 1)]),
     ],
-    ids=["size-x-count", "count-en-size", "labelled-letters", "letters-x-count"],
+    ids=[
+        "size-x-count",
+        "count-en-size",
+        "labelled-letters",
+        "letters-x-count",
+        "sentence-fr",
+        "labelled-en",
+    ],
 )
 def test_a_line_of_sizes_gives_a_line_per_size(line, expected):
     found = read_size_split(line, part="body", start=0)
@@ -38,8 +56,14 @@ def test_a_line_of_sizes_gives_a_line_per_size(line, expected):
 
 @pytest.mark.parametrize(
     "line",
-    ["câble souple 2 m, 3 m", "vis 4x40, 5x60", "gants T9 x 6", "gobelets 20 cl x 50, 25 cl x 20"],
-    ids=["metres", "dimensions", "one-size", "volumes"],
+    [
+        "câble souple 2 m, 3 m",
+        "vis 4x40, 5x60",
+        "gants T9 x 6",
+        "gobelets 20 cl x 50, 25 cl x 20",
+        "Gants : T9 x 20, et aussi des lunettes T10 x 10",
+    ],
+    ids=["metres", "dimensions", "one-size", "volumes", "sizes-of-two-articles"],
 )
 def test_lengths_dimensions_and_a_single_size_are_no_split(line):
     assert read_size_split(line, part="body", start=0) is None
@@ -99,3 +123,62 @@ def test_xxl_and_2xl_are_one_size():
     assert (
         read_wording("polaire noire XXL").features == read_wording("veste polaire noir taille 2XL").features
     )
+
+
+class _Codes:
+    """A catalogue's book of codes that knows three office-supplies skus."""
+
+    known = frozenset({"PAP-A4-80", "PAP-A3-80", "ENV-C5-500"})
+
+    def knows_code(self, token: str) -> bool:
+        return token.upper() in self.known
+
+
+def _read_each(text: str) -> list[tuple[str, int, str | None]]:
+    return [
+        (
+            (line.code or line.description).value,
+            int(line.quantity.value),
+            line.unit.value if line.unit else None,
+        )
+        for line in read_each(text, part="body", codes=_Codes())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        (
+            "Bonjour,\n\nMerci de livrer 3 cartons de chaque :\n- Gobelet carton 20 cl\n- Couvercle gobelet 20 cl\n\nMerci",
+            [("Gobelet carton 20 cl", 3, "carton"), ("Couvercle gobelet 20 cl", 3, "carton")],
+        ),
+        (
+            "Hello,\n\n2 of each, please:\nPAP-A4-80\nPAP-A3-80\nENV-C5-500\n\nThanks",
+            [("PAP-A4-80", 2, None), ("PAP-A3-80", 2, None), ("ENV-C5-500", 2, None)],
+        ),
+        (
+            "Bonjour,\n6 pièces de chaque modèle :\n1. Coude cuivre 90° Ø14\n2. Coude cuivre 90° Ø16\n",
+            [("Coude cuivre 90° Ø14", 6, "pce"), ("Coude cuivre 90° Ø16", 6, "pce")],
+        ),
+    ],
+    ids=["cartons-of-each-fr", "codes-of-each-en", "numbered-list-fr"],
+)
+def test_a_count_said_once_is_each_articles(text: str, lines: list[tuple[str, int, str | None]]) -> None:
+    assert _read_each(text) == lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 cartons de chaque :\n- Gobelet carton 20 cl\n",
+        "2 of each:\n- Copy paper A4 : 5\n- Copy paper A3 : 2\n",
+        "Un carton de chaque sera livré mardi.\n- Gobelet\n- Couvercle\n",
+    ],
+    ids=[
+        "one-article-alone",
+        "lines-count-their-own",
+        "each-not-ending-the-sentence",
+    ],
+)
+def test_nothing_is_shared_where_the_count_is_not_said_for_a_list(text: str) -> None:
+    assert read_each(text, part="body", codes=_Codes()) == []
