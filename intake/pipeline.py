@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 
 from intake.followups import ANSWER_RULE, FollowupLookups, read_thread, resolve_followup, revised_po
-from intake.routing.decision import decide
+from intake.routing.checks import Found
+from intake.routing.decision import assess_order, decide
 from intake.routing.policy import RoutingFile, current_routing
 from intake.stages import stage
 from matchers import CatalogIndex, match_order
@@ -98,6 +99,8 @@ class ReadMessage(BaseModel):
     parsed: ParsedMessage
     matched: list[MatchedOrder] = Field(default_factory=list)
     sign: FollowupSign | None = None  # what it says of an earlier order, if anything
+    # Per matched order, the checks that need no past, when run where it was read (`assess_message`).
+    found: list[Found] = Field(default_factory=list)
 
 
 def process(raw: RawMessage, deps: PipelineDeps) -> ProcessResult:
@@ -130,6 +133,17 @@ def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits
     return ReadMessage(parsed=parsed, matched=matched, sign=sign)
 
 
+def assess_message(read: ReadMessage, *, index: CatalogIndex, settings: Settings) -> ReadMessage:
+    """`read` with its orders' checks that need no past run (`decide_message` runs the others)."""
+    with stage("decide"):
+        if read.parsed.classification is not None and read.parsed.classification.is_order:
+            read.found = [
+                assess_order(read.parsed, matched, settings=settings, catalogue=index)
+                for matched in read.matched
+            ]
+    return read
+
+
 def as_followup(classification: Classification, sign: FollowupSign) -> Classification:
     """A change, cancellation, return or question about an earlier order is no new order;
     a replacement is one, read in full (and the order it replaces is cancelled)."""
@@ -158,9 +172,10 @@ def decide_message(read: ReadMessage, deps: PipelineDeps) -> ProcessResult:
     parsed = read.parsed
     orders: list[ProcessedOrder] = []
     if parsed.classification is not None and parsed.classification.is_order:
-        for matched in read.matched:
+        found = read.found if len(read.found) == len(read.matched) else [None] * len(read.matched)
+        for matched, assessed in zip(read.matched, found, strict=True):
             with stage("decide"):
-                orders.append(decide_matched(parsed, matched, deps, earlier=orders))
+                orders.append(decide_matched(parsed, matched, deps, earlier=orders, found=assessed))
     followup = _followup(parsed, read.sign, deps.index, deps.followups)
     if followup is not None and followup.sign.tentative:
         followup, orders = _settle_tentative(followup, orders)
@@ -236,8 +251,10 @@ def decide_matched(
     deps: PipelineDeps,
     *,
     earlier: Sequence[ProcessedOrder] = (),
+    found: Found | None = None,
 ) -> ProcessedOrder:
-    """The decision on one matched order, with the catalogue, the history and the routing overrides."""
+    """The decision on one matched order, with the catalogue, the history and the routing overrides;
+    `found`: its checks that need no past, run already (`assess_message`)."""
     decision = decide(
         parsed,
         matched,
@@ -247,6 +264,7 @@ def decide_matched(
         catalogue=deps.index,
         history=_history(matched, deps.history, earlier),
         routing=deps.routing,
+        found=found,
     )
     return ProcessedOrder(matched=matched, decision=decision, record=build_record(parsed, matched, decision))
 
