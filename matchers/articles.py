@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from matchers.designation import Scored, compare_sizes, score_designations
 from matchers.habits import Habit, by_habit, decided_by_habit
+from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex
 from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
 from models import Candidate, Evidence, ExtractedLine, LineMatch
@@ -55,7 +56,22 @@ def match_article(
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
         plain = _by_designation(line, aside, index, habits)
         found = plain if plain.sku is not None else found
+    if found.sku is None:
+        found = _by_maker_ref(line, wording, index, found)
     return _unit_word_names_article(line, wording, index, found, habits)
+
+
+def _by_maker_ref(line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch) -> LineMatch:
+    """'Avery L7651 mini labels' for 'Étiquettes Avery L7651 65 par feuille': a maker's ref that one
+    designation prints, written among the customer's own words, names that article when its
+    designation is also the closest to the words (never against them)."""
+    owners = {index.maker_refs.get(normalize_code(token)) for token in _MAKER_REF.findall(wording.upper())}
+    owners.discard(None)
+    if len(owners) != 1 or not found.candidates or found.candidates[0].key not in owners:
+        return found
+    sku = found.candidates[0].key
+    evidence = Evidence(kind="code", detail=f"the maker's ref in {sku}, among other words", weight=0.9)
+    return _exact(line, index, sku, evidence, wording)
 
 
 def _unit_word_names_article(

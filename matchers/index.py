@@ -190,11 +190,11 @@ def _maker_refs(index: CatalogIndex) -> dict[str, str]:
     """'Toner HP 305A noir (CE410A)': a code of letters and digits printed in one designation only."""
     owners: dict[str, set[str]] = {}
     for name, sku in zip(index.names, index.name_skus, strict=True):
-        for token in _MAKER_REF.findall(name):
+        for token in MAKER_REF.findall(name):
             if any(c.isdigit() for c in token) and any(c.isalpha() for c in token):
                 owners.setdefault(normalize_code(token), set()).add(sku)
     return {code: next(iter(skus)) for code, skus in owners.items() if len(skus) == 1}
 
 
 # A maker's reference inside a designation: letters and digits together, at least five long.
-_MAKER_REF = re.compile(r"(?<![\w\-])[A-Z0-9][A-Z0-9\-]{4,}(?![\w\-])")
+MAKER_REF = re.compile(r"(?<![\w\-])[A-Z0-9][A-Z0-9\-]{4,}(?![\w\-])")

@@ -28,8 +28,8 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         # "trois bidons 5 L de lave-glace": the size printed before 'de' belongs to the designation.
         desc_start = match.start("size") if match["size"] else match.start("desc")
         desc, desc_end = _cut_designation(sentence, desc_start)
-        if not desc:
-            continue
+        if not desc or _SIZE_ONLY.match(desc):
+            continue  # 'mozzarella 4 sacs de 2,5 kg', '2 colis de 24)': a size or a count names no article
         span = (start + match.start(), start + desc_end)
         unit = normalise_unit(match["unit"]) if match["unit"] else None
         if match["unit"] and unit is None:
@@ -168,6 +168,7 @@ _FUNCTION_WORD = re.compile(
     r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
     re.I,
 )
+_SIZE_ONLY = re.compile(rf"^{NUMBER}\s*(?:{UNIT_TOKEN})?\W*$", re.I)
 _PROSE = _build_prose()
 _ELIDED = _build_elided()
 _LISTED = _build_listed()

@@ -6,6 +6,8 @@ Shapes read:
   "Safety boots size 42 x 3, size 44 x 1"; or alone on the line under the designation
   ("tailles : 2 M, 3 L"): the caller passes the designation line as `base`. Each size gives its own
   line, the designation followed by the size, for the matcher to name the article of that size;
+  so too one article in several packaging sizes: "emmental râpé : 2 sachets d'1 kg + 1 sac de 2,5 kg",
+  "garden hose: 1 coil of 25 m and 2 coils of 50 m";
 - one count said for every article of the list below it: "Merci de nous livrer 6 pièces de chaque
   modèle :" over articles written without counts, "2 of each, please:" over a list of codes;
 - one count said for every size of a range: "des bottes PVC S5 vertes, 6 paires de chaque pointure
@@ -24,7 +26,7 @@ from models import Extracted, ExtractedLine, Provenance
 from parsers.text.codes import CodeBook
 from parsers.text.extracted import line_from_parts
 from parsers.values.numbers import NUMBER, parse_number
-from parsers.values.units import normalise_unit
+from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.sizes import ambiguous_letter, each_words, is_size, size_pattern, size_words
 
 RULE, EACH_RULE, RANGE_RULE = "text-size-split", "each", "text-size-range"
@@ -122,12 +124,41 @@ def split_by_size(line: str) -> tuple[str, int, list[Pair]] | None:
     return None
 
 
+# '2 sachets d'1 kg', '1 coil of 25 m': a count of packagings and the measure each holds.
+_PACKED = re.compile(
+    rf"(?<![\w.,])(?P<qty>{NUMBER})\s*(?P<unit>[^\W\d_]+\.?)\s+(?:de\s+|of\s+|d'|d’)\s*"
+    rf"(?P<size>{NUMBER}\s*(?P<measure>[^\W\d_]+))(?![\w])",
+    re.I,
+)
+
+
+def split_by_packaging(line: str) -> tuple[str, int, list[Pair]] | None:
+    """'emmental râpé : 2 sachets d'1 kg + 1 sac de 2,5 kg': the designation, where it starts, and a
+    (size, count) pair per packaging; None unless two packagings or more end the line."""
+    pairs = [
+        Pair(m["size"], quantity, unit, m.span(), m.span("size"))
+        for m in _PACKED.finditer(line)
+        if (unit := normalise_unit(m["unit"])) is not None
+        and unit_kind(unit) == "count"
+        and unit_kind(normalise_unit(m["measure"]) or "") == "measure"
+        and (quantity := parse_number(m["qty"])) is not None
+    ]
+    chain = _last_chain(line, pairs)
+    if len(chain) < 2:
+        return None
+    head = line[: chain[0].span[0]]
+    bullet = _BULLET.match(head)
+    base_start = bullet.end() if bullet else 0
+    base = head[base_start:].rstrip(" :=-–—,(\t")
+    return (base.strip(), base_start + len(base) - len(base.lstrip()), chain) if base.strip() else None
+
+
 def read_size_split(
     line: str, *, part: str, start: int, base: tuple[str, int] | None = None
 ) -> list[ExtractedLine] | None:
     """One line per size of 'DESIGNATION T9 x 6, T10 x 4'; `base` is the designation line above
     when the pairs stand alone ('tailles : 2 M, 3 L')."""
-    found = split_by_size(line)
+    found = split_by_size(line) or split_by_packaging(line)
     if found is None:
         return None
     text, at, pairs = found

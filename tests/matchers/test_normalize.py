@@ -110,3 +110,27 @@ def test_an_english_catalogue_still_compares_with_itself() -> None:
         == read_wording("black glove boxes").words
         == ("noir", "gant", "boite")
     )
+
+
+@pytest.mark.parametrize(
+    ("customer", "catalogue"),
+    [
+        ("two-hole punch", "Perforateur 2 trous"),
+        ("2-hole punch", "Perforateur 2 trous"),
+        ("perforateur deux trous", "Perforateur 2 trous"),
+        ("six-hole angles 60x60", "Équerre 6 trous 60x60"),
+    ],
+    ids=["word-hyphenated", "digit-hyphenated", "french-word", "six"],
+)
+def test_a_count_written_in_words_before_what_it_counts_reads_as_its_digits(
+    customer: str, catalogue: str
+) -> None:
+    said, printed = read_wording(customer), read_wording(catalogue)
+    assert set(said.words) <= set(printed.words)
+    assert said.features <= printed.features
+
+
+def test_one_stays_an_article_and_plurals_in_ous_fold() -> None:
+    assert read_wording("one box of the blue ones").features == frozenset()
+    assert read_wording("écrous et clous").words == ("ecrou", "clou")
+    assert read_wording("tous les bus").words == ("tous", "bus")

@@ -194,3 +194,57 @@ def test_approximate_quantity_is_low_confidence() -> None:
 @pytest.mark.parametrize("text", ["5 novembre", "12 févr.", "3 jan", "5 apr.", "9 sep", "4 Oktober"])
 def test_a_number_before_a_month_of_dates_toml_is_no_order_line(text: str) -> None:
     assert read_line(text, part="body", start=0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jambon blanc tranché 2 barquettes", ("jambon blanc tranché", Decimal(2), "barquette")),
+        ("colle carrelage C2 4 sacs", ("colle carrelage C2", Decimal(4), "sac")),
+        ("mozzarella râpée 4 sacs de 2,5 kg", ("mozzarella râpée 2,5 kg", Decimal(4), "sac")),
+        ("masking tape 25 mm 6 rolls", ("masking tape 25 mm", Decimal(6), "rouleau")),
+        ("bavette 6 kg", ("bavette", Decimal(6), "kg")),
+        ("fil à ligaturer recuit 5 kg (non pas 4)", ("fil à ligaturer recuit", Decimal(5), "kg")),
+        ("riz basmati 2 sacs de 5 kg - sinon du riz long", ("riz basmati 5 kg", Decimal(2), "sac")),
+    ],
+    ids=["tray", "bags-after-a-code-word", "bags-of-a-size", "rolls-en", "weight", "remark", "dash-remark"],
+)
+def test_a_name_then_its_count_ending_the_line(text: str, expected) -> None:
+    line = read_line(text, part="body", start=0)
+    assert (line.description.value, line.quantity.value, line.unit.value) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "farine T55 25 kg",
+        "Ciment gris CEM II 32,5 sac 25 kg",
+        "nous avons reçu 2 cartons",
+        "merci de prévoir 3 cartons",
+        "emmental râpé : 2 sachets d'1 kg + 1 sac",
+    ],
+    ids=[
+        "weight-after-a-figure-is-a-size",
+        "size-of-the-sack",
+        "sentence",
+        "cut-before-its-noun",
+        "two-counts",
+    ],
+)
+def test_a_count_ending_the_line_that_is_no_article_s(text: str) -> None:
+    line = read_line(text, part="body", start=0)
+    assert line is None or line.provenance.rule != "text-designation-count"
+
+
+def test_the_packagings_content_after_a_trailing_count_is_its_pack() -> None:
+    assert _shape("Jus d'orange 25 cl : 2 cartons de 24") == (None, Decimal(2), "carton", Decimal(24))
+    assert _shape("nitrile gloves size 9 : 2 boxes of 100") == (None, Decimal(2), "boite", Decimal(100))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mozzarella râpée 4 sacs de 2,5 kg", "1 colis de yaourts (sinon 2 colis de 24)"],
+    ids=["size", "count"],
+)
+def test_a_size_or_a_count_alone_after_de_names_no_article_in_a_sentence(text: str) -> None:
+    assert all(not ln.description.value[0].isdigit() for ln in read_prose(text, part="body", start=0))

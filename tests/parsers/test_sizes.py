@@ -69,6 +69,44 @@ def test_lengths_dimensions_and_a_single_size_are_no_split(line):
     assert read_size_split(line, part="body", start=0) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "emmental râpé : 2 sachets d'1 kg + 1 sac de 2,5 kg",
+            [("emmental râpé 1 kg", 2, "sachet"), ("emmental râpé 2,5 kg", 1, "sac")],
+        ),
+        (
+            "- Ciment gris : 2 sacs de 25 kg + 3 sacs de 35 kg",
+            [("Ciment gris 25 kg", 2, "sac"), ("Ciment gris 35 kg", 3, "sac")],
+        ),
+        (
+            "garden hose 15 mm: 1 coil of 25 m and 2 coils of 50 m",
+            [("garden hose 15 mm 25 m", 1, "couronne"), ("garden hose 15 mm 50 m", 2, "couronne")],
+        ),
+    ],
+    ids=["sachets-and-sack-fr", "sacks-fr", "coils-en"],
+)
+def test_one_article_in_several_packaging_sizes_gives_a_line_per_packaging(line, expected):
+    found = read_size_split(line, part="body", start=0)
+    assert [(x.description.value, x.quantity.value, x.unit.value) for x in found] == [
+        (d, Decimal(q), u) for d, q, u in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ciment : 2 sacs de 25 kg, et aussi de la colle 3 sacs de 25 kg",
+        "Ciment : 2 sacs de 25 kg + 3 kg de 35 kg",
+        "Ciment gris : 2 sacs de 25 kg",
+    ],
+    ids=["two-articles", "a-weight-counts-no-packaging", "one-packaging"],
+)
+def test_packagings_of_two_articles_or_one_alone_are_no_split(line):
+    assert read_size_split(line, part="body", start=0) is None
+
+
 def test_sizes_alone_under_a_designation_take_its_name():
     text = "Bonjour,\n\nChemise oxford bleue\ntailles : 2 M, 1 XL\n"
     assert _read(text) == [("Chemise oxford bleue M", 2, None), ("Chemise oxford bleue XL", 1, None)]

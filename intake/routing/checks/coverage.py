@@ -59,6 +59,9 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     # The PO read is explained wherever it is written ('N° bon de commande | DA-2026-118').
     unpo = (lambda text: text.replace(po.value, " ")) if po and po.value.strip() else (lambda text: text)
     withdrawn = withdrawn_numbers(ctx.parsed.text)
+    excepted = {
+        w for what in rules.excepted(ctx.parsed.text) for w in content_words(what)
+    } - rules.plain_words
     return [
         _unread(span.text, span.where)
         for span in order_spans(ctx)
@@ -73,6 +76,8 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         and not any(p.search(span.text) for p in rules.replacement_patterns)
         and not rules.removal_pattern.search(span.text)
         and not numbered_as(span.text, withdrawn)
+        # 'la liste ci-dessous sauf l'entrecôte': its line unread is the corrections check's.
+        and not (content_words(span.text) & excepted)
     ]
 
 

@@ -33,6 +33,7 @@ class ReadingRules(BaseModel):
     size_units: frozenset[str] = frozenset()
     replacements: tuple[str, ...] = ()
     removals: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
     corrections: tuple[str, ...] = ()
     quantity_totals: tuple[str, ...] = ()
 
@@ -45,6 +46,7 @@ class ReadingRules(BaseModel):
         "discount",
         "replacements",
         "removals",
+        "exceptions",
         "corrections",
         "quantity_totals",
     )
@@ -109,6 +111,18 @@ class ReadingRules(BaseModel):
     @cached_property
     def removal_pattern(self) -> re.Pattern[str]:
         return _any_of(self.removals)
+
+    @cached_property
+    def exception_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in self.exceptions)
+
+    def excepted(self, text: str | None) -> list[str]:
+        """What the text excepts from the whole order ('la liste sauf l'entrecôte' -> 'entrecôte')."""
+        return [
+            re.sub(r"\b[cdjlmnst]['’]", " ", found["what"])
+            for pattern in self.exception_patterns
+            for found in pattern.finditer(text or "")
+        ]
 
     @cached_property
     def replacement_patterns(self) -> tuple[re.Pattern[str], ...]:
