@@ -265,7 +265,9 @@ def test_a_size_or_a_count_alone_after_de_names_no_article_in_a_sentence(text: s
     ],
     ids=["initials-and-also-en", "initials-and-aussi-fr"],
 )
-def test_a_count_after_also_or_before_a_makers_initials_names_the_next_item(text: str, expected: list) -> None:
+def test_a_count_after_also_or_before_a_makers_initials_names_the_next_item(
+    text: str, expected: list
+) -> None:
     lines = read_prose(text, part="body", start=0)
     got = [(ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines]
     assert got == [(d, Decimal(q), u) for d, q, u in expected]
