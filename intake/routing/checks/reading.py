@@ -33,6 +33,8 @@ class ReadingRules(BaseModel):
     size_units: frozenset[str] = frozenset()
     replacements: tuple[str, ...] = ()
     removals: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
+    line_places: str = "$^"
     corrections: tuple[str, ...] = ()
     quantity_totals: tuple[str, ...] = ()
 
@@ -45,6 +47,8 @@ class ReadingRules(BaseModel):
         "discount",
         "replacements",
         "removals",
+        "exceptions",
+        "line_places",
         "corrections",
         "quantity_totals",
     )
@@ -109,6 +113,14 @@ class ReadingRules(BaseModel):
     @cached_property
     def removal_pattern(self) -> re.Pattern[str]:
         return _any_of(self.removals)
+
+    @cached_property
+    def exception_pattern(self) -> re.Pattern[str]:
+        return _any_of(self.exceptions)
+
+    @cached_property
+    def line_place_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.line_places, re.I)
 
     @cached_property
     def replacement_patterns(self) -> tuple[re.Pattern[str], ...]:
