@@ -53,7 +53,8 @@ def read_sheet(
         if header is None:
             continue
         row_index, roles = header
-        order.rows = sheet_rows(grid, row_index, part, roles.get("quantity"))
+        others = other_sheets(grids, grid, part, vocab)
+        order.rows = sheet_rows(grid, row_index, part, roles.get("quantity")) + others
         _read_lines(order, grid, row_index, roles, part, vocab.rows["total"])
         header_fields(order, grid, row_index, set(roles.values()), part, vocab)
         delivery_column_date(order, grid, row_index, roles.get("delivery"), part)
@@ -64,7 +65,8 @@ def read_sheet(
         return check_order(order)
     guessed = guess_columns(grids[0]) if grids else None
     if guessed:
-        order.rows = sheet_rows(grids[0], -1, part, guessed.get("quantity"))
+        others = other_sheets(grids, grids[0], part, vocab)
+        order.rows = sheet_rows(grids[0], -1, part, guessed.get("quantity")) + others
         _read_lines(order, grids[0], -1, guessed, part, vocab.rows["total"])
         order.confidence = GUESSED_CONFIDENCE
         order.notes.append(
@@ -77,6 +79,18 @@ def read_sheet(
 
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9\-./]{2,}$", re.I)
+
+
+def other_sheets(grids: list[Grid], read: Grid, part: str, vocab: LayoutVocabulary) -> list[SourceRow]:
+    """The rows of the workbook's other sheets: an order may go on there ('Frais', 'Surgelés'),
+    and the checks must see what was not read; a sheet named as no order ('Historique') is left."""
+    not_the_order = vocab.sheets.get("not_the_order", ())
+    return [
+        row.model_copy(update={"region": "other"})
+        for grid in grids
+        if grid is not read and not starts_with(grid.name or "", not_the_order)
+        for row in sheet_rows(grid, len(grid.rows), part, None)
+    ]
 
 
 def sheet_rows(grid: Grid, header: int, part: str, quantity: int | None) -> list[SourceRow]:

@@ -372,3 +372,38 @@ def test_a_line_of_an_accepted_quote_dropped_or_misread_holds_the_order(deps):
         assert "line_unread" in errors(order, data, deps, without_line(order.matched, place))
         faulted = requantified(order.matched, place, times_ten)
         assert "quantity_not_written" in errors(order, data, deps, faulted)
+
+
+def two_sheet_order() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for title, rows in (
+        ("Quincaillerie", [("VIS-440-200", "Vis agglo inox 4x40 boîte de 200", 12)]),
+        (
+            "Peinture",
+            [("RUB-MAS-25", "Ruban de masquage 25 mm x 50 m", 30), ("RUB-MAS-38", "Ruban 38 mm", 10)],
+        ),
+    ):
+        sheet = book.active if title == "Quincaillerie" else book.create_sheet()
+        sheet.title = title
+        sheet.append(["Bon de commande", "AC-2026-0078"])
+        sheet.append(["Référence", "Désignation", "Quantité"])
+        for row in rows:
+            sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_order_over_two_sheets_is_never_accepted_with_a_sheet_unread(deps):
+    """Every sheet of the workbook is seen by the checks, whichever the reader read."""
+    xlsx = two_sheet_order()
+    data = message("Bonjour,\nci-joint notre commande.\n", sheet=xlsx)
+    [order] = process(RawMessage(data=data), deps).orders
+    read = sorted((line.sku, int(line.line.quantity.value)) for line in order.matched.lines)
+    if order.decision.status == OrderStatus.ACCEPTED:
+        assert read == [("RUB-MAS-25", 30), ("RUB-MAS-38", 10), ("VIS-440-200", 12)]
+    else:
+        codes = {r.code for r in order.decision.reasons if r.severity == Severity.ERROR}
+        assert "line_unread" in codes or len(read) == 3, (read, codes)
