@@ -1,9 +1,10 @@
 """Messages read in parallel by long-lived worker processes, each bounded and recycled.
 
-Reading (parse, classify, documents, extraction, matching) needs no store, so it
-runs in one worker per core; what depends on the store's past (routing, checks
-against earlier orders) and the writes stay in the calling process, in the order
-the messages were given. A worker reads documents in its own process (no fork per
+Reading (parse, classify, documents, extraction, matching) and the routing checks
+that read the message and the catalogue alone need no store, so they run in one
+worker per core; what depends on the store's past (the checks against earlier
+orders, the status, follow-ups' links) and the writes stay in the calling process,
+in the order the messages were given. A worker reads documents in its own process (no fork per
 attachment) under an address-space limit; it is replaced after a number of
 messages, when it breaches its limit, or when it crashes or overruns the time a
 message may take: then that one message fails with the reason, and the others go on.
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from intake import stages
 from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
-from intake.pipeline import PipelineDeps, ReadMessage, decide_message, read_message
+from intake.pipeline import PipelineDeps, ReadMessage, assess_message, decide_message, read_message
 from matchers import CatalogIndex
 from models import (
     Batch,
@@ -66,10 +67,12 @@ class _Worker:
 
 @dataclass
 class ReaderPool:
-    """`read(jobs)`: each RawMessage read by a worker; answers in the order given."""
+    """`read(jobs)`: each RawMessage read by a worker; answers in the order given. With `settings`,
+    the workers also run the checks of each order that need no past (`assess_message`)."""
 
     index: CatalogIndex
     limits: DocumentLimits
+    settings: Settings | None = None
     processes: int = field(default_factory=lambda: os.cpu_count() or 1)
     recycle_after: int = RECYCLE_AFTER
     workers: list[_Worker] = field(default_factory=list)
@@ -160,7 +163,7 @@ class ReaderPool:
         # siblings'), a pool's process killed would leave its workers waiting forever.
         inherited = [parent, *(w.conn for w in self.workers)]
         process = context.Process(
-            target=_serve, args=(child, self.index, self.limits, inherited), daemon=True
+            target=_serve, args=(child, self.index, self.limits, self.settings, inherited), daemon=True
         )
         process.start()
         lead_group(process.pid)
@@ -176,7 +179,11 @@ class ReaderPool:
 
 
 def _serve(
-    conn: Connection, index: CatalogIndex, limits: DocumentLimits, inherited: list[Connection]
+    conn: Connection,
+    index: CatalogIndex,
+    limits: DocumentLimits,
+    settings: Settings | None,
+    inherited: list[Connection],
 ) -> None:
     for other in inherited:
         other.close()
@@ -190,7 +197,7 @@ def _serve(
             return
         stages.SECONDS.clear()
         status, payload = _read(
-            RawMessage(data=data, origin=Origin.model_validate_json(origin)), index, in_process
+            RawMessage(data=data, origin=Origin.model_validate_json(origin)), index, in_process, settings
         )
         try:
             conn.send((status, payload, dict(stages.SECONDS)))
@@ -210,9 +217,13 @@ def _close_inherited(keep: int) -> None:
     os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
 
 
-def _read(raw: RawMessage, index: CatalogIndex, limits: DocumentLimits) -> tuple[str, str]:
+def _read(
+    raw: RawMessage, index: CatalogIndex, limits: DocumentLimits, settings: Settings | None
+) -> tuple[str, str]:
     try:
         read = read_message(raw, index=index, limits=limits)
+        if settings is not None:
+            read = assess_message(read, index=index, settings=settings)
     except IntakeError as exc:
         return "failed", str(exc)
     except MemoryError:
@@ -250,7 +261,10 @@ def ingest_files(
     stored: deque[_Stored] = deque()
     aside: list[tuple[Path, Outcome | IntakeError]] = []
     limits = DocumentLimits.from_settings(settings)
-    with batched(store) as batch, ReaderPool(index=index, limits=limits, processes=processes) as pool:
+    with (
+        batched(store) as batch,
+        ReaderPool(index=index, limits=limits, settings=settings, processes=processes) as pool,
+    ):
         answers = pool.read(_kept(batch, paths, stored, aside), idle=partial(_commit, batch))
         for recorded, answer in enumerate(answers, start=1):
             yield from _flush(aside)

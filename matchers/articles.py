@@ -14,8 +14,10 @@ from functools import lru_cache
 
 from matchers.designation import Scored, compare_sizes, score_designations
 from matchers.habits import Habit, by_habit, decided_by_habit
+from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex
 from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
+from matchers.packs import counted_in_packs
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import unit_kind
 
@@ -55,7 +57,22 @@ def match_article(
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
         plain = _by_designation(line, aside, index, habits)
         found = plain if plain.sku is not None else found
+    if found.sku is None:
+        found = _by_maker_ref(line, wording, index, found)
     return _unit_word_names_article(line, wording, index, found, habits)
+
+
+def _by_maker_ref(line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch) -> LineMatch:
+    """'Avery L7651 mini labels' for 'Étiquettes Avery L7651 65 par feuille': a maker's ref that one
+    designation prints, written among the customer's own words, names that article when its
+    designation is also the closest to the words (never against them)."""
+    owners = {index.maker_refs.get(normalize_code(token)) for token in _MAKER_REF.findall(wording.upper())}
+    owners.discard(None)
+    if len(owners) != 1 or not found.candidates or found.candidates[0].key not in owners:
+        return found
+    sku = found.candidates[0].key
+    evidence = Evidence(kind="code", detail=f"the maker's ref in {sku}, among other words", weight=0.9)
+    return _exact(line, index, sku, evidence, wording)
 
 
 def _unit_word_names_article(
@@ -255,10 +272,24 @@ def _finish(match: LineMatch, index: CatalogIndex) -> LineMatch:
     elif product and product.unit_price is not None:
         match.unit_price = Decimal(str(product.unit_price))
     if product and match.candidates and match.candidates[0].key == product.sku:
-        conversion = _conversion(line, match, product.unit, index)
+        conversion = _conversion(line, match, product.unit, index) or _in_packs(
+            match, product.name, product.unit
+        )
         if conversion:
             match.candidates[0].evidence.append(conversion)
     return match
+
+
+def _in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence | None:
+    """'10 kg' of an article sold by the 'carton 5 kg': 2 cartons, the count the catalogue sells."""
+    if match.quantity is None:
+        return None
+    packs = counted_in_packs(match.quantity, match.unit, name, sales_unit)
+    if packs is None or sales_unit is None:
+        return None
+    detail = f"{match.quantity:f} {match.unit} = {packs:f} {sales_unit}"
+    match.quantity, match.unit = packs, sales_unit
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
 
 
 def _conversion(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from matchers.vocabulary import load_vocabulary
+from parsers.values.numbers import word_numbers
 from parsers.values.units import unit_vocabulary
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -32,6 +33,11 @@ _MEASURES: dict[str, tuple[str, float]] = {
     "mm": ("len", 1.0),
     "cm": ("len", 10.0),
     "m": ("len", 1000.0),
+    # A length written out ('de 100 mètres'): a size, not the word of a thing sold 'au mètre'.
+    "metre": ("len", 1000.0),
+    "metres": ("len", 1000.0),
+    "meter": ("len", 1000.0),
+    "meters": ("len", 1000.0),
     "micron": ("thick", 1.0),
     "microns": ("thick", 1.0),
     "µ": ("thick", 1.0),
@@ -164,12 +170,32 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
 
 
 def stem(word: str) -> str:
-    """A crude French/English plural folding: barquettes -> barquette, rouleaux -> rouleau."""
+    """A crude French/English plural folding: barquettes -> barquette, rouleaux -> rouleau,
+    trous -> trou (and clous, ecrous), but not 'tous' nor 'bus'."""
     if len(word) > 3 and word[-1] == "s" and word[-2] not in "su":
+        return word[:-1]
+    if len(word) > 4 and word.endswith("ous"):
         return word[:-1]
     if len(word) > 3 and word.endswith("aux"):  # rouleaux, not roux
         return word[:-1]
     return word
+
+
+@lru_cache(maxsize=1)
+def _counted_words() -> re.Pattern[str]:
+    """A number word that counts what the next word names ('two-hole', 'deux trous', 'four ring'):
+    from two to twelve ('one'/'un' are articles; 'neuf' is also 'new')."""
+    table = {
+        word: value for word, value in word_numbers().words.items() if 2 <= value <= 12 and word != "neuf"
+    }
+    alternatives = "|".join(sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b({alternatives})(?=[-\s]+[a-z])")
+
+
+def _digits_for_counted_words(folded: str) -> str:
+    """'two-hole punch' reads as '2-hole punch', as the catalogue prints 'perforateur 2 trous'."""
+    table = word_numbers().words
+    return _counted_words().sub(lambda m: str(table[m[1]]), folded)
 
 
 # The checks read the same catalogue designations for every order: a Wording is frozen, and
@@ -178,7 +204,7 @@ def stem(word: str) -> str:
 def read_wording(text: str) -> Wording:
     """Words (abbreviations expanded, plurals folded, stop words dropped) and size features."""
     vocabulary = load_vocabulary()
-    folded = vocabulary.translate_phrases(fold(text))
+    folded = _digits_for_counted_words(vocabulary.translate_phrases(fold(text)))
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []

@@ -12,18 +12,41 @@ import shutil
 import time
 from pathlib import Path
 
+HELD_OUT_HINT = "fixtures/ner/heldout.jsonl"
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     model = sub.add_parser("model", help="train the models Intake ships")
     tasks = model.add_subparsers(dest="task", required=True, metavar="TASK")
-    tr = tasks.add_parser("train", help="retrain the NER from the annotated examples, print P/R/F1 per label")
-    tr.add_argument("--data", type=Path, help="annotated examples (JSON lines; default: the shipped ones)")
-    tr.add_argument("--out", type=Path, help="where to write the pipeline (default: the shipped one)")
-    tr.add_argument("--epochs", type=int, default=12)
+    tr = tasks.add_parser(
+        "train", help="retrain the NER from the annotated examples (never the held-out ones), print scores"
+    )
     tr.add_argument(
-        "--regenerate", action="store_true", help="rewrite the examples file from the templates first"
+        "--data",
+        type=Path,
+        action="append",
+        help="annotated examples (JSON lines), repeatable (default: the templated and the hand-written ones)",
+    )
+    tr.add_argument("--out", type=Path, help="where to write the pipeline (default: the shipped one)")
+    tr.add_argument("--epochs", type=int, help="passes over the examples (default: the chosen number)")
+    tr.add_argument("--dropout", type=float, help="dropout while training (default: the chosen rate)")
+    tr.add_argument(
+        "--folds",
+        type=int,
+        metavar="K",
+        help="cross-validate on the hand-written training lines: K trainings, each scored on the K-th"
+        " part it did not train on; prints the summed scores and writes nothing (to choose the knobs)",
+    )
+    tr.add_argument(
+        "--regenerate",
+        action="store_true",
+        help="rewrite the templated examples file from the templates first",
     )
     tr.set_defaults(handler=train_model)
+    sc = tasks.add_parser("score", help="score the NER on annotated examples: P/R/F1 per label, exact spans")
+    sc.add_argument("data", type=Path, help="annotated examples (JSON lines)")
+    sc.add_argument("--model", type=Path, help="the pipeline to score (default: the shipped one)")
+    sc.set_defaults(handler=score_model)
     tc = tasks.add_parser("train-textcat", help="train the message-kind classifier, print held-back scores")
     tc.add_argument(
         "--data", type=Path, help="annotated examples (JSONL: text, label, group; default: the shipped ones)"
@@ -45,29 +68,54 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def train_model(args: argparse.Namespace) -> int:
     from parsers.text.ner import MODEL_DIR
-    from parsers.training.ner import TRAIN_FILE, read_examples, train
-    from parsers.training.ner_corpus import LABELS, write_corpus
+    from parsers.training.ner import TRAIN_FILE, TRAINING_FILES, Knobs, train, training_examples
+    from parsers.training.ner_corpus import write_corpus
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    data, out = args.data or TRAIN_FILE, args.out or MODEL_DIR
+    paths = args.data or list(TRAINING_FILES)
     if args.regenerate:
-        print(f"wrote {write_corpus(data)} examples to {data}")
-    examples = read_examples(data)
+        print(f"wrote {write_corpus(TRAIN_FILE)} examples to {TRAIN_FILE}")
+    examples = training_examples(paths)
+    chosen = {"epochs": args.epochs, "dropout": args.dropout}
+    knobs = Knobs(**{name: value for name, value in chosen.items() if value is not None})
+    about = f"{len(examples)} examples of {', '.join(map(str, paths))} ({knobs.epochs} epochs, dropout {knobs.dropout})"
+    if args.folds:
+        return _cross_validate(examples, args.folds, knobs, about)
     began = time.perf_counter()
-    nlp, per_label, n_train, n_test = train(examples, epochs=args.epochs)
+    nlp = train(examples, knobs)
+    print(f"trained on {about}, {time.perf_counter() - began:.1f} s")
+    out = args.out or MODEL_DIR
     if out.exists():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
-    print(f"trained on {n_train} examples, scored on {n_test} held back, {time.perf_counter() - began:.1f} s")
-    print(f"{'label':<12} {'P':>6} {'R':>6} {'F1':>6}")
-    for label in LABELS:
-        s = per_label.get(label)
-        if s is None:
-            print(f"{label:<12} {'-':>6} {'-':>6} {'-':>6}")
-            continue
-        print(f"{label:<12} {s['p']:>6.1%} {s['r']:>6.1%} {s['f']:>6.1%}")
-    print(f"model written to {out}")
+    print(f"model written to {out}; score it with `intake model score {HELD_OUT_HINT}`")
+    return 0
+
+
+def _cross_validate(examples: list[dict], k: int, knobs, about: str) -> int:
+    from parsers.training.ner import WRITTEN_TRAIN, cross_scores, score_table, training_examples
+
+    began = time.perf_counter()
+    written = training_examples([WRITTEN_TRAIN])
+    scores = cross_scores(examples, written, k, knobs)
+    print(
+        f"{k} folds of the {len(written)} hand-written training lines, each trained on {about} less its fold:"
+    )
+    print("\n".join(score_table(scores)))
+    print(f"{time.perf_counter() - began:.1f} s")
+    return 0
+
+
+def score_model(args: argparse.Namespace) -> int:
+    from parsers.shipped import load_pipeline
+    from parsers.text.ner import MODEL_DIR
+    from parsers.training.ner import read_examples, score, score_table
+
+    model = args.model or MODEL_DIR
+    examples = read_examples(args.data)
+    print(f"{model} on {len(examples)} examples of {args.data} (exact span and label)")
+    print("\n".join(score_table(score(load_pipeline(model), examples))))
     return 0
 
 

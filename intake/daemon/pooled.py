@@ -1,8 +1,9 @@
 """The daemon's processor: claimed messages read by the pool of reading workers, decided here.
 
-Reading (parse, classify, documents, extraction, matching) runs in the long-lived,
-bounded workers of `intake.readers.ReaderPool`, one per core, as for `intake ingest`;
-deciding and storing stay in the calling thread, where the store is, in the order the
+Reading (parse, classify, documents, extraction, matching) and the checks that need no
+past run in the long-lived, bounded workers of `intake.readers.ReaderPool`, one per core,
+as for `intake ingest`; the checks against the store's past, the status and storing stay
+in the calling thread, where the store is, in the order the
 messages were claimed. A worker that crashes, breaches its memory or overruns the time
 limit fails only the message it held, with the reason. The outcomes are written through
 one batch (`models.batch`) and each is given back once committed, so a message is moved
@@ -91,7 +92,9 @@ class PooledProcessor:
             self._end_pool()
         if self._pool is None:
             limits = DocumentLimits.from_settings(self.settings)
-            self._pool = ReaderPool(index=index, limits=limits, processes=self.processes).__enter__()
+            self._pool = ReaderPool(
+                index=index, limits=limits, settings=self.settings, processes=self.processes
+            ).__enter__()
         return self._pool
 
     def _end_pool(self) -> None:

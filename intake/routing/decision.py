@@ -15,7 +15,7 @@ import math
 
 from pydantic import BaseModel, field_validator
 
-from intake.routing.checks import CheckContext, run_checks
+from intake.routing.checks import CheckContext, Found, assess, complete
 from intake.routing.checks.context import lead_over_runner_up, numbered, quantity_from_words
 from intake.routing.policy import Policy, RoutingFile, policy_for
 from matchers import CatalogIndex
@@ -186,8 +186,12 @@ def decide(
     catalogue: CatalogIndex | None = None,
     history: CustomerHistory | None = None,
     routing: RoutingFile | None = None,
+    found: Found | None = None,
 ) -> Decision:
-    """The order's status, confidence and the reasons a clerk should read."""
+    """The order's status, confidence and the reasons a clerk should read.
+
+    `found` is what `assess_order` found beforehand (where the message was read) with the
+    same message, order, settings and catalogue; the checks of the past run here."""
     policy = policy_for(matched.customer.customer_id, settings=settings, routing=routing or RoutingFile())
     ctx = CheckContext(
         parsed=parsed,
@@ -201,7 +205,7 @@ def decide(
     )
     parts = components(parsed, matched)
     confidence = round(min(p.value for p in parts), 3)
-    reasons = run_checks(ctx)
+    reasons = complete(ctx, found if found is not None else assess(ctx))
     explained = {r.line_no for r in reasons if r.line_no is not None and r.severity != Severity.INFO}
     reasons += low_confidence_reasons(parts, policy, explained=explained)
     if policy.mode == RoutingMode.REVIEW_ALL:
@@ -219,3 +223,18 @@ def decide(
             {r.line_no for r in reasons if r.code == "backorder" and r.line_no is not None}
         ),
     )
+
+
+def assess_order(
+    parsed: ParsedMessage, matched: MatchedOrder, *, settings: Settings, catalogue: CatalogIndex
+) -> Found:
+    """The checks of one order that need no past (`decide` runs the others, with the history)."""
+    ctx = CheckContext(
+        parsed=parsed,
+        matched=matched,
+        products=catalogue.products,
+        customers=catalogue.customers,
+        catalogue=catalogue,
+        settings=settings,
+    )
+    return assess(ctx)

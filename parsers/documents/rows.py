@@ -39,7 +39,9 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
         ]
     if cells.get("description", ("",))[0]:
         text, prov = cells["description"]
-        line.description = Extracted[str](value=str(text), confidence=confidence, provenance=prov)
+        line.description = Extracted[str](
+            value=_with_variant(str(text), cells), confidence=confidence, provenance=prov
+        )
     line.quantity = Extracted[Decimal](value=quantity, confidence=confidence, provenance=qty_prov)
     line.provenance = qty_prov
     _unit_and_pack(line, cells, qty_unit, confidence)
@@ -51,6 +53,22 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
                 setattr(line, role, Extracted[Decimal](value=value, confidence=confidence, provenance=prov))
     _net_price(line, cells.get("discount", ("", None))[0], decimal_comma)
     return line
+
+
+def _with_variant(designation: str, cells: Cells) -> str:
+    """The designation with the size and colour its row gives in columns of their own ('Veste | L |
+    noir'), unless it already writes them."""
+    words = designation.lower().split()
+    extra = [_written(cells.get(role, ("",))[0]) for role in ("size", "colour")]
+    extra = [e for e in extra if e and e.lower() not in words]
+    return " ".join([designation, *extra])
+
+
+def _written(value: str | Decimal) -> str:
+    # A size typed as a number in a sheet ('42', read 42.0) is written as the customer sees it.
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _net_price(line: ExtractedLine, discount: str | Decimal, decimal_comma: bool) -> None:

@@ -8,16 +8,18 @@ header fields are read from a label and the cell to its right or below it.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 
 from openpyxl.utils import get_column_letter
 
-from models import DocumentKind, DocumentReadError, ExtractedOrder, Provenance, SourceRow
+from models import DocumentKind, DocumentReadError, ExtractedLine, ExtractedOrder, Provenance, SourceRow
 from parsers.documents.grid import Cell, Grid, cell_number
 from parsers.documents.kinds import kind_of_title
 from parsers.documents.rows import build_line
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
+from parsers.documents.sheet_sizes import find_size_header, read_size_grid
 from parsers.documents.totals import check_order
 from parsers.text.corrections import cancels
 from parsers.values.numbers import parse_number
@@ -48,25 +50,38 @@ def read_sheet(
     vocab = vocab or default_vocabulary()
     grids = grids if grids is not None else load_grids(data, filename, part)
     order = ExtractedOrder(source="spreadsheet", part=part, confidence=SHEET_CONFIDENCE)
-    for grid in grids:
-        header = find_header_row(grid, vocab)
-        if header is None:
-            continue
-        row_index, roles = header
-        others = other_sheets(grids, grid, part, vocab)
-        order.rows = sheet_rows(grid, row_index, part, roles.get("quantity")) + others
-        _read_lines(order, grid, row_index, roles, part, vocab.rows["total"])
-        header_fields(order, grid, row_index, set(roles.values()), part, vocab)
-        delivery_column_date(order, grid, row_index, roles.get("delivery"), part)
+    tables = [(grid, header) for grid in grids if (header := find_header_row(grid, vocab)) is not None]
+    for grid, (row_index, roles) in tables:
+        _read_table(order, grid, row_index, roles, part, vocab)
+    if tables:
+        order.rows += other_sheets(grids, order.rows, part, vocab)
+        grid, (row_index, _roles) = tables[0]
         titles = [(c.text, 1.0) for row in grid.rows[:row_index] for c in row if isinstance(c.value, str)]
         order.document_kind = kind_of_title(titles, vocab)
         if order.document_kind == DocumentKind.UNKNOWN:
             order.document_kind = DocumentKind.PURCHASE_ORDER
         return check_order(order)
+    for grid in grids:
+        sizes = find_size_header(grid, vocab, HEADER_SEARCH_ROWS, column_role)
+        if sizes is not None:
+            order.rows = sheet_rows(grid, sizes.row, part, None)
+            order.rows += other_sheets(grids, order.rows, part, vocab)
+            read_size_grid(order, grid, sizes, part, vocab.rows["total"])
+            header_fields(
+                order,
+                grid,
+                sizes.row,
+                {c for c, _ in sizes.sizes} | set(sizes.articles.values()),
+                part,
+                vocab,
+            )
+            order.document_kind = DocumentKind.PURCHASE_ORDER
+            order.notes.append("a size grid: one line per filled size cell")
+            return order
     guessed = guess_columns(grids[0]) if grids else None
     if guessed:
-        others = other_sheets(grids, grids[0], part, vocab)
-        order.rows = sheet_rows(grids[0], -1, part, guessed.get("quantity")) + others
+        order.rows = sheet_rows(grids[0], -1, part, guessed.get("quantity"))
+        order.rows += other_sheets(grids, order.rows, part, vocab)
         _read_lines(order, grids[0], -1, guessed, part, vocab.rows["total"])
         order.confidence = GUESSED_CONFIDENCE
         order.notes.append(
@@ -78,17 +93,56 @@ def read_sheet(
     return order
 
 
+def _read_table(
+    order: ExtractedOrder, grid: Grid, header: int, roles: dict[str, int], part: str, vocab: LayoutVocabulary
+) -> None:
+    """One sheet's line table into the order. An order may be spread over several sheets ('EPI' and
+    'Signalisation'); a later sheet naming an article already read (a summary, a copy, past orders)
+    or whose rows carry dates of their own (a log of past orders) adds none."""
+    sheet = ExtractedOrder(source="spreadsheet", part=part)
+    _read_lines(sheet, grid, header, roles, part, vocab.rows["total"])
+    if order.rows and (
+        any(_named(a) == _named(b) for a in sheet.lines for b in order.lines) or _dated_rows(grid, header)
+    ):
+        order.notes.append(f"sheet '{grid.name}' is no part of the order (past orders, a copy): not read")
+        return
+    order.rows += sheet_rows(grid, header, part, roles.get("quantity"))
+    for line in sheet.lines:
+        order.lines.append(line.model_copy(update={"line_no": len(order.lines) + 1}))
+    header_fields(order, grid, header, set(roles.values()), part, vocab)
+    delivery_column_date(order, grid, header, roles.get("delivery"), part)
+
+
+def _named(line: ExtractedLine) -> str:
+    named = line.code or line.description
+    return named.value.lower() if named else ""
+
+
+def _dated_rows(grid: Grid, header: int) -> bool:
+    """A column holding two different dates below the header: each row is dated, a log, not one order."""
+    dates: dict[int, set[str]] = {}
+    for row in grid.rows[header + 1 : header + 201]:
+        for column, cell in enumerate(row):
+            if isinstance(cell.value, dt.date) or _DATE_CELL.match(cell.text):
+                dates.setdefault(column, set()).add(cell.text)
+    return any(len(found) > 1 for found in dates.values())
+
+
+_DATE_CELL = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[ T][\d:]+)?$")
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9\-./]{2,}$", re.I)
 
 
-def other_sheets(grids: list[Grid], read: Grid, part: str, vocab: LayoutVocabulary) -> list[SourceRow]:
-    """The rows of the workbook's other sheets: an order may go on there ('Frais', 'Surgelés'),
-    and the checks must see what was not read; a sheet named as no order ('Historique') is left."""
+def other_sheets(
+    grids: list[Grid], read: list[SourceRow], part: str, vocab: LayoutVocabulary
+) -> list[SourceRow]:
+    """The rows of the sheets no line was read from: an order may go on there, and the checks must
+    see what was not read; a sheet named as no order ('Historique', 'Tarifs') is left."""
+    seen = {row.provenance.sheet for row in read if row.provenance is not None}
     not_the_order = vocab.sheets.get("not_the_order", ())
     return [
         row.model_copy(update={"region": "other"})
         for grid in grids
-        if grid is not read and not starts_with(grid.name or "", not_the_order)
+        if grid.name not in seen and not starts_with(grid.name or "", not_the_order)
         for row in sheet_rows(grid, len(grid.rows), part, None)
     ]
 
@@ -291,6 +345,9 @@ def column_role(text: str, vocab: LayoutVocabulary) -> str | None:
     """The role a column heading names: its first words, or the last word of a short heading."""
     tokens = normalize(text).split()
     spans = match_phrases(tokens, vocab.columns)
+    fields = match_phrases(tokens, vocab.fields)
+    if spans and fields and fields[0][1] == 0 and fields[0][2] == len(tokens) > spans[0][2]:
+        return None  # 'N° commande' beside the headings labels the order's number, no column
     if spans and spans[0][1] == 0:
         return spans[0][0]
     # ERP exports qualify the naming word: 'PO Quantity', 'Short Text', 'Net Price'.

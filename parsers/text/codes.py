@@ -54,6 +54,9 @@ _PRICE = re.compile(r"\s*(?:@|\bat\s+\d|\bà\s+\d|\bp\.?u\.?\s*:?\s*\d)", re.I)
 _TRAILING = re.compile(
     rf"(?:^|\s{{2,}}|\t|\s[:=\-–]\s*|\s)(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*[.!]?\s*$"
 )
+# An amount in a currency ("259.00 EUR", "45,00 €"): a price column after the count's column.
+_AMOUNT = re.compile(rf"\s(?:{_NUMBER})\s*(?:€|eur\b|euros?\b|chf\b|gbp\b|£)", re.I)
+_COLUMN_COUNT = re.compile(r"(?:\s{2,}|\t|\s*\|\s*)(?P<qty>\d+)\s*\|?\s*$")
 
 
 def read_code_line(line: str, book: CodeBook, *, part: str, start: int) -> ExtractedLine | None:
@@ -138,6 +141,9 @@ def _quantity(before: str, after: str, code_end: int):
     found = _found(match, 0) if match else None
     if found is not None and (match["unit"] is None or found[2] is not None):
         return found
+    columns = _priced_columns(after)
+    if columns is not None:
+        return _found(columns, code_end)
     priced = _PRICE.search(after)  # "24 rolls @ 2.20": the price is no quantity
     match = _TRAILING.search(after[: priced.start()] if priced else after)
     if match and not _is_size(after[: match.start("qty")], match):
@@ -147,6 +153,13 @@ def _quantity(before: str, after: str, code_end: int):
     if match and not re.search(r"\d", after):
         return _found(match, 0)
     return None
+
+
+def _priced_columns(after: str) -> re.Match[str] | None:
+    """'OS-65234   Fauteuil ergonomique noir     3   259.00 EUR': a quote's or order's row in columns,
+    the count in its own column just before the first amount in a currency."""
+    amount = _AMOUNT.search(after)
+    return _COLUMN_COUNT.search(after, 0, amount.start()) if amount else None
 
 
 def _found(match: re.Match[str], shift: int):
@@ -178,8 +191,8 @@ def _designation(line: str, code: tuple[int, int], qty: tuple[int, int]) -> tupl
     best = ("", (0, 0))
     for begin, end in pieces:
         text = line[begin:end]
-        priced = _PRICE.search(text)
-        text = text[: priced.start()] if priced else text
+        cuts = [found.start() for found in (_PRICE.search(text), _AMOUNT.search(text)) if found]
+        text = text[: min(cuts)] if cuts else text
         stripped = re.sub(r"^[\s\-–/:|,;x×*()]+|[\s\-–/:|,;()]+$", "", text)
         stripped = re.sub(r"^(?:r[ée]f\.?|p/n|code|qt[ée]|qty)\s*:?\s*", "", stripped, flags=re.I)
         stripped = re.sub(r"\s+(?:qt[ée]|qty)\.?$", "", stripped, flags=re.I)

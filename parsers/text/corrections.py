@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from models import Extracted, ExtractedLine, Provenance
 from models.datafiles import load_toml
@@ -28,6 +28,8 @@ class CorrectionWords(BaseModel):
     apology: list[str]
     instead: list[str]
     remove: list[str]
+    except_: list[str] = Field(alias="except")
+    whole_order: list[str]
     line_words: list[str]
     add: list[str]
     fillers: list[str]
@@ -84,6 +86,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "filler_tail": re.compile(rf"(?:[\s,]+(?:{_words(words.fillers)}))+\s*[.!]?\s*$", re.I),
         "remove": re.compile(rf"\b(?:{_words(words.remove)})\s+(?P<what>[^.;\n]{{3,80}})", re.I),
+        "except": re.compile(
+            rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?![^.;\n]*\d)",
+            re.I,
+        ),
         "line_number": re.compile(
             rf"^\s*(?:la\s+|the\s+|l['’]\s*)?(?:{_words(words.line_words)})\s*n?[°o.]?\s*(?P<no>\d{{1,2}})\b",
             re.I,
@@ -199,17 +205,25 @@ def _remove(
         what = match["what"]
         above = [ln for ln in lines if _before(ln, at, part)]
         numbered = patterns["line_number"].match(what)
-        if numbered:
-            target = _numbered(above, int(numbered["no"]), text, part)
-        else:
-            words = _significant(re.split(r",|\bet\b|\band\b", what)[0])
-            scored = sorted(((len(words & _line_words(ln)), i) for i, ln in enumerate(above)), reverse=True)
-            unique = scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0])
-            target = above[scored[0][1]] if unique else None
+        target = _numbered(above, int(numbered["no"]), text, part) if numbered else _named_once(above, what)
         if target is not None:
             own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
             lines = [ln for ln in lines if ln is not target and ln not in own]
+    for match in patterns["except"].finditer(sentence):
+        # An exception may stand above the list it excepts from (a forwarder's word over the original).
+        others = [ln for ln in lines if not _inside(ln, at, at + len(sentence), part)]
+        target = _named_once(others, match["what"])
+        if target is not None:
+            lines = [ln for ln in lines if ln is not target]
     return lines
+
+
+def _named_once(lines: list[ExtractedLine], what: str) -> ExtractedLine | None:
+    """The one line whose words the text names most, None when none or two alike."""
+    words = _significant(re.split(r",|\bet\b|\band\b", what)[0])
+    scored = sorted(((len(words & _line_words(ln)), i) for i, ln in enumerate(lines)), reverse=True)
+    unique = scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0])
+    return lines[scored[0][1]] if unique else None
 
 
 def _numbered(above: list[ExtractedLine], number: int, text: str, part: str) -> ExtractedLine | None:

@@ -13,6 +13,7 @@ place of its own (line start, after a separator, or before a unit + "de").
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
@@ -26,19 +27,26 @@ _CODE = re.compile(
     r"^(?:(?=[A-Z0-9\-./]*\d)(?![\d]+[xX×]\d)[A-Z0-9][A-Z0-9\-./]{3,}|[A-Z]{2,}(?:-[A-Z0-9]+){2,})$"
 )
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?\s*[xX×]\s*\d+")
+# A list item's mark: '- one Fellowes shredder', '* deux casques', '3) une échelle'.
+_BULLETED = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)])\s+")
+_ARTICLES = frozenset({"a", "an"})
 _PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
 _POSTCODE_TOWN = re.compile(r"\b\d{5}\s+[A-ZÉÈ][\w\-' ]+")
 
 
 def _qty_pattern() -> str:
-    return rf"(?P<qty>{NUMBER}|{quantity_words_pattern()})"
+    # 'a box of', 'an A4 pad': the article counts one when a unit follows (checked by the reader).
+    return rf"(?P<qty>{NUMBER}|{quantity_words_pattern()}|an?(?=\s))"
 
 
 def _trailing_shape() -> re.Pattern[str]:
     sep = r"(?:\s*(?:\.{2,}|…+|_{2,}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{2,}|\s+[x×]\s*(?=\d))"
     return re.compile(
         rf"{_BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
-        rf"(?:\s*(?P<unit>{UNIT_TOKEN})|\s+[x×]\s+(?P<pack>\d+))?\s*[.!]?\s*$",
+        rf"(?:\s*(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
+        # '3 kg (sachets de 1 kg)': how it is packed, said after the count
+        rf"(?:\s*\((?P<packing>[^\W\d_]+)\s+(?:de|of|d['’])\s*(?:{NUMBER})\s*[^\W\d_]*\))?"
+        r"\s*[.!]?\s*$",
         re.I,
     )
 
@@ -67,8 +75,18 @@ def _labelled_shape() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return qty, code, desc
 
 
+def _counted_after_shapes() -> tuple[re.Pattern[str], ...]:
+    """'mozzarella râpée 4 sacs de 2,5 kg' (the packaging's size after it), then 'jambon tranché 2
+    barquettes', 'bavette 6 kg (non pas 5)' (the count ends the line, a remark after it)."""
+    head = rf"{_BULLET}(?P<desc>[^\W\d_].*?)\s+(?P<qty>{NUMBER})\s*(?P<unit>{UNIT_TOKEN})"
+    tail = r"(?:\s+\(.*\)|\s+[-–—]\s+.*)?\s*[.!]?\s*$"
+    size = rf"\s+(?:(?:de|of)\s+|d'|d’)?(?P<size>(?P<measure>{NUMBER})\s*(?P<size_unit>{UNIT_TOKEN}))"
+    return re.compile(head + size + tail, re.I), re.compile(head + r"(?P<size>)" + tail, re.I)
+
+
 _TRAILING = _trailing_shape()
 _LEADING = _leading_shape()
+_COUNTED_AFTER = _counted_after_shapes()
 _LABELLED = _labelled_shape()
 
 
@@ -76,7 +94,7 @@ def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
     """The order line one line of text carries, or None when it carries none."""
     if not line.strip() or _is_noise(line):
         return None
-    for reader in (_read_labelled, _read_trailing, _read_leading):
+    for reader in (_read_labelled, _read_trailing, _read_leading, _read_counted_after):
         found = reader(line, part, start)
         if found is not None and _plausible(found):
             return found
@@ -116,8 +134,12 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
     quantity = parse_number(match["qty"])
     if quantity is None or _is_size_before(line, match):
         return None
+    if match["packing"] and (normalise_unit(match["packing"]) is None or not unit):
+        return None  # '(taille de 9)' is no packaging; ': 4 (cartons de 50)' may count the cartons
     code, desc, desc_start = _split_code(match["desc"], match.start("desc"))
-    pack = parse_number(match["pack"]) if match["pack"] else None
+    # 'Jus d'orange : 2 cartons de 24': the count of the packaging the quantity counts.
+    pack_group = "pack" if match["pack"] else "packed"
+    pack = parse_number(match[pack_group]) if match[pack_group] else None
     return line_from_parts(
         part,
         (start, start + len(line)),
@@ -125,10 +147,80 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
         desc=(desc, (start + desc_start, start + match.end("desc"))) if desc else None,
         qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
         unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
-        pack=(pack, (start + match.start("pack"), start + match.end("pack"))) if pack else None,
+        pack=(pack, (start + match.start(pack_group), start + match.end(pack_group))) if pack else None,
         rule="text-designation-quantity",
         confidence=0.9,
     )
+
+
+def _read_counted_after(line: str, part: str, start: int) -> ExtractedLine | None:
+    """A designation and then its count, with no mark between them: the count needs a unit of its own
+    at the line's end, a packaging ('2 barquettes', '4 sacs de 2,5 kg', the size of the packaging
+    after it) or a measure customers order by after a name with no figure nor packaging word
+    ('bavette 6 kg'; in 'farine T55 25 kg' and 'sacs poubelle 50 L' the measure is a size)."""
+    match = next((m for m in (p.match(line) for p in _COUNTED_AFTER) if m and _sized_by_measure(m)), None)
+    if not match:
+        return None
+    unit = normalise_unit(match["unit"])
+    desc = match["desc"].strip()
+    quantity = parse_number(match["qty"])
+    if unit is None or quantity is None or not _names_an_article(desc) or _counts_inside(desc):
+        return None
+    if unit_kind(unit) == "count" and quantity != quantity.to_integral_value():
+        return None  # 'ciment CEM II 32,5 sac 25 kg': a grade before the packaging word, not a count
+    if unit_kind(unit) != "count" and (
+        match["size"] or not unit_ordered_by(unit) or re.search(r"\d", desc) or _names_a_packaging(desc)
+    ):
+        return None  # 'sacs poubelle 50 L', 'farine T55 25 kg': the measure is the article's size
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        # The packaging's size names the article ('sac de 2,5 kg' beside the 1 kg one): it joins the name.
+        desc=(
+            f"{desc} {match['size']}" if match["size"] else desc,
+            (start + match.start("desc"), start + len(line)),
+        ),
+        qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
+        unit=(unit, (start + match.start("unit"), start + match.end("unit"))),
+        rule="text-designation-count",
+        confidence=0.8,
+    )
+
+
+def _sized_by_measure(match: re.Match[str]) -> bool:
+    if not match["size"]:
+        return True
+    unit = normalise_unit(match["size_unit"])
+    return unit is not None and unit_kind(unit) == "measure"
+
+
+def _names_an_article(desc: str) -> bool:
+    """A short name, not a sentence ('nous avons reçu 2 cartons') nor a phrase cut before its noun."""
+    words = re.findall(r"[\w'’]+", desc.lower())
+    subjects = set(line_words().sentence_subjects)
+    return (
+        0 < len(words) <= MAX_LIST_WORDS // 2 + 2
+        and not subjects & set(words)
+        and not _FUNCTION_END.search(desc)
+    )
+
+
+def _names_a_packaging(desc: str) -> bool:
+    return any(
+        (unit := normalise_unit(word)) is not None and unit_kind(unit) == "count"
+        for word in re.findall(r"[^\W\d_]+", desc)
+    )
+
+
+def _counts_inside(desc: str) -> bool:
+    """'emmental : 2 sachets d'1 kg + 1 sac': the name holds another count, the line is no one article's."""
+    return any(
+        (unit := normalise_unit(found[2])) is not None and unit_kind(unit) == "count"
+        for found in re.finditer(rf"(?<![\w.,])({NUMBER})\s*({UNIT_TOKEN})", desc)
+    )
+
+
+_FUNCTION_END = re.compile(r"\b(?:de|des|du|d'|d’|à|au|aux|en|pour|par|of|for|to|with|avec)\s*$", re.I)
 
 
 def _is_size_before(line: str, match: re.Match[str]) -> bool:
@@ -143,10 +235,13 @@ def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     match = _LEADING.match(line)
     if not match:
         return None
-    quantity, approx = read_quantity(match["qty"])
+    article = match["qty"].lower() in _ARTICLES
+    quantity, approx = (Decimal(1), False) if article else read_quantity(match["qty"])
     if quantity is None:
         return None
     unit, desc_start = _leading_unit(line, match, approx)
+    if article and unit is None:
+        return None  # 'a few more things': the article counts only what a unit names
     if desc_start is None:
         return None
     pack_text = match["pack"] or (match["pack2"] if unit else None)
@@ -193,8 +288,8 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         return None, None  # "20 cl gobelets": a size first, not a quantity
     if match["qty"][0].isdigit() and _SIZE.match(line[match.start("qty") :]) and not match["pack"]:
         return None, None  # "4x40 vis": a size
-    if not match["qty"][0].isdigit() and not unit and not approx:
-        return None, None  # "Four more ways to ...": a worded quantity needs its unit
+    if not match["qty"][0].isdigit() and not unit and not approx and not _BULLETED.match(line):
+        return None, None  # "Four more ways to ...": a worded quantity needs its unit, outside a list
     return unit, desc_start
 
 

@@ -19,10 +19,10 @@ from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, read_code_line
 from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
-from parsers.text.each import read_each
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
-from parsers.text.sizes import GRID_RULE, read_size_header, read_size_row, read_size_split
+from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
+from parsers.text.sizes import read_each, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
 from parsers.text.thread import QUOTED_PART, quoted_text, takes_the_thread_as_is
 from parsers.values.numbers import (
@@ -64,7 +64,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     )
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
-    _fill_fields(order, parsed, body, own, forward_at, part)
+    _fill_fields(order, parsed, body, own, forward_at, part, codes)
     return order
 
 
@@ -92,9 +92,15 @@ def body_text(parsed: ParsedMessage) -> tuple[str, str]:
 
 
 def _fill_fields(
-    order: ExtractedOrder, parsed: ParsedMessage, body: str, own: str, forward_at: int, part: str
+    order: ExtractedOrder,
+    parsed: ParsedMessage,
+    body: str,
+    own: str,
+    forward_at: int,
+    part: str,
+    codes: CodeBook | None = None,
 ) -> None:
-    order.po_number = fields.po_number(parsed.subject, body, part=part)
+    order.po_number = fields.po_number(parsed.subject, body, part=part, codes=codes)
     order.requested_delivery_date = fields.requested_date(own, parsed.local_date, part=part)
     if order.requested_delivery_date is None and forward_at < len(body):
         order.requested_delivery_date = fields.requested_date(
@@ -184,8 +190,8 @@ def read_lines(
 
 
 def _with_each(lines: list[ExtractedLine], each: list[ExtractedLine]) -> list[ExtractedLine]:
-    """The lines a count said once gives ('6 de chaque :', 'T9 x 20, T10 x 10') instead of what
-    the line readers made of the same text, in reading order."""
+    """The lines a count said once for a list gives ('6 de chaque :') instead of what the line
+    readers made of the same text, in reading order."""
     if not each:
         return lines
     taken = [

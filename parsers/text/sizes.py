@@ -1,32 +1,35 @@
-"""Quantities split by size: one article, a count for each size (vocabulary: parsers/data/sizes.toml).
+"""Counts a customer writes once for several sizes or articles (vocabulary: parsers/data/sizes.toml).
 
 Shapes read:
-- pairs after a designation: "gants docker cuir T9 x 6, T10 x 4",
-  "pantalons multipoches gris : 2 en 42, 3 en 44, 1 en 46", "veste marine tailles : 2 M, 3 L, 1 XL";
-- the pairs alone on the line under the designation ("tailles : 2 M, 3 L"): the caller
-  passes the designation line as `base`;
-- a size grid: a header row whose cells are sizes ("Article | S | M | L | XL"), one row per
-  article with a count under each size (tabs, pipes, or spaces aligned under the sizes).
-Each size gives its own line, the designation followed by the size, for the matcher to name
-the article of that size. An empty, '-' or 0 cell orders nothing.
+- one article split in sizes, the pairs after its designation: "gants docker cuir T9 x 6, T10 x 4",
+  "pantalons multipoches gris : 2 en 42, 3 en 44, 1 en 46", "veste marine tailles : 2 M, 3 L, 1 XL",
+  "Safety boots size 42 x 3, size 44 x 1"; or alone on the line under the designation
+  ("tailles : 2 M, 3 L"): the caller passes the designation line as `base`. Each size gives its own
+  line, the designation followed by the size, for the matcher to name the article of that size;
+  so too one article in several packaging sizes: "emmental râpé : 2 sachets d'1 kg + 1 sac de 2,5 kg",
+  "garden hose: 1 coil of 25 m and 2 coils of 50 m";
+- one count said for every article of the list below it: "Merci de nous livrer 6 pièces de chaque
+  modèle :" over articles written without counts, "2 of each, please:" over a list of codes;
+- one count said for every size of a range: "des bottes PVC S5 vertes, 6 paires de chaque pointure
+  du 40 au 45" (across a wrapped line too), "2 of each size from S to XL".
+A size grid ("Article | S | M | L | XL") is read by parsers/text/size_grid.py.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from models import ExtractedLine
+from models import Extracted, ExtractedLine, Provenance
+from parsers.text.codes import CodeBook
 from parsers.text.extracted import line_from_parts
-from parsers.values.numbers import parse_number
-from parsers.values.units import normalise_unit
-from parsers.vocabulary.sizes import ambiguous_letter, is_size, size_pattern, size_words
-from parsers.vocabulary.words import line_words
+from parsers.values.numbers import NUMBER, parse_number
+from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.sizes import ambiguous_letter, each_words, is_size, size_pattern, size_words
 
-RULE, GRID_RULE = "text-size-split", "text-size-grid"
+RULE, EACH_RULE, RANGE_RULE = "text-size-split", "each", "text-size-range"
 _BULLET = re.compile(r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s))?\s*")
 _SEP = re.compile(r"^\s*(?:[,;+&]|\bet\b|\band\b|/)?\s*$", re.I)
 _TAIL = re.compile(r"^[\s.;,!)]*$")
@@ -121,12 +124,41 @@ def split_by_size(line: str) -> tuple[str, int, list[Pair]] | None:
     return None
 
 
+# '2 sachets d'1 kg', '1 coil of 25 m': a count of packagings and the measure each holds.
+_PACKED = re.compile(
+    rf"(?<![\w.,])(?P<qty>{NUMBER})\s*(?P<unit>[^\W\d_]+\.?)\s+(?:de\s+|of\s+|d'|d’)\s*"
+    rf"(?P<size>{NUMBER}\s*(?P<measure>[^\W\d_]+))(?![\w])",
+    re.I,
+)
+
+
+def split_by_packaging(line: str) -> tuple[str, int, list[Pair]] | None:
+    """'emmental râpé : 2 sachets d'1 kg + 1 sac de 2,5 kg': the designation, where it starts, and a
+    (size, count) pair per packaging; None unless two packagings or more end the line."""
+    pairs = [
+        Pair(m["size"], quantity, unit, m.span(), m.span("size"))
+        for m in _PACKED.finditer(line)
+        if (unit := normalise_unit(m["unit"])) is not None
+        and unit_kind(unit) == "count"
+        and unit_kind(normalise_unit(m["measure"]) or "") == "measure"
+        and (quantity := parse_number(m["qty"])) is not None
+    ]
+    chain = _last_chain(line, pairs)
+    if len(chain) < 2:
+        return None
+    head = line[: chain[0].span[0]]
+    bullet = _BULLET.match(head)
+    base_start = bullet.end() if bullet else 0
+    base = head[base_start:].rstrip(" :=-–—,(\t")
+    return (base.strip(), base_start + len(base) - len(base.lstrip()), chain) if base.strip() else None
+
+
 def read_size_split(
     line: str, *, part: str, start: int, base: tuple[str, int] | None = None
 ) -> list[ExtractedLine] | None:
     """One line per size of 'DESIGNATION T9 x 6, T10 x 4'; `base` is the designation line above
     when the pairs stand alone ('tailles : 2 M, 3 L')."""
-    found = split_by_size(line)
+    found = split_by_size(line) or split_by_packaging(line)
     if found is None:
         return None
     text, at, pairs = found
@@ -150,126 +182,185 @@ def read_size_split(
     ]
 
 
-# -- size grids -----------------------------------------------------------------------------
+# -- one count for each article of a list ---------------------------------------------------
 
-_CELL_SEPARATORS = (re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}"))
-_EMPTY = {"", "-", "–", "—", "0", "/", "x"}
-
-
-@dataclass(frozen=True)
-class SizeGrid:
-    """A header row of sizes: each size's column (index for tabs and pipes, span for spaces)."""
-
-    sizes: list[tuple[str, int, tuple[int, int]]]
-    separator: re.Pattern[str]
+# A list item: a bullet, or a number and its dot ('1. Coude cuivre').
+_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+# A list line that counts something of its own is no article of the list ('- Raccord PER Ø16 : 4').
+_OWN_COUNT = re.compile(r"(?:[:=x×]\s*\d+\s*$|^\s*\d+\s*(?:x|×|[^\W\d_]+)\s)", re.I)
 
 
-def _cells(line: str, separator: re.Pattern[str]) -> list[tuple[str, tuple[int, int]]]:
-    cells, at = [], 0
-    for sep in separator.finditer(line):
-        cells.append((line[at : sep.start()], (at, sep.start())))
-        at = sep.end()
-    cells.append((line[at:], (at, len(line))))
-    if separator.pattern.startswith("[ \\t]*\\|") and cells and not cells[0][0].strip():
-        cells = cells[1:]
-    return [(t.strip(), span) for t, span in cells]
+def _alternatives(words: list[str]) -> str:
+    spelt = sorted((re.escape(w).replace(r"\ ", " ") for w in words), key=len, reverse=True)
+    return "|".join(w.replace(" ", r"\s+") for w in spelt)
 
 
-def read_size_header(line: str) -> SizeGrid | None:
-    """The grid a header row opens: two sizes or more as its last columns, words or nothing before."""
-    for separator in _CELL_SEPARATORS:
-        cells = _cells(line, separator)
-        if separator.pattern == r"\s{2,}":
-            cells = [c for c in cells if c[0]]
-        while cells and not cells[-1][0]:
-            cells.pop()
-        sizes = [(text, i, span) for i, (text, span) in enumerate(cells) if is_size(text, bare=True)]
-        first = sizes[0][1] if sizes else len(cells)
-        if len(sizes) < 2 or len(sizes) != len(cells) - first:
-            continue
-        if first > 2 or any(re.search(r"\d", text) for text, _ in cells[:first]):
-            continue
-        if not sizes_in_a_row([text for text, _, _ in sizes]):
-            continue
-        return SizeGrid(sizes, separator)
-    return None
+@lru_cache(maxsize=1)
+def _each_pattern() -> re.Pattern[str]:
+    words = each_words()
+    return re.compile(
+        rf"(?<![\w.,])(?P<qty>{NUMBER})\s*(?:(?P<unit>[^\W\d_]+\.?)\s+)?"
+        rf"(?:{_alternatives(words.words)})\b"
+        rf"(?:\s+(?:{_alternatives(words.nouns)})s?\b)?"
+        rf"(?:\s*,?\s*(?:{_alternatives(words.courtesy)}))?\s*:?\s*$",
+        re.I,
+    )
 
 
-def sizes_in_a_row(sizes: list[str]) -> bool:
-    """Letter sizes beyond 'M' and 'L' (units too), or three bare numbers or more rising by small steps."""
-    if any(not s.isdigit() for s in sizes):
-        return not all(ambiguous_letter(s) or s.isdigit() for s in sizes)
-    numbers = [int(s) for s in sizes]
-    steps = [b - a for a, b in itertools.pairwise(numbers)]
-    return len(numbers) >= 3 and all(0 < step <= 4 for step in steps)
+def read_each(text: str, *, part: str, codes: CodeBook | None) -> list[ExtractedLine]:
+    """The lines of every "N of each:" over the list below it, and of every "N of each size from A to B"."""
+    found: list[ExtractedLine] = _ranges(text, part=part)
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for number, line in enumerate(lines):
+        each = _each_pattern().search(line)
+        if each is not None:
+            found += _listed(lines, number + 1, starts, each, starts[number], part=part, codes=codes)
+    return found
 
 
-def read_size_row(line: str, grid: SizeGrid, *, part: str, start: int) -> list[ExtractedLine] | None:
-    """The lines of one article's row under a size header; None when the row is not one."""
-    cells = _cells(line, grid.separator)
-    if grid.separator.pattern == r"\s{2,}":
-        return _aligned_row(line, [c for c in cells if c[0]], grid, part=part, start=start)
-    first = grid.sizes[0][1]
-    if len(cells) <= first or len(cells) > grid.sizes[-1][1] + 1:
-        return None
-    name, name_span = _name(cells[:first])
-    counts = [(size, cells[i]) for size, i, _ in grid.sizes if i < len(cells)]
-    return _lines(name, name_span, counts, part=part, start=start)
-
-
-def _name(cells: list[tuple[str, tuple[int, int]]]) -> tuple[str, tuple[int, int]]:
-    named = [c for c in cells if c[0]]
-    if not named:
-        return "", (0, 0)
-    return " ".join(t for t, _ in named), (named[0][1][0], named[-1][1][1])
-
-
-def _aligned_row(
-    line: str, cells: list[tuple[str, tuple[int, int]]], grid: SizeGrid, *, part: str, start: int
-) -> list[ExtractedLine] | None:
-    """Spaces: a count belongs to the size whose header it stands under."""
-    left = grid.sizes[0][2][0]
-    names = [c for c in cells if c[1][1] <= left]
-    counts = []
-    for text, span in cells[len(names) :]:
-        column = [s for s in grid.sizes if span[0] < s[2][1] + 1 and s[2][0] - 1 < span[1]]
-        if len(column) != 1:
-            return None
-        counts.append((column[0][0], (text, span)))
-    name, name_span = _name(names)
-    return _lines(name, name_span, counts, part=part, start=start)
-
-
-def _lines(
-    name: str,
-    name_span: tuple[int, int],
-    counts: list[tuple[str, tuple[str, tuple[int, int]]]],
+def _listed(
+    lines: list[str],
+    first: int,
+    starts: list[int],
+    each: re.Match[str],
+    at: int,
     *,
     part: str,
+    codes: CodeBook | None,
+) -> list[ExtractedLine]:
+    quantity = parse_number(each["qty"])
+    if quantity is None or quantity <= 0:
+        return []
+    unit = normalise_unit(each["unit"]) if each["unit"] else None
+    counted = Provenance(part=part, span=(at + each.start("qty"), at + each.end("qty")), rule=EACH_RULE)
+    items: list[ExtractedLine] = []
+    for number in range(first, len(lines)):
+        raw = lines[number]
+        if not raw.strip():
+            if items:
+                break
+            continue
+        bullet = _ITEM.match(raw)
+        wording = raw[bullet.end() :] if bullet else raw
+        if _OWN_COUNT.search(wording) or not (bullet or _is_code(wording, codes)):
+            break
+        start = starts[number] + len(raw) - len(wording)
+        items.append(_listed_line(wording.strip(), start, quantity, counted, unit, part=part, codes=codes))
+    return items if len(items) >= 2 else []
+
+
+def _is_code(wording: str, codes: CodeBook | None) -> bool:
+    return codes is not None and len(wording.split()) == 1 and codes.knows_code(wording.strip())
+
+
+def _listed_line(
+    wording: str,
     start: int,
-) -> list[ExtractedLine] | None:
-    if not re.search(r"[^\W\d_]{3,}", name):
-        return None
-    if any(name.lower().startswith(w) for w in line_words().line_openers_not_items):
-        return []  # "Total", "Sous-total": no article
+    quantity: Decimal,
+    counted: Provenance,
+    unit: str | None,
+    *,
+    part: str,
+    codes: CodeBook | None,
+) -> ExtractedLine:
+    where = Provenance(part=part, span=(start, start + len(wording)), rule=EACH_RULE)
+    line = ExtractedLine(
+        line_no=0,
+        quantity=Extracted[Decimal](value=quantity, confidence=0.85, provenance=counted),
+        provenance=where,
+    )
+    if _is_code(wording, codes):
+        line.code = Extracted[str](value=wording, confidence=0.9, provenance=where)
+    else:
+        line.description = Extracted[str](value=wording, confidence=0.85, provenance=where)
+    if unit is not None:
+        line.unit = Extracted[str](value=unit, confidence=0.8, provenance=counted)
+    return line
+
+
+# -- one count for each size of a range ------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _range_pattern() -> re.Pattern[str]:
+    each, sizes = each_words(), size_words()
+    size = rf"(?:{_alternatives([*sizes.rising, '2xl'])}|\d{{1,2}})"
+    return re.compile(
+        rf"(?<![\w.,])(?P<qty>\d{{1,4}})\s+(?:(?P<unit>[^\W\d_]+\.?)\s+)??(?:{_alternatives(each.words)})\s+"
+        rf"(?P<label>{_alternatives(sizes.labels)})\s*,?\s*(?:(?:{_alternatives(sizes.range_from)})\s+)?"
+        rf"(?P<low>{size})\s*(?:{_alternatives(sizes.range_to)})\s*(?P<high>{size})(?![\w])",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _asking() -> re.Pattern[str]:
+    each = each_words()
+    return re.compile(
+        rf"\b(?:{_alternatives(each.asking)})\b(?:\s*(?:{_alternatives(each.determiners)})(?=[\s\w])\b)*\s*",
+        re.I,
+    )
+
+
+def _ranges(text: str, *, part: str) -> list[ExtractedLine]:
     found = []
-    for size, (text, span) in counts:
-        if text.lower() in _EMPTY:
-            continue
-        quantity = parse_number(text)
-        if quantity is None or quantity != quantity.to_integral_value():
-            return None
-        if quantity <= 0:
-            continue
-        where = (start + span[0], start + span[1])
-        found.append(
-            line_from_parts(
-                part,
-                where,
-                desc=(f"{name} {size}", (start + name_span[0], start + name_span[1])),
-                qty=(quantity, where),
-                rule=GRID_RULE,
-                confidence=0.85,
-            )
+    for match in _range_pattern().finditer(text):
+        sizes = _sizes_between(
+            match["low"], match["high"], shoes=match["label"].lower().startswith("pointure")
         )
+        quantity = parse_number(match["qty"])
+        designation = _designation_before(text, match.start())
+        if not sizes or not quantity or designation is None:
+            continue  # a range whose steps are not sure ('taille 38 à 46': every size or every other?)
+        unit = normalise_unit(match["unit"]) if match["unit"] else None
+        if match["unit"] and unit is None:
+            continue
+        words, at = designation
+        counted = (quantity, match.span("qty"))
+        label = match["label"].lower()  # 'pointure 40', 'size M': the size as a size, never a bare number
+        label = label[:-1] if label.endswith("s") and len(label) > 4 else label
+        for size in sizes:
+            found.append(
+                line_from_parts(
+                    part,
+                    match.span(),
+                    desc=(f"{words} {label} {size}", (at, at + len(words))),
+                    qty=counted,
+                    unit=(unit, match.span("unit")) if unit else None,
+                    rule=RANGE_RULE,
+                    confidence=0.8,
+                )
+            )
     return found
+
+
+def _sizes_between(low: str, high: str, *, shoes: bool) -> list[str]:
+    """Every size from `low` to `high`: letters in their order, numbers one by one. Numbers a garment
+    may run by twos ('38 à 46') are not sure unless they are shoe sizes ('pointure')."""
+    rising = size_words().rising
+    low, high = low.lower().replace("2xl", "xxl"), high.lower().replace("2xl", "xxl")
+    if low in rising and high in rising:
+        between = rising[rising.index(low) : rising.index(high) + 1]
+        return [s.upper() for s in between] if len(between) >= 2 else []
+    if not (low.isdigit() and high.isdigit()) or not 0 < int(high) - int(low) <= 12:
+        return []
+    if not shoes and int(low) % 2 == 0 and int(high) % 2 == 0 and int(low) >= 30:
+        return []
+    return [str(n) for n in range(int(low), int(high) + 1)]
+
+
+def _designation_before(text: str, end: int) -> tuple[str, int] | None:
+    """The article the count is said for: the words before it in its sentence, after any asking words."""
+    start = max(text.rfind(stop, 0, end) for stop in (".", "!", "?", ";", "\n\n")) + 1
+    clause = text[start:end]
+    asked = list(_asking().finditer(clause))
+    if asked:
+        start, clause = start + asked[-1].end(), clause[asked[-1].end() :]
+    named = [part for part in clause.split(":") if re.search(r"[^\W\d_]{3,}", part)]
+    if not named:
+        return None
+    words = named[-1].strip(" \t\n,-–")
+    return " ".join(words.split()), start + clause.index(words)

@@ -1,4 +1,5 @@
-"""The size vocabulary of parsers/data/sizes.toml, validated at load, and the size pattern."""
+"""The vocabulary of parsers/data/sizes.toml (sizes, and a count said for each of several
+articles), validated at load, and the size pattern."""
 
 from __future__ import annotations
 
@@ -16,18 +17,39 @@ class SizeWords(BaseModel):
     prefixes: list[str]
     labels: list[str]
     links: list[str]
+    rising: list[str]
+    range_from: list[str]
+    range_to: list[str]
     smallest: int
     largest: int
 
 
+class EachWords(BaseModel):
+    words: list[str]
+    nouns: list[str]
+    asking: list[str]
+    determiners: list[str]
+    courtesy: list[str]
+
+
 class _SizesFile(BaseModel):
     sizes: SizeWords
+    each: EachWords
 
 
 @lru_cache(maxsize=1)
+def _sizes_file() -> _SizesFile:
+    return load_toml(DATA / "sizes.toml", _SizesFile)
+
+
 def size_words() -> SizeWords:
     """The [sizes] section of parsers/data/sizes.toml."""
-    return load_toml(DATA / "sizes.toml", _SizesFile).sizes
+    return _sizes_file().sizes
+
+
+def each_words() -> EachWords:
+    """The [each] section of parsers/data/sizes.toml: '6 de chaque modèle', '2 of each, please'."""
+    return _sizes_file().each
 
 
 def _alternatives(words: list[str]) -> str:

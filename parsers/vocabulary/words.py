@@ -20,6 +20,7 @@ class LineWords(BaseModel):
     line_openers_not_items: list[str]
     prose_stops: list[str]
     field_labels: list[str]
+    sentence_subjects: list[str]
 
 
 class _LayoutLines(BaseModel):

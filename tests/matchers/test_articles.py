@@ -74,6 +74,22 @@ def test_designation_numbers_pick_the_right_twin(
     assert match.sku == sku
 
 
+@pytest.mark.parametrize(
+    ("wording", "unit", "sku"),
+    [
+        ("tuyau d'arrosage Ø15 de 25 mètres", "couronnes", "TUY-ARR-15-25"),
+        ("tuyau d'arrosage Ø15 à la coupe", "m", "TUY-ARR-15-M"),
+        ("hose Ø15, cut length", "m", "TUY-ARR-15-M"),
+    ],
+    ids=["coil-length-in-words-fr", "cut-fr", "cut-length-en"],
+)
+def test_a_length_written_out_is_a_size_not_the_word_of_an_article_sold_by_the_metre(
+    fixtures_index: CatalogIndex, wording: str, unit: str, sku: str
+) -> None:
+    match = match_article(make_extracted_line(wording, unit=unit), fixtures_index, customer_id=None)
+    assert match.sku == sku
+
+
 def test_twin_whose_numbers_disagree_loses_with_the_reason(fixtures_index: CatalogIndex) -> None:
     match = match_article(make_extracted_line("gants nitrile taille 9"), fixtures_index, customer_id=None)
     loser = next(c for c in match.candidates if c.key == "GAN-NIT-T8")
@@ -184,3 +200,21 @@ def test_a_remark_in_brackets_does_not_hide_the_article(fixtures_index: CatalogI
         "vis inox 4x40 boîte de 200 (on s'en sert pour la terrasse et les escaliers du chalet)"
     )
     assert match_article(line, fixtures_index, customer_id=None).sku == "VIS-440-200"
+
+
+def test_a_makers_ref_among_the_customers_words_names_its_article(fixtures_index: CatalogIndex) -> None:
+    line = make_extracted_line("Makita B-12712 diamond wheel for the small grinder")
+    match = match_article(line, fixtures_index, customer_id=None)
+    assert (match.sku, match.candidates[0].evidence[0].kind) == ("DIS-DIA-125", "code")
+    assert match.score >= 0.75
+
+
+def test_a_makers_ref_against_the_written_size_stays_doubtful(fixtures_index: CatalogIndex) -> None:
+    match = match_article(make_extracted_line("B-12712 wheel 230 mm"), fixtures_index, customer_id=None)
+    assert match.score < 0.75
+
+
+def test_twins_told_apart_by_a_count_in_words(fixtures_index: CatalogIndex) -> None:
+    four = match_article(make_extracted_line("four-hole angles 60x60"), fixtures_index, customer_id=None)
+    six = match_article(make_extracted_line("six-hole angles 60x60"), fixtures_index, customer_id=None)
+    assert (four.sku, six.sku) == ("EQU-4T-60", "EQU-6T-60")

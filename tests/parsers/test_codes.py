@@ -319,3 +319,28 @@ def test_a_table_with_delivery_and_comment_columns_is_a_table() -> None:
 def test_po_numbers_in_more_shapes(subject: str, text: str, po: str) -> None:
     found = fields.po_number(subject, text, part="body")
     assert found is not None and found.value == po
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OS-17242   Ramette A4 80 g blanche          3   4.20 EUR   12.60 EUR",
+            ("OS-17242", "3", None, "Ramette A4 80 g blanche"),
+        ),
+        ("607511\tcosses rondes M8\t12\t0,35 €\t4,20 €", ("607511", "12", None, "cosses rondes M8")),
+        ("CF226X | Toner noir | 2 | 89.00 EUR", ("CF226X", "2", None, "Toner noir")),
+    ],
+    ids=["spaced-columns-eur", "tab-columns-euro-sign", "pipe-columns"],
+)
+def test_a_count_column_before_a_priced_column_is_the_quantity(text: str, expected) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["OS-17242 Ramette A4 80 g de 500 4.20 EUR", "OS-34084 classeurs 80 mm   12,50 €"],
+    ids=["pack-size-before-price", "size-before-price"],
+)
+def test_a_price_list_row_without_a_count_column_is_no_line(text: str) -> None:
+    assert _read(text) is None

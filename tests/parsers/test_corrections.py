@@ -84,6 +84,42 @@ def test_a_line_taken_out_by_a_sentence_is_no_longer_ordered(sentence, left):
     assert [d for d, _ in _corrected(text)] == left
 
 
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "merci de livrer la liste ci-dessous sauf le silicone (on en a).\n\nciment : 2\nsilicone blanc : 6\n",
+            ["ciment"],
+        ),
+        (
+            "please enter the order below except the gloves, thanks\n\ntape : 4\nnitrile gloves : 2\n",
+            ["tape"],
+        ),
+        (
+            "livraison avant 10h sauf le silicone\n\nciment : 2\nsilicone blanc : 6\n",
+            ["ciment", "silicone blanc"],
+        ),
+        (
+            "merci de livrer la liste sauf le mastic\n\nciment : 2\nsilicone blanc : 6\n",
+            ["ciment", "silicone blanc"],
+        ),
+        (
+            "merci de livrer la liste ci-dessous, sauf les franges : 10 au lieu de 20.\n\nfranges : 20\nseaux : 4\n",
+            ["franges", "seaux"],
+        ),
+    ],
+    ids=[
+        "above-the-list-fr",
+        "above-the-list-en",
+        "no-whole-order-named",
+        "names-no-line",
+        "a-change-not-an-exception",
+    ],
+)
+def test_an_exception_to_the_whole_order_takes_its_line_out(text, left):
+    assert [d for d, _ in _corrected(text)] == left
+
+
 def test_a_postscript_under_the_signature_adds_its_line():
     text = "Bonjour,\nSacs de terreau : 5\n\nCordialement,\nJean Morel\n06 11 22 33 44\n\nP.S. ajoutez aussi 2 arrosoirs 10 L.\n"
     assert _read(text) == [("Sacs de terreau", 5), ("arrosoirs 10 L", 2)]

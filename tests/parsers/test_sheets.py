@@ -258,8 +258,8 @@ def test_the_rows_of_the_other_sheets_are_kept_for_the_checks() -> None:
     book.active.title = "Commande"
     for row in TABLE:
         book.active.append(row)
-    notes = book.create_sheet("Frais")
-    notes.append(["Code article", "Désignation", "Quantité"])
+    notes = book.create_sheet("Frais")  # no header row: no table the reader knows
+    notes.append(["à ajouter :"])
     notes.append(["BEU-250", "Beurre doux 250 g", 12])
     data = io.BytesIO()
     book.save(data)

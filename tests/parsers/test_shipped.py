@@ -2,8 +2,8 @@
 
 Texts: the subject, body, quoted history and signature of every labelled message (the
 samples, fixtures/emails, the open parts of the blind, ERP and follow-up corpora) and
-every training text. Tokens must be the same, and so the classifiers' categories and
-the NER's entities (on a third of the texts).
+every training text, the NER's hand-written lines too. Tokens must be the same, and so
+the classifiers' categories and the NER's entities (on a third of the texts).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def fixture_texts() -> tuple[str, ...]:
         for path in sorted(folder.rglob("*.eml")):
             parsed = parse_message(path.read_bytes())
             texts += [f"{parsed.subject}\n{parsed.text}", parsed.quoted or "", parsed.signature or ""]
-    for path in sorted(TRAINING.glob("*.jsonl")):
+    for path in [*sorted(TRAINING.glob("*.jsonl")), *sorted((ROOT / "fixtures" / "ner").glob("*.jsonl"))]:
         texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line]
     return tuple(t for t in dict.fromkeys(texts) if t.strip())
 

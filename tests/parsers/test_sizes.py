@@ -1,4 +1,5 @@
-"""Quantities split by size: pairs on a designation's line, and size grids (parsers/text/sizes.py)."""
+"""Counts said once for several sizes or articles (parsers/text/sizes.py), and size grids
+(parsers/text/size_grid.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import pytest
 
 from matchers.normalize import read_wording
 from parsers.text.reader import read_lines
-from parsers.text.sizes import read_size_header, read_size_split
+from parsers.text.size_grid import read_size_header
+from parsers.text.sizes import read_each, read_size_split
 
 
 def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
@@ -28,8 +30,24 @@ def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
             [("polo marine M", 2), ("polo marine L", 3), ("polo marine XL", 1)],
         ),
         ("Tablier : S x 3, M x 5 et XL x 2", [("Tablier S", 3), ("Tablier M", 5), ("Tablier XL", 2)]),
+        (
+            "Veste de travail grise : T2 x 4, T3 x 6 et T4 x 2.",
+            [
+                ("Veste de travail grise T2", 4),
+                ("Veste de travail grise T3", 6),
+                ("Veste de travail grise T4", 2),
+            ],
+        ),
+        ("Safety boots size 42 x 3, size 44 x 1", [("Safety boots size 42", 3), ("Safety boots size 44", 1)]),
     ],
-    ids=["size-x-count", "count-en-size", "labelled-letters", "letters-x-count"],
+    ids=[
+        "size-x-count",
+        "count-en-size",
+        "labelled-letters",
+        "letters-x-count",
+        "sentence-fr",
+        "labelled-en",
+    ],
 )
 def test_a_line_of_sizes_gives_a_line_per_size(line, expected):
     found = read_size_split(line, part="body", start=0)
@@ -38,10 +56,54 @@ def test_a_line_of_sizes_gives_a_line_per_size(line, expected):
 
 @pytest.mark.parametrize(
     "line",
-    ["câble souple 2 m, 3 m", "vis 4x40, 5x60", "gants T9 x 6", "gobelets 20 cl x 50, 25 cl x 20"],
-    ids=["metres", "dimensions", "one-size", "volumes"],
+    [
+        "câble souple 2 m, 3 m",
+        "vis 4x40, 5x60",
+        "gants T9 x 6",
+        "gobelets 20 cl x 50, 25 cl x 20",
+        "Gants : T9 x 20, et aussi des lunettes T10 x 10",
+    ],
+    ids=["metres", "dimensions", "one-size", "volumes", "sizes-of-two-articles"],
 )
 def test_lengths_dimensions_and_a_single_size_are_no_split(line):
+    assert read_size_split(line, part="body", start=0) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "emmental râpé : 2 sachets d'1 kg + 1 sac de 2,5 kg",
+            [("emmental râpé 1 kg", 2, "sachet"), ("emmental râpé 2,5 kg", 1, "sac")],
+        ),
+        (
+            "- Ciment gris : 2 sacs de 25 kg + 3 sacs de 35 kg",
+            [("Ciment gris 25 kg", 2, "sac"), ("Ciment gris 35 kg", 3, "sac")],
+        ),
+        (
+            "garden hose 15 mm: 1 coil of 25 m and 2 coils of 50 m",
+            [("garden hose 15 mm 25 m", 1, "couronne"), ("garden hose 15 mm 50 m", 2, "couronne")],
+        ),
+    ],
+    ids=["sachets-and-sack-fr", "sacks-fr", "coils-en"],
+)
+def test_one_article_in_several_packaging_sizes_gives_a_line_per_packaging(line, expected):
+    found = read_size_split(line, part="body", start=0)
+    assert [(x.description.value, x.quantity.value, x.unit.value) for x in found] == [
+        (d, Decimal(q), u) for d, q, u in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ciment : 2 sacs de 25 kg, et aussi de la colle 3 sacs de 25 kg",
+        "Ciment : 2 sacs de 25 kg + 3 kg de 35 kg",
+        "Ciment gris : 2 sacs de 25 kg",
+    ],
+    ids=["two-articles", "a-weight-counts-no-packaging", "one-packaging"],
+)
+def test_packagings_of_two_articles_or_one_alone_are_no_split(line):
     assert read_size_split(line, part="body", start=0) is None
 
 
@@ -99,3 +161,97 @@ def test_xxl_and_2xl_are_one_size():
     assert (
         read_wording("polaire noire XXL").features == read_wording("veste polaire noir taille 2XL").features
     )
+
+
+class _Codes:
+    """A catalogue's book of codes that knows three office-supplies skus."""
+
+    known = frozenset({"PAP-A4-80", "PAP-A3-80", "ENV-C5-500"})
+
+    def knows_code(self, token: str) -> bool:
+        return token.upper() in self.known
+
+
+def _read_each(text: str) -> list[tuple[str, int, str | None]]:
+    return [
+        (
+            (line.code or line.description).value,
+            int(line.quantity.value),
+            line.unit.value if line.unit else None,
+        )
+        for line in read_each(text, part="body", codes=_Codes())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        (
+            "Bonjour,\n\nMerci de livrer 3 cartons de chaque :\n- Gobelet carton 20 cl\n- Couvercle gobelet 20 cl\n\nMerci",
+            [("Gobelet carton 20 cl", 3, "carton"), ("Couvercle gobelet 20 cl", 3, "carton")],
+        ),
+        (
+            "Hello,\n\n2 of each, please:\nPAP-A4-80\nPAP-A3-80\nENV-C5-500\n\nThanks",
+            [("PAP-A4-80", 2, None), ("PAP-A3-80", 2, None), ("ENV-C5-500", 2, None)],
+        ),
+        (
+            "Bonjour,\n6 pièces de chaque modèle :\n1. Coude cuivre 90° Ø14\n2. Coude cuivre 90° Ø16\n",
+            [("Coude cuivre 90° Ø14", 6, "pce"), ("Coude cuivre 90° Ø16", 6, "pce")],
+        ),
+    ],
+    ids=["cartons-of-each-fr", "codes-of-each-en", "numbered-list-fr"],
+)
+def test_a_count_said_once_is_each_articles(text: str, lines: list[tuple[str, int, str | None]]) -> None:
+    assert _read_each(text) == lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 cartons de chaque :\n- Gobelet carton 20 cl\n",
+        "2 of each:\n- Copy paper A4 : 5\n- Copy paper A3 : 2\n",
+        "Un carton de chaque sera livré mardi.\n- Gobelet\n- Couvercle\n",
+    ],
+    ids=[
+        "one-article-alone",
+        "lines-count-their-own",
+        "each-not-ending-the-sentence",
+    ],
+)
+def test_nothing_is_shared_where_the_count_is_not_said_for_a_list(text: str) -> None:
+    assert read_each(text, part="body", codes=_Codes()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Merci de nous livrer des bottes PVC S5 vertes, 6 paires de chaque\npointure du 40 au 43, soit 24 paires.",
+            [(f"bottes PVC S5 vertes pointure {n}", 6, "paire") for n in (40, 41, 42, 43)],
+        ),
+        (
+            "Please send us the navy work jackets, 2 of each size from S to XL.",
+            [(f"navy work jackets size {s}", 2, None) for s in ("S", "M", "L", "XL")],
+        ),
+        (
+            "Gants latex : 3 boîtes de chaque taille, de 7 à 10.",
+            [(f"Gants latex taille {n}", 3, "boite") for n in (7, 8, 9, 10)],
+        ),
+    ],
+    ids=["wrapped-shoe-sizes-fr", "letters-en", "designation-before-a-colon"],
+)
+def test_a_count_for_each_size_of_a_range_gives_a_line_per_size(text, expected) -> None:
+    assert _read_each(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pantalons gris, 2 de chaque taille du 38 au 46.",
+        "2 de chaque taille du 7 au 45 pour les gants",
+        "6 paires de chaque pointure du 40 au 45",
+    ],
+    ids=["garment-sizes-may-step-by-two", "no-range-of-sizes", "no-article-before"],
+)
+def test_a_range_whose_sizes_are_not_sure_gives_nothing(text) -> None:
+    assert read_each(text, part="body", codes=None) == []

@@ -74,6 +74,37 @@ ALL_CHECKS: tuple[Check, ...] = (
 )
 
 
+# The checks that read the customer's past (`CheckContext.history`, `new_customer_orders`): run
+# where the store is, after the orders before this one were recorded. The others read the message
+# and the catalogue alone, and may run beforehand, where the message is read.
+PAST_CHECKS: frozenset[Check] = frozenset(
+    {
+        check_new_customer,
+        check_po_read,
+        check_duplicate_po,
+        check_duplicate_lines,
+        check_usual_quantities,
+    }
+)
+
+# What each of `ALL_CHECKS` found, in its order; None where a check of the past is still to run.
+Found = list[list[ReviewReason] | None]
+
+
+def assess(ctx: CheckContext) -> Found:
+    """The checks that need no past, run; those of `PAST_CHECKS` left for `complete`."""
+    return [None if check in PAST_CHECKS else check(ctx) for check in ALL_CHECKS]
+
+
+def complete(ctx: CheckContext, found: Found) -> list[ReviewReason]:
+    """Every check's reasons in the checks' order: those `assess` found, the others run now."""
+    return [
+        reason
+        for check, done in zip(ALL_CHECKS, found, strict=True)
+        for reason in (check(ctx) if done is None else done)
+    ]
+
+
 def run_checks(ctx: CheckContext, checks: tuple[Check, ...] = ALL_CHECKS) -> list[ReviewReason]:
     """Every check's reasons, in the checks' order."""
     return [reason for check in checks for reason in check(ctx)]
@@ -81,8 +112,12 @@ def run_checks(ctx: CheckContext, checks: tuple[Check, ...] = ALL_CHECKS) -> lis
 
 __all__ = [
     "ALL_CHECKS",
+    "PAST_CHECKS",
     "Check",
     "CheckContext",
+    "Found",
+    "assess",
+    "complete",
     "parse_authentication_results",
     "run_checks",
 ]

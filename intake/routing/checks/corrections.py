@@ -49,7 +49,7 @@ def check_corrections(ctx: CheckContext) -> list[ReviewReason]:
 
 def _applied(text: str, where: Provenance | None, lines: list[LineMatch], rules: ReadingRules) -> bool:
     replaced = [m for p in rules.replacement_patterns for m in p.finditer(text)]
-    removed = rules.removal_pattern.search(text)
+    removed = rules.removal_pattern.search(text) or any(p.search(text) for p in rules.exception_patterns)
     if not replaced and not removed:
         return not rules.correction_pattern.search(text)
     if any(_read_as_article(line, rules) for line in lines):

@@ -61,6 +61,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     # The PO read is explained wherever it is written ('N° bon de commande | DA-2026-118').
     unpo = (lambda text: text.replace(po.value, " ")) if po and po.value.strip() else (lambda text: text)
     withdrawn = withdrawn_numbers(ctx.parsed.text)
+<<<<<<< HEAD
     likely = [
         span
         for span in order_spans(ctx)
@@ -72,6 +73,11 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     left_out = {
         id(quoted[i]) for i in excepted(ctx.parsed.text, [s.text for s in quoted], rules) if i < len(quoted)
     }
+=======
+    excepted = {
+        w for what in rules.excepted(ctx.parsed.text) for w in content_words(what)
+    } - rules.plain_words
+>>>>>>> main
     return [
         _unread(span.text, span.where)
         for span in likely
@@ -83,6 +89,8 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         and not any(p.search(span.text) for p in rules.replacement_patterns)
         and not rules.removal_pattern.search(span.text)
         and not numbered_as(span.text, withdrawn)
+        # 'la liste ci-dessous sauf l'entrecôte': its line unread is the corrections check's.
+        and not (content_words(span.text) & excepted)
     ]
 
 

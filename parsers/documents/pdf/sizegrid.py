@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from models import Extracted, ExtractedLine
 from parsers.documents.pdf.layout import Line, Page, Word, provenance
-from parsers.text.sizes import sizes_in_a_row
+from parsers.text.size_grid import sizes_in_a_row
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.sizes import is_size
 

@@ -1,0 +1,128 @@
+"""Sheets beyond one table with a quantity column: a size grid (parsers/documents/sheet_sizes.py),
+size and colour columns (parsers/documents/rows.py), an order over several sheets and its number
+beside the headings (parsers/documents/sheets.py)."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from parsers.documents.sheets import read_sheet
+
+PART = "attachment:order"
+
+
+def _book(sheets: dict[str, list[list[object]]]) -> bytes:
+    book = openpyxl.Workbook()
+    for number, (title, rows) in enumerate(sheets.items()):
+        sheet = book.active if number == 0 else book.create_sheet()
+        sheet.title = title
+        for row in rows:
+            sheet.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def _read(order) -> list[tuple[str, Decimal]]:
+    return [((ln.code or ln.description).value, ln.quantity.value) for ln in order.lines]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            [
+                ["Commande vêtements"],
+                [],
+                ["Article", "S", "M", "L", "XL", "Total"],
+                ["Tee-shirt blanc", 3, 5, None, 2, 10],
+                ["Polaire grise", 0, "2", 2, "-", 4],
+                ["Total", 3, 7, 2, 2, 14],
+            ],
+            [
+                ("Tee-shirt blanc S", 3),
+                ("Tee-shirt blanc M", 5),
+                ("Tee-shirt blanc XL", 2),
+                ("Polaire grise M", 2),
+                ("Polaire grise L", 2),
+            ],
+        ),
+        (
+            [["Item", 40, 41, 42, 43], ["Rubber boots", 1, None, 2, 1]],
+            [("Rubber boots 40", 1), ("Rubber boots 42", 2), ("Rubber boots 43", 1)],
+        ),
+    ],
+    ids=["letters-fr-total-column-and-row", "shoe-sizes-en"],
+)
+def test_a_size_grid_gives_a_line_per_filled_cell(rows, expected) -> None:
+    order = read_sheet(_book({"Feuil1": rows}), "tailles.xlsx", PART)
+    assert _read(order) == [(d, Decimal(q)) for d, q in expected]
+    assert order.lines[0].quantity.provenance.cell is not None
+
+
+def test_a_grid_row_with_a_cell_that_is_no_count_gives_no_line() -> None:
+    rows = [["Article", "S", "M", "L"], ["Polo", 2, "2 ou 3", 1], ["Gilet", 1, None, 1]]
+    order = read_sheet(_book({"Feuil1": rows}), "tailles.xlsx", PART)
+    assert _read(order) == [("Gilet S", Decimal(1)), ("Gilet L", Decimal(1))]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [["Prix", "M", "L"], ["Article", 10, 200, 5000], ["Code", "Désignation", "Quantité"]],
+    ids=["units-only", "numbers-not-sizes", "a-line-table"],
+)
+def test_headings_that_are_no_sizes_open_no_grid(heading) -> None:
+    order = read_sheet(_book({"Feuil1": [heading, ["Polo", 2, 3, 4]]}), "x.xlsx", PART)
+    assert all(ln.provenance.rule != "sheet-size-grid" for ln in order.lines)
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "wording"),
+    [
+        (
+            ["Article", "Taille", "Couleur", "Quantité"],
+            ["Pantalon multipoches", 42, "noir", 2],
+            "Pantalon multipoches 42 noir",
+        ),
+        (["Description", "Size", "Colour", "Qty"], ["Work jacket", "XL", "navy", 3], "Work jacket XL navy"),
+        (["Désignation", "Coloris", "Qté"], ["Mastic silicone gris", "gris", 6], "Mastic silicone gris"),
+    ],
+    ids=["fr", "en", "colour-already-written"],
+)
+def test_size_and_colour_columns_are_read_into_the_designation(header, row, wording) -> None:
+    order = read_sheet(_book({"Feuil1": [header, row]}), "commande.xlsx", PART)
+    assert [ln.description.value for ln in order.lines] == [wording]
+
+
+def test_an_order_over_two_sheets_reads_both_and_its_number_beside_the_headings() -> None:
+    book = _book(
+        {
+            "EPI": [
+                ["Code", "Article", "Qté", None, "N° commande", "ACH-26-144"],
+                ["GT-10", "Gant docker", 20],
+            ],
+            "Signalisation": [["Code", "Article", "Qté"], ["CON-75", "Cône 75 cm", 10]],
+        }
+    )
+    order = read_sheet(book, "commande.xlsx", PART)
+    assert _read(order) == [("GT-10", Decimal(20)), ("CON-75", Decimal(10))]
+    assert [ln.line_no for ln in order.lines] == [1, 2]
+    assert order.po_number.value == "ACH-26-144"
+    assert {row.provenance.sheet for row in order.rows} == {"EPI", "Signalisation"}
+
+
+def test_a_later_sheet_naming_articles_already_read_adds_none() -> None:
+    table = [["Code", "Description", "Qty"], ["VIS-440", "Screws 4x40", 4], ["CHV-860", "Plugs", 2]]
+    order = read_sheet(_book({"Order": table, "Copy": table}), "order.xlsx", PART)
+    assert _read(order) == [("VIS-440", Decimal(4)), ("CHV-860", Decimal(2))]
+
+
+def test_a_later_sheet_of_dated_rows_is_past_orders_and_adds_none() -> None:
+    order_rows = [["Réf", "Désignation", "Qté"], ["GDB-51", "Plaquettes", 6]]
+    history = [["Date", "Réf", "Qté"], ["2026-10-02", "EG-18", 2], ["2026-10-19", "ADB-20", 10]]
+    order = read_sheet(_book({"Commande": order_rows, "Historique": history}), "cde.xlsx", PART)
+    assert _read(order) == [("GDB-51", Decimal(6))]
