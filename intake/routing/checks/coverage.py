@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from intake.routing.checks.context import CheckContext
-from intake.routing.checks.quoted import excepted, quoted_spans
+from intake.routing.checks.quoted import excepted_places, quoted_spans
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
 from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
@@ -61,23 +61,18 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     # The PO read is explained wherever it is written ('N° bon de commande | DA-2026-118').
     unpo = (lambda text: text.replace(po.value, " ")) if po and po.value.strip() else (lambda text: text)
     withdrawn = withdrawn_numbers(ctx.parsed.text)
-<<<<<<< HEAD
+    excepted = {
+        w for what in rules.excepted(ctx.parsed.text) for w in content_words(what)
+    } - rules.plain_words
     likely = [
         span
         for span in order_spans(ctx)
         if looks_like_line(unpo(span.text), rules, words, coded=span.inside or None)
         or names_a_code(span.text, codes)
     ]
-    # A reply to a quote or an earlier order may leave some of its quoted lines out.
+    # A reply to a quote or an earlier order may leave some of its quoted lines out by their place.
     quoted = [span for span in likely if span.where is not None and span.where.part == QUOTED_PART]
-    left_out = {
-        id(quoted[i]) for i in excepted(ctx.parsed.text, [s.text for s in quoted], rules) if i < len(quoted)
-    }
-=======
-    excepted = {
-        w for what in rules.excepted(ctx.parsed.text) for w in content_words(what)
-    } - rules.plain_words
->>>>>>> main
+    left_out = {id(quoted[i]) for i in excepted_places(ctx.parsed.text, rules) if i < len(quoted)}
     return [
         _unread(span.text, span.where)
         for span in likely

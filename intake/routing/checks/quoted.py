@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from intake.routing.checks.reading import ReadingRules
-from matchers.normalize import read_wording
 from models import ExtractedLine, Provenance
 from parsers.mail.markers import Markers, load_markers
 from parsers.text.thread import QUOTED_PART, quoted_text
@@ -55,23 +54,13 @@ def opens_message(line: str, markers: Markers) -> bool:
     )
 
 
-_CLAUSE_END = re.compile(r"[.;!?\n]")
-
-
-def excepted(own: str, items: list[str], rules: ReadingRules) -> set[int]:
-    """The places (from 0) of the quoted item lines the reply's own words leave out:
-    'sauf la ligne 3', 'except items 2 and 4', 'sauf les chevilles', 'except the gloves'."""
-    left_out: set[int] = set()
-    for found in rules.exception_pattern.finditer(own):
-        clause = _CLAUSE_END.split(own[found.end() :], maxsplit=1)[0]
-        for place in rules.line_place_pattern.finditer(clause):
-            left_out |= {int(n) - 1 for n in re.findall(r"\d+", place.group(1))}
-        named = _words(rules.line_place_pattern.sub(" ", clause), rules)
-        left_out |= {i for i, item in enumerate(items) if named & _words(item, rules)}
-    return left_out
-
-
-def _words(text: str, rules: ReadingRules) -> set[str]:
-    """The telling words, read as the matcher reads them (an English word meets a French one)."""
-    words = read_wording(text).words
-    return {w for w in words if len(w) >= 3 and not any(c.isdigit() for c in w)} - rules.plain_words
+def excepted_places(own: str, rules: ReadingRules) -> set[int]:
+    """The places (from 0) among the quoted item lines of those the reply's exception names by
+    their place: 'sauf la ligne 3', 'except items 2 and 4'. Those it names by their words are
+    explained as any excepted line is (rules.excepted)."""
+    return {
+        int(number) - 1
+        for what in rules.excepted(own)
+        for place in rules.line_place_pattern.finditer(what)
+        for number in re.findall(r"\d+", place.group(1))
+    }

@@ -34,10 +34,7 @@ class ReadingRules(BaseModel):
     replacements: tuple[str, ...] = ()
     removals: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
-<<<<<<< HEAD
     line_places: str = "$^"
-=======
->>>>>>> main
     corrections: tuple[str, ...] = ()
     quantity_totals: tuple[str, ...] = ()
 
@@ -51,10 +48,7 @@ class ReadingRules(BaseModel):
         "replacements",
         "removals",
         "exceptions",
-<<<<<<< HEAD
         "line_places",
-=======
->>>>>>> main
         "corrections",
         "quantity_totals",
     )
@@ -121,14 +115,10 @@ class ReadingRules(BaseModel):
         return _any_of(self.removals)
 
     @cached_property
-<<<<<<< HEAD
-    def exception_pattern(self) -> re.Pattern[str]:
-        return _any_of(self.exceptions)
-
-    @cached_property
     def line_place_pattern(self) -> re.Pattern[str]:
         return re.compile(self.line_places, re.I)
-=======
+
+    @cached_property
     def exception_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.I) for p in self.exceptions)
 
@@ -139,7 +129,6 @@ class ReadingRules(BaseModel):
             for pattern in self.exception_patterns
             for found in pattern.finditer(text or "")
         ]
->>>>>>> main
 
     @cached_property
     def replacement_patterns(self) -> tuple[re.Pattern[str], ...]:

@@ -21,13 +21,9 @@ from intake.routing.checks.context import (
 )
 from intake.routing.checks.coverage import overlaps
 from intake.routing.checks.rules import CheckRules, default_rules
-<<<<<<< HEAD
-from models import LineMatch, ParsedMessage, ReviewReason, SourceRow
-=======
 from matchers.packs import counted_in_packs
-from models import LineMatch, ParsedMessage, Provenance, ReviewReason, SourceRow
+from models import LineMatch, ParsedMessage, ReviewReason, SourceRow
 from parsers.values.units import same_unit
->>>>>>> main
 
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0\u202f']\d{3})+(?:,\d+)?(?!\d)")
 _PLAIN = re.compile(r"(?<![\d])\d+(?:[.,]\d+)?(?!\d)")
