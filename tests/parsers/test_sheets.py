@@ -266,7 +266,7 @@ def test_the_rows_of_the_other_sheets_are_kept_for_the_checks() -> None:
     order = read_sheet(data.getvalue(), "order.xlsx", PART)
     other = [row for row in order.rows if row.region == "other"]
     assert [row.text for row in other] == [
-        "Code article | Désignation | Quantité",
+        "à ajouter :",
         "BEU-250 | Beurre doux 250 g | 12",
     ]
     assert {row.provenance.sheet for row in other} == {"Frais"}
