@@ -9,7 +9,6 @@ with the wording loses to one whose numbers agree.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,9 +111,7 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
         offered = _values(candidate, family) if family else set(candidate.by_kind.get(kind, ()))
         for value in sorted(values):
             feature = f"{kind}:{value}"
-            if kind == "num" and value in candidate.numbers and _only_in_a_code(value, candidate):
-                missing += 1  # '054' against 'Toner 054H': the number of another code, not this one
-            elif kind == "num":
+            if kind == "num":
                 (agree if value in candidate.numbers else disagree).append(feature)
             elif kind == "pack" and value not in offered and _leads_a_size(value, candidate):
                 agree.append(feature)  # "chevilles de 6": after 'de' a size as well as a pack's count
@@ -132,21 +129,6 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
     return agree, disagree, missing + extra
 
 
-def _only_in_a_code(value: str, candidate: Wording) -> bool:
-    """The number is written in the candidate only glued to letters, as a code ('054H', '3021C002')."""
-    if f"num:{value}" in candidate.features:
-        return False
-    if any(value in re.split(r"[x~]", feature.partition(":")[2]) for feature in candidate.features):
-        return False
-    return any(_leading_number(word) == value for word in candidate.words if _CODE_WORD.match(word))
-
-
-def _leading_number(word: str) -> str:
-    digits = re.search(r"\d+", word)
-    return f"{float(digits.group(0)):g}" if digits else ""
-
-
-_CODE_WORD = re.compile(r"^(?=.*\d)(?=.*[a-z])[a-z0-9]+$")
 _FAMILIES = (frozenset({"len", "diam", "dim"}),)
 _FAMILY_OF = {kind: family for family in _FAMILIES for kind in family}
 
