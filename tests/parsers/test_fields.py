@@ -36,6 +36,7 @@ from parsers.text import fields
         ),
         ("", "voici la commande de cette semaine, réf RH-4471, pour jeudi :", "RH-4471"),
         ("", "Here is our order for next week, ref. HB-2026-77.", "HB-2026-77"),
+        ("", "Sorry for the delay. Our PO is 4500013390.", "4500013390"),
     ],
     ids=[
         "n-de-commande",
@@ -58,6 +59,7 @@ from parsers.text import fields
         "reply-names-a-new-order",
         "ref-in-apposition",
         "ref-in-apposition-en",
+        "po-is-en",
     ],
 )
 def test_po_number(subject: str, text: str, expected: str) -> None:
