@@ -63,13 +63,17 @@ _CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote\s*$", re.I)
 
 _ADDRESS_LABEL = re.compile(
     r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
-    r"|ship\s+to|deliver\s+to|delivery\s+address|site\s+address|livraison\s+(?:à|au|sur))"
+    r"|ship\s+to|delivery\s+address|site\s+address"
+    # 'Deliver to', 'Delivery NOT to our office but to the venue:', 'Livraison non pas au bureau mais à la salle :'
+    r"|(?:deliver(?:y)?|livr(?:aison|er|ez))\b[^:\n.]{0,40}?\s(?:to|à|au|sur)\b)"
     r"(?:[^:\n]{0,40}:)?[ \t]*",
     re.I,
 )
-# An address ends with a postcode and town: "33100 Bordeaux" (FR) or "Bristol BS1 5TT" (UK).
+# An address ends with a postcode and town: "33100 Bordeaux" (FR), "1000 Bruxelles", "2503 Biel/Bienne"
+# (BE, CH, LU, AT: four digits opening a part of the address, never a year inside a sentence) or
+# "Bristol BS1 5TT" (UK).
 _POSTCODE_TOWN = re.compile(
-    r"\b\d{5}[ \t]+[A-ZÉÈ][\w\-' ]*[\w]|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
+    r"(?:\b\d{5}|(?:(?<=[,\n])[ \t]?|^)\d{4})[ \t]+[A-ZÉÈ][\w\-'/ ]*[\w]|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
 )
 _NAME = re.compile(
     r"^\s*(?P<name>[A-ZÉÈ][a-zéèëêïîôç\-]+(?:\s+(?:[A-ZÉÈ][a-zéèëêïîôç\-]+|[A-Z]{2,}|Le|La|De)){0,3})\s*$"

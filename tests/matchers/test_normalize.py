@@ -98,8 +98,11 @@ def test_negated_words_are_set_apart() -> None:
         ("oil filter", "filtre à huile"),
         ("stainless steel screws", "Vis acier inox"),
         ("archive boxes, 100 mm spine", "Boîte d'archives carton dos 100 mm"),
+        ("flipchart easel", "Chevalet de conférence trépied"),
+        ("paint rollers 180 mm", "Rouleau à peinture 180 mm"),
+        ("leather gloves", "Gants cuir taille 9"),
     ],
-    ids=["gloves", "salt", "filter", "screws", "archive-boxes"],
+    ids=["gloves", "salt", "filter", "screws", "archive-boxes", "easel", "paint-roller", "leather"],
 )
 def test_english_words_of_the_trade_read_as_the_french_catalogue_writes_them(
     english: str, french: str

@@ -113,8 +113,30 @@ def test_no_po_number(subject: str, text: str) -> None:
             "Lieu de livraison :\nChantier Les Jardins\n12 rue Neuve\n33000 Bordeaux\n",
             "Chantier Les Jardins, 12 rue Neuve, 33000 Bordeaux",
         ),
+        (
+            "Delivery NOT to our office but to the venue: Hall 3, Rue Mont des Arts, 1000 Bruxelles (loading bay).",
+            "Hall 3, Rue Mont des Arts, 1000 Bruxelles",
+        ),
+        (
+            "Livraison non pas au bureau mais à l'atelier : Atelier Nord, Rue de la Gare 4, 2503 Biel/Bienne",
+            "Atelier Nord, Rue de la Gare 4, 2503 Biel/Bienne",
+        ),
+        (
+            "Ship to:\nAtelier Nord\nKapelstraat 4\n2000 Antwerpen\n",
+            "Atelier Nord, Kapelstraat 4, 2000 Antwerpen",
+        ),
     ],
-    ids=["chantier", "livrer-a", "multi-line", "english", "uk-unit", "site-name"],
+    ids=[
+        "chantier",
+        "livrer-a",
+        "multi-line",
+        "english",
+        "uk-unit",
+        "site-name",
+        "not-to-but-to",
+        "non-pas-mais",
+        "be",
+    ],
 )
 def test_ship_to(text: str, expected: str) -> None:
     found = fields.ship_to(text, part="body")
@@ -126,8 +148,9 @@ def test_ship_to(text: str, expected: str) -> None:
     [
         "Cordialement,\nJean\n12 allée des Artisans, 33170 Gradignan",
         "Même adresse de livraison. Livraison mardi 20/10.\n\nJulien\n46 place Gambetta, 33000 Bordeaux",
+        "Merci de livrer au plus vite 2 palettes, commande 2026 Merci",
     ],
-    ids=["signature", "same-address"],
+    ids=["signature", "same-address", "a-year-is-no-postcode"],
 )
 def test_no_ship_to(text: str) -> None:
     assert fields.ship_to(text, part="body") is None
