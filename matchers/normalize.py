@@ -60,7 +60,7 @@ _DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m
 _HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(?:\s*mm)?\b")
 _MEASURE = re.compile(rf"\b({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
 # A number glued to a word ('courbe D 10kA': ten kiloamperes) is no diameter.
-_DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b|(?!\w))")
+_DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b|(?!\d|[^\W\d_x]))")
 _SIZE = re.compile(r"\b(?:taille|size|t\.?|sz)\s*(\d{1,2}(?!xl)|xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)\b")
 _SIZE_LETTER = re.compile(r"(?<![\w.,])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)(?![\w'])")
 # 'XXL' and '2XL' are one size, and so are 'XXXL' and '3XL'.
