@@ -44,6 +44,8 @@ def _trailing_shape() -> re.Pattern[str]:
     return re.compile(
         rf"{_BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
         rf"(?:\s*(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
+        # '3 kg (sachets de 1 kg)': how it is packed, said after the count
+        rf"(?:\s*\((?P<packing>[^\W\d_]+)\s+(?:de|of|d['’])\s*(?:{NUMBER})\s*[^\W\d_]*\))?"
         r"\s*[.!]?\s*$",
         re.I,
     )
@@ -132,6 +134,8 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
     quantity = parse_number(match["qty"])
     if quantity is None or _is_size_before(line, match):
         return None
+    if match["packing"] and (normalise_unit(match["packing"]) is None or not unit):
+        return None  # '(taille de 9)' is no packaging; ': 4 (cartons de 50)' may count the cartons
     code, desc, desc_start = _split_code(match["desc"], match.start("desc"))
     # 'Jus d'orange : 2 cartons de 24': the count of the packaging the quantity counts.
     pack_group = "pack" if match["pack"] else "packed"

@@ -250,6 +250,18 @@ def test_a_size_or_a_count_alone_after_de_names_no_article_in_a_sentence(text: s
     assert all(not ln.description.value[0].isdigit() for ln in read_prose(text, part="body", start=0))
 
 
+def test_how_a_count_is_packed_said_after_it_is_no_part_of_the_line() -> None:
+    line = read_line("Crevettes décortiquées 60/80 : 3 kg (sachets de 1 kg)", part="body", start=0)
+    assert (line.description.value, line.quantity.value, line.unit.value) == (
+        "Crevettes décortiquées 60/80",
+        Decimal(3),
+        "kg",
+    )
+    # A count with no unit of its own may count the packaging named after it: not read so.
+    assert read_line("Gobelets : 4 (cartons de 50)", part="body", start=0) is None
+    assert read_line("Gants nitrile : 3 (taille de 9)", part="body", start=0) is None
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
