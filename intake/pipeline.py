@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from intake.followups import ANSWER_RULE, FollowupLookups, read_thread, resolve_followup, revised_po
+from intake.followups import (
+    ANSWER_RULE,
+    FollowupLookups,
+    FollowupReading,
+    read_followup,
+    read_thread,
+    resolve_followup,
+    revised_po,
+)
 from intake.routing.checks import Found
 from intake.routing.decision import assess_order, decide
 from intake.routing.policy import RoutingFile, current_routing
@@ -101,6 +109,8 @@ class ReadMessage(BaseModel):
     sign: FollowupSign | None = None  # what it says of an earlier order, if anything
     # Per matched order, the checks that need no past, when run where it was read (`assess_message`).
     found: list[Found] = Field(default_factory=list)
+    # What linking a follow-up reads of the message alone, when read beforehand (`assess_message`).
+    followup: FollowupReading | None = None
 
 
 def process(raw: RawMessage, deps: PipelineDeps) -> ProcessResult:
@@ -134,13 +144,17 @@ def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits
 
 
 def assess_message(read: ReadMessage, *, index: CatalogIndex, settings: Settings) -> ReadMessage:
-    """`read` with its orders' checks that need no past run (`decide_message` runs the others)."""
+    """`read` with what deciding it needs of the message and the catalogue alone done: its orders'
+    checks that need no past, and a follow-up's reading; `decide_message` does the rest."""
     with stage("decide"):
         if read.parsed.classification is not None and read.parsed.classification.is_order:
             read.found = [
                 assess_order(read.parsed, matched, settings=settings, catalogue=index)
                 for matched in read.matched
             ]
+    if read.sign is not None and read.sign.kind in ABOUT_AN_ORDER:
+        with stage("followup"):
+            read.followup = read_followup(read.parsed, read.sign, index)
     return read
 
 
@@ -176,7 +190,7 @@ def decide_message(read: ReadMessage, deps: PipelineDeps) -> ProcessResult:
         for matched, assessed in zip(read.matched, found, strict=True):
             with stage("decide"):
                 orders.append(decide_matched(parsed, matched, deps, earlier=orders, found=assessed))
-    followup = _followup(parsed, read.sign, deps.index, deps.followups)
+    followup = _followup(parsed, read.sign, deps.index, deps.followups, read.followup)
     if followup is not None and followup.sign.tentative:
         followup, orders = _settle_tentative(followup, orders)
         if parsed.classification is not None:
@@ -215,14 +229,18 @@ def _renumber(orders: list[ProcessedOrder], followup: FollowupResult) -> None:
 
 
 def _followup(
-    parsed: ParsedMessage, sign: FollowupSign | None, index: CatalogIndex, lookups: FollowupLookups | None
+    parsed: ParsedMessage,
+    sign: FollowupSign | None,
+    index: CatalogIndex,
+    lookups: FollowupLookups | None,
+    reading: FollowupReading | None = None,
 ) -> FollowupResult | None:
     if sign is None:
         return None
     if sign.kind not in ABOUT_AN_ORDER or lookups is None:
         return FollowupResult(sign=sign)
     with stage("followup"):
-        return resolve_followup(parsed, sign, index, lookups)
+        return resolve_followup(parsed, sign, index, lookups, reading=reading)
 
 
 def decide_order(

@@ -17,6 +17,7 @@ from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex
 from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
+from matchers.packs import counted_in_packs
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import unit_kind
 
@@ -271,10 +272,24 @@ def _finish(match: LineMatch, index: CatalogIndex) -> LineMatch:
     elif product and product.unit_price is not None:
         match.unit_price = Decimal(str(product.unit_price))
     if product and match.candidates and match.candidates[0].key == product.sku:
-        conversion = _conversion(line, match, product.unit, index)
+        conversion = _conversion(line, match, product.unit, index) or _in_packs(
+            match, product.name, product.unit
+        )
         if conversion:
             match.candidates[0].evidence.append(conversion)
     return match
+
+
+def _in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence | None:
+    """'10 kg' of an article sold by the 'carton 5 kg': 2 cartons, the count the catalogue sells."""
+    if match.quantity is None:
+        return None
+    packs = counted_in_packs(match.quantity, match.unit, name, sales_unit)
+    if packs is None or sales_unit is None:
+        return None
+    detail = f"{match.quantity:f} {match.unit} = {packs:f} {sales_unit}"
+    match.quantity, match.unit = packs, sales_unit
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
 
 
 def _conversion(

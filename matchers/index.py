@@ -19,7 +19,11 @@ import numpy as np
 from matchers.customer_terms import CustomerTerms, TermIndex
 from matchers.habits import Habits, build_habits
 from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording, unit_of
-from models import CustomerRow, ProductRow, ReferenceData, Store
+from models import CustomerRefRow, CustomerRow, ProductRow, ReferenceData, Store
+from models.fingerprint import reference_fingerprint
+
+# Restricted catalogues kept by one index (`CatalogIndex.subset`): a long-lived index keeps no more.
+SUBSETS_KEPT = 2000
 
 
 @dataclass
@@ -94,6 +98,8 @@ class CatalogIndex:
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised designation -> skus
     heads: frozenset[str] = frozenset()  # the first word of each designation, as compared
     habits: Habits = field(default_factory=dict)  # what each customer usually buys
+    # The catalogue restricted to a few articles (an order's), built once each: see `subset`.
+    subsets: dict[tuple[str, ...], CatalogIndex] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, reference: ReferenceData) -> CatalogIndex:
@@ -148,6 +154,25 @@ class CatalogIndex:
             if vat[:2].isalpha() and vat[-9:].isdigit():
                 self.by_vat.setdefault(vat[-9:], []).append(cid)  # the SIREN inside a French VAT number
 
+    def subset(self, skus: tuple[str, ...]) -> CatalogIndex:
+        """The catalogue restricted to `skus` and the customers' own codes for them, built once: a
+        follow-up reads its words against each of the customer's latest orders."""
+        found = self.subsets.get(skus)
+        if found is None:
+            if len(self.subsets) >= SUBSETS_KEPT:
+                self.subsets.clear()
+            wanted = set(skus)
+            refs = [
+                CustomerRefRow(customer_id=customer, customer_ref=ref, sku=sku)
+                for (customer, _), (ref, sku) in self.refs_by_code.items()
+                if sku in wanted
+            ]
+            products = [self.products[sku] for sku in skus if sku in self.products]
+            found = self.subsets[skus] = CatalogIndex.build(
+                ReferenceData(products=products, customer_refs=refs)
+            )
+        return found
+
     def add_alias(self, customer_id: str, wording: str, sku: str) -> None:
         """Make a learned wording usable at once (the store keeps it for the next run)."""
         self.aliases[(customer_id, normalize_wording(wording))] = sku
@@ -159,21 +184,30 @@ class CatalogIndex:
 
 
 class IndexCache:
-    """The catalogue index, shared by the daemon's workers or the web UI's requests, and rebuilt
-    when `max_age` seconds have passed (so aliases a clerk confirms, and a catalogue imported
-    meanwhile, reach them without a restart)."""
+    """The catalogue index, shared by the daemon's workers or the web UI's requests.
+
+    Every `max_age` seconds the store's reference fingerprint is read (a few counts); the index
+    is rebuilt only when it changed (aliases a clerk confirms, a catalogue imported, orders
+    accepted that teach habits), so an index, and the reading workers forked with it, live as
+    long as the catalogue does."""
 
     def __init__(self, store: Store, max_age: float = 60.0) -> None:
         self.store, self.max_age = store, max_age
         self._lock = threading.Lock()
         self._index: CatalogIndex | None = None
-        self._built = 0.0
+        self._stamp: tuple[object, ...] | None = None
+        self._checked = 0.0
 
     def get(self) -> CatalogIndex:
         with self._lock:
-            if self._index is None or time.monotonic() - self._built > self.max_age:
-                self._index = CatalogIndex.build(self.store.load_reference())
-                self._built = time.monotonic()
+            if self._index is None or time.monotonic() - self._checked > self.max_age:
+                self._checked = time.monotonic()
+                stamp = reference_fingerprint(
+                    self.store.engine
+                )  # read first: a write meanwhile rebuilds again
+                if self._index is None or stamp != self._stamp:
+                    self._index = CatalogIndex.build(self.store.load_reference())
+                    self._stamp = stamp
             return self._index
 
 

@@ -33,6 +33,11 @@ _MEASURES: dict[str, tuple[str, float]] = {
     "mm": ("len", 1.0),
     "cm": ("len", 10.0),
     "m": ("len", 1000.0),
+    # A length written out ('de 100 mètres'): a size, not the word of a thing sold 'au mètre'.
+    "metre": ("len", 1000.0),
+    "metres": ("len", 1000.0),
+    "meter": ("len", 1000.0),
+    "meters": ("len", 1000.0),
     "micron": ("thick", 1.0),
     "microns": ("thick", 1.0),
     "µ": ("thick", 1.0),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from models.fingerprint import bump_reference
 from models.store import Store
 from models.tables import Alias, AuditEvent
 
@@ -30,6 +31,7 @@ def record_alias(store: Store, owner: str, key: str, sku: str, *, actor: str) ->
                 after={"sku": sku, "uses": alias.uses},
             )
         )
+        bump_reference(session.connection())
         session.commit()
         session.refresh(alias)
         return alias

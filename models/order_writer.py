@@ -3,6 +3,7 @@ message (Store.add_order, a clerk's phone entry) are written by `insert_order`."
 
 from __future__ import annotations
 
+from sqlalchemy import insert
 from sqlmodel import Session
 
 from models.audit import audit_order
@@ -44,11 +45,17 @@ def insert_order(
     session.flush()
     assert order.id is not None
     backorder = set(processed.decision.backorder_lines)
-    for line in record.lines:
-        sure = {"confidence": 1.0} if by_person else {}
-        session.add(
-            OrderLine(order_id=order.id, backorder=line.line_no in backorder, **sure, **line.model_dump())
-        )
+    lines = [
+        {
+            "order_id": order.id,
+            "backorder": line.line_no in backorder,
+            "confidence": 1.0 if by_person else 0.0,
+            **line.model_dump(),
+        }
+        for line in record.lines
+    ]
+    if lines:  # rows, not objects: nothing reads them back in this session, and an order has dozens
+        session.execute(insert(OrderLine), lines)
     if record.status == OrderStatus.REVIEW:
         session.add(ReviewItem(order_id=order.id, message_pk=message_pk, reasons=order.reasons))
     source = f"{record.source}:" if by_person else ""

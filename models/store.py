@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
 from models.engine import make_engine, migrate
+from models.fingerprint import bump_reference
 from models.habits import habit_rows
 from models.order_writer import INTAKE, insert_order
 from models.pipeline import (
@@ -115,6 +116,7 @@ class Store:
                 else:
                     session.add(HistoryLine(**row.model_dump()))
                 count += 1
+            bump_reference(session.connection())
             session.commit()
         return count
 
@@ -130,6 +132,7 @@ class Store:
                 statement = statement.on_conflict_do_update(index_elements=list(key), set_=updates)
                 connection.execute(statement, chunk)
                 count += len(chunk)
+            bump_reference(connection)
         return count
 
     def load_reference(self) -> ReferenceData:

@@ -7,8 +7,9 @@ leaves blank.
 
 import datetime as dt
 
-from models import ExtractedOrder, ParsedMessage
+from models import ExtractedLine, ExtractedOrder, ParsedMessage
 from parsers.documents.attachments import DocumentLimits, attachment_orders
+from parsers.mail.markers import load_markers
 from parsers.text.codes import CodeBook
 from parsers.text.fields import requested_date
 from parsers.text.reader import ADDED_RULE, extract_from_text
@@ -32,7 +33,8 @@ def extract_orders(
     for order in orders:
         if order.source != "email" and order.requested_delivery_date is None:
             order.requested_delivery_date = worded_delivery(order, parsed.local_date)
-    return join_body(orders, body)
+    said = " ".join([parsed.subject or "", parsed.text])
+    return join_body(join_attached(orders, said), body)
 
 
 def worded_delivery(order: ExtractedOrder, today: dt.date | None):
@@ -47,6 +49,39 @@ def worded_delivery(order: ExtractedOrder, today: dt.date | None):
         if found is not None:
             return found.model_copy(update={"provenance": row.provenance})
     return None
+
+
+def join_attached(orders: list[ExtractedOrder], said: str) -> list[ExtractedOrder]:
+    """Attached orders that are one order between them, as one: the message says so ("commande en
+    2 fichiers, c'est une seule commande", "one order in two files"), or each document reads the
+    same PO number. Never when a document names an article another already holds (a copy, a
+    resend), when their PO numbers differ, or when one could not be read."""
+    attached = [o for o in orders if o.source != "email"]
+    if len(attached) < 2 or not all(o.lines for o in attached):
+        return orders
+    numbers = [o.po_number.value.strip().upper() for o in attached if o.po_number]
+    same_po = len(numbers) == len(attached) and len(set(numbers)) == 1
+    if len(set(numbers)) > 1 or not (same_po or load_markers().one_order.search(said)):
+        return orders
+    named = [_named(line) for order in attached for line in order.lines]
+    if len(set(named)) < len(named):
+        return orders
+    joined = attached[0].model_copy(deep=True)
+    for other in attached[1:]:
+        for line in other.lines:
+            joined.lines.append(line.model_copy(update={"line_no": len(joined.lines) + 1}))
+        joined.rows += other.rows
+        for name in (*BODY_FIELDS, "order_date"):
+            if getattr(joined, name) is None and getattr(other, name) is not None:
+                setattr(joined, name, getattr(other, name))
+        joined.confidence = min(joined.confidence, other.confidence)
+    joined.notes.append(f"one order over {len(attached)} attached documents")
+    return [joined, *(o for o in orders if o.source == "email")]
+
+
+def _named(line: ExtractedLine) -> str:
+    named = line.code or line.description
+    return named.value.strip().lower() if named else ""
 
 
 def join_body(orders: list[ExtractedOrder], body: ExtractedOrder) -> list[ExtractedOrder]:

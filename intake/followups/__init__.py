@@ -3,17 +3,26 @@
 from intake.followups.answers import ANSWER_RULE
 from intake.followups.diff import OrderLines, compute_change
 from intake.followups.link import LinkInputs, link_followup
-from intake.followups.resolve import FollowupLookups, resolve_followup, revised_po, thread_ids
+from intake.followups.resolve import (
+    FollowupLookups,
+    FollowupReading,
+    read_followup,
+    resolve_followup,
+    revised_po,
+    thread_ids,
+)
 from intake.followups.thread import read_against_thread, read_thread
 
 __all__ = [
     "ANSWER_RULE",
     "FollowupLookups",
+    "FollowupReading",
     "LinkInputs",
     "OrderLines",
     "compute_change",
     "link_followup",
     "read_against_thread",
+    "read_followup",
     "read_thread",
     "resolve_followup",
     "revised_po",

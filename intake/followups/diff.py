@@ -21,7 +21,7 @@ from matchers import CatalogIndex, match_article
 from matchers.designation import spellings
 from matchers.normalize import fold, read_wording
 from matchers.vocabulary import load_vocabulary
-from models import CustomerRefRow, Extracted, ExtractedLine, LineMatch, ReferenceData
+from models import Extracted, ExtractedLine, LineMatch
 from models.datafiles import read_toml
 from models.followups import OrderChange, SkuQuantity
 from parsers.values.dates import find_dates
@@ -115,14 +115,7 @@ def parts(clause: str) -> list[str]:
 
 def order_index(index: CatalogIndex, skus: Sequence[str]) -> CatalogIndex:
     """The catalogue restricted to `skus` (and the customers' own codes for them)."""
-    wanted = set(skus)
-    refs = [
-        CustomerRefRow(customer_id=customer, customer_ref=ref, sku=sku)
-        for (customer, _), (ref, sku) in index.refs_by_code.items()
-        if sku in wanted
-    ]
-    products = [index.products[sku] for sku in skus if sku in index.products]
-    return CatalogIndex.build(ReferenceData(products=products, customer_refs=refs))
+    return index.subset(tuple(skus))
 
 
 def compute_change(

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
 from intake.followups.diff import (
     SURE_SCORE,
     OrderLines,
@@ -60,6 +62,26 @@ def thread_ids(parsed: ParsedMessage) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+class FollowupReading(BaseModel):
+    """What linking a follow-up reads of the message and the catalogue alone, before the store
+    is asked: it may be read where the message is read."""
+
+    customer: str | None = None
+    named: list[str] = []  # the articles its clauses name surely
+    wanted: list[str] = []  # its words that name articles, to find them among the latest orders
+    listed: list[tuple[str, float]] = []  # the order lines it lists (a change only)
+
+
+def read_followup(parsed: ParsedMessage, sign: FollowupSign, index: CatalogIndex) -> FollowupReading:
+    customer = match_customer(parsed, ExtractedOrder(), index).customer_id
+    return FollowupReading(
+        customer=customer,
+        named=sorted({sku for c in clauses(parsed.text) if (sku := sure_sku(c, index, customer))}),
+        wanted=_wanted(parsed, index),
+        listed=listed_lines(parsed, index) if sign.kind == FollowupKind.CHANGE else [],
+    )
+
+
 def resolve_followup(
     parsed: ParsedMessage,
     sign: FollowupSign,
@@ -67,12 +89,15 @@ def resolve_followup(
     lookups: FollowupLookups,
     *,
     exclude: Sequence[str] = (),
+    reading: FollowupReading | None = None,
 ) -> FollowupResult:
     """Link the follow-up to an order and read its change or return against that order's lines.
 
-    `exclude` names this message's own orders (a replacement's new one is not its own target).
+    `exclude` names this message's own orders (a replacement's new one is not its own target);
+    `reading` is `read_followup`'s, when it was read beforehand.
     """
-    customer = match_customer(parsed, ExtractedOrder(), index).customer_id
+    reading = reading or read_followup(parsed, sign, index)
+    customer = reading.customer
     skip = set(exclude) | {parsed.message_id}
 
     def keep(orders: list[PastOrder]) -> list[PastOrder]:
@@ -88,8 +113,8 @@ def resolve_followup(
         thread_orders=keep(lookups.thread_orders(thread_ids(parsed))),
         reference_orders=[] if customer else keep(lookups.reference_orders(sign.references)),
         note_orders=keep(lookups.delivery_note_orders(noted)) if noted else [],
-        named_skus=frozenset(_named_skus(parsed, index, customer, mine)),
-        naming=_naming(parsed, index, customer, mine),
+        named_skus=frozenset(_named_skus(reading.named, mine)),
+        naming=_naming(reading.wanted, index, customer, mine),
     )
     link = link_followup(sign, inputs)
     result = FollowupResult(sign=sign, link=link)
@@ -100,7 +125,7 @@ def resolve_followup(
         index=order_index(index, [sku for sku, _ in target.lines]) if target else None,
     )
     if sign.kind == FollowupKind.CHANGE:
-        listed = listed_lines(parsed, index) if target else []
+        listed = reading.listed if target else []
         corrected = list_change(listed, lines) if listed and is_full_list(listed, lines) else None
         if corrected is not None and not corrected.empty:
             result.change = corrected
@@ -113,12 +138,9 @@ def resolve_followup(
     return result
 
 
-def _named_skus(
-    parsed: ParsedMessage, index: CatalogIndex, customer: str | None, orders: list[PastOrder]
-) -> set[str]:
+def _named_skus(named: list[str], orders: list[PastOrder]) -> set[str]:
     """Articles of the customer's orders the text names surely (to find the order by its lines)."""
     known = {sku for o in orders for sku, _ in o.lines}
-    named = {sure_sku(c, index, customer) for c in clauses(parsed.text)}
     return {sku for sku in named if sku in known}
 
 
@@ -139,11 +161,9 @@ _ASIDE = re.compile(r"[()]|\b(?:with|avec)\b", re.I)
 NAMING_ORDERS = 10
 
 
-def _naming(
-    parsed: ParsedMessage, index: CatalogIndex, customer: str | None, orders: list[PastOrder]
-) -> list[str]:
-    """The orders among the latest whose articles most of the text's article words name surely."""
-    wanted = [
+def _wanted(parsed: ParsedMessage, index: CatalogIndex) -> list[str]:
+    """The text's pieces that name articles, in the catalogue's words."""
+    return [
         catalogue_words(piece, index)
         for c in clauses(parsed.text)
         for p in parts(c)
@@ -151,6 +171,12 @@ def _naming(
         for piece in _ASIDE.split(p)
         if piece.strip()
     ]
+
+
+def _naming(
+    wanted: list[str], index: CatalogIndex, customer: str | None, orders: list[PastOrder]
+) -> list[str]:
+    """The orders among the latest whose articles most of the text's article words name surely."""
     counts: dict[str, int] = {}
     for order in orders[:NAMING_ORDERS]:
         own = order_index(index, [sku for sku, _ in order.lines])

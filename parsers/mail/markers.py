@@ -28,6 +28,7 @@ _SINGLE = (
     "forward_subject",
     "reply_subject",
     "see_attached",
+    "one_order",
     "phone",
 )
 
@@ -50,6 +51,7 @@ class Markers:
     forward_subject: re.Pattern[str]
     reply_subject: re.Pattern[str]
     see_attached: re.Pattern[str]
+    one_order: re.Pattern[str]
     phone: re.Pattern[str]
     quantity: re.Pattern[str]
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from models import Extracted, Provenance
 from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
+from parsers.text.codes import CodeBook
 from parsers.text.corrections import corrected_reference
 from parsers.values.dates import DateHit, delivery_date
 
@@ -28,7 +29,7 @@ _PO_LABELS = (
     r"|(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
-_PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:est\s+(?:le\s+)?)?{_PO_VALUE}", re.I)
+_PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:(?:est|is)\s+(?:le\s+)?)?{_PO_VALUE}", re.I)
 # "Commande SG-2026-118" / "notre commande R-1015": a code right after the word needs letters and digits,
 # or is a long number ("Cde 4500012877", an ERP's numbering).
 _PO_AFTER_WORD = re.compile(
@@ -42,6 +43,15 @@ _PO_APPOSED = re.compile(
     rf"\b(?:commande|cde|order)\b[^\d\n.:;,]{{0,40}},\s*(?:r[ée]f(?:[ée]rence)?\.?|n°|no\.|num[ée]ro|number|#)"
     rf"\s*:?\s*{_PO_VALUE}(?=\s*(?:[,.;)]|$|\s+(?:pour|for|à|a)\b))",
     re.I | re.M,
+)
+# "Commande fruits CLG-JM-118", "notre commande viandes en PJ (RIE-4812)", "drinks order GCC-1311 attached":
+# the word qualified by what is ordered, then a reference of capitals, separators and digits that ends
+# the clause (an article's code is followed by its name or count).
+_PO_QUALIFIED = re.compile(
+    r"\b(?i:commande|cde|order)\s+(?:[^\W\d_]{3,}\s+){1,3}(?i:(?:en\s+PJ|ci-jointe?|attached)\s+)?\(?\s*"
+    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)\s*\)?"
+    r"(?=\s*(?:[,.;)]|$|\s+(?i:pour|for|ci-jointe?|en\s+PJ|attached|below|ci-dessous)\b))",
+    re.M,
 )
 # "please quote PO-7731", "notre CDE25-3381": an order number that carries its own prefix.
 # Letters and digits with separators, or a long number: an order number standing alone.
@@ -63,13 +73,17 @@ _CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote\s*$", re.I)
 
 _ADDRESS_LABEL = re.compile(
     r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
-    r"|ship\s+to|deliver\s+to|delivery\s+address|site\s+address|livraison\s+(?:à|au|sur))"
+    r"|ship\s+to|delivery\s+address|site\s+address"
+    # 'Deliver to', 'Delivery NOT to our office but to the venue:', 'Livraison non pas au bureau mais à la salle :'
+    r"|(?:deliver(?:y)?|livr(?:aison|er|ez))\b[^:\n.]{0,40}?\s(?:to|à|au|sur)\b)"
     r"(?:[^:\n]{0,40}:)?[ \t]*",
     re.I,
 )
-# An address ends with a postcode and town: "33100 Bordeaux" (FR) or "Bristol BS1 5TT" (UK).
+# An address ends with a postcode and town: "33100 Bordeaux" (FR), "1000 Bruxelles", "2503 Biel/Bienne"
+# (BE, CH, LU, AT: four digits opening a part of the address, never a year inside a sentence) or
+# "Bristol BS1 5TT" (UK).
 _POSTCODE_TOWN = re.compile(
-    r"\b\d{5}[ \t]+[A-ZÉÈ][\w\-' ]*[\w]|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
+    r"(?:\b\d{5}|(?:(?<=[,\n])[ \t]?|^)\d{4})[ \t]+[A-ZÉÈ][\w\-'/ ]*[\w]|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
 )
 _NAME = re.compile(
     r"^\s*(?P<name>[A-ZÉÈ][a-zéèëêïîôç\-]+(?:\s+(?:[A-ZÉÈ][a-zéèëêïîôç\-]+|[A-Z]{2,}|Le|La|De)){0,3})\s*$"
@@ -96,11 +110,24 @@ def is_reply_subject(subject: str) -> bool:
     return load_markers().is_reply_subject(subject)
 
 
-def po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
+def po_number(subject: str, text: str, *, part: str, codes: CodeBook | None = None) -> Extracted[str] | None:
     """The customer's order number when labelled in the body or a non-reply subject.
 
     A reply's subject names the earlier order: a body naming it and then another number
-    ("en plus de notre commande 118, voici la commande 121") orders under the other one."""
+    ("en plus de notre commande 118, voici la commande 121") orders under the other one.
+    `codes` (the catalogue's) tells an article's code after 'commande frites' from an order number."""
+    found = _po_number(subject, text, part=part)
+    if (
+        found is not None
+        and found.provenance
+        and found.provenance.rule == _QUALIFIED_RULE
+        and codes is not None
+    ):
+        return None if codes.knows_code(found.value) else found
+    return found
+
+
+def _po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
     reply = is_reply_subject(subject)
     found = next(_po_candidates(text, part=part, earlier=subject if reply else ""), None)
     if found is None and not reply:
@@ -123,7 +150,14 @@ def _subject_is_a_number(subject: str) -> Extracted[str] | None:
     return Extracted[str](value=match["po"], confidence=0.7, provenance=prov)
 
 
-_PATTERNS = ((_PO_LABELLED, 0.9), (_PO_PREFIXED, 0.8), (_PO_AFTER_WORD, 0.75), (_PO_APPOSED, 0.75))
+_QUALIFIED_RULE = "po-qualified"
+_PATTERNS = (
+    (_PO_LABELLED, 0.9),
+    (_PO_PREFIXED, 0.8),
+    (_PO_AFTER_WORD, 0.75),
+    (_PO_APPOSED, 0.75),
+    (_PO_QUALIFIED, 0.75),
+)
 
 
 def _po_candidates(text: str, *, part: str, earlier: str) -> Iterator[Extracted[str]]:
@@ -154,7 +188,8 @@ def _po_all(
             value = match["po"].rstrip(".-/")
             if _looks_like_date_or_phone(value):
                 continue
-            prov = Provenance(part=part, span=match.span("po"), rule="po-label")
+            rule = _QUALIFIED_RULE if pattern is _PO_QUALIFIED else "po-label"
+            prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)
 
 

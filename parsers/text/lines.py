@@ -13,6 +13,7 @@ place of its own (line start, after a separator, or before a unit + "de").
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
@@ -26,12 +27,16 @@ _CODE = re.compile(
     r"^(?:(?=[A-Z0-9\-./]*\d)(?![\d]+[xX×]\d)[A-Z0-9][A-Z0-9\-./]{3,}|[A-Z]{2,}(?:-[A-Z0-9]+){2,})$"
 )
 _SIZE = re.compile(r"^\d+(?:[.,]\d+)?\s*[xX×]\s*\d+")
+# A list item's mark: '- one Fellowes shredder', '* deux casques', '3) une échelle'.
+_BULLETED = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)])\s+")
+_ARTICLES = frozenset({"a", "an"})
 _PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
 _POSTCODE_TOWN = re.compile(r"\b\d{5}\s+[A-ZÉÈ][\w\-' ]+")
 
 
 def _qty_pattern() -> str:
-    return rf"(?P<qty>{NUMBER}|{quantity_words_pattern()})"
+    # 'a box of', 'an A4 pad': the article counts one when a unit follows (checked by the reader).
+    return rf"(?P<qty>{NUMBER}|{quantity_words_pattern()}|an?(?=\s))"
 
 
 def _trailing_shape() -> re.Pattern[str]:
@@ -39,6 +44,8 @@ def _trailing_shape() -> re.Pattern[str]:
     return re.compile(
         rf"{_BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
         rf"(?:\s*(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
+        # '3 kg (sachets de 1 kg)': how it is packed, said after the count
+        rf"(?:\s*\((?P<packing>[^\W\d_]+)\s+(?:de|of|d['’])\s*(?:{NUMBER})\s*[^\W\d_]*\))?"
         r"\s*[.!]?\s*$",
         re.I,
     )
@@ -127,6 +134,8 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
     quantity = parse_number(match["qty"])
     if quantity is None or _is_size_before(line, match):
         return None
+    if match["packing"] and (normalise_unit(match["packing"]) is None or not unit):
+        return None  # '(taille de 9)' is no packaging; ': 4 (cartons de 50)' may count the cartons
     code, desc, desc_start = _split_code(match["desc"], match.start("desc"))
     # 'Jus d'orange : 2 cartons de 24': the count of the packaging the quantity counts.
     pack_group = "pack" if match["pack"] else "packed"
@@ -226,10 +235,13 @@ def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     match = _LEADING.match(line)
     if not match:
         return None
-    quantity, approx = read_quantity(match["qty"])
+    article = match["qty"].lower() in _ARTICLES
+    quantity, approx = (Decimal(1), False) if article else read_quantity(match["qty"])
     if quantity is None:
         return None
     unit, desc_start = _leading_unit(line, match, approx)
+    if article and unit is None:
+        return None  # 'a few more things': the article counts only what a unit names
     if desc_start is None:
         return None
     pack_text = match["pack"] or (match["pack2"] if unit else None)
@@ -276,8 +288,8 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         return None, None  # "20 cl gobelets": a size first, not a quantity
     if match["qty"][0].isdigit() and _SIZE.match(line[match.start("qty") :]) and not match["pack"]:
         return None, None  # "4x40 vis": a size
-    if not match["qty"][0].isdigit() and not unit and not approx:
-        return None, None  # "Four more ways to ...": a worded quantity needs its unit
+    if not match["qty"][0].isdigit() and not unit and not approx and not _BULLETED.match(line):
+        return None, None  # "Four more ways to ...": a worded quantity needs its unit, outside a list
     return unit, desc_start
 
 

@@ -59,10 +59,20 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
 def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
     """ "une couronne de fil rouge et une de fil bleu": the unit said once serves the next item."""
     taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
+    # The items named by a bare count come first: "6 HP toners and 2 of the yellow ones" elides
+    # no unit, as the item just before says none.
+    listed = _read_listed(sentence, found, part=part, start=start)
     extra: list[ExtractedLine] = []
     for match in _ELIDED.finditer(sentence):
         at = start + match.start("qty")
-        before = [ln for ln in found if ln.provenance and ln.provenance.span and ln.provenance.span[1] <= at]
+        before = sorted(
+            (
+                ln
+                for ln in [*found, *listed]
+                if ln.provenance and ln.provenance.span and ln.provenance.span[1] <= at
+            ),
+            key=lambda ln: ln.provenance.span[1] if ln.provenance and ln.provenance.span else 0,
+        )
         if not before or any(b <= at < e for b, e in taken) or before[-1].unit is None:
             continue
         quantity, approx = read_quantity(match["qty"])
@@ -84,15 +94,16 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
                 confidence=0.7,
             )
         )
-    extra += _read_listed(sentence, [*found, *extra], part=part, start=start)
+    extra += listed
     return sorted(
         [*found, *extra], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
     )
 
 
 def _read_listed(sentence: str, found: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
-    """ "une douzaine de disjoncteurs ... et six interrupteurs différentiels": in a sentence already
-    listing items, a count joined to them names the next item by itself (in pieces)."""
+    """ "une douzaine de disjoncteurs ... et six interrupteurs différentiels", "... Also 2 Leitz
+    staplers", "and 6 HP toners": in a sentence already listing items, a count joined to them
+    names the next item by itself (in pieces), a maker's initials ('HP', 'LG') as well as a word."""
     taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
     listed: list[ExtractedLine] = []
     for match in _LISTED.finditer(sentence):
@@ -133,8 +144,8 @@ def _build_elided() -> re.Pattern[str]:
 
 def _build_listed() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:,|\bet|\band|\bpuis|\bplus|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*"
-        rf"(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?P<noun>[^\W\d_]{{3,}})\b",
+        rf"(?:,|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*"
+        rf"(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?P<noun>[^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))\b",
         re.I,
     )
 

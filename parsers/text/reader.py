@@ -64,7 +64,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     )
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
-    _fill_fields(order, parsed, body, own, forward_at, part)
+    _fill_fields(order, parsed, body, own, forward_at, part, codes)
     return order
 
 
@@ -92,9 +92,15 @@ def body_text(parsed: ParsedMessage) -> tuple[str, str]:
 
 
 def _fill_fields(
-    order: ExtractedOrder, parsed: ParsedMessage, body: str, own: str, forward_at: int, part: str
+    order: ExtractedOrder,
+    parsed: ParsedMessage,
+    body: str,
+    own: str,
+    forward_at: int,
+    part: str,
+    codes: CodeBook | None = None,
 ) -> None:
-    order.po_number = fields.po_number(parsed.subject, body, part=part)
+    order.po_number = fields.po_number(parsed.subject, body, part=part, codes=codes)
     order.requested_delivery_date = fields.requested_date(own, parsed.local_date, part=part)
     if order.requested_delivery_date is None and forward_at < len(body):
         order.requested_delivery_date = fields.requested_date(

@@ -9,7 +9,9 @@ Shapes read:
   so too one article in several packaging sizes: "emmental râpé : 2 sachets d'1 kg + 1 sac de 2,5 kg",
   "garden hose: 1 coil of 25 m and 2 coils of 50 m";
 - one count said for every article of the list below it: "Merci de nous livrer 6 pièces de chaque
-  modèle :" over articles written without counts, "2 of each, please:" over a list of codes.
+  modèle :" over articles written without counts, "2 of each, please:" over a list of codes;
+- one count said for every size of a range: "des bottes PVC S5 vertes, 6 paires de chaque pointure
+  du 40 au 45" (across a wrapped line too), "2 of each size from S to XL".
 A size grid ("Article | S | M | L | XL") is read by parsers/text/size_grid.py.
 """
 
@@ -27,7 +29,7 @@ from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.sizes import ambiguous_letter, each_words, is_size, size_pattern, size_words
 
-RULE, EACH_RULE = "text-size-split", "each"
+RULE, EACH_RULE, RANGE_RULE = "text-size-split", "each", "text-size-range"
 _BULLET = re.compile(r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s))?\s*")
 _SEP = re.compile(r"^\s*(?:[,;+&]|\bet\b|\band\b|/)?\s*$", re.I)
 _TAIL = re.compile(r"^[\s.;,!)]*$")
@@ -206,8 +208,8 @@ def _each_pattern() -> re.Pattern[str]:
 
 
 def read_each(text: str, *, part: str, codes: CodeBook | None) -> list[ExtractedLine]:
-    """The lines of every "N of each:" over the list below it."""
-    found: list[ExtractedLine] = []
+    """The lines of every "N of each:" over the list below it, and of every "N of each size from A to B"."""
+    found: list[ExtractedLine] = _ranges(text, part=part)
     lines = text.split("\n")
     starts = [0]
     for line in lines:
@@ -277,3 +279,88 @@ def _listed_line(
     if unit is not None:
         line.unit = Extracted[str](value=unit, confidence=0.8, provenance=counted)
     return line
+
+
+# -- one count for each size of a range ------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _range_pattern() -> re.Pattern[str]:
+    each, sizes = each_words(), size_words()
+    size = rf"(?:{_alternatives([*sizes.rising, '2xl'])}|\d{{1,2}})"
+    return re.compile(
+        rf"(?<![\w.,])(?P<qty>\d{{1,4}})\s+(?:(?P<unit>[^\W\d_]+\.?)\s+)??(?:{_alternatives(each.words)})\s+"
+        rf"(?P<label>{_alternatives(sizes.labels)})\s*,?\s*(?:(?:{_alternatives(sizes.range_from)})\s+)?"
+        rf"(?P<low>{size})\s*(?:{_alternatives(sizes.range_to)})\s*(?P<high>{size})(?![\w])",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _asking() -> re.Pattern[str]:
+    each = each_words()
+    return re.compile(
+        rf"\b(?:{_alternatives(each.asking)})\b(?:\s*(?:{_alternatives(each.determiners)})(?=[\s\w])\b)*\s*",
+        re.I,
+    )
+
+
+def _ranges(text: str, *, part: str) -> list[ExtractedLine]:
+    found = []
+    for match in _range_pattern().finditer(text):
+        sizes = _sizes_between(
+            match["low"], match["high"], shoes=match["label"].lower().startswith("pointure")
+        )
+        quantity = parse_number(match["qty"])
+        designation = _designation_before(text, match.start())
+        if not sizes or not quantity or designation is None:
+            continue  # a range whose steps are not sure ('taille 38 à 46': every size or every other?)
+        unit = normalise_unit(match["unit"]) if match["unit"] else None
+        if match["unit"] and unit is None:
+            continue
+        words, at = designation
+        counted = (quantity, match.span("qty"))
+        label = match["label"].lower()  # 'pointure 40', 'size M': the size as a size, never a bare number
+        label = label[:-1] if label.endswith("s") and len(label) > 4 else label
+        for size in sizes:
+            found.append(
+                line_from_parts(
+                    part,
+                    match.span(),
+                    desc=(f"{words} {label} {size}", (at, at + len(words))),
+                    qty=counted,
+                    unit=(unit, match.span("unit")) if unit else None,
+                    rule=RANGE_RULE,
+                    confidence=0.8,
+                )
+            )
+    return found
+
+
+def _sizes_between(low: str, high: str, *, shoes: bool) -> list[str]:
+    """Every size from `low` to `high`: letters in their order, numbers one by one. Numbers a garment
+    may run by twos ('38 à 46') are not sure unless they are shoe sizes ('pointure')."""
+    rising = size_words().rising
+    low, high = low.lower().replace("2xl", "xxl"), high.lower().replace("2xl", "xxl")
+    if low in rising and high in rising:
+        between = rising[rising.index(low) : rising.index(high) + 1]
+        return [s.upper() for s in between] if len(between) >= 2 else []
+    if not (low.isdigit() and high.isdigit()) or not 0 < int(high) - int(low) <= 12:
+        return []
+    if not shoes and int(low) % 2 == 0 and int(high) % 2 == 0 and int(low) >= 30:
+        return []
+    return [str(n) for n in range(int(low), int(high) + 1)]
+
+
+def _designation_before(text: str, end: int) -> tuple[str, int] | None:
+    """The article the count is said for: the words before it in its sentence, after any asking words."""
+    start = max(text.rfind(stop, 0, end) for stop in (".", "!", "?", ";", "\n\n")) + 1
+    clause = text[start:end]
+    asked = list(_asking().finditer(clause))
+    if asked:
+        start, clause = start + asked[-1].end(), clause[asked[-1].end() :]
+    named = [part for part in clause.split(":") if re.search(r"[^\W\d_]{3,}", part)]
+    if not named:
+        return None
+    words = named[-1].strip(" \t\n,-–")
+    return " ".join(words.split()), start + clause.index(words)

@@ -135,7 +135,9 @@ def _phrase_roles() -> dict[str, str]:
 def read_row(line: str, header: Header, *, part: str, start: int) -> ExtractedLine | None:
     """The order line a table row carries, or None (blank quantity, total row, not a row)."""
     cells = split_cells(line, header.separator, outer=header.outer)
-    if header.separator is _SPACES:
+    if header.separator is _SPACES and len(cells) != len(header.starts):
+        # A row with a cell for every column is read in order, however its cells line up with the
+        # header's words (a header padded wider than its rows); a row with fewer is placed by position.
         cells = _align(cells, header.starts)
     if len(cells) < 2:
         return None

@@ -18,6 +18,8 @@ _POINTS = re.compile(
     # a quote accepted
     r"\bbon pour accord\b.{0,30}\bdevis\b|\b(?:j[e']\s*valide|nous validons|(?:ok|d'accord) pour)\s+(?:le|votre|ce)\s+devis\b"
     r"|\b(?:we\s+)?accept\s+(?:your|the|this)\s+quot(?:e|ation)\b|\bgo ahead with (?:your|the|this) quot(?:e|ation)\b"
+    r"|\b(?:ok|okay|fine|agreed)\s+(?:for|with)\s+(?:your|the|this)\s+quot(?:e|ation)\b"
+    r"|\bgo ahead with (?:everything|all|the (?:lines|items|list))\s+(?:below|underneath|quoted)\b"
     # the earlier order again
     r"|\b(?:m[êe]me|pareil)\s+(?:commande|chose)\s+que\s+(?:la|le|notre|ma)\s+"
     r"(?:derni[èe]re|pr[ée]c[ée]dente?|fois|mois|semaine)(?:\s+(?:fois|commande|derni[èe]re?|pass[ée]e?|pr[ée]c[ée]dente?))?\b"
@@ -25,6 +27,7 @@ _POINTS = re.compile(
     r"|pr[ée]c[ée]dente\s+commande|mois\s+dernier|semaine\s+derni[èe]re)"
     r"|\bidem\s+(?:que\s+)?(?:la\s+)?(?:derni[èe]re|pr[ée]c[ée]dente)\s+(?:commande|fois)\b"
     r"|\brenouvel(?:er|ez|ons|le)\s+(?:la|notre|ma|cette)\s+(?:derni[èe]re\s+)?commande\b"
+    r"|\brepren(?:ez|dre|ons)\s+(?:la|notre|ma|cette)\s+commande\b[^.\n]{0,40}\bci-dessous\b"
     r"|\bsame\s+(?:order\s+|again\s+)?as\s+(?:last\s+(?:time|week|month)|before|(?:the|our|my)\s+(?:last|previous)\s+(?:one|order))\b"
     r"|\bsame\s+again\b|\brepeat\s+(?:our|my|the)\s+(?:last|previous)\s+order\b",
     re.I,

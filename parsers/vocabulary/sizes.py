@@ -17,6 +17,9 @@ class SizeWords(BaseModel):
     prefixes: list[str]
     labels: list[str]
     links: list[str]
+    rising: list[str]
+    range_from: list[str]
+    range_to: list[str]
     smallest: int
     largest: int
 
@@ -24,6 +27,8 @@ class SizeWords(BaseModel):
 class EachWords(BaseModel):
     words: list[str]
     nouns: list[str]
+    asking: list[str]
+    determiners: list[str]
     courtesy: list[str]
 
 

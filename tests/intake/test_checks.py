@@ -135,8 +135,16 @@ def test_a_number_named_by_code_is_not_re_read():
         ("2,5 kg de sucre", {"2.5"}),
         ("deux cartons de 20 cl", {"2", "20"}),
         ("one dozen boxes", {"1", "12"}),
+        ("a box of pens", {"1"}),
     ],
-    ids=["dot thousands", "narrow no-break space", "decimal comma", "french words", "english words"],
+    ids=[
+        "dot thousands",
+        "narrow no-break space",
+        "decimal comma",
+        "french words",
+        "english words",
+        "article",
+    ],
 )
 def test_a_line_s_written_numbers_include_thousands_and_words(text: str, expected: set[str]):
     assert {f"{v:f}" for v in written_values(text, default_rules())} == expected

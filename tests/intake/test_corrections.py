@@ -8,6 +8,8 @@ applied lets the order through, one they do not show holds it.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import io
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -185,3 +187,34 @@ def test_the_quantity_total_compares_the_lines_in_the_unit_it_counts():
     )
     [reason] = check_quantity_total(wrong)
     assert reason.code == "quantity_total_mismatch" and "16" in reason.message and "14" in reason.message
+
+
+@pytest.mark.parametrize(
+    ("said", "held"),
+    [("soit 14 articles en tout", False), ("soit 16 articles en tout", True), ("so 16 items in all", True)],
+    ids=["adds-up-fr", "short-fr", "short-en"],
+)
+def test_a_count_said_in_words_at_the_end_is_a_quantity_total(said: str, held: bool):
+    lines = [make_line("VIS-440-200", "4", unit="boite"), make_line("CIM-25", "10", number=2, unit="sac")]
+    ctx = CheckContext(
+        parsed=make_parsed(text=f"4 x VIS-440-200, 10 x CIM-25, {said}."), matched=make_matched_order(lines)
+    )
+    assert bool(check_quantity_total(ctx)) == held
+
+
+def test_a_count_of_the_attached_files_is_no_order_line(index):
+    body = "Bonjour,\nCommande BC-5521 en 2 fichiers (vis et chevilles), c'est une seule commande.\nPaul"
+    first = "Réf.;Désignation;Qté\nVIS-440-200;Vis inox 4x40;10\n"
+    message = email.message_from_bytes(
+        mail(body, attachment=(first.encode(), "BC-5521_vis.csv", "text/csv")), policy=email.policy.default
+    )
+    second = "Réf.;Désignation;Qté\nCHV-M860;Chevilles M8x60;3\n"
+    message.add_attachment(second.encode(), maintype="text", subtype="csv", filename="BC-5521_chevilles.csv")
+    result = run(message.as_bytes(), index)
+    [order] = result.orders
+    assert [(line.sku, line.quantity) for line in order.matched.lines] == [
+        ("VIS-440-200", 10),
+        ("CHV-M860", 3),
+    ]
+    ctx = CheckContext(parsed=result.parsed, matched=order.matched, products=dict(index.products))
+    assert check_lines_read(ctx) == []

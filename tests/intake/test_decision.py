@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from tests.factories.pipeline import (
     make_matched_order,
     make_parsed,
     make_past_order,
+    make_product,
 )
 
 
@@ -281,6 +283,26 @@ def test_a_quantity_not_written_on_its_line_turns_the_order_to_review():
     assert [r.message for r in decision.reasons if r.code == "quantity_not_written"] == [
         'line 1: the quantity 1000 is not written where it was read ("- 4 x 250 vis 4x40")'
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "packs", "held"), [("105", "3", False), ("105", "4", True), ("100", "3", True)]
+)
+def test_a_weight_read_as_packs_of_the_weight_the_article_names_is_written(written, packs, held):
+    text = f"- {written} kg de sable\n"
+    products = {**PRODUCTS, "SAB-35": make_product("SAB-35", "Sable à maçonner sac de 35 kg", unit="sac")}
+    line = make_line(None, packs, description="sable", unit="sac", span=(0, len(text) - 1))
+    line.sku = "SAB-35"
+    line.line.quantity = Extracted[Decimal](value=Decimal(written), provenance=line.line.provenance)
+    line.line.unit = Extracted[str](value="kg")
+    decision = decide(
+        make_parsed(text=text),
+        make_matched_order([line]),
+        settings=Settings(),
+        products=products,
+        customers=CUSTOMERS,
+    )
+    assert ("quantity_not_written" in [r.code for r in decision.reasons]) is held
 
 
 def test_a_quantity_corrected_further_down_is_read_where_it_was_corrected():

@@ -17,6 +17,7 @@ from intake.pipeline import ReadMessage
 from intake.readers import Failure, ReaderPool, ingest_files
 from matchers import CatalogIndex
 from models import MessageState, Origin, RawMessage, ReferenceData, Settings, Store, load_reference_dir
+from models.followup_store import open_followups
 from parsers import DocumentLimits
 from tests.paths import FIXTURES, ROOT
 
@@ -40,6 +41,15 @@ def test_a_pool_ingests_like_one_by_one(tmp_path: Path) -> None:
     assert [path for path, _ in answers] == files
     assert pooled.order_records(None) == one.order_records(None)
     assert [m.state for m in pooled.list_messages(None)] == [m.state for m in one.list_messages(None)]
+    assert _followups(one)  # the fixtures' follow-ups, linked and read alike
+    assert _followups(pooled) == _followups(one)
+
+
+def _followups(store: Store) -> list[tuple]:
+    return [
+        (f.message_id, f.kind, f.order_id, f.link_by, f.link_certain, f.candidates, f.change, f.returned)
+        for f in open_followups(store)
+    ]
 
 
 def test_an_ingest_stopped_half_way_is_finished_by_the_next_without_doubles(tmp_path: Path) -> None:

@@ -133,10 +133,24 @@ def test_the_quoted_lines_are_never_read_without_a_pointer(index: CatalogIndex) 
         ("Même commande que la dernière fois svp.", True),
         ("Same as last time please.", True),
         ("Repeat our last order, thanks.", True),
+        ("OK for the quote, thanks.", True),
+        ("Fine with your prices, please go ahead with everything below.", True),
+        ("Reprenez ma commande du 4 novembre ci-dessous.", True),
+        ("OK for the quote except item 2, make it 30.", False),
         ("Comme la dernière fois, sauf les casques.", False),
         ("Merci pour votre réponse.", False),
     ],
-    ids=["same-fr", "same-en", "repeat-en", "same-but-changed", "no-pointer"],
+    ids=[
+        "same-fr",
+        "same-en",
+        "repeat-en",
+        "ok-for-the-quote-en",
+        "everything-below-en",
+        "reprenez-ma-commande-fr",
+        "quote-but-changed-en",
+        "same-but-changed",
+        "no-pointer",
+    ],
 )
 def test_the_thread_is_taken_as_it_stands_only_when_nothing_changes_it(own: str, as_is: bool) -> None:
     assert takes_the_thread_as_is(own, EARLIER_FR) is as_is

@@ -7,6 +7,8 @@ number even with no label before it. '10 kg' of an article sold by the carton, o
 
 from __future__ import annotations
 
+import pytest
+
 from intake.routing.checks import CheckContext
 from intake.routing.checks.lines import check_units
 from intake.routing.checks.po import check_po_read
@@ -71,3 +73,16 @@ def test_a_reference_written_once_or_a_postcode_repeated_is_no_po():
     ]
     matched = order.model_copy(update={"order": order.order.model_copy(update={"rows": rows})})
     assert check_po_read(CheckContext(parsed=parsed, matched=matched)) == []
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("RE: Devis D26-1180", "Bonjour,\nBon pour accord sur votre devis D26-1180 ci-dessous.\n"),
+        ("Re: Quotation Q26-0417", "Hello,\nWe accept your quotation Q26-0417 below.\n"),
+    ],
+    ids=["devis-fr", "quotation-en"],
+)
+def test_a_quotes_number_repeated_under_its_name_is_no_po(subject: str, text: str):
+    parsed = make_parsed(text=text).model_copy(update={"subject": subject})
+    assert check_po_read(CheckContext(parsed=parsed, matched=make_matched_order(po=None))) == []

@@ -74,6 +74,22 @@ def test_designation_numbers_pick_the_right_twin(
     assert match.sku == sku
 
 
+@pytest.mark.parametrize(
+    ("wording", "unit", "sku"),
+    [
+        ("tuyau d'arrosage Ø15 de 25 mètres", "couronnes", "TUY-ARR-15-25"),
+        ("tuyau d'arrosage Ø15 à la coupe", "m", "TUY-ARR-15-M"),
+        ("hose Ø15, cut length", "m", "TUY-ARR-15-M"),
+    ],
+    ids=["coil-length-in-words-fr", "cut-fr", "cut-length-en"],
+)
+def test_a_length_written_out_is_a_size_not_the_word_of_an_article_sold_by_the_metre(
+    fixtures_index: CatalogIndex, wording: str, unit: str, sku: str
+) -> None:
+    match = match_article(make_extracted_line(wording, unit=unit), fixtures_index, customer_id=None)
+    assert match.sku == sku
+
+
 def test_twin_whose_numbers_disagree_loses_with_the_reason(fixtures_index: CatalogIndex) -> None:
     match = match_article(make_extracted_line("gants nitrile taille 9"), fixtures_index, customer_id=None)
     loser = next(c for c in match.candidates if c.key == "GAN-NIT-T8")

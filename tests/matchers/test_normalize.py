@@ -25,6 +25,8 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording
         ("Cheville M8", {"thread:m8"}),
         ("Radiateur acier type 22 H600 L1000", {"dim:600x1000", "num:22"}),
         ("radiator type 22 600 x 1000", {"dim:600x1000", "num:22"}),
+        ("tuyau de 25 mètres", {"len:25000"}),
+        ("hose, 25 meters", {"len:25000"}),
     ],
     ids=[
         "dim",
@@ -42,6 +44,8 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording
         "thread",
         "height-length",
         "height-length-as-dim",
+        "length-in-words-fr",
+        "length-in-words-en",
     ],
 )
 def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None:
@@ -94,8 +98,11 @@ def test_negated_words_are_set_apart() -> None:
         ("oil filter", "filtre à huile"),
         ("stainless steel screws", "Vis acier inox"),
         ("archive boxes, 100 mm spine", "Boîte d'archives carton dos 100 mm"),
+        ("flipchart easel", "Chevalet de conférence trépied"),
+        ("paint rollers 180 mm", "Rouleau à peinture 180 mm"),
+        ("leather gloves", "Gants cuir taille 9"),
     ],
-    ids=["gloves", "salt", "filter", "screws", "archive-boxes"],
+    ids=["gloves", "salt", "filter", "screws", "archive-boxes", "easel", "paint-roller", "leather"],
 )
 def test_english_words_of_the_trade_read_as_the_french_catalogue_writes_them(
     english: str, french: str

@@ -71,6 +71,11 @@ WORDINGS = {
         MessageKind.QUOTE_REQUEST,
     ),
     "quote_en": ("Pricing", "Could you quote us for 50 cases of nitrile gloves?", MessageKind.QUOTE_REQUEST),
+    "ok_for_the_quote_en": (
+        "RE: Quotation Q26-0877",
+        "OK for the quote except item 2, make it 30. Our PO is ISMC-PO-2231.",
+        MessageKind.ORDER,
+    ),
     "cancel_fr": (
         "Commande 4512",
         "Merci d'annuler notre commande 4512, le restaurant ferme.",

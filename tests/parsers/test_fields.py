@@ -36,6 +36,7 @@ from parsers.text import fields
         ),
         ("", "voici la commande de cette semaine, réf RH-4471, pour jeudi :", "RH-4471"),
         ("", "Here is our order for next week, ref. HB-2026-77.", "HB-2026-77"),
+        ("", "Sorry for the delay. Our PO is 4500013390.", "4500013390"),
     ],
     ids=[
         "n-de-commande",
@@ -58,6 +59,7 @@ from parsers.text import fields
         "reply-names-a-new-order",
         "ref-in-apposition",
         "ref-in-apposition-en",
+        "po-is-en",
     ],
 )
 def test_po_number(subject: str, text: str, expected: str) -> None:
@@ -113,8 +115,30 @@ def test_no_po_number(subject: str, text: str) -> None:
             "Lieu de livraison :\nChantier Les Jardins\n12 rue Neuve\n33000 Bordeaux\n",
             "Chantier Les Jardins, 12 rue Neuve, 33000 Bordeaux",
         ),
+        (
+            "Delivery NOT to our office but to the venue: Hall 3, Rue Mont des Arts, 1000 Bruxelles (loading bay).",
+            "Hall 3, Rue Mont des Arts, 1000 Bruxelles",
+        ),
+        (
+            "Livraison non pas au bureau mais à l'atelier : Atelier Nord, Rue de la Gare 4, 2503 Biel/Bienne",
+            "Atelier Nord, Rue de la Gare 4, 2503 Biel/Bienne",
+        ),
+        (
+            "Ship to:\nAtelier Nord\nKapelstraat 4\n2000 Antwerpen\n",
+            "Atelier Nord, Kapelstraat 4, 2000 Antwerpen",
+        ),
     ],
-    ids=["chantier", "livrer-a", "multi-line", "english", "uk-unit", "site-name"],
+    ids=[
+        "chantier",
+        "livrer-a",
+        "multi-line",
+        "english",
+        "uk-unit",
+        "site-name",
+        "not-to-but-to",
+        "non-pas-mais",
+        "be",
+    ],
 )
 def test_ship_to(text: str, expected: str) -> None:
     found = fields.ship_to(text, part="body")
@@ -126,8 +150,9 @@ def test_ship_to(text: str, expected: str) -> None:
     [
         "Cordialement,\nJean\n12 allée des Artisans, 33170 Gradignan",
         "Même adresse de livraison. Livraison mardi 20/10.\n\nJulien\n46 place Gambetta, 33000 Bordeaux",
+        "Merci de livrer au plus vite 2 palettes, commande 2026 Merci",
     ],
-    ids=["signature", "same-address"],
+    ids=["signature", "same-address", "a-year-is-no-postcode"],
 )
 def test_no_ship_to(text: str) -> None:
     assert fields.ship_to(text, part="body") is None
@@ -193,3 +218,38 @@ def test_one_phone_shape_for_the_contact_and_the_signature(written: str) -> None
     assert phone is not None and phone.value == written
     split = split_reply(f"2 cartons de gants\n\nJean Martin\nAcme SARL\n{written}", "Commande")
     assert split.text == "2 cartons de gants" and written in split.signature
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "expected"),
+    [
+        ("Commande visserie MB-VS-2611", "Bonjour, voici la liste.", "MB-VS-2611"),
+        ("", "Bonjour, commande visserie MB-VS-2611, livraison jeudi :", "MB-VS-2611"),
+        ("", "notre commande outillage en PJ (GAR-4812), livraison lundi.", "GAR-4812"),
+        ("", "Commande peinture GCC-1311 ci-jointe pour mercredi.", "GCC-1311"),
+        ("", "Our tools order HB-TL-77 attached.", "HB-TL-77"),
+    ],
+    ids=["subject", "body", "attached-in-brackets", "ci-jointe", "en"],
+)
+def test_an_order_qualified_by_what_it_orders_then_its_number(subject: str, text: str, expected: str) -> None:
+    found = fields.po_number(subject, text, part="body")
+    assert found is not None and found.value == expected
+
+
+class _Codes:
+    def knows_code(self, token: str) -> bool:
+        return token.upper() == "VIS-440-200"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "commande visserie VIS-440-200 : 3 boîtes",
+        "commande visserie VIS-440-200 4 boîtes",
+        "Commande visserie VIS-440-200\n",
+        "commande de visserie pour jeudi",
+    ],
+    ids=["count-after-colon", "count-after", "a-catalogue-code", "no-number"],
+)
+def test_an_article_code_after_the_qualified_word_is_no_po(text: str) -> None:
+    assert fields.po_number("", text, part="body", codes=_Codes()) is None

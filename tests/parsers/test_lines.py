@@ -248,3 +248,54 @@ def test_the_packagings_content_after_a_trailing_count_is_its_pack() -> None:
 )
 def test_a_size_or_a_count_alone_after_de_names_no_article_in_a_sentence(text: str) -> None:
     assert all(not ln.description.value[0].isdigit() for ln in read_prose(text, part="body", start=0))
+
+
+def test_how_a_count_is_packed_said_after_it_is_no_part_of_the_line() -> None:
+    line = read_line("Crevettes décortiquées 60/80 : 3 kg (sachets de 1 kg)", part="body", start=0)
+    assert (line.description.value, line.quantity.value, line.unit.value) == (
+        "Crevettes décortiquées 60/80",
+        Decimal(3),
+        "kg",
+    )
+    # A count with no unit of its own may count the packaging named after it: not read so.
+    assert read_line("Gobelets : 4 (cartons de 50)", part="body", start=0) is None
+    assert read_line("Gants nitrile : 3 (taille de 9)", part="body", start=0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Please send 3 boxes of nitrile gloves, 4 DN 20 ball valves and 2 of the brass ones. "
+            "Also 6 Bosch drill bits.",
+            [("nitrile gloves", 3, "boite"), ("DN 20 ball valves", 4, None), ("Bosch drill bits", 6, None)],
+        ),
+        (
+            "Il faut 3 cartons de gobelets, 2 LG écrans 24 pouces. Aussi 4 rallonges.",
+            [("gobelets", 3, "carton"), ("LG écrans 24 pouces", 2, None), ("rallonges", 4, None)],
+        ),
+    ],
+    ids=["initials-and-also-en", "initials-and-aussi-fr"],
+)
+def test_a_count_after_also_or_before_a_makers_initials_names_the_next_item(
+    text: str, expected: list
+) -> None:
+    lines = read_prose(text, part="body", start=0)
+    got = [(ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines]
+    assert got == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("   - a box of black ballpoint pens", (None, Decimal(1), "boite", None)),
+        ("- an A4 pad of squared paper", None),
+        ("- one Makita angle grinder, the 125 mm model", (None, Decimal(1), None, None)),
+        ("* deux casques de chantier blancs", (None, Decimal(2), None, None)),
+        ("One more thing about the delivery", None),
+        ("a few more things to add", None),
+    ],
+    ids=["a-box-of", "article-without-unit", "bulleted-one", "bulleted-deux", "one-unbulleted", "a-few"],
+)
+def test_an_article_with_a_unit_or_a_worded_count_in_a_list_is_a_count(text: str, expected) -> None:
+    assert _shape(text) == expected

@@ -220,3 +220,38 @@ def test_a_count_said_once_is_each_articles(text: str, lines: list[tuple[str, in
 )
 def test_nothing_is_shared_where_the_count_is_not_said_for_a_list(text: str) -> None:
     assert read_each(text, part="body", codes=_Codes()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Merci de nous livrer des bottes PVC S5 vertes, 6 paires de chaque\npointure du 40 au 43, soit 24 paires.",
+            [(f"bottes PVC S5 vertes pointure {n}", 6, "paire") for n in (40, 41, 42, 43)],
+        ),
+        (
+            "Please send us the navy work jackets, 2 of each size from S to XL.",
+            [(f"navy work jackets size {s}", 2, None) for s in ("S", "M", "L", "XL")],
+        ),
+        (
+            "Gants latex : 3 boîtes de chaque taille, de 7 à 10.",
+            [(f"Gants latex taille {n}", 3, "boite") for n in (7, 8, 9, 10)],
+        ),
+    ],
+    ids=["wrapped-shoe-sizes-fr", "letters-en", "designation-before-a-colon"],
+)
+def test_a_count_for_each_size_of_a_range_gives_a_line_per_size(text, expected) -> None:
+    assert _read_each(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pantalons gris, 2 de chaque taille du 38 au 46.",
+        "2 de chaque taille du 7 au 45 pour les gants",
+        "6 paires de chaque pointure du 40 au 45",
+    ],
+    ids=["garment-sizes-may-step-by-two", "no-range-of-sizes", "no-article-before"],
+)
+def test_a_range_whose_sizes_are_not_sure_gives_nothing(text) -> None:
+    assert read_each(text, part="body", codes=None) == []

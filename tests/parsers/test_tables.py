@@ -54,6 +54,26 @@ def test_space_aligned_rows_and_sap_quantities() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Réf.     Désignation                                     Qté   PU HT net\n"
+        "PER-16-R50   Tube PER nu Ø16 couronne 50 m   4   52,00 €\n"
+        "RAC-PER-16   Raccord à sertir PER Ø16 droit   30   2,10 €\n",
+        "Item     Description                                     Qty   Net price\n"
+        "PER-16-R50   PEX pipe 16 mm coil 50 m   4   52.00\n"
+        "RAC-PER-16   PEX crimp fitting 16 straight   30   2.10\n",
+    ],
+    ids=["fr", "en"],
+)
+def test_rows_with_a_cell_per_column_are_read_in_order_under_a_wider_header(text: str) -> None:
+    lines = read_lines(text, part="body")
+    assert [(ln.code.value, ln.quantity.value) for ln in lines] == [
+        ("PER-16-R50", Decimal(4)),
+        ("RAC-PER-16", Decimal(30)),
+    ]
+
+
 def test_tab_rows_with_empty_code_and_blank_quantity() -> None:
     text = "Réf.\tArticle\tQté\n\tFourchette bois\t1\nEM1\tBol\t0\nEM2\tPot\t\n"
     lines = read_lines(text, part="body")

@@ -59,13 +59,15 @@ def repeated_reference(
 ) -> tuple[str, Provenance] | None:
     """A reference written in two places of the order without a label: the subject, the body,
     a document's header, the document's file name ('RIE-4812' above the table, in the body
-    and as the PDF's name). An order's own number is what a customer repeats so."""
+    and as the PDF's name). An order's own number is what a customer repeats so; a quote's or an
+    invoice's, named so ('RE: Devis D26-1180', 'votre devis D26-1180'), is not."""
+    not_po = default_reading_rules().not_po_pattern
     seen: dict[str, set[str]] = {}
     first: dict[str, tuple[str, Provenance]] = {}
     for text, where in places:
         for token in _REFERENCE.finditer(text):
             value = token.group().rstrip(".-/")
-            if not _repeatable(value) or not _is_po(value, known):
+            if not _repeatable(value) or not _is_po(value, known) or not_po.search(text[: token.start()]):
                 continue
             key = _alnum(value)
             seen.setdefault(key, set()).add(f"{where.part}:{where.rule}")

@@ -14,7 +14,9 @@ from decimal import Decimal, InvalidOperation
 from intake.routing.checks.context import CheckContext, line_reason, numbered, quantity_of, quantity_text
 from intake.routing.checks.coverage import overlaps
 from intake.routing.checks.rules import CheckRules, default_rules
+from matchers.packs import counted_in_packs
 from models import LineMatch, ParsedMessage, Provenance, ReviewReason, SourceRow
+from parsers.values.units import same_unit
 
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0\u202f']\d{3})+(?:,\d+)?(?!\d)")
 _PLAIN = re.compile(r"(?<![\d])\d+(?:[.,]\d+)?(?!\d)")
@@ -76,7 +78,8 @@ def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None
         quantity = quantity_of(line)
         if text is None or quantity is None:
             continue
-        if quantity.normalize() not in written_values(text, rules):
+        written = written_values(text, rules)
+        if quantity.normalize() not in written and not _written_in_packs(ctx, line, written):
             reasons.append(
                 line_reason(
                     "quantity_not_written",
@@ -86,3 +89,15 @@ def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None
                 )
             )
     return reasons
+
+
+def _written_in_packs(ctx: CheckContext, line: LineMatch, written: set[Decimal]) -> bool:
+    """'10 kg' written, 2 cartons of the article's 'carton 5 kg' read: the measure written is that
+    many packs by the catalogue's own name of the article."""
+    read, product = line.line, ctx.products.get(line.sku or "")
+    if product is None or read.quantity is None or read.unit is None or line.quantity is None:
+        return False
+    if read.quantity.value.normalize() not in written:
+        return False
+    packs = counted_in_packs(read.quantity.value, read.unit.value, product.name, product.unit)
+    return packs is not None and packs == line.quantity.normalize() and same_unit(line.unit, product.unit)

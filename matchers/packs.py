@@ -1,0 +1,54 @@
+"""A measure ordered of an article sold in packs of that measure: '10 kg' of a 'carton 5 kg' is 2 cartons.
+
+The article's name states what its pack holds, the measure written right after its own packaging
+word ('carton 5 kg', 'sac de 2,5 kg', 'bidon 5 L'); a measure elsewhere in the name is the piece's
+('Cordon bleu 100 g carton 5 kg': the carton holds 5 kg). Only a whole number of packs is a count.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from parsers.values.units import normalise_unit, same_unit, unit_key
+
+# The measures a pack may hold, in grams and millilitres.
+_CONTENT = {
+    "g": ("mass", Decimal(1)),
+    "gr": ("mass", Decimal(1)),
+    "kg": ("mass", Decimal(1000)),
+    "ml": ("vol", Decimal(1)),
+    "cl": ("vol", Decimal(10)),
+    "l": ("vol", Decimal(1000)),
+}
+_PACKED = re.compile(
+    r"([^\W\d_]+)\s+(?:de\s+|d['’]\s*|of\s+)?(\d+(?:[.,]\d+)?)\s*(kg|gr|g|ml|cl|l)(?![\w])", re.I
+)
+
+
+def pack_content(name: str, sales_unit: str | None) -> tuple[str, Decimal] | None:
+    """What one pack of the article holds (kind, amount in g or ml), from the measure after its packaging word."""
+    if not sales_unit:
+        return None
+    for found in _PACKED.finditer(name):
+        word = normalise_unit(found[1])
+        if word is not None and same_unit(word, sales_unit):
+            kind, factor = _CONTENT[found[3].lower()]
+            amount = Decimal(found[2].replace(",", ".")) * factor
+            return (kind, amount) if amount > 0 else None
+    return None
+
+
+def counted_in_packs(
+    quantity: Decimal, unit: str | None, name: str, sales_unit: str | None
+) -> Decimal | None:
+    """The number of packs `quantity` `unit` makes, when it is a measure and a whole number of them."""
+    ordered = _CONTENT.get(unit_key(unit)) if unit else None
+    content = pack_content(name, sales_unit)
+    if ordered is None or content is None or ordered[0] != content[0] or same_unit(unit, sales_unit):
+        return None
+    try:
+        packs = quantity * ordered[1] / content[1]
+    except InvalidOperation:
+        return None
+    return packs.normalize() if packs > 0 and packs == packs.to_integral_value() else None

@@ -1,0 +1,61 @@
+"""Attached orders that are one order between them (parsers/orders.py join_attached)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from models import Extracted, ExtractedLine, ExtractedOrder
+from parsers.orders import join_attached
+
+
+def _order(part: str, lines: list[tuple[str, int]], po: str | None = None) -> ExtractedOrder:
+    order = ExtractedOrder(source="spreadsheet", part=part)
+    order.lines = [
+        ExtractedLine(
+            line_no=n,
+            code=Extracted[str](value=code, confidence=0.9),
+            quantity=Extracted[Decimal](value=Decimal(q), confidence=0.9),
+        )
+        for n, (code, q) in enumerate(lines, 1)
+    ]
+    order.po_number = Extracted[str](value=po, confidence=0.9) if po else None
+    return order
+
+
+def _two(po_a: str | None = None, po_b: str | None = None, second: str = "CON-75") -> list[ExtractedOrder]:
+    return [_order("a", [("GT-10", 20), ("LUN-1", 6)], po_a), _order("b", [(second, 10)], po_b)]
+
+
+@pytest.mark.parametrize(
+    ("said", "po_a", "po_b"),
+    [
+        ("Commande BC-2026-1231 en 2 fichiers, c'est une seule commande.", None, None),
+        ("Hello, one order in two files (PPE and signs).", None, None),
+        ("Please find the order attached.", "PO-7731", "po-7731"),
+    ],
+    ids=["said-fr", "said-en", "same-po"],
+)
+def test_documents_that_are_one_order_are_read_as_one(said: str, po_a, po_b) -> None:
+    joined = join_attached(_two(po_a, po_b), said)
+    assert len(joined) == 1
+    assert [(ln.line_no, ln.code.value) for ln in joined[0].lines] == [
+        (1, "GT-10"),
+        (2, "LUN-1"),
+        (3, "CON-75"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "po_a", "po_b", "second"),
+    [
+        ("Voici nos deux commandes.", None, None, "CON-75"),
+        ("one order per file please", None, None, "CON-75"),
+        ("c'est une seule commande", "BC-1", "BC-2", "CON-75"),
+        ("c'est une seule commande", None, None, "GT-10"),
+    ],
+    ids=["two-orders", "one-order-per-file", "different-pos", "an-article-twice"],
+)
+def test_documents_stay_apart_unless_surely_one_order(said: str, po_a, po_b, second: str) -> None:
+    assert len(join_attached(_two(po_a, po_b, second), said)) == 2
