@@ -19,6 +19,7 @@ from matchers import CatalogIndex
 from models import (
     IntakeError,
     MessageState,
+    OrderStatus,
     Origin,
     ProcessResult,
     RawMessage,
@@ -124,10 +125,20 @@ def record_outcome(
         store.mark_failed(pk, reason)
         return Outcome(pk, created, MessageState.FAILED, [], error=reason)
     # Accepted orders are acknowledged to the sender (queued; the daemon's outbox pass sends).
-    acknowledge_accepted(store, order_ids, settings=settings)
-    # A cancellation or change the engine applied by itself is told to the customer too.
-    notify_followups(store, pk, actor="intake", settings=settings)
+    acknowledge_accepted(store, _accepted(order_ids, result), settings=settings)
+    if result.followup is not None:
+        # A cancellation or change the engine applied by itself is told to the customer too.
+        notify_followups(store, pk, actor="intake", settings=settings)
     return Outcome(pk, created, MessageState.PROCESSED, order_ids, result=result)
+
+
+def _accepted(order_ids: list[int], result: ProcessResult) -> list[int]:
+    """The orders stored as accepted: those held are not looked up to be acknowledged."""
+    if len(order_ids) != len(result.orders):  # stored before (another worker): each is looked at
+        return order_ids
+    return [
+        n for n, o in zip(order_ids, result.orders, strict=True) if o.record.status == OrderStatus.ACCEPTED
+    ]
 
 
 def call_with_timeout(work: Callable[[], T], seconds: float) -> T:

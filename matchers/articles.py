@@ -108,8 +108,8 @@ def _unit_words(unit: str) -> frozenset[str]:
     )
 
 
-# A remark the customer adds in brackets, with words and no size or code in it.
-_REMARK = re.compile(r"\((?=[^()]*[^\W\d_]{3,}\s+[^\W\d_]{2,})[^()\d]*\)")
+# A remark the customer adds in brackets, with words and no size or code in it ('(standard)', '(le normal)').
+_REMARK = re.compile(r"\((?=[^()]*[^\W\d_]{3,})[^()\d]*\)")
 
 
 def _codes(line: ExtractedLine) -> list[str]:

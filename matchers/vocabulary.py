@@ -43,12 +43,16 @@ class Vocabulary(BaseModel):
         keys = sorted(self.phrase_meanings, key=len, reverse=True)
         if not keys:
             return None
-        return re.compile(rf"\b({'|'.join(re.escape(k) for k in keys)})(?:e?s)?\b")
+        # 'powder free' is also written 'powder-free', 'lever arch' 'lever-arch'.
+        spelt = "|".join(re.escape(k).replace(r"\ ", r"[\s\-]+") for k in keys)
+        return re.compile(rf"\b({spelt})(?:e?s)?\b")
 
     def translate_phrases(self, folded: str) -> str:
         """Folded text with each phrase of the trade in its catalogue words, read before word by word."""
         pattern = self.phrases
-        return pattern.sub(lambda m: f" {self.phrase_meanings[m.group(1)]} ", folded) if pattern else folded
+        if pattern is None:
+            return folded
+        return pattern.sub(lambda m: f" {self.phrase_meanings[_one_spacing(m.group(1))]} ", folded)
 
     def expand(self, word: str) -> str:
         """The word as compared: an abbreviation spelt out, a trade's word or an English word in the
@@ -59,6 +63,13 @@ class Vocabulary(BaseModel):
             found or self.trade_words.get(singular) or self.translations.get(singular) or self.forms.get(word)
         )
         return found or self.forms.get(word[:-1] if word.endswith("s") else word, word)
+
+
+def _one_spacing(phrase: str) -> str:
+    return " ".join(_PHRASE_GAP.split(phrase))
+
+
+_PHRASE_GAP = re.compile(r"[\s\-]+")
 
 
 def _singular(word: str) -> str:

@@ -9,7 +9,7 @@ is recognised and never processed twice, and one never seen is never skipped.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import insert, or_, update
@@ -52,38 +52,53 @@ class Seen:
 
 def record_position(store: Store, raw: RawMessage, position: Position, message_id: str | None) -> Seen:
     """Keep the raw bytes (once per sha256) and the position, in one transaction."""
-    for _ in range(3):  # a concurrent insert of the same content or position: read it back
-        try:
-            return _record(store, raw, position, message_id)
-        except IntegrityError:
-            continue
-    return _record(store, raw, position, message_id)
+    return record_positions(store, [(raw, position, message_id)])[0]
 
 
-def _record(store: Store, raw: RawMessage, position: Position, message_id: str | None) -> Seen:
+def record_positions(store: Store, messages: Sequence[tuple[RawMessage, Position, str | None]]) -> list[Seen]:
+    """`record_position` for each (raw, position, Message-ID), all in one transaction: a folder's
+    batch of new messages is made durable by one commit, not one each."""
+    seen = []
     with store.session() as session:
-        message = session.exec(select(Message).where(Message.sha256 == raw.sha256)).first()
-        if message is None:
-            # The row keeps where the ledger met the message, whatever the caller's origin says.
-            message = message_row(raw.model_copy(update={"origin": position.origin}), message_id=message_id)
-            session.add(message)
-            session.flush()
-        assert message.id is not None
-        entry = _entry(session, position)
-        if entry is None:
-            entry = LedgerEntry(
-                account=position.account,
-                folder=position.folder,
-                uidvalidity=position.uidvalidity,
-                uid=position.uid,
-                message_pk=message.id,
-                sha256=raw.sha256,
-            )
-            session.add(entry)
-            session.flush()
-        assert entry.id is not None
+        if store.engine.dialect.name == "sqlite":
+            # One transaction around the savepoints (SQLite's driver opens none before a write, and
+            # a savepoint outside one commits on release); the write lock taken at once.
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+        for raw, position, message_id in messages:
+            for attempt in range(4):
+                try:
+                    with session.begin_nested():
+                        seen.append(_record(session, raw, position, message_id))
+                    break
+                except IntegrityError:  # a concurrent insert of the same content or position: read it
+                    if attempt == 3:
+                        raise
         session.commit()
-        return Seen(entry.id, message.id, message.state, entry.server_action)
+    return seen
+
+
+def _record(session: Session, raw: RawMessage, position: Position, message_id: str | None) -> Seen:
+    message = session.exec(select(Message).where(Message.sha256 == raw.sha256)).first()
+    if message is None:
+        # The row keeps where the ledger met the message, whatever the caller's origin says.
+        message = message_row(raw.model_copy(update={"origin": position.origin}), message_id=message_id)
+        session.add(message)
+        session.flush()
+    assert message.id is not None
+    entry = _entry(session, position)
+    if entry is None:
+        entry = LedgerEntry(
+            account=position.account,
+            folder=position.folder,
+            uidvalidity=position.uidvalidity,
+            uid=position.uid,
+            message_pk=message.id,
+            sha256=raw.sha256,
+        )
+        session.add(entry)
+        session.flush()
+    assert entry.id is not None
+    return Seen(entry.id, message.id, message.state, entry.server_action)
 
 
 def _entry(session: Session, position: Position) -> LedgerEntry | None:

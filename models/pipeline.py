@@ -200,7 +200,8 @@ class SourceRow(BaseModel):
     The routing checks compare what a document holds with what was read from
     it: a row of the line table no line was read from, a PO label in the
     header. `region` says where the row sits: "header" (above the line
-    table), "lines" (inside it) or "footer" (below it).
+    table), "lines" (inside it), "footer" (below it) or "other" (on a sheet
+    of the workbook the table was not read from).
     """
 
     model_config = ConfigDict(frozen=True)

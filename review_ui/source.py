@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from models import Attachment, DocumentReadError, IntakeError, ParsedMessage
 from parsers import DocumentLimits, DocumentPreview, body_text, parse_message, preview_document
+from parsers.text.thread import QUOTED_PART
 
 HEADER_FIELDS = ("po_number", "order_date", "requested_delivery_date", "ship_to", "buyer_name")
 # How ingest words a document it could not read (parsers/documents.py).
@@ -123,6 +124,9 @@ def build_source(
     marks = collect_marks(detail, reasons)
     text, part = body_text(parsed)
     parts = [_text_part(part, text, marks)]
+    if parsed.quoted.strip() and any(m.part == QUOTED_PART for m in marks):
+        # the lines of an accepted quote or a repeated order were read there
+        parts.append(_text_part(QUOTED_PART, parsed.quoted, marks))
     failed = failed_documents(detail)
     for number, attachment in enumerate(parsed.attachments):
         part = _attachment_part(number, attachment, marks, limits, failed)

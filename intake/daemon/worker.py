@@ -32,7 +32,7 @@ from models.ledger import (
     known_uidvalidities,
     lease_holder,
     mark_server_action,
-    record_position,
+    record_positions,
     release_lease,
     seen_positions,
     take_over_lease,
@@ -216,23 +216,27 @@ class FolderWorker:
         )
 
     def _record_new(self, mailbox: Mailbox, uidvalidity: int, uids: list[int]) -> int:
-        """Fetch and record messages the ledger has never seen; how many were recorded."""
-        recorded = 0
-        for uid, data in sorted(mailbox.fetch(uids).items()):
-            # UIDs gone since the search (another client moved them) are absent from the fetch.
-            if self._should_stop():  # between messages: the one in hand is always recorded
-                break
-            position = Position(self.account.name, self.folder, uidvalidity, uid)
-            seen = record_position(
-                self.store, RawMessage(data=data, origin=position.origin), position, header_message_id(data)
-            )
-            recorded += 1
+        """Fetch and record messages the ledger has never seen, in one transaction; how many were
+        recorded."""
+        # UIDs gone since the search (another client moved them) are absent from the fetch.
+        fetched = sorted(mailbox.fetch(uids).items())
+        if not fetched or self._should_stop():
+            return 0
+        positions = [Position(self.account.name, self.folder, uidvalidity, uid) for uid, _ in fetched]
+        recorded = record_positions(
+            self.store,
+            [
+                (RawMessage(data=data, origin=position.origin), position, header_message_id(data))
+                for (_, data), position in zip(fetched, positions, strict=True)
+            ],
+        )
+        for (uid, _), seen in zip(fetched, recorded, strict=True):
             if (
                 seen.state != MessageState.RECEIVED
             ):  # same content seen before (another UID, folder or UIDVALIDITY)
                 self.tally.already_done += 1
                 log.info("%s UID %d: already %s (same content)", self.where, uid, seen.state)
-        return recorded
+        return len(recorded)
 
     def _tell_server(self, mailbox: Mailbox, decided: list[tuple[int, Seen]]) -> None:
         """Move or flag the messages: only ever after the store has committed their outcome."""

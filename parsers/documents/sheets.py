@@ -54,6 +54,7 @@ def read_sheet(
     for grid, (row_index, roles) in tables:
         _read_table(order, grid, row_index, roles, part, vocab)
     if tables:
+        order.rows += other_sheets(grids, order.rows, part, vocab)
         grid, (row_index, _roles) = tables[0]
         titles = [(c.text, 1.0) for row in grid.rows[:row_index] for c in row if isinstance(c.value, str)]
         order.document_kind = kind_of_title(titles, vocab)
@@ -64,6 +65,7 @@ def read_sheet(
         sizes = find_size_header(grid, vocab, HEADER_SEARCH_ROWS, column_role)
         if sizes is not None:
             order.rows = sheet_rows(grid, sizes.row, part, None)
+            order.rows += other_sheets(grids, order.rows, part, vocab)
             read_size_grid(order, grid, sizes, part, vocab.rows["total"])
             header_fields(
                 order,
@@ -79,6 +81,7 @@ def read_sheet(
     guessed = guess_columns(grids[0]) if grids else None
     if guessed:
         order.rows = sheet_rows(grids[0], -1, part, guessed.get("quantity"))
+        order.rows += other_sheets(grids, order.rows, part, vocab)
         _read_lines(order, grids[0], -1, guessed, part, vocab.rows["total"])
         order.confidence = GUESSED_CONFIDENCE
         order.notes.append(
@@ -127,6 +130,21 @@ def _dated_rows(grid: Grid, header: int) -> bool:
 
 _DATE_CELL = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[ T][\d:]+)?$")
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9\-./]{2,}$", re.I)
+
+
+def other_sheets(
+    grids: list[Grid], read: list[SourceRow], part: str, vocab: LayoutVocabulary
+) -> list[SourceRow]:
+    """The rows of the sheets no line was read from: an order may go on there, and the checks must
+    see what was not read; a sheet named as no order ('Historique', 'Tarifs') is left."""
+    seen = {row.provenance.sheet for row in read if row.provenance is not None}
+    not_the_order = vocab.sheets.get("not_the_order", ())
+    return [
+        row.model_copy(update={"region": "other"})
+        for grid in grids
+        if grid.name not in seen and not starts_with(grid.name or "", not_the_order)
+        for row in sheet_rows(grid, len(grid.rows), part, None)
+    ]
 
 
 def sheet_rows(grid: Grid, header: int, part: str, quantity: int | None) -> list[SourceRow]:

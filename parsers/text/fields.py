@@ -81,9 +81,11 @@ _ADDRESS_LABEL = re.compile(
 )
 # An address ends with a postcode and town: "33100 Bordeaux" (FR), "1000 Bruxelles", "2503 Biel/Bienne"
 # (BE, CH, LU, AT: four digits opening a part of the address, never a year inside a sentence) or
-# "Bristol BS1 5TT" (UK).
+# "Bristol BS1 5TT" (UK) or "Galway H91 X2C4" (an Irish Eircode).
 _POSTCODE_TOWN = re.compile(
-    r"(?:\b\d{5}|(?:(?<=[,\n])[ \t]?|^)\d{4})[ \t]+[A-ZÉÈ][\w\-'/ ]*[\w]|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
+    r"(?:\b\d{5}|(?:(?<=[,\n])[ \t]?|^)\d{4})[ \t]+[A-ZÉÈ][\w\-'/ ]*[\w]"
+    r"|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
+    r"|\b[A-Z][\w\-' ]*[ \t,]+[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}\b"
 )
 _NAME = re.compile(
     r"^\s*(?P<name>[A-ZÉÈ][a-zéèëêïîôç\-]+(?:\s+(?:[A-ZÉÈ][a-zéèëêïîôç\-]+|[A-Z]{2,}|Le|La|De)){0,3})\s*$"

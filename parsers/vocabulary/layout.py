@@ -52,6 +52,8 @@ class LayoutVocabulary(BaseModel):
     kinds: dict[str, tuple[str, ...]]
     # Column names a table written in a mail body reads otherwise than a document does.
     body_columns: dict[str, tuple[str, ...]] = {}
+    # Names of a workbook's sheets that hold no order (its history, a price list).
+    sheets: dict[str, tuple[str, ...]] = {}
 
     def merged(self, extra: LayoutVocabulary) -> LayoutVocabulary:
         """This vocabulary with another's phrases added in front (a layout rule's own words)."""
@@ -70,6 +72,7 @@ class LayoutVocabulary(BaseModel):
             rows=join(self.rows, extra.rows),
             kinds=join(self.kinds, extra.kinds),
             body_columns=join(self.body_columns, extra.body_columns),
+            sheets=join(self.sheets, extra.sheets),
         )
 
 
@@ -79,8 +82,9 @@ _ALLOWED = {
     "rows": {"total", "carried", "line_count"},
     "kinds": set(KIND_NAMES),
     "body_columns": set(COLUMN_ROLES),
+    "sheets": {"not_the_order"},
 }
-_OPTIONAL = {"body_columns"}
+_OPTIONAL = {"body_columns", "sheets"}
 # Words matched as written, not as normalized phrases: parsers.vocabulary.words reads them.
 _READ_AS_WRITTEN = {"lines"}
 

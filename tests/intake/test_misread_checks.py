@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.fault_kinds import one_char_off, plus_one, requantified, swapped, times_ten
+from bench.fault_kinds import one_char_off, plus_one, requantified, swapped, times_ten, without_line
 from intake.pipeline import PipelineDeps, decide_matched, process
 from intake.routing.checks import CheckContext
 from intake.routing.checks.named import check_article_named
@@ -335,3 +335,75 @@ def test_a_code_beside_the_ratings_of_its_twin_holds_the_order():
     assert "article_twin_fits_better" in reasons("disjoncteur 1P+N 16A courbe C")
     assert reasons("disjoncteur 2P 16A courbe C") == set()
     assert reasons("disjoncteur 16A") == set()
+
+
+QUOTE_ACCEPTED = """Bonjour,
+
+Bon pour accord sur votre devis DV-2026-0311 ci-dessous, notre commande BC-2026-0590.
+
+Paul Martin
+
+De : Service commercial <commandes@garonne-pro.fr>
+Envoyé : lundi 2 novembre 2026 16:02
+À : Paul Martin <achats@martin-btp.fr>
+Objet : Devis DV-2026-0311
+
+Bonjour,
+
+Voici notre proposition :
+
+Réf.            Désignation                                    Qté
+VIS-440-200     Vis agglo tête fraisée inox A2 4x40 - boîte de 200   12
+RUB-MAS-25      Ruban de masquage 25 mm x 50 m                  30
+COLLE-CARR-25   Colle carrelage C2 sac de 25 kg                  8
+
+Prix valables jusqu'au 30/11/2026.
+
+Service commercial
+"""
+
+
+def test_a_line_of_an_accepted_quote_dropped_or_misread_holds_the_order(deps):
+    """The quoted quote is the order part: each of its lines is read, with the quantity it writes."""
+    data = message(QUOTE_ACCEPTED, subject="RE: Devis DV-2026-0311")
+    order = read_right(data, deps)
+    assert len(order.matched.lines) == 3
+    for place in range(3):
+        assert "line_unread" in errors(order, data, deps, without_line(order.matched, place))
+        faulted = requantified(order.matched, place, times_ten)
+        assert "quantity_not_written" in errors(order, data, deps, faulted)
+
+
+def two_sheet_order() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for title, rows in (
+        ("Quincaillerie", [("VIS-440-200", "Vis agglo inox 4x40 boîte de 200", 12)]),
+        (
+            "Peinture",
+            [("RUB-MAS-25", "Ruban de masquage 25 mm x 50 m", 30), ("RUB-MAS-38", "Ruban 38 mm", 10)],
+        ),
+    ):
+        sheet = book.active if title == "Quincaillerie" else book.create_sheet()
+        sheet.title = title
+        sheet.append(["Bon de commande", "AC-2026-0078"])
+        sheet.append(["Référence", "Désignation", "Quantité"])
+        for row in rows:
+            sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_order_over_two_sheets_is_never_accepted_with_a_sheet_unread(deps):
+    """Every sheet of the workbook is seen by the checks, whichever the reader read."""
+    xlsx = two_sheet_order()
+    data = message("Bonjour,\nci-joint notre commande.\n", sheet=xlsx)
+    [order] = process(RawMessage(data=data), deps).orders
+    read = sorted((line.sku, int(line.line.quantity.value)) for line in order.matched.lines)
+    if order.decision.status == OrderStatus.ACCEPTED:
+        assert read == [("RUB-MAS-25", 30), ("RUB-MAS-38", 10), ("VIS-440-200", 12)]
+    else:
+        codes = {r.code for r in order.decision.reasons if r.severity == Severity.ERROR}
+        assert "line_unread" in codes or len(read) == 3, (read, codes)

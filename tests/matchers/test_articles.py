@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from matchers import CatalogIndex, match_article
-from models import Extracted
+from models import Extracted, ProductRow, ReferenceData
 from tests.factories.pipeline import make_extracted_line
 
 
@@ -218,3 +218,19 @@ def test_twins_told_apart_by_a_count_in_words(fixtures_index: CatalogIndex) -> N
     four = match_article(make_extracted_line("four-hole angles 60x60"), fixtures_index, customer_id=None)
     six = match_article(make_extracted_line("six-hole angles 60x60"), fixtures_index, customer_id=None)
     assert (four.sku, six.sku) == ("EQU-4T-60", "EQU-6T-60")
+
+
+def test_a_one_word_remark_in_brackets_is_no_part_of_the_name() -> None:
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="C054-Y", name="Cartouche Orion 054 jaune (3021C002)", unit="pce"),
+                ProductRow(
+                    sku="C054H-Y", name="Cartouche Orion 054H jaune haute capacité (3025C002)", unit="pce"
+                ),
+                ProductRow(sku="C054-C", name="Cartouche Orion 054 cyan (3023C002)", unit="pce"),
+            ]
+        )
+    )
+    match = match_article(make_extracted_line("Orion 054 yellow (standard)"), index, customer_id=None)
+    assert match.sku == "C054-Y"

@@ -141,3 +141,18 @@ def test_one_stays_an_article_and_plurals_in_ous_fold() -> None:
     assert read_wording("one box of the blue ones").features == frozenset()
     assert read_wording("écrous et clous").words == ("ecrou", "clou")
     assert read_wording("tous les bus").words == ("tous", "bus")
+
+
+def test_hygiene_words_in_english_read_as_the_french_catalogue() -> None:
+    said, printed = (
+        read_wording("vinyl gloves powder-free L"),
+        read_wording("Gant vinyle non poudré taille L"),
+    )
+    assert (set(said.words), said.excluded, said.features) == (
+        set(printed.words),
+        printed.excluded,
+        printed.features,
+    )
+    assert set(read_wording("centre feed rolls").words) <= set(
+        read_wording("Bobine dévidage central 2 plis - le rouleau").words
+    )

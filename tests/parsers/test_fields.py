@@ -127,6 +127,14 @@ def test_no_po_number(subject: str, text: str) -> None:
             "Ship to:\nAtelier Nord\nKapelstraat 4\n2000 Antwerpen\n",
             "Atelier Nord, Kapelstraat 4, 2000 Antwerpen",
         ),
+        (
+            "Deliver to Emerald Bay Hotel, Salthill Promenade, Galway H91 X2C4.\nCiaran",
+            "Emerald Bay Hotel, Salthill Promenade, Galway H91 X2C4",
+        ),
+        (
+            "Ship to: Unit 7, Ballymount Road, Dublin 24, D24 X2K5, Ireland",
+            "Unit 7, Ballymount Road, Dublin 24, D24 X2K5",
+        ),
     ],
     ids=[
         "chantier",
@@ -138,6 +146,8 @@ def test_no_po_number(subject: str, text: str) -> None:
         "not-to-but-to",
         "non-pas-mais",
         "be",
+        "eircode",
+        "eircode-after-district",
     ],
 )
 def test_ship_to(text: str, expected: str) -> None:

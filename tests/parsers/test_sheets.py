@@ -251,3 +251,37 @@ def test_a_lone_word_heading_beside_the_quantity_is_the_article() -> None:
         ("Pentel EnerGel 0.7 black (box)", Decimal(3)),
         ("Sharpie fine black", Decimal(2)),
     ]
+
+
+def test_the_rows_of_the_other_sheets_are_kept_for_the_checks() -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Commande"
+    for row in TABLE:
+        book.active.append(row)
+    notes = book.create_sheet("Frais")  # no header row: no table the reader knows
+    notes.append(["à ajouter :"])
+    notes.append(["BEU-250", "Beurre doux 250 g", 12])
+    data = io.BytesIO()
+    book.save(data)
+    order = read_sheet(data.getvalue(), "order.xlsx", PART)
+    other = [row for row in order.rows if row.region == "other"]
+    assert [row.text for row in other] == [
+        "à ajouter :",
+        "BEU-250 | Beurre doux 250 g | 12",
+    ]
+    assert {row.provenance.sheet for row in other} == {"Frais"}
+    assert all(row.region != "other" for row in order.rows if row.provenance.sheet == "Commande")
+
+
+def test_a_sheet_named_as_no_order_is_not_shown_to_the_checks() -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Commande"
+    for row in TABLE:
+        book.active.append(row)
+    history = book.create_sheet("Historique commandes")
+    history.append(["Date", "Réf", "Qté"])
+    history.append([dt.datetime(2026, 10, 2), "BEU-250", 4])
+    data = io.BytesIO()
+    book.save(data)
+    order = read_sheet(data.getvalue(), "order.xlsx", PART)
+    assert [row for row in order.rows if row.region == "other"] == []

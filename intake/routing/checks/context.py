@@ -17,10 +17,12 @@ from models import (
     MatchedOrder,
     ParsedMessage,
     ProductRow,
+    Provenance,
     ReviewReason,
     Settings,
     Severity,
 )
+from parsers.text.thread import QUOTED_PART
 
 
 class CheckContext(BaseModel):
@@ -109,12 +111,25 @@ def money(value: Decimal | float) -> str:
 _DIGIT = re.compile(r"\d")
 
 
+def part_text(parsed: ParsedMessage, part: str | None) -> str | None:
+    """The text a span of `part` points into: the sender's own text, or the quoted history
+    (an order read from the quote it accepts)."""
+    if part == parsed.text_part:
+        return parsed.text
+    return parsed.quoted if part == QUOTED_PART else None
+
+
+def span_text(parsed: ParsedMessage, source: Provenance | None) -> str | None:
+    """The text written at a place of the message's text, None when it points elsewhere."""
+    if source is None or source.span is None or source.sheet:
+        return None
+    text = part_text(parsed, source.part)
+    start, end = source.span
+    return text[start:end] if text is not None and 0 <= start < end <= len(text) else None
+
+
 def quantity_from_words(parsed: ParsedMessage, line: LineMatch) -> bool:
     """True when the quantity was read from a text span with no digit ('deux cartons')."""
     quantity = line.line.quantity
-    source = quantity.provenance if quantity else None
-    if source is None or source.span is None or source.part != parsed.text_part:
-        return False
-    start, end = source.span
-    written = parsed.text[start:end]
-    return bool(written.strip()) and not _DIGIT.search(written)
+    written = span_text(parsed, quantity.provenance if quantity else None)
+    return bool(written and written.strip()) and not _DIGIT.search(written)

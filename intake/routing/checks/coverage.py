@@ -18,10 +18,12 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from intake.routing.checks.context import CheckContext
+from intake.routing.checks.quoted import excepted_places, quoted_spans
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
 from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
 from parsers.mail.markers import load_markers
+from parsers.text.thread import QUOTED_PART
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import unit_key, unit_kind
 
@@ -62,13 +64,19 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     excepted = {
         w for what in rules.excepted(ctx.parsed.text) for w in content_words(what)
     } - rules.plain_words
+    likely = [
+        span
+        for span in order_spans(ctx)
+        if looks_like_line(unpo(span.text), rules, words, coded=span.inside or None)
+        or names_a_code(span.text, codes)
+    ]
+    # A reply to a quote or an earlier order may leave some of its quoted lines out by their place.
+    quoted = [span for span in likely if span.where is not None and span.where.part == QUOTED_PART]
+    left_out = {id(quoted[i]) for i in excepted_places(ctx.parsed.text, rules) if i < len(quoted)}
     return [
         _unread(span.text, span.where)
-        for span in order_spans(ctx)
-        if (
-            looks_like_line(unpo(span.text), rules, words, coded=span.inside or None)
-            or names_a_code(span.text, codes)
-        )
+        for span in likely
+        if id(span) not in left_out
         and not covered(span.text, span.where, lines, rules)
         and not (span.where is not None and any(overlaps(span.where, read) for read in read_spans))
         # A new count for a line ('mettez 4 boîtes au lieu de 2'), a line withdrawn ('(annulé)',
@@ -121,6 +129,8 @@ def order_spans(ctx: CheckContext, *, split: bool = True) -> list[Span]:
         for row in order.rows
         if row.region != "lines" or row.quantity is None or not _nothing_ordered(row.quantity)
     ]
+    read = [match.line for match in ctx.matched.lines]
+    rows += [Span(text, where, True) for text, where in quoted_spans(ctx.parsed.quoted or "", read)]
     from_body = any(
         r.provenance is not None and r.provenance.part == ctx.parsed.text_part for r in order.rows
     )

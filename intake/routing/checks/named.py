@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from intake.routing.checks.context import CheckContext, line_reason, numbered
+from intake.routing.checks.context import CheckContext, line_reason, numbered, span_text
 from intake.routing.checks.coverage import overlaps, tokens
 from matchers import CatalogIndex
 from matchers.designation import compare_sizes
@@ -87,10 +87,11 @@ def source_text(parsed: ParsedMessage, rows: list[SourceRow], line: LineMatch) -
         for p in (read.provenance, *(v.provenance for v in (read.code, read.description, read.quantity) if v))
         if p is not None
     ]
-    spans = [p.span for p in places if p.part == parsed.text_part and p.span is not None and not p.sheet]
+    spans = [p for p in places if span_text(parsed, p) is not None]
+    spans = [p for p in spans if p.part == spans[0].part]
     if spans and not rows:
-        start, end = min(s[0] for s in spans), max(s[1] for s in spans)
-        return parsed.text[start:end] if 0 <= start < end <= len(parsed.text) else None
+        start, end = min(p.span[0] for p in spans), max(p.span[1] for p in spans)
+        return span_text(parsed, spans[0].model_copy(update={"span": (start, end)}))
     found = [
         row.text for row in rows if row.region == "lines" and any(overlaps(row.provenance, p) for p in places)
     ]

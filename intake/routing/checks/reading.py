@@ -34,6 +34,7 @@ class ReadingRules(BaseModel):
     replacements: tuple[str, ...] = ()
     removals: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
+    line_places: str = "$^"
     corrections: tuple[str, ...] = ()
     quantity_totals: tuple[str, ...] = ()
 
@@ -47,6 +48,7 @@ class ReadingRules(BaseModel):
         "replacements",
         "removals",
         "exceptions",
+        "line_places",
         "corrections",
         "quantity_totals",
     )
@@ -111,6 +113,10 @@ class ReadingRules(BaseModel):
     @cached_property
     def removal_pattern(self) -> re.Pattern[str]:
         return _any_of(self.removals)
+
+    @cached_property
+    def line_place_pattern(self) -> re.Pattern[str]:
+        return re.compile(self.line_places, re.I)
 
     @cached_property
     def exception_patterns(self) -> tuple[re.Pattern[str], ...]:

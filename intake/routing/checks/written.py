@@ -11,11 +11,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from intake.routing.checks.context import CheckContext, line_reason, numbered, quantity_of, quantity_text
+from intake.routing.checks.context import (
+    CheckContext,
+    line_reason,
+    numbered,
+    quantity_of,
+    quantity_text,
+    span_text,
+)
 from intake.routing.checks.coverage import overlaps
 from intake.routing.checks.rules import CheckRules, default_rules
 from matchers.packs import counted_in_packs
-from models import LineMatch, ParsedMessage, Provenance, ReviewReason, SourceRow
+from models import LineMatch, ParsedMessage, ReviewReason, SourceRow
 from parsers.values.units import same_unit
 
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0\u202f']\d{3})+(?:,\d+)?(?!\d)")
@@ -45,20 +52,13 @@ def _decimal(text: str) -> Decimal:
         return Decimal("NaN")
 
 
-def _span_text(parsed: ParsedMessage, source: Provenance | None) -> str | None:
-    if source is None or source.span is None or source.part != parsed.text_part:
-        return None
-    start, end = source.span
-    return parsed.text[start:end]
-
-
 def _written_where(parsed: ParsedMessage, rows: list[SourceRow], line: LineMatch) -> str | None:
     """The text the quantity was read from: its own span (a later correction), else its line's,
     else the document's row under its quantity column, else the whole row."""
     quantity = line.line.quantity
-    own = _span_text(parsed, quantity.provenance) if quantity else None
+    own = span_text(parsed, quantity.provenance) if quantity else None
     if own is None:
-        own = _span_text(parsed, line.line.provenance)
+        own = span_text(parsed, line.line.provenance)
     if own is not None or not rows:
         return own
     places = [p for p in (line.line.provenance, quantity.provenance if quantity else None) if p is not None]
