@@ -67,8 +67,12 @@ def _vat(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> d
 def _texts(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> list[dict[str, Evidence]]:
     """Names and addresses read in the document's buyer and ship-to, the signature, the text."""
     tail = "\n".join(parsed.text.strip().splitlines()[-SIGNATURE_LINES:])
+    # A sheet or PDF titled with the customer's name ('Habitat Rhône - Agence Lyon Est' above its table)
+    # names the site that orders, where the domain and the VAT number are shared by its sites.
+    header = "\n".join(row.text for row in order.rows if row.region == "header")
     sources = [
         ("buyer_name", order.buyer_name.value if order.buyer_name else "", 0.6, 0.0),
+        ("document", header, 0.5, 0.0),
         ("ship_to", order.ship_to.value if order.ship_to else "", 0.5, 0.6),
         ("signature", f"{parsed.signature}\n{tail}", 0.55, 0.4),
         ("text", f"{parsed.subject}\n{parsed.text}", 0.15, 0.15),

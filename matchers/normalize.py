@@ -59,7 +59,8 @@ _DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m
 # A panel's height and length as catalogues print them ("H600 L1000"), read as "600 x 1000".
 _HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(?:\s*mm)?\b")
 _MEASURE = re.compile(rf"\b({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
-_DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b)?")
+# A number glued to a word ('courbe D 10kA': ten kiloamperes) is no diameter.
+_DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b|(?!\d|[^\W\d_x]))")
 _SIZE = re.compile(r"\b(?:taille|size|t\.?|sz)\s*(\d{1,2}(?!xl)|xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)\b")
 _SIZE_LETTER = re.compile(r"(?<![\w.,])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)(?![\w'])")
 # 'XXL' and '2XL' are one size, and so are 'XXXL' and '3XL'.
@@ -210,15 +211,18 @@ def read_wording(text: str) -> Wording:
     words: list[str] = []
     excluded: list[str] = []
     negated = False
+    previous = ""
     for raw in _NONWORD.sub(" ", rest).replace("/", " ").split():
         raw = raw.strip(".,%+")
-        expanded = vocabulary.expand(raw)
+        classed = len(raw) == 1 and raw.isalpha() and previous in vocabulary.classes.words
+        expanded = raw if classed else vocabulary.expand(raw)
         for word in expanded.split():
             if word in vocabulary.negations.words:
                 negated = True  # "pas le roux", "sans poudre": the next word is what is not wanted
-            elif word and word not in vocabulary.stopwords.words and not word.isdigit():
+            elif word and (classed or word not in vocabulary.stopwords.words) and not word.isdigit():
                 (excluded if negated else words).append(stem(word))
                 negated = False
+        previous = raw
     return Wording(tuple(words), frozenset(features), frozenset(numbers), tuple(excluded))
 
 

@@ -24,6 +24,8 @@ class Vocabulary(BaseModel):
     stopwords: WordList
     company_words: WordList
     negations: WordList = Field(default_factory=WordList)
+    # Words after which one letter is a class, never a stop word ('type A', 'courbe D', 'classe B').
+    classes: WordList = Field(default_factory=WordList)
     # English words of the trade -> the word a French catalogue uses, read on both sides.
     translations: dict[str, str] = Field(default_factory=dict)
     # The trade's own names for an article ('chatterton', a maker's name said of the thing, 'a la

@@ -140,11 +140,23 @@ _HEADER = re.compile(
 )
 
 
+# Words that ask the reader to choose without a question mark ("Je peux vous proposer : ... Dites-moi.").
+_ASKS_TO_CHOOSE = re.compile(
+    r"\b(?:dites[- ]moi|faites[- ]moi savoir|merci de (?:me )?(?:dire|pr[ée]ciser|confirmer)"
+    r"|let me know|tell me|please (?:confirm|advise))\b[^\n]*",
+    re.I,
+)
+
+
 def _question(quoted: str) -> str:
-    """The quoted message's text up to its last question mark (empty when it asks nothing)."""
+    """The quoted message's text up to its last question mark, or up to the words asking to choose
+    ('Dites-moi.', 'Let me know.'); empty when it asks nothing."""
     text = _HEADER.sub("", quoted_text(quoted))
-    end = text.rfind("?")
-    return text[: end + 1] if end >= 0 else ""
+    end = text.rfind("?") + 1
+    if not end:
+        asks = list(_ASKS_TO_CHOOSE.finditer(text))
+        end = asks[-1].end() if asks else 0
+    return text[:end]
 
 
 def _answer(own: str, question: str) -> Answer | None:
@@ -199,6 +211,10 @@ def _option_article(
     ]
     if not carrying:
         return None, "the answer's option names no article of the question for sure", telling
+    offered = [c for c in carrying if c.key in written]
+    if len(carrying) > 1 and len(offered) == 1:
+        # "nous avons la boîte de 25 (607152), la voulez-vous ?": the option the question names by its code.
+        return offered[0].key, None, telling
     if len(carrying) > 1 and carrying[0].score - carrying[1].score < LEAD:
         # 'la blanche, 10 pièces': of the white cartridge and the white carton, the one sold by the piece.
         sold = [c for c in carrying if index.products[c.key].unit in answer.units]

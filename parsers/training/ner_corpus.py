@@ -267,6 +267,19 @@ NEGATIVES = [
     "The total comes to £1,240.00 excluding VAT.",
     "Bonne journée et à jeudi.",
     "Nous serons fermés du 24/12 au 02/01.",
+    # Counts the customer reports rather than orders: goods received, left in stock, sent back.
+    "Nous avons bien reçu les 12 cartons de gants, merci.",
+    "Les 3 palettes de parpaings sont arrivées ce matin, tout est conforme.",
+    "Il nous reste encore 2 boîtes de vis 4x40 en stock.",
+    "Sur les 20 rouleaux livrés, 4 étaient abîmés.",
+    "Je vous retourne les 6 paires de chaussures reçues par erreur.",
+    "La dernière fois nous avions pris 10 sacs de ciment.",
+    "We received the 6 boxes of nitrile gloves yesterday, thanks.",
+    "The 25 safety helmets arrived on Tuesday, all in good order.",
+    "Two of the 12 cartons came damaged, photos attached.",
+    "We still have 3 packs of A4 paper left, no need to send more.",
+    "Last month we took 50 bags of sand from you.",
+    "Returning the 4 drills you sent by mistake.",
 ]
 HANDWRITTEN = [
     "il me faudrait [deux|QTY] [cartons|UNIT] de [gobelets 20 cl|DESIGNATION] et [une douzaine|QTY] de [ramettes A4|DESIGNATION]",

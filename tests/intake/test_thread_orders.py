@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from parsers.text.thread import points_to_thread, takes_the_thread_as_is
 from tests.factories.pipeline import make_parsed
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
+FIXTURES_REF = Path(__file__).parents[2] / "fixtures" / "ref"
 
 EARLIER_FR = (
     "Le ven. 13 nov. 2026 à 10:02, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
@@ -184,6 +186,57 @@ def test_a_short_answer_orders_the_option_it_names(
 ) -> None:
     (order,) = _answered(said, question, index)
     assert [(ln.code.value if ln.code else None, int(ln.quantity.value)) for ln in order.lines] == [line]
+    assert order.doubts == []
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "line"),
+    [
+        (
+            "Ok pour la couronne alors, mettez-en 3.",
+            COPPER.replace("Lequel voulez-vous ?", "Dites-moi."),
+            ("PLB-10274", 3),
+        ),
+        (
+            "Go for the 3/4 then, 6 please.",
+            VALVES.replace("Which one do you need?", "Let me know."),
+            ("PLB-37699", 6),
+        ),
+    ],
+    ids=["dites-moi-fr", "let-me-know-en"],
+)
+def test_an_offer_that_asks_to_choose_without_a_question_mark_is_answered(
+    said: str, question: str, line: tuple[str, int], index: CatalogIndex
+) -> None:
+    (order,) = _answered(said, question, index)
+    assert [(ln.code.value if ln.code else None, int(ln.quantity.value)) for ln in order.lines] == [line]
+    assert order.doubts == []
+
+
+@pytest.mark.parametrize(
+    ("said", "question"),
+    [
+        (
+            "ok pour la boîte de 200 alors, mettez-en 5",
+            "Bonjour, les vis inox 4x40 en boîte de 500 sont épuisées ;\n"
+            "nous avons la boîte de 200 (VIS-440-200). Voulez-vous la boîte de 200 ?",
+        ),
+        (
+            "OK for the box of 200 then, 5 please.",
+            "Hello, the 4x40 stainless screws in boxes of 500 are out of stock;\n"
+            "we have the box of 200 (VIS-440-200). Would the box of 200 do?",
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_the_option_the_question_names_by_its_code_is_the_one_ordered(
+    said: str, question: str, reference_index: Callable[[Path], CatalogIndex]
+) -> None:
+    # Every screw of the catalogue sold by 200 carries the option's '200': the code written decides.
+    (order,) = _answered(said, question, reference_index(FIXTURES_REF))
+    assert [(ln.code.value if ln.code else None, int(ln.quantity.value)) for ln in order.lines] == [
+        ("VIS-440-200", 5)
+    ]
     assert order.doubts == []
 
 

@@ -90,6 +90,22 @@ def test_a_length_written_out_is_a_size_not_the_word_of_an_article_sold_by_the_m
     assert match.sku == sku
 
 
+@pytest.mark.parametrize(
+    ("wording", "sku", "twin"),
+    [
+        ("inter diff 40A 30mA type A", "DIF-40-A", "DIF-40-AC"),
+        ("interrupteur différentiel 40A type AC", "DIF-40-AC", "DIF-40-A"),
+    ],
+    ids=["type-a", "type-ac"],
+)
+def test_the_letter_after_type_tells_twins_apart(
+    fixtures_index: CatalogIndex, wording: str, sku: str, twin: str
+) -> None:
+    match = match_article(make_extracted_line(wording), fixtures_index, customer_id=None)
+    loser = next(c for c in match.candidates if c.key == twin)
+    assert match.sku == sku and match.candidates[0].score - loser.score > 0.2
+
+
 def test_twin_whose_numbers_disagree_loses_with_the_reason(fixtures_index: CatalogIndex) -> None:
     match = match_article(make_extracted_line("gants nitrile taille 9"), fixtures_index, customer_id=None)
     loser = next(c for c in match.candidates if c.key == "GAN-NIT-T8")

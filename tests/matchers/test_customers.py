@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matchers import CatalogIndex, match_customer
-from models import Address, Extracted, ExtractedOrder, ParsedMessage
+from models import Address, Extracted, ExtractedOrder, ParsedMessage, SourceRow
 
 
 def make_message(
@@ -138,3 +138,30 @@ def test_fixture_catalogue_agencies_share_domain_and_vat(fixtures_index: Catalog
     message = make_message("compta@batisud.com", "Commande\nTVA FR20552081317\n")
     match = match_customer(message, make_order(ship_to="2 av. de la Gare, 33500 Libourne"), fixtures_index)
     assert match.customer_id == "G005"
+
+
+@pytest.mark.parametrize(
+    ("title", "customer"),
+    [("Batisud Agence Libourne", "G005"), ("Batisud - Bordeaux branch", "G004")],
+    ids=["libourne-fr", "bordeaux-en"],
+)
+def test_a_document_titled_with_one_site_of_a_shared_domain_names_it(
+    fixtures_index: CatalogIndex, title: str, customer: str
+) -> None:
+    rows = [
+        SourceRow(text=title, region="header"),
+        SourceRow(text="Réf. | Désignation | Qté", region="header"),
+    ]
+    order = ExtractedOrder(source="spreadsheet", rows=rows)
+    match = match_customer(
+        make_message("achats@batisud.com", "Bonjour,\ncommande en PJ.\n"), order, fixtures_index
+    )
+    assert match.customer_id == customer
+
+
+def test_a_document_naming_no_site_leaves_a_shared_domain_to_review(fixtures_index: CatalogIndex) -> None:
+    order = ExtractedOrder(source="spreadsheet", rows=[SourceRow(text="Batisud - commande", region="header")])
+    match = match_customer(
+        make_message("achats@batisud.com", "Bonjour,\ncommande en PJ.\n"), order, fixtures_index
+    )
+    assert match.customer_id is None

@@ -67,6 +67,23 @@ def test_words_are_folded_expanded_and_singular(text: str, words: tuple[str, ...
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "features"),
+    [
+        ("inter diff 30mA type A", ("inter", "diff", "30ma", "type", "a"), set()),
+        ("RCD type AC", ("rcd", "type", "ac"), set()),
+        ("disjoncteur courbe D 10kA", ("disjoncteur", "courbe", "d", "10ka"), set()),
+        ("gaine D20", ("gaine",), {"diam:~20"}),
+    ],
+    ids=["type-a", "type-ac", "curve-d-then-kiloamperes", "d-diameter"],
+)
+def test_a_letter_after_a_class_word_is_kept_and_a_number_glued_to_a_word_is_no_diameter(
+    text: str, words: tuple[str, ...], features: set[str]
+) -> None:
+    wording = read_wording(text)
+    assert (wording.words, set(wording.features)) == (words, features)
+
+
+@pytest.mark.parametrize(
     ("written", "ours"),
     [
         ("vis 440.200", "VIS-440-200"),
