@@ -79,7 +79,8 @@ def _counted_after_shapes() -> tuple[re.Pattern[str], ...]:
     """'mozzarella râpée 4 sacs de 2,5 kg' (the packaging's size after it), then 'jambon tranché 2
     barquettes', 'bavette 6 kg (non pas 5)' (the count ends the line, a remark after it)."""
     head = rf"{_BULLET}(?P<desc>[^\W\d_].*?)\s+(?P<qty>{NUMBER})\s*(?P<unit>{UNIT_TOKEN})"
-    tail = r"(?:\s+\(.*\)|\s+[-–—]\s+.*)?\s*[.!]?\s*$"
+    # A remark after a dash holds no figure: in 'huile 5 L - 3' the count is the 3, the 5 L a size.
+    tail = r"(?:\s+\(.*\)|\s+[-–—]\s+[^\d\n]*)?\s*[.!]?\s*$"
     size = rf"\s+(?:(?:de|of)\s+|d'|d’)?(?P<size>(?P<measure>{NUMBER})\s*(?P<size_unit>{UNIT_TOKEN}))"
     return re.compile(head + size + tail, re.I), re.compile(head + r"(?P<size>)" + tail, re.I)
 

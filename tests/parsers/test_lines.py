@@ -222,6 +222,7 @@ def test_a_name_then_its_count_ending_the_line(text: str, expected) -> None:
         "nous avons reçu 2 cartons",
         "merci de prévoir 3 cartons",
         "emmental râpé : 2 sachets d'1 kg + 1 sac",
+        "huile de colza 5 L - 3 (votre code)",
     ],
     ids=[
         "weight-after-a-figure-is-a-size",
@@ -229,6 +230,7 @@ def test_a_name_then_its_count_ending_the_line(text: str, expected) -> None:
         "sentence",
         "cut-before-its-noun",
         "two-counts",
+        "a-count-after-the-dash",
     ],
 )
 def test_a_count_ending_the_line_that_is_no_article_s(text: str) -> None:
