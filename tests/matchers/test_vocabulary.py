@@ -69,8 +69,11 @@ def test_one_table_of_english_words_for_the_matcher_and_the_follow_ups(english: 
         ("black lever arch files 80mm", ("noir", "classeur", "levier")),
         ("foam ear plugs", ("mousse", "bouchon", "oreille")),
         ("Classeur à levier dos 80 mm", ("classeur", "levier", "dos")),
+        ("ear defenders SNR 35", ("casque", "anti", "bruit", "snr")),
+        ("cut resistant gloves level D", ("anti", "coupure", "gant", "niveau")),
+        ("disposable vented masks", ("jetable", "ventile", "masque")),
     ],
-    ids=["phrase-plural", "phrase-inside", "french-untouched"],
+    ids=["phrase-plural", "phrase-inside", "french-untouched", "ppe-phrase", "ppe-words", "ppe-adjectives"],
 )
 def test_a_phrase_of_the_trade_is_read_as_one_before_its_words(wording: str, words: tuple[str, ...]) -> None:
     assert read_wording(wording).words == words
@@ -78,8 +81,17 @@ def test_a_phrase_of_the_trade_is_read_as_one_before_its_words(wording: str, wor
 
 @pytest.mark.parametrize(
     ("customer", "catalogue"),
-    [("grey bin", "Corbeille grise"), ("serviettes blanches", "Serviette blanche"), ("noirs", "noire")],
-    ids=["english-and-feminine", "feminine-plural", "masculine-plural"],
+    [
+        ("grey bin", "Corbeille grise"),
+        ("serviettes blanches", "Serviette blanche"),
+        ("noirs", "noire"),
+        ("vitre glace", "vitres glacées"),
+    ],
+    ids=["english-and-feminine", "feminine-plural", "masculine-plural", "participle-feminine-plural"],
 )
 def test_an_inflected_form_compares_with_its_plain_one(customer: str, catalogue: str) -> None:
     assert set(read_wording(customer).words) == set(read_wording(catalogue).words)
+
+
+def test_a_trade_abbreviation_reads_as_the_catalogue_s_words() -> None:
+    assert read_wording("PDT sous vide").words == read_wording("pommes de terre sous vide").words

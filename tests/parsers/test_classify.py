@@ -71,6 +71,16 @@ WORDINGS = {
         MessageKind.QUOTE_REQUEST,
     ),
     "quote_en": ("Pricing", "Could you quote us for 50 cases of nitrile gloves?", MessageKind.QUOTE_REQUEST),
+    "goods_arrived_next_order_later_en": (
+        "Re: PO 4500012877",
+        "Thanks, the 40 tee-shirts arrived this morning, all good. I'll send you the next order next week.",
+        MessageKind.OTHER,
+    ),
+    "goods_arrived_next_order_later_fr": (
+        "RE: Commande BC-118",
+        "Les gants sont arrivés ce matin, tout est conforme. Je vous enverrai la prochaine commande lundi.",
+        MessageKind.OTHER,
+    ),
     "ok_for_the_quote_en": (
         "RE: Quotation Q26-0877",
         "OK for the quote except item 2, make it 30. Our PO is ISMC-PO-2231.",
