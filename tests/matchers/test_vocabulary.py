@@ -81,8 +81,17 @@ def test_a_phrase_of_the_trade_is_read_as_one_before_its_words(wording: str, wor
 
 @pytest.mark.parametrize(
     ("customer", "catalogue"),
-    [("grey bin", "Corbeille grise"), ("serviettes blanches", "Serviette blanche"), ("noirs", "noire")],
-    ids=["english-and-feminine", "feminine-plural", "masculine-plural"],
+    [
+        ("grey bin", "Corbeille grise"),
+        ("serviettes blanches", "Serviette blanche"),
+        ("noirs", "noire"),
+        ("vitre glace", "vitres glacées"),
+    ],
+    ids=["english-and-feminine", "feminine-plural", "masculine-plural", "participle-feminine-plural"],
 )
 def test_an_inflected_form_compares_with_its_plain_one(customer: str, catalogue: str) -> None:
     assert set(read_wording(customer).words) == set(read_wording(catalogue).words)
+
+
+def test_a_trade_abbreviation_reads_as_the_catalogue_s_words() -> None:
+    assert read_wording("PDT sous vide").words == read_wording("pommes de terre sous vide").words
