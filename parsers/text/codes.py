@@ -57,6 +57,10 @@ _TRAILING = re.compile(
 # An amount in a currency ("259.00 EUR", "45,00 €"): a price column after the count's column.
 _AMOUNT = re.compile(rf"\s(?:{_NUMBER})\s*(?:€|eur\b|euros?\b|chf\b|gbp\b|£)", re.I)
 _COLUMN_COUNT = re.compile(r"(?:\s{2,}|\t|\s*\|\s*)(?P<qty>\d+)\s*\|?\s*$")
+# A price printed to the cent in a column of its own ('   2.90', '  62,00 (prix spécial)'), and
+# the count with its unit in the column before it.
+_CENTS_COLUMN = re.compile(r"(?:\s{2,}|\t|\s*\|\s*)\d{1,6}[.,]\d{2}(?![\d.,])")
+_COLUMN_COUNT_UNIT = re.compile(rf"(?:\s{{2,}}|\t|\s*\|\s*)(?P<qty>\d+)(?:\s*(?P<unit>{_UNIT}))?\s*\|?\s*$")
 
 
 def read_code_line(line: str, book: CodeBook, *, part: str, start: int) -> ExtractedLine | None:
@@ -157,9 +161,13 @@ def _quantity(before: str, after: str, code_end: int):
 
 def _priced_columns(after: str) -> re.Match[str] | None:
     """'OS-65234   Fauteuil ergonomique noir     3   259.00 EUR': a quote's or order's row in columns,
-    the count in its own column just before the first amount in a currency."""
+    the count in its own column just before the first amount in a currency, or before a column of
+    cents ('Hi-vis vest orange XL      30 pcs    2.90')."""
     amount = _AMOUNT.search(after)
-    return _COLUMN_COUNT.search(after, 0, amount.start()) if amount else None
+    if amount is not None:
+        return _COLUMN_COUNT.search(after, 0, amount.start())
+    cents = _CENTS_COLUMN.search(after)
+    return _COLUMN_COUNT_UNIT.search(after, 0, cents.start()) if cents else None
 
 
 def _found(match: re.Match[str], shift: int):
@@ -191,7 +199,8 @@ def _designation(line: str, code: tuple[int, int], qty: tuple[int, int]) -> tupl
     best = ("", (0, 0))
     for begin, end in pieces:
         text = line[begin:end]
-        cuts = [found.start() for found in (_PRICE.search(text), _AMOUNT.search(text)) if found]
+        prices = (_PRICE.search(text), _AMOUNT.search(text), _CENTS_COLUMN.search(text))
+        cuts = [found.start() for found in prices if found]
         text = text[: min(cuts)] if cuts else text
         stripped = re.sub(r"^[\s\-–/:|,;x×*()]+|[\s\-–/:|,;()]+$", "", text)
         stripped = re.sub(r"^(?:r[ée]f\.?|p/n|code|qt[ée]|qty)\s*:?\s*", "", stripped, flags=re.I)

@@ -64,6 +64,11 @@ def _read(text: str):
             ("7748-64", "12", None, "Copy paper A4 (carton of 5 reams)"),
         ),
         ("OS-34084 pens 20 rolls @ 2.20", ("OS-34084", "20", "rouleau", "pens")),
+        (
+            "OS-17242   Ramettes A4 80 g     12 rolls   2.72",
+            ("OS-17242", "12", "rouleau", "Ramettes A4 80 g"),
+        ),
+        ("CF226X   Toner noir   3 pcs   62,00 (prix spécial)", ("CF226X", "3", "pce", "Toner noir")),
     ],
     ids=[
         "code-x-qty",
@@ -75,6 +80,8 @@ def _read(text: str):
         "qty-x-after",
         "labelled-qty",
         "price-after",
+        "count-unit-then-cents-column",
+        "cents-column-and-a-remark",
     ],
 )
 def test_quantity_beside_a_known_code(text: str, expected) -> None:
