@@ -70,6 +70,12 @@ CORRECTED = {
     "an English change of mind": (
         "Hi,\n\nPO BC-5521\n10 x VIS-440-200\n6 x GAN-NIT-T9\n\nSorry, I meant 20 of the screws instead of 10.\n\nPaul\n"
     ),
+    "an article on a condition, another in its place": (
+        "Bonjour,\n\nCommande BC-5521 :\n- 10 x VIS-440-200\n- 5 boîtes GAN-NIT-T9 (sinon 5 boîtes GAN-NIT-T8)\n\nPaul\n"
+    ),
+    "an English alternative": (
+        "Hi,\n\nPO BC-5521\n10 x VIS-440-200\n6 x GAN-NIT-T9, otherwise the size 8 ones\n\nPaul\n"
+    ),
 }
 
 
