@@ -74,7 +74,7 @@ CORRECTED = {
         "Bonjour,\n\nCommande BC-5521 :\n- 10 x VIS-440-200\n- 5 boîtes GAN-NIT-T9 (sinon 5 boîtes GAN-NIT-T8)\n\nPaul\n"
     ),
     "an English alternative": (
-        "Hi,\n\nPO BC-5521\n10 x VIS-440-200\n6 x GAN-NIT-T9, otherwise the size 8 ones\n\nPaul\n"
+        "Hi,\n\nPO BC-5521\n10 x VIS-440-200\n6 x GAN-NIT-T9, otherwise 6 of the size 8\n\nPaul\n"
     ),
 }
 
