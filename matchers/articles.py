@@ -272,8 +272,10 @@ def _finish(match: LineMatch, index: CatalogIndex) -> LineMatch:
     elif product and product.unit_price is not None:
         match.unit_price = Decimal(str(product.unit_price))
     if product and match.candidates and match.candidates[0].key == product.sku:
-        conversion = _conversion(line, match, product.unit, index) or _in_packs(
-            match, product.name, product.unit
+        conversion = (
+            _packs_of_sales_unit(line, match, product.unit, index)
+            or _conversion(line, match, product.unit, index)
+            or _in_packs(match, product.name, product.unit)
         )
         if conversion:
             match.candidates[0].evidence.append(conversion)
@@ -289,6 +291,23 @@ def _in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence |
         return None
     detail = f"{match.quantity:f} {match.unit} = {packs:f} {sales_unit}"
     match.quantity, match.unit = packs, sales_unit
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
+
+
+def _packs_of_sales_unit(
+    line: ExtractedLine, match: LineMatch, sales_unit: str | None, index: CatalogIndex
+) -> Evidence | None:
+    """'2 cartons de 6 bouteilles' of an article sold by the bottle: 12 bottles, the count the
+    catalogue sells, since the customer wrote what a pack holds in the article's own unit."""
+    pack, inner = line.pack_size, line.pack_unit
+    if not (sales_unit and match.unit and match.quantity is not None and pack and pack.value and inner):
+        return None
+    unit = index.sales_unit(sales_unit)
+    if index.sales_unit(inner.value) != unit or match.unit == unit:
+        return None
+    total = match.quantity * pack.value
+    detail = f"{match.quantity:f} {match.unit} x {pack.value:f} {inner.value} = {total:f} {sales_unit}"
+    match.quantity, match.unit = total.normalize(), sales_unit
     return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
 
 

@@ -185,6 +185,7 @@ class ExtractedLine(BaseModel):
     quantity: Extracted[Decimal] | None = None
     unit: Extracted[str] | None = None
     pack_size: Extracted[Decimal] | None = None  # "carton de 12" -> 12
+    pack_unit: Extracted[str] | None = None  # "carton de 6 bouteilles" -> bouteille: what the pack counts
     unit_price: Extracted[Decimal] | None = None
     amount: Extracted[Decimal] | None = None
     provenance: Provenance | None = None

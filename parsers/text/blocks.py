@@ -31,7 +31,9 @@ _FIELD = re.compile(
     re.I,
 )
 _FIELD_INSIDE = re.compile(r"\b(?:" + "|".join(_FIELDS.values()) + r")\.?\s*[:=]", re.I)
-_QTY = re.compile(rf"^(?P<qty>{NUMBER})\s*(?P<unit>[^\W\d_][\w²³]*\.?)?$")
+# '2 cartons de 6 bouteilles', '3 boxes of 12 bottles': the count of packs, what one pack holds.
+_PACK = rf"(?:\s+(?:de|of|x)\s+(?P<pack>{NUMBER})\s*(?P<inner>[^\W\d_][\w²³]*\.?)?)?"
+_QTY = re.compile(rf"^(?P<qty>{NUMBER})\s*(?P<unit>[^\W\d_][\w²³]*\.?)?{_PACK}$", re.I)
 
 
 @dataclass
@@ -69,6 +71,10 @@ class KeyValueBlocks:
         unit_text = qty["unit"] or (values["unit"][0] if "unit" in values else None)
         unit = normalise_unit(unit_text) if unit_text else None
         code = values.get("code")
+        pack = parse_number(qty["pack"]) if unit and qty["pack"] else None
+        inner = normalise_unit(qty["inner"]) if pack and qty["inner"] else None
+        if qty["pack"] and inner is None:
+            return None  # '2 cartons de 6': six of what the article is sold by, or six packs, is unsaid
         return line_from_parts(
             self.part,
             (self.begin, self.end),
@@ -76,6 +82,8 @@ class KeyValueBlocks:
             desc=values.get("desc"),
             qty=(value, values["qty"][1]),
             unit=(unit, values["qty"][1]) if unit else None,
+            pack=(pack, values["qty"][1]) if pack else None,
+            pack_unit=(inner, values["qty"][1]) if inner else None,
             rule="text-key-value",
             confidence=0.85,
         )

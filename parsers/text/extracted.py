@@ -34,6 +34,7 @@ def line_from_parts(
     desc: tuple[str, tuple[int, int]] | None = None,
     unit: tuple[str, tuple[int, int]] | None = None,
     pack: tuple[Decimal | None, tuple[int, int]] | None = None,
+    pack_unit: tuple[str, tuple[int, int]] | None = None,
     notes: list[str] | None = None,
 ) -> ExtractedLine:
     def value(item, kind):
@@ -51,6 +52,7 @@ def line_from_parts(
         quantity=value(qty, Decimal),
         unit=value(unit, str),
         pack_size=value(pack, Decimal),
+        pack_unit=value(pack_unit, str),
         provenance=Provenance(part=part, span=span, rule=rule),
         confidence=confidence,
         notes=notes or [],

@@ -305,6 +305,28 @@ def test_a_weight_read_as_packs_of_the_weight_the_article_names_is_written(writt
     assert ("quantity_not_written" in [r.code for r in decision.reasons]) is held
 
 
+@pytest.mark.parametrize(
+    ("total", "inner", "held"), [("12", "bouteilles", False), ("8", "bouteilles", True), ("12", "kg", True)]
+)
+def test_packs_counted_in_the_unit_the_article_is_sold_by_are_written(total, inner, held):
+    text = f"Quantité : 2 cartons de 6 {inner}\n"
+    products = {**PRODUCTS, "HUI-1L": make_product("HUI-1L", "Huile d'olive bouteille 1 L", unit="bouteille")}
+    line = make_line(None, total, description="huile d'olive", unit="bouteille", span=(0, len(text) - 1))
+    line.sku = "HUI-1L"
+    line.line.quantity = Extracted[Decimal](value=Decimal("2"), provenance=line.line.provenance)
+    line.line.unit = Extracted[str](value="carton")
+    line.line.pack_size = Extracted[Decimal](value=Decimal("6"))
+    line.line.pack_unit = Extracted[str](value=inner)
+    decision = decide(
+        make_parsed(text=text),
+        make_matched_order([line]),
+        settings=Settings(),
+        products=products,
+        customers=CUSTOMERS,
+    )
+    assert ("quantity_not_written" in [r.code for r in decision.reasons]) is held
+
+
 def test_a_quantity_corrected_further_down_is_read_where_it_was_corrected():
     text = "- vis 4x40 : 3 boîtes\nFinalement mettez-en 2 pour les vis.\n"
     line = make_line("VIS-440-200", "2", span=(0, 20))

@@ -250,3 +250,17 @@ def test_a_one_word_remark_in_brackets_is_no_part_of_the_name() -> None:
     )
     match = match_article(make_extracted_line("Orion 054 yellow (standard)"), index, customer_id=None)
     assert match.sku == "C054-Y"
+
+
+@pytest.mark.parametrize(
+    ("pack_unit", "expected"),
+    [("pièces", (Decimal("24"), "pce")), ("kg", (Decimal("2"), "carton"))],
+    ids=["packs-of-the-sales-unit", "packs-of-another-unit"],
+)
+def test_packs_of_the_unit_the_article_is_sold_by_are_counted_in_it(
+    fixtures_index: CatalogIndex, pack_unit: str, expected: tuple
+) -> None:
+    line = make_extracted_line(code="SIL-GRI-310", quantity="2", unit="carton", pack_size="12")
+    line.pack_unit = Extracted(value=pack_unit)
+    match = match_article(line, fixtures_index, customer_id=None)
+    assert (match.quantity, match.unit) == expected

@@ -351,3 +351,29 @@ def test_a_count_column_before_a_priced_column_is_the_quantity(text: str, expect
 )
 def test_a_price_list_row_without_a_count_column_is_no_line(text: str) -> None:
     assert _read(text) is None
+
+
+@pytest.mark.parametrize(
+    ("quantity", "read"),
+    [
+        ("2 cartons de 6 bouteilles", ("2", "carton", "6", "flacon")),
+        ("3 boxes of 12 pieces", ("3", "boite", "12", "pce")),
+        ("2 sacs de 5 kg", ("2", "sac", "5", "kg")),
+    ],
+    ids=["cartons-of-bottles-fr", "boxes-of-pieces-en", "sacks-of-kilos-fr"],
+)
+def test_a_key_value_quantity_in_packs_keeps_what_one_pack_holds(quantity: str, read: tuple) -> None:
+    (line,) = read_lines(
+        f"Réf : 23281A\nDésignation : Huile d'olive 1 L\nQuantité : {quantity}\n", part="body"
+    )
+    assert (
+        str(line.quantity.value),
+        line.unit.value,
+        str(line.pack_size.value),
+        line.pack_unit.value,
+    ) == read
+
+
+def test_a_key_value_quantity_in_packs_of_an_unsaid_unit_is_no_line() -> None:
+    # '2 cartons de 6': six bottles or six packs is unsaid; the block stays for a clerk.
+    assert read_lines("Réf : 23281A\nQuantité : 2 cartons de 6\n", part="body") == []

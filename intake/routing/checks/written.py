@@ -79,7 +79,9 @@ def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None
         if text is None or quantity is None:
             continue
         written = written_values(text, rules)
-        if quantity.normalize() not in written and not _written_in_packs(ctx, line, written):
+        if quantity.normalize() not in written and not (
+            _written_in_packs(ctx, line, written) or _written_as_packs_of(ctx, line, written)
+        ):
             reasons.append(
                 line_reason(
                     "quantity_not_written",
@@ -101,3 +103,20 @@ def _written_in_packs(ctx: CheckContext, line: LineMatch, written: set[Decimal])
         return False
     packs = counted_in_packs(read.quantity.value, read.unit.value, product.name, product.unit)
     return packs is not None and packs == line.quantity.normalize() and same_unit(line.unit, product.unit)
+
+
+def _written_as_packs_of(ctx: CheckContext, line: LineMatch, written: set[Decimal]) -> bool:
+    """'2 cartons de 6 bouteilles' written, 12 bottles read: both counts are written, what one pack
+    holds is counted in the unit the catalogue sells the article by, and their product is the quantity."""
+    read, product = line.line, ctx.products.get(line.sku or "")
+    if product is None or read.quantity is None or read.pack_size is None or read.pack_unit is None:
+        return False
+    packs, size = read.quantity.value.normalize(), read.pack_size.value.normalize()
+    return (
+        packs in written
+        and size in written
+        and line.quantity is not None
+        and (packs * size).normalize() == line.quantity.normalize()
+        and same_unit(read.pack_unit.value, product.unit)
+        and same_unit(line.unit, product.unit)
+    )
