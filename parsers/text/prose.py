@@ -48,7 +48,7 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 part,
                 span,
                 desc=(desc, (start + desc_start, start + desc_end)),
-                qty=(quantity, (start + match.start(group), start + match.end(group))),
+                qty=(quantity, (start + match.start(group), start + _count_end(match, group))),
                 unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
                 rule="text-prose",
                 confidence=0.5 if approx else 0.75,
@@ -65,6 +65,11 @@ def _halves(match: re.Match[str], quantity: Decimal | None, approx: bool) -> tup
     if quantity is not None and (match["and_half"] or match["et_demi"]):
         return quantity + Decimal("0.5"), approx
     return quantity, approx
+
+
+def _count_end(match: re.Match[str], group: str) -> int:
+    """Where the count ends: past its half ('un kilo et demi', 'one and a half'), so the half is read in it."""
+    return max(match.end(group), match.end("and_half"), match.end("et_demi"))
 
 
 def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
