@@ -49,7 +49,7 @@ from parsers import (
     extract_orders,
     followup_sign,
     parse_message,
-    read_attachments,
+    read_documents,
 )
 
 HistoryLookup = Callable[[str], CustomerHistory]
@@ -132,7 +132,7 @@ def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits
     if not parsed.classification.is_order:
         return ReadMessage(parsed=parsed, sign=sign)
     with stage("documents"):
-        read_attachments(parsed, limits=limits)  # read once here; extraction finds them read
+        read_documents(parsed, limits=limits)  # read once here; extraction finds them read
     with stage("extract"):
         if read is None:
             read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)

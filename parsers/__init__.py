@@ -11,6 +11,7 @@ from parsers.documents.attachments import (
     DocumentPreview,
     preview_document,
     read_attachments,
+    read_documents,
     render_pdf_page,
 )
 from parsers.documents.sandbox import bound_reader, death_reason, kill_group, lead_group
@@ -59,5 +60,6 @@ __all__ = [
     "preload",
     "preview_document",
     "read_attachments",
+    "read_documents",
     "render_pdf_page",
 ]

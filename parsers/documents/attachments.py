@@ -155,6 +155,17 @@ def _ruled(order: ExtractedOrder, rule: str | None) -> ExtractedOrder:
 
 def read_attachments(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> list[ExtractedOrder]:
     """Every order-like document of a message; an unreadable one as an empty order with the reason."""
+    # Copies: the caller may amend its orders, the cache keeps them as read.
+    return [o.model_copy(deep=True) for o in _read_cached(parsed, limits)]
+
+
+def read_documents(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> None:
+    """Every document of a message read now (under `limits`); later reads of them find them read."""
+    _read_cached(parsed, limits)
+
+
+def _read_cached(parsed: ParsedMessage, limits: DocumentLimits | None) -> list[ExtractedOrder]:
+    """The orders of the message's documents as cached: not to be changed."""
     found: list[ExtractedOrder] = []
     for attachment in parsed.attachments:
         key = (hashlib.sha256(attachment.data).hexdigest(), attachment.filename)
@@ -162,7 +173,7 @@ def read_attachments(parsed: ParsedMessage, *, limits: DocumentLimits | None = N
             _CACHE[key] = _read_or_fail(attachment, parsed.sender.email, limits)
             while len(_CACHE) > _CACHE_SIZE:
                 _CACHE.popitem(last=False)
-        found += [o.model_copy(deep=True) for o in _CACHE[key]]
+        found += _CACHE[key]
     return found
 
 
@@ -184,7 +195,7 @@ def _read_or_fail(attachment: Attachment, sender: str, limits: DocumentLimits | 
 
 def document_kinds(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> dict[str, DocumentKind]:
     """The kind of each order-like attachment, by part name: for classification (an attached invoice)."""
-    return {o.part: o.document_kind for o in read_attachments(parsed, limits=limits)}
+    return {o.part: o.document_kind for o in _read_cached(parsed, limits)}
 
 
 def attachment_orders(

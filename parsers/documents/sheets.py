@@ -21,6 +21,7 @@ from parsers.documents.rows import build_line
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
 from parsers.documents.sheet_sizes import find_size_header, read_size_grid
 from parsers.documents.totals import check_order
+from parsers.documents.unit_columns import per_unit, quantity_columns, unit_headings, unit_quantity_columns
 from parsers.text.corrections import cancels
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
@@ -106,7 +107,7 @@ def _read_table(
     ):
         order.notes.append(f"sheet '{grid.name}' is no part of the order (past orders, a copy): not read")
         return
-    order.rows += sheet_rows(grid, header, part, roles.get("quantity"))
+    order.rows += sheet_rows(grid, header, part, quantity_columns(roles))
     for line in sheet.lines:
         order.lines.append(line.model_copy(update={"line_no": len(order.lines) + 1}))
     header_fields(order, grid, header, set(roles.values()), part, vocab)
@@ -147,8 +148,9 @@ def other_sheets(
     ]
 
 
-def sheet_rows(grid: Grid, header: int, part: str, quantity: int | None) -> list[SourceRow]:
+def sheet_rows(grid: Grid, header: int, part: str, quantity: int | list[int] | None) -> list[SourceRow]:
     """Every non-empty row of the sheet read, its header row and what is above it or below it, for the checks."""
+    columns = [quantity] if isinstance(quantity, int) else quantity or []
     rows = []
     for index, row in enumerate(grid.rows[:MAX_ROWS]):
         cells = [c for c in row if c.text]
@@ -160,8 +162,8 @@ def sheet_rows(grid: Grid, header: int, part: str, quantity: int | None) -> list
                 text=" | ".join(c.text for c in cells),
                 region="lines" if below else "header",
                 provenance=Provenance(part=part, sheet=grid.name, cell=cells[0].ref, rule="sheet-row"),
-                quantity=(row[quantity].text if quantity < len(row) else "")
-                if below and quantity is not None
+                quantity=" ".join(row[c].text for c in columns if c < len(row) and row[c].text)
+                if below and columns
                 else None,
             )
         )
@@ -327,6 +329,8 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
         if "quantity" in roles and not roles.keys() & {"code", "description", "supplier_code", "ean"}:
             _lone_heading_is_designation(texts, roles)
         article = roles.keys() & {"code", "description", "supplier_code", "ean"}
+        if article:
+            unit_quantity_columns(grid, index, texts, roles)
         if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
             if "code" not in roles and len(named_articles) > 1:
                 _codes_by_contents(grid, index, roles, named_articles)
@@ -372,6 +376,7 @@ def _read_lines(
 ) -> None:
     texts = [c.text for row in grid.rows[header + 1 :] for c in row if isinstance(c.value, str)]
     decimal_comma = sum(t.count(",") for t in texts) >= sum(t.count(".") for t in texts)
+    headings = unit_headings(grid, header, roles)
     for row in grid.rows[header + 1 :]:
         first = next((c.text for c in row if c.text), "")
         if not first or starts_with(first, totals):
@@ -386,8 +391,9 @@ def _read_lines(
             continue
         if cancels(str(cells.get("comment", ("",))[0])):
             continue  # 'annulé' in the row's comment column: the customer struck the row
-        line = build_line(
-            len(order.lines) + 1, cells, decimal_comma=decimal_comma, confidence=SHEET_CONFIDENCE
-        )
-        if line is not None:
-            order.lines.append(line)
+        for one in per_unit(cells, headings):
+            line = build_line(
+                len(order.lines) + 1, one, decimal_comma=decimal_comma, confidence=SHEET_CONFIDENCE
+            )
+            if line is not None:
+                order.lines.append(line)

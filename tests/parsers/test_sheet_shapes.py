@@ -126,3 +126,48 @@ def test_a_later_sheet_of_dated_rows_is_past_orders_and_adds_none() -> None:
     history = [["Date", "Réf", "Qté"], ["2026-10-02", "EG-18", 2], ["2026-10-19", "ADB-20", 10]]
     order = read_sheet(_book({"Commande": order_rows, "Historique": history}), "cde.xlsx", PART)
     assert _read(order) == [("GDB-51", Decimal(6))]
+
+
+def _read_units(order) -> list[tuple[str, Decimal, str]]:
+    return [((ln.code or ln.description).value, ln.quantity.value, ln.unit.value) for ln in order.lines]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "expected"),
+    [
+        (
+            ["Code", "Produit", "Colis", "Pièces"],
+            [
+                ["EAU-50", "Eau plate 50 cl", 6, None],
+                ["SIR-1L", "Sirop 1 L", None, 3],
+                ["JUS-25", "Jus", 2, 4],
+            ],
+            [
+                ("EAU-50", 6, "Colis"),
+                ("SIR-1L", 3, "Pièces"),
+                ("JUS-25", 2, "Colis"),
+                ("JUS-25", 4, "Pièces"),
+            ],
+        ),
+        (
+            ["SKU", "Description", "Boxes", "Units"],
+            [["SCR-440", "Screws 4x40", "4", ""], ["SIL-310", "Silicone 310 ml", "", "12"]],
+            [("SCR-440", 4, "Boxes"), ("SIL-310", 12, "Units")],
+        ),
+        (
+            ["Désignation", "Kg"],
+            [["Filet de poulet", 18]],
+            [("Filet de poulet", 18, "Kg")],
+        ),
+    ],
+    ids=["colis-pieces-fr", "boxes-units-en", "kg-fr"],
+)
+def test_columns_headed_by_a_unit_give_a_line_per_filled_cell_in_that_unit(header, rows, expected) -> None:
+    order = read_sheet(_book({"Commande": [header, *rows]}), "order.xlsx", PART)
+    assert _read_units(order) == expected
+
+
+def test_a_unit_heading_over_words_is_no_quantity_column() -> None:
+    # 'Cartons' heading a column of packing notes: the row orders nothing it can say.
+    rows = [["Code", "Désignation", "Cartons"], ["EAU-50", "Eau plate 50 cl", "à part"]]
+    assert read_sheet(_book({"Commande": rows}), "order.xlsx", PART).lines == []
