@@ -23,6 +23,7 @@ from models.datafiles import read_toml
 from models.followups import FollowupKind, FollowupSign, ReturnReason
 from parsers.classify.followup_model import predict_followup
 from parsers.mail.markers import load_markers
+from parsers.vocabulary.thread import weighted_points
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "followup_vocabulary.toml"
 # Order numbers a follow-up writes: a token with three digits or more ("4512", "KBS-PO-20931").
@@ -56,6 +57,8 @@ def load_followup_vocabulary(path: Path = VOCABULARY_FILE) -> FollowupVocabulary
             FollowupKind(kind): [(_compile(path, kind, p), float(w)) for p, w in rows]
             for kind, rows in data["kinds"].items()
         }
+        for kind, rows in weighted_points(path, data.get("thread", {})).items():
+            kinds.setdefault(FollowupKind(kind), []).extend(rows)
         return FollowupVocabulary(
             threshold=float(data["threshold"]),
             precedence=tuple(FollowupKind(k) for k in data["precedence"]),

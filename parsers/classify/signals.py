@@ -21,6 +21,7 @@ from models import Classification, ConfigError, MessageKind, ParsedMessage
 from models.datafiles import read_toml
 from parsers.classify.textcat import predict
 from parsers.mail.markers import load_markers
+from parsers.vocabulary.thread import weighted_points
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "classify_vocabulary.toml"
 MODEL_WEIGHT = 3.0
@@ -41,7 +42,8 @@ Vocabulary = dict[str, dict[str, list[tuple[re.Pattern[str], float]]]]
 
 @lru_cache(maxsize=2)
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
-    """The [subject] and [text] tables of kind -> [(pattern, weight)], validated."""
+    """The [subject] and [text] tables of kind -> [(pattern, weight)], validated; [text] with the
+    thread vocabulary's phrases at the weights of [thread]."""
     data = read_toml(path)
     out: Vocabulary = {}
     for section in ("subject", "text"):
@@ -51,12 +53,14 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         out[section] = {
             kind: _patterns(path, f"{section}.{kind}", kind, rows) for kind, rows in table.items()
         }
+    for kind, rows in weighted_points(path, data.get("thread", {})).items():
+        _known_kind(path, f"thread.{kind}", kind)
+        out["text"].setdefault(kind, []).extend(rows)
     return out
 
 
 def _patterns(path: Path, key: str, kind: str, rows: object) -> list[tuple[re.Pattern[str], float]]:
-    if kind not in {k.value for k in MessageKind}:
-        raise ConfigError(str(path), key, f"unknown kind {kind!r}")
+    _known_kind(path, key, kind)
     if not isinstance(rows, list):
         raise ConfigError(str(path), key, "must be a list of [pattern, weight]")
     compiled = []
@@ -73,6 +77,11 @@ def _patterns(path: Path, key: str, kind: str, rows: object) -> list[tuple[re.Pa
         except re.error as exc:
             raise ConfigError(str(path), key, f"bad regular expression {row[0]!r}: {exc}") from exc
     return compiled
+
+
+def _known_kind(path: Path, key: str, kind: str) -> None:
+    if kind not in {k.value for k in MessageKind}:
+        raise ConfigError(str(path), key, f"unknown kind {kind!r}")
 
 
 def classify(parsed: ParsedMessage, *, nlp: Language | None = None) -> Classification:

@@ -9,9 +9,11 @@ de fil bleu").
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
 from parsers.vocabulary.words import line_words
@@ -21,8 +23,8 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     """Order lines inside a sentence: "deux cartons de X, une boîte de Y et 3 rouleaux de Z"."""
     found = []
     for match in _PROSE.finditer(sentence):
-        group = "qty" if match["qty"] else "approx"
-        quantity, approx = read_quantity(match[group])
+        group = next(g for g in ("qty", "half", "approx") if match[g])
+        quantity, approx = _halves(match, *read_quantity(match[group]))
         if quantity is None:
             continue
         # "trois bidons 5 L de lave-glace": the size printed before 'de' belongs to the designation.
@@ -46,7 +48,7 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 part,
                 span,
                 desc=(desc, (start + desc_start, start + desc_end)),
-                qty=(quantity, (start + match.start(group), start + match.end(group))),
+                qty=(quantity, (start + match.start(group), start + _count_end(match, group))),
                 unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
                 rule="text-prose",
                 confidence=0.5 if approx else 0.75,
@@ -54,6 +56,20 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
             )
         )
     return _read_elided(sentence, found, part=part, start=start) if found else found
+
+
+def _halves(match: re.Match[str], quantity: Decimal | None, approx: bool) -> tuple[Decimal | None, bool]:
+    """ "un demi-colis", "half a case": half of one unit; "un kilo et demi", "one and a half kilos": a half more."""
+    if match["half"]:
+        return Decimal("0.5"), False
+    if quantity is not None and (match["and_half"] or match["et_demi"]):
+        return quantity + Decimal("0.5"), approx
+    return quantity, approx
+
+
+def _count_end(match: re.Match[str], group: str) -> int:
+    """Where the count ends: past its half ('un kilo et demi', 'one and a half'), so the half is read in it."""
+    return max(match.end(group), match.end("and_half"), match.end("et_demi"))
 
 
 def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
@@ -103,36 +119,62 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
 def _read_listed(sentence: str, found: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
     """ "une douzaine de disjoncteurs ... et six interrupteurs différentiels", "... Also 2 Leitz
     staplers", "and 6 HP toners": in a sentence already listing items, a count joined to them
-    names the next item by itself (in pieces), a maker's initials ('HP', 'LG') as well as a word."""
+    names the next item by itself (in pieces), a maker's initials ('HP', 'LG') as well as a word.
+    Items named so before the first counted one are read when the list runs on from them to it
+    ("il me faut 6 casques blancs, 6 gilets XL et 2 paires de gants")."""
     taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
     listed: list[ExtractedLine] = []
+    heads: list[tuple[ExtractedLine, int]] = []
     for match in _LISTED.finditer(sentence):
         at = start + match.start("qty")
-        if any(b <= at < e for b, e in taken) or not any(e <= at for _, e in taken):
+        if any(b <= at < e for b, e in taken):
             continue
-        noun = match["noun"].lower()
-        if (
-            normalise_unit(noun)
-            or _FUNCTION_WORD.fullmatch(noun)
-            or noun in line_words().not_a_line_after_number
-            or read_quantity(noun)[0] is not None  # "une douzaine d'ampoules": a count, read above
+        line = _listed_line(sentence, match, part=part, start=start)
+        if line is None:
+            continue
+        if match["sep"] and any(e <= at for _, e in taken):
+            listed.append(line)
+        elif not any(e <= at for _, e in taken):
+            heads.append((line, match.end("noun")))
+    starts = [b for b, _ in taken] + [
+        ln.provenance.span[0] for ln in listed if ln.provenance and ln.provenance.span
+    ]
+    for line, _ in reversed(heads):
+        span = line.provenance.span if line.provenance and line.provenance.span else None
+        if span and any(
+            _RUNS_ON.fullmatch(sentence[span[1] - start : b - start]) for b in starts if b >= span[1]
         ):
-            continue
-        quantity, approx = read_quantity(match["qty"])
-        desc, desc_end = _cut_designation(sentence, match.start("noun"))
-        if quantity is None or approx or not desc:
-            continue
-        listed.append(
-            line_from_parts(
-                part,
-                (at, start + desc_end),
-                desc=(desc, (start + match.start("noun"), start + desc_end)),
-                qty=(quantity, (at, start + match.end("qty"))),
-                rule="text-prose",
-                confidence=0.6,
-            )
-        )
+            listed.append(line)
+            starts.append(span[0])
     return listed
+
+
+def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) -> ExtractedLine | None:
+    """The item a count names by itself, in pieces; None when the word after the count is no article."""
+    noun = match["noun"].lower()
+    if (
+        normalise_unit(noun)
+        or _FUNCTION_WORD.fullmatch(noun)
+        or noun in line_words().not_a_line_after_number
+        or noun in line_words().street_words
+        or month_number(noun) is not None
+        or noun in _FRACTIONS  # "un demi-colis": half of a unit, read above
+        or read_quantity(noun)[0] is not None  # "une douzaine d'ampoules": a count, read above
+    ):
+        return None
+    quantity, approx = read_quantity(match["qty"])
+    desc, desc_end = _cut_designation(sentence, match.start("noun"))
+    if quantity is None or approx or not desc:
+        return None
+    at = start + match.start("qty")
+    return line_from_parts(
+        part,
+        (at, start + desc_end),
+        desc=(desc, (start + match.start("noun"), start + desc_end)),
+        qty=(quantity, (at, start + match.end("qty"))),
+        rule="text-prose",
+        confidence=0.6,
+    )
 
 
 def _build_elided() -> re.Pattern[str]:
@@ -144,8 +186,8 @@ def _build_elided() -> re.Pattern[str]:
 
 def _build_listed() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:,|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*"
-        rf"(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?P<noun>[^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))\b",
+        rf"(?:(?P<sep>,|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*|(?<![\w,.(/-])\s?)"
+        rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?P<noun>[^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))\b",
         re.I,
     )
 
@@ -154,8 +196,9 @@ def _build_prose() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(word_numbers().approx, key=len, reverse=True))
     approx = rf"(?:une?\s+|a\s+)?(?:{words})"
     return re.compile(
-        rf"(?<![\w,.(])(?:(?P<approx>{approx})|(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+"
-        rf"(?P<unit>{UNIT_TOKEN}))\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
+        rf"(?<![\w,.(])(?:(?P<approx>{approx})|(?:(?P<half>une?\s+demie?|half\s+an?)[\s-]+|"
+        rf"(?P<qty>{NUMBER}|{quantity_words_pattern()})(?P<and_half>\s+and\s+a\s+half)?\s+)"
+        rf"(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
         rf"|(?P<bare>))(?P<desc>\S)",
         re.I,
     )
@@ -179,6 +222,9 @@ _FUNCTION_WORD = re.compile(
     r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
     re.I,
 )
+# What joins one item of a list to the next: ", ", " et ", " and ", ", and ".
+_RUNS_ON = re.compile(r"\s*(?:,\s*(?:(?:et|and)\s+)?|(?:et|and)\s+)", re.I)
+_FRACTIONS = frozenset({"demi", "demie", "half"})
 _SIZE_ONLY = re.compile(rf"^{NUMBER}\s*(?:{UNIT_TOKEN})?\W*$", re.I)
 _PROSE = _build_prose()
 _ELIDED = _build_elided()

@@ -25,6 +25,7 @@ from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
 from parsers.text.thread import QUOTED_PART, quoted_text, takes_the_thread_as_is
+from parsers.text.wrapped import read_wrapped
 from parsers.values.numbers import (
     quantity_word_regex,
 )
@@ -134,9 +135,13 @@ def read_lines(
     markers = load_markers()
     forwards = {o.start for o in openings(text, subject, markers) if o.kind == "forward"}
     above: tuple[str, int] | None = None  # the line above, when it named an article and no count
-    for raw in text.splitlines(keepends=True):
+    rows = text.splitlines(keepends=True)
+    joined_through = -1  # the last row a wrapped sentence read with the ones above took
+    for index, raw in enumerate(rows):
         line, start = raw.rstrip("\r\n"), offset
         offset += len(raw)
+        if index <= joined_through:
+            continue
         if start in forwards:  # a forwarded original: read afresh, past the forwarder's signature
             in_signature, header, grid = False, None, None
             continue
@@ -183,7 +188,10 @@ def read_lines(
                 continue
             if line.strip():
                 header = None
-        found.extend(_read_free(line, part=part, start=start, codes=codes))
+        free, joined_through = read_wrapped(
+            line, rows, index, start, lambda text, at: _read_free(text, part=part, start=at, codes=codes)
+        )
+        found.extend(free)
         above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
     last = blocks.flush()
     return [*found, last] if last is not None else found

@@ -136,6 +136,8 @@ def test_a_number_named_by_code_is_not_re_read():
         ("deux cartons de 20 cl", {"2", "20"}),
         ("one dozen boxes", {"1", "12"}),
         ("a box of pens", {"1"}),
+        ("un kilo et demi", {"1", "1.5", "0.5"}),
+        ("one and a half", {"1", "1.5", "0.5"}),
     ],
     ids=[
         "dot thousands",
@@ -144,6 +146,8 @@ def test_a_number_named_by_code_is_not_re_read():
         "french words",
         "english words",
         "article",
+        "et demi",
+        "and a half",
     ],
 )
 def test_a_line_s_written_numbers_include_thousands_and_words(text: str, expected: set[str]):

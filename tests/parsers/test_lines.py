@@ -301,3 +301,74 @@ def test_a_count_after_also_or_before_a_makers_initials_names_the_next_item(
 )
 def test_an_article_with_a_unit_or_a_worded_count_in_a_list_is_a_count(text: str, expected) -> None:
     assert _shape(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "il nous faut 6 casques blancs, 4 gilets orange XL, 2 boîtes de gants et 3 cônes 75.",
+            [
+                ("casques blancs", 6, None),
+                ("gilets orange XL", 4, None),
+                ("gants", 2, "boite"),
+                ("cônes 75", 3, None),
+            ],
+        ),
+        (
+            "please send 6 vented hard hats, 2 full harnesses and 3 boxes of ear plugs",
+            [("vented hard hats", 6, None), ("full harnesses", 2, None), ("ear plugs", 3, "boite")],
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_bare_counts_listed_before_a_counted_item_name_items(text: str, expected: list) -> None:
+    lines = read_prose(text, part="body", start=0)
+    got = [(ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines]
+    assert got == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "commande du 12 novembre, 3 cartons de gobelets",
+        "livraison au 12 rue des Lilas, 3 cartons de gobelets",
+        "on 4 sites we need, they said, 3 boxes of gloves",
+    ],
+    ids=["date", "street", "no-list-between"],
+)
+def test_a_bare_count_not_listed_up_to_a_counted_item_is_no_item(text: str) -> None:
+    lines = read_prose(text, part="body", start=0)
+    assert [ln.quantity.value for ln in lines] == [Decimal(3)]
+
+
+def test_a_dozen_listed_after_items_counts_twelve() -> None:
+    lines = read_prose("3 boxes of gloves and a dozen ear defenders", part="body", start=0)
+    assert [(ln.description.value, ln.quantity.value) for ln in lines] == [
+        ("gloves", Decimal(3)),
+        ("ear defenders", Decimal(12)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "il me faut un kilo et demi de comté et 2 cartons de crème",
+            [("comté", "1.5", "kg"), ("crème", "2", "carton")],
+        ),
+        ("2 kg et demi de sable à maçonner", [("sable à maçonner", "2.5", "kg")]),
+        ("et un demi-colis de petits suisses nature", [("petits suisses nature", "0.5", "colis")]),
+        ("please send one and a half kilos of parmesan", [("parmesan", "1.5", "kg")]),
+        (
+            "half a case of tomatoes and 2 boxes of gloves",
+            [("tomatoes", "0.5", "carton"), ("gloves", "2", "boite")],
+        ),
+        ("un demi de bière et 2 cartons de gobelets", [("gobelets", "2", "carton")]),
+    ],
+    ids=["kilo-et-demi", "digits-et-demi", "demi-colis", "and-a-half", "half-a", "demi-no-unit"],
+)
+def test_a_count_with_a_half_in_words_is_read_with_its_half(text: str, expected: list) -> None:
+    lines = read_prose(text, part="body", start=0)
+    got = [(ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines]
+    assert got == [(d, Decimal(q), u) for d, q, u in expected]

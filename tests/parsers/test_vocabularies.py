@@ -7,9 +7,13 @@ from pathlib import Path
 import pytest
 
 from models import ConfigError
+from models.followups import FollowupKind
+from parsers.classify.followup import load_followup_vocabulary
 from parsers.classify.signals import VOCABULARY_FILE, load_vocabulary
 from parsers.mail.markers import MARKERS_FILE, load_markers
+from parsers.text.thread import points_to_thread
 from parsers.training.textcat import load_examples
+from parsers.vocabulary.thread import ThreadWords, thread_words
 
 
 def test_shipped_files_load() -> None:
@@ -66,8 +70,19 @@ def test_broken_marker_file_names_the_key(tmp_path: Path, replace: str, by: str,
         ("[subject]\nbogus = [['x', 1.0]]\n[text]\n", "subject.bogus"),
         ("[subject]\norder = [['(', 1.0]]\n[text]\n", "subject.order"),
         ("[subject]\norder = [['x']]\n[text]\n", "subject.order"),
+        ("[subject]\n[text]\n[thread.bogus]\nquote = 3.0\n", "thread.bogus"),
+        ("[subject]\n[text]\n[thread.order]\nnope = 3.0\n", "thread.order.nope"),
+        ("[subject]\n[text]\n[thread.order]\nquote = 'x'\n", "thread.order.quote"),
     ],
-    ids=["missing_table", "unknown_kind", "bad_regex", "no_weight"],
+    ids=[
+        "missing_table",
+        "unknown_kind",
+        "bad_regex",
+        "no_weight",
+        "thread_kind",
+        "thread_group",
+        "thread_weight",
+    ],
 )
 def test_broken_vocabulary_names_the_key(tmp_path: Path, content: str, key: str) -> None:
     path = tmp_path / "vocabulary.toml"
@@ -75,6 +90,36 @@ def test_broken_vocabulary_names_the_key(tmp_path: Path, content: str, key: str)
     with pytest.raises(ConfigError) as caught:
         load_vocabulary(path)
     assert caught.value.key == key
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Bon pour accord sur votre devis D26-1180",
+        "Nous validons le devis, merci",
+        "We accept your quotation Q-2291.",
+        "OK for the quote, thanks",
+        "Go ahead with everything below",
+        "Reprenez ma commande ci-dessous svp",
+        "Même commande que la dernière fois",
+        "Idem que la précédente commande",
+        "Same as last time please",
+        "Same again",
+    ],
+)
+def test_the_thread_reader_and_both_classifiers_read_one_vocabulary_of_pointers(reply: str) -> None:
+    order_rows = load_vocabulary(VOCABULARY_FILE)["text"]["order"]
+    new_order_rows = load_followup_vocabulary().kinds[FollowupKind.NEW_ORDER]
+    assert points_to_thread(reply) is not None
+    assert any(p.search(reply) and w >= 3.0 for p, w in order_rows)
+    assert any(p.search(reply) and w >= 5.0 for p, w in new_order_rows)
+
+
+def test_a_bad_pattern_in_the_thread_vocabulary_is_refused() -> None:
+    data = thread_words().model_dump()
+    data["points"]["again"].append("(same")
+    with pytest.raises(ValueError, match="bad regular expression"):
+        ThreadWords.model_validate(data)
 
 
 @pytest.mark.parametrize(

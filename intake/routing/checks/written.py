@@ -28,6 +28,7 @@ from parsers.values.units import same_unit
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0\u202f']\d{3})+(?:,\d+)?(?!\d)")
 _PLAIN = re.compile(r"(?<![\d])\d+(?:[.,]\d+)?(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
+_HALVES = frozenset({"demi", "demie", "half"})
 _SEPARATORS = str.maketrans("", "", " .\u00a0\u202f'")
 
 
@@ -39,9 +40,12 @@ def written_values(text: str, rules: CheckRules) -> set[Decimal]:
         values.add(_decimal(whole.translate(_SEPARATORS) + ("." + decimals if decimals else "")))
     for token in _PLAIN.findall(text):
         values.add(_decimal(token.replace(",", ".")))
-    for word in _WORD.findall(text.lower()):
+    words = _WORD.findall(text.lower())
+    for word in words:
         if word in rules.number_words:
             values.add(_decimal(str(rules.number_words[word])))
+    if _HALVES.intersection(words):  # 'un kilo et demi', 'one and a half', 'un demi-colis'
+        values |= {v + Decimal("0.5") for v in values if not v.is_nan()} | {Decimal("0.5")}
     return {v.normalize() for v in values if not v.is_nan()}
 
 

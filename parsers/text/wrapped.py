@@ -1,0 +1,68 @@
+"""A sentence the mail program wrapped over several lines, read whole.
+
+"il me faudrait : 6 casques blancs, 6 gilets orange XL,\\n12 paires de gants et 2 cônes":
+each line alone names too little to show a list, the sentence does. The lines are
+joined (the line break becomes a space, so offsets stay the body's) only when the
+line runs on into the next (a lower-case word, or a list left open by ',', 'et',
+'and'), and the whole sentence reads more items than its lines one by one, every one
+of theirs among them, all as prose. List lines, numbered lines and space-aligned
+rows are each an item of their own and never joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from models import ExtractedLine
+
+Reader = Callable[[str, int], list[ExtractedLine]]
+
+# A line cut by the mail program runs close to its width and stops mid-sentence.
+_MIN_WRAPPED = 50
+_MAX_JOINED = 4
+_ENDS_SENTENCE = re.compile(r"[.!?:;]\s*$")
+_OPENS_ITEM = re.compile(r"^\s*(?:[-*•>|]|\d+[.)]\s|p\.\s?s\b)", re.I)
+_COUNT_FIRST = re.compile(r"^\s*\d")
+_ALIGNED = re.compile(r"\S {2,}\S|[\t|]")
+_LEFT_OPEN = re.compile(r"(?:,|\bet|\band|\bpuis|\bplus|\balso|\baussi)\s*$", re.I)
+
+
+def read_wrapped(
+    line: str, rows: list[str], index: int, start: int, read: Reader
+) -> tuple[list[ExtractedLine], int]:
+    """The lines read from `line` (rows[index] as the caller sees it) on, and the index of the last row they use."""
+    best, through = read(line, start), index
+    if _OPENS_ITEM.match(line) or _COUNT_FIRST.match(line):
+        return best, through
+    joined, separate, offset = line, list(best), start + len(rows[index])
+    for at in range(index + 1, min(len(rows), index + _MAX_JOINED)):
+        following = rows[at].rstrip("\r\n")
+        if not _runs_on(line if at == index + 1 else rows[at - 1].rstrip("\r\n"), following):
+            break
+        joined += " " * (len(rows[at - 1]) - len(rows[at - 1].rstrip("\r\n"))) + following
+        separate += read(following, offset)
+        offset += len(rows[at])
+        whole = read(joined, start)
+        if (
+            len(whole) > len(separate)
+            and all(ln.provenance is not None and ln.provenance.rule == "text-prose" for ln in whole)
+            and _counts(separate) <= _counts(whole)
+        ):
+            best, through = whole, at
+    return best, through
+
+
+def _runs_on(line: str, following: str) -> bool:
+    return (
+        len(line.strip()) >= _MIN_WRAPPED
+        and not _ENDS_SENTENCE.search(line)
+        and not _ALIGNED.search(line.strip())
+        and bool(following.strip())
+        and not _OPENS_ITEM.match(following)
+        and (following.lstrip()[:1].islower() or bool(_LEFT_OPEN.search(line)))
+    )
+
+
+def _counts(lines: list[ExtractedLine]) -> set[tuple[int, int] | None]:
+    return {ln.quantity.provenance.span if ln.quantity and ln.quantity.provenance else None for ln in lines}
