@@ -63,9 +63,13 @@ _CENTS_COLUMN = re.compile(r"(?:\s{2,}|\t|\s*\|\s*)\d{1,6}[.,]\d{2}(?![\d.,])")
 _COLUMN_COUNT_UNIT = re.compile(rf"(?:\s{{2,}}|\t|\s*\|\s*)(?P<qty>\d+)(?:\s*(?P<unit>{_UNIT}))?\s*\|?\s*$")
 
 
-def read_code_line(line: str, book: CodeBook, *, part: str, start: int) -> ExtractedLine | None:
-    """The order line built around the one known code a line of text names, or None."""
-    codes = code_spans(line, book)
+def read_code_line(
+    line: str, book: CodeBook, *, part: str, start: int, spans: list[re.Match[str]] | None = None
+) -> ExtractedLine | None:
+    """The order line built around the one known code a line of text names, or None.
+
+    `spans` are the line's `code_spans` when the caller has them already."""
+    codes = code_spans(line, book) if spans is None else spans
     if len(codes) != 1:
         return None
     code = codes[0]
@@ -114,10 +118,13 @@ def _overlaps(found: list[re.Match[str]], start: int, end: int) -> bool:
     return any(m.start() < end and start < m.end() for m in found)
 
 
-def code_clauses(line: str, book: CodeBook) -> list[tuple[str, int]] | None:
+def code_clauses(
+    line: str, book: CodeBook, *, spans: list[re.Match[str]] | None = None
+) -> list[tuple[str, int]] | None:
     """The clauses of a sentence naming several known codes ('4 pcs of A, 6 pcs of B and 10 of C'), each
-    with its offset; None when the line names fewer than two codes or a clause holds more than one."""
-    if len(code_spans(line, book)) < 2:
+    with its offset; None when the line names fewer than two codes or a clause holds more than one.
+    `spans` are the line's `code_spans` when the caller has them already."""
+    if len(code_spans(line, book) if spans is None else spans) < 2:
         return None
     clauses, at = [], 0
     for cut in [*_CLAUSE_CUT.finditer(line), None]:

@@ -17,7 +17,7 @@ from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
-from parsers.text.codes import CodeBook, code_clauses, read_code_line
+from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
 from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
@@ -262,10 +262,12 @@ def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> l
             found[0].quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
             found[0].notes.append(f"quantity {old} corrected to {new} on its line")
             return found
-    known = read_code_line(line, codes, part=part, start=start) if codes is not None else None
+    # The line's known codes, looked up once for both readings of them.
+    spans = code_spans(line, codes) if codes is not None else []
+    known = read_code_line(line, codes, part=part, start=start, spans=spans) if codes is not None else None
     if known is not None:
         return [known]
-    clauses = code_clauses(line, codes) if codes is not None else None
+    clauses = code_clauses(line, codes, spans=spans) if codes is not None else None
     if clauses:
         return [
             found
