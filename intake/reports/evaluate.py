@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from intake.ingest import Outcome, ingest_file
-from intake.reports.scoring import Record, Tally, differences, order_is_right, pair_orders
+from intake.reports.scoring import Record, Tally, differences, pair_orders
 from intake.routing.decision import free_of_errors, passes_checks
 from matchers import CatalogIndex
 from models import (
@@ -218,19 +218,24 @@ def order_outcomes(outcome: Outcome, predicted: list[Record], expected: list[Rec
     }
     places = {id(record): i for i, record in enumerate(predicted)}
     return [
-        OrderOutcome(
-            confidence=decisions[id(pred)].confidence,
-            passes_checks=passes_checks(decisions[id(pred)]),
-            free_of_errors=free_of_errors(decisions[id(pred)]),
-            right=exp is not None and order_is_right(pred, exp),
-            differences=[] if exp is not None and order_is_right(pred, exp) else differences(pred, exp),
-            accepted=pred.get("status") == "accepted",
-            customer_id=pred.get("customer_id"),
-            index=places[id(pred)],
-        )
+        _outcome(pred, differences(pred, exp), decisions[id(pred)], places[id(pred)])
         for pred, exp in pair_orders(predicted, expected)
         if pred is not None
     ]
+
+
+def _outcome(pred: Record, wrong: list[str], decision: Any, place: int) -> OrderOutcome:
+    """One predicted order's outcome; `wrong` says what differs from the expected one (nothing: right)."""
+    return OrderOutcome(
+        confidence=decision.confidence,
+        passes_checks=passes_checks(decision),
+        free_of_errors=free_of_errors(decision),
+        right=not wrong,
+        differences=wrong,
+        accepted=pred.get("status") == "accepted",
+        customer_id=pred.get("customer_id"),
+        index=place,
+    )
 
 
 def replay_hold(outcomes: list[OrderOutcome], seen: Counter[str], limit: int) -> set[int]:
