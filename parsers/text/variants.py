@@ -125,9 +125,10 @@ def _variant_line(
         desc, value = _swap_size(base, match["size"] or match["bare"]), ("size" if match["size"] else "bare")
     if desc is None:
         return None
-    if match["same"]:
+    if match["same"]:  # 'les mêmes en noir': the count is the one written for the item before
         quantity: Decimal | None = anchor.quantity.value
-        qty_span = match.span("same")
+        counted = anchor.quantity.provenance.span if anchor.quantity.provenance else None
+        qty_span = (counted[0] - start, counted[1] - start) if counted else match.span("same")
     else:
         quantity, approx = read_quantity(match["qty"])
         if approx:
