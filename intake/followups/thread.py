@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from intake.followups.answers import read_option_answer
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
-from matchers import CatalogIndex, match_article
+from matchers import CatalogIndex, match_article, match_customer
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from models.followups import OrderChange
 from parsers.text.reader import extract_from_text, quoted_lines
@@ -80,7 +80,9 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
         return _doubted(
             order, order.lines, "the reply orders the quote or order it answers, whose lines were not read"
         )
-    matches = [match_article(line, index, customer_id=None) for line in base]
+    # The quote may print the customer's own codes ('Votre code'): read with them.
+    customer_id = match_customer(parsed, order, index).customer_id
+    matches = [match_article(line, index, customer_id=customer_id) for line in base]
     doubts = [CHANGED_BY_REPLY]
     if any(m.sku is None or m.score < SURE_SCORE or m.margin < SURE_MARGIN for m in matches):
         doubts.append("a line of the quote or order answered names no article for sure")
@@ -92,7 +94,7 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
         ],
         order_index(index, [s for s in skus if s]),
     )
-    change = compute_change(_requests(own, pointer), held, index, customer_id=None, today=None)
+    change = compute_change(_requests(own, pointer), held, index, customer_id=customer_id, today=None)
     if not change.certain or change.empty:
         doubts.append("the change asked of the quote or order answered was not all read for sure")
     lines = _changed(base, skus, change, own, part=order.part)
