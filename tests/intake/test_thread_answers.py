@@ -45,10 +45,13 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> CatalogIndex:
 
 
 def _reply(said: str, question: str) -> ParsedMessage:
-    quoted = "Le lun. 7 déc. 2026 à 09:20, Service commandes <commandes@garonne-pro.fr> a écrit :\n" + "\n".join(
-        f"> {line}" for line in question.split("\n")
+    quoted = (
+        "Le lun. 7 déc. 2026 à 09:20, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+        + "\n".join(f"> {line}" for line in question.split("\n"))
     )
-    return make_parsed(text=f"Bonjour,\n\n{said}\n").model_copy(update={"quoted": quoted, "subject": "RE: rupture"})
+    return make_parsed(text=f"Bonjour,\n\n{said}\n").model_copy(
+        update={"quoted": quoted, "subject": "RE: rupture"}
+    )
 
 
 def _skus(order: ExtractedOrder, index: CatalogIndex) -> list[tuple[str | None, int]]:
@@ -76,7 +79,9 @@ def test_a_substitute_taken_is_ordered_with_the_lines_the_reply_adds(
 
 
 def test_an_order_number_beside_the_answer_is_no_count(index: CatalogIndex) -> None:
-    parsed = _reply("OK pour la couronne de 50 m, 3 couronnes.\nRéf. commande : CP-2612-31 (complément)", STOCK_OUT_FR)
+    parsed = _reply(
+        "OK pour la couronne de 50 m, 3 couronnes.\nRéf. commande : CP-2612-31 (complément)", STOCK_OUT_FR
+    )
     (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
     assert _skus(order, index) == [("PLB-12570", 3)]
     assert order.po_number is not None and order.po_number.value == "CP-2612-31"
