@@ -30,6 +30,8 @@ _ASKS = re.compile(
     re.I,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+")
+# A sentence the mail program wrapped: the line breaks inside it, before a word in lower case.
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;])\n(?=[a-zà-ÿ])")
 _NUMBER = r"(?<![\w.,]){}(?![\w]|[.,]\d)"
 
 
@@ -136,7 +138,7 @@ def _request_spans(own: str, part: str) -> list[Provenance]:
 def _requests(own: str, pointer: re.Match[str]) -> str:
     """The sender's text as requests on the quoted lines: the pointer blanked, 'sauf X' read as 'retirer X'."""
     text = own[: pointer.start()] + " " * (pointer.end() - pointer.start()) + own[pointer.end() :]
-    return _SENTENCE.sub(_as_request, text)
+    return _SENTENCE.sub(_as_request, _WRAPPED.sub(" ", text))
 
 
 def _as_request(sentence: re.Match[str]) -> str:
