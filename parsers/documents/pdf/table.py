@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from parsers.documents.pdf.codes import CODE_ROLES, bracketed_code, labelled_codes, line_number_or_code
 from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
 from parsers.values.numbers import split_quantity
+from parsers.values.units import normalise_unit, unit_vocabulary
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, starts_with, tokens_of
 
@@ -240,14 +241,19 @@ def _quantity_beside_unit(found: dict[str, list[Word]]) -> dict[str, list[Word]]
         words = found.get(role)
         if "quantity" in found or not words or split_quantity(words[0].text)[0] is None:
             continue
-        if role == "pack" and len(words) < 2:
-            continue  # a lone number under 'Colisage' is what a pack holds
+        if role == "pack" and not (len(words) > 1 and _counted_unit(words[1].text)):
+            continue  # '500 ml', a lone '12' under 'Colisage': what a pack holds
         found["quantity"] = [words[0]]
         if len(words) > 1:
             found[role] = words[1:]
         else:
             del found[role]
     return found
+
+
+def _counted_unit(text: str) -> bool:
+    unit = normalise_unit(text)
+    return unit is not None and unit_vocabulary().units[unit].kind == "count"
 
 
 def _overlap(x0: float, x1: float, column: Column) -> float:
