@@ -24,6 +24,7 @@ from matchers.vocabulary import load_vocabulary
 from models import Extracted, ExtractedLine, LineMatch
 from models.datafiles import read_toml
 from models.followups import OrderChange, SkuQuantity
+from parsers.text.wrapped import runs_on
 from parsers.values.dates import find_dates
 from parsers.values.numbers import parse_number, quantity_words_pattern, word_quantity
 
@@ -51,6 +52,7 @@ _SIZE_WRITTEN = re.compile(
 )
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
 _NUMBER = re.compile(r"(?<![\w.,/x×*-])(?<![x×*]\s)(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
+_SIZE_BEFORE = re.compile(r"\b(?:taille|size|pointure|t)\.?\s*$", re.I)
 _UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9./-]{2,}", re.I)
 
@@ -98,7 +100,17 @@ class OrderLines:
 
 
 def clauses(text: str) -> list[str]:
-    return [c.strip() for c in _SPLIT.split(text) if c.strip()]
+    """The sentences and lines of `text`; a sentence the mail program wrapped over lines is one
+    ('plus 5 boxes of the black nitrile\ngloves size L': the size is the article's)."""
+    rows = text.split("\n")
+    joined = rows[:1]
+    for row in rows[1:]:
+        # The words blanked out ('go ahead with everything below') leave no column behind.
+        if runs_on(" ".join(joined[-1].split()), row):
+            joined[-1] += " " + row
+        else:
+            joined.append(row)
+    return [c.strip() for c in _SPLIT.split("\n".join(joined)) if c.strip()]
 
 
 def parts(clause: str) -> list[str]:
@@ -384,7 +396,7 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
     wording = english_to_catalogue(wording)
     # Other references and counts ('BC-4512', 'au lieu de 4') are no sizes of the article.
     wording = _NUMBER.sub(
-        lambda m: m.group(0) if _size_follows(wording, m.end()) else " ", _CODE_SHAPED.sub(" ", wording)
+        lambda m: m.group(0) if _is_size(wording, m.start(), m.end()) else " ", _CODE_SHAPED.sub(" ", wording)
     )
     return ExtractedLine(
         line_no=1,
@@ -414,6 +426,11 @@ def english_to_catalogue(wording: str) -> str:
 @lru_cache(maxsize=1)
 def _WORD_NUMBER() -> re.Pattern[str]:
     return re.compile(rf"\b({quantity_words_pattern()})\b", re.I)
+
+
+def _is_size(text: str, start: int, end: int) -> bool:
+    """A size of the article, no count: '750 ml', or the number after 'size' / 'taille' ('gloves size 8')."""
+    return bool(_SIZE_BEFORE.search(text[:start])) or _size_follows(text, end)
 
 
 def _size_follows(text: str, end: int) -> bool:
