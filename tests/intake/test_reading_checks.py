@@ -16,7 +16,8 @@ import pytest
 from intake.pipeline import PipelineDeps, process
 from intake.reports.scoring import order_is_right, pair_orders
 from intake.routing import decide
-from intake.routing.checks.coverage import body_spans, names_a_code
+from intake.routing.checks.coverage import body_spans
+from intake.routing.checks.written_codes import names_a_code, unglued
 from matchers import CatalogIndex
 from models import MatchedOrder, OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings, Severity
 from parsers.text.reader import read_lines
@@ -28,6 +29,7 @@ from tests.factories.pipeline import (
     make_matched_order,
     make_parsed,
     make_past_order,
+    make_product,
 )
 from tests.paths import FIXTURES, SAMPLES
 
@@ -248,6 +250,55 @@ def test_a_span_naming_a_catalogue_code(text):
 @pytest.mark.parametrize("text", ["PLB-3884 Inhibiteur", "XPLB-38843", "Bonjour"])
 def test_a_span_naming_no_catalogue_code(text):
     assert not names_a_code(text, frozenset({"plb-38843"}))
+
+
+SPACED = frozenset({"cuk 2939", "c 27 009", "047712", "hu 7008 z"})
+
+
+@pytest.mark.parametrize("text", ["3xCUK2939", "C27009x3", "c 27 009 x 3", "2 HU7008z", "CUK2939 x 2"])
+def test_a_code_written_without_the_catalogues_spaces_or_glued_to_its_count(text):
+    assert names_a_code(text, SPACED)
+
+
+@pytest.mark.parametrize("text", ["Tél 04 77 12 34 56", "04.77.12", "Inox304", "5x60", "CUK293"])
+def test_figures_cut_in_pairs_or_part_of_a_code_name_no_code(text):
+    assert not names_a_code(text, SPACED)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "cut"),
+    [
+        (["12xgants", "latex"], ["12x", "gants", "latex"]),
+        (["tee", "shirt", "XLx5"], ["tee", "shirt", "XL", "x5"]),
+        (["cuir", "T10x6"], ["cuir", "T10", "x6"]),
+        (["vis", "M8x65", "5x60"], ["vis", "M8x65", "5x60"]),
+    ],
+)
+def test_a_count_glued_to_what_it_counts_is_cut_off(tokens, cut):
+    assert unglued(tokens) == cut
+
+
+@pytest.mark.parametrize(
+    ("written", "held"),
+    [
+        ("12xgants latex T9", True),
+        ("2xlunettes fumées", True),
+        ("tee shirt gris XLx5", True),
+        ("Merci", False),
+    ],
+)
+def test_a_line_whose_count_is_glued_is_read_or_holds_the_order(written, held):
+    text = f"Bonjour,\n- 4 x VIS-440-200\n{written}\n"
+    line = make_line("VIS-440-200", span=(text.index("- 4"), text.index("\n", text.index("- 4"))))
+    products = {**PRODUCTS, "GT-9": make_product("GT-9", "Gants latex lunettes fumées tee shirt gris")}
+    decision = decide(
+        make_parsed(text=text),
+        make_matched_order([line], po=None),
+        settings=automatic(),
+        products=products,
+        customers=CUSTOMERS,
+    )
+    assert any(r.code == "line_unread" for r in decision.reasons) == held
 
 
 SHAPES = [
