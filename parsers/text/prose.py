@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
-from parsers.text.variants import colour_pattern, read_variants, variant_spans
+from parsers.text.variants import colour_pattern, read_headed, read_variants, variant_spans
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
@@ -57,7 +57,9 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 notes=["approximate quantity: confirm with the customer"] if approx else [],
             )
         )
-    return _read_elided(sentence, found, part=part, start=start)
+    return _read_elided(sentence, found, part=part, start=start) or read_headed(
+        sentence, part=part, start=start
+    )
 
 
 def _size_only(desc: str) -> bool:
@@ -258,7 +260,7 @@ def _build_elided() -> re.Pattern[str]:
 
 def _build_listed() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:(?P<sep>,|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*|(?<![\w,.(/-])\s?)"
+        rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*|(?<![\w,.(/-])\s?)"
         rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?P<noun>[^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))\b",
         re.I,
     )
@@ -336,7 +338,7 @@ _FUNCTION_WORD = re.compile(
     re.I,
 )
 # What joins one item of a list to the next: ", ", " et ", " and ", ", and ", " ainsi que ".
-_JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as)\s+|ainsi\s+qu(?:e\s+|'|’))"
+_JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as|\+|&)\s+|ainsi\s+qu(?:e\s+|'|’))"
 _RUNS_ON = re.compile(rf"\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 _ARTICLES = frozenset({"un", "une", "a", "an"})

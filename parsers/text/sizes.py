@@ -56,7 +56,7 @@ def _pair_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?P<size>{size})\s*[x×:=]\s*(?P<qty>\d{{1,4}})(?!\d){unit}?(?![\w])", re.I),
         # "2 en 42", "3 paires en 44", "1 in XL", "4 de taille M"
         re.compile(
-            rf"(?<![\w,.])(?P<qty>\d{{1,4}})(?:\s+(?P<unit>[^\W\d_]{{2,}}\.?))?\s+(?:{links})\s+"
+            rf"(?<![\w,.])(?P<qty>\d{{1,4}})(?:\s+(?!(?:{links})\s)(?P<unit>[^\W\d_]{{2,}}\.?))?\s+(?:{links})\s+"
             rf"(?P<size>{size}|\d{{1,2}}(?:/\d{{2}})?)(?![\w])",
             re.I,
         ),
