@@ -109,7 +109,9 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
         part=order.part,
     )
     order = _doubted(order, lines, *doubts)
-    order.read_spans = [*order.read_spans, *_request_spans(own, order.part)]
+    # The quoted lines a removal took out were read, as taken out.
+    taken_out = [line.provenance for i, line in enumerate(base) if i in dropped and line.provenance]
+    order.read_spans = [*order.read_spans, *_request_spans(own, order.part), *taken_out]
     order.notes.append("the quote or order answered is the order, with the changes the reply asks")
     return order
 
