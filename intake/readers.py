@@ -31,6 +31,7 @@ from intake.pipeline import PipelineDeps, ReadMessage, assess_message, decide_me
 from matchers import CatalogIndex
 from models import (
     Batch,
+    ExtractedLine,
     IntakeError,
     Origin,
     ProcessResult,
@@ -148,7 +149,7 @@ class ReaderPool:
         if status == "breach" or worker.served >= self.recycle_after:
             self._replace(worker)
         if status == "ok":
-            return ReadMessage.model_validate_json(payload)
+            return from_wire(*payload)
         return Failure(payload, internal=status != "failed")
 
     def _replace(self, worker: _Worker) -> None:
@@ -219,7 +220,7 @@ def _close_inherited(keep: int) -> None:
 
 def _read(
     raw: RawMessage, index: CatalogIndex, limits: DocumentLimits, settings: Settings | None
-) -> tuple[str, str]:
+) -> tuple[str, str | Wire]:
     try:
         read = read_message(raw, index=index, limits=limits)
         if settings is not None:
@@ -232,9 +233,39 @@ def _read(
         return "failed", "the message nests too deeply to be read"
     except Exception as exc:  # a reader's bug on odd input is this message's failure, not the run's
         return "error", f"internal error while processing: {type(exc).__name__}: {exc}"
+    return "ok", to_wire(read)
+
+
+# A ReadMessage as it crosses the pipe: its JSON, and the places of the matched lines
+# that are their order's own lines, (order, matched line, order line).
+Wire = tuple[str, list[tuple[int, int, int]]]
+
+
+def to_wire(read: ReadMessage) -> Wire:
+    """`read` for the pipe, each value written once: a matched line that is one of its order's
+    lines carries only its number (half the JSON otherwise), and defaults are left out; the
+    attachments' bytes stay behind (read already; the store keeps the raw message).
+
+    `read` is spent: its attachments and matched lines are emptied."""
     for attachment in read.parsed.attachments:
-        attachment.data = b""  # read already; the store keeps the raw message
-    return "ok", read.model_dump_json()
+        attachment.data = b""
+    shared = []
+    for m, matched in enumerate(read.matched):
+        place = {id(line): k for k, line in enumerate(matched.order.lines)}
+        for j, match in enumerate(matched.lines):
+            k = place.get(id(match.line))
+            if k is not None:
+                shared.append((m, j, k))
+                match.line = ExtractedLine(line_no=match.line.line_no)
+    return read.model_dump_json(exclude_defaults=True), shared
+
+
+def from_wire(payload: str, shared: list[tuple[int, int, int]]) -> ReadMessage:
+    """The ReadMessage `to_wire` wrote, its matched lines the very lines of their order again."""
+    read = ReadMessage.model_validate_json(payload)
+    for m, j, k in shared:
+        read.matched[m].lines[j].line = read.matched[m].order.lines[k]
+    return read
 
 
 @dataclass
