@@ -18,20 +18,21 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from intake import stages
 from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
 from intake.pipeline import PipelineDeps, ReadMessage, assess_message, decide_message, read_message
+from intake.wire import Wire, from_wire, to_wire
 from matchers import CatalogIndex
 from models import (
     Batch,
-    ExtractedLine,
     IntakeError,
     Origin,
     ProcessResult,
@@ -44,6 +45,7 @@ from parsers import DocumentLimits, bound_reader, death_reason, kill_group, lead
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
 RECYCLE_AFTER = 250
+T = TypeVar("T")
 # Messages kept, and outcomes stored, per commit of `ingest_files`.
 BATCH_RAWS = 16
 BATCH_OUTCOMES = 16
@@ -236,36 +238,60 @@ def _read(
     return "ok", to_wire(read)
 
 
-# A ReadMessage as it crosses the pipe: its JSON, and the places of the matched lines
-# that are their order's own lines, (order, matched line, order line).
-Wire = tuple[str, list[tuple[int, int, int]]]
+class Held(Protocol):
+    """A message kept in the store and in hand, to be read, decided and recorded."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def raw(self) -> RawMessage: ...
 
 
-def to_wire(read: ReadMessage) -> Wire:
-    """`read` for the pipe, each value written once: a matched line that is one of its order's
-    lines carries only its number (half the JSON otherwise), and defaults are left out; the
-    attachments' bytes stay behind (read already; the store keeps the raw message).
-
-    `read` is spent: its attachments and matched lines are emptied."""
-    for attachment in read.parsed.attachments:
-        attachment.data = b""
-    shared = []
-    for m, matched in enumerate(read.matched):
-        place = {id(line): k for k, line in enumerate(matched.order.lines)}
-        for j, match in enumerate(matched.lines):
-            k = place.get(id(match.line))
-            if k is not None:
-                shared.append((m, j, k))
-                match.line = ExtractedLine(line_no=match.line.line_no)
-    return read.model_dump_json(exclude_defaults=True), shared
+H = TypeVar("H", bound=Held)
 
 
-def from_wire(payload: str, shared: list[tuple[int, int, int]]) -> ReadMessage:
-    """The ReadMessage `to_wire` wrote, its matched lines the very lines of their order again."""
-    read = ReadMessage.model_validate_json(payload)
-    for m, j, k in shared:
-        read.matched[m].lines[j].line = read.matched[m].order.lines[k]
-    return read
+def recorded(
+    batch: Batch,
+    pool: ReaderPool,
+    held: Iterable[H],
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    every: int = BATCH_OUTCOMES,
+    renew: Callable[[Sequence[H]], None] | None = None,
+) -> Iterator[tuple[H, Outcome]]:
+    """Each message held read by the pool, then decided and recorded in the order given, each
+    outcome given once committed: the one loop of `intake ingest` and of the daemon.
+
+    Deciding in that order keeps what a message's checks see of earlier orders (duplicates,
+    a new customer's first orders) the same as one by one. The outcomes are committed every
+    `every`, and whenever the workers have no answer ready, so the write lock is never held
+    while waiting; `renew(in hand)` runs before each commit (the daemon's claims)."""
+    taken: deque[H] = deque()
+    written: list[tuple[H, Outcome]] = []
+    committed: list[tuple[H, Outcome]] = []
+
+    def noted() -> Iterator[RawMessage]:
+        for item in held:
+            taken.append(item)
+            yield item.raw
+
+    def commit() -> None:
+        if renew is not None and taken:
+            renew(taken)
+        _commit(batch)
+        committed.extend(written)
+        written.clear()
+
+    for answer in pool.read(noted(), idle=commit):
+        item = taken.popleft()
+        work = partial(decided, batch, answer, index=index, settings=settings)
+        written.append((item, record_outcome(batch, item.pk, item.raw, work, settings=settings)))
+        if len(written) >= every:
+            commit()
+        yield from _drain(committed)
+    commit()
+    yield from _drain(committed)
 
 
 @dataclass
@@ -281,39 +307,27 @@ def ingest_files(
 ) -> Iterator[tuple[Path, Outcome | IntakeError]]:
     """Each file kept in the store, read by the pool, then decided and recorded in the order given.
 
-    Deciding in that order keeps what a message's checks see of earlier orders
-    (duplicates, a new customer's first orders) the same as one by one. The writes
-    go through one batch: the raw messages of a chunk are committed together before
-    any of them is read; the outcomes are committed every `BATCH_OUTCOMES`, and
-    whenever the workers have no answer ready, so the write lock is never held
-    while waiting. A message whose outcome was not committed stays `received`,
-    and is read again by the next ingest of its file.
+    The raw messages of a chunk are committed together before any of them is read; a message
+    whose outcome was not committed stays `received`, and the next ingest of its file reads it again.
     """
-    stored: deque[_Stored] = deque()
     aside: list[tuple[Path, Outcome | IntakeError]] = []
     limits = DocumentLimits.from_settings(settings)
     with (
         batched(store) as batch,
         ReaderPool(index=index, limits=limits, settings=settings, processes=processes) as pool,
     ):
-        answers = pool.read(_kept(batch, paths, stored, aside), idle=partial(_commit, batch))
-        for recorded, answer in enumerate(answers, start=1):
-            yield from _flush(aside)
-            item = stored.popleft()
-            work = partial(decided, batch, answer, index=index, settings=settings)
-            outcome = record_outcome(batch, item.pk, item.raw, work, settings=settings, created=item.created)
-            if recorded % BATCH_OUTCOMES == 0:
-                _commit(batch)
+        for item, outcome in recorded(
+            batch, pool, _kept(batch, paths, aside), index=index, settings=settings
+        ):
+            yield from _drain(aside)
+            outcome.created = item.created
             yield item.path, outcome
-    yield from _flush(aside)
+    yield from _drain(aside)
 
 
 def _kept(
-    batch: Batch,
-    paths: Iterable[Path],
-    stored: deque[_Stored],
-    aside: list[tuple[Path, Outcome | IntakeError]],
-) -> Iterator[RawMessage]:
+    batch: Batch, paths: Iterable[Path], aside: list[tuple[Path, Outcome | IntakeError]]
+) -> Iterator[_Stored]:
     """The files' messages, kept (and committed) a chunk at a time, each before it is read."""
     todo = iter(paths)
     while chunk := list(islice(todo, BATCH_RAWS)):
@@ -330,9 +344,7 @@ def _kept(
                 continue
             kept.append(_Stored(path, outcome.message_pk, raw, outcome.created))
         _commit(batch)
-        for item in kept:
-            stored.append(item)
-            yield item.raw
+        yield from kept
 
 
 def _commit(batch: Batch) -> None:
@@ -340,9 +352,9 @@ def _commit(batch: Batch) -> None:
         batch.commit()
 
 
-def _flush(aside: list[tuple[Path, Outcome | IntakeError]]) -> Iterator[tuple[Path, Outcome | IntakeError]]:
-    while aside:
-        yield aside.pop(0)
+def _drain(items: list[T]) -> Iterator[T]:
+    while items:
+        yield items.pop(0)
 
 
 def decided(

@@ -13,7 +13,7 @@ import pytest
 
 from intake import readers
 from intake.ingest import ingest_file, iter_message_files
-from intake.pipeline import ReadMessage, read_message
+from intake.pipeline import ReadMessage
 from intake.readers import Failure, ReaderPool, ingest_files
 from matchers import CatalogIndex
 from models import MessageState, Origin, RawMessage, ReferenceData, Settings, Store, load_reference_dir
@@ -50,25 +50,6 @@ def _followups(store: Store) -> list[tuple]:
         (f.message_id, f.kind, f.order_id, f.link_by, f.link_certain, f.candidates, f.change, f.returned)
         for f in open_followups(store)
     ]
-
-
-@pytest.mark.parametrize(
-    "name", ["authenticated_order_sku_list_fr", "pdf_customer_rule_fields_below"], ids=str
-)
-def test_a_message_read_crosses_to_the_pool_whole_with_each_order_line_written_once(
-    name: str, reference_index
-) -> None:
-    path = FIXTURES / f"{name}.eml"
-    raw = RawMessage(data=path.read_bytes(), origin=Origin(kind="file", path=str(path)))
-    read = read_message(raw, index=reference_index(REF), limits=DocumentLimits(isolate=False))
-    whole = read.model_dump_json(exclude={"parsed": {"attachments": {"__all__": {"data"}}}})
-    payload, shared = readers.to_wire(read)
-    back = readers.from_wire(payload, shared)
-    assert back.model_dump_json(exclude={"parsed": {"attachments": {"__all__": {"data"}}}}) == whole
-    assert all(attachment.data == b"" for attachment in back.parsed.attachments)
-    assert shared and len(payload) < len(whole) * 0.7
-    for matched in back.matched:
-        assert all(any(m.line is line for line in matched.order.lines) for m in matched.lines)
 
 
 def test_an_ingest_stopped_half_way_is_finished_by_the_next_without_doubles(tmp_path: Path) -> None:
