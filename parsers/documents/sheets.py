@@ -22,6 +22,7 @@ from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_d
 from parsers.documents.sheet_sizes import find_size_header, read_size_grid
 from parsers.documents.totals import check_order
 from parsers.documents.unit_columns import (
+    NUMBER_WORDS,
     heading_unit,
     per_unit,
     quantity_columns,
@@ -337,11 +338,34 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
         article = roles.keys() & {"code", "description", "supplier_code", "ean"}
         if article:
             unit_quantity_columns(grid, index, texts, roles)
+            _packs_counted(texts, roles, vocab)
         if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
             if "code" not in roles and len(named_articles) > 1:
                 _codes_by_contents(grid, index, roles, named_articles)
             return index, roles
     return None
+
+
+def _packs_counted(texts: list[tuple[int, str]], roles: dict[str, int], vocab: LayoutVocabulary) -> None:
+    """'Qté colis' | 'Nb colis' | 'Qté totale': the column that numbers the packs is the quantity, the
+    one that gives a quantity per pack what each holds; a total is left to the checks."""
+    counts = [column for column, text in texts if _numbers_packs(text)]
+    quantities = [
+        (c, text) for c, text in texts if column_role(text, vocab) == "quantity" and c not in counts
+    ]
+    if len(counts) != 1 or not quantities:
+        return
+    for role in [role for role, column in roles.items() if column == counts[0]]:
+        del roles[role]  # 'No. of cases' is no line number
+    roles["quantity"] = counts[0]
+    per_pack = [c for c, text in quantities if heading_unit(text)]
+    if len(per_pack) == 1 and "pack" not in roles:
+        roles["pack"] = per_pack[0]
+
+
+def _numbers_packs(text: str) -> bool:
+    # 'Nb colis', 'Nombre de cartons', 'Number of cases'
+    return normalize(text).split()[0] in NUMBER_WORDS and heading_unit(text) is not None
 
 
 def _lone_heading_is_designation(texts: list[tuple[int, str]], roles: dict[str, int]) -> None:
