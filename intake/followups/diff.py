@@ -187,8 +187,10 @@ def _read_clause(
             change.certain = False
         return None
     article = _article(clause, order, index, ops, customer_id=customer_id, op=op)
+    named = clause
     if article is None and context and own is not None:
-        article = _article(f"{context} {clause}", order, index, ops, customer_id=customer_id, op=op)
+        named = f"{context} {clause}"
+        article = _article(named, order, index, ops, customer_id=customer_id, op=op)
     if article is None:
         counted = quantity_of(clause, index) is not None
         if own is not None and not counted and (_PREAMBLE.search(clause) or _bare(clause, own, ops)):
@@ -198,6 +200,8 @@ def _read_clause(
             change.unread.append(clause)
         return op
     sku, sure, quantity = article
+    if op == "set" and (held := _by_old_count(named, sku, order, ops, customer_id=customer_id)) != sku:
+        sku, sure = held, False  # the count replaced named it, not the words
     change.certain = change.certain and sure
     _apply(op, sku, quantity, clause, order, ops, change)
     if len(ops.line_number.findall(clause)) > 1:
@@ -324,6 +328,21 @@ def _article(
     if sku is None:
         return None
     return sku, sure and (quantity is not None or op != "add"), quantity
+
+
+def _by_old_count(
+    clause: str, sku: str, order: OrderLines, ops: Operations, *, customer_id: str | None
+) -> str:
+    """'les vis en boîte de 500 : mettez-en 6 au lieu de 4': of the order's articles the clause's words
+    fit, the one that held the count replaced (when the words alone chose another)."""
+    replaced = ops.instead_of.search(clause)
+    old = _numbers(replaced.group(0)) if replaced else []
+    if len(old) != 1 or order.quantity(sku) == old[0] or order.index is None:
+        return sku
+    mine = match_article(line_of(clause, order.index), order.index, customer_id=customer_id)
+    fits = {c.key for c in mine.candidates if c.score >= ORDER_LOW_SCORE} | {sku}
+    held = [s for s, quantity in order.lines if quantity == old[0] and s in fits]
+    return held[0] if len(held) == 1 else sku
 
 
 def _by_size(clause: str, order: OrderLines, index: CatalogIndex) -> str | None:
