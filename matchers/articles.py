@@ -339,6 +339,8 @@ def _packs_of_sales_unit(
     if not (sales_unit and match.unit and match.quantity is not None and pack and pack.value):
         return None
     inner = line.pack_unit.value if line.pack_unit else pieces_in_pack(product.name, sales_unit, match.unit)
+    if line.pack_unit is None and inner and _sold_in_that_pack(product, match.unit, pack.value, index):
+        return None  # '3 cartons de 12' where the catalogue sells that carton too: which one is unsaid
     unit = index.sales_unit(sales_unit)
     if not inner or index.sales_unit(inner) != unit or match.unit == unit:
         return None
@@ -346,6 +348,20 @@ def _packs_of_sales_unit(
     detail = f"{match.quantity:f} {match.unit} x {pack.value:f} {inner} = {total:f} {sales_unit}"
     match.quantity, match.unit = total.normalize(), sales_unit
     return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
+
+
+def _sold_in_that_pack(product: ProductRow, unit: str, size: Decimal, index: CatalogIndex) -> bool:
+    """Does the catalogue sell an article of the same name in the pack written ('carton de 12 cartouches'
+    beside the cartridge)? Looked up only for a pack of pieces written against the piece."""
+    head = index.designations.wordings[index.positions[product.sku]].words[:2]
+    pack = f"pack:{size.normalize():f}"
+    for sku, other in index.products.items():
+        if sku == product.sku or not other.unit or index.sales_unit(other.unit) != unit:
+            continue
+        wording = index.designations.wordings[index.positions[sku]]
+        if pack in wording.features and wording.words[:2] == head:
+            return True
+    return False
 
 
 def _conversion(

@@ -114,7 +114,8 @@ def _read_table(
     ):
         order.notes.append(f"sheet '{grid.name}' is no part of the order (past orders, a copy): not read")
         return
-    order.rows += sheet_rows(grid, header, part, quantity_columns(roles))
+    # What a pack holds is written beside the number of packs: the checks read both.
+    order.rows += sheet_rows(grid, header, part, quantity_columns(roles), beside=roles.get("pack"))
     for line in sheet.lines:
         order.lines.append(line.model_copy(update={"line_no": len(order.lines) + 1}))
     header_fields(order, grid, header, set(roles.values()), part, vocab)
@@ -155,8 +156,11 @@ def other_sheets(
     ]
 
 
-def sheet_rows(grid: Grid, header: int, part: str, quantity: int | list[int] | None) -> list[SourceRow]:
-    """Every non-empty row of the sheet read, its header row and what is above it or below it, for the checks."""
+def sheet_rows(
+    grid: Grid, header: int, part: str, quantity: int | list[int] | None, *, beside: int | None = None
+) -> list[SourceRow]:
+    """Every non-empty row of the sheet read, its header row and what is above it or below it, for the checks;
+    a row's quantity is what its quantity columns write, with the `beside` cell (what a pack holds)."""
     columns = [quantity] if isinstance(quantity, int) else quantity or []
     rows = []
     for index, row in enumerate(grid.rows[:MAX_ROWS]):
@@ -164,17 +168,23 @@ def sheet_rows(grid: Grid, header: int, part: str, quantity: int | list[int] | N
         if not cells:
             continue
         below = index > header
+        written = " ".join(row[c].text for c in columns if c < len(row) and row[c].text)
+        if beside is not None and beside < len(row) and row[beside].text and _ordered(written):
+            written = f"{written} {row[beside].text}"
         rows.append(
             SourceRow(
                 text=" | ".join(c.text for c in cells),
                 region="lines" if below else "header",
                 provenance=Provenance(part=part, sheet=grid.name, cell=cells[0].ref, rule="sheet-row"),
-                quantity=" ".join(row[c].text for c in columns if c < len(row) and row[c].text)
-                if below and columns
-                else None,
+                quantity=written if below and columns else None,
             )
         )
     return rows
+
+
+def _ordered(written: str) -> bool:
+    count = parse_number(written) if written else None
+    return count is not None and count > 0
 
 
 def guess_columns(grid: Grid) -> dict[str, int] | None:
@@ -365,7 +375,8 @@ def _packs_counted(texts: list[tuple[int, str]], roles: dict[str, int], vocab: L
 
 def _numbers_packs(text: str) -> bool:
     # 'Nb colis', 'Nombre de cartons', 'Number of cases'
-    return normalize(text).split()[0] in NUMBER_WORDS and heading_unit(text) is not None
+    first = normalize(text).split()[:1]
+    return bool(first) and first[0] in NUMBER_WORDS and heading_unit(text) is not None
 
 
 def _lone_heading_is_designation(texts: list[tuple[int, str]], roles: dict[str, int]) -> None:
