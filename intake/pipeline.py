@@ -11,6 +11,7 @@ from intake.followups import (
     ANSWER_RULE,
     FollowupLookups,
     FollowupReading,
+    offers_a_choice,
     read_followup,
     read_thread,
     resolve_followup,
@@ -128,6 +129,7 @@ def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits
         parsed.classification = classify(parsed)
         read = confirm_by_catalogue(parsed, index, limits=limits)
         sign = followup_sign(parsed, is_order=parsed.classification.is_order)
+        read, sign = answer_to_offer(parsed, read, sign, index, limits=limits)
         parsed.classification = as_followup(parsed.classification, sign)
     if not parsed.classification.is_order:
         return ReadMessage(parsed=parsed, sign=sign)
@@ -297,7 +299,7 @@ def confirm_by_catalogue(
     if parsed.classification is None or not awaits_catalogue(parsed.classification):
         return None
     read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
-    if any(line.provenance and line.provenance.rule == ANSWER_RULE for order in read for line in order.lines):
+    if _answered(read):
         # "ok pour la boîte de 500 alors, mettez-en 6" under our question: an order of that option.
         sure = not any(order.doubts for order in read)
         parsed.classification = Classification(
@@ -306,6 +308,39 @@ def confirm_by_catalogue(
         return read
     parsed.classification = by_catalogue(parsed.classification, *_named_lines(parsed, read, index))
     return read
+
+
+def answer_to_offer(
+    parsed: ParsedMessage,
+    read: list[ExtractedOrder] | None,
+    sign: FollowupSign,
+    index: CatalogIndex,
+    *,
+    limits: DocumentLimits | None = None,
+) -> tuple[list[ExtractedOrder] | None, FollowupSign]:
+    """A reply that takes what our quoted message offers ("OK pour le LuK, 1 kit. Et rajoutez 2 jeux
+    de plaquettes", "Oui, remplacez par 2 bidons de 20 L") orders it, whatever its words of change
+    say: a change of the order the offer was about only when the PO it writes is an order taken
+    (settled against the store, as any order's words of change are)."""
+    if sign.kind not in (FollowupKind.CHANGE, FollowupKind.OTHER) or not offers_a_choice(parsed.quoted):
+        return read, sign
+    if read is None:
+        read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
+    if not _answered(read):
+        return read, sign
+    sure = not any(order.doubts for order in read)
+    parsed.classification = Classification(
+        kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
+    )
+    if sign.kind == FollowupKind.OTHER:
+        return read, sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
+    return read, sign.model_copy(update={"tentative": True})
+
+
+def _answered(read: list[ExtractedOrder]) -> bool:
+    return any(
+        line.provenance and line.provenance.rule == ANSWER_RULE for order in read for line in order.lines
+    )
 
 
 def _named_lines(parsed: ParsedMessage, read: list[ExtractedOrder], index: CatalogIndex) -> tuple[int, int]:

@@ -18,16 +18,18 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from intake import stages
 from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
 from intake.pipeline import PipelineDeps, ReadMessage, assess_message, decide_message, read_message
+from intake.wire import Wire, from_wire, to_wire
 from matchers import CatalogIndex
 from models import (
     Batch,
@@ -43,6 +45,7 @@ from parsers import DocumentLimits, bound_reader, death_reason, kill_group, lead
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
 RECYCLE_AFTER = 250
+T = TypeVar("T")
 # Messages kept, and outcomes stored, per commit of `ingest_files`.
 BATCH_RAWS = 16
 BATCH_OUTCOMES = 16
@@ -148,7 +151,7 @@ class ReaderPool:
         if status == "breach" or worker.served >= self.recycle_after:
             self._replace(worker)
         if status == "ok":
-            return ReadMessage.model_validate_json(payload)
+            return from_wire(*payload)
         return Failure(payload, internal=status != "failed")
 
     def _replace(self, worker: _Worker) -> None:
@@ -219,7 +222,7 @@ def _close_inherited(keep: int) -> None:
 
 def _read(
     raw: RawMessage, index: CatalogIndex, limits: DocumentLimits, settings: Settings | None
-) -> tuple[str, str]:
+) -> tuple[str, str | Wire]:
     try:
         read = read_message(raw, index=index, limits=limits)
         if settings is not None:
@@ -232,9 +235,63 @@ def _read(
         return "failed", "the message nests too deeply to be read"
     except Exception as exc:  # a reader's bug on odd input is this message's failure, not the run's
         return "error", f"internal error while processing: {type(exc).__name__}: {exc}"
-    for attachment in read.parsed.attachments:
-        attachment.data = b""  # read already; the store keeps the raw message
-    return "ok", read.model_dump_json()
+    return "ok", to_wire(read)
+
+
+class Held(Protocol):
+    """A message kept in the store and in hand, to be read, decided and recorded."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def raw(self) -> RawMessage: ...
+
+
+H = TypeVar("H", bound=Held)
+
+
+def recorded(
+    batch: Batch,
+    pool: ReaderPool,
+    held: Iterable[H],
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    every: int = BATCH_OUTCOMES,
+    renew: Callable[[Sequence[H]], None] | None = None,
+) -> Iterator[tuple[H, Outcome]]:
+    """Each message held read by the pool, then decided and recorded in the order given, each
+    outcome given once committed: the one loop of `intake ingest` and of the daemon.
+
+    Deciding in that order keeps what a message's checks see of earlier orders (duplicates,
+    a new customer's first orders) the same as one by one. The outcomes are committed every
+    `every`, and whenever the workers have no answer ready, so the write lock is never held
+    while waiting; `renew(in hand)` runs before each commit (the daemon's claims)."""
+    taken: deque[H] = deque()
+    written: list[tuple[H, Outcome]] = []
+    committed: list[tuple[H, Outcome]] = []
+
+    def noted() -> Iterator[RawMessage]:
+        for item in held:
+            taken.append(item)
+            yield item.raw
+
+    def commit() -> None:
+        if renew is not None and taken:
+            renew(taken)
+        _commit(batch)
+        committed.extend(written)
+        written.clear()
+
+    for answer in pool.read(noted(), idle=commit):
+        item = taken.popleft()
+        work = partial(decided, batch, answer, index=index, settings=settings)
+        written.append((item, record_outcome(batch, item.pk, item.raw, work, settings=settings)))
+        if len(written) >= every:
+            commit()
+        yield from _drain(committed)
+    commit()
+    yield from _drain(committed)
 
 
 @dataclass
@@ -250,39 +307,27 @@ def ingest_files(
 ) -> Iterator[tuple[Path, Outcome | IntakeError]]:
     """Each file kept in the store, read by the pool, then decided and recorded in the order given.
 
-    Deciding in that order keeps what a message's checks see of earlier orders
-    (duplicates, a new customer's first orders) the same as one by one. The writes
-    go through one batch: the raw messages of a chunk are committed together before
-    any of them is read; the outcomes are committed every `BATCH_OUTCOMES`, and
-    whenever the workers have no answer ready, so the write lock is never held
-    while waiting. A message whose outcome was not committed stays `received`,
-    and is read again by the next ingest of its file.
+    The raw messages of a chunk are committed together before any of them is read; a message
+    whose outcome was not committed stays `received`, and the next ingest of its file reads it again.
     """
-    stored: deque[_Stored] = deque()
     aside: list[tuple[Path, Outcome | IntakeError]] = []
     limits = DocumentLimits.from_settings(settings)
     with (
         batched(store) as batch,
         ReaderPool(index=index, limits=limits, settings=settings, processes=processes) as pool,
     ):
-        answers = pool.read(_kept(batch, paths, stored, aside), idle=partial(_commit, batch))
-        for recorded, answer in enumerate(answers, start=1):
-            yield from _flush(aside)
-            item = stored.popleft()
-            work = partial(decided, batch, answer, index=index, settings=settings)
-            outcome = record_outcome(batch, item.pk, item.raw, work, settings=settings, created=item.created)
-            if recorded % BATCH_OUTCOMES == 0:
-                _commit(batch)
+        for item, outcome in recorded(
+            batch, pool, _kept(batch, paths, aside), index=index, settings=settings
+        ):
+            yield from _drain(aside)
+            outcome.created = item.created
             yield item.path, outcome
-    yield from _flush(aside)
+    yield from _drain(aside)
 
 
 def _kept(
-    batch: Batch,
-    paths: Iterable[Path],
-    stored: deque[_Stored],
-    aside: list[tuple[Path, Outcome | IntakeError]],
-) -> Iterator[RawMessage]:
+    batch: Batch, paths: Iterable[Path], aside: list[tuple[Path, Outcome | IntakeError]]
+) -> Iterator[_Stored]:
     """The files' messages, kept (and committed) a chunk at a time, each before it is read."""
     todo = iter(paths)
     while chunk := list(islice(todo, BATCH_RAWS)):
@@ -299,9 +344,7 @@ def _kept(
                 continue
             kept.append(_Stored(path, outcome.message_pk, raw, outcome.created))
         _commit(batch)
-        for item in kept:
-            stored.append(item)
-            yield item.raw
+        yield from kept
 
 
 def _commit(batch: Batch) -> None:
@@ -309,9 +352,9 @@ def _commit(batch: Batch) -> None:
         batch.commit()
 
 
-def _flush(aside: list[tuple[Path, Outcome | IntakeError]]) -> Iterator[tuple[Path, Outcome | IntakeError]]:
-    while aside:
-        yield aside.pop(0)
+def _drain(items: list[T]) -> Iterator[T]:
+    while items:
+        yield items.pop(0)
 
 
 def decided(

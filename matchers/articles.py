@@ -18,6 +18,7 @@ from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex
 from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
 from matchers.packs import counted_in_packs
+from matchers.twins import coded_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import unit_kind
 
@@ -40,6 +41,9 @@ def match_article(
         found = _by_code(code, index, customer_id)
         if found:
             sku, evidence, customer_ref = found
+            twin = coded_twin(sku, wording, index)
+            if twin is not None:
+                return _two_named(line, index, (sku, evidence), twin)
             return _exact(line, index, sku, evidence, wording, customer_ref=customer_ref)
     if not wording.strip():
         return _finish(LineMatch(line=line, sku=None), index)
@@ -181,6 +185,18 @@ def _exact(
         line=line, sku=sku, customer_ref=customer_ref, score=score, margin=score, candidates=[candidate]
     )
     return _finish(match, index)
+
+
+def _two_named(line: ExtractedLine, index: CatalogIndex, coded: tuple[str, Evidence], twin: str) -> LineMatch:
+    """'104724 disjoncteur 1P+N 16A' where 104724 is the 2P one: the code names one article and
+    the ratings written beside it its twin. Neither is taken; both are shown to a clerk."""
+    sku, evidence = coded
+    said = Evidence(kind="designation", detail="the ratings written beside the code", weight=0.5)
+    candidates = [
+        Candidate(key=sku, label=index.products[sku].name, score=0.5, evidence=[evidence]),
+        Candidate(key=twin, label=index.products[twin].name, score=0.5, evidence=[said]),
+    ]
+    return _finish(LineMatch(line=line, sku=None, candidates=candidates), index)
 
 
 def _by_designation(

@@ -18,6 +18,7 @@ from matchers.normalize import fold
 from models import Address, Candidate, CustomerMatch, Evidence, ExtractedOrder, ParsedMessage
 
 EMAIL, DOMAIN, SHARED_DOMAIN, VAT = 0.9, 0.7, 0.35, 0.9
+SITE = 0.3  # a site's own word, among the sites sharing the sender's domain
 MIN_COVERAGE = 0.5  # share of a name's (or address's) telling words a text must contain
 CLEAR_LEAD = 0.15  # points ahead of the runner-up needed to name a customer
 SENDER_KINDS = {"email", "domain", "forwarded_email", "forwarded_domain"}
@@ -33,6 +34,7 @@ def match_customer(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogI
         _sender(parsed.sender, index, prefix=""),
         _sender(parsed.forwarded_sender, index, prefix="forwarded_"),
         _vat(parsed, order, index),
+        _site(parsed, order, index),
         *_texts(parsed, order, index),
     ):
         for cid, evidence in evidence_by_customer.items():
@@ -62,6 +64,33 @@ def _vat(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> d
         if owners:  # one company may hold several customer accounts (its sites)
             return {cid: Evidence(kind="vat", detail=number, weight=VAT / len(owners)) for cid in owners}
     return {}
+
+
+def _site(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> dict[str, Evidence]:
+    """The one site, of those sharing the sender's domain, whose own words the document or the subject
+    writes ('Cuisine | Mornant' above the table, from the group's one purchasing address)."""
+    sender = parsed.sender
+    sharing = index.by_domain.get(sender.domain, []) if sender is not None and sender.email else []
+    if len(sharing) < 2:
+        return {}
+    header = [row.text for row in order.rows if row.region == "header"]
+    fields = [
+        order.buyer_name.value if order.buyer_name else "",
+        order.ship_to.value if order.ship_to else "",
+    ]
+    written = terms("\n".join([parsed.subject or "", *header, *fields]))
+    names, addresses = index.customer_terms.names.terms, index.customer_terms.addresses.terms
+    own = {
+        cid: names.get(cid, set()) | {t for t in addresses.get(cid, set()) if t.isalpha() and len(t) >= 4}
+        for cid in sharing
+    }
+    named = {}
+    for cid in sharing:
+        others = set().union(*(own[other] for other in sharing if other != cid))
+        found = (own[cid] - others) & written
+        if found:
+            named[cid] = Evidence(kind="site", detail=", ".join(sorted(found)), weight=SITE)
+    return named if len(named) == 1 else {}
 
 
 def _texts(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> list[dict[str, Evidence]]:

@@ -40,15 +40,19 @@ def extract_orders(
 def worded_delivery(order: ExtractedOrder, today: dt.date | None):
     """A delivery date the document words relative to its sending ('Livraison | semaine 48', 'lundi 7 décembre').
 
-    Its reader has no calendar: the header rows it kept are read here like a body's sentences.
+    Its reader has no calendar: the header rows it kept are read here like a body's sentences, then
+    the notes printed under its table or kept on a sheet of their own ('Notes' | 'Livraison lundi 07/12').
     """
-    for row in order.rows:
-        if row.region != "header":
+    for row in sorted(order.rows, key=lambda row: _NOTE_REGIONS.get(row.region, len(_NOTE_REGIONS))):
+        if row.region not in _NOTE_REGIONS:
             continue
         found = requested_date(row.text.replace(" | ", " : "), today, part=order.part)
         if found is not None:
             return found.model_copy(update={"provenance": row.provenance})
     return None
+
+
+_NOTE_REGIONS = {"header": 0, "footer": 1, "other": 2}
 
 
 def join_attached(orders: list[ExtractedOrder], said: str) -> list[ExtractedOrder]:

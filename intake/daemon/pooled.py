@@ -18,15 +18,13 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
-from functools import partial
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 
 from intake.daemon.queue import Claimed
-from intake.ingest import Outcome, record_outcome
-from intake.readers import BATCH_OUTCOMES, ReaderPool, decided
+from intake.ingest import Outcome
+from intake.readers import BATCH_OUTCOMES, ReaderPool, recorded
 from matchers import CatalogIndex, IndexCache
-from models import RawMessage, Settings, Store, batched
+from models import Settings, Store, batched
 from models.queue import renew_claims
 from parsers import DocumentLimits
 
@@ -62,30 +60,20 @@ class PooledProcessor:
         workers and the claims wait on, one by one. The claims of the messages in hand are
         renewed as they go, so that no other daemon takes one over while it is read."""
         every = 1 if self.store.engine.dialect.name == "sqlite" else BATCH_OUTCOMES
-        taken: deque[Claimed] = deque()
-        written: list[Outcome] = []
-        committed: list[Outcome] = []
         renewed = time.monotonic()
         with batched(self.store) as batch:
 
-            def commit() -> None:
+            def renew(taken: Sequence[Claimed]) -> None:
                 nonlocal renewed
-                if taken and time.monotonic() - renewed > taken[0].seconds / 3:
+                if time.monotonic() - renewed > taken[0].seconds / 3:
                     renew_claims(batch, taken[0].holder, [item.pk for item in taken], taken[0].seconds)
                     renewed = time.monotonic()
-                batch.commit()
-                committed.extend(written)
-                written.clear()
 
-            for answer in pool.read(_noted(claimed, taken, lambda: self.index.get() is index), idle=commit):
-                item = taken.popleft()
-                work = partial(decided, batch, answer, index=index, settings=self.settings)
-                written.append(record_outcome(batch, item.pk, item.raw, work, settings=self.settings))
-                if len(written) >= every:
-                    commit()
-                yield from _given(committed)
-            commit()
-        yield from _given(committed)
+            held = _current(claimed, lambda: self.index.get() is index)
+            for _, outcome in recorded(
+                batch, pool, held, index=index, settings=self.settings, every=every, renew=renew
+            ):
+                yield outcome
 
     def _pool_for(self, index: CatalogIndex) -> ReaderPool:
         if self._pool is not None and self._pool.index is not index:
@@ -114,24 +102,16 @@ class PooledProcessor:
         self.close()
 
 
-def _noted(
-    claimed: Iterable[Claimed], taken: deque[Claimed], current: Callable[[], bool]
-) -> Iterator[RawMessage]:
-    """The claimed messages' bytes, noted in hand; none claimed once the index is not `current()`
-    (the pass ends, and the next one reads with workers that have the rebuilt index)."""
+def _current(claimed: Iterable[Claimed], current: Callable[[], bool]) -> Iterator[Claimed]:
+    """The claimed messages, none once the index is not `current()` (the pass ends, and the
+    next one reads with workers that have the rebuilt index)."""
     todo = iter(claimed)
     try:
         while current():
             item = next(todo, None)
             if item is None:
                 return
-            taken.append(item)
-            yield item.raw
+            yield item
     finally:
         if isinstance(todo, Generator):
             todo.close()  # the claims drawn ahead are given back now
-
-
-def _given(outcomes: list[Outcome]) -> Iterator[Outcome]:
-    while outcomes:
-        yield outcomes.pop(0)

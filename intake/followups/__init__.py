@@ -1,6 +1,6 @@
 """Messages about an earlier order: linked to it, their change read as a diff against it."""
 
-from intake.followups.answers import ANSWER_RULE
+from intake.followups.answers import ANSWER_RULE, offers_a_choice
 from intake.followups.diff import OrderLines, compute_change
 from intake.followups.link import LinkInputs, link_followup
 from intake.followups.resolve import (
@@ -21,6 +21,7 @@ __all__ = [
     "OrderLines",
     "compute_change",
     "link_followup",
+    "offers_a_choice",
     "read_against_thread",
     "read_followup",
     "read_thread",

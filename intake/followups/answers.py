@@ -26,7 +26,8 @@ from parsers.values.units import normalise_unit
 MAX_ANSWER_CHARS = 160
 # The candidate carrying the option must lead the next one carrying it by this much.
 LEAD = 0.1
-_TOKEN = re.compile(r"[^\W_]+(?:[.,]\d+)?")
+# A size is one word, its unit glued or not ('5L', '5 L', '20 kg', '16A'): the option it names.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?\s?(?:l|cl|ml|kg|g|m|mm|cm|a|w|v)(?![^\W_])|[^\W_]+(?:[.,]\d+)?", re.I)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 # Words of an answer that name no option ('ok pour la ... alors, mettez-en', 'go for the ... then').
 _FILLER = frozenset(
@@ -84,6 +85,9 @@ _FILLER = frozenset(
     ]
 )
 _MIN_PREFIX = 4
+_SIZE_KEY = re.compile(r"^(\d+(?:[.,]\d+)?)[^\W\d_]+$")
+# A number of this many digits is a reference (a PO, an order number), not a count.
+_REFERENCE_DIGITS = 6
 _CODE = re.compile(r"(?<![\w-])[A-Za-z0-9](?:[\w./-]*\d[\w./-]*)(?<![.,/-])")
 # The provenance rule of a line an answer orders.
 ANSWER_RULE = "thread-option"
@@ -104,9 +108,11 @@ def read_option_answer(parsed: ParsedMessage, order: ExtractedOrder, index: Cata
     if order.source != "email" or not question:
         return order
     answer = _answer(parsed.text, question)
-    if answer is None or any(not _inside(line, answer) for line in order.lines):
+    if answer is None:
         return order
-    if order.lines and all(_sure(match_article(line, index, customer_id=None)) for line in order.lines):
+    inside = [line for line in order.lines if _inside(line, answer)]
+    own = [line for line in order.lines if not _inside(line, answer)]  # 'Et ajoutez 2 ...': as written
+    if inside and all(_sure(match_article(line, index, customer_id=None)) for line in inside):
         return order  # the answer names its article itself: read as written
     sku, doubt, telling = _option_article(answer, question, index)
     named = [span for word, span in answer.options if _key(word) in telling] or [s for _, s in answer.options]
@@ -128,7 +134,10 @@ def read_option_answer(parsed: ParsedMessage, order: ExtractedOrder, index: Cata
     if sku is not None:
         line.code = Extracted[str](value=sku, confidence=0.9, provenance=where)
     doubts = [doubt] if doubt else []
-    order = order.model_copy(update={"lines": [line], "doubts": [*order.doubts, *doubts]})
+    lines = [line, *own]
+    for number, each in enumerate(lines, start=1):
+        each.line_no = number
+    order = order.model_copy(update={"lines": lines, "doubts": [*order.doubts, *doubts]})
     order.notes.append("a short answer names one option of the question quoted: that option is ordered")
     return order
 
@@ -140,17 +149,21 @@ _HEADER = re.compile(
 )
 
 
-# Words that ask the reader to choose without a question mark ("Je peux vous proposer : ... Dites-moi.").
+# Words that ask the reader to choose without a question mark ("Je peux vous proposer : ... Dites-moi."),
+# or offer another article in place of one out of stock ("Nous pouvons vous proposer l'équivalent LuK",
+# "we can offer the 5 L cans instead"): the reply that takes it answers them.
 _ASKS_TO_CHOOSE = re.compile(
     r"\b(?:dites[- ]moi|faites[- ]moi savoir|merci de (?:me )?(?:dire|pr[ée]ciser|confirmer)"
-    r"|let me know|tell me|please (?:confirm|advise))\b[^\n]*",
+    r"|let me know|tell me|please (?:confirm|advise)"
+    r"|(?:nous|je) (?:pouvons|pourrions|peux|pourrais) vous (?:proposer|offrir|livrer)|nous vous proposons"
+    r"|(?:we|i) (?:can|could) (?:offer|propose|supply|send) you|(?:we|i) (?:can|could) offer)\b[^\n]*",
     re.I,
 )
 
 
 def _question(quoted: str) -> str:
     """The quoted message's text up to its last question mark, or up to the words asking to choose
-    ('Dites-moi.', 'Let me know.'); empty when it asks nothing."""
+    ('Dites-moi.', 'Let me know.') or offering a substitute; empty when it asks nothing."""
     text = _HEADER.sub("", quoted_text(quoted))
     end = text.rfind("?") + 1
     if not end:
@@ -159,29 +172,56 @@ def _question(quoted: str) -> str:
     return text[:end]
 
 
+def offers_a_choice(quoted: str) -> bool:
+    """The quoted message asks which article or option, or offers one in place of another."""
+    return bool(_question(quoted))
+
+
 def _answer(own: str, question: str) -> Answer | None:
-    """The one sentence of the sender's text that counts something and names what the question names."""
+    """The one sentence of the sender's text that counts something and names what the question
+    names; a sentence that adds an article ('Et ajoutez 2 ...', 'plus 5 boxes of ...') is a line of
+    its own, read as written beside the answer."""
     asked = {_key(t) for t in _TOKEN.findall(question)}
     found = []
     for sentence in re.finditer(r"[^\n.!?]+", own):
+        if len(sentence.group(0).strip()) > MAX_ANSWER_CHARS or _ADDS.search(sentence.group(0)):
+            continue
         tokens = [
             (t.group(0), (sentence.start() + t.start(), sentence.start() + t.end()))
             for t in _TOKEN.finditer(sentence.group(0))
+            if not _in_reference(own, sentence.start() + t.start(), sentence.start() + t.end())
         ]
-        if any(_NUMBER.match(word) for word, _ in tokens):
-            found.append((sentence, tokens))
-    if len(found) != 1 or len(own.strip()) > MAX_ANSWER_CHARS:
+        options = [(w, span) for w, span in tokens if _key(w) not in _FILLER and _named(_key(w), asked)]
+        counts = [(w, span) for w, span in tokens if _NUMBER.match(w) and (w, span) not in options]
+        if len(counts) == 1 and options:
+            found.append((sentence, tokens, options, counts[0]))
+    if len(found) != 1:
         return None
-    sentence, tokens = found[0]
-    options = [(w, span) for w, span in tokens if _key(w) not in _FILLER and _named(_key(w), asked)]
-    counts = [(w, span) for w, span in tokens if _NUMBER.match(w) and (w, span) not in options]
-    if len(counts) != 1 or not options:
-        return None
-    value = parse_number(counts[0][0])
+    sentence, tokens, options, (count, span) = found[0]
+    value = parse_number(count)
     if value is None or value <= 0:
         return None
     units = frozenset(u for w, _ in tokens if (u := normalise_unit(w)) is not None)
-    return Answer(sentence.group(0), sentence.start(), (value, counts[0][1]), options, units)
+    return Answer(sentence.group(0), sentence.start(), (value, span), options, units)
+
+
+# A sentence that adds an article of its own to the answer.
+_ADDS = re.compile(
+    r"\b(?:ajout\w*|rajout\w*|add(?:ing)?|plus|also|en plus|de plus|aussi|in addition)\b", re.I
+)
+
+
+def _in_reference(text: str, start: int, end: int) -> bool:
+    """The word is part of a reference ('CDE26-3412', 'GLY-2611-031', '4500013102'), never an
+    option or a count; '3/4' and '5L' are sizes."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    word = text[start:end].strip(".,;:()[]'\"")
+    digits = sum(c.isdigit() for c in word)
+    joined = any(c in "-/_" for c in word) and any(c.isalpha() for c in word)
+    return digits >= _REFERENCE_DIGITS or (joined and digits > 0)
 
 
 def _option_article(
@@ -246,7 +286,10 @@ def _sure(match: LineMatch) -> bool:
 
 
 def _inside(line: ExtractedLine, answer: Answer) -> bool:
-    where = line.provenance
+    """The line was read from the answer: its count is there (a line's own span may run over the
+    sentence before it, 'ok pour la 50, mettez-en 6. Et ajoutez 2 ...')."""
+    counted = line.quantity.provenance if line.quantity is not None else None
+    where = counted if counted is not None and counted.span is not None else line.provenance
     return (
         where is not None
         and where.span is not None
@@ -255,12 +298,15 @@ def _inside(line: ExtractedLine, answer: Answer) -> bool:
 
 
 def _key(word: str) -> str:
-    return fold(word).lower()
+    return fold(word).lower().replace(" ", "")
 
 
 def _named(word: str, words: set[str]) -> bool:
     """The word is among `words`, or shares a long enough stem with one ('blanche' and 'blanc')."""
     if word in words:
+        return True
+    sized = _SIZE_KEY.match(word)  # 'the 38 mm' of '19, 25, 38 and 50 mm widths'
+    if sized and sized.group(1) in words:
         return True
     if _NUMBER.match(word) or len(word) < _MIN_PREFIX:
         return False

@@ -24,6 +24,7 @@ from matchers.vocabulary import load_vocabulary
 from models import Extracted, ExtractedLine, LineMatch
 from models.datafiles import read_toml
 from models.followups import OrderChange, SkuQuantity
+from parsers.text.wrapped import runs_on
 from parsers.values.dates import find_dates
 from parsers.values.numbers import parse_number, quantity_words_pattern, word_quantity
 
@@ -51,6 +52,7 @@ _SIZE_WRITTEN = re.compile(
 )
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
 _NUMBER = re.compile(r"(?<![\w.,/x×*-])(?<![x×*]\s)(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
+_SIZE_BEFORE = re.compile(r"\b(?:taille|size|pointure|t)\.?\s*$", re.I)
 _UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9./-]{2,}", re.I)
 
@@ -98,7 +100,17 @@ class OrderLines:
 
 
 def clauses(text: str) -> list[str]:
-    return [c.strip() for c in _SPLIT.split(text) if c.strip()]
+    """The sentences and lines of `text`; a sentence the mail program wrapped over lines is one
+    ('plus 5 boxes of the black nitrile\ngloves size L': the size is the article's)."""
+    rows = text.split("\n")
+    joined = rows[:1]
+    for row in rows[1:]:
+        # The words blanked out ('go ahead with everything below') leave no column behind.
+        if runs_on(" ".join(joined[-1].split()), row):
+            joined[-1] += " " + row
+        else:
+            joined.append(row)
+    return [c.strip() for c in _SPLIT.split("\n".join(joined)) if c.strip()]
 
 
 def parts(clause: str) -> list[str]:
@@ -175,8 +187,10 @@ def _read_clause(
             change.certain = False
         return None
     article = _article(clause, order, index, ops, customer_id=customer_id, op=op)
+    named = clause
     if article is None and context and own is not None:
-        article = _article(f"{context} {clause}", order, index, ops, customer_id=customer_id, op=op)
+        named = f"{context} {clause}"
+        article = _article(named, order, index, ops, customer_id=customer_id, op=op)
     if article is None:
         counted = quantity_of(clause, index) is not None
         if own is not None and not counted and (_PREAMBLE.search(clause) or _bare(clause, own, ops)):
@@ -186,6 +200,8 @@ def _read_clause(
             change.unread.append(clause)
         return op
     sku, sure, quantity = article
+    if op == "set" and (held := _by_old_count(named, sku, order, ops, customer_id=customer_id)) != sku:
+        sku, sure = held, False  # the count replaced named it, not the words
     change.certain = change.certain and sure
     _apply(op, sku, quantity, clause, order, ops, change)
     if len(ops.line_number.findall(clause)) > 1:
@@ -314,6 +330,21 @@ def _article(
     return sku, sure and (quantity is not None or op != "add"), quantity
 
 
+def _by_old_count(
+    clause: str, sku: str, order: OrderLines, ops: Operations, *, customer_id: str | None
+) -> str:
+    """'les vis en boîte de 500 : mettez-en 6 au lieu de 4': of the order's articles the clause's words
+    fit, the one that held the count replaced (when the words alone chose another)."""
+    replaced = ops.instead_of.search(clause)
+    old = _numbers(replaced.group(0)) if replaced else []
+    if len(old) != 1 or order.quantity(sku) == old[0] or order.index is None:
+        return sku
+    mine = match_article(line_of(clause, order.index), order.index, customer_id=customer_id)
+    fits = {c.key for c in mine.candidates if c.score >= ORDER_LOW_SCORE} | {sku}
+    held = [s for s, quantity in order.lines if quantity == old[0] and s in fits]
+    return held[0] if len(held) == 1 else sku
+
+
 def _by_size(clause: str, order: OrderLines, index: CatalogIndex) -> str | None:
     """The one article of the order whose designation prints every size the clause writes
     ('supprimez le 25-40', 'the 3/4" ones'), never surely: the words did not name it."""
@@ -365,7 +396,7 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
     wording = english_to_catalogue(wording)
     # Other references and counts ('BC-4512', 'au lieu de 4') are no sizes of the article.
     wording = _NUMBER.sub(
-        lambda m: m.group(0) if _size_follows(wording, m.end()) else " ", _CODE_SHAPED.sub(" ", wording)
+        lambda m: m.group(0) if _is_size(wording, m.start(), m.end()) else " ", _CODE_SHAPED.sub(" ", wording)
     )
     return ExtractedLine(
         line_no=1,
@@ -395,6 +426,11 @@ def english_to_catalogue(wording: str) -> str:
 @lru_cache(maxsize=1)
 def _WORD_NUMBER() -> re.Pattern[str]:
     return re.compile(rf"\b({quantity_words_pattern()})\b", re.I)
+
+
+def _is_size(text: str, start: int, end: int) -> bool:
+    """A size of the article, no count: '750 ml', or the number after 'size' / 'taille' ('gloves size 8')."""
+    return bool(_SIZE_BEFORE.search(text[:start])) or _size_follows(text, end)
 
 
 def _size_follows(text: str, end: int) -> bool:

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from intake.followups.answers import read_option_answer
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
-from matchers import CatalogIndex, match_article
+from matchers import CatalogIndex, match_article, match_customer
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from models.followups import OrderChange
 from parsers.text.reader import extract_from_text, quoted_lines
@@ -30,6 +30,8 @@ _ASKS = re.compile(
     re.I,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+")
+# A sentence the mail program wrapped: the line breaks inside it, before a word in lower case.
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;])\n(?=[a-zà-ÿ])")
 _NUMBER = r"(?<![\w.,]){}(?![\w]|[.,]\d)"
 
 
@@ -80,7 +82,9 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
         return _doubted(
             order, order.lines, "the reply orders the quote or order it answers, whose lines were not read"
         )
-    matches = [match_article(line, index, customer_id=None) for line in base]
+    # The quote may print the customer's own codes ('Votre code'): read with them.
+    customer_id = match_customer(parsed, order, index).customer_id
+    matches = [match_article(line, index, customer_id=customer_id) for line in base]
     doubts = [CHANGED_BY_REPLY]
     if any(m.sku is None or m.score < SURE_SCORE or m.margin < SURE_MARGIN for m in matches):
         doubts.append("a line of the quote or order answered names no article for sure")
@@ -92,7 +96,7 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
         ],
         order_index(index, [s for s in skus if s]),
     )
-    change = compute_change(_requests(own, pointer), held, index, customer_id=None, today=None)
+    change = compute_change(_requests(own, pointer), held, index, customer_id=customer_id, today=None)
     if not change.certain or change.empty:
         doubts.append("the change asked of the quote or order answered was not all read for sure")
     lines = _changed(base, skus, change, own, part=order.part)
@@ -134,7 +138,7 @@ def _request_spans(own: str, part: str) -> list[Provenance]:
 def _requests(own: str, pointer: re.Match[str]) -> str:
     """The sender's text as requests on the quoted lines: the pointer blanked, 'sauf X' read as 'retirer X'."""
     text = own[: pointer.start()] + " " * (pointer.end() - pointer.start()) + own[pointer.end() :]
-    return _SENTENCE.sub(_as_request, text)
+    return _SENTENCE.sub(_as_request, _WRAPPED.sub(" ", text))
 
 
 def _as_request(sentence: re.Match[str]) -> str:

@@ -57,10 +57,14 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
 
 def _with_variant(designation: str, cells: Cells) -> str:
     """The designation with the size and colour its row gives in columns of their own ('Veste | L |
-    noir'), unless it already writes them."""
+    noir'), and the packaging that tells two sizes of one product apart ('Haricots verts' |
+    'sac 2,5 kg'), unless it already writes them."""
     words = designation.lower().split()
     extra = [_written(cells.get(role, ("",))[0]) for role in ("size", "colour")]
     extra = [e for e in extra if e and e.lower() not in words]
+    pack = str(cells.get("pack", ("",))[0]).strip()
+    if any(ch.isdigit() for ch in pack) and any(ch.isalpha() for ch in pack):
+        extra += [pack] if " ".join(pack.lower().split()) not in " ".join(words) else []
     return " ".join([designation, *extra])
 
 
@@ -109,5 +113,7 @@ def _unit_and_pack(line: ExtractedLine, cells: Cells, qty_unit: str, confidence:
     )
     if not unit and pack_text:
         unit, prov = (pack["unit"] if pack else pack_text.split()[0]), pack_prov
+    if not unit and cells.get("heading_unit", ("",))[0]:
+        unit, prov = str(cells["heading_unit"][0]), cells["heading_unit"][1]
     if unit:
         line.unit = Extracted[str](value=unit.strip(" ."), confidence=confidence, provenance=prov)

@@ -21,7 +21,13 @@ from parsers.documents.rows import build_line
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
 from parsers.documents.sheet_sizes import find_size_header, read_size_grid
 from parsers.documents.totals import check_order
-from parsers.documents.unit_columns import per_unit, quantity_columns, unit_headings, unit_quantity_columns
+from parsers.documents.unit_columns import (
+    heading_unit,
+    per_unit,
+    quantity_columns,
+    unit_headings,
+    unit_quantity_columns,
+)
 from parsers.text.corrections import cancels
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
@@ -371,12 +377,20 @@ def _codes_by_contents(grid: Grid, header: int, roles: dict[str, int], columns: 
             return
 
 
+def _counted_in(grid: Grid, header: int, roles: dict[str, int]) -> str | None:
+    # 'Qté colis' | 'Nb cartons': the quantity column says what it counts.
+    column = roles.get("quantity")
+    row = grid.rows[header] if header >= 0 else []
+    return heading_unit(row[column].text) if column is not None and column < len(row) else None
+
+
 def _read_lines(
     order: ExtractedOrder, grid: Grid, header: int, roles: dict[str, int], part: str, totals: tuple[str, ...]
 ) -> None:
     texts = [c.text for row in grid.rows[header + 1 :] for c in row if isinstance(c.value, str)]
     decimal_comma = sum(t.count(",") for t in texts) >= sum(t.count(".") for t in texts)
     headings = unit_headings(grid, header, roles)
+    counted = _counted_in(grid, header, roles) if not headings else None
     for row in grid.rows[header + 1 :]:
         first = next((c.text for c in row if c.text), "")
         if not first or starts_with(first, totals):
@@ -391,6 +405,8 @@ def _read_lines(
             continue
         if cancels(str(cells.get("comment", ("",))[0])):
             continue  # 'annulé' in the row's comment column: the customer struck the row
+        if counted and "quantity" in cells:
+            cells["heading_unit"] = (counted, cells["quantity"][1])
         for one in per_unit(cells, headings):
             line = build_line(
                 len(order.lines) + 1, one, decimal_comma=decimal_comma, confidence=SHEET_CONFIDENCE

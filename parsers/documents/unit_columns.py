@@ -12,6 +12,8 @@ from decimal import Decimal
 from parsers.documents.grid import Grid, cell_number
 from parsers.documents.rows import Cells
 from parsers.values.units import normalise_unit, unit_vocabulary
+from parsers.vocabulary.layout import default_vocabulary
+from parsers.vocabulary.phrases import normalize
 
 # A heading may name the unit with a word of a letter or two ('U', 'P', 'L'): those name a
 # unit column as often as a quantity one, and are left to the column vocabulary.
@@ -61,6 +63,22 @@ def unit_headings(grid: Grid, header: int, roles: dict[str, int]) -> dict[str, s
         and _counts_in(row[column].text)
     }
     return headings if "quantity" in headings else {}
+
+
+def heading_unit(text: str) -> str | None:
+    """The unit a quantity heading counts in beside its quantity word ('Qté colis', 'Nb cartons',
+    'Quantité (colis)', 'Qty in cases'), as written; None for a bare quantity heading. The words
+    that name the unit column itself ('Qté / Unité') count in no unit."""
+    columns = default_vocabulary().columns
+    tokens = [t for t in normalize(text).split() if t not in _LINKS]
+    units = [t for t in tokens if t not in columns["unit"] and _counts_in(t)]
+    if len(units) != 1 or len(tokens) < 2:
+        return None
+    rest = " ".join(t for t in tokens if t != units[0])
+    return units[0] if rest in columns["quantity"] else None
+
+
+_LINKS = {"de", "d", "en", "in", "of", "par", "per", "x"}
 
 
 def per_unit(cells: Cells, headings: dict[str, str]) -> list[Cells]:

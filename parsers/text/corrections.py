@@ -109,7 +109,7 @@ def added_item(line: str) -> tuple[int, int, int] | None:
     found = _patterns()["add"].search(line)
     if found is None:
         return None
-    stop = re.search(r"[,;]|\.(?!\d)", line[found.end() :])
+    stop = re.search(r"(?<!\d),|,(?!\d)|;|\.(?!\d)", line[found.end() :])  # a size '2,5' runs on
     end = found.end() + stop.start() if stop else len(line.rstrip(" .!"))
     tail = _patterns()["filler_tail"].search(line[:end], found.end())
     return found.start(), found.end(), tail.start() if tail else end

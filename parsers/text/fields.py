@@ -27,6 +27,11 @@ _PO_LABELS = (
     r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
     r"|(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
+    # "une commande à part : n° GLY-2611-031", "Nouvelle réf. VE-1116" (a reply's order of its own)
+    r"|commande(?:\s+[^\W\d]+){0,3}\s*:\s*(?:n°|no\.?|num[ée]ro)"
+    r"|(?:nouvelle|new)\s+(?:r[ée]f(?:[ée]rence|erence)?\.?|po\b|order\s+number)"
+    # "notre n° CH-26-0388": the reference at once ("notre n° de TVA ..." is no order number).
+    r"|(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
 _PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:(?:est|is)\s+(?:le\s+)?)?{_PO_VALUE}", re.I)

@@ -246,7 +246,9 @@ def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     if desc_start is None:
         return None
     pack_text = match["pack"] or (match["pack2"] if unit else None)
-    if match["pack2"] and not unit:
+    if match["pack2"] and (not unit or _measure_after(line, match.end("pack2"))):
+        # '1 drum 500 m Cat6A', '2 couronnes 100 m R2V': the size of what is counted, a part of its name.
+        pack_text = match["pack"]
         desc_start = min(desc_start, match.start("pack2"))
     pack_group = "pack" if match["pack"] else "pack2"
     raw_desc = line[desc_start : match.end("desc")]
@@ -268,6 +270,13 @@ def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
         confidence=0.5 if approx else (0.8 if not match["qty"][0].isdigit() else 0.85),
         notes=["approximate quantity: confirm with the customer"] if approx else [],
     )
+
+
+def _measure_after(line: str, end: int) -> bool:
+    """The number ending at `end` is followed by a measure's unit ('500 m', '25 kg')."""
+    word = re.match(rf"\s*({UNIT_TOKEN})", line[end:])
+    unit = normalise_unit(word[1]) if word else None
+    return unit is not None and unit_kind(unit) == "measure"
 
 
 def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | None, int | None]:

@@ -13,9 +13,11 @@ from decimal import Decimal
 
 from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.variants import colour_pattern, read_variants, variant_spans
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
+from parsers.vocabulary.sizes import each_words
 from parsers.vocabulary.words import line_words
 
 
@@ -30,7 +32,7 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         # "trois bidons 5 L de lave-glace": the size printed before 'de' belongs to the designation.
         desc_start = match.start("size") if match["size"] else match.start("desc")
         desc, desc_end = _cut_designation(sentence, desc_start)
-        if not desc or _SIZE_ONLY.match(desc):
+        if not desc or _size_only(desc):
             continue  # 'mozzarella 4 sacs de 2,5 kg', '2 colis de 24)': a size or a count names no article
         span = (start + match.start(), start + desc_end)
         unit = normalise_unit(match["unit"]) if match["unit"] else None
@@ -55,7 +57,15 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 notes=["approximate quantity: confirm with the customer"] if approx else [],
             )
         )
-    return _read_elided(sentence, found, part=part, start=start) if found else found
+    return _read_elided(sentence, found, part=part, start=start)
+
+
+def _size_only(desc: str) -> bool:
+    """'2,5 kg', '24)': a measure or a count alone, not a name written with figures ('5G6')."""
+    found = _SIZE_ONLY.match(desc)
+    return found is not None and (
+        found["unit"] is None or normalise_unit(found["unit"].rstrip(".")) is not None
+    )
 
 
 def _halves(match: re.Match[str], quantity: Decimal | None, approx: bool) -> tuple[Decimal | None, bool]:
@@ -77,7 +87,8 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
     taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
     # The items named by a bare count come first: "6 HP toners and 2 of the yellow ones" elides
     # no unit, as the item just before says none.
-    listed = _read_listed(sentence, found, part=part, start=start)
+    variants = [(start + b, start + e) for b, e in variant_spans(sentence)]
+    listed = _read_listed(sentence, found, variants, part=part, start=start)
     extra: list[ExtractedLine] = []
     for match in _ELIDED.finditer(sentence):
         at = start + match.start("qty")
@@ -111,49 +122,102 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
             )
         )
     extra += listed
+    extra += read_variants(sentence, [*found, *extra], part=part, start=start)
     return sorted(
         [*found, *extra], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
     )
 
 
-def _read_listed(sentence: str, found: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
+def _read_listed(
+    sentence: str, found: list[ExtractedLine], variants: list[tuple[int, int]], *, part: str, start: int
+) -> list[ExtractedLine]:
     """ "une douzaine de disjoncteurs ... et six interrupteurs différentiels", "... Also 2 Leitz
     staplers", "and 6 HP toners": in a sentence already listing items, a count joined to them
     names the next item by itself (in pieces), a maker's initials ('HP', 'LG') as well as a word.
     Items named so before the first counted one are read when the list runs on from them to it
-    ("il me faut 6 casques blancs, 6 gilets XL et 2 paires de gants")."""
+    ("il me faut 6 casques blancs, 6 gilets XL et 2 paires de gants"), or to a variant of theirs
+    ("6 casques blancs et 2 rouges"); with no counted item at all, two or more joined as a list
+    ("il nous faudrait 2 harnais antichute et 4 casques ventilés") are the list. A count inside the
+    name of the item before it ('2 harnais antichute 3 points avec ceinture') names no item."""
     taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
     listed: list[ExtractedLine] = []
-    heads: list[tuple[ExtractedLine, int]] = []
+    heads: list[ExtractedLine] = []
+    named_to = -1  # the end of the last name read here: a count inside it is a word of that name
     for match in _LISTED.finditer(sentence):
         at = start + match.start("qty")
-        if any(b <= at < e for b, e in taken):
+        if at < named_to or any(b == at for b, _ in variants) or any(b <= at < e for b, e in taken):
             continue
         line = _listed_line(sentence, match, part=part, start=start)
-        if line is None:
+        if line is None or line.provenance is None or line.provenance.span is None:
             continue
+        named_to = line.provenance.span[1]
         if match["sep"] and any(e <= at for _, e in taken):
             listed.append(line)
         elif not any(e <= at for _, e in taken):
-            heads.append((line, match.end("noun")))
-    starts = [b for b, _ in taken] + [
-        ln.provenance.span[0] for ln in listed if ln.provenance and ln.provenance.span
-    ]
-    for line, _ in reversed(heads):
-        span = line.provenance.span if line.provenance and line.provenance.span else None
-        if span and any(
-            _RUNS_ON.fullmatch(sentence[span[1] - start : b - start]) for b in starts if b >= span[1]
-        ):
+            heads.append(line)
+    if not found:
+        return _bare_list(sentence, heads, variants, start)
+    starts = [b for b, _ in taken] + [b for b, _ in variants] + [_start(ln) for ln in listed]
+    for line in reversed(heads):
+        end = line.provenance.span[1] if line.provenance and line.provenance.span else 0
+        if any(_RUNS_ON.fullmatch(sentence[end - start : b - start]) for b in starts if b >= end):
             listed.append(line)
-            starts.append(span[0])
+            starts.append(_start(line))
     return listed
+
+
+def _bare_list(
+    sentence: str, heads: list[ExtractedLine], variants: list[tuple[int, int]], start: int
+) -> list[ExtractedLine]:
+    """With no counted item, the items named by their counts alone that are joined as a list, to
+    each other or to a variant of theirs; an article ('un gîte ... et un ami') makes no list alone."""
+    spans = sorted(
+        [*((_start(ln), _end(ln), ln) for ln in heads), *((b, e, None) for b, e in variants)],
+        key=lambda item: item[0],
+    )
+    chains: list[list[tuple[int, int, ExtractedLine | None]]] = []
+    for item in spans:
+        if chains and _RUNS_ON.fullmatch(sentence[chains[-1][-1][1] - start : item[0] - start]):
+            chains[-1].append(item)
+        else:
+            chains.append([item])
+    return [
+        line
+        for chain in chains
+        if len(chain) >= 2
+        and any(line is None or not _by_article(sentence, line, start) for _, _, line in chain)
+        and _asked(sentence[: chain[0][0] - start])
+        for _, _, line in chain
+        if line is not None
+    ]
+
+
+def _asked(before: str) -> bool:
+    """The list is asked for: words asking for goods open its sentence ('il nous faudrait', 'please
+    send'), or the list is all of it ('Bonjour, 6 casques blancs et 2 rouges'), not a sentence that
+    counts something else ('nous sommes 3 techniciens et 2 apprentis')."""
+    own = re.split(r"[.!?:;]\s", before)[-1]
+    return len(re.findall(r"[^\W\d_]+", own)) <= 1 or bool(_ASKING.search(own))
+
+
+def _by_article(sentence: str, line: ExtractedLine, start: int) -> bool:
+    where = line.quantity.provenance.span if line.quantity and line.quantity.provenance else None
+    return where is not None and sentence[where[0] - start : where[1] - start].lower() in _ARTICLES
+
+
+def _end(line: ExtractedLine) -> int:
+    return line.provenance.span[1] if line.provenance and line.provenance.span else 0
+
+
+def _start(line: ExtractedLine) -> int:
+    return line.provenance.span[0] if line.provenance and line.provenance.span else 0
 
 
 def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) -> ExtractedLine | None:
     """The item a count names by itself, in pieces; None when the word after the count is no article."""
     noun = match["noun"].lower()
     if (
-        normalise_unit(noun)
+        (normalise_unit(noun) and not _names_the_article(sentence, match))
         or _FUNCTION_WORD.fullmatch(noun)
         or noun in line_words().not_a_line_after_number
         or noun in line_words().street_words
@@ -175,6 +239,14 @@ def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) 
         rule="text-prose",
         confidence=0.6,
     )
+
+
+def _names_the_article(sentence: str, match: re.Match[str]) -> bool:
+    """'3 rouleaux à peinture', '2 caisses à outils', '20 boîtes placo': a unit word that heads the
+    article's name (one the catalogue sells by the piece: the matcher tells), not a count of units."""
+    unit = normalise_unit(match["noun"].lower())
+    after = sentence[match.end("noun") :]
+    return bool(unit and unit_kind(unit) == "count" and re.match(r"\s+(?:à|a|pour)\s+[^\W\d_]", after, re.I))
 
 
 def _build_elided() -> re.Pattern[str]:
@@ -206,26 +278,81 @@ def _build_prose() -> re.Pattern[str]:
 
 def _cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     rest = sentence[begin:]
+    end = _stop(rest, 0)
+    # ', 3 points with belt, size M/L', ', la boîte de 50': what the article is like, no item of its own.
+    while rest[end : end + 2] == ", " and _qualifies(rest[end + 2 : _stop(rest, end + 2)]):
+        end = _stop(rest, end + 2)
+    if rest[:end].rstrip().endswith("."):
+        end = len(rest[:end].rstrip()) - 1
+    left_open = _LEFT_OPEN.search(rest[:end])  # 'gilets orange XL et' at a wrapped line's end
+    if left_open is not None and left_open.start() > 0:
+        end = left_open.start()
+    desc = rest[:end].strip(" .,;:")
+    return desc, begin + len(rest[:end].rstrip(" .,;:"))
+
+
+def _stop(rest: str, begin: int) -> int:
+    """Where the designation starting at `begin` ends: the first stop word or mark after it."""
     end = len(rest)
     lowered = rest.lower()
     for stop in [*line_words().prose_stops, ", ", "; ", ". ", " ?", "?", "!", " (", "\n"]:
-        at = lowered.find(stop)
-        if 0 < at < end:
+        at = lowered.find(stop, begin)
+        if begin < at < end:
             end = at
-    if rest[:end].rstrip().endswith("."):
-        end = len(rest[:end].rstrip()) - 1
-    desc = rest[:end].strip(" .,;:")
-    return desc, begin + len(rest[:end].rstrip(" .,;:"))
+    return end
+
+
+def _qualifies(clause: str) -> bool:
+    """A clause that tells the article before it: a size, a colour, a fitting ('with belt', 'avec
+    ceinture'), a class or a type, a count of its parts ('3 points'), or its packing ('la boîte de 50')."""
+    clause = clause.strip()
+    if not clause or len(clause.split()) > 6:
+        return False
+    packed = re.fullmatch(
+        r"(?:(?:la|le|les|the|en|in|par|by)\s+)?([^\W\d_]+)\s+(?:de|of|d')\s*\d+\s*[^\W\d]*", clause, re.I
+    )
+    if packed is not None:
+        unit = normalise_unit(packed[1])
+        return unit is not None and unit_kind(unit) == "count"
+    measured = re.match(rf"{NUMBER}\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I)
+    if measured is not None and unit_kind(normalise_unit(measured[1]) or "") == "measure":
+        return True  # ', 50 m range', ', 230 mm': a measure of the article, not a length ordered
+    return bool(_QUALIFIER.match(clause)) or bool(_DIMENSIONS.match(clause))
+
+
+def _build_qualifier() -> re.Pattern[str]:
+    spec = "|".join(re.escape(w) for w in sorted(line_words().spec_nouns, key=len, reverse=True))
+    colour = colour_pattern()
+    return re.compile(
+        rf"(?:(?:size|sizes|taille|tailles|pointure|sz)\b|(?:with|avec|sans|without)\s"
+        rf"|(?:type|class|classe|level|niveau|courbe|curve|grade)\s+\S|\d+\s*(?:{spec})\b"
+        rf"|(?:(?:en|in)\s+)?(?:{colour})(?:\s+(?:{colour}))?$)",
+        re.I,
+    )
 
 
 _FUNCTION_WORD = re.compile(
     r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
     re.I,
 )
-# What joins one item of a list to the next: ", ", " et ", " and ", ", and ".
-_RUNS_ON = re.compile(r"\s*(?:,\s*(?:(?:et|and)\s+)?|(?:et|and)\s+)", re.I)
+# What joins one item of a list to the next: ", ", " et ", " and ", ", and ", " ainsi que ".
+_JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as)\s+|ainsi\s+qu(?:e\s+|'|’))"
+_RUNS_ON = re.compile(rf"\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
+_LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
+_ARTICLES = frozenset({"un", "une", "a", "an"})
 _FRACTIONS = frozenset({"demi", "demie", "half"})
-_SIZE_ONLY = re.compile(rf"^{NUMBER}\s*(?:{UNIT_TOKEN})?\W*$", re.I)
+_SIZE_ONLY = re.compile(rf"^{NUMBER}\s*(?P<unit>{UNIT_TOKEN})?\W*$", re.I)
 _PROSE = _build_prose()
 _ELIDED = _build_elided()
 _LISTED = _build_listed()
+_QUALIFIER = _build_qualifier()
+_DIMENSIONS = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]\s*\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)?\s*(?:mm|cm|m)?$",
+    re.I,
+)
+_ASKING = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(w) for w in sorted(each_words().asking, key=len, reverse=True))
+    + r")(?!\w)",
+    re.I,
+)

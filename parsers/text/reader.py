@@ -24,7 +24,7 @@ from parsers.text.prose import read_prose
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
-from parsers.text.thread import QUOTED_PART, quoted_text, takes_the_thread_as_is
+from parsers.text.thread import QUOTED_PART, latest_quoted, quoted_text, takes_the_thread_as_is
 from parsers.text.wrapped import read_wrapped
 from parsers.values.numbers import (
     quantity_word_regex,
@@ -74,7 +74,12 @@ ADDED_RULE = "text-added"
 
 
 def quoted_lines(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> list[ExtractedLine]:
-    """The lines of the quote or earlier order quoted under a reply (spans into `quoted`)."""
+    """The lines of the quote or earlier order quoted under a reply (spans into `quoted`): those of
+    the latest message quoted, else of the whole history ('même commande' over a short note)."""
+    latest = latest_quoted(parsed.quoted)
+    lines = read_lines(latest, part=QUOTED_PART, codes=codes)
+    if lines or len(latest) == len(parsed.quoted):
+        return lines
     return read_lines(quoted_text(parsed.quoted), part=QUOTED_PART, codes=codes)
 
 

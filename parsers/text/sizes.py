@@ -49,7 +49,8 @@ def _pair_patterns() -> tuple[re.Pattern[str], ...]:
     size = size_pattern()
     words = size_words()
     links = "|".join(re.escape(w) for w in sorted(words.links, key=len, reverse=True))
-    unit = r"(?:\s*(?P<unit>[^\W\d_]{2,}\.?))"
+    # 'S:2 M:4 XL:2': the next size is no unit of this count.
+    unit = rf"(?:\s*(?!(?:{size})(?![\w]))(?P<unit>[^\W\d_]{{2,}}\.?))"
     return (
         # "T9 x 6", "XL : 3", "P43 = 2 paires"
         re.compile(rf"(?P<size>{size})\s*[x×:=]\s*(?P<qty>\d{{1,4}})(?!\d){unit}?(?![\w])", re.I),
@@ -110,10 +111,13 @@ def split_by_size(line: str) -> tuple[str, int, list[Pair]] | None:
         if len(chain) < 2:
             continue
         head = line[: chain[0].span[0]]
+        if _counted_head(head):
+            return None  # '10 gilets jaunes en L, 5 en XL': the head is the first count (parsers/text/variants.py)
         labelled = _label_tail().search(head)
         base_end = labelled.start() if labelled else len(head)
         bullet = _BULLET.match(head)
         base_start = bullet.end() if bullet and bullet.end() <= base_end else 0
+        base_start += _own_start(head[base_start:base_end])
         base = head[base_start:base_end].strip()
         has_label = labelled is not None and labelled.group(0).strip(" :=-–—,(") != ""
         if all(ambiguous_letter(p.size) for p in chain) and not has_label:
@@ -122,6 +126,29 @@ def split_by_size(line: str) -> tuple[str, int, list[Pair]] | None:
             continue  # one size twice: not a split by size
         return base, base_start, chain
     return None
+
+
+def _counted_head(head: str) -> bool:
+    """The text before the pairs counts an article and ends with its size: 'je voudrais 2 paires de
+    bottes pointure 42, 1 en 43': the first size of the list, not a designation."""
+    ends_sized = re.search(rf"(?:{size_pattern()})[\s,;:]*$", head, re.I)
+    return bool(
+        ends_sized and re.search(rf"(?<![\w.,])(?:{NUMBER})\s+[^\W\d_]{{2,}}", head[: ends_sized.start()])
+    )
+
+
+def _own_start(base: str) -> int:
+    """Where the article's name starts in the text before its pairs: past a total count ('20 vestes
+    polaires : S:2 M:4'), a lead-in ('Pour le chantier : chaussures ...') and asking words."""
+    at = 0
+    lead = base.rfind(": ", 0, len(base.rstrip(" :")))
+    if lead > 0 and re.search(r"[^\W\d_]{3,}", base[lead:]):
+        at = lead + 2
+    asked = list(_asking().finditer(base, at))
+    if asked:
+        at = asked[-1].end()
+    total = re.match(rf"\s*{NUMBER}\s+(?=[^\W\d_]{{3,}})", base[at:])
+    return at + (total.end() if total else 0)
 
 
 # '2 sachets d'1 kg', '1 coil of 25 m': a count of packagings and the measure each holds.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.mail.markers import Markers, load_markers
 from parsers.vocabulary.thread import changes_pattern, points_pattern
 
 # Where lines read from the quoted history point.
@@ -46,3 +47,31 @@ def quoted_text(quoted: str) -> str:
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
+
+
+def latest_quoted(quoted: str) -> str:
+    """The quoted history as `quoted_text` reads it, cut where the message quoted under the first one
+    begins: our quote answered, never the request it answered ('could you price 30 vests ...')."""
+    text = quoted_text(quoted)
+    markers = load_markers()
+    seen_body = False
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        shape = raw.strip().strip("*").strip()
+        if opens_message(shape, markers):
+            if seen_body:
+                return text[:offset]
+        elif shape:
+            seen_body = True
+        offset += len(raw)
+    return text
+
+
+def opens_message(line: str, markers: Markers) -> bool:
+    """A quoted message's header: 'De : ...', 'Le 6 nov. 2026, X a écrit :', '-----Original Message-----'."""
+    fields = (markers.from_field, markers.date_field, markers.subject_field, markers.to_field)
+    return bool(
+        markers.reply_rule.match(line)
+        or markers.forward_rule.match(line)
+        or any(pattern.match(line) for pattern in (*fields, *markers.attribution_line))
+    )

@@ -38,7 +38,7 @@ def read_wrapped(
     joined, separate, offset = line, list(best), start + len(rows[index])
     for at in range(index + 1, min(len(rows), index + _MAX_JOINED)):
         following = rows[at].rstrip("\r\n")
-        if not _runs_on(line if at == index + 1 else rows[at - 1].rstrip("\r\n"), following):
+        if not runs_on(line if at == index + 1 else rows[at - 1].rstrip("\r\n"), following):
             break
         joined += " " * (len(rows[at - 1]) - len(rows[at - 1].rstrip("\r\n"))) + following
         separate += read(following, offset)
@@ -53,7 +53,8 @@ def read_wrapped(
     return best, through
 
 
-def _runs_on(line: str, following: str) -> bool:
+def runs_on(line: str, following: str) -> bool:
+    """The mail program cut the sentence of `line` short: it goes on in `following`."""
     return (
         len(line.strip()) >= _MIN_WRAPPED
         and not _ENDS_SENTENCE.search(line)

@@ -32,9 +32,18 @@ class EachWords(BaseModel):
     courtesy: list[str]
 
 
+class VariantWords(BaseModel):
+    colours: list[str]
+    same: list[str]
+    links: list[str]
+    kinds: list[str]
+    ones: list[str]
+
+
 class _SizesFile(BaseModel):
     sizes: SizeWords
     each: EachWords
+    variants: VariantWords
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +59,11 @@ def size_words() -> SizeWords:
 def each_words() -> EachWords:
     """The [each] section of parsers/data/sizes.toml: '6 de chaque modèle', '2 of each, please'."""
     return _sizes_file().each
+
+
+def variant_words() -> VariantWords:
+    """The [variants] section of parsers/data/sizes.toml: '2 en rouge', 'the same in blue'."""
+    return _sizes_file().variants
 
 
 def _alternatives(words: list[str]) -> str:

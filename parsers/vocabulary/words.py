@@ -21,6 +21,7 @@ class LineWords(BaseModel):
     prose_stops: list[str]
     field_labels: list[str]
     sentence_subjects: list[str]
+    spec_nouns: list[str]
 
 
 class _LayoutLines(BaseModel):

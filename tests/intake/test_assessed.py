@@ -10,6 +10,7 @@ import pytest
 from intake import readers
 from intake.pipeline import PipelineDeps, ReadMessage, decide_message, read_message
 from intake.routing.checks import ALL_CHECKS, PAST_CHECKS
+from intake.wire import from_wire
 from models import CustomerHistory, Origin, PastOrder, RawMessage, Settings
 from parsers import DocumentLimits
 from tests.paths import FIXTURES, FIXTURES_REF
@@ -54,7 +55,7 @@ def test_an_order_assessed_beforehand_is_decided_as_at_once(path: Path, referenc
     at_once = decide_message(read, deps)
     status, answer = readers._read(_raw(path), index, DocumentLimits(isolate=False), SETTINGS)  # as a worker
     assert status == "ok"
-    assessed = ReadMessage.model_validate_json(answer)
+    assessed = from_wire(*answer)
     assert len(assessed.found) == (len(read.matched) if at_once.orders else 0)
     beforehand = decide_message(assessed, deps)
     assert [o.decision for o in beforehand.orders] == [o.decision for o in at_once.orders]

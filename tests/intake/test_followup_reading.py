@@ -237,3 +237,18 @@ def test_lines_named_in_one_order_and_a_day_naming_another_go_to_a_clerk() -> No
     )
     link = link_followup(FollowupSign(kind=FollowupKind.CHANGE), inputs)
     assert (link.refers_to, sorted(link.candidates)) == (None, ["<heating>", "<valves>"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merci, c'est bon pour nous, et pouvez-vous ajouter 6 flexibles inox tressés FF 1/2\nlongueur 40 cm.",
+        "Thanks, that is fine with us, and could you please add 6 flexibles inox tressés FF 1/2\nlongueur 40 cm.",
+    ],
+    ids=["fr", "en"],
+)
+def test_an_added_article_wrapped_over_two_lines_keeps_its_size(
+    text: str, index: CatalogIndex, order: OrderLines
+) -> None:
+    change = compute_change(text, order, index, customer_id=None, today=TODAY)
+    assert change.labelled() == {"add": [{"sku": "PLB-38218", "quantity": 6.0}]}

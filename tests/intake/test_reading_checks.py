@@ -16,9 +16,21 @@ import pytest
 from intake.pipeline import PipelineDeps, process
 from intake.reports.scoring import order_is_right, pair_orders
 from intake.routing import decide
-from intake.routing.checks.coverage import body_spans, names_a_code
+from intake.routing.checks import pack_columns
+from intake.routing.checks.coverage import body_spans
+from intake.routing.checks.written_codes import names_a_code, unglued
 from matchers import CatalogIndex
-from models import MatchedOrder, OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings, Severity
+from models import (
+    MatchedOrder,
+    OrderStatus,
+    ProcessResult,
+    Provenance,
+    RawMessage,
+    RoutingMode,
+    Settings,
+    Severity,
+    SourceRow,
+)
 from parsers.text.reader import read_lines
 from tests.factories.pipeline import (
     CUSTOMERS,
@@ -28,6 +40,7 @@ from tests.factories.pipeline import (
     make_matched_order,
     make_parsed,
     make_past_order,
+    make_product,
 )
 from tests.paths import FIXTURES, SAMPLES
 
@@ -250,6 +263,55 @@ def test_a_span_naming_no_catalogue_code(text):
     assert not names_a_code(text, frozenset({"plb-38843"}))
 
 
+SPACED = frozenset({"cuk 2939", "c 27 009", "047712", "hu 7008 z"})
+
+
+@pytest.mark.parametrize("text", ["3xCUK2939", "C27009x3", "c 27 009 x 3", "2 HU7008z", "CUK2939 x 2"])
+def test_a_code_written_without_the_catalogues_spaces_or_glued_to_its_count(text):
+    assert names_a_code(text, SPACED)
+
+
+@pytest.mark.parametrize("text", ["Tél 04 77 12 34 56", "04.77.12", "Inox304", "5x60", "CUK293"])
+def test_figures_cut_in_pairs_or_part_of_a_code_name_no_code(text):
+    assert not names_a_code(text, SPACED)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "cut"),
+    [
+        (["12xgants", "latex"], ["12x", "gants", "latex"]),
+        (["tee", "shirt", "XLx5"], ["tee", "shirt", "XL", "x5"]),
+        (["cuir", "T10x6"], ["cuir", "T10", "x6"]),
+        (["vis", "M8x65", "5x60"], ["vis", "M8x65", "5x60"]),
+    ],
+)
+def test_a_count_glued_to_what_it_counts_is_cut_off(tokens, cut):
+    assert unglued(tokens) == cut
+
+
+@pytest.mark.parametrize(
+    ("written", "held"),
+    [
+        ("12xgants latex T9", True),
+        ("2xlunettes fumées", True),
+        ("tee shirt gris XLx5", True),
+        ("Merci", False),
+    ],
+)
+def test_a_line_whose_count_is_glued_is_read_or_holds_the_order(written, held):
+    text = f"Bonjour,\n- 4 x VIS-440-200\n{written}\n"
+    line = make_line("VIS-440-200", span=(text.index("- 4"), text.index("\n", text.index("- 4"))))
+    products = {**PRODUCTS, "GT-9": make_product("GT-9", "Gants latex lunettes fumées tee shirt gris")}
+    decision = decide(
+        make_parsed(text=text),
+        make_matched_order([line], po=None),
+        settings=automatic(),
+        products=products,
+        customers=CUSTOMERS,
+    )
+    assert any(r.code == "line_unread" for r in decision.reasons) == held
+
+
 SHAPES = [
     "Mit freundlichen Grüßen",
     "Best wishes,",
@@ -284,3 +346,33 @@ def test_an_original_message_rule_opens_a_reply_s_history_unless_the_subject_for
 ):
     text = "2 x VIS-440-200\nMit freundlichen Grüßen\n-----Original Message-----\n3 x VIS-560-200\n"
     assert [line for line, _ in body_spans(text, "body", subject)] == checked
+
+
+@pytest.mark.parametrize(
+    ("row", "quantity", "held"),
+    [
+        ("GT-9 | Gants latex | 100 | 12 | 1200", 100, True),
+        ("GT-9 | Gants latex | 100 | 12 | 1200", 1200, True),
+        ("GT-9 | Gants latex | 12", 12, False),
+        ("GT-9 | Gants latex | 10 | 6 | 60", 10, False),
+    ],
+    ids=["the pack size read", "the total read", "one count", "a count times its price"],
+)
+def test_a_row_writing_a_pack_its_count_and_their_product_holds_its_quantity(row, quantity, held):
+    line = make_line("GT-9", quantity=str(quantity))
+    line = line.model_copy(update={"line": line.line.model_copy(update={"provenance": SHEET_ROW})})
+    order = make_matched_order([line], po=None)
+    order = order.model_copy(
+        update={"order": order.order.model_copy(update={"rows": [SourceRow(text=row, provenance=SHEET_ROW)]})}
+    )
+    products = {"GT-9": make_product("GT-9", "Gants latex", price=6.0)}
+    decision = decide(make_parsed(), order, settings=automatic(), products=products, customers=CUSTOMERS)
+    assert any(r.code == "quantity_pack_or_count" for r in decision.reasons) == held
+
+
+SHEET_ROW = Provenance(part="commande.xlsx", sheet="Commande", cell="A6:E6", rule="sheet-row")
+
+
+def test_a_size_grid_whose_cells_multiply_by_chance_holds_nothing():
+    row = "GT-9 | Gants latex | 1 | 2 | 6 | 12"
+    assert pack_columns._pack_product(pack_columns._whole_cells(row), None) is None

@@ -264,3 +264,36 @@ def test_packs_of_the_unit_the_article_is_sold_by_are_counted_in_it(
     line.pack_unit = Extracted(value=pack_unit)
     match = match_article(line, fixtures_index, customer_id=None)
     assert (match.quantity, match.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("wording", "sku", "candidates"),
+    [
+        ("mastic Sikaflex 11FC rapide", None, ["SIK-11-300", "SIK-11FC-300"]),
+        ("mastic Sikaflex 11 cartouche", "SIK-11-300", ["SIK-11-300"]),
+        ("mastic colle", "SIK-11-300", ["SIK-11-300"]),
+    ],
+    ids=["ratings-of-a-twin", "ratings-of-the-coded-article", "plain-words-only"],
+)
+def test_a_code_beside_the_ratings_of_its_twin_names_neither(
+    fixtures_index: CatalogIndex, wording: str, sku: str | None, candidates: list[str]
+) -> None:
+    match = match_article(make_extracted_line(wording, code="SIK-11-300"), fixtures_index, customer_id=None)
+    assert (match.sku, [c.key for c in match.candidates]) == (sku, candidates)
+
+
+def test_the_letter_after_a_level_tells_twins_apart() -> None:
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="GT-C-9", name="Gant anti-coupure niveau C enduit PU T9", unit="paire"),
+                ProductRow(sku="GT-D-9", name="Gant anti-coupure niveau D enduit nitrile T9", unit="paire"),
+            ]
+        )
+    )
+    english = match_article(
+        make_extracted_line("cut-resistant gloves level D size 9"), index, customer_id=None
+    )
+    french = match_article(make_extracted_line("gants anti-coupure niveau C T9"), index, customer_id=None)
+    assert (english.sku, french.sku) == ("GT-D-9", "GT-C-9")
+    assert english.margin >= 0.1 and french.margin >= 0.1

@@ -165,3 +165,22 @@ def test_a_document_naming_no_site_leaves_a_shared_domain_to_review(fixtures_ind
         make_message("achats@batisud.com", "Bonjour,\ncommande en PJ.\n"), order, fixtures_index
     )
     assert match.customer_id is None
+
+
+@pytest.mark.parametrize(
+    ("cells", "customer"),
+    [("Dépôt | Libourne", "G005"), ("Site: Bordeaux", "G004"), ("Libourne et Bordeaux", None)],
+    ids=["libourne-cell", "bordeaux-label", "both-named"],
+)
+def test_a_cell_naming_one_sites_own_word_names_it_from_the_groups_address(
+    fixtures_index: CatalogIndex, cells: str, customer: str | None
+) -> None:
+    rows = [
+        SourceRow(text=cells, region="header"),
+        SourceRow(text="Réf. | Désignation | Qté", region="header"),
+    ]
+    order = ExtractedOrder(source="spreadsheet", rows=rows)
+    match = match_customer(
+        make_message("approvisionnement@batisud.com", "Bonjour,\ncommande en PJ.\n"), order, fixtures_index
+    )
+    assert match.customer_id == customer

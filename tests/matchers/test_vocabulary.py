@@ -70,7 +70,7 @@ def test_one_table_of_english_words_for_the_matcher_and_the_follow_ups(english: 
         ("foam ear plugs", ("mousse", "bouchon", "oreille")),
         ("Classeur à levier dos 80 mm", ("classeur", "levier", "dos")),
         ("ear defenders SNR 35", ("casque", "anti", "bruit", "snr")),
-        ("cut resistant gloves level D", ("anti", "coupure", "gant", "niveau")),
+        ("cut resistant gloves level D", ("anti", "coupure", "gant", "niveau", "d")),
         ("disposable vented masks", ("jetable", "ventile", "masque")),
     ],
     ids=["phrase-plural", "phrase-inside", "french-untouched", "ppe-phrase", "ppe-words", "ppe-adjectives"],

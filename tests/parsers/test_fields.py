@@ -68,6 +68,21 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("commande de l'atelier ci-dessous, notre n° CH-26-0388, livraison mardi.", "CH-26-0388"),
+        ("Our no. 4500012877, delivery Friday.", "4500012877"),
+        ("notre n° de TVA FR12345678901", None),
+        ("notre n° client : C1006", None),
+    ],
+    ids=["notre-n", "our-no", "a-vat-number", "a-customer-number"],
+)
+def test_our_number_written_at_once_is_the_po(text: str, expected: str | None) -> None:
+    found = fields.po_number("", text, part="body")
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
     ("subject", "text"),
     [
         ("Re: Confirmation de votre commande CMD-77120", "Tout est arrivé, pour cette semaine il faut :"),

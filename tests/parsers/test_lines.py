@@ -372,3 +372,23 @@ def test_a_count_with_a_half_in_words_is_read_with_its_half(text: str, expected:
     lines = read_prose(text, part="body", start=0)
     got = [(ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines]
     assert got == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 drum 500 m Cat6A S/FTP cable", (Decimal(1), "fut", None, "500 m Cat6A S/FTP cable")),
+        ("2 couronnes 100 m R2V 3G2,5", (Decimal(2), "couronne", None, "100 m R2V 3G2,5")),
+        ("3 cartons 12 bouteilles eau", (Decimal(3), "carton", Decimal(12), "bouteilles eau")),
+    ],
+    ids=["drum-of-a-length", "coils-of-a-length", "cartons-of-a-count"],
+)
+def test_a_measure_after_the_packaging_word_is_its_size_not_a_pack_count(text: str, expected) -> None:
+    line = read_line(text, part="body", start=0)
+    assert line is not None
+    assert (
+        line.quantity.value,
+        line.unit.value if line.unit else None,
+        line.pack_size.value if line.pack_size else None,
+        line.description.value if line.description else None,
+    ) == expected

@@ -29,6 +29,7 @@ from intake.routing.checks.order import (
     check_reading_doubts,
     check_sender_known,
 )
+from intake.routing.checks.pack_columns import check_pack_columns
 from intake.routing.checks.po import check_po_contradicted, check_po_read, check_po_written
 from intake.routing.checks.quantity_total import check_quantity_total
 from intake.routing.checks.sender import check_authentication, parse_authentication_results
@@ -58,6 +59,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_lines_matched,
     check_quantities,
     check_quantity_written,
+    check_pack_columns,
     check_units,
     check_sizes,
     check_article_named,

@@ -22,6 +22,7 @@ from intake.routing.checks.places import Places, overlaps
 from intake.routing.checks.quoted import excepted_places, quoted_spans
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
+from intake.routing.checks.written_codes import names_a_code, unglued
 from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
 from parsers.mail.markers import load_markers
 from parsers.text.thread import QUOTED_PART
@@ -185,15 +186,6 @@ def tokens(text: str) -> list[str]:
     return [t for t in (w.strip(_EDGE) for w in _TOKEN.findall(text)) if t]
 
 
-def names_a_code(text: str, codes: frozenset[str]) -> bool:
-    """The span writes an article code of the catalogue: whatever else it holds, an article is named.
-
-    Its quantity may be glued to a size ('bidon 1 L2') or missing; a line the reader
-    did not take from it is a line the order would silently lose.
-    """
-    return any(t.strip(_EDGE).lower() in codes for t in _TOKEN.findall(text))
-
-
 def catalogue_words(ctx: CheckContext) -> frozenset[str]:
     """The words of the catalogue's designations: what an order line without a code names."""
     return _catalogue_keys(ctx.products)[2]
@@ -268,8 +260,7 @@ def looks_like_line(
     masked = text
     for pattern in (rules.po_pattern, rules.po_word_pattern, *rules.span_patterns):
         masked = pattern.sub(lambda m: " " * len(m.group()), masked)
-    tokens = [t.strip(_EDGE) for t in _TOKEN.findall(masked)]
-    tokens = [t for t in tokens if t]
+    tokens = unglued([t for t in (t.strip(_EDGE) for t in _TOKEN.findall(masked)) if t])
     counted = default_rules().number_words
     quantities = [i for i, t in enumerate(tokens) if _QUANTITY.match(t) or t.lower() in counted]
     if not quantities:

@@ -15,14 +15,14 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TypeVar
 
-import numpy as np
-
 from intake.routing.checks.context import CheckContext, line_reason, numbered, span_text
 from intake.routing.checks.coverage import tokens
 from intake.routing.checks.places import overlaps
 from matchers import CatalogIndex
 from matchers.designation import compare_sizes
 from matchers.normalize import Wording, fold, normalize_code, read_wording, stem, unit_of
+from matchers.twins import coded_twin as twin_by_code
+from matchers.twins import siblings
 from models import LineMatch, ParsedMessage, ProductRow, ReviewReason, SourceRow
 
 Book = dict[str, frozenset[str]]
@@ -32,8 +32,6 @@ T = TypeVar("T")
 _PRODUCT_BOOKS: dict[int, tuple[object, Book]] = {}
 _REF_BOOKS: dict[int, tuple[object, dict[str, Book]]] = {}
 _KEPT = 4
-# Twins looked at per line: a family of sizes and colours is rarely larger.
-_SIBLINGS = 40
 
 
 def check_article_named(ctx: CheckContext) -> list[ReviewReason]:
@@ -126,25 +124,10 @@ def _said(line: LineMatch) -> str:
 
 
 def coded_twin(line: LineMatch, catalogue: CatalogIndex | None) -> str | None:
-    """With the article's code written, a twin that carries every rating the customer wrote
-    beside it and the article does not ('104724 disjoncteur 1P+N 16A' where 104724 is the 2P
-    one): the code and the words name two articles. Only coded words count (letters and
-    digits: 1P+N, 16A, 3G2.5): plain words may be the customer's own."""
-    if catalogue is None or not _said(line) or line.sku not in catalogue.positions:
+    """With the article's code written, a twin the coded words beside it name (`matchers.coded_twin`)."""
+    if catalogue is None or line.sku is None:
         return None
-    names = catalogue.designations
-    said = {w for w in read_wording(_said(line)).words if _coded(w)}
-    chosen = set(names.wordings[catalogue.positions[line.sku]].words)
-    if not said or said <= chosen:
-        return None
-    for other in _siblings(chosen, catalogue, catalogue.positions[line.sku]):
-        if said <= set(names.wordings[other].words):
-            return catalogue.name_skus[other]
-    return None
-
-
-def _coded(word: str) -> bool:
-    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+    return twin_by_code(line.sku, _said(line), catalogue)
 
 
 def better_twin(line: LineMatch, catalogue: CatalogIndex | None) -> str | None:
@@ -160,7 +143,7 @@ def better_twin(line: LineMatch, catalogue: CatalogIndex | None) -> str | None:
     said = set(wording.words)
     chosen_name = names.wordings[catalogue.positions[line.sku]]
     chosen = set(chosen_name.words)
-    for other in _siblings(chosen, catalogue, catalogue.positions[line.sku]):
+    for other in siblings(chosen, catalogue, catalogue.positions[line.sku]):
         theirs = set(names.wordings[other].words)
         ours, twins = _telling(chosen - theirs, plain), _telling(theirs - chosen, plain)
         if ours and not ours & said and twins <= said and _keeps(wording, chosen_name, names.wordings[other]):
@@ -185,18 +168,6 @@ def _keeps(said: Wording, chosen: Wording, twin: Wording) -> bool:
 def _packaging() -> frozenset[str]:
     """The unit words of units.toml as designations are read ('carton', 'bidon', 'flacon')."""
     return frozenset(stem(fold(spelling)) for spelling in unit_of())
-
-
-def _siblings(words: set[str], catalogue: CatalogIndex, position: int) -> list[int]:
-    """The designations that share all the article's words but one or two, the closest first."""
-    names = catalogue.designations
-    ids = [names.token_ids[w] for w in words if w in names.token_ids]
-    if len(ids) < 2:
-        return []
-    counts = np.bincount(np.concatenate([names.postings[i] for i in ids]), minlength=len(catalogue.names))
-    counts[position] = 0
-    near = np.flatnonzero(counts >= max(1, len(ids) - 2))
-    return [int(p) for p in near[np.argsort(-counts[near], kind="stable")][:_SIBLINGS]]
 
 
 def _products_book(products: Mapping[str, ProductRow]) -> Book:

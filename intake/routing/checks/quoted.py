@@ -12,8 +12,8 @@ import re
 
 from intake.routing.checks.reading import ReadingRules
 from models import ExtractedLine, Provenance
-from parsers.mail.markers import Markers, load_markers
-from parsers.text.thread import QUOTED_PART, quoted_text
+from parsers.mail.markers import load_markers
+from parsers.text.thread import QUOTED_PART, opens_message, quoted_text
 
 
 def quoted_spans(quoted: str, lines: list[ExtractedLine]) -> list[tuple[str, Provenance]]:
@@ -42,16 +42,6 @@ def quoted_spans(quoted: str, lines: list[ExtractedLine]) -> list[tuple[str, Pro
                 (line, Provenance(part=QUOTED_PART, span=(start, start + len(line)), rule="order-text"))
             )
     return spans
-
-
-def opens_message(line: str, markers: Markers) -> bool:
-    """A quoted message's header: 'De : ...', 'Le 6 nov. 2026, X a écrit :', '-----Original Message-----'."""
-    fields = (markers.from_field, markers.date_field, markers.subject_field, markers.to_field)
-    return bool(
-        markers.reply_rule.match(line)
-        or markers.forward_rule.match(line)
-        or any(pattern.match(line) for pattern in (*fields, *markers.attribution_line))
-    )
 
 
 def excepted_places(own: str, rules: ReadingRules) -> set[int]:

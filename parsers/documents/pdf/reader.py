@@ -13,6 +13,7 @@ from parsers.documents.pdf.sizegrid import size_grid_lines
 from parsers.documents.pdf.table import Column, Row, find_header, read_table
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
+from parsers.documents.unit_columns import heading_unit
 from parsers.values.dates import find_date
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary
@@ -51,6 +52,8 @@ def read_pages(
             for role, words in row.cells.items()
             if words
         }
+        if row.counted and "quantity" in cells:
+            cells["heading_unit"] = (row.counted, cells["quantity"][1])
         line = build_line(len(order.lines) + 1, cells, decimal_comma=decimal_comma, confidence=confidence)
         if line is not None:
             # The whole row's box (on the page of its quantity), for the review UI to frame.
@@ -133,6 +136,9 @@ def _rows(
         if columns is None:
             continue
         table = read_table(page, header, columns, vocab)
+        counted = next((heading_unit(c.heading) for c in columns if c.role == "quantity"), None)
+        for row in table.rows:
+            row.counted = counted or ""
         rows += table.rows
         ends[page.number] = table.end_index
         starts[page.number] = header.line_index + 1 if header else 0

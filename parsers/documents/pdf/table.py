@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from parsers.documents.pdf.codes import CODE_ROLES, bracketed_code, labelled_codes, line_number_or_code
 from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
 from parsers.values.numbers import split_quantity
+from parsers.values.units import normalise_unit, unit_vocabulary
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, starts_with, tokens_of
 
@@ -38,7 +39,7 @@ class Column:
     ruled: bool = False
     # The header words' own extent: numbers print aligned on one of its edges.
     text_x1: float = 0.0
-    heading: str = ""  # what the header prints, for a column no phrase names
+    heading: str = ""  # what the header prints over the column
 
 
 @dataclass(slots=True)
@@ -57,6 +58,7 @@ class Row:
 
     cells: dict[str, list[Word]] = field(default_factory=dict)
     lines: list[Line] = field(default_factory=list)
+    counted: str = ""  # the unit its quantity column's heading names ('Qté colis')
 
     def add(self, role: str, words: list[Word]) -> None:
         self.cells.setdefault(role, []).extend(words)
@@ -88,7 +90,7 @@ def header_columns(line: Line, vocab: LayoutVocabulary) -> list[Column]:
         ends = [s[1] for s in spans[1:]] + [len(tokens)]
         for (role, _, _), start, end in zip(spans, starts, ends, strict=True):
             words = cell.words[owners[start] : owners[end - 1] + 1]
-            columns.append(Column(role, words[0].x0, words[-1].x1))
+            columns.append(Column(role, words[0].x0, words[-1].x1, heading=" ".join(w.text for w in words)))
     return columns
 
 
@@ -233,16 +235,25 @@ def _aligned(cell: Cell, columns: list[Column]) -> Column | None:
 
 
 def _quantity_beside_unit(found: dict[str, list[Word]]) -> dict[str, list[Word]]:
-    # A right-aligned quantity printed close to a left-aligned unit makes one cell, '6 pce'.
-    unit = found.get("unit")
-    if "quantity" in found or not unit or split_quantity(unit[0].text)[0] is None:
-        return found
-    found["quantity"] = [unit[0]]
-    if len(unit) > 1:
-        found["unit"] = unit[1:]
-    else:
-        del found["unit"]
+    # A right-aligned quantity printed close to a left-aligned unit or pack makes one cell,
+    # '6 pce', '3 sac 2,5 kg'.
+    for role in ("unit", "pack"):
+        words = found.get(role)
+        if "quantity" in found or not words or split_quantity(words[0].text)[0] is None:
+            continue
+        if role == "pack" and not (len(words) > 1 and _counted_unit(words[1].text)):
+            continue  # '500 ml', a lone '12' under 'Colisage': what a pack holds
+        found["quantity"] = [words[0]]
+        if len(words) > 1:
+            found[role] = words[1:]
+        else:
+            del found[role]
     return found
+
+
+def _counted_unit(text: str) -> bool:
+    unit = normalise_unit(text)
+    return unit is not None and unit_vocabulary().units[unit].kind == "count"
 
 
 def _overlap(x0: float, x1: float, column: Column) -> float:

@@ -1,0 +1,206 @@
+"""The same article in another colour or size, named by pointing at the item before it.
+
+"3 couronnes de fil 2,5 bleu, 2 en rouge et 1 en vert/jaune", "6 HP 305A black toners and 2 of the
+yellow ones", "6 casques blancs et 2 rouges", "20 prises blanches et les mêmes en noir", "10 gilets
+jaunes en L, 5 en XL et 3 en 2XL": the item just before (joined to it by ',', 'et', 'and') names the
+article; the variant says its count (or 'the same') and the colour or size that differs. Its
+designation is that item's with the colour or size swapped, its unit that item's. A size is swapped
+only where the item names one; anything else is no variant (vocabulary: [variants] of sizes.toml).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from models import ExtractedLine
+from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.values.numbers import NUMBER, quantity_words_pattern
+from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.sizes import ambiguous_letter, size_pattern, size_words, variant_words
+
+RULE = "text-variant"
+# A variant is a clause of its own: '2 rouges' ends where the list goes on ('6 black fleece jackets'
+# is an item whose name begins with a colour).
+_CLAUSE_END = r"\s*(?:[,.;:!?()]|$)|\s+(?:et|and|ou|or|plus|puis|also|aussi|svp|please|merci|thanks|s'il)\b"
+# What joins a variant to the item it points at: ", ", " et ", " and ", ", and ", " plus ".
+_JOINED = re.compile(r"\s*[,;]?\s*(?:(?:et|and|plus|puis|also|aussi)\s+)?", re.I)
+
+
+def _alternatives(words: list[str]) -> str:
+    spelt = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return "|".join(w.replace(r"\ ", r"\s+") for w in spelt)
+
+
+@lru_cache(maxsize=1)
+def colour_pattern() -> str:
+    """A colour as written ('rouge', 'bleu marine', 'vert/jaune', 'navy')."""
+    return _colour()
+
+
+@lru_cache(maxsize=1)
+def _colour() -> str:
+    colour = _alternatives(variant_words().colours)
+    return rf"(?:{colour})(?:\s*/\s*(?:{colour}))?"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    words = variant_words()
+    links = _alternatives(words.links)
+    sizes = size_words()
+    bare_links = _alternatives([w for w in sizes.links if w not in ("taille", "size", "pointure")])
+    kind = rf"(?P<kind>(?:{_alternatives(words.kinds)})\s+[A-Z0-9][A-Za-z0-9+]{{0,3}})"
+    measure = rf"(?P<measure>{NUMBER}\s*(?P<measure_unit>[^\W\d_]{{1,3}}\b))"
+    value = (
+        rf"(?P<colour>{_colour()})|{kind}|(?P<size>{size_pattern()})|{measure}"
+        rf"|(?<=\s)(?P<bare>\d{{1,2}}(?:/\d{{2}})?)"
+    )
+    return re.compile(
+        rf"(?<![\w,.])(?:(?P<same>{_alternatives(words.same)})|(?P<qty>{NUMBER}|{quantity_words_pattern()})"
+        rf"(?:\s+(?P<unit>{UNIT_TOKEN}))??)\s+(?:(?P<link>{links}|{bare_links})\s+)?(?:{value})"
+        rf"(?:\s+(?:{_alternatives(words.ones)}))?(?![\w/])(?={_CLAUSE_END})",
+        re.I,
+    )
+
+
+def variant_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence may name a variant (before knowing what it points at)."""
+    return [m.span() for m in _pattern().finditer(sentence) if _well_formed(m)]
+
+
+def _well_formed(match: re.Match[str]) -> bool:
+    if match["unit"] and normalise_unit(match["unit"]) is None:
+        return False  # '2 casques rouges': a name, not a count of the same article
+    if match["measure"] is not None:  # 'les mêmes en 230 mm': a measure of the article, after 'en', 'in'
+        unit = normalise_unit(match["measure_unit"])
+        return bool(match["link"]) and unit is not None and unit_kind(unit) == "measure"
+    if match["bare"] is not None:  # '2 en 42': a bare number is a size only after 'en', 'in'
+        return bool(match["link"]) and match["link"].lower() in ("en", "in")
+    if match["size"] is not None and ambiguous_letter(match["size"]) and not match["link"]:
+        return False  # '2 m', '5 l': metres and litres
+    if match["same"] and not match["link"]:
+        return False
+    return not (match["colour"] is not None and match["link"] and match["link"].lower() == "des")
+
+
+def read_variants(sentence: str, items: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
+    """The lines of the variants that follow one of `items` (or a variant read before them)."""
+    found: list[ExtractedLine] = []
+    for match in _pattern().finditer(sentence):
+        if not _well_formed(match):
+            continue
+        at = start + match.start()
+        inside = [ln for ln in [*items, *found] if _span(ln)[0] <= at < _span(ln)[1]]
+        before = [ln for ln in [*items, *found] if _span(ln)[1] <= at]
+        if inside or not before:
+            continue
+        anchor = max(before, key=lambda ln: _span(ln)[1])
+        if not _JOINED.fullmatch(sentence[_span(anchor)[1] - start : match.start()]):
+            continue
+        line = _variant_line(match, anchor, part=part, start=start)
+        if line is not None:
+            found.append(line)
+    return found
+
+
+def _span(line: ExtractedLine) -> tuple[int, int]:
+    return line.provenance.span if line.provenance and line.provenance.span else (-1, -1)
+
+
+def _variant_line(
+    match: re.Match[str], anchor: ExtractedLine, *, part: str, start: int
+) -> ExtractedLine | None:
+    base = anchor.description.value if anchor.description else ""
+    if not base or anchor.quantity is None:
+        return None
+    if match["colour"] is not None:
+        desc, value = _swap_colour(base, match["colour"]), "colour"
+    elif match["kind"] is not None:
+        desc, value = _swap_kind(base, match["kind"]), "kind"
+    elif match["measure"] is not None:
+        desc, value = _swap_measure(base, match["measure"], match["measure_unit"]), "measure"
+    else:
+        desc, value = _swap_size(base, match["size"] or match["bare"]), ("size" if match["size"] else "bare")
+    if desc is None:
+        return None
+    if match["same"]:  # 'les mêmes en noir': the count is the one written for the item before
+        quantity: Decimal | None = anchor.quantity.value
+        counted = anchor.quantity.provenance.span if anchor.quantity.provenance else None
+        qty_span = (counted[0] - start, counted[1] - start) if counted else match.span("same")
+    else:
+        quantity, approx = read_quantity(match["qty"])
+        if approx:
+            return None
+        qty_span = match.span("qty")
+    if not quantity:
+        return None
+    unit = normalise_unit(match["unit"]) if match["unit"] else None
+    unit_span = match.span("unit") if unit else None
+    if unit is None and anchor.unit is not None:
+        unit = anchor.unit.value
+        unit_span = None
+    return line_from_parts(
+        part,
+        (start + match.start(), start + match.end()),
+        desc=(desc, (start + match.start(value), start + match.end(value))),
+        qty=(quantity, (start + qty_span[0], start + qty_span[1])),
+        unit=(unit, (start + unit_span[0], start + unit_span[1]) if unit_span else _span(anchor))
+        if unit
+        else None,
+        rule=RULE,
+        confidence=0.7,
+    )
+
+
+def _swap_colour(base: str, colour: str) -> str:
+    """The item's name without its colour, and the variant's colour."""
+    plain = re.sub(rf"(?<![\w/]){_colour()}(?![\w/])", " ", base, flags=re.I)
+    return " ".join([*plain.split(), " ".join(colour.split())])
+
+
+def _swap_measure(base: str, measure: str, unit: str) -> str | None:
+    """'rouleaux à peinture 180 mm' and 'les mêmes en 230 mm': the item's measure in that unit
+    replaced; None when the item names none."""
+    same = normalise_unit(unit)
+    found = [
+        m
+        for m in re.finditer(rf"(?<![\w.,]){NUMBER}\s*([^\W\d_]{{1,3}})\b", base)
+        if normalise_unit(m[1]) == same
+    ]
+    if not found:
+        return None
+    last = found[-1]
+    return f"{base[: last.start()]}{' '.join(measure.split())}{base[last.end() :]}"
+
+
+def _swap_kind(base: str, kind: str) -> str:
+    """'RCD 2P 40A type A' and '6 type AC': the item's name with the class the variant names."""
+    word = kind.split()[0]
+    written = re.search(rf"\b{re.escape(word)}\s+\S+", base, re.I)
+    if written is None:
+        return f"{base} {kind}"
+    return f"{base[: written.start()]}{' '.join(kind.split())}{base[written.end() :]}"
+
+
+def _swap_size(base: str, size: str) -> str | None:
+    """The item's name with its size replaced; None when it names none ('10 pantalons gris, 2 en 42')."""
+    found = None
+    for match in re.finditer(rf"(?<![\w/])(?:{size_pattern()})(?![\w/])", base, re.I):
+        if ambiguous_letter(match.group().strip()) and re.search(r"\d\s*$", base[: match.start()]):
+            continue  # '100 m': a length, no size
+        found = match
+    if found is None:
+        return None
+    written = found.group()
+    core = re.search(r"(?:\d{1,2}(?:/\d{2})?|[^\W\d_]+(?:/[^\W\d_]+)?)$", written)
+    label = written[: core.start()] if core else ""
+    size = " ".join(size.split())
+    if re.match(r"[^\W\d_]", size) and re.search(r"\d", size):
+        new = size  # 'T10', 'taille 43': the variant writes its own label
+    elif size[:1].isdigit():
+        new = label + size  # 'pointure 42' -> 'pointure 43', 'T9' -> 'T10'
+    else:
+        new = (label if re.match(r"[^\W\d_]{2,}", label) else "") + size  # 'taille L' -> 'taille XL'
+    return f"{base[: found.start()]}{new}{base[found.end() :]}".strip()

@@ -1,0 +1,133 @@
+"""Replies that take what our quoted message offers, and the standing order again with changes
+(plumbing catalogue: French designations, the customer writing French or English)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.followups import read_against_thread, read_thread
+from intake.followups.diff import OrderLines, compute_change, order_index
+from intake.pipeline import answer_to_offer
+from matchers import CatalogIndex, match_article
+from models import ExtractedOrder, MessageKind, ParsedMessage, Store, load_reference_dir
+from models.followups import FollowupKind, FollowupSign
+from parsers import extract_orders, followup_sign
+from parsers.text.reader import extract_from_text
+from parsers.text.thread import points_to_thread
+from tests.factories.pipeline import make_parsed
+
+REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
+
+STOCK_OUT_FR = (
+    "Bonjour,\nLe tube PER nu Ø16x1,5 en couronne de 100 m (PLB-12106) de votre commande CP-2611-08 est en "
+    "rupture.\nNous pouvons vous proposer la couronne de 50 m (PLB-12570).\nCordialement,\nService commandes"
+)
+STOCK_OUT_EN = (
+    "Hello,\nThe PER pipe Ø16x1,5 in 100 m coils (PLB-12106) of your order CP-2611-08 is out of stock.\n"
+    "Would the 50 m coils (PLB-12570) suit you instead?\nBest regards,\nOrder desk"
+)
+EARLIER_FR = (
+    "Bonjour,\nNous confirmons votre commande :\n"
+    "- PLB-37699 Vanne à sphère laiton FF 3/4 : 4\n"
+    "- PLB-23554 Coude 90° laiton FF 3/4 : 10\n"
+    "- PLB-37498 Ruban PTFE 19 mm x 15 m : 6\n"
+    "Cordialement,\nLe service commandes"
+)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> CatalogIndex:
+    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('ref')}/ref.db")
+    load_reference_dir(store, REF)
+    return CatalogIndex.build(store.load_reference())
+
+
+def _reply(said: str, question: str) -> ParsedMessage:
+    quoted = (
+        "Le lun. 7 déc. 2026 à 09:20, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+        + "\n".join(f"> {line}" for line in question.split("\n"))
+    )
+    return make_parsed(text=f"Bonjour,\n\n{said}\n").model_copy(
+        update={"quoted": quoted, "subject": "RE: rupture"}
+    )
+
+
+def _skus(order: ExtractedOrder, index: CatalogIndex) -> list[tuple[str | None, int]]:
+    return [
+        (match_article(line, index, customer_id=None).sku, int(line.quantity.value) if line.quantity else 0)
+        for line in order.lines
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "question"),
+    [
+        ("Oui, remplacez par 3 couronnes de 50 m. Et ajoutez 10 x PLB-20873.", STOCK_OUT_FR),
+        ("Yes go ahead with the 50m instead, 3 coils. Please add 10 x PLB-20873 too.", STOCK_OUT_EN),
+    ],
+    ids=["offered-without-question-mark-fr", "size-glued-to-its-unit-en"],
+)
+def test_a_substitute_taken_is_ordered_with_the_lines_the_reply_adds(
+    said: str, question: str, index: CatalogIndex
+) -> None:
+    parsed = _reply(said, question)
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert _skus(order, index) == [("PLB-12570", 3), ("PLB-20873", 10)]
+    assert order.doubts == []
+
+
+def test_an_order_number_beside_the_answer_is_no_count(index: CatalogIndex) -> None:
+    parsed = _reply(
+        "OK pour la couronne de 50 m, 3 couronnes.\nRéf. commande : CP-2612-31 (complément)", STOCK_OUT_FR
+    )
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert _skus(order, index) == [("PLB-12570", 3)]
+    assert order.po_number is not None and order.po_number.value == "CP-2612-31"
+
+
+def test_a_reply_taking_the_offer_is_an_order_settled_against_the_store(index: CatalogIndex) -> None:
+    parsed = _reply("Oui, remplacez par 3 couronnes de 50 m. Et ajoutez 10 x PLB-20873.", STOCK_OUT_FR)
+    change = FollowupSign(kind=FollowupKind.CHANGE, confidence=0.9, reasons=["'ajoutez'"])
+    read, sign = answer_to_offer(parsed, None, change, index)
+    assert parsed.classification is not None and parsed.classification.kind == MessageKind.ORDER
+    # A change of the order the offer was about only when the PO it writes is an order taken.
+    assert sign.kind == FollowupKind.CHANGE and sign.tentative
+    assert read and read[0].lines
+
+
+def test_a_reply_to_a_notice_offering_nothing_is_left_as_it_reads(index: CatalogIndex) -> None:
+    notice = "Bonjour,\nVotre commande CP-2611-08 est partie ce jour.\nCordialement,\nService commandes"
+    parsed = _reply("Merci, ajoutez 2 coudes à la prochaine.", notice)
+    change = FollowupSign(kind=FollowupKind.CHANGE, confidence=0.9, reasons=["'ajoutez'"])
+    assert answer_to_offer(parsed, None, change, index) == (None, change)
+
+
+@pytest.mark.parametrize(
+    ("said", "pointer"),
+    [
+        ("Comme d'habitude pour jeudi, mais 8 au lieu de 4 pour les vannes.", True),
+        ("The usual please, but 8 valves instead of 4.", True),
+        ("Comme d'habitude, la facture est jointe.", False),
+    ],
+    ids=["usual-for-a-day-fr", "the-usual-en", "small-talk-fr"],
+)
+def test_the_standing_order_again_points_at_the_thread(said: str, pointer: bool) -> None:
+    assert (points_to_thread(said) is not None) is pointer
+
+
+def test_the_standing_order_again_with_changes_is_the_quoted_order_changed(index: CatalogIndex) -> None:
+    parsed = _reply("Comme d'habitude pour jeudi, mais 8 au lieu de 4 pour les vannes.", EARLIER_FR)
+    order = read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
+    assert _skus(order, index) == [("PLB-37699", 8), ("PLB-23554", 10), ("PLB-37498", 6)]
+    # The words of change beside the pointer change the thread's lines: a new order, no change of one.
+    assert followup_sign(parsed, is_order=True).kind == FollowupKind.NEW_ORDER
+
+
+def test_the_count_replaced_names_the_line_the_words_leave_open(index: CatalogIndex) -> None:
+    lines = [("PLB-12570", 4.0), ("PLB-12106", 2.0)]
+    held = OrderLines(lines, order_index(index, [sku for sku, _ in lines]))
+    said = "les tubes PER : mettez-en 3 au lieu de 2."
+    change = compute_change(said, held, index, customer_id=None, today=None)
+    assert [(s.sku, s.quantity) for s in change.set_quantity] == [("PLB-12106", 3.0)]

@@ -1,0 +1,95 @@
+"""What a document's headings and cells say beyond its table: the unit a quantity heading counts,
+a packaging column, a short order-number label, a delivery written on a notes sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from models import ExtractedOrder, SourceRow
+from parsers.documents.pdf import read_pdf
+from parsers.documents.rows import build_line
+from parsers.documents.sheets import read_sheet
+from parsers.documents.unit_columns import heading_unit
+from parsers.orders import worded_delivery
+from tests.factories.documents import Item, Layout, make_po_pdf
+
+
+@pytest.mark.parametrize(
+    ("heading", "unit"),
+    [
+        ("Qté colis", "colis"),
+        ("Nb cartons", "cartons"),
+        ("Quantité (colis)", "colis"),
+        ("Qty in cases", "cases"),
+        ("Nombre de sacs", "sacs"),
+        ("Qté", None),
+        ("Qté / Unité", None),
+        ("Qty ordered", None),
+        ("Cartons", None),
+    ],
+    ids=lambda value: str(value),
+)
+def test_a_quantity_heading_names_the_unit_it_counts(heading: str, unit: str | None) -> None:
+    assert heading_unit(heading) == unit
+
+
+def _sheet(text: str) -> ExtractedOrder:
+    return read_sheet(text.encode(), "order.csv", "p1")
+
+
+def test_a_sheets_quantity_heading_gives_each_line_its_unit_unless_the_cell_says_one() -> None:
+    order = _sheet("Réf;Désignation;Nb cartons\nA1;Mastic blanc;2\nA2;Mastic gris;3 pièces\n")
+    assert [(line.quantity.value, line.unit.value) for line in order.lines] == [
+        (Decimal(2), "cartons"),
+        (Decimal(3), "pièces"),
+    ]
+
+
+def test_bc_beside_its_number_above_the_table_is_the_po() -> None:
+    order = _sheet("BC;LPR-2026-093\n\nArticle;Qté\nFarine T55 sac 25 kg;2\n")
+    assert order.po_number is not None and order.po_number.value == "LPR-2026-093"
+
+
+def test_a_packaging_column_with_a_size_joins_the_designation() -> None:
+    cells = {"description": ("Haricots verts", None), "pack": ("sac 2,5 kg", None), "quantity": ("8", None)}
+    line = build_line(1, cells, decimal_comma=True, confidence=0.9)
+    assert line is not None and line.description.value == "Haricots verts sac 2,5 kg"
+    plain = {
+        "description": ("Haricots verts sac 2,5 kg", None),
+        "pack": ("sac 2,5 kg", None),
+        "quantity": ("8", None),
+    }
+    again = build_line(1, plain, decimal_comma=True, confidence=0.9)
+    assert again is not None and again.description.value == "Haricots verts sac 2,5 kg"
+
+
+def test_a_pdf_quantity_printed_against_its_packaging_is_split_from_it() -> None:
+    items = [
+        Item("A1", "Haricots verts", "3", unit="sac 2,5 kg"),
+        Item("A2", "Beurre doux", "2", unit="carton de 6"),
+    ]
+    layout = Layout(
+        headers=("Réf.", "Désignation", "Nb colis", "Cond.", "PU HT", "Montant HT"),
+        xs=(40, 100, 300, 360, 440, 490, 560),
+    )
+    order = read_pdf(make_po_pdf(items, layout), "p1", max_pages=5)
+    assert [(line.quantity.value, line.unit.value, line.description.value) for line in order.lines] == [
+        (Decimal(3), "sac", "Haricots verts sac 2,5 kg"),
+        (Decimal(2), "carton", "Beurre doux carton de 6"),
+    ]
+
+
+def test_a_delivery_written_on_a_notes_sheet_is_read_against_the_sending_date() -> None:
+    order = ExtractedOrder(
+        source="spreadsheet",
+        rows=[
+            SourceRow(text="Article | Qté", region="header"),
+            SourceRow(text="Notes", region="other"),
+            SourceRow(text="Livraison lundi 07/12 entre 7h et 9h", region="other"),
+        ],
+    )
+    found = worded_delivery(order, dt.date(2026, 11, 30))
+    assert found is not None and found.value == dt.date(2026, 12, 7)

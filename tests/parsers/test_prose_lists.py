@@ -1,0 +1,185 @@
+"""Sentences that list articles by their counts alone, clauses that tell the article before them, and
+the same article in another colour, size, type or measure (parsers/text/prose.py, variants.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from parsers.text.reader import read_lines
+
+
+def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
+    return [
+        (
+            line.description.value if line.description else "",
+            line.quantity.value,
+            line.unit.value if line.unit else None,
+        )
+        for line in read_lines(text, part="body")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il nous faudrait 2 harnais antichute 3 points avec ceinture et 4 casques ventilés rouges.",
+            [("harnais antichute 3 points avec ceinture", 2, None), ("casques ventilés rouges", 4, None)],
+        ),
+        (
+            "Merci de préparer cinq gilets orange taille M, trois vestes polaires noires et deux harnais.",
+            [("gilets orange taille M", 5, None), ("vestes polaires noires", 3, None), ("harnais", 2, None)],
+        ),
+        (
+            "Please send 10 MCB 1P+N 16A and 2 RCD 2P 40A as well as 3 distribution boards.",
+            [("MCB 1P+N 16A", 10, None), ("RCD 2P 40A", 2, None), ("distribution boards", 3, None)],
+        ),
+        (
+            "Bonjour, 2 longes doubles avec absorbeur et 1 antichute à rappel automatique 10 m",
+            [("longes doubles avec absorbeur", 2, None), ("antichute à rappel automatique 10 m", 1, None)],
+        ),
+    ],
+    ids=["asked-fr", "worded-counts", "asked-en", "greeting-then-list"],
+)
+def test_a_sentence_listing_articles_by_their_counts_alone_reads_each(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous venons d'ouvrir un gîte de groupe à Doué et un ami m'a donné votre adresse.",
+        "We have 2 sites and 3 warehouses, so please deliver to the main one.",
+        "Nous sommes 3 techniciens et 2 apprentis sur le chantier.",
+        "Livraison entre 8 heures et 10 heures, au 12 rue des Lilas et 3 avenue Foch.",
+    ],
+    ids=["articles-a-and-an", "counts-of-something-else", "no-asking-words", "times-and-streets"],
+)
+def test_counts_of_what_no_one_orders_make_no_list(text):
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Also 2 full body harnesses, 3 points with belt, size M/L, and a dozen ear defenders.",
+            [("full body harnesses, 3 points with belt, size M/L", 2), ("ear defenders", 12)],
+        ),
+        (
+            "Pouvez-vous livrer 2 harnais, 3 points, avec ceinture, ainsi que 6 casques ventilés blancs.",
+            [("harnais, 3 points, avec ceinture", 2), ("casques ventilés blancs", 6)],
+        ),
+        (
+            "Il me faut 2 caisses à outils, 600 x 300 x 250 mm, et 4 équerres 4 trous.",
+            [("caisses à outils, 600 x 300 x 250 mm", 2), ("équerres 4 trous", 4)],
+        ),
+    ],
+    ids=["points-with-belt", "avec-ceinture", "dimensions"],
+)
+def test_a_clause_telling_the_article_before_it_stays_in_its_name(text, expected):
+    assert [(d, q) for d, q, _ in _read(text)] == [(d, Decimal(q)) for d, q in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tu peux me mettre 3 couronnes de fil 2,5 bleu, 2 en rouge et 1 en vert/jaune.",
+            [
+                ("fil 2,5 bleu", 3, "couronne"),
+                ("fil 2,5 rouge", 2, "couronne"),
+                ("fil 2,5 vert/jaune", 1, "couronne"),
+            ],
+        ),
+        (
+            "Could you deliver 6 HP 305A black toners and 2 of the yellow ones.",
+            [("HP 305A black toners", 6, None), ("HP 305A toners yellow", 2, None)],
+        ),
+        (
+            "Bonjour, 6 casques ventilés blancs et 2 rouges svp.",
+            [("casques ventilés blancs", 6, None), ("casques ventilés rouges", 2, None)],
+        ),
+        (
+            "Merci de nous envoyer 10 gilets jaunes taille L et les mêmes en orange.",
+            [("gilets jaunes taille L", 10, None), ("gilets taille L orange", 10, None)],
+        ),
+        (
+            "10 gilets HV jaunes en L, 5 en XL et 3 en 2XL",
+            [
+                ("gilets HV jaunes en L", 10, None),
+                ("gilets HV jaunes en XL", 5, None),
+                ("gilets HV jaunes en 2XL", 3, None),
+            ],
+        ),
+        (
+            "je voudrais 2 paires de bottes PVC pointure 42, 1 en 43 et 1 en 45",
+            [
+                ("bottes PVC pointure 42", 2, "paire"),
+                ("bottes PVC pointure 43", 1, "paire"),
+                ("bottes PVC pointure 45", 1, "paire"),
+            ],
+        ),
+        (
+            "Could you send 12 RCD 2P 40A 30mA type A, 6 type AC and 10 MCB 1P+N 16A.",
+            [
+                ("RCD 2P 40A 30mA type A", 12, None),
+                ("RCD 2P 40A 30mA type AC", 6, None),
+                ("MCB 1P+N 16A", 10, None),
+            ],
+        ),
+        (
+            "Il me faut 3 rouleaux à peinture 180 mm et les mêmes en 230 mm.",
+            [("rouleaux à peinture 180 mm", 3, None), ("rouleaux à peinture 230 mm", 3, None)],
+        ),
+    ],
+    ids=[
+        "colour-after-en",
+        "the-yellow-ones",
+        "colour-alone",
+        "the-same-in",
+        "sizes",
+        "shoe-sizes",
+        "type",
+        "measure",
+    ],
+)
+def test_the_same_article_in_another_colour_size_or_type_is_a_line_of_its_own(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please send 12 black fleece jackets.",
+        "10 pantalons gris, 2 en 42 svp",
+        "Il me faut 4 câbles de 100 m, 2 en 5 l.",
+    ],
+    ids=["colour-opening-a-name", "no-size-to-swap", "no-measure-of-that-kind"],
+)
+def test_no_variant_without_an_item_naming_what_differs(text):
+    assert all(line.provenance.rule != "text-variant" for line in read_lines(text, part="body"))
+
+
+def test_sizes_after_a_lead_in_take_the_article_name_alone():
+    assert _read("Pour le chantier : chaussures basses S3 noires, 2 en 41, 3 en 42.") == [
+        ("chaussures basses S3 noires 41", Decimal(2), None),
+        ("chaussures basses S3 noires 42", Decimal(3), None),
+    ]
+
+
+def test_letter_sizes_glued_to_their_counts_are_each_a_line():
+    assert _read("Veste softshell noire S:2 M:4 XL:2") == [
+        ("Veste softshell noire S", Decimal(2), None),
+        ("Veste softshell noire M", Decimal(4), None),
+        ("Veste softshell noire XL", Decimal(2), None),
+    ]
+
+
+def test_a_name_written_with_figures_is_no_size():
+    assert _read("Merci de livrer deux couronnes de câble R2V 3G2,5 et une couronne de 5G6.") == [
+        ("câble R2V 3G2,5", Decimal(2), "couronne"),
+        ("5G6", Decimal(1), "couronne"),
+    ]
