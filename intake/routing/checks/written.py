@@ -19,7 +19,7 @@ from intake.routing.checks.context import (
     quantity_text,
     span_text,
 )
-from intake.routing.checks.coverage import overlaps
+from intake.routing.checks.places import overlaps
 from intake.routing.checks.rules import CheckRules, default_rules
 from matchers.packs import counted_in_packs, pieces_in_pack
 from models import LineMatch, ParsedMessage, ReviewReason, SourceRow
