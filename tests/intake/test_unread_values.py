@@ -20,6 +20,8 @@ PRODUCTS = {
     "TUB-T8": ProductRow(sku="TUB-T8", name="Tube LED T8 60 cm 10W", unit="pce"),
     "NET-500": ProductRow(sku="NET-500", name="Nettoyant vitres flacon 500 ml", unit="pce"),
     "COL-25": ProductRow(sku="COL-25", name="Colle carrelage sac 25 kg", unit="pce"),
+    "LG-5": ProductRow(sku="LG-5", name="Lave-glace hiver 5 L", unit="bidon"),
+    "EAU-24": ProductRow(sku="EAU-24", name="Eau plate 50 cl pack de 24", unit="pack"),
 }
 
 
@@ -38,6 +40,15 @@ def test_a_weight_of_an_article_sold_by_the_carton_is_an_error():
 def test_boxes_of_several_of_an_article_sold_by_the_piece_are_an_error():
     assert units_of("TUB-T8", "boites de 10") == [("unit_mismatch", Severity.ERROR)]
     assert units_of("TUB-T8", "boite") == [("unit_mismatch", Severity.ERROR)]
+
+
+@pytest.mark.parametrize(("sku", "unit"), [("TUB-T8", "colis"), ("LG-5", "carton"), ("LG-5", "cartons")])
+def test_a_shipping_unit_of_an_article_sold_by_the_piece_or_the_can_is_an_error(sku, unit):
+    assert units_of(sku, unit) == [("unit_mismatch", Severity.ERROR)]
+
+
+def test_a_colis_of_an_article_sold_in_its_own_pack_stays_a_doubt():
+    assert units_of("EAU-24", "colis") == [("unit_mismatch", Severity.WARNING)]
 
 
 def test_the_articles_own_container_or_pack_is_its_piece():

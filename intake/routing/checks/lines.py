@@ -148,14 +148,23 @@ def _measured_apart(ordered: str, product: ProductRow) -> bool:
     if kinds[0] != kinds[1]:
         return True
     units = unit_vocabulary().units
-    spec = units.get(unit_key(ordered))
-    if unit_key(product.unit) != _PIECE or spec is None or not spec.package:
+    spec, sold = units.get(unit_key(ordered)), unit_key(product.unit)
+    if spec is None:
         return False
     named = {unit_key(word) for word in re.findall(r"[^\W\d_]+", product.name)}
+    if unit_key(ordered) in _SHIPPING:
+        # A carton or a colis holds several of what the article is sold by (pieces, cans); an
+        # article sold in its own pack is what customers call a colis as often as not.
+        by_pack = sold in units and units[sold].package
+        return sold not in _SHIPPING and not by_pack and not named & _SHIPPING
+    if sold != _PIECE or not spec.package:
+        return False
     return not any(key in units and units[key].package for key in named)
 
 
 _PIECE = "pce"
+# Shipping units: they hold several packages, and customers use one word for the other.
+_SHIPPING = frozenset({"carton", "colis", "palette"})
 # A unit written with its content ('boîtes de 10', 'cartons x 12'): a pack of several.
 _PACK_CONTENT = re.compile(r"[^\W\d_]\s*(?:de|of|x|×)\s*\d", re.I)
 
