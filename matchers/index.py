@@ -95,6 +95,8 @@ class CatalogIndex:
     customer_terms: CustomerTerms = field(default_factory=lambda: CustomerTerms(TermIndex(), TermIndex()))
     known_codes: set[str] = field(default_factory=set)  # every article code, normalised
     maker_refs: dict[str, str] = field(default_factory=dict)  # a maker's ref in one designation -> sku
+    # The code of a family of skus ('BOT-S5-200' of 'BOT-S5-200-40', '-42'...) -> each sku and what its code adds.
+    families: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised designation -> skus
     heads: frozenset[str] = frozenset()  # the first word of each designation, as compared
     habits: Habits = field(default_factory=dict)  # what each customer usually buys
@@ -121,6 +123,7 @@ class CatalogIndex:
         for alias in reference.aliases:  # stored already normalised by learn_alias
             index.aliases[(alias.customer_id, alias.wording)] = alias.sku
         index.maker_refs = _maker_refs(index)
+        index.families = _families(index)
         index.known_codes = _known_codes(index)
         index.habits = build_habits(reference.habits, index.products, index.sales_unit)
         return index
@@ -134,6 +137,10 @@ class CatalogIndex:
         """Is `token` an article code the company knows (sku, EAN, a customer's or maker's ref)?"""
         shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
         return len(token) >= 4 and shaped and normalize_code(token) in self.known_codes
+
+    def names_family(self, token: str) -> bool:
+        """Is `token` the code of a family of skus, whose size or variant is written apart ('BOT-S5-200')?"""
+        return normalize_code(token) in self.families
 
     def _add_product(self, product: ProductRow) -> None:
         self.products[product.sku] = product
@@ -227,7 +234,35 @@ def _known_codes(index: CatalogIndex) -> set[str]:
     codes.update(index.by_ean)
     codes.update(code for _, code in index.refs_by_code)
     codes.update(index.maker_refs)
+    codes.update(index.families)
     return codes
+
+
+def variant_key(text: str) -> str:
+    """A size or variant as a sku's end writes it: no case, separators or leading zeros ('09' = '9',
+    '43/46' = '4346', 'XXL' = '2XL')."""
+    key = re.sub(r"[\s\-./_]+", "", text.upper()).lstrip("0")
+    return {"XXL": "2XL", "XXXL": "3XL"}.get(key, key)
+
+
+def _families(index: CatalogIndex) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The codes that open several skus at a separator, each with the variant the rest of the sku
+    names: a customer writes the family's code and the size apart ('BOT-S5-200  42', '(CHS-S3-740) 40')."""
+    members: dict[str, list[tuple[str, str]]] = {}
+    for sku in index.products:
+        for cut in _SEPARATOR.finditer(sku):
+            stem, rest = sku[: cut.start()], sku[cut.end() :]
+            if any(c.isdigit() for c in stem) or "-" in stem.strip("-"):
+                members.setdefault(normalize_code(stem), []).append((sku, variant_key(rest)))
+    taken = {normalize_code(sku) for sku in index.products}
+    return {
+        stem: tuple(skus)
+        for stem, skus in members.items()
+        if len(skus) > 1 and stem not in taken and len(stem) >= 4
+    }
+
+
+_SEPARATOR = re.compile(r"[\-./_ ]")
 
 
 def _maker_refs(index: CatalogIndex) -> dict[str, str]:
