@@ -316,7 +316,7 @@ def _qualifies(clause: str) -> bool:
     if packed is not None:
         unit = normalise_unit(packed[1])
         return unit is not None and unit_kind(unit) == "count"
-    measured = re.match(rf"{NUMBER}\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I)
+    measured = re.match(rf"(?:{NUMBER})\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I)
     if measured is not None and unit_kind(normalise_unit(measured[1]) or "") == "measure":
         return True  # ', 50 m range', ', 230 mm': a measure of the article, not a length ordered
     return bool(_QUALIFIER.match(clause)) or bool(_DIMENSIONS.match(clause))
@@ -343,7 +343,7 @@ _RUNS_ON = re.compile(rf"\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 _ARTICLES = frozenset({"un", "une", "a", "an"})
 _FRACTIONS = frozenset({"demi", "demie", "half"})
-_SIZE_ONLY = re.compile(rf"^{NUMBER}\s*(?P<unit>{UNIT_TOKEN})?\W*$", re.I)
+_SIZE_ONLY = re.compile(rf"^(?:{NUMBER})\s*(?P<unit>{UNIT_TOKEN})?\W*$", re.I)
 _PROSE = _build_prose()
 _ELIDED = _build_elided()
 _LISTED = _build_listed()

@@ -147,7 +147,7 @@ def _own_start(base: str) -> int:
     asked = list(_asking().finditer(base, at))
     if asked:
         at = asked[-1].end()
-    total = re.match(rf"\s*{NUMBER}\s+(?=[^\W\d_]{{3,}})", base[at:])
+    total = re.match(rf"\s*(?:{NUMBER})\s+(?=[^\W\d_]{{3,}})", base[at:])
     return at + (total.end() if total else 0)
 
 

@@ -276,3 +276,8 @@ def test_a_code_the_catalogue_does_not_know_stays_a_word_of_the_name(text, code,
     (line,) = read_lines(text, part="body", codes=_Book())
     assert line.code is not None and line.code.value == code
     assert line.description is not None and line.description.value == name
+
+
+def test_a_number_grouped_in_thousands_after_a_count_is_no_variant():
+    text = "Les 2 jeux de plaquettes reçus hier (0 986 494 046) ne correspondent pas, je vous les retourne."
+    assert all(line.provenance.rule != "text-variant" for line in read_lines(text, part="body"))
