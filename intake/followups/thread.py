@@ -15,6 +15,7 @@ from decimal import Decimal
 from intake.followups.answers import read_option_answer
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
 from matchers import CatalogIndex, match_article, match_customer
+from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from models.followups import OrderChange
 from parsers.text.reader import extract_from_text, quoted_lines
@@ -99,9 +100,18 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     change = compute_change(_requests(own, pointer), held, index, customer_id=customer_id, today=None)
     if not change.certain or change.empty:
         doubts.append("the change asked of the quote or order answered was not all read for sure")
-    lines = _changed(base, skus, change, own, part=order.part)
+    dropped = _removed_by_words(own, base)
+    lines = _changed(
+        [line for i, line in enumerate(base) if i not in dropped],
+        [sku for i, sku in enumerate(skus) if i not in dropped],
+        change,
+        own,
+        part=order.part,
+    )
     order = _doubted(order, lines, *doubts)
-    order.read_spans = [*order.read_spans, *_request_spans(own, order.part)]
+    # The quoted lines a removal took out were read, as taken out.
+    taken_out = [line.provenance for i, line in enumerate(base) if i in dropped and line.provenance]
+    order.read_spans = [*order.read_spans, *_request_spans(own, order.part), *taken_out]
     order.notes.append("the quote or order answered is the order, with the changes the reply asks")
     return order
 
@@ -146,6 +156,37 @@ def _as_request(sentence: re.Match[str]) -> str:
     if _ASKS.search(text):
         return _EXCEPT.sub(" ", text)
     return _EXCEPT.sub("retirer", text)
+
+
+# Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage'.
+_REMOVES = re.compile(
+    r"\b(?:retir\w*|enl[eè]v\w*|supprim\w*|drop|remove|delete|leave out|pas\s+(?:de|d['’]|les?|la|des)"
+    r"|not\s+the|none\s+of\s+the|no\s+more)\b",
+    re.I,
+)
+_PARTS = re.compile(r"[.;:\n]|,\s*|\s+(?:et|and|mais|but)\s+", re.I)
+_STEM = 5
+
+
+def _removed_by_words(own: str, base: list[ExtractedLine]) -> set[int]:
+    """The places of the quoted lines a removal names by words they all carry ('pas de gants ménage ce
+    mois-ci' takes out the household gloves in every size); a removal with a count reduces, the diff's."""
+    names = [_stems(line.description.value if line.description else "") for line in base]
+    used = set().union(*names) if names else set()
+    dropped: set[int] = set()
+    for part in _PARTS.split(own):
+        found = _REMOVES.search(part)
+        if found is None or re.search(r"\d", part):
+            continue
+        words = _stems(part[found.end() :]) & used
+        hit = {i for i, name in enumerate(names) if words and words <= name}
+        if len(hit) < len(base):
+            dropped |= hit
+    return dropped
+
+
+def _stems(text: str) -> set[str]:
+    return {fold(word).lower()[:_STEM] for word in re.findall(r"[^\W\d_]{4,}", text)}
 
 
 def _changed(

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 from models import Extracted, ExtractedLine, Provenance
 from models.datafiles import load_toml
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern, word_quantity
+from parsers.values.units import normalise_unit
 from parsers.vocabulary.words import DATA
 
 
@@ -71,7 +72,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "instead_of": re.compile(
-            rf"(?P<new>{qty})\s*(?:[^\W\d_][\w'’\-]*\.?\s+){{0,6}}?(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
+            # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
+            rf"(?P<new>{qty})\s*(?:[^\W\d_][\w'’\-]*\.?\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
+            rf"(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
             re.I,
         ),
         # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"
@@ -188,7 +191,7 @@ def _override(
         if new is None or old is None or not candidates:
             continue
         best = max(candidates, key=lambda ln: len(words & _line_words(ln)))
-        if not words & _line_words(best):
+        if not words & _line_words(best) and not _same_unit_alone(candidates, sentence[: match.end()]):
             continue
         prov = Provenance(part=part, span=(at + match.start("new"), at + match.end("new")), rule=rule)
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
@@ -206,6 +209,9 @@ def _remove(
         above = [ln for ln in lines if _before(ln, at, part)]
         numbered = patterns["line_number"].match(what)
         target = _numbered(above, int(numbered["no"]), text, part) if numbered else _named_once(above, what)
+        if target is None and not numbered:
+            # A forwarder's word over the list forwarded below ('Drop the face shields').
+            target = _named_once([ln for ln in lines if not _before(ln, at + len(sentence), part)], what)
         if target is not None:
             own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
             lines = [ln for ln in lines if ln is not target and ln not in own]
@@ -216,6 +222,15 @@ def _remove(
         if target is not None:
             lines = [ln for ln in lines if ln is not target]
     return lines
+
+
+def _same_unit_alone(candidates: list[ExtractedLine], said: str) -> bool:
+    """'make it 20 pairs of welding gloves instead of 12' over a list written in French: the one line
+    of the old count, counted in the unit the correction names ('pairs', 'paires')."""
+    if len(candidates) != 1 or candidates[0].unit is None or candidates[0].description is None:
+        return False  # a line read from its code alone has no words to differ from the correction's
+    units = {normalise_unit(word) for word in re.findall(r"[^\W\d_]+", said)}
+    return normalise_unit(candidates[0].unit.value) in units - {None}
 
 
 def _named_once(lines: list[ExtractedLine], what: str) -> ExtractedLine | None:

@@ -29,7 +29,7 @@ _PO_LABELS = (
     r"|(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
     # "une commande à part : n° GLY-2611-031", "Nouvelle réf. VE-1116" (a reply's order of its own)
     r"|commande(?:\s+[^\W\d]+){0,3}\s*:\s*(?:n°|no\.?|num[ée]ro)"
-    r"|(?:nouvelle|new)\s+(?:r[ée]f(?:[ée]rence|erence)?\.?|po\b|order\s+number)"
+    r"|(?:nouvelle|nouveau|new)\s+(?:r[ée]f(?:[ée]rence|erence)?\.?|bon(?:\s+de\s+commande)?|po\b|order\s+number)"
     # "notre n° CH-26-0388": the reference at once ("notre n° de TVA ..." is no order number).
     r"|(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )

@@ -13,7 +13,7 @@ from intake.pipeline import answer_to_offer
 from matchers import CatalogIndex, match_article
 from models import ExtractedOrder, MessageKind, ParsedMessage, Store, load_reference_dir
 from models.followups import FollowupKind, FollowupSign
-from parsers import extract_orders, followup_sign
+from parsers import classify, extract_orders, followup_sign
 from parsers.text.reader import extract_from_text
 from parsers.text.thread import points_to_thread
 from tests.factories.pipeline import make_parsed
@@ -131,3 +131,24 @@ def test_the_count_replaced_names_the_line_the_words_leave_open(index: CatalogIn
     said = "les tubes PER : mettez-en 3 au lieu de 2."
     change = compute_change(said, held, index, customer_id=None, today=None)
     assert [(s.sku, s.quantity) for s in change.set_quantity] == [("PLB-12106", 3.0)]
+
+
+def test_a_removal_takes_out_every_quoted_line_carrying_its_words(index: CatalogIndex) -> None:
+    earlier = (
+        "Bonjour,\nNous confirmons votre commande :\n"
+        "- PLB-12570 Tube PER nu Ø16x1,5 couronne 50 m : 4\n"
+        "- PLB-12560 Tube PER nu Ø20x1,9 couronne 50 m : 2\n"
+        "- PLB-37498 Ruban PTFE 19 mm x 15 m : 6\n"
+        "Cordialement,\nLe service commandes"
+    )
+    parsed = _reply("Comme d'habitude, mais 8 rubans au lieu de 6, et pas de tube PER ce mois-ci.", earlier)
+    order = read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
+    assert _skus(order, index) == [("PLB-37498", 8)]
+
+
+def test_a_count_replaced_beside_a_delivery_day_is_no_change_of_an_order_taken() -> None:
+    parsed = make_parsed(
+        text="À saisir svp. Le client a rappelé : 4 couronnes au lieu de 3, livraison mercredi.\n\n"
+        "---------- Message transféré ----------\n3 couronnes tube PER 16\n2 boîtes de coudes\n",
+    ).model_copy(update={"subject": "TR: commande chantier"})
+    assert classify(parsed).kind != MessageKind.CHANGE

@@ -192,3 +192,37 @@ def test_the_attached_order_takes_the_lines_the_body_adds_and_only_those():
 def test_an_item_added_after_a_comma_keeps_the_items_before_it():
     text = "Tu peux me préparer deux boîtes de vis 4x40 et une de vis 5x50, plus un rouleau de ruban 25 mm.\n"
     assert [q for _, q in _read(text)] == [2, 1, 1]
+
+
+def test_a_forwarders_word_over_the_list_takes_its_line_out():
+    text = (
+        "Please supply the list below. Drop the face shields, we have some in the store.\n\n"
+        "---------- Forwarded message ---------\n"
+        "Hi,\n10 x cut gloves level D\n4 x face shield\n2 x harness 3 points\n"
+    )
+    assert [name for name, _ in _corrected(text)] == ["cut gloves level D", "harness 3 points"]
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "One change: make it 20 pairs of welding gloves instead of 12.\n\n"
+            "- 12 paires gants soudeur manchette 15 cm\n- 4 écrans faciaux relevables\n",
+            [("gants soudeur manchette 15 cm", Decimal(20)), ("écrans faciaux relevables", Decimal(4))],
+        ),
+        (
+            "Le client a rappelé : 4 couronnes d'ICTA 25 au lieu de 3.\n\n"
+            "3 couronnes gaine ICTA grise Ø25 100 m\n2 couronnes TPC rouge Ø63 50 m\n",
+            [("gaine ICTA grise Ø25 100 m", Decimal(4)), ("TPC rouge Ø63 50 m", Decimal(2))],
+        ),
+    ],
+    ids=["other-language-same-unit", "a-word-with-its-size"],
+)
+def test_a_forwarders_new_count_changes_the_line_of_the_old_one(text, left):
+    assert _corrected(text) == left
+
+
+def test_a_count_replaced_in_another_language_needs_the_unit_of_the_line():
+    text = "Make it 20 boxes of welding gloves instead of 12.\n\n- 12 paires gants soudeur manchette 15 cm\n"
+    assert ("gants soudeur manchette 15 cm", Decimal(12)) in _corrected(text)
