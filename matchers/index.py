@@ -12,15 +12,15 @@ import math
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from matchers.customer_terms import CustomerTerms, TermIndex
 from matchers.habits import Habits, build_habits
 from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording, unit_of
-from models import CustomerRefRow, CustomerRow, ProductRow, ReferenceData, Store
-from models.fingerprint import reference_fingerprint
+from models import CustomerRefRow, CustomerRow, HabitRow, ProductRow, ReferenceData, Store
+from models.fingerprint import habits_fingerprint, reference_fingerprint
 
 # Restricted catalogues kept by one index (`CatalogIndex.subset`): a long-lived index keeps no more.
 SUBSETS_KEPT = 2000
@@ -128,6 +128,11 @@ class CatalogIndex:
         index.habits = build_habits(reference.habits, index.products, index.sales_unit)
         return index
 
+    def with_habits(self, rows: list[HabitRow]) -> CatalogIndex:
+        """This index with the customers' habits read from `rows`, the rest shared: the habits
+        are built from the products and units alone, as `build` does."""
+        return replace(self, habits=build_habits(rows, self.products, self.sales_unit), subsets={})
+
     def knows_code(self, token: str) -> bool:
         """Is `token` an article code the company knows (sku, EAN, a customer's or maker's ref)?"""
         shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
@@ -193,28 +198,33 @@ class CatalogIndex:
 class IndexCache:
     """The catalogue index, shared by the daemon's workers or the web UI's requests.
 
-    Every `max_age` seconds the store's reference fingerprint is read (a few counts); the index
-    is rebuilt only when it changed (aliases a clerk confirms, a catalogue imported, orders
-    accepted that teach habits), so an index, and the reading workers forked with it, live as
-    long as the catalogue does."""
+    Every `max_age` seconds the store's fingerprints are read (a few counts). The index is
+    built again only when the reference data changed (aliases a clerk confirms, a catalogue
+    imported); orders accepted since, which teach the customers' habits, give an index with
+    its habits read again and the rest shared, so a busy daemon accepting orders all day
+    does not build its catalogue every minute. Either way the index is a new one (and the
+    reading workers are forked with it); an unchanged store keeps it."""
 
     def __init__(self, store: Store, max_age: float = 60.0) -> None:
         self.store, self.max_age = store, max_age
         self._lock = threading.Lock()
         self._index: CatalogIndex | None = None
         self._stamp: tuple[object, ...] | None = None
+        self._habits_stamp: tuple[object, ...] | None = None
         self._checked = 0.0
 
     def get(self) -> CatalogIndex:
         with self._lock:
             if self._index is None or time.monotonic() - self._checked > self.max_age:
                 self._checked = time.monotonic()
-                stamp = reference_fingerprint(
-                    self.store.engine
-                )  # read first: a write meanwhile rebuilds again
+                # Read first: a write meanwhile builds again at the next look.
+                stamp = reference_fingerprint(self.store.engine)
+                habits_stamp = habits_fingerprint(self.store.engine)
                 if self._index is None or stamp != self._stamp:
                     self._index = CatalogIndex.build(self.store.load_reference())
-                    self._stamp = stamp
+                elif habits_stamp != self._habits_stamp:
+                    self._index = self._index.with_habits(self.store.load_habits())
+                self._stamp, self._habits_stamp = stamp, habits_stamp
             return self._index
 
 
