@@ -15,11 +15,11 @@ from functools import lru_cache
 from matchers.designation import Scored, compare_sizes, score_designations
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import MAKER_REF as _MAKER_REF
-from matchers.index import CatalogIndex
+from matchers.index import CatalogIndex, variant_key
 from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
-from matchers.packs import counted_in_packs
+from matchers.packs import counted_in_packs, is_pack_word, pieces_in_pack
 from matchers.twins import coded_twin
-from models import Candidate, Evidence, ExtractedLine, LineMatch
+from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
 from parsers.values.units import unit_kind
 
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
@@ -45,6 +45,10 @@ def match_article(
             if twin is not None:
                 return _two_named(line, index, (sku, evidence), twin)
             return _exact(line, index, sku, evidence, wording, customer_ref=customer_ref)
+    for code in _codes(line):
+        family = _by_family(line, code, wording, index)
+        if family is not None:
+            return family
     if not wording.strip():
         return _finish(LineMatch(line=line, sku=None), index)
     alias = _alias(wording, index, customer_id)
@@ -187,6 +191,30 @@ def _exact(
     return _finish(match, index)
 
 
+def _by_family(line: ExtractedLine, code: str, wording: str, index: CatalogIndex) -> LineMatch | None:
+    """'BOT-S5-200  42', '(CHS-S3-740) 40', 'GJU-NIT  L': the code of a family of skus and the size or
+    variant written apart from it name the one sku that code and variant spell (else the words are
+    read as a designation)."""
+    members = index.families.get(normalize_code(code))
+    if not members:
+        return None
+    said = {variant_key(a or b) for a, b in _VARIANT_TOKEN.findall(wording)}
+    said |= {
+        variant_key(value)
+        for kind in ("size", "num")
+        for value in read_wording(wording).by_kind.get(kind, ())
+    }
+    named = [sku for sku, variant in members if variant and variant in said]
+    if len(named) != 1:
+        return None
+    evidence = Evidence(kind="code", detail=f"{code} and the variant written beside it", weight=0.95)
+    return _exact(line, index, named[0], evidence, wording)
+
+
+# A size or variant as written beside a family's code: '42', 'T9' (9), '43/46', 'XL'.
+_VARIANT_TOKEN = re.compile(r"(?<![\w/])(?:[A-Za-z]?(\d+(?:/\d+)?)|([A-Za-z0-9]{1,4}))(?![\w/])")
+
+
 def _two_named(line: ExtractedLine, index: CatalogIndex, coded: tuple[str, Evidence], twin: str) -> LineMatch:
     """'104724 disjoncteur 1P+N 16A' where 104724 is the 2P one: the code names one article and
     the ratings written beside it its twin. Neither is taken; both are shown to a clerk."""
@@ -289,13 +317,32 @@ def _finish(match: LineMatch, index: CatalogIndex) -> LineMatch:
         match.unit_price = Decimal(str(product.unit_price))
     if product and match.candidates and match.candidates[0].key == product.sku:
         conversion = (
-            _packs_of_sales_unit(line, match, product.unit, index)
+            _packs_of_sales_unit(line, match, product, index)
+            or _own_pack(line, match, product, index)
             or _conversion(line, match, product.unit, index)
             or _in_packs(match, product.name, product.unit)
         )
         if conversion:
             match.candidates[0].evidence.append(conversion)
     return match
+
+
+def _own_pack(
+    line: ExtractedLine, match: LineMatch, product: ProductRow, index: CatalogIndex
+) -> Evidence | None:
+    """'12 colis de 100' of gloves sold by the 'boîte de 100': the pack written is the article's own,
+    what it holds the count its name gives; 12 boxes."""
+    pack = line.pack_size
+    if not (pack and pack.value and product.unit and match.unit) or line.pack_unit is not None:
+        return None
+    if match.unit == index.sales_unit(product.unit) or not is_pack_word(match.unit):
+        return None
+    features = index.designations.wordings[index.positions[product.sku]].features
+    if f"pack:{pack.value.normalize():f}" not in features or not is_pack_word(product.unit):
+        return None
+    detail = f"{match.unit} of {pack.value.normalize():f} = {product.unit}"
+    match.unit = product.unit
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
 
 
 def _in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence | None:
@@ -311,20 +358,38 @@ def _in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence |
 
 
 def _packs_of_sales_unit(
-    line: ExtractedLine, match: LineMatch, sales_unit: str | None, index: CatalogIndex
+    line: ExtractedLine, match: LineMatch, product: ProductRow, index: CatalogIndex
 ) -> Evidence | None:
     """'2 cartons de 6 bouteilles' of an article sold by the bottle: 12 bottles, the count the
-    catalogue sells, since the customer wrote what a pack holds in the article's own unit."""
-    pack, inner = line.pack_size, line.pack_unit
-    if not (sales_unit and match.unit and match.quantity is not None and pack and pack.value and inner):
+    catalogue sells, since the customer wrote what a pack holds in the article's own unit ('2 boîtes
+    de 10' of an article sold by the piece: ten pieces, `pieces_in_pack`)."""
+    pack, sales_unit = line.pack_size, product.unit
+    if not (sales_unit and match.unit and match.quantity is not None and pack and pack.value):
         return None
+    inner = line.pack_unit.value if line.pack_unit else pieces_in_pack(product.name, sales_unit, match.unit)
+    if line.pack_unit is None and inner and _sold_in_that_pack(product, match.unit, pack.value, index):
+        return None  # '3 cartons de 12' where the catalogue sells that carton too: which one is unsaid
     unit = index.sales_unit(sales_unit)
-    if index.sales_unit(inner.value) != unit or match.unit == unit:
+    if not inner or index.sales_unit(inner) != unit or match.unit == unit:
         return None
     total = match.quantity * pack.value
-    detail = f"{match.quantity:f} {match.unit} x {pack.value:f} {inner.value} = {total:f} {sales_unit}"
+    detail = f"{match.quantity:f} {match.unit} x {pack.value:f} {inner} = {total:f} {sales_unit}"
     match.quantity, match.unit = total.normalize(), sales_unit
     return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
+
+
+def _sold_in_that_pack(product: ProductRow, unit: str, size: Decimal, index: CatalogIndex) -> bool:
+    """Does the catalogue sell an article of the same name in the pack written ('carton de 12 cartouches'
+    beside the cartridge)? Looked up only for a pack of pieces written against the piece."""
+    head = index.designations.wordings[index.positions[product.sku]].words[:2]
+    pack = f"pack:{size.normalize():f}"
+    for sku, other in index.products.items():
+        if sku == product.sku or not other.unit or index.sales_unit(other.unit) != unit:
+            continue
+        wording = index.designations.wordings[index.positions[sku]]
+        if pack in wording.features and wording.words[:2] == head:
+            return True
+    return False
 
 
 def _conversion(
