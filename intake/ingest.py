@@ -112,8 +112,9 @@ def record_outcome(
     """`work()`'s orders stored and acknowledged, or its failure recorded with the reason."""
     try:
         result = work()
+        saver = followup_saver(pk, result)
         with stage("store"):
-            order_ids = store.save_result(pk, result, then=followup_saver(pk, result))
+            order_ids = store.save_result(pk, result, then=saver)
     except IntakeError as exc:
         reason = str(exc)
         log.warning("message %s (%s) failed: %s", pk, raw.origin.describe(), reason)
@@ -126,8 +127,7 @@ def record_outcome(
         return Outcome(pk, created, MessageState.FAILED, [], error=reason)
     # Accepted orders are acknowledged to the sender (queued; the daemon's outbox pass sends).
     acknowledge_accepted(store, _accepted(order_ids, result), settings=settings)
-    if result.followup is not None:
-        # A cancellation or change the engine applied by itself is told to the customer too.
+    if saver is not None:  # a follow-up kept: what the engine applied by itself is told to the customer too
         notify_followups(store, pk, actor="intake", settings=settings)
     return Outcome(pk, created, MessageState.PROCESSED, order_ids, result=result)
 

@@ -17,9 +17,9 @@ from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex
 from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
-from matchers.packs import counted_in_packs
+from matchers.packs import counted_in_packs, is_pack_word, pieces_in_pack
 from matchers.twins import coded_twin
-from models import Candidate, Evidence, ExtractedLine, LineMatch
+from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
 from parsers.values.units import unit_kind
 
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
@@ -289,13 +289,32 @@ def _finish(match: LineMatch, index: CatalogIndex) -> LineMatch:
         match.unit_price = Decimal(str(product.unit_price))
     if product and match.candidates and match.candidates[0].key == product.sku:
         conversion = (
-            _packs_of_sales_unit(line, match, product.unit, index)
+            _packs_of_sales_unit(line, match, product, index)
+            or _own_pack(line, match, product, index)
             or _conversion(line, match, product.unit, index)
             or _in_packs(match, product.name, product.unit)
         )
         if conversion:
             match.candidates[0].evidence.append(conversion)
     return match
+
+
+def _own_pack(
+    line: ExtractedLine, match: LineMatch, product: ProductRow, index: CatalogIndex
+) -> Evidence | None:
+    """'12 colis de 100' of gloves sold by the 'boîte de 100': the pack written is the article's own,
+    what it holds the count its name gives; 12 boxes."""
+    pack = line.pack_size
+    if not (pack and pack.value and product.unit and match.unit) or line.pack_unit is not None:
+        return None
+    if match.unit == index.sales_unit(product.unit) or not is_pack_word(match.unit):
+        return None
+    features = index.designations.wordings[index.positions[product.sku]].features
+    if f"pack:{pack.value.normalize():f}" not in features or not is_pack_word(product.unit):
+        return None
+    detail = f"{match.unit} of {pack.value.normalize():f} = {product.unit}"
+    match.unit = product.unit
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
 
 
 def _in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence | None:
@@ -311,20 +330,38 @@ def _in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence |
 
 
 def _packs_of_sales_unit(
-    line: ExtractedLine, match: LineMatch, sales_unit: str | None, index: CatalogIndex
+    line: ExtractedLine, match: LineMatch, product: ProductRow, index: CatalogIndex
 ) -> Evidence | None:
     """'2 cartons de 6 bouteilles' of an article sold by the bottle: 12 bottles, the count the
-    catalogue sells, since the customer wrote what a pack holds in the article's own unit."""
-    pack, inner = line.pack_size, line.pack_unit
-    if not (sales_unit and match.unit and match.quantity is not None and pack and pack.value and inner):
+    catalogue sells, since the customer wrote what a pack holds in the article's own unit ('2 boîtes
+    de 10' of an article sold by the piece: ten pieces, `pieces_in_pack`)."""
+    pack, sales_unit = line.pack_size, product.unit
+    if not (sales_unit and match.unit and match.quantity is not None and pack and pack.value):
         return None
+    inner = line.pack_unit.value if line.pack_unit else pieces_in_pack(product.name, sales_unit, match.unit)
+    if line.pack_unit is None and inner and _sold_in_that_pack(product, match.unit, pack.value, index):
+        return None  # '3 cartons de 12' where the catalogue sells that carton too: which one is unsaid
     unit = index.sales_unit(sales_unit)
-    if index.sales_unit(inner.value) != unit or match.unit == unit:
+    if not inner or index.sales_unit(inner) != unit or match.unit == unit:
         return None
     total = match.quantity * pack.value
-    detail = f"{match.quantity:f} {match.unit} x {pack.value:f} {inner.value} = {total:f} {sales_unit}"
+    detail = f"{match.quantity:f} {match.unit} x {pack.value:f} {inner} = {total:f} {sales_unit}"
     match.quantity, match.unit = total.normalize(), sales_unit
     return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
+
+
+def _sold_in_that_pack(product: ProductRow, unit: str, size: Decimal, index: CatalogIndex) -> bool:
+    """Does the catalogue sell an article of the same name in the pack written ('carton de 12 cartouches'
+    beside the cartridge)? Looked up only for a pack of pieces written against the piece."""
+    head = index.designations.wordings[index.positions[product.sku]].words[:2]
+    pack = f"pack:{size.normalize():f}"
+    for sku, other in index.products.items():
+        if sku == product.sku or not other.unit or index.sales_unit(other.unit) != unit:
+            continue
+        wording = index.designations.wordings[index.positions[sku]]
+        if pack in wording.features and wording.words[:2] == head:
+            return True
+    return False
 
 
 def _conversion(

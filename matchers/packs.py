@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from parsers.values.units import normalise_unit, same_unit, unit_key
+from parsers.values.units import normalise_unit, same_unit, unit_key, unit_vocabulary
 
 # The measures a pack may hold, in grams and millilitres.
 _CONTENT = {
@@ -52,3 +52,27 @@ def counted_in_packs(
     except InvalidOperation:
         return None
     return packs.normalize() if packs > 0 and packs == packs.to_integral_value() else None
+
+
+def is_pack_word(unit: str | None) -> bool:
+    """A package or a shipping unit ('boîte', 'colis', 'carton'), not a piece or a measure."""
+    spec = unit_vocabulary().units.get(unit_key(unit)) if unit else None
+    return spec is not None and (spec.package or spec.shipping)
+
+
+def pieces_in_pack(name: str, sales_unit: str | None, stated: str | None) -> str | None:
+    """What the bare count of a pack counts ('2 boîtes de 10', 'colis 10'): the article's own unit when
+    it is sold by the piece (or the pair, the roll) and its name calls no pack its own, since a box of
+    ten of an article sold by the piece holds ten pieces; None when that is unsaid."""
+    if not sales_unit or not stated or same_unit(stated, sales_unit):
+        return None
+    units = unit_vocabulary().units
+    sold = units.get(unit_key(sales_unit))
+    if sold is None or sold.kind != "count" or sold.package or sold.shipping:
+        return None
+    if not is_pack_word(stated):
+        return None
+    named = {unit_key(word) for word in re.findall(r"[^\W\d_]+", name)} - {unit_key(sales_unit)}
+    if any(key in units and (units[key].package or units[key].shipping) for key in named):
+        return None  # 'Gants nitrile boîte de 100' sold by the piece: which count is the piece is unsaid
+    return sales_unit

@@ -7,10 +7,16 @@ from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
 from parsers.values.numbers import parse_number, split_quantity
+from parsers.values.units import normalise_unit
 
 # A line's amount is printed to the cent: quantity x net price within this of it.
 CENT = Decimal("0.01")
-_PACK = re.compile(r"^(?P<unit>[^\W\d][\w.]*)\s+(?:de|of|à|a|x|von)\s+(?P<size>\d+(?:[.,]\d+)?)", re.I)
+# A pack and what it holds: 'carton de 6', 'bte 10', 'carton 4 bidons', 'boîtes de 10', 'pack x6'.
+_PACK = re.compile(
+    r"^(?P<unit>[^\W\d][\w.]*)\s*(?:(?:de|of|à|a|x|von)\s*)?(?P<size>\d+(?:[.,]\d+)?)"
+    r"(?:\s*(?P<inner>[^\W\d][\w.]*))?",
+    re.I,
+)
 
 # Texts as printed, or numbers already typed (spreadsheet cells), by column role.
 Cells = dict[str, tuple[str | Decimal, Provenance]]
@@ -100,20 +106,22 @@ def _net_price(line: ExtractedLine, discount: str | Decimal, decimal_comma: bool
 def _unit_and_pack(line: ExtractedLine, cells: Cells, qty_unit: str, confidence: float) -> None:
     unit_text, unit_prov = cells.get("unit", ("", None))
     pack_text, pack_prov = cells.get("pack", ("", None))
-    unit_text, pack_text = str(unit_text), str(pack_text)
+    unit_text, pack_text = str(unit_text), str(pack_text).strip()
+    qty_prov = line.quantity.provenance if line.quantity else None
+    if not pack_text and not unit_text and _PACK.match(qty_unit):
+        pack_text, pack_prov, qty_unit = qty_unit, qty_prov, ""  # '2 boîtes de 10' in the quantity cell
     pack = _PACK.match(pack_text) if pack_text else None
-    if pack:
-        size = parse_number(pack["size"])
-        if size is not None:
-            line.pack_size = Extracted[Decimal](value=size, confidence=confidence, provenance=pack_prov)
-    unit, prov = (
-        (unit_text, unit_prov)
-        if unit_text
-        else (qty_unit, line.quantity.provenance if line.quantity else None)
-    )
-    if not unit and pack_text:
+    bare = parse_number(pack_text) if pack_text and pack is None else None
+    size = parse_number(pack["size"]) if pack else bare if bare is not None and bare > 1 else None
+    if size is not None and size > 0:
+        line.pack_size = Extracted[Decimal](value=size, confidence=confidence, provenance=pack_prov)
+        inner = normalise_unit(pack["inner"]) if pack and pack["inner"] else None
+        if inner is not None:
+            line.pack_unit = Extracted[str](value=inner, confidence=confidence, provenance=pack_prov)
+    unit, prov = (unit_text, unit_prov) if unit_text else (qty_unit, qty_prov)
+    if not unit and pack_text and bare is None:
         unit, prov = (pack["unit"] if pack else pack_text.split()[0]), pack_prov
-    if not unit and cells.get("heading_unit", ("",))[0]:
+    if not unit and bare != 1 and cells.get("heading_unit", ("",))[0]:
         unit, prov = str(cells["heading_unit"][0]), cells["heading_unit"][1]
     if unit:
         line.unit = Extracted[str](value=unit.strip(" ."), confidence=confidence, provenance=prov)

@@ -22,6 +22,7 @@ from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_d
 from parsers.documents.sheet_sizes import find_size_header, read_size_grid
 from parsers.documents.totals import check_order
 from parsers.documents.unit_columns import (
+    NUMBER_WORDS,
     heading_unit,
     per_unit,
     quantity_columns,
@@ -113,7 +114,8 @@ def _read_table(
     ):
         order.notes.append(f"sheet '{grid.name}' is no part of the order (past orders, a copy): not read")
         return
-    order.rows += sheet_rows(grid, header, part, quantity_columns(roles))
+    # What a pack holds is written beside the number of packs: the checks read both.
+    order.rows += sheet_rows(grid, header, part, quantity_columns(roles), beside=roles.get("pack"))
     for line in sheet.lines:
         order.lines.append(line.model_copy(update={"line_no": len(order.lines) + 1}))
     header_fields(order, grid, header, set(roles.values()), part, vocab)
@@ -154,8 +156,11 @@ def other_sheets(
     ]
 
 
-def sheet_rows(grid: Grid, header: int, part: str, quantity: int | list[int] | None) -> list[SourceRow]:
-    """Every non-empty row of the sheet read, its header row and what is above it or below it, for the checks."""
+def sheet_rows(
+    grid: Grid, header: int, part: str, quantity: int | list[int] | None, *, beside: int | None = None
+) -> list[SourceRow]:
+    """Every non-empty row of the sheet read, its header row and what is above it or below it, for the checks;
+    a row's quantity is what its quantity columns write, with the `beside` cell (what a pack holds)."""
     columns = [quantity] if isinstance(quantity, int) else quantity or []
     rows = []
     for index, row in enumerate(grid.rows[:MAX_ROWS]):
@@ -163,17 +168,23 @@ def sheet_rows(grid: Grid, header: int, part: str, quantity: int | list[int] | N
         if not cells:
             continue
         below = index > header
+        written = " ".join(row[c].text for c in columns if c < len(row) and row[c].text)
+        if beside is not None and beside < len(row) and row[beside].text and _ordered(written):
+            written = f"{written} {row[beside].text}"
         rows.append(
             SourceRow(
                 text=" | ".join(c.text for c in cells),
                 region="lines" if below else "header",
                 provenance=Provenance(part=part, sheet=grid.name, cell=cells[0].ref, rule="sheet-row"),
-                quantity=" ".join(row[c].text for c in columns if c < len(row) and row[c].text)
-                if below and columns
-                else None,
+                quantity=written if below and columns else None,
             )
         )
     return rows
+
+
+def _ordered(written: str) -> bool:
+    count = parse_number(written) if written else None
+    return count is not None and count > 0
 
 
 def guess_columns(grid: Grid) -> dict[str, int] | None:
@@ -337,11 +348,35 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
         article = roles.keys() & {"code", "description", "supplier_code", "ean"}
         if article:
             unit_quantity_columns(grid, index, texts, roles)
+            _packs_counted(texts, roles, vocab)
         if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
             if "code" not in roles and len(named_articles) > 1:
                 _codes_by_contents(grid, index, roles, named_articles)
             return index, roles
     return None
+
+
+def _packs_counted(texts: list[tuple[int, str]], roles: dict[str, int], vocab: LayoutVocabulary) -> None:
+    """'Qté colis' | 'Nb colis' | 'Qté totale': the column that numbers the packs is the quantity, the
+    one that gives a quantity per pack what each holds; a total is left to the checks."""
+    counts = [column for column, text in texts if _numbers_packs(text)]
+    quantities = [
+        (c, text) for c, text in texts if column_role(text, vocab) == "quantity" and c not in counts
+    ]
+    if len(counts) != 1 or not quantities:
+        return
+    for role in [role for role, column in roles.items() if column == counts[0]]:
+        del roles[role]  # 'No. of cases' is no line number
+    roles["quantity"] = counts[0]
+    per_pack = [c for c, text in quantities if heading_unit(text)]
+    if len(per_pack) == 1 and "pack" not in roles:
+        roles["pack"] = per_pack[0]
+
+
+def _numbers_packs(text: str) -> bool:
+    # 'Nb colis', 'Nombre de cartons', 'Number of cases'
+    first = normalize(text).split()[:1]
+    return bool(first) and first[0] in NUMBER_WORDS and heading_unit(text) is not None
 
 
 def _lone_heading_is_designation(texts: list[tuple[int, str]], roles: dict[str, int]) -> None:

@@ -75,7 +75,11 @@ def heading_unit(text: str) -> str | None:
     if len(units) != 1 or len(tokens) < 2:
         return None
     rest = " ".join(t for t in tokens if t != units[0])
-    return units[0] if rest in columns["quantity"] else None
+    return units[0] if rest in columns["quantity"] or rest in NUMBER_WORDS else None
+
+
+# 'Nb colis', 'Nombre de cartons', 'No. of cases': the words that number what the heading names.
+NUMBER_WORDS = {"nb", "nbre", "nombre", "number", "no"}
 
 
 _LINKS = {"de", "d", "en", "in", "of", "par", "per", "x"}

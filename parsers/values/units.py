@@ -25,6 +25,8 @@ class UnitSpec(BaseModel):
     noun: bool = False
     # The article's own closed package (box, pack, bag, set): one such word stands for another.
     package: bool = False
+    # A unit that ships several of the article's own (carton, colis, palette).
+    shipping: bool = False
     # A measure customers order by ("2,5 kg", "10 m"), not only a size in a designation.
     ordered_by: bool = False
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from matchers.packs import counted_in_packs, pack_content
+from matchers.packs import counted_in_packs, pack_content, pieces_in_pack
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,30 @@ def test_no_conversion_without_a_stated_pack_of_that_measure(quantity, unit, nam
 def test_the_pack_holds_the_measure_after_its_own_word():
     assert pack_content("Cordon bleu 100 g carton 5 kg", "carton") == ("mass", Decimal(5000))
     assert pack_content("Cordon bleu 100 g carton 5 kg", "sac") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "sales_unit", "stated", "counted"),
+    [
+        ("Tube LED T8 60 cm 10W", "pce", "boîtes", "pce"),
+        ("Gant chimique nitrile vert T8", "paire", "colis", "paire"),
+        ("Ampoule H7 24V", "pce", "carton", "pce"),
+        ("Gants nitrile boîte de 100", "pce", "carton", None),
+        ("Vis agglo 4x40 boîte de 200", "boite", "colis", None),
+        ("Tube LED T8 60 cm 10W", "pce", "pce", None),
+        ("Farine T55", "kg", "sac", None),
+    ],
+    ids=[
+        "box-of-pieces",
+        "case-of-pairs",
+        "carton",
+        "name-calls-a-pack-its-own",
+        "sold-by-the-box",
+        "same-unit",
+        "measure",
+    ],
+)
+def test_a_packs_bare_count_counts_the_piece_only_when_nothing_else_can_be_meant(
+    name: str, sales_unit: str, stated: str, counted: str | None
+) -> None:
+    assert pieces_in_pack(name, sales_unit, stated) == counted

@@ -93,3 +93,45 @@ def test_a_delivery_written_on_a_notes_sheet_is_read_against_the_sending_date() 
     )
     found = worded_delivery(order, dt.date(2026, 11, 30))
     assert found is not None and found.value == dt.date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("cells", "unit", "pack", "inner"),
+    [
+        ({"quantity": ("2 boîtes de 10", None)}, "boîtes", Decimal(10), None),
+        ({"quantity": ("4", None), "pack": ("bte 10", None)}, "bte", Decimal(10), None),
+        ({"quantity": ("3", None), "pack": ("carton 4 bidons", None)}, "carton", Decimal(4), "bidon"),
+        ({"quantity": ("6", None), "pack": ("1", None), "heading_unit": ("colis", None)}, None, None, None),
+        ({"quantity": ("6", None), "pack": ("Flacon pompe", None)}, "Flacon", None, None),
+    ],
+    ids=[
+        "in-the-quantity-cell",
+        "abbreviated",
+        "what-the-pack-holds",
+        "a-pack-of-one-is-the-piece",
+        "no-count",
+    ],
+)
+def test_a_pack_and_what_it_holds_are_read_from_the_cell_that_writes_them(
+    cells: dict, unit: str | None, pack: Decimal | None, inner: str | None
+) -> None:
+    line = build_line(1, {"description": ("Article", None), **cells}, decimal_comma=True, confidence=0.9)
+    assert line is not None
+    assert (line.unit.value if line.unit else None) == unit
+    assert (line.pack_size.value if line.pack_size else None) == pack
+    assert (line.pack_unit.value if line.pack_unit else None) == inner
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Réf;Désignation;Qté colis;Nb colis;Qté totale", "Item;Description;Qty per case;No. of cases;Total qty"],
+    ids=["fr", "en"],
+)
+def test_the_column_that_numbers_the_packs_is_the_quantity_and_the_per_pack_one_what_each_holds(
+    header: str,
+) -> None:
+    order = _sheet(f"{header}\nA1;Gants nitrile boîte de 100;100;12;1200\nA2;Blouse L;5;2;10\n")
+    assert [(line.quantity.value, line.pack_size.value) for line in order.lines] == [
+        (Decimal(12), Decimal(100)),
+        (Decimal(2), Decimal(5)),
+    ]

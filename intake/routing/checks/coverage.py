@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from intake.routing.checks.context import CheckContext
+from intake.routing.checks.places import Places, overlaps
 from intake.routing.checks.quoted import excepted_places, quoted_spans
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
@@ -34,7 +35,6 @@ _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*
 # A code has a digit (VIS-440-200, 204417) or capitals in separated parts (HB-GLV-L).
 _CODE = re.compile(r"^(?:(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}|[A-Z0-9]+(?:[-./][A-Z0-9]+)+)$")
 _WORD = re.compile(r"^[^\W\d_]{3,}")
-_ROW = re.compile(r"(\d+)$")
 # A number as a customer writes a count: 'x25', '25x', '25 pcs', '1.500', '2 500', '1,5'; never
 # a part of a size or a code ('5x60', 'M8x65', 'HU7008').
 _SAID = re.compile(rf"(?<![\w.,])(?:[x×*]|qt[ée]|qty)?({NUMBER})(?:[x×*]|pcs?|pces?|u)?(?![\w]|[.,]\d)", re.I)
@@ -56,7 +56,8 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     """
     rules = default_reading_rules()
     lines = [match.line for match in ctx.matched.lines]
-    read_spans = ctx.matched.order.read_spans
+    read_spans = Places(ctx.matched.order.read_spans)
+    places = Places(place for line in lines for place in places_of(line))
     words, codes = catalogue_words(ctx), catalogue_codes(ctx)
     po = ctx.matched.order.po_number
     # The PO read is explained wherever it is written ('N° bon de commande | DA-2026-118').
@@ -78,8 +79,8 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         _unread(span.text, span.where)
         for span in likely
         if id(span) not in left_out
-        and not covered(span.text, span.where, lines, rules)
-        and not (span.where is not None and any(overlaps(span.where, read) for read in read_spans))
+        and not covered(span.text, span.where, lines, rules, places)
+        and not read_spans.touched(span.where)
         # A new count for a line ('mettez 4 boîtes au lieu de 2'), a line withdrawn ('(annulé)',
         # 'enlevez la ligne 4') are the corrections check's.
         and not any(p.search(span.text) for p in rules.replacement_patterns)
@@ -286,13 +287,16 @@ def looks_like_line(
     return coded or not any(p.search(text) for p in rules.instruction_patterns)
 
 
-def covered(text: str, where: Provenance | None, lines: list[ExtractedLine], rules: ReadingRules) -> bool:
-    """A line was read from this span (by its place, else by its code or wording and its quantity).
+def covered(
+    text: str, where: Provenance | None, lines: list[ExtractedLine], rules: ReadingRules, places: Places
+) -> bool:
+    """A line was read from this span (by its place among the lines' `places`, else by its code or
+    wording and its quantity).
 
     A span naming a line read elsewhere with another quantity ('only 2 of the 180Ah
     batteries, not 3' above a forwarded list) says something the line does not.
     """
-    if where is not None and any(overlaps_line(where, line) for line in lines):
+    if places.touched(where):
         return True
     return any(_written_in(text, line) and _same_quantity(text, line, rules) for line in lines)
 
@@ -345,27 +349,6 @@ def places_of(line: ExtractedLine) -> Iterator[Provenance]:
     if line.provenance is not None:
         yield line.provenance
     yield from (c.provenance for c in line.alt_codes if c.provenance is not None)
-
-
-def overlaps(span: Provenance | None, read: Provenance) -> bool:
-    """The two places share text: a span of one part, a sheet's row, a PDF's printed line."""
-    if span is None:
-        return False
-    if span.part != read.part:
-        return False
-    if span.span and read.span:
-        return span.span[0] < read.span[1] and read.span[0] < span.span[1]
-    if span.sheet is not None and span.cell and read.cell:
-        return span.sheet == read.sheet and _row_of(span.cell) == _row_of(read.cell)
-    if span.page is not None and span.bbox and read.bbox and span.page == read.page:
-        middle = (span.bbox[1] + span.bbox[3]) / 2
-        return read.bbox[1] - 1 <= middle <= read.bbox[3] + 1
-    return False
-
-
-def _row_of(cell: str) -> str | None:
-    found = _ROW.search(cell)
-    return found.group(1) if found else None
 
 
 def _written_in(text: str, line: ExtractedLine) -> bool:

@@ -19,9 +19,9 @@ from intake.routing.checks.context import (
     quantity_text,
     span_text,
 )
-from intake.routing.checks.coverage import overlaps
+from intake.routing.checks.places import overlaps
 from intake.routing.checks.rules import CheckRules, default_rules
-from matchers.packs import counted_in_packs
+from matchers.packs import counted_in_packs, pieces_in_pack
 from models import LineMatch, ParsedMessage, ReviewReason, SourceRow
 from parsers.values.units import same_unit
 
@@ -113,14 +113,17 @@ def _written_as_packs_of(ctx: CheckContext, line: LineMatch, written: set[Decima
     """'2 cartons de 6 bouteilles' written, 12 bottles read: both counts are written, what one pack
     holds is counted in the unit the catalogue sells the article by, and their product is the quantity."""
     read, product = line.line, ctx.products.get(line.sku or "")
-    if product is None or read.quantity is None or read.pack_size is None or read.pack_unit is None:
+    if product is None or read.quantity is None or read.pack_size is None:
         return False
+    stated = read.unit.value if read.unit else None
+    inner = read.pack_unit.value if read.pack_unit else pieces_in_pack(product.name, product.unit, stated)
     packs, size = read.quantity.value.normalize(), read.pack_size.value.normalize()
     return (
-        packs in written
+        inner is not None
+        and packs in written
         and size in written
         and line.quantity is not None
         and (packs * size).normalize() == line.quantity.normalize()
-        and same_unit(read.pack_unit.value, product.unit)
+        and same_unit(inner, product.unit)
         and same_unit(line.unit, product.unit)
     )
