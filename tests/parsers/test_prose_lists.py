@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from parsers.text.reader import read_lines
+from parsers.text.variants import variant_spans
 
 
 def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
@@ -281,3 +282,8 @@ def test_a_code_the_catalogue_does_not_know_stays_a_word_of_the_name(text, code,
 def test_a_number_grouped_in_thousands_after_a_count_is_no_variant():
     text = "Les 2 jeux de plaquettes reçus hier (0 986 494 046) ne correspondent pas, je vous les retourne."
     assert all(line.provenance.rule != "text-variant" for line in read_lines(text, part="body"))
+
+
+def test_a_code_written_in_groups_of_figures_is_no_measure_of_a_variant():
+    """'(0 986 494 046)': figures grouped by three read as a count then a number, with no unit."""
+    assert variant_spans("les plaquettes reçues hier (0 986 494 046) ne correspondent pas") == []
