@@ -15,7 +15,7 @@ from functools import lru_cache
 from matchers.designation import Scored, compare_sizes, score_designations
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import MAKER_REF as _MAKER_REF
-from matchers.index import CatalogIndex
+from matchers.index import CatalogIndex, variant_key
 from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
 from matchers.packs import counted_in_packs, is_pack_word, pieces_in_pack
 from matchers.twins import coded_twin
@@ -45,6 +45,10 @@ def match_article(
             if twin is not None:
                 return _two_named(line, index, (sku, evidence), twin)
             return _exact(line, index, sku, evidence, wording, customer_ref=customer_ref)
+    for code in _codes(line):
+        family = _by_family(line, code, wording, index)
+        if family is not None:
+            return family
     if not wording.strip():
         return _finish(LineMatch(line=line, sku=None), index)
     alias = _alias(wording, index, customer_id)
@@ -185,6 +189,30 @@ def _exact(
         line=line, sku=sku, customer_ref=customer_ref, score=score, margin=score, candidates=[candidate]
     )
     return _finish(match, index)
+
+
+def _by_family(line: ExtractedLine, code: str, wording: str, index: CatalogIndex) -> LineMatch | None:
+    """'BOT-S5-200  42', '(CHS-S3-740) 40', 'GJU-NIT  L': the code of a family of skus and the size or
+    variant written apart from it name the one sku that code and variant spell (else the words are
+    read as a designation)."""
+    members = index.families.get(normalize_code(code))
+    if not members:
+        return None
+    said = {variant_key(a or b) for a, b in _VARIANT_TOKEN.findall(wording)}
+    said |= {
+        variant_key(value)
+        for kind in ("size", "num")
+        for value in read_wording(wording).by_kind.get(kind, ())
+    }
+    named = [sku for sku, variant in members if variant and variant in said]
+    if len(named) != 1:
+        return None
+    evidence = Evidence(kind="code", detail=f"{code} and the variant written beside it", weight=0.95)
+    return _exact(line, index, named[0], evidence, wording)
+
+
+# A size or variant as written beside a family's code: '42', 'T9' (9), '43/46', 'XL'.
+_VARIANT_TOKEN = re.compile(r"(?<![\w/])(?:[A-Za-z]?(\d+(?:/\d+)?)|([A-Za-z0-9]{1,4}))(?![\w/])")
 
 
 def _two_named(line: ExtractedLine, index: CatalogIndex, coded: tuple[str, Evidence], twin: str) -> LineMatch:

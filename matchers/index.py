@@ -12,15 +12,15 @@ import math
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from matchers.customer_terms import CustomerTerms, TermIndex
 from matchers.habits import Habits, build_habits
 from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording, unit_of
-from models import CustomerRefRow, CustomerRow, ProductRow, ReferenceData, Store
-from models.fingerprint import reference_fingerprint
+from models import CustomerRefRow, CustomerRow, HabitRow, ProductRow, ReferenceData, Store
+from models.fingerprint import habits_fingerprint, reference_fingerprint
 
 # Restricted catalogues kept by one index (`CatalogIndex.subset`): a long-lived index keeps no more.
 SUBSETS_KEPT = 2000
@@ -95,6 +95,8 @@ class CatalogIndex:
     customer_terms: CustomerTerms = field(default_factory=lambda: CustomerTerms(TermIndex(), TermIndex()))
     known_codes: set[str] = field(default_factory=set)  # every article code, normalised
     maker_refs: dict[str, str] = field(default_factory=dict)  # a maker's ref in one designation -> sku
+    # The code of a family of skus ('BOT-S5-200' of 'BOT-S5-200-40', '-42'...) -> each sku and what its code adds.
+    families: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised designation -> skus
     heads: frozenset[str] = frozenset()  # the first word of each designation, as compared
     habits: Habits = field(default_factory=dict)  # what each customer usually buys
@@ -121,14 +123,24 @@ class CatalogIndex:
         for alias in reference.aliases:  # stored already normalised by learn_alias
             index.aliases[(alias.customer_id, alias.wording)] = alias.sku
         index.maker_refs = _maker_refs(index)
+        index.families = _families(index)
         index.known_codes = _known_codes(index)
         index.habits = build_habits(reference.habits, index.products, index.sales_unit)
         return index
+
+    def with_habits(self, rows: list[HabitRow]) -> CatalogIndex:
+        """This index with the customers' habits read from `rows`, the rest shared: the habits
+        are built from the products and units alone, as `build` does."""
+        return replace(self, habits=build_habits(rows, self.products, self.sales_unit), subsets={})
 
     def knows_code(self, token: str) -> bool:
         """Is `token` an article code the company knows (sku, EAN, a customer's or maker's ref)?"""
         shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
         return len(token) >= 4 and shaped and normalize_code(token) in self.known_codes
+
+    def names_family(self, token: str) -> bool:
+        """Is `token` the code of a family of skus, whose size or variant is written apart ('BOT-S5-200')?"""
+        return normalize_code(token) in self.families
 
     def _add_product(self, product: ProductRow) -> None:
         self.products[product.sku] = product
@@ -186,28 +198,33 @@ class CatalogIndex:
 class IndexCache:
     """The catalogue index, shared by the daemon's workers or the web UI's requests.
 
-    Every `max_age` seconds the store's reference fingerprint is read (a few counts); the index
-    is rebuilt only when it changed (aliases a clerk confirms, a catalogue imported, orders
-    accepted that teach habits), so an index, and the reading workers forked with it, live as
-    long as the catalogue does."""
+    Every `max_age` seconds the store's fingerprints are read (a few counts). The index is
+    built again only when the reference data changed (aliases a clerk confirms, a catalogue
+    imported); orders accepted since, which teach the customers' habits, give an index with
+    its habits read again and the rest shared, so a busy daemon accepting orders all day
+    does not build its catalogue every minute. Either way the index is a new one (and the
+    reading workers are forked with it); an unchanged store keeps it."""
 
     def __init__(self, store: Store, max_age: float = 60.0) -> None:
         self.store, self.max_age = store, max_age
         self._lock = threading.Lock()
         self._index: CatalogIndex | None = None
         self._stamp: tuple[object, ...] | None = None
+        self._habits_stamp: tuple[object, ...] | None = None
         self._checked = 0.0
 
     def get(self) -> CatalogIndex:
         with self._lock:
             if self._index is None or time.monotonic() - self._checked > self.max_age:
                 self._checked = time.monotonic()
-                stamp = reference_fingerprint(
-                    self.store.engine
-                )  # read first: a write meanwhile rebuilds again
+                # Read first: a write meanwhile builds again at the next look.
+                stamp = reference_fingerprint(self.store.engine)
+                habits_stamp = habits_fingerprint(self.store.engine)
                 if self._index is None or stamp != self._stamp:
                     self._index = CatalogIndex.build(self.store.load_reference())
-                    self._stamp = stamp
+                elif habits_stamp != self._habits_stamp:
+                    self._index = self._index.with_habits(self.store.load_habits())
+                self._stamp, self._habits_stamp = stamp, habits_stamp
             return self._index
 
 
@@ -217,7 +234,35 @@ def _known_codes(index: CatalogIndex) -> set[str]:
     codes.update(index.by_ean)
     codes.update(code for _, code in index.refs_by_code)
     codes.update(index.maker_refs)
+    codes.update(index.families)
     return codes
+
+
+def variant_key(text: str) -> str:
+    """A size or variant as a sku's end writes it: no case, separators or leading zeros ('09' = '9',
+    '43/46' = '4346', 'XXL' = '2XL')."""
+    key = re.sub(r"[\s\-./_]+", "", text.upper()).lstrip("0")
+    return {"XXL": "2XL", "XXXL": "3XL"}.get(key, key)
+
+
+def _families(index: CatalogIndex) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The codes that open several skus at a separator, each with the variant the rest of the sku
+    names: a customer writes the family's code and the size apart ('BOT-S5-200  42', '(CHS-S3-740) 40')."""
+    members: dict[str, list[tuple[str, str]]] = {}
+    for sku in index.products:
+        for cut in _SEPARATOR.finditer(sku):
+            stem, rest = sku[: cut.start()], sku[cut.end() :]
+            if any(c.isdigit() for c in stem) or "-" in stem.strip("-"):
+                members.setdefault(normalize_code(stem), []).append((sku, variant_key(rest)))
+    taken = {normalize_code(sku) for sku in index.products}
+    return {
+        stem: tuple(skus)
+        for stem, skus in members.items()
+        if len(skus) > 1 and stem not in taken and len(stem) >= 4
+    }
+
+
+_SEPARATOR = re.compile(r"[\-./_ ]")
 
 
 def _maker_refs(index: CatalogIndex) -> dict[str, str]:

@@ -23,7 +23,15 @@ from models.pipeline import (
     ProcessResult,
     RawMessage,
 )
-from models.reference import AliasRow, CustomerRefRow, CustomerRow, HistoryRow, ProductRow, ReferenceData
+from models.reference import (
+    AliasRow,
+    CustomerRefRow,
+    CustomerRow,
+    HabitRow,
+    HistoryRow,
+    ProductRow,
+    ReferenceData,
+)
 from models.rows import message_row, to_record
 from models.tables import (
     Alias,
@@ -163,6 +171,11 @@ class Store:
                 ],
                 habits=habit_rows(session),
             )
+
+    def load_habits(self) -> list[HabitRow]:
+        """The habit rows of `load_reference` alone: what the accepted orders teach."""
+        with self.session() as session:
+            return habit_rows(session)
 
     # -- messages -------------------------------------------------------------
 

@@ -74,12 +74,17 @@ def read_code_line(
         return None
     code = codes[0]
     before, after = line[: code.start()], line[code.end() :]
-    found = _quantity(before, after, code.end())
+    variant = _family_variant(book, code.group(0), after)
+    found = _quantity(before, _blank(after, variant), code.end()) if variant else None
+    if found is None:
+        variant, found = None, _quantity(before, after, code.end())
     if found is None:
         return None
     qty_span, value, unit = found
     taken = (qty_span[0], max(qty_span[1], unit[1][1] if unit else 0))
     desc_text, desc_span = _designation(line, code.span(), taken)
+    if variant is not None:
+        desc_text, desc_span = _with_variant(desc_text, desc_span, variant, code.end())
     return line_from_parts(
         part,
         (start, start + len(line)),
@@ -90,6 +95,37 @@ def read_code_line(
         rule="text-known-code",
         confidence=0.9,
     )
+
+
+# A size or variant written right after a family's code: '(CHS-S3-740) 40', 'GT-8800 T9', 'pointure 42', 'L'.
+_VARIANT = re.compile(
+    r"^\)?\s*(?P<variant>(?:(?:taille|size|pointure|sz)\s*)?(?:[A-Za-z]?\d{1,2}(?:/\d{1,2})?|[2-4]?X{0,3}[SML]))(?![\w/.,])",
+    re.I,
+)
+
+
+def _family_variant(book: CodeBook, code: str, after: str) -> re.Match[str] | None:
+    """The variant written after a code that names a family of articles ('BOT-S5-200  42 x 10'):
+    a part of the article's name, no count."""
+    names_family = getattr(book, "names_family", None)
+    if names_family is None or not names_family(code):
+        return None
+    return _VARIANT.match(after)
+
+
+def _blank(after: str, variant: re.Match[str]) -> str:
+    return " " * variant.end() + after[variant.end() :]
+
+
+def _with_variant(
+    desc: str, span: tuple[int, int], variant: re.Match[str], code_end: int
+) -> tuple[str, tuple[int, int]]:
+    at = (code_end + variant.start("variant"), code_end + variant.end("variant"))
+    if not desc:
+        return variant["variant"], at
+    if span[0] <= at[0] and at[1] <= span[1]:
+        return desc, span  # 'BOT-S5-200 taille 44 : 6 paires': the designation holds it already
+    return f"{desc} {variant['variant']}", (min(span[0], at[0]), max(span[1], at[1]))
 
 
 def code_spans(line: str, book: CodeBook) -> list[re.Match[str]]:

@@ -38,6 +38,8 @@ _TEXT_ROLES = {
     "pack": "unit",
     "unit_price": "unit_price",
     "amount": "amount",
+    "size": "size",
+    "colour": "colour",
 }
 _CODE_WORDS = {"code", "ref", "reference"}
 
@@ -183,6 +185,7 @@ def line_from_cells(
         prov = Provenance(part=part, span=(start + found[1][0], start + found[1][1]), rule=rule)
         return Extracted[kind](value=data, confidence=0.95, provenance=prov)
 
+    desc_cell = _with_variant(desc_cell, [_cell(cells, roles, role) for role in ("size", "colour")])
     return ExtractedLine(
         line_no=0,
         code=value(code_cell, code_cell[0] if code_cell else None, str),
@@ -193,6 +196,16 @@ def line_from_cells(
         provenance=Provenance(part=part, span=(start + cells[0][1][0], start + cells[-1][1][1]), rule=rule),
         confidence=0.95,
     )
+
+
+def _with_variant(desc: Cell | None, variants: list[Cell | None]) -> Cell | None:
+    """The designation with the size and colour the row gives in columns of their own ('BOT-S5-200 |
+    42 | 10': the code names a family, the size its article), spanning them all."""
+    cells = [c for c in (desc, *variants) if c is not None]
+    if not cells or cells == [desc]:
+        return desc
+    words = " ".join(text for text, _ in cells)
+    return words, (min(span[0] for _, span in cells), max(span[1] for _, span in cells))
 
 
 def _cell(cells: list[Cell], roles: dict[str, int], role: str) -> Cell | None:

@@ -70,14 +70,22 @@ def make_rows() -> tuple[list[Order], dict[int, dt.datetime], list[AuditEvent], 
     return orders, received, events, messages
 
 
-def make_order(store: Store, *, status: str = "accepted", po: str = "PO-1", hold: float = 0.0) -> int:
-    """One order with two lines; `hold` keeps its transaction open that long after the flush."""
+def make_order(
+    store: Store,
+    *,
+    status: str = "accepted",
+    po: str = "PO-1",
+    hold: float = 0.0,
+    skus: tuple[str, ...] = ("VIS-640", "CHEV-880"),
+) -> int:
+    """One order with a line per sku (two by default); `hold` keeps its transaction open that long
+    after the flush."""
     with store.session() as session:
         order = Order(message_id=f"<{po}@shop.example>", status=status, customer_id="C1", po_number=po)
         session.add(order)
         session.flush()
         assert order.id is not None
-        for number, sku in enumerate(("VIS-640", "CHEV-880"), start=1):
+        for number, sku in enumerate(skus, start=1):
             session.add(OrderLine(order_id=order.id, line_no=number, sku=sku, quantity=float(number)))
         session.flush()
         time.sleep(hold)

@@ -297,3 +297,43 @@ def test_the_letter_after_a_level_tells_twins_apart() -> None:
     french = match_article(make_extracted_line("gants anti-coupure niveau C T9"), index, customer_id=None)
     assert (english.sku, french.sku) == ("GT-D-9", "GT-C-9")
     assert english.margin >= 0.1 and french.margin >= 0.1
+
+
+@pytest.mark.parametrize(
+    ("code", "wording", "sku"),
+    [
+        ("BOT-S5-200", "42", "BOT-S5-200-42"),
+        ("GT-8800", "gants chimiques T9", "GT-8800-09"),
+        ("GT-8800", "taille 9", "GT-8800-09"),
+        ("CHT-LOT3", "43/46", "CHT-LOT3-4346"),
+        ("GJU-NIT", "L", "GJU-NIT-L"),
+        ("BOT-S5-200", "", None),
+        ("BOT-S5-200", "48", None),
+        ("GT-8800", "T9 ou T10", None),
+    ],
+    ids=[
+        "size",
+        "size-in-words",
+        "size-word",
+        "range",
+        "letter",
+        "none-written",
+        "none-of-the-family",
+        "two",
+    ],
+)
+def test_a_familys_code_and_the_size_written_apart_name_one_article(
+    code: str, wording: str, sku: str | None
+) -> None:
+    skus = [
+        *(f"BOT-S5-200-{size}" for size in (40, 42, 44)),
+        *(f"GT-8800-{size:02d}" for size in (8, 9, 10)),
+        "CHT-LOT3-3942",
+        "CHT-LOT3-4346",
+        "GJU-NIT-L",
+        "GJU-NIT-L-CT",
+        "GJU-NIT-XL",
+    ]
+    index = CatalogIndex.build(ReferenceData(products=[ProductRow(sku=s, name=f"Article {s}") for s in skus]))
+    match = match_article(make_extracted_line(wording, code=code), index, customer_id=None)
+    assert match.sku == sku

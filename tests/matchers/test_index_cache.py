@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from matchers import IndexCache
+from matchers import CatalogIndex, IndexCache
 from models import ProductRow, Store, record_alias
+from tests.factories.rows import make_order
 
 
 def _stale(cache: IndexCache) -> None:
@@ -36,3 +37,19 @@ def test_a_wording_a_clerk_confirmed_rebuilds_the_index(any_store: Store) -> Non
     record_alias(any_store, "", "la colle du chantier", sku, actor="clerk")
     _stale(cache)
     assert cache.get().aliases[("", "la colle du chantier")] == sku
+
+
+def test_an_order_accepted_reads_the_habits_again_and_keeps_the_catalogue_built(any_store: Store) -> None:
+    cache = IndexCache(any_store, max_age=3600)
+    index = cache.get()
+    skus = tuple(list(index.products)[:2])
+    make_order(any_store, status="review", skus=skus)
+    _stale(cache)
+    assert cache.get() is index  # an order held teaches nothing
+    make_order(any_store, po="PO-2", skus=skus)
+    _stale(cache)
+    taught = cache.get()
+    assert taught is not index
+    assert taught.designations is index.designations  # not built again
+    assert set(taught.habits["C1"]) == set(skus)
+    assert taught.habits == CatalogIndex.build(any_store.load_reference()).habits

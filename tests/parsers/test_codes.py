@@ -377,3 +377,42 @@ def test_a_key_value_quantity_in_packs_keeps_what_one_pack_holds(quantity: str, 
 def test_a_key_value_quantity_in_packs_of_an_unsaid_unit_is_no_line() -> None:
     # '2 cartons de 6': six bottles or six packs is unsaid; the block stays for a clerk.
     assert read_lines("Réf : 23281A\nQuantité : 2 cartons de 6\n", part="body") == []
+
+
+class FamilyBook(Book):
+    """Codes, some of which name a family of articles whose size is written apart."""
+
+    def __init__(self, *codes: str, families: tuple[str, ...]) -> None:
+        super().__init__(*codes, *families)
+        self.families = {f.upper() for f in families}
+
+    def names_family(self, token: str) -> bool:
+        return token.upper() in self.families
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 3 paires de chaussures S3 (CHS-S3-740) 40", ("CHS-S3-740", "3", "chaussures S3 40")),
+        ("chaussures S3 CHS-S3-740 pointure 42 x 2", ("CHS-S3-740", "2", "chaussures S3 pointure 42")),
+        ("5 x GT-8800 T9", ("GT-8800", "5", "T9")),
+        ("GT-8800 12", ("GT-8800", "12", None)),
+        ("CF226X 3x", ("CF226X", "3", None)),
+    ],
+    ids=[
+        "size-in-brackets-after",
+        "size-word-then-count",
+        "size-letter",
+        "a-lone-number-is-the-count",
+        "no-family",
+    ],
+)
+def test_the_size_after_a_familys_code_is_a_part_of_its_name(text: str, expected: tuple) -> None:
+    book = FamilyBook("CF226X", families=("CHS-S3-740", "GT-8800"))
+    found = read_code_line(text, book, part="body", start=0)
+    assert found is not None
+    assert (
+        found.code.value,
+        str(found.quantity.value),
+        found.description.value if found.description else None,
+    ) == expected

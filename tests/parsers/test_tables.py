@@ -154,3 +154,14 @@ def test_pipe_rows_keep_empty_cells_and_skip_totals() -> None:
 def test_a_body_table_reads_the_column_names_of_layout_toml(header: str, roles: dict[str, int]) -> None:
     found = read_header(header)
     assert found is not None and found.roles == roles
+
+
+def test_size_and_colour_columns_of_a_body_table_join_the_designation() -> None:
+    text = "Réf          Taille   Qté\nBOT-S5-200   42       10\nVeste        L        3\n"
+    lines = read_lines(text, part="body")
+    assert [
+        (ln.code.value if ln.code else None, ln.description.value, ln.quantity.value) for ln in lines
+    ] == [
+        ("BOT-S5-200", "42", Decimal(10)),
+        ("Veste", "L", Decimal(3)),
+    ]
