@@ -52,7 +52,7 @@ def _pattern() -> re.Pattern[str]:
     sizes = size_words()
     bare_links = _alternatives([w for w in sizes.links if w not in ("taille", "size", "pointure")])
     kind = rf"(?P<kind>(?:{_alternatives(words.kinds)})\s+[A-Z0-9][A-Za-z0-9+]{{0,3}})"
-    measure = rf"(?P<measure>{NUMBER}\s*(?P<measure_unit>[^\W\d_]{{1,3}}\b))"
+    measure = rf"(?P<measure>(?:{NUMBER})\s*(?P<measure_unit>[^\W\d_]{{1,3}}\b))"
     value = (
         rf"(?P<colour>{_colour()})|{kind}|(?P<size>{size_pattern()})|{measure}"
         rf"|(?<=\s)(?P<bare>\d{{1,2}}(?:/\d{{2}})?)"

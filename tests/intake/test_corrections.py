@@ -73,6 +73,10 @@ CORRECTED = {
     "an article on a condition, another in its place": (
         "Bonjour,\n\nCommande BC-5521 :\n- 10 x VIS-440-200\n- 5 boîtes GAN-NIT-T9 (sinon 5 boîtes GAN-NIT-T8)\n\nPaul\n"
     ),
+    "a buyer dropping a line of the list below": (
+        "Hi,\n\nPlease supply the list below under PO BC-5521. Drop the gloves, we have some in the store.\n\n"
+        "10 x VIS-440-200\n6 x GAN-NIT-T9\n\nPaul\n"
+    ),
     "an English alternative": (
         "Hi,\n\nPO BC-5521\n10 x VIS-440-200\n6 x GAN-NIT-T9, otherwise 6 of the size 8\n\nPaul\n"
     ),

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from parsers.text.reader import read_lines
+from parsers.text.variants import variant_spans
 
 
 def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
@@ -183,3 +184,8 @@ def test_a_name_written_with_figures_is_no_size():
         ("câble R2V 3G2,5", Decimal(2), "couronne"),
         ("5G6", Decimal(1), "couronne"),
     ]
+
+
+def test_a_code_written_in_groups_of_figures_is_no_measure_of_a_variant():
+    """'(0 986 494 046)': figures grouped by three read as a count then a number, with no unit."""
+    assert variant_spans("les plaquettes reçues hier (0 986 494 046) ne correspondent pas") == []

@@ -66,14 +66,19 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     excepted = {
         w for what in rules.excepted(ctx.parsed.text) for w in content_words(what)
     } - rules.plain_words
+    # A span a line was read from is read, whatever it looks like; a quoted one is still looked at:
+    # the quoted lines a reply leaves out are numbered among those that look like lines.
     likely = [
         span
         for span in order_spans(ctx)
-        if looks_like_line(unpo(span.text), rules, words, coded=span.inside or None)
-        or names_a_code(span.text, codes)
+        if (_quoted(span) or not (places.touched(span.where) or read_spans.touched(span.where)))
+        and (
+            looks_like_line(unpo(span.text), rules, words, coded=span.inside or None)
+            or names_a_code(span.text, codes)
+        )
     ]
     # A reply to a quote or an earlier order may leave some of its quoted lines out by their place.
-    quoted = [span for span in likely if span.where is not None and span.where.part == QUOTED_PART]
+    quoted = [span for span in likely if _quoted(span)]
     left_out = {id(quoted[i]) for i in excepted_places(ctx.parsed.text, rules) if i < len(quoted)}
     return [
         _unread(span.text, span.where)
@@ -89,6 +94,10 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         # 'la liste ci-dessous sauf l'entrecôte': its line unread is the corrections check's.
         and not (content_words(span.text) & excepted)
     ]
+
+
+def _quoted(span: Span) -> bool:
+    return span.where is not None and span.where.part == QUOTED_PART
 
 
 # 'enlevez la ligne 4', 'supprimez les lignes 2 et 3', 'remove line 4': the customer's own numbering.
@@ -132,7 +141,10 @@ def order_spans(ctx: CheckContext, *, split: bool = True) -> list[Span]:
         if row.region != "lines" or row.quantity is None or not _nothing_ordered(row.quantity)
     ]
     read = [match.line for match in ctx.matched.lines]
-    rows += [Span(text, where, True) for text, where in quoted_spans(ctx.parsed.quoted or "", read)]
+    rows += [
+        Span(text, where, True)
+        for text, where in quoted_spans(ctx.parsed.quoted or "", read, ctx.parsed.text)
+    ]
     from_body = any(
         r.provenance is not None and r.provenance.part == ctx.parsed.text_part for r in order.rows
     )
