@@ -27,7 +27,15 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 
 def swap_variants(own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex) -> list[str]:
     """`skus` with each variant swap the reply asks applied to the one quoted line it names."""
-    swapped = list(skus)
+    places = swap_places(own, base, skus, index)
+    return [places[i][0] if i in places else sku for i, sku in enumerate(skus)]
+
+
+def swap_places(
+    own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex
+) -> dict[int, tuple[str, tuple[int, int]]]:
+    """Place of each quoted line a swap names -> (its twin, where the reply asks it)."""
+    places: dict[int, tuple[str, tuple[int, int]]] = {}
     for sentence in _SENTENCE.finditer(own):
         for found in _SWAP.finditer(sentence.group(0)):
             new, old = found["new"], found["old"]
@@ -36,8 +44,8 @@ def swap_variants(own: str, base: list[ExtractedLine], skus: list[str], index: C
             context = _keys(sentence.group(0)[: found.start()]) | _keys(sentence.group(0)[found.end() :])
             place = _line_of(old, context, base, skus, index)
             if place is not None and (twin := _twin(skus[place], old, new, index)) is not None:
-                swapped[place] = twin
-    return swapped
+                places[place] = (twin, sentence.span())
+    return places
 
 
 def _line_of(

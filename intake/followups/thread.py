@@ -15,7 +15,7 @@ from decimal import Decimal
 from intake.followups.answers import read_option_answer
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
 from intake.followups.each import read_each_offered
-from intake.followups.swap import swap_variants
+from intake.followups.swap import swap_places
 from matchers import CatalogIndex, match_article, match_customer
 from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -92,7 +92,7 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     if any(m.sku is None or m.score < SURE_SCORE or m.margin < SURE_MARGIN for m in matches):
         doubts.append("a line of the quote or order answered names no article for sure")
     skus = [m.sku or "" for m in matches]
-    base, skus = _swapped(own, base, skus, index)
+    base, skus = _swapped(own, base, skus, index, order.part)
     held = OrderLines(
         [
             (sku, float(line.quantity.value) if line.quantity else 0.0)
@@ -121,22 +121,19 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
 
 
 def _swapped(
-    own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex
+    own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex, part: str
 ) -> tuple[list[ExtractedLine], list[str]]:
-    """The quoted lines with the variants the reply swaps ('en type A au lieu de AC') in their place."""
-    swapped = swap_variants(own, base, skus, index)
-    lines = [
-        line
-        if new == sku
-        else line.model_copy(
-            update={
-                "code": Extracted[str](value=new, confidence=0.8),
-                "description": None,
-                "customer_ref": None,
-            }
+    """The quoted lines with the variants the reply swaps ('en type A au lieu de AC') in their place,
+    read from the reply's sentence (the quoted line writes the old article)."""
+    places = swap_places(own, base, skus, index)
+    lines, swapped = list(base), list(skus)
+    for place, (twin, span) in places.items():
+        where = Provenance(part=part, span=span, rule="thread-swap")
+        code = Extracted[str](value=twin, confidence=0.8, provenance=where)
+        lines[place] = base[place].model_copy(
+            update={"code": code, "description": None, "customer_ref": None, "provenance": where}
         )
-        for line, sku, new in zip(base, skus, swapped, strict=True)
-    ]
+        swapped[place] = twin
     return lines, swapped
 
 
