@@ -49,6 +49,7 @@ def match_article(
         family = _by_family(line, code, wording, index)
         if family is not None:
             return family
+    wording = _with_named_codes(wording, _codes(line), index)
     if not wording.strip():
         return _finish(LineMatch(line=line, sku=None), index)
     alias = _alias(wording, index, customer_id)
@@ -189,6 +190,21 @@ def _exact(
         line=line, sku=sku, customer_ref=customer_ref, score=score, margin=score, candidates=[candidate]
     )
     return _finish(match, index)
+
+
+def _with_named_codes(wording: str, codes: list[str], index: CatalogIndex) -> str:
+    """'10 bx FFP3 masks with valve': a code that is no article's but a word of the catalogue's names
+    (a grade, a model) is a word of the designation ('Masque FFP3 avec valve')."""
+    words = index.designations.token_ids
+    named = [
+        code
+        for code in codes
+        if (found := read_wording(code)).words
+        and not found.features
+        and all(w in words for w in found.words)
+        and not index.names_family(code)
+    ]
+    return " ".join([*named, wording]) if named else wording
 
 
 def _by_family(line: ExtractedLine, code: str, wording: str, index: CatalogIndex) -> LineMatch | None:

@@ -109,6 +109,8 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
     for kind, values in query.by_kind.items():
         family = _FAMILY_OF.get(kind)
         offered = _values(candidate, family) if family else set(candidate.by_kind.get(kind, ()))
+        if kind == "size" and (values & offered or query.numbers & offered):
+            values = values & offered  # 'size 9/L', '10/XL': one size in two notations
         for value in sorted(values):
             feature = f"{kind}:{value}"
             if kind == "num":

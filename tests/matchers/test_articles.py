@@ -337,3 +337,39 @@ def test_a_familys_code_and_the_size_written_apart_name_one_article(
     index = CatalogIndex.build(ReferenceData(products=[ProductRow(sku=s, name=f"Article {s}") for s in skus]))
     match = match_article(make_extracted_line(wording, code=code), index, customer_id=None)
     assert match.sku == sku
+
+
+@pytest.mark.parametrize(
+    ("wording", "sku"),
+    [("cut resistant gloves level D size 9/L", "GT-D-9"), ("gants anti-coupure niveau D 10/XL", "GT-D-10")],
+    ids=["number-then-letter", "french"],
+)
+def test_a_size_in_two_notations_agrees_with_the_one_the_catalogue_prints(wording: str, sku: str) -> None:
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(
+                    sku=f"GT-D-{size}",
+                    name=f"Gant anti-coupure niveau D enduit nitrile T{size}",
+                    unit="paire",
+                )
+                for size in (8, 9, 10)
+            ]
+        )
+    )
+    match = match_article(make_extracted_line(wording), index, customer_id=None)
+    assert (match.sku, match.score >= 0.75) == (sku, True)
+
+
+def test_a_code_that_is_a_word_of_the_names_reads_as_one() -> None:
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="MAS-2V", name="Masque FFP2 avec valve boîte de 10", unit="boite"),
+                ProductRow(sku="MAS-3V", name="Masque FFP3 avec valve boîte de 10", unit="boite"),
+            ]
+        )
+    )
+    match = match_article(make_extracted_line("masks with valve", code="FFP3"), index, customer_id=None)
+    assert match.sku == "MAS-3V"
+    assert match.margin >= 0.1

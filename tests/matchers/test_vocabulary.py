@@ -72,8 +72,23 @@ def test_one_table_of_english_words_for_the_matcher_and_the_follow_ups(english: 
         ("ear defenders SNR 35", ("casque", "anti", "bruit", "snr")),
         ("cut resistant gloves level D", ("anti", "coupure", "gant", "niveau", "d")),
         ("disposable vented masks", ("jetable", "ventile", "masque")),
+        ("front brake pads", ("avant", "plaquette", "frein")),
+        ("Plaquettes de frein AV", ("plaquette", "frein", "avant")),
+        ("fall arrest harness with belt", ("antichute", "harnai", "ceinture")),
+        ("T-shirt navy", ("te", "shirt", "bleu", "marine")),
     ],
-    ids=["phrase-plural", "phrase-inside", "french-untouched", "ppe-phrase", "ppe-words", "ppe-adjectives"],
+    ids=[
+        "phrase-plural",
+        "phrase-inside",
+        "french-untouched",
+        "ppe-phrase",
+        "ppe-words",
+        "ppe-adjectives",
+        "parts-english",
+        "parts-abbreviation",
+        "ppe-phrases",
+        "garment",
+    ],
 )
 def test_a_phrase_of_the_trade_is_read_as_one_before_its_words(wording: str, words: tuple[str, ...]) -> None:
     assert read_wording(wording).words == words
