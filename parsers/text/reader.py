@@ -175,9 +175,9 @@ def read_lines(
             grid, header = next_grid, None
             continue
         if grid is not None and line.strip():
-            rows = read_size_row(line, grid, part=part, start=start)
-            if rows is not None:
-                found.extend(rows)
+            sized = read_size_row(line, grid, part=part, start=start)
+            if sized is not None:
+                found.extend(sized)
                 continue
             grid = None
         if grid is not None:
