@@ -287,3 +287,40 @@ def test_a_number_grouped_in_thousands_after_a_count_is_no_variant():
 def test_a_code_written_in_groups_of_figures_is_no_measure_of_a_variant():
     """'(0 986 494 046)': figures grouped by three read as a count then a number, with no unit."""
     assert variant_spans("les plaquettes reçues hier (0 986 494 046) ne correspondent pas") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("J'ai oublié sur le bon : 2 paires de genouillères gel.", "genouillères gel"),
+        ("I forgot to add 3 boxes of corded earplugs, sorry.", "corded earplugs"),
+    ],
+    ids=["oublie-sur-le-bon", "forgot-to-add"],
+)
+def test_an_article_the_customer_forgot_is_added_to_the_order(text, name):
+    (line,) = read_lines(text, part="body")
+    assert (line.description.value, line.provenance.rule) == (name, "text-added")
+
+
+def test_what_the_customer_forgot_to_say_is_no_line():
+    assert read_lines("J'ai oublié de vous dire que le camion arrive à 8 h.", part="body") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "il me faudrait deux kits distri Gates pour Sandero 1.0 sce et trois bidons de lave-glace.",
+            [("distri Gates pour Sandero 1.0 sce", 2), ("lave-glace", 3)],
+        ),
+        ("Il me faut 2 jeux de plaquettes pour Lundi 12.", [("plaquettes", 2)]),
+    ],
+    ids=["vehicle-it-fits", "a-day-is-no-fitting"],
+)
+def test_what_an_article_fits_stays_in_its_name(text, expected):
+    assert [(d, q) for d, q, _ in _read(text)] == [(d, Decimal(q)) for d, q in expected]
+
+
+def test_a_year_before_the_next_item_does_not_hide_it():
+    text = "Il me faut 3 cartons de gobelets pour le Salon 2026 et 2 colis de serviettes."
+    assert [(d, q) for d, q, _ in _read(text)] == [("gobelets", Decimal(3)), ("serviettes", Decimal(2))]
