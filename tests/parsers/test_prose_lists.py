@@ -324,3 +324,21 @@ def test_what_an_article_fits_stays_in_its_name(text, expected):
 def test_a_year_before_the_next_item_does_not_hide_it():
     text = "Il me faut 3 cartons de gobelets pour le Salon 2026 et 2 colis de serviettes."
     assert [(d, q) for d, q, _ in _read(text)] == [("gobelets", Decimal(3)), ("serviettes", Decimal(2))]
+
+
+def test_a_name_the_mail_program_wrapped_goes_on_to_its_sentence_end():
+    text = (
+        "Il me faudrait 2 boîtes de gants nitrile taille 10 et 1 boîte de gants\n"
+        "nitrile taille 9. Si les 10 ne sont pas dispo, envoyez les 9.\n"
+    )
+    assert [(d, q) for d, q, _ in _read(text)] == [
+        ("gants nitrile taille 10", Decimal(2)),
+        ("gants nitrile taille 9", Decimal(1)),
+    ]
+
+
+def test_a_wrapped_line_with_no_sentence_end_is_no_part_of_the_name():
+    text = (
+        "Merci de livrer 2 casques blancs et 3 gilets orange haute visibilité\nlivraison demain matin svp\n"
+    )
+    assert [d for d, _, _ in _read(text)] == ["casques blancs", "gilets orange haute visibilité"]
