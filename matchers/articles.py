@@ -68,7 +68,29 @@ def match_article(
         found = plain if plain.sku is not None else found
     if found.sku is None:
         found = _by_maker_ref(line, wording, index, found)
+    if found.margin < CLEAR_MARGIN:
+        found = _by_code_in_words(line, wording, index, found, customer_id)
     return _unit_word_names_article(line, wording, index, found, habits)
+
+
+def _by_code_in_words(
+    line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch, customer_id: str | None
+) -> LineMatch:
+    """'Filtre huile OC 90 OF (tracteurs)' between 'OC 90' and 'OC 90 OF': an article's code written
+    among the words (the longest that is one, up to four words) names the candidate it is the code
+    of, never an article the words do not already put forward."""
+    words = wording.split()
+    shown = {c.key for c in found.candidates}
+    for size in range(min(4, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            text = " ".join(words[start : start + size]).strip("()[],;:")
+            if len(text) < 4 or not any(c.isdigit() for c in text):
+                continue
+            coded = _by_code(text, index, customer_id)
+            if coded is not None and coded[0] in shown:
+                sku, evidence, customer_ref = coded
+                return _exact(line, index, sku, evidence, wording, customer_ref=customer_ref)
+    return found
 
 
 def _by_maker_ref(line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch) -> LineMatch:

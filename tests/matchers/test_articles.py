@@ -373,3 +373,22 @@ def test_a_code_that_is_a_word_of_the_names_reads_as_one() -> None:
     match = match_article(make_extracted_line("masks with valve", code="FFP3"), index, customer_id=None)
     assert match.sku == "MAS-3V"
     assert match.margin >= 0.1
+
+
+def test_a_code_written_among_the_words_names_the_candidate_it_is_the_code_of() -> None:
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="OC 90", name="Filtre à huile Knecht OC 90 - Renault / Volvo", unit="pce"),
+                ProductRow(
+                    sku="OC 90 OF", name="Filtre à huile Knecht OC 90 OF (version Offroad)", unit="pce"
+                ),
+                ProductRow(sku="4711", name="Graisse lithium cartouche 400 g", unit="pce"),
+            ]
+        )
+    )
+    offroad = match_article(make_extracted_line("Filtre huile OC 90 OF (tracteurs)"), index, customer_id=None)
+    road = match_article(make_extracted_line("filtre huile OC 90 pour Master"), index, customer_id=None)
+    assert (offroad.sku, road.sku) == ("OC 90 OF", "OC 90")
+    # A code of an article the words do not put forward names nothing.
+    assert match_article(make_extracted_line("Filtre huile 4711"), index, customer_id=None).sku != "4711"
