@@ -78,19 +78,23 @@ def _site(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> 
         order.buyer_name.value if order.buyer_name else "",
         order.ship_to.value if order.ship_to else "",
     ]
-    written = terms("\n".join([parsed.subject or "", *header, *fields]))
     names, addresses = index.customer_terms.names.terms, index.customer_terms.addresses.terms
     own = {
         cid: names.get(cid, set()) | {t for t in addresses.get(cid, set()) if t.isalpha() and len(t) >= 4}
         for cid in sharing
     }
-    named = {}
-    for cid in sharing:
-        others = set().union(*(own[other] for other in sharing if other != cid))
-        found = (own[cid] - others) & written
-        if found:
-            named[cid] = Evidence(kind="site", detail=", ".join(sorted(found)), weight=SITE)
-    return named if len(named) == 1 else {}
+    # The document's own words first: a subject may name every site of a message of several orders.
+    for text in ("\n".join([*header, *fields]), parsed.subject or ""):
+        written = terms(text)
+        named = {}
+        for cid in sharing:
+            others = set().union(*(own[other] for other in sharing if other != cid))
+            found = (own[cid] - others) & written
+            if found:
+                named[cid] = Evidence(kind="site", detail=", ".join(sorted(found)), weight=SITE)
+        if named:
+            return named if len(named) == 1 else {}
+    return {}
 
 
 def _texts(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> list[dict[str, Evidence]]:

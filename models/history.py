@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, func, select
 
 from models.pipeline import OrderRecord, OrderStatus
@@ -104,6 +105,40 @@ PAST_COLUMNS = (
 )
 
 
+# The statements asked for every order decided, built once: building a statement and its cache
+# key again took as long as running it on SQLite.
+# Four columns, not whole rows: a busy customer's 200 orders hold thousands of lines.
+_LINES = (
+    select(col(OrderLine.order_id), col(OrderLine.sku), col(OrderLine.quantity), col(OrderLine.unit))
+    .where(col(OrderLine.order_id).in_(bindparam("ids", expanding=True)))
+    .order_by(col(OrderLine.line_no))
+)
+_ACCEPTED = (
+    select(func.count())
+    .select_from(Order)
+    .where(Order.customer_id == bindparam("customer_id"), Order.status == OrderStatus.ACCEPTED)
+    .scalar_subquery()
+)
+_RECENT = (
+    select(*PAST_COLUMNS, _ACCEPTED)
+    .where(Order.customer_id == bindparam("customer_id"))
+    .order_by(col(Order.id).desc())
+    .limit(bindparam("limit"))
+)
+_IMPORTED = (
+    select(
+        HistoryLine.order_date,
+        HistoryLine.po_number,
+        HistoryLine.sku,
+        HistoryLine.quantity,
+        HistoryLine.unit,
+    )
+    .where(HistoryLine.customer_id == bindparam("customer_id"))
+    .order_by(col(HistoryLine.order_date).desc(), col(HistoryLine.id))
+    .limit(bindparam("limit"))
+)
+
+
 def past_orders(session: Session, orders: Sequence[Any]) -> list[PastOrder]:
     """Orders as linking needs them: their Message-ID, PO, day and (sku, quantity) lines in order.
 
@@ -112,13 +147,7 @@ def past_orders(session: Session, orders: Sequence[Any]) -> list[PastOrder]:
     lines: dict[int, list[tuple[str, float]]] = {}
     units: dict[int, dict[str, str]] = {}
     if ids:
-        # Four columns, not whole rows: a busy customer's 200 orders hold thousands of lines.
-        query = (
-            select(col(OrderLine.order_id), col(OrderLine.sku), col(OrderLine.quantity), col(OrderLine.unit))
-            .where(col(OrderLine.order_id).in_(ids))
-            .order_by(col(OrderLine.line_no))
-        )
-        for order_id, sku, quantity, unit in session.exec(query):
+        for order_id, sku, quantity, unit in session.connection().execute(_LINES, {"ids": ids}):
             if sku is not None and quantity is not None:
                 lines.setdefault(order_id, []).append((sku, quantity))
                 if unit:
@@ -142,21 +171,8 @@ def customer_history(store: Store, customer_id: str, *, limit: int = 200) -> Cus
     """The `limit` most recent orders of a customer, with their lines, and its accepted count.
 
     One session, three queries: it is asked for every order decided."""
-    accepted = (
-        select(func.count())
-        .select_from(Order)
-        .where(Order.customer_id == customer_id, Order.status == OrderStatus.ACCEPTED)
-        .scalar_subquery()
-    )
     with store.session() as session:
-        rows = list(
-            session.exec(
-                select(*PAST_COLUMNS, accepted)
-                .where(Order.customer_id == customer_id)
-                .order_by(col(Order.id).desc())
-                .limit(limit)
-            )
-        )
+        rows = list(session.connection().execute(_RECENT, {"customer_id": customer_id, "limit": limit}))
         stored = past_orders(session, rows)
         imported = _imported(session, customer_id, limit)
     return CustomerHistory(
@@ -179,18 +195,7 @@ def imported_orders(store: Store, customer_id: str, *, limit: int = 200) -> list
 
 
 def _imported(session: Session, customer_id: str, limit: int) -> list[PastOrder]:
-    rows = session.exec(
-        select(
-            HistoryLine.order_date,
-            HistoryLine.po_number,
-            HistoryLine.sku,
-            HistoryLine.quantity,
-            HistoryLine.unit,
-        )
-        .where(HistoryLine.customer_id == customer_id)
-        .order_by(col(HistoryLine.order_date).desc(), col(HistoryLine.id))
-        .limit(limit * 20)
-    )
+    rows = session.connection().execute(_IMPORTED, {"customer_id": customer_id, "limit": limit * 20})
     grouped: dict[tuple[dt.date, str | None], list[tuple[str, float, str | None]]] = {}
     for day, po, sku, quantity, unit in rows:
         grouped.setdefault((day, po), []).append((sku, quantity, unit))

@@ -153,7 +153,7 @@ _HEADER = re.compile(
 # or offer another article in place of one out of stock ("Nous pouvons vous proposer l'équivalent LuK",
 # "we can offer the 5 L cans instead"): the reply that takes it answers them.
 _ASKS_TO_CHOOSE = re.compile(
-    r"\b(?:dites[- ]moi|faites[- ]moi savoir|merci de (?:me )?(?:dire|pr[ée]ciser|confirmer)"
+    r"\b(?:dites[- ](?:moi|nous)|faites[- ](?:moi|nous) savoir|merci de (?:me )?(?:dire|pr[ée]ciser|confirmer)"
     r"|let me know|tell me|please (?:confirm|advise)"
     r"|(?:nous|je) (?:pouvons|pourrions|peux|pourrais) vous (?:proposer|offrir|livrer)|nous vous proposons"
     r"|(?:we|i) (?:can|could) (?:offer|propose|supply|send) you|(?:we|i) (?:can|could) offer)\b[^\n]*",

@@ -14,10 +14,11 @@ from decimal import Decimal
 
 from intake.followups.answers import read_option_answer
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
+from intake.followups.each import read_each_offered
 from matchers import CatalogIndex, match_article, match_customer
 from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
-from models.followups import OrderChange
+from models.followups import OrderChange, SkuQuantity
 from parsers.text.reader import extract_from_text, quoted_lines
 from parsers.text.thread import changes_the_thread, points_to_thread
 
@@ -52,7 +53,7 @@ def read_thread(
     if points_to_thread(parsed.text) is not None:
         read = [read_against_thread(parsed, order, index) for order in read]
     else:
-        read = [read_option_answer(parsed, order, index) for order in read]
+        read = [read_each_offered(parsed, read_option_answer(parsed, order, index), index) for order in read]
     return read if orders else [order for order in read if order.lines]
 
 
@@ -98,6 +99,7 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
         order_index(index, [s for s in skus if s]),
     )
     change = compute_change(_requests(own, pointer), held, index, customer_id=customer_id, today=None)
+    _more_by_words(change, base, skus)
     if not change.certain or change.empty:
         doubts.append("the change asked of the quote or order answered was not all read for sure")
     dropped = _removed_by_words(own, base)
@@ -183,6 +185,30 @@ def _removed_by_words(own: str, base: list[ExtractedLine]) -> set[int]:
         if len(hit) < len(base):
             dropped |= hit
     return dropped
+
+
+# "plus 2 more of the double lanyards (so 6)", "et 3 de plus pour les gants": a count added to a quoted line.
+_MORE = re.compile(
+    r"\b(?:plus|add|ajoutez|rajoutez)\s+(?P<a>\d+)\b|(?<![\w.,])(?P<b>\d+)\s+(?:more|de plus|en plus|extra)\b",
+    re.I,
+)
+
+
+def _more_by_words(change: OrderChange, base: list[ExtractedLine], skus: list[str]) -> None:
+    """A request the diff left unread that adds a count to the one quoted line its words name, in the
+    quote's own words ('the double lanyards' of 'double lanyard 2 m'); never surely (it stays a doubt)."""
+    names = [_stems(line.description.value if line.description else "") for line in base]
+    used = set().union(*names) if names else set()
+    for clause in change.unread:
+        more = _MORE.search(clause)
+        if more is None:
+            continue
+        words = _stems(clause[more.end() :]) & used
+        hit = [i for i, name in enumerate(names) if words and words <= name]
+        held = base[hit[0]].quantity if len(hit) == 1 else None
+        if held is not None and skus[hit[0]]:
+            added = float(more["a"] or more["b"])
+            change.set_quantity.append(SkuQuantity(sku=skus[hit[0]], quantity=float(held.value) + added))
 
 
 def _stems(text: str) -> set[str]:

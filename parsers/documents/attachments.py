@@ -19,7 +19,7 @@ from parsers.documents.pdf import load_pages, read_pages
 from parsers.documents.pdf.reader import split_documents
 from parsers.documents.rules import LayoutRule, default_rules, vocabulary_for
 from parsers.documents.sandbox import run_bounded
-from parsers.documents.sheets import SHEET_EXTENSIONS, load_grids, read_sheet
+from parsers.documents.sheets import SHEET_EXTENSIONS, load_grids, read_workbook
 from parsers.documents.structured import embedded_xml, is_order_xml, read_xml
 from parsers.vocabulary.layout import default_vocabulary
 
@@ -116,7 +116,9 @@ def _read(
         grids = load_grids(data, filename, part)
         text = " ".join(c.text for g in grids[:1] for row in g.rows[:40] for c in row if c.text)
         vocab, rule = vocabulary_for(rules, sender, text)
-        return [_ruled(read_sheet(data, filename, part, vocab=vocab, grids=grids), rule)]
+        return [
+            _ruled(order, rule) for order in read_workbook(data, filename, part, vocab=vocab, grids=grids)
+        ]
     for name, xml in _embedded(data):
         if is_order_xml(xml):
             order = read_xml(xml, part, source="pdf")

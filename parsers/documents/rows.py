@@ -35,6 +35,7 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
         (str(cells[r][0]), cells[r][1]) for r in ("code", "supplier_code", "ean") if cells.get(r, ("",))[0]
     ]
     line = ExtractedLine(line_no=line_no, confidence=confidence)
+    codes = _sized_code(codes, cells)
     if codes:
         line.code = Extracted[str](
             value=codes[0][0].replace(" ", ""), confidence=confidence, provenance=codes[0][1]
@@ -59,6 +60,18 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
                 setattr(line, role, Extracted[Decimal](value=value, confidence=confidence, provenance=prov))
     _net_price(line, cells.get("discount", ("", None))[0], decimal_comma)
     return line
+
+
+def _sized_code(codes: list[tuple[str, Provenance]], cells: Cells) -> list[tuple[str, Provenance]]:
+    """A family code and the size in a column of its own ('CHS-S1P-310' | '44'): the article's code is
+    likely the two joined ('CHS-S1P-310-44'), tried first; the family code stays an alternative."""
+    size = _written(cells.get("size", ("",))[0])
+    if not codes or not size or len(size) > 4 or not size.isalnum():
+        return codes
+    code, prov = codes[0]
+    if not any(ch.isalpha() for ch in code) or code.upper().endswith(size.upper()):
+        return codes
+    return [(f"{code}-{size}", prov), *codes]
 
 
 def _with_variant(designation: str, cells: Cells) -> str:

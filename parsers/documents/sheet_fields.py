@@ -69,10 +69,25 @@ def labelled_value(
     # A title and the number that follows it, in the cell or beside it: 'Commande 0458/2026'.
     words = cell.text.split()
     at = titled_number(words, vocab)
-    if at is None or len(words) > at + 1:
+    if at is None:
+        return _titled_after_name(cell, vocab)
+    if len(words) > at + 1:
         return None
     value = Cell(words[at], cell.ref) if at < len(words) else value_beside(grid, r, c)
     return ("po_number", value) if value is not None and is_po(value) else None
+
+
+def _titled_after_name(cell: Cell, vocab: LayoutVocabulary) -> tuple[str, Cell] | None:
+    # 'Syndicat des Eaux - Bon de commande n° SET-BC-311': the title after the buyer's name, in one cell.
+    words = _SEPARATOR.split(cell.text)[-1].split()
+    at = titled_number(words, vocab)
+    if at is None or at != len(words) - 1 or len(words) == len(cell.text.split()):
+        return None
+    value = Cell(words[at], cell.ref)
+    return ("po_number", value) if is_po(value) else None
+
+
+_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
 
 
 def _after_label(cell: Cell, vocab: LayoutVocabulary) -> Cell | None:

@@ -11,13 +11,14 @@ import csv
 import datetime as dt
 import io
 import re
+from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
 from models import DocumentKind, DocumentReadError, ExtractedLine, ExtractedOrder, Provenance, SourceRow
 from parsers.documents.grid import Cell, Grid, cell_number
 from parsers.documents.kinds import kind_of_title
-from parsers.documents.rows import build_line
+from parsers.documents.rows import Cells, build_line
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
 from parsers.documents.sheet_sizes import find_size_header, read_size_grid
 from parsers.documents.totals import check_order
@@ -29,7 +30,7 @@ from parsers.documents.unit_columns import (
     unit_headings,
     unit_quantity_columns,
 )
-from parsers.text.corrections import cancels
+from parsers.text.corrections import cancels, noted_count
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
@@ -101,6 +102,21 @@ def read_sheet(
     return order
 
 
+def read_workbook(
+    data: bytes, filename: str, part: str, *, vocab: LayoutVocabulary | None = None, grids: list[Grid]
+) -> list[ExtractedOrder]:
+    """The orders a workbook holds: one, or one per sheet when each sheet's table has its own order
+    number above it (a group's sites, one tab each: 'Nantes' | 'N° commande OBTP-N-0331')."""
+    vocab = vocab or default_vocabulary()
+    tables = [grid for grid in grids if find_header_row(grid, vocab) is not None]
+    if len(tables) > 1:
+        orders = [read_sheet(data, filename, part, vocab=vocab, grids=[grid]) for grid in tables]
+        numbers = {order.po_number.value for order in orders if order.po_number is not None}
+        if len(numbers) == len(orders) and all(order.lines for order in orders):
+            return orders
+    return [read_sheet(data, filename, part, vocab=vocab, grids=grids)]
+
+
 def _read_table(
     order: ExtractedOrder, grid: Grid, header: int, roles: dict[str, int], part: str, vocab: LayoutVocabulary
 ) -> None:
@@ -114,8 +130,10 @@ def _read_table(
     ):
         order.notes.append(f"sheet '{grid.name}' is no part of the order (past orders, a copy): not read")
         return
-    # What a pack holds is written beside the number of packs: the checks read both.
-    order.rows += sheet_rows(grid, header, part, quantity_columns(roles), beside=roles.get("pack"))
+    # What a pack holds is written beside the number of packs, a corrected count in the remark: the
+    # checks read them with the quantity.
+    beside = [roles[role] for role in ("pack", "comment") if role in roles]
+    order.rows += sheet_rows(grid, header, part, quantity_columns(roles), beside=beside)
     for line in sheet.lines:
         order.lines.append(line.model_copy(update={"line_no": len(order.lines) + 1}))
     header_fields(order, grid, header, set(roles.values()), part, vocab)
@@ -157,10 +175,10 @@ def other_sheets(
 
 
 def sheet_rows(
-    grid: Grid, header: int, part: str, quantity: int | list[int] | None, *, beside: int | None = None
+    grid: Grid, header: int, part: str, quantity: int | list[int] | None, *, beside: list[int] | None = None
 ) -> list[SourceRow]:
     """Every non-empty row of the sheet read, its header row and what is above it or below it, for the checks;
-    a row's quantity is what its quantity columns write, with the `beside` cell (what a pack holds)."""
+    a row's quantity is what its quantity columns write, with the `beside` cells (what a pack holds, a remark)."""
     columns = [quantity] if isinstance(quantity, int) else quantity or []
     rows = []
     for index, row in enumerate(grid.rows[:MAX_ROWS]):
@@ -169,8 +187,10 @@ def sheet_rows(
             continue
         below = index > header
         written = " ".join(row[c].text for c in columns if c < len(row) and row[c].text)
-        if beside is not None and beside < len(row) and row[beside].text and _ordered(written):
-            written = f"{written} {row[beside].text}"
+        if _ordered(written):
+            written = " ".join(
+                [written, *(row[c].text for c in beside or [] if c < len(row) and row[c].text)]
+            )
         rows.append(
             SourceRow(
                 text=" | ".join(c.text for c in cells),
@@ -352,6 +372,8 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
         if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
             if "code" not in roles and len(named_articles) > 1:
                 _codes_by_contents(grid, index, roles, named_articles)
+            if not roles.keys() & {"code", "supplier_code", "ean"}:
+                _unnamed_codes(grid, index, texts, roles)
             return index, roles
     return None
 
@@ -412,11 +434,43 @@ def _codes_by_contents(grid: Grid, header: int, roles: dict[str, int], columns: 
             return
 
 
+def _noted_quantity(cells: Cells) -> None:
+    # 'corriger : 2 au lieu de 1' in the row's comment column: the count that stands, when it
+    # replaces the one in the quantity column.
+    comment, quantity = cells.get("comment"), cells.get("quantity")
+    noted = noted_count(str(comment[0])) if comment and quantity else None
+    if noted is not None and _as_number(quantity[0]) == noted[1]:
+        cells["quantity"] = (noted[0], comment[1])
+
+
+def _as_number(value: str | Decimal) -> Decimal | None:
+    return value if isinstance(value, Decimal) else parse_number(value)
+
+
 def _counted_in(grid: Grid, header: int, roles: dict[str, int]) -> str | None:
     # 'Qté colis' | 'Nb cartons': the quantity column says what it counts.
     column = roles.get("quantity")
     row = grid.rows[header] if header >= 0 else []
     return heading_unit(row[column].text) if column is not None and column < len(row) else None
+
+
+def _unnamed_codes(grid: Grid, header: int, texts: list[tuple[int, str]], roles: dict[str, int]) -> None:
+    # 'PO | Line | Item | Description | Qty': a heading no phrase names over a code on every row (not one
+    # number repeated, the order's own).
+    below = [row for row in grid.rows[header + 1 : header + 201] if any(c.text for c in row)]
+    for column, _text in texts:
+        if column in roles.values():
+            continue
+        values = [row[column].text for row in below if column < len(row) and row[column].text]
+        coded = all(_CODE.match(v) and any(ch.isalpha() for ch in v) and _code_shaped(v) for v in values)
+        if len(set(values)) > 1 and len(values) * 2 > len(below) and coded:
+            roles["code"] = column
+            return
+
+
+def _code_shaped(text: str) -> bool:
+    # 'CHS-S1P-310', 'GAN-CUI': a digit, or capitals joined by a separator; never a word.
+    return any(ch.isdigit() for ch in text) or (text.isupper() and any(ch in "-./" for ch in text))
 
 
 def _read_lines(
@@ -440,6 +494,7 @@ def _read_lines(
             continue
         if cancels(str(cells.get("comment", ("",))[0])):
             continue  # 'annulé' in the row's comment column: the customer struck the row
+        _noted_quantity(cells)
         if counted and "quantity" in cells:
             cells["heading_unit"] = (counted, cells["quantity"][1])
         for one in per_unit(cells, headings):

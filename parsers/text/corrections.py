@@ -136,6 +136,16 @@ def cancels(note: str) -> bool:
     return bool(_patterns()["cancel_note"].match(note))
 
 
+def noted_count(note: str) -> tuple[Decimal, Decimal] | None:
+    """(the count that stands, the one it replaces) when a note says so: 'corriger : 2 au lieu de 1',
+    '15 instead of 10'."""
+    found = _patterns()["instead_of"].search(note)
+    if found is None:
+        return None
+    new, old = _number(found["new"]), _number(found["old"])
+    return (new, old) if new is not None and old is not None else None
+
+
 def inline_correction(line: str) -> tuple[int, Decimal, tuple[int, int], Decimal] | None:
     """'... : 10 -- pardon, 12 et non 10': where the line's own text ends, the count that stands,
     its span, and the count it replaces (which the text before must write)."""

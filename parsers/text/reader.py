@@ -24,7 +24,7 @@ from parsers.text.prose import read_prose
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
-from parsers.text.thread import QUOTED_PART, latest_quoted, quoted_text, takes_the_thread_as_is
+from parsers.text.thread import QUOTED_PART, latest_quoted, option_block, quoted_text, takes_the_thread_as_is
 from parsers.text.wrapped import read_wrapped
 from parsers.values.numbers import (
     quantity_word_regex,
@@ -78,6 +78,13 @@ def quoted_lines(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> lis
     the latest message quoted, else of the whole history ('même commande' over a short note)."""
     latest = latest_quoted(parsed.quoted)
     lines = read_lines(latest, part=QUOTED_PART, codes=codes)
+    block = option_block(parsed.text, latest)
+    if block is not None:  # "OK for option B": the lines set out under that option's heading
+        lines = [
+            ln
+            for ln in lines
+            if ln.provenance and ln.provenance.span and block[0] <= ln.provenance.span[0] < block[1]
+        ]
     if lines or len(latest) == len(parsed.quoted):
         return lines
     return read_lines(quoted_text(parsed.quoted), part=QUOTED_PART, codes=codes)

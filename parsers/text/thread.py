@@ -75,3 +75,27 @@ def opens_message(line: str, markers: Markers) -> bool:
         or markers.forward_rule.match(line)
         or any(pattern.match(line) for pattern in (*fields, *markers.attribution_line))
     )
+
+
+# "OK for option B", "on part sur l'option 2": one of the options a quote sets out under headings.
+_OPTION_TAKEN = re.compile(r"\b(?:option|proposition|variante|offre)\s+(?:n°\s*)?([A-Da-d1-4])\b", re.I)
+_OPTION_HEADING = re.compile(
+    r"^[ \t]*(?:option|proposition|variante|offre)\s+(?:n°\s*)?([A-Da-d1-4])\b", re.I | re.M
+)
+
+
+def option_block(own: str, quoted: str) -> tuple[int, int] | None:
+    """Where, in the quoted text, the option the reply takes is set out: from its heading to the next
+    option's, or to the first blank line after its lines; None when the reply names none of them."""
+    headings = list(_OPTION_HEADING.finditer(quoted))
+    taken = {m.group(1).upper() for m in _OPTION_TAKEN.finditer(own)}
+    chosen = [h for h in headings if h.group(1).upper() in taken]
+    if len(headings) < 2 or len(chosen) != 1:
+        return None
+    start = chosen[0].start()
+    following = [h.start() for h in headings if h.start() > start]
+    end = following[0] if following else len(quoted)
+    blank = re.search(r"\n[ \t]*\n", quoted[chosen[0].end() :])
+    if not following and blank:
+        end = chosen[0].end() + blank.start()
+    return start, end

@@ -9,13 +9,14 @@ import pytest
 
 from intake.followups import read_against_thread, read_thread
 from intake.followups.diff import OrderLines, compute_change, order_index
+from intake.followups.each import EACH_DOUBT
 from intake.pipeline import answer_to_offer
 from matchers import CatalogIndex, match_article
 from models import ExtractedOrder, MessageKind, ParsedMessage, Store, load_reference_dir
 from models.followups import FollowupKind, FollowupSign
 from parsers import classify, extract_orders, followup_sign
 from parsers.text.reader import extract_from_text
-from parsers.text.thread import points_to_thread
+from parsers.text.thread import option_block, points_to_thread
 from tests.factories.pipeline import make_parsed
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
@@ -152,3 +153,43 @@ def test_a_count_replaced_beside_a_delivery_day_is_no_change_of_an_order_taken()
         "---------- Message transféré ----------\n3 couronnes tube PER 16\n2 boîtes de coudes\n",
     ).model_copy(update={"subject": "TR: commande chantier"})
     assert classify(parsed).kind != MessageKind.CHANGE
+
+
+OFFER_FR = (
+    "Bonjour,\nLe tube PER nu existe en couronne de 50 m : Ø12 (PLB-12704), Ø16 (PLB-12570) et Ø20 "
+    "(PLB-12560).\nDites-moi.\nService commandes"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "lines"),
+    [
+        ("On prend 3 de chaque diamètre, sauf le 12.", [("PLB-12570", 3), ("PLB-12560", 3)]),
+        ("3 of each please.", [("PLB-12704", 3), ("PLB-12570", 3), ("PLB-12560", 3)]),
+    ],
+    ids=["all-but-one-fr", "all-en"],
+)
+def test_a_count_of_each_offered_article_is_read_and_held(
+    said: str, lines: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    parsed = _reply(said, OFFER_FR)
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert _skus(order, index) == lines
+    assert EACH_DOUBT in order.doubts, "which articles the words keep is a clerk's to confirm"
+
+
+def test_the_option_taken_is_the_lines_under_its_heading() -> None:
+    quote = "Option A\nPLB-12704 tube 12 - 4\nPLB-12570 tube 16 - 2\nOption B\nPLB-12560 tube 20 - 6\n\nMerci"
+    start, end = option_block("OK for option B, thanks.", quote) or (0, 0)
+    assert quote[start:end].strip() == "Option B\nPLB-12560 tube 20 - 6"
+    assert option_block("OK for the quote.", quote) is None
+
+
+def test_a_count_added_to_a_quoted_line_named_in_the_quotes_words(index: CatalogIndex) -> None:
+    quote = (
+        "Hello,\nTwo options:\nOption A\nPLB-12704  PER pipe 12 coil 50 m   4\n"
+        "Option B\nPLB-12570  PER pipe 16 coil 50 m   4\nPLB-37498  PTFE tape 19 mm   6\n\nRegards"
+    )
+    parsed = _reply("OK for option B, plus 2 more of the PTFE tape (so 8).", quote)
+    order = read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
+    assert _skus(order, index) == [("PLB-12570", 4), ("PLB-37498", 8)]

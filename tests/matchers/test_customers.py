@@ -184,3 +184,11 @@ def test_a_cell_naming_one_sites_own_word_names_it_from_the_groups_address(
         make_message("approvisionnement@batisud.com", "Bonjour,\ncommande en PJ.\n"), order, fixtures_index
     )
     assert match.customer_id == customer
+
+
+def test_the_documents_own_site_wins_over_a_subject_naming_every_site(fixtures_index: CatalogIndex) -> None:
+    rows = [SourceRow(text="Batisud - Agence Libourne", region="header")]
+    message = make_message("approvisionnement@batisud.com", "Bonjour,\nles commandes des agences.\n")
+    message = message.model_copy(update={"subject": "Commandes Bordeaux et Libourne"})
+    match = match_customer(message, ExtractedOrder(source="spreadsheet", rows=rows), fixtures_index)
+    assert match.customer_id == "G005"

@@ -11,7 +11,7 @@ import pytest
 from models import ExtractedOrder, SourceRow
 from parsers.documents.pdf import read_pdf
 from parsers.documents.rows import build_line
-from parsers.documents.sheets import read_sheet
+from parsers.documents.sheets import load_grids, read_sheet, read_workbook
 from parsers.documents.unit_columns import heading_unit
 from parsers.orders import worded_delivery
 from tests.factories.documents import Item, Layout, make_po_pdf
@@ -135,3 +135,72 @@ def test_the_column_that_numbers_the_packs_is_the_quantity_and_the_per_pack_one_
         (Decimal(12), Decimal(100)),
         (Decimal(2), Decimal(5)),
     ]
+
+
+def _book(sheets: dict[str, list[list]]) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for index, (name, rows) in enumerate(sheets.items()):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = name
+        for row in rows:
+            sheet.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def _tab(site: str, po: str | None, item: str) -> list[list]:
+    return [[f"Groupe - {site}"], ["N° commande", po] if po else [], [], ["Désignation", "Qté"], [item, 3]]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "orders"),
+    [(("OC-N-31", "OC-SN-19"), 2), (("OC-31", "OC-31"), 1), (("OC-31", None), 1)],
+    ids=["each-tab-its-number", "one-number", "one-tab-unnumbered"],
+)
+def test_tabs_that_each_carry_their_own_order_number_are_orders_of_their_own(numbers, orders) -> None:
+    data = _book(
+        {"Nantes": _tab("Nantes", numbers[0], "Gants T9"), "Brest": _tab("Brest", numbers[1], "Casque")}
+    )
+    found = read_workbook(data, "commandes.xlsx", "p1", grids=load_grids(data, "commandes.xlsx", "p1"))
+    assert len(found) == orders
+    assert sum(len(order.lines) for order in found) == 2
+
+
+def test_the_number_closing_a_title_cell_after_the_buyers_name_is_the_po() -> None:
+    order = _sheet("Syndicat des Eaux - Bon de commande n° SET-BC-311\n\nArticle;Qté\nBotte PVC 43;2\n")
+    assert order.po_number is not None and order.po_number.value == "SET-BC-311"
+
+
+@pytest.mark.parametrize(
+    ("remark", "quantity"),
+    [("corriger : 2 au lieu de 1", 2), ("2 au lieu de 3", 1), ("urgent", 1)],
+    ids=["corrects-the-count", "names-another-count", "no-correction"],
+)
+def test_a_remark_that_replaces_the_rows_count_stands(remark: str, quantity: int) -> None:
+    order = _sheet(f"Article;Qté;Remarque\nPantalon HV 50;1;{remark}\n")
+    assert order.lines[0].quantity.value == Decimal(quantity)
+
+
+def test_an_unnamed_column_of_family_codes_is_the_code_joined_to_the_size_column() -> None:
+    order = _sheet(
+        "PO;Line;Item;Description;Size;Qty\n"
+        "HB-77;10;GAN-CUI;Rigger gloves;T9;12\n"
+        "HB-77;20;EPI-LUN-01;Specs;;10\n"
+        "HB-77;30;CAS-12;Helmet;;2\n"
+    )
+    assert [(line.code.value, [alt.value for alt in line.alt_codes]) for line in order.lines] == [
+        ("GAN-CUI-T9", ["GAN-CUI"]),
+        ("EPI-LUN-01", []),
+        ("CAS-12", []),
+    ]
+
+
+def test_a_column_of_one_repeated_number_or_of_words_is_no_code() -> None:
+    order = _sheet("PO;Item;Description;Qty\nHB-77;Gloves;Rigger gloves T9;12\nHB-77;Specs;Specs clear;10\n")
+    assert [line.code for line in order.lines] == [None, None]
+    assert [line.description.value for line in order.lines] == ["Rigger gloves T9", "Specs clear"]

@@ -141,7 +141,10 @@ def order_spans(ctx: CheckContext, *, split: bool = True) -> list[Span]:
         if row.region != "lines" or row.quantity is None or not _nothing_ordered(row.quantity)
     ]
     read = [match.line for match in ctx.matched.lines]
-    rows += [Span(text, where, True) for text, where in quoted_spans(ctx.parsed.quoted or "", read)]
+    rows += [
+        Span(text, where, True)
+        for text, where in quoted_spans(ctx.parsed.quoted or "", read, ctx.parsed.text)
+    ]
     from_body = any(
         r.provenance is not None and r.provenance.part == ctx.parsed.text_part for r in order.rows
     )

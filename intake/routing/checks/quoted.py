@@ -13,11 +13,12 @@ import re
 from intake.routing.checks.reading import ReadingRules
 from models import ExtractedLine, Provenance
 from parsers.mail.markers import load_markers
-from parsers.text.thread import QUOTED_PART, opens_message, quoted_text
+from parsers.text.thread import QUOTED_PART, latest_quoted, opens_message, option_block, quoted_text
 
 
-def quoted_spans(quoted: str, lines: list[ExtractedLine]) -> list[tuple[str, Provenance]]:
-    """The lines of the quoted message the order's lines were read from, each with its place."""
+def quoted_spans(quoted: str, lines: list[ExtractedLine], own: str = "") -> list[tuple[str, Provenance]]:
+    """The lines of the quoted message the order's lines were read from, each with its place; of a
+    quote setting out options, those of the option the reply takes (`own`: the reply's text)."""
     places = [
         line.provenance.span
         for line in lines
@@ -26,6 +27,7 @@ def quoted_spans(quoted: str, lines: list[ExtractedLine]) -> list[tuple[str, Pro
     if not places or not quoted.strip():
         return []
     first, last = min(start for start, _ in places), max(end for _, end in places)
+    block = option_block(own, latest_quoted(quoted)) or (0, len(quoted))
     markers = load_markers()
     spans: list[tuple[str, Provenance]] = []
     offset = 0
@@ -37,7 +39,7 @@ def quoted_spans(quoted: str, lines: list[ExtractedLine]) -> list[tuple[str, Pro
             spans = []  # an earlier message's end, or this one's header: the message starts below
         elif start >= last and (opens_message(shape, markers) or markers.opens_signature(shape)):
             break
-        elif shape:
+        elif shape and block[0] <= start < block[1]:
             spans.append(
                 (line, Provenance(part=QUOTED_PART, span=(start, start + len(line)), rule="order-text"))
             )
