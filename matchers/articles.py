@@ -23,6 +23,7 @@ from matchers.twins import coded_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
 from parsers.values.units import unit_kind
 
+_DESIGNATION_WORDS = 10  # a designation's words at most, beyond which a text is a sentence
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
 TOP = 5
@@ -83,6 +84,8 @@ def _by_code_in_words(
     among the words (the longest that is one, up to four words) names the candidate it is the code of,
     never an article the words do not already put forward; words naming two codes name neither."""
     words = wording.split()
+    if len(words) > _DESIGNATION_WORDS:
+        return found  # a sentence that mentions codes ('nous avons la boîte de 200 (VIS-440-200)') is no designation
     taken: set[int] = set()
     named: dict[str, tuple[str, Evidence, str | None]] = {}
     for size in range(min(4, len(words)), 0, -1):
