@@ -129,7 +129,7 @@ class FolderWorker:
             backoff.reset()
             while not self._should_stop():
                 while self.drain(mailbox) and not self._should_stop():
-                    pass  # again until a pass finds nothing: what came meanwhile is not left waiting
+                    pass  # again until a pass finds nothing new: what came meanwhile is not left waiting
                 if self.once or self._should_stop():
                     return
                 mailbox.wait(self._wait_seconds(mailbox), self._should_stop)
@@ -170,7 +170,9 @@ class FolderWorker:
     def drain(self, mailbox: Mailbox) -> int:
         """Handle every message waiting in the folder: what is new fetched and recorded first,
         in UID batches (bounded memory), then what has its outcome told to the server; returns
-        how many were recorded or told. The ledger is read twice a pass, whatever its size."""
+        how many were recorded. The ledger is read twice a pass, whatever its size: a pass that
+        only told the server is followed by a wait, not by another pass at once (outcomes come
+        a few at a time while a backlog drains, and each pass reads the whole backlog's ledger)."""
         state = mailbox.select(self.folder)
         self._note_uidvalidity(state.uidvalidity)
         skip = (self.account.processed_flag, self.account.failed_flag)
@@ -180,11 +182,11 @@ class FolderWorker:
             return 0
         log.debug("%s: %d messages in the folder (UIDVALIDITY %d)", self.where, len(uids), state.uidvalidity)
         known = seen_positions(self.store, self.account.name, self.folder, state.uidvalidity, uids)
-        handled = 0
+        recorded = 0
         for batch in chunks([uid for uid in uids if uid not in known], self.timing.batch_size):
             if self._should_stop():
-                return handled
-            handled += self._record_new(mailbox, state.uidvalidity, batch)
+                return recorded
+            recorded += self._record_new(mailbox, state.uidvalidity, batch)
             self.wake.set()
             if self.once:  # a single pass has no QueueWorker: it processes what it queued
                 self._work_queue()
@@ -202,8 +204,7 @@ class FolderWorker:
             if self._should_stop():
                 break
             self._tell_server(mailbox, batch)
-            handled += len(batch)
-        return handled
+        return recorded
 
     def _work_queue(self) -> None:
         work_queue(

@@ -51,7 +51,10 @@ _SIZE_WRITTEN = re.compile(
     re.I,
 )
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
-_NUMBER = re.compile(r"(?<![\w.,/x×*-])(?<![x×*]\s)(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)")
+# A number glued to a capital ('3P', '16A', '5L') is a size, never a count.
+_NUMBER = re.compile(
+    r"(?<![\w.,/x×*-])(?<![x×*]\s)(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)(?![A-Z](?![a-z]))"
+)
 _SIZE_BEFORE = re.compile(r"\b(?:taille|size|pointure|t)\.?\s*$", re.I)
 _UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9./-]{2,}", re.I)

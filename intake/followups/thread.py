@@ -15,6 +15,7 @@ from decimal import Decimal
 from intake.followups.answers import read_option_answer
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
 from intake.followups.each import read_each_offered
+from intake.followups.swap import swap_places
 from matchers import CatalogIndex, match_article, match_customer
 from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -27,7 +28,7 @@ _EXCEPT = re.compile(r"\b(?:sauf|except(?:ing|é)?|hormis|[àa] part|without|san
 # "mais 8 au lieu de 5", "but 20 of the gloves": the word that opens a change, no request itself.
 _BUT = re.compile(r"\b(?:mais|but)\b", re.I)
 _ASKS = re.compile(
-    r"\b(?:au lieu d|instead of|rather than|plut[ôo]t que|make (?:it|that|them)|mett(?:ez|re)|pass(?:ez|er)"
+    r"\b(?:au lieu d|instead of|rather than|plut[ôo]t que|[àa] la place d|make (?:it|that|them)|mett(?:ez|re)|pass(?:ez|er)"
     r"|ajout|rajout|add|en plus|more|extra)\w*|\+\s*\d",
     re.I,
 )
@@ -91,6 +92,7 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     if any(m.sku is None or m.score < SURE_SCORE or m.margin < SURE_MARGIN for m in matches):
         doubts.append("a line of the quote or order answered names no article for sure")
     skus = [m.sku or "" for m in matches]
+    base, skus = _swapped(own, base, skus, index, order.part)
     held = OrderLines(
         [
             (sku, float(line.quantity.value) if line.quantity else 0.0)
@@ -116,6 +118,23 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     order.read_spans = [*order.read_spans, *_request_spans(own, order.part), *taken_out]
     order.notes.append("the quote or order answered is the order, with the changes the reply asks")
     return order
+
+
+def _swapped(
+    own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex, part: str
+) -> tuple[list[ExtractedLine], list[str]]:
+    """The quoted lines with the variants the reply swaps ('en type A au lieu de AC') in their place,
+    read from the reply's sentence (the quoted line writes the old article)."""
+    places = swap_places(own, base, skus, index)
+    lines, swapped = list(base), list(skus)
+    for place, (twin, span) in places.items():
+        where = Provenance(part=part, span=span, rule="thread-swap")
+        code = Extracted[str](value=twin, confidence=0.8, provenance=where)
+        lines[place] = base[place].model_copy(
+            update={"code": code, "description": None, "customer_ref": None, "provenance": where}
+        )
+        swapped[place] = twin
+    return lines, swapped
 
 
 def _doubted(order: ExtractedOrder, lines: list[ExtractedLine], *doubts: str) -> ExtractedOrder:

@@ -29,6 +29,7 @@ class SizeGrid:
 
     sizes: list[tuple[str, int, tuple[int, int]]]
     separator: re.Pattern[str]
+    total: int | None = None  # a column after the sizes that sums the row ('Total', 'Qté totale')
 
 
 def _cells(line: str, separator: re.Pattern[str]) -> list[tuple[str, tuple[int, int]]]:
@@ -50,6 +51,10 @@ def read_size_header(line: str) -> SizeGrid | None:
             cells = [c for c in cells if c[0]]
         while cells and not cells[-1][0]:
             cells.pop()
+        total = None
+        if separator.pattern != r"\s{2,}" and len(cells) > 2 and _TOTAL.match(cells[-1][0]):
+            total = len(cells) - 1
+            cells.pop()
         sizes = [(text, i, span) for i, (text, span) in enumerate(cells) if is_size(text, bare=True)]
         first = sizes[0][1] if sizes else len(cells)
         if len(sizes) < 2 or len(sizes) != len(cells) - first:
@@ -58,8 +63,13 @@ def read_size_header(line: str) -> SizeGrid | None:
             continue
         if not sizes_in_a_row([text for text, _, _ in sizes]):
             continue
-        return SizeGrid(sizes, separator)
+        return SizeGrid(sizes, separator, total)
     return None
+
+
+_TOTAL = re.compile(
+    r"^(?:total(?:\s+(?:qty|qté|quantity|quantité|pcs|pièces))?|qté\s+totale|quantité\s+totale)$", re.I
+)
 
 
 def sizes_in_a_row(sizes: list[str]) -> bool:
@@ -77,11 +87,24 @@ def read_size_row(line: str, grid: SizeGrid, *, part: str, start: int) -> list[E
     if grid.separator.pattern == r"\s{2,}":
         return _aligned_row(line, [c for c in cells if c[0]], grid, part=part, start=start)
     first = grid.sizes[0][1]
-    if len(cells) <= first or len(cells) > grid.sizes[-1][1] + 1:
+    last = grid.total if grid.total is not None else grid.sizes[-1][1]
+    if len(cells) <= first or len(cells) > last + 1:
         return None
     name, name_span = _name(cells[:first])
     counts = [(size, cells[i]) for size, i, _ in grid.sizes if i < len(cells)]
-    return _lines(name, name_span, counts, part=part, start=start)
+    found = _lines(name, name_span, counts, part=part, start=start)
+    total = cells[grid.total][0] if grid.total is not None and grid.total < len(cells) else ""
+    if found and not _sums_to(counts, total):
+        return None  # the row's total says another count than its cells: no reading is sure
+    return found
+
+
+def _sums_to(counts: list[tuple[str, tuple[str, tuple[int, int]]]], total: str) -> bool:
+    if not total:
+        return True
+    written = parse_number(total)
+    cells = [parse_number(text) for _, (text, _) in counts if text.lower() not in _EMPTY]
+    return written is not None and None not in cells and sum(cells) == written
 
 
 def _name(cells: list[tuple[str, tuple[int, int]]]) -> tuple[str, tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""`Places.touched` answers as `overlaps` compared with every place read, whatever the places' kinds."""
+"""`Places.touched` and `Rows.at` answer as `overlaps` compared with every place, whatever the places' kinds."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from intake.routing.checks.places import Places, overlaps
-from models import Provenance
+from intake.routing.checks.places import Places, Rows, overlaps
+from models import Provenance, SourceRow
 
 
 def _place(rng: random.Random) -> Provenance:
@@ -32,6 +32,25 @@ def test_touched_is_overlaps_with_any_place(seed: int) -> None:
     for span in [_place(rng) for _ in range(60)]:
         assert places.touched(span) == any(overlaps(span, read) for read in reads), (span, reads)
     assert not places.touched(None)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_rows_at_are_the_rows_of_the_region_a_place_overlaps(seed: int) -> None:
+    rng = random.Random(seed)
+    rows = [
+        SourceRow(
+            text=f"row {n}",
+            region=rng.choice(["lines", "lines", "header"]),
+            provenance=_place(rng) if rng.random() < 0.9 else None,
+        )
+        for n in range(rng.randrange(0, 15))
+    ]
+    found = Rows(rows, "lines")
+    assert bool(found) == bool(rows)
+    for _ in range(30):
+        places = [_place(rng) for _ in range(rng.randrange(0, 4))]
+        expected = [r for r in rows if r.region == "lines" and any(overlaps(r.provenance, p) for p in places)]
+        assert found.at(places) == expected, (places, rows)
 
 
 def test_a_span_and_a_printed_line_each_by_their_own_test() -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,18 @@ import pytest
 from intake.followups import read_against_thread, read_thread
 from intake.followups.diff import OrderLines, compute_change, order_index
 from intake.followups.each import EACH_DOUBT
+from intake.followups.swap import swap_variants
 from intake.pipeline import answer_to_offer
 from matchers import CatalogIndex, match_article
-from models import ExtractedOrder, MessageKind, ParsedMessage, Store, load_reference_dir
+from models import (
+    Extracted,
+    ExtractedLine,
+    ExtractedOrder,
+    MessageKind,
+    ParsedMessage,
+    Store,
+    load_reference_dir,
+)
 from models.followups import FollowupKind, FollowupSign
 from parsers import classify, extract_orders, followup_sign
 from parsers.text.reader import extract_from_text
@@ -20,6 +30,7 @@ from parsers.text.thread import option_block, points_to_thread
 from tests.factories.pipeline import make_parsed
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
+FIXTURES_REF = Path(__file__).parents[2] / "fixtures" / "ref"
 
 STOCK_OUT_FR = (
     "Bonjour,\nLe tube PER nu Ø16x1,5 en couronne de 100 m (PLB-12106) de votre commande CP-2611-08 est en "
@@ -193,3 +204,25 @@ def test_a_count_added_to_a_quoted_line_named_in_the_quotes_words(index: Catalog
     parsed = _reply("OK for option B, plus 2 more of the PTFE tape (so 8).", quote)
     order = read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
     assert _skus(order, index) == [("PLB-12570", 4), ("PLB-37498", 8)]
+
+
+@pytest.mark.parametrize(
+    ("said", "swapped"),
+    [
+        ("mais le mastic en blanc au lieu de transparent, même quantité", ["CHV-M860", "SIL-BLA-310"]),
+        ("mais les cartouches grises à la place des transparentes", ["CHV-M860", "SIL-GRI-310"]),
+        ("mais le mastic en blanc au lieu de rouge", ["CHV-M860", "SIL-TRA-310"]),
+    ],
+    ids=["colour-fr", "plural-fr", "no-such-variant"],
+)
+def test_a_variant_swapped_takes_the_twin_named_with_the_new_one(
+    said: str, swapped: list[str], reference_index: Callable[[Path], CatalogIndex]
+) -> None:
+    catalogue = reference_index(FIXTURES_REF)
+    base = [
+        ExtractedLine(line_no=1, description=Extracted[str](value="Cheville nylon M8x60", confidence=1.0)),
+        ExtractedLine(
+            line_no=2, description=Extracted[str](value="Mastic silicone transparent 310 ml", confidence=1.0)
+        ),
+    ]
+    assert swap_variants(said, base, ["CHV-M860", "SIL-TRA-310"], catalogue) == swapped

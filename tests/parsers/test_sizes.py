@@ -149,6 +149,30 @@ def test_a_grid_row_after_a_blank_line_still_belongs_to_it():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Article\tS\tM\tL\tXL\tTotal\nPolo marine\t\t2\t4\t\t6\nGilet gris\t1\t\t3\t\t4\nTotal articles\t\t\t\t\t10\n",
+        "Article | S | M | L | XL | Qté totale\nPolo marine | | 2 | 4 | | 6\nGilet gris | 1 | | 3 | | 4\n",
+    ],
+    ids=["tabs", "pipes"],
+)
+def test_a_size_grid_may_end_with_the_rows_total(text):
+    assert [(d, q) for d, q, _ in _read(text)] == [
+        ("Polo marine M", 2),
+        ("Polo marine L", 4),
+        ("Gilet gris S", 1),
+        ("Gilet gris L", 3),
+    ]
+
+
+def test_a_row_whose_total_disagrees_with_its_cells_is_not_read_and_the_text_after_it_is():
+    text = (
+        "Article\tS\tM\tXL\tTotal\nPolo marine\t2\t4\t\t9\n\nmerci de livrer 3 casques blancs avant jeudi\n"
+    )
+    assert ("Polo marine S", 2) not in [(d, q) for d, q, _ in _read(text)]
+
+
+@pytest.mark.parametrize(
     "line",
     ["Réf | Désignation | Qté", "Total 12 15", "Code\t10\t200", "Prix\tM\tL"],
     ids=["line-table", "numbers", "not-rising", "units-only"],

@@ -17,13 +17,13 @@ from typing import TypeVar
 
 from intake.routing.checks.context import CheckContext, line_reason, numbered, span_text
 from intake.routing.checks.coverage import tokens
-from intake.routing.checks.places import overlaps
+from intake.routing.checks.places import Rows
 from matchers import CatalogIndex
 from matchers.designation import compare_sizes
 from matchers.normalize import Wording, fold, normalize_code, read_wording, stem, unit_of
 from matchers.twins import coded_twin as twin_by_code
 from matchers.twins import siblings
-from models import LineMatch, ParsedMessage, ProductRow, ReviewReason, SourceRow
+from models import LineMatch, ParsedMessage, ProductRow, ReviewReason
 
 Book = dict[str, frozenset[str]]
 T = TypeVar("T")
@@ -39,9 +39,10 @@ def check_article_named(ctx: CheckContext) -> list[ReviewReason]:
     reasons = []
     book = _products_book(ctx.products)
     refs = _refs_book(ctx.catalogue.refs if ctx.catalogue else {}, ctx.matched.customer.customer_id)
+    rows = Rows(ctx.matched.order.rows, "lines")
     for number, line in numbered(ctx.matched):
         product = ctx.products.get(line.sku or "")
-        text = source_text(ctx.parsed, ctx.matched.order.rows, line)
+        text = source_text(ctx.parsed, rows, line)
         if product is None or text is None:
             continue
         named = codes_named(text, book, refs)
@@ -78,8 +79,9 @@ def check_article_named(ctx: CheckContext) -> list[ReviewReason]:
     return reasons
 
 
-def source_text(parsed: ParsedMessage, rows: list[SourceRow], line: LineMatch) -> str | None:
-    """The text the line was read from: its span of the message's text, else the document rows it sits on."""
+def source_text(parsed: ParsedMessage, rows: Rows, line: LineMatch) -> str | None:
+    """The text the line was read from: its span of the message's text, else the rows of the
+    document's line table it sits on."""
     read = line.line
     places = [
         p
@@ -91,10 +93,7 @@ def source_text(parsed: ParsedMessage, rows: list[SourceRow], line: LineMatch) -
     if spans and not rows:
         start, end = min(p.span[0] for p in spans), max(p.span[1] for p in spans)
         return span_text(parsed, spans[0].model_copy(update={"span": (start, end)}))
-    found = [
-        row.text for row in rows if row.region == "lines" and any(overlaps(row.provenance, p) for p in places)
-    ]
-    return "\n".join(found) or None
+    return "\n".join(row.text for row in rows.at(places)) or None
 
 
 def codes_named(text: str, book: Book, refs: Book) -> dict[str, frozenset[str]]:

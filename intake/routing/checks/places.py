@@ -1,18 +1,19 @@
 """Where the lines were read: whether a span of the message shares text with any place read.
 
 `overlaps` compares two places; `Places` answers `any(overlaps(span, read) for read in places)`
-for many spans against the same places without comparing every pair: the places' text spans
-sorted by their start, a sheet's rows by their key, a PDF's printed lines by page and height.
+for many spans against the same places, and `Rows` which rows of a document a line's places
+sit on, without comparing every pair: text spans sorted by their start, a sheet's rows by
+their key, a PDF's printed lines by page and height.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 
-from models import Provenance
+from models import Provenance, SourceRow
 
 _ROW = re.compile(r"(\d+)$")
 
@@ -112,3 +113,69 @@ class Places:
             return False
         part = self._parts.get(span.part)
         return part is not None and part.touched(span)
+
+
+class Rows:
+    """The rows of a document, and those of one region looked up by the places a line was read
+    from: `at(places)` is every row of `region`, in order, that `overlaps` one of the places."""
+
+    def __init__(self, rows: Sequence[SourceRow], region: str) -> None:
+        self.rows = rows
+        self._kept = [
+            (i, row.provenance) for i, row in enumerate(rows) if row.region == region and row.provenance
+        ]
+        self._starts: dict[str, _Sorted] = {}
+        self._keys: dict[tuple[str, str | None, str | None], list[int]] = {}
+        self._middles: dict[tuple[str, int], _Sorted] = {}
+        for i, where in self._kept:
+            if where.span:
+                self._starts.setdefault(where.part, _Sorted()).add(where.span[0], i)
+            if where.sheet is not None and where.cell:
+                self._keys.setdefault((where.part, where.sheet, row_of(where.cell)), []).append(i)
+            if where.page is not None and where.bbox:
+                middle = (where.bbox[1] + where.bbox[3]) / 2
+                self._middles.setdefault((where.part, where.page), _Sorted()).add(middle, i)
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def at(self, places: Sequence[Provenance]) -> list[SourceRow]:
+        near: set[int] = set()
+        for read in places:
+            starts = self._starts.get(read.part)
+            if read.span and starts is not None:
+                near.update(starts.below(read.span[1]))
+            if read.cell:
+                near.update(self._keys.get((read.part, read.sheet, row_of(read.cell)), ()))
+            middles = self._middles.get((read.part, read.page)) if read.page is not None else None
+            if read.bbox and middles is not None:
+                near.update(middles.between(read.bbox[1] - 1, read.bbox[3] + 1))
+        return [
+            self.rows[i] for i in sorted(near) if any(overlaps(self.rows[i].provenance, p) for p in places)
+        ]
+
+
+class _Sorted:
+    """Items by a key: those whose key is below a bound, or between two."""
+
+    def __init__(self) -> None:
+        self._pairs: list[tuple[float, int]] = []
+        self._keys: list[float] = []
+
+    def add(self, key: float, item: int) -> None:
+        self._pairs.append((key, item))
+        self._keys = []
+
+    def _sorted(self) -> list[float]:
+        if len(self._keys) != len(self._pairs):
+            self._pairs.sort()
+            self._keys = [key for key, _ in self._pairs]
+        return self._keys
+
+    def below(self, bound: float) -> list[int]:
+        keys = self._sorted()
+        return [item for _, item in self._pairs[: bisect_left(keys, bound)]]
+
+    def between(self, low: float, high: float) -> list[int]:
+        keys = self._sorted()
+        return [item for _, item in self._pairs[bisect_left(keys, low) : bisect_right(keys, high)]]

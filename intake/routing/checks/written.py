@@ -19,10 +19,10 @@ from intake.routing.checks.context import (
     quantity_text,
     span_text,
 )
-from intake.routing.checks.places import overlaps
+from intake.routing.checks.places import Rows
 from intake.routing.checks.rules import CheckRules, default_rules
 from matchers.packs import counted_in_packs, pieces_in_pack
-from models import LineMatch, ParsedMessage, ReviewReason, SourceRow
+from models import LineMatch, ParsedMessage, ReviewReason
 from parsers.values.units import same_unit
 
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0\u202f']\d{3})+(?:,\d+)?(?!\d)")
@@ -56,7 +56,7 @@ def _decimal(text: str) -> Decimal:
         return Decimal("NaN")
 
 
-def _written_where(parsed: ParsedMessage, rows: list[SourceRow], line: LineMatch) -> str | None:
+def _written_where(parsed: ParsedMessage, rows: Rows, line: LineMatch) -> str | None:
     """The text the quantity was read from: its own span (a later correction), else its line's,
     else the document's row under its quantity column, else the whole row."""
     quantity = line.line.quantity
@@ -66,7 +66,7 @@ def _written_where(parsed: ParsedMessage, rows: list[SourceRow], line: LineMatch
     if own is not None or not rows:
         return own
     places = [p for p in (line.line.provenance, quantity.provenance if quantity else None) if p is not None]
-    under = [r for r in rows if r.region == "lines" and any(overlaps(r.provenance, p) for p in places)]
+    under = rows.at(places)
     cells = [r.quantity for r in under if r.quantity is not None]
     return (
         " ".join(cells) if cells and len(cells) == len(under) else (" ".join(r.text for r in under) or None)
@@ -77,8 +77,9 @@ def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None
     """A quantity that none of the numbers of its line's text says."""
     rules = rules or default_rules()
     reasons = []
+    rows = Rows(ctx.matched.order.rows, "lines")
     for number, line in numbered(ctx.matched):
-        text = _written_where(ctx.parsed, ctx.matched.order.rows, line)
+        text = _written_where(ctx.parsed, rows, line)
         quantity = quantity_of(line)
         if text is None or quantity is None:
             continue

@@ -1,0 +1,114 @@
+"""A reply that swaps a quoted line's variant: "les inter diff 4P 40A en type A au lieu de AC",
+"prendre des 20A à la place des 16A", "ok pour les noirs à la place des bleus".
+
+The quoted line is the one whose own words the sentence writes and whose article's catalogue name
+carries the old variant; its twin is the catalogue article named the same with the new variant in
+its place (looked up through the matcher's index, never by scanning the catalogue). The count stays
+unless the sentence writes one. Read, never surely: the thread reader holds the order for a clerk.
+"""
+
+from __future__ import annotations
+
+import re
+
+from matchers import CatalogIndex, match_article
+from matchers.normalize import fold
+from models import Extracted, ExtractedLine
+
+# "<new> au lieu de <old>", "<new> à la place des <old>", "<new> instead of the <old>".
+_SWAP = re.compile(
+    r"(?P<new>[^\W_][\w+/]*)\s+(?:au\s+lieu\s+d(?:e|es|u)|[àa]\s+la\s+place\s+d(?:e|es|u)|instead\s+of|rather\s+than)"
+    r"\s+(?:l[ae]s?\s+|the\s+|l['’]\s*)?(?P<old>[^\W_][\w+/]*)",
+    re.I,
+)
+_WORD = re.compile(r"[^\W_][\w+/]*")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def swap_variants(own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex) -> list[str]:
+    """`skus` with each variant swap the reply asks applied to the one quoted line it names."""
+    places = swap_places(own, base, skus, index)
+    return [places[i][0] if i in places else sku for i, sku in enumerate(skus)]
+
+
+def swap_places(
+    own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex
+) -> dict[int, tuple[str, tuple[int, int]]]:
+    """Place of each quoted line a swap names -> (its twin, where the reply asks it)."""
+    places: dict[int, tuple[str, tuple[int, int]]] = {}
+    for sentence in _SENTENCE.finditer(own):
+        for found in _SWAP.finditer(sentence.group(0)):
+            new, old = found["new"], found["old"]
+            if new.isdigit() or old.isdigit():
+                continue  # '8 au lieu de 5': a count, the diff's
+            context = _keys(sentence.group(0)[: found.start()]) | _keys(sentence.group(0)[found.end() :])
+            place = _line_of(old, context, base, skus, index)
+            if place is not None and (twin := _twin(skus[place], old, new, index)) is not None:
+                places[place] = (twin, sentence.span())
+    return places
+
+
+def _line_of(
+    old: str, context: set[str], base: list[ExtractedLine], skus: list[str], index: CatalogIndex
+) -> int | None:
+    """The one quoted line whose article's name carries the old variant and whose own words the
+    sentence writes most."""
+    holding = [
+        i for i, sku in enumerate(skus) if sku in index.products and _carries(index.products[sku].name, old)
+    ]
+    scored = sorted(
+        ((len(context & _keys(_wording(base[i]))), i) for i in holding),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    if len(scored) == 1 or (len(scored) > 1 and scored[0][0] > scored[1][0]):
+        return scored[0][1]
+    return None
+
+
+def _twin(sku: str, old: str, new: str, index: CatalogIndex) -> str | None:
+    """The catalogue article named as `sku` with the variant `new` in place of `old`."""
+    words = _WORD.findall(index.products[sku].name)
+    wanted = [new if _same(word, old) else word for word in words]
+    if wanted == words:
+        return None
+    line = ExtractedLine(line_no=1, description=Extracted[str](value=" ".join(wanted), confidence=1.0))
+    for candidate in match_article(line, index, customer_id=None).candidates[:5]:
+        product = index.products.get(candidate.key)
+        if product is not None and _plain(product.name) == _plain(" ".join(wanted)):
+            return candidate.key
+    return None
+
+
+def _plain(name: str) -> list[str]:
+    """The name's words without their plural or feminine ending ('grises' and 'gris' alike)."""
+    return [_stem(w) for w in _WORD.findall(name)]
+
+
+def _stem(word: str) -> str:
+    key = _key(word)
+    for _ in range(2):
+        if len(key) > 3:
+            key = re.sub(r"(?:es|s|x|e)$", "", key)
+    return key
+
+
+def _carries(name: str, variant: str) -> bool:
+    return any(_same(word, variant) for word in _WORD.findall(name))
+
+
+def _same(word: str, variant: str) -> bool:
+    """'bleus' is 'bleu', 'transparentes' is 'transparent', 'AC' is 'ac'."""
+    return _key(word) == _key(variant) or _stem(word) == _stem(variant)
+
+
+def _wording(line: ExtractedLine) -> str:
+    return line.description.value if line.description else ""
+
+
+def _keys(text: str) -> set[str]:
+    return {_key(w).rstrip("sx") for w in _WORD.findall(text) if len(w) >= 3}
+
+
+def _key(word: str) -> str:
+    return fold(word).lower()
