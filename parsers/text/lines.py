@@ -20,6 +20,7 @@ from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_ordered_by
+from parsers.vocabulary.sizes import is_size
 from parsers.vocabulary.words import line_words
 
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
@@ -40,7 +41,9 @@ def _qty_pattern() -> str:
 
 
 def _trailing_shape() -> re.Pattern[str]:
-    sep = r"(?:\s*(?:\.{2,}|…+|_{2,}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{2,}|\s+[x×]\s*(?=\d))"
+    # 'T10x6', 'XLx5', 'C27009x3': an x glued between the name's last word and the count ending the line.
+    glued = r"(?<=[^\W_])[x×](?=\d{1,4}\s*[.!]?\s*$)"
+    sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued})"
     return re.compile(
         rf"{_BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
         rf"(?:\s*(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
@@ -53,7 +56,9 @@ def _trailing_shape() -> re.Pattern[str]:
 
 def _leading_shape() -> re.Pattern[str]:
     return re.compile(
-        rf"{_BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}(?:\s*[x×*]\s+|\s+[x×*]\s*|\s+)"
+        # '12xgants latex', '3xCUK2939': an x glued between the count and the name.
+        rf"{_BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}"
+        rf"(?:\s*[x×*]\s+|\s+[x×*](?![^\W\d_])\s*|(?<=\d)[x×](?=[^\W\d_]{{2}}|[A-Z]{{1,3}}\d)|\s+)"
         rf"(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
         rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
         rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",
@@ -133,7 +138,7 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
     if match["unit"] and unit is None:
         return None
     quantity = parse_number(match["qty"])
-    if quantity is None or _is_size_before(line, match):
+    if quantity is None or _is_size_before(line, match) or _glued_to_a_dimension(line, match):
         return None
     if match["packing"] and (normalise_unit(match["packing"]) is None or not unit):
         return None  # '(taille de 9)' is no packaging; ': 4 (cartons de 50)' may count the cartons
@@ -224,10 +229,21 @@ def _counts_inside(desc: str) -> bool:
 _FUNCTION_END = re.compile(r"\b(?:de|des|du|d'|d’|à|au|aux|en|pour|par|of|for|to|with|avec)\s*$", re.I)
 
 
+def _glued_to_a_dimension(line: str, match: re.Match[str]) -> bool:
+    """'chevilles M12x80', 'vis 4x40': an x glued between two figures is a dimension, unless the word
+    before it is a size ('T10x6', 'XLx5') or a code of four figures or more ('C27009x3')."""
+    if line[match.end("desc") : match.start("qty")] not in ("x", "×"):
+        return False
+    word = match["desc"].split()[-1] if match["desc"].split() else ""
+    return not (is_size(word) or (len(re.findall(r"\d", word)) >= 4 and len(match["qty"]) <= 2))
+
+
 def _is_size_before(line: str, match: re.Match[str]) -> bool:
     """'Ruban 25 mm x 50' and 'Vis 4 x 40': the number after 'x' is part of a size."""
     before = line[: match.start("qty")]
     if re.search(r"\d\s+[x×]$", before):  # 'Clio 4 x3': an x glued to the count marks it
+        return False
+    if re.search(r"\s[x×]$", before):  # 'absorbeur 2 m x2': spaced from the name, glued to the count
         return False
     return bool(re.search(r"(?<![\w.,\-])\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]$", before.rstrip(), re.I))
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
-from parsers.text.variants import colour_pattern, read_variants, variant_spans
+from parsers.text.variants import colour_pattern, read_headed, read_variants, variant_spans
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
@@ -57,7 +57,9 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 notes=["approximate quantity: confirm with the customer"] if approx else [],
             )
         )
-    return _read_elided(sentence, found, part=part, start=start)
+    return _read_elided(sentence, found, part=part, start=start) or read_headed(
+        sentence, part=part, start=start
+    )
 
 
 def _size_only(desc: str) -> bool:
@@ -258,7 +260,7 @@ def _build_elided() -> re.Pattern[str]:
 
 def _build_listed() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:(?P<sep>,|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*|(?<![\w,.(/-])\s?)"
+        rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*|(?<![\w,.(/-])\s?)"
         rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?P<noun>[^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))\b",
         re.I,
     )
@@ -314,7 +316,7 @@ def _qualifies(clause: str) -> bool:
     if packed is not None:
         unit = normalise_unit(packed[1])
         return unit is not None and unit_kind(unit) == "count"
-    measured = re.match(rf"{NUMBER}\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I)
+    measured = re.match(rf"(?:{NUMBER})\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I)
     if measured is not None and unit_kind(normalise_unit(measured[1]) or "") == "measure":
         return True  # ', 50 m range', ', 230 mm': a measure of the article, not a length ordered
     return bool(_QUALIFIER.match(clause)) or bool(_DIMENSIONS.match(clause))
@@ -336,12 +338,12 @@ _FUNCTION_WORD = re.compile(
     re.I,
 )
 # What joins one item of a list to the next: ", ", " et ", " and ", ", and ", " ainsi que ".
-_JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as)\s+|ainsi\s+qu(?:e\s+|'|’))"
+_JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as|\+|&)\s+|ainsi\s+qu(?:e\s+|'|’))"
 _RUNS_ON = re.compile(rf"\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 _ARTICLES = frozenset({"un", "une", "a", "an"})
 _FRACTIONS = frozenset({"demi", "demie", "half"})
-_SIZE_ONLY = re.compile(rf"^{NUMBER}\s*(?P<unit>{UNIT_TOKEN})?\W*$", re.I)
+_SIZE_ONLY = re.compile(rf"^(?:{NUMBER})\s*(?P<unit>{UNIT_TOKEN})?\W*$", re.I)
 _PROSE = _build_prose()
 _ELIDED = _build_elided()
 _LISTED = _build_listed()

@@ -291,8 +291,31 @@ def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> l
         return prose
     single = read_line(line, part=part, start=start)
     if single is not None:
-        return [single]
+        return [_code_in_name(single, codes)]
     return prose
+
+
+def _code_in_name(line: ExtractedLine, codes: CodeBook | None) -> ExtractedLine:
+    """'10 bx FFP3 masks with valve': a first word shaped like a code that the catalogue does not know
+    is a word of the name too (the matcher still tries it as a code first)."""
+    code, desc = line.code, line.description
+    if codes is None or code is None or codes.knows_code(code.value) or code.provenance is None:
+        return line
+    if (
+        desc is None
+        or desc.provenance is None
+        or code.provenance.span is None
+        or desc.provenance.span is None
+    ):
+        return line
+    span = (code.provenance.span[0], desc.provenance.span[1])
+    line.description = desc.model_copy(
+        update={
+            "value": f"{code.value} {desc.value}",
+            "provenance": desc.provenance.model_copy(update={"span": span}),
+        }
+    )
+    return line
 
 
 def _mark_added(line: ExtractedLine) -> ExtractedLine:

@@ -56,7 +56,7 @@ def _pair_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?P<size>{size})\s*[x×:=]\s*(?P<qty>\d{{1,4}})(?!\d){unit}?(?![\w])", re.I),
         # "2 en 42", "3 paires en 44", "1 in XL", "4 de taille M"
         re.compile(
-            rf"(?<![\w,.])(?P<qty>\d{{1,4}})(?:\s+(?P<unit>[^\W\d_]{{2,}}\.?))?\s+(?:{links})\s+"
+            rf"(?<![\w,.])(?P<qty>\d{{1,4}})(?:\s+(?!(?:{links})\s)(?P<unit>[^\W\d_]{{2,}}\.?))?\s+(?:{links})\s+"
             rf"(?P<size>{size}|\d{{1,2}}(?:/\d{{2}})?)(?![\w])",
             re.I,
         ),
@@ -147,7 +147,7 @@ def _own_start(base: str) -> int:
     asked = list(_asking().finditer(base, at))
     if asked:
         at = asked[-1].end()
-    total = re.match(rf"\s*{NUMBER}\s+(?=[^\W\d_]{{3,}})", base[at:])
+    total = re.match(rf"\s*(?:{NUMBER})\s+(?=[^\W\d_]{{3,}})", base[at:])
     return at + (total.end() if total else 0)
 
 

@@ -14,16 +14,17 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from models import ExtractedLine
+from models import Extracted, ExtractedLine, Provenance
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.values.numbers import NUMBER, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.sizes import ambiguous_letter, size_pattern, size_words, variant_words
+from parsers.vocabulary.words import line_words
 
 RULE = "text-variant"
 # A variant is a clause of its own: '2 rouges' ends where the list goes on ('6 black fleece jackets'
 # is an item whose name begins with a colour).
-_CLAUSE_END = r"\s*(?:[,.;:!?()]|$)|\s+(?:et|and|ou|or|plus|puis|also|aussi|svp|please|merci|thanks|s'il)\b"
+_CLAUSE_END = r"\s*(?:[,.;:!?()]|$)|\s+(?:et|and|ou|or|plus|puis|also|aussi|too|as\s+well|également|svp|please|merci|thanks|s'il)\b"
 # What joins a variant to the item it points at: ", ", " et ", " and ", ", and ", " plus ".
 _JOINED = re.compile(r"\s*[,;]?\s*(?:(?:et|and|plus|puis|also|aussi)\s+)?", re.I)
 
@@ -60,7 +61,8 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w,.])(?:(?P<same>{_alternatives(words.same)})|(?P<qty>{NUMBER}|{quantity_words_pattern()})"
         rf"(?:\s+(?P<unit>{UNIT_TOKEN}))??)\s+(?:(?P<link>{links}|{bare_links})\s+)?(?:{value})"
-        rf"(?:\s+(?:{_alternatives(words.ones)}))?(?![\w/])(?={_CLAUSE_END})",
+        rf"(?:\s+(?:{_alternatives(words.ones)}))?(?:\s+(?:in|en)\s+(?P<size2>{size_pattern()}))?"
+        rf"(?![\w/])(?={_CLAUSE_END})",
         re.I,
     )
 
@@ -71,6 +73,8 @@ def variant_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 def _well_formed(match: re.Match[str]) -> bool:
+    if match["size2"] is not None and match["colour"] is None:
+        return False  # 'in XL' after a colour only: '3 orange in L'
     if match["unit"] and normalise_unit(match["unit"]) is None:
         return False  # '2 casques rouges': a name, not a count of the same article
     if match["measure"] is not None:  # 'les mêmes en 230 mm': a measure of the article, after 'en', 'in'
@@ -86,23 +90,55 @@ def _well_formed(match: re.Match[str]) -> bool:
 
 
 def read_variants(sentence: str, items: list[ExtractedLine], *, part: str, start: int) -> list[ExtractedLine]:
-    """The lines of the variants that follow one of `items` (or a variant read before them)."""
+    """The lines of the variants that follow one of `items`, or a variant of it read before them: each
+    is the item's article in what differs ('fil bleu, 2 en rouge et 1 en vert/jaune')."""
     found: list[ExtractedLine] = []
     for match in _pattern().finditer(sentence):
         if not _well_formed(match):
             continue
         at = start + match.start()
         inside = [ln for ln in [*items, *found] if _span(ln)[0] <= at < _span(ln)[1]]
-        before = [ln for ln in [*items, *found] if _span(ln)[1] <= at]
+        before = [ln for ln in items if _span(ln)[1] <= at]
         if inside or not before:
             continue
         anchor = max(before, key=lambda ln: _span(ln)[1])
-        if not _JOINED.fullmatch(sentence[_span(anchor)[1] - start : match.start()]):
+        last = max(_span(ln)[1] for ln in [anchor, *found] if _span(ln)[1] <= at)
+        if not _JOINED.fullmatch(sentence[last - start : match.start()]):
             continue
         line = _variant_line(match, anchor, part=part, start=start)
         if line is not None:
             found.append(line)
     return found
+
+
+# 'Hi-vis parkas 4-in-1: 3 orange in L, ...', 'Casques ventilés : 10 blancs et 5 jaunes': a name, then its variants.
+_HEAD = re.compile(r"^\s*(?:[-*•]\s*)?(?P<head>[^\W\d_][^:]{2,}?)\s*:\s+")
+
+
+def read_headed(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
+    """The variants listed after an article's name and a colon, each that name in its colour or size."""
+    head = _HEAD.match(sentence)
+    if head is None or _not_a_name(head["head"]):
+        return []
+    anchor = ExtractedLine(
+        line_no=0,
+        description=Extracted[str](
+            value=head["head"].strip(),
+            confidence=0.8,
+            provenance=Provenance(part=part, span=(start + head.start("head"), start + head.end("head"))),
+        ),
+        provenance=Provenance(part=part, span=(start + head.start("head"), start + head.end())),
+    )
+    return read_variants(sentence, [anchor], part=part, start=start)
+
+
+def _not_a_name(head: str) -> bool:
+    """'Commande :', 'Nous prenons :': a label or a sentence before the colon, no article's name."""
+    words = line_words()
+    lowered = " ".join(head.lower().split())
+    return lowered in words.field_labels or bool(
+        set(re.findall(r"[\w'’]+", lowered)) & set(words.sentence_subjects)
+    )
 
 
 def _span(line: ExtractedLine) -> tuple[int, int]:
@@ -113,19 +149,24 @@ def _variant_line(
     match: re.Match[str], anchor: ExtractedLine, *, part: str, start: int
 ) -> ExtractedLine | None:
     base = anchor.description.value if anchor.description else ""
-    if not base or anchor.quantity is None:
+    if not base or (anchor.quantity is None and match["same"]):
         return None
     if match["colour"] is not None:
         desc, value = _swap_colour(base, match["colour"]), "colour"
+        if match["size2"] is not None:  # '3 orange in L': the colour and the size both differ
+            desc = _swap_size(desc, match["size2"]) or f"{desc} {' '.join(match['size2'].split())}"
     elif match["kind"] is not None:
         desc, value = _swap_kind(base, match["kind"]), "kind"
     elif match["measure"] is not None:
         desc, value = _swap_measure(base, match["measure"], match["measure_unit"]), "measure"
     else:
-        desc, value = _swap_size(base, match["size"] or match["bare"]), ("size" if match["size"] else "bare")
+        size = match["size"] or match["bare"]
+        desc, value = _swap_size(base, size), ("size" if match["size"] else "bare")
+        if desc is None and anchor.quantity is None and match["size"]:
+            desc = f"{base} {' '.join(size.split())}"  # 'Gants nitrile : 3 en taille 8': the name says none
     if desc is None:
         return None
-    if match["same"]:  # 'les mêmes en noir': the count is the one written for the item before
+    if match["same"] and anchor.quantity is not None:  # 'les mêmes en noir': the count written before
         quantity: Decimal | None = anchor.quantity.value
         counted = anchor.quantity.provenance.span if anchor.quantity.provenance else None
         qty_span = (counted[0] - start, counted[1] - start) if counted else match.span("same")
@@ -166,7 +207,7 @@ def _swap_measure(base: str, measure: str, unit: str) -> str | None:
     same = normalise_unit(unit)
     found = [
         m
-        for m in re.finditer(rf"(?<![\w.,]){NUMBER}\s*([^\W\d_]{{1,3}})\b", base)
+        for m in re.finditer(rf"(?<![\w.,])(?:{NUMBER})\s*([^\W\d_]{{1,3}})\b", base)
         if normalise_unit(m[1]) == same
     ]
     if not found:

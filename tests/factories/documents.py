@@ -1,4 +1,4 @@
-"""Factories of purchase-order documents for the reader tests: PDFs drawn with reportlab."""
+"""Factories of purchase-order documents for the reader tests: PDFs drawn with reportlab, workbooks."""
 
 from __future__ import annotations
 
@@ -142,3 +142,18 @@ def _table(pdf: Canvas, items: list[Item], layout: Layout) -> float:
                 pdf.line(x, y, x, y - height)
         y -= height
     return y
+
+
+def make_workbook(sheets: dict[str, list[list[object]]]) -> bytes:
+    """An XLSX workbook with one sheet per entry, its rows appended in order."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for number, (title, rows) in enumerate(sheets.items()):
+        sheet = book.active if number == 0 else book.create_sheet()
+        sheet.title = title
+        for row in rows:
+            sheet.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()

@@ -14,7 +14,7 @@ from parsers.documents.rows import build_line
 from parsers.documents.sheets import load_grids, read_sheet, read_workbook
 from parsers.documents.unit_columns import heading_unit
 from parsers.orders import worded_delivery
-from tests.factories.documents import Item, Layout, make_po_pdf
+from tests.factories.documents import Item, Layout, make_po_pdf, make_workbook
 
 
 @pytest.mark.parametrize(
@@ -137,22 +137,6 @@ def test_the_column_that_numbers_the_packs_is_the_quantity_and_the_per_pack_one_
     ]
 
 
-def _book(sheets: dict[str, list[list]]) -> bytes:
-    import io
-
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    for index, (name, rows) in enumerate(sheets.items()):
-        sheet = book.active if index == 0 else book.create_sheet()
-        sheet.title = name
-        for row in rows:
-            sheet.append(row)
-    data = io.BytesIO()
-    book.save(data)
-    return data.getvalue()
-
-
 def _tab(site: str, po: str | None, item: str) -> list[list]:
     return [[f"Groupe - {site}"], ["N° commande", po] if po else [], [], ["Désignation", "Qté"], [item, 3]]
 
@@ -163,7 +147,7 @@ def _tab(site: str, po: str | None, item: str) -> list[list]:
     ids=["each-tab-its-number", "one-number", "one-tab-unnumbered"],
 )
 def test_tabs_that_each_carry_their_own_order_number_are_orders_of_their_own(numbers, orders) -> None:
-    data = _book(
+    data = make_workbook(
         {"Nantes": _tab("Nantes", numbers[0], "Gants T9"), "Brest": _tab("Brest", numbers[1], "Casque")}
     )
     found = read_workbook(data, "commandes.xlsx", "p1", grids=load_grids(data, "commandes.xlsx", "p1"))

@@ -186,6 +186,104 @@ def test_a_name_written_with_figures_is_no_size():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gants docker cuir T10x6", ("gants docker cuir T10", 6)),
+        ("tee shirt gris XLx5", ("tee shirt gris XL", 5)),
+        ("12xgants latex ménage T9", ("gants latex ménage T9", 12)),
+        ("Longe double avec absorbeur 2 m x2", ("Longe double avec absorbeur 2 m", 2)),
+        ("3 XL tee shirts", ("XL tee shirts", 3)),
+    ],
+    ids=[
+        "size-x-count",
+        "letter-size-x-count",
+        "count-x-name",
+        "measure-then-x-count",
+        "x-of-a-size-is-no-mark",
+    ],
+)
+def test_a_count_glued_to_its_x_is_read(text, expected):
+    assert [(d, q) for d, q, _ in _read(text)] == [(expected[0], Decimal(expected[1]))]
+
+
+@pytest.mark.parametrize("text", ["chevilles M12x80", "Vis 4x40", "Ruban 25 mm x 50"])
+def test_an_x_between_figures_stays_a_dimension(text):
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vented hard hats: 10 white and 5 of the yellow ones.",
+            [("Vented hard hats white", 10), ("Vented hard hats yellow", 5)],
+        ),
+        (
+            "Hi-vis parkas 4-in-1: 3 orange in L, 2 orange in XL and 2 of the yellow ones in XL as well.",
+            [
+                ("Hi-vis parkas 4-in-1 orange L", 3),
+                ("Hi-vis parkas 4-in-1 orange XL", 2),
+                ("Hi-vis parkas 4-in-1 yellow XL", 2),
+            ],
+        ),
+        (
+            "Casques de chantier ventilés : 10 blancs, 5 jaunes et 2 rouges",
+            [
+                ("Casques de chantier ventilés blancs", 10),
+                ("Casques de chantier ventilés jaunes", 5),
+                ("Casques de chantier ventilés rouges", 2),
+            ],
+        ),
+    ],
+    ids=["colours", "colours-and-sizes", "colours-fr"],
+)
+def test_an_article_named_once_then_its_colours_gives_a_line_per_colour(text, expected):
+    assert [(d, q) for d, q, _ in _read(text)] == [(d, Decimal(q)) for d, q in expected]
+
+
+def test_a_label_before_a_colon_names_no_article():
+    assert _read("Commande : 3 rouges") == []
+
+
+def test_two_items_joined_by_a_plus_are_two_lines():
+    assert [(d, q) for d, q, _ in _read("- 6 casques ventilés blancs + 6 jugulaires")] == [
+        ("casques ventilés blancs", Decimal(6)),
+        ("jugulaires", Decimal(6)),
+    ]
+
+
+def test_sizes_after_in_size_are_each_a_line():
+    assert [(d, q) for d, q, _ in _read("Nitrile gloves: 3 in size 8 and 5 in size 9.")] == [
+        ("Nitrile gloves 8", Decimal(3)),
+        ("Nitrile gloves 9", Decimal(5)),
+    ]
+
+
+class _Book:
+    def knows_code(self, token: str) -> bool:
+        return token.upper() == "VJ10126"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        ("10 bx FFP3 masks with valve", "FFP3", "FFP3 masks with valve"),
+        ("VJ10126 Gobelet 20 cl : 3", "VJ10126", "Gobelet 20 cl"),
+    ],
+    ids=["unknown-word-shaped-like-a-code", "known-code"],
+)
+def test_a_code_the_catalogue_does_not_know_stays_a_word_of_the_name(text, code, name):
+    (line,) = read_lines(text, part="body", codes=_Book())
+    assert line.code is not None and line.code.value == code
+    assert line.description is not None and line.description.value == name
+
+
+def test_a_number_grouped_in_thousands_after_a_count_is_no_variant():
+    text = "Les 2 jeux de plaquettes reçus hier (0 986 494 046) ne correspondent pas, je vous les retourne."
+    assert all(line.provenance.rule != "text-variant" for line in read_lines(text, part="body"))
+
+
 def test_a_code_written_in_groups_of_figures_is_no_measure_of_a_variant():
     """'(0 986 494 046)': figures grouped by three read as a count then a number, with no unit."""
     assert variant_spans("les plaquettes reçues hier (0 986 494 046) ne correspondent pas") == []

@@ -4,27 +4,14 @@ beside the headings (parsers/documents/sheets.py)."""
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
-import openpyxl
 import pytest
 
 from parsers.documents.sheets import read_sheet
+from tests.factories.documents import make_workbook
 
 PART = "attachment:order"
-
-
-def _book(sheets: dict[str, list[list[object]]]) -> bytes:
-    book = openpyxl.Workbook()
-    for number, (title, rows) in enumerate(sheets.items()):
-        sheet = book.active if number == 0 else book.create_sheet()
-        sheet.title = title
-        for row in rows:
-            sheet.append(row)
-    data = io.BytesIO()
-    book.save(data)
-    return data.getvalue()
 
 
 def _read(order) -> list[tuple[str, Decimal]]:
@@ -59,14 +46,14 @@ def _read(order) -> list[tuple[str, Decimal]]:
     ids=["letters-fr-total-column-and-row", "shoe-sizes-en"],
 )
 def test_a_size_grid_gives_a_line_per_filled_cell(rows, expected) -> None:
-    order = read_sheet(_book({"Feuil1": rows}), "tailles.xlsx", PART)
+    order = read_sheet(make_workbook({"Feuil1": rows}), "tailles.xlsx", PART)
     assert _read(order) == [(d, Decimal(q)) for d, q in expected]
     assert order.lines[0].quantity.provenance.cell is not None
 
 
 def test_a_grid_row_with_a_cell_that_is_no_count_gives_no_line() -> None:
     rows = [["Article", "S", "M", "L"], ["Polo", 2, "2 ou 3", 1], ["Gilet", 1, None, 1]]
-    order = read_sheet(_book({"Feuil1": rows}), "tailles.xlsx", PART)
+    order = read_sheet(make_workbook({"Feuil1": rows}), "tailles.xlsx", PART)
     assert _read(order) == [("Gilet S", Decimal(1)), ("Gilet L", Decimal(1))]
 
 
@@ -76,7 +63,7 @@ def test_a_grid_row_with_a_cell_that_is_no_count_gives_no_line() -> None:
     ids=["units-only", "numbers-not-sizes", "a-line-table"],
 )
 def test_headings_that_are_no_sizes_open_no_grid(heading) -> None:
-    order = read_sheet(_book({"Feuil1": [heading, ["Polo", 2, 3, 4]]}), "x.xlsx", PART)
+    order = read_sheet(make_workbook({"Feuil1": [heading, ["Polo", 2, 3, 4]]}), "x.xlsx", PART)
     assert all(ln.provenance.rule != "sheet-size-grid" for ln in order.lines)
 
 
@@ -94,12 +81,12 @@ def test_headings_that_are_no_sizes_open_no_grid(heading) -> None:
     ids=["fr", "en", "colour-already-written"],
 )
 def test_size_and_colour_columns_are_read_into_the_designation(header, row, wording) -> None:
-    order = read_sheet(_book({"Feuil1": [header, row]}), "commande.xlsx", PART)
+    order = read_sheet(make_workbook({"Feuil1": [header, row]}), "commande.xlsx", PART)
     assert [ln.description.value for ln in order.lines] == [wording]
 
 
 def test_an_order_over_two_sheets_reads_both_and_its_number_beside_the_headings() -> None:
-    book = _book(
+    book = make_workbook(
         {
             "EPI": [
                 ["Code", "Article", "Qté", None, "N° commande", "ACH-26-144"],
@@ -117,14 +104,14 @@ def test_an_order_over_two_sheets_reads_both_and_its_number_beside_the_headings(
 
 def test_a_later_sheet_naming_articles_already_read_adds_none() -> None:
     table = [["Code", "Description", "Qty"], ["VIS-440", "Screws 4x40", 4], ["CHV-860", "Plugs", 2]]
-    order = read_sheet(_book({"Order": table, "Copy": table}), "order.xlsx", PART)
+    order = read_sheet(make_workbook({"Order": table, "Copy": table}), "order.xlsx", PART)
     assert _read(order) == [("VIS-440", Decimal(4)), ("CHV-860", Decimal(2))]
 
 
 def test_a_later_sheet_of_dated_rows_is_past_orders_and_adds_none() -> None:
     order_rows = [["Réf", "Désignation", "Qté"], ["GDB-51", "Plaquettes", 6]]
     history = [["Date", "Réf", "Qté"], ["2026-10-02", "EG-18", 2], ["2026-10-19", "ADB-20", 10]]
-    order = read_sheet(_book({"Commande": order_rows, "Historique": history}), "cde.xlsx", PART)
+    order = read_sheet(make_workbook({"Commande": order_rows, "Historique": history}), "cde.xlsx", PART)
     assert _read(order) == [("GDB-51", Decimal(6))]
 
 
@@ -163,11 +150,11 @@ def _read_units(order) -> list[tuple[str, Decimal, str]]:
     ids=["colis-pieces-fr", "boxes-units-en", "kg-fr"],
 )
 def test_columns_headed_by_a_unit_give_a_line_per_filled_cell_in_that_unit(header, rows, expected) -> None:
-    order = read_sheet(_book({"Commande": [header, *rows]}), "order.xlsx", PART)
+    order = read_sheet(make_workbook({"Commande": [header, *rows]}), "order.xlsx", PART)
     assert _read_units(order) == expected
 
 
 def test_a_unit_heading_over_words_is_no_quantity_column() -> None:
     # 'Cartons' heading a column of packing notes: the row orders nothing it can say.
     rows = [["Code", "Désignation", "Cartons"], ["EAU-50", "Eau plate 50 cl", "à part"]]
-    assert read_sheet(_book({"Commande": rows}), "order.xlsx", PART).lines == []
+    assert read_sheet(make_workbook({"Commande": rows}), "order.xlsx", PART).lines == []
