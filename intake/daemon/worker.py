@@ -138,7 +138,14 @@ class FolderWorker:
 
     def _wait_seconds(self, mailbox: Mailbox) -> float:
         """Until the next pass: soon while messages of the folder wait for their
-        outcome (no server news says they got one), else until the server's news."""
+        outcome (no server news says they got one), else until the server's news.
+
+        A pass reads the ledger of the whole backlog, so with IDLE (news of a message
+        ends the wait at once) the wait grows with the backlog: a pass per batch of
+        outcomes, not per poll."""
+        if self.waiting and mailbox.supports_idle:
+            spread = self.timing.queue_poll_seconds * max(1.0, self.waiting / self.timing.batch_size)
+            return min(spread, self.timing.idle_seconds)
         if self.waiting:
             return self.timing.queue_poll_seconds
         return self.timing.idle_seconds if mailbox.supports_idle else self.timing.poll_seconds

@@ -12,6 +12,7 @@ A purely numeric code is thereby never read as the quantity.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Protocol
 
 from models import ExtractedLine
@@ -131,7 +132,9 @@ def _with_variant(
 def code_spans(line: str, book: CodeBook) -> list[re.Match[str]]:
     """The known codes a line names, each once: one token ('W712/73'), or several written
     with spaces ('0 986 494 030', 'HU 7008 z', 'SPB 2000'), the longest first."""
-    words = list(_WORD.finditer(line))
+    # Digits up to each place of the line: a code written with spaces has one.
+    digits = list(accumulate(map(str.isdigit, line), initial=0))
+    words = list(_WORD.finditer(line)) if digits[-1] else []
     found: list[re.Match[str]] = []
     for size in range(_SPACED_WORDS, 1, -1):
         for i in range(len(words) - size + 1):
@@ -140,7 +143,7 @@ def code_spans(line: str, book: CodeBook) -> list[re.Match[str]]:
             if "  " in text or "\t" in text or first.group(0).lower() in _NOT_CODE_START:
                 continue
             if (
-                any(c.isdigit() for c in text)
+                digits[last.end()] > digits[first.start()]
                 and book.knows_code(text)
                 and not _overlaps(found, first.start(), last.end())
             ):
