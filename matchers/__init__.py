@@ -2,6 +2,7 @@
 
 from matchers.aliases import learn_alias
 from matchers.articles import match_article
+from matchers.context import message_words
 from matchers.customers import match_customer
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
@@ -13,7 +14,11 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     customer = match_customer(parsed, order, index)
     customer_id = customer.customer_id
     habits = index.habits.get(customer_id) if customer_id else None
-    lines = [match_article(line, index, customer_id=customer_id, habits=habits) for line in order.lines]
+    context = message_words(parsed, order.lines)
+    lines = [
+        match_article(line, index, customer_id=customer_id, habits=habits, context=context)
+        for line in order.lines
+    ]
     ship_to = order.ship_to.value if order.ship_to else None
     if ship_to is None and customer.customer_id:
         ship_to = index.customers[customer.customer_id].ship_to

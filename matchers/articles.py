@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from matchers.context import named_by_context
 from matchers.designation import Scored, compare_sizes, score_designations
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import MAKER_REF as _MAKER_REF
@@ -22,6 +23,7 @@ from matchers.twins import coded_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
 from parsers.values.units import unit_kind
 
+_DESIGNATION_WORDS = 10  # a designation's words at most, beyond which a text is a sentence
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
 TOP = 5
@@ -33,9 +35,11 @@ def match_article(
     *,
     customer_id: str | None,
     habits: dict[str, Habit] | None = None,
+    context: frozenset[str] = frozenset(),
 ) -> LineMatch:
     """The best catalogue article for one line, with the runner-up candidates; `habits` (what this
-    customer usually buys) ranks the near twins its wording cannot tell apart."""
+    customer usually buys) and `context` (the words the message writes outside its lines) rank the
+    near twins its wording cannot tell apart."""
     wording = line.description.value if line.description else ""
     for code in _codes(line):
         found = _by_code(code, index, customer_id)
@@ -60,7 +64,7 @@ def match_article(
     same = index.by_name.get(normalize_wording(wording), [])
     if len(same) == 1:
         return _exact(line, index, same[0], Evidence(kind="name", detail=wording, weight=0.97), wording)
-    found = _by_designation(line, wording, index, habits)
+    found = _by_designation(line, wording, index, habits, context)
     aside = _REMARK.sub(" ", wording).strip()
     if found.sku is None and aside and aside != wording.strip():
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
@@ -68,7 +72,37 @@ def match_article(
         found = plain if plain.sku is not None else found
     if found.sku is None:
         found = _by_maker_ref(line, wording, index, found)
+    if found.margin < CLEAR_MARGIN:
+        found = _by_code_in_words(line, wording, index, found, customer_id)
     return _unit_word_names_article(line, wording, index, found, habits)
+
+
+def _by_code_in_words(
+    line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch, customer_id: str | None
+) -> LineMatch:
+    """'Filtre huile OC 90 OF (tracteurs)' between 'OC 90' and 'OC 90 OF': the one article code written
+    among the words (the longest that is one, up to four words) names the candidate it is the code of,
+    never an article the words do not already put forward; words naming two codes name neither."""
+    words = wording.split()
+    if len(words) > _DESIGNATION_WORDS:
+        return found  # a sentence that mentions codes ('nous avons la boîte de 200 (VIS-440-200)') is no designation
+    taken: set[int] = set()
+    named: dict[str, tuple[str, Evidence, str | None]] = {}
+    for size in range(min(4, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            places = set(range(start, start + size))
+            text = " ".join(words[start : start + size]).strip("()[],;:.")
+            if places & taken or len(text) < 4 or not any(c.isdigit() for c in text):
+                continue
+            coded = _by_code(text, index, customer_id)
+            if coded is not None:
+                taken |= places
+                named[coded[0]] = coded
+    shown = {c.key for c in found.candidates}
+    if len(named) != 1 or next(iter(named)) not in shown:
+        return found
+    sku, evidence, customer_ref = next(iter(named.values()))
+    return _exact(line, index, sku, evidence, wording, customer_ref=customer_ref)
 
 
 def _by_maker_ref(line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch) -> LineMatch:
@@ -244,21 +278,34 @@ def _two_named(line: ExtractedLine, index: CatalogIndex, coded: tuple[str, Evide
 
 
 def _by_designation(
-    line: ExtractedLine, wording: str, index: CatalogIndex, habits: dict[str, Habit] | None
+    line: ExtractedLine,
+    wording: str,
+    index: CatalogIndex,
+    habits: dict[str, Habit] | None,
+    context: frozenset[str] = frozenset(),
 ) -> LineMatch:
     query = read_wording(wording)
-    scored = score_designations(query, index.designations)[: TOP * 3]
+    every = score_designations(query, index.designations)
+    scored = every[: TOP * 3]
+    named = named_by_context(every, query, context, index.designations)
+    if named is not None and named not in scored:
+        scored.append(named)
     ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])
     if not ranked or ranked[0][0] < MIN_SCORE:
         candidates = [c for _, c in ranked[:TOP]]
         return _finish(LineMatch(line=line, sku=None, candidates=candidates), index)
-    ranked = by_habit(ranked, line, habits, _stated_unit(line, index))[:TOP]
+    ranked = by_habit(ranked, line, habits, _stated_unit(line, index))
+    if named is not None and ranked[0][1].key != index.name_skus[named.position]:
+        ranked = _context_first(ranked, index.name_skus[named.position])
+    ranked = ranked[:TOP]
     candidates = [c for _, c in ranked]
     best = candidates[0]
     # Ranked on the raw points: two candidates above 1.0 are not a tie at 1.0.
-    margin = min(1.0, ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0))
-    if decided_by_habit(best):
-        margin = 0.0  # the wording alone does not choose: the habit's choice waits for a clerk
+    margin = max(0.0, min(1.0, ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)))
+    if decided_by_habit(best) or any(e.kind == "context" for e in best.evidence):
+        margin = (
+            0.0  # the wording alone does not choose: the habit's or the context's choice waits for a clerk
+        )
     # Two close candidates are a doubt to show a clerk, never a silent guess.
     confidence = best.score if margin >= CLEAR_MARGIN else best.score * (0.7 + 3 * margin)
     match = LineMatch(
@@ -269,6 +316,15 @@ def _by_designation(
         candidates=candidates,
     )
     return _finish(match, index)
+
+
+def _context_first(ranked: list[tuple[float, Candidate]], sku: str) -> list[tuple[float, Candidate]]:
+    """The candidate the message's other words name, first (its points kept)."""
+    chosen = next(pair for pair in ranked if pair[1].key == sku)
+    chosen[1].evidence.append(
+        Evidence(kind="context", detail="named by the message's other words", weight=0.0)
+    )
+    return [chosen, *(pair for pair in ranked if pair[1].key != sku)]
 
 
 def _stated_unit(line: ExtractedLine, index: CatalogIndex) -> str | None:

@@ -240,8 +240,8 @@ def _known_codes(index: CatalogIndex) -> set[str]:
 
 def variant_key(text: str) -> str:
     """A size or variant as a sku's end writes it: no case, separators or leading zeros ('09' = '9',
-    '43/46' = '4346', 'XXL' = '2XL')."""
-    key = re.sub(r"[\s\-./_]+", "", text.upper()).lstrip("0")
+    '43/46' = '4346', 'XXL' = '2XL'), a size's letter before its number ('T9' = '9')."""
+    key = re.sub(r"^[TP](?=\d)", "", re.sub(r"[\s\-./_]+", "", text.upper())).lstrip("0")
     return {"XXL": "2XL", "XXXL": "3XL"}.get(key, key)
 
 

@@ -20,20 +20,19 @@ from parsers.documents.grid import Cell, Grid, cell_number
 from parsers.documents.kinds import kind_of_title
 from parsers.documents.rows import Cells, build_line
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
+from parsers.documents.sheet_header import CODE, column_role, find_header_row
 from parsers.documents.sheet_sizes import find_size_header, read_size_grid
 from parsers.documents.totals import check_order
 from parsers.documents.unit_columns import (
-    NUMBER_WORDS,
     heading_unit,
     per_unit,
     quantity_columns,
     unit_headings,
-    unit_quantity_columns,
 )
 from parsers.text.corrections import cancels, noted_count
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
-from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
+from parsers.vocabulary.phrases import starts_with
 
 MAX_ROWS = 20_000
 MAX_COLUMNS = 80
@@ -156,7 +155,6 @@ def _dated_rows(grid: Grid, header: int) -> bool:
 
 
 _DATE_CELL = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[ T][\d:]+)?$")
-_CODE = re.compile(r"^[A-Z0-9][A-Z0-9\-./]{2,}$", re.I)
 
 
 def other_sheets(
@@ -232,7 +230,7 @@ def _column_kind(values: list[str]) -> str | None:
         return None
     if all(parse_number(v) is not None and len(v.replace(",", "").replace(".", "")) < 5 for v in filled):
         return "quantity"
-    if all(_CODE.match(v) and any(ch.isdigit() for ch in v) for v in filled):
+    if all(CODE.match(v) and any(ch.isdigit() for ch in v) for v in filled):
         return "code"
     return "description" if all(any(ch.isalpha() for ch in v) for v in filled) else None
 
@@ -350,90 +348,6 @@ def _csv_grid(data: bytes) -> Grid:
     return Grid("csv", rows)
 
 
-def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str, int]] | None:
-    """The first row naming a quantity column and an article column, with the column of each role."""
-    for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
-        texts = [(c, cell.text) for c, cell in enumerate(row) if isinstance(cell.value, str) and cell.text]
-        roles: dict[str, int] = {}
-        named_articles = []
-        for column, text in texts:
-            role = column_role(text, vocab)
-            if role is None:
-                continue
-            role = "supplier_code" if role == "code" and "code" in roles else role
-            named_articles += [column] if role == "description" else []
-            roles.setdefault(role, column)
-        if "quantity" in roles and not roles.keys() & {"code", "description", "supplier_code", "ean"}:
-            _lone_heading_is_designation(texts, roles)
-        article = roles.keys() & {"code", "description", "supplier_code", "ean"}
-        if article:
-            unit_quantity_columns(grid, index, texts, roles)
-            _packs_counted(texts, roles, vocab)
-        if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
-            if "code" not in roles and len(named_articles) > 1:
-                _codes_by_contents(grid, index, roles, named_articles)
-            if not roles.keys() & {"code", "supplier_code", "ean"}:
-                _unnamed_codes(grid, index, texts, roles)
-            return index, roles
-    return None
-
-
-def _packs_counted(texts: list[tuple[int, str]], roles: dict[str, int], vocab: LayoutVocabulary) -> None:
-    """'Qté colis' | 'Nb colis' | 'Qté totale': the column that numbers the packs is the quantity, the
-    one that gives a quantity per pack what each holds; a total is left to the checks."""
-    counts = [column for column, text in texts if _numbers_packs(text)]
-    quantities = [
-        (c, text) for c, text in texts if column_role(text, vocab) == "quantity" and c not in counts
-    ]
-    if len(counts) != 1 or not quantities:
-        return
-    for role in [role for role, column in roles.items() if column == counts[0]]:
-        del roles[role]  # 'No. of cases' is no line number
-    roles["quantity"] = counts[0]
-    per_pack = [c for c, text in quantities if heading_unit(text)]
-    if len(per_pack) == 1 and "pack" not in roles:
-        roles["pack"] = per_pack[0]
-
-
-def _numbers_packs(text: str) -> bool:
-    # 'Nb colis', 'Nombre de cartons', 'Number of cases'
-    first = normalize(text).split()[:1]
-    return bool(first) and first[0] in NUMBER_WORDS and heading_unit(text) is not None
-
-
-def _lone_heading_is_designation(texts: list[tuple[int, str]], roles: dict[str, int]) -> None:
-    # 'Item | Qty': a quantity and one other word heading, no article column: that is the article.
-    others = [c for c, text in texts if c not in roles.values() and text.isalpha()]
-    if len(others) == 1:
-        roles["description"] = others[0]
-
-
-def column_role(text: str, vocab: LayoutVocabulary) -> str | None:
-    """The role a column heading names: its first words, or the last word of a short heading."""
-    tokens = normalize(text).split()
-    spans = match_phrases(tokens, vocab.columns)
-    fields = match_phrases(tokens, vocab.fields)
-    if spans and fields and fields[0][1] == 0 and fields[0][2] == len(tokens) > spans[0][2]:
-        return None  # 'N° commande' beside the headings labels the order's number, no column
-    if spans and spans[0][1] == 0:
-        return spans[0][0]
-    # ERP exports qualify the naming word: 'PO Quantity', 'Short Text', 'Net Price'.
-    if spans and len(tokens) <= 3 and spans[-1][2] == len(tokens):
-        return spans[-1][0]
-    return None
-
-
-def _codes_by_contents(grid: Grid, header: int, roles: dict[str, int], columns: list[int]) -> None:
-    # 'Article' | 'Libellé': two headings name the article; the one holding codes is the code.
-    below = [row for row in grid.rows[header + 1 : header + 201] if any(c.text for c in row)]
-    for column in columns:
-        values = [row[column].text for row in below if column < len(row) and row[column].text]
-        if values and all(_CODE.match(v) and any(ch.isdigit() for ch in v) for v in values):
-            roles["code"] = column
-            roles["description"] = next(c for c in columns if c != column)
-            return
-
-
 def _noted_quantity(cells: Cells) -> None:
     # 'corriger : 2 au lieu de 1' in the row's comment column: the count that stands, when it
     # replaces the one in the quantity column.
@@ -452,25 +366,6 @@ def _counted_in(grid: Grid, header: int, roles: dict[str, int]) -> str | None:
     column = roles.get("quantity")
     row = grid.rows[header] if header >= 0 else []
     return heading_unit(row[column].text) if column is not None and column < len(row) else None
-
-
-def _unnamed_codes(grid: Grid, header: int, texts: list[tuple[int, str]], roles: dict[str, int]) -> None:
-    # 'PO | Line | Item | Description | Qty': a heading no phrase names over a code on every row (not one
-    # number repeated, the order's own).
-    below = [row for row in grid.rows[header + 1 : header + 201] if any(c.text for c in row)]
-    for column, _text in texts:
-        if column in roles.values():
-            continue
-        values = [row[column].text for row in below if column < len(row) and row[column].text]
-        coded = all(_CODE.match(v) and any(ch.isalpha() for ch in v) and _code_shaped(v) for v in values)
-        if len(set(values)) > 1 and len(values) * 2 > len(below) and coded:
-            roles["code"] = column
-            return
-
-
-def _code_shaped(text: str) -> bool:
-    # 'CHS-S1P-310', 'GAN-CUI': a digit, or capitals joined by a separator; never a word.
-    return any(ch.isdigit() for ch in text) or (text.isupper() and any(ch in "-./" for ch in text))
 
 
 def _read_lines(

@@ -121,9 +121,11 @@ def test_a_reply_to_a_notice_offering_nothing_is_left_as_it_reads(index: Catalog
     [
         ("Comme d'habitude pour jeudi, mais 8 au lieu de 4 pour les vannes.", True),
         ("The usual please, but 8 valves instead of 4.", True),
+        ("Comme d'habitude pour ce mois-ci (commande d'octobre ci-dessous), mais 6 au lieu de 4.", True),
         ("Comme d'habitude, la facture est jointe.", False),
+        ("Comme d'habitude, merci de livrer avant 10h.", False),
     ],
-    ids=["usual-for-a-day-fr", "the-usual-en", "small-talk-fr"],
+    ids=["usual-for-a-day-fr", "the-usual-en", "usual-order-below-fr", "small-talk-fr", "delivery-habit-fr"],
 )
 def test_the_standing_order_again_points_at_the_thread(said: str, pointer: bool) -> None:
     assert (points_to_thread(said) is not None) is pointer

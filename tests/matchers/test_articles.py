@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 
 from matchers import CatalogIndex, match_article
-from models import Extracted, ProductRow, ReferenceData
-from tests.factories.pipeline import make_extracted_line
+from matchers.context import message_words
+from models import Extracted, ProductRow, Provenance, ReferenceData
+from tests.factories.pipeline import make_extracted_line, make_parsed
 
 
 @pytest.mark.parametrize(
@@ -373,3 +374,57 @@ def test_a_code_that_is_a_word_of_the_names_reads_as_one() -> None:
     match = match_article(make_extracted_line("masks with valve", code="FFP3"), index, customer_id=None)
     assert match.sku == "MAS-3V"
     assert match.margin >= 0.1
+
+
+def test_a_code_written_among_the_words_names_the_candidate_it_is_the_code_of() -> None:
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="OC 90", name="Filtre à huile Knecht OC 90 - Renault / Volvo", unit="pce"),
+                ProductRow(
+                    sku="OC 90 OF", name="Filtre à huile Knecht OC 90 OF (version Offroad)", unit="pce"
+                ),
+                ProductRow(sku="4711", name="Graisse lithium cartouche 400 g", unit="pce"),
+            ]
+        )
+    )
+    offroad = match_article(make_extracted_line("Filtre huile OC 90 OF (tracteurs)"), index, customer_id=None)
+    road = match_article(make_extracted_line("filtre huile OC 90 pour Master"), index, customer_id=None)
+    assert (offroad.sku, road.sku) == ("OC 90 OF", "OC 90")
+    # A code of an article the words do not put forward names nothing.
+    assert match_article(make_extracted_line("Filtre huile 4711"), index, customer_id=None).sku != "4711"
+
+
+def test_the_words_a_message_writes_once_name_the_twin_its_line_does_not() -> None:
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(
+                    sku=f"PAD-{car}", name=f"Plaquettes de frein AV Bosch - {name} (jeu avant)", unit="jeu"
+                )
+                for car, name in (
+                    ("CLIO", "Renault Clio IV"),
+                    ("208", "Peugeot 208"),
+                    ("TRANSIT", "Ford Transit Custom"),
+                )
+            ]
+        )
+    )
+    line = make_extracted_line("front brake pads, Bosch")
+    alone = match_article(line, index, customer_id=None)
+    fleet = match_article(line, index, customer_id=None, context=frozenset({"transit", "custom", "fleet"}))
+    assert fleet.sku == "PAD-TRANSIT"
+    assert fleet.margin == 0.0  # proposed, still for a clerk to confirm
+    assert alone.sku != "PAD-TRANSIT" or alone.margin == 0.0
+
+
+def test_the_words_of_the_message_leave_out_the_rows_lines_were_read_from() -> None:
+    text = (
+        "Order for the Transit Custom fleet:\nfiltre habitacle charbon actif x3\nfiltre habitacle simple x2\n"
+    )
+    line = make_extracted_line("filtre habitacle charbon actif")
+    start = text.index("filtre")
+    line.provenance = Provenance(part="body", span=(start, start + 33))
+    words = message_words(make_parsed(text=text), [line])
+    assert {"transit", "custom", "simple"} <= words
+    assert "charbon" not in words

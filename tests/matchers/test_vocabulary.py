@@ -76,6 +76,8 @@ def test_one_table_of_english_words_for_the_matcher_and_the_follow_ups(english: 
         ("Plaquettes de frein AV", ("plaquette", "frein", "avant")),
         ("fall arrest harness with belt", ("antichute", "harnai", "ceinture")),
         ("T-shirt navy", ("te", "shirt", "bleu", "marine")),
+        ("Work trousers navy multi-pocket", ("travail", "pantalon", "bleu", "marine", "multipoche")),
+        ("AdBlue cans with spout", ("adblue", "bidon", "bec", "verseur")),
     ],
     ids=[
         "phrase-plural",
@@ -88,6 +90,8 @@ def test_one_table_of_english_words_for_the_matcher_and_the_follow_ups(english: 
         "parts-abbreviation",
         "ppe-phrases",
         "garment",
+        "garment-words",
+        "can-and-spout",
     ],
 )
 def test_a_phrase_of_the_trade_is_read_as_one_before_its_words(wording: str, words: tuple[str, ...]) -> None:

@@ -1,0 +1,52 @@
+"""Words the message writes once for all its lines: the vehicle an order is for ('Order for the
+Transit Custom fleet:' above 'front brake pads, Bosch - 3 sets'), the site, the model.
+
+Among near twins a line's own words cannot tell apart, the one whose telling words (those the
+other close candidates lack) the message writes elsewhere is the article meant. It is put first
+without a lead of its own: the line still goes to a clerk, with that article proposed.
+"""
+
+from __future__ import annotations
+
+from matchers.designation import Scored
+from matchers.index import DesignationIndex
+from matchers.normalize import Wording, read_wording
+from models import ExtractedLine, ParsedMessage
+
+CLOSE = 0.1  # candidates within this of the best are near twins the words did not tell apart
+
+
+def message_words(parsed: ParsedMessage, lines: list[ExtractedLine]) -> frozenset[str]:
+    """The words of the subject and of the body's rows that no line was read from, as designations
+    are compared: another line's words ('filtre habitacle charbon actif Clio 4' above 'filtre
+    habitacle simple 208') say nothing of this one's."""
+    text = parsed.text or ""
+    spans = [
+        p.span
+        for line in lines
+        for p in (line.provenance, *(v.provenance for v in (line.code, line.description, line.quantity) if v))
+        if p is not None and p.span is not None and p.part not in ("quoted", "subject")
+    ]
+    rows, at = [], 0
+    for row in text.split("\n"):
+        end = at + len(row)
+        if not any(start < end and at < stop for start, stop in spans):
+            rows.append(row)
+        at = end + 1
+    return frozenset(read_wording(" ".join([parsed.subject or "", *rows])).words)
+
+
+def named_by_context(
+    scored: list[Scored], query: Wording, context: frozenset[str], names: DesignationIndex
+) -> Scored | None:
+    """The one close candidate whose telling words the message writes outside the line, else None."""
+    if not context or len(scored) < 2:
+        return None
+    close = [s for s in scored if scored[0].score - s.score < CLOSE]
+    if len(close) < 2:
+        return None
+    words = {s.position: set(names.wordings[s.position].words) for s in close}
+    shared = set.intersection(*words.values())
+    said = set(query.words)
+    named = [s for s in close if (words[s.position] - shared - said) & context]
+    return named[0] if len(named) == 1 else None
