@@ -83,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "add": re.compile(
-            rf"(?:^\s*|[,;:]\s*|\b(?:et|and)\s+)(?:{_words(words.add + words.beside)})(?!\w)\s*"
+            rf"(?:^\s*|[,;:]\s*|\b(?:et|and)\s+)(?:{_words(words.add + words.beside)})(?!\w)\s*:?\s*"
             rf"(?:(?:{_words(words.fillers)})(?!\w)\s*)*(?=\d|{quantity_words_pattern()})",
             re.I,
         ),

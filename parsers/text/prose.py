@@ -9,12 +9,13 @@ de fil bleu").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.text.variants import colour_pattern, read_headed, read_variants, variant_spans
-from parsers.values.dates import month_number
+from parsers.values.dates import date_words, month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
 from parsers.vocabulary.sizes import each_words
@@ -24,7 +25,7 @@ from parsers.vocabulary.words import line_words
 def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     """Order lines inside a sentence: "deux cartons de X, une boîte de Y et 3 rouleaux de Z"."""
     found = []
-    for match in _PROSE.finditer(sentence):
+    for match in _prose_matches(sentence):
         group = next(g for g in ("qty", "half", "approx") if match[g])
         quantity, approx = _halves(match, *read_quantity(match[group]))
         if quantity is None:
@@ -60,6 +61,17 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     return _read_elided(sentence, found, part=part, start=start) or read_headed(
         sentence, part=part, start=start
     )
+
+
+def _prose_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """The counted items' places; past a count whose word is no unit ('le Salon 2026 et 2 colis de
+    serviettes'), the search goes on right after that count, not after the words it took."""
+    at = 0
+    while (match := _PROSE.search(sentence, at)) is not None:
+        yield match
+        group = next(g for g in ("qty", "half", "approx") if match[g])
+        counted = match["unit"] is None or normalise_unit(match["unit"]) is not None
+        at = match.end() if counted else match.end(group)
 
 
 def _size_only(desc: str) -> bool:
@@ -299,9 +311,21 @@ def _stop(rest: str, begin: int) -> int:
     lowered = rest.lower()
     for stop in [*line_words().prose_stops, ", ", "; ", ". ", " ?", "?", "!", " (", "\n"]:
         at = lowered.find(stop, begin)
+        while at > begin and stop in _FOR and _fits(rest, at + len(stop)):
+            at = lowered.find(stop, at + 1)  # 'kits distri pour Sandero 1.0 sce': the vehicle it fits
         if begin < at < end:
             end = at
     return end
+
+
+def _fits(rest: str, at: int) -> bool:
+    """'pour Sandero 1.0 sce', 'for Golf 7': a name and a figure after 'pour', 'for' tell what the article
+    fits, unless the name is a day or a month ('pour Lundi 12')."""
+    fitting = _FITTING.match(rest, at)
+    if fitting is None:
+        return False
+    word = fitting["word"].lower()
+    return word not in date_words().weekdays and month_number(word) is None
 
 
 def _qualifies(clause: str) -> bool:
@@ -341,6 +365,8 @@ _FUNCTION_WORD = re.compile(
 _JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as|\+|&)\s+|ainsi\s+qu(?:e\s+|'|’))"
 _RUNS_ON = re.compile(rf"\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
+_FOR = frozenset({" pour ", " for "})
+_FITTING = re.compile(r"(?P<word>[A-Z][\w'’-]+)(?:\s+[A-Za-z][\w'’.-]*)?\s+\d")
 _ARTICLES = frozenset({"un", "une", "a", "an"})
 _FRACTIONS = frozenset({"demi", "demie", "half"})
 _SIZE_ONLY = re.compile(rf"^(?:{NUMBER})\s*(?P<unit>{UNIT_TOKEN})?\W*$", re.I)

@@ -25,6 +25,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;]\s*$")
 _OPENS_ITEM = re.compile(r"^\s*(?:[-*•>|]|\d+[.)]\s|p\.\s?s\b)", re.I)
 _COUNT_FIRST = re.compile(r"^\s*\d")
 _ALIGNED = re.compile(r"\S {2,}\S|[\t|]")
+_PROSE_RULES = frozenset({"text-prose", "text-variant", "text-added"})
 _LEFT_OPEN = re.compile(r"(?:,|\bet|\band|\bpuis|\bplus|\balso|\baussi)\s*$", re.I)
 
 
@@ -41,16 +42,28 @@ def read_wrapped(
         if not runs_on(line if at == index + 1 else rows[at - 1].rstrip("\r\n"), following):
             break
         joined += " " * (len(rows[at - 1]) - len(rows[at - 1].rstrip("\r\n"))) + following
-        separate += read(following, offset)
-        offset += len(rows[at])
+        added = read(following, offset)
+        separate += added
         whole = read(joined, start)
         if (
-            len(whole) > len(separate)
-            and all(ln.provenance is not None and ln.provenance.rule == "text-prose" for ln in whole)
+            (len(whole) > len(separate) or (not added and _name_goes_on(whole, separate, offset, following)))
+            and all(ln.provenance is not None and ln.provenance.rule in _PROSE_RULES for ln in whole)
             and _counts(separate) <= _counts(whole)
         ):
             best, through = whole, at
+        offset += len(rows[at])
     return best, through
+
+
+def _name_goes_on(whole: list[ExtractedLine], separate: list[ExtractedLine], at: int, following: str) -> bool:
+    """'... et 1 boîte de gants\nnitrile taille 9. Si ...': the last item's name goes on in the next line,
+    which counts nothing itself, up to the end of its sentence there."""
+    if len(whole) != len(separate) or not whole or whole[-1].provenance is None:
+        return False
+    span = whole[-1].provenance.span
+    if span is None or span[1] <= at:
+        return False
+    return bool(re.match(r"\s*[.!?](?:\s|$)", following[span[1] - at :]))
 
 
 def runs_on(line: str, following: str) -> bool:

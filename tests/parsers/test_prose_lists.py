@@ -287,3 +287,58 @@ def test_a_number_grouped_in_thousands_after_a_count_is_no_variant():
 def test_a_code_written_in_groups_of_figures_is_no_measure_of_a_variant():
     """'(0 986 494 046)': figures grouped by three read as a count then a number, with no unit."""
     assert variant_spans("les plaquettes reçues hier (0 986 494 046) ne correspondent pas") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("J'ai oublié sur le bon : 2 paires de genouillères gel.", "genouillères gel"),
+        ("I forgot to add 3 boxes of corded earplugs, sorry.", "corded earplugs"),
+    ],
+    ids=["oublie-sur-le-bon", "forgot-to-add"],
+)
+def test_an_article_the_customer_forgot_is_added_to_the_order(text, name):
+    (line,) = read_lines(text, part="body")
+    assert (line.description.value, line.provenance.rule) == (name, "text-added")
+
+
+def test_what_the_customer_forgot_to_say_is_no_line():
+    assert read_lines("J'ai oublié de vous dire que le camion arrive à 8 h.", part="body") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "il me faudrait deux kits distri Gates pour Sandero 1.0 sce et trois bidons de lave-glace.",
+            [("distri Gates pour Sandero 1.0 sce", 2), ("lave-glace", 3)],
+        ),
+        ("Il me faut 2 jeux de plaquettes pour Lundi 12.", [("plaquettes", 2)]),
+    ],
+    ids=["vehicle-it-fits", "a-day-is-no-fitting"],
+)
+def test_what_an_article_fits_stays_in_its_name(text, expected):
+    assert [(d, q) for d, q, _ in _read(text)] == [(d, Decimal(q)) for d, q in expected]
+
+
+def test_a_year_before_the_next_item_does_not_hide_it():
+    text = "Il me faut 3 cartons de gobelets pour le Salon 2026 et 2 colis de serviettes."
+    assert [(d, q) for d, q, _ in _read(text)] == [("gobelets", Decimal(3)), ("serviettes", Decimal(2))]
+
+
+def test_a_name_the_mail_program_wrapped_goes_on_to_its_sentence_end():
+    text = (
+        "Il me faudrait 2 boîtes de gants nitrile taille 10 et 1 boîte de gants\n"
+        "nitrile taille 9. Si les 10 ne sont pas dispo, envoyez les 9.\n"
+    )
+    assert [(d, q) for d, q, _ in _read(text)] == [
+        ("gants nitrile taille 10", Decimal(2)),
+        ("gants nitrile taille 9", Decimal(1)),
+    ]
+
+
+def test_a_wrapped_line_with_no_sentence_end_is_no_part_of_the_name():
+    text = (
+        "Merci de livrer 2 casques blancs et 3 gilets orange haute visibilité\nlivraison demain matin svp\n"
+    )
+    assert [d for d, _, _ in _read(text)] == ["casques blancs", "gilets orange haute visibilité"]
