@@ -86,7 +86,8 @@ class Wording:
     def by_kind(self) -> dict[str, frozenset[str]]:
         """Feature values by kind: {"dim": {"4x40"}, "pack": {"200"}}."""
         table: dict[str, set[str]] = {}
-        for feature in self.features:
+        # Sorted: the evidence a match records lists the kinds in this order, the same on every run.
+        for feature in sorted(self.features):
             kind, _, value = feature.partition(":")
             table.setdefault(kind, set()).add(value)
         return {kind: frozenset(values) for kind, values in table.items()}

@@ -22,6 +22,8 @@ PRODUCTS = {
     "COL-25": ProductRow(sku="COL-25", name="Colle carrelage sac 25 kg", unit="pce"),
     "LG-5": ProductRow(sku="LG-5", name="Lave-glace hiver 5 L", unit="bidon"),
     "EAU-24": ProductRow(sku="EAU-24", name="Eau plate 50 cl pack de 24", unit="pack"),
+    "CHT-3": ProductRow(sku="CHT-3", name="Chaussettes de travail 39/42 lot de 3 paires", unit="lot"),
+    "LUN-1": ProductRow(sku="LUN-1", name="Lunettes de protection incolores", unit="pce"),
 }
 
 
@@ -45,6 +47,11 @@ def test_boxes_of_several_of_an_article_sold_by_the_piece_are_an_error():
 @pytest.mark.parametrize(("sku", "unit"), [("TUB-T8", "colis"), ("LG-5", "carton"), ("LG-5", "cartons")])
 def test_a_shipping_unit_of_an_article_sold_by_the_piece_or_the_can_is_an_error(sku, unit):
     assert units_of(sku, unit) == [("unit_mismatch", Severity.ERROR)]
+
+
+def test_pairs_of_an_article_sold_by_the_pack_are_an_error_and_of_one_sold_by_the_piece_a_doubt():
+    assert units_of("CHT-3", "paires") == [("unit_mismatch", Severity.ERROR)]
+    assert units_of("LUN-1", "paire") == [("unit_mismatch", Severity.WARNING)]
 
 
 def test_a_colis_of_an_article_sold_in_its_own_pack_stays_a_doubt():

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from matchers.normalize import normalize_code, normalize_wording, read_wording
@@ -173,3 +177,23 @@ def test_hygiene_words_in_english_read_as_the_french_catalogue() -> None:
     assert set(read_wording("centre feed rolls").words) <= set(
         read_wording("Bobine dévidage central 2 plis - le rouleau").words
     )
+
+
+def test_the_size_kinds_come_in_one_order_whatever_the_hash_seed():
+    """A match's recorded evidence lists them in this order: two runs must store the same text."""
+    script = (
+        "from matchers.normalize import Wording\n"
+        "w = Wording(words=('a',), features=frozenset({'vol:200', 'pack:1000', 'dim:4x40', 'mass:4', 'num:7'}))\n"
+        "print(list(w.by_kind))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert seen == {"['dim', 'mass', 'num', 'pack', 'vol']\n"}
