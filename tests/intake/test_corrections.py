@@ -113,6 +113,19 @@ def test_a_removal_is_applied_only_when_no_line_names_what_was_taken_out():
     ]
 
 
+def test_a_removal_beside_a_new_count_is_applied_only_when_its_line_is_gone():
+    text = "4 x VIS-440-200\n10 x CIM-25\nmettez 6 vis 4x40 au lieu de 4, et enlevez le ciment"
+    parsed = make_parsed(text=text)
+    both = make_matched_order([make_line("VIS-440-200", "6")])
+    count_only = make_matched_order(
+        [make_line("VIS-440-200", "6"), make_line("CIM-25", "10", number=2, description="ciment 25 kg")]
+    )
+    assert check_corrections(CheckContext(parsed=parsed, matched=both)) == []
+    assert [r.code for r in check_corrections(CheckContext(parsed=parsed, matched=count_only))] == [
+        "order_corrected"
+    ]
+
+
 def test_a_price_after_au_lieu_de_is_no_correction_of_the_lines():
     parsed = make_parsed(text="4 x VIS-440-200 à 5,91 € au lieu de 6,20 € comme convenu\n10 x CIM-25")
     assert check_corrections(CheckContext(parsed=parsed, matched=make_matched_order())) == []

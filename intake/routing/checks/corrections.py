@@ -65,7 +65,20 @@ def _applied(text: str, where: Provenance | None, lines: list[LineMatch], rules:
     if removed and not replaced:
         read_here = where is not None and any(overlaps_line(where, line.line) for line in lines)
         return not named and not read_here
-    return True
+    # 'mettez 6 vis au lieu de 4, et enlevez le ciment': the new count is applied, and what the
+    # removal's clause names is read no more.
+    return not (removed and any(_names(_removal_clause(text, rules), line) for line in lines))
+
+
+def _removal_clause(text: str, rules: ReadingRules) -> str:
+    found = rules.removal_pattern.search(text)
+    if found is None:
+        return ""
+    end = min(
+        (i for i in (text.find(stop, found.end()) for stop in (",", ";", ".", "\n")) if i >= 0),
+        default=len(text),
+    )
+    return text[found.start() : end]
 
 
 def _read_as_article(line: LineMatch, rules: ReadingRules) -> bool:
