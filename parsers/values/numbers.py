@@ -22,7 +22,8 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 _NUMBER_TEXT = re.compile(r"^[-+]?\d[\d\s\u00a0\u202f\u2009'.,]*$")
 _LEADING = re.compile(r"^\s*([-+]?\d{1,3}(?:[\s\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|[-+]?\d+(?:[.,]\d+)*)")
 _CURRENCY = re.compile(r"(€|eur|euros?|\$|usd|chf|£|gbp)", re.I)
-NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*"
+# Grouped: a pattern that writes "{NUMBER}\\s*kg" must apply the unit to both shapes of a number.
+NUMBER = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*)"
 
 
 class WordNumbers(BaseModel):
