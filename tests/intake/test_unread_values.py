@@ -24,6 +24,7 @@ PRODUCTS = {
     "EAU-24": ProductRow(sku="EAU-24", name="Eau plate 50 cl pack de 24", unit="pack"),
     "CHT-3": ProductRow(sku="CHT-3", name="Chaussettes de travail 39/42 lot de 3 paires", unit="lot"),
     "LUN-1": ProductRow(sku="LUN-1", name="Lunettes de protection incolores", unit="pce"),
+    "GAN-1": ProductRow(sku="GAN-1", name="Gants cuir docker T10", unit="paire"),
 }
 
 
@@ -49,9 +50,13 @@ def test_a_shipping_unit_of_an_article_sold_by_the_piece_or_the_can_is_an_error(
     assert units_of(sku, unit) == [("unit_mismatch", Severity.ERROR)]
 
 
-def test_pairs_of_an_article_sold_by_the_pack_are_an_error_and_of_one_sold_by_the_piece_a_doubt():
+def test_pairs_of_an_article_sold_by_the_pack_or_the_piece_are_an_error():
     assert units_of("CHT-3", "paires") == [("unit_mismatch", Severity.ERROR)]
-    assert units_of("LUN-1", "paire") == [("unit_mismatch", Severity.WARNING)]
+    assert units_of("LUN-1", "paire") == [("unit_mismatch", Severity.ERROR)]
+
+
+def test_another_count_of_an_article_sold_by_the_pair_stays_a_doubt():
+    assert units_of("GAN-1", "pce") == [("unit_mismatch", Severity.WARNING)]
 
 
 def test_a_colis_of_an_article_sold_in_its_own_pack_stays_a_doubt():

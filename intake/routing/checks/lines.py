@@ -139,9 +139,9 @@ def _measured_apart(ordered: str, product: ProductRow) -> bool:
     article sold by the carton, '2 boîtes de 10' of one sold by the piece): the quantity cannot
     stand without a conversion nobody printed. A pack the article's name calls itself is its
     piece ('3 sacs' of a 'colle sac 25 kg' sold by the piece). Shipping units hold several of
-    what is sold by a count, pairs are counted inside a pack ('12 pairs' of socks sold by the
-    pack of 3); two measures ('ml' for 'm') and other counts ('paire' of glasses sold by the
-    piece, 'pce' of a roll) stay a doubt."""
+    what is sold by a count; pairs of an article sold by the pack or the piece may be what a
+    pack holds or twice the pieces (a clerk knows a pair of glasses is one piece, a pair of brake
+    discs two); two measures ('ml' for 'm') and other counts ('pce' of a roll) stay a doubt."""
     if _PACK_CONTENT.search(ordered):
         return True
     kinds = unit_kind(unit_key(ordered)), unit_kind(unit_key(product.unit))
@@ -159,8 +159,10 @@ def _measured_apart(ordered: str, product: ProductRow) -> bool:
         # article sold in its own pack is what customers call a colis as often as not.
         by_pack = sold in units and units[sold].package
         return sold not in _SHIPPING and not by_pack and not named & _SHIPPING
-    if unit_key(ordered) == _PAIR and sold in units and units[sold].package:
-        return True  # '12 pairs' of socks sold by the pack of 3 pairs: a count of what the pack holds
+    if unit_key(ordered) == _PAIR and (sold == _PIECE or (sold in units and units[sold].package)):
+        # '12 pairs' of socks sold by the pack of 3 pairs, 'a pair' of brake discs sold by the disc:
+        # the count may be of what the pack holds, or twice the pieces.
+        return True
     if sold != _PIECE or not spec.package:
         return False
     return not any(key in units and units[key].package for key in named)
