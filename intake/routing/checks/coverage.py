@@ -22,15 +22,15 @@ from intake.routing.checks.places import Places, overlaps
 from intake.routing.checks.quoted import excepted_places, quoted_spans
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
-from intake.routing.checks.written_codes import names_a_code, unglued
+from intake.routing.checks.written_codes import EDGE as _EDGE
+from intake.routing.checks.written_codes import TOKEN as _TOKEN
+from intake.routing.checks.written_codes import names_a_code, tokens, unglued
 from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
 from parsers.mail.markers import load_markers
 from parsers.text.thread import QUOTED_PART
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import unit_key, unit_kind
 
-_TOKEN = re.compile(r"[^\s|;,\t/]+")
-_EDGE = "()[]{}<>:.!?\"'«»-–—•*·"
 _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*]|pcs?|pces?|u)?$", re.I)
 # A code has a digit (VIS-440-200, 204417) or capitals in separated parts (HB-GLV-L).
 _CODE = re.compile(r"^(?:(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}|[A-Z0-9]+(?:[-./][A-Z0-9]+)+)$")
@@ -193,11 +193,6 @@ def _catalogue_keys(
     return kept
 
 
-def tokens(text: str) -> list[str]:
-    """The words of a span as codes are written: cut at spaces and separators, edges stripped."""
-    return [t for t in (w.strip(_EDGE) for w in _TOKEN.findall(text)) if t]
-
-
 def catalogue_words(ctx: CheckContext) -> frozenset[str]:
     """The words of the catalogue's designations: what an order line without a code names."""
     return _catalogue_keys(ctx.products)[2]
@@ -272,21 +267,21 @@ def looks_like_line(
     masked = text
     for pattern in (rules.po_pattern, rules.po_word_pattern, *rules.span_patterns):
         masked = pattern.sub(lambda m: " " * len(m.group()), masked)
-    tokens = unglued([t for t in (t.strip(_EDGE) for t in _TOKEN.findall(masked)) if t])
+    words = unglued(tokens(masked))
     counted = default_rules().number_words
-    quantities = [i for i, t in enumerate(tokens) if _QUANTITY.match(t) or t.lower() in counted]
+    quantities = [i for i, t in enumerate(words) if _QUANTITY.match(t) or t.lower() in counted]
     if not quantities:
         return False
-    others = [i for i in range(len(tokens)) if i != quantities[0]]
+    others = [i for i in range(len(words)) if i != quantities[0]]
     if coded is None:
         # Outside the line table a code's shape is not enough: a word of the catalogue must
         # stand by a count ('en plus 2 jugulaires'), not a reference ('2 bons de commande').
         others = [i for i in others if any(-_BEFORE <= i - q <= _AFTER for q in quantities)]
-    coded = bool(coded) and any(_CODE.match(tokens[i]) for i in others)
+    coded = bool(coded) and any(_CODE.match(words[i]) for i in others)
     worded = any(
-        _WORD.match(tokens[i])
-        and tokens[i].lower() not in rules.plain_words
-        and (catalogue is None or word_key(tokens[i]) in catalogue)
+        _WORD.match(words[i])
+        and words[i].lower() not in rules.plain_words
+        and (catalogue is None or word_key(words[i]) in catalogue)
         for i in others
     )
     if not (coded or worded):
@@ -362,15 +357,15 @@ def places_of(line: ExtractedLine) -> Iterator[Provenance]:
 
 def _written_in(text: str, line: ExtractedLine) -> bool:
     """The span names the line's code, or holds its whole wording: the line was read from it elsewhere."""
-    tokens = {t.strip(_EDGE).lower() for t in _TOKEN.findall(text)}
+    said = text_tokens(text)
     code = line.code.value.strip().lower() if line.code else ""
-    if code and code in tokens:
+    if code and code in said:
         return True
     wording = line.description.value.strip().lower() if line.description else ""
     if len(wording) >= 6 and wording in text.lower():
         return True
     # A clause of a longer line ("1 CS A3 copy paper 80g" of "..., case of 5 reams"): its words are the line's.
-    words = {word_key(t) for t in tokens if _WORD.match(t)}
+    words = {word_key(t) for t in said if _WORD.match(t)}
     return bool(words) and words <= {word_key(t) for t in _TOKEN.findall(wording) if _WORD.match(t)}
 
 

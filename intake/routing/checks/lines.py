@@ -154,11 +154,11 @@ def _measured_apart(ordered: str, product: ProductRow) -> bool:
     if spec is None:
         return False
     named = {unit_key(word) for word in re.findall(r"[^\W\d_]+", product.name)}
-    if unit_key(ordered) in _SHIPPING:
+    if spec.shipping:
         # A carton or a colis holds several of what the article is sold by (pieces, cans); an
         # article sold in its own pack is what customers call a colis as often as not.
-        by_pack = sold in units and units[sold].package
-        return sold not in _SHIPPING and not by_pack and not named & _SHIPPING
+        bigger = sold in units and (units[sold].package or units[sold].shipping)
+        return not bigger and not any(key in units and units[key].shipping for key in named)
     if unit_key(ordered) == _PAIR and (sold == _PIECE or (sold in units and units[sold].package)):
         # '12 pairs' of socks sold by the pack of 3 pairs, 'a pair' of brake discs sold by the disc:
         # the count may be of what the pack holds, or twice the pieces.
@@ -170,8 +170,6 @@ def _measured_apart(ordered: str, product: ProductRow) -> bool:
 
 _PIECE = "pce"
 _PAIR = "paire"
-# Shipping units: they hold several packages, and customers use one word for the other.
-_SHIPPING = frozenset({"carton", "colis", "palette"})
 # A unit written with its content ('boîtes de 10', 'cartons x 12'): a pack of several.
 _PACK_CONTENT = re.compile(r"[^\W\d_]\s*(?:de|of|x|×)\s*\d", re.I)
 

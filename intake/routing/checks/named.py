@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import TypeVar
 
 from intake.routing.checks.context import CheckContext, line_reason, numbered, span_text
-from intake.routing.checks.coverage import tokens
 from intake.routing.checks.places import Rows
+from intake.routing.checks.written_codes import tokens
 from matchers import CatalogIndex
 from matchers.designation import compare_sizes
 from matchers.normalize import Wording, fold, normalize_code, read_wording, stem, unit_of

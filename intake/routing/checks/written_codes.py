@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_TOKEN = re.compile(r"[^\s|;,\t/]+")
-_EDGE = "()[]{}<>:.!?\"'«»-–—•*·"
+# A word as codes are written: cut at spaces and separators; its edges are stripped.
+TOKEN = re.compile(r"[^\s|;,\t/]+")
+EDGE = "()[]{}<>:.!?\"'«»-–—•*·"
 # A count before the word it counts: '12xgants', '3xCUK2939' (never '5x60', a size).
 _COUNT_BEFORE = re.compile(r"^(\d{1,4}[x×*])([^\W\d_]{2,}[\w\-./]*)$")
 # A count after a size: 'XLx5', 'T10x6' ('M8x65', a thread by its length, is no size of these).
@@ -22,6 +23,11 @@ _GLUED_COUNT = re.compile(r"^\d{1,4}[x×*]|[x×*]\d{1,4}$", re.I)
 _SHORTEST = 4
 # Tokens joined to find a code the catalogue writes with spaces ('C 27 009', '0 986 494 030').
 _JOINED = 5
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a span as codes are written: cut at spaces and separators, edges stripped."""
+    return [t for t in (w.strip(EDGE) for w in TOKEN.findall(text)) if t]
 
 
 def unglued(tokens: list[str]) -> list[str]:
@@ -51,8 +57,7 @@ def names_a_code(text: str, codes: frozenset[str]) -> bool:
     Its quantity may be glued to a size ('bidon 1 L2'), to the code ('3xCUK2939') or missing.
     A code of figures alone is taken only as written: a phone or a date cut in pairs is no code.
     """
-    words = [t.strip(_EDGE) for t in _TOKEN.findall(text)]
-    words = [w for w in words if w]
+    words = tokens(text)
     if any(w.lower() in codes for w in words):
         return True
     compacted, spaced = _compact_codes(codes)
