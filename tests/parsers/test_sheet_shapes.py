@@ -77,8 +77,9 @@ def test_headings_that_are_no_sizes_open_no_grid(heading) -> None:
         ),
         (["Description", "Size", "Colour", "Qty"], ["Work jacket", "XL", "navy", 3], "Work jacket XL navy"),
         (["Désignation", "Coloris", "Qté"], ["Mastic silicone gris", "gris", 6], "Mastic silicone gris"),
+        (["Part", "Vehicle", "Qty"], ["Wiper blade front", "Vitara III", 2], "Wiper blade front Vitara III"),
     ],
-    ids=["fr", "en", "colour-already-written"],
+    ids=["fr", "en", "colour-already-written", "the-vehicle-a-part-fits"],
 )
 def test_size_and_colour_columns_are_read_into_the_designation(header, row, wording) -> None:
     order = read_sheet(make_workbook({"Feuil1": [header, row]}), "commande.xlsx", PART)
