@@ -248,7 +248,7 @@ def _serve(
             for raw, (parsed, seconds) in zip(raws, ahead, strict=True):
                 stages.SECONDS.clear()
                 stages.add(seconds)
-                status, payload = _read(raw, parsed, index, in_process, settings)
+                status, payload = _read(raw, index, in_process, settings, parsed)
                 conn.send((status, payload, dict(stages.SECONDS)))
                 if status == "breach":
                     return
@@ -287,10 +287,10 @@ def _close_inherited(keep: int) -> None:
 
 def _read(
     raw: RawMessage,
-    parsed: ParsedMessage | None,
     index: CatalogIndex,
     limits: DocumentLimits,
     settings: Settings | None,
+    parsed: ParsedMessage | None = None,
 ) -> tuple[str, str | Wire]:
     try:
         read = read_message(raw, index=index, limits=limits, parsed=parsed)
