@@ -171,6 +171,50 @@ def test_quantity_printed_against_its_unit() -> None:
     assert order.lines[0].quantity.value == 6
 
 
+def test_a_quantity_printed_over_a_designation_run_into_its_column() -> None:
+    # The designation's end ('de 100') runs past its rule under the quantity, painted over it.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = "Gants nitrile taille 9 - boîte de 100"
+    end = 123 + stringWidth(text, "Helvetica", 9)
+    xs = (40, 120, end - stringWidth("100", "Helvetica", 9) - 2, end + 2, end + 40, end + 100, end + 160)
+    rows = [Item("GAN-T9", text, "4", "boite"), Item("CAS-01", "Casque blanc", "5")]
+    order = read(make_po_pdf(rows, Layout(xs=xs, ruled=True)))
+    assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        (text, Decimal(4)),
+        ("Casque blanc", Decimal(5)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("headings", "fits"),
+    [
+        (("Désignation", "Véhicule", "Qté"), "Clio 4 1.5 dCi"),
+        (("Description", "Machine", "Qty"), "Grinder Ø230"),
+    ],
+    ids=["vehicle-fr", "machine-en"],
+)
+def test_what_the_article_fits_in_a_column_of_its_own_is_read_into_the_designation(headings, fits) -> None:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    pdf = Canvas(buffer, invariant=1)
+    for x, text in zip((50, 250, 420), headings, strict=True):
+        pdf.drawString(x, 700, text)
+    for y, (name, qty) in ((680, ("Plaquettes AV", "2")), (664, ("Disque", "3"))):
+        pdf.drawString(50, y, name)
+        pdf.drawString(250, y, fits)
+        pdf.drawRightString(440, y, qty)
+    pdf.save()
+    order = read(buffer.getvalue())
+    assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        (f"Plaquettes AV {fits}", Decimal(2)),
+        (f"Disque {fits}", Decimal(3)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("title", "po"),
     [

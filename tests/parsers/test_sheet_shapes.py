@@ -77,10 +77,25 @@ def test_headings_that_are_no_sizes_open_no_grid(heading) -> None:
         ),
         (["Description", "Size", "Colour", "Qty"], ["Work jacket", "XL", "navy", 3], "Work jacket XL navy"),
         (["Désignation", "Coloris", "Qté"], ["Mastic silicone gris", "gris", 6], "Mastic silicone gris"),
+        (
+            ["Description", "Vehicle", "Qty"],
+            ["Front brake pads TRW", "Toyota Yaris III 1.33", 2],
+            "Front brake pads TRW Toyota Yaris III 1.33",
+        ),
+        (
+            ["Désignation", "Machine", "Qté"],
+            ["Disque diamant", "Meuleuse Ø230", 2],
+            "Disque diamant Meuleuse Ø230",
+        ),
+        (
+            ["Désignation", "Véhicule", "Qté"],
+            ["Filtre à air Clio 4", "Clio 4", 1],
+            "Filtre à air Clio 4",
+        ),
     ],
-    ids=["fr", "en", "colour-already-written"],
+    ids=["fr", "en", "colour-already-written", "vehicle-en", "machine-fr", "vehicle-already-written"],
 )
-def test_size_and_colour_columns_are_read_into_the_designation(header, row, wording) -> None:
+def test_size_colour_and_what_it_fits_are_read_into_the_designation(header, row, wording) -> None:
     order = read_sheet(make_workbook({"Feuil1": [header, row]}), "commande.xlsx", PART)
     assert [ln.description.value for ln in order.lines] == [wording]
 

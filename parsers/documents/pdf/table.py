@@ -29,6 +29,8 @@ WRAP_GAP = 1.6
 ALIGN_TOLERANCE = 2.0
 # A table ends at a vertical gap wider than this many line heights.
 END_GAP = 3.5
+# Text run on past its column's rule follows the word before it at a space (~0.3 em).
+OVERFLOW_GAP_EM = 0.5
 
 
 @dataclass(slots=True)
@@ -214,8 +216,7 @@ def assign(line: Line, columns: list[Column], vocab: LayoutVocabulary) -> dict[s
         # A cell across a vertical rule is two cells printed too close together.
         ruled = [c for c, o in zip(columns, overlaps, strict=True) if c.ruled and o > 1]
         if (len(wide) > 1 or len(ruled) > 1) and len(cell.words) > 1:
-            for word in cell.words:
-                column = _best(word.x0, word.x1, columns)
+            for word, column in _word_columns(cell.words, columns):
                 if column:
                     found.setdefault(column.role, []).append(word)
             continue
@@ -223,6 +224,19 @@ def assign(line: Line, columns: list[Column], vocab: LayoutVocabulary) -> dict[s
         if column:
             found.setdefault(column.role, []).extend(cell.words)
     return bracketed_code(labelled_codes(line_number_or_code(_quantity_beside_unit(found)), vocab))
+
+
+def _word_columns(words: list[Word], columns: list[Column]) -> list[tuple[Word, Column | None]]:
+    """Each word of a cell across columns by the column it sits in; a word that a figure is printed
+    over is text run on past its column's rule (' - boîte de 100' under the '5' of the quantity): it
+    stays with the word it follows at a space's distance."""
+    placed = [(word, _best(word.x0, word.x1, columns)) for word in words]
+    for k in range(1, len(placed) - 1):
+        (before, left), (word, _), (over, _) = placed[k - 1], placed[k], placed[k + 1]
+        printed_over = over.x0 < word.x1 - (over.x1 - over.x0) / 2
+        if printed_over and left is not None and 0 <= word.x0 - before.x1 < OVERFLOW_GAP_EM * word.height:
+            placed[k] = (word, left)
+    return placed
 
 
 def _aligned(cell: Cell, columns: list[Column]) -> Column | None:
