@@ -99,6 +99,7 @@ class CatalogIndex:
     families: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised designation -> skus
     heads: frozenset[str] = frozenset()  # the first word of each designation, as compared
+    dimensions: frozenset[str] = frozenset()  # the 'AxB' sizes the designations print ('5x60' of 'Vis 5 x 60')
     habits: Habits = field(default_factory=dict)  # what each customer usually buys
     # The catalogue restricted to a few articles (an order's), built once each: see `subset`.
     subsets: dict[tuple[str, ...], CatalogIndex] = field(default_factory=dict, repr=False, compare=False)
@@ -110,6 +111,9 @@ class CatalogIndex:
             index._add_product(product)
         index.designations = DesignationIndex.build(index.names)
         index.heads = frozenset(w.words[0] for w in index.designations.wordings if w.words)
+        index.dimensions = frozenset(
+            _squeezed(m.group(0)) for name in index.names for m in _DIMENSION.finditer(name)
+        )
         index.units = unit_of()
         for customer in reference.customers:
             index._add_customer(customer)
@@ -137,6 +141,10 @@ class CatalogIndex:
         """Is `token` an article code the company knows (sku, EAN, a customer's or maker's ref)?"""
         shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
         return len(token) >= 4 and shaped and normalize_code(token) in self.known_codes
+
+    def prints_dimension(self, written: str) -> bool:
+        """Does a designation of the catalogue print the size 'A x B' (written with or without spaces)?"""
+        return _squeezed(written) in self.dimensions
 
     def names_family(self, token: str) -> bool:
         """Is `token` the code of a family of skus, whose size or variant is written apart ('BOT-S5-200')?"""
@@ -226,6 +234,13 @@ class IndexCache:
                     self._index = self._index.with_habits(self.store.load_habits())
                 self._stamp, self._habits_stamp = stamp, habits_stamp
             return self._index
+
+
+_DIMENSION = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*[x×]\s*\d+(?:[.,]\d+)?(?![\w.,])", re.I)
+
+
+def _squeezed(written: str) -> str:
+    return re.sub(r"\s+", "", written).lower().replace("×", "x").replace(",", ".")
 
 
 def _known_codes(index: CatalogIndex) -> set[str]:
