@@ -112,7 +112,7 @@ class CatalogIndex:
         index.designations = DesignationIndex.build(index.names)
         index.heads = frozenset(w.words[0] for w in index.designations.wordings if w.words)
         index.dimensions = frozenset(
-            _squeezed(m.group(0)) for name in index.names for m in _DIMENSION.finditer(name)
+            _dimension(m["a"], m["b"]) for name in index.names for m in _DIMENSION.finditer(name)
         )
         index.units = unit_of()
         for customer in reference.customers:
@@ -142,9 +142,10 @@ class CatalogIndex:
         shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
         return len(token) >= 4 and shaped and normalize_code(token) in self.known_codes
 
-    def prints_dimension(self, written: str) -> bool:
-        """Does a designation of the catalogue print the size 'A x B' (written with or without spaces)?"""
-        return _squeezed(written) in self.dimensions
+    def prints_dimension(self, first: str, second: str) -> bool:
+        """Does a designation of the catalogue print the size `first` x `second` ('Vis 5 x 60',
+        'ruban 25 mm x 50 m', '3G2,5')?"""
+        return _dimension(first, second) in self.dimensions
 
     def names_family(self, token: str) -> bool:
         """Is `token` the code of a family of skus, whose size or variant is written apart ('BOT-S5-200')?"""
@@ -236,11 +237,14 @@ class IndexCache:
             return self._index
 
 
-_DIMENSION = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s*[x×]\s*\d+(?:[.,]\d+)?(?![\w.,])", re.I)
+# A size of two figures in a designation, each with its measure or none: '5x60', '25 mm x 50 m'.
+_DIMENSION = re.compile(
+    r"(?<![\w.,])(?P<a>\d+(?:[.,]\d+)?)\s*(?:[^\W\d_]{1,2}\s*)?[x×]\s*(?P<b>\d+(?:[.,]\d+)?)(?![\d.,]\d)", re.I
+)
 
 
-def _squeezed(written: str) -> str:
-    return re.sub(r"\s+", "", written).lower().replace("×", "x").replace(",", ".")
+def _dimension(first: str, second: str) -> str:
+    return f"{first.replace(',', '.')}x{second.replace(',', '.')}"
 
 
 def _known_codes(index: CatalogIndex) -> set[str]:

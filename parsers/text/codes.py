@@ -207,16 +207,18 @@ def _quantity(before: str, after: str, code_end: int):
     return None
 
 
-# 'LCE028 botte PVC verte 42 x 6': a figure, 'x' and the count ending the line.
-_SIZE_THEN_COUNT = re.compile(rf"\s(?P<size>{_NUMBER})\s*[x×]\s*(?P<qty>\d+)\s*[.!]?\s*$")
+# 'LCE028 botte PVC verte 42 x 6', '303402 ICTA couronne 100 m x 3': a figure, 'x' and the count ending the line.
+_SIZE_THEN_COUNT = re.compile(
+    rf"\s(?P<size>{_NUMBER})\s*(?:[^\W\d_]{{1,2}}\s+)?[x×]\s*(?P<qty>\d+)\s*[.!]?\s*$"
+)
 
 
 def _count_after_size(after: str, code_end: int, book: CodeBook):
-    """'42 x 6' after a known code is a size and its count, unless the catalogue prints it as one
-    of its articles' sizes ('Vis 5 x 60'): the 'x' then joins a dimension."""
+    """'42 x 6', 'couronne 100 m x 3' after a known code: a size and its count, unless the catalogue
+    prints them as one of its articles' sizes ('Vis 5 x 60'): the 'x' then joins a dimension."""
     prints = getattr(book, "prints_dimension", None)
     match = _SIZE_THEN_COUNT.search(after)
-    if prints is None or match is None or prints(f"{match['size']}x{match['qty']}"):
+    if prints is None or match is None or prints(match["size"], match["qty"]):
         return None
     return _found(match, code_end)
 
