@@ -99,7 +99,9 @@ class CatalogIndex:
     families: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised designation -> skus
     heads: frozenset[str] = frozenset()  # the first word of each designation, as compared
-    dimensions: frozenset[str] = frozenset()  # the 'AxB' sizes the designations print ('5x60' of 'Vis 5 x 60')
+    dimensions: frozenset[str] = (
+        frozenset()
+    )  # the 'AxB' sizes the designations print ('5x60' of 'Vis 5 x 60')
     habits: Habits = field(default_factory=dict)  # what each customer usually buys
     # The catalogue restricted to a few articles (an order's), built once each: see `subset`.
     subsets: dict[tuple[str, ...], CatalogIndex] = field(default_factory=dict, repr=False, compare=False)
@@ -239,7 +241,8 @@ class IndexCache:
 
 # A size of two figures in a designation, each with its measure or none: '5x60', '25 mm x 50 m'.
 _DIMENSION = re.compile(
-    r"(?<![\w.,])(?P<a>\d+(?:[.,]\d+)?)\s*(?:[^\W\d_]{1,2}\s*)?[x×]\s*(?P<b>\d+(?:[.,]\d+)?)(?![\d.,]\d)", re.I
+    r"(?<![\w.,])(?P<a>\d+(?:[.,]\d+)?)\s*(?:[^\W\d_]{1,2}\s*)?[x×]\s*(?P<b>\d+(?:[.,]\d+)?)(?![\d.,]\d)",
+    re.I,
 )
 
 

@@ -140,7 +140,9 @@ def _answered_line(
         quantity=Extracted[Decimal](
             value=quantity, confidence=0.9, provenance=Provenance(part=part, span=span, rule=ANSWER_RULE)
         ),
-        provenance=Provenance(part=part, span=(answer.start, answer.start + len(answer.text)), rule=ANSWER_RULE),
+        provenance=Provenance(
+            part=part, span=(answer.start, answer.start + len(answer.text)), rule=ANSWER_RULE
+        ),
     )
     if sku is not None:
         line.code = Extracted[str](value=sku, confidence=0.9, provenance=where)

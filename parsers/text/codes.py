@@ -252,7 +252,8 @@ def _is_size(before: str, match: re.Match[str]) -> bool:
     """'Pilot G2 0.7 box/12', 'étui 5 x 60', '20 mm': the number belongs to the designation."""
     if re.search(r"\s[x×]$", before):  # 'front pads  x4 sets': spaced from the name, glued to the count
         return False
-    if re.search(r"[x×/*]\s*$", before, re.I):
+    # 'étui 5 x 60', '25 mm x 50': an x after a figure joins a dimension ('gants cuir x 10' counts).
+    if re.search(r"\d\s*(?:[^\W\d_]{1,2}\s*)?[x×]\s*$|[/*]\s*$", before):
         return True
     unit = normalise_unit(match["unit"]) if match["unit"] else None
     return bool(match["unit"]) and (unit is None or unit_kind(unit) == "measure")
