@@ -284,21 +284,13 @@ def _option_article(
     written = _written_skus(question, index)
     if len(written) >= 2:  # "the packs of 10 (OS-25730) or the boxes of 50 (OS-21136)": the options are these
         candidates = [Candidate(key=sku, score=1.0) for sku in written]
-    names = {
-        c.key: {_key(t) for t in _TOKEN.findall(f"{index.products[c.key].name} {written.get(c.key, '')}")}
-        for c in candidates
-        if c.key in index.products
-    }
-    options = [_key(w) for w, _ in answer.options]
-    # The option's words that tell the candidates apart ('500', 'latex', 'blanche'), not those all share.
-    telling = [w for w in options if 0 < sum(_named(w, n) for n in names.values()) < len(names)]
-    if not telling:
-        return None, "the answer's option names no article of the question for sure", telling
-    carrying: list[Candidate] = [
-        c for c in candidates if c.key in names and all(_named(w, names[c.key]) for w in telling)
-    ]
-    if not carrying:
-        return None, "the answer's option names no article of the question for sure", telling
+    found = _pick(answer, candidates, _names(candidates, index, {}))
+    if not found[3] and any(written.values()):
+        # 'pink' and 'yellow' of an English offer the French catalogue writes otherwise: its own words too.
+        found = _pick(answer, candidates, _names(candidates, index, written))
+    sku, doubt, telling, carrying = found
+    if sku is not None or not carrying:
+        return sku, doubt, telling
     offered = [c for c in carrying if c.key in written]
     if len(carrying) > 1 and len(offered) == 1:
         # "nous avons la boîte de 25 (607152), la voulez-vous ?": the option the question names by its code.
@@ -316,19 +308,49 @@ def _option_article(
     return carrying[0].key, None, telling
 
 
+def _names(candidates: list[Candidate], index: CatalogIndex, written: dict[str, str]) -> dict[str, set[str]]:
+    """Each candidate's words: its catalogue name's, and those of the offer's line writing it."""
+    return {
+        c.key: {_key(t) for t in _TOKEN.findall(f"{index.products[c.key].name} {written.get(c.key, '')}")}
+        for c in candidates
+        if c.key in index.products
+    }
+
+
+def _pick(
+    answer: Answer, candidates: list[Candidate], names: dict[str, set[str]]
+) -> tuple[str | None, str | None, list[str], list[Candidate]]:
+    """(sku, why not, telling words, candidates carrying them): the one candidate carrying the answer's
+    telling words, or those carrying them when several do (sku None, no reason yet)."""
+    options = [_key(w) for w, _ in answer.options]
+    # The option's words that tell the candidates apart ('500', 'latex', 'blanche'), not those all share.
+    telling = [w for w in options if 0 < sum(_named(w, n) for n in names.values()) < len(names)]
+    carrying = [c for c in candidates if c.key in names and all(_named(w, names[c.key]) for w in telling)]
+    if not telling or not carrying:
+        return None, "the answer's option names no article of the question for sure", telling, []
+    if len(carrying) == 1:
+        return carrying[0].key, None, telling, carrying
+    return None, None, telling, carrying
+
+
 def _written_skus(question: str, index: CatalogIndex) -> dict[str, str]:
     """The catalogue articles the question names by a code, in its order, once each, with the words
-    of the lines writing them ('LR-35-20  Coolant -35°C pink, 20 L can': the offer's own words)."""
+    of the line writing it alone ('LR-35-20  Coolant -35°C pink, 20 L can': the offer's own words;
+    a line naming two ('en boîte de 25 (607152) et en boîte de 50 (607138)') tells neither apart)."""
     found: dict[str, str] = {}
     for line in question.splitlines():
-        for token in _CODE.findall(line):
-            if not index.knows_code(token):
-                continue
-            code = Extracted[str](value=token, confidence=1.0)
-            match = match_article(ExtractedLine(line_no=1, code=code), index, customer_id=None)
-            if match.sku is not None and match.score >= SURE_SCORE:
-                found[match.sku] = f"{found.get(match.sku, '')} {line}"
+        named = [sku for token in _CODE.findall(line) if (sku := _sku_of(token, index)) is not None]
+        for sku in named:
+            found[sku] = f"{found.get(sku, '')} {line}" if len(set(named)) == 1 else found.get(sku, "")
     return found
+
+
+def _sku_of(token: str, index: CatalogIndex) -> str | None:
+    if not index.knows_code(token):
+        return None
+    code = Extracted[str](value=token, confidence=1.0)
+    match = match_article(ExtractedLine(line_no=1, code=code), index, customer_id=None)
+    return match.sku if match.sku is not None and match.score >= SURE_SCORE else None
 
 
 def _sure(match: LineMatch) -> bool:
