@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from intake.followups import ANSWER_RULE, read_thread
+from intake.followups import ANSWER_RULE, EACH_RULE, read_thread
 from intake.followups.diff import OrderLines, compute_change, order_index
+from intake.followups.each import EACH_DOUBT
+from intake.followups.offered import denied, offered_in_words
 from matchers import CatalogIndex, match_article
 from models import ParsedMessage
 from parsers import extract_orders
@@ -156,3 +158,54 @@ def test_a_quoted_message_setting_out_nothing_to_choose_orders_nothing(index: Ca
     assert not [
         ln for order in read for ln in order.lines if ln.provenance and ln.provenance.rule == ANSWER_RULE
     ]
+
+
+COLOURS_FR = (
+    "Bonjour,\nLe mastic silicone sanitaire en cartouche 310 ml existe en blanc, gris et transparent,\n"
+    "à 5,90 € pièce. Le blanc et le gris existent aussi en carton de 12.\nDites-moi les quantités."
+)
+CODES_EN = (
+    "Hello,\nThe sealant we discussed, all from stock:\n"
+    "- SIL-BLA-310 sanitary silicone white, 310 ml cartridge: 5.90\n"
+    "- SIL-GRI-310 sanitary silicone grey, 310 ml cartridge: 5.90\n"
+    "- SIL-TRA-310 sanitary silicone clear, 310 ml cartridge: 5.90\nRegards"
+)
+
+
+def test_an_offer_listing_an_articles_colours_in_words_sets_out_its_variants(index: CatalogIndex) -> None:
+    assert offered_in_words(COLOURS_FR, index) == [
+        ["SIL-BLA-310", "SIL-GRI-310", "SIL-TRA-310"],
+        ["SIL-BLA-CT12", "SIL-GRI-CT12"],
+    ]
+    assert offered_in_words("Le mastic sanitaire existe en blanc.", index) == []  # one colour lists nothing
+
+
+def test_a_word_a_designation_denies_is_never_the_one_said() -> None:
+    assert denied("Casque de chantier non ventilé isolant 1000 V blanc") == {"venti"}
+    assert denied("Casque de chantier ventilé blanc") == set()
+
+
+@pytest.mark.parametrize(
+    ("said", "offer", "lines"),
+    [
+        (
+            "Merci, 6 de chaque couleur, sauf le transparent.",
+            COLOURS_FR,
+            [("SIL-BLA-310", 6), ("SIL-GRI-310", 6)],
+        ),
+        (
+            "We'll take 6 of each, none of the grey. Also 4 white cartridges of the other brand.",
+            CODES_EN,
+            [("SIL-BLA-310", 6), ("SIL-TRA-310", 6)],
+        ),
+    ],
+    ids=["colours-in-words", "none-of-and-a-sentence-after"],
+)
+def test_a_count_of_each_offered_variant_less_those_turned_down(
+    said: str, offer: str, lines: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    parsed = _reply(said, offer)
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    each = [ln for ln in order.lines if ln.provenance and ln.provenance.rule == EACH_RULE]
+    assert [(match_article(ln, index, customer_id=None).sku, int(ln.quantity.value)) for ln in each] == lines
+    assert EACH_DOUBT in order.doubts
