@@ -337,17 +337,18 @@ def _mark_added(line: ExtractedLine) -> ExtractedLine:
 
 def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[ExtractedLine]:
     """Lines the NER finds in sentences the rules could not read (low confidence)."""
-    found: list[ExtractedLine] = []
+    sentences: list[tuple[str, int]] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        if re.search(r"\d", line) or quantity_word_regex().search(line):
+            sentences.append((line, offset))
+        offset += len(raw)
     try:
-        offset = 0
-        for raw in text.splitlines(keepends=True):
-            line = raw.rstrip("\r\n")
-            if re.search(r"\d", line) or quantity_word_regex().search(line):
-                found.extend(ner.lines_from_entities(line, part=part, start=offset))
-            offset += len(raw)
+        return ner.lines_from_sentences(sentences, part=part)
     except ner.ModelError as exc:
         order.notes.append(str(exc))
-    return found
+        return []
 
 
 def _only_points_to_attachments(parsed: ParsedMessage, own: str) -> bool:
