@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from intake.followups import (
     ANSWER_RULE,
+    EACH_RULE,
     FollowupLookups,
     FollowupReading,
     offers_a_choice,
@@ -346,8 +347,11 @@ def answer_to_offer(
 
 
 def _answered(read: list[ExtractedOrder]) -> bool:
+    """A line orders an option the offer sets out, or a count of each article it names."""
     return any(
-        line.provenance and line.provenance.rule == ANSWER_RULE for order in read for line in order.lines
+        line.provenance and line.provenance.rule in (ANSWER_RULE, EACH_RULE)
+        for order in read
+        for line in order.lines
     )
 
 
