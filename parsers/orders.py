@@ -12,7 +12,8 @@ from parsers.documents.attachments import DocumentLimits, attachment_orders
 from parsers.mail.markers import load_markers
 from parsers.text.codes import CodeBook
 from parsers.text.fields import requested_date
-from parsers.text.reader import ADDED_RULE, extract_from_text
+from parsers.text.reader import ADDED_RULE, body_text, extract_from_text
+from parsers.text.sections import split_by_headings
 
 # Header fields a body may give an attached order; the document's own values win.
 BODY_FIELDS = ("po_number", "requested_delivery_date", "ship_to", "contact_name", "contact_phone")
@@ -28,8 +29,12 @@ def extract_orders(
     `codes` (the catalogue's article codes) lets the body's reader find known codes first.
     """
     body = extract_from_text(parsed, codes=codes)
+    # 'BC RML-26-1140 - livraison mardi' above some lines, 'BC RML-26-1141' above others: two orders.
+    bodies = split_by_headings(
+        body, body_text(parsed)[0], subject=parsed.subject or "", today=parsed.local_date, codes=codes
+    )
     # The attached purchase orders win over the body (which then only says "please find attached").
-    orders = attachment_orders(parsed, [body] if body.lines else [], limits=limits)
+    orders = attachment_orders(parsed, bodies if body.lines else [], limits=limits)
     for order in orders:
         if order.source != "email" and order.requested_delivery_date is None:
             order.requested_delivery_date = worded_delivery(order, parsed.local_date)

@@ -75,12 +75,13 @@ def _sized_code(codes: list[tuple[str, Provenance]], cells: Cells) -> list[tuple
 
 
 def _with_variant(designation: str, cells: Cells) -> str:
-    """The designation with the size and colour its row gives in columns of their own ('Veste | L |
-    noir'), and the packaging that tells two sizes of one product apart ('Haricots verts' |
-    'sac 2,5 kg'), unless it already writes them."""
+    """The designation with the size, colour and vehicle its row gives in columns of their own ('Veste |
+    L | noir', 'Front pads | Toyota Yaris III'), and the packaging that tells two sizes of one product
+    apart ('Haricots verts' | 'sac 2,5 kg'), unless it already writes them."""
     words = designation.lower().split()
-    extra = [_written(cells.get(role, ("",))[0]) for role in ("size", "colour")]
-    extra = [e for e in extra if e and e.lower() not in words]
+    extra = [_written(cells.get(role, ("",))[0]) for role in ("size", "colour", "fits")]
+    said = f" {' '.join(words)} "
+    extra = [e for e in extra if e and f" {' '.join(e.lower().split())} " not in said]
     pack = str(cells.get("pack", ("",))[0]).strip()
     if any(ch.isdigit() for ch in pack) and any(ch.isalpha() for ch in pack):
         extra += [pack] if " ".join(pack.lower().split()) not in " ".join(words) else []

@@ -211,6 +211,8 @@ def _asked(before: str) -> bool:
     send'), or the list is all of it ('Bonjour, 6 casques blancs et 2 rouges'), not a sentence that
     counts something else ('nous sommes 3 techniciens et 2 apprentis')."""
     own = re.split(r"[.!?:;]\s", before)[-1]
+    if _POINTED.search(own):
+        return False  # 'Les deux agences passent commande', 'the 40 tee-shirts': things known, not ordered
     return len(re.findall(r"[^\W\d_]+", own)) <= 1 or bool(_ASKING.search(own))
 
 
@@ -368,6 +370,8 @@ _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 _FOR = frozenset({" pour ", " for "})
 _FITTING = re.compile(r"(?P<word>[A-Z][\w'’-]+)(?:\s+[A-Za-z][\w'’.-]*)?\s+\d")
 _ARTICLES = frozenset({"un", "une", "a", "an"})
+# A count after a word that points at things already known ('les deux agences', 'nos 3 camions').
+_POINTED = re.compile(r"(?<!\w)(?:les|ces|nos|vos|leurs|the|these|those|our|your|their)\s*$", re.I)
 _FRACTIONS = frozenset({"demi", "demie", "half"})
 _SIZE_ONLY = re.compile(rf"^(?:{NUMBER})\s*(?P<unit>{UNIT_TOKEN})?\W*$", re.I)
 _PROSE = _build_prose()

@@ -40,6 +40,7 @@ _TEXT_ROLES = {
     "amount": "amount",
     "size": "size",
     "colour": "colour",
+    "fits": "fits",
 }
 _CODE_WORDS = {"code", "ref", "reference"}
 
@@ -185,7 +186,7 @@ def line_from_cells(
         prov = Provenance(part=part, span=(start + found[1][0], start + found[1][1]), rule=rule)
         return Extracted[kind](value=data, confidence=0.95, provenance=prov)
 
-    desc_cell = _with_variant(desc_cell, [_cell(cells, roles, role) for role in ("size", "colour")])
+    desc_cell = _with_variant(desc_cell, [_cell(cells, roles, role) for role in ("size", "colour", "fits")])
     return ExtractedLine(
         line_no=0,
         code=value(code_cell, code_cell[0] if code_cell else None, str),

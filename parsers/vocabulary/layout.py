@@ -36,6 +36,7 @@ COLUMN_ROLES = [
     "comment",
     "size",
     "colour",
+    "fits",
 ]
 FIELD_NAMES = ["po_number", "order_date", "delivery_date", "ship_to", "buyer_vat", "total_excl_vat"]
 KIND_NAMES = ["purchase_order", "quote", "invoice", "delivery_note", "credit_note"]

@@ -55,8 +55,17 @@ def test_a_sentence_listing_articles_by_their_counts_alone_reads_each(text, expe
         "We have 2 sites and 3 warehouses, so please deliver to the main one.",
         "Nous sommes 3 techniciens et 2 apprentis sur le chantier.",
         "Livraison entre 8 heures et 10 heures, au 12 rue des Lilas et 3 avenue Foch.",
+        "Les deux agences passent commande cette semaine, un bon chacune.",
+        "The 40 tee-shirts and 2 caps arrived this morning.",
     ],
-    ids=["articles-a-and-an", "counts-of-something-else", "no-asking-words", "times-and-streets"],
+    ids=[
+        "articles-a-and-an",
+        "counts-of-something-else",
+        "no-asking-words",
+        "times-and-streets",
+        "things-pointed-at-fr",
+        "things-pointed-at-en",
+    ],
 )
 def test_counts_of_what_no_one_orders_make_no_list(text):
     assert _read(text) == []

@@ -6,6 +6,11 @@ than pdfminer. The words are cut as pdfplumber's `extract_words` cuts them
 character boxes, which have pdfminer's geometry: the pen position to the
 advance width across, the font size high. Rules are the straight segments
 and rectangles of painted paths, as pdfminer splits them.
+
+One cut differs from pdfplumber's, on purpose: glyphs painted over glyphs of the same
+word already on the page are another print run, not letters of that word. A designation
+that runs on past its column's rule ('boîte de 100') under the quantity printed in that
+column ('5') is two words, '100' and '5', where pdfplumber reads '1500'.
 """
 
 from __future__ import annotations
@@ -23,9 +28,12 @@ X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
 # A rectangle shorter than this is a horizontal bar, not a pair of column bounds.
 MIN_RECT_HEIGHT = 4.0
+# A glyph painted over this share of a glyph already there is printed over it, not beside it.
+OVERPRINT_SHARE = 0.6
 
 Rule = tuple[float, float, float]  # x, top, bottom
-Char = tuple[str, float, float, float, float]  # text, x0, x1, top, bottom
+# text, x0, x1, top, bottom, the order it was painted in, the text object that painted it
+Char = tuple[str, float, float, float, float, int, int]
 
 
 class PageGeometry:
@@ -76,7 +84,8 @@ def _chars(textpage: pdfium.PdfTextPage, geometry: PageGeometry) -> Iterator[Cha
         text = chr(code) if code >= 0x20 and not 0xD800 <= code <= 0xDFFF else " "
         if not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(rect)):
             continue
-        yield (text, *geometry.box(rect.left, rect.bottom, rect.right, rect.top))
+        painter = ctypes.cast(raw.FPDFText_GetTextObject(handle, index), ctypes.c_void_p).value or 0
+        yield (text, *geometry.box(rect.left, rect.bottom, rect.right, rect.top), index, painter)
 
 
 def _line_clusters(chars: list[Char]) -> list[list[Char]]:
@@ -109,18 +118,33 @@ def _words(line: list[Char], number: int) -> list[Word]:
 
 
 def _word(chars: list[Char], number: int) -> list[Word]:
-    if not chars:
-        return []
     return [
         Word(
-            "".join(c[0] for c in chars),
-            min(c[1] for c in chars),
-            max(c[2] for c in chars),
-            min(c[3] for c in chars),
-            max(c[4] for c in chars),
+            "".join(c[0] for c in run),
+            min(c[1] for c in run),
+            max(c[2] for c in run),
+            min(c[3] for c in run),
+            max(c[4] for c in run),
             number,
         )
+        for run in _print_runs(chars)
     ]
+
+
+def _print_runs(chars: list[Char]) -> list[list[Char]]:
+    """The word's glyphs by print run, each left to right: a glyph of another text object painted
+    over most of a glyph already painted starts another run (a figure printed over text run into
+    its column). Within one text object glyph boxes may overlap ('fi' in italics)."""
+    runs: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: c[5]):
+        cover = OVERPRINT_SHARE * max(char[2] - char[1], 0.1)
+        if not runs or (
+            char[6] != runs[-1][-1][6]
+            and any(min(char[2], c[2]) - max(char[1], c[1]) > cover for c in runs[-1])
+        ):
+            runs.append([])
+        runs[-1].append(char)
+    return sorted((sorted(run, key=lambda c: c[1]) for run in runs), key=lambda run: run[0][1])
 
 
 def page_rules(page: pdfium.PdfPage, geometry: PageGeometry) -> list[Rule]:
