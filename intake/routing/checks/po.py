@@ -17,6 +17,7 @@ from intake.routing.checks.coverage import body_spans
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from models import Provenance, ReviewReason
 from parsers.mail.markers import load_markers
+from parsers.text.sections import RULE as SECTION_RULE
 
 _DATE_OR_PHONE = re.compile(r"\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|0\d{9}|\d{1,2}")
 _SHAPE_TOKEN = re.compile(r"[\w\-/.]+")
@@ -144,8 +145,8 @@ def check_po_single(ctx: CheckContext) -> list[ReviewReason]:
     """A PO read beside another PO the order part names: two orders written in one message (one per
     branch, per site, per day), or the reader took the wrong one. One record cannot carry both."""
     po = ctx.matched.order.po_number
-    if po is None or not _visible(ctx):
-        return []
+    if po is None or not _visible(ctx) or po.provenance.rule == SECTION_RULE:
+        return []  # the body was cut into one order under each PO's heading: the others are siblings
     rules, known, wanted = default_reading_rules(), article_codes(ctx), _alnum(po.value)
     for text, where in _places(ctx):
         if where.rule == "file-name":
