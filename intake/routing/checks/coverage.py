@@ -25,6 +25,7 @@ from intake.routing.checks.rules import default_rules
 from intake.routing.checks.written_codes import EDGE as _EDGE
 from intake.routing.checks.written_codes import TOKEN as _TOKEN
 from intake.routing.checks.written_codes import names_a_code, tokens, unglued
+from matchers.vocabulary import load_vocabulary
 from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
 from parsers.mail.markers import load_markers
 from parsers.text.thread import QUOTED_PART
@@ -187,10 +188,23 @@ def _catalogue_keys(
     words = frozenset(
         word_key(w) for product in products.values() for w in _TOKEN.findall(product.name) if _WORD.match(w)
     )
+    words |= _translated_into(words)
     if len(_KEYS) >= _KEPT:
         del _KEYS[next(iter(_KEYS))]
     _KEYS[id(products)] = kept = (products, codes, words)
     return kept
+
+
+def _translated_into(words: frozenset[str]) -> frozenset[str]:
+    """The English words of the trade ('laundry', 'softener', 'bin bag') the matcher reads as words
+    this catalogue writes: an English line names the catalogue as much as a French one."""
+    found: set[str] = set()
+    for english, french in load_vocabulary().translations.items():
+        meant = [word_key(w) for w in french.split()]
+        # A phrase ('hard hat') names the catalogue when all its meaning does; a word, any of its meanings.
+        if meant and (all if " " in english else any)(m in words for m in meant):
+            found.update(word_key(w) for w in english.split() if _WORD.match(w))
+    return frozenset(found)
 
 
 def catalogue_words(ctx: CheckContext) -> frozenset[str]:
