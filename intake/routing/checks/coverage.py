@@ -185,26 +185,33 @@ def _catalogue_keys(
     if kept is not None and kept[0] is products:
         return kept
     codes = frozenset(sku.lower() for sku in products)
-    words = frozenset(
+    named = {
         word_key(w) for product in products.values() for w in _TOKEN.findall(product.name) if _WORD.match(w)
-    )
-    words |= _translated_into(words)
+    }
+    words = frozenset(named | _said_otherwise(named))
     if len(_KEYS) >= _KEPT:
         del _KEYS[next(iter(_KEYS))]
     _KEYS[id(products)] = kept = (products, codes, words)
     return kept
 
 
-def _translated_into(words: frozenset[str]) -> frozenset[str]:
-    """The English words of the trade ('laundry', 'softener', 'bin bag') the matcher reads as words
-    this catalogue writes: an English line names the catalogue as much as a French one."""
+def _said_otherwise(named: set[str]) -> set[str]:
+    """The words a customer writes for the catalogue's own: an English word of a French catalogue
+    ('bucket' for 'seau', 'laundry liquid' for 'lessive liquide'), an abbreviation, a trade's name.
+    The matcher reads them as those words, so a count beside them is a line to read as much as one
+    beside the catalogue's."""
+    vocabulary = load_vocabulary()
     found: set[str] = set()
-    for english, french in load_vocabulary().translations.items():
-        meant = [word_key(w) for w in french.split()]
-        # A phrase ('hard hat') names the catalogue when all its meaning does; a word, any of its meanings.
-        if meant and (all if " " in english else any)(m in words for m in meant):
-            found.update(word_key(w) for w in english.split() if _WORD.match(w))
-    return frozenset(found)
+    for table in (vocabulary.translations, vocabulary.trade_words, vocabulary.abbreviations):
+        for said, meant in table.items():
+            keys = [word_key(w) for w in meant.split()]
+            if " " in said:
+                # A phrase ('hard hat') names the catalogue when all its meaning does.
+                if keys and all(k in named for k in keys):
+                    found.update(word_key(w) for w in said.split() if _WORD.match(w))
+            elif _WORD.match(said) and any(k in named for k in keys):
+                found.add(word_key(said))
+    return found
 
 
 def catalogue_words(ctx: CheckContext) -> frozenset[str]:
@@ -283,7 +290,12 @@ def looks_like_line(
         masked = pattern.sub(lambda m: " " * len(m.group()), masked)
     words = unglued(tokens(masked))
     counted = default_rules().number_words
-    quantities = [i for i, t in enumerate(words) if _QUANTITY.match(t) or t.lower() in counted]
+    quantities = [
+        i
+        for i, t in enumerate(words)
+        if (_QUANTITY.match(t) or t.lower() in counted)
+        and not (i and words[i - 1].lower() in rules.size_before)
+    ]
     if not quantities:
         return False
     others = [i for i in range(len(words)) if i != quantities[0]]
