@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import insert, or_, update
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +20,7 @@ from sqlmodel import Session, col, func, select
 from models.pipeline import Origin, RawMessage
 from models.rows import message_row
 from models.store import Store
-from models.tables import Lease, LedgerEntry, Message, utcnow
+from models.tables import Lease, LedgerEntry, Message, MessageState, utcnow
 
 SEEN_CHUNK = 1000  # UIDs per query (SQLite bounds the parameters of one statement)
 
@@ -117,31 +118,55 @@ def seen_positions(
 ) -> dict[int, Seen]:
     """The ledger's knowledge of these UIDs (those it has never seen are absent).
 
-    Columns, not rows as objects, and a thousand UIDs a query: a folder's whole backlog is
-    looked at on every pass."""
+    Columns, not rows as objects, and a thousand UIDs a query."""
     wanted = list(uids)
     seen: dict[int, Seen] = {}
     with store.session() as session:
         for start in range(0, len(wanted), SEEN_CHUNK):
-            rows = session.exec(
-                select(
-                    LedgerEntry.uid,
-                    LedgerEntry.id,
-                    LedgerEntry.message_pk,
-                    Message.state,
-                    LedgerEntry.server_action,
-                )
-                .join(Message, col(Message.id) == col(LedgerEntry.message_pk))
-                .where(
-                    LedgerEntry.account == account,
-                    LedgerEntry.folder == folder,
-                    LedgerEntry.uidvalidity == uidvalidity,
-                    col(LedgerEntry.uid).in_(wanted[start : start + SEEN_CHUNK]),
-                )
-            )
-            for uid, ledger_id, message_pk, state, action in rows:
-                seen[uid] = Seen(ledger_id or 0, message_pk or 0, state, action)
+            chunk = col(LedgerEntry.uid).in_(wanted[start : start + SEEN_CHUNK])
+            seen.update(_positions(session, account, folder, uidvalidity, chunk))
     return seen
+
+
+def decided_positions(
+    store: Store, account: str, folder: str, uidvalidity: int, from_uid: int
+) -> dict[int, Seen]:
+    """The positions from UID `from_uid` on whose message has an outcome the server was not told of.
+
+    What a pass tells the server, read without naming the folder's UIDs: the rows of the
+    messages still waiting stay in the database instead of coming back on every pass."""
+    with store.session() as session:
+        return _positions(
+            session,
+            account,
+            folder,
+            uidvalidity,
+            col(LedgerEntry.uid) >= from_uid,
+            col(LedgerEntry.server_action).is_(None),
+            col(Message.state) != MessageState.RECEIVED.value,
+        )
+
+
+def _positions(
+    session: Session, account: str, folder: str, uidvalidity: int, *conditions: Any
+) -> dict[int, Seen]:
+    """The folder's positions meeting `conditions`, as columns rather than rows as objects."""
+    rows = session.exec(
+        select(
+            LedgerEntry.uid, LedgerEntry.id, LedgerEntry.message_pk, Message.state, LedgerEntry.server_action
+        )
+        .join(Message, col(Message.id) == col(LedgerEntry.message_pk))
+        .where(
+            LedgerEntry.account == account,
+            LedgerEntry.folder == folder,
+            LedgerEntry.uidvalidity == uidvalidity,
+            *conditions,
+        )
+    )
+    return {
+        uid: Seen(ledger_id or 0, message_pk or 0, state, action)
+        for uid, ledger_id, message_pk, state, action in rows
+    }
 
 
 def message_state(store: Store, message_pk: int) -> str:
