@@ -71,8 +71,10 @@ def work_queue(
     while True:  # a processor may end its pass early (its workers renewed): another one
         before = done
         for outcome in process(_claims(store, holder, claim_seconds, should_stop, claimed)):
-            note_outcome(claimed.pop(outcome.message_pk).where, outcome, tally)
+            item = claimed.pop(outcome.message_pk, None)
+            note_outcome(item.where if item else f"message {outcome.message_pk}", outcome, tally)
             done += 1
+        claimed.clear()  # the pass is over: what it handed out and did not answer is no longer in hand
         if done == before or should_stop():
             return done
 
@@ -90,7 +92,10 @@ def _claims(
     try:
         while not should_stop():
             if not ahead:
-                ahead.extend(claim_some(store, holder, claim_seconds, CLAIM_AHEAD))
+                # A message in hand whose claim ran out while it was read (a slow one, a busy host)
+                # is claimable again, by this daemon too: it is read once, by the hand that has it.
+                fresh = claim_some(store, holder, claim_seconds, CLAIM_AHEAD)
+                ahead.extend(row for row in fresh if row.id not in claimed)
             if not ahead:
                 if free_dead_claims(store):
                     continue
