@@ -90,6 +90,20 @@ def _counted_after_shapes() -> tuple[re.Pattern[str], ...]:
     return re.compile(head + size + tail, re.I), re.compile(head + r"(?P<size>)" + tail, re.I)
 
 
+def _phrased_shape() -> re.Pattern[str]:
+    """'Huile 5W30 : un fût de 60 litres', 'disques avant : la paire', 'huile 5W40 : 20 litres, en bidons
+    de 5 L', '15W40 en vrac : 50 L (on a la cuve)': after a name and a colon, a count said in words."""
+    return re.compile(
+        rf"{_BULLET}(?P<desc>\S.*?)\s*:\s*(?:(?P<qty>{NUMBER}|{quantity_words_pattern()})|(?P<one>la|le|l['’]|the))\s*"
+        rf"(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+|\s*d['’]\s*)?(?P<size>(?P<measure>{NUMBER})(?:\s*(?P<size_unit>{UNIT_TOKEN}))?)?"
+        rf"(?:\s*,?\s+(?:en|in)\s+(?P<packs>{UNIT_TOKEN})\s+(?:(?:de|of)\s+|d['’]\s*)"
+        rf"(?P<pack_measure>{NUMBER})\s*(?P<pack_unit>{UNIT_TOKEN}))?"
+        r"(?:\s*\((?P<remark>[^\d()]*)\))?\s*[.!]?\s*$",
+        re.I,
+    )
+
+
+_PHRASED = _phrased_shape()
 _TRAILING = _trailing_shape()
 _LEADING = _leading_shape()
 _COUNTED_AFTER = _counted_after_shapes()
@@ -100,7 +114,7 @@ def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
     """The order line one line of text carries, or None when it carries none."""
     if not line.strip() or _is_noise(line):
         return None
-    for reader in (_read_labelled, _read_trailing, _read_leading, _read_counted_after):
+    for reader in (_read_labelled, _read_trailing, _read_phrased, _read_leading, _read_counted_after):
         found = reader(line, part, start)
         if found is not None and _plausible(found):
             return found
@@ -156,6 +170,48 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
         pack=(pack, (start + match.start(pack_group), start + match.end(pack_group))) if pack else None,
         rule="text-designation-quantity",
         confidence=0.9,
+    )
+
+
+def _read_phrased(line: str, part: str, start: int) -> ExtractedLine | None:
+    """A count said in words after the name and its colon: 'la paire' is one pair; a measure packed in
+    containers of a size that divides it ('20 litres, en bidons de 5 L') is that many containers."""
+    match = _PHRASED.match(line)
+    if match is None or not re.search(r"[^\W\d_]{2,}", match["desc"]):
+        return None
+    unit = normalise_unit(match["unit"].rstrip("."))
+    quantity = Decimal(1) if match["one"] else read_quantity(match["qty"])[0]
+    if unit is None or quantity is None or (match["one"] and unit_kind(unit) != "count"):
+        return None
+    desc, qty_group, unit_group = match["desc"].strip(), "one" if match["one"] else "qty", "unit"
+    size_unit = normalise_unit(match["size_unit"].rstrip(".")) if match["size_unit"] else None
+    if match["size"] and unit_kind(unit) != "count":
+        return None
+    if match["size_unit"] and size_unit is None:
+        return None
+    measured = size_unit is not None and unit_kind(size_unit) == "measure"
+    if measured:
+        desc = f"{desc} {match['size']}"  # 'un fût de 60 litres': the size of what is counted names it
+    # 'deux lots de 10', 'un carton de 12 cartouches': what each pack holds.
+    pack = parse_number(match["measure"]) if match["size"] and not measured else None
+    if match["packs"]:
+        packs = normalise_unit(match["packs"].rstrip("."))
+        each = parse_number(match["pack_measure"])
+        if packs is None or unit_kind(packs) != "count" or not each or match["size"]:
+            return None
+        if normalise_unit(match["pack_unit"].rstrip(".")) != unit or (quantity / each) % 1:
+            return None  # '20 litres en bidons de 3 L': no whole count of containers, a clerk decides
+        quantity, unit, unit_group = quantity / each, packs, "packs"
+        desc = f"{desc} {match['pack_measure']} {match['pack_unit']}"
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        desc=(desc, (start + match.start("desc"), start + match.end("desc"))),
+        qty=(quantity, (start + match.start(qty_group), start + match.end(qty_group))),
+        unit=(unit, (start + match.start(unit_group), start + match.end(unit_group))),
+        pack=(pack, (start + match.start("measure"), start + match.end("measure"))) if pack else None,
+        rule="text-designation-phrase",
+        confidence=0.8,
     )
 
 

@@ -111,8 +111,9 @@ def read_variants(sentence: str, items: list[ExtractedLine], *, part: str, start
     return found
 
 
-# 'Hi-vis parkas 4-in-1: 3 orange in L, ...', 'Casques ventilés : 10 blancs et 5 jaunes': a name, then its variants.
-_HEAD = re.compile(r"^\s*(?:[-*•]\s*)?(?P<head>[^\W\d_][^:]{2,}?)\s*:\s+")
+# 'Hi-vis parkas 4-in-1: 3 orange in L, ...', 'Casques ventilés : 10 blancs et 5 jaunes', 'Round buckets
+# 10 L - 4 red': a name, then its variants after a colon or a spaced dash.
+_HEAD = re.compile(r"^\s*(?:[-*•]\s*)?(?P<head>[^\W\d_](?:(?!\s[-–—]\s)[^:]){2,}?)\s*(?::|\s[-–—])\s+")
 
 
 def read_headed(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:

@@ -392,3 +392,45 @@ def test_a_measure_after_the_packaging_word_is_its_size_not_a_pack_count(text: s
         line.pack_size.value if line.pack_size else None,
         line.description.value if line.description else None,
     ) == expected
+
+
+def _phrased(text: str):
+    line = read_line(text, part="body", start=0)
+    if line is None:
+        return None
+    return (
+        line.description.value if line.description else None,
+        line.quantity.value,
+        line.unit.value if line.unit else None,
+        line.pack_size.value if line.pack_size else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- disques avant Brembo : la paire", ("disques avant Brembo", Decimal(1), "paire", None)),
+        ("- Gants nitrile T9 : une boîte", ("Gants nitrile T9", Decimal(1), "boite", None)),
+        ("- Huile 5W30 : un fût de 60 litres", ("Huile 5W30 60 litres", Decimal(1), "fut", None)),
+        ("- Sacs gravats : deux lots de 10", ("Sacs gravats", Decimal(2), "lot", Decimal(10))),
+        ("- Huile 5W40 : 20 litres, en bidons de 5 L", ("Huile 5W40 5 L", Decimal(4), "bidon", None)),
+        ("- 15W40 en vrac : 50 L (on a la cuve)", ("15W40 en vrac", Decimal(50), "l", None)),
+    ],
+    ids=["the-pair", "a-box", "a-drum-of-a-size", "two-packs-of-ten", "litres-in-cans", "a-remark-after"],
+)
+def test_a_count_said_in_words_after_a_name_and_its_colon(text: str, expected) -> None:
+    assert _phrased(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Huile 5W40 : 20 litres, en bidons de 3 L",  # no whole count of cans: a clerk works it out
+        "Livraison : le jeudi",
+        "Remarque : la palette est cassée",
+        "Contact : un technicien",
+    ],
+    ids=["cans-that-do-not-divide", "a-day", "a-sentence", "no-unit"],
+)
+def test_words_after_a_colon_that_count_no_article(text: str) -> None:
+    assert _phrased(text) is None

@@ -244,8 +244,16 @@ def test_an_x_between_figures_stays_a_dimension(text):
                 ("Casques de chantier ventilés rouges", 2),
             ],
         ),
+        (
+            "Rectangular mop buckets 15 L with wringer - 3 blue, and 2 of the yellow ones.",
+            [
+                ("Rectangular mop buckets 15 L with wringer blue", 3),
+                ("Rectangular mop buckets 15 L with wringer yellow", 2),
+            ],
+        ),
+        ("Seaux ronds 10 L – 4 rouges.", [("Seaux ronds 10 L rouges", 4)]),
     ],
-    ids=["colours", "colours-and-sizes", "colours-fr"],
+    ids=["colours", "colours-and-sizes", "colours-fr", "after-a-dash", "after-a-dash-fr"],
 )
 def test_an_article_named_once_then_its_colours_gives_a_line_per_colour(text, expected):
     assert [(d, q) for d, q, _ in _read(text)] == [(d, Decimal(q)) for d, q in expected]

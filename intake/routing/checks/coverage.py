@@ -25,6 +25,7 @@ from intake.routing.checks.rules import default_rules
 from intake.routing.checks.written_codes import EDGE as _EDGE
 from intake.routing.checks.written_codes import TOKEN as _TOKEN
 from intake.routing.checks.written_codes import names_a_code, tokens, unglued
+from matchers.vocabulary import load_vocabulary
 from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
 from parsers.mail.markers import load_markers
 from parsers.text.thread import QUOTED_PART
@@ -187,10 +188,21 @@ def _catalogue_keys(
     words = frozenset(
         word_key(w) for product in products.values() for w in _TOKEN.findall(product.name) if _WORD.match(w)
     )
+    words |= _translated(words)
     if len(_KEYS) >= _KEPT:
         del _KEYS[next(iter(_KEYS))]
     _KEYS[id(products)] = kept = (products, codes, words)
     return kept
+
+
+def _translated(words: frozenset[str]) -> frozenset[str]:
+    """The English words of the trade that name the catalogue's words ('buckets' of a catalogue of
+    'seaux'), as the matcher reads them: a line written so names the catalogue too."""
+    return frozenset(
+        word_key(english)
+        for english, french in load_vocabulary().translations.items()
+        if " " not in english and any(word_key(w) in words for w in french.split())
+    )
 
 
 def catalogue_words(ctx: CheckContext) -> frozenset[str]:
