@@ -43,7 +43,8 @@ def _qty_pattern() -> str:
 def _trailing_shape() -> re.Pattern[str]:
     # 'T10x6', 'XLx5', 'C27009x3': an x glued between the name's last word and the count ending the line.
     glued = r"(?<=[^\W_])[x×](?=\d{1,4}\s*[.!]?\s*$)"
-    sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued})"
+    # 'Hand soap refill 5 L, 3', 'Bin bags 50 L, 10 rolls': a comma before the count that ends the line.
+    sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued}|(?P<comma>,\s+))"
     return re.compile(
         rf"{_BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
         rf"(?:\s*(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
@@ -154,6 +155,11 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
     quantity = parse_number(match["qty"])
     if quantity is None or _is_size_before(line, match) or _glued_to_a_dimension(line, match):
         return None
+    if match["comma"] and (
+        len(match["desc"].split()) < 2
+        or (unit_kind(unit) == "measure" if unit else "." in match["qty"] or "," in match["qty"])
+    ):
+        return None  # 'Tube PER Ø16, 50 m': after a comma, a measure tells the article, no count
     if match["packing"] and (normalise_unit(match["packing"]) is None or not unit):
         return None  # '(taille de 9)' is no packaging; ': 4 (cartons de 50)' may count the cartons
     code, desc, desc_start = _split_code(match["desc"], match.start("desc"))
@@ -207,7 +213,11 @@ def _read_phrased(line: str, part: str, start: int) -> ExtractedLine | None:
         part,
         (start, start + len(line)),
         desc=(desc, (start + match.start("desc"), start + match.end("desc"))),
-        qty=(quantity, (start + match.start(qty_group), start + match.end(qty_group))),
+        # 'la paire', '20 litres, en bidons de 5 L': the words the count is said in, all of them.
+        qty=(
+            quantity,
+            (start + match.start(qty_group), start + match.end("pack_unit" if match["packs"] else "unit")),
+        ),
         unit=(unit, (start + match.start(unit_group), start + match.end(unit_group))),
         pack=(pack, (start + match.start("measure"), start + match.end("measure"))) if pack else None,
         rule="text-designation-phrase",

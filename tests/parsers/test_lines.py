@@ -434,3 +434,25 @@ def test_a_count_said_in_words_after_a_name_and_its_colon(text: str, expected) -
 )
 def test_words_after_a_colon_that_count_no_article(text: str) -> None:
     assert _phrased(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3. Hand soap refill 5 L, 3", ("Hand soap refill 5 L", Decimal(3), None, None)),
+        ("1. Tork H1 hand towel rolls, 4 cases", ("Tork H1 hand towel rolls", Decimal(4), "carton", None)),
+        ("- Sacs gravats 50 L, 10 rouleaux", ("Sacs gravats 50 L", Decimal(10), "rouleau", None)),
+    ],
+    ids=["bare-count", "count-and-unit", "fr"],
+)
+def test_a_count_after_a_comma_ending_the_line(text: str, expected) -> None:
+    assert _phrased(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tube PER Ø16, 50 m", "Merci, 2", "Vis inox 4x40, 2,5"],
+    ids=["a-measure", "one-word", "a-decimal"],
+)
+def test_what_follows_a_comma_and_counts_nothing(text: str) -> None:
+    assert _phrased(text) is None
