@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from intake.followups import (
     ANSWER_RULE,
+    EACH_RULE,
     FollowupLookups,
     FollowupReading,
     offers_a_choice,
@@ -119,10 +120,12 @@ def process(raw: RawMessage, deps: PipelineDeps) -> ProcessResult:
     return decide_message(read_message(raw, index=deps.index, limits=deps.limits), deps)
 
 
-def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits) -> ReadMessage:
-    """Parse, classify, read the documents, extract and match: the work that needs no store."""
-    with stage("parse"):
-        parsed = parse_message(raw.data, where=raw.origin.describe())
+def read_message(
+    raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits, parsed: ParsedMessage | None = None
+) -> ReadMessage:
+    """Parse, classify, read the documents, extract and match: the work that needs no store.
+    `parsed` is `parse(raw)` when it was parsed beforehand."""
+    parsed = parsed or parse(raw)
     if not (parsed.text.strip() or parsed.html or parsed.attachments):
         raise MessageReadError(raw.origin.describe(), "the message has no body and no attachment")
     with stage("classify"):
@@ -143,6 +146,12 @@ def read_message(raw: RawMessage, *, index: CatalogIndex, limits: DocumentLimits
     with stage("match"):
         matched = [match_order(parsed, extracted, index) for extracted in extracted_orders]
     return ReadMessage(parsed=parsed, matched=matched, sign=sign)
+
+
+def parse(raw: RawMessage) -> ParsedMessage:
+    """The message parsed. Raises IntakeError when it cannot be."""
+    with stage("parse"):
+        return parse_message(raw.data, where=raw.origin.describe())
 
 
 def assess_message(read: ReadMessage, *, index: CatalogIndex, settings: Settings) -> ReadMessage:
@@ -338,8 +347,11 @@ def answer_to_offer(
 
 
 def _answered(read: list[ExtractedOrder]) -> bool:
+    """A line orders an option the offer sets out, or a count of each article it names."""
     return any(
-        line.provenance and line.provenance.rule == ANSWER_RULE for order in read for line in order.lines
+        line.provenance and line.provenance.rule in (ANSWER_RULE, EACH_RULE)
+        for order in read
+        for line in order.lines
     )
 
 

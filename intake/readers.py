@@ -28,23 +28,36 @@ from typing import Protocol, TypeVar
 
 from intake import stages
 from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
-from intake.pipeline import PipelineDeps, ReadMessage, assess_message, decide_message, read_message
+from intake.pipeline import PipelineDeps, ReadMessage, assess_message, decide_message, parse, read_message
 from intake.wire import Wire, from_wire, to_wire
 from matchers import CatalogIndex
 from models import (
     Batch,
     IntakeError,
     Origin,
+    ParsedMessage,
     ProcessResult,
     RawMessage,
     Settings,
     Store,
     batched,
 )
-from parsers import DocumentLimits, bound_reader, death_reason, kill_group, lead_group, preload
+from parsers import (
+    DocumentLimits,
+    bound_reader,
+    classify_ahead,
+    death_reason,
+    kill_group,
+    lead_group,
+    preload,
+)
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
 RECYCLE_AFTER = 250
+# Messages handed to a worker at a time by `intake ingest` (the classifier asked for them at once).
+READ_TOGETHER = 8
+# What a worker says once it has parsed the messages handed together and asked the classifier.
+AHEAD_DONE = "ahead"
 T = TypeVar("T")
 # Messages kept, and outcomes stored, per commit of `ingest_files`.
 BATCH_RAWS = 16
@@ -64,21 +77,32 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
     served: int = 0
-    job: int | None = None
+    # The messages handed to it and not answered yet, in the order it reads them.
+    jobs: deque[tuple[int, RawMessage]] = field(default_factory=deque)
+    # Whether the messages in hand are past what it does for them together (parsing, the classifier).
+    ahead: bool = True
     started: float = 0.0
 
 
 @dataclass
 class ReaderPool:
     """`read(jobs)`: each RawMessage read by a worker; answers in the order given. With `settings`,
-    the workers also run the checks of each order that need no past (`assess_message`)."""
+    the workers also run the checks of each order that need no past (`assess_message`).
+
+    A worker is handed up to `batch` messages at a time: it parses them and asks the classifier
+    for all of them at once, then reads them one by one, answering each. When it dies or overruns
+    before that first part is done, the messages it held are read again each alone; after it, the
+    message it was reading fails and the others are read again."""
 
     index: CatalogIndex
     limits: DocumentLimits
     settings: Settings | None = None
     processes: int = field(default_factory=lambda: os.cpu_count() or 1)
     recycle_after: int = RECYCLE_AFTER
+    batch: int = 1
     workers: list[_Worker] = field(default_factory=list)
+    # Messages whose worker was lost before their turn: each is handed alone to the next free worker.
+    alone: deque[tuple[int, RawMessage]] = field(default_factory=deque)
 
     def __enter__(self) -> ReaderPool:
         preload()
@@ -95,19 +119,29 @@ class ReaderPool:
     ) -> Iterator[ReadMessage | Failure]:
         """`idle()` is called before waiting on the workers with no answer to give."""
         todo = enumerate(jobs)
-        raws: dict[int, RawMessage] = {}
+        raws: dict[int, RawMessage] = {}  # handed out, or answered and not given yet
         done: dict[int, ReadMessage | Failure] = {}
         following = 0
         exhausted = False
+        window = 2 * len(self.workers) * self.batch
+        self.alone.clear()
         while not exhausted or raws:
             for worker in self.workers:
-                if worker.job is None and not exhausted and len(raws) < 2 * len(self.workers):
+                if worker.jobs:
+                    continue
+                if self.alone:
+                    self._send(worker, [self.alone.popleft()])
+                    continue
+                batch: list[tuple[int, RawMessage]] = []
+                while not exhausted and len(batch) < self.batch and len(raws) < window:
                     number, raw = next(todo, (None, None))
                     if number is None or raw is None:
                         exhausted = True
                         break
                     raws[number] = raw
-                    self._send(worker, number, raw)
+                    batch.append((number, raw))
+                if batch:
+                    self._send(worker, batch)
             if idle is not None and following not in done:
                 idle()
             for number, answer in self._collect():
@@ -117,47 +151,58 @@ class ReaderPool:
                 yield done.pop(following)
                 following += 1
 
-    def _send(self, worker: _Worker, number: int, raw: RawMessage) -> None:
-        worker.job, worker.started = number, time.monotonic()
-        worker.conn.send((raw.data, raw.origin.model_dump_json()))
+    def _send(self, worker: _Worker, batch: list[tuple[int, RawMessage]]) -> None:
+        worker.jobs.extend(batch)
+        worker.ahead, worker.started = len(batch) == 1, time.monotonic()
+        worker.conn.send([(raw.data, raw.origin.model_dump_json()) for _, raw in batch])
 
     def _collect(self) -> list[tuple[int, ReadMessage | Failure]]:
-        busy = [w for w in self.workers if w.job is not None]
+        busy = [w for w in self.workers if w.jobs]
         if not busy:
             return []
         ready = wait([w.conn for w in busy], timeout=0.5)
         answers = []
         for worker in busy:
-            assert worker.job is not None
             if worker.conn in ready:
-                answers.append((worker.job, self._answer(worker)))
+                answers += self._answer(worker)
             elif time.monotonic() - worker.started > self.limits.timeout_seconds:
                 seconds = self.limits.timeout_seconds
-                answers.append((worker.job, Failure(f"reading took longer than {seconds:g} s: given up")))
-                self._replace(worker)
+                answers += self._lost(worker, Failure(f"reading took longer than {seconds:g} s: given up"))
         return answers
 
-    def _answer(self, worker: _Worker) -> ReadMessage | Failure:
+    def _answer(self, worker: _Worker) -> list[tuple[int, ReadMessage | Failure]]:
         try:
-            status, payload, seconds = worker.conn.recv()
+            message = worker.conn.recv()
         except (EOFError, OSError):
             worker.process.join(1)
-            answer = Failure(death_reason(worker.process.exitcode), internal=True)
-            self._replace(worker)
-            return answer
+            return self._lost(worker, Failure(death_reason(worker.process.exitcode), internal=True))
+        worker.started = time.monotonic()
+        if message == AHEAD_DONE:
+            worker.ahead = True
+            return []
+        status, payload, seconds = message
+        number, _ = worker.jobs.popleft()
         stages.add(seconds)
-        worker.job = None
         worker.served += 1
-        if status == "breach" or worker.served >= self.recycle_after:
+        if status == "breach" or (worker.served >= self.recycle_after and not worker.jobs):
             self._replace(worker)
         if status == "ok":
-            return from_wire(*payload)
-        return Failure(payload, internal=status != "failed")
+            return [(number, from_wire(*payload))]
+        return [(number, Failure(payload, internal=status != "failed"))]
+
+    def _lost(self, worker: _Worker, failure: Failure) -> list[tuple[int, ReadMessage | Failure]]:
+        """The worker died or overran: the message it was reading fails; when it was still on
+        what it does for all of them together, none is known to be at fault."""
+        failed = [(worker.jobs.popleft()[0], failure)] if worker.ahead else []
+        self._replace(worker)
+        return failed
 
     def _replace(self, worker: _Worker) -> None:
+        self.alone.extend(worker.jobs)
         self._retire(worker)
         fresh = self._spawn()
-        worker.process, worker.conn, worker.served, worker.job = fresh.process, fresh.conn, 0, None
+        worker.process, worker.conn, worker.served = fresh.process, fresh.conn, 0
+        worker.jobs, worker.ahead = deque(), True
 
     def _spawn(self) -> _Worker:
         context = multiprocessing.get_context("fork")
@@ -195,19 +240,39 @@ def _serve(
     in_process = limits.model_copy(update={"isolate": False})
     while True:
         try:
-            data, origin = conn.recv()
-        except (EOFError, OSError):
+            jobs = conn.recv()
+            raws = [RawMessage(data=data, origin=Origin.model_validate_json(origin)) for data, origin in jobs]
+            ahead = _ahead(raws) if len(raws) > 1 else [(None, {})]
+            if len(raws) > 1:
+                conn.send(AHEAD_DONE)
+            for raw, (parsed, seconds) in zip(raws, ahead, strict=True):
+                stages.SECONDS.clear()
+                stages.add(seconds)
+                status, payload = _read(raw, index, in_process, settings, parsed)
+                conn.send((status, payload, dict(stages.SECONDS)))
+                if status == "breach":
+                    return
+        except (EOFError, OSError):  # the pool's process is gone
             return
+
+
+def _ahead(raws: list[RawMessage]) -> list[tuple[ParsedMessage | None, dict[str, float]]]:
+    """Each message parsed (None when it cannot be: reading it alone says why) and the classifier
+    asked for all of them at once; with the seconds each took."""
+    ahead: list[tuple[ParsedMessage | None, dict[str, float]]] = []
+    for raw in raws:
         stages.SECONDS.clear()
-        status, payload = _read(
-            RawMessage(data=data, origin=Origin.model_validate_json(origin)), index, in_process, settings
-        )
         try:
-            conn.send((status, payload, dict(stages.SECONDS)))
-        except OSError:  # the pool's process is gone
-            return
-        if status == "breach":
-            return
+            parsed = parse(raw)
+        except Exception:  # its own reading fails with the reason
+            parsed = None
+        ahead.append((parsed, dict(stages.SECONDS)))
+    parsed_ones = [parsed for parsed, _ in ahead if parsed is not None]
+    started = time.perf_counter()
+    with contextlib.suppress(Exception):  # each message's classification asks the model again
+        classify_ahead(parsed_ones)
+    share = (time.perf_counter() - started) / max(1, len(parsed_ones))
+    return [(parsed, {**seconds, "classify": share} if parsed else seconds) for parsed, seconds in ahead]
 
 
 def _close_inherited(keep: int) -> None:
@@ -221,10 +286,14 @@ def _close_inherited(keep: int) -> None:
 
 
 def _read(
-    raw: RawMessage, index: CatalogIndex, limits: DocumentLimits, settings: Settings | None
+    raw: RawMessage,
+    index: CatalogIndex,
+    limits: DocumentLimits,
+    settings: Settings | None,
+    parsed: ParsedMessage | None = None,
 ) -> tuple[str, str | Wire]:
     try:
-        read = read_message(raw, index=index, limits=limits)
+        read = read_message(raw, index=index, limits=limits, parsed=parsed)
         if settings is not None:
             read = assess_message(read, index=index, settings=settings)
     except IntakeError as exc:
@@ -314,7 +383,9 @@ def ingest_files(
     limits = DocumentLimits.from_settings(settings)
     with (
         batched(store) as batch,
-        ReaderPool(index=index, limits=limits, settings=settings, processes=processes) as pool,
+        ReaderPool(
+            index=index, limits=limits, settings=settings, processes=processes, batch=READ_TOGETHER
+        ) as pool,
     ):
         for item, outcome in recorded(
             batch, pool, _kept(batch, paths, aside), index=index, settings=settings

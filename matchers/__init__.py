@@ -6,6 +6,7 @@ from matchers.context import message_words
 from matchers.customers import match_customer
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
+from matchers.twins import twin_left_untold
 from models import ExtractedOrder, MatchedOrder, ParsedMessage
 
 
@@ -33,4 +34,5 @@ __all__ = [
     "match_article",
     "match_customer",
     "match_order",
+    "twin_left_untold",
 ]

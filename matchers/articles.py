@@ -18,7 +18,7 @@ from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex, variant_key
 from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
-from matchers.packs import counted_in_packs, is_pack_word, pieces_in_pack
+from matchers.packs import counted_in_count_packs, counted_in_packs, is_pack_word, pieces_in_pack
 from matchers.twins import coded_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
 from parsers.values.units import unit_kind
@@ -418,10 +418,13 @@ def _own_pack(
 
 
 def _in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence | None:
-    """'10 kg' of an article sold by the 'carton 5 kg': 2 cartons, the count the catalogue sells."""
+    """'10 kg' of an article sold by the 'carton 5 kg': 2 cartons, the count the catalogue sells; so are
+    '12 paires' of one sold by the 'lot de 3 paires' 4 lots."""
     if match.quantity is None:
         return None
-    packs = counted_in_packs(match.quantity, match.unit, name, sales_unit)
+    packs = counted_in_packs(match.quantity, match.unit, name, sales_unit) or counted_in_count_packs(
+        match.quantity, match.unit, name, sales_unit
+    )
     if packs is None or sales_unit is None:
         return None
     detail = f"{match.quantity:f} {match.unit} = {packs:f} {sales_unit}"

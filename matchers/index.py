@@ -99,6 +99,9 @@ class CatalogIndex:
     families: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised designation -> skus
     heads: frozenset[str] = frozenset()  # the first word of each designation, as compared
+    dimensions: frozenset[str] = (
+        frozenset()
+    )  # the 'AxB' sizes the designations print ('5x60' of 'Vis 5 x 60')
     habits: Habits = field(default_factory=dict)  # what each customer usually buys
     # The catalogue restricted to a few articles (an order's), built once each: see `subset`.
     subsets: dict[tuple[str, ...], CatalogIndex] = field(default_factory=dict, repr=False, compare=False)
@@ -110,6 +113,9 @@ class CatalogIndex:
             index._add_product(product)
         index.designations = DesignationIndex.build(index.names)
         index.heads = frozenset(w.words[0] for w in index.designations.wordings if w.words)
+        index.dimensions = frozenset(
+            _dimension(m["a"], m["b"]) for name in index.names for m in _DIMENSION.finditer(name)
+        )
         index.units = unit_of()
         for customer in reference.customers:
             index._add_customer(customer)
@@ -137,6 +143,11 @@ class CatalogIndex:
         """Is `token` an article code the company knows (sku, EAN, a customer's or maker's ref)?"""
         shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
         return len(token) >= 4 and shaped and normalize_code(token) in self.known_codes
+
+    def prints_dimension(self, first: str, second: str) -> bool:
+        """Does a designation of the catalogue print the size `first` x `second` ('Vis 5 x 60',
+        'ruban 25 mm x 50 m', '3G2,5')?"""
+        return _dimension(first, second) in self.dimensions
 
     def names_family(self, token: str) -> bool:
         """Is `token` the code of a family of skus, whose size or variant is written apart ('BOT-S5-200')?"""
@@ -226,6 +237,17 @@ class IndexCache:
                     self._index = self._index.with_habits(self.store.load_habits())
                 self._stamp, self._habits_stamp = stamp, habits_stamp
             return self._index
+
+
+# A size of two figures in a designation, each with its measure or none: '5x60', '25 mm x 50 m'.
+_DIMENSION = re.compile(
+    r"(?<![\w.,])(?P<a>\d+(?:[.,]\d+)?)\s*(?:[^\W\d_]{1,2}\s*)?[x×]\s*(?P<b>\d+(?:[.,]\d+)?)(?![\d.,]\d)",
+    re.I,
+)
+
+
+def _dimension(first: str, second: str) -> str:
+    return f"{first.replace(',', '.')}x{second.replace(',', '.')}"
 
 
 def _known_codes(index: CatalogIndex) -> set[str]:

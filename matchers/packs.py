@@ -54,6 +54,30 @@ def counted_in_packs(
     return packs.normalize() if packs > 0 and packs == packs.to_integral_value() else None
 
 
+# A pack and the count of pieces it holds, as a name prints them ('lot de 3 paires', 'box of 12 rolls').
+_PACKED_COUNT = re.compile(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?(\d+)\s+([^\W\d_]+)", re.I)
+
+
+def counted_in_count_packs(
+    quantity: Decimal, unit: str | None, name: str, sales_unit: str | None
+) -> Decimal | None:
+    """'12 paires' of socks sold by the 'lot de 3 paires': 4 lots, when the article's name says what
+    its pack holds in the very unit the customer counted, and the count fills whole packs."""
+    if not unit or not sales_unit or same_unit(unit, sales_unit) or not is_pack_word(sales_unit):
+        return None
+    units = unit_vocabulary().units
+    counted = units.get(unit_key(unit))
+    if counted is None or counted.kind != "count" or counted.package or counted.shipping:
+        return None
+    for found in _PACKED_COUNT.finditer(name):
+        if unit_key(found[1]) != unit_key(sales_unit) or unit_key(found[3]) != unit_key(unit):
+            continue
+        size = Decimal(found[2])
+        packs = quantity / size if size else Decimal(0)
+        return packs.normalize() if packs > 0 and packs == packs.to_integral_value() else None
+    return None
+
+
 def is_pack_word(unit: str | None) -> bool:
     """A package or a shipping unit ('boîte', 'colis', 'carton'), not a piece or a measure."""
     spec = unit_vocabulary().units.get(unit_key(unit)) if unit else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from matchers.index import CatalogIndex
-from matchers.normalize import read_wording
+from matchers.normalize import Wording, read_wording, unit_of
 
 # Twins looked at per line: a family of sizes and colours is rarely larger.
 SIBLINGS = 40
@@ -48,3 +48,74 @@ def coded_twin(sku: str, said: str, catalogue: CatalogIndex) -> str | None:
 
 def _coded(word: str) -> bool:
     return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def untold_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
+    """Two designations the customer's words cannot tell apart: each has a qualifier of its own (a
+    word, a bare number, a garment size), and the customer wrote none of them ('harnais antichute
+    taille XL' between the '2 points' and the '3 points avec ceinture' one). A plain name beside a
+    qualified one ('sucre' and 'sucre roux') is the plain one; a pack or a measure the customer may
+    not know is no qualifier."""
+    heads = [w.words[0] if w.words else "" for w in (query, chosen, other)]
+    if heads[0] == heads[1] != heads[2]:
+        return False  # 'lames cutter' heads as the blades do, not as the cutter with its blade
+    said = (
+        set(query.words) | set(query.excluded) | {f.partition(":")[2] for f in query.features} | query.numbers
+    )
+    if any(_said(word.partition(":")[2] or word, said) for word in _told(chosen) ^ _told(other)):
+        return False  # a size is said in any notation: '8' for 'taille 8'
+    mine, theirs = _told(chosen, _QUALIFIERS), _told(other, _QUALIFIERS)
+    return bool(mine - theirs) and bool(theirs - mine)
+
+
+_QUALIFIERS = ("num", "size")
+
+
+def _told(wording: Wording, kinds: tuple[str, ...] | None = None) -> set[str]:
+    """The words and sizes that may tell a designation from its twins, packaging aside."""
+    sizes = {
+        f for f in wording.features if f[:5] != "pack:" and (kinds is None or f.partition(":")[0] in kinds)
+    }
+    return sizes | {w for w in wording.words if w not in unit_of()}
+
+
+def _said(word: str, said: set[str]) -> bool:
+    """A word or size written, or a word abbreviated ('ceint.' for ceinture) or written in full for a short one."""
+    if word in said:
+        return True
+    if not word.isalpha():
+        return False
+    return any(
+        s.isalpha() and min(len(s), len(word)) >= 3 and (word.startswith(s) or s.startswith(word))
+        for s in said
+    )
+
+
+def twin_left_untold(
+    said: str, sku: str, rivals: list[str], catalogue: CatalogIndex, unit: str | None = None
+) -> str | None:
+    """The first of the close `rivals` that is the twin of `sku` the customer's words `said` cannot
+    tell apart from it (`untold_twins`), else None. A stated `unit` that is the sales unit of one of
+    the two and not the other's tells them apart ('2 colis de serviettes' for the one sold by the colis)."""
+    positions = catalogue.positions
+    if not said.strip() or sku not in positions:
+        return None
+    names = catalogue.designations.wordings
+    query, chosen = read_wording(said), names[positions[sku]]
+    return next(
+        (
+            r
+            for r in rivals
+            if r in positions
+            and not _told_by_unit(unit, sku, r, catalogue)
+            and untold_twins(query, chosen, names[positions[r]])
+        ),
+        None,
+    )
+
+
+def _told_by_unit(unit: str | None, sku: str, rival: str, catalogue: CatalogIndex) -> bool:
+    if not unit:
+        return False
+    units = [catalogue.sales_unit(catalogue.products[k].unit or "") for k in (sku, rival)]
+    return units[0] != units[1] and catalogue.sales_unit(unit) in units

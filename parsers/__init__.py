@@ -5,7 +5,7 @@ ExtractedOrder), documents/ (attachments -> ExtractedOrder), values/, vocabulary
 training/ is offline and never imported by the pipeline.
 """
 
-from parsers.classify import awaits_catalogue, by_catalogue, classify, followup_sign
+from parsers.classify import awaits_catalogue, by_catalogue, classify, classify_ahead, followup_sign
 from parsers.documents.attachments import (
     DocumentLimits,
     DocumentPreview,
@@ -50,6 +50,7 @@ __all__ = [
     "bound_reader",
     "by_catalogue",
     "classify",
+    "classify_ahead",
     "death_reason",
     "extract_orders",
     "followup_sign",

@@ -2,6 +2,7 @@
 
 from intake.followups.answers import ANSWER_RULE, offers_a_choice
 from intake.followups.diff import OrderLines, compute_change
+from intake.followups.each import EACH_RULE
 from intake.followups.link import LinkInputs, link_followup
 from intake.followups.resolve import (
     FollowupLookups,
@@ -15,6 +16,7 @@ from intake.followups.thread import read_against_thread, read_thread
 
 __all__ = [
     "ANSWER_RULE",
+    "EACH_RULE",
     "FollowupLookups",
     "FollowupReading",
     "LinkInputs",

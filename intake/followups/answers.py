@@ -103,43 +103,50 @@ class Answer:
 
 
 def read_option_answer(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> ExtractedOrder:
-    """The body's order, or the option the short answer names of the quoted question, with its count."""
+    """The body's order, or the options the short answer names of the quoted question, each with its
+    count ('3 of the pink 20 L and 2 of the yellow ones')."""
     question = _question(parsed.quoted)
     if order.source != "email" or not question:
         return order
-    answer = _answer(parsed.text, question)
-    if answer is None:
+    answers = _answers(parsed.text, question)
+    if not answers:
         return order
-    inside = [line for line in order.lines if _inside(line, answer)]
-    own = [line for line in order.lines if not _inside(line, answer)]  # 'Et ajoutez 2 ...': as written
+    inside = [line for line in order.lines if any(_inside(line, a) for a in answers)]
+    own = [line for line in order.lines if line not in inside]  # 'Et ajoutez 2 ...': as written
     if inside and all(_sure(match_article(line, index, customer_id=None)) for line in inside):
         return order  # the answer names its article itself: read as written
+    read = [_answered_line(parsed.text, answer, question, index, order.part) for answer in answers]
+    lines = [line for line, _ in read] + own
+    for number, each in enumerate(lines, start=1):
+        each.line_no = number
+    doubts = list(dict.fromkeys(doubt for _, doubt in read if doubt))
+    order = order.model_copy(update={"lines": lines, "doubts": [*order.doubts, *doubts]})
+    order.notes.append("a short answer names options of the question quoted: those options are ordered")
+    return order
+
+
+def _answered_line(
+    own: str, answer: Answer, question: str, index: CatalogIndex, part: str
+) -> tuple[ExtractedLine, str | None]:
+    """The line one answer orders: the option's article, if named for sure, at the answer's count."""
     sku, doubt, telling = _option_article(answer, question, index)
     named = [span for word, span in answer.options if _key(word) in telling] or [s for _, s in answer.options]
     start, end = named[0][0], named[-1][1]
-    where = Provenance(part=order.part, span=(start, end), rule=ANSWER_RULE)
+    where = Provenance(part=part, span=(start, end), rule=ANSWER_RULE)
     quantity, span = answer.quantity
     line = ExtractedLine(
         line_no=1,
-        description=Extracted[str](value=parsed.text[start:end], confidence=0.8, provenance=where),
+        description=Extracted[str](value=own[start:end], confidence=0.8, provenance=where),
         quantity=Extracted[Decimal](
-            value=quantity,
-            confidence=0.9,
-            provenance=Provenance(part=order.part, span=span, rule=ANSWER_RULE),
+            value=quantity, confidence=0.9, provenance=Provenance(part=part, span=span, rule=ANSWER_RULE)
         ),
         provenance=Provenance(
-            part=order.part, span=(answer.start, answer.start + len(answer.text)), rule=ANSWER_RULE
+            part=part, span=(answer.start, answer.start + len(answer.text)), rule=ANSWER_RULE
         ),
     )
     if sku is not None:
         line.code = Extracted[str](value=sku, confidence=0.9, provenance=where)
-    doubts = [doubt] if doubt else []
-    lines = [line, *own]
-    for number, each in enumerate(lines, start=1):
-        each.line_no = number
-    order = order.model_copy(update={"lines": lines, "doubts": [*order.doubts, *doubts]})
-    order.notes.append("a short answer names one option of the question quoted: that option is ordered")
-    return order
+    return line, doubt
 
 
 # The quoted message's header: its attribution and its From / Sent / To / Subject block.
@@ -161,14 +168,24 @@ _ASKS_TO_CHOOSE = re.compile(
 )
 
 
+# Words that set out what we have for the reader to choose from, the list under them: "In coolant
+# we stock:", "Nous avons en stock :", "available in:".
+_SETS_OUT = re.compile(
+    r"\b(?:(?:we|i)\s+(?:stock|carry|have|hold|keep)|(?:nous\s+)?(?:avons|stockons|tenons|disposons)"
+    r"|en stock|in stock|available|disponibles?)\b[^\n?]*:[ \t]*$",
+    re.I | re.M,
+)
+
+
 def _question(quoted: str) -> str:
     """The quoted message's text up to its last question mark, or up to the words asking to choose
-    ('Dites-moi.', 'Let me know.') or offering a substitute; empty when it asks nothing."""
+    ('Dites-moi.', 'Let me know.') or offering a substitute, or the whole of it when it sets out what
+    it has ('In coolant we stock:' over a list); empty when it asks nothing."""
     text = _HEADER.sub("", quoted_text(quoted))
     end = text.rfind("?") + 1
     if not end:
         asks = list(_ASKS_TO_CHOOSE.finditer(text))
-        end = asks[-1].end() if asks else 0
+        end = asks[-1].end() if asks else (len(text) if _SETS_OUT.search(text) else 0)
     return text[:end]
 
 
@@ -177,32 +194,63 @@ def offers_a_choice(quoted: str) -> bool:
     return bool(_question(quoted))
 
 
-def _answer(own: str, question: str) -> Answer | None:
-    """The one sentence of the sender's text that counts something and names what the question
-    names; a sentence that adds an article ('Et ajoutez 2 ...', 'plus 5 boxes of ...') is a line of
-    its own, read as written beside the answer."""
+def _answers(own: str, question: str) -> list[Answer]:
+    """The sentence of the sender's text that counts something and names what the question names, as
+    one answer per count ('3 of the pink 20 L and 2 of the yellow ones' is two); a sentence that adds
+    an article ('Et ajoutez 2 ...', 'plus 5 boxes of ...') is a line of its own, read as written."""
     asked = {_key(t) for t in _TOKEN.findall(question)}
     found = []
     for sentence in re.finditer(r"[^\n.!?]+", own):
         if len(sentence.group(0).strip()) > MAX_ANSWER_CHARS or _ADDS.search(sentence.group(0)):
             continue
-        tokens = [
-            (t.group(0), (sentence.start() + t.start(), sentence.start() + t.end()))
-            for t in _TOKEN.finditer(sentence.group(0))
-            if not _in_reference(own, sentence.start() + t.start(), sentence.start() + t.end())
-        ]
-        options = [(w, span) for w, span in tokens if _key(w) not in _FILLER and _named(_key(w), asked)]
-        counts = [(w, span) for w, span in tokens if _NUMBER.match(w) and (w, span) not in options]
-        if len(counts) == 1 and options:
-            found.append((sentence, tokens, options, counts[0]))
+        clauses = [_clause(own, sentence.start(), sentence.group(0), asked)]
+        if clauses[0] is not None and len(clauses[0][2]) > 1:
+            clauses = [
+                _clause(own, sentence.start() + cut[0], sentence.group(0)[cut[0] : cut[1]], asked)
+                for cut in _clause_cuts(sentence.group(0))
+            ]
+            clauses = [c for c in clauses if c is not None and c[2]]
+        if clauses and all(c is not None and len(c[2]) == 1 and c[1] for c in clauses):
+            found.append((sentence, [c for c in clauses if c is not None]))
     if len(found) != 1:
-        return None
-    sentence, tokens, options, (count, span) = found[0]
-    value = parse_number(count)
-    if value is None or value <= 0:
-        return None
-    units = frozenset(u for w, _ in tokens if (u := normalise_unit(w)) is not None)
-    return Answer(sentence.group(0), sentence.start(), (value, span), options, units)
+        return []
+    sentence, clauses = found[0]
+    answers = []
+    for tokens, options, ((count, span),) in clauses:
+        value = parse_number(count)
+        if value is None or value <= 0:
+            return []
+        units = frozenset(u for w, _ in tokens if (u := normalise_unit(w)) is not None)
+        answers.append(Answer(sentence.group(0), sentence.start(), (value, span), options, units))
+    return answers
+
+
+_Words = list[tuple[str, tuple[int, int]]]
+
+
+def _clause(own: str, at: int, text: str, asked: set[str]) -> tuple[_Words, _Words, _Words] | None:
+    """(words, the options it names, its counts) of a stretch of the answer."""
+    tokens = [
+        (t.group(0), (at + t.start(), at + t.end()))
+        for t in _TOKEN.finditer(text)
+        if not _in_reference(own, at + t.start(), at + t.end())
+    ]
+    options = [(w, span) for w, span in tokens if _key(w) not in _FILLER and _named(_key(w), asked)]
+    counts = [(w, span) for w, span in tokens if _NUMBER.match(w) and (w, span) not in options]
+    return (tokens, options, counts) if counts or options else None
+
+
+# Where an answer counting several options cuts: '3 of the pink and 2 of the yellow', '3 roses, 2 jaunes'.
+_CUT = re.compile(r",\s*|;\s*|\s+(?:and|et|&)\s+", re.I)
+
+
+def _clause_cuts(text: str) -> list[tuple[int, int]]:
+    cuts, at = [], 0
+    for found in [*_CUT.finditer(text), None]:
+        end = found.start() if found else len(text)
+        cuts.append((at, end))
+        at = found.end() if found else end
+    return cuts
 
 
 # A sentence that adds an article of its own to the answer.
@@ -236,21 +284,13 @@ def _option_article(
     written = _written_skus(question, index)
     if len(written) >= 2:  # "the packs of 10 (OS-25730) or the boxes of 50 (OS-21136)": the options are these
         candidates = [Candidate(key=sku, score=1.0) for sku in written]
-    names = {
-        c.key: {_key(t) for t in _TOKEN.findall(index.products[c.key].name)}
-        for c in candidates
-        if c.key in index.products
-    }
-    options = [_key(w) for w, _ in answer.options]
-    # The option's words that tell the candidates apart ('500', 'latex', 'blanche'), not those all share.
-    telling = [w for w in options if 0 < sum(_named(w, n) for n in names.values()) < len(names)]
-    if not telling:
-        return None, "the answer's option names no article of the question for sure", telling
-    carrying: list[Candidate] = [
-        c for c in candidates if c.key in names and all(_named(w, names[c.key]) for w in telling)
-    ]
-    if not carrying:
-        return None, "the answer's option names no article of the question for sure", telling
+    found = _pick(answer, candidates, _names(candidates, index, {}))
+    if not found[3] and any(written.values()):
+        # 'pink' and 'yellow' of an English offer the French catalogue writes otherwise: its own words too.
+        found = _pick(answer, candidates, _names(candidates, index, written))
+    sku, doubt, telling, carrying = found
+    if sku is not None or not carrying:
+        return sku, doubt, telling
     offered = [c for c in carrying if c.key in written]
     if len(carrying) > 1 and len(offered) == 1:
         # "nous avons la boîte de 25 (607152), la voulez-vous ?": the option the question names by its code.
@@ -268,17 +308,49 @@ def _option_article(
     return carrying[0].key, None, telling
 
 
-def _written_skus(question: str, index: CatalogIndex) -> list[str]:
-    """The catalogue articles the question names by a code, in its order, once each."""
-    found: dict[str, None] = {}
-    for token in _CODE.findall(question):
-        if not index.knows_code(token):
-            continue
-        code = Extracted[str](value=token, confidence=1.0)
-        match = match_article(ExtractedLine(line_no=1, code=code), index, customer_id=None)
-        if match.sku is not None and match.score >= SURE_SCORE:
-            found.setdefault(match.sku, None)
-    return list(found)
+def _names(candidates: list[Candidate], index: CatalogIndex, written: dict[str, str]) -> dict[str, set[str]]:
+    """Each candidate's words: its catalogue name's, and those of the offer's line writing it."""
+    return {
+        c.key: {_key(t) for t in _TOKEN.findall(f"{index.products[c.key].name} {written.get(c.key, '')}")}
+        for c in candidates
+        if c.key in index.products
+    }
+
+
+def _pick(
+    answer: Answer, candidates: list[Candidate], names: dict[str, set[str]]
+) -> tuple[str | None, str | None, list[str], list[Candidate]]:
+    """(sku, why not, telling words, candidates carrying them): the one candidate carrying the answer's
+    telling words, or those carrying them when several do (sku None, no reason yet)."""
+    options = [_key(w) for w, _ in answer.options]
+    # The option's words that tell the candidates apart ('500', 'latex', 'blanche'), not those all share.
+    telling = [w for w in options if 0 < sum(_named(w, n) for n in names.values()) < len(names)]
+    carrying = [c for c in candidates if c.key in names and all(_named(w, names[c.key]) for w in telling)]
+    if not telling or not carrying:
+        return None, "the answer's option names no article of the question for sure", telling, []
+    if len(carrying) == 1:
+        return carrying[0].key, None, telling, carrying
+    return None, None, telling, carrying
+
+
+def _written_skus(question: str, index: CatalogIndex) -> dict[str, str]:
+    """The catalogue articles the question names by a code, in its order, once each, with the words
+    of the line writing it alone ('LR-35-20  Coolant -35°C pink, 20 L can': the offer's own words;
+    a line naming two ('en boîte de 25 (607152) et en boîte de 50 (607138)') tells neither apart)."""
+    found: dict[str, str] = {}
+    for line in question.splitlines():
+        named = [sku for token in _CODE.findall(line) if (sku := _sku_of(token, index)) is not None]
+        for sku in named:
+            found[sku] = f"{found.get(sku, '')} {line}" if len(set(named)) == 1 else found.get(sku, "")
+    return found
+
+
+def _sku_of(token: str, index: CatalogIndex) -> str | None:
+    if not index.knows_code(token):
+        return None
+    code = Extracted[str](value=token, confidence=1.0)
+    match = match_article(ExtractedLine(line_no=1, code=code), index, customer_id=None)
+    return match.sku if match.sku is not None and match.score >= SURE_SCORE else None
 
 
 def _sure(match: LineMatch) -> bool:

@@ -194,6 +194,8 @@ def _read_clause(
     if article is None and context and own is not None:
         named = f"{context} {clause}"
         article = _article(named, order, index, ops, customer_id=customer_id, op=op)
+    if article is None and op == "set" and (held := _holding_replaced(named, order, ops)) is not None:
+        article = (held, False, None)  # 'les 41 : mettez-en 8 au lieu de 5': the one line holding 5
     if article is None:
         counted = quantity_of(clause, index) is not None
         if own is not None and not counted and (_PREAMBLE.search(clause) or _bare(clause, own, ops)):
@@ -346,6 +348,15 @@ def _by_old_count(
     fits = {c.key for c in mine.candidates if c.score >= ORDER_LOW_SCORE} | {sku}
     held = [s for s, quantity in order.lines if quantity == old[0] and s in fits]
     return held[0] if len(held) == 1 else sku
+
+
+def _holding_replaced(clause: str, order: OrderLines, ops: Operations) -> str | None:
+    """The one line of the order holding the count a request replaces ('8 au lieu de 5'), never surely:
+    the words did not name it."""
+    replaced = ops.instead_of.search(clause)
+    old = _numbers(clause[replaced.start() :]) if replaced else []
+    held = [sku for sku, quantity in order.lines if old and quantity == old[0] and sku]
+    return held[0] if len(held) == 1 else None
 
 
 def _by_size(clause: str, order: OrderLines, index: CatalogIndex) -> str | None:

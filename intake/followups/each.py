@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from intake.followups.diff import english_to_catalogue
+from intake.followups.offered import denied, offered_in_words
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -25,7 +26,7 @@ _EACH = re.compile(
 )
 # What the reply turns down: "not the Valeo ones", "pas les blancs", "sans les blancs", "except the ...".
 _NOT = re.compile(
-    r"\b(?:not|pas|sans|except|sauf|hormis|no)\s+(?:the\s+|les?\s+|la\s+|des?\s+|d['’]\s*)?"
+    r"\b(?:not|pas|sans|except|sauf|hormis|no|none\s+of|aucun(?:e|s)?\s+(?:de|des|du))\s+(?:the\s+|les?\s+|la\s+|des?\s+|d['’]\s*)?"
     r"(?P<what>[^,.;:\n()\-–]{2,40})",
     re.I,
 )
@@ -44,17 +45,41 @@ def read_each_offered(parsed: ParsedMessage, order: ExtractedOrder, index: Catal
         return order
     each = found[0]
     offered = _offered(latest_quoted(parsed.quoted), index)
+    groups = [offered]
+    if len(offered) < 2:
+        groups = offered_in_words(latest_quoted(parsed.quoted), index)
+        offered = list(dict.fromkeys(sku for group in groups for sku in group))
     if len(offered) < 2:
         return order
     names = {sku: _stems(index.products[sku].name) for sku in offered}
     shared = set.intersection(*names.values())
+    # The sentence saying it, its remarks left out: 'and the refills: 4 cases of the Z-fold white' after
+    # it, '(we still have plenty of white)' inside it tell nothing of what each is counted for.
+    begin, end = _sentence(own, each.start(), each.end())
+    sentence = _REMARK.sub(" ", own[begin : each.start("count")] + own[each.end("count") : end])
     # Words read as the catalogue writes them: 'not the grey ones' against French names.
-    refused = {w for m in _NOT.finditer(own) for w in _stems(english_to_catalogue(m["what"]))} - shared
-    uncounted = own[: each.start("count")] + own[each.end("count") :]  # the count tells no article
-    said = _stems(english_to_catalogue(_NOT.sub(" ", uncounted)))
+    refused = {w for m in _NOT.finditer(sentence) for w in _stems(english_to_catalogue(m["what"]))} - shared
+    said = _stems(english_to_catalogue(_NOT.sub(" ", sentence)))
     telling = {w for w in said if any(w in n for n in names.values())} - shared
-    kept = [sku for sku in offered if telling <= names[sku] and not refused & names[sku]]
+    # 'the vented one' is never the 'non ventilé' one, though both names write the word.
+    kept = [
+        sku
+        for sku in offered
+        if telling <= names[sku] and not refused & names[sku] and not denied(index.products[sku].name) & said
+    ]
+    # 'Also in cartons of 10' after the article's colours: what the words keep of the first such list.
+    kept = next(([sku for sku in kept if sku in group] for group in groups if set(kept) & set(group)), kept)
     return _ordered(order, kept, each, own) if kept else order
+
+
+_REMARK = re.compile(r"\([^()]*\)?")
+
+
+def _sentence(own: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding `start`..`end` begins and ends."""
+    begin = max(own.rfind(stop, 0, start) for stop in ".!?\n") + 1
+    ends = [i for i in (own.find(stop, end) for stop in ".!?\n") if i >= 0]
+    return begin, min(ends) if ends else len(own)
 
 
 def _offered(quoted: str, index: CatalogIndex) -> list[str]:

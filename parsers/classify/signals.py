@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from models import Classification, ConfigError, MessageKind, ParsedMessage
 from models.datafiles import read_toml
-from parsers.classify.textcat import predict
+from parsers.classify.textcat import ask_ahead, predict
 from parsers.mail.markers import load_markers
 from parsers.vocabulary.thread import weighted_points
 
@@ -101,11 +101,21 @@ def classify(parsed: ParsedMessage, *, nlp: Language | None = None) -> Classific
     if words.get(MessageKind.ORDER.value, 0.0) < 1.0 and not _order_documents(parsed):
         # Quantity-looking lines or an unnamed document alone do not make an order.
         evidence.pop(MessageKind.ORDER.value, None)
-    for kind, probability in predict(f"{parsed.subject}\n{parsed.text}", nlp).items():
+    for kind, probability in predict(_model_text(parsed), nlp).items():
         scores[kind] += MODEL_WEIGHT * probability
         if probability > 0.5:
             reasons[kind].append(f"textcat {probability:.2f}")
     return _decide(scores, reasons, evidence, words)
+
+
+def classify_ahead(messages: list[ParsedMessage]) -> None:
+    """The model asked at once for every message `classify` will ask it of (those whose headers
+    do not decide alone), so that each `classify` then finds its answer."""
+    ask_ahead([_model_text(parsed) for parsed in messages if _header_rules(parsed) is None])
+
+
+def _model_text(parsed: ParsedMessage) -> str:
+    return f"{parsed.subject}\n{parsed.text}"
 
 
 def _header_rules(parsed: ParsedMessage) -> Classification | None:

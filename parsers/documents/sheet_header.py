@@ -40,6 +40,8 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
             unit_quantity_columns(grid, index, texts, roles)
             _packs_counted(texts, roles, vocab)
         if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
+            if "description" not in roles:
+                _worded_heading_is_designation(grid, index, texts, roles)
             if "code" not in roles and len(named_articles) > 1:
                 _codes_by_contents(grid, index, roles, named_articles)
             if not roles.keys() & {"code", "supplier_code", "ean"}:
@@ -51,7 +53,7 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
 def _packs_counted(texts: list[tuple[int, str]], roles: dict[str, int], vocab: LayoutVocabulary) -> None:
     """'Qté colis' | 'Nb colis' | 'Qté totale': the column that numbers the packs is the quantity, the
     one that gives a quantity per pack what each holds; a total is left to the checks."""
-    counts = [column for column, text in texts if _numbers_packs(text)]
+    counts = [column for column, text in texts if numbers_packs(text)]
     quantities = [
         (c, text) for c, text in texts if column_role(text, vocab) == "quantity" and c not in counts
     ]
@@ -65,7 +67,7 @@ def _packs_counted(texts: list[tuple[int, str]], roles: dict[str, int], vocab: L
         roles["pack"] = per_pack[0]
 
 
-def _numbers_packs(text: str) -> bool:
+def numbers_packs(text: str) -> bool:
     # 'Nb colis', 'Nombre de cartons', 'Number of cases'
     first = normalize(text).split()[:1]
     return bool(first) and first[0] in NUMBER_WORDS and heading_unit(text) is not None
@@ -76,6 +78,24 @@ def _lone_heading_is_designation(texts: list[tuple[int, str]], roles: dict[str, 
     others = [c for c, text in texts if c not in roles.values() and text.isalpha()]
     if len(others) == 1:
         roles["description"] = others[0]
+
+
+def _worded_heading_is_designation(
+    grid: Grid, header: int, texts: list[tuple[int, str]], roles: dict[str, int]
+) -> None:
+    # 'EAN | Item | Qty': codes named, no designation; the one other heading over words on most rows
+    # (never codes nor numbers) is the article's name.
+    below = [row for row in grid.rows[header + 1 : header + 201] if any(c.text for c in row)]
+    found = []
+    for column, text in texts:
+        if column in roles.values() or not text.isalpha():
+            continue
+        values = [row[column].text for row in below if column < len(row) and row[column].text]
+        worded = [v for v in values if len(re.findall(r"[^\W\d_]{3,}", v)) >= 2]
+        if worded and len(worded) * 2 > len(below):
+            found.append(column)
+    if len(found) == 1:
+        roles["description"] = found[0]
 
 
 def column_role(text: str, vocab: LayoutVocabulary) -> str | None:

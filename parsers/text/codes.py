@@ -53,7 +53,7 @@ _NOT_CODE_START = {"x", "×", "qté", "qte", "qty", "réf", "ref"}
 _CLAUSE_CUT = re.compile(r",\s+|;\s*|\s+(?i:et|and|und|puis|then|plus|also)\s+|[.!?]\s+(?=[A-Z])")
 _PRICE = re.compile(r"\s*(?:@|\bat\s+\d|\bà\s+\d|\bp\.?u\.?\s*:?\s*\d)", re.I)
 _TRAILING = re.compile(
-    rf"(?:^|\s{{2,}}|\t|\s[:=\-–]\s*|\s)(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*[.!]?\s*$"
+    rf"(?:^|\s{{2,}}|\t|\s[:=\-–]\s*|\s)(?:[x×](?=\d))?(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*[.!]?\s*$"
 )
 # An amount in a currency ("259.00 EUR", "45,00 €"): a price column after the count's column.
 _AMOUNT = re.compile(rf"\s(?:{_NUMBER})\s*(?:€|eur\b|euros?\b|chf\b|gbp\b|£)", re.I)
@@ -79,6 +79,8 @@ def read_code_line(
     found = _quantity(before, _blank(after, variant), code.end()) if variant else None
     if found is None:
         variant, found = None, _quantity(before, after, code.end())
+    if found is None:
+        found = _count_after_size(after, code.end(), book)
     if found is None:
         return None
     qty_span, value, unit = found
@@ -205,6 +207,22 @@ def _quantity(before: str, after: str, code_end: int):
     return None
 
 
+# 'LCE028 botte PVC verte 42 x 6', '303402 ICTA couronne 100 m x 3': a figure, 'x' and the count ending the line.
+_SIZE_THEN_COUNT = re.compile(
+    rf"\s(?P<size>{_NUMBER})\s*(?:[^\W\d_]{{1,2}}\s+)?[x×]\s*(?P<qty>\d+)\s*[.!]?\s*$"
+)
+
+
+def _count_after_size(after: str, code_end: int, book: CodeBook):
+    """'42 x 6', 'couronne 100 m x 3' after a known code: a size and its count, unless the catalogue
+    prints them as one of its articles' sizes ('Vis 5 x 60'): the 'x' then joins a dimension."""
+    prints = getattr(book, "prints_dimension", None)
+    match = _SIZE_THEN_COUNT.search(after)
+    if prints is None or match is None or prints(match["size"], match["qty"]):
+        return None
+    return _found(match, code_end)
+
+
 def _priced_columns(after: str) -> re.Match[str] | None:
     """'OS-65234   Fauteuil ergonomique noir     3   259.00 EUR': a quote's or order's row in columns,
     the count in its own column just before the first amount in a currency, or before a column of
@@ -232,7 +250,10 @@ def _found(match: re.Match[str], shift: int):
 
 def _is_size(before: str, match: re.Match[str]) -> bool:
     """'Pilot G2 0.7 box/12', 'étui 5 x 60', '20 mm': the number belongs to the designation."""
-    if re.search(r"[x×/*]\s*$", before, re.I):
+    if re.search(r"\s[x×]$", before):  # 'front pads  x4 sets': spaced from the name, glued to the count
+        return False
+    # 'étui 5 x 60', '25 mm x 50': an x after a figure joins a dimension ('gants cuir x 10' counts).
+    if re.search(r"\d\s*(?:[^\W\d_]{1,2}\s*)?[x×]\s*$|[/*]\s*$", before):
         return True
     unit = normalise_unit(match["unit"]) if match["unit"] else None
     return bool(match["unit"]) and (unit is None or unit_kind(unit) == "measure")
@@ -250,7 +271,7 @@ def _designation(line: str, code: tuple[int, int], qty: tuple[int, int]) -> tupl
         text = text[: min(cuts)] if cuts else text
         stripped = re.sub(r"^[\s\-–/:|,;x×*()]+|[\s\-–/:|,;()]+$", "", text)
         stripped = re.sub(r"^(?:r[ée]f\.?|p/n|code|qt[ée]|qty)\s*:?\s*", "", stripped, flags=re.I)
-        stripped = re.sub(r"\s+(?:qt[ée]|qty)\.?$", "", stripped, flags=re.I)
+        stripped = re.sub(r"\s+(?:qt[ée]|qty|[x×])\.?$", "", stripped, flags=re.I)
         stripped = re.sub(r"^(?:(?:of|the|de|du|des|d'|les?|la)(?:\s+|$))+", "", stripped, flags=re.I)
         if re.search(r"[^\W\d_]{2,}", stripped) and len(stripped) > len(best[0]):
             at = begin + text.find(stripped[:1]) if stripped else begin

@@ -34,18 +34,40 @@ def load_model(path: Path = MODEL_DIR):
 
 def predict(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, label, text) of each entity the model finds."""
-    doc = load_model()(text)
+    return _entities(load_model()(text))
+
+
+def _entities(doc) -> list[tuple[int, int, str, str]]:
     return [(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
 
 
 def lines_from_entities(text: str, *, part: str, start: int) -> list[ExtractedLine]:
     """Order lines from QTY [UNIT] DESIGNATION (or CODE) groups the model finds in a sentence."""
+    return _grouped(predict(text), text, part=part, start=start)
+
+
+def lines_from_sentences(sentences: list[tuple[str, int]], *, part: str) -> list[ExtractedLine]:
+    """`lines_from_entities` of each (sentence, where it starts), the model asked once for all
+    (same entities, about half the cost of asking for each alone)."""
+    if not sentences:
+        return []
+    docs = load_model().pipe([text for text, _ in sentences])
+    return [
+        line
+        for (text, start), doc in zip(sentences, docs, strict=True)
+        for line in _grouped(_entities(doc), text, part=part, start=start)
+    ]
+
+
+def _grouped(
+    entities: list[tuple[int, int, str, str]], text: str, *, part: str, start: int
+) -> list[ExtractedLine]:
     from parsers.values.numbers import parse_number, word_quantity
     from parsers.values.units import normalise_unit
 
     lines: list[ExtractedLine] = []
     pending: dict[str, tuple[int, int, str]] = {}
-    for s, e, label, value in predict(text):
+    for s, e, label, value in entities:
         if label == "QTY":
             pending = {"QTY": (s, e, value)}
         elif label in {"UNIT", "DESIGNATION", "CODE"} and "QTY" in pending:

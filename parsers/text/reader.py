@@ -20,6 +20,7 @@ from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
 from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
 from parsers.text.lines import read_line
+from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
@@ -256,7 +257,16 @@ def _plain(line: str) -> str:
 
 
 def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
-    line = _plain(line)
+    line, price = split_price(_plain(line))
+    found = _read_unpriced(line, part=part, start=start, codes=codes)
+    if price is not None and len(found) == 1 and found[0].unit_price is None:
+        value, (begin, end) = price
+        where = Provenance(part=part, span=(start + begin, start + end), rule="text-price")
+        found[0].unit_price = Extracted[Decimal](value=value, confidence=0.8, provenance=where)
+    return found
+
+
+def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
     if is_cancelled(line):
         return []
     added = added_item(line)
@@ -327,17 +337,18 @@ def _mark_added(line: ExtractedLine) -> ExtractedLine:
 
 def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[ExtractedLine]:
     """Lines the NER finds in sentences the rules could not read (low confidence)."""
-    found: list[ExtractedLine] = []
+    sentences: list[tuple[str, int]] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        if re.search(r"\d", line) or quantity_word_regex().search(line):
+            sentences.append((line, offset))
+        offset += len(raw)
     try:
-        offset = 0
-        for raw in text.splitlines(keepends=True):
-            line = raw.rstrip("\r\n")
-            if re.search(r"\d", line) or quantity_word_regex().search(line):
-                found.extend(ner.lines_from_entities(line, part=part, start=offset))
-            offset += len(raw)
+        return ner.lines_from_sentences(sentences, part=part)
     except ner.ModelError as exc:
         order.notes.append(str(exc))
-    return found
+        return []
 
 
 def _only_points_to_attachments(parsed: ParsedMessage, own: str) -> bool:

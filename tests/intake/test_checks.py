@@ -324,3 +324,39 @@ def test_a_price_far_from_the_catalogue_on_a_scan_is_held_in_every_mode(rule: st
     line = line.model_copy(update={"line": line.line.model_copy(update={"unit_price": price})})
     ctx = CheckContext(parsed=make_parsed(), matched=make_matched_order([line]), products=PRODUCTS)
     assert [(r.code, r.severity) for r in check_prices(ctx)] == [("price_off", severity)]
+
+
+@pytest.mark.parametrize(
+    ("said", "lead", "held"),
+    [
+        ("projecteur LED 50W", 0.05, True),
+        ("projecteur LED 50W corps blanc", 0.05, False),
+        ("projecteur LED 50W", 0.2, False),
+    ],
+    ids=["telling-words-left-out", "telling-words-written", "a-clear-lead"],
+)
+def test_a_small_lead_over_a_twin_the_words_do_not_tell_apart_holds_the_line(
+    said: str, lead: float, held: bool
+):
+    from intake.routing.checks.lines import check_lines_matched
+    from matchers import CatalogIndex
+    from models import ProductRow, ReferenceData
+
+    rows = [
+        ProductRow(sku="PRJ-50-N", name="Projecteur LED 50W IP65 corps noir", unit="pce"),
+        ProductRow(sku="PRJ-50-B", name="Projecteur LED 50W IP65 corps blanc", unit="pce"),
+    ]
+    catalogue = CatalogIndex.build(ReferenceData(products=rows))
+    twins = [
+        Candidate(key="PRJ-50-B", label=rows[1].name, score=0.9),
+        Candidate(key="PRJ-50-N", label=rows[0].name, score=round(0.9 - lead, 4)),
+    ]
+    line = make_line("PRJ-50-B", description=said, score=0.9, margin=lead, candidates=twins)
+    ctx = CheckContext(
+        parsed=make_parsed(),
+        matched=make_matched_order([line]),
+        products={row.sku: row for row in rows},
+        catalogue=catalogue,
+    )
+    codes = {r.code for r in check_lines_matched(ctx)}
+    assert ("line_twin_untold" in codes) is held

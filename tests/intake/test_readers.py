@@ -13,10 +13,19 @@ import pytest
 
 from intake import readers
 from intake.ingest import ingest_file, iter_message_files
-from intake.pipeline import ReadMessage
+from intake.pipeline import ReadMessage, read_message
 from intake.readers import Failure, ReaderPool, ingest_files
 from matchers import CatalogIndex
-from models import MessageState, Origin, RawMessage, ReferenceData, Settings, Store, load_reference_dir
+from models import (
+    MessageState,
+    Origin,
+    ParsedMessage,
+    RawMessage,
+    ReferenceData,
+    Settings,
+    Store,
+    load_reference_dir,
+)
 from models.followup_store import open_followups
 from parsers import DocumentLimits
 from tests.paths import FIXTURES, ROOT
@@ -97,6 +106,37 @@ def test_a_crash_or_an_overrun_fails_only_its_message(monkeypatch: pytest.Monkey
     assert kinds == ["ReadMessage", "Failure", "ReadMessage", "Failure", "ReadMessage"]
     assert isinstance(answers[1], Failure) and "stopped without an answer" in answers[1].reason
     assert isinstance(answers[3], Failure) and "longer than 3 s" in answers[3].reason
+
+
+def _flaky_parse(raw: RawMessage) -> ParsedMessage:
+    if b"CRASH" in raw.data:
+        os._exit(3)
+    return REAL_PARSE(raw)
+
+
+REAL_PARSE = readers.parse
+
+
+def test_messages_handed_together_fail_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker lost while parsing the messages it holds fails none of them: each is read again
+    alone, and only the one at fault fails; lost while reading one, that one alone fails."""
+    monkeypatch.setattr(readers, "read_message", _flaky_read)
+    monkeypatch.setattr(readers, "parse", _flaky_parse)
+    body = next(iter_message_files([FIXTURES])).read_bytes()
+    markers = [b"", b"\nCRASH\n", b"", b"\nSLOW\n", b"", b""]
+    raws = [
+        RawMessage(data=body + m, origin=Origin(kind="file", path=f"m{n}")) for n, m in enumerate(markers)
+    ]
+    limits = DocumentLimits(timeout_seconds=3)
+    index = CatalogIndex.build(ReferenceData())
+    with ReaderPool(index=index, limits=limits, processes=2, batch=3) as pool:
+        answers = list(pool.read(raws))
+    kinds = [type(a).__name__ for a in answers]
+    assert kinds == ["ReadMessage", "Failure", "ReadMessage", "Failure", "ReadMessage", "ReadMessage"]
+    assert isinstance(answers[1], Failure) and "stopped without an answer" in answers[1].reason
+    assert isinstance(answers[3], Failure) and "longer than 3 s" in answers[3].reason
+    alone = [read_message(raw, index=index, limits=limits) for raw in (raws[0], raws[4])]
+    assert [answers[0], answers[4]] == alone
 
 
 _POOL_THEN_SLEEP = """

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from matchers import CatalogIndex, match_article
+from matchers import CatalogIndex, match_article, twin_left_untold
 from matchers.context import message_words
 from models import Extracted, ProductRow, Provenance, ReferenceData
 from tests.factories.pipeline import make_extracted_line, make_parsed
@@ -428,3 +428,48 @@ def test_the_words_of_the_message_leave_out_the_rows_lines_were_read_from() -> N
     words = message_words(make_parsed(text=text), [line])
     assert {"transit", "custom", "simple"} <= words
     assert "charbon" not in words
+
+
+def test_pairs_ordered_of_an_article_sold_in_lots_of_pairs_count_the_lots() -> None:
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[ProductRow(sku="MAN-L5", name="Manchettes de protection lot de 5 paires", unit="lot")]
+        )
+    )
+    whole = match_article(
+        make_extracted_line("manchettes de protection", quantity="15", unit="paires"), index, customer_id=None
+    )
+    part = match_article(
+        make_extracted_line("manchettes de protection", quantity="7", unit="paires"), index, customer_id=None
+    )
+    assert (whole.quantity, whole.unit) == (Decimal(3), "lot")
+    assert (part.quantity, part.unit) == (Decimal(7), "paire")
+
+
+@pytest.mark.parametrize(
+    ("said", "twin"),
+    [
+        ("ampoules LED E27 9W", "LED-E27-FR"),
+        ("ampoules LED E27 9W blanc froid", None),
+        ("LED bulbs E27 9 W dimmable", None),
+        ("ampoules LED E27 9W", None),
+    ],
+    ids=[
+        "the-telling-words-left-out",
+        "the-telling-words-written",
+        "in-english",
+        "a-plain-name-beside-a-qualified-one",
+    ],
+)
+def test_a_twin_is_left_untold_when_each_has_a_word_of_its_own_and_none_is_written(
+    said: str, twin: str | None, request: pytest.FixtureRequest
+) -> None:
+    plain = request.node.callspec.id == "a-plain-name-beside-a-qualified-one"
+    rows = [
+        ProductRow(
+            sku="LED-E27-CH", name="Ampoule LED E27 9 W" + ("" if plain else " blanc chaud"), unit="pce"
+        ),
+        ProductRow(sku="LED-E27-FR", name="Ampoule LED E27 9 W blanc froid dimmable", unit="pce"),
+    ]
+    index = CatalogIndex.build(ReferenceData(products=rows))
+    assert twin_left_untold(said, "LED-E27-CH", ["LED-E27-FR"], index) == twin

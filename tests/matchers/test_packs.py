@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from matchers.packs import counted_in_packs, pack_content, pieces_in_pack
+from matchers.packs import counted_in_count_packs, counted_in_packs, pack_content, pieces_in_pack
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,18 @@ def test_a_packs_bare_count_counts_the_piece_only_when_nothing_else_can_be_meant
     name: str, sales_unit: str, stated: str, counted: str | None
 ) -> None:
     assert pieces_in_pack(name, sales_unit, stated) == counted
+
+
+@pytest.mark.parametrize(
+    ("quantity", "unit", "name", "sales_unit", "packs"),
+    [
+        ("12", "paire", "Chaussettes lot de 3 paires 39/42", "lot", Decimal(4)),
+        ("48", "rouleau", "Essuie-tout box of 12 rolls", "boite", Decimal(4)),
+        ("10", "paire", "Chaussettes lot de 3 paires 39/42", "lot", None),
+        ("12", "pce", "Chaussettes lot de 3 paires 39/42", "lot", None),
+        ("12", "paire", "Gants latex 3 paires", "paire", None),
+    ],
+    ids=["pairs-in-lots", "rolls-in-boxes", "not-whole-lots", "another-count", "sold-by-the-pair"],
+)
+def test_a_count_ordered_fills_the_packs_the_name_counts(quantity, unit, name, sales_unit, packs):
+    assert counted_in_count_packs(Decimal(quantity), unit, name, sales_unit) == packs

@@ -11,7 +11,7 @@ import pytest
 from intake.pipeline import confirm_by_catalogue
 from matchers import CatalogIndex
 from models import Address, Attachment, Classification, MessageKind, ParsedMessage
-from parsers import by_catalogue, classify, parse_message
+from parsers import by_catalogue, classify, classify_ahead, parse_message
 from parsers.classify.signals import NO_SIGN
 from parsers.classify.textcat import LABELS, load_textcat, predict
 from parsers.training.textcat import evaluate, load_examples, split_held_back
@@ -40,6 +40,14 @@ def test_labelled_messages_are_classified_order_or_not(
     parsed.classification = classify(parsed)
     confirm_by_catalogue(parsed, reference_index(path.parent.parent / "ref"))
     assert parsed.classification.is_order == bool(expected), parsed.classification.reasons
+
+
+def test_the_model_asked_ahead_for_several_messages_classifies_each_alike() -> None:
+    messages = [parse_message(p.read_bytes(), where=str(p)) for p in SAMPLE_FILES + FIXTURE_FILES]
+    alone = [classify(parsed) for parsed in messages]
+    for start in range(0, len(messages), 8):
+        classify_ahead(messages[start : start + 8])
+        assert [classify(parsed) for parsed in messages[start : start + 8]] == alone[start : start + 8]
 
 
 HEADER_RULES = {

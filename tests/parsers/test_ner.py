@@ -49,6 +49,21 @@ def test_model_lines_skip_numbers_that_are_not_quantities(model, sentence: str) 
     assert ner.lines_from_entities(sentence, part="body", start=0) == []
 
 
+def test_sentences_asked_together_give_the_lines_of_each_alone(model) -> None:
+    del model
+    sentences = [
+        ("Could you send us 3 boxes of nitrile gloves size 9 by Friday?", 0),
+        ("Merci de me rappeler au 05 56 12 34 78.", 63),
+        ("Il nous faudrait aussi 12 cartons de gobelets kraft 25 cl et 4 rouleaux d'essuie-tout.", 104),
+        ("2.  The 'To' header has an error", 192),
+    ]
+    alone = [
+        ln for text, start in sentences for ln in ner.lines_from_entities(text, part="body", start=start)
+    ]
+    assert len(alone) >= 2
+    assert ner.lines_from_sentences(sentences, part="body") == alone
+
+
 def test_shipped_training_file_is_valid() -> None:
     examples = read_examples()
     assert len(examples) >= 300

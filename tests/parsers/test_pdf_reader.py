@@ -195,24 +195,55 @@ def test_a_quantity_printed_over_a_designation_run_into_its_column() -> None:
     ids=["vehicle-fr", "machine-en"],
 )
 def test_what_the_article_fits_in_a_column_of_its_own_is_read_into_the_designation(headings, fits) -> None:
-    import io
-
-    from reportlab.pdfgen.canvas import Canvas
-
-    buffer = io.BytesIO()
-    pdf = Canvas(buffer, invariant=1)
-    for x, text in zip((50, 250, 420), headings, strict=True):
-        pdf.drawString(x, 700, text)
-    for y, (name, qty) in ((680, ("Plaquettes AV", "2")), (664, ("Disque", "3"))):
-        pdf.drawString(50, y, name)
-        pdf.drawString(250, y, fits)
-        pdf.drawRightString(440, y, qty)
-    pdf.save()
-    order = read(buffer.getvalue())
+    order = read(_drawn(headings, [("Plaquettes AV", fits, "2"), ("Disque", fits, "3")], right=(2,)))
     assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
         (f"Plaquettes AV {fits}", Decimal(2)),
         (f"Disque {fits}", Decimal(3)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("headings", "rows", "expected"),
+    [
+        (
+            ("Désignation", "Cond.", "Qté colis", "Qté totale"),
+            [("Vis 4x40", "boîte de 200", "3", "600"), ("Gants T9", "boîte de 100", "2", "200")],
+            [(Decimal(3), Decimal(200)), (Decimal(2), Decimal(100))],
+        ),
+        (
+            ("Designation", "Nb colis", "Qté colis", "Qté totale"),
+            [("Vis 4x40", "3", "200", "600"), ("Gants T9", "2", "100", "200")],
+            [(Decimal(3), Decimal(200)), (Decimal(2), Decimal(100))],
+        ),
+    ],
+    ids=["packs-counted-first", "packs-numbered-beside-per-pack"],
+)
+def test_of_several_quantity_headings_the_packs_counted_are_the_quantity(headings, rows, expected) -> None:
+    order = read(_drawn(headings, rows, right=(2, 3)))
+    assert [
+        (ln.quantity.value, ln.pack_size.value if ln.pack_size else None) for ln in order.lines
+    ] == expected
+
+
+def _drawn(headings: tuple[str, ...], rows: list[tuple[str, ...]], right: tuple[int, ...]) -> bytes:
+    """A plain unruled table: headings at fixed places, the `right` columns' cells right-aligned."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    xs = (50, 250, 380, 470)
+    buffer = io.BytesIO()
+    pdf = Canvas(buffer, invariant=1)
+    for x, text in zip(xs, headings, strict=False):
+        pdf.drawString(x, 700, text)
+    for number, row in enumerate(rows):
+        for column, (x, text) in enumerate(zip(xs, row, strict=False)):
+            if column in right:
+                pdf.drawRightString(x + 40, 680 - 16 * number, text)
+            else:
+                pdf.drawString(x, 680 - 16 * number, text)
+    pdf.save()
+    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -239,6 +270,30 @@ def test_a_lone_word_heading_beside_the_quantity_is_the_article() -> None:
     assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
         ("Pentel EnerGel 0.7 black (box)", Decimal(3)),
         ("Sharpie fine black", Decimal(2)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ("EAN", "Item", "Qty", "Unit", "Price", "Amount"),
+        ("Code", "Produit", "Qté", "Unité", "PU HT", "Montant HT"),
+    ],
+    ids=["ean-item-en", "code-produit-fr"],
+)
+def test_beside_a_code_column_the_heading_over_words_is_the_designation(headers) -> None:
+    rows = [
+        Item("3760500221691", "Autocut towel 1 ply case of 6", "3"),
+        Item("", "Autocut towel dispenser white", "2"),
+        Item("3760500217144", "Cream soap cotton flower 5L", "4"),
+    ]
+    order = read(make_po_pdf(rows, Layout(headers=headers)))
+    assert [
+        (ln.code.value if ln.code else None, ln.description.value, ln.quantity.value) for ln in order.lines
+    ] == [
+        ("3760500221691", "Autocut towel 1 ply case of 6", Decimal(3)),
+        (None, "Autocut towel dispenser white", Decimal(2)),
+        ("3760500217144", "Cream soap cotton flower 5L", Decimal(4)),
     ]
 
 

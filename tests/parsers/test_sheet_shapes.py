@@ -100,6 +100,26 @@ def test_size_colour_and_what_it_fits_are_read_into_the_designation(header, row,
     assert [ln.description.value for ln in order.lines] == [wording]
 
 
+@pytest.mark.parametrize(
+    ("heading", "other"),
+    [("Item", "Marque"), ("Intitulé", "Fournisseur")],
+    ids=["item-en", "intitule-fr"],
+)
+def test_beside_a_code_column_the_heading_over_words_is_the_designation(heading, other) -> None:
+    rows = [
+        ["EAN", heading, other, "Qty"],
+        ["3760500221691", "Autocut towel 1 ply case of 6", "Tork", 3],
+        [None, "Autocut towel dispenser white", "Tork", 2],
+        ["3760500217144", "Cream soap cotton flower 5L", None, 4],
+    ]
+    order = read_sheet(make_workbook({"Sheet1": rows}), "order.xlsx", PART)
+    assert [(ln.code.value if ln.code else None, ln.description.value) for ln in order.lines] == [
+        ("3760500221691", "Autocut towel 1 ply case of 6"),
+        (None, "Autocut towel dispenser white"),
+        ("3760500217144", "Cream soap cotton flower 5L"),
+    ]
+
+
 def test_an_order_over_two_sheets_reads_both_and_its_number_beside_the_headings() -> None:
     book = make_workbook(
         {

@@ -165,3 +165,12 @@ def test_size_and_colour_columns_of_a_body_table_join_the_designation() -> None:
         ("BOT-S5-200", "42", Decimal(10)),
         ("Veste", "L", Decimal(3)),
     ]
+
+
+def test_a_vehicle_column_of_a_body_table_joins_the_designation() -> None:
+    text = "Désignation\tVéhicule\tQté\nBalai essuie-glace AV\tVitara 3\t2\nBatterie 70Ah\t\t1\n"
+    lines = read_lines(text, part="body")
+    assert [(ln.description.value, ln.quantity.value) for ln in lines] == [
+        ("Balai essuie-glace AV Vitara 3", Decimal(2)),
+        ("Batterie 70Ah", Decimal(1)),
+    ]

@@ -15,13 +15,15 @@ from intake.routing.checks.context import (
     wording,
 )
 from intake.routing.checks.rules import CheckRules, default_rules
-from matchers import decided_by_habit
+from matchers import decided_by_habit, twin_left_untold
 from models import LineMatch, ProductRow, ReviewReason, Severity
 from parsers.values.units import same_unit, unit_key, unit_kind, unit_vocabulary
 
 # Two articles whose scores differ by less than this are a tie: the text does
 # not say which one is meant, however high both scores are.
 ARTICLE_TIE = 0.02
+# A lead smaller than this over a twin the customer's words do not tell apart is a guess.
+TWIN_LEAD = 0.1
 # The usual range is judged only once this many earlier quantities are known.
 USUAL_RANGE_MIN_ORDERS = 3
 
@@ -46,14 +48,28 @@ def check_lines_matched(ctx: CheckContext) -> list[ReviewReason]:
             reasons.append(_by_habit(number, line, said))
             continue
         has_rival = any(c.key != line.sku for c in line.candidates)
-        if (
-            has_rival
-            and lead_over_runner_up(line.sku, line.score, line.margin, line.candidates) < ARTICLE_TIE
-        ):
+        lead = lead_over_runner_up(line.sku, line.score, line.margin, line.candidates) if has_rival else 1.0
+        if lead < ARTICLE_TIE:
             reasons.append(
                 line_reason("line_ambiguous", number, f'two articles match "{said}" equally', field="sku")
             )
+        elif lead < TWIN_LEAD and ctx.catalogue is not None:
+            reasons += _twin_untold(ctx, number, line, said)
     return reasons
+
+
+def _twin_untold(ctx: CheckContext, number: int, line: LineMatch, said: str) -> list[ReviewReason]:
+    """A close runner-up that is the article's twin, told apart by words the customer wrote none of
+    ('harnais antichute XL' between the 2-point and the 3-point one): a small lead is a guess, held in
+    every mode."""
+    mine = next((c.score for c in line.candidates if c.key == line.sku), line.score)
+    close = [c.key for c in line.candidates if c.key != line.sku and mine - c.score < TWIN_LEAD]
+    stated = line.line.unit.value if line.line.unit else None
+    twin = twin_left_untold(said, line.sku or "", close, ctx.catalogue, stated)
+    if twin is None:
+        return []
+    text = f'"{said}" fits {line.sku} and its twin {twin} alike: what tells them apart is not written'
+    return [line_reason("line_twin_untold", number, text, field="sku")]
 
 
 def _by_habit(number: int, line: LineMatch, said: str) -> ReviewReason:

@@ -21,7 +21,7 @@ from intake.routing.checks.context import (
 )
 from intake.routing.checks.places import Rows
 from intake.routing.checks.rules import CheckRules, default_rules
-from matchers.packs import counted_in_packs, pieces_in_pack
+from matchers.packs import counted_in_count_packs, counted_in_packs, pieces_in_pack
 from models import LineMatch, ParsedMessage, ReviewReason
 from parsers.values.units import normalise_unit, same_unit, unit_kind
 
@@ -128,14 +128,16 @@ def check_quantity_written(ctx: CheckContext, *, rules: CheckRules | None = None
 
 
 def _written_in_packs(ctx: CheckContext, line: LineMatch, written: set[Decimal]) -> bool:
-    """'10 kg' written, 2 cartons of the article's 'carton 5 kg' read: the measure written is that
-    many packs by the catalogue's own name of the article."""
+    """'10 kg' written, 2 cartons of the article's 'carton 5 kg' read ('12 paires', 4 of its 'lot de 3
+    paires'): the measure or count written is that many packs by the catalogue's own name of the article."""
     read, product = line.line, ctx.products.get(line.sku or "")
     if product is None or read.quantity is None or read.unit is None or line.quantity is None:
         return False
     if read.quantity.value.normalize() not in written:
         return False
-    packs = counted_in_packs(read.quantity.value, read.unit.value, product.name, product.unit)
+    packs = counted_in_packs(
+        read.quantity.value, read.unit.value, product.name, product.unit
+    ) or counted_in_count_packs(read.quantity.value, read.unit.value, product.name, product.unit)
     return packs is not None and packs == line.quantity.normalize() and same_unit(line.unit, product.unit)
 
 

@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from parsers.documents.pdf.codes import CODE_ROLES, bracketed_code, labelled_codes, line_number_or_code
+from parsers.documents.pdf.headings import Column, headings_by_contents, lone_heading_is_designation, overlap
 from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
 from parsers.values.numbers import split_quantity
 from parsers.values.units import normalise_unit, unit_vocabulary
@@ -31,17 +32,6 @@ ALIGN_TOLERANCE = 2.0
 END_GAP = 3.5
 # Text run on past its column's rule follows the word before it at a space (~0.3 em).
 OVERFLOW_GAP_EM = 0.5
-
-
-@dataclass(slots=True)
-class Column:
-    role: str
-    x0: float
-    x1: float
-    ruled: bool = False
-    # The header words' own extent: numbers print aligned on one of its edges.
-    text_x1: float = 0.0
-    heading: str = ""  # what the header prints over the column
 
 
 @dataclass(slots=True)
@@ -123,7 +113,7 @@ def find_header(page: Page, vocab: LayoutVocabulary, start: int = 0) -> Header |
                     column.text_x1 = column.x1
                 if not _apply_rules(columns, page, candidate):
                     _slots(columns, page.width)
-                _codes_by_contents(columns, page.lines[last + 1 : last + 7])
+                headings_by_contents(columns, page.lines[last + 1 : last + 7])
                 return Header(columns=columns, line_index=last)
     return None
 
@@ -136,10 +126,10 @@ def _stacked(line: Line, following: Line, columns: list[Column], vocab: LayoutVo
         return False
     under = split_glued(following).cells()
     for column in columns:
-        below = [w for cell in under for w in cell.words if _overlap(w.x0, w.x1, column) > 0]
+        below = [w for cell in under for w in cell.words if overlap(w.x0, w.x1, column) > 0]
         if not below:
             continue
-        above = [w for w in line.words if _overlap(w.x0, w.x1, column) > 0]
+        above = [w for w in line.words if overlap(w.x0, w.x1, column) > 0]
         tokens = normalize(" ".join(w.text for w in above + below)).split()
         spans = match_phrases(tokens, vocab.columns)
         # 'Amount' over 'Excl. VAT': the first phrase names the column, the rest qualifies it.
@@ -149,39 +139,11 @@ def _stacked(line: Line, following: Line, columns: list[Column], vocab: LayoutVo
 
 
 def _is_header(columns: list[Column]) -> bool:
-    _lone_heading_is_designation(columns)
+    lone_heading_is_designation(columns)
     named = [c for c in columns if c.role != "other"]
     roles = {c.role for c in named}
     article = roles & {"code", "description", "supplier_code", "ean"}
     return "quantity" in roles and bool(article) and len(named) >= 2 and len(named) >= len(columns) / 2
-
-
-def _codes_by_contents(columns: list[Column], below: list[Line]) -> None:
-    # 'Article | Désignation': two headings name the article; the one printing one coded word per row is the code.
-    named = [c for c in columns if c.role == "description"]
-    quantity = next((c for c in columns if c.role == "quantity"), None)
-    if len(named) < 2 or any(c.role == "code" for c in columns) or quantity is None:
-        return
-    rows = [
-        ln
-        for ln in below
-        if any(_overlap(w.x0, w.x1, quantity) > 0 and w.text[:1].isdigit() for w in ln.words)
-    ]
-    for column in named:
-        cells = [[w for w in line.words if _overlap(w.x0, w.x1, column) > 0] for line in rows]
-        if rows and all(len(ws) == 1 and any(ch.isdigit() for ch in ws[0].text) for ws in cells):
-            column.role = "code"
-            return
-
-
-def _lone_heading_is_designation(columns: list[Column]) -> None:
-    # '# | Item | Qty': a quantity and one other word heading, no article column: that is the article.
-    roles = {c.role for c in columns}
-    if "quantity" not in roles or roles & {"code", "description", "supplier_code", "ean"}:
-        return
-    others = [c for c in columns if c.role == "other" and c.heading.isalpha()]
-    if len(others) == 1:
-        others[0].role = "description"
 
 
 def _apply_rules(columns: list[Column], page: Page, line: Line) -> bool:
@@ -211,7 +173,7 @@ def assign(line: Line, columns: list[Column], vocab: LayoutVocabulary) -> dict[s
     """The words of a body line by the role of the column they sit in."""
     found: dict[str, list[Word]] = {}
     for cell in line.cells():
-        overlaps = [_overlap(cell.x0, cell.x1, c) for c in columns]
+        overlaps = [overlap(cell.x0, cell.x1, c) for c in columns]
         wide = [c for c, o in zip(columns, overlaps, strict=True) if o >= 0.5 * max(c.x1 - c.x0, 1)]
         # A cell across a vertical rule is two cells printed too close together.
         ruled = [c for c, o in zip(columns, overlaps, strict=True) if c.ruled and o > 1]
@@ -270,13 +232,9 @@ def _counted_unit(text: str) -> bool:
     return unit is not None and unit_vocabulary().units[unit].kind == "count"
 
 
-def _overlap(x0: float, x1: float, column: Column) -> float:
-    return max(0.0, min(x1, column.x1) - max(x0, column.x0))
-
-
 def _best(x0: float, x1: float, columns: list[Column]) -> Column | None:
-    best = max(columns, key=lambda c: _overlap(x0, x1, c))
-    if _overlap(x0, x1, best) > 0:
+    best = max(columns, key=lambda c: overlap(x0, x1, c))
+    if overlap(x0, x1, best) > 0:
         return best
     distance, nearest = min((max(c.x0 - x1, x0 - c.x1), i) for i, c in enumerate(columns))
     return columns[nearest] if distance < 40 else None

@@ -1,0 +1,99 @@
+"""A PDF table's columns, and what their contents say their headings do not.
+
+Two headings name the article and one prints codes: that one is the code. Codes are named and no
+designation: the one other heading over words is the designation. A lone word heading beside the
+quantity is the article. Several headings name a quantity ('Cond. | Qté colis | Qté totale'): one
+is the quantity, as a sheet's headings decide (`parsers/documents/sheet_header.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parsers.documents.pdf.layout import Line
+from parsers.documents.sheet_header import numbers_packs
+from parsers.documents.unit_columns import heading_unit
+
+ARTICLE_ROLES = {"code", "description", "supplier_code", "ean"}
+
+
+@dataclass(slots=True)
+class Column:
+    role: str
+    x0: float
+    x1: float
+    ruled: bool = False
+    # The header words' own extent: numbers print aligned on one of its edges.
+    text_x1: float = 0.0
+    heading: str = ""  # what the header prints over the column
+
+
+def overlap(x0: float, x1: float, column: Column) -> float:
+    return max(0.0, min(x1, column.x1) - max(x0, column.x0))
+
+
+def headings_by_contents(columns: list[Column], below: list[Line]) -> None:
+    """The roles the first rows under the header give the columns their headings leave unsure."""
+    _codes_by_contents(columns, below)
+    _worded_column_is_designation(columns, below)
+    _one_quantity(columns)
+
+
+def lone_heading_is_designation(columns: list[Column]) -> None:
+    # '# | Item | Qty': a quantity and one other word heading, no article column: that is the article.
+    roles = {c.role for c in columns}
+    if "quantity" not in roles or roles & ARTICLE_ROLES:
+        return
+    others = [c for c in columns if c.role == "other" and c.heading.isalpha()]
+    if len(others) == 1:
+        others[0].role = "description"
+
+
+def _codes_by_contents(columns: list[Column], below: list[Line]) -> None:
+    # 'Article | Désignation': two headings name the article; the one printing one coded word per row is the code.
+    named = [c for c in columns if c.role == "description"]
+    quantity = next((c for c in columns if c.role == "quantity"), None)
+    if len(named) < 2 or any(c.role == "code" for c in columns) or quantity is None:
+        return
+    rows = [
+        ln
+        for ln in below
+        if any(overlap(w.x0, w.x1, quantity) > 0 and w.text[:1].isdigit() for w in ln.words)
+    ]
+    for column in named:
+        cells = [[w for w in line.words if overlap(w.x0, w.x1, column) > 0] for line in rows]
+        if rows and all(len(ws) == 1 and any(ch.isdigit() for ch in ws[0].text) for ws in cells):
+            column.role = "code"
+            return
+
+
+def _worded_column_is_designation(columns: list[Column], below: list[Line]) -> None:
+    # 'EAN | Item | Qty': codes named, no designation; the one other heading over words on most rows
+    # is the article's name.
+    if any(c.role == "description" for c in columns) or not below:
+        return
+    found = []
+    for column in (c for c in columns if c.role == "other" and c.heading.isalpha()):
+        cells = [[w for w in line.words if overlap(w.x0, w.x1, column) > 0] for line in below]
+        worded = [ws for ws in cells if sum(w.text.isalpha() and len(w.text) > 2 for w in ws) >= 2]
+        if len(worded) * 2 > len(below):
+            found.append(column)
+    if len(found) == 1:
+        found[0].role = "description"
+
+
+def _one_quantity(columns: list[Column]) -> None:
+    # 'Nb colis | Qté colis | Qté totale': the column numbering the packs is the quantity, one giving
+    # a quantity per pack what each holds; else the first quantity heading ('Qté colis | Qté totale').
+    # The others are left to the checks, as a sheet leaves them.
+    quantities = [c for c in columns if c.role == "quantity"]
+    if len(quantities) < 2:
+        return
+    counts = [c for c in quantities if numbers_packs(c.heading)]
+    kept = counts[0] if len(counts) == 1 else quantities[0]
+    per_pack = [c for c in quantities if c is not kept and heading_unit(c.heading)]
+    for column in quantities:
+        if column is not kept:
+            column.role = "other"
+    if len(counts) == 1 and len(per_pack) == 1 and not any(c.role == "pack" for c in columns):
+        per_pack[0].role = "pack"
