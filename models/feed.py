@@ -8,7 +8,9 @@ moves past 5 before it is committed. Here the position comes from a counter row
 updated in the accepting transaction: its row lock is held until that
 transaction commits, so the next writer gets a higher number only after the
 previous one is visible. Every path that accepts an order (the engine, a clerk,
-a manual entry, the API) goes through a session flush, where the position is set.
+a manual entry, the API) goes through a session flush, where the position is set,
+or through the order writer (models/order_writer.py), which inserts rows and sets
+it the same way.
 
 The same flush queues the order's webhook events (accepted; changed when a
 record field of an accepted order changes) for every active endpoint, in the

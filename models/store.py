@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
 from models.engine import make_engine, migrate
@@ -182,11 +182,17 @@ class Store:
     def add_message(self, raw: RawMessage, *, message_id: str | None = None) -> tuple[Message, bool]:
         """Keep the raw bytes before any parsing. Returns (row, created)."""
         with self.session() as session:
-            found = session.exec(select(Message).where(Message.sha256 == raw.sha256)).first()
-            if found:
-                return found, False
+            connection = session.connection()
+            found = connection.execute(select(Message.id).where(Message.sha256 == raw.sha256)).scalar()
+            if found is not None:
+                known = session.get(Message, found)
+                assert known is not None
+                return known, False
             row = message_row(raw, message_id=message_id)
-            session.add(row)
+            # A row, not an object: a message's bytes are kept once, and read back by no one here.
+            row.id = connection.execute(insert(Message), row.model_dump(exclude={"id"})).inserted_primary_key[
+                0
+            ]
             session.commit()
             return row, True
 
@@ -248,23 +254,32 @@ class Store:
         """
         parsed = result.parsed
         with self.session() as session:
-            row = _locked_message(session, pk)
-            if row.state == MessageState.PROCESSED:
-                return [o.id for o in session.exec(select(Order).where(Order.message_pk == pk)) if o.id]
-            for old in session.exec(
-                select(ReviewItem).where(
-                    ReviewItem.message_pk == pk, ReviewItem.state == ReviewItemState.OPEN
+            connection = session.connection()
+            # The message's row is marked first: the write takes its lock (PostgreSQL) or the
+            # write lock (SQLite), so a second worker on the same message waits, then finds it
+            # processed and stores nothing twice.
+            marked = connection.execute(
+                update(Message)
+                .where(col(Message.id) == pk, col(Message.state) != MessageState.PROCESSED.value)
+                .values(
+                    message_id=parsed.message_id,
+                    subject=parsed.subject[:998],
+                    sender=parsed.sender.email,
+                    state=MessageState.PROCESSED.value,
+                    error=None,
+                    attempts=Message.attempts + 1,
+                    processed_at=utcnow(),
+                    kind="order" if result.orders else "not_order",
+                    classification=parsed.classification.kind.value if parsed.classification else None,
                 )
-            ):
-                old.state, old.closed_at, old.closed_by = ReviewItemState.CLOSED, utcnow(), INTAKE
-            row.message_id = parsed.message_id
-            row.subject = parsed.subject[:998]
-            row.sender = parsed.sender.email
-            row.state, row.error = MessageState.PROCESSED, None
-            row.attempts += 1
-            row.processed_at = utcnow()
-            row.kind = "order" if result.orders else "not_order"
-            row.classification = parsed.classification.kind.value if parsed.classification else None
+            )
+            if marked.rowcount == 0:
+                return _stored_orders(session, pk)
+            connection.execute(
+                update(ReviewItem)
+                .where(col(ReviewItem.message_pk) == pk, col(ReviewItem.state) == ReviewItemState.OPEN.value)
+                .values(state=ReviewItemState.CLOSED.value, closed_at=utcnow(), closed_by=INTAKE)
+            )
             order_ids = [insert_order(session, processed, message_pk=pk) for processed in result.orders]
             if then is not None:
                 then(session, order_ids)
@@ -299,6 +314,14 @@ class Store:
                 )
                 records.append((order.id or 0, to_record(order, list(lines))))
             return records
+
+
+def _stored_orders(session: Session, pk: int) -> list[int]:
+    """The orders of a message processed before (by another worker)."""
+    assert session.get(Message, pk) is not None, f"message {pk} vanished"
+    return [
+        o for o in session.exec(select(Order.id).where(Order.message_pk == pk).order_by(col(Order.id))) if o
+    ]
 
 
 def _locked_message(session: Session, pk: int) -> Message:

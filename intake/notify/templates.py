@@ -8,6 +8,9 @@ built-in templates, so one file can be replaced without copying the others.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -76,15 +79,52 @@ def format_quantity(value: float | None, language: str) -> str:
     return text.replace(".", ",") if language == "fr" else text
 
 
+class CompanyFirst(jinja2.BaseLoader):
+    """The company's folder first, then the built-in files.
+
+    A compiled template is kept while it is up to date: its file unchanged, and which
+    folder answers the name unchanged too (a company file added, or removed, beside a
+    built-in one is taken at the next mail, as an edit is)."""
+
+    def __init__(self, company_dir: Path | None) -> None:
+        self.folders = [d for d in (company_dir, BUILTIN) if d is not None]
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if path.is_file():
+                break
+        else:
+            raise jinja2.TemplateNotFound(template)
+        source = path.read_text(encoding="utf-8")
+        stamp = self._stamp(pieces)
+
+        def uptodate() -> bool:
+            return self._stamp(pieces) == stamp
+
+        return source, str(path), uptodate
+
+    def _stamp(self, pieces: list[str]) -> tuple[int | None, ...]:
+        """Each folder's file of that name: its modification time, None when absent."""
+        stamps: list[int | None] = []
+        for folder in self.folders:
+            try:
+                stamps.append(os.stat(folder.joinpath(*pieces)).st_mtime_ns)
+            except OSError:
+                stamps.append(None)
+        return tuple(stamps)
+
+
+@functools.lru_cache(maxsize=8)
 def make_environment(company_dir: Path | None) -> SandboxedEnvironment:
-    """The template environment: the company's folder first, then the built-in files."""
-    loaders: list[jinja2.BaseLoader] = []
-    if company_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(company_dir)))
-    loaders.append(jinja2.FileSystemLoader(str(BUILTIN)))
+    """The template environment, one per company folder: its compiled templates are kept
+    (compiling one costs more than rendering a mail)."""
     # Sandboxed: templates are edited by the company, and must not reach Python internals.
     env = SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=CompanyFirst(company_dir),
         undefined=jinja2.StrictUndefined,  # a misspelt variable is an error, not a blank
         autoescape=False,  # plain-text mail
         keep_trailing_newline=True,

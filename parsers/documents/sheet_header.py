@@ -14,6 +14,7 @@ import re
 from parsers.documents.grid import Grid
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS
 from parsers.documents.unit_columns import NUMBER_WORDS, heading_unit, unit_quantity_columns
+from parsers.values.units import normalise_unit
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize
 
@@ -33,12 +34,12 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
             role = "supplier_code" if role == "code" and "code" in roles else role
             named_articles += [column] if role == "description" else []
             roles.setdefault(role, column)
+        _packs_counted(texts, roles, vocab)
         if "quantity" in roles and not roles.keys() & {"code", "description", "supplier_code", "ean"}:
             _lone_heading_is_designation(texts, roles)
         article = roles.keys() & {"code", "description", "supplier_code", "ean"}
         if article:
             unit_quantity_columns(grid, index, texts, roles)
-            _packs_counted(texts, roles, vocab)
         if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
             if "description" not in roles:
                 _worded_heading_is_designation(grid, index, texts, roles)
@@ -51,20 +52,29 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
 
 
 def _packs_counted(texts: list[tuple[int, str]], roles: dict[str, int], vocab: LayoutVocabulary) -> None:
-    """'Qté colis' | 'Nb colis' | 'Qté totale': the column that numbers the packs is the quantity, the
-    one that gives a quantity per pack what each holds; a total is left to the checks."""
+    """'Qté colis' | 'Nb colis' | 'Qté totale', 'Pack size' | 'No. of packs' | 'Total units': the column
+    that numbers the packs is the quantity, the one that gives a quantity per pack what each holds;
+    a total is left to the checks, and a total of units is no amount of money."""
     counts = [column for column, text in texts if numbers_packs(text)]
     quantities = [
         (c, text) for c, text in texts if column_role(text, vocab) == "quantity" and c not in counts
     ]
-    if len(counts) != 1 or not quantities:
+    if len(counts) != 1 or not (quantities or "pack" in roles):
         return
     for role in [role for role, column in roles.items() if column == counts[0]]:
         del roles[role]  # 'No. of cases' is no line number
     roles["quantity"] = counts[0]
+    if "amount" in roles and _total_of_counts(dict(texts).get(roles["amount"], ""), vocab):
+        del roles["amount"]
     per_pack = [c for c, text in quantities if heading_unit(text)]
     if len(per_pack) == 1 and "pack" not in roles:
         roles["pack"] = per_pack[0]
+
+
+def _total_of_counts(text: str, vocab: LayoutVocabulary) -> bool:
+    # 'Total units', 'Total qty', 'Qté totale pièces': a total of what is counted, no price.
+    words = normalize(text).split()
+    return any(normalise_unit(w) or column_role(w, vocab) == "quantity" for w in words if w != "total")
 
 
 def numbers_packs(text: str) -> bool:

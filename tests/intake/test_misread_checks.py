@@ -302,6 +302,61 @@ def test_a_po_the_customer_corrects_in_the_text_holds_the_order(deps):
     assert (po is not None and po.value == "BC-3321") or "po_contradicted" in held
 
 
+BRANCHES = """Bonjour,
+
+Voici les commandes de nos deux agences, chacune a son adresse habituelle.
+
+Agence de Lyon - BC-2026-0501
+- 10 x VIS-440-200
+
+Agence de Vienne - BC-2026-0502
+- 4 x GAN-NIT-T9
+
+Cordialement,
+Paul Martin
+"""
+
+
+def test_two_orders_written_in_one_body_with_their_pos_are_never_one_accepted_order(deps):
+    """One record cannot carry two branches' orders: read as one, it is held with the other PO."""
+    orders = process(RawMessage(data=message(BRANCHES, subject="Commandes agences")), deps).orders
+    if len(orders) == 1:
+        [order] = orders
+        held = {r.code: r for r in order.decision.reasons if r.severity == Severity.ERROR}
+        assert "po_several" in held
+        assert held["po_several"].quoted in {"BC-2026-0501", "BC-2026-0502"} - {
+            order.matched.order.po_number.value
+        }
+    else:
+        assert {o.matched.order.po_number.value for o in orders} == {"BC-2026-0501", "BC-2026-0502"}
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        (
+            "Bonjour,\nMerci d'ouvrir une nouvelle commande, BC-2026-0610 :\n- 10 x VIS-440-200\n"
+            "Meme adresse de livraison que la BC-2026-0600.\n",
+            "RE: Commande BC-2026-0600",
+        ),
+        ("Bonjour,\nCommande BC-2026-0610 :\n- 10 x VIS-440-200\n", "Commande BC-2026-0610"),
+        (
+            "Bonjour,\nNouveau n° : BC-2026-0611.\n\nDe : Paul Martin\nObjet : Commande BC-2026-0610\n\n"
+            "Commande BC-2026-0610 :\n- 10 x VIS-440-200\n",
+            "TR: Commande BC-2026-0610",
+        ),
+        (
+            "Bonjour,\nCommande BC-2026-0610 :\n- 10 x VIS-440-200\nPardon, notre n° est BC-2026-0601 et non "
+            "BC-2026-0610.\n",
+            "Commande",
+        ),
+    ],
+    ids=["the earlier order a reply answers", "one PO written twice", "a forward renumbered", "a PO denied"],
+)
+def test_the_earlier_order_of_a_thread_is_no_second_po(body, subject, deps):
+    assert "po_several" not in held_by(message(body, subject=subject), deps)
+
+
 def test_a_delivery_address_printed_on_the_attached_order_and_dropped_holds_it(deps):
     [order] = process(RawMessage(data=with_pdf("Bonjour,\nci-joint notre commande.\n")), deps).orders
     assert order.matched.order.ship_to is not None

@@ -44,7 +44,7 @@ from tests.factories.pipeline import (
 )
 from tests.paths import FIXTURES, SAMPLES
 
-# (fixture, reason, the codes a reader skips, drop the PO read, the spans shown)
+# (fixture, reason, the codes or skus a reader skips, drop the PO read, the spans shown)
 SKIPPED = {
     "numeric customer codes": (
         "numeric_customer_codes_list_fr",
@@ -105,9 +105,25 @@ def shown(result: ProcessResult, span: tuple[int, int] | None, part: str) -> str
 
 def skipping(matched: MatchedOrder, codes: set[str], *, po: bool) -> MatchedOrder:
     """The order as a reader that skipped these lines (and the PO) would have given it."""
-    kept = [m for m in matched.lines if not (m.line.code and m.line.code.value in codes)]
+    kept = [m for m in matched.lines if not (m.sku in codes or (m.line.code and m.line.code.value in codes))]
     order = matched.order.model_copy(update={"po_number": None if po else matched.order.po_number})
     return matched.model_copy(update={"lines": kept, "order": order})
+
+
+def test_a_line_in_english_words_of_a_french_catalogue_that_a_reader_skips_holds_the_order(index):
+    """'4 white hard hats' names the catalogue's 'casque blanc' through the matcher's vocabulary: the
+    coverage check knows those words too, so an English line dropped is not a silent loss."""
+    result = run("english_trade_words_french_catalogue_en", index)
+    [order] = result.orders
+    matched = skipping(order.matched, {"EPI-CAS-01", "SAC-GRAV-50"}, po=False)
+    decision = decide(
+        result.parsed, matched, settings=automatic(), products=index.products, customers=index.customers
+    )
+    found = [r for r in decision.reasons if r.code == "line_unread"]
+    assert [shown(result, r.provenance.span, r.provenance.part) for r in found] == [
+        "- 4 white hard hats",
+        "- 3 packs of reinforced rubble bags 50 L",
+    ]
 
 
 @pytest.mark.parametrize("case", SKIPPED.values(), ids=SKIPPED.keys())

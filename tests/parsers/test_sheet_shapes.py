@@ -120,6 +120,20 @@ def test_beside_a_code_column_the_heading_over_words_is_the_designation(heading,
     ]
 
 
+def test_beside_a_pack_size_the_packs_numbered_are_the_quantity_and_their_total_no_amount() -> None:
+    rows = [
+        ["Item", "Pack size", "No. of packs", "Total units"],
+        ["BIC Cristal blue", 10, 5, 50],
+        ["Duracell AA", 4, 3, 12],
+    ]
+    order = read_sheet(make_workbook({"Order": rows}), "order.xlsx", PART)
+    assert [(ln.description.value, ln.quantity.value, ln.pack_size.value) for ln in order.lines] == [
+        ("BIC Cristal blue", Decimal(5), Decimal(10)),
+        ("Duracell AA", Decimal(3), Decimal(4)),
+    ]
+    assert all(ln.amount is None for ln in order.lines)
+
+
 def test_an_order_over_two_sheets_reads_both_and_its_number_beside_the_headings() -> None:
     book = make_workbook(
         {

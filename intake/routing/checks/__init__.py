@@ -30,7 +30,7 @@ from intake.routing.checks.order import (
     check_sender_known,
 )
 from intake.routing.checks.pack_columns import check_pack_columns
-from intake.routing.checks.po import check_po_contradicted, check_po_read, check_po_written
+from intake.routing.checks.po import check_po_contradicted, check_po_read, check_po_single, check_po_written
 from intake.routing.checks.quantity_total import check_quantity_total
 from intake.routing.checks.sender import check_authentication, parse_authentication_results
 from intake.routing.checks.sizes import check_sizes
@@ -51,6 +51,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_po_read,
     check_po_written,
     check_po_contradicted,
+    check_po_single,
     check_delivery_read,
     check_duplicate_po,
     check_duplicate_lines,

@@ -185,24 +185,28 @@ def _catalogue_keys(
     if kept is not None and kept[0] is products:
         return kept
     codes = frozenset(sku.lower() for sku in products)
-    words = frozenset(
+    named = {
         word_key(w) for product in products.values() for w in _TOKEN.findall(product.name) if _WORD.match(w)
-    )
-    words |= _translated(words)
+    }
+    words = frozenset(named | _said_otherwise(named))
     if len(_KEYS) >= _KEPT:
         del _KEYS[next(iter(_KEYS))]
     _KEYS[id(products)] = kept = (products, codes, words)
     return kept
 
 
-def _translated(words: frozenset[str]) -> frozenset[str]:
-    """The English words of the trade that name the catalogue's words ('buckets' of a catalogue of
-    'seaux'), as the matcher reads them: a line written so names the catalogue too."""
-    return frozenset(
-        word_key(english)
-        for english, french in load_vocabulary().translations.items()
-        if " " not in english and any(word_key(w) in words for w in french.split())
-    )
+def _said_otherwise(named: set[str]) -> set[str]:
+    """The words a customer writes for the catalogue's own: an English word of a French catalogue
+    ('bucket' for 'seau'), an abbreviation, a trade's name. The matcher reads them as those words,
+    so a count beside them is a line to read as much as one beside the catalogue's."""
+    vocabulary = load_vocabulary()
+    tables = (vocabulary.translations, vocabulary.trade_words, vocabulary.abbreviations)
+    return {
+        word_key(said)
+        for table in tables
+        for said, meant in table.items()
+        if " " not in said and _WORD.match(said) and any(word_key(w) in named for w in meant.split())
+    }
 
 
 def catalogue_words(ctx: CheckContext) -> frozenset[str]:
@@ -281,7 +285,12 @@ def looks_like_line(
         masked = pattern.sub(lambda m: " " * len(m.group()), masked)
     words = unglued(tokens(masked))
     counted = default_rules().number_words
-    quantities = [i for i, t in enumerate(words) if _QUANTITY.match(t) or t.lower() in counted]
+    quantities = [
+        i
+        for i, t in enumerate(words)
+        if (_QUANTITY.match(t) or t.lower() in counted)
+        and not (i and words[i - 1].lower() in rules.size_before)
+    ]
     if not quantities:
         return False
     others = [i for i in range(len(words)) if i != quantities[0]]

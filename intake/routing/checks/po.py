@@ -16,6 +16,8 @@ from intake.routing.checks.context import CheckContext
 from intake.routing.checks.coverage import body_spans
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from models import Provenance, ReviewReason
+from parsers.mail.markers import load_markers
+from parsers.text.sections import RULE as SECTION_RULE
 
 _DATE_OR_PHONE = re.compile(r"\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|0\d{9}|\d{1,2}")
 _SHAPE_TOKEN = re.compile(r"[\w\-/.]+")
@@ -137,6 +139,58 @@ def check_po_contradicted(ctx: CheckContext) -> list[ReviewReason]:
                     _contradicted(po.value, f"the document it was read from is named {attachment.filename}")
                 ]
     return []
+
+
+def check_po_single(ctx: CheckContext) -> list[ReviewReason]:
+    """A PO read beside another PO the order part names: two orders written in one message (one per
+    branch, per site, per day), or the reader took the wrong one. One record cannot carry both."""
+    po = ctx.matched.order.po_number
+    if po is None or not _visible(ctx) or po.provenance.rule == SECTION_RULE:
+        return []  # the body was cut into one order under each PO's heading: the others are siblings
+    rules, known, wanted = default_reading_rules(), article_codes(ctx), _alnum(po.value)
+    for text, where in _places(ctx):
+        if where.rule == "file-name":
+            continue  # a file named after another reference is the contradicted check's
+        found = mentioned_po(text, rules, known)
+        if found is None or _alnum(found[0]) == wanted or _elsewhere(ctx, found[0]):
+            continue
+        return [
+            ReviewReason(
+                code="po_several",
+                message=f'the message names two PO numbers, "{po.value}" read and "{found[0]}": one order each?',
+                field="po_number",
+                provenance=_narrowed(where, *found[1]),
+                quoted=found[0],
+            )
+        ]
+    return []
+
+
+def _elsewhere(ctx: CheckContext, reference: str) -> bool:
+    """The other reference is another order's of the same message or thread: an attached document
+    named after it (each document its own order), the earlier order a reply or a forward answers (its
+    subject or the quoted history writes it), or one the message denies."""
+    parsed = ctx.parsed
+    named = (a.filename.rsplit(".", 1)[0].replace("_", " ") for a in parsed.attachments)
+    if any(writes_reference(name, reference) for name in named):
+        return True
+    markers = load_markers()
+    threaded = markers.is_reply_subject(parsed.subject) or markers.is_forward_subject(parsed.subject)
+    if (threaded and writes_reference(parsed.subject, reference)) or writes_reference(
+        parsed.quoted, reference
+    ):
+        return True
+    return _denied(ctx, reference)
+
+
+def _denied(ctx: CheckContext, reference: str) -> bool:
+    """The message says the reference is not the order's ('notre n° est BC-3321 et non BC-3312')."""
+    wanted = _alnum(reference)
+    return any(
+        _alnum(match.group()) == wanted and _DENIED.search(text[max(0, match.start() - 30) : match.start()])
+        for text in _all_texts(ctx)
+        for match in _SHAPE_TOKEN.finditer(text)
+    )
 
 
 def _contradicted(value: str, why: str) -> ReviewReason:

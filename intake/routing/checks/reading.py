@@ -31,6 +31,7 @@ class ReadingRules(BaseModel):
     pack_before: frozenset[str] = frozenset()
     pack_of: frozenset[str] = frozenset()
     size_units: frozenset[str] = frozenset()
+    size_before: frozenset[str] = frozenset()
     replacements: tuple[str, ...] = ()
     removals: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
