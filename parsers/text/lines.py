@@ -115,7 +115,14 @@ def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
     """The order line one line of text carries, or None when it carries none."""
     if not line.strip() or _is_noise(line):
         return None
-    for reader in (_read_labelled, _read_trailing, _read_phrased, _read_leading, _read_counted_after):
+    for reader in (
+        _read_labelled,
+        _read_trailing,
+        _read_phrased,
+        _read_leading,
+        _read_counted_after,
+        _read_bracketed,
+    ):
         found = reader(line, part, start)
         if found is not None and _plausible(found):
             return found
@@ -157,6 +164,7 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
         return None
     if match["comma"] and (
         len(match["desc"].split()) < 2
+        or re.search(r"[:,]\s*\d", match["desc"])  # 'balais : 2 x 450, 2 x 475, 1 x 650': a list of counts
         or (unit_kind(unit) == "measure" if unit else "." in match["qty"] or "," in match["qty"])
     ):
         return None  # 'Tube PER Ø16, 50 m': after a comma, a measure tells the article, no count
@@ -222,6 +230,27 @@ def _read_phrased(line: str, part: str, start: int) -> ExtractedLine | None:
         pack=(pack, (start + match.start("measure"), start + match.end("measure"))) if pack else None,
         rule="text-designation-phrase",
         confidence=0.8,
+    )
+
+
+# 'Chin straps for all of the hats (15).': a name, then nothing but a count in brackets.
+_BRACKETED = re.compile(rf"{_BULLET}(?P<desc>[^\W\d_][^()\d]*?)\s*\((?P<qty>\d{{1,4}})\)\s*[.!]?\s*$")
+# The rule of such a line: the figure may as well be what a pack holds ('Toilet rolls (72)').
+BRACKETED_RULE = "text-bracketed-count"
+
+
+def _read_bracketed(line: str, part: str, start: int) -> ExtractedLine | None:
+    """A name with no figure, then a count in brackets ending the line: read, for a clerk to confirm."""
+    match = _BRACKETED.match(line)
+    if match is None or len(match["desc"].split()) < 2:
+        return None
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        desc=(match["desc"].strip(), (start + match.start("desc"), start + match.end("desc"))),
+        qty=(Decimal(match["qty"]), (start + match.start("qty"), start + match.end("qty"))),
+        rule=BRACKETED_RULE,
+        confidence=0.6,
     )
 
 

@@ -6,8 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from models import ParsedMessage
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
+from parsers.text.reader import extract_from_text
 
 
 def _shape(text: str):
@@ -456,3 +458,28 @@ def test_a_count_after_a_comma_ending_the_line(text: str, expected) -> None:
 )
 def test_what_follows_a_comma_and_counts_nothing(text: str) -> None:
     assert _phrased(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chin straps for all of the hats (15).",
+            ("Chin straps for all of the hats", Decimal(15), None, None),
+        ),
+        ("- Casques blancs (10)", ("Casques blancs", Decimal(10), None, None)),
+        ("Toilet rolls 3-ply (72)", None),  # figures in the name: the brackets may hold the pack
+        ("Bâtiment (3)", None),
+    ],
+    ids=["a-sentence", "a-list-line", "figures-in-the-name", "one-word"],
+)
+def test_a_count_in_brackets_after_a_name_with_no_figure(text: str, expected) -> None:
+    assert _phrased(text) == expected
+
+
+def test_a_count_in_brackets_holds_the_order_for_a_clerk() -> None:
+    order = extract_from_text(
+        ParsedMessage(message_id="<t@x>", text="Please send:\nChin straps for the hats (15).\n")
+    )
+    assert [line.quantity.value for line in order.lines] == [Decimal(15)]
+    assert order.doubts

@@ -359,3 +359,35 @@ def test_a_wrapped_line_with_no_sentence_end_is_no_part_of_the_name():
         "Merci de livrer 2 casques blancs et 3 gilets orange haute visibilité\nlivraison demain matin svp\n"
     )
     assert [d for d, _, _ in _read(text)] == ["casques blancs", "gilets orange haute visibilité"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- 24 pr cut resistant gloves, level D, size 9/L\n- 12 pr same, 10/XL\n",
+            [
+                ("cut resistant gloves, level D, size 9/L", 24, "paire"),
+                ("cut resistant gloves, level D, size 10/XL", 12, "paire"),
+            ],
+        ),
+        (
+            "- 3 gilets jaunes XL\n- 2 idem en L\n",
+            [("gilets jaunes XL", 3, None), ("gilets jaunes L", 2, None)],
+        ),
+        (
+            "- 6 casques blancs\n- 4 pareil en rouge\n",
+            [("casques blancs", 6, None), ("casques rouge", 4, None)],
+        ),
+    ],
+    ids=["same-in-two-notations", "idem-size", "pareil-colour"],
+)
+def test_a_line_saying_same_orders_the_article_above_in_what_differs(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_same_with_nothing_to_swap_in_the_line_above_is_no_copy_of_it():
+    assert [d for d, _, _ in _read("- 6 casques blancs\n- 2 same, 10/XL\n")] == [
+        "casques blancs",
+        "same, 10/XL",
+    ]
