@@ -330,6 +330,9 @@ def _glued_to_a_dimension(line: str, match: re.Match[str]) -> bool:
     if line[match.end("desc") : match.start("qty")] not in ("x", "×"):
         return False
     word = match["desc"].split()[-1] if match["desc"].split() else ""
+    measured = re.fullmatch(r"\d+(?:[.,]\d+)?([^\W\d_]{1,3})", word)  # 'citron 5Lx2', 'pulvé 750mlx6'
+    if measured and unit_kind(normalise_unit(measured[1]) or "") == "measure":
+        return False
     return not (is_size(word) or (len(re.findall(r"\d", word)) >= 4 and len(match["qty"]) <= 2))
 
 

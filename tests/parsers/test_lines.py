@@ -119,6 +119,7 @@ def test_line_shapes(text: str, expected) -> None:
         "Four more ways to manage your account",
         "82023 Peters Road, Suite 1000 Plantation, FL 33324",
         "41 500, from third party to send this report. Please do not reply",
+        "7 items, total quantity 29.",
     ],
     ids=[
         "phone",
@@ -140,6 +141,7 @@ def test_line_shapes(text: str, expected) -> None:
         "word-without-unit",
         "us-address",
         "sentence",
+        "a-count-of-the-order-s-lines",
     ],
 )
 def test_not_a_line(text: str) -> None:

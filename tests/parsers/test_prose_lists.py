@@ -203,6 +203,7 @@ def test_a_name_written_with_figures_is_no_size():
         ("12xgants latex ménage T9", ("gants latex ménage T9", 12)),
         ("Longe double avec absorbeur 2 m x2", ("Longe double avec absorbeur 2 m", 2)),
         ("3 XL tee shirts", ("XL tee shirts", 3)),
+        ("liquide vaisselle citron 5Lx2", ("liquide vaisselle citron 5L", 2)),
     ],
     ids=[
         "size-x-count",
@@ -210,6 +211,7 @@ def test_a_name_written_with_figures_is_no_size():
         "count-x-name",
         "measure-then-x-count",
         "x-of-a-size-is-no-mark",
+        "measure-x-count",
     ],
 )
 def test_a_count_glued_to_its_x_is_read(text, expected):
