@@ -53,7 +53,8 @@ _MEASURES: dict[str, tuple[str, float]] = {
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _MEASURES), key=len, reverse=True))
 _CONTENT_ALT = "kg|gr|g|ml|cl|dl|l|litres|litre"
 # A cable's cores and section as the trade writes them ("3G1,5", "5G2,5 mm²"): one size.
-_CORES = re.compile(rf"(?<![\w.,])(\d{{1,2}})g({_NUM})(?:\s*mm2)?(?![\w])")
+# Spaced out ('5 G 1,5') only with a decimal section: '5 g 2' may be grams.
+_CORES = re.compile(rf"(?<![\w.,])(\d{{1,2}})(?:g|\s+g\s+(?=\d+[.,]\d))({_NUM})(?:\s*mm2)?(?![\w])")
 _PACK_OF_MEASURE = re.compile(rf"\b(\d+)\s*x\s*({_NUM})\s*({_CONTENT_ALT})\b")
 _DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
 # A panel's height and length as catalogues print them ("H600 L1000"), read as "600 x 1000".
@@ -200,6 +201,9 @@ def _digits_for_counted_words(folded: str) -> str:
     return _counted_words().sub(lambda m: str(table[m[1]]), folded)
 
 
+_COUNT_HYPHEN = re.compile(r"(?<![\w.,-])(\d+)-(?=[a-z]{2,}\b)")
+
+
 # The checks read the same catalogue designations for every order: a Wording is frozen, and
 # read from the one vocabulary, so each text is read once.
 @lru_cache(maxsize=1 << 14)
@@ -208,6 +212,8 @@ def read_wording(text: str) -> Wording:
     vocabulary = load_vocabulary()
     folded = _digits_for_counted_words(vocabulary.translate_phrases(fold(text)))
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
+    # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').
+    folded = _COUNT_HYPHEN.sub(r"\1 ", folded)
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []
     excluded: list[str] = []

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, func, select
 from models.pipeline import Origin, RawMessage
 from models.rows import message_row
 from models.store import Store
-from models.tables import Lease, LedgerEntry, Message, utcnow
+from models.tables import Lease, LedgerEntry, Message, MessageState, utcnow
 
 SEEN_CHUNK = 1000  # UIDs per query (SQLite bounds the parameters of one statement)
 
@@ -142,6 +142,38 @@ def seen_positions(
             for uid, ledger_id, message_pk, state, action in rows:
                 seen[uid] = Seen(ledger_id or 0, message_pk or 0, state, action)
     return seen
+
+
+def decided_positions(
+    store: Store, account: str, folder: str, uidvalidity: int, from_uid: int
+) -> dict[int, Seen]:
+    """The positions from UID `from_uid` on whose message has an outcome the server was not told of.
+
+    What a pass tells the server, read without naming the folder's UIDs: the rows of the
+    messages still waiting stay in the database instead of coming back on every pass."""
+    with store.session() as session:
+        rows = session.exec(
+            select(
+                LedgerEntry.uid,
+                LedgerEntry.id,
+                LedgerEntry.message_pk,
+                Message.state,
+                LedgerEntry.server_action,
+            )
+            .join(Message, col(Message.id) == col(LedgerEntry.message_pk))
+            .where(
+                LedgerEntry.account == account,
+                LedgerEntry.folder == folder,
+                LedgerEntry.uidvalidity == uidvalidity,
+                col(LedgerEntry.uid) >= from_uid,
+                col(LedgerEntry.server_action).is_(None),
+                col(Message.state) != MessageState.RECEIVED.value,
+            )
+        )
+        return {
+            uid: Seen(ledger_id or 0, message_pk or 0, state, action)
+            for uid, ledger_id, message_pk, state, action in rows
+        }
 
 
 def message_state(store: Store, message_pk: int) -> str:

@@ -29,6 +29,7 @@ from models.ledger import (
     Position,
     Seen,
     acquire_lease,
+    decided_positions,
     known_uidvalidities,
     lease_holder,
     mark_server_action,
@@ -76,6 +77,10 @@ class FolderWorker:
         self._lease_renewed = 0.0
         self._lease_lost = False
         self._uidvalidity: int | None = None
+        # The ledger's rows of the UIDs in the folder, as last read (a position's row changes only
+        # by its outcome): each is read once, and then only while its outcome is awaited.
+        self._positions: dict[int, Seen] = {}
+        self._positions_uidvalidity: int | None = None
 
     # -- the loop -------------------------------------------------------------
 
@@ -140,9 +145,9 @@ class FolderWorker:
         """Until the next pass: soon while messages of the folder wait for their
         outcome (no server news says they got one), else until the server's news.
 
-        A pass reads the ledger of the whole backlog, so with IDLE (news of a message
-        ends the wait at once) the wait grows with the backlog: a pass per batch of
-        outcomes, not per poll."""
+        A pass searches the whole folder and reads the outcomes from its oldest UID on,
+        so with IDLE (news of a message ends the wait at once) the wait grows with the
+        backlog: a pass per batch of outcomes, not per poll."""
         if self.waiting and mailbox.supports_idle:
             spread = self.timing.queue_poll_seconds * max(1.0, self.waiting / self.timing.batch_size)
             return min(spread, self.timing.idle_seconds)
@@ -177,9 +182,10 @@ class FolderWorker:
     def drain(self, mailbox: Mailbox) -> int:
         """Handle every message waiting in the folder: what is new fetched and recorded first,
         in UID batches (bounded memory), then what has its outcome told to the server; returns
-        how many were recorded. The ledger is read twice a pass, whatever its size: a pass that
-        only told the server is followed by a wait, not by another pass at once (outcomes come
-        a few at a time while a backlog drains, and each pass reads the whole backlog's ledger)."""
+        how many were recorded. A position's ledger row is read once, then only its outcome, with
+        the others not told yet, in one query a pass; a pass that only told the server is followed
+        by a wait, not by another pass at once (outcomes come a few at a time while a backlog
+        drains, and each pass searches the folder)."""
         state = mailbox.select(self.folder)
         self._note_uidvalidity(state.uidvalidity)
         skip = (self.account.processed_flag, self.account.failed_flag)
@@ -188,7 +194,7 @@ class FolderWorker:
         if not uids:
             return 0
         log.debug("%s: %d messages in the folder (UIDVALIDITY %d)", self.where, len(uids), state.uidvalidity)
-        known = seen_positions(self.store, self.account.name, self.folder, state.uidvalidity, uids)
+        known = self._known(state.uidvalidity, uids)
         recorded = 0
         for batch in chunks([uid for uid in uids if uid not in known], self.timing.batch_size):
             if self._should_stop():
@@ -199,7 +205,7 @@ class FolderWorker:
                 self._work_queue()
         if self.once:  # and what an earlier pass left without an outcome
             self._work_queue()
-        states = seen_positions(self.store, self.account.name, self.folder, state.uidvalidity, uids)
+        states = self._states(state.uidvalidity, uids)
         decided = [(uid, seen) for uid, seen in sorted(states.items()) if seen.state != MessageState.RECEIVED]
         self.tally.already_done += sum(
             1 for uid, _ in decided if uid in known and known[uid].state != MessageState.RECEIVED
@@ -212,6 +218,27 @@ class FolderWorker:
                 break
             self._tell_server(mailbox, batch)
         return recorded
+
+    def _known(self, uidvalidity: int, uids: list[int]) -> dict[int, Seen]:
+        """What the ledger holds of the folder's UIDs: those not met before read, the others as
+        last read; the UIDs gone from the folder are forgotten."""
+        if uidvalidity != self._positions_uidvalidity:
+            self._positions, self._positions_uidvalidity = {}, uidvalidity
+        self._positions = {uid: self._positions[uid] for uid in uids if uid in self._positions}
+        unknown = [uid for uid in uids if uid not in self._positions]
+        if unknown:
+            self._positions.update(
+                seen_positions(self.store, self.account.name, self.folder, uidvalidity, unknown)
+            )
+        return dict(self._positions)
+
+    def _states(self, uidvalidity: int, uids: list[int]) -> dict[int, Seen]:
+        """The known UIDs of the folder with their message's state now: the outcomes the server was
+        not told of read in one query from the folder's oldest UID on, whatever the backlog."""
+        present = set(uids)
+        fresh = decided_positions(self.store, self.account.name, self.folder, uidvalidity, min(uids))
+        self._positions.update((uid, seen) for uid, seen in fresh.items() if uid in present)
+        return {uid: self._positions[uid] for uid in uids if uid in self._positions}
 
     def _work_queue(self) -> None:
         work_queue(
@@ -239,6 +266,7 @@ class FolderWorker:
             ],
         )
         for (uid, _), seen in zip(fetched, recorded, strict=True):
+            self._positions[uid] = seen
             if (
                 seen.state != MessageState.RECEIVED
             ):  # same content seen before (another UID, folder or UIDVALIDITY)

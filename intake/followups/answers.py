@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from intake.followups.diff import SURE_MARGIN, SURE_SCORE
+from intake.followups.diff import SURE_MARGIN, SURE_SCORE, english_to_catalogue
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import Candidate, Extracted, ExtractedLine, ExtractedOrder, LineMatch, ParsedMessage, Provenance
@@ -100,6 +100,8 @@ class Answer:
     quantity: tuple[Decimal, tuple[int, int]]
     options: list[tuple[str, tuple[int, int]]]  # the words the question also writes, with their spans
     units: frozenset[str]  # the units the answer counts in ('10 pièces': pce)
+    # Options said once for every count, before the first ('The box of 50 then - 3 of the black, ...').
+    shared: tuple[tuple[str, tuple[int, int]], ...] = ()
 
 
 def read_option_answer(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> ExtractedOrder:
@@ -130,7 +132,12 @@ def _answered_line(
 ) -> tuple[ExtractedLine, str | None]:
     """The line one answer orders: the option's article, if named for sure, at the answer's count."""
     sku, doubt, telling = _option_article(answer, question, index)
-    named = [span for word, span in answer.options if _key(word) in telling] or [s for _, s in answer.options]
+    own_options = [
+        (w, span) for w, span in answer.options if (w, span) not in answer.shared
+    ] or answer.options
+    named = [span for word, span in own_options if _key(english_to_catalogue(word)) in telling] or [
+        span for _, span in own_options
+    ]
     start, end = named[0][0], named[-1][1]
     where = Provenance(part=part, span=(start, end), rule=ANSWER_RULE)
     quantity, span = answer.quantity
@@ -204,28 +211,51 @@ def _answers(own: str, question: str) -> list[Answer]:
         if len(sentence.group(0).strip()) > MAX_ANSWER_CHARS or _ADDS.search(sentence.group(0)):
             continue
         clauses = [_clause(own, sentence.start(), sentence.group(0), asked)]
+        head: _Words = []
         if clauses[0] is not None and len(clauses[0][2]) > 1:
-            clauses = [
-                _clause(own, sentence.start() + cut[0], sentence.group(0)[cut[0] : cut[1]], asked)
-                for cut in _clause_cuts(sentence.group(0))
-            ]
-            clauses = [c for c in clauses if c is not None and c[2]]
+            clauses, head = _with_head(_counted_clauses(own, sentence, asked))
         if clauses and all(c is not None and len(c[2]) == 1 and c[1] for c in clauses):
-            found.append((sentence, [c for c in clauses if c is not None]))
+            found.append((sentence, [c for c in clauses if c is not None], head))
     if len(found) != 1:
         return []
-    sentence, clauses = found[0]
+    sentence, clauses, head = found[0]
     answers = []
     for tokens, options, ((count, span),) in clauses:
         value = parse_number(count)
         if value is None or value <= 0:
             return []
         units = frozenset(u for w, _ in tokens if (u := normalise_unit(w)) is not None)
-        answers.append(Answer(sentence.group(0), sentence.start(), (value, span), options, units))
+        answers.append(
+            Answer(sentence.group(0), sentence.start(), (value, span), options, units, tuple(head))
+        )
     return answers
 
 
 _Words = list[tuple[str, tuple[int, int]]]
+
+
+def _counted_clauses(
+    own: str, sentence: re.Match[str], asked: set[str]
+) -> list[tuple[_Words, _Words, _Words]]:
+    """The stretches of a sentence counting several options, each that counts something."""
+    found = []
+    for begin, end in _clause_cuts(sentence.group(0)):
+        clause = _clause(own, sentence.start() + begin, sentence.group(0)[begin:end], asked)
+        if clause is not None and clause[2]:
+            found.append(clause)
+    return found
+
+
+def _with_head(
+    clauses: list[tuple[_Words, _Words, _Words]],
+) -> tuple[list[tuple[_Words, _Words, _Words]], _Words]:
+    """'The box of 50 then - 3 boxes of the black, and 2 of the red': the options said before the
+    first count are every count's (and those options)."""
+    if len(clauses) < 2:
+        return clauses, []
+    first = clauses[0][2][0][1][0]
+    head = [(w, span) for w, span in clauses[0][1] if span[1] <= first]
+    return [clauses[0], *[(t, [*head, *o], c) for t, o, c in clauses[1:]]], head
 
 
 def _clause(own: str, at: int, text: str, asked: set[str]) -> tuple[_Words, _Words, _Words] | None:
@@ -322,7 +352,8 @@ def _pick(
 ) -> tuple[str | None, str | None, list[str], list[Candidate]]:
     """(sku, why not, telling words, candidates carrying them): the one candidate carrying the answer's
     telling words, or those carrying them when several do (sku None, no reason yet)."""
-    options = [_key(w) for w, _ in answer.options]
+    # Read as the catalogue writes them too: 'the black' of an English answer is 'noir'.
+    options = [_key(english_to_catalogue(w)) for w, _ in answer.options]
     # The option's words that tell the candidates apart ('500', 'latex', 'blanche'), not those all share.
     telling = [w for w in options if 0 < sum(_named(w, n) for n in names.values()) < len(names)]
     carrying = [c for c in candidates if c.key in names and all(_named(w, names[c.key]) for w in telling)]

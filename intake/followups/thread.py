@@ -22,6 +22,7 @@ from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Prov
 from models.followups import OrderChange, SkuQuantity
 from parsers.text.reader import extract_from_text, quoted_lines
 from parsers.text.thread import changes_the_thread, points_to_thread
+from parsers.vocabulary.sizes import size_words
 
 # "sauf les casques", "except the gloves", "sans la ligne 3": what is left out of the quoted lines.
 _EXCEPT = re.compile(r"\b(?:sauf|except(?:ing|é)?|hormis|[àa] part|without|sans|apart from)\b", re.I)
@@ -224,11 +225,27 @@ def _more_by_words(change: OrderChange, base: list[ExtractedLine], skus: list[st
         if more is None:
             continue
         words = _stems(clause[more.end() :]) & used
-        hit = [i for i, name in enumerate(names) if words and words <= name]
+        hit = [i for i, name in enumerate(names) if words and words <= name] or lines_of_size(
+            clause[more.end() :], base
+        )
         held = base[hit[0]].quantity if len(hit) == 1 else None
         if held is not None and skus[hit[0]]:
             added = float(more["a"] or more["b"])
             change.set_quantity.append(SkuQuantity(sku=skus[hit[0]], quantity=float(held.value) + added))
+
+
+def lines_of_size(clause: str, base: list[ExtractedLine]) -> list[int]:
+    """The quoted lines written with the letter size the clause says in words ('of the large': 'Carton L')."""
+    said = []
+    for word, letter in sorted(size_words().spelled.items(), key=lambda item: -len(item[0])):
+        found = re.search(rf"\b{re.escape(word)}\b", clause, re.I)
+        if found:  # 'extra large' is said, not 'large' inside it
+            said.append(letter)
+            clause = clause[: found.start()] + " " * len(found.group(0)) + clause[found.end() :]
+    if len(said) != 1:
+        return []
+    letter = re.compile(rf"(?<![\w/]){re.escape(said[0])}(?![\w/])", re.I)
+    return [i for i, line in enumerate(base) if line.description and letter.search(line.description.value)]
 
 
 def _stems(text: str) -> set[str]:

@@ -22,6 +22,8 @@ class SizeWords(BaseModel):
     range_to: list[str]
     smallest: int
     largest: int
+    # Letter sizes said in words: "the large" is L.
+    spelled: dict[str, str] = {}
 
 
 class EachWords(BaseModel):

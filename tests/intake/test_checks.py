@@ -360,3 +360,18 @@ def test_a_small_lead_over_a_twin_the_words_do_not_tell_apart_holds_the_line(
     )
     codes = {r.code for r in check_lines_matched(ctx)}
     assert ("line_twin_untold" in codes) is held
+
+
+def test_english_words_of_the_trade_name_a_french_catalogue_for_the_unread_lines_check():
+    from intake.routing.checks.coverage import catalogue_words, looks_like_line
+    from intake.routing.checks.reading import default_reading_rules
+    from models import ProductRow
+
+    products = {
+        "LES-20": ProductRow(sku="LES-20", name="Lessive liquide tous textiles - bidon 20 L", unit="bidon")
+    }
+    words = catalogue_words(
+        CheckContext(parsed=make_parsed(), matched=make_matched_order([]), products=products)
+    )
+    assert {"laundry", "liquid", "lessive"} <= words and "hard" not in words
+    assert looks_like_line("3. Laundry liquid 20 L, 3", default_reading_rules(), words)

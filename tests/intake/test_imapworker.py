@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import intake.daemon.worker as imapworker
 from intake.daemon.config import Account
 from intake.daemon.holders import Backoff, holder_is_dead, holder_name
 from intake.daemon.queue import Processor, one_by_one
@@ -181,3 +182,37 @@ def test_a_silent_server_is_given_up_by_timeout() -> None:
         )
         with pytest.raises(MailboxError, match=r"mailbox fake: .*(timeout|timed out)"):
             ImapMailbox.connect(account, fast_timing(connect_timeout=0.5, read_timeout=0.5))
+
+
+def test_a_position_is_read_from_the_ledger_once_then_only_its_outcome(
+    fake_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[list[int]] = []
+    real = imapworker.seen_positions
+
+    def counted(store: Store, account: str, folder: str, uidvalidity: int, uids: list[int]):  # type: ignore[no-untyped-def]
+        asked.append(list(uids))
+        return real(store, account, folder, uidvalidity, uids)
+
+    monkeypatch.setattr(imapworker, "seen_positions", counted)
+    server = FakeServer()
+    for n in range(3):
+        server.append("INBOX", message(n))
+    folder = FolderWorker(
+        ACCOUNT,
+        "INBOX",
+        store=fake_store,
+        timing=fast_timing(),
+        process=counting_processor(fake_store, []),
+        connect=lambda _a, _t: FakeMailbox(server),
+        holder=holder_name(),
+        stop=threading.Event(),
+    )
+    mailbox = FakeMailbox(server)
+    assert (folder.drain(mailbox), folder.waiting) == (3, 3)
+    fake_store.mark_failed(2, "unreadable")  # an outcome committed by the queue meanwhile
+    server.append("INBOX", message(3))
+    assert (folder.drain(mailbox), folder.waiting) == (1, 3)
+    assert asked == [[1, 2, 3], [4]]
+    assert (server.count("INBOX"), server.count("Bad")) == (3, 1)
+    assert (folder.drain(mailbox), folder.waiting, asked[-1]) == (0, 3, [4])

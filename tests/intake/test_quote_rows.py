@@ -14,8 +14,9 @@ from intake.followups import ANSWER_RULE, EACH_RULE, read_thread
 from intake.followups.diff import OrderLines, compute_change, order_index
 from intake.followups.each import EACH_DOUBT
 from intake.followups.offered import denied, offered_in_words
+from intake.followups.thread import lines_of_size
 from matchers import CatalogIndex, match_article
-from models import ParsedMessage
+from models import Extracted, ExtractedLine, ParsedMessage
 from parsers import extract_orders
 from parsers.text.codes import read_code_line
 from parsers.text.prices import split_price
@@ -209,3 +210,28 @@ def test_a_count_of_each_offered_variant_less_those_turned_down(
     each = [ln for ln in order.lines if ln.provenance and ln.provenance.rule == EACH_RULE]
     assert [(match_article(ln, index, customer_id=None).sku, int(ln.quantity.value)) for ln in each] == lines
     assert EACH_DOUBT in order.doubts
+
+
+PACKS_EN = (
+    "Hello,\nThe sanitary silicone comes in 310 ml cartridges (5.90 each) or in cartons of 12 (64.00),\n"
+    "in white and in grey. Which would you like?"
+)
+
+
+def test_the_option_said_before_the_counts_is_each_counts(index: CatalogIndex) -> None:
+    parsed = _reply("The carton of 12 then - 2 cartons of the white, and 1 of the grey too.", PACKS_EN)
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    read = [(match_article(ln, index, customer_id=None).sku, int(ln.quantity.value)) for ln in order.lines]
+    assert read == [("SIL-BLA-CT12", 2), ("SIL-GRI-CT12", 1)]
+
+
+@pytest.mark.parametrize(
+    ("clause", "hit"),
+    [("2 more of the large", [2]), ("2 more of the extra large", [3]), ("2 more of the big ones", [])],
+)
+def test_a_letter_size_said_in_words_names_the_quoted_line(clause: str, hit: list[int]) -> None:
+    base = [
+        ExtractedLine(line_no=n, description=Extracted[str](value=f"Carton {size}", confidence=1.0))
+        for n, size in enumerate(["S", "M", "L", "XL"], start=1)
+    ]
+    assert lines_of_size(clause, base) == hit

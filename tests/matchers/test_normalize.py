@@ -122,8 +122,25 @@ def test_negated_words_are_set_apart() -> None:
         ("flipchart easel", "Chevalet de conférence trépied"),
         ("paint rollers 180 mm", "Rouleau à peinture 180 mm"),
         ("leather gloves", "Gants cuir taille 9"),
+        ("fabric softener, lavender", "Assouplissant lavande - bidon 5 L"),
+        ("stain remover spray", "Détachant avant-lavage - pulvérisateur 750 ml"),
+        ("laundry liquid all fabrics", "Lessive liquide tous textiles - bidon 20 L"),
+        ("kitchen roll", "Essuie-tout ménager 2 plis - colis de 32 rouleaux"),
     ],
-    ids=["gloves", "salt", "filter", "screws", "archive-boxes", "easel", "paint-roller", "leather"],
+    ids=[
+        "gloves",
+        "salt",
+        "filter",
+        "screws",
+        "archive-boxes",
+        "easel",
+        "paint-roller",
+        "leather",
+        "softener",
+        "stain-remover",
+        "laundry",
+        "kitchen-roll",
+    ],
 )
 def test_english_words_of_the_trade_read_as_the_french_catalogue_writes_them(
     english: str, french: str
@@ -197,3 +214,18 @@ def test_the_size_kinds_come_in_one_order_whatever_the_hash_seed():
         for seed in range(6)
     }
     assert seen == {"['dim', 'mass', 'num', 'pack', 'vol']\n"}
+
+
+@pytest.mark.parametrize(
+    ("customer", "catalogue"),
+    [
+        ("toilet rolls 2-ply", "Papier toilette 2 plis - colis de 96 rouleaux"),
+        ("câble R2V 5 G 1,5", "Câble U-1000 R2V 5G1,5 mm² - couronne 50 m"),
+    ],
+    ids=["a-count-joined-to-what-it-counts", "cores-and-section-spaced-out"],
+)
+def test_sizes_written_apart_or_joined_read_as_the_catalogue_prints_them(
+    customer: str, catalogue: str
+) -> None:
+    assert read_wording(customer).features <= read_wording(catalogue).features
+    assert "mass:5" not in read_wording("câble 5 G 1,5").features

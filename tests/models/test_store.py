@@ -19,6 +19,7 @@ from models import Origin, ProductRow, RawMessage, Settings, Store, load_referen
 from models.ledger import (
     Position,
     acquire_lease,
+    decided_positions,
     known_uidvalidities,
     lease_holder,
     ledger_rows,
@@ -144,6 +145,27 @@ def test_ledger_ties_positions_to_content(opened: Store, uidvalidity: int) -> No
     assert [r.server_action for r in ledger_rows(opened, "orders")] == ["moved", None]
     assert known_uidvalidities(opened, "orders", "INBOX") == [uidvalidity, elsewhere.uidvalidity]
     assert len(opened.list_messages()) == 1
+
+
+def test_decided_positions_are_the_outcomes_the_server_was_not_told_of(opened: Store) -> None:
+    seen = [
+        record_position(
+            opened, raw_of(f"Subject: {uid}\r\n\r\nbody\r\n".encode()), Position("a", "INBOX", 9, uid), None
+        )
+        for uid in (3, 5, 8, 13)
+    ]
+    for done in seen[1:]:
+        opened.mark_failed(done.message_pk, "unreadable")
+    mark_server_action(opened, [seen[2].ledger_id], "moved")
+    found = decided_positions(opened, "a", "INBOX", 9, 4)
+    assert {uid: (s.ledger_id, s.state, s.server_action) for uid, s in found.items()} == {
+        5: (seen[1].ledger_id, "failed", None),
+        13: (seen[3].ledger_id, "failed", None),
+    }
+    assert decided_positions(opened, "a", "INBOX", 9, 6).keys() == {13}
+    assert (
+        decided_positions(opened, "a", "Other", 9, 1) == decided_positions(opened, "a", "INBOX", 8, 1) == {}
+    )
 
 
 def test_lease_is_held_renewed_released_and_taken_over(opened: Store) -> None:

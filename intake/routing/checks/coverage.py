@@ -197,16 +197,21 @@ def _catalogue_keys(
 
 def _said_otherwise(named: set[str]) -> set[str]:
     """The words a customer writes for the catalogue's own: an English word of a French catalogue
-    ('bucket' for 'seau'), an abbreviation, a trade's name. The matcher reads them as those words,
-    so a count beside them is a line to read as much as one beside the catalogue's."""
+    ('bucket' for 'seau', 'laundry liquid' for 'lessive liquide'), an abbreviation, a trade's name.
+    The matcher reads them as those words, so a count beside them is a line to read as much as one
+    beside the catalogue's."""
     vocabulary = load_vocabulary()
-    tables = (vocabulary.translations, vocabulary.trade_words, vocabulary.abbreviations)
-    return {
-        word_key(said)
-        for table in tables
-        for said, meant in table.items()
-        if " " not in said and _WORD.match(said) and any(word_key(w) in named for w in meant.split())
-    }
+    found: set[str] = set()
+    for table in (vocabulary.translations, vocabulary.trade_words, vocabulary.abbreviations):
+        for said, meant in table.items():
+            keys = [word_key(w) for w in meant.split()]
+            if " " in said:
+                # A phrase ('hard hat') names the catalogue when all its meaning does.
+                if keys and all(k in named for k in keys):
+                    found.update(word_key(w) for w in said.split() if _WORD.match(w))
+            elif _WORD.match(said) and any(k in named for k in keys):
+                found.add(word_key(said))
+    return found
 
 
 def catalogue_words(ctx: CheckContext) -> frozenset[str]:

@@ -16,7 +16,8 @@ column ('5') is two words, '100' and '5', where pdfplumber reads '1500'.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -32,8 +33,8 @@ MIN_RECT_HEIGHT = 4.0
 OVERPRINT_SHARE = 0.6
 
 Rule = tuple[float, float, float]  # x, top, bottom
-# text, x0, x1, top, bottom, the order it was painted in, the text object that painted it
-Char = tuple[str, float, float, float, float, int, int]
+Char = tuple[str, float, float, float, float, int]  # text, x0, x1, top, bottom, the order it was painted in
+Painter = Callable[[int], int]  # a character's index -> the text object that painted it
 
 
 class PageGeometry:
@@ -66,12 +67,19 @@ def page_words(page: pdfium.PdfPage, number: int, geometry: PageGeometry) -> lis
     textpage = page.get_textpage()
     try:
         chars = list(_chars(textpage, geometry))
+        painter = _painter(textpage)
+        words: list[Word] = []
+        for line in _line_clusters(chars):
+            words += _words(sorted(line, key=lambda c: c[1]), number, painter)
     finally:
         textpage.close()
-    words: list[Word] = []
-    for line in _line_clusters(chars):
-        words += _words(sorted(line, key=lambda c: c[1]), number)
     return words
+
+
+def _painter(textpage: pdfium.PdfTextPage) -> Painter:
+    """The text object that painted a character, by its index: asked only of overprinted words."""
+    handle = textpage.raw
+    return lambda index: ctypes.cast(raw.FPDFText_GetTextObject(handle, index), ctypes.c_void_p).value or 0
 
 
 def _chars(textpage: pdfium.PdfTextPage, geometry: PageGeometry) -> Iterator[Char]:
@@ -84,8 +92,7 @@ def _chars(textpage: pdfium.PdfTextPage, geometry: PageGeometry) -> Iterator[Cha
         text = chr(code) if code >= 0x20 and not 0xD800 <= code <= 0xDFFF else " "
         if not raw.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(rect)):
             continue
-        painter = ctypes.cast(raw.FPDFText_GetTextObject(handle, index), ctypes.c_void_p).value or 0
-        yield (text, *geometry.box(rect.left, rect.bottom, rect.right, rect.top), index, painter)
+        yield (text, *geometry.box(rect.left, rect.bottom, rect.right, rect.top), index)
 
 
 def _line_clusters(chars: list[Char]) -> list[list[Char]]:
@@ -100,24 +107,26 @@ def _line_clusters(chars: list[Char]) -> list[list[Char]]:
     return clusters
 
 
-def _words(line: list[Char], number: int) -> list[Word]:
+def _words(line: list[Char], number: int, painter: Painter) -> list[Word]:
     words: list[Word] = []
     current: list[Char] = []
     for char in line:
         if char[0].isspace():
-            words += _word(current, number)
+            words += _word(current, number, painter)
             current = []
             continue
         if current:
             prev = current[-1]
             if char[1] < prev[1] or char[1] > prev[2] + X_TOLERANCE or abs(char[3] - prev[3]) > Y_TOLERANCE:
-                words += _word(current, number)
+                words += _word(current, number, painter)
                 current = []
         current.append(char)
-    return words + _word(current, number)
+    return words + _word(current, number, painter)
 
 
-def _word(chars: list[Char], number: int) -> list[Word]:
+def _word(chars: list[Char], number: int, painter: Painter) -> list[Word]:
+    # Glyphs left to right that cover one another are rare: only then are print runs looked for.
+    covered = any(c[1] < p[2] - OVERPRINT_SHARE * (c[2] - c[1]) for p, c in itertools.pairwise(chars))
     return [
         Word(
             "".join(c[0] for c in run),
@@ -127,11 +136,11 @@ def _word(chars: list[Char], number: int) -> list[Word]:
             max(c[4] for c in run),
             number,
         )
-        for run in _print_runs(chars)
+        for run in (_print_runs(chars, painter) if covered else [chars] if chars else [])
     ]
 
 
-def _print_runs(chars: list[Char]) -> list[list[Char]]:
+def _print_runs(chars: list[Char], painter: Painter) -> list[list[Char]]:
     """The word's glyphs by print run, each left to right: a glyph of another text object painted
     over most of a glyph already painted starts another run (a figure printed over text run into
     its column). Within one text object glyph boxes may overlap ('fi' in italics)."""
@@ -139,7 +148,7 @@ def _print_runs(chars: list[Char]) -> list[list[Char]]:
     for char in sorted(chars, key=lambda c: c[5]):
         cover = OVERPRINT_SHARE * max(char[2] - char[1], 0.1)
         if not runs or (
-            char[6] != runs[-1][-1][6]
+            painter(char[5]) != painter(runs[-1][-1][5])
             and any(min(char[2], c[2]) - max(char[1], c[1]) > cover for c in runs[-1])
         ):
             runs.append([])
