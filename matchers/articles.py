@@ -256,9 +256,23 @@ def _by_family(line: ExtractedLine, code: str, wording: str, index: CatalogIndex
     }
     named = [sku for sku, variant in members if variant and variant in said]
     if len(named) != 1:
-        return None
+        return _within_family(line, code, wording, index, tuple(sku for sku, _ in members))
     evidence = Evidence(kind="code", detail=f"{code} and the variant written beside it", weight=0.95)
     return _exact(line, index, named[0], evidence, wording)
+
+
+def _within_family(
+    line: ExtractedLine, code: str, wording: str, index: CatalogIndex, members: tuple[str, ...]
+) -> LineMatch | None:
+    """'ESS2207 | Lavette microfibre 40x40 | bleue': the family's code with the variant in words: the
+    designation read among the family's articles alone names one when it leads them clearly."""
+    if not wording.strip():
+        return None
+    found = _by_designation(line, wording, index.subset(members), None)
+    if found.sku is None or found.margin < CLEAR_MARGIN:
+        return None
+    evidence = Evidence(kind="code", detail=f"{code} and the words among its family", weight=0.9)
+    return _exact(line, index, found.sku, evidence, wording)
 
 
 # A size or variant as written beside a family's code: '42', 'T9' (9), '43/46', 'XL'.

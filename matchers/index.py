@@ -276,6 +276,10 @@ def _families(index: CatalogIndex) -> dict[str, tuple[tuple[str, str], ...]]:
             stem, rest = sku[: cut.start()], sku[cut.end() :]
             if any(c.isdigit() for c in stem) or "-" in stem.strip("-"):
                 members.setdefault(normalize_code(stem), []).append((sku, variant_key(rest)))
+        # A colour or size letter glued to the code ('ESS2207B', 'MAT5101R'): the code before it.
+        glued = _GLUED_VARIANT.match(sku)
+        if glued:
+            members.setdefault(normalize_code(glued[1]), []).append((sku, variant_key(glued[2])))
     taken = {normalize_code(sku) for sku in index.products}
     return {
         stem: tuple(skus)
@@ -285,6 +289,7 @@ def _families(index: CatalogIndex) -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 _SEPARATOR = re.compile(r"[\-./_ ]")
+_GLUED_VARIANT = re.compile(r"^([A-Z]{2,}\d{3,})([A-Z]{1,2})$")
 
 
 def _maker_refs(index: CatalogIndex) -> dict[str, str]:

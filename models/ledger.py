@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import insert, or_, update
 from sqlalchemy.exc import IntegrityError
@@ -117,30 +118,13 @@ def seen_positions(
 ) -> dict[int, Seen]:
     """The ledger's knowledge of these UIDs (those it has never seen are absent).
 
-    Columns, not rows as objects, and a thousand UIDs a query: a folder's whole backlog is
-    looked at on every pass."""
+    Columns, not rows as objects, and a thousand UIDs a query."""
     wanted = list(uids)
     seen: dict[int, Seen] = {}
     with store.session() as session:
         for start in range(0, len(wanted), SEEN_CHUNK):
-            rows = session.exec(
-                select(
-                    LedgerEntry.uid,
-                    LedgerEntry.id,
-                    LedgerEntry.message_pk,
-                    Message.state,
-                    LedgerEntry.server_action,
-                )
-                .join(Message, col(Message.id) == col(LedgerEntry.message_pk))
-                .where(
-                    LedgerEntry.account == account,
-                    LedgerEntry.folder == folder,
-                    LedgerEntry.uidvalidity == uidvalidity,
-                    col(LedgerEntry.uid).in_(wanted[start : start + SEEN_CHUNK]),
-                )
-            )
-            for uid, ledger_id, message_pk, state, action in rows:
-                seen[uid] = Seen(ledger_id or 0, message_pk or 0, state, action)
+            chunk = col(LedgerEntry.uid).in_(wanted[start : start + SEEN_CHUNK])
+            seen.update(_positions(session, account, folder, uidvalidity, chunk))
     return seen
 
 
@@ -152,28 +136,37 @@ def decided_positions(
     What a pass tells the server, read without naming the folder's UIDs: the rows of the
     messages still waiting stay in the database instead of coming back on every pass."""
     with store.session() as session:
-        rows = session.exec(
-            select(
-                LedgerEntry.uid,
-                LedgerEntry.id,
-                LedgerEntry.message_pk,
-                Message.state,
-                LedgerEntry.server_action,
-            )
-            .join(Message, col(Message.id) == col(LedgerEntry.message_pk))
-            .where(
-                LedgerEntry.account == account,
-                LedgerEntry.folder == folder,
-                LedgerEntry.uidvalidity == uidvalidity,
-                col(LedgerEntry.uid) >= from_uid,
-                col(LedgerEntry.server_action).is_(None),
-                col(Message.state) != MessageState.RECEIVED.value,
-            )
+        return _positions(
+            session,
+            account,
+            folder,
+            uidvalidity,
+            col(LedgerEntry.uid) >= from_uid,
+            col(LedgerEntry.server_action).is_(None),
+            col(Message.state) != MessageState.RECEIVED.value,
         )
-        return {
-            uid: Seen(ledger_id or 0, message_pk or 0, state, action)
-            for uid, ledger_id, message_pk, state, action in rows
-        }
+
+
+def _positions(
+    session: Session, account: str, folder: str, uidvalidity: int, *conditions: Any
+) -> dict[int, Seen]:
+    """The folder's positions meeting `conditions`, as columns rather than rows as objects."""
+    rows = session.exec(
+        select(
+            LedgerEntry.uid, LedgerEntry.id, LedgerEntry.message_pk, Message.state, LedgerEntry.server_action
+        )
+        .join(Message, col(Message.id) == col(LedgerEntry.message_pk))
+        .where(
+            LedgerEntry.account == account,
+            LedgerEntry.folder == folder,
+            LedgerEntry.uidvalidity == uidvalidity,
+            *conditions,
+        )
+    )
+    return {
+        uid: Seen(ledger_id or 0, message_pk or 0, state, action)
+        for uid, ledger_id, message_pk, state, action in rows
+    }
 
 
 def message_state(store: Store, message_pk: int) -> str:

@@ -21,8 +21,16 @@ _SWAP = re.compile(
     r"\s+(?:l[ae]s?\s+|the\s+|l['’]\s*)?(?P<old>[^\W_][\w+/]*)",
     re.I,
 )
+# "OK pour le 305X magenta à la place", "fine with the 5 L cans instead": the substitute named alone.
+_TAKEN_INSTEAD = re.compile(
+    r"\b(?:pour|for|with)\s+(?:l[ae]s?\s+|the\s+|l['’]\s*)?(?P<new>[^.,;\n]{2,40}?)\s+(?:[àa]\s+la\s+place|instead)\b"
+    r"(?!\s+(?:d[eu]|des|of)\b)",
+    re.I,
+)
 _WORD = re.compile(r"[^\W_][\w+/]*")
 _SENTENCE = re.compile(r"[^.!?\n]+")
+# A substitute named alone is taken when its words name it this surely.
+_SURE = 0.8
 
 
 def swap_variants(own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex) -> list[str]:
@@ -45,7 +53,32 @@ def swap_places(
             place = _line_of(old, context, base, skus, index)
             if place is not None and (twin := _twin(skus[place], old, new, index)) is not None:
                 places[place] = (twin, sentence.span())
+        for found in _TAKEN_INSTEAD.finditer(sentence.group(0)):
+            taken = _substitute(found["new"], skus, index)
+            if taken is not None and taken[0] not in places:
+                places[taken[0]] = (taken[1], sentence.span())
     return places
+
+
+def _substitute(named: str, skus: list[str], index: CatalogIndex) -> tuple[int, str] | None:
+    """(place, sku) of the quoted line the substitute named alone replaces: the one whose article's name
+    shares the most words with the substitute's, the substitute being none of the quoted lines."""
+    line = ExtractedLine(line_no=1, description=Extracted[str](value=named, confidence=1.0))
+    match = match_article(line, index, customer_id=None)
+    if match.sku is None or match.score < _SURE or match.sku in skus or match.sku not in index.products:
+        return None
+    wanted = _keys(index.products[match.sku].name)
+    scored = sorted(
+        (
+            (len(wanted & _keys(index.products[sku].name)), i)
+            for i, sku in enumerate(skus)
+            if sku in index.products
+        ),
+        reverse=True,
+    )
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1], match.sku
 
 
 def _line_of(

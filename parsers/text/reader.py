@@ -91,7 +91,17 @@ def quoted_lines(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> lis
         ]
     if lines or len(latest) == len(parsed.quoted):
         return lines
-    return read_lines(quoted_text(parsed.quoted), part=QUOTED_PART, codes=codes)
+    # Each message of the history read on its own: a signature closes one message, not the next.
+    text = quoted_text(parsed.quoted)
+    cuts = sorted({0, *(o.start for o in openings(text, "", load_markers()))})
+    found: list[ExtractedLine] = []
+    for begin, end in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        alone = _NOT_NEWLINE.sub(" ", text[:begin]) + text[begin:end]
+        found.extend(read_lines(alone, part=QUOTED_PART, codes=codes))
+    return found
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def body_text(parsed: ParsedMessage) -> tuple[str, str]:

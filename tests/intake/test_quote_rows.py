@@ -235,3 +235,30 @@ def test_a_letter_size_said_in_words_names_the_quoted_line(clause: str, hit: lis
         for n, size in enumerate(["S", "M", "L", "XL"], start=1)
     ]
     assert lines_of_size(clause, base) == hit
+
+
+STOCK_OUT_OVER_REQUEST = (
+    "De : Service commandes <commandes@garonne-pro.fr>\nEnvoyé : jeudi 3 décembre 2026 16:20\n"
+    "Objet : RE: Commande\n\nBonjour,\nLe Sikaflex 11 est en rupture. Nous pouvons vous proposer le Sikaflex "
+    "11FC rapide. Souhaitez-vous que nous le livrions à la place ?\nCordialement, le service commandes\n\n"
+    "De : Pierre Martin <p.martin@martin-btp.fr>\nEnvoyé : mercredi 2 décembre 2026 08:40\nObjet : Commande\n\n"
+    "Bonjour, pouvez-vous nous livrer :\n- 6 cartouches Sikaflex 11 300 ml\n- 10 sacs de ciment 35 kg\nMerci."
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "skus"),
+    [
+        ("Oui, OK pour le Sikaflex 11FC à la place, le reste comme demandé.", ["SIK-11FC-300", "CIM-35"]),
+        ("Fine with the Sikaflex 11FC instead, the rest as ordered.", ["SIK-11FC-300", "CIM-35"]),
+    ],
+)
+def test_a_substitute_named_alone_replaces_the_request_line_it_resembles(
+    said: str, skus: list[str], index: CatalogIndex
+) -> None:
+    parsed = make_parsed(text=f"Bonjour,\n\n{said}\n").model_copy(
+        update={"quoted": STOCK_OUT_OVER_REQUEST, "subject": "RE: Commande"}
+    )
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    read = [(match_article(ln, index, customer_id=None).sku, int(ln.quantity.value)) for ln in order.lines]
+    assert read == [(skus[0], 6), (skus[1], 10)], "the request under our signature is read, the swap applied"

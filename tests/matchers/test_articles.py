@@ -473,3 +473,18 @@ def test_a_twin_is_left_untold_when_each_has_a_word_of_its_own_and_none_is_writt
     ]
     index = CatalogIndex.build(ReferenceData(products=rows))
     assert twin_left_untold(said, "LED-E27-CH", ["LED-E27-FR"], index) == twin
+
+
+def test_a_family_code_with_its_variant_in_words_names_the_one_its_words_lead() -> None:
+    rows = [
+        ProductRow(sku=f"CHF{n}{letter}", name=f"Chiffon coton {n} g {colour}", unit="paquet")
+        for n in (200, 300)
+        for letter, colour in (("B", "bleu"), ("R", "rouge"), ("V", "vert"))
+    ]
+    index = CatalogIndex.build(ReferenceData(products=rows))
+    rouge = match_article(
+        make_extracted_line("Chiffon coton 300 g rouge", code="CHF300"), index, customer_id=None
+    )
+    plain = match_article(make_extracted_line("Chiffon coton 300 g", code="CHF300"), index, customer_id=None)
+    assert rouge.sku == "CHF300R"
+    assert plain.sku is None or plain.margin < 0.1
