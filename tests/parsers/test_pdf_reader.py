@@ -171,13 +171,38 @@ def test_quantity_printed_against_its_unit() -> None:
     assert order.lines[0].quantity.value == 6
 
 
-def test_a_quantity_printed_over_a_designation_run_into_its_column() -> None:
-    # The designation's end ('de 100') runs past its rule under the quantity, painted over it.
+@pytest.mark.parametrize("into", [0.3, 2.0], ids=["touching", "covering"])
+def test_a_quantity_printed_over_the_end_of_a_designation_is_a_word_of_its_own(into: float) -> None:
+    # The right-aligned quantity starts `into` points before the run-on '100' ends.
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     text = "Gants nitrile taille 9 - boîte de 100"
     end = 123 + stringWidth(text, "Helvetica", 9)
-    xs = (40, 120, end - stringWidth("100", "Helvetica", 9) - 2, end + 2, end + 40, end + 100, end + 160)
+    right = end - into + stringWidth("4", "Helvetica", 9) + 3
+    rule = end - stringWidth("100", "Helvetica", 9) - 1
+    xs = (40, 120, rule, right, right + 50, right + 110, right + 170)
+    rows = [Item("GAN-T9", text, "4", "boite"), Item("CAS-01", "Casque blanc", "5")]
+    order = read(make_po_pdf(rows, Layout(xs=xs, ruled=True)))
+    assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        (text, Decimal(4)),
+        ("Casque blanc", Decimal(5)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [-2.0, 3.0, 12.0],
+    ids=["in-the-quantity-column", "across-the-rule", "mostly-before-the-rule"],
+)
+def test_a_designation_run_on_into_the_quantity_column_stays_the_designation(before: float) -> None:
+    # The designation's end ('100', starting `before` points left of the rule) runs on into the
+    # quantity's column, where the quantity is printed right-aligned.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = "Gants nitrile taille 9 - boîte de 100"
+    end = 123 + stringWidth(text, "Helvetica", 9)
+    rule = end - stringWidth("100", "Helvetica", 9) + before
+    xs = (40, 120, rule, rule + 40, rule + 90, rule + 150, rule + 210)
     rows = [Item("GAN-T9", text, "4", "boite"), Item("CAS-01", "Casque blanc", "5")]
     order = read(make_po_pdf(rows, Layout(xs=xs, ruled=True)))
     assert [(ln.description.value, ln.quantity.value) for ln in order.lines] == [

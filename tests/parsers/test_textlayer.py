@@ -2,7 +2,7 @@
 
 One difference is by design: where a figure is painted over a designation run on into its column,
 pdfplumber glues both into one word ('100' under '4': '1004'); the text layer keeps each print run
-a word of its own. pdfplumber's words are compared split the same way (a glyph painted over most of
+a word of its own. pdfplumber's words are compared split the same way (a glyph painted over a share of
 a glyph of its word already painted starts another), and only the words listed in OVERPRINTED may
 be so split.
 """
@@ -37,7 +37,8 @@ OVERPRINTED = {"pdf_quantity_printed_over_designation_fr.eml:DP-2612-77.pdf": ["
 def _print_runs(word: dict, painted: dict[int, int]) -> list[list[dict]]:
     runs: list[list[dict]] = []
     for char in sorted(word["chars"], key=lambda c: painted[id(c)]):
-        cover = 0.6 * (char["x1"] - char["x0"])
+        share = 0.05 if char["text"].isdigit() and runs and runs[-1][-1]["text"].isdigit() else 0.15
+        cover = share * (char["x1"] - char["x0"])
         if not runs or any(min(char["x1"], c["x1"]) - max(char["x0"], c["x0"]) > cover for c in runs[-1]):
             runs.append([])
         runs[-1].append(char)

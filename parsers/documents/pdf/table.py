@@ -32,6 +32,9 @@ ALIGN_TOLERANCE = 2.0
 END_GAP = 3.5
 # Text run on past its column's rule follows the word before it at a space (~0.3 em).
 OVERFLOW_GAP_EM = 0.5
+# Without a figure printed over it, only a word a space away (a space is ~0.28 em, a cell's padding
+# on both sides of a rule more) runs on.
+RUN_ON_GAP_EM = 0.35
 
 
 @dataclass(slots=True)
@@ -172,20 +175,39 @@ def _slots(columns: list[Column], width: float) -> None:
 def assign(line: Line, columns: list[Column], vocab: LayoutVocabulary) -> dict[str, list[Word]]:
     """The words of a body line by the role of the column they sit in."""
     found: dict[str, list[Word]] = {}
+    run_on: list[tuple[Word, str, str]] = []
     for cell in line.cells():
         overlaps = [overlap(cell.x0, cell.x1, c) for c in columns]
         wide = [c for c, o in zip(columns, overlaps, strict=True) if o >= 0.5 * max(c.x1 - c.x0, 1)]
         # A cell across a vertical rule is two cells printed too close together.
         ruled = [c for c, o in zip(columns, overlaps, strict=True) if c.ruled and o > 1]
         if (len(wide) > 1 or len(ruled) > 1) and len(cell.words) > 1:
-            for word, column in _word_columns(cell.words, columns):
+            placed = _word_columns(cell.words, columns)
+            run_on += _run_on(placed)
+            for word, column in placed:
                 if column:
                     found.setdefault(column.role, []).append(word)
             continue
         column = _aligned(cell, columns) or _best(cell.x0, cell.x1, columns)
         if column:
             found.setdefault(column.role, []).extend(cell.words)
+    for word, role, left in run_on:
+        # '100' run on into the quantity's column, the quantity '4' printed further on in it.
+        if any(w.x0 > word.x0 and w.x1 > word.x1 for w in found.get(role, []) if w is not word):
+            found[role] = [w for w in found[role] if w is not word]
+            found.setdefault(left, []).append(word)
     return bracketed_code(labelled_codes(line_number_or_code(_quantity_beside_unit(found)), vocab))
+
+
+def _run_on(placed: list[tuple[Word, Column | None]]) -> list[tuple[Word, str, str]]:
+    """A word of a cell across columns that follows the text of the column before at a space's
+    distance into a number column: (word, its column's role, the role it may run on from)."""
+    for (before, left), (word, column) in itertools.pairwise(placed):
+        if left is None or column is None or column is left or column.role not in NUMERIC_ROLES:
+            continue
+        if 0 <= word.x0 - before.x1 < RUN_ON_GAP_EM * word.height:
+            return [(word, column.role, left.role)]
+    return []
 
 
 def _word_columns(words: list[Word], columns: list[Column]) -> list[tuple[Word, Column | None]]:

@@ -29,8 +29,11 @@ X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
 # A rectangle shorter than this is a horizontal bar, not a pair of column bounds.
 MIN_RECT_HEIGHT = 4.0
-# A glyph painted over this share of a glyph already there is printed over it, not beside it.
-OVERPRINT_SHARE = 0.6
+# A glyph of another text object painted over this share of its width of a glyph already there is
+# printed over it, not beside it: kerning moves letters closer by up to a tenth of an em; figures,
+# which no font kerns, by nothing.
+OVERPRINT_SHARE = 0.15
+OVERPRINT_SHARE_FIGURES = 0.05
 
 Rule = tuple[float, float, float]  # x, top, bottom
 Char = tuple[str, float, float, float, float, int]  # text, x0, x1, top, bottom, the order it was painted in
@@ -126,7 +129,7 @@ def _words(line: list[Char], number: int, painter: Painter) -> list[Word]:
 
 def _word(chars: list[Char], number: int, painter: Painter) -> list[Word]:
     # Glyphs left to right that cover one another are rare: only then are print runs looked for.
-    covered = any(c[1] < p[2] - OVERPRINT_SHARE * (c[2] - c[1]) for p, c in itertools.pairwise(chars))
+    covered = any(_covers(c, p) for p, c in itertools.pairwise(chars))
     return [
         Word(
             "".join(c[0] for c in run),
@@ -142,18 +145,23 @@ def _word(chars: list[Char], number: int, painter: Painter) -> list[Word]:
 
 def _print_runs(chars: list[Char], painter: Painter) -> list[list[Char]]:
     """The word's glyphs by print run, each left to right: a glyph of another text object painted
-    over most of a glyph already painted starts another run (a figure printed over text run into
+    over part of a glyph already painted starts another run (a figure printed over text run into
     its column). Within one text object glyph boxes may overlap ('fi' in italics)."""
     runs: list[list[Char]] = []
     for char in sorted(chars, key=lambda c: c[5]):
-        cover = OVERPRINT_SHARE * max(char[2] - char[1], 0.1)
         if not runs or (
-            painter(char[5]) != painter(runs[-1][-1][5])
-            and any(min(char[2], c[2]) - max(char[1], c[1]) > cover for c in runs[-1])
+            painter(char[5]) != painter(runs[-1][-1][5]) and any(_covers(char, c) for c in runs[-1])
         ):
             runs.append([])
         runs[-1].append(char)
     return sorted((sorted(run, key=lambda c: c[1]) for run in runs), key=lambda run: run[0][1])
+
+
+def _covers(char: Char, other: Char) -> bool:
+    """Is `char` painted over a share of its width of `other`?"""
+    figures = char[0].isdigit() and other[0].isdigit()
+    share = OVERPRINT_SHARE_FIGURES if figures else OVERPRINT_SHARE
+    return min(char[2], other[2]) - max(char[1], other[1]) > share * max(char[2] - char[1], 0.1)
 
 
 def page_rules(page: pdfium.PdfPage, geometry: PageGeometry) -> list[Rule]:
