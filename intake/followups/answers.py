@@ -138,9 +138,11 @@ def _answered_line(
     named = [span for word, span in own_options if _key(english_to_catalogue(word)) in telling] or [
         span for _, span in own_options
     ]
+    quantity, span = answer.quantity
+    # The option named on one side of the count ('Size 9 then, 3 boxes': '9'), never across it.
+    named = [n for n in named if n[1] <= span[0]] or [n for n in named if n[0] >= span[1]] or named
     start, end = named[0][0], named[-1][1]
     where = Provenance(part=part, span=(start, end), rule=ANSWER_RULE)
-    quantity, span = answer.quantity
     line = ExtractedLine(
         line_no=1,
         description=Extracted[str](value=own[start:end], confidence=0.8, provenance=where),
@@ -330,12 +332,29 @@ def _option_article(
         sold = [c for c in carrying if index.products[c.key].unit in answer.units]
         if len(sold) == 1:
             return sold[0].key, None, telling
+        # 'For the 130 L black sacks we have two weights': of the 70 µ ones, the black the question names.
+        described = most_described(sold or carrying, question, index)
+        if described is not None:
+            return described, None, telling
         return (
             None,
             f"the answer's option fits several articles: {', '.join(c.key for c in carrying[:3])}",
             telling,
         )
     return carrying[0].key, None, telling
+
+
+def most_described(carrying: list[Candidate], question: str, index: CatalogIndex) -> str | None:
+    """The one candidate whose name carries more of the question's words (read as the catalogue writes
+    them) than any other, or None."""
+    said = {_key(t) for t in _TOKEN.findall(english_to_catalogue(question))}
+    scored = sorted(
+        ((sum(_key(t) in said for t in _TOKEN.findall(index.products[c.key].name)), c.key) for c in carrying),
+        reverse=True,
+    )
+    if len(scored) > 1 and scored[0][0] > scored[1][0]:
+        return scored[0][1]
+    return None
 
 
 def _names(candidates: list[Candidate], index: CatalogIndex, written: dict[str, str]) -> dict[str, set[str]]:

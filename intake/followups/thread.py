@@ -159,10 +159,11 @@ def _writes_own_lines(order: ExtractedOrder, own: str) -> bool:
 
 
 def _request_spans(own: str, part: str) -> list[Provenance]:
-    """The sentences that point at the thread or change it: read as requests, not lines."""
+    """The sentences that point at the thread or change it: read as requests, not lines (a sentence
+    the mail program wrapped is one, as `_requests` reads it; a break is one character, offsets kept)."""
     return [
         Provenance(part=part, span=found.span(), rule="thread-request")
-        for found in _SENTENCE.finditer(own)
+        for found in _SENTENCE.finditer(_WRAPPED.sub(" ", own))
         if points_to_thread(found.group(0)) is not None or changes_the_thread(found.group(0))
     ]
 

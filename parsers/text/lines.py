@@ -43,7 +43,8 @@ def _qty_pattern() -> str:
 def _trailing_shape() -> re.Pattern[str]:
     # 'T10x6', 'XLx5', 'C27009x3': an x glued between the name's last word and the count ending the line.
     glued = r"(?<=[^\W_])[x×](?=\d{1,4}\s*[.!]?\s*$)"
-    sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued})"
+    # 'Hand soap refill 5 L, 3', 'Bin bags 50 L, 10 rolls': a comma before the count that ends the line.
+    sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued}|(?P<comma>,\s+))"
     return re.compile(
         rf"{_BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
         rf"(?:\s*(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
@@ -90,6 +91,20 @@ def _counted_after_shapes() -> tuple[re.Pattern[str], ...]:
     return re.compile(head + size + tail, re.I), re.compile(head + r"(?P<size>)" + tail, re.I)
 
 
+def _phrased_shape() -> re.Pattern[str]:
+    """'Huile 5W30 : un fût de 60 litres', 'disques avant : la paire', 'huile 5W40 : 20 litres, en bidons
+    de 5 L', '15W40 en vrac : 50 L (on a la cuve)': after a name and a colon, a count said in words."""
+    return re.compile(
+        rf"{_BULLET}(?P<desc>\S.*?)\s*:\s*(?:(?P<qty>{NUMBER}|{quantity_words_pattern()})|(?P<one>la|le|l['’]|the))\s*"
+        rf"(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+|\s*d['’]\s*)?(?P<size>(?P<measure>{NUMBER})(?:\s*(?P<size_unit>{UNIT_TOKEN}))?)?"
+        rf"(?:\s*,?\s+(?:en|in)\s+(?P<packs>{UNIT_TOKEN})\s+(?:(?:de|of)\s+|d['’]\s*)"
+        rf"(?P<pack_measure>{NUMBER})\s*(?P<pack_unit>{UNIT_TOKEN}))?"
+        r"(?:\s*\((?P<remark>[^\d()]*)\))?\s*[.!]?\s*$",
+        re.I,
+    )
+
+
+_PHRASED = _phrased_shape()
 _TRAILING = _trailing_shape()
 _LEADING = _leading_shape()
 _COUNTED_AFTER = _counted_after_shapes()
@@ -100,7 +115,14 @@ def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
     """The order line one line of text carries, or None when it carries none."""
     if not line.strip() or _is_noise(line):
         return None
-    for reader in (_read_labelled, _read_trailing, _read_leading, _read_counted_after):
+    for reader in (
+        _read_labelled,
+        _read_trailing,
+        _read_phrased,
+        _read_leading,
+        _read_counted_after,
+        _read_bracketed,
+    ):
         found = reader(line, part, start)
         if found is not None and _plausible(found):
             return found
@@ -140,6 +162,12 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
     quantity = parse_number(match["qty"])
     if quantity is None or _is_size_before(line, match) or _glued_to_a_dimension(line, match):
         return None
+    if match["comma"] and (
+        len(match["desc"].split()) < 2
+        or re.search(r"[:,]\s*\d", match["desc"])  # 'balais : 2 x 450, 2 x 475, 1 x 650': a list of counts
+        or (unit_kind(unit) == "measure" if unit else "." in match["qty"] or "," in match["qty"])
+    ):
+        return None  # 'Tube PER Ø16, 50 m': after a comma, a measure tells the article, no count
     if match["packing"] and (normalise_unit(match["packing"]) is None or not unit):
         return None  # '(taille de 9)' is no packaging; ': 4 (cartons de 50)' may count the cartons
     code, desc, desc_start = _split_code(match["desc"], match.start("desc"))
@@ -156,6 +184,73 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
         pack=(pack, (start + match.start(pack_group), start + match.end(pack_group))) if pack else None,
         rule="text-designation-quantity",
         confidence=0.9,
+    )
+
+
+def _read_phrased(line: str, part: str, start: int) -> ExtractedLine | None:
+    """A count said in words after the name and its colon: 'la paire' is one pair; a measure packed in
+    containers of a size that divides it ('20 litres, en bidons de 5 L') is that many containers."""
+    match = _PHRASED.match(line)
+    if match is None or not re.search(r"[^\W\d_]{2,}", match["desc"]):
+        return None
+    unit = normalise_unit(match["unit"].rstrip("."))
+    quantity = Decimal(1) if match["one"] else read_quantity(match["qty"])[0]
+    if unit is None or quantity is None or (match["one"] and unit_kind(unit) != "count"):
+        return None
+    desc, qty_group, unit_group = match["desc"].strip(), "one" if match["one"] else "qty", "unit"
+    size_unit = normalise_unit(match["size_unit"].rstrip(".")) if match["size_unit"] else None
+    if match["size"] and unit_kind(unit) != "count":
+        return None
+    if match["size_unit"] and size_unit is None:
+        return None
+    measured = size_unit is not None and unit_kind(size_unit) == "measure"
+    if measured:
+        desc = f"{desc} {match['size']}"  # 'un fût de 60 litres': the size of what is counted names it
+    # 'deux lots de 10', 'un carton de 12 cartouches': what each pack holds.
+    pack = parse_number(match["measure"]) if match["size"] and not measured else None
+    if match["packs"]:
+        packs = normalise_unit(match["packs"].rstrip("."))
+        each = parse_number(match["pack_measure"])
+        if packs is None or unit_kind(packs) != "count" or not each or match["size"]:
+            return None
+        if normalise_unit(match["pack_unit"].rstrip(".")) != unit or (quantity / each) % 1:
+            return None  # '20 litres en bidons de 3 L': no whole count of containers, a clerk decides
+        quantity, unit, unit_group = quantity / each, packs, "packs"
+        desc = f"{desc} {match['pack_measure']} {match['pack_unit']}"
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        desc=(desc, (start + match.start("desc"), start + match.end("desc"))),
+        # 'la paire', '20 litres, en bidons de 5 L': the words the count is said in, all of them.
+        qty=(
+            quantity,
+            (start + match.start(qty_group), start + match.end("pack_unit" if match["packs"] else "unit")),
+        ),
+        unit=(unit, (start + match.start(unit_group), start + match.end(unit_group))),
+        pack=(pack, (start + match.start("measure"), start + match.end("measure"))) if pack else None,
+        rule="text-designation-phrase",
+        confidence=0.8,
+    )
+
+
+# 'Chin straps for all of the hats (15).': a name, then nothing but a count in brackets.
+_BRACKETED = re.compile(rf"{_BULLET}(?P<desc>[^\W\d_][^()\d]*?)\s*\((?P<qty>\d{{1,4}})\)\s*[.!]?\s*$")
+# The rule of such a line: the figure may as well be what a pack holds ('Toilet rolls (72)').
+BRACKETED_RULE = "text-bracketed-count"
+
+
+def _read_bracketed(line: str, part: str, start: int) -> ExtractedLine | None:
+    """A name with no figure, then a count in brackets ending the line: read, for a clerk to confirm."""
+    match = _BRACKETED.match(line)
+    if match is None or len(match["desc"].split()) < 2:
+        return None
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        desc=(match["desc"].strip(), (start + match.start("desc"), start + match.end("desc"))),
+        qty=(Decimal(match["qty"]), (start + match.start("qty"), start + match.end("qty"))),
+        rule=BRACKETED_RULE,
+        confidence=0.6,
     )
 
 
@@ -235,6 +330,9 @@ def _glued_to_a_dimension(line: str, match: re.Match[str]) -> bool:
     if line[match.end("desc") : match.start("qty")] not in ("x", "×"):
         return False
     word = match["desc"].split()[-1] if match["desc"].split() else ""
+    measured = re.fullmatch(r"\d+(?:[.,]\d+)?([^\W\d_]{1,3})", word)  # 'citron 5Lx2', 'pulvé 750mlx6'
+    if measured and unit_kind(normalise_unit(measured[1]) or "") == "measure":
+        return False
     return not (is_size(word) or (len(re.findall(r"\d", word)) >= 4 and len(match["qty"]) <= 2))
 
 

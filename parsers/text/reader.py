@@ -19,7 +19,8 @@ from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
 from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
-from parsers.text.lines import read_line
+from parsers.text.ditto import read_ditto
+from parsers.text.lines import BRACKETED_RULE, read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
@@ -60,6 +61,8 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
         # Only what the body adds to the attached order ("ci-joint, et en plus 2 jugulaires") stays.
         order.lines = [ln for ln in order.lines if ln.provenance and ln.provenance.rule == ADDED_RULE]
         order.notes.append("the body points to its attachments: its lines are not read")
+    if any(ln.provenance and ln.provenance.rule == BRACKETED_RULE for ln in order.lines):
+        order.doubts.append("a count in brackets after a name may be what a pack holds: confirm the quantity")
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
     order.lines = correct_lines(
         order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
@@ -193,6 +196,10 @@ def read_lines(
             grid = None
         if grid is not None:
             continue
+        ditto = read_ditto(line, _just_above(found, rows, index, start), part=part, start=start)
+        if ditto is not None:  # '12 pr same, 10/XL' under '24 pr cut resistant gloves, size 9/L'
+            found.append(ditto)
+            continue
         by_size = read_size_split(_plain(line), part=part, start=start, base=base)
         if by_size:
             found.extend(by_size)
@@ -218,6 +225,14 @@ def read_lines(
         above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
     last = blocks.flush()
     return [*found, last] if last is not None else found
+
+
+def _just_above(found: list[ExtractedLine], rows: list[str], index: int, start: int) -> ExtractedLine | None:
+    """The line read last, when it was read from the row right above this one."""
+    if not found or index == 0 or not found[-1].provenance or not found[-1].provenance.span:
+        return None
+    above = start - len(rows[index - 1])
+    return found[-1] if above <= found[-1].provenance.span[0] < start else None
 
 
 def _with_each(lines: list[ExtractedLine], each: list[ExtractedLine]) -> list[ExtractedLine]:

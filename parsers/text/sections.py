@@ -51,10 +51,30 @@ def split_by_headings(
     groups = [[ln for ln in order.lines if begin <= _start(ln) < end] for _, begin, end in bounds]
     if any(not group for group in groups) or sum(map(len, groups)) != len(order.lines):
         return [order]  # a heading with no line of its own, or lines above the first: one order
+    # A delivery address said above the headings is every order's; one said under a heading, its order's.
+    shared = _before(order.ship_to, headings[0].start)
     return [
-        _section(order, text, heading, begin, end, group, today)
+        _section(order, text, heading, begin, end, group, today).model_copy(
+            update={"ship_to": _ship_to(text, begin, end, order.part) or shared}
+        )
         for (heading, begin, end), group in zip(bounds, groups, strict=True)
     ]
+
+
+def _before(field: Extracted[str] | None, at: int) -> Extracted[str] | None:
+    where = field.provenance.span if field is not None and field.provenance else None
+    return field if where is not None and where[0] < at else None
+
+
+def _ship_to(text: str, begin: int, end: int, part: str) -> Extracted[str] | None:
+    """The delivery address written under the heading ('Livraison : Tour Tripode, ..., 44000 Nantes')."""
+    found = fields.ship_to(text[begin:end], part=part)
+    if found is None or found.provenance is None or found.provenance.span is None:
+        return None
+    b, e = found.provenance.span
+    return found.model_copy(
+        update={"provenance": found.provenance.model_copy(update={"span": (begin + b, begin + e)})}
+    )
 
 
 def _section(

@@ -111,8 +111,9 @@ def read_variants(sentence: str, items: list[ExtractedLine], *, part: str, start
     return found
 
 
-# 'Hi-vis parkas 4-in-1: 3 orange in L, ...', 'Casques ventilés : 10 blancs et 5 jaunes': a name, then its variants.
-_HEAD = re.compile(r"^\s*(?:[-*•]\s*)?(?P<head>[^\W\d_][^:]{2,}?)\s*:\s+")
+# 'Hi-vis parkas 4-in-1: 3 orange in L, ...', 'Casques ventilés : 10 blancs et 5 jaunes', 'Round buckets
+# 10 L - 4 red': a name, then its variants after a colon or a spaced dash.
+_HEAD = re.compile(r"^\s*(?:[-*•]\s*)?(?P<head>[^\W\d_](?:(?!\s[-–—]\s)[^:]){2,}?)\s*(?::|\s[-–—])\s+")
 
 
 def read_headed(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
@@ -152,16 +153,16 @@ def _variant_line(
     if not base or (anchor.quantity is None and match["same"]):
         return None
     if match["colour"] is not None:
-        desc, value = _swap_colour(base, match["colour"]), "colour"
+        desc, value = swap_colour(base, match["colour"]), "colour"
         if match["size2"] is not None:  # '3 orange in L': the colour and the size both differ
-            desc = _swap_size(desc, match["size2"]) or f"{desc} {' '.join(match['size2'].split())}"
+            desc = swap_size(desc, match["size2"]) or f"{desc} {' '.join(match['size2'].split())}"
     elif match["kind"] is not None:
         desc, value = _swap_kind(base, match["kind"]), "kind"
     elif match["measure"] is not None:
         desc, value = _swap_measure(base, match["measure"], match["measure_unit"]), "measure"
     else:
         size = match["size"] or match["bare"]
-        desc, value = _swap_size(base, size), ("size" if match["size"] else "bare")
+        desc, value = swap_size(base, size), ("size" if match["size"] else "bare")
         if desc is None and anchor.quantity is None and match["size"]:
             desc = f"{base} {' '.join(size.split())}"  # 'Gants nitrile : 3 en taille 8': the name says none
     if desc is None:
@@ -195,7 +196,7 @@ def _variant_line(
     )
 
 
-def _swap_colour(base: str, colour: str) -> str:
+def swap_colour(base: str, colour: str) -> str:
     """The item's name without its colour, and the variant's colour."""
     plain = re.sub(rf"(?<![\w/]){_colour()}(?![\w/])", " ", base, flags=re.I)
     return " ".join([*plain.split(), " ".join(colour.split())])
@@ -225,7 +226,7 @@ def _swap_kind(base: str, kind: str) -> str:
     return f"{base[: written.start()]}{' '.join(kind.split())}{base[written.end() :]}"
 
 
-def _swap_size(base: str, size: str) -> str | None:
+def swap_size(base: str, size: str) -> str | None:
     """The item's name with its size replaced; None when it names none ('10 pantalons gris, 2 en 42')."""
     found = None
     for match in re.finditer(rf"(?<![\w/])(?:{size_pattern()})(?![\w/])", base, re.I):

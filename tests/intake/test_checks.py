@@ -138,6 +138,12 @@ def test_a_number_named_by_code_is_not_re_read():
         ("a box of pens", {"1"}),
         ("un kilo et demi", {"1", "1.5", "0.5"}),
         ("one and a half", {"1", "1.5", "0.5"}),
+        ("la paire", {"1"}),
+        ("the pair", {"1"}),
+        ("la semaine prochaine", set()),
+        ("20 litres, en bidons de 5 L", {"20", "5", "4"}),
+        ("20 litres, en bidons de 3 L", {"20", "3"}),
+        ("20 litres, en bidons de 5 kg", {"20", "5"}),
     ],
     ids=[
         "dot thousands",
@@ -148,6 +154,12 @@ def test_a_number_named_by_code_is_not_re_read():
         "article",
         "et demi",
         "and a half",
+        "the one unit",
+        "the one unit en",
+        "the no unit",
+        "a measure in containers",
+        "containers that do not divide",
+        "containers of another measure",
     ],
 )
 def test_a_line_s_written_numbers_include_thousands_and_words(text: str, expected: set[str]):

@@ -462,3 +462,11 @@ def test_an_order_over_two_sheets_is_never_accepted_with_a_sheet_unread(deps):
     else:
         codes = {r.code for r in order.decision.reasons if r.severity == Severity.ERROR}
         assert "line_unread" in codes or len(read) == 3, (read, codes)
+
+
+def test_an_unread_line_in_english_words_of_a_french_catalogue_holds_the_order(deps):
+    # 'leather gloves' are the catalogue's 'gants cuir': the line names it, though no word is French.
+    body = "Hello,\n\nPlease send on our order BC-2026-0412:\n- 10 x VIS-440-200\n"
+    assert "line_unread" not in held_by(message(body, subject="Order"), deps)
+    unread = body + "- Leather gloves in 9: we need 4 more for the new starters.\n"
+    assert "line_unread" in held_by(message(unread, subject="Order"), deps)

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from intake.followups import ANSWER_RULE, EACH_RULE, read_thread
+from intake.followups.answers import most_described
 from intake.followups.diff import OrderLines, compute_change, order_index
 from intake.followups.each import EACH_DOUBT
 from intake.followups.offered import denied, offered_in_words
 from intake.followups.thread import lines_of_size
 from matchers import CatalogIndex, match_article
-from models import Extracted, ExtractedLine, ParsedMessage
+from models import Candidate, Extracted, ExtractedLine, ParsedMessage
 from parsers import extract_orders
 from parsers.text.codes import read_code_line
 from parsers.text.prices import split_price
@@ -262,3 +263,10 @@ def test_a_substitute_named_alone_replaces_the_request_line_it_resembles(
     (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
     read = [(match_article(ln, index, customer_id=None).sku, int(ln.quantity.value)) for ln in order.lines]
     assert read == [(skus[0], 6), (skus[1], 10)], "the request under our signature is read, the swap applied"
+
+
+def test_of_several_carrying_the_option_the_one_the_question_describes(index: CatalogIndex) -> None:
+    carrying = [Candidate(key="GAN-LTX-T9", score=0.9), Candidate(key="GAN-NIT-T9", score=0.9)]
+    question = "For the nitrile gloves we have size 8 and size 9, in boxes of 100. Which one?"
+    assert most_described(carrying, question, index) == "GAN-NIT-T9"
+    assert most_described(carrying, "We have size 8 and size 9. Which one?", index) is None

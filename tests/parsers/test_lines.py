@@ -6,8 +6,10 @@ from decimal import Decimal
 
 import pytest
 
+from models import ParsedMessage
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
+from parsers.text.reader import extract_from_text
 
 
 def _shape(text: str):
@@ -117,6 +119,7 @@ def test_line_shapes(text: str, expected) -> None:
         "Four more ways to manage your account",
         "82023 Peters Road, Suite 1000 Plantation, FL 33324",
         "41 500, from third party to send this report. Please do not reply",
+        "7 items, total quantity 29.",
     ],
     ids=[
         "phone",
@@ -138,6 +141,7 @@ def test_line_shapes(text: str, expected) -> None:
         "word-without-unit",
         "us-address",
         "sentence",
+        "a-count-of-the-order-s-lines",
     ],
 )
 def test_not_a_line(text: str) -> None:
@@ -392,3 +396,92 @@ def test_a_measure_after_the_packaging_word_is_its_size_not_a_pack_count(text: s
         line.pack_size.value if line.pack_size else None,
         line.description.value if line.description else None,
     ) == expected
+
+
+def _phrased(text: str):
+    line = read_line(text, part="body", start=0)
+    if line is None:
+        return None
+    return (
+        line.description.value if line.description else None,
+        line.quantity.value,
+        line.unit.value if line.unit else None,
+        line.pack_size.value if line.pack_size else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- disques avant Brembo : la paire", ("disques avant Brembo", Decimal(1), "paire", None)),
+        ("- Gants nitrile T9 : une boîte", ("Gants nitrile T9", Decimal(1), "boite", None)),
+        ("- Huile 5W30 : un fût de 60 litres", ("Huile 5W30 60 litres", Decimal(1), "fut", None)),
+        ("- Sacs gravats : deux lots de 10", ("Sacs gravats", Decimal(2), "lot", Decimal(10))),
+        ("- Huile 5W40 : 20 litres, en bidons de 5 L", ("Huile 5W40 5 L", Decimal(4), "bidon", None)),
+        ("- 15W40 en vrac : 50 L (on a la cuve)", ("15W40 en vrac", Decimal(50), "l", None)),
+    ],
+    ids=["the-pair", "a-box", "a-drum-of-a-size", "two-packs-of-ten", "litres-in-cans", "a-remark-after"],
+)
+def test_a_count_said_in_words_after_a_name_and_its_colon(text: str, expected) -> None:
+    assert _phrased(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Huile 5W40 : 20 litres, en bidons de 3 L",  # no whole count of cans: a clerk works it out
+        "Livraison : le jeudi",
+        "Remarque : la palette est cassée",
+        "Contact : un technicien",
+    ],
+    ids=["cans-that-do-not-divide", "a-day", "a-sentence", "no-unit"],
+)
+def test_words_after_a_colon_that_count_no_article(text: str) -> None:
+    assert _phrased(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3. Hand soap refill 5 L, 3", ("Hand soap refill 5 L", Decimal(3), None, None)),
+        ("1. Tork H1 hand towel rolls, 4 cases", ("Tork H1 hand towel rolls", Decimal(4), "carton", None)),
+        ("- Sacs gravats 50 L, 10 rouleaux", ("Sacs gravats 50 L", Decimal(10), "rouleau", None)),
+    ],
+    ids=["bare-count", "count-and-unit", "fr"],
+)
+def test_a_count_after_a_comma_ending_the_line(text: str, expected) -> None:
+    assert _phrased(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tube PER Ø16, 50 m", "Merci, 2", "Vis inox 4x40, 2,5"],
+    ids=["a-measure", "one-word", "a-decimal"],
+)
+def test_what_follows_a_comma_and_counts_nothing(text: str) -> None:
+    assert _phrased(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chin straps for all of the hats (15).",
+            ("Chin straps for all of the hats", Decimal(15), None, None),
+        ),
+        ("- Casques blancs (10)", ("Casques blancs", Decimal(10), None, None)),
+        ("Toilet rolls 3-ply (72)", None),  # figures in the name: the brackets may hold the pack
+        ("Bâtiment (3)", None),
+    ],
+    ids=["a-sentence", "a-list-line", "figures-in-the-name", "one-word"],
+)
+def test_a_count_in_brackets_after_a_name_with_no_figure(text: str, expected) -> None:
+    assert _phrased(text) == expected
+
+
+def test_a_count_in_brackets_holds_the_order_for_a_clerk() -> None:
+    order = extract_from_text(
+        ParsedMessage(message_id="<t@x>", text="Please send:\nChin straps for the hats (15).\n")
+    )
+    assert [line.quantity.value for line in order.lines] == [Decimal(15)]
+    assert order.doubts

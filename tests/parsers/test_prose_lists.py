@@ -203,6 +203,7 @@ def test_a_name_written_with_figures_is_no_size():
         ("12xgants latex ménage T9", ("gants latex ménage T9", 12)),
         ("Longe double avec absorbeur 2 m x2", ("Longe double avec absorbeur 2 m", 2)),
         ("3 XL tee shirts", ("XL tee shirts", 3)),
+        ("liquide vaisselle citron 5Lx2", ("liquide vaisselle citron 5L", 2)),
     ],
     ids=[
         "size-x-count",
@@ -210,6 +211,7 @@ def test_a_name_written_with_figures_is_no_size():
         "count-x-name",
         "measure-then-x-count",
         "x-of-a-size-is-no-mark",
+        "measure-x-count",
     ],
 )
 def test_a_count_glued_to_its_x_is_read(text, expected):
@@ -244,8 +246,16 @@ def test_an_x_between_figures_stays_a_dimension(text):
                 ("Casques de chantier ventilés rouges", 2),
             ],
         ),
+        (
+            "Rectangular mop buckets 15 L with wringer - 3 blue, and 2 of the yellow ones.",
+            [
+                ("Rectangular mop buckets 15 L with wringer blue", 3),
+                ("Rectangular mop buckets 15 L with wringer yellow", 2),
+            ],
+        ),
+        ("Seaux ronds 10 L – 4 rouges.", [("Seaux ronds 10 L rouges", 4)]),
     ],
-    ids=["colours", "colours-and-sizes", "colours-fr"],
+    ids=["colours", "colours-and-sizes", "colours-fr", "after-a-dash", "after-a-dash-fr"],
 )
 def test_an_article_named_once_then_its_colours_gives_a_line_per_colour(text, expected):
     assert [(d, q) for d, q, _ in _read(text)] == [(d, Decimal(q)) for d, q in expected]
@@ -351,3 +361,35 @@ def test_a_wrapped_line_with_no_sentence_end_is_no_part_of_the_name():
         "Merci de livrer 2 casques blancs et 3 gilets orange haute visibilité\nlivraison demain matin svp\n"
     )
     assert [d for d, _, _ in _read(text)] == ["casques blancs", "gilets orange haute visibilité"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- 24 pr cut resistant gloves, level D, size 9/L\n- 12 pr same, 10/XL\n",
+            [
+                ("cut resistant gloves, level D, size 9/L", 24, "paire"),
+                ("cut resistant gloves, level D, size 10/XL", 12, "paire"),
+            ],
+        ),
+        (
+            "- 3 gilets jaunes XL\n- 2 idem en L\n",
+            [("gilets jaunes XL", 3, None), ("gilets jaunes L", 2, None)],
+        ),
+        (
+            "- 6 casques blancs\n- 4 pareil en rouge\n",
+            [("casques blancs", 6, None), ("casques rouge", 4, None)],
+        ),
+    ],
+    ids=["same-in-two-notations", "idem-size", "pareil-colour"],
+)
+def test_a_line_saying_same_orders_the_article_above_in_what_differs(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_same_with_nothing_to_swap_in_the_line_above_is_no_copy_of_it():
+    assert [d for d, _, _ in _read("- 6 casques blancs\n- 2 same, 10/XL\n")] == [
+        "casques blancs",
+        "same, 10/XL",
+    ]

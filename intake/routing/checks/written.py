@@ -23,7 +23,7 @@ from intake.routing.checks.places import Rows
 from intake.routing.checks.rules import CheckRules, default_rules
 from matchers.packs import counted_in_count_packs, counted_in_packs, pieces_in_pack
 from models import LineMatch, ParsedMessage, ReviewReason
-from parsers.values.units import same_unit
+from parsers.values.units import normalise_unit, same_unit, unit_kind
 
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ .\u00a0\u202f']\d{3})+(?:,\d+)?(?!\d)")
 _PLAIN = re.compile(r"(?<![\d])\d+(?:[.,]\d+)?(?!\d)")
@@ -46,7 +46,36 @@ def written_values(text: str, rules: CheckRules) -> set[Decimal]:
             values.add(_decimal(str(rules.number_words[word])))
     if _HALVES.intersection(words):  # 'un kilo et demi', 'one and a half', 'un demi-colis'
         values |= {v + Decimal("0.5") for v in values if not v.is_nan()} | {Decimal("0.5")}
+    if any(_counted(m[1]) for m in _THE_ONE.finditer(text)):  # 'la paire', 'the box': one of them
+        values.add(Decimal(1))
+    values |= _containers(text)
     return {v.normalize() for v in values if not v.is_nan()}
+
+
+# 'la paire', 'le carton', 'the pair': the one unit the article names.
+_THE_ONE = re.compile(r"(?<!\w)(?:la|le|l['’]|the)\s*([^\W\d_]+)", re.I)
+# '20 litres, en bidons de 5 L': a measure, then the containers of a size it is ordered in.
+_CONTAINED = re.compile(
+    r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*([^\W\d_]+)\.?\s*,?\s+(?:en|in)\s+([^\W\d_]+)\s+(?:de|of|d['’])\s*"
+    r"(\d+(?:[.,]\d+)?)\s*([^\W\d_]+)",
+    re.I,
+)
+
+
+def _counted(word: str) -> bool:
+    unit = normalise_unit(word)
+    return unit is not None and unit_kind(unit) == "count"
+
+
+def _containers(text: str) -> set[Decimal]:
+    """The count of containers a measure written in containers of a size makes, when it is whole."""
+    found = set()
+    for match in _CONTAINED.finditer(text):
+        whole, each = _decimal(match[1].replace(",", ".")), _decimal(match[4].replace(",", "."))
+        same = normalise_unit(match[2]) is not None and normalise_unit(match[2]) == normalise_unit(match[5])
+        if same and _counted(match[3]) and each and not each.is_nan() and not (whole / each) % 1:
+            found.add(whole / each)
+    return found
 
 
 def _decimal(text: str) -> Decimal:

@@ -1,0 +1,75 @@
+"""A list line that orders the article of the line above in another size or colour.
+
+"- 24 pr cut resistant gloves, level D, size 9/L" then "- 12 pr same, 10/XL"; "3 gilets jaunes
+XL" then "2 idem en L"; "6 casques blancs" then "4 pareil en rouge". The line above names the
+article; this line says its count (and unit) and what differs. Its designation is the line above's
+with the size or colour swapped, its unit the one it says or the line above's. A line whose
+difference swaps nothing in the name above is no line of it (a clerk reads it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from models import ExtractedLine
+from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.variants import colour_pattern, swap_colour, swap_size
+from parsers.values.numbers import NUMBER, quantity_words_pattern
+from parsers.values.units import normalise_unit
+
+RULE = "text-ditto"
+_BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s))?\s*"
+# A size written in two notations ('9/L', '10/XL'): the one size the catalogue may print either way.
+_PAIRED = re.compile(r"(?<![\w/])\d{1,2}/[A-Z]{1,4}(?![\w/])")
+
+
+def _pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"{_BULLET}(?P<qty>{NUMBER}|{quantity_words_pattern()})\s*(?:(?P<unit>{UNIT_TOKEN})\s+)?"
+        r"(?:the\s+)?(?P<same>same|idem|ditto|pareil|les\s+m[êe]mes|la\s+m[êe]me|le\s+m[êe]me)\b"
+        r"\s*(?:,\s*|\s+(?:in|en|but|mais)\s+(?:size\s+|taille\s+)?)(?P<what>[^,;()]+?)\s*[.!]?\s*$",
+        re.I,
+    )
+
+
+_DITTO = _pattern()
+
+
+def read_ditto(line: str, above: ExtractedLine | None, *, part: str, start: int) -> ExtractedLine | None:
+    """The line above's article in the size or colour this line names, counted as this line says."""
+    match = _DITTO.match(line)
+    if match is None or above is None or above.description is None:
+        return None
+    quantity, approx = read_quantity(match["qty"])
+    unit = normalise_unit(match["unit"].rstrip(".")) if match["unit"] else None
+    if quantity is None or approx or (match["unit"] and unit is None):
+        return None
+    desc = _swapped(above.description.value, match["what"].strip())
+    if desc is None:
+        return None
+    unit = unit or (above.unit.value if above.unit else None)
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        desc=(desc, (start + match.start("what"), start + match.end("what"))),
+        qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
+        unit=(
+            unit,
+            (start + match.start("unit"), start + match.end("unit")) if match["unit"] else (start, start),
+        )
+        if unit
+        else None,
+        rule=RULE,
+        confidence=0.7,
+    )
+
+
+def _swapped(base: str, what: str) -> str | None:
+    if _PAIRED.fullmatch(what):
+        found = list(_PAIRED.finditer(base))
+        if found:
+            last = found[-1]
+            return f"{base[: last.start()]}{what}{base[last.end() :]}"
+    if re.fullmatch(rf"{colour_pattern()}", what, re.I):
+        return swap_colour(base, what)
+    return swap_size(base, what)
