@@ -132,7 +132,7 @@ def check_po_contradicted(ctx: CheckContext) -> list[ReviewReason]:
     for attachment in ctx.parsed.attachments:
         if attachment.part_name != ctx.matched.order.part:
             continue
-        for match in _SHAPE_TOKEN.finditer(attachment.filename.rsplit(".", 1)[0].replace("_", " ")):
+        for match in _SHAPE_TOKEN.finditer(_file_words(attachment.filename)):
             token = match.group().rstrip(".-/")
             if po_shape(token) == shape and _alnum(token) != wanted:
                 return [
@@ -171,7 +171,7 @@ def _elsewhere(ctx: CheckContext, reference: str) -> bool:
     named after it (each document its own order), the earlier order a reply or a forward answers (its
     subject or the quoted history writes it), or one the message denies."""
     parsed = ctx.parsed
-    named = (a.filename.rsplit(".", 1)[0].replace("_", " ") for a in parsed.attachments)
+    named = (_file_words(a.filename) for a in parsed.attachments)
     if any(writes_reference(name, reference) for name in named):
         return True
     markers = load_markers()
@@ -253,7 +253,7 @@ def _places(ctx: CheckContext) -> Iterator[tuple[str, Provenance]]:
             yield row.text, row.provenance
     for attachment in parsed.attachments:
         # "commande_EPI-26-553.csv": an ERP names the file after the order.
-        name = attachment.filename.rsplit(".", 1)[0].replace("_", " ")
+        name = _file_words(attachment.filename)
         yield name, Provenance(part=attachment.part_name, rule="file-name")
 
 
@@ -327,3 +327,8 @@ def _narrowed(where: Provenance, start: int, end: int) -> Provenance:
     if where.span is None:
         return where
     return where.model_copy(update={"span": (where.span[0] + start, where.span[0] + end)})
+
+
+def _file_words(filename: str) -> str:
+    """A file's name as words: "commande_EPI-26-553.csv" -> "commande EPI-26-553"."""
+    return filename.rsplit(".", 1)[0].replace("_", " ")
