@@ -64,6 +64,9 @@ def read_ditto(line: str, above: ExtractedLine | None, *, part: str, start: int)
     )
 
 
+# A row under its table's header names the row above less surely than the row does its own article, though
+# more surely than a list line does ('12 pr same, 10/XL'): the columns say which words are the name.
+SAME_ROW_CONFIDENCE = 0.8
 # A table row that orders the row above's article in another pack or size: 'Same, 20 L drum'.
 _SAME_CELL = re.compile(
     r"^(?:the\s+)?(?:same|idem|ditto|pareil|le\s+m[êe]me|la\s+m[êe]me|les\s+m[êe]mes)\b"
@@ -87,9 +90,11 @@ def same_as_row_above(row: ExtractedLine, above: ExtractedLine | None) -> Extrac
             break
     what = match["what"].strip()
     desc = row.description.model_copy(
-        update={"value": _swapped(base, what) or f"{base} {what}", "confidence": 0.7}
+        update={"value": _swapped(base, what) or f"{base} {what}", "confidence": SAME_ROW_CONFIDENCE}
     )
-    return row.model_copy(update={"description": desc, "confidence": min(row.confidence, 0.7)})
+    return row.model_copy(
+        update={"description": desc, "confidence": min(row.confidence, SAME_ROW_CONFIDENCE)}
+    )
 
 
 def _swapped(base: str, what: str) -> str | None:
