@@ -264,13 +264,13 @@ def delivery_date(text: str, today: dt.date) -> DateHit | None:
     """
     best: tuple[int, DateHit] | None = None
     for hit in find_dates(text, today):
-        score = _cue_score(text, hit)
+        score = _cue_score(text, hit, today)
         if score and (best is None or score > best[0]):
             best = (score, hit)
     return best[1] if best else None
 
 
-def _cue_score(text: str, hit: DateHit) -> int:
+def _cue_score(text: str, hit: DateHit, today: dt.date) -> int:
     words = date_words()
     start = hit.span[0]
     # A strong cue reaches over a sentence that names the place first ('à livrer sur le chantier de ...
@@ -286,13 +286,22 @@ def _cue_score(text: str, hit: DateHit) -> int:
         rf"(?<!\w)(?:{_alt(words.cues['weak'])})\s+(?:le\s+|la\s+|ce\s+|cette\s+|the\s+|this\s+)?$", window
     ) or _cued_after(text[hit.span[1] : hit.span[1] + 40].lower(), words.cues.get("after", [])):
         score = 2
-    elif hit.relative and re.match(
-        r"(?:apr[èe]s[- ])?demain|tomorrow|sous|within|d'ici|d’ici|avant|by|before|(?:en\s+)?fin|end|next"
-        r"|\w+\s+prochain|semaine\s+\d|week\s+\d",
-        lowered_hit,
-    ):
+    elif _stands_alone(hit, lowered_hit, today):
         score = 1
     return score
+
+
+def _stands_alone(hit: DateHit, lowered_hit: str, today: dt.date) -> bool:
+    """A relative day that asks by itself ('demain', 'lundi prochain'), or a week to come alone ('(semaine
+    47)'); the week under way is the order's own ('Commande semaine 47')."""
+    if hit.relative and re.match(
+        r"(?:apr[èe]s[- ])?demain|tomorrow|sous|within|d'ici|d’ici|avant|by|before|(?:en\s+)?fin|end|next"
+        r"|\w+\s+prochain",
+        lowered_hit,
+    ):
+        return True
+    week = re.match(r"semaine\s+\d|week\s+\d", lowered_hit)
+    return week is not None and hit.value is not None and hit.value > today
 
 
 def _labelled_above(text: str, start: int, window: str) -> bool:

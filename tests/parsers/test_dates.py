@@ -206,3 +206,7 @@ def test_a_delivery_cue_above_after_or_far_before_the_date(text: str, expected: 
 
 def test_a_date_under_a_label_of_another_date_is_no_delivery() -> None:
     assert delivery_date("Date de commande\n12/10/2026\n", TUESDAY) is None
+
+
+def test_the_week_under_way_alone_is_the_orders_week_not_a_delivery() -> None:
+    assert delivery_date("Commande semaine 42", TUESDAY) is None
