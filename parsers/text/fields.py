@@ -43,13 +43,15 @@ _PO_LABELS = (
     r"|\b(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
-# "PO stays MPB-4471", "notre bon de commande porte le numéro ISO-2611-219": a verb between label and number.
+# "PO stays MPB-4471", "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is
+# numbered 4500012877", "Our reference for this one is BFS/ST/2611-07": the label, a verb that gives it its
+# number, the number.
 _PO_VERB = (
-    r"(?:(?:for|pour)\s+(?:this|cette|ce)(?:\s+(?:one|order|commande|bon|fois))?\s+)?"  # "for this one is"
-    r"(?:(?:est|is|reste|stays|remains|porte\s+le\s+(?:num[ée]ro|n°)|(?:has|bears|carries)\s+(?:the\s+)?number)"
-    r"\s+(?:le\s+)?)?"
+    r"(?:(?:for|pour)\s+(?:this|cette|ce)(?:\s+(?:one|order|commande|bon|fois))?\s+)?"
+    r"(?:est|is|reste|stays|remains|porte\s+le\s+(?:n°|num[ée]ro)|a\s+pour\s+(?:n°|num[ée]ro)"
+    r"|(?:has|bears|carries)\s+(?:the\s+)?(?:number|no\.?|reference)|is\s+numbered)"
 )
-_PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*{_PO_VERB}{_PO_VALUE}", re.I)
+_PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:{_PO_VERB}\s+(?:le\s+)?)?{_PO_VALUE}", re.I)
 # "Commande SG-2026-118" / "notre commande R-1015": a code right after the word needs letters and digits,
 # or is a long number ("Cde 4500012877", an ERP's numbering).
 _PO_AFTER_WORD = re.compile(

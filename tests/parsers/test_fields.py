@@ -333,3 +333,18 @@ def test_a_po_labelled_in_the_signature_block_is_read_there() -> None:
 def test_a_signature_without_a_labelled_number_gives_no_po() -> None:
     signature = "Cordialement,\nIsolec Savoie SAS - RCS Chambéry 435 667 027\nTél. 04 79 28 66 10\nREF-2231"
     assert fields.signed_po(signature) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Notre bon de commande porte le numéro 2026/11/1187.", "2026/11/1187"),
+        ("Le bon de commande a pour numéro BC-2611, merci.", "BC-2611"),
+        ("Our purchase order is numbered 4500012877.", "4500012877"),
+        ("The purchase order bears the number HB-40118.", "HB-40118"),
+    ],
+    ids=["porte-le-numero", "a-pour-numero", "is-numbered", "bears-the-number"],
+)
+def test_a_verb_between_the_label_and_the_po(text: str, expected: str) -> None:
+    found = fields.po_number("", text, part="body")
+    assert found is not None and found.value == expected
