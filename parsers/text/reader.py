@@ -18,7 +18,13 @@ from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
-from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
+from parsers.text.corrections import (
+    added_item,
+    correct_order_lines,
+    inline_correction,
+    is_cancelled,
+    postscript_at,
+)
 from parsers.text.ditto import read_ditto
 from parsers.text.lines import BRACKETED_RULE, read_line
 from parsers.text.prices import split_price
@@ -64,9 +70,10 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if any(ln.provenance and ln.provenance.rule == BRACKETED_RULE for ln in order.lines):
         order.doubts.append("a count in brackets after a name may be what a pack holds: confirm the quantity")
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
-    order.lines = correct_lines(
+    order.lines, corrected = correct_order_lines(
         order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
     )
+    order.read_spans = [*order.read_spans, *corrected]
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
     _fill_fields(order, parsed, body, own, forward_at, part, codes)
