@@ -48,6 +48,9 @@ def correction_words() -> CorrectionWords:
     return load_toml(DATA / "corrections.toml", _CorrectionsFile).corrections
 
 
+ONLY_ONE = r"un\s+seul|une\s+seule|only\s+one|just\s+one"
+
+
 def _words(items: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
 
@@ -70,6 +73,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "inline": re.compile(
             rf"\s*(?:--|[-–—,;(/])\s*(?:(?:{apology})(?!\w)[\s,:!]*)?(?P<new>\d+(?:[.,]\d+)?)\s+(?:{instead})\s+"
             rf"(?P<old>\d+(?:[.,]\d+)?)\s*\)?\s*[.!]?\s*$",
+            re.I,
+        ),
+        # '2 kits distri -> non pardon, un seul, le client a annulé le 2e': the count alone, then a reason
+        "revised": re.compile(
+            rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?(?:{apology})(?!\w)[\s,:!]*"
+            rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
+            rf"(?!\w)\s*(?:[,;.!)]|$)",
             re.I,
         ),
         "instead_of": re.compile(
@@ -172,6 +182,16 @@ def inline_correction(line: str) -> tuple[int, Decimal, tuple[int, int], Decimal
     ):
         return None
     return found.start(), new, found.span("new"), old
+
+
+def revised_count(line: str) -> tuple[int, Decimal, tuple[int, int]] | None:
+    """'... x 2 -> non pardon, un seul, le client a annulé le 2e': where the line's own text ends, the
+    count that stands and its span (the count it replaces is the one the text before writes)."""
+    found = _patterns()["revised"].search(line)
+    if found is None or not re.search(r"\d", line[: found.start()]):
+        return None
+    new = Decimal(1) if re.fullmatch(ONLY_ONE, found["new"], re.I) else _number(found["new"])
+    return (found.start(), new, found.span("new")) if new else None
 
 
 def correct_lines(lines: list[ExtractedLine], text: str, *, part: str, rule: str) -> list[ExtractedLine]:

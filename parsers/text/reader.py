@@ -24,6 +24,7 @@ from parsers.text.corrections import (
     inline_correction,
     is_cancelled,
     postscript_at,
+    revised_count,
 )
 from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.lines import BRACKETED_RULE, read_line
@@ -299,6 +300,12 @@ def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> l
 
 
 def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
+    revised = revised_count(line)
+    if revised is not None:  # '... x 2 -> non pardon, un seul': the count said last, whatever the reason
+        cut, new, span = revised
+        found = _read_free(line[:cut], part=part, start=start, codes=codes)
+        if len(found) == 1 and found[0].quantity is not None:
+            return [_recounted(found[0], new, (start + span[0], start + span[1]))]
     if is_cancelled(line):
         return []
     added = added_item(line)
@@ -312,10 +319,7 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         cut, new, span, old = corrected
         found = _read_free(line[:cut], part=part, start=start, codes=codes)
         if len(found) == 1 and found[0].quantity is not None and found[0].quantity.value == old:
-            prov = Provenance(part=part, span=(start + span[0], start + span[1]), rule="correction")
-            found[0].quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
-            found[0].notes.append(f"quantity {old} corrected to {new} on its line")
-            return found
+            return [_recounted(found[0], new, (start + span[0], start + span[1]))]
     # The line's known codes, looked up once for both readings of them.
     spans = code_spans(line, codes) if codes is not None else []
     known = read_code_line(line, codes, part=part, start=start, spans=spans) if codes is not None else None
@@ -335,6 +339,15 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     if single is not None:
         return [_code_in_name(single, codes)]
     return prose
+
+
+def _recounted(line: ExtractedLine, new: Decimal, span: tuple[int, int]) -> ExtractedLine:
+    """The line with the count its own correction says."""
+    old = line.quantity.value if line.quantity else None
+    prov = Provenance(part=line.provenance.part if line.provenance else "body", span=span, rule="correction")
+    line.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+    line.notes.append(f"quantity {old} corrected to {new} on its line")
+    return line
 
 
 def _code_in_name(line: ExtractedLine, codes: CodeBook | None) -> ExtractedLine:

@@ -278,3 +278,16 @@ def test_a_code_glued_to_its_figures_is_no_new_count():
 def test_a_line_withdrawn_later_by_its_name(sentence, left):
     text = f"1) Tuyau arrosage : 2\n2) Raccord rapide : 10\n3) Arrosoir 10 L : 1\n\n{sentence}\n"
     assert [d for d, _ in _corrected(text)] == left
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("2 kits de fixation pour rail R48 -> non pardon, un seul, le client a annulé le 2e", 1),
+        ("Tuile faîtière : 10, finalement 8.", 8),
+        ("6 x safety cones 75 cm -- sorry, only 4, the van is full", 4),
+    ],
+    ids=["un-seul-despite-annule", "finalement-n", "sorry-only-n"],
+)
+def test_a_count_revised_on_its_line_stands_whatever_the_reason_after_it(line, count):
+    assert [q for _, q in _read(f"{line}\n")] == [Decimal(count)]
