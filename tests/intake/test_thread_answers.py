@@ -99,6 +99,21 @@ def test_an_order_number_beside_the_answer_is_no_count(index: CatalogIndex) -> N
     assert order.po_number is not None and order.po_number.value == "CP-2612-31"
 
 
+TWO_OFFERS_EN = (
+    "Hello,\nThe PER pipe in 100 m coils and the PTFE tape of your order CP-2611-08 are out of stock.\n"
+    "We can offer instead:\n1) 6 x PER pipe Ø16x1,5 in 50 m coils (PLB-12570)\n2) 6 x PTFE tape 19 mm (PLB-37498)\n"
+    "Let me know.\nOrder desk"
+)
+
+
+def test_an_answer_taking_both_offers_with_fewer_lines_read_is_held(index: CatalogIndex) -> None:
+    parsed = _reply("Yes to both, but 10 instead of 6 for the first one. PO stays CP-2611-08.", TWO_OFFERS_EN)
+    orders = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert all(
+        len(order.lines) >= 2 or any("several options" in doubt for doubt in order.doubts) for order in orders
+    )
+
+
 def test_a_reply_taking_the_offer_is_an_order_settled_against_the_store(index: CatalogIndex) -> None:
     parsed = _reply("Oui, remplacez par 3 couronnes de 50 m. Et ajoutez 10 x PLB-20873.", STOCK_OUT_FR)
     change = FollowupSign(kind=FollowupKind.CHANGE, confidence=0.9, reasons=["'ajoutez'"])
