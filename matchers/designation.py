@@ -241,8 +241,20 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
     text = 0.6 * query_cover + 0.1 * candidate_cover + 0.2 * ratio + 0.1 * head
     # The customer copied our designation: nothing says more.
     exact = EXACT_BONUS if query.sorted_words == index.sorted_words[position] else 0.0
-    unwanted = sum(1 for word in query.wording.excluded if word in words)
+    unwanted = sum(1 for word in query.wording.excluded if _names_word(words, word))
     return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted + exact
+
+
+def _names_word(words: set[str] | frozenset[str], word: str) -> bool:
+    """Does a designation carry the word, alone or as the letters glued to a model number ('NOT the H'
+    against '054H', 'not the XL' against '603XL')?"""
+    if word in words:
+        return True
+    return (
+        len(word) <= 2
+        and word.isalpha()
+        and any(w.endswith(word) and w[: -len(word)].isdigit() for w in words)
+    )
 
 
 def score_designations(query: Wording, index: DesignationIndex) -> list[Scored]:

@@ -512,3 +512,19 @@ def test_a_name_word_for_word_counted_in_packs_it_is_not_sold_in_is_its_twin_sol
     line = make_extracted_line("Bande de renfort 50 mm", quantity="3", unit=unit, pack_size=pack)
     found = match_article(line, index, customer_id=None)
     assert (found.sku, found.quantity, found.unit) == (sku, quantity, sold_in)
+
+
+@pytest.mark.parametrize(
+    ("wording", "sku"),
+    [("Toner 054 cyan standard, not the H", "TN-054-C"), ("Toner 054 cyan standard, pas le H", "TN-054-C")],
+    ids=["not-the-h", "pas-le-h"],
+)
+def test_a_letter_refused_after_a_negation_rules_out_the_model_number_it_ends(wording: str, sku: str) -> None:
+    rows = [
+        ProductRow(sku="TN-054-C", name="Toner 054 cyan", unit="pce"),
+        ProductRow(sku="TN-054H-C", name="Toner 054H cyan haute capacité", unit="pce"),
+    ]
+    index = CatalogIndex.build(ReferenceData(products=rows))
+    found = match_article(make_extracted_line(wording), index, customer_id=None)
+    assert found.sku == sku
+    assert all(c.score < found.candidates[0].score - 0.2 for c in found.candidates[1:])
