@@ -147,6 +147,8 @@ def _data_table(tag: Tag, out: _Out, quote: int) -> None:
     """A table with no table inside: one line per row, and a Table unless it is quoted."""
     rows: list[list[TableCell]] = []
     for tr in tag.find_all("tr"):
+        if _struck(tr):
+            continue  # a row the customer struck through is withdrawn from the order
         cells = [
             TableCell(text=_cell_text(td), provenance=Provenance(part="html", rule="html-table"))
             for td in tr.find_all(["td", "th"], recursive=False)
@@ -163,6 +165,25 @@ def _data_table(tag: Tag, out: _Out, quote: int) -> None:
         out.tables.append(
             (first_line, Table(rows=rows, provenance=Provenance(part="html", rule="html-table")))
         )
+
+
+_STRUCK_TAGS = frozenset({"s", "strike", "del"})
+
+
+def _struck(tr: Tag) -> bool:
+    """Is every word of the row struck through (<s>, <del>, 'text-decoration: line-through')?"""
+    words = [text for text in tr.find_all(string=True) if text.strip()]
+    return bool(words) and all(_struck_text(text, tr) for text in words)
+
+
+def _struck_text(text: NavigableString, row: Tag) -> bool:
+    for parent in text.parents:
+        if parent is row:
+            return False
+        style = str(parent.get("style", "")).replace(" ", "").lower()
+        if parent.name in _STRUCK_TAGS or "line-through" in style:
+            return True
+    return False
 
 
 def _cell_text(td: Tag) -> str:

@@ -103,3 +103,23 @@ def test_only_words_are_kept_never_markup_scripts_or_images() -> None:
         "<p>Bonjour</p><script>alert(1)</script><img src='http://x/t.gif'><style>p{}</style><td>3 x VIS</td>"
     ).text
     assert text == "Bonjour\n3 x VIS"
+
+
+@pytest.mark.parametrize(
+    "struck",
+    [
+        "<td><s>CAS-300</s></td><td><s>Casque blanc</s></td><td><s>2</s></td>",
+        "<td><del>CAS-300</del></td><td><del>Casque blanc</del></td><td></td><td><del>2</del></td>",
+        '<td style="text-decoration: line-through">CAS-300</td><td style="text-decoration:line-through">'
+        "Casque blanc</td><td><span style='text-decoration: line-through'>2</span></td>",
+    ],
+    ids=["s", "del-with-an-empty-cell", "line-through-style"],
+)
+def test_a_row_struck_through_is_withdrawn(struck: str) -> None:
+    body = html_to_text(
+        "<table><tr><th>Code</th><th>Item</th><th>Qty</th></tr>"
+        f"<tr><td>TSH-150</td><td>T-shirt</td><td>10</td></tr><tr>{struck}</tr>"
+        "<tr><td>POL-220</td><td><s>Polaire</s> Fleece</td><td>4</td></tr></table>"
+    )
+    assert "Casque" not in body.text and "Fleece" in body.text
+    assert [row[1].text for row in body.tables[0].rows[1:]] == ["T-shirt", "Polaire Fleece"]
