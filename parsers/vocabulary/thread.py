@@ -30,8 +30,9 @@ def _regular(patterns: list[str]) -> list[str]:
 class ThreadPoints(BaseModel):
     quote: list[str]
     again: list[str]
+    accept: list[str] = []
 
-    @field_validator("quote", "again")
+    @field_validator("quote", "again", "accept")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         return _regular(patterns)
