@@ -181,10 +181,11 @@ def _as_request(sentence: re.Match[str]) -> str:
     return _EXCEPT.sub("retirer", text)
 
 
-# Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage'.
+# Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage',
+# 'mais sans les hublots', 'but no ear plugs'.
 _REMOVES = re.compile(
     r"\b(?:retir\w*|enl[eè]v\w*|supprim\w*|drop|remove|delete|leave out|pas\s+(?:de|d['’]|les?|la|des)"
-    r"|not\s+the|none\s+of\s+the|no\s+more)\b",
+    r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|sauf|except(?:ing)?|hormis)\b",
     re.I,
 )
 _PARTS = re.compile(r"[.;:\n]|,\s*|\s+(?:et|and|mais|but)\s+", re.I)
