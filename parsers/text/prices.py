@@ -36,6 +36,7 @@ _TAIL = re.compile(
 _COUNT_BEFORE = re.compile(r"(?:^|\s)(?:[x×]\s*)?\d+(?:[.,]\d+)?(?:\s*[^\W\d_]{1,12}\.?)?\s*$", re.I)
 # The count that opens a quote's row, after a bullet or an option's label: '- 12 x ', 'Proposition 1 : 4 x ',
 # '8 demi-masques'.
+_MONEY = re.compile(rf"{_CURRENCY}|\d[.,]\d{{2}}(?![\d.,])", re.I)
 _COUNT_FIRST = re.compile(
     r"^\s*(?:[-*•·]\s*|[^\W\d_]+(?:\s+n°)?\s*\w{1,2}\s*[:.)\-]\s*)?\d+(?:[.,]\d+)?\s*(?:[x×]\s|\s(?=[^\W\d_]{2}))",
     re.I,
@@ -46,7 +47,11 @@ def split_price(line: str) -> tuple[str, tuple[Decimal, tuple[int, int]] | None]
     """`line` with the price after its count blanked (offsets kept), and that price with its span;
     `line` as it is and None when it writes none."""
     tail = _TAIL.search(line)
-    counted = tail is not None and (_COUNT_BEFORE.search(line, 0, tail.start()) or _COUNT_FIRST.match(line))
+    counted = tail is not None and (
+        _COUNT_BEFORE.search(line, 0, tail.start())
+        # the count far from the price: an amount only ('format A3' is a size)
+        or (_COUNT_FIRST.match(line) and _MONEY.search(line, tail.start()))
+    )
     if tail is None or tail.start() == 0 or not counted:
         return line, None
     amount = re.search(NUMBER, line[tail.start() :])
