@@ -16,7 +16,7 @@ from intake.followups.answers import ANSWER_RULE
 from matchers import CatalogIndex
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.text.codes import code_spans
-from parsers.text.thread import latest_quoted
+from parsers.text.thread import QUOTED_PART, latest_quoted
 from parsers.values.numbers import parse_number
 
 # "yes to both", "both please", "oui pour les deux", "on prend les trois", "all of them".
@@ -31,7 +31,7 @@ _ITEM = re.compile(r"^[ \t]*(?P<no>[1-9])\s*[.)\-–]\s+(?P<text>\S.*)$", re.M)
 # Its count: '6 x ...', '6 pcs', '2 pièces', '6 paires' (never a size: '4-in-1', '30W').
 _COUNT = re.compile(
     r"(?<![\w.,-])(?P<n>\d{1,4})\s*(?:[x×](?=\s)|(?:pcs?|pces?|pi[èe]ces?|pieces?|units?|paires?|pairs?"
-    r"|bo[iî]tes?|boxes|rouleaux|rolls?|cartons?)\b)",
+    r"|bo[iî]tes?|boxes|rouleaux|rolls?|cartons?|packs?|lots?|sachets?|bags?|sacs?|cases?)\b)",
     re.I,
 )
 _PRICE = re.compile(r"(?<![\w.,])(\d{1,6}[.,]\d{2})\s*(?:€|eur\b|euros?\b)", re.I)
@@ -71,32 +71,50 @@ def read_all_offered(parsed: ParsedMessage, order: ExtractedOrder, index: Catalo
     wanted = _HOW_MANY.get(said.group(0).split()[-1].lower())
     if len(items) < 2 or (wanted is not None and wanted != len(items)):
         return order
-    where = Provenance(part=order.part, span=said.span(), rule=ANSWER_RULE)
     lines, sure = [], True
     for number, item in enumerate(items, start=1):
-        line = _item_line(item.group("text"), index, where, number)
+        line = _item_line(
+            item, index, number, Provenance(part=order.part, span=said.span(), rule=ANSWER_RULE)
+        )
         sure = sure and line.code is not None and line.quantity is not None
         lines.append(line)
     changed, read = _changes(own, said.end(), lines, order.part)
     doubts = [] if sure and read else [ALL_DOUBT]
     order = order.model_copy(update={"lines": changed, "doubts": [*order.doubts, *doubts]})
+    # The sentence taking the items is read, as requests on the quoted lines.
+    start, end = own.rfind("\n", 0, said.start()) + 1, own.find("\n", said.end())
+    taken = Provenance(part=order.part, span=(start, end if end >= 0 else len(own)), rule=ANSWER_RULE)
+    order.read_spans = [*order.read_spans, taken]
     order.notes.append("the reply takes every item of the quoted offer, at the counts it offers")
     return order
 
 
-def _item_line(text: str, index: CatalogIndex, where: Provenance, number: int) -> ExtractedLine:
-    """One offered item: its one code, its one count and its price (nothing when it writes several)."""
+def _item_line(item: re.Match[str], index: CatalogIndex, number: int, where: Provenance) -> ExtractedLine:
+    """One offered item, taken by the reply's words (`where`): its one code, its one count and its price
+    (nothing when it writes several), each pointing where the quoted offer writes it."""
+    text, begin = item.group("text"), item.start("text")
     codes = code_spans(text, index)
+    if len(codes) > 1:  # our code beside the maker's ('Makita B-12712 ... (DIS-DIA-125)'): ours names it
+        codes = [m for m in codes if m.group(0) in index.products]
     counts = list(_COUNT.finditer(text))
-    prices = _PRICE.findall(text)
+    prices = list(_PRICE.finditer(text))
     line = ExtractedLine(line_no=number, provenance=where)
     if len(codes) == 1:
-        line.code = Extracted[str](value=codes[0].group(0), confidence=0.9, provenance=where)
+        line.code = Extracted[str](value=codes[0].group(0), confidence=0.9, provenance=_at(codes[0], begin))
     if len(counts) == 1:
-        line.quantity = Extracted[Decimal](value=Decimal(counts[0]["n"]), confidence=0.9, provenance=where)
+        count = counts[0]
+        line.quantity = Extracted[Decimal](
+            value=Decimal(count["n"]), confidence=0.9, provenance=_at(count, begin, "n")
+        )
     if prices:
-        line.unit_price = Extracted[Decimal](value=parse_number(prices[0]), confidence=0.8, provenance=where)
+        value = parse_number(prices[0].group(1))
+        line.unit_price = Extracted[Decimal](value=value, confidence=0.8, provenance=_at(prices[0], begin, 1))
     return line
+
+
+def _at(found: re.Match[str], begin: int, group: int | str = 0) -> Provenance:
+    start, end = found.span(group)
+    return Provenance(part=QUOTED_PART, span=(begin + start, begin + end), rule=ANSWER_RULE)
 
 
 def _changes(own: str, after: int, lines: list[ExtractedLine], part: str) -> tuple[list[ExtractedLine], bool]:
