@@ -112,4 +112,14 @@ def option_block(own: str, quoted: str) -> tuple[int, int] | None:
     blank = re.search(r"\n[ \t]*\n", quoted[chosen[0].end() :])
     if not following and blank:
         end = chosen[0].end() + blank.start()
+    inline = re.match(r"[^\n]*\d", quoted[chosen[0].end() :])
+    if not following and inline:
+        # The last option set out on its heading's line ends there, or with the rows a bullet or a count
+        # opens under it: 'La 2 revient moins cher ...' is a remark.
+        remark = _NOT_A_ROW.search(quoted, chosen[0].end(), end)
+        end = remark.start() if remark else end
     return start, end
+
+
+# A line after an option's rows that is none of them: no bullet nor count opens it.
+_NOT_A_ROW = re.compile(r"(?<=\n)[ \t]*(?![-*•·+\d\s])\S", re.M)

@@ -17,7 +17,7 @@ from models import ExtractedOrder, ParsedMessage, Store, load_reference_dir
 from parsers.text.codes import read_code_line
 from parsers.text.prices import split_price
 from parsers.text.reader import extract_from_text, read_lines
-from parsers.text.thread import as_quoted_rows, points_to_thread
+from parsers.text.thread import as_quoted_rows, option_block, points_to_thread
 from tests.factories.pipeline import make_parsed
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
@@ -182,3 +182,18 @@ def test_all_of_an_offer_with_another_number_of_items_is_not_taken(index: Catalo
     body = extract_from_text(parsed, codes=index)
     assert read_all_offered(parsed, body, index) is body
     assert all(not order.lines or ALL_DOUBT not in order.doubts for order in read_thread(parsed, [], index))
+
+
+def test_the_last_option_ends_with_its_rows_not_with_the_remark_under_it() -> None:
+    quoted = (
+        "  Deux solutions :\n"
+        "  Proposition 1 : 12 boîtes de 500 vis inox A2 5x50 à 27,00 € la boîte\n"
+        "  Proposition 2 : 20 boîtes de 200 vis inox A2 5x50 à 7,20 € + 6 boîtes de 200 vis 5x60 à 8,10 €\n"
+        "  La 2 laisse moins de reste sur le chantier.\n"
+    )
+    block = option_block("Validé, on part sur la proposition 2.", quoted)
+    assert block is not None
+    assert quoted[block[0] : block[1]].strip().startswith("Proposition 2")
+    assert "La 2" not in quoted[block[0] : block[1]]
+    rows = read_lines(as_quoted_rows(quoted[block[0] : block[1]]), part="quoted")
+    assert [int(ln.quantity.value) for ln in rows if ln.quantity] == [20, 6]
