@@ -34,7 +34,13 @@ _PO_LABELS = (
     r"|(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
-_PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:(?:est|is)\s+(?:le\s+)?)?{_PO_VALUE}", re.I)
+# "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is numbered 4500012877":
+# the label, a verb that gives it its number, the number.
+_PO_VERB = (
+    r"(?:est|is|porte\s+le\s+(?:n°|num[ée]ro)|a\s+pour\s+(?:n°|num[ée]ro)|(?:has|bears|carries)\s+(?:the\s+)?"
+    r"(?:number|no\.?|reference)|is\s+numbered)"
+)
+_PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:{_PO_VERB}\s+(?:le\s+)?)?{_PO_VALUE}", re.I)
 # "Commande SG-2026-118" / "notre commande R-1015": a code right after the word needs letters and digits,
 # or is a long number ("Cde 4500012877", an ERP's numbering).
 _PO_AFTER_WORD = re.compile(
