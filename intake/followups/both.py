@@ -19,13 +19,13 @@ from parsers.text.codes import code_spans
 from parsers.text.thread import QUOTED_PART, latest_quoted
 from parsers.values.numbers import parse_number
 
-# "yes to both", "both please", "oui pour les deux", "on prend les trois", "all of them".
+# "yes to both", "both please", "oui pour les deux", "ok pour les 2", "on prend les trois", "all of them".
 _ALL = re.compile(
     r"\b(?:both|all\s+(?:of\s+them|three|four)|(?:tous|toutes)\s+les\s+(?:deux|trois|quatre)"
-    r"|les\s+(?:deux|trois|quatre))\b",
+    r"|les\s+(?:deux|trois|quatre)|(?:(?<=pour\s)les|(?<=for\s)the|(?<=to\s)the)\s+[23](?=\s*(?:[,.!;\n]|$|of\s+them|options?|propositions?)))(?!\w)",
     re.I,
 )
-_HOW_MANY = {"both": 2, "deux": 2, "three": 3, "trois": 3, "four": 4, "quatre": 4}
+_HOW_MANY = {"both": 2, "deux": 2, "2": 2, "three": 3, "trois": 3, "3": 3, "four": 4, "quatre": 4}
 # An item the offer numbers: '1) ', '2. ', '3 - ' at the start of its line.
 _ITEM = re.compile(r"^[ \t]*(?P<no>[1-9])\s*[.)\-–]\s+(?P<text>\S.*)$", re.M)
 # Its count: '6 x ...', '6 pcs', '2 pièces', '6 paires' (never a size: '4-in-1', '30W').

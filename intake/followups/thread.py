@@ -195,7 +195,7 @@ def _as_request(sentence: re.Match[str]) -> str:
 # 'mais sans les hublots', 'but no ear plugs'.
 _REMOVES = re.compile(
     r"\b(?:retir\w*|enl[eè]v\w*|supprim\w*|drop|remove|delete|leave out|pas\s+(?:de|d['’]|les?|la|des)"
-    r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no)\b",
+    r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|minus|skip|moins\s+(?:les?|la|des))\b",
     re.I,
 )
 _PARTS = re.compile(r"[.;:\n]|,\s*|\s+(?:et|and|mais|but)\s+", re.I)

@@ -74,8 +74,18 @@ def _lines(order: ExtractedOrder) -> list[tuple[str, int]]:
         "OK go ahead. Our PO is SAN-26-331.\n",
         "ok, go ahead please, PO SAN-26-331\n",
         "Validé, notre bon SAN-26-331.\n",
+        "Hello,\nPlease proceed. PO SAN-26-331.\n",
+        "Parfait, on valide. Notre commande SAN-26-331.\n",
     ],
-    ids=["bon-pour-accord-fr", "accord-comma-fr", "go-ahead-en", "go-ahead-please-en", "valide-fr"],
+    ids=[
+        "bon-pour-accord-fr",
+        "accord-comma-fr",
+        "go-ahead-en",
+        "go-ahead-please-en",
+        "valide-fr",
+        "proceed-en",
+        "on-valide-fr",
+    ],
 )
 def test_a_quote_accepted_in_a_word_orders_its_quoted_rows_with_their_prices(
     said: str, index: CatalogIndex
@@ -91,8 +101,14 @@ def test_a_quote_accepted_in_a_word_orders_its_quoted_rows_with_their_prices(
         "Please go ahead and change the quantity of valves to 4.",
         "Merci, je reviens vers vous pour l'accord.",
         "Accord pour la livraison mardi ?",
+        "Please proceed with the change of address.",
     ],
-    ids=["go-ahead-inside-a-request", "accord-as-a-word", "accord-about-the-delivery"],
+    ids=[
+        "go-ahead-inside-a-request",
+        "accord-as-a-word",
+        "accord-about-the-delivery",
+        "proceed-with-something-else",
+    ],
 )
 def test_an_acceptance_word_inside_a_sentence_points_at_nothing(said: str) -> None:
     assert points_to_thread(said) is None
@@ -141,8 +157,9 @@ def test_a_code_in_brackets_beside_the_customers_own_is_its_designation() -> Non
     [
         ("Same as last time please, but no PTFE tape this time.", [("PLB-37699", 4), ("PLB-20467", 10)]),
         ("Même chose que la dernière fois mais sans les vannes.", [("PLB-20467", 10), ("PLB-37498", 6)]),
+        ("Same as last time minus the PTFE tape.", [("PLB-37699", 4), ("PLB-20467", 10)]),
     ],
-    ids=["but-no-en", "mais-sans-fr"],
+    ids=["but-no-en", "mais-sans-fr", "minus-en"],
 )
 def test_the_earlier_order_again_less_what_the_reply_leaves_out(
     said: str, lines: list[tuple[str, int]], index: CatalogIndex
@@ -163,10 +180,18 @@ def test_the_earlier_order_again_less_what_the_reply_leaves_out(
             True,
         ),
         ("Both please.", [("PLB-20467", 6), ("PLB-20734", 4)], True),
+        ("Ok pour les 2, merci.", [("PLB-20467", 6), ("PLB-20734", 4)], True),
         ("Yes to both, and 3 more of the second.", [("PLB-20467", 6), ("PLB-20734", 4)], False),
         ("Yes to both, but 10 instead of 5 for the first one.", [("PLB-20467", 6), ("PLB-20734", 4)], False),
     ],
-    ids=["both-changed-en", "les-deux-fr", "both-as-offered", "count-not-read", "old-count-not-offered"],
+    ids=[
+        "both-changed-en",
+        "les-deux-fr",
+        "both-as-offered",
+        "les-2-fr",
+        "count-not-read",
+        "old-count-not-offered",
+    ],
 )
 def test_every_numbered_item_of_the_offer_taken(
     said: str, lines: list[tuple[str, int]], sure: bool, index: CatalogIndex
@@ -177,8 +202,11 @@ def test_every_numbered_item_of_the_offer_taken(
     assert (ALL_DOUBT not in order.doubts) is sure
 
 
-def test_all_of_an_offer_with_another_number_of_items_is_not_taken(index: CatalogIndex) -> None:
-    parsed = _reply("Hi,\n\nWe'll take all three.\n", OFFER_EN)
+@pytest.mark.parametrize(
+    "said", ["We'll take all three.", "OK for the 2 boxes."], ids=["three-of-two", "a-count"]
+)
+def test_all_of_an_offer_with_another_number_of_items_is_not_taken(said: str, index: CatalogIndex) -> None:
+    parsed = _reply(f"Hi,\n\n{said}\n", OFFER_EN)
     body = extract_from_text(parsed, codes=index)
     assert read_all_offered(parsed, body, index) is body
     assert all(not order.lines or ALL_DOUBT not in order.doubts for order in read_thread(parsed, [], index))
