@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline import confirm_by_catalogue
+from intake.pipeline import answer_to_offer, confirm_by_catalogue
 from matchers import CatalogIndex
 from models import Address, Attachment, Classification, MessageKind, ParsedMessage
-from parsers import by_catalogue, classify, classify_ahead, parse_message
+from parsers import by_catalogue, classify, classify_ahead, followup_sign, parse_message
 from parsers.classify.signals import NO_SIGN
 from parsers.classify.textcat import LABELS, load_textcat, predict
 from parsers.training.textcat import evaluate, load_examples, split_held_back
@@ -37,8 +37,11 @@ def test_labelled_messages_are_classified_order_or_not(
 ) -> None:
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
     parsed = parse_message(path.read_bytes(), where=str(path))
+    index = reference_index(path.parent.parent / "ref")
     parsed.classification = classify(parsed)
-    confirm_by_catalogue(parsed, reference_index(path.parent.parent / "ref"))
+    read = confirm_by_catalogue(parsed, index)
+    # As the pipeline decides it: a reply taking what our quoted offer sets out is an order too.
+    answer_to_offer(parsed, read, followup_sign(parsed, is_order=parsed.classification.is_order), index)
     assert parsed.classification.is_order == bool(expected), parsed.classification.reasons
 
 
