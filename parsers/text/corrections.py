@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from models import Extracted, ExtractedLine, Provenance
 from models.datafiles import load_toml
+from parsers.text.split_change import split_change
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern, word_quantity
 from parsers.values.units import normalise_unit
 from parsers.vocabulary.words import DATA
@@ -207,7 +208,9 @@ def correct_order_lines(
     read: list[Provenance] = []
     for sentence, at in _sentences(text):
         before = [(ln, ln.quantity.value if ln.quantity else None) for ln in lines]
-        lines = _override(lines, sentence, at, part=part, rule=rule)
+        own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
+        split = split_change(lines, sentence, at, part=part, own=own)
+        lines = split if split is not None else _override(lines, sentence, at, part=part, rule=rule)
         lines = _remove(lines, sentence, at, part=part, text=text)
         kept = {id(ln): ln.quantity.value if ln.quantity else None for ln in lines}
         gone = [ln for ln, _ in before if id(ln) not in kept]
