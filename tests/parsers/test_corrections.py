@@ -316,3 +316,10 @@ def test_a_count_revised_on_its_line_stands_whatever_the_reason_after_it(line, c
 )
 def test_a_line_replaced_by_its_article_in_several_sizes(text, left):
     assert _corrected(text)[: len(left)] == [(d, Decimal(q)) for d, q in left]
+
+
+def test_make_that_a_count_of_a_named_line_sets_it_without_the_old_count():
+    text = (
+        "- 10 safety cones 75 cm\n- 6 flashing lamps\n\nPS: make that 12 of the cones, the site is bigger.\n"
+    )
+    assert _corrected(text) == [("safety cones 75 cm", Decimal(12)), ("flashing lamps", Decimal(6))]
