@@ -18,7 +18,7 @@ from matchers.normalize import fold
 from models import Address, Candidate, CustomerMatch, Evidence, ExtractedOrder, ParsedMessage
 
 EMAIL, DOMAIN, SHARED_DOMAIN, VAT = 0.9, 0.7, 0.35, 0.9
-SITE = 0.3  # a site's own word, among the sites sharing the sender's domain
+SITE = 0.45  # a site's own word, among the sites sharing the sender's domain: with the domain, enough alone
 MIN_COVERAGE = 0.5  # share of a name's (or address's) telling words a text must contain
 CLEAR_LEAD = 0.15  # points ahead of the runner-up needed to name a customer
 SENDER_KINDS = {"email", "domain", "forwarded_email", "forwarded_domain"}
