@@ -214,6 +214,36 @@ WORDINGS = {
         "Merci de nous envoyer la facture correspondante.",
         MessageKind.OTHER,
     ),
+    # A count asked with a word of politeness, from a phone: no word of ordering needed.
+    "count_please_fr": ("polaires", "Bonjour, 2 vestes polaires grises en XL svp. Merci.", MessageKind.ORDER),
+    "count_please_for_tomorrow_fr": (
+        "gaine",
+        "Bonjour, 2 couronnes de gaine ICTA 20 svp pour demain.",
+        MessageKind.ORDER,
+    ),
+    "have_delivered_fr": (
+        "Commande fournitures",
+        "Merci de nous faire parvenir 30 prises 2P+T blanches et 4 disjoncteurs 16A.\nAvez-vous des blocs "
+        "BAES en stock ? Si oui merci de m'envoyer un prix.",
+        MessageKind.ORDER,
+    ),
+    "need_the_following_po_to_quote_en": (
+        "Refurb",
+        "We need the following:\nGU10 LED 2700K - 3 boxes\n6 x LED bulkheads\n"
+        "Purchase order to quote on the delivery note and invoice: HBT-26-0193.",
+        MessageKind.ORDER,
+    ),
+    "account_and_first_order_fr": (
+        "Première commande",
+        "Je voudrais ouvrir un compte et passer une première commande : deux couronnes de R2V 3G1,5 "
+        "et un inter différentiel 63A.",
+        MessageKind.ORDER,
+    ),
+    "counts_after_the_names_en": (
+        "order",
+        "Pads front Golf 7, Bosch, x4\nrear same x2\ncabin filter Golf VII x6",
+        MessageKind.ORDER,
+    ),
     # Goods wanted by tomorrow over a counted list: no word of ordering needed.
     "wanted_for_tomorrow_fr": (
         "chantier",
