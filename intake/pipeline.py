@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -53,8 +56,11 @@ from parsers import (
     parse_message,
     read_documents,
 )
+from parsers import preload as preload_models
 
 HistoryLookup = Callable[[str], CustomerHistory]
+# Where reading a message (`read_message`, `assess_message`) loads what it needs on first use.
+READING_PACKAGES = ("parsers.", "matchers.", "intake.routing.", "intake.followups.")
 # A line names an article when its code is known or its wording leads clearly.
 NAMED_SCORE = 0.8
 NAMED_MARGIN = 0.1
@@ -167,6 +173,29 @@ def assess_message(read: ReadMessage, *, index: CatalogIndex, settings: Settings
         with stage("followup"):
             read.followup = read_followup(read.parsed, read.sign, index)
     return read
+
+
+def preload() -> None:
+    """Load now what reading a message loads on first use: the models and layout data
+    (`parsers.preload`) and every vocabulary the readers, matchers, checks and follow-up readers
+    compile once (a cached function that needs no argument). Processes forked afterwards, the
+    reading workers, find them compiled instead of each compiling its own at its first messages."""
+    preload_models()
+    for name, module in list(sys.modules.items()):
+        if name.startswith(READING_PACKAGES):
+            for value in list(vars(module).values()):
+                if _loads_once(value, name):
+                    value()
+
+
+def _loads_once(value: object, module: str) -> bool:
+    if not isinstance(value, functools._lru_cache_wrapper) or value.__module__ != module:
+        return False
+    try:
+        parameters = inspect.signature(value).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(p.default is not p.empty for p in parameters)
 
 
 def as_followup(classification: Classification, sign: FollowupSign) -> Classification:
