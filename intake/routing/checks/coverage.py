@@ -12,7 +12,6 @@ the reader's code: a new reader cannot step around it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import NamedTuple
@@ -31,6 +30,7 @@ from parsers.mail.markers import load_markers
 from parsers.text.thread import QUOTED_PART
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import unit_key, unit_kind
+from parsers.vocabulary.phrases import unaccented
 
 _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*]|pcs?|pces?|u)?$", re.I)
 # A code has a digit (VIS-440-200, 204417) or capitals in separated parts (HB-GLV-L).
@@ -221,8 +221,7 @@ def catalogue_words(ctx: CheckContext) -> frozenset[str]:
 
 def word_key(word: str) -> str:
     """A word as compared with the catalogue's: lower case, no accents, no plural s/x."""
-    text = unicodedata.normalize("NFKD", word.strip(_EDGE).lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unaccented(word.strip(_EDGE).lower())
     return text[:-1] if len(text) > 3 and text[-1] in "sx" else text
 
 
