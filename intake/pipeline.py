@@ -21,7 +21,7 @@ from intake.followups import (
     resolve_followup,
     revised_po,
 )
-from intake.routing.checks import Found
+from intake.routing.checks import Found, prepare
 from intake.routing.decision import assess_order, decide
 from intake.routing.policy import RoutingFile, current_routing
 from intake.stages import stage
@@ -175,17 +175,28 @@ def assess_message(read: ReadMessage, *, index: CatalogIndex, settings: Settings
     return read
 
 
-def preload() -> None:
+def preload(index: CatalogIndex | None = None) -> None:
     """Load now what reading a message loads on first use: the models and layout data
-    (`parsers.preload`) and every vocabulary the readers, matchers, checks and follow-up readers
-    compile once (a cached function that needs no argument). Processes forked afterwards, the
-    reading workers, find them compiled instead of each compiling its own at its first messages."""
+    (`parsers.preload`), every vocabulary the readers, matchers, checks and follow-up readers
+    compile once (a cached function that needs no argument, and what it caches of its own),
+    and what the checks derive from `index`. Processes forked afterwards, the reading workers,
+    find them loaded instead of each loading its own at its first messages."""
     preload_models()
     for name, module in list(sys.modules.items()):
         if name.startswith(READING_PACKAGES):
             for value in list(vars(module).values()):
                 if _loads_once(value, name):
-                    value()
+                    _compiled(value())
+    if index is not None:
+        prepare(index)
+
+
+def _compiled(loaded: object) -> None:
+    """A loaded vocabulary's own cached values (patterns compiled on first use) computed."""
+    for kind in type(loaded).__mro__:
+        for name, attribute in vars(kind).items():
+            if isinstance(attribute, functools.cached_property):
+                getattr(loaded, name)
 
 
 def _loads_once(value: object, module: str) -> bool:

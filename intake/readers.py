@@ -113,7 +113,7 @@ class ReaderPool:
     alone: deque[tuple[int, RawMessage]] = field(default_factory=deque)
 
     def __enter__(self) -> ReaderPool:
-        preload()
+        preload(self.index)
         # What is loaded now lives as long as the pool: kept out of the collector's reach, the
         # workers' collections skip it (a pass over the models and the index costs ~0.1 s) and
         # leave its pages shared with this process.

@@ -166,6 +166,12 @@ def content_words(text: str, shortest: int = 3) -> set[str]:
     return {word_key(t) for t in _TOKEN.findall(text) if _WORD.match(t) and len(t.strip(_EDGE)) >= shortest}
 
 
+def prepare_keys(products: Mapping[str, ProductRow]) -> None:
+    """The codes and words of a catalogue built now (they are kept for it): a process forked
+    afterwards finds them built."""
+    _catalogue_keys(products)
+
+
 def catalogue_codes(ctx: CheckContext) -> frozenset[str]:
     """The catalogue's article codes, lower case."""
     return _catalogue_keys(ctx.products)[1]
