@@ -53,6 +53,7 @@ from parsers import (
     classify,
     extract_orders,
     followup_sign,
+    header_only,
     parse_message,
     read_documents,
 )
@@ -69,6 +70,7 @@ ANSWER_REASON = "a short answer orders one option of the question quoted"
 # as an order's own words; one left in doubt is held by its doubt whatever this says.
 ANSWERED = 0.8
 UNSURE_ANSWER = 0.6
+COUNTED_DOUBT = "the reply counts articles under our question without naming its options for sure"
 # A new order's own words ("nouvelle commande") read it as an order whatever else it says.
 EXPLICIT = 0.9
 
@@ -148,7 +150,7 @@ def read_message(
         if read is None:
             read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
         # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
-        extracted_orders = read or [ExtractedOrder(source="email", part=parsed.text_part)]
+        extracted_orders = read or [header_only(parsed, codes=index)]
     with stage("match"):
         matched = [match_order(parsed, extracted, index) for extracted in extracted_orders]
     return ReadMessage(parsed=parsed, matched=matched, sign=sign)
@@ -376,7 +378,12 @@ def answer_to_offer(
     if read is None:
         read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
     if not _answered(read):
-        return read, sign
+        if not _counted(read):
+            return read, sign
+        # "Level D please. 10 pairs in size 9 ...": counts under our question that the answer's reader
+        # could not tie to its options still order; a clerk reads which.
+        for order in read:
+            order.doubts.append(COUNTED_DOUBT)
     sure = not any(order.doubts for order in read)
     parsed.classification = Classification(
         kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
@@ -392,6 +399,13 @@ def _answered(read: list[ExtractedOrder]) -> bool:
         line.provenance and line.provenance.rule in (ANSWER_RULE, EACH_RULE)
         for order in read
         for line in order.lines
+    )
+
+
+def _counted(read: list[ExtractedOrder]) -> bool:
+    """The sender's own text counts articles (a line read from it with a quantity)."""
+    return any(
+        line.quantity is not None and order.source == "email" for order in read for line in order.lines
     )
 
 

@@ -8,7 +8,9 @@ in the order the messages were given. A worker reads documents in its own proces
 attachment) under an address-space limit; it is replaced after a number of
 messages, when it breaches its limit, or when it crashes or overruns the time a
 message may take: then that one message fails with the reason, and the others go on.
-Workers are forked after the classifier and the NER are loaded, so they share them.
+The daemon's workers are forked after the classifier and the NER are loaded, so they share
+them; `intake ingest` forks its first workers at once, each loads them while this process
+keeps the first messages. What they run is intake/reader_worker.py.
 """
 
 from __future__ import annotations
@@ -29,22 +31,14 @@ from typing import Protocol, TypeVar
 
 from intake import stages
 from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
-from intake.pipeline import (
-    PipelineDeps,
-    ReadMessage,
-    assess_message,
-    decide_message,
-    parse,
-    preload,
-    read_message,
-)
-from intake.wire import Wire, from_wire, to_wire
+from intake.pipeline import PipelineDeps, ReadMessage, decide_message, preload
+from intake.reader_worker import AHEAD_DONE, LOADED, serve
+from intake.wire import from_wire
 from matchers import CatalogIndex
 from models import (
     Batch,
     IntakeError,
     Origin,
-    ParsedMessage,
     ProcessResult,
     RawMessage,
     Settings,
@@ -53,8 +47,6 @@ from models import (
 )
 from parsers import (
     DocumentLimits,
-    bound_reader,
-    classify_ahead,
     death_reason,
     kill_group,
     lead_group,
@@ -64,8 +56,6 @@ from parsers import (
 RECYCLE_AFTER = 250
 # Messages handed to a worker at a time by `intake ingest` (the classifier asked for them at once).
 READ_TOGETHER = 8
-# What a worker says once it has parsed the messages handed together and asked the classifier.
-AHEAD_DONE = "ahead"
 T = TypeVar("T")
 # Messages kept, and outcomes stored, per commit of `ingest_files`.
 BATCH_RAWS = 16
@@ -100,7 +90,12 @@ class ReaderPool:
     A worker is handed up to `batch` messages at a time: it parses them and asks the classifier
     for all of them at once, then reads them one by one, answering each. When it dies or overruns
     before that first part is done, the messages it held are read again each alone; after it, the
-    message it was reading fails and the others are read again."""
+    message it was reading fails and the others are read again.
+
+    With `load_first` the classifier, the NER and the layout data are loaded here before the
+    workers are forked, and shared by them; without it (a run that must start at once) each
+    first worker loads its own while this process goes on, and they are loaded here only before
+    the first worker is replaced, so that those forked later share them."""
 
     index: CatalogIndex
     limits: DocumentLimits
@@ -108,16 +103,15 @@ class ReaderPool:
     processes: int = field(default_factory=lambda: os.cpu_count() or 1)
     recycle_after: int = RECYCLE_AFTER
     batch: int = 1
+    load_first: bool = True
     workers: list[_Worker] = field(default_factory=list)
     # Messages whose worker was lost before their turn: each is handed alone to the next free worker.
     alone: deque[tuple[int, RawMessage]] = field(default_factory=deque)
 
     def __enter__(self) -> ReaderPool:
-        preload(self.index)
-        # What is loaded now lives as long as the pool: kept out of the collector's reach, the
-        # workers' collections skip it (a pass over the models and the index costs ~0.1 s) and
-        # leave its pages shared with this process.
-        gc.freeze()
+        if self.load_first:
+            preload(self.index)
+        _freeze()
         for _ in range(self.processes):
             self.workers.append(self._spawn())
         return self
@@ -130,9 +124,14 @@ class ReaderPool:
     def read(
         self, jobs: Iterable[RawMessage], *, idle: Callable[[], None] | None = None
     ) -> Iterator[ReadMessage | Failure]:
-        """`idle()` is called before waiting on the workers with no answer to give."""
+        """`idle()` is called before waiting on the workers with no answer to give.
+
+        What is drawn from `jobs` ahead of the hand-outs (a batch per worker) tells when the end
+        is near: then what is left is shared out evenly, so that no worker idles while another
+        still holds several messages."""
         todo = enumerate(jobs)
-        raws: dict[int, RawMessage] = {}  # handed out, or answered and not given yet
+        raws: dict[int, RawMessage] = {}  # drawn, and not given back yet
+        ahead: deque[tuple[int, RawMessage]] = deque()  # drawn, and not handed out yet
         done: dict[int, ReadMessage | Failure] = {}
         following = 0
         exhausted = False
@@ -145,15 +144,15 @@ class ReaderPool:
                 if self.alone:
                     self._send(worker, [self.alone.popleft()])
                     continue
-                batch: list[tuple[int, RawMessage]] = []
-                while not exhausted and len(batch) < self.batch and len(raws) < window:
+                while not exhausted and len(ahead) < self.batch * len(self.workers) and len(raws) < window:
                     number, raw = next(todo, (None, None))
                     if number is None or raw is None:
                         exhausted = True
                         break
                     raws[number] = raw
-                    batch.append((number, raw))
-                if batch:
+                    ahead.append((number, raw))
+                share = self.batch if not exhausted else -(-len(ahead) // len(self.workers))
+                if batch := [ahead.popleft() for _ in range(min(share, self.batch, len(ahead)))]:
                     self._send(worker, batch)
             if idle is not None and following not in done:
                 idle()
@@ -190,6 +189,8 @@ class ReaderPool:
             worker.process.join(1)
             return self._lost(worker, Failure(death_reason(worker.process.exitcode), internal=True))
         worker.started = time.monotonic()
+        if message == LOADED:  # the time a message may take starts now
+            return []
         if message == AHEAD_DONE:
             worker.ahead = True
             return []
@@ -213,6 +214,8 @@ class ReaderPool:
     def _replace(self, worker: _Worker) -> None:
         self.alone.extend(worker.jobs)
         self._retire(worker)
+        preload(self.index)  # once: the workers forked from now on share what it loads
+        _freeze()
         fresh = self._spawn()
         worker.process, worker.conn, worker.served = fresh.process, fresh.conn, 0
         worker.jobs, worker.ahead = deque(), True
@@ -224,7 +227,7 @@ class ReaderPool:
         # siblings'), a pool's process killed would leave its workers waiting forever.
         inherited = [parent, *(w.conn for w in self.workers)]
         process = context.Process(
-            target=_serve, args=(child, self.index, self.limits, self.settings, inherited), daemon=True
+            target=serve, args=(child, self.index, self.limits, self.settings, inherited), daemon=True
         )
         process.start()
         lead_group(process.pid)
@@ -239,85 +242,11 @@ class ReaderPool:
         worker.process.join(5)
 
 
-def _serve(
-    conn: Connection,
-    index: CatalogIndex,
-    limits: DocumentLimits,
-    settings: Settings | None,
-    inherited: list[Connection],
-) -> None:
-    for other in inherited:
-        other.close()
-    _close_inherited(conn.fileno())
-    bound_reader(limits.memory_bytes)
-    in_process = limits.model_copy(update={"isolate": False})
-    while True:
-        try:
-            jobs = conn.recv()
-            raws = [RawMessage(data=data, origin=Origin.model_validate_json(origin)) for data, origin in jobs]
-            ahead = _ahead(raws) if len(raws) > 1 else [(None, {})]
-            if len(raws) > 1:
-                conn.send(AHEAD_DONE)
-            for raw, (parsed, seconds) in zip(raws, ahead, strict=True):
-                stages.SECONDS.clear()
-                stages.add(seconds)
-                status, payload = _read(raw, index, in_process, settings, parsed)
-                conn.send((status, payload, dict(stages.SECONDS)))
-                if status == "breach":
-                    return
-        except (EOFError, OSError):  # the pool's process is gone
-            return
-
-
-def _ahead(raws: list[RawMessage]) -> list[tuple[ParsedMessage | None, dict[str, float]]]:
-    """Each message parsed (None when it cannot be: reading it alone says why) and the classifier
-    asked for all of them at once; with the seconds each took."""
-    ahead: list[tuple[ParsedMessage | None, dict[str, float]]] = []
-    for raw in raws:
-        stages.SECONDS.clear()
-        try:
-            parsed = parse(raw)
-        except Exception:  # its own reading fails with the reason
-            parsed = None
-        ahead.append((parsed, dict(stages.SECONDS)))
-    parsed_ones = [parsed for parsed, _ in ahead if parsed is not None]
-    started = time.perf_counter()
-    with contextlib.suppress(Exception):  # each message's classification asks the model again
-        classify_ahead(parsed_ones)
-    share = (time.perf_counter() - started) / max(1, len(parsed_ones))
-    return [(parsed, {**seconds, "classify": share} if parsed else seconds) for parsed, seconds in ahead]
-
-
-def _close_inherited(keep: int) -> None:
-    """Close every descriptor but the standard ones and `keep`.
-
-    A worker is forked from a process whose other threads hold sockets (IMAP, the store)
-    and the pipes of programs they are starting: a pipe end kept open here would leave
-    such a program's reader waiting for its end as long as the worker lives."""
-    os.closerange(3, keep)
-    os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
-
-
-def _read(
-    raw: RawMessage,
-    index: CatalogIndex,
-    limits: DocumentLimits,
-    settings: Settings | None,
-    parsed: ParsedMessage | None = None,
-) -> tuple[str, str | Wire]:
-    try:
-        read = read_message(raw, index=index, limits=limits, parsed=parsed)
-        if settings is not None:
-            read = assess_message(read, index=index, settings=settings)
-    except IntakeError as exc:
-        return "failed", str(exc)
-    except MemoryError:
-        return "breach", f"reading needed more than {limits.memory_bytes // 2**20} MiB of memory: stopped"
-    except RecursionError:
-        return "failed", "the message nests too deeply to be read"
-    except Exception as exc:  # a reader's bug on odd input is this message's failure, not the run's
-        return "error", f"internal error while processing: {type(exc).__name__}: {exc}"
-    return "ok", to_wire(read)
+def _freeze() -> None:
+    """What exists now (the catalogue index, the models when loaded) lives as long as the pool:
+    kept out of the collector's reach, a worker's collections skip it (a pass over the models
+    and the index costs ~0.1 s) and leave its pages shared with this process."""
+    gc.freeze()
 
 
 class Held(Protocol):
@@ -397,7 +326,12 @@ def ingest_files(
     with (
         batched(store) as batch,
         ReaderPool(
-            index=index, limits=limits, settings=settings, processes=processes, batch=READ_TOGETHER
+            index=index,
+            limits=limits,
+            settings=settings,
+            processes=processes,
+            batch=READ_TOGETHER,
+            load_first=False,
         ) as pool,
     ):
         for item, outcome in recorded(

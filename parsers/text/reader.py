@@ -19,7 +19,7 @@ from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
 from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
-from parsers.text.ditto import read_ditto
+from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.lines import BRACKETED_RULE, read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
@@ -127,7 +127,9 @@ def _fill_fields(
     part: str,
     codes: CodeBook | None = None,
 ) -> None:
-    order.po_number = fields.po_number(parsed.subject, body, part=part, codes=codes)
+    order.po_number = fields.po_number(parsed.subject, body, part=part, codes=codes) or fields.signed_po(
+        parsed.signature
+    )
     order.requested_delivery_date = fields.requested_date(own, parsed.local_date, part=part)
     if order.requested_delivery_date is None and forward_at < len(body):
         order.requested_delivery_date = fields.requested_date(
@@ -214,7 +216,7 @@ def read_lines(
         if header is not None:
             row = read_row(line, header, part=part, start=start) if line.strip() else None
             if row is not None:
-                found.append(row)
+                found.append(same_as_row_above(row, _just_above(found, rows, index, start)))
                 continue
             if line.strip():
                 header = None
