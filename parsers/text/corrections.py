@@ -29,6 +29,7 @@ class CorrectionWords(BaseModel):
     apology: list[str]
     instead: list[str]
     remove: list[str]
+    withdrawn_after: list[str]
     except_: list[str] = Field(alias="except")
     whole_order: list[str]
     line_words: list[str]
@@ -45,6 +46,9 @@ class _CorrectionsFile(BaseModel):
 def correction_words() -> CorrectionWords:
     """The [corrections] section of parsers/data/corrections.toml."""
     return load_toml(DATA / "corrections.toml", _CorrectionsFile).corrections
+
+
+ONLY_ONE = r"un\s+seul|une\s+seule|only\s+one|just\s+one"
 
 
 def _words(items: list[str]) -> str:
@@ -71,9 +75,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<old>\d+(?:[.,]\d+)?)\s*\)?\s*[.!]?\s*$",
             re.I,
         ),
+        # '2 kits distri -> non pardon, un seul, le client a annulé le 2e': the count alone, then a reason
+        "revised": re.compile(
+            rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?(?:{apology})(?!\w)[\s,:!]*"
+            rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
+            rf"(?!\w)\s*(?:[,;.!)]|$)",
+            re.I,
+        ),
         "instead_of": re.compile(
             # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
-            rf"(?P<new>{qty})\s*(?:[^\W\d_][\w'’\-]*\.?\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
+            rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
             rf"(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
             re.I,
         ),
@@ -88,7 +99,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "filler_tail": re.compile(rf"(?:[\s,]+(?:{_words(words.fillers)}))+\s*[.!]?\s*$", re.I),
-        "remove": re.compile(rf"\b(?:{_words(words.remove)})\s+(?P<what>[^.;\n]{{3,80}})", re.I),
+        # 'n'oubliez pas les gants', 'don't forget the tape' add rather than take out
+        "remove": re.compile(
+            rf"(?<!n['’])(?<!\bne\s)(?<!don['’]t\s)(?<!\bnot\s)\b(?:{_words(words.remove)})\s+(?!pas\b|to\b)"
+            rf"(?P<what>[^.;\n]{{3,80}})",
+            re.I,
+        ),
+        "withdrawn": re.compile(
+            rf"\b(?:pour|for|as\s+for|quant\s+aux?|concernant)\s+(?P<what>[^\W\d_][^,.;:\n]{{2,60}}?)\s*[,:]?\s+"
+            rf"(?:{_words(words.withdrawn_after)})(?!\w)",
+            re.I,
+        ),
         "except": re.compile(
             rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?![^.;\n]*\d)",
             re.I,
@@ -163,18 +184,57 @@ def inline_correction(line: str) -> tuple[int, Decimal, tuple[int, int], Decimal
     return found.start(), new, found.span("new"), old
 
 
+def revised_count(line: str) -> tuple[int, Decimal, tuple[int, int]] | None:
+    """'... x 2 -> non pardon, un seul, le client a annulé le 2e': where the line's own text ends, the
+    count that stands and its span (the count it replaces is the one the text before writes)."""
+    found = _patterns()["revised"].search(line)
+    if found is None or not re.search(r"\d", line[: found.start()]):
+        return None
+    new = Decimal(1) if re.fullmatch(ONLY_ONE, found["new"], re.I) else _number(found["new"])
+    return (found.start(), new, found.span("new")) if new else None
+
+
 def correct_lines(lines: list[ExtractedLine], text: str, *, part: str, rule: str) -> list[ExtractedLine]:
     """The lines with the sentences of `text` that change or remove them applied (`rule` names who wrote them)."""
+    return correct_order_lines(lines, text, part=part, rule=rule)[0]
+
+
+def correct_order_lines(
+    lines: list[ExtractedLine], text: str, *, part: str, rule: str
+) -> tuple[list[ExtractedLine], list[Provenance]]:
+    """The corrected lines, and what was read in applying them: each sentence that changed a
+    line, and each line it took out (neither is a line left unread)."""
+    read: list[Provenance] = []
     for sentence, at in _sentences(text):
+        before = [(ln, ln.quantity.value if ln.quantity else None) for ln in lines]
         lines = _override(lines, sentence, at, part=part, rule=rule)
         lines = _remove(lines, sentence, at, part=part, text=text)
-    return lines
+        kept = {id(ln): ln.quantity.value if ln.quantity else None for ln in lines}
+        gone = [ln for ln, _ in before if id(ln) not in kept]
+        if gone or any(kept[id(ln)] != count for ln, count in before if id(ln) in kept):
+            read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
+            read += [
+                ln.provenance
+                for ln in gone
+                if ln.provenance and not _inside(ln, at, at + len(sentence), part)
+            ]
+    return lines, read
+
+
+# A sentence ends at '.', '!', '?' or ';' before a space ('... 5W30 ; finalement mettez-en 4 et pas 3'),
+# never inside a number or an abbreviation followed by a figure ('réf. 417361').
+_SENTENCE_END = re.compile(r"(?<=[!?;])\s+|(?<=[^\W\d_]{3}[.!?])\s+(?=[^\W\d_])")
 
 
 def _sentences(text: str) -> list[tuple[str, int]]:
+    """Each line of the text cut into its sentences, with where each starts."""
     found, offset = [], 0
     for raw in text.splitlines(keepends=True):
-        found.append((raw.rstrip("\r\n"), offset))
+        line, begin = raw.rstrip("\r\n"), 0
+        for cut in _SENTENCE_END.finditer(line):
+            found.append((line[begin : cut.start()], offset + begin))
+            begin = cut.end()
+        found.append((line[begin:], offset + begin))
         offset += len(raw)
     return found
 
@@ -190,18 +250,28 @@ def _number(text: str) -> Decimal | None:
 def _override(
     lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
 ) -> list[ExtractedLine]:
-    patterns = _patterns()
-    for match in (m for key in ("instead_of", "not_old") for m in patterns[key].finditer(sentence)):
+    changes = _count_changes(sentence, lines)
+    for number, match in enumerate(changes):
         new, old = _number(match["new"]), _number(match["old"])
-        words = _significant(sentence[: match.end()])
+        # The words of the change's own clause: 'finalement 4 et pas 3 pour les différentiels type A'.
+        begin = changes[number - 1].end() if number else 0
+        clause = sentence[begin : changes[number + 1].start() if number + 1 < len(changes) else len(sentence)]
+        words, tokens = _significant(clause), _tokens(clause)
         own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
         candidates = [
             ln for ln in lines if ln not in own and ln.quantity and ln.quantity.value == old and ln.provenance
         ]
         if new is None or old is None or not candidates:
             continue
-        best = max(candidates, key=lambda ln: len(words & _line_words(ln)))
-        if not words & _line_words(best) and not _same_unit_alone(candidates, sentence[: match.end()]):
+        coded = [ln for ln in candidates if ln.code and _fold_code(ln.code.value) in tokens]
+        scores = sorted((len(words & _line_words(ln)) for ln in candidates), reverse=True)
+        if not coded and len(scores) > 1 and scores[0] == scores[1] > 0:
+            continue  # two lines of the old count named alike: a clerk chooses
+        best = coded[0] if len(coded) == 1 else max(candidates, key=lambda ln: len(words & _line_words(ln)))
+        pointed = _pointed(lines, clause, at, part)
+        if pointed is not None and pointed in candidates and not coded and not words & _line_words(best):
+            best = pointed  # 'finalement mettez-en 4 et pas 3': the item just before
+        elif not coded and not words & _line_words(best) and not _same_unit_alone(candidates, clause):
             continue
         prov = Provenance(part=part, span=(at + match.start("new"), at + match.end("new")), rule=rule)
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
@@ -210,11 +280,32 @@ def _override(
     return lines
 
 
+def _count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[str]]:
+    """The new and old counts the sentence writes, in order; an article's code is no count
+    ('10004682 should read 4 off, not 2': 4 stands, not the code)."""
+    patterns, found = _patterns(), []
+    codes = {_fold_code(ln.code.value) for ln in lines if ln.code}
+    for key in ("instead_of", "not_old"):
+        at = 0
+        while (match := patterns[key].search(sentence, at)) is not None:
+            glued = match.start("new") > 0 and sentence[match.start("new") - 1] in "-/._"
+            if glued or _fold_code(match["new"]) in codes or len(re.sub(r"\D", "", match["new"])) > 5:
+                at = match.end("new")
+                continue
+            found.append(match)
+            at = match.end()
+    return sorted(found, key=lambda m: m.start())
+
+
 def _remove(
     lines: list[ExtractedLine], sentence: str, at: int, *, part: str, text: str
 ) -> list[ExtractedLine]:
     patterns = _patterns()
-    for match in patterns["remove"].finditer(sentence):
+    removals = [
+        *patterns["remove"].finditer(sentence),
+        *(m for m in patterns["withdrawn"].finditer(sentence) if not _number_in(m["what"])),
+    ]
+    for match in removals:
         what = match["what"]
         above = [ln for ln in lines if _before(ln, at, part)]
         numbered = patterns["line_number"].match(what)
@@ -232,6 +323,26 @@ def _remove(
         if target is not None:
             lines = [ln for ln in lines if ln is not target]
     return lines
+
+
+# A count said of the item just named, with no word of its own: 'mettez-en 4', 'make it 6'.
+_POINTING = re.compile(
+    r"\b(?:mettez|prenez|envoyez|livrez|mets|prends)-en\b|\ben\s+(?:mettre|prendre)\b|\bmake\s+(?:it|that|those)\b",
+    re.I,
+)
+
+
+def _pointed(lines: list[ExtractedLine], clause: str, at: int, part: str) -> ExtractedLine | None:
+    """The line read last before the sentence, when the clause points at it by a pronoun."""
+    if not _POINTING.search(clause):
+        return None
+    before = [ln for ln in lines if _before(ln, at, part)]
+    return max(before, key=lambda ln: ln.provenance.span[1]) if before else None  # type: ignore[union-attr]
+
+
+def _number_in(text: str) -> bool:
+    """'pour les 3 premiers, annulez': a count or rank is no article's name."""
+    return bool(re.search(r"\d", text))
 
 
 def _same_unit_alone(candidates: list[ExtractedLine], said: str) -> bool:
@@ -270,13 +381,26 @@ def _before(line: ExtractedLine, start: int, part: str) -> bool:
     return bool(prov and prov.part == part and prov.span and prov.span[1] <= start)
 
 
+def _tokens(text: str) -> set[str]:
+    return {_fold_code(t) for t in re.findall(r"[\w\-/.]+", text)}
+
+
+def _fold_code(code: str) -> str:
+    return re.sub(r"[\s\-/.]", "", code).lower()
+
+
 def _significant(text: str) -> set[str]:
-    return {_fold(w) for w in re.findall(r"[^\W\d_][\w\-]{3,}", text.lower())}
+    """Words of four letters or more, and marks of letters and figures ('5G2,5', 'HU7008z')."""
+    lowered = text.lower()
+    marks = re.findall(r"(?<![\w,])(?=[\w,\-/]*\d)(?=[\w,\-/]*[^\W\d_])\w[\w,\-/]*\w", lowered)
+    return {_fold(w) for w in re.findall(r"[^\W\d_][\w\-]{3,}", lowered)} | set(marks)
 
 
 def _line_words(line: ExtractedLine) -> set[str]:
+    """The words of the line's name and code, and the unit it counts in ('couronnes')."""
     text = " ".join(v.value for v in (line.description, line.code) if v is not None)
-    return _significant(text)
+    unit = {_fold(line.unit.value.lower())} if line.unit and len(line.unit.value) > 3 else set()
+    return _significant(text) | unit
 
 
 def _fold(word: str) -> str:

@@ -18,7 +18,14 @@ from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
-from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
+from parsers.text.corrections import (
+    added_item,
+    correct_order_lines,
+    inline_correction,
+    is_cancelled,
+    postscript_at,
+    revised_count,
+)
 from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.lines import BRACKETED_RULE, read_line
 from parsers.text.prices import split_price
@@ -64,9 +71,10 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if any(ln.provenance and ln.provenance.rule == BRACKETED_RULE for ln in order.lines):
         order.doubts.append("a count in brackets after a name may be what a pack holds: confirm the quantity")
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
-    order.lines = correct_lines(
+    order.lines, corrected = correct_order_lines(
         order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
     )
+    order.read_spans = [*order.read_spans, *corrected]
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
     _fill_fields(order, parsed, body, own, forward_at, part, codes)
@@ -294,6 +302,12 @@ def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> l
 
 
 def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
+    revised = revised_count(line)
+    if revised is not None:  # '... x 2 -> non pardon, un seul': the count said last, whatever the reason
+        cut, new, span = revised
+        found = _read_free(line[:cut], part=part, start=start, codes=codes)
+        if len(found) == 1 and found[0].quantity is not None:
+            return [_recounted(found[0], new, (start + span[0], start + span[1]))]
     if is_cancelled(line):
         return []
     added = added_item(line)
@@ -307,10 +321,7 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         cut, new, span, old = corrected
         found = _read_free(line[:cut], part=part, start=start, codes=codes)
         if len(found) == 1 and found[0].quantity is not None and found[0].quantity.value == old:
-            prov = Provenance(part=part, span=(start + span[0], start + span[1]), rule="correction")
-            found[0].quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
-            found[0].notes.append(f"quantity {old} corrected to {new} on its line")
-            return found
+            return [_recounted(found[0], new, (start + span[0], start + span[1]))]
     # The line's known codes, looked up once for both readings of them.
     spans = code_spans(line, codes) if codes is not None else []
     known = read_code_line(line, codes, part=part, start=start, spans=spans) if codes is not None else None
@@ -330,6 +341,15 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     if single is not None:
         return [_code_in_name(single, codes)]
     return prose
+
+
+def _recounted(line: ExtractedLine, new: Decimal, span: tuple[int, int]) -> ExtractedLine:
+    """The line with the count its own correction says."""
+    old = line.quantity.value if line.quantity else None
+    prov = Provenance(part=line.provenance.part if line.provenance else "body", span=span, rule="correction")
+    line.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+    line.notes.append(f"quantity {old} corrected to {new} on its line")
+    return line
 
 
 def _code_in_name(line: ExtractedLine, codes: CodeBook | None) -> ExtractedLine:
