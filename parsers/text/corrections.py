@@ -20,6 +20,7 @@ from models import Extracted, ExtractedLine, Provenance
 from models.datafiles import load_toml
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern, word_quantity
 from parsers.values.units import normalise_unit
+from parsers.vocabulary.sizes import is_size, size_pattern, variant_words
 from parsers.vocabulary.words import DATA
 
 
@@ -35,6 +36,7 @@ class CorrectionWords(BaseModel):
     add: list[str]
     fillers: list[str]
     beside: list[str]
+    set_to: list[str]
 
 
 class _CorrectionsFile(BaseModel):
@@ -85,6 +87,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "add": re.compile(
             rf"(?:^\s*|[,;:]\s*|\b(?:et|and)\s+)(?:{_words(words.add + words.beside)})(?!\w)\s*:?\s*"
             rf"(?:(?:{_words(words.fillers)})(?!\w)\s*)*(?=\d|{quantity_words_pattern()})",
+            re.I,
+        ),
+        # "PS: make that 3 of the CF410X", "finalement 4 cartons de gants": a count set anew, no old one
+        "set_to": re.compile(
+            rf"(?:^|[\s,;:(])(?:{_words(words.set_to)})[\s,:]+(?P<new>{qty})\s+(?:[^\W\d_]{{2,}}\.?\s+)?"
+            rf"(?:of\s+the|of|de\s+la|des|de|du|d['’])\s*(?P<what>[^.;\n]{{3,80}})",
+            re.I,
+        ),
+        # "-> non pardon, un seul", "(sorry, 3)": the line's count said again after an apology
+        "recount": re.compile(
+            rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no)[\s,]+)?(?:{apology})[\s,:!]+(?P<new>{qty})"
+            rf"(?:\s+(?:seul|seule|seulement|only|just))?\s*(?=[,.;)!]|$)",
             re.I,
         ),
         "filler_tail": re.compile(rf"(?:[\s,]+(?:{_words(words.fillers)}))+\s*[.!]?\s*$", re.I),
@@ -163,12 +177,94 @@ def inline_correction(line: str) -> tuple[int, Decimal, tuple[int, int], Decimal
     return found.start(), new, found.span("new"), old
 
 
+def inline_recount(line: str) -> tuple[int, Decimal, tuple[int, int]] | None:
+    """'2 kits distri ... -> non pardon, un seul, le client a annulé le 2e': where the line's own text
+    ends, the count that stands and its span (the count the text before writes is replaced)."""
+    found = _patterns()["recount"].search(line)
+    if found is None:
+        return None
+    new = _number(found["new"])
+    return (found.start(), new, found.span("new")) if new is not None else None
+
+
 def correct_lines(lines: list[ExtractedLine], text: str, *, part: str, rule: str) -> list[ExtractedLine]:
     """The lines with the sentences of `text` that change or remove them applied (`rule` names who wrote them)."""
     for sentence, at in _sentences(text):
         lines = _override(lines, sentence, at, part=part, rule=rule)
+        lines = _set_count(lines, sentence, at, part=part, rule=rule)
+        lines = _swap_variant(lines, sentence, at, part=part, rule=rule)
         lines = _remove(lines, sentence, at, part=part, text=text)
     return lines
+
+
+def _set_count(
+    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
+) -> list[ExtractedLine]:
+    """'PS: make that 3 of the CF410X': the one line the words name gets the new count."""
+    found = _patterns()["set_to"].search(sentence)
+    if found is None:
+        return lines
+    new = _number(found["new"])
+    own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
+    target = _named_once([ln for ln in lines if ln not in own], found["what"])
+    if new is None or target is None or target.quantity is None or target.quantity.value == new:
+        return lines
+    old = target.quantity.value
+    prov = Provenance(part=part, span=(at + found.start("new"), at + found.end("new")), rule=rule)
+    target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+    target.notes.append(f"quantity {old} changed to {new} by the customer's correction")
+    return [ln for ln in lines if ln not in own]
+
+
+def _swap_variant(
+    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
+) -> list[ExtractedLine]:
+    """'les tee shirts c'est en L, pas XL', 'the gloves in 10, not 9': the one line above whose name
+    writes the old size or colour, and whose words the sentence names, takes the new one."""
+    for found in _variant_swap().finditer(sentence):
+        new, old = found["new"] or found["new_n"], found["old"] or found["old_n"]
+        if new.lower() == old.lower() or not _same_kind(new, old):
+            continue
+        written = re.compile(rf"(?<![\w/]){re.escape(old)}(?![\w/])", re.I)
+        own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
+        holding = [
+            ln
+            for ln in lines
+            if _before(ln, at, part) and ln.description and written.search(ln.description.value)
+        ]
+        target = _named_once(holding, re.split(r"[,;:]", sentence[: found.start()])[-1])
+        if target is None or target.description is None:
+            continue  # a correction names the line it changes, above it
+        value = written.sub(new, target.description.value)
+        target.description = target.description.model_copy(update={"value": value})
+        target.notes.append(f"{old} changed to {new} by the customer's correction")
+        return [ln for ln in lines if ln not in own]
+    return lines
+
+
+def _same_kind(new: str, old: str) -> bool:
+    """Two sizes ('L', 'XL'; 'T9', 'T10'; '42', '44') or two colours ('noir', 'bleu')."""
+    colours = {c.lower() for c in variant_words().colours}
+    if new.lower() in colours or old.lower() in colours:
+        return new.lower() in colours and old.lower() in colours
+    return is_size(new, bare=True) and is_size(old, bare=True) and new.isdigit() == old.isdigit()
+
+
+@lru_cache(maxsize=1)
+def _variant_swap() -> re.Pattern[str]:
+    words = variant_words()
+    colours = "|".join(re.escape(c) for c in sorted(words.colours, key=len, reverse=True))
+    link = r"(?:(?:en|in|taille|size|pointure)\s+)"
+
+    def variant(name: str) -> str:  # a bare number is a size only after its link word ('en 10')
+        return rf"(?:{link}(?P<{name}_n>\d{{1,2}})|{link}?(?P<{name}>{size_pattern()}|{colours}))(?![\w/])"
+
+    return re.compile(
+        rf"(?<![\w/])(?:c['’]est\s+|it['’]?s\s+|is\s+|sont\s+|are\s+)?{variant('new')}\s*,?\s+"
+        rf"(?:et\s+non(?:\s+pas)?|non\s+pas|pas|not|and\s+not|au\s+lieu\s+d[eu]s?|instead\s+of|rather\s+than)"
+        rf"\s+(?:(?:du|de|the|le|la)\s+)?{variant('old')}",
+        re.I,
+    )
 
 
 def _sentences(text: str) -> list[tuple[str, int]]:

@@ -18,7 +18,14 @@ from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
-from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
+from parsers.text.corrections import (
+    added_item,
+    correct_lines,
+    inline_correction,
+    inline_recount,
+    is_cancelled,
+    postscript_at,
+)
 from parsers.text.ditto import read_ditto
 from parsers.text.lines import BRACKETED_RULE, read_line
 from parsers.text.prices import split_price
@@ -50,7 +57,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
     order.lines = _prefer_tables(read_lines(body, part=part, codes=codes, subject=parsed.subject), parsed)
-    order.lines = _with_each(order.lines, read_each(own, part=part, codes=codes))
+    order.lines = _with_each(order.lines, read_each(body, part=part, codes=codes))
     if not order.lines and takes_the_thread_as_is(own, parsed.quoted):
         # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
         order.lines = quoted_lines(parsed, codes=codes)
@@ -64,6 +71,9 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if any(ln.provenance and ln.provenance.rule == BRACKETED_RULE for ln in order.lines):
         order.doubts.append("a count in brackets after a name may be what a pack holds: confirm the quantity")
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
+    if forward_at < len(body):  # the original's own corrections ('PS: make that 3'), then the forwarder's
+        original = _NOT_NEWLINE.sub(" ", body[:forward_at]) + body[forward_at:]
+        order.lines = correct_lines(order.lines, original, part=part, rule="correction")
     order.lines = correct_lines(
         order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
     )
@@ -292,6 +302,9 @@ def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> l
 
 
 def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
+    recounted = _recounted(line, part=part, start=start, codes=codes)
+    if recounted is not None:
+        return recounted
     if is_cancelled(line):
         return []
     added = added_item(line)
@@ -328,6 +341,23 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     if single is not None:
         return [_code_in_name(single, codes)]
     return prose
+
+
+def _recounted(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine] | None:
+    """'2 kits distri ... -> non pardon, un seul, le client a annulé le 2e': the line read before the
+    apology, with the count said after it (what follows is the customer's reason, no cancellation)."""
+    recount = inline_recount(line)
+    if recount is None:
+        return None
+    cut, new, span = recount
+    found = _read_free(line[:cut], part=part, start=start, codes=codes)
+    if len(found) != 1 or found[0].quantity is None:
+        return None
+    old = found[0].quantity.value
+    prov = Provenance(part=part, span=(start + span[0], start + span[1]), rule="correction")
+    found[0].quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+    found[0].notes.append(f"quantity {old} corrected to {new} on its line")
+    return found
 
 
 def _code_in_name(line: ExtractedLine, codes: CodeBook | None) -> ExtractedLine:

@@ -116,7 +116,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\b{wday},?\s+)?\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:of\s+)?{month}{year}\b",
         ),
         ("month_day", rf"(?:\b{wday},?\s+)?\b{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?{year})"),
-        ("weekday_day", rf"\b{bare_wd}\s+(?P<d>\d{{1,2}})(?:er)?\b(?![/.:h]\d|\s*h\b)"),
+        (
+            "weekday_day",
+            rf"\b{bare_wd}\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\b(?![/.:h]\d|\s*h\b)",
+        ),
         *_RELATIVE_SOURCES,
         ("weekday", rf"\b(?:(?P<next_en>next)\s+)?{bare_wd}\b(?:\s+(?P<next>prochain))?"),
         ("asap", rf"\b(?:{_alt(words.asap['words'])})\b"),

@@ -226,3 +226,54 @@ def test_a_forwarders_new_count_changes_the_line_of_the_old_one(text, left):
 def test_a_count_replaced_in_another_language_needs_the_unit_of_the_line():
     text = "Make it 20 boxes of welding gloves instead of 12.\n\n- 12 paires gants soudeur manchette 15 cm\n"
     assert ("gants soudeur manchette 15 cm", Decimal(12)) in _corrected(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Disjoncteurs 2P 16A : 4 -> non pardon, un seul, le client a annulé le reste\n",
+            [("Disjoncteurs 2P 16A", Decimal(1))],
+        ),
+        ("Plateaux repas x10 (sorry, 12)\n", [("Plateaux repas", Decimal(12))]),
+    ],
+    ids=["non-pardon-un-seul", "sorry-in-brackets"],
+)
+def test_a_count_said_again_after_an_apology_on_its_line_stands(text, expected):
+    assert _read(text) == expected
+
+
+def test_make_that_sets_the_count_of_the_line_it_names():
+    text = "TN-245C x2\nTN-245M x1\nTN-245Y x1\n\nPS: make that 3 of the TN-245C, the second printer is low too.\n"
+    lines = read_lines(text, part="body")
+    from parsers.text.corrections import correct_lines
+
+    corrected = correct_lines(lines, text, part="body", rule="correction")
+    assert [(ln.code.value if ln.code else ln.description.value, ln.quantity.value) for ln in corrected] == [
+        ("TN-245C", Decimal(3)),
+        ("TN-245M", Decimal(1)),
+        ("TN-245Y", Decimal(1)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- blouses blanches T3 x4\n- sabots noirs 41 x2\n\nAh non pardon, les blouses c'est en T2, pas T3.\n",
+            [("blouses blanches T2", Decimal(4)), ("sabots noirs 41", Decimal(2))],
+        ),
+        (
+            "- 6 aprons in blue\n- 4 hair nets\n\nSorry, the aprons in black, not blue.\n",
+            [("aprons in black", Decimal(6)), ("hair nets", Decimal(4))],
+        ),
+    ],
+    ids=["size-fr", "colour-en"],
+)
+def test_a_size_or_colour_corrected_under_the_list_changes_the_line_it_names(text, expected):
+    assert _corrected(text) == expected
+
+
+def test_a_size_or_colour_said_before_the_lines_corrects_none():
+    text = "We take the black ones, not the white ones.\n- 4 cases of towels, white\n"
+    assert _corrected(text) == [("towels, white", Decimal(4))]
