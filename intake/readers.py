@@ -8,7 +8,8 @@ in the order the messages were given. A worker reads documents in its own proces
 attachment) under an address-space limit; it is replaced after a number of
 messages, when it breaches its limit, or when it crashes or overruns the time a
 message may take: then that one message fails with the reason, and the others go on.
-Workers are forked after the classifier and the NER are loaded, so they share them.
+Workers are forked after the classifier and the NER are loaded, so they share them; what
+they run is intake/reader_worker.py.
 """
 
 from __future__ import annotations
@@ -28,14 +29,14 @@ from typing import Protocol, TypeVar
 
 from intake import stages
 from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
-from intake.pipeline import PipelineDeps, ReadMessage, assess_message, decide_message, parse, read_message
-from intake.wire import Wire, from_wire, to_wire
+from intake.pipeline import PipelineDeps, ReadMessage, decide_message
+from intake.reader_worker import AHEAD_DONE, serve
+from intake.wire import from_wire
 from matchers import CatalogIndex
 from models import (
     Batch,
     IntakeError,
     Origin,
-    ParsedMessage,
     ProcessResult,
     RawMessage,
     Settings,
@@ -44,8 +45,6 @@ from models import (
 )
 from parsers import (
     DocumentLimits,
-    bound_reader,
-    classify_ahead,
     death_reason,
     kill_group,
     lead_group,
@@ -56,8 +55,6 @@ from parsers import (
 RECYCLE_AFTER = 250
 # Messages handed to a worker at a time by `intake ingest` (the classifier asked for them at once).
 READ_TOGETHER = 8
-# What a worker says once it has parsed the messages handed together and asked the classifier.
-AHEAD_DONE = "ahead"
 T = TypeVar("T")
 # Messages kept, and outcomes stored, per commit of `ingest_files`.
 BATCH_RAWS = 16
@@ -211,7 +208,7 @@ class ReaderPool:
         # siblings'), a pool's process killed would leave its workers waiting forever.
         inherited = [parent, *(w.conn for w in self.workers)]
         process = context.Process(
-            target=_serve, args=(child, self.index, self.limits, self.settings, inherited), daemon=True
+            target=serve, args=(child, self.index, self.limits, self.settings, inherited), daemon=True
         )
         process.start()
         lead_group(process.pid)
@@ -224,87 +221,6 @@ class ReaderPool:
         if worker.process.pid is not None:
             kill_group(worker.process.pid)
         worker.process.join(5)
-
-
-def _serve(
-    conn: Connection,
-    index: CatalogIndex,
-    limits: DocumentLimits,
-    settings: Settings | None,
-    inherited: list[Connection],
-) -> None:
-    for other in inherited:
-        other.close()
-    _close_inherited(conn.fileno())
-    bound_reader(limits.memory_bytes)
-    in_process = limits.model_copy(update={"isolate": False})
-    while True:
-        try:
-            jobs = conn.recv()
-            raws = [RawMessage(data=data, origin=Origin.model_validate_json(origin)) for data, origin in jobs]
-            ahead = _ahead(raws) if len(raws) > 1 else [(None, {})]
-            if len(raws) > 1:
-                conn.send(AHEAD_DONE)
-            for raw, (parsed, seconds) in zip(raws, ahead, strict=True):
-                stages.SECONDS.clear()
-                stages.add(seconds)
-                status, payload = _read(raw, index, in_process, settings, parsed)
-                conn.send((status, payload, dict(stages.SECONDS)))
-                if status == "breach":
-                    return
-        except (EOFError, OSError):  # the pool's process is gone
-            return
-
-
-def _ahead(raws: list[RawMessage]) -> list[tuple[ParsedMessage | None, dict[str, float]]]:
-    """Each message parsed (None when it cannot be: reading it alone says why) and the classifier
-    asked for all of them at once; with the seconds each took."""
-    ahead: list[tuple[ParsedMessage | None, dict[str, float]]] = []
-    for raw in raws:
-        stages.SECONDS.clear()
-        try:
-            parsed = parse(raw)
-        except Exception:  # its own reading fails with the reason
-            parsed = None
-        ahead.append((parsed, dict(stages.SECONDS)))
-    parsed_ones = [parsed for parsed, _ in ahead if parsed is not None]
-    started = time.perf_counter()
-    with contextlib.suppress(Exception):  # each message's classification asks the model again
-        classify_ahead(parsed_ones)
-    share = (time.perf_counter() - started) / max(1, len(parsed_ones))
-    return [(parsed, {**seconds, "classify": share} if parsed else seconds) for parsed, seconds in ahead]
-
-
-def _close_inherited(keep: int) -> None:
-    """Close every descriptor but the standard ones and `keep`.
-
-    A worker is forked from a process whose other threads hold sockets (IMAP, the store)
-    and the pipes of programs they are starting: a pipe end kept open here would leave
-    such a program's reader waiting for its end as long as the worker lives."""
-    os.closerange(3, keep)
-    os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
-
-
-def _read(
-    raw: RawMessage,
-    index: CatalogIndex,
-    limits: DocumentLimits,
-    settings: Settings | None,
-    parsed: ParsedMessage | None = None,
-) -> tuple[str, str | Wire]:
-    try:
-        read = read_message(raw, index=index, limits=limits, parsed=parsed)
-        if settings is not None:
-            read = assess_message(read, index=index, settings=settings)
-    except IntakeError as exc:
-        return "failed", str(exc)
-    except MemoryError:
-        return "breach", f"reading needed more than {limits.memory_bytes // 2**20} MiB of memory: stopped"
-    except RecursionError:
-        return "failed", "the message nests too deeply to be read"
-    except Exception as exc:  # a reader's bug on odd input is this message's failure, not the run's
-        return "error", f"internal error while processing: {type(exc).__name__}: {exc}"
-    return "ok", to_wire(read)
 
 
 class Held(Protocol):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from intake import readers
+from intake import reader_worker
 from intake.pipeline import PipelineDeps, ReadMessage, decide_message, read_message
 from intake.routing.checks import ALL_CHECKS, PAST_CHECKS
 from intake.wire import from_wire
@@ -53,7 +53,8 @@ def test_an_order_assessed_beforehand_is_decided_as_at_once(path: Path, referenc
     read = read_message(_raw(path), index=index, limits=DocumentLimits())
     deps = PipelineDeps(index=index, settings=SETTINGS, history=_echo(read))
     at_once = decide_message(read, deps)
-    status, answer = readers._read(_raw(path), index, DocumentLimits(isolate=False), SETTINGS)  # as a worker
+    # As a worker reads it:
+    status, answer = reader_worker.read_one(_raw(path), index, DocumentLimits(isolate=False), SETTINGS)
     assert status == "ok"
     assessed = from_wire(*answer)
     assert len(assessed.found) == (len(read.matched) if at_once.orders else 0)

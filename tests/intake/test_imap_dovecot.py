@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import intake.readers
+import intake.reader_worker
 from bench.services import Dovecot
 from intake.daemon.config import Account, Security, Timing
 from intake.daemon.mailbox import ImapMailbox
@@ -194,7 +194,7 @@ def _folder_exists(dovecot: Dovecot) -> bool:
 def test_a_poison_message_does_not_block_the_next(
     imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_read = intake.readers.read_message
+    real_read = intake.reader_worker.read_message
 
     def fragile(raw: RawMessage, **kwargs) -> ReadMessage:
         if re.search(rb"X-Test-Number: 2\r?\n", raw.data):
@@ -203,7 +203,7 @@ def test_a_poison_message_does_not_block_the_next(
             time.sleep(STUCK_SECONDS)  # a parser stuck on this message: its worker is ended
         return real_read(raw, **kwargs)
 
-    monkeypatch.setattr(intake.readers, "read_message", fragile)
+    monkeypatch.setattr(intake.reader_worker, "read_message", fragile)
     for data in (order_message(1), POISON, order_message(2), order_message(3), order_message(4)):
         imap_env.inject("orders", data)
     # The time limit is a failure bound: the models loaded first, a loaded machine never gives up a sound message.
@@ -251,13 +251,13 @@ def test_uidvalidity_change_neither_reimports_nor_skips(imap_env: Dovecot, ref_s
 def test_dovecot_restart_mid_run_loses_and_doubles_nothing(
     imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_read = intake.readers.read_message
+    real_read = intake.reader_worker.read_message
 
     def slowed(raw: RawMessage, **kwargs) -> ReadMessage:
         time.sleep(0.03)
         return real_read(raw, **kwargs)
 
-    monkeypatch.setattr(intake.readers, "read_message", slowed)
+    monkeypatch.setattr(intake.reader_worker, "read_message", slowed)
     for n in range(60):
         imap_env.inject("orders", order_message(n))
     with daemon(account_for(imap_env), ref_store) as (folder, queue):
@@ -295,14 +295,14 @@ def test_a_message_arriving_during_work_is_not_left_waiting(
     imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its EXISTS comes in the response to a FETCH or MOVE, not in IDLE: still taken at once."""
-    real_read = intake.readers.read_message
+    real_read = intake.reader_worker.read_message
 
     def appending(raw: RawMessage, **kwargs) -> ReadMessage:
         if re.search(rb"X-Test-Number: 1\r?\n", raw.data):
             imap_env.inject("orders", order_message(2))
         return real_read(raw, **kwargs)
 
-    monkeypatch.setattr(intake.readers, "read_message", appending)
+    monkeypatch.setattr(intake.reader_worker, "read_message", appending)
     with daemon(account_for(imap_env), ref_store) as (_, queue):
         wait_for(lambda: _folder_exists(imap_env), 30, "connection")
         time.sleep(0.3)

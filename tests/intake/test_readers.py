@@ -11,7 +11,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from intake import readers
+from intake import reader_worker, readers
 from intake.ingest import ingest_file, iter_message_files
 from intake.pipeline import ReadMessage, read_message
 from intake.readers import Failure, ReaderPool, ingest_files
@@ -89,11 +89,11 @@ def _flaky_read(raw: RawMessage, **kwargs) -> ReadMessage:
     return REAL_READ(raw, **kwargs)
 
 
-REAL_READ = readers.read_message
+REAL_READ = reader_worker.read_message
 
 
 def test_a_crash_or_an_overrun_fails_only_its_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "read_message", _flaky_read)
+    monkeypatch.setattr(reader_worker, "read_message", _flaky_read)
     body = next(iter_message_files([FIXTURES])).read_bytes()
     raws = [
         RawMessage(data=body + marker, origin=Origin(kind="file", path=f"m{n}"))
@@ -114,14 +114,14 @@ def _flaky_parse(raw: RawMessage) -> ParsedMessage:
     return REAL_PARSE(raw)
 
 
-REAL_PARSE = readers.parse
+REAL_PARSE = reader_worker.parse
 
 
 def test_messages_handed_together_fail_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker lost while parsing the messages it holds fails none of them: each is read again
     alone, and only the one at fault fails; lost while reading one, that one alone fails."""
-    monkeypatch.setattr(readers, "read_message", _flaky_read)
-    monkeypatch.setattr(readers, "parse", _flaky_parse)
+    monkeypatch.setattr(reader_worker, "read_message", _flaky_read)
+    monkeypatch.setattr(reader_worker, "parse", _flaky_parse)
     body = next(iter_message_files([FIXTURES])).read_bytes()
     markers = [b"", b"\nCRASH\n", b"", b"\nSLOW\n", b"", b""]
     raws = [
