@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"
         "not_old": re.compile(
-            rf"\b(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
+            rf"\b(?P<new>{qty})\b[^.\n\d]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
             re.I,
         ),
         "add": re.compile(
@@ -367,7 +367,8 @@ def _before(line: ExtractedLine, start: int, part: str) -> bool:
 
 
 def _significant(text: str) -> set[str]:
-    return {_fold(w) for w in re.findall(r"[^\W\d_][\w\-]{3,}", text.lower())}
+    """Words of four letters or more, and codes opening with a digit ('10004682 should read 4')."""
+    return {_fold(w) for w in re.findall(r"[^\W\d_][\w\-]{3,}|(?<![\w.,])\d[\w\-]{4,}", text.lower())}
 
 
 def _line_words(line: ExtractedLine) -> set[str]:

@@ -24,6 +24,7 @@ _PO_LABELS = (
     r"|(?:commande|order)\s*\(\s*(?:n°|no\.?|num[ée]ro|number|#)"
     r"|(?:commande|ordre|bon)\s+d['’]achat(?:\s+(?:n°|no\.?|num[ée]ro|#))?"
     r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|(?:notre|votre|our|your)\s+r[ée]f(?:[ée]rence|erence)?\.?"
+    r"|(?:notre|our)\s+bon(?!\s+de\s+livraison)(?:\s+de\s+commande)?|\bN\s*/\s*r[ée]f\b\.?"  # 'Notre bon : X', 'N/Réf : X'
     r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
     r"|(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
@@ -38,7 +39,8 @@ _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
 # the label, what it is for, and a verb before the number.
 _PO_LINK = (
     r"(?:\s+(?:for|pour)\s+(?:this|cette|ce)\s+(?:one|order|delivery|commande|livraison|fois))?"
-    r"\s*[:#°]?\s*(?:(?:est|is|will\s+be|sera|porte\s+le\s+(?:num[ée]ro|n°)|(?:has|carries)\s+(?:the\s+)?number)"
+    r"\s*[:#°]?\s*(?:(?:est|is|will\s+be|sera|reste|stays|remains|porte\s+le\s+(?:num[ée]ro|n°)"
+    r"|(?:has|carries)\s+(?:the\s+)?number)"
     r"\s+(?:le\s+)?)?"
 )
 _PO_LABELLED = re.compile(rf"(?:{_PO_LABELS}){_PO_LINK}{_PO_VALUE}", re.I)
@@ -158,6 +160,23 @@ def _po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
     return found
 
 
+# 'Bon de commande HPR-DA-26-0933' printed in the signature block: only a label naming the order in full.
+_PO_SIGNED = re.compile(
+    rf"(?<!\w)(?:bon\s+de\s+commande|purchase\s+order|PO)(?:\s*(?:n°|no\.?|number|#))?\s*:?\s*{_PO_VALUE}(?![\w\-/])",
+    re.I,
+)
+
+
+def signed_po(signature: str) -> Extracted[str] | None:
+    """The order's number a signature prints under a label of its own, when the body gives none."""
+    for match in _PO_SIGNED.finditer(signature):
+        value = match["po"].rstrip(".-/")
+        if not _looks_like_date_or_phone(value):
+            prov = Provenance(part="signature", span=match.span("po"), rule="po-signature")
+            return Extracted[str](value=value, confidence=0.75, provenance=prov)
+    return None
+
+
 def _subject_is_a_number(subject: str) -> Extracted[str] | None:
     """A subject that is nothing but an order number ('DA-2026-1187') names the order."""
     match = _PO_ALONE.fullmatch(subject.strip())
@@ -250,6 +269,9 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
         ):
             continue  # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes': the nearer label
         raw = block[lead : match.end()]
+        if "(" in raw:  # 'sur le chantier de la rue Duquesne (résidence Le Parc, 42 rue ..., 69006 Lyon)'
+            lead += raw.rindex("(") + 1
+            raw = block[lead : match.end()]
         value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
         start = label.end() + lead
         prov = Provenance(part=part, span=(start, start + len(raw)), rule="ship-to-label")

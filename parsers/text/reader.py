@@ -138,6 +138,8 @@ def _fill_fields(
     codes: CodeBook | None = None,
 ) -> None:
     order.po_number = fields.po_number(parsed.subject, body, part=part, codes=codes)
+    if order.po_number is None and parsed.signature:
+        order.po_number = fields.signed_po(parsed.signature)
     order.requested_delivery_date = fields.requested_date(own, parsed.local_date, part=part)
     if order.requested_delivery_date is None and forward_at < len(body):
         order.requested_delivery_date = fields.requested_date(
@@ -291,7 +293,13 @@ def _plain(line: str) -> str:
     return _EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), line)
 
 
+# '(résidence Le Parc, 42 rue Duquesne, 69006 Lyon)': an address in brackets names no article, and its
+# postcode is no count.
+_ADDRESS_IN_BRACKETS = re.compile(r"\([^()\n]*?\b\d{5}[ \t]+[A-ZÉÈ][^()\n]*\)")
+
+
 def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
+    line = _ADDRESS_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), line)
     line, price = split_price(_plain(line))
     found = _read_unpriced(line, part=part, start=start, codes=codes)
     if price is not None and len(found) == 1 and found[0].unit_price is None:
