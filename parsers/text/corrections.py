@@ -79,9 +79,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
             re.I,
         ),
-        # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"
+        # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"; never a code's
+        # digits ('10004682 should read 4 off, not 2')
         "not_old": re.compile(
-            rf"\b(?P<new>{qty})\b[^.\n\d]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
+            rf"\b(?!\d{{5}})(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
             re.I,
         ),
         "add": re.compile(
@@ -187,12 +188,15 @@ def inline_recount(line: str) -> tuple[int, Decimal, tuple[int, int]] | None:
     return (found.start(), new, found.span("new")) if new is not None else None
 
 
-def correct_lines(lines: list[ExtractedLine], text: str, *, part: str, rule: str) -> list[ExtractedLine]:
-    """The lines with the sentences of `text` that change or remove them applied (`rule` names who wrote them)."""
+def correct_lines(
+    lines: list[ExtractedLine], text: str, *, part: str, rule: str, read: list[Provenance] | None = None
+) -> list[ExtractedLine]:
+    """The lines with the sentences of `text` that change or remove them applied (`rule` names who
+    wrote them); `read` collects the places of corrections that leave no value of their own."""
     for sentence, at in _sentences(text):
         lines = _override(lines, sentence, at, part=part, rule=rule)
         lines = _set_count(lines, sentence, at, part=part, rule=rule)
-        lines = _swap_variant(lines, sentence, at, part=part, rule=rule)
+        lines = _swap_variant(lines, sentence, at, part=part, rule=rule, read=read)
         lines = _remove(lines, sentence, at, part=part, text=text)
     return lines
 
@@ -217,7 +221,7 @@ def _set_count(
 
 
 def _swap_variant(
-    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
+    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str, read: list[Provenance] | None
 ) -> list[ExtractedLine]:
     """'les tee shirts c'est en L, pas XL', 'the gloves in 10, not 9': the one line above whose name
     writes the old size or colour, and whose words the sentence names, takes the new one."""
@@ -238,6 +242,8 @@ def _swap_variant(
         value = written.sub(new, target.description.value)
         target.description = target.description.model_copy(update={"value": value})
         target.notes.append(f"{old} changed to {new} by the customer's correction")
+        if read is not None:
+            read.append(Provenance(part=part, span=(at + found.start(), at + found.end()), rule=rule))
         return [ln for ln in lines if ln not in own]
     return lines
 

@@ -39,7 +39,7 @@ _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
 # the label, what it is for, and a verb before the number.
 _PO_LINK = (
     r"(?:\s+(?:for|pour)\s+(?:this|cette|ce)\s+(?:one|order|delivery|commande|livraison|fois))?"
-    r"\s*[:#°]?\s*(?:(?:est|is|will\s+be|sera|reste|stays|remains|porte\s+le\s+(?:num[ée]ro|n°)"
+    r"\s*[:#°]?\s*(?:(?:est|is|will\s+be|sera|porte\s+le\s+(?:num[ée]ro|n°)"
     r"|(?:has|carries)\s+(?:the\s+)?number)"
     r"\s+(?:le\s+)?)?"
 )

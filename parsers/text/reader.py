@@ -73,9 +73,15 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
     if forward_at < len(body):  # the original's own corrections ('PS: make that 3'), then the forwarder's
         original = _NOT_NEWLINE.sub(" ", body[:forward_at]) + body[forward_at:]
-        order.lines = correct_lines(order.lines, original, part=part, rule="correction")
+        order.lines = correct_lines(
+            order.lines, original, part=part, rule="correction", read=order.read_spans
+        )
     order.lines = correct_lines(
-        order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
+        order.lines,
+        own,
+        part=part,
+        rule="forward-override" if forwarded else "correction",
+        read=order.read_spans,
     )
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number

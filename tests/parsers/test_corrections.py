@@ -277,3 +277,8 @@ def test_a_size_or_colour_corrected_under_the_list_changes_the_line_it_names(tex
 def test_a_size_or_colour_said_before_the_lines_corrects_none():
     text = "We take the black ones, not the white ones.\n- 4 cases of towels, white\n"
     assert _corrected(text) == [("towels, white", Decimal(4))]
+
+
+def test_a_correction_naming_a_line_by_a_numeric_code_takes_the_count_before_not():
+    text = "2 off 10004682 safety boots\n6 off 10004665 coverall\n\nCorrection: 10004682 should read 4 off, not 2.\n"
+    assert _corrected(text) == [("safety boots", Decimal(4)), ("coverall", Decimal(6))]
