@@ -63,6 +63,7 @@ ANSWER_REASON = "a short answer orders one option of the question quoted"
 # as an order's own words; one left in doubt is held by its doubt whatever this says.
 ANSWERED = 0.8
 UNSURE_ANSWER = 0.6
+COUNTED_DOUBT = "the reply counts articles under our question without naming its options for sure"
 # A new order's own words ("nouvelle commande") read it as an order whatever else it says.
 EXPLICIT = 0.9
 
@@ -336,7 +337,12 @@ def answer_to_offer(
     if read is None:
         read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
     if not _answered(read):
-        return read, sign
+        if not _counted(read):
+            return read, sign
+        # "Level D please. 10 pairs in size 9 ...": counts under our question that the answer's reader
+        # could not tie to its options still order; a clerk reads which.
+        for order in read:
+            order.doubts.append(COUNTED_DOUBT)
     sure = not any(order.doubts for order in read)
     parsed.classification = Classification(
         kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
@@ -352,6 +358,13 @@ def _answered(read: list[ExtractedOrder]) -> bool:
         line.provenance and line.provenance.rule in (ANSWER_RULE, EACH_RULE)
         for order in read
         for line in order.lines
+    )
+
+
+def _counted(read: list[ExtractedOrder]) -> bool:
+    """The sender's own text counts articles (a line read from it with a quantity)."""
+    return any(
+        line.quantity is not None and order.source == "email" for order in read for line in order.lines
     )
 
 

@@ -19,10 +19,12 @@ from intake.pipeline import assess_message, parse, read_message
 from intake.wire import Wire, to_wire
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ParsedMessage, RawMessage, Settings
-from parsers import DocumentLimits, bound_reader, classify_ahead
+from parsers import DocumentLimits, bound_reader, classify_ahead, preload
 
 # What a worker says once it has parsed the messages handed together and asked the classifier.
 AHEAD_DONE = "ahead"
+# What a worker says once the models it reads with are loaded (by itself, or before it was forked).
+LOADED = "loaded"
 
 
 def serve(
@@ -35,7 +37,9 @@ def serve(
     for other in inherited:
         other.close()
     _close_inherited(conn.fileno())
-    bound_reader(limits.memory_bytes)
+    preload()  # at once when the pool's process loaded them before forking this one
+    conn.send(LOADED)
+    bound_reader(limits.memory_bytes)  # on top of what is loaded
     in_process = limits.model_copy(update={"isolate": False})
     while True:
         try:

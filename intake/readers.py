@@ -8,8 +8,9 @@ in the order the messages were given. A worker reads documents in its own proces
 attachment) under an address-space limit; it is replaced after a number of
 messages, when it breaches its limit, or when it crashes or overruns the time a
 message may take: then that one message fails with the reason, and the others go on.
-Workers are forked after the classifier and the NER are loaded, so they share them; what
-they run is intake/reader_worker.py.
+The daemon's workers are forked after the classifier and the NER are loaded, so they share
+them; `intake ingest` forks its first workers at once, each loads them while this process
+keeps the first messages. What they run is intake/reader_worker.py.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from typing import Protocol, TypeVar
 from intake import stages
 from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
 from intake.pipeline import PipelineDeps, ReadMessage, decide_message
-from intake.reader_worker import AHEAD_DONE, serve
+from intake.reader_worker import AHEAD_DONE, LOADED, serve
 from intake.wire import from_wire
 from matchers import CatalogIndex
 from models import (
@@ -89,7 +90,12 @@ class ReaderPool:
     A worker is handed up to `batch` messages at a time: it parses them and asks the classifier
     for all of them at once, then reads them one by one, answering each. When it dies or overruns
     before that first part is done, the messages it held are read again each alone; after it, the
-    message it was reading fails and the others are read again."""
+    message it was reading fails and the others are read again.
+
+    With `load_first` the classifier, the NER and the layout data are loaded here before the
+    workers are forked, and shared by them; without it (a run that must start at once) each
+    first worker loads its own while this process goes on, and they are loaded here only before
+    the first worker is replaced, so that those forked later share them."""
 
     index: CatalogIndex
     limits: DocumentLimits
@@ -97,12 +103,14 @@ class ReaderPool:
     processes: int = field(default_factory=lambda: os.cpu_count() or 1)
     recycle_after: int = RECYCLE_AFTER
     batch: int = 1
+    load_first: bool = True
     workers: list[_Worker] = field(default_factory=list)
     # Messages whose worker was lost before their turn: each is handed alone to the next free worker.
     alone: deque[tuple[int, RawMessage]] = field(default_factory=deque)
 
     def __enter__(self) -> ReaderPool:
-        preload()
+        if self.load_first:
+            preload()
         for _ in range(self.processes):
             self.workers.append(self._spawn())
         return self
@@ -174,6 +182,8 @@ class ReaderPool:
             worker.process.join(1)
             return self._lost(worker, Failure(death_reason(worker.process.exitcode), internal=True))
         worker.started = time.monotonic()
+        if message == LOADED:  # the time a message may take starts now
+            return []
         if message == AHEAD_DONE:
             worker.ahead = True
             return []
@@ -197,6 +207,7 @@ class ReaderPool:
     def _replace(self, worker: _Worker) -> None:
         self.alone.extend(worker.jobs)
         self._retire(worker)
+        preload()  # once: the workers forked from now on share what it loads
         fresh = self._spawn()
         worker.process, worker.conn, worker.served = fresh.process, fresh.conn, 0
         worker.jobs, worker.ahead = deque(), True
@@ -300,7 +311,12 @@ def ingest_files(
     with (
         batched(store) as batch,
         ReaderPool(
-            index=index, limits=limits, settings=settings, processes=processes, batch=READ_TOGETHER
+            index=index,
+            limits=limits,
+            settings=settings,
+            processes=processes,
+            batch=READ_TOGETHER,
+            load_first=False,
         ) as pool,
     ):
         for item, outcome in recorded(

@@ -19,7 +19,7 @@ from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex, variant_key
 from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
 from matchers.packs import counted_in_count_packs, counted_in_packs, is_pack_word, pieces_in_pack
-from matchers.twins import coded_twin
+from matchers.twins import coded_twin, pack_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
 from parsers.values.units import unit_kind
 
@@ -63,7 +63,8 @@ def match_article(
     # ('1/4"' or '1/8"') that fuzzy scores weigh less than an exact copy.
     same = index.by_name.get(normalize_wording(wording), [])
     if len(same) == 1:
-        return _exact(line, index, same[0], Evidence(kind="name", detail=wording, weight=0.97), wording)
+        sku = _in_the_pack_counted(line, same[0], index)
+        return _exact(line, index, sku, Evidence(kind="name", detail=wording, weight=0.97), wording)
     found = _by_designation(line, wording, index, habits, context)
     aside = _REMARK.sub(" ", wording).strip()
     if found.sku is None and aside and aside != wording.strip():
@@ -75,6 +76,18 @@ def match_article(
     if found.margin < CLEAR_MARGIN:
         found = _by_code_in_words(line, wording, index, found, customer_id)
     return _unit_word_names_article(line, wording, index, found, habits)
+
+
+def _in_the_pack_counted(line: ExtractedLine, sku: str, index: CatalogIndex) -> str:
+    """The named article, or its twin sold in the pack the line counts in ('3 colis' of 10), when the
+    line counts packs the named article is not sold in."""
+    stated = line.unit.value if line.unit and line.unit.value else None
+    own = index.products[sku].unit
+    if not (line.pack_size and is_pack_word(stated)) or index.sales_unit(stated) == index.sales_unit(
+        own or ""
+    ):
+        return sku
+    return pack_twin(sku, line.pack_size.value, index) or sku
 
 
 def _by_code_in_words(

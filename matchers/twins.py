@@ -7,6 +7,8 @@ same question of the same family.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 
 from matchers.index import CatalogIndex
@@ -119,3 +121,25 @@ def _told_by_unit(unit: str | None, sku: str, rival: str, catalogue: CatalogInde
         return False
     units = [catalogue.sales_unit(catalogue.products[k].unit or "") for k in (sku, rival)]
     return units[0] != units[1] and catalogue.sales_unit(unit) in units
+
+
+def pack_twin(sku: str, pack: Decimal | None, catalogue: CatalogIndex) -> str | None:
+    """The article of `sku`'s very name sold in the pack a line's packaging states ('Frange microfibre
+    40 cm' with 'Qté colis 10', sold by the piece and by the 'lot de 10'; 'Gants nitrile M (boîtes de
+    100)' by the 'colis' of 10, the 'carton de 10 boîtes'), when `sku`'s own name states no such pack:
+    the one twin whose name adds just that pack to its words and sizes."""
+    if not pack:
+        return None
+    wanted = f"pack:{pack.normalize():f}"
+    position = catalogue.positions[sku]
+    names = catalogue.designations.wordings
+    own = names[position]
+    if wanted in own.features:
+        return None
+    words = set(own.words)
+    found = [
+        p
+        for p in siblings(words, catalogue, position)
+        if names[p].features == own.features | {wanted} and words <= set(names[p].words)
+    ]
+    return catalogue.name_skus[found[0]] if len(found) == 1 else None

@@ -22,7 +22,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 
 from intake.daemon.queue import Claimed
 from intake.ingest import Outcome
-from intake.readers import BATCH_OUTCOMES, ReaderPool, recorded
+from intake.readers import BATCH_OUTCOMES, READ_TOGETHER, ReaderPool, recorded
 from matchers import CatalogIndex, IndexCache
 from models import Settings, Store, batched
 from models.queue import renew_claims
@@ -81,7 +81,11 @@ class PooledProcessor:
         if self._pool is None:
             limits = DocumentLimits.from_settings(self.settings)
             self._pool = ReaderPool(
-                index=index, limits=limits, settings=self.settings, processes=self.processes
+                index=index,
+                limits=limits,
+                settings=self.settings,
+                processes=self.processes,
+                batch=READ_TOGETHER,
             ).__enter__()
         return self._pool
 

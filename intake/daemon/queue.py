@@ -1,9 +1,9 @@
 """Processing spread over the daemons through the store's work queue.
 
 The folder workers only record what they fetch (models/queue.py holds it); a
-`QueueWorker` in each daemon claims messages one at a time as its processor is
-ready for another (one per free reading worker), processes them and stores each
-outcome. Claiming just in time spreads a backlog evenly over the daemons, and a
+`QueueWorker` in each daemon claims messages a few at a time as its processor is
+ready for more (what a free reading worker is handed at once), processes them and
+stores each outcome. Claiming just in time spreads a backlog evenly over the daemons, and a
 daemon killed mid-run holds back only the few messages in hand until their claims
 expire (at once when it was a process of this host, known gone).
 """
@@ -24,8 +24,8 @@ from models.queue import claim_holders, claim_some, drop_claims, release_claims
 from models.tables import Message
 
 log = logging.getLogger("intake.queue")
-# Messages claimed in one round trip: about what the reading workers take in at once.
-CLAIM_AHEAD = 4
+# Messages claimed in one round trip: what a reading worker is handed at once.
+CLAIM_AHEAD = 8
 
 
 @dataclass(frozen=True)

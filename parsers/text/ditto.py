@@ -15,7 +15,7 @@ from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.text.variants import colour_pattern, swap_colour, swap_size
 from parsers.values.numbers import NUMBER, quantity_words_pattern
-from parsers.values.units import normalise_unit
+from parsers.values.units import normalise_unit, unit_kind
 
 RULE = "text-ditto"
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s))?\s*"
@@ -61,6 +61,39 @@ def read_ditto(line: str, above: ExtractedLine | None, *, part: str, start: int)
         else None,
         rule=RULE,
         confidence=0.7,
+    )
+
+
+# A row under its table's header names the row above less surely than the row does its own article, though
+# more surely than a list line does ('12 pr same, 10/XL'): the columns say which words are the name.
+SAME_ROW_CONFIDENCE = 0.8
+# A table row that orders the row above's article in another pack or size: 'Same, 20 L drum'.
+_SAME_CELL = re.compile(
+    r"^(?:the\s+)?(?:same|idem|ditto|pareil|le\s+m[êe]me|la\s+m[êe]me|les\s+m[êe]mes)\b"
+    r"\s*(?:,\s*|\s+(?:in|en|but|mais)\s+|\s*[-:]\s*)(?P<what>\S.*)$",
+    re.I,
+)
+# The packaging a table row's designation ends with ('... case 4 x 5 L'), read from a column of its own.
+_PACK_TAIL = re.compile(rf"\s+(?P<unit>{UNIT_TOKEN})(?=\s*(?:de|of|x|à)?\s*\d[^()]*$)", re.I)
+
+
+def same_as_row_above(row: ExtractedLine, above: ExtractedLine | None) -> ExtractedLine:
+    """A table row whose designation says 'same' names the row above's article with what it writes
+    instead of that row's packaging ('Same, 20 L drum' under '... mint (concentrate) | case 4 x 5 L')."""
+    match = _SAME_CELL.match(row.description.value) if row.description else None
+    if match is None or above is None or above.description is None:
+        return row
+    base = above.description.value
+    for tail in _PACK_TAIL.finditer(base):
+        if unit_kind(normalise_unit(tail["unit"].rstrip(".")) or "") == "count":
+            base = base[: tail.start()]
+            break
+    what = match["what"].strip()
+    desc = row.description.model_copy(
+        update={"value": _swapped(base, what) or f"{base} {what}", "confidence": SAME_ROW_CONFIDENCE}
+    )
+    return row.model_copy(
+        update={"description": desc, "confidence": min(row.confidence, SAME_ROW_CONFIDENCE)}
     )
 
 

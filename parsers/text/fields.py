@@ -35,15 +35,17 @@ _PO_LABELS = (
     r"|(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
-# 'Our reference for this one is BFS/ST/2611-07', 'notre bon de commande porte le numéro 2026/11/1187':
-# the label, what it is for, and a verb before the number.
-_PO_LINK = (
-    r"(?:\s+(?:for|pour)\s+(?:this|cette|ce)\s+(?:one|order|delivery|commande|livraison|fois))?"
-    r"\s*[:#°]?\s*(?:(?:est|is|will\s+be|sera|porte\s+le\s+(?:num[ée]ro|n°)"
-    r"|(?:has|carries)\s+(?:the\s+)?number)"
-    r"\s+(?:le\s+)?)?"
+# "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is numbered 4500012877",
+# "Our reference for this one is BFS/ST/2611-07": the label, what it is for, a verb that gives it its
+# number, the number.
+_PO_VERB = (
+    r"(?:est|is|will\s+be|sera|porte\s+le\s+(?:n°|num[ée]ro)|a\s+pour\s+(?:n°|num[ée]ro)"
+    r"|(?:has|bears|carries)\s+(?:the\s+)?(?:number|no\.?|reference)|is\s+numbered)"
 )
-_PO_LABELLED = re.compile(rf"(?:{_PO_LABELS}){_PO_LINK}{_PO_VALUE}", re.I)
+_PO_FOR = r"(?:\s+(?:for|pour)\s+(?:this|cette|ce)\s+(?:one|order|delivery|commande|livraison|fois))?"
+_PO_LABELLED = re.compile(
+    rf"(?:{_PO_LABELS}){_PO_FOR}\s*[:#°]?\s*(?:{_PO_VERB}\s+(?:le\s+)?)?{_PO_VALUE}", re.I
+)
 # "Commande SG-2026-118" / "notre commande R-1015": a code right after the word needs letters and digits,
 # or is a long number ("Cde 4500012877", an ERP's numbering).
 _PO_AFTER_WORD = re.compile(

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
 from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_ordered_by
+from parsers.vocabulary.layout import default_vocabulary
+from parsers.vocabulary.phrases import normalize
 from parsers.vocabulary.sizes import is_size
 from parsers.vocabulary.words import line_words
 
@@ -454,6 +457,8 @@ def _is_noise(line: str) -> bool:
     lowered = line.strip(" -*•\t").lower()
     if _HEADER_LINE.match(line) or _TIME.search(line) or re.search(r"https?://|www\.|\S@\S", line):
         return True
+    if _opens_with_address_label(line):
+        return True
     # Whole words: "tel" opens a phone line, not "Telerupteur 16A".
     if any(re.match(rf"{re.escape(opener)}(?!\w)", lowered) for opener in words.line_openers_not_items):
         return True
@@ -462,6 +467,18 @@ def _is_noise(line: str) -> bool:
     if _PHONE.search(line) and len(_PHONE.sub("", line).strip(" .:-–\t")) < 25:
         return True
     return bool(_POSTCODE_TOWN.search(line) and _starts_with_street(lowered))
+
+
+def _opens_with_address_label(line: str) -> bool:
+    """'Deliver to: The Merrion Gate Hotel, ... Dublin 2, D02 KX50': the ship-to field, whose numbers
+    (a street's, a postcode's) count nothing."""
+    label, colon, _ = line.partition(":")
+    return bool(colon) and normalize(label.strip(" -*•\t")) in _ship_to_labels()
+
+
+@cache
+def _ship_to_labels() -> frozenset[str]:
+    return frozenset(default_vocabulary().fields.get("ship_to", ()))
 
 
 def _starts_with_street(lowered: str) -> bool:

@@ -26,7 +26,7 @@ from parsers.text.corrections import (
     is_cancelled,
     postscript_at,
 )
-from parsers.text.ditto import read_ditto
+from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.lines import BRACKETED_RULE, read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
@@ -232,7 +232,7 @@ def read_lines(
         if header is not None:
             row = read_row(line, header, part=part, start=start) if line.strip() else None
             if row is not None:
-                found.append(row)
+                found.append(same_as_row_above(row, _just_above(found, rows, index, start)))
                 continue
             if line.strip():
                 header = None

@@ -14,7 +14,7 @@ from functools import cache
 
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.values.numbers import NUMBER, parse_number
-from parsers.values.units import normalise_unit
+from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.layout import default_vocabulary
 from parsers.vocabulary.phrases import normalize
 from parsers.vocabulary.words import line_words
@@ -26,7 +26,7 @@ _QTY_CELL = re.compile(rf"^\s*(?P<qty>{NUMBER})\s*(?P<unit>[^\W\d_][\w²]*\.?)?\
 Cell = tuple[str, tuple[int, int]]  # text, (start, end) within its line
 
 # The layout vocabulary's column roles as a body table reads them: any article code
-# is the code, a packaging column ("Cond.") the unit.
+# is the code; a packaging column ("Cond.") gives the unit and what a pack holds.
 _TEXT_ROLES = {
     "line_no": "line",
     "code": "code",
@@ -35,7 +35,7 @@ _TEXT_ROLES = {
     "description": "description",
     "quantity": "quantity",
     "unit": "unit",
-    "pack": "unit",
+    "pack": "pack",
     "unit_price": "unit_price",
     "amount": "amount",
     "size": "size",
@@ -174,10 +174,13 @@ def line_from_cells(
     quantity = parse_number(qty_match["qty"]) if qty_match else None
     if not quantity:
         return None
-    unit_cell = _cell(cells, roles, "unit")
+    unit_cell, pack_cell = _cell(cells, roles, "unit"), _cell(cells, roles, "pack")
     unit = normalise_unit(unit_cell[0]) if unit_cell else None
     if unit is None and qty_match["unit"]:
         unit, unit_cell = normalise_unit(qty_match["unit"]), qty_cell
+    pack_unit, pack_size = read_pack(pack_cell[0]) if pack_cell else (None, None)
+    if unit is None and pack_unit is not None:
+        unit, unit_cell = pack_unit, pack_cell
     price_cell = _cell(cells, roles, "unit_price")
 
     def value(found: Cell | None, data, kind):
@@ -186,7 +189,10 @@ def line_from_cells(
         prov = Provenance(part=part, span=(start + found[1][0], start + found[1][1]), rule=rule)
         return Extracted[kind](value=data, confidence=0.95, provenance=prov)
 
-    desc_cell = _with_variant(desc_cell, [_cell(cells, roles, role) for role in ("size", "colour", "fits")])
+    variants = [_cell(cells, roles, role) for role in ("size", "colour", "fits")]
+    # The packaging tells two sizes of one product apart ('paquet de 10', '5 L can'), as in documents.
+    told = pack_cell if pack_cell and re.search(r"\d", pack_cell[0]) and desc_cell else None
+    desc_cell = _with_variant(desc_cell, [*variants, told])
     return ExtractedLine(
         line_no=0,
         code=value(code_cell, code_cell[0] if code_cell else None, str),
@@ -194,9 +200,28 @@ def line_from_cells(
         quantity=value(qty_cell, quantity, Decimal),
         unit=value(unit_cell, unit, str),
         unit_price=value(price_cell, _money(price_cell[0]) if price_cell else None, Decimal),
+        pack_size=value(pack_cell, pack_size, Decimal),
         provenance=Provenance(part=part, span=(start + cells[0][1][0], start + cells[-1][1][1]), rule=rule),
         confidence=0.95,
     )
+
+
+# A packaging cell: the unit a pack is counted in, then what it holds ('paquet de 10', 'case of 6',
+# 'case 4 x 5 L', 'single bottles', '5 L can').
+_PACK_SIZE = re.compile(r"^\s*(?:de|of|x|à|a)?\s*(\d+)(?![.,]?\d)\s*(?![.,]\d)", re.I)
+
+
+def read_pack(text: str) -> tuple[str | None, Decimal | None]:
+    """The unit a packaging cell counts in (its first word naming a count unit, never a measure like
+    the 'L' of '5 L can') and the count a pack holds, written after that word."""
+    for word in re.finditer(r"[^\W\d_][\w.]*", text):
+        unit = normalise_unit(word[0].rstrip("."))
+        if unit is None or unit_kind(unit) != "count":
+            continue
+        size = _PACK_SIZE.match(text[word.end() :])
+        count = parse_number(size[1]) if size else None
+        return unit, count if count is not None and count > 1 else None
+    return None, None
 
 
 def _with_variant(desc: Cell | None, variants: list[Cell | None]) -> Cell | None:

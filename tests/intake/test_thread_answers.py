@@ -12,7 +12,7 @@ from intake.followups import read_against_thread, read_thread
 from intake.followups.diff import OrderLines, compute_change, order_index
 from intake.followups.each import EACH_DOUBT
 from intake.followups.swap import swap_variants
-from intake.pipeline import answer_to_offer
+from intake.pipeline import COUNTED_DOUBT, answer_to_offer
 from matchers import CatalogIndex, match_article
 from models import (
     Extracted,
@@ -228,3 +228,33 @@ def test_a_variant_swapped_takes_the_twin_named_with_the_new_one(
         ),
     ]
     assert swap_variants(said, base, ["CHV-M860", "SIL-TRA-310"], catalogue) == swapped
+
+
+QUESTION_EN = (
+    "Hello,\nFor the PER pipe, do you want the 50 m or the 100 m coils? Which diameters?\nOrder desk"
+)
+
+
+def test_counts_under_our_question_left_untied_to_its_options_are_an_order_held(
+    index: CatalogIndex,
+) -> None:
+    parsed = _reply("The 100 m then.\n3 coils in 16 and 2 in 20.\nAnd add 10 x PLB-20873.", QUESTION_EN)
+    change = FollowupSign(kind=FollowupKind.CHANGE, confidence=0.9, reasons=["'add'"])
+    read, sign = answer_to_offer(parsed, None, change, index)
+    assert parsed.classification is not None and parsed.classification.kind == MessageKind.ORDER
+    assert sign.tentative  # a change only when the PO it writes is an order taken
+    assert read and all(COUNTED_DOUBT in order.doubts for order in read)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Thanks, I'll ask the site manager and come back to you.", "Neither, we'll wait for the 25 mm."],
+    ids=["thanks", "refuses"],
+)
+def test_a_reply_under_our_question_that_counts_nothing_is_no_order(said: str, index: CatalogIndex) -> None:
+    parsed = _reply(said, QUESTION_EN)
+    parsed.classification = classify(parsed)
+    other = FollowupSign(kind=FollowupKind.OTHER)
+    _, sign = answer_to_offer(parsed, None, other, index)
+    assert not parsed.classification.is_order
+    assert sign == other

@@ -488,3 +488,27 @@ def test_a_family_code_with_its_variant_in_words_names_the_one_its_words_lead() 
     plain = match_article(make_extracted_line("Chiffon coton 300 g", code="CHF300"), index, customer_id=None)
     assert rouge.sku == "CHF300R"
     assert plain.sku is None or plain.margin < 0.1
+
+
+@pytest.mark.parametrize(
+    ("unit", "pack", "sku", "quantity", "sold_in"),
+    [
+        ("colis", "10", "BAN-R-L10", Decimal(3), "lot"),
+        ("carton", "6", "BAN-R-CT6", Decimal(3), "carton"),
+        ("colis", "5", "BAN-R", Decimal(15), "rouleau"),
+        (None, "10", "BAN-R", Decimal(3), "rouleau"),
+    ],
+    ids=["lot-of-the-pack-counted", "carton-of-the-pack-counted", "no-such-pack-sold", "no-pack-counted"],
+)
+def test_a_name_word_for_word_counted_in_packs_it_is_not_sold_in_is_its_twin_sold_in_that_pack(
+    unit: str | None, pack: str, sku: str, quantity: Decimal, sold_in: str
+) -> None:
+    rows = [
+        ProductRow(sku="BAN-R", name="Bande de renfort 50 mm", unit="rouleau"),
+        ProductRow(sku="BAN-R-L10", name="Bande de renfort 50 mm - lot de 10", unit="lot"),
+        ProductRow(sku="BAN-R-CT6", name="Bande de renfort 50 mm - carton de 6 rouleaux", unit="carton"),
+    ]
+    index = CatalogIndex.build(ReferenceData(products=rows))
+    line = make_extracted_line("Bande de renfort 50 mm", quantity="3", unit=unit, pack_size=pack)
+    found = match_article(line, index, customer_id=None)
+    assert (found.sku, found.quantity, found.unit) == (sku, quantity, sold_in)

@@ -78,6 +78,7 @@ def test_one_table_of_english_words_for_the_matcher_and_the_follow_ups(english: 
         ("T-shirt navy", ("te", "shirt", "bleu", "marine")),
         ("Work trousers navy multi-pocket", ("travail", "pantalon", "bleu", "marine", "multipoche")),
         ("AdBlue cans with spout", ("adblue", "bidon", "bec", "verseur")),
+        ("Hand sanitiser 500 ml pump", ("gel", "hydroalcoolique", "pompe", "circulateur")),
     ],
     ids=[
         "phrase-plural",
@@ -92,6 +93,7 @@ def test_one_table_of_english_words_for_the_matcher_and_the_follow_ups(english: 
         "garment",
         "garment-words",
         "can-and-spout",
+        "sanitiser-before-hand",
     ],
 )
 def test_a_phrase_of_the_trade_is_read_as_one_before_its_words(wording: str, words: tuple[str, ...]) -> None:

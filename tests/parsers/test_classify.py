@@ -154,6 +154,55 @@ WORDINGS = {
         "- 10 x VIS-440-200\n- 4 x CHV-M860",
         MessageKind.ORDER,
     ),
+    # Prices asked first, the order promised once they come: however the list reads.
+    "price_the_following_en": (
+        "Prices please",
+        "Could you price the following for me:\n- 6 tubs of tile adhesive\n- 4 sets of trestles\n"
+        "I'll place the order once I have your prices.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "order_once_prices_come_fr": (
+        "Chantier Pessac",
+        "Bonjour, il nous faudrait 10 sacs de colle carrelage et 4 rouleaux de bande.\n"
+        "Je passerai commande dès réception de vos prix.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    # Goods delivered in place of those ordered: an exchange, not an order of what it names.
+    "delivered_in_place_of_ordered_fr": (
+        "Erreur",
+        "On a reçu hier 2 cartons de vis 4x40 (VIS-440-500) au lieu des 2 cartons de 5x50 commandés. "
+        "Pouvez-vous faire l'échange ? Ce n'est pas une nouvelle commande.",
+        MessageKind.ORDER_QUESTION,
+    ),
+    "sent_instead_of_ordered_en": (
+        "Wrong pads",
+        "You sent us 3 boxes of 8x40 plugs instead of the 10x60 we ordered. Please exchange them, "
+        "this is not a new order.",
+        MessageKind.ORDER_QUESTION,
+    ),
+    # The next order announced for a day to come, after thanks for the last delivery.
+    "thanks_next_order_on_a_day_fr": (
+        "Merci",
+        "Merci pour la livraison de ce matin, tout était parfait.\n"
+        "Je vous envoie la commande de la semaine prochaine lundi.",
+        MessageKind.OTHER,
+    ),
+    "next_weeks_order_later_en": (
+        "Thanks",
+        "Thanks for today's delivery. I'll send next week's order on Monday.",
+        MessageKind.OTHER,
+    ),
+    # Goods wanted by tomorrow over a counted list: no word of ordering needed.
+    "wanted_for_tomorrow_fr": (
+        "chantier",
+        "Pour demain matin si possible :\n- plaquettes de frein : 1 jeu\n- 2 filtres à air\n- 1 courroie",
+        MessageKind.ORDER,
+    ),
+    "wanted_for_tomorrow_en": (
+        "site",
+        "For tomorrow please:\n- 3 bags of cement\n- 2 rolls of masking tape",
+        MessageKind.ORDER,
+    ),
     "order_naming_its_account_en": (
         "Order",
         "Please deliver to our account 41102:\n12 x EM30260\n4 cases of cups",

@@ -292,3 +292,18 @@ class _Codes:
 )
 def test_an_article_code_after_the_qualified_word_is_no_po(text: str) -> None:
     assert fields.po_number("", text, part="body", codes=_Codes()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Notre bon de commande porte le numéro 2026/11/1187.", "2026/11/1187"),
+        ("Le bon de commande a pour numéro BC-2611, merci.", "BC-2611"),
+        ("Our purchase order is numbered 4500012877.", "4500012877"),
+        ("The purchase order bears the number HB-40118.", "HB-40118"),
+    ],
+    ids=["porte-le-numero", "a-pour-numero", "is-numbered", "bears-the-number"],
+)
+def test_a_verb_between_the_label_and_the_po(text: str, expected: str) -> None:
+    found = fields.po_number("", text, part="body")
+    assert found is not None and found.value == expected

@@ -147,7 +147,7 @@ def test_pipe_rows_keep_empty_cells_and_skip_totals() -> None:
     [
         ("| Cost center | Qty | Description | Supplier code |", {"quantity": 1, "description": 2, "code": 3}),
         ("Item\tQty", {"description": 0, "quantity": 1}),
-        ("# | Réf. | Qté | Cond.", {"line": 0, "code": 1, "quantity": 2, "unit": 3}),
+        ("# | Réf. | Qté | Cond.", {"line": 0, "code": 1, "quantity": 2, "pack": 3}),
     ],
     ids=["supplier-code", "item-in-a-body", "hash-and-pack"],
 )
@@ -174,3 +174,67 @@ def test_a_vehicle_column_of_a_body_table_joins_the_designation() -> None:
         ("Balai essuie-glace AV Vitara 3", Decimal(2)),
         ("Batterie 70Ah", Decimal(1)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Désignation | Conditionnement | Qté\n"
+            "Lavette microfibre jaune | paquet de 10 | 2\n"
+            "Sac gravats | lot de 10 | 3\n",
+            [
+                ("Lavette microfibre jaune paquet de 10", Decimal(2), "paquet", Decimal(10)),
+                ("Sac gravats lot de 10", Decimal(3), "lot", Decimal(10)),
+            ],
+        ),
+        (
+            "Product | Pack | Qty\n"
+            "Surface spray 750 ml | case of 6 | 4\n"
+            "Glass cleaner 750 ml | single bottles | 12\n"
+            "Virucide EN 14476 | 5 L can | 3\n",
+            [
+                ("Surface spray 750 ml case of 6", Decimal(4), "carton", Decimal(6)),
+                ("Glass cleaner 750 ml", Decimal(12), "flacon", None),
+                ("Virucide EN 14476 5 L can", Decimal(3), "bidon", None),
+            ],
+        ),
+    ],
+    ids=["fr-pack-of", "en-case-single-can"],
+)
+def test_a_pack_column_gives_the_unit_and_what_a_pack_holds(
+    text: str, read: list[tuple[str, Decimal, str, Decimal | None]]
+) -> None:
+    lines = read_lines(text, part="body")
+    assert [
+        (ln.description.value, ln.quantity.value, ln.unit.value, ln.pack_size.value if ln.pack_size else None)
+        for ln in lines
+    ] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Product | Pack | Qty\nDetergent mint (concentrate) | case 4 x 5 L | 2\nSame, 20 L drum |  | 1\n",
+            "Detergent mint (concentrate) 20 L drum",
+        ),
+        (
+            "Désignation\tCond.\tQté\nLavette bleue\tpaquet de 10\t3\nIdem en rouge\t\t4\n",
+            "Lavette rouge",
+        ),
+    ],
+    ids=["en-same-other-pack", "fr-idem-other-colour"],
+)
+def test_a_same_row_names_the_row_above_in_what_it_writes(text: str, second: str) -> None:
+    lines = read_lines(text, part="body")
+    assert len(lines) == 2 and lines[1].description.value == second
+    assert lines[1].confidence < lines[0].confidence  # read from the row above
+
+
+def test_a_ship_to_line_under_a_table_is_no_line() -> None:
+    text = (
+        "Product | Qty\nGlass cleaner spray 750 ml | 12\n"
+        "Deliver to: The Merrion Gate Hotel, Goods Inwards, 21 Merrion Row, Dublin 2, D02 KX50\n"
+    )
+    assert [ln.description.value for ln in read_lines(text, part="body")] == ["Glass cleaner spray 750 ml"]
