@@ -50,6 +50,7 @@ from parsers import (
     classify,
     extract_orders,
     followup_sign,
+    header_only,
     parse_message,
     read_documents,
 )
@@ -143,7 +144,7 @@ def read_message(
         if read is None:
             read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
         # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
-        extracted_orders = read or [ExtractedOrder(source="email", part=parsed.text_part)]
+        extracted_orders = read or [header_only(parsed, codes=index)]
     with stage("match"):
         matched = [match_order(parsed, extracted, index) for extracted in extracted_orders]
     return ReadMessage(parsed=parsed, matched=matched, sign=sign)

@@ -122,9 +122,14 @@ class ReaderPool:
     def read(
         self, jobs: Iterable[RawMessage], *, idle: Callable[[], None] | None = None
     ) -> Iterator[ReadMessage | Failure]:
-        """`idle()` is called before waiting on the workers with no answer to give."""
+        """`idle()` is called before waiting on the workers with no answer to give.
+
+        What is drawn from `jobs` ahead of the hand-outs (a batch per worker) tells when the end
+        is near: then what is left is shared out evenly, so that no worker idles while another
+        still holds several messages."""
         todo = enumerate(jobs)
-        raws: dict[int, RawMessage] = {}  # handed out, or answered and not given yet
+        raws: dict[int, RawMessage] = {}  # drawn, and not given back yet
+        ahead: deque[tuple[int, RawMessage]] = deque()  # drawn, and not handed out yet
         done: dict[int, ReadMessage | Failure] = {}
         following = 0
         exhausted = False
@@ -137,15 +142,15 @@ class ReaderPool:
                 if self.alone:
                     self._send(worker, [self.alone.popleft()])
                     continue
-                batch: list[tuple[int, RawMessage]] = []
-                while not exhausted and len(batch) < self.batch and len(raws) < window:
+                while not exhausted and len(ahead) < self.batch * len(self.workers) and len(raws) < window:
                     number, raw = next(todo, (None, None))
                     if number is None or raw is None:
                         exhausted = True
                         break
                     raws[number] = raw
-                    batch.append((number, raw))
-                if batch:
+                    ahead.append((number, raw))
+                share = self.batch if not exhausted else -(-len(ahead) // len(self.workers))
+                if batch := [ahead.popleft() for _ in range(min(share, self.batch, len(ahead)))]:
                     self._send(worker, batch)
             if idle is not None and following not in done:
                 idle()

@@ -25,6 +25,12 @@ SENDER_KINDS = {"email", "domain", "forwarded_email", "forwarded_domain"}
 _VAT = re.compile(r"\b([A-Z]{2})\s?([0-9A-Z]{2})\s?(\d{3})\s?(\d{3})\s?(\d{3})\b")
 _SIRET = re.compile(r"\bsi(?:ret|ren)\b\D{0,20}(\d{3})\s?(\d{3})\s?(\d{3})", re.IGNORECASE)
 SIGNATURE_LINES = 8  # a signature not split off by the reader is in the last lines
+# A place the sender turns away: 'pas à Saint-Priest', 'ne rien livrer à Mérignac', 'not to Bristol'.
+_NOT_THERE = re.compile(
+    r"\b(?:pas|non|not|rien|nothing|jamais|never|rather than|au lieu de|instead of)\s+"
+    r"(?:(?:[\w']+\s+)?(?:à|a|au|sur|pour|chez|to|at|in|for)\s+)?(?:l[ae']\s*|the\s+)?[\w\-']+(?-i:[ \-][A-ZÉÈ][\w\-']*)*",
+    re.I,
+)
 
 
 def match_customer(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> CustomerMatch:
@@ -83,8 +89,10 @@ def _site(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> 
         cid: names.get(cid, set()) | {t for t in addresses.get(cid, set()) if t.isalpha() and len(t) >= 4}
         for cid in sharing
     }
-    # The document's own words first: a subject may name every site of a message of several orders.
-    for text in ("\n".join([*header, *fields]), parsed.subject or ""):
+    # The document's own words first: a subject may name every site of a message of several orders;
+    # then the sender's own text, less the sites it turns away ('à livrer à Corbas, pas à Saint-Priest').
+    texts = ("\n".join([*header, *fields]), parsed.subject or "", _NOT_THERE.sub(" ", parsed.text))
+    for text in texts:
         written = terms(text)
         named = {}
         for cid in sharing:
@@ -145,6 +153,12 @@ def _candidate(cid: str, evidence: list[Evidence], index: CatalogIndex) -> Candi
     )
 
 
+def _only_a_place(candidate: Candidate) -> bool:
+    """Named by an address alone: where the goods go ('Deliver to: Terminal ferry, 29680 Roscoff'),
+    which a buyer new to us may share with a customer; a sender, a name or a VAT number names who buys."""
+    return all(e.kind.endswith("_address") for e in candidate.evidence)
+
+
 def _decide(candidates: list[Candidate]) -> CustomerMatch:
     if not candidates:
         return CustomerMatch(customer_id=None)
@@ -152,7 +166,7 @@ def _decide(candidates: list[Candidate]) -> CustomerMatch:
     lead = best.score - (candidates[1].score if len(candidates) > 1 else 0.0)
     sender_known = any(e.kind in SENDER_KINDS for e in best.evidence)
     confidence = min(best.score, 1.0) if sender_known else min(best.score, 0.8)
-    if lead < CLEAR_LEAD or confidence < 0.4:
+    if lead < CLEAR_LEAD or confidence < 0.4 or _only_a_place(best):
         return CustomerMatch(
             customer_id=None, score=round(confidence, 4), margin=round(lead, 4), candidates=candidates
         )

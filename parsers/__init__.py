@@ -16,7 +16,7 @@ from parsers.documents.attachments import (
 )
 from parsers.documents.sandbox import bound_reader, death_reason, kill_group, lead_group
 from parsers.mail.mime import parse_message
-from parsers.orders import extract_orders
+from parsers.orders import extract_orders, header_only
 from parsers.text.codes import CodeBook
 from parsers.text.reader import body_text
 from parsers.values.numbers import parse_number
@@ -54,6 +54,7 @@ __all__ = [
     "death_reason",
     "extract_orders",
     "followup_sign",
+    "header_only",
     "kill_group",
     "lead_group",
     "parse_message",

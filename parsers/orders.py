@@ -45,6 +45,12 @@ def extract_orders(
     return join_body(join_attached(orders, said), body)
 
 
+def header_only(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> ExtractedOrder:
+    """The body's header fields (PO, delivery, ship-to, contact) of an order no line was read of:
+    the clerk who reads its lines starts from them ('Bon pour accord, notre commande CR-2611-07')."""
+    return extract_from_text(parsed, codes=codes).model_copy(update={"lines": []})
+
+
 def worded_delivery(order: ExtractedOrder, today: dt.date | None):
     """A delivery date the document words relative to its sending ('Livraison | semaine 48', 'lundi 7 décembre').
 

@@ -89,6 +89,11 @@ _SIZE_KEY = re.compile(r"^(\d+(?:[.,]\d+)?)[^\W\d_]+$")
 # A number of this many digits is a reference (a PO, an order number), not a count.
 _REFERENCE_DIGITS = 6
 _CODE = re.compile(r"(?<![\w-])[A-Za-z0-9](?:[\w./-]*\d[\w./-]*)(?<![.,/-])")
+# An answer that takes more than one option ('yes to both', 'on prend les deux').
+_SEVERAL = re.compile(
+    r"\b(?:both|the two|all of them|all three|les deux|tous les deux|toutes les deux|les trois|tout prendre)\b",
+    re.I,
+)
 # The provenance rule of a line an answer orders.
 ANSWER_RULE = "thread-option"
 
@@ -122,6 +127,10 @@ def read_option_answer(parsed: ParsedMessage, order: ExtractedOrder, index: Cata
     for number, each in enumerate(lines, start=1):
         each.line_no = number
     doubts = list(dict.fromkeys(doubt for _, doubt in read if doubt))
+    if len(read) < 2 and _SEVERAL.search(parsed.text):  # 'Yes to both, but 10 instead of 6 for the first one'
+        doubts.append(
+            "the answer takes several options of the question and fewer were read: confirm the lines"
+        )
     order = order.model_copy(update={"lines": lines, "doubts": [*order.doubts, *doubts]})
     order.notes.append("a short answer names options of the question quoted: those options are ordered")
     return order

@@ -52,7 +52,7 @@ def read_thread(
         return orders or _not_quoted(parsed, index)
     # With no line of its own the body gave no order: its fields are read again, for the thread's lines.
     read = orders or [extract_from_text(parsed, codes=index)]
-    if points_to_thread(parsed.text) is not None:
+    if points_to_thread(parsed.text, parsed.quoted) is not None:
         read = [read_against_thread(parsed, order, index) for order in read]
     else:
         read = [read_each_offered(parsed, read_option_answer(parsed, order, index), index) for order in read]
@@ -74,10 +74,10 @@ def _not_quoted(parsed: ParsedMessage, index: CatalogIndex) -> list[ExtractedOrd
 def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> ExtractedOrder:
     """The body's order, or the quoted lines with the sender's changes when the reply points at them."""
     own = parsed.text
-    pointer = points_to_thread(own)
+    pointer = points_to_thread(own, parsed.quoted)
     if order.source != "email" or pointer is None or not parsed.quoted.strip() or not changes_the_thread(own):
         return order
-    if _writes_own_lines(order, own):
+    if _writes_own_lines(order, own, parsed.quoted):
         return order
     if not order.lines:  # with no line of its own the body was not kept: its PO and dates are read again
         order = extract_from_text(parsed, codes=index)
@@ -116,7 +116,7 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     order = _doubted(order, lines, *doubts)
     # The quoted lines a removal took out were read, as taken out.
     taken_out = [line.provenance for i, line in enumerate(base) if i in dropped and line.provenance]
-    order.read_spans = [*order.read_spans, *_request_spans(own, order.part), *taken_out]
+    order.read_spans = [*order.read_spans, *_request_spans(own, parsed.quoted, order.part), *taken_out]
     order.notes.append("the quote or order answered is the order, with the changes the reply asks")
     return order
 
@@ -144,7 +144,7 @@ def _doubted(order: ExtractedOrder, lines: list[ExtractedLine], *doubts: str) ->
     return order.model_copy(update={"lines": lines, "doubts": [*order.doubts, *doubts]})
 
 
-def _writes_own_lines(order: ExtractedOrder, own: str) -> bool:
+def _writes_own_lines(order: ExtractedOrder, own: str, quoted: str) -> bool:
     """A line read from a sentence that neither points at the thread nor changes it: the sender's own list."""
     for line in order.lines:
         where = line.provenance
@@ -153,18 +153,18 @@ def _writes_own_lines(order: ExtractedOrder, own: str) -> bool:
         start = own.rfind("\n", 0, where.span[0]) + 1
         end = own.find("\n", where.span[1])
         sentence = own[start : end if end >= 0 else len(own)]
-        if points_to_thread(sentence) is None and not changes_the_thread(sentence):
+        if points_to_thread(sentence, quoted) is None and not changes_the_thread(sentence):
             return True
     return False
 
 
-def _request_spans(own: str, part: str) -> list[Provenance]:
+def _request_spans(own: str, quoted: str, part: str) -> list[Provenance]:
     """The sentences that point at the thread or change it: read as requests, not lines (a sentence
     the mail program wrapped is one, as `_requests` reads it; a break is one character, offsets kept)."""
     return [
         Provenance(part=part, span=found.span(), rule="thread-request")
         for found in _SENTENCE.finditer(_WRAPPED.sub(" ", own))
-        if points_to_thread(found.group(0)) is not None or changes_the_thread(found.group(0))
+        if points_to_thread(found.group(0), quoted) is not None or changes_the_thread(found.group(0))
     ]
 
 

@@ -23,7 +23,8 @@ from models.datafiles import read_toml
 from models.followups import FollowupKind, FollowupSign, ReturnReason
 from parsers.classify.followup_model import predict_followup
 from parsers.mail.markers import load_markers
-from parsers.vocabulary.thread import points_pattern, weighted_points
+from parsers.text.thread import points_to_thread
+from parsers.vocabulary.thread import weighted_points
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "followup_vocabulary.toml"
 # Order numbers a follow-up writes: a token with three digits or more ("4512", "KBS-PO-20931").
@@ -99,7 +100,7 @@ def followup_sign(
     vocabulary = vocabulary or load_followup_vocabulary()
     text = followup_text(parsed)
     scores, reasons = _scores(text, vocabulary)
-    if points_pattern().search(parsed.text):
+    if points_to_thread(parsed.text, parsed.quoted):
         # "Comme d'habitude, mais 3 colis au lieu de 2", "bon pour accord sur le devis sauf ...": the
         # words of change beside the pointer change the thread's lines (the thread reader reads them).
         scores.pop(FollowupKind.CHANGE, None)

@@ -21,6 +21,7 @@ from models import Classification, ConfigError, MessageKind, ParsedMessage
 from models.datafiles import read_toml
 from parsers.classify.textcat import ask_ahead, predict
 from parsers.mail.markers import load_markers
+from parsers.text.thread import accepts_offer
 from parsers.vocabulary.thread import weighted_points
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "classify_vocabulary.toml"
@@ -34,6 +35,8 @@ _DOCUMENT = re.compile(r"\.(pdf|xlsx?|xlsm|ods|csv|docx?|odt)$", re.I)
 _INVOICE_NAME = re.compile(r"factur|invoice|\bFA[-_ ]?\d|avoir|credit[-_ ]?note|relev[ée]", re.I)
 _ORDER_NAME = re.compile(r"\bBC|\bPO\b|PO[-_ ]?\d|commande|order|bon[-_ ]de[-_ ]commande|purchase", re.I)
 REPLY_SUBJECT_SHARE = 1 / 3
+# A bare acceptance above a quoted quote weighs as a quote accepted in words ([thread.order] quote).
+ACCEPTED_OFFER = 6.0
 _AUTO_HEADERS = ("x-autoreply", "x-autorespond", "x-autoresponder")
 _BULK = {"bulk", "list", "junk"}
 
@@ -92,6 +95,10 @@ def classify(parsed: ParsedMessage, *, nlp: Language | None = None) -> Classific
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[str]] = defaultdict(list)
     _vocabulary(parsed, scores, reasons)
+    accepted = accepts_offer(parsed.text, parsed.quoted)
+    if accepted is not None:
+        scores[MessageKind.ORDER.value] += ACCEPTED_OFFER
+        reasons["order"].append(f"accepts the offer quoted: {accepted.group(0)!r}")
     words = dict(scores)
     _structure(parsed, scores, reasons)
     _attachments(parsed, scores, reasons)

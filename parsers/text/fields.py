@@ -23,29 +23,35 @@ _PO_LABELS = (
     r"|bon\s+de\s+commande(?:\s+n°)?|commande\s+(?:n°|no\.?|num[ée]ro|#)"
     r"|(?:commande|order)\s*\(\s*(?:n°|no\.?|num[ée]ro|number|#)"
     r"|(?:commande|ordre|bon)\s+d['’]achat(?:\s+(?:n°|no\.?|num[ée]ro|#))?"
-    r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|(?:notre|votre|our|your)\s+r[ée]f(?:[ée]rence|erence)?\.?"
-    r"|(?:notre|our)\s+bon(?!\s+de\s+livraison)(?:\s+de\s+commande)?|\bN\s*/\s*r[ée]f\b\.?"  # 'Notre bon : X', 'N/Réf : X'
+    # 'Notre réf' / 'N/Réf' / 'Our ref' is the customer's own number; 'Votre réf' / 'Your ref' is ours (a quote).
+    r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|\b(?:notre|our)\s+r[ée]f(?:[ée]rence|erence)?\.?"
+    r"|\bN\s*/\s*r[ée]f(?:[ée]rence)?\.?"
     r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
-    r"|(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
+    r"|\b(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
     # "une commande à part : n° GLY-2611-031", "Nouvelle réf. VE-1116" (a reply's order of its own)
     r"|commande(?:\s+[^\W\d]+){0,3}\s*:\s*(?:n°|no\.?|num[ée]ro)"
+    # "Cde parc PL n° TF-26-1147", "commande atelier n° 311": the word, what is ordered, then its number.
+    r"|\b(?:commande|cde)(?:\s+[^\W\d]+){0,3}\s+(?:n°|num[ée]ro)"
+    # "Notre bon : ITB-C-2611", "notre bon reste LCE-BC-26-311": the customer's own form, named short.
+    r"|\b(?:notre|mon)\s+bon\b(?!\s+(?:de\s+livraison|pour|de\s+retour))"
+    # "N° d'engagement à rappeler sur BL et facture : EA-26-0893" (a public buyer's commitment number).
+    r"|(?:n°|num[ée]ro)\s+d['’]engagement(?:[^:\n]{0,40}:)?"
+    r"|(?:n°|num[ée]ro|r[ée]f[ée]rence)\s+[^:\n]{0,30}?\b[àa]\s+rappeler\b[^:\n]{0,40}:"
     r"|(?:nouvelle|nouveau|new)\s+(?:r[ée]f(?:[ée]rence|erence)?\.?|bon(?:\s+de\s+commande)?|po\b|order\s+number)"
     # "notre n° CH-26-0388": the reference at once ("notre n° de TVA ..." is no order number).
-    r"|(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
+    r"|\b(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
-# "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is numbered 4500012877",
-# "Our reference for this one is BFS/ST/2611-07": the label, what it is for, a verb that gives it its
+# "PO stays MPB-4471", "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is
+# numbered 4500012877", "Our reference for this one is BFS/ST/2611-07": the label, a verb that gives it its
 # number, the number.
 _PO_VERB = (
-    r"(?:est|is|will\s+be|sera|porte\s+le\s+(?:n°|num[ée]ro)|a\s+pour\s+(?:n°|num[ée]ro)"
+    r"(?:(?:for|pour)\s+(?:this|cette|ce)(?:\s+(?:one|order|commande|bon|fois))?\s+)?"
+    r"(?:est|is|reste|stays|remains|porte\s+le\s+(?:n°|num[ée]ro)|a\s+pour\s+(?:n°|num[ée]ro)"
     r"|(?:has|bears|carries)\s+(?:the\s+)?(?:number|no\.?|reference)|is\s+numbered)"
 )
-_PO_FOR = r"(?:\s+(?:for|pour)\s+(?:this|cette|ce)\s+(?:one|order|delivery|commande|livraison|fois))?"
-_PO_LABELLED = re.compile(
-    rf"(?:{_PO_LABELS}){_PO_FOR}\s*[:#°]?\s*(?:{_PO_VERB}\s+(?:le\s+)?)?{_PO_VALUE}", re.I
-)
+_PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:{_PO_VERB}\s+(?:le\s+)?)?{_PO_VALUE}", re.I)
 # "Commande SG-2026-118" / "notre commande R-1015": a code right after the word needs letters and digits,
 # or is a long number ("Cde 4500012877", an ERP's numbering).
 _PO_AFTER_WORD = re.compile(
@@ -80,12 +86,13 @@ _PO_PREFIXED = re.compile(
     r"(?<![\w\-/])(?P<po>(?:PO|BC|BDC|CDE|CMD|ACH)(?:[-_/]?\d|[-_/][A-Z]{2,5}[-_/]\d)[\w\-/]*\d)(?![\w\-])"
 )
 _NOT_OUR_PO = re.compile(
-    r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note)"
+    r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note"
+    r"|(?:votre|your)\s+r[ée]f(?:[ée]rence|erence)?\.?|V\s*/\s*r[ée]f(?:[ée]rence)?\.?)"
     r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this|commande|order))*\W*$",
     re.I,
 )
 # "please quote PO-7731 on the delivery note": quote as a verb, the number is the customer's.
-_CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote\s*$", re.I)
+_CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote(?:\s+(?:our|my|the))?\s*$", re.I)
 
 _ADDRESS_LABEL = re.compile(
     r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
@@ -162,21 +169,10 @@ def _po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
     return found
 
 
-# 'Bon de commande HPR-DA-26-0933' printed in the signature block: only a label naming the order in full.
-_PO_SIGNED = re.compile(
-    rf"(?<!\w)(?:bon\s+de\s+commande|purchase\s+order|PO)(?:\s*(?:n°|no\.?|number|#))?\s*:?\s*{_PO_VALUE}(?![\w\-/])",
-    re.I,
-)
-
-
 def signed_po(signature: str) -> Extracted[str] | None:
-    """The order's number a signature prints under a label of its own, when the body gives none."""
-    for match in _PO_SIGNED.finditer(signature):
-        value = match["po"].rstrip(".-/")
-        if not _looks_like_date_or_phone(value):
-            prov = Provenance(part="signature", span=match.span("po"), rule="po-signature")
-            return Extracted[str](value=value, confidence=0.75, provenance=prov)
-    return None
+    """A PO written under a label in the sign-off block ('Bon de commande HPR-DA-26-0933' below the
+    sender's address): a number standing alone there is a phone, a register or a VAT number."""
+    return _po_in(signature, part="signature", patterns=((_PO_LABELLED, 0.8),)) if signature else None
 
 
 def _subject_is_a_number(subject: str) -> Extracted[str] | None:

@@ -23,10 +23,31 @@ _RULE_LINES = re.compile(r"^[ \t]*[_=\-]{5,}[ \t]*$", re.M)
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.M)
 
 
-def points_to_thread(own: str) -> re.Match[str] | None:
+def points_to_thread(own: str, quoted: str = "") -> re.Match[str] | None:
     """Where the sender's own text says the quoted quote or earlier order is the order
-    ([points] of parsers/data/thread_vocabulary.toml)."""
-    return points_pattern().search(own)
+    ([points] of parsers/data/thread_vocabulary.toml): a bare acceptance ('Bon pour accord.', 'ok go
+    ahead') only above a quoted message that words a quote or an offer."""
+    return points_pattern().search(own) or accepts_offer(own, quoted)
+
+
+def accepts_offer(own: str, quoted: str) -> re.Match[str] | None:
+    """A bare acceptance ('Bon pour accord.', 'ok go ahead') above a quoted quote or offer."""
+    if not quoted.strip():
+        return None
+    found = points_pattern("accept").search(own)
+    return found if found is not None and quotes_an_offer(quoted) else None
+
+
+# The words of a quote or an offer: "notre devis D26-2291", "quote D26-1388", "proposition 2".
+_OFFER_WORDS = re.compile(
+    r"\b(?:devis|quot(?:e|ation)|offre|proposition|cotation|chiffrage|estimate|offer|proposal|options?)\b",
+    re.I,
+)
+
+
+def quotes_an_offer(quoted: str) -> bool:
+    """The latest message quoted words a quote or an offer (its header's subject included)."""
+    return bool(_OFFER_WORDS.search(latest_quoted(quoted)))
 
 
 def changes_the_thread(own: str) -> bool:
@@ -37,7 +58,7 @@ def changes_the_thread(own: str) -> bool:
 
 def takes_the_thread_as_is(own: str, quoted: str) -> bool:
     """The quoted quote or order is accepted as it stands."""
-    return bool(quoted.strip()) and points_to_thread(own) is not None and not changes_the_thread(own)
+    return bool(quoted.strip()) and points_to_thread(own, quoted) is not None and not changes_the_thread(own)
 
 
 def quoted_text(quoted: str) -> str:

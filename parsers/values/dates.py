@@ -267,27 +267,58 @@ def delivery_date(text: str, today: dt.date) -> DateHit | None:
     """
     best: tuple[int, DateHit] | None = None
     for hit in find_dates(text, today):
-        score = _cue_score(text, hit)
+        score = _cue_score(text, hit, today)
         if score and (best is None or score > best[0]):
             best = (score, hit)
     return best[1] if best else None
 
 
-def _cue_score(text: str, hit: DateHit) -> int:
+def _cue_score(text: str, hit: DateHit, today: dt.date) -> int:
     words = date_words()
     start = hit.span[0]
-    window = text[max(0, start - 90) : start]
+    # A strong cue reaches over a sentence that names the place first ('à livrer sur le chantier de ...
+    # (18 rue de la Convention, 69600 Oullins) vendredi').
+    window = text[max(0, start - 160) : start]
     window = re.split(r"[.!?]\s|\n|;", window)[-1].lower()
     lowered_hit = hit.text.lower()
     score = 0
-    if any(cue in window for cue in words.cues["strong"]):
+    if any(cue in window for cue in words.cues["strong"]) or _labelled_above(text, start, window):
         score = 3
     # A whole word: 'laiton 3/4' is not 'on 3/4'.
-    elif re.search(rf"(?<!\w)(?:{_alt(words.cues['weak'])})\s+(?:le\s+|ce\s+|the\s+)?$", window):
+    elif re.search(
+        rf"(?<!\w)(?:{_alt(words.cues['weak'])})\s+(?:le\s+|la\s+|ce\s+|cette\s+|the\s+|this\s+)?$", window
+    ) or _cued_after(text[hit.span[1] : hit.span[1] + 40].lower(), words.cues.get("after", [])):
         score = 2
-    elif hit.relative and re.match(
-        r"(?:apr[èe]s[- ])?demain|tomorrow|sous|within|d'ici|d’ici|avant|by|before|(?:en\s+)?fin|end|next|\w+\s+prochain",
-        lowered_hit,
-    ):
+    elif _stands_alone(hit, lowered_hit, today):
         score = 1
     return score
+
+
+def _stands_alone(hit: DateHit, lowered_hit: str, today: dt.date) -> bool:
+    """A relative day that asks by itself ('demain', 'lundi prochain'), or a week to come alone ('(semaine
+    47)'); the week under way is the order's own ('Commande semaine 47')."""
+    if hit.relative and re.match(
+        r"(?:apr[èe]s[- ])?demain|tomorrow|sous|within|d'ici|d’ici|avant|by|before|(?:en\s+)?fin|end|next"
+        r"|\w+\s+prochain",
+        lowered_hit,
+    ):
+        return True
+    week = re.match(r"semaine\s+\d|week\s+\d", lowered_hit)
+    return week is not None and hit.value is not None and hit.value > today
+
+
+def _labelled_above(text: str, start: int, window: str) -> bool:
+    """'Date de livraison souhaitée' on its own line, the date alone on the next one."""
+    if window.strip():
+        return False
+    above = text[:start].rstrip().rsplit("\n", 1)[-1].strip().lower()
+    return (
+        len(above) <= 40
+        and not re.search(r"\d", above)
+        and any(c in above for c in date_words().cues["strong"])
+    )
+
+
+def _cued_after(after: str, cues: list[str]) -> bool:
+    """'Thursday if possible', 'vendredi au plus tard': the cue follows the date."""
+    return bool(cues) and re.match(rf"\s*,?\s*(?:{_alt(cues)})(?!\w)", after) is not None

@@ -30,8 +30,9 @@ def _regular(patterns: list[str]) -> list[str]:
 class ThreadPoints(BaseModel):
     quote: list[str]
     again: list[str]
+    accept: list[str] = []  # said alone, they point at a quote or offer quoted only
 
-    @field_validator("quote", "again")
+    @field_validator("quote", "again", "accept")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         return _regular(patterns)
@@ -59,10 +60,11 @@ def thread_words() -> ThreadWords:
 
 @lru_cache(maxsize=4)
 def points_pattern(*groups: str) -> re.Pattern[str]:
-    """One pattern for the named groups of [points] ('quote', 'again'; all of them when none)."""
+    """One pattern for the named groups of [points] ('quote', 'again' when none: the pointers said
+    whatever is quoted)."""
     points = thread_words().points
-    names = groups or tuple(ThreadPoints.model_fields)
-    return re.compile("|".join(p for name in names for p in getattr(points, name)), re.I)
+    names = groups or ("quote", "again")
+    return re.compile("|".join(p for name in names for p in getattr(points, name)) or "(?!)", re.I | re.M)
 
 
 @lru_cache(maxsize=1)

@@ -62,7 +62,9 @@ def _followups(store: Store) -> list[tuple]:
 
 
 def test_an_ingest_stopped_half_way_is_finished_by_the_next_without_doubles(tmp_path: Path) -> None:
-    files = list(iter_message_files([FIXTURES]))[:20]
+    # Outcomes are committed at least every BATCH_OUTCOMES: stopped after BATCH_OUTCOMES + 3, at most
+    # 2 * BATCH_OUTCOMES are committed, and the messages kept beyond them wait as received.
+    files = list(iter_message_files([FIXTURES]))[: 2 * readers.BATCH_OUTCOMES + 8]
     settings = Settings(new_customer_orders=3)
     one, pooled = _store(tmp_path, "one.db"), _store(tmp_path, "pool.db")
     index = CatalogIndex.build(one.load_reference())

@@ -99,6 +99,21 @@ def test_an_order_number_beside_the_answer_is_no_count(index: CatalogIndex) -> N
     assert order.po_number is not None and order.po_number.value == "CP-2612-31"
 
 
+TWO_OFFERS_EN = (
+    "Hello,\nThe PER pipe in 100 m coils and the PTFE tape of your order CP-2611-08 are out of stock.\n"
+    "We can offer instead:\n1) 6 x PER pipe Ø16x1,5 in 50 m coils (PLB-12570)\n2) 6 x PTFE tape 19 mm (PLB-37498)\n"
+    "Let me know.\nOrder desk"
+)
+
+
+def test_an_answer_taking_both_offers_with_fewer_lines_read_is_held(index: CatalogIndex) -> None:
+    parsed = _reply("Yes to both, but 10 instead of 6 for the first one. PO stays CP-2611-08.", TWO_OFFERS_EN)
+    orders = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert all(
+        len(order.lines) >= 2 or any("several options" in doubt for doubt in order.doubts) for order in orders
+    )
+
+
 def test_a_reply_taking_the_offer_is_an_order_settled_against_the_store(index: CatalogIndex) -> None:
     parsed = _reply("Oui, remplacez par 3 couronnes de 50 m. Et ajoutez 10 x PLB-20873.", STOCK_OUT_FR)
     change = FollowupSign(kind=FollowupKind.CHANGE, confidence=0.9, reasons=["'ajoutez'"])
@@ -258,3 +273,40 @@ def test_a_reply_under_our_question_that_counts_nothing_is_no_order(said: str, i
     _, sign = answer_to_offer(parsed, None, other, index)
     assert not parsed.classification.is_order
     assert sign == other
+
+
+OUR_QUOTE = (
+    "De : Service commandes <commandes@garonne-pro.fr>\nObjet : Devis D26-0412\n\n"
+    "Voici notre devis D26-0412 :\nPER-16-R50   Tube PER nu Ø16 - couronne de 50 m   2 x 38,50 €"
+)
+SHIPPING_NOTICE = "Bonjour,\nVotre commande CP-2611-08 est partie ce jour.\nService commandes"
+
+
+@pytest.mark.parametrize(
+    ("said", "quoted", "pointer"),
+    [
+        ("Bon pour accord. Notre commande DP-26-118.", OUR_QUOTE, True),
+        ("ok go ahead, PO 4500098812", OUR_QUOTE, True),
+        ("Validé, livraison vendredi.", OUR_QUOTE, True),
+        ("Bon pour accord.", SHIPPING_NOTICE, False),
+        ("ok go ahead", SHIPPING_NOTICE, False),
+        ("Merci pour le devis, je reviens vers vous.", OUR_QUOTE, False),
+        ("Not approved by the client yet, sorry.", OUR_QUOTE, False),
+        ("Ce n'est pas validé pour l'instant.", OUR_QUOTE, False),
+    ],
+    ids=[
+        "accord-quote",
+        "go-ahead-quote",
+        "valide-quote",
+        "accord-notice",
+        "go-ahead-notice",
+        "come-back-later",
+        "not-approved",
+        "pas-valide",
+    ],
+)
+def test_a_bare_acceptance_points_at_a_quoted_quote_only(said: str, quoted: str, pointer: bool) -> None:
+    assert (points_to_thread(said, quoted) is not None) == pointer
+    if pointer:  # the bare words alone weigh as an order only above the quote
+        parsed = make_parsed(text=said).model_copy(update={"quoted": quoted, "subject": "RE: suite"})
+        assert classify(parsed).is_order

@@ -192,3 +192,27 @@ def test_the_documents_own_site_wins_over_a_subject_naming_every_site(fixtures_i
     message = message.model_copy(update={"subject": "Commandes Bordeaux et Libourne"})
     match = match_customer(message, ExtractedOrder(source="spreadsheet", rows=rows), fixtures_index)
     assert match.customer_id == "G005"
+
+
+def test_an_address_alone_names_no_customer(samples_index: CatalogIndex) -> None:
+    # A buyer new to us delivering to a customer's address: where the goods go is not who buys.
+    order = make_order(ship_to="31 cours de l'Intendance, 33000 Bordeaux")
+    match = match_customer(make_message("mark@harbour-scaffolding.co.uk"), order, samples_index)
+    assert match.customer_id is None
+    assert "C0136" in {c.key for c in match.candidates}
+
+
+@pytest.mark.parametrize(
+    ("text", "customer"),
+    [
+        ("Pour le restaurant de Mérignac, pas pour l'Intendance :\n4 cartons de frites", "C0139"),
+        ("Livraison à Mérignac, et non à Bordeaux.\n4 cartons de frites", "C0139"),
+        ("Livraison à Mérignac ou Intendance, au choix.\n4 cartons de frites", None),
+    ],
+    ids=["one-site-named-the-other-turned-away", "et-non", "both-named"],
+)
+def test_the_sender_s_text_naming_one_site_of_a_shared_domain_names_it(
+    samples_index: CatalogIndex, text: str, customer: str | None
+) -> None:
+    match = match_customer(make_message("nouveau@burgersdeleon.fr", text), make_order(), samples_index)
+    assert match.customer_id == customer

@@ -192,6 +192,25 @@ WORDINGS = {
         "Thanks for today's delivery. I'll send next week's order on Monday.",
         MessageKind.OTHER,
     ),
+    # A delivery reported against its order, and our delivery note sent back: nothing new ordered.
+    "delivery_reported_against_po_en": (
+        "Delivery PO 8812",
+        "Delivery this morning against PO 8812:\n- 6 x front pads: fine\n- 3 sets of discs: you sent the "
+        "wrong ones instead of the 280 mm.\nPlease swap them under the same PO.",
+        MessageKind.ORDER_QUESTION,
+    ),
+    "delivery_short_no_new_order_fr": (
+        "Livraison BC-118",
+        "La livraison de la commande BC-118 est arrivée ce matin, il manque 2 cartons de silicone. "
+        "Merci de nous les envoyer, pas besoin d'une nouvelle commande.",
+        MessageKind.ORDER_QUESTION,
+    ),
+    "signed_delivery_note_copy_fr": (
+        "BL signé",
+        "Ci-joint la copie du BL signé avec notre réserve.\n- 10 sacs de ciment\n"
+        "Merci de nous envoyer la facture correspondante.",
+        MessageKind.OTHER,
+    ),
     # Goods wanted by tomorrow over a counted list: no word of ordering needed.
     "wanted_for_tomorrow_fr": (
         "chantier",

@@ -185,3 +185,32 @@ def test_month_first_dates_read_the_month_first() -> None:
     assert [hit.value for hit in find_dates("by 12/25/2026", TUESDAY, day_first=False)] == [
         dt.date(2026, 12, 25)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date de livraison souhaitée\n20/10/2026\nChantier", dt.date(2026, 10, 20)),
+        ("Deliver to 21 quai Perrache as usual. Thursday if possible.", dt.date(2026, 10, 15)),
+        ("vendredi au plus tard, merci", dt.date(2026, 10, 16)),
+        (
+            "à livrer directement sur le chantier de la rue de la Convention à Oullins "
+            "(18 rue de la Convention, 69600 Oullins) vendredi.",
+            dt.date(2026, 10, 16),
+        ),
+        ("pr la semaine pro (semaine 44) stp :", dt.date(2026, 10, 26)),
+        ("pour la semaine 44", dt.date(2026, 10, 26)),
+    ],
+    ids=["label-above", "if-possible-after", "au-plus-tard-after", "place-between", "week-alone", "pour-la"],
+)
+def test_a_delivery_cue_above_after_or_far_before_the_date(text: str, expected: dt.date) -> None:
+    hit = delivery_date(text, TUESDAY)
+    assert hit is not None and hit.value == expected
+
+
+def test_a_date_under_a_label_of_another_date_is_no_delivery() -> None:
+    assert delivery_date("Date de commande\n12/10/2026\n", TUESDAY) is None
+
+
+def test_the_week_under_way_alone_is_the_orders_week_not_a_delivery() -> None:
+    assert delivery_date("Commande semaine 42", TUESDAY) is None

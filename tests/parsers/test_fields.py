@@ -295,6 +295,61 @@ def test_an_article_code_after_the_qualified_word_is_no_po(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("subject", "text", "expected"),
+    [
+        ("Commande EPI", "N/Réf : FBS-ACH-26-4417\n\nMadame, Monsieur,", "FBS-ACH-26-4417"),
+        ("RE: Order MPB-4471", "Yes to both, but 10 instead of 6. PO stays MPB-4471.", "MPB-4471"),
+        ("RE: Bottes", "Ok pour les vertes. Notre bon reste LCE-BC-26-311.", "LCE-BC-26-311"),
+        ("Re: 2 propositions", "Validé, proposition 2. Notre bon : ITB-C-2611.", "ITB-C-2611"),
+        ("", "Notre bon de commande porte le numéro ISO-2611-219, merci.", "ISO-2611-219"),
+        ("", "Delivery by the 13th please. Our reference for this one is BFS/ST/2611-07.", "BFS/ST/2611-07"),
+        ("Cde parc PL n° TF-26-1147", "Bonjour,\npour l'atelier :", "TF-26-1147"),
+        ("Winter order", "Please quote our PO MPB-4533 on the delivery note.", "MPB-4533"),
+        ("", "N° d'engagement à rappeler sur BL et facture : EA-26-0893", "EA-26-0893"),
+    ],
+    ids=[
+        "n-slash-ref",
+        "po-stays",
+        "notre-bon-reste",
+        "notre-bon-colon",
+        "porte-le-numero",
+        "our-reference-for-this-one-is",
+        "cde-qualified-n",
+        "quote-our-po",
+        "n-d-engagement",
+    ],
+)
+def test_the_customers_own_reference_in_the_shapes_customers_write(
+    subject: str, text: str, expected: str
+) -> None:
+    found = fields.po_number(subject, text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Votre réf : D26-0871", "Your ref: Q26-1177", "V/Réf. D26-2330, merci", "Notre bon pour accord."],
+    ids=["votre-ref", "your-ref", "v-slash-ref", "bon-pour-accord"],
+)
+def test_your_reference_is_our_quote_never_the_po(text: str) -> None:
+    assert fields.po_number("", text, part="body") is None
+
+
+def test_a_po_labelled_in_the_signature_block_is_read_there() -> None:
+    signature = (
+        "Bien cordialement,\nNathalie Briand\nServices généraux\n1 avenue des Rives, 35000 Rennes\n"
+        "Bon de commande HPR-DA-26-0933\nStandard : 02 99 14 35 00."
+    )
+    found = fields.signed_po(signature)
+    assert found is not None and (found.value, found.provenance.part) == ("HPR-DA-26-0933", "signature")
+
+
+def test_a_signature_without_a_labelled_number_gives_no_po() -> None:
+    signature = "Cordialement,\nIsolec Savoie SAS - RCS Chambéry 435 667 027\nTél. 04 79 28 66 10\nREF-2231"
+    assert fields.signed_po(signature) is None
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Notre bon de commande porte le numéro 2026/11/1187.", "2026/11/1187"),

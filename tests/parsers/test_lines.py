@@ -485,3 +485,27 @@ def test_a_count_in_brackets_holds_the_order_for_a_clerk() -> None:
     )
     assert [line.quantity.value for line in order.lines] == [Decimal(15)]
     assert order.doubts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 12 x Plaque de plâtre BA13 standard : 8,90 € net", (None, Decimal(12), None, None)),
+        ("30 x Rail métallique R48 longueur 3 m - 3,95 € HT", (None, Decimal(30), None, None)),
+        ("- 6 x silicone sanitaire blanc à 5,90 €", (None, Decimal(6), None, None)),
+    ],
+    ids=["colon-price-net", "dash-price-ht", "at-price"],
+)
+def test_a_quotes_line_ending_with_its_unit_price_is_read_without_it(text: str, expected) -> None:
+    assert _shape(text) == expected
+    line = read_line(text, part="body", start=0)
+    assert line is not None and "€" not in line.description.value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Total HT : 627,10 €", "Frais de port : 15,00 € HT", "Remise 5 % : 12,00 €"],
+    ids=["total", "carriage", "discount"],
+)
+def test_an_amount_alone_is_no_line(text: str) -> None:
+    assert read_line(text, part="body", start=0) is None

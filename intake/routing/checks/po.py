@@ -43,7 +43,13 @@ def check_po_read(ctx: CheckContext) -> list[ReviewReason]:
         if found is not None:
             return [_unread_po(found[0], _narrowed(where, *found[1]))]
     repeated = repeated_reference(places, known)
-    return [_unread_po(repeated[0], repeated[1])] if repeated else []
+    if repeated:
+        return [_unread_po(repeated[0], repeated[1])]
+    # 'Bon de commande HPR-DA-26-0933' under the sender's address: a labelled number in the sign-off.
+    signed = mentioned_po(ctx.parsed.signature, rules, known) if ctx.parsed.signature else None
+    if signed is not None:
+        return [_unread_po(signed[0], Provenance(part="signature", span=signed[1], rule="signature"))]
+    return []
 
 
 def _unread_po(value: str, where: Provenance) -> ReviewReason:
@@ -218,7 +224,7 @@ def _visible(ctx: CheckContext) -> bool:
 
 def _all_texts(ctx: CheckContext) -> Iterator[str]:
     parsed = ctx.parsed
-    yield from (parsed.subject, parsed.text, parsed.quoted, parsed.html or "")
+    yield from (parsed.subject, parsed.text, parsed.signature or "", parsed.quoted, parsed.html or "")
     yield from (row.text for row in ctx.matched.order.rows)
     for attachment in parsed.attachments:
         yield attachment.filename
