@@ -57,6 +57,11 @@ RECYCLE_AFTER = 250
 # Messages handed to a worker at a time by `intake ingest` (the classifier asked for them at once).
 READ_TOGETHER = 8
 T = TypeVar("T")
+# Seconds the answers are waited for before `read`'s idle work (a commit: a disk sync, ~10 ms) is
+# done: most come sooner, and a sync made while one was on its way would hold it up.
+IDLE_AFTER = 0.05
+# Seconds the answers are waited for at a time (then the workers' time limits are looked at).
+WAIT = 0.5
 # Messages kept, and outcomes stored, per commit of `ingest_files`.
 BATCH_RAWS = 16
 BATCH_OUTCOMES = 16
@@ -122,7 +127,7 @@ class ReaderPool:
     def read(
         self, jobs: Iterable[RawMessage], *, idle: Callable[[], None] | None = None
     ) -> Iterator[ReadMessage | Failure]:
-        """`idle()` is called before waiting on the workers with no answer to give.
+        """`idle()` is called when the workers have had no answer to give for `IDLE_AFTER` seconds.
 
         What is drawn from `jobs` ahead of the hand-outs (a batch per worker) tells when the end
         is near: then what is left is shared out evenly, so that no worker idles while another
@@ -152,10 +157,11 @@ class ReaderPool:
                 share = self.batch if not exhausted else -(-len(ahead) // len(self.workers))
                 if batch := [ahead.popleft() for _ in range(min(share, self.batch, len(ahead)))]:
                     self._send(worker, batch)
-            if idle is not None and following not in done:
+            answers = self._collect(IDLE_AFTER if idle is not None and following not in done else WAIT)
+            if not answers and idle is not None and following not in done:
                 idle()
-            for number, answer in self._collect():
-                done[number] = answer
+                answers = self._collect(WAIT)
+            done.update(answers)
             while following in done:
                 raws.pop(following, None)
                 yield done.pop(following)
@@ -166,11 +172,11 @@ class ReaderPool:
         worker.ahead, worker.started = len(batch) == 1, time.monotonic()
         worker.conn.send([(raw.data, raw.origin.model_dump_json()) for _, raw in batch])
 
-    def _collect(self) -> list[tuple[int, ReadMessage | Failure]]:
+    def _collect(self, timeout: float) -> list[tuple[int, ReadMessage | Failure]]:
         busy = [w for w in self.workers if w.jobs]
         if not busy:
             return []
-        ready = wait([w.conn for w in busy], timeout=0.5)
+        ready = wait([w.conn for w in busy], timeout=timeout)
         answers = []
         for worker in busy:
             if worker.conn in ready:
@@ -266,8 +272,8 @@ def recorded(
 
     Deciding in that order keeps what a message's checks see of earlier orders (duplicates,
     a new customer's first orders) the same as one by one. The outcomes are committed every
-    `every`, and whenever the workers have no answer ready, so the write lock is never held
-    while waiting; `renew(in hand)` runs before each commit (the daemon's claims)."""
+    `every`, and whenever the workers have had no answer ready for `IDLE_AFTER`, so the write
+    lock is never held long while waiting; `renew(in hand)` runs before each commit (the daemon's claims)."""
     taken: deque[H] = deque()
     written: list[tuple[H, Outcome]] = []
     committed: list[tuple[H, Outcome]] = []

@@ -56,7 +56,7 @@ class PooledProcessor:
         self, pool: ReaderPool, claimed: Iterable[Claimed], index: CatalogIndex
     ) -> Iterator[Outcome]:
         """The outcomes, each given once committed: on PostgreSQL every `BATCH_OUTCOMES` and
-        whenever the workers have no answer ready; on SQLite, whose one write lock the folder
+        whenever the workers have had no answer ready for a moment; on SQLite, whose one write lock the folder
         workers and the claims wait on, one by one. The claims of the messages in hand are
         renewed as they go, so that no other daemon takes one over while it is read."""
         every = 1 if self.store.engine.dialect.name == "sqlite" else BATCH_OUTCOMES

@@ -20,7 +20,6 @@ from models import Extracted, ExtractedLine, Provenance
 from models.datafiles import load_toml
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern, word_quantity
 from parsers.values.units import normalise_unit
-from parsers.vocabulary.sizes import is_size, size_pattern, variant_words
 from parsers.vocabulary.words import DATA
 
 
@@ -30,6 +29,7 @@ class CorrectionWords(BaseModel):
     apology: list[str]
     instead: list[str]
     remove: list[str]
+    withdrawn_after: list[str]
     except_: list[str] = Field(alias="except")
     whole_order: list[str]
     line_words: list[str]
@@ -47,6 +47,9 @@ class _CorrectionsFile(BaseModel):
 def correction_words() -> CorrectionWords:
     """The [corrections] section of parsers/data/corrections.toml."""
     return load_toml(DATA / "corrections.toml", _CorrectionsFile).corrections
+
+
+ONLY_ONE = r"un\s+seul|une\s+seule|only\s+one|just\s+one"
 
 
 def _words(items: list[str]) -> str:
@@ -73,16 +76,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<old>\d+(?:[.,]\d+)?)\s*\)?\s*[.!]?\s*$",
             re.I,
         ),
+        # '2 kits distri -> non pardon, un seul, le client a annulé le 2e': the count alone, then a reason
+        "revised": re.compile(
+            rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?(?:{apology})(?!\w)[\s,:!]*"
+            rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
+            rf"(?!\w)\s*(?:[,;.!)]|$)",
+            re.I,
+        ),
         "instead_of": re.compile(
             # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
-            rf"(?P<new>{qty})\s*(?:[^\W\d_][\w'’\-]*\.?\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
+            rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
             rf"(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
             re.I,
         ),
-        # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"; never a code's
-        # digits ('10004682 should read 4 off, not 2')
+        # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"
         "not_old": re.compile(
-            rf"\b(?!\d{{5}})(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
+            rf"\b(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
             re.I,
         ),
         "add": re.compile(
@@ -90,20 +99,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?:{_words(words.fillers)})(?!\w)\s*)*(?=\d|{quantity_words_pattern()})",
             re.I,
         ),
-        # "PS: make that 3 of the CF410X", "finalement 4 cartons de gants": a count set anew, no old one
-        "set_to": re.compile(
-            rf"(?:^|[\s,;:(])(?:{_words(words.set_to)})[\s,:]+(?P<new>{qty})\s+(?:[^\W\d_]{{2,}}\.?\s+)?"
-            rf"(?:of\s+the|of|de\s+la|des|de|du|d['’])\s*(?P<what>[^.;\n]{{3,80}})",
-            re.I,
-        ),
-        # "-> non pardon, un seul", "(sorry, 3)": the line's count said again after an apology
-        "recount": re.compile(
-            rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no)[\s,]+)?(?:{apology})[\s,:!]+(?P<new>{qty})"
-            rf"(?:\s+(?:seul|seule|seulement|only|just))?\s*(?=[,.;)!]|$)",
-            re.I,
-        ),
         "filler_tail": re.compile(rf"(?:[\s,]+(?:{_words(words.fillers)}))+\s*[.!]?\s*$", re.I),
-        "remove": re.compile(rf"\b(?:{_words(words.remove)})\s+(?P<what>[^.;\n]{{3,80}})", re.I),
+        # 'n'oubliez pas les gants', 'don't forget the tape' add rather than take out
+        "remove": re.compile(
+            rf"(?<!n['’])(?<!\bne\s)(?<!don['’]t\s)(?<!\bnot\s)\b(?:{_words(words.remove)})\s+(?!pas\b|to\b)"
+            rf"(?P<what>[^.;\n]{{3,80}})",
+            re.I,
+        ),
+        "withdrawn": re.compile(
+            rf"\b(?:pour|for|as\s+for|quant\s+aux?|concernant)\s+(?P<what>[^\W\d_][^,.;:\n]{{2,60}}?)\s*[,:]?\s+"
+            rf"(?:{_words(words.withdrawn_after)})(?!\w)",
+            re.I,
+        ),
         "except": re.compile(
             rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?![^.;\n]*\d)",
             re.I,
@@ -178,105 +185,57 @@ def inline_correction(line: str) -> tuple[int, Decimal, tuple[int, int], Decimal
     return found.start(), new, found.span("new"), old
 
 
-def inline_recount(line: str) -> tuple[int, Decimal, tuple[int, int]] | None:
-    """'2 kits distri ... -> non pardon, un seul, le client a annulé le 2e': where the line's own text
-    ends, the count that stands and its span (the count the text before writes is replaced)."""
-    found = _patterns()["recount"].search(line)
-    if found is None:
+def revised_count(line: str) -> tuple[int, Decimal, tuple[int, int]] | None:
+    """'... x 2 -> non pardon, un seul, le client a annulé le 2e': where the line's own text ends, the
+    count that stands and its span (the count it replaces is the one the text before writes)."""
+    found = _patterns()["revised"].search(line)
+    if found is None or not re.search(r"\d", line[: found.start()]):
         return None
-    new = _number(found["new"])
-    return (found.start(), new, found.span("new")) if new is not None else None
+    new = Decimal(1) if re.fullmatch(ONLY_ONE, found["new"], re.I) else _number(found["new"])
+    return (found.start(), new, found.span("new")) if new else None
 
 
-def correct_lines(
-    lines: list[ExtractedLine], text: str, *, part: str, rule: str, read: list[Provenance] | None = None
-) -> list[ExtractedLine]:
-    """The lines with the sentences of `text` that change or remove them applied (`rule` names who
-    wrote them); `read` collects the places of corrections that leave no value of their own."""
+def correct_lines(lines: list[ExtractedLine], text: str, *, part: str, rule: str) -> list[ExtractedLine]:
+    """The lines with the sentences of `text` that change or remove them applied (`rule` names who wrote them)."""
+    return correct_order_lines(lines, text, part=part, rule=rule)[0]
+
+
+def correct_order_lines(
+    lines: list[ExtractedLine], text: str, *, part: str, rule: str
+) -> tuple[list[ExtractedLine], list[Provenance]]:
+    """The corrected lines, and what was read in applying them: each sentence that changed a
+    line, and each line it took out (neither is a line left unread)."""
+    read: list[Provenance] = []
     for sentence, at in _sentences(text):
+        before = [(ln, ln.quantity.value if ln.quantity else None) for ln in lines]
         lines = _override(lines, sentence, at, part=part, rule=rule)
-        lines = _set_count(lines, sentence, at, part=part, rule=rule)
-        lines = _swap_variant(lines, sentence, at, part=part, rule=rule, read=read)
         lines = _remove(lines, sentence, at, part=part, text=text)
-    return lines
+        kept = {id(ln): ln.quantity.value if ln.quantity else None for ln in lines}
+        gone = [ln for ln, _ in before if id(ln) not in kept]
+        if gone or any(kept[id(ln)] != count for ln, count in before if id(ln) in kept):
+            read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
+            read += [
+                ln.provenance
+                for ln in gone
+                if ln.provenance and not _inside(ln, at, at + len(sentence), part)
+            ]
+    return lines, read
 
 
-def _set_count(
-    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
-) -> list[ExtractedLine]:
-    """'PS: make that 3 of the CF410X': the one line the words name gets the new count."""
-    found = _patterns()["set_to"].search(sentence)
-    if found is None:
-        return lines
-    new = _number(found["new"])
-    own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
-    target = _named_once([ln for ln in lines if ln not in own], found["what"])
-    if new is None or target is None or target.quantity is None or target.quantity.value == new:
-        return lines
-    old = target.quantity.value
-    prov = Provenance(part=part, span=(at + found.start("new"), at + found.end("new")), rule=rule)
-    target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
-    target.notes.append(f"quantity {old} changed to {new} by the customer's correction")
-    return [ln for ln in lines if ln not in own]
-
-
-def _swap_variant(
-    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str, read: list[Provenance] | None
-) -> list[ExtractedLine]:
-    """'les tee shirts c'est en L, pas XL', 'the gloves in 10, not 9': the one line above whose name
-    writes the old size or colour, and whose words the sentence names, takes the new one."""
-    for found in _variant_swap().finditer(sentence):
-        new, old = found["new"] or found["new_n"], found["old"] or found["old_n"]
-        if new.lower() == old.lower() or not _same_kind(new, old):
-            continue
-        written = re.compile(rf"(?<![\w/]){re.escape(old)}(?![\w/])", re.I)
-        own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
-        holding = [
-            ln
-            for ln in lines
-            if _before(ln, at, part) and ln.description and written.search(ln.description.value)
-        ]
-        target = _named_once(holding, re.split(r"[,;:]", sentence[: found.start()])[-1])
-        if target is None or target.description is None:
-            continue  # a correction names the line it changes, above it
-        value = written.sub(new, target.description.value)
-        target.description = target.description.model_copy(update={"value": value})
-        target.notes.append(f"{old} changed to {new} by the customer's correction")
-        if read is not None:
-            read.append(Provenance(part=part, span=(at + found.start(), at + found.end()), rule=rule))
-        return [ln for ln in lines if ln not in own]
-    return lines
-
-
-def _same_kind(new: str, old: str) -> bool:
-    """Two sizes ('L', 'XL'; 'T9', 'T10'; '42', '44') or two colours ('noir', 'bleu')."""
-    colours = {c.lower() for c in variant_words().colours}
-    if new.lower() in colours or old.lower() in colours:
-        return new.lower() in colours and old.lower() in colours
-    return is_size(new, bare=True) and is_size(old, bare=True) and new.isdigit() == old.isdigit()
-
-
-@lru_cache(maxsize=1)
-def _variant_swap() -> re.Pattern[str]:
-    words = variant_words()
-    colours = "|".join(re.escape(c) for c in sorted(words.colours, key=len, reverse=True))
-    link = r"(?:(?:en|in|taille|size|pointure)\s+)"
-
-    def variant(name: str) -> str:  # a bare number is a size only after its link word ('en 10')
-        return rf"(?:{link}(?P<{name}_n>\d{{1,2}})|{link}?(?P<{name}>{size_pattern()}|{colours}))(?![\w/])"
-
-    return re.compile(
-        rf"(?<![\w/])(?:c['’]est\s+|it['’]?s\s+|is\s+|sont\s+|are\s+)?{variant('new')}\s*,?\s+"
-        rf"(?:et\s+non(?:\s+pas)?|non\s+pas|pas|not|and\s+not|au\s+lieu\s+d[eu]s?|instead\s+of|rather\s+than)"
-        rf"\s+(?:(?:du|de|the|le|la)\s+)?{variant('old')}",
-        re.I,
-    )
+# A sentence ends at '.', '!', '?' or ';' before a space ('... 5W30 ; finalement mettez-en 4 et pas 3'),
+# never inside a number or an abbreviation followed by a figure ('réf. 417361').
+_SENTENCE_END = re.compile(r"(?<=[!?;])\s+|(?<=[^\W\d_]{3}[.!?])\s+(?=[^\W\d_])")
 
 
 def _sentences(text: str) -> list[tuple[str, int]]:
+    """Each line of the text cut into its sentences, with where each starts."""
     found, offset = [], 0
     for raw in text.splitlines(keepends=True):
-        found.append((raw.rstrip("\r\n"), offset))
+        line, begin = raw.rstrip("\r\n"), 0
+        for cut in _SENTENCE_END.finditer(line):
+            found.append((line[begin : cut.start()], offset + begin))
+            begin = cut.end()
+        found.append((line[begin:], offset + begin))
         offset += len(raw)
     return found
 
@@ -292,18 +251,28 @@ def _number(text: str) -> Decimal | None:
 def _override(
     lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
 ) -> list[ExtractedLine]:
-    patterns = _patterns()
-    for match in (m for key in ("instead_of", "not_old") for m in patterns[key].finditer(sentence)):
+    changes = _count_changes(sentence, lines)
+    for number, match in enumerate(changes):
         new, old = _number(match["new"]), _number(match["old"])
-        words = _significant(sentence[: match.end()])
+        # The words of the change's own clause: 'finalement 4 et pas 3 pour les différentiels type A'.
+        begin = changes[number - 1].end() if number else 0
+        clause = sentence[begin : changes[number + 1].start() if number + 1 < len(changes) else len(sentence)]
+        words, tokens = _significant(clause), _tokens(clause)
         own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
         candidates = [
             ln for ln in lines if ln not in own and ln.quantity and ln.quantity.value == old and ln.provenance
         ]
         if new is None or old is None or not candidates:
             continue
-        best = max(candidates, key=lambda ln: len(words & _line_words(ln)))
-        if not words & _line_words(best) and not _same_unit_alone(candidates, sentence[: match.end()]):
+        coded = [ln for ln in candidates if ln.code and _fold_code(ln.code.value) in tokens]
+        scores = sorted((len(words & _line_words(ln)) for ln in candidates), reverse=True)
+        if not coded and len(scores) > 1 and scores[0] == scores[1] > 0:
+            continue  # two lines of the old count named alike: a clerk chooses
+        best = coded[0] if len(coded) == 1 else max(candidates, key=lambda ln: len(words & _line_words(ln)))
+        pointed = _pointed(lines, clause, at, part)
+        if pointed is not None and pointed in candidates and not coded and not words & _line_words(best):
+            best = pointed  # 'finalement mettez-en 4 et pas 3': the item just before
+        elif not coded and not words & _line_words(best) and not _same_unit_alone(candidates, clause):
             continue
         prov = Provenance(part=part, span=(at + match.start("new"), at + match.end("new")), rule=rule)
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
@@ -312,11 +281,32 @@ def _override(
     return lines
 
 
+def _count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[str]]:
+    """The new and old counts the sentence writes, in order; an article's code is no count
+    ('10004682 should read 4 off, not 2': 4 stands, not the code)."""
+    patterns, found = _patterns(), []
+    codes = {_fold_code(ln.code.value) for ln in lines if ln.code}
+    for key in ("instead_of", "not_old"):
+        at = 0
+        while (match := patterns[key].search(sentence, at)) is not None:
+            glued = match.start("new") > 0 and sentence[match.start("new") - 1] in "-/._"
+            if glued or _fold_code(match["new"]) in codes or len(re.sub(r"\D", "", match["new"])) > 5:
+                at = match.end("new")
+                continue
+            found.append(match)
+            at = match.end()
+    return sorted(found, key=lambda m: m.start())
+
+
 def _remove(
     lines: list[ExtractedLine], sentence: str, at: int, *, part: str, text: str
 ) -> list[ExtractedLine]:
     patterns = _patterns()
-    for match in patterns["remove"].finditer(sentence):
+    removals = [
+        *patterns["remove"].finditer(sentence),
+        *(m for m in patterns["withdrawn"].finditer(sentence) if not _number_in(m["what"])),
+    ]
+    for match in removals:
         what = match["what"]
         above = [ln for ln in lines if _before(ln, at, part)]
         numbered = patterns["line_number"].match(what)
@@ -334,6 +324,26 @@ def _remove(
         if target is not None:
             lines = [ln for ln in lines if ln is not target]
     return lines
+
+
+# A count said of the item just named, with no word of its own: 'mettez-en 4', 'make it 6'.
+_POINTING = re.compile(
+    r"\b(?:mettez|prenez|envoyez|livrez|mets|prends)-en\b|\ben\s+(?:mettre|prendre)\b|\bmake\s+(?:it|that|those)\b",
+    re.I,
+)
+
+
+def _pointed(lines: list[ExtractedLine], clause: str, at: int, part: str) -> ExtractedLine | None:
+    """The line read last before the sentence, when the clause points at it by a pronoun."""
+    if not _POINTING.search(clause):
+        return None
+    before = [ln for ln in lines if _before(ln, at, part)]
+    return max(before, key=lambda ln: ln.provenance.span[1]) if before else None  # type: ignore[union-attr]
+
+
+def _number_in(text: str) -> bool:
+    """'pour les 3 premiers, annulez': a count or rank is no article's name."""
+    return bool(re.search(r"\d", text))
 
 
 def _same_unit_alone(candidates: list[ExtractedLine], said: str) -> bool:
@@ -372,14 +382,26 @@ def _before(line: ExtractedLine, start: int, part: str) -> bool:
     return bool(prov and prov.part == part and prov.span and prov.span[1] <= start)
 
 
+def _tokens(text: str) -> set[str]:
+    return {_fold_code(t) for t in re.findall(r"[\w\-/.]+", text)}
+
+
+def _fold_code(code: str) -> str:
+    return re.sub(r"[\s\-/.]", "", code).lower()
+
+
 def _significant(text: str) -> set[str]:
-    """Words of four letters or more, and codes opening with a digit ('10004682 should read 4')."""
-    return {_fold(w) for w in re.findall(r"[^\W\d_][\w\-]{3,}|(?<![\w.,])\d[\w\-]{4,}", text.lower())}
+    """Words of four letters or more, and marks of letters and figures ('5G2,5', 'HU7008z')."""
+    lowered = text.lower()
+    marks = re.findall(r"(?<![\w,])(?=[\w,\-/]*\d)(?=[\w,\-/]*[^\W\d_])\w[\w,\-/]*\w", lowered)
+    return {_fold(w) for w in re.findall(r"[^\W\d_][\w\-]{3,}", lowered)} | set(marks)
 
 
 def _line_words(line: ExtractedLine) -> set[str]:
+    """The words of the line's name and code, and the unit it counts in ('couronnes')."""
     text = " ".join(v.value for v in (line.description, line.code) if v is not None)
-    return _significant(text)
+    unit = {_fold(line.unit.value.lower())} if line.unit and len(line.unit.value) > 3 else set()
+    return _significant(text) | unit
 
 
 def _fold(word: str) -> str:

@@ -16,6 +16,7 @@ from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.text.variants import colour_pattern, swap_colour, swap_size
 from parsers.values.numbers import NUMBER, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.sizes import ambiguous_letter, is_size
 
 RULE = "text-ditto"
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s))?\s*"
@@ -24,10 +25,12 @@ _PAIRED = re.compile(r"(?<![\w/])\d{1,2}/[A-Z]{1,4}(?![\w/])")
 
 
 def _pattern() -> re.Pattern[str]:
+    # '- 5 paires en 9', '10 in 2XL': with no 'same', the line says only its count and a size or colour
     return re.compile(
-        rf"{_BULLET}(?P<qty>{NUMBER}|{quantity_words_pattern()})\s*(?:(?P<unit>{UNIT_TOKEN})\s+)?"
-        r"(?:the\s+)?(?P<same>same|idem|ditto|pareil|les\s+m[êe]mes|la\s+m[êe]me|le\s+m[êe]me)\b"
-        r"\s*(?:,\s*|\s+(?:in|en|but|mais)\s+(?:size\s+|taille\s+)?)(?P<what>[^,;()]+?)\s*[.!]?\s*$",
+        rf"{_BULLET}(?P<qty>{NUMBER}|{quantity_words_pattern()})\s*(?:(?P<unit>{UNIT_TOKEN})\s+)??"
+        r"(?:(?:the\s+)?(?P<same>same|idem|ditto|pareil|les\s+m[êe]mes|la\s+m[êe]me|le\s+m[êe]me)\b"
+        r"\s*(?:,\s*|\s+(?:in|en|but|mais)\s+(?:size\s+|taille\s+)?)|(?:in|en)\s+(?:size\s+|taille\s+|pointure\s+)?)"
+        r"(?P<what>[^,;()]+?)\s*[.!]?\s*$",
         re.I,
     )
 
@@ -44,7 +47,10 @@ def read_ditto(line: str, above: ExtractedLine | None, *, part: str, start: int)
     unit = normalise_unit(match["unit"].rstrip(".")) if match["unit"] else None
     if quantity is None or approx or (match["unit"] and unit is None):
         return None
-    desc = _swapped(above.description.value, match["what"].strip())
+    what = match["what"].strip()
+    if match["same"] is None and not _one_size_or_colour(what):
+        return None  # '2 en stock', '3 in the van': no size nor colour
+    desc = _swapped(above.description.value, what)
     if desc is None:
         return None
     unit = unit or (above.unit.value if above.unit else None)
@@ -61,6 +67,14 @@ def read_ditto(line: str, above: ExtractedLine | None, *, part: str, start: int)
         else None,
         rule=RULE,
         confidence=0.7,
+    )
+
+
+def _one_size_or_colour(what: str) -> bool:
+    return bool(
+        _PAIRED.fullmatch(what)
+        or re.fullmatch(colour_pattern(), what, re.I)
+        or (is_size(what, bare=True) and not ambiguous_letter(what))
     )
 
 

@@ -20,16 +20,17 @@ from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
 from parsers.text.corrections import (
     added_item,
-    correct_lines,
+    correct_order_lines,
     inline_correction,
-    inline_recount,
     is_cancelled,
     postscript_at,
+    revised_count,
 )
 from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.lines import BRACKETED_RULE, read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
+from parsers.text.restated import restate_lines
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
@@ -73,20 +74,26 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
     if forward_at < len(body):  # the original's own corrections ('PS: make that 3'), then the forwarder's
         original = _NOT_NEWLINE.sub(" ", body[:forward_at]) + body[forward_at:]
-        order.lines = correct_lines(
-            order.lines, original, part=part, rule="correction", read=order.read_spans
-        )
-    order.lines = correct_lines(
-        order.lines,
-        own,
-        part=part,
-        rule="forward-override" if forwarded else "correction",
-        read=order.read_spans,
+        order.lines, corrected = _corrected(order.lines, original, part=part, rule="correction")
+        order.read_spans = [*order.read_spans, *corrected]
+    order.lines, corrected = _corrected(
+        order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
     )
+    order.read_spans = [*order.read_spans, *corrected]
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
     _fill_fields(order, parsed, body, own, forward_at, part, codes)
     return order
+
+
+def _corrected(
+    lines: list[ExtractedLine], text: str, *, part: str, rule: str
+) -> tuple[list[ExtractedLine], list[Provenance]]:
+    """The lines with the text's corrections applied: counts it replaces, lines it takes out, then
+    counts and sizes it says anew; and the places read in applying them."""
+    lines, corrected = correct_order_lines(lines, text, part=part, rule=rule)
+    lines, restated = restate_lines(lines, text, part=part, rule=rule)
+    return lines, [*corrected, *restated]
 
 
 # The rule of a line added in a sentence ('et en plus 2 jugulaires, pas sur le bon').
@@ -316,9 +323,12 @@ def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> l
 
 
 def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
-    recounted = _recounted(line, part=part, start=start, codes=codes)
-    if recounted is not None:
-        return recounted
+    revised = revised_count(line)
+    if revised is not None:  # '... x 2 -> non pardon, un seul': the count said last, whatever the reason
+        cut, new, span = revised
+        found = _read_free(line[:cut], part=part, start=start, codes=codes)
+        if len(found) == 1 and found[0].quantity is not None:
+            return [_recounted(found[0], new, (start + span[0], start + span[1]))]
     if is_cancelled(line):
         return []
     added = added_item(line)
@@ -332,10 +342,7 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         cut, new, span, old = corrected
         found = _read_free(line[:cut], part=part, start=start, codes=codes)
         if len(found) == 1 and found[0].quantity is not None and found[0].quantity.value == old:
-            prov = Provenance(part=part, span=(start + span[0], start + span[1]), rule="correction")
-            found[0].quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
-            found[0].notes.append(f"quantity {old} corrected to {new} on its line")
-            return found
+            return [_recounted(found[0], new, (start + span[0], start + span[1]))]
     # The line's known codes, looked up once for both readings of them.
     spans = code_spans(line, codes) if codes is not None else []
     known = read_code_line(line, codes, part=part, start=start, spans=spans) if codes is not None else None
@@ -357,21 +364,13 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     return prose
 
 
-def _recounted(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine] | None:
-    """'2 kits distri ... -> non pardon, un seul, le client a annulé le 2e': the line read before the
-    apology, with the count said after it (what follows is the customer's reason, no cancellation)."""
-    recount = inline_recount(line)
-    if recount is None:
-        return None
-    cut, new, span = recount
-    found = _read_free(line[:cut], part=part, start=start, codes=codes)
-    if len(found) != 1 or found[0].quantity is None:
-        return None
-    old = found[0].quantity.value
-    prov = Provenance(part=part, span=(start + span[0], start + span[1]), rule="correction")
-    found[0].quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
-    found[0].notes.append(f"quantity {old} corrected to {new} on its line")
-    return found
+def _recounted(line: ExtractedLine, new: Decimal, span: tuple[int, int]) -> ExtractedLine:
+    """The line with the count its own correction says."""
+    old = line.quantity.value if line.quantity else None
+    prov = Provenance(part=line.provenance.part if line.provenance else "body", span=span, rule="correction")
+    line.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+    line.notes.append(f"quantity {old} corrected to {new} on its line")
+    return line
 
 
 def _code_in_name(line: ExtractedLine, codes: CodeBook | None) -> ExtractedLine:

@@ -18,7 +18,7 @@ from models import Extracted, ExtractedLine, Provenance
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.values.numbers import NUMBER, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
-from parsers.vocabulary.sizes import ambiguous_letter, size_pattern, size_words, variant_words
+from parsers.vocabulary.sizes import ambiguous_letter, is_bare_size, size_pattern, size_words, variant_words
 from parsers.vocabulary.words import line_words
 
 RULE = "text-variant"
@@ -226,6 +226,21 @@ def _swap_kind(base: str, kind: str) -> str:
     return f"{base[: written.start()]}{' '.join(kind.split())}{base[written.end() :]}"
 
 
+def _swap_bare(base: str, size: str) -> str | None:
+    """'gants nitrile gris en 9' and 'six paires en 10': a bare size after 'en', 'in' replaced by a bare one."""
+    if not is_bare_size(size):
+        return None
+    found = [
+        m
+        for m in re.finditer(r"\b(?:en|in)\s+(\d{1,2}(?:/\d{2})?)(?!\d|[\w,.]\d|\s*[^\W\d_])", base, re.I)
+        if is_bare_size(m[1])
+    ]
+    if not found:
+        return None
+    last = found[-1]
+    return f"{base[: last.start(1)]}{size}{base[last.end(1) :]}"
+
+
 def swap_size(base: str, size: str) -> str | None:
     """The item's name with its size replaced; None when it names none ('10 pantalons gris, 2 en 42')."""
     found = None
@@ -234,7 +249,7 @@ def swap_size(base: str, size: str) -> str | None:
             continue  # '100 m': a length, no size
         found = match
     if found is None:
-        return None
+        return _swap_bare(base, size)
     written = found.group()
     core = re.search(r"(?:\d{1,2}(?:/\d{2})?|[^\W\d_]+(?:/[^\W\d_]+)?)$", written)
     label = written[: core.start()] if core else ""

@@ -229,6 +229,71 @@ def test_a_count_replaced_in_another_language_needs_the_unit_of_the_line():
 
 
 @pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "- Rail R48 x 3\n- Enduit joint : 12\n\nAh et finalement 4 et pas 3 pour les rails. Merci\n",
+            [("Rail R48", 4), ("Enduit joint", 12)],
+        ),
+        (
+            "Il nous faut 6 montants M48 et 3 sacs de ciment ; finalement mettez-en 4 et pas 3, merci.\n",
+            [("montants M48", 6), ("ciment", 4)],
+        ),
+        (
+            "- 20 x EQU-4T-60 équerres 4 trous\n- 2 x EQU-6T-60 équerres 6 trous\n\n"
+            "Correction to the above: EQU-6T-60 should read 4, not 2.\n",
+            [("équerres 4 trous", 20), ("équerres 6 trous", 4)],
+        ),
+        (
+            "Câbles :\n2 couronnes 5G2,5 en 100\n2 couronnes 3G1,5 en 100\n\nmettez 3 couronnes de 5G2,5 en 100 au lieu de 2.\n",
+            [("5G2,5 en 100", 3), ("3G1,5 en 100", 2)],
+        ),
+    ],
+    ids=["words-after-the-counts", "pronoun-in-the-next-clause", "code-named", "mark-with-figures"],
+)
+def test_a_correction_finds_its_line_by_the_words_of_its_clause(text, left):
+    assert _corrected(text) == [(d, Decimal(q)) for d, q in left]
+
+
+def test_two_lines_of_the_old_count_named_alike_are_left_for_a_clerk():
+    text = "- 2 rouleaux de ruban 19 mm\n- 2 rouleaux de ruban 25 mm\n\nmettez 5 rouleaux de ruban au lieu de 2.\n"
+    assert _corrected(text)[:2] == [("ruban 19 mm", Decimal(2)), ("ruban 25 mm", Decimal(2))]
+
+
+def test_a_code_glued_to_its_figures_is_no_new_count():
+    text = "- 4 x RUB-MAS-25 masking tape\n\nRUB-MAS-25 should read 6, not 4.\n"
+    assert [q for _, q in _corrected(text)] == [Decimal(6)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "left"),
+    [
+        ("Et oubliez les raccords, on en a.", ["Tuyau arrosage", "Arrosoir 10 L"]),
+        ("Pour l'arrosoir on annule, on en a retrouvé un.", ["Tuyau arrosage", "Raccord rapide"]),
+        ("As for the raccords, cancel that.", ["Tuyau arrosage", "Arrosoir 10 L"]),
+        ("N'oubliez pas les raccords surtout.", ["Tuyau arrosage", "Raccord rapide", "Arrosoir 10 L"]),
+    ],
+    ids=["oubliez", "pour-x-on-annule", "as-for-x-cancel", "n-oubliez-pas-keeps"],
+)
+def test_a_line_withdrawn_later_by_its_name(sentence, left):
+    text = f"1) Tuyau arrosage : 2\n2) Raccord rapide : 10\n3) Arrosoir 10 L : 1\n\n{sentence}\n"
+    assert [d for d, _ in _corrected(text)] == left
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("2 kits de fixation pour rail R48 -> non pardon, un seul, le client a annulé le 2e", 1),
+        ("Tuile faîtière : 10, finalement 8.", 8),
+        ("6 x safety cones 75 cm -- sorry, only 4, the van is full", 4),
+    ],
+    ids=["un-seul-despite-annule", "finalement-n", "sorry-only-n"],
+)
+def test_a_count_revised_on_its_line_stands_whatever_the_reason_after_it(line, count):
+    assert [q for _, q in _read(f"{line}\n")] == [Decimal(count)]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
@@ -241,44 +306,3 @@ def test_a_count_replaced_in_another_language_needs_the_unit_of_the_line():
 )
 def test_a_count_said_again_after_an_apology_on_its_line_stands(text, expected):
     assert _read(text) == expected
-
-
-def test_make_that_sets_the_count_of_the_line_it_names():
-    text = "TN-245C x2\nTN-245M x1\nTN-245Y x1\n\nPS: make that 3 of the TN-245C, the second printer is low too.\n"
-    lines = read_lines(text, part="body")
-    from parsers.text.corrections import correct_lines
-
-    corrected = correct_lines(lines, text, part="body", rule="correction")
-    assert [(ln.code.value if ln.code else ln.description.value, ln.quantity.value) for ln in corrected] == [
-        ("TN-245C", Decimal(3)),
-        ("TN-245M", Decimal(1)),
-        ("TN-245Y", Decimal(1)),
-    ]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "- blouses blanches T3 x4\n- sabots noirs 41 x2\n\nAh non pardon, les blouses c'est en T2, pas T3.\n",
-            [("blouses blanches T2", Decimal(4)), ("sabots noirs 41", Decimal(2))],
-        ),
-        (
-            "- 6 aprons in blue\n- 4 hair nets\n\nSorry, the aprons in black, not blue.\n",
-            [("aprons in black", Decimal(6)), ("hair nets", Decimal(4))],
-        ),
-    ],
-    ids=["size-fr", "colour-en"],
-)
-def test_a_size_or_colour_corrected_under_the_list_changes_the_line_it_names(text, expected):
-    assert _corrected(text) == expected
-
-
-def test_a_size_or_colour_said_before_the_lines_corrects_none():
-    text = "We take the black ones, not the white ones.\n- 4 cases of towels, white\n"
-    assert _corrected(text) == [("towels, white", Decimal(4))]
-
-
-def test_a_correction_naming_a_line_by_a_numeric_code_takes_the_count_before_not():
-    text = "2 off 10004682 safety boots\n6 off 10004665 coverall\n\nCorrection: 10004682 should read 4 off, not 2.\n"
-    assert _corrected(text) == [("safety boots", Decimal(4)), ("coverall", Decimal(6))]

@@ -393,3 +393,33 @@ def test_same_with_nothing_to_swap_in_the_line_above_is_no_copy_of_it():
         "casques blancs",
         "same, 10/XL",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- 4 paires de gants cuir taille 8\n- 2 paires en 9\n",
+            [("gants cuir taille 8", 4, "paire"), ("gants cuir taille 9", 2, "paire")],
+        ),
+        (
+            "- 10 hard hats white XL\n- 5 in 2XL\n",
+            [("hard hats white XL", 10, None), ("hard hats white 2XL", 5, None)],
+        ),
+        (
+            "- 4 paires de gants cuir taille 8\n- 2 en stock\n",
+            [("gants cuir taille 8", 4, "paire"), ("en stock", 2, None)],
+        ),
+    ],
+    ids=["paires-en-9", "in-2xl", "no-size-no-sibling"],
+)
+def test_a_line_of_a_count_and_a_size_alone_orders_the_article_above_in_it(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_a_bare_size_after_en_is_swapped_for_the_variants_one():
+    text = "il me faudrait 12 paires de bottes PVC en 42 et six paires en 44, merci.\n"
+    assert _read(text) == [
+        ("bottes PVC en 42", Decimal(12), "paire"),
+        ("bottes PVC en 44", Decimal(6), "paire"),
+    ]
