@@ -301,8 +301,12 @@ def test_a_count_revised_on_its_line_stands_whatever_the_reason_after_it(line, c
             [("Disjoncteurs 2P 16A", Decimal(1))],
         ),
         ("Plateaux repas x10 (sorry, 12)\n", [("Plateaux repas", Decimal(12))]),
+        (
+            "Ruban adhésif : 10 rouleaux -> non pardon, 8 seulement, il en reste\n",
+            [("Ruban adhésif", Decimal(8))],
+        ),
     ],
-    ids=["non-pardon-un-seul", "sorry-in-brackets"],
+    ids=["non-pardon-un-seul", "sorry-in-brackets", "count-then-seulement"],
 )
 def test_a_count_said_again_after_an_apology_on_its_line_stands(text, expected):
     assert _read(text) == expected
