@@ -95,7 +95,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "add": re.compile(
-            rf"(?:^\s*|[,;:]\s*|\b(?:et|and)\s+)(?:{_words(words.add + words.beside)})(?!\w)\s*:?\s*"
+            # at a line's start, inside a sentence, or asked at a sentence's start ('PO attached. Please also
+            # add 2 rolls'; a bare 'Ajoutez aussi ...' there is the prose reader's)
+            rf"(?:^\s*|(?<=[.!?])\s+(?=(?:please|pls|could|can|pouvez|pourriez)\b)|[,;:]\s*|\b(?:et|and)\s+)"
+            rf"(?:{_words(words.add + words.beside)})(?!\w)\s*:?\s*"
             rf"(?:(?:{_words(words.fillers)})(?!\w)\s*)*(?=\d|{quantity_words_pattern()})",
             re.I,
         ),

@@ -91,8 +91,9 @@ _NOT_OUR_PO = re.compile(
     r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this|commande|order))*\W*$",
     re.I,
 )
-# "please quote PO-7731 on the delivery note": quote as a verb, the number is the customer's.
-_CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote(?:\s+(?:our|my|the))?\s*$", re.I)
+# "please quote PO-7731 on the delivery note", "please quote our PO MPB-4533": quote as a verb, the
+# number is the customer's.
+_CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote(?:\s+(?:our|my|the|this))?\s*$", re.I)
 
 _ADDRESS_LABEL = re.compile(
     r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"

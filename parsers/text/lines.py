@@ -473,7 +473,7 @@ def _is_noise(line: str) -> bool:
     lowered = line.strip(" -*•\t").lower()
     if _HEADER_LINE.match(line) or _TIME.search(line) or re.search(r"https?://|www\.|\S@\S", line):
         return True
-    if _opens_with_address_label(line):
+    if _opens_with_field_label(line):
         return True
     # Whole words: "tel" opens a phone line, not "Telerupteur 16A".
     if any(re.match(rf"{re.escape(opener)}(?!\w)", lowered) for opener in words.line_openers_not_items):
@@ -485,16 +485,44 @@ def _is_noise(line: str) -> bool:
     return bool(_POSTCODE_TOWN.search(line) and _starts_with_street(lowered))
 
 
-def _opens_with_address_label(line: str) -> bool:
-    """'Deliver to: The Merrion Gate Hotel, ... Dublin 2, D02 KX50': the ship-to field, whose numbers
-    (a street's, a postcode's) count nothing."""
+def _opens_with_field_label(line: str) -> bool:
+    """'Deliver to: ... Dublin 2, D02 KX50', 'Your ref: Q26-1177   Our ref: 4500232388': a header field,
+    whose numbers (a street's, a postcode's, a reference's) count nothing."""
     label, colon, _ = line.partition(":")
-    return bool(colon) and normalize(label.strip(" -*•\t")) in _ship_to_labels()
+    return bool(colon) and normalize(label.strip(" -*•\t")) in _field_labels()
+
+
+# Labels a line of an article may open with ('Réf : R029-XY', 'Qté : 30' in a key-value block), and
+# words that may head the list itself ('Commande : 3 palettes de ciment').
+_LINE_LABELS = frozenset(
+    {
+        "ref",
+        "reference",
+        "code",
+        "quantite",
+        "qte",
+        "qty",
+        "quantity",
+        "article",
+        "order",
+        "commande",
+        "bestellung",
+    }
+)
 
 
 @cache
-def _ship_to_labels() -> frozenset[str]:
-    return frozenset(default_vocabulary().fields.get("ship_to", ()))
+def _field_labels() -> frozenset[str]:
+    fields = default_vocabulary().fields
+    labels = {
+        *(normalize(label) for label in line_words().field_labels),
+        *(
+            label
+            for key in ("po_number", "order_date", "delivery_date", "ship_to")
+            for label in fields.get(key, ())
+        ),
+    }
+    return frozenset(labels - _LINE_LABELS)
 
 
 def _starts_with_street(lowered: str) -> bool:

@@ -44,6 +44,7 @@ class Layout:
     carried: bool = False
     continued_title: str | None = None  # printed at the top of each continued page
     extra_notes: tuple[str, ...] = field(default_factory=tuple)
+    margin_note: str | None = None  # printed from the page's margin right under the last row
 
 
 def make_po_pdf(items: list[Item], layout: Layout | None = None) -> bytes:
@@ -77,6 +78,8 @@ def _draw_po(pdf: Canvas, items: list[Item], layout: Layout) -> None:
     for i, text in enumerate(layout.ship_lines):
         pdf.drawString(ship_x, TOP - 132 - 11 * i, text)
     y = _table(pdf, items, layout)
+    if layout.margin_note:
+        pdf.drawString(20, y - 12, layout.margin_note)
     pdf.setFont("Helvetica-Bold", 9)
     if layout.total:
         pdf.drawString(420, y - 20, layout.total_label)

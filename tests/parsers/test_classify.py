@@ -247,6 +247,22 @@ def test_an_invoice_attachment_alone_makes_an_invoice() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Commande suite devis D26-2302",
+            "Suite à votre devis, veuillez trouver notre commande en pièce jointe.",
+        ),
+        ("Commande", "Conformément à votre devis DV-118, ci-joint notre bon de commande."),
+    ],
+    ids=["suite-a-votre-devis", "conformement-a-votre-devis"],
+)
+def test_an_order_sent_after_our_quote_is_an_order(subject: str, text: str) -> None:
+    order = Attachment(filename="BC 2026-11-218.pdf", content_type="application/pdf", data=b"%PDF")
+    assert classify(_message(subject, text, attachments=[order])).kind == MessageKind.ORDER
+
+
 def test_an_attached_purchase_order_is_an_order() -> None:
     order = Attachment(filename="PO-2026-118.pdf", content_type="application/pdf", data=b"%PDF")
     parsed = _message("PO 2026-118", "Please find attached our PO.", attachments=[order])

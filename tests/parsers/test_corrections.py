@@ -130,8 +130,10 @@ def test_a_postscript_under_the_signature_adds_its_line():
     [
         ("ajoutez aussi 2 arrosoirs 10 L.", "2 arrosoirs 10 L"),
         ("please add 1 BAR-200 barrier as well.", "1 BAR-200 barrier"),
+        ("PO attached. Please also add 2 rolls of barrier tape, I forgot them.", "2 rolls of barrier tape"),
+        ("Bon joint. Pouvez-vous aussi ajouter 3 sacs de colle.", "3 sacs de colle"),
     ],
-    ids=["fr", "en"],
+    ids=["fr", "en", "en-sentence-after-another", "fr-asked"],
 )
 def test_an_added_item_is_read_without_its_verb_and_fillers(line, item):
     _, start, end = added_item(line)

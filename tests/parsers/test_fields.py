@@ -356,9 +356,10 @@ def test_a_signature_without_a_labelled_number_gives_no_po() -> None:
         ("Le bon de commande a pour numéro BC-2611, merci.", "BC-2611"),
         ("Our purchase order is numbered 4500012877.", "4500012877"),
         ("The purchase order bears the number HB-40118.", "HB-40118"),
+        ("Please quote our PO MPB-4533 on the delivery note.", "MPB-4533"),
     ],
-    ids=["porte-le-numero", "a-pour-numero", "is-numbered", "bears-the-number"],
+    ids=["porte-le-numero", "a-pour-numero", "is-numbered", "bears-the-number", "quote-our-po"],
 )
-def test_a_verb_between_the_label_and_the_po(text: str, expected: str) -> None:
+def test_a_verb_around_the_label_and_the_po(text: str, expected: str) -> None:
     found = fields.po_number("", text, part="body")
     assert found is not None and found.value == expected

@@ -9,7 +9,7 @@ import pytest
 from models import ParsedMessage
 from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
-from parsers.text.reader import extract_from_text
+from parsers.text.reader import extract_from_text, read_lines
 
 
 def _shape(text: str):
@@ -485,6 +485,24 @@ def test_a_count_in_brackets_holds_the_order_for_a_clerk() -> None:
     )
     assert [line.quantity.value for line in order.lines] == [Decimal(15)]
     assert order.doubts
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your ref: Q26-1177           Our ref: 4500232388",
+        "Deliver to: The Merrion Gate Hotel, 21 Merrion Row, Dublin 2, D02 KX50",
+        "N° de commande : 2026/118    Date : 25/11/2026",
+    ],
+    ids=["refs-en", "deliver-to-en", "order-number-fr"],
+)
+def test_a_header_field_line_counts_nothing(line: str) -> None:
+    assert read_lines(f"Bonjour,\n{line}\n", part="body") == []
+
+
+def test_a_list_headed_by_the_word_order_is_still_read() -> None:
+    (line,) = read_lines("Order: 10 boxes of nitrile gloves size 9\n", part="body")
+    assert line.quantity.value == 10
 
 
 @pytest.mark.parametrize(

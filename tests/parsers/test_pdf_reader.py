@@ -103,8 +103,20 @@ def test_header_fields_wherever_they_are(where: str) -> None:
         ((("Delivery date:", "2026-11-20"),), "requested_delivery_date", dt.date(2026, 11, 20)),
         ((("Order date:", "3 November 2026"),), "order_date", dt.date(2026, 11, 3)),
         ((("N° TVA :", "FR 40 303265045"),), "buyer_vat", "FR40303265045"),
+        ((("Your ref:", "D26-1395"), ("Our ref:", "KCS/PO/26/0455")), "po_number", "KCS/PO/26/0455"),
+        ((("Votre réf. :", "devis D26-88"), ("Notre réf. :", "ATL-2611-04")), "po_number", "ATL-2611-04"),
     ],
-    ids=["po-en", "po-de", "po-fr", "delivery-fr", "delivery-iso", "date-words-en", "vat"],
+    ids=[
+        "po-en",
+        "po-de",
+        "po-fr",
+        "delivery-fr",
+        "delivery-iso",
+        "date-words-en",
+        "vat",
+        "our-ref-beside-your-ref",
+        "notre-ref-beside-votre-ref",
+    ],
 )
 def test_labels_in_french_english_german(fields, attr: str, expected) -> None:
     order = read(make_po_pdf(items(), Layout(fields=fields)))
@@ -162,6 +174,17 @@ def test_notes_and_footers_are_not_lines() -> None:
     )
     order = read(make_po_pdf(items(2), layout))
     assert len(order.lines) == 2
+
+
+def test_a_labelled_note_printed_from_the_margin_under_the_rows_wraps_no_designation() -> None:
+    layout = Layout(
+        xs=(90, 170, 380, 410, 450, 500, 560),
+        margin_note="Authorised by: D. Price, Fleet Engineer. VAT GB 731 2058 84.",
+    )
+    order = read(make_po_pdf(items(2), layout))
+    assert [(ln.code.value, ln.description.value) for ln in order.lines] == [
+        (item.code, item.text) for item in items(2)
+    ]
 
 
 def test_quantity_printed_against_its_unit() -> None:

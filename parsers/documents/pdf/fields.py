@@ -165,7 +165,12 @@ def block(label: Label, lines: list[Line], labels: list[Label]) -> list[list[Wor
 
 def _labelled(words: list[Word]) -> bool:
     # "Marché : 2025-RS-07", "Événement : ...": a line of its own label and value ends an address.
-    return bool(_LABEL_LINE.match(" ".join(w.text for w in words)))
+    return opens_with_label(" ".join(w.text for w in words))
+
+
+def opens_with_label(text: str) -> bool:
+    """Does the text open with a label and its colon ('Authorised by: D. Price')?"""
+    return bool(_LABEL_LINE.match(text))
 
 
 def join_block(parts: list[list[Word]]) -> str:

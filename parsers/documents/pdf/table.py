@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from parsers.documents.pdf.codes import CODE_ROLES, bracketed_code, labelled_codes, line_number_or_code
+from parsers.documents.pdf.fields import opens_with_label
 from parsers.documents.pdf.headings import Column, headings_by_contents, lone_heading_is_designation, overlap
 from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
 from parsers.values.numbers import split_quantity
@@ -30,6 +31,8 @@ WRAP_GAP = 1.6
 ALIGN_TOLERANCE = 2.0
 # A table ends at a vertical gap wider than this many line heights.
 END_GAP = 3.5
+# A line starting this many of its heights left of the table's first column is printed from the margin.
+MARGIN_NOTE_EM = 2.0
 # Text run on past its column's rule follows the word before it at a space (~0.3 em).
 OVERFLOW_GAP_EM = 0.5
 # Without a figure printed over it, only a word a space away (a space is ~0.28 em, a cell's padding
@@ -285,12 +288,22 @@ def read_table(
         if not anchor and _totals_beside(line, vocab):
             end = index
             break
+        if not anchor and _margin_note(line, columns):
+            continue
         if anchor or _is_continuation(cells):
             items.append((line, cells, anchor))
             previous = line
     return PageTable(
         rows=_group(items, header_bottom=page.lines[start - 1].bottom if header else None), end_index=end
     )
+
+
+def _margin_note(line: Line, columns: list[Column]) -> bool:
+    """'Authorised by: D. Price, Fleet Engineer. VAT GB ...' printed from the page's margin under the
+    rows: a label and its value that start well left of the table's first column wrap no designation."""
+    first = line.words[0]
+    left = min((c.x0 for c in columns), default=first.x0)
+    return left - first.x0 > MARGIN_NOTE_EM * first.height and opens_with_label(line.cells()[0].text)
 
 
 def _totals_beside(line: Line, vocab: LayoutVocabulary) -> bool:
