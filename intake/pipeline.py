@@ -143,6 +143,7 @@ def read_message(
     with stage("extract"):
         if read is None:
             read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
+            parsed.classification = _as_answer(parsed.classification, read)
         # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
         extracted_orders = read or [header_only(parsed, codes=index)]
     with stage("match"):
@@ -351,6 +352,14 @@ def answer_to_offer(
     if sign.kind == FollowupKind.OTHER:
         return read, sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
     return read, sign.model_copy(update={"tentative": True})
+
+
+def _as_answer(classification: Classification, read: list[ExtractedOrder]) -> Classification:
+    """An order read as the answer to our quoted question is one as surely as `answer_to_offer` says,
+    whatever the words around the count weighed ('3 boxes please')."""
+    if not _answered(read) or any(order.doubts for order in read) or classification.confidence >= ANSWERED:
+        return classification
+    return Classification(kind=MessageKind.ORDER, confidence=ANSWERED, reasons=[ANSWER_REASON])
 
 
 def _answered(read: list[ExtractedOrder]) -> bool:

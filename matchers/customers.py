@@ -18,7 +18,7 @@ from matchers.normalize import fold
 from models import Address, Candidate, CustomerMatch, Evidence, ExtractedOrder, ParsedMessage
 
 EMAIL, DOMAIN, SHARED_DOMAIN, VAT = 0.9, 0.7, 0.35, 0.9
-SITE = 0.3  # a site's own word, among the sites sharing the sender's domain
+SITE = 0.45  # a site's own word, among the sites sharing the sender's domain: with the domain, enough alone
 MIN_COVERAGE = 0.5  # share of a name's (or address's) telling words a text must contain
 CLEAR_LEAD = 0.15  # points ahead of the runner-up needed to name a customer
 SENDER_KINDS = {"email", "domain", "forwarded_email", "forwarded_domain"}
@@ -107,7 +107,9 @@ def _site(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> 
 
 def _texts(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> list[dict[str, Evidence]]:
     """Names and addresses read in the document's buyer and ship-to, the signature, the text."""
-    tail = "\n".join(parsed.text.strip().splitlines()[-SIGNATURE_LINES:])
+    # The body's last lines stand in for a signature the reader did not split off; beside one it did, they
+    # are the order's own (the last site's heading of a body carrying one order per site).
+    tail = "" if parsed.signature.strip() else "\n".join(parsed.text.strip().splitlines()[-SIGNATURE_LINES:])
     # A sheet or PDF titled with the customer's name ('Habitat Rhône - Agence Lyon Est' above its table)
     # names the site that orders, where the domain and the VAT number are shared by its sites.
     header = "\n".join(row.text for row in order.rows if row.region == "header")

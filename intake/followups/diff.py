@@ -323,6 +323,8 @@ def _article(
     if order.index is not None:
         mine = match_article(line, order.index, customer_id=customer_id)
         sku, sure = _choose(mine, order.skus)
+        if sku is not None and op == "add" and sure:
+            sku = _added_elsewhere(line, index, customer_id=customer_id) or sku
         if sku is not None and (op != "add" or sure):
             return sku, sure and (quantity is not None or op != "add"), quantity
     if op != "add" and order.index is not None:
@@ -333,6 +335,14 @@ def _article(
     if sku is None:
         return None
     return sku, sure and (quantity is not None or op != "add"), quantity
+
+
+def _added_elsewhere(line: ExtractedLine, index: CatalogIndex, *, customer_id: str | None) -> str | None:
+    """The article the whole catalogue names for sure for an added line ('rajoutez 2 boîtes de 10 GU10
+    4000K' is no more of the order's 'Tube LED T8 4000K', which a few articles alone make look sure)."""
+    found = match_article(line, index, customer_id=customer_id)
+    sure = found.score >= SURE_SCORE and found.margin >= SURE_MARGIN
+    return found.sku if sure else None
 
 
 def _by_old_count(

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from intake.followups.answers import read_option_answer
+from intake.followups.both import read_all_offered
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
 from intake.followups.each import read_each_offered
 from intake.followups.swap import swap_places
@@ -55,8 +56,17 @@ def read_thread(
     if points_to_thread(parsed.text, parsed.quoted) is not None:
         read = [read_against_thread(parsed, order, index) for order in read]
     else:
-        read = [read_each_offered(parsed, read_option_answer(parsed, order, index), index) for order in read]
+        read = [_answering(parsed, order, index) for order in read]
     return read if orders else [order for order in read if order.lines]
+
+
+def _answering(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> ExtractedOrder:
+    """What a reply that does not point at the thread orders of the offer quoted: every item it numbers
+    ('yes to both'), the option the answer names, or a count of each article."""
+    taken = read_all_offered(parsed, order, index)
+    if taken is not order:
+        return taken
+    return read_each_offered(parsed, read_option_answer(parsed, order, index), index)
 
 
 def _not_quoted(parsed: ParsedMessage, index: CatalogIndex) -> list[ExtractedOrder]:
@@ -181,10 +191,11 @@ def _as_request(sentence: re.Match[str]) -> str:
     return _EXCEPT.sub("retirer", text)
 
 
-# Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage'.
+# Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage',
+# 'mais sans les hublots', 'but no ear plugs'.
 _REMOVES = re.compile(
     r"\b(?:retir\w*|enl[eè]v\w*|supprim\w*|drop|remove|delete|leave out|pas\s+(?:de|d['’]|les?|la|des)"
-    r"|not\s+the|none\s+of\s+the|no\s+more)\b",
+    r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|minus|skip|moins\s+(?:les?|la|des))\b",
     re.I,
 )
 _PARTS = re.compile(r"[.;:\n]|,\s*|\s+(?:et|and|mais|but)\s+", re.I)

@@ -96,6 +96,7 @@ def _quantity_pattern() -> str:
     return (
         rf"^\s*[-*•·]\s*\S.*\d"  # a bulleted line holding a number
         rf"|\b{number}\s*[x×]\s*\S"  # "12 x CODE", "4 x 250"
+        rf"|\s[x×]\s?\d+\s*$"  # "Pads front Golf 7, Bosch, x4"
         rf"|\b{number}\s*(?:{units})\b\.?"  # "12 cartons", "2,5 kg"
         rf"|\b{number}\s*(?:{nouns})(?:\s+(?:de|d['’]|of)\b|\s*$)"  # "12 sacs de", not "417228 Tube LED"
         rf"|[:=]\s*{number}\s*$"  # "Designation : 12"

@@ -71,7 +71,7 @@ def read_code_line(
     """The order line built around the one known code a line of text names, or None.
 
     `spans` are the line's `code_spans` when the caller has them already."""
-    codes = code_spans(line, book) if spans is None else spans
+    codes = _outside_brackets(line, code_spans(line, book) if spans is None else spans)
     if len(codes) != 1:
         return None
     code = codes[0]
@@ -99,6 +99,15 @@ def read_code_line(
         rule="text-known-code",
         confidence=0.9,
     )
+
+
+def _outside_brackets(line: str, codes: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Of several codes, those outside brackets: 'FLH-52001 x 10 (oil filter W 962/14)' is the customer's
+    code with the maker's printed in its designation, one article."""
+    if len(codes) < 2:
+        return codes
+    inside = [line.count("(", 0, m.start()) > line.count(")", 0, m.start()) for m in codes]
+    return [m for m, bracketed in zip(codes, inside, strict=True) if not bracketed] if any(inside) else codes
 
 
 # A size or variant written right after a family's code: '(CHS-S3-740) 40', 'GT-8800 T9', 'pointure 42', 'L'.

@@ -51,7 +51,10 @@ _PO_VERB = (
     r"(?:est|is|reste|stays|remains|porte\s+le\s+(?:n°|num[ée]ro)|a\s+pour\s+(?:n°|num[ée]ro)"
     r"|(?:has|bears|carries)\s+(?:the\s+)?(?:number|no\.?|reference)|is\s+numbered)"
 )
-_PO_LABELLED = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:{_PO_VERB}\s+(?:le\s+)?)?{_PO_VALUE}", re.I)
+# A label and its number in two cells of a table ('Our ref: | GW-PO-4502', an HTML table rendered).
+_PO_LABELLED = re.compile(
+    rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{_PO_VERB}\s+(?:le\s+)?)?{_PO_VALUE}", re.I
+)
 # "Commande SG-2026-118" / "notre commande R-1015": a code right after the word needs letters and digits,
 # or is a long number ("Cde 4500012877", an ERP's numbering).
 _PO_AFTER_WORD = re.compile(
@@ -267,15 +270,30 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
             and _LINE_LABEL.match(after.group(0))
         ):
             continue  # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes': the nearer label
-        raw = block[lead : match.end()]
-        if "(" in raw:  # 'sur le chantier de la rue Duquesne (résidence Le Parc, 42 rue ..., 69006 Lyon)'
-            lead += raw.rindex("(") + 1
-            raw = block[lead : match.end()]
+        raw, skipped = _address_only(block[lead : _town_end(block, match)])
         value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
-        start = label.end() + lead
+        value = value[:1].upper() + value[1:]
+        start = label.end() + lead + skipped
         prov = Provenance(part=part, span=(start, start + len(raw)), rule="ship-to-label")
         return Extracted[str](value=value, confidence=0.8, provenance=prov)
     return None
+
+
+def _town_end(block: str, match: re.Match[str]) -> int:
+    """Where the town ends: '69002 Lyon - on Wednesday morning' is Lyon."""
+    dash = re.search(r"\s+[-–]\s+", block[match.start() : match.end()])
+    return match.start() + dash.start() if dash else match.end()
+
+
+def _address_only(raw: str) -> tuple[str, int]:
+    """The address, less the words that lead to it: 'le chantier de la rue Duquesne (résidence Le Parc,
+    42 rue Duquesne, 69006 Lyon' is what the brackets hold; 'le chantier du lycée' loses its article.
+    Returns it with the count of characters left out before it."""
+    skipped = raw.rfind("(") + 1 if "(" in raw and ")" not in raw[raw.rfind("(") :] else 0
+    article = re.match(r"(?:le|la|les|the)\s+|l['’]", raw[skipped:])  # 'Les Jardins' is a name
+    skipped += article.end() if article else 0
+    lead = len(raw[skipped:]) - len(raw[skipped:].lstrip())
+    return raw[skipped + lead :], skipped + lead
 
 
 def contact(text: str, *, part: str) -> tuple[Extracted[str] | None, Extracted[str] | None]:

@@ -34,7 +34,14 @@ from parsers.text.restated import restate_lines
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
-from parsers.text.thread import QUOTED_PART, latest_quoted, option_block, quoted_text, takes_the_thread_as_is
+from parsers.text.thread import (
+    QUOTED_PART,
+    as_quoted_rows,
+    latest_quoted,
+    option_block,
+    quoted_text,
+    takes_the_thread_as_is,
+)
 from parsers.text.wrapped import read_wrapped
 from parsers.values.numbers import (
     quantity_word_regex,
@@ -104,7 +111,7 @@ def quoted_lines(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> lis
     """The lines of the quote or earlier order quoted under a reply (spans into `quoted`): those of
     the latest message quoted, else of the whole history ('même commande' over a short note)."""
     latest = latest_quoted(parsed.quoted)
-    lines = read_lines(latest, part=QUOTED_PART, codes=codes)
+    lines = read_lines(as_quoted_rows(latest), part=QUOTED_PART, codes=codes)
     block = option_block(parsed.text, latest)
     if block is not None:  # "OK for option B": the lines set out under that option's heading
         lines = [

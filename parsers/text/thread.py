@@ -105,6 +105,20 @@ _OPTION_HEADING = re.compile(
 )
 
 
+# An option's label before its first line ('Proposition 2 : 8 demi-masques ...') and the '+' joining two
+# lines of one option ('... à 29,50 € + 16 paires de filtres ...'): blanked or broken, offsets kept.
+_OPTION_LABEL = re.compile(
+    r"^[ \t]*(?:option|proposition|variante|offre)\s+(?:n°\s*)?[A-Da-d1-4]\s*[:.)\-–]\s*(?=\d)", re.I | re.M
+)
+_JOINED_LINES = re.compile(r"(?<=\S)[ \t]\+(?=[ \t]+\d)")
+
+
+def as_quoted_rows(quoted: str) -> str:
+    """The quoted text with each line of an option on a row of its own, as the body readers read rows."""
+    text = _OPTION_LABEL.sub(_blank, quoted)
+    return _JOINED_LINES.sub(lambda m: " \n", text)
+
+
 def option_block(own: str, quoted: str) -> tuple[int, int] | None:
     """Where, in the quoted text, the option the reply takes is set out: from its heading to the next
     option's, or to the first blank line after its lines; None when the reply names none of them."""
@@ -119,4 +133,14 @@ def option_block(own: str, quoted: str) -> tuple[int, int] | None:
     blank = re.search(r"\n[ \t]*\n", quoted[chosen[0].end() :])
     if not following and blank:
         end = chosen[0].end() + blank.start()
+    inline = re.match(r"[^\n]*\d", quoted[chosen[0].end() :])
+    if not following and inline:
+        # The last option set out on its heading's line ends there, or with the rows a bullet or a count
+        # opens under it: 'La 2 revient moins cher ...' is a remark.
+        remark = _NOT_A_ROW.search(quoted, chosen[0].end(), end)
+        end = remark.start() if remark else end
     return start, end
+
+
+# A line after an option's rows that is none of them: no bullet nor count opens it.
+_NOT_A_ROW = re.compile(r"(?<=\n)[ \t]*(?![-*•·+\d\s])\S", re.M)

@@ -116,6 +116,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\b{wday},?\s+)?\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:of\s+)?{month}{year}\b",
         ),
         ("month_day", rf"(?:\b{wday},?\s+)?\b{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?{year})"),
+        # "vendredi 13", "Friday 13th", "Friday the 13th"
         (
             "weekday_day",
             rf"\b{bare_wd}\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\b(?![/.:h]\d|\s*h\b)",

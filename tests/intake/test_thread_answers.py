@@ -4,22 +4,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from intake.followups import read_against_thread, read_thread
+from intake.followups import ANSWER_RULE, read_against_thread, read_thread
 from intake.followups.diff import OrderLines, compute_change, order_index
 from intake.followups.each import EACH_DOUBT
 from intake.followups.swap import swap_variants
-from intake.pipeline import COUNTED_DOUBT, answer_to_offer
+from intake.pipeline import ANSWERED, COUNTED_DOUBT, _as_answer, answer_to_offer
 from matchers import CatalogIndex, match_article
 from models import (
+    Classification,
     Extracted,
     ExtractedLine,
     ExtractedOrder,
     MessageKind,
     ParsedMessage,
+    Provenance,
     Store,
     load_reference_dir,
 )
@@ -310,3 +313,16 @@ def test_a_bare_acceptance_points_at_a_quoted_quote_only(said: str, quoted: str,
     if pointer:  # the bare words alone weigh as an order only above the quote
         parsed = make_parsed(text=said).model_copy(update={"quoted": quoted, "subject": "RE: suite"})
         assert classify(parsed).is_order
+
+
+def test_an_order_read_as_the_answer_to_our_question_is_as_sure_as_an_answer() -> None:
+    answered = ExtractedLine(
+        line_no=1,
+        quantity=Extracted[Decimal](value=Decimal(3), confidence=0.9),
+        provenance=Provenance(part="body", rule=ANSWER_RULE),
+    )
+    read = [ExtractedOrder(source="email", lines=[answered])]
+    weak = Classification(kind=MessageKind.ORDER, confidence=0.3, reasons=["text: '3 boxes please'"])
+    assert _as_answer(weak, read).confidence == ANSWERED
+    doubted = [read[0].model_copy(update={"doubts": ["the answer's option fits several articles"]})]
+    assert _as_answer(weak, doubted) == weak

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline import confirm_by_catalogue
+from intake.pipeline import answer_to_offer, confirm_by_catalogue
 from matchers import CatalogIndex
 from models import Address, Attachment, Classification, MessageKind, ParsedMessage
-from parsers import by_catalogue, classify, classify_ahead, parse_message
+from parsers import by_catalogue, classify, classify_ahead, followup_sign, parse_message
 from parsers.classify.signals import NO_SIGN
 from parsers.classify.textcat import LABELS, load_textcat, predict
 from parsers.training.textcat import evaluate, load_examples, split_held_back
@@ -37,8 +37,11 @@ def test_labelled_messages_are_classified_order_or_not(
 ) -> None:
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
     parsed = parse_message(path.read_bytes(), where=str(path))
+    index = reference_index(path.parent.parent / "ref")
     parsed.classification = classify(parsed)
-    confirm_by_catalogue(parsed, reference_index(path.parent.parent / "ref"))
+    read = confirm_by_catalogue(parsed, index)
+    # As the pipeline decides it: a reply taking what our quoted offer sets out is an order too.
+    answer_to_offer(parsed, read, followup_sign(parsed, is_order=parsed.classification.is_order), index)
     assert parsed.classification.is_order == bool(expected), parsed.classification.reasons
 
 
@@ -210,6 +213,36 @@ WORDINGS = {
         "Ci-joint la copie du BL signé avec notre réserve.\n- 10 sacs de ciment\n"
         "Merci de nous envoyer la facture correspondante.",
         MessageKind.OTHER,
+    ),
+    # A count asked with a word of politeness, from a phone: no word of ordering needed.
+    "count_please_fr": ("polaires", "Bonjour, 2 vestes polaires grises en XL svp. Merci.", MessageKind.ORDER),
+    "count_please_for_tomorrow_fr": (
+        "gaine",
+        "Bonjour, 2 couronnes de gaine ICTA 20 svp pour demain.",
+        MessageKind.ORDER,
+    ),
+    "have_delivered_fr": (
+        "Commande fournitures",
+        "Merci de nous faire parvenir 30 prises 2P+T blanches et 4 disjoncteurs 16A.\nAvez-vous des blocs "
+        "BAES en stock ? Si oui merci de m'envoyer un prix.",
+        MessageKind.ORDER,
+    ),
+    "need_the_following_po_to_quote_en": (
+        "Refurb",
+        "We need the following:\nGU10 LED 2700K - 3 boxes\n6 x LED bulkheads\n"
+        "Purchase order to quote on the delivery note and invoice: HBT-26-0193.",
+        MessageKind.ORDER,
+    ),
+    "account_and_first_order_fr": (
+        "Première commande",
+        "Je voudrais ouvrir un compte et passer une première commande : deux couronnes de R2V 3G1,5 "
+        "et un inter différentiel 63A.",
+        MessageKind.ORDER,
+    ),
+    "counts_after_the_names_en": (
+        "order",
+        "Pads front Golf 7, Bosch, x4\nrear same x2\ncabin filter Golf VII x6",
+        MessageKind.ORDER,
     ),
     # Goods wanted by tomorrow over a counted list: no word of ordering needed.
     "wanted_for_tomorrow_fr": (

@@ -214,3 +214,18 @@ def test_a_date_under_a_label_of_another_date_is_no_delivery() -> None:
 
 def test_the_week_under_way_alone_is_the_orders_week_not_a_delivery() -> None:
     assert delivery_date("Commande semaine 42", TUESDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delivery to the depot by Friday 16th please", dt.date(2026, 10, 16)),
+        ("by Friday the 23rd", dt.date(2026, 10, 23)),
+        ("Je passerai les chercher lundi.", dt.date(2026, 10, 19)),
+        ("We'll pick them up on Thursday.", dt.date(2026, 10, 15)),
+    ],
+    ids=["weekday-ordinal", "weekday-the-ordinal", "collected-fr", "collected-en"],
+)
+def test_a_weekday_with_its_ordinal_and_a_day_of_collection(text: str, expected: dt.date) -> None:
+    hit = delivery_date(text, TUESDAY)
+    assert hit is not None and hit.value == expected

@@ -363,3 +363,29 @@ def test_a_signature_without_a_labelled_number_gives_no_po() -> None:
 def test_a_verb_around_the_label_and_the_po(text: str, expected: str) -> None:
     found = fields.po_number("", text, part="body")
     assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "notre commande pour le chantier de Chambéry (ZAC du Grand Verger, lot 7, 73000 Chambéry), à livrer :",
+            "ZAC du Grand Verger, lot 7, 73000 Chambéry",
+        ),
+        (
+            "Livraison sur le chantier du lycée, 136 boulevard de Vitré, 35700 Rennes, lundi prochain.",
+            "Chantier du lycée, 136 boulevard de Vitré, 35700 Rennes",
+        ),
+        (
+            "Deliver to Les Jardins d'Ainay, site office, 9 rue Vaubecour, 69002 Lyon - on Wednesday morning.",
+            "Les Jardins d'Ainay, site office, 9 rue Vaubecour, 69002 Lyon",
+        ),
+    ],
+    ids=["the-brackets-hold-the-address", "article-left-out", "a-time-after-the-town"],
+)
+def test_a_ship_to_in_a_sentence_is_the_address_alone(text: str, expected: str) -> None:
+    found = fields.ship_to(text, part="body")
+    assert found is not None and found.value == expected
+    assert found.provenance is not None and found.provenance.span is not None
+    start, end = found.provenance.span
+    assert text[start:end].lower() == expected.lower()  # the review page frames the address alone
