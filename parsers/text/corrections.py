@@ -18,6 +18,17 @@ from pydantic import BaseModel, Field
 
 from models import Extracted, ExtractedLine, Provenance
 from models.datafiles import load_toml
+from parsers.text.named_lines import (
+    before,
+    fold_code,
+    inside,
+    line_words,
+    named_once,
+    sentences,
+    significant,
+    tokens,
+)
+from parsers.text.split_change import split_change
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern, word_quantity
 from parsers.values.units import normalise_unit
 from parsers.vocabulary.words import DATA
@@ -36,7 +47,6 @@ class CorrectionWords(BaseModel):
     add: list[str]
     fillers: list[str]
     beside: list[str]
-    set_to: list[str]
 
 
 class _CorrectionsFile(BaseModel):
@@ -81,6 +91,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?(?:{apology})(?!\w)[\s,:!]*"
             rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
             rf"(?!\w)(?:\s+(?:seulement|only|just)(?!\w))?\s*(?:[,;.!)]|$)",
+            re.I,
+        ),
+        "make_that": re.compile(
+            rf"\bmake\s+(?:that|it|those)\s+(?P<new>{qty})\s+(?:of\s+the|of|for\s+the)\s+(?P<what>[^,.;:\n]{{2,60}})",
             re.I,
         ),
         "instead_of": re.compile(
@@ -209,38 +223,22 @@ def correct_order_lines(
     """The corrected lines, and what was read in applying them: each sentence that changed a
     line, and each line it took out (neither is a line left unread)."""
     read: list[Provenance] = []
-    for sentence, at in _sentences(text):
-        before = [(ln, ln.quantity.value if ln.quantity else None) for ln in lines]
-        lines = _override(lines, sentence, at, part=part, rule=rule)
+    for sentence, at in sentences(text):
+        earlier = [(ln, _count(ln)) for ln in lines]
+        own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
+        split = split_change(lines, sentence, at, part=part, own=own)
+        lines = split if split is not None else _override(lines, sentence, at, part=part, rule=rule)
+        if split is None and all(ln in lines and kept_count == _count(ln) for ln, kept_count in earlier):
+            lines = _recount_named(lines, sentence, at, part=part, rule=rule)
         lines = _remove(lines, sentence, at, part=part, text=text)
-        kept = {id(ln): ln.quantity.value if ln.quantity else None for ln in lines}
-        gone = [ln for ln, _ in before if id(ln) not in kept]
-        if gone or any(kept[id(ln)] != count for ln, count in before if id(ln) in kept):
+        kept = {id(ln): _count(ln) for ln in lines}
+        gone = [ln for ln, _ in earlier if id(ln) not in kept]
+        if gone or any(kept[id(ln)] != count for ln, count in earlier if id(ln) in kept):
             read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
             read += [
-                ln.provenance
-                for ln in gone
-                if ln.provenance and not _inside(ln, at, at + len(sentence), part)
+                ln.provenance for ln in gone if ln.provenance and not inside(ln, at, at + len(sentence), part)
             ]
     return lines, read
-
-
-# A sentence ends at '.', '!', '?' or ';' before a space ('... 5W30 ; finalement mettez-en 4 et pas 3'),
-# never inside a number or an abbreviation followed by a figure ('réf. 417361').
-_SENTENCE_END = re.compile(r"(?<=[!?;])\s+|(?<=[^\W\d_]{3}[.!?])\s+(?=[^\W\d_])")
-
-
-def _sentences(text: str) -> list[tuple[str, int]]:
-    """Each line of the text cut into its sentences, with where each starts."""
-    found, offset = [], 0
-    for raw in text.splitlines(keepends=True):
-        line, begin = raw.rstrip("\r\n"), 0
-        for cut in _SENTENCE_END.finditer(line):
-            found.append((line[begin : cut.start()], offset + begin))
-            begin = cut.end()
-        found.append((line[begin:], offset + begin))
-        offset += len(raw)
-    return found
 
 
 def _number(text: str) -> Decimal | None:
@@ -260,22 +258,22 @@ def _override(
         # The words of the change's own clause: 'finalement 4 et pas 3 pour les différentiels type A'.
         begin = changes[number - 1].end() if number else 0
         clause = sentence[begin : changes[number + 1].start() if number + 1 < len(changes) else len(sentence)]
-        words, tokens = _significant(clause), _tokens(clause)
-        own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
+        words, said = significant(clause), tokens(clause)
+        own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
         candidates = [
             ln for ln in lines if ln not in own and ln.quantity and ln.quantity.value == old and ln.provenance
         ]
         if new is None or old is None or not candidates:
             continue
-        coded = [ln for ln in candidates if ln.code and _fold_code(ln.code.value) in tokens]
-        scores = sorted((len(words & _line_words(ln)) for ln in candidates), reverse=True)
+        coded = [ln for ln in candidates if ln.code and fold_code(ln.code.value) in said]
+        scores = sorted((len(words & line_words(ln)) for ln in candidates), reverse=True)
         if not coded and len(scores) > 1 and scores[0] == scores[1] > 0:
             continue  # two lines of the old count named alike: a clerk chooses
-        best = coded[0] if len(coded) == 1 else max(candidates, key=lambda ln: len(words & _line_words(ln)))
+        best = coded[0] if len(coded) == 1 else max(candidates, key=lambda ln: len(words & line_words(ln)))
         pointed = _pointed(lines, clause, at, part)
-        if pointed is not None and pointed in candidates and not coded and not words & _line_words(best):
+        if pointed is not None and pointed in candidates and not coded and not words & line_words(best):
             best = pointed  # 'finalement mettez-en 4 et pas 3': the item just before
-        elif not coded and not words & _line_words(best) and not _same_unit_alone(candidates, clause):
+        elif not coded and not words & line_words(best) and not _same_unit_alone(candidates, clause):
             continue
         prov = Provenance(part=part, span=(at + match.start("new"), at + match.end("new")), rule=rule)
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
@@ -284,16 +282,43 @@ def _override(
     return lines
 
 
+def _count(line: ExtractedLine) -> Decimal | None:
+    return line.quantity.value if line.quantity else None
+
+
+def _recount_named(
+    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
+) -> list[ExtractedLine]:
+    """'PS: make that 3 of the CF410X': the one line the words name (its code, else its words)
+    takes the count, though the sentence does not write the one it replaces."""
+    found = _patterns()["make_that"].search(sentence)
+    if found is None:
+        return lines
+    own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
+    others = [ln for ln in lines if ln not in own and ln.quantity is not None]
+    said = tokens(found["what"])
+    coded = [ln for ln in others if ln.code and fold_code(ln.code.value) in said]
+    target = coded[0] if len(coded) == 1 else None if coded else named_once(others, found["what"])
+    new = _number(found["new"])
+    if target is None or new is None or target.quantity is None:
+        return lines
+    old = target.quantity.value
+    prov = Provenance(part=part, span=(at + found.start("new"), at + found.end("new")), rule=rule)
+    target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+    target.notes.append(f"quantity {old} changed to {new} by the customer's correction")
+    return [ln for ln in lines if ln not in own]
+
+
 def _count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[str]]:
     """The new and old counts the sentence writes, in order; an article's code is no count
     ('10004682 should read 4 off, not 2': 4 stands, not the code)."""
     patterns, found = _patterns(), []
-    codes = {_fold_code(ln.code.value) for ln in lines if ln.code}
+    codes = {fold_code(ln.code.value) for ln in lines if ln.code}
     for key in ("instead_of", "not_old"):
         at = 0
         while (match := patterns[key].search(sentence, at)) is not None:
             glued = match.start("new") > 0 and sentence[match.start("new") - 1] in "-/._"
-            if glued or _fold_code(match["new"]) in codes or len(re.sub(r"\D", "", match["new"])) > 5:
+            if glued or fold_code(match["new"]) in codes or len(re.sub(r"\D", "", match["new"])) > 5:
                 at = match.end("new")
                 continue
             found.append(match)
@@ -311,19 +336,19 @@ def _remove(
     ]
     for match in removals:
         what = match["what"]
-        above = [ln for ln in lines if _before(ln, at, part)]
+        above = [ln for ln in lines if before(ln, at, part)]
         numbered = patterns["line_number"].match(what)
-        target = _numbered(above, int(numbered["no"]), text, part) if numbered else _named_once(above, what)
+        target = _numbered(above, int(numbered["no"]), text, part) if numbered else named_once(above, what)
         if target is None and not numbered:
             # A forwarder's word over the list forwarded below ('Drop the face shields').
-            target = _named_once([ln for ln in lines if not _before(ln, at + len(sentence), part)], what)
+            target = named_once([ln for ln in lines if not before(ln, at + len(sentence), part)], what)
         if target is not None:
-            own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
+            own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
             lines = [ln for ln in lines if ln is not target and ln not in own]
     for match in patterns["except"].finditer(sentence):
         # An exception may stand above the list it excepts from (a forwarder's word over the original).
-        others = [ln for ln in lines if not _inside(ln, at, at + len(sentence), part)]
-        target = _named_once(others, match["what"])
+        others = [ln for ln in lines if not inside(ln, at, at + len(sentence), part)]
+        target = named_once(others, match["what"])
         if target is not None:
             lines = [ln for ln in lines if ln is not target]
     return lines
@@ -340,8 +365,8 @@ def _pointed(lines: list[ExtractedLine], clause: str, at: int, part: str) -> Ext
     """The line read last before the sentence, when the clause points at it by a pronoun."""
     if not _POINTING.search(clause):
         return None
-    before = [ln for ln in lines if _before(ln, at, part)]
-    return max(before, key=lambda ln: ln.provenance.span[1]) if before else None  # type: ignore[union-attr]
+    earlier = [ln for ln in lines if before(ln, at, part)]
+    return max(earlier, key=lambda ln: ln.provenance.span[1]) if earlier else None  # type: ignore[union-attr]
 
 
 def _number_in(text: str) -> bool:
@@ -358,54 +383,10 @@ def _same_unit_alone(candidates: list[ExtractedLine], said: str) -> bool:
     return normalise_unit(candidates[0].unit.value) in units - {None}
 
 
-def _named_once(lines: list[ExtractedLine], what: str) -> ExtractedLine | None:
-    """The one line whose words the text names most, None when none or two alike."""
-    words = _significant(re.split(r",|\bet\b|\band\b", what)[0])
-    scored = sorted(((len(words & _line_words(ln)), i) for i, ln in enumerate(lines)), reverse=True)
-    unique = scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0])
-    return lines[scored[0][1]] if unique else None
-
-
 def _numbered(above: list[ExtractedLine], number: int, text: str, part: str) -> ExtractedLine | None:
     """The line the customer numbered so ('4) Rail ...', '4. Rail'), else the number-th line read."""
     for found in re.finditer(rf"^[ \t]*(?:n°\s*)?{number}\s*[.)\-–:]", text, re.M):
         end = text.find("\n", found.start())
-        written = [ln for ln in above if _inside(ln, found.start(), end if end >= 0 else len(text), part)]
+        written = [ln for ln in above if inside(ln, found.start(), end if end >= 0 else len(text), part)]
         return written[0] if len(written) == 1 else None
     return above[number - 1] if 0 < number <= len(above) else None
-
-
-def _inside(line: ExtractedLine, start: int, end: int, part: str) -> bool:
-    prov = line.provenance
-    return bool(prov and prov.part == part and prov.span and start <= prov.span[0] < end)
-
-
-def _before(line: ExtractedLine, start: int, part: str) -> bool:
-    prov = line.provenance
-    return bool(prov and prov.part == part and prov.span and prov.span[1] <= start)
-
-
-def _tokens(text: str) -> set[str]:
-    return {_fold_code(t) for t in re.findall(r"[\w\-/.]+", text)}
-
-
-def _fold_code(code: str) -> str:
-    return re.sub(r"[\s\-/.]", "", code).lower()
-
-
-def _significant(text: str) -> set[str]:
-    """Words of four letters or more, and marks of letters and figures ('5G2,5', 'HU7008z')."""
-    lowered = text.lower()
-    marks = re.findall(r"(?<![\w,])(?=[\w,\-/]*\d)(?=[\w,\-/]*[^\W\d_])\w[\w,\-/]*\w", lowered)
-    return {_fold(w) for w in re.findall(r"[^\W\d_][\w\-]{3,}", lowered)} | set(marks)
-
-
-def _line_words(line: ExtractedLine) -> set[str]:
-    """The words of the line's name and code, and the unit it counts in ('couronnes')."""
-    text = " ".join(v.value for v in (line.description, line.code) if v is not None)
-    unit = {_fold(line.unit.value.lower())} if line.unit and len(line.unit.value) > 3 else set()
-    return _significant(text) | unit
-
-
-def _fold(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word

@@ -1,66 +1,29 @@
-"""Corrections that say a line's count or variant anew, without the old count beside it.
-
-- "PS: make that 3 of the CF410X", "finalement 4 cartons de gants": the one line the words name takes
-  that count (the words that set it: `set_to` in parsers/data/corrections.toml);
-- "les tee shirts c'est en L, pas XL", "the aprons in black, not blue": the one line above whose name
-  writes the old size or colour, and whose words the sentence names, takes the new one.
-The count changes of parsers/text/corrections.py (an old count written) are read first.
+"""Corrections that say a line's size or colour anew: "les tee shirts c'est en L, pas XL", "the aprons
+in black, not blue": the one line above whose name writes the old size or colour, and whose words the
+sentence names, takes the new one. The count changes of parsers/text/corrections.py are read first.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import lru_cache
 
-from models import Extracted, ExtractedLine, Provenance
-from parsers.text.corrections import _before, _inside, _named_once, _number, _sentences, correction_words
-from parsers.values.numbers import NUMBER, quantity_words_pattern
+from models import ExtractedLine, Provenance
+from parsers.text.named_lines import before, inside, named_once, sentences
 from parsers.vocabulary.sizes import is_size, size_pattern, variant_words
 
 
 def restate_lines(
     lines: list[ExtractedLine], text: str, *, part: str, rule: str
 ) -> tuple[list[ExtractedLine], list[Provenance]]:
-    """The lines with the counts and variants `text` says anew, and the places of the sentences read so."""
+    """The lines with the sizes and colours `text` says anew, and the places of the sentences read so."""
     read: list[Provenance] = []
-    for sentence, at in _sentences(text):
-        for restate in (_set_count, _swap_variant):
-            changed = restate(lines, sentence, at, part=part, rule=rule)
-            if changed is not None:
-                lines = changed
-                read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
+    for sentence, at in sentences(text):
+        changed = _swap_variant(lines, sentence, at, part=part, rule=rule)
+        if changed is not None:
+            lines = changed
+            read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
     return lines, read
-
-
-@lru_cache(maxsize=1)
-def _set_to() -> re.Pattern[str]:
-    words = sorted(correction_words().set_to, key=len, reverse=True)
-    qty = rf"(?:{NUMBER}|{quantity_words_pattern()})"
-    return re.compile(
-        rf"(?:^|[\s,;:(])(?:{'|'.join(re.escape(w) for w in words)})[\s,:]+(?P<new>{qty})\s+"
-        rf"(?:[^\W\d_]{{2,}}\.?\s+)?(?:of\s+the|of|de\s+la|des|de|du|d['’])\s*(?P<what>[^.;\n]{{3,80}})",
-        re.I,
-    )
-
-
-def _set_count(
-    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
-) -> list[ExtractedLine] | None:
-    """'PS: make that 3 of the CF410X': the one line the words name gets the new count."""
-    found = _set_to().search(sentence)
-    if found is None:
-        return None
-    new = _number(found["new"])
-    own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
-    target = _named_once([ln for ln in lines if ln not in own], found["what"])
-    if new is None or target is None or target.quantity is None or target.quantity.value == new:
-        return None
-    old = target.quantity.value
-    prov = Provenance(part=part, span=(at + found.start("new"), at + found.end("new")), rule=rule)
-    target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
-    target.notes.append(f"quantity {old} changed to {new} by the customer's correction")
-    return [ln for ln in lines if ln not in own]
 
 
 def _swap_variant(
@@ -72,13 +35,13 @@ def _swap_variant(
         if new.lower() == old.lower() or not _same_kind(new, old):
             continue
         written = re.compile(rf"(?<![\w/]){re.escape(old)}(?![\w/])", re.I)
-        own = [ln for ln in lines if _inside(ln, at, at + len(sentence), part)]
+        own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
         holding = [
             ln
             for ln in lines
-            if _before(ln, at, part) and ln.description and written.search(ln.description.value)
+            if before(ln, at, part) and ln.description and written.search(ln.description.value)
         ]
-        target = _named_once(holding, re.split(r"[,;:]", sentence[: found.start()])[-1])
+        target = named_once(holding, re.split(r"[,;:]", sentence[: found.start()])[-1])
         if target is None or target.description is None:
             continue  # a correction names the line it changes, above it
         value = written.sub(new, target.description.value)

@@ -296,19 +296,47 @@ def test_a_count_revised_on_its_line_stands_whatever_the_reason_after_it(line, c
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "left"),
     [
         (
-            "Disjoncteurs 2P 16A : 4 -> non pardon, un seul, le client a annulé le reste\n",
-            [("Disjoncteurs 2P 16A", Decimal(1))],
+            "Il nous faudrait douze paires de bottes vertes en 42 et 5 lots de chaussettes 39/42.\n\n"
+            "Pour les bottes, je me suis trompé : mettez 10 paires en 42 et 4 en 43 au lieu des douze en 42.\n",
+            [("bottes vertes en 42", 10), ("bottes vertes en 43", 4), ("chaussettes 39/42", 5)],
         ),
+        (
+            "- 6 boxes nitrile gloves size 8\n- 6 rolls of tape\n\n"
+            "For the nitrile gloves, sorry: make it 4 boxes in 8 and 2 in 9 instead of the 6.\n",
+            [("nitrile gloves size 8", 4), ("nitrile gloves size 9", 2), ("tape", 6)],
+        ),
+        (
+            "- 6 boxes nitrile gloves size 8\n- 6 boxes latex gloves size 8\n\n"
+            "Sorry: make it 4 in 8 and 2 in 9 instead of the 6.\n",
+            [("nitrile gloves size 8", 6), ("latex gloves size 8", 6)],
+        ),
+    ],
+    ids=["fr-au-lieu-des-douze-en-42", "en-named-among-two-of-six", "two-alike-left-for-a-clerk"],
+)
+def test_a_line_replaced_by_its_article_in_several_sizes(text, left):
+    assert _corrected(text)[: len(left)] == [(d, Decimal(q)) for d, q in left]
+
+
+def test_make_that_a_count_of_a_named_line_sets_it_without_the_old_count():
+    text = (
+        "- 10 safety cones 75 cm\n- 6 flashing lamps\n\nPS: make that 12 of the cones, the site is bigger.\n"
+    )
+    assert _corrected(text) == [("safety cones 75 cm", Decimal(12)), ("flashing lamps", Decimal(6))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Plateaux repas x10 (sorry, 12)\n", [("Plateaux repas", Decimal(12))]),
         (
             "Ruban adhésif : 10 rouleaux -> non pardon, 8 seulement, il en reste\n",
             [("Ruban adhésif", Decimal(8))],
         ),
     ],
-    ids=["non-pardon-un-seul", "sorry-in-brackets", "count-then-seulement"],
+    ids=["sorry-in-brackets", "count-then-seulement"],
 )
 def test_a_count_said_again_after_an_apology_on_its_line_stands(text, expected):
     assert _read(text) == expected
