@@ -10,16 +10,17 @@ message it cannot read is answered with the reason; a breach of its memory ends 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import time
 from multiprocessing.connection import Connection
 
 from intake import stages
-from intake.pipeline import assess_message, parse, read_message
+from intake.pipeline import assess_message, parse, preload, read_message
 from intake.wire import Wire, to_wire
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ParsedMessage, RawMessage, Settings
-from parsers import DocumentLimits, bound_reader, classify_ahead, preload
+from parsers import DocumentLimits, bound_reader, classify_ahead
 
 # What a worker says once it has parsed the messages handed together and asked the classifier.
 AHEAD_DONE = "ahead"
@@ -37,7 +38,8 @@ def serve(
     for other in inherited:
         other.close()
     _close_inherited(conn.fileno())
-    preload()  # at once when the pool's process loaded them before forking this one
+    preload(index)  # at once when the pool's process loaded them before forking this one
+    gc.freeze()  # what it reads with is loaded for good: its collections need not walk it
     conn.send(LOADED)
     bound_reader(limits.memory_bytes)  # on top of what is loaded
     in_process = limits.model_copy(update={"isolate": False})

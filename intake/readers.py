@@ -16,6 +16,7 @@ keeps the first messages. What they run is intake/reader_worker.py.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import time
@@ -30,7 +31,7 @@ from typing import Protocol, TypeVar
 
 from intake import stages
 from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
-from intake.pipeline import PipelineDeps, ReadMessage, decide_message
+from intake.pipeline import PipelineDeps, ReadMessage, decide_message, preload
 from intake.reader_worker import AHEAD_DONE, LOADED, serve
 from intake.wire import from_wire
 from matchers import CatalogIndex
@@ -49,7 +50,6 @@ from parsers import (
     death_reason,
     kill_group,
     lead_group,
-    preload,
 )
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
@@ -115,7 +115,8 @@ class ReaderPool:
 
     def __enter__(self) -> ReaderPool:
         if self.load_first:
-            preload()
+            preload(self.index)
+        _freeze()
         for _ in range(self.processes):
             self.workers.append(self._spawn())
         return self
@@ -123,6 +124,7 @@ class ReaderPool:
     def __exit__(self, *exc: object) -> None:
         for worker in self.workers:
             self._retire(worker)
+        gc.unfreeze()
 
     def read(
         self, jobs: Iterable[RawMessage], *, idle: Callable[[], None] | None = None
@@ -218,7 +220,8 @@ class ReaderPool:
     def _replace(self, worker: _Worker) -> None:
         self.alone.extend(worker.jobs)
         self._retire(worker)
-        preload()  # once: the workers forked from now on share what it loads
+        preload(self.index)  # once: the workers forked from now on share what it loads
+        _freeze()
         fresh = self._spawn()
         worker.process, worker.conn, worker.served = fresh.process, fresh.conn, 0
         worker.jobs, worker.ahead = deque(), True
@@ -243,6 +246,13 @@ class ReaderPool:
         if worker.process.pid is not None:
             kill_group(worker.process.pid)
         worker.process.join(5)
+
+
+def _freeze() -> None:
+    """What exists now (the catalogue index, the models when loaded) lives as long as the pool:
+    kept out of the collector's reach, a worker's collections skip it (a pass over the models
+    and the index costs ~0.1 s) and leave its pages shared with this process."""
+    gc.freeze()
 
 
 class Held(Protocol):

@@ -10,13 +10,13 @@ disagree with a candidate's.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from matchers.vocabulary import load_vocabulary
 from parsers.values.numbers import word_numbers
 from parsers.values.units import unit_vocabulary
+from parsers.vocabulary.phrases import unaccented
 
 _NUM = r"\d+(?:[.,]\d+)?"
 # Measures: the unit word -> (feature kind, factor to the base unit).
@@ -101,8 +101,7 @@ class Wording:
 def fold(text: str) -> str:
     """Lower-case, accents removed, ligatures spelt out; ø and µ kept (they mean sizes)."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("\u00a0", " ").replace("\u202f", " ")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unaccented(text)
 
 
 @lru_cache(maxsize=1)

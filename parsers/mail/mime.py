@@ -26,6 +26,8 @@ _KEY_HEADERS = {
     "from", "to", "subject", "date", "message-id", "sender", "received", "return-path", "content-type", "mime-version",
 }  # fmt: skip
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Control bytes no text holds (tab, line feed, form feed and carriage return are text).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _MAX_DEPTH = 40
 
 
@@ -68,7 +70,7 @@ def _check_is_email(data: bytes, where: str) -> None:
         raise MessageReadError(where, "an Outlook .msg file (OLE compound document), not a MIME email")
     if b"\x00" in head:
         raise MessageReadError(where, "binary data, not an email (NUL bytes in the first 4 KiB)")
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if control > len(head) // 20:
         raise MessageReadError(where, "binary data, not an email (control bytes in the first 4 KiB)")
     first = data.lstrip(b"\r\n \t").split(b"\n", 1)[0].rstrip(b"\r")

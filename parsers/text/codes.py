@@ -57,8 +57,7 @@ _TRAILING = re.compile(
 )
 # An amount in a currency ("259.00 EUR", "45,00 €"): a price column after the count's column.
 _AMOUNT = re.compile(rf"\s(?:{_NUMBER})\s*(?:€|eur\b|euros?\b|chf\b|gbp\b|£)", re.I)
-# ... or the count times the unit price: 'Harnais antichute M/L   2 x 82,00 €'.
-_COLUMN_COUNT = re.compile(r"(?:\s{2,}|\t|\s*\|\s*)(?P<qty>\d+)\s*(?:[x×@]\s*)?\|?\s*$")
+_COLUMN_COUNT = re.compile(r"(?:\s{2,}|\t|\s*\|\s*)(?P<qty>\d+)\s*\|?\s*$")
 # A price printed to the cent in a column of its own ('   2.90', '  62,00 (prix spécial)'), and
 # the count with its unit in the column before it.
 _CENTS_COLUMN = re.compile(r"(?:\s{2,}|\t|\s*\|\s*)\d{1,6}[.,]\d{2}(?![\d.,])")

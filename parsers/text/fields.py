@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from models import Extracted, Provenance
 from parsers.mail.markers import load_markers
@@ -162,6 +163,7 @@ def po_number(subject: str, text: str, *, part: str, codes: CodeBook | None = No
 def _po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
     reply = is_reply_subject(subject)
     found = next(_po_candidates(text, part=part, earlier=subject if reply else ""), None)
+    found = found or _po_under_heading(text, part=part)
     if found is None and not reply:
         found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
     elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
@@ -177,6 +179,34 @@ def signed_po(signature: str) -> Extracted[str] | None:
     """A PO written under a label in the sign-off block ('Bon de commande HPR-DA-26-0933' below the
     sender's address): a number standing alone there is a phone, a register or a VAT number."""
     return _po_in(signature, part="signature", patterns=((_PO_LABELLED, 0.8),)) if signature else None
+
+
+_PO_HEADING = re.compile(rf"(?:{_PO_LABELS})\s*[:#°.]?", re.I)
+_PO_CELL = re.compile(_PO_VALUE, re.I)
+
+
+def _po_under_heading(text: str, *, part: str) -> Extracted[str] | None:
+    """The number under a PO heading in a row of headings over a row of values, a table rendered
+    ('Our ref | Your ref | Date' over 'KCS/PO/26/0455 | D26-1395 | 12/11/2026')."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for row, (heads, below) in enumerate(pairwise(lines)):
+        headings, values = heads.split("|"), below.split("|")
+        if len(headings) < 2 or len(headings) != len(values):
+            continue
+        for column, heading in enumerate(headings):
+            cell = values[column].strip()
+            if not _PO_HEADING.fullmatch(heading.strip()) or not _PO_CELL.fullmatch(cell):
+                continue
+            if _looks_like_date_or_phone(cell):
+                continue
+            before = sum(len(v) + 1 for v in values[:column])
+            start = starts[row + 1] + before + len(values[column]) - len(values[column].lstrip())
+            prov = Provenance(part=part, span=(start, start + len(cell)), rule="po-heading-row")
+            return Extracted[str](value=cell, confidence=0.85, provenance=prov)
+    return None
 
 
 def _subject_is_a_number(subject: str) -> Extracted[str] | None:

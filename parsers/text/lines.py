@@ -114,25 +114,9 @@ _COUNTED_AFTER = _counted_after_shapes()
 _LABELLED = _labelled_shape()
 
 
-# A unit price ending a quote's line: '- 12 x Disjoncteur AX 1P+N 16A C : 7,90 € net', '... - 10.70 each'.
-_PRICED_END = re.compile(
-    r"\s*(?:[:=\-–,@]|\bà\b|\bat\b)?\s*\d{1,6}(?:[.,]\d{1,2})?\s*(?:€|eur\b|euros?\b)"
-    r"(?:\s*(?:nets?|ht|h\.t\.|ttc|each|la pi[èe]ce|pi[èe]ce|l'unit[ée]|per unit|/\s*[^\W\d_]+)\.?)*\s*$",
-    re.I,
-)
-
-
 def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
     """The order line one line of text carries, or None when it carries none."""
-    if not line.strip():
-        return None
-    priced = _PRICED_END.search(line)
-    if priced is not None and priced.start() > 0 and not _is_noise(line[: priced.start()]):
-        # The count opens the line and the price ends it: the line without its price.
-        found = _read_leading(line[: priced.start()], part, start)
-        if found is not None and _plausible(found):
-            return found
-    if _is_noise(line):
+    if not line.strip() or _is_noise(line):
         return None
     for reader in (
         _read_labelled,

@@ -5,13 +5,13 @@ reading and matching.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, field_validator
 
 from models.datafiles import load_toml
+from parsers.vocabulary.phrases import unaccented
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -83,8 +83,7 @@ def normalise_unit(token: str) -> str | None:
 
 
 def _folded(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.strip().lower().rstrip(".").strip())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return unaccented(text.strip().lower().rstrip(".").strip())
 
 
 @lru_cache(maxsize=1)

@@ -10,10 +10,17 @@ _PUNCT = re.compile(r"[^\w]+")
 _DEGREE = re.compile(r"(?<=\w)[°º]")
 
 
+def unaccented(text: str) -> str:
+    """`text` decomposed (NFKD) without its combining marks: 'é' -> 'e', 'ﬁ' -> 'fi'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():  # no mark to drop, as in most words: no pass over each character
+        return decomposed
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def normalize(text: str) -> str:
     """Lower case, no accents, punctuation as spaces: 'Qté cdée' -> 'qte cdee', 'Art.-Nr.' -> 'art nr'."""
-    text = _DEGREE.sub(" ", text.lower().replace("ß", "ss"))
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = unaccented(_DEGREE.sub(" ", text.lower().replace("ß", "ss")))
     return " ".join(_PUNCT.sub(" ", text.replace("_", " ")).split())
 
 

@@ -76,6 +76,7 @@ def _lines(order: ExtractedOrder) -> list[tuple[str, int]]:
         "Validé, notre bon SAN-26-331.\n",
         "Hello,\nPlease proceed. PO SAN-26-331.\n",
         "Parfait, on valide. Notre commande SAN-26-331.\n",
+        "Thanks, we'll go with it. PO SAN-26-331.\n",
     ],
     ids=[
         "bon-pour-accord-fr",
@@ -85,6 +86,7 @@ def _lines(order: ExtractedOrder) -> list[tuple[str, int]]:
         "valide-fr",
         "proceed-en",
         "on-valide-fr",
+        "go-with-it-en",
     ],
 )
 def test_a_quote_accepted_in_a_word_orders_its_quoted_rows_with_their_prices(
@@ -101,8 +103,9 @@ def test_a_quote_accepted_in_a_word_orders_its_quoted_rows_with_their_prices(
         "Merci, je reviens vers vous pour l'accord.",
         "Accord pour la livraison mardi ?",
         "We will not proceed with this quote.",
+        "We won't go with it for now.",
     ],
-    ids=["accord-as-a-word", "accord-about-the-delivery", "not-proceeding"],
+    ids=["accord-as-a-word", "accord-about-the-delivery", "not-proceeding", "not-going-with-it"],
 )
 def test_an_acceptance_word_inside_a_sentence_points_at_nothing(said: str) -> None:
     assert points_to_thread(said, QUOTE_FR) is None

@@ -389,3 +389,21 @@ def test_a_ship_to_in_a_sentence_is_the_address_alone(text: str, expected: str) 
     assert found.provenance is not None and found.provenance.span is not None
     start, end = found.provenance.span
     assert text[start:end].lower() == expected.lower()  # the review page frames the address alone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our ref | Your ref | Date\nKCS/PO/26/0455 | D26-1395 | 12/11/2026\n", "KCS/PO/26/0455"),
+        ("Date | N° commande | Livraison\n25/11/2026 | BC-CE-2611-08 | 27/11/2026\n", "BC-CE-2611-08"),
+        ("Your ref | Date\nD26-1395 | 12/11/2026\n", None),
+        ("Réf | Désignation | Qté\n104739 | Disjoncteur | 2\n", None),
+    ],
+    ids=["our-ref-heading", "n-commande-heading", "your-ref-is-our-quote", "a-line-table"],
+)
+def test_the_number_under_a_po_heading_of_a_table_row(text: str, expected: str | None) -> None:
+    found = fields.po_number("Commande", text, part="html")
+    assert (found.value if found else None) == expected
+    if found is not None:
+        start, end = found.provenance.span
+        assert text[start:end] == expected

@@ -12,7 +12,7 @@ from intake.routing.checks.amounts import (
 from intake.routing.checks.carried import check_carried_totals
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.corrections import check_corrections
-from intake.routing.checks.coverage import check_lines_read
+from intake.routing.checks.coverage import check_lines_read, prepare_keys
 from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
 from intake.routing.checks.lines import (
     check_lines_matched,
@@ -21,7 +21,7 @@ from intake.routing.checks.lines import (
     check_usual_quantities,
 )
 from intake.routing.checks.lookalike import check_lookalike_sender
-from intake.routing.checks.named import check_article_named
+from intake.routing.checks.named import check_article_named, prepare_books
 from intake.routing.checks.order import (
     check_classification,
     check_customer,
@@ -36,6 +36,7 @@ from intake.routing.checks.sender import check_authentication, parse_authenticat
 from intake.routing.checks.sizes import check_sizes
 from intake.routing.checks.stated import check_delivery_read
 from intake.routing.checks.written import check_quantity_written
+from matchers import CatalogIndex
 from models import ReviewReason
 
 Check = Callable[[CheckContext], list[ReviewReason]]
@@ -124,3 +125,12 @@ __all__ = [
     "parse_authentication_results",
     "run_checks",
 ]
+
+
+def prepare(catalogue: CatalogIndex) -> None:
+    """Build now what the checks derive from a catalogue and keep for it (its codes and words,
+    the code books of its articles and of the customers' own codes): worker processes forked
+    afterwards share them, instead of each building its own at its first message (~1.4 s of
+    CPU for 100,000 articles, again after each recycling)."""
+    prepare_keys(catalogue.products)
+    prepare_books(catalogue)

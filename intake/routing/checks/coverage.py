@@ -12,7 +12,6 @@ the reader's code: a new reader cannot step around it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import NamedTuple
@@ -31,6 +30,7 @@ from parsers.mail.markers import load_markers
 from parsers.text.thread import QUOTED_PART
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import unit_key, unit_kind
+from parsers.vocabulary.phrases import unaccented
 
 _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*]|pcs?|pces?|u)?$", re.I)
 # A code has a digit (VIS-440-200, 204417) or capitals in separated parts (HB-GLV-L).
@@ -166,6 +166,12 @@ def content_words(text: str, shortest: int = 3) -> set[str]:
     return {word_key(t) for t in _TOKEN.findall(text) if _WORD.match(t) and len(t.strip(_EDGE)) >= shortest}
 
 
+def prepare_keys(products: Mapping[str, ProductRow]) -> None:
+    """The codes and words of a catalogue built now (they are kept for it): a process forked
+    afterwards finds them built."""
+    _catalogue_keys(products)
+
+
 def catalogue_codes(ctx: CheckContext) -> frozenset[str]:
     """The catalogue's article codes, lower case."""
     return _catalogue_keys(ctx.products)[1]
@@ -221,8 +227,7 @@ def catalogue_words(ctx: CheckContext) -> frozenset[str]:
 
 def word_key(word: str) -> str:
     """A word as compared with the catalogue's: lower case, no accents, no plural s/x."""
-    text = unicodedata.normalize("NFKD", word.strip(_EDGE).lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unaccented(word.strip(_EDGE).lower())
     return text[:-1] if len(text) > 3 and text[-1] in "sx" else text
 
 

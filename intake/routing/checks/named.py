@@ -187,13 +187,24 @@ def _refs_book(refs: Mapping[tuple[str, str], str], customer_id: str | None) -> 
     """The customer's own codes, read like ours."""
     if customer_id is None or not refs:
         return {}
+    return _refs_books(refs).get(customer_id, {})
+
+
+def _refs_books(refs: Mapping[tuple[str, str], str]) -> dict[str, Book]:
     kept = _REF_BOOKS.get(id(refs))
     if kept is None or kept[0] is not refs:
         by_customer: dict[str, dict[str, set[str]]] = {}
         for (owner, ref), sku in refs.items():
             by_customer.setdefault(owner, {}).setdefault(normalize_code(ref), set()).add(sku)
         kept = _remember(_REF_BOOKS, refs, {owner: _frozen(book) for owner, book in by_customer.items()})
-    return kept[1].get(customer_id, {})
+    return kept[1]
+
+
+def prepare_books(catalogue: CatalogIndex) -> None:
+    """The code books of `catalogue` built now (they are kept for it): a process forked
+    afterwards finds them built."""
+    _products_book(catalogue.products)
+    _refs_books(catalogue.refs)
 
 
 def _frozen(book: dict[str, set[str]]) -> Book:

@@ -1,0 +1,92 @@
+"""What reading workers find loaded when they are forked: nothing left to compile at their first messages."""
+
+from __future__ import annotations
+
+import functools
+import gc
+import inspect
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from intake.pipeline import READING_PACKAGES, assess_message, preload, read_message
+from intake.readers import ReaderPool
+from intake.routing.checks import coverage, named
+from matchers import CatalogIndex
+from models import Origin, RawMessage, Settings
+from parsers import DocumentLimits
+from tests.paths import FIXTURES, FIXTURES_REF
+
+# Messages of every shape: body lines, attached orders, replies, forwards and others.
+SHAPES = (
+    "pdf_",
+    "xlsx_",
+    "csv_",
+    "thread_",
+    "forward_",
+    "reply_",
+    "prose_",
+    "nonorder_",
+    "html_",
+    "english_",
+)
+
+
+def _loaders() -> list[functools._lru_cache_wrapper]:
+    return [
+        value
+        for name, module in list(sys.modules.items())
+        if name.startswith(READING_PACKAGES)
+        for value in vars(module).values()
+        if isinstance(value, functools._lru_cache_wrapper) and value.__module__ == name
+    ]
+
+
+def _some_of_each_shape() -> list[Path]:
+    files = sorted(FIXTURES.glob("*.eml"))
+    return [path for shape in SHAPES for path in [p for p in files if p.name.startswith(shape)][:2]]
+
+
+def test_a_message_read_after_preload_compiles_no_vocabulary(
+    reference_index: Callable[[Path], CatalogIndex],
+) -> None:
+    index = reference_index(FIXTURES_REF)
+    settings = Settings()
+    limits = DocumentLimits(isolate=False)
+    preload(index)
+    before = {loader: loader.cache_info().misses for loader in _loaders()}
+    own = {loader: _own_values(loader) for loader in _loaders() if not _needs_arguments(loader)}
+    kept = (dict(coverage._KEYS), dict(named._PRODUCT_BOOKS), dict(named._REF_BOOKS))
+    paths = _some_of_each_shape()
+    assert len(paths) >= 16
+    for path in paths:
+        raw = RawMessage(data=path.read_bytes(), origin=Origin(kind="file", path=str(path)))
+        assess_message(read_message(raw, index=index, limits=limits), index=index, settings=settings)
+    # A loader of a module imported only while reading counts too: preload could not see it.
+    loaded_late = [
+        f"{loader.__module__}.{loader.__name__}"
+        for loader in _loaders()
+        if not _needs_arguments(loader)
+        and (loader.cache_info().misses != before.get(loader, 0) or _own_values(loader) != own.get(loader))
+    ]
+    assert loaded_late == []
+    # What the checks keep of the catalogue was built before: reading built none of it again.
+    assert kept == (coverage._KEYS, named._PRODUCT_BOOKS, named._REF_BOOKS)
+
+
+def _own_values(loader: functools._lru_cache_wrapper) -> set[str]:
+    """The names of what the loaded vocabulary computed and keeps of its own (its cached properties)."""
+    return set(getattr(loader(), "__dict__", {}))
+
+
+def _needs_arguments(loader: functools._lru_cache_wrapper) -> bool:
+    return any(p.default is p.empty for p in inspect.signature(loader).parameters.values())
+
+
+def test_a_pool_keeps_what_it_forks_with_from_the_collector_while_it_runs(
+    reference_index: Callable[[Path], CatalogIndex],
+) -> None:
+    index = reference_index(FIXTURES_REF)
+    with ReaderPool(index=index, limits=DocumentLimits(), processes=1):
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
