@@ -6,12 +6,13 @@ leaves blank.
 """
 
 import datetime as dt
+import re
 
-from models import ExtractedLine, ExtractedOrder, ParsedMessage
+from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage
 from parsers.documents.attachments import DocumentLimits, attachment_orders
 from parsers.mail.markers import load_markers
 from parsers.text.codes import CodeBook
-from parsers.text.fields import requested_date
+from parsers.text.fields import requested_date, ship_to
 from parsers.text.reader import ADDED_RULE, body_text, extract_from_text
 from parsers.text.sections import split_by_headings
 
@@ -38,6 +39,8 @@ def extract_orders(
     for order in orders:
         if order.source != "email" and order.requested_delivery_date is None:
             order.requested_delivery_date = worded_delivery(order, parsed.local_date)
+        if order.source != "email" and order.ship_to is None:
+            order.ship_to = printed_ship_to(order)
     said = " ".join([parsed.subject or "", parsed.text])
     return join_body(join_attached(orders, said), body)
 
@@ -64,6 +67,25 @@ def worded_delivery(order: ExtractedOrder, today: dt.date | None):
 
 
 _NOTE_REGIONS = {"header": 0, "footer": 1, "other": 2}
+
+
+def printed_ship_to(order: ExtractedOrder) -> Extracted[str] | None:
+    """A delivery address the document prints above or below its table ('Livraison : ZA du Terraillet,
+    73190 Saint-Baldoph'; a label and the address lines under it), read as a body's."""
+    rows = [row for row in order.rows if row.region != "lines"]
+    printed = "\n".join(row.text.replace(" | ", "\n") for row in rows)
+    found = ship_to(printed, part=order.part)
+    if found is None or found.provenance is None or found.provenance.span is None:
+        return None
+    # 'Chantier Naval Kervella - Terre-plein du port': a company's name, no label of a delivery
+    if not _DELIVERY_LABEL.search(printed[: found.provenance.span[0]]):
+        return None
+    where = next((row.provenance for row in rows if row.provenance is not None), None)
+    return found.model_copy(update={"provenance": where}) if where is not None else found
+
+
+# The words that call what follows a delivery address, ending where it starts ('Livraison :', 'Ship to').
+_DELIVERY_LABEL = re.compile(r"(?:livr\w*|deliver\w*|ship\s+to|adresse)\b[^\n]{0,40}?:?\s*$", re.I)
 
 
 def join_attached(orders: list[ExtractedOrder], said: str) -> list[ExtractedOrder]:

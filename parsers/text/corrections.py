@@ -90,7 +90,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "revised": re.compile(
             rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?(?:{apology})(?!\w)[\s,:!]*"
             rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
-            rf"(?!\w)\s*(?:[,;.!)]|$)",
+            rf"(?!\w)(?:\s+(?:seulement|only|just)(?!\w))?\s*(?:[,;.!)]|$)",
             re.I,
         ),
         "make_that": re.compile(

@@ -103,10 +103,13 @@ _ADDRESS_LABEL = re.compile(
     r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
     r"|ship\s+to|delivery\s+address|site\s+address"
     # 'Deliver to', 'Delivery NOT to our office but to the venue:', 'Livraison non pas au bureau mais à la salle :'
-    r"|(?:deliver(?:y)?|livr(?:aison|er|ez))\b[^:\n.]{0,40}?\s(?:to|à|au|sur)\b)"
+    r"|(?:deliver(?:y)?|livr(?:aison|er|ez))\b[^:\n.]{0,40}?\s(?:to|à|au|sur)\b"
+    # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
+    r"|(?m:^)[ \t]*(?:livraison|delivery|deliver)[ \t]*:(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ]))"
     r"(?:[^:\n]{0,40}:)?[ \t]*",
     re.I,
 )
+_LINE_LABEL = re.compile(r"\s*(?:livraison|delivery|deliver)[ \t]*:", re.I)
 # An address ends with a postcode and town: "33100 Bordeaux" (FR), "1000 Bruxelles", "2503 Biel/Bienne"
 # (BE, CH, LU, AT: four digits opening a part of the address, never a year inside a sentence) or
 # "Bristol BS1 5TT" (UK) or "Galway H91 X2C4" (an Irish Eircode).
@@ -284,12 +287,19 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
     The address runs from the label to a postcode and town, within the same paragraph
     and sentence ("Livraison sur chantier : 27 avenue Thiers, 33100 Bordeaux (accès cour)").
     """
-    for label in _ADDRESS_LABEL.finditer(text):
+    labels = list(_ADDRESS_LABEL.finditer(text))
+    for label, after in zip(labels, [*labels[1:], None], strict=False):
         block = text[label.end() : label.end() + 250].split("\n\n")[0]
         lead = len(block) - len(block.lstrip())
         match = _POSTCODE_TOWN.search(block)
         if not match or re.search(r"[.!?](?:\s|$)", block[: match.start()]):
             continue
+        if (
+            after is not None
+            and after.start() < label.end() + match.start()
+            and _LINE_LABEL.match(after.group(0))
+        ):
+            continue  # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes': the nearer label
         raw, skipped = _address_only(block[lead : _town_end(block, match)])
         value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
         value = value[:1].upper() + value[1:]

@@ -30,6 +30,7 @@ from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.lines import BRACKETED_RULE, read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
+from parsers.text.restated import restate_lines
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
 from parsers.text.tables import read_header, read_row, read_table
@@ -64,7 +65,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
     order.lines = _prefer_tables(read_lines(body, part=part, codes=codes, subject=parsed.subject), parsed)
-    order.lines = _with_each(order.lines, read_each(own, part=part, codes=codes))
+    order.lines = _with_each(order.lines, read_each(body, part=part, codes=codes))
     if not order.lines and takes_the_thread_as_is(own, parsed.quoted):
         # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
         order.lines = quoted_lines(parsed, codes=codes)
@@ -78,7 +79,11 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
     if any(ln.provenance and ln.provenance.rule == BRACKETED_RULE for ln in order.lines):
         order.doubts.append("a count in brackets after a name may be what a pack holds: confirm the quantity")
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
-    order.lines, corrected = correct_order_lines(
+    if forward_at < len(body):  # the original's own corrections ('PS: make that 3'), then the forwarder's
+        original = _NOT_NEWLINE.sub(" ", body[:forward_at]) + body[forward_at:]
+        order.lines, corrected = _corrected(order.lines, original, part=part, rule="correction")
+        order.read_spans = [*order.read_spans, *corrected]
+    order.lines, corrected = _corrected(
         order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
     )
     order.read_spans = [*order.read_spans, *corrected]
@@ -86,6 +91,16 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
         line.line_no = number
     _fill_fields(order, parsed, body, own, forward_at, part, codes)
     return order
+
+
+def _corrected(
+    lines: list[ExtractedLine], text: str, *, part: str, rule: str
+) -> tuple[list[ExtractedLine], list[Provenance]]:
+    """The lines with the text's corrections applied: counts it replaces, lines it takes out, then
+    counts and sizes it says anew; and the places read in applying them."""
+    lines, corrected = correct_order_lines(lines, text, part=part, rule=rule)
+    lines, restated = restate_lines(lines, text, part=part, rule=rule)
+    return lines, [*corrected, *restated]
 
 
 # The rule of a line added in a sentence ('et en plus 2 jugulaires, pas sur le bon').
@@ -298,7 +313,13 @@ def _plain(line: str) -> str:
     return _EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), line)
 
 
+# '(résidence Le Parc, 42 rue Duquesne, 69006 Lyon)': an address in brackets names no article, and its
+# postcode is no count.
+_ADDRESS_IN_BRACKETS = re.compile(r"\([^()\n]*?\b\d{5}[ \t]+[A-ZÉÈ][^()\n]*\)")
+
+
 def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
+    line = _ADDRESS_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), line)
     line, price = split_price(_plain(line))
     found = _read_unpriced(line, part=part, start=start, codes=codes)
     if price is not None and len(found) == 1 and found[0].unit_price is None:

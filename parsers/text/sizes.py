@@ -23,11 +23,18 @@ from decimal import Decimal
 from functools import lru_cache
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.text.codes import CodeBook
+from parsers.text.codes import CodeBook, code_spans
 from parsers.text.extracted import line_from_parts
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit, unit_kind
-from parsers.vocabulary.sizes import ambiguous_letter, each_words, is_size, size_pattern, size_words
+from parsers.vocabulary.sizes import (
+    ambiguous_letter,
+    each_words,
+    is_size,
+    size_pattern,
+    size_words,
+    variant_words,
+)
 
 RULE, EACH_RULE, RANGE_RULE = "text-size-split", "each", "text-size-range"
 _BULLET = re.compile(r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s))?\s*")
@@ -51,9 +58,14 @@ def _pair_patterns() -> tuple[re.Pattern[str], ...]:
     links = "|".join(re.escape(w) for w in sorted(words.links, key=len, reverse=True))
     # 'S:2 M:4 XL:2': the next size is no unit of this count.
     unit = rf"(?:\s*(?!(?:{size})(?![\w]))(?P<unit>[^\W\d_]{{2,}}\.?))"
+    colours = "|".join(re.escape(c) for c in sorted(variant_words().colours, key=len, reverse=True))
     return (
         # "T9 x 6", "XL : 3", "P43 = 2 paires"
         re.compile(rf"(?P<size>{size})\s*[x×:=]\s*(?P<qty>\d{{1,4}})(?!\d){unit}?(?![\w])", re.I),
+        # "HP 963XL cyan x2, magenta x2, yellow x2": one article in several colours
+        re.compile(
+            rf"(?<![\w/])(?P<size>{colours})\s*[x×:=]\s*(?P<qty>\d{{1,4}})(?!\d){unit}?(?![\w])", re.I
+        ),
         # "2 en 42", "3 paires en 44", "1 in XL", "4 de taille M"
         re.compile(
             rf"(?<![\w,.])(?P<qty>\d{{1,4}})(?:\s+(?!(?:{links})\s)(?P<unit>[^\W\d_]{{2,}}\.?))?\s+(?:{links})\s+"
@@ -69,7 +81,7 @@ def _pairs(line: str, pattern: re.Pattern[str]) -> list[Pair]:
     found = []
     for m in pattern.finditer(line):
         size = m["size"]
-        if not is_size(size, bare=True):
+        if not is_size(size, bare=True) and size.lower() not in _colours():
             continue
         quantity = parse_number(m["qty"])
         written = m.groupdict().get("unit")
@@ -83,6 +95,11 @@ def _pairs(line: str, pattern: re.Pattern[str]) -> list[Pair]:
             continue
         found.append(Pair(size.strip(), quantity, unit, span, m.span("size")))
     return found
+
+
+@lru_cache(maxsize=1)
+def _colours() -> frozenset[str]:
+    return frozenset(c.lower() for c in variant_words().colours)
 
 
 def _last_chain(line: str, pairs: list[Pair]) -> list[Pair]:
@@ -190,7 +207,7 @@ def read_size_split(
         return None
     text, at, pairs = found
     desc_span = (start + at, start + at + len(text))
-    if not re.search(r"[^\W\d_]{3,}", text):
+    if not _names_article(text):
         if base is None or text:
             return None
         text, desc_span = base[0].strip(), (base[1], base[1] + len(base[0]))
@@ -207,6 +224,11 @@ def read_size_split(
         for pair in pairs
         if pair.quantity > 0
     ]
+
+
+def _names_article(text: str) -> bool:
+    """A word of three letters, or a maker and a model number ('HP 963XL')."""
+    return bool(re.search(r"[^\W\d_]{3,}", text) or re.search(r"[^\W\d_]{2}\s+\w*\d", text))
 
 
 # -- one count for each article of a list ---------------------------------------------------
@@ -243,9 +265,29 @@ def read_each(text: str, *, part: str, codes: CodeBook | None) -> list[Extracted
         starts.append(starts[-1] + len(line) + 1)
     for number, line in enumerate(lines):
         each = _each_pattern().search(line)
-        if each is not None:
-            found += _listed(lines, number + 1, starts, each, starts[number], part=part, codes=codes)
+        if each is None:
+            continue
+        named = _codes_before(line, each, starts[number], part=part, codes=codes)
+        found += named or _listed(lines, number + 1, starts, each, starts[number], part=part, codes=codes)
     return found
+
+
+def _codes_before(
+    line: str, each: re.Match[str], at: int, *, part: str, codes: CodeBook | None
+) -> list[ExtractedLine]:
+    """'Toner TK-5240C, TK-5240M et TK-5240Y : 1 de chaque': a line per known code the count follows."""
+    if codes is None or not re.search(r"[:=\-–]\s*$|\s$", line[: each.start()]):
+        return []
+    spans = [m.span() for m in code_spans(line[: each.start()], codes)]
+    quantity = parse_number(each["qty"])
+    if len(spans) < 2 or not quantity:
+        return []
+    unit = normalise_unit(each["unit"]) if each["unit"] else None
+    counted = Provenance(part=part, span=(at + each.start("qty"), at + each.end("qty")), rule=EACH_RULE)
+    return [
+        _listed_line(line[begin:end], at + begin, quantity, counted, unit, part=part, codes=codes)
+        for begin, end in spans
+    ]
 
 
 def _listed(
@@ -280,7 +322,7 @@ def _listed(
 
 
 def _is_code(wording: str, codes: CodeBook | None) -> bool:
-    return codes is not None and len(wording.split()) == 1 and codes.knows_code(wording.strip())
+    return codes is not None and codes.knows_code(wording.strip()) and len(wording.split()) <= 4
 
 
 def _listed_line(

@@ -229,3 +229,16 @@ def test_sizes_written_apart_or_joined_read_as_the_catalogue_prints_them(
 ) -> None:
     assert read_wording(customer).features <= read_wording(catalogue).features
     assert "mass:5" not in read_wording("câble 5 G 1,5").features
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [("blue nitrile gloves in medium", "gants nitrile bleu taille M"), ("vests in extra large", "gilet XL")],
+    ids=["in-medium", "in-extra-large"],
+)
+def test_a_letter_size_said_in_english_words_after_its_link_is_that_size(said, written):
+    assert read_wording(said).features == read_wording(written).features
+
+
+def test_a_size_word_without_its_link_is_a_word():
+    assert read_wording("large bin bags").features == frozenset()

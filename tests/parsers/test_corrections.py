@@ -325,3 +325,18 @@ def test_make_that_a_count_of_a_named_line_sets_it_without_the_old_count():
         "- 10 safety cones 75 cm\n- 6 flashing lamps\n\nPS: make that 12 of the cones, the site is bigger.\n"
     )
     assert _corrected(text) == [("safety cones 75 cm", Decimal(12)), ("flashing lamps", Decimal(6))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Plateaux repas x10 (sorry, 12)\n", [("Plateaux repas", Decimal(12))]),
+        (
+            "Ruban adhésif : 10 rouleaux -> non pardon, 8 seulement, il en reste\n",
+            [("Ruban adhésif", Decimal(8))],
+        ),
+    ],
+    ids=["sorry-in-brackets", "count-then-seulement"],
+)
+def test_a_count_said_again_after_an_apology_on_its_line_stands(text, expected):
+    assert _read(text) == expected

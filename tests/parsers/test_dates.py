@@ -39,6 +39,8 @@ FRIDAY = dt.date(2026, 10, 16)
         ("by Friday", TUESDAY, dt.date(2026, 10, 16)),
         ("deliver within a week", TUESDAY, dt.date(2026, 10, 20)),
         ("Livraison le lundi 05/01", dt.date(2026, 12, 28), dt.date(2027, 1, 5)),
+        ("Delivery by Friday 16th please", TUESDAY, dt.date(2026, 10, 16)),
+        ("deliver on Thursday the 22nd", TUESDAY, dt.date(2026, 10, 22)),
     ],
     ids=[
         "numeric",
@@ -64,6 +66,8 @@ FRIDAY = dt.date(2026, 10, 16)
         "by-friday",
         "within-a-week",
         "year-rollover",
+        "weekday-ordinal-en",
+        "weekday-the-ordinal-en",
     ],
 )
 def test_delivery_date(text: str, today: dt.date, expected: dt.date) -> None:

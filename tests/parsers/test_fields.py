@@ -28,6 +28,10 @@ from parsers.text import fields
         ("", "Nouvelle commande R-1015 ci-dessous", "R-1015"),
         ("", "Please quote PO-7731 on the delivery note.", "PO-7731"),
         ("", "Merci de rappeler CDE25-3381 sur le BL.", "CDE25-3381"),
+        ("", "Delivery by the 13th. Our reference for this one is BFS/ST/2611-07.", "BFS/ST/2611-07"),
+        ("", "Notre bon de commande porte le numéro 2026/11/1187.", "2026/11/1187"),
+        ("RE: Bottes", "Ok pour les vertes, 8 paires. Notre bon : LCE-BC-26-311.", "LCE-BC-26-311"),
+        ("", "N/Réf : FBS-ACH-26-4417\nMerci de livrer", "FBS-ACH-26-4417"),
         ("", "Notre commande : CR-26-077.", "CR-26-077"),
         (
             "Re: Commande RE-118",
@@ -55,6 +59,10 @@ from parsers.text import fields
         "commande-code",
         "quote-prefixed-po",
         "prefixed-in-sentence",
+        "reference-for-this-one-is",
+        "porte-le-numero",
+        "notre-bon",
+        "n-ref",
         "notre-commande-colon",
         "reply-names-a-new-order",
         "ref-in-apposition",
@@ -150,6 +158,10 @@ def test_no_po_number(subject: str, text: str) -> None:
             "Ship to: Unit 7, Ballymount Road, Dublin 24, D24 X2K5, Ireland",
             "Unit 7, Ballymount Road, Dublin 24, D24 X2K5",
         ),
+        (
+            "1) Chantier Lormont - notre BC 14\nLivraison : Résidence du Parc, 3 rue Vergniaud, 33310 Lormont\n- 2 sacs",
+            "Résidence du Parc, 3 rue Vergniaud, 33310 Lormont",
+        ),
     ],
     ids=[
         "chantier",
@@ -163,6 +175,7 @@ def test_no_po_number(subject: str, text: str) -> None:
         "be",
         "eircode",
         "eircode-after-district",
+        "livraison-line-under-a-site-heading",
     ],
 )
 def test_ship_to(text: str, expected: str) -> None:
@@ -176,8 +189,9 @@ def test_ship_to(text: str, expected: str) -> None:
         "Cordialement,\nJean\n12 allée des Artisans, 33170 Gradignan",
         "Même adresse de livraison. Livraison mardi 20/10.\n\nJulien\n46 place Gambetta, 33000 Bordeaux",
         "Merci de livrer au plus vite 2 palettes, commande 2026 Merci",
+        "Livraison : jeudi matin\nMerci\nJean\n12 allée des Artisans, 33170 Gradignan",
     ],
-    ids=["signature", "same-address", "a-year-is-no-postcode"],
+    ids=["signature", "same-address", "a-year-is-no-postcode", "livraison-line-gives-a-day"],
 )
 def test_no_ship_to(text: str) -> None:
     assert fields.ship_to(text, part="body") is None

@@ -59,3 +59,28 @@ def test_documents_that_are_one_order_are_read_as_one(said: str, po_a, po_b) -> 
 )
 def test_documents_stay_apart_unless_surely_one_order(said: str, po_a, po_b, second: str) -> None:
     assert len(join_attached(_two(po_a, po_b, second), said)) == 2
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            [
+                "DUPRAT SA - Bon de commande DP-114",
+                "Livraison : Entrepôt Nord, 4 rue du Port, 33300 Bordeaux",
+            ],
+            "Entrepôt Nord, 4 rue du Port, 33300 Bordeaux",
+        ),
+        (["Ship to:", "Unit 2, Quay Road", "Bristol BS1 6QN"], "Unit 2, Quay Road, Bristol BS1 6QN"),
+        (["Chantier Naval Kervella - Terre-plein du port, 29120 Pont-l'Abbé", "COMMANDE N° KN-77"], None),
+    ],
+    ids=["livraison-label", "ship-to-over-lines", "a-company-name-is-no-label"],
+)
+def test_a_delivery_address_printed_above_the_table_is_the_orders(rows, expected):
+    from models import SourceRow
+    from parsers.orders import printed_ship_to
+
+    order = ExtractedOrder(source="pdf", part="po.pdf")
+    order.rows = [SourceRow(text=text, region="header") for text in rows]
+    found = printed_ship_to(order)
+    assert (found.value if found else None) == expected

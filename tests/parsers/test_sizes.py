@@ -39,6 +39,11 @@ def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
             ],
         ),
         ("Safety boots size 42 x 3, size 44 x 1", [("Safety boots size 42", 3), ("Safety boots size 44", 1)]),
+        (
+            "Canon 045 cyan x2, magenta x2, yellow x1",
+            [("Canon 045 cyan", 2), ("Canon 045 magenta", 2), ("Canon 045 yellow", 1)],
+        ),
+        ("Câble souple noir x3, gris x1", [("Câble souple noir", 3), ("Câble souple gris", 1)]),
     ],
     ids=[
         "size-x-count",
@@ -47,6 +52,8 @@ def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
         "letters-x-count",
         "sentence-fr",
         "labelled-en",
+        "colours-after-a-maker-and-model-en",
+        "colours-after-a-name-fr",
     ],
 )
 def test_a_line_of_sizes_gives_a_line_per_size(line, expected):
@@ -190,7 +197,7 @@ def test_xxl_and_2xl_are_one_size():
 class _Codes:
     """A catalogue's book of codes that knows three office-supplies skus."""
 
-    known = frozenset({"PAP-A4-80", "PAP-A3-80", "ENV-C5-500"})
+    known = frozenset({"PAP-A4-80", "PAP-A3-80", "ENV-C5-500", "TN-52C", "TN-52M", "TN-52Y"})
 
     def knows_code(self, token: str) -> bool:
         return token.upper() in self.known
@@ -222,8 +229,12 @@ def _read_each(text: str) -> list[tuple[str, int, str | None]]:
             "Bonjour,\n6 pièces de chaque modèle :\n1. Coude cuivre 90° Ø14\n2. Coude cuivre 90° Ø16\n",
             [("Coude cuivre 90° Ø14", 6, "pce"), ("Coude cuivre 90° Ø16", 6, "pce")],
         ),
+        (
+            "- Toner TN-52C, TN-52M et TN-52Y : 1 de chaque\n- Agrafes 26/6 : 2 boîtes\n",
+            [("TN-52C", 1, None), ("TN-52M", 1, None), ("TN-52Y", 1, None)],
+        ),
     ],
-    ids=["cartons-of-each-fr", "codes-of-each-en", "numbered-list-fr"],
+    ids=["cartons-of-each-fr", "codes-of-each-en", "numbered-list-fr", "codes-on-the-line-then-of-each-fr"],
 )
 def test_a_count_said_once_is_each_articles(text: str, lines: list[tuple[str, int, str | None]]) -> None:
     assert _read_each(text) == lines

@@ -1,0 +1,45 @@
+"""Sizes and colours a customer says anew under the list (parsers/text/restated.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from parsers.text.reader import read_lines
+from parsers.text.restated import restate_lines
+
+
+def _restated(text: str) -> list[tuple[str, Decimal]]:
+    lines, _read = restate_lines(read_lines(text, part="body"), text, part="body", rule="correction")
+    return [((ln.description or ln.code).value, ln.quantity.value) for ln in lines]
+
+
+def test_the_sentence_that_restates_a_line_is_read():
+    text = "- 4 gilets XL\n\nLes gilets c'est en L, pas XL.\n"
+    lines, read = restate_lines(read_lines(text, part="body"), text, part="body", rule="correction")
+    assert [ln.description.value for ln in lines] == ["gilets L"]
+    assert [p.span for p in read] == [(15, len(text) - 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- blouses blanches T3 x4\n- sabots noirs 41 x2\n\nAh non pardon, les blouses c'est en T2, pas T3.\n",
+            [("blouses blanches T2", Decimal(4)), ("sabots noirs 41", Decimal(2))],
+        ),
+        (
+            "- 6 aprons in blue\n- 4 hair nets\n\nSorry, the aprons in black, not blue.\n",
+            [("aprons in black", Decimal(6)), ("hair nets", Decimal(4))],
+        ),
+    ],
+    ids=["size-fr", "colour-en"],
+)
+def test_a_size_or_colour_corrected_under_the_list_changes_the_line_it_names(text, expected):
+    assert _restated(text) == expected
+
+
+def test_a_size_or_colour_said_before_the_lines_corrects_none():
+    text = "We take the black ones, not the white ones.\n- 4 cases of towels, white\n"
+    assert _restated(text) == [("towels, white", Decimal(4))]
