@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
 from intake.followups import (
-    ANSWER_RULE,
-    EACH_RULE,
     FollowupLookups,
     FollowupReading,
-    offers_a_choice,
     read_followup,
     read_thread,
     resolve_followup,
     revised_po,
 )
-from intake.routing.checks import Found, prepare
+from intake.orders_by_reading import answer_to_offer, as_answer, confirm_by_catalogue
+from intake.routing.checks import Found
 from intake.routing.decision import assess_order, decide
 from intake.routing.policy import RoutingFile, current_routing
 from intake.stages import stage
@@ -48,8 +43,6 @@ from models import (
 from models.followups import ABOUT_AN_ORDER, FollowupKind, FollowupResult, FollowupSign, LinkBy
 from parsers import (
     DocumentLimits,
-    awaits_catalogue,
-    by_catalogue,
     classify,
     extract_orders,
     followup_sign,
@@ -57,20 +50,8 @@ from parsers import (
     parse_message,
     read_documents,
 )
-from parsers import preload as preload_models
 
 HistoryLookup = Callable[[str], CustomerHistory]
-# Where reading a message (`read_message`, `assess_message`) loads what it needs on first use.
-READING_PACKAGES = ("parsers.", "matchers.", "intake.routing.", "intake.followups.")
-# A line names an article when its code is known or its wording leads clearly.
-NAMED_SCORE = 0.8
-NAMED_MARGIN = 0.1
-ANSWER_REASON = "a short answer orders one option of the question quoted"
-# An answer whose option names one article of the question for sure reads as an order as surely
-# as an order's own words; one left in doubt is held by its doubt whatever this says.
-ANSWERED = 0.8
-UNSURE_ANSWER = 0.6
-COUNTED_DOUBT = "the reply counts articles under our question without naming its options for sure"
 # A new order's own words ("nouvelle commande") read it as an order whatever else it says.
 EXPLICIT = 0.9
 
@@ -149,7 +130,7 @@ def read_message(
     with stage("extract"):
         if read is None:
             read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
-            parsed.classification = _as_answer(parsed.classification, read)
+            parsed.classification = as_answer(parsed.classification, read)
         # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
         extracted_orders = read or [header_only(parsed, codes=index)]
     with stage("match"):
@@ -176,40 +157,6 @@ def assess_message(read: ReadMessage, *, index: CatalogIndex, settings: Settings
         with stage("followup"):
             read.followup = read_followup(read.parsed, read.sign, index)
     return read
-
-
-def preload(index: CatalogIndex | None = None) -> None:
-    """Load now what reading a message loads on first use: the models and layout data
-    (`parsers.preload`), every vocabulary the readers, matchers, checks and follow-up readers
-    compile once (a cached function that needs no argument, and what it caches of its own),
-    and what the checks derive from `index`. Processes forked afterwards, the reading workers,
-    find them loaded instead of each loading its own at its first messages."""
-    preload_models()
-    for name, module in list(sys.modules.items()):
-        if name.startswith(READING_PACKAGES):
-            for value in list(vars(module).values()):
-                if _loads_once(value, name):
-                    _compiled(value())
-    if index is not None:
-        prepare(index)
-
-
-def _compiled(loaded: object) -> None:
-    """A loaded vocabulary's own cached values (patterns compiled on first use) computed."""
-    for kind in type(loaded).__mro__:
-        for name, attribute in vars(kind).items():
-            if isinstance(attribute, functools.cached_property):
-                getattr(loaded, name)
-
-
-def _loads_once(value: object, module: str) -> bool:
-    if not isinstance(value, functools._lru_cache_wrapper) or value.__module__ != module:
-        return False
-    try:
-        parameters = inspect.signature(value).parameters.values()
-    except (TypeError, ValueError):
-        return False
-    return all(p.default is not p.empty for p in parameters)
 
 
 def as_followup(classification: Classification, sign: FollowupSign) -> Classification:
@@ -339,90 +286,6 @@ def decide_matched(
         found=found,
     )
     return ProcessedOrder(matched=matched, decision=decision, record=build_record(parsed, matched, decision))
-
-
-def confirm_by_catalogue(
-    parsed: ParsedMessage, index: CatalogIndex, *, limits: DocumentLimits | None = None
-) -> list[ExtractedOrder] | None:
-    """A message that shows no sign of any kind is an order when its lines name our articles.
-
-    Returns what was read to decide (None when nothing had to be read).
-    """
-    if parsed.classification is None or not awaits_catalogue(parsed.classification):
-        return None
-    read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
-    if _answered(read):
-        # "ok pour la boîte de 500 alors, mettez-en 6" under our question: an order of that option.
-        sure = not any(order.doubts for order in read)
-        parsed.classification = Classification(
-            kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
-        )
-        return read
-    parsed.classification = by_catalogue(parsed.classification, *_named_lines(parsed, read, index))
-    return read
-
-
-def answer_to_offer(
-    parsed: ParsedMessage,
-    read: list[ExtractedOrder] | None,
-    sign: FollowupSign,
-    index: CatalogIndex,
-    *,
-    limits: DocumentLimits | None = None,
-) -> tuple[list[ExtractedOrder] | None, FollowupSign]:
-    """A reply that takes what our quoted message offers ("OK pour le LuK, 1 kit. Et rajoutez 2 jeux
-    de plaquettes", "Oui, remplacez par 2 bidons de 20 L") orders it, whatever its words of change
-    say: a change of the order the offer was about only when the PO it writes is an order taken
-    (settled against the store, as any order's words of change are)."""
-    if sign.kind not in (FollowupKind.CHANGE, FollowupKind.OTHER) or not offers_a_choice(parsed.quoted):
-        return read, sign
-    if read is None:
-        read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
-    if not _answered(read):
-        if not _counted(read):
-            return read, sign
-        # "Level D please. 10 pairs in size 9 ...": counts under our question that the answer's reader
-        # could not tie to its options still order; a clerk reads which.
-        for order in read:
-            order.doubts.append(COUNTED_DOUBT)
-    sure = not any(order.doubts for order in read)
-    parsed.classification = Classification(
-        kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
-    )
-    if sign.kind == FollowupKind.OTHER:
-        return read, sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
-    return read, sign.model_copy(update={"tentative": True})
-
-
-def _as_answer(classification: Classification, read: list[ExtractedOrder]) -> Classification:
-    """An order read as the answer to our quoted question is one as surely as `answer_to_offer` says,
-    whatever the words around the count weighed ('3 boxes please')."""
-    if not _answered(read) or any(order.doubts for order in read) or classification.confidence >= ANSWERED:
-        return classification
-    return Classification(kind=MessageKind.ORDER, confidence=ANSWERED, reasons=[ANSWER_REASON])
-
-
-def _answered(read: list[ExtractedOrder]) -> bool:
-    """A line orders an option the offer sets out, or a count of each article it names."""
-    return any(
-        line.provenance and line.provenance.rule in (ANSWER_RULE, EACH_RULE)
-        for order in read
-        for line in order.lines
-    )
-
-
-def _counted(read: list[ExtractedOrder]) -> bool:
-    """The sender's own text counts articles (a line read from it with a quantity)."""
-    return any(
-        line.quantity is not None and order.source == "email" for order in read for line in order.lines
-    )
-
-
-def _named_lines(parsed: ParsedMessage, read: list[ExtractedOrder], index: CatalogIndex) -> tuple[int, int]:
-    """(lines that surely name a catalogue article, all lines) of what the message carries."""
-    matches = [line for order in read for line in match_order(parsed, order, index).lines]
-    named = [m for m in matches if m.sku is not None and m.score >= NAMED_SCORE and m.margin >= NAMED_MARGIN]
-    return len(named), len(matches)
 
 
 def _history(

@@ -16,7 +16,8 @@ import time
 from multiprocessing.connection import Connection
 
 from intake import stages
-from intake.pipeline import assess_message, parse, preload, read_message
+from intake.pipeline import assess_message, parse, read_message
+from intake.preload import preload
 from intake.wire import Wire, to_wire
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ParsedMessage, RawMessage, Settings

@@ -31,7 +31,8 @@ from typing import Protocol, TypeVar
 
 from intake import stages
 from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
-from intake.pipeline import PipelineDeps, ReadMessage, decide_message, preload
+from intake.pipeline import PipelineDeps, ReadMessage, decide_message
+from intake.preload import preload
 from intake.reader_worker import AHEAD_DONE, LOADED, serve
 from intake.wire import from_wire
 from matchers import CatalogIndex

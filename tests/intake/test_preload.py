@@ -9,7 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from intake.pipeline import READING_PACKAGES, assess_message, preload, read_message
+from intake.pipeline import assess_message, read_message
+from intake.preload import READING_PACKAGES, preload
 from intake.readers import ReaderPool
 from intake.routing.checks import coverage, named
 from matchers import CatalogIndex

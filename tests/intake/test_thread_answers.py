@@ -13,7 +13,7 @@ from intake.followups import ANSWER_RULE, read_against_thread, read_thread
 from intake.followups.diff import OrderLines, compute_change, order_index
 from intake.followups.each import EACH_DOUBT
 from intake.followups.swap import swap_variants
-from intake.pipeline import ANSWERED, COUNTED_DOUBT, _as_answer, answer_to_offer
+from intake.orders_by_reading import ANSWERED, COUNTED_DOUBT, answer_to_offer, as_answer
 from matchers import CatalogIndex, match_article
 from models import (
     Classification,
@@ -323,6 +323,6 @@ def test_an_order_read_as_the_answer_to_our_question_is_as_sure_as_an_answer() -
     )
     read = [ExtractedOrder(source="email", lines=[answered])]
     weak = Classification(kind=MessageKind.ORDER, confidence=0.3, reasons=["text: '3 boxes please'"])
-    assert _as_answer(weak, read).confidence == ANSWERED
+    assert as_answer(weak, read).confidence == ANSWERED
     doubted = [read[0].model_copy(update={"doubts": ["the answer's option fits several articles"]})]
-    assert _as_answer(weak, doubted) == weak
+    assert as_answer(weak, doubted) == weak

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline import answer_to_offer, confirm_by_catalogue
+from intake.orders_by_reading import answer_to_offer, confirm_by_catalogue
 from matchers import CatalogIndex
 from models import Address, Attachment, Classification, MessageKind, ParsedMessage
 from parsers import by_catalogue, classify, classify_ahead, followup_sign, parse_message

@@ -1,0 +1,104 @@
+"""Whether a message orders, decided from what its lines say: a message with no sign of any kind
+whose lines name our articles, and a reply that takes what our quoted message offers."""
+
+from __future__ import annotations
+
+from intake.followups import ANSWER_RULE, EACH_RULE, offers_a_choice, read_thread
+from matchers import CatalogIndex, match_order
+from models import Classification, ExtractedOrder, MessageKind, ParsedMessage
+from models.followups import FollowupKind, FollowupSign
+from parsers import DocumentLimits, awaits_catalogue, by_catalogue, extract_orders
+
+# A line names an article when its code is known or its wording leads clearly.
+NAMED_SCORE = 0.8
+NAMED_MARGIN = 0.1
+ANSWER_REASON = "a short answer orders one option of the question quoted"
+# An answer whose option names one article of the question for sure reads as an order as surely
+# as an order's own words; one left in doubt is held by its doubt whatever this says.
+ANSWERED = 0.8
+UNSURE_ANSWER = 0.6
+COUNTED_DOUBT = "the reply counts articles under our question without naming its options for sure"
+
+
+def confirm_by_catalogue(
+    parsed: ParsedMessage, index: CatalogIndex, *, limits: DocumentLimits | None = None
+) -> list[ExtractedOrder] | None:
+    """A message that shows no sign of any kind is an order when its lines name our articles.
+
+    Returns what was read to decide (None when nothing had to be read).
+    """
+    if parsed.classification is None or not awaits_catalogue(parsed.classification):
+        return None
+    read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
+    if _answered(read):
+        # "ok pour la boîte de 500 alors, mettez-en 6" under our question: an order of that option.
+        sure = not any(order.doubts for order in read)
+        parsed.classification = Classification(
+            kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
+        )
+        return read
+    parsed.classification = by_catalogue(parsed.classification, *_named_lines(parsed, read, index))
+    return read
+
+
+def answer_to_offer(
+    parsed: ParsedMessage,
+    read: list[ExtractedOrder] | None,
+    sign: FollowupSign,
+    index: CatalogIndex,
+    *,
+    limits: DocumentLimits | None = None,
+) -> tuple[list[ExtractedOrder] | None, FollowupSign]:
+    """A reply that takes what our quoted message offers ("OK pour le LuK, 1 kit. Et rajoutez 2 jeux
+    de plaquettes", "Oui, remplacez par 2 bidons de 20 L") orders it, whatever its words of change
+    say: a change of the order the offer was about only when the PO it writes is an order taken
+    (settled against the store, as any order's words of change are)."""
+    if sign.kind not in (FollowupKind.CHANGE, FollowupKind.OTHER) or not offers_a_choice(parsed.quoted):
+        return read, sign
+    if read is None:
+        read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
+    if not _answered(read):
+        if not _counted(read):
+            return read, sign
+        # "Level D please. 10 pairs in size 9 ...": counts under our question that the answer's reader
+        # could not tie to its options still order; a clerk reads which.
+        for order in read:
+            order.doubts.append(COUNTED_DOUBT)
+    sure = not any(order.doubts for order in read)
+    parsed.classification = Classification(
+        kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
+    )
+    if sign.kind == FollowupKind.OTHER:
+        return read, sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
+    return read, sign.model_copy(update={"tentative": True})
+
+
+def as_answer(classification: Classification, read: list[ExtractedOrder]) -> Classification:
+    """An order read as the answer to our quoted question is one as surely as `answer_to_offer` says,
+    whatever the words around the count weighed ('3 boxes please')."""
+    if not _answered(read) or any(order.doubts for order in read) or classification.confidence >= ANSWERED:
+        return classification
+    return Classification(kind=MessageKind.ORDER, confidence=ANSWERED, reasons=[ANSWER_REASON])
+
+
+def _answered(read: list[ExtractedOrder]) -> bool:
+    """A line orders an option the offer sets out, or a count of each article it names."""
+    return any(
+        line.provenance and line.provenance.rule in (ANSWER_RULE, EACH_RULE)
+        for order in read
+        for line in order.lines
+    )
+
+
+def _counted(read: list[ExtractedOrder]) -> bool:
+    """The sender's own text counts articles (a line read from it with a quantity)."""
+    return any(
+        line.quantity is not None and order.source == "email" for order in read for line in order.lines
+    )
+
+
+def _named_lines(parsed: ParsedMessage, read: list[ExtractedOrder], index: CatalogIndex) -> tuple[int, int]:
+    """(lines that surely name a catalogue article, all lines) of what the message carries."""
+    matches = [line for order in read for line in match_order(parsed, order, index).lines]
+    named = [m for m in matches if m.sku is not None and m.score >= NAMED_SCORE and m.margin >= NAMED_MARGIN]
+    return len(named), len(matches)
