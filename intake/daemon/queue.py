@@ -2,7 +2,7 @@
 
 The folder workers only record what they fetch (models/queue.py holds it); a
 `QueueWorker` in each daemon claims messages a few at a time as its processor is
-ready for more (what a free reading worker is handed at once), processes them and
+ready for more (a few of what a free reading worker is handed at once), processes them and
 stores each outcome. Claiming just in time spreads a backlog evenly over the daemons, and a
 daemon killed mid-run holds back only the few messages in hand until their claims
 expire (at once when it was a process of this host, known gone).
@@ -24,8 +24,10 @@ from models.queue import claim_holders, claim_some, drop_claims, release_claims
 from models.tables import Message
 
 log = logging.getLogger("intake.queue")
-# Messages claimed in one round trip: what a reading worker is handed at once.
-CLAIM_AHEAD = 8
+# Messages claimed in one round trip: half what a reading worker is handed at once (it claims
+# again to fill a hand-out), so that a daemon ready a moment later still finds a short backlog's
+# work to share instead of one daemon holding all of it.
+CLAIM_AHEAD = 4
 
 
 @dataclass(frozen=True)
