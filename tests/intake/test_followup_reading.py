@@ -4,6 +4,7 @@ quantities set, added and removed, and the lines of a return."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from intake.followups import (
 from intake.followups.diff import catalogue_words, english_to_catalogue, order_index
 from intake.followups.returns import returned_lines, surplus_of
 from matchers import CatalogIndex
-from models import PastOrder, Store, load_reference_dir
+from models import PastOrder
 from models.followups import FollowupKind, FollowupSign, LinkBy, ReturnReason
 from tests.factories.pipeline import make_parsed
 
@@ -30,10 +31,8 @@ LINES = [("PLB-34771", 3.0), ("PLB-37699", 10.0), ("PLB-23554", 10.0), ("PLB-374
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> CatalogIndex:
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('ref')}/ref.db")
-    load_reference_dir(store, REF)
-    return CatalogIndex.build(store.load_reference())
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(REF)
 
 
 @pytest.fixture(scope="module")

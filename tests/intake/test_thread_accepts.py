@@ -4,6 +4,7 @@ leaves out (plumbing catalogue of fixtures/followups/ref, the customer writing F
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from intake.followups import read_against_thread, read_thread
 from intake.followups.both import ALL_DOUBT, read_all_offered
 from intake.followups.thread import CHANGED_BY_REPLY
 from matchers import CatalogIndex
-from models import ExtractedOrder, ParsedMessage, Store, load_reference_dir
+from models import ExtractedOrder, ParsedMessage
 from parsers.text.codes import read_code_line
 from parsers.text.prices import split_price
 from parsers.text.reader import extract_from_text, read_lines
@@ -48,10 +49,8 @@ OFFER_EN = (
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> CatalogIndex:
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('ref')}/ref.db")
-    load_reference_dir(store, REF)
-    return CatalogIndex.build(store.load_reference())
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(REF)
 
 
 def _reply(text: str, quoted: str) -> ParsedMessage:

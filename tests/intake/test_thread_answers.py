@@ -23,8 +23,6 @@ from models import (
     MessageKind,
     ParsedMessage,
     Provenance,
-    Store,
-    load_reference_dir,
 )
 from models.followups import FollowupKind, FollowupSign
 from parsers import classify, extract_orders, followup_sign
@@ -53,10 +51,8 @@ EARLIER_FR = (
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> CatalogIndex:
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('ref')}/ref.db")
-    load_reference_dir(store, REF)
-    return CatalogIndex.build(store.load_reference())
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(REF)
 
 
 def _reply(said: str, question: str) -> ParsedMessage:

@@ -11,7 +11,7 @@ import pytest
 from intake.followups import read_against_thread, read_thread
 from intake.followups.thread import CHANGED_BY_REPLY
 from matchers import CatalogIndex
-from models import ExtractedOrder, ParsedMessage, Store, load_reference_dir
+from models import ExtractedOrder, ParsedMessage
 from parsers import extract_orders
 from parsers.text.reader import extract_from_text
 from parsers.text.thread import points_to_thread, takes_the_thread_as_is
@@ -38,10 +38,8 @@ QUOTE_EN = (
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> CatalogIndex:
-    store = Store.open(f"sqlite:///{tmp_path_factory.mktemp('ref')}/ref.db")
-    load_reference_dir(store, REF)
-    return CatalogIndex.build(store.load_reference())
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(REF)
 
 
 def _reply(text: str, quoted: str) -> ParsedMessage:
