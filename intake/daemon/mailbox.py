@@ -154,8 +154,14 @@ class ImapMailbox:
 
     def ensure_folder(self, folder: str) -> None:
         with translated(self.account.name, folder, "creating the folder"):
-            if not self.client.folder_exists(folder):
+            if self.client.folder_exists(folder):
+                return
+            try:
                 self.client.create_folder(folder)
+            except IMAPClientError:
+                # Another daemon on the same mailbox created it between the two calls: it exists.
+                if not self.client.folder_exists(folder):
+                    raise
 
     def wait(self, seconds: float, should_stop: Callable[[], bool]) -> bool:
         """Wait for news up to `seconds`: IDLE when offered, else a NOOP then a sleep.

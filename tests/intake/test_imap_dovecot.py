@@ -272,8 +272,6 @@ def test_dovecot_restart_mid_run_loses_and_doubles_nothing(
 def test_two_daemons_on_one_store_share_the_work_of_one_folder(imap_env: Dovecot, store_url: str) -> None:
     """One holds the folder's lease and queues; both process (SKIP LOCKED claims on PostgreSQL)."""
     store = loaded(store_url)
-    for n in range(60):
-        imap_env.inject("orders", order_message(n))
     account = account_for(imap_env)
     with ExitStack() as stack:
         # Separate engines, as two processes on one database would have.
@@ -281,6 +279,9 @@ def test_two_daemons_on_one_store_share_the_work_of_one_folder(imap_env: Dovecot
             stack.enter_context(daemon(account, Store.open(store_url), holder=f"daemon-{i}"))
             for i in range(2)
         ]
+        # Mail arrives while both run: which daemon happens to start first does not decide who works.
+        for n in range(60):
+            imap_env.inject("orders", order_message(n))
         wait_for(lambda: imap_env.count("orders", "Processed") == 60, 60, "every message moved")
         imap_env.inject("orders", order_message(60))
         wait_for(lambda: imap_env.count("orders", "Processed") == 61, 20, "the late message")
