@@ -17,7 +17,7 @@ from matchers import CatalogIndex
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.text.codes import code_spans
 from parsers.text.thread import QUOTED_PART, latest_quoted
-from parsers.values.numbers import parse_number
+from parsers.values.numbers import parse_number, word_quantity
 
 # "yes to both", "both please", "oui pour les deux", "ok pour les 2", "on prend les trois", "all of them".
 _ALL = re.compile(
@@ -25,7 +25,6 @@ _ALL = re.compile(
     r"|les\s+(?:deux|trois|quatre)|(?:(?<=pour\s)les|(?<=for\s)the|(?<=to\s)the)\s+[23](?=\s*(?:[,.!;\n]|$|of\s+them|options?|propositions?)))(?!\w)",
     re.I,
 )
-_HOW_MANY = {"both": 2, "deux": 2, "2": 2, "three": 3, "trois": 3, "3": 3, "four": 4, "quatre": 4}
 # An item the offer numbers: '1) ', '2. ', '3 - ' at the start of its line.
 _ITEM = re.compile(r"^[ \t]*(?P<no>[1-9])\s*[.)\-–]\s+(?P<text>\S.*)$", re.M)
 # Its count: '6 x ...', '6 pcs', '2 pièces', '6 paires' (never a size: '4-in-1', '30W').
@@ -68,7 +67,7 @@ def read_all_offered(parsed: ParsedMessage, order: ExtractedOrder, index: Catalo
         return order
     quoted = latest_quoted(parsed.quoted)
     items = list(_ITEM.finditer(quoted))
-    wanted = _HOW_MANY.get(said.group(0).split()[-1].lower())
+    wanted = _how_many(said.group(0).split()[-1])
     if len(items) < 2 or (wanted is not None and wanted != len(items)):
         return order
     lines, sure = [], True
@@ -87,6 +86,16 @@ def read_all_offered(parsed: ParsedMessage, order: ExtractedOrder, index: Catalo
     order.read_spans = [*order.read_spans, taken]
     order.notes.append("the reply takes every item of the quoted offer, at the counts it offers")
     return order
+
+
+def _how_many(word: str) -> int | None:
+    """How many items the reply's word takes ('both', 'les deux', 'the 3'); None for 'all of them'."""
+    if word.isdigit():
+        return int(word)
+    if word.lower() == "both":
+        return 2
+    said = word_quantity(word)
+    return int(said[0]) if said else None
 
 
 def _item_line(item: re.Match[str], index: CatalogIndex, number: int, where: Provenance) -> ExtractedLine:
