@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.named_lines import significant
 from parsers.text.variants import swap_size
 from parsers.values.numbers import NUMBER, quantity_words_pattern
 from parsers.values.units import normalise_unit
@@ -72,13 +73,9 @@ def _replaced(
         and (size is None or re.search(rf"(?<![\w/]){re.escape(size)}(?![\w/])", ln.description.value, re.I))
     ]
     if len(found) > 1:
-        said = _words(sentence)
-        found = [ln for ln in found if ln.description and _words(ln.description.value) & said]
+        said = significant(sentence)
+        found = [ln for ln in found if ln.description and significant(ln.description.value) & said]
     return found[0] if len(found) == 1 else None
-
-
-def _words(text: str) -> set[str]:
-    return {w.rstrip("sx") for w in re.findall(r"[^\W\d_]{4,}", text.lower())}
 
 
 def _sized_line(item: re.Match[str], target: ExtractedLine, *, at: int, part: str) -> ExtractedLine | None:
