@@ -107,7 +107,18 @@ def _phrased_shape() -> re.Pattern[str]:
     )
 
 
+def _worded_after_shape() -> re.Pattern[str]:
+    """'longe double 2 m : deux', 'cartouches huile, six pièces', 'spots 6W, warm white: twelve',
+    'antichute 10 m une pièce': the count said in words after the name ends the line."""
+    return re.compile(
+        rf"{_BULLET}(?P<desc>[^\W\d_].*?)(?P<sep>\s*[:,]\s*|\s+[-–—]\s+|\s+)"
+        rf"(?P<qty>{quantity_words_pattern()})(?:\s+(?P<unit>{UNIT_TOKEN}))?\s*[.!]?\s*$",
+        re.I,
+    )
+
+
 _PHRASED = _phrased_shape()
+_WORDED_AFTER = _worded_after_shape()
 _TRAILING = _trailing_shape()
 _LEADING = _leading_shape()
 _COUNTED_AFTER = _counted_after_shapes()
@@ -124,6 +135,7 @@ def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
         _read_phrased,
         _read_leading,
         _read_counted_after,
+        _read_worded_after,
         _read_bracketed,
     ):
         found = reader(line, part, start)
@@ -173,20 +185,17 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
         return None  # 'Tube PER Ø16, 50 m': after a comma, a measure tells the article, no count
     if match["packing"] and (normalise_unit(match["packing"]) is None or not unit):
         return None  # '(taille de 9)' is no packaging; ': 4 (cartons de 50)' may count the cartons
-    code, desc, desc_start = _split_code(match["desc"], match.start("desc"))
     # 'Jus d'orange : 2 cartons de 24': the count of the packaging the quantity counts.
     pack_group = "pack" if match["pack"] else "packed"
     pack = parse_number(match[pack_group]) if match[pack_group] else None
-    return line_from_parts(
-        part,
-        (start, start + len(line)),
-        code=(code, (start + match.start("desc"), start + match.start("desc") + len(code))) if code else None,
-        desc=(desc, (start + desc_start, start + match.end("desc"))) if desc else None,
-        qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
-        unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
+    return _named_then_counted(
+        line,
+        match,
+        (quantity, unit),
+        part=part,
+        start=start,
+        rule=("text-designation-quantity", 0.9),
         pack=(pack, (start + match.start(pack_group), start + match.end(pack_group))) if pack else None,
-        rule="text-designation-quantity",
-        confidence=0.9,
     )
 
 
@@ -288,6 +297,51 @@ def _read_counted_after(line: str, part: str, start: int) -> ExtractedLine | Non
         unit=(unit, (start + match.start("unit"), start + match.end("unit"))),
         rule="text-designation-count",
         confidence=0.8,
+    )
+
+
+def _read_worded_after(line: str, part: str, start: int) -> ExtractedLine | None:
+    """A count in words after the name: with no unit only after a colon or a dash (', une' may end a
+    sentence), with one a unit counting pieces or packs, never a measure ('fil, deux mètres')."""
+    match = _WORDED_AFTER.match(line)
+    if match is None:
+        return None
+    quantity, approx = read_quantity(match["qty"])
+    unit = normalise_unit(match["unit"].rstrip(".").lower()) if match["unit"] else None
+    if quantity is None or approx or (match["unit"] and (unit is None or unit_kind(unit) != "count")):
+        return None
+    if unit is None and match["sep"].strip() in ("", ","):
+        return None
+    if not _names_an_article(match["desc"]) or _counts_inside(match["desc"]):
+        return None
+    return _named_then_counted(
+        line, match, (quantity, unit), part=part, start=start, rule=("text-designation-count", 0.75)
+    )
+
+
+def _named_then_counted(
+    line: str,
+    match: re.Match[str],
+    counted: tuple[Decimal, str | None],
+    *,
+    part: str,
+    start: int,
+    rule: tuple[str, float],
+    pack: tuple[Decimal | None, tuple[int, int]] | None = None,
+) -> ExtractedLine:
+    """The line of a name (a code may open it) followed by its count and unit, as `match` found them."""
+    quantity, unit = counted
+    code, desc, desc_start = _split_code(match["desc"], match.start("desc"))
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        code=(code, (start + match.start("desc"), start + match.start("desc") + len(code))) if code else None,
+        desc=(desc, (start + desc_start, start + match.end("desc"))) if desc else None,
+        qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
+        unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
+        pack=pack,
+        rule=rule[0],
+        confidence=rule[1],
     )
 
 

@@ -27,17 +27,20 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     found = []
     for match in _prose_matches(sentence):
         group = next(g for g in ("qty", "half", "approx") if match[g])
-        quantity, approx = _halves(match, *read_quantity(match[group]))
+        quantity, approx = _halves(match, *_count(match[group]))
         if quantity is None:
             continue
         # "trois bidons 5 L de lave-glace": the size printed before 'de' belongs to the designation.
         desc_start = match.start("size") if match["size"] else match.start("desc")
+        unit_group = "approx_unit" if match["approx_unit"] else "unit"
+        if match["approx_unit"] and normalise_unit(match["approx_unit"]) is None:
+            desc_start, unit_group = match.start("approx_unit"), "unit"  # 'une douzaine de prises de courant'
         desc, desc_end = _cut_designation(sentence, desc_start)
         if not desc or _size_only(desc):
             continue  # 'mozzarella 4 sacs de 2,5 kg', '2 colis de 24)': a size or a count names no article
         span = (start + match.start(), start + desc_end)
-        unit = normalise_unit(match["unit"]) if match["unit"] else None
-        if match["unit"] and unit is None:
+        unit = normalise_unit(match[unit_group]) if match[unit_group] else None
+        if match[unit_group] and unit is None:
             continue
         if match["bare"] is not None and (
             unit is None
@@ -52,7 +55,9 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 span,
                 desc=(desc, (start + desc_start, start + desc_end)),
                 qty=(quantity, (start + match.start(group), start + _count_end(match, group))),
-                unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
+                unit=(unit, (start + match.start(unit_group), start + match.end(unit_group)))
+                if unit
+                else None,
                 rule="text-prose",
                 confidence=0.5 if approx else 0.75,
                 notes=["approximate quantity: confirm with the customer"] if approx else [],
@@ -61,6 +66,11 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     return _read_elided(sentence, found, part=part, start=start) or read_headed(
         sentence, part=part, start=start
     )
+
+
+def _count(text: str) -> tuple[Decimal | None, bool]:
+    """The count a word or figure says; 'a' and 'an' before a unit say one."""
+    return (Decimal(1), False) if text.lower() in ("a", "an") else read_quantity(text)
 
 
 def _prose_matches(sentence: str) -> Iterator[re.Match[str]]:
@@ -246,6 +256,8 @@ def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) 
     desc, desc_end = _cut_designation(sentence, match.start("noun"))
     if quantity is None or approx or not desc:
         return None
+    if match["of_the"] and re.search(r"\bones?\b", desc, re.I):
+        return None  # '2 of the brass ones': the item before, in another kind (read as its variant)
     at = start + match.start("qty")
     return line_from_parts(
         part,
@@ -275,7 +287,7 @@ def _build_elided() -> re.Pattern[str]:
 def _build_listed() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*|(?<![\w,.(/-])\s?)"
-        rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?P<noun>[^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))\b",
+        rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))\b",
         re.I,
     )
 
@@ -283,9 +295,13 @@ def _build_listed() -> re.Pattern[str]:
 def _build_prose() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(word_numbers().approx, key=len, reverse=True))
     approx = rf"(?:une?\s+|a\s+)?(?:{words})"
+    # 'une douzaine de kilos de bavette': a unit may follow the rough count
+    approx_unit = rf"(?:\s+(?:de\s+|d'|d’|of\s+)(?P<approx_unit>{UNIT_TOKEN})(?=\s+(?:de\s|d'|d’|of\s)))?"
+    # 'a case of', 'a pair of': the article counts one of a unit ('a lot of' counts nothing)
+    one = r"an?(?=\s+(?!lot\b)[^\W\d_]+\s+of\s)"
     return re.compile(
-        rf"(?<![\w,.(])(?:(?P<approx>{approx})|(?:(?P<half>une?\s+demie?|half\s+an?)[\s-]+|"
-        rf"(?P<qty>{NUMBER}|{quantity_words_pattern()})(?P<and_half>\s+and\s+a\s+half)?\s+)"
+        rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
+        rf"(?P<qty>{NUMBER}|{quantity_words_pattern()}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
         rf"(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
         rf"|(?P<bare>))(?P<desc>\S)",
         re.I,

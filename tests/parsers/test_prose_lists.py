@@ -423,3 +423,41 @@ def test_a_bare_size_after_en_is_swapped_for_the_variants_one():
         ("bottes PVC en 42", Decimal(12), "paire"),
         ("bottes PVC en 44", Decimal(6), "paire"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il nous faudrait une douzaine de kilos de terreau et 2 sacs d'écorces de pin.",
+            [("terreau", 12, "kg"), ("écorces de pin", 2, "sac")],
+        ),
+        (
+            "Il nous faudrait une douzaine de tuteurs de tomates et 2 sacs d'écorces.",
+            [("tuteurs de tomates", 12, None), ("écorces", 2, "sac")],
+        ),
+        (
+            "We need half a dozen packs of seed trays and 3 kg of lawn seed.",
+            [("seed trays", 6, "paquet"), ("lawn seed", 3, "kg")],
+        ),
+        (
+            "Please send a couple of rakes, 4 bags of compost and a box of plant labels.",
+            [("rakes", 2, None), ("compost", 4, "sachet"), ("plant labels", 1, "boite")],
+        ),
+        (
+            "We'd like 2 of the green watering cans, one hose reel and a couple of pruning saws.",
+            [("green watering cans", 2, None), ("hose reel", 1, None), ("pruning saws", 2, None)],
+        ),
+        ("There was a lot of rain, and a number of pots broke.", []),
+    ],
+    ids=[
+        "douzaine-de-kilos-de",
+        "douzaine-of-no-unit",
+        "half-a-dozen",
+        "a-couple-of-and-a-box-of",
+        "n-of-the-and-one",
+        "a-lot-of-counts-nothing",
+    ],
+)
+def test_counts_said_in_words_in_a_sentence(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
