@@ -461,3 +461,29 @@ def test_a_bare_size_after_en_is_swapped_for_the_variants_one():
 )
 def test_counts_said_in_words_in_a_sentence(text, expected):
     assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il nous faudrait de 4 sacs de terreau, de trois sécateurs à lame courbe et de cinq arrosoirs verts.",
+            [("terreau", 4, "sac"), ("sécateurs à lame courbe", 3, None), ("arrosoirs verts", 5, None)],
+        ),
+        (
+            "Merci de nous livrer 20 tuteurs bambou (notre code 88120), 5 sacs d'écorces ainsi que 2 bâches.",
+            [("tuteurs bambou", 20, None), ("écorces", 5, "sac"), ("bâches", 2, None)],
+        ),
+    ],
+    ids=["de-repeated-after-the-join", "a-remark-in-brackets-before-the-join"],
+)
+def test_items_named_by_their_count_alone_in_a_list_with_counted_ones(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_a_four_figure_postcode_in_an_address_in_brackets_is_no_count():
+    text = (
+        "Merci de livrer à la serre (Jardins du Lac, Chemin des Prés 4, 1260 Nyon) "
+        "trois sacs de terreau et deux arrosoirs."
+    )
+    assert _read(text) == [("terreau", Decimal(3), "sac"), ("arrosoirs", Decimal(2), None)]
