@@ -44,6 +44,12 @@ def _worded_after_shape() -> re.Pattern[str]:
 
 
 _WORDED_AFTER = _worded_after_shape()
+# 'NGK plugs, 20 of them (the plain ones)': the count after the name, pointing back at it.
+_OF_THEM = re.compile(
+    rf"{BULLET}(?P<desc>[^\W\d_].*?)\s*,\s*(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:of\s+them|en\s+tout)"
+    r"(?P<unit>)(?:\s*\([^()]*\))?\s*[.!]?\s*$",
+    re.I,
+)
 
 
 _COUNTED_AFTER = _counted_after_shapes()
@@ -86,14 +92,14 @@ def read_counted_after(line: str, part: str, start: int) -> ExtractedLine | None
 def read_worded_after(line: str, part: str, start: int) -> ExtractedLine | None:
     """A count in words after the name: with no unit only after a colon or a dash (', une' may end a
     sentence), with one a unit counting pieces or packs, never a measure ('fil, deux mètres')."""
-    match = _WORDED_AFTER.match(line)
+    match = _WORDED_AFTER.match(line) or _OF_THEM.match(line)
     if match is None:
         return None
     quantity, approx = read_quantity(match["qty"])
     unit = normalise_unit(match["unit"].rstrip(".").lower()) if match["unit"] else None
     if quantity is None or approx or (match["unit"] and (unit is None or unit_kind(unit) != "count")):
         return None
-    if unit is None and match["sep"].strip() in ("", ","):
+    if unit is None and match.re is _WORDED_AFTER and match["sep"].strip() in ("", ","):
         return None
     if not names_an_article(match["desc"]) or counts_inside(match["desc"]):
         return None

@@ -43,6 +43,12 @@ _ARTICLES = frozenset({"a", "an"})
 _SIZED_ARTICLE = re.compile(
     r"^\d+\s*[xX×]\s*\d+(?:[.,]\d+)?\s*(?:l|litres?|liters?|lt|ml|cl|kg|g|v|w|kw|ah|mah)\b", re.I
 )
+# A maker's mark of letters and figures in a name ('trois courroies SPB 1700', 'ten H7 Night Breaker'):
+# a line naming an article, though no list mark opens it.
+_MARKED = re.compile(r"\b(?:(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}|[A-Z]{2,}\s+\d{3,})\b")
+_MARKED_WORDS = 6
+# 'Un grand merci pour le devis D25-118': one said in words opens sentences, no list line.
+_ONE_WORDS = frozenset({"un", "une", "one", "a", "an"})
 _PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
 _POSTCODE_TOWN = re.compile(r"\b\d{5}\s+[A-ZÉÈ][\w\-' ]+")
 
@@ -52,6 +58,10 @@ def _qty_pattern() -> str:
     return rf"(?P<qty>{NUMBER}|{quantity_words_pattern()}|an?(?=\s))"
 
 
+# 'Plaquettes AV : 2 jeux également': a word that the line comes in addition ends it, after the count.
+_ALSO = r"(?:également|egalement|aussi|too|as\s+well)\b"
+
+
 def _trailing_shape() -> re.Pattern[str]:
     # 'T10x6', 'XLx5', 'C27009x3': an x glued between the name's last word and the count ending the line.
     glued = r"(?<=[^\W_])[x×](?=\d{1,4}\s*[.!]?\s*$)"
@@ -59,10 +69,10 @@ def _trailing_shape() -> re.Pattern[str]:
     sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued}|(?P<comma>,\s+))"
     return re.compile(
         rf"{BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
-        rf"(?:\s*(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
+        rf"(?:\s*(?!{_ALSO})(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
         # '3 kg (sachets de 1 kg)': how it is packed, said after the count
         rf"(?:\s*\((?P<packing>[^\W\d_]+)\s+(?:de|of|d['’])\s*(?:{NUMBER})\s*[^\W\d_]*\))?"
-        r"\s*[.!]?\s*$",
+        rf"(?:\s+{_ALSO})?\s*[.!]?\s*$",
         re.I,
     )
 
@@ -346,9 +356,25 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         and not _SIZED_ARTICLE.match(line[match.start("qty") :])
     ):
         return None, None  # "4x40 vis": a size
-    if not match["qty"][0].isdigit() and not unit and not approx and not _BULLETED.match(line):
+    if (
+        not match["qty"][0].isdigit()
+        and not unit
+        and not approx
+        and not _BULLETED.match(line)
+        and not _marked_name(line, match, desc_start)
+    ):
         return None, None  # "Four more ways to ...": a worded quantity needs its unit, outside a list
     return unit, desc_start
+
+
+def _marked_name(line: str, match: re.Match[str], desc_start: int) -> bool:
+    """'trois courroies SPB 1700': a few words holding a maker's mark after a count of two or more."""
+    words = line[desc_start:].split()
+    return (
+        match["qty"].lower() not in _ONE_WORDS
+        and len(words) <= _MARKED_WORDS
+        and _MARKED.search(line, desc_start) is not None
+    )
 
 
 def _opens_list_line(line: str, match: re.Match[str]) -> bool:

@@ -369,7 +369,7 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         ]
     prose = read_prose(line, part=part, start=start)
     if len(prose) >= 2:
-        return prose
+        return [_with_known_code(found, spans, start) for found in prose]
     single = read_line(line, part=part, start=start)
     if single is not None:
         return [_code_in_name(single, codes)]
@@ -380,6 +380,20 @@ def _same_sentence(line: ExtractedLine, text: str, cut: int, start: int) -> bool
     """No sentence ends between the line read and where its count is said again."""
     end = line.provenance.span[1] - start if line.provenance and line.provenance.span else 0
     return 0 <= end <= cut and not re.search(r"[.!?;]\s", text[end:cut])
+
+
+def _with_known_code(line: ExtractedLine, spans: list[re.Match[str]], start: int) -> ExtractedLine:
+    """'... et 4 filtres à huile HU7008z': a catalogue code inside an item's name is its code too."""
+    where = line.description.provenance if line.description else None
+    if line.code is not None or where is None or where.span is None:
+        return line
+    inside = [m for m in spans if where.span[0] <= start + m.start() and start + m.end() <= where.span[1]]
+    if len(inside) != 1:
+        return line
+    found = inside[0]
+    prov = Provenance(part=where.part, span=(start + found.start(), start + found.end()), rule="text-code")
+    line.code = Extracted[str](value=found.group(0), confidence=0.8, provenance=prov)
+    return line
 
 
 def _recounted(line: ExtractedLine, new: Decimal, span: tuple[int, int]) -> ExtractedLine:

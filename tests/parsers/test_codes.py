@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -416,3 +417,13 @@ def test_the_size_after_a_familys_code_is_a_part_of_its_name(text: str, expected
         str(found.quantity.value),
         found.description.value if found.description else None,
     ) == expected
+
+
+def test_a_known_code_inside_an_item_of_a_sentence_is_its_code():
+    book = Book("GX-4410")
+    text = "Il nous faudrait deux sacs de terreau et 4 arrosoirs GX-4410 pour la serre."
+    lines = read_lines(text, part="body", codes=book)
+    assert [(ln.quantity.value, ln.code.value if ln.code else None) for ln in lines] == [
+        (Decimal(2), None),
+        (Decimal(4), "GX-4410"),
+    ]
