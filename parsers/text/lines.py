@@ -49,6 +49,7 @@ _MARKED = re.compile(r"\b(?:(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}|[A-Z]{2,}
 _MARKED_WORDS = 6
 # 'Un grand merci pour le devis D25-118': one said in words opens sentences, no list line.
 _ONE_WORDS = frozenset({"un", "une", "one", "a", "an"})
+_PACK_BEFORE = re.compile(rf"\b({UNIT_TOKEN})\s+(?:de|of)\s+\d+\s*[x×]$", re.I)
 _PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
 _POSTCODE_TOWN = re.compile(r"\b\d{5}\s+[A-ZÉÈ][\w\-' ]+")
 
@@ -282,6 +283,9 @@ def _is_size_before(line: str, match: re.Match[str]) -> bool:
         return False
     if re.search(r"\s[x×]$", before):  # 'absorbeur 2 m x2': spaced from the name, glued to the count
         return False
+    packed = _PACK_BEFORE.search(before.rstrip())
+    if packed and unit_kind(normalise_unit(packed[1]) or "") == "count":
+        return False  # 'yaourts colis de 48 x 10': what the pack holds, then the count of packs
     return bool(re.search(r"(?<![\w.,\-])\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]$", before.rstrip(), re.I))
 
 

@@ -313,6 +313,9 @@ def _build_prose() -> re.Pattern[str]:
 def _cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     rest = sentence[begin:]
     end = _stop(rest, 0)
+    named = _CODE_THEN_NAME.match(rest[end:]) if _CODE_ALONE.fullmatch(rest[:end]) else None
+    if named is not None:  # '2 cases of BS-PAP-0201 (the Z-fold towels)': the name in brackets after a code
+        end += named.end()
     # ', 3 points with belt, size M/L', ', la boîte de 50': what the article is like, no item of its own.
     while rest[end : end + 2] == ", " and qualifies(rest[end + 2 : _stop(rest, end + 2)]):
         end = _stop(rest, end + 2)
@@ -348,6 +351,9 @@ def _fits(rest: str, at: int) -> bool:
     return word not in date_words().weekdays and month_number(word) is None
 
 
+# A code alone ('BS-PAP-0201', 'R4471') and a bracket after it holding words.
+_CODE_ALONE = re.compile(r"\s*(?=[\w\-./]*\d)(?=[\w\-./]*[A-Za-z])[A-Za-z0-9][\w\-./]{3,}\s*")
+_CODE_THEN_NAME = re.compile(r"\s*\([^()\d]*[^\W\d_]{3,}[^()\d]*\)")
 _FUNCTION_WORD = re.compile(
     r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
     re.I,

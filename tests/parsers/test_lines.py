@@ -596,3 +596,9 @@ def test_a_dimension_is_still_no_count():
 def test_a_number_of_seven_figures_after_a_label_is_no_count():
     assert read_line("Notre n° d'engagement comptable : 2600417733", part="body", start=0) is None
     assert read_line("Terreau universel : 250000", part="body", start=0) is not None
+
+
+def test_a_pack_and_what_it_holds_before_an_x_then_the_count_of_packs():
+    found = read_line("Graines gazon sachet de 20 x 6", part="body", start=0)
+    assert found is not None and found.quantity.value == Decimal(6)
+    assert read_line("Ruban 25 mm x 50", part="body", start=0) is None

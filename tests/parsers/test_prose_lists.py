@@ -487,3 +487,11 @@ def test_a_four_figure_postcode_in_an_address_in_brackets_is_no_count():
         "trois sacs de terreau et deux arrosoirs."
     )
     assert _read(text) == [("terreau", Decimal(3), "sac"), ("arrosoirs", Decimal(2), None)]
+
+
+def test_the_name_in_brackets_after_a_code_alone_is_the_items_name():
+    text = "Please send 3 boxes of GT-8812 (the green plant ties) and 2 rolls of garden twine."
+    assert _read(text) == [
+        ("GT-8812 (the green plant ties)", Decimal(3), "boite"),
+        ("garden twine", Decimal(2), "rouleau"),
+    ]
