@@ -185,3 +185,12 @@ def test_our_quote_carried_back_changed_by_the_reply(
     (order,) = _read(_reply_with_quote(said), index)
     assert _skus(order, index) == expected
     assert order.source == "pdf"
+
+
+def test_an_item_named_by_place_under_our_confirmation_is_no_order(index: CatalogIndex) -> None:
+    confirmation = (
+        "Bonjour,\nNous confirmons votre commande CP-2611-08 :\n1) 10 x Ruban PTFE 19 mm x 15 m (PLB-37498)\n"
+        "2) 6 x Tube PER nu Ø16x1,5 couronne 50 m (PLB-12570)\nCordialement"
+    )
+    parsed = _reply("Only the first one arrived this morning, where is the rest?", confirmation)
+    assert all(not order.lines for order in _read(parsed, index))
