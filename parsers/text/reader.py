@@ -33,7 +33,7 @@ from parsers.text.prose import read_prose
 from parsers.text.restated import restate_lines
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
-from parsers.text.tables import read_header, read_row, read_table
+from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
 from parsers.text.thread import (
     QUOTED_PART,
     as_quoted_rows,
@@ -247,6 +247,8 @@ def read_lines(
             row = read_row(line, header, part=part, start=start) if line.strip() else None
             if row is not None:
                 found.append(same_as_row_above(row, _just_above(found, rows, index, start)))
+                continue
+            if is_uncounted_row(line, header):
                 continue
             if line.strip():
                 header = None

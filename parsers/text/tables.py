@@ -16,7 +16,7 @@ from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.layout import default_vocabulary
-from parsers.vocabulary.phrases import normalize
+from parsers.vocabulary.phrases import normalize, starts_with
 from parsers.vocabulary.words import line_words
 
 _TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")
@@ -145,6 +145,21 @@ def read_row(line: str, header: Header, *, part: str, start: int) -> ExtractedLi
     if len(cells) < 2:
         return None
     return line_from_cells(cells, header.roles, part=part, start=start, rule="text-table")
+
+
+def is_uncounted_row(line: str, header: Header) -> bool:
+    """A row of the table that names an article and leaves its count blank ('| Black tea | box 100 |',
+    a remark 'still in stock' beside it): no line, and the table goes on under it. Only cells cut by
+    tabs or pipes are placed surely enough to tell a blank count from a sentence."""
+    if header.separator is _SPACES:
+        return False
+    cells = split_cells(line, header.separator, outer=header.outer)
+    if not 2 <= len(cells) <= len(header.starts):
+        return False
+    named = _cell(cells, header.roles, "description") or _cell(cells, header.roles, "code")
+    if named is None or starts_with(named[0], default_vocabulary().rows["total"]):
+        return False
+    return _cell(cells, header.roles, "quantity") is None
 
 
 def _align(cells: list[Cell], starts: list[int]) -> list[Cell]:

@@ -238,3 +238,33 @@ def test_a_ship_to_line_under_a_table_is_no_line() -> None:
         "Deliver to: The Merrion Gate Hotel, Goods Inwards, 21 Merrion Row, Dublin 2, D02 KX50\n"
     )
     assert [ln.description.value for ln in read_lines(text, part="body")] == ["Glass cleaner spray 750 ml"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Code\tItem\tPack\tQty\tNotes\n"
+        "WP-220\tWall plug 8 mm\tbox 100\t3\t\n"
+        "\tMasking tape 48 mm\troll\t\tstill in stock\n"
+        "\tCable ties 200 mm\tbag 100\t5\tworkshop B\n",
+        "Code | Item | Pack | Qty\n"
+        "WP-220 | Wall plug 8 mm | box 100 | 3\n"
+        "MT-48 | Masking tape 48 mm | roll |\n"
+        " | Cable ties 200 mm | bag 100 | 5\n"
+        "The tape is only a reminder.\n",
+    ],
+    ids=["tabs-with-a-remark", "pipes-then-a-sentence"],
+)
+def test_a_row_with_no_count_is_no_line_and_the_table_goes_on_under_it(text: str) -> None:
+    lines = read_lines(text, part="body")
+    assert [(ln.description.value, ln.quantity.value, ln.provenance.rule) for ln in lines] == [
+        ("Wall plug 8 mm box 100", Decimal(3), "text-table"),
+        ("Cable ties 200 mm bag 100", Decimal(5), "text-table"),
+    ]
+
+
+def test_a_total_row_with_no_count_still_ends_the_table() -> None:
+    text = "Réf | Désignation | Qté\nAB-1 | Cheville 6 | 4\n | Total HT | \n | Frais de port 1 | 1\n"
+    lines = read_lines(text, part="body")
+    assert [ln.provenance.rule for ln in lines][:1] == ["text-table"]
+    assert all(ln.provenance.rule != "text-table" for ln in lines[1:])
