@@ -216,7 +216,9 @@ def read_lines(
             found.append(block_line)
         if is_field:
             continue
-        next_grid = read_size_header(line)
+        # A row of the table under way is never a grid's header ('Gilet | XL | 5': two sizes, as it reads).
+        in_table = header is not None and read_row(line, header, part=part, start=start) is not None
+        next_grid = None if in_table else read_size_header(line)
         if next_grid is not None:
             grid, header = next_grid, None
             continue
