@@ -27,7 +27,10 @@ _PO_LABELS = (
     # 'Notre réf' / 'N/Réf' / 'Our ref' is the customer's own number; 'Votre réf' / 'Your ref' is ours (a quote).
     r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|\b(?:notre|our)\s+r[ée]f(?:[ée]rence|erence)?\.?"
     r"|\bN\s*/\s*r[ée]f(?:[ée]rence)?\.?"
-    r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
+    r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#|ref(?:erence)?\.?))?"
+    r"|purchase\s+order(?:\s+(?:number|no\.?|#))?"
+    # "Bon n° GLY-26-047": the customer's form, named short.
+    r"|\bbon\s+(?:n°|no\.|num[ée]ro)"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
     r"|\b(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
     # "une commande à part : n° GLY-2611-031", "Nouvelle réf. VE-1116" (a reply's order of its own)
@@ -38,7 +41,10 @@ _PO_LABELS = (
     r"|\b(?:notre|mon)\s+bon\b(?!\s+(?:de\s+livraison|pour|de\s+retour))"
     # "N° d'engagement à rappeler sur BL et facture : EA-26-0893" (a public buyer's commitment number).
     r"|(?:n°|num[ée]ro)\s+d['’]engagement(?:[^:\n]{0,40}:)?"
-    r"|(?:n°|num[ée]ro|r[ée]f[ée]rence)\s+[^:\n]{0,30}?\b[àa]\s+rappeler\b[^:\n]{0,40}:"
+    # "Ref for your invoice: HSA/PDJ/1146", "référence pour votre facture :": the number to write on our papers.
+    r"|(?:n°|num[ée]ro|r[ée]f(?:[ée]rence|erence)?\.?)\s+[^:\n]{0,30}?"
+    r"\b(?:[àa]\s+rappeler|to\s+quote|(?:for|on)\s+(?:your|the|our)\s+invoices?|pour\s+(?:votre|la|vos)\s+factures?)\b"
+    r"[^:\n]{0,40}:"
     r"|(?:nouvelle|nouveau|new)\s+(?:r[ée]f(?:[ée]rence|erence)?\.?|bon(?:\s+de\s+commande)?|po\b|order\s+number)"
     # "notre n° CH-26-0388": the reference at once ("notre n° de TVA ..." is no order number).
     r"|\b(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
@@ -77,6 +83,27 @@ _PO_QUALIFIED = re.compile(
     r"\b(?i:commande|cde|order)\s+(?:[^\W\d_]{3,}\s+){1,3}(?i:(?:en\s+PJ|ci-jointe?|attached)\s+)?\(?\s*"
     r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)\s*\)?"
     r"(?=\s*(?:[,.;)]|$|\s+(?i:pour|for|ci-jointe?|en\s+PJ|attached|below|ci-dessous)\b))",
+    re.M,
+)
+# "Purchase order to quote on the delivery note and invoice: HBT-26-0193", "N° de commande SAP : 4700091235":
+# the label, words saying what it is for, a colon, then a number shaped as an order's own.
+_PO_LABEL_PHRASE = re.compile(
+    rf"(?:{_PO_LABELS})[ \t]+(?P<phrase>[^\W\d][^\n:.,;\d]{{0,60}}?)[ \t]*:[ \t]*"
+    r"(?P<po>(?=[A-Z0-9\-/._]*\d)(?:[A-Z0-9]+[\-/._])+[A-Z0-9]+|\d{6,12})(?![\w\-/])",
+    re.I,
+)
+# Words of such a phrase that make the number another one's: an article's, our quote's, a tax or phone number.
+_OTHER_NUMBER = re.compile(
+    r"\b(?:article|item|produit|product|part|pi[èe]ce|devis|quotation|offre|offer|tva|vat|siret|siren"
+    r"|t[ée]l[ée]phone|phone|fax|compte|account|client|customer|fournisseur|supplier)\b",
+    re.I,
+)
+# "Réf. atelier RIV-1125", "ref. chantier LB/26-118": a reference qualified by the customer's own service or
+# site, ending its clause; a catalogue code there is an article's (checked as _PO_QUALIFIED's are).
+_PO_REF_QUALIFIED = re.compile(
+    r"(?<![\w/])(?<![Vv]otre\s)(?<![Yy]our\s)(?i:r[ée]f(?:[ée]rence|erence)?\.?)\s+"
+    r"(?!(?i:article|produit|product|item|fournisseur|supplier|devis|quote|offre|offer|catalogue|commande|order)\b)"
+    r"(?:[^\W\d_]{3,}\s+){1,2}(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)]|$))",
     re.M,
 )
 # "please quote PO-7731", "notre CDE25-3381": an order number that carries its own prefix.
@@ -225,6 +252,8 @@ _PATTERNS = (
     (_PO_AFTER_WORD, 0.75),
     (_PO_APPOSED, 0.75),
     (_PO_QUALIFIED, 0.75),
+    (_PO_LABEL_PHRASE, 0.8),
+    (_PO_REF_QUALIFIED, 0.75),
 )
 
 
@@ -256,7 +285,9 @@ def _po_all(
             value = match["po"].rstrip(".-/")
             if _looks_like_date_or_phone(value):
                 continue
-            rule = _QUALIFIED_RULE if pattern is _PO_QUALIFIED else "po-label"
+            if pattern is _PO_LABEL_PHRASE and _OTHER_NUMBER.search(match["phrase"]):
+                continue
+            rule = _QUALIFIED_RULE if pattern in (_PO_QUALIFIED, _PO_REF_QUALIFIED) else "po-label"
             prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)
 

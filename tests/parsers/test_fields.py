@@ -306,6 +306,11 @@ def test_an_article_code_after_the_qualified_word_is_no_po(text: str) -> None:
         ("Cde parc PL n° TF-26-1147", "Bonjour,\npour l'atelier :", "TF-26-1147"),
         ("Winter order", "Please quote our PO MPB-4533 on the delivery note.", "MPB-4533"),
         ("", "N° d'engagement à rappeler sur BL et facture : EA-26-0893", "EA-26-0893"),
+        ("", "Purchase order to quote on your delivery note: GRN-26-5521.", "GRN-26-5521"),
+        ("", "Notre n° de commande SAGE : 4500118832.", "4500118832"),
+        ("", "Reference for your invoice: PLB/ATL/0412", "PLB/ATL/0412"),
+        ("", "Pour vendredi. Bon n° MEN-26-112.", "MEN-26-112"),
+        ("", "Livraison lundi. Réf. menuiserie MEN-2611.\n", "MEN-2611"),
     ],
     ids=[
         "n-slash-ref",
@@ -317,6 +322,11 @@ def test_an_article_code_after_the_qualified_word_is_no_po(text: str) -> None:
         "cde-qualified-n",
         "quote-our-po",
         "n-d-engagement",
+        "label-what-it-is-for-colon",
+        "label-system-name-colon",
+        "reference-for-your-invoice",
+        "bon-n",
+        "ref-qualified-by-the-service",
     ],
 )
 def test_the_customers_own_reference_in_the_shapes_customers_write(
@@ -342,6 +352,31 @@ def test_a_po_labelled_in_the_signature_block_is_read_there() -> None:
     )
     found = fields.signed_po(signature)
     assert found is not None and (found.value, found.provenance.part) == ("HPR-DA-26-0933", "signature")
+
+
+def test_a_po_ref_line_in_the_signature_block_is_read_there() -> None:
+    found = fields.signed_po(
+        "Kind regards,\nTom Reyes\nPO ref: JOI-2207\nReyes Joinery Ltd, 4 Mill Lane, Leeds LS1 4DY"
+    )
+    assert found is not None and found.value == "JOI-2207"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "N° de commande pour le devis : D-26-118",
+        "Purchase order for the supplier part: PLB-2207",
+        "Votre réf. chantier AB-12.",
+        "Réf. article PLB-2207.",
+    ],
+    ids=["a-quote-after-the-label", "a-part-number", "your-ref-qualified", "an-article-ref"],
+)
+def test_a_labelled_number_of_something_else_is_no_po(text: str) -> None:
+    assert fields.po_number("", text, part="body") is None
+
+
+def test_a_catalogue_code_after_a_qualified_ref_is_no_po() -> None:
+    assert fields.po_number("", "Réf. visserie VIS-440-200.\n", part="body", codes=_Codes()) is None
 
 
 def test_a_signature_without_a_labelled_number_gives_no_po() -> None:
