@@ -1,4 +1,4 @@
-"""Header fields written in an order's text: PO number, delivery date, ship-to, contact.
+"""Header fields written in an order's text: PO number, delivery date, contact (the ship-to: ship_to.py).
 
 Also splits a body into what its sender writes now and what it carries: the
 quoted history of a reply (never read for fields or lines) and a forwarded
@@ -17,6 +17,7 @@ from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
 from parsers.text.codes import CodeBook
 from parsers.text.corrections import corrected_reference
+from parsers.text.ship_to import ship_to as ship_to
 from parsers.values.dates import DateHit, delivery_date
 
 _PO_LABELS = (
@@ -126,25 +127,6 @@ _NOT_OUR_PO = re.compile(
 # number is the customer's.
 _CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote(?:\s+(?:our|my|the|this))?\s*$", re.I)
 
-_ADDRESS_LABEL = re.compile(
-    r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
-    r"|ship\s+to|delivery\s+address|site\s+address"
-    # 'Deliver to', 'Delivery NOT to our office but to the venue:', 'Livraison non pas au bureau mais à la salle :'
-    r"|(?:deliver(?:y)?|livr(?:aison|er|ez))\b[^:\n.]{0,40}?\s(?:to|à|au|sur)\b"
-    # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
-    r"|(?m:^)[ \t]*(?:livraison|delivery|deliver)[ \t]*:(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ]))"
-    r"(?:[^:\n]{0,40}:)?[ \t]*",
-    re.I,
-)
-_LINE_LABEL = re.compile(r"\s*(?:livraison|delivery|deliver)[ \t]*:", re.I)
-# An address ends with a postcode and town: "33100 Bordeaux" (FR), "1000 Bruxelles", "2503 Biel/Bienne"
-# (BE, CH, LU, AT: four digits opening a part of the address, never a year inside a sentence) or
-# "Bristol BS1 5TT" (UK) or "Galway H91 X2C4" (an Irish Eircode).
-_POSTCODE_TOWN = re.compile(
-    r"(?:\b\d{5}|(?:(?<=[,\n])[ \t]?|^)\d{4})[ \t]+[A-ZÉÈ][\w\-'/ ]*[\w]"
-    r"|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
-    r"|\b[A-Z][\w\-' ]*[ \t,]+[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}\b"
-)
 _NAME = re.compile(
     r"^\s*(?P<name>[A-ZÉÈ][a-zéèëêïîôç\-]+(?:\s+(?:[A-ZÉÈ][a-zéèëêïîôç\-]+|[A-Z]{2,}|Le|La|De)){0,3})\s*$"
 )
@@ -310,51 +292,6 @@ def requested_date(
     return Extracted[dt.date](
         value=hit.value, confidence=hit.confidence, provenance=Provenance(part=part, span=span, rule=rule)
     )
-
-
-def ship_to(text: str, *, part: str) -> Extracted[str] | None:
-    """A one-off delivery address stated after a delivery label, its lines joined with ', '.
-
-    The address runs from the label to a postcode and town, within the same paragraph
-    and sentence ("Livraison sur chantier : 27 avenue Thiers, 33100 Bordeaux (accès cour)").
-    """
-    labels = list(_ADDRESS_LABEL.finditer(text))
-    for label, after in zip(labels, [*labels[1:], None], strict=False):
-        block = text[label.end() : label.end() + 250].split("\n\n")[0]
-        lead = len(block) - len(block.lstrip())
-        match = _POSTCODE_TOWN.search(block)
-        if not match or re.search(r"[.!?](?:\s|$)", block[: match.start()]):
-            continue
-        if (
-            after is not None
-            and after.start() < label.end() + match.start()
-            and _LINE_LABEL.match(after.group(0))
-        ):
-            continue  # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes': the nearer label
-        raw, skipped = _address_only(block[lead : _town_end(block, match)])
-        value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
-        value = value[:1].upper() + value[1:]
-        start = label.end() + lead + skipped
-        prov = Provenance(part=part, span=(start, start + len(raw)), rule="ship-to-label")
-        return Extracted[str](value=value, confidence=0.8, provenance=prov)
-    return None
-
-
-def _town_end(block: str, match: re.Match[str]) -> int:
-    """Where the town ends: '69002 Lyon - on Wednesday morning' is Lyon."""
-    dash = re.search(r"\s+[-–]\s+", block[match.start() : match.end()])
-    return match.start() + dash.start() if dash else match.end()
-
-
-def _address_only(raw: str) -> tuple[str, int]:
-    """The address, less the words that lead to it: 'le chantier de la rue Duquesne (résidence Le Parc,
-    42 rue Duquesne, 69006 Lyon' is what the brackets hold; 'le chantier du lycée' loses its article.
-    Returns it with the count of characters left out before it."""
-    skipped = raw.rfind("(") + 1 if "(" in raw and ")" not in raw[raw.rfind("(") :] else 0
-    article = re.match(r"(?:le|la|les|the)\s+|l['’]", raw[skipped:])  # 'Les Jardins' is a name
-    skipped += article.end() if article else 0
-    lead = len(raw[skipped:]) - len(raw[skipped:].lstrip())
-    return raw[skipped + lead :], skipped + lead
 
 
 def contact(text: str, *, part: str) -> tuple[Extracted[str] | None, Extracted[str] | None]:

@@ -156,7 +156,7 @@ def test_no_po_number(subject: str, text: str) -> None:
         ),
         (
             "Ship to: Unit 7, Ballymount Road, Dublin 24, D24 X2K5, Ireland",
-            "Unit 7, Ballymount Road, Dublin 24, D24 X2K5",
+            "Unit 7, Ballymount Road, Dublin 24, D24 X2K5, Ireland",
         ),
         (
             "1) Chantier Lormont - notre BC 14\nLivraison : Résidence du Parc, 3 rue Vergniaud, 33310 Lormont\n- 2 sacs",
@@ -442,3 +442,63 @@ def test_the_number_under_a_po_heading_of_a_table_row(text: str, expected: str |
     if found is not None:
         start, end = found.provenance.span
         assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We need a delivery at the new yard this time, not at the office:\nHarbour Timber Yard, 3 Quay Road, Whitby YO21 1DH\n\n"
+            "Could you send 40 lengths of decking",
+            "Harbour Timber Yard, 3 Quay Road, Whitby YO21 1DH",
+        ),
+        (
+            "Please enter the order below, delivered straight to site:\nRiverside Lofts, 9 Mill Street, Leeds LS9 8AB.\n",
+            "Riverside Lofts, 9 Mill Street, Leeds LS9 8AB",
+        ),
+        (
+            "Ship to our new garage this time please: Unit 3, Oranmore Business Park, Oranmore, Co. Galway, H91 EK52.",
+            "Unit 3, Oranmore Business Park, Oranmore, Co. Galway, H91 EK52",
+        ),
+        (
+            "Ship to: Cargo ship Aran Star, c/o Quay Agency, Killybegs Harbour, Co. Donegal, Ireland\n\n12 x ropes",
+            "Cargo ship Aran Star, c/o Quay Agency, Killybegs Harbour, Co. Donegal, Ireland",
+        ),
+        (
+            "Site: | Ferme du Moulin, 4 route de Lyon, 01400 Châtillon\n",
+            "Ferme du Moulin, 4 route de Lyon, 01400 Châtillon",
+        ),
+        (
+            "Livraison à notre atelier cette fois : Rue du Pont 8, 4000 Liège, Belgique.",
+            "Rue du Pont 8, 4000 Liège, Belgique",
+        ),
+        (
+            "Please deliver the bricks to our Galway yard, Quarry Lane, Galway H91 C2D3, Ireland (not the shop):",
+            "Quarry Lane, Galway H91 C2D3, Ireland",
+        ),
+    ],
+    ids=[
+        "sentence-closing-its-line-over-the-address",
+        "delivered-straight-to",
+        "abbreviation-dot-in-the-address",
+        "no-postcode-ending-with-the-country",
+        "site-cell",
+        "country-after-the-town",
+        "our-words-for-the-place-left-out",
+    ],
+)
+def test_a_ship_to_in_the_shapes_customers_write(text: str, expected: str) -> None:
+    found = fields.ship_to(text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please deliver the following:\n- 2 x pallets of bricks\n12 rue Haute, 75001 Paris",
+        "Ship to: Unit 4, the usual place, Ireland is fine by us\n",
+    ],
+    ids=["a-list-under-the-sentence", "a-country-in-a-sentence"],
+)
+def test_no_ship_to_where_no_address_follows_the_label(text: str) -> None:
+    assert fields.ship_to(text, part="body") is None
