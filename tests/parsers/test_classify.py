@@ -170,6 +170,19 @@ WORDINGS = {
         "Je passerai commande dès réception de vos prix.",
         MessageKind.QUOTE_REQUEST,
     ),
+    # A colleague forwarding a customer's list to be keyed in, the list naming no order word.
+    "forward_to_key_in_en": (
+        "Fwd: site list",
+        "Hi team,\nplease enter this for them, usual address.\n\nBegin forwarded message:\n\n"
+        "For the boiler room we'd want, by Friday:\n\n6 copper elbows 22 mm\n2 tubs of flux\n4 rolls of PTFE tape",
+        MessageKind.ORDER,
+    ),
+    "forward_a_saisir_fr": (
+        "TR: liste chantier",
+        "Bonjour,\nmerci de la saisir pour lui.\n\n-----Message d'origine-----\n"
+        "Pour le chantier de Pessac, livré jeudi :\n6 coudes cuivre 22\n2 pots de décapant\n4 rouleaux de téflon",
+        MessageKind.ORDER,
+    ),
     # A question on the quote before the order is raised: nothing ordered yet.
     "question_before_raising_the_po_en": (
         "RE: Quote 2291",
@@ -279,6 +292,18 @@ def test_wording_decides_the_kind(subject: str, text: str, kind: MessageKind | N
         assert result.kind == kind, result.reasons
 
 
+@pytest.mark.parametrize(
+    ("said", "phrase"),
+    [
+        ("Hi team, please enter this for them, usual address.", "please enter this"),
+        ("Could you key in this order for the Pessac site?", "key in this"),
+        ("Bonjour, merci de la saisir pour elle.", "merci de la saisir"),
+    ],
+)
+def test_a_forward_to_key_in_is_a_sign_of_an_order(said: str, phrase: str) -> None:
+    assert any(phrase in reason for reason in classify(_message("Fwd: liste", said)).reasons)
+
+
 def test_an_invoice_attachment_alone_makes_an_invoice() -> None:
     invoice = Attachment(filename="FA-26-10-2291.pdf", content_type="application/pdf", data=b"%PDF")
     assert (
@@ -351,3 +376,23 @@ def test_lines_naming_catalogue_articles_make_an_order(named: int, total: int, k
 def test_the_catalogue_never_overrules_a_stated_kind() -> None:
     invoice = Classification(kind=MessageKind.INVOICE, confidence=0.8, reasons=["text: 'facture'"])
     assert by_catalogue(invoice, 5, 5) == invoice
+
+
+@pytest.mark.parametrize(
+    ("text", "is_order"),
+    [
+        ("Bonjour, 4 sachets de chevilles nylon M8x60. Merci\n\nKevin", True),
+        ("Bonjour,\n\n2 boîtes de vis agglo inox 3x20.\n\nMerci, bonne journée\nAtelier Roux", True),
+        ("Bonjour, 4 sachets de chevilles nylon M8x60 ?\n\nKevin", False),
+        ("Bonjour, 4 sachets de chevilles nylon M8x60. Livrés au 12 rue Haute.\n\nKevin", False),
+        ("Bonjour, chevilles nylon M8x60. Merci\n\nKevin", False),
+    ],
+    ids=["one-counted-line", "greeting-line-thanks", "a-question", "more-is-said", "no-count"],
+)
+def test_one_line_counting_an_article_in_its_unit_is_an_order(
+    text: str, is_order: bool, reference_index: Callable[[Path], CatalogIndex]
+) -> None:
+    parsed = _message("chevilles", text)
+    parsed.classification = classify(parsed)
+    confirm_by_catalogue(parsed, reference_index(ROOT / "fixtures" / "ref"))
+    assert parsed.classification.is_order == is_order, parsed.classification.reasons
