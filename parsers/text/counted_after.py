@@ -121,6 +121,9 @@ def named_then_counted(
     """The line of a name (a code may open it) followed by its count and unit, as `match` found them."""
     quantity, unit = counted
     code, desc, desc_start = split_code(match["desc"], match.start("desc"))
+    desc = desc.rstrip(
+        " ,;"
+    )  # 'Pads front Golf 7, Bosch, x4': the comma before the count is no part of the name
     return line_from_parts(
         part,
         (start, start + len(line)),

@@ -250,7 +250,8 @@ def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) 
         or noun in line_words().street_words
         or month_number(noun) is not None
         or noun in _FRACTIONS  # "un demi-colis": half of a unit, read above
-        or read_quantity(noun)[0] is not None  # "une douzaine d'ampoules": a count, read above
+        # "une douzaine d'ampoules": a count, read above; 'two-point harnesses' is a name
+        or (read_quantity(noun)[0] is not None and not sentence.startswith("-", match.end("noun")))
     ):
         return None
     quantity, approx = read_quantity(match["qty"])
@@ -289,7 +290,7 @@ def _build_listed() -> re.Pattern[str]:
     return re.compile(
         # '..., de trois écrans et de cinq vestes': the 'de' the verb asks for may repeat after the join
         rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
-        rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))\b",
+        rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}))\b",
         re.I,
     )
 

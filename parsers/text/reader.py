@@ -363,7 +363,9 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     spans = code_spans(line, codes) if codes is not None else []
     known = read_code_line(line, codes, part=part, start=start, spans=spans) if codes is not None else None
     if known is not None:
-        return [known]
+        # 'Could we order 6 harnesses (EAN ...), 6 lanyards and 2 kits': a sentence of several items, one coded
+        listed = [_with_known_code(found, spans, start) for found in read_prose(line, part=part, start=start)]
+        return listed if len(listed) >= 2 and any(found.code for found in listed) else [known]
     clauses = code_clauses(line, codes, spans=spans) if codes is not None else None
     if clauses:
         return [
@@ -391,13 +393,28 @@ def _with_known_code(line: ExtractedLine, spans: list[re.Match[str]], start: int
     where = line.description.provenance if line.description else None
     if line.code is not None or where is None or where.span is None:
         return line
-    inside = [m for m in spans if where.span[0] <= start + m.start() and start + m.end() <= where.span[1]]
+    inside = [m for m in spans if _names_in(m, where.span, start)]
     if len(inside) != 1:
         return line
     found = inside[0]
     prov = Provenance(part=where.part, span=(start + found.start(), start + found.end()), rule="text-code")
     line.code = Extracted[str](value=found.group(0), confidence=0.8, provenance=prov)
     return line
+
+
+def _names_in(code: re.Match[str], span: tuple[int, int], start: int) -> bool:
+    """The code is written in the name, or in brackets right after it ('harnesses (EAN 3760...)')."""
+    begin, end = start + code.start(), start + code.end()
+    if span[0] <= begin and end <= span[1]:
+        return True
+    return (
+        begin >= span[1]
+        and _BRACKETED_CODE.fullmatch(code.string[span[1] - start : code.start()]) is not None
+    )
+
+
+# What may stand between a name and the code after it: '(', '(EAN ', '(notre code ', '. ' after 'réf'.
+_BRACKETED_CODE = re.compile(r"[.:]?\s*\(?\s*(?:[^\W\d_]+\.?\s*){0,2}:?\s*")
 
 
 def _recounted(line: ExtractedLine, new: Decimal, span: tuple[int, int]) -> ExtractedLine:

@@ -427,3 +427,17 @@ def test_a_known_code_inside_an_item_of_a_sentence_is_its_code():
         (Decimal(2), None),
         (Decimal(4), "GX-4410"),
     ]
+
+
+def test_a_sentence_of_several_items_with_one_coded_reads_every_item():
+    book = Book("5412345678901")
+    text = (
+        "Could we order 4 three-way hose splitters (EAN 5412345678901), 6 garden hoses 25 m "
+        "and 2 wall reels for the greenhouse."
+    )
+    lines = read_lines(text, part="body", codes=book)
+    assert [(ln.quantity.value, ln.code.value if ln.code else None) for ln in lines] == [
+        (Decimal(4), "5412345678901"),
+        (Decimal(6), None),
+        (Decimal(2), None),
+    ]

@@ -495,3 +495,8 @@ def test_the_name_in_brackets_after_a_code_alone_is_the_items_name():
         ("GT-8812 (the green plant ties)", Decimal(3), "boite"),
         ("garden twine", Decimal(2), "rouleau"),
     ]
+
+
+def test_a_hyphenated_name_after_a_count_names_an_item():
+    text = "Please send 2 boxes of plant labels, 10 hi-vis watering cans and 4 in red."
+    assert [q for _, q, _ in _read(text)] == [Decimal(2), Decimal(10), Decimal(4)]
