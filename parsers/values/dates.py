@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from models.datafiles import load_toml
 from parsers.vocabulary.phrases import normalize
+from parsers.vocabulary.sieve import Sieve
 from parsers.vocabulary.words import DATA
 
 
@@ -128,6 +129,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(source, re.I)) for kind, source in sources]
 
 
+@lru_cache(maxsize=1)
+def _sieve() -> Sieve:
+    return Sieve.of(pattern for _, pattern in _patterns())
+
+
 _PRINTED_IN_FULL = {"iso", "numeric", "day_month", "month_day"}
 
 
@@ -139,8 +145,8 @@ def find_dates(text: str, today: dt.date | None = None, *, day_first: bool = Tru
     """
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _patterns():
-        if today is None and kind not in _PRINTED_IN_FULL:
+    for (kind, pattern), maybe in zip(_patterns(), _sieve().possible(text), strict=True):
+        if not maybe or (today is None and kind not in _PRINTED_IN_FULL):
             continue
         for match in pattern.finditer(text):
             span = match.span()
