@@ -47,6 +47,7 @@ class CorrectionWords(BaseModel):
     add: list[str]
     fillers: list[str]
     beside: list[str]
+    dropped: list[str]
 
 
 class _CorrectionsFile(BaseModel):
@@ -88,19 +89,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # '2 kits distri -> non pardon, un seul, le client a annulé le 2e': the count alone, then a reason
         "revised": re.compile(
-            rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?(?:{apology})(?!\w)[\s,:!]*"
+            rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?(?:(?:{apology})(?!\w)[\s,:!]*)+"
             rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
-            rf"(?!\w)(?:\s+(?:seulement|only|just)(?!\w))?\s*(?:[,;.!)]|$)",
+            rf"(?!\w)(?:\s+(?!(?:seulement|only|just)(?!\w))(?P<unit>[^\W\d_]+\.?))?(?:\s+(?:seulement|only|just)(?!\w))?\s*(?:[,;.!)]|$)",
             re.I,
         ),
+        # 'make that 12 cases of the gloves': the unit may come between the count and the name
         "make_that": re.compile(
-            rf"\bmake\s+(?:that|it|those)\s+(?P<new>{qty})\s+(?:of\s+the|of|for\s+the)\s+(?P<what>[^,.;:\n]{{2,60}})",
+            rf"\bmake\s+(?:that|it|those)\s+(?P<new>{qty})\s+(?:(?P<unit>[^\W\d_]+\.?)\s+)?"
+            rf"(?:of\s+the|of|for\s+the)\s+(?P<what>[^,.;:\n]{{2,60}})",
+            re.I,
+        ),
+        # 'make the paper 15 cartons': the line named first, then its count
+        "make_the": re.compile(
+            rf"\bmake\s+the\s+(?P<what>[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?P<new>{qty})(?!\w)", re.I
+        ),
+        # 'finalement pas de bavette', 'en fait plus d'enveloppes C5': the article named is dropped
+        "dropped": re.compile(
+            rf"\b(?:{_words(words.dropped)})\s+(?:de\s+|d['’]\s*|du\s+|des\s+|of\s+)?(?P<what>[^\W\d_][^.;,:!?\n]{{2,80}})",
             re.I,
         ),
         "instead_of": re.compile(
             # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
             rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
-            rf"(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
+            rf"(?:au lieu de|à la place de|plut[ôo]t que|instead of|rather than)\s+(?P<old>{qty})",
             re.I,
         ),
         # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"
@@ -208,6 +220,8 @@ def revised_count(line: str) -> tuple[int, Decimal, tuple[int, int]] | None:
     found = _patterns()["revised"].search(line)
     if found is None or not re.search(r"\d", line[: found.start()]):
         return None
+    if found["unit"] and normalise_unit(found["unit"].rstrip(".").lower()) is None:
+        return None  # 'make that 8 packs' counts in a unit; '12 chez nous' is no count said again
     new = Decimal(1) if re.fullmatch(ONLY_ONE, found["new"], re.I) else _number(found["new"])
     return (found.start(), new, found.span("new")) if new else None
 
@@ -291,7 +305,7 @@ def _recount_named(
 ) -> list[ExtractedLine]:
     """'PS: make that 3 of the CF410X': the one line the words name (its code, else its words)
     takes the count, though the sentence does not write the one it replaces."""
-    found = _patterns()["make_that"].search(sentence)
+    found = _patterns()["make_that"].search(sentence) or _patterns()["make_the"].search(sentence)
     if found is None:
         return lines
     own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
@@ -333,6 +347,7 @@ def _remove(
     removals = [
         *patterns["remove"].finditer(sentence),
         *(m for m in patterns["withdrawn"].finditer(sentence) if not _number_in(m["what"])),
+        *patterns["dropped"].finditer(sentence),
     ]
     for match in removals:
         what = match["what"]
@@ -343,7 +358,9 @@ def _remove(
             # A forwarder's word over the list forwarded below ('Drop the face shields').
             target = named_once([ln for ln in lines if not before(ln, at + len(sentence), part)], what)
         if target is not None:
-            own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
+            # '... pas de bavette : mettez plutôt 6 kg d'entrecôte': a dropped line's sentence may order its stand-in
+            dropped = match.re is patterns["dropped"]
+            own = [] if dropped else [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
             lines = [ln for ln in lines if ln is not target and ln not in own]
     for match in patterns["except"].finditer(sentence):
         # An exception may stand above the list it excepts from (a forwarder's word over the original).

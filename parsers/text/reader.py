@@ -334,8 +334,13 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     if revised is not None:  # '... x 2 -> non pardon, un seul': the count said last, whatever the reason
         cut, new, span = revised
         found = _read_free(line[:cut], part=part, start=start, codes=codes)
-        if len(found) == 1 and found[0].quantity is not None:
-            return [_recounted(found[0], new, (start + span[0], start + span[1]))]
+        if (
+            found
+            and found[-1].quantity is not None
+            and (len(found) == 1 or _same_sentence(found[-1], line, cut, start))
+        ):
+            # '..., plus 20 kg of apples - actually make that 30': the last item said before it
+            return [*found[:-1], _recounted(found[-1], new, (start + span[0], start + span[1]))]
     if is_cancelled(line):
         return []
     added = added_item(line)
@@ -369,6 +374,12 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     if single is not None:
         return [_code_in_name(single, codes)]
     return prose
+
+
+def _same_sentence(line: ExtractedLine, text: str, cut: int, start: int) -> bool:
+    """No sentence ends between the line read and where its count is said again."""
+    end = line.provenance.span[1] - start if line.provenance and line.provenance.span else 0
+    return 0 <= end <= cut and not re.search(r"[.!?;]\s", text[end:cut])
 
 
 def _recounted(line: ExtractedLine, new: Decimal, span: tuple[int, int]) -> ExtractedLine:
