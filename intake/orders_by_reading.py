@@ -8,6 +8,7 @@ from matchers import CatalogIndex, match_order
 from models import Classification, ExtractedOrder, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
 from parsers import DocumentLimits, awaits_catalogue, by_catalogue, extract_orders
+from parsers.text.thread import quotes_an_offer
 
 # A line names an article when its code is known or its wording leads clearly.
 NAMED_SCORE = 0.8
@@ -53,12 +54,17 @@ def answer_to_offer(
     de plaquettes", "Oui, remplacez par 2 bidons de 20 L") orders it, whatever its words of change
     say: a change of the order the offer was about only when the PO it writes is an order taken
     (settled against the store, as any order's words of change are)."""
-    if sign.kind not in (FollowupKind.CHANGE, FollowupKind.OTHER) or not offers_a_choice(parsed.quoted):
+    # Our offer of two replacements asks nothing ("Deux possibilités : ..."): 'les deux, mais 8 au lieu
+    # de 12' takes it all the same, as the answer's reader reads it.
+    choice = offers_a_choice(parsed.quoted)
+    if sign.kind not in (FollowupKind.CHANGE, FollowupKind.OTHER) or not (
+        choice or quotes_an_offer(parsed.quoted)
+    ):
         return read, sign
     if read is None:
         read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
     if not _answered(read):
-        if not _counted(read):
+        if not choice or not _counted(read):
             return read, sign
         # "Level D please. 10 pairs in size 9 ...": counts under our question that the answer's reader
         # could not tie to its options still order; a clerk reads which.

@@ -170,6 +170,13 @@ WORDINGS = {
         "Je passerai commande dès réception de vos prix.",
         MessageKind.QUOTE_REQUEST,
     ),
+    # A question on the quote before the order is raised: nothing ordered yet.
+    "question_before_raising_the_po_en": (
+        "RE: Quote 2291",
+        "Before we raise the PO: could you deliver the 40 bags of tile adhesive in two drops "
+        "(20 now, 20 in January)? Is the grout in stock?",
+        MessageKind.QUOTE_REQUEST,
+    ),
     # Goods delivered in place of those ordered: an exchange, not an order of what it names.
     "delivered_in_place_of_ordered_fr": (
         "Erreur",
