@@ -314,8 +314,8 @@ def _plain(line: str) -> str:
 
 
 # '(résidence Le Parc, 42 rue Duquesne, 69006 Lyon)': an address in brackets names no article, and its
-# postcode is no count.
-_ADDRESS_IN_BRACKETS = re.compile(r"\([^()\n]*?\b\d{5}[ \t]+[A-ZÉÈ][^()\n]*\)")
+# postcode is no count; a four-figure one ('Rue de Varembé 9, 1202 Genève') after the street and a comma.
+_ADDRESS_IN_BRACKETS = re.compile(r"\([^()\n]*?(?:\b\d{5}|,\s*\d{4})[ \t]+[A-ZÉÈ][^()\n]*\)")
 
 
 def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
