@@ -363,6 +363,8 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     spans = code_spans(line, codes) if codes is not None else []
     known = read_code_line(line, codes, part=part, start=start, spans=spans) if codes is not None else None
     if known is not None:
+        if _LIST_LINE.match(line):
+            return [known]  # '1 CS copy paper, case of 5 reams OS-12191': a list line names one article
         # 'Could we order 6 harnesses (EAN ...), 6 lanyards and 2 kits': a sentence of several items, one coded
         listed = [_with_known_code(found, spans, start) for found in read_prose(line, part=part, start=start)]
         return listed if len(listed) >= 2 and any(found.code for found in listed) else [known]
@@ -413,6 +415,7 @@ def _names_in(code: re.Match[str], span: tuple[int, int], start: int) -> bool:
     )
 
 
+_LIST_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?\d")
 # What may stand between a name and the code after it: '(', '(EAN ', '(notre code ', '. ' after 'réf'.
 _BRACKETED_CODE = re.compile(r"[.:]?\s*\(?\s*(?:[^\W\d_]+\.?\s*){0,2}:?\s*")
 

@@ -441,3 +441,9 @@ def test_a_sentence_of_several_items_with_one_coded_reads_every_item():
         (Decimal(6), None),
         (Decimal(2), None),
     ]
+
+
+def test_a_list_line_with_a_known_code_is_one_article_whatever_its_commas():
+    book = Book("GS-1219")
+    lines = read_lines("1 CS potting soil 40 L, case of 5 bags GS-1219 30/11/2026\n", part="body", codes=book)
+    assert [ln.code.value for ln in lines] == ["GS-1219"]
