@@ -32,8 +32,6 @@ from typing import Protocol, TypeVar
 from intake import stages
 from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
 from intake.pipeline import PipelineDeps, ReadMessage, decide_message
-from intake.preload import preload
-from intake.reader_worker import AHEAD_DONE, LOADED, serve
 from intake.wire import from_wire
 from matchers import CatalogIndex
 from models import (
@@ -46,12 +44,8 @@ from models import (
     Store,
     batched,
 )
-from parsers import (
-    DocumentLimits,
-    death_reason,
-    kill_group,
-    lead_group,
-)
+from parsers.documents.limits import DocumentLimits
+from parsers.documents.sandbox import death_reason, kill_group, lead_group
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
 RECYCLE_AFTER = 250
@@ -63,6 +57,10 @@ T = TypeVar("T")
 IDLE_AFTER = 0.05
 # Seconds the answers are waited for at a time (then the workers' time limits are looked at).
 WAIT = 0.5
+# What a worker says once it has parsed the messages handed together and asked the classifier.
+AHEAD_DONE = "ahead"
+# What a worker says once the models it reads with are loaded (by itself, or before it was forked).
+LOADED = "loaded"
 # Messages kept, and outcomes stored, per commit of `ingest_files`.
 BATCH_RAWS = 16
 BATCH_OUTCOMES = 16
@@ -116,7 +114,7 @@ class ReaderPool:
 
     def __enter__(self) -> ReaderPool:
         if self.load_first:
-            preload(self.index)
+            _preload(self.index)
         _freeze()
         for _ in range(self.processes):
             self.workers.append(self._spawn())
@@ -221,7 +219,7 @@ class ReaderPool:
     def _replace(self, worker: _Worker) -> None:
         self.alone.extend(worker.jobs)
         self._retire(worker)
-        preload(self.index)  # once: the workers forked from now on share what it loads
+        _preload(self.index)  # once: the workers forked from now on share what it loads
         _freeze()
         fresh = self._spawn()
         worker.process, worker.conn, worker.served = fresh.process, fresh.conn, 0
@@ -234,7 +232,7 @@ class ReaderPool:
         # siblings'), a pool's process killed would leave its workers waiting forever.
         inherited = [parent, *(w.conn for w in self.workers)]
         process = context.Process(
-            target=serve, args=(child, self.index, self.limits, self.settings, inherited), daemon=True
+            target=_serve, args=(child, self.index, self.limits, self.settings, inherited), daemon=True
         )
         process.start()
         lead_group(process.pid)
@@ -247,6 +245,21 @@ class ReaderPool:
         if worker.process.pid is not None:
             kill_group(worker.process.pid)
         worker.process.join(5)
+
+
+def _preload(index: CatalogIndex) -> None:
+    from intake.preload import preload
+
+    preload(index)
+
+
+def _serve(*args: object) -> None:
+    """A worker's life. The reading half (spaCy, the readers' patterns) is imported here, in the
+    worker: a pool's process that never reads itself does not load it (unless `_preload` did,
+    to share it with the workers it forks)."""
+    from intake.reader_worker import serve
+
+    serve(*args)  # type: ignore[arg-type]
 
 
 def _freeze() -> None:

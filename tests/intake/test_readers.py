@@ -13,8 +13,9 @@ import pytest
 
 from intake import reader_worker, readers
 from intake.ingest import ingest_file, iter_message_files
-from intake.pipeline import ReadMessage, read_message
+from intake.pipeline import ReadMessage
 from intake.readers import Failure, ReaderPool, ingest_files
+from intake.reading import read_message
 from matchers import CatalogIndex
 from models import (
     MessageState,
