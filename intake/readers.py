@@ -263,6 +263,7 @@ class ReaderPool:
 
 
 def _preload(index: CatalogIndex) -> None:
+    """`intake.preload.preload`, imported only where the workers are forked from this process."""
     from intake.preload import preload
 
     preload(index)
