@@ -7,11 +7,14 @@ training/ is offline and never imported by the pipeline.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from types import ModuleType
+
 from models.lazy import lazy_face
 
 # Names read from their module on first use: a process that only decides and stores (the command
 # beside its reading workers) or needs one value reader does not load spaCy and every pattern.
-# The classifier is `parsers.classify.classify`: the name `parsers.classify` is its package's.
 _WHERE = {
     "awaits_catalogue": "parsers.classify",
     "by_catalogue": "parsers.classify",
@@ -55,5 +58,21 @@ def preload() -> None:
     default_vocabulary()
 
 
-__all__ = sorted([*_WHERE, "preload"])
+class _Face(ModuleType):
+    """`parsers.classify` is the classifier, loaded on first use: importing the subpackage of
+    that name sets the package's attribute to the subpackage, which this keeps from hiding it."""
+
+    @property
+    def classify(self) -> Callable:
+        from parsers.classify import classify
+
+        return classify
+
+    @classify.setter
+    def classify(self, _subpackage: ModuleType) -> None:
+        pass
+
+
+__all__ = sorted([*_WHERE, "classify", "preload"])
 __getattr__, __dir__ = lazy_face(__name__, _WHERE)
+sys.modules[__name__].__class__ = _Face
