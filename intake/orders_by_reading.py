@@ -3,11 +3,15 @@ whose lines name our articles, and a reply that takes what our quoted message of
 
 from __future__ import annotations
 
+import re
+
 from intake.followups import ANSWER_RULE, EACH_RULE, offers_a_choice, read_thread
 from matchers import CatalogIndex, match_order
-from models import Classification, ExtractedOrder, MessageKind, ParsedMessage
+from models import Classification, ExtractedLine, ExtractedOrder, LineMatch, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
 from parsers import DocumentLimits, awaits_catalogue, by_catalogue, extract_orders
+from parsers.text.thread import quotes_an_offer
+from parsers.values.units import unit_kind, unit_ordered_by
 
 # A line names an article when its code is known or its wording leads clearly.
 NAMED_SCORE = 0.8
@@ -18,6 +22,11 @@ ANSWER_REASON = "a short answer orders one option of the question quoted"
 ANSWERED = 0.8
 UNSURE_ANSWER = 0.6
 COUNTED_DOUBT = "the reply counts articles under our question without naming its options for sure"
+ONE_LINE_REASON = "one line counts an article of the catalogue in its unit, and nothing else is said"
+# Around the one counted line, a greeting, thanks and a name: a few words and no figures.
+GREETING_WORDS = 8
+# As sure as a list of lines named by the catalogue (`by_catalogue`): held in confident mode.
+ONE_LINE = 0.7
 
 
 def confirm_by_catalogue(
@@ -37,7 +46,13 @@ def confirm_by_catalogue(
             kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
         )
         return read
-    parsed.classification = by_catalogue(parsed.classification, *_named_lines(parsed, read, index))
+    matches = _matches(parsed, read, index)
+    parsed.classification = by_catalogue(parsed.classification, *_named(matches))
+    if awaits_catalogue(parsed.classification) and _one_counted_line(parsed, read, matches):
+        # "Bonjour, 3 bidons de javel 5L. Merci": the whole message is one counted article.
+        parsed.classification = Classification(
+            kind=MessageKind.ORDER, confidence=ONE_LINE, reasons=[ONE_LINE_REASON]
+        )
     return read
 
 
@@ -53,12 +68,17 @@ def answer_to_offer(
     de plaquettes", "Oui, remplacez par 2 bidons de 20 L") orders it, whatever its words of change
     say: a change of the order the offer was about only when the PO it writes is an order taken
     (settled against the store, as any order's words of change are)."""
-    if sign.kind not in (FollowupKind.CHANGE, FollowupKind.OTHER) or not offers_a_choice(parsed.quoted):
+    # Our offer of two replacements asks nothing ("Deux possibilités : ..."): 'les deux, mais 8 au lieu
+    # de 12' takes it all the same, as the answer's reader reads it.
+    choice = offers_a_choice(parsed.quoted)
+    if sign.kind not in (FollowupKind.CHANGE, FollowupKind.OTHER) or not (
+        choice or quotes_an_offer(parsed.quoted)
+    ):
         return read, sign
     if read is None:
         read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
     if not _answered(read):
-        if not _counted(read):
+        if not choice or not _counted(read):
             return read, sign
         # "Level D please. 10 pairs in size 9 ...": counts under our question that the answer's reader
         # could not tie to its options still order; a clerk reads which.
@@ -97,8 +117,46 @@ def _counted(read: list[ExtractedOrder]) -> bool:
     )
 
 
-def _named_lines(parsed: ParsedMessage, read: list[ExtractedOrder], index: CatalogIndex) -> tuple[int, int]:
+def _matches(parsed: ParsedMessage, read: list[ExtractedOrder], index: CatalogIndex) -> list[LineMatch]:
+    return [line for order in read for line in match_order(parsed, order, index).lines]
+
+
+def _named(matches: list[LineMatch]) -> tuple[int, int]:
     """(lines that surely name a catalogue article, all lines) of what the message carries."""
-    matches = [line for order in read for line in match_order(parsed, order, index).lines]
     named = [m for m in matches if m.sku is not None and m.score >= NAMED_SCORE and m.margin >= NAMED_MARGIN]
     return len(named), len(matches)
+
+
+def _one_counted_line(parsed: ParsedMessage, read: list[ExtractedOrder], matches: list[LineMatch]) -> bool:
+    """The sender's own text is one line counting an article in a unit it writes ('3 cartons de ...',
+    '2 kg de ...'), which the catalogue has a candidate for, between a greeting, thanks and a name.
+    Neither a question nor a reply or a forward: those say more than the line."""
+    lines = [line for order in read if order.source == "email" for line in order.lines]
+    if len(read) != 1 or len(lines) != 1 or len(matches) != 1 or matches[0].sku is None:
+        return False
+    if parsed.quoted.strip() or parsed.forwarded_sender is not None or "?" in parsed.text:
+        return False
+    span = _written_span(lines[0])
+    if span is None or not _counted_in_a_unit(lines[0]):
+        return False
+    rest = parsed.text[: span[0]] + " " + parsed.text[span[1] :]
+    return not re.search(r"\d", rest) and len(re.findall(r"[^\W\d_]{2,}", rest)) <= GREETING_WORDS
+
+
+def _written_span(line: ExtractedLine) -> tuple[int, int] | None:
+    """Where the line's count, unit and words stand in the body."""
+    spans = [
+        value.provenance.span
+        for value in (line.quantity, line.unit, line.description)
+        if value is not None and value.provenance is not None and value.provenance.part == "body"
+    ]
+    spans = [span for span in spans if span is not None]
+    return (min(s for s, _ in spans), max(e for _, e in spans)) if spans else None
+
+
+def _counted_in_a_unit(line: ExtractedLine) -> bool:
+    """A count and the unit word written beside it: a pack, a shipping unit or a measure ordered by."""
+    if line.quantity is None or line.unit is None or line.unit.provenance is None:
+        return False
+    unit = line.unit.value
+    return unit_kind(unit) == "count" or unit_ordered_by(unit)

@@ -12,6 +12,7 @@ import math
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -216,8 +217,10 @@ class IndexCache:
     does not build its catalogue every minute. Either way the index is a new one (and the
     reading workers are forked with it); an unchanged store keeps it."""
 
-    def __init__(self, store: Store, max_age: float = 60.0) -> None:
-        self.store, self.max_age = store, max_age
+    def __init__(
+        self, store: Store, max_age: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.store, self.max_age, self.clock = store, max_age, clock
         self._lock = threading.Lock()
         self._index: CatalogIndex | None = None
         self._stamp: tuple[object, ...] | None = None
@@ -226,8 +229,8 @@ class IndexCache:
 
     def get(self) -> CatalogIndex:
         with self._lock:
-            if self._index is None or time.monotonic() - self._checked > self.max_age:
-                self._checked = time.monotonic()
+            if self._index is None or self.clock() - self._checked > self.max_age:
+                self._checked = self.clock()
                 # Read first: a write meanwhile builds again at the next look.
                 stamp = reference_fingerprint(self.store.engine)
                 habits_stamp = habits_fingerprint(self.store.engine)

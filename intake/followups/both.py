@@ -1,23 +1,27 @@
-"""A reply that takes every item our quoted offer numbers, a count changed on one of them.
+"""A reply that takes every item our quoted offer sets out, or the one it names by its place.
 
 "Yes to both, but 10 instead of 6 for the first one", "oui pour les deux, mais 10 au lieu de 6 pour le
-premier": the quoted offer numbers its items ('1) 6 x yellow parka XL (PAR-HV-500-JA-XL) at 65.00 EUR',
-'2. Filtre à air Purflux A1280 - 2 pièces à 11,70 € HT'), each with the one code and the one count it
-offers; the reply takes them all at those counts, but for the count it changes on the item it names by
-its place. An item read otherwise, or a change not read for sure, is a doubt for a clerk.
+premier", "only the first one please": the quoted offer numbers or bullets its items ('1) 6 x yellow
+parka XL (PAR-HV-500-JA-XL) at 65.00 EUR', '- 24 x Gel hydroalcoolique 500 ml à 5,20 € HT'), each with
+one code or a name the catalogue knows for sure, and the count it offers; the reply takes them at those
+counts, but for the count it changes on the item it names by its place or by the count it replaces
+('8 bidons au lieu de 12'). An item read otherwise, or a change not read for sure, is a doubt for a clerk.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
-from intake.followups.answers import ANSWER_RULE
-from matchers import CatalogIndex
+from intake.followups.answers import ANSWER_RULE, offers_a_choice
+from intake.followups.diff import SURE_MARGIN, SURE_SCORE
+from matchers import CatalogIndex, match_article
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.text.codes import code_spans
-from parsers.text.thread import QUOTED_PART, latest_quoted
+from parsers.text.thread import QUOTED_PART, latest_quoted, quotes_an_offer
 from parsers.values.numbers import parse_number, word_quantity
+from parsers.values.units import normalise_unit, unit_kind
 
 # "yes to both", "both please", "oui pour les deux", "ok pour les 2", "on prend les trois", "all of them".
 _ALL = re.compile(
@@ -25,14 +29,18 @@ _ALL = re.compile(
     r"|les\s+(?:deux|trois|quatre)|(?:(?<=pour\s)les|(?<=for\s)the|(?<=to\s)the)\s+[23](?=\s*(?:[,.!;\n]|$|of\s+them|options?|propositions?)))(?!\w)",
     re.I,
 )
-# An item the offer numbers: '1) ', '2. ', '3 - ' at the start of its line.
-_ITEM = re.compile(r"^[ \t]*(?P<no>[1-9])\s*[.)\-–]\s+(?P<text>\S.*)$", re.M)
-# Its count: '6 x ...', '6 pcs', '2 pièces', '6 paires' (never a size: '4-in-1', '30W').
-_COUNT = re.compile(
-    r"(?<![\w.,-])(?P<n>\d{1,4})\s*(?:[x×](?=\s)|(?:pcs?|pces?|pi[èe]ces?|pieces?|units?|paires?|pairs?"
-    r"|bo[iî]tes?|boxes|rouleaux|rolls?|cartons?|packs?|lots?|sachets?|bags?|sacs?|cases?)\b)",
+# "only the first one", "just the second", "le premier seulement", "uniquement la deuxième".
+_ORDINAL = r"first|second|third|1st|2nd|3rd|premi[eè]re?|seconde?|deuxi[eè]me|troisi[eè]me"
+_ONLY = re.compile(
+    rf"\b(?:only|just)\s+the\s+(?P<a>{_ORDINAL})\b(?:\s+one)?|\bthe\s+(?P<b>{_ORDINAL})\s+(?:one\s+)?only\b"
+    rf"|\b(?:seulement|uniquement|juste)\s+(?:le|la)\s+(?P<c>{_ORDINAL})\b"
+    rf"|\b(?:le|la)\s+(?P<d>{_ORDINAL})\s+(?:seulement|uniquement)\b",
     re.I,
 )
+# An item the offer numbers ('1) ', '2. ', '3 - ') or bullets ('- ', '* ', '• ') at the start of its line.
+_ITEM = re.compile(r"^[ \t]*(?:(?P<no>[1-9])\s*[.)\-–]|[-*•·])\s+(?P<text>\S.*)$", re.M)
+# Its count: '6 x ...', '6 pcs', '2 pièces', '12 bidons' (a counted unit: never a size, '5 L', '30W').
+_COUNT = re.compile(r"(?<![\w.,-])(?P<n>\d{1,4})\s*(?:[x×](?=\s)|(?P<unit>[^\W\d_]+))", re.I)
 _PRICE = re.compile(r"(?<![\w.,])(\d{1,6}[.,]\d{2})\s*(?:€|eur\b|euros?\b)", re.I)
 # "10 instead of 6 for the first one", "10 au lieu de 6 pour le premier", "make the second one 4".
 _PLACES = {
@@ -45,47 +53,80 @@ _PLACES = {
     "deuxième": 2,
     "deuxieme": 2,
     "third": 3,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
     "troisième": 3,
     "troisieme": 3,
 }
+# "8 bidons de 5 L au lieu de 12": the item whose offered count it replaces.
 _CHANGED = re.compile(
-    r"(?P<new>\d{1,4})\s+(?:instead\s+of|au\s+lieu\s+d[eu]|rather\s+than|plut[ôo]t\s+que)\s+(?P<old>\d{1,4})"
-    r"\s+(?:for|pour|on|sur)\s+(?:the|le|la|l['’])\s*(?P<place>[^\W\d_]+)",
+    r"(?<![\w.,])(?P<new>\d{1,4})(?:\s[^\n.;!?]{0,40}?)?\s(?:instead\s+of|au\s+lieu\s+d[eu]|rather\s+than"
+    r"|plut[ôo]t\s+que)\s+(?P<old>\d{1,4})(?![\w]|[.,]\d)"
+    r"(?:\s+(?:for|pour|on|sur)\s+(?:the|le|la|l['’])\s*(?P<place>[^\W\d_]+))?",
     re.I,
 )
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?![\w.,]\d)")
-ALL_DOUBT = (
-    "the reply takes every item of the quoted offer: an item or the change asked was not read for sure"
-)
+ALL_DOUBT = "the reply takes items of the quoted offer: an item or the change asked was not read for sure"
 
 
 def read_all_offered(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> ExtractedOrder:
-    """The body's order, or a line per numbered item of the quoted offer when the reply takes them all."""
+    """The body's order, or a line per item of the quoted offer the reply takes (all, or one by place)."""
     own = parsed.text
-    said = _ALL.search(own)
-    if order.source != "email" or said is None or not parsed.quoted.strip():
+    if order.source != "email" or not parsed.quoted.strip():
         return order
-    quoted = latest_quoted(parsed.quoted)
-    items = list(_ITEM.finditer(quoted))
-    wanted = _how_many(said.group(0).split()[-1])
-    if len(items) < 2 or (wanted is not None and wanted != len(items)):
+    said, place = _taking(own)
+    if said is None:
         return order
-    lines, sure = [], True
-    for number, item in enumerate(items, start=1):
-        line = _item_line(
-            item, index, number, Provenance(part=order.part, span=said.span(), rule=ANSWER_RULE)
-        )
-        sure = sure and line.code is not None and line.quantity is not None
-        lines.append(line)
-    changed, read = _changes(own, said.end(), lines, order.part)
-    doubts = [] if sure and read else [ALL_DOUBT]
-    order = order.model_copy(update={"lines": changed, "doubts": [*order.doubts, *doubts]})
+    items = _items(latest_quoted(parsed.quoted))
+    wanted = _how_many(said.group(0).split()[-1]) if place is None else None
+    if len(items) < 2 or (wanted is not None and wanted != len(items)) or (place or 0) > len(items):
+        return order
+    where = Provenance(part=order.part, span=said.span(), rule=ANSWER_RULE)
+    offered = [_item_line(item, index, number, where) for number, item in enumerate(items, start=1)]
+    taken = offered if place is None else [offered[place - 1]]
+    if any(not item.counts for item in taken):
+        return order  # the offer counts nothing ('dites-moi combien'): the reply's own counts are the order
+    lines = [item.line for item in taken]
+    sure = all(_names_an_article(line, index) for line in lines)
+    read = _changes(own, said.end(), taken, order.part)
+    sure = sure and read and all(line.quantity is not None for line in lines)
+    doubts = [] if sure else [ALL_DOUBT]
+    for number, line in enumerate(lines, start=1):
+        line.line_no = number
+    order = order.model_copy(update={"lines": lines, "doubts": [*order.doubts, *doubts]})
     # The sentence taking the items is read, as requests on the quoted lines.
     start, end = own.rfind("\n", 0, said.start()) + 1, own.find("\n", said.end())
-    taken = Provenance(part=order.part, span=(start, end if end >= 0 else len(own)), rule=ANSWER_RULE)
-    order.read_spans = [*order.read_spans, taken]
-    order.notes.append("the reply takes every item of the quoted offer, at the counts it offers")
+    span = Provenance(part=order.part, span=(start, end if end >= 0 else len(own)), rule=ANSWER_RULE)
+    order.read_spans = [*order.read_spans, span]
+    order.notes.append("the reply takes items of the quoted offer, at the counts it offers")
     return order
+
+
+def _taking(own: str) -> tuple[re.Match[str] | None, int | None]:
+    """The words taking every item ('both': no place) or one by its place ('only the first one': 1)."""
+    only = _ONLY.search(own)
+    if only is not None:
+        word = next(w for w in only.groups() if w)
+        return (only, place) if (place := _PLACES.get(word.lower())) else (None, None)
+    return _ALL.search(own), None
+
+
+def _items(quoted: str) -> list[re.Match[str]]:
+    """The items the offer numbers, else those it bullets when it words an offer or a choice."""
+    found = list(_ITEM.finditer(quoted))
+    numbered = [m for m in found if m["no"]]
+    if len(numbered) >= 2 or not (quotes_an_offer(quoted) or offers_a_choice(quoted)):
+        return numbered
+    return [m for m in found if not m["no"]]
+
+
+def _names_an_article(line: ExtractedLine, index: CatalogIndex) -> bool:
+    """The item's code is known, or its words name one article for sure."""
+    if line.code is not None:
+        return True
+    found = match_article(line, index, customer_id=None)
+    return found.sku is not None and found.score >= SURE_SCORE and found.margin >= SURE_MARGIN
 
 
 def _how_many(word: str) -> int | None:
@@ -98,27 +139,60 @@ def _how_many(word: str) -> int | None:
     return int(said[0]) if said else None
 
 
-def _item_line(item: re.Match[str], index: CatalogIndex, number: int, where: Provenance) -> ExtractedLine:
-    """One offered item, taken by the reply's words (`where`): its one code, its one count and its price
-    (nothing when it writes several), each pointing where the quoted offer writes it."""
+@dataclass
+class _Offered:
+    """An item of the offer: its place, the line read of it, every count it writes."""
+
+    place: int
+    line: ExtractedLine
+    counts: list[re.Match[str]]
+    begin: int
+
+
+def _item_line(item: re.Match[str], index: CatalogIndex, number: int, where: Provenance) -> _Offered:
+    """One offered item, taken by the reply's words (`where`): its one code, its name, its one count and
+    its price (nothing when it writes several), each pointing where the quoted offer writes it."""
     text, begin = item.group("text"), item.start("text")
     codes = code_spans(text, index)
     if len(codes) > 1:  # our code beside the maker's ('Makita B-12712 ... (DIS-DIA-125)'): ours names it
         codes = [m for m in codes if m.group(0) in index.products]
-    counts = list(_COUNT.finditer(text))
+    counts = _counts(text)
     prices = list(_PRICE.finditer(text))
     line = ExtractedLine(line_no=number, provenance=where)
     if len(codes) == 1:
         line.code = Extracted[str](value=codes[0].group(0), confidence=0.9, provenance=_at(codes[0], begin))
+    name = _name(text, [*counts, *codes], prices)
+    if name:
+        line.description = Extracted[str](value=name, confidence=0.8, provenance=_at(item, 0, "text"))
     if len(counts) == 1:
-        count = counts[0]
-        line.quantity = Extracted[Decimal](
-            value=Decimal(count["n"]), confidence=0.9, provenance=_at(count, begin, "n")
-        )
+        _set_count(line, Decimal(counts[0]["n"]), _at(counts[0], begin, "n"))
     if prices:
         value = parse_number(prices[0].group(1))
         line.unit_price = Extracted[Decimal](value=value, confidence=0.8, provenance=_at(prices[0], begin, 1))
-    return line
+    return _Offered(number, line, counts, begin)
+
+
+def _counts(text: str) -> list[re.Match[str]]:
+    """The counts an item writes: a number before 'x' or before a unit goods are counted in."""
+    return [
+        m
+        for m in _COUNT.finditer(text)
+        if not m["unit"] or ((unit := normalise_unit(m["unit"])) is not None and unit_kind(unit) == "count")
+    ]
+
+
+def _name(text: str, marks: list[re.Match[str]], prices: list[re.Match[str]]) -> str:
+    """The item's words: its count and code taken out, up to its price ('24 x Gel ... 500 ml à 5,20 €')."""
+    end = prices[0].start() if prices else len(text)
+    kept = list(text[:end])
+    for mark in marks:
+        kept[mark.start() : min(mark.end(), end)] = " " * max(0, min(mark.end(), end) - mark.start())
+    words = " ".join("".join(kept).split())
+    return re.sub(r"^[\s,:;\-–()]+|[\s,:;\-–(à@]+$|\(\s*\)", "", words).strip()
+
+
+def _set_count(line: ExtractedLine, value: Decimal, where: Provenance) -> None:
+    line.quantity = Extracted[Decimal](value=value, confidence=0.9, provenance=where)
 
 
 def _at(found: re.Match[str], begin: int, group: int | str = 0) -> Provenance:
@@ -126,26 +200,27 @@ def _at(found: re.Match[str], begin: int, group: int | str = 0) -> Provenance:
     return Provenance(part=QUOTED_PART, span=(begin + start, begin + end), rule=ANSWER_RULE)
 
 
-def _changes(own: str, after: int, lines: list[ExtractedLine], part: str) -> tuple[list[ExtractedLine], bool]:
-    """The lines with the counts the reply changes on the items it names by place; whether every number
-    the reply writes after taking them was read so (a count said otherwise is not read for sure)."""
+def _changes(own: str, after: int, taken: list[_Offered], part: str) -> bool:
+    """The taken lines with the counts the reply changes on the items it names by place or by the count
+    replaced; whether every number the reply writes after taking them was read so (a count said otherwise
+    is not read for sure)."""
     rest = own[after:]
     read: set[int] = set()
     for found in _CHANGED.finditer(rest):
-        place = _PLACES.get(found["place"].lower())
-        line = lines[place - 1] if place is not None and place <= len(lines) else None
-        if line is None or line.quantity is None or line.quantity.value != Decimal(found["old"]):
-            return lines, False
+        old = Decimal(found["old"])
+        if found["place"]:
+            place = _PLACES.get(found["place"].lower())
+            target = [item for item in taken if item.place == place]
+        else:
+            target = [item for item in taken if any(Decimal(c["n"]) == old for c in item.counts)]
+        if len(target) != 1 or not any(Decimal(c["n"]) == old for c in target[0].counts):
+            return False
         span = (after + found.start("new"), after + found.end("new"))
-        line.quantity = Extracted[Decimal](
-            value=Decimal(found["new"]),
-            confidence=0.9,
-            provenance=Provenance(part=part, span=span, rule=ANSWER_RULE),
-        )
-        line.notes.append("quantity changed by the reply")
-        read |= {found.start("new"), found.start("old")}
+        _set_count(target[0].line, Decimal(found["new"]), Provenance(part=part, span=span, rule=ANSWER_RULE))
+        target[0].line.notes.append("quantity changed by the reply")
+        read |= {m.start() + found.start() for m in _NUMBER.finditer(found.group(0))}
     counts = [m.start() for m in _NUMBER.finditer(rest) if _is_count(rest, m)]
-    return lines, all(start in read for start in counts)
+    return all(start in read for start in counts)
 
 
 def _is_count(text: str, number: re.Match[str]) -> bool:

@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
-
-from pydantic import BaseModel, Field
 
 from models import Extracted, ExtractedLine, Provenance
-from models.datafiles import load_toml
+from parsers.text.correction_patterns import ONLY_ONE, correction_patterns
 from parsers.text.named_lines import (
     before,
     fold_code,
@@ -29,142 +26,36 @@ from parsers.text.named_lines import (
     tokens,
 )
 from parsers.text.split_change import split_change
-from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern, word_quantity
+from parsers.values.numbers import parse_number, word_quantity
 from parsers.values.units import normalise_unit
-from parsers.vocabulary.words import DATA
-
-
-class CorrectionWords(BaseModel):
-    postscript: list[str]
-    cancelled: list[str]
-    apology: list[str]
-    instead: list[str]
-    remove: list[str]
-    withdrawn_after: list[str]
-    except_: list[str] = Field(alias="except")
-    whole_order: list[str]
-    line_words: list[str]
-    add: list[str]
-    fillers: list[str]
-    beside: list[str]
-
-
-class _CorrectionsFile(BaseModel):
-    corrections: CorrectionWords
-
-
-@lru_cache(maxsize=1)
-def correction_words() -> CorrectionWords:
-    """The [corrections] section of parsers/data/corrections.toml."""
-    return load_toml(DATA / "corrections.toml", _CorrectionsFile).corrections
-
-
-ONLY_ONE = r"un\s+seul|une\s+seule|only\s+one|just\s+one"
-
-
-def _words(items: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str]]:
-    words = correction_words()
-    qty = rf"(?:{NUMBER}|{quantity_words_pattern()})"
-    instead, apology = _words(words.instead), _words(words.apology)
-    return {
-        "postscript": re.compile(rf"^\s*(?:{'|'.join(words.postscript)})\s*[:\-–]?\s*", re.I),
-        "cancelled": re.compile(
-            rf"\d[^()\n]*?(?:\(\s*|[-–—,;:/]\s*|\s)(?:{_words(words.cancelled)})(?!\w)", re.I
-        ),
-        "reference": re.compile(
-            rf"(?P<new>(?=[\w\-/.]*\d)[^\W_][\w\-/.]{{2,}})\s*,?\s+(?:{instead})\s+(?P<old>(?=[\w\-/.]*\d)[^\W_][\w\-/.]{{2,}})",
-            re.I,
-        ),
-        "cancel_note": re.compile(rf"^\W*(?:{_words(words.cancelled)})(?!\w)", re.I),
-        "inline": re.compile(
-            rf"\s*(?:--|[-–—,;(/])\s*(?:(?:{apology})(?!\w)[\s,:!]*)?(?P<new>\d+(?:[.,]\d+)?)\s+(?:{instead})\s+"
-            rf"(?P<old>\d+(?:[.,]\d+)?)\s*\)?\s*[.!]?\s*$",
-            re.I,
-        ),
-        # '2 kits distri -> non pardon, un seul, le client a annulé le 2e': the count alone, then a reason
-        "revised": re.compile(
-            rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?(?:{apology})(?!\w)[\s,:!]*"
-            rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
-            rf"(?!\w)(?:\s+(?:seulement|only|just)(?!\w))?\s*(?:[,;.!)]|$)",
-            re.I,
-        ),
-        "make_that": re.compile(
-            rf"\bmake\s+(?:that|it|those)\s+(?P<new>{qty})\s+(?:of\s+the|of|for\s+the)\s+(?P<what>[^,.;:\n]{{2,60}})",
-            re.I,
-        ),
-        "instead_of": re.compile(
-            # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
-            rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
-            rf"(?:au lieu de|à la place de|instead of|rather than)\s+(?P<old>{qty})",
-            re.I,
-        ),
-        # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"
-        "not_old": re.compile(
-            rf"\b(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
-            re.I,
-        ),
-        "add": re.compile(
-            # at a line's start, inside a sentence, or asked at a sentence's start ('PO attached. Please also
-            # add 2 rolls'; a bare 'Ajoutez aussi ...' there is the prose reader's)
-            rf"(?:^\s*|(?<=[.!?])\s+(?=(?:please|pls|could|can|pouvez|pourriez)\b)|[,;:]\s*|\b(?:et|and)\s+)"
-            rf"(?:{_words(words.add + words.beside)})(?!\w)\s*:?\s*"
-            rf"(?:(?:{_words(words.fillers)})(?!\w)\s*)*(?=\d|{quantity_words_pattern()})",
-            re.I,
-        ),
-        "filler_tail": re.compile(rf"(?:[\s,]+(?:{_words(words.fillers)}))+\s*[.!]?\s*$", re.I),
-        # 'n'oubliez pas les gants', 'don't forget the tape' add rather than take out
-        "remove": re.compile(
-            rf"(?<!n['’])(?<!\bne\s)(?<!don['’]t\s)(?<!\bnot\s)\b(?:{_words(words.remove)})\s+(?!pas\b|to\b)"
-            rf"(?P<what>[^.;\n]{{3,80}})",
-            re.I,
-        ),
-        "withdrawn": re.compile(
-            rf"\b(?:pour|for|as\s+for|quant\s+aux?|concernant)\s+(?P<what>[^\W\d_][^,.;:\n]{{2,60}}?)\s*[,:]?\s+"
-            rf"(?:{_words(words.withdrawn_after)})(?!\w)",
-            re.I,
-        ),
-        "except": re.compile(
-            rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?![^.;\n]*\d)",
-            re.I,
-        ),
-        "line_number": re.compile(
-            rf"^\s*(?:la\s+|the\s+|l['’]\s*)?(?:{_words(words.line_words)})\s*n?[°o.]?\s*(?P<no>\d{{1,2}})\b",
-            re.I,
-        ),
-    }
 
 
 def postscript_at(line: str) -> int | None:
     """Where the text of a postscript starts ('P.S. ajoutez ...'), None when the line opens none."""
-    found = _patterns()["postscript"].match(line)
+    found = correction_patterns()["postscript"].match(line)
     return found.end() if found and found.end() < len(line.rstrip()) else None
 
 
 def added_item(line: str) -> tuple[int, int, int] | None:
     """'ajoutez aussi 2 trousses de secours.', '..., et en plus 2 jugulaires, pas sur le bon': where the
     adding words start, and where the item they add starts and ends."""
-    found = _patterns()["add"].search(line)
+    found = correction_patterns()["add"].search(line)
     if found is None:
         return None
     stop = re.search(r"(?<!\d),|,(?!\d)|;|\.(?!\d)", line[found.end() :])  # a size '2,5' runs on
     end = found.end() + stop.start() if stop else len(line.rstrip(" .!"))
-    tail = _patterns()["filler_tail"].search(line[:end], found.end())
+    tail = correction_patterns()["filler_tail"].search(line[:end], found.end())
     return found.start(), found.end(), tail.start() if tail else end
 
 
 def is_cancelled(line: str) -> bool:
     """'Bottes P43 : 4 (annulé, on en a au dépôt)': the line's count is followed by a cancellation."""
-    return bool(_patterns()["cancelled"].search(line))
+    return bool(correction_patterns()["cancelled"].search(line))
 
 
 def corrected_reference(text: str, value: str) -> tuple[str, tuple[int, int]] | None:
     """'notre n° est BC-3321 et non BC-3312': the reference written in place of `value`, and its span."""
-    for found in _patterns()["reference"].finditer(text):
+    for found in correction_patterns()["reference"].finditer(text):
         if found["old"].strip(".-/").upper() == value.upper() and found["new"].upper() != value.upper():
             return found["new"].rstrip(".-/"), found.span("new")
     return None
@@ -172,13 +63,13 @@ def corrected_reference(text: str, value: str) -> tuple[str, tuple[int, int]] | 
 
 def cancels(note: str) -> bool:
     """A comment cell or note that cancels its row: 'annulé', 'Annulé - doublon', 'cancelled'."""
-    return bool(_patterns()["cancel_note"].match(note))
+    return bool(correction_patterns()["cancel_note"].match(note))
 
 
 def noted_count(note: str) -> tuple[Decimal, Decimal] | None:
     """(the count that stands, the one it replaces) when a note says so: 'corriger : 2 au lieu de 1',
     '15 instead of 10'."""
-    found = _patterns()["instead_of"].search(note)
+    found = correction_patterns()["instead_of"].search(note)
     if found is None:
         return None
     new, old = _number(found["new"]), _number(found["old"])
@@ -188,7 +79,7 @@ def noted_count(note: str) -> tuple[Decimal, Decimal] | None:
 def inline_correction(line: str) -> tuple[int, Decimal, tuple[int, int], Decimal] | None:
     """'... : 10 -- pardon, 12 et non 10': where the line's own text ends, the count that stands,
     its span, and the count it replaces (which the text before must write)."""
-    found = _patterns()["inline"].search(line)
+    found = correction_patterns()["inline"].search(line)
     if found is None:
         return None
     new, old = parse_number(found["new"]), parse_number(found["old"])
@@ -205,9 +96,11 @@ def inline_correction(line: str) -> tuple[int, Decimal, tuple[int, int], Decimal
 def revised_count(line: str) -> tuple[int, Decimal, tuple[int, int]] | None:
     """'... x 2 -> non pardon, un seul, le client a annulé le 2e': where the line's own text ends, the
     count that stands and its span (the count it replaces is the one the text before writes)."""
-    found = _patterns()["revised"].search(line)
+    found = correction_patterns()["revised"].search(line)
     if found is None or not re.search(r"\d", line[: found.start()]):
         return None
+    if found["unit"] and normalise_unit(found["unit"].rstrip(".").lower()) is None:
+        return None  # 'make that 8 packs' counts in a unit; '12 chez nous' is no count said again
     new = Decimal(1) if re.fullmatch(ONLY_ONE, found["new"], re.I) else _number(found["new"])
     return (found.start(), new, found.span("new")) if new else None
 
@@ -291,7 +184,9 @@ def _recount_named(
 ) -> list[ExtractedLine]:
     """'PS: make that 3 of the CF410X': the one line the words name (its code, else its words)
     takes the count, though the sentence does not write the one it replaces."""
-    found = _patterns()["make_that"].search(sentence)
+    found = correction_patterns()["make_that"].search(sentence) or correction_patterns()["make_the"].search(
+        sentence
+    )
     if found is None:
         return lines
     own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
@@ -312,7 +207,7 @@ def _recount_named(
 def _count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[str]]:
     """The new and old counts the sentence writes, in order; an article's code is no count
     ('10004682 should read 4 off, not 2': 4 stands, not the code)."""
-    patterns, found = _patterns(), []
+    patterns, found = correction_patterns(), []
     codes = {fold_code(ln.code.value) for ln in lines if ln.code}
     for key in ("instead_of", "not_old"):
         at = 0
@@ -329,10 +224,11 @@ def _count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[s
 def _remove(
     lines: list[ExtractedLine], sentence: str, at: int, *, part: str, text: str
 ) -> list[ExtractedLine]:
-    patterns = _patterns()
+    patterns = correction_patterns()
     removals = [
         *patterns["remove"].finditer(sentence),
         *(m for m in patterns["withdrawn"].finditer(sentence) if not _number_in(m["what"])),
+        *patterns["dropped"].finditer(sentence),
     ]
     for match in removals:
         what = match["what"]
@@ -343,7 +239,9 @@ def _remove(
             # A forwarder's word over the list forwarded below ('Drop the face shields').
             target = named_once([ln for ln in lines if not before(ln, at + len(sentence), part)], what)
         if target is not None:
-            own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
+            # '... pas de bavette : mettez plutôt 6 kg d'entrecôte': a dropped line's sentence may order its stand-in
+            dropped = match.re is patterns["dropped"]
+            own = [] if dropped else [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
             lines = [ln for ln in lines if ln is not target and ln not in own]
     for match in patterns["except"].finditer(sentence):
         # An exception may stand above the list it excepts from (a forwarder's word over the original).

@@ -1,4 +1,4 @@
-"""Header fields written in an order's text: PO number, delivery date, ship-to, contact.
+"""Header fields written in an order's text: PO number, delivery date, contact (the ship-to: ship_to.py).
 
 Also splits a body into what its sender writes now and what it carries: the
 quoted history of a reply (never read for fields or lines) and a forwarded
@@ -17,6 +17,7 @@ from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
 from parsers.text.codes import CodeBook
 from parsers.text.corrections import corrected_reference
+from parsers.text.ship_to import ship_to as ship_to
 from parsers.values.dates import DateHit, delivery_date
 
 _PO_LABELS = (
@@ -27,7 +28,10 @@ _PO_LABELS = (
     # 'Notre réf' / 'N/Réf' / 'Our ref' is the customer's own number; 'Votre réf' / 'Your ref' is ours (a quote).
     r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|\b(?:notre|our)\s+r[ée]f(?:[ée]rence|erence)?\.?"
     r"|\bN\s*/\s*r[ée]f(?:[ée]rence)?\.?"
-    r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#))?|purchase\s+order(?:\s+(?:number|no\.?|#))?"
+    r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#|ref(?:erence)?\.?))?"
+    r"|purchase\s+order(?:\s+(?:number|no\.?|#))?"
+    # "Bon n° GLY-26-047": the customer's form, named short.
+    r"|\bbon\s+(?:n°|no\.|num[ée]ro)"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
     r"|\b(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
     # "une commande à part : n° GLY-2611-031", "Nouvelle réf. VE-1116" (a reply's order of its own)
@@ -38,7 +42,10 @@ _PO_LABELS = (
     r"|\b(?:notre|mon)\s+bon\b(?!\s+(?:de\s+livraison|pour|de\s+retour))"
     # "N° d'engagement à rappeler sur BL et facture : EA-26-0893" (a public buyer's commitment number).
     r"|(?:n°|num[ée]ro)\s+d['’]engagement(?:[^:\n]{0,40}:)?"
-    r"|(?:n°|num[ée]ro|r[ée]f[ée]rence)\s+[^:\n]{0,30}?\b[àa]\s+rappeler\b[^:\n]{0,40}:"
+    # "Ref for your invoice: HSA/PDJ/1146", "référence pour votre facture :": the number to write on our papers.
+    r"|(?:n°|num[ée]ro|r[ée]f(?:[ée]rence|erence)?\.?)\s+[^:\n]{0,30}?"
+    r"\b(?:[àa]\s+rappeler|to\s+quote|(?:for|on)\s+(?:your|the|our)\s+invoices?|pour\s+(?:votre|la|vos)\s+factures?)\b"
+    r"[^:\n]{0,40}:"
     r"|(?:nouvelle|nouveau|new)\s+(?:r[ée]f(?:[ée]rence|erence)?\.?|bon(?:\s+de\s+commande)?|po\b|order\s+number)"
     # "notre n° CH-26-0388": the reference at once ("notre n° de TVA ..." is no order number).
     r"|\b(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
@@ -79,6 +86,27 @@ _PO_QUALIFIED = re.compile(
     r"(?=\s*(?:[,.;)]|$|\s+(?i:pour|for|ci-jointe?|en\s+PJ|attached|below|ci-dessous)\b))",
     re.M,
 )
+# "Purchase order to quote on the delivery note and invoice: HBT-26-0193", "N° de commande SAP : 4700091235":
+# the label, words saying what it is for, a colon, then a number shaped as an order's own.
+_PO_LABEL_PHRASE = re.compile(
+    rf"(?:{_PO_LABELS})[ \t]+(?P<phrase>[^\W\d][^\n:.,;\d]{{0,60}}?)[ \t]*:[ \t]*"
+    r"(?P<po>(?=[A-Z0-9\-/._]*\d)(?:[A-Z0-9]+[\-/._])+[A-Z0-9]+|\d{6,12})(?![\w\-/])",
+    re.I,
+)
+# Words of such a phrase that make the number another one's: an article's, our quote's, a tax or phone number.
+_OTHER_NUMBER = re.compile(
+    r"\b(?:article|item|produit|product|part|pi[èe]ce|devis|quotation|offre|offer|tva|vat|siret|siren"
+    r"|t[ée]l[ée]phone|phone|fax|compte|account|client|customer|fournisseur|supplier)\b",
+    re.I,
+)
+# "Réf. atelier RIV-1125", "ref. chantier LB/26-118": a reference qualified by the customer's own service or
+# site, ending its clause; a catalogue code there is an article's (checked as _PO_QUALIFIED's are).
+_PO_REF_QUALIFIED = re.compile(
+    r"(?<![\w/])(?<![Vv]otre\s)(?<![Yy]our\s)(?i:r[ée]f(?:[ée]rence|erence)?\.?)\s+"
+    r"(?!(?i:article|produit|product|item|fournisseur|supplier|devis|quote|offre|offer|catalogue|commande|order)\b)"
+    r"(?:[^\W\d_]{3,}\s+){1,2}(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)]|$))",
+    re.M,
+)
 # "please quote PO-7731", "notre CDE25-3381": an order number that carries its own prefix.
 # Letters and digits with separators, or a long number: an order number standing alone.
 _PO_ALONE = re.compile(
@@ -99,25 +127,6 @@ _NOT_OUR_PO = re.compile(
 # number is the customer's.
 _CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote(?:\s+(?:our|my|the|this))?\s*$", re.I)
 
-_ADDRESS_LABEL = re.compile(
-    r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
-    r"|ship\s+to|delivery\s+address|site\s+address"
-    # 'Deliver to', 'Delivery NOT to our office but to the venue:', 'Livraison non pas au bureau mais à la salle :'
-    r"|(?:deliver(?:y)?|livr(?:aison|er|ez))\b[^:\n.]{0,40}?\s(?:to|à|au|sur)\b"
-    # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
-    r"|(?m:^)[ \t]*(?:livraison|delivery|deliver)[ \t]*:(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ]))"
-    r"(?:[^:\n]{0,40}:)?[ \t]*",
-    re.I,
-)
-_LINE_LABEL = re.compile(r"\s*(?:livraison|delivery|deliver)[ \t]*:", re.I)
-# An address ends with a postcode and town: "33100 Bordeaux" (FR), "1000 Bruxelles", "2503 Biel/Bienne"
-# (BE, CH, LU, AT: four digits opening a part of the address, never a year inside a sentence) or
-# "Bristol BS1 5TT" (UK) or "Galway H91 X2C4" (an Irish Eircode).
-_POSTCODE_TOWN = re.compile(
-    r"(?:\b\d{5}|(?:(?<=[,\n])[ \t]?|^)\d{4})[ \t]+[A-ZÉÈ][\w\-'/ ]*[\w]"
-    r"|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
-    r"|\b[A-Z][\w\-' ]*[ \t,]+[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}\b"
-)
 _NAME = re.compile(
     r"^\s*(?P<name>[A-ZÉÈ][a-zéèëêïîôç\-]+(?:\s+(?:[A-ZÉÈ][a-zéèëêïîôç\-]+|[A-Z]{2,}|Le|La|De)){0,3})\s*$"
 )
@@ -225,6 +234,8 @@ _PATTERNS = (
     (_PO_AFTER_WORD, 0.75),
     (_PO_APPOSED, 0.75),
     (_PO_QUALIFIED, 0.75),
+    (_PO_LABEL_PHRASE, 0.8),
+    (_PO_REF_QUALIFIED, 0.75),
 )
 
 
@@ -256,7 +267,9 @@ def _po_all(
             value = match["po"].rstrip(".-/")
             if _looks_like_date_or_phone(value):
                 continue
-            rule = _QUALIFIED_RULE if pattern is _PO_QUALIFIED else "po-label"
+            if pattern is _PO_LABEL_PHRASE and _OTHER_NUMBER.search(match["phrase"]):
+                continue
+            rule = _QUALIFIED_RULE if pattern in (_PO_QUALIFIED, _PO_REF_QUALIFIED) else "po-label"
             prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)
 
@@ -279,51 +292,6 @@ def requested_date(
     return Extracted[dt.date](
         value=hit.value, confidence=hit.confidence, provenance=Provenance(part=part, span=span, rule=rule)
     )
-
-
-def ship_to(text: str, *, part: str) -> Extracted[str] | None:
-    """A one-off delivery address stated after a delivery label, its lines joined with ', '.
-
-    The address runs from the label to a postcode and town, within the same paragraph
-    and sentence ("Livraison sur chantier : 27 avenue Thiers, 33100 Bordeaux (accès cour)").
-    """
-    labels = list(_ADDRESS_LABEL.finditer(text))
-    for label, after in zip(labels, [*labels[1:], None], strict=False):
-        block = text[label.end() : label.end() + 250].split("\n\n")[0]
-        lead = len(block) - len(block.lstrip())
-        match = _POSTCODE_TOWN.search(block)
-        if not match or re.search(r"[.!?](?:\s|$)", block[: match.start()]):
-            continue
-        if (
-            after is not None
-            and after.start() < label.end() + match.start()
-            and _LINE_LABEL.match(after.group(0))
-        ):
-            continue  # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes': the nearer label
-        raw, skipped = _address_only(block[lead : _town_end(block, match)])
-        value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
-        value = value[:1].upper() + value[1:]
-        start = label.end() + lead + skipped
-        prov = Provenance(part=part, span=(start, start + len(raw)), rule="ship-to-label")
-        return Extracted[str](value=value, confidence=0.8, provenance=prov)
-    return None
-
-
-def _town_end(block: str, match: re.Match[str]) -> int:
-    """Where the town ends: '69002 Lyon - on Wednesday morning' is Lyon."""
-    dash = re.search(r"\s+[-–]\s+", block[match.start() : match.end()])
-    return match.start() + dash.start() if dash else match.end()
-
-
-def _address_only(raw: str) -> tuple[str, int]:
-    """The address, less the words that lead to it: 'le chantier de la rue Duquesne (résidence Le Parc,
-    42 rue Duquesne, 69006 Lyon' is what the brackets hold; 'le chantier du lycée' loses its article.
-    Returns it with the count of characters left out before it."""
-    skipped = raw.rfind("(") + 1 if "(" in raw and ")" not in raw[raw.rfind("(") :] else 0
-    article = re.match(r"(?:le|la|les|the)\s+|l['’]", raw[skipped:])  # 'Les Jardins' is a name
-    skipped += article.end() if article else 0
-    lead = len(raw[skipped:]) - len(raw[skipped:].lstrip())
-    return raw[skipped + lead :], skipped + lead
 
 
 def contact(text: str, *, part: str) -> tuple[Extracted[str] | None, Extracted[str] | None]:

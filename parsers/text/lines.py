@@ -17,6 +17,15 @@ from decimal import Decimal
 from functools import cache
 
 from models import ExtractedLine
+from parsers.text.counted_after import (
+    BULLET,
+    MAX_LIST_WORDS,
+    SIZE,
+    named_then_counted,
+    read_counted_after,
+    read_worded_after,
+    split_code,
+)
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
@@ -26,14 +35,14 @@ from parsers.vocabulary.phrases import normalize
 from parsers.vocabulary.sizes import is_size
 from parsers.vocabulary.words import line_words
 
-_BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
-_CODE = re.compile(
-    r"^(?:(?=[A-Z0-9\-./]*\d)(?![\d]+[xX×]\d)[A-Z0-9][A-Z0-9\-./]{3,}|[A-Z]{2,}(?:-[A-Z0-9]+){2,})$"
-)
-_SIZE = re.compile(r"^\d+(?:[.,]\d+)?\s*[xX×]\s*\d+")
 # A list item's mark: '- one Fellowes shredder', '* deux casques', '3) une échelle'.
 _BULLETED = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)])\s+")
 _ARTICLES = frozenset({"a", "an"})
+# '12 x 24V bulbs', '4 x 5L oil', '3 x 5 litre refills': a count of articles of a size no dimension
+# is written in (a volume, a weight, a rating), where '4x40 vis' and '2 x 25 mm' are sizes.
+_SIZED_ARTICLE = re.compile(
+    r"^\d+\s*[xX×]\s*\d+(?:[.,]\d+)?\s*(?:l|litres?|liters?|lt|ml|cl|kg|g|v|w|kw|ah|mah)\b", re.I
+)
 _PHONE = re.compile(r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d(?:[\s.\-]?\d{2}){4}\b")
 _POSTCODE_TOWN = re.compile(r"\b\d{5}\s+[A-ZÉÈ][\w\-' ]+")
 
@@ -49,7 +58,7 @@ def _trailing_shape() -> re.Pattern[str]:
     # 'Hand soap refill 5 L, 3', 'Bin bags 50 L, 10 rolls': a comma before the count that ends the line.
     sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued}|(?P<comma>,\s+))"
     return re.compile(
-        rf"{_BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
+        rf"{BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
         rf"(?:\s*(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
         # '3 kg (sachets de 1 kg)': how it is packed, said after the count
         rf"(?:\s*\((?P<packing>[^\W\d_]+)\s+(?:de|of|d['’])\s*(?:{NUMBER})\s*[^\W\d_]*\))?"
@@ -61,7 +70,7 @@ def _trailing_shape() -> re.Pattern[str]:
 def _leading_shape() -> re.Pattern[str]:
     return re.compile(
         # '12xgants latex', '3xCUK2939': an x glued between the count and the name.
-        rf"{_BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}"
+        rf"{BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}"
         rf"(?:\s*[x×*]\s+|\s+[x×*](?![^\W\d_])\s*|(?<=\d)[x×](?=[^\W\d_]{{2}}|[A-Z]{{1,3}}\d)|\s+)"
         rf"(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
         rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
@@ -84,21 +93,11 @@ def _labelled_shape() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     return qty, code, desc
 
 
-def _counted_after_shapes() -> tuple[re.Pattern[str], ...]:
-    """'mozzarella râpée 4 sacs de 2,5 kg' (the packaging's size after it), then 'jambon tranché 2
-    barquettes', 'bavette 6 kg (non pas 5)' (the count ends the line, a remark after it)."""
-    head = rf"{_BULLET}(?P<desc>[^\W\d_].*?)\s+(?P<qty>{NUMBER})\s*(?P<unit>{UNIT_TOKEN})"
-    # A remark after a dash holds no figure: in 'huile 5 L - 3' the count is the 3, the 5 L a size.
-    tail = r"(?:\s+\(.*\)|\s+[-–—]\s+[^\d\n]*)?\s*[.!]?\s*$"
-    size = rf"\s+(?:(?:de|of)\s+|d'|d’)?(?P<size>(?P<measure>{NUMBER})\s*(?P<size_unit>{UNIT_TOKEN}))"
-    return re.compile(head + size + tail, re.I), re.compile(head + r"(?P<size>)" + tail, re.I)
-
-
 def _phrased_shape() -> re.Pattern[str]:
     """'Huile 5W30 : un fût de 60 litres', 'disques avant : la paire', 'huile 5W40 : 20 litres, en bidons
     de 5 L', '15W40 en vrac : 50 L (on a la cuve)': after a name and a colon, a count said in words."""
     return re.compile(
-        rf"{_BULLET}(?P<desc>\S.*?)\s*:\s*(?:(?P<qty>{NUMBER}|{quantity_words_pattern()})|(?P<one>la|le|l['’]|the))\s*"
+        rf"{BULLET}(?P<desc>\S.*?)\s*:\s*(?:(?P<qty>{NUMBER}|{quantity_words_pattern()})|(?P<one>la|le|l['’]|the))\s*"
         rf"(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+|\s*d['’]\s*)?(?P<size>(?P<measure>{NUMBER})(?:\s*(?P<size_unit>{UNIT_TOKEN}))?)?"
         rf"(?:\s*,?\s+(?:en|in)\s+(?P<packs>{UNIT_TOKEN})\s+(?:(?:de|of)\s+|d['’]\s*)"
         rf"(?P<pack_measure>{NUMBER})\s*(?P<pack_unit>{UNIT_TOKEN}))?"
@@ -110,7 +109,6 @@ def _phrased_shape() -> re.Pattern[str]:
 _PHRASED = _phrased_shape()
 _TRAILING = _trailing_shape()
 _LEADING = _leading_shape()
-_COUNTED_AFTER = _counted_after_shapes()
 _LABELLED = _labelled_shape()
 
 
@@ -123,7 +121,8 @@ def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
         _read_trailing,
         _read_phrased,
         _read_leading,
-        _read_counted_after,
+        read_counted_after,
+        read_worded_after,
         _read_bracketed,
     ):
         found = reader(line, part, start)
@@ -173,20 +172,17 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
         return None  # 'Tube PER Ø16, 50 m': after a comma, a measure tells the article, no count
     if match["packing"] and (normalise_unit(match["packing"]) is None or not unit):
         return None  # '(taille de 9)' is no packaging; ': 4 (cartons de 50)' may count the cartons
-    code, desc, desc_start = _split_code(match["desc"], match.start("desc"))
     # 'Jus d'orange : 2 cartons de 24': the count of the packaging the quantity counts.
     pack_group = "pack" if match["pack"] else "packed"
     pack = parse_number(match[pack_group]) if match[pack_group] else None
-    return line_from_parts(
-        part,
-        (start, start + len(line)),
-        code=(code, (start + match.start("desc"), start + match.start("desc") + len(code))) if code else None,
-        desc=(desc, (start + desc_start, start + match.end("desc"))) if desc else None,
-        qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
-        unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
+    return named_then_counted(
+        line,
+        match,
+        (quantity, unit),
+        part=part,
+        start=start,
+        rule=("text-designation-quantity", 0.9),
         pack=(pack, (start + match.start(pack_group), start + match.end(pack_group))) if pack else None,
-        rule="text-designation-quantity",
-        confidence=0.9,
     )
 
 
@@ -237,7 +233,7 @@ def _read_phrased(line: str, part: str, start: int) -> ExtractedLine | None:
 
 
 # 'Chin straps for all of the hats (15).': a name, then nothing but a count in brackets.
-_BRACKETED = re.compile(rf"{_BULLET}(?P<desc>[^\W\d_][^()\d]*?)\s*\((?P<qty>\d{{1,4}})\)\s*[.!]?\s*$")
+_BRACKETED = re.compile(rf"{BULLET}(?P<desc>[^\W\d_][^()\d]*?)\s*\((?P<qty>\d{{1,4}})\)\s*[.!]?\s*$")
 # The rule of such a line: the figure may as well be what a pack holds ('Toilet rolls (72)').
 BRACKETED_RULE = "text-bracketed-count"
 
@@ -255,76 +251,6 @@ def _read_bracketed(line: str, part: str, start: int) -> ExtractedLine | None:
         rule=BRACKETED_RULE,
         confidence=0.6,
     )
-
-
-def _read_counted_after(line: str, part: str, start: int) -> ExtractedLine | None:
-    """A designation and then its count, with no mark between them: the count needs a unit of its own
-    at the line's end, a packaging ('2 barquettes', '4 sacs de 2,5 kg', the size of the packaging
-    after it) or a measure customers order by after a name with no figure nor packaging word
-    ('bavette 6 kg'; in 'farine T55 25 kg' and 'sacs poubelle 50 L' the measure is a size)."""
-    match = next((m for m in (p.match(line) for p in _COUNTED_AFTER) if m and _sized_by_measure(m)), None)
-    if not match:
-        return None
-    unit = normalise_unit(match["unit"])
-    desc = match["desc"].strip()
-    quantity = parse_number(match["qty"])
-    if unit is None or quantity is None or not _names_an_article(desc) or _counts_inside(desc):
-        return None
-    if unit_kind(unit) == "count" and quantity != quantity.to_integral_value():
-        return None  # 'ciment CEM II 32,5 sac 25 kg': a grade before the packaging word, not a count
-    if unit_kind(unit) != "count" and (
-        match["size"] or not unit_ordered_by(unit) or re.search(r"\d", desc) or _names_a_packaging(desc)
-    ):
-        return None  # 'sacs poubelle 50 L', 'farine T55 25 kg': the measure is the article's size
-    return line_from_parts(
-        part,
-        (start, start + len(line)),
-        # The packaging's size names the article ('sac de 2,5 kg' beside the 1 kg one): it joins the name.
-        desc=(
-            f"{desc} {match['size']}" if match["size"] else desc,
-            (start + match.start("desc"), start + len(line)),
-        ),
-        qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
-        unit=(unit, (start + match.start("unit"), start + match.end("unit"))),
-        rule="text-designation-count",
-        confidence=0.8,
-    )
-
-
-def _sized_by_measure(match: re.Match[str]) -> bool:
-    if not match["size"]:
-        return True
-    unit = normalise_unit(match["size_unit"])
-    return unit is not None and unit_kind(unit) == "measure"
-
-
-def _names_an_article(desc: str) -> bool:
-    """A short name, not a sentence ('nous avons reçu 2 cartons') nor a phrase cut before its noun."""
-    words = re.findall(r"[\w'’]+", desc.lower())
-    subjects = set(line_words().sentence_subjects)
-    return (
-        0 < len(words) <= MAX_LIST_WORDS // 2 + 2
-        and not subjects & set(words)
-        and not _FUNCTION_END.search(desc)
-    )
-
-
-def _names_a_packaging(desc: str) -> bool:
-    return any(
-        (unit := normalise_unit(word)) is not None and unit_kind(unit) == "count"
-        for word in re.findall(r"[^\W\d_]+", desc)
-    )
-
-
-def _counts_inside(desc: str) -> bool:
-    """'emmental : 2 sachets d'1 kg + 1 sac': the name holds another count, the line is no one article's."""
-    return any(
-        (unit := normalise_unit(found[2])) is not None and unit_kind(unit) == "count"
-        for found in re.finditer(rf"(?<![\w.,])({NUMBER})\s*({UNIT_TOKEN})", desc)
-    )
-
-
-_FUNCTION_END = re.compile(r"\b(?:de|des|du|d'|d’|à|au|aux|en|pour|par|of|for|to|with|avec)\s*$", re.I)
 
 
 def _glued_to_a_dimension(line: str, match: re.Match[str]) -> bool:
@@ -372,7 +298,7 @@ def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     article = re.match(r"(?:de|d'|d’|of)\s*", raw_desc, re.I) if not unit else None
     if article:
         desc_start, raw_desc = desc_start + article.end(), raw_desc[article.end() :]
-    code, desc, desc_at = _split_code(raw_desc, desc_start)
+    code, desc, desc_at = split_code(raw_desc, desc_start)
     return line_from_parts(
         part,
         (start, start + len(line)),
@@ -413,7 +339,12 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         and not (unit_ordered_by(unit) and _opens_list_line(line, match))
     ):
         return None, None  # "20 cl gobelets": a size first, not a quantity
-    if match["qty"][0].isdigit() and _SIZE.match(line[match.start("qty") :]) and not match["pack"]:
+    if (
+        match["qty"][0].isdigit()
+        and SIZE.match(line[match.start("qty") :])
+        and not match["pack"]
+        and not _SIZED_ARTICLE.match(line[match.start("qty") :])
+    ):
         return None, None  # "4x40 vis": a size
     if not match["qty"][0].isdigit() and not unit and not approx and not _BULLETED.match(line):
         return None, None  # "Four more ways to ...": a worded quantity needs its unit, outside a list
@@ -431,24 +362,10 @@ def _opens_list_line(line: str, match: re.Match[str]) -> bool:
     )
 
 
-def _split_code(text: str, at: int) -> tuple[str | None, str, int]:
-    """'VJ10126  Gobelet 20 cl' -> ('VJ10126', 'Gobelet 20 cl'); a size is never a code."""
-    stripped = text.strip()
-    lead = len(text) - len(text.lstrip())
-    first, _, rest = stripped.partition(" ")
-    first = first.rstrip(":-–")
-    if _CODE.match(first) and not _SIZE.match(first):
-        rest_stripped = rest.strip(" -–:\t")
-        offset = at + lead + (len(stripped) - len(rest_stripped)) if rest_stripped else at + lead
-        return first, rest_stripped, offset
-    return None, stripped, at + lead
-
-
 _HEADER_LINE = re.compile(
     r"^\s*(?:date|de|from|to|à|a|objet|subject|sujet|pour|cc|envoyé|sent|[a-z]+(?:-[a-z]+)+)\s*:", re.I
 )
-# A list line is short; a longer run of words after a number is a sentence.
-MAX_LIST_WORDS = 12
+MAX_COUNT = 1_000_000
 _TIME = re.compile(r"\d{1,2}[:h]\d{2}\s*$")
 
 
@@ -532,4 +449,5 @@ def _plausible(line: ExtractedLine) -> bool:
         sentence = len(desc.split()) > MAX_LIST_WORDS or re.search(r"[.!?]\s+[A-Z]", desc)
         if any(w in words.street_words for w in lead) or sentence:
             return False
-    return line.quantity is not None and line.quantity.value > 0
+    # 'N° de commande SAP : 4700091235': a number of seven figures or more is an identifier, no count
+    return line.quantity is not None and 0 < line.quantity.value < MAX_COUNT

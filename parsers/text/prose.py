@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
-from parsers.text.variants import colour_pattern, read_headed, read_variants, variant_spans
+from parsers.text.qualifiers import qualifies
+from parsers.text.variants import read_headed, read_variants, variant_spans
 from parsers.values.dates import date_words, month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
@@ -27,17 +28,20 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     found = []
     for match in _prose_matches(sentence):
         group = next(g for g in ("qty", "half", "approx") if match[g])
-        quantity, approx = _halves(match, *read_quantity(match[group]))
+        quantity, approx = _halves(match, *_count(match[group]))
         if quantity is None:
             continue
         # "trois bidons 5 L de lave-glace": the size printed before 'de' belongs to the designation.
         desc_start = match.start("size") if match["size"] else match.start("desc")
+        unit_group = "approx_unit" if match["approx_unit"] else "unit"
+        if match["approx_unit"] and normalise_unit(match["approx_unit"]) is None:
+            desc_start, unit_group = match.start("approx_unit"), "unit"  # 'une douzaine de prises de courant'
         desc, desc_end = _cut_designation(sentence, desc_start)
         if not desc or _size_only(desc):
             continue  # 'mozzarella 4 sacs de 2,5 kg', '2 colis de 24)': a size or a count names no article
         span = (start + match.start(), start + desc_end)
-        unit = normalise_unit(match["unit"]) if match["unit"] else None
-        if match["unit"] and unit is None:
+        unit = normalise_unit(match[unit_group]) if match[unit_group] else None
+        if match[unit_group] and unit is None:
             continue
         if match["bare"] is not None and (
             unit is None
@@ -52,7 +56,9 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 span,
                 desc=(desc, (start + desc_start, start + desc_end)),
                 qty=(quantity, (start + match.start(group), start + _count_end(match, group))),
-                unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
+                unit=(unit, (start + match.start(unit_group), start + match.end(unit_group)))
+                if unit
+                else None,
                 rule="text-prose",
                 confidence=0.5 if approx else 0.75,
                 notes=["approximate quantity: confirm with the customer"] if approx else [],
@@ -61,6 +67,11 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     return _read_elided(sentence, found, part=part, start=start) or read_headed(
         sentence, part=part, start=start
     )
+
+
+def _count(text: str) -> tuple[Decimal | None, bool]:
+    """The count a word or figure says; 'a' and 'an' before a unit say one."""
+    return (Decimal(1), False) if text.lower() in ("a", "an") else read_quantity(text)
 
 
 def _prose_matches(sentence: str) -> Iterator[re.Match[str]]:
@@ -246,6 +257,8 @@ def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) 
     desc, desc_end = _cut_designation(sentence, match.start("noun"))
     if quantity is None or approx or not desc:
         return None
+    if match["of_the"] and re.search(r"\bones?\b", desc, re.I):
+        return None  # '2 of the brass ones': the item before, in another kind (read as its variant)
     at = start + match.start("qty")
     return line_from_parts(
         part,
@@ -274,8 +287,9 @@ def _build_elided() -> re.Pattern[str]:
 
 def _build_listed() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*|(?<![\w,.(/-])\s?)"
-        rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?P<noun>[^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))\b",
+        # '..., de trois écrans et de cinq vestes': the 'de' the verb asks for may repeat after the join
+        rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
+        rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|(?-i:[A-Z]{{2}}))\b",
         re.I,
     )
 
@@ -283,9 +297,13 @@ def _build_listed() -> re.Pattern[str]:
 def _build_prose() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(word_numbers().approx, key=len, reverse=True))
     approx = rf"(?:une?\s+|a\s+)?(?:{words})"
+    # 'une douzaine de kilos de bavette': a unit may follow the rough count
+    approx_unit = rf"(?:\s+(?:de\s+|d'|d’|of\s+)(?P<approx_unit>{UNIT_TOKEN})(?=\s+(?:de\s|d'|d’|of\s)))?"
+    # 'a case of', 'a pair of': the article counts one of a unit ('a lot of' counts nothing)
+    one = r"an?(?=\s+(?!lot\b)[^\W\d_]+\s+of\s)"
     return re.compile(
-        rf"(?<![\w,.(])(?:(?P<approx>{approx})|(?:(?P<half>une?\s+demie?|half\s+an?)[\s-]+|"
-        rf"(?P<qty>{NUMBER}|{quantity_words_pattern()})(?P<and_half>\s+and\s+a\s+half)?\s+)"
+        rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
+        rf"(?P<qty>{NUMBER}|{quantity_words_pattern()}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
         rf"(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
         rf"|(?P<bare>))(?P<desc>\S)",
         re.I,
@@ -296,7 +314,7 @@ def _cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     rest = sentence[begin:]
     end = _stop(rest, 0)
     # ', 3 points with belt, size M/L', ', la boîte de 50': what the article is like, no item of its own.
-    while rest[end : end + 2] == ", " and _qualifies(rest[end + 2 : _stop(rest, end + 2)]):
+    while rest[end : end + 2] == ", " and qualifies(rest[end + 2 : _stop(rest, end + 2)]):
         end = _stop(rest, end + 2)
     if rest[:end].rstrip().endswith("."):
         end = len(rest[:end].rstrip()) - 1
@@ -330,42 +348,14 @@ def _fits(rest: str, at: int) -> bool:
     return word not in date_words().weekdays and month_number(word) is None
 
 
-def _qualifies(clause: str) -> bool:
-    """A clause that tells the article before it: a size, a colour, a fitting ('with belt', 'avec
-    ceinture'), a class or a type, a count of its parts ('3 points'), or its packing ('la boîte de 50')."""
-    clause = clause.strip()
-    if not clause or len(clause.split()) > 6:
-        return False
-    packed = re.fullmatch(
-        r"(?:(?:la|le|les|the|en|in|par|by)\s+)?([^\W\d_]+)\s+(?:de|of|d')\s*\d+\s*[^\W\d]*", clause, re.I
-    )
-    if packed is not None:
-        unit = normalise_unit(packed[1])
-        return unit is not None and unit_kind(unit) == "count"
-    measured = re.match(rf"(?:{NUMBER})\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I)
-    if measured is not None and unit_kind(normalise_unit(measured[1]) or "") == "measure":
-        return True  # ', 50 m range', ', 230 mm': a measure of the article, not a length ordered
-    return bool(_QUALIFIER.match(clause)) or bool(_DIMENSIONS.match(clause))
-
-
-def _build_qualifier() -> re.Pattern[str]:
-    spec = "|".join(re.escape(w) for w in sorted(line_words().spec_nouns, key=len, reverse=True))
-    colour = colour_pattern()
-    return re.compile(
-        rf"(?:(?:size|sizes|taille|tailles|pointure|sz)\b|(?:with|avec|sans|without)\s"
-        rf"|(?:type|class|classe|level|niveau|courbe|curve|grade)\s+\S|\d+\s*(?:{spec})\b"
-        rf"|(?:(?:en|in)\s+)?(?:{colour})(?:\s+(?:{colour}))?$)",
-        re.I,
-    )
-
-
 _FUNCTION_WORD = re.compile(
     r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
     re.I,
 )
 # What joins one item of a list to the next: ", ", " et ", " and ", ", and ", " ainsi que ".
 _JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as|\+|&)\s+|ainsi\s+qu(?:e\s+|'|’))"
-_RUNS_ON = re.compile(rf"\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
+# A remark in brackets may close an item before the join: '30 prises blanches (notre code 4170), 5 boîtes'.
+_RUNS_ON = re.compile(rf"(?:\s*\([^()]*\))?\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 _FOR = frozenset({" pour ", " for "})
 _FITTING = re.compile(r"(?P<word>[A-Z][\w'’-]+)(?:\s+[A-Za-z][\w'’.-]*)?\s+\d")
@@ -377,11 +367,6 @@ _SIZE_ONLY = re.compile(rf"^(?:{NUMBER})\s*(?P<unit>{UNIT_TOKEN})?\W*$", re.I)
 _PROSE = _build_prose()
 _ELIDED = _build_elided()
 _LISTED = _build_listed()
-_QUALIFIER = _build_qualifier()
-_DIMENSIONS = re.compile(
-    r"\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]\s*\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)?\s*(?:mm|cm|m)?$",
-    re.I,
-)
 _ASKING = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(w) for w in sorted(each_words().asking, key=len, reverse=True))

@@ -33,7 +33,7 @@ from parsers.text.prose import read_prose
 from parsers.text.restated import restate_lines
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
-from parsers.text.tables import read_header, read_row, read_table
+from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
 from parsers.text.thread import (
     QUOTED_PART,
     as_quoted_rows,
@@ -216,7 +216,9 @@ def read_lines(
             found.append(block_line)
         if is_field:
             continue
-        next_grid = read_size_header(line)
+        # A row of the table under way is never a grid's header ('Gilet | XL | 5': two sizes, as it reads).
+        in_table = header is not None and read_row(line, header, part=part, start=start) is not None
+        next_grid = None if in_table else read_size_header(line)
         if next_grid is not None:
             grid, header = next_grid, None
             continue
@@ -247,6 +249,8 @@ def read_lines(
             row = read_row(line, header, part=part, start=start) if line.strip() else None
             if row is not None:
                 found.append(same_as_row_above(row, _just_above(found, rows, index, start)))
+                continue
+            if is_uncounted_row(line, header):
                 continue
             if line.strip():
                 header = None
@@ -314,8 +318,8 @@ def _plain(line: str) -> str:
 
 
 # '(résidence Le Parc, 42 rue Duquesne, 69006 Lyon)': an address in brackets names no article, and its
-# postcode is no count.
-_ADDRESS_IN_BRACKETS = re.compile(r"\([^()\n]*?\b\d{5}[ \t]+[A-ZÉÈ][^()\n]*\)")
+# postcode is no count; a four-figure one ('Rue de Varembé 9, 1202 Genève') after the street and a comma.
+_ADDRESS_IN_BRACKETS = re.compile(r"\([^()\n]*?(?:\b\d{5}|,\s*\d{4})[ \t]+[A-ZÉÈ][^()\n]*\)")
 
 
 def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
@@ -334,8 +338,13 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     if revised is not None:  # '... x 2 -> non pardon, un seul': the count said last, whatever the reason
         cut, new, span = revised
         found = _read_free(line[:cut], part=part, start=start, codes=codes)
-        if len(found) == 1 and found[0].quantity is not None:
-            return [_recounted(found[0], new, (start + span[0], start + span[1]))]
+        if (
+            found
+            and found[-1].quantity is not None
+            and (len(found) == 1 or _same_sentence(found[-1], line, cut, start))
+        ):
+            # '..., plus 20 kg of apples - actually make that 30': the last item said before it
+            return [*found[:-1], _recounted(found[-1], new, (start + span[0], start + span[1]))]
     if is_cancelled(line):
         return []
     added = added_item(line)
@@ -369,6 +378,12 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     if single is not None:
         return [_code_in_name(single, codes)]
     return prose
+
+
+def _same_sentence(line: ExtractedLine, text: str, cut: int, start: int) -> bool:
+    """No sentence ends between the line read and where its count is said again."""
+    end = line.provenance.span[1] - start if line.provenance and line.provenance.span else 0
+    return 0 <= end <= cut and not re.search(r"[.!?;]\s", text[end:cut])
 
 
 def _recounted(line: ExtractedLine, new: Decimal, span: tuple[int, int]) -> ExtractedLine:

@@ -40,7 +40,7 @@ def accepts_offer(own: str, quoted: str) -> re.Match[str] | None:
 
 # The words of a quote or an offer: "notre devis D26-2291", "quote D26-1388", "proposition 2".
 _OFFER_WORDS = re.compile(
-    r"\b(?:devis|quot(?:e|ation)|offre|proposition|cotation|chiffrage|estimate|offer|proposal|options?)\b",
+    r"\b(?:devis|quot(?:e|ation)s?|offres?|propositions?|cotations?|chiffrages?|estimates?|offers?|proposals?|options?|possibilit[ée]s|alternatives?)\b",
     re.I,
 )
 

@@ -36,6 +36,8 @@ class DateWords(BaseModel):
     months: dict[str, int]
     weekdays: dict[str, int]
     weekday_abbreviations: dict[str, int]
+    ordinal_days: dict[str, int]
+    day_words: dict[str, int]
     cues: dict[str, list[str]]
     asap: dict[str, list[str]]
 
@@ -68,6 +70,19 @@ def month_number(word: str) -> int | None:
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _words_alt(words) -> str:
+    """Day words with a hyphen or a space between their parts ('twenty-sixth', 'twenty sixth')."""
+    return _alt(words).replace(r"\-", "[- ]").replace(r"\ ", "[- ]")
+
+
+def _word_day(word: str) -> int | None:
+    """The day a word names ('twenty sixth' -> 26, 'vingt-six' -> 26)."""
+    words = date_words()
+    key = re.sub(r"[- ]+", " ", word.lower())
+    table = {re.sub(r"[- ]+", " ", w): d for w, d in (words.ordinal_days | words.day_words).items()}
+    return table.get(key)
 
 
 # Relative forms that do not depend on the vocabulary file; tried after the explicit dates.
@@ -103,6 +118,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     wday = rf"(?:(?P<wd>{_alt(words.weekdays)})|(?:{_alt(words.weekday_abbreviations)})\.?)"
     bare_wd = rf"(?P<wd>{_alt(words.weekdays)})"
     year = r"(?:\s+(?P<y>(?:19|20)\d{2}))?"
+    ordinal = rf"(?P<dw>{_words_alt(words.ordinal_days)})"
+    day_word = rf"(?P<dw>{_words_alt(words.ordinal_days | words.day_words)})"
     sources = [
         ("iso", r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
         (
@@ -116,16 +133,32 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\b{wday},?\s+)?\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:of\s+)?{month}{year}\b",
         ),
         ("month_day", rf"(?:\b{wday},?\s+)?\b{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?{year})"),
+        # "on the twenty-sixth of November", "le vingt-six novembre", "November the twentieth"
+        # ('the second may arrive later' is no date)
+        (
+            "day_month",
+            rf"(?:\b{wday},?\s+)?(?:\bthe\s+)?\b{day_word}\s+(?:of\s+)?(?!may\s+[a-z]){month}{year}\b",
+        ),
+        ("month_day", rf"(?:\b{wday},?\s+)?\b{month}\s+(?:the\s+)?{ordinal}\b(?:,?{year})"),
         # "vendredi 13", "Friday 13th", "Friday the 13th"
         (
             "weekday_day",
             rf"\b{bare_wd}\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?\b(?![/.:h]\d|\s*h\b)",
         ),
+        ("weekday_day", rf"\b{bare_wd}\s+(?:the\s+)?{ordinal}\b"),  # "Friday the twentieth"
         *_RELATIVE_SOURCES,
         ("weekday", rf"\b(?:(?P<next_en>next)\s+)?{bare_wd}\b(?:\s+(?P<next>prochain))?"),
         ("asap", rf"\b(?:{_alt(words.asap['words'])})\b"),
     ]
     return [(kind, re.compile(source, re.I)) for kind, source in sources]
+
+
+@lru_cache(maxsize=1)
+def _weekday_ranges() -> re.Pattern[str]:
+    """'du lundi au vendredi', 'Monday to Friday', 'lun.-ven.': opening days, no date."""
+    words = date_words()
+    day = rf"(?:{_alt(words.weekdays)}|(?:{_alt(words.weekday_abbreviations)})\.?)"
+    return re.compile(rf"\b{day}\s*(?:au|à|a|to|till|until|through|thru|[-–])\s*{day}(?!\w)", re.I)
 
 
 _PRINTED_IN_FULL = {"iso", "numeric", "day_month", "month_day"}
@@ -138,7 +171,7 @@ def find_dates(text: str, today: dt.date | None = None, *, day_first: bool = Tru
     printed in full, with their year. `day_first=False` reads "12/25/2026" month first.
     """
     hits: list[DateHit] = []
-    taken: list[tuple[int, int]] = []
+    taken = [match.span() for match in _weekday_ranges().finditer(text)] if today is not None else []
     for kind, pattern in _patterns():
         if today is None and kind not in _PRINTED_IN_FULL:
             continue
@@ -182,9 +215,9 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date, *, day_first: bool
         day, month = (groups["d"], groups["m"]) if day_first else (groups["m"], groups["d"])
         return _ymd(groups.get("y"), int(month), int(day), today)
     if kind in {"day_month", "month_day"}:
-        return _ymd(groups.get("y"), month_number(groups["month"]) or 0, int(groups["d"]), today)
+        return _ymd(groups.get("y"), month_number(groups["month"]) or 0, _day(groups), today)
     if kind == "weekday_day":
-        return _day_of_month(int(groups["d"]), today)
+        return _day_of_month(_day(groups), today)
     if kind == "day_only":
         return _day_of_month(int(groups["d"]), today)
     if kind == "tomorrow":
@@ -202,6 +235,13 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date, *, day_first: bool
     if kind == "iso_week":
         return _iso_week_monday(int(groups["w"]), today)
     return None  # asap: no usable date
+
+
+def _day(groups: dict[str, str | None]) -> int:
+    """The day of the month, in figures or in words."""
+    if groups.get("dw"):
+        return _word_day(groups["dw"] or "") or 0
+    return int(groups["d"] or 0)
 
 
 def _within_days(groups: dict[str, str | None]) -> int:

@@ -171,6 +171,13 @@ WORDINGS = {
         "Je passerai commande dès réception de vos prix.",
         MessageKind.QUOTE_REQUEST,
     ),
+    # A question on the quote before the order is raised: nothing ordered yet.
+    "question_before_raising_the_po_en": (
+        "RE: Quote 2291",
+        "Before we raise the PO: could you deliver the 40 bags of tile adhesive in two drops "
+        "(20 now, 20 in January)? Is the grout in stock?",
+        MessageKind.QUOTE_REQUEST,
+    ),
     # Goods delivered in place of those ordered: an exchange, not an order of what it names.
     "delivered_in_place_of_ordered_fr": (
         "Erreur",
@@ -345,3 +352,23 @@ def test_lines_naming_catalogue_articles_make_an_order(named: int, total: int, k
 def test_the_catalogue_never_overrules_a_stated_kind() -> None:
     invoice = Classification(kind=MessageKind.INVOICE, confidence=0.8, reasons=["text: 'facture'"])
     assert by_catalogue(invoice, 5, 5) == invoice
+
+
+@pytest.mark.parametrize(
+    ("text", "is_order"),
+    [
+        ("Bonjour, 4 sachets de chevilles nylon M8x60. Merci\n\nKevin", True),
+        ("Bonjour,\n\n2 boîtes de vis agglo inox 3x20.\n\nMerci, bonne journée\nAtelier Roux", True),
+        ("Bonjour, 4 sachets de chevilles nylon M8x60 ?\n\nKevin", False),
+        ("Bonjour, 4 sachets de chevilles nylon M8x60. Livrés au 12 rue Haute.\n\nKevin", False),
+        ("Bonjour, chevilles nylon M8x60. Merci\n\nKevin", False),
+    ],
+    ids=["one-counted-line", "greeting-line-thanks", "a-question", "more-is-said", "no-count"],
+)
+def test_one_line_counting_an_article_in_its_unit_is_an_order(
+    text: str, is_order: bool, reference_index: Callable[[Path], CatalogIndex]
+) -> None:
+    parsed = _message("chevilles", text)
+    parsed.classification = classify(parsed)
+    confirm_by_catalogue(parsed, reference_index(ROOT / "fixtures" / "ref"))
+    assert parsed.classification.is_order == is_order, parsed.classification.reasons

@@ -340,3 +340,67 @@ def test_make_that_a_count_of_a_named_line_sets_it_without_the_old_count():
 )
 def test_a_count_said_again_after_an_apology_on_its_line_stands(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "- Sacs de terreau : 5\n- Tuteurs bambou 120 cm : 20\n\nFinalement pas de tuteurs, il nous en reste.\n",
+            [("Sacs de terreau", 5)],
+        ),
+        (
+            "- 4 rolls of garden twine\n- 2 boxes of plant labels\n\nActually no twine, we found some in the shed.\n",
+            [("plant labels", 2)],
+        ),
+        (
+            "Il me faudrait 3 sacs de terreau et 10 kg de gazon rustique.\n\n"
+            "Finalement pas de gazon : mettez plutôt 6 kg de gazon ombre à la place.\n",
+            [("terreau", 3), ("gazon ombre à la place", 6)],
+        ),
+        (
+            "- Sacs de terreau : 5\n\nFinalement pas de souci pour la livraison de jeudi.\n",
+            [("Sacs de terreau", 5)],
+        ),
+    ],
+    ids=["finalement-pas-de", "actually-no", "with-its-stand-in", "names-no-line"],
+)
+def test_an_article_said_no_longer_wanted_is_taken_out(text, left):
+    assert _corrected(text) == [(d, Decimal(q)) for d, q in left]
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "- 10 bags of potting soil\n- 6 watering cans\n\nSorry - make that 12 bags of the potting soil.\n",
+            [("potting soil", 12), ("watering cans", 6)],
+        ),
+        (
+            "Please supply 10 bags of potting soil and 4 rakes.\n\nCorrection: make the soil 15 bags.\n",
+            [("potting soil", 15), ("rakes", 4)],
+        ),
+        (
+            "8 sacs de terreau\n4 arrosoirs 10 L\n\nPour le terreau, non, mettez-en 10 plutôt que 8.\n",
+            [("terreau", 10), ("arrosoirs 10 L", 4)],
+        ),
+    ],
+    ids=["make-that-n-units-of-the", "make-the-name-n", "plutot-que"],
+)
+def test_a_count_said_anew_for_a_named_line_replaces_its_count(text, left):
+    assert _corrected(text) == [(d, Decimal(q)) for d, q in left]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- garden hoses x 5 rolls - make that 8 rolls, ours burst\n", [("garden hoses", 8)]),
+        (
+            "We need 2 rakes and 20 kg of lawn seed - actually make that 30, the pitch is larger.\n",
+            [("rakes", 2), ("lawn seed", 30)],
+        ),
+    ],
+    ids=["with-its-unit", "last-item-of-a-sentence"],
+)
+def test_a_count_said_again_on_its_line_changes_the_item_said_last(line, expected):
+    assert _read(line) == [(d, Decimal(q)) for d, q in expected]

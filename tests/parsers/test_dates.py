@@ -229,3 +229,32 @@ def test_the_week_under_way_alone_is_the_orders_week_not_a_delivery() -> None:
 def test_a_weekday_with_its_ordinal_and_a_day_of_collection(text: str, expected: dt.date) -> None:
     hit = delivery_date(text, TUESDAY)
     assert hit is not None and hit.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please deliver the scaffold boards on the twenty-third of October.", dt.date(2026, 10, 23)),
+        ("Delivery Friday the thirtieth, gate B.", dt.date(2026, 10, 30)),
+        ("deliver by October the twenty first", dt.date(2026, 10, 21)),
+        ("Livraison souhaitée le vingt-deux octobre.", dt.date(2026, 10, 22)),
+    ],
+    ids=["ordinal-of-month", "weekday-the-ordinal-word", "month-the-ordinal-spaced", "french-day-word"],
+)
+def test_a_day_of_the_month_written_in_words(text: str, expected: dt.date) -> None:
+    hit = delivery_date(text, TUESDAY)
+    assert hit is not None and hit.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Livraison à l'atelier, du lundi au vendredi de 7 h à 16 h.",
+        "Deliveries accepted Monday to Friday, 8am-4pm.",
+        "Réception des marchandises lun.-ven. uniquement.",
+        "Delivery note attached; the second may arrive later.",
+    ],
+    ids=["du-lundi-au-vendredi", "monday-to-friday", "abbreviated-range", "second-may-is-no-date"],
+)
+def test_opening_days_and_ordinals_of_other_things_are_no_delivery_date(text: str) -> None:
+    assert delivery_date(text, TUESDAY) is None

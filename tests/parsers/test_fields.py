@@ -156,7 +156,7 @@ def test_no_po_number(subject: str, text: str) -> None:
         ),
         (
             "Ship to: Unit 7, Ballymount Road, Dublin 24, D24 X2K5, Ireland",
-            "Unit 7, Ballymount Road, Dublin 24, D24 X2K5",
+            "Unit 7, Ballymount Road, Dublin 24, D24 X2K5, Ireland",
         ),
         (
             "1) Chantier Lormont - notre BC 14\nLivraison : Résidence du Parc, 3 rue Vergniaud, 33310 Lormont\n- 2 sacs",
@@ -306,6 +306,11 @@ def test_an_article_code_after_the_qualified_word_is_no_po(text: str) -> None:
         ("Cde parc PL n° TF-26-1147", "Bonjour,\npour l'atelier :", "TF-26-1147"),
         ("Winter order", "Please quote our PO MPB-4533 on the delivery note.", "MPB-4533"),
         ("", "N° d'engagement à rappeler sur BL et facture : EA-26-0893", "EA-26-0893"),
+        ("", "Purchase order to quote on your delivery note: GRN-26-5521.", "GRN-26-5521"),
+        ("", "Notre n° de commande SAGE : 4500118832.", "4500118832"),
+        ("", "Reference for your invoice: PLB/ATL/0412", "PLB/ATL/0412"),
+        ("", "Pour vendredi. Bon n° MEN-26-112.", "MEN-26-112"),
+        ("", "Livraison lundi. Réf. menuiserie MEN-2611.\n", "MEN-2611"),
     ],
     ids=[
         "n-slash-ref",
@@ -317,6 +322,11 @@ def test_an_article_code_after_the_qualified_word_is_no_po(text: str) -> None:
         "cde-qualified-n",
         "quote-our-po",
         "n-d-engagement",
+        "label-what-it-is-for-colon",
+        "label-system-name-colon",
+        "reference-for-your-invoice",
+        "bon-n",
+        "ref-qualified-by-the-service",
     ],
 )
 def test_the_customers_own_reference_in_the_shapes_customers_write(
@@ -342,6 +352,31 @@ def test_a_po_labelled_in_the_signature_block_is_read_there() -> None:
     )
     found = fields.signed_po(signature)
     assert found is not None and (found.value, found.provenance.part) == ("HPR-DA-26-0933", "signature")
+
+
+def test_a_po_ref_line_in_the_signature_block_is_read_there() -> None:
+    found = fields.signed_po(
+        "Kind regards,\nTom Reyes\nPO ref: JOI-2207\nReyes Joinery Ltd, 4 Mill Lane, Leeds LS1 4DY"
+    )
+    assert found is not None and found.value == "JOI-2207"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "N° de commande pour le devis : D-26-118",
+        "Purchase order for the supplier part: PLB-2207",
+        "Votre réf. chantier AB-12.",
+        "Réf. article PLB-2207.",
+    ],
+    ids=["a-quote-after-the-label", "a-part-number", "your-ref-qualified", "an-article-ref"],
+)
+def test_a_labelled_number_of_something_else_is_no_po(text: str) -> None:
+    assert fields.po_number("", text, part="body") is None
+
+
+def test_a_catalogue_code_after_a_qualified_ref_is_no_po() -> None:
+    assert fields.po_number("", "Réf. visserie VIS-440-200.\n", part="body", codes=_Codes()) is None
 
 
 def test_a_signature_without_a_labelled_number_gives_no_po() -> None:
@@ -407,3 +442,63 @@ def test_the_number_under_a_po_heading_of_a_table_row(text: str, expected: str |
     if found is not None:
         start, end = found.provenance.span
         assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We need a delivery at the new yard this time, not at the office:\nHarbour Timber Yard, 3 Quay Road, Whitby YO21 1DH\n\n"
+            "Could you send 40 lengths of decking",
+            "Harbour Timber Yard, 3 Quay Road, Whitby YO21 1DH",
+        ),
+        (
+            "Please enter the order below, delivered straight to site:\nRiverside Lofts, 9 Mill Street, Leeds LS9 8AB.\n",
+            "Riverside Lofts, 9 Mill Street, Leeds LS9 8AB",
+        ),
+        (
+            "Ship to our new garage this time please: Unit 3, Oranmore Business Park, Oranmore, Co. Galway, H91 EK52.",
+            "Unit 3, Oranmore Business Park, Oranmore, Co. Galway, H91 EK52",
+        ),
+        (
+            "Ship to: Cargo ship Aran Star, c/o Quay Agency, Killybegs Harbour, Co. Donegal, Ireland\n\n12 x ropes",
+            "Cargo ship Aran Star, c/o Quay Agency, Killybegs Harbour, Co. Donegal, Ireland",
+        ),
+        (
+            "Site: | Ferme du Moulin, 4 route de Lyon, 01400 Châtillon\n",
+            "Ferme du Moulin, 4 route de Lyon, 01400 Châtillon",
+        ),
+        (
+            "Livraison à notre atelier cette fois : Rue du Pont 8, 4000 Liège, Belgique.",
+            "Rue du Pont 8, 4000 Liège, Belgique",
+        ),
+        (
+            "Please deliver the bricks to our Galway yard, Quarry Lane, Galway H91 C2D3, Ireland (not the shop):",
+            "Quarry Lane, Galway H91 C2D3, Ireland",
+        ),
+    ],
+    ids=[
+        "sentence-closing-its-line-over-the-address",
+        "delivered-straight-to",
+        "abbreviation-dot-in-the-address",
+        "no-postcode-ending-with-the-country",
+        "site-cell",
+        "country-after-the-town",
+        "our-words-for-the-place-left-out",
+    ],
+)
+def test_a_ship_to_in_the_shapes_customers_write(text: str, expected: str) -> None:
+    found = fields.ship_to(text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please deliver the following:\n- 2 x pallets of bricks\n12 rue Haute, 75001 Paris",
+        "Ship to: Unit 4, the usual place, Ireland is fine by us\n",
+    ],
+    ids=["a-list-under-the-sentence", "a-country-in-a-sentence"],
+)
+def test_no_ship_to_where_no_address_follows_the_label(text: str) -> None:
+    assert fields.ship_to(text, part="body") is None

@@ -527,3 +527,52 @@ def test_a_quotes_line_ending_with_its_unit_price_is_read_without_it(text: str, 
 )
 def test_an_amount_alone_is_no_line(text: str) -> None:
     assert read_lines(text, part="body") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("sécateur lame courbe 20 cm : deux", ("sécateur lame courbe 20 cm", 2, None)),
+        ("- gants de jardin cuir, six paires", ("gants de jardin cuir", 6, "paire")),
+        ("tondeuse thermique 46 cm une pièce", ("tondeuse thermique 46 cm", 1, "pce")),
+        ("Hedge trimmer blades 60 cm, hardened: twelve", ("Hedge trimmer blades 60 cm, hardened", 12, None)),
+    ],
+    ids=["colon-deux", "comma-six-paires", "une-piece", "colon-twelve"],
+)
+def test_a_count_in_words_after_the_name_ends_the_line(line, expected):
+    found = read_line(line, part="body", start=0)
+    assert found is not None
+    got = (found.description.value, found.quantity.value, found.unit.value if found.unit else None)
+    assert got == (expected[0], Decimal(expected[1]), expected[2])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Merci de me rappeler, une", "fil de fer galvanisé, deux mètres", "Bonne journée à tous, deux"],
+    ids=["comma-no-unit", "a-measure", "greeting"],
+)
+def test_a_word_count_after_a_comma_needs_a_counting_unit(line):
+    assert read_line(line, part="body", start=0) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("12 x 12V garden lights", ("12V garden lights", 12)),
+        ("- 4 x 5L liquid lawn feed", ("5L liquid lawn feed", 4)),
+    ],
+    ids=["a-rating", "a-volume"],
+)
+def test_a_count_times_an_article_of_a_size_is_no_dimension(line, expected):
+    found = read_line(line, part="body", start=0)
+    assert found is not None
+    assert (found.description.value, found.quantity.value) == (expected[0], Decimal(expected[1]))
+
+
+def test_a_dimension_is_still_no_count():
+    assert read_line("4x40 vis", part="body", start=0) is None
+
+
+def test_a_number_of_seven_figures_after_a_label_is_no_count():
+    assert read_line("Notre n° d'engagement comptable : 2600417733", part="body", start=0) is None
+    assert read_line("Terreau universel : 250000", part="body", start=0) is not None

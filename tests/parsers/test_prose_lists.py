@@ -423,3 +423,67 @@ def test_a_bare_size_after_en_is_swapped_for_the_variants_one():
         ("bottes PVC en 42", Decimal(12), "paire"),
         ("bottes PVC en 44", Decimal(6), "paire"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il nous faudrait une douzaine de kilos de terreau et 2 sacs d'écorces de pin.",
+            [("terreau", 12, "kg"), ("écorces de pin", 2, "sac")],
+        ),
+        (
+            "Il nous faudrait une douzaine de tuteurs de tomates et 2 sacs d'écorces.",
+            [("tuteurs de tomates", 12, None), ("écorces", 2, "sac")],
+        ),
+        (
+            "We need half a dozen packs of seed trays and 3 kg of lawn seed.",
+            [("seed trays", 6, "paquet"), ("lawn seed", 3, "kg")],
+        ),
+        (
+            "Please send a couple of rakes, 4 bags of compost and a box of plant labels.",
+            [("rakes", 2, None), ("compost", 4, "sachet"), ("plant labels", 1, "boite")],
+        ),
+        (
+            "We'd like 2 of the green watering cans, one hose reel and a couple of pruning saws.",
+            [("green watering cans", 2, None), ("hose reel", 1, None), ("pruning saws", 2, None)],
+        ),
+        ("There was a lot of rain, and a number of pots broke.", []),
+    ],
+    ids=[
+        "douzaine-de-kilos-de",
+        "douzaine-of-no-unit",
+        "half-a-dozen",
+        "a-couple-of-and-a-box-of",
+        "n-of-the-and-one",
+        "a-lot-of-counts-nothing",
+    ],
+)
+def test_counts_said_in_words_in_a_sentence(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il nous faudrait de 4 sacs de terreau, de trois sécateurs à lame courbe et de cinq arrosoirs verts.",
+            [("terreau", 4, "sac"), ("sécateurs à lame courbe", 3, None), ("arrosoirs verts", 5, None)],
+        ),
+        (
+            "Merci de nous livrer 20 tuteurs bambou (notre code 88120), 5 sacs d'écorces ainsi que 2 bâches.",
+            [("tuteurs bambou", 20, None), ("écorces", 5, "sac"), ("bâches", 2, None)],
+        ),
+    ],
+    ids=["de-repeated-after-the-join", "a-remark-in-brackets-before-the-join"],
+)
+def test_items_named_by_their_count_alone_in_a_list_with_counted_ones(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_a_four_figure_postcode_in_an_address_in_brackets_is_no_count():
+    text = (
+        "Merci de livrer à la serre (Jardins du Lac, Chemin des Prés 4, 1260 Nyon) "
+        "trois sacs de terreau et deux arrosoirs."
+    )
+    assert _read(text) == [("terreau", Decimal(3), "sac"), ("arrosoirs", Decimal(2), None)]

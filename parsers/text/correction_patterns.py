@@ -1,0 +1,130 @@
+"""The words of corrections a customer writes inside the order (parsers/data/corrections.toml) and the
+patterns built of them, read by parsers/text/corrections.py."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel, Field
+
+from models.datafiles import load_toml
+from parsers.values.numbers import NUMBER, quantity_words_pattern
+from parsers.vocabulary.words import DATA
+
+
+class CorrectionWords(BaseModel):
+    postscript: list[str]
+    cancelled: list[str]
+    apology: list[str]
+    instead: list[str]
+    remove: list[str]
+    withdrawn_after: list[str]
+    except_: list[str] = Field(alias="except")
+    whole_order: list[str]
+    line_words: list[str]
+    add: list[str]
+    fillers: list[str]
+    beside: list[str]
+    dropped: list[str]
+
+
+class _CorrectionsFile(BaseModel):
+    corrections: CorrectionWords
+
+
+@lru_cache(maxsize=1)
+def correction_words() -> CorrectionWords:
+    """The [corrections] section of parsers/data/corrections.toml."""
+    return load_toml(DATA / "corrections.toml", _CorrectionsFile).corrections
+
+
+ONLY_ONE = r"un\s+seul|une\s+seule|only\s+one|just\s+one"
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def correction_patterns() -> dict[str, re.Pattern[str]]:
+    words = correction_words()
+    qty = rf"(?:{NUMBER}|{quantity_words_pattern()})"
+    instead, apology = _words(words.instead), _words(words.apology)
+    return {
+        "postscript": re.compile(rf"^\s*(?:{'|'.join(words.postscript)})\s*[:\-–]?\s*", re.I),
+        "cancelled": re.compile(
+            rf"\d[^()\n]*?(?:\(\s*|[-–—,;:/]\s*|\s)(?:{_words(words.cancelled)})(?!\w)", re.I
+        ),
+        "reference": re.compile(
+            rf"(?P<new>(?=[\w\-/.]*\d)[^\W_][\w\-/.]{{2,}})\s*,?\s+(?:{instead})\s+(?P<old>(?=[\w\-/.]*\d)[^\W_][\w\-/.]{{2,}})",
+            re.I,
+        ),
+        "cancel_note": re.compile(rf"^\W*(?:{_words(words.cancelled)})(?!\w)", re.I),
+        "inline": re.compile(
+            rf"\s*(?:--|[-–—,;(/])\s*(?:(?:{apology})(?!\w)[\s,:!]*)?(?P<new>\d+(?:[.,]\d+)?)\s+(?:{instead})\s+"
+            rf"(?P<old>\d+(?:[.,]\d+)?)\s*\)?\s*[.!]?\s*$",
+            re.I,
+        ),
+        # '2 kits distri -> non pardon, un seul, le client a annulé le 2e': the count alone, then a reason
+        "revised": re.compile(
+            rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?(?:(?:{apology})(?!\w)[\s,:!]*)+"
+            rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
+            rf"(?!\w)(?:\s+(?!(?:seulement|only|just)(?!\w))(?P<unit>[^\W\d_]+\.?))?(?:\s+(?:seulement|only|just)(?!\w))?\s*(?:[,;.!)]|$)",
+            re.I,
+        ),
+        # 'make that 12 cases of the gloves': the unit may come between the count and the name
+        "make_that": re.compile(
+            rf"\bmake\s+(?:that|it|those)\s+(?P<new>{qty})\s+(?:(?P<unit>[^\W\d_]+\.?)\s+)?"
+            rf"(?:of\s+the|of|for\s+the)\s+(?P<what>[^,.;:\n]{{2,60}})",
+            re.I,
+        ),
+        # 'make the paper 15 cartons': the line named first, then its count
+        "make_the": re.compile(
+            rf"\bmake\s+the\s+(?P<what>[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?P<new>{qty})(?!\w)", re.I
+        ),
+        # 'finalement pas de bavette', 'en fait plus d'enveloppes C5': the article named is dropped
+        "dropped": re.compile(
+            rf"\b(?:{_words(words.dropped)})\s+(?:de\s+|d['’]\s*|du\s+|des\s+|of\s+)?(?P<what>[^\W\d_][^.;,:!?\n]{{2,80}})",
+            re.I,
+        ),
+        "instead_of": re.compile(
+            # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
+            rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
+            rf"(?:au lieu de|à la place de|plut[ôo]t que|instead of|rather than)\s+(?P<old>{qty})",
+            re.I,
+        ),
+        # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"
+        "not_old": re.compile(
+            rf"\b(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
+            re.I,
+        ),
+        "add": re.compile(
+            # at a line's start, inside a sentence, or asked at a sentence's start ('PO attached. Please also
+            # add 2 rolls'; a bare 'Ajoutez aussi ...' there is the prose reader's)
+            rf"(?:^\s*|(?<=[.!?])\s+(?=(?:please|pls|could|can|pouvez|pourriez)\b)|[,;:]\s*|\b(?:et|and)\s+)"
+            rf"(?:{_words(words.add + words.beside)})(?!\w)\s*:?\s*"
+            rf"(?:(?:{_words(words.fillers)})(?!\w)\s*)*(?=\d|{quantity_words_pattern()})",
+            re.I,
+        ),
+        "filler_tail": re.compile(rf"(?:[\s,]+(?:{_words(words.fillers)}))+\s*[.!]?\s*$", re.I),
+        # 'n'oubliez pas les gants', 'don't forget the tape' add rather than take out
+        "remove": re.compile(
+            rf"(?<!n['’])(?<!\bne\s)(?<!don['’]t\s)(?<!\bnot\s)\b(?:{_words(words.remove)})\s+(?!pas\b|to\b)"
+            rf"(?P<what>[^.;\n]{{3,80}})",
+            re.I,
+        ),
+        "withdrawn": re.compile(
+            rf"\b(?:pour|for|as\s+for|quant\s+aux?|concernant)\s+(?P<what>[^\W\d_][^,.;:\n]{{2,60}}?)\s*[,:]?\s+"
+            rf"(?:{_words(words.withdrawn_after)})(?!\w)",
+            re.I,
+        ),
+        "except": re.compile(
+            rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?![^.;\n]*\d)",
+            re.I,
+        ),
+        "line_number": re.compile(
+            rf"^\s*(?:la\s+|the\s+|l['’]\s*)?(?:{_words(words.line_words)})\s*n?[°o.]?\s*(?P<no>\d{{1,2}})\b",
+            re.I,
+        ),
+    }

@@ -1,0 +1,50 @@
+"""What a clause after a comma tells of the article named before it: a size, a colour, a fitting, a
+class, a count of its parts, its packing (', size M/L', ', la boîte de 50', ', 600 x 300 mm')."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.text.extracted import UNIT_TOKEN
+from parsers.text.variants import colour_pattern
+from parsers.values.numbers import NUMBER
+from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.words import line_words
+
+
+def qualifies(clause: str) -> bool:
+    """A clause that tells the article before it: a size, a colour, a fitting ('with belt', 'avec
+    ceinture'), a class or a type, a count of its parts ('3 points'), or its packing ('la boîte de 50')."""
+    clause = clause.strip()
+    if not clause or len(clause.split()) > 6:
+        return False
+    packed = re.fullmatch(
+        r"(?:(?:la|le|les|the|en|in|par|by)\s+)?([^\W\d_]+)\s+(?:de|of|d')\s*\d+\s*[^\W\d]*", clause, re.I
+    )
+    if packed is not None:
+        unit = normalise_unit(packed[1])
+        return unit is not None and unit_kind(unit) == "count"
+    measured = re.match(rf"(?:{NUMBER})\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I)
+    if measured is not None and unit_kind(normalise_unit(measured[1]) or "") == "measure":
+        return True  # ', 50 m range', ', 230 mm': a measure of the article, not a length ordered
+    return bool(_QUALIFIER.match(clause)) or bool(_DIMENSIONS.match(clause))
+
+
+def _build_qualifier() -> re.Pattern[str]:
+    spec = "|".join(re.escape(w) for w in sorted(line_words().spec_nouns, key=len, reverse=True))
+    colour = colour_pattern()
+    return re.compile(
+        rf"(?:(?:size|sizes|taille|tailles|pointure|sz)\b|(?:with|avec|sans|without)\s"
+        rf"|(?:type|class|classe|level|niveau|courbe|curve|grade)\s+\S|\d+\s*(?:{spec})\b"
+        rf"|(?:(?:en|in)\s+)?(?:{colour})(?:\s+(?:{colour}))?$)",
+        re.I,
+    )
+
+
+_QUALIFIER = _build_qualifier()
+
+
+_DIMENSIONS = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]\s*\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)?\s*(?:mm|cm|m)?$",
+    re.I,
+)

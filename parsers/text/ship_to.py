@@ -1,0 +1,113 @@
+"""A one-off delivery address written in an order's text: after a delivery label, up to its postcode and
+town (and the country written after it), its lines joined with ', '."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from models import Extracted, Provenance
+from models.datafiles import load_toml
+from parsers.vocabulary.words import DATA
+
+_ADDRESS_LABEL = re.compile(
+    r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
+    r"|ship\s+to|delivery\s+address|site\s+address"
+    # 'Deliver to', 'Delivery NOT to our office but to the venue:', 'Livraison non pas au bureau mais à la salle :'
+    r"|(?:deliver(?:y|ed)?|livr(?:aison|er|ez|[ée]e?s?))\b[^:\n.]{0,40}?\s(?:to|à|au|sur)\b"
+    # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
+    r"|(?m:^)[ \t]*(?:livraison|delivery|deliver)[ \t]*:(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ])"
+    # 'Site: | Centrale PV Nord, 12 rue ..., 69800 Saint-Priest': a header row of a table rendered.
+    r"|(?m:^)[ \t]*site[ \t]*:"
+    # 'we need a first delivery there, not at Mill Lane:' closing its line, the address on the next one.
+    r"|(?P<above>\b(?:deliver|livr|ship)\w*\b[^:\n]{0,80}:(?=[ \t]*\n)))"
+    r"(?:[^:\n]{0,40}:)?[ \t]*(?:\|[ \t]*)?",
+    re.I,
+)
+# A full stop ends the sentence, not the dot of an abbreviation ('Co. Dublin', 'St. Helier').
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?](?:\s|$)")
+_LINE_LABEL = re.compile(r"\s*(?:livraison|delivery|deliver)[ \t]*:", re.I)
+# An address ends with a postcode and town: "33100 Bordeaux" (FR), "1000 Bruxelles", "2503 Biel/Bienne"
+# (BE, CH, LU, AT: four digits opening a part of the address, never a year inside a sentence) or
+# "Bristol BS1 5TT" (UK) or "Galway H91 X2C4" (an Irish Eircode).
+_POSTCODE_TOWN = re.compile(
+    r"(?:\b\d{5}|(?:(?<=[,\n])[ \t]?|^)\d{4})[ \t]+[A-ZÉÈ][\w\-'/ ]*[\w]"
+    r"|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
+    r"|\b[A-Z][\w\-' ]*[ \t,]+[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}\b"
+)
+
+
+def ship_to(text: str, *, part: str) -> Extracted[str] | None:
+    """A one-off delivery address stated after a delivery label, its lines joined with ', '.
+
+    The address runs from the label to a postcode and town, within the same paragraph
+    and sentence ("Livraison sur chantier : 27 avenue Thiers, 33100 Bordeaux (accès cour)").
+    """
+    labels = list(_ADDRESS_LABEL.finditer(text))
+    for label, after in zip(labels, [*labels[1:], None], strict=False):
+        block = text[label.end() : label.end() + 250].split("\n\n")[0]
+        lead = len(block) - len(block.lstrip())
+        match = _POSTCODE_TOWN.search(block) or _country_end(block, lead)
+        if not match or _SENTENCE_END.search(block[: match.start()]):
+            continue
+        if label.group("above") and "\n" in block[lead : match.start()]:
+            continue  # the address stands on the line under the delivery sentence, or it is none
+        if (
+            after is not None
+            and after.start() < label.end() + match.start()
+            and _LINE_LABEL.match(after.group(0))
+        ):
+            continue  # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes': the nearer label
+        raw, skipped = _address_only(block[lead : _with_country(block, _town_end(block, match))])
+        value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
+        value = value[:1].upper() + value[1:]
+        start = label.end() + lead + skipped
+        prov = Provenance(part=part, span=(start, start + len(raw)), rule="ship-to-label")
+        return Extracted[str](value=value, confidence=0.8, provenance=prov)
+    return None
+
+
+class _Addresses(BaseModel):
+    countries: list[str]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> str:
+    """parsers/data/addresses.toml's country names, as one alternation."""
+    names = load_toml(DATA / "addresses.toml", _Addresses).countries
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def _with_country(block: str, end: int) -> int:
+    """'7700 Mouscron, Belgique': the country written after the town is part of the address."""
+    found = re.match(rf",?[ \t]*(?:{_countries()})(?!\w)", block[end:], re.I)
+    return end + found.end() if found else end
+
+
+def _country_end(block: str, start: int) -> re.Match[str] | None:
+    """An address with no postcode, on one line from `start`, that ends with its country ('MV Saltee
+    Venture, c/o Doyle Shipping, Rosslare Harbour, Co. Wexford, Ireland'): three parts or more."""
+    pattern = rf"(?:[^,\n]+,){{2,}}[ \t]*(?:{_countries()})(?=[ \t]*[.;]?[ \t]*(?:\n|$))"
+    return re.compile(pattern, re.I).match(block, start)
+
+
+def _town_end(block: str, match: re.Match[str]) -> int:
+    """Where the town ends: '69002 Lyon - on Wednesday morning' is Lyon."""
+    dash = re.search(r"\s+[-–]\s+", block[match.start() : match.end()])
+    return match.start() + dash.start() if dash else match.end()
+
+
+def _address_only(raw: str) -> tuple[str, int]:
+    """The address, less the words that lead to it: 'le chantier de la rue Duquesne (résidence Le Parc,
+    42 rue Duquesne, 69006 Lyon' is what the brackets hold; 'le chantier du lycée' loses its article.
+    Returns it with the count of characters left out before it."""
+    skipped = raw.rfind("(") + 1 if "(" in raw and ")" not in raw[raw.rfind("(") :] else 0
+    article = re.match(r"(?:le|la|les|the)\s+|l['’]", raw[skipped:])  # 'Les Jardins' is a name
+    skipped += article.end() if article else 0
+    # 'our Kilkenny property, The Emerald, John Street, ...': the customer's words for the place, no address.
+    own = re.match(r"(?:our|notre|nos|my|mon|ma)\s[^,\n]{0,40},[ \t]*(?=[^,\n]+,)", raw[skipped:], re.I)
+    skipped += own.end() if own else 0
+    lead = len(raw[skipped:]) - len(raw[skipped:].lstrip())
+    return raw[skipped + lead :], skipped + lead

@@ -1,0 +1,130 @@
+"""Replies taking items our quoted offer bullets or numbers: all of them, one by its place, a count
+replaced by the count it replaces; an offer accepted with 'the rest is fine'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from intake.followups import read_thread
+from intake.followups.both import ALL_DOUBT
+from intake.orders_by_reading import answer_to_offer
+from matchers import CatalogIndex, match_article
+from models import ExtractedOrder, MessageKind, ParsedMessage
+from models.followups import FollowupKind, FollowupSign
+from parsers import classify, extract_orders
+from parsers.text.thread import points_to_thread
+from tests.factories.pipeline import make_parsed
+
+REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
+
+TWO_BULLETED_FR = (
+    "Bonjour,\nLa vanne 3/4 de votre commande CP-2611-08 est en rupture. Deux possibilités :\n\n"
+    "- la vanne à sphère laiton FF 1/2 (PLB-37663), 12 pièces pour remplacer vos 6 x 3/4, à 9,80 € HT ;\n"
+    "- le coude 90° laiton FF 3/4 (PLB-23554), 4 pièces à 5,10 € HT.\n\nCordialement,\nService commandes"
+)
+NUMBERED_EN = (
+    "Hello,\nFor the boiler room we can offer:\n\n"
+    "1) 10 x PTFE tape 19 mm x 15 m (PLB-37498) at 1.45 EUR each\n"
+    "2) 6 x PER pipe Ø16x1,5 in 50 m coils (PLB-12570) at 52.00 EUR each\n\nKind regards,\nOrder desk"
+)
+UNCOUNTED_FR = (
+    "Bonjour,\nJe peux vous proposer à la place :\n- Ruban PTFE 19 mm x 15 m à 1,45 € HT\n"
+    "- Tube PER nu Ø16x1,5 couronne 50 m à 52,00 € HT\n\nDites-moi combien il vous en faut."
+)
+OFFER_FR = (
+    "Bonjour,\nVoici notre offre pour le chantier :\n"
+    "- Ruban PTFE 19 mm x 15 m : 10 rouleaux à 1,45 €\n"
+    "- Coude 90° à sertir cuivre profil M Ø16 : 20 pièces à 3,60 €\n"
+    "Offre valable 30 jours.\nService commandes"
+)
+
+
+@pytest.fixture(scope="module")
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(REF)
+
+
+def _reply(said: str, offer: str) -> ParsedMessage:
+    quoted = (
+        "Le lun. 7 déc. 2026 à 09:20, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+        + "\n".join(f"> {line}" for line in offer.split("\n"))
+    )
+    return make_parsed(text=f"Bonjour,\n\n{said}\n").model_copy(
+        update={"quoted": quoted, "subject": "RE: offre"}
+    )
+
+
+def _skus(order: ExtractedOrder, index: CatalogIndex) -> list[tuple[str | None, int]]:
+    return [
+        (match_article(line, index, customer_id=None).sku, int(line.quantity.value) if line.quantity else 0)
+        for line in order.lines
+    ]
+
+
+def _read(parsed: ParsedMessage, index: CatalogIndex) -> list[ExtractedOrder]:
+    return read_thread(parsed, extract_orders(parsed, codes=index), index)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Only the first one please, same quantity. PO GR-2612-04.", [("PLB-37498", 10)]),
+        ("Just the second one, thanks.", [("PLB-12570", 6)]),
+        ("Yes to both.", [("PLB-37498", 10), ("PLB-12570", 6)]),
+    ],
+    ids=["first-by-place", "second-by-place", "both"],
+)
+def test_items_of_a_numbered_offer_taken_by_place_or_all(
+    said: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    (order,) = _read(_reply(said, NUMBERED_EN), index)
+    assert _skus(order, index) == expected
+    assert order.doubts == []
+
+
+def test_both_bulleted_offers_taken_with_the_count_replaced_named_by_its_old_count(
+    index: CatalogIndex,
+) -> None:
+    parsed = _reply("Les deux, mais 8 pièces de 1/2 au lieu de 12. Toujours sur CP-2611-08.", TWO_BULLETED_FR)
+    parsed.classification = classify(parsed)
+    change = FollowupSign(kind=FollowupKind.CHANGE, confidence=0.99, reasons=["'au lieu de'"])
+    read, sign = answer_to_offer(parsed, None, change, index)
+    assert parsed.classification.kind == MessageKind.ORDER
+    assert sign.tentative  # a change of the order the offer was about only when its PO is an order taken
+    (order,) = read or []
+    assert _skus(order, index) == [("PLB-37663", 8), ("PLB-23554", 4)]
+    assert order.doubts == []
+
+
+def test_a_count_replaced_that_no_offered_item_writes_is_a_doubt(index: CatalogIndex) -> None:
+    (order,) = _read(_reply("Les deux, mais 8 au lieu de 7.", TWO_BULLETED_FR), index)
+    assert ALL_DOUBT in order.doubts
+
+
+def test_an_offer_that_counts_nothing_leaves_the_counts_of_the_reply(index: CatalogIndex) -> None:
+    parsed = _reply("On prend les deux : 3 rouleaux de PTFE et 2 couronnes de PER.", UNCOUNTED_FR)
+    for order in _read(parsed, index):
+        assert not any(ALL_DOUBT in doubt for doubt in order.doubts)
+        assert {int(line.quantity.value) for line in order.lines if line.quantity} <= {2, 3}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "OK mais 30 pièces au lieu de 20 pour les coudes, le reste c'est bon.",
+        "But 30 elbows, the rest is fine.",
+    ],
+)
+def test_the_rest_accepted_points_at_the_quoted_offer(said: str) -> None:
+    quoted = "\n".join(f"> {line}" for line in OFFER_FR.split("\n"))
+    assert points_to_thread(said, quoted) is not None
+    assert points_to_thread(said, "> Votre commande est partie ce matin.") is None
+
+
+def test_the_rest_accepted_with_a_count_replaced_is_the_offer_changed(index: CatalogIndex) -> None:
+    parsed = _reply("OK mais 30 pièces au lieu de 20 pour les coudes, le reste c'est bon.", OFFER_FR)
+    (order,) = _read(parsed, index)
+    assert sorted(_skus(order, index)) == [("PLB-20873", 30), ("PLB-37498", 10)]
