@@ -560,3 +560,43 @@ def test_a_unit_of_its_own_package_ranks_the_article_sold_in_it_before_its_palle
     line = make_extracted_line("terreau universel 40 L", quantity="6", unit="bags")
     match = match_article(line, index, customer_id=None)
     assert (match.sku, match.margin >= 0.1) == ("TER-40", True)
+
+
+def _paint_index() -> CatalogIndex:
+    return CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="PEI-25", name="Pot de peinture acrylique blanc mat 2,5 L", unit="pce"),
+                ProductRow(sku="PEI-10", name="Pot de peinture acrylique blanc mat 10 L", unit="pce"),
+            ]
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("wording", "sku"),
+    [("peinture acrylique blanc mat grand modèle", "PEI-10"), ("acrylic paint white matt, the small one", "PEI-25"),
+     ("peinture acrylique blanc mat", None)],
+    ids=["grand-modele-is-the-bigger", "small-one-is-the-smaller", "no-size-word-is-a-tie"],
+)  # fmt: skip
+def test_a_word_for_the_bigger_or_smaller_size_names_one_of_two_twins(wording: str, sku: str | None) -> None:
+    """A decorator's shop: two pots told apart by their volume alone."""
+    match = match_article(make_extracted_line(wording), _paint_index(), customer_id=None)
+    assert (match.sku if match.margin >= 0.1 else None) == sku
+
+
+def test_twins_told_apart_by_what_the_customer_did_not_write_name_no_article() -> None:
+    """'Pilot G2 blue' between the 0.5 and the 0.7 one in a stationer's shape, here two gauges of
+    a mason's line: neither is guessed, both are shown to a clerk."""
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="CDM-15", name="Cordeau de maçon tressé 1,5 jaune - bobine 50 m", unit="pce"),
+                ProductRow(sku="CDM-20", name="Cordeau de maçon tressé 2,0 jaune - bobine 50 m", unit="pce"),
+            ]
+        )
+    )
+    match = match_article(make_extracted_line("cordeau de maçon jaune"), index, customer_id=None)
+    assert (match.sku, {c.key for c in match.candidates[:2]}) == (None, {"CDM-15", "CDM-20"})
+    told = match_article(make_extracted_line("cordeau de maçon 2,0 jaune"), index, customer_id=None)
+    assert told.sku == "CDM-20"
