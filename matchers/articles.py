@@ -20,7 +20,7 @@ from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex, variant_key
 from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
 from matchers.packs import is_pack_word
-from matchers.twins import coded_twin, pack_twin, twin_left_untold, twin_of_size_word
+from matchers.twins import coded_twin, pack_twin, twin_of_size_word
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import same_unit, unit_kind
 
@@ -77,8 +77,7 @@ def match_article(
     if found.margin < CLEAR_MARGIN:
         found = _by_code_in_words(line, wording, index, found, customer_id)
     found = _unit_word_names_article(line, wording, index, found, habits)
-    found = _size_word_names_twin(line, wording, index, found)
-    return _untold_twin_names_none(line, wording, index, found)
+    return _size_word_names_twin(line, wording, index, found)
 
 
 def _size_word_names_twin(
@@ -94,25 +93,6 @@ def _size_word_names_twin(
     sku, said = named
     evidence = Evidence(kind="designation", detail=f"'{said}' of two sizes", weight=found.candidates[0].score)
     return _exact(line, index, sku, evidence, wording)
-
-
-def _untold_twin_names_none(
-    line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch
-) -> LineMatch:
-    """'Pilot G2 blue' between the 0.5 and the 0.7 one, 'harnais taille XL' between the 2-point and the
-    3-point one: a close twin told apart only by what the customer did not write leaves the line
-    without an article, both shown to a clerk, rather than a guess (`twin_left_untold`). A near twin
-    the customer's habit or the message's other words rank first is left to their own hold."""
-    best = found.candidates[0] if found.candidates else None
-    if found.sku is None or best is None or best.key != found.sku or found.margin >= CLEAR_MARGIN:
-        return found
-    if decided_by_habit(best) or any(e.kind in ("context", "habit") for e in best.evidence):
-        return found
-    close = [c.key for c in found.candidates[1:] if best.score - c.score < CLEAR_MARGIN]
-    stated = line.unit.value if line.unit and line.unit.value else None
-    if twin_left_untold(wording, found.sku, close, index, stated) is None:
-        return found
-    return found.model_copy(update={"sku": None, "score": 0.0})
 
 
 def _in_the_pack_counted(line: ExtractedLine, sku: str, index: CatalogIndex) -> str:

@@ -583,20 +583,3 @@ def test_a_word_for_the_bigger_or_smaller_size_names_one_of_two_twins(wording: s
     """A decorator's shop: two pots told apart by their volume alone."""
     match = match_article(make_extracted_line(wording), _paint_index(), customer_id=None)
     assert (match.sku if match.margin >= 0.1 else None) == sku
-
-
-def test_twins_told_apart_by_what_the_customer_did_not_write_name_no_article() -> None:
-    """'Pilot G2 blue' between the 0.5 and the 0.7 one in a stationer's shape, here two gauges of
-    a mason's line: neither is guessed, both are shown to a clerk."""
-    index = CatalogIndex.build(
-        ReferenceData(
-            products=[
-                ProductRow(sku="CDM-15", name="Cordeau de maçon tressé 1,5 jaune - bobine 50 m", unit="pce"),
-                ProductRow(sku="CDM-20", name="Cordeau de maçon tressé 2,0 jaune - bobine 50 m", unit="pce"),
-            ]
-        )
-    )
-    match = match_article(make_extracted_line("cordeau de maçon jaune"), index, customer_id=None)
-    assert (match.sku, {c.key for c in match.candidates[:2]}) == (None, {"CDM-15", "CDM-20"})
-    told = match_article(make_extracted_line("cordeau de maçon 2,0 jaune"), index, customer_id=None)
-    assert told.sku == "CDM-20"
