@@ -34,7 +34,9 @@ _ORDINAL = r"first|second|third|1st|2nd|3rd|premi[eè]re?|seconde?|deuxi[eè]me|
 _ONLY = re.compile(
     rf"\b(?:only|just)\s+the\s+(?P<a>{_ORDINAL})\b(?:\s+one)?|\bthe\s+(?P<b>{_ORDINAL})\s+(?:one\s+)?only\b"
     rf"|\b(?:seulement|uniquement|juste)\s+(?:le|la)\s+(?P<c>{_ORDINAL})\b"
-    rf"|\b(?:le|la)\s+(?P<d>{_ORDINAL})\s+(?:seulement|uniquement)\b",
+    rf"|\b(?:le|la)\s+(?P<d>{_ORDINAL})\s+(?:seulement|uniquement)\b"
+    r"|\b(?:only|just)\s+(?:item|line|number|no\.?|#)\s*(?P<e>[1-9])\b"
+    r"|\b(?:seulement|uniquement|juste)\s+(?:l['’]article|la\s+ligne|le\s+n°|le\s+num[ée]ro)\s*(?P<f>[1-9])\b",
     re.I,
 )
 # An item the offer numbers ('1) ', '2. ', '3 - ') or bullets ('- ', '* ', '• ') at the start of its line.
@@ -78,7 +80,10 @@ def read_all_offered(parsed: ParsedMessage, order: ExtractedOrder, index: Catalo
     said, place = _taking(own)
     if said is None:
         return order
-    items = _items(latest_quoted(parsed.quoted))
+    quoted = latest_quoted(parsed.quoted)
+    if place is not None and not _words_an_offer(quoted):
+        return order  # 'only the first one arrived' under our confirmation takes nothing
+    items = _items(quoted)
     wanted = _how_many(said.group(0).split()[-1]) if place is None else None
     if len(items) < 2 or (wanted is not None and wanted != len(items)) or (place or 0) > len(items):
         return order
@@ -108,7 +113,8 @@ def _taking(own: str) -> tuple[re.Match[str] | None, int | None]:
     only = _ONLY.search(own)
     if only is not None:
         word = next(w for w in only.groups() if w)
-        return (only, place) if (place := _PLACES.get(word.lower())) else (None, None)
+        place = int(word) if word.isdigit() else _PLACES.get(word.lower())
+        return (only, place) if place else (None, None)
     return _ALL.search(own), None
 
 
@@ -116,9 +122,13 @@ def _items(quoted: str) -> list[re.Match[str]]:
     """The items the offer numbers, else those it bullets when it words an offer or a choice."""
     found = list(_ITEM.finditer(quoted))
     numbered = [m for m in found if m["no"]]
-    if len(numbered) >= 2 or not (quotes_an_offer(quoted) or offers_a_choice(quoted)):
+    if len(numbered) >= 2 or not _words_an_offer(quoted):
         return numbered
     return [m for m in found if not m["no"]]
+
+
+def _words_an_offer(quoted: str) -> bool:
+    return quotes_an_offer(quoted) or offers_a_choice(quoted)
 
 
 def _names_an_article(line: ExtractedLine, index: CatalogIndex) -> bool:
