@@ -215,3 +215,22 @@ def test_a_line_left_out_beside_a_count_replaced_in_one_sentence(said: str, inde
 def test_a_line_named_with_its_new_count_after_sauf_is_kept(index: CatalogIndex) -> None:
     (order,) = _read(_reply("Bon pour accord sauf le ruban : mettez-en 12 au lieu de 10.", OFFER_FR), index)
     assert _skus(order, index) == [("PLB-37498", 12), ("PLB-20873", 20)]
+
+
+NUMBERED_WITH_REMARK = NUMBERED_EN.replace(
+    "\n\nKind regards", "\n\nThe crimp elbow Ø16 (PLB-20873) is 3.60 EUR if you need some.\n\nKind regards"
+)
+
+
+def test_an_article_added_as_the_offer_names_it_in_a_remark(index: CatalogIndex) -> None:
+    parsed = _reply("Only the second one please, and add 12 elbows while you're at it.", NUMBERED_WITH_REMARK)
+    (order,) = _read(parsed, index)
+    assert _skus(order, index) == [("PLB-12570", 6), ("PLB-20873", 12)]
+    assert order.doubts == []
+
+
+def test_an_article_added_that_the_offer_does_not_name_is_a_doubt(index: CatalogIndex) -> None:
+    parsed = _reply("Only the second one please, and add 12 radiator valves.", NUMBERED_WITH_REMARK)
+    (order,) = _read(parsed, index)
+    assert _skus(order, index) == [("PLB-12570", 6)]
+    assert ALL_DOUBT in order.doubts
