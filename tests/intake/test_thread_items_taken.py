@@ -12,13 +12,14 @@ import pytest
 from intake.followups import read_thread
 from intake.followups.both import ALL_DOUBT
 from intake.orders_by_reading import answer_to_offer
-from matchers import CatalogIndex, match_article
+from matchers import CatalogIndex
 from models import Attachment, ExtractedOrder, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
 from parsers import classify, extract_orders
 from parsers.text.thread import points_to_thread
 from tests.factories.documents import Item, Layout, make_po_pdf
 from tests.factories.pipeline import make_parsed
+from tests.factories.threads import reply_quoting, skus_of
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
 
@@ -50,20 +51,10 @@ def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
 
 
 def _reply(said: str, offer: str) -> ParsedMessage:
-    quoted = (
-        "Le lun. 7 déc. 2026 à 09:20, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
-        + "\n".join(f"> {line}" for line in offer.split("\n"))
-    )
-    return make_parsed(text=f"Bonjour,\n\n{said}\n").model_copy(
-        update={"quoted": quoted, "subject": "RE: offre"}
-    )
+    return reply_quoting(said, offer, subject="RE: offre")
 
 
-def _skus(order: ExtractedOrder, index: CatalogIndex) -> list[tuple[str | None, int]]:
-    return [
-        (match_article(line, index, customer_id=None).sku, int(line.quantity.value) if line.quantity else 0)
-        for line in order.lines
-    ]
+_skus = skus_of
 
 
 def _read(parsed: ParsedMessage, index: CatalogIndex) -> list[ExtractedOrder]:
