@@ -21,6 +21,9 @@ _ADDRESS_LABEL = re.compile(
     r"|(?m:^)[ \t]*(?:livraison|delivery|deliver)[ \t]*:(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ])"
     # 'Site: | Centrale PV Nord, 12 rue ..., 69800 Saint-Priest': a header row of a table rendered.
     r"|(?m:^)[ \t]*site[ \t]*:"
+    # 'for our Heyrieux site (Centrale PV Nord, Chemin de la Plaine, 38540 Heyrieux)': the site, its address
+    # in brackets.
+    r"|\bsite\b[^\n:()]{0,30}(?=\()"
     # 'we need a first delivery there, not at Mill Lane:' closing its line, the address on the next one.
     r"|(?P<above>\b(?:deliver|livr|ship)\w*\b[^:\n]{0,80}:(?=[ \t]*\n)))"
     r"(?:[^:\n]{0,40}:)?[ \t]*(?:\|[ \t]*)?",
@@ -50,6 +53,8 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
         block = text[label.end() : label.end() + 250].split("\n\n")[0]
         lead = len(block) - len(block.lstrip())
         match = _POSTCODE_TOWN.search(block) or _country_end(block, lead)
+        street = None if match else _street_town(block, lead)
+        match = match or street
         if not match or _SENTENCE_END.search(block[: match.start()]):
             continue
         if label.group("above") and "\n" in block[lead : match.start()]:
@@ -60,6 +65,7 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
             and _LINE_LABEL.match(after.group(0))
         ):
             continue  # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes': the nearer label
+        lead = street.start("address") if street else lead  # no postcode: the address opens at its number
         raw, skipped = _address_only(block[lead : _with_country(block, _town_end(block, match))])
         value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
         value = value[:1].upper() + value[1:]
@@ -71,12 +77,18 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
 
 class _Addresses(BaseModel):
     countries: list[str]
+    streets: list[str]
+
+
+@lru_cache(maxsize=1)
+def _addresses() -> _Addresses:
+    return load_toml(DATA / "addresses.toml", _Addresses)
 
 
 @lru_cache(maxsize=1)
 def _countries() -> str:
     """parsers/data/addresses.toml's country names, as one alternation."""
-    names = load_toml(DATA / "addresses.toml", _Addresses).countries
+    names = _addresses().countries
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
@@ -84,6 +96,23 @@ def _with_country(block: str, end: int) -> int:
     """'7700 Mouscron, Belgique': the country written after the town is part of the address."""
     found = re.match(rf",?[ \t]*(?:{_countries()})(?!\w)", block[end:], re.I)
     return end + found.end() if found else end
+
+
+@lru_cache(maxsize=1)
+def _street_and_town() -> re.Pattern[str]:
+    streets = "|".join(re.escape(n) for n in sorted(_addresses().streets, key=len, reverse=True))
+    return re.compile(
+        rf"[^\n]*?(?P<address>\b\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?i:(?:{streets})[ \t][^,\n.;]{{2,60}}|[^,\n.;\d]{{2,40}}?[ \t](?:{streets})),[ \t]*"
+        r"[A-ZÉÈ][\w'’]+(?:[ \-][A-ZÉÈ][\w'’]+|-(?:sur|sous|en|le|la|lès|les|de|du)-[A-ZÉÈ][\w'’]+)*"
+        r")(?=[ \t]*(?:[.;,(]|$))",
+        re.M,
+    )
+
+
+def _street_town(block: str, start: int) -> re.Match[str] | None:
+    """An address with no postcode on one line from `start`: a number, the street and its street word, then
+    the town ('sur le chantier 14 rue des Lilas, Villeurbanne', 'to 3 Mill Lane, Whitby')."""
+    return _street_and_town().match(block, start)
 
 
 def _country_end(block: str, start: int) -> re.Match[str] | None:

@@ -305,7 +305,7 @@ def delivery_date(text: str, today: dt.date) -> DateHit | None:
     Only dates a delivery cue points at count: a strong cue earlier in the same
     sentence ("Livraison souhaitée le ..."), a weak cue right before the date
     ("pour jeudi", "by Friday"), or a relative day word on its own ("demain"); lines
-    of the order each dated to come ('2 EA toner CF259A 25/11/2026'): the first of them.
+    of the order each dated to come, all the same day ('2 EA toner CF259A 25/11/2026').
     """
     best: tuple[int, DateHit] | None = None
     hits = find_dates(text, today)
@@ -318,8 +318,9 @@ def delivery_date(text: str, today: dt.date) -> DateHit | None:
 
 
 def _dated_lines(text: str, hits: list[DateHit], today: dt.date) -> set[tuple[int, int]]:
-    """The dates of lines that each count something and carry one date to come, two lines or more:
-    a delivery date per line of the order (a past date there is the order's own or an earlier one's)."""
+    """The dates of lines that each count something and carry one date to come, two lines or more, all
+    the same day: the delivery asked of the whole order (lines dated apart ask deliveries apart, none
+    of them the order's; a past date there is the order's own or an earlier one's)."""
     by_line: dict[int, list[DateHit]] = {}
     for hit in hits:
         by_line.setdefault(text.count("\n", 0, hit.span[0]), []).append(hit)
@@ -333,7 +334,9 @@ def _dated_lines(text: str, hits: list[DateHit], today: dt.date) -> set[tuple[in
         and not found[0].relative
         and re.search(r"\d", lines[number].replace(found[0].text, ""))
     ]
-    return {hit.span for hit in dated} if len(dated) >= 2 else set()
+    if len(dated) < 2 or len({hit.value for hit in dated}) > 1:
+        return set()
+    return {hit.span for hit in dated}
 
 
 def _cue_score(text: str, hit: DateHit, today: dt.date) -> int:

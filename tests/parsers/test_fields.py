@@ -502,3 +502,36 @@ def test_a_ship_to_in_the_shapes_customers_write(text: str, expected: str) -> No
 )
 def test_no_ship_to_where_no_address_follows_the_label(text: str) -> None:
     assert fields.ship_to(text, part="body") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Livraison mardi sur le chantier 8 rue des Tanneurs, Vénissieux\nMerci",
+            "8 rue des Tanneurs, Vénissieux",
+        ),
+        ("Please deliver to the yard at 22 Harbour Road, Whitby (back gate).", "22 Harbour Road, Whitby"),
+        (
+            "Please book the order below for our Lamballe site (Ferme des Landes, route de Dinan, 22400 Lamballe).",
+            "Ferme des Landes, route de Dinan, 22400 Lamballe",
+        ),
+    ],
+    ids=["number-street-town-fr", "number-street-town-en", "site-and-its-address-in-brackets"],
+)
+def test_a_ship_to_with_no_postcode_or_in_brackets_after_its_site(text: str, expected: str) -> None:
+    found = fields.ship_to(text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "livré au 4 rue du Port, 2 cartons, Lorient",
+        "Deliver to our office: 2 boxes of pens, 3 staplers, Monday.",
+        "Le site (en travaux) ouvre lundi.",
+    ],
+    ids=["a-count-after-the-street", "counts-after-the-label", "site-without-an-address"],
+)
+def test_no_ship_to_without_a_town_after_the_street(text: str) -> None:
+    assert fields.ship_to(text, part="body") is None
