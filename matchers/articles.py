@@ -21,7 +21,7 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording, 
 from matchers.packs import counted_in_count_packs, counted_in_packs, is_pack_word, pieces_in_pack
 from matchers.twins import coded_twin, pack_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
-from parsers.values.units import unit_kind
+from parsers.values.units import same_unit, unit_kind
 
 _DESIGNATION_WORDS = 10  # a designation's words at most, beyond which a text is a sentence
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
@@ -381,7 +381,7 @@ def _unit_pack_price(line: ExtractedLine, index: CatalogIndex, sku: str) -> list
     evidence: list[Evidence] = []
     if line.unit and line.unit.value and product.unit:
         stated = index.sales_unit(line.unit.value)
-        if stated == index.sales_unit(product.unit):
+        if stated == index.sales_unit(product.unit) or same_unit(stated, product.unit):
             evidence.append(Evidence(kind="unit_agrees", detail=stated, weight=0.05))
         elif stated in index.units.values():
             evidence.append(Evidence(kind="unit_differs", detail=f"{stated} vs {product.unit}", weight=-0.05))
@@ -410,6 +410,10 @@ def _finish(match: LineMatch, index: CatalogIndex) -> LineMatch:
     match.quantity = line.quantity.value if line.quantity else None
     stated = line.unit.value if line.unit and line.unit.value else None
     match.unit = index.sales_unit(stated) if stated else (product.unit if product else None)
+    if stated and product and product.unit and same_unit(stated, product.unit):
+        # 'packs' of an article sold by the 'pack', 'bags' of one sold by the 'sac': the unit the
+        # customer wrote is the article's own, so the order carries the catalogue's word for it.
+        match.unit = product.unit
     if line.unit_price and line.unit_price.value is not None:
         match.unit_price = line.unit_price.value
     elif product and product.unit_price is not None:

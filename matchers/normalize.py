@@ -101,7 +101,13 @@ class Wording:
 def fold(text: str) -> str:
     """Lower-case, accents removed, ligatures spelt out; ø and µ kept (they mean sizes)."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("\u00a0", " ").replace("\u202f", " ")
-    return unaccented(text)
+    # '2,5²' is a section in mm², not the number 2.52 the superscript would otherwise spell.
+    text = _SECTION.sub(" mm2", text)
+    # Unaccenting spells the micro sign as the Greek letter mu: '70µ' is still 70 microns.
+    return unaccented(text).replace("\u03bc", "µ")
+
+
+_SECTION = re.compile(r"(?<=\d)\s*²")
 
 
 @lru_cache(maxsize=1)

@@ -36,8 +36,13 @@ class Vocabulary(BaseModel):
 
     @cached_property
     def phrase_meanings(self) -> dict[str, str]:
-        """The entries of several words ("lever arch file", "a la coupe"): the trade's, then translations."""
-        return {k: v for table in (self.translations, self.trade_words) for k, v in table.items() if " " in k}
+        """The entries of several words ("lever arch file", "a la coupe", "v/j"): the trade's, then translations."""
+        return {
+            k: v
+            for table in (self.translations, self.trade_words)
+            for k, v in table.items()
+            if " " in k or "/" in k
+        }
 
     @cached_property
     def phrases(self) -> re.Pattern[str] | None:

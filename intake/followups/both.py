@@ -78,7 +78,10 @@ def read_all_offered(parsed: ParsedMessage, order: ExtractedOrder, index: Catalo
     said, place = _taking(own)
     if said is None:
         return order
-    items = _items(latest_quoted(parsed.quoted))
+    quoted = latest_quoted(parsed.quoted)
+    if place is not None and not _words_an_offer(quoted):
+        return order  # 'only the first one arrived' under our confirmation takes nothing
+    items = _items(quoted)
     wanted = _how_many(said.group(0).split()[-1]) if place is None else None
     if len(items) < 2 or (wanted is not None and wanted != len(items)) or (place or 0) > len(items):
         return order
@@ -116,9 +119,13 @@ def _items(quoted: str) -> list[re.Match[str]]:
     """The items the offer numbers, else those it bullets when it words an offer or a choice."""
     found = list(_ITEM.finditer(quoted))
     numbered = [m for m in found if m["no"]]
-    if len(numbered) >= 2 or not (quotes_an_offer(quoted) or offers_a_choice(quoted)):
+    if len(numbered) >= 2 or not _words_an_offer(quoted):
         return numbered
     return [m for m in found if not m["no"]]
+
+
+def _words_an_offer(quoted: str) -> bool:
+    return quotes_an_offer(quoted) or offers_a_choice(quoted)
 
 
 def _names_an_article(line: ExtractedLine, index: CatalogIndex) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from intake.followups.answers import read_option_answer
 from intake.followups.both import read_all_offered
@@ -19,10 +20,12 @@ from intake.followups.each import read_each_offered
 from intake.followups.swap import swap_places
 from matchers import CatalogIndex, match_article, match_customer
 from matchers.normalize import fold
-from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
+from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from models.followups import OrderChange, SkuQuantity
+from parsers import read_attachments
 from parsers.text.reader import extract_from_text, quoted_lines
 from parsers.text.thread import changes_the_thread, points_to_thread
+from parsers.values.numbers import quantity_words_pattern, word_quantity
 from parsers.vocabulary.sizes import size_words
 
 # "sauf les casques", "except the gloves", "sans la ligne 3": what is left out of the quoted lines.
@@ -49,7 +52,7 @@ def read_thread(
     parsed: ParsedMessage, orders: list[ExtractedOrder], index: CatalogIndex
 ) -> list[ExtractedOrder]:
     """The orders a reply writes against its thread: the quoted lines changed, or the option an answer names."""
-    if not parsed.quoted.strip():
+    if not parsed.quoted.strip() and _attached_quote(parsed) is None:
         return orders or _not_quoted(parsed, index)
     # With no line of its own the body gave no order: its fields are read again, for the thread's lines.
     read = orders or [extract_from_text(parsed, codes=index)]
@@ -85,13 +88,23 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     """The body's order, or the quoted lines with the sender's changes when the reply points at them."""
     own = parsed.text
     pointer = points_to_thread(own, parsed.quoted)
-    if order.source != "email" or pointer is None or not parsed.quoted.strip() or not changes_the_thread(own):
+    if order.source != "email" or pointer is None:
+        return order
+    quote = _attached_quote(parsed)
+    if not changes_the_thread(own):
+        # Said alone over the quoted lines, the body's reader took them; over our quote carried back
+        # as a document, the document's lines are the order.
+        return order if quote is None or order.lines else _as_document(order, quote, quote.lines)
+    if not parsed.quoted.strip() and quote is None:
         return order
     if _writes_own_lines(order, own, parsed.quoted):
         return order
     if not order.lines:  # with no line of its own the body was not kept: its PO and dates are read again
         order = extract_from_text(parsed, codes=index)
-    base = quoted_lines(parsed, codes=index)
+    base = quoted_lines(parsed, codes=index) if parsed.quoted.strip() else []
+    if not base and quote is not None:
+        order = _as_document(order, quote, [])
+        base = [line.model_copy(deep=True) for line in quote.lines]
     if not base:
         return _doubted(
             order, order.lines, "the reply orders the quote or order it answers, whose lines were not read"
@@ -129,6 +142,28 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     order.read_spans = [*order.read_spans, *_request_spans(own, parsed.quoted, order.part), *taken_out]
     order.notes.append("the quote or order answered is the order, with the changes the reply asks")
     return order
+
+
+def _attached_quote(parsed: ParsedMessage) -> ExtractedOrder | None:
+    """Our quote carried back as the reply's one attached quote document whose lines were read."""
+    if not parsed.attachments:
+        return None
+    quotes = [d for d in read_attachments(parsed) if d.document_kind == DocumentKind.QUOTE and d.lines]
+    return quotes[0] if len(quotes) == 1 else None
+
+
+def _as_document(order: ExtractedOrder, quote: ExtractedOrder, lines: list[ExtractedLine]) -> ExtractedOrder:
+    """The body's order (its PO, dates, ship-to) on the quote document's lines, pointing into it."""
+    return order.model_copy(
+        update={
+            "source": quote.source,
+            "part": quote.part,
+            "lines": [line.model_copy(deep=True) for line in lines],
+            "rows": quote.rows,
+            "total_excl_vat": quote.total_excl_vat if lines else None,
+            "notes": [*order.notes, "the quote the reply accepts is its attached document"],
+        }
+    )
 
 
 def _swapped(
@@ -188,7 +223,24 @@ def _as_request(sentence: re.Match[str]) -> str:
     text = _BUT.sub(" ", sentence.group(0))
     if _ASKS.search(text):
         return _EXCEPT.sub(" ", text)
+    recounted = _recounted().search(text)
+    if recounted is not None:  # read as 'le décapant : mettre 2 bidons'
+        colon = text.index(":", recounted.start())
+        said = word_quantity(recounted["count"])
+        count = str(int(said[0])) if said else recounted["count"]
+        rest = text[recounted.end("count") :]
+        return _EXCEPT.sub(" ", text[:colon]) + f": mettre {count}" + re.sub(r"^\s+seule?s?\b", "", rest)
     return _EXCEPT.sub("retirer", text)
+
+
+@lru_cache(maxsize=1)
+def _recounted() -> re.Pattern[str]:
+    """'sauf le décapant : 2 bidons suffiront', 'sauf les œufs : un seul colis', 'except the gloves: just 5':
+    the line named keeps another count, it is not taken out."""
+    count = rf"(?P<count>\d+|{quantity_words_pattern()})"
+    return re.compile(
+        rf"{_EXCEPT.pattern}[^:\n]{{1,60}}:\s*(?:(?:only|just|seulement|juste)\s+)?{count}\b", re.I
+    )
 
 
 # Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage',

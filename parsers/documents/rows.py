@@ -62,6 +62,24 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
     return line
 
 
+ARTICLE_ROLES = ("code", "supplier_code", "ean", "description")
+
+
+def carry_article(cells: Cells, last: Cells) -> Cells | None:
+    """The cells of a row, its article carried down from the row above when it writes only a size or
+    colour and a count ('GN-100 | Gants nitrile | M | 10' then ' |  | L | 6'); None for a row that
+    names no article. `last` keeps the article cells of the last row that wrote them."""
+    written = {r: cells[r] for r in ARTICLE_ROLES if r in cells}
+    if written:
+        last.clear()
+        last.update(written)
+        return cells
+    variant = next((cells[r][1] for r in ("size", "colour") if r in cells), None)
+    if not last or variant is None or "quantity" not in cells:
+        return None
+    return {**cells, **{role: (value, variant) for role, (value, _) in last.items()}}
+
+
 def _sized_code(codes: list[tuple[str, Provenance]], cells: Cells) -> list[tuple[str, Provenance]]:
     """A family code and the size in a column of its own ('CHS-S1P-310' | '44'): the article's code is
     likely the two joined ('CHS-S1P-310-44'), tried first; the family code stays an alternative."""

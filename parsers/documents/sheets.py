@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from models import DocumentKind, DocumentReadError, ExtractedLine, ExtractedOrder, Provenance, SourceRow
 from parsers.documents.grid import Cell, Grid, cell_number
 from parsers.documents.kinds import kind_of_title
-from parsers.documents.rows import Cells, build_line
+from parsers.documents.rows import Cells, build_line, carry_article
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
 from parsers.documents.sheet_header import CODE, column_role, find_header_row
 from parsers.documents.sheet_sizes import find_size_header, read_size_grid
@@ -375,6 +375,7 @@ def _read_lines(
     decimal_comma = sum(t.count(",") for t in texts) >= sum(t.count(".") for t in texts)
     headings = unit_headings(grid, header, roles)
     counted = _counted_in(grid, header, roles) if not headings else None
+    last: Cells = {}
     for row in grid.rows[header + 1 :]:
         first = next((c.text for c in row if c.text), "")
         if not first or starts_with(first, totals):
@@ -385,7 +386,8 @@ def _read_lines(
                 cell = row[column]
                 prov = Provenance(part=part, sheet=grid.name, cell=cell.ref, rule="sheet-table")
                 cells[role] = (cell_number(cell.value), prov)
-        if not cells.keys() & {"code", "description", "supplier_code", "ean"}:
+        cells = carry_article(cells, last)
+        if cells is None:
             continue
         if cancels(str(cells.get("comment", ("",))[0])):
             continue  # 'annulé' in the row's comment column: the customer struck the row

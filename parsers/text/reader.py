@@ -33,7 +33,7 @@ from parsers.text.prose import read_prose
 from parsers.text.restated import restate_lines
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
-from parsers.text.tables import read_header, read_row, read_table
+from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
 from parsers.text.thread import (
     QUOTED_PART,
     as_quoted_rows,
@@ -216,7 +216,9 @@ def read_lines(
             found.append(block_line)
         if is_field:
             continue
-        next_grid = read_size_header(line)
+        # A row of the table under way is never a grid's header ('Gilet | XL | 5': two sizes, as it reads).
+        in_table = header is not None and read_row(line, header, part=part, start=start) is not None
+        next_grid = None if in_table else read_size_header(line)
         if next_grid is not None:
             grid, header = next_grid, None
             continue
@@ -247,6 +249,8 @@ def read_lines(
             row = read_row(line, header, part=part, start=start) if line.strip() else None
             if row is not None:
                 found.append(same_as_row_above(row, _just_above(found, rows, index, start)))
+                continue
+            if is_uncounted_row(line, header):
                 continue
             if line.strip():
                 header = None

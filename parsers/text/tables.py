@@ -16,12 +16,15 @@ from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.layout import default_vocabulary
-from parsers.vocabulary.phrases import normalize
+from parsers.vocabulary.phrases import normalize, starts_with
 from parsers.vocabulary.words import line_words
 
 _TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")
 _SEPARATORS = (_TAB, _PIPE, _SPACES)
-_QTY_CELL = re.compile(rf"^\s*(?P<qty>{NUMBER})\s*(?P<unit>[^\W\d_][\w²]*\.?)?\s*$")
+# A count as a quantity cell writes it: '4', '4 btes', 'x 4', '4x' (the 'x' of a count, never a unit).
+_QTY_CELL = re.compile(
+    rf"^\s*(?:[x×]\s*)?(?P<qty>{NUMBER})\s*(?:[x×](?![\w²])\s*)?(?P<unit>[^\W\d_][\w²]*\.?)?\s*$", re.I
+)
 
 Cell = tuple[str, tuple[int, int]]  # text, (start, end) within its line
 
@@ -53,6 +56,7 @@ class Header:
     ) -> None:
         self.roles, self.starts, self.separator = roles, starts, separator
         self.outer = outer  # the header row opens with a pipe: so do its rows
+        self.article: dict[str, str] = {}  # the article cells of the last row that wrote them
 
 
 def split_cells(line: str, separator: re.Pattern[str], *, outer: bool = True) -> list[Cell]:
@@ -144,7 +148,48 @@ def read_row(line: str, header: Header, *, part: str, start: int) -> ExtractedLi
         cells = _align(cells, header.starts)
     if len(cells) < 2:
         return None
-    return line_from_cells(cells, header.roles, part=part, start=start, rule="text-table")
+    cells, carried = carry_article(cells, header.roles, header.article)
+    found = line_from_cells(cells, header.roles, part=part, start=start, rule="text-table")
+    return found.model_copy(update={"confidence": CARRIED_CONFIDENCE}) if found and carried else found
+
+
+# A row naming its article by the row above names it less surely than one writing it out.
+CARRIED_CONFIDENCE = 0.8
+
+
+def carry_article(cells: list[Cell], roles: dict[str, int], last: dict[str, str]) -> tuple[list[Cell], bool]:
+    """A row that leaves its code and designation blank and fills a size or colour column orders the
+    article of the row above in that size or colour ('Veste softshell | M | 2' then ' | L | 3').
+    `last` keeps the article cells of the last row that wrote them; returns the cells and whether
+    the article was carried down."""
+    article = [r for r in ("code", "description") if r in roles]
+    written = {r: _cell(cells, roles, r) for r in article}
+    if any(written.values()):
+        last.clear()
+        last.update({r: cell[0] for r, cell in written.items() if cell})
+        return cells, False
+    variant = next((c for r in ("size", "colour") if (c := _cell(cells, roles, r))), None)
+    if not last or variant is None or _cell(cells, roles, "quantity") is None:
+        return cells, False
+    filled = list(cells) + [("", (0, 0))] * (max(roles.values()) + 1 - len(cells))
+    for role, text in last.items():
+        filled[roles[role]] = (text, variant[1])
+    return filled, True
+
+
+def is_uncounted_row(line: str, header: Header) -> bool:
+    """A row of the table that names an article and leaves its count blank ('| Black tea | box 100 |',
+    a remark 'still in stock' beside it): no line, and the table goes on under it. Only cells cut by
+    tabs or pipes are placed surely enough to tell a blank count from a sentence."""
+    if header.separator is _SPACES:
+        return False
+    cells = split_cells(line, header.separator, outer=header.outer)
+    if not 2 <= len(cells) <= len(header.starts):
+        return False
+    named = _cell(cells, header.roles, "description") or _cell(cells, header.roles, "code")
+    if named is None or starts_with(named[0], default_vocabulary().rows["total"]):
+        return False
+    return _cell(cells, header.roles, "quantity") is None
 
 
 def _align(cells: list[Cell], starts: list[int]) -> list[Cell]:
@@ -253,9 +298,10 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
         roles = roles_of([" ".join(text.split()) for text in row])
         if roles is None:
             continue
-        lines = []
+        lines, last = [], {}
         for cells_row in table.rows[index + 1 :]:
             cells = [(" ".join(c.text.split()), (0, 0)) for c in cells_row]
+            cells, _ = carry_article(cells, roles, last)
             found = line_from_cells(cells, roles, part=part, start=0, rule="html-table")
             if found is not None:
                 lines.append(_with_cell_provenance(found, cells_row, roles, table.provenance, part))

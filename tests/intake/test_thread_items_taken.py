@@ -1,5 +1,6 @@
 """Replies taking items our quoted offer bullets or numbers: all of them, one by its place, a count
-replaced by the count it replaces; an offer accepted with 'the rest is fine'."""
+replaced by the count it replaces; an offer accepted with 'the rest is fine'; our quote carried back
+as the reply's attached document, accepted as it stands or with a line left out or recounted."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from intake.followups import read_thread
 from intake.followups.both import ALL_DOUBT
 from intake.orders_by_reading import answer_to_offer
 from matchers import CatalogIndex, match_article
-from models import ExtractedOrder, MessageKind, ParsedMessage
+from models import Attachment, ExtractedOrder, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
 from parsers import classify, extract_orders
 from parsers.text.thread import points_to_thread
+from tests.factories.documents import Item, Layout, make_po_pdf
 from tests.factories.pipeline import make_parsed
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
@@ -128,3 +130,67 @@ def test_the_rest_accepted_with_a_count_replaced_is_the_offer_changed(index: Cat
     parsed = _reply("OK mais 30 pièces au lieu de 20 pour les coudes, le reste c'est bon.", OFFER_FR)
     (order,) = _read(parsed, index)
     assert sorted(_skus(order, index)) == [("PLB-20873", 30), ("PLB-37498", 10)]
+
+
+QUOTE_ITEMS = [
+    Item("PLB-37498", "Ruban PTFE 19 mm x 15 m", "10", "rouleau", "1,45", "14,50"),
+    Item("PLB-20873", "Coude 90° à sertir cuivre profil M Ø16", "20", "pce", "3,60", "72,00"),
+    Item("PLB-23554", 'Coude 90° laiton femelle-femelle 3/4"', "8", "pce", "5,10", "40,80"),
+]
+QUOTE_LAYOUT = Layout(
+    title="DEVIS", fields=(("Devis n° :", "DV-26-5501"), ("Date :", "02/12/2026")), total="127,30"
+)
+
+
+def _reply_with_quote(said: str) -> ParsedMessage:
+    quote = Attachment(
+        filename="Devis DV-26-5501.pdf",
+        content_type="application/pdf",
+        data=make_po_pdf(QUOTE_ITEMS, QUOTE_LAYOUT),
+    )
+    quoted = (
+        "De : Service commandes <commandes@garonne-pro.fr>\nEnvoyé : mercredi 2 décembre 2026 10:12\n"
+        "Objet : Devis DV-26-5501\n\nBonjour,\nVeuillez trouver ci-joint notre devis DV-26-5501.\nCordialement"
+    )
+    return make_parsed(text=f"Bonjour,\n\n{said}\n").model_copy(
+        update={"quoted": quoted, "subject": "RE: Devis DV-26-5501", "attachments": [quote]}
+    )
+
+
+def test_our_quote_carried_back_as_a_document_is_the_order_accepted(index: CatalogIndex) -> None:
+    parsed = _reply_with_quote("Bon pour accord sur votre devis ci-joint. Notre commande : GR-2612-09.")
+    (order,) = _read(parsed, index)
+    assert _skus(order, index) == [("PLB-37498", 10), ("PLB-20873", 20), ("PLB-23554", 8)]
+    assert order.source == "pdf" and order.po_number is not None and order.po_number.value == "GR-2612-09"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            "Bon pour accord sur le devis ci-joint, sauf les coudes laiton : 4 pièces suffiront.",
+            [("PLB-37498", 10), ("PLB-20873", 20), ("PLB-23554", 4)],
+        ),
+        ("Bon pour accord sur le devis ci-joint, sauf le ruban PTFE.", [("PLB-20873", 20), ("PLB-23554", 8)]),
+        (
+            "Bon pour accord sur le devis ci-joint, sauf le ruban PTFE : un seul rouleau cette fois.",
+            [("PLB-37498", 1), ("PLB-20873", 20), ("PLB-23554", 8)],
+        ),
+    ],
+    ids=["recounted", "left-out", "recounted-in-words"],
+)
+def test_our_quote_carried_back_changed_by_the_reply(
+    said: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    (order,) = _read(_reply_with_quote(said), index)
+    assert _skus(order, index) == expected
+    assert order.source == "pdf"
+
+
+def test_an_item_named_by_place_under_our_confirmation_is_no_order(index: CatalogIndex) -> None:
+    confirmation = (
+        "Bonjour,\nNous confirmons votre commande CP-2611-08 :\n1) 10 x Ruban PTFE 19 mm x 15 m (PLB-37498)\n"
+        "2) 6 x Tube PER nu Ø16x1,5 couronne 50 m (PLB-12570)\nCordialement"
+    )
+    parsed = _reply("Only the first one arrived this morning, where is the rest?", confirmation)
+    assert all(not order.lines for order in _read(parsed, index))

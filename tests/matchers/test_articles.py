@@ -528,3 +528,35 @@ def test_a_letter_refused_after_a_negation_rules_out_the_model_number_it_ends(wo
     found = match_article(make_extracted_line(wording), index, customer_id=None)
     assert found.sku == sku
     assert all(c.score < found.candidates[0].score - 0.2 for c in found.candidates[1:])
+
+
+@pytest.mark.parametrize(
+    ("written", "sold_by"),
+    [("packs", "pack"), ("bags", "sac"), ("boxes", "bte")],
+    ids=["a-spelling-of-the-same-unit", "another-word-for-its-package", "an-abbreviated-catalogue-unit"],
+)
+def test_the_unit_the_customer_writes_for_the_article_s_own_is_the_catalogue_s_word(
+    written: str, sold_by: str
+) -> None:
+    """A garden centre's catalogue prints its own unit words; the order row carries them, not ours."""
+    index = CatalogIndex.build(
+        ReferenceData(products=[ProductRow(sku="TER-40", name="Terreau universel 40 L", unit=sold_by)])
+    )
+    line = make_extracted_line("terreau universel 40 L", quantity="6", unit=written)
+    assert match_article(line, index, customer_id=None).unit == sold_by
+
+
+def test_a_unit_of_its_own_package_ranks_the_article_sold_in_it_before_its_pallet() -> None:
+    """'bags of potting soil' is the bag, not the pallet of bags, though 'bag' reads 'sachet' and
+    the catalogue sells it by the 'sac'."""
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="TER-40", name="Terreau universel - sac 40 L", unit="sac"),
+                ProductRow(sku="TER-40P", name="Terreau universel - palette de 60 sacs 40 L", unit="palette"),
+            ]
+        )
+    )
+    line = make_extracted_line("terreau universel 40 L", quantity="6", unit="bags")
+    match = match_article(line, index, customer_id=None)
+    assert (match.sku, match.margin >= 0.1) == ("TER-40", True)

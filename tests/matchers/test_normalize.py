@@ -242,3 +242,13 @@ def test_a_letter_size_said_in_english_words_after_its_link_is_that_size(said, w
 
 def test_a_size_word_without_its_link_is_a_word():
     assert read_wording("large bin bags").features == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("written", "feature"),
+    [("film étirable 23µ", "thick:23"), ("film étirable 23 µ", "thick:23"), ("câble batterie 25²", "area:25"),
+     ("câble batterie 25 mm²", "area:25"), ("câble batterie 1,5 ²", "area:1.5")],
+    ids=["micron-glued", "micron-spaced", "section-superscript", "section-with-unit", "section-decimal"],
+)  # fmt: skip
+def test_a_size_written_with_a_sign_is_that_size(written: str, feature: str) -> None:
+    assert feature in read_wording(written).features

@@ -116,3 +116,28 @@ def test_an_inflected_form_compares_with_its_plain_one(customer: str, catalogue:
 
 def test_a_trade_abbreviation_reads_as_the_catalogue_s_words() -> None:
     assert read_wording("PDT sous vide").words == read_wording("pommes de terre sous vide").words
+
+
+@pytest.mark.parametrize(
+    ("english", "french"),
+    [
+        ("smoked salmon fillets", "Filet de saumon fumé"),
+        ("frozen peas 2.5 kg", "Petits pois surgelés 2,5 kg"),
+        ("raspberry jam portions", "Portions confiture framboise"),
+        ("ground beef", "Viande hachée bœuf"),
+        ("surge protector 3P+N", "Parafoudre 3P+N"),
+        ("4-way lever connectors", "Borne de connexion à levier 4 entrées"),
+        ("truck brake pads", "Plaquettes de frein poids lourd"),
+        ("corded earplugs", "Bouchons d'oreille à cordon"),
+        ("stainless steel polish", "Polish inox"),
+    ],
+    ids=["food-words", "frozen-peas", "jam", "meat-phrase", "electrical-phrase", "count-of-ways",
+         "vehicle", "ppe-one-word", "steel-phrase"],
+)  # fmt: skip
+def test_an_english_buyer_s_words_read_as_the_french_catalogue_s(english: str, french: str) -> None:
+    assert set(read_wording(english).words) <= set(read_wording(french).words) | {"portion"}
+
+
+def test_an_abbreviation_written_with_a_slash_is_read_as_one_phrase() -> None:
+    """'gaine ICTA V/J' is the green and yellow one (the earth's colours), not the letters v and j."""
+    assert read_wording("gaine ICTA 20 V/J").words == ("gaine", "icta", "vert", "jaune")

@@ -170,6 +170,19 @@ WORDINGS = {
         "Je passerai commande dès réception de vos prix.",
         MessageKind.QUOTE_REQUEST,
     ),
+    # A colleague forwarding a customer's list to be keyed in, the list naming no order word.
+    "forward_to_key_in_en": (
+        "Fwd: site list",
+        "Hi team,\nplease enter this for them, usual address.\n\nBegin forwarded message:\n\n"
+        "For the boiler room we'd want, by Friday:\n\n6 copper elbows 22 mm\n2 tubs of flux\n4 rolls of PTFE tape",
+        MessageKind.ORDER,
+    ),
+    "forward_a_saisir_fr": (
+        "TR: liste chantier",
+        "Bonjour,\nmerci de la saisir pour lui.\n\n-----Message d'origine-----\n"
+        "Pour le chantier de Pessac, livré jeudi :\n6 coudes cuivre 22\n2 pots de décapant\n4 rouleaux de téflon",
+        MessageKind.ORDER,
+    ),
     # A question on the quote before the order is raised: nothing ordered yet.
     "question_before_raising_the_po_en": (
         "RE: Quote 2291",
@@ -277,6 +290,18 @@ def test_wording_decides_the_kind(subject: str, text: str, kind: MessageKind | N
         assert not result.is_order
     else:
         assert result.kind == kind, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("said", "phrase"),
+    [
+        ("Hi team, please enter this for them, usual address.", "please enter this"),
+        ("Could you key in this order for the Pessac site?", "key in this"),
+        ("Bonjour, merci de la saisir pour elle.", "merci de la saisir"),
+    ],
+)
+def test_a_forward_to_key_in_is_a_sign_of_an_order(said: str, phrase: str) -> None:
+    assert any(phrase in reason for reason in classify(_message("Fwd: liste", said)).reasons)
 
 
 def test_an_invoice_attachment_alone_makes_an_invoice() -> None:

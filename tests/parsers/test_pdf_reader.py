@@ -378,3 +378,20 @@ def test_a_bare_number_sign_is_sure_only_alone_in_a_purchase_order_s_head(title,
     order = read(make_po_pdf(items(), Layout(title=title, fields=fields)))
     assert order.po_number.value == fields[0][1]
     assert order.po_number.confidence == confidence
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ("Réf. client", "Notre réf.", "Désignation", "Qté"),
+        ("Code article", "Code interne", "Description", "Qty"),
+    ],
+    ids=["buyer-and-ours-fr", "two-code-headings-en"],
+)
+def test_two_code_columns_give_two_codes_never_one_glued(headings: tuple[str, ...]) -> None:
+    rows = [("HX-7731", "550124", "Mop 25 L", "3"), ("HX-7740", "550310", "Squeegee", "2")]
+    order = read(_drawn(headings, rows, right=(3,)))
+    assert [(ln.code.value, [c.value for c in ln.alt_codes], ln.quantity.value) for ln in order.lines] == [
+        ("HX-7731", ["550124"], Decimal(3)),
+        ("HX-7740", ["550310"], Decimal(2)),
+    ]

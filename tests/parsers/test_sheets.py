@@ -285,3 +285,20 @@ def test_a_sheet_named_as_no_order_is_not_shown_to_the_checks() -> None:
     book.save(data)
     order = read_sheet(data.getvalue(), "order.xlsx", PART)
     assert [row for row in order.rows if row.region == "other"] == []
+
+
+def test_a_row_writing_only_a_colour_or_size_orders_the_article_of_the_row_above() -> None:
+    rows = [
+        ["Code", "Article", "Couleur", "Qté"],
+        ["CLS-A4", "Classeur levier A4 dos 80", "rouge", 10],
+        [None, None, "bleu", 6],
+        [None, None, None, 3],
+        ["STB-12", "Stabilo Boss", None, 2],
+    ]
+    order = read_sheet(make_xlsx(rows), "commande.xlsx", PART)
+    assert [(ln.code.value, ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        ("CLS-A4", "Classeur levier A4 dos 80 rouge", 10),
+        ("CLS-A4", "Classeur levier A4 dos 80 bleu", 6),
+        ("STB-12", "Stabilo Boss", 2),
+    ]
+    assert order.lines[1].description.provenance.cell == "C3"

@@ -238,3 +238,87 @@ def test_a_ship_to_line_under_a_table_is_no_line() -> None:
         "Deliver to: The Merrion Gate Hotel, Goods Inwards, 21 Merrion Row, Dublin 2, D02 KX50\n"
     )
     assert [ln.description.value for ln in read_lines(text, part="body")] == ["Glass cleaner spray 750 ml"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Code\tItem\tPack\tQty\tNotes\n"
+        "WP-220\tWall plug 8 mm\tbox 100\t3\t\n"
+        "\tMasking tape 48 mm\troll\t\tstill in stock\n"
+        "\tCable ties 200 mm\tbag 100\t5\tworkshop B\n",
+        "Code | Item | Pack | Qty\n"
+        "WP-220 | Wall plug 8 mm | box 100 | 3\n"
+        "MT-48 | Masking tape 48 mm | roll |\n"
+        " | Cable ties 200 mm | bag 100 | 5\n"
+        "The tape is only a reminder.\n",
+    ],
+    ids=["tabs-with-a-remark", "pipes-then-a-sentence"],
+)
+def test_a_row_with_no_count_is_no_line_and_the_table_goes_on_under_it(text: str) -> None:
+    lines = read_lines(text, part="body")
+    assert [(ln.description.value, ln.quantity.value, ln.provenance.rule) for ln in lines] == [
+        ("Wall plug 8 mm box 100", Decimal(3), "text-table"),
+        ("Cable ties 200 mm bag 100", Decimal(5), "text-table"),
+    ]
+
+
+def test_a_total_row_with_no_count_still_ends_the_table() -> None:
+    text = "Réf | Désignation | Qté\nAB-1 | Cheville 6 | 4\n | Total HT | \n | Frais de port 1 | 1\n"
+    lines = read_lines(text, part="body")
+    assert [ln.provenance.rule for ln in lines][:1] == ["text-table"]
+    assert all(ln.provenance.rule != "text-table" for ln in lines[1:])
+
+
+def test_a_row_under_a_table_header_is_never_read_as_a_size_grid_header() -> None:
+    text = (
+        "Désignation | Taille | Quantité\nGants vinyle poudrés | XL | 5\nGants vinyle non poudrés | L | 3\n"
+    )
+    lines = read_lines(text, part="html")
+    assert [(ln.description.value, ln.quantity.value, ln.provenance.rule) for ln in lines] == [
+        ("Gants vinyle poudrés XL", Decimal(5), "text-table"),
+        ("Gants vinyle non poudrés L", Decimal(3), "text-table"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Réf. | Article | Taille | Qté\nGN-100 | Gants nitrile bleus | M | 10\n | | L | 6\n | | XL | 2\n"
+        "CH-20 | Charlotte clip | | 4\n",
+        "Réf.\tArticle\tTaille\tQté\nGN-100\tGants nitrile bleus\tM\t10\n\t\tL\t6\n\t\tXL\t2\nCH-20\tCharlotte clip\t\t4\n",
+    ],
+    ids=["pipes", "tabs"],
+)
+def test_a_row_writing_only_a_size_orders_the_article_of_the_row_above_in_that_size(text: str) -> None:
+    lines = read_lines(text, part="body")
+    assert [(ln.code.value, ln.description.value, ln.quantity.value) for ln in lines] == [
+        ("GN-100", "Gants nitrile bleus M", Decimal(10)),
+        ("GN-100", "Gants nitrile bleus L", Decimal(6)),
+        ("GN-100", "Gants nitrile bleus XL", Decimal(2)),
+        ("CH-20", "Charlotte clip", Decimal(4)),
+    ]
+    assert [ln.confidence for ln in lines] == [0.95, 0.8, 0.8, 0.95]
+
+
+def test_an_html_table_row_writing_only_a_colour_orders_the_article_above_in_that_colour() -> None:
+    def row(*cells: str) -> list[TableCell]:
+        return [TableCell(text=c) for c in cells]
+
+    table = Table(
+        rows=[row("Article", "Couleur", "Qté"), row("Seau 12 L", "bleu", "3"), row("", "rouge", "2")]
+    )
+    assert [(ln.description.value, ln.quantity.value) for ln in read_table(table, part="html")] == [
+        ("Seau 12 L bleu", Decimal(3)),
+        ("Seau 12 L rouge", Decimal(2)),
+    ]
+
+
+@pytest.mark.parametrize("cell", ["x 4", "x4", "4x", "4 x"], ids=["x-space", "x-glued", "glued-x", "space-x"])
+def test_a_quantity_cell_may_write_its_count_with_an_x(cell: str) -> None:
+    [line] = read_lines(f"Article | Qté\nRaclette sol 45 cm | {cell}\n", part="html")
+    assert (line.description.value, line.quantity.value, line.provenance.rule) == (
+        "Raclette sol 45 cm",
+        Decimal(4),
+        "text-table",
+    )

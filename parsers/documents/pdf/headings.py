@@ -34,6 +34,7 @@ def overlap(x0: float, x1: float, column: Column) -> float:
 
 def headings_by_contents(columns: list[Column], below: list[Line]) -> None:
     """The roles the first rows under the header give the columns their headings leave unsure."""
+    _second_code_column(columns)
     _codes_by_contents(columns, below)
     _worded_column_is_designation(columns, below)
     _one_quantity(columns)
@@ -47,6 +48,14 @@ def lone_heading_is_designation(columns: list[Column]) -> None:
     others = [c for c in columns if c.role == "other" and c.heading.isalpha()]
     if len(others) == 1:
         others[0].role = "description"
+
+
+def _second_code_column(columns: list[Column]) -> None:
+    # 'Réf. client | Notre réf.': two headings name a code. Each holds a code of the article (the
+    # buyer's, ours): the second is another code to try, as a sheet reads it, never glued to the first.
+    codes = [c for c in columns if c.role == "code"]
+    if len(codes) > 1 and not any(c.role == "supplier_code" for c in columns):
+        codes[1].role = "supplier_code"
 
 
 def _codes_by_contents(columns: list[Column], below: list[Line]) -> None:
