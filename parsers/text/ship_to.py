@@ -53,8 +53,6 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
         block = text[label.end() : label.end() + 250].split("\n\n")[0]
         lead = len(block) - len(block.lstrip())
         match = _POSTCODE_TOWN.search(block) or _country_end(block, lead)
-        street = None if match else _street_town(block, lead)
-        match = match or street
         if not match or _SENTENCE_END.search(block[: match.start()]):
             continue
         if label.group("above") and "\n" in block[lead : match.start()]:
@@ -65,7 +63,6 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
             and _LINE_LABEL.match(after.group(0))
         ):
             continue  # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes': the nearer label
-        lead = street.start("address") if street else lead  # no postcode: the address opens at its number
         raw, skipped = _address_only(block[lead : _with_country(block, _town_end(block, match))])
         value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
         value = value[:1].upper() + value[1:]
@@ -77,7 +74,6 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
 
 class _Addresses(BaseModel):
     countries: list[str]
-    streets: list[str]
 
 
 @lru_cache(maxsize=1)
@@ -98,28 +94,40 @@ def _with_country(block: str, end: int) -> int:
     return end + found.end() if found else end
 
 
-@lru_cache(maxsize=1)
-def _street_and_town() -> re.Pattern[str]:
-    streets = "|".join(re.escape(n) for n in sorted(_addresses().streets, key=len, reverse=True))
-    return re.compile(
-        rf"[^\n]*?(?P<address>\b\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?i:(?:{streets})[ \t][^,\n.;]{{2,60}}|[^,\n.;\d]{{2,40}}?[ \t](?:{streets})),[ \t]*"
-        r"[A-ZÉÈ][\w'’]+(?:[ \-][A-ZÉÈ][\w'’]+|-(?:sur|sous|en|le|la|lès|les|de|du)-[A-ZÉÈ][\w'’]+)*"
-        r")(?=[ \t]*(?:[.;,(]|$))",
-        re.M,
-    )
-
-
-def _street_town(block: str, start: int) -> re.Match[str] | None:
-    """An address with no postcode on one line from `start`: a number, the street and its street word, then
-    the town ('sur le chantier 14 rue des Lilas, Villeurbanne', 'to 3 Mill Lane, Whitby')."""
-    return _street_and_town().match(block, start)
-
-
 def _country_end(block: str, start: int) -> re.Match[str] | None:
     """An address with no postcode, on one line from `start`, that ends with its country ('MV Saltee
     Venture, c/o Doyle Shipping, Rosslare Harbour, Co. Wexford, Ireland'): three parts or more."""
     pattern = rf"(?:[^,\n]+,){{2,}}[ \t]*(?:{_countries()})(?=[ \t]*[.;]?[ \t]*(?:\n|$))"
     return re.compile(pattern, re.I).match(block, start)
+
+
+# 'Livraison à l'adresse ci-dessous', 'please deliver to the address in my signature': the delivery points
+# at the address the sender signs with.
+_SIGNED_ADDRESS = re.compile(
+    r"\b(?:livr\w*|deliver\w*|ship\w*|envo\w*|send)\b[^.\n]{0,40}?\b(?:adresse|address)\s+"
+    r"(?:ci-dessous|ci-dessus|below|above|(?:in|de|dans)\s+(?:ma|la|notre|my|the|our)\s+signature)",
+    re.I,
+)
+
+
+def signed_ship_to(text: str, signature: str) -> Extracted[str] | None:
+    """The address of the sign-off block when the text sends the goods there: its line holding the
+    postcode and town, with the street on the line above when the postcode opens that line."""
+    if not signature or not _SIGNED_ADDRESS.search(text):
+        return None
+    lines = signature.split("\n")
+    for number, line in enumerate(lines):
+        match = _POSTCODE_TOWN.search(line)
+        if match is None:
+            continue
+        first = number - 1 if number and not line[: match.start()].strip(" ,") else number
+        start = sum(len(earlier) + 1 for earlier in lines[:first])
+        end = sum(len(earlier) + 1 for earlier in lines[:number]) + _town_end(line, match)
+        raw = signature[start:end]
+        value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
+        prov = Provenance(part="signature", span=(start, end), rule="ship-to-signed")
+        return Extracted[str](value=value, confidence=0.7, provenance=prov)
+    return None
 
 
 def _town_end(block: str, match: re.Match[str]) -> int:

@@ -508,18 +508,13 @@ def test_no_ship_to_where_no_address_follows_the_label(text: str) -> None:
     ("text", "expected"),
     [
         (
-            "Livraison mardi sur le chantier 8 rue des Tanneurs, Vénissieux\nMerci",
-            "8 rue des Tanneurs, Vénissieux",
-        ),
-        ("Please deliver to the yard at 22 Harbour Road, Whitby (back gate).", "22 Harbour Road, Whitby"),
-        (
             "Please book the order below for our Lamballe site (Ferme des Landes, route de Dinan, 22400 Lamballe).",
             "Ferme des Landes, route de Dinan, 22400 Lamballe",
         ),
     ],
-    ids=["number-street-town-fr", "number-street-town-en", "site-and-its-address-in-brackets"],
+    ids=["site-and-its-address-in-brackets"],
 )
-def test_a_ship_to_with_no_postcode_or_in_brackets_after_its_site(text: str, expected: str) -> None:
+def test_a_ship_to_in_brackets_after_its_site(text: str, expected: str) -> None:
     found = fields.ship_to(text, part="body")
     assert found is not None and found.value == expected
 
@@ -527,11 +522,36 @@ def test_a_ship_to_with_no_postcode_or_in_brackets_after_its_site(text: str, exp
 @pytest.mark.parametrize(
     "text",
     [
-        "livré au 4 rue du Port, 2 cartons, Lorient",
+        "Livraison mardi sur le chantier 8 rue des Tanneurs, Vénissieux\nMerci",
         "Deliver to our office: 2 boxes of pens, 3 staplers, Monday.",
         "Le site (en travaux) ouvre lundi.",
     ],
-    ids=["a-count-after-the-street", "counts-after-the-label", "site-without-an-address"],
+    ids=["no-postcode", "counts-after-the-label", "site-without-an-address"],
 )
-def test_no_ship_to_without_a_town_after_the_street(text: str) -> None:
+def test_no_ship_to_without_a_postcode_and_town(text: str) -> None:
     assert fields.ship_to(text, part="body") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "signature", "expected"),
+    [
+        (
+            "Livraison à l'adresse ci-dessous, pas pressé.",
+            "Merci,\nJulie Caron\nCaron Paysage\n9 chemin des Vignes, 69390 Vourles\n06 11 22 33 44",
+            "9 chemin des Vignes, 69390 Vourles",
+        ),
+        (
+            "Please deliver to the address in my signature.",
+            "Thanks,\nTom Reyes\nReyes Joinery\n4 Mill Lane\n69003 Lyon",
+            "4 Mill Lane, 69003 Lyon",
+        ),
+        ("Livraison habituelle.", "Merci,\nCaron Paysage\n9 chemin des Vignes, 69390 Vourles", None),
+    ],
+    ids=["adresse-ci-dessous", "address-in-my-signature", "no-pointer"],
+)
+def test_a_delivery_to_the_address_signed_with(text: str, signature: str, expected: str | None) -> None:
+    found = fields.signed_ship_to(text, signature)
+    assert (found.value if found else None) == expected
+    if found is not None:
+        start, end = found.provenance.span
+        assert ", ".join(p.strip() for p in signature[start:end].replace("\n", ", ").split(", ")) == expected
