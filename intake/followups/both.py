@@ -34,7 +34,9 @@ _ORDINAL = r"first|second|third|1st|2nd|3rd|premi[eè]re?|seconde?|deuxi[eè]me|
 _ONLY = re.compile(
     rf"\b(?:only|just)\s+the\s+(?P<a>{_ORDINAL})\b(?:\s+one)?|\bthe\s+(?P<b>{_ORDINAL})\s+(?:one\s+)?only\b"
     rf"|\b(?:seulement|uniquement|juste)\s+(?:le|la)\s+(?P<c>{_ORDINAL})\b"
-    rf"|\b(?:le|la)\s+(?P<d>{_ORDINAL})\s+(?:seulement|uniquement)\b",
+    rf"|\b(?:le|la)\s+(?P<d>{_ORDINAL})\s+(?:seulement|uniquement)\b"
+    r"|\b(?:only|just)\s+(?:item|line|number|no\.?|#)\s*(?P<e>[1-9])\b"
+    r"|\b(?:seulement|uniquement|juste)\s+(?:l['’]article|la\s+ligne|le\s+n°|le\s+num[ée]ro)\s*(?P<f>[1-9])\b",
     re.I,
 )
 # An item the offer numbers ('1) ', '2. ', '3 - ') or bullets ('- ', '* ', '• ') at the start of its line.
@@ -111,7 +113,8 @@ def _taking(own: str) -> tuple[re.Match[str] | None, int | None]:
     only = _ONLY.search(own)
     if only is not None:
         word = next(w for w in only.groups() if w)
-        return (only, place) if (place := _PLACES.get(word.lower())) else (None, None)
+        place = int(word) if word.isdigit() else _PLACES.get(word.lower())
+        return (only, place) if place else (None, None)
     return _ALL.search(own), None
 
 

@@ -222,7 +222,10 @@ def _requests(own: str, pointer: re.Match[str]) -> str:
 def _as_request(sentence: re.Match[str]) -> str:
     text = _BUT.sub(" ", sentence.group(0))
     if _ASKS.search(text):
-        return _EXCEPT.sub(" ", text)
+        # 'sauf le ruban, et mettez 30 coudes au lieu de 20': the line named alone in its clause is left out.
+        return _EXCEPT.sub(
+            lambda m: " " if _counts_or_asks(_CLAUSE_END.split(text[m.end() :])[0]) else "retirer", text
+        )
     recounted = _recounted().search(text)
     if recounted is not None:  # read as 'le décapant : mettre 2 bidons'
         colon = text.index(":", recounted.start())
@@ -231,6 +234,14 @@ def _as_request(sentence: re.Match[str]) -> str:
         rest = text[recounted.end("count") :]
         return _EXCEPT.sub(" ", text[:colon]) + f": mettre {count}" + re.sub(r"^\s+seule?s?\b", "", rest)
     return _EXCEPT.sub("retirer", text)
+
+
+# Where the clause opened by 'sauf' / 'except' ends: 'sauf le ruban, et mettez ...', 'except the salmon - ...'.
+_CLAUSE_END = re.compile(r"[,;(]|\s[-–]\s|\s(?:et|and)\s", re.I)
+
+
+def _counts_or_asks(clause: str) -> bool:
+    return bool(re.search(r"\d", clause) or _ASKS.search(clause))
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -24,6 +24,7 @@ from models.followups import FollowupKind, FollowupSign, ReturnReason
 from parsers.classify.followup_model import predict_followup
 from parsers.mail.markers import load_markers
 from parsers.text.thread import points_to_thread
+from parsers.vocabulary.sieve import Sieve
 from parsers.vocabulary.thread import weighted_points
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "followup_vocabulary.toml"
@@ -48,6 +49,11 @@ class FollowupVocabulary:
     kinds: dict[FollowupKind, list[tuple[re.Pattern[str], float]]]
     earlier: list[re.Pattern[str]]
     reasons: list[tuple[ReturnReason, re.Pattern[str]]]
+
+    @cached_property
+    def sieve(self) -> Sieve:
+        """The kinds' patterns, kind after kind, to be looked for at once."""
+        return Sieve.of(pattern for rows in self.kinds.values() for pattern, _ in rows)
 
 
 @lru_cache(maxsize=2)
@@ -144,9 +150,10 @@ def _scores(
 ) -> tuple[dict[FollowupKind, float], dict[FollowupKind, list[str]]]:
     scores: dict[FollowupKind, float] = {}
     reasons: dict[FollowupKind, list[str]] = {}
+    possible = iter(vocabulary.sieve.possible(text))
     for kind, patterns in vocabulary.kinds.items():
         for pattern, weight in patterns:
-            found = pattern.search(text)
+            found = pattern.search(text) if next(possible) else None
             if found:
                 scores[kind] = scores.get(kind, 0.0) + weight
                 reasons.setdefault(kind, []).append(repr(found.group(0)))

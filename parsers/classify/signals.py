@@ -22,6 +22,7 @@ from models.datafiles import read_toml
 from parsers.classify.textcat import ask_ahead, predict
 from parsers.mail.markers import load_markers
 from parsers.text.thread import accepts_offer
+from parsers.vocabulary.sieve import Sieve
 from parsers.vocabulary.thread import weighted_points
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "classify_vocabulary.toml"
@@ -60,6 +61,15 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         _known_kind(path, f"thread.{kind}", kind)
         out["text"].setdefault(kind, []).extend(rows)
     return out
+
+
+@lru_cache(maxsize=2)
+def _sieves(path: Path = VOCABULARY_FILE) -> dict[str, Sieve]:
+    """Each section's patterns of `load_vocabulary(path)`, kind after kind, to be looked for at once."""
+    return {
+        section: Sieve.of(pattern for rows in kinds.values() for pattern, _ in rows)
+        for section, kinds in load_vocabulary(path).items()
+    }
 
 
 def _patterns(path: Path, key: str, kind: str, rows: object) -> list[tuple[re.Pattern[str], float]]:
@@ -146,13 +156,14 @@ def _header_rules(parsed: ParsedMessage) -> Classification | None:
 
 
 def _vocabulary(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[str, list[str]]) -> None:
-    vocabulary = load_vocabulary()
+    vocabulary, sieves = load_vocabulary(), _sieves()
     subject_share = REPLY_SUBJECT_SHARE if load_markers().is_reply_subject(parsed.subject) else 1.0
     for section, text in (("subject", parsed.subject), ("text", parsed.text[:6000])):
+        possible = iter(sieves[section].possible(text))
         for kind, patterns in vocabulary[section].items():
             share = subject_share if section == "subject" and kind != MessageKind.ORDER.value else 1.0
             for pattern, weight in patterns:
-                found = pattern.search(text)
+                found = pattern.search(text) if next(possible) else None
                 if found:
                     scores[kind] += weight * share
                     reasons[kind].append(f"{section}: {found.group(0)!r}")

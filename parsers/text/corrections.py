@@ -121,7 +121,7 @@ def correct_order_lines(
         own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
         split = split_change(lines, sentence, at, part=part, own=own)
         lines = split if split is not None else _override(lines, sentence, at, part=part, rule=rule)
-        if split is None and all(ln in lines and kept_count == _count(ln) for ln, kept_count in earlier):
+        if split is None and all(_kept(ln, lines) and kept_count == _count(ln) for ln, kept_count in earlier):
             lines = _recount_named(lines, sentence, at, part=part, rule=rule)
         lines = _remove(lines, sentence, at, part=part, text=text)
         kept = {id(ln): _count(ln) for ln in lines}
@@ -132,6 +132,11 @@ def correct_order_lines(
                 ln.provenance for ln in gone if ln.provenance and not inside(ln, at, at + len(sentence), part)
             ]
     return lines, read
+
+
+def _kept(line: ExtractedLine, lines: list[ExtractedLine]) -> bool:
+    """`line in lines`, without comparing field by field the lines it is not when it is one of them."""
+    return any(other is line for other in lines) or line in lines
 
 
 def _number(text: str) -> Decimal | None:

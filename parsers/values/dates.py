@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from models.datafiles import load_toml
 from parsers.vocabulary.phrases import normalize
+from parsers.vocabulary.sieve import Sieve
 from parsers.vocabulary.words import DATA
 
 
@@ -154,6 +155,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
+def _sieve() -> Sieve:
+    return Sieve.of(pattern for _, pattern in _patterns())
+
+
+@lru_cache(maxsize=1)
 def _weekday_ranges() -> re.Pattern[str]:
     """'du lundi au vendredi', 'Monday to Friday', 'lun.-ven.': opening days, no date."""
     words = date_words()
@@ -172,8 +178,8 @@ def find_dates(text: str, today: dt.date | None = None, *, day_first: bool = Tru
     """
     hits: list[DateHit] = []
     taken = [match.span() for match in _weekday_ranges().finditer(text)] if today is not None else []
-    for kind, pattern in _patterns():
-        if today is None and kind not in _PRINTED_IN_FULL:
+    for (kind, pattern), maybe in zip(_patterns(), _sieve().possible(text), strict=True):
+        if not maybe or (today is None and kind not in _PRINTED_IN_FULL):
             continue
         for match in pattern.finditer(text):
             span = match.span()

@@ -75,9 +75,10 @@ def _read(parsed: ParsedMessage, index: CatalogIndex) -> list[ExtractedOrder]:
     [
         ("Only the first one please, same quantity. PO GR-2612-04.", [("PLB-37498", 10)]),
         ("Just the second one, thanks.", [("PLB-12570", 6)]),
+        ("Only item 2 for now, thanks.", [("PLB-12570", 6)]),
         ("Yes to both.", [("PLB-37498", 10), ("PLB-12570", 6)]),
     ],
-    ids=["first-by-place", "second-by-place", "both"],
+    ids=["first-by-place", "second-by-place", "item-number", "both"],
 )
 def test_items_of_a_numbered_offer_taken_by_place_or_all(
     said: str, expected: list[tuple[str, int]], index: CatalogIndex
@@ -118,6 +119,8 @@ def test_an_offer_that_counts_nothing_leaves_the_counts_of_the_reply(index: Cata
     [
         "OK mais 30 pièces au lieu de 20 pour les coudes, le reste c'est bon.",
         "But 30 elbows, the rest is fine.",
+        "But 30 elbows, everything else as quoted.",
+        "Mettez 30 coudes, pour le reste ok.",
     ],
 )
 def test_the_rest_accepted_points_at_the_quoted_offer(said: str) -> None:
@@ -194,3 +197,21 @@ def test_an_item_named_by_place_under_our_confirmation_is_no_order(index: Catalo
     )
     parsed = _reply("Only the first one arrived this morning, where is the rest?", confirmation)
     assert all(not order.lines for order in _read(parsed, index))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Bon pour accord sur votre offre, sauf le ruban PTFE, et mettez 30 coudes au lieu de 20.",
+        "Bon pour accord sur votre offre sauf le ruban PTFE - plus besoin - et mettez 30 coudes au lieu de 20.",
+        "OK mais 30 coudes au lieu de 20, pour le reste c'est bon, sauf le ruban PTFE.",
+    ],
+)
+def test_a_line_left_out_beside_a_count_replaced_in_one_sentence(said: str, index: CatalogIndex) -> None:
+    (order,) = _read(_reply(said, OFFER_FR), index)
+    assert _skus(order, index) == [("PLB-20873", 30)]
+
+
+def test_a_line_named_with_its_new_count_after_sauf_is_kept(index: CatalogIndex) -> None:
+    (order,) = _read(_reply("Bon pour accord sauf le ruban : mettez-en 12 au lieu de 10.", OFFER_FR), index)
+    assert _skus(order, index) == [("PLB-37498", 12), ("PLB-20873", 20)]

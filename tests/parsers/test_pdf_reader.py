@@ -395,3 +395,28 @@ def test_two_code_columns_give_two_codes_never_one_glued(headings: tuple[str, ..
         ("HX-7731", ["550124"], Decimal(3)),
         ("HX-7740", ["550310"], Decimal(2)),
     ]
+
+
+def test_a_line_number_left_of_the_first_heading_is_no_part_of_the_code() -> None:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    pdf = Canvas(buffer, invariant=1)
+    for x, text in ((70, "Article"), (150, "Libellé"), (420, "Qté")):
+        pdf.drawString(x, 700, text)
+    for number, (code, name, qty) in enumerate(
+        [("7012", "Cahier A4 96 p", "5"), ("7040", "Gomme blanche", "12")]
+    ):
+        y = 680 - 16 * number
+        pdf.drawString(40, y, str(number + 1))
+        pdf.drawString(70, y, code)
+        pdf.drawString(150, y, name)
+        pdf.drawRightString(440, y, qty)
+    pdf.save()
+    order = read(buffer.getvalue())
+    assert [(ln.code.value, ln.quantity.value) for ln in order.lines] == [
+        ("7012", Decimal(5)),
+        ("7040", Decimal(12)),
+    ]

@@ -148,8 +148,11 @@ def test_pipe_rows_keep_empty_cells_and_skip_totals() -> None:
         ("| Cost center | Qty | Description | Supplier code |", {"quantity": 1, "description": 2, "code": 3}),
         ("Item\tQty", {"description": 0, "quantity": 1}),
         ("# | Réf. | Qté | Cond.", {"line": 0, "code": 1, "quantity": 2, "pack": 3}),
+        ("Code | Produit | Nbre", {"code": 0, "description": 1, "quantity": 2}),
+        ("Réf. | Article | Pcs", {"code": 0, "description": 1, "quantity": 2}),
+        ("Item | Size | Pairs", {"description": 0, "size": 1, "quantity": 2}),
     ],
-    ids=["supplier-code", "item-in-a-body", "hash-and-pack"],
+    ids=["supplier-code", "item-in-a-body", "hash-and-pack", "nbre", "pieces", "pairs"],
 )
 def test_a_body_table_reads_the_column_names_of_layout_toml(header: str, roles: dict[str, int]) -> None:
     found = read_header(header)

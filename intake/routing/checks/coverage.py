@@ -291,7 +291,7 @@ def looks_like_line(
     None accepts any word): "40 bénévoles" in a sentence is no order line.
     """
     masked = text
-    for pattern in (rules.po_pattern, rules.po_word_pattern, *rules.span_patterns):
+    for pattern in rules.masks.present(text):
         masked = pattern.sub(lambda m: " " * len(m.group()), masked)
     words = unglued(tokens(masked))
     counted = default_rules().number_words
@@ -345,7 +345,7 @@ def _same_quantity(text: str, line: ExtractedLine, rules: ReadingRules) -> bool:
     for named in (line.description, line.code):
         if named is not None and named.value.strip():
             rest = rest.replace(named.value.strip().lower(), " ")
-    for pattern in (rules.po_pattern, rules.po_word_pattern, *rules.span_patterns):
+    for pattern in rules.masks.present(rest):
         rest = pattern.sub(" ", rest)
     said = [value for value, before, after in _numbers_in(rest) if not _not_a_count(before, after, rules)]
     return not said or read in said

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from models.datafiles import load_toml
+from parsers.vocabulary.sieve import Sieve
 
 READING_FILE = Path(__file__).with_name("reading.toml")
 
@@ -92,6 +93,11 @@ class ReadingRules(BaseModel):
     @cached_property
     def span_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.I) for p in self.explained_spans)
+
+    @cached_property
+    def masks(self) -> Sieve:
+        """What explains a number in a span (a PO with its label, the explained spans), in one sieve."""
+        return Sieve.of((self.po_pattern, self.po_word_pattern, *self.span_patterns))
 
     @cached_property
     def line_patterns(self) -> tuple[re.Pattern[str], ...]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from parsers.documents.pdf.layout import Word
+from parsers.documents.pdf.headings import Column
+from parsers.documents.pdf.layout import Cell, Word
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, tokens_of
 
@@ -32,6 +33,12 @@ def line_number_or_code(found: dict[str, list[Word]]) -> dict[str, list[Word]]:
     found = dict(found)
     found["code"] = found.pop("line_no")
     return found
+
+
+def is_unheaded_line_number(cell: Cell, columns: list[Column]) -> bool:
+    """A line number printed left of the first heading, under no heading of its own ('1', '10.'):
+    never a part of the code the column beside it prints."""
+    return bool(columns) and cell.x1 <= columns[0].x0 and bool(_LINE_NUMBER.match(cell.text.strip()))
 
 
 # '[RLT-6204-2RS] Deep groove ball bearing': Odoo prints the vendor's code before the name.

@@ -12,7 +12,13 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from parsers.documents.pdf.codes import CODE_ROLES, bracketed_code, labelled_codes, line_number_or_code
+from parsers.documents.pdf.codes import (
+    CODE_ROLES,
+    bracketed_code,
+    is_unheaded_line_number,
+    labelled_codes,
+    line_number_or_code,
+)
 from parsers.documents.pdf.fields import opens_with_label
 from parsers.documents.pdf.headings import Column, headings_by_contents, lone_heading_is_designation, overlap
 from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
@@ -192,6 +198,8 @@ def assign(line: Line, columns: list[Column], vocab: LayoutVocabulary) -> dict[s
                     found.setdefault(column.role, []).append(word)
             continue
         column = _aligned(cell, columns) or _best(cell.x0, cell.x1, columns)
+        if column and is_unheaded_line_number(cell, columns):
+            column = Column("line_no", cell.x0, cell.x1)
         if column:
             found.setdefault(column.role, []).extend(cell.words)
     for word, role, left in run_on:

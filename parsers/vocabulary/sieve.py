@@ -1,0 +1,111 @@
+"""Patterns looked for in one text, each skipped when a literal that every match of it holds is absent.
+
+A vocabulary's patterns are mostly words and phrases: '\\bcommandes?\\b' cannot match a text
+without 'commande'. Looking for a few plain strings in the folded text costs far less than
+running each pattern, and most patterns of a vocabulary find nothing in a given message.
+The strings kept hold no white space, so a text whose matches were blanked out (masking
+writes spaces) holds none that the text itself did not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# The standard library's own parser of patterns: the only reader of every syntax `re` accepts.
+from re import _constants as sre
+from re import _parser as sre_parser
+
+# Letters outside ASCII that a case-insensitive ASCII letter matches and lower() does not fold to it.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
+
+Needles = tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased so that a letter matching an ASCII letter case-insensitively becomes it."""
+    return text.translate(_FOLD).lower()
+
+
+def needles(pattern: re.Pattern[str]) -> Needles | None:
+    """Lower-case strings without white space, of which every match of `pattern` holds one; None
+    when no such set is known."""
+    try:
+        parsed = sre_parser.parse(pattern.pattern, pattern.flags)
+    except (re.error, TypeError, ValueError, AttributeError):
+        return None
+    found = _required(list(parsed))
+    if not found:
+        return None
+    # A string holding another of the set is found only where that one is.
+    return tuple(sorted(n for n in found if not any(o != n and o in n for o in found)))
+
+
+def _required(items: Sequence[tuple[object, object]]) -> frozenset[str] | None:
+    """The most telling set of strings of which any match of the sequence holds one."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, value in items:
+        if op is sre.LITERAL and isinstance(value, int) and _plain(chr(value)):
+            run.append(chr(value).lower())
+            continue
+        if op in _ZERO_WIDTH:  # consumes nothing: the letters on each side stay neighbours
+            continue
+        if run:
+            candidates.append(frozenset({"".join(run)}))
+            run = []
+        if (inner := _inner(op, value)) is not None:
+            candidates.append(inner)
+    if run:
+        candidates.append(frozenset({"".join(run)}))
+    return max(candidates, key=_telling, default=None)
+
+
+def _inner(op: object, value: object) -> frozenset[str] | None:
+    """What a group, a choice or a repeat that must match at least once requires."""
+    if op is sre.SUBPATTERN and isinstance(value, tuple):
+        return _required(list(value[-1]))
+    if op is sre.ATOMIC_GROUP:
+        return _required(list(value))  # type: ignore[call-overload]
+    if op is sre.BRANCH and isinstance(value, tuple):
+        options = [_required(list(branch)) for branch in value[1]]
+        if any(option is None for option in options):
+            return None
+        return frozenset().union(*options)  # type: ignore[arg-type]
+    if op in _REPEATS and isinstance(value, tuple) and value[0] >= 1:
+        return _required(list(value[2]))
+    return None
+
+
+def _plain(char: str) -> bool:
+    return char.isascii() and not char.isspace()
+
+
+def _telling(options: frozenset[str]) -> tuple[int, int]:
+    """Longer strings are rarer; fewer of them are quicker to look for."""
+    return min(map(len, options)), -len(options)
+
+
+@dataclass(frozen=True)
+class Sieve:
+    """Patterns with the strings that tell, in one look at a text, which of them may match it."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    needles: tuple[Needles | None, ...]
+
+    @classmethod
+    def of(cls, patterns: Iterable[re.Pattern[str]]) -> Sieve:
+        kept = tuple(patterns)
+        return cls(kept, tuple(needles(p) for p in kept))
+
+    def possible(self, text: str) -> list[bool]:
+        """For each pattern, whether it may match `text` (False: it cannot)."""
+        folded = fold(text)
+        return [wanted is None or any(n in folded for n in wanted) for wanted in self.needles]
+
+    def present(self, text: str) -> list[re.Pattern[str]]:
+        """The patterns that may match `text`, in their order."""
+        return [p for p, maybe in zip(self.patterns, self.possible(text), strict=True) if maybe]
