@@ -13,14 +13,15 @@ from decimal import Decimal
 from functools import lru_cache
 
 from matchers.context import named_by_context
+from matchers.conversions import conversion, in_packs, own_pack, packs_of_sales_unit
 from matchers.designation import Scored, compare_sizes, score_designations
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex, variant_key
-from matchers.normalize import normalize_code, normalize_wording, read_wording, unit_of
-from matchers.packs import counted_in_count_packs, counted_in_packs, is_pack_word, pieces_in_pack
-from matchers.twins import coded_twin, pack_twin
-from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
+from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
+from matchers.packs import is_pack_word
+from matchers.twins import coded_twin, pack_twin, twin_of_size_word
+from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import same_unit, unit_kind
 
 _DESIGNATION_WORDS = 10  # a designation's words at most, beyond which a text is a sentence
@@ -75,7 +76,23 @@ def match_article(
         found = _by_maker_ref(line, wording, index, found)
     if found.margin < CLEAR_MARGIN:
         found = _by_code_in_words(line, wording, index, found, customer_id)
-    return _unit_word_names_article(line, wording, index, found, habits)
+    found = _unit_word_names_article(line, wording, index, found, habits)
+    return _size_word_names_twin(line, wording, index, found)
+
+
+def _size_word_names_twin(
+    line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch
+) -> LineMatch:
+    """'colle en bâton grand modèle' between the 20 g and the 40 g stick: the size word names one of two
+    tied twins (`twins.twin_of_size_word`)."""
+    if found.margin >= CLEAR_MARGIN:
+        return found
+    named = twin_of_size_word(fold(wording), found.candidates, index, CLEAR_MARGIN)
+    if named is None:
+        return found
+    sku, said = named
+    evidence = Evidence(kind="designation", detail=f"'{said}' of two sizes", weight=found.candidates[0].score)
+    return _exact(line, index, sku, evidence, wording)
 
 
 def _in_the_pack_counted(line: ExtractedLine, sku: str, index: CatalogIndex) -> str:
@@ -419,95 +436,12 @@ def _finish(match: LineMatch, index: CatalogIndex) -> LineMatch:
     elif product and product.unit_price is not None:
         match.unit_price = Decimal(str(product.unit_price))
     if product and match.candidates and match.candidates[0].key == product.sku:
-        conversion = (
-            _packs_of_sales_unit(line, match, product, index)
-            or _own_pack(line, match, product, index)
-            or _conversion(line, match, product.unit, index)
-            or _in_packs(match, product.name, product.unit)
+        converted = (
+            packs_of_sales_unit(line, match, product, index)
+            or own_pack(line, match, product, index)
+            or conversion(line, match, product.unit, index)
+            or in_packs(match, product.name, product.unit)
         )
-        if conversion:
-            match.candidates[0].evidence.append(conversion)
+        if converted:
+            match.candidates[0].evidence.append(converted)
     return match
-
-
-def _own_pack(
-    line: ExtractedLine, match: LineMatch, product: ProductRow, index: CatalogIndex
-) -> Evidence | None:
-    """'12 colis de 100' of gloves sold by the 'boîte de 100': the pack written is the article's own,
-    what it holds the count its name gives; 12 boxes."""
-    pack = line.pack_size
-    if not (pack and pack.value and product.unit and match.unit) or line.pack_unit is not None:
-        return None
-    if match.unit == index.sales_unit(product.unit) or not is_pack_word(match.unit):
-        return None
-    features = index.designations.wordings[index.positions[product.sku]].features
-    if f"pack:{pack.value.normalize():f}" not in features or not is_pack_word(product.unit):
-        return None
-    detail = f"{match.unit} of {pack.value.normalize():f} = {product.unit}"
-    match.unit = product.unit
-    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
-
-
-def _in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence | None:
-    """'10 kg' of an article sold by the 'carton 5 kg': 2 cartons, the count the catalogue sells; so are
-    '12 paires' of one sold by the 'lot de 3 paires' 4 lots."""
-    if match.quantity is None:
-        return None
-    packs = counted_in_packs(match.quantity, match.unit, name, sales_unit) or counted_in_count_packs(
-        match.quantity, match.unit, name, sales_unit
-    )
-    if packs is None or sales_unit is None:
-        return None
-    detail = f"{match.quantity:f} {match.unit} = {packs:f} {sales_unit}"
-    match.quantity, match.unit = packs, sales_unit
-    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
-
-
-def _packs_of_sales_unit(
-    line: ExtractedLine, match: LineMatch, product: ProductRow, index: CatalogIndex
-) -> Evidence | None:
-    """'2 cartons de 6 bouteilles' of an article sold by the bottle: 12 bottles, the count the
-    catalogue sells, since the customer wrote what a pack holds in the article's own unit ('2 boîtes
-    de 10' of an article sold by the piece: ten pieces, `pieces_in_pack`)."""
-    pack, sales_unit = line.pack_size, product.unit
-    if not (sales_unit and match.unit and match.quantity is not None and pack and pack.value):
-        return None
-    inner = line.pack_unit.value if line.pack_unit else pieces_in_pack(product.name, sales_unit, match.unit)
-    if line.pack_unit is None and inner and _sold_in_that_pack(product, match.unit, pack.value, index):
-        return None  # '3 cartons de 12' where the catalogue sells that carton too: which one is unsaid
-    unit = index.sales_unit(sales_unit)
-    if not inner or index.sales_unit(inner) != unit or match.unit == unit:
-        return None
-    total = match.quantity * pack.value
-    detail = f"{match.quantity:f} {match.unit} x {pack.value:f} {inner} = {total:f} {sales_unit}"
-    match.quantity, match.unit = total.normalize(), sales_unit
-    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
-
-
-def _sold_in_that_pack(product: ProductRow, unit: str, size: Decimal, index: CatalogIndex) -> bool:
-    """Does the catalogue sell an article of the same name in the pack written ('carton de 12 cartouches'
-    beside the cartridge)? Looked up only for a pack of pieces written against the piece."""
-    head = index.designations.wordings[index.positions[product.sku]].words[:2]
-    pack = f"pack:{size.normalize():f}"
-    for sku, other in index.products.items():
-        if sku == product.sku or not other.unit or index.sales_unit(other.unit) != unit:
-            continue
-        wording = index.designations.wordings[index.positions[sku]]
-        if pack in wording.features and wording.words[:2] == head:
-            return True
-    return False
-
-
-def _conversion(
-    line: ExtractedLine, match: LineMatch, sales_unit: str | None, index: CatalogIndex
-) -> Evidence | None:
-    """'3 cartons de 12' of an article sold by the piece: the clerk sees it means 36 pieces."""
-    if not (
-        sales_unit and match.unit and match.quantity is not None and line.pack_size and line.pack_size.value
-    ):
-        return None
-    if match.unit == index.sales_unit(sales_unit):
-        return None
-    total = match.quantity * line.pack_size.value
-    detail = f"{match.quantity:f} {match.unit} x {line.pack_size.value:f} = {total:f} {sales_unit}"
-    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)

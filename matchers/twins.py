@@ -7,12 +7,14 @@ same question of the same family.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import numpy as np
 
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording, read_wording, unit_of
+from models import Candidate
 
 # Twins looked at per line: a family of sizes and colours is rarely larger.
 SIBLINGS = 40
@@ -143,3 +145,41 @@ def pack_twin(sku: str, pack: Decimal | None, catalogue: CatalogIndex) -> str | 
         if names[p].features == own.features | {wanted} and words <= set(names[p].words)
     ]
     return catalogue.name_skus[found[0]] if len(found) == 1 else None
+
+
+# 'grand modèle', 'gros format', 'the big one' / 'petit modèle', 'the small one': which of two sizes.
+_SIZE_WORD = re.compile(
+    r"\b(?:(?P<big>grand|gros|gd|big|large|larger|bigger)|(?P<small>petit|pt|small|smaller))"
+    r"\s+(?:modele|format|one|size)s?\b"
+)
+
+
+def twin_of_size_word(
+    folded: str, candidates: list[Candidate], catalogue: CatalogIndex, lead: float
+) -> tuple[str, str] | None:
+    """(sku, the words said) when the customer's word for the bigger or the smaller size ('grand
+    modèle', 'the small one') names one of two tied candidates of the same words told apart by one
+    measure alone (20 g / 40 g); any other difference (a colour, a pack, a garment size) leaves it
+    unsaid, and so does a third candidate as close."""
+    said = _SIZE_WORD.search(folded)
+    if said is None or len(candidates) < 2:
+        return None
+    first, second, *rest = candidates
+    if first.score - second.score >= lead or any(first.score - c.score < lead for c in rest):
+        return None
+    one, other = (catalogue.designations.wordings[catalogue.positions[c.key]] for c in (first, second))
+    apart = one.features ^ other.features
+    kinds = {f.partition(":")[0] for f in apart}
+    if (
+        set(one.words) != set(other.words)
+        or len(apart) != 2
+        or len(kinds) != 1
+        or kinds & {"pack", "size", "num"}
+    ):
+        return None
+    sizes = {
+        c.key: float(next(iter(w.features & apart)).partition(":")[2])
+        for c, w in ((first, one), (second, other))
+    }
+    chosen = (max if said["big"] else min)(sizes, key=sizes.__getitem__)
+    return chosen, said[0]

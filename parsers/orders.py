@@ -10,6 +10,7 @@ import re
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage
 from parsers.documents.attachments import DocumentLimits, attachment_orders
+from parsers.documents.pdf.fields import opens_with_label
 from parsers.mail.markers import load_markers
 from parsers.text.codes import CodeBook
 from parsers.text.fields import requested_date, ship_to
@@ -58,8 +59,8 @@ def worded_delivery(order: ExtractedOrder, today: dt.date | None):
     the notes printed under its table or kept on a sheet of their own ('Notes' | 'Livraison lundi 07/12').
     """
     for row in sorted(order.rows, key=lambda row: _NOTE_REGIONS.get(row.region, len(_NOTE_REGIONS))):
-        if row.region not in _NOTE_REGIONS:
-            continue
+        if row.region not in _NOTE_REGIONS and not (row.region == "lines" and opens_with_label(row.text)):
+            continue  # a labelled note the table's region took in ('Livraison : sous huitaine') is one too
         found = requested_date(row.text.replace(" | ", " : "), today, part=order.part)
         if found is not None:
             return found.model_copy(update={"provenance": row.provenance})

@@ -45,6 +45,7 @@ class Layout:
     continued_title: str | None = None  # printed at the top of each continued page
     extra_notes: tuple[str, ...] = field(default_factory=tuple)
     margin_note: str | None = None  # printed from the page's margin right under the last row
+    note_under_rows: str | None = None  # printed in the first column right under the last row
 
 
 def make_po_pdf(items: list[Item], layout: Layout | None = None) -> bytes:
@@ -80,6 +81,8 @@ def _draw_po(pdf: Canvas, items: list[Item], layout: Layout) -> None:
     y = _table(pdf, items, layout)
     if layout.margin_note:
         pdf.drawString(20, y - 12, layout.margin_note)
+    if layout.note_under_rows:
+        pdf.drawString(layout.xs[0] + 3, y - 12, layout.note_under_rows)
     pdf.setFont("Helvetica-Bold", 9)
     if layout.total:
         pdf.drawString(420, y - 20, layout.total_label)

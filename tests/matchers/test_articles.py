@@ -560,3 +560,26 @@ def test_a_unit_of_its_own_package_ranks_the_article_sold_in_it_before_its_palle
     line = make_extracted_line("terreau universel 40 L", quantity="6", unit="bags")
     match = match_article(line, index, customer_id=None)
     assert (match.sku, match.margin >= 0.1) == ("TER-40", True)
+
+
+def _paint_index() -> CatalogIndex:
+    return CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="PEI-25", name="Pot de peinture acrylique blanc mat 2,5 L", unit="pce"),
+                ProductRow(sku="PEI-10", name="Pot de peinture acrylique blanc mat 10 L", unit="pce"),
+            ]
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("wording", "sku"),
+    [("peinture acrylique blanc mat grand modèle", "PEI-10"), ("acrylic paint white matt, the small one", "PEI-25"),
+     ("peinture acrylique blanc mat", None)],
+    ids=["grand-modele-is-the-bigger", "small-one-is-the-smaller", "no-size-word-is-a-tie"],
+)  # fmt: skip
+def test_a_word_for_the_bigger_or_smaller_size_names_one_of_two_twins(wording: str, sku: str | None) -> None:
+    """A decorator's shop: two pots told apart by their volume alone."""
+    match = match_article(make_extracted_line(wording), _paint_index(), customer_id=None)
+    assert (match.sku if match.margin >= 0.1 else None) == sku

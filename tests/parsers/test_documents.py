@@ -209,3 +209,18 @@ def test_a_delivery_worded_in_the_sheet_is_read_against_the_sending_date(cell: s
     (order,) = extract_orders(message(("cde.csv", sheet), body="Bonjour, commande en PJ."))
     date = order.requested_delivery_date
     assert (date.value.isoformat() if date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [("Livraison : sous huitaine, au dépôt.", "2026-12-08"), ("Delivery: within 48 hours", "2026-12-02")],
+    ids=["huitaine-fr", "hours-en"],
+)
+def test_a_delivery_note_printed_right_under_the_rows_is_read_against_the_sending_date(
+    note, expected
+) -> None:
+    rows = [Item("FR-2210", "Farine T55 sac 25 kg", "3", "sac", "19,80", "59,40")]
+    pdf = make_po_pdf(rows, Layout(fields=(("Commande n° :", "BLG-77"),), note_under_rows=note))
+    (order,) = extract_orders(message(("commande.pdf", pdf)))
+    assert [ln.description.value for ln in order.lines] == ["Farine T55 sac 25 kg"]
+    assert order.requested_delivery_date.value.isoformat() == expected

@@ -1,0 +1,95 @@
+"""The quantity an order line states, in the unit the catalogue sells: packs of the sales unit
+('2 cartons de 6 bouteilles' = 12 bottles), the article's own pack under another word, a count or a
+measure of what a pack holds ('10 kg' of the 'carton 5 kg' = 2 cartons). Each returns the evidence a
+clerk reads and updates the match's quantity and unit, or returns None when it does not apply."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from matchers.index import CatalogIndex
+from matchers.packs import counted_in_count_packs, counted_in_packs, is_pack_word, pieces_in_pack
+from models import Evidence, ExtractedLine, LineMatch, ProductRow
+
+
+def own_pack(
+    line: ExtractedLine, match: LineMatch, product: ProductRow, index: CatalogIndex
+) -> Evidence | None:
+    """'12 colis de 100' of gloves sold by the 'boîte de 100': the pack written is the article's own,
+    what it holds the count its name gives; 12 boxes."""
+    pack = line.pack_size
+    if not (pack and pack.value and product.unit and match.unit) or line.pack_unit is not None:
+        return None
+    if match.unit == index.sales_unit(product.unit) or not is_pack_word(match.unit):
+        return None
+    features = index.designations.wordings[index.positions[product.sku]].features
+    if f"pack:{pack.value.normalize():f}" not in features or not is_pack_word(product.unit):
+        return None
+    detail = f"{match.unit} of {pack.value.normalize():f} = {product.unit}"
+    match.unit = product.unit
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
+
+
+def in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence | None:
+    """'10 kg' of an article sold by the 'carton 5 kg': 2 cartons, the count the catalogue sells; so are
+    '12 paires' of one sold by the 'lot de 3 paires' 4 lots."""
+    if match.quantity is None:
+        return None
+    packs = counted_in_packs(match.quantity, match.unit, name, sales_unit) or counted_in_count_packs(
+        match.quantity, match.unit, name, sales_unit
+    )
+    if packs is None or sales_unit is None:
+        return None
+    detail = f"{match.quantity:f} {match.unit} = {packs:f} {sales_unit}"
+    match.quantity, match.unit = packs, sales_unit
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
+
+
+def packs_of_sales_unit(
+    line: ExtractedLine, match: LineMatch, product: ProductRow, index: CatalogIndex
+) -> Evidence | None:
+    """'2 cartons de 6 bouteilles' of an article sold by the bottle: 12 bottles, the count the
+    catalogue sells, since the customer wrote what a pack holds in the article's own unit ('2 boîtes
+    de 10' of an article sold by the piece: ten pieces, `pieces_in_pack`)."""
+    pack, sales_unit = line.pack_size, product.unit
+    if not (sales_unit and match.unit and match.quantity is not None and pack and pack.value):
+        return None
+    inner = line.pack_unit.value if line.pack_unit else pieces_in_pack(product.name, sales_unit, match.unit)
+    if line.pack_unit is None and inner and _sold_in_that_pack(product, match.unit, pack.value, index):
+        return None  # '3 cartons de 12' where the catalogue sells that carton too: which one is unsaid
+    unit = index.sales_unit(sales_unit)
+    if not inner or index.sales_unit(inner) != unit or match.unit == unit:
+        return None
+    total = match.quantity * pack.value
+    detail = f"{match.quantity:f} {match.unit} x {pack.value:f} {inner} = {total:f} {sales_unit}"
+    match.quantity, match.unit = total.normalize(), sales_unit
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
+
+
+def _sold_in_that_pack(product: ProductRow, unit: str, size: Decimal, index: CatalogIndex) -> bool:
+    """Does the catalogue sell an article of the same name in the pack written ('carton de 12 cartouches'
+    beside the cartridge)? Looked up only for a pack of pieces written against the piece."""
+    head = index.designations.wordings[index.positions[product.sku]].words[:2]
+    pack = f"pack:{size.normalize():f}"
+    for sku, other in index.products.items():
+        if sku == product.sku or not other.unit or index.sales_unit(other.unit) != unit:
+            continue
+        wording = index.designations.wordings[index.positions[sku]]
+        if pack in wording.features and wording.words[:2] == head:
+            return True
+    return False
+
+
+def conversion(
+    line: ExtractedLine, match: LineMatch, sales_unit: str | None, index: CatalogIndex
+) -> Evidence | None:
+    """'3 cartons de 12' of an article sold by the piece: the clerk sees it means 36 pieces."""
+    if not (
+        sales_unit and match.unit and match.quantity is not None and line.pack_size and line.pack_size.value
+    ):
+        return None
+    if match.unit == index.sales_unit(sales_unit):
+        return None
+    total = match.quantity * line.pack_size.value
+    detail = f"{match.quantity:f} {match.unit} x {line.pack_size.value:f} = {total:f} {sales_unit}"
+    return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
