@@ -119,9 +119,12 @@ def unit_of() -> dict[str, str]:
     return table
 
 
+_SEPARATORS = re.compile(r"[\s\-./_]+")
+
+
 def normalize_code(code: str) -> str:
     """A code as keys compare: no case, separators or leading zeros; O read as 0, I as 1."""
-    squeezed = re.sub(r"[\s\-./_]+", "", code.upper())
+    squeezed = _SEPARATORS.sub("", code.upper())
     return squeezed.replace("O", "0").replace("I", "1").lstrip("0") or "0"
 
 

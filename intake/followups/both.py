@@ -17,6 +17,7 @@ from decimal import Decimal
 from intake.followups.answers import ANSWER_RULE, offers_a_choice
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE
 from matchers import CatalogIndex, match_article
+from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.text.codes import code_spans
 from parsers.text.thread import QUOTED_PART, latest_quoted, quotes_an_offer
@@ -94,8 +95,14 @@ def read_all_offered(parsed: ParsedMessage, order: ExtractedOrder, index: Catalo
         return order  # the offer counts nothing ('dites-moi combien'): the reply's own counts are the order
     lines = [item.line for item in taken]
     sure = all(_names_an_article(line, index) for line in lines)
-    read = _changes(own, said.end(), taken, order.part)
-    sure = sure and read and all(line.quantity is not None for line in lines)
+    rest = own[said.end() :]
+    changed = _changes(rest, said.end(), taken, order.part)
+    added, read = _added(rest, said.end(), quoted, index, order.part)
+    lines += added
+    counts = [m.start() for m in _NUMBER.finditer(rest) if _is_count(rest, m)]
+    read |= changed or set()
+    sure = sure and changed is not None and all(start in read for start in counts)
+    sure = sure and all(line.quantity is not None for line in lines)
     doubts = [] if sure else [ALL_DOUBT]
     for number, line in enumerate(lines, start=1):
         line.line_no = number
@@ -184,11 +191,7 @@ def _item_line(item: re.Match[str], index: CatalogIndex, number: int, where: Pro
 
 def _counts(text: str) -> list[re.Match[str]]:
     """The counts an item writes: a number before 'x' or before a unit goods are counted in."""
-    return [
-        m
-        for m in _COUNT.finditer(text)
-        if not m["unit"] or ((unit := normalise_unit(m["unit"])) is not None and unit_kind(unit) == "count")
-    ]
+    return [m for m in _COUNT.finditer(text) if not m["unit"] or _counted_unit(m["unit"])]
 
 
 def _name(text: str, marks: list[re.Match[str]], prices: list[re.Match[str]]) -> str:
@@ -210,11 +213,9 @@ def _at(found: re.Match[str], begin: int, group: int | str = 0) -> Provenance:
     return Provenance(part=QUOTED_PART, span=(begin + start, begin + end), rule=ANSWER_RULE)
 
 
-def _changes(own: str, after: int, taken: list[_Offered], part: str) -> bool:
+def _changes(rest: str, after: int, taken: list[_Offered], part: str) -> set[int] | None:
     """The taken lines with the counts the reply changes on the items it names by place or by the count
-    replaced; whether every number the reply writes after taking them was read so (a count said otherwise
-    is not read for sure)."""
-    rest = own[after:]
+    replaced; where, in `rest`, the numbers so read are (None when a change names no item for sure)."""
     read: set[int] = set()
     for found in _CHANGED.finditer(rest):
         old = Decimal(found["old"])
@@ -224,13 +225,78 @@ def _changes(own: str, after: int, taken: list[_Offered], part: str) -> bool:
         else:
             target = [item for item in taken if any(Decimal(c["n"]) == old for c in item.counts)]
         if len(target) != 1 or not any(Decimal(c["n"]) == old for c in target[0].counts):
-            return False
+            return None
         span = (after + found.start("new"), after + found.end("new"))
         _set_count(target[0].line, Decimal(found["new"]), Provenance(part=part, span=span, rule=ANSWER_RULE))
         target[0].line.notes.append("quantity changed by the reply")
         read |= {m.start() + found.start() for m in _NUMBER.finditer(found.group(0))}
-    counts = [m.start() for m in _NUMBER.finditer(rest) if _is_count(rest, m)]
-    return all(start in read for start in counts)
+    return read
+
+
+# "and add 2 drums", "et rajoutez 3 boîtes de chevilles": an article added to the items taken.
+_ADDED = re.compile(
+    r"\b(?:add|plus|also|ajoutez|rajoutez|ajouter|rajouter)\s+(?P<n>\d{1,4})\s+(?P<what>[^\W\d_][^.,;!?\n]{1,40})",
+    re.I,
+)
+
+
+def _added(
+    rest: str, after: int, quoted: str, index: CatalogIndex, part: str
+) -> tuple[list[ExtractedLine], set[int]]:
+    """The articles the reply adds, each named by the one line of the offer that shares a word with it and
+    writes one code ('The DR-2400 drum is 89.00 EUR net'), at the price it gives; where their counts are.
+    One named otherwise is left unread (a doubt)."""
+    lines, read = [], set()
+    for found in _ADDED.finditer(rest):
+        where = Provenance(part=part, span=(after + found.start(), after + found.end()), rule=ANSWER_RULE)
+        named = _naming_line(found["what"], quoted, index)
+        if named is None:
+            continue
+        code, price = named
+        line = ExtractedLine(line_no=0, provenance=where, code=code, unit_price=price)
+        count = (after + found.start("n"), after + found.end("n"))
+        _set_count(line, Decimal(found["n"]), Provenance(part=part, span=count, rule=ANSWER_RULE))
+        line.notes.append("added by the reply, as the quoted offer names it")
+        lines.append(line)
+        read.add(found.start("n"))
+    return lines, read
+
+
+def _naming_line(
+    what: str, quoted: str, index: CatalogIndex
+) -> tuple[Extracted[str], Extracted[Decimal] | None] | None:
+    """The code and price of the one quoted line that writes one code and a word of the added article:
+    its unit aside first ('12 boxes of elbows'), then any ('2 drums', a unit word naming the article)."""
+    coded = [
+        (line, codes[0])
+        for line in re.finditer(r"[^\n]+", quoted)
+        if len(codes := code_spans(line.group(0), index)) == 1
+    ]
+    named = [w for w in what.split() if not _counted_unit(w)]
+    for words in (named, what.split()):
+        wanted = {stem for word in words for stem in _stems(word)}
+        found = [(line, code) for line, code in coded if wanted & _stems(line.group(0))]
+        if found:
+            break
+    if len(found) != 1:
+        return None
+    line, code = found[0]
+    begin = line.start()
+    prices = list(_PRICE.finditer(line.group(0)))
+    price = None
+    if len(prices) == 1:
+        value = parse_number(prices[0].group(1))
+        price = Extracted[Decimal](value=value, confidence=0.8, provenance=_at(prices[0], begin, 1))
+    return Extracted[str](value=code.group(0), confidence=0.8, provenance=_at(code, begin)), price
+
+
+def _counted_unit(word: str) -> bool:
+    unit = normalise_unit(word)
+    return unit is not None and unit_kind(unit) == "count"
+
+
+def _stems(text: str) -> set[str]:
+    return {fold(word).lower()[:4] for word in re.findall(r"[^\W\d_]{4,}", text)}
 
 
 def _is_count(text: str, number: re.Match[str]) -> bool:

@@ -18,6 +18,7 @@ from parsers.mail.quotes import openings
 from parsers.text.codes import CodeBook
 from parsers.text.corrections import corrected_reference
 from parsers.text.ship_to import ship_to as ship_to
+from parsers.text.ship_to import signed_ship_to as signed_ship_to
 from parsers.values.dates import DateHit, delivery_date
 
 _PO_LABELS = (

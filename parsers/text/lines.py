@@ -369,15 +369,21 @@ MAX_COUNT = 1_000_000
 _TIME = re.compile(r"\d{1,2}[:h]\d{2}\s*$")
 
 
+@cache
+def _openers() -> re.Pattern[str]:
+    """A word that opens a line of no item, as a whole word ("tel" opens a phone line, not
+    "Telerupteur 16A"): one pattern, instead of one looked up per word for each line."""
+    openers = "|".join(re.escape(opener) for opener in line_words().line_openers_not_items)
+    return re.compile(rf"(?:{openers})(?!\w)" if openers else "(?!)")
+
+
 def _is_noise(line: str) -> bool:
-    words = line_words()
     lowered = line.strip(" -*•\t").lower()
     if _HEADER_LINE.match(line) or _TIME.search(line) or re.search(r"https?://|www\.|\S@\S", line):
         return True
     if _opens_with_field_label(line):
         return True
-    # Whole words: "tel" opens a phone line, not "Telerupteur 16A".
-    if any(re.match(rf"{re.escape(opener)}(?!\w)", lowered) for opener in words.line_openers_not_items):
+    if _openers().match(lowered):
         return True
     if "€" in line or re.search(r"\b(?:eur|euros?)\b", lowered):
         return True

@@ -169,7 +169,7 @@ def _fill_fields(
         order.requested_delivery_date = fields.requested_date(
             parsed.subject, parsed.local_date, part="subject"
         )
-    order.ship_to = fields.ship_to(body, part=part)
+    order.ship_to = fields.ship_to(body, part=part) or fields.signed_ship_to(own, parsed.signature)
     name, phone = fields.contact(parsed.signature, part="signature") if parsed.signature else (None, None)
     if name is None or phone is None:
         own_name, own_phone = fields.contact(own, part=part)

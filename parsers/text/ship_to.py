@@ -21,6 +21,9 @@ _ADDRESS_LABEL = re.compile(
     r"|(?m:^)[ \t]*(?:livraison|delivery|deliver)[ \t]*:(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ])"
     # 'Site: | Centrale PV Nord, 12 rue ..., 69800 Saint-Priest': a header row of a table rendered.
     r"|(?m:^)[ \t]*site[ \t]*:"
+    # 'for our Heyrieux site (Centrale PV Nord, Chemin de la Plaine, 38540 Heyrieux)': the site, its address
+    # in brackets.
+    r"|\bsite\b[^\n:()]{0,30}(?=\()"
     # 'we need a first delivery there, not at Mill Lane:' closing its line, the address on the next one.
     r"|(?P<above>\b(?:deliver|livr|ship)\w*\b[^:\n]{0,80}:(?=[ \t]*\n)))"
     r"(?:[^:\n]{0,40}:)?[ \t]*(?:\|[ \t]*)?",
@@ -74,9 +77,14 @@ class _Addresses(BaseModel):
 
 
 @lru_cache(maxsize=1)
+def _addresses() -> _Addresses:
+    return load_toml(DATA / "addresses.toml", _Addresses)
+
+
+@lru_cache(maxsize=1)
 def _countries() -> str:
     """parsers/data/addresses.toml's country names, as one alternation."""
-    names = load_toml(DATA / "addresses.toml", _Addresses).countries
+    names = _addresses().countries
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
@@ -91,6 +99,35 @@ def _country_end(block: str, start: int) -> re.Match[str] | None:
     Venture, c/o Doyle Shipping, Rosslare Harbour, Co. Wexford, Ireland'): three parts or more."""
     pattern = rf"(?:[^,\n]+,){{2,}}[ \t]*(?:{_countries()})(?=[ \t]*[.;]?[ \t]*(?:\n|$))"
     return re.compile(pattern, re.I).match(block, start)
+
+
+# 'Livraison à l'adresse ci-dessous', 'please deliver to the address in my signature': the delivery points
+# at the address the sender signs with.
+_SIGNED_ADDRESS = re.compile(
+    r"\b(?:livr\w*|deliver\w*|ship\w*|envo\w*|send)\b[^.\n]{0,40}?\b(?:adresse|address)\s+"
+    r"(?:ci-dessous|ci-dessus|below|above|(?:in|de|dans)\s+(?:ma|la|notre|my|the|our)\s+signature)",
+    re.I,
+)
+
+
+def signed_ship_to(text: str, signature: str) -> Extracted[str] | None:
+    """The address of the sign-off block when the text sends the goods there: its line holding the
+    postcode and town, with the street on the line above when the postcode opens that line."""
+    if not signature or not _SIGNED_ADDRESS.search(text):
+        return None
+    lines = signature.split("\n")
+    for number, line in enumerate(lines):
+        match = _POSTCODE_TOWN.search(line)
+        if match is None:
+            continue
+        first = number - 1 if number and not line[: match.start()].strip(" ,") else number
+        start = sum(len(earlier) + 1 for earlier in lines[:first])
+        end = sum(len(earlier) + 1 for earlier in lines[:number]) + _town_end(line, match)
+        raw = signature[start:end]
+        value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
+        prov = Provenance(part="signature", span=(start, end), rule="ship-to-signed")
+        return Extracted[str](value=value, confidence=0.7, provenance=prov)
+    return None
 
 
 def _town_end(block: str, match: re.Match[str]) -> int:

@@ -310,14 +310,39 @@ def delivery_date(text: str, today: dt.date) -> DateHit | None:
 
     Only dates a delivery cue points at count: a strong cue earlier in the same
     sentence ("Livraison souhaitée le ..."), a weak cue right before the date
-    ("pour jeudi", "by Friday"), or a relative day word on its own ("demain").
+    ("pour jeudi", "by Friday"), or a relative day word on its own ("demain"); lines
+    of the order each dated to come, all the same day ('2 EA toner CF259A 25/11/2026').
     """
     best: tuple[int, DateHit] | None = None
-    for hit in find_dates(text, today):
-        score = _cue_score(text, hit, today)
+    hits = find_dates(text, today)
+    dated = _dated_lines(text, hits, today)
+    for hit in hits:
+        score = _cue_score(text, hit, today) or (1 if hit.span in dated else 0)
         if score and (best is None or score > best[0]):
             best = (score, hit)
     return best[1] if best else None
+
+
+def _dated_lines(text: str, hits: list[DateHit], today: dt.date) -> set[tuple[int, int]]:
+    """The dates of lines that each count something and carry one date to come, two lines or more, all
+    the same day: the delivery asked of the whole order (lines dated apart ask deliveries apart, none
+    of them the order's; a past date there is the order's own or an earlier one's)."""
+    by_line: dict[int, list[DateHit]] = {}
+    for hit in hits:
+        by_line.setdefault(text.count("\n", 0, hit.span[0]), []).append(hit)
+    lines = text.split("\n")
+    dated = [
+        found[0]
+        for number, found in by_line.items()
+        if len(found) == 1
+        and found[0].value is not None
+        and found[0].value > today
+        and not found[0].relative
+        and re.search(r"\d", lines[number].replace(found[0].text, ""))
+    ]
+    if len(dated) < 2 or len({hit.value for hit in dated}) > 1:
+        return set()
+    return {hit.span for hit in dated}
 
 
 def _cue_score(text: str, hit: DateHit, today: dt.date) -> int:

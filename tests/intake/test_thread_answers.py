@@ -14,7 +14,7 @@ from intake.followups.diff import OrderLines, compute_change, order_index
 from intake.followups.each import EACH_DOUBT
 from intake.followups.swap import swap_variants
 from intake.orders_by_reading import ANSWERED, COUNTED_DOUBT, answer_to_offer, as_answer
-from matchers import CatalogIndex, match_article
+from matchers import CatalogIndex
 from models import (
     Classification,
     Extracted,
@@ -25,10 +25,12 @@ from models import (
     Provenance,
 )
 from models.followups import FollowupKind, FollowupSign
-from parsers import classify, extract_orders, followup_sign
+from parsers import extract_orders, followup_sign
+from parsers.classify import classify
 from parsers.text.reader import extract_from_text
 from parsers.text.thread import option_block, points_to_thread
 from tests.factories.pipeline import make_parsed
+from tests.factories.threads import reply_quoting, skus_of
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
 FIXTURES_REF = Path(__file__).parents[2] / "fixtures" / "ref"
@@ -56,20 +58,11 @@ def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
 
 
 def _reply(said: str, question: str) -> ParsedMessage:
-    quoted = (
-        "Le lun. 7 déc. 2026 à 09:20, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
-        + "\n".join(f"> {line}" for line in question.split("\n"))
-    )
-    return make_parsed(text=f"Bonjour,\n\n{said}\n").model_copy(
-        update={"quoted": quoted, "subject": "RE: rupture"}
-    )
+    return reply_quoting(said, question)
 
 
 def _skus(order: ExtractedOrder, index: CatalogIndex) -> list[tuple[str | None, int]]:
-    return [
-        (match_article(line, index, customer_id=None).sku, int(line.quantity.value) if line.quantity else 0)
-        for line in order.lines
-    ]
+    return skus_of(order, index)
 
 
 @pytest.mark.parametrize(

@@ -12,13 +12,14 @@ import pytest
 from intake.followups import read_thread
 from intake.followups.both import ALL_DOUBT
 from intake.orders_by_reading import answer_to_offer
-from matchers import CatalogIndex, match_article
+from matchers import CatalogIndex
 from models import Attachment, ExtractedOrder, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
 from parsers import classify, extract_orders
 from parsers.text.thread import points_to_thread
 from tests.factories.documents import Item, Layout, make_po_pdf
 from tests.factories.pipeline import make_parsed
+from tests.factories.threads import reply_quoting, skus_of
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
 
@@ -50,20 +51,10 @@ def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
 
 
 def _reply(said: str, offer: str) -> ParsedMessage:
-    quoted = (
-        "Le lun. 7 déc. 2026 à 09:20, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
-        + "\n".join(f"> {line}" for line in offer.split("\n"))
-    )
-    return make_parsed(text=f"Bonjour,\n\n{said}\n").model_copy(
-        update={"quoted": quoted, "subject": "RE: offre"}
-    )
+    return reply_quoting(said, offer, subject="RE: offre")
 
 
-def _skus(order: ExtractedOrder, index: CatalogIndex) -> list[tuple[str | None, int]]:
-    return [
-        (match_article(line, index, customer_id=None).sku, int(line.quantity.value) if line.quantity else 0)
-        for line in order.lines
-    ]
+_skus = skus_of
 
 
 def _read(parsed: ParsedMessage, index: CatalogIndex) -> list[ExtractedOrder]:
@@ -215,3 +206,22 @@ def test_a_line_left_out_beside_a_count_replaced_in_one_sentence(said: str, inde
 def test_a_line_named_with_its_new_count_after_sauf_is_kept(index: CatalogIndex) -> None:
     (order,) = _read(_reply("Bon pour accord sauf le ruban : mettez-en 12 au lieu de 10.", OFFER_FR), index)
     assert _skus(order, index) == [("PLB-37498", 12), ("PLB-20873", 20)]
+
+
+NUMBERED_WITH_REMARK = NUMBERED_EN.replace(
+    "\n\nKind regards", "\n\nThe crimp elbow Ø16 (PLB-20873) is 3.60 EUR if you need some.\n\nKind regards"
+)
+
+
+def test_an_article_added_as_the_offer_names_it_in_a_remark(index: CatalogIndex) -> None:
+    parsed = _reply("Only the second one please, and add 12 elbows while you're at it.", NUMBERED_WITH_REMARK)
+    (order,) = _read(parsed, index)
+    assert _skus(order, index) == [("PLB-12570", 6), ("PLB-20873", 12)]
+    assert order.doubts == []
+
+
+def test_an_article_added_that_the_offer_does_not_name_is_a_doubt(index: CatalogIndex) -> None:
+    parsed = _reply("Only the second one please, and add 12 radiator valves.", NUMBERED_WITH_REMARK)
+    (order,) = _read(parsed, index)
+    assert _skus(order, index) == [("PLB-12570", 6)]
+    assert ALL_DOUBT in order.doubts

@@ -258,3 +258,37 @@ def test_a_day_of_the_month_written_in_words(text: str, expected: dt.date) -> No
 )
 def test_opening_days_and_ordinals_of_other_things_are_no_delivery_date(text: str) -> None:
     assert delivery_date(text, TUESDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our order below.\n\n4 EA Safety helmet white HLM-200 22/10/2026\n2 EA Ear defenders EAR-31 22/10/2026\n"
+            "6 PR Gloves GLV-9 22/10/2026 for the night shift\n",
+            dt.date(2026, 10, 22),
+        ),
+        (
+            "Jour | Réf | Article | Qté\nLundi 19/10 | PL-22 | Plaque de plâtre BA13 | 40\n"
+            "Lundi 19/10 | RL-48 | Rail 48 | 60\n",
+            dt.date(2026, 10, 19),
+        ),
+        ("Need by: 2026-10-21\nPayment terms: 30 days", dt.date(2026, 10, 21)),
+    ],
+    ids=["a-date-on-each-line", "a-day-column", "need-by"],
+)
+def test_a_delivery_date_written_on_the_lines_of_the_order(text: str, expected: dt.date) -> None:
+    hit = delivery_date(text, TUESDAY)
+    assert hit is not None and hit.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relevé :\nCommande du 05/10/2026 : 3 x plaques BA13\nCommande du 08/10/2026 : 2 x rails 48\n",
+        "Qty | Item | Delivery date\n4 | Helmet HLM-200 | 22/10/2026\n2 | Ear defenders EAR-31 | 29/10/2026\n",
+    ],
+    ids=["past-dates", "lines-dated-apart"],
+)
+def test_past_dates_or_lines_dated_apart_give_no_delivery_date_of_the_order(text: str) -> None:
+    assert delivery_date(text, TUESDAY) is None

@@ -502,3 +502,56 @@ def test_a_ship_to_in_the_shapes_customers_write(text: str, expected: str) -> No
 )
 def test_no_ship_to_where_no_address_follows_the_label(text: str) -> None:
     assert fields.ship_to(text, part="body") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Please book the order below for our Lamballe site (Ferme des Landes, route de Dinan, 22400 Lamballe).",
+            "Ferme des Landes, route de Dinan, 22400 Lamballe",
+        ),
+    ],
+    ids=["site-and-its-address-in-brackets"],
+)
+def test_a_ship_to_in_brackets_after_its_site(text: str, expected: str) -> None:
+    found = fields.ship_to(text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Livraison mardi sur le chantier 8 rue des Tanneurs, Vénissieux\nMerci",
+        "Deliver to our office: 2 boxes of pens, 3 staplers, Monday.",
+        "Le site (en travaux) ouvre lundi.",
+    ],
+    ids=["no-postcode", "counts-after-the-label", "site-without-an-address"],
+)
+def test_no_ship_to_without_a_postcode_and_town(text: str) -> None:
+    assert fields.ship_to(text, part="body") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "signature", "expected"),
+    [
+        (
+            "Livraison à l'adresse ci-dessous, pas pressé.",
+            "Merci,\nJulie Caron\nCaron Paysage\n9 chemin des Vignes, 69390 Vourles\n06 11 22 33 44",
+            "9 chemin des Vignes, 69390 Vourles",
+        ),
+        (
+            "Please deliver to the address in my signature.",
+            "Thanks,\nTom Reyes\nReyes Joinery\n4 Mill Lane\n69003 Lyon",
+            "4 Mill Lane, 69003 Lyon",
+        ),
+        ("Livraison habituelle.", "Merci,\nCaron Paysage\n9 chemin des Vignes, 69390 Vourles", None),
+    ],
+    ids=["adresse-ci-dessous", "address-in-my-signature", "no-pointer"],
+)
+def test_a_delivery_to_the_address_signed_with(text: str, signature: str, expected: str | None) -> None:
+    found = fields.signed_ship_to(text, signature)
+    assert (found.value if found else None) == expected
+    if found is not None:
+        start, end = found.provenance.span
+        assert ", ".join(p.strip() for p in signature[start:end].replace("\n", ", ").split(", ")) == expected

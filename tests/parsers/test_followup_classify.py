@@ -8,7 +8,8 @@ import pytest
 
 from models import ConfigError
 from models.followups import FollowupKind, ReturnReason
-from parsers import classify, parse_message
+from parsers import parse_message
+from parsers.classify import classify
 from parsers.classify.followup import followup_sign, load_followup_vocabulary
 
 ORDER_QUOTED = "\n".join(
@@ -133,3 +134,18 @@ def test_a_broken_vocabulary_names_the_file(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match=r"followup\.toml"):
         load_followup_vocabulary(broken)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bonjour,\nil manque 2 rouleaux de gaine sur le BL 26-118. Livrez-les avec la prochaine tournée, "
+        "pas besoin d'une nouvelle commande.\nMerci",
+        "Hello,\nthe pallet came short by 2 boxes of screws. Please add them to your next run, "
+        "no need for a new order.\nThanks",
+    ],
+    ids=["pas-besoin-d-une-nouvelle-commande", "no-need-for-a-new-order"],
+)
+def test_no_need_for_a_new_order_says_no_new_order(body: str) -> None:
+    kind, _ = _kind("Livraison", body)
+    assert kind != FollowupKind.NEW_ORDER

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
 from models import ParsedMessage
-from parsers.text.lines import read_line
+from parsers.text.lines import _openers, read_line
 from parsers.text.prose import read_prose
 from parsers.text.reader import extract_from_text, read_lines
+from parsers.vocabulary.words import line_words
 
 
 def _shape(text: str):
@@ -576,3 +578,12 @@ def test_a_dimension_is_still_no_count():
 def test_a_number_of_seven_figures_after_a_label_is_no_count():
     assert read_line("Notre n° d'engagement comptable : 2600417733", part="body", start=0) is None
     assert read_line("Terreau universel : 250000", part="body", start=0) is not None
+
+
+def test_the_words_that_open_a_line_of_no_item_are_read_whole_as_each_alone() -> None:
+    openers = line_words().line_openers_not_items
+    lines = [f"{o}{tail}" for o in openers for tail in ("", ": 04 12", "x", "_2", " de la serre", "é")]
+    lines += ["terreau universel 40 l", "tuyau d'arrosage 25 m", ""]
+    for line in lines:
+        alone = any(re.match(rf"{re.escape(o)}(?!\w)", line) for o in openers)
+        assert bool(_openers().match(line)) == alone, line
