@@ -26,7 +26,8 @@ from pathlib import Path
 
 from bench.fault_kinds import Faulted, fault_kinds
 from intake.ingest import keep_message, record_outcome
-from intake.pipeline import PipelineDeps, decide_matched, decide_message, read_message
+from intake.pipeline import PipelineDeps, decide_matched, decide_message
+from intake.reading import read_message
 from intake.reports.scoring import order_is_right, pair_orders
 from intake.routing.decision import free_of_errors
 from matchers import CatalogIndex

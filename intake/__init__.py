@@ -17,7 +17,7 @@ _WHERE = {
     "PipelineDeps": "intake.pipeline",
     "build_record": "intake.pipeline",
     "decide_order": "intake.pipeline",
-    "process": "intake.pipeline",
+    "process": "intake.reading",
 }
 __all__ = sorted(_WHERE)
 

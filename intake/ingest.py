@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from intake.notify import acknowledge_accepted, notify_followups
-from intake.pipeline import PipelineDeps, process
 from intake.stages import stage
 from matchers import CatalogIndex
 from models import (
@@ -94,6 +93,9 @@ def process_stored(
     """Process a message already in the store; a failure (or `timeout`) is recorded, never raised."""
 
     def run() -> ProcessResult:
+        from intake.pipeline import PipelineDeps
+        from intake.reading import process  # the readers: not loaded by a process that only decides
+
         return process(raw, PipelineDeps.for_store(store, index, settings))
 
     work = run if timeout is None else lambda: call_with_timeout(run, timeout)

@@ -16,17 +16,13 @@ import time
 from multiprocessing.connection import Connection
 
 from intake import stages
-from intake.pipeline import assess_message, parse, read_message
 from intake.preload import preload
+from intake.readers import AHEAD_DONE, LOADED
+from intake.reading import assess_message, parse, read_message
 from intake.wire import Wire, to_wire
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ParsedMessage, RawMessage, Settings
 from parsers import DocumentLimits, bound_reader, classify_ahead
-
-# What a worker says once it has parsed the messages handed together and asked the classifier.
-AHEAD_DONE = "ahead"
-# What a worker says once the models it reads with are loaded (by itself, or before it was forked).
-LOADED = "loaded"
 
 
 def serve(

@@ -9,8 +9,9 @@ attachment) under an address-space limit; it is replaced after a number of
 messages, when it breaches its limit, or when it crashes or overruns the time a
 message may take: then that one message fails with the reason, and the others go on.
 The daemon's workers are forked after the classifier and the NER are loaded, so they share
-them; `intake ingest` forks its first workers at once, each loads them while this process
-keeps the first messages. What they run is intake/reader_worker.py.
+them; `intake ingest` (intake/ingest_files.py) forks at once a spawner that loads them and forks
+the workers (intake/spawner.py) while this process keeps the first messages: this process
+loads none of the readers. What the workers run is intake/reader_worker.py.
 """
 
 from __future__ import annotations
@@ -24,34 +25,26 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 from multiprocessing.connection import Connection, wait
-from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from intake import stages
-from intake.ingest import DUPLICATE, Outcome, keep_message, record_outcome
-from intake.pipeline import PipelineDeps, ReadMessage, decide_message
-from intake.preload import preload
-from intake.reader_worker import AHEAD_DONE, LOADED, serve
-from intake.wire import from_wire
+from intake.ingest import Outcome, record_outcome
+from intake.spawner import Spawned, Spawner
 from matchers import CatalogIndex
 from models import (
     Batch,
     IntakeError,
-    Origin,
     ProcessResult,
     RawMessage,
     Settings,
     Store,
-    batched,
 )
-from parsers import (
-    DocumentLimits,
-    death_reason,
-    kill_group,
-    lead_group,
-)
+from parsers.documents.limits import DocumentLimits
+from parsers.documents.sandbox import death_reason, kill_group, lead_group
+
+if TYPE_CHECKING:
+    from intake.pipeline import ReadMessage
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
 RECYCLE_AFTER = 250
@@ -63,8 +56,11 @@ T = TypeVar("T")
 IDLE_AFTER = 0.05
 # Seconds the answers are waited for at a time (then the workers' time limits are looked at).
 WAIT = 0.5
-# Messages kept, and outcomes stored, per commit of `ingest_files`.
-BATCH_RAWS = 16
+# What a worker says once it has parsed the messages handed together and asked the classifier.
+AHEAD_DONE = "ahead"
+# What a worker says once the models it reads with are loaded (by itself, or before it was forked).
+LOADED = "loaded"
+# Outcomes stored per commit.
 BATCH_OUTCOMES = 16
 
 
@@ -78,7 +74,7 @@ class Failure:
 
 @dataclass
 class _Worker:
-    process: multiprocessing.process.BaseProcess
+    process: multiprocessing.process.BaseProcess | Spawned
     conn: Connection
     served: int = 0
     # The messages handed to it and not answered yet, in the order it reads them.
@@ -99,9 +95,9 @@ class ReaderPool:
     message it was reading fails and the others are read again.
 
     With `load_first` the classifier, the NER and the layout data are loaded here before the
-    workers are forked, and shared by them; without it (a run that must start at once) each
-    first worker loads its own while this process goes on, and they are loaded here only before
-    the first worker is replaced, so that those forked later share them."""
+    workers are forked, and shared by them; without it (a run that must start at once) a spawner
+    process (intake/spawner.py) loads them, and the reading half, while this process goes on, and
+    forks every worker: this process, which decides and stores, loads none of it."""
 
     index: CatalogIndex
     limits: DocumentLimits
@@ -111,13 +107,16 @@ class ReaderPool:
     batch: int = 1
     load_first: bool = True
     workers: list[_Worker] = field(default_factory=list)
+    spawner: Spawner | None = None
     # Messages whose worker was lost before their turn: each is handed alone to the next free worker.
     alone: deque[tuple[int, RawMessage]] = field(default_factory=deque)
 
     def __enter__(self) -> ReaderPool:
         if self.load_first:
-            preload(self.index)
+            _preload(self.index)
         _freeze()
+        if not self.load_first:
+            self.spawner = Spawner(self.index, self.limits, self.settings)
         for _ in range(self.processes):
             self.workers.append(self._spawn())
         return self
@@ -125,6 +124,8 @@ class ReaderPool:
     def __exit__(self, *exc: object) -> None:
         for worker in self.workers:
             self._retire(worker)
+        if self.spawner is not None:
+            self.spawner.close()
         gc.unfreeze()
 
     def read(
@@ -208,6 +209,8 @@ class ReaderPool:
         if status == "breach" or (worker.served >= self.recycle_after and not worker.jobs):
             self._replace(worker)
         if status == "ok":
+            from intake.wire import from_wire  # the decide half: imported while the workers load
+
             return [(number, from_wire(*payload))]
         return [(number, Failure(payload, internal=status != "failed"))]
 
@@ -221,8 +224,9 @@ class ReaderPool:
     def _replace(self, worker: _Worker) -> None:
         self.alone.extend(worker.jobs)
         self._retire(worker)
-        preload(self.index)  # once: the workers forked from now on share what it loads
-        _freeze()
+        if self.spawner is None:
+            _preload(self.index)  # once: the workers forked from now on share what it loads
+            _freeze()
         fresh = self._spawn()
         worker.process, worker.conn, worker.served = fresh.process, fresh.conn, 0
         worker.jobs, worker.ahead = deque(), True
@@ -230,11 +234,20 @@ class ReaderPool:
     def _spawn(self) -> _Worker:
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe()
+        if self.spawner is not None:
+            with contextlib.suppress(OSError):  # the spawner gone, this process forks the worker
+                spawned = self.spawner.spawn(child)
+                child.close()
+                return _Worker(spawned, parent)
+            gone, self.spawner = self.spawner, None
+            gone.close()
+            _preload(self.index)
+            _freeze()
         # The child keeps only its own end: were it to hold the pool's ends (its own or its
         # siblings'), a pool's process killed would leave its workers waiting forever.
         inherited = [parent, *(w.conn for w in self.workers)]
         process = context.Process(
-            target=serve, args=(child, self.index, self.limits, self.settings, inherited), daemon=True
+            target=_serve, args=(child, self.index, self.limits, self.settings, inherited), daemon=True
         )
         process.start()
         lead_group(process.pid)
@@ -247,6 +260,22 @@ class ReaderPool:
         if worker.process.pid is not None:
             kill_group(worker.process.pid)
         worker.process.join(5)
+
+
+def _preload(index: CatalogIndex) -> None:
+    """`intake.preload.preload`, imported only where the workers are forked from this process."""
+    from intake.preload import preload
+
+    preload(index)
+
+
+def _serve(*args: object) -> None:
+    """A worker's life. The reading half (spaCy, the readers' patterns) is imported here, in the
+    worker: a pool's process that never reads itself does not load it (unless `_preload` did,
+    to share it with the workers it forks)."""
+    from intake.reader_worker import serve
+
+    serve(*args)  # type: ignore[arg-type]
 
 
 def _freeze() -> None:
@@ -297,7 +326,7 @@ def recorded(
     def commit() -> None:
         if renew is not None and taken:
             renew(taken)
-        _commit(batch)
+        store_commit(batch)
         committed.extend(written)
         written.clear()
 
@@ -307,77 +336,17 @@ def recorded(
         written.append((item, record_outcome(batch, item.pk, item.raw, work, settings=settings)))
         if len(written) >= every:
             commit()
-        yield from _drain(committed)
+        yield from drain(committed)
     commit()
-    yield from _drain(committed)
+    yield from drain(committed)
 
 
-@dataclass
-class _Stored:
-    path: Path
-    pk: int
-    raw: RawMessage
-    created: bool
-
-
-def ingest_files(
-    store: Store, paths: Iterable[Path], *, index: CatalogIndex, settings: Settings, processes: int
-) -> Iterator[tuple[Path, Outcome | IntakeError]]:
-    """Each file kept in the store, read by the pool, then decided and recorded in the order given.
-
-    The raw messages of a chunk are committed together before any of them is read; a message
-    whose outcome was not committed stays `received`, and the next ingest of its file reads it again.
-    """
-    aside: list[tuple[Path, Outcome | IntakeError]] = []
-    limits = DocumentLimits.from_settings(settings)
-    with (
-        batched(store) as batch,
-        ReaderPool(
-            index=index,
-            limits=limits,
-            settings=settings,
-            processes=processes,
-            batch=READ_TOGETHER,
-            load_first=False,
-        ) as pool,
-    ):
-        for item, outcome in recorded(
-            batch, pool, _kept(batch, paths, aside), index=index, settings=settings
-        ):
-            yield from _drain(aside)
-            outcome.created = item.created
-            yield item.path, outcome
-    yield from _drain(aside)
-
-
-def _kept(
-    batch: Batch, paths: Iterable[Path], aside: list[tuple[Path, Outcome | IntakeError]]
-) -> Iterator[_Stored]:
-    """The files' messages, kept (and committed) a chunk at a time, each before it is read."""
-    todo = iter(paths)
-    while chunk := list(islice(todo, BATCH_RAWS)):
-        kept: list[_Stored] = []
-        for path in chunk:
-            try:
-                raw = RawMessage(data=_read_file(path), origin=Origin(kind="file", path=str(path)))
-                outcome = keep_message(batch, raw)
-            except IntakeError as exc:
-                aside.append((path, exc))
-                continue
-            if outcome.state == DUPLICATE:
-                aside.append((path, outcome))
-                continue
-            kept.append(_Stored(path, outcome.message_pk, raw, outcome.created))
-        _commit(batch)
-        yield from kept
-
-
-def _commit(batch: Batch) -> None:
+def store_commit(batch: Batch) -> None:
     with stages.stage("store"):
         batch.commit()
 
 
-def _drain(items: list[T]) -> Iterator[T]:
+def drain(items: list[T]) -> Iterator[T]:
     while items:
         yield items.pop(0)
 
@@ -386,13 +355,8 @@ def decided(
     store: Store, answer: ReadMessage | Failure, *, index: CatalogIndex, settings: Settings
 ) -> ProcessResult:
     """A message read by the pool, decided against the store; a message it could not read raises."""
+    from intake.pipeline import PipelineDeps, decide_message  # imported while the workers load
+
     if isinstance(answer, Failure):
         raise IntakeError(answer.reason)
     return decide_message(answer, PipelineDeps.for_store(store, index, settings))
-
-
-def _read_file(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise IntakeError(f"{path}: cannot read the file ({exc.strerror})") from exc

@@ -5,21 +5,38 @@ ExtractedOrder), documents/ (attachments -> ExtractedOrder), values/, vocabulary
 training/ is offline and never imported by the pipeline.
 """
 
-from parsers.classify import awaits_catalogue, by_catalogue, classify, classify_ahead, followup_sign
-from parsers.documents.attachments import (
-    DocumentLimits,
-    DocumentPreview,
-    preview_document,
-    read_attachments,
-    read_documents,
-    render_pdf_page,
-)
-from parsers.documents.sandbox import bound_reader, death_reason, kill_group, lead_group
-from parsers.mail.mime import parse_message
-from parsers.orders import extract_orders, header_only
-from parsers.text.codes import CodeBook
-from parsers.text.reader import body_text
-from parsers.values.numbers import parse_number
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import ModuleType
+
+from models.lazy import lazy_face
+
+# Names read from their module on first use: a process that only decides and stores (the command
+# beside its reading workers) or needs one value reader does not load spaCy and every pattern.
+_WHERE = {
+    "awaits_catalogue": "parsers.classify",
+    "by_catalogue": "parsers.classify",
+    "classify_ahead": "parsers.classify",
+    "followup_sign": "parsers.classify",
+    "DocumentLimits": "parsers.documents.limits",
+    "DocumentPreview": "parsers.documents.attachments",
+    "preview_document": "parsers.documents.attachments",
+    "read_attachments": "parsers.documents.attachments",
+    "read_documents": "parsers.documents.attachments",
+    "render_pdf_page": "parsers.documents.attachments",
+    "bound_reader": "parsers.documents.sandbox",
+    "death_reason": "parsers.documents.sandbox",
+    "kill_group": "parsers.documents.sandbox",
+    "lead_group": "parsers.documents.sandbox",
+    "parse_message": "parsers.mail.mime",
+    "extract_orders": "parsers.orders",
+    "header_only": "parsers.orders",
+    "CodeBook": "parsers.text.codes",
+    "body_text": "parsers.text.reader",
+    "parse_number": "parsers.values.numbers",
+}
 
 
 def preload() -> None:
@@ -41,27 +58,21 @@ def preload() -> None:
     default_vocabulary()
 
 
-__all__ = [
-    "CodeBook",
-    "DocumentLimits",
-    "DocumentPreview",
-    "awaits_catalogue",
-    "body_text",
-    "bound_reader",
-    "by_catalogue",
-    "classify",
-    "classify_ahead",
-    "death_reason",
-    "extract_orders",
-    "followup_sign",
-    "header_only",
-    "kill_group",
-    "lead_group",
-    "parse_message",
-    "parse_number",
-    "preload",
-    "preview_document",
-    "read_attachments",
-    "read_documents",
-    "render_pdf_page",
-]
+class _Face(ModuleType):
+    """`parsers.classify` is the classifier, loaded on first use: importing the subpackage of
+    that name sets the package's attribute to the subpackage, which this keeps from hiding it."""
+
+    @property
+    def classify(self) -> Callable:
+        from parsers.classify import classify
+
+        return classify
+
+    @classify.setter
+    def classify(self, _subpackage: ModuleType) -> None:
+        pass
+
+
+__all__ = sorted([*_WHERE, "classify", "preload"])
+__getattr__, __dir__ = lazy_face(__name__, _WHERE)
+sys.modules[__name__].__class__ = _Face

@@ -65,7 +65,7 @@ def ingest_paths(args: argparse.Namespace) -> int:
 def _ingest(store, files: list[Path], index, settings, *, jobs: int) -> Iterator[tuple[Path, Any]]:
     """(file, Outcome or IntakeError) in the files' order: by a pool of readers, or here one by one."""
     if jobs > 1 and len(files) > 1:
-        from intake.readers import ingest_files
+        from intake.ingest_files import ingest_files
 
         yield from ingest_files(store, files, index=index, settings=settings, processes=jobs)
         return

@@ -25,7 +25,6 @@ from intake.followups.returns import returned_lines
 from matchers import CatalogIndex, match_customer, match_order
 from models import ExtractedOrder, ParsedMessage, PastOrder
 from models.followups import FollowupKind, FollowupResult, FollowupSign
-from parsers import extract_orders
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
@@ -146,6 +145,8 @@ def _named_skus(named: list[str], orders: list[PastOrder]) -> set[str]:
 
 def listed_lines(parsed: ParsedMessage, index: CatalogIndex) -> list[tuple[str, float]]:
     """The order lines the message lists (a corrected order, a forwarded original), read surely."""
+    from parsers.orders import extract_orders  # read in a worker: deciding does not load the readers
+
     found: dict[str, float] = {}
     for extracted in extract_orders(parsed, codes=index):
         matched = match_order(parsed, extracted, index)

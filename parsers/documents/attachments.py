@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, Field
 
-from models import Attachment, DocumentKind, DocumentReadError, ExtractedOrder, ParsedMessage, Settings
+from models import Attachment, DocumentKind, DocumentReadError, ExtractedOrder, ParsedMessage
+from parsers.documents.limits import DocumentLimits
 from parsers.documents.pdf import load_pages, read_pages
 from parsers.documents.pdf.reader import split_documents
 from parsers.documents.rules import LayoutRule, default_rules, vocabulary_for
@@ -29,24 +30,6 @@ _CACHE: OrderedDict[tuple[str, str], _Read] = OrderedDict()
 _CACHE_SIZE = 64
 # Kinds of document whose presence means the message is about that document, not a new order.
 NOT_ORDER_KINDS = {DocumentKind.INVOICE, DocumentKind.CREDIT_NOTE, DocumentKind.DELIVERY_NOTE}
-
-
-class DocumentLimits(BaseModel):
-    """How much a document may cost to read: size, pages, seconds and memory."""
-
-    max_bytes: int = 25_000_000
-    max_pages: int = 60
-    timeout_seconds: float = 60.0
-    memory_bytes: int = Field(default=1_536 * 2**20)
-    isolate: bool = True  # read in a bounded child process
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> DocumentLimits:
-        return cls(
-            max_bytes=settings.max_attachment_bytes,
-            max_pages=settings.max_pdf_pages,
-            timeout_seconds=settings.parse_timeout_seconds,
-        )
 
 
 def document_type(attachment: Attachment) -> str | None:

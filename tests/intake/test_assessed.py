@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from intake import reader_worker
-from intake.pipeline import PipelineDeps, ReadMessage, decide_message, read_message
+from intake.pipeline import PipelineDeps, ReadMessage, decide_message
+from intake.reading import read_message
 from intake.routing.checks import ALL_CHECKS, PAST_CHECKS
 from intake.wire import from_wire
 from models import CustomerHistory, Origin, PastOrder, RawMessage, Settings

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline import PipelineDeps, process
+from intake.pipeline import PipelineDeps
+from intake.reading import process
 from intake.routing import decide
 from intake.routing.checks.carried import carried_amount
 from matchers import CatalogIndex

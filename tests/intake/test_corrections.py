@@ -19,7 +19,8 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from intake.pipeline import PipelineDeps, process
+from intake.pipeline import PipelineDeps
+from intake.reading import process
 from intake.routing.checks import CheckContext
 from intake.routing.checks.corrections import check_corrections
 from intake.routing.checks.coverage import check_lines_read

@@ -21,7 +21,8 @@ from intake.daemon.queue import QueueWorker
 from intake.daemon.serve import make_processor
 from intake.daemon.worker import FolderWorker
 from intake.ingest import retry_failed
-from intake.pipeline import PipelineDeps, ReadMessage, process
+from intake.pipeline import PipelineDeps, ReadMessage
+from intake.reading import process
 from matchers import IndexCache
 from models import MailboxError, RawMessage, Settings, Store, load_reference_dir
 from models.ledger import known_uidvalidities

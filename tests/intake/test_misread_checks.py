@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from bench.fault_kinds import one_char_off, plus_one, requantified, swapped, times_ten, without_line
-from intake.pipeline import PipelineDeps, decide_matched, process
+from intake.pipeline import PipelineDeps, decide_matched
+from intake.reading import process
 from intake.routing.checks import CheckContext
 from intake.routing.checks.named import check_article_named
 from intake.routing.checks.po import writes_reference

@@ -9,9 +9,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from intake.pipeline import assess_message, read_message
 from intake.preload import READING_PACKAGES, preload
 from intake.readers import ReaderPool
+from intake.reading import assess_message, read_message
 from intake.routing.checks import coverage, named
 from matchers import CatalogIndex
 from models import Origin, RawMessage, Settings

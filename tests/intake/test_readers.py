@@ -13,8 +13,10 @@ import pytest
 
 from intake import reader_worker, readers
 from intake.ingest import ingest_file, iter_message_files
-from intake.pipeline import ReadMessage, read_message
-from intake.readers import Failure, ReaderPool, ingest_files
+from intake.ingest_files import ingest_files
+from intake.pipeline import ReadMessage
+from intake.readers import Failure, ReaderPool
+from intake.reading import read_message
 from matchers import CatalogIndex
 from models import (
     MessageState,
@@ -94,7 +96,10 @@ def _flaky_read(raw: RawMessage, **kwargs) -> ReadMessage:
 REAL_READ = reader_worker.read_message
 
 
-def test_a_crash_or_an_overrun_fails_only_its_message(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("load_first", [True, False], ids=["forked-here", "forked-by-spawner"])
+def test_a_crash_or_an_overrun_fails_only_its_message(
+    monkeypatch: pytest.MonkeyPatch, load_first: bool
+) -> None:
     monkeypatch.setattr(reader_worker, "read_message", _flaky_read)
     body = next(iter_message_files([FIXTURES])).read_bytes()
     raws = [
@@ -102,7 +107,8 @@ def test_a_crash_or_an_overrun_fails_only_its_message(monkeypatch: pytest.Monkey
         for n, marker in enumerate([b"", b"\nCRASH\n", b"", b"\nSLOW\n", b""])
     ]
     limits = DocumentLimits(timeout_seconds=3)
-    with ReaderPool(index=CatalogIndex.build(ReferenceData()), limits=limits, processes=2) as pool:
+    index = CatalogIndex.build(ReferenceData())
+    with ReaderPool(index=index, limits=limits, processes=2, load_first=load_first) as pool:
         answers = list(pool.read(raws))
     kinds = [type(a).__name__ for a in answers]
     assert kinds == ["ReadMessage", "Failure", "ReadMessage", "Failure", "ReadMessage"]
@@ -119,7 +125,8 @@ def _flaky_parse(raw: RawMessage) -> ParsedMessage:
 REAL_PARSE = reader_worker.parse
 
 
-def test_messages_handed_together_fail_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("load_first", [True, False], ids=["forked-here", "forked-by-spawner"])
+def test_messages_handed_together_fail_alone(monkeypatch: pytest.MonkeyPatch, load_first: bool) -> None:
     """A worker lost while parsing the messages it holds fails none of them: each is read again
     alone, and only the one at fault fails; lost while reading one, that one alone fails."""
     monkeypatch.setattr(reader_worker, "read_message", _flaky_read)
@@ -131,7 +138,7 @@ def test_messages_handed_together_fail_alone(monkeypatch: pytest.MonkeyPatch) ->
     ]
     limits = DocumentLimits(timeout_seconds=3)
     index = CatalogIndex.build(ReferenceData())
-    with ReaderPool(index=index, limits=limits, processes=2, batch=3) as pool:
+    with ReaderPool(index=index, limits=limits, processes=2, batch=3, load_first=load_first) as pool:
         answers = list(pool.read(raws))
     kinds = [type(a).__name__ for a in answers]
     assert kinds == ["ReadMessage", "Failure", "ReadMessage", "Failure", "ReadMessage", "ReadMessage"]
@@ -142,25 +149,60 @@ def test_messages_handed_together_fail_alone(monkeypatch: pytest.MonkeyPatch) ->
 
 
 _POOL_THEN_SLEEP = """
+import sys
 import time
+from pathlib import Path
 from intake.readers import ReaderPool
 from matchers import CatalogIndex
-from models import ReferenceData
+from models import Origin, RawMessage, ReferenceData
 from parsers import DocumentLimits
-with ReaderPool(index=CatalogIndex.build(ReferenceData()), limits=DocumentLimits(), processes=2):
+raw = RawMessage(data=Path(sys.argv[2]).read_bytes(), origin=Origin(kind="file", path="m"))
+index = CatalogIndex.build(ReferenceData())
+with ReaderPool(index=index, limits=DocumentLimits(), processes=2, load_first=sys.argv[1] == "1") as pool:
+    list(pool.read([raw, raw]))  # every worker forked and reading
     print("ready", flush=True)
     time.sleep(120)
 """
 
 
-def test_the_workers_of_a_pool_killed_end_with_it() -> None:
-    owner = subprocess.Popen([sys.executable, "-c", _POOL_THEN_SLEEP], stdout=subprocess.PIPE, cwd=ROOT)
+@pytest.mark.parametrize("load_first", [True, False], ids=["forked-here", "forked-by-spawner"])
+def test_the_workers_of_a_pool_killed_end_with_it(load_first: bool) -> None:
+    message = str(next(iter_message_files([FIXTURES])))
+    owner = subprocess.Popen(
+        [sys.executable, "-c", _POOL_THEN_SLEEP, "1" if load_first else "0", message],
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+    )
     try:
         assert owner.stdout is not None and owner.stdout.readline() == b"ready\n"
-        workers = psutil.Process(owner.pid).children()
-        assert len(workers) == 2
+        workers = psutil.Process(owner.pid).children(recursive=True)
+        assert len(workers) == (2 if load_first else 3)  # the spawner and its two workers
     finally:
         owner.kill()
         owner.wait()
     _, alive = psutil.wait_procs(workers, timeout=30)
     assert not alive, f"workers left running: {[p.pid for p in alive]}"
+
+
+_INGEST_THEN_LOOK = """
+import sys
+from pathlib import Path
+from intake.ingest_files import ingest_files
+from matchers import CatalogIndex
+from models import Settings, Store, load_reference_dir
+store = Store.open(f"sqlite:///{sys.argv[1]}")
+load_reference_dir(store, Path(sys.argv[2]))
+index = CatalogIndex.build(store.load_reference())
+files = [Path(p) for p in sys.argv[3:]]
+outcomes = list(ingest_files(store, files, index=index, settings=Settings(), processes=2))
+print(len(outcomes), sorted(m for m in ("spacy", "parsers.mail.mime", "parsers.orders") if m in sys.modules))
+"""
+
+
+def test_an_ingest_decides_and_stores_without_loading_the_readers(tmp_path: Path) -> None:
+    """The process that decides and stores leaves reading to the workers: it loads neither spaCy
+    nor the readers, which the spawner loads once for all the workers."""
+    files = [str(p) for p in list(iter_message_files([FIXTURES]))[:6]]
+    argv = [sys.executable, "-c", _INGEST_THEN_LOOK, str(tmp_path / "s.db"), str(REF), *files]
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "6 []"

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline import PipelineDeps, process
+from intake.pipeline import PipelineDeps
+from intake.reading import process
 from intake.reports.scoring import order_is_right, pair_orders
 from intake.routing import decide
 from intake.routing.checks import pack_columns

@@ -25,7 +25,8 @@ from models import (
     Provenance,
 )
 from models.followups import FollowupKind, FollowupSign
-from parsers import classify, extract_orders, followup_sign
+from parsers import extract_orders, followup_sign
+from parsers.classify import classify
 from parsers.text.reader import extract_from_text
 from parsers.text.thread import option_block, points_to_thread
 from tests.factories.pipeline import make_parsed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from intake.pipeline import read_message
+from intake.reading import read_message
 from intake.wire import from_wire, to_wire
 from models import Origin, RawMessage
 from parsers import DocumentLimits

@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlmodel import select
 
-from intake.pipeline import PipelineDeps, process
+from intake.pipeline import PipelineDeps
+from intake.reading import process
 from matchers import CatalogIndex
 from models import Origin, ProductRow, RawMessage, Settings, Store, load_reference_dir
 from models.ledger import (

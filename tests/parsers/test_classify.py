@@ -11,7 +11,8 @@ import pytest
 from intake.orders_by_reading import answer_to_offer, confirm_by_catalogue
 from matchers import CatalogIndex
 from models import Address, Attachment, Classification, MessageKind, ParsedMessage
-from parsers import by_catalogue, classify, classify_ahead, followup_sign, parse_message
+from parsers import by_catalogue, classify_ahead, followup_sign, parse_message
+from parsers.classify import classify
 from parsers.classify.signals import NO_SIGN
 from parsers.classify.textcat import LABELS, load_textcat, predict
 from parsers.training.textcat import evaluate, load_examples, split_held_back

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from intake.pipeline import PipelineDeps, process
+from intake.pipeline import PipelineDeps
+from intake.reading import process
 from matchers import CatalogIndex
 from models import IntakeError, Origin, RawMessage, Settings
-from parsers import classify, parse_message
+from parsers import parse_message
+from parsers.classify import classify
 from tests.paths import CORPORA
 
 MAIL_CORPORA = (

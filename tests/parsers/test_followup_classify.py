@@ -8,7 +8,8 @@ import pytest
 
 from models import ConfigError
 from models.followups import FollowupKind, ReturnReason
-from parsers import classify, parse_message
+from parsers import parse_message
+from parsers.classify import classify
 from parsers.classify.followup import followup_sign, load_followup_vocabulary
 
 ORDER_QUOTED = "\n".join(

@@ -9,7 +9,8 @@ import pytest
 
 from intake.cli import main
 from models.followups import FollowupKind
-from parsers import classify, parse_message
+from parsers import parse_message
+from parsers.classify import classify
 from parsers.classify.followup import followup_sign
 from parsers.classify.followup_model import LABELS, load_followup_model, predict_followup
 from parsers.training.followup import DATA_FILE, KindAccuracy, accuracy, load_examples, split, train

@@ -30,7 +30,14 @@ from intake.routing.checks.order import (
     check_sender_known,
 )
 from intake.routing.checks.pack_columns import check_pack_columns
-from intake.routing.checks.po import check_po_contradicted, check_po_read, check_po_single, check_po_written
+from intake.routing.checks.po import (
+    PoMentions,
+    check_po_contradicted,
+    check_po_read,
+    check_po_single,
+    check_po_written,
+    read_po_mentions,
+)
 from intake.routing.checks.quantity_total import check_quantity_total
 from intake.routing.checks.sender import check_authentication, parse_authentication_results
 from intake.routing.checks.sizes import check_sizes
@@ -91,22 +98,40 @@ PAST_CHECKS: frozenset[Check] = frozenset(
     }
 )
 
-# What each of `ALL_CHECKS` found, in its order; None where a check of the past is still to run.
-Found = list[list[ReviewReason] | None]
+# Checks of the past whose reading of the message is done beforehand: what it read, finished
+# (`finish(ctx)`) with the past where the store is. The same function is the check run whole.
+READ_AHEAD: dict[Check, Callable[[CheckContext], PoMentions]] = {check_po_read: read_po_mentions}
+
+# What each of `ALL_CHECKS` found, in its order; None where a check of the past is still to run,
+# what it read ahead where it is still to be finished.
+Found = list[list[ReviewReason] | PoMentions | None]
 
 
 def assess(ctx: CheckContext) -> Found:
-    """The checks that need no past, run; those of `PAST_CHECKS` left for `complete`."""
-    return [None if check in PAST_CHECKS else check(ctx) for check in ALL_CHECKS]
+    """The checks that need no past, run; those of `PAST_CHECKS` left for `complete`, read ahead
+    where they can be."""
+    return [_assessed(check, ctx) for check in ALL_CHECKS]
+
+
+def _assessed(check: Check, ctx: CheckContext) -> list[ReviewReason] | PoMentions | None:
+    if check in READ_AHEAD:
+        return READ_AHEAD[check](ctx)
+    return None if check in PAST_CHECKS else check(ctx)
 
 
 def complete(ctx: CheckContext, found: Found) -> list[ReviewReason]:
     """Every check's reasons in the checks' order: those `assess` found, the others run now."""
     return [
-        reason
-        for check, done in zip(ALL_CHECKS, found, strict=True)
-        for reason in (check(ctx) if done is None else done)
+        reason for check, done in zip(ALL_CHECKS, found, strict=True) for reason in _done(check, done, ctx)
     ]
+
+
+def _done(
+    check: Check, done: list[ReviewReason] | PoMentions | None, ctx: CheckContext
+) -> list[ReviewReason]:
+    if done is None:
+        return check(ctx)
+    return done.finish(ctx) if isinstance(done, PoMentions) else done
 
 
 def run_checks(ctx: CheckContext, checks: tuple[Check, ...] = ALL_CHECKS) -> list[ReviewReason]:

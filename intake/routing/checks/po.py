@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.coverage import body_spans
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
@@ -32,24 +34,50 @@ MIN_SHAPE_DIGITS = 4
 
 def check_po_read(ctx: CheckContext) -> list[ReviewReason]:
     """A PO label with a reference, or a reference shaped like a past PO, and no PO read."""
+    return read_po_mentions(ctx).finish(ctx)
+
+
+class PoMentions(BaseModel):
+    """What `check_po_read` reads of the message alone, where it is read; `finish` adds the
+    customer's past (the shapes of its PO numbers), where the store is.
+
+    The places are looked at in turn, a labelled reference winning over a shaped one at its
+    place: `before` holds those before the first labelled one (`labelled`), all of them when none is."""
+
+    before: list[tuple[str, Provenance]] = []
+    labelled: tuple[str, Provenance] | None = None
+    repeated: tuple[str, Provenance] | None = None
+    signed: tuple[str, Provenance] | None = None
+
+    def finish(self, ctx: CheckContext) -> list[ReviewReason]:
+        shapes = past_po_shapes(ctx)
+        for text, where in self.before if shapes else ():
+            found = _shaped_like(text, shapes)
+            if found is not None:
+                return [_unread_po(found[0], _narrowed(where, *found[1]))]
+        found = self.labelled or self.repeated or self.signed
+        return [_unread_po(*found)] if found is not None else []
+
+
+def read_po_mentions(ctx: CheckContext) -> PoMentions:
     if ctx.matched.order.po_number is not None:
-        return []
+        return PoMentions()
     rules = default_reading_rules()
-    shapes = past_po_shapes(ctx)
     known = article_codes(ctx)
     places = list(_places(ctx))
-    for text, where in places:
-        found = mentioned_po(text, rules, known) or _shaped_like(text, shapes)
+    for n, (text, where) in enumerate(places):
+        found = mentioned_po(text, rules, known)
         if found is not None:
-            return [_unread_po(found[0], _narrowed(where, *found[1]))]
-    repeated = repeated_reference(places, known)
-    if repeated:
-        return [_unread_po(repeated[0], repeated[1])]
+            return PoMentions(before=places[:n], labelled=(found[0], _narrowed(where, *found[1])))
     # 'Bon de commande HPR-DA-26-0933' under the sender's address: a labelled number in the sign-off.
     signed = mentioned_po(ctx.parsed.signature, rules, known) if ctx.parsed.signature else None
-    if signed is not None:
-        return [_unread_po(signed[0], Provenance(part="signature", span=signed[1], rule="signature"))]
-    return []
+    return PoMentions(
+        before=places,
+        repeated=repeated_reference(places, known),
+        signed=(signed[0], Provenance(part="signature", span=signed[1], rule="signature"))
+        if signed
+        else None,
+    )
 
 
 def _unread_po(value: str, where: Provenance) -> ReviewReason:

@@ -1,0 +1,85 @@
+"""`intake ingest` of files: each kept in the store, read by a pool of reading workers (intake/readers.py),
+then decided and recorded in the order given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+from intake.ingest import DUPLICATE, Outcome, keep_message
+from intake.readers import READ_TOGETHER, ReaderPool, drain, recorded, store_commit
+from matchers import CatalogIndex
+from models import Batch, IntakeError, Origin, RawMessage, Settings, Store, batched
+from parsers.documents.limits import DocumentLimits
+
+# Messages kept per commit, each chunk before any of them is read.
+BATCH_RAWS = 16
+
+
+@dataclass
+class _Stored:
+    path: Path
+    pk: int
+    raw: RawMessage
+    created: bool
+
+
+def ingest_files(
+    store: Store, paths: Iterable[Path], *, index: CatalogIndex, settings: Settings, processes: int
+) -> Iterator[tuple[Path, Outcome | IntakeError]]:
+    """Each file kept in the store, read by the pool, then decided and recorded in the order given.
+
+    The raw messages of a chunk are committed together before any of them is read; a message
+    whose outcome was not committed stays `received`, and the next ingest of its file reads it again.
+    """
+    aside: list[tuple[Path, Outcome | IntakeError]] = []
+    limits = DocumentLimits.from_settings(settings)
+    with (
+        batched(store) as batch,
+        ReaderPool(
+            index=index,
+            limits=limits,
+            settings=settings,
+            processes=processes,
+            batch=READ_TOGETHER,
+            load_first=False,
+        ) as pool,
+    ):
+        for item, outcome in recorded(
+            batch, pool, _kept(batch, paths, aside), index=index, settings=settings
+        ):
+            yield from drain(aside)
+            outcome.created = item.created
+            yield item.path, outcome
+    yield from drain(aside)
+
+
+def _kept(
+    batch: Batch, paths: Iterable[Path], aside: list[tuple[Path, Outcome | IntakeError]]
+) -> Iterator[_Stored]:
+    """The files' messages, kept (and committed) a chunk at a time, each before it is read."""
+    todo = iter(paths)
+    while chunk := list(islice(todo, BATCH_RAWS)):
+        kept: list[_Stored] = []
+        for path in chunk:
+            try:
+                raw = RawMessage(data=_read_file(path), origin=Origin(kind="file", path=str(path)))
+                outcome = keep_message(batch, raw)
+            except IntakeError as exc:
+                aside.append((path, exc))
+                continue
+            if outcome.state == DUPLICATE:
+                aside.append((path, outcome))
+                continue
+            kept.append(_Stored(path, outcome.message_pk, raw, outcome.created))
+        store_commit(batch)
+        yield from kept
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise IntakeError(f"{path}: cannot read the file ({exc.strerror})") from exc
