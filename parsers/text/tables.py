@@ -125,7 +125,7 @@ def column_role(header: str) -> str | None:
     role = _phrase_roles().get(key)
     if role is None and " " in key and key.split(" ", 1)[0] in _CODE_WORDS:
         return "code"  # "Code CH", "Réf. Hôpital": a code column qualified by whose code it is
-    if role is None:
+    if role is None and not re.search(r"[\d:]", header):  # 'Qté : 5' is a label and its value
         role = _qualified(normalize(re.sub(r"\([^)]*\)", " ", header)))
     return _TEXT_ROLES.get(role or "")
 

@@ -34,8 +34,8 @@ def test_read_header(header: str, roles: dict[str, int]) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Bonjour, voici la commande", "Livraison : jeudi", "Total HT\t\t377,50 €"],
-    ids=["prose", "label", "total"],
+    ["Bonjour, voici la commande", "Livraison : jeudi", "Total HT\t\t377,50 €", "Réf : SEAU-12   Qté : 5"],
+    ids=["prose", "label", "total", "labelled-values"],
 )
 def test_not_a_header(line: str) -> None:
     assert read_header(line) is None
