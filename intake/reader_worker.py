@@ -17,9 +17,9 @@ from multiprocessing.connection import Connection
 
 from intake import stages
 from intake.preload import preload
-from intake.readers import AHEAD_DONE, LOADED
 from intake.reading import assess_message, parse, read_message
 from intake.wire import Wire, to_wire
+from intake.worker_says import AHEAD_DONE, LOADED
 from matchers import CatalogIndex
 from models import IntakeError, Origin, ParsedMessage, RawMessage, Settings
 from parsers import DocumentLimits, bound_reader, classify_ahead

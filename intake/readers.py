@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from intake import stages
 from intake.ingest import Outcome, record_outcome
 from intake.spawner import Spawned, Spawner
+from intake.worker_says import AHEAD_DONE, LOADED
 from matchers import CatalogIndex
 from models import (
     Batch,
@@ -56,10 +57,6 @@ T = TypeVar("T")
 IDLE_AFTER = 0.05
 # Seconds the answers are waited for at a time (then the workers' time limits are looked at).
 WAIT = 0.5
-# What a worker says once it has parsed the messages handed together and asked the classifier.
-AHEAD_DONE = "ahead"
-# What a worker says once the models it reads with are loaded (by itself, or before it was forked).
-LOADED = "loaded"
 # Outcomes stored per commit.
 BATCH_OUTCOMES = 16
 

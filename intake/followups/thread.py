@@ -222,10 +222,7 @@ def _requests(own: str, pointer: re.Match[str]) -> str:
 def _as_request(sentence: re.Match[str]) -> str:
     text = _BUT.sub(" ", sentence.group(0))
     if _ASKS.search(text):
-        # 'sauf le ruban, et mettez 30 coudes au lieu de 20': the line named alone in its clause is left out.
-        return _EXCEPT.sub(
-            lambda m: " " if _counts_or_asks(_CLAUSE_END.split(text[m.end() :])[0]) else "retirer", text
-        )
+        return _left_out_clauses(text)
     recounted = _recounted().search(text)
     if recounted is not None:  # read as 'le décapant : mettre 2 bidons'
         colon = text.index(":", recounted.start())
@@ -238,6 +235,24 @@ def _as_request(sentence: re.Match[str]) -> str:
 
 # Where the clause opened by 'sauf' / 'except' ends: 'sauf le ruban, et mettez ...', 'except the salmon - ...'.
 _CLAUSE_END = re.compile(r"[,;(]|\s[-–]\s|\s(?:et|and)\s", re.I)
+
+
+def _left_out_clauses(text: str) -> str:
+    """'sauf le ruban, et mettez 30 coudes au lieu de 20', 'except the salmon - we'll leave it - and make
+    ...': the line named alone in its clause is left out, the clause set apart for the diff to read alone;
+    a clause that counts or asks ('sauf les 41 : mettez-en 8') is the change of that line."""
+    out, last = [], 0
+    for found in _EXCEPT.finditer(text):
+        if found.start() < last:
+            continue
+        end = found.end() + len(_CLAUSE_END.split(text[found.end() :])[0])
+        if _counts_or_asks(text[found.end() : end]):
+            out.append(text[last : found.start()] + " ")
+            last = found.end()
+        else:
+            out.append(text[last : found.start()] + ". retirer" + text[found.end() : end] + ".")
+            last = end
+    return "".join(out) + text[last:]
 
 
 def _counts_or_asks(clause: str) -> bool:

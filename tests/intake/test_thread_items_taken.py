@@ -170,8 +170,13 @@ def test_our_quote_carried_back_as_a_document_is_the_order_accepted(index: Catal
             "Bon pour accord sur le devis ci-joint, sauf le ruban PTFE : un seul rouleau cette fois.",
             [("PLB-37498", 1), ("PLB-20873", 20), ("PLB-23554", 8)],
         ),
+        (
+            "Your quote (attached again) is accepted, except the PTFE tape - we still have some - and please "
+            "make it 30 crimp elbows instead of 20.",
+            [("PLB-20873", 30), ("PLB-23554", 8)],
+        ),
     ],
-    ids=["recounted", "left-out", "recounted-in-words"],
+    ids=["recounted", "left-out", "recounted-in-words", "left-out-and-recounted-en"],
 )
 def test_our_quote_carried_back_changed_by_the_reply(
     said: str, expected: list[tuple[str, int]], index: CatalogIndex
@@ -196,6 +201,7 @@ def test_an_item_named_by_place_under_our_confirmation_is_no_order(index: Catalo
         "Bon pour accord sur votre offre, sauf le ruban PTFE, et mettez 30 coudes au lieu de 20.",
         "Bon pour accord sur votre offre sauf le ruban PTFE - plus besoin - et mettez 30 coudes au lieu de 20.",
         "OK mais 30 coudes au lieu de 20, pour le reste c'est bon, sauf le ruban PTFE.",
+        "Your offer is accepted, except the PTFE tape - we still have some - and please make it 30 elbows instead of 20.",
     ],
 )
 def test_a_line_left_out_beside_a_count_replaced_in_one_sentence(said: str, index: CatalogIndex) -> None:

@@ -292,3 +292,20 @@ def test_a_delivery_date_written_on_the_lines_of_the_order(text: str, expected: 
 )
 def test_past_dates_or_lines_dated_apart_give_no_delivery_date_of_the_order(text: str) -> None:
     assert delivery_date(text, TUESDAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two new joiners start on Monday 19th.",
+        "Our site open day is on Friday, the van is in for service on Thursday.",
+    ],
+    ids=["starting-on", "events-on-days"],
+)
+def test_a_day_after_on_alone_is_no_delivery_date(text: str) -> None:
+    assert delivery_date(text, TUESDAY) is None
+
+
+def test_a_delivery_word_before_on_still_asks_that_day() -> None:
+    hit = delivery_date("Please deliver on Thursday.", TUESDAY)
+    assert hit is not None and hit.value == dt.date(2026, 10, 15)
