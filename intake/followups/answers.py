@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from intake.followups.diff import SURE_MARGIN, SURE_SCORE, english_to_catalogue
+from intake.followups.clause import english_to_catalogue
+from intake.followups.diff import SURE_MARGIN, SURE_SCORE
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import Candidate, Extracted, ExtractedLine, ExtractedOrder, LineMatch, ParsedMessage, Provenance

@@ -13,31 +13,31 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
 
+from intake.followups.clause import (
+    CODE,
+    CODE_SHAPED,
+    NUMBER,
+    Operations,
+    line_of,
+    load_operations,
+    quantity_of,
+)
 from matchers import CatalogIndex, match_article
-from matchers.designation import spellings
-from matchers.normalize import fold, read_wording
-from matchers.vocabulary import load_vocabulary
-from models import Extracted, ExtractedLine, LineMatch
-from models.datafiles import read_toml
+from matchers.normalize import fold
+from models import ExtractedLine, LineMatch
 from models.followups import OrderChange, SkuQuantity
 from parsers.text.wrapped import runs_on
 from parsers.values.dates import find_dates
-from parsers.values.numbers import parse_number, quantity_words_pattern, word_quantity
+from parsers.values.numbers import parse_number
 
-VOCABULARY_FILE = Path(__file__).parents[2] / "parsers" / "data" / "followup_vocabulary.toml"
 SURE_SCORE = 0.8
 SURE_MARGIN = 0.1
 # An article of the order among the matcher's candidates is taken at this score.
 ORDER_CANDIDATE_SCORE = 0.55
 ORDER_LOW_SCORE = 0.3
 # Units of a size, never of a quantity ordered: "750 ml", "30 cm".
-SIZE_UNITS = {"ml", "cl", "dl", "l", "mm", "cm", "m", "kg", "g", "mg", "µm", "mic", "microns"}
 # An article code: letters and digits joined by a dash or slash ('GOB-20-1000', 'BC/4512').
-_CODE_SHAPED = re.compile(r"(?<!\S)(?=\S*[A-Za-z])(?=\S*\d)\S*[-/]\S*")
 # Where a sentence's next request starts: ' : ', ', et', ' and ', ', then'.
 _JOIN = re.compile(
     r"\s*:\s+|\s*,\s*(?:et|and|puis|then)?\s+|\s+(?:et|and|puis|then|ainsi que|as well as)\s+", re.I
@@ -52,35 +52,6 @@ _SIZE_WRITTEN = re.compile(
 )
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
 # A number glued to a capital ('3P', '16A', '5L') is a size, never a count.
-_NUMBER = re.compile(
-    r"(?<![\w.,/x×*-])(?<![x×*]\s)(\d+(?:[.,]\d+)?)(?![\w.,/x×*-]*\d)(?!\s*[x×*]\s*\d)(?![A-Z](?![a-z]))"
-)
-_SIZE_BEFORE = re.compile(r"\b(?:taille|size|pointure|t)\.?\s*$", re.I)
-_UNIT_AFTER = re.compile(r"^\s*([a-zéèû]+\.?)", re.I)
-_CODE = re.compile(r"[A-Z0-9][A-Z0-9./-]{2,}", re.I)
-
-
-@dataclass(frozen=True)
-class Operations:
-    remove: re.Pattern[str]
-    set: re.Pattern[str]
-    add: re.Pattern[str]
-    delivery: re.Pattern[str]
-    moved: re.Pattern[str]
-    set_to: re.Pattern[str]
-    set_before: re.Pattern[str]
-    line_number: re.Pattern[str]
-    quantity_label: re.Pattern[str]
-    filler: re.Pattern[str]
-    instead_of: re.Pattern[str]
-    less_by: re.Pattern[str]
-    more_by: re.Pattern[str]
-
-
-@lru_cache(maxsize=2)
-def load_operations(path: Path = VOCABULARY_FILE) -> Operations:
-    table = read_toml(path)["operations"]
-    return Operations(**{name: re.compile(table[name], re.I) for name in Operations.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
@@ -221,7 +192,7 @@ def _bare(clause: str, op: str, ops: Operations) -> bool:
 
 def _names_goods(clause: str, index: CatalogIndex) -> bool:
     """Does the clause write an article code or a quantity in a sale unit ('6 boîtes')?"""
-    if any(index.knows_code(t.strip(".")) for t in _CODE.findall(clause)):
+    if any(index.knows_code(t.strip(".")) for t in CODE.findall(clause)):
         return True
     found = quantity_of(clause, index)
     return found is not None and bool(found[1])
@@ -267,7 +238,7 @@ def _apply(
 
 def _set_quantity(clause: str, ops: Operations) -> float | None:
     """The new quantity: before 'au lieu de', after 'à'/'to', else the one number written."""
-    clause = _CODE_SHAPED.sub(" ", clause)  # the digits of 'GOB-20-1000' are no quantity
+    clause = CODE_SHAPED.sub(" ", clause)  # the digits of 'GOB-20-1000' are no quantity
     before = ops.set_before.search(clause)
     if before:
         return _float(before.group(1))
@@ -282,7 +253,7 @@ def _set_quantity(clause: str, ops: Operations) -> float | None:
 def _relative(clause: str, ops: Operations) -> float | None:
     """The quantity a set moves by ('reduce by 4' is -4, 'increase by 2' +2), else None."""
     for pattern, sign in ((ops.less_by, -1.0), (ops.more_by, 1.0)):
-        found = pattern.search(_CODE_SHAPED.sub(" ", clause))
+        found = pattern.search(CODE_SHAPED.sub(" ", clause))
         if found and (value := _float(found.group(1))) is not None:
             return sign * value
     return None
@@ -294,7 +265,7 @@ def _float(text: str) -> float | None:
 
 
 def _numbers(text: str) -> list[float]:
-    return [v for v in (_float(m.group(1)) for m in _NUMBER.finditer(text)) if v is not None]
+    return [v for v in (_float(m.group(1)) for m in NUMBER.finditer(text)) if v is not None]
 
 
 def _article(
@@ -372,7 +343,7 @@ def _holding_replaced(clause: str, order: OrderLines, ops: Operations) -> str | 
 def _by_size(clause: str, order: OrderLines, index: CatalogIndex) -> str | None:
     """The one article of the order whose designation prints every size the clause writes
     ('supprimez le 25-40', 'the 3/4" ones'), never surely: the words did not name it."""
-    sizes = {_squeeze(m.group(0)) for m in _SIZE_WRITTEN.finditer(_CODE_SHAPED.sub(" ", clause))}
+    sizes = {_squeeze(m.group(0)) for m in _SIZE_WRITTEN.finditer(CODE_SHAPED.sub(" ", clause))}
     if not sizes:
         return None
     holding = [
@@ -402,96 +373,6 @@ def _choose(match: LineMatch, within: set[str]) -> tuple[str | None, bool]:
     return None, False
 
 
-def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
-    """The clause as an order line: a known code, its quantity and unit, the words left.
-
-    The code and the quantity are taken out of the words: '5 x' or '750 ml' left in
-    would read as sizes that contradict the article's designation.
-    """
-    code = next((t for t in _CODE.findall(clause) if index.knows_code(t.strip("."))), None)
-    found = quantity_of(clause, index)
-    wording = clause.replace(code, " ") if code else clause
-    if found is not None:
-        wording = wording.replace(found[2], " ", 1)
-    # The request's own words ('merci d'ajouter', 'au lieu de') would weigh against every article.
-    ops = load_operations()
-    for pattern in (ops.filler, ops.add, ops.set, ops.remove, ops.moved):
-        wording = pattern.sub(" ", wording)
-    wording = english_to_catalogue(wording)
-    # Other references and counts ('BC-4512', 'au lieu de 4') are no sizes of the article.
-    wording = _NUMBER.sub(
-        lambda m: m.group(0) if _is_size(wording, m.start(), m.end()) else " ", _CODE_SHAPED.sub(" ", wording)
-    )
-    return ExtractedLine(
-        line_no=1,
-        code=Extracted(value=code.strip(".")) if code else None,
-        description=Extracted(value=" ".join(wording.split())),
-        quantity=Extracted(value=found[0]) if found else None,
-        unit=Extracted(value=found[1]) if found and found[1] else None,
-    )
-
-
-@lru_cache(maxsize=2)
-def _translations() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The matcher's [translations] (matchers/data/vocabulary.toml), phrases first."""
-    table = {k.lower(): v for k, v in load_vocabulary().translations.items()}
-    words = sorted(table, key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf"\b({alternatives})(?:e?s)?\b", re.I), table
-
-
-def english_to_catalogue(wording: str) -> str:
-    """An English customer's trade words in the catalogue's French ('ball valves' -> 'vanne sphere'):
-    the follow-up names its order's articles, which are few, so a word for word reading is enough."""
-    pattern, table = _translations()
-    return pattern.sub(lambda m: table[m.group(1).lower()], wording)
-
-
-@lru_cache(maxsize=1)
-def _WORD_NUMBER() -> re.Pattern[str]:
-    return re.compile(rf"\b({quantity_words_pattern()})\b", re.I)
-
-
-def _is_size(text: str, start: int, end: int) -> bool:
-    """A size of the article, no count: '750 ml', or the number after 'size' / 'taille' ('gloves size 8')."""
-    return bool(_SIZE_BEFORE.search(text[:start])) or _size_follows(text, end)
-
-
-def _size_follows(text: str, end: int) -> bool:
-    after = _UNIT_AFTER.match(text[end:])
-    return bool(after) and fold(after.group(1)).strip(".") in SIZE_UNITS
-
-
-def quantity_of(clause: str, index: CatalogIndex) -> tuple[Decimal, str, str] | None:
-    """(quantity, unit, text) of the clause: a number before a sale unit ('8 cartons') first,
-    else the first number that is no size ('750 ml', '30 cl')."""
-    labelled = load_operations().quantity_label.search(clause)
-    if labelled and (value := parse_number(labelled.group(1))) is not None:
-        return value, "", labelled.group(0)  # "qté 2" beside "Multicouche 20 couronne"
-    plain: tuple[Decimal, str, str] | None = None
-    for match in _WORD_NUMBER().finditer(clause):  # "quatre boîtes", "un réducteur"
-        said = word_quantity(match.group(1))
-        if said is not None and not said[1]:
-            plain = (said[0], "", match.group(0))
-            break
-    for match in _NUMBER.finditer(clause):
-        value = parse_number(match.group(1))
-        if value is None:
-            continue
-        after = _UNIT_AFTER.match(clause[match.end() :])
-        word = after.group(1) if after else ""
-        if word.lower() in ("x", "×"):  # "5 x GOB-20-1000": a count, no unit
-            return value, "", clause[match.start() : match.end() + after.end()]
-        text = clause[match.start() : match.end() + (after.end() if after else 0)]
-        if fold(word).strip(".") in SIZE_UNITS:
-            continue  # "750 ml" is the article's size, whatever the units vocabulary sells by
-        if word and index.sales_unit(word) in index.units.values():
-            return value, word, text
-        if plain is None or not any(ch.isdigit() for ch in plain[2]):
-            plain = (value, "", clause[match.start() : match.end()])
-    return plain
-
-
 def _move_delivery(clause: str, change: OrderChange, today: dt.date) -> bool:
     """The new delivery date: the one before 'au lieu du'/'instead of', else the last written."""
     hits = [h for h in find_dates(clause, today) if h.value is not None]
@@ -502,32 +383,6 @@ def _move_delivery(clause: str, change: OrderChange, today: dt.date) -> bool:
     chosen = before[-1] if before else hits[-1]
     change.delivery_date = chosen.value
     return True
-
-
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-@lru_cache(maxsize=1)
-def _negations() -> frozenset[str]:
-    return frozenset(load_vocabulary().negations.words)
-
-
-def catalogue_words(text: str, index: CatalogIndex) -> str:
-    """The text less the words no designation of the catalogue uses ('peux-tu faire annuler').
-
-    Matched among an order's few articles, every word the order lacks weighs against all of
-    them alike and drowns the two words that name one; sizes, codes and short words stay.
-    """
-
-    def keep(match: re.Match[str]) -> str:
-        token = match.group(0)
-        if len(token) <= 2 or any(ch.isdigit() for ch in token) or fold(token) in _negations():
-            return token  # "simples (non thermostatiques)": the negation says what is not meant
-        words = read_wording(token).words
-        known = words and all(spellings(w, index.designations) for w in words)
-        return token if known else " "
-
-    return _TOKEN.sub(keep, english_to_catalogue(text))
 
 
 def sure_sku(clause: str, index: CatalogIndex, customer_id: str | None) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from intake.followups.diff import english_to_catalogue
+from intake.followups.clause import english_to_catalogue
 from intake.followups.offered import denied, offered_in_words
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold

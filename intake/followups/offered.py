@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from intake.followups.diff import SURE_SCORE, english_to_catalogue
+from intake.followups.clause import english_to_catalogue
+from intake.followups.diff import SURE_SCORE
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold, normalize_code
 from models import Extracted, ExtractedLine

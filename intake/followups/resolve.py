@@ -8,15 +8,14 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
+from intake.followups.clause import catalogue_words, quantity_of
 from intake.followups.diff import (
     SURE_SCORE,
     OrderLines,
-    catalogue_words,
     clauses,
     compute_change,
     order_index,
     parts,
-    quantity_of,
     sure_sku,
 )
 from intake.followups.link import LinkInputs, delivery_notes, link_followup, normal_reference

@@ -6,15 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from intake.followups.diff import (
-    VOCABULARY_FILE,
-    OrderLines,
-    article_of,
-    catalogue_words,
-    clauses,
-    parts,
-    quantity_of,
-)
+from intake.followups.clause import VOCABULARY_FILE, catalogue_words, quantity_of
+from intake.followups.diff import OrderLines, article_of, clauses, parts
 from matchers import CatalogIndex
 from models.datafiles import read_toml
 from models.followups import ReturnReason, ReturnRequest, SkuQuantity

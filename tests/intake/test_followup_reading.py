@@ -17,7 +17,8 @@ from intake.followups import (
     link_followup,
     resolve_followup,
 )
-from intake.followups.diff import catalogue_words, english_to_catalogue, order_index
+from intake.followups.clause import catalogue_words, english_to_catalogue
+from intake.followups.diff import order_index
 from intake.followups.returns import returned_lines, surplus_of
 from matchers import CatalogIndex
 from models import PastOrder

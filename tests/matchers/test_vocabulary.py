@@ -59,7 +59,7 @@ def test_missing_vocabulary_file_is_reported(tmp_path: Path) -> None:
     ids=["a-trade-word-plural", "a-trade-word", "a-general-word", "both-words"],
 )
 def test_one_table_of_english_words_for_the_matcher_and_the_follow_ups(english: str, french: str) -> None:
-    """matchers/data/vocabulary.toml [translations]: the follow-ups read it too (intake/followups/diff.py)."""
+    """matchers/data/vocabulary.toml [translations]: the follow-ups read it too (intake/followups/clause.py)."""
     assert load_vocabulary().expand(english) == french
 
 
