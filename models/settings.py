@@ -48,7 +48,7 @@ class Settings(BaseSettings):
         default=RoutingMode.CONFIDENT,
         description="review_all: every order waits for a clerk; confident: accepted when no error "
         "or warning holds it and its confidence reaches the threshold; automatic: accepted unless "
-        "an error holds it",
+        "an error holds it (an article matched below 0.65 on its text is one)",
     )
     accept_threshold: float = Field(
         default=0.75,

@@ -41,6 +41,10 @@ CLEAR_MARGIN = 0.15
 # but less surely than digits: held above a 0.9 threshold.
 WORDS_QUANTITY = 0.9
 LOW_CONFIDENCE = "low_confidence"
+# An article whose text matched below this, whatever its lead, is nearer a guess than a reading
+# ('sel de déneigement' read as the only salt the catalogue sells): it holds the order in every
+# routing mode, automatic too.
+GUESS = 0.65
 
 
 class Component(BaseModel):
@@ -49,6 +53,7 @@ class Component(BaseModel):
     label: str
     value: float
     line_no: int | None = None
+    guess: bool = False
 
     @field_validator("value")
     @classmethod
@@ -72,7 +77,8 @@ def line_components(parsed: ParsedMessage, number: int, line: LineMatch) -> list
         parts.append(Component(label="the quantity, written in words", value=WORDS_QUANTITY, line_no=number))
     lead = lead_over_runner_up(line.sku, line.score, line.margin, line.candidates)
     match = margin_confidence(line.score, lead) if line.sku else 0.0
-    parts.append(Component(label="the article match", value=match, line_no=number))
+    guess = bool(line.sku) and line.score < GUESS
+    parts.append(Component(label="the article match", value=match, line_no=number, guess=guess))
     return parts
 
 
@@ -107,16 +113,21 @@ def components(parsed: ParsedMessage, matched: MatchedOrder) -> list[Component]:
 
 
 def low_confidence_reasons(
-    parts: list[Component], policy: Policy, *, explained: set[int | None]
+    parts: list[Component],
+    policy: Policy,
+    *,
+    explained: set[int | None],
+    erred: set[int | None] = frozenset(),
 ) -> list[ReviewReason]:
     """One reason per order-level part and per line below the threshold, naming the weakest.
 
-    A line that already has a reason (`explained`) gets none: the clerk reads why once.
+    A line that already has a reason (`explained`) gets none: the clerk reads why once. Below
+    `GUESS` an article match's reason is an error unless an error already holds that line (`erred`).
     """
-    severity = Severity.WARNING if policy.mode == RoutingMode.CONFIDENT else Severity.INFO
     weakest: dict[str | int, Component] = {}
-    for part in sorted(parts, key=lambda p: p.value):
-        if part.value >= policy.accept_threshold or part.line_no in explained:
+    # A guessed article speaks for its line first: the reason the line gets must be the one that holds.
+    for part in sorted(parts, key=lambda p: (not p.guess, p.value)):
+        if part.value >= policy.accept_threshold or part.line_no in (erred if part.guess else explained):
             continue
         weakest.setdefault(part.line_no if part.line_no is not None else part.label, part)
     return [
@@ -125,11 +136,17 @@ def low_confidence_reasons(
             message=(f"line {part.line_no}: " if part.line_no is not None else "")
             + f"{part.label} is uncertain (confidence {_shown(part.value, policy.accept_threshold)}, "
             f"threshold {policy.accept_threshold:.2f})",
-            severity=severity,
+            severity=_low_severity(part, policy.mode),
             line_no=part.line_no,
         )
         for part in weakest.values()
     ]
+
+
+def _low_severity(part: Component, mode: RoutingMode) -> Severity:
+    if part.guess:
+        return Severity.ERROR
+    return Severity.WARNING if mode == RoutingMode.CONFIDENT else Severity.INFO
 
 
 def _shown(value: float, threshold: float) -> str:
@@ -207,7 +224,8 @@ def decide(
     confidence = round(min(p.value for p in parts), 3)
     reasons = complete(ctx, found if found is not None else assess(ctx))
     explained = {r.line_no for r in reasons if r.line_no is not None and r.severity != Severity.INFO}
-    reasons += low_confidence_reasons(parts, policy, explained=explained)
+    erred = {r.line_no for r in reasons if r.line_no is not None and r.severity == Severity.ERROR}
+    reasons += low_confidence_reasons(parts, policy, explained=explained, erred=erred)
     if policy.mode == RoutingMode.REVIEW_ALL:
         reasons.append(
             ReviewReason(

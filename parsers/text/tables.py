@@ -125,7 +125,20 @@ def column_role(header: str) -> str | None:
     role = _phrase_roles().get(key)
     if role is None and " " in key and key.split(" ", 1)[0] in _CODE_WORDS:
         return "code"  # "Code CH", "Réf. Hôpital": a code column qualified by whose code it is
+    if role is None and not re.search(r"[\d:]", header):  # 'Qté : 5' is a label and its value
+        role = _qualified(normalize(re.sub(r"\([^)]*\)", " ", header)))
     return _TEXT_ROLES.get(role or "")
+
+
+def _qualified(key: str) -> str | None:
+    """The role of a heading that qualifies its naming words ('Qté demandée', 'Quantity required',
+    'Qté (boîtes)', 'Libellé article'), as a PDF's heading reads: its longest opening phrase's."""
+    words = key.split()
+    for size in range(len(words), 0, -1):
+        role = _phrase_roles().get(" ".join(words[:size]))
+        if role is not None:
+            return role if role in ("quantity", "description") else None
+    return None
 
 
 @cache

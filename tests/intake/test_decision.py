@@ -390,6 +390,19 @@ def test_automatic_mode_accepts_warnings_but_never_errors():
     assert run(forged).status == OrderStatus.REVIEW
 
 
+def test_automatic_mode_holds_a_line_matched_nearer_a_guess_than_a_reading():
+    guessed = Case(code="", message="", lines=lambda: [make_line("VIS-440-200", score=0.62, margin=0.3)])
+    guessed.settings = {"routing_mode": "automatic"}
+    decision = run(guessed)
+    assert decision.status == OrderStatus.REVIEW
+    assert [(r.code, r.severity, r.line_no) for r in decision.reasons if r.severity == Severity.ERROR] == [
+        ("low_confidence", Severity.ERROR, 1)
+    ]
+    unsure = Case(code="", message="", lines=lambda: [make_line("VIS-440-200", score=0.7, margin=0.3)])
+    unsure.settings = {"routing_mode": "automatic"}
+    assert run(unsure).status == OrderStatus.ACCEPTED
+
+
 def test_a_customer_override_changes_its_mode(tmp_path: Path):
     path = tmp_path / "routing.toml"
     path.write_text('[customers.G001]\nmode = "review_all"\n', encoding="utf-8")

@@ -34,8 +34,8 @@ def test_read_header(header: str, roles: dict[str, int]) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Bonjour, voici la commande", "Livraison : jeudi", "Total HT\t\t377,50 €"],
-    ids=["prose", "label", "total"],
+    ["Bonjour, voici la commande", "Livraison : jeudi", "Total HT\t\t377,50 €", "Réf : SEAU-12   Qté : 5"],
+    ids=["prose", "label", "total", "labelled-values"],
 )
 def test_not_a_header(line: str) -> None:
     assert read_header(line) is None
@@ -151,8 +151,21 @@ def test_pipe_rows_keep_empty_cells_and_skip_totals() -> None:
         ("Code | Produit | Nbre", {"code": 0, "description": 1, "quantity": 2}),
         ("Réf. | Article | Pcs", {"code": 0, "description": 1, "quantity": 2}),
         ("Item | Size | Pairs", {"description": 0, "size": 1, "quantity": 2}),
+        ("Réf. | Désignation | Qté (cartons)", {"code": 0, "description": 1, "quantity": 2}),
+        ("Ref | Product name | Quantity required", {"code": 0, "description": 1, "quantity": 2}),
+        ("Code | Libellé article | Qté demandée", {"code": 0, "description": 1, "quantity": 2}),
     ],
-    ids=["supplier-code", "item-in-a-body", "hash-and-pack", "nbre", "pieces", "pairs"],
+    ids=[
+        "supplier-code",
+        "item-in-a-body",
+        "hash-and-pack",
+        "nbre",
+        "pieces",
+        "pairs",
+        "unit-in-brackets",
+        "qualified-en",
+        "qualified-fr",
+    ],
 )
 def test_a_body_table_reads_the_column_names_of_layout_toml(header: str, roles: dict[str, int]) -> None:
     found = read_header(header)
