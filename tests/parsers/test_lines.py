@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from models import ParsedMessage
-from parsers.text.lines import _openers, read_line
+from parsers.text.line_noise import _openers
+from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
 from parsers.text.reader import extract_from_text, read_lines
 from parsers.vocabulary.words import line_words
