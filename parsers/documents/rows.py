@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TypeVar
 
 from models import Extracted, ExtractedLine, Provenance
 from parsers.values.numbers import parse_number, split_quantity
@@ -65,10 +66,17 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
 ARTICLE_ROLES = ("code", "supplier_code", "ean", "description")
 
 
-def carry_article(cells: Cells, last: Cells) -> Cells | None:
-    """The cells of a row, its article carried down from the row above when it writes only a size or
-    colour and a count ('GN-100 | Gants nitrile | M | 10' then ' |  | L | 6'); None for a row that
-    names no article. `last` keeps the article cells of the last row that wrote them."""
+V = TypeVar("V")
+W = TypeVar("W")  # where a cell stands: a sheet's provenance, a body table's span
+
+
+def carry_article(
+    cells: dict[str, tuple[V, W]], last: dict[str, tuple[V, W]]
+) -> dict[str, tuple[V, W]] | None:
+    """The non-blank cells of a row by role, its article carried down from the row above when it writes
+    only a size or colour and a count ('GN-100 | Gants nitrile | M | 10' then ' |  | L | 6'), placed
+    where the size or colour stands; None for a row that names no article. `last` keeps the article
+    cells of the last row that wrote them. Sheets and body tables both read rows with it."""
     written = {r: cells[r] for r in ARTICLE_ROLES if r in cells}
     if written:
         last.clear()

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cache
 
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
+from parsers.documents.rows import carry_article as carry_row_article
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.layout import default_vocabulary
@@ -56,7 +57,7 @@ class Header:
     ) -> None:
         self.roles, self.starts, self.separator = roles, starts, separator
         self.outer = outer  # the header row opens with a pipe: so do its rows
-        self.article: dict[str, str] = {}  # the article cells of the last row that wrote them
+        self.article: dict[str, Cell] = {}  # the article cells of the last row that wrote them
 
 
 def split_cells(line: str, separator: re.Pattern[str], *, outer: bool = True) -> list[Cell]:
@@ -170,23 +171,18 @@ def read_row(line: str, header: Header, *, part: str, start: int) -> ExtractedLi
 CARRIED_CONFIDENCE = 0.8
 
 
-def carry_article(cells: list[Cell], roles: dict[str, int], last: dict[str, str]) -> tuple[list[Cell], bool]:
+def carry_article(cells: list[Cell], roles: dict[str, int], last: dict[str, Cell]) -> tuple[list[Cell], bool]:
     """A row that leaves its code and designation blank and fills a size or colour column orders the
-    article of the row above in that size or colour ('Veste softshell | M | 2' then ' | L | 3').
-    `last` keeps the article cells of the last row that wrote them; returns the cells and whether
-    the article was carried down."""
-    article = [r for r in ("code", "description") if r in roles]
-    written = {r: _cell(cells, roles, r) for r in article}
-    if any(written.values()):
-        last.clear()
-        last.update({r: cell[0] for r, cell in written.items() if cell})
-        return cells, False
-    variant = next((c for r in ("size", "colour") if (c := _cell(cells, roles, r))), None)
-    if not last or variant is None or _cell(cells, roles, "quantity") is None:
+    article of the row above in that size or colour ('Veste softshell | M | 2' then ' | L | 3'), as a
+    sheet's row does (`parsers.documents.rows.carry_article`); returns the cells and whether the
+    article was carried down."""
+    by_role = {role: cell for role in roles if (cell := _cell(cells, roles, role))}
+    carried = carry_row_article(by_role, last)
+    if carried is None or carried is by_role:
         return cells, False
     filled = list(cells) + [("", (0, 0))] * (max(roles.values()) + 1 - len(cells))
-    for role, text in last.items():
-        filled[roles[role]] = (text, variant[1])
+    for role in last:
+        filled[roles[role]] = carried[role]
     return filled, True
 
 
