@@ -148,7 +148,7 @@ def _attached_quote(parsed: ParsedMessage) -> ExtractedOrder | None:
     """Our quote carried back as the reply's one attached quote document whose lines were read."""
     if not parsed.attachments:
         return None
-    quotes = [d for d in read_attachments(parsed) if d.document_kind == DocumentKind.QUOTE and d.lines]
+    quotes = [d for d in read_attachments(parsed, kind=DocumentKind.QUOTE) if d.lines]
     return quotes[0] if len(quotes) == 1 else None
 
 

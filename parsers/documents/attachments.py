@@ -92,8 +92,13 @@ class _Read(NamedTuple):
     def of(cls, texts: list[str]) -> _Read:
         return cls([ExtractedOrder.model_validate_json(text) for text in texts], texts)
 
-    def copies(self) -> list[ExtractedOrder]:
-        return [ExtractedOrder.model_validate_json(text) for text in self.texts]
+    def copies(self, kind: DocumentKind | None = None) -> list[ExtractedOrder]:
+        """A copy of each order read (of `kind` only, when given: the others cost nothing)."""
+        return [
+            ExtractedOrder.model_validate_json(text)
+            for order, text in zip(self.orders, self.texts, strict=True)
+            if kind is None or order.document_kind == kind
+        ]
 
 
 def _check_size(attachment: Attachment, limits: DocumentLimits) -> None:
@@ -165,10 +170,13 @@ def _ruled(order: ExtractedOrder, rule: str | None) -> ExtractedOrder:
     return order
 
 
-def read_attachments(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> list[ExtractedOrder]:
-    """Every order-like document of a message; an unreadable one as an empty order with the reason."""
+def read_attachments(
+    parsed: ParsedMessage, *, limits: DocumentLimits | None = None, kind: DocumentKind | None = None
+) -> list[ExtractedOrder]:
+    """Every order-like document of a message (of `kind` only, when given); an unreadable one as
+    an empty order with the reason."""
     # Copies: the caller may amend its orders, the cache keeps them as read.
-    return [order for read in _reads(parsed, limits) for order in read.copies()]
+    return [order for read in _reads(parsed, limits) for order in read.copies(kind)]
 
 
 def read_documents(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> None:

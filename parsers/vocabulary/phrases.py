@@ -4,24 +4,42 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _PUNCT = re.compile(r"[^\w]+")
 _DEGREE = re.compile(r"(?<=\w)[°º]")
+# Words, labels and cells are unaccented and normalized again by each reader and check that
+# compares them: up to this length each is worked out once (the bodies they sit in are not kept).
+_KEPT_CHARS = 80
+_KEPT = 8192
 
 
 def unaccented(text: str) -> str:
     """`text` decomposed (NFKD) without its combining marks: 'é' -> 'e', 'ﬁ' -> 'fi'."""
+    return _kept_unaccented(text) if len(text) <= _KEPT_CHARS else _unaccented(text)
+
+
+def _unaccented(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     if decomposed.isascii():  # no mark to drop, as in most words: no pass over each character
         return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_kept_unaccented = lru_cache(maxsize=_KEPT)(_unaccented)
+
+
 def normalize(text: str) -> str:
     """Lower case, no accents, punctuation as spaces: 'Qté cdée' -> 'qte cdee', 'Art.-Nr.' -> 'art nr'."""
+    return _kept_normalized(text) if len(text) <= _KEPT_CHARS else _normalized(text)
+
+
+def _normalized(text: str) -> str:
     text = unaccented(_DEGREE.sub(" ", text.lower().replace("ß", "ss")))
     return " ".join(_PUNCT.sub(" ", text.replace("_", " ")).split())
+
+
+_kept_normalized = lru_cache(maxsize=_KEPT)(_normalized)
 
 
 def tokens_of(texts: list[str]) -> tuple[list[str], list[int]]:

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from models import Attachment, DocumentKind, DocumentReadError, ParsedMessage, Settings
 from parsers import extract_orders, parse_message
-from parsers.documents.attachments import DocumentLimits, document_kinds, read_document
+from parsers.documents.attachments import DocumentLimits, document_kinds, read_attachments, read_document
 from parsers.documents.sandbox import run_bounded
 from tests.factories.documents import Item, Layout, make_batch_pdf, make_po_pdf
 
@@ -224,3 +224,16 @@ def test_a_delivery_note_printed_right_under_the_rows_is_read_against_the_sendin
     (order,) = extract_orders(message(("commande.pdf", pdf)))
     assert [ln.description.value for ln in order.lines] == ["Farine T55 sac 25 kg"]
     assert order.requested_delivery_date.value.isoformat() == expected
+
+
+def test_documents_of_one_kind_are_copies_of_those_alone() -> None:
+    quote = make_po_pdf([Item("CAB-3G15", "Câble 3G1,5", "4", "couronne")], Layout(title="DEVIS"))
+    parsed = message(("BC-1.pdf", PO), ("DV-7.pdf", quote))
+    quotes = read_attachments(parsed, kind=DocumentKind.QUOTE)
+    assert [(d.part, d.document_kind) for d in quotes] == [("attachment:DV-7.pdf", DocumentKind.QUOTE)]
+    quotes[0].lines.clear()  # a copy: the next reader finds the document as read
+    again = read_attachments(parsed)
+    assert [(d.document_kind, len(d.lines)) for d in again] == [
+        (DocumentKind.PURCHASE_ORDER, 1),
+        (DocumentKind.QUOTE, 1),
+    ]

@@ -195,3 +195,14 @@ def test_nesting_bomb_is_refused_or_read_without_crash() -> None:
         assert "nest" in str(exc)
     else:
         assert parsed.sender.email == "a@b.fr"
+
+
+def test_a_part_the_parser_finds_broken_is_noted() -> None:
+    data = (
+        b"From: achats@garage-roux.fr\nSubject: commande filtres\n"
+        b'Content-Type: multipart/mixed; boundary="cut"\n\n--cut\nContent-Type: text/plain\n\n2 filtres\n'
+    )
+    parsed = parse_message(data)
+    assert "2 filtres" in parsed.text
+    assert [note.split(":")[0] for note in parsed.defects] == ["multipart/mixed"]
+    assert "CloseBoundaryNotFoundDefect" in parsed.defects[0]

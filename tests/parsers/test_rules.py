@@ -108,3 +108,8 @@ def test_a_rule_fixes_what_the_generic_reader_gets_wrong() -> None:
 )
 def test_normalize(text: str, expected: str) -> None:
     assert normalize(text) == expected
+
+
+def test_a_long_text_normalizes_as_its_words_do() -> None:
+    word = "Qté cdée Größe"
+    assert normalize(" ".join([word] * 20)) == " ".join([normalize(word)] * 20)
