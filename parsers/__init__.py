@@ -48,9 +48,11 @@ def preload() -> None:
     from parsers.classify.textcat import load_textcat
     from parsers.documents.pdf.textlayer import page_words  # noqa: F401 - PDFium, loaded once
     from parsers.documents.rules import default_rules
+    from parsers.documents.structured import load_pdf_objects
     from parsers.text.ner import load_model
     from parsers.vocabulary.layout import default_vocabulary
 
+    load_pdf_objects()
     load_textcat()
     load_followup_model()
     load_model()

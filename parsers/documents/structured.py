@@ -242,6 +242,14 @@ def _add_line(order, part, rule, codes, name, quantity_nodes, price, amount) -> 
     order.lines.append(line)
 
 
+def load_pdf_objects() -> None:
+    """pdfminer, which `embedded_xml` reads a PDF's objects with, imported now: every PDF is
+    looked into, and a process that reads them imports it once for the workers it forks."""
+    import pdfminer.pdfdocument
+    import pdfminer.pdfparser
+    import pdfminer.pdftypes  # noqa: F401
+
+
 def embedded_xml(data: bytes) -> list[tuple[str, bytes]]:
     """The XML files a PDF embeds (Factur-X, Order-X, ZUGFeRD), by name."""
     from pdfminer.pdfdocument import PDFDocument

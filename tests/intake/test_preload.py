@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gc
 import inspect
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -91,3 +92,28 @@ def test_a_pool_keeps_what_it_forks_with_from_the_collector_while_it_runs(
     with ReaderPool(index=index, limits=DocumentLimits(), processes=1):
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0
+
+
+_READ_PDFS_AFTER_PRELOAD = """
+import sys
+from pathlib import Path
+from models import Origin, RawMessage
+from parsers import DocumentLimits, extract_orders, parse_message, preload
+preload()
+before = set(sys.modules)
+for path in sorted(Path(sys.argv[1]).glob("pdf_*.eml"))[:3]:
+    extract_orders(parse_message(path.read_bytes()), limits=DocumentLimits(isolate=False))
+print(" ".join(sorted(name for name in set(sys.modules) - before if name.startswith("pdfminer"))))
+"""
+
+
+def test_reading_a_pdf_after_preload_imports_no_pdf_module() -> None:
+    # A process of its own: another test may have imported them already in this one.
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_PDFS_AFTER_PRELOAD, str(FIXTURES)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert done.stdout.split() == []
