@@ -289,9 +289,13 @@ def _preload(index: CatalogIndex) -> None:
 
 
 def _decide_half() -> None:
-    """What deciding an answer imports, imported while the spawner loads the models: this process
-    has nothing else to do until the first answer, and the workers are not reading yet."""
+    """What deciding an answer imports and compiles on first use (the checks' and the follow-up
+    linking's vocabularies), loaded while the spawner loads the models: this process has nothing
+    else to do until the first answer, and the workers are not reading yet."""
     import intake.wire  # noqa: F401  (with intake.pipeline, the checks and the follow-up linking)
+    from intake.preload import load_vocabularies
+
+    load_vocabularies()
 
 
 def _serve(*args: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -236,3 +237,21 @@ def test_a_worker_that_answered_all_it_held_is_handed_more_before_the_next_answe
     next(answers)
     assert handed[:3] == [[0, 1], [2, 3], [4, 5]]
     assert len(list(answers)) == 5
+
+
+def test_an_ingest_started_with_the_collector_off_turns_it_on_for_the_messages(tmp_path: Path) -> None:
+    """`intake ingest` starts with the collector off (what start-up builds lives on); once the pool
+    is up it is on again, for what each message builds, and start-up's objects are frozen."""
+    store = _store(tmp_path, "s.db")
+    index = CatalogIndex.build(store.load_reference())
+    files = list(iter_message_files([FIXTURES]))[:3]
+    gc.disable()
+    try:
+        run = ingest_files(store, files, index=index, settings=Settings(), processes=2)
+        next(run)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+        list(run)
+    finally:
+        gc.enable()
+        gc.unfreeze()
