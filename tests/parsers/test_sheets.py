@@ -122,6 +122,39 @@ def test_ods_is_read() -> None:
     assert order.lines[0].quantity.provenance.cell == "C2"
 
 
+def test_ods_numeric_codes_stay_whole_and_spaces_written_as_elements_are_kept() -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P, S
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Cde")
+    rows = (
+        ["Code", "Libellé", "Qté"],
+        [731055.0, ("Câble", "souple 3G1,5"), 25.0],
+        [731056.0, "Gaine ICTA 20", 4.0],
+    )
+    for values in rows:
+        row = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="float", value=value) if isinstance(value, float) else TableCell()
+            paragraph = P(text=value[0] if isinstance(value, tuple) else str(value))
+            if isinstance(value, tuple):
+                paragraph.addElement(S(c=2))
+                paragraph.addText(value[1])
+            cell.addElement(paragraph)
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    data = io.BytesIO()
+    doc.write(data)
+    order = read_sheet(data.getvalue(), "cde.ods", PART)
+    assert [(line.code.value, line.description.value, line.quantity.value) for line in order.lines] == [
+        ("731055", "Câble  souple 3G1,5", Decimal(25)),
+        ("731056", "Gaine ICTA 20", Decimal(4)),
+    ]
+
+
 def test_a_sheet_without_a_line_table_orders_nothing() -> None:
     order = read_sheet(make_xlsx([["Planning"], ["lundi", "mardi"]]), "planning.xlsx", PART)
     assert order.lines == [] and order.notes

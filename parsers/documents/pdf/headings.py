@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from parsers.documents.pdf.layout import Cell, Line
 from parsers.documents.sheet_header import numbers_packs
 from parsers.documents.unit_columns import heading_unit
-from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.layout import LayoutVocabulary, numbered_heading
 from parsers.vocabulary.phrases import match_phrases, tokens_of
 
 ARTICLE_ROLES = {"code", "description", "supplier_code", "ean"}
@@ -45,8 +45,9 @@ def header_columns(line: Line, vocab: LayoutVocabulary) -> list[Column]:
             continue  # a stray mark (':', ';' left of an erased rule on a scan) heads no column
         tokens, owners = _tokens(cell)
         spans = match_phrases(tokens, vocab.columns, owners)
-        if not spans:
-            columns.append(Column("other", cell.x0, cell.x1, heading=cell.text))
+        numbered = numbered_heading(cell.text, vocab)  # 'Part #', 'Item No.': the article's number
+        if not spans or numbered:
+            columns.append(Column("code" if numbered else "other", cell.x0, cell.x1, heading=cell.text))
             continue
         # Words no phrase claims ('HT', '€', 'cdée') belong to the phrase before them.
         starts = [0] + [s[1] for s in spans[1:]]
