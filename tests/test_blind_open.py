@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from intake.reports.evaluate import THRESHOLDS, automatic_figures, evaluate, threshold_table
+from intake.reports.eval_report import THRESHOLDS, automatic_figures, threshold_table
+from intake.reports.evaluate import evaluate
 from models import Settings
 from tests.paths import ROOT
 

@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from intake.reports.evaluate import evaluate, format_report, report_json
+    from intake.reports.eval_report import format_report, report_json
+    from intake.reports.evaluate import evaluate
 
     settings = load_settings()
     folder: Path = args.folder

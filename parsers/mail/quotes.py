@@ -72,7 +72,8 @@ def _forward(lines: list[str], marker: _Marker, markers: Markers) -> Split:
     used, sender, date = header_fields(lines[marker.body :], markers)
     block = lines[marker.body : marker.body + used]
     body = _unquote(lines[marker.body + used :])
-    inner = split_reply("\n".join(body), "", markers)
+    # A forward of a forward: the original's own subject ("FW: ...") says its rule opens one more.
+    inner = split_reply("\n".join(body), _subject(block, markers), markers)
     kept = [lines[marker.index].lstrip("> \t")] if marker.index < marker.body else []
     kept += [line.lstrip("> ") for line in block if markers.subject_field.match(line.lstrip("> *"))]
     forwarded = _join([*kept, "", *inner.text.split("\n")])
@@ -89,6 +90,12 @@ def _forward(lines: list[str], marker: _Marker, markers: Markers) -> Split:
         forwarded_date=inner.forwarded_date if inner.forwarded_sender else date,
         cut=cut,
     )
+
+
+def _subject(block: list[str], markers: Markers) -> str:
+    fields = (line.lstrip("> ").strip().strip("*") for line in block)
+    found = next((line for line in fields if markers.subject_field.match(line)), "")
+    return found.split(":", 1)[1].lstrip("* ").strip() if found else ""
 
 
 @dataclass(frozen=True)
@@ -133,7 +140,7 @@ def _markers(lines: list[str], markers: Markers, *, forwarding: bool) -> Iterato
             yield _Marker(index, "forward", index + 1)
         elif markers.reply_rule.match(line):
             yield _Marker(index, ambiguous, index + 1)
-        elif end := _attribution(lines, index, markers):
+        elif end := attribution_end(lines, index, markers):
             yield _Marker(index, "reply", end)
         elif (markers.from_field.match(line) or markers.date_field.match(line)) and _header_block(
             lines, index, markers
@@ -144,8 +151,9 @@ def _markers(lines: list[str], markers: Markers, *, forwarding: bool) -> Iterato
             yield _Marker(index, ambiguous, index + 1)
 
 
-def _attribution(lines: list[str], index: int, markers: Markers) -> int:
-    """The line after an attribution starting at `index` (0 when there is none)."""
+def attribution_end(lines: list[str], index: int, markers: Markers) -> int:
+    """The line after an attribution starting at `index` (0 when there is none); Gmail wraps a long
+    one ("Le ... X <" / "x@y> a écrit :")."""
     joined = ""
     for end in range(index, min(index + 3, len(lines))):
         part = lines[end].strip()
@@ -215,7 +223,7 @@ def _opens_history(lines: list[str], index: int, line: str, markers: Markers) ->
     return bool(
         markers.forward_rule.match(line)
         or markers.reply_rule.match(line)
-        or _attribution(lines, index, markers)
+        or attribution_end(lines, index, markers)
         or (markers.from_field.match(line) and _header_block(lines, index, markers))
     )
 

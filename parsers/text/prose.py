@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from models import ExtractedLine
+from parsers.text.asides import ASKING, POINTED, asks_about_known, packing_aside, read_counted_last
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.text.qualifiers import qualifies
-from parsers.text.variants import read_headed, read_variants, variant_spans
+from parsers.text.variants import colour_pattern, read_headed, read_variants, variant_spans
 from parsers.values.dates import date_words, month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
-from parsers.vocabulary.sizes import each_words
 from parsers.vocabulary.words import line_words
 
 
@@ -28,6 +28,8 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     found = []
     for match in _prose_matches(sentence):
         group = next(g for g in ("qty", "half", "approx") if match[g])
+        if asks_about_known(sentence, match.start(group)):
+            continue  # 'vous avez bien reçu les 4 bidons d'AdBlue ... ?': goods known, none ordered
         quantity, approx = _halves(match, *_count(match[group]))
         if quantity is None:
             continue
@@ -64,9 +66,12 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 notes=["approximate quantity: confirm with the customer"] if approx else [],
             )
         )
-    return _read_elided(sentence, found, part=part, start=start) or read_headed(
+    lines = _read_elided(sentence, found, part=part, start=start) or read_headed(
         sentence, part=part, start=start
     )
+    taken = [ln.provenance.span for ln in lines if ln.provenance and ln.provenance.span]
+    last = read_counted_last(sentence, taken, part=part, start=start)
+    return sorted([*lines, *last], key=_start) if last else lines
 
 
 def _count(text: str) -> tuple[Decimal | None, bool]:
@@ -222,9 +227,9 @@ def _asked(before: str) -> bool:
     send'), or the list is all of it ('Bonjour, 6 casques blancs et 2 rouges'), not a sentence that
     counts something else ('nous sommes 3 techniciens et 2 apprentis')."""
     own = re.split(r"[.!?:;]\s", before)[-1]
-    if _POINTED.search(own):
+    if POINTED.search(own):
         return False  # 'Les deux agences passent commande', 'the 40 tee-shirts': things known, not ordered
-    return len(re.findall(r"[^\W\d_]+", own)) <= 1 or bool(_ASKING.search(own))
+    return len(re.findall(r"[^\W\d_]+", own)) <= 1 or bool(ASKING.search(own))
 
 
 def _by_article(sentence: str, line: ExtractedLine, start: int) -> bool:
@@ -314,6 +319,9 @@ def _build_prose() -> re.Pattern[str]:
 def _cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     rest = sentence[begin:]
     end = _stop(rest, 0)
+    aside = packing_aside(rest, end) if rest.startswith(" (", end) else None
+    if aside is not None:  # '4 boîtes de clips 20 (les boîtes de 100)': the packing names the article
+        end = aside
     named = _CODE_THEN_NAME.match(rest[end:]) if _CODE_ALONE.fullmatch(rest[:end]) else None
     if named is not None:  # '2 cases of BS-PAP-0201 (the Z-fold towels)': the name in brackets after a code
         end += named.end()
@@ -335,21 +343,30 @@ def _stop(rest: str, begin: int) -> int:
     lowered = rest.lower()
     for stop in [*line_words().prose_stops, ", ", "; ", ". ", " ?", "?", "!", " (", "\n"]:
         at = lowered.find(stop, begin)
-        while at > begin and stop in _FOR and _fits(rest, at + len(stop)):
+        while at > begin and (
+            (stop in _FOR and _fits(rest, at + len(stop))) or (stop in _AND and _two_colours(rest, at, stop))
+        ):
             at = lowered.find(stop, at + 1)  # 'kits distri pour Sandero 1.0 sce': the vehicle it fits
         if begin < at < end:
             end = at
     return end
 
 
+def _two_colours(rest: str, at: int, stop: str) -> bool:
+    """'rubalise rouge et blanc', 'black and white tape': one article in two colours, not two items."""
+    return bool(_COLOUR_BEFORE.search(rest, 0, at)) and bool(_COLOUR_AFTER.match(rest, at + len(stop)))
+
+
 def _fits(rest: str, at: int) -> bool:
-    """'pour Sandero 1.0 sce', 'for Golf 7': a name and a figure after 'pour', 'for' tell what the article
-    fits, unless the name is a day or a month ('pour Lundi 12')."""
+    """'pour Sandero 1.0 sce', 'for the Golf 7': a name and a figure after 'pour', 'for' tell what the
+    article fits, unless the name is a day or a month ('pour Lundi 12') or the figure a year ('pour le
+    Salon 2026')."""
     fitting = _FITTING.match(rest, at)
     if fitting is None:
         return False
     word = fitting["word"].lower()
-    return word not in date_words().weekdays and month_number(word) is None
+    year = re.fullmatch(r"(?:19|20)\d\d", fitting["figure"])
+    return word not in date_words().weekdays and month_number(word) is None and year is None
 
 
 # A code alone ('BS-PAP-0201', 'R4471') and a bracket after it holding words.
@@ -365,18 +382,19 @@ _JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as|\+|&)\s+|ainsi\s+qu(?
 _RUNS_ON = re.compile(rf"(?:\s*\([^()]*\))?\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 _FOR = frozenset({" pour ", " for "})
-_FITTING = re.compile(r"(?P<word>[A-Z][\w'’-]+)(?:\s+[A-Za-z][\w'’.-]*)?\s+\d")
+_AND = frozenset({" et ", " and "})
+_COLOUR_BEFORE = re.compile(rf"\b(?:{colour_pattern()})$", re.I)
+_COLOUR_AFTER = re.compile(
+    rf"(?:{colour_pattern()})\b(?!\s+[^\W\d_]{{3,}}\s+(?:de|of)\b)(?=\s*(?:[,.;:!?)]|$|\s+(?:pour|for|et|and)\s))",
+    re.I,
+)
+# 'pour la Clio 4 dCi', 'for the Golf 7': the vehicle, with or without an article before its name.
+_FITTING = re.compile(
+    r"(?:(?:la|le|les|l['’]|the)\s+)?(?P<word>[A-Z][\w'’-]+)(?:\s+[A-Za-z][\w'’.-]*)?\s+(?P<figure>\d+)"
+)
 _ARTICLES = frozenset({"un", "une", "a", "an"})
-# A count after a word that points at things already known ('les deux agences', 'nos 3 camions').
-_POINTED = re.compile(r"(?<!\w)(?:les|ces|nos|vos|leurs|the|these|those|our|your|their)\s*$", re.I)
 _FRACTIONS = frozenset({"demi", "demie", "half"})
 _SIZE_ONLY = re.compile(rf"^(?:{NUMBER})\s*(?P<unit>{UNIT_TOKEN})?\W*$", re.I)
 _PROSE = _build_prose()
 _ELIDED = _build_elided()
 _LISTED = _build_listed()
-_ASKING = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(re.escape(w) for w in sorted(each_words().asking, key=len, reverse=True))
-    + r")(?!\w)",
-    re.I,
-)

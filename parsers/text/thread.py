@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from parsers.mail.markers import Markers, load_markers
+from parsers.mail.quotes import attribution_end
 from parsers.vocabulary.thread import changes_pattern, points_pattern
 
 # Where lines read from the quoted history point.
@@ -75,11 +76,15 @@ def latest_quoted(quoted: str) -> str:
     begins: our quote answered, never the request it answered ('could you price 30 vests ...')."""
     text = quoted_text(quoted)
     markers = load_markers()
+    lines = text.splitlines(keepends=True)
     seen_body = False
     offset = 0
-    for raw in text.splitlines(keepends=True):
+    header_end = 0
+    for index, raw in enumerate(lines):
         shape = raw.strip().strip("*").strip()
-        if opens_message(shape, markers):
+        if index < header_end:
+            pass
+        elif opens_message(shape, markers) or (header_end := attribution_end(lines, index, markers)):
             if seen_body:
                 return text[:offset]
         elif shape:

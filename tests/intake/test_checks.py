@@ -363,7 +363,8 @@ def test_a_small_lead_over_a_twin_the_words_do_not_tell_apart_holds_the_line(
 
 
 def test_english_words_of_the_trade_name_a_french_catalogue_for_the_unread_lines_check():
-    from intake.routing.checks.coverage import catalogue_words, looks_like_line
+    from intake.routing.checks.catalogue_keys import catalogue_words
+    from intake.routing.checks.coverage import looks_like_line
     from intake.routing.checks.reading import default_reading_rules
     from models import ProductRow
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from intake.reports.evaluate import EvalReport, OrderOutcome, calibration_table, modes_table, replay_hold
+from intake.reports.eval_report import EvalReport, OrderOutcome, calibration_table, modes_table
+from intake.reports.evaluate import replay_hold
 
 
 def make_outcome(

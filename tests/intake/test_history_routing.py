@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from intake.ingest import ingest_file
-from intake.reports.evaluate import OVERALL, evaluate, modes_table
+from intake.reports.eval_report import OVERALL, modes_table
+from intake.reports.evaluate import evaluate
 from intake.routing.checks import CheckContext
 from intake.routing.checks.lines import check_lines_matched
 from matchers import CatalogIndex

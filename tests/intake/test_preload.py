@@ -12,7 +12,7 @@ from pathlib import Path
 from intake.preload import READING_PACKAGES, preload
 from intake.readers import ReaderPool
 from intake.reading import assess_message, read_message
-from intake.routing.checks import coverage, named
+from intake.routing.checks import catalogue_keys, named
 from matchers import CatalogIndex
 from models import Origin, RawMessage, Settings
 from parsers import DocumentLimits
@@ -57,7 +57,7 @@ def test_a_message_read_after_preload_compiles_no_vocabulary(
     preload(index)
     before = {loader: loader.cache_info().misses for loader in _loaders()}
     own = {loader: _own_values(loader) for loader in _loaders() if not _needs_arguments(loader)}
-    kept = (dict(coverage._KEYS), dict(named._PRODUCT_BOOKS), dict(named._REF_BOOKS))
+    kept = (dict(catalogue_keys._KEYS), dict(named._PRODUCT_BOOKS), dict(named._REF_BOOKS))
     paths = _some_of_each_shape()
     assert len(paths) >= 16
     for path in paths:
@@ -72,7 +72,7 @@ def test_a_message_read_after_preload_compiles_no_vocabulary(
     ]
     assert loaded_late == []
     # What the checks keep of the catalogue was built before: reading built none of it again.
-    assert kept == (coverage._KEYS, named._PRODUCT_BOOKS, named._REF_BOOKS)
+    assert kept == (catalogue_keys._KEYS, named._PRODUCT_BOOKS, named._REF_BOOKS)
 
 
 def _own_values(loader: functools._lru_cache_wrapper) -> set[str]:

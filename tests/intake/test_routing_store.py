@@ -10,16 +10,15 @@ import pytest
 from sqlmodel import select
 
 from intake.ingest import ingest_raw
-from intake.reports.evaluate import (
+from intake.reports.eval_report import (
     THRESHOLDS,
     EvalReport,
     OrderOutcome,
-    evaluate,
     format_report,
-    load_reference_dir,
     report_json,
     threshold_table,
 )
+from intake.reports.evaluate import evaluate, load_reference_dir
 from matchers import CatalogIndex
 from models import OrderStatus, RawMessage, RoutingMode, Settings, Store, customer_history
 from models.tables import OrderLine, ReviewItem

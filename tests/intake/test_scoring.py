@@ -1,4 +1,4 @@
-from intake.reports.evaluate import what_differs
+from intake.reports.eval_report import what_differs
 from intake.reports.scoring import Tally, differences, order_is_right, pair_orders
 
 

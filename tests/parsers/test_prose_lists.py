@@ -9,17 +9,9 @@ import pytest
 
 from parsers.text.reader import read_lines
 from parsers.text.variants import variant_spans
+from tests.factories.body_lines import read_triples
 
-
-def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
-    return [
-        (
-            line.description.value if line.description else "",
-            line.quantity.value,
-            line.unit.value if line.unit else None,
-        )
-        for line in read_lines(text, part="body")
-    ]
+_read = read_triples
 
 
 @pytest.mark.parametrize(

@@ -117,6 +117,21 @@ def test_forward_drops_the_history_of_the_forwarded_message() -> None:
     assert "9 cartons de bols" not in split.text and "9 cartons de bols" in split.quoted
 
 
+def test_a_forward_of_a_forward_reads_the_first_writer() -> None:
+    # Outlook forwards under "-----Original Message-----": the forwarded message's own "FW:" subject
+    # says that rule opens the original too, not a reply's history.
+    text = (
+        "See below, please key in.\n\n---------- Forwarded message ---------\n"
+        "From: Ben Hale <ben@seedtrade.example>\nDate: Tue, 1 Dec 2026 at 17:30\nSubject: FW: spring bulbs\n"
+        "To: <desk@seedtrade.example>\n\nFYI\n\n-----Original Message-----\n"
+        "From: Rosa Green <rosa@green-nursery.example>\nSent: 01 December 2026 16:05\n"
+        "To: ben@seedtrade.example\nSubject: spring bulbs\n\n12 x TUL-RED-10 tulip bulbs\n4 x POT-14 clay pots\n"
+    )
+    split = split_reply(text, "Fwd: FW: spring bulbs")
+    assert "12 x TUL-RED-10 tulip bulbs" in split.text and not split.quoted
+    assert split.forwarded_sender is not None and split.forwarded_sender.email == "rosa@green-nursery.example"
+
+
 SIGNATURES = {
     "cordialement": ("Cordialement,\nJean Dupont\nBrasserie du Port", "Brasserie du Port"),
     "dash_dash": ("-- \nJean Dupont\nTél. 05 56 12 34 56", "05 56 12 34 56"),

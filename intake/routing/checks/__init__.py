@@ -10,9 +10,10 @@ from intake.routing.checks.amounts import (
     check_totals,
 )
 from intake.routing.checks.carried import check_carried_totals
+from intake.routing.checks.catalogue_keys import prepare_keys
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.corrections import check_corrections
-from intake.routing.checks.coverage import check_lines_read, prepare_keys
+from intake.routing.checks.coverage import check_lines_read
 from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
 from intake.routing.checks.lines import (
     check_lines_matched,

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from intake.routing.checks.catalogue_keys import content_words, text_tokens
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.coverage import (
-    content_words,
     numbered_as,
     order_spans,
     overlaps_line,
     span_reason,
-    text_tokens,
     withdrawn_numbers,
 )
 from intake.routing.checks.reading import ReadingRules, default_reading_rules

@@ -12,30 +12,34 @@ the reader's code: a new reader cannot step around it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
+from intake.routing.checks.catalogue_keys import WORD as _WORD
+from intake.routing.checks.catalogue_keys import (
+    catalogue_codes,
+    catalogue_words,
+    content_words,
+    text_tokens,
+    word_key,
+)
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.places import Places, overlaps
 from intake.routing.checks.quoted import excepted_places, quoted_spans
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
-from intake.routing.checks.written_codes import EDGE as _EDGE
 from intake.routing.checks.written_codes import TOKEN as _TOKEN
 from intake.routing.checks.written_codes import names_a_code, tokens, unglued
-from matchers.vocabulary import load_vocabulary
-from models import ExtractedLine, ProductRow, Provenance, ReviewReason, Severity
+from models import ExtractedLine, Provenance, ReviewReason, Severity
 from parsers.mail.markers import load_markers
 from parsers.text.thread import QUOTED_PART
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import unit_key, unit_kind
-from parsers.vocabulary.phrases import unaccented
 
 _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*]|pcs?|pces?|u)?$", re.I)
 # A code has a digit (VIS-440-200, 204417) or capitals in separated parts (HB-GLV-L).
 _CODE = re.compile(r"^(?:(?=[\w\-./]*\d)[^\W_][\w\-./]{3,}|[A-Z0-9]+(?:[-./][A-Z0-9]+)+)$")
-_WORD = re.compile(r"^[^\W\d_]{3,}")
 # A number as a customer writes a count: 'x25', '25x', '25 pcs', '1.500', '2 500', '1,5'; never
 # a part of a size or a code ('5x60', 'M8x65', 'HU7008').
 _SAID = re.compile(rf"(?<![\w.,])(?:[x×*]|qt[ée]|qty)?({NUMBER})(?:[x×*]|pcs?|pces?|u)?(?![\w]|[.,]\d)", re.I)
@@ -154,81 +158,6 @@ def order_spans(ctx: CheckContext, *, split: bool = True) -> list[Span]:
     inside = not order.rows and order.source == "email"
     body = body_spans(ctx.parsed.text, ctx.parsed.text_part, ctx.parsed.subject)
     return [*rows, *(Span(*c, inside) for span in body for c in (clauses(*span) if split else [span]))]
-
-
-def text_tokens(text: str) -> set[str]:
-    """The span's tokens, lower case, their punctuation edges taken off."""
-    return {t.lower() for t in tokens(text)}
-
-
-def content_words(text: str, shortest: int = 3) -> set[str]:
-    """The span's words as compared with the catalogue's (word_key), `shortest` letters or more."""
-    return {word_key(t) for t in _TOKEN.findall(text) if _WORD.match(t) and len(t.strip(_EDGE)) >= shortest}
-
-
-def prepare_keys(products: Mapping[str, ProductRow]) -> None:
-    """The codes and words of a catalogue built now (they are kept for it): a process forked
-    afterwards finds them built."""
-    _catalogue_keys(products)
-
-
-def catalogue_codes(ctx: CheckContext) -> frozenset[str]:
-    """The catalogue's article codes, lower case."""
-    return _catalogue_keys(ctx.products)[1]
-
-
-# The codes and words of the last few catalogues seen, by the identity of their mapping (kept
-# here, so that identity is not reused): building a key of 100,000 articles to look them up
-# would cost more than the check (a catalogue is built once and not changed after).
-_KEYS: dict[int, tuple[Mapping[str, ProductRow], frozenset[str], frozenset[str]]] = {}
-_KEPT = 4
-
-
-def _catalogue_keys(
-    products: Mapping[str, ProductRow],
-) -> tuple[Mapping[str, ProductRow], frozenset[str], frozenset[str]]:
-    kept = _KEYS.get(id(products))
-    if kept is not None and kept[0] is products:
-        return kept
-    codes = frozenset(sku.lower() for sku in products)
-    named = {
-        word_key(w) for product in products.values() for w in _TOKEN.findall(product.name) if _WORD.match(w)
-    }
-    words = frozenset(named | _said_otherwise(named))
-    if len(_KEYS) >= _KEPT:
-        del _KEYS[next(iter(_KEYS))]
-    _KEYS[id(products)] = kept = (products, codes, words)
-    return kept
-
-
-def _said_otherwise(named: set[str]) -> set[str]:
-    """The words a customer writes for the catalogue's own: an English word of a French catalogue
-    ('bucket' for 'seau', 'laundry liquid' for 'lessive liquide'), an abbreviation, a trade's name.
-    The matcher reads them as those words, so a count beside them is a line to read as much as one
-    beside the catalogue's."""
-    vocabulary = load_vocabulary()
-    found: set[str] = set()
-    for table in (vocabulary.translations, vocabulary.trade_words, vocabulary.abbreviations):
-        for said, meant in table.items():
-            keys = [word_key(w) for w in meant.split()]
-            if " " in said:
-                # A phrase ('hard hat') names the catalogue when all its meaning does.
-                if keys and all(k in named for k in keys):
-                    found.update(word_key(w) for w in said.split() if _WORD.match(w))
-            elif _WORD.match(said) and any(k in named for k in keys):
-                found.add(word_key(said))
-    return found
-
-
-def catalogue_words(ctx: CheckContext) -> frozenset[str]:
-    """The words of the catalogue's designations: what an order line without a code names."""
-    return _catalogue_keys(ctx.products)[2]
-
-
-def word_key(word: str) -> str:
-    """A word as compared with the catalogue's: lower case, no accents, no plural s/x."""
-    text = unaccented(word.strip(_EDGE).lower())
-    return text[:-1] if len(text) > 3 and text[-1] in "sx" else text
 
 
 def _nothing_ordered(quantity: str) -> bool:

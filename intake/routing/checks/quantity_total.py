@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from intake.routing.checks.catalogue_keys import word_key
 from intake.routing.checks.context import CheckContext, quantity_of, quantity_text
-from intake.routing.checks.coverage import order_spans, word_key
+from intake.routing.checks.coverage import order_spans
 from intake.routing.checks.reading import default_reading_rules
 from models import Provenance, ReviewReason
 from parsers.values.numbers import parse_number

@@ -1,0 +1,97 @@
+"""What a sentence says around its counted items: a bracket telling the article's packing ('4 boîtes de
+clips (les boîtes de 100)'), an item named first and counted after ('du liquide de frein, trois
+bidons'), a question about goods already known ('vous avez bien reçu les 4 bidons ... ?')."""
+
+from __future__ import annotations
+
+import re
+
+from models import ExtractedLine
+from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.values.numbers import NUMBER, quantity_words_pattern
+from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.sizes import each_words
+
+
+def packing_aside(rest: str, at: int) -> int | None:
+    """Where a bracket opened at `at` ends when it tells the packing or the size of the article
+    before it ('(the 12-packs)', '(les cartons de 50)', '(200 per roll)', '(5 L too)'): the matcher
+    tells the box from the single piece by it. None for a remark, a code or a restated count."""
+    found = _BRACKET.match(rest, at)
+    if found is None:
+        return None
+    inside = found["inside"].strip()
+    if _RESTATED.match(inside) or len(inside.split()) > 8:
+        return None  # '(soit 10 lots)': the same order counted otherwise, not the article
+    words = _WORD.findall(inside)
+    packed = any((unit := normalise_unit(w)) is not None and unit_kind(unit) == "count" for w in words)
+    measured = any(unit_kind(normalise_unit(m["unit"]) or "") == "measure" for m in _MEASURE.finditer(inside))
+    return found.end() if packed or measured else None
+
+
+def asks_about_known(sentence: str, at: int) -> bool:
+    """The count at `at` is in a question about goods already known ('vous avez bien reçu les 4
+    bidons ... ?', 'did the 3 boxes arrive?'): a pointing word before it, a question mark closing it,
+    no word asking for goods ('pouvez-vous livrer les 4 bidons ?' orders them)."""
+    begin = max(sentence.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n", ": ")) + 1
+    ends = [e for e in (sentence.find(mark, at) for mark in (". ", "!", "?", "\n")) if e >= 0]
+    end = min(ends) if ends else len(sentence)
+    before = sentence[begin:at]
+    return sentence[end : end + 1] == "?" and bool(POINTED.search(before)) and not ASKING.search(before)
+
+
+def read_counted_last(
+    sentence: str, taken: list[tuple[int, int]], *, part: str, start: int
+) -> list[ExtractedLine]:
+    """ "et du liquide de frein DOT 4 en 1 litre, trois bidons", "some brake cleaner, 6 cans": an
+    item named with no count (a partitive before it) and counted in packagings after a comma."""
+    found = []
+    for match in _COUNTED_LAST.finditer(sentence):
+        at = start + match.start("desc")
+        if any(b < start + match.end() and at < e for b, e in taken):
+            continue
+        quantity, approx = read_quantity(match["qty"])
+        unit = normalise_unit(match["unit"])
+        if quantity is None or approx or unit is None or unit_kind(unit) != "count":
+            continue
+        desc = match["desc"].strip()
+        found.append(
+            line_from_parts(
+                part,
+                (at, start + match.end("unit")),
+                desc=(desc, (at, at + len(desc))),
+                qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
+                unit=(unit, (start + match.start("unit"), start + match.end("unit"))),
+                rule="text-prose",
+                confidence=0.7,
+            )
+        )
+    return found
+
+
+_BRACKET = re.compile(r"\s*\((?P<inside>[^()\n?]{1,80})\)")
+_RESTATED = re.compile(r"(?:soit|i\.?e\.?|=|that\s+is|so\b|donc)", re.I)
+_WORD = re.compile(r"[^\W\d_]+")
+_MEASURE = re.compile(rf"(?:{NUMBER})\s*(?P<unit>{UNIT_TOKEN})", re.I)
+# A count after a word that points at things already known ('les deux agences', 'nos 3 camions').
+POINTED = re.compile(r"(?<!\w)(?:les|ces|nos|vos|leurs|the|these|those|our|your|their)\s*$", re.I)
+
+
+def _build_counted_last() -> re.Pattern[str]:
+    count = rf"{NUMBER}|{quantity_words_pattern()}"
+    return re.compile(
+        rf"(?:^|(?<=[,;:])\s+|\b(?:et|and|puis|plus|aussi|also)\s+)(?:du|de\s+la|de\s+l['’]|des|some)\s+"
+        rf"(?P<desc>[^\W\d_][^,;.?!()\n]*?)\s*,\s*(?P<qty>{count})\s+(?P<unit>{UNIT_TOKEN})"
+        r"(?=\s*(?:[.;!]|$)|,\s|\s+(?:et|and)\s)",
+        re.I,
+    )
+
+
+_COUNTED_LAST = _build_counted_last()
+# Words asking for goods ('il nous faudrait', 'please send'): a sentence holding them orders.
+ASKING = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(w) for w in sorted(each_words().asking, key=len, reverse=True))
+    + r")(?!\w)",
+    re.I,
+)

@@ -1,0 +1,74 @@
+"""What a sentence says around its items: a bracket telling the packing, an item counted after its
+name, a question about goods already known, the vehicle or appliance an article fits, an article in
+two colours (parsers/text/asides.py, prose.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.factories.body_lines import read_triples
+
+_read = read_triples
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Merci de livrer 5 sacs de terreau universel (les sacs de 40 L) et 2 rouleaux de grillage vert.",
+            [("terreau universel (les sacs de 40 L)", 5, "sac"), ("grillage vert", 2, "rouleau")],
+        ),
+        (
+            "Could you send 3 boxes of nitrile O-rings (the 100-packs, not the small ones) and 2 tubes of grease.",
+            [("nitrile O-rings (the 100-packs, not the small ones)", 3, "boite"), ("grease", 2, "tube")],
+        ),
+    ],
+)
+def test_a_bracket_telling_the_packing_stays_with_the_article(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_a_bracket_restating_the_count_is_no_part_of_the_article():
+    lines = _read("Il nous faut 40 sacs de granulés bois (soit 2 palettes) et 3 seaux de sel.")
+    assert lines[0] == ("granulés bois", Decimal(40), "sac")
+
+
+def test_an_item_named_first_is_counted_after_the_comma():
+    text = "Il me faudrait 2 boîtes de colliers 20 mm, et du mastic silicone sanitaire blanc, six cartouches."
+    assert _read(text) == [
+        ("colliers 20 mm", Decimal(2), "boite"),
+        ("mastic silicone sanitaire blanc", Decimal(6), "tube"),
+    ]
+
+
+def test_a_question_about_goods_already_known_orders_nothing():
+    text = "Au fait, avez-vous bien reçu les 3 palettes de carrelage que nous avons renvoyées lundi ?"
+    assert _read(text) == []
+
+
+def test_a_question_asking_for_goods_still_orders_them():
+    text = "Pourriez-vous nous livrer les 3 palettes de carrelage grès 60x60 ?"
+    assert _read(text) == [("carrelage grès 60x60", Decimal(3), "palette")]
+
+
+def test_the_appliance_an_article_fits_stays_in_its_name():
+    text = "Merci d'envoyer 2 kits de joints pour la Vaillant 24 kW et 3 boîtes de raccords laiton."
+    assert _read(text) == [
+        ("joints pour la Vaillant 24 kW", Decimal(2), "kit"),
+        ("raccords laiton", Decimal(3), "boite"),
+    ]
+
+
+def test_a_year_after_for_the_names_no_fitting():
+    text = "Il me faut 3 cartons de flyers pour le Forum 2027 et 2 boîtes de badges."
+    assert [d for d, _, _ in _read(text)] == ["flyers", "badges"]
+
+
+def test_an_article_in_two_colours_is_one_item():
+    text = "Please send 4 rolls of barrier tape black and yellow and 2 boxes of cable ties."
+    assert _read(text) == [
+        ("barrier tape black and yellow", Decimal(4), "rouleau"),
+        ("cable ties", Decimal(2), "boite"),
+    ]
