@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from models import ExtractedOrder
 from parsers.documents.pdf import read_pdf
+from tests.factories.documents import Item, Layout, make_po_pdf
 
 TOP = A4[1]
 ROWS = [
@@ -25,7 +26,10 @@ XS = (40, 65, 130, 340, 380, 430, 490, 560)
 
 
 def _order(
-    boxes: list[tuple[str, str]], headings: tuple[str, ...], rows: list[tuple[str, ...]] = ROWS
+    boxes: list[tuple[str, str]],
+    headings: tuple[str, ...],
+    rows: list[tuple[str, ...]] = ROWS,
+    under_title: tuple[str, ...] = (),
 ) -> ExtractedOrder:
     out = io.BytesIO()
     pdf = Canvas(out, pagesize=A4, invariant=1)
@@ -33,6 +37,8 @@ def _order(
     pdf.drawString(40, TOP - 50, "LABORATOIRE DES COTEAUX")
     pdf.drawString(330, TOP - 50, "PURCHASE ORDER")
     pdf.setFont("Helvetica", 8)
+    for i, text in enumerate(under_title):
+        pdf.drawString(330, TOP - 66 - 11 * i, text)
     for i, (label, value) in enumerate(boxes):
         x = 300 + 85 * i
         pdf.rect(x, TOP - 110, 80, 30)
@@ -98,3 +104,39 @@ def test_a_word_heading_over_dates_is_no_code() -> None:
     )
     assert len(order.lines) == 3
     assert not any(line.code for line in order.lines)
+
+
+@pytest.mark.parametrize(
+    ("under_title", "po"),
+    [
+        (("PO-55120",), "PO-55120"),
+        (("2025/10/7712", "Date : 01/12/2026"), "2025/10/7712"),
+        (("Référence : ACH-26-0412",), "ACH-26-0412"),
+        (("Ref: ACH-26-0412",), "ACH-26-0412"),
+        (("Réf. client : C0042",), None),
+        (("Votre référence : DEV-1180",), None),
+        (("Page 1/2",), None),
+        (("01/12/2026",), None),
+    ],
+    ids=["number", "number-then-date", "reference", "ref", "client", "our-quote", "page", "date"],
+)
+def test_the_order_number_under_the_title_or_after_a_reference_label(
+    under_title: tuple[str, ...], po: str | None
+) -> None:
+    order = _order([], ENGLISH, under_title=under_title)
+    assert (order.po_number.value if order.po_number else None) == po
+
+
+def test_a_date_printed_under_the_delivery_address_is_no_line_of_it() -> None:
+    layout = Layout(
+        headers=("Code", "Description", "Qty", "UoM", "Unit price", "Amount"),
+        ship_label="Ship to",
+        ship_lines=("Pumping station Les Iles", "Chemin du Halage", "69390 Vernaison", "1 Dec 2026"),
+    )
+    order = read_pdf(
+        make_po_pdf([Item("PMP-0412", "Submersible pump 1.5 kW", "2")], layout),
+        "attachment:po.pdf",
+        max_pages=2,
+    )
+    assert order.ship_to is not None
+    assert order.ship_to.value == "Pumping station Les Iles, Chemin du Halage, 69390 Vernaison"

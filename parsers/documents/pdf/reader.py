@@ -236,11 +236,14 @@ def _next_is_po(label: F.Label, lines: list[Line]) -> bool:
 
 
 def _titled_po(order: ExtractedOrder, lines: list[Line], vocab, part: str, rule: str) -> None:
-    # "BON DE COMMANDE DP-2026-03402": the title carries the number, with no label.
-    for line in lines:
+    # "BON DE COMMANDE DP-2026-03402": the title carries the number, with no label, or has it alone
+    # on the line under it ('PURCHASE ORDER' over 'PO-55120').
+    for index, line in enumerate(lines):
         for cell in line.cells():
             at = titled_number([w.text for w in cell.words], vocab)
             found = F.po_value(cell.words[at:]) if at is not None else None
+            if at is not None and at == len(cell.words):
+                found, at = F.number_below(lines, index, cell.words), at - 1
             if found is not None and at == len(cell.words) - 1:
                 prov = provenance(part, found.words, rule)
                 order.po_number = Extracted[str](value=found.text, confidence=0.85, provenance=prov)
