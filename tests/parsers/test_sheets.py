@@ -9,7 +9,8 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from parsers.documents.sheets import decode_text, read_sheet
+from parsers.documents.sheet_files import decode_text
+from parsers.documents.sheets import read_sheet
 
 PART = "attachment:order"
 
