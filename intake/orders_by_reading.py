@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from intake.followups import ANSWER_RULE, EACH_RULE, offers_a_choice, read_thread
+from intake.followups.completes import complete_quoted_order
 from matchers import CatalogIndex, match_order
 from models import Classification, ExtractedLine, ExtractedOrder, LineMatch, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
@@ -17,6 +18,7 @@ from parsers.values.units import unit_kind, unit_ordered_by
 NAMED_SCORE = 0.8
 NAMED_MARGIN = 0.1
 ANSWER_REASON = "a short answer orders one option of the question quoted"
+COMPLETES_REASON = "a short answer to our question completes the order quoted under it"
 # An answer whose option names one article of the question for sure reads as an order as surely
 # as an order's own words; one left in doubt is held by its doubt whatever this says.
 ANSWERED = 0.8
@@ -91,6 +93,22 @@ def answer_to_offer(
     if sign.kind == FollowupKind.OTHER:
         return read, sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
     return read, sign.model_copy(update={"tentative": True})
+
+
+def answer_completing(
+    parsed: ParsedMessage, read: list[ExtractedOrder] | None, sign: FollowupSign, index: CatalogIndex
+) -> tuple[list[ExtractedOrder] | None, FollowupSign]:
+    """A reply that orders nothing by its own words but answers our question over the customer's
+    order quoted under it ("Les Valeo, merci."): that order, held for a clerk."""
+    if parsed.classification is None or parsed.classification.is_order or sign.kind != FollowupKind.OTHER:
+        return read, sign
+    order = complete_quoted_order(parsed, index)
+    if order is None:
+        return read, sign
+    parsed.classification = Classification(
+        kind=MessageKind.ORDER, confidence=UNSURE_ANSWER, reasons=[COMPLETES_REASON]
+    )
+    return [order], sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
 
 
 def as_answer(classification: Classification, read: list[ExtractedOrder]) -> Classification:

@@ -196,7 +196,8 @@ class PreparedQuery:
 
     @classmethod
     def prepare(cls, wording: Wording, index: DesignationIndex) -> PreparedQuery:
-        expanded = [spellings(w, index) or [(w, 0.0)] for w in wording.words]
+        slots = _slots(wording)
+        expanded = [_merged([spellings(w, index) or [(w, 0.0)] for w in slot]) for slot in slots]
         weights = [max(index.idf_of(t) for t, _ in options) or index.mean_idf for options in expanded]
         return cls(
             wording=wording,
@@ -204,13 +205,37 @@ class PreparedQuery:
             weights=weights,
             # Packaging words ("rouleau", "carton") say how it is sold, not what it is.
             known=[
-                any(s == 1.0 for _, s in options) and word not in _packaging()
-                for word, options in zip(wording.words, expanded, strict=True)
+                any(s == 1.0 for _, s in options) and not set(slot) & _packaging()
+                for slot, options in zip(slots, expanded, strict=True)
             ],
             text=" ".join(wording.words),
             sorted_words=sorted(wording.words),
             heads=frozenset(t for t, _ in expanded[0]) if expanded else frozenset(),
         )
+
+
+def _slots(wording: Wording) -> list[tuple[str, ...]]:
+    """The customer's words as scored: the French words of one English word ('fauteuil|chaise') are
+    one word, covered by whichever a designation prints."""
+    groups = {word: group for group in wording.either for word in group}
+    slots: list[tuple[str, ...]] = []
+    taken: set[tuple[str, ...]] = set()
+    for word in wording.words:
+        group = groups.get(word)
+        if group is None:
+            slots.append((word,))
+        elif group not in taken:
+            taken.add(group)
+            slots.append(group)
+    return slots
+
+
+def _merged(options: list[list[tuple[str, float]]]) -> list[tuple[str, float]]:
+    best: dict[str, float] = {}
+    for spelt in options:
+        for token, similarity in spelt:
+            best[token] = max(similarity, best.get(token, 0.0))
+    return list(best.items())
 
 
 def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> float:

@@ -71,7 +71,7 @@ _THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
 _ANY_NUMBER = re.compile(_NUM)
 _SQUARE = re.compile(r"(?<=\d)(\s*(?:mm|cm|m))[23](?![\w])")
 _BARE = re.compile(rf"(?<![\w.,]){_NUM}(?![\w'])")
-_NONWORD = re.compile(r"[^a-z0-9ø⌀µ.,/%+ ]+")
+_NONWORD = re.compile(r"[^a-z0-9ø⌀µ.,/%+| ]+")
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,9 @@ class Wording:
     features: frozenset[str] = field(default_factory=frozenset)
     numbers: frozenset[str] = field(default_factory=frozenset)  # every number written, as text
     excluded: tuple[str, ...] = ()  # words written after a negation ("pas le roux")
+    # Words that stand for one word of the customer's, any of which a designation may print: an English
+    # word the trade says two ways in French ('chair': fauteuil or chaise).
+    either: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def by_kind(self) -> dict[str, frozenset[str]]:
@@ -228,7 +231,8 @@ def _spelled_sizes() -> re.Pattern[str]:
 def read_wording(text: str) -> Wording:
     """Words (abbreviations expanded, plurals folded, stop words dropped) and size features."""
     vocabulary = load_vocabulary()
-    folded = _digits_for_counted_words(vocabulary.translate_phrases(fold(text)))
+    # '|' joins the vocabulary's words of one meaning ('fauteuil|chaise'): the customer's own is a gap.
+    folded = _digits_for_counted_words(vocabulary.translate_phrases(fold(text).replace("|", " ")))
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').
     folded = _COUNT_HYPHEN.sub(r"\1 ", folded)
@@ -236,20 +240,24 @@ def read_wording(text: str) -> Wording:
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []
     excluded: list[str] = []
+    either: list[tuple[str, ...]] = []
     negated = False
     previous = ""
     for raw in _NONWORD.sub(" ", rest).replace("/", " ").split():
-        raw = raw.strip(".,%+")
+        raw = raw.strip(".,%+|")
         classed = len(raw) == 1 and raw.isalpha() and previous in vocabulary.classes.words
         expanded = raw if classed else vocabulary.expand(raw)
         for word in expanded.split():
             if word in vocabulary.negations.words:
                 negated = True  # "pas le roux", "sans poudre": the next word is what is not wanted
             elif word and (classed or word not in vocabulary.stopwords.words) and not word.isdigit():
-                (excluded if negated else words).append(stem(word))
+                meanings = tuple(stem(w) for w in word.split("|") if w)
+                (excluded if negated else words).extend(meanings)
+                if len(meanings) > 1 and not negated:
+                    either.append(meanings)
                 negated = False
         previous = raw
-    return Wording(tuple(words), frozenset(features), frozenset(numbers), tuple(excluded))
+    return Wording(tuple(words), frozenset(features), frozenset(numbers), tuple(excluded), tuple(either))
 
 
 def normalize_wording(text: str) -> str:

@@ -105,7 +105,7 @@ def english_to_catalogue(wording: str) -> str:
     """An English customer's trade words in the catalogue's French ('ball valves' -> 'vanne sphere'):
     the follow-up names its order's articles, which are few, so a word for word reading is enough."""
     pattern, table = _translations()
-    return pattern.sub(lambda m: table[m.group(1).lower()], wording)
+    return pattern.sub(lambda m: table[m.group(1).lower()].replace("|", " "), wording)
 
 
 @lru_cache(maxsize=1)

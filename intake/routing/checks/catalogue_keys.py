@@ -75,7 +75,7 @@ def _said_otherwise(named: set[str]) -> set[str]:
     found: set[str] = set()
     for table in (vocabulary.translations, vocabulary.trade_words, vocabulary.abbreviations):
         for said, meant in table.items():
-            keys = [word_key(w) for w in meant.split()]
+            keys = [word_key(w) for w in meant.replace("|", " ").split()]
             if " " in said:
                 # A phrase ('hard hat') names the catalogue when all its meaning does.
                 if keys and all(k in named for k in keys):

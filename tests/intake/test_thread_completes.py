@@ -1,0 +1,67 @@
+"""A short answer to our question that completes the customer's order quoted under it (hardware
+catalogue: sizes and variants the question asked about)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from intake.followups.completes import COMPLETED_DOUBT, complete_quoted_order
+from matchers import CatalogIndex
+from models import ParsedMessage
+from tests.factories.pipeline import make_parsed
+
+REF = Path(__file__).parents[2] / "fixtures" / "ref"
+
+ASKED_OVER_ORDER = (
+    "Le mar. 1 déc. 2026 à 09:14, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+    "> Bonjour,\n> Deux questions avant de préparer :\n"
+    "> - les gants cuir : quelle taille, 9 ou 10 ?\n"
+    "> - le différentiel : type A ou type AC ?\n> Le service commandes\n>\n"
+    "> Le lun. 30 nov. 2026 à 08:10, Rénov'Habitat <commande@renovhabitat24.fr> a écrit :\n"
+    ">> Bonjour,\n>> Commande RH-7001 :\n>> - 6 paires de gants cuir\n"
+    ">> - 2 interrupteurs différentiels 40A\n>> - 4 rouleaux à peinture 230 mm\n>> Merci\n"
+)
+
+
+@pytest.fixture(scope="module")
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(REF)
+
+
+def _reply(text: str, quoted: str = ASKED_OVER_ORDER) -> ParsedMessage:
+    parsed = make_parsed(text=text)
+    return parsed.model_copy(update={"quoted": quoted, "subject": "Re: Commande RH-7001"})
+
+
+def test_the_answer_tells_the_quoted_lines_apart_and_the_quoted_order_is_the_order(
+    index: CatalogIndex,
+) -> None:
+    order = complete_quoted_order(
+        _reply("Les gants en taille 10, et le différentiel en type AC. Merci"), index
+    )
+    assert order is not None
+    read = [(line.code.value if line.code else None, int(line.quantity.value)) for line in order.lines]
+    assert read == [("GAN-CUI-T10", 6), ("DIF-40-AC", 2), (None, 4)]
+    assert order.po_number is not None and order.po_number.value == "RH-7001"
+    assert COMPLETED_DOUBT in order.doubts
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Je reviens vers vous pour la taille.",
+        "Merci, bien noté.",
+        "Quelle différence de prix entre les types ?",
+    ],
+    ids=["postponed", "thanks", "question-back"],
+)
+def test_an_answer_that_chooses_nothing_completes_nothing(said: str, index: CatalogIndex) -> None:
+    assert complete_quoted_order(_reply(said), index) is None
+
+
+def test_an_answer_with_no_order_quoted_under_the_question_completes_nothing(index: CatalogIndex) -> None:
+    question_only = ASKED_OVER_ORDER.split(">\n> Le lun.")[0]
+    assert complete_quoted_order(_reply("Taille 10 et type AC.", question_only), index) is None
