@@ -104,6 +104,11 @@ def decode_text(data: bytes) -> str:
     """Text of a CSV in any common encoding: UTF-8 (with or without BOM), UTF-16, else detected."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    # UTF-16 written without its mark: every other byte of a Western text is a zero.
+    if data[1::2].count(0) * 3 > len(data):
+        return data.decode("utf-16-le", errors="replace")
+    if data[0::2].count(0) * 3 > len(data):
+        return data.decode("utf-16-be", errors="replace")
     # Western European exports are UTF-8 or Windows-1252 nearly always; a detector
     # guesses worse than that order on short files (° read as a Vietnamese letter).
     for encoding in ("utf-8-sig", "cp1252"):
@@ -120,6 +125,8 @@ def decode_text(data: bytes) -> str:
 
 def _csv_grid(data: bytes) -> Grid:
     text = decode_text(data)
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")  # rows ended by a carriage return alone (a Macintosh CSV)
     sample = "\n".join(text.splitlines()[:50])
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter

@@ -34,6 +34,8 @@ from parsers.vocabulary.phrases import starts_with
 SHEET_CONFIDENCE = 0.92
 GUESSED_CONFIDENCE = 0.7
 SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
+# A sheet beside the table's that holds the order's fields is short: a cover, not a list.
+COVER_ROWS = 15
 
 
 def read_sheet(
@@ -52,6 +54,7 @@ def read_sheet(
     for grid, (row_index, roles) in tables:
         _read_table(order, grid, row_index, roles, part, vocab)
     if tables:
+        _cover_fields(order, [g for g in grids if all(g is not t for t, _ in tables)], part, vocab)
         order.rows += other_sheets(grids, order.rows, part, vocab)
         grid, (row_index, _roles) = tables[0]
         titles = [(c.text, 1.0) for row in grid.rows[:row_index] for c in row if isinstance(c.value, str)]
@@ -89,6 +92,16 @@ def read_sheet(
     order.notes.append("no sheet has a table with a quantity column")
     order.document_kind = DocumentKind.UNKNOWN
     return order
+
+
+def _cover_fields(order: ExtractedOrder, covers: list[Grid], part: str, vocab: LayoutVocabulary) -> None:
+    """What the table's sheet leaves blank, from a short sheet of its own ('Infos': 'Commande' |
+    'JV-7781', 'Adresse de livraison' | ...); never a sheet named as no order ('Historique')."""
+    not_the_order = vocab.sheets.get("not_the_order", ())
+    for grid in covers:
+        filled = [row for row in grid.rows if any(cell.text for cell in row)]
+        if filled and len(filled) <= COVER_ROWS and not starts_with(grid.name or "", not_the_order):
+            header_fields(order, grid, len(grid.rows), set(), part, vocab)
 
 
 def read_workbook(

@@ -62,11 +62,27 @@ def test_xlsx_values_keep_sheet_and_cell() -> None:
 
 
 @pytest.mark.parametrize(
-    ("encoding", "delimiter"),
-    [("cp1252", ";"), ("utf-8-sig", ","), ("utf-8", "\t"), ("latin-1", "|"), ("utf-16", ";")],
-    ids=["cp1252-semicolon", "utf8bom-comma", "utf8-tab", "latin1-pipe", "utf16"],
+    ("encoding", "delimiter", "ending"),
+    [
+        ("cp1252", ";", "\r\n"),
+        ("utf-8-sig", ",", "\r\n"),
+        ("utf-8", "\t", "\r\n"),
+        ("latin-1", "|", "\r\n"),
+        ("utf-16", ";", "\r\n"),
+        ("utf-16-le", "\t", "\r\n"),
+        ("cp1252", ";", "\r"),
+    ],
+    ids=[
+        "cp1252-semicolon",
+        "utf8bom-comma",
+        "utf8-tab",
+        "latin1-pipe",
+        "utf16",
+        "utf16-unmarked",
+        "cr-only",
+    ],
 )
-def test_csv_any_delimiter_and_encoding(encoding: str, delimiter: str) -> None:
+def test_csv_any_delimiter_and_encoding(encoding: str, delimiter: str, ending: str) -> None:
     decimal = "," if delimiter != "," else "."
     rows = [
         ["Commande n°", "RH-0912"],
@@ -75,7 +91,7 @@ def test_csv_any_delimiter_and_encoding(encoding: str, delimiter: str) -> None:
         ["ABR-80", "Disques abrasifs grain 80", f"2{decimal}5", "lot"],
         ["RUB-19", "Ruban de masquage", "0", "rlx"],
     ]
-    text = "\r\n".join(delimiter.join(row) for row in rows) + "\r\n"
+    text = ending.join(delimiter.join(row) for row in rows) + ending
     order = read_sheet(text.encode(encoding), "commande.csv", PART)
     assert [(line.code.value, line.quantity.value) for line in order.lines] == [
         ("CIM-35", Decimal(12)),
