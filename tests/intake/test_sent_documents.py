@@ -4,7 +4,6 @@ of it, even when its words sound like one."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -14,20 +13,14 @@ from matchers import CatalogIndex
 from models import MessageKind, RawMessage
 from parsers import DocumentLimits
 from tests.factories.documents import Item, Layout, make_po_pdf
+from tests.factories.messages import message_with_attachment
 from tests.paths import FIXTURES_REF
 
 
 def _message(title: str) -> bytes:
-    message = EmailMessage()
-    message["From"] = "achats@martin-btp.fr"
-    message["To"] = "commandes@intake.invalid"
-    message["Subject"] = "Commande chantier Pessac"
-    message["Message-ID"] = "<sent-doc@martin-btp.fr>"
-    message.set_content("Bonjour,\n\nCi-joint le document de votre commande.\n\nCordialement\n")
     layout = Layout(title=title, fields=(("N° :", "DOC-26-0412"), ("Date :", "02/12/2026")))
     pdf = make_po_pdf([Item("VIS-320-200", "Vis agglo inox 3x20 boîte de 200", "4", "boite")], layout)
-    message.add_attachment(pdf, maintype="application", subtype="pdf", filename="DOC-26-0412.pdf")
-    return message.as_bytes()
+    return message_with_attachment(pdf, "DOC-26-0412.pdf", "pdf")
 
 
 @pytest.mark.parametrize(

@@ -117,40 +117,15 @@ def test_two_code_columns_keep_both() -> None:
     assert [alt.value for alt in line.alt_codes] == ["VJ10126"]
 
 
-def test_ods_is_read() -> None:
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="BC")
-    for values in (["Code", "Désignation", "Quantité"], ["EPI-1", "Casque", 4.0], ["EPI-2", "Lunettes", 0.0]):
-        row = TableRow()
-        for value in values:
-            cell = TableCell(valuetype="float", value=value) if isinstance(value, float) else TableCell()
-            cell.addElement(P(text=str(value)))
-            row.addElement(cell)
-        table.addElement(row)
-    doc.spreadsheet.addElement(table)
-    data = io.BytesIO()
-    doc.write(data)
-    order = read_sheet(data.getvalue(), "bc.ods", PART)
-    assert [(line.code.value, line.quantity.value) for line in order.lines] == [("EPI-1", Decimal(4))]
-    assert order.lines[0].quantity.provenance.cell == "C2"
-
-
-def test_ods_numeric_codes_stay_whole_and_spaces_written_as_elements_are_kept() -> None:
+def make_ods(name: str, rows: list[list[object]]) -> bytes:
+    """An ODS sheet: floats as number cells, a (text, text) pair as two words two spaces apart written
+    with a space element, anything else as text."""
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table, TableCell, TableRow
     from odf.text import P, S
 
     doc = OpenDocumentSpreadsheet()
-    table = Table(name="Cde")
-    rows = (
-        ["Code", "Libellé", "Qté"],
-        [731055.0, ("Câble", "souple 3G1,5"), 25.0],
-        [731056.0, "Gaine ICTA 20", 4.0],
-    )
+    table = Table(name=name)
     for values in rows:
         row = TableRow()
         for value in values:
@@ -165,7 +140,23 @@ def test_ods_numeric_codes_stay_whole_and_spaces_written_as_elements_are_kept() 
     doc.spreadsheet.addElement(table)
     data = io.BytesIO()
     doc.write(data)
-    order = read_sheet(data.getvalue(), "cde.ods", PART)
+    return data.getvalue()
+
+
+def test_ods_is_read() -> None:
+    rows = [["Code", "Désignation", "Quantité"], ["EPI-1", "Casque", 4.0], ["EPI-2", "Lunettes", 0.0]]
+    order = read_sheet(make_ods("BC", rows), "bc.ods", PART)
+    assert [(line.code.value, line.quantity.value) for line in order.lines] == [("EPI-1", Decimal(4))]
+    assert order.lines[0].quantity.provenance.cell == "C2"
+
+
+def test_ods_numeric_codes_stay_whole_and_spaces_written_as_elements_are_kept() -> None:
+    rows = [
+        ["Code", "Libellé", "Qté"],
+        [731055.0, ("Câble", "souple 3G1,5"), 25.0],
+        [731056.0, "Gaine ICTA 20", 4.0],
+    ]
+    order = read_sheet(make_ods("Cde", rows), "cde.ods", PART)
     assert [(line.code.value, line.description.value, line.quantity.value) for line in order.lines] == [
         ("731055", "Câble  souple 3G1,5", Decimal(25)),
         ("731056", "Gaine ICTA 20", Decimal(4)),
