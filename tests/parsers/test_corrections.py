@@ -410,3 +410,12 @@ def test_a_count_said_again_for_each_item_of_the_sentence_changes_them_all():
     text = "Please send 6 cans of wood stain and 6 rollers - sorry, make that 8 of each."
     lines = correct_lines(read_lines(text, part="body"), text, part="body", rule="correction")
     assert [line.quantity.value for line in lines] == [Decimal(8), Decimal(8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("- 6 sacs de plâtre fin - non attendez, 8 sacs", 8), ("2 kg of smoked paprika - no wait, 3 kg", 3)],
+)
+def test_a_count_taken_back_after_wait_is_the_one_that_stands(text: str, count: int) -> None:
+    (line,) = read_lines(text, part="body")
+    assert line.quantity is not None and line.quantity.value == Decimal(count)
