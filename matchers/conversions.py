@@ -5,29 +5,50 @@ clerk reads and updates the match's quantity and unit, or returns None when it d
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from matchers.index import CatalogIndex
 from matchers.packs import counted_in_count_packs, counted_in_packs, is_pack_word, pieces_in_pack
 from models import Evidence, ExtractedLine, LineMatch, ProductRow
+from parsers.values.units import same_case, same_unit, unit_key
 
 
 def own_pack(
     line: ExtractedLine, match: LineMatch, product: ProductRow, index: CatalogIndex
 ) -> Evidence | None:
     """'12 colis de 100' of gloves sold by the 'boîte de 100': the pack written is the article's own,
-    what it holds the count its name gives; 12 boxes."""
+    what it holds the count its name gives; 12 boxes. So are '2 packs' of water sold by the carton
+    whose name calls it the 'pack de 24': the customer counts in the name's word for what is sold; and
+    '3 cases' of one sold by the 'colis', the case it ships in under another name."""
     pack = line.pack_size
-    if not (pack and pack.value and product.unit and match.unit) or line.pack_unit is not None:
+    if not (product.unit and match.unit) or line.pack_unit is not None:
         return None
     if match.unit == index.sales_unit(product.unit) or not is_pack_word(match.unit):
         return None
-    features = index.designations.wordings[index.positions[product.sku]].features
-    if f"pack:{pack.value.normalize():f}" not in features or not is_pack_word(product.unit):
+    if not is_pack_word(product.unit):
         return None
-    detail = f"{match.unit} of {pack.value.normalize():f} = {product.unit}"
+    if pack and pack.value:
+        features = index.designations.wordings[index.positions[product.sku]].features
+        if f"pack:{pack.value.normalize():f}" not in features:
+            return None
+        detail = f"{match.unit} of {pack.value.normalize():f} = {product.unit}"
+    elif names_its_pack(product.name, match.unit, product.unit):
+        detail = f"the {match.unit} its name sells = {product.unit}"
+    elif same_case(match.unit, product.unit):
+        detail = f"the {match.unit} it ships in = {product.unit}"
+    else:
+        return None
     match.unit = product.unit
     return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
+
+
+def names_its_pack(name: str, stated: str, sales_unit: str) -> bool:
+    """Does the article's name call what is sold by the word the customer counted in ('Eau 50 cl - pack
+    de 24' sold by the carton, counted in packs)? Not when the name also prints the sales unit's own
+    word: then the word counted is what the case holds ('carton de 10 boîtes')."""
+    written = {unit_key(word) for word in re.findall(r"[^\W\d_]+", name)}
+    return unit_key(stated) in written and not any(same_unit(word, sales_unit) for word in written)
 
 
 def in_packs(match: LineMatch, name: str, sales_unit: str | None) -> Evidence | None:

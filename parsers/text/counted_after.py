@@ -163,9 +163,13 @@ def _names_a_packaging(desc: str) -> bool:
 
 
 def counts_inside(desc: str) -> bool:
-    """'emmental : 2 sachets d'1 kg + 1 sac': the name holds another count, the line is no one article's."""
+    """'emmental : 2 sachets d'1 kg + 1 sac': the name holds another count, the line is no one article's.
+    A figure with decimals counts no packaging: in 'embouts 2,5 bte de 100' it is the article's size."""
     return any(
-        (unit := normalise_unit(found[2])) is not None and unit_kind(unit) == "count"
+        (unit := normalise_unit(found[2])) is not None
+        and unit_kind(unit) == "count"
+        and (number := parse_number(found[1])) is not None
+        and number == number.to_integral_value()
         for found in re.finditer(rf"(?<![\w.,])({NUMBER})\s*({UNIT_TOKEN})", desc)
     )
 

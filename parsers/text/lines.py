@@ -57,8 +57,9 @@ _ALSO = r"(?:également|egalement|aussi|too|as\s+well)\b"
 
 
 def _trailing_shape() -> re.Pattern[str]:
-    # 'T10x6', 'XLx5', 'C27009x3': an x glued between the name's last word and the count ending the line.
-    glued = r"(?<=[^\W_])[x×](?=\d{1,4}\s*[.!]?\s*$)"
+    # 'T10x6', 'XLx5', 'C27009x3': an x glued between the name's last word and the count ending the line;
+    # a capital X glued so is a postcode's letter ('Co. Dublin, D24 R6X2'), no count.
+    glued = r"(?<=[^\W_])(?-i:[x×])(?=\d{1,4}\s*[.!]?\s*$)"
     # 'Hand soap refill 5 L, 3', 'Bin bags 50 L, 10 rolls': a comma before the count that ends the line.
     sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued}|(?P<comma>,\s+))"
     return re.compile(

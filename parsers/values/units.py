@@ -27,6 +27,9 @@ class UnitSpec(BaseModel):
     package: bool = False
     # A unit that ships several of the article's own (carton, colis, palette).
     shipping: bool = False
+    # The case the article ships in, whatever the seller calls it (carton, caisse, colis); a pallet is
+    # no case.
+    case: bool = False
     # A measure customers order by ("2,5 kg", "10 m"), not only a size in a designation.
     ordered_by: bool = False
 
@@ -110,6 +113,14 @@ def same_unit(one: str | None, other: str | None) -> bool:
         return True
     units = unit_vocabulary().units
     return all(key in units and units[key].package for key in (first, second))
+
+
+def same_case(one: str | None, other: str | None) -> bool:
+    """Do two written units name the case an article ships in, each by its own name ('3 cases' of an
+    article sold by the 'colis')? A catalogue selling twins by both names tells them apart by the
+    name itself (`same_unit` does not join them)."""
+    units = unit_vocabulary().units
+    return all(key in units and units[key].case for key in (unit_key(one), unit_key(other)))
 
 
 def unit_is_noun(unit: str) -> bool:

@@ -276,6 +276,30 @@ WORDINGS = {
         "For tomorrow please:\n- 3 bags of cement\n- 2 rolls of masking tape",
         MessageKind.ORDER,
     ),
+    # Goods wanted with a list after a colon, no order word: "we need:", "please arrange the following".
+    "we_need_colon_en": (
+        "Bar restock",
+        "Hi,\n\nFor the terrace reopening we need:\n12 x bar stools, oak\n4 x patio heaters",
+        MessageKind.ORDER,
+    ),
+    "arrange_the_following_en": (
+        "Lab consumables",
+        "Good morning,\n\nPlease arrange the following for the new lab:\n\n1. Pipette tips 200 µl x 10\n2. Petri dishes 90 mm x 20",
+        MessageKind.ORDER,
+    ),
+    "a_livrer_chez_fr": (
+        "cuisine Dubois",
+        "Bonjour,\n\nPour la cuisine des Dubois, à livrer chez eux : 4 rue des Acacias, 33600 Pessac.\n\n"
+        "Plan de travail chêne 3 m x1\nÉvier inox 1 bac x1",
+        MessageKind.ORDER,
+    ),
+    # "Please quote our purchase order ... on the delivery note": to quote a reference is to cite it.
+    "quote_our_purchase_order_en": (
+        "Garden supplies",
+        "Hi,\n\nCould you send us 6 bags of bark mulch and 2 rolls of weed fabric. Please quote our purchase "
+        "order GC-2231 on the delivery note.",
+        MessageKind.ORDER,
+    ),
     "order_naming_its_account_en": (
         "Order",
         "Please deliver to our account 41102:\n12 x EM30260\n4 cases of cups",
