@@ -69,6 +69,34 @@ def read_counted_last(
     return found
 
 
+def with_counts_said(sentence: str, lines: list[ExtractedLine], start: int) -> str | None:
+    """The sentence with 'autant', 'the same number of', 'as many' written as the count of the item
+    read just before them ('trois couronnes de fil bleu et autant en rouge'), the text keeping its
+    length so that the places read stay; None when it says no such count."""
+    said = list(sentence)
+    for match in _SAME_COUNT.finditer(sentence):
+        before = [ln for ln in lines if ln.quantity and ln.provenance and ln.provenance.span]
+        before = [ln for ln in before if ln.provenance.span[1] <= start + match.start()]
+        if not before:
+            continue
+        last = max(before, key=lambda ln: ln.provenance.span[1])
+        if not _JOINED.fullmatch(sentence[last.provenance.span[1] - start : match.start()]):
+            continue  # the item just before, joined to it, or none: never a count said sentences earlier
+        count = last.quantity.value
+        figure = f"{count.normalize():f}"
+        if len(figure) > match.end("same") - match.start():
+            continue
+        said[match.start() : match.end("same")] = figure.ljust(match.end("same") - match.start())
+    text = "".join(said)
+    return text if text != sentence else None
+
+
+_JOINED = re.compile(r"\s*(?:\([^()]*\))?\s*,?\s*(?:et|and|plus)\s", re.I)
+_SAME_COUNT = re.compile(
+    r"(?:(?<=\bet\s)|(?<=\band\s)|(?<=\bplus\s))(?:autant(?P<de>\s+de\b|\s+d['’])?|the\s+same\s+(?:number|quantity)\s+of\b|as\s+many)"
+    r"(?P<same>)(?=\s*(?:en|in|of|de|d['’])?\s*[^\W\d_])",
+    re.I,
+)
 _BRACKET = re.compile(r"\s*\((?P<inside>[^()\n?]{1,80})\)")
 _RESTATED = re.compile(r"(?:soit|i\.?e\.?|=|that\s+is|so\b|donc)", re.I)
 _WORD = re.compile(r"[^\W\d_]+")

@@ -123,6 +123,12 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?![^.;\n]*\d)",
             re.I,
         ),
+        # 'sorry, make that 30 of each', 'finalement 6 de chaque': one count for every item of the sentence
+        "each": re.compile(
+            rf"(?:{apology}|mettez(?:-en)?|put)(?!\w)[\s,:!]*(?P<new>{qty})\s+"
+            rf"(?:of\s+each|each|de\s+chaque|chacun(?:e)?|pour\s+chacun(?:e)?)(?!\w)",
+            re.I,
+        ),
         "line_number": re.compile(
             rf"^\s*(?:la\s+|the\s+|l['’]\s*)?(?:{_words(words.line_words)})\s*n?[°o.]?\s*(?P<no>\d{{1,2}})\b",
             re.I,

@@ -120,6 +120,8 @@ def correct_order_lines(
         earlier = [(ln, _count(ln)) for ln in lines]
         own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
         split = split_change(lines, sentence, at, part=part, own=own)
+        if split is None:
+            split = _each_recounted(lines, sentence, at, own=own, rule=rule)
         lines = split if split is not None else _override(lines, sentence, at, part=part, rule=rule)
         if split is None and all(_kept(ln, lines) and kept_count == _count(ln) for ln, kept_count in earlier):
             lines = _recount_named(lines, sentence, at, part=part, rule=rule)
@@ -132,6 +134,33 @@ def correct_order_lines(
                 ln.provenance for ln in gone if ln.provenance and not inside(ln, at, at + len(sentence), part)
             ]
     return lines, read
+
+
+def _each_recounted(
+    lines: list[ExtractedLine], sentence: str, at: int, *, own: list[ExtractedLine], rule: str
+) -> list[ExtractedLine] | None:
+    """ "24 RJ45 sockets and the same number of plates - sorry, make that 30 of each": the count said
+    again for each item the sentence named before it; None when it says no such count."""
+    found = correction_patterns()["each"].search(sentence)
+    new = _number(found["new"]) if found else None
+    named = (
+        [
+            ln
+            for ln in own
+            if ln.provenance and ln.provenance.span and ln.provenance.span[1] <= at + found.start()
+        ]
+        if found
+        else []
+    )
+    if new is None or len(named) < 2:
+        return None
+    span = (at + found.start("new"), at + found.end("new"))
+    for line in named:
+        old = line.quantity.value if line.quantity else None
+        prov = Provenance(part=line.provenance.part if line.provenance else "body", span=span, rule=rule)
+        line.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+        line.notes.append(f"quantity {old} corrected to {new} for each item of its sentence")
+    return lines
 
 
 def _kept(line: ExtractedLine, lines: list[ExtractedLine]) -> bool:

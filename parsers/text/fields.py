@@ -43,6 +43,8 @@ _PO_LABELS = (
     r"|\b(?:notre|mon)\s+bon\b(?!\s+(?:de\s+livraison|pour|de\s+retour))"
     # "N° d'engagement à rappeler sur BL et facture : EA-26-0893" (a public buyer's commitment number).
     r"|(?:n°|num[ée]ro)\s+d['’]engagement(?:[^:\n]{0,40}:)?"
+    # "Engagement n° 2026-ST-0871" under a town hall's signature: the same number, its label first.
+    r"|\bengagement\s+(?:n°|no\.?|num[ée]ro)"
     # "Ref for your invoice: HSA/PDJ/1146", "référence pour votre facture :": the number to write on our papers.
     r"|(?:n°|num[ée]ro|r[ée]f(?:[ée]rence|erence)?\.?)\s+[^:\n]{0,30}?"
     r"\b(?:[àa]\s+rappeler|to\s+quote|(?:for|on)\s+(?:your|the|our)\s+invoices?|pour\s+(?:votre|la|vos)\s+factures?)\b"

@@ -13,11 +13,19 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from models import ExtractedLine
-from parsers.text.asides import ASKING, POINTED, asks_about_known, packing_aside, read_counted_last
+from parsers.text.asides import (
+    ASKING,
+    POINTED,
+    asks_about_known,
+    packing_aside,
+    read_counted_last,
+    with_counts_said,
+)
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.name_joins import name_goes_on
 from parsers.text.qualifiers import qualifies
-from parsers.text.variants import colour_pattern, read_headed, read_variants, variant_spans
-from parsers.values.dates import date_words, month_number
+from parsers.text.variants import read_headed, read_variants, variant_spans
+from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
 from parsers.vocabulary.words import line_words
@@ -70,6 +78,9 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         sentence, part=part, start=start
     )
     taken = [ln.provenance.span for ln in lines if ln.provenance and ln.provenance.span]
+    said = with_counts_said(sentence, lines, start)
+    if said is not None:  # 'et autant en rouge': the count of the item before, said again
+        return read_prose(said, part=part, start=start)
     last = read_counted_last(sentence, taken, part=part, start=start)
     return sorted([*lines, *last], key=_start) if last else lines
 
@@ -343,30 +354,11 @@ def _stop(rest: str, begin: int) -> int:
     lowered = rest.lower()
     for stop in [*line_words().prose_stops, ", ", "; ", ". ", " ?", "?", "!", " (", "\n"]:
         at = lowered.find(stop, begin)
-        while at > begin and (
-            (stop in _FOR and _fits(rest, at + len(stop))) or (stop in _AND and _two_colours(rest, at, stop))
-        ):
+        while at > begin and name_goes_on(rest, at, stop):
             at = lowered.find(stop, at + 1)  # 'kits distri pour Sandero 1.0 sce': the vehicle it fits
         if begin < at < end:
             end = at
     return end
-
-
-def _two_colours(rest: str, at: int, stop: str) -> bool:
-    """'rubalise rouge et blanc', 'black and white tape': one article in two colours, not two items."""
-    return bool(_COLOUR_BEFORE.search(rest, 0, at)) and bool(_COLOUR_AFTER.match(rest, at + len(stop)))
-
-
-def _fits(rest: str, at: int) -> bool:
-    """'pour Sandero 1.0 sce', 'for the Golf 7': a name and a figure after 'pour', 'for' tell what the
-    article fits, unless the name is a day or a month ('pour Lundi 12') or the figure a year ('pour le
-    Salon 2026')."""
-    fitting = _FITTING.match(rest, at)
-    if fitting is None:
-        return False
-    word = fitting["word"].lower()
-    year = re.fullmatch(r"(?:19|20)\d\d", fitting["figure"])
-    return word not in date_words().weekdays and month_number(word) is None and year is None
 
 
 # A code alone ('BS-PAP-0201', 'R4471') and a bracket after it holding words.
@@ -381,17 +373,6 @@ _JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as|\+|&)\s+|ainsi\s+qu(?
 # A remark in brackets may close an item before the join: '30 prises blanches (notre code 4170), 5 boîtes'.
 _RUNS_ON = re.compile(rf"(?:\s*\([^()]*\))?\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
-_FOR = frozenset({" pour ", " for "})
-_AND = frozenset({" et ", " and "})
-_COLOUR_BEFORE = re.compile(rf"\b(?:{colour_pattern()})$", re.I)
-_COLOUR_AFTER = re.compile(
-    rf"(?:{colour_pattern()})\b(?!\s+[^\W\d_]{{3,}}\s+(?:de|of)\b)(?=\s*(?:[,.;:!?)]|$|\s+(?:pour|for|et|and)\s))",
-    re.I,
-)
-# 'pour la Clio 4 dCi', 'for the Golf 7': the vehicle, with or without an article before its name.
-_FITTING = re.compile(
-    r"(?:(?:la|le|les|l['’]|the)\s+)?(?P<word>[A-Z][\w'’-]+)(?:\s+[A-Za-z][\w'’.-]*)?\s+(?P<figure>\d+)"
-)
 _ARTICLES = frozenset({"un", "une", "a", "an"})
 _FRACTIONS = frozenset({"demi", "demie", "half"})
 _SIZE_ONLY = re.compile(rf"^(?:{NUMBER})\s*(?P<unit>{UNIT_TOKEN})?\W*$", re.I)

@@ -16,7 +16,8 @@ _ADDRESS_LABEL = re.compile(
     r"(?:adresse\s+de\s+livraison|livrer\s+(?:à|au|a)|lieu\s+de\s+livraison|chantier|d[ée]p[ôo]t"
     r"|ship\s+to|delivery\s+address|site\s+address"
     # 'Deliver to', 'Delivery NOT to our office but to the venue:', 'Livraison non pas au bureau mais à la salle :'
-    r"|(?:deliver(?:y|ed)?|livr(?:aison|er|ez|[ée]e?s?))\b[^:\n.]{0,40}?\s(?:to|à|au|sur)\b"
+    # 'please ship the following to our PV site:', 'à livrer chez eux :' (a private customer's home).
+    r"|(?:deliver(?:y|ed)?|ship|livr(?:aison|er|ez|[ée]e?s?))\b[^:\n.]{0,40}?\s(?:to|à|au|sur|chez)\b"
     # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
     r"|(?m:^)[ \t]*(?:livraison|delivery|deliver)[ \t]*:(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ])"
     # 'Site: | Centrale PV Nord, 12 rue ..., 69800 Saint-Priest': a header row of a table rendered.

@@ -3,6 +3,8 @@ customer's, covered by whichever of the two a designation prints."""
 
 from __future__ import annotations
 
+import pytest
+
 from matchers import CatalogIndex, match_article
 from matchers.normalize import read_wording
 from models import ProductRow, ReferenceData
@@ -34,3 +36,21 @@ def test_a_designation_printing_one_of_the_two_covers_the_word() -> None:
     )
     assert match.sku == "FLX-50"
     assert match.score >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("wording", "either"),
+    [
+        ("fleece-lined rigger boots", ("ligne", "fourre")),
+        ("LED strip 5 m warm white", ("chaud", "2700k", "3000k")),
+        ("réglette étanche blanc froid 120 cm", ("froid", "4000k")),
+    ],
+    ids=["lined-paper-or-lined-boots", "a-white-by-its-name-or-its-kelvins", "the-french-name-too"],
+)
+def test_words_of_one_meaning_said_otherwise(wording: str, either: tuple[str, ...]) -> None:
+    assert either in read_wording(wording).either
+
+
+def test_trade_names_of_a_thing_are_its_catalogue_words() -> None:
+    assert read_wording("3 rouleaux de rubalise").words[-2:] == ("ruban", "signalisation")
+    assert "courant" not in read_wording("prise de courant étanche IP55").words

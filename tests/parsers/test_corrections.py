@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from parsers.text.corrections import added_item, inline_correction, is_cancelled, postscript_at
+from parsers.text.corrections import added_item, correct_lines, inline_correction, is_cancelled, postscript_at
 from parsers.text.reader import read_lines
 
 
@@ -404,3 +404,18 @@ def test_a_count_said_anew_for_a_named_line_replaces_its_count(text, left):
 )
 def test_a_count_said_again_on_its_line_changes_the_item_said_last(line, expected):
     assert _read(line) == [(d, Decimal(q)) for d, q in expected]
+
+
+def test_a_count_said_again_for_each_item_of_the_sentence_changes_them_all():
+    text = "Please send 6 cans of wood stain and 6 rollers - sorry, make that 8 of each."
+    lines = correct_lines(read_lines(text, part="body"), text, part="body", rule="correction")
+    assert [line.quantity.value for line in lines] == [Decimal(8), Decimal(8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("- 6 sacs de plâtre fin - non attendez, 8 sacs", 8), ("2 kg of smoked paprika - no wait, 3 kg", 3)],
+)
+def test_a_count_taken_back_after_wait_is_the_one_that_stands(text: str, count: int) -> None:
+    (line,) = read_lines(text, part="body")
+    assert line.quantity is not None and line.quantity.value == Decimal(count)

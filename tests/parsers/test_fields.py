@@ -555,3 +555,29 @@ def test_a_delivery_to_the_address_signed_with(text: str, signature: str, expect
     if found is not None:
         start, end = found.provenance.span
         assert ", ".join(p.strip() for p in signature[start:end].replace("\n", ", ").split(", ")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Please ship the following to our depot: Harbour Stores, 12 Quay Street, Cork T12 X8Y4.\n\n4 x pallets",
+            "Harbour Stores, 12 Quay Street, Cork T12 X8Y4",
+        ),
+        (
+            "Pour la cuisine des Morel, à livrer chez eux : 6 chemin des Vignes, 21200 Beaune.\n",
+            "6 chemin des Vignes, 21200 Beaune",
+        ),
+    ],
+    ids=["ship-the-following-to", "livrer-chez"],
+)
+def test_a_ship_to_after_ship_or_chez(text: str, expected: str) -> None:
+    found = fields.ship_to(text, part="body")
+    assert found is not None and found.value == expected
+
+
+def test_a_commitment_number_labelled_first_in_the_signature_is_the_po() -> None:
+    found = fields.signed_po(
+        "Services techniques - Mairie de Dinan\n02 96 39 22 43\nEngagement n° 2027-VT-0112"
+    )
+    assert found is not None and found.value == "2027-VT-0112"

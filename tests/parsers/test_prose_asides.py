@@ -72,3 +72,25 @@ def test_an_article_in_two_colours_is_one_item():
         ("barrier tape black and yellow", Decimal(4), "rouleau"),
         ("cable ties", Decimal(2), "boite"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Merci de livrer 12 sacs de terreau et autant de sacs de paillis.",
+            [("terreau", 12, "sac"), ("paillis", 12, "sac")],
+        ),
+        (
+            "Please send 6 cans of wood stain and the same number of brushes.",
+            [("wood stain", 6, "bidon"), ("brushes", 6, None)],
+        ),
+    ],
+)
+def test_the_same_count_said_again_counts_the_next_item(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_the_same_count_is_never_taken_from_an_earlier_sentence():
+    text = "Please send 40 m of garden hose. We also need 3 XL8 nozzles and the same number of clips."
+    assert all(q != Decimal(40) for d, q, _ in _read(text) if "clips" in d)
