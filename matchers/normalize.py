@@ -217,14 +217,18 @@ _COUNT_HYPHEN = re.compile(r"(?<![\w.,-])(\d+)-(?=[a-z]{2,}\b)")
 
 # The checks read the same catalogue designations for every order: a Wording is frozen, and
 # read from the one vocabulary, so each text is read once.
-# 'gloves in medium', 'size large': a letter size said in English words after its link.
+# 'gloves in medium', 'size large', 'vest yellow, large': a letter size said in English words.
 _SPELLED = {"small": "s", "medium": "m", "large": "l", "extra large": "xl", "extra-large": "xl"}
 
 
 @lru_cache(maxsize=1)
 def _spelled_sizes() -> re.Pattern[str]:
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_SPELLED, key=len, reverse=True))
-    return re.compile(rf"\b(?:in|size|in\s+size)\s+(?P<word>{words})\b")
+    # '..., in medium', 'size large', or the size set apart by a comma as a garment's other attributes
+    # are ('Hi-vis vest yellow, Large', 'nitrile gloves blue, medium, boxes of 100').
+    return re.compile(
+        rf"(?:\b(?:in|size|in\s+size)\s+(?P<word>{words})\b|,\s*(?P<apart>{words})\b(?=\s*(?:,|$|\()))"
+    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -236,7 +240,9 @@ def read_wording(text: str) -> Wording:
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').
     folded = _COUNT_HYPHEN.sub(r"\1 ", folded)
-    folded = _spelled_sizes().sub(lambda m: f" size {_SPELLED[' '.join(m['word'].split())]} ", folded)
+    folded = _spelled_sizes().sub(
+        lambda m: f" size {_SPELLED[' '.join((m['word'] or m['apart']).split())]} ", folded
+    )
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []
     excluded: list[str] = []

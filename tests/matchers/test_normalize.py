@@ -233,8 +233,13 @@ def test_sizes_written_apart_or_joined_read_as_the_catalogue_prints_them(
 
 @pytest.mark.parametrize(
     ("said", "written"),
-    [("blue nitrile gloves in medium", "gants nitrile bleu taille M"), ("vests in extra large", "gilet XL")],
-    ids=["in-medium", "in-extra-large"],
+    [
+        ("blue nitrile gloves in medium", "gants nitrile bleu taille M"),
+        ("vests in extra large", "gilet XL"),
+        ("chef jacket white, Medium", "veste cuisinier blanche taille M"),
+        ("catering aprons navy, small, cotton", "tablier coton bleu marine taille S"),
+    ],
+    ids=["in-medium", "in-extra-large", "set-apart-by-a-comma", "among-other-attributes"],
 )
 def test_a_letter_size_said_in_english_words_after_its_link_is_that_size(said, written):
     assert read_wording(said).features == read_wording(written).features
@@ -242,6 +247,7 @@ def test_a_letter_size_said_in_english_words_after_its_link_is_that_size(said, w
 
 def test_a_size_word_without_its_link_is_a_word():
     assert read_wording("large bin bags").features == frozenset()
+    assert read_wording("bin bags, large ones").features == frozenset()
 
 
 @pytest.mark.parametrize(
