@@ -3,6 +3,7 @@ then decided and recorded in the order given."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -47,6 +48,7 @@ def ingest_files(
             load_first=False,
         ) as pool,
     ):
+        _started()
         for item, outcome in recorded(
             batch, pool, _kept(batch, paths, aside), index=index, settings=settings
         ):
@@ -54,6 +56,14 @@ def ingest_files(
             outcome.created = item.created
             yield item.path, outcome
     yield from drain(aside)
+
+
+def _started() -> None:
+    """Start-up over (the index, the pool, the deciding half loaded): what it built lives on, kept
+    out of the collector's reach; the collector (off while the command started) is on for what
+    each message builds."""
+    gc.freeze()
+    gc.enable()
 
 
 def _kept(

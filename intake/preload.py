@@ -21,13 +21,19 @@ def preload(index: CatalogIndex | None = None) -> None:
     and what the checks derive from `index`. Processes forked afterwards, the reading workers,
     find them loaded instead of each loading its own at its first messages."""
     preload_models()
+    load_vocabularies()
+    if index is not None:
+        prepare(index)
+
+
+def load_vocabularies() -> None:
+    """Every vocabulary the modules of `READING_PACKAGES` imported so far compile once, compiled
+    now: a cached function that needs no argument, and what it caches of its own."""
     for name, module in list(sys.modules.items()):
         if name.startswith(READING_PACKAGES):
             for value in list(vars(module).values()):
                 if _loads_once(value, name):
                     _compiled(value())
-    if index is not None:
-        prepare(index)
 
 
 def _compiled(loaded: object) -> None:

@@ -82,6 +82,26 @@ class _Worker:
 
 
 @dataclass
+class _HandOut:
+    """The messages of one `read`: drawn from its jobs as the hand-outs need them."""
+
+    todo: Iterator[tuple[int, RawMessage]]
+    window: int  # drawn and not given back yet, at most
+    raws: dict[int, RawMessage] = field(default_factory=dict)  # drawn, and not given back yet
+    ahead: deque[tuple[int, RawMessage]] = field(default_factory=deque)  # drawn, not handed out yet
+    exhausted: bool = False
+
+    def draw(self, enough: int) -> None:
+        while not self.exhausted and len(self.ahead) < enough and len(self.raws) < self.window:
+            number, raw = next(self.todo, (None, None))
+            if number is None or raw is None:
+                self.exhausted = True
+                return
+            self.raws[number] = raw
+            self.ahead.append((number, raw))
+
+
+@dataclass
 class ReaderPool:
     """`read(jobs)`: each RawMessage read by a worker; answers in the order given. With `settings`,
     the workers also run the checks of each order that need no past (`assess_message`).
@@ -116,6 +136,8 @@ class ReaderPool:
             self.spawner = Spawner(self.index, self.limits, self.settings)
         for _ in range(self.processes):
             self.workers.append(self._spawn())
+        if self.spawner is not None:
+            _decide_half()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -132,41 +154,41 @@ class ReaderPool:
 
         What is drawn from `jobs` ahead of the hand-outs (a batch per worker) tells when the end
         is near: then what is left is shared out evenly, so that no worker idles while another
-        still holds several messages."""
-        todo = enumerate(jobs)
-        raws: dict[int, RawMessage] = {}  # drawn, and not given back yet
-        ahead: deque[tuple[int, RawMessage]] = deque()  # drawn, and not handed out yet
+        still holds several messages. A worker that has answered all it held is handed more
+        between two answers given (each is decided and stored by the caller meanwhile), not
+        only once every answer ready has been given."""
+        hand = _HandOut(enumerate(jobs), window=2 * len(self.workers) * self.batch)
         done: dict[int, ReadMessage | Failure] = {}
         following = 0
-        exhausted = False
-        window = 2 * len(self.workers) * self.batch
         self.alone.clear()
-        while not exhausted or raws:
-            for worker in self.workers:
-                if worker.jobs:
-                    continue
-                if self.alone:
-                    self._send(worker, [self.alone.popleft()])
-                    continue
-                while not exhausted and len(ahead) < self.batch * len(self.workers) and len(raws) < window:
-                    number, raw = next(todo, (None, None))
-                    if number is None or raw is None:
-                        exhausted = True
-                        break
-                    raws[number] = raw
-                    ahead.append((number, raw))
-                share = self.batch if not exhausted else -(-len(ahead) // len(self.workers))
-                if batch := [ahead.popleft() for _ in range(min(share, self.batch, len(ahead)))]:
-                    self._send(worker, batch)
+        while not hand.exhausted or hand.raws:
+            self._hand_out(hand)
             answers = self._collect(IDLE_AFTER if idle is not None and following not in done else WAIT)
             if not answers and idle is not None and following not in done:
                 idle()
                 answers = self._collect(WAIT)
             done.update(answers)
             while following in done:
-                raws.pop(following, None)
+                hand.raws.pop(following, None)
                 yield done.pop(following)
                 following += 1
+                if any(not worker.jobs for worker in self.workers):
+                    done.update(self._collect(0))
+                    self._hand_out(hand)
+
+    def _hand_out(self, hand: _HandOut) -> None:
+        """Each worker that holds nothing handed its next messages: one lost before its turn, or
+        a batch of those drawn (an even share of what is left once `jobs` is exhausted)."""
+        for worker in self.workers:
+            if worker.jobs:
+                continue
+            if self.alone:
+                self._send(worker, [self.alone.popleft()])
+                continue
+            hand.draw(self.batch * len(self.workers))
+            share = self.batch if not hand.exhausted else -(-len(hand.ahead) // len(self.workers))
+            if batch := [hand.ahead.popleft() for _ in range(min(share, self.batch, len(hand.ahead)))]:
+                self._send(worker, batch)
 
     def _send(self, worker: _Worker, batch: list[tuple[int, RawMessage]]) -> None:
         worker.jobs.extend(batch)
@@ -264,6 +286,16 @@ def _preload(index: CatalogIndex) -> None:
     from intake.preload import preload
 
     preload(index)
+
+
+def _decide_half() -> None:
+    """What deciding an answer imports and compiles on first use (the checks' and the follow-up
+    linking's vocabularies), loaded while the spawner loads the models: this process has nothing
+    else to do until the first answer, and the workers are not reading yet."""
+    import intake.wire  # noqa: F401  (with intake.pipeline, the checks and the follow-up linking)
+    from intake.preload import load_vocabularies
+
+    load_vocabularies()
 
 
 def _serve(*args: object) -> None:

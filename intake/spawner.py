@@ -112,6 +112,7 @@ def _run(
 
     preload(index)
     gc.freeze()  # loaded for good: the workers' collections need not walk it
+    gc.enable()  # off in a command that forked this while starting up: on for the workers
     children: set[int] = set()
     try:
         while True:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -51,6 +51,30 @@ from models.tables import (
 
 # Rows per INSERT ... ON CONFLICT statement of a catalogue import.
 UPSERT_CHUNK = 2000
+
+# The statements every message runs, built once with their values bound apart: built per message,
+# each costs ~0.4 ms of the writing process's CPU before it runs (its cache key, its values).
+_KNOWN = select(Message.id).where(Message.sha256 == bindparam("sha256"))
+_MARK_PROCESSED = (
+    update(Message)
+    .where(col(Message.id) == bindparam("pk"), col(Message.state) != MessageState.PROCESSED.value)
+    .values(
+        message_id=bindparam("message_id"),
+        subject=bindparam("subject"),
+        sender=bindparam("sender"),
+        state=MessageState.PROCESSED.value,
+        error=None,
+        attempts=Message.attempts + 1,
+        processed_at=bindparam("at"),
+        kind=bindparam("kind"),
+        classification=bindparam("classification"),
+    )
+)
+_CLOSE_REVIEW = (
+    update(ReviewItem)
+    .where(col(ReviewItem.message_pk) == bindparam("pk"), col(ReviewItem.state) == ReviewItemState.OPEN.value)
+    .values(state=ReviewItemState.CLOSED.value, closed_at=bindparam("at"), closed_by=INTAKE)
+)
 
 
 def _dialect_insert(dialect: str, table: Any) -> Any:
@@ -183,7 +207,7 @@ class Store:
         """Keep the raw bytes before any parsing. Returns (row, created)."""
         with self.session() as session:
             connection = session.connection()
-            found = connection.execute(select(Message.id).where(Message.sha256 == raw.sha256)).scalar()
+            found = connection.execute(_KNOWN, {"sha256": raw.sha256}).scalar()
             if found is not None:
                 known = session.get(Message, found)
                 assert known is not None
@@ -259,27 +283,20 @@ class Store:
             # write lock (SQLite), so a second worker on the same message waits, then finds it
             # processed and stores nothing twice.
             marked = connection.execute(
-                update(Message)
-                .where(col(Message.id) == pk, col(Message.state) != MessageState.PROCESSED.value)
-                .values(
-                    message_id=parsed.message_id,
-                    subject=parsed.subject[:998],
-                    sender=parsed.sender.email,
-                    state=MessageState.PROCESSED.value,
-                    error=None,
-                    attempts=Message.attempts + 1,
-                    processed_at=utcnow(),
-                    kind="order" if result.orders else "not_order",
-                    classification=parsed.classification.kind.value if parsed.classification else None,
-                )
+                _MARK_PROCESSED,
+                {
+                    "pk": pk,
+                    "message_id": parsed.message_id,
+                    "subject": parsed.subject[:998],
+                    "sender": parsed.sender.email,
+                    "at": utcnow(),
+                    "kind": "order" if result.orders else "not_order",
+                    "classification": parsed.classification.kind.value if parsed.classification else None,
+                },
             )
             if marked.rowcount == 0:
                 return _stored_orders(session, pk)
-            connection.execute(
-                update(ReviewItem)
-                .where(col(ReviewItem.message_pk) == pk, col(ReviewItem.state) == ReviewItemState.OPEN.value)
-                .values(state=ReviewItemState.CLOSED.value, closed_at=utcnow(), closed_by=INTAKE)
-            )
+            connection.execute(_CLOSE_REVIEW, {"pk": pk, "at": utcnow()})
             order_ids = [insert_order(session, processed, message_pk=pk) for processed in result.orders]
             if then is not None:
                 then(session, order_ids)

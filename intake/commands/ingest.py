@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -29,6 +30,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def ingest_paths(args: argparse.Namespace) -> int:
+    # Start-up (the imports, the index, the pool and the deciding half) builds what lives as long
+    # as the command: the collector, off meanwhile, would only walk it (~0.2 s). On again once the
+    # messages come (`ingest_files`, or before the first one read here).
+    gc.disable()
+    try:
+        return _ingest_paths(args)
+    finally:
+        gc.enable()
+
+
+def _ingest_paths(args: argparse.Namespace) -> int:
     from intake.ingest import iter_message_files
     from matchers import CatalogIndex
 
@@ -71,6 +83,7 @@ def _ingest(store, files: list[Path], index, settings, *, jobs: int) -> Iterator
         return
     from intake.ingest import ingest_file
 
+    gc.enable()
     for path in files:
         try:
             yield path, ingest_file(store, path, index=index, settings=settings)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from models import Extracted, ExtractedLine, ExtractedOrder, Provenance, SourceRow
 from parsers.text import fields
 from parsers.text.codes import CodeBook
+from parsers.text.rule_names import PO_HEADING as RULE
 
-RULE = "po-heading"
 # A reference of capitals and digits joined by separators ('HSA-1112', 'RML-26-1140').
 _REFERENCE = re.compile(r"(?<![\w\-/])(?=[A-Z0-9\-/]*\d)([A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?![\w\-/])")
 # The words that call a reference an order's number ('notre bon HSA-1112', 'bon séparé HSA-1116').

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -195,7 +196,8 @@ load_reference_dir(store, Path(sys.argv[2]))
 index = CatalogIndex.build(store.load_reference())
 files = [Path(p) for p in sys.argv[3:]]
 outcomes = list(ingest_files(store, files, index=index, settings=Settings(), processes=2))
-print(len(outcomes), sorted(m for m in ("spacy", "parsers.mail.mime", "parsers.orders") if m in sys.modules))
+readers = ("spacy", "parsers.mail.mime", "parsers.orders", "parsers.text.fields", "parsers.text.sections")
+print(len(outcomes), sorted(m for m in readers if m in sys.modules))
 """
 
 
@@ -206,3 +208,50 @@ def test_an_ingest_decides_and_stores_without_loading_the_readers(tmp_path: Path
     argv = [sys.executable, "-c", _INGEST_THEN_LOOK, str(tmp_path / "s.db"), str(REF), *files]
     done = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "6 []"
+
+
+def test_a_worker_that_answered_all_it_held_is_handed_more_before_the_next_answer_is_given() -> None:
+    """The caller decides and stores each answer given: a worker done meanwhile does not wait for
+    every answer ready to be given before it is handed its next messages."""
+    pool = ReaderPool(
+        index=CatalogIndex.build(ReferenceData()), limits=DocumentLimits(), processes=2, batch=2
+    )
+    pool.workers = [readers._Worker(process=None, conn=None), readers._Worker(process=None, conn=None)]  # type: ignore[arg-type]
+    handed: list[list[int]] = []
+    # What the workers answer at each look: worker 0 one message, then both all they hold.
+    script = [[(0, 1)], [(0, 1), (1, 2)]]
+
+    def send(worker: readers._Worker, batch: list[tuple[int, RawMessage]]) -> None:
+        worker.jobs.extend(batch)
+        handed.append([number for number, _ in batch])
+
+    def collect(timeout: float) -> list[tuple[int, str]]:
+        step = script.pop(0) if script else [(w, len(pool.workers[w].jobs)) for w in (0, 1)]
+        return [(pool.workers[w].jobs.popleft()[0], "read") for w, count in step for _ in range(count)]
+
+    pool._send = send  # type: ignore[method-assign]
+    pool._collect = collect  # type: ignore[method-assign,assignment]
+    raws = [RawMessage(data=b"x", origin=Origin(kind="file", path=f"m{n}")) for n in range(8)]
+    answers = pool.read(raws)
+    next(answers), next(answers)  # messages 0 and 1 given: 2 and 3 are ready, both workers idle
+    next(answers)
+    assert handed[:3] == [[0, 1], [2, 3], [4, 5]]
+    assert len(list(answers)) == 5
+
+
+def test_an_ingest_started_with_the_collector_off_turns_it_on_for_the_messages(tmp_path: Path) -> None:
+    """`intake ingest` starts with the collector off (what start-up builds lives on); once the pool
+    is up it is on again, for what each message builds, and start-up's objects are frozen."""
+    store = _store(tmp_path, "s.db")
+    index = CatalogIndex.build(store.load_reference())
+    files = list(iter_message_files([FIXTURES]))[:3]
+    gc.disable()
+    try:
+        run = ingest_files(store, files, index=index, settings=Settings(), processes=2)
+        next(run)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+        list(run)
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -19,7 +19,7 @@ from intake.routing.checks.coverage import body_spans
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from models import Provenance, ReviewReason
 from parsers.mail.markers import load_markers
-from parsers.text.sections import RULE as SECTION_RULE
+from parsers.text.rule_names import PO_HEADING as SECTION_RULE
 
 _DATE_OR_PHONE = re.compile(r"\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|0\d{9}|\d{1,2}")
 _SHAPE_TOKEN = re.compile(r"[\w\-/.]+")

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.coverage import body_spans
 from models import Provenance, ReviewReason
-from parsers.text.fields import requested_date, ship_to
 
 # A day wished for, not asked ('Livraison mardi matin si possible'): no requested date to read.
 _HEDGED = re.compile(
@@ -24,7 +23,12 @@ _HEDGED = re.compile(
 
 
 def check_delivery_read(ctx: CheckContext) -> list[ReviewReason]:
-    """A delivery date or address stated in the order part, and none read."""
+    """A delivery date or address stated in the order part, and none read.
+
+    It needs no past, so it runs where the message is read: the field readers it reads with are
+    imported here, not by the process that only decides (intake/readers.py)."""
+    from parsers.text.fields import requested_date
+
     order, today = ctx.matched.order, ctx.parsed.local_date
     reasons = []
     if order.requested_delivery_date is None and today is not None:
@@ -47,6 +51,8 @@ def check_delivery_read(ctx: CheckContext) -> list[ReviewReason]:
 def _ship_to_unread(ctx: CheckContext) -> list[ReviewReason]:
     """A delivery address after its label: in the body's order part, else in a document's rows
     above or below its line table (a label and the address lines under it)."""
+    from parsers.text.fields import ship_to
+
     part = ctx.parsed.text_part
     found = ship_to(_order_text(ctx), part=part)
     if found is not None and found.provenance is not None and found.provenance.span is not None:

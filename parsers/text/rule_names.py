@@ -1,0 +1,9 @@
+"""Names of the text readers' rules that the checks compare a value's provenance with.
+
+Apart from the readers: the process that decides and stores reads these names and must not
+import the readers' patterns to know them."""
+
+from __future__ import annotations
+
+# A PO read from a heading that opens a section of the body ('Commande HSA-1112 :').
+PO_HEADING = "po-heading"
