@@ -9,9 +9,25 @@ from intake.pipeline import PipelineDeps, ReadMessage, as_followup, decide_messa
 from intake.routing.decision import assess_order
 from intake.stages import stage
 from matchers import CatalogIndex, match_order
-from models import MessageReadError, ParsedMessage, ProcessResult, RawMessage, Settings
+from models import (
+    Classification,
+    DocumentKind,
+    MessageKind,
+    MessageReadError,
+    ParsedMessage,
+    ProcessResult,
+    RawMessage,
+    Settings,
+)
 from models.followups import ABOUT_AN_ORDER
-from parsers import extract_orders, followup_sign, header_only, parse_message, read_documents
+from parsers import (
+    extract_orders,
+    followup_sign,
+    header_only,
+    parse_message,
+    read_documents,
+    sent_document,
+)
 from parsers.classify import classify
 from parsers.documents.limits import DocumentLimits
 
@@ -44,11 +60,23 @@ def read_message(
         if read is None:
             read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
             parsed.classification = as_answer(parsed.classification, read)
+        sent = sent_document(parsed, limits=limits) if not read else None
+        if sent is not None:
+            parsed.classification = _sending(sent)
+            return ReadMessage(parsed=parsed, sign=sign)
         # An order whose lines could not be read still goes to a clerk (no_lines), never lost.
         extracted_orders = read or [header_only(parsed, codes=index)]
     with stage("match"):
         matched = [match_order(parsed, extracted, index) for extracted in extracted_orders]
     return ReadMessage(parsed=parsed, matched=matched, sign=sign)
+
+
+def _sending(kind: DocumentKind) -> Classification:
+    # An attached invoice, credit or delivery note and no order read: the message sends that document.
+    sent = (
+        MessageKind.INVOICE if kind in (DocumentKind.INVOICE, DocumentKind.CREDIT_NOTE) else MessageKind.OTHER
+    )
+    return Classification(kind=sent, confidence=0.8, reasons=[f"an attached {kind.value} and no order read"])
 
 
 def parse(raw: RawMessage) -> ParsedMessage:

@@ -26,6 +26,7 @@ _WHERE = {
     "read_attachments": "parsers.documents.attachments",
     "read_documents": "parsers.documents.attachments",
     "render_pdf_page": "parsers.documents.attachments",
+    "sent_document": "parsers.documents.attachments",
     "bound_reader": "parsers.documents.sandbox",
     "death_reason": "parsers.documents.sandbox",
     "kill_group": "parsers.documents.sandbox",

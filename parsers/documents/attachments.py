@@ -237,6 +237,15 @@ def attachment_orders(
     return orders + failures
 
 
+def sent_document(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> DocumentKind | None:
+    """The kind of the invoice, credit or delivery note the message carries when every document it
+    carries is one: what it sends is that document ('Ci-joint le bon de livraison')."""
+    documents = read_attachments(parsed, limits=limits)
+    if any(o.document_kind not in NOT_ORDER_KINDS for o in documents):
+        return None  # a purchase order, an unreadable file, a quote: not for this rule to say
+    return next((o.document_kind for o in documents if o.document_kind in NOT_ORDER_KINDS), None)
+
+
 PREVIEW_ROWS, PREVIEW_COLUMNS = 200, 30
 
 

@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 
 _NS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _NS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_NS_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
 
 def ods_grids(data: bytes, make_cell: Callable, max_rows: int, max_cols: int) -> list[tuple[str, list]]:
@@ -47,7 +48,9 @@ def _row_values(row, max_cols: int) -> list[object]:
 def _value(cell) -> object:
     kind = cell.attributes.get((_NS_OFFICE, "value-type"))
     if kind in ("float", "percentage", "currency"):
-        return float(cell.attributes.get((_NS_OFFICE, "value")))
+        # A whole number is an int, as a workbook gives it: a numeric code stays '204417', never '204417.0'.
+        number = float(cell.attributes.get((_NS_OFFICE, "value")))
+        return int(number) if number.is_integer() and abs(number) < 1e15 else number
     if kind == "date":
         raw = cell.attributes.get((_NS_OFFICE, "date-value"))
         return dt.datetime.fromisoformat(raw) if raw else None
@@ -59,4 +62,9 @@ def _value(cell) -> object:
 def _text(node) -> str:
     if node.nodeType == node.TEXT_NODE:
         return str(node.data)
+    # Spaces after the first, tabs and line breaks are elements of their own: 'Terreau<s/>universel'.
+    if node.qname == (_NS_TEXT, "s"):
+        return " " * int(node.attributes.get((_NS_TEXT, "c"), 1))
+    if node.qname in ((_NS_TEXT, "tab"), (_NS_TEXT, "line-break")):
+        return " "
     return "".join(_text(n) for n in node.childNodes)

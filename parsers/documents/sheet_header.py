@@ -15,39 +15,64 @@ from parsers.documents.grid import Grid
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS
 from parsers.documents.unit_columns import NUMBER_WORDS, heading_unit, unit_quantity_columns
 from parsers.values.units import normalise_unit
-from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.layout import LayoutVocabulary, numbered_heading
 from parsers.vocabulary.phrases import match_phrases, normalize
 
 CODE = re.compile(r"^[A-Z0-9][A-Z0-9\-./]{2,}$", re.I)
 
 
 def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str, int]] | None:
-    """The first row naming a quantity column and an article column, with the column of each role."""
-    for index, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
-        texts = [(c, cell.text) for c, cell in enumerate(row) if isinstance(cell.value, str) and cell.text]
-        roles: dict[str, int] = {}
-        named_articles = []
-        for column, text in texts:
-            role = column_role(text, vocab)
-            if role is None:
-                continue
-            role = "supplier_code" if role == "code" and "code" in roles else role
-            named_articles += [column] if role == "description" else []
-            roles.setdefault(role, column)
-        _packs_counted(texts, roles, vocab)
-        if "quantity" in roles and not roles.keys() & {"code", "description", "supplier_code", "ean"}:
-            _lone_heading_is_designation(texts, roles)
-        article = roles.keys() & {"code", "description", "supplier_code", "ean"}
-        if article:
-            unit_quantity_columns(grid, index, texts, roles)
-        if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
-            if "description" not in roles:
-                _worded_heading_is_designation(grid, index, texts, roles)
-            if "code" not in roles and len(named_articles) > 1:
-                _codes_by_contents(grid, index, roles, named_articles)
-            if not roles.keys() & {"code", "supplier_code", "ean"}:
-                _unnamed_codes(grid, index, texts, roles)
-            return index, roles
+    """The first row naming a quantity column and an article column, with the column of each role.
+
+    A header over two rows ('Article' merged over 'Code' | 'Désignation') is read on its second row
+    when that one names more columns, the first row naming what the second leaves unnamed."""
+    for index in range(min(len(grid.rows), HEADER_SEARCH_ROWS)):
+        roles = _row_roles(grid, index, vocab)
+        if roles is None:
+            continue
+        lower = _row_roles(grid, index + 1, vocab) if _worded_row(grid, index + 1) else None
+        if lower is not None and len(lower) > len(roles):
+            taken = set(lower.values())
+            return index + 1, lower | {
+                role: column for role, column in roles.items() if role not in lower and column not in taken
+            }
+        return index, roles
+    return None
+
+
+def _worded_row(grid: Grid, index: int) -> bool:
+    cells = [cell for cell in grid.rows[index] if cell.text] if index < len(grid.rows) else []
+    return bool(cells) and all(isinstance(cell.value, str) and not cell.text[:1].isdigit() for cell in cells)
+
+
+def _row_roles(grid: Grid, index: int, vocab: LayoutVocabulary) -> dict[str, int] | None:
+    if index >= len(grid.rows):
+        return None
+    row = grid.rows[index]
+    texts = [(c, cell.text) for c, cell in enumerate(row) if isinstance(cell.value, str) and cell.text]
+    roles: dict[str, int] = {}
+    named_articles = []
+    for column, text in texts:
+        role = column_role(text, vocab)
+        if role is None:
+            continue
+        role = "supplier_code" if role == "code" and "code" in roles else role
+        named_articles += [column] if role == "description" else []
+        roles.setdefault(role, column)
+    _packs_counted(texts, roles, vocab)
+    if "quantity" in roles and not roles.keys() & {"code", "description", "supplier_code", "ean"}:
+        _lone_heading_is_designation(texts, roles)
+    article = roles.keys() & {"code", "description", "supplier_code", "ean"}
+    if article:
+        unit_quantity_columns(grid, index, texts, roles)
+    if "quantity" in roles and article and len(roles) >= 2 and len(roles) >= len(texts) / 2:
+        if "description" not in roles:
+            _worded_heading_is_designation(grid, index, texts, roles)
+        if "code" not in roles and len(named_articles) > 1:
+            _codes_by_contents(grid, index, roles, named_articles)
+        if not roles.keys() & {"code", "supplier_code", "ean"}:
+            _unnamed_codes(grid, index, texts, roles)
+        return roles
     return None
 
 
@@ -110,6 +135,8 @@ def _worded_heading_is_designation(
 
 def column_role(text: str, vocab: LayoutVocabulary) -> str | None:
     """The role a column heading names: its first words, or the last word of a short heading."""
+    if numbered_heading(text, vocab):
+        return "code"  # 'Part #', 'Item No.': the article's number
     tokens = normalize(text).split()
     spans = match_phrases(tokens, vocab.columns)
     fields = match_phrases(tokens, vocab.fields)

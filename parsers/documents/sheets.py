@@ -7,19 +7,16 @@ header fields are read from a label and the cell to its right or below it.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from decimal import Decimal
 
-from openpyxl.utils import get_column_letter
-
-from models import DocumentKind, DocumentReadError, ExtractedLine, ExtractedOrder, Provenance, SourceRow
-from parsers.documents.grid import Cell, Grid, cell_number
+from models import DocumentKind, ExtractedLine, ExtractedOrder, Provenance, SourceRow
+from parsers.documents.grid import Grid, cell_number
 from parsers.documents.kinds import kind_of_title
 from parsers.documents.rows import Cells, build_line, carry_article
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
+from parsers.documents.sheet_files import MAX_ROWS, load_grids
 from parsers.documents.sheet_header import CODE, column_role, find_header_row
 from parsers.documents.sheet_sizes import find_size_header, read_size_grid
 from parsers.documents.totals import check_order
@@ -34,16 +31,11 @@ from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary, default_vocabulary
 from parsers.vocabulary.phrases import starts_with
 
-MAX_ROWS = 20_000
-MAX_COLUMNS = 80
 SHEET_CONFIDENCE = 0.92
 GUESSED_CONFIDENCE = 0.7
 SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
-# XLSX and ODS are zip archives: a few megabytes can unpack to gigabytes of XML
-# (a zip bomb). What the archive declares is checked before any reader opens it;
-# zipfile never inflates a member past its declared size, so the check holds.
-MAX_UNPACKED_BYTES = 200_000_000
-MAX_ZIP_MEMBERS = 2_000
+# A sheet beside the table's that holds the order's fields is short: a cover, not a list.
+COVER_ROWS = 15
 
 
 def read_sheet(
@@ -62,6 +54,7 @@ def read_sheet(
     for grid, (row_index, roles) in tables:
         _read_table(order, grid, row_index, roles, part, vocab)
     if tables:
+        _cover_fields(order, [g for g in grids if all(g is not t for t, _ in tables)], part, vocab)
         order.rows += other_sheets(grids, order.rows, part, vocab)
         grid, (row_index, _roles) = tables[0]
         titles = [(c.text, 1.0) for row in grid.rows[:row_index] for c in row if isinstance(c.value, str)]
@@ -99,6 +92,16 @@ def read_sheet(
     order.notes.append("no sheet has a table with a quantity column")
     order.document_kind = DocumentKind.UNKNOWN
     return order
+
+
+def _cover_fields(order: ExtractedOrder, covers: list[Grid], part: str, vocab: LayoutVocabulary) -> None:
+    """What the table's sheet leaves blank, from a short sheet of its own ('Infos': 'Commande' |
+    'JV-7781', 'Adresse de livraison' | ...); never a sheet named as no order ('Historique')."""
+    not_the_order = vocab.sheets.get("not_the_order", ())
+    for grid in covers:
+        filled = [row for row in grid.rows if any(cell.text for cell in row)]
+        if filled and len(filled) <= COVER_ROWS and not starts_with(grid.name or "", not_the_order):
+            header_fields(order, grid, len(grid.rows), set(), part, vocab)
 
 
 def read_workbook(
@@ -233,119 +236,6 @@ def _column_kind(values: list[str]) -> str | None:
     if all(CODE.match(v) and any(ch.isdigit() for ch in v) for v in filled):
         return "code"
     return "description" if all(any(ch.isalpha() for ch in v) for v in filled) else None
-
-
-def load_grids(data: bytes, filename: str, part: str) -> list[Grid]:
-    """Every sheet of the file as a grid of cells."""
-    name = filename.lower()
-    if data[:4] == b"PK\x03\x04":
-        check_archive(data, part)
-    try:
-        if name.endswith((".csv", ".tsv", ".txt")):
-            return [_csv_grid(data)]
-        if name.endswith(".xls"):
-            return _xls_grids(data)
-        if name.endswith(".ods"):
-            from parsers.documents.ods import ods_grids
-
-            return [Grid(n, rows) for n, rows in ods_grids(data, Cell, MAX_ROWS, MAX_COLUMNS)]
-        return _xlsx_grids(data)
-    except DocumentReadError:
-        raise
-    except Exception as exc:  # readers raise many kinds of errors on damaged files
-        raise DocumentReadError.because(
-            part, "sheet_unreadable", detail=f"{type(exc).__name__}: {exc}"
-        ) from exc
-
-
-def check_archive(data: bytes, part: str, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> None:
-    """DocumentReadError when a zip-based spreadsheet would unpack beyond the limits."""
-    import zipfile
-
-    try:
-        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise DocumentReadError.because(part, "sheet_damaged", detail=exc) from exc
-    if len(members) > MAX_ZIP_MEMBERS:
-        raise DocumentReadError.because(
-            part, "sheet_too_many_files", count=len(members), limit=MAX_ZIP_MEMBERS
-        )
-    unpacked = sum(m.file_size for m in members)
-    if unpacked > max_unpacked:
-        raise DocumentReadError.because(
-            part, "sheet_bomb", size=unpacked // 2**20, limit=max_unpacked // 2**20
-        )
-
-
-def _xlsx_grids(data: bytes) -> list[Grid]:
-    import openpyxl
-
-    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    grids = []
-    for sheet in book.worksheets:
-        rows = []
-        for r, row in enumerate(sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True), 1):
-            rows.append([Cell(v, f"{get_column_letter(c)}{r}") for c, v in enumerate(row, 1)])
-        grids.append(Grid(sheet.title, rows))
-    book.close()
-    return grids
-
-
-def _xls_grids(data: bytes) -> list[Grid]:
-    import xlrd
-
-    book = xlrd.open_workbook(file_contents=data, on_demand=True)
-    grids = []
-    for sheet in book.sheets():
-        rows = []
-        for r in range(min(sheet.nrows, MAX_ROWS)):
-            cells = []
-            for c in range(min(sheet.ncols, MAX_COLUMNS)):
-                cell = sheet.cell(r, c)
-                value = cell.value
-                if cell.ctype == xlrd.XL_CELL_DATE:
-                    value = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
-                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                    value = None
-                cells.append(Cell(value, f"{get_column_letter(c + 1)}{r + 1}"))
-            rows.append(cells)
-        grids.append(Grid(sheet.name, rows))
-    return grids
-
-
-def decode_text(data: bytes) -> str:
-    """Text of a CSV in any common encoding: UTF-8 (with or without BOM), UTF-16, else detected."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    # Western European exports are UTF-8 or Windows-1252 nearly always; a detector
-    # guesses worse than that order on short files (° read as a Vietnamese letter).
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best and best.encoding not in ("ascii", "utf_8") else "cp1252"
-    return data.decode(encoding, errors="replace")
-
-
-def _csv_grid(data: bytes) -> Grid:
-    text = decode_text(data)
-    sample = "\n".join(text.splitlines()[:50])
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
-    except csv.Error:
-        delimiter = max(";,\t|", key=sample.count)
-    rows = []
-    for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
-        if r > MAX_ROWS:
-            break
-        rows.append(
-            [Cell(v or None, f"{get_column_letter(c)}{r}") for c, v in enumerate(row[:MAX_COLUMNS], 1)]
-        )
-    return Grid("csv", rows)
 
 
 def _noted_quantity(cells: Cells) -> None:

@@ -146,12 +146,11 @@ def _line(out: _Out, text: str, quote: int) -> None:
 def _data_table(tag: Tag, out: _Out, quote: int) -> None:
     """A table with no table inside: one line per row, and a Table unless it is quoted."""
     rows: list[list[TableCell]] = []
-    for tr in tag.find_all("tr"):
+    for tr, texts in _laid_out(tag.find_all("tr")):
         if _struck(tr):
             continue  # a row the customer struck through is withdrawn from the order
         cells = [
-            TableCell(text=_cell_text(td), provenance=Provenance(part="html", rule="html-table"))
-            for td in tr.find_all(["td", "th"], recursive=False)
+            TableCell(text=text, provenance=Provenance(part="html", rule="html-table")) for text in texts
         ]
         if any(cell.text for cell in cells):
             rows.append(cells)
@@ -165,6 +164,48 @@ def _data_table(tag: Tag, out: _Out, quote: int) -> None:
         out.tables.append(
             (first_line, Table(rows=rows, provenance=Provenance(part="html", rule="html-table")))
         )
+
+
+def _laid_out(trs: list[Tag]) -> list[tuple[Tag, list[str]]]:
+    """Each row's cells in the columns they stand in, as a browser lays them out.
+
+    A cell merged over the rows below ('Outils' beside two articles) is in each of them, and one
+    merged across columns leaves the columns it covers empty: every row keeps its cells under
+    their headings instead of sliding left.
+    """
+    below: dict[int, tuple[int, str]] = {}  # column -> (rows still covered, text)
+    laid: list[tuple[Tag, list[str]]] = []
+    for tr in trs:
+        texts: list[str] = []
+        cells = iter(tr.find_all(["td", "th"], recursive=False))
+        cell = next(cells, None)
+        while cell is not None or any(column >= len(texts) for column in below):
+            column = len(texts)
+            if column in below:
+                left, text = below[column]
+                texts.append(text)
+                below[column] = (left - 1, text)
+                if left <= 1:
+                    del below[column]
+                continue
+            if cell is None:
+                texts.append("")
+                continue
+            text = _cell_text(cell)
+            across = _span(cell, "colspan", 50)
+            down = _span(cell, "rowspan", len(trs))
+            for step in range(across):
+                if down > 1:
+                    below[column + step] = (down - 1, text if step == 0 else "")
+                texts.append(text if step == 0 else "")
+            cell = next(cells, None)
+        laid.append((tr, texts))
+    return laid
+
+
+def _span(cell: Tag, name: str, most: int) -> int:
+    value = str(cell.get(name, "1")).strip()
+    return min(max(int(value), 1), most) if value.isdigit() else 1
 
 
 _STRUCK_TAGS = frozenset({"s", "strike", "del"})

@@ -16,7 +16,7 @@ from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.documents.rows import carry_article as carry_row_article
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit, unit_kind
-from parsers.vocabulary.layout import default_vocabulary
+from parsers.vocabulary.layout import default_vocabulary, numbered_heading
 from parsers.vocabulary.phrases import normalize, starts_with
 from parsers.vocabulary.words import line_words
 
@@ -123,6 +123,8 @@ def column_role(header: str) -> str | None:
     key = normalize(header)
     if not key:
         return "line" if header.strip() == "#" else None
+    if numbered_heading(header, default_vocabulary()):
+        return "code"  # 'Part #', 'Item No.': the article's number
     role = _phrase_roles().get(key)
     if role is None and " " in key and key.split(" ", 1)[0] in _CODE_WORDS:
         return "code"  # "Code CH", "Réf. Hôpital": a code column qualified by whose code it is

@@ -7,6 +7,7 @@ file is written without accents or punctuation.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -129,3 +130,19 @@ def load_vocabulary(path: Path) -> LayoutVocabulary:
 def default_vocabulary() -> LayoutVocabulary:
     """The vocabulary shipped with Intake, loaded once per process."""
     return load_vocabulary(VOCAB_FILE)
+
+
+# 'Part #', 'Item No.', 'Article n°': a naming word and a number sign.
+_NUMBERED = re.compile(r"^([^\W\d_]+)\.?\s*(?:#|n°|nº|no\.?|nr\.?)$", re.IGNORECASE)
+
+
+def numbered_heading(text: str, vocab: LayoutVocabulary) -> bool:
+    """Does a heading name the article's number ('Part #', 'Item No.', 'Article n°'): a word that
+    names no other column than the article, then a number sign? 'Line #' numbers the lines."""
+    found = _NUMBERED.match(text.strip())
+    if found is None:
+        return False
+    word = normalize(found[1])
+    other = {r for r, phrases in vocab.columns.items() if word in phrases} - {"code", "description"}
+    # 'Order no', 'Invoice #': a document's number, no article's.
+    return not other and not any(word in phrases for phrases in vocab.kinds.values())

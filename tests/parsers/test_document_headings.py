@@ -188,3 +188,55 @@ def test_a_column_of_one_repeated_number_or_of_words_is_no_code() -> None:
     order = _sheet("PO;Item;Description;Qty\nHB-77;Gloves;Rigger gloves T9;12\nHB-77;Specs;Specs clear;10\n")
     assert [line.code for line in order.lines] == [None, None]
     assert [line.description.value for line in order.lines] == ["Rigger gloves T9", "Specs clear"]
+
+
+def test_a_sheet_header_over_two_rows_is_read_on_the_row_naming_more_columns() -> None:
+    book = make_workbook(
+        {
+            "Cde": [
+                ["Commande atelier"],
+                [],
+                ["Article", None, "Quantité", None],
+                ["Code", "Libellé", "Nombre", "Unité"],
+                ["BRD-0412", "Pain de mie nature 500 g", 12, "sachet"],
+                ["BRD-0977", "Brioche tressée 400 g", 6, "pièce"],
+            ]
+        }
+    )
+    order = read_sheet(book, "cde.xlsx", "p1")
+    assert [
+        (line.code.value, line.description.value, line.quantity.value, line.unit.value)
+        for line in order.lines
+    ] == [
+        ("BRD-0412", "Pain de mie nature 500 g", Decimal(12), "sachet"),
+        ("BRD-0977", "Brioche tressée 400 g", Decimal(6), "pièce"),
+    ]
+
+
+def test_a_data_row_under_the_header_is_never_a_second_header_row() -> None:
+    order = _sheet("Réf;Désignation;Qté\nRéf. atelier;Désignation longue;3\n")
+    assert [line.quantity.value for line in order.lines] == [Decimal(3)]
+
+
+@pytest.mark.parametrize(
+    ("cover", "po"),
+    [("Infos", "LAB-26-0771"), ("Historique", None)],
+    ids=["cover-sheet", "history-sheet"],
+)
+def test_a_short_sheet_beside_the_table_gives_the_fields_the_table_leaves_blank(
+    cover: str, po: str | None
+) -> None:
+    book = make_workbook(
+        {
+            cover: [
+                ["Laboratoire", "Analyses du Val"],
+                ["Commande", "LAB-26-0771"],
+                ["Livraison", "03/12/2026"],
+            ],
+            "Lignes": [["Réf.", "Désignation", "Qté"], ["VR-2501", "Bécher 250 ml", 12]],
+        }
+    )
+    order = read_sheet(book, "cde.xlsx", "p1")
+    assert [line.code.value for line in order.lines] == ["VR-2501"]
+    assert (order.po_number.value if order.po_number else None) == po
+    assert (order.requested_delivery_date is not None) is (po is not None)

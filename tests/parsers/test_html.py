@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 import pytest
 
+from parsers import extract_orders, parse_message
 from parsers.mail.html import html_to_text
 from parsers.mail.quotes import split_reply
 
@@ -123,3 +126,43 @@ def test_a_row_struck_through_is_withdrawn(struck: str) -> None:
     )
     assert "Casque" not in body.text and "Fleece" in body.text
     assert [row[1].text for row in body.tables[0].rows[1:]] == ["T-shirt", "Polaire Fleece"]
+
+
+MERGED_CELLS = """
+<table border="1">
+  <tr><th colspan="2">Article</th><th>Qté</th></tr>
+  <tr><th>Code</th><th>Libellé</th><th>Nombre</th></tr>
+  <tr><td rowspan="2">Verrerie</td><td>Bécher 250 ml</td><td>12</td></tr>
+  <tr><td>Fiole jaugée 100 ml</td><td>6</td></tr>
+  <tr><td colspan="2">Total</td><td>18</td></tr>
+</table>
+"""
+
+
+def test_merged_cells_keep_every_row_under_its_headings() -> None:
+    assert html_to_text(MERGED_CELLS).tables[0].texts() == [
+        ["Article", "", "Qté"],
+        ["Code", "Libellé", "Nombre"],
+        ["Verrerie", "Bécher 250 ml", "12"],
+        ["Verrerie", "Fiole jaugée 100 ml", "6"],
+        ["Total", "", "18"],
+    ]
+
+
+def test_a_cell_merged_down_a_family_of_rows_leaves_each_row_read() -> None:
+    message = EmailMessage()
+    message["From"] = "labo@example.invalid"
+    message["Subject"] = "Commande"
+    message.set_content("Bonjour, notre commande.")
+    message.add_alternative(
+        "<p>Bonjour, voici notre commande :</p><table border=1>"
+        "<tr><th>Famille</th><th>Réf.</th><th>Désignation</th><th>Qté</th></tr>"
+        "<tr><td rowspan=2>Verrerie</td><td>VR-2501</td><td>Bécher forme basse 250 ml</td><td>12</td></tr>"
+        "<tr><td>VR-1100</td><td>Fiole jaugée 100 ml</td><td>6</td></tr>"
+        "<tr><td rowspan=2>Filtration</td><td>FL-0450</td><td>Filtre seringue 0,45 µm</td><td>4</td></tr>"
+        "<tr><td>FL-0220</td><td>Filtre seringue 0,22 µm</td><td>2</td></tr></table><p>Merci</p>",
+        subtype="html",
+    )
+    (order,) = extract_orders(parse_message(message.as_bytes()))
+    read = [(line.code.value, line.quantity.value) for line in order.lines if line.code and line.quantity]
+    assert read == [("VR-2501", 12), ("VR-1100", 6), ("FL-0450", 4), ("FL-0220", 2)]

@@ -9,7 +9,8 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from parsers.documents.sheets import decode_text, read_sheet
+from parsers.documents.sheet_files import decode_text
+from parsers.documents.sheets import read_sheet
 
 PART = "attachment:order"
 
@@ -61,11 +62,27 @@ def test_xlsx_values_keep_sheet_and_cell() -> None:
 
 
 @pytest.mark.parametrize(
-    ("encoding", "delimiter"),
-    [("cp1252", ";"), ("utf-8-sig", ","), ("utf-8", "\t"), ("latin-1", "|"), ("utf-16", ";")],
-    ids=["cp1252-semicolon", "utf8bom-comma", "utf8-tab", "latin1-pipe", "utf16"],
+    ("encoding", "delimiter", "ending"),
+    [
+        ("cp1252", ";", "\r\n"),
+        ("utf-8-sig", ",", "\r\n"),
+        ("utf-8", "\t", "\r\n"),
+        ("latin-1", "|", "\r\n"),
+        ("utf-16", ";", "\r\n"),
+        ("utf-16-le", "\t", "\r\n"),
+        ("cp1252", ";", "\r"),
+    ],
+    ids=[
+        "cp1252-semicolon",
+        "utf8bom-comma",
+        "utf8-tab",
+        "latin1-pipe",
+        "utf16",
+        "utf16-unmarked",
+        "cr-only",
+    ],
 )
-def test_csv_any_delimiter_and_encoding(encoding: str, delimiter: str) -> None:
+def test_csv_any_delimiter_and_encoding(encoding: str, delimiter: str, ending: str) -> None:
     decimal = "," if delimiter != "," else "."
     rows = [
         ["Commande n°", "RH-0912"],
@@ -74,7 +91,7 @@ def test_csv_any_delimiter_and_encoding(encoding: str, delimiter: str) -> None:
         ["ABR-80", "Disques abrasifs grain 80", f"2{decimal}5", "lot"],
         ["RUB-19", "Ruban de masquage", "0", "rlx"],
     ]
-    text = "\r\n".join(delimiter.join(row) for row in rows) + "\r\n"
+    text = ending.join(delimiter.join(row) for row in rows) + ending
     order = read_sheet(text.encode(encoding), "commande.csv", PART)
     assert [(line.code.value, line.quantity.value) for line in order.lines] == [
         ("CIM-35", Decimal(12)),
@@ -100,26 +117,50 @@ def test_two_code_columns_keep_both() -> None:
     assert [alt.value for alt in line.alt_codes] == ["VJ10126"]
 
 
-def test_ods_is_read() -> None:
+def make_ods(name: str, rows: list[list[object]]) -> bytes:
+    """An ODS sheet: floats as number cells, a (text, text) pair as two words two spaces apart written
+    with a space element, anything else as text."""
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table, TableCell, TableRow
-    from odf.text import P
+    from odf.text import P, S
 
     doc = OpenDocumentSpreadsheet()
-    table = Table(name="BC")
-    for values in (["Code", "Désignation", "Quantité"], ["EPI-1", "Casque", 4.0], ["EPI-2", "Lunettes", 0.0]):
+    table = Table(name=name)
+    for values in rows:
         row = TableRow()
         for value in values:
             cell = TableCell(valuetype="float", value=value) if isinstance(value, float) else TableCell()
-            cell.addElement(P(text=str(value)))
+            paragraph = P(text=value[0] if isinstance(value, tuple) else str(value))
+            if isinstance(value, tuple):
+                paragraph.addElement(S(c=2))
+                paragraph.addText(value[1])
+            cell.addElement(paragraph)
             row.addElement(cell)
         table.addElement(row)
     doc.spreadsheet.addElement(table)
     data = io.BytesIO()
     doc.write(data)
-    order = read_sheet(data.getvalue(), "bc.ods", PART)
+    return data.getvalue()
+
+
+def test_ods_is_read() -> None:
+    rows = [["Code", "Désignation", "Quantité"], ["EPI-1", "Casque", 4.0], ["EPI-2", "Lunettes", 0.0]]
+    order = read_sheet(make_ods("BC", rows), "bc.ods", PART)
     assert [(line.code.value, line.quantity.value) for line in order.lines] == [("EPI-1", Decimal(4))]
     assert order.lines[0].quantity.provenance.cell == "C2"
+
+
+def test_ods_numeric_codes_stay_whole_and_spaces_written_as_elements_are_kept() -> None:
+    rows = [
+        ["Code", "Libellé", "Qté"],
+        [731055.0, ("Câble", "souple 3G1,5"), 25.0],
+        [731056.0, "Gaine ICTA 20", 4.0],
+    ]
+    order = read_sheet(make_ods("Cde", rows), "cde.ods", PART)
+    assert [(line.code.value, line.description.value, line.quantity.value) for line in order.lines] == [
+        ("731055", "Câble  souple 3G1,5", Decimal(25)),
+        ("731056", "Gaine ICTA 20", Decimal(4)),
+    ]
 
 
 def test_a_sheet_without_a_line_table_orders_nothing() -> None:

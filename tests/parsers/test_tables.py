@@ -338,3 +338,17 @@ def test_a_quantity_cell_may_write_its_count_with_an_x(cell: str) -> None:
         Decimal(4),
         "text-table",
     )
+
+
+def test_a_number_sign_heading_is_the_code_column_of_an_html_table() -> None:
+    html = (
+        "<table><tr><td><b>Qty</b></td><td><b>Part #</b></td><td><b>Description</b></td></tr>"
+        "<tr><td>4</td><td>VLV-3320</td><td>Ball valve 3/4 in brass</td></tr>"
+        "<tr><td>12</td><td>FIT-0915</td><td>Elbow 90 deg 22 mm</td></tr></table>"
+    )
+    (table,) = html_to_text(html).tables
+    lines = read_table(table, part="html")
+    assert [(line.code.value, line.quantity.value) for line in lines] == [
+        ("VLV-3320", Decimal(4)),
+        ("FIT-0915", Decimal(12)),
+    ]

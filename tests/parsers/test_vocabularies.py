@@ -13,6 +13,7 @@ from parsers.classify.signals import VOCABULARY_FILE, load_vocabulary
 from parsers.mail.markers import MARKERS_FILE, load_markers
 from parsers.text.thread import points_to_thread
 from parsers.training.textcat import load_examples
+from parsers.vocabulary.layout import default_vocabulary, numbered_heading
 from parsers.vocabulary.thread import ThreadWords, thread_words
 
 
@@ -135,3 +136,23 @@ def test_bad_training_example_names_the_line(tmp_path: Path, line: str) -> None:
     with pytest.raises(ConfigError) as caught:
         load_examples(path)
     assert caught.value.key == "line 2"
+
+
+@pytest.mark.parametrize(
+    ("heading", "numbered"),
+    [
+        ("Part #", True),
+        ("Item No.", True),
+        ("Article n°", True),
+        ("SKU #", True),
+        ("Line #", False),
+        ("Pos. n°", False),
+        ("Qty #", False),
+        ("Order no", False),
+        ("Invoice #", False),
+        ("N°", False),
+    ],
+    ids=lambda value: str(value),
+)
+def test_a_word_and_a_number_sign_head_the_articles_number(heading: str, numbered: bool) -> None:
+    assert numbered_heading(heading, default_vocabulary()) is numbered

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.documents.pdf.layout import Line, Word
-from parsers.values.dates import find_date
+from parsers.values.dates import find_date, find_dates
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, tokens_of
 
@@ -16,6 +16,8 @@ _PO = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-/_.]{2,39}$", re.I)
 _DATE = re.compile(r"^(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2})$")
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
 _BARE_PO_LABELS = {"n", "no", "nr", "numero"}
+# A purchase order's head labels its own number 'Référence :' / 'Ref:' (kept only in that shape).
+_REFERENCE_LABELS = {"ref", "reference"}
 _LABEL_LINE = re.compile(r"^[^\W\d][\w'’.\- ]{1,30}?\s?:\s")
 # A value below its label is looked for within this many line heights.
 BELOW_GAP = 2.5
@@ -48,7 +50,7 @@ class Label:
 def find_labels(lines: list[Line], vocab: LayoutVocabulary, width: float) -> list[Label]:
     """Every field label on the lines, in reading order."""
     table = dict(vocab.fields)
-    table["po_number"] = table.get("po_number", ()) + tuple(_BARE_PO_LABELS)
+    table["po_number"] = table.get("po_number", ()) + tuple(_BARE_PO_LABELS) + tuple(_REFERENCE_LABELS)
     labels: list[Label] = []
     for index, line in enumerate(lines):
         cells = line.cells()
@@ -71,7 +73,16 @@ def find_labels(lines: list[Line], vocab: LayoutVocabulary, width: float) -> lis
                         first == 0,
                     )
                 )
-    return [lb for lb in labels if lb.at_cell_start or _colon(lb) or _validated(lb)]
+    return [lb for lb in labels if _kept(lb)]
+
+
+def _kept(label: Label) -> bool:
+    if label_text(label) in _REFERENCE_LABELS:
+        # 'Référence : ACH-25-2740' opening its cell, the number right after the colon; never
+        # 'Réf. client : C0042' nor 'Votre référence : ...'.
+        after = [w for w in label.rest or label.beside if w.text != ":"][:1]
+        return label.at_cell_start and _colon(label) and po_value(_clean(after)) is not None
+    return label.at_cell_start or _colon(label) or _validated(label)
 
 
 def _colon(label: Label) -> bool:
@@ -156,11 +167,18 @@ def block(label: Label, lines: list[Line], labels: list[Label]) -> list[list[Wor
         if not words or line.top - previous.bottom > BLOCK_GAP * previous.height:
             break
         other = any(lb.line == index and x0 <= lb.words[0].x0 <= label.right for lb in labels)
-        if min(abs(words[0].x0 - x) for x in starts) > 8 or other or _labelled(words):
+        if min(abs(words[0].x0 - x) for x in starts) > 8 or other or _labelled(words) or _dated(words):
             break
         parts.append(words)
         previous = line
     return parts
+
+
+def _dated(words: list[Word]) -> bool:
+    # '1 Dec 2026' under the address: the value of a label printed left of the block, no address line.
+    text = " ".join(w.text for w in words)
+    hits = find_dates(text)
+    return bool(hits) and hits[0].span[0] == 0 and len(text) - hits[0].span[1] <= 1
 
 
 def _labelled(words: list[Word]) -> bool:
@@ -193,6 +211,21 @@ def po_value(words: list[Word]) -> Found | None:
         text = word.text.strip(".,;:()").removeprefix("#")
         if _PO.match(text) and not _DATE.match(text):
             return Found(text, [word], 0.9)
+    return None
+
+
+def number_below(lines: list[Line], index: int, title: list[Word]) -> Found | None:
+    """The one word printed under a title and within its width, when it is an order number of four
+    characters or more ('PURCHASE ORDER' over 'PO-55120'); never a page number nor a date."""
+    above = lines[index]
+    for below in lines[index + 1 :]:  # lines of another column (an address block) may come first
+        if below.top - above.bottom > BELOW_GAP * above.height:
+            return None
+        words = [w for w in below.words if title[0].x0 - 4 <= w.x0 <= title[-1].x1]
+        if not words:
+            continue
+        found = po_value(words) if len(words) == 1 and len(words[0].text) >= 4 else None
+        return Found(found.text, found.words, 0.8) if found is not None else None
     return None
 
 

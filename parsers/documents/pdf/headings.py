@@ -8,13 +8,18 @@ is the quantity, as a sheet's headings decide (`parsers/documents/sheet_header.p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from parsers.documents.pdf.layout import Line
+from parsers.documents.pdf.layout import Cell, Line
 from parsers.documents.sheet_header import numbers_packs
 from parsers.documents.unit_columns import heading_unit
+from parsers.vocabulary.layout import LayoutVocabulary, numbered_heading
+from parsers.vocabulary.phrases import match_phrases, tokens_of
 
 ARTICLE_ROLES = {"code", "description", "supplier_code", "ean"}
+# Signs that head a column on their own ('#' the line number, '%' the discount).
+HEADING_SIGNS = "#%€£$"
 
 
 @dataclass(slots=True)
@@ -32,10 +37,48 @@ def overlap(x0: float, x1: float, column: Column) -> float:
     return max(0.0, min(x1, column.x1) - max(x0, column.x0))
 
 
+def header_columns(line: Line, vocab: LayoutVocabulary) -> list[Column]:
+    """The columns a line names, or an empty list."""
+    columns: list[Column] = []
+    for cell in line.cells():
+        if not any(ch.isalnum() or ch in HEADING_SIGNS for ch in cell.text):
+            continue  # a stray mark (':', ';' left of an erased rule on a scan) heads no column
+        tokens, owners = _tokens(cell)
+        spans = match_phrases(tokens, vocab.columns, owners)
+        numbered = numbered_heading(cell.text, vocab)  # 'Part #', 'Item No.': the article's number
+        if not spans or numbered:
+            columns.append(Column("code" if numbered else "other", cell.x0, cell.x1, heading=cell.text))
+            continue
+        # Words no phrase claims ('HT', '€', 'cdée') belong to the phrase before them.
+        starts = [0] + [s[1] for s in spans[1:]]
+        ends = [s[1] for s in spans[1:]] + [len(tokens)]
+        for (role, _, claimed), start, end in zip(spans, starts, ends, strict=True):
+            # A line number's heading is one word ('Line Item' set close): the words after it head a column.
+            cut = claimed if role == "line_no" and _heads_apart(cell, owners, claimed, end) else end
+            for part_role, first, last in ((role, start, cut), ("other", cut, end)):
+                if first < last:
+                    words = cell.words[owners[first] : owners[last - 1] + 1]
+                    heading = " ".join(w.text for w in words)
+                    columns.append(Column(part_role, words[0].x0, words[-1].x1, heading=heading))
+    return columns
+
+
+def _heads_apart(cell: Cell, owners: list[int], claimed: int, end: int) -> bool:
+    if claimed >= end or owners[claimed] == owners[claimed - 1]:
+        return False
+    first = cell.words[owners[claimed]].text
+    return len(first) > 2 and first.isalpha()
+
+
+def _tokens(cell: Cell) -> tuple[list[str], list[int]]:
+    return tokens_of([word.text for word in cell.words])
+
+
 def headings_by_contents(columns: list[Column], below: list[Line]) -> None:
     """The roles the first rows under the header give the columns their headings leave unsure."""
     _second_code_column(columns)
     _codes_by_contents(columns, below)
+    _coded_word_heading(columns, below)
     _worded_column_is_designation(columns, below)
     _one_quantity(columns)
 
@@ -74,6 +117,42 @@ def _codes_by_contents(columns: list[Column], below: list[Line]) -> None:
         if rows and all(len(ws) == 1 and any(ch.isdigit() for ch in ws[0].text) for ws in cells):
             column.role = "code"
             return
+
+
+def _coded_word_heading(columns: list[Column], below: list[Line]) -> None:
+    # 'Line | Item | Description | Qty': a designation named and no code; the word heading left of it
+    # over one coded word on every counted row ('TER-4410', '204417', never a price) is the code.
+    described = next((c for c in columns if c.role == "description"), None)
+    if described is None or any(c.role in ("code", "supplier_code", "ean") for c in columns):
+        return
+    rows = _counted_rows(columns, below)
+    for column in columns:
+        if column.role != "other" or not column.heading.isalpha() or column.x1 > described.x0:
+            continue
+        cells = [[w for w in line.words if overlap(w.x0, w.x1, column) > 0] for line in rows]
+        if rows and all(len(ws) == 1 and _coded(ws[0].text) for ws in cells):
+            column.role = "code"
+            return
+
+
+def _counted_rows(columns: list[Column], below: list[Line]) -> list[Line]:
+    quantity = next((c for c in columns if c.role == "quantity"), None)
+    if quantity is None:
+        return []
+    return [
+        ln
+        for ln in below
+        if any(overlap(w.x0, w.x1, quantity) > 0 and w.text[:1].isdigit() for w in ln.words)
+    ]
+
+
+def _coded(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return digits > 0 and len(text) >= 4 and not _AMOUNT.match(text) and not _DATE.match(text)
+
+
+_AMOUNT = re.compile(r"^\d{1,3}(?:[ .,]\d{3})*[.,]\d{1,2}$")
+_DATE = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}$")
 
 
 def _worded_column_is_designation(columns: list[Column], below: list[Line]) -> None:

@@ -204,12 +204,17 @@ def _label_value(
         return (found[0], found[1], 0.9) if found else None
     read = F.po_value if label.field == "po_number" else F.vat_value
     # A title used as a label ('Purchase Order #PO02264') has its number beside it, never under it.
-    titled = label.field == "po_number" and F.label_text(label) in titles
+    # 'PO #' over its number in a box is a label: a number sign after the title says so.
+    signed = bool(label.rest) and all(w.text in _NUMBER_SIGNS for w in label.rest)
+    titled = label.field == "po_number" and F.label_text(label) in titles and not signed
     value = read(right) or (None if titled else read(below))
     if value is None:
         return None
     bare = label.field == "po_number" and F.is_bare(label)
     return value.text, value.words, BARE_PO if bare else value.confidence
+
+
+_NUMBER_SIGNS = {"#", "n°", "N°", "No", "No.", "no", "no.", "nº", "Nº", ":"}
 
 
 def _sole_bare_po(label: F.Label, lines: list[Line], labels: list[F.Label]) -> bool:
@@ -231,11 +236,14 @@ def _next_is_po(label: F.Label, lines: list[Line]) -> bool:
 
 
 def _titled_po(order: ExtractedOrder, lines: list[Line], vocab, part: str, rule: str) -> None:
-    # "BON DE COMMANDE DP-2026-03402": the title carries the number, with no label.
-    for line in lines:
+    # "BON DE COMMANDE DP-2026-03402": the title carries the number, with no label, or has it alone
+    # on the line under it ('PURCHASE ORDER' over 'PO-55120').
+    for index, line in enumerate(lines):
         for cell in line.cells():
             at = titled_number([w.text for w in cell.words], vocab)
             found = F.po_value(cell.words[at:]) if at is not None else None
+            if at is not None and at == len(cell.words):
+                found, at = F.number_below(lines, index, cell.words), at - 1
             if found is not None and at == len(cell.words) - 1:
                 prov = provenance(part, found.words, rule)
                 order.po_number = Extracted[str](value=found.text, confidence=0.85, provenance=prov)

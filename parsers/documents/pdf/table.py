@@ -20,16 +20,20 @@ from parsers.documents.pdf.codes import (
     line_number_or_code,
 )
 from parsers.documents.pdf.fields import opens_with_label
-from parsers.documents.pdf.headings import Column, headings_by_contents, lone_heading_is_designation, overlap
+from parsers.documents.pdf.headings import (
+    Column,
+    header_columns,
+    headings_by_contents,
+    lone_heading_is_designation,
+    overlap,
+)
 from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
 from parsers.values.numbers import split_quantity
 from parsers.values.units import normalise_unit, unit_vocabulary
 from parsers.vocabulary.layout import LayoutVocabulary
-from parsers.vocabulary.phrases import match_phrases, normalize, starts_with, tokens_of
+from parsers.vocabulary.phrases import match_phrases, normalize, starts_with
 
 NUMERIC_ROLES = {"quantity", "unit_price", "amount"}
-# Signs that head a column on their own ('#' the line number, '%' the discount).
-HEADING_SIGNS = "#%€£$"
 TEXT_ROLES = {"description", "pack", "comment", "unit", "supplier_code", "code", "ean", "other"}
 # A line below the last row still belongs to it when it starts within this many line heights.
 WRAP_GAP = 1.6
@@ -76,30 +80,6 @@ class Row:
 class PageTable:
     rows: list[Row]
     end_index: int  # the first line after the table (totals, notes)
-
-
-def header_columns(line: Line, vocab: LayoutVocabulary) -> list[Column]:
-    """The columns a line names, or an empty list."""
-    columns: list[Column] = []
-    for cell in line.cells():
-        if not any(ch.isalnum() or ch in HEADING_SIGNS for ch in cell.text):
-            continue  # a stray mark (':', ';' left of an erased rule on a scan) heads no column
-        tokens, owners = _tokens(cell)
-        spans = match_phrases(tokens, vocab.columns, owners)
-        if not spans:
-            columns.append(Column("other", cell.x0, cell.x1, heading=cell.text))
-            continue
-        # Words no phrase claims ('HT', '€', 'cdée') belong to the phrase before them.
-        starts = [0] + [s[1] for s in spans[1:]]
-        ends = [s[1] for s in spans[1:]] + [len(tokens)]
-        for (role, _, _), start, end in zip(spans, starts, ends, strict=True):
-            words = cell.words[owners[start] : owners[end - 1] + 1]
-            columns.append(Column(role, words[0].x0, words[-1].x1, heading=" ".join(w.text for w in words)))
-    return columns
-
-
-def _tokens(cell: Cell) -> tuple[list[str], list[int]]:
-    return tokens_of([word.text for word in cell.words])
 
 
 def find_header(page: Page, vocab: LayoutVocabulary, start: int = 0) -> Header | None:

@@ -1,0 +1,142 @@
+"""A purchase order's head as ERPs print it: labels in a row of boxes over their values, short labels
+('PO #', 'Bon n°', 'Délai', 'Need date'), and a line table whose code heading is a plain word
+('Line | Item | Description | Qty')."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from models import ExtractedOrder
+from parsers.documents.pdf import read_pdf
+from tests.factories.documents import Item, Layout, make_po_pdf
+
+TOP = A4[1]
+ROWS = [
+    ("1", "LAB-2501", "Bécher forme basse 250 ml", "12", "pce", "3,40", "40,80"),
+    ("2", "LAB-1100", "Fiole jaugée 100 ml", "6", "pce", "7,90", "47,40"),
+    ("3", "882104", "Pipette graduée 10 ml", "20", "pce", "1,15", "23,00"),
+]
+XS = (40, 65, 130, 340, 380, 430, 490, 560)
+
+
+def _order(
+    boxes: list[tuple[str, str]],
+    headings: tuple[str, ...],
+    rows: list[tuple[str, ...]] = ROWS,
+    under_title: tuple[str, ...] = (),
+) -> ExtractedOrder:
+    out = io.BytesIO()
+    pdf = Canvas(out, pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(40, TOP - 50, "LABORATOIRE DES COTEAUX")
+    pdf.drawString(330, TOP - 50, "PURCHASE ORDER")
+    pdf.setFont("Helvetica", 8)
+    for i, text in enumerate(under_title):
+        pdf.drawString(330, TOP - 66 - 11 * i, text)
+    for i, (label, value) in enumerate(boxes):
+        x = 300 + 85 * i
+        pdf.rect(x, TOP - 110, 80, 30)
+        pdf.drawString(x + 3, TOP - 90, label)
+        pdf.drawString(x + 3, TOP - 104, value)
+    y = TOP - 200
+    pdf.setFont("Helvetica-Bold", 9)
+    for x, heading in zip(XS, headings, strict=False):
+        pdf.drawString(x + 3, y, heading)
+    pdf.setFont("Helvetica", 9)
+    for row in rows:
+        y -= 16
+        for k, value in enumerate(row):
+            if k >= 3 and k != 4:
+                pdf.drawRightString(XS[k + 1] - 3, y, value)
+            else:
+                pdf.drawString(XS[k] + 3, y, value)
+    pdf.showPage()
+    pdf.save()
+    return read_pdf(out.getvalue(), "attachment:po.pdf", max_pages=2)
+
+
+ENGLISH = ("Line", "Item no.", "Description", "Qty", "UoM", "Unit price", "Amount")
+
+
+@pytest.mark.parametrize(
+    "boxes",
+    [
+        [("PO #", "7700124"), ("Date", "01/12/2026"), ("Need date", "09/12/2026")],
+        [("N° de bon", "7700124"), ("Date", "01/12/2026"), ("Délai", "09/12/2026")],
+        [("Bon n°", "7700124"), ("Émis le", "01/12/2026"), ("Livraison", "09/12/2026")],
+        [("Order No.", "7700124"), ("Issued", "01/12/2026"), ("Delivery", "09/12/2026")],
+    ],
+    ids=["po-sign", "n-de-bon", "bon-n", "order-no"],
+)
+def test_a_label_over_its_value_in_a_header_box_names_it(boxes: list[tuple[str, str]]) -> None:
+    order = _order(boxes, ENGLISH)
+    assert order.po_number is not None and order.po_number.value == "7700124"
+    assert order.order_date is not None and order.order_date.value == dt.date(2026, 12, 1)
+    assert order.requested_delivery_date is not None
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 9)
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Line", "Pos", "#", "Ligne"],
+)
+def test_a_plain_word_heading_over_one_code_per_row_left_of_the_designation_is_the_code(first: str) -> None:
+    order = _order(
+        [("PO #", "7700124")], (first, "Item", "Description", "Qty", "UoM", "Unit price", "Amount")
+    )
+    assert [(line.code.value if line.code else None, line.quantity.value) for line in order.lines] == [
+        ("LAB-2501", Decimal(12)),
+        ("LAB-1100", Decimal(6)),
+        ("882104", Decimal(20)),
+    ]
+
+
+def test_a_word_heading_over_dates_is_no_code() -> None:
+    dated = [(n, "09/12/2026", *rest) for n, _, *rest in ROWS]
+    order = _order(
+        [("PO #", "7700124")], ("Line", "Due", "Description", "Qty", "UoM", "Unit price", "Amount"), dated
+    )
+    assert len(order.lines) == 3
+    assert not any(line.code for line in order.lines)
+
+
+@pytest.mark.parametrize(
+    ("under_title", "po"),
+    [
+        (("PO-55120",), "PO-55120"),
+        (("2025/10/7712", "Date : 01/12/2026"), "2025/10/7712"),
+        (("Référence : ACH-26-0412",), "ACH-26-0412"),
+        (("Ref: ACH-26-0412",), "ACH-26-0412"),
+        (("Réf. client : C0042",), None),
+        (("Votre référence : DEV-1180",), None),
+        (("Page 1/2",), None),
+        (("01/12/2026",), None),
+    ],
+    ids=["number", "number-then-date", "reference", "ref", "client", "our-quote", "page", "date"],
+)
+def test_the_order_number_under_the_title_or_after_a_reference_label(
+    under_title: tuple[str, ...], po: str | None
+) -> None:
+    order = _order([], ENGLISH, under_title=under_title)
+    assert (order.po_number.value if order.po_number else None) == po
+
+
+def test_a_date_printed_under_the_delivery_address_is_no_line_of_it() -> None:
+    layout = Layout(
+        headers=("Code", "Description", "Qty", "UoM", "Unit price", "Amount"),
+        ship_label="Ship to",
+        ship_lines=("Pumping station Les Iles", "Chemin du Halage", "69390 Vernaison", "1 Dec 2026"),
+    )
+    order = read_pdf(
+        make_po_pdf([Item("PMP-0412", "Submersible pump 1.5 kW", "2")], layout),
+        "attachment:po.pdf",
+        max_pages=2,
+    )
+    assert order.ship_to is not None
+    assert order.ship_to.value == "Pumping station Les Iles, Chemin du Halage, 69390 Vernaison"
