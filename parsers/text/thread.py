@@ -35,8 +35,19 @@ def accepts_offer(own: str, quoted: str) -> re.Match[str] | None:
     """A bare acceptance ('Bon pour accord.', 'ok go ahead') above a quoted quote or offer."""
     if not quoted.strip():
         return None
-    found = points_pattern("accept").search(own)
+    found = next((m for m in points_pattern("accept").finditer(own) if not _not_yet(own, m.start())), None)
     return found if found is not None and quotes_an_offer(quoted) else None
+
+
+# An acceptance said not to be one (yet): "le client n'a pas encore validé", "not approved yet". Read in
+# its clause only: "Pas de souci, validé." accepts.
+_NEGATION = re.compile(r"\b(?:pas|not|jamais|never|nobody|personne)\b|n['’]t\b", re.I)
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
+
+
+def _not_yet(own: str, at: int) -> bool:
+    ends = [m.end() for m in _CLAUSE_END.finditer(own, 0, at)]
+    return bool(_NEGATION.search(own, ends[-1] if ends else 0, at))
 
 
 # The words of a quote or an offer: "notre devis D26-2291", "quote D26-1388", "proposition 2".

@@ -29,3 +29,11 @@ def test_the_message_under_a_wrapped_attribution_is_older_history() -> None:
     )
     latest = latest_quoted(quoted)
     assert "REA-KCL" in latest and "pipette" not in latest
+
+
+def test_an_acceptance_said_not_to_be_one_yet_accepts_nothing() -> None:
+    quoted = "On Wed, 2 Dec 2026 at 16:40, Lab sales <sales@northfield.example> wrote:\n" + OFFER
+    assert points_to_thread("The budget is not yet approved. I will come back to you.", quoted) is None
+    assert points_to_thread("Le labo n'a pas encore validé, je reviens vers vous.", quoted) is None
+    assert points_to_thread("No problem, approved.", quoted) is not None
+    assert points_to_thread("Pas de souci, validé.", quoted) is not None
