@@ -89,8 +89,15 @@ def _colon(label: Label) -> bool:
     return (bool(label.rest) and label.rest[0].text.startswith(":")) or label.words[-1].text.endswith(":")
 
 
+# Words that name a field only as a box's heading: mid-line they are a noun of an address or a
+# sentence ('Économat - quai de livraison'), and taking them for a label cuts the block they sit in.
+_HEADING_ONLY = {"livraison", "delai", "delivery"}
+
+
 def _validated(label: Label) -> bool:
     # Mid-sentence labels are trusted only where the value checks its own shape (a date, a number).
+    if label_text(label) in _HEADING_ONLY:
+        return False
     return label.field in ("order_date", "delivery_date", "buyer_vat", "total_excl_vat") or (
         label.field == "po_number" and not is_bare(label)
     )
