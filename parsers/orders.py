@@ -16,6 +16,7 @@ from parsers.text.codes import CodeBook
 from parsers.text.fields import requested_date, ship_to
 from parsers.text.reader import ADDED_RULE, body_text, extract_from_text
 from parsers.text.sections import split_by_headings
+from parsers.vocabulary.layout import REQUEST_RULE
 
 # Header fields a body may give an attached order; the document's own values win.
 BODY_FIELDS = ("po_number", "requested_delivery_date", "ship_to", "contact_name", "contact_phone")
@@ -133,6 +134,8 @@ def join_body(orders: list[ExtractedOrder], body: ExtractedOrder) -> list[Extrac
     if len(attached) != 1:
         return orders
     order = attached[0]
+    if _requested(order.po_number) and body.po_number is not None and not _requested(body.po_number):
+        order.po_number = None  # the document's purchase request, the order's own number in the mail
     for name in BODY_FIELDS:
         if getattr(order, name) is None and getattr(body, name) is not None:
             setattr(order, name, getattr(body, name))
@@ -143,6 +146,10 @@ def join_body(orders: list[ExtractedOrder], body: ExtractedOrder) -> list[Extrac
         order.lines.append(line.model_copy(update={"line_no": number}))
         order.notes.append(f"line {number} added from the message beside the document")
     return orders
+
+
+def _requested(po: Extracted[str] | None) -> bool:
+    return po is not None and po.provenance is not None and po.provenance.rule == REQUEST_RULE
 
 
 def _typed_po(order: ExtractedOrder, body: ExtractedOrder) -> None:

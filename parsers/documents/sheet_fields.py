@@ -18,7 +18,7 @@ from parsers.documents.grid import Cell, Grid, cell_number
 from parsers.documents.kinds import titled_number
 from parsers.values.dates import find_date
 from parsers.values.numbers import parse_number
-from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.layout import REQUEST_RULE, LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize
 
 HEADER_SEARCH_ROWS = 40
@@ -155,8 +155,11 @@ def set_field(order: ExtractedOrder, field: str, cell: Cell, sheet: str, part: s
         date = as_date(cell.value)
         if date and getattr(order, attr) is None:
             setattr(order, attr, Extracted[dt.date](value=date, confidence=0.95, provenance=prov))
-    elif field == "po_number" and order.po_number is None and any(ch.isdigit() for ch in cell.text):
+    elif field == "po_number" and _open_po(order) and any(ch.isdigit() for ch in cell.text):
         order.po_number = Extracted[str](value=cell.text, confidence=0.95, provenance=prov)
+    elif field == "request_number" and order.po_number is None and is_po(cell):
+        request = prov.model_copy(update={"rule": REQUEST_RULE})
+        order.po_number = Extracted[str](value=cell.text, confidence=0.85, provenance=request)
     elif field == "ship_to" and order.ship_to is None:
         order.ship_to = Extracted[str](value=cell.text, confidence=0.9, provenance=prov)
     elif field == "buyer_vat" and order.buyer_vat is None:
@@ -166,6 +169,12 @@ def set_field(order: ExtractedOrder, field: str, cell: Cell, sheet: str, part: s
         value = raw if isinstance(raw, Decimal) else parse_number(raw)
         if value is not None:
             order.total_excl_vat = Extracted[Decimal](value=value, confidence=0.9, provenance=prov)
+
+
+def _open_po(order: ExtractedOrder) -> bool:
+    """No order number yet, or only a purchase request's, which an order number printed anywhere replaces."""
+    read = order.po_number
+    return read is None or (read.provenance is not None and read.provenance.rule == REQUEST_RULE)
 
 
 def as_date(value: object) -> dt.date | None:

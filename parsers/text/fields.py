@@ -20,6 +20,7 @@ from parsers.text.corrections import corrected_reference
 from parsers.text.ship_to import ship_to as ship_to
 from parsers.text.ship_to import signed_ship_to as signed_ship_to
 from parsers.values.dates import DateHit, delivery_date
+from parsers.vocabulary.layout import REQUEST_RULE
 
 _PO_LABELS = (
     r"(?:num[ée]ro|n°|no\.?)\s*(?:de\s+)?(?:bon\s+de\s+)?commande(?:\s+(?:interne|client))?(?:\s+est)?"
@@ -180,6 +181,7 @@ def _po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
         found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
     elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
         found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7),))
+    found = found or _po_requested(text, part=part)
     corrected = corrected_reference(text, found.value) if found is not None else None
     if corrected is not None:  # "notre n° est BC-3321 et non BC-3312"
         prov = Provenance(part=part, span=corrected[1], rule="po-corrected")
@@ -191,6 +193,24 @@ def signed_po(signature: str) -> Extracted[str] | None:
     """A PO written under a label in the sign-off block ('Bon de commande HPR-DA-26-0933' below the
     sender's address): a number standing alone there is a phone, a register or a VAT number."""
     return _po_in(signature, part="signature", patterns=((_PO_LABELLED, 0.8),)) if signature else None
+
+
+# "N° demande d'achat | DA-2026-0881", "Purchase requisition no. PR-11872": a purchase request's number,
+# the order's only when nothing else names one (a web form's request that is the order).
+_PO_REQUEST = re.compile(
+    r"(?:(?:n°|num[ée]ro|no\.?)\s*(?:de\s+)?(?:la\s+)?demande\s+d['’]achat"
+    r"|demande\s+d['’]achat\s+(?:n°|no\.?|num[ée]ro)"
+    r"|(?:purchase\s+)?requisition(?:\s+(?:number|no\.?|#))?|purchase\s+request\s+(?:number|no\.?|#))"
+    rf"\s*[:#°]?\s*(?:\|\s*)?{_PO_VALUE}",
+    re.I,
+)
+
+
+def _po_requested(text: str, *, part: str) -> Extracted[str] | None:
+    found = _po_in(text, part=part, patterns=((_PO_REQUEST, 0.8),))
+    if found is None or found.provenance is None:
+        return found
+    return found.model_copy(update={"provenance": found.provenance.model_copy(update={"rule": REQUEST_RULE})})
 
 
 _PO_HEADING = re.compile(rf"(?:{_PO_LABELS})\s*[:#°.]?", re.I)

@@ -39,7 +39,18 @@ COLUMN_ROLES = [
     "colour",
     "fits",
 ]
-FIELD_NAMES = ["po_number", "order_date", "delivery_date", "ship_to", "buyer_vat", "total_excl_vat"]
+FIELD_NAMES = [
+    "po_number",
+    "request_number",
+    "order_date",
+    "delivery_date",
+    "ship_to",
+    "buyer_vat",
+    "total_excl_vat",
+]
+# The rule of a PO number read from a purchase request's label: any order number printed or written
+# beside it (a PO label in the document, the body's) is the order's instead.
+REQUEST_RULE = "request-number"
 KIND_NAMES = ["purchase_order", "quote", "invoice", "delivery_note", "credit_note"]
 
 

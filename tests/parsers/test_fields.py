@@ -581,3 +581,20 @@ def test_a_commitment_number_labelled_first_in_the_signature_is_the_po() -> None
         "Services techniques - Mairie de Dinan\n02 96 39 22 43\nEngagement n° 2027-VT-0112"
     )
     assert found is not None and found.value == "2027-VT-0112"
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "expected"),
+    [
+        ("Demande validée", "N° demande d'achat | DA-26-0441\nService | Blanchisserie", "DA-26-0441"),
+        ("", "Purchase requisition no. PR-11872, approved by the ward manager.", "PR-11872"),
+        ("", "N° demande d'achat : DA-26-0441\nNotre commande : CMD-8812", "CMD-8812"),
+        ("Commande BLA-2611-04", "Requisition # 4471882 attached.", "BLA-2611-04"),
+    ],
+    ids=["request-cell", "requisition-en", "order-number-wins", "subject-order-number-wins"],
+)
+def test_a_purchase_request_number_is_the_po_only_when_nothing_else_names_one(
+    subject: str, text: str, expected: str
+) -> None:
+    found = fields.po_number(subject, text, part="body")
+    assert found is not None and found.value == expected

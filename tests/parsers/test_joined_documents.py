@@ -1,4 +1,4 @@
-"""Attached orders that are one order between them (parsers/orders.py join_attached)."""
+"""Attached orders that are one order between them, and the body's fields they take (parsers/orders.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from models import Extracted, ExtractedLine, ExtractedOrder
-from parsers.orders import join_attached
+from models import Extracted, ExtractedLine, ExtractedOrder, Provenance
+from parsers.orders import join_attached, join_body
+from parsers.vocabulary.layout import REQUEST_RULE
 
 
 def _order(part: str, lines: list[tuple[str, int]], po: str | None = None) -> ExtractedOrder:
@@ -84,3 +85,24 @@ def test_a_delivery_address_printed_above_the_table_is_the_orders(rows, expected
     order.rows = [SourceRow(text=text, region="header") for text in rows]
     found = printed_ship_to(order)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("body_po", "rule", "expected"),
+    [("CMD-8812", "po-label", "CMD-8812"), (None, None, "DA-26-0441")],
+    ids=["the-mails-order-number", "none-in-the-mail"],
+)
+def test_an_attached_purchase_request_number_gives_way_to_the_order_number_in_the_mail(
+    body_po: str | None, rule: str | None, expected: str
+) -> None:
+    attached = _order("attachment:da.pdf", [("DRP-90", 12)])
+    attached.po_number = Extracted[str](
+        value="DA-26-0441", confidence=0.8, provenance=Provenance(part="attachment:da.pdf", rule=REQUEST_RULE)
+    )
+    body = ExtractedOrder(source="email", part="body")
+    if body_po:
+        body.po_number = Extracted[str](
+            value=body_po, confidence=0.9, provenance=Provenance(part="body", rule=rule)
+        )
+    [joined, _] = join_body([attached, body], body)
+    assert joined.po_number is not None and joined.po_number.value == expected

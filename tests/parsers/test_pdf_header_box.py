@@ -140,3 +140,19 @@ def test_a_date_printed_under_the_delivery_address_is_no_line_of_it() -> None:
     )
     assert order.ship_to is not None
     assert order.ship_to.value == "Pumping station Les Iles, Chemin du Halage, 69390 Vernaison"
+
+
+@pytest.mark.parametrize(
+    ("boxes", "under_title", "po"),
+    [
+        ([("N° demande d'achat", "DA-26-0412"), ("Date", "01/12/2026")], (), "DA-26-0412"),
+        ([("Requisition no.", "PR-11872"), ("PO #", "7700124")], (), "7700124"),
+        ([("Requisition no.", "PR-11872"), ("Date", "01/12/2026")], ("PO-55120",), "PO-55120"),
+    ],
+    ids=["request-alone", "po-box-beside", "number-under-the-title"],
+)
+def test_a_purchase_request_number_is_the_po_only_when_the_head_prints_none(
+    boxes: list[tuple[str, str]], under_title: tuple[str, ...], po: str
+) -> None:
+    order = _order(boxes, ENGLISH, under_title=under_title)
+    assert order.po_number is not None and order.po_number.value == po

@@ -207,3 +207,19 @@ def test_a_unit_heading_over_words_is_no_quantity_column() -> None:
     # 'Cartons' heading a column of packing notes: the row orders nothing it can say.
     rows = [["Code", "Désignation", "Cartons"], ["EAU-50", "Eau plate 50 cl", "à part"]]
     assert read_sheet(make_workbook({"Commande": rows}), "order.xlsx", PART).lines == []
+
+
+@pytest.mark.parametrize(
+    ("head", "po"),
+    [
+        ([["Demande d'achat n°", "DA-26-0441"], ["Service", "Blanchisserie"]], "DA-26-0441"),
+        ([["Purchase requisition", "PR-11872"], ["PO number", "4500031877"]], "4500031877"),
+        ([["N° de commande", "CMD-8812"], ["N° demande d'achat", "DA-26-0441"]], "CMD-8812"),
+    ],
+    ids=["request-alone", "order-number-below-it", "order-number-above-it"],
+)
+def test_a_purchase_request_number_above_the_table_is_the_po_only_without_one(head, po: str) -> None:
+    rows = [*head, [], ["Code", "Désignation", "Qté"], ["DRP-90", "Drap housse 90x190", 12]]
+    order = read_sheet(make_workbook({"Feuil1": rows}), "demande.xlsx", PART)
+    assert order.po_number is not None and order.po_number.value == po
+    assert _read(order) == [("DRP-90", 12)]

@@ -16,7 +16,7 @@ from parsers.documents.totals import check_order
 from parsers.documents.unit_columns import heading_unit
 from parsers.values.dates import find_date
 from parsers.values.numbers import parse_number
-from parsers.vocabulary.layout import LayoutVocabulary
+from parsers.vocabulary.layout import REQUEST_RULE, LayoutVocabulary
 from parsers.vocabulary.phrases import starts_with
 
 TEXT_CONFIDENCE = 0.9
@@ -25,6 +25,8 @@ BARE_PO = 0.7
 # ... and clearly when it is the one such label of a purchase order's header, its value
 # the very next word: as sure as the number printed in the title itself.
 HEADED_BARE_PO = 0.85
+# A purchase request's number standing in for the order's, which the document does not print.
+REQUEST_PO = 0.8
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 # The title of a document is printed in its first lines.
 TITLE_LINES = 14
@@ -161,7 +163,7 @@ def _header_fields(
 ) -> None:
     labels = F.find_labels(lines, vocab, width)
     headed = top and order.document_kind == DocumentKind.PURCHASE_ORDER
-    for label in labels:
+    for label in sorted(labels, key=lambda lb: lb.field == "request_number"):
         attr = _ATTRS.get(label.field)
         if attr is None or getattr(order, attr) is not None:
             continue
@@ -170,10 +172,17 @@ def _header_fields(
             value, words, confidence = found
             if headed and _sole_bare_po(label, lines, labels):
                 confidence = HEADED_BARE_PO
+            if label.field == "request_number":
+                _titled_po(order, lines[:TITLE_LINES], vocab, part, rule)
+                if order.po_number is not None:
+                    continue
+                rule_read, confidence = REQUEST_RULE, min(confidence, REQUEST_PO)
+            else:
+                rule_read = rule
             setattr(
                 order,
                 attr,
-                Extracted(value=value, confidence=confidence, provenance=provenance(part, words, rule)),
+                Extracted(value=value, confidence=confidence, provenance=provenance(part, words, rule_read)),
             )
     if order.po_number is None:
         _titled_po(order, lines[:TITLE_LINES], vocab, part, rule)
@@ -184,6 +193,7 @@ def _header_fields(
 
 _ATTRS = {
     "po_number": "po_number",
+    "request_number": "po_number",
     "order_date": "order_date",
     "delivery_date": "requested_delivery_date",
     "ship_to": "ship_to",
@@ -202,7 +212,7 @@ def _label_value(
     if label.field in ("order_date", "delivery_date"):
         found = F.date_value(right) or F.date_value(below)
         return (found[0], found[1], 0.9) if found else None
-    read = F.po_value if label.field == "po_number" else F.vat_value
+    read = F.po_value if label.field in ("po_number", "request_number") else F.vat_value
     # A title used as a label ('Purchase Order #PO02264') has its number beside it, never under it.
     # 'PO #' over its number in a box is a label: a number sign after the title says so.
     signed = bool(label.rest) and all(w.text in _NUMBER_SIGNS for w in label.rest)
