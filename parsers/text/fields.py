@@ -32,8 +32,8 @@ _PO_LABELS = (
     r"|\bN\s*/\s*r[ée]f(?:[ée]rence)?\.?"
     r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#|ref(?:erence)?\.?))?"
     r"|purchase\s+order(?:\s+(?:number|no\.?|#))?"
-    # "Bon n° GLY-26-047": the customer's form, named short.
-    r"|\bbon\s+(?:n°|no\.|num[ée]ro)"
+    # "Bon n° GLY-26-047", "N° de bon interne : RES-26-118": the customer's form, named short.
+    r"|\bbon\s+(?:n°|no\.|num[ée]ro)|(?:n°|num[ée]ro)\s*(?:de\s+|du\s+)?bon(?:\s+interne)?(?=\s*:)"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
     r"|\b(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
     # "une commande à part : n° GLY-2611-031", "Nouvelle réf. VE-1116" (a reply's order of its own)

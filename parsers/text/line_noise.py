@@ -32,6 +32,28 @@ def _openers() -> re.Pattern[str]:
     return re.compile(rf"(?:{openers})(?!\w)" if openers else "(?!)")
 
 
+# A contact's or bank's value: a figure, a word holding figures ('FR76'), a bank code in capitals.
+_DETAIL_VALUE = r"\d|(?-i:[A-Z0-9]*\d[A-Z0-9]*\b|[A-Z]{8}(?:[A-Z0-9]{3})?\b)"
+
+
+@cache
+def _cell_openers() -> re.Pattern[str]:
+    words = line_words()
+    named = "|".join(
+        re.escape(w) for w in words.line_openers_not_items if w not in words.openers_before_a_value
+    )
+    valued = "|".join(re.escape(w) for w in words.openers_before_a_value)
+    return re.compile(
+        rf"(?:{named or '(?!)'})(?!\w)|(?:{valued or '(?!)'})(?!\w)\s*(?:[:.#°]|$|{_DETAIL_VALUE})", re.I
+    )
+
+
+def opens_no_item(cell: str) -> bool:
+    """Does a table's designation cell open a total, an amount or a contact's or bank's detail ('Total',
+    'Frais de port', 'Tél. 04 78 ...', 'BIC BNPAFRPP'), rather than name a product ('BIC Cristal bleu')?"""
+    return bool(_cell_openers().match(cell.strip(" -*•\t")))
+
+
 def is_noise(line: str) -> bool:
     lowered = line.strip(" -*•\t").lower()
     if _HEADER_LINE.match(line) or _TIME.search(line) or re.search(r"https?://|www\.|\S@\S", line):

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from models import ExtractedLine
 from parsers.text.extracted import line_from_parts
+from parsers.text.line_noise import opens_no_item
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.sizes import ambiguous_letter, is_size
-from parsers.vocabulary.words import line_words
 
 GRID_RULE = "text-size-grid"
 
@@ -140,7 +140,7 @@ def _lines(
 ) -> list[ExtractedLine] | None:
     if not re.search(r"[^\W\d_]{3,}", name):
         return None
-    if any(name.lower().startswith(w) for w in line_words().line_openers_not_items):
+    if opens_no_item(name):
         return []  # "Total", "Sous-total": no article
     found = []
     for size, (text, span) in counts:

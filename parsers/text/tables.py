@@ -14,11 +14,11 @@ from functools import cache
 
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.documents.rows import carry_article as carry_row_article
+from parsers.text.line_noise import opens_no_item
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.layout import default_vocabulary, numbered_heading
 from parsers.vocabulary.phrases import normalize, starts_with
-from parsers.vocabulary.words import line_words
 
 _TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")
 _SEPARATORS = (_TAB, _PIPE, _SPACES)
@@ -223,8 +223,7 @@ def line_from_cells(
     desc_cell, code_cell = _cell(cells, roles, "description"), _cell(cells, roles, "code")
     if qty_cell is None or (desc_cell is None and code_cell is None):
         return None
-    label = (desc_cell or code_cell)[0].lower()
-    if any(label.startswith(w) for w in line_words().line_openers_not_items):
+    if opens_no_item((desc_cell or code_cell)[0]):
         return None
     qty_match = _QTY_CELL.match(qty_cell[0])
     quantity = parse_number(qty_match["qty"]) if qty_match else None

@@ -18,6 +18,7 @@ class LineWords(BaseModel):
     not_a_line_after_number: list[str]
     street_words: list[str]
     line_openers_not_items: list[str]
+    openers_before_a_value: list[str]
     prose_stops: list[str]
     field_labels: list[str]
     sentence_subjects: list[str]

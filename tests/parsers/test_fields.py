@@ -598,3 +598,19 @@ def test_a_purchase_request_number_is_the_po_only_when_nothing_else_names_one(
 ) -> None:
     found = fields.po_number(subject, text, part="body")
     assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Demandeur : Atelier bois\nN° de bon interne : MEN-26-0412\nLieu : hangar 3", "MEN-26-0412"),
+        ("Numéro du bon : MEN-2611", "MEN-2611"),
+        ("N° de bon de livraison : BL-2231", None),
+    ],
+    ids=["internal-form-number", "numero-du-bon", "delivery-note"],
+)
+def test_the_number_of_the_customers_own_form_labelled_before_a_colon(
+    text: str, expected: str | None
+) -> None:
+    found = fields.po_number("", text, part="body")
+    assert (found.value if found else None) == expected

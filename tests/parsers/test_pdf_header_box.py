@@ -30,12 +30,15 @@ def _order(
     headings: tuple[str, ...],
     rows: list[tuple[str, ...]] = ROWS,
     under_title: tuple[str, ...] = (),
+    beside_title: str = "",
 ) -> ExtractedOrder:
     out = io.BytesIO()
     pdf = Canvas(out, pagesize=A4, invariant=1)
     pdf.setFont("Helvetica-Bold", 12)
     pdf.drawString(40, TOP - 50, "LABORATOIRE DES COTEAUX")
     pdf.drawString(330, TOP - 50, "PURCHASE ORDER")
+    if beside_title:
+        pdf.drawString(500, TOP - 50, beside_title)
     pdf.setFont("Helvetica", 8)
     for i, text in enumerate(under_title):
         pdf.drawString(330, TOP - 66 - 11 * i, text)
@@ -155,4 +158,34 @@ def test_a_purchase_request_number_is_the_po_only_when_the_head_prints_none(
     boxes: list[tuple[str, str]], under_title: tuple[str, ...], po: str
 ) -> None:
     order = _order(boxes, ENGLISH, under_title=under_title)
+    assert order.po_number is not None and order.po_number.value == po
+
+
+@pytest.mark.parametrize(
+    ("beside_title", "po"),
+    [
+        ("LAB-26-0577", "LAB-26-0577"),
+        ("4500012877", "4500012877"),
+        ("01/12/2026", None),
+        ("1/2", None),
+        ("Page 1/2", None),
+    ],
+    ids=["number", "erp-number", "date", "page", "page-word"],
+)
+def test_the_order_number_in_the_cell_beside_the_title(beside_title: str, po: str | None) -> None:
+    order = _order([], ENGLISH, beside_title=beside_title)
+    assert (order.po_number.value if order.po_number else None) == po
+
+
+@pytest.mark.parametrize(
+    ("under_title", "po"),
+    [
+        (("BC 2026-00317",), "BC 2026-00317"),
+        (("BC : 2026-00317",), "2026-00317"),
+        (("BC n° 2026-00317",), "2026-00317"),
+    ],
+    ids=["printed-with-its-number", "label-colon", "label-number-sign"],
+)
+def test_a_bc_printed_with_its_number_in_a_box_is_part_of_it(under_title: tuple[str, ...], po: str) -> None:
+    order = _order([], ENGLISH, under_title=under_title)
     assert order.po_number is not None and order.po_number.value == po

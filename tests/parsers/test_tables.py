@@ -352,3 +352,44 @@ def test_a_number_sign_heading_is_the_code_column_of_an_html_table() -> None:
         ("VLV-3320", Decimal(4)),
         ("FIT-0915", Decimal(12)),
     ]
+
+
+@pytest.mark.parametrize("code_heading", ["Our code", "P/N", "PN"])
+def test_a_header_over_two_rows_names_the_code_column_on_its_second(code_heading: str) -> None:
+    html = (
+        "<table><tr><th rowspan='2'>#</th><th colspan='2'>Item</th><th colspan='2'>Order</th></tr>"
+        f"<tr><th>{code_heading}</th><th>Description</th><th>Qty</th><th>UoM</th></tr>"
+        "<tr><td>1</td><td>GRD-4410</td><td>Hedge trimmer blade 60 cm</td><td>3</td><td>EA</td></tr>"
+        "<tr><td>2</td><td>GRD-0712</td><td>Mobile garden trolley</td><td>1</td><td>EA</td></tr></table>"
+    )
+    (table,) = html_to_text(html).tables
+    lines = read_table(table, part="html")
+    assert [(line.code.value, line.quantity.value) for line in lines] == [
+        ("GRD-4410", Decimal(3)),
+        ("GRD-0712", Decimal(1)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("designation", "read"),
+    [
+        ("Portable generator 3 kW", True),
+        ("Port USB-C 4 ports", True),
+        ("Mobile scaffold tower", True),
+        ("Bicarbonate de soude 1 kg", True),
+        ("Frais de port", False),
+        ("Port", False),
+        ("Tél. 04 78 00 11 22", False),
+        ("Total HT", False),
+    ],
+)
+def test_a_word_of_a_contact_or_a_total_rules_a_row_out_only_as_its_label(
+    designation: str, read: bool
+) -> None:
+    table = Table(
+        rows=[
+            [TableCell(text=c) for c in ("Désignation", "Qté")],
+            [TableCell(text=designation), TableCell(text="2")],
+        ]
+    )
+    assert bool(read_table(table, part="html")) is read

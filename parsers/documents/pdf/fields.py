@@ -14,6 +14,8 @@ from parsers.vocabulary.phrases import match_phrases, normalize, tokens_of
 _PO = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-/_.]{2,39}$", re.I)
 # A whole date is the value of the next label (the PO's own value lost or misread), never a PO.
 _DATE = re.compile(r"^(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2})$")
+# 'Page 1/2' printed beside the title: a page number, never the order's.
+_PAGE = re.compile(r"^\d{1,2}/\d{1,2}$")
 _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z]{8,12}$")
 _BARE_PO_LABELS = {"n", "no", "nr", "numero"}
 # A purchase order's head labels its own number 'Référence :' / 'Ref:' (kept only in that shape).
@@ -216,9 +218,28 @@ def po_value(words: list[Word]) -> Found | None:
     """A purchase-order number: the first word that looks like one."""
     for word in words[:3]:
         text = word.text.strip(".,;:()").removeprefix("#")
-        if _PO.match(text) and not _DATE.match(text):
+        if _PO.match(text) and not _DATE.match(text) and not _PAGE.match(text):
             return Found(text, [word], 0.9)
     return None
+
+
+def lone_number(words: list[Word]) -> Found | None:
+    """One word of four characters or more shaped as an order number (never a page number nor a date)."""
+    found = po_value(words) if len(words) == 1 and len(words[0].text) >= 4 else None
+    return Found(found.text, found.words, 0.8) if found is not None else None
+
+
+# Short labels that French buyers also print as the head of the number itself ('BC 2026-00317').
+_PRINTED_PREFIXES = {"bc", "bdc"}
+
+
+def as_printed(label: Label, value: Found) -> str:
+    """The number as the box prints it: 'BC 2026-00317' alone in its cell, with no colon nor number sign
+    between them, is the whole number; 'BC : 2026-00317' and 'BC n° 2026-00317' label theirs."""
+    glued = label.rest[:1] == value.words and not label.words[-1].text.endswith(":")
+    if glued and len(label.words) == 1 and label_text(label) in _PRINTED_PREFIXES and label.at_cell_start:
+        return f"{label.words[0].text} {value.text}"
+    return value.text
 
 
 def number_below(lines: list[Line], index: int, title: list[Word]) -> Found | None:
@@ -231,8 +252,7 @@ def number_below(lines: list[Line], index: int, title: list[Word]) -> Found | No
         words = [w for w in below.words if title[0].x0 - 4 <= w.x0 <= title[-1].x1]
         if not words:
             continue
-        found = po_value(words) if len(words) == 1 and len(words[0].text) >= 4 else None
-        return Found(found.text, found.words, 0.8) if found is not None else None
+        return lone_number(words)
     return None
 
 

@@ -221,7 +221,7 @@ def _label_value(
     if value is None:
         return None
     bare = label.field == "po_number" and F.is_bare(label)
-    return value.text, value.words, BARE_PO if bare else value.confidence
+    return F.as_printed(label, value), value.words, BARE_PO if bare else value.confidence
 
 
 _NUMBER_SIGNS = {"#", "n°", "N°", "No", "No.", "no", "no.", "nº", "Nº", ":"}
@@ -249,11 +249,14 @@ def _titled_po(order: ExtractedOrder, lines: list[Line], vocab, part: str, rule:
     # "BON DE COMMANDE DP-2026-03402": the title carries the number, with no label, or has it alone
     # on the line under it ('PURCHASE ORDER' over 'PO-55120').
     for index, line in enumerate(lines):
-        for cell in line.cells():
+        cells = line.cells()
+        for c, cell in enumerate(cells):
             at = titled_number([w.text for w in cell.words], vocab)
             found = F.po_value(cell.words[at:]) if at is not None else None
             if at is not None and at == len(cell.words):
-                found, at = F.number_below(lines, index, cell.words), at - 1
+                # 'BON DE COMMANDE | SLM-26-0577 | 18/11/2026': a boxed strip gives the number the next cell.
+                beside = F.lone_number(cells[c + 1].words) if c + 1 < len(cells) else None
+                found, at = beside or F.number_below(lines, index, cell.words), at - 1
             if found is not None and at == len(cell.words) - 1:
                 prov = provenance(part, found.words, rule)
                 order.po_number = Extracted[str](value=found.text, confidence=0.85, provenance=prov)
