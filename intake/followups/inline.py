@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from matchers import CatalogIndex
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
-from parsers.text.reader import quoted_lines
+from parsers.text.reader import QUOTED_PART, quoted_lines
 from parsers.values.numbers import parse_number, word_quantity
+from parsers.values.units import normalise_unit
 
 # The provenance rule of a quoted line an answer written under it orders.
 INLINE_RULE = "thread-inline"
@@ -37,6 +38,7 @@ _MORE = re.compile(r"\b(?:more|extra|de plus|en plus|suppl[ée]mentaires?)\b", r
 # A count is a number standing alone: never one glued to letters or other figures ('FLH-52001', '3000K').
 _COUNT = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)?(?![\w/-]|[.,]\d)")
 _WORDED = re.compile(r"[^\W\d_]+", re.I)
+_UNIT = re.compile(r"\d\s*(?P<unit>[^\W\d_]+)")
 
 
 def read_inline_answers(
@@ -50,18 +52,20 @@ def read_inline_answers(
     answered = _under_lines(parsed, quoted)
     if len(answered) < 2:
         return None
+    priced = [line for line in answered.values() if line[2] is not None]
+    quoted = sorted([*quoted, *(line for _, _, line in priced if line)], key=_start)
     lines, doubts, places = [], [], []
     for line in quoted:
         if id(line) not in answered:
             lines.append(line)
             doubts.append("a quoted line has no answer under it: it is kept, confirm it")
             continue
-        answer, span = answered[id(line)]
+        answer, span, offered = answered[id(line)]
         places.append(span)
         read = _answered_line(line, answer, order.part, span)
-        if read is None:
+        if read is None or (offered is not None and read.quantity is None):
             doubts.append(f"the answer '{answer}' under a quoted line was not read: its line is kept")
-            lines.append(line)
+            lines += [] if offered is not None else [line]
         elif read is not _LEFT_OUT:
             lines.append(read)
     own = [ln for ln in order.lines if not any(_starts_in(ln, place) for place in places if place)]
@@ -82,12 +86,14 @@ def read_inline_answers(
 _LEFT_OUT = ExtractedLine(line_no=0)
 
 
-def _under_lines(
-    parsed: ParsedMessage, quoted: list[ExtractedLine]
-) -> dict[int, tuple[str, tuple[int, int] | None]]:
-    """The answer written under each quoted line read, and where the sender's text writes it, by the
-    line's id: the quoted line above the answer writes that line's count and no other line's."""
-    found: dict[int, tuple[str, tuple[int, int] | None]] = {}
+_Under = tuple[str, tuple[int, int] | None, ExtractedLine | None]
+
+
+def _under_lines(parsed: ParsedMessage, quoted: list[ExtractedLine]) -> dict[int, _Under]:
+    """The answer written under each quoted line read, where the sender's text writes it, and the line
+    of our offer it counts when the quoted line priced an article without a count, by the line's id:
+    the quoted line above the answer writes that line's count and no other line's."""
+    found: dict[int, _Under] = {}
     cursor = written = 0
     for above, answer in parsed.inline_answers:
         at = parsed.quoted.find(above, cursor)
@@ -100,8 +106,37 @@ def _under_lines(
         cursor = at + len(above)
         under = [ln for ln in quoted if _starts_in(ln, (at, cursor))]
         if len(under) == 1 and under[0].quantity is not None:
-            found[id(under[0])] = (answer, span)
+            found[id(under[0])] = (answer, span, None)
+        elif not under and (offered := _offered_line(parsed.quoted, at, cursor)) is not None:
+            found[id(offered)] = (answer, span, offered)
     return found
+
+
+# An article of our offer priced without a count: '- Entrecôte VBF : 26,90 €/kg', '* A4 paper - 4.20 EUR'.
+_PRICED = re.compile(
+    r"^[>\s]*(?:[-*•]\s*)?(?P<name>[^\W\d_][^:\n]*?)\s*(?::|\s[-–]\s|\bat\b|[àa])\s*"
+    r"\d+(?:[.,]\d{1,2})?\s*(?:€|eur\b|euros?\b)",
+    re.I,
+)
+
+
+def _offered_line(quoted: str, start: int, end: int) -> ExtractedLine | None:
+    """The article a priced quoted line offers, to be counted by the answer under it."""
+    found = _PRICED.match(quoted[start:end])
+    if found is None or re.search(r"\d", quoted[start : start + found.start("name")]):
+        return None
+    span = (start + found.start("name"), start + found.end("name"))
+    where = Provenance(part=QUOTED_PART, span=span, rule=INLINE_RULE)
+    return ExtractedLine(
+        line_no=0,
+        description=Extracted[str](value=found["name"], confidence=0.8, provenance=where),
+        provenance=where,
+    )
+
+
+def _start(line: ExtractedLine) -> int:
+    where = line.provenance
+    return where.span[0] if where is not None and where.span is not None else 0
 
 
 def _answered_line(
@@ -126,6 +161,9 @@ def _answered_line(
         count += line.quantity.value
     where = Provenance(part=part, span=span, rule=INLINE_RULE)
     taken.quantity = Extracted[Decimal](value=count, confidence=0.9, provenance=where)
+    unit = _UNIT.search(answer)
+    if line.quantity is None and unit is not None and (said := normalise_unit(unit["unit"])) is not None:
+        taken.unit = Extracted[str](value=said, confidence=0.8, provenance=where)
     taken.notes.append("quantity set by the answer written under the quoted line")
     return taken
 

@@ -100,3 +100,20 @@ def test_a_single_answer_is_no_line_by_line_reply(index: CatalogIndex) -> None:
     )
     orders = read_thread(parsed, extract_orders(parsed, codes=index), index)
     assert all(ln.provenance is None or ln.provenance.rule != INLINE_RULE for o in orders for ln in o.lines)
+
+
+def test_counts_written_under_our_priced_lines_order_those_articles(index: CatalogIndex) -> None:
+    prices = [
+        "> - Vanne à sphère laiton FF PN25 poignée papillon 3/4 : 12,40 € la pièce",
+        "> - Ruban PTFE 19 mm x 15 m : 1,45 € le rouleau",
+        "> - Coude 90° laiton femelle-femelle 3/4 : 5,10 € pièce",
+    ]
+    body = ["Bonjour,", "", ATTRIBUTION, "> Bonjour, nos prix du mois :", prices[0], "", "ok 6", ""]
+    body += [prices[1], "", "non merci", "", prices[2], "", "mettez 20 pièces", "", "> Cordialement", ""]
+    split = split_reply("\n".join([*body, "Notre réf : CP-2612-20"]))
+    parsed = make_parsed(text=split.text).model_copy(
+        update={"quoted": split.quoted, "inline_answers": split.inline_answers}
+    )
+    order = _read(parsed, index)
+    assert skus_of(order, index) == [("PLB-37699", 6), ("PLB-23554", 20)]
+    assert order.lines[1].unit is not None and order.lines[1].unit.value == "pce"
