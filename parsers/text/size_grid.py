@@ -18,6 +18,7 @@ from parsers.values.numbers import parse_number
 from parsers.vocabulary.sizes import ambiguous_letter, is_size
 
 GRID_RULE = "text-size-grid"
+Cell = tuple[str, tuple[int, int]]
 
 _CELL_SEPARATORS = (re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}"))
 _EMPTY = {"", "-", "–", "—", "0", "/", "x"}
@@ -90,9 +91,9 @@ def read_size_row(line: str, grid: SizeGrid, *, part: str, start: int) -> list[E
     last = grid.total if grid.total is not None else grid.sizes[-1][1]
     if len(cells) <= first or len(cells) > last + 1:
         return None
-    name, name_span = _name(cells[:first])
+    code, (name, name_span) = _name(cells[:first])
     counts = [(size, cells[i]) for size, i, _ in grid.sizes if i < len(cells)]
-    found = _lines(name, name_span, counts, part=part, start=start)
+    found = _lines(name, name_span, counts, part=part, start=start, code=code)
     total = cells[grid.total][0] if grid.total is not None and grid.total < len(cells) else ""
     if found and not _sums_to(counts, total):
         return None  # the row's total says another count than its cells: no reading is sure
@@ -107,11 +108,19 @@ def _sums_to(counts: list[tuple[str, tuple[str, tuple[int, int]]]], total: str) 
     return written is not None and None not in cells and sum(cells) == written
 
 
-def _name(cells: list[tuple[str, tuple[int, int]]]) -> tuple[str, tuple[int, int]]:
+def _name(cells: list[tuple[str, tuple[int, int]]]) -> tuple[Cell | None, Cell]:
+    """The row's code, when a cell of its own holds one before the designation ('POL-220 | Veste
+    polaire | 3 | 2': the code names a family, the size its article), and its designation."""
     named = [c for c in cells if c[0]]
+    code = named[0] if len(named) > 1 and _CODE_CELL.match(named[0][0]) else None
+    named = named[1:] if code else named
     if not named:
-        return "", (0, 0)
-    return " ".join(t for t, _ in named), (named[0][1][0], named[-1][1][1])
+        return code, ("", (0, 0))
+    return code, (" ".join(t for t, _ in named), (named[0][1][0], named[-1][1][1]))
+
+
+# One word of letters and digits, or a long number: a code, never a designation's word.
+_CODE_CELL = re.compile(r"^(?:(?=[\w\-./]*\d)(?=[\w\-./]*[A-Za-z])[A-Za-z0-9][\w\-./]*[A-Za-z0-9]|\d{5,})$")
 
 
 def _aligned_row(
@@ -126,8 +135,8 @@ def _aligned_row(
         if len(column) != 1:
             return None
         counts.append((column[0][0], (text, span)))
-    name, name_span = _name(names)
-    return _lines(name, name_span, counts, part=part, start=start)
+    code, (name, name_span) = _name(names)
+    return _lines(name, name_span, counts, part=part, start=start, code=code)
 
 
 def _lines(
@@ -137,6 +146,7 @@ def _lines(
     *,
     part: str,
     start: int,
+    code: Cell | None = None,
 ) -> list[ExtractedLine] | None:
     if not re.search(r"[^\W\d_]{3,}", name):
         return None
@@ -157,6 +167,7 @@ def _lines(
                 part,
                 where,
                 desc=(f"{name} {size}", (start + name_span[0], start + name_span[1])),
+                code=(code[0], (start + code[1][0], start + code[1][1])) if code else None,
                 qty=(quantity, where),
                 rule=GRID_RULE,
                 confidence=0.85,

@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from models import ExtractedOrder
 from parsers.documents.pdf import read_pdf
+from parsers.documents.pdf.fields import without_recipient
 from tests.factories.documents import Item, Layout, make_po_pdf
 
 TOP = A4[1]
@@ -74,8 +75,9 @@ ENGLISH = ("Line", "Item no.", "Description", "Qty", "UoM", "Unit price", "Amoun
         [("N° de bon", "7700124"), ("Date", "01/12/2026"), ("Délai", "09/12/2026")],
         [("Bon n°", "7700124"), ("Émis le", "01/12/2026"), ("Livraison", "09/12/2026")],
         [("Order No.", "7700124"), ("Issued", "01/12/2026"), ("Delivery", "09/12/2026")],
+        [("Order No.", "7700124"), ("Date", "01/12/2026"), ("Required", "09/12/2026")],
     ],
-    ids=["po-sign", "n-de-bon", "bon-n", "order-no"],
+    ids=["po-sign", "n-de-bon", "bon-n", "order-no", "required"],
 )
 def test_a_label_over_its_value_in_a_header_box_names_it(boxes: list[tuple[str, str]]) -> None:
     order = _order(boxes, ENGLISH)
@@ -189,3 +191,35 @@ def test_the_order_number_in_the_cell_beside_the_title(beside_title: str, po: st
 def test_a_bc_printed_with_its_number_in_a_box_is_part_of_it(under_title: tuple[str, ...], po: str) -> None:
     order = _order([], ENGLISH, under_title=under_title)
     assert order.po_number is not None and order.po_number.value == po
+
+
+@pytest.mark.parametrize(
+    ("address", "buyer", "expected"),
+    [
+        (
+            "Laboratoire des Coteaux, 12 chemin des Vignes, 26600 Tain",
+            "LABORATOIRE DES COTEAUX",
+            "12 chemin des Vignes, 26600 Tain",
+        ),
+        (
+            "Address, Coteaux Labs Ltd, 4 Mill Road, Leeds LS1 4DY",
+            "Page 1 of 1",
+            "Coteaux Labs Ltd, 4 Mill Road, Leeds LS1 4DY",
+        ),
+        (
+            "Serre B - Pépinière, 12 chemin des Vignes, 26600 Tain",
+            "Laboratoire des Coteaux",
+            "Serre B - Pépinière, 12 chemin des Vignes, 26600 Tain",
+        ),
+        (
+            "Laboratoire des Coteaux, 26600 Tain",
+            "Laboratoire des Coteaux",
+            "Laboratoire des Coteaux, 26600 Tain",
+        ),
+    ],
+    ids=["buyers-own-name", "address-heading", "a-site-of-its-own", "nothing-left-but-the-town"],
+)
+def test_a_delivery_block_without_its_heading_nor_the_buyers_own_name(
+    address: str, buyer: str, expected: str
+) -> None:
+    assert without_recipient(address, buyer) == expected

@@ -290,3 +290,22 @@ def test_a_count_for_each_size_of_a_range_gives_a_line_per_size(text, expected) 
 )
 def test_a_range_whose_sizes_are_not_sure_gives_nothing(text) -> None:
     assert read_each(text, part="body", codes=None) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Réf.\tDésignation\tS\tM\tL\nBLS-310\tBlouse labo coton\t2\t\t3\nSAB-22\tSabot autoclavable blanc\t\t4\t\n",
+        "Réf. | Désignation | S | M | L\nBLS-310 | Blouse labo coton | 2 | | 3\nSAB-22 | Sabot autoclavable blanc | | 4 |\n",
+    ],
+    ids=["tabs", "pipes"],
+)
+def test_a_code_in_a_cell_of_its_own_before_the_designation_is_each_grid_lines_code(text):
+    lines = read_lines(text, part="body")
+    assert [
+        (ln.code.value if ln.code else None, ln.description.value, ln.quantity.value) for ln in lines
+    ] == [
+        ("BLS-310", "Blouse labo coton S", 2),
+        ("BLS-310", "Blouse labo coton L", 3),
+        ("SAB-22", "Sabot autoclavable blanc M", 4),
+    ]

@@ -93,7 +93,7 @@ def _colon(label: Label) -> bool:
 
 # Words that name a field only as a box's heading: mid-line they are a noun of an address or a
 # sentence ('Économat - quai de livraison'), and taking them for a label cuts the block they sit in.
-_HEADING_ONLY = {"livraison", "delai", "delivery"}
+_HEADING_ONLY = {"livraison", "delai", "delivery", "required"}
 
 
 def _validated(label: Label) -> bool:
@@ -212,6 +212,21 @@ def join_block(parts: list[list[Word]]) -> str:
         else:
             text = f"{text}, {piece}"
     return text.strip(" ,")
+
+
+# A heading printed as the first line of the block it heads ('Address' over the lines of one).
+_ADDRESS_HEADINGS = {"address", "adresse", "anschrift", "adress"}
+
+
+def without_recipient(address: str, buyer: str | None) -> str:
+    """A delivery address without the heading or the buyer's own name printed as its first line: the
+    buyer receives at its own address, the lines under its name say where. A site's name that is not
+    the buyer's ('Atelier B12', 'Solar farm Les Brosses') stays: it tells where on the way in."""
+    parts = address.split(", ")
+    own = normalize(buyer) if buyer else None
+    while len(parts) > 2 and (normalize(parts[0]) in _ADDRESS_HEADINGS or normalize(parts[0]) == own):
+        parts = parts[1:]
+    return ", ".join(parts)
 
 
 def po_value(words: list[Word]) -> Found | None:

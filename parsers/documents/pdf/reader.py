@@ -189,6 +189,9 @@ def _header_fields(
     if order.buyer_name is None:
         _unlabelled_date(order, lines, part, rule)
         _buyer_name(order, lines, part, vocab, rule)
+    if order.ship_to is not None:
+        buyer = order.buyer_name.value if order.buyer_name else None
+        order.ship_to.value = F.without_recipient(order.ship_to.value, buyer)
 
 
 _ATTRS = {
@@ -277,13 +280,21 @@ def _unlabelled_date(order: ExtractedOrder, lines: list[Line], part: str, rule: 
             return
 
 
+# 'Page 1 of 1', 'Seite 1 von 2' printed at the top: no buyer's name.
+_PAGE_LINE = re.compile(r"^(?:page|seite|p\.)\s*\d+\s*(?:of|von|sur|/)\s*\d+$", re.I)
+
+
 def _buyer_name(order: ExtractedOrder, lines: list[Line], part: str, vocab, rule: str) -> None:
     from parsers.vocabulary.phrases import match_phrases, normalize
 
     for line in lines[:3]:
         cell = line.cells()[0]
         norm = normalize(cell.text).split()
-        if match_phrases(norm, vocab.kinds) or match_phrases(norm, vocab.fields):
+        if (
+            match_phrases(norm, vocab.kinds)
+            or match_phrases(norm, vocab.fields)
+            or _PAGE_LINE.match(cell.text)
+        ):
             continue
         if any(c.isalpha() for c in cell.text):
             order.buyer_name = Extracted[str](
