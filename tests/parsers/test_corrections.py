@@ -419,3 +419,28 @@ def test_a_count_said_again_for_each_item_of_the_sentence_changes_them_all():
 def test_a_count_taken_back_after_wait_is_the_one_that_stands(text: str, count: int) -> None:
     (line,) = read_lines(text, part="body")
     assert line.quantity is not None and line.quantity.value == Decimal(count)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seul changement : le carrelage en 60, 9 cartons et pas 5.\n\n"
+            "- carrelage gris 45 : 5 cartons\n- carrelage gris 60 : 5 cartons\n- colle flex : 3 sacs\n",
+            [("carrelage gris 45", 5), ("carrelage gris 60", 9), ("colle flex", 3)],
+        ),
+        (
+            "Il veut 3 seaux de 25 L au lieu de 1, le reste sans changement.\n\n"
+            "2 x peinture façade (blanc 10L)\n1 x sous-couche (25L)\n",
+            [("peinture façade (blanc 10L)", 2), ("sous-couche (25L)", 3)],
+        ),
+    ],
+    ids=["size-tells-two-lines-of-one-count", "size-set-apart-from-its-unit"],
+)
+def test_a_forwarder_s_change_names_its_line_by_the_size_it_says(text, expected):
+    assert _corrected(text) == expected
+
+
+def test_the_count_replacing_another_is_the_one_counting_what_it_names():
+    text = "Pour les seaux 10 L mettez 6 cartons au lieu de 4.\n\n4 cartons de seaux 10 L\n2 rouleaux de bâche\n"
+    assert _corrected(text) == [("seaux 10 L", 6), ("bâche", 2)]
