@@ -236,8 +236,10 @@ def _recount_named(
 ) -> list[ExtractedLine]:
     """'PS: make that 3 of the CF410X': the one line the words name (its code, else its words)
     takes the count, though the sentence does not write the one it replaces."""
-    found = correction_patterns()["make_that"].search(sentence) or correction_patterns()["make_the"].search(
-        sentence
+    patterns = correction_patterns()
+    found = next(
+        (m for key in ("make_that", "make_the", "only", "enough") if (m := patterns[key].search(sentence))),
+        None,
     )
     if found is None:
         return lines

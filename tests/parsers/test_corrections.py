@@ -444,3 +444,27 @@ def test_a_forwarder_s_change_names_its_line_by_the_size_it_says(text, expected)
 def test_the_count_replacing_another_is_the_one_counting_what_it_names():
     text = "Pour les seaux 10 L mettez 6 cartons au lieu de 4.\n\n4 cartons de seaux 10 L\n2 rouleaux de bâche\n"
     assert _corrected(text) == [("seaux 10 L", 6), ("bâche", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Approved, but only 3 boxes of the toner for now.\n\n- 6 x toner cartridges black\n- 2 x paper A4 cases\n",
+            [("toner cartridges black", 3), ("paper A4 cases", 2)],
+        ),
+        (
+            "OK pour moi, sauf les bancs (on attend le devis). Et 2 parasols suffisent.\n\n"
+            "- 4 bancs de jardin\n- 5 parasols 3 m\n- 10 coussins\n",
+            [("parasols 3 m", 2), ("coussins", 10)],
+        ),
+        (
+            "Pour saisie sous notre commande AB-2611, sauf les joints (JT-220) qu'on a en stock.\n\n"
+            "4 x robinets d'arrêt\n10 x joints fibre\n",
+            [("robinets d'arrêt", 4)],
+        ),
+    ],
+    ids=["only-n-of-the-line", "approved-except-and-n-will-do", "except-naming-its-code-in-brackets"],
+)
+def test_an_approver_over_the_list_cuts_a_count_or_takes_a_line_out(text, expected):
+    assert _corrected(text) == expected
