@@ -85,6 +85,12 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<what>[^\W\d_][^,.;:\n]{{1,60}})",
             re.I,
         ),
+        # 'add 2 more boxes of the nitrile L (10004597)', '3 cartons de plus de gants': a count added to a line
+        "more": re.compile(
+            rf"(?<![\w.,])(?P<new>{qty})\s+(?:more|extra|de plus|en plus)\s+"
+            rf"(?:(?P<unit>[^\W\d_]+\.?)\s+(?:of\s+the|of|de|d['’])\s*)?(?P<what>[^\W\d_][^.;:\n]{{1,80}})",
+            re.I,
+        ),
         # '4 lampes suffisent', '2 boxes will do': the count that stands, the line named between
         "enough": re.compile(
             rf"(?<![\w.,])(?P<new>{qty})\s+(?P<what>[^\W\d_][^,.;:\n]{{1,50}}?)\s+"

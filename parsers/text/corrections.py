@@ -235,12 +235,11 @@ def _recount_named(
     lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
 ) -> list[ExtractedLine]:
     """'PS: make that 3 of the CF410X': the one line the words name (its code, else its words)
-    takes the count, though the sentence does not write the one it replaces."""
+    takes the count, though the sentence does not write the one it replaces; 'add 2 more boxes of
+    the CF410X' adds to its count."""
     patterns = correction_patterns()
-    found = next(
-        (m for key in ("make_that", "make_the", "only", "enough") if (m := patterns[key].search(sentence))),
-        None,
-    )
+    keys = ("make_that", "make_the", "only", "enough", "more")
+    key, found = next(((k, m) for k in keys if (m := patterns[k].search(sentence))), ("", None))
     if found is None:
         return lines
     own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
@@ -252,6 +251,7 @@ def _recount_named(
     if target is None or new is None or target.quantity is None:
         return lines
     old = target.quantity.value
+    new = old + new if key == "more" else new
     prov = Provenance(part=part, span=(at + found.start("new"), at + found.end("new")), rule=rule)
     target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
     target.notes.append(f"quantity {old} changed to {new} by the customer's correction")

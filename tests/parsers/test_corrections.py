@@ -442,7 +442,9 @@ def test_a_forwarder_s_change_names_its_line_by_the_size_it_says(text, expected)
 
 
 def test_the_count_replacing_another_is_the_one_counting_what_it_names():
-    text = "Pour les seaux 10 L mettez 6 cartons au lieu de 4.\n\n4 cartons de seaux 10 L\n2 rouleaux de bâche\n"
+    text = (
+        "Pour les seaux 10 L mettez 6 cartons au lieu de 4.\n\n4 cartons de seaux 10 L\n2 rouleaux de bâche\n"
+    )
     assert _corrected(text) == [("seaux 10 L", 6), ("bâche", 2)]
 
 
@@ -467,4 +469,23 @@ def test_the_count_replacing_another_is_the_one_counting_what_it_names():
     ids=["only-n-of-the-line", "approved-except-and-n-will-do", "except-naming-its-code-in-brackets"],
 )
 def test_an_approver_over_the_list_cuts_a_count_or_takes_a_line_out(text, expected):
+    assert _corrected(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Marc also rang: add 3 more reams of the copy paper (PAP-A4-80) to it.\n\n"
+            "10 x PAP-A4-80 copy paper A4\n2 x STA-24 staples\n",
+            [("copy paper A4", 13), ("staples", 2)],
+        ),
+        (
+            "Au téléphone il veut 2 de plus pour les gobelets.\n\n- 5 cartons de gobelets 20 cl\n- 3 cartons de serviettes\n",
+            [("gobelets 20 cl", 7), ("serviettes", 3)],
+        ),
+    ],
+    ids=["n-more-of-the-coded-line", "n-de-plus-pour-the-named-line"],
+)
+def test_a_count_said_as_more_adds_to_the_line_it_names(text, expected):
     assert _corrected(text) == expected
