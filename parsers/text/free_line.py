@@ -81,13 +81,17 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         listed = [_with_known_code(found, spans, start) for found in read_prose(line, part=part, start=start)]
         return listed if len(listed) >= 2 and any(found.code for found in listed) else [known]
     clauses = code_clauses(line, codes, spans=spans) if codes is not None else None
+    prose = read_prose(line, part=part, start=start)
     if clauses:
-        return [
+        by_clause = [
             found
             for text, at in clauses
             for found in read_free(text, part=part, start=start + at, codes=codes)
         ]
-    prose = read_prose(line, part=part, start=start)
+        if len(prose) <= len(by_clause):
+            return by_clause
+        # '..., deux filtres HU 7008 z et trois bougies 0 250 202 130': a worded count cut off from
+        # the list that names it reads nothing alone; the sentence read whole names every item.
     if len(prose) >= 2:
         return [_with_known_code(found, spans, start) for found in prose]
     single = read_line(line, part=part, start=start)
