@@ -237,7 +237,11 @@ def _contradicted(value: str, why: str) -> ReviewReason:
 
 
 def _alnum(text: str) -> str:
-    return "".join(ch for ch in text.upper() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.upper())
+
+
+# What str.isalnum refuses: `\w` is isalnum and the underscore.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _visible(ctx: CheckContext) -> bool:
