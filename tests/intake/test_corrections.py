@@ -242,3 +242,39 @@ def test_a_count_of_the_attached_files_is_no_order_line(index):
     ]
     ctx = CheckContext(parsed=result.parsed, matched=order.matched, products=dict(index.products))
     assert check_lines_read(ctx) == []
+
+
+def test_a_count_added_to_an_article_read_as_a_second_line_holds_the_order():
+    text = "4 x VIS-440-200\n10 x CIM-25\nLe chef a appelé : 2 sacs de ciment de plus, merci"
+    parsed = make_parsed(text=text)
+    summed = make_matched_order(
+        [make_line("VIS-440-200", "4"), make_line("CIM-25", "12", number=2, description="ciment 25 kg")]
+    )
+    twice = make_matched_order(
+        [
+            make_line("VIS-440-200", "4"),
+            make_line("CIM-25", "10", number=2, description="ciment 25 kg"),
+            make_line("CIM-25", "2", number=3, description="sacs de ciment de plus"),
+        ]
+    )
+    assert check_corrections(CheckContext(parsed=parsed, matched=summed)) == []
+    [reason] = check_corrections(CheckContext(parsed=parsed, matched=twice))
+    assert reason.code == "order_corrected" and "de plus" in reason.quoted
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["please add 2 more bags of the cement", "and another 2 bags of cement", "encore 2 sacs de ciment"],
+    ids=["more", "another", "encore"],
+)
+def test_an_added_count_read_on_its_own_line_beside_the_same_article_is_held(said: str):
+    parsed = make_parsed(text=f"4 x VIS-440-200\n10 x CIM-25\n{said}")
+    twice = make_matched_order(
+        [
+            make_line("CIM-25", "10", description="ciment 25 kg"),
+            make_line("CIM-25", "2", number=2, description="cement"),
+        ]
+    )
+    assert [r.code for r in check_corrections(CheckContext(parsed=parsed, matched=twice))] == [
+        "order_corrected"
+    ]
