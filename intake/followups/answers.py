@@ -11,25 +11,19 @@ Anything short of one such candidate, leading clearly, is a doubt for a clerk.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from intake.followups.clause import english_to_catalogue
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE
+from intake.followups.option_article import NUMBER, TOKEN, Answer, is_named, key, option_article
 from matchers import CatalogIndex, match_article
-from matchers.normalize import fold
-from models import Candidate, Extracted, ExtractedLine, ExtractedOrder, LineMatch, ParsedMessage, Provenance
+from models import Extracted, ExtractedLine, ExtractedOrder, LineMatch, ParsedMessage, Provenance
 from parsers.text.thread import quoted_text
 from parsers.values.numbers import parse_number
 from parsers.values.units import normalise_unit
 
 # An answer is a line or two; beyond this the sender writes an order of its own.
 MAX_ANSWER_CHARS = 160
-# The candidate carrying the option must lead the next one carrying it by this much.
-LEAD = 0.1
-# A size is one word, its unit glued or not ('5L', '5 L', '20 kg', '16A'): the option it names.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?\s?(?:l|cl|ml|kg|g|m|mm|cm|a|w|v)(?![^\W_])|[^\W_]+(?:[.,]\d+)?", re.I)
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 # Words of an answer that name no option ('ok pour la ... alors, mettez-en', 'go for the ... then').
 _FILLER = frozenset(
     [
@@ -85,11 +79,8 @@ _FILLER = frozenset(
         "so",
     ]
 )
-_MIN_PREFIX = 4
-_SIZE_KEY = re.compile(r"^(\d+(?:[.,]\d+)?)[^\W\d_]+$")
 # A number of this many digits is a reference (a PO, an order number), not a count.
 _REFERENCE_DIGITS = 6
-_CODE = re.compile(r"(?<![\w-])[A-Za-z0-9](?:[\w./-]*\d[\w./-]*)(?<![.,/-])")
 # An answer that takes more than one option ('yes to both', 'on prend les deux').
 _SEVERAL = re.compile(
     r"\b(?:both|the two|all of them|all three|les deux|tous les deux|toutes les deux|les trois|tout prendre)\b",
@@ -97,17 +88,6 @@ _SEVERAL = re.compile(
 )
 # The provenance rule of a line an answer orders.
 ANSWER_RULE = "thread-option"
-
-
-@dataclass(frozen=True)
-class Answer:
-    text: str  # the answer's sentence
-    start: int  # where it starts in the sender's text
-    quantity: tuple[Decimal, tuple[int, int]]
-    options: list[tuple[str, tuple[int, int]]]  # the words the question also writes, with their spans
-    units: frozenset[str]  # the units the answer counts in ('10 pièces': pce)
-    # Options said once for every count, before the first ('The box of 50 then - 3 of the black, ...').
-    shared: tuple[tuple[str, tuple[int, int]], ...] = ()
 
 
 def read_option_answer(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> ExtractedOrder:
@@ -141,11 +121,11 @@ def _answered_line(
     own: str, answer: Answer, question: str, index: CatalogIndex, part: str
 ) -> tuple[ExtractedLine, str | None]:
     """The line one answer orders: the option's article, if named for sure, at the answer's count."""
-    sku, doubt, telling = _option_article(answer, question, index)
+    sku, doubt, telling = option_article(answer, question, index)
     own_options = [
         (w, span) for w, span in answer.options if (w, span) not in answer.shared
     ] or answer.options
-    named = [span for word, span in own_options if _key(english_to_catalogue(word)) in telling] or [
+    named = [span for word, span in own_options if key(english_to_catalogue(word)) in telling] or [
         span for _, span in own_options
     ]
     quantity, span = answer.quantity
@@ -217,7 +197,7 @@ def _answers(own: str, question: str) -> list[Answer]:
     """The sentence of the sender's text that counts something and names what the question names, as
     one answer per count ('3 of the pink 20 L and 2 of the yellow ones' is two); a sentence that adds
     an article ('Et ajoutez 2 ...', 'plus 5 boxes of ...') is a line of its own, read as written."""
-    asked = {_key(t) for t in _TOKEN.findall(question)}
+    asked = {key(t) for t in TOKEN.findall(question)}
     found = []
     for sentence in re.finditer(r"[^\n.!?]+", own):
         if len(sentence.group(0).strip()) > MAX_ANSWER_CHARS or _ADDS.search(sentence.group(0)):
@@ -274,11 +254,11 @@ def _clause(own: str, at: int, text: str, asked: set[str]) -> tuple[_Words, _Wor
     """(words, the options it names, its counts) of a stretch of the answer."""
     tokens = [
         (t.group(0), (at + t.start(), at + t.end()))
-        for t in _TOKEN.finditer(text)
+        for t in TOKEN.finditer(text)
         if not _in_reference(own, at + t.start(), at + t.end())
     ]
-    options = [(w, span) for w, span in tokens if _key(w) not in _FILLER and _named(_key(w), asked)]
-    counts = [(w, span) for w, span in tokens if _NUMBER.match(w) and (w, span) not in options]
+    options = [(w, span) for w, span in tokens if key(w) not in _FILLER and is_named(key(w), asked)]
+    counts = [(w, span) for w, span in tokens if NUMBER.match(w) and (w, span) not in options]
     return (tokens, options, counts) if counts or options else None
 
 
@@ -314,105 +294,6 @@ def _in_reference(text: str, start: int, end: int) -> bool:
     return digits >= _REFERENCE_DIGITS or (joined and digits > 0)
 
 
-def _option_article(
-    answer: Answer, question: str, index: CatalogIndex
-) -> tuple[str | None, str | None, list[str]]:
-    """(sku, None, telling words) for the one candidate of the question carrying the answer's
-    option words, else (None, why, telling words)."""
-    wording = Extracted[str](value=" ".join(question.split()), confidence=1.0)
-    candidates = match_article(
-        ExtractedLine(line_no=1, description=wording), index, customer_id=None
-    ).candidates
-    written = _written_skus(question, index)
-    if len(written) >= 2:  # "the packs of 10 (OS-25730) or the boxes of 50 (OS-21136)": the options are these
-        candidates = [Candidate(key=sku, score=1.0) for sku in written]
-    found = _pick(answer, candidates, _names(candidates, index, {}))
-    if not found[3] and any(written.values()):
-        # 'pink' and 'yellow' of an English offer the French catalogue writes otherwise: its own words too.
-        found = _pick(answer, candidates, _names(candidates, index, written))
-    sku, doubt, telling, carrying = found
-    if sku is not None or not carrying:
-        return sku, doubt, telling
-    offered = [c for c in carrying if c.key in written]
-    if len(carrying) > 1 and len(offered) == 1:
-        # "nous avons la boîte de 25 (607152), la voulez-vous ?": the option the question names by its code.
-        return offered[0].key, None, telling
-    if len(carrying) > 1 and carrying[0].score - carrying[1].score < LEAD:
-        # 'la blanche, 10 pièces': of the white cartridge and the white carton, the one sold by the piece.
-        sold = [c for c in carrying if index.products[c.key].unit in answer.units]
-        if len(sold) == 1:
-            return sold[0].key, None, telling
-        # 'For the 130 L black sacks we have two weights': of the 70 µ ones, the black the question names.
-        described = most_described(sold or carrying, question, index)
-        if described is not None:
-            return described, None, telling
-        return (
-            None,
-            f"the answer's option fits several articles: {', '.join(c.key for c in carrying[:3])}",
-            telling,
-        )
-    return carrying[0].key, None, telling
-
-
-def most_described(carrying: list[Candidate], question: str, index: CatalogIndex) -> str | None:
-    """The one candidate whose name carries more of the question's words (read as the catalogue writes
-    them) than any other, or None."""
-    said = {_key(t) for t in _TOKEN.findall(english_to_catalogue(question))}
-    scored = sorted(
-        ((sum(_key(t) in said for t in _TOKEN.findall(index.products[c.key].name)), c.key) for c in carrying),
-        reverse=True,
-    )
-    if len(scored) > 1 and scored[0][0] > scored[1][0]:
-        return scored[0][1]
-    return None
-
-
-def _names(candidates: list[Candidate], index: CatalogIndex, written: dict[str, str]) -> dict[str, set[str]]:
-    """Each candidate's words: its catalogue name's, and those of the offer's line writing it."""
-    return {
-        c.key: {_key(t) for t in _TOKEN.findall(f"{index.products[c.key].name} {written.get(c.key, '')}")}
-        for c in candidates
-        if c.key in index.products
-    }
-
-
-def _pick(
-    answer: Answer, candidates: list[Candidate], names: dict[str, set[str]]
-) -> tuple[str | None, str | None, list[str], list[Candidate]]:
-    """(sku, why not, telling words, candidates carrying them): the one candidate carrying the answer's
-    telling words, or those carrying them when several do (sku None, no reason yet)."""
-    # Read as the catalogue writes them too: 'the black' of an English answer is 'noir'.
-    options = [_key(english_to_catalogue(w)) for w, _ in answer.options]
-    # The option's words that tell the candidates apart ('500', 'latex', 'blanche'), not those all share.
-    telling = [w for w in options if 0 < sum(_named(w, n) for n in names.values()) < len(names)]
-    carrying = [c for c in candidates if c.key in names and all(_named(w, names[c.key]) for w in telling)]
-    if not telling or not carrying:
-        return None, "the answer's option names no article of the question for sure", telling, []
-    if len(carrying) == 1:
-        return carrying[0].key, None, telling, carrying
-    return None, None, telling, carrying
-
-
-def _written_skus(question: str, index: CatalogIndex) -> dict[str, str]:
-    """The catalogue articles the question names by a code, in its order, once each, with the words
-    of the line writing it alone ('LR-35-20  Coolant -35°C pink, 20 L can': the offer's own words;
-    a line naming two ('en boîte de 25 (607152) et en boîte de 50 (607138)') tells neither apart)."""
-    found: dict[str, str] = {}
-    for line in question.splitlines():
-        named = [sku for token in _CODE.findall(line) if (sku := _sku_of(token, index)) is not None]
-        for sku in named:
-            found[sku] = f"{found.get(sku, '')} {line}" if len(set(named)) == 1 else found.get(sku, "")
-    return found
-
-
-def _sku_of(token: str, index: CatalogIndex) -> str | None:
-    if not index.knows_code(token):
-        return None
-    code = Extracted[str](value=token, confidence=1.0)
-    match = match_article(ExtractedLine(line_no=1, code=code), index, customer_id=None)
-    return match.sku if match.sku is not None and match.score >= SURE_SCORE else None
-
-
 def _sure(match: LineMatch) -> bool:
     return match.sku is not None and match.score >= SURE_SCORE and match.margin >= SURE_MARGIN
 
@@ -426,23 +307,4 @@ def _inside(line: ExtractedLine, answer: Answer) -> bool:
         where is not None
         and where.span is not None
         and answer.start <= where.span[0] < answer.start + len(answer.text)
-    )
-
-
-def _key(word: str) -> str:
-    return fold(word).lower().replace(" ", "")
-
-
-def _named(word: str, words: set[str]) -> bool:
-    """The word is among `words`, or shares a long enough stem with one ('blanche' and 'blanc')."""
-    if word in words:
-        return True
-    sized = _SIZE_KEY.match(word)  # 'the 38 mm' of '19, 25, 38 and 50 mm widths'
-    if sized and sized.group(1) in words:
-        return True
-    if _NUMBER.match(word) or len(word) < _MIN_PREFIX:
-        return False
-    return any(
-        len(w) >= _MIN_PREFIX and not _NUMBER.match(w) and (w.startswith(word) or word.startswith(w))
-        for w in words
     )

@@ -50,6 +50,7 @@ COLUMNS = [
     ("customer", "customer", "{:.0%}"),
     ("po_number", "PO", "{:.0%}"),
     ("delivery_date", "delivery", "{:.0%}"),
+    ("ship_to", "ship-to", "{:.0%}"),
     ("line_precision", "line P", "{:.1%}"),
     ("line_recall", "line R", "{:.1%}"),
     ("line_f1", "line F1", "{:.1%}"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +24,15 @@ def _date(value: Any) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
+
+
+def _address(value: Any) -> str | None:
+    """An address as compared: a ship-to has no single spelling (case, accents, commas, line breaks joined)."""
+    if value is None:
+        return None
+    folded = unicodedata.normalize("NFKD", str(value).casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", plain)) or None
 
 
 def line_keys(record: Record) -> Counter[tuple[str | None, float | None]]:
@@ -102,6 +113,7 @@ class Tally:
     customer_right: int = 0
     po_right: int = 0
     delivery_right: int = 0
+    ship_to_right: int = 0
     lines_true_positive: int = 0
     lines_predicted: int = 0
     lines_expected: int = 0
@@ -140,6 +152,7 @@ class Tally:
                 self.delivery_right += _date(pred.get("requested_delivery_date")) == _date(
                     exp.get("requested_delivery_date")
                 )
+                self.ship_to_right += _address(pred.get("ship_to")) == _address(exp.get("ship_to"))
                 self.lines_true_positive += sum((line_keys(pred) & line_keys(exp)).values())
         self.exact += all_right
         if not all_right:
@@ -157,6 +170,7 @@ class Tally:
             "customer": _ratio(self.customer_right, self.expected_orders),
             "po_number": _ratio(self.po_right, self.expected_orders),
             "delivery_date": _ratio(self.delivery_right, self.expected_orders),
+            "ship_to": _ratio(self.ship_to_right, self.expected_orders),
             "line_precision": precision,
             "line_recall": recall,
             "line_f1": f1,

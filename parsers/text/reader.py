@@ -9,27 +9,18 @@ forwarder's own text overrides the forwarded one for dates and quantities.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
+from models import ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.mail.html import html_to_text
 from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
 from parsers.text import fields, ner
 from parsers.text.blocks import KeyValueBlocks
-from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
-from parsers.text.corrections import (
-    added_item,
-    correct_order_lines,
-    inline_correction,
-    is_cancelled,
-    postscript_at,
-    revised_count,
-)
+from parsers.text.codes import CodeBook
+from parsers.text.corrections import correct_order_lines, postscript_at
 from parsers.text.ditto import read_ditto, same_as_row_above
-from parsers.text.lines import BRACKETED_RULE, read_line
-from parsers.text.prices import split_price
-from parsers.text.prose import read_prose
+from parsers.text.free_line import ADDED_RULE, plain_line, read_free
+from parsers.text.lines import BRACKETED_RULE
 from parsers.text.restated import restate_lines
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_each, read_size_split
@@ -101,10 +92,6 @@ def _corrected(
     lines, corrected = correct_order_lines(lines, text, part=part, rule=rule)
     lines, restated = restate_lines(lines, text, part=part, rule=rule)
     return lines, [*corrected, *restated]
-
-
-# The rule of a line added in a sentence ('et en plus 2 jugulaires, pas sur le bon').
-ADDED_RULE = "text-added"
 
 
 def quoted_lines(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> list[ExtractedLine]:
@@ -234,7 +221,7 @@ def read_lines(
         if ditto is not None:  # '12 pr same, 10/XL' under '24 pr cut resistant gloves, size 9/L'
             found.append(ditto)
             continue
-        by_size = read_size_split(_plain(line), part=part, start=start, base=base)
+        by_size = read_size_split(plain_line(line), part=part, start=start, base=base)
         if by_size:
             found.extend(by_size)
             continue
@@ -255,7 +242,7 @@ def read_lines(
             if line.strip():
                 header = None
         free, joined_through = read_wrapped(
-            line, rows, index, start, lambda text, at: _read_free(text, part=part, start=at, codes=codes)
+            line, rows, index, start, lambda text, at: read_free(text, part=part, start=at, codes=codes)
         )
         found.extend(free)
         above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
@@ -307,156 +294,6 @@ def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> li
     if table_lines and not text_has_table and len(table_lines) >= len(text_lines):
         return table_lines
     return text_lines
-
-
-# '*10* × Bobines', '**4** x gants': a quantity in bold or italics (the marks become spaces, offsets kept).
-_EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(\d+(?:[.,]\d+)?)\1(?![\w*])")
-
-
-def _plain(line: str) -> str:
-    return _EMPHASIS.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), line)
-
-
-# '(résidence Le Parc, 42 rue Duquesne, 69006 Lyon)': an address in brackets names no article, and its
-# postcode is no count; a four-figure one ('Rue de Varembé 9, 1202 Genève') after the street and a comma.
-_ADDRESS_IN_BRACKETS = re.compile(r"\([^()\n]*?(?:\b\d{5}|,\s*\d{4})[ \t]+[A-ZÉÈ][^()\n]*\)")
-
-
-def _read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
-    line = _ADDRESS_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), line)
-    line, price = split_price(_plain(line))
-    found = _read_unpriced(line, part=part, start=start, codes=codes)
-    if price is not None and len(found) == 1 and found[0].unit_price is None:
-        value, (begin, end) = price
-        where = Provenance(part=part, span=(start + begin, start + end), rule="text-price")
-        found[0].unit_price = Extracted[Decimal](value=value, confidence=0.8, provenance=where)
-    return found
-
-
-def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
-    revised = revised_count(line)
-    if revised is not None:  # '... x 2 -> non pardon, un seul': the count said last, whatever the reason
-        cut, new, span = revised
-        found = _read_free(line[:cut], part=part, start=start, codes=codes)
-        if (
-            found
-            and found[-1].quantity is not None
-            and (len(found) == 1 or _same_sentence(found[-1], line, cut, start))
-        ):
-            # '..., plus 20 kg of apples - actually make that 30': the last item said before it
-            return [*found[:-1], _recounted(found[-1], new, (start + span[0], start + span[1]))]
-    if is_cancelled(line):
-        return []
-    added = added_item(line)
-    if added is not None:  # 'ajoutez aussi 2 trousses de secours': the item alone, offsets kept
-        marker, begin, end = added
-        head = _read_free(line[:marker], part=part, start=start, codes=codes) if line[:marker].strip() else []
-        item = " " * begin + line[begin:end]
-        return head + [_mark_added(found) for found in _read_free(item, part=part, start=start, codes=codes)]
-    corrected = inline_correction(line)
-    if corrected is not None:
-        cut, new, span, old = corrected
-        found = _read_free(line[:cut], part=part, start=start, codes=codes)
-        if len(found) == 1 and found[0].quantity is not None and found[0].quantity.value == old:
-            return [_recounted(found[0], new, (start + span[0], start + span[1]))]
-    # The line's known codes, looked up once for both readings of them.
-    spans = code_spans(line, codes) if codes is not None else []
-    known = read_code_line(line, codes, part=part, start=start, spans=spans) if codes is not None else None
-    if known is not None:
-        if _LIST_LINE.match(line):
-            return [known]  # '1 CS copy paper, case of 5 reams OS-12191': a list line names one article
-        # 'Could we order 6 harnesses (EAN ...), 6 lanyards and 2 kits': a sentence of several items, one coded
-        listed = [_with_known_code(found, spans, start) for found in read_prose(line, part=part, start=start)]
-        return listed if len(listed) >= 2 and any(found.code for found in listed) else [known]
-    clauses = code_clauses(line, codes, spans=spans) if codes is not None else None
-    if clauses:
-        return [
-            found
-            for text, at in clauses
-            for found in _read_free(text, part=part, start=start + at, codes=codes)
-        ]
-    prose = read_prose(line, part=part, start=start)
-    if len(prose) >= 2:
-        return [_with_known_code(found, spans, start) for found in prose]
-    single = read_line(line, part=part, start=start)
-    if single is not None:
-        return [_code_in_name(single, codes)]
-    return prose
-
-
-def _same_sentence(line: ExtractedLine, text: str, cut: int, start: int) -> bool:
-    """No sentence ends between the line read and where its count is said again."""
-    end = line.provenance.span[1] - start if line.provenance and line.provenance.span else 0
-    return 0 <= end <= cut and not re.search(r"[.!?;]\s", text[end:cut])
-
-
-def _with_known_code(line: ExtractedLine, spans: list[re.Match[str]], start: int) -> ExtractedLine:
-    """'... et 4 filtres à huile HU7008z': a catalogue code inside an item's name is its code too."""
-    where = line.description.provenance if line.description else None
-    if line.code is not None or where is None or where.span is None:
-        return line
-    inside = [m for m in spans if _names_in(m, where.span, start)]
-    if len(inside) != 1:
-        return line
-    found = inside[0]
-    prov = Provenance(part=where.part, span=(start + found.start(), start + found.end()), rule="text-code")
-    line.code = Extracted[str](value=found.group(0), confidence=0.8, provenance=prov)
-    return line
-
-
-def _names_in(code: re.Match[str], span: tuple[int, int], start: int) -> bool:
-    """The code is written in the name, or in brackets right after it ('harnesses (EAN 3760...)')."""
-    begin, end = start + code.start(), start + code.end()
-    if span[0] <= begin and end <= span[1]:
-        return True
-    return (
-        begin >= span[1]
-        and _BRACKETED_CODE.fullmatch(code.string[span[1] - start : code.start()]) is not None
-    )
-
-
-_LIST_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?\d")
-# What may stand between a name and the code after it: '(', '(EAN ', '(notre code ', '. ' after 'réf'.
-_BRACKETED_CODE = re.compile(r"[.:]?\s*\(?\s*(?:[^\W\d_]+\.?\s*){0,2}:?\s*")
-
-
-def _recounted(line: ExtractedLine, new: Decimal, span: tuple[int, int]) -> ExtractedLine:
-    """The line with the count its own correction says."""
-    old = line.quantity.value if line.quantity else None
-    prov = Provenance(part=line.provenance.part if line.provenance else "body", span=span, rule="correction")
-    line.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
-    line.notes.append(f"quantity {old} corrected to {new} on its line")
-    return line
-
-
-def _code_in_name(line: ExtractedLine, codes: CodeBook | None) -> ExtractedLine:
-    """'10 bx FFP3 masks with valve': a first word shaped like a code that the catalogue does not know
-    is a word of the name too (the matcher still tries it as a code first)."""
-    code, desc = line.code, line.description
-    if codes is None or code is None or codes.knows_code(code.value) or code.provenance is None:
-        return line
-    if (
-        desc is None
-        or desc.provenance is None
-        or code.provenance.span is None
-        or desc.provenance.span is None
-    ):
-        return line
-    span = (code.provenance.span[0], desc.provenance.span[1])
-    line.description = desc.model_copy(
-        update={
-            "value": f"{code.value} {desc.value}",
-            "provenance": desc.provenance.model_copy(update={"span": span}),
-        }
-    )
-    return line
-
-
-def _mark_added(line: ExtractedLine) -> ExtractedLine:
-    """A line the customer adds in a sentence: beside an attached order, it belongs to it (parsers/orders.py)."""
-    if line.provenance is not None:
-        line.provenance = line.provenance.model_copy(update={"rule": ADDED_RULE})
-    return line
 
 
 def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[ExtractedLine]:

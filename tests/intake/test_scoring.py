@@ -63,3 +63,18 @@ def test_the_accepted_wrong_orders_are_counted_by_what_differs():
 def test_the_report_names_the_kinds_only_when_something_wrong_got_through():
     assert what_differs({}) == ""
     assert what_differs({"quantity": 1, "PO": 2}) == " (what differs: PO 2, quantity 1)"
+
+
+def test_a_ship_to_counts_whatever_its_case_accents_and_commas_but_not_its_words():
+    def ship(address):
+        return {**make_order(), "ship_to": address}
+
+    tally = Tally()
+    tally.add_message(
+        "same", [ship("3 Quai des Écluses 44000 NANTES")], [ship("3 quai des Ecluses, 44000 Nantes")]
+    )
+    tally.add_message("cut", [ship("3 quai des Ecluses")], [ship("3 quai des Ecluses, 44000 Nantes")])
+    tally.add_message("none", [ship(None)], [ship(None)])
+    figures = tally.figures()
+    assert figures["ship_to"] == 2 / 3
+    assert figures["exact_messages"] == 1.0  # CONTRACT's message rule leaves the ship-to out
