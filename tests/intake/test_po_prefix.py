@@ -11,7 +11,12 @@ from tests.factories.pipeline import make_matched_order, make_parsed
 
 
 def context(
-    po: str, *, text: str = "", subject: str = "Commande", rows: list[str] | None = None, source: str = "email"
+    po: str,
+    *,
+    text: str = "",
+    subject: str = "Commande",
+    rows: list[str] | None = None,
+    source: str = "email",
 ) -> CheckContext:
     matched = make_matched_order()
     where = Provenance(part="body", span=(0, len(po)), rule="po-labelled")
