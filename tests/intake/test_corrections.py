@@ -26,8 +26,8 @@ from intake.routing.checks.corrections import check_corrections
 from intake.routing.checks.coverage import check_lines_read
 from intake.routing.checks.quantity_total import check_quantity_total
 from matchers import CatalogIndex
-from models import OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings
-from tests.factories.pipeline import make_line, make_matched_order, make_parsed
+from models import OrderStatus, ProcessResult, Provenance, RawMessage, RoutingMode, Settings
+from tests.factories.pipeline import PRODUCTS, make_line, make_matched_order, make_parsed
 from tests.paths import FIXTURES
 
 
@@ -278,3 +278,15 @@ def test_an_added_count_read_on_its_own_line_beside_the_same_article_is_held(sai
     assert [r.code for r in check_corrections(CheckContext(parsed=parsed, matched=twice))] == [
         "order_corrected"
     ]
+
+
+def test_an_article_added_in_the_sentence_of_a_correction_is_looked_at_as_any_line():
+    said = "Le chef a appelé : les vis c'est 6 boîtes et pas 4, et il ajoute 3 sacs de ciment gris 25 kg."
+    text = f"{said}\n\n4 x VIS-440-200\n"
+    count = said.index("6 boîtes")
+    matched = make_matched_order([make_line("VIS-440-200", "6", span=(count, count + 1))])
+    matched.order.read_spans = [Provenance(part="body", span=(0, len(said)), rule="forward-override")]
+    ctx = CheckContext(parsed=make_parsed(text=text), matched=matched, products=PRODUCTS)
+    assert [r.code for r in check_lines_read(ctx) if "ciment" in (r.quoted or "")] == ["line_unread"]
+    matched.order.read_spans = [Provenance(part="body", span=(0, len(said)), rule="request")]
+    assert [r.code for r in check_lines_read(ctx) if "ciment" in (r.quoted or "")] == []

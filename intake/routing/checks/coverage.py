@@ -33,6 +33,7 @@ from intake.routing.checks.written_codes import TOKEN as _TOKEN
 from intake.routing.checks.written_codes import names_a_code, tokens, unglued
 from models import ExtractedLine, Provenance, ReviewReason, Severity
 from parsers.mail.markers import load_markers
+from parsers.text.rule_names import CORRECTION_RULES
 from parsers.text.thread import QUOTED_PART
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import unit_key, unit_kind
@@ -61,7 +62,9 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     """
     rules = default_reading_rules()
     lines = [match.line for match in ctx.matched.lines]
-    read_spans = Places(ctx.matched.order.read_spans)
+    # A correction's sentence is read for the correction alone: a clause of it that adds an article
+    # ('c'est 3 bidons et pas 2, et il ajoute 1 carton de gel') is looked at as any other.
+    read_spans = Places(p for p in ctx.matched.order.read_spans if p.rule not in CORRECTION_RULES)
     places = Places(place for line in lines for place in places_of(line))
     words, codes = catalogue_words(ctx), catalogue_codes(ctx)
     po = ctx.matched.order.po_number
