@@ -52,8 +52,9 @@ def test_a_short_word_between_a_label_and_the_number_holds_the_order(text, po):
     [
         ["SARL BATI-SUD", "BON DE COMMANDE", "BC 26-0918", "12/11/2026"],
         ["SARL BATI-SUD | BC 26-0918", "12/11/2026", "BON DE COMMANDE", "Réf. | Désignation | Qté"],
+        ["SARL BATI-SUD | BON DE COMMANDE", "12 rue des Forges", "BC 26-0918", "Réf. | Désignation | Qté"],
     ],
-    ids=["under the title", "in a cell of the head"],
+    ids=["under the title", "in a cell of the head", "the title in a cell"],
 )
 def test_a_document_titled_as_an_order_with_a_prefixed_number_holds_the_order(rows):
     [reason] = check_po_prefix(context("26-0918", rows=rows, source="pdf"))

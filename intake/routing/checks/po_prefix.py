@@ -53,14 +53,14 @@ def _ambiguous(written: str, read: str, other: str) -> ReviewReason:
 
 def _texts(ctx: CheckContext) -> Iterator[tuple[str, bool]]:
     """Everything the customer wrote, each as lines (a document's rows one under the other), and
-    whether it is a document titled as an order ('BON DE COMMANDE' in a row of its own): the
+    whether it is a document titled as an order ('BON DE COMMANDE' in a row or a cell of its own): the
     title labels a number standing alone in a cell of its head, wherever the layout puts it."""
     parsed, rows = ctx.parsed, [row.text for row in ctx.matched.order.rows]
     yield from (
         (text, False) for text in (parsed.subject, parsed.text, parsed.signature or "", parsed.quoted)
     )
     title = _patterns()[3]
-    yield "\n".join(rows), any(title.fullmatch(row.strip()) for row in rows)
+    yield "\n".join(rows), any(title.fullmatch(cell.strip()) for row in rows for cell in row.split("|"))
     yield from ((file_words(a.filename), False) for a in parsed.attachments)
 
 
