@@ -7,6 +7,7 @@ import re
 
 from intake.followups import ANSWER_RULE, EACH_RULE, offers_a_choice, read_thread
 from intake.followups.completes import complete_quoted_order
+from intake.followups.inline import INLINE_RULE
 from matchers import CatalogIndex, match_order
 from models import Classification, ExtractedLine, ExtractedOrder, LineMatch, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
@@ -122,7 +123,7 @@ def as_answer(classification: Classification, read: list[ExtractedOrder]) -> Cla
 def _answered(read: list[ExtractedOrder]) -> bool:
     """A line orders an option the offer sets out, or a count of each article it names."""
     return any(
-        line.provenance and line.provenance.rule in (ANSWER_RULE, EACH_RULE)
+        line.provenance and line.provenance.rule in (ANSWER_RULE, EACH_RULE, INLINE_RULE)
         for order in read
         for line in order.lines
     )

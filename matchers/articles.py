@@ -9,25 +9,19 @@ customer, then the designation scored with its sizes, unit, pack and price.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import lru_cache
 
-from matchers.context import named_by_context
-from matchers.conversions import conversion, in_packs, own_pack, packs_of_sales_unit
-from matchers.designation import Scored, compare_sizes, score_designations
-from matchers.habits import Habit, by_habit, decided_by_habit
+from matchers.habits import Habit
 from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex, variant_key
 from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
 from matchers.packs import is_pack_word
+from matchers.scoring import CLEAR_MARGIN, by_designation, exact_match, finish_match
 from matchers.twins import coded_twin, pack_twin, twin_of_size_word
 from models import Candidate, Evidence, ExtractedLine, LineMatch
-from parsers.values.units import same_unit, unit_kind
+from parsers.values.units import unit_kind
 
 _DESIGNATION_WORDS = 10  # a designation's words at most, beyond which a text is a sentence
-MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
-CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
-TOP = 5
 
 
 def match_article(
@@ -49,28 +43,28 @@ def match_article(
             twin = coded_twin(sku, wording, index)
             if twin is not None:
                 return _two_named(line, index, (sku, evidence), twin)
-            return _exact(line, index, sku, evidence, wording, customer_ref=customer_ref)
+            return exact_match(line, index, sku, evidence, wording, customer_ref=customer_ref)
     for code in _codes(line):
         family = _by_family(line, code, wording, index)
         if family is not None:
             return family
     wording = _with_named_codes(wording, _codes(line), index)
     if not wording.strip():
-        return _finish(LineMatch(line=line, sku=None), index)
+        return finish_match(LineMatch(line=line, sku=None), index)
     alias = _alias(wording, index, customer_id)
     if alias:
-        return _exact(line, index, alias[0], alias[1], wording)
+        return exact_match(line, index, alias[0], alias[1], wording)
     # The catalogue's own designation, word for word: near twins differ by one size
     # ('1/4"' or '1/8"') that fuzzy scores weigh less than an exact copy.
     same = index.by_name.get(normalize_wording(wording), [])
     if len(same) == 1:
         sku = _in_the_pack_counted(line, same[0], index)
-        return _exact(line, index, sku, Evidence(kind="name", detail=wording, weight=0.97), wording)
-    found = _by_designation(line, wording, index, habits, context)
+        return exact_match(line, index, sku, Evidence(kind="name", detail=wording, weight=0.97), wording)
+    found = by_designation(line, wording, index, habits, context)
     aside = _REMARK.sub(" ", wording).strip()
     if found.sku is None and aside and aside != wording.strip():
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
-        plain = _by_designation(line, aside, index, habits)
+        plain = by_designation(line, aside, index, habits)
         found = plain if plain.sku is not None else found
     if found.sku is None:
         found = _by_maker_ref(line, wording, index, found)
@@ -92,7 +86,7 @@ def _size_word_names_twin(
         return found
     sku, said = named
     evidence = Evidence(kind="designation", detail=f"'{said}' of two sizes", weight=found.candidates[0].score)
-    return _exact(line, index, sku, evidence, wording)
+    return exact_match(line, index, sku, evidence, wording)
 
 
 def _in_the_pack_counted(line: ExtractedLine, sku: str, index: CatalogIndex) -> str:
@@ -132,7 +126,7 @@ def _by_code_in_words(
     if len(named) != 1 or next(iter(named)) not in shown:
         return found
     sku, evidence, customer_ref = next(iter(named.values()))
-    return _exact(line, index, sku, evidence, wording, customer_ref=customer_ref)
+    return exact_match(line, index, sku, evidence, wording, customer_ref=customer_ref)
 
 
 def _by_maker_ref(line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch) -> LineMatch:
@@ -145,7 +139,7 @@ def _by_maker_ref(line: ExtractedLine, wording: str, index: CatalogIndex, found:
         return found
     sku = found.candidates[0].key
     evidence = Evidence(kind="code", detail=f"the maker's ref in {sku}, among other words", weight=0.9)
-    return _exact(line, index, sku, evidence, wording)
+    return exact_match(line, index, sku, evidence, wording)
 
 
 def _unit_word_names_article(
@@ -159,7 +153,7 @@ def _unit_word_names_article(
         return found
     bare = line.model_copy(update={"unit": None})
     for head in sorted(_unit_words(unit) & index.heads):
-        named = _by_designation(bare, f"{head} {wording}", index, habits)
+        named = by_designation(bare, f"{head} {wording}", index, habits)
         product = index.products.get(named.sku or "")
         if product is None or index.sales_unit(product.unit) == index.sales_unit(unit):
             continue
@@ -228,34 +222,6 @@ def _alias(wording: str, index: CatalogIndex, customer_id: str | None) -> tuple[
     return None
 
 
-def _exact(
-    line: ExtractedLine,
-    index: CatalogIndex,
-    sku: str,
-    evidence: Evidence,
-    wording: str,
-    *,
-    customer_ref: str | None = None,
-) -> LineMatch:
-    """A match by key; a wording whose sizes contradict the article makes it doubtful."""
-    product = index.products.get(sku)
-    label = product.name if product else ""
-    score = evidence.weight
-    evidences = [evidence]
-    if wording and product:
-        agree, disagree, _ = compare_sizes(read_wording(wording), read_wording(product.name))
-        if disagree:
-            score = min(score, 0.7)
-            evidences.append(Evidence(kind="sizes_disagree", detail=", ".join(disagree), weight=-0.3))
-        elif agree:
-            evidences.append(Evidence(kind="sizes_agree", detail=", ".join(agree), weight=0.0))
-    candidate = Candidate(key=sku, label=label, score=score, evidence=evidences)
-    match = LineMatch(
-        line=line, sku=sku, customer_ref=customer_ref, score=score, margin=score, candidates=[candidate]
-    )
-    return _finish(match, index)
-
-
 def _with_named_codes(wording: str, codes: list[str], index: CatalogIndex) -> str:
     """'10 bx FFP3 masks with valve': a code that is no article's but a word of the catalogue's names
     (a grade, a model) is a word of the designation ('Masque FFP3 avec valve')."""
@@ -288,7 +254,7 @@ def _by_family(line: ExtractedLine, code: str, wording: str, index: CatalogIndex
     if len(named) != 1:
         return _within_family(line, code, wording, index, tuple(sku for sku, _ in members))
     evidence = Evidence(kind="code", detail=f"{code} and the variant written beside it", weight=0.95)
-    return _exact(line, index, named[0], evidence, wording)
+    return exact_match(line, index, named[0], evidence, wording)
 
 
 def _within_family(
@@ -298,11 +264,11 @@ def _within_family(
     designation read among the family's articles alone names one when it leads them clearly."""
     if not wording.strip():
         return None
-    found = _by_designation(line, wording, index.subset(members), None)
+    found = by_designation(line, wording, index.subset(members), None)
     if found.sku is None or found.margin < CLEAR_MARGIN:
         return None
     evidence = Evidence(kind="code", detail=f"{code} and the words among its family", weight=0.9)
-    return _exact(line, index, found.sku, evidence, wording)
+    return exact_match(line, index, found.sku, evidence, wording)
 
 
 # A size or variant as written beside a family's code: '42', 'T9' (9), '43/46', 'XL'.
@@ -318,130 +284,4 @@ def _two_named(line: ExtractedLine, index: CatalogIndex, coded: tuple[str, Evide
         Candidate(key=sku, label=index.products[sku].name, score=0.5, evidence=[evidence]),
         Candidate(key=twin, label=index.products[twin].name, score=0.5, evidence=[said]),
     ]
-    return _finish(LineMatch(line=line, sku=None, candidates=candidates), index)
-
-
-def _by_designation(
-    line: ExtractedLine,
-    wording: str,
-    index: CatalogIndex,
-    habits: dict[str, Habit] | None,
-    context: frozenset[str] = frozenset(),
-) -> LineMatch:
-    query = read_wording(wording)
-    every = score_designations(query, index.designations)
-    scored = every[: TOP * 3]
-    named = named_by_context(every, query, context, index.designations)
-    if named is not None and named not in scored:
-        scored.append(named)
-    ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])
-    if not ranked or ranked[0][0] < MIN_SCORE:
-        candidates = [c for _, c in ranked[:TOP]]
-        return _finish(LineMatch(line=line, sku=None, candidates=candidates), index)
-    ranked = by_habit(ranked, line, habits, _stated_unit(line, index))
-    if named is not None and ranked[0][1].key != index.name_skus[named.position]:
-        ranked = _context_first(ranked, index.name_skus[named.position])
-    ranked = ranked[:TOP]
-    candidates = [c for _, c in ranked]
-    best = candidates[0]
-    # Ranked on the raw points: two candidates above 1.0 are not a tie at 1.0.
-    margin = max(0.0, min(1.0, ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)))
-    if decided_by_habit(best) or any(e.kind == "context" for e in best.evidence):
-        margin = (
-            0.0  # the wording alone does not choose: the habit's or the context's choice waits for a clerk
-        )
-    # Two close candidates are a doubt to show a clerk, never a silent guess.
-    confidence = best.score if margin >= CLEAR_MARGIN else best.score * (0.7 + 3 * margin)
-    match = LineMatch(
-        line=line,
-        sku=best.key,
-        score=round(min(confidence, 1.0), 4),
-        margin=round(margin, 4),
-        candidates=candidates,
-    )
-    return _finish(match, index)
-
-
-def _context_first(ranked: list[tuple[float, Candidate]], sku: str) -> list[tuple[float, Candidate]]:
-    """The candidate the message's other words name, first (its points kept)."""
-    chosen = next(pair for pair in ranked if pair[1].key == sku)
-    chosen[1].evidence.append(
-        Evidence(kind="context", detail="named by the message's other words", weight=0.0)
-    )
-    return [chosen, *(pair for pair in ranked if pair[1].key != sku)]
-
-
-def _stated_unit(line: ExtractedLine, index: CatalogIndex) -> str | None:
-    return index.sales_unit(line.unit.value) if line.unit and line.unit.value else None
-
-
-def _candidate(scored: Scored, line: ExtractedLine, index: CatalogIndex) -> tuple[float, Candidate]:
-    sku = index.name_skus[scored.position]
-    product = index.products[sku]
-    evidence = [Evidence(kind="designation", detail=product.name, weight=round(scored.text, 4))]
-    if scored.agree:
-        evidence.append(Evidence(kind="sizes_agree", detail=", ".join(scored.agree), weight=0.03))
-    if scored.disagree:
-        evidence.append(Evidence(kind="sizes_disagree", detail=", ".join(scored.disagree), weight=-0.4))
-    evidence += _unit_pack_price(line, index, sku)
-    score = scored.score + sum(e.weight for e in evidence[1:] if e.kind in _ADJUSTMENTS)
-    shown = round(max(0.0, min(score, 1.0)), 4)
-    return score, Candidate(key=sku, label=product.name, score=shown, evidence=evidence)
-
-
-_ADJUSTMENTS = {"unit_agrees", "unit_differs", "pack_agrees", "pack_differs", "price_agrees", "price_differs"}
-
-
-def _unit_pack_price(line: ExtractedLine, index: CatalogIndex, sku: str) -> list[Evidence]:
-    """Evidence from the stated unit, pack size and price against the article's."""
-    product = index.products[sku]
-    evidence: list[Evidence] = []
-    if line.unit and line.unit.value and product.unit:
-        stated = index.sales_unit(line.unit.value)
-        if stated == index.sales_unit(product.unit) or same_unit(stated, product.unit):
-            evidence.append(Evidence(kind="unit_agrees", detail=stated, weight=0.05))
-        elif stated in index.units.values():
-            evidence.append(Evidence(kind="unit_differs", detail=f"{stated} vs {product.unit}", weight=-0.05))
-    if line.pack_size and line.pack_size.value:
-        pack = f"pack:{line.pack_size.value.normalize():f}"
-        packs = {f for f in index.designations.wordings[index.positions[sku]].features if f[:5] == "pack:"}
-        if pack in packs:
-            evidence.append(Evidence(kind="pack_agrees", detail=pack, weight=0.05))
-        elif packs:
-            evidence.append(
-                Evidence(kind="pack_differs", detail=f"{pack} vs {', '.join(sorted(packs))}", weight=-0.1)
-            )
-    if line.unit_price and line.unit_price.value and product.unit_price:
-        ratio = float(line.unit_price.value) / product.unit_price
-        if 0.8 <= ratio <= 1.25:
-            evidence.append(Evidence(kind="price_agrees", detail=f"{ratio:.2f}", weight=0.03))
-        elif not 0.5 <= ratio <= 2:
-            evidence.append(Evidence(kind="price_differs", detail=f"{ratio:.2f}", weight=-0.05))
-    return evidence
-
-
-def _finish(match: LineMatch, index: CatalogIndex) -> LineMatch:
-    """Quantity and unit as the customer stated them; the printed price, else the catalogue's."""
-    product = index.products.get(match.sku or "")
-    line = match.line
-    match.quantity = line.quantity.value if line.quantity else None
-    stated = line.unit.value if line.unit and line.unit.value else None
-    match.unit = index.sales_unit(stated) if stated else (product.unit if product else None)
-    if stated and product and product.unit and same_unit(stated, product.unit):
-        # 'packs' of an article sold by the 'pack', 'bags' of one sold by the 'sac': the unit the
-        # customer wrote is the article's own, so the order carries the catalogue's word for it.
-        match.unit = product.unit
-    if line.unit_price and line.unit_price.value is not None:
-        match.unit_price = line.unit_price.value
-    elif product and product.unit_price is not None:
-        match.unit_price = Decimal(str(product.unit_price))
-    if product and match.candidates and match.candidates[0].key == product.sku:
-        converted = (
-            packs_of_sales_unit(line, match, product, index)
-            or own_pack(line, match, product, index)
-            or conversion(line, match, product.unit, index)
-            or in_packs(match, product.name, product.unit)
-        )
-        if converted:
-            match.candidates[0].evidence.append(converted)
-    return match
+    return finish_match(LineMatch(line=line, sku=None, candidates=candidates), index)

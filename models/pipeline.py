@@ -153,6 +153,8 @@ class ParsedMessage(BaseModel):
     html: str | None = None
     tables: list[Table] = Field(default_factory=list)
     quoted: str = ""
+    # Answers written under a quoted line ('> 30 x Tube T8' then 'make it 40'): (that line, the answer).
+    inline_answers: list[tuple[str, str]] = Field(default_factory=list)
     signature: str = ""
     forwarded_sender: Address | None = None
     forwarded_date: dt.datetime | None = None

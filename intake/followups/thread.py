@@ -17,6 +17,7 @@ from intake.followups.answers import read_option_answer
 from intake.followups.both import read_all_offered
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
 from intake.followups.each import read_each_offered
+from intake.followups.inline import read_inline_answers
 from intake.followups.swap import swap_places
 from matchers import CatalogIndex, match_article, match_customer
 from matchers.normalize import fold
@@ -56,6 +57,10 @@ def read_thread(
         return orders or _not_quoted(parsed, index)
     # With no line of its own the body gave no order: its fields are read again, for the thread's lines.
     read = orders or [extract_from_text(parsed, codes=index)]
+    inline = [read_inline_answers(parsed, order, index) for order in read]
+    if any(order is not None for order in inline):
+        read = [answered or order for answered, order in zip(inline, read, strict=True)]
+        return read if orders else [order for order in read if order.lines]
     if points_to_thread(parsed.text, parsed.quoted) is not None:
         read = [read_against_thread(parsed, order, index) for order in read]
     else:

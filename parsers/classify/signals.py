@@ -118,11 +118,26 @@ def classify(parsed: ParsedMessage, *, nlp: Language | None = None) -> Classific
     if words.get(MessageKind.ORDER.value, 0.0) < 1.0 and not _order_documents(parsed):
         # Quantity-looking lines or an unnamed document alone do not make an order.
         evidence.pop(MessageKind.ORDER.value, None)
+    for kind in _named_by_thread_only(parsed, reasons):
+        evidence.pop(kind, None)
     for kind, probability in predict(_model_text(parsed), nlp).items():
         scores[kind] += MODEL_WEIGHT * probability
         if probability > 0.5:
             reasons[kind].append(f"textcat {probability:.2f}")
     return _decide(scores, reasons, evidence, words)
+
+
+def _named_by_thread_only(parsed: ParsedMessage, reasons: dict[str, list[str]]) -> list[str]:
+    """The document kinds we send (an invoice, a reminder of it) that only the subject of a reply quoting
+    its thread says: that subject names the message answered ('RE: Facture F-26-088'), not what the new
+    text writes. A quote's thread is where orders and their refusals are written: its subject still counts."""
+    if not parsed.quoted.strip() or not load_markers().is_reply_subject(parsed.subject):
+        return []
+    return [
+        kind
+        for kind, said in reasons.items()
+        if kind == MessageKind.INVOICE.value and said and all(r.startswith("subject:") for r in said)
+    ]
 
 
 def classify_ahead(messages: list[ParsedMessage]) -> None:

@@ -37,6 +37,7 @@ def compose_body(parsed: ParsedMessage, parts: Parts) -> ParsedMessage:
     parsed.text, parsed.text_part = split.text, text_part
     parsed.html = html_source
     parsed.quoted, parsed.signature = split.quoted, split.signature
+    parsed.inline_answers = split.inline_answers
     parsed.forwarded_sender, parsed.forwarded_date = split.forwarded_sender, split.forwarded_date
     forwarding = from_nested or load_markers().is_forward_subject(parsed.subject)
     if parts.nested and parsed.forwarded_sender is None and forwarding:

@@ -38,6 +38,7 @@ class Split:
     forwarded_date: dt.datetime | None = None
     cut: int | None = None
     signatures: list[str] = field(default_factory=list)
+    inline_answers: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,10 @@ def split_reply(text: str, subject: str = "", markers: Markers | None = None) ->
         own_lines = [*own_lines, "", *answers]
     own, sig = split_signature(own_lines, markers)
     cut = sum(len(line) + 1 for line in lines[: marker.index])
-    return Split(text=_join(own), quoted=_join(quoted_lines), signature=_join(sig), cut=cut)
+    pairs = _answered_lines(lines[marker.index :], markers) if answers else []
+    return Split(
+        text=_join(own), quoted=_join(quoted_lines), signature=_join(sig), cut=cut, inline_answers=pairs
+    )
 
 
 def _forward(lines: list[str], marker: _Marker, markers: Markers) -> Split:
@@ -217,6 +221,29 @@ def _interleaved(quoted: list[str], skip: int, markers: Markers) -> tuple[list[s
     if not any(line.strip() for line in answers):
         return [], quoted
     return answers, history
+
+
+def _answered_lines(lines: list[str], markers: Markers) -> list[tuple[str, str]]:
+    """(the quoted line, the answer written right under it) for each answer between "> " quotes,
+    up to what opens older history; an answer runs to the next quoted or blank line."""
+    pairs: list[tuple[str, str]] = []
+    above, answer = "", []
+    for index, line in enumerate([*lines, ""]):
+        quoted = line.lstrip().startswith(">")
+        if answer and (quoted or not line.strip()):
+            pairs.append((above, " ".join(answer)))
+            above, answer = "", []
+        if quoted:
+            above = line if line.lstrip("> \t").strip() else above
+        elif (
+            line.strip()
+            and index > 0
+            and _opens_history(lines, index, line.strip().strip("*").strip(), markers)
+        ):
+            break
+        elif line.strip() and above:
+            answer.append(line.strip())
+    return pairs
 
 
 def _opens_history(lines: list[str], index: int, line: str, markers: Markers) -> bool:

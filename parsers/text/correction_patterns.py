@@ -79,6 +79,24 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:of\s+the|of|for\s+the)\s+(?P<what>[^,.;:\n]{{2,60}})",
             re.I,
         ),
+        # 'but only 4 pairs of shoes for now', 'seulement 2 cartons de gants': the count cut, the line named after
+        "only": re.compile(
+            rf"\b(?:only|just|seulement|juste)\s+(?P<new>{qty})\s+(?:(?P<unit>[^\W\d_]+\.?)\s+(?:of\s+the|of|de|d['’])\s*)?"
+            rf"(?P<what>[^\W\d_][^,.;:\n]{{1,60}})",
+            re.I,
+        ),
+        # 'add 2 more boxes of the nitrile L (10004597)', '3 cartons de plus de gants': a count added to a line
+        "more": re.compile(
+            rf"(?<![\w.,])(?P<new>{qty})\s+(?:more|extra|de plus|en plus)\s+"
+            rf"(?:(?P<unit>[^\W\d_]+\.?)\s+(?:of\s+the|of|de|d['’])\s*)?(?P<what>[^\W\d_][^.;:\n]{{1,80}})",
+            re.I,
+        ),
+        # '4 lampes suffisent', '2 boxes will do': the count that stands, the line named between
+        "enough": re.compile(
+            rf"(?<![\w.,])(?P<new>{qty})\s+(?P<what>[^\W\d_][^,.;:\n]{{1,50}}?)\s+"
+            rf"(?:suffisent|suffiront|suffira|suffit|will do|is enough|are enough|will be enough)\b",
+            re.I,
+        ),
         # 'make the paper 15 cartons': the line named first, then its count
         "make_the": re.compile(
             rf"\bmake\s+the\s+(?P<what>[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?P<new>{qty})(?!\w)", re.I
@@ -120,7 +138,7 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "except": re.compile(
-            rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?![^.;\n]*\d)",
+            rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?!(?:\([^)\n]*\)|[^.;\n(])*\d)",
             re.I,
         ),
         # 'sorry, make that 30 of each', 'finalement 6 de chaque': one count for every item of the sentence

@@ -23,6 +23,7 @@ from parsers.text.named_lines import (
     named_once,
     sentences,
     significant,
+    sizes_named,
     tokens,
 )
 from parsers.text.split_change import split_change
@@ -185,28 +186,45 @@ def _override(
         # The words of the change's own clause: 'finalement 4 et pas 3 pour les différentiels type A'.
         begin = changes[number - 1].end() if number else 0
         clause = sentence[begin : changes[number + 1].start() if number + 1 < len(changes) else len(sentence)]
-        words, said = significant(clause), tokens(clause)
+        said = tokens(clause)
+        # The counts blanked, the sizes the clause names tell its line ('les bottes en 44', 'fûts de 60 L').
+        counted = _blanked(sentence, (match.span("new"), match.span("old")))[begin : begin + len(clause)]
+        words, sizes = significant(clause), sizes_named(counted)
         own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
         candidates = [
             ln for ln in lines if ln not in own and ln.quantity and ln.quantity.value == old and ln.provenance
         ]
         if new is None or old is None or not candidates:
             continue
+
+        def named(line: ExtractedLine, words: set[str] = words, sizes: set[str] = sizes) -> int:
+            return len(words & line_words(line)) + len(sizes & sizes_named(_name(line)))
+
         coded = [ln for ln in candidates if ln.code and fold_code(ln.code.value) in said]
-        scores = sorted((len(words & line_words(ln)) for ln in candidates), reverse=True)
+        scores = sorted((named(ln) for ln in candidates), reverse=True)
         if not coded and len(scores) > 1 and scores[0] == scores[1] > 0:
             continue  # two lines of the old count named alike: a clerk chooses
-        best = coded[0] if len(coded) == 1 else max(candidates, key=lambda ln: len(words & line_words(ln)))
+        best = coded[0] if len(coded) == 1 else max(candidates, key=named)
         pointed = _pointed(lines, clause, at, part)
-        if pointed is not None and pointed in candidates and not coded and not words & line_words(best):
+        if pointed is not None and pointed in candidates and not coded and not named(best):
             best = pointed  # 'finalement mettez-en 4 et pas 3': the item just before
-        elif not coded and not words & line_words(best) and not _same_unit_alone(candidates, clause):
+        elif not coded and not named(best) and not _same_unit_alone(candidates, clause):
             continue
         prov = Provenance(part=part, span=(at + match.start("new"), at + match.end("new")), rule=rule)
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
         best.notes.append(f"quantity {old} changed to {new} by the customer's correction")
         return [ln for ln in lines if ln not in own]
     return lines
+
+
+def _blanked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _name(line: ExtractedLine) -> str:
+    return line.description.value if line.description is not None else ""
 
 
 def _count(line: ExtractedLine) -> Decimal | None:
@@ -217,10 +235,11 @@ def _recount_named(
     lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
 ) -> list[ExtractedLine]:
     """'PS: make that 3 of the CF410X': the one line the words name (its code, else its words)
-    takes the count, though the sentence does not write the one it replaces."""
-    found = correction_patterns()["make_that"].search(sentence) or correction_patterns()["make_the"].search(
-        sentence
-    )
+    takes the count, though the sentence does not write the one it replaces; 'add 2 more boxes of
+    the CF410X' adds to its count."""
+    patterns = correction_patterns()
+    keys = ("make_that", "make_the", "only", "enough", "more")
+    key, found = next(((k, m) for k in keys if (m := patterns[k].search(sentence))), ("", None))
     if found is None:
         return lines
     own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
@@ -232,6 +251,7 @@ def _recount_named(
     if target is None or new is None or target.quantity is None:
         return lines
     old = target.quantity.value
+    new = old + new if key == "more" else new
     prov = Provenance(part=part, span=(at + found.start("new"), at + found.end("new")), rule=rule)
     target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
     target.notes.append(f"quantity {old} changed to {new} by the customer's correction")
@@ -250,9 +270,48 @@ def _count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[s
             if glued or fold_code(match["new"]) in codes or len(re.sub(r"\D", "", match["new"])) > 5:
                 at = match.end("new")
                 continue
+            match = _closest(patterns[key], sentence, match)
             found.append(match)
             at = match.end()
     return sorted(found, key=lambda m: m.start())
+
+
+# The words between a count and the one it replaces that name nothing ('et pas', 'au lieu de').
+_BETWEEN = frozenset(
+    [
+        "et",
+        "pas",
+        "not",
+        "and",
+        "non",
+        "au",
+        "lieu",
+        "de",
+        "instead",
+        "of",
+        "rather",
+        "than",
+        "plutôt",
+        "que",
+        "à",
+        "la",
+        "place",
+    ]
+)
+
+
+def _closest(pattern: re.Pattern[str], sentence: str, match: re.Match[str]) -> re.Match[str]:
+    """The change whose new count is the one counting what it names ('les bottes en 44, 6 paires et pas
+    4', 'les sacs 100 L mettez 4 cartons au lieu de 2'), not a size said before it; a size said after
+    the count ('4 couronnes d'ICTA 25 au lieu de 3') leaves it."""
+    while (later := pattern.search(sentence, match.start("new") + len(match["new"]))) is not None:
+        if later.end() != match.end():
+            break
+        between = sentence[later.end("new") : later.start("old")]
+        if not any(len(w) > 2 and w.lower() not in _BETWEEN for w in re.findall(r"[^\W\d_]+", between)):
+            break
+        match = later
+    return match
 
 
 def _remove(

@@ -58,6 +58,15 @@ def significant(text: str) -> set[str]:
     return {fold(w) for w in re.findall(r"[^\W\d_][\w\-]{3,}", lowered)} | set(marks)
 
 
+# A figure standing alone, with the unit glued to it or set one space apart ('60L', '60 L', '44').
+_SIZE = re.compile(r"(?<![\w,.])(\d+(?:[.,]\d+)?)\s?([^\W\d_]{1,2})?(?!\w)")
+
+
+def sizes_named(text: str) -> set[str]:
+    """The sizes a text writes, each as one mark ('bidon 60 L' and '(Rubia 60L)' both '60l')."""
+    return {f"{n.replace(',', '.')}{u or ''}".lower() for n, u in _SIZE.findall(text)}
+
+
 def line_words(line: ExtractedLine) -> set[str]:
     """The words of the line's name and code, and the unit it counts in ('couronnes')."""
     text = " ".join(v.value for v in (line.description, line.code) if v is not None)

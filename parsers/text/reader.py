@@ -19,11 +19,12 @@ from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook
 from parsers.text.corrections import correct_order_lines, postscript_at
 from parsers.text.ditto import read_ditto, same_as_row_above
+from parsers.text.each_count import read_each
 from parsers.text.free_line import ADDED_RULE, plain_line, read_free
 from parsers.text.lines import BRACKETED_RULE
 from parsers.text.restated import restate_lines
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
-from parsers.text.sizes import read_each, read_size_split
+from parsers.text.sizes import read_size_split
 from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
 from parsers.text.thread import (
     QUOTED_PART,

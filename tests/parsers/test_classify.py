@@ -421,3 +421,17 @@ def test_one_line_counting_an_article_in_its_unit_is_an_order(
     parsed.classification = classify(parsed)
     confirm_by_catalogue(parsed, reference_index(ROOT / "fixtures" / "ref"))
     assert parsed.classification.is_order == is_order, parsed.classification.reasons
+
+
+INVOICE_QUOTED = (
+    "-----Message d'origine-----\nDe : Comptabilité <compta@quincaillerie-dupuis.fr>\n"
+    "Objet : Facture FA-2611-204\n\nRappel de la facture FA-2611-204 :\nCheville nylon 8 mm x 10 - 41,00\n"
+)
+NEW_LIST = "C'est réglé hier.\n\nPour jeudi :\n4 boîtes de vis bois 5x50\n2 rouleaux de scotch alu"
+
+
+def test_a_reply_in_an_invoice_thread_is_no_invoice_by_its_subject_alone() -> None:
+    reply = _message("RE: Facture FA-2611-204", NEW_LIST).model_copy(update={"quoted": INVOICE_QUOTED})
+    result = classify(reply)
+    assert result.kind != MessageKind.INVOICE, result.reasons
+    assert classify(_message("Facture FA-2611-204", NEW_LIST)).kind == MessageKind.INVOICE

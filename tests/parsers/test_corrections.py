@@ -419,3 +419,73 @@ def test_a_count_said_again_for_each_item_of_the_sentence_changes_them_all():
 def test_a_count_taken_back_after_wait_is_the_one_that_stands(text: str, count: int) -> None:
     (line,) = read_lines(text, part="body")
     assert line.quantity is not None and line.quantity.value == Decimal(count)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seul changement : le carrelage en 60, 9 cartons et pas 5.\n\n"
+            "- carrelage gris 45 : 5 cartons\n- carrelage gris 60 : 5 cartons\n- colle flex : 3 sacs\n",
+            [("carrelage gris 45", 5), ("carrelage gris 60", 9), ("colle flex", 3)],
+        ),
+        (
+            "Il veut 3 seaux de 25 L au lieu de 1, le reste sans changement.\n\n"
+            "2 x peinture façade (blanc 10L)\n1 x sous-couche (25L)\n",
+            [("peinture façade (blanc 10L)", 2), ("sous-couche (25L)", 3)],
+        ),
+    ],
+    ids=["size-tells-two-lines-of-one-count", "size-set-apart-from-its-unit"],
+)
+def test_a_forwarder_s_change_names_its_line_by_the_size_it_says(text, expected):
+    assert _corrected(text) == expected
+
+
+def test_the_count_replacing_another_is_the_one_counting_what_it_names():
+    text = (
+        "Pour les seaux 10 L mettez 6 cartons au lieu de 4.\n\n4 cartons de seaux 10 L\n2 rouleaux de bâche\n"
+    )
+    assert _corrected(text) == [("seaux 10 L", 6), ("bâche", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Approved, but only 3 boxes of the toner for now.\n\n- 6 x toner cartridges black\n- 2 x paper A4 cases\n",
+            [("toner cartridges black", 3), ("paper A4 cases", 2)],
+        ),
+        (
+            "OK pour moi, sauf les bancs (on attend le devis). Et 2 parasols suffisent.\n\n"
+            "- 4 bancs de jardin\n- 5 parasols 3 m\n- 10 coussins\n",
+            [("parasols 3 m", 2), ("coussins", 10)],
+        ),
+        (
+            "Pour saisie sous notre commande AB-2611, sauf les joints (JT-220) qu'on a en stock.\n\n"
+            "4 x robinets d'arrêt\n10 x joints fibre\n",
+            [("robinets d'arrêt", 4)],
+        ),
+    ],
+    ids=["only-n-of-the-line", "approved-except-and-n-will-do", "except-naming-its-code-in-brackets"],
+)
+def test_an_approver_over_the_list_cuts_a_count_or_takes_a_line_out(text, expected):
+    assert _corrected(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Marc also rang: add 3 more reams of the copy paper (PAP-A4-80) to it.\n\n"
+            "10 x PAP-A4-80 copy paper A4\n2 x STA-24 staples\n",
+            [("copy paper A4", 13), ("staples", 2)],
+        ),
+        (
+            "Au téléphone il veut 2 de plus pour les gobelets.\n\n- 5 cartons de gobelets 20 cl\n- 3 cartons de serviettes\n",
+            [("gobelets 20 cl", 7), ("serviettes", 3)],
+        ),
+    ],
+    ids=["n-more-of-the-coded-line", "n-de-plus-pour-the-named-line"],
+)
+def test_a_count_said_as_more_adds_to_the_line_it_names(text, expected):
+    assert _corrected(text) == expected

@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 
 from matchers.normalize import read_wording
+from parsers.text.each_count import read_each
 from parsers.text.reader import read_lines
 from parsers.text.size_grid import read_size_header
-from parsers.text.sizes import read_each, read_size_split
+from parsers.text.sizes import read_size_split
 
 
 def _read(text: str) -> list[tuple[str, Decimal, str | None]]:

@@ -1,0 +1,183 @@
+"""A reply that answers our quoted lines one by one, under each of them.
+
+"> 20 x LED panel 600x600 - 29,50" then "OK", "> 30 x T8 tube" then "make it 40", "> 10 x batten IP65"
+then "not needed, remove": each quoted line is ordered as its answer says (kept, counted anew or
+left out), with what the sender writes around the answers ('Please also add 2 x ...') as lines of
+its own. An answer read neither way keeps its line and leaves a doubt for a clerk.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from matchers import CatalogIndex
+from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
+from parsers.text.reader import QUOTED_PART, quoted_lines
+from parsers.values.numbers import parse_number, word_quantity
+from parsers.values.units import normalise_unit
+
+# The provenance rule of a quoted line an answer written under it orders.
+INLINE_RULE = "thread-inline"
+# An answer is a few words; a longer text under a quoted line says more than yes, no or a count.
+MAX_ANSWER_CHARS = 80
+_TAKES = re.compile(
+    r"^\W*(?:ok(?:ay)?|yes|yep|oui|d['’]accord|fine|good|great|parfait|confirm(?:ed|[ée]e?s?)|c['’]est bon"
+    r"|[çc]a (?:marche|va|me va)|correct|agreed|valid[ée]e?s?|bon pour (?:moi|nous)|that['’]s fine|all good"
+    r"|go(?: ahead)?|same|idem|pareil|as is|tel quel|comme pr[ée]vu|as planned)\b",
+    re.I,
+)
+_DROPS = re.compile(
+    r"\b(?:remove|drop|delete|cancel|skip|not needed|no longer needed|(?:do not|don['’]t) need|no need"
+    r"|none|pas besoin|plus besoin|pas la peine|supprim\w*|retir\w*|enl[eè]v\w*|annul\w*"
+    r"|pas (?:celui|celle|ceux|celles)[- ]l[àa]|on n['’]en veut pas|not (?:this|that) one|leave (?:it|them) out)\b"
+    r"|^\W*(?:no|non)\b",
+    re.I,
+)
+_MORE = re.compile(r"\b(?:more|extra|de plus|en plus|suppl[ée]mentaires?)\b", re.I)
+# A count is a number standing alone: never one glued to letters or other figures ('FLH-52001', '3000K').
+_COUNT = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)?(?![\w/-]|[.,]\d)")
+_WORDED = re.compile(r"[^\W\d_]+", re.I)
+_UNIT = re.compile(r"\d\s*(?P<unit>[^\W\d_]+)")
+
+
+def read_inline_answers(
+    parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex
+) -> ExtractedOrder | None:
+    """The order the answers under the quoted lines make, with the sender's own lines; None when
+    fewer than two answers sit each under one quoted line that counts an article."""
+    if order.source != "email" or len(parsed.inline_answers) < 2:
+        return None
+    quoted = quoted_lines(parsed, codes=index)
+    answered = _under_lines(parsed, quoted)
+    if len(answered) < 2:
+        return None
+    priced = [line for line in answered.values() if line[2] is not None]
+    quoted = sorted([*quoted, *(line for _, _, line in priced if line)], key=_start)
+    lines, doubts, places = [], [], []
+    for line in quoted:
+        if id(line) not in answered:
+            lines.append(line)
+            doubts.append("a quoted line has no answer under it: it is kept, confirm it")
+            continue
+        answer, span, offered = answered[id(line)]
+        places.append(span)
+        read = _answered_line(line, answer, order.part, span)
+        if read is None or (offered is not None and read.quantity is None):
+            doubts.append(f"the answer '{answer}' under a quoted line was not read: its line is kept")
+            lines += [] if offered is not None else [line]
+        elif read is not _LEFT_OUT:
+            lines.append(read)
+    own = [ln for ln in order.lines if not any(_starts_in(ln, place) for place in places if place)]
+    lines = [*lines, *own]
+    for number, line in enumerate(lines, start=1):
+        line.line_no = number
+    read_order = order.model_copy(update={"lines": lines, "doubts": [*order.doubts, *dict.fromkeys(doubts)]})
+    read_order.notes.append(
+        "the reply answers the quoted lines one by one: each is ordered as its answer says"
+    )
+    read_order.read_spans = [
+        *order.read_spans,
+        *(Provenance(part=order.part, span=place, rule=INLINE_RULE) for place in places if place),
+    ]
+    return read_order
+
+
+_LEFT_OUT = ExtractedLine(line_no=0)
+
+
+_Under = tuple[str, tuple[int, int] | None, ExtractedLine | None]
+
+
+def _under_lines(parsed: ParsedMessage, quoted: list[ExtractedLine]) -> dict[int, _Under]:
+    """The answer written under each quoted line read, where the sender's text writes it, and the line
+    of our offer it counts when the quoted line priced an article without a count, by the line's id:
+    the quoted line above the answer writes that line's count and no other line's."""
+    found: dict[int, _Under] = {}
+    cursor = written = 0
+    for above, answer in parsed.inline_answers:
+        at = parsed.quoted.find(above, cursor)
+        first = answer.split(" ")[0] if len(answer) > MAX_ANSWER_CHARS else answer
+        said = parsed.text.find(first, written)
+        span = (said, said + len(first)) if said >= 0 else None
+        written = span[1] if span else written
+        if at < 0:
+            continue
+        cursor = at + len(above)
+        under = [ln for ln in quoted if _starts_in(ln, (at, cursor))]
+        if len(under) == 1 and under[0].quantity is not None:
+            found[id(under[0])] = (answer, span, None)
+        elif not under and (offered := _offered_line(parsed.quoted, at, cursor)) is not None:
+            found[id(offered)] = (answer, span, offered)
+    return found
+
+
+# An article of our offer priced without a count: '- Entrecôte VBF : 26,90 €/kg', '* A4 paper - 4.20 EUR'.
+_PRICED = re.compile(
+    r"^[>\s]*(?:[-*•]\s*)?(?P<name>[^\W\d_][^:\n]*?)\s*(?::|\s[-–]\s|\bat\b|[àa])\s*"
+    r"\d+(?:[.,]\d{1,2})?\s*(?:€|eur\b|euros?\b)",
+    re.I,
+)
+
+
+def _offered_line(quoted: str, start: int, end: int) -> ExtractedLine | None:
+    """The article a priced quoted line offers, to be counted by the answer under it."""
+    found = _PRICED.match(quoted[start:end])
+    if found is None or re.search(r"\d", quoted[start : start + found.start("name")]):
+        return None
+    span = (start + found.start("name"), start + found.end("name"))
+    where = Provenance(part=QUOTED_PART, span=span, rule=INLINE_RULE)
+    return ExtractedLine(
+        line_no=0,
+        description=Extracted[str](value=found["name"], confidence=0.8, provenance=where),
+        provenance=where,
+    )
+
+
+def _start(line: ExtractedLine) -> int:
+    where = line.provenance
+    return where.span[0] if where is not None and where.span is not None else 0
+
+
+def _answered_line(
+    line: ExtractedLine, answer: str, part: str, span: tuple[int, int] | None
+) -> ExtractedLine | None:
+    """The quoted line as the answer orders it, `_LEFT_OUT` when it leaves it out, None when unread."""
+    if len(answer) > MAX_ANSWER_CHARS or "?" in answer:
+        return None
+    counts = _counts(answer)
+    drops = _DROPS.search(answer) is not None
+    if drops and not counts:
+        return _LEFT_OUT
+    if drops or len(counts) > 1:
+        return None
+    taken = line.model_copy(deep=True)
+    if taken.provenance is not None:
+        taken.provenance = taken.provenance.model_copy(update={"rule": INLINE_RULE})
+    if not counts:
+        return taken if _TAKES.search(answer) else None
+    count = counts[0]
+    if _MORE.search(answer) and line.quantity is not None:
+        count += line.quantity.value
+    where = Provenance(part=part, span=span, rule=INLINE_RULE)
+    taken.quantity = Extracted[Decimal](value=count, confidence=0.9, provenance=where)
+    unit = _UNIT.search(answer)
+    if line.quantity is None and unit is not None and (said := normalise_unit(unit["unit"])) is not None:
+        taken.unit = Extracted[str](value=said, confidence=0.8, provenance=where)
+    taken.notes.append("quantity set by the answer written under the quoted line")
+    return taken
+
+
+def _counts(answer: str) -> list[Decimal]:
+    """The counts an answer writes, in figures or in words ('make it 40', 'mettez-en douze')."""
+    found = [value for m in _COUNT.finditer(answer) if (value := parse_number(m.group(0))) and value > 0]
+    for word in _WORDED.findall(answer):
+        said = word_quantity(word)
+        if said and said[0] > 0 and word.lower() not in ("un", "une", "a", "an", "one"):
+            found.append(said[0])
+    return found
+
+
+def _starts_in(line: ExtractedLine, span: tuple[int, int]) -> bool:
+    where = line.provenance
+    return where is not None and where.span is not None and span[0] <= where.span[0] < span[1]

@@ -1,0 +1,173 @@
+"""A line's candidates scored on their designation, sizes, unit, pack and price, and the match
+finished with the customer's quantity, unit and price."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from matchers.context import named_by_context
+from matchers.conversions import conversion, in_packs, own_pack, packs_of_sales_unit
+from matchers.designation import Scored, compare_sizes, score_designations
+from matchers.habits import Habit, by_habit, decided_by_habit
+from matchers.index import CatalogIndex
+from matchers.normalize import read_wording
+from models import Candidate, Evidence, ExtractedLine, LineMatch
+from parsers.values.units import same_unit
+
+MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
+CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
+TOP = 5
+
+
+def exact_match(
+    line: ExtractedLine,
+    index: CatalogIndex,
+    sku: str,
+    evidence: Evidence,
+    wording: str,
+    *,
+    customer_ref: str | None = None,
+) -> LineMatch:
+    """A match by key; a wording whose sizes contradict the article makes it doubtful."""
+    product = index.products.get(sku)
+    label = product.name if product else ""
+    score = evidence.weight
+    evidences = [evidence]
+    if wording and product:
+        agree, disagree, _ = compare_sizes(read_wording(wording), read_wording(product.name))
+        if disagree:
+            score = min(score, 0.7)
+            evidences.append(Evidence(kind="sizes_disagree", detail=", ".join(disagree), weight=-0.3))
+        elif agree:
+            evidences.append(Evidence(kind="sizes_agree", detail=", ".join(agree), weight=0.0))
+    candidate = Candidate(key=sku, label=label, score=score, evidence=evidences)
+    match = LineMatch(
+        line=line, sku=sku, customer_ref=customer_ref, score=score, margin=score, candidates=[candidate]
+    )
+    return finish_match(match, index)
+
+
+def by_designation(
+    line: ExtractedLine,
+    wording: str,
+    index: CatalogIndex,
+    habits: dict[str, Habit] | None,
+    context: frozenset[str] = frozenset(),
+) -> LineMatch:
+    query = read_wording(wording)
+    every = score_designations(query, index.designations)
+    scored = every[: TOP * 3]
+    named = named_by_context(every, query, context, index.designations)
+    if named is not None and named not in scored:
+        scored.append(named)
+    ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])
+    if not ranked or ranked[0][0] < MIN_SCORE:
+        candidates = [c for _, c in ranked[:TOP]]
+        return finish_match(LineMatch(line=line, sku=None, candidates=candidates), index)
+    ranked = by_habit(ranked, line, habits, _stated_unit(line, index))
+    if named is not None and ranked[0][1].key != index.name_skus[named.position]:
+        ranked = _context_first(ranked, index.name_skus[named.position])
+    ranked = ranked[:TOP]
+    candidates = [c for _, c in ranked]
+    best = candidates[0]
+    # Ranked on the raw points: two candidates above 1.0 are not a tie at 1.0.
+    margin = max(0.0, min(1.0, ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)))
+    if decided_by_habit(best) or any(e.kind == "context" for e in best.evidence):
+        margin = (
+            0.0  # the wording alone does not choose: the habit's or the context's choice waits for a clerk
+        )
+    # Two close candidates are a doubt to show a clerk, never a silent guess.
+    confidence = best.score if margin >= CLEAR_MARGIN else best.score * (0.7 + 3 * margin)
+    match = LineMatch(
+        line=line,
+        sku=best.key,
+        score=round(min(confidence, 1.0), 4),
+        margin=round(margin, 4),
+        candidates=candidates,
+    )
+    return finish_match(match, index)
+
+
+def _context_first(ranked: list[tuple[float, Candidate]], sku: str) -> list[tuple[float, Candidate]]:
+    """The candidate the message's other words name, first (its points kept)."""
+    chosen = next(pair for pair in ranked if pair[1].key == sku)
+    chosen[1].evidence.append(
+        Evidence(kind="context", detail="named by the message's other words", weight=0.0)
+    )
+    return [chosen, *(pair for pair in ranked if pair[1].key != sku)]
+
+
+def _stated_unit(line: ExtractedLine, index: CatalogIndex) -> str | None:
+    return index.sales_unit(line.unit.value) if line.unit and line.unit.value else None
+
+
+def _candidate(scored: Scored, line: ExtractedLine, index: CatalogIndex) -> tuple[float, Candidate]:
+    sku = index.name_skus[scored.position]
+    product = index.products[sku]
+    evidence = [Evidence(kind="designation", detail=product.name, weight=round(scored.text, 4))]
+    if scored.agree:
+        evidence.append(Evidence(kind="sizes_agree", detail=", ".join(scored.agree), weight=0.03))
+    if scored.disagree:
+        evidence.append(Evidence(kind="sizes_disagree", detail=", ".join(scored.disagree), weight=-0.4))
+    evidence += _unit_pack_price(line, index, sku)
+    score = scored.score + sum(e.weight for e in evidence[1:] if e.kind in _ADJUSTMENTS)
+    shown = round(max(0.0, min(score, 1.0)), 4)
+    return score, Candidate(key=sku, label=product.name, score=shown, evidence=evidence)
+
+
+_ADJUSTMENTS = {"unit_agrees", "unit_differs", "pack_agrees", "pack_differs", "price_agrees", "price_differs"}
+
+
+def _unit_pack_price(line: ExtractedLine, index: CatalogIndex, sku: str) -> list[Evidence]:
+    """Evidence from the stated unit, pack size and price against the article's."""
+    product = index.products[sku]
+    evidence: list[Evidence] = []
+    if line.unit and line.unit.value and product.unit:
+        stated = index.sales_unit(line.unit.value)
+        if stated == index.sales_unit(product.unit) or same_unit(stated, product.unit):
+            evidence.append(Evidence(kind="unit_agrees", detail=stated, weight=0.05))
+        elif stated in index.units.values():
+            evidence.append(Evidence(kind="unit_differs", detail=f"{stated} vs {product.unit}", weight=-0.05))
+    if line.pack_size and line.pack_size.value:
+        pack = f"pack:{line.pack_size.value.normalize():f}"
+        packs = {f for f in index.designations.wordings[index.positions[sku]].features if f[:5] == "pack:"}
+        if pack in packs:
+            evidence.append(Evidence(kind="pack_agrees", detail=pack, weight=0.05))
+        elif packs:
+            evidence.append(
+                Evidence(kind="pack_differs", detail=f"{pack} vs {', '.join(sorted(packs))}", weight=-0.1)
+            )
+    if line.unit_price and line.unit_price.value and product.unit_price:
+        ratio = float(line.unit_price.value) / product.unit_price
+        if 0.8 <= ratio <= 1.25:
+            evidence.append(Evidence(kind="price_agrees", detail=f"{ratio:.2f}", weight=0.03))
+        elif not 0.5 <= ratio <= 2:
+            evidence.append(Evidence(kind="price_differs", detail=f"{ratio:.2f}", weight=-0.05))
+    return evidence
+
+
+def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
+    """Quantity and unit as the customer stated them; the printed price, else the catalogue's."""
+    product = index.products.get(match.sku or "")
+    line = match.line
+    match.quantity = line.quantity.value if line.quantity else None
+    stated = line.unit.value if line.unit and line.unit.value else None
+    match.unit = index.sales_unit(stated) if stated else (product.unit if product else None)
+    if stated and product and product.unit and same_unit(stated, product.unit):
+        # 'packs' of an article sold by the 'pack', 'bags' of one sold by the 'sac': the unit the
+        # customer wrote is the article's own, so the order carries the catalogue's word for it.
+        match.unit = product.unit
+    if line.unit_price and line.unit_price.value is not None:
+        match.unit_price = line.unit_price.value
+    elif product and product.unit_price is not None:
+        match.unit_price = Decimal(str(product.unit_price))
+    if product and match.candidates and match.candidates[0].key == product.sku:
+        converted = (
+            packs_of_sales_unit(line, match, product, index)
+            or own_pack(line, match, product, index)
+            or conversion(line, match, product.unit, index)
+            or in_packs(match, product.name, product.unit)
+        )
+        if converted:
+            match.candidates[0].evidence.append(converted)
+    return match

@@ -1,0 +1,119 @@
+"""Replies that answer our quoted lines one by one, under each of them (plumbing catalogue)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from intake.followups import read_thread
+from intake.followups.inline import INLINE_RULE
+from matchers import CatalogIndex
+from models import ExtractedOrder, ParsedMessage
+from parsers import extract_orders
+from parsers.mail.quotes import split_reply
+from tests.factories.pipeline import make_parsed
+from tests.factories.threads import skus_of
+
+REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
+ATTRIBUTION = "Le lun. 7 déc. 2026 à 09:20, Service commandes <commandes@garonne-pro.fr> a écrit :"
+OFFER = [
+    "> Bonjour,",
+    "> Voici notre offre pour le chantier :",
+    ">",
+    "> 4 x PLB-37699 Vanne à sphère laiton 3/4 - 12,40 EUR",
+    "> 10 x PLB-23554 Coude 90° laiton FF 3/4 - 5,10 EUR",
+    "> 6 x PLB-37498 Ruban PTFE 19 mm x 15 m - 1,45 EUR",
+    ">",
+    "> Cordialement",
+]
+
+
+@pytest.fixture(scope="module")
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(REF)
+
+
+def _answered(
+    answers: list[str], closing: str, opening: str = "Bonjour, réponses ci-dessous."
+) -> ParsedMessage:
+    """Our offer quoted, with the customer's answers each written under one of its counted lines."""
+    body = [opening, "", ATTRIBUTION, *OFFER[:4], "", answers[0], "", OFFER[4], "", answers[1], ""]
+    body += [OFFER[5], "", answers[2], "", *OFFER[6:], "", closing]
+    split = split_reply("\n".join(body))
+    return make_parsed(text=split.text).model_copy(
+        update={"quoted": split.quoted, "inline_answers": split.inline_answers, "subject": "RE: offre"}
+    )
+
+
+def _read(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrder:
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    return order
+
+
+def test_each_answer_is_paired_with_the_quoted_line_above_it() -> None:
+    parsed = _answered(["ok", "mettez-en 12", "pas besoin"], "Merci.")
+    assert parsed.inline_answers[:3] == [
+        (OFFER[3], "ok"),
+        (OFFER[4], "mettez-en 12"),
+        (OFFER[5], "pas besoin"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answers", "closing"),
+    [
+        (
+            ["ok", "mettez-en 12", "pas besoin, on en a"],
+            "Et ajoutez 2 x PLB-20873 svp. Notre bon : CP-2612-14.",
+        ),
+        (["Fine", "make it 12", "drop it"], "Please also add 2 x PLB-20873. Our PO: CP-2612-14."),
+    ],
+    ids=["french", "english"],
+)
+def test_each_quoted_line_is_ordered_as_its_answer_says(
+    answers: list[str], closing: str, index: CatalogIndex
+) -> None:
+    order = _read(_answered(answers, closing), index)
+    assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-23554", 12), ("PLB-20873", 2)]
+    assert order.doubts == []
+    assert [ln.provenance.rule for ln in order.lines[:2] if ln.provenance] == [INLINE_RULE, INLINE_RULE]
+
+
+def test_an_answer_not_read_keeps_its_line_for_a_clerk(index: CatalogIndex) -> None:
+    order = _read(_answered(["ok", "on verra avec le chef", "ok"], "Merci."), index)
+    assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-23554", 10), ("PLB-37498", 6)]
+    assert any("was not read" in doubt for doubt in order.doubts)
+
+
+def test_a_count_with_more_adds_to_the_quoted_one(index: CatalogIndex) -> None:
+    order = _read(_answered(["ok", "2 more please", "ok"], "Thanks."), index)
+    assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-23554", 12), ("PLB-37498", 6)]
+
+
+def test_a_single_answer_is_no_line_by_line_reply(index: CatalogIndex) -> None:
+    body = "\n".join(["Bonjour,", "", ATTRIBUTION, *OFFER[:4], "", "ok", "", *OFFER[4:]])
+    split = split_reply(body)
+    parsed = make_parsed(text=split.text).model_copy(
+        update={"quoted": split.quoted, "inline_answers": split.inline_answers}
+    )
+    orders = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert all(ln.provenance is None or ln.provenance.rule != INLINE_RULE for o in orders for ln in o.lines)
+
+
+def test_counts_written_under_our_priced_lines_order_those_articles(index: CatalogIndex) -> None:
+    prices = [
+        "> - Vanne à sphère laiton FF PN25 poignée papillon 3/4 : 12,40 € la pièce",
+        "> - Ruban PTFE 19 mm x 15 m : 1,45 € le rouleau",
+        "> - Coude 90° laiton femelle-femelle 3/4 : 5,10 € pièce",
+    ]
+    body = ["Bonjour,", "", ATTRIBUTION, "> Bonjour, nos prix du mois :", prices[0], "", "ok 6", ""]
+    body += [prices[1], "", "non merci", "", prices[2], "", "mettez 20 pièces", "", "> Cordialement", ""]
+    split = split_reply("\n".join([*body, "Notre réf : CP-2612-20"]))
+    parsed = make_parsed(text=split.text).model_copy(
+        update={"quoted": split.quoted, "inline_answers": split.inline_answers}
+    )
+    order = _read(parsed, index)
+    assert skus_of(order, index) == [("PLB-37699", 6), ("PLB-23554", 20)]
+    assert order.lines[1].unit is not None and order.lines[1].unit.value == "pce"
