@@ -104,8 +104,8 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
 
 class _Vouched:
     """The spans the reader says it read. A correction's sentence is read for the correction alone:
-    a clause of it naming no article of the lines ('c'est 3 bidons et pas 2, et il ajoute 1 carton
-    de gel') is looked at as any other."""
+    a clause of it that names an article in words (two at least, 'et non 12' names none) and none of
+    the lines' ('c'est 3 bidons et pas 2, et il ajoute 1 carton de gel') is looked at as any other."""
 
     def __init__(self, spans: list[Provenance], lines: list[LineMatch], rules: ReadingRules) -> None:
         self.read = Places(p for p in spans if p.rule not in CORRECTION_RULES)
@@ -116,7 +116,10 @@ class _Vouched:
     def touched(self, span: Span) -> bool:
         if self.read.touched(span.where):
             return True
-        return self.corrected.touched(span.where) and bool(_article_words(span.text, self.rules) & self.named)
+        if not self.corrected.touched(span.where):
+            return False
+        words = _article_words(span.text, self.rules)
+        return len(words) < 2 or bool(words & self.named)
 
 
 def _named_as(line: LineMatch) -> str:
