@@ -65,13 +65,15 @@ class PipelineDeps:
         return DocumentLimits.from_settings(self.settings)
 
     @classmethod
-    def for_store(cls, store: Store, index: CatalogIndex, settings: Settings) -> PipelineDeps:
-        """The dependencies of a store-backed path: its customers' history, the routing file as
-        it is now, the orders a follow-up may name."""
+    def for_store(
+        cls, store: Store, index: CatalogIndex, settings: Settings, *, history: HistoryLookup | None = None
+    ) -> PipelineDeps:
+        """The dependencies of a store-backed path: its customers' history (`history` when kept
+        by the caller), the routing file as it is now, the orders a follow-up may name."""
         return cls(
             index=index,
             settings=settings,
-            history=lambda customer_id: customer_history(store, customer_id),
+            history=history or (lambda customer_id: customer_history(store, customer_id)),
             routing=current_routing(settings.routing_file),
             followups=FollowupLookups.for_store(store),
         )

@@ -41,11 +41,12 @@ from models import (
     Settings,
     Store,
 )
+from models.recent_history import RecentHistories
 from parsers.documents.limits import DocumentLimits
 from parsers.documents.sandbox import death_reason, kill_group, lead_group
 
 if TYPE_CHECKING:
-    from intake.pipeline import ReadMessage
+    from intake.pipeline import HistoryLookup, ReadMessage
 
 # A worker is replaced after this many messages: what a reader leaks stays bounded.
 RECYCLE_AFTER = 250
@@ -359,10 +360,13 @@ def recorded(
         committed.extend(written)
         written.clear()
 
+    histories = RecentHistories(batch)
     for answer in pool.read(noted(), idle=commit):
         item = taken.popleft()
-        work = partial(decided, batch, answer, index=index, settings=settings)
-        written.append((item, record_outcome(batch, item.pk, item.raw, work, settings=settings)))
+        work = partial(decided, batch, answer, index=index, settings=settings, history=histories)
+        outcome = record_outcome(batch, item.pk, item.raw, work, settings=settings)
+        histories.recorded(outcome.result, outcome.order_ids)
+        written.append((item, outcome))
         if len(written) >= every:
             commit()
         yield from drain(committed)
@@ -381,11 +385,16 @@ def drain(items: list[T]) -> Iterator[T]:
 
 
 def decided(
-    store: Store, answer: ReadMessage | Failure, *, index: CatalogIndex, settings: Settings
+    store: Store,
+    answer: ReadMessage | Failure,
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    history: HistoryLookup | None = None,
 ) -> ProcessResult:
     """A message read by the pool, decided against the store; a message it could not read raises."""
     from intake.pipeline import PipelineDeps, decide_message  # imported while the workers load
 
     if isinstance(answer, Failure):
         raise IntakeError(answer.reason)
-    return decide_message(answer, PipelineDeps.for_store(store, index, settings))
+    return decide_message(answer, PipelineDeps.for_store(store, index, settings, history=history))

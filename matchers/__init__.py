@@ -2,7 +2,7 @@
 
 from matchers.aliases import learn_alias
 from matchers.articles import match_article
-from matchers.context import message_words
+from matchers.context import line_headings, message_words
 from matchers.customers import match_customer
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
@@ -16,9 +16,10 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     customer_id = customer.customer_id
     habits = index.habits.get(customer_id) if customer_id else None
     context = message_words(parsed, order.lines)
+    headings = line_headings(parsed, order.lines)
     lines = [
-        match_article(line, index, customer_id=customer_id, habits=habits, context=context)
-        for line in order.lines
+        match_article(line, index, customer_id=customer_id, habits=habits, context=context, heading=heading)
+        for line, heading in zip(order.lines, headings, strict=True)
     ]
     ship_to = order.ship_to.value if order.ship_to else None
     if ship_to is None and customer.customer_id:

@@ -17,7 +17,7 @@ from matchers.index import CatalogIndex, variant_key
 from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
 from matchers.packs import is_pack_word
 from matchers.scoring import CLEAR_MARGIN, by_designation, exact_match, finish_match
-from matchers.twins import coded_twin, pack_twin, twin_of_size_word
+from matchers.twins import coded_twin, pack_twin, twin_in_pack, twin_of_size_word, unit_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import unit_kind
 
@@ -31,10 +31,11 @@ def match_article(
     customer_id: str | None,
     habits: dict[str, Habit] | None = None,
     context: frozenset[str] = frozenset(),
+    heading: frozenset[str] = frozenset(),
 ) -> LineMatch:
     """The best catalogue article for one line, with the runner-up candidates; `habits` (what this
-    customer usually buys) and `context` (the words the message writes outside its lines) rank the
-    near twins its wording cannot tell apart."""
+    customer usually buys), `heading` (the words of the row above the line's block) and `context` (the
+    words the message writes outside its lines) rank the near twins its wording cannot tell apart."""
     wording = line.description.value if line.description else ""
     for code in _codes(line):
         found = _by_code(code, index, customer_id)
@@ -57,10 +58,11 @@ def match_article(
     # The catalogue's own designation, word for word: near twins differ by one size
     # ('1/4"' or '1/8"') that fuzzy scores weigh less than an exact copy.
     same = index.by_name.get(normalize_wording(wording), [])
-    if len(same) == 1:
+    if len(same) == 1 and _negates_alike(wording, index.products[same[0]].name):
         sku = _in_the_pack_counted(line, same[0], index)
-        return exact_match(line, index, sku, Evidence(kind="name", detail=wording, weight=0.97), wording)
-    found = by_designation(line, wording, index, habits, context)
+        named = exact_match(line, index, sku, Evidence(kind="name", detail=wording, weight=0.97), wording)
+        return _sold_in_the_unit_counted(line, wording, index, named)
+    found = by_designation(line, wording, index, habits, context, heading)
     aside = _REMARK.sub(" ", wording).strip()
     if found.sku is None and aside and aside != wording.strip():
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
@@ -71,7 +73,53 @@ def match_article(
     if found.margin < CLEAR_MARGIN:
         found = _by_code_in_words(line, wording, index, found, customer_id)
     found = _unit_word_names_article(line, wording, index, found, habits)
-    return _size_word_names_twin(line, wording, index, found)
+    return _sold_in_the_unit_counted(line, wording, index, _size_word_names_twin(line, wording, index, found))
+
+
+def _in_the_pack_written(
+    line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch
+) -> LineMatch:
+    """'centrefeed rolls (boxes of 6)': the words name the roll, the pack written its twin sold by the
+    box of 6 (`twins.twin_in_pack`)."""
+    packs = read_wording(wording).by_kind.get("pack", frozenset())
+    if found.sku is None or len(packs) != 1:
+        return found
+    pack = next(iter(packs))
+    twin = twin_in_pack(found.sku, pack, index)
+    if twin is None:
+        return found
+    evidence = Evidence(kind="designation", detail=f"its twin in the pack of {pack}", weight=found.score)
+    match = exact_match(line, index, twin, evidence, wording)
+    match.margin = found.margin
+    return match
+
+
+def _sold_in_the_unit_counted(
+    line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch
+) -> LineMatch:
+    """'1 carton de désodorisant vanille': the words name the aerosol sold by the piece, the count is
+    of its twin sold by the carton (`twins.unit_twin`); a pack size written that is not the twin's
+    leaves the words' choice."""
+    found = _in_the_pack_written(line, wording, index, found)
+    stated = line.unit.value if line.unit and line.unit.value else None
+    twin = unit_twin(found.sku, stated, index) if found.sku else None
+    if twin is None:
+        return found
+    said = {f for f in read_wording(wording).features if f[:5] == "pack:"}
+    if line.pack_size and line.pack_size.value:
+        said.add(f"pack:{line.pack_size.value.normalize():f}")
+    if not said <= index.designations.wordings[index.positions[twin]].features:
+        return found  # 'rolls (boxes of 6)': the pack written is the words' article's, not the twin's
+    evidence = Evidence(kind="designation", detail=f"its twin sold by the {stated}", weight=found.score)
+    match = exact_match(line, index, twin, evidence, wording)
+    match.margin = found.margin
+    return match
+
+
+def _negates_alike(wording: str, name: str) -> bool:
+    """'latex gloves M, box of 100' copies no 'Gant latex non poudré taille M - boîte de 100' word for
+    word: what a name says its article is not ('non poudré') is a word the customer left unsaid."""
+    return read_wording(wording).excluded == read_wording(name).excluded
 
 
 def _size_word_names_twin(

@@ -21,12 +21,7 @@ def message_words(parsed: ParsedMessage, lines: list[ExtractedLine]) -> frozense
     are compared: another line's words ('filtre habitacle charbon actif Clio 4' above 'filtre
     habitacle simple 208') say nothing of this one's."""
     text = parsed.text or ""
-    spans = [
-        p.span
-        for line in lines
-        for p in (line.provenance, *(v.provenance for v in (line.code, line.description, line.quantity) if v))
-        if p is not None and p.span is not None and p.part not in ("quoted", "subject")
-    ]
+    spans = [span for line in lines for span in _spans(line)]
     rows, at = [], 0
     for row in text.split("\n"):
         end = at + len(row)
@@ -34,6 +29,41 @@ def message_words(parsed: ParsedMessage, lines: list[ExtractedLine]) -> frozense
             rows.append(row)
         at = end + 1
     return frozenset(read_wording(" ".join([parsed.subject or "", *rows])).words)
+
+
+def line_headings(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[frozenset[str]]:
+    """Each line's heading, as designations are compared: the nearest row above it that is no line's
+    ('Clio 4 1.5 dCi' above its 'plaquettes avant' and 'filtre à air', 'Master III' above its own):
+    a message ordering for several vehicles, sites or models names each once, above its lines."""
+    text = parsed.text or ""
+    spans = [_spans(line) for line in lines]
+    taken = [s for found in spans for s in found]
+    rows, at = [], 0
+    for row in text.split("\n"):
+        rows.append((at, at + len(row), row))
+        at += len(row) + 1
+    headings = []
+    for found in spans:
+        start = min((s for s, _ in found), default=None)
+        above = [
+            row
+            for begin, end, row in rows
+            if start is not None
+            and end <= start
+            and row.strip()
+            and not any(s < end and begin < e for s, e in taken)
+        ]
+        headings.append(frozenset(read_wording(above[-1]).words) if above else frozenset())
+    return headings
+
+
+def _spans(line: ExtractedLine) -> list[tuple[int, int]]:
+    """Where in the body a line was read from (never the quoted part nor the subject)."""
+    return [
+        p.span
+        for p in (line.provenance, *(v.provenance for v in (line.code, line.description, line.quantity) if v))
+        if p is not None and p.span is not None and p.part not in ("quoted", "subject")
+    ]
 
 
 def named_by_context(

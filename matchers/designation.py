@@ -265,7 +265,9 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
     head = 1.0 if candidate.words and candidate.words[0] in query.heads else 0.0
     text = 0.6 * query_cover + 0.1 * candidate_cover + 0.2 * ratio + 0.1 * head
     # The customer copied our designation: nothing says more.
-    exact = EXACT_BONUS if query.sorted_words == index.sorted_words[position] else 0.0
+    copied = query.sorted_words == index.sorted_words[position]
+    # 'Gant latex non poudré' is not copied by 'gants latex': what a name excludes must be said too.
+    exact = EXACT_BONUS if copied and query.wording.excluded == candidate.excluded else 0.0
     unwanted = sum(1 for word in query.wording.excluded if _names_word(words, word))
     return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted + exact
 

@@ -66,7 +66,9 @@ _SIZE = re.compile(r"\b(?:taille|size|t\.?|sz)\s*(\d{1,2}(?!xl)|xxs|xs|s|m|l|xl|
 _SIZE_LETTER = re.compile(r"(?<![\w.,])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)(?![\w'])")
 # 'XXL' and '2XL' are one size, and so are 'XXXL' and '3XL'.
 _SIZE_SPELLINGS = {"xxl": "2xl", "xxxl": "3xl"}
-_PACK = re.compile(r"\b(?:de|par|x|lot de|pack de)\s*(\d+)\b")
+_PACK = re.compile(r"\b(?:de|par|x|of|lot de|pack de)\s*(\d+)\b")
+# '(24 per case)', '5 per pack': the count a pack holds, said after it in English.
+_PER_PACK = re.compile(r"\b(\d+)\s*per\s+(?:case|pack|box|carton|bag|tub|tray)\b")
 _THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
 _ANY_NUMBER = re.compile(_NUM)
 _SQUARE = re.compile(r"(?<=\d)(\s*(?:mm|cm|m))[23](?![\w])")
@@ -176,6 +178,7 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     take(_MEASURE, lambda m: {_measure_feature(m[1], m[2])})
     take(_SIZE, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
     take(_THREAD, lambda m: {f"thread:{m[1]}{m[2]}"})
+    take(_PER_PACK, lambda m: {f"pack:{m[1]}"})
     take(_PACK, lambda m: {f"pack:{m[1]}"})
     take(_SIZE_LETTER, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
     for m in _BARE.finditer(text):

@@ -53,11 +53,15 @@ def by_designation(
     index: CatalogIndex,
     habits: dict[str, Habit] | None,
     context: frozenset[str] = frozenset(),
+    heading: frozenset[str] = frozenset(),
 ) -> LineMatch:
     query = read_wording(wording)
     every = score_designations(query, index.designations)
     scored = every[: TOP * 3]
-    named = named_by_context(every, query, context, index.designations)
+    # The line's own heading first: the message's other words may name one vehicle for each block.
+    named = named_by_context(every, query, heading, index.designations) or named_by_context(
+        every, query, context, index.designations
+    )
     if named is not None and named not in scored:
         scored.append(named)
     ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])
@@ -65,7 +69,7 @@ def by_designation(
         candidates = [c for _, c in ranked[:TOP]]
         return finish_match(LineMatch(line=line, sku=None, candidates=candidates), index)
     ranked = by_habit(ranked, line, habits, _stated_unit(line, index))
-    if named is not None and ranked[0][1].key != index.name_skus[named.position]:
+    if named is not None:
         ranked = _context_first(ranked, index.name_skus[named.position])
     ranked = ranked[:TOP]
     candidates = [c for _, c in ranked]

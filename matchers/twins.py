@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 import numpy as np
 
 from matchers.index import CatalogIndex
-from matchers.normalize import Wording, read_wording, unit_of
+from matchers.normalize import Wording, read_wording, stem, unit_of
 from models import Candidate
 
 # Twins looked at per line: a family of sizes and colours is rarely larger.
@@ -183,3 +184,57 @@ def twin_of_size_word(
     }
     chosen = (max if said["big"] else min)(sizes, key=sizes.__getitem__)
     return chosen, said[0]
+
+
+def unit_twin(sku: str, stated: str | None, catalogue: CatalogIndex) -> str | None:
+    """The article of `sku`'s very name sold in the unit the line counts in, when `sku` is not:
+    '1 carton de désodorisant vanille' for the aerosol sold by the piece beside its 'carton de 12',
+    '6 rouleaux de sacs 50 L' for the bags sold by the carton beside their 'rouleau de 25'. The one
+    twin whose words and sizes are `sku`'s but for its packaging, and whose sales unit is the stated one."""
+    if not stated or sku not in catalogue.positions:
+        return None
+    wanted = catalogue.sales_unit(stated)
+    if wanted == catalogue.sales_unit(catalogue.products[sku].unit or ""):
+        return None
+    position = catalogue.positions[sku]
+    names = catalogue.designations.wordings
+    core = _unpacked(names[position])
+    found = [
+        p
+        for p in siblings(set(names[position].words), catalogue, position)
+        if catalogue.sales_unit(catalogue.products[catalogue.name_skus[p]].unit or "") == wanted
+        and _unpacked(names[p]) == core
+    ]
+    return catalogue.name_skus[found[0]] if len(found) == 1 else None
+
+
+def _unpacked(wording: Wording) -> tuple[frozenset[str], frozenset[str]]:
+    """A designation's words and sizes without its packaging (the pack's count and unit words)."""
+    words = frozenset(w for w in wording.words if w not in _unit_words())
+    return words, frozenset(f for f in wording.features if f[:5] != "pack:")
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Every spelling of a unit, as designations' words are folded ('colis' read as 'coli')."""
+    return frozenset(unit_of()) | frozenset(stem(w) for w in unit_of())
+
+
+def twin_in_pack(sku: str, pack: str, catalogue: CatalogIndex) -> str | None:
+    """The article of `sku`'s very name sold in the pack the customer's words state ('centrefeed rolls
+    (boxes of 6)' for the roll beside its 'colis de 6'), when `sku`'s own name states no such pack:
+    the one twin whose words and sizes are `sku`'s but for its packaging, with that pack."""
+    if sku not in catalogue.positions:
+        return None
+    wanted = f"pack:{pack}"
+    position = catalogue.positions[sku]
+    names = catalogue.designations.wordings
+    if wanted in names[position].features:
+        return None
+    core = _unpacked(names[position])
+    found = [
+        p
+        for p in siblings(set(names[position].words), catalogue, position)
+        if wanted in names[p].features and _unpacked(names[p]) == core
+    ]
+    return catalogue.name_skus[found[0]] if len(found) == 1 else None

@@ -69,6 +69,8 @@ class Vocabulary(BaseModel):
         found = (
             found or self.trade_words.get(singular) or self.translations.get(singular) or self.forms.get(word)
         )
+        if not found and len(word) > 5 and word.endswith("oes"):
+            found = self.translations.get(word[:-2])  # 'tomatoes', 'potatoes': not 'tomatoe'
         return found or self.forms.get(word[:-1] if word.endswith("s") else word, word)
 
 

@@ -29,15 +29,31 @@ class Batch(Store):
         super().__init__(store.engine)
         self._connection = connection
         self._transaction: RootTransaction | None = None
+        self._version: int | None = None  # SQLite's count of the other connections' commits
+        self._seen = 0  # bumped at each transaction that finds the store written by others since
 
-    @contextmanager
-    def session(self) -> Iterator[Session]:
+    def begin(self) -> int | None:
+        """The transaction begun if it was not. Returns a number that changes whenever another
+        connection wrote to the store since the last transaction began; None when that cannot be
+        told (PostgreSQL: others write beside this transaction, not only between two)."""
         if self._transaction is None:
             self._transaction = self._connection.begin()
             if self.engine.dialect.name == "sqlite":
                 # The write lock at once: a deferred transaction that writes after another
                 # process did fails at once instead of waiting its turn.
                 self._connection.exec_driver_sql("BEGIN IMMEDIATE")
+                version = self._connection.exec_driver_sql("PRAGMA data_version").scalar()
+                if version != self._version:
+                    self._version, self._seen = version, self._seen + 1
+        return self._seen if self.engine.dialect.name == "sqlite" else None
+
+    @property
+    def connection(self) -> Connection:
+        return self._connection
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        self.begin()
         with Session(
             bind=self._connection, join_transaction_mode="create_savepoint", expire_on_commit=False
         ) as session:

@@ -85,6 +85,15 @@ class CustomerHistory(BaseModel):
             }
         )
 
+    def with_stored(self, order: PastOrder, *, accepted: bool, limit: int) -> CustomerHistory:
+        """This history as `customer_history` read it, plus an order stored since: the latest of
+        the `limit` stored orders kept, after those imported (which have no number)."""
+        imported = [o for o in self.orders if o.order_id is None]
+        stored = [order, *(o for o in self.orders if o.order_id is not None)][:limit]
+        return self.model_copy(
+            update={"orders": [*imported, *stored], "accepted_count": self.accepted_count + accepted}
+        )
+
     def with_orders(self, extra: list[PastOrder]) -> CustomerHistory:
         """This history plus orders not stored yet (earlier orders of the same message)."""
         accepted = sum(o.status == OrderStatus.ACCEPTED for o in extra)
@@ -167,7 +176,11 @@ def past_orders(session: Session, orders: Sequence[Any]) -> list[PastOrder]:
     ]
 
 
-def customer_history(store: Store, customer_id: str, *, limit: int = 200) -> CustomerHistory:
+# The stored orders a customer's history holds, the latest.
+RECENT_LIMIT = 200
+
+
+def customer_history(store: Store, customer_id: str, *, limit: int = RECENT_LIMIT) -> CustomerHistory:
     """The `limit` most recent orders of a customer, with their lines, and its accepted count.
 
     One session, three queries: it is asked for every order decided."""

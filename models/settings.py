@@ -1,13 +1,19 @@
-"""Settings: read once at the entry points (CLI, daemon, web app) and passed down."""
+"""Settings: read once at the entry points (CLI, daemon, web app) and passed down.
+
+The `INTAKE_*` variables are read here rather than through pydantic-settings, whose
+import alone costs more than a read-only command such as `intake messages` is
+allowed in all (tests/models/test_settings.py holds the two readings alike).
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from models.errors import ConfigError
 
@@ -27,10 +33,25 @@ class SmtpSecurity(StrEnum):
     SSL = "ssl"  # TLS from the first byte (465)
 
 
-class Settings(BaseSettings):
-    """Intake's settings, from `INTAKE_*` environment variables."""
+ENV_PREFIX = "INTAKE_"
 
-    model_config = SettingsConfigDict(env_prefix="INTAKE_", extra="ignore")
+
+def environment_values(environ: Mapping[str, str], names: Iterable[str]) -> dict[str, str]:
+    """The `INTAKE_<NAME>` variables of `environ` for each field name, their case ignored,
+    as raw text for the fields' own validation (an empty value stays empty)."""
+    lowered = {key.lower(): value for key, value in environ.items()}
+    prefix = ENV_PREFIX.lower()
+    keys = {name: prefix + name.lower() for name in names}
+    return {name: lowered[key] for name, key in keys.items() if key in lowered}
+
+
+class Settings(BaseModel):
+    """Intake's settings, from `INTAKE_*` environment variables; values given by name win."""
+
+    model_config = ConfigDict(extra="ignore", validate_default=True)
+
+    def __init__(self, **values: object) -> None:
+        super().__init__(**{**environment_values(os.environ, type(self).model_fields), **values})
 
     database_url: str = Field(
         default=DEFAULT_DATABASE_URL,

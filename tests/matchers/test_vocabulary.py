@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from matchers.normalize import fold, read_wording, unit_of
-from matchers.vocabulary import VOCABULARY_FILE, load_vocabulary
+from matchers.vocabulary import VOCABULARY_FILE, Vocabulary, WordList, load_vocabulary
 from models.errors import ConfigError
 from parsers.values.units import normalise_unit, unit_vocabulary
 
@@ -141,3 +141,14 @@ def test_an_english_buyer_s_words_read_as_the_french_catalogue_s(english: str, f
 def test_an_abbreviation_written_with_a_slash_is_read_as_one_phrase() -> None:
     """'gaine ICTA V/J' is the green and yellow one (the earth's colours), not the letters v and j."""
     assert read_wording("gaine ICTA 20 V/J").words == ("gaine", "icta", "vert", "jaune")
+
+
+def test_an_english_plural_in_oes_finds_its_singular() -> None:
+    vocabulary = Vocabulary(
+        abbreviations={},
+        stopwords=WordList(),
+        company_words=WordList(),
+        translations={"torpedo": "torpille", "shoe": "chaussure"},
+    )
+    assert vocabulary.expand("torpedoes") == "torpille"
+    assert vocabulary.expand("shoes") == "chaussure"
