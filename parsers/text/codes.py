@@ -17,7 +17,7 @@ from typing import Protocol
 
 from models import ExtractedLine
 from parsers.text.extracted import line_from_parts
-from parsers.values.numbers import parse_number
+from parsers.values.numbers import parse_number, quantity_words_pattern, word_quantity
 from parsers.values.units import normalise_unit, unit_kind
 
 
@@ -39,7 +39,11 @@ _AFTER = [
     re.compile(rf"^\s*\(\s*(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*\)\s*$"),  # "CODE (12)"
 ]
 _LABELLED = re.compile(rf"\b(?:qt[ée]|qte|qty|quantit[ée]|quantity)\s*[:=.]?\s*(?P<qty>{_NUMBER})", re.I)
-_BEFORE = re.compile(rf"{_BULLET}(?:[x×*]\s*)?(?P<qty>{_NUMBER})\s*(?:[x×*]\s*)?(?:(?P<unit>{_UNIT})\s+)?$")
+# 'and two BS-MOP-0504': a clause may open with a count in words right before the code.
+_BEFORE = re.compile(
+    rf"{_BULLET}(?:[x×*]\s*)?(?P<qty>{_NUMBER}|{quantity_words_pattern()})\s*(?:[x×*]\s*)?(?:(?P<unit>{_UNIT})\s+)?$",
+    re.I,
+)
 # A count inside a sentence, right before the code: marked by 'x' or a unit word, never bare.
 _BEFORE_IN_SENTENCE = re.compile(
     rf"(?:^|\s)(?P<qty>{_NUMBER})\s*(?:[x×*]\s*|(?P<unit>{_UNIT})\s+(?:(?:of|de|d'|d’)\s*)?)$"
@@ -244,7 +248,8 @@ def _priced_columns(after: str) -> re.Match[str] | None:
 
 
 def _found(match: re.Match[str], shift: int):
-    value = parse_number(match["qty"])
+    worded = word_quantity(match["qty"]) if match.re is _BEFORE else None
+    value = worded[0] if worded and not worded[1] else parse_number(match["qty"])
     if value is None or value <= 0:
         return None
     unit = None

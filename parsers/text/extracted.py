@@ -10,6 +10,8 @@ from parsers.values.numbers import parse_number, word_quantity
 
 # A unit word after a quantity: "ctn", "boîtes", "m²", "rouleau(x)", "pces.".
 UNIT_TOKEN = r"[^\W\d_][\w²³]*(?:\(s\))?\.?"
+# What each article holds, written between its count and its name ('two 5L cans of', 'three 1 kg loaves').
+MEASURE = r"\d+(?:[.,]\d+)?\s?(?:l|litres?|liters?|lt|ml|cl|kg|g)(?![\w])"
 # '*Castrol Edge 5W30*': bold or italic marks around words, no part of the designation (nor a '×').
 _EMPHASIS_MARKS = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(?![\w*])")
 

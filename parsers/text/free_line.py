@@ -64,7 +64,8 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         marker, begin, end = added
         head = read_free(line[:marker], part=part, start=start, codes=codes) if line[:marker].strip() else []
         item = " " * begin + line[begin:end]
-        return head + [_mark_added(found) for found in read_free(item, part=part, start=start, codes=codes)]
+        added_lines = read_free(item, part=part, start=start, codes=codes)
+        return head + [_mark_added(found, start + begin) for found in added_lines]
     corrected = inline_correction(line)
     if corrected is not None:
         cut, new, span, old = corrected
@@ -81,13 +82,17 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         listed = [_with_known_code(found, spans, start) for found in read_prose(line, part=part, start=start)]
         return listed if len(listed) >= 2 and any(found.code for found in listed) else [known]
     clauses = code_clauses(line, codes, spans=spans) if codes is not None else None
+    prose = read_prose(line, part=part, start=start)
     if clauses:
-        return [
+        by_clause = [
             found
             for text, at in clauses
             for found in read_free(text, part=part, start=start + at, codes=codes)
         ]
-    prose = read_prose(line, part=part, start=start)
+        if len(prose) <= len(by_clause):
+            return by_clause
+        # '..., deux filtres HU 7008 z et trois bougies 0 250 202 130': a worded count cut off from
+        # the list that names it reads nothing alone; the sentence read whole names every item.
     if len(prose) >= 2:
         return [_with_known_code(found, spans, start) for found in prose]
     single = read_line(line, part=part, start=start)
@@ -164,8 +169,11 @@ def _code_in_name(line: ExtractedLine, codes: CodeBook | None) -> ExtractedLine:
     return line
 
 
-def _mark_added(line: ExtractedLine) -> ExtractedLine:
-    """A line the customer adds in a sentence: beside an attached order, it belongs to it (parsers/orders.py)."""
+def _mark_added(line: ExtractedLine, at: int) -> ExtractedLine:
+    """A line the customer adds in a sentence: beside an attached order, it belongs to it (parsers/orders.py).
+    It was read from the item alone, from `at` on: never from the words before it, which other lines name."""
     if line.provenance is not None:
-        line.provenance = line.provenance.model_copy(update={"rule": ADDED_RULE})
+        span = line.provenance.span
+        span = (max(span[0], at), span[1]) if span else None
+        line.provenance = line.provenance.model_copy(update={"rule": ADDED_RULE, "span": span})
     return line

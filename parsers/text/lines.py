@@ -45,6 +45,14 @@ _MARKED_WORDS = 6
 # 'Un grand merci pour le devis D25-118': one said in words opens sentences, no list line.
 _ONE_WORDS = frozenset({"un", "une", "one", "a", "an"})
 _PACK_BEFORE = re.compile(rf"\b({UNIT_TOKEN})\s+(?:de|of)\s+\d+\s*[x×]$", re.I)
+_X_BEFORE = re.compile(r"[x×]\s*$")
+_COUNTED_FIRST = re.compile(rf"{BULLET}\d+\s+({UNIT_TOKEN})\s+[^\W\d_]", re.I)
+
+
+def _packs_first(line: str) -> bool:
+    opening = _COUNTED_FIRST.match(line)
+    unit = normalise_unit(opening[1].rstrip(".")) if opening else None
+    return bool(unit and unit_kind(unit) == "count")
 
 
 def _qty_pattern() -> str:
@@ -169,6 +177,8 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
     quantity = parse_number(match["qty"])
     if quantity is None or _is_size_before(line, match) or _glued_to_a_dimension(line, match):
         return None
+    if not match["unit"] and _packs_first(line) and _X_BEFORE.search(line, 0, match.start("qty")):
+        return None  # '- 4 pqts lavettes x10': the packs counted first, the x what each holds
     if match["comma"] and (
         len(match["desc"].split()) < 2
         or re.search(r"[:,]\s*\d", match["desc"])  # 'balais : 2 x 450, 2 x 475, 1 x 650': a list of counts

@@ -21,7 +21,7 @@ from parsers.text.asides import (
     read_counted_last,
     with_counts_said,
 )
-from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.extracted import MEASURE, UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.text.name_joins import name_goes_on
 from parsers.text.qualifiers import qualifies
 from parsers.text.variants import read_headed, read_variants, variant_spans
@@ -35,6 +35,8 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     """Order lines inside a sentence: "deux cartons de X, une boîte de Y et 3 rouleaux de Z"."""
     found = []
     for match in _prose_matches(sentence):
+        if found and match.start() + start < _end(found[-1]):
+            continue  # 'toilet rolls, the 96 roll one': a count in the name before is a word of it
         group = next(g for g in ("qty", "half", "approx") if match[g])
         if asks_about_known(sentence, match.start(group)):
             continue  # 'vous avez bien reçu les 4 bidons d'AdBlue ... ?': goods known, none ordered
@@ -49,6 +51,7 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         desc, desc_end = _cut_designation(sentence, desc_start)
         if not desc or _size_only(desc):
             continue  # 'mozzarella 4 sacs de 2,5 kg', '2 colis de 24)': a size or a count names no article
+        desc = _with_measure(desc, match["measure"] or match["approx_measure"])
         span = (start + match.start(), start + desc_end)
         unit = normalise_unit(match[unit_group]) if match[unit_group] else None
         if match[unit_group] and unit is None:
@@ -192,9 +195,11 @@ def _read_listed(
         if line is None or line.provenance is None or line.provenance.span is None:
             continue
         named_to = line.provenance.span[1]
+        # '... for the refurbishment. We also need three exit signs, ...': a list opens in each sentence
+        opened = start + max(sentence.rfind(mark, 0, match.start()) for mark in (". ", "! ", "? "))
         if match["sep"] and any(e <= at for _, e in taken):
             listed.append(line)
-        elif not any(e <= at for _, e in taken):
+        elif not any(opened < e <= at for _, e in taken):
             heads.append(line)
     if not found:
         return _bare_list(sentence, heads, variants, start)
@@ -274,6 +279,7 @@ def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) 
     desc, desc_end = _cut_designation(sentence, match.start("noun"))
     if quantity is None or approx or not desc:
         return None
+    desc = _with_measure(desc, match["measure"])
     if match["of_the"] and re.search(r"\bones?\b", desc, re.I):
         return None  # '2 of the brass ones': the item before, in another kind (read as its variant)
     at = start + match.start("qty")
@@ -285,6 +291,11 @@ def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) 
         rule="text-prose",
         confidence=0.6,
     )
+
+
+def _with_measure(desc: str, measure: str | None) -> str:
+    """'two 5L cans of floor cleaner': what each holds names the article, after its name."""
+    return f"{desc} {measure}" if measure else desc
 
 
 def _names_the_article(sentence: str, match: re.Match[str]) -> bool:
@@ -306,7 +317,7 @@ def _build_listed() -> re.Pattern[str]:
     return re.compile(
         # '..., de trois écrans et de cinq vestes': the 'de' the verb asks for may repeat after the join
         rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
-        rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}))\b",
+        rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?:(?P<measure>{MEASURE})\s+)?(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
         re.I,
     )
 
@@ -315,13 +326,16 @@ def _build_prose() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(word_numbers().approx, key=len, reverse=True))
     approx = rf"(?:une?\s+|a\s+)?(?:{words})"
     # 'une douzaine de kilos de bavette': a unit may follow the rough count
-    approx_unit = rf"(?:\s+(?:de\s+|d'|d’|of\s+)(?P<approx_unit>{UNIT_TOKEN})(?=\s+(?:de\s|d'|d’|of\s)))?"
+    approx_unit = (
+        rf"(?:\s+(?:de\s+|d'|d’|of\s+|(?P<approx_measure>{MEASURE})\s+)(?P<approx_unit>{UNIT_TOKEN})"
+        rf"(?=\s+(?:de\s|d'|d’|of\s)))?"
+    )
     # 'a case of', 'a pair of': the article counts one of a unit ('a lot of' counts nothing)
     one = r"an?(?=\s+(?!lot\b)[^\W\d_]+\s+of\s)"
     return re.compile(
         rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
         rf"(?P<qty>{NUMBER}|{quantity_words_pattern()}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
-        rf"(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
+        rf"(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
         rf"|(?P<bare>))(?P<desc>\S)",
         re.I,
     )

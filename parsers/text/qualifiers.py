@@ -14,10 +14,13 @@ from parsers.vocabulary.words import line_words
 
 def qualifies(clause: str) -> bool:
     """A clause that tells the article before it: a size, a colour, a fitting ('with belt', 'avec
-    ceinture'), a class or a type, a count of its parts ('3 points'), or its packing ('la boîte de 50')."""
+    ceinture'), a class or a type, a count of its parts ('3 points'), its packing ('la boîte de 50'),
+    or which of its kind it is ('the 45 lumen ones')."""
     clause = clause.strip()
     if not clause or len(clause.split()) > 6:
         return False
+    if _POINTING.fullmatch(clause):
+        return True
     packed = re.fullmatch(
         r"(?:(?:la|le|les|the|en|in|par|by)\s+)?([^\W\d_]+)\s+(?:de|of|d')\s*\d+\s*[^\W\d]*", clause, re.I
     )
@@ -27,7 +30,7 @@ def qualifies(clause: str) -> bool:
     measured = re.match(rf"(?:{NUMBER})\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I)
     if measured is not None and unit_kind(normalise_unit(measured[1]) or "") == "measure":
         return True  # ', 50 m range', ', 230 mm': a measure of the article, not a length ordered
-    return bool(_QUALIFIER.match(clause)) or bool(_DIMENSIONS.match(clause))
+    return bool(_QUALIFIER.match(clause) or _DIMENSIONS.match(clause))
 
 
 def _build_qualifier() -> re.Pattern[str]:
@@ -46,5 +49,12 @@ _QUALIFIER = _build_qualifier()
 
 _DIMENSIONS = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]\s*\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)?\s*(?:mm|cm|m)?$",
+    re.I,
+)
+
+
+# 'the 45 lumen ones', 'the big one', 'celles de 45 lumens', 'ceux en 5 L': which of its kind the article is.
+_POINTING = re.compile(
+    r"(?:the\s+(?:[\w/.-]+\s+){1,3}ones?|(?:celui|celle|ceux|celles)\s+(?:de|d'|d’|en|à|a)\s*[\w\s/.,-]+)\.?",
     re.I,
 )

@@ -34,8 +34,9 @@ from parsers.vocabulary.sizes import (
 
 RULE = "text-size-split"
 _BULLET = re.compile(r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s))?\s*")
-_SEP = re.compile(r"^\s*(?:[,;+&]|\bet\b|\band\b|/)?\s*$", re.I)
-_TAIL = re.compile(r"^[\s.;,!)]*$")
+# A remark in brackets may close a pair before the next: '6 en M (notre réf. 021), 4 en L'.
+_SEP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:[,;+&]|\bet\b|\band\b|/)?\s*$", re.I)
+_TAIL = re.compile(r"^\s*(?:\([^()]*\))?[\s.;,!)]*$")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,11 @@ def _pair_patterns() -> tuple[re.Pattern[str], ...]:
         ),
         # "2 M", "3 x XL"
         re.compile(rf"(?<![\w,.])(?P<qty>\d{{1,4}})\s*[x×]?\s*(?P<size>{size})(?![\w])", re.I),
+        # "16A x 10, 20A x 4", "10W x 6, 20W x 2": one article in several ratings
+        re.compile(
+            rf"(?<![\w,.])(?P<size>\d{{1,4}}(?:[.,]\d)?\s?(?P<measure>[^\W\d_]{{1,3}}))\s*[x×]\s*(?P<qty>\d{{1,4}})(?!\d){unit}?(?![\w])",
+            re.I,
+        ),
     )
 
 
@@ -77,7 +83,8 @@ def _pairs(line: str, pattern: re.Pattern[str]) -> list[Pair]:
     found = []
     for m in pattern.finditer(line):
         size = m["size"]
-        if not is_size(size, bare=True) and size.lower() not in _colours():
+        measured = "measure" in pattern.groupindex
+        if not measured and not is_size(size, bare=True) and size.lower() not in _colours():
             continue
         quantity = parse_number(m["qty"])
         written = m.groupdict().get("unit")
@@ -123,6 +130,8 @@ def split_by_size(line: str) -> tuple[str, int, list[Pair]] | None:
         chain = _last_chain(line, _pairs(line, pattern))
         if len(chain) < 2:
             continue
+        if "measure" in pattern.groupindex and not _one_measure(chain):
+            continue  # '16A x 10, 20A x 4': ratings of one kind only
         head = line[: chain[0].span[0]]
         if _counted_head(head):
             return None  # '10 gilets jaunes en L, 5 en XL': the head is the first count (parsers/text/variants.py)
@@ -133,12 +142,32 @@ def split_by_size(line: str) -> tuple[str, int, list[Pair]] | None:
         base_start += _own_start(head[base_start:base_end])
         base = head[base_start:base_end].strip()
         has_label = labelled is not None and labelled.group(0).strip(" :=-–—,(") != ""
-        if all(ambiguous_letter(p.size) for p in chain) and not has_label:
+        if all(ambiguous_letter(p.size) for p in chain) and not has_label and not _said_as_size(line, chain):
             continue  # "2 m, 3 l": metres and litres, not sizes
         if len({p.size.lower() for p in chain}) < len(chain):
             continue  # one size twice: not a split by size
         return base, base_start, chain
     return None
+
+
+def _said_as_size(line: str, chain: list[Pair]) -> bool:
+    """Each letter is written before its count and an x ('M x 5 boîtes, L x 3'), or after 'en', 'in'
+    ('6 en M, 4 en L'): never as a unit, which follows its count."""
+    links = {w.lower() for w in size_words().links}
+    return all(
+        re.match(r"\s*[x×]", line[p.size_span[1] :])
+        or line[p.span[0] : p.size_span[0]].lower().split()[-1:] in ([w] for w in links)
+        for p in chain
+    )
+
+
+def _one_measure(chain: list[Pair]) -> bool:
+    """Every rating of the chain ends in the same letters ('16A', '20A', '32A'), no unit that may be
+    sold by ('20 cl x 50': cups of 20 cl by the 50) nor a size."""
+    ends = {re.sub(r"^[\d.,\s]+", "", p.size).lower() for p in chain}
+    return (
+        len(ends) == 1 and normalise_unit(next(iter(ends))) is None and not is_size(chain[0].size, bare=True)
+    )
 
 
 def _counted_head(head: str) -> bool:

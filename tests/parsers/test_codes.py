@@ -447,3 +447,30 @@ def test_a_list_line_with_a_known_code_is_one_article_whatever_its_commas():
     book = Book("GS-1219")
     lines = read_lines("1 CS potting soil 40 L, case of 5 bags GS-1219 30/11/2026\n", part="body", codes=book)
     assert [ln.code.value for ln in lines] == ["GS-1219"]
+
+
+def test_counts_in_words_in_a_sentence_naming_two_codes_are_each_items_count():
+    book = Book("AGR-20", "PRF-40")
+    text = "Il nous faudrait une rame de papier kraft, deux agrafeuses AGR-20 et trois perforatrices PRF-40."
+    lines = read_lines(text, part="body", codes=book)
+    assert [(ln.quantity.value, ln.code.value if ln.code else None) for ln in lines] == [
+        (Decimal(1), None),
+        (Decimal(2), "AGR-20"),
+        (Decimal(3), "PRF-40"),
+    ]
+
+
+def test_a_clause_opening_with_a_count_in_words_counts_the_code_after_it():
+    book = Book("GX-4410", "GX-5520")
+    lines = read_lines("Please send 3 x GX-4410 and two GX-5520 to the depot.", part="body", codes=book)
+    assert [(ln.quantity.value, ln.code.value if ln.code else None) for ln in lines] == [
+        (Decimal(3), "GX-4410"),
+        (Decimal(2), "GX-5520"),
+    ]
+
+
+def test_a_line_added_in_a_sentence_is_read_from_the_item_alone():
+    text = "Could you send 2 staplers and 4 desk lamps, plus 3 boxes of GX-4410."
+    [*_, added] = read_lines(text, part="body", codes=Book("GX-4410"))
+    assert added.code.value == "GX-4410"
+    assert added.provenance.span[0] >= text.index("3 boxes")

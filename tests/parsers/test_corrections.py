@@ -421,6 +421,16 @@ def test_a_count_taken_back_after_wait_is_the_one_that_stands(text: str, count: 
     assert line.quantity is not None and line.quantity.value == Decimal(count)
 
 
+def test_an_abbreviations_dot_does_not_end_the_items_a_sentence_adds():
+    text = "Please send 6 hi-vis vests and 4 hard hats, plus 2 boxes of welding gloves std. (size 10) and 3 boxes of earplugs."
+    assert [(ln.description.value, ln.quantity.value) for ln in read_lines(text, part="body")] == [
+        ("hi-vis vests", Decimal(6)),
+        ("hard hats", Decimal(4)),
+        ("welding gloves std", Decimal(2)),
+        ("earplugs", Decimal(3)),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

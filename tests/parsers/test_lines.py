@@ -614,3 +614,16 @@ def test_the_words_that_open_a_line_of_no_item_are_read_whole_as_each_alone() ->
     for line in lines:
         alone = any(re.match(rf"{re.escape(o)}(?!\w)", line) for o in openers)
         assert bool(_openers().match(line)) == alone, line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- 3 boîtes trombones x100", ("3", "boite", "trombones x100")),
+        ("- 2 packs copy paper A4 x 5", ("2", "paquet", "copy paper A4 x 5")),
+    ],
+    ids=["glued-fr", "spaced-en"],
+)
+def test_packs_counted_first_keep_the_x_after_the_name_as_what_each_holds(line, expected):
+    found = read_line(line, part="body", start=0)
+    assert (str(found.quantity.value), found.unit.value, found.description.value) == expected

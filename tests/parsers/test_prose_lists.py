@@ -492,3 +492,62 @@ def test_the_name_in_brackets_after_a_code_alone_is_the_items_name():
 def test_a_hyphenated_name_after_a_count_names_an_item():
     text = "Please send 2 boxes of plant labels, 10 hi-vis watering cans and 4 in red."
     assert [q for _, q, _ in _read(text)] == [Decimal(2), Decimal(10), Decimal(4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Could we have two 20 L drums of hydraulic oil and three 5 kg tubs of grease?",
+            [("hydraulic oil 20 L", 2, "fut"), ("tubs of grease 5 kg", 3, None)],
+        ),
+        (
+            "Il nous faudrait deux 25 kg sacs de mortier colle et trois 1 kg pots d'enduit.",
+            [("mortier colle 25 kg", 2, "sac"), ("pots d'enduit 1 kg", 3, None)],
+        ),
+        (
+            "Please send a dozen 500 ml bottles of hand cream and 4 boxes of wipes.",
+            [("hand cream 500 ml", 12, "flacon"), ("wipes", 4, "boite")],
+        ),
+    ],
+    ids=["measure-before-a-name-en", "measure-before-the-unit-fr", "measure-after-a-worded-count"],
+)
+def test_what_each_article_holds_between_its_count_and_its_name_stays_in_the_name(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We need 6 fence panels, the 1.8 m ones, and 2 bags of post mix.",
+            [("fence panels, the 1.8 m ones", 6, None), ("post mix", 2, "sachet")],
+        ),
+        (
+            "Il me faut 3 cartons de gobelets, ceux de 20 cl, et 2 paquets de serviettes.",
+            [("gobelets, ceux de 20 cl", 3, "carton"), ("serviettes", 2, "paquet")],
+        ),
+        (
+            "Please send one case of paper towels, the 24 roll one.",
+            [("paper towels, the 24 roll one", 1, "carton")],
+        ),
+    ],
+    ids=["the-ones-en", "ceux-de-fr", "a-count-inside-the-pointing-clause"],
+)
+def test_a_clause_pointing_at_one_of_its_kind_tells_the_article_before_it(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_a_count_before_a_name_opening_with_a_code_like_word_counts_the_article():
+    assert _read("Could we have 12 H4 bulbs, 55 watt, and 2 boxes of fuses?") == [
+        ("H4 bulbs, 55 watt", Decimal(12), None),
+        ("fuses", Decimal(2), "boite"),
+    ]
+
+
+def test_each_sentence_of_a_line_opens_its_own_list():
+    assert _read("Please send 3 boxes of staples. We also need four desk lamps and two packs of pens.") == [
+        ("staples", Decimal(3), "boite"),
+        ("desk lamps", Decimal(4), None),
+        ("pens", Decimal(2), "paquet"),
+    ]

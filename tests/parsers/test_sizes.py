@@ -45,6 +45,22 @@ def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
             [("Canon 045 cyan", 2), ("Canon 045 magenta", 2), ("Canon 045 yellow", 1)],
         ),
         ("Câble souple noir x3, gris x1", [("Câble souple noir", 3), ("Câble souple gris", 1)]),
+        (
+            "Chargeurs de batterie : 6V x 2, 12V x 3, 24V x 1",
+            [
+                ("Chargeurs de batterie 6V", 2),
+                ("Chargeurs de batterie 12V", 3),
+                ("Chargeurs de batterie 24V", 1),
+            ],
+        ),
+        (
+            "Tabliers de cuisine : M x 5 paquets, L x 3",
+            [("Tabliers de cuisine M", 5), ("Tabliers de cuisine L", 3)],
+        ),
+        (
+            "Vestes de cuisine : 3 en M (réf. 114), 2 en L.",
+            [("Vestes de cuisine M", 3), ("Vestes de cuisine L", 2)],
+        ),
     ],
     ids=[
         "size-x-count",
@@ -55,6 +71,9 @@ def _read(text: str) -> list[tuple[str, Decimal, str | None]]:
         "labelled-en",
         "colours-after-a-maker-and-model-en",
         "colours-after-a-name-fr",
+        "ratings-x-count",
+        "letters-before-their-counts",
+        "a-remark-in-brackets-between-sizes",
     ],
 )
 def test_a_line_of_sizes_gives_a_line_per_size(line, expected):
@@ -70,8 +89,18 @@ def test_a_line_of_sizes_gives_a_line_per_size(line, expected):
         "gants T9 x 6",
         "gobelets 20 cl x 50, 25 cl x 20",
         "Gants : T9 x 20, et aussi des lunettes T10 x 10",
+        "Ampoules : 21W x 10, 12V x 4",
+        "corde : 2 m, 3 l",
     ],
-    ids=["metres", "dimensions", "one-size", "volumes", "sizes-of-two-articles"],
+    ids=[
+        "metres",
+        "dimensions",
+        "one-size",
+        "volumes",
+        "sizes-of-two-articles",
+        "mixed-ratings",
+        "units-after-counts",
+    ],
 )
 def test_lengths_dimensions_and_a_single_size_are_no_split(line):
     assert read_size_split(line, part="body", start=0) is None
