@@ -142,8 +142,10 @@ class CatalogIndex:
 
     def knows_code(self, token: str) -> bool:
         """Is `token` an article code the company knows (sku, EAN, a customer's or maker's ref)?"""
+        if len(token) < 4:  # most words: no code is that short, no look at each character
+            return False
         shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
-        return len(token) >= 4 and shaped and normalize_code(token) in self.known_codes
+        return shaped and normalize_code(token) in self.known_codes
 
     def prints_dimension(self, first: str, second: str) -> bool:
         """Does a designation of the catalogue print the size `first` x `second` ('Vis 5 x 60',

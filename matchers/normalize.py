@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 from matchers.vocabulary import load_vocabulary
 from parsers.values.numbers import word_numbers
 from parsers.values.units import unit_vocabulary
-from parsers.vocabulary.phrases import unaccented
+from parsers.vocabulary.phrases import kept_when_short, unaccented
 
 _NUM = r"\d+(?:[.,]\d+)?"
 # Measures: the unit word -> (feature kind, factor to the base unit).
@@ -103,6 +103,7 @@ class Wording:
         return frozenset(self.by_kind)
 
 
+@kept_when_short
 def fold(text: str) -> str:
     """Lower-case, accents removed, ligatures spelt out; ø and µ kept (they mean sizes)."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("\u00a0", " ").replace("\u202f", " ")

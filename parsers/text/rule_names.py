@@ -7,3 +7,7 @@ from __future__ import annotations
 
 # A PO read from a heading that opens a section of the body ('Commande HSA-1112 :').
 PO_HEADING = "po-heading"
+
+# The places a correction of the order was read from ('le dégraissant c'est 3 bidons et pas 2', 'make
+# that 6 kg'): the correction is read there, not whatever else the sentence orders.
+CORRECTION_RULES = frozenset({"correction", "forward-override"})

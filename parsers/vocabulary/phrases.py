@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache, wraps
 
 _PUNCT = re.compile(r"[^\w]+")
 _DEGREE = re.compile(r"(?<=\w)[°º]")
@@ -14,32 +15,34 @@ _KEPT_CHARS = 80
 _KEPT = 8192
 
 
+def kept_when_short(work: Callable[[str], str]) -> Callable[[str], str]:
+    """`work` of a text, worked out once for the short texts (words, labels, cells, units) that
+    come back again and again."""
+    kept = lru_cache(maxsize=_KEPT)(work)
+
+    @wraps(work)
+    def worked(text: str) -> str:
+        return kept(text) if len(text) <= _KEPT_CHARS else work(text)
+
+    return worked
+
+
+@kept_when_short
 def unaccented(text: str) -> str:
     """`text` decomposed (NFKD) without its combining marks: 'é' -> 'e', 'ﬁ' -> 'fi'."""
-    return _kept_unaccented(text) if len(text) <= _KEPT_CHARS else _unaccented(text)
-
-
-def _unaccented(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     if decomposed.isascii():  # no mark to drop, as in most words: no pass over each character
         return decomposed
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Each mark looked up once, however often the text writes it (a body holds a few distinct ones).
+    marks = [c for c in set(decomposed) if unicodedata.combining(c)]
+    return decomposed.translate(dict.fromkeys(map(ord, marks))) if marks else decomposed
 
 
-_kept_unaccented = lru_cache(maxsize=_KEPT)(_unaccented)
-
-
+@kept_when_short
 def normalize(text: str) -> str:
     """Lower case, no accents, punctuation as spaces: 'Qté cdée' -> 'qte cdee', 'Art.-Nr.' -> 'art nr'."""
-    return _kept_normalized(text) if len(text) <= _KEPT_CHARS else _normalized(text)
-
-
-def _normalized(text: str) -> str:
     text = unaccented(_DEGREE.sub(" ", text.lower().replace("ß", "ss")))
     return " ".join(_PUNCT.sub(" ", text.replace("_", " ")).split())
-
-
-_kept_normalized = lru_cache(maxsize=_KEPT)(_normalized)
 
 
 def tokens_of(texts: list[str]) -> tuple[list[str], list[int]]:

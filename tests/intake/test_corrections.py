@@ -26,8 +26,8 @@ from intake.routing.checks.corrections import check_corrections
 from intake.routing.checks.coverage import check_lines_read
 from intake.routing.checks.quantity_total import check_quantity_total
 from matchers import CatalogIndex
-from models import OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings
-from tests.factories.pipeline import make_line, make_matched_order, make_parsed
+from models import OrderStatus, ProcessResult, Provenance, RawMessage, RoutingMode, Settings
+from tests.factories.pipeline import PRODUCTS, make_line, make_matched_order, make_parsed
 from tests.paths import FIXTURES
 
 
@@ -242,3 +242,51 @@ def test_a_count_of_the_attached_files_is_no_order_line(index):
     ]
     ctx = CheckContext(parsed=result.parsed, matched=order.matched, products=dict(index.products))
     assert check_lines_read(ctx) == []
+
+
+def test_a_count_added_to_an_article_read_as_a_second_line_holds_the_order():
+    text = "4 x VIS-440-200\n10 x CIM-25\nLe chef a appelé : 2 sacs de ciment de plus, merci"
+    parsed = make_parsed(text=text)
+    summed = make_matched_order(
+        [make_line("VIS-440-200", "4"), make_line("CIM-25", "12", number=2, description="ciment 25 kg")]
+    )
+    twice = make_matched_order(
+        [
+            make_line("VIS-440-200", "4"),
+            make_line("CIM-25", "10", number=2, description="ciment 25 kg"),
+            make_line("CIM-25", "2", number=3, description="sacs de ciment de plus"),
+        ]
+    )
+    assert check_corrections(CheckContext(parsed=parsed, matched=summed)) == []
+    [reason] = check_corrections(CheckContext(parsed=parsed, matched=twice))
+    assert reason.code == "order_corrected" and "de plus" in reason.quoted
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["please add 2 more bags of the cement", "and another 2 bags of cement", "encore 2 sacs de ciment"],
+    ids=["more", "another", "encore"],
+)
+def test_an_added_count_read_on_its_own_line_beside_the_same_article_is_held(said: str):
+    parsed = make_parsed(text=f"4 x VIS-440-200\n10 x CIM-25\n{said}")
+    twice = make_matched_order(
+        [
+            make_line("CIM-25", "10", description="ciment 25 kg"),
+            make_line("CIM-25", "2", number=2, description="cement"),
+        ]
+    )
+    assert [r.code for r in check_corrections(CheckContext(parsed=parsed, matched=twice))] == [
+        "order_corrected"
+    ]
+
+
+def test_an_article_added_in_the_sentence_of_a_correction_is_looked_at_as_any_line():
+    said = "Le chef a appelé : les vis c'est 6 boîtes et pas 4, et il ajoute 3 sacs de ciment gris 25 kg."
+    text = f"{said}\n\n4 x VIS-440-200\n"
+    count = said.index("6 boîtes")
+    matched = make_matched_order([make_line("VIS-440-200", "6", span=(count, count + 1))])
+    matched.order.read_spans = [Provenance(part="body", span=(0, len(said)), rule="forward-override")]
+    ctx = CheckContext(parsed=make_parsed(text=text), matched=matched, products=PRODUCTS)
+    assert [r.code for r in check_lines_read(ctx) if "ciment" in (r.quoted or "")] == ["line_unread"]
+    matched.order.read_spans = [Provenance(part="body", span=(0, len(said)), rule="request")]
+    assert [r.code for r in check_lines_read(ctx) if "ciment" in (r.quoted or "")] == []

@@ -39,6 +39,7 @@ from intake.routing.checks.po import (
     check_po_written,
     read_po_mentions,
 )
+from intake.routing.checks.po_prefix import check_po_prefix
 from intake.routing.checks.quantity_total import check_quantity_total
 from intake.routing.checks.sender import check_authentication, parse_authentication_results
 from intake.routing.checks.sizes import check_sizes
@@ -61,6 +62,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_po_written,
     check_po_contradicted,
     check_po_single,
+    check_po_prefix,
     check_delivery_read,
     check_duplicate_po,
     check_duplicate_lines,

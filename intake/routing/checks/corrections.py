@@ -3,8 +3,9 @@
 "Finalement 8 au lieu de 5", "12 et non 10", "enlevez les tee-shirts", a row
 commented "annulé", "sorry, I meant 30": the words change lines written
 elsewhere in the same order. A new count is applied when a line named there
-has it and none named there keeps the old one (nor is read twice); a removal
-when no line named there was read. Any other change of mind is held.
+has it and none named there keeps the old one (nor is read twice); a count added
+to an article ('2 more boxes of ...') when no article named there is read twice; a
+removal when no line named there was read. Any other change of mind is held.
 """
 
 from __future__ import annotations
@@ -49,8 +50,10 @@ def check_corrections(ctx: CheckContext) -> list[ReviewReason]:
 def _applied(text: str, where: Provenance | None, lines: list[LineMatch], rules: ReadingRules) -> bool:
     replaced = [m for p in rules.replacement_patterns for m in p.finditer(text)]
     removed = rules.removal_pattern.search(text) or any(p.search(text) for p in rules.exception_patterns)
-    if not replaced and not removed:
-        return not rules.correction_pattern.search(text)
+    added = rules.increment_pattern.search(text)
+    changed = rules.correction_pattern.search(text)
+    if not replaced and not removed and (not added or changed):
+        return not changed
     if any(_read_as_article(line, rules) for line in lines):
         return False
     named = [line for line in lines if _names(text, line)]

@@ -31,11 +31,12 @@ from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.rules import default_rules
 from intake.routing.checks.written_codes import TOKEN as _TOKEN
 from intake.routing.checks.written_codes import names_a_code, tokens, unglued
-from models import ExtractedLine, Provenance, ReviewReason, Severity
+from models import ExtractedLine, LineMatch, Provenance, ReviewReason, Severity
 from parsers.mail.markers import load_markers
+from parsers.text.rule_names import CORRECTION_RULES
 from parsers.text.thread import QUOTED_PART
 from parsers.values.numbers import NUMBER, parse_number
-from parsers.values.units import unit_key, unit_kind
+from parsers.values.units import normalise_unit, unit_key, unit_kind
 
 _QUANTITY = re.compile(r"^(?:[x×*]|qt[ée]|qty)?\d{1,5}(?:[.,]\d{1,3})?(?:[x×*]|pcs?|pces?|u)?$", re.I)
 # A code has a digit (VIS-440-200, 204417) or capitals in separated parts (HB-GLV-L).
@@ -61,7 +62,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     """
     rules = default_reading_rules()
     lines = [match.line for match in ctx.matched.lines]
-    read_spans = Places(ctx.matched.order.read_spans)
+    read_spans = _Vouched(ctx.matched.order.read_spans, ctx.matched.lines, rules)
     places = Places(place for line in lines for place in places_of(line))
     words, codes = catalogue_words(ctx), catalogue_codes(ctx)
     po = ctx.matched.order.po_number
@@ -76,7 +77,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
     likely = [
         span
         for span in order_spans(ctx)
-        if (_quoted(span) or not (places.touched(span.where) or read_spans.touched(span.where)))
+        if (_quoted(span) or not (places.touched(span.where) or read_spans.touched(span)))
         and (
             looks_like_line(unpo(span.text), rules, words, coded=span.inside or None)
             or names_a_code(span.text, codes)
@@ -90,7 +91,7 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         for span in likely
         if id(span) not in left_out
         and not covered(span.text, span.where, lines, rules, places)
-        and not read_spans.touched(span.where)
+        and not read_spans.touched(span)
         # A new count for a line ('mettez 4 boîtes au lieu de 2'), a line withdrawn ('(annulé)',
         # 'enlevez la ligne 4') are the corrections check's.
         and not any(p.search(span.text) for p in rules.replacement_patterns)
@@ -99,6 +100,41 @@ def check_lines_read(ctx: CheckContext) -> list[ReviewReason]:
         # 'la liste ci-dessous sauf l'entrecôte': its line unread is the corrections check's.
         and not (content_words(span.text) & excepted)
     ]
+
+
+class _Vouched:
+    """The spans the reader says it read. A correction's sentence is read for the correction alone:
+    a clause of it that names an article in words (two at least, 'et non 12' names none) and none of
+    the lines' ('c'est 3 bidons et pas 2, et il ajoute 1 carton de gel') is looked at as any other."""
+
+    def __init__(self, spans: list[Provenance], lines: list[LineMatch], rules: ReadingRules) -> None:
+        self.read = Places(p for p in spans if p.rule not in CORRECTION_RULES)
+        self.corrected = Places(p for p in spans if p.rule in CORRECTION_RULES)
+        self.rules = rules
+        self.named = set().union(*(_article_words(_named_as(line), rules) for line in lines))
+
+    def touched(self, span: Span) -> bool:
+        if self.read.touched(span.where):
+            return True
+        if not self.corrected.touched(span.where):
+            return False
+        words = _article_words(span.text, self.rules)
+        return len(words) < 2 or bool(words & self.named)
+
+
+def _named_as(line: LineMatch) -> str:
+    wording = line.line.description.value if line.line.description else ""
+    return " ".join([wording, *(c.label for c in line.candidates if c.key == line.sku)])
+
+
+def _article_words(text: str, rules: ReadingRules) -> set[str]:
+    """The words of a text that may name an article: no small word, no unit ('carton', 'rouleaux')."""
+    return {w for w in content_words(text) - rules.plain_words if not _is_unit(w)}
+
+
+def _is_unit(word: str) -> bool:
+    singular = word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+    return normalise_unit(word) is not None or normalise_unit(singular) is not None
 
 
 def _quoted(span: Span) -> bool:

@@ -130,7 +130,7 @@ def check_po_written(ctx: CheckContext) -> list[ReviewReason]:
     """
     po = ctx.matched.order.po_number
     wanted = _alnum(po.value) if po is not None else ""
-    if not wanted or not _visible(ctx) or any(writes_reference(text, wanted) for text in _all_texts(ctx)):
+    if not wanted or not po_visible(ctx) or any(writes_reference(text, wanted) for text in _all_texts(ctx)):
         return []
     assert po is not None
     return [
@@ -154,7 +154,7 @@ def check_po_contradicted(ctx: CheckContext) -> list[ReviewReason]:
     """A PO read that the message itself corrects: written just after 'et non' / 'not' / 'au lieu
     de', or the attached document it was read from named after another reference of its shape."""
     po = ctx.matched.order.po_number
-    if po is None or not _visible(ctx):
+    if po is None or not po_visible(ctx):
         return []
     wanted, shape = _alnum(po.value), po_shape(po.value)
     for text in _all_texts(ctx):
@@ -166,7 +166,7 @@ def check_po_contradicted(ctx: CheckContext) -> list[ReviewReason]:
     for attachment in ctx.parsed.attachments:
         if attachment.part_name != ctx.matched.order.part:
             continue
-        for match in _SHAPE_TOKEN.finditer(_file_words(attachment.filename)):
+        for match in _SHAPE_TOKEN.finditer(file_words(attachment.filename)):
             token = match.group().rstrip(".-/")
             if po_shape(token) == shape and _alnum(token) != wanted:
                 return [
@@ -179,7 +179,7 @@ def check_po_single(ctx: CheckContext) -> list[ReviewReason]:
     """A PO read beside another PO the order part names: two orders written in one message (one per
     branch, per site, per day), or the reader took the wrong one. One record cannot carry both."""
     po = ctx.matched.order.po_number
-    if po is None or not _visible(ctx) or po.provenance.rule == SECTION_RULE:
+    if po is None or not po_visible(ctx) or po.provenance.rule == SECTION_RULE:
         return []  # the body was cut into one order under each PO's heading: the others are siblings
     rules, known, wanted = default_reading_rules(), article_codes(ctx), _alnum(po.value)
     for text, where in _places(ctx):
@@ -205,7 +205,7 @@ def _elsewhere(ctx: CheckContext, reference: str) -> bool:
     named after it (each document its own order), the earlier order a reply or a forward answers (its
     subject or the quoted history writes it), or one the message denies."""
     parsed = ctx.parsed
-    named = (_file_words(a.filename) for a in parsed.attachments)
+    named = (file_words(a.filename) for a in parsed.attachments)
     if any(writes_reference(name, reference) for name in named):
         return True
     markers = load_markers()
@@ -237,10 +237,14 @@ def _contradicted(value: str, why: str) -> ReviewReason:
 
 
 def _alnum(text: str) -> str:
-    return "".join(ch for ch in text.upper() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.upper())
 
 
-def _visible(ctx: CheckContext) -> bool:
+# What str.isalnum refuses: `\w` is isalnum and the underscore.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def po_visible(ctx: CheckContext) -> bool:
     """The PO was read from the message (it says where) and the check sees what it was read
     from: the message's text, or the document's rows. A PO a clerk or a system typed in has
     no place in a message."""
@@ -287,7 +291,7 @@ def _places(ctx: CheckContext) -> Iterator[tuple[str, Provenance]]:
             yield row.text, row.provenance
     for attachment in parsed.attachments:
         # "commande_EPI-26-553.csv": an ERP names the file after the order.
-        name = _file_words(attachment.filename)
+        name = file_words(attachment.filename)
         yield name, Provenance(part=attachment.part_name, rule="file-name")
 
 
@@ -363,6 +367,6 @@ def _narrowed(where: Provenance, start: int, end: int) -> Provenance:
     return where.model_copy(update={"span": (where.span[0] + start, where.span[0] + end)})
 
 
-def _file_words(filename: str) -> str:
+def file_words(filename: str) -> str:
     """A file's name as words: "commande_EPI-26-553.csv" -> "commande EPI-26-553"."""
     return filename.rsplit(".", 1)[0].replace("_", " ")

@@ -21,6 +21,7 @@ class ReadingRules(BaseModel):
 
     po_labels: tuple[str, ...]
     po_value: str
+    po_abbreviations: tuple[str, ...] = ()
     po_after_word: str = "$^"
     not_po_before: tuple[str, ...] = ()
     explained_spans: tuple[str, ...] = ()
@@ -38,6 +39,7 @@ class ReadingRules(BaseModel):
     exceptions: tuple[str, ...] = ()
     line_places: str = "$^"
     corrections: tuple[str, ...] = ()
+    increments: tuple[str, ...] = ()
     quantity_totals: tuple[str, ...] = ()
 
     @field_validator(
@@ -52,6 +54,7 @@ class ReadingRules(BaseModel):
         "exceptions",
         "line_places",
         "corrections",
+        "increments",
         "quantity_totals",
     )
     @classmethod
@@ -116,6 +119,10 @@ class ReadingRules(BaseModel):
     @cached_property
     def correction_pattern(self) -> re.Pattern[str]:
         return _any_of(self.corrections)
+
+    @cached_property
+    def increment_pattern(self) -> re.Pattern[str]:
+        return _any_of(self.increments)
 
     @cached_property
     def removal_pattern(self) -> re.Pattern[str]:
