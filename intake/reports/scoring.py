@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+
+from parsers.vocabulary.phrases import normalize
 
 Record = dict[str, Any]
 
@@ -28,11 +28,7 @@ def _date(value: Any) -> dt.date | None:
 
 def _address(value: Any) -> str | None:
     """An address as compared: a ship-to has no single spelling (case, accents, commas, line breaks joined)."""
-    if value is None:
-        return None
-    folded = unicodedata.normalize("NFKD", str(value).casefold())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", plain)) or None
+    return None if value is None else normalize(str(value)) or None
 
 
 def line_keys(record: Record) -> Counter[tuple[str | None, float | None]]:
