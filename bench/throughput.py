@@ -37,7 +37,17 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("INTAKE_SHARED_DIR", ROOT.parent.parent / "shared"))
+
+
+def _shared_dir() -> Path:
+    """shared/: INTAKE_SHARED_DIR, else the nearest one above the checkout (beside it in CI)."""
+    if os.environ.get("INTAKE_SHARED_DIR"):
+        return Path(os.environ["INTAKE_SHARED_DIR"])
+    found = (parent / "shared" for parent in ROOT.parents if (parent / "shared" / "samples").is_dir())
+    return next(found, ROOT.parent / "shared")
+
+
+SHARED = _shared_dir()
 PEER = SHARED / "peer-baseline" / "baseline.py"
 STAGE_LINE = re.compile(r"^\s+(\w+)\s+([\d.]+) s\s+[\d.]+ %$")
 MIX_COPIES = 5
