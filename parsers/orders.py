@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage
-from parsers.documents.attachments import DocumentLimits, attachment_orders
+from parsers.documents.attachments import DocumentLimits, attachment_orders, lines_attached
 from parsers.documents.pdf.fields import opens_with_label
 from parsers.mail.markers import load_markers
 from parsers.text.codes import CodeBook
@@ -31,10 +31,17 @@ def extract_orders(
 
     `codes` (the catalogue's article codes) lets the body's reader find known codes first.
     """
-    body = extract_from_text(parsed, codes=codes)
+    # With an attached order's lines, the body's own lines count only when they add to it ('et en plus
+    # 2 jugulaires', which the rules read): no need to ask the model for lines nor to cut the body.
+    attached = lines_attached(parsed, limits=limits)
+    body = extract_from_text(parsed, codes=codes, by_model=not attached)
     # 'BC RML-26-1140 - livraison mardi' above some lines, 'BC RML-26-1141' above others: two orders.
-    bodies = split_by_headings(
-        body, body_text(parsed)[0], subject=parsed.subject or "", today=parsed.local_date, codes=codes
+    bodies = (
+        []
+        if attached
+        else split_by_headings(
+            body, body_text(parsed)[0], subject=parsed.subject or "", today=parsed.local_date, codes=codes
+        )
     )
     # The attached purchase orders win over the body (which then only says "please find attached").
     orders = attachment_orders(parsed, bodies if body.lines else [], limits=limits)

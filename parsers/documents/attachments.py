@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections import OrderedDict
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from pydantic import BaseModel, Field
@@ -217,6 +218,18 @@ def _read_or_fail(attachment: Attachment, sender: str, limits: DocumentLimits | 
         return [failed.model_dump_json()]
 
 
+def lines_attached(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> bool:
+    """Does an attached purchase order carry lines? Then the documents are the message's orders
+    (`attachment_orders`) and its body only adds to them."""
+    return _with_lines(
+        o for o in _read_cached(parsed, limits) if o.document_kind == DocumentKind.PURCHASE_ORDER
+    )
+
+
+def _with_lines(orders: Iterable[ExtractedOrder]) -> bool:
+    return any(order.lines for order in orders)
+
+
 def document_kinds(parsed: ParsedMessage, *, limits: DocumentLimits | None = None) -> dict[str, DocumentKind]:
     """The kind of each order-like attachment, by part name: for classification (an attached invoice)."""
     return {o.part: o.document_kind for o in _read_cached(parsed, limits)}
@@ -234,7 +247,7 @@ def attachment_orders(
     documents = read_attachments(parsed, limits=limits)
     orders = [o for o in documents if o.document_kind == DocumentKind.PURCHASE_ORDER]
     failures = [o for o in documents if o.notes and o.notes[0].startswith("could not be read")]
-    if any(o.lines for o in orders):
+    if _with_lines(orders):
         return orders + failures
     if any(o.document_kind in NOT_ORDER_KINDS for o in documents):
         return []

@@ -9,6 +9,7 @@ forwarder's own text overrides the forwarded one for dates and quantities.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 
 from models import ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.mail.html import html_to_text
@@ -44,10 +45,55 @@ _DOCUMENT_TYPES = ("pdf", "sheet", "excel", "csv", "spreadsheet", "opendocument"
 # An order body is a few kilobytes; beyond these sizes the text is a log, a listing or a newsletter.
 MAX_BODY_CHARS = 60_000
 MAX_MODEL_CHARS = 8_000
+# The bodies read last, by (message, codes, by_model): a few messages are read at a time.
+READ_KEPT = 4
+_READ: OrderedDict[tuple[int, int, bool], tuple[ParsedMessage, CodeBook | None, tuple[object, ...], str]] = (
+    OrderedDict()
+)
 
 
-def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> ExtractedOrder:
-    """Read the order a body carries: its lines, PO number, delivery date, ship-to and contact."""
+def extract_from_text(
+    parsed: ParsedMessage, *, codes: CodeBook | None = None, by_model: bool = True
+) -> ExtractedOrder:
+    """Read the order a body carries: its lines, PO number, delivery date, ship-to and contact.
+    Without `by_model`, no line is asked of the model when the rules read none.
+
+    Each call gives an order of its own to change. A message's readers (its orders, its thread, its
+    header fields) ask for its body several times: asked again of the same message (the same
+    object: a message is not changed once parsed), the order is read back from its JSON, which costs
+    a fraction of reading the body again."""
+    key, read = (id(parsed), id(codes), by_model), _what_is_read(parsed)
+    kept = _READ.get(key)
+    if kept is not None and kept[0] is parsed and kept[1] is codes and _same(kept[2], read):
+        return ExtractedOrder.model_validate_json(kept[3])
+    order = _extract_from_text(parsed, codes=codes, by_model=by_model)
+    # The message and the codes are kept with the order: their ids cannot be another's meanwhile.
+    _READ[key] = (parsed, codes, read, order.model_dump_json())
+    while len(_READ) > READ_KEPT:
+        _READ.popitem(last=False)
+    return order
+
+
+def _what_is_read(parsed: ParsedMessage) -> tuple[object, ...]:
+    """What of the message the body's reader reads: a message given another of these is another."""
+    return (
+        parsed.text,
+        parsed.html,
+        parsed.text_part,
+        parsed.subject,
+        parsed.quoted,
+        parsed.signature,
+        parsed.local_date,
+        parsed.tables,
+        parsed.attachments,
+    )
+
+
+def _same(kept: tuple[object, ...], read: tuple[object, ...]) -> bool:
+    return all(a is b for a, b in zip(kept, read, strict=True))
+
+
+def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_model: bool) -> ExtractedOrder:
     # The MIME splitter (parsers/mail/quotes.py) already left the quoted history out.
     body, part = body_text(parsed)
     truncated = len(body) > MAX_BODY_CHARS
@@ -62,7 +108,7 @@ def extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None = None) -
         # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
         order.lines = quoted_lines(parsed, codes=codes)
         order.notes.append("the quote or order answered is taken as it is: its lines are the order")
-    if not order.lines and len(own) <= MAX_MODEL_CHARS:
+    if by_model and not order.lines and len(own) <= MAX_MODEL_CHARS:
         order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):
         # Only what the body adds to the attached order ("ci-joint, et en plus 2 jugulaires") stays.
