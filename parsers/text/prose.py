@@ -317,7 +317,7 @@ def _build_listed() -> re.Pattern[str]:
     return re.compile(
         # '..., de trois écrans et de cinq vestes': the 'de' the verb asks for may repeat after the join
         rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
-        rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER})\s+(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
+        rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER})\s+(?:(?P<measure>{MEASURE})\s+)?(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
         re.I,
     )
 

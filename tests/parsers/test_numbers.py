@@ -95,7 +95,6 @@ def test_word_quantity(text: str, expected) -> None:
         ("cart.", "carton"),
         ("crt", "carton"),
         ("rlx", "rouleau"),
-        ("jx", "jeu"),
         ("rl", "rouleau"),
         ("pqt", "paquet"),
         ("sach.", "sachet"),
