@@ -90,7 +90,7 @@ def _what_is_read(parsed: ParsedMessage) -> tuple[object, ...]:
 
 
 def _same(kept: tuple[object, ...], read: tuple[object, ...]) -> bool:
-    return all(a is b for a, b in zip(kept, read, strict=True))
+    return all(a is b or a == b for a, b in zip(kept, read, strict=True))
 
 
 def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_model: bool) -> ExtractedOrder:
