@@ -78,6 +78,9 @@ def _codes_before(
     ]
 
 
+_NOT_THIS = re.compile(r"\s*\((?:pas|non|not|no)\b[^()]*\)", re.I)
+
+
 @lru_cache(maxsize=1)
 def _colours_listed() -> re.Pattern[str]:
     colour = alternatives(variant_words().colours)
@@ -91,7 +94,8 @@ def _colours_before(line: str, each: re.Match[str], at: int, *, part: str) -> li
     listed = _colours_listed().search(line, 0, each.start())
     bullet = _ITEM.match(line)
     head_start = bullet.end() if bullet else 0
-    head = line[head_start : listed.start()].strip(" ,") if listed else ""
+    # '(pas XL)', '(not the refills)': what the article is not names none of it
+    head = _NOT_THIS.sub("", line[head_start : listed.start()]).strip(" ,") if listed else ""
     quantity = parse_number(each["qty"])
     if listed is None or not quantity or not re.search(r"[^\W\d_]{2,}", head):
         return []

@@ -264,7 +264,7 @@ def _read_each(text: str) -> list[tuple[str, int, str | None]]:
             [("TN-52C", 1, None), ("TN-52M", 1, None), ("TN-52Y", 1, None)],
         ),
         (
-            "- Gaine ICTA 20 rouge, bleu et vert : 2 couronnes de chaque\n",
+            "- Gaine ICTA 20 (pas la 16) rouge, bleu et vert : 2 couronnes de chaque\n",
             [
                 ("Gaine ICTA 20 rouge", 2, "couronne"),
                 ("Gaine ICTA 20 bleu", 2, "couronne"),
