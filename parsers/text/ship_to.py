@@ -89,6 +89,11 @@ def _countries() -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+def is_country(text: str) -> bool:
+    """Is the text a country's name alone ('United Kingdom', 'IRELAND')?"""
+    return re.fullmatch(rf"[ \t]*(?:{_countries()})[ \t.]*", text, re.I) is not None
+
+
 def _with_country(block: str, end: int) -> int:
     """'7700 Mouscron, Belgique': the country written after the town is part of the address."""
     found = re.match(rf",?[ \t]*(?:{_countries()})(?!\w)", block[end:], re.I)

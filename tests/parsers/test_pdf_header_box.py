@@ -148,6 +148,32 @@ def test_a_date_printed_under_the_delivery_address_is_no_line_of_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("ship_lines", "expected"),
+    [
+        (
+            ("Greenhouse 3", "Tollgate Lane", "Spalding", "PE11 3QT", "United Kingdom"),
+            "Greenhouse 3, Tollgate Lane, Spalding, PE11 3QT",
+        ),
+        (
+            ("Serre nord", "Route de Lyon", "26000 Valence, France"),
+            "Serre nord, Route de Lyon, 26000 Valence, France",
+        ),
+    ],
+    ids=["country-line-of-its-own", "country-on-the-towns-line"],
+)
+def test_the_country_printed_on_a_line_of_its_own_under_a_delivery_address_is_left_out(
+    ship_lines: tuple[str, ...], expected: str
+) -> None:
+    layout = Layout(
+        headers=("Code", "Description", "Qty", "UoM", "Unit price", "Amount"), ship_lines=ship_lines
+    )
+    order = read_pdf(
+        make_po_pdf([Item("SEM-0412", "Seed trays 40 cells", "30")], layout), "attachment:po.pdf", max_pages=2
+    )
+    assert order.ship_to is not None and order.ship_to.value == expected
+
+
+@pytest.mark.parametrize(
     ("boxes", "under_title", "po"),
     [
         ([("N° demande d'achat", "DA-26-0412"), ("Date", "01/12/2026")], (), "DA-26-0412"),

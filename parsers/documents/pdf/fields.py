@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.documents.pdf.layout import Line, Word
+from parsers.text.ship_to import is_country
 from parsers.values.dates import find_date, find_dates
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, tokens_of
@@ -180,6 +181,15 @@ def block(label: Label, lines: list[Line], labels: list[Label]) -> list[list[Wor
             break
         parts.append(words)
         previous = line
+    return parts
+
+
+def without_country_line(parts: list[list[Word]]) -> list[list[Word]]:
+    """An address block less the country a printing system sets on a line of its own under the town:
+    the postal routing of its letters, not where on the way in the goods go. A country written on the
+    town's line is the customer's own and stays, as in a body ('26000 Valence, France')."""
+    if len(parts) > 2 and is_country(" ".join(w.text for w in parts[-1])):
+        return parts[:-1]
     return parts
 
 

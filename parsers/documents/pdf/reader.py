@@ -209,7 +209,7 @@ def _label_value(
 ) -> tuple[object, list[Word], float] | None:
     """The value a label names (to its right, else below it), its words and the confidence."""
     if label.field == "ship_to":
-        parts = F.block(label, lines, labels)
+        parts = F.without_country_line(F.block(label, lines, labels))
         return (F.join_block(parts), [w for p in parts for w in p], 0.8) if parts else None
     right, below = F.value_right(label), F.value_below(label, lines)
     if label.field in ("order_date", "delivery_date"):
