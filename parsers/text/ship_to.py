@@ -89,6 +89,13 @@ def _countries() -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+def address_end(text: str) -> int | None:
+    """Where an address ends: after its postcode and town, and the country written after the town.
+    What a form prints after it ('Goods receiving - Gate 3', 'gate 2') tells the driver, not the address."""
+    match = _POSTCODE_TOWN.search(text)
+    return _with_country(text, _town_end(text, match)) if match else None
+
+
 def is_country(text: str) -> bool:
     """Is the text a country's name alone ('United Kingdom', 'IRELAND')?"""
     return re.fullmatch(rf"[ \t]*(?:{_countries()})[ \t.]*", text, re.I) is not None

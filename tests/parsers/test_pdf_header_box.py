@@ -158,10 +158,18 @@ def test_a_date_printed_under_the_delivery_address_is_no_line_of_it() -> None:
             ("Serre nord", "Route de Lyon", "26000 Valence, France"),
             "Serre nord, Route de Lyon, 26000 Valence, France",
         ),
+        (
+            ("Serre nord", "Route de Lyon", "26000 Valence", "Quai de réception - porte 3"),
+            "Serre nord, Route de Lyon, 26000 Valence",
+        ),
+        (
+            ("Greenhouse 3", "Tollgate Lane, Spalding PE11 3QT, bay 4"),
+            "Greenhouse 3, Tollgate Lane, Spalding PE11 3QT",
+        ),
     ],
-    ids=["country-line-of-its-own", "country-on-the-towns-line"],
+    ids=["country-line-of-its-own", "country-on-the-towns-line", "a-note-under-the-town", "a-note-after-it"],
 )
-def test_the_country_printed_on_a_line_of_its_own_under_a_delivery_address_is_left_out(
+def test_a_delivery_address_ends_at_its_town_less_a_country_line_of_its_own(
     ship_lines: tuple[str, ...], expected: str
 ) -> None:
     layout = Layout(

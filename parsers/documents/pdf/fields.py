@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.documents.pdf.layout import Line, Word
-from parsers.text.ship_to import is_country
+from parsers.text.ship_to import address_end, is_country
 from parsers.values.dates import find_date, find_dates
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, tokens_of
@@ -211,7 +211,8 @@ def opens_with_label(text: str) -> bool:
 
 
 def join_block(parts: list[list[Word]]) -> str:
-    """Lines of an address: a wrapped phrase joins with a space, separate lines with ', '."""
+    """Lines of an address up to its town (and country): a wrapped phrase joins with a space, separate
+    lines with ', '."""
     text = ""
     for words in parts:
         piece = " ".join(w.text for w in words).strip()
@@ -221,7 +222,8 @@ def join_block(parts: list[list[Word]]) -> str:
             text = f"{text} {piece}"
         else:
             text = f"{text}, {piece}"
-    return text.strip(" ,")
+    end = address_end(text)
+    return text[:end].strip(" ,") if end else text.strip(" ,")
 
 
 # A heading printed as the first line of the block it heads ('Address' over the lines of one).
