@@ -8,6 +8,7 @@ from decimal import Decimal
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, SourceRow
 from parsers.documents.kinds import kind_of_title, titled_number
 from parsers.documents.pdf import fields as F
+from parsers.documents.pdf.boxes import address_boxes
 from parsers.documents.pdf.layout import Line, Page, Word, provenance
 from parsers.documents.pdf.sizegrid import size_grid_lines
 from parsers.documents.pdf.table import Column, Row, find_header, read_table
@@ -67,6 +68,7 @@ def read_pages(
     order.lines = _with_size_grids(order.lines, pages, part, rule, confidence)
     head = first.lines[: header_at if header_at is not None else len(first.lines)]
     _header_fields(order, head, first.width, part, vocab, rule, top=True)
+    order.address_boxes = address_boxes(head, vocab, rule=rule, part=part)
     last = pages[-1]
     if header_at is not None:  # labels printed under the table fill what the top left empty
         _header_fields(
