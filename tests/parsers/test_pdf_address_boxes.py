@@ -9,9 +9,10 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from models import Address
+from matchers import _ship_to
+from models import Address, Extracted, Provenance
 from parsers.documents.pdf import read_pdf
-from parsers.documents.pdf.boxes import delivery_box
+from parsers.documents.pdf.boxes import BOX_RULE, delivery_box
 
 TOP = A4[1]
 SUPPLIER = ("Verdure Semences SAS", "12 chemin des Serres", "84300 Cavaillon")
@@ -49,6 +50,7 @@ def _po(left: tuple[str, ...], right: tuple[str, ...], over_left: str = "") -> b
 
 
 OURS = [Address(name="Verdure Semences - Commandes", email="commandes@verdure-semences.fr")]
+OURS_SHORT = [Address(name="Verdure - Service commandes", email="commandes@verdure.fr")]
 
 
 @pytest.mark.parametrize(
@@ -65,8 +67,16 @@ OURS = [Address(name="Verdure Semences - Commandes", email="commandes@verdure-se
         ),
         (SUPPLIER, SITE, "", [], None),
         (SUPPLIER, BUYER, "", OURS, None),
+        (SITE, SUPPLIER, "", OURS_SHORT, "Pépinière Dulac - Serre 4, Route de Beaucaire, 30300 Fourques"),
     ],
-    ids=["supplier-left", "supplier-right", "supplier-labelled", "no-recipient-two-left", "the-buyers-own"],
+    ids=[
+        "supplier-left",
+        "supplier-right",
+        "supplier-labelled",
+        "no-recipient-two-left",
+        "the-buyers-own",
+        "a-one-word-mailbox",
+    ],
 )
 def test_the_delivery_is_the_one_unlabelled_block_neither_the_suppliers_nor_the_buyers(
     left: tuple[str, ...],
@@ -79,3 +89,28 @@ def test_the_delivery_is_the_one_unlabelled_block_neither_the_suppliers_nor_the_
     buyer = "Dulac Paysages SARL"
     found = delivery_box(order.address_boxes, buyer, recipients)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("read", "rule", "expected"),
+    [
+        ("Dulac Paysages SARL, 8 rue des Jardins, 30000 Nîmes", BOX_RULE, "8 rue des Jardins, 30000 Nîmes"),
+        (
+            "Pépinière Dulac - Serre 4, Route de Beaucaire, 30300 Fourques",
+            BOX_RULE,
+            "Pépinière Dulac - Serre 4, Route de Beaucaire, 30300 Fourques",
+        ),
+        ("Serre 2, 8 rue des Jardins, 30000 Nîmes", "pdf-table", "Serre 2, 8 rue des Jardins, 30000 Nîmes"),
+        (None, None, "8 rue des Jardins, 30000 Nîmes"),
+    ],
+    ids=["letterhead-block-is-the-file-address", "one-off-block", "a-labelled-site", "nothing-read"],
+)
+def test_an_unlabelled_block_naming_the_address_on_file_is_the_usual_delivery(
+    read: str | None, rule: str | None, expected: str
+) -> None:
+    found = (
+        Extracted[str](value=read, confidence=0.7, provenance=Provenance(part="p", rule=rule))
+        if read
+        else None
+    )
+    assert _ship_to(found, "8 rue des Jardins, 30000 Nîmes") == expected

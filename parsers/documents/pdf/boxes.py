@@ -18,6 +18,8 @@ from parsers.values.dates import find_dates
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import normalize
 
+# The rule of a ship-to read from such a block: the customer's address on file is the same place.
+BOX_RULE = "pdf-address-box"
 # Cells of one block start at the same x, give or take this many points.
 COLUMN_SLACK = 8.0
 # Lines of one block follow each other within this many line heights.
@@ -59,9 +61,9 @@ def address_boxes(
             block = block[named[-1] + 1 :] if block and named else block
             if block is None or len(block) < MIN_LINES or _first_line(lines, block[0]):
                 continue
-            text = ", ".join(c.text.strip(" ,") for c in block[:-1]) + ", " + cell.text[:end].strip(" ,")
+            text = ", ".join(c.text.strip(" ,") for c in block)
             words = [w for c in block for w in c.words]
-            prov = provenance(part, words, rule)
+            prov = provenance(part, words, rule).model_copy(update={"rule": BOX_RULE})
             found.append(Extracted[str](value=text, confidence=0.7, provenance=prov))
     return found
 
@@ -120,19 +122,22 @@ def delivery_box(
 ) -> Extracted[str] | None:
     """The one block left when the supplier's own (its name is the name or domain the message was sent
     to) and the buyer's letterhead (its first line the buyer's name) are set aside; None when two remain."""
-    ours = {t for r in recipients for t in _words(f"{r.name} {r.domain.replace('.', ' ')}")}
+    ours = [_words(f"{r.name} {r.domain.replace('.', ' ')}") for r in recipients]
     own = normalize(buyer) if buyer else None
     left = [
         box
         for box in boxes
-        if normalize(box.value.split(", ")[0]) != own and not _named_as(box.value.split(", ")[0], ours)
+        if normalize(box.value.split(", ")[0]) != own
+        and not any(_named_as(box.value.split(", ")[0], words) for words in ours)
     ]
     return left[0] if len(left) == 1 else None
 
 
 def _named_as(name: str, ours: set[str]) -> bool:
+    """Two words of the name are the mailbox's ('Rhône Pièces Auto & PL' to 'Rhône Pièces - Commandes'),
+    or its one word ('Techniparts Distribution SAS' to 'Techniparts - Service commandes')."""
     words = _words(name)
-    return bool(words) and len(words & ours) >= min(2, len(words))
+    return bool(words) and bool(ours) and len(words & ours) >= min(2, len(words), len(ours))
 
 
 def _words(text: str) -> set[str]:

@@ -85,7 +85,16 @@ def _kept(label: Label) -> bool:
         # 'Réf. client : C0042' nor 'Votre référence : ...'.
         after = [w for w in label.rest or label.beside if w.text != ":"][:1]
         return label.at_cell_start and _colon(label) and po_value(_clean(after)) is not None
+    if is_bare(label) and _names_another(label.rest[:1]):
+        return False
     return label.at_cell_start or _colon(label) or _validated(label)
+
+
+def _names_another(words: list[Word]) -> bool:
+    """'N° client', 'N° fournisseur', 'No. ACCOUNT': a number sign followed by a word numbers what that
+    word names, never the order ('N° BC 2026-00317' and 'No. PO 4500' print a prefix of the number)."""
+    word = words[0].text.strip(".:") if words else ""
+    return word.isalpha() and (len(word) > 4 or any(ch.islower() for ch in word))
 
 
 def _colon(label: Label) -> bool:
@@ -211,8 +220,8 @@ def opens_with_label(text: str) -> bool:
 
 
 def join_block(parts: list[list[Word]]) -> str:
-    """Lines of an address up to its town (and country): a wrapped phrase joins with a space, separate
-    lines with ', '."""
+    """Lines of an address down to the one of its postcode and town: a wrapped phrase joins with a space,
+    separate lines with ', '. A line printed under the town ('Goods receiving - Gate 3') is for the driver."""
     text = ""
     for words in parts:
         piece = " ".join(w.text for w in words).strip()
@@ -222,8 +231,9 @@ def join_block(parts: list[list[Word]]) -> str:
             text = f"{text} {piece}"
         else:
             text = f"{text}, {piece}"
-    end = address_end(text)
-    return text[:end].strip(" ,") if end else text.strip(" ,")
+        if address_end(piece) is not None:
+            break
+    return text.strip(" ,")
 
 
 # A heading printed as the first line of the block it heads ('Address' over the lines of one).

@@ -15,6 +15,7 @@ from parsers.documents.pdf.table import Column, Row, find_header, read_table
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
 from parsers.documents.unit_columns import heading_unit
+from parsers.text.ship_to import names_a_place_only
 from parsers.values.dates import find_date
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import REQUEST_RULE, LayoutVocabulary
@@ -212,7 +213,9 @@ def _label_value(
     """The value a label names (to its right, else below it), its words and the confidence."""
     if label.field == "ship_to":
         parts = F.without_country_line(F.block(label, lines, labels))
-        return (F.join_block(parts), [w for p in parts for w in p], 0.8) if parts else None
+        joined = F.join_block(parts)
+        named_only = names_a_place_only(joined)  # 'Deliver to: Genas depot': the customer's file says where
+        return (joined, [w for p in parts for w in p], 0.8) if parts and not named_only else None
     right, below = F.value_right(label), F.value_below(label, lines)
     if label.field in ("order_date", "delivery_date"):
         found = F.date_value(right) or F.date_value(below)
