@@ -65,9 +65,11 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
         if (
             after is not None
             and after.start() < label.end() + match.start()
-            and _LINE_LABEL.match(after.group(0))
+            and (_LINE_LABEL.match(after.group(0)) or after.group(0).rstrip(" \t|").endswith(":"))
         ):
-            continue  # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes': the nearer label
+            # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes', 'the Pornichet site, to be
+            # delivered on site: 12 avenue ...': the nearer label, the one its colon closes
+            continue
         raw, skipped = _address_only(block[lead : _with_country(block, _town_end(block, match))])
         value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
         value = value[:1].upper() + value[1:]

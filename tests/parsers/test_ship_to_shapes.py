@@ -31,12 +31,24 @@ PART = "attachment:order"
             "Deliver to: Friday 11/12/2026, Greenhouse 3, Tollgate Lane, Spalding PE11 3QT\n",
             "Greenhouse 3, Tollgate Lane, Spalding PE11 3QT",
         ),
+        (
+            "Voici la commande du dépôt de Fourques, à livrer directement sur place : Serre 4, Route de Beaucaire,"
+            " 30300 Fourques.",
+            "Serre 4, Route de Beaucaire, 30300 Fourques",
+        ),
+        (
+            "Here is the request from the Hythe depot, to be delivered on site: Greenhouse 3, Tollgate Lane,"
+            " Spalding PE11 3QT.",
+            "Greenhouse 3, Tollgate Lane, Spalding PE11 3QT",
+        ),
     ],
     ids=[
         "label-ending-with-livraison",
         "two-words-for-one-label",
         "week-before-the-address",
         "date-before-it",
+        "the-label-its-colon-closes",
+        "the-label-its-colon-closes-en",
     ],
 )
 def test_a_ship_to_after_a_label_of_the_form(text: str, expected: str) -> None:
