@@ -74,9 +74,9 @@ def answer_to_offer(
     # Our offer of two replacements asks nothing ("Deux possibilités : ..."): 'les deux, mais 8 au lieu
     # de 12' takes it all the same, as the answer's reader reads it.
     choice = offers_a_choice(parsed.quoted)
-    if sign.kind not in (FollowupKind.CHANGE, FollowupKind.OTHER) or not (
-        choice or quotes_an_offer(parsed.quoted)
-    ):
+    # The follow-up model's word alone ('return' for a reply under our stock-out note) says less than the offer.
+    taken = (FollowupKind.CHANGE, FollowupKind.OTHER)
+    if (sign.kind not in taken and not sign.by_model) or not (choice or quotes_an_offer(parsed.quoted)):
         return read, sign
     if read is None:
         read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
@@ -91,7 +91,7 @@ def answer_to_offer(
     parsed.classification = Classification(
         kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
     )
-    if sign.kind == FollowupKind.OTHER:
+    if sign.kind == FollowupKind.OTHER or sign.kind not in taken:
         return read, sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
     return read, sign.model_copy(update={"tentative": True})
 
