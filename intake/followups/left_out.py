@@ -38,8 +38,48 @@ PARTS = re.compile(r"[.;:\n]|,\s*|\s+(?:et|and|mais|but)\s+", re.I)
 _STEM = 5
 
 
+# Three-letter words name goods too ('no tea', 'pas de gel'); these name none.
+_SHORT_WORDS_OF_NOTHING = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "per",
+        "but",
+        "not",
+        "our",
+        "you",
+        "any",
+        "all",
+        "its",
+        "one",
+        "two",
+        "les",
+        "des",
+        "une",
+        "pas",
+        "par",
+        "sur",
+        "que",
+        "qui",
+        "est",
+        "aux",
+        "nos",
+        "vos",
+        "mes",
+        "ses",
+        "son",
+        "ton",
+        "mon",
+        "lui",
+        "eux",
+    ]
+)
+
+
 def stems(text: str) -> set[str]:
-    return {fold(word).lower()[:_STEM] for word in re.findall(r"[^\W\d_]{4,}", text)}
+    words = [fold(word).lower() for word in re.findall(r"[^\W\d_]{3,}", text)]
+    return {word[:_STEM] for word in words if len(word) > 3 or word not in _SHORT_WORDS_OF_NOTHING}
 
 
 def to_the_line_worded(change: OrderChange, requests: str, quoted: list[str], skus: list[str]) -> None:

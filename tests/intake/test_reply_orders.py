@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from intake.followups import read_thread
-from intake.followups.left_out import lines_in_size, removed_things, to_the_line_worded
+from intake.followups.left_out import lines_in_size, removed_things, stems, to_the_line_worded
 from matchers import CatalogIndex
 from models import MessageKind, ParsedMessage
 from models.followups import FollowupKind, OrderChange, SkuQuantity
@@ -192,6 +192,25 @@ def test_an_english_removal_names_a_quoted_line_by_its_catalogue_words(index: Ca
     )
     parsed = reply_quoting(
         "Please proceed, but leave out the PTFE tape. PO 5512.", quote, subject="RE: devis"
+    )
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-20467", 10)]
+
+
+def test_a_three_letter_word_names_goods_and_a_function_word_none() -> None:
+    assert stems("pas de gel cette fois") & stems("6 flacons gel hydroalcoolique 500 ml") == {"gel"}
+    assert stems("leave out the caps") & stems("the yellow safety caps") == {"caps"}
+
+
+def test_our_quotes_rows_led_to_their_price_by_dots_are_read(index: CatalogIndex) -> None:
+    quote = (
+        "Our quotation Q26-0777:\n\n"
+        "4 x Vanne à sphère laiton FF PN25 3/4 ........ 12.40 EUR\n"
+        "10 x Coude 90° à sertir cuivre profil M Ø12 .......... 2.10 EUR\n"
+        "6 x Ruban PTFE 19 mm x 15 m ..................... 1.45 EUR\n\nBest regards"
+    )
+    parsed = reply_quoting(
+        "Please proceed, but leave out the PTFE tape. PO 5512.", quote, subject="RE: Quotation"
     )
     (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
     assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-20467", 10)]
