@@ -441,6 +441,20 @@ def test_a_bare_size_after_en_is_swapped_for_the_variants_one():
             [("green watering cans", 2, None), ("hose reel", 1, None), ("pruning saws", 2, None)],
         ),
         ("There was a lot of rain, and a number of pots broke.", []),
+        (
+            "For the canteen we need a dozen soup ladles, long handle, half a dozen chopping boards, "
+            "two dozen aprons, the white ones, and 3 cases of napkins.",
+            [
+                ("soup ladles", 12, None),
+                ("chopping boards", 6, None),
+                ("aprons, the white ones", 24, None),
+                ("napkins", 3, "carton"),
+            ],
+        ),
+        (
+            "Please add 3 dozen boxes of paper cups and 2 mops.",
+            [("paper cups", 36, "boite"), ("mops", 2, None)],
+        ),
     ],
     ids=[
         "douzaine-de-kilos-de",
@@ -449,6 +463,8 @@ def test_a_bare_size_after_en_is_swapped_for_the_variants_one():
         "a-couple-of-and-a-box-of",
         "n-of-the-and-one",
         "a-lot-of-counts-nothing",
+        "dozens-listed-with-a-remark-after-a-comma",
+        "figure-dozen",
     ],
 )
 def test_counts_said_in_words_in_a_sentence(text, expected):
