@@ -19,14 +19,17 @@ _ADDRESS_LABEL = re.compile(
     # 'please ship the following to our PV site:', 'à livrer chez eux :' (a private customer's home).
     r"|(?:deliver(?:y|ed)?|ship|livr(?:aison|er|ez|[ée]e?s?))\b[^:\n.]{0,40}?\s(?:to|à|au|sur|chez)\b"
     # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
-    r"|(?m:^)[ \t]*(?:livraison|delivery|deliver)[ \t]*:(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ])"
+    # ('Delivery and invoice: ...', 'Livraison et facturation : ...': the delivery named first)
+    r"|(?m:^)[ \t]*(?:livraison|delivery|deliver)(?:[ \t]+(?:and|et|&)[ \t]+[^\W\d_]+)?[ \t]*:"
+    r"(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ])"
     # 'Site: | Centrale PV Nord, 12 rue ..., 69800 Saint-Priest': a header row of a table rendered.
     r"|(?m:^)[ \t]*site[ \t]*:"
     # 'for our Heyrieux site (Centrale PV Nord, Chemin de la Plaine, 38540 Heyrieux)': the site, its address
     # in brackets.
     r"|\bsite\b[^\n:()]{0,30}(?=\()"
-    # 'we need a first delivery there, not at Mill Lane:' closing its line, the address on the next one.
-    r"|(?P<above>\b(?:deliver|livr|ship)\w*\b[^:\n]{0,80}:(?=[ \t]*\n)))"
+    # 'we need a first delivery there, not at Mill Lane:', 'this one goes to the site directly:' closing
+    # its line, the address on the next one.
+    r"|(?P<above>\b(?:deliver|livr|ship|goes\s+to|go\s+to|part\s+pour|va\s+(?:à|au|chez))\w*\b[^:\n]{0,80}:(?=[ \t]*\n)))"
     r"(?:[^:\n]{0,40}:)?[ \t]*(?:\|[ \t]*)?",
     re.I,
 )
