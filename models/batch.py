@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, RootTransaction
 from sqlmodel import Session
 
 from models.store import Store
+from models.turns import let_urgent_pass
 
 
 class Batch(Store):
@@ -37,6 +38,7 @@ class Batch(Store):
         connection wrote to the store since the last transaction began; None when that cannot be
         told (PostgreSQL: others write beside this transaction, not only between two)."""
         if self._transaction is None:
+            let_urgent_pass(self.engine)  # new mail being recorded goes before the next outcome
             self._transaction = self._connection.begin()
             if self.engine.dialect.name == "sqlite":
                 # The write lock at once: a deferred transaction that writes after another

@@ -21,6 +21,7 @@ from models.pipeline import Origin, RawMessage
 from models.rows import message_row
 from models.store import Store
 from models.tables import Lease, LedgerEntry, Message, MessageState, utcnow
+from models.turns import urgent
 
 SEEN_CHUNK = 1000  # UIDs per query (SQLite bounds the parameters of one statement)
 
@@ -60,7 +61,7 @@ def record_positions(store: Store, messages: Sequence[tuple[RawMessage, Position
     """`record_position` for each (raw, position, Message-ID), all in one transaction: a folder's
     batch of new messages is made durable by one commit, not one each."""
     seen = []
-    with store.session() as session:
+    with urgent(store.engine), store.session() as session:
         if store.engine.dialect.name == "sqlite":
             # One transaction around the savepoints (SQLite's driver opens none before a write, and
             # a savepoint outside one commits on release); the write lock taken at once.
@@ -178,7 +179,7 @@ def message_state(store: Store, message_pk: int) -> str:
 
 def mark_server_action(store: Store, ledger_ids: list[int], action: str) -> None:
     """Note what was done on the server (moved, flagged) once it is done."""
-    with store.session() as session:
+    with urgent(store.engine), store.session() as session:
         session.execute(
             update(LedgerEntry).where(col(LedgerEntry.id).in_(ledger_ids)).values(server_action=action)
         )
