@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from intake.ingest import DUPLICATE, Outcome, keep_message
+from intake.ingest import DUPLICATE, Outcome, keep_messages
 from intake.readers import READ_TOGETHER, ReaderPool, drain, recorded, store_commit
 from matchers import CatalogIndex
 from models import Batch, IntakeError, Origin, RawMessage, Settings, Store, batched
@@ -72,24 +72,22 @@ def _kept(
     """The files' messages, kept (and committed) a chunk at a time, each before it is read."""
     todo = iter(paths)
     while chunk := list(islice(todo, BATCH_RAWS)):
+        read = [_raw(path) for path in chunk]
+        outcomes = iter(keep_messages(batch, [raw for raw in read if isinstance(raw, RawMessage)]))
         kept: list[_Stored] = []
-        for path in chunk:
-            try:
-                raw = RawMessage(data=_read_file(path), origin=Origin(kind="file", path=str(path)))
-                outcome = keep_message(batch, raw)
-            except IntakeError as exc:
-                aside.append((path, exc))
-                continue
-            if outcome.state == DUPLICATE:
+        for path, raw in zip(chunk, read, strict=True):
+            if isinstance(raw, IntakeError):
+                aside.append((path, raw))
+            elif (outcome := next(outcomes)).state == DUPLICATE:
                 aside.append((path, outcome))
-                continue
-            kept.append(_Stored(path, outcome.message_pk, raw, outcome.created))
+            else:
+                kept.append(_Stored(path, outcome.message_pk, raw, outcome.created))
         store_commit(batch)
         yield from kept
 
 
-def _read_file(path: Path) -> bytes:
+def _raw(path: Path) -> RawMessage | IntakeError:
     try:
-        return path.read_bytes()
+        return RawMessage(data=path.read_bytes(), origin=Origin(kind="file", path=str(path)))
     except OSError as exc:
-        raise IntakeError(f"{path}: cannot read the file ({exc.strerror})") from exc
+        return IntakeError(f"{path}: cannot read the file ({exc.strerror})")

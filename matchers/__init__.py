@@ -8,7 +8,9 @@ from matchers.customers import match_customer
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
 from matchers.twins import twin_left_untold
-from models import ExtractedOrder, MatchedOrder, ParsedMessage
+from models import Extracted, ExtractedOrder, MatchedOrder, ParsedMessage
+from parsers.documents.pdf.boxes import BOX_RULE
+from parsers.vocabulary.phrases import normalize
 
 
 def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> MatchedOrder:
@@ -27,10 +29,20 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
         ],
         index,
     )
-    ship_to = order.ship_to.value if order.ship_to else None
-    if ship_to is None and customer.customer_id:
-        ship_to = index.customers[customer.customer_id].ship_to
-    return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=ship_to)
+    on_file = index.customers[customer_id].ship_to if customer_id else None
+    return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=_ship_to(order.ship_to, on_file))
+
+
+def _ship_to(read: Extracted[str] | None, on_file: str | None) -> str | None:
+    """The ship-to read, else the customer's address on file. An unlabelled block of a document's head that
+    prints the address on file under a name ('RIE Gerland - Company restaurant, 60 avenue ...') is the
+    buyer's letterhead: the usual delivery, spelt as the file has it."""
+    if read is None:
+        return on_file
+    unlabelled = read.provenance is not None and read.provenance.rule == BOX_RULE
+    if unlabelled and on_file and (normalize(read.value) + " ").endswith(" " + normalize(on_file) + " "):
+        return on_file
+    return read.value
 
 
 __all__ = [

@@ -245,6 +245,9 @@ class ExtractedOrder(BaseModel):
     read_spans: list[Provenance] = Field(default_factory=list)
     # The document's rows the reader looked at (empty for a body: the checks read its text).
     rows: list[SourceRow] = Field(default_factory=list)
+    # Address blocks a document prints in its head with no label: one may be the delivery point, the
+    # message's recipients tell the supplier's own (parsers.orders).
+    address_boxes: list[Extracted[str]] = Field(default_factory=list)
 
 
 class Evidence(BaseModel):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from models.listing import origin_of
 from models.pipeline import OrderLineRecord, OrderRecord, OrderStatus, RawMessage
-from models.tables import Message, Order, OrderLine
+from models.tables import Message, MessageState, Order, OrderLine
 
 
 def to_record(order: Order, lines: list[OrderLine]) -> OrderRecord:
@@ -41,19 +42,35 @@ def line_record(line: OrderLine) -> OrderLineRecord:
 
 def message_row(raw: RawMessage, *, message_id: str | None) -> Message:
     """A new message row keeping the raw bytes and where they came from."""
+    return Message(**message_values(raw, message_id=message_id))
+
+
+def message_values(raw: RawMessage, *, message_id: str | None) -> dict[str, Any]:
+    """The columns of a new message row (all but its number), as its object would write them:
+    a batch of messages is inserted from these without an object each."""
     origin = raw.origin
-    return Message(
-        sha256=raw.sha256,
-        message_id=message_id,
-        raw=raw.data,
-        origin_kind=origin.kind,
-        origin_path=origin.path,
-        account=origin.account,
-        folder=origin.folder,
-        uidvalidity=origin.uidvalidity,
-        uid=origin.uid,
-        received_at=raw.received_at.astimezone(dt.UTC),
-    )
+    return {
+        "sha256": raw.sha256,
+        "message_id": message_id,
+        "raw": raw.data,
+        "origin_kind": origin.kind,
+        "origin_path": origin.path,
+        "account": origin.account,
+        "folder": origin.folder,
+        "uidvalidity": origin.uidvalidity,
+        "uid": origin.uid,
+        "subject": None,
+        "sender": None,
+        "received_at": raw.received_at.astimezone(dt.UTC),
+        "processed_at": None,
+        "state": MessageState.RECEIVED.value,
+        "kind": None,
+        "classification": None,
+        "error": None,
+        "attempts": 0,
+        "claimed_by": None,
+        "claim_expires_at": None,
+    }
 
 
 def stored_raw(row: Message) -> RawMessage:

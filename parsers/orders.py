@@ -10,6 +10,7 @@ import re
 
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage
 from parsers.documents.attachments import DocumentLimits, attachment_orders
+from parsers.documents.pdf.boxes import delivery_box
 from parsers.documents.pdf.fields import opens_with_label
 from parsers.mail.markers import load_markers
 from parsers.text.codes import CodeBook
@@ -44,7 +45,13 @@ def extract_orders(
         if order.source != "email" and order.ship_to is None:
             order.ship_to = printed_ship_to(order)
     said = " ".join([parsed.subject or "", parsed.text])
-    return join_body(join_attached(orders, said), body)
+    orders = join_body(join_attached(orders, said), body)
+    for order in orders:
+        if order.source != "email" and order.ship_to is None:
+            # Neither the document nor the message labels a delivery: an unlabelled block of its head may be it.
+            buyer = order.buyer_name.value if order.buyer_name else None
+            order.ship_to = delivery_box(order.address_boxes, buyer, parsed.to)
+    return orders
 
 
 def header_only(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> ExtractedOrder:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from models import Extracted, ExtractedOrder, Provenance
 from parsers.documents.grid import Cell, Grid, cell_number
 from parsers.documents.kinds import titled_number
+from parsers.text.ship_to import names_a_place_only
 from parsers.values.dates import find_date
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import REQUEST_RULE, LayoutVocabulary
@@ -160,7 +161,7 @@ def set_field(order: ExtractedOrder, field: str, cell: Cell, sheet: str, part: s
     elif field == "request_number" and order.po_number is None and is_po(cell):
         request = prov.model_copy(update={"rule": REQUEST_RULE})
         order.po_number = Extracted[str](value=cell.text, confidence=0.85, provenance=request)
-    elif field == "ship_to" and order.ship_to is None:
+    elif field == "ship_to" and order.ship_to is None and not names_a_place_only(cell.text):
         order.ship_to = Extracted[str](value=cell.text, confidence=0.9, provenance=prov)
     elif field == "buyer_vat" and order.buyer_vat is None:
         order.buyer_vat = Extracted[str](value=cell.text.replace(" ", ""), confidence=0.9, provenance=prov)

@@ -30,14 +30,29 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
         roles = _row_roles(grid, index, vocab)
         if roles is None:
             continue
-        lower = _row_roles(grid, index + 1, vocab) if _worded_row(grid, index + 1) else None
-        if lower is not None and len(lower) > len(roles):
+        full = _row_roles(grid, index + 1, vocab) if _worded_row(grid, index + 1) else None
+        lower = full or (_named_only(grid, index + 1, vocab) if _worded_row(grid, index + 1) else None)
+        if lower is not None:
             taken = set(lower.values())
-            return index + 1, lower | {
+            both = lower | {
                 role: column for role, column in roles.items() if role not in lower and column not in taken
             }
+            if len(full or both) > len(roles) and "quantity" in both:
+                return index + 1, both
         return index, roles
     return None
+
+
+def _named_only(grid: Grid, index: int, vocab: LayoutVocabulary) -> dict[str, int] | None:
+    """The columns a second header row names when it names the article's two parts ('Code' |
+    'Désignation' under 'Article', the quantity named on the first row only)."""
+    named: dict[str, int] = {}
+    for column, cell in enumerate(grid.rows[index]):
+        role = column_role(cell.text, vocab) if isinstance(cell.value, str) and cell.text else None
+        if role is not None:
+            named.setdefault("supplier_code" if role == "code" and "code" in named else role, column)
+    articles = named.keys() & {"code", "description", "supplier_code", "ean"}
+    return named if len(articles) >= 2 else None
 
 
 def _worded_row(grid: Grid, index: int) -> bool:

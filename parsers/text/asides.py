@@ -44,7 +44,8 @@ def read_counted_last(
     sentence: str, taken: list[tuple[int, int]], *, part: str, start: int
 ) -> list[ExtractedLine]:
     """ "et du liquide de frein DOT 4 en 1 litre, trois bidons", "some brake cleaner, 6 cans": an
-    item named with no count (a partitive before it) and counted in packagings after a comma."""
+    item named with no count (a partitive before it, or 'pour les', 'for the') and counted in
+    packagings after a comma (or, after 'pour les' / 'for the', a colon)."""
     found = []
     for match in _COUNTED_LAST.finditer(sentence):
         at = start + match.start("desc")
@@ -108,8 +109,10 @@ POINTED = re.compile(r"(?<!\w)(?:les|ces|nos|vos|leurs|the|these|those|our|your|
 def _build_counted_last() -> re.Pattern[str]:
     count = rf"{NUMBER}|{quantity_words_pattern()}"
     return re.compile(
-        rf"(?:^|(?<=[,;:])\s+|\b(?:et|and|puis|plus|aussi|also)\s+)(?:du|de\s+la|de\s+l['’]|des|some)\s+"
-        rf"(?P<desc>[^\W\d_][^,;.?!()\n]*?)\s*,\s*(?P<qty>{count})\s+(?P<unit>{UNIT_TOKEN})"
+        rf"(?:^|(?<=[,;:])\s+|\b(?:et|and|puis|plus|aussi|also)\s+)"
+        # 'et pour les gants nitrile taille L : deux cartons', 'and for the blue towels, 3 cases'
+        rf"(?:(?:du|de\s+la|de\s+l['’]|des|some)\s+|(?P<aimed>pour\s+(?:les|le|la|l['’])\s*|for\s+the\s+))"
+        rf"(?P<desc>[^\W\d_][^,;:.?!()\n]*?)\s*(?(aimed)[,:]|,)\s*(?P<qty>{count})\s+(?P<unit>{UNIT_TOKEN})"
         r"(?=\s*(?:[.;!]|$)|,\s|\s+(?:et|and)\s)",
         re.I,
     )

@@ -36,13 +36,22 @@ def _pattern() -> re.Pattern[str]:
 
 
 _DITTO = _pattern()
+# '4 x 30W', '16A x 2': a count and a rating alone, under a line whose article is rated in the same letters.
+_RATING = r"(?P<what>\d+(?:[.,]\d+)?\s?(?P<letters>[^\W\d_]{1,3}))"
+_RATED = re.compile(
+    rf"{_BULLET}(?:(?P<qty>\d{{1,4}})\s*[x×]\s*{_RATING}|{_RATING.replace('?P<', '?P<r_')}\s*[x×]\s*(?P<r_qty>\d{{1,4}}))"
+    r"\s*[.!]?\s*$",
+    re.I,
+)
 
 
 def read_ditto(line: str, above: ExtractedLine | None, *, part: str, start: int) -> ExtractedLine | None:
     """The line above's article in the size or colour this line names, counted as this line says."""
-    match = _DITTO.match(line)
-    if match is None or above is None or above.description is None:
+    if above is None or above.description is None:
         return None
+    match = _DITTO.match(line)
+    if match is None:
+        return _read_rated(line, above, part=part, start=start)
     quantity, approx = read_quantity(match["qty"])
     unit = normalise_unit(match["unit"].rstrip(".")) if match["unit"] else None
     if quantity is None or approx or (match["unit"] and unit is None):
@@ -65,6 +74,31 @@ def read_ditto(line: str, above: ExtractedLine | None, *, part: str, start: int)
         )
         if unit
         else None,
+        rule=RULE,
+        confidence=0.7,
+    )
+
+
+def _read_rated(line: str, above: ExtractedLine, *, part: str, start: int) -> ExtractedLine | None:
+    """'4 x 30W' under '6 x 50W LED floodlights, black': the article above in the rating this line says."""
+    match = _RATED.match(line)
+    if match is None or above.description is None:
+        return None
+    r = "" if match["qty"] else "r_"
+    letters, what = match[f"{r}letters"], " ".join(match[f"{r}what"].split())
+    base = above.description.value
+    rated = list(re.finditer(rf"(?<![\w.,])\d+(?:[.,]\d+)?\s?{re.escape(letters)}(?!\w)", base, re.I))
+    quantity = read_quantity(match[f"{r}qty"])[0]
+    if not rated or not quantity:
+        return None  # the line above is rated in no such letters: a clerk reads it
+    desc = f"{base[: rated[-1].start()]}{what}{base[rated[-1].end() :]}"
+    unit = above.unit.value if above.unit else None
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        desc=(desc, (start + match.start(f"{r}what"), start + match.end(f"{r}what"))),
+        qty=(quantity, (start + match.start(f"{r}qty"), start + match.end(f"{r}qty"))),
+        unit=(unit, (start, start)) if unit else None,
         rule=RULE,
         confidence=0.7,
     )

@@ -23,7 +23,7 @@ from parsers.values.dates import DateHit, delivery_date
 from parsers.vocabulary.layout import REQUEST_RULE
 
 _PO_LABELS = (
-    r"(?:num[ée]ro|n°|no\.?)\s*(?:de\s+)?(?:bon\s+de\s+)?commande(?:\s+(?:interne|client))?(?:\s+est)?"
+    r"(?:num[ée]ro|n°|no\.?)\s*(?:de\s+)?(?:bon\s+de\s+)?(?:commande|cde)(?:\s+(?:interne|client))?(?:\s+est)?"
     r"|bon\s+de\s+commande(?:\s+n°)?|commande\s+(?:n°|no\.?|num[ée]ro|#)"
     r"|(?:commande|order)\s*\(\s*(?:n°|no\.?|num[ée]ro|number|#)"
     r"|(?:commande|ordre|bon)\s+d['’]achat(?:\s+(?:n°|no\.?|num[ée]ro|#))?"
@@ -67,10 +67,10 @@ _PO_VERB = (
 _PO_LABELLED = re.compile(
     rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{_PO_VERB}\s+(?:le\s+)?)?{_PO_VALUE}", re.I
 )
-# "Commande SG-2026-118" / "notre commande R-1015": a code right after the word needs letters and digits,
-# or is a long number ("Cde 4500012877", an ERP's numbering).
+# "Commande SG-2026-118" / "notre commande R-1015" / "Bon 2026/ECO/158": a code right after the word needs
+# letters and digits, or is a long number ("Cde 4500012877", an ERP's numbering).
 _PO_AFTER_WORD = re.compile(
-    r"\b(?:commande|cde|order)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9]|\d{6,12})\b",
+    r"\b(?:commande|cde|order|bon)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9]|\d{6,12})\b",
     re.I,
 )
 # "la commande de cette semaine, réf CIG-1711, pour jeudi", "notre commande en fichier joint, n° DO-219.":

@@ -317,7 +317,7 @@ def _build_listed() -> re.Pattern[str]:
     return re.compile(
         # '..., de trois écrans et de cinq vestes': the 'de' the verb asks for may repeat after the join
         rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
-        rf"(?P<qty>an?\s+dozen|{NUMBER}|{quantity_words_pattern()})\s+(?:(?P<measure>{MEASURE})\s+)?(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
+        rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER})\s+(?:(?P<measure>{MEASURE})\s+)?(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
         re.I,
     )
 
@@ -334,7 +334,7 @@ def _build_prose() -> re.Pattern[str]:
     one = r"an?(?=\s+(?!lot\b)[^\W\d_]+\s+of\s)"
     return re.compile(
         rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
-        rf"(?P<qty>{NUMBER}|{quantity_words_pattern()}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
+        rf"(?P<qty>{quantity_words_pattern()}|{NUMBER}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
         rf"(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
         rf"|(?P<bare>))(?P<desc>\S)",
         re.I,
@@ -384,8 +384,11 @@ _FUNCTION_WORD = re.compile(
 )
 # What joins one item of a list to the next: ", ", " et ", " and ", ", and ", " ainsi que ".
 _JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as|\+|&)\s+|ainsi\s+qu(?:e\s+|'|’))"
-# A remark in brackets may close an item before the join: '30 prises blanches (notre code 4170), 5 boîtes'.
-_RUNS_ON = re.compile(rf"(?:\s*\([^()]*\))?\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
+# A remark in brackets may close an item before the join ('30 prises blanches (notre code 4170), 5 boîtes'), and
+# words after a comma saying what it is like, no clause ('12 keyboards, Swiss layout (QWERTZ), 6 staplers').
+_ASIDE = r",\s*(?!(?:we|they|you|i|it|nous|vous|ils?|elles?|on|je)\b)[^\W\d_][^\W\d]*(?:\s+[^\W\d]+){0,3}"
+_BRACKET = r"(?:\s*\([^()]*\))?"
+_RUNS_ON = re.compile(rf"{_BRACKET}(?:{_ASIDE}{_BRACKET}){{0,2}}\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 _ARTICLES = frozenset({"un", "une", "a", "an"})
 _FRACTIONS = frozenset({"demi", "demie", "half"})

@@ -3,6 +3,7 @@ town (and the country written after it), its lines joined with ', '."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -10,6 +11,7 @@ from pydantic import BaseModel
 
 from models import Extracted, Provenance
 from models.datafiles import load_toml
+from parsers.values.dates import find_dates
 from parsers.vocabulary.words import DATA
 
 _ADDRESS_LABEL = re.compile(
@@ -19,14 +21,18 @@ _ADDRESS_LABEL = re.compile(
     # 'please ship the following to our PV site:', 'à livrer chez eux :' (a private customer's home).
     r"|(?:deliver(?:y|ed)?|ship|livr(?:aison|er|ez|[ée]e?s?))\b[^:\n.]{0,40}?\s(?:to|à|au|sur|chez)\b"
     # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
-    r"|(?m:^)[ \t]*(?:livraison|delivery|deliver)[ \t]*:(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ])"
+    # 'Site d'intervention / livraison : Tour Méditerranée, ...' and 'Point de livraison :' likewise;
+    # ('Delivery and invoice: ...', 'Livraison et facturation : ...': the delivery named first)
+    r"|(?m:^)[ \t]*(?:[^\n:]{0,30}[ \t/])?(?:livraison|delivery|deliver)(?:[ \t]+(?:and|et|&)[ \t]+[^\W\d_]+)?[ \t]*:"
+    r"(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ])"
     # 'Site: | Centrale PV Nord, 12 rue ..., 69800 Saint-Priest': a header row of a table rendered.
     r"|(?m:^)[ \t]*site[ \t]*:"
     # 'for our Heyrieux site (Centrale PV Nord, Chemin de la Plaine, 38540 Heyrieux)': the site, its address
     # in brackets.
     r"|\bsite\b[^\n:()]{0,30}(?=\()"
-    # 'we need a first delivery there, not at Mill Lane:' closing its line, the address on the next one.
-    r"|(?P<above>\b(?:deliver|livr|ship)\w*\b[^:\n]{0,80}:(?=[ \t]*\n)))"
+    # 'we need a first delivery there, not at Mill Lane:', 'this one goes to the site directly:' closing
+    # its line, the address on the next one.
+    r"|(?P<above>\b(?:deliver|livr|ship|goes\s+to|go\s+to|part\s+pour|va\s+(?:à|au|chez))\w*\b[^:\n]{0,80}:(?=[ \t]*\n)))"
     r"(?:[^:\n]{0,40}:)?[ \t]*(?:\|[ \t]*)?",
     re.I,
 )
@@ -61,9 +67,11 @@ def ship_to(text: str, *, part: str) -> Extracted[str] | None:
         if (
             after is not None
             and after.start() < label.end() + match.start()
-            and _LINE_LABEL.match(after.group(0))
+            and (_LINE_LABEL.match(after.group(0)) or after.group(0).rstrip(" \t|").endswith(":"))
         ):
-            continue  # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes': the nearer label
+            # 'Chantier Tripode' over 'Livraison : 5 rue de Bréa, 44000 Nantes', 'the Pornichet site, to be
+            # delivered on site: 12 avenue ...': the nearer label, the one its colon closes
+            continue
         raw, skipped = _address_only(block[lead : _with_country(block, _town_end(block, match))])
         value = ", ".join(p.strip(" ,") for p in re.split(r"\s*\n\s*|,\s*", raw) if p.strip(" ,"))
         value = value[:1].upper() + value[1:]
@@ -87,6 +95,17 @@ def _countries() -> str:
     """parsers/data/addresses.toml's country names, as one alternation."""
     names = _addresses().countries
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def address_end(text: str) -> int | None:
+    """Where an address ends: after its postcode and town, and the country written after the town."""
+    match = _POSTCODE_TOWN.search(text)
+    return _with_country(text, _town_end(text, match)) if match else None
+
+
+def is_country(text: str) -> bool:
+    """Is the text a country's name alone ('United Kingdom', 'IRELAND')?"""
+    return re.fullmatch(rf"[ \t]*(?:{_countries()})[ \t.]*", text, re.I) is not None
 
 
 def _with_country(block: str, end: int) -> int:
@@ -147,5 +166,28 @@ def _address_only(raw: str) -> tuple[str, int]:
     # 'our Kilkenny property, The Emerald, John Street, ...': the customer's words for the place, no address.
     own = re.match(r"(?:our|notre|nos|my|mon|ma)\s[^,\n]{0,40},[ \t]*(?=[^,\n]+,)", raw[skipped:], re.I)
     skipped += own.end() if own else 0
+    skipped += _dated_parts(raw[skipped:])
     lead = len(raw[skipped:]) - len(raw[skipped:].lstrip())
     return raw[skipped + lead :], skipped + lead
+
+
+# Any day: only whether words are a date is asked, never which day they name.
+_SOME_DAY = dt.date(2026, 1, 5)
+
+
+def _dated_parts(raw: str) -> int:
+    """The length of the parts that open the address and are its date ('Livraison : semaine 47, chantier
+    RN12 ...', 'Deliver Monday, Unit 4 ...'): when the goods come, not where."""
+    skipped = 0
+    while (part := re.match(r"[^,\n]+[,\n][ \t]*", raw[skipped:])) is not None:
+        hits = find_dates(part.group(0).rstrip(" \t,\n"), _SOME_DAY)
+        if not hits or hits[0].span != (0, len(part.group(0).rstrip(" \t,\n"))):
+            break
+        skipped += part.end()
+    return skipped
+
+
+def names_a_place_only(text: str) -> bool:
+    """'Agence de Bron - atelier', 'Genas depot': a site the customer's file knows by its name, written
+    with no figure, no second part and no town; the file's address says where it is."""
+    return re.search(r"[\d,\n]", text) is None and address_end(text) is None

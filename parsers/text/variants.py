@@ -56,7 +56,7 @@ def _pattern() -> re.Pattern[str]:
     measure = rf"(?P<measure>(?:{NUMBER})\s*(?P<measure_unit>[^\W\d_]{{1,3}}\b))"
     value = (
         rf"(?P<colour>{_colour()})|{kind}|(?P<size>{size_pattern()})|{measure}"
-        rf"|(?<=\s)(?P<bare>\d{{1,2}}(?:/\d{{2}})?)"
+        rf"|(?<=\s)(?P<bare>\d{{1,2}}(?:/\d{{2}})?)|(?P<spelled>{_alternatives(list(sizes.spelled))})"
     )
     return re.compile(
         rf"(?<![\w,.])(?:(?P<same>{_alternatives(words.same)})|(?P<qty>{NUMBER}|{quantity_words_pattern()})"
@@ -84,8 +84,8 @@ def _well_formed(match: re.Match[str]) -> bool:
         return bool(match["link"]) and match["link"].lower() in ("en", "in")
     if match["size"] is not None and ambiguous_letter(match["size"]) and not match["link"]:
         return False  # '2 m', '5 l': metres and litres
-    if match["same"] and not match["link"]:
-        return False
+    if (match["same"] or match["spelled"]) and not match["link"]:
+        return False  # 'the same', 'large' alone: 'in large', 'en grand' says a size
     return not (match["colour"] is not None and match["link"] and match["link"].lower() == "des")
 
 
@@ -160,6 +160,8 @@ def _variant_line(
         desc, value = _swap_kind(base, match["kind"]), "kind"
     elif match["measure"] is not None:
         desc, value = _swap_measure(base, match["measure"], match["measure_unit"]), "measure"
+    elif match["spelled"] is not None:
+        desc, value = _swap_spelled(base, match["spelled"]), "spelled"
     else:
         size = match["size"] or match["bare"]
         desc, value = swap_size(base, size), ("size" if match["size"] else "bare")
@@ -215,6 +217,16 @@ def _swap_measure(base: str, measure: str, unit: str) -> str | None:
         return None
     last = found[-1]
     return f"{base[: last.start()]}{' '.join(measure.split())}{base[last.end() :]}"
+
+
+def _swap_spelled(base: str, word: str) -> str | None:
+    """'blue gloves in medium' and '6 boxes in large': the size said in words replaced, in words; or a
+    letter size the item names, by the variant's letter; None when it names no size."""
+    spelled = size_words().spelled
+    said = list(re.finditer(rf"(?<!\w)(?:{_alternatives(list(spelled))})(?!\w)", base, re.I))
+    if said:
+        return f"{base[: said[-1].start()]}{word}{base[said[-1].end() :]}"
+    return swap_size(base, spelled[" ".join(word.lower().split())].upper())
 
 
 def _swap_kind(base: str, kind: str) -> str:

@@ -31,6 +31,7 @@ class WordNumbers(BaseModel):
 
     words: dict[str, int]
     approx: dict[str, int]
+    multipliers: dict[str, int] = {}
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +103,9 @@ def word_quantity(text: str) -> tuple[Decimal, bool] | None:
     """A quantity written in words and whether it is approximate; None if not a number word."""
     words = word_numbers()
     key = " ".join(text.lower().split())
+    grouped = _grouped_quantity(key, words)
+    if grouped is not None:
+        return grouped
     approx_key = re.sub(r"^(?:une?|a|an)\s+", "", key)
     if approx_key in words.approx:
         return Decimal(words.approx[approx_key]), True
@@ -109,6 +113,20 @@ def word_quantity(text: str) -> tuple[Decimal, bool] | None:
         if candidate in words.words:
             return Decimal(words.words[candidate]), False
     return None
+
+
+def _grouped_quantity(key: str, words: WordNumbers) -> tuple[Decimal, bool] | None:
+    """ "two dozen", "3 dozen", "deux douzaines": a count of groups; None for any other words."""
+    count, _, group = re.sub(r"\s+(?:de|of)$", "", key).rpartition(" ")
+    if group not in words.multipliers or not count:
+        return None
+    many = parse_number(count) if count[0].isdigit() else None
+    if many is None and count in words.words and count not in words.multipliers:
+        many = Decimal(words.words[count])
+    if many is None or many < 2:
+        return None
+    approx = group.rstrip("s") in words.approx
+    return many * words.multipliers[group], approx
 
 
 @lru_cache(maxsize=1)
@@ -119,4 +137,8 @@ def quantity_words_pattern() -> str:
     plain = sorted((w for w in words.words if len(w) > 2 or w in {"un"}), key=len, reverse=True)
     approx_alt = "|".join(re.escape(a) for a in approx)
     plain_alt = "|".join(re.escape(p) for p in plain)
-    return rf"(?:(?:une?|a|an)\s+(?:{approx_alt})|{plain_alt})"
+    groups = "|".join(re.escape(m) for m in sorted(words.multipliers, key=len, reverse=True))
+    # 'deux douzaines de paires de gants': the 'de' joining the groups to what they count is theirs
+    many = "|".join(re.escape(p) for p in plain if words.words[p] > 1 and p not in words.multipliers)
+    grouped = rf"(?:\d{{1,3}}|{many})\s+(?:{groups})(?:\s+(?:de|of)(?=\s))?\b" if groups else ""
+    return rf"(?:{grouped + '|' if grouped else ''}(?:une?|a|an)\s+(?:{approx_alt})|{plain_alt})"

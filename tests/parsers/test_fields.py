@@ -41,6 +41,8 @@ from parsers.text import fields
         ("", "voici la commande de cette semaine, réf RH-4471, pour jeudi :", "RH-4471"),
         ("", "Here is our order for next week, ref. HB-2026-77.", "HB-2026-77"),
         ("", "Sorry for the delay. Our PO is 4500013390.", "4500013390"),
+        ("", "Merci d'avance.\nN° cde : GAR-0417", "GAR-0417"),
+        ("Bon 2026/ATL/311", "Bonjour, voici nos besoins en visserie.", "2026/ATL/311"),
     ],
     ids=[
         "n-de-commande",
@@ -68,6 +70,8 @@ from parsers.text import fields
         "ref-in-apposition",
         "ref-in-apposition-en",
         "po-is-en",
+        "n-cde",
+        "bon-then-its-number",
     ],
 )
 def test_po_number(subject: str, text: str, expected: str) -> None:
@@ -476,6 +480,15 @@ def test_the_number_under_a_po_heading_of_a_table_row(text: str, expected: str |
             "Please deliver the bricks to our Galway yard, Quarry Lane, Galway H91 C2D3, Ireland (not the shop):",
             "Quarry Lane, Galway H91 C2D3, Ireland",
         ),
+        (
+            "Six pallets of blocks please.\nThis load goes to the new site directly:\n"
+            "Orchard Court, 7 Mill Road, Bristol BS3 4QT\nThanks",
+            "Orchard Court, 7 Mill Road, Bristol BS3 4QT",
+        ),
+        (
+            "Delivery and invoice: Garage Delvaux SPRL, Rue de Namur 18, 5000 Namur.",
+            "Garage Delvaux SPRL, Rue de Namur 18, 5000 Namur",
+        ),
     ],
     ids=[
         "sentence-closing-its-line-over-the-address",
@@ -485,6 +498,8 @@ def test_the_number_under_a_po_heading_of_a_table_row(text: str, expected: str |
         "site-cell",
         "country-after-the-town",
         "our-words-for-the-place-left-out",
+        "goes-to-closing-its-line-over-the-address",
+        "delivery-and-invoice",
     ],
 )
 def test_a_ship_to_in_the_shapes_customers_write(text: str, expected: str) -> None:

@@ -58,8 +58,22 @@ def test_parse_number(text: str, expected: Decimal | None) -> None:
         ("une vingtaine", (Decimal(20), True)),
         ("three", (Decimal(3), False)),
         ("carton", None),
+        ("two dozen", (Decimal(24), False)),
+        ("3 dozen", (Decimal(36), False)),
+        ("deux douzaines de", (Decimal(24), True)),
     ],
-    ids=["deux", "douze", "une", "douzaine", "vingtaine", "three", "not-a-number"],
+    ids=[
+        "deux",
+        "douze",
+        "une",
+        "douzaine",
+        "vingtaine",
+        "three",
+        "not-a-number",
+        "two-dozen",
+        "3-dozen",
+        "douzaines",
+    ],
 )
 def test_word_quantity(text: str, expected) -> None:
     assert word_quantity(text) == expected

@@ -88,6 +88,25 @@ def test_a_label_over_its_value_in_a_header_box_names_it(boxes: list[tuple[str, 
 
 
 @pytest.mark.parametrize(
+    ("boxes", "under_title"),
+    [
+        ([("N° client", "C0042"), ("N° commande", "7700124")], ()),
+        ([("N° fournisseur", "F00412"), ("N°", "7700124")], ()),
+        ([("No. ACCOUNT", "AC0042"), ("PO #", "7700124")], ()),
+        ([], ("N° client : C0042", "Bon n° 7700124")),
+        ([], ("N° bon : 7700124",)),
+        ([], ("No. PO 7700124",)),
+    ],
+    ids=["client-box", "supplier-box-then-bare", "account-box", "client-line", "n-bon", "no-po-prefix"],
+)
+def test_a_number_sign_before_a_word_numbers_what_the_word_names(
+    boxes: list[tuple[str, str]], under_title: tuple[str, ...]
+) -> None:
+    order = _order(boxes, ENGLISH, under_title=under_title)
+    assert order.po_number is not None and order.po_number.value.endswith("7700124")
+
+
+@pytest.mark.parametrize(
     "first",
     ["Line", "Pos", "#", "Ligne"],
 )
@@ -145,6 +164,45 @@ def test_a_date_printed_under_the_delivery_address_is_no_line_of_it() -> None:
     )
     assert order.ship_to is not None
     assert order.ship_to.value == "Pumping station Les Iles, Chemin du Halage, 69390 Vernaison"
+
+
+@pytest.mark.parametrize(
+    ("ship_lines", "expected"),
+    [
+        (
+            ("Greenhouse 3", "Tollgate Lane", "Spalding", "PE11 3QT", "United Kingdom"),
+            "Greenhouse 3, Tollgate Lane, Spalding, PE11 3QT",
+        ),
+        (
+            ("Serre nord", "Route de Lyon", "26000 Valence, France"),
+            "Serre nord, Route de Lyon, 26000 Valence, France",
+        ),
+        (
+            ("Serre nord", "Route de Lyon", "26000 Valence", "Quai de réception - porte 3"),
+            "Serre nord, Route de Lyon, 26000 Valence",
+        ),
+        (
+            ("Greenhouse 3", "Tollgate Lane, Spalding PE11 3QT", "Bay 4 - ring first"),
+            "Greenhouse 3, Tollgate Lane, Spalding PE11 3QT",
+        ),
+    ],
+    ids=[
+        "country-line-of-its-own",
+        "country-on-the-towns-line",
+        "a-note-under-the-town",
+        "a-note-under-the-uk-town",
+    ],
+)
+def test_a_delivery_block_ends_at_the_line_of_its_town_less_a_country_line_of_its_own(
+    ship_lines: tuple[str, ...], expected: str
+) -> None:
+    layout = Layout(
+        headers=("Code", "Description", "Qty", "UoM", "Unit price", "Amount"), ship_lines=ship_lines
+    )
+    order = read_pdf(
+        make_po_pdf([Item("SEM-0412", "Seed trays 40 cells", "30")], layout), "attachment:po.pdf", max_pages=2
+    )
+    assert order.ship_to is not None and order.ship_to.value == expected
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,24 @@ def test_an_item_named_first_is_counted_after_the_comma():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il faudrait 4 jeux de plaquettes avant, et pour les ampoules H7 : deux boîtes.",
+            [("plaquettes avant", 4, "jeu"), ("ampoules H7", 2, "boite")],
+        ),
+        (
+            "Please send 6 boxes of teabags, and for the salted butter portions, three cases.",
+            [("teabags", 6, "boite"), ("salted butter portions", 3, "carton")],
+        ),
+    ],
+    ids=["pour-les-colon", "for-the-comma"],
+)
+def test_an_item_named_for_is_counted_after_it(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
 def test_a_question_about_goods_already_known_orders_nothing():
     text = "Au fait, avez-vous bien reçu les 3 palettes de carrelage que nous avons renvoyées lundi ?"
     assert _read(text) == []

@@ -359,6 +359,25 @@ def test_a_wrapped_line_with_no_sentence_end_is_no_part_of_the_name():
     ("text", "expected"),
     [
         (
+            "Please send 4 packs of hairnets in medium and 2 packs in large.",
+            [("hairnets in medium", 4, "paquet"), ("hairnets in large", 2, "paquet")],
+        ),
+        (
+            "Merci de livrer 6 vestes de cuisine taille M et 3 en grand.",
+            [("vestes de cuisine taille M", 6, None), ("vestes de cuisine taille L", 3, None)],
+        ),
+        ("We need 3 large bins and 2 small brushes.", [("large bins", 3, None), ("small brushes", 2, None)]),
+    ],
+    ids=["in-words-for-words", "in-words-for-a-letter", "a-size-word-naming-an-article"],
+)
+def test_a_variant_in_a_size_said_in_words(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "- 24 pr cut resistant gloves, level D, size 9/L\n- 12 pr same, 10/XL\n",
             [
                 ("cut resistant gloves, level D, size 9/L", 24, "paire"),
@@ -373,8 +392,16 @@ def test_a_wrapped_line_with_no_sentence_end_is_no_part_of_the_name():
             "- 6 casques blancs\n- 4 pareil en rouge\n",
             [("casques blancs", 6, None), ("casques rouge", 4, None)],
         ),
+        (
+            "- 4 x 12V 70Ah truck batteries, sealed\n- 2 x 100Ah\n",
+            [("12V 70Ah truck batteries, sealed", 4, None), ("12V 100Ah truck batteries, sealed", 2, None)],
+        ),
+        (
+            "Électrovannes 24V x 3\n230V x 2\n",
+            [("Électrovannes 24V", 3, None), ("Électrovannes 230V", 2, None)],
+        ),
     ],
-    ids=["same-in-two-notations", "idem-size", "pareil-colour"],
+    ids=["same-in-two-notations", "idem-size", "pareil-colour", "rating-alone", "rating-then-count"],
 )
 def test_a_line_saying_same_orders_the_article_above_in_what_differs(text, expected):
     assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
@@ -441,6 +468,20 @@ def test_a_bare_size_after_en_is_swapped_for_the_variants_one():
             [("green watering cans", 2, None), ("hose reel", 1, None), ("pruning saws", 2, None)],
         ),
         ("There was a lot of rain, and a number of pots broke.", []),
+        (
+            "For the canteen we need a dozen soup ladles, long handle, half a dozen chopping boards, "
+            "two dozen aprons, the white ones, and 3 cases of napkins.",
+            [
+                ("soup ladles", 12, None),
+                ("chopping boards", 6, None),
+                ("aprons, the white ones", 24, None),
+                ("napkins", 3, "carton"),
+            ],
+        ),
+        (
+            "Please add 3 dozen boxes of paper cups and 2 mops.",
+            [("paper cups", 36, "boite"), ("mops", 2, None)],
+        ),
     ],
     ids=[
         "douzaine-de-kilos-de",
@@ -449,6 +490,8 @@ def test_a_bare_size_after_en_is_swapped_for_the_variants_one():
         "a-couple-of-and-a-box-of",
         "n-of-the-and-one",
         "a-lot-of-counts-nothing",
+        "dozens-listed-with-a-remark-after-a-comma",
+        "figure-dozen",
     ],
 )
 def test_counts_said_in_words_in_a_sentence(text, expected):

@@ -223,3 +223,24 @@ def test_a_purchase_request_number_above_the_table_is_the_po_only_without_one(he
     order = read_sheet(make_workbook({"Feuil1": rows}), "demande.xlsx", PART)
     assert order.po_number is not None and order.po_number.value == po
     assert _read(order) == [("DRP-90", 12)]
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        [["Article", None, "Quantité"], ["Code", "Désignation", None]],
+        [["Item", None, "Qty"], ["Part no.", "Description", None]],
+    ],
+    ids=["fr", "en"],
+)
+def test_a_header_over_two_rows_names_the_articles_code_and_designation_on_its_second(
+    heads: list[list[object]],
+) -> None:
+    rows = [*heads, ["GR-0412", "Gazon rustique sac 10 kg", "6"], ["TE-2210", "Terreau 70 L", "12"]]
+    order = read_sheet(make_workbook({"BC": rows}), "bc.xlsx", PART)
+    assert [
+        (ln.code.value if ln.code else None, ln.description.value, ln.quantity.value) for ln in order.lines
+    ] == [
+        ("GR-0412", "Gazon rustique sac 10 kg", Decimal(6)),
+        ("TE-2210", "Terreau 70 L", Decimal(12)),
+    ]

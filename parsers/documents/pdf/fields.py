@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.documents.pdf.layout import Line, Word
+from parsers.text.ship_to import address_end, is_country
 from parsers.values.dates import find_date, find_dates
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize, tokens_of
@@ -84,7 +85,16 @@ def _kept(label: Label) -> bool:
         # 'Réf. client : C0042' nor 'Votre référence : ...'.
         after = [w for w in label.rest or label.beside if w.text != ":"][:1]
         return label.at_cell_start and _colon(label) and po_value(_clean(after)) is not None
+    if is_bare(label) and _names_another(label.rest[:1]):
+        return False
     return label.at_cell_start or _colon(label) or _validated(label)
+
+
+def _names_another(words: list[Word]) -> bool:
+    """'N° client', 'N° fournisseur', 'No. ACCOUNT': a number sign followed by a word numbers what that
+    word names, never the order ('N° BC 2026-00317' and 'No. PO 4500' print a prefix of the number)."""
+    word = words[0].text.strip(".:") if words else ""
+    return word.isalpha() and (len(word) > 4 or any(ch.islower() for ch in word))
 
 
 def _colon(label: Label) -> bool:
@@ -183,6 +193,15 @@ def block(label: Label, lines: list[Line], labels: list[Label]) -> list[list[Wor
     return parts
 
 
+def without_country_line(parts: list[list[Word]]) -> list[list[Word]]:
+    """An address block less the country a printing system sets on a line of its own under the town:
+    the postal routing of its letters, not where on the way in the goods go. A country written on the
+    town's line is the customer's own and stays, as in a body ('26000 Valence, France')."""
+    if len(parts) > 2 and is_country(" ".join(w.text for w in parts[-1])):
+        return parts[:-1]
+    return parts
+
+
 def _dated(words: list[Word]) -> bool:
     # '1 Dec 2026' under the address: the value of a label printed left of the block, no address line.
     text = " ".join(w.text for w in words)
@@ -201,7 +220,8 @@ def opens_with_label(text: str) -> bool:
 
 
 def join_block(parts: list[list[Word]]) -> str:
-    """Lines of an address: a wrapped phrase joins with a space, separate lines with ', '."""
+    """Lines of an address down to the one of its postcode and town: a wrapped phrase joins with a space,
+    separate lines with ', '. A line printed under the town ('Goods receiving - Gate 3') is for the driver."""
     text = ""
     for words in parts:
         piece = " ".join(w.text for w in words).strip()
@@ -211,6 +231,8 @@ def join_block(parts: list[list[Word]]) -> str:
             text = f"{text} {piece}"
         else:
             text = f"{text}, {piece}"
+        if address_end(piece) is not None:
+            break
     return text.strip(" ,")
 
 

@@ -8,12 +8,14 @@ from decimal import Decimal
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, SourceRow
 from parsers.documents.kinds import kind_of_title, titled_number
 from parsers.documents.pdf import fields as F
+from parsers.documents.pdf.boxes import address_boxes
 from parsers.documents.pdf.layout import Line, Page, Word, provenance
 from parsers.documents.pdf.sizegrid import size_grid_lines
 from parsers.documents.pdf.table import Column, Row, find_header, read_table
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
 from parsers.documents.unit_columns import heading_unit
+from parsers.text.ship_to import names_a_place_only
 from parsers.values.dates import find_date
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import REQUEST_RULE, LayoutVocabulary
@@ -67,6 +69,7 @@ def read_pages(
     order.lines = _with_size_grids(order.lines, pages, part, rule, confidence)
     head = first.lines[: header_at if header_at is not None else len(first.lines)]
     _header_fields(order, head, first.width, part, vocab, rule, top=True)
+    order.address_boxes = address_boxes(head, vocab, rule=rule, part=part)
     last = pages[-1]
     if header_at is not None:  # labels printed under the table fill what the top left empty
         _header_fields(
@@ -209,8 +212,10 @@ def _label_value(
 ) -> tuple[object, list[Word], float] | None:
     """The value a label names (to its right, else below it), its words and the confidence."""
     if label.field == "ship_to":
-        parts = F.block(label, lines, labels)
-        return (F.join_block(parts), [w for p in parts for w in p], 0.8) if parts else None
+        parts = F.without_country_line(F.block(label, lines, labels))
+        joined = F.join_block(parts)
+        named_only = names_a_place_only(joined)  # 'Deliver to: Genas depot': the customer's file says where
+        return (joined, [w for p in parts for w in p], 0.8) if parts and not named_only else None
     right, below = F.value_right(label), F.value_below(label, lines)
     if label.field in ("order_date", "delivery_date"):
         found = F.date_value(right) or F.date_value(below)

@@ -1,0 +1,116 @@
+"""A purchase order's head with address blocks and no label on them: the letterhead, the supplier's
+block and a one-off delivery point side by side; the message's recipients tell the supplier's."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from matchers import _ship_to
+from models import Address, Extracted, Provenance
+from parsers.documents.pdf import read_pdf
+from parsers.documents.pdf.boxes import BOX_RULE, delivery_box
+
+TOP = A4[1]
+SUPPLIER = ("Verdure Semences SAS", "12 chemin des Serres", "84300 Cavaillon")
+SITE = ("Pépinière Dulac - Serre 4", "Route de Beaucaire", "30300 Fourques")
+BUYER = ("Dulac Paysages SARL", "8 rue des Jardins", "30000 Nîmes")
+
+
+def _po(left: tuple[str, ...], right: tuple[str, ...], over_left: str = "") -> bytes:
+    out = io.BytesIO()
+    pdf = Canvas(out, pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(40, TOP - 40, "DULAC PAYSAGES")
+    pdf.drawString(330, TOP - 40, "BON DE COMMANDE")
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(40, TOP - 54, "8 rue des Jardins - 30000 Nîmes - TVA FR12345678901")
+    pdf.drawString(330, TOP - 60, "DP-26-0412")
+    pdf.drawString(330, TOP - 72, "03/12/2026")
+    if over_left:
+        pdf.drawString(45, TOP - 106, over_left)
+    for x, block in ((45, left), (330, right)):
+        for i, text in enumerate(block):
+            pdf.drawString(x, TOP - 118 - 11 * i, text)
+    y = TOP - 190
+    for x, heading in zip((40, 130, 400, 460), ("Réf.", "Désignation", "Qté", "PU HT"), strict=True):
+        pdf.drawString(x, y, heading)
+    for code, name, qty in (("GR-0412", "Gazon rustique sac 10 kg", "6"), ("TE-2210", "Terreau 70 L", "12")):
+        y -= 14
+        pdf.drawString(40, y, code)
+        pdf.drawString(130, y, name)
+        pdf.drawRightString(420, y, qty)
+        pdf.drawRightString(500, y, "9,90")
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+OURS = [Address(name="Verdure Semences - Commandes", email="commandes@verdure-semences.fr")]
+OURS_SHORT = [Address(name="Verdure - Service commandes", email="commandes@verdure.fr")]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "over_left", "recipients", "expected"),
+    [
+        (SUPPLIER, SITE, "", OURS, "Pépinière Dulac - Serre 4, Route de Beaucaire, 30300 Fourques"),
+        (SITE, SUPPLIER, "", OURS, "Pépinière Dulac - Serre 4, Route de Beaucaire, 30300 Fourques"),
+        (
+            SUPPLIER,
+            SITE,
+            "Fournisseur :",
+            [],
+            "Pépinière Dulac - Serre 4, Route de Beaucaire, 30300 Fourques",
+        ),
+        (SUPPLIER, SITE, "", [], None),
+        (SUPPLIER, BUYER, "", OURS, None),
+        (SITE, SUPPLIER, "", OURS_SHORT, "Pépinière Dulac - Serre 4, Route de Beaucaire, 30300 Fourques"),
+    ],
+    ids=[
+        "supplier-left",
+        "supplier-right",
+        "supplier-labelled",
+        "no-recipient-two-left",
+        "the-buyers-own",
+        "a-one-word-mailbox",
+    ],
+)
+def test_the_delivery_is_the_one_unlabelled_block_neither_the_suppliers_nor_the_buyers(
+    left: tuple[str, ...],
+    right: tuple[str, ...],
+    over_left: str,
+    recipients: list[Address],
+    expected: str | None,
+) -> None:
+    order = read_pdf(_po(left, right, over_left), "attachment:po.pdf", max_pages=2)
+    buyer = "Dulac Paysages SARL"
+    found = delivery_box(order.address_boxes, buyer, recipients)
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("read", "rule", "expected"),
+    [
+        ("Dulac Paysages SARL, 8 rue des Jardins, 30000 Nîmes", BOX_RULE, "8 rue des Jardins, 30000 Nîmes"),
+        (
+            "Pépinière Dulac - Serre 4, Route de Beaucaire, 30300 Fourques",
+            BOX_RULE,
+            "Pépinière Dulac - Serre 4, Route de Beaucaire, 30300 Fourques",
+        ),
+        ("Serre 2, 8 rue des Jardins, 30000 Nîmes", "pdf-table", "Serre 2, 8 rue des Jardins, 30000 Nîmes"),
+        (None, None, "8 rue des Jardins, 30000 Nîmes"),
+    ],
+    ids=["letterhead-block-is-the-file-address", "one-off-block", "a-labelled-site", "nothing-read"],
+)
+def test_an_unlabelled_block_naming_the_address_on_file_is_the_usual_delivery(
+    read: str | None, rule: str | None, expected: str
+) -> None:
+    found = (
+        Extracted[str](value=read, confidence=0.7, provenance=Provenance(part="p", rule=rule))
+        if read
+        else None
+    )
+    assert _ship_to(found, "8 rue des Jardins, 30000 Nîmes") == expected

@@ -1,0 +1,97 @@
+"""The ship-to in the shapes order forms print it: a label that ends with 'livraison', the date written
+before the address, a site known only by its name."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.documents.sheets import read_sheet
+from parsers.text.ship_to import names_a_place_only, ship_to
+from tests.factories.documents import make_workbook
+
+PART = "attachment:order"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Point de livraison : Pharmacie du Marché, 3 place Carnot, 21000 Dijon\n",
+            "Pharmacie du Marché, 3 place Carnot, 21000 Dijon",
+        ),
+        (
+            "Lieu d'intervention / livraison : Serre municipale, 12 rue des Lilas, 44000 Nantes (portail vert)\n",
+            "Serre municipale, 12 rue des Lilas, 44000 Nantes",
+        ),
+        (
+            "Livraison : semaine 50, serre nord, 8 route de Lyon, 26000 Valence\n",
+            "Serre nord, 8 route de Lyon, 26000 Valence",
+        ),
+        (
+            "Deliver to: Friday 11/12/2026, Greenhouse 3, Tollgate Lane, Spalding PE11 3QT\n",
+            "Greenhouse 3, Tollgate Lane, Spalding PE11 3QT",
+        ),
+        (
+            "Voici la commande du dépôt de Fourques, à livrer directement sur place : Serre 4, Route de Beaucaire,"
+            " 30300 Fourques.",
+            "Serre 4, Route de Beaucaire, 30300 Fourques",
+        ),
+        (
+            "Here is the request from the Hythe depot, to be delivered on site: Greenhouse 3, Tollgate Lane,"
+            " Spalding PE11 3QT.",
+            "Greenhouse 3, Tollgate Lane, Spalding PE11 3QT",
+        ),
+    ],
+    ids=[
+        "label-ending-with-livraison",
+        "two-words-for-one-label",
+        "week-before-the-address",
+        "date-before-it",
+        "the-label-its-colon-closes",
+        "the-label-its-colon-closes-en",
+    ],
+)
+def test_a_ship_to_after_a_label_of_the_form(text: str, expected: str) -> None:
+    found = ship_to(text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Date de livraison : 12/11/2026\n",
+        "Frais de livraison : 15,00 EUR\n",
+        "Délai de livraison : 3 jours\n",
+    ],
+    ids=["a-date", "a-charge", "a-lead-time"],
+)
+def test_no_ship_to_after_a_label_of_something_else_about_the_delivery(text: str) -> None:
+    assert ship_to(text, part="body") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        ("Serre de Villeneuve - quai", True),
+        ("Pharmacy depot", True),
+        ("Serre nord, 8 route de Lyon, 26000 Valence", False),
+        ("Campus Agro, bâtiment B", False),
+    ],
+)
+def test_a_site_named_alone(text: str, only: bool) -> None:
+    assert names_a_place_only(text) is only
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Serre de Villeneuve - quai", None),
+        ("Serre nord, 8 route de Lyon, 26000 Valence", "Serre nord, 8 route de Lyon, 26000 Valence"),
+    ],
+    ids=["a-site-by-its-name-is-the-customers-file", "an-address"],
+)
+def test_a_sheets_delivery_cell(value: str, expected: str | None) -> None:
+    rows = [["Commande n°", "VG-26-0412"], ["Livrer à", value], [], ["Réf.", "Désignation", "Qté"]]
+    rows += [["GR-0412", "Gazon rustique sac 10 kg", 6]]
+    order = read_sheet(make_workbook({"BC": rows}), "bc.xlsx", PART)
+    assert (order.ship_to.value if order.ship_to else None) == expected
