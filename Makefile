@@ -14,7 +14,10 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
+# The project's bytecode, as an installed package has it: with PYTHONDONTWRITEBYTECODE set,
+# an editable checkout would compile every module again in each process it starts.
 venv: $(BIN)/.installed
+	@$(BIN)/python -m compileall -q intake parsers matchers models review_ui
 
 system-deps:
 	bash scripts/system-deps.sh

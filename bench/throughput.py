@@ -16,12 +16,16 @@ and any fixtures/blind/*/open or fixtures/erp/open that has a ref/ beside it.
 
 Also the start-up of `intake --help` and `intake messages` (`--only startup`).
 
+The project's modules are compiled to bytecode first, as an installed package's are: an
+editable checkout run with PYTHONDONTWRITEBYTECODE would compile them again in every process.
+
 Run: python -m bench.throughput [--runs 3] [--only NAME ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import re
 import shutil
@@ -51,6 +55,7 @@ SHARED = _shared_dir()
 PEER = SHARED / "peer-baseline" / "baseline.py"
 STAGE_LINE = re.compile(r"^\s+(\w+)\s+([\d.]+) s\s+[\d.]+ %$")
 MIX_COPIES = 5
+PACKAGES = ("intake", "parsers", "matchers", "models", "review_ui")
 
 
 @dataclass
@@ -219,6 +224,8 @@ def main() -> None:
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="intake-throughput-"))
     try:
+        for package in PACKAGES:
+            compileall.compile_dir(ROOT / package, quiet=1)
         print(f"{os.cpu_count()} cores; peak = PSS summed over the process tree")
         if not args.only or "startup" in args.only:
             startup(tmp, args.runs)

@@ -15,11 +15,16 @@ fixture text to spaCy's own loading.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import srsly
-from spacy import util
-from spacy.language import BaseDefaults, Language
+
+from parsers.spacy_import import spacy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # A character class and its quantifier; only the long ones are factored out.
 _CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\](?:[*+?]|\{\d*,?\d*\})?\??")
@@ -29,7 +34,7 @@ _JOIN = "$)|(?:^"
 _TAIL = "$)"
 
 
-class ShippedDefaults(BaseDefaults):
+class ShippedDefaults(spacy.language.BaseDefaults):
     """French for the shipped pipelines: everything the tokenizer needs comes from its bytes.
 
     What French adds beyond the tokenizer (stop words, `like_num`, noun chunks) is read
@@ -37,13 +42,14 @@ class ShippedDefaults(BaseDefaults):
     """
 
 
-class ShippedFrench(Language):
+class ShippedFrench(spacy.language.Language):
     lang = "fr"
     Defaults = ShippedDefaults
 
 
 def load_pipeline(path: Path) -> Language:
     """The pipeline saved in `path`, as `spacy.load(path)` gives it."""
+    util = spacy.util
     meta = util.get_model_meta(path)
     config = util.load_config(path / "config.cfg")
     if config["nlp"]["lang"] != ShippedFrench.lang:
@@ -57,12 +63,13 @@ def load_pipeline(path: Path) -> Language:
     return nlp
 
 
+@lru_cache(maxsize=4)
 def compact_alternatives(pattern: str) -> str:
     """spaCy's `(?iu)(?:^A$)|(?:^B$)|...` with alternatives differing in one piece joined there.
 
     Only a pattern of exactly that shape, whose pieces are whole expressions, is
     rewritten (concatenation distributes over alternation, so the language stays the
-    same); any other comes back as it was.
+    same); any other comes back as it was. Kept: the shipped pipelines share one tokenizer.
     """
     if not (pattern.startswith(_HEAD) and pattern.endswith(_TAIL)):
         return pattern

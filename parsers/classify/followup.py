@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from models import ConfigError, ParsedMessage
 from models.datafiles import read_toml
@@ -26,6 +25,9 @@ from parsers.mail.markers import load_markers
 from parsers.text.thread import points_to_thread
 from parsers.vocabulary.sieve import Sieve
 from parsers.vocabulary.thread import weighted_points
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "followup_vocabulary.toml"
 # Order numbers a follow-up writes: a token with three digits or more ("4512", "KBS-PO-20931").

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from models.followups import FollowupKind
 from parsers.classify.textcat import load_shipped
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 MODEL_DIR = Path(__file__).parents[1] / "models" / "followup"
 LABELS = [kind.value for kind in FollowupKind]

@@ -14,8 +14,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from models import Classification, ConfigError, MessageKind, ParsedMessage
 from models.datafiles import read_toml
@@ -24,6 +23,9 @@ from parsers.mail.markers import load_markers
 from parsers.text.thread import accepts_offer
 from parsers.vocabulary.sieve import Sieve
 from parsers.vocabulary.thread import weighted_points
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 VOCABULARY_FILE = Path(__file__).parents[1] / "data" / "classify_vocabulary.toml"
 MODEL_WEIGHT = 3.0

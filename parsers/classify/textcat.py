@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from models import ConfigError, MessageKind
 from parsers.shipped import load_pipeline
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 MODEL_DIR = Path(__file__).parents[1] / "models" / "textcat"
 LABELS = [kind.value for kind in MessageKind]

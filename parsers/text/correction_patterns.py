@@ -99,7 +99,9 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # 'make the paper 15 cartons': the line named first, then its count
         "make_the": re.compile(
-            rf"\bmake\s+the\s+(?P<what>[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?P<new>{qty})(?!\w)", re.I
+            # 'make the 50W ones 8': a rating may name them
+            rf"\bmake\s+the\s+(?P<what>(?:\d+[^\W\d_]{{1,3}}\s+)?[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?P<new>{qty})(?!\w)",
+            re.I,
         ),
         # 'finalement pas de bavette', 'en fait plus d'enveloppes C5': the article named is dropped
         "dropped": re.compile(

@@ -19,7 +19,7 @@ from parsers.text.extracted import line_from_parts
 from parsers.text.sizes import alternatives, asking
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit
-from parsers.vocabulary.sizes import each_words, size_words
+from parsers.vocabulary.sizes import each_words, size_words, variant_words
 
 EACH_RULE, RANGE_RULE = "each", "text-size-range"
 
@@ -55,6 +55,7 @@ def read_each(text: str, *, part: str, codes: CodeBook | None) -> list[Extracted
         if each is None:
             continue
         named = _codes_before(line, each, starts[number], part=part, codes=codes)
+        named = named or _colours_before(line, each, starts[number], part=part)
         found += named or _listed(lines, number + 1, starts, each, starts[number], part=part, codes=codes)
     return found
 
@@ -75,6 +76,43 @@ def _codes_before(
         _listed_line(line[begin:end], at + begin, quantity, counted, unit, part=part, codes=codes)
         for begin, end in spans
     ]
+
+
+_NOT_THIS = re.compile(r"\s*\((?:pas|non|not|no)\b[^()]*\)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _colours_listed() -> re.Pattern[str]:
+    colour = alternatives(variant_words().colours)
+    join = r"\s*(?:,|&|\bet\b|\band\b)\s*"
+    return re.compile(rf"(?<!\w)(?:{colour})(?:{join}(?:{colour}))+(?=[\s:=\-–]*$)", re.I)
+
+
+def _colours_before(line: str, each: re.Match[str], at: int, *, part: str) -> list[ExtractedLine]:
+    """'HP 963 cyan, magenta, jaune : 1 de chaque', 'Post-it 76x76 yellow, pink and blue: 2 of each': the
+    article named before its colours, a line per colour in it."""
+    listed = _colours_listed().search(line, 0, each.start())
+    bullet = _ITEM.match(line)
+    head_start = bullet.end() if bullet else 0
+    # '(pas XL)', '(not the refills)': what the article is not names none of it
+    head = _NOT_THIS.sub("", line[head_start : listed.start()]).strip(" ,") if listed else ""
+    quantity = parse_number(each["qty"])
+    if listed is None or not quantity or not re.search(r"[^\W\d_]{2,}", head):
+        return []
+    unit = normalise_unit(each["unit"]) if each["unit"] else None
+    counted = Provenance(part=part, span=(at + each.start("qty"), at + each.end("qty")), rule=EACH_RULE)
+    found = []
+    for colour in re.finditer(alternatives(variant_words().colours), listed.group(0), re.I):
+        end = at + listed.start() + colour.end()
+        where = Provenance(part=part, span=(at + head_start, end), rule=EACH_RULE)
+        item = _listed_line(
+            f"{head} {colour.group(0)}", at + head_start, quantity, counted, unit, part=part, codes=None
+        )
+        item.provenance = where
+        if item.description is not None:
+            item.description = item.description.model_copy(update={"provenance": where})
+        found.append(item)
+    return found
 
 
 def _listed(

@@ -21,8 +21,8 @@ _ADDRESS_LABEL = re.compile(
     # 'please ship the following to our PV site:', 'à livrer chez eux :' (a private customer's home).
     r"|(?:deliver(?:y|ed)?|ship|livr(?:aison|er|ez|[ée]e?s?))\b[^:\n.]{0,40}?\s(?:to|à|au|sur|chez)\b"
     # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
-    # 'Site d'intervention / livraison : Tour Méditerranée, ...' and 'Point de livraison :' likewise;
-    # ('Delivery and invoice: ...', 'Livraison et facturation : ...': the delivery named first)
+    # 'Site d'intervention / livraison : Tour Méditerranée, ...', 'Point de livraison :' and 'Delivery and
+    # invoice: ...' ('Livraison et facturation :', the delivery named first) likewise.
     r"|(?m:^)[ \t]*(?:[^\n:]{0,30}[ \t/])?(?:livraison|delivery|deliver)(?:[ \t]+(?:and|et|&)[ \t]+[^\W\d_]+)?[ \t]*:"
     r"(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ])"
     # 'Site: | Centrale PV Nord, 12 rue ..., 69800 Saint-Priest': a header row of a table rendered.

@@ -384,8 +384,12 @@ def test_an_article_said_no_longer_wanted_is_taken_out(text, left):
             "8 sacs de terreau\n4 arrosoirs 10 L\n\nPour le terreau, non, mettez-en 10 plutôt que 8.\n",
             [("terreau", 10), ("arrosoirs 10 L", 4)],
         ),
+        (
+            "- 4 x 100Ah leisure batteries\n- 2 x 70Ah leisure batteries\n\nActually, make the 70Ah ones 3.\n",
+            [("100Ah leisure batteries", 4), ("70Ah leisure batteries", 3)],
+        ),
     ],
-    ids=["make-that-n-units-of-the", "make-the-name-n", "plutot-que"],
+    ids=["make-that-n-units-of-the", "make-the-name-n", "plutot-que", "make-the-rated-ones-n"],
 )
 def test_a_count_said_anew_for_a_named_line_replaces_its_count(text, left):
     assert _corrected(text) == [(d, Decimal(q)) for d, q in left]

@@ -263,8 +263,27 @@ def _read_each(text: str) -> list[tuple[str, int, str | None]]:
             "- Toner TN-52C, TN-52M et TN-52Y : 1 de chaque\n- Agrafes 26/6 : 2 boîtes\n",
             [("TN-52C", 1, None), ("TN-52M", 1, None), ("TN-52Y", 1, None)],
         ),
+        (
+            "- Gaine ICTA 20 (pas la 16) rouge, bleu et vert : 2 couronnes de chaque\n",
+            [
+                ("Gaine ICTA 20 rouge", 2, "couronne"),
+                ("Gaine ICTA 20 bleu", 2, "couronne"),
+                ("Gaine ICTA 20 vert", 2, "couronne"),
+            ],
+        ),
+        (
+            "Hi-vis vests XL yellow, orange: 5 of each\n",
+            [("Hi-vis vests XL yellow", 5, None), ("Hi-vis vests XL orange", 5, None)],
+        ),
     ],
-    ids=["cartons-of-each-fr", "codes-of-each-en", "numbered-list-fr", "codes-on-the-line-then-of-each-fr"],
+    ids=[
+        "cartons-of-each-fr",
+        "codes-of-each-en",
+        "numbered-list-fr",
+        "codes-on-the-line-then-of-each-fr",
+        "colours-on-the-line-then-of-each-fr",
+        "colours-on-the-line-then-of-each-en",
+    ],
 )
 def test_a_count_said_once_is_each_articles(text: str, lines: list[tuple[str, int, str | None]]) -> None:
     assert _read_each(text) == lines
