@@ -12,6 +12,7 @@ from matchers import CatalogIndex, match_order
 from models import Classification, ExtractedLine, ExtractedOrder, LineMatch, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
 from parsers import DocumentLimits, awaits_catalogue, by_catalogue, extract_orders
+from parsers.mail.markers import load_markers
 from parsers.text.thread import quotes_an_offer
 from parsers.values.units import unit_kind, unit_ordered_by
 
@@ -74,9 +75,9 @@ def answer_to_offer(
     # Our offer of two replacements asks nothing ("Deux possibilités : ..."): 'les deux, mais 8 au lieu
     # de 12' takes it all the same, as the answer's reader reads it.
     choice = offers_a_choice(parsed.quoted)
-    if sign.kind not in (FollowupKind.CHANGE, FollowupKind.OTHER) or not (
-        choice or quotes_an_offer(parsed.quoted)
-    ):
+    # The follow-up model's word alone ('return' for a reply under our stock-out note) says less than the offer.
+    taken = (FollowupKind.CHANGE, FollowupKind.OTHER)
+    if (sign.kind not in taken and not sign.by_model) or not (choice or quotes_an_offer(parsed.quoted)):
         return read, sign
     if read is None:
         read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
@@ -91,7 +92,7 @@ def answer_to_offer(
     parsed.classification = Classification(
         kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
     )
-    if sign.kind == FollowupKind.OTHER:
+    if sign.kind == FollowupKind.OTHER or sign.kind not in taken:
         return read, sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
     return read, sign.model_copy(update={"tentative": True})
 
@@ -101,7 +102,7 @@ def answer_completing(
 ) -> tuple[list[ExtractedOrder] | None, FollowupSign]:
     """A reply that orders nothing by its own words but answers our question over the customer's
     order quoted under it ("Les Valeo, merci."): that order, held for a clerk."""
-    if parsed.classification is None or parsed.classification.is_order or sign.kind != FollowupKind.OTHER:
+    if parsed.classification is None or not _may_complete(parsed, read, sign):
         return read, sign
     order = complete_quoted_order(parsed, index)
     if order is None:
@@ -110,6 +111,17 @@ def answer_completing(
         kind=MessageKind.ORDER, confidence=UNSURE_ANSWER, reasons=[COMPLETES_REASON]
     )
     return [order], sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
+
+
+def _may_complete(parsed: ParsedMessage, read: list[ExtractedOrder] | None, sign: FollowupSign) -> bool:
+    """A reply read as no order, or as one by its words alone ('Les blancs. Commande CVL-1190 toujours.')
+    that counts nothing of its own and says no new order."""
+    if parsed.classification is None or not parsed.classification.is_order:
+        return sign.kind == FollowupKind.OTHER
+    counted = any(order.lines for order in read or []) or any(
+        load_markers().quantity.search(line) for line in parsed.text.splitlines()
+    )
+    return sign.kind == FollowupKind.NEW_ORDER and not sign.reasons and not counted
 
 
 def as_answer(classification: Classification, read: list[ExtractedOrder]) -> Classification:

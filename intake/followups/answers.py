@@ -158,11 +158,14 @@ _HEADER = re.compile(
 # Words that ask the reader to choose without a question mark ("Je peux vous proposer : ... Dites-moi."),
 # or offer another article in place of one out of stock ("Nous pouvons vous proposer l'équivalent LuK",
 # "we can offer the 5 L cans instead"): the reply that takes it answers them.
+# The words may wrap onto the next quoted line ('We can' / 'offer instead the ...'): any space between them.
 _ASKS_TO_CHOOSE = re.compile(
-    r"\b(?:dites[- ](?:moi|nous)|faites[- ](?:moi|nous) savoir|merci de (?:me )?(?:dire|pr[ée]ciser|confirmer)"
-    r"|let me know|tell me|please (?:confirm|advise)"
-    r"|(?:nous|je) (?:pouvons|pourrions|peux|pourrais) vous (?:proposer|offrir|livrer)|nous vous proposons"
-    r"|(?:we|i) (?:can|could) (?:offer|propose|supply|send) you|(?:we|i) (?:can|could) offer)\b[^\n]*",
+    (
+        r"\b(?:dites[- ](?:moi|nous)|faites[- ](?:moi|nous) savoir|merci de (?:me )?(?:dire|pr[ée]ciser|confirmer)"
+        r"|let me know|tell me|please (?:confirm|advise)"
+        r"|(?:nous|je) (?:pouvons|pourrions|peux|pourrais) vous (?:proposer|offrir|livrer)|nous vous proposons"
+        r"|(?:we|i) (?:can|could) (?:offer|propose|supply|send) you|(?:we|i) (?:can|could) offer)\b[^\n]*"
+    ).replace(" ", r"\s+"),
     re.I,
 )
 
@@ -257,9 +260,17 @@ def _clause(own: str, at: int, text: str, asked: set[str]) -> tuple[_Words, _Wor
         for t in TOKEN.finditer(text)
         if not _in_reference(own, at + t.start(), at + t.end())
     ]
-    options = [(w, span) for w, span in tokens if key(w) not in _FILLER and is_named(key(w), asked)]
+    options = [
+        (w, span)
+        for w, span in tokens
+        if key(w) not in _FILLER and is_named(key(w), asked) and not _COUNT_OF.match(own, span[1])
+    ]
     counts = [(w, span) for w, span in tokens if NUMBER.match(w) and (w, span) not in options]
     return (tokens, options, counts) if counts or options else None
+
+
+# A number counting what the answer names, whatever numbers the question writes: '2 of them', '3 d'entre eux'.
+_COUNT_OF = re.compile(r"\s+(?:of\s+(?:them|those|these)|d['’]entre\s+(?:eux|elles))\b", re.I)
 
 
 # Where an answer counting several options cuts: '3 of the pink and 2 of the yellow', '3 roses, 2 jaunes'.

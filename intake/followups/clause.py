@@ -24,6 +24,36 @@ SIZE_UNITS = {"ml", "cl", "dl", "l", "mm", "cm", "m", "kg", "g", "mg", "µm", "m
 
 
 CODE_SHAPED = re.compile(r"(?<!\S)(?=\S*[A-Za-z])(?=\S*\d)\S*[-/]\S*")
+# A measure glued to its number in a designation ('the 125g patties', 'les bidons 5L'): no count.
+_GLUED_MEASURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?:kg|g|mg|ml|cl|l|mm|cm|m)(?!\w)", re.I)
+
+
+def no_references(clause: str) -> str:
+    """The clause with the digits that count nothing blanked: codes ('GOB-20-1000') and glued measures."""
+    return _GLUED_MEASURE.sub(" ", CODE_SHAPED.sub(" ", clause))
+
+
+@lru_cache(maxsize=1)
+def _replaced_in_words() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<lead>au lieu d(?:e\s+|es\s+|u\s+|['’]\s*)|instead of\s+|rather than\s+)(?P<count>{quantity_words_pattern()})\b",
+        re.I,
+    )
+
+
+def replaced_in_figures(text: str) -> str:
+    """The count a request replaces written in words in figures, offsets kept: 'mettez 2 bidons au lieu d'un'
+    reads as 'au lieu de 1', 'instead of two' as 'instead of 2'."""
+
+    def figures(found: re.Match[str]) -> str:
+        said = word_quantity(found["count"])
+        if said is None or said[1]:
+            return found.group(0)
+        lead = found["lead"] if found["lead"][-1].isspace() else found["lead"][:-1] + "e "
+        written = f"{lead}{int(said[0])}"
+        return written.ljust(len(found.group(0))) if len(written) <= len(found.group(0)) else found.group(0)
+
+    return _replaced_in_words().sub(figures, text)
 
 
 NUMBER = re.compile(

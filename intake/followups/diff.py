@@ -21,6 +21,7 @@ from intake.followups.clause import (
     Operations,
     line_of,
     load_operations,
+    no_references,
     quantity_of,
 )
 from matchers import CatalogIndex, match_article
@@ -36,8 +37,6 @@ SURE_MARGIN = 0.1
 # An article of the order among the matcher's candidates is taken at this score.
 ORDER_CANDIDATE_SCORE = 0.55
 ORDER_LOW_SCORE = 0.3
-# Units of a size, never of a quantity ordered: "750 ml", "30 cm".
-# An article code: letters and digits joined by a dash or slash ('GOB-20-1000', 'BC/4512').
 # Where a sentence's next request starts: ' : ', ', et', ' and ', ', then'.
 _JOIN = re.compile(
     r"\s*:\s+|\s*,\s*(?:et|and|puis|then)?\s+|\s+(?:et|and|puis|then|ainsi que|as well as)\s+", re.I
@@ -51,7 +50,6 @@ _SIZE_WRITTEN = re.compile(
     re.I,
 )
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
-# A number glued to a capital ('3P', '16A', '5L') is a size, never a count.
 
 
 @dataclass(frozen=True)
@@ -238,7 +236,7 @@ def _apply(
 
 def _set_quantity(clause: str, ops: Operations) -> float | None:
     """The new quantity: before 'au lieu de', after 'à'/'to', else the one number written."""
-    clause = CODE_SHAPED.sub(" ", clause)  # the digits of 'GOB-20-1000' are no quantity
+    clause = no_references(clause)  # the digits of 'GOB-20-1000' and 'the 125g patties' are no quantity
     before = ops.set_before.search(clause)
     if before:
         return _float(before.group(1))

@@ -15,12 +15,13 @@ from functools import lru_cache
 
 from intake.followups.answers import read_option_answer
 from intake.followups.both import read_all_offered
+from intake.followups.clause import english_to_catalogue, replaced_in_figures
 from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
 from intake.followups.each import read_each_offered
 from intake.followups.inline import read_inline_answers
+from intake.followups.left_out import PARTS, lines_in_size, removed_things, stems, to_the_line_worded
 from intake.followups.swap import swap_places
 from matchers import CatalogIndex, match_article, match_customer
-from matchers.normalize import fold
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from models.followups import OrderChange, SkuQuantity
 from parsers import read_attachments
@@ -129,11 +130,15 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
         ],
         order_index(index, [s for s in skus if s]),
     )
-    change = compute_change(_requests(own, pointer), held, index, customer_id=customer_id, today=None)
+    requests = _requests(own, pointer)
+    change = compute_change(requests, held, index, customer_id=customer_id, today=None)
+    to_the_line_worded(
+        change, requests, [line.description.value if line.description else "" for line in base], skus
+    )
     _more_by_words(change, base, skus)
     if not change.certain or change.empty:
         doubts.append("the change asked of the quote or order answered was not all read for sure")
-    dropped = _removed_by_words(own, base)
+    dropped = _removed_by_words(own, base, skus, index)
     lines = _changed(
         [line for i, line in enumerate(base) if i not in dropped],
         [sku for i, sku in enumerate(skus) if i not in dropped],
@@ -221,7 +226,7 @@ def _request_spans(own: str, quoted: str, part: str) -> list[Provenance]:
 def _requests(own: str, pointer: re.Match[str]) -> str:
     """The sender's text as requests on the quoted lines: the pointer blanked, 'sauf X' read as 'retirer X'."""
     text = own[: pointer.start()] + " " * (pointer.end() - pointer.start()) + own[pointer.end() :]
-    return _SENTENCE.sub(_as_request, _WRAPPED.sub(" ", text))
+    return _SENTENCE.sub(_as_request, _WRAPPED.sub(" ", replaced_in_figures(text)))
 
 
 def _as_request(sentence: re.Match[str]) -> str:
@@ -281,24 +286,29 @@ _REMOVES = re.compile(
     r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|minus|skip|moins\s+(?:les?|la|des))\b",
     re.I,
 )
-_PARTS = re.compile(r"[.;:\n]|,\s*|\s+(?:et|and|mais|but)\s+", re.I)
-_STEM = 5
 
 
-def _removed_by_words(own: str, base: list[ExtractedLine]) -> set[int]:
+def _removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex) -> set[int]:
     """The places of the quoted lines a removal names by words they all carry ('pas de gants ménage ce
-    mois-ci' takes out the household gloves in every size); a removal with a count reduces, the diff's."""
-    names = [_stems(line.description.value if line.description else "") for line in base]
+    mois-ci' takes out the household gloves in every size), in the quote's words or the catalogue's ('no
+    chickpeas' of 'Pois chiches 4/4'); a removal with a count reduces, the diff's."""
+    texts = [line.description.value if line.description else "" for line in base]
+    names = [
+        stems(f"{text} {index.products[sku].name if sku in index.products else ''}")
+        for text, sku in zip(texts, skus, strict=True)
+    ]
     used = set().union(*names) if names else set()
     dropped: set[int] = set()
-    for part in _PARTS.split(own):
+    for part in PARTS.split(own):
         found = _REMOVES.search(part)
         if found is None or re.search(r"\d", part):
             continue
-        words = _stems(part[found.end() :]) & used
-        hit = {i for i, name in enumerate(names) if words and words <= name}
-        if len(hit) < len(base):
-            dropped |= hit
+        for thing in removed_things(part[found.end() :]):
+            words = stems(f"{thing} {english_to_catalogue(thing)}") & used
+            hit = {i for i, name in enumerate(names) if words and words <= name}
+            hit = hit if words else lines_in_size(thing, texts)
+            if len(hit) < len(base):
+                dropped |= hit
     return dropped
 
 
@@ -312,13 +322,13 @@ _MORE = re.compile(
 def _more_by_words(change: OrderChange, base: list[ExtractedLine], skus: list[str]) -> None:
     """A request the diff left unread that adds a count to the one quoted line its words name, in the
     quote's own words ('the double lanyards' of 'double lanyard 2 m'); never surely (it stays a doubt)."""
-    names = [_stems(line.description.value if line.description else "") for line in base]
+    names = [stems(line.description.value if line.description else "") for line in base]
     used = set().union(*names) if names else set()
     for clause in change.unread:
         more = _MORE.search(clause)
         if more is None:
             continue
-        words = _stems(clause[more.end() :]) & used
+        words = stems(clause[more.end() :]) & used
         hit = [i for i, name in enumerate(names) if words and words <= name] or lines_of_size(
             clause[more.end() :], base
         )
@@ -340,10 +350,6 @@ def lines_of_size(clause: str, base: list[ExtractedLine]) -> list[int]:
         return []
     letter = re.compile(rf"(?<![\w/]){re.escape(said[0])}(?![\w/])", re.I)
     return [i for i, line in enumerate(base) if line.description and letter.search(line.description.value)]
-
-
-def _stems(text: str) -> set[str]:
-    return {fold(word).lower()[:_STEM] for word in re.findall(r"[^\W\d_]{4,}", text)}
 
 
 def _changed(

@@ -22,7 +22,7 @@ from models.datafiles import read_toml
 from models.followups import FollowupKind, FollowupSign, ReturnReason
 from parsers.classify.followup_model import predict_followup
 from parsers.mail.markers import load_markers
-from parsers.text.thread import points_to_thread
+from parsers.text.thread import points_to_thread, quotes_an_offer
 from parsers.vocabulary.sieve import Sieve
 from parsers.vocabulary.thread import weighted_points
 
@@ -195,12 +195,16 @@ def _points_to_earlier(parsed: ParsedMessage, text: str, vocabulary: FollowupVoc
     A forward is not enough: "Bon pour commande, mettez 2 cartons au lieu de 3" over a
     forwarded list changes the list, not an order taken.
     """
+    if any(p.search(text) for p in vocabulary.earlier):
+        return True
+    if quotes_an_offer(parsed.quoted):
+        # Under our quote or price list the thread holds an offer, not an order taken: "Nous prenons : ...
+        # et ajoutez 2 boîtes" orders, unless the PO it writes is an order taken (settled then).
+        return False
     headers = {k.lower() for k in parsed.headers}
     if any(h in headers for h in _THREAD_HEADERS):
         return True
-    if load_markers().is_reply_subject(parsed.subject) and parsed.quoted.strip():
-        return True
-    return any(p.search(text) for p in vocabulary.earlier)
+    return load_markers().is_reply_subject(parsed.subject) and bool(parsed.quoted.strip())
 
 
 def written_references(text: str) -> list[str]:

@@ -127,11 +127,13 @@ _OPTION_LABEL = re.compile(
     r"^[ \t]*(?:option|proposition|variante|offre)\s+(?:n°\s*)?[A-Da-d1-4]\s*[:.)\-–]\s*(?=\d)", re.I | re.M
 )
 _JOINED_LINES = re.compile(r"(?<=\S)[ \t]\+(?=[ \t]+\d)")
+# The dots leading a quote's row to its price ('4 x Stapler, 30 sheets ........ 13.50 EUR'): blanked.
+_LEADERS = re.compile(r"(?<=\S)[ \t]*(?:\.{3,}|…+|_{3,})[ \t]*(?=\d)")
 
 
 def as_quoted_rows(quoted: str) -> str:
     """The quoted text with each line of an option on a row of its own, as the body readers read rows."""
-    text = _OPTION_LABEL.sub(_blank, quoted)
+    text = _LEADERS.sub(_blank, _OPTION_LABEL.sub(_blank, quoted))
     return _JOINED_LINES.sub(lambda m: " \n", text)
 
 

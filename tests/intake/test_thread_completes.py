@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from intake.followups.completes import COMPLETED_DOUBT, complete_quoted_order
+from intake.orders_by_reading import answer_completing
 from matchers import CatalogIndex
-from models import ParsedMessage
+from models import Classification, MessageKind, ParsedMessage
+from models.followups import FollowupKind, FollowupSign
 from tests.factories.pipeline import make_parsed
 
 REF = Path(__file__).parents[2] / "fixtures" / "ref"
@@ -65,3 +67,26 @@ def test_an_answer_that_chooses_nothing_completes_nothing(said: str, index: Cata
 def test_an_answer_with_no_order_quoted_under_the_question_completes_nothing(index: CatalogIndex) -> None:
     question_only = ASKED_OVER_ORDER.split(">\n> Le lun.")[0]
     assert complete_quoted_order(_reply("Taille 10 et type AC.", question_only), index) is None
+
+
+def test_an_answer_read_as_an_order_by_its_words_alone_completes_the_order_quoted(
+    index: CatalogIndex,
+) -> None:
+    parsed = _reply("Les gants en taille 10, et le différentiel en type AC. Commande RH-7001 toujours.")
+    parsed.classification = Classification(
+        kind=MessageKind.ORDER, confidence=0.9, reasons=["text: 'Commande'"]
+    )
+    fallback = FollowupSign(kind=FollowupKind.NEW_ORDER)
+    read, _ = answer_completing(parsed, None, fallback, index)
+    assert read is not None
+    assert [(line.code.value if line.code else None, int(line.quantity.value)) for line in read[0].lines] == [
+        ("GAN-CUI-T10", 6),
+        ("DIF-40-AC", 2),
+        (None, 4),
+    ]
+    # Counted lines of its own: the reply is read as written.
+    counted = _reply(
+        "Les gants en taille 10. Ajoutez 3 rouleaux à peinture 180 mm. Commande RH-7001 toujours."
+    )
+    counted.classification = parsed.classification
+    assert answer_completing(counted, None, fallback, index) == (None, fallback)
