@@ -325,10 +325,14 @@ def test_more_english_words_of_the_trades_read_as_a_french_catalogue_writes_them
         ("palm coated gloves, reusable", "Gant enduit paume réutilisable"),
         ("anti fog overspecs", "Surlunette anti-buée"),
         ("solid discs, set", "Disques pleins - jeu de 2"),
+        ("exit signs", "Bloc BAES évacuation LED"),
+        ("interrupteur horaire ph/neutre", "Interrupteur horaire 1P+N"),
+        ("contacteur phase neutre", "Contacteur 1P+N"),
+        ("délesteur ph+n", "Délesteur 1P+N"),
     ],
     ids=[
         "screwdriver", "batten", "impulse-relay", "scrubber", "all-purpose", "organic-oil", "peeled",
-        "ballpoint", "palm", "anti-fog", "solid-set",
+        "ballpoint", "palm", "anti-fog", "solid-set", "exit-sign", "ph-slash-neutre", "phase-neutre", "ph-plus-n",
     ],
 )  # fmt: skip
 def test_common_english_words_of_each_trade_read_as_a_french_catalogue(english: str, french: str) -> None:
@@ -340,3 +344,24 @@ def test_common_english_words_of_each_trade_read_as_a_french_catalogue(english: 
 def test_a_feminine_and_a_masculine_read_alike() -> None:
     assert read_wording("tomates concassées").words == read_wording("tomate concassé").words
     assert read_wording("vis galvanisée").words == read_wording("vis galvanisé").words
+
+
+@pytest.mark.parametrize(
+    ("customer", "catalogue"),
+    [
+        ("café moulu, les paquets de 250 grammes", "Café moulu pur arabica 250 g"),
+        ("sucre en poudre, sacs de 5 kilos", "Sucre en poudre - sac 5 kg"),
+        ("projecteur 30 watts", "Projecteur LED 30W noir"),
+        ("lampe frontale 300 lumens", "Lampe frontale LED 300 lm"),
+        ("chargeur 12 volts", "Chargeur de batterie 12 V"),
+        ("tuyau de 19 millimètres", "Tuyau d'arrosage 19 mm"),
+        ("jardinière de 80 centimètres", "Jardinière rectangulaire 80 cm"),
+        ("bidons de 5 liters", "Lave-glace été - bidon 5 L"),
+    ],
+    ids=["grammes", "kilos", "watts", "lumens", "volts", "millimetres", "centimetres", "liters"],
+)
+def test_a_measure_with_its_unit_written_out_is_the_size_the_catalogue_prints_in_symbols(
+    customer: str, catalogue: str
+) -> None:
+    said = {f for f in read_wording(customer).features if not f.startswith(("num:", "pack:"))}
+    assert said and said <= read_wording(catalogue).features
