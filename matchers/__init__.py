@@ -2,7 +2,6 @@
 
 from matchers.aliases import learn_alias
 from matchers.articles import match_article
-from matchers.carried import with_carried_twins
 from matchers.context import line_headings, message_words
 from matchers.customers import match_customer
 from matchers.habits import decided_by_habit
@@ -20,15 +19,10 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     habits = index.habits.get(customer_id) if customer_id else None
     context = message_words(parsed, order.lines)
     headings = line_headings(parsed, order.lines)
-    lines = with_carried_twins(
-        [
-            match_article(
-                line, index, customer_id=customer_id, habits=habits, context=context, heading=heading
-            )
-            for line, heading in zip(order.lines, headings, strict=True)
-        ],
-        index,
-    )
+    lines = [
+        match_article(line, index, customer_id=customer_id, habits=habits, context=context, heading=heading)
+        for line, heading in zip(order.lines, headings, strict=True)
+    ]
     on_file = index.customers[customer_id].ship_to if customer_id else None
     return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=_ship_to(order.ship_to, on_file))
 
