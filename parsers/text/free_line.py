@@ -96,9 +96,23 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     if len(prose) >= 2:
         return [_with_known_code(found, spans, start) for found in prose]
     single = read_line(line, part=part, start=start)
+    if single is None and not prose:
+        single = read_line(_without_remark(line), part=part, start=start)
     if single is not None:
         return [_code_in_name(single, codes)]
     return prose
+
+
+# '(pas le kit, on a déjà les galets)', '(single rolls, not the tower)': a remark in words closing the line.
+_CLOSING_REMARK = re.compile(r"\s*\((?=[^()\d]*[^\W\d_]{2})[^()\d]*\)\s*[.!]?\s*$")
+
+
+def _without_remark(line: str) -> str:
+    """The line with the remark in words that closes it blanked (offsets kept): a remark says what the
+    article is or is not, or whose code it is, and lengthens a list line past what a list line holds;
+    a bracket holding a figure ('(cartons de 50)', '(15)') may count, and stays."""
+    remark = _CLOSING_REMARK.search(line)
+    return line if remark is None else line[: remark.start()] + " " * (len(line) - remark.start())
 
 
 def _same_sentence(line: ExtractedLine, text: str, cut: int, start: int) -> bool:

@@ -16,7 +16,7 @@ def qualifies(clause: str) -> bool:
     """A clause that tells the article before it: a size, a colour, a fitting ('with belt', 'avec
     ceinture'), a class or a type, a count of its parts ('3 points'), its packing ('la boîte de 50'),
     or which of its kind it is ('the 45 lumen ones')."""
-    clause = clause.strip()
+    clause = clause.strip().removesuffix(".").rstrip()  # the sentence may end with the clause
     if not clause or len(clause.split()) > 6:
         return False
     if _POINTING.fullmatch(clause):
@@ -24,6 +24,12 @@ def qualifies(clause: str) -> bool:
     packed = re.fullmatch(
         r"(?:(?:la|le|les|the|en|in|par|by)\s+)?([^\W\d_]+)\s+(?:de|of|d')\s*\d+\s*[^\W\d]*", clause, re.I
     )
+    if packed is None:  # '25 per box', '100 pièces par boîte': what each pack holds, said the other way
+        packed = re.fullmatch(
+            r"\d+\s+(?:[^\W\d_]+\s+)?(?:per|par|à\s+la|a\s+la|au|in\s+each|in\s+a)\s+([^\W\d_]+)",
+            clause,
+            re.I,
+        )
     if packed is not None:
         unit = normalise_unit(packed[1])
         return unit is not None and unit_kind(unit) == "count"

@@ -627,3 +627,33 @@ def test_the_words_that_open_a_line_of_no_item_are_read_whole_as_each_alone() ->
 def test_packs_counted_first_keep_the_x_after_the_name_as_what_each_holds(line, expected):
     found = read_line(line, part="body", start=0)
     assert (str(found.quantity.value), found.unit.value, found.description.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- 1 tondeuse autoportée 92 cm pour le parc du château (pas le modèle à bac, on ramasse à la main)",
+            [("tondeuse autoportée 92 cm pour le parc du château", Decimal(1), None)],
+        ),
+        (
+            "- Garden twine natural jute 5 mm x 110 m x6 (single balls, not the trade box)",
+            [("Garden twine natural jute 5 mm x 110 m", Decimal(6), None)],
+        ),
+        (
+            "3. GRN-2231 terreau horticole 70 L - 12 (votre code, pas le nôtre)",
+            [("terreau horticole 70 L", Decimal(12), None)],
+        ),
+    ],
+    ids=["leading-count", "glued-x", "dash-count"],
+)
+def test_a_remark_in_words_closing_a_list_line_is_left_out_of_it(text: str, expected) -> None:
+    lines = read_lines(f"Bonjour,\n\n{text}\n", part="body")
+    assert [
+        (ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines
+    ] == expected
+
+
+def test_a_closing_bracket_holding_a_figure_still_counts_no_packs() -> None:
+    assert read_lines("Bonjour,\n\n- Graines de gazon : 4 (sacs de 10)\n", part="body") == []
+
