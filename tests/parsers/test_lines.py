@@ -657,3 +657,18 @@ def test_a_remark_in_words_closing_a_list_line_is_left_out_of_it(text: str, expe
 def test_a_closing_bracket_holding_a_figure_still_counts_no_packs() -> None:
     assert read_lines("Bonjour,\n\n- Graines de gazon : 4 (sacs de 10)\n", part="body") == []
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 4 panneaux place handicapée", (None, Decimal(4), None, None)),
+        ("- 6 bancs parc acier vert", (None, Decimal(6), None, None)),
+        ("- 2 jx roulettes AV chariot", (None, Decimal(2), "jeu", None)),
+        ("12 bis rue des Lilas", None),
+        ("7 Grande Rue", None),
+        ("3 avenue Foch", None),
+    ],
+    ids=["place-after-a-name", "parc-after-a-name", "av-after-a-name", "bis-rue", "grande-rue", "avenue"],
+)
+def test_a_street_word_after_an_articles_name_is_a_word_of_it(text: str, expected) -> None:
+    assert _shape(text) == expected
