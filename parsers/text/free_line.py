@@ -97,22 +97,39 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         return [_with_known_code(found, spans, start) for found in prose]
     single = read_line(line, part=part, start=start)
     if single is None and not prose:
-        single = read_line(_without_remark(line), part=part, start=start)
+        single = _read_without_remark(line, part=part, start=start)
     if single is not None:
         return [_code_in_name(single, codes)]
     return prose
 
 
-# '(pas le kit, on a déjà les galets)', '(single rolls, not the tower)': a remark in words closing the line.
-_CLOSING_REMARK = re.compile(r"\s*\((?=[^()\d]*[^\W\d_]{2})[^()\d]*\)\s*[.!]?\s*$")
+# '(pas le kit, on a déjà les galets)', '(the big hotel one)': a remark in words closing the line.
+_CLOSING_REMARK = re.compile(r"\s*\((?=[^()\d]*[^\W\d_]{2})(?P<inside>[^()\d]*)\)\s*[.!]?\s*$")
+# A remark saying what the article is not, or whose code it is: no words of its name.
+_NOT = re.compile(r"\b(?:pas|not|no|non|sans|without|ni|nor|sauf|except|code)\b", re.I)
 
 
-def _without_remark(line: str) -> str:
-    """The line with the remark in words that closes it blanked (offsets kept): a remark says what the
-    article is or is not, or whose code it is, and lengthens a list line past what a list line holds;
-    a bracket holding a figure ('(cartons de 50)', '(15)') may count, and stays."""
+def _read_without_remark(line: str, *, part: str, start: int) -> ExtractedLine | None:
+    """The line read with the remark in words that closes it blanked (offsets kept): a remark lengthens
+    a list line past what a list line holds. What it tells of the article ('(the big hotel one)') is
+    said after its name; what it is not ('(single rolls, not the tower)') is left out. A bracket holding
+    a figure ('(cartons de 50)', '(15)') may count, and stays."""
     remark = _CLOSING_REMARK.search(line)
-    return line if remark is None else line[: remark.start()] + " " * (len(line) - remark.start())
+    if remark is None:
+        return None
+    found = read_line(line[: remark.start()] + " " * (len(line) - remark.start()), part=part, start=start)
+    desc = found.description if found is not None else None
+    if found is None or desc is None or desc.provenance is None or _NOT.search(remark["inside"]):
+        return found
+    told = f"({remark['inside'].strip()})"
+    span = (desc.provenance.span[0], start + remark.end("inside") + 1) if desc.provenance.span else None
+    found.description = desc.model_copy(
+        update={
+            "value": f"{desc.value} {told}",
+            "provenance": desc.provenance.model_copy(update={"span": span}),
+        }
+    )
+    return found
 
 
 def _same_sentence(line: ExtractedLine, text: str, cut: int, start: int) -> bool:

@@ -644,10 +644,14 @@ def test_packs_counted_first_keep_the_x_after_the_name_as_what_each_holds(line, 
             "3. GRN-2231 terreau horticole 70 L - 12 (votre code, pas le nôtre)",
             [("terreau horticole 70 L", Decimal(12), None)],
         ),
+        (
+            "- Brouette de chantier x 2 (la grande renforcée)",
+            [("Brouette de chantier (la grande renforcée)", Decimal(2), None)],
+        ),
     ],
-    ids=["leading-count", "glued-x", "dash-count"],
+    ids=["leading-count", "glued-x", "dash-count", "what-it-is-stays"],
 )
-def test_a_remark_in_words_closing_a_list_line_is_left_out_of_it(text: str, expected) -> None:
+def test_a_remark_in_words_closing_a_list_line_is_read_apart(text: str, expected) -> None:
     lines = read_lines(f"Bonjour,\n\n{text}\n", part="body")
     assert [
         (ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines
@@ -672,3 +676,4 @@ def test_a_closing_bracket_holding_a_figure_still_counts_no_packs() -> None:
 )
 def test_a_street_word_after_an_articles_name_is_a_word_of_it(text: str, expected) -> None:
     assert _shape(text) == expected
+
