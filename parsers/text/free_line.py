@@ -13,9 +13,11 @@ from decimal import Decimal
 from models import Extracted, ExtractedLine, Provenance
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
 from parsers.text.corrections import added_item, inline_correction, is_cancelled, revised_count
+from parsers.text.extracted import UNIT_TOKEN
 from parsers.text.lines import read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
+from parsers.values.units import normalise_unit, unit_kind
 
 # The rule of a line added in a sentence ('et en plus 2 jugulaires, pas sur le bon').
 ADDED_RULE = "text-added"
@@ -97,7 +99,9 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         return [_with_known_code(found, spans, start) for found in prose]
     single = read_line(line, part=part, start=start)
     if single is None and not prose:
-        single = _read_without_remark(line, part=part, start=start)
+        single = _read_without_remark(line, part=part, start=start) or _read_counted_after_size(
+            line, part=part, start=start
+        )
     if single is not None:
         return [_code_in_name(single, codes)]
     return prose
@@ -130,6 +134,23 @@ def _read_without_remark(line: str, *, part: str, start: int) -> ExtractedLine |
         }
     )
     return found
+
+
+# 'bottes 43 x 3 pr': a size, an x, then a count in a unit closing the line (no pack's content after it).
+_COUNTED_AFTER_SIZE = re.compile(
+    rf"\d\s*(?P<x>[x×])(?P<gap>\s+)(?P<count>\d{{1,3}})\s*(?P<unit>{UNIT_TOKEN})\s*$", re.I
+)
+
+
+def _read_counted_after_size(line: str, *, part: str, start: int) -> ExtractedLine | None:
+    """A count in a counting unit after a size and its x ('assiettes 23 x 5 paquets') is the line's count,
+    never a dimension's second figure: read with the x glued to it, as 'absorbeur 2 m x2' is."""
+    found = _COUNTED_AFTER_SIZE.search(line)
+    unit = normalise_unit(found["unit"].rstrip(".")) if found else None
+    if found is None or unit is None or unit_kind(unit) != "count":
+        return None
+    glued = line[: found.start("x")] + found["gap"] + "x" + line[found.start("count") :]
+    return read_line(glued, part=part, start=start)
 
 
 def _same_sentence(line: ExtractedLine, text: str, cut: int, start: int) -> bool:

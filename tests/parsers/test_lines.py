@@ -677,3 +677,20 @@ def test_a_closing_bracket_holding_a_figure_still_counts_no_packs() -> None:
 def test_a_street_word_after_an_articles_name_is_a_word_of_it(text: str, expected) -> None:
     assert _shape(text) == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 2041733 sabots de cuisine 41 x 2 pr", [("2041733", Decimal(2), "paire")]),
+        ("- 2041790 tabliers bavette 90 x 4 pièces", [("2041790", Decimal(4), "pce")]),
+        ("- 2041712 sacs kraft 32 x 45 lot de 50", []),
+    ],
+    ids=["pairs-after-a-size", "pieces-after-a-size", "a-lot-of-after-a-size"],
+)
+def test_a_count_of_pieces_after_a_size_and_its_x_is_the_lines_count(text: str, expected) -> None:
+    lines = read_lines(f"Bonjour,\n\n{text}\n", part="body")
+    read = [
+        (ln.code.value if ln.code else None, ln.quantity.value, ln.unit.value if ln.unit else None)
+        for ln in lines
+    ]
+    assert read == expected
