@@ -22,6 +22,7 @@ from parsers.text.corrections import correct_order_lines, postscript_at
 from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.each_count import read_each
 from parsers.text.free_line import ADDED_RULE, plain_line, read_free
+from parsers.text.length_counts import with_lengths_counted
 from parsers.text.lines import BRACKETED_RULE
 from parsers.text.restated import restate_lines
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
@@ -294,7 +295,8 @@ def read_lines(
         found.extend(free)
         above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
     last = blocks.flush()
-    return [*found, last] if last is not None else found
+    found = [*found, last] if last is not None else found
+    return with_lengths_counted(found, text, lambda row, at: read_free(row, part=part, start=at, codes=codes))
 
 
 def _just_above(found: list[ExtractedLine], rows: list[str], index: int, start: int) -> ExtractedLine | None:

@@ -694,3 +694,21 @@ def test_a_count_of_pieces_after_a_size_and_its_x_is_the_lines_count(text: str, 
         for ln in lines
     ]
     assert read == expected
+
+
+def test_a_length_then_a_count_after_an_x_in_a_list_counted_so() -> None:
+    text = (
+        "Please send:\n1. Hose reel with wall bracket x 3\n2. Soaker hose 10 m x 4\n"
+        "3. Hose connectors, pack of 4 x 6\n"
+    )
+    lines = read_lines(text, part="body")
+    assert [(ln.description.value, ln.quantity.value) for ln in lines] == [
+        ("Hose reel with wall bracket", Decimal(3)),
+        ("Soaker hose 10 m", Decimal(4)),
+        ("Hose connectors, pack of 4", Decimal(6)),
+    ]
+
+
+def test_a_length_then_an_x_among_lines_counted_otherwise_stays_a_size() -> None:
+    lines = read_lines("Please send:\n1. Soaker hose 10 m x 4\n2. 3 hose reels\n", part="body")
+    assert [ln.description.value for ln in lines] == ["hose reels"]
