@@ -30,6 +30,7 @@ _SINGLE = (
     "see_attached",
     "one_order",
     "phone",
+    "postscript",
 )
 
 
@@ -53,6 +54,7 @@ class Markers:
     see_attached: re.Pattern[str]
     one_order: re.Pattern[str]
     phone: re.Pattern[str]
+    postscript: re.Pattern[str]
     quantity: re.Pattern[str]
 
     def is_forward_subject(self, subject: str | None) -> bool:

@@ -265,7 +265,8 @@ def _unquote(lines: list[str]) -> list[str]:
 
 def split_signature(lines: list[str], markers: Markers | None = None) -> tuple[list[str], list[str]]:
     """(text lines, signature lines): the signature starts at a sign-off, a "--" or a
-    legal notice with no quantity line after it, or is a closing contact block."""
+    legal notice with no quantity line after it, or is a closing contact block; a postscript
+    under it ends it, and is text."""
     markers = markers or load_markers()
     seen_content = False
     for index, raw in enumerate(lines):
@@ -278,6 +279,11 @@ def split_signature(lines: list[str], markers: Markers | None = None) -> tuple[l
             or markers.disclaimer.search(line)
         )
         if opener and seen_content and not _has_quantities(lines[index + 1 :], markers):
+            after = next(
+                (i for i in range(index + 1, len(lines)) if markers.postscript.match(lines[i])), None
+            )
+            if after is not None:  # 'P.S. Scratch item 3' under the sign-off: the order's text again
+                return [*_trim(lines[:index]), "", *lines[after:]], lines[index:after]
             return _trim(lines[:index]), lines[index:]
         seen_content = True
     return _contact_block(lines, markers)

@@ -212,3 +212,23 @@ def test_reply_corpus_bodies_are_split(name: str, kept_and_dropped: tuple[str, s
     split = split_reply(text)
     assert kept in split.text
     assert dropped not in split.text
+
+
+@pytest.mark.parametrize(
+    "postscript",
+    ["P.S. Forget line 2, we still have sugar.", "PS : enlevez la ligne 2, il nous reste du sucre."],
+    ids=["p-s-en", "ps-colon-fr"],
+)
+def test_a_postscript_under_the_sign_off_is_text_again(postscript: str) -> None:
+    lines = [
+        "Bonjour,",
+        "- 4 colis de café en grains",
+        "- 2 sacs de sucre",
+        "Cordialement,",
+        "Anne Roux",
+        "",
+        postscript,
+    ]
+    text, signature = split_signature(lines)
+    assert postscript in text and "- 2 sacs de sucre" in text
+    assert signature == ["Cordialement,", "Anne Roux", ""]
