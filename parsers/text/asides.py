@@ -78,13 +78,18 @@ def with_counts_said(sentence: str, lines: list[ExtractedLine], start: int) -> s
     for match in _SAME_COUNT.finditer(sentence):
         before = [ln for ln in lines if ln.quantity and ln.provenance and ln.provenance.span]
         before = [ln for ln in before if ln.provenance.span[1] <= start + match.start()]
-        if not before:
-            continue
-        last = max(before, key=lambda ln: ln.provenance.span[1])
-        if not _JOINED.fullmatch(sentence[last.provenance.span[1] - start : match.start()]):
-            continue  # the item just before, joined to it, or none: never a count said sentences earlier
-        count = last.quantity.value
-        figure = f"{count.normalize():f}"
+        if before:
+            last = max(before, key=lambda ln: ln.provenance.span[1])
+            if not _JOINED.fullmatch(sentence[last.provenance.span[1] - start : match.start()]):
+                continue  # the item just before, joined to it, or none: never a count said sentences earlier
+            figure = f"{last.quantity.value.normalize():f}"
+        else:
+            # 'we need 24 RJ45 mechanisms and the same number of plates': the one count of the clause
+            # before, an item named by its count alone, which the item counted so makes a list
+            counts = _BARE_COUNT.findall(re.split(r"[,;:.!?]\s", sentence[: match.start()])[-1])
+            if len(counts) != 1:
+                continue
+            figure = counts[0]
         if len(figure) > match.end("same") - match.start():
             continue
         said[match.start() : match.end("same")] = figure.ljust(match.end("same") - match.start())
@@ -93,6 +98,8 @@ def with_counts_said(sentence: str, lines: list[ExtractedLine], start: int) -> s
 
 
 _JOINED = re.compile(r"\s*(?:\([^()]*\))?\s*,?\s*(?:et|and|plus)\s", re.I)
+# A count in figures standing alone before a word ('24 RJ45 ...'), not one glued in a name ('Cat6').
+_BARE_COUNT = re.compile(r"(?<![\w.,/-])(\d{1,4})(?=\s+[^\W_])")
 _SAME_COUNT = re.compile(
     r"(?:(?<=\bet\s)|(?<=\band\s)|(?<=\bplus\s))(?:autant(?P<de>\s+de\b|\s+d['’])?|the\s+same\s+(?:number|quantity)\s+of\b|as\s+many)"
     r"(?P<same>)(?=\s*(?:en|in|of|de|d['’])?\s*[^\W\d_])",

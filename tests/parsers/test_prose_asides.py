@@ -112,3 +112,33 @@ def test_the_same_count_said_again_counts_the_next_item(text, expected):
 def test_the_same_count_is_never_taken_from_an_earlier_sentence():
     text = "Please send 40 m of garden hose. We also need 3 XL8 nozzles and the same number of clips."
     assert all(q != Decimal(40) for d, q, _ in _read(text) if "clips" in d)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We also need 18 GN 1/1 steam trays and the same number of lids.",
+            [("GN 1/1 steam trays", 18, None), ("lids", 18, None)],
+        ),
+        (
+            "Il nous faudrait 8 bacs gastro inox et autant de couvercles.",
+            [("bacs gastro inox", 8, None), ("couvercles", 8, None)],
+        ),
+    ],
+    ids=["same-number-en", "autant-fr"],
+)
+def test_the_same_count_after_an_item_named_by_its_count_alone_makes_a_list(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous sommes 12 cuisiniers et autant de serveurs ce soir.",
+        "We need 2 trays of 40 x 60 cm and the same number of lids.",
+    ],
+    ids=["not-asked", "two-counts-before"],
+)
+def test_the_same_count_with_no_one_count_asked_before_it_reads_nothing(text):
+    assert _read(text) == []
