@@ -25,6 +25,7 @@ from parsers.text.free_line import ADDED_RULE, plain_line, read_free
 from parsers.text.length_counts import with_lengths_counted
 from parsers.text.lines import BRACKETED_RULE
 from parsers.text.restated import restate_lines
+from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_size_split
 from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
@@ -296,7 +297,10 @@ def read_lines(
         above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
     last = blocks.flush()
     found = [*found, last] if last is not None else found
-    return with_lengths_counted(found, text, lambda row, at: read_free(row, part=part, start=at, codes=codes))
+    found = with_lengths_counted(
+        found, text, lambda row, at: read_free(row, part=part, start=at, codes=codes)
+    )
+    return with_sides_swapped(found)
 
 
 def _just_above(found: list[ExtractedLine], rows: list[str], index: int, start: int) -> ExtractedLine | None:

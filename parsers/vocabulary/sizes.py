@@ -40,6 +40,7 @@ class VariantWords(BaseModel):
     links: list[str]
     kinds: list[str]
     ones: list[str]
+    sides: list[tuple[str, str]]
 
 
 class _SizesFile(BaseModel):

@@ -712,3 +712,30 @@ def test_a_length_then_a_count_after_an_x_in_a_list_counted_so() -> None:
 def test_a_length_then_an_x_among_lines_counted_otherwise_stays_a_size() -> None:
     lines = read_lines("Please send:\n1. Soaker hose 10 m x 4\n2. 3 hose reels\n", part="body")
     assert [ln.description.value for ln in lines] == ["hose reels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- Top shelf brackets, grey, x 6\n- bottom same x 4\n",
+            [("Top shelf brackets, grey", Decimal(6)), ("Bottom shelf brackets, grey", Decimal(4))],
+        ),
+        (
+            "- charnières gauche pour porte de placard x 10\n- droite idem x 8\n",
+            [
+                ("charnières gauche pour porte de placard", Decimal(10)),
+                ("charnières droite pour porte de placard", Decimal(8)),
+            ],
+        ),
+    ],
+    ids=["bottom-same-en", "droite-idem-fr"],
+)
+def test_a_line_saying_same_and_the_other_side_orders_that_side_of_the_article_above(text, expected) -> None:
+    lines = read_lines(f"Bonjour,\n\n{text}", part="body")
+    assert [(ln.description.value, ln.quantity.value) for ln in lines] == expected
+
+
+def test_same_and_a_side_under_a_line_naming_no_side_stays_as_read() -> None:
+    lines = read_lines("Bonjour,\n\n- poignées inox x 4\n- gauche idem x 2\n", part="body")
+    assert [ln.description.value for ln in lines] == ["poignées inox", "gauche idem"]
