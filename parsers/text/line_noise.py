@@ -114,19 +114,6 @@ def _starts_with_street(lowered: str) -> bool:
     return bool(match and match[1].rstrip(".") in line_words().street_words)
 
 
-def _opens_a_street(desc: str, street_words: list[str]) -> bool:
-    """'12 rue ...', '3 bis avenue ...', '7 Grande Rue', '2 Old Mill Lane': a street word among the first
-    three, after nothing or after a name's capitalised words; 'plaquettes AV', 'bornes parc' name articles."""
-    lead = [w.strip(".,") for w in desc.split()[:3]]
-    for at, word in enumerate(lead):
-        if word.lower() in street_words:
-            return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _BEFORE_STREET for w in lead[:at])
-    return False
-
-
-_BEFORE_STREET = frozenset({"bis", "ter", "b", "c"})
-
-
 def plausible(line: ExtractedLine) -> bool:
     desc = (line.description.value if line.description else "").strip()
     code = line.code.value if line.code else ""
@@ -141,8 +128,9 @@ def plausible(line: ExtractedLine) -> bool:
     if first in words.not_a_line_after_number or month_number(first):
         return False
     if line.provenance and line.provenance.rule == "text-quantity-designation":
+        lead = [w.strip(".,") for w in desc.lower().split()[:3]]
         sentence = len(desc.split()) > MAX_LIST_WORDS or re.search(r"[.!?]\s+[A-Z]", desc)
-        if _opens_a_street(desc, words.street_words) or sentence:
+        if any(w in words.street_words for w in lead) or sentence:
             return False
     # 'N° de commande SAP : 4700091235': a number of seven figures or more is an identifier, no count
     return line.quantity is not None and 0 < line.quantity.value < MAX_COUNT

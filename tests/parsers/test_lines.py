@@ -665,22 +665,6 @@ def test_a_closing_bracket_holding_a_figure_still_counts_no_packs() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("- 4 panneaux place handicapée", (None, Decimal(4), None, None)),
-        ("- 6 bancs parc acier vert", (None, Decimal(6), None, None)),
-        ("- 2 jx roulettes AV chariot", (None, Decimal(2), "jeu", None)),
-        ("12 bis rue des Lilas", None),
-        ("7 Grande Rue", None),
-        ("3 avenue Foch", None),
-    ],
-    ids=["place-after-a-name", "parc-after-a-name", "av-after-a-name", "bis-rue", "grande-rue", "avenue"],
-)
-def test_a_street_word_after_an_articles_name_is_a_word_of_it(text: str, expected) -> None:
-    assert _shape(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         ("- 2041733 sabots de cuisine 41 x 2 pr", [("2041733", Decimal(2), "paire")]),
         ("- 2041790 tabliers bavette 90 x 4 pièces", [("2041790", Decimal(4), "pce")]),
         ("- 2041712 sacs kraft 32 x 45 lot de 50", []),
