@@ -73,7 +73,7 @@ def proposed_swaps(
         if verb is None:
             continue
         missing, offered = sentence.group(0)[: verb.start()], sentence.group(0)[verb.end() :]
-        place = _best(names, _words(missing))
+        place = best_line(names, _words(missing))
         sku = _proposed_article(offered, index)
         if place is None or sku is None or place in swaps:
             continue
@@ -103,7 +103,8 @@ def _proposed_article(offered: str, index: CatalogIndex) -> str | None:
     return match.sku if match.sku and match.score >= SURE_SCORE and match.margin >= SURE_MARGIN else None
 
 
-def _best(names: list[set[str]], words: set[str]) -> int | None:
+def best_line(names: list[set[str]], words: set[str]) -> int | None:
+    """The one line sharing most of `words` (None: none, or two alike)."""
     shared = [len(name & words) for name in names]
     top = max(shared, default=0)
     return shared.index(top) if top and shared.count(top) == 1 else None
