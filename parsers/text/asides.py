@@ -76,8 +76,14 @@ def with_counts_said(sentence: str, lines: list[ExtractedLine], start: int) -> s
     length so that the places read stay; None when it says no such count."""
     said = list(sentence)
     for match in _SAME_COUNT.finditer(sentence):
+        # the items of its own sentence: a count said sentences earlier is never the one said again
+        opened = start + max(sentence.rfind(mark, 0, match.start()) for mark in (". ", "! ", "? ")) + 1
         before = [ln for ln in lines if ln.quantity and ln.provenance and ln.provenance.span]
-        before = [ln for ln in before if ln.provenance.span[1] <= start + match.start()]
+        before = [
+            ln
+            for ln in before
+            if opened <= ln.provenance.span[0] and ln.provenance.span[1] <= start + match.start()
+        ]
         if before:
             last = max(before, key=lambda ln: ln.provenance.span[1])
             if not _JOINED.fullmatch(sentence[last.provenance.span[1] - start : match.start()]):

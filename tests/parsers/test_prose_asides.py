@@ -125,8 +125,12 @@ def test_the_same_count_is_never_taken_from_an_earlier_sentence():
             "Il nous faudrait 8 bacs gastro inox et autant de couvercles.",
             [("bacs gastro inox", 8, None), ("couvercles", 8, None)],
         ),
+        (
+            "Please send 2 cases of napkins. We also need 6 chafing dishes and the same number of lids.",
+            [("napkins", 2, "carton"), ("chafing dishes", 6, None), ("lids", 6, None)],
+        ),
     ],
-    ids=["same-number-en", "autant-fr"],
+    ids=["same-number-en", "autant-fr", "after-a-sentence-of-counted-items"],
 )
 def test_the_same_count_after_an_item_named_by_its_count_alone_makes_a_list(text, expected):
     assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
