@@ -209,8 +209,8 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     take(_SIZE, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
     take(_THREAD, lambda m: {f"thread:{m[1]}{m[2]}"})
     take(_PER_PACK, lambda m: {f"pack:{m[1]}"})
-    take(_PACK, lambda m: {f"pack:{m[1]}"})
     take(_pack_then_count(), lambda m: {f"pack:{m[2]}"}, word=lambda m: m[1])
+    take(_PACK, lambda m: {f"pack:{m[1]}"})
     take(_COUNT_THEN_PACK, lambda m: {f"pack:{m[1]}"}, word=lambda m: m[2] if m[2][0] == "p" else "")
     take(_SIZE_LETTER, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
     for m in _BARE.finditer(text):
@@ -285,7 +285,7 @@ def read_wording(text: str) -> Wording:
     folded = _spelled_sizes().sub(
         lambda m: f" size {_SPELLED[' '.join((m['word'] or m['apart']).split())]} ", folded
     )
-    folded, unwanted = _negated_packs(folded)
+    folded, unwanted = _negated_packs(_NUMBER_SIGN.sub(" ", folded))
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []
     excluded: list[str] = []
@@ -310,8 +310,15 @@ def read_wording(text: str) -> Wording:
     return Wording(tuple(words), frozenset(features), frozenset(numbers), tuple(excluded), tuple(either))
 
 
+# 'n° 7', 'No. 7', 'nº 12': the sign before a number, no word of the name (and 'no' there is no negation).
+_NUMBER_SIGN = re.compile(r"(?<![\w+/])(?:no\.?|n\s*[.°º])\s*(?=\d)")
+
+
 # What follows a negation up to the clause's end: '(loose, not the packs of 10)', 'pas le carton de 12'.
-_NEGATED = re.compile(r"\b(?:not|pas|no|non|hors|without|sans)\s+(?P<said>[^,;()]{1,40})")
+_NEGATED = re.compile(
+    rf"\b(?:not|pas|no|non|hors|without|sans)\s+(?P<said>(?:(?:the|le|la|les|l'|un|une|a|an|en|in|by|par|des|du|de)\s+)*"
+    rf"(?:(?:{_PACK_WORDS})(?:e?s)?\b|\d+[\s-]?packs?\b)[^,;()]{{0,30}})"
+)
 
 
 def _negated_packs(folded: str) -> tuple[str, set[str]]:
