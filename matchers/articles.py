@@ -86,8 +86,10 @@ def _by_the_piece(line: ExtractedLine, wording: str, index: CatalogIndex, found:
     if found.sku is None or is_pack_word(stated) or (line.pack_size and line.pack_size.value):
         return found
     said = read_wording(wording)
-    if any(f[:5] == "pack:" for f in said.features):
-        return found
+    if any(f[:5] == "pack:" for f in said.features) or any(
+        is_pack_word(unit_of().get(w)) for w in said.words
+    ):
+        return found  # 'sacs 130 L en carton', 'boîtes de GU10': a package is said, if not its count
     twin = piece_twin(found.sku, said, index)
     if twin is None:
         return found

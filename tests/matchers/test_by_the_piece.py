@@ -33,6 +33,7 @@ def index() -> CatalogIndex:
         ("stylos bille pointe moyenne bleus", "lots", "STY-BL-50"),
         ("stylos bille pointe moyenne bleus, lots de 50", None, "STY-BL-50"),
         ("Stylo bille pointe moyenne bleu - lot de 50", None, "STY-BL-50"),
+        ("Stylos bille pointe moyenne bleus en lots", None, "STY-BL-50"),
     ],
     ids=[
         "nothing-said",
@@ -41,6 +42,7 @@ def index() -> CatalogIndex:
         "boxes-counted",
         "pack-written",
         "pack-name-copied",
+        "package-said-without-its-count",
     ],
 )
 def test_a_count_with_no_pack_written_is_of_the_article_sold_by_the_piece(

@@ -333,13 +333,12 @@ def test_more_english_words_of_the_trades_read_as_a_french_catalogue_writes_them
         ("dark chocolate", "Chocolat noir 70 %"),
         ("sealed safety goggles", "Lunettes de sécurité étanches"),
         ("goggles with vent", "Lunettes avec aération"),
-        ("six-function lamp", "Lampe 6 fonctions"),
         ("big box", "Grande boîte"),
     ],
     ids=[
         "screwdriver", "batten", "impulse-relay", "scrubber", "all-purpose", "organic-oil", "peeled",
         "ballpoint", "palm", "anti-fog", "solid-set", "exit-sign", "ph-slash-neutre", "phase-neutre", "ph-plus-n",
-        "unsweetened-cocoa", "dark", "sealed", "vent", "function", "big",
+        "unsweetened-cocoa", "dark", "sealed", "vent", "big",
     ],
 )  # fmt: skip
 def test_common_english_words_of_each_trade_read_as_a_french_catalogue(english: str, french: str) -> None:
