@@ -196,7 +196,10 @@ load_reference_dir(store, Path(sys.argv[2]))
 index = CatalogIndex.build(store.load_reference())
 files = [Path(p) for p in sys.argv[3:]]
 outcomes = list(ingest_files(store, files, index=index, settings=Settings(), processes=2))
-readers = ("spacy", "parsers.mail.mime", "parsers.orders", "parsers.text.fields", "parsers.text.sections")
+readers = (
+    "spacy", "parsers.mail.mime", "parsers.orders", "parsers.text.fields", "parsers.text.sections",
+    "parsers.documents.pdf.reader", "pypdfium2",
+)
 print(len(outcomes), sorted(m for m in readers if m in sys.modules))
 """
 
