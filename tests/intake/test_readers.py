@@ -213,6 +213,22 @@ def test_an_ingest_decides_and_stores_without_loading_the_readers(tmp_path: Path
     assert done.stdout.strip() == "6 []"
 
 
+_BEFORE_THE_SPAWNER = """
+import sys
+import intake.cli, intake.commands.ingest, intake.ingest_files, intake.readers
+intake.readers._decide_half()
+print(sorted(m for m in ("jinja2", "intake.notify.compose", "pypdfium2", "spacy") if m in sys.modules))
+"""
+
+
+def test_what_the_command_loads_before_forking_the_spawner_leaves_out_the_mail_composer() -> None:
+    """The spawner is forked once the command has loaded what both need: the mail composer, which
+    the command alone needs, is loaded while the spawner loads the readers, and neither loads it twice."""
+    argv = [sys.executable, "-c", _BEFORE_THE_SPAWNER]
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
+
+
 def test_a_worker_that_answered_all_it_held_is_handed_more_before_the_next_answer_is_given() -> None:
     """The caller decides and stores each answer given: a worker done meanwhile does not wait for
     every answer ready to be given before it is handed its next messages."""
