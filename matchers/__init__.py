@@ -9,7 +9,7 @@ from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
 from matchers.twins import twin_left_untold
 from models import Extracted, ExtractedOrder, MatchedOrder, ParsedMessage
-from parsers.documents.pdf.boxes import BOX_RULE
+from parsers.text.rule_names import BOX_RULE
 from parsers.vocabulary.phrases import normalize
 
 
