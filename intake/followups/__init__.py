@@ -11,7 +11,7 @@ from models.lazy import lazy_face
 _WHERE = {
     "ANSWER_RULE": "intake.followups.answers",
     "offers_a_choice": "intake.followups.answers",
-    "OrderLines": "intake.followups.diff",
+    "OrderLines": "intake.followups.order_article",
     "compute_change": "intake.followups.diff",
     "EACH_RULE": "intake.followups.each",
     "LinkInputs": "intake.followups.link",

@@ -14,8 +14,8 @@ import re
 from decimal import Decimal
 
 from intake.followups.clause import english_to_catalogue
-from intake.followups.diff import SURE_MARGIN, SURE_SCORE
 from intake.followups.option_article import NUMBER, TOKEN, Answer, is_named, key, option_article
+from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
 from matchers import CatalogIndex, match_article
 from models import Extracted, ExtractedLine, ExtractedOrder, LineMatch, ParsedMessage, Provenance
 from parsers.text.thread import quoted_text

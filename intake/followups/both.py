@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from intake.followups.answers import ANSWER_RULE, offers_a_choice
-from intake.followups.diff import SURE_MARGIN, SURE_SCORE
+from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from intake.followups.diff import SURE_MARGIN, SURE_SCORE
+from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from intake.followups.diff import OrderLines
+from intake.followups.order_article import OrderLines
 from models.followups import OrderChange, SkuQuantity
 
 # A list written in a change is the whole corrected order when it repeats this many of its articles.

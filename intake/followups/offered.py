@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from intake.followups.clause import english_to_catalogue
-from intake.followups.diff import SURE_SCORE
+from intake.followups.order_article import SURE_SCORE
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold, normalize_code
 from models import Extracted, ExtractedLine

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from intake.followups.clause import english_to_catalogue
-from intake.followups.diff import SURE_SCORE
+from intake.followups.order_article import SURE_SCORE
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import Candidate, Extracted, ExtractedLine

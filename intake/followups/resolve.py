@@ -9,17 +9,10 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from intake.followups.clause import catalogue_words, quantity_of
-from intake.followups.diff import (
-    SURE_SCORE,
-    OrderLines,
-    clauses,
-    compute_change,
-    order_index,
-    parts,
-    sure_sku,
-)
+from intake.followups.diff import clauses, compute_change, parts
 from intake.followups.link import LinkInputs, delivery_notes, link_followup, normal_reference
 from intake.followups.lists import is_full_list, list_change
+from intake.followups.order_article import SURE_SCORE, OrderLines, order_index, sure_sku
 from intake.followups.returns import returned_lines
 from matchers import CatalogIndex, match_customer, match_order
 from models import ExtractedOrder, ParsedMessage, PastOrder

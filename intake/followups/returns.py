@@ -7,7 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from intake.followups.clause import VOCABULARY_FILE, catalogue_words, quantity_of
-from intake.followups.diff import OrderLines, article_of, clauses, parts
+from intake.followups.diff import clauses, parts
+from intake.followups.order_article import OrderLines, article_of
 from matchers import CatalogIndex
 from models.datafiles import read_toml
 from models.followups import ReturnReason, ReturnRequest, SkuQuantity

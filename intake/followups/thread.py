@@ -16,10 +16,11 @@ from functools import lru_cache
 from intake.followups.answers import read_option_answer
 from intake.followups.both import read_all_offered
 from intake.followups.clause import english_to_catalogue, replaced_in_figures
-from intake.followups.diff import SURE_MARGIN, SURE_SCORE, OrderLines, compute_change, order_index
+from intake.followups.diff import compute_change
 from intake.followups.each import read_each_offered
 from intake.followups.inline import read_inline_answers
 from intake.followups.left_out import PARTS, lines_in_size, removed_things, stems, to_the_line_worded
+from intake.followups.order_article import SURE_MARGIN, SURE_SCORE, OrderLines, order_index
 from intake.followups.swap import swap_places
 from matchers import CatalogIndex, match_article, match_customer
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance

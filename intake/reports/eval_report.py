@@ -25,6 +25,7 @@ class OrderOutcome:
     customer_id: str | None = None
     index: int = 0  # its place among the message's predicted records
     differences: list[str] = field(default_factory=list)  # what makes it wrong
+    ship_to_wrong: bool = False  # it goes to another address than the expected one
 
 
 @dataclass
@@ -83,6 +84,11 @@ def format_report(report: EvalReport) -> str:
     lines.append(
         "accepted-but-wrong: orders that reached the clean table without review and are not right "
         f"= {overall.accepted_wrong}{what_differs(overall.accepted_wrong_kinds)}"
+    )
+    automatic = automatic_figures(report)
+    lines.append(
+        f"accepted with a wrong ship-to: {overall.accepted_ship_to_wrong} at the current settings, "
+        f"{automatic['accepted_ship_to_wrong']} in automatic mode"
     )
     lines += ["", format_thresholds(report), "", format_calibration(report), "", format_modes(report)]
     return "\n".join(lines)
@@ -249,4 +255,5 @@ def automatic_figures(report: EvalReport) -> dict[str, Any]:
         "touchless": len(accepted) / len(report.orders) if report.orders else 0.0,
         "accepted_wrong": sum(not o.right for o in accepted),
         "accepted_wrong_kinds": dict(Counter(kind for o in accepted for kind in o.differences)),
+        "accepted_ship_to_wrong": sum(o.ship_to_wrong for o in accepted),
     }

@@ -12,7 +12,7 @@ from typing import Any
 
 from intake.ingest import Outcome, ingest_file
 from intake.reports.eval_report import OVERALL, EvalReport, OrderOutcome
-from intake.reports.scoring import Record, differences, pair_orders
+from intake.reports.scoring import Record, differences, pair_orders, ship_to_wrong
 from intake.routing.decision import free_of_errors, passes_checks
 from matchers import CatalogIndex
 from models import (
@@ -128,13 +128,15 @@ def order_outcomes(outcome: Outcome, predicted: list[Record], expected: list[Rec
     }
     places = {id(record): i for i, record in enumerate(predicted)}
     return [
-        _outcome(pred, differences(pred, exp), decisions[id(pred)], places[id(pred)])
+        _outcome(
+            pred, differences(pred, exp), decisions[id(pred)], places[id(pred)], ship_to_wrong(pred, exp)
+        )
         for pred, exp in pair_orders(predicted, expected)
         if pred is not None
     ]
 
 
-def _outcome(pred: Record, wrong: list[str], decision: Any, place: int) -> OrderOutcome:
+def _outcome(pred: Record, wrong: list[str], decision: Any, place: int, elsewhere: bool) -> OrderOutcome:
     """One predicted order's outcome; `wrong` says what differs from the expected one (nothing: right)."""
     return OrderOutcome(
         confidence=decision.confidence,
@@ -142,6 +144,7 @@ def _outcome(pred: Record, wrong: list[str], decision: Any, place: int) -> Order
         free_of_errors=free_of_errors(decision),
         right=not wrong,
         differences=wrong,
+        ship_to_wrong=elsewhere,
         accepted=pred.get("status") == "accepted",
         customer_id=pred.get("customer_id"),
         index=place,

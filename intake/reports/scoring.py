@@ -31,6 +31,12 @@ def _address(value: Any) -> str | None:
     return None if value is None else normalize(str(value)) or None
 
 
+def ship_to_wrong(predicted: Record, expected: Record | None) -> bool:
+    """The order goes to another address than the expected one (a ship-to is not part of 'right': a
+    clerk who accepts the order does not see it either unless a check points at it)."""
+    return expected is not None and _address(predicted.get("ship_to")) != _address(expected.get("ship_to"))
+
+
 def line_keys(record: Record) -> Counter[tuple[str | None, float | None]]:
     return Counter(
         (_text(line.get("sku")), _number(line.get("quantity"))) for line in record.get("lines", [])
@@ -117,6 +123,7 @@ class Tally:
     accepted: int = 0
     accepted_wrong: int = 0
     accepted_wrong_kinds: Counter[str] = field(default_factory=Counter)
+    accepted_ship_to_wrong: int = 0
     failed: int = 0
     wrong_files: list[str] = field(default_factory=list)
 
@@ -139,6 +146,7 @@ class Tally:
                     self.accepted_wrong += not right
                     if not right:
                         self.accepted_wrong_kinds.update(differences(pred, exp))
+                    self.accepted_ship_to_wrong += ship_to_wrong(pred, exp)
             if exp is not None:
                 self.expected_orders += 1
                 self.lines_expected += sum(line_keys(exp).values())
@@ -175,6 +183,7 @@ class Tally:
             "accepted_orders": self.accepted,
             "accepted_wrong": self.accepted_wrong,
             "accepted_wrong_kinds": dict(self.accepted_wrong_kinds),
+            "accepted_ship_to_wrong": self.accepted_ship_to_wrong,
         }
 
 

@@ -18,7 +18,7 @@ from intake.followups import (
     resolve_followup,
 )
 from intake.followups.clause import catalogue_words, english_to_catalogue
-from intake.followups.diff import order_index
+from intake.followups.order_article import order_index
 from intake.followups.returns import returned_lines, surplus_of
 from matchers import CatalogIndex
 from models import PastOrder

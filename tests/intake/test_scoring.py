@@ -78,3 +78,18 @@ def test_a_ship_to_counts_whatever_its_case_accents_and_commas_but_not_its_words
     figures = tally.figures()
     assert figures["ship_to"] == 2 / 3
     assert figures["exact_messages"] == 1.0  # CONTRACT's message rule leaves the ship-to out
+
+
+def test_an_accepted_order_going_elsewhere_is_counted_even_when_right():
+    def ship(address, status="accepted"):
+        return {**make_order(status=status), "ship_to": address}
+
+    tally = Tally()
+    tally.add_message(
+        "site", [ship("Dépôt, 2 rue du Port, 56100 Lorient")], [ship("8 allée Verte, 35000 Rennes")]
+    )
+    tally.add_message("held", [ship("Ailleurs", status="review")], [ship("8 allée Verte, 35000 Rennes")])
+    tally.add_message("same", [ship("8 Allée verte 35000 RENNES")], [ship("8 allée Verte, 35000 Rennes")])
+    figures = tally.figures()
+    assert figures["accepted_ship_to_wrong"] == 1
+    assert figures["accepted_wrong"] == 0

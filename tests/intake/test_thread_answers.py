@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from intake.followups import ANSWER_RULE, read_against_thread, read_thread
-from intake.followups.diff import OrderLines, compute_change, order_index
+from intake.followups.diff import compute_change
 from intake.followups.each import EACH_DOUBT
+from intake.followups.order_article import OrderLines, order_index
 from intake.followups.swap import swap_variants
 from intake.orders_by_reading import ANSWERED, COUNTED_DOUBT, answer_to_offer, as_answer
 from matchers import CatalogIndex
