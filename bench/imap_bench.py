@@ -59,6 +59,7 @@ DEMO = ROOT / "demo"
 SPLIT: dict[str, float] = defaultdict(float)
 COMMITTED: dict[str, float] = {}  # X-Bench-Number -> when its outcome was committed
 RECORDED: dict[str, float] = {}  # X-Bench-Number -> when the folder worker committed it to the queue
+DOUBLED: list[str] = []  # X-Bench-Numbers recorded or committed a second time
 # X-Bench-Number ranges of the drain phase: its backlog, then the messages appended meanwhile.
 DRAIN_FROM, APPENDED_FROM = 2_000_000, 3_000_000
 
@@ -97,7 +98,11 @@ def note_records(function: Callable[..., list[Any]]) -> Callable[..., list[Any]]
     def wrapper(store: Store, items: list[tuple[RawMessage, Any, Any]]) -> list[Any]:
         seen = function(store, items)
         now = time.perf_counter()
-        RECORDED.update((marker(raw.data), now) for raw, _, _ in items)
+        for raw, _, _ in items:
+            key = marker(raw.data)
+            if key in RECORDED:
+                DOUBLED.append(key)
+            RECORDED[key] = now
         return seen
 
     return wrapper
@@ -145,7 +150,10 @@ def note_commits(process: Processor) -> Processor:
                 yield item
 
         for outcome in process(noted()):
-            COMMITTED[markers.pop(outcome.message_pk)] = time.perf_counter()
+            key = markers.pop(outcome.message_pk)
+            if key in COMMITTED:
+                DOUBLED.append(key)
+            COMMITTED[key] = time.perf_counter()
             yield outcome
 
     return wrapper
@@ -218,12 +226,14 @@ def latency(dovecot: Dovecot, account: Account, store: Store, timing: Timing, co
 
 def drain(
     dovecot: Dovecot, account: Account, store: Store, timing: Timing, count: int, every: float
-) -> tuple[float, list[float], list[float]]:
-    """(backlog messages per second, APPEND -> stored, APPEND -> order) of the messages
-    appended one every `every` seconds while the running daemon drains `count` waiting ones."""
+) -> tuple[float, list[float], list[float], float]:
+    """(backlog messages per second, APPEND -> stored, APPEND -> order, seconds until the whole
+    backlog was recorded) of the messages appended one every `every` seconds while the running
+    daemon drains `count` waiting ones."""
     fill_maildir(dovecot, "orders", messages(count, DRAIN_FROM))
     COMMITTED.clear()
     RECORDED.clear()
+    DOUBLED.clear()
     stop = threading.Event()
     folder, queue = workers(account, store, timing, stop, once=False)
     assert queue is not None
@@ -254,7 +264,9 @@ def drain(
     stored = [RECORDED[m] - at for m, at in sent.items() if m in RECORDED]
     ordered = [COMMITTED[m] - at for m, at in sent.items() if m in COMMITTED]
     assert len(stored) == len(ordered) == len(sent), "an appended message was not committed"
-    return rate, stored, ordered
+    assert not DOUBLED, f"recorded or committed twice: {DOUBLED[:10]}"
+    backlog_recorded = max(at for m, at in RECORDED.items() if DRAIN_FROM <= int(m) < APPENDED_FROM) - started
+    return rate, stored, ordered, backlog_recorded
 
 
 def p95(values: list[float]) -> float:
@@ -331,8 +343,9 @@ def run(dovecot: Dovecot, postgres: Postgres | None, args: argparse.Namespace) -
     print(measure("latency APPEND -> order, p95 (s)", p95(lat), digits=3))
     print(measure("latency APPEND -> order, max (s)", max(lat), digits=3))
     if drained:
-        rate, stored, ordered = drained
+        rate, stored, ordered, backlog_recorded = drained
         print(measure(f"drain {args.drain} waiting -> committed (msg/s)", rate))
+        print(measure("  the backlog all recorded after (s)", backlog_recorded))
         print(measure(f"  appended meanwhile, one per {args.append_every:g} s", len(stored), digits=0))
         print(measure("  APPEND -> stored, p50 (s)", statistics.median(stored), digits=3))
         print(measure("  APPEND -> stored, p95 (s)", p95(stored), digits=3))

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
 from models.pipeline import Origin, RawMessage
-from models.rows import message_row
+from models.rows import message_row, message_values
 from models.store import Store
 from models.tables import Lease, LedgerEntry, Message, MessageState, utcnow
 from models.turns import urgent
@@ -66,6 +66,15 @@ def record_positions(store: Store, messages: Sequence[tuple[RawMessage, Position
             # One transaction around the savepoints (SQLite's driver opens none before a write, and
             # a savepoint outside one commits on release); the write lock taken at once.
             session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            # A backlog is recorded a batch at a time: rows, not objects, in a few statements a
+            # batch, so the mail that arrives meanwhile waits for the backlog's recording briefly.
+            with session.begin_nested():
+                seen = _record_together(session, messages)
+            session.commit()
+            return seen
+        except IntegrityError:  # a concurrent insert of the same content or position: one at a time
+            seen = []
         for raw, position, message_id in messages:
             for attempt in range(4):
                 try:
@@ -77,6 +86,85 @@ def record_positions(store: Store, messages: Sequence[tuple[RawMessage, Position
                         raise
         session.commit()
     return seen
+
+
+def _record_together(
+    session: Session, messages: Sequence[tuple[RawMessage, Position, str | None]]
+) -> list[Seen]:
+    """`_record` of each message with one read and one insert of the contents not kept yet, and
+    the same of the positions; in the messages' order, so that the queue takes them in it."""
+    connection = session.connection()
+    shas = list({raw.sha256: None for raw, _, _ in messages})
+    kept = _kept_contents(session, shas)
+    new: dict[str, dict[str, Any]] = {}
+    for raw, position, message_id in messages:
+        if raw.sha256 not in kept and raw.sha256 not in new:
+            # The row keeps where the ledger met the message, whatever the caller's origin says.
+            located = raw.model_copy(update={"origin": position.origin})
+            new[raw.sha256] = message_values(located, message_id=message_id)
+    if new:
+        connection.execute(insert(Message), list(new.values()))
+        kept.update(_kept_contents(session, list(new)))
+    places = list({_place(position): None for _, position, _ in messages})
+    entries = _entries(session, places)
+    fresh = {}
+    for raw, position, _ in messages:
+        place = _place(position)
+        if place not in entries and place not in fresh:
+            fresh[place] = {
+                "account": position.account,
+                "folder": position.folder,
+                "uidvalidity": position.uidvalidity,
+                "uid": position.uid,
+                "message_pk": kept[raw.sha256][0],
+                "sha256": raw.sha256,
+                "server_action": None,
+                "seen_at": utcnow(),
+            }
+    if fresh:
+        connection.execute(insert(LedgerEntry), list(fresh.values()))
+        entries.update(_entries(session, list(fresh)))
+    seen = []
+    for raw, position, _ in messages:
+        pk, state = kept[raw.sha256]
+        ledger_id, action = entries[_place(position)]
+        seen.append(Seen(ledger_id, pk, state, action))
+    return seen
+
+
+Place = tuple[str, str, int, int]
+
+
+def _place(position: Position) -> Place:
+    return (position.account, position.folder, position.uidvalidity, position.uid)
+
+
+def _kept_contents(session: Session, shas: list[str]) -> dict[str, tuple[int, str]]:
+    """sha256 -> (number, state) of the messages kept with these contents."""
+    rows = session.exec(
+        select(Message.id, Message.sha256, Message.state).where(col(Message.sha256).in_(shas))
+    )
+    return {sha: (pk or 0, state) for pk, sha, state in rows}
+
+
+def _entries(session: Session, places: list[Place]) -> dict[Place, tuple[int, str | None]]:
+    """position -> (ledger number, server action) of those the ledger holds; a query a folder,
+    on the index of the positions."""
+    folders: dict[tuple[str, str, int], list[int]] = {}
+    for account, folder, uidvalidity, uid in places:
+        folders.setdefault((account, folder, uidvalidity), []).append(uid)
+    found: dict[Place, tuple[int, str | None]] = {}
+    for (account, folder, uidvalidity), uids in folders.items():
+        rows = session.exec(
+            select(LedgerEntry.uid, LedgerEntry.id, LedgerEntry.server_action).where(
+                LedgerEntry.account == account,
+                LedgerEntry.folder == folder,
+                LedgerEntry.uidvalidity == uidvalidity,
+                col(LedgerEntry.uid).in_(uids),
+            )
+        )
+        found.update(((account, folder, uidvalidity, uid), (pk or 0, action)) for uid, pk, action in rows)
+    return found
 
 
 def _record(session: Session, raw: RawMessage, position: Position, message_id: str | None) -> Seen:

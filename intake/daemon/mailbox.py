@@ -121,6 +121,10 @@ class ImapMailbox:
     def select(self, folder: str) -> FolderState:
         with translated(self.account.name, folder, "selecting the folder"):
             status = self.client.select_folder(folder)
+        # The counts the SELECT answers with are the folder as the pass that follows finds it, not
+        # news: kept, they would end the next wait at once, and an idle daemon would pass again and
+        # again instead of waiting.
+        self._news_while_busy()
         self.folder = folder
         return FolderState(uidvalidity=int(status[b"UIDVALIDITY"]), exists=int(status.get(b"EXISTS", 0)))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
+from intake.followups.proposed import best_line, proposed_swaps, swapped, takes_proposal
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -92,10 +93,13 @@ def complete_quoted_order(parsed: ParsedMessage, index: CatalogIndex) -> Extract
     older = re.sub(r"[^\n]", " ", latest) + history[len(latest) :]
     telling = (_words(own) & _words(latest)) - _words(older)
     base = [line for line in read_lines(older, part=QUOTED_PART, codes=index) if line.quantity is not None]
-    if not telling or not base:
+    swaps = proposed_swaps(latest, base, index) if takes_proposal(own) else {}
+    if not (telling or swaps) or not base:
         return None
     told = _told_lines(parsed.text, latest, base, _words(older))
     lines = [_chosen(line, told.get(number, []), parsed, index) for number, line in enumerate(base)]
+    for number, (sku, price, span) in swaps.items():
+        lines[number] = swapped(lines[number], sku, price, span, QUOTED_PART)
     order = extract_from_text(parsed, codes=index)
     quoted_order = extract_from_text(
         parsed.model_copy(update={"text": older, "quoted": "", "html": None, "text_part": QUOTED_PART}),
@@ -128,20 +132,13 @@ def _told_lines(
         new = words - known
         if not new:
             continue
-        place = _best(names, words - new)
+        place = best_line(names, words - new)
         asked = [q for q in question.split("\n") if _words(q) & new]
         if place is None and asked:
-            place = _best(names, set().union(*(_words(q) for q in asked)) - new)
+            place = best_line(names, set().union(*(_words(q) for q in asked)) - new)
         if place is not None:
             told.setdefault(place, []).append(clause.span())
     return told
-
-
-def _best(names: list[set[str]], words: set[str]) -> int | None:
-    """The one line sharing most of `words` (None: none, or two alike)."""
-    shared = [len(name & words) for name in names]
-    top = max(shared, default=0)
-    return shared.index(top) if top and shared.count(top) == 1 else None
 
 
 def _chosen(

@@ -21,6 +21,7 @@ from intake.followups.each import read_each_offered
 from intake.followups.inline import read_inline_answers
 from intake.followups.left_out import PARTS, lines_in_size, removed_things, stems, to_the_line_worded
 from intake.followups.order_article import SURE_MARGIN, SURE_SCORE, OrderLines, order_index
+from intake.followups.quoted_po import with_quoted_po
 from intake.followups.swap import swap_places
 from matchers import CatalogIndex, match_article, match_customer
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -61,12 +62,15 @@ def read_thread(
     read = orders or [extract_from_text(parsed, codes=index)]
     inline = [read_inline_answers(parsed, order, index) for order in read]
     if any(order is not None for order in inline):
-        read = [answered or order for answered, order in zip(inline, read, strict=True)]
+        read = [
+            with_quoted_po(parsed, answered or order, index)
+            for answered, order in zip(inline, read, strict=True)
+        ]
         return read if orders else [order for order in read if order.lines]
     if points_to_thread(parsed.text, parsed.quoted) is not None:
         read = [read_against_thread(parsed, order, index) for order in read]
     else:
-        read = [_answering(parsed, order, index) for order in read]
+        read = [with_quoted_po(parsed, _answering(parsed, order, index), index) for order in read]
     return read if orders else [order for order in read if order.lines]
 
 

@@ -40,6 +40,8 @@ _ORDER_NAME = re.compile(r"\bBC|\bPO\b|PO[-_ ]?\d|commande|order|bon[-_ ]de[-_ ]
 REPLY_SUBJECT_SHARE = 1 / 3
 # A bare acceptance above a quoted quote weighs as a quote accepted in words ([thread.order] quote).
 ACCEPTED_OFFER = 6.0
+# A sentence of the text: its end, or an empty line.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n[ \t]*\n")
 _AUTO_HEADERS = ("x-autoreply", "x-autorespond", "x-autoresponder")
 _BULK = {"bulk", "list", "junk"}
 
@@ -120,8 +122,9 @@ def classify(parsed: ParsedMessage, *, nlp: Language | None = None) -> Classific
     if words.get(MessageKind.ORDER.value, 0.0) < 1.0 and not _order_documents(parsed):
         # Quantity-looking lines or an unnamed document alone do not make an order.
         evidence.pop(MessageKind.ORDER.value, None)
-    for kind in _named_by_thread_only(parsed, reasons):
+    for kind in _named_by_thread_only(parsed, reasons) + _ordered_apart(parsed, reasons):
         evidence.pop(kind, None)
+        words.pop(kind, None)
     for kind, probability in predict(_model_text(parsed), nlp).items():
         scores[kind] += MODEL_WEIGHT * probability
         if probability > 0.5:
@@ -140,6 +143,28 @@ def _named_by_thread_only(parsed: ParsedMessage, reasons: dict[str, list[str]]) 
         for kind, said in reasons.items()
         if kind == MessageKind.INVOICE.value and said and all(r.startswith("subject:") for r in said)
     ]
+
+
+def _ordered_apart(parsed: ParsedMessage, reasons: dict[str, list[str]]) -> list[str]:
+    """The invoice or payment the text speaks of ('This was paid on Monday', 'Facture réglée hier')
+    when a sentence of its own, free of those words, asks for counted goods ('While I have you, please
+    send us 20 x ...'): the message settles one matter and orders apart, the order is not the invoice's."""
+    invoice = MessageKind.INVOICE.value
+    if not reasons.get(invoice):
+        return []
+    vocabulary, markers = load_vocabulary()["text"], load_markers()
+    for sentence in _SENTENCE.split(parsed.text[:6000]):
+        asks = any(p.search(sentence) for p, _ in vocabulary.get(MessageKind.ORDER.value, []))
+        if (
+            asks
+            and markers.quantity.search(sentence)
+            and not any(p.search(sentence) for p, _ in vocabulary.get(invoice, []))
+        ):
+            reasons[MessageKind.ORDER.value].append(
+                f"orders apart from the invoice: {sentence.strip()[:60]!r}"
+            )
+            return [invoice]
+    return []
 
 
 def classify_ahead(messages: list[ParsedMessage]) -> None:

@@ -25,6 +25,10 @@ class CorrectionWords(BaseModel):
     whole_order: list[str]
     line_words: list[str]
     add: list[str]
+    reported: list[str]
+    reported_add: list[str]
+    reported_want: list[str]
+    also: list[str]
     fillers: list[str]
     beside: list[str]
     dropped: list[str]
@@ -52,6 +56,8 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
     words = correction_words()
     qty = rf"(?:{NUMBER}|{quantity_words_pattern()})"
     instead, apology = _words(words.instead), _words(words.apology)
+    reported, fillers = _words(words.reported), _words(words.fillers)
+    also, want = _words(words.also), _words(words.reported_want)
     return {
         "postscript": re.compile(rf"^\s*(?:{'|'.join(words.postscript)})\s*[:\-–]?\s*", re.I),
         "cancelled": re.compile(
@@ -128,8 +134,10 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         "add": re.compile(
             # at a line's start, inside a sentence, or asked at a sentence's start ('PO attached. Please also
             # add 2 rolls'; a bare 'Ajoutez aussi ...' there is the prose reader's)
-            rf"(?:^\s*|(?<=[.!?])\s+(?=(?:please|pls|could|can|pouvez|pourriez)\b)|[,;:]\s*|\b(?:et|and)\s+)"
-            rf"(?:{_words(words.add + words.beside)})(?!\w)\s*:?\s*"
+            rf"(?:^\s*|(?<=[.!?])\s+(?=(?:please|pls|could|can|pouvez|pourriez|{reported})\b)|[,;:]\s*|\b(?:et|and)\s+)"
+            rf"(?:{_words(words.add + words.beside)}|(?:{reported})\s+(?:(?:{fillers})\s+)*(?:{_words(words.reported_add)})"
+            rf"|(?:{reported})\s+(?:{also})\s+(?:{want})|(?:{reported})\s+(?:{want})\s+(?:{also}))"
+            rf"(?!\w)\s*:?\s*"
             rf"(?:(?:{_words(words.fillers)})(?!\w)\s*)*(?=\d|{quantity_words_pattern()})",
             re.I,
         ),

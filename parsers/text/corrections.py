@@ -30,6 +30,9 @@ from parsers.text.split_change import split_change
 from parsers.values.numbers import parse_number, word_quantity
 from parsers.values.units import normalise_unit
 
+# A line a sentence adds to the order ('ajoutez aussi 2 trousses', 'he also wants 2 ...').
+ADDED_RULE = "text-added"
+
 
 def postscript_at(line: str) -> int | None:
     """Where the text of a postscript starts ('P.S. ajoutez ...'), None when the line opens none."""
@@ -214,7 +217,8 @@ def _override(
         prov = Provenance(part=part, span=(at + match.start("new"), at + match.end("new")), rule=rule)
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
         best.notes.append(f"quantity {old} changed to {new} by the customer's correction")
-        return [ln for ln in lines if ln not in own]
+        # The sentence's own count was the change; an item it adds ('..., et il ajoute 1 carton de ...') stays.
+        return [ln for ln in lines if ln not in own or (ln.provenance and ln.provenance.rule == ADDED_RULE)]
     return lines
 
 

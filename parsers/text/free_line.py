@@ -12,14 +12,10 @@ from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
-from parsers.text.corrections import added_item, inline_correction, is_cancelled, revised_count
+from parsers.text.corrections import ADDED_RULE, added_item, inline_correction, is_cancelled, revised_count
 from parsers.text.lines import read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
-
-# The rule of a line added in a sentence ('et en plus 2 jugulaires, pas sur le bon').
-ADDED_RULE = "text-added"
-
 
 # '*10* × Bobines', '**4** x gants': a quantity in bold or italics (the marks become spaces, offsets kept).
 _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(\d+(?:[.,]\d+)?)\1(?![\w*])")

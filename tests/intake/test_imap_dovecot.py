@@ -311,3 +311,24 @@ def test_a_message_arriving_during_work_is_not_left_waiting(
         imap_env.inject("orders", order_message(1))
         wait_for(lambda: queue.tally.processed == 2, BEFORE_IDLE_RENEWAL, "both messages")
     assert exactly_once(ref_store, 2)["processed"] == 2
+
+
+def test_an_idle_daemon_waits_for_news_between_passes(
+    imap_env: Dovecot, ref_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SELECT that starts a pass answers with the folder's counts: they are not news, and the
+    daemon waits in IDLE instead of searching the folder again and again; a new message ends it."""
+    passes: list[float] = []
+    real_drain = FolderWorker.drain
+
+    def counted(worker: FolderWorker, mailbox: ImapMailbox) -> int:
+        passes.append(time.monotonic())
+        return real_drain(worker, mailbox)
+
+    monkeypatch.setattr(FolderWorker, "drain", counted)
+    with daemon(account_for(imap_env), ref_store) as (_, queue):
+        wait_for(lambda: bool(passes), 30, "the first pass")
+        time.sleep(2.0)
+        assert len(passes) <= 2, f"{len(passes)} passes over an empty folder in 2 s"
+        imap_env.inject("orders", order_message(1))
+        wait_for(lambda: queue.tally.processed == 1, BEFORE_IDLE_RENEWAL, "the message to be processed")

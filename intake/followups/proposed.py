@@ -1,0 +1,114 @@
+"""The replacement our question proposes, taken by the answer ('oui l'équivalent proposé nous va', 'the
+substitute is fine'): the line of the customer's order it replaces orders the article proposed.
+
+Our question words the swap in one sentence: what is missing, then the verb that proposes, then the
+article ('nous n'avons plus de BAEH ; nous pouvons vous proposer le BAES 45 lm à 38,00 € HT', 'the
+blue ones are out of stock, we could offer the navy ones instead'). The article proposed is the one the
+catalogue names for sure from the words after the verb; the line replaced is the one of the order whose
+words the sentence writes before it. A price written with the proposal is the price proposed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
+from matchers import CatalogIndex, match_article
+from matchers.normalize import fold
+from models import Extracted, ExtractedLine, Provenance
+from parsers.values.numbers import parse_number
+
+PROPOSED_RULE = "answer-takes-proposed"
+# The answer takes what we proposed: the proposal named, then a word that takes it, or the other way.
+_PROPOSAL = (
+    r"(?:[ée]quivalent|rempla[çc]ant|remplacement|substitut\w*|alternative|proposition|suggestion"
+    r"|substitute|replacement|equivalent)"
+)
+_TAKES = re.compile(
+    rf"\b{_PROPOSAL}\b[^.\n]{{0,30}}?\b(?:(?:nous|me|leur)\s+va|convient|ok|okay|parfait|fine|will\s+do|works"
+    rf"|is\s+good|accept[ée]e?|d['’]accord)\b"
+    rf"|\b(?:ok|okay|oui|yes|d['’]accord|fine|accept\w*|prenons|take|we['’]ll\s+take)\b[^.\n]{{0,20}}?"
+    rf"\b(?:l['’]\s*|le\s+|la\s+|the\s+|your\s+|votre\s+)?{_PROPOSAL}\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:pas|not|no|non|ne|n['’])\b|n['’]t\b", re.I)
+# The verb by which our sentence proposes an article in place of the missing one.
+_PROPOSES = re.compile(
+    r"\b(?:remplacer\s+par|(?:vous\s+)?propos(?:er|ons|e)|(?:can|could|may)\s+(?:offer|suggest|propose|send)"
+    r"|(?:we\s+)?(?:suggest|propose|offer)|[àa]\s+la\s+place\s+(?:nous\s+avons|[:,]))",
+    re.I,
+)
+# A sentence: a stop ends it when a space follows ('38.00 EUR' goes on).
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
+_PRICE = re.compile(r"(?:[àa]|at|@|pour|for)\s*(?:€\s*)?(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur\b|euros?\b)", re.I)
+_CLAUSE_END = re.compile(r"[,;(]|\s[-–]\s|[.!?](?:\s|$)")
+# The words around the article's name: a determiner before, 'instead' after.
+_FILLER = re.compile(
+    r"^\s*(?:(?:le|la|les|l['’]|un|une|des|the|a|an|some|our|nos|notre)\s+)"
+    r"|\s+(?:instead|[àa]\s+la\s+place|en\s+remplacement|as\s+a\s+replacement)\b.*$",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def takes_proposal(own: str) -> bool:
+    """The answer takes the replacement we proposed, and says no 'not' in that clause."""
+    found = _TAKES.search(own)
+    if found is None:
+        return False
+    start = max(own.rfind(c, 0, found.start()) for c in ".,;!?\n")
+    return not _NEGATION.search(own[start + 1 : found.end()])
+
+
+def proposed_swaps(
+    question: str, base: list[ExtractedLine], index: CatalogIndex
+) -> dict[int, tuple[str, Decimal | None, tuple[int, int]]]:
+    """For each line of `base` a sentence of `question` proposes to replace: (the article proposed,
+    its price when written, the span of the proposal in `question`)."""
+    names = [_words(line.description.value) if line.description else set() for line in base]
+    swaps: dict[int, tuple[str, Decimal | None, tuple[int, int]]] = {}
+    for sentence in _SENTENCE.finditer(question):
+        verb = _PROPOSES.search(sentence.group(0))
+        if verb is None:
+            continue
+        missing, offered = sentence.group(0)[: verb.start()], sentence.group(0)[verb.end() :]
+        place = best_line(names, _words(missing))
+        sku = _proposed_article(offered, index)
+        if place is None or sku is None or place in swaps:
+            continue
+        price = _PRICE.search(offered)
+        value = parse_number(price.group(1)) if price else None
+        swaps[place] = (sku, Decimal(value) if value is not None else None, sentence.span())
+    return swaps
+
+
+def swapped(
+    line: ExtractedLine, sku: str, price: Decimal | None, span: tuple[int, int], part: str
+) -> ExtractedLine:
+    """`line` ordering the article proposed, at the price proposed when one was written."""
+    where = Provenance(part=part, span=span, rule=PROPOSED_RULE)
+    update: dict[str, object] = {"code": Extracted[str](value=sku, confidence=0.8, provenance=where)}
+    if price is not None:
+        update["unit_price"] = Extracted[Decimal](value=price, confidence=0.8, provenance=where)
+    return line.model_copy(update=update)
+
+
+def _proposed_article(offered: str, index: CatalogIndex) -> str | None:
+    """The article the words after the verb name for sure, up to its price or the next clause: its
+    figures are the article's (a size, a pack), no count."""
+    words = _FILLER.sub("", _CLAUSE_END.split(_PRICE.split(offered)[0])[0]).strip()
+    line = ExtractedLine(line_no=1, description=Extracted[str](value=words, confidence=0.8))
+    match = match_article(line, index, customer_id=None)
+    return match.sku if match.sku and match.score >= SURE_SCORE and match.margin >= SURE_MARGIN else None
+
+
+def best_line(names: list[set[str]], words: set[str]) -> int | None:
+    """The one line sharing most of `words` (None: none, or two alike)."""
+    shared = [len(name & words) for name in names]
+    top = max(shared, default=0)
+    return shared.index(top) if top and shared.count(top) == 1 else None
+
+
+def _words(text: str) -> set[str]:
+    return {fold(w).lower() for w in _WORD.findall(text)}

@@ -1,0 +1,84 @@
+"""An answer that takes the replacement our question proposes completes the customer's order quoted under
+it with the article proposed (hardware catalogue, French and English wordings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from intake.followups.completes import complete_quoted_order
+from intake.followups.proposed import takes_proposal
+from matchers import CatalogIndex
+from models import ParsedMessage
+from tests.factories.pipeline import make_parsed
+
+REF = Path(__file__).parents[2] / "fixtures" / "ref"
+
+FR_THREAD = (
+    "Le mar. 1 déc. 2026 à 09:14, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+    "> Bonjour,\n> Le ruban de masquage 38 mm est en rupture : nous pouvons le remplacer par le ruban de"
+    " masquage 50 mm x 50 m à 3,10 € HT. Cela vous convient-il ?\n> Le service commandes\n>\n"
+    "> Le lun. 30 nov. 2026 à 08:10, Martin BTP <achats@martin-btp.fr> a écrit :\n"
+    ">> Bonjour,\n>> Commande MB-7102 :\n>> - 10 rouleaux de ruban de masquage 38 mm\n"
+    ">> - 6 paires de gants cuir taille 9\n>> Merci\n"
+)
+EN_THREAD = (
+    "On Tue, 1 Dec 2026 at 09:14, Order desk <commandes@garonne-pro.fr> wrote:\n"
+    "> Hello,\n> The nitrile gloves size 10 are out of stock; we could offer the latex gloves size 10 instead."
+    " Would that do?\n> Order desk\n>\n"
+    "> On Mon, 30 Nov 2026 at 08:10, Martin BTP <achats@martin-btp.fr> wrote:\n"
+    ">> Hello,\n>> PO MB-7103\n>> 4 boxes of nitrile gloves size 10\n>> 6 pairs of leather gloves size 9\n"
+)
+
+
+@pytest.fixture(scope="module")
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(REF)
+
+
+def _reply(text: str, quoted: str) -> ParsedMessage:
+    return make_parsed(text=text).model_copy(update={"quoted": quoted, "subject": "Re: Commande"})
+
+
+@pytest.mark.parametrize(
+    ("said", "quoted", "lines", "price"),
+    [
+        ("Oui, le remplacement nous va. Merci", FR_THREAD, [("RUB-MAS-50", 10), (None, 6)], "3.1"),
+        ("Yes, the substitute is fine.", EN_THREAD, [("GAN-LTX-T10", 4), (None, 6)], None),
+    ],
+    ids=["french-replacement-at-its-price", "english-substitute"],
+)
+def test_the_proposed_article_replaces_the_missing_line(
+    said: str, quoted: str, lines: list[tuple[str, int]], price: str | None, index: CatalogIndex
+) -> None:
+    order = complete_quoted_order(_reply(said, quoted), index)
+    assert order is not None
+    assert [
+        (line.code.value if line.code else None, int(line.quantity.value)) for line in order.lines
+    ] == lines
+    first = order.lines[0].unit_price
+    assert (str(first.value) if first else None) == price
+
+
+@pytest.mark.parametrize(
+    ("said", "takes"),
+    [
+        ("l'équivalent proposé nous va", True),
+        ("ok pour le remplaçant", True),
+        ("the alternative will do, thanks", True),
+        ("the alternative will not do", False),
+        ("le remplacement ne nous convient pas", False),
+        ("merci pour la proposition de prix", False),
+    ],
+)
+def test_taking_the_proposal_is_read_in_its_clause(said: str, takes: bool) -> None:
+    assert takes_proposal(said) == takes
+
+
+def test_a_refused_replacement_completes_nothing(index: CatalogIndex) -> None:
+    assert (
+        complete_quoted_order(_reply("Non, l'équivalent ne nous va pas, on attend.", FR_THREAD), index)
+        is None
+    )
