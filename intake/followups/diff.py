@@ -30,6 +30,7 @@ from intake.followups.order_article import (
 )
 from matchers import CatalogIndex
 from models.followups import OrderChange, SkuQuantity
+from parsers.text.correction_patterns import correction_patterns
 from parsers.text.wrapped import runs_on
 from parsers.values.dates import find_dates
 
@@ -40,6 +41,8 @@ _JOIN = re.compile(
 # A request about the order as a whole ("modifier sa commande", "amend our PO"), not an article.
 _PREAMBLE = re.compile(r"\b(commande|cde|bc|order|po|purchase order)\b", re.I)
 _INSTEAD_FIRST = re.compile(r"^(au lieu d(e|es|u)|plut[ôo]t que|instead of|rather than)\b", re.I)
+# What stands between a count and the count it replaces: ', not', ' et non', ' pas'.
+_NOT_BEFORE_OLD = re.compile(r",?\s+(?:not|pas|et non|and not|non pas)\s+$", re.I)
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
 
 
@@ -55,6 +58,19 @@ def clauses(text: str) -> list[str]:
         else:
             joined.append(row)
     return [c.strip() for c in _SPLIT.split("\n".join(joined)) if c.strip()]
+
+
+def as_instead(text: str) -> str:
+    """'semolina: 10 bags, not 8', '12 et non 10' written as the one request they are ('10 bags instead of 8'):
+    the comma or 'et' before the count replaced opens no request of its own."""
+
+    def instead(found: re.Match[str]) -> str:
+        said = found.group(0)
+        new_end, old_start = found.end("new") - found.start(), found.start("old") - found.start()
+        between = _NOT_BEFORE_OLD.sub("", said[new_end:old_start])
+        return f"{said[:new_end]}{between} instead of {said[old_start:]}"
+
+    return correction_patterns()["not_old"].sub(instead, text)
 
 
 def parts(clause: str) -> list[str]:
@@ -75,7 +91,7 @@ def compute_change(
     """The change the text asks of `order`; clauses asking something unread are kept as `unread`."""
     ops = load_operations()
     change = OrderChange(certain=True)
-    for clause in clauses(text):
+    for clause in clauses(as_instead(text)):
         before: str | None = None
         pieces = parts(clause)
         for number, part in enumerate(pieces):

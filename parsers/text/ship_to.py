@@ -191,3 +191,40 @@ def names_a_place_only(text: str) -> bool:
     """'Agence de Bron - atelier', 'Genas depot': a site the customer's file knows by its name, written
     with no figure, no second part and no town; the file's address says where it is."""
     return re.search(r"[\d,\n]", text) is None and address_end(text) is None
+
+
+# What calls the address after it a billing one, or the sender's own: not where the goods go.
+_NOT_DELIVERY = re.compile(
+    r"\b(?:factur\w*|invoic\w*|bill(?:ing)?|si[èe]ge(?:\s+social)?|head\s+office|registered\s+office"
+    r"|fournisseur|vendor|supplier|exp[ée]diteur)\b[^\n]{0,40}$",
+    re.I,
+)
+
+
+def addresses_written(text: str) -> list[tuple[int, int]]:
+    """The spans of the postal addresses written in a text, labelled or not: a line whose parts, split by
+    commas, end with a postcode and town ('the new office: BFS Quai, Terminal du Naye, 35400 Saint-Malo'),
+    or a block whose last line opens with them under a street line ('4 rue du Port' over '56170
+    Quiberon'). An address after a billing label or a supplier's is left out. From a line's last colon
+    on: what leads to the address is not part of it."""
+    found: list[tuple[int, int]] = []
+    offset = 0
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        start, offset = offset, offset + len(line) + 1
+        match = _POSTCODE_TOWN.search(line)
+        if match is None or "\t" in line or "|" in line:
+            continue  # a table's row: a code and a word, not a postcode and a town
+        end = start + _with_country(line, _town_end(line, match))
+        head = line[: match.start()]
+        begin = start + head.rfind(":") + 1
+        if "," in head[head.rfind(":") + 1 :]:
+            lead = text[max(0, begin - 60) : begin + 1]
+        elif not head.strip() and number and re.search(r"\d", lines[number - 1]):
+            begin = start - len(lines[number - 1]) - 1
+            lead = text[max(0, begin - 60) : begin]
+        else:
+            continue
+        if not _NOT_DELIVERY.search(lead.rstrip(" \t:\n")):
+            found.append((begin + len(text[begin:end]) - len(text[begin:end].lstrip()), end))
+    return found

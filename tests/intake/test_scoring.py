@@ -89,7 +89,10 @@ def test_an_accepted_order_going_elsewhere_is_counted_even_when_right():
         "site", [ship("Dépôt, 2 rue du Port, 56100 Lorient")], [ship("8 allée Verte, 35000 Rennes")]
     )
     tally.add_message("held", [ship("Ailleurs", status="review")], [ship("8 allée Verte, 35000 Rennes")])
-    tally.add_message("same", [ship("8 Allée verte 35000 RENNES")], [ship("8 allée Verte, 35000 Rennes")])
+    tally.add_message(
+        "same", [ship("Atelier, 8 Allée verte 35000 RENNES")], [ship("8 allée Verte, 35000 Rennes")]
+    )
+    tally.add_message("unsaid", [ship("8 allée Verte, 35000 Rennes")], [ship(None)])
     figures = tally.figures()
     assert figures["accepted_ship_to_wrong"] == 1
     assert figures["accepted_wrong"] == 0

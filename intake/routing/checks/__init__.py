@@ -42,6 +42,7 @@ from intake.routing.checks.po import (
 from intake.routing.checks.po_prefix import check_po_prefix
 from intake.routing.checks.quantity_total import check_quantity_total
 from intake.routing.checks.sender import check_authentication, parse_authentication_results
+from intake.routing.checks.ship_to import check_ship_to_stated
 from intake.routing.checks.sizes import check_sizes
 from intake.routing.checks.stated import check_delivery_read
 from intake.routing.checks.written import check_quantity_written
@@ -64,6 +65,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_po_single,
     check_po_prefix,
     check_delivery_read,
+    check_ship_to_stated,
     check_duplicate_po,
     check_duplicate_lines,
     check_has_lines,

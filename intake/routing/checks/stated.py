@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.coverage import body_spans
-from models import Provenance, ReviewReason
+from models import ParsedMessage, Provenance, ReviewReason
 
 # A day wished for, not asked ('Livraison mardi matin si possible'): no requested date to read.
 _HEDGED = re.compile(
@@ -54,7 +54,7 @@ def _ship_to_unread(ctx: CheckContext) -> list[ReviewReason]:
     from parsers.text.fields import ship_to
 
     part = ctx.parsed.text_part
-    found = ship_to(_order_text(ctx), part=part)
+    found = ship_to(order_text(ctx.parsed), part=part)
     if found is not None and found.provenance is not None and found.provenance.span is not None:
         where = Provenance(part=part, span=found.provenance.span, rule="ship-to")
         return [_unread("ship_to_unread", "a delivery address", found.value, where, 0, 0)]
@@ -78,9 +78,8 @@ def _order_part(ctx: CheckContext) -> Iterator[tuple[str, Provenance]]:
             yield row.text, row.provenance
 
 
-def _order_text(ctx: CheckContext) -> str:
+def order_text(parsed: ParsedMessage) -> str:
     """The body with what is not its order part (history, signature) blanked, places kept."""
-    parsed = ctx.parsed
     kept = [c if c == "\n" else " " for c in parsed.text]
     for text, where in body_spans(parsed.text, parsed.text_part, parsed.subject):
         if where.span is not None:
