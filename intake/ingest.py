@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from intake.notify import acknowledge_accepted, notify_followups
 from intake.stages import stage
 from matchers import CatalogIndex
 from models import (
@@ -137,6 +136,9 @@ def record_outcome(
         log.error("message %s (%s) failed\n%s", pk, raw.origin.describe(), traceback.format_exc())
         store.mark_failed(pk, reason)
         return Outcome(pk, created, MessageState.FAILED, [], error=reason)
+    # The mail composer is imported here: `intake ingest` loads it while the spawner loads the readers.
+    from intake.notify import acknowledge_accepted, notify_followups
+
     # Accepted orders are acknowledged to the sender (queued; the daemon's outbox pass sends).
     acknowledge_accepted(store, _accepted(order_ids, result), settings=settings)
     if saver is not None:  # a follow-up kept: what the engine applied by itself is told to the customer too

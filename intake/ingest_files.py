@@ -61,7 +61,10 @@ def ingest_files(
 def _started() -> None:
     """Start-up over (the index, the pool, the deciding half loaded): what it built lives on, kept
     out of the collector's reach; the collector (off while the command started) is on for what
-    each message builds."""
+    each message builds. The mail composer, which only this process needs, is loaded now, while the
+    spawner loads the readers, rather than before the spawner is forked."""
+    import intake.notify.service  # noqa: F401
+
     gc.freeze()
     gc.enable()
 

@@ -17,7 +17,7 @@ from matchers.index import CatalogIndex, variant_key
 from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
 from matchers.packs import is_pack_word
 from matchers.scoring import CLEAR_MARGIN, by_designation, exact_match, finish_match
-from matchers.twins import coded_twin, pack_twin, twin_in_pack, twin_of_size_word, unit_twin
+from matchers.twins import coded_twin, pack_twin, piece_twin, twin_in_pack, twin_of_size_word, unit_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import unit_kind
 
@@ -61,7 +61,7 @@ def match_article(
     if len(same) == 1 and _negates_alike(wording, index.products[same[0]].name):
         sku = _in_the_pack_counted(line, same[0], index)
         named = exact_match(line, index, sku, Evidence(kind="name", detail=wording, weight=0.97), wording)
-        return _sold_in_the_unit_counted(line, wording, index, named)
+        return _by_the_piece(line, wording, index, _sold_in_the_unit_counted(line, wording, index, named))
     found = by_designation(line, wording, index, habits, context, heading)
     aside = _REMARK.sub(" ", wording).strip()
     if found.sku is None and aside and aside != wording.strip():
@@ -73,7 +73,31 @@ def match_article(
     if found.margin < CLEAR_MARGIN:
         found = _by_code_in_words(line, wording, index, found, customer_id)
     found = _unit_word_names_article(line, wording, index, found, habits)
-    return _sold_in_the_unit_counted(line, wording, index, _size_word_names_twin(line, wording, index, found))
+    found = _sold_in_the_unit_counted(
+        line, wording, index, _size_word_names_twin(line, wording, index, found)
+    )
+    return _by_the_piece(line, wording, index, found)
+
+
+def _by_the_piece(line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch) -> LineMatch:
+    """'20 interrupteurs va-et-vient complets' with no pack nor package written: the article sold by the
+    piece, not its 'lot de 10' (`twins.piece_twin`) whose shorter name the words happen to fit better."""
+    stated = line.unit.value if line.unit and line.unit.value else None
+    if found.sku is None or is_pack_word(stated) or (line.pack_size and line.pack_size.value):
+        return found
+    said = read_wording(wording)
+    if any(f[:5] == "pack:" for f in said.features) or any(
+        is_pack_word(unit_of().get(w)) for w in said.words
+    ):
+        return found  # 'sacs 130 L en carton', 'boîtes de GU10': a package is said, if not its count
+    twin = piece_twin(found.sku, said, index)
+    if twin is None:
+        return found
+    evidence = Evidence(kind="designation", detail="sold by the piece: no pack written", weight=found.score)
+    match = exact_match(line, index, twin, evidence, wording)
+    match.candidates += [c for c in found.candidates if c.key != twin]  # the pack stays in view
+    match.margin = found.margin
+    return match
 
 
 def _in_the_pack_written(

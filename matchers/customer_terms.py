@@ -57,14 +57,15 @@ class TermIndex:
             if len(owners) <= limit:
                 touched.update(owners)
         found = {}
-        for cid in touched:
-            own = self.terms.get(cid, set())
+        # Sorted: sums of floats and the order of the customers found must not follow the hash seed.
+        for cid in sorted(touched):
+            own = sorted(self.terms.get(cid, set()))
             total = sum(self.idf[t] for t in own)
             if not total:
                 continue
-            seen = {t for t in own if t in words}
+            seen = [t for t in own if t in words]
             if sum(self.idf[t] for t in seen) >= 0.3 * total:  # a misspelt word only completes a name
-                seen |= {t for t in own if t not in words and _misspelt(t, words)}
+                seen = [t for t in own if t in words or _misspelt(t, words)]
             # One common word ("table", "port") is not a name: two are needed when it has two.
             if len(seen) >= min(2, len(own)):
                 found[cid] = sum(self.idf[t] for t in seen) / total

@@ -45,7 +45,10 @@ def match_customer(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogI
     ):
         for cid, evidence in evidence_by_customer.items():
             found.setdefault(cid, []).append(evidence)
-    candidates = sorted((_candidate(cid, ev, index) for cid, ev in found.items()), key=lambda c: -c.score)
+    # Equal scores are listed by customer id: the same candidates in the same order on every run.
+    candidates = sorted(
+        (_candidate(cid, ev, index) for cid, ev in found.items()), key=lambda c: (-c.score, c.key)
+    )
     return _decide(candidates[:5])
 
 

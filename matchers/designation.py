@@ -268,7 +268,9 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
     copied = query.sorted_words == index.sorted_words[position]
     # 'Gant latex non poudré' is not copied by 'gants latex': what a name excludes must be said too.
     exact = EXACT_BONUS if copied and query.wording.excluded == candidate.excluded else 0.0
-    unwanted = sum(1 for word in query.wording.excluded if _names_word(words, word))
+    unwanted = sum(
+        1 for word in query.wording.excluded if _names_word(words, word) or word in candidate.features
+    )
     return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted + exact
 
 

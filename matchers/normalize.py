@@ -93,6 +93,11 @@ _SIZE_SPELLINGS = {"xxl": "2xl", "xxxl": "3xl"}
 _PACK = re.compile(r"\b(?:de|par|x|of|lot de|pack de)\s*(\d+)\b")
 # '(24 per case)', '5 per pack': the count a pack holds, said after it in English.
 _PER_PACK = re.compile(r"\b(\d+)\s*per\s+(?:case|pack|box|carton|bag|tub|tray)\b")
+# A pack and its count with no 'de' between ('(carton 12)', 'pack 6', 'colis 24 rouleaux'), as customers abbreviate
+# 'carton de 12'; a word after the count that is no unit names something else ('boîte 2 postes').
+_PACK_WORDS = r"boite|box|bte|carton|ctn|case|colis|lot|pack|packet|paquet|pqt|sachet|bag|sac"
+# '12-pack', 'the 6 packs', '(200 ct)', '500 count': the pack's count first.
+_COUNT_THEN_PACK = re.compile(r"\b(\d+)\s*(packs?|ct|count)\b")
 _THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
 _ANY_NUMBER = re.compile(_NUM)
 _SQUARE = re.compile(r"(?<=\d)(\s*(?:mm|cm|m))[23](?![\w])")
@@ -204,11 +209,20 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     take(_SIZE, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
     take(_THREAD, lambda m: {f"thread:{m[1]}{m[2]}"})
     take(_PER_PACK, lambda m: {f"pack:{m[1]}"})
+    take(_pack_then_count(), lambda m: {f"pack:{m[2]}"}, word=lambda m: m[1])
     take(_PACK, lambda m: {f"pack:{m[1]}"})
+    take(_COUNT_THEN_PACK, lambda m: {f"pack:{m[1]}"}, word=lambda m: m[2] if m[2][0] == "p" else "")
     take(_SIZE_LETTER, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
     for m in _BARE.finditer(text):
         features.add(f"num:{_fmt(_number(m[0]))}")
     return features, numbers, _BARE.sub(" ", text)
+
+
+@lru_cache(maxsize=1)
+def _pack_then_count() -> re.Pattern[str]:
+    """'carton 12', 'colis 24 rouleaux': the count may be followed by what it counts, a unit word."""
+    units = "|".join(sorted((re.escape(u) for u in unit_of() if u.isalpha()), key=len, reverse=True))
+    return re.compile(rf"\b((?:{_PACK_WORDS})(?:e?s)?)\s+(\d+)\b(?![.,]\d)(?!\s*(?!(?:{units})\b)[^\W\d_])")
 
 
 def stem(word: str) -> str:
@@ -271,6 +285,7 @@ def read_wording(text: str) -> Wording:
     folded = _spelled_sizes().sub(
         lambda m: f" size {_SPELLED[' '.join((m['word'] or m['apart']).split())]} ", folded
     )
+    folded, unwanted = _negated_packs(_NUMBER_SIGN.sub(" ", folded))
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []
     excluded: list[str] = []
@@ -291,7 +306,35 @@ def read_wording(text: str) -> Wording:
                     either.append(meanings)
                 negated = False
         previous = raw
+    excluded.extend(sorted(unwanted))
     return Wording(tuple(words), frozenset(features), frozenset(numbers), tuple(excluded), tuple(either))
+
+
+# 'n° 7', 'No. 7', 'nº 12': the sign before a number, no word of the name (and 'no' there is no negation).
+_NUMBER_SIGN = re.compile(r"(?<![\w+/])(?:no\.?|n\s*[.°º])\s*(?=\d)")
+
+
+# What follows a negation up to the clause's end: '(loose, not the packs of 10)', 'pas le carton de 12'.
+_NEGATED = re.compile(
+    rf"\b(?:not|pas|no|non|hors|without|sans)\s+(?P<said>(?:(?:the|le|la|les|l'|un|une|a|an|en|in|by|par|des|du|de)\s+)*"
+    rf"(?:(?:{_PACK_WORDS})(?:e?s)?\b|\d+[\s-]?packs?\b)[^,;()]{{0,30}})"
+)
+
+
+def _negated_packs(folded: str) -> tuple[str, set[str]]:
+    """The text without the packs the customer says they do not want, and those packs ('pack:10'): a pack
+    named after a negation is a twin to keep away from, not the one ordered."""
+    unwanted: set[str] = set()
+
+    def aside(m: re.Match[str]) -> str:
+        features = read_sizes(m["said"])[0]
+        packs = {f for f in features if f[:5] == "pack:"}
+        if not packs or features - packs:
+            return m[0]
+        unwanted.update(packs)
+        return " "
+
+    return _NEGATED.sub(aside, folded), unwanted
 
 
 def normalize_wording(text: str) -> str:

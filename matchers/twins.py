@@ -15,6 +15,7 @@ import numpy as np
 
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording, read_wording, stem, unit_of
+from matchers.packs import is_pack_word
 from models import Candidate
 
 # Twins looked at per line: a family of sizes and colours is rarely larger.
@@ -238,3 +239,30 @@ def twin_in_pack(sku: str, pack: str, catalogue: CatalogIndex) -> str | None:
         if wanted in names[p].features and _unpacked(names[p]) == core
     ]
     return catalogue.name_skus[found[0]] if len(found) == 1 else None
+
+
+def piece_twin(sku: str, said: Wording, catalogue: CatalogIndex) -> str | None:
+    """'interrupteurs va-et-vient Opale blanc complets' between the switch sold by the piece ('... complet
+    avec plaque') and its 'lot de 10', with no pack and no unit written: the one sold by the piece. The
+    closest twin sold in a unit that is no package whose name holds every word and size of `sku`'s own
+    but its packaging and none the customer turned away, when `sku` is sold by a pack its name states."""
+    product = catalogue.products.get(sku)
+    if product is None or sku not in catalogue.positions or not is_pack_word(product.unit):
+        return None
+    position = catalogue.positions[sku]
+    names = catalogue.designations.wordings
+    words, sizes = _unpacked(names[position])
+    if sizes == names[position].features:
+        return None  # no pack in its name: nothing says what a count of it counts
+    found = sorted(
+        (len(set(names[p].words) - words), p)
+        for p in siblings(set(names[position].words), catalogue, position)
+        if not is_pack_word(catalogue.products[catalogue.name_skus[p]].unit)
+        and _unpacked(names[p])[1] == sizes
+        and words <= set(names[p].words)
+        and names[p].words[:1] == names[position].words[:1]  # 'cutter lame' is no 'lames de cutter'
+        and not set(said.excluded) & set(names[p].words)
+    )
+    if not found or (len(found) > 1 and found[0][0] == found[1][0]):
+        return None  # two pieces add as many words ('prise' and 'prise double'): the closest or none
+    return catalogue.name_skus[found[0][1]]

@@ -13,6 +13,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import create_engine
 
+from models.json_text import json_text
 from models.revision import MIGRATIONS, head_revision
 
 
@@ -20,7 +21,7 @@ def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite gets its folder created and sane pragmas."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         private_file(Path(url.removeprefix("sqlite:///")))
-    engine = create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, json_serializer=json_text)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

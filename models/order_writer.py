@@ -15,6 +15,7 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from models.feed import FEED_COUNTER, next_value, queue_order_event
+from models.json_text import encoded
 from models.pipeline import OrderRecord, OrderStatus, ProcessedOrder
 from models.tables import AuditEvent, Order, OrderLine, ReviewItem, utcnow
 
@@ -65,7 +66,7 @@ def insert_order(
             "entity": "order",
             "entity_id": str(order_id),
             "before": None,
-            "after": record.model_dump(mode="json"),
+            "after": encoded(record),
         },
     )
     return order_id
@@ -86,7 +87,7 @@ def _order_values(processed: ProcessedOrder, *, actor: str, message_pk: int | No
         "ship_to": record.ship_to,
         "currency": record.currency,
         "confidence": record.confidence,
-        "detail": processed.matched.model_dump(mode="json"),
+        "detail": encoded(processed.matched),
         "reasons": [r.model_dump(mode="json") for r in processed.decision.reasons],
         "decided_at": utcnow() if accepted else None,
         "decided_by": actor if accepted else None,

@@ -251,6 +251,17 @@ def _subject_is_a_number(subject: str) -> Extracted[str] | None:
 
 
 _QUALIFIED_RULE = "po-qualified"
+# "Please reference RIV-0611.", "kindly quote our reference KT/26-118 on the invoice", "merci de rappeler la
+# référence ATL-2611": a verb asking us to cite the number, then a coded number ending its clause.
+_PO_CITED = re.compile(
+    r"\b(?i:please|kindly|merci\s+de|merci\s+d'|pensez\s+[àa])\s*(?i:quote|reference|mention|use|rappeler"
+    r"|indiquer|mentionner|noter|reporter)\s+(?:(?i:our|my|the|this|notre|la|le|cette|référence|reference|réf|ref"
+    r"|po|order|commande|n°|no\.?|number|numéro)\s+){0,3}"
+    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)"
+    r"(?=\s*(?:[,.;)!]|$|\s+(?i:on|sur|in|dans|for|pour)\b))",
+    re.M,
+)
+
 _PATTERNS = (
     (_PO_LABELLED, 0.9),
     (_PO_PREFIXED, 0.8),
@@ -259,6 +270,7 @@ _PATTERNS = (
     (_PO_QUALIFIED, 0.75),
     (_PO_LABEL_PHRASE, 0.8),
     (_PO_REF_QUALIFIED, 0.75),
+    (_PO_CITED, 0.75),
 )
 
 

@@ -16,11 +16,14 @@ def qualifies(clause: str) -> bool:
     """A clause that tells the article before it: a size, a colour, a fitting ('with belt', 'avec
     ceinture'), a class or a type, a count of its parts ('3 points'), its packing ('la boîte de 50'),
     or which of its kind it is ('the 45 lumen ones')."""
-    clause = clause.strip()
+    clause = clause.strip().rstrip(".")  # the clause that ends the sentence keeps its full stop
     if not clause or len(clause.split()) > 6:
         return False
     if _POINTING.fullmatch(clause):
         return True
+    held = _HELD_PER_PACK.fullmatch(clause)
+    if held is not None:  # ', 25 per box', ', 12 par carton', ', the 12-packs': what each pack holds
+        return normalise_unit(held["unit"] or held["packs"]) is not None
     packed = re.fullmatch(
         r"(?:(?:la|le|les|the|en|in|par|by)\s+)?([^\W\d_]+)\s+(?:de|of|d')\s*\d+\s*[^\W\d]*", clause, re.I
     )
@@ -49,6 +52,14 @@ _QUALIFIER = _build_qualifier()
 
 _DIMENSIONS = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]\s*\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)?\s*(?:mm|cm|m)?$",
+    re.I,
+)
+
+
+# '25 per box', '12 par carton', 'the 12-packs', '6-pack': the count each pack holds, no count ordered.
+_HELD_PER_PACK = re.compile(
+    r"(?:\d+\s*(?:per|par|a)\s+(?P<unit>[^\W\d_]+)"
+    r"|(?:(?:the|les?|en)\s+)?\d+[\s-]?(?P<packs>packs?))",
     re.I,
 )
 

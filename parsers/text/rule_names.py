@@ -11,3 +11,7 @@ PO_HEADING = "po-heading"
 # The places a correction of the order was read from ('le dégraissant c'est 3 bidons et pas 2', 'make
 # that 6 kg'): the correction is read there, not whatever else the sentence orders.
 CORRECTION_RULES = frozenset({"correction", "forward-override"})
+
+# A ship-to read from an address block a document prints in its head with no label: the customer's
+# address on file is the same place (parsers/documents/pdf/boxes.py reads it, the matchers compare).
+BOX_RULE = "pdf-address-box"

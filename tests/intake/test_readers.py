@@ -196,7 +196,10 @@ load_reference_dir(store, Path(sys.argv[2]))
 index = CatalogIndex.build(store.load_reference())
 files = [Path(p) for p in sys.argv[3:]]
 outcomes = list(ingest_files(store, files, index=index, settings=Settings(), processes=2))
-readers = ("spacy", "parsers.mail.mime", "parsers.orders", "parsers.text.fields", "parsers.text.sections")
+readers = (
+    "spacy", "parsers.mail.mime", "parsers.orders", "parsers.text.fields", "parsers.text.sections",
+    "parsers.documents.pdf.reader", "pypdfium2",
+)
 print(len(outcomes), sorted(m for m in readers if m in sys.modules))
 """
 
@@ -208,6 +211,22 @@ def test_an_ingest_decides_and_stores_without_loading_the_readers(tmp_path: Path
     argv = [sys.executable, "-c", _INGEST_THEN_LOOK, str(tmp_path / "s.db"), str(REF), *files]
     done = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "6 []"
+
+
+_BEFORE_THE_SPAWNER = """
+import sys
+import intake.cli, intake.commands.ingest, intake.ingest_files, intake.readers
+intake.readers._decide_half()
+print(sorted(m for m in ("jinja2", "intake.notify.compose", "pypdfium2", "spacy") if m in sys.modules))
+"""
+
+
+def test_what_the_command_loads_before_forking_the_spawner_leaves_out_the_mail_composer() -> None:
+    """The spawner is forked once the command has loaded what both need: the mail composer, which
+    the command alone needs, is loaded while the spawner loads the readers, and neither loads it twice."""
+    argv = [sys.executable, "-c", _BEFORE_THE_SPAWNER]
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_a_worker_that_answered_all_it_held_is_handed_more_before_the_next_answer_is_given() -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from matchers import CatalogIndex, match_customer
@@ -216,3 +220,25 @@ def test_the_sender_s_text_naming_one_site_of_a_shared_domain_names_it(
 ) -> None:
     match = match_customer(make_message("nouveau@burgersdeleon.fr", text), make_order(), samples_index)
     assert match.customer_id == customer
+
+
+_TIED = """
+from matchers.customer_terms import TermIndex
+index = TermIndex.build({f"K{n:02d}": f"Menuiserie Dubreuil atelier {n}" for n in range(12)})
+print(sorted(index.coverage({"menuiserie", "dubreuil"}).items()) == list(index.coverage({"menuiserie", "dubreuil"}).items()))
+print(list(index.coverage({"menuiserie", "dubreuil"}).items()))
+"""
+
+
+def test_customers_a_text_names_alike_come_in_the_same_order_whatever_the_hash_seed() -> None:
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", _TIED],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("0", "1", "2")
+    ]
+    assert runs[0].startswith("True") and runs[0] == runs[1] == runs[2]

@@ -329,10 +329,16 @@ def test_more_english_words_of_the_trades_read_as_a_french_catalogue_writes_them
         ("interrupteur horaire ph/neutre", "Interrupteur horaire 1P+N"),
         ("contacteur phase neutre", "Contacteur 1P+N"),
         ("délesteur ph+n", "Délesteur 1P+N"),
+        ("unsweetened cocoa powder", "Cacao en poudre non sucré"),
+        ("dark chocolate", "Chocolat noir 70 %"),
+        ("sealed safety goggles", "Lunettes de sécurité étanches"),
+        ("goggles with vent", "Lunettes avec aération"),
+        ("big box", "Grande boîte"),
     ],
     ids=[
         "screwdriver", "batten", "impulse-relay", "scrubber", "all-purpose", "organic-oil", "peeled",
         "ballpoint", "palm", "anti-fog", "solid-set", "exit-sign", "ph-slash-neutre", "phase-neutre", "ph-plus-n",
+        "unsweetened-cocoa", "dark", "sealed", "vent", "big",
     ],
 )  # fmt: skip
 def test_common_english_words_of_each_trade_read_as_a_french_catalogue(english: str, french: str) -> None:
@@ -365,3 +371,20 @@ def test_a_measure_with_its_unit_written_out_is_the_size_the_catalogue_prints_in
 ) -> None:
     said = {f for f in read_wording(customer).features if not f.startswith(("num:", "pack:"))}
     assert said and said <= read_wording(catalogue).features
+
+
+@pytest.mark.parametrize(
+    ("customer", "catalogue"),
+    [
+        ("sanding discs no. 3, box of 50", "Disques abrasifs n° 3 - boîte de 50"),
+        ("Pinceau plat No 12", "Pinceau plat nº 12"),
+    ],
+    ids=["no-dot", "no-space"],
+)
+def test_a_number_sign_before_a_number_is_no_word_and_no_negation(customer: str, catalogue: str) -> None:
+    said, printed = read_wording(customer), read_wording(catalogue)
+    assert (set(said.words), said.features, said.excluded) == (set(printed.words), printed.features, ())
+
+
+def test_no_before_a_word_still_turns_it_away() -> None:
+    assert read_wording("gants nitrile, no powder").excluded == ("poudre",)

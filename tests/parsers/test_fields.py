@@ -95,6 +95,22 @@ def test_our_number_written_at_once_is_the_po(text: str, expected: str | None) -
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We'll take 4 boxes of wall plugs. Please reference GAR-2611.", "GAR-2611"),
+        ("Kindly quote our reference KT/26-118 on the invoice.", "KT/26-118"),
+        ("Merci de rappeler la référence ATL-2611 sur le bon de livraison.", "ATL-2611"),
+        ("Please reference our quote, thanks.", None),
+        ("Please use BX-200 clamps for the gutters.", None),
+    ],
+    ids=["please-reference", "kindly-quote", "merci-de-rappeler", "no-number", "an-article-code-used"],
+)
+def test_a_number_we_are_asked_to_cite_is_the_po(text: str, expected: str | None) -> None:
+    found = fields.po_number("", text, part="body")
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
     ("subject", "text"),
     [
         ("Re: Confirmation de votre commande CMD-77120", "Tout est arrivé, pour cette semaine il faut :"),

@@ -78,8 +78,27 @@ def test_counts_of_what_no_one_orders_make_no_list(text):
             "Il me faut 2 caisses à outils, 600 x 300 x 250 mm, et 4 équerres 4 trous.",
             [("caisses à outils, 600 x 300 x 250 mm", 2), ("équerres 4 trous", 4)],
         ),
+        (
+            "Merci de livrer 3 cartons de gobelets 20 cl, 50 par carton, et 2 sacs de touillettes.",
+            [("gobelets 20 cl, 50 par carton", 3), ("touillettes", 2)],
+        ),
+        (
+            "Could you send four boxes of cable glands M20, the packs of 10.",
+            [("cable glands M20, the packs of 10", 4)],
+        ),
+        (
+            "Please send 2 packs of tealight candles, the 24-packs, and 6 lighters.",
+            [("tealight candles, the 24-packs", 2), ("lighters", 6)],
+        ),
     ],
-    ids=["points-with-belt", "avec-ceinture", "dimensions"],
+    ids=[
+        "points-with-belt",
+        "avec-ceinture",
+        "dimensions",
+        "per-carton",
+        "packs-of-at-the-end",
+        "count-packs",
+    ],
 )
 def test_a_clause_telling_the_article_before_it_stays_in_its_name(text, expected):
     assert [(d, q) for d, q, _ in _read(text)] == [(d, Decimal(q)) for d, q in expected]

@@ -13,13 +13,12 @@ import re
 from models import Address, Extracted
 from parsers.documents.pdf.fields import opens_with_label
 from parsers.documents.pdf.layout import Cell, Line, provenance
+from parsers.text.rule_names import BOX_RULE
 from parsers.text.ship_to import address_end, is_country
 from parsers.values.dates import find_dates
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import normalize
 
-# The rule of a ship-to read from such a block: the customer's address on file is the same place.
-BOX_RULE = "pdf-address-box"
 # Cells of one block start at the same x, give or take this many points.
 COLUMN_SLACK = 8.0
 # Lines of one block follow each other within this many line heights.

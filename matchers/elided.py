@@ -1,0 +1,36 @@
+"""A line that names a colour alone after the article it is a colour of: '5 couronnes de fil 2,5 bleu, 5 de
+rouge, 3 de vert/jaune', '10 black folders, 4 of the red': the article is the one named before, in that colour."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from matchers.normalize import read_wording
+from models import Extracted, ExtractedLine
+from parsers.vocabulary.sizes import variant_words
+
+
+def in_the_colour_said(line: ExtractedLine, before: str) -> ExtractedLine:
+    """`line`, or a copy whose words are the article of the line `before` in the colour `line` names, when
+    `line` names a colour and nothing else (no code, no size, no other word)."""
+    wording = line.description.value if line.description else ""
+    if not before or not wording or (line.code and line.code.value) or not names_a_colour_alone(wording):
+        return line
+    colours = _colour_words()
+    kept = [word for word in before.split() if not set(read_wording(word).words) & colours]
+    if len(kept) == len(before.split()):
+        return line  # the article before names no colour: the one said is no twin of it
+    said = Extracted(value=" ".join([*kept, wording]), confidence=line.description.confidence)
+    return line.model_copy(update={"description": said})
+
+
+def names_a_colour_alone(wording: str) -> bool:
+    """'rouge', 'vert/jaune', 'of the red', 'noirs': a colour and no other word nor size."""
+    read = read_wording(wording)
+    return bool(read.words) and not read.features and set(read.words) <= _colour_words()
+
+
+@lru_cache(maxsize=1)
+def _colour_words() -> frozenset[str]:
+    """The colours as designations are compared ('noirs' read as 'noir', 'grey' as 'gris')."""
+    return frozenset(word for colour in variant_words().colours for word in read_wording(colour).words)
