@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
@@ -30,11 +31,12 @@ from models import (
     ProcessedOrder,
     ProcessResult,
     Settings,
-    Store,
-    customer_history,
 )
 from models.followups import ABOUT_AN_ORDER, FollowupKind, FollowupResult, FollowupSign, LinkBy
 from parsers.documents.limits import DocumentLimits
+
+if TYPE_CHECKING:
+    from models import Store
 
 HistoryLookup = Callable[[str], CustomerHistory]
 # A new order's own words ("nouvelle commande") read it as an order whatever else it says.
@@ -70,6 +72,9 @@ class PipelineDeps:
     ) -> PipelineDeps:
         """The dependencies of a store-backed path: its customers' history (`history` when kept
         by the caller), the routing file as it is now, the orders a follow-up may name."""
+        # The store's side, imported here: the reading workers import this module and never query it.
+        from models import customer_history
+
         return cls(
             index=index,
             settings=settings,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from matchers.normalize import normalize_wording
-from models import Store, record_alias
-from models.tables import Alias
+
+if TYPE_CHECKING:
+    from models import Store
+    from models.tables import Alias
 
 
 def learn_alias(
@@ -18,6 +22,9 @@ def learn_alias(
     audited with who taught it. Raises ValueError when the wording has nothing to
     match on.
     """
+    # The store is imported where an alias is learnt: the processes that only match never write one.
+    from models import record_alias
+
     key = normalize_wording(wording)[:512]
     if not key:
         raise ValueError(f"wording {wording!r} has no words or sizes to remember")

@@ -14,14 +14,17 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from matchers.customer_terms import CustomerTerms, TermIndex
 from matchers.habits import Habits, build_habits
 from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording, unit_of
-from models import CustomerRefRow, CustomerRow, HabitRow, ProductRow, ReferenceData, Store
-from models.fingerprint import habits_fingerprint, reference_fingerprint
+from models import CustomerRefRow, CustomerRow, HabitRow, ProductRow, ReferenceData
+
+if TYPE_CHECKING:
+    from models import Store
 
 # Restricted catalogues kept by one index (`CatalogIndex.subset`): a long-lived index keeps no more.
 SUBSETS_KEPT = 2000
@@ -230,6 +233,9 @@ class IndexCache:
         self._checked = 0.0
 
     def get(self) -> CatalogIndex:
+        # The store's side, imported here: a process that only reads messages never looks at it.
+        from models.fingerprint import habits_fingerprint, reference_fingerprint
+
         with self._lock:
             if self._index is None or self.clock() - self._checked > self.max_age:
                 self._checked = self.clock()

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from models.datafiles import load_toml
 from parsers.values.numbers import NUMBER, quantity_words_pattern
+from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.words import DATA
 
 
@@ -114,16 +115,21 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:{_words(words.dropped)})\s+(?:de\s+|d['’]\s*|du\s+|des\s+|of\s+)?(?P<what>[^\W\d_][^.;,:!?\n]{{2,80}})",
             re.I,
         ),
-        "instead_of": re.compile(
-            # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
-            rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
-            rf"(?:au lieu de|à la place de|plut[ôo]t que|instead of|rather than)\s+(?P<old>{qty})",
-            re.I,
+        # Both open with a count, looked for in every sentence: tried only where a count may start.
+        "instead_of": starting(
+            re.compile(
+                # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
+                rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
+                rf"(?:au lieu de|à la place de|plut[ôo]t que|instead of|rather than)\s+(?P<old>{qty})",
+                re.I,
+            )
         ),
         # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"
-        "not_old": re.compile(
-            rf"\b(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
-            re.I,
+        "not_old": starting(
+            re.compile(
+                rf"\b(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
+                re.I,
+            )
         ),
         "add": re.compile(
             # at a line's start, inside a sentence, or asked at a sentence's start ('PO attached. Please also

@@ -21,6 +21,7 @@ from parsers.text.ship_to import ship_to as ship_to
 from parsers.text.ship_to import signed_ship_to as signed_ship_to
 from parsers.values.dates import DateHit, delivery_date
 from parsers.vocabulary.layout import REQUEST_RULE
+from parsers.vocabulary.sieve import starting
 
 _PO_LABELS = (
     r"(?:num[ée]ro|n°|no\.?)\s*(?:de\s+)?(?:bon\s+de\s+)?(?:commande|cde)(?:\s+(?:interne|client))?(?:\s+est)?"
@@ -250,6 +251,8 @@ def _subject_is_a_number(subject: str) -> Extracted[str] | None:
     return Extracted[str](value=match["po"], confidence=0.7, provenance=prov)
 
 
+# Each opens with a choice of many labels, tried at every place of every line otherwise.
+_PO_LABELLED, _PO_LABEL_PHRASE, _PO_REQUEST = map(starting, (_PO_LABELLED, _PO_LABEL_PHRASE, _PO_REQUEST))
 _QUALIFIED_RULE = "po-qualified"
 # "Please reference RIV-0611.", "kindly quote our reference KT/26-118 on the invoice", "merci de rappeler la
 # référence ATL-2611": a verb asking us to cite the number, then a coded number ending its clause.

@@ -109,3 +109,82 @@ class Sieve:
     def present(self, text: str) -> list[re.Pattern[str]]:
         """The patterns that may match `text`, in their order."""
         return [p for p, maybe in zip(self.patterns, self.possible(text), strict=True) if maybe]
+
+
+# What a character class may hold, by the parser's name of it.
+_CLASS_ESCAPES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+}
+
+
+class _Unknown(Exception):
+    """A construct whose first character is not worked out here."""
+
+
+def starting(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern`, tried only where a character that can open one of its matches stands: the same
+    matches. A pattern that opens with a choice of long phrases ('numéro de commande|bon de
+    commande|...') is otherwise entered at each place of a text, and each phrase tried there;
+    one look at a character rules most places out. `pattern` itself when what opens it is unknown."""
+    if pattern.flags & re.VERBOSE:
+        return pattern
+    try:
+        opening, empty = _opening(list(sre_parser.parse(pattern.pattern, pattern.flags)))
+        if empty:
+            return pattern
+        return re.compile(f"(?=[{''.join(dict.fromkeys(opening))}])(?:{pattern.pattern})", pattern.flags)
+    except (_Unknown, re.error):
+        return pattern
+
+
+def _opening(items: Sequence[tuple[object, object]]) -> tuple[list[str], bool]:
+    """The class items of the characters a match of the sequence may open with, and whether it may
+    match the empty string (then what follows it opens too)."""
+    found: list[str] = []
+    for op, value in items:
+        if op in _ZERO_WIDTH:
+            continue
+        first, empty = _opening_of(op, value)
+        found += first
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _opening_of(op: object, value: object) -> tuple[list[str], bool]:
+    if op is sre.LITERAL and isinstance(value, int):
+        return [re.escape(chr(value))], False
+    if op is sre.IN and isinstance(value, list):
+        return [_class_item(o, v) for o, v in value], False
+    # A group that sets its own flags ('(?i:...)') would read its letters otherwise than the look ahead.
+    if op is sre.SUBPATTERN and isinstance(value, tuple) and not value[1] and not value[2]:
+        return _opening(list(value[-1]))
+    if op is sre.ATOMIC_GROUP:
+        return _opening(list(value))  # type: ignore[call-overload]
+    if op is sre.BRANCH and isinstance(value, tuple):
+        found: list[str] = []
+        empty = False
+        for branch in value[1]:
+            first, may_be_empty = _opening(list(branch))
+            found += first
+            empty = empty or may_be_empty
+        return found, empty
+    if op in _REPEATS and isinstance(value, tuple):
+        first, empty = _opening(list(value[2]))
+        return first, empty or value[0] == 0
+    raise _Unknown
+
+
+def _class_item(op: object, value: object) -> str:
+    if op is sre.LITERAL and isinstance(value, int):
+        return re.escape(chr(value))
+    if op is sre.RANGE and isinstance(value, tuple):
+        return f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}"
+    if op is sre.CATEGORY and value in _CLASS_ESCAPES:
+        return _CLASS_ESCAPES[value]
+    raise _Unknown  # a negated class ('[^\W\d]'): left as it is

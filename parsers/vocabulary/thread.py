@@ -13,6 +13,7 @@ from pydantic import BaseModel, field_validator
 
 from models.datafiles import load_toml
 from models.errors import ConfigError
+from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.words import DATA
 
 THREAD_FILE = DATA / "thread_vocabulary.toml"
@@ -64,7 +65,9 @@ def points_pattern(*groups: str) -> re.Pattern[str]:
     whatever is quoted)."""
     points = thread_words().points
     names = groups or ("quote", "again")
-    return re.compile("|".join(p for name in names for p in getattr(points, name)) or "(?!)", re.I | re.M)
+    words = "|".join(p for name in names for p in getattr(points, name)) or "(?!)"
+    # Many phrases, looked for in every message: tried only where one of them may start.
+    return starting(re.compile(words, re.I | re.M))
 
 
 @lru_cache(maxsize=1)

@@ -117,3 +117,50 @@ def test_reading_a_pdf_after_preload_imports_no_pdf_module() -> None:
         cwd=Path(__file__).parents[2],
     )
     assert done.stdout.split() == []
+
+
+_READ_WITHOUT_THE_STORE = """
+import sys
+from pathlib import Path
+from intake.preload import preload
+from intake.reader_worker import read_one
+from matchers import CatalogIndex
+from models import CustomerRefRow, CustomerRow, Origin, ProductRow, RawMessage, ReferenceData, Settings
+from models.reference import read_reference_csv
+from parsers import DocumentLimits
+ref = Path(sys.argv[2])
+rows = {
+    name: read_reference_csv(ref / f"{name}.csv", model)[0]
+    for name, model in (("products", ProductRow), ("customers", CustomerRow), ("customer_refs", CustomerRefRow))
+}
+index = CatalogIndex.build(ReferenceData(**rows))
+preload(index)
+said = [
+    read_one(RawMessage(data=Path(path).read_bytes(), origin=Origin(kind="file", path=path)), index,
+             DocumentLimits(isolate=False), Settings())[0]
+    for path in sys.argv[3:]
+]
+store = ("sqlalchemy", "sqlmodel", "models.store", "models.tables")
+print(" ".join(sorted(set(said))))
+print(" ".join(m for m in store if m in sys.modules))
+"""
+
+
+def test_a_worker_reads_and_checks_messages_without_importing_the_store() -> None:
+    # The reading side gets the catalogue and the customers' past as data: a process that only
+    # reads (a spawner forked before the store is opened) pays nothing for the ORM.
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _READ_WITHOUT_THE_STORE,
+            "",
+            str(FIXTURES_REF),
+            *map(str, _some_of_each_shape()),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert done.stdout.split("\n") == ["ok", "", ""]

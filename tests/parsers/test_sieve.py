@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from parsers.vocabulary.sieve import Sieve, fold, needles
+from parsers.vocabulary.sieve import Sieve, fold, needles, starting
 
 
 def test_every_character_an_ascii_one_matches_regardless_of_case_folds_to_it() -> None:
@@ -79,3 +79,53 @@ def test_the_long_s_and_dotless_i_are_looked_for_as_the_letters_they_match() -> 
     assert sieve.possible("ſvp") == [True, False]
     assert re.search(r"\binvoice\b", "ınvoıce", re.I)
     assert sieve.possible("ınvoıce") == [False, True]
+
+
+# Garden-centre orders: the shapes `starting` reads (phrases, classes, repeats, look-arounds, flags).
+OPENED = [
+    r"(?:n°|num[ée]ro)\s*(?:de\s+)?bon|bon\s+de\s+commande|\bnotre\s+r[ée]f",
+    r"(?<![\w.])(?P<qty>\d+|deux|trois)\s+(?:sacs?|palettes?)\b",
+    r"(?:au\s+)?lieu\s+de\s+(?P<old>\d+)",
+    r"[A-Z]{2,}-\d+|#\d+",
+    r"(?:-|–|\()\s*annul[ée]",
+    r"\s*\bKit\b",
+    r"(?:bulbes?)?\d+",
+]
+OPENED_TEXTS = [
+    *TEXTS,
+    "N° de bon GC-2611 : 3 sacs de terreau au lieu de 2 (annulé)",
+    "notre réf #118, deux palettes - annulée",
+    "KIT d'arrosage ﬁltre; \u212aIT (kelvin) et ſacs",
+    "Numéro de bon: 12 bulbes 7",
+    "Kit de semis, 2 sacs",
+]
+
+
+@pytest.mark.parametrize("flags", [0, re.I, re.I | re.M])
+@pytest.mark.parametrize("pattern", OPENED)
+def test_a_pattern_tried_where_it_may_start_finds_the_same_matches(pattern: str, flags: int) -> None:
+    plain, quick = re.compile(pattern, flags), starting(re.compile(pattern, flags))
+    assert quick.pattern.startswith("(?=[")
+    for text in OPENED_TEXTS:
+        expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in quick.finditer(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?i:kit)s?",  # a group's own flags: its letters read otherwise than the look ahead's
+        r"[^\W\d]+\s+\d+",  # a negated class opens it
+        r"(?:sacs?)?",  # it may match nothing
+        r".+ kg",
+        r"(?i)bon",  # the flags written first must stay first
+    ],
+)
+def test_a_pattern_whose_start_is_not_known_is_kept_as_it_is(pattern: str) -> None:
+    kept = re.compile(pattern)
+    assert starting(kept) is kept
+
+
+def test_a_verbose_pattern_is_kept_as_it_is() -> None:
+    kept = re.compile("bon  # a comment", re.X)
+    assert starting(kept) is kept

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from models.datafiles import load_toml
-from parsers.vocabulary.sieve import Sieve
+from parsers.vocabulary.sieve import Sieve, starting
 
 READING_FILE = Path(__file__).with_name("reading.toml")
 
@@ -114,7 +114,7 @@ class ReadingRules(BaseModel):
 
     @cached_property
     def discount_pattern(self) -> re.Pattern[str]:
-        return re.compile(self.discount, re.I)
+        return starting(re.compile(self.discount, re.I))
 
     @cached_property
     def correction_pattern(self) -> re.Pattern[str]:
@@ -158,7 +158,8 @@ class ReadingRules(BaseModel):
 
 
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "$^", re.I)
+    # A choice of many phrases, looked for in every span: tried only where one of them may start.
+    return starting(re.compile("|".join(f"(?:{p})" for p in patterns) or "$^", re.I))
 
 
 def load_reading_rules(path: Path = READING_FILE) -> ReadingRules:
