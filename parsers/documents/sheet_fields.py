@@ -61,7 +61,7 @@ def labelled_value(
     inline = Cell(rest.strip(), cell.ref) if colon and rest.strip() else None
     field = _field_of(label_tokens, vocab, above_table=above_table)
     if field is not None:
-        value = inline or _after_label(cell, vocab) or value_beside(grid, r, c)
+        value = inline or _after_label(cell, vocab) or _value_of_label(grid, r, c, vocab, above_table)
         return (field, value) if value is not None else None
     if colon:
         # 'Purchase order: CR-2026-051': a title as the label.
@@ -121,15 +121,26 @@ def is_po(cell: Cell) -> bool:
     return bool(_PO.match(text)) and not _DATE_LIKE.match(text)
 
 
+def _value_of_label(grid: Grid, r: int, c: int, vocab: LayoutVocabulary, above_table: bool) -> Cell | None:
+    """The value beside a label; in a row of labels ('N° de commande' | 'Date' | 'Délai' over their values),
+    the cell below it, since the cell to its right is the next label."""
+    value, below = value_beside(grid, r, c), _below(grid, r, c)
+    if value is None or value is below or not isinstance(value.value, str):
+        return value
+    labels_next = _field_of(normalize(value.text.partition(":")[0]).split(), vocab, above_table=above_table)
+    return value if labels_next is None else below
+
+
+def _below(grid: Grid, r: int, c: int) -> Cell | None:
+    below = grid.rows[r + 1][c] if r + 1 < len(grid.rows) and c < len(grid.rows[r + 1]) else None
+    return below if below is not None and below.text else None
+
+
 def value_beside(grid: Grid, r: int, c: int) -> Cell | None:
     """The first filled cell to the right of (r, c) within three columns, else the one below it."""
     row = grid.rows[r]
     right = next((cell for cell in row[c + 1 : c + 4] if cell.text), None)
-    if right is not None:
-        return right
-    if r + 1 < len(grid.rows) and c < len(grid.rows[r + 1]) and grid.rows[r + 1][c].text:
-        return grid.rows[r + 1][c]
-    return None
+    return right if right is not None else _below(grid, r, c)
 
 
 def _buyer_name(order: ExtractedOrder, grid: Grid, header: int, part: str) -> None:
