@@ -18,8 +18,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
 from models.pipeline import Origin, RawMessage
-from models.rows import message_row, message_values
-from models.store import Store
+from models.rows import message_row
+from models.store import Store, keep_contents
 from models.tables import Lease, LedgerEntry, Message, MessageState, utcnow
 from models.turns import urgent
 
@@ -94,17 +94,12 @@ def _record_together(
     """`_record` of each message with one read and one insert of the contents not kept yet, and
     the same of the positions; in the messages' order, so that the queue takes them in it."""
     connection = session.connection()
-    shas = list({raw.sha256: None for raw, _, _ in messages})
-    kept = _kept_contents(session, shas)
-    new: dict[str, dict[str, Any]] = {}
-    for raw, position, message_id in messages:
-        if raw.sha256 not in kept and raw.sha256 not in new:
-            # The row keeps where the ledger met the message, whatever the caller's origin says.
-            located = raw.model_copy(update={"origin": position.origin})
-            new[raw.sha256] = message_values(located, message_id=message_id)
-    if new:
-        connection.execute(insert(Message), list(new.values()))
-        kept.update(_kept_contents(session, list(new)))
+    # The row keeps where the ledger met the message, whatever the caller's origin says.
+    located = [
+        (raw.model_copy(update={"origin": position.origin}), message_id)
+        for raw, position, message_id in messages
+    ]
+    kept, _ = keep_contents(connection, located)
     places = list({_place(position): None for _, position, _ in messages})
     entries = _entries(session, places)
     fresh = {}
@@ -137,14 +132,6 @@ Place = tuple[str, str, int, int]
 
 def _place(position: Position) -> Place:
     return (position.account, position.folder, position.uidvalidity, position.uid)
-
-
-def _kept_contents(session: Session, shas: list[str]) -> dict[str, tuple[int, str]]:
-    """sha256 -> (number, state) of the messages kept with these contents."""
-    rows = session.exec(
-        select(Message.id, Message.sha256, Message.state).where(col(Message.sha256).in_(shas))
-    )
-    return {sha: (pk or 0, state) for pk, sha, state in rows}
 
 
 def _entries(session: Session, places: list[Place]) -> dict[Place, tuple[int, str | None]]:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, insert, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, col, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
@@ -87,6 +87,26 @@ class KeptMessage(NamedTuple):
     pk: int
     state: str
     created: bool
+
+
+def keep_contents(
+    connection: Connection, raws: Sequence[tuple[RawMessage, str | None]]
+) -> tuple[dict[str, tuple[int, str]], set[str]]:
+    """sha256 -> (number, state) of each content of `raws`, those not kept yet inserted in one
+    statement (a content's first raw gives its row); and the sha256s inserted here."""
+    shas = list({raw.sha256: None for raw, _ in raws})
+    known = {sha: (pk, state) for pk, sha, state in connection.execute(_KNOWN_MANY, {"shas": shas})}
+    new: dict[str, dict[str, Any]] = {}
+    for raw, message_id in raws:
+        if raw.sha256 not in known and raw.sha256 not in new:
+            new[raw.sha256] = message_values(raw, message_id=message_id)
+    if new:
+        connection.execute(_INSERT_MESSAGES, list(new.values()))
+        # Their numbers read back by content: one statement, where a RETURNING in the rows'
+        # order costs SQLite one insert per row.
+        added = connection.execute(_KNOWN_MANY, {"shas": list(new)})
+        known.update((sha, (pk, state)) for pk, sha, state in added)
+    return known, set(new)
 
 
 def _dialect_insert(dialect: str, table: Any) -> Any:
@@ -238,24 +258,14 @@ class Store:
         if not raws:
             return []
         with self.session() as session:
-            connection = session.connection()
-            shas = list({raw.sha256: None for raw, _ in raws})
-            known = {sha: (pk, state) for pk, sha, state in connection.execute(_KNOWN_MANY, {"shas": shas})}
-            new: dict[str, dict[str, Any]] = {}
-            for raw, message_id in raws:
-                if raw.sha256 not in known and raw.sha256 not in new:
-                    new[raw.sha256] = message_values(raw, message_id=message_id)
+            known, new = keep_contents(session.connection(), raws)
             if new:
-                connection.execute(_INSERT_MESSAGES, list(new.values()))
-                # Their numbers read back by content: one statement, where a RETURNING in the
-                # rows' order costs SQLite one insert per row.
-                added = connection.execute(_KNOWN_MANY, {"shas": list(new)})
-                known.update((sha, (pk, state)) for pk, sha, state in added)
                 session.commit()
             kept = []
             for raw, _ in raws:
                 pk, state = known[raw.sha256]
-                kept.append(KeptMessage(pk, state, new.pop(raw.sha256, None) is not None))
+                kept.append(KeptMessage(pk, state, raw.sha256 in new))
+                new.discard(raw.sha256)
             return kept
 
     def get_message(self, pk: int) -> Message | None:

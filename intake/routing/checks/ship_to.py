@@ -53,9 +53,10 @@ def _letterhead(ctx: CheckContext, written: str) -> bool:
 
 def _written(ctx: CheckContext, ship_to: Finder) -> Iterator[Extracted[str]]:
     parsed, order = ctx.parsed, ctx.matched.order
+    text = order_text(parsed)
     if order.ship_to is not None:
-        yield from every_address(order_text(parsed), parsed.text_part, ship_to)
-    yield from _unlabelled(order_text(parsed), parsed.text_part)
+        yield from every_address(text, parsed.text_part, ship_to)
+    yield from _unlabelled(text, parsed.text_part)
     if order.ship_to is not None:
         rows = [row for row in order.rows if row.region != "lines"]
         where = next((row.provenance for row in rows if row.provenance is not None), None)
