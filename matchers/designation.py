@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from matchers.index import DesignationIndex
+from matchers.designation_index import DesignationIndex
 from matchers.normalize import Wording, stem, unit_of
 
 SHORTLIST = 48  # candidates scored in full per line
