@@ -16,9 +16,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from matchers.customer_terms import CustomerTerms, TermIndex
+from matchers.designation import packaging_words, score_designations
 from matchers.designation_index import DesignationIndex
 from matchers.habits import Habits, build_habits
-from matchers.normalize import fold, normalize_code, normalize_wording, unit_of
+from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
 from models import CustomerRefRow, CustomerRow, HabitRow, ProductRow, ReferenceData
 
 if TYPE_CHECKING:
@@ -99,6 +100,23 @@ class CatalogIndex:
             return False
         shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
         return shaped and normalize_code(token) in self.known_codes
+
+    def names_article(self, words: str) -> float:
+        """How surely `words` name one article by its designation, 0 to 1: the best designation's score
+        when it prints two of the words at least, besides those of packaging. One word ('noir',
+        'disjoncteurs', 'noir - boîte') names a colour or a kind of article, and the catalogue's name
+        copied names its article outright."""
+        wording = read_wording(words)
+        if len(wording.words) < 2:
+            return 0.0
+        if normalize_wording(words) in self.by_name:
+            return 1.0
+        scored = score_designations(wording, self.designations)
+        if not scored:
+            return 0.0
+        best = scored[0]
+        shared = set(wording.words) & set(self.designations.wordings[best.position].words)
+        return min(best.score, 1.0) if len(shared - packaging_words()) >= 2 else 0.0
 
     def prints_dimension(self, first: str, second: str) -> bool:
         """Does a designation of the catalogue print the size `first` x `second` ('Vis 5 x 60',
