@@ -38,7 +38,7 @@ RULE = "text-spotted"
 SURE = 0.7  # the matcher's score from which the words name an article, not a kind of one
 CONFIDENCE = 0.75
 _MAX_NAME_WORDS = 12
-_MAX_LEFT_WORDS = 3  # words of request or aside a row may hold beside its name and count
+_MAX_LEFT_WORDS = 4  # words of request or aside a row may hold beside its name and count
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _UNIT = r"[^\W\d_][\w²³]*\.?"
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
@@ -200,7 +200,8 @@ def _leading_count(row: str):
     if leading is None or _date_or_number(leading):
         return None
     unit = _unit(leading, kinds=("count", "measure"))
-    if leading["lead"] and not (leading["x"] or (unit and unit_kind(unit[0]) == "count")):
+    counted = leading["x"] or (unit and unit_kind(unit[0]) == "count") or not leading["qty"][0].isdigit()
+    if leading["lead"] and not counted:
         return None  # 'Marqueur Edding 360 noir': after words, a figure counts only with its unit or an 'x'
     name_from = leading.end() if unit or not leading["unit"] else leading.start("unit")
     return leading.span("qty"), leading["qty"], unit, (name_from, len(row)), True, ""

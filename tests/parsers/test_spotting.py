@@ -136,8 +136,16 @@ def test_a_book_without_names_spots_nothing() -> None:
         ("please also add 2 x bulbes de tulipes rouges", ("bulbes de tulipes rouges", 2, None)),
         ("- 4 sécateurs à lame franche, pour les jardiniers du parc", ("sécateurs à lame franche", 4, None)),
         ("2 tuyaux d'arrosage 25 m que le jardinier a laissés sur le parking hier soir", None),
+        ("il nous faudrait aussi trois sécateurs à lame franche", ("sécateurs à lame franche", 3, None)),
+        ("we'd also need two unsalted butter blocks", None),
     ],
-    ids=["a-few-words-before", "an-aside-after", "a-sentence-of-its-own"],
+    ids=[
+        "a-few-words-before",
+        "an-aside-after",
+        "a-sentence-of-its-own",
+        "a-count-in-words-after-a-request",
+        "another-book",
+    ],
 )
 def test_the_name_leaves_only_an_aside_of_the_row(row: str, expected: tuple | None) -> None:
     assert _spot(row, GARDEN) == expected
