@@ -77,6 +77,7 @@ def _leading() -> re.Pattern[str]:
 class _Spotting(BaseModel):
     not_ordered: list[str]
     before_no_count: list[str]
+    request: list[str]
 
 
 class _SpottingFile(BaseModel):
@@ -129,15 +130,11 @@ def spot_lines(rows: list[tuple[str, int]], book: CodeBook | None, *, part: str)
     for row, start in rows:
         if not re.search(r"[^\W\d_]{3}", row) or _refused().search(row) or code_spans(row, book):
             continue
-        line = _spot(row, start, book, part)
-        if line is None:
-            clauses = _clauses(row)
-            spotted = (
-                [_spot(text, start + at, book, part) for text, at in clauses] if len(clauses) > 1 else []
-            )
-            found.extend(line for line in spotted if line is not None)
-        else:
-            found.append(line)
+        clauses = _clauses(row)
+        # 'livrez 25 X, puis 60 paires de Y et 50 Z': a line per clause counting its own article
+        spotted = [_spot(text, start + at, book, part) for text, at in clauses] if len(clauses) > 1 else []
+        spotted = [line for line in spotted if line is not None] or [_spot(row, start, book, part)]
+        found.extend(line for line in spotted if line is not None)
     return found
 
 
@@ -200,7 +197,12 @@ def _leading_count(row: str):
     if leading is None or _date_or_number(leading):
         return None
     unit = _unit(leading, kinds=("count", "measure"))
-    counted = leading["x"] or (unit and unit_kind(unit[0]) == "count") or not leading["qty"][0].isdigit()
+    counted = (
+        leading["x"]
+        or (unit and unit_kind(unit[0]) == "count")
+        or not leading["qty"][0].isdigit()
+        or _asks(leading["lead"] or "")
+    )
     if leading["lead"] and not counted:
         return None  # 'Marqueur Edding 360 noir': after words, a figure counts only with its unit or an 'x'
     name_from = leading.end() if unit or not leading["unit"] else leading.start("unit")
@@ -218,6 +220,17 @@ def _trailing_count(row: str, prints_dimension):
     if "unit" in trailing.groupdict() and trailing["unit"] and unit is None and not _STRONG_SEP.match(sep):
         return None  # 'prof 50 postes': a figure the name goes on after, no count
     return trailing.span("qty"), trailing["qty"], unit, (0, trailing.start()), False, sep
+
+
+def _asks(lead: str) -> bool:
+    """'merci de livrer 25 ...', 'we need 12 ...': words asking for what the count counts."""
+    return bool(_requests().search(lead.strip().rstrip(",")))
+
+
+@lru_cache(maxsize=1)
+def _requests() -> re.Pattern[str]:
+    words = sorted(_spotting().request, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})$", re.I)
 
 
 def _date_or_number(leading: re.Match[str]) -> bool:

@@ -182,3 +182,26 @@ def test_a_day_a_week_or_a_number_is_no_count(row: str) -> None:
 )
 def test_figures_of_the_name_are_no_count(row: str, expected: tuple | None) -> None:
     assert _spot(row, GARDEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "book", "expected"),
+    [
+        (
+            "Pourriez-vous nous livrer 25 sécateurs à lame franche, puis 6 sacs de terreau universel, et 12 x bulbes de tulipes rouges",
+            GARDEN,
+            [("sécateurs à lame franche", 25), ("terreau universel", 6), ("bulbes de tulipes rouges", 12)],
+        ),
+        (
+            "Could you send 10 unsalted butter blocks and 3 bags of caster sugar",
+            BAKERY,
+            [("unsalted butter blocks", 10), ("caster sugar", 3)],
+        ),
+    ],
+    ids=["french-three-clauses", "english-two-clauses"],
+)
+def test_a_sentence_counting_several_articles_gives_a_line_each(
+    row: str, book: CatalogIndex, expected: list[tuple[str, int]]
+) -> None:
+    found = spot_lines([(row, 0)], book, part="body")
+    assert [(ln.description.value, ln.quantity.value) for ln in found] == expected
