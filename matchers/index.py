@@ -38,6 +38,7 @@ class CatalogIndex:
     by_domain: dict[str, list[str]] = field(default_factory=dict)
     refs: dict[tuple[str, str], str] = field(default_factory=dict)  # (customer_id, ref) -> sku
     aliases: dict[tuple[str, str], str] = field(default_factory=dict)  # (customer_id, wording) -> sku
+    alias_wordings: frozenset[str] = frozenset()  # every learned wording, whoever's
     names: list[str] = field(default_factory=list)
     name_skus: list[str] = field(default_factory=list)
     emails: dict[str, list[str]] = field(default_factory=dict)  # contact address -> customer ids
@@ -83,6 +84,7 @@ class CatalogIndex:
             )
         for alias in reference.aliases:  # stored already normalised by learn_alias
             index.aliases[(alias.customer_id, alias.wording)] = alias.sku
+        index.alias_wordings = frozenset(wording for _, wording in index.aliases)
         index.maker_refs = _maker_refs(index)
         index.families = _families(index)
         index.known_codes = _known_codes(index)
@@ -105,12 +107,13 @@ class CatalogIndex:
         """How surely `words` name one article by its designation, 0 to 1: the best designation's score
         when it prints one of the words and another word or a size of theirs ('farine T55 5 kg'),
         packaging aside. One word ('noir', 'disjoncteurs', 'noir - boîte') names a colour or a kind of
-        article, and the catalogue's name copied names its article outright."""
+        article, and the catalogue's name copied, or a wording a clerk taught, names its article outright."""
+        written = normalize_wording(words)
+        if written in self.by_name or written in self.alias_wordings:
+            return 1.0
         wording = read_wording(words)
         if not wording.words or len(wording.words) + len(wording.features) < 2:
             return 0.0
-        if normalize_wording(words) in self.by_name:
-            return 1.0
         scored = score_designations(wording, self.designations)
         if not scored:
             return 0.0
@@ -173,6 +176,7 @@ class CatalogIndex:
     def add_alias(self, customer_id: str, wording: str, sku: str) -> None:
         """Make a learned wording usable at once (the store keeps it for the next run)."""
         self.aliases[(customer_id, normalize_wording(wording))] = sku
+        self.alias_wordings = self.alias_wordings | {normalize_wording(wording)}
 
     def sales_unit(self, spelling: str) -> str:
         """The customer's unit in the catalogue's vocabulary (its folded form when unknown)."""

@@ -53,6 +53,8 @@ class KeyValueBlocks:
         if match is None:
             return False, self.flush() if line.strip() else None
         name = next(k for k in _FIELDS if match[k])
+        if name == "qty" and not self.values and _QTY.match(match["value"]) is None:
+            return False, None  # 'Qté : 10 - Gants nitrile M' opens no block: a whole line, count and name
         done = self.flush() if name in self.values else None
         if not self.values:
             self.begin = start

@@ -51,7 +51,8 @@ _PRICE = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r",\s|\s*\(")
-_EDGE = re.compile(r"^[\s\-–—/:|,;()*]+|[\s\-–—/:|,;(*]+$")
+_LEAD = re.compile(r"^[\s\-–—/:|,;()*]+")
+_TRAIL = re.compile(r"[\s\-–—/:|,;(*]+$")
 
 
 @lru_cache(maxsize=1)
@@ -171,6 +172,8 @@ def _spot(row: str, start: int, book: CodeBook, part: str) -> ExtractedLine | No
         value, approximate = read_quantity(qty_text)
         if value is None or value <= 0 or approximate:
             continue
+        if value != value.to_integral_value() and not (unit and unit_kind(unit[0]) == "measure"):
+            continue  # ': 14,90' after a name is its price; only a measure is counted in parts
         name = _best_name(row, name_span, names, from_start=from_start)
         if name is None:
             continue
@@ -277,9 +280,8 @@ def _best_name(row: str, span: tuple[int, int], names, *, from_start: bool) -> t
         text = text[: price.start()]
     aside = _ASIDE.search(text) if from_start else None
     if aside is not None and len(text[: aside.start()].split()) >= 2:
-        text = text[
-            : aside.start()
-        ]  # '4 sécateurs, pour le parc', '2 gilets (les jaunes)': the name ends there
+        # '4 sécateurs, pour le parc', '2 gilets (les jaunes)': the name ends there
+        text = text[: aside.start()]
     words = list(re.finditer(r"\S+", text))
     if not words:
         return None
@@ -304,6 +306,7 @@ def _only_aside(left: str, *, after: bool) -> bool:
 
 def _trimmed(text: str, begin: int, end: int) -> tuple[int, int]:
     piece = text[begin:end]
-    lead = _EDGE.match(piece)
-    trail = _EDGE.search(piece)
+    lead, trail = _LEAD.match(piece), _TRAIL.search(piece)
+    if lead is not None and lead.end() == len(piece):
+        return begin, begin
     return begin + (lead.end() if lead else 0), end - (len(piece) - trail.start() if trail else 0)

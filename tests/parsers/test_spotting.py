@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from matchers import CatalogIndex
-from models import ProductRow, ReferenceData
+from models import AliasRow, ProductRow, ReferenceData
 from parsers.text.reader import read_lines
 from parsers.text.spotting import RULE, spot_lines
 
@@ -93,6 +93,7 @@ def test_a_sure_name_with_a_count_beside_it_is_a_line(row: str, book: CatalogInd
         ("terreau universel : 6 au lieu de 4", GARDEN),
         ("avez-vous du terreau universel, 6 sacs ?", GARDEN),
         ("Sécateur à lame franche 20 cm : 14,90 EUR", GARDEN),
+        ("Sécateur à lame franche 20 cm : 14,90", GARDEN),
         ("bâche de protection 4 x 5", GARDEN),
         ("pour 14 personnes, livraison : 3", BAKERY),
         ("une douzaine de dried yeast tins", BAKERY),
@@ -104,6 +105,7 @@ def test_a_sure_name_with_a_count_beside_it_is_a_line(row: str, book: CatalogInd
         "a-correction",
         "a-question",
         "a-price-is-no-count",
+        "a-price-without-its-currency",
         "a-size-the-catalogue-prints",
         "count-next-to-no-name",
         "approximate-count",
@@ -228,3 +230,25 @@ def test_a_sentence_counting_several_articles_gives_a_line_each(
 )
 def test_more_ways_of_writing_the_count_after_the_name(row: str, expected: tuple) -> None:
     assert _spot(row, GARDEN) == expected
+
+
+def test_a_labelled_count_opening_a_row_with_the_name_after_it_is_a_line_not_a_block() -> None:
+    text = "Bonjour,\nQté : 4 - Bulbes de tulipes rouges filet de 50\nQté : 2 - Sécateur à enclume 21 cm\nMerci\n"
+    lines = read_lines(text, part="body", codes=GARDEN)
+    assert [(ln.description.value, ln.quantity.value) for ln in lines] == [
+        ("Bulbes de tulipes rouges filet de 50", 4),
+        ("Sécateur à enclume 21 cm", 2),
+    ]
+
+
+def test_a_wording_a_clerk_taught_names_its_article() -> None:
+    taught = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="JAR-801", name="Granulés anti-limaces bio 1 kg", unit="pce", unit_price=8.0)
+            ],
+            aliases=[AliasRow(customer_id="C1", wording="appat limace", sku="JAR-801")],
+        )
+    )
+    assert spot_lines([("- appât limace : 5", 0)], taught, part="body")[0].quantity.value == 5
+    assert spot_lines([("- appât escargot : 5", 0)], taught, part="body") == []
