@@ -28,7 +28,7 @@ from parsers.text.restated import restate_lines
 from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_size_split
-from parsers.text.spotting import with_spotted
+from parsers.text.spotting import WEAK, with_spotted
 from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
 from parsers.text.thread import (
     QUOTED_PART,
@@ -119,6 +119,8 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
         order.notes.append("the body points to its attachments: its lines are not read")
     if any(ln.provenance and ln.provenance.rule == BRACKETED_RULE for ln in order.lines):
         order.doubts.append("a count in brackets after a name may be what a pack holds: confirm the quantity")
+    if any(WEAK in ln.notes for ln in order.lines):
+        order.doubts.append(WEAK)
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
     if forward_at < len(body):  # the original's own corrections ('PS: make that 3'), then the forwarder's
         original = _NOT_NEWLINE.sub(" ", body[:forward_at]) + body[forward_at:]

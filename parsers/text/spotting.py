@@ -1,11 +1,12 @@
 """Order lines found from the catalogue's names, where no layout rule read a line.
 
 A row may name an article in the catalogue's words and count it right beside the name in a shape no
-layout rule expects: "- blanc d'œuf liquide : 6 briques", "a dozen goat's cheese logs", "boîtes placo
-2 postes prof 50 x 5", "Marqueur ... - boîte de 10 : 14,90 € -> 4 boîtes", "qté 12 gants nitrile M".
-Strict, both or nothing: the words must name one article surely (`NameBook.names_article`, the
-matcher's own scoring) and a count must stand next to them; a name with no count, or a count next to
-words the catalogue does not name, is no line. A row that corrects, cancels, excepts or asks is left
+layout rule expects: "- blanc d'œuf liquide : 6 briques", "trois sacs de terreau universel", "boîtes
+placo 2 postes prof 50 x 5", "Marqueur ... - boîte de 10 : 14,90 € -> 4 boîtes", "qté 12 gants nitrile M",
+"... (x10)", "... - 12 sacs svp". Strict, both or nothing: the words must name one article surely
+(`NameBook.names_article`, the matcher's own scoring, asked of the book of codes the reader is given)
+and a count must stand next to them; a name with no count, or a count next to words the catalogue does
+not name, is no line, and a line whose words name their article only weakly waits for a clerk. A row that corrects, cancels, excepts or asks is left
 to the readers of corrections and questions, and a row naming a known code to the code reader.
 """
 
@@ -36,6 +37,8 @@ class NameBook(Protocol):
 
 RULE = "text-spotted"
 SURE = 0.7  # the matcher's score from which the words name an article, not a kind of one
+STRONG = 0.8  # below it, the line read so waits for a clerk, whatever the routing mode
+WEAK = "read from the catalogue's names alone, and they name the article only weakly: confirm it"
 CONFIDENCE = 0.75
 _MAX_NAME_WORDS = 12
 _MAX_LEFT_WORDS = 4  # words of request or aside a row may hold beside its name and count
@@ -58,7 +61,7 @@ _TRAIL = re.compile(r"[\s\-–—/:|,;(*]+$")
 @lru_cache(maxsize=1)
 def _trailing() -> tuple[re.Pattern[str], ...]:
     """A count written after the name, apart from it (': 6 briques', ', 8 kg', ' x 5', '-> 4 boîtes',
-    ' -- 10', 'x2', ' (x10)', 'noir 3x'), a word of thanks after it or none ('- 10 sacs svp')."""
+    ' -- 10', 'x2', ' (x10)', ' (10 sacs)', 'noir 3x'), a word of thanks after it or none ('- 10 sacs svp')."""
     thanks = "|".join(re.escape(w) for w in sorted(_spotting().thanks, key=len, reverse=True))
     end = rf"(?:\s*[,.;\-–]?\s*(?:{thanks})(?!\w))?\s*[.!]?\s*$"
     return (
@@ -68,6 +71,7 @@ def _trailing() -> tuple[re.Pattern[str], ...]:
             re.I,
         ),
         re.compile(rf"(?P<sep>\s*\(\s*[x×]\s*)(?P<qty>\d+)\s*\){end}", re.I),
+        re.compile(rf"(?P<sep>\s*\(\s*)(?P<qty>\d+)\s*(?P<unit>{_UNIT})\s*\){end}", re.I),
         re.compile(rf"\s(?P<qty>\d+)\s*[x×]{end}", re.I),
     )
 
@@ -174,9 +178,10 @@ def _spot(row: str, start: int, book: CodeBook, part: str) -> ExtractedLine | No
             continue
         if value != value.to_integral_value() and not (unit and unit_kind(unit[0]) == "measure"):
             continue  # ': 14,90' after a name is its price; only a measure is counted in parts
-        name = _best_name(row, name_span, names, from_start=from_start)
-        if name is None:
+        found = _best_name(row, name_span, names, from_start=from_start)
+        if found is None:
             continue
+        name, strength = found
         return line_from_parts(
             part,
             (start, start + len(row)),
@@ -185,6 +190,7 @@ def _spot(row: str, start: int, book: CodeBook, part: str) -> ExtractedLine | No
             unit=(unit[0], (start + unit[1][0], start + unit[1][1])) if unit else None,
             rule=RULE,
             confidence=CONFIDENCE,
+            notes=[WEAK] if strength < STRONG else None,
         )
     return None
 
@@ -228,7 +234,8 @@ def _trailing_count(row: str, prints_dimension):
         return None
     sep = trailing["sep"] if "sep" in trailing.groupdict() else "x"
     # a measure written on the name ('farine 25 kg') is its size; apart from it, its count
-    kinds = ("count", "measure") if sep and sep.strip() else ("count",)
+    # in brackets, a measure is what the article holds ('(25 kg)'), a count unit its count ('(10 sacs)')
+    kinds = ("count", "measure") if sep.strip() and "(" not in sep else ("count",)
     unit = _unit(trailing, kinds=kinds) if "unit" in trailing.groupdict() else None
     if "unit" in trailing.groupdict() and trailing["unit"] and unit is None and not _STRONG_SEP.match(sep):
         return None  # 'prof 50 postes': a figure the name goes on after, no count
@@ -271,7 +278,9 @@ def _unit(match: re.Match[str], *, kinds: tuple[str, ...]) -> tuple[str, tuple[i
     return name, match.span("unit")
 
 
-def _best_name(row: str, span: tuple[int, int], names, *, from_start: bool) -> tuple[int, int] | None:
+def _best_name(
+    row: str, span: tuple[int, int], names, *, from_start: bool
+) -> tuple[tuple[int, int], float] | None:
     """The words beside the count that name an article surely: all of them, else the longest run
     (next to the count) the catalogue names best; None when none does."""
     text = row[span[0] : span[1]]
@@ -290,8 +299,9 @@ def _best_name(row: str, span: tuple[int, int], names, *, from_start: bool) -> t
         window = kept[:size] if from_start else kept[-size:]
         begin, end = _trimmed(text, window[0].start(), window[-1].end())
         left = text[end:] if from_start else text[:begin]
-        if end - begin >= 4 and _only_aside(left, after=from_start) and names(text[begin:end]) >= SURE:
-            return span[0] + begin, span[0] + end
+        strength = names(text[begin:end]) if end - begin >= 4 and _only_aside(left, after=from_start) else 0.0
+        if strength >= SURE:
+            return (span[0] + begin, span[0] + end), strength
     return None
 
 

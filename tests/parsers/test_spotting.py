@@ -9,8 +9,9 @@ import pytest
 
 from matchers import CatalogIndex
 from models import AliasRow, ProductRow, ReferenceData
-from parsers.text.reader import read_lines
-from parsers.text.spotting import RULE, spot_lines
+from parsers.text.reader import extract_from_text, read_lines
+from parsers.text.spotting import RULE, WEAK, spot_lines
+from tests.factories.pipeline import make_parsed
 
 GARDEN = CatalogIndex.build(
     ReferenceData(
@@ -218,6 +219,8 @@ def test_a_sentence_counting_several_articles_gives_a_line_each(
         ("Terreau universel sac 40 L -- 10", ("Terreau universel sac 40 L", 10, None)),
         ("terreau universel 40 L x 10", ("terreau universel 40 L", 10, None)),
         ("engrais 10 kg : 3", ("engrais 10 kg", 3, None)),
+        ("Terreau universel sac 40 L (10 sacs)", ("Terreau universel sac 40 L", 10, "sac")),
+        ("Engrais gazon granulés (10 kg)", None),
     ],
     ids=[
         "count-unit-thanks",
@@ -226,9 +229,11 @@ def test_a_sentence_counting_several_articles_gives_a_line_each(
         "double-dash",
         "a-size-names-too",
         "one-word-and-its-size",
+        "count-in-brackets",
+        "measure-in-brackets",
     ],
 )
-def test_more_ways_of_writing_the_count_after_the_name(row: str, expected: tuple) -> None:
+def test_more_ways_of_writing_the_count_after_the_name(row: str, expected: tuple | None) -> None:
     assert _spot(row, GARDEN) == expected
 
 
@@ -252,3 +257,25 @@ def test_a_wording_a_clerk_taught_names_its_article() -> None:
     )
     assert spot_lines([("- appât limace : 5", 0)], taught, part="body")[0].quantity.value == 5
     assert spot_lines([("- appât escargot : 5", 0)], taught, part="body") == []
+
+
+class _Names:
+    """A catalogue that names 'gants de jardin' with the given strength, and nothing else."""
+
+    def __init__(self, strength: float) -> None:
+        self.strength = strength
+
+    def knows_code(self, token: str) -> bool:
+        return False
+
+    def names_article(self, words: str) -> float:
+        return self.strength if words.lower() == "gants de jardin" else 0.0
+
+
+@pytest.mark.parametrize(("strength", "doubted"), [(0.95, False), (0.75, True)], ids=["strongly", "weakly"])
+def test_a_line_the_names_name_only_weakly_waits_for_a_clerk(strength: float, doubted: bool) -> None:
+    order = extract_from_text(
+        make_parsed(text="Bonjour,\n\nGants de jardin -> 6\n\nMerci\n"), codes=_Names(strength)
+    )
+    assert [ln.quantity.value for ln in order.lines] == [6]
+    assert (WEAK in order.doubts) is doubted
