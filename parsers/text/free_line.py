@@ -14,9 +14,11 @@ from models import Extracted, ExtractedLine, Provenance
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
 from parsers.text.corrections import ADDED_RULE, added_item, inline_correction, is_cancelled, revised_count
 from parsers.text.extracted import UNIT_TOKEN
+from parsers.text.line_noise import is_noise
 from parsers.text.lines import read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
+from parsers.text.variants import colour_pattern, not_a_name
 from parsers.values.units import normalise_unit, unit_kind
 
 # '*10* × Bobines', '**4** x gants': a quantity in bold or italics (the marks become spaces, offsets kept).
@@ -95,8 +97,10 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         return [_with_known_code(found, spans, start) for found in prose]
     single = read_line(line, part=part, start=start)
     if single is None and not prose:
-        single = _read_without_remark(line, part=part, start=start) or _read_counted_after_size(
-            line, part=part, start=start
+        single = (
+            _read_without_remark(line, part=part, start=start)
+            or _read_counted_after_size(line, part=part, start=start)
+            or _read_after_lead(line, part=part, start=start)
         )
     if single is not None:
         return [_code_in_name(single, codes)]
@@ -136,6 +140,31 @@ def _read_counted_after_size(line: str, *, part: str, start: int) -> ExtractedLi
         return None
     glued = line[: found.start("x")] + found["gap"] + "x" + line[found.start("count") :]
     return read_line(glued, part=part, start=start)
+
+
+# What may open a list line before its count: a join to the line above ('- et 6 tubes IRL 20', 'and 4 x
+# GU10 bulbs'), or a place the items are for and a colon or dash ('Cuisine : 6 prises doubles', 'For the
+# kitchen - 2 double sockets'): a few words with no figure, never a field's label (those are noise).
+_LEAD = re.compile(
+    r"^\s*(?:[-*•·]\s*)?(?:(?:et|and|plus|puis|also|aussi|ainsi\s+que)\s+(?=\d)"
+    r"|(?P<place>[^\W\d_][^\d:\-–—]{0,30}?)\s*(?::|\s[-–—])\s*(?=\d))",
+    re.I,
+)
+
+
+def _read_after_lead(line: str, *, part: str, start: int) -> ExtractedLine | None:
+    """A list line whose count follows a join or a place ('et 6 tubes IRL 20', 'Salle de bain : 3 spots
+    étanches'), read with the lead blanked (offsets kept): the count opens the item, and what follows it
+    names the article, never a unit alone ('Gants : 3 boîtes' is read as a name and its count)."""
+    lead = _LEAD.match(line)
+    if lead is None or is_noise(line) or (lead["place"] and not_a_name(lead["place"])):
+        return None  # 'Commande : 3 rouges': a label, no place
+    found = read_line(" " * lead.end() + line[lead.end() :], part=part, start=start)
+    if found is None or found.provenance is None or found.provenance.rule != "text-quantity-designation":
+        return None
+    # 'Graines de gazon : 4 (sacs de 10)': a name and its count; what follows a count names an article in words.
+    desc = found.description.value if found.description else ""
+    return found if re.match(r"[^\W\d_]", desc) and not re.fullmatch(colour_pattern(), desc, re.I) else None
 
 
 def _same_sentence(line: ExtractedLine, text: str, cut: int, start: int) -> bool:

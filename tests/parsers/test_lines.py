@@ -13,6 +13,7 @@ from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
 from parsers.text.reader import extract_from_text, read_lines
 from parsers.vocabulary.words import line_words
+from tests.factories.body_lines import read_triples
 
 
 def _shape(text: str):
@@ -723,3 +724,27 @@ def test_a_line_saying_same_and_the_other_side_orders_that_side_of_the_article_a
 def test_same_and_a_side_under_a_line_naming_no_side_stays_as_read() -> None:
     lines = read_lines("Bonjour,\n\n- poignées inox x 4\n- gauche idem x 2\n", part="body")
     assert [ln.description.value for ln in lines] == ["poignées inox", "gauche idem"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 12 rouleaux de film étirable\n- et 6 mandrins carton 50 mm", ("mandrins carton 50 mm", 6)),
+        ("2 cases of paper cups\nand 3 x dispensers for the cups", ("dispensers for the cups", 3)),
+        ("Vestiaire : 4 bancs en bois", ("bancs en bois", 4)),
+        ("For the staff room - 2 kettles, stainless", ("kettles, stainless", 2)),
+    ],
+    ids=["join-word-fr", "join-word-x-en", "place-and-colon-fr", "place-and-dash-en"],
+)
+def test_a_list_line_whose_count_follows_a_join_or_a_place_is_read(text, expected):
+    desc, qty = expected
+    assert (desc, Decimal(qty)) in [(d, q) for d, q, _ in read_triples(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Délai : 3 semaines", "Chantier : 12 rue des Tanneurs", "Commande : 3 rouges", "Total : 12 articles"],
+    ids=["a-delay", "a-street", "a-label-and-a-colour", "a-total"],
+)
+def test_a_count_after_a_label_that_names_no_article_reads_no_line(text):
+    assert read_triples(text) == []
