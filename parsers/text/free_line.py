@@ -95,7 +95,10 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         # the list that names it reads nothing alone; the sentence read whole names every item.
     if len(prose) >= 2:
         return [_with_known_code(found, spans, start) for found in prose]
-    single = read_line(line, part=part, start=start)
+    labelled = _count_label_blanked(line)
+    single = (read_line(labelled, part=part, start=start) if labelled else None) or read_line(
+        line, part=part, start=start
+    )
     if single is None and not prose:
         single = (
             _read_without_remark(line, part=part, start=start)
@@ -140,6 +143,27 @@ def _read_counted_after_size(line: str, *, part: str, start: int) -> ExtractedLi
         return None
     glued = line[: found.start("x")] + found["gap"] + "x" + line[found.start("count") :]
     return read_line(glued, part=part, start=start)
+
+
+# A count closing the line after a quantity's label or in brackets with an x: 'filtre à huile qté 4',
+# '... qty: 4', 'oil filter (qty 4)', 'tuyau 1/2" (x4)', '[qté : 4]'.
+_COUNT_LABEL = re.compile(
+    r"(?P<open>\s*[(\[]\s*)?(?:(?<![\w.])(?:qt[ée]s?|qty|quantit[ée]|quantity)\.?\s*[:=]?\s*|(?<=[(\[])[x×]\s*)"
+    r"(?=\d{1,4}(?P<close>\s*[)\]])?\s*[.!]?\s*$)",
+    re.I,
+)
+
+
+def _count_label_blanked(line: str) -> str | None:
+    """The line with the label or brackets around the count closing it blanked (offsets kept), for the count
+    to end the line after the name; None when no such count closes it, or a bracket is left open."""
+    found = _COUNT_LABEL.search(line)
+    if found is None or found.start() == 0 or bool(found["open"]) != bool(found["close"]):
+        return None
+    blanked = line[: found.start()] + " " * (found.end() - found.start()) + line[found.end() :]
+    if found["close"]:
+        blanked = blanked[: found.start("close")] + " " * len(found["close"]) + blanked[found.end("close") :]
+    return blanked
 
 
 # What may open a list line before its count: a join to the line above ('- et 6 tubes IRL 20', 'and 4 x

@@ -748,3 +748,31 @@ def test_a_list_line_whose_count_follows_a_join_or_a_place_is_read(text, expecte
 )
 def test_a_count_after_a_label_that_names_no_article_reads_no_line(text):
     assert read_triples(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- poêle inox 28 cm qté 3", ("poêle inox 28 cm", 3)),
+        ("- chef knife 20 cm qty: 6", ("chef knife 20 cm", 6)),
+        ("planche à découper PEHD vert quantité : 2", ("planche à découper PEHD vert", 2)),
+        ("Cutting board HDPE red (qty 4)", ("Cutting board HDPE red", 4)),
+        ("- bac gastro GN 1/2 (x12)", ("bac gastro GN 1/2", 12)),
+        ("- louche inox 12 cl [qté : 5]", ("louche inox 12 cl", 5)),
+    ],
+    ids=[
+        "qte-fr",
+        "qty-colon-en",
+        "quantite-colon",
+        "qty-in-brackets",
+        "x-in-brackets",
+        "qte-in-square-brackets",
+    ],
+)
+def test_a_count_after_a_quantity_label_or_in_brackets_closing_the_line_counts_the_name(text, expected):
+    desc, qty = expected
+    assert [(d, q) for d, q, _ in read_triples(text)] == [(desc, Decimal(qty))]
+
+
+def test_a_count_label_alone_reads_no_line():
+    assert read_triples("Qté 4") == []
