@@ -154,12 +154,17 @@ _COUNT_LABEL = re.compile(
 )
 
 
+_TOTAL = re.compile(r"\btota(?:l|le|ux)\b", re.I)
+
+
 def _count_label_blanked(line: str) -> str | None:
     """The line with the label or brackets around the count closing it blanked (offsets kept), for the count
     to end the line after the name; None when no such count closes it, or a bracket is left open."""
     found = _COUNT_LABEL.search(line)
     if found is None or found.start() == 0 or bool(found["open"]) != bool(found["close"]):
         return None
+    if _TOTAL.search(line):
+        return None  # '7 items, total quantity 29': the order's total, no article
     blanked = line[: found.start()] + " " * (found.end() - found.start()) + line[found.end() :]
     if found["close"]:
         blanked = blanked[: found.start("close")] + " " * len(found["close"]) + blanked[found.end("close") :]

@@ -776,3 +776,7 @@ def test_a_count_after_a_quantity_label_or_in_brackets_closing_the_line_counts_t
 
 def test_a_count_label_alone_reads_no_line():
     assert read_triples("Qté 4") == []
+
+
+def test_a_total_quantity_closing_a_line_counts_no_article():
+    assert read_triples("7 items, total quantity 29.") == []
