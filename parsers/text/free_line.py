@@ -19,6 +19,7 @@ from parsers.text.lines import read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
 from parsers.text.variants import colour_pattern, not_a_name
+from parsers.values.numbers import quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
 
 # '*10* × Bobines', '**4** x gants': a quantity in bold or italics (the marks become spaces, offsets kept).
@@ -155,6 +156,7 @@ _COUNT_LABEL = re.compile(
 
 
 _TOTAL = re.compile(r"\btota(?:l|le|ux)\b", re.I)
+_OPENS_COUNTED = re.compile(rf"^\s*(?:[-*•·]\s*)?(?:\d|(?:{quantity_words_pattern()})\s)", re.I)
 
 
 def _count_label_blanked(line: str) -> str | None:
@@ -163,8 +165,10 @@ def _count_label_blanked(line: str) -> str | None:
     found = _COUNT_LABEL.search(line)
     if found is None or found.start() == 0 or bool(found["open"]) != bool(found["close"]):
         return None
-    if _TOTAL.search(line):
-        return None  # '7 items, total quantity 29': the order's total, no article
+    if _TOTAL.search(line) or _OPENS_COUNTED.match(line):
+        # '7 items, total quantity 29': the order's total; '- 2 piles AA (x4)': the count opens the line,
+        # and the bracket says what each pack holds
+        return None
     blanked = line[: found.start()] + " " * (found.end() - found.start()) + line[found.end() :]
     if found["close"]:
         blanked = blanked[: found.start("close")] + " " * len(found["close"]) + blanked[found.end("close") :]

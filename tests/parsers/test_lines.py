@@ -780,3 +780,7 @@ def test_a_count_label_alone_reads_no_line():
 
 def test_a_total_quantity_closing_a_line_counts_no_article():
     assert read_triples("7 items, total quantity 29.") == []
+
+
+def test_a_bracketed_x_after_a_line_opened_by_its_count_says_what_each_holds():
+    assert [(d, q) for d, q, _ in read_triples("- 2 piles AA (x4)")] == [("piles AA (x4)", Decimal(2))]
