@@ -17,10 +17,11 @@ import pytest
 from intake.pipeline import PipelineDeps
 from intake.reading import process
 from intake.routing.checks import CheckContext
+from intake.routing.checks.forwarded import check_forwarder_names_articles
 from intake.routing.checks.not_ordered import check_lines_spoken_of, check_order_to_come
 from matchers import CatalogIndex
 from models import OrderStatus, ProcessResult, RawMessage, RoutingMode, Settings
-from tests.factories.pipeline import make_line, make_matched_order, make_parsed
+from tests.factories.pipeline import PRODUCTS, make_line, make_matched_order, make_parsed
 from tests.paths import FIXTURES
 
 ORIGINAL = (
@@ -72,8 +73,15 @@ def test_a_line_read_from_the_forwarders_words_beside_the_forwarded_order_is_hel
 
 
 def test_a_forward_whose_lines_all_come_from_the_original_is_not_held_for_it(index):
-    result = run(forward("Pour saisie svp, merci."), index)
-    assert "line_from_forwarder" not in codes(result)
+    result = run(forward("Pour saisie svp, livraison jeudi au dépôt."), index)
+    assert not {"line_from_forwarder", "forwarder_names_articles"} & codes(result)
+
+
+def test_a_forwarders_change_in_words_no_check_reads_holds_the_order(index):
+    result = run(forward("Pour saisie. Il m'a rappelé : il veut 6 boîtes de gants nitrile taille 9."), index)
+    [order] = result.orders
+    assert order.decision.status == OrderStatus.REVIEW
+    assert {"line_from_forwarder", "forwarder_names_articles"} & codes(result)
 
 
 # (the body, the article it names without ordering it)
@@ -128,6 +136,7 @@ def test_an_order_written_plainly_is_not_held_as_spoken_of(index):
 ANNOUNCED = [
     "Nous vous enverrons la commande en janvier, voici nos besoins pour information :",
     "We will place our order in January; for information, our needs for the first quarter:",
+    "Pour info seulement : commande déjà saisie hier par téléphone, ne pas ressaisir.",
 ]
 
 
@@ -142,3 +151,49 @@ def test_the_order_announced_for_later_is_read_from_the_sentence(said):
     parsed = make_parsed(text=f"Bonjour,\n\n{said}\n- 10 x VIS-440-200\n- 4 x CIM-25\n")
     [reason] = check_order_to_come(CheckContext(parsed=parsed, matched=make_matched_order()))
     assert reason.code == "order_to_come" and reason.provenance is not None
+
+
+@pytest.mark.parametrize(
+    ("heading", "held"),
+    [
+        ("Votre chauffeur nous a livré ce matin :", True),
+        ("Your driver delivered today:", True),
+        ("Nous avons bien reçu votre devis, voici notre commande :", False),
+        ("Please deliver on Friday:", False),
+    ],
+)
+def test_a_list_is_read_under_its_heading(heading, held):
+    text = f"Bonjour,\n{heading}\n- 10 x VIS-440-200\n- 4 x CIM-25\nMerci\n"
+    first, second = text.index("VIS-440-200"), text.index("CIM-25")
+    matched = make_matched_order(
+        [
+            make_line("VIS-440-200", "10", span=(first, first + 11)),
+            make_line("CIM-25", "4", number=2, description="ciment 25 kg", span=(second, second + 6)),
+        ]
+    )
+    reasons = check_lines_spoken_of(CheckContext(parsed=make_parsed(text=text), matched=matched))
+    assert [r.line_no for r in reasons] == ([1, 2] if held else [])
+
+
+@pytest.mark.parametrize(
+    ("note", "held"),
+    [
+        ("Il m'a rappelé : il veut aussi du ciment gris, à voir avec lui.", True),
+        ("He called: the cement is for the other site, keep it.", False),
+        ("Il m'a rappelé : 12 vis au lieu de 10.", False),
+        ("Pour saisie, livraison jeudi au dépôt.", False),
+    ],
+)
+def test_a_forwarders_words_naming_an_article_hold_the_order_read_from_the_original(note, held):
+    text = f"{note}\n\nLuc\n\n-------- Message transféré --------\nObjet : Commande\n\n10 x VIS-440-200\n4 x CIM-25\n"
+    first, second = text.index("VIS-440-200"), text.index("CIM-25")
+    matched = make_matched_order(
+        [
+            make_line("VIS-440-200", "10", span=(first, first + 11)),
+            make_line("CIM-25", "4", number=2, description="ciment 25 kg", span=(second, second + 6)),
+        ]
+    )
+    ctx = CheckContext(parsed=make_parsed(text=text), matched=matched, products=PRODUCTS)
+    assert [r.code for r in check_forwarder_names_articles(ctx)] == (
+        ["forwarder_names_articles"] if held else []
+    )

@@ -14,7 +14,7 @@ from intake.routing.checks.catalogue_keys import prepare_keys
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.corrections import check_corrections
 from intake.routing.checks.coverage import check_lines_read
-from intake.routing.checks.forwarded import check_forwarder_lines
+from intake.routing.checks.forwarded import check_forwarder_lines, check_forwarder_names_articles
 from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
 from intake.routing.checks.lines import (
     check_lines_matched,
@@ -74,6 +74,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_has_lines,
     check_reading_doubts,
     check_forwarder_lines,
+    check_forwarder_names_articles,
     check_lines_spoken_of,
     check_lines_matched,
     check_quantities,

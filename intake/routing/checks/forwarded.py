@@ -11,9 +11,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from intake.routing.checks.catalogue_keys import catalogue_codes, catalogue_words, content_words, text_tokens
 from intake.routing.checks.context import CheckContext, line_reason, numbered
+from intake.routing.checks.coverage import body_spans, clauses, span_reason
+from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from models import LineMatch, ParsedMessage, ReviewReason
 from parsers.mail.quotes import openings
+
+# Words of the catalogue a forwarder's clause must write to name an article without its code:
+# one alone ('blanc', 'pro') is as likely a word of the note as of an article.
+NAMING_WORDS = 2
 
 
 def check_forwarder_lines(ctx: CheckContext) -> list[ReviewReason]:
@@ -37,6 +44,44 @@ def check_forwarder_lines(ctx: CheckContext) -> list[ReviewReason]:
         for number, where in found.items()
         if where is not None and where != original
     ]
+
+
+def check_forwarder_names_articles(ctx: CheckContext) -> list[ReviewReason]:
+    """The forwarder's words name an article (its code, or words of its designation) while every
+    line was read from the message forwarded: 'no wheelbarrows after all', 'make the drip line 5
+    rolls', 'they asked about the 3 mm line'. Whether the order changes is for a clerk to read."""
+    parsed = ctx.parsed
+    starts = [o.start for o in openings(parsed.text, parsed.subject) if o.kind == "forward"]
+    if not starts or not ctx.matched.lines:
+        return []
+    if any(message_of(line, parsed, starts) == 0 for line in ctx.matched.lines):
+        return []  # the lines read there are held one by one (check_forwarder_lines)
+    rules = default_reading_rules()
+    codes, words = catalogue_codes(ctx), catalogue_words(ctx) - rules.plain_words
+    note = parsed.text[: starts[0]]
+    for row in body_spans(note, parsed.text_part):
+        for said, where in clauses(*row):
+            if corrects(said, rules):
+                continue  # a change in the corrections' words: the corrections check sees it applied
+            if text_tokens(said) & codes or len(content_words(said) & words) >= NAMING_WORDS:
+                return [
+                    span_reason(
+                        "forwarder_names_articles",
+                        "the words of someone forwarding the order name an article: do they change it?",
+                        said,
+                        where,
+                    )
+                ]
+    return []
+
+
+def corrects(said: str, rules: ReadingRules) -> bool:
+    """The clause changes the order in words the corrections check reads ('4 au lieu de 3', 'drop
+    the face shields', 'add 2 more', 'finalement')."""
+    patterns = (*rules.replacement_patterns, *rules.exception_patterns)
+    return any(p.search(said) for p in patterns) or any(
+        p.search(said) for p in (rules.removal_pattern, rules.correction_pattern, rules.increment_pattern)
+    )
 
 
 def message_of(line: LineMatch, parsed: ParsedMessage, starts: list[int]) -> int | None:

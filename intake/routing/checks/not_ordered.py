@@ -21,8 +21,14 @@ def check_lines_spoken_of(ctx: CheckContext) -> list[ReviewReason]:
     pattern = default_reading_rules().spoken_of_pattern
     reasons = []
     for number, line in numbered(ctx.matched):
-        said, where = clause_of(line, ctx.parsed) or ("", None)
-        found = pattern.search(said)
+        said, where, found = next(
+            (
+                (said, where, found)
+                for said, where in words_of(line, ctx.parsed)
+                if (found := pattern.search(said))
+            ),
+            ("", None, None),
+        )
         if found:
             shown = " ".join(said.split())[:70]
             reason = line_reason(
@@ -55,8 +61,9 @@ def check_order_to_come(ctx: CheckContext) -> list[ReviewReason]:
     ]
 
 
-def clause_of(line: LineMatch, parsed: ParsedMessage) -> tuple[str, Provenance] | None:
-    """The clause of the message's text the line's article was read from, with its place."""
+def words_of(line: LineMatch, parsed: ParsedMessage) -> list[tuple[str, Provenance]]:
+    """The words the line was read under: its clause, and when it is an item of a list, the last
+    clause of the list's heading ('Your driver delivered today:', 'voici notre commande :')."""
     extracted = line.line
     for value in (extracted.code, extracted.description, extracted):
         where = value.provenance if value is not None else None
@@ -65,17 +72,40 @@ def clause_of(line: LineMatch, parsed: ParsedMessage) -> tuple[str, Provenance] 
             continue
         at = where.span[0]
         if not 0 <= at < len(text):
-            return None
+            return []
         start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
-        row = Provenance(part=where.part, span=(start, end), rule="order-text")
-        return next(
-            (
-                (said, place)
-                for said, place in clauses(text[start:end], row)
-                if place.span and place.span[1] > at
-            ),
-            None,
-        )
+        found = [
+            clause
+            for clause in _clauses(text, start, where.part)
+            if clause[1].span and clause[1].span[1] > at
+        ][:1]
+        heading = heading_above(text, start)
+        if heading is not None:
+            found += _clauses(text, heading, where.part)[-1:]
+        return found
+    return []
+
+
+def heading_above(text: str, start: int) -> int | None:
+    """Where the heading of the list a row at `start` belongs to starts: the nearest row above that
+    ends with a colon, over the list's other rows (a blank row only right under it)."""
+    rows = text[:start].split("\n")[:-1]
+    end = start
+    blank = False
+    for row in reversed(rows):
+        end -= len(row) + 1
+        if not row.strip():
+            blank = True
+            continue
+        if row.rstrip().endswith(":"):
+            return end
+        if blank:
+            return None
     return None
+
+
+def _clauses(text: str, start: int, part: str) -> list[tuple[str, Provenance]]:
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    row = Provenance(part=part, span=(start, end), rule="order-text")
+    return list(clauses(text[start:end], row))
