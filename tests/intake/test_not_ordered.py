@@ -95,6 +95,10 @@ SPOKEN_OF = {
         "PO BC-7703:\n10 x VIS-440-200\n\nWe are also returning 2 x GAN-NIT-T8.",
         "GAN-NIT-T8",
     ),
+    "a sample asked beside the order": (
+        "Commande BC-7703 :\n- 10 x VIS-440-200\n\nPourriez-vous aussi nous envoyer 1 boîte de CHV-M880 en échantillon ?",
+        "CHV-M880",
+    ),
     "a need not yet sure": (
         "PO BC-7703:\n10 x VIS-440-200\n\nNext month we will probably need 20 x CHV-M880.",
         "CHV-M880",
