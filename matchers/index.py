@@ -145,7 +145,7 @@ class CatalogIndex:
 
     def knows_code(self, token: str) -> bool:
         """Is `token` an article code the company knows (sku, EAN, a customer's or maker's ref)?"""
-        if len(token) < 4:  # most words: no code is that short, no look at each character
+        if len(token) < 4 or token.isalpha():  # most words: no look at each character
             return False
         shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
         return shaped and normalize_code(token) in self.known_codes

@@ -211,8 +211,9 @@ def written_references(text: str) -> list[str]:
     """Tokens that may be order numbers, in reading order, once each."""
     seen: dict[str, None] = {}
     for match in _TOKEN.finditer(text):
-        if sum(c.isdigit() for c in match.group(0)) >= REFERENCE_DIGITS:
-            seen.setdefault(match.group(0), None)
+        token = match.group(0)
+        if not token.isalpha() and sum(c.isdigit() for c in token) >= REFERENCE_DIGITS:
+            seen.setdefault(token, None)
     return list(seen)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cached_property
 from typing import NamedTuple
 
 from intake.routing.checks.catalogue_keys import WORD as _WORD
@@ -111,7 +112,12 @@ class _Vouched:
         self.read = Places(p for p in spans if p.rule not in CORRECTION_RULES)
         self.corrected = Places(p for p in spans if p.rule in CORRECTION_RULES)
         self.rules = rules
-        self.named = set().union(*(_article_words(_named_as(line), rules) for line in lines))
+        self.lines = lines
+
+    @cached_property
+    def named(self) -> set[str]:
+        # Wanted only for a span a correction was read from: most messages have none.
+        return set().union(*(_article_words(_named_as(line), self.rules) for line in self.lines))
 
     def touched(self, span: Span) -> bool:
         if self.read.touched(span.where):
