@@ -10,7 +10,8 @@ from itertools import islice
 from pathlib import Path
 
 from intake.ingest import DUPLICATE, Outcome, keep_messages
-from intake.readers import READ_TOGETHER, ReaderPool, drain, recorded, store_commit
+from intake.readers import READ_TOGETHER, ReaderPool
+from intake.recording import drain, recorded, store_commit
 from matchers import CatalogIndex
 from models import Batch, IntakeError, Origin, RawMessage, Settings, Store, batched
 from parsers.documents.limits import DocumentLimits

@@ -22,7 +22,8 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 
 from intake.daemon.queue import Claimed
 from intake.ingest import Outcome
-from intake.readers import BATCH_OUTCOMES, READ_TOGETHER, ReaderPool, recorded
+from intake.readers import READ_TOGETHER, ReaderPool
+from intake.recording import BATCH_OUTCOMES, recorded
 from matchers import CatalogIndex, IndexCache
 from models import Settings, Store, batched
 from models.queue import renew_claims

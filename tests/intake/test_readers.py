@@ -12,7 +12,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from intake import reader_worker, readers
+from intake import reader_worker, readers, recording
 from intake.ingest import ingest_file, iter_message_files
 from intake.ingest_files import ingest_files
 from intake.pipeline import ReadMessage
@@ -67,19 +67,19 @@ def _followups(store: Store) -> list[tuple]:
 def test_an_ingest_stopped_half_way_is_finished_by_the_next_without_doubles(tmp_path: Path) -> None:
     # Outcomes are committed at least every BATCH_OUTCOMES: stopped after BATCH_OUTCOMES + 3, at most
     # 2 * BATCH_OUTCOMES are committed, and the messages kept beyond them wait as received.
-    files = list(iter_message_files([FIXTURES]))[: 2 * readers.BATCH_OUTCOMES + 8]
+    files = list(iter_message_files([FIXTURES]))[: 2 * recording.BATCH_OUTCOMES + 8]
     settings = Settings(new_customer_orders=3)
     one, pooled = _store(tmp_path, "one.db"), _store(tmp_path, "pool.db")
     index = CatalogIndex.build(one.load_reference())
     for path in files:
         ingest_file(one, path, index=index, settings=settings)
     run = ingest_files(pooled, files, index=index, settings=settings, processes=2)
-    for _ in range(readers.BATCH_OUTCOMES + 3):
+    for _ in range(recording.BATCH_OUTCOMES + 3):
         next(run)
     run.close()  # the process stops: outcomes not committed yet are not in the store
     states = [m.state for m in pooled.list_messages(None)]
-    assert len(states) >= readers.BATCH_OUTCOMES + 3
-    assert states.count(MessageState.PROCESSED) >= readers.BATCH_OUTCOMES
+    assert len(states) >= recording.BATCH_OUTCOMES + 3
+    assert states.count(MessageState.PROCESSED) >= recording.BATCH_OUTCOMES
     assert MessageState.RECEIVED in states
     list(ingest_files(pooled, files, index=index, settings=settings, processes=2))
     assert pooled.order_records(None) == one.order_records(None)

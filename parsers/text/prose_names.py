@@ -1,0 +1,60 @@
+"""Where an item's name ends in a sentence (parsers/text/prose.py): at a stop word or mark, past what
+qualifies it ('..., la boîte de 50'), a packing aside or a code's bracketed name."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.text.asides import packing_aside
+from parsers.text.name_joins import name_goes_on
+from parsers.text.qualifiers import qualifies
+from parsers.vocabulary.words import line_words
+
+
+def with_measure(desc: str, measure: str | None) -> str:
+    """'two 5L cans of floor cleaner': what each holds names the article, after its name."""
+    return f"{desc} {measure}" if measure else desc
+
+
+def cut_designation(sentence: str, begin: int) -> tuple[str, int]:
+    rest = sentence[begin:]
+    end = _stop(rest, 0)
+    aside = packing_aside(rest, end) if rest.startswith(" (", end) else None
+    if aside is not None:  # '4 boîtes de clips 20 (les boîtes de 100)': the packing names the article
+        end = aside
+    named = _CODE_THEN_NAME.match(rest[end:]) if _CODE_ALONE.fullmatch(rest[:end]) else None
+    if named is not None:  # '2 cases of BS-PAP-0201 (the Z-fold towels)': the name in brackets after a code
+        end += named.end()
+    # ', 3 points with belt, size M/L', ', la boîte de 50': what the article is like, no item of its own.
+    while rest[end : end + 2] == ", " and qualifies(rest[end + 2 : _stop(rest, end + 2)]):
+        end = _stop(rest, end + 2)
+    if rest[:end].rstrip().endswith("."):
+        end = len(rest[:end].rstrip()) - 1
+    left_open = _LEFT_OPEN.search(rest[:end])  # 'gilets orange XL et' at a wrapped line's end
+    if left_open is not None and left_open.start() > 0:
+        end = left_open.start()
+    desc = rest[:end].strip(" .,;:")
+    return desc, begin + len(rest[:end].rstrip(" .,;:"))
+
+
+def _stop(rest: str, begin: int) -> int:
+    """Where the designation starting at `begin` ends: the first stop word or mark after it."""
+    end = len(rest)
+    lowered = rest.lower()
+    for stop in [*line_words().prose_stops, ", ", "; ", ". ", " ?", "?", "!", " (", "\n"]:
+        at = lowered.find(stop, begin)
+        while at > begin and name_goes_on(rest, at, stop):
+            at = lowered.find(stop, at + 1)  # 'kits distri pour Sandero 1.0 sce': the vehicle it fits
+        if begin < at < end:
+            end = at
+    return end
+
+
+# A code alone ('BS-PAP-0201', 'R4471') and a bracket after it holding words.
+_CODE_ALONE = re.compile(r"\s*(?=[\w\-./]*\d)(?=[\w\-./]*[A-Za-z])[A-Za-z0-9][\w\-./]{3,}\s*")
+_CODE_THEN_NAME = re.compile(r"\s*\([^()\d]*[^\W\d_]{3,}[^()\d]*\)")
+FUNCTION_WORD = re.compile(
+    r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
+    re.I,
+)
+_LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
