@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from models import DocumentKind
+from parsers.values.dates import find_date
 from parsers.vocabulary.layout import LayoutVocabulary
 from parsers.vocabulary.phrases import match_phrases, normalize
 
 _NUMBER_WORDS = {"n", "no", "nr", "number", "numero", "num"}
+# 'Commande CF-2231 du 19/11/2026', 'Order AB-7712 of 19 Nov 2026': the title's date after its number.
+_DATE_JOINERS = {"du", "le", "en", "of", "dated", "from", "vom"}
 
 
 def kind_of_title(cells: list[tuple[str, float]], vocab: LayoutVocabulary) -> DocumentKind:
@@ -56,3 +59,12 @@ def titled_number(words: list[str], vocab: LayoutVocabulary) -> int | None:
             index += 1
         return index
     return None
+
+
+def ends_title(words: list[str], at: int) -> bool:
+    """Is the number at `at` the title's last word, or followed by nothing but the order's date?"""
+    rest = words[at + 1 :]
+    if not rest:
+        return True
+    found = find_date(" ".join(rest[1:])) if normalize(rest[0]) in _DATE_JOINERS and len(rest) <= 6 else None
+    return found is not None and found[1] <= len("date du ")

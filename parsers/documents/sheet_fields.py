@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from models import Extracted, ExtractedOrder, Provenance
 from parsers.documents.grid import Cell, Grid, cell_number
-from parsers.documents.kinds import titled_number
+from parsers.documents.kinds import ends_title, titled_number
 from parsers.text.ship_to import names_a_place_only
 from parsers.values.dates import find_date
 from parsers.values.numbers import parse_number
@@ -59,6 +59,9 @@ def labelled_value(
     label, colon, rest = cell.text.partition(":")
     label_tokens = normalize(label).split()
     inline = Cell(rest.strip(), cell.ref) if colon and rest.strip() else None
+    numbered = number_after_label(cell, vocab, above_table=above_table)
+    if numbered is not None:
+        return ("po_number", numbered)
     field = _field_of(label_tokens, vocab, above_table=above_table)
     if field is not None:
         value = inline or _after_label(cell, vocab) or _value_of_label(grid, r, c, vocab, above_table)
@@ -72,7 +75,7 @@ def labelled_value(
     at = titled_number(words, vocab)
     if at is None:
         return _titled_after_name(cell, vocab)
-    if len(words) > at + 1:
+    if len(words) > at + 1 and not ends_title(words, at):
         return None
     value = Cell(words[at], cell.ref) if at < len(words) else value_beside(grid, r, c)
     return ("po_number", value) if value is not None and is_po(value) else None
@@ -104,6 +107,18 @@ def _after_label(cell: Cell, vocab: LayoutVocabulary) -> Cell | None:
     return None
 
 
+def number_after_label(cell: Cell, vocab: LayoutVocabulary, *, above_table: bool) -> Cell | None:
+    """The number in 'N° BC-7781' or 'No. PO-88123': an order label, then one number whose own letters
+    may read as a label ('BC', 'PO') once the cell is normalised."""
+    words = cell.text.split()
+    if len(words) < 2 or not is_po(number := Cell(words[-1], cell.ref)):
+        return None
+    tokens = normalize(" ".join(words[:-1])).split()
+    spans = match_phrases(tokens, vocab.fields)
+    labelled = bool(spans) and spans[0] == ("po_number", 0, len(tokens))
+    return number if labelled or (above_table and " ".join(tokens) in _BARE_PO_LABELS) else None
+
+
 def _field_of(tokens: list[str], vocab: LayoutVocabulary, *, above_table: bool) -> str | None:
     if not tokens:
         return None
@@ -125,8 +140,11 @@ def _value_of_label(grid: Grid, r: int, c: int, vocab: LayoutVocabulary, above_t
     """The value beside a label; in a row of labels ('N° de commande' | 'Date' | 'Délai' over their values),
     the cell below it, since the cell to its right is the next label."""
     value, below = value_beside(grid, r, c), _below(grid, r, c)
-    if value is None or value is below or not isinstance(value.value, str):
+    if value is None or value is below or not isinstance(value.value, str) or is_po(value):
         return value
+    numbered = number_after_label(value, vocab, above_table=above_table)
+    if numbered is not None:
+        return numbered
     labels_next = _field_of(normalize(value.text.partition(":")[0]).split(), vocab, above_table=above_table)
     return value if labels_next is None else below
 

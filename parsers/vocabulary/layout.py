@@ -42,6 +42,7 @@ COLUMN_ROLES = [
 FIELD_NAMES = [
     "po_number",
     "request_number",
+    "document_number",
     "order_date",
     "delivery_date",
     "ship_to",

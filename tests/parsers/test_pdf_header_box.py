@@ -32,12 +32,13 @@ def _order(
     rows: list[tuple[str, ...]] = ROWS,
     under_title: tuple[str, ...] = (),
     beside_title: str = "",
+    title: str = "PURCHASE ORDER",
 ) -> ExtractedOrder:
     out = io.BytesIO()
     pdf = Canvas(out, pagesize=A4, invariant=1)
     pdf.setFont("Helvetica-Bold", 12)
     pdf.drawString(40, TOP - 50, "LABORATOIRE DES COTEAUX")
-    pdf.drawString(330, TOP - 50, "PURCHASE ORDER")
+    pdf.drawString(330, TOP - 50, title)
     if beside_title:
         pdf.drawString(500, TOP - 50, beside_title)
     pdf.setFont("Helvetica", 8)
@@ -281,3 +282,37 @@ def test_a_delivery_block_without_its_heading_nor_the_buyers_own_name(
     address: str, buyer: str, expected: str
 ) -> None:
     assert without_recipient(address, buyer) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "po"),
+    [
+        ("Order LB-7712 of 01/12/2026", "LB-7712"),
+        ("Commande CF-2231 du 01/12/2026", "CF-2231"),
+        ("Bon de commande n° 2026-0412 du 1 décembre 2026", "2026-0412"),
+        ("Commande en date du 01/12/2026", None),
+    ],
+    ids=["order-number-of-date", "commande-number-du-date", "bon-n-number-du-date", "title-and-date-only"],
+)
+def test_the_title_prints_the_number_then_the_order_date(title: str, po: str | None) -> None:
+    order = _order([], ENGLISH, title=title)
+    assert (order.po_number.value if order.po_number else None) == po
+    assert order.order_date is not None and order.order_date.value == dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("title", "boxes", "under_title", "po"),
+    [
+        ("PURCHASE ORDER", [("Document No.", "4500012877"), ("Date", "01/12/2026")], (), "4500012877"),
+        ("PURCHASE ORDER", [], ("Document No. 4500012877",), "4500012877"),
+        ("BON DE COMMANDE", [], ("N° de document : LB-26-0091",), "LB-26-0091"),
+        ("DELIVERY NOTE", [("Document No.", "4500012877"), ("Date", "01/12/2026")], (), None),
+        ("INVOICE", [], ("Document No. 4500012877",), None),
+    ],
+    ids=["order-box", "order-line", "commande-line", "delivery-note", "invoice"],
+)
+def test_the_document_number_is_the_order_number_only_on_a_document_titled_as_an_order(
+    title: str, boxes: list[tuple[str, str]], under_title: tuple[str, ...], po: str | None
+) -> None:
+    order = _order(boxes, ENGLISH, under_title=under_title, title=title)
+    assert (order.po_number.value if order.po_number else None) == po

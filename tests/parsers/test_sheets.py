@@ -233,6 +233,13 @@ LINES = [["Réf", "Désignation", "Qté"], ["VIS-440-200", "Vis inox 4x40", 4]]
         ([["Commande du 12/11/2026"]], None),
         ([["Commande", "12/11/2026"]], None),
         ([["Bon de commande"], ["Chantier Les Vignes"]], None),
+        ([["N° commande", "BC-5130"]], "BC-5130"),
+        ([["Order number", "PO-20931"], ["Date", "Buyer"]], "PO-20931"),
+        ([["BON DE COMMANDE", None, "N° BC-0412"]], "BC-0412"),
+        ([["PURCHASE ORDER", None, "No. PO-88123"]], "PO-88123"),
+        ([["N° client", "C-1180"]], None),
+        ([["Commande BT-2231 du 19/11/2026"]], "BT-2231"),
+        ([["Order BT-2231 of 19 Nov 2026"]], "BT-2231"),
     ],
     ids=[
         "bare-label-and-value-in-one-cell",
@@ -245,6 +252,13 @@ LINES = [["Réf", "Désignation", "Qté"], ["VIS-440-200", "Vis inox 4x40", 4]]
         "title-with-a-date-is-no-number",
         "title-beside-a-date-is-no-number",
         "title-above-a-phrase-is-no-number",
+        "number-opening-with-a-label-word",
+        "english-number-opening-with-a-label-word",
+        "title-row-with-the-number-sign-cell",
+        "english-title-row-with-the-number-sign-cell",
+        "customer-number-is-no-order-number",
+        "title-number-and-date",
+        "english-title-number-and-date",
     ],
 )
 def test_the_order_number_above_the_table_in_every_shape(above: list[list[object]], po: str | None) -> None:

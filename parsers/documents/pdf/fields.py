@@ -50,10 +50,15 @@ class Label:
     at_cell_start: bool
 
 
-def find_labels(lines: list[Line], vocab: LayoutVocabulary, width: float) -> list[Label]:
-    """Every field label on the lines, in reading order."""
+def find_labels(
+    lines: list[Line], vocab: LayoutVocabulary, width: float, *, ordered: bool = False
+) -> list[Label]:
+    """Every field label on the lines, in reading order. A document titled as an order numbers itself
+    with the labels any document uses ('Document No.', 'N° de document')."""
     table = dict(vocab.fields)
-    table["po_number"] = table.get("po_number", ()) + tuple(_BARE_PO_LABELS) + tuple(_REFERENCE_LABELS)
+    own = vocab.fields.get("document_number", ()) if ordered else ()
+    table["po_number"] = table.get("po_number", ()) + tuple(_BARE_PO_LABELS) + tuple(_REFERENCE_LABELS) + own
+    table.pop("document_number", None)
     labels: list[Label] = []
     for index, line in enumerate(lines):
         cells = line.cells()

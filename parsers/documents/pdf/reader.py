@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, SourceRow
-from parsers.documents.kinds import kind_of_title, titled_number
+from parsers.documents.kinds import ends_title, kind_of_title, titled_number
 from parsers.documents.pdf import fields as F
 from parsers.documents.pdf.boxes import address_boxes
 from parsers.documents.pdf.layout import Line, Page, Word, provenance
@@ -164,8 +164,8 @@ def _decimal_comma(pages: list[Page]) -> bool:
 def _header_fields(
     order: ExtractedOrder, lines: list[Line], width: float, part: str, vocab, rule: str, *, top: bool = False
 ) -> None:
-    labels = F.find_labels(lines, vocab, width)
     headed = top and order.document_kind == DocumentKind.PURCHASE_ORDER
+    labels = F.find_labels(lines, vocab, width, ordered=order.document_kind == DocumentKind.PURCHASE_ORDER)
     for label in sorted(labels, key=lambda lb: lb.field == "request_number"):
         attr = _ATTRS.get(label.field)
         if attr is None or getattr(order, attr) is not None:
@@ -265,7 +265,7 @@ def _titled_po(order: ExtractedOrder, lines: list[Line], vocab, part: str, rule:
                 # 'BON DE COMMANDE | SLM-26-0577 | 18/11/2026': a boxed strip gives the number the next cell.
                 beside = F.lone_number(cells[c + 1].words) if c + 1 < len(cells) else None
                 found, at = beside or F.number_below(lines, index, cell.words), at - 1
-            if found is not None and at == len(cell.words) - 1:
+            if found is not None and ends_title([w.text for w in cell.words], at):
                 prov = provenance(part, found.words, rule)
                 order.po_number = Extracted[str](value=found.text, confidence=0.85, provenance=prov)
                 return
