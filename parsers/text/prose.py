@@ -24,6 +24,7 @@ from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measur
 from parsers.text.variants import read_headed, read_variants, variant_spans
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
+from parsers.vocabulary.sieve import starting
 
 
 def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
@@ -168,9 +169,11 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
 
 
 def _build_elided() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)(?P<desc>[^\W\d])",
-        re.I,
+    return starting(
+        re.compile(
+            rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)(?P<desc>[^\W\d])",
+            re.I,
+        )
     )
 
 
@@ -184,12 +187,14 @@ def _build_prose() -> re.Pattern[str]:
     )
     # 'a case of', 'a pair of': the article counts one of a unit ('a lot of' counts nothing)
     one = r"an?(?=\s+(?!lot\b)[^\W\d_]+\s+of\s)"
-    return re.compile(
-        rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
-        rf"(?P<qty>{quantity_words_pattern()}|{NUMBER}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
-        rf"(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
-        rf"|(?P<bare>))(?P<desc>\S)",
-        re.I,
+    return starting(
+        re.compile(
+            rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
+            rf"(?P<qty>{quantity_words_pattern()}|{NUMBER}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
+            rf"(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
+            rf"|(?P<bare>))(?P<desc>\S)",
+            re.I,
+        )
     )
 
 
