@@ -28,9 +28,11 @@ from parsers.text.restated import restate_lines
 from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_size_split
+from parsers.text.spotting import with_spotted
 from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
 from parsers.text.thread import (
     QUOTED_PART,
+    agrees_loosely,
     as_quoted_rows,
     latest_quoted,
     option_block,
@@ -47,6 +49,7 @@ _DOCUMENT_TYPES = ("pdf", "sheet", "excel", "csv", "spreadsheet", "opendocument"
 # An order body is a few kilobytes; beyond these sizes the text is a log, a listing or a newsletter.
 MAX_BODY_CHARS = 60_000
 MAX_MODEL_CHARS = 8_000
+LOOSE_AGREEMENT = "the reply takes the quote answered in words of its own: a clerk confirms it is an order"
 # The bodies read last, by (message, codes, by_model): a few messages are read at a time.
 READ_KEPT = 4
 _READ: OrderedDict[tuple[int, int, bool], tuple[ParsedMessage, CodeBook | None, tuple[object, ...], str]] = (
@@ -110,6 +113,8 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
         # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
         order.lines = quoted_lines(parsed, codes=codes)
         order.notes.append("the quote or order answered is taken as it is: its lines are the order")
+        if agrees_loosely(own, parsed.quoted):
+            order.doubts.append(LOOSE_AGREEMENT)
     if by_model and not order.lines and len(own) <= MAX_MODEL_CHARS:
         order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):
@@ -231,6 +236,7 @@ def read_lines(
     above: tuple[str, int] | None = None  # the line above, when it named an article and no count
     rows = text.splitlines(keepends=True)
     joined_through = -1  # the last row a wrapped sentence read with the ones above took
+    unread: list[tuple[str, int]] = []  # the rows no reader took, for the catalogue's names to spot
     for index, raw in enumerate(rows):
         line, start = raw.rstrip("\r\n"), offset
         offset += len(raw)
@@ -295,11 +301,15 @@ def read_lines(
         )
         found.extend(free)
         above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
+        if len(found) == count and line.strip():
+            unread.append((line, start))
     last = blocks.flush()
     found = [*found, last] if last is not None else found
     found = with_lengths_counted(
         found, text, lambda row, at: read_free(row, part=part, start=at, codes=codes)
     )
+    if part != QUOTED_PART:  # the quoted history's lines are the thread reader's
+        found = with_spotted(found, unread, codes, part=part)
     return with_sides_swapped(found)
 
 
