@@ -19,6 +19,7 @@ from parsers.text.asides import (
     with_counts_said,
 )
 from parsers.text.extracted import MEASURE, UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.leading import MORE, MORE_AFTER
 from parsers.text.prose_lists import line_end, line_start, read_listed
 from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measure
 from parsers.text.variants import read_headed, read_variants, variant_spans
@@ -207,7 +208,7 @@ def _build_prose() -> re.Pattern[str]:
         re.compile(
             rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
             rf"(?P<qty>{quantity_words_pattern()}|{NUMBER}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
-            rf"(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
+            rf"(?:{MORE}\s+)?(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:{MORE_AFTER}\s+)?(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
             rf"|(?P<bare>))(?P<desc>\S)",
             re.I,
         )
