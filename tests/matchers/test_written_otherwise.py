@@ -83,3 +83,38 @@ def test_a_shoe_size_finds_its_article(said: str) -> None:
     )
     assert match.sku == "A3"
     assert match.score >= 0.75
+
+
+def test_an_english_word_french_prints_otherwise_is_read_in_its_english_meaning() -> None:
+    index = _index(
+        "Assiette porcelaine blanche Ø27 cm", "Bol porcelaine blanc 50 cl", "Tasse porcelaine blanche 20 cl"
+    )
+    match = match_article(
+        make_extracted_line("white porcelain plates 27 cm", quantity="48"), index, customer_id=None
+    )
+    assert match.sku == "A1"
+    assert match.score >= 0.75
+
+
+def test_the_same_word_is_the_catalogues_own_where_it_prints_it() -> None:
+    index = _index("Eau minérale plate 1 L", "Eau minérale gazeuse 1 L", "Plaque de cuisson 1 L")
+    match = match_article(
+        make_extracted_line("eau minérale plate 1 L", quantity="12"), index, customer_id=None
+    )
+    assert match.sku == "A1"
+
+
+@pytest.mark.parametrize(
+    ("said", "sku"),
+    [("porcelain bowls 50 cl", "A2"), ("tasses porcelaine pink 20 cl", "A4")],
+    ids=["a-thing", "a-colour"],
+)
+def test_common_goods_words_in_english(said: str, sku: str) -> None:
+    index = _index(
+        "Assiette porcelaine blanche Ø27 cm",
+        "Bol porcelaine blanc 50 cl",
+        "Tasse porcelaine blanche 20 cl",
+        "Tasse porcelaine rose 20 cl",
+    )
+    match = match_article(make_extracted_line(said, quantity="6"), index, customer_id=None)
+    assert match.sku == sku
