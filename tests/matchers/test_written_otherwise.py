@@ -1,5 +1,6 @@
 """Words and sizes a customer writes otherwise than the catalogue: a learned word with the other
-language's ending, one side of an article printed with two, a shoe's size said as the shops say it."""
+language's ending, one side of an article printed with two, a shoe's size said as the shops say it, English
+words of common goods, and the words of a sentence written around the article."""
 
 from __future__ import annotations
 
@@ -118,3 +119,38 @@ def test_common_goods_words_in_english(said: str, sku: str) -> None:
     )
     match = match_article(make_extracted_line(said, quantity="6"), index, customer_id=None)
     assert match.sku == sku
+
+
+def _plumbing() -> CatalogIndex:
+    return _index(
+        "Robinet d'arrêt laiton 15x21",
+        "Robinet d'arrêt laiton 20x27",
+        "Flexible inox 15x21 longueur 50 cm",
+        "Coude laiton 15x21",
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "quelques robinets d'arrêt laiton 20x27 comme d'habitude",
+        "encore des robinets d'arrêt 20x27 si vous en avez",
+        "the brass stop valves in 20x27 we usually get",
+        "some more of your 20x27 brass stop valves",
+    ],
+    ids=["comme-d-habitude", "si-vous-en-avez", "we-usually-get", "some-more-of-your"],
+)
+def test_the_words_of_a_sentence_around_the_article_do_not_lower_its_match(said: str) -> None:
+    match = match_article(make_extracted_line(said, quantity="10"), _plumbing(), customer_id=None)
+    assert match.sku == "A2"
+    assert match.score >= 0.75
+
+
+def test_a_word_no_designation_prints_weighs_less_than_one_that_tells_articles_apart() -> None:
+    match = match_article(
+        make_extracted_line("coudes laiton 15x21 pour le chantier Dupuis", quantity="10"),
+        _plumbing(),
+        customer_id=None,
+    )
+    assert match.sku == "A4"
+    assert match.score >= 0.75
