@@ -228,7 +228,8 @@ class PreparedQuery:
         slots = _slots(wording)
         expanded = [_merged([spellings(w, index) or [(w, 0.0)] for w in slot]) for slot in slots]
         weights = [
-            max(index.idf_of(t) for t, _ in options) or index.mean_idf * UNKNOWN_WEIGHT for options in expanded
+            max(index.idf_of(t) for t, _ in options) or index.mean_idf * UNKNOWN_WEIGHT
+            for options in expanded
         ]
         return cls(
             wording=wording,
