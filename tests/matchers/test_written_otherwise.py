@@ -154,3 +154,16 @@ def test_a_word_no_designation_prints_weighs_less_than_one_that_tells_articles_a
     )
     assert match.sku == "A4"
     assert match.score >= 0.75
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "kitchen towel, 6-roll packs",
+        "kitchen towel (6 roll pack)",
+        "kitchen towel 6-pack",
+        "kitchen towel 6 ct",
+    ],
+)
+def test_a_packs_count_with_what_it_counts_between(said: str) -> None:
+    assert "pack:6" in read_wording(said).features
