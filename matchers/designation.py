@@ -33,7 +33,6 @@ MISSING = 0.97  # per size the wording states and the candidate lacks, or the re
 AGREE_BONUS = 0.03
 EXACT_BONUS = 0.15
 ABSENT_WORD = 0.85
-UNKNOWN_WEIGHT = 0.5
 UNWANTED_WORD = (
     0.6  # per word the customer said they do not want  # per known word of the wording the candidate lacks
 )
@@ -227,10 +226,7 @@ class PreparedQuery:
     def prepare(cls, wording: Wording, index: DesignationIndex) -> PreparedQuery:
         slots = _slots(wording)
         expanded = [_merged([spellings(w, index) or [(w, 0.0)] for w in slot]) for slot in slots]
-        weights = [
-            max(index.idf_of(t) for t, _ in options) or index.mean_idf * UNKNOWN_WEIGHT
-            for options in expanded
-        ]
+        weights = [max(index.idf_of(t) for t, _ in options) or index.mean_idf for options in expanded]
         return cls(
             wording=wording,
             expanded=expanded,
