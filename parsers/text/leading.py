@@ -28,16 +28,21 @@ _MARKED_WORDS = 6
 _ONE_WORDS = frozenset({"un", "une", "one", "a", "an"})
 
 
+# '10kg mozzarella', '2,5kg emmental râpé': a measure glued to its count, read as '10 kg mozzarella' is.
+_GLUED_MEASURE = r"(?<=\d)(?=(?:kg|kgs|l|lt|litres?|ml|m)\s+[^\W\d_])"
+
+
 def _qty_pattern() -> str:
     # 'a box of', 'an A4 pad': the article counts one when a unit follows (checked by the reader).
-    return rf"(?P<qty>{NUMBER}|{quantity_words_pattern()}|an?(?=\s))"
+    # '3 dozen eggs', '2 douzaines d'œufs': a count in dozens is read whole, before the figure alone.
+    return rf"(?P<qty>{quantity_words_pattern()}|{NUMBER}|an?(?=\s))"
 
 
 def _leading_shape() -> re.Pattern[str]:
     return re.compile(
         # '12xgants latex', '3xCUK2939': an x glued between the count and the name.
         rf"{BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}"
-        rf"(?:\s*[x×*]\s+|\s+[x×*](?![^\W\d_])\s*|(?<=\d)[x×](?=[^\W\d_]{{2}}|[A-Z]{{1,3}}\d)|\s+)"
+        rf"(?:\s*[x×*]\s+|\s+[x×*](?![^\W\d_])\s*|(?<=\d)[x×](?=[^\W\d_]{{2}}|[A-Z]{{1,3}}\d)|\s+|{_GLUED_MEASURE})"
         rf"(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
         rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
         rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",

@@ -784,3 +784,32 @@ def test_a_total_quantity_closing_a_line_counts_no_article():
 
 def test_a_bracketed_x_after_a_line_opened_by_its_count_says_what_each_holds():
     assert [(d, q) for d, q, _ in read_triples("- 2 piles AA (x4)")] == [("piles AA (x4)", Decimal(2))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 10kg lessive en poudre", ("lessive en poudre", 10, "kg")),
+        ("- 2,5kg cristaux de soude", ("cristaux de soude", Decimal("2.5"), "kg")),
+        ("- 50m gaine annelée 25", ("gaine annelée 25", 50, "m")),
+    ],
+    ids=["kg", "decimal-kg", "metres"],
+)
+def test_a_measure_glued_to_the_count_opening_a_list_line_is_read_as_a_spaced_one(text, expected):
+    desc, qty, unit = expected
+    assert read_triples(text) == [(desc, Decimal(qty), unit)]
+    spaced = text.replace("kg ", " kg ").replace("m ", " m ", 1)
+    assert read_triples(spaced) == read_triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 3 dozen tea lights", ("tea lights", 36)),
+        ("- 2 douzaines de bougies chauffe-plat", ("bougies chauffe-plat", 24)),
+    ],
+    ids=["dozen-en", "douzaines-fr"],
+)
+def test_a_count_in_dozens_opening_a_list_line_counts_the_pieces(text, expected):
+    desc, qty = expected
+    assert [(d, q) for d, q, _ in read_triples(text)] == [(desc, Decimal(qty))]
