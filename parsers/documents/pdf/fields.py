@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from parsers.documents.kinds import ends_title
 from parsers.documents.pdf.layout import Line, Word
 from parsers.text.ship_to import address_end, is_country
 from parsers.values.dates import find_date, find_dates
@@ -92,7 +93,14 @@ def _kept(label: Label) -> bool:
         return label.at_cell_start and _colon(label) and po_value(_clean(after)) is not None
     if is_bare(label) and _names_another(label.rest[:1]):
         return False
+    if label_text(label) in _CELL_START_ONLY:
+        return label.at_cell_start
     return label.at_cell_start or _colon(label) or _validated(label)
+
+
+# A plain 'Number' heads its own cell (a box of the order's head); after a word it is that word's
+# number ('Phone number', 'Customer number').
+_CELL_START_ONLY = {"number", "num"}
 
 
 def _names_another(words: list[Word]) -> bool:
@@ -294,7 +302,8 @@ def number_below(lines: list[Line], index: int, title: list[Word]) -> Found | No
         words = [w for w in below.words if title[0].x0 - 4 <= w.x0 <= title[-1].x1]
         if not words:
             continue
-        return lone_number(words)
+        # 'PURCHASE ORDER' over 'PO-55120 of 19/11/2026': the number, then the order's date.
+        return lone_number(words[:1] if ends_title([w.text for w in words], 0) else words)
     return None
 
 
