@@ -3,7 +3,8 @@
 "> 20 x LED panel 600x600 - 29,50" then "OK", "> 30 x T8 tube" then "make it 40", "> 10 x batten IP65"
 then "not needed, remove": each quoted line is ordered as its answer says (kept, counted anew or
 left out), with what the sender writes around the answers ('Please also add 2 x ...') as lines of
-its own. An answer read neither way keeps its line and leaves a doubt for a clerk.
+its own. An answer read neither way keeps its line and leaves a doubt for a clerk. An answer under
+our question about a line ('> Which sizes?') reads that line again (`asked`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from intake.followups.asked import added_from, asked_about, asked_lines, deepest_lines
 from matchers import CatalogIndex
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.text.reader import QUOTED_PART, quoted_lines
@@ -48,19 +50,28 @@ def read_inline_answers(
     fewer than two answers sit each under one quoted line that counts an article."""
     if order.source != "email" or len(parsed.inline_answers) < 2:
         return None
-    quoted = quoted_lines(parsed, codes=index)
+    quoted = quoted_lines(parsed, codes=index) or deepest_lines(parsed.quoted, index)
     answered = _under_lines(parsed, quoted)
     if len(answered) < 2:
         return None
-    priced = [line for line in answered.values() if line[2] is not None]
-    quoted = sorted([*quoted, *(line for _, _, line in priced if line)], key=_start)
+    quoted = sorted([*quoted, *(under[2] for under in answered.values() if under[2] is not None)], key=_start)
     lines, doubts, places = [], [], []
     for line in quoted:
         if id(line) not in answered:
             lines.append(line)
             doubts.append("a quoted line has no answer under it: it is kept, confirm it")
             continue
-        answer, span, offered = answered[id(line)]
+        answer, span, offered, question = answered[id(line)]
+        if question is not None:
+            cut = added_from(answer)
+            places.append(span if span is None or cut is None else (span[0], span[0] + cut))
+            again = asked_lines(line, answer, question, order.part, span)
+            if again is None:
+                doubts.append(f"the answer '{answer}' to our question about a quoted line was not read")
+                lines += [line] if line.quantity is not None else []
+            else:
+                lines += again
+            continue
         places.append(span)
         read = _answered_line(line, answer, order.part, span)
         if read is None or (offered is not None and read.quantity is None):
@@ -86,7 +97,7 @@ def read_inline_answers(
 _LEFT_OUT = ExtractedLine(line_no=0)
 
 
-_Under = tuple[str, tuple[int, int] | None, ExtractedLine | None]
+_Under = tuple[str, tuple[int, int] | None, ExtractedLine | None, str | None]
 
 
 def _under_lines(parsed: ParsedMessage, quoted: list[ExtractedLine]) -> dict[int, _Under]:
@@ -95,6 +106,7 @@ def _under_lines(parsed: ParsedMessage, quoted: list[ExtractedLine]) -> dict[int
     the quoted line above the answer writes that line's count and no other line's."""
     found: dict[int, _Under] = {}
     cursor = written = 0
+    known = {id(line) for line in quoted}
     for above, answer in parsed.inline_answers:
         at = parsed.quoted.find(above, cursor)
         first = answer.split(" ")[0] if len(answer) > MAX_ANSWER_CHARS else answer
@@ -103,12 +115,14 @@ def _under_lines(parsed: ParsedMessage, quoted: list[ExtractedLine]) -> dict[int
         written = span[1] if span else written
         if at < 0:
             continue
-        cursor = at + len(above)
+        since, cursor = cursor, at + len(above)
         under = [ln for ln in quoted if _starts_in(ln, (at, cursor))]
         if len(under) == 1 and under[0].quantity is not None:
-            found[id(under[0])] = (answer, span, None)
+            found[id(under[0])] = (answer, span, None, None)
         elif not under and (offered := _offered_line(parsed.quoted, at, cursor)) is not None:
-            found[id(offered)] = (answer, span, offered)
+            found[id(offered)] = (answer, span, offered, None)
+        elif not under and (asked := asked_about(parsed.quoted, quoted, (at, cursor), since)) is not None:
+            found.setdefault(id(asked), (answer, span, None if id(asked) in known else asked, above))
     return found
 
 

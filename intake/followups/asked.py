@@ -1,0 +1,159 @@
+"""An answer written under our question about a line of the customer's order quoted with it.
+
+"> 12 pairs of safety shoes" / "> Which sizes?" / "6 x 42, 4 x 43, 2 x 45"; "> 1) Cable ties 200 mm:
+3.6 or 4.8 wide?" over the order quoted further down / "4.8": the quoted line the question asks about
+is the base, read again with the answer's words, one line for each count the answer gives a variant
+of ('noir x2 et 1 cyan'), at the quoted count when the answer writes none. A number the question
+offers ('50 ou 80 mm') tells a variant, never a count. What the answer adds ('and add 12 plates') is
+the sender's own line, read from the body.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from models import Extracted, ExtractedLine, Provenance
+from parsers.text.reader import read_lines
+from parsers.text.thread import QUOTED_PART, as_quoted_rows, quoted_text
+from parsers.values.numbers import parse_number
+
+ASKED_RULE = "thread-asked"
+# A clause that adds an article of its own to the answer: the body's reader reads it.
+_ADDS = re.compile(r"\b(?:add|also|ajout\w*|rajout\w*|en plus|aussi)\b", re.I)
+_CLAUSES = re.compile(r"\s*(?:[,;&+]|\bet\b|\band\b)\s*", re.I)
+_NUMBER = r"\d+(?![.,]\d)"
+# '6 x 42', '5 in L', '1 cyan', '10 please': the count opens the clause; 'noir x2': it closes it.
+_LEADS = re.compile(
+    rf"^(?:x\s*)?(?P<n>{_NUMBER})\b(?:\s*(?:x|×|in|en|of|de|pcs?|pi[eè]ces?|pairs?|paires?)\b)?\s*", re.I
+)
+_CLOSES = re.compile(rf"\s*(?:x|×)\s*(?P<n>{_NUMBER})$", re.I)
+_FIGURES = re.compile(r"\d+(?:[.,]\d+)?")
+# Words of an answer that tell no variant apart.
+_SAYS_NOTHING = re.compile(
+    r"\b(?:please|pls|merci|svp|s['’]il vous pla[iî]t|thanks?(?: you)?|ok(?:ay)?|yes|oui|good|fine|great"
+    r"|parfait|d['’]accord|bien)\b",
+    re.I,
+)
+_QUOTE_DEPTH = re.compile(r"^[ \t]*((?:>[ \t]?)+)")
+
+
+def deepest_lines(quoted: str, codes: object = None) -> list[ExtractedLine]:
+    """The counted lines of the message quoted deepest (the customer's order under our questions),
+    read alone: the questions above it end their own message with a signature."""
+    rows = quoted.splitlines(keepends=True)
+    depths = [_depth(row) for row in rows]
+    deepest = max(depths, default=0)
+    if deepest < 2:
+        return []
+    flat = quoted_text(quoted).splitlines(keepends=True)
+    kept = "".join(
+        text if depth == deepest else re.sub(r"[^\n]", " ", text)
+        for text, depth in zip(flat, depths, strict=True)
+    )
+    return [ln for ln in read_lines(as_quoted_rows(kept), part=QUOTED_PART, codes=codes) if ln.quantity]
+
+
+def _depth(row: str) -> int:
+    found = _QUOTE_DEPTH.match(row)
+    return found.group(1).count(">") if found else 0
+
+
+def asked_about(
+    quoted: str, lines: list[ExtractedLine], question: tuple[int, int], since: int
+) -> ExtractedLine | None:
+    """The quoted line our question at `question` asks about: the one written just above it (a question
+    under each line), else the one line whose words the question writes (questions over the order),
+    else the uncounted row of the customer's order just above it ('toners pour la salle 12')."""
+    asked = quoted[question[0] : question[1]]
+    if "?" not in asked:
+        return None
+    words = _words(asked)
+    shared = [(len(words & _words(ln.description.value if ln.description else "")), ln) for ln in lines]
+    best = max((count for count, _ in shared), default=0)
+    named = [ln for count, ln in shared if count == best]
+    if best and len(named) == 1:
+        return named[0]
+    above = [ln for ln in lines if since <= _start(ln) < question[0]]
+    if above:
+        return max(above, key=_start)
+    return _row_above(quoted, question[0], since)
+
+
+def _row_above(quoted: str, at: int, since: int) -> ExtractedLine | None:
+    """The row of a deeper quote just above the question, as a line without its count."""
+    end = quoted.rfind("\n", since, at)
+    start = quoted.rfind("\n", since, end) + 1 if end > since else -1
+    if start < since or end <= start:
+        return None
+    row = quoted[start:end]
+    depth = _depth(row)
+    name = _QUOTE_DEPTH.sub("", row).strip()
+    if depth < 2 or depth <= _depth(quoted[at:].split("\n", 1)[0]) or not name:
+        return None
+    offset = start + row.index(name)
+    where = Provenance(part=QUOTED_PART, span=(offset, offset + len(name)), rule=ASKED_RULE)
+    text = Extracted[str](value=name, confidence=0.7, provenance=where)
+    return ExtractedLine(line_no=0, description=text, provenance=where)
+
+
+def added_from(answer: str) -> int | None:
+    """Where, in the answer, a clause adding an article of the sender's own begins."""
+    found = _ADDS.search(answer)
+    return found.start() if found else None
+
+
+def asked_lines(
+    line: ExtractedLine, answer: str, question: str, part: str, span: tuple[int, int] | None
+) -> list[ExtractedLine] | None:
+    """The quoted line as the answer to the question about it orders it; None when not read."""
+    if line.description is None:
+        return None
+    cut = added_from(answer)
+    said = answer[:cut] if cut is not None else answer
+    offered = set(_FIGURES.findall(question))
+    shared: list[str] = []
+    counted: list[tuple[Decimal, str]] = []
+    for clause in _CLAUSES.split(_SAYS_NOTHING.sub(" ", said).strip(" .!")):
+        clause = clause.strip(" .!:")
+        count, rest = _count(clause, offered)
+        if count is None:
+            shared += [clause] if clause else []
+        else:
+            counted.append((count, rest))
+    if len(counted) > 1 and any(not rest for _, rest in counted):
+        return None
+    if not counted:
+        if line.quantity is None:
+            return None
+        counted = [(line.quantity.value, "")]
+    where = Provenance(part=part, span=span, rule=ASKED_RULE)
+    read = []
+    for count, rest in counted:
+        taken = line.model_copy(deep=True)
+        words = " ".join(w for w in [line.description.value, *shared, rest] if w)
+        taken.description = line.description.model_copy(update={"value": words})
+        taken.code = None
+        taken.quantity = Extracted[Decimal](value=count, confidence=0.85, provenance=where)
+        taken.notes.append("read again with the answer to our question about it")
+        read.append(taken)
+    return read
+
+
+def _count(clause: str, offered: set[str]) -> tuple[Decimal | None, str]:
+    for pattern in (_LEADS, _CLOSES):
+        found = pattern.search(clause)
+        if found is not None and found["n"] not in offered:
+            value = parse_number(found["n"])
+            if value:
+                return value, (clause[: found.start()] + " " + clause[found.end() :]).strip()
+    return None, clause
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W_]{3,}", text)}
+
+
+def _start(line: ExtractedLine) -> int:
+    where = line.provenance
+    return where.span[0] if where is not None and where.span is not None else -1
