@@ -15,12 +15,14 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
+from matchers.cognates import cognates
 from matchers.index import DesignationIndex
 from matchers.normalize import Wording, stem, unit_of
 
 SHORTLIST = 48  # candidates scored in full per line
 SHORTLIST_SHARE = 0.4
 TYPO_SIMILARITY = 0.85
+COGNATE_SIMILARITY = 0.9
 PREFIX_SIMILARITY = 0.8
 # A disagreeing size is strong evidence against a candidate; a disagreeing pack
 # count (boxes of 100 vs 200) a little less; a bare number less still.
@@ -50,15 +52,15 @@ def spellings(word: str, index: DesignationIndex) -> list[tuple[str, float]]:
     """The catalogue words a customer's word may stand for, with a similarity."""
     if word in index.token_ids:
         return [(word, 1.0)]
-    found: dict[str, float] = {}
+    found: dict[str, float] = dict.fromkeys(cognates(word, index.token_ids), COGNATE_SIMILARITY)
     if len(word) >= 4:
         shorter = [word[:i] + word[i + 1 :] for i in range(len(word))]
         for key in [word, *shorter]:  # a letter missing, replaced or swapped
             for known in index.deletes.get(key, ()):
-                found[known] = TYPO_SIMILARITY
+                found.setdefault(known, TYPO_SIMILARITY)
         for key in shorter:  # a letter too many
             if key in index.token_ids:
-                found[key] = TYPO_SIMILARITY
+                found.setdefault(key, TYPO_SIMILARITY)
     if not found and 3 <= len(word) <= 7:
         for known in index.prefixes.get(word, ())[:8]:
             found.setdefault(known, PREFIX_SIMILARITY)
@@ -118,7 +120,12 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
             elif kind == "pack" and value not in offered and _leads_a_size(value, candidate):
                 agree.append(feature)  # "chevilles de 6": after 'de' a size as well as a pack's count
             elif value in offered or (
-                family and (_same_length(value, offered) or _leading_dims(value, offered))
+                family
+                and (
+                    _same_length(value, offered)
+                    or _leading_dims(value, offered)
+                    or (kind == "len" and _side_of(value, offered))
+                )
             ):
                 agree.append(feature)
             elif offered:
@@ -160,6 +167,23 @@ def _leads_a_size(value: str, candidate: Wording) -> bool:
     """The number is the first of the candidate's dimensions or its diameter ('6' of '6x30')."""
     sizes = [*candidate.by_kind.get("dim", ()), *candidate.by_kind.get("diam", ())]
     return any(size.lstrip("~").split("x")[0] == value for size in sizes)
+
+
+def _side_of(length: str, offered: set[str]) -> bool:
+    """A length written alone is one side of an article printed with two ('ties 200 mm' of '4,8 x 200 mm',
+    'a 50 m roll' of '19 mm x 50 m'): a dimension's figures carry no unit, so a side in millimetres,
+    centimetres or metres agrees."""
+    wanted = _number_or_none(length)
+    if wanted is None:
+        return False
+    for other in offered:
+        sides = [_number_or_none(side) for side in other.split("x")]
+        if len(sides) > 1 and any(
+            side is not None and any(abs(wanted - side * k) < 1e-6 for k in (1.0, 10.0, 1000.0))
+            for side in sides
+        ):
+            return True
+    return False
 
 
 def _leading_dims(value: str, offered: set[str]) -> bool:

@@ -86,7 +86,11 @@ _HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(
 _MEASURE = re.compile(rf"\b({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
 # A number glued to a word ('courbe D 10kA': ten kiloamperes) is no diameter.
 _DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b|(?!\d|[^\W\d_x]))")
-_SIZE = re.compile(r"\b(?:taille|size|t\.?|sz)\s*(\d{1,2}(?!xl)|xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)\b")
+# A shoe's size is a size too, said as the shops do ('pointure 43', 'EU 43', 'P43').
+_SIZE = re.compile(
+    r"\b(?:(?:taille|size|t\.?|sz)\s*(\d{1,2}(?!xl)|xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)"
+    r"|(?:pointure|eu)\s*(\d{2})|p(\d{2}))\b"
+)
 _SIZE_LETTER = re.compile(r"(?<![\w.,])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)(?![\w'])")
 # 'XXL' and '2XL' are one size, and so are 'XXXL' and '3XL'.
 _SIZE_SPELLINGS = {"xxl": "2xl", "xxxl": "3xl"}
@@ -206,7 +210,7 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     take(_DIM, lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)})
     take(_DIAM, _diameter)
     take(_MEASURE, lambda m: {_measure_feature(m[1], m[2])})
-    take(_SIZE, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
+    take(_SIZE, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1]) if m[1] else m[2] or m[3]}"})
     take(_THREAD, lambda m: {f"thread:{m[1]}{m[2]}"})
     take(_PER_PACK, lambda m: {f"pack:{m[1]}"})
     take(_pack_then_count(), lambda m: {f"pack:{m[2]}"}, word=lambda m: m[1])
