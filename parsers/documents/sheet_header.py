@@ -197,9 +197,11 @@ def _code_shaped(text: str) -> bool:
     return any(ch.isdigit() for ch in text) or (text.isupper() and any(ch in "-./" for ch in text))
 
 
-def header_by_counts(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str, int]] | None:
-    """A header row naming the article but its count in a word no phrase knows ('Réf | Désignation |
-    Besoin', 'Item | Description | Count'): the one unnamed heading over counts on every filled row."""
+def header_by_contents(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str, int]] | None:
+    """A header row naming one side of a line in words no phrase knows: the article named but its count
+    ('Réf | Désignation | Besoin', 'Item | Description | Count'), the one unnamed heading over counts on
+    every filled row; or the count named but not the article ('Catalogue | Matériel | Qté'), the columns
+    of codes and of worded names below unnamed headings."""
     for index in range(min(len(grid.rows), HEADER_SEARCH_ROWS)):
         texts = [
             (c, cell.text)
@@ -211,13 +213,22 @@ def header_by_counts(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str
             role = column_role(text, vocab)
             if role is not None:
                 roles.setdefault("supplier_code" if role == "code" and "code" in roles else role, column)
-        if "quantity" in roles or not roles.keys() & {"code", "description", "supplier_code", "ean"}:
+        if "quantity" in roles and not roles.keys() & _ARTICLE:
+            _worded_heading_is_designation(grid, index, texts, roles)
+            _unnamed_codes(grid, index, texts, roles)
+            if roles.keys() & _ARTICLE:
+                return index, roles
+            continue
+        if "quantity" in roles or not roles.keys() & _ARTICLE:
             continue
         below = [row for row in grid.rows[index + 1 : index + 201] if any(c.text for c in row)]
         counted = [c for c, _ in texts if c not in roles.values() and _counts(below, c)]
         if len(counted) == 1 and len(roles) + 1 >= len(texts) / 2:
             return index, roles | {"quantity": counted[0]}
     return None
+
+
+_ARTICLE = {"code", "description", "supplier_code", "ean"}
 
 
 def _counts(rows: list[list], column: int) -> bool:

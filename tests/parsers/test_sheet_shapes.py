@@ -258,7 +258,7 @@ def test_the_one_unnamed_heading_over_counts_is_the_quantity_and_the_order_is_he
     ]
     order = read_sheet(make_workbook({"Commande": rows}), "pepiniere.xlsx", PART)
     assert _read(order) == [("PEP-101", 24), ("PEP-205", 6)]
-    assert order.confidence < 0.75 and any("counts" in note for note in order.notes)
+    assert order.confidence < 0.75 and any("contents" in note for note in order.notes)
 
 
 @pytest.mark.parametrize(
@@ -282,3 +282,18 @@ def test_the_one_unnamed_heading_over_counts_is_the_quantity_and_the_order_is_he
 )
 def test_no_count_column_is_guessed_when_unclear(rows: list[list[object]]) -> None:
     assert read_sheet(make_workbook({"Commande": rows}), "pepiniere.xlsx", PART).lines == []
+
+
+def test_unnamed_article_headings_over_codes_and_names_beside_a_named_count() -> None:
+    rows = [
+        ["Catalogue", "Matériel", "Qté"],
+        ["PEP-101", "Godet lavande 9 cm", 24],
+        ["PEP-205", "Rosier buisson en conteneur", 6],
+        ["PEP-310", "Terreau plantation 70 L", None],
+    ]
+    order = read_sheet(make_workbook({"Commande": rows}), "pepiniere.xlsx", PART)
+    assert [(ln.code.value, ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        ("PEP-101", "Godet lavande 9 cm", 24),
+        ("PEP-205", "Rosier buisson en conteneur", 6),
+    ]
+    assert order.confidence < 0.75
