@@ -222,7 +222,8 @@ def header_by_contents(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[s
         if "quantity" in roles or not roles.keys() & _ARTICLE:
             continue
         below = [row for row in grid.rows[index + 1 : index + 201] if any(c.text for c in row)]
-        counted = [c for c, _ in texts if c not in roles.values() and _counts(below, c)]
+        unnamed = [c for c, text in texts if column_role(text, vocab) is None]
+        counted = [c for c in unnamed if _counts(below, c)]
         if len(counted) == 1 and len(roles) + 1 >= len(texts) / 2:
             return index, roles | {"quantity": counted[0]}
     return None
@@ -232,9 +233,12 @@ _ARTICLE = {"code", "description", "supplier_code", "ean"}
 
 
 def _counts(rows: list[list], column: int) -> bool:
-    # Counts on at least two rows, nothing else but blanks; never the rows' own numbers (1, 2, 3...).
+    # Whole counts on at least two rows, nothing else but blanks; never prices (62.40) nor the rows' own
+    # numbers (1, 2, 3...).
     values = [row[column].text for row in rows if column < len(row) and row[column].text]
     numbers = [parse_number(v) for v in values]
-    if len(values) < 2 or any(n is None or n < 0 or n >= 10_000 for n in numbers):
+    if len(values) < 2 or any(
+        n is None or n < 0 or n >= 10_000 or n != n.to_integral_value() for n in numbers
+    ):
         return False
     return any(n > 0 for n in numbers) and numbers != [Decimal(k) for k in range(1, len(numbers) + 1)]

@@ -297,3 +297,12 @@ def test_unnamed_article_headings_over_codes_and_names_beside_a_named_count() ->
         ("PEP-205", "Rosier buisson en conteneur", 6),
     ]
     assert order.confidence < 0.75
+
+
+def test_a_price_list_with_a_second_price_column_orders_nothing() -> None:
+    rows = [
+        ["Référence", "Désignation", "Cond.", "Prix 2026", "Prix 2027", "Var."],
+        ["PEP-101", "Godet lavande 9 cm", "pce", 3, 3.12, "4 %"],
+        ["PEP-205", "Rosier buisson en conteneur", "pce", 14, 14.56, "4 %"],
+    ]
+    assert read_sheet(make_workbook({"Tarif": rows}), "tarif.xlsx", PART).lines == []
