@@ -27,6 +27,8 @@ _LABEL_LINE = re.compile(r"^[^\W\d][\w'’.\- ]{1,30}?\s?:\s")
 BELOW_GAP = 2.5
 # A value in the next cell of the label's line is at most this many line heights away.
 BESIDE_GAP = 12
+# ... and as far again for a label its colon or leader dots close.
+FORM_REACH = 3
 # Lines of one address block follow each other within this many line heights.
 BLOCK_GAP = 1.8
 
@@ -155,7 +157,9 @@ def _tokens(words: list[Word]) -> tuple[list[str], list[int]]:
 
 def _clean(words: list[Word]) -> list[Word]:
     skip = {":", "#", "n°", "no", "nº", "-", "–", "/"}
-    while words and (words[0].text.lower() in skip or words[0].text in {":", "#"}):
+    while words and (
+        words[0].text.lower() in skip or words[0].text in {":", "#"} or _LEADER.match(words[0].text)
+    ):
         words = words[1:]
     return [
         Word(w.text.lstrip(":"), w.x0, w.x1, w.top, w.bottom, w.page) for w in words if w.text.lstrip(":")
@@ -167,8 +171,16 @@ def value_right(label: Label) -> list[Word]:
     words = _clean(label.rest)
     if words or not label.beside:
         return words
-    near = label.beside[0].x0 - label.words[-1].x1 < BESIDE_GAP * label.words[-1].height
+    # A label closed by a colon or a leader ('N° de commande :', 'Date ........') reaches its value at the
+    # next tab stop, however far: a form prints its values in a column of their own.
+    reach = BESIDE_GAP * (
+        FORM_REACH if _colon(label) or any(_LEADER.match(w.text) for w in label.rest) else 1
+    )
+    near = label.beside[0].x0 - (label.rest or label.words)[-1].x1 < reach * label.words[-1].height
     return _clean(label.beside) if near else []
+
+
+_LEADER = re.compile(r"^[.…_·]{3,}:?$")
 
 
 def value_below(label: Label, lines: list[Line]) -> list[Word]:
