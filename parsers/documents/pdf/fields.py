@@ -172,10 +172,11 @@ def value_right(label: Label) -> list[Word]:
     if words or not label.beside:
         return words
     # A label closed by a colon or a leader ('N° de commande :', 'Date ........') reaches its value at the
-    # next tab stop, however far: a form prints its values in a column of their own.
-    reach = BESIDE_GAP * (
-        FORM_REACH if _colon(label) or any(_LEADER.match(w.text) for w in label.rest) else 1
-    )
+    # next tab stop: a form prints its values in a column of their own. Only a value its shape checks (a
+    # number, a date), never an address block nor the next label ('Deliver to:' ... 'Supplier:').
+    closed = _colon(label) or any(_LEADER.match(w.text) for w in label.rest)
+    form = closed and label.field != "ship_to" and not label.beside[-1].text.endswith(":")
+    reach = BESIDE_GAP * (FORM_REACH if form else 1)
     near = label.beside[0].x0 - (label.rest or label.words)[-1].x1 < reach * label.words[-1].height
     return _clean(label.beside) if near else []
 
