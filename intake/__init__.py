@@ -12,7 +12,7 @@ _WHERE = {
     "Outcome": "intake.ingest",
     "ingest_file": "intake.ingest",
     "ingest_raw": "intake.ingest",
-    "iter_message_files": "intake.ingest",
+    "iter_message_files": "intake.message_files",
     "retry_failed": "intake.ingest",
     "PipelineDeps": "intake.pipeline",
     "build_record": "intake.pipeline",

@@ -7,7 +7,7 @@ import email.policy
 import logging
 import threading
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -46,19 +46,6 @@ class Outcome:
     order_ids: list[int]
     result: ProcessResult | None = None
     error: str | None = None
-
-
-def iter_message_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The .eml files named, and those found (recursively, sorted) in folders named."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and (
-                    child.suffix.lower() == ".eml" or child.parent.name in {"new", "cur"}
-                ):
-                    yield child
-        else:
-            yield path
 
 
 def ingest_raw(store: Store, raw: RawMessage, *, index: CatalogIndex, settings: Settings) -> Outcome:

@@ -12,6 +12,7 @@ from pathlib import Path
 from intake.ingest import DUPLICATE, Outcome, keep_messages
 from intake.readers import READ_TOGETHER, ReaderPool
 from intake.recording import drain, recorded, store_commit
+from intake.spawner import Spawner
 from matchers import CatalogIndex
 from models import Batch, IntakeError, Origin, RawMessage, Settings, Store, batched
 from parsers.documents.limits import DocumentLimits
@@ -29,9 +30,16 @@ class _Stored:
 
 
 def ingest_files(
-    store: Store, paths: Iterable[Path], *, index: CatalogIndex, settings: Settings, processes: int
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    index: CatalogIndex,
+    settings: Settings,
+    processes: int,
+    spawner: Spawner | None = None,
 ) -> Iterator[tuple[Path, Outcome | IntakeError]]:
-    """Each file kept in the store, read by the pool, then decided and recorded in the order given.
+    """Each file kept in the store, read by the pool, then decided and recorded in the order given;
+    by the workers of `spawner` when one was forked ahead (`readers.spawner_ahead`).
 
     The raw messages of a chunk are committed together before any of them is read; a message
     whose outcome was not committed stays `received`, and the next ingest of its file reads it again.
@@ -47,6 +55,7 @@ def ingest_files(
             processes=processes,
             batch=READ_TOGETHER,
             load_first=False,
+            spawner=spawner,
         ) as pool,
     ):
         _started()

@@ -47,6 +47,10 @@ READ_TOGETHER = 8
 IDLE_AFTER = 0.05
 # Seconds the answers are waited for at a time (then the workers' time limits are looked at).
 WAIT = 0.5
+# Articles of the largest catalogue whose index is sent to a spawner forked ahead. Pickled and
+# unpickled (~25 us an article, ~2 s for 100,000) it costs more than the ~0.5-1 s of model loading
+# it lets overlap the command's start-up beyond ~35,000: a larger one goes by a fresh fork.
+SENT_UP_TO = 20_000
 
 
 @dataclass
@@ -102,7 +106,9 @@ class ReaderPool:
     With `load_first` the classifier, the NER and the layout data are loaded here before the
     workers are forked, and shared by them; without it (a run that must start at once) a spawner
     process (intake/spawner.py) loads them, and the reading half, while this process goes on, and
-    forks every worker: this process, which decides and stores, loads none of it."""
+    forks every worker: this process, which decides and stores, loads none of it. A spawner given
+    (`spawner_ahead`) was forked before the index was built: it is sent the index, and the pool
+    closes it with its workers."""
 
     index: CatalogIndex
     limits: DocumentLimits
@@ -119,14 +125,26 @@ class ReaderPool:
     def __enter__(self) -> ReaderPool:
         if self.load_first:
             _preload(self.index)
-        else:
+        elif self.spawner is None:
             _decide_half()
         _freeze()
         if not self.load_first:
-            self.spawner = Spawner(self.index, self.limits, self.settings)
+            self._start_spawner()
         for _ in range(self.processes):
             self.workers.append(self._spawn())
         return self
+
+    def _start_spawner(self) -> None:
+        """A spawner given (forked ahead, `spawner_ahead`) is sent the index; else, or when the index
+        is too large to send (`SENT_UP_TO`), one is forked with it."""
+        if self.spawner is not None and len(self.index.products) > SENT_UP_TO:
+            self.spawner.close()  # still loading, waiting for the index: ended at once
+            self.spawner = None
+        if self.spawner is None:
+            self.spawner = Spawner(self.limits, self.settings, self.index)
+            return
+        with contextlib.suppress(OSError):  # the spawner gone, this process forks the workers
+            self.spawner.give(self.index)
 
     def __exit__(self, *exc: object) -> None:
         for worker in self.workers:
@@ -274,6 +292,15 @@ def _preload(index: CatalogIndex) -> None:
     from intake.preload import preload
 
     preload(index)
+
+
+def spawner_ahead(limits: DocumentLimits, settings: Settings | None) -> Spawner:
+    """A spawner forked before the store is opened and the catalogue index built, for a pool given
+    it (`ReaderPool(spawner=...)`, which sends it the index): it loads the models meanwhile, on the
+    other core. The deciding half, which both need, is loaded before it is forked; the store, which
+    it does not need, after."""
+    _decide_half()
+    return Spawner(limits, settings)
 
 
 def _decide_half() -> None:

@@ -1,9 +1,11 @@
 """The process that forks a pool's reading workers, so that the pool's process loads no reader.
 
-Forked once from the pool's process (with the catalogue index in memory), the spawner imports
-the reading half (spaCy, the readers' patterns), loads the models and what the checks derive from
-the catalogue (`intake.preload`), then forks each worker the pool asks for: the workers share
-that one copy, and the pool's process, which decides and stores, spends none of it. The pool sends
+Forked once from the pool's process, the spawner imports the reading half (spaCy, the readers'
+patterns), loads the models and what the checks derive from the catalogue (`intake.preload`), then
+forks each worker the pool asks for: the workers share that one copy, and the pool's process, which
+decides and stores, spends none of it. `intake ingest` forks it before opening the store and
+building the catalogue index, and sends it the index once built (`give`): the two load side by
+side, on both cores, where one waited for the other. The pool sends
 it the worker's end of each worker's pipe; it answers the worker's process id, and its exit code
 when it ends (it is the worker's parent: only it can wait for it).
 """
@@ -33,7 +35,11 @@ POLL = 0.05
 class Spawner:
     """The pool's side: `spawn(end)` starts a worker on that pipe end, `Spawned` stands for it."""
 
-    def __init__(self, index: CatalogIndex, limits: DocumentLimits, settings: Settings | None) -> None:
+    def __init__(
+        self, limits: DocumentLimits, settings: Settings | None, index: CatalogIndex | None = None
+    ) -> None:
+        """Without `index`, the spawner loads what needs none and waits for `give(index)` before
+        forking any worker."""
         context = multiprocessing.get_context("fork")
         self.conn, child = context.Pipe()
         self.process = context.Process(
@@ -41,8 +47,14 @@ class Spawner:
         )
         self.process.start()
         child.close()
+        self.waiting = index is None  # for the index: no worker forked yet
         self.pending: deque[Spawned] = deque()  # asked for, the process id not known yet
         self.ended: dict[int, int] = {}
+
+    def give(self, index: CatalogIndex) -> None:
+        """The catalogue index of a spawner forked without it (sent once, before any worker)."""
+        self.conn.send(index)
+        self.waiting = False
 
     def spawn(self, end: Connection) -> Spawned:
         """A worker on `end` (the pool closes its own copy afterwards). Raises OSError when the
@@ -54,6 +66,11 @@ class Spawner:
         return spawned
 
     def close(self) -> None:
+        """Ended; at once when still waiting for the index (the store could not be opened): it
+        would only notice once its models are loaded."""
+        if self.waiting:
+            self.process.terminate()
+            self.waiting = False
         with contextlib.suppress(OSError):
             self.conn.close()
         self.process.join(5)
@@ -102,15 +119,21 @@ class Spawned:
 def _run(
     conn: Connection,
     pools: Connection,
-    index: CatalogIndex,
+    index: CatalogIndex | None,
     limits: DocumentLimits,
     settings: Settings | None,
 ) -> None:
     pools.close()  # the pool's end: kept here, the pool's process gone would go unnoticed
     from intake.preload import preload
     from intake.reader_worker import serve
+    from intake.routing.checks import prepare
 
-    preload(index)
+    preload()
+    try:
+        index = index if index is not None else conn.recv()
+    except (EOFError, OSError):  # the pool's process is gone
+        return
+    prepare(index)
     gc.freeze()  # loaded for good: the workers' collections need not walk it
     gc.enable()  # off in a command that forked this while starting up: on for the workers
     children: set[int] = set()

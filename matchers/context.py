@@ -9,7 +9,7 @@ without a lead of its own: the line still goes to a clerk, with that article pro
 from __future__ import annotations
 
 from matchers.designation import Scored
-from matchers.index import DesignationIndex
+from matchers.designation_index import DesignationIndex
 from matchers.normalize import Wording, read_wording
 from models import ExtractedLine, ParsedMessage
 

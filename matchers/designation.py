@@ -16,7 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from matchers.cognates import cognates
-from matchers.index import DesignationIndex
+from matchers.designation_index import DesignationIndex
 from matchers.normalize import Wording, stem, unit_of
 
 SHORTLIST = 48  # candidates scored in full per line
@@ -202,7 +202,8 @@ def size_factor(agree: list[str], disagree: list[str], missing: int) -> float:
 
 
 @lru_cache(maxsize=1)
-def _packaging() -> frozenset[str]:
+def packaging_words() -> frozenset[str]:
+    """The stems of the words that say how an article is sold ("rouleau", "carton"), not what it is."""
     return frozenset(stem(spelling) for spelling in unit_of())
 
 
@@ -229,7 +230,7 @@ class PreparedQuery:
             weights=weights,
             # Packaging words ("rouleau", "carton") say how it is sold, not what it is.
             known=[
-                any(s == 1.0 for _, s in options) and not set(slot) & _packaging()
+                any(s == 1.0 for _, s in options) and not set(slot) & packaging_words()
                 for slot, options in zip(slots, expanded, strict=True)
             ],
             text=" ".join(wording.words),

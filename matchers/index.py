@@ -8,7 +8,6 @@ articles that share its words and sizes, never against the whole catalogue.
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 import time
@@ -16,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from matchers.customer_terms import CustomerTerms, TermIndex
+from matchers.designation import packaging_words, score_designations
+from matchers.designation_index import DesignationIndex
 from matchers.habits import Habits, build_habits
-from matchers.normalize import Wording, fold, normalize_code, normalize_wording, read_wording, unit_of
+from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
 from models import CustomerRefRow, CustomerRow, HabitRow, ProductRow, ReferenceData
 
 if TYPE_CHECKING:
@@ -28,54 +27,6 @@ if TYPE_CHECKING:
 
 # Restricted catalogues kept by one index (`CatalogIndex.subset`): a long-lived index keeps no more.
 SUBSETS_KEPT = 2000
-
-
-@dataclass
-class DesignationIndex:
-    """Inverted index of the catalogue's designations (words and size features)."""
-
-    wordings: list[Wording] = field(default_factory=list)
-    token_ids: dict[str, int] = field(default_factory=dict)
-    postings: list[np.ndarray] = field(default_factory=list)
-    idf: list[float] = field(default_factory=list)
-    deletes: dict[str, list[str]] = field(default_factory=dict)  # word with one letter removed -> words
-    prefixes: dict[str, list[str]] = field(default_factory=dict)  # first letters -> words
-    texts: list[str] = field(default_factory=list)  # each designation's words, joined
-    sorted_words: list[list[str]] = field(default_factory=list)
-    own_weight: list[float] = field(default_factory=list)  # the rarity of each designation's words
-    mean_idf: float = 1.0
-
-    @classmethod
-    def build(cls, names: list[str]) -> DesignationIndex:
-        index = cls(wordings=[read_wording(n) for n in names])
-        lists: dict[str, list[int]] = {}
-        for position, wording in enumerate(index.wordings):
-            for token in set(wording.words) | wording.features:
-                lists.setdefault(token, []).append(position)
-        total = max(len(names), 1)
-        for token, positions in lists.items():
-            index.token_ids[token] = len(index.postings)
-            index.postings.append(np.asarray(positions, dtype=np.int32))
-            index.idf.append(math.log(1 + total / len(positions)))
-        index.mean_idf = sum(index.idf) / len(index.idf) if index.idf else 1.0
-        for wording in index.wordings:
-            index.texts.append(" ".join(wording.words))
-            index.sorted_words.append(sorted(wording.words))
-            index.own_weight.append(sum(index.idf_of(w) for w in set(wording.words)))
-        for word in lists:
-            if ":" not in word and len(word) >= 4 and not word[0].isdigit():
-                index._add_spellings(word)
-        return index
-
-    def _add_spellings(self, word: str) -> None:
-        for i in range(len(word)):
-            self.deletes.setdefault(word[:i] + word[i + 1 :], []).append(word)
-        for end in range(3, min(len(word), 8)):
-            self.prefixes.setdefault(word[:end], []).append(word)
-
-    def idf_of(self, token: str) -> float:
-        token_id = self.token_ids.get(token)
-        return self.idf[token_id] if token_id is not None else 0.0
 
 
 @dataclass
@@ -149,6 +100,23 @@ class CatalogIndex:
             return False
         shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
         return shaped and normalize_code(token) in self.known_codes
+
+    def names_article(self, words: str) -> float:
+        """How surely `words` name one article by its designation, 0 to 1: the best designation's score
+        when it prints two of the words at least, besides those of packaging. One word ('noir',
+        'disjoncteurs', 'noir - boîte') names a colour or a kind of article, and the catalogue's name
+        copied names its article outright."""
+        wording = read_wording(words)
+        if len(wording.words) < 2:
+            return 0.0
+        if normalize_wording(words) in self.by_name:
+            return 1.0
+        scored = score_designations(wording, self.designations)
+        if not scored:
+            return 0.0
+        best = scored[0]
+        shared = set(wording.words) & set(self.designations.wordings[best.position].words)
+        return min(best.score, 1.0) if len(shared - packaging_words()) >= 2 else 0.0
 
     def prints_dimension(self, first: str, second: str) -> bool:
         """Does a designation of the catalogue print the size `first` x `second` ('Vis 5 x 60',

@@ -48,7 +48,10 @@ _BEFORE = re.compile(
 _BEFORE_IN_SENTENCE = re.compile(
     rf"(?:^|\s)(?P<qty>{_NUMBER})\s*(?:[x×*]\s*|(?P<unit>{_UNIT})\s+(?:(?:of|de|d'|d’)\s*)?)$"
 )
-_LEADING = re.compile(rf"{_BULLET}(?P<qty>{_NUMBER})\s*(?:[x×*]\s+|(?P<unit>{_UNIT})\s+)(?=[^\W\d_])")
+_LEADING = re.compile(
+    rf"{_BULLET}(?P<qty>{_NUMBER}|(?:{quantity_words_pattern()})\b)\s*(?:[x×*]\s+|(?P<unit>{_UNIT})\s+)(?=[^\W\d_])",
+    re.I,
+)
 # A code written in several words: at most this many, never opened by a count word.
 _SPACED_WORDS = 4
 _WORD = re.compile(r"(?<![\w\-./])[A-Za-z0-9](?:[\w\-./]*[A-Za-z0-9])?(?![\w\-])")
@@ -213,7 +216,8 @@ def _quantity(before: str, after: str, code_end: int):
     match = _TRAILING.search(after[: priced.start()] if priced else after)
     if match and not _is_size(after[: match.start("qty")], match):
         return _found(match, code_end)
-    # "1 filtre à huile W712/73", "2 btes P21W 24V 7511": the count opens the line, the code ends it.
+    # "1 filtre à huile W712/73", "2 btes P21W 24V 7511", "quatre bougies 0 250 403 009": the count
+    # opens the line, the code ends it.
     match = _LEADING.match(before)
     if match and not re.search(r"\d", after):
         return _found(match, 0)
@@ -248,7 +252,7 @@ def _priced_columns(after: str) -> re.Match[str] | None:
 
 
 def _found(match: re.Match[str], shift: int):
-    worded = word_quantity(match["qty"]) if match.re is _BEFORE else None
+    worded = word_quantity(match["qty"]) if match.re in (_BEFORE, _LEADING) else None
     value = worded[0] if worded and not worded[1] else parse_number(match["qty"])
     if value is None or value <= 0:
         return None

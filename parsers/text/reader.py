@@ -28,6 +28,7 @@ from parsers.text.restated import restate_lines
 from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_size_split
+from parsers.text.spotting import with_spotted
 from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
 from parsers.text.thread import (
     QUOTED_PART,
@@ -231,6 +232,7 @@ def read_lines(
     above: tuple[str, int] | None = None  # the line above, when it named an article and no count
     rows = text.splitlines(keepends=True)
     joined_through = -1  # the last row a wrapped sentence read with the ones above took
+    unread: list[tuple[str, int]] = []  # the rows no reader took, for the catalogue's names to spot
     for index, raw in enumerate(rows):
         line, start = raw.rstrip("\r\n"), offset
         offset += len(raw)
@@ -295,11 +297,15 @@ def read_lines(
         )
         found.extend(free)
         above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
+        if len(found) == count and line.strip():
+            unread.append((line, start))
     last = blocks.flush()
     found = [*found, last] if last is not None else found
     found = with_lengths_counted(
         found, text, lambda row, at: read_free(row, part=part, start=at, codes=codes)
     )
+    if part != QUOTED_PART:  # the quoted history's lines are the thread reader's
+        found = with_spotted(found, unread, codes, part=part)
     return with_sides_swapped(found)
 
 

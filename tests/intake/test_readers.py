@@ -13,8 +13,9 @@ import psutil
 import pytest
 
 from intake import reader_worker, readers, recording
-from intake.ingest import ingest_file, iter_message_files
+from intake.ingest import ingest_file
 from intake.ingest_files import ingest_files
+from intake.message_files import iter_message_files
 from intake.pipeline import ReadMessage
 from intake.readers import Failure, ReaderPool
 from intake.reading import read_message
@@ -42,14 +43,17 @@ def _store(tmp_path: Path, name: str) -> Store:
     return store
 
 
-def test_a_pool_ingests_like_one_by_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ahead", [False, True], ids=["spawner-forked-with-the-index", "index-sent-after"])
+def test_a_pool_ingests_like_one_by_one(tmp_path: Path, ahead: bool) -> None:
     files = list(iter_message_files([FIXTURES]))
     settings = Settings(new_customer_orders=3)
+    # Forked before the index is built (as `intake ingest` does), the spawner is sent it afterwards.
+    spawner = readers.spawner_ahead(DocumentLimits.from_settings(settings), settings) if ahead else None
     one, pooled = _store(tmp_path, "one.db"), _store(tmp_path, "pool.db")
     index = CatalogIndex.build(one.load_reference())
     for path in files:
         ingest_file(one, path, index=index, settings=settings)
-    answers = list(ingest_files(pooled, files, index=index, settings=settings, processes=2))
+    answers = list(ingest_files(pooled, files, index=index, settings=settings, processes=2, spawner=spawner))
     assert [path for path, _ in answers] == files
     assert pooled.order_records(None) == one.order_records(None)
     assert [m.state for m in pooled.list_messages(None)] == [m.state for m in one.list_messages(None)]
@@ -213,20 +217,32 @@ def test_an_ingest_decides_and_stores_without_loading_the_readers(tmp_path: Path
     assert done.stdout.strip() == "6 []"
 
 
-_BEFORE_THE_SPAWNER = """
+_AT_THE_FORK = """
 import sys
-import intake.cli, intake.commands.ingest, intake.ingest_files, intake.readers
-intake.readers._decide_half()
-print(sorted(m for m in ("jinja2", "intake.notify.compose", "pypdfium2", "spacy") if m in sys.modules))
+import intake.spawner
+from intake.cli import main
+forked = intake.spawner.Spawner.__init__
+def looked(self, *args, **kwargs):
+    loaded = ("intake.pipeline", "jinja2", "intake.notify.compose", "sqlalchemy", "models.store", "spacy")
+    print("at the fork:", [m for m in loaded if m in sys.modules], flush=True)
+    forked(self, *args, **kwargs)
+intake.spawner.Spawner.__init__ = looked
+sys.exit(main(["ingest", *sys.argv[1:]]))
 """
 
 
-def test_what_the_command_loads_before_forking_the_spawner_leaves_out_the_mail_composer() -> None:
-    """The spawner is forked once the command has loaded what both need: the mail composer, which
-    the command alone needs, is loaded while the spawner loads the readers, and neither loads it twice."""
-    argv = [sys.executable, "-c", _BEFORE_THE_SPAWNER]
-    done = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT, check=True)
-    assert done.stdout.strip() == "[]"
+def test_an_ingest_forks_the_spawner_before_it_opens_the_store(tmp_path: Path) -> None:
+    """The spawner is forked once the command has loaded what both need (the deciding half), and
+    before the store and the index, which the spawner does not need: it loads the models meanwhile.
+    The mail composer, which the command alone needs, is loaded after, and neither loads it twice."""
+    _store(tmp_path, "s.db")
+    files = [str(p) for p in list(iter_message_files([FIXTURES]))[:3]]
+    env = {**os.environ, "INTAKE_DATABASE_URL": f"sqlite:///{tmp_path / 's.db'}"}
+    done = subprocess.run(
+        [sys.executable, "-c", _AT_THE_FORK, *files], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert done.stdout.splitlines()[0] == "at the fork: ['intake.pipeline']"
+    assert "3 files: 3 processed" in done.stdout
 
 
 def test_a_worker_that_answered_all_it_held_is_handed_more_before_the_next_answer_is_given() -> None:

@@ -474,3 +474,24 @@ def test_a_line_added_in_a_sentence_is_read_from_the_item_alone():
     [*_, added] = read_lines(text, part="body", codes=Book("GX-4410"))
     assert added.code.value == "GX-4410"
     assert added.provenance.span[0] >= text.index("3 boxes")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("trois sacs de terreau universel TR-4040", ("TR-4040", "3", "sac")),
+        ("deux sécateurs à lame franche SEC 2010", ("SEC 2010", "2", None)),
+        ("Undersized hose reel TR-4040", None),
+    ],
+    ids=["count-in-words-unit", "count-in-words-spaced-code", "no-count-word-inside-a-word"],
+)
+def test_a_count_in_words_may_open_the_line_with_the_code_at_its_end(
+    text: str, expected: tuple | None
+) -> None:
+    found = read_code_line(text, Book("TR-4040", "SEC 2010"), part="body", start=0)
+    read = (
+        (found.code.value, str(found.quantity.value), found.unit.value if found.unit else None)
+        if found
+        else None
+    )
+    assert read == expected

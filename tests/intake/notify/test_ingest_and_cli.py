@@ -9,7 +9,8 @@ import pytest
 from sqlmodel import select
 
 from intake.cli import main
-from intake.ingest import ingest_file, iter_message_files
+from intake.ingest import ingest_file
+from intake.message_files import iter_message_files
 from intake.notify import list_mails
 from matchers import CatalogIndex
 from models import RoutingMode, Settings, Store

@@ -1,0 +1,59 @@
+"""The catalogue's designations indexed by word and by size feature into posting arrays, so a
+line is scored against the few hundred articles that share its words and sizes."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from matchers.normalize import Wording, read_wording
+
+
+@dataclass
+class DesignationIndex:
+    """Inverted index of the catalogue's designations (words and size features)."""
+
+    wordings: list[Wording] = field(default_factory=list)
+    token_ids: dict[str, int] = field(default_factory=dict)
+    postings: list[np.ndarray] = field(default_factory=list)
+    idf: list[float] = field(default_factory=list)
+    deletes: dict[str, list[str]] = field(default_factory=dict)  # word with one letter removed -> words
+    prefixes: dict[str, list[str]] = field(default_factory=dict)  # first letters -> words
+    texts: list[str] = field(default_factory=list)  # each designation's words, joined
+    sorted_words: list[list[str]] = field(default_factory=list)
+    own_weight: list[float] = field(default_factory=list)  # the rarity of each designation's words
+    mean_idf: float = 1.0
+
+    @classmethod
+    def build(cls, names: list[str]) -> DesignationIndex:
+        index = cls(wordings=[read_wording(n) for n in names])
+        lists: dict[str, list[int]] = {}
+        for position, wording in enumerate(index.wordings):
+            for token in set(wording.words) | wording.features:
+                lists.setdefault(token, []).append(position)
+        total = max(len(names), 1)
+        for token, positions in lists.items():
+            index.token_ids[token] = len(index.postings)
+            index.postings.append(np.asarray(positions, dtype=np.int32))
+            index.idf.append(math.log(1 + total / len(positions)))
+        index.mean_idf = sum(index.idf) / len(index.idf) if index.idf else 1.0
+        for wording in index.wordings:
+            index.texts.append(" ".join(wording.words))
+            index.sorted_words.append(sorted(wording.words))
+            index.own_weight.append(sum(index.idf_of(w) for w in set(wording.words)))
+        for word in lists:
+            if ":" not in word and len(word) >= 4 and not word[0].isdigit():
+                index._add_spellings(word)
+        return index
+
+    def _add_spellings(self, word: str) -> None:
+        for i in range(len(word)):
+            self.deletes.setdefault(word[:i] + word[i + 1 :], []).append(word)
+        for end in range(3, min(len(word), 8)):
+            self.prefixes.setdefault(word[:end], []).append(word)
+
+    def idf_of(self, token: str) -> float:
+        token_id = self.token_ids.get(token)
+        return self.idf[token_id] if token_id is not None else 0.0

@@ -1,0 +1,299 @@
+"""Order lines found from the catalogue's names, where no layout rule read a line.
+
+A row may name an article in the catalogue's words and count it right beside the name in a shape no
+layout rule expects: "- blanc d'œuf liquide : 6 briques", "a dozen goat's cheese logs", "boîtes placo
+2 postes prof 50 x 5", "Marqueur ... - boîte de 10 : 14,90 € -> 4 boîtes", "qté 12 gants nitrile M".
+Strict, both or nothing: the words must name one article surely (`NameBook.names_article`, the
+matcher's own scoring) and a count must stand next to them; a name with no count, or a count next to
+words the catalogue does not name, is no line. A row that corrects, cancels, excepts or asks is left
+to the readers of corrections and questions, and a row naming a known code to the code reader.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Protocol
+
+from pydantic import BaseModel
+
+from models import ExtractedLine
+from models.datafiles import load_toml
+from parsers.text.codes import CodeBook, code_spans
+from parsers.text.correction_patterns import correction_words
+from parsers.text.extracted import line_from_parts, read_quantity
+from parsers.values.dates import month_number
+from parsers.values.numbers import quantity_words_pattern
+from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.words import DATA
+
+
+class NameBook(Protocol):
+    """What the spotter asks the catalogue: how surely do these words name one of its articles?"""
+
+    def names_article(self, words: str) -> float: ...
+
+
+RULE = "text-spotted"
+SURE = 0.7  # the matcher's score from which the words name an article, not a kind of one
+CONFIDENCE = 0.75
+_MAX_NAME_WORDS = 12
+_MAX_LEFT_WORDS = 4  # words of request or aside a row may hold beside its name and count
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_UNIT = r"[^\W\d_][\w²³]*\.?"
+_BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
+# A count written after the name, apart from it: ': 6 briques', ', 8 kg', ' x 5', '-> 4 boîtes', 'x2'.
+_TRAILING = re.compile(
+    rf"(?P<sep>\s*(?:->|→|=>|[:=,;–—])\s*|\s+[-/]\s+|\s*[x×*]\s*|\t+|\s{{2,}})(?:[x×*]\s*)?"
+    rf"(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*[.!]?\s*$",
+    re.I,
+)
+# A count glued to its 'x' after the name: 'noir 3x'.
+_TRAILING_X = re.compile(r"\s(?P<qty>\d+)\s*[x×]\s*[.!]?\s*$")
+# Marks that end a name and open its count, whatever word follows the count ('- blanc d'œuf : 6 briques').
+_STRONG_SEP = re.compile(r"^\s*(?:->|→|=>|[:=])\s*$")
+_LABELLED = re.compile(rf"\b(?:qt[ée]|qte|qty|quantit[ée]|quantity)\s*[:=.]?\s*(?P<qty>{_NUMBER})\b", re.I)
+# An amount in money is a price beside the name, never part of it: ': 14,90 €', '@ 2.20', 'à 3,50 € HT'.
+_PRICE = re.compile(
+    rf"\s*(?:[:=\-–]\s*)?(?:(?:@|\bat\b|\bà\b)\s*)?{_NUMBER}\s*(?:€|eur\b|euros?\b|chf\b|£|\$)(?:\s*(?:ht|ttc|net)\b)?",
+    re.I,
+)
+_ASIDE = re.compile(r",\s|\s*\(")
+_EDGE = re.compile(r"^[\s\-–—/:|,;()*]+|[\s\-–—/:|,;(*]+$")
+
+
+@lru_cache(maxsize=1)
+def _leading() -> re.Pattern[str]:
+    """A count opening the row, in figures or words, or after a few words of request ('merci de livrer',
+    'please also add'), with its unit and 'de'/'of' before the name."""
+    return re.compile(
+        rf"(?:{_BULLET}|^\s*(?P<lead>(?:[^\W\d_][\w'’\-]*,?\s+){{1,{_MAX_LEFT_WORDS}}}))"
+        rf"(?P<qty>{_NUMBER}|(?:{quantity_words_pattern()})\b)\s*(?P<x>[x×*]\s*)?"
+        rf"(?:(?P<unit>{_UNIT})\s+(?:(?:of|de|d'|d’)\s*)?)?(?=[^\W\d_])",
+        re.I,
+    )
+
+
+class _Spotting(BaseModel):
+    not_ordered: list[str]
+    before_no_count: list[str]
+    request: list[str]
+
+
+class _SpottingFile(BaseModel):
+    spotting: _Spotting
+
+
+@lru_cache(maxsize=1)
+def _spotting() -> _Spotting:
+    return load_toml(DATA / "spotting.toml", _SpottingFile).spotting
+
+
+@lru_cache(maxsize=1)
+def _refused() -> re.Pattern[str]:
+    """Words of a row that corrects, cancels, takes out, asks or tells of goods had: no line to spot."""
+    words = correction_words()
+    said = [
+        *_spotting().not_ordered,
+        *words.cancelled,
+        *words.apology,
+        *words.instead,
+        *words.remove,
+        *words.withdrawn_after,
+        *words.except_,
+    ]
+    alternatives = "|".join(re.escape(w) for w in sorted(set(said), key=len, reverse=True))
+    return re.compile(rf"\?|(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+def with_spotted(
+    found: list[ExtractedLine], unread: list[tuple[str, int]], book: CodeBook | None, *, part: str
+) -> list[ExtractedLine]:
+    """The lines read, and those the catalogue's names find in the rows no reader read, in reading order."""
+    taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
+    rows = [(row, at) for row, at in unread if not any(s < at + len(row) and at < e for s, e in taken)]
+    spotted = spot_lines(rows, book, part=part)
+    if not spotted:
+        return found
+    return sorted(
+        [*found, *spotted],
+        key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0,
+    )
+
+
+def spot_lines(rows: list[tuple[str, int]], book: CodeBook | None, *, part: str) -> list[ExtractedLine]:
+    """The lines the catalogue's names find in rows no reader read (each with where it starts)."""
+    names = getattr(book, "names_article", None)
+    if names is None:
+        return []
+    found: list[ExtractedLine] = []
+    for row, start in rows:
+        if not re.search(r"[^\W\d_]{3}", row) or _refused().search(row) or code_spans(row, book):
+            continue
+        clauses = _clauses(row)
+        # 'livrez 25 X, puis 60 paires de Y et 50 Z': a line per clause counting its own article
+        spotted = [_spot(text, start + at, book, part) for text, at in clauses] if len(clauses) > 1 else []
+        spotted = [line for line in spotted if line is not None] or [_spot(row, start, book, part)]
+        found.extend(line for line in spotted if line is not None)
+    return found
+
+
+_CLAUSE_CUT = re.compile(
+    r";\s*|,\s+(?=\D)|\s+(?i:et|and|puis|then|plus)\s+(?=\d|(?i:une?|a|an|one|two|deux|trois)\b)"
+)
+
+
+def _clauses(row: str) -> list[tuple[str, int]]:
+    """A sentence counting several articles, cut where one count ends and the next begins."""
+    clauses, at = [], 0
+    for cut in [*_CLAUSE_CUT.finditer(row), None]:
+        end = cut.start() if cut else len(row)
+        if row[at:end].strip():
+            clauses.append((row[at:end], at))
+        at = cut.end() if cut else end
+    return clauses
+
+
+def _spot(row: str, start: int, book: CodeBook, part: str) -> ExtractedLine | None:
+    names = book.names_article  # type: ignore[attr-defined]
+    for count in _counts(row, getattr(book, "prints_dimension", None)):
+        qty_span, qty_text, unit, name_span, from_start = count
+        value, approximate = read_quantity(qty_text)
+        if value is None or value <= 0 or approximate:
+            continue
+        name = _best_name(row, name_span, names, from_start=from_start)
+        if name is None:
+            continue
+        return line_from_parts(
+            part,
+            (start, start + len(row)),
+            desc=(row[name[0] : name[1]], (start + name[0], start + name[1])),
+            qty=(value, (start + qty_span[0], start + qty_span[1])),
+            unit=(unit[0], (start + unit[1][0], start + unit[1][1])) if unit else None,
+            rule=RULE,
+            confidence=CONFIDENCE,
+        )
+    return None
+
+
+def _counts(row: str, prints_dimension):
+    """Each place a count may stand in the row: (its span, its text, (unit, span) or None, the span
+    of the words that may name the article, whether the name opens that span)."""
+    labelled = _LABELLED.search(row)
+    if labelled is not None:
+        before, after = (0, labelled.start()), (labelled.end(), len(row))
+        rest = max(before, after, key=lambda s: len(row[s[0] : s[1]].strip()))
+        yield labelled.span("qty"), labelled["qty"], None, rest, rest is after
+        return
+    first = _leading_count(row)
+    last = _trailing_count(row, prints_dimension)
+    if last is not None and _STRONG_SEP.match(last[-1]):  # '... : 14,90 € -> 4 boîtes': the count it marks
+        first, last = last, first
+    yield from (found[:-1] for found in (first, last) if found is not None)
+
+
+def _leading_count(row: str):
+    leading = _leading().match(row)
+    if leading is None or _date_or_number(leading):
+        return None
+    unit = _unit(leading, kinds=("count", "measure"))
+    counted = (
+        leading["x"]
+        or (unit and unit_kind(unit[0]) == "count")
+        or not leading["qty"][0].isdigit()
+        or _asks(leading["lead"] or "")
+    )
+    if leading["lead"] and not counted:
+        return None  # 'Marqueur Edding 360 noir': after words, a figure counts only with its unit or an 'x'
+    name_from = leading.end() if unit or not leading["unit"] else leading.start("unit")
+    return leading.span("qty"), leading["qty"], unit, (name_from, len(row)), True, ""
+
+
+def _trailing_count(row: str, prints_dimension):
+    trailing = _TRAILING.search(row) or _TRAILING_X.search(row)
+    if trailing is None or _PRICE.match(row, trailing.start()) or _dimension(row, trailing, prints_dimension):
+        return None
+    sep = trailing["sep"] if "sep" in trailing.groupdict() else "x"
+    # a measure written on the name ('farine 25 kg') is its size; apart from it, its count
+    kinds = ("count", "measure") if sep and sep.strip() else ("count",)
+    unit = _unit(trailing, kinds=kinds) if "unit" in trailing.groupdict() else None
+    if "unit" in trailing.groupdict() and trailing["unit"] and unit is None and not _STRONG_SEP.match(sep):
+        return None  # 'prof 50 postes': a figure the name goes on after, no count
+    return trailing.span("qty"), trailing["qty"], unit, (0, trailing.start()), False, sep
+
+
+def _asks(lead: str) -> bool:
+    """'merci de livrer 25 ...', 'we need 12 ...': words asking for what the count counts."""
+    return bool(_requests().search(lead.strip().rstrip(",")))
+
+
+@lru_cache(maxsize=1)
+def _requests() -> re.Pattern[str]:
+    words = sorted(_spotting().request, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})$", re.I)
+
+
+def _date_or_number(leading: re.Match[str]) -> bool:
+    """'le 12 décembre', 'semaine 48', 'n° 4': a day, a week or a number, no count."""
+    lead = (leading["lead"] or "").split()
+    if lead and lead[-1].lower().strip(",") in _spotting().before_no_count:
+        return True
+    return bool(leading["unit"]) and month_number(leading["unit"].rstrip(".")) is not None
+
+
+def _dimension(row: str, trailing: re.Match[str], prints_dimension) -> bool:
+    """'Tuyau 25 x 15' where the catalogue prints '25 x 15' in a name: the 'x' joins a size, no count."""
+    before = re.search(rf"({_NUMBER})\s*$", row[: trailing.start()])
+    if before is None or not re.match(r"\s*[x×*]", trailing.group(0)):
+        return False
+    return prints_dimension is None or prints_dimension(before[1], trailing["qty"])
+
+
+def _unit(match: re.Match[str], *, kinds: tuple[str, ...]) -> tuple[str, tuple[int, int]] | None:
+    if not match["unit"]:
+        return None
+    name = normalise_unit(match["unit"])
+    if name is None or unit_kind(name) not in kinds:
+        return None
+    return name, match.span("unit")
+
+
+def _best_name(row: str, span: tuple[int, int], names, *, from_start: bool) -> tuple[int, int] | None:
+    """The words beside the count that name an article surely: all of them, else the longest run
+    (next to the count) the catalogue names best; None when none does."""
+    text = row[span[0] : span[1]]
+    price = _PRICE.search(text)
+    if price is not None:
+        text = text[: price.start()]
+    aside = _ASIDE.search(text) if from_start else None
+    if aside is not None and len(text[: aside.start()].split()) >= 2:
+        text = text[
+            : aside.start()
+        ]  # '4 sécateurs, pour le parc', '2 gilets (les jaunes)': the name ends there
+    words = list(re.finditer(r"\S+", text))
+    if not words:
+        return None
+    kept = words[:_MAX_NAME_WORDS] if from_start else words[-_MAX_NAME_WORDS:]
+    for size in range(len(kept), 1, -1):  # the longest first: fewer words only drop a filler
+        window = kept[:size] if from_start else kept[-size:]
+        begin, end = _trimmed(text, window[0].start(), window[-1].end())
+        left = text[end:] if from_start else text[:begin]
+        if end - begin >= 4 and _only_aside(left, after=from_start) and names(text[begin:end]) >= SURE:
+            return span[0] + begin, span[0] + end
+    return None
+
+
+def _only_aside(left: str, *, after: bool) -> bool:
+    """What a name leaves of its side of the row is a few words ('please also add', 'pour le
+    chantier') or set apart by a mark ('..., the big ones'): never a sentence of its own, where the
+    name may be what was received, missing or only mentioned."""
+    if len(left.split()) <= _MAX_LEFT_WORDS:
+        return True
+    return bool(re.match(r"\s*[,(;:\-–—]", left) if after else re.search(r"[,;:)]\s*$", left))
+
+
+def _trimmed(text: str, begin: int, end: int) -> tuple[int, int]:
+    piece = text[begin:end]
+    lead = _EDGE.match(piece)
+    trail = _EDGE.search(piece)
+    return begin + (lead.end() if lead else 0), end - (len(piece) - trail.start() if trail else 0)

@@ -1,0 +1,56 @@
+"""The readers' spawner forked before the catalogue index exists: it is sent the index, or ended at once
+when none comes or the index is too large to send."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from intake import readers
+from intake.pipeline import ReadMessage
+from intake.readers import ReaderPool
+from intake.spawner import Spawner
+from matchers import CatalogIndex
+from models import Origin, ProductRow, RawMessage, ReferenceData
+from parsers import DocumentLimits
+
+MESSAGE = b"""From: atelier@menuiserie-exemple.fr
+To: commandes@quincaillerie-exemple.fr
+Subject: Commande
+Message-ID: <c1@menuiserie-exemple.fr>
+Content-Type: text/plain; charset=utf-8
+
+Bonjour,
+merci de nous livrer 12 charnieres inox 80 mm.
+Cordialement
+"""
+
+
+def test_a_spawner_still_waiting_for_the_index_is_ended_at_once() -> None:
+    # The store could not be opened: the spawner, still loading its models, is not waited for.
+    spawner = Spawner(DocumentLimits(), None)
+    started = time.monotonic()
+    spawner.close()
+    assert spawner.process.exitcode is not None
+    assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("sent_up_to", [readers.SENT_UP_TO, 0], ids=["index-sent", "index-too-large"])
+def test_a_pool_reads_with_a_spawner_forked_ahead_whatever_the_size_of_the_index(
+    monkeypatch: pytest.MonkeyPatch, sent_up_to: int
+) -> None:
+    monkeypatch.setattr(readers, "SENT_UP_TO", sent_up_to)
+    product = ProductRow(sku="CH-80-X", name="Charniere inox 80 mm", unit="piece")
+    index = CatalogIndex.build(ReferenceData(products=[product]))
+    ahead = readers.spawner_ahead(DocumentLimits(), None)
+    raw = RawMessage(data=MESSAGE, origin=Origin(kind="file", path="m"))
+    with ReaderPool(
+        index=index, limits=DocumentLimits(), processes=1, load_first=False, spawner=ahead
+    ) as pool:
+        # Too large to send, the index goes to a spawner forked with it; the one ahead is ended.
+        assert (pool.spawner is ahead) == (sent_up_to > 0)
+        assert (ahead.process.exitcode is not None) == (sent_up_to == 0)
+        (answer,) = pool.read([raw])
+    assert isinstance(answer, ReadMessage)
+    assert [line.sku for order in answer.matched for line in order.lines] == ["CH-80-X"]

@@ -1,0 +1,207 @@
+"""Lines found from the catalogue's names where no layout rule read a line: a sure name and a count
+beside it, both or nothing (invented catalogues: a garden centre's, a bakery supplier's)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from matchers import CatalogIndex
+from models import ProductRow, ReferenceData
+from parsers.text.reader import read_lines
+from parsers.text.spotting import RULE, spot_lines
+
+GARDEN = CatalogIndex.build(
+    ReferenceData(
+        products=[
+            ProductRow(sku="JAR-101", name="Terreau universel sac 40 L", unit="sac", unit_price=7.5),
+            ProductRow(sku="JAR-102", name="Terreau rempotage orchidées sac 5 L", unit="sac", unit_price=4.2),
+            ProductRow(sku="JAR-201", name="Tuyau d'arrosage 25 m diamètre 15", unit="pce", unit_price=19.0),
+            ProductRow(sku="JAR-301", name="Sécateur à lame franche 20 cm", unit="pce", unit_price=14.9),
+            ProductRow(sku="JAR-302", name="Sécateur à enclume 21 cm", unit="pce", unit_price=12.9),
+            ProductRow(sku="JAR-401", name="Engrais gazon granulés seau 10 kg", unit="seau", unit_price=24.0),
+            ProductRow(
+                sku="JAR-501", name="Bulbes de tulipes rouges filet de 50", unit="filet", unit_price=9.9
+            ),
+            ProductRow(sku="JAR-601", name="Bâche de protection 4 x 5 m", unit="pce", unit_price=11.0),
+            ProductRow(
+                sku="JAR-701", name="Tondeuse thermique Viking 448 coupe 46 cm", unit="pce", unit_price=399.0
+            ),
+        ]
+    )
+)
+BAKERY = CatalogIndex.build(
+    ReferenceData(
+        products=[
+            ProductRow(sku="BK-01", name="Bread flour T65 bag 25 kg", unit="sac", unit_price=21.0),
+            ProductRow(sku="BK-02", name="Dried yeast tin 500 g", unit="pce", unit_price=6.4),
+            ProductRow(sku="BK-03", name="Unsalted butter block 1 kg", unit="pce", unit_price=8.9),
+            ProductRow(sku="BK-04", name="Caster sugar bag 1 kg", unit="pce", unit_price=1.6),
+        ]
+    )
+)
+
+
+def _spot(row: str, book: CatalogIndex) -> tuple[str, Decimal, str | None] | None:
+    found = spot_lines([(row, 0)], book, part="body")
+    if not found:
+        return None
+    (line,) = found
+    return line.description.value, line.quantity.value, line.unit.value if line.unit else None
+
+
+@pytest.mark.parametrize(
+    ("row", "book", "expected"),
+    [
+        ("- terreau universel : 6 sacs", GARDEN, ("terreau universel", 6, "sac")),
+        ("tuyau d'arrosage 25 m -> 3", GARDEN, ("tuyau d'arrosage 25 m", 3, None)),
+        ("deux sécateurs à lame franche", GARDEN, ("sécateurs à lame franche", 2, None)),
+        ("12 x engrais gazon granulés", GARDEN, ("engrais gazon granulés", 12, None)),
+        ("qté 4 bulbes de tulipes rouges", GARDEN, ("bulbes de tulipes rouges", 4, None)),
+        (
+            "Engrais gazon granulés seau 10 kg : 24,00 € -> 2 seaux",
+            GARDEN,
+            ("Engrais gazon granulés seau 10 kg", 2, "seau"),
+        ),
+        ("three bags of bread flour T65", BAKERY, ("bread flour T65", 3, "sachet")),
+        ("unsalted butter blocks, 10", BAKERY, ("unsalted butter blocks", 10, None)),
+        ("dried yeast tins x6", BAKERY, ("dried yeast tins", 6, None)),
+    ],
+    ids=[
+        "name-colon-count-unit",
+        "arrow-count",
+        "count-in-words-first",
+        "count-x-first",
+        "labelled-count",
+        "quoted-price-then-count",
+        "english-count-unit-of",
+        "english-comma-count",
+        "glued-x-count",
+    ],
+)
+def test_a_sure_name_with_a_count_beside_it_is_a_line(row: str, book: CatalogIndex, expected: tuple) -> None:
+    assert _spot(row, book) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "book"),
+    [
+        ("terreau universel sac 40 L", GARDEN),
+        ("12 rue des Jardins, 44000 Nantes", GARDEN),
+        ("sécateurs : 4", GARDEN),
+        ("terreau universel : 6 au lieu de 4", GARDEN),
+        ("avez-vous du terreau universel, 6 sacs ?", GARDEN),
+        ("Sécateur à lame franche 20 cm : 14,90 EUR", GARDEN),
+        ("bâche de protection 4 x 5", GARDEN),
+        ("pour 14 personnes, livraison : 3", BAKERY),
+        ("une douzaine de dried yeast tins", BAKERY),
+    ],
+    ids=[
+        "name-and-size-no-count",
+        "address",
+        "one-word-names-a-kind",
+        "a-correction",
+        "a-question",
+        "a-price-is-no-count",
+        "a-size-the-catalogue-prints",
+        "count-next-to-no-name",
+        "approximate-count",
+    ],
+)
+def test_no_line_without_both_a_sure_name_and_a_count(row: str, book: CatalogIndex) -> None:
+    assert _spot(row, book) is None
+
+
+def test_the_body_reader_spots_only_rows_no_other_reader_read() -> None:
+    text = "Bonjour,\n- 3 sacs de terreau universel\n- bulbes de tulipes rouges : 4 filets\nMerci\n"
+    lines = read_lines(text, part="body", codes=GARDEN)
+    read = [(ln.description.value, ln.quantity.value, ln.provenance.rule == RULE) for ln in lines]
+    assert len(read) == 2
+    assert read[0][:2] == ("terreau universel", 3)
+    assert read[1][1] == 4
+
+
+def test_a_book_without_names_spots_nothing() -> None:
+    class Codes:
+        def knows_code(self, token: str) -> bool:
+            return False
+
+    assert spot_lines([("- terreau universel : 6 sacs", 0)], Codes(), part="body") == []
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("please also add 2 x bulbes de tulipes rouges", ("bulbes de tulipes rouges", 2, None)),
+        ("- 4 sécateurs à lame franche, pour les jardiniers du parc", ("sécateurs à lame franche", 4, None)),
+        ("2 tuyaux d'arrosage 25 m que le jardinier a laissés sur le parking hier soir", None),
+        ("il nous faudrait aussi trois sécateurs à lame franche", ("sécateurs à lame franche", 3, None)),
+        ("we'd also need two unsalted butter blocks", None),
+    ],
+    ids=[
+        "a-few-words-before",
+        "an-aside-after",
+        "a-sentence-of-its-own",
+        "a-count-in-words-after-a-request",
+        "another-book",
+    ],
+)
+def test_the_name_leaves_only_an_aside_of_the_row(row: str, expected: tuple | None) -> None:
+    assert _spot(row, GARDEN) == expected
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "livraison le 12 décembre terreau universel",
+        "pour la semaine 48 terreau universel",
+        "Bâtiment 3 terreau universel",
+    ],
+    ids=["a-day", "a-week", "a-building"],
+)
+def test_a_day_a_week_or_a_number_is_no_count(row: str) -> None:
+    assert _spot(row, GARDEN) is None
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (
+            "Tondeuse thermique Viking 448 coupe 46 cm : 399,00 € -> 1",
+            ("Tondeuse thermique Viking 448 coupe 46 cm", 1, None),
+        ),
+        ("Tondeuse thermique Viking 448 coupe 46 cm", None),
+        ("universel - sac : 4", None),
+    ],
+    ids=[
+        "the-marked-count-not-the-model-number",
+        "a-model-number-is-no-count",
+        "a-colour-and-a-pack-name-no-article",
+    ],
+)
+def test_figures_of_the_name_are_no_count(row: str, expected: tuple | None) -> None:
+    assert _spot(row, GARDEN) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "book", "expected"),
+    [
+        (
+            "Pourriez-vous nous livrer 25 sécateurs à lame franche, puis 6 sacs de terreau universel, et 12 x bulbes de tulipes rouges",
+            GARDEN,
+            [("sécateurs à lame franche", 25), ("terreau universel", 6), ("bulbes de tulipes rouges", 12)],
+        ),
+        (
+            "Could you send 10 unsalted butter blocks and 3 bags of caster sugar",
+            BAKERY,
+            [("unsalted butter blocks", 10), ("caster sugar", 3)],
+        ),
+    ],
+    ids=["french-three-clauses", "english-two-clauses"],
+)
+def test_a_sentence_counting_several_articles_gives_a_line_each(
+    row: str, book: CatalogIndex, expected: list[tuple[str, int]]
+) -> None:
+    found = spot_lines([(row, 0)], book, part="body")
+    assert [(ln.description.value, ln.quantity.value) for ln in found] == expected
