@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from models import ExtractedOrder
 from parsers.documents.pdf import read_pdf
+from tests.factories.documents import draw_numbered_rows
 
 TOP = A4[1]
 XS = (40, 65, 130, 340, 380, 430, 490, 560)
@@ -32,17 +33,7 @@ def _order(title: str, pairs: list[tuple[str, str]], value_x: float) -> Extracte
         pdf.drawString(40, TOP - 100 - 12 * i, label)
         pdf.drawString(value_x, TOP - 100 - 12 * i, value)
     y = TOP - 220
-    pdf.setFont("Helvetica-Bold", 9)
-    for x, heading in zip(XS, HEADINGS, strict=False):
-        pdf.drawString(x + 3, y, heading)
-    pdf.setFont("Helvetica", 9)
-    for row in ROWS:
-        y -= 16
-        for k, value in enumerate(row):
-            if k >= 3 and k != 4:
-                pdf.drawRightString(XS[k + 1] - 3, y, value)
-            else:
-                pdf.drawString(XS[k] + 3, y, value)
+    draw_numbered_rows(pdf, XS, HEADINGS, ROWS, y)
     pdf.showPage()
     pdf.save()
     return read_pdf(out.getvalue(), "attachment:po.pdf", max_pages=2)

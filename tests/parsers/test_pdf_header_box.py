@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from models import ExtractedOrder
 from parsers.documents.pdf import read_pdf
 from parsers.documents.pdf.fields import without_recipient
-from tests.factories.documents import Item, Layout, make_po_pdf
+from tests.factories.documents import Item, Layout, draw_numbered_rows, make_po_pdf
 
 TOP = A4[1]
 ROWS = [
@@ -50,17 +50,7 @@ def _order(
         pdf.drawString(x + 3, TOP - 90, label)
         pdf.drawString(x + 3, TOP - 104, value)
     y = TOP - 200
-    pdf.setFont("Helvetica-Bold", 9)
-    for x, heading in zip(XS, headings, strict=False):
-        pdf.drawString(x + 3, y, heading)
-    pdf.setFont("Helvetica", 9)
-    for row in rows:
-        y -= 16
-        for k, value in enumerate(row):
-            if k >= 3 and k != 4:
-                pdf.drawRightString(XS[k + 1] - 3, y, value)
-            else:
-                pdf.drawString(XS[k] + 3, y, value)
+    draw_numbered_rows(pdf, XS, headings, rows, y)
     pdf.showPage()
     pdf.save()
     return read_pdf(out.getvalue(), "attachment:po.pdf", max_pages=2)
