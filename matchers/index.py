@@ -103,11 +103,11 @@ class CatalogIndex:
 
     def names_article(self, words: str) -> float:
         """How surely `words` name one article by its designation, 0 to 1: the best designation's score
-        when it prints two of the words at least, besides those of packaging. One word ('noir',
-        'disjoncteurs', 'noir - boîte') names a colour or a kind of article, and the catalogue's name
-        copied names its article outright."""
+        when it prints one of the words and another word or a size of theirs ('farine T55 5 kg'),
+        packaging aside. One word ('noir', 'disjoncteurs', 'noir - boîte') names a colour or a kind of
+        article, and the catalogue's name copied names its article outright."""
         wording = read_wording(words)
-        if len(wording.words) < 2:
+        if not wording.words or len(wording.words) + len(wording.features) < 2:
             return 0.0
         if normalize_wording(words) in self.by_name:
             return 1.0
@@ -115,8 +115,8 @@ class CatalogIndex:
         if not scored:
             return 0.0
         best = scored[0]
-        shared = set(wording.words) & set(self.designations.wordings[best.position].words)
-        return min(best.score, 1.0) if len(shared - packaging_words()) >= 2 else 0.0
+        shared = set(wording.words) & set(self.designations.wordings[best.position].words) - packaging_words()
+        return min(best.score, 1.0) if shared and len(shared) + len(best.agree) >= 2 else 0.0
 
     def prints_dimension(self, first: str, second: str) -> bool:
         """Does a designation of the catalogue print the size `first` x `second` ('Vis 5 x 60',

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from intake.followups.added import added_lines
 from intake.followups.answers import read_option_answer
 from intake.followups.both import read_all_offered
 from intake.followups.clause import english_to_catalogue, replaced_in_figures
@@ -150,6 +151,9 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
         change,
         own,
         part=order.part,
+    )
+    lines += added_lines(
+        change.unread, own, [line.description.value for line in base if line.description], part=order.part
     )
     order = _doubted(order, lines, *doubts)
     # The quoted lines a removal took out were read, as taken out.

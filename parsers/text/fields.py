@@ -264,6 +264,13 @@ _PO_CITED = re.compile(
     r"(?=\s*(?:[,.;)!]|$|\s+(?i:on|sur|in|dans|for|pour)\b))",
     re.M,
 )
+# "C'est toujours notre OS-ACA-2611.", "it's still our KT/26-118", "book them on a new PO, KCS/PO/11902": the
+# customer's own coded number said as theirs, ending its clause; a catalogue code there is an article's.
+_PO_OURS = re.compile(
+    r"\b(?i:notre|our|(?:new|nouveau|nouvelle|autre|another)\s+(?:po|bc|bon|order\s+number|r[ée]f\w*)\s*,)\s+"
+    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)!]|$))",
+    re.M,
+)
 
 _PATTERNS = (
     (_PO_LABELLED, 0.9),
@@ -274,6 +281,7 @@ _PATTERNS = (
     (_PO_LABEL_PHRASE, 0.8),
     (_PO_REF_QUALIFIED, 0.75),
     (_PO_CITED, 0.75),
+    (_PO_OURS, 0.75),
 )
 
 
@@ -307,7 +315,7 @@ def _po_all(
                 continue
             if pattern is _PO_LABEL_PHRASE and _OTHER_NUMBER.search(match["phrase"]):
                 continue
-            rule = _QUALIFIED_RULE if pattern in (_PO_QUALIFIED, _PO_REF_QUALIFIED) else "po-label"
+            rule = _QUALIFIED_RULE if pattern in (_PO_QUALIFIED, _PO_REF_QUALIFIED, _PO_OURS) else "po-label"
             prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)
 

@@ -32,6 +32,7 @@ from parsers.text.spotting import with_spotted
 from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
 from parsers.text.thread import (
     QUOTED_PART,
+    agrees_loosely,
     as_quoted_rows,
     latest_quoted,
     option_block,
@@ -48,6 +49,7 @@ _DOCUMENT_TYPES = ("pdf", "sheet", "excel", "csv", "spreadsheet", "opendocument"
 # An order body is a few kilobytes; beyond these sizes the text is a log, a listing or a newsletter.
 MAX_BODY_CHARS = 60_000
 MAX_MODEL_CHARS = 8_000
+LOOSE_AGREEMENT = "the reply takes the quote answered in words of its own: a clerk confirms it is an order"
 # The bodies read last, by (message, codes, by_model): a few messages are read at a time.
 READ_KEPT = 4
 _READ: OrderedDict[tuple[int, int, bool], tuple[ParsedMessage, CodeBook | None, tuple[object, ...], str]] = (
@@ -111,6 +113,8 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
         # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
         order.lines = quoted_lines(parsed, codes=codes)
         order.notes.append("the quote or order answered is taken as it is: its lines are the order")
+        if agrees_loosely(own, parsed.quoted):
+            order.doubts.append(LOOSE_AGREEMENT)
     if by_model and not order.lines and len(own) <= MAX_MODEL_CHARS:
         order.lines = _model_lines(own, part=part, order=order)
     if order.lines and _only_points_to_attachments(parsed, own):

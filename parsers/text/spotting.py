@@ -42,14 +42,6 @@ _MAX_LEFT_WORDS = 4  # words of request or aside a row may hold beside its name 
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _UNIT = r"[^\W\d_][\w²³]*\.?"
 _BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
-# A count written after the name, apart from it: ': 6 briques', ', 8 kg', ' x 5', '-> 4 boîtes', 'x2'.
-_TRAILING = re.compile(
-    rf"(?P<sep>\s*(?:->|→|=>|[:=,;–—])\s*|\s+[-/]\s+|\s*[x×*]\s*|\t+|\s{{2,}})(?:[x×*]\s*)?"
-    rf"(?P<qty>{_NUMBER})\s*(?P<unit>{_UNIT})?\s*[.!]?\s*$",
-    re.I,
-)
-# A count glued to its 'x' after the name: 'noir 3x'.
-_TRAILING_X = re.compile(r"\s(?P<qty>\d+)\s*[x×]\s*[.!]?\s*$")
 # Marks that end a name and open its count, whatever word follows the count ('- blanc d'œuf : 6 briques').
 _STRONG_SEP = re.compile(r"^\s*(?:->|→|=>|[:=])\s*$")
 _LABELLED = re.compile(rf"\b(?:qt[ée]|qte|qty|quantit[ée]|quantity)\s*[:=.]?\s*(?P<qty>{_NUMBER})\b", re.I)
@@ -60,6 +52,23 @@ _PRICE = re.compile(
 )
 _ASIDE = re.compile(r",\s|\s*\(")
 _EDGE = re.compile(r"^[\s\-–—/:|,;()*]+|[\s\-–—/:|,;(*]+$")
+
+
+@lru_cache(maxsize=1)
+def _trailing() -> tuple[re.Pattern[str], ...]:
+    """A count written after the name, apart from it (': 6 briques', ', 8 kg', ' x 5', '-> 4 boîtes',
+    ' -- 10', 'x2', ' (x10)', 'noir 3x'), a word of thanks after it or none ('- 10 sacs svp')."""
+    thanks = "|".join(re.escape(w) for w in sorted(_spotting().thanks, key=len, reverse=True))
+    end = rf"(?:\s*[,.;\-–]?\s*(?:{thanks})(?!\w))?\s*[.!]?\s*$"
+    return (
+        re.compile(
+            rf"(?P<sep>\s*(?:->|→|=>|[:=,;–—])\s*|\s+(?:[-/]|-{{2,}})\s+|\s*[x×*]\s*|\t+|\s{{2,}})(?:[x×*]\s*)?"
+            rf"(?P<qty>{_NUMBER})\s*(?P<unit>(?!(?:{thanks})(?!\w)){_UNIT})?{end}",
+            re.I,
+        ),
+        re.compile(rf"(?P<sep>\s*\(\s*[x×]\s*)(?P<qty>\d+)\s*\){end}", re.I),
+        re.compile(rf"\s(?P<qty>\d+)\s*[x×]{end}", re.I),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +87,7 @@ class _Spotting(BaseModel):
     not_ordered: list[str]
     before_no_count: list[str]
     request: list[str]
+    thanks: list[str]
 
 
 class _SpottingFile(BaseModel):
@@ -210,7 +220,7 @@ def _leading_count(row: str):
 
 
 def _trailing_count(row: str, prints_dimension):
-    trailing = _TRAILING.search(row) or _TRAILING_X.search(row)
+    trailing = next((found for pattern in _trailing() if (found := pattern.search(row))), None)
     if trailing is None or _PRICE.match(row, trailing.start()) or _dimension(row, trailing, prints_dimension):
         return None
     sep = trailing["sep"] if "sep" in trailing.groupdict() else "x"

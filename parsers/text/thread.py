@@ -13,6 +13,7 @@ import re
 
 from parsers.mail.markers import Markers, load_markers
 from parsers.mail.quotes import attribution_end
+from parsers.text.agrees import agrees
 from parsers.vocabulary.thread import changes_pattern, points_pattern
 
 # Where lines read from the quoted history point.
@@ -36,7 +37,16 @@ def accepts_offer(own: str, quoted: str) -> re.Match[str] | None:
     if not quoted.strip():
         return None
     found = next((m for m in points_pattern("accept").finditer(own) if not _not_yet(own, m.start())), None)
+    found = found or agrees(own, latest_quoted(quoted))
     return found if found is not None and quotes_an_offer(quoted) else None
+
+
+def agrees_loosely(own: str, quoted: str) -> bool:
+    """The reply takes the quoted quote or offer in words of its own only, no set phrase: a clerk confirms."""
+    return (
+        points_pattern("quote", "again", "accept").search(own) is None
+        and accepts_offer(own, quoted) is not None
+    )
 
 
 # An acceptance said not to be one (yet): "le client n'a pas encore validé", "not approved yet". Read in

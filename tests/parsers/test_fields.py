@@ -111,6 +111,26 @@ def test_a_number_we_are_asked_to_cite_is_the_po(text: str, expected: str | None
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Les rouges, merci. C'est toujours notre ATL-JD-2611.", "ATL-JD-2611"),
+        ("Yes the larger pots will do. Please book them on a new PO, GRN/PO/5531.", "GRN/PO/5531"),
+        ("It's still our KT/26-118, thanks.", "KT/26-118"),
+        ("We need 4 of our TER-40 bags for the beds.", None),
+        ("Notre TER-40 habituel, 12 sacs.", None),
+    ],
+    ids=["toujours-notre", "new-po-comma", "still-our", "our-article-named", "our-article-counted"],
+)
+def test_a_coded_number_said_to_be_ours_ending_its_clause_is_the_po(text: str, expected: str | None) -> None:
+    found = fields.po_number("Re: commande", text, part="body")
+    assert (found.value if found else None) == expected
+
+
+def test_a_catalogue_code_said_to_be_ours_is_no_po() -> None:
+    assert fields.po_number("", "Please reorder our VIS-440-200.", part="body", codes=_Codes()) is None
+
+
+@pytest.mark.parametrize(
     ("subject", "text"),
     [
         ("Re: Confirmation de votre commande CMD-77120", "Tout est arrivé, pour cette semaine il faut :"),

@@ -205,3 +205,26 @@ def test_a_sentence_counting_several_articles_gives_a_line_each(
 ) -> None:
     found = spot_lines([(row, 0)], book, part="body")
     assert [(ln.description.value, ln.quantity.value) for ln in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("Terreau universel sac 40 L - 10 sacs svp", ("Terreau universel sac 40 L", 10, "sac")),
+        ("Terreau universel sac 40 L : 10 merci", ("Terreau universel sac 40 L", 10, None)),
+        ("Terreau universel sac 40 L (x10)", ("Terreau universel sac 40 L", 10, None)),
+        ("Terreau universel sac 40 L -- 10", ("Terreau universel sac 40 L", 10, None)),
+        ("terreau universel 40 L x 10", ("terreau universel 40 L", 10, None)),
+        ("engrais 10 kg : 3", ("engrais 10 kg", 3, None)),
+    ],
+    ids=[
+        "count-unit-thanks",
+        "count-thanks",
+        "x-count-in-brackets",
+        "double-dash",
+        "a-size-names-too",
+        "one-word-and-its-size",
+    ],
+)
+def test_more_ways_of_writing_the_count_after_the_name(row: str, expected: tuple) -> None:
+    assert _spot(row, GARDEN) == expected
