@@ -16,6 +16,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import threading
 import time
 import traceback
 from collections import deque
@@ -124,14 +125,14 @@ def _run(
     settings: Settings | None,
 ) -> None:
     pools.close()  # the pool's end: kept here, the pool's process gone would go unnoticed
+    received = _received(conn) if index is None else None
     from intake.preload import preload
     from intake.reader_worker import serve
     from intake.routing.checks import prepare
 
     preload()
-    try:
-        index = index if index is not None else conn.recv()
-    except (EOFError, OSError):  # the pool's process is gone
+    index = index if received is None else received()
+    if index is None:  # the pool's process is gone
         return
     prepare(index)
     gc.freeze()  # loaded for good: the workers' collections need not walk it
@@ -156,6 +157,26 @@ def _run(
                     conn.send((ENDED, pid, os.waitstatus_to_exitcode(status)))
     except (EOFError, OSError):  # the pool's process is gone
         return
+
+
+def _received(conn: Connection) -> Callable[[], CatalogIndex | None]:
+    """The index, read off the pipe as it comes while the models load: the pool's process sends it
+    whole, and a pipe holds 64 KiB, so it would wait for the models too before going on with its own
+    start-up (keeping the first messages). None when the pool's process is gone."""
+    box: list[CatalogIndex] = []
+
+    def read() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            box.append(conn.recv())
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+
+    def wait() -> CatalogIndex | None:
+        thread.join()  # done before any fork: no thread is forked half way
+        return box[0] if box else None
+
+    return wait
 
 
 def _worker(

@@ -17,9 +17,10 @@ from sqlalchemy import insert, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
+from models.contents import keep_contents
 from models.pipeline import Origin, RawMessage
 from models.rows import message_row
-from models.store import Store, keep_contents
+from models.store import Store
 from models.tables import Lease, LedgerEntry, Message, MessageState, utcnow
 from models.turns import urgent
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import bindparam, insert, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 import models.feed  # noqa: F401  (numbers accepted orders at every flush)
+from models.contents import KeptMessage, keep_contents
 from models.engine import make_engine, migrate
 from models.fingerprint import bump_reference
 from models.habits import habit_rows
@@ -32,7 +33,7 @@ from models.reference import (
     ProductRow,
     ReferenceData,
 )
-from models.rows import message_row, message_values, to_record
+from models.rows import message_row, to_record
 from models.tables import (
     Alias,
     AuditEvent,
@@ -55,10 +56,6 @@ UPSERT_CHUNK = 2000
 # The statements every message runs, built once with their values bound apart: built per message,
 # each costs ~0.4 ms of the writing process's CPU before it runs (its cache key, its values).
 _KNOWN = select(Message.id).where(Message.sha256 == bindparam("sha256"))
-_KNOWN_MANY = select(Message.id, Message.sha256, Message.state).where(
-    col(Message.sha256).in_(bindparam("shas", expanding=True))
-)
-_INSERT_MESSAGES = insert(Message)
 _MARK_PROCESSED = (
     update(Message)
     .where(col(Message.id) == bindparam("pk"), col(Message.state) != MessageState.PROCESSED.value)
@@ -79,34 +76,6 @@ _CLOSE_REVIEW = (
     .where(col(ReviewItem.message_pk) == bindparam("pk"), col(ReviewItem.state) == ReviewItemState.OPEN.value)
     .values(state=ReviewItemState.CLOSED.value, closed_at=bindparam("at"), closed_by=INTAKE)
 )
-
-
-class KeptMessage(NamedTuple):
-    """A message kept: its number, its state, and whether this call wrote it."""
-
-    pk: int
-    state: str
-    created: bool
-
-
-def keep_contents(
-    connection: Connection, raws: Sequence[tuple[RawMessage, str | None]]
-) -> tuple[dict[str, tuple[int, str]], set[str]]:
-    """sha256 -> (number, state) of each content of `raws`, those not kept yet inserted in one
-    statement (a content's first raw gives its row); and the sha256s inserted here."""
-    shas = list({raw.sha256: None for raw, _ in raws})
-    known = {sha: (pk, state) for pk, sha, state in connection.execute(_KNOWN_MANY, {"shas": shas})}
-    new: dict[str, dict[str, Any]] = {}
-    for raw, message_id in raws:
-        if raw.sha256 not in known and raw.sha256 not in new:
-            new[raw.sha256] = message_values(raw, message_id=message_id)
-    if new:
-        connection.execute(_INSERT_MESSAGES, list(new.values()))
-        # Their numbers read back by content: one statement, where a RETURNING in the rows'
-        # order costs SQLite one insert per row.
-        added = connection.execute(_KNOWN_MANY, {"shas": list(new)})
-        known.update((sha, (pk, state)) for pk, sha, state in added)
-    return known, set(new)
 
 
 def _dialect_insert(dialect: str, table: Any) -> Any:

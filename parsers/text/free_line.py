@@ -14,9 +14,12 @@ from models import Extracted, ExtractedLine, Provenance
 from parsers.text.codes import CodeBook, code_clauses, code_spans, read_code_line
 from parsers.text.corrections import ADDED_RULE, added_item, inline_correction, is_cancelled, revised_count
 from parsers.text.extracted import UNIT_TOKEN
+from parsers.text.line_noise import is_noise
 from parsers.text.lines import read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
+from parsers.text.variants import colour_pattern, not_a_name
+from parsers.values.numbers import quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
 
 # '*10* × Bobines', '**4** x gants': a quantity in bold or italics (the marks become spaces, offsets kept).
@@ -93,10 +96,15 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         # the list that names it reads nothing alone; the sentence read whole names every item.
     if len(prose) >= 2:
         return [_with_known_code(found, spans, start) for found in prose]
-    single = read_line(line, part=part, start=start)
+    labelled = _count_label_blanked(line)
+    single = (read_line(labelled, part=part, start=start) if labelled else None) or read_line(
+        line, part=part, start=start
+    )
     if single is None and not prose:
-        single = _read_without_remark(line, part=part, start=start) or _read_counted_after_size(
-            line, part=part, start=start
+        single = (
+            _read_without_remark(line, part=part, start=start)
+            or _read_counted_after_size(line, part=part, start=start)
+            or _read_after_lead(line, part=part, start=start)
         )
     if single is not None:
         return [_code_in_name(single, codes)]
@@ -136,6 +144,60 @@ def _read_counted_after_size(line: str, *, part: str, start: int) -> ExtractedLi
         return None
     glued = line[: found.start("x")] + found["gap"] + "x" + line[found.start("count") :]
     return read_line(glued, part=part, start=start)
+
+
+# A count closing the line after a quantity's label or in brackets with an x: 'filtre à huile qté 4',
+# '... qty: 4', 'oil filter (qty 4)', 'tuyau 1/2" (x4)', '[qté : 4]'.
+_COUNT_LABEL = re.compile(
+    r"(?P<open>\s*[(\[]\s*)?(?:(?<![\w.])(?:qt[ée]s?|qty|quantit[ée]|quantity)\.?\s*[:=]?\s*|(?<=[(\[])[x×]\s*)"
+    r"(?=\d{1,4}(?P<close>\s*[)\]])?\s*[.!]?\s*$)",
+    re.I,
+)
+
+
+_TOTAL = re.compile(r"\btota(?:l|le|ux)\b", re.I)
+_OPENS_COUNTED = re.compile(rf"^\s*(?:[-*•·]\s*)?(?:\d|(?:{quantity_words_pattern()})\s)", re.I)
+
+
+def _count_label_blanked(line: str) -> str | None:
+    """The line with the label or brackets around the count closing it blanked (offsets kept), for the count
+    to end the line after the name; None when no such count closes it, or a bracket is left open."""
+    found = _COUNT_LABEL.search(line)
+    if found is None or found.start() == 0 or bool(found["open"]) != bool(found["close"]):
+        return None
+    if _TOTAL.search(line) or _OPENS_COUNTED.match(line):
+        # '7 items, total quantity 29': the order's total; '- 2 piles AA (x4)': the count opens the line,
+        # and the bracket says what each pack holds
+        return None
+    blanked = line[: found.start()] + " " * (found.end() - found.start()) + line[found.end() :]
+    if found["close"]:
+        blanked = blanked[: found.start("close")] + " " * len(found["close"]) + blanked[found.end("close") :]
+    return blanked
+
+
+# What may open a list line before its count: a join to the line above ('- et 6 tubes IRL 20', 'and 4 x
+# GU10 bulbs'), or a place the items are for and a colon or dash ('Cuisine : 6 prises doubles', 'For the
+# kitchen - 2 double sockets'): a few words with no figure, never a field's label (those are noise).
+_LEAD = re.compile(
+    r"^\s*(?:[-*•·]\s*)?(?:(?:et|and|plus|puis|also|aussi|ainsi\s+que)\s+(?=\d)"
+    r"|(?P<place>[^\W\d_][^\d:\-–—]{0,30}?)\s*(?::|\s[-–—])\s*(?=\d))",
+    re.I,
+)
+
+
+def _read_after_lead(line: str, *, part: str, start: int) -> ExtractedLine | None:
+    """A list line whose count follows a join or a place ('et 6 tubes IRL 20', 'Salle de bain : 3 spots
+    étanches'), read with the lead blanked (offsets kept): the count opens the item, and what follows it
+    names the article, never a unit alone ('Gants : 3 boîtes' is read as a name and its count)."""
+    lead = _LEAD.match(line)
+    if lead is None or is_noise(line) or (lead["place"] and not_a_name(lead["place"])):
+        return None  # 'Commande : 3 rouges': a label, no place
+    found = read_line(" " * lead.end() + line[lead.end() :], part=part, start=start)
+    if found is None or found.provenance is None or found.provenance.rule != "text-quantity-designation":
+        return None
+    # 'Graines de gazon : 4 (sacs de 10)': a name and its count; what follows a count names an article in words.
+    desc = found.description.value if found.description else ""
+    return found if re.match(r"[^\W\d_]", desc) and not re.fullmatch(colour_pattern(), desc, re.I) else None
 
 
 def _same_sentence(line: ExtractedLine, text: str, cut: int, start: int) -> bool:

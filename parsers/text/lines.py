@@ -4,7 +4,8 @@ Shapes read, in this order for each line of text:
 - labelled fields: "Réf : VIS-440-200  Qté : 12"
 - designation then quantity after a separator: "Gants nitrile T9 : 3 btes",
   "Vis 4x40 ........ 1.500 pces", "VJ10126  Gobelet 20 cl : 3", "REF - 12", "Ketchup ... 4 x 250"
-- quantity first: "12 x REF", "x12 REF", "2 ctn gobelets 12cl", "3 cartons de 12 gobelets", "deux boîtes de vis"
+- quantity first (parsers/text/leading.py): "12 x REF", "x12 REF", "2 ctn gobelets 12cl",
+  "3 cartons de 12 gobelets", "deux boîtes de vis"
 - sentences: "il nous faudrait deux cartons de gobelets 20 cl et une douzaine de ..."
 Sizes inside a designation (4x40, Ø80, 20 cl) stay in it: a quantity needs a
 place of its own (line start, after a separator, or before a unit + "de").
@@ -18,32 +19,17 @@ from decimal import Decimal
 from models import ExtractedLine
 from parsers.text.counted_after import (
     BULLET,
-    SIZE,
     named_then_counted,
     read_counted_after,
     read_worded_after,
-    split_code,
 )
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.leading import read_leading
 from parsers.text.line_noise import is_noise, plausible
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
-from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_ordered_by
+from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.sizes import is_size
 
-# A list item's mark: '- one Fellowes shredder', '* deux casques', '3) une échelle'.
-_BULLETED = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)])\s+")
-_ARTICLES = frozenset({"a", "an"})
-# '12 x 24V bulbs', '4 x 5L oil', '3 x 5 litre refills': a count of articles of a size no dimension
-# is written in (a volume, a weight, a rating), where '4x40 vis' and '2 x 25 mm' are sizes.
-_SIZED_ARTICLE = re.compile(
-    r"^\d+\s*[xX×]\s*\d+(?:[.,]\d+)?\s*(?:l|litres?|liters?|lt|ml|cl|kg|g|v|w|kw|ah|mah)\b", re.I
-)
-# A maker's mark of letters and figures in a name ('trois courroies SPB 1700', 'ten H7 Night Breaker'):
-# a line naming an article, though no list mark opens it.
-_MARKED = re.compile(r"\b(?:(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}|[A-Z]{2,}\s+\d{3,})\b")
-_MARKED_WORDS = 6
-# 'Un grand merci pour le devis D25-118': one said in words opens sentences, no list line.
-_ONE_WORDS = frozenset({"un", "une", "one", "a", "an"})
 _PACK_BEFORE = re.compile(rf"\b({UNIT_TOKEN})\s+(?:de|of)\s+\d+\s*[x×]$", re.I)
 _X_BEFORE = re.compile(r"[x×]\s*$")
 _COUNTED_FIRST = re.compile(rf"{BULLET}\d+\s+({UNIT_TOKEN})\s+[^\W\d_]", re.I)
@@ -53,11 +39,6 @@ def _packs_first(line: str) -> bool:
     opening = _COUNTED_FIRST.match(line)
     unit = normalise_unit(opening[1].rstrip(".")) if opening else None
     return bool(unit and unit_kind(unit) == "count")
-
-
-def _qty_pattern() -> str:
-    # 'a box of', 'an A4 pad': the article counts one when a unit follows (checked by the reader).
-    return rf"(?P<qty>{NUMBER}|{quantity_words_pattern()}|an?(?=\s))"
 
 
 # 'Plaquettes AV : 2 jeux également': a word that the line comes in addition ends it, after the count.
@@ -76,18 +57,6 @@ def _trailing_shape() -> re.Pattern[str]:
         # '3 kg (sachets de 1 kg)': how it is packed, said after the count
         rf"(?:\s*\((?P<packing>[^\W\d_]+)\s+(?:de|of|d['’])\s*(?:{NUMBER})\s*[^\W\d_]*\))?"
         rf"(?:\s+{_ALSO})?\s*[.!]?\s*$",
-        re.I,
-    )
-
-
-def _leading_shape() -> re.Pattern[str]:
-    return re.compile(
-        # '12xgants latex', '3xCUK2939': an x glued between the count and the name.
-        rf"{BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}"
-        rf"(?:\s*[x×*]\s+|\s+[x×*](?![^\W\d_])\s*|(?<=\d)[x×](?=[^\W\d_]{{2}}|[A-Z]{{1,3}}\d)|\s+)"
-        rf"(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
-        rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
-        rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",
         re.I,
     )
 
@@ -121,7 +90,6 @@ def _phrased_shape() -> re.Pattern[str]:
 
 _PHRASED = _phrased_shape()
 _TRAILING = _trailing_shape()
-_LEADING = _leading_shape()
 _LABELLED = _labelled_shape()
 
 
@@ -133,7 +101,7 @@ def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
         _read_labelled,
         _read_trailing,
         _read_phrased,
-        _read_leading,
+        read_leading,
         read_counted_after,
         read_worded_after,
         _read_bracketed,
@@ -291,106 +259,3 @@ def _is_size_before(line: str, match: re.Match[str]) -> bool:
     if packed and unit_kind(normalise_unit(packed[1]) or "") == "count":
         return False  # 'yaourts colis de 48 x 10': what the pack holds, then the count of packs
     return bool(re.search(r"(?<![\w.,\-])\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]$", before.rstrip(), re.I))
-
-
-def _read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
-    match = _LEADING.match(line)
-    if not match:
-        return None
-    article = match["qty"].lower() in _ARTICLES
-    quantity, approx = (Decimal(1), False) if article else read_quantity(match["qty"])
-    if quantity is None:
-        return None
-    unit, desc_start = _leading_unit(line, match, approx)
-    if article and unit is None:
-        return None  # 'a few more things': the article counts only what a unit names
-    if desc_start is None:
-        return None
-    pack_text = match["pack"] or (match["pack2"] if unit else None)
-    if match["pack2"] and (not unit or _measure_after(line, match.end("pack2"))):
-        # '1 drum 500 m Cat6A', '2 couronnes 100 m R2V': the size of what is counted, a part of its name.
-        pack_text = match["pack"]
-        desc_start = min(desc_start, match.start("pack2"))
-    pack_group = "pack" if match["pack"] else "pack2"
-    raw_desc = line[desc_start : match.end("desc")]
-    article = re.match(r"(?:de|d'|d’|of)\s*", raw_desc, re.I) if not unit else None
-    if article:
-        desc_start, raw_desc = desc_start + article.end(), raw_desc[article.end() :]
-    code, desc, desc_at = split_code(raw_desc, desc_start)
-    return line_from_parts(
-        part,
-        (start, start + len(line)),
-        code=(code, (start + desc_start, start + desc_start + len(code))) if code else None,
-        desc=(desc, (start + desc_at, start + match.end("desc"))) if desc else None,
-        qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
-        unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
-        pack=(parse_number(pack_text), (start + match.start(pack_group), start + match.end(pack_group)))
-        if pack_text
-        else None,
-        rule="text-quantity-designation",
-        confidence=0.5 if approx else (0.8 if not match["qty"][0].isdigit() else 0.85),
-        notes=["approximate quantity: confirm with the customer"] if approx else [],
-    )
-
-
-def _measure_after(line: str, end: int) -> bool:
-    """The number ending at `end` is followed by a measure's unit ('500 m', '25 kg')."""
-    word = re.match(rf"\s*({UNIT_TOKEN})", line[end:])
-    unit = normalise_unit(word[1]) if word else None
-    return unit is not None and unit_kind(unit) == "measure"
-
-
-def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | None, int | None]:
-    """The unit after a leading quantity and where the designation starts (None: not a line)."""
-    unit_text, desc_start = match["unit"], match.start("desc")
-    unit = normalise_unit(unit_text) if unit_text else None
-    before_desc = line[:desc_start]
-    if unit and unit_is_noun(unit) and not re.search(r"\b(?:de|d'|d’|of)\s*$", before_desc, re.I):
-        unit = None  # "2 sacs poubelle 50 L": the word names the article
-        desc_start = match.start("unit")
-    elif unit_text and unit is None:  # "2 sirop grenadine": the word is the designation
-        desc_start = match.start("unit")
-    elif (
-        unit
-        and unit_kind(unit) == "measure"
-        and not re.search(r"\b(?:de|d'|d’|of)\s*$", line[:desc_start], re.I)
-        and not (unit_ordered_by(unit) and _opens_list_line(line, match))
-    ):
-        return None, None  # "20 cl gobelets": a size first, not a quantity
-    if (
-        match["qty"][0].isdigit()
-        and SIZE.match(line[match.start("qty") :])
-        and not match["pack"]
-        and not _SIZED_ARTICLE.match(line[match.start("qty") :])
-    ):
-        return None, None  # "4x40 vis": a size
-    if (
-        not match["qty"][0].isdigit()
-        and not unit
-        and not approx
-        and not _BULLETED.match(line)
-        and not _marked_name(line, match, desc_start)
-    ):
-        return None, None  # "Four more ways to ...": a worded quantity needs its unit, outside a list
-    return unit, desc_start
-
-
-def _marked_name(line: str, match: re.Match[str], desc_start: int) -> bool:
-    """'trois courroies SPB 1700': a few words holding a maker's mark after a count of two or more."""
-    words = line[desc_start:].split()
-    return (
-        match["qty"].lower() not in _ONE_WORDS
-        and len(words) <= _MARKED_WORDS
-        and _MARKED.search(line, desc_start) is not None
-    )
-
-
-def _opens_list_line(line: str, match: re.Match[str]) -> bool:
-    """'15 kg gigot d'agneau', '- 2,5 kg fromage râpé': a measure customers order by opens the line,
-    its count in figures and a name in words after it (no second figure: '5 l 2 bidons')."""
-    rest = line[match.start("desc") :]
-    return (
-        match["qty"][0].isdigit()
-        and not re.search(r"\d", rest.split(" ", 1)[0])
-        and not re.match(r"\s*\d", rest)
-    )

@@ -4,14 +4,17 @@ toners', 'il nous faudrait 2 harnais antichute et 4 casques'."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from models import ExtractedLine
 from parsers.text.asides import ASKING, POINTED
 from parsers.text.extracted import MEASURE, line_from_parts, read_quantity
+from parsers.text.line_noise import MAX_COUNT
 from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measure
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.sizes import each_words
 from parsers.vocabulary.words import line_words
 
 
@@ -52,6 +55,8 @@ def read_listed(
         if any(_RUNS_ON.fullmatch(sentence[end - start : b - start]) for b in starts if b >= end):
             listed.append(line)
             starts.append(line_start(line))
+    # 'Could you send us 6 double sockets? Also 3 boxes of ...': an item asked for by itself stays one.
+    listed += [line for line in heads if line not in listed and _asked_right_before(sentence, line, start)]
     return listed
 
 
@@ -73,12 +78,44 @@ def _bare_list(
     return [
         line
         for chain in chains
-        if len(chain) >= 2
-        and any(line is None or not _by_article(sentence, line, start) for _, _, line in chain)
-        and _asked(sentence[: chain[0][0] - start])
+        if (
+            len(chain) >= 2
+            and any(line is None or not _by_article(sentence, line, start) for _, _, line in chain)
+            and _asked(sentence[: chain[0][0] - start])
+        )
+        or (len(chain) == 1 and chain[0][2] is not None and _asked_right_before(sentence, chain[0][2], start))
         for _, _, line in chain
         if line is not None
     ]
+
+
+def _asked_right_before(sentence: str, line: ExtractedLine, start: int) -> bool:
+    """'Could you send us 6 double sockets', 'il me faut 25 chevilles', 'j'ai besoin de 8 douilles': the
+    words asking for goods say the count right after them (a pronoun or 'aussi' between), so one item
+    named by its count alone is asked for; never a count said by an article ('je voudrais un devis'), nor
+    one whose name holds another count and an x ('2 trays of 40 x 60 cm': which figure counts is unsure)."""
+    before = sentence[: line_start(line) - start]
+    name = line.description.value if line.description else ""
+    asked = _asked_by().search(before)
+    return (
+        asked is not None
+        # 'Please find our order 4500012877 below': the asking word named by a determiner is a noun
+        and re.search(
+            r"\b(?:our|your|the|my|this|notre|votre|ma|mon|la|cette)\s+$", before[: asked.start()], re.I
+        )
+        is None
+        and not _by_article(sentence, line, start)
+        and not _DIMENSION.search(name)
+        and line.quantity is not None
+        and line.quantity.value < MAX_COUNT
+    )
+
+
+@cache
+def _asked_by() -> re.Pattern[str]:
+    words = each_words()
+    between = "|".join(re.escape(w) for w in sorted([*words.determiners, *_ALSO], key=len, reverse=True))
+    return re.compile(rf"{ASKING.pattern}(?:\s*(?:{between})(?!\w))*\s*$", re.I)
 
 
 def _asked(before: str) -> bool:
@@ -160,6 +197,9 @@ _JOIN = r"(?:(?:et|and|plus|puis|also|aussi|as\s+well\s+as|\+|&)\s+|ainsi\s+qu(?
 _ASIDE = r",\s*(?!(?:we|they|you|i|it|nous|vous|ils?|elles?|on|je)\b)[^\W\d_][^\W\d]*(?:\s+[^\W\d]+){0,3}"
 _BRACKET = r"(?:\s*\([^()]*\))?"
 _RUNS_ON = re.compile(rf"{_BRACKET}(?:{_ASIDE}{_BRACKET}){{0,2}}\s*(?:,\s*{_JOIN}?|{_JOIN})", re.I)
+# Between the asking words and the count: 'il me faut aussi 4 ...', 'could you also send 3 ...'.
+_ALSO = ("aussi", "also", "encore", "également", "egalement", "just", "juste", "another")
+_DIMENSION = re.compile(r"\d\s*[x×]\s*\d")
 _ARTICLES = frozenset({"un", "une", "a", "an"})
 _FRACTIONS = frozenset({"demi", "demie", "half"})
 _LISTED = _build_listed()

@@ -151,11 +151,12 @@ def split_by_size(line: str) -> tuple[str, int, list[Pair]] | None:
 
 
 def _said_as_size(line: str, chain: list[Pair]) -> bool:
-    """Each letter is written before its count and an x ('M x 5 boîtes, L x 3'), or after 'en', 'in'
-    ('6 en M, 4 en L'): never as a unit, which follows its count."""
+    """Each letter is written before its count and an x ('M x 5 boîtes, L x 3'), after its count and an
+    x ('2 x M, 3 x L') or after 'en', 'in' ('6 en M, 4 en L'): never as a unit, which follows its count."""
     links = {w.lower() for w in size_words().links}
     return all(
         re.match(r"\s*[x×]", line[p.size_span[1] :])
+        or re.search(r"\d\s*[x×]\s*$", line[p.span[0] : p.size_span[0]])
         or line[p.span[0] : p.size_span[0]].lower().split()[-1:] in ([w] for w in links)
         for p in chain
     )

@@ -119,7 +119,7 @@ _HEAD = re.compile(r"^\s*(?:[-*•]\s*)?(?P<head>[^\W\d_](?:(?!\s[-–—]\s)[^:
 def read_headed(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     """The variants listed after an article's name and a colon, each that name in its colour or size."""
     head = _HEAD.match(sentence)
-    if head is None or _not_a_name(head["head"]):
+    if head is None or not_a_name(head["head"]):
         return []
     anchor = ExtractedLine(
         line_no=0,
@@ -133,7 +133,7 @@ def read_headed(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     return read_variants(sentence, [anchor], part=part, start=start)
 
 
-def _not_a_name(head: str) -> bool:
+def not_a_name(head: str) -> bool:
     """'Commande :', 'Nous prenons :': a label or a sentence before the colon, no article's name."""
     words = line_words()
     lowered = " ".join(head.lower().split())

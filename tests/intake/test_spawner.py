@@ -3,10 +3,13 @@ when none comes or the index is too large to send."""
 
 from __future__ import annotations
 
+import threading
 import time
+from pathlib import Path
 
 import pytest
 
+import intake.preload
 from intake import readers
 from intake.pipeline import ReadMessage
 from intake.readers import ReaderPool
@@ -52,5 +55,36 @@ def test_a_pool_reads_with_a_spawner_forked_ahead_whatever_the_size_of_the_index
         assert (pool.spawner is ahead) == (sent_up_to > 0)
         assert (ahead.process.exitcode is not None) == (sent_up_to == 0)
         (answer,) = pool.read([raw])
+    assert isinstance(answer, ReadMessage)
+    assert [line.sku for order in answer.matched for line in order.lines] == ["CH-80-X"]
+
+
+def test_the_index_is_taken_while_the_models_load(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An index of megabytes, more than a pipe holds, is read off it while the spawner loads its
+    models: the pool's process goes on with its start-up instead of waiting for them."""
+    loaded = tmp_path / "loaded"
+    real = intake.preload.preload
+
+    def held(index: CatalogIndex | None = None) -> None:
+        while not loaded.exists():
+            time.sleep(0.01)
+        real(index)
+
+    monkeypatch.setattr(intake.preload, "preload", held)
+    products = [ProductRow(sku=f"VTF-{n}", name=f"Vis tete fraisee {n} mm") for n in range(3000)]
+    products.append(ProductRow(sku="CH-80-X", name="Charniere inox 80 mm", unit="piece"))
+    index = CatalogIndex.build(ReferenceData(products=products))
+    opener = threading.Timer(20, loaded.touch)  # a pool that waited for the models is let go, and fails
+    opener.start()
+    try:
+        ahead = Spawner(DocumentLimits(), None)
+        with ReaderPool(
+            index=index, limits=DocumentLimits(), processes=1, load_first=False, spawner=ahead
+        ) as pool:
+            assert not loaded.exists()
+            loaded.touch()
+            (answer,) = pool.read([RawMessage(data=MESSAGE, origin=Origin(kind="file", path="m"))])
+    finally:
+        opener.cancel()
     assert isinstance(answer, ReadMessage)
     assert [line.sku for order in answer.matched for line in order.lines] == ["CH-80-X"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import false
 
-import models.store as store_module
+import models.contents as contents_module
 from models import Origin, RawMessage, Store
 from models.ledger import Position, Seen, record_position, record_positions
 
@@ -63,8 +63,8 @@ def test_a_content_kept_meanwhile_by_another_writer_is_found_one_at_a_time(
     store = Store.open(f"sqlite:///{tmp_path}/c.db")
     batch = batch_of(store)
     # Read before another writer kept the content: the batch's insert meets it and gives way.
-    blind = store_module._KNOWN_MANY.where(false())
-    monkeypatch.setattr(store_module, "_KNOWN_MANY", blind)
+    blind = contents_module._KNOWN_MANY.where(false())
+    monkeypatch.setattr(contents_module, "_KNOWN_MANY", blind)
     seen = record_positions(store, batch)
     monkeypatch.undo()
     again = Store.open(f"sqlite:///{tmp_path}/d.db")

@@ -13,6 +13,7 @@ from parsers.text.lines import read_line
 from parsers.text.prose import read_prose
 from parsers.text.reader import extract_from_text, read_lines
 from parsers.vocabulary.words import line_words
+from tests.factories.body_lines import read_triples
 
 
 def _shape(text: str):
@@ -723,3 +724,92 @@ def test_a_line_saying_same_and_the_other_side_orders_that_side_of_the_article_a
 def test_same_and_a_side_under_a_line_naming_no_side_stays_as_read() -> None:
     lines = read_lines("Bonjour,\n\n- poignées inox x 4\n- gauche idem x 2\n", part="body")
     assert [ln.description.value for ln in lines] == ["poignées inox", "gauche idem"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 12 rouleaux de film étirable\n- et 6 mandrins carton 50 mm", ("mandrins carton 50 mm", 6)),
+        ("2 cases of paper cups\nand 3 x dispensers for the cups", ("dispensers for the cups", 3)),
+        ("Vestiaire : 4 bancs en bois", ("bancs en bois", 4)),
+        ("For the staff room - 2 kettles, stainless", ("kettles, stainless", 2)),
+    ],
+    ids=["join-word-fr", "join-word-x-en", "place-and-colon-fr", "place-and-dash-en"],
+)
+def test_a_list_line_whose_count_follows_a_join_or_a_place_is_read(text, expected):
+    desc, qty = expected
+    assert (desc, Decimal(qty)) in [(d, q) for d, q, _ in read_triples(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Délai : 3 semaines", "Chantier : 12 rue des Tanneurs", "Commande : 3 rouges", "Total : 12 articles"],
+    ids=["a-delay", "a-street", "a-label-and-a-colour", "a-total"],
+)
+def test_a_count_after_a_label_that_names_no_article_reads_no_line(text):
+    assert read_triples(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- poêle inox 28 cm qté 3", ("poêle inox 28 cm", 3)),
+        ("- chef knife 20 cm qty: 6", ("chef knife 20 cm", 6)),
+        ("planche à découper PEHD vert quantité : 2", ("planche à découper PEHD vert", 2)),
+        ("Cutting board HDPE red (qty 4)", ("Cutting board HDPE red", 4)),
+        ("- bac gastro GN 1/2 (x12)", ("bac gastro GN 1/2", 12)),
+        ("- louche inox 12 cl [qté : 5]", ("louche inox 12 cl", 5)),
+    ],
+    ids=[
+        "qte-fr",
+        "qty-colon-en",
+        "quantite-colon",
+        "qty-in-brackets",
+        "x-in-brackets",
+        "qte-in-square-brackets",
+    ],
+)
+def test_a_count_after_a_quantity_label_or_in_brackets_closing_the_line_counts_the_name(text, expected):
+    desc, qty = expected
+    assert [(d, q) for d, q, _ in read_triples(text)] == [(desc, Decimal(qty))]
+
+
+def test_a_count_label_alone_reads_no_line():
+    assert read_triples("Qté 4") == []
+
+
+def test_a_total_quantity_closing_a_line_counts_no_article():
+    assert read_triples("7 items, total quantity 29.") == []
+
+
+def test_a_bracketed_x_after_a_line_opened_by_its_count_says_what_each_holds():
+    assert [(d, q) for d, q, _ in read_triples("- 2 piles AA (x4)")] == [("piles AA (x4)", Decimal(2))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 10kg lessive en poudre", ("lessive en poudre", 10, "kg")),
+        ("- 2,5kg cristaux de soude", ("cristaux de soude", Decimal("2.5"), "kg")),
+        ("- 50m gaine annelée 25", ("gaine annelée 25", 50, "m")),
+    ],
+    ids=["kg", "decimal-kg", "metres"],
+)
+def test_a_measure_glued_to_the_count_opening_a_list_line_is_read_as_a_spaced_one(text, expected):
+    desc, qty, unit = expected
+    assert read_triples(text) == [(desc, Decimal(qty), unit)]
+    spaced = text.replace("kg ", " kg ").replace("m ", " m ", 1)
+    assert read_triples(spaced) == read_triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 3 dozen tea lights", ("tea lights", 36)),
+        ("- 2 douzaines de bougies chauffe-plat", ("bougies chauffe-plat", 24)),
+    ],
+    ids=["dozen-en", "douzaines-fr"],
+)
+def test_a_count_in_dozens_opening_a_list_line_counts_the_pieces(text, expected):
+    desc, qty = expected
+    assert [(d, q) for d, q, _ in read_triples(text)] == [(desc, Decimal(qty))]

@@ -613,3 +613,45 @@ def test_each_sentence_of_a_line_opens_its_own_list():
         ("desk lamps", Decimal(4), None),
         ("pens", Decimal(2), "paquet"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pourriez-vous nous livrer 12 tabliers de cuisine blancs ?",
+            [("tabliers de cuisine blancs", 12, None)],
+        ),
+        ("Il me faut aussi 25 bacs gastro GN 1/1.", [("bacs gastro GN 1/1", 25, None)]),
+        ("J'ai besoin de 8 raclettes sol 45 cm.", [("raclettes sol 45 cm", 8, None)]),
+        ("Could you send us 40 brake pad wear sensors please?", [("brake pad wear sensors", 40, None)]),
+        (
+            "Could you also ship 3 torque wrenches? And 2 boxes of cable ties.",
+            [("torque wrenches", 3, None), ("cable ties", 2, "boite")],
+        ),
+    ],
+    ids=["livrer-fr", "il-me-faut-aussi", "besoin-de", "send-us-en", "asked-then-counted"],
+)
+def test_one_article_asked_for_by_its_count_alone_is_read(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je voudrais un devis pour 3 portails coulissants.",
+        "Could you send 2 copies of the invoice?",
+        "We need 3 weeks to fit the kitchen.",
+        "Please tell us if 2 fitters can come on Monday.",
+        "Please find our order 4512 below.",
+    ],
+    ids=[
+        "article-before-a-quote",
+        "documents",
+        "a-delay",
+        "asking-word-not-before-the-count",
+        "order-as-a-noun",
+    ],
+)
+def test_a_count_not_asked_for_right_after_the_asking_words_reads_no_line(text):
+    assert _read(text) == []

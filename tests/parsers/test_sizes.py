@@ -358,3 +358,26 @@ def test_a_code_in_a_cell_of_its_own_before_the_designation_is_each_grid_lines_c
         ("BLS-310", "Blouse labo coton L", 3),
         ("SAB-22", "Sabot autoclavable blanc M", 4),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Tabliers de cuisine blancs : 4 x S, 6 x M et 2 x XL",
+            [
+                ("Tabliers de cuisine blancs S", 4),
+                ("Tabliers de cuisine blancs M", 6),
+                ("Tabliers de cuisine blancs XL", 2),
+            ],
+        ),
+        ("Chef jackets: 3 x M, 1 x L", [("Chef jackets M", 3), ("Chef jackets L", 1)]),
+    ],
+    ids=["fr", "en"],
+)
+def test_a_letter_after_a_count_and_its_x_is_a_size(line, expected):
+    assert [(d, q) for d, q, _ in _read(line)] == [(d, Decimal(q)) for d, q in expected]
+
+
+def test_a_letter_right_after_its_count_with_no_x_stays_a_unit():
+    assert read_size_split("Corde : 2 m, 3 l", part="body", start=0) is None
