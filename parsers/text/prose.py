@@ -142,7 +142,10 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
         if not before or any(b <= at < e for b, e in taken) or before[-1].unit is None:
             continue
         quantity, approx = read_quantity(match["qty"])
-        desc, desc_end = cut_designation(sentence, match.start("desc"))
+        if match["size"]:  # 'gaine ICTA 20, 2 de 25 et 1 de 16': the same article in another size
+            desc, desc_end = _resized(before[-1], match["size"]), match.end("size")
+        else:
+            desc, desc_end = cut_designation(sentence, match.start("desc"))
         if quantity is None or approx or not desc:
             continue
         unit = before[-1].unit
@@ -150,7 +153,7 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
             line_from_parts(
                 part,
                 (at, start + desc_end),
-                desc=(desc, (start + match.start("desc"), start + desc_end)),
+                desc=(desc, (start + match.start("size" if match["size"] else "desc"), start + desc_end)),
                 qty=(quantity, (at, start + match.end("qty"))),
                 unit=(
                     unit.value,
@@ -167,11 +170,24 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
     )
 
 
+def _resized(line: ExtractedLine, size: str) -> str | None:
+    """The item's name with the figure standing alone last in it ('gaine ICTA 20') replaced by the size
+    said; None when it holds none ('câble 3G2,5': a figure glued to letters is no size of its own)."""
+    name = line.description.value if line.description else ""
+    figures = list(_ALONE_FIGURE.finditer(name))
+    return f"{name[: figures[-1].start()]}{size}{name[figures[-1].end() :]}" if figures else None
+
+
 def _build_elided() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)(?P<desc>[^\W\d])",
+        rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)"
+        # '..., 2 de 25 et 1 de 16': a figure alone after 'de', closing its clause, is a size of the item before
+        rf"(?:(?P<desc>[^\W\d])|(?P<size>\d+(?:[.,]\d+)?)(?=\s*(?:$|[;.!?)]|,(?!\d)|\s(?:et|and|ou|or|puis|plus)\b)))",
         re.I,
     )
+
+
+_ALONE_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,])")
 
 
 def _build_prose() -> re.Pattern[str]:

@@ -655,3 +655,29 @@ def test_one_article_asked_for_by_its_count_alone_is_read(text, expected):
 )
 def test_a_count_not_asked_for_right_after_the_asking_words_reads_no_line(text):
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il nous faut 3 couronnes de tuyau PER 16, 2 de 20 et 1 de 25.",
+            [
+                ("tuyau PER 16", 3, "couronne"),
+                ("tuyau PER 20", 2, "couronne"),
+                ("tuyau PER 25", 1, "couronne"),
+            ],
+        ),
+        (
+            "Please send 2 rolls of masking tape 25, 3 of 38 and 1 of 50.",
+            [
+                ("masking tape 25", 2, "rouleau"),
+                ("masking tape 38", 3, "rouleau"),
+                ("masking tape 50", 1, "rouleau"),
+            ],
+        ),
+    ],
+    ids=["sizes-fr", "sizes-en"],
+)
+def test_a_count_of_a_figure_after_a_counted_item_is_that_item_in_another_size(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]

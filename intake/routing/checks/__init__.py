@@ -14,6 +14,7 @@ from intake.routing.checks.catalogue_keys import prepare_keys
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.corrections import check_corrections
 from intake.routing.checks.coverage import check_lines_read
+from intake.routing.checks.forwarded import check_forwarder_lines, check_forwarder_names_articles
 from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
 from intake.routing.checks.lines import (
     check_lines_matched,
@@ -23,6 +24,7 @@ from intake.routing.checks.lines import (
 )
 from intake.routing.checks.lookalike import check_lookalike_sender
 from intake.routing.checks.named import check_article_named, prepare_books
+from intake.routing.checks.not_ordered import check_lines_spoken_of, check_order_to_come
 from intake.routing.checks.order import (
     check_classification,
     check_customer,
@@ -56,6 +58,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_authentication,
     check_lookalike_sender,
     check_classification,
+    check_order_to_come,
     check_customer,
     check_sender_known,
     check_new_customer,
@@ -70,6 +73,9 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_duplicate_lines,
     check_has_lines,
     check_reading_doubts,
+    check_forwarder_lines,
+    check_forwarder_names_articles,
+    check_lines_spoken_of,
     check_lines_matched,
     check_quantities,
     check_quantity_written,

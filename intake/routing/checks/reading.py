@@ -41,6 +41,8 @@ class ReadingRules(BaseModel):
     corrections: tuple[str, ...] = ()
     increments: tuple[str, ...] = ()
     quantity_totals: tuple[str, ...] = ()
+    spoken_of: tuple[str, ...] = ()
+    order_to_come: tuple[str, ...] = ()
 
     @field_validator(
         "po_value",
@@ -56,6 +58,8 @@ class ReadingRules(BaseModel):
         "corrections",
         "increments",
         "quantity_totals",
+        "spoken_of",
+        "order_to_come",
     )
     @classmethod
     def _compiles(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
@@ -151,6 +155,14 @@ class ReadingRules(BaseModel):
     @cached_property
     def quantity_total_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.I) for p in self.quantity_totals)
+
+    @cached_property
+    def spoken_of_pattern(self) -> re.Pattern[str]:
+        return _any_of(self.spoken_of)
+
+    @cached_property
+    def order_to_come_pattern(self) -> re.Pattern[str]:
+        return _any_of(self.order_to_come)
 
     @cached_property
     def instruction_patterns(self) -> tuple[re.Pattern[str], ...]:
