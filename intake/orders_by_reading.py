@@ -8,7 +8,8 @@ import re
 from intake.followups import ANSWER_RULE, EACH_RULE, offers_a_choice, read_thread
 from intake.followups.completes import complete_quoted_order
 from intake.followups.inline import INLINE_RULE
-from matchers import CatalogIndex, match_order
+from intake.followups.substitute import takes_substitute
+from matchers import CatalogIndex, match_article, match_order
 from models import Classification, ExtractedLine, ExtractedOrder, LineMatch, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
 from parsers import DocumentLimits, awaits_catalogue, by_catalogue, extract_orders
@@ -21,6 +22,7 @@ NAMED_SCORE = 0.8
 NAMED_MARGIN = 0.1
 ANSWER_REASON = "a short answer orders one option of the question quoted"
 COMPLETES_REASON = "a short answer to our question completes the order quoted under it"
+SUBSTITUTE_REASON = "the reply takes the substitute our quoted note offers"
 # An answer whose option names one article of the question for sure reads as an order as surely
 # as an order's own words; one left in doubt is held by its doubt whatever this says.
 ANSWERED = 0.8
@@ -111,6 +113,44 @@ def answer_completing(
         kind=MessageKind.ORDER, confidence=UNSURE_ANSWER, reasons=[COMPLETES_REASON]
     )
     return [order], sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
+
+
+def answer_taking_substitute(
+    parsed: ParsedMessage,
+    read: list[ExtractedOrder] | None,
+    sign: FollowupSign,
+    index: CatalogIndex,
+    *,
+    limits: DocumentLimits | None = None,
+) -> tuple[list[ExtractedOrder] | None, FollowupSign]:
+    """A reply read as no order, or whose lines name no article for sure, that takes the substitute our
+    quoted note offers ("The PN40 is fine, 6 as planned"): an order of it, held for a clerk."""
+    if parsed.classification is None:
+        return read, sign
+    order = takes_substitute(parsed, index)
+    if order is None:
+        return read, sign
+    if parsed.classification.is_order:
+        lines = (
+            read
+            if read is not None
+            else read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
+        )
+        if _names_an_article(lines, index):
+            return read, sign
+    parsed.classification = Classification(
+        kind=MessageKind.ORDER, confidence=UNSURE_ANSWER, reasons=[SUBSTITUTE_REASON]
+    )
+    return [order], sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
+
+
+def _names_an_article(read: list[ExtractedOrder], index: CatalogIndex) -> bool:
+    lines = [line for order in read for line in order.lines]
+    return any(_sure(match_article(line, index, customer_id=None)) for line in lines)
+
+
+def _sure(match: LineMatch) -> bool:
+    return match.sku is not None and match.score >= NAMED_SCORE and match.margin >= NAMED_MARGIN
 
 
 def _may_complete(parsed: ParsedMessage, read: list[ExtractedOrder] | None, sign: FollowupSign) -> bool:

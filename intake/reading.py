@@ -4,7 +4,13 @@ worker, or in process); `intake.pipeline` decides what it read."""
 from __future__ import annotations
 
 from intake.followups import read_followup, read_thread
-from intake.orders_by_reading import answer_completing, answer_to_offer, as_answer, confirm_by_catalogue
+from intake.orders_by_reading import (
+    answer_completing,
+    answer_taking_substitute,
+    answer_to_offer,
+    as_answer,
+    confirm_by_catalogue,
+)
 from intake.pipeline import PipelineDeps, ReadMessage, as_followup, decide_message
 from intake.routing.decision import assess_order
 from intake.stages import stage
@@ -51,6 +57,7 @@ def read_message(
         sign = followup_sign(parsed, is_order=parsed.classification.is_order)
         read, sign = answer_to_offer(parsed, read, sign, index, limits=limits)
         read, sign = answer_completing(parsed, read, sign, index)
+        read, sign = answer_taking_substitute(parsed, read, sign, index, limits=limits)
         parsed.classification = as_followup(parsed.classification, sign)
     if not parsed.classification.is_order:
         return ReadMessage(parsed=parsed, sign=sign)

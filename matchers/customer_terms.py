@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -24,8 +25,13 @@ TOUCH_LIMIT = 50  # rapidfuzz ratio for a misspelt word of a name
 
 def terms(text: str) -> set[str]:
     """The words of a text that can tell customers apart."""
-    generic = set(load_vocabulary().company_words.words)
+    generic = _generic()
     return {t for t in _TOKEN.findall(fold(text)) if t not in generic and len(t) >= 2}
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(load_vocabulary().company_words.words)
 
 
 @dataclass
@@ -35,6 +41,9 @@ class TermIndex:
     terms: dict[str, set[str]] = field(default_factory=dict)  # customer id -> its words
     owners: dict[str, list[str]] = field(default_factory=dict)  # word -> customer ids
     idf: dict[str, float] = field(default_factory=dict)
+    # Each customer's words in order and their weight: a text is compared with many customers.
+    ordered: dict[str, list[str]] = field(default_factory=dict)
+    totals: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def build(cls, texts: dict[str, str]) -> TermIndex:
@@ -45,6 +54,8 @@ class TermIndex:
                 index.owners.setdefault(term, []).append(cid)
         total = max(len(texts), 1)
         index.idf = {t: math.log(1 + total / len(o)) for t, o in index.owners.items()}
+        index.ordered = {cid: sorted(own) for cid, own in index.terms.items()}
+        index.totals = {cid: sum(index.idf[t] for t in own) for cid, own in index.ordered.items()}
         return index
 
     def coverage(self, words: set[str], *, among: list[str] | None = None) -> dict[str, float]:
@@ -59,8 +70,8 @@ class TermIndex:
         found = {}
         # Sorted: sums of floats and the order of the customers found must not follow the hash seed.
         for cid in sorted(touched):
-            own = sorted(self.terms.get(cid, set()))
-            total = sum(self.idf[t] for t in own)
+            own = self.ordered.get(cid, [])
+            total = self.totals.get(cid, 0)
             if not total:
                 continue
             seen = [t for t in own if t in words]

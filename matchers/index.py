@@ -96,10 +96,9 @@ class CatalogIndex:
 
     def knows_code(self, token: str) -> bool:
         """Is `token` an article code the company knows (sku, EAN, a customer's or maker's ref)?"""
-        if len(token) < 4:  # most words: no code is that short, no look at each character
+        if len(token) < 4 or token.isalpha():  # most words: no look at each character
             return False
-        shaped = any(c.isdigit() for c in token) or any(c in "-/." for c in token.strip("-/."))
-        return shaped and normalize_code(token) in self.known_codes
+        return _code_shaped(token) and normalize_code(token) in self.known_codes
 
     def names_article(self, words: str) -> float:
         """How surely `words` name one article by its designation, 0 to 1: the best designation's score
@@ -237,6 +236,18 @@ def _known_codes(index: CatalogIndex) -> set[str]:
     codes.update(index.maker_refs)
     codes.update(index.families)
     return codes
+
+
+# A digit of `str.isdigit` (an ASCII text has no other than \d's), or a separator inside the token.
+_DIGIT = re.compile(r"\d")
+_INNER_SEPARATOR = re.compile(r"[-/.]")
+
+
+def _code_shaped(token: str) -> bool:
+    """A token holding a digit or a separator between its characters, as codes are written."""
+    if _DIGIT.search(token) or _INNER_SEPARATOR.search(token.strip("-/.")):
+        return True
+    return not token.isascii() and any(c.isdigit() for c in token)
 
 
 def variant_key(text: str) -> str:

@@ -53,7 +53,7 @@ def coded_twin(sku: str, said: str, catalogue: CatalogIndex) -> str | None:
 
 
 def _coded(word: str) -> bool:
-    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+    return not word.isalpha() and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 def untold_twins(query: Wording, chosen: Wording, other: Wording) -> bool:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from re import _constants as sre
+from re import _parser as sre_parser
 from typing import TYPE_CHECKING
 
 import srsly
@@ -32,6 +34,9 @@ _LONG_CLASS = 100
 _HEAD = "(?iu)(?:^"
 _JOIN = "$)|(?:^"
 _TAIL = "$)"
+# What joins French words into one token ('arc-en-ciel', "entr'ouvert"): hyphens and apostrophes.
+_JOINERS = "-–—‐‑'’"
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
 
 
 class ShippedDefaults(spacy.language.BaseDefaults):
@@ -58,7 +63,7 @@ def load_pipeline(path: Path) -> Language:
     nlp.from_disk(path, exclude=["tokenizer"])
     data = srsly.msgpack_loads((path / "tokenizer").read_bytes())
     if isinstance(data.get("token_match"), str):
-        data["token_match"] = compact_alternatives(data["token_match"])
+        data["token_match"] = joined_words_only(compact_alternatives(data["token_match"]))
     nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data))
     return nlp
 
@@ -141,3 +146,39 @@ def _join(classes: tuple[str, ...], texts: list[tuple[str, ...]]) -> list[str]:
         parts = [*rest[:at], piece, *rest[at:]]
         out.append("".join(p for pair in zip(parts, [*classes, ""], strict=True) for p in pair))
     return out
+
+
+def joined_words_only(pattern: str) -> str:
+    """`pattern` (`(?iu)` then a whole expression) tried only on a word holding a hyphen or an
+    apostrophe, when each of its matches holds one: the tokenizer asks it of every new word, and
+    most hold neither. Any other pattern comes back as it was."""
+    if not pattern.startswith("(?iu)"):
+        return pattern
+    try:
+        parsed = sre_parser.parse(pattern)
+    except re.error:
+        return pattern
+    if not _holds(list(parsed), frozenset(_JOINERS)):
+        return pattern
+    joiner = "[" + re.escape(_JOINERS) + "]"
+    return f"(?iu)(?=[^{re.escape(_JOINERS)}]*{joiner})(?:{pattern[len('(?iu)') :]})"
+
+
+def _holds(items: list[tuple[object, object]], chars: frozenset[str]) -> bool:
+    """Every match of the sequence holds one of `chars`: one of its items always matches one."""
+    for op, value in items:
+        if op is sre.LITERAL and isinstance(value, int) and chr(value) in chars:
+            return True
+        if (
+            op is sre.IN
+            and isinstance(value, list)
+            and all(kind is sre.LITERAL and chr(v) in chars for kind, v in value)
+        ):
+            return True
+        if op is sre.BRANCH and all(_holds(list(branch), chars) for branch in value[1]):
+            return True
+        if op is sre.SUBPATTERN and _holds(list(value[-1]), chars):
+            return True
+        if op in _REPEATS and value[0] >= 1 and _holds(list(value[2]), chars):
+            return True
+    return False

@@ -16,6 +16,7 @@ from matchers.vocabulary import load_vocabulary
 from models import Extracted, ExtractedLine
 from models.datafiles import read_toml
 from parsers.values.numbers import parse_number, quantity_words_pattern, word_quantity
+from parsers.vocabulary.sieve import starting
 
 VOCABULARY_FILE = Path(__file__).parents[2] / "parsers" / "data" / "followup_vocabulary.toml"
 
@@ -128,7 +129,8 @@ def _translations() -> tuple[re.Pattern[str], dict[str, str]]:
     table = {k.lower(): v for k, v in load_vocabulary().translations.items()}
     words = sorted(table, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf"\b({alternatives})(?:e?s)?\b", re.I), table
+    # A choice of many phrases, tried only where one may start.
+    return starting(re.compile(rf"\b({alternatives})(?:e?s)?\b", re.I)), table
 
 
 def english_to_catalogue(wording: str) -> str:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
 from matchers import CatalogIndex, match_article
-from matchers.normalize import fold
+from matchers.normalize import fold, normalize_code
 from models import Extracted, ExtractedLine, Provenance
 from parsers.values.numbers import parse_number
 
@@ -50,6 +50,14 @@ _FILLER = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# A sentence the mail program wrapped: a break inside it, before a word in lower case (offsets kept).
+_UNWRAPPED = re.compile(r"(?<=[^\s.!?:;])\n(?=[ \t]*[a-zà-ÿ(])")
+# 'offer instead the ...', 'proposer à la place la ...': the word of replacement before the article.
+_BRACKETED = re.compile(r"\(([^()]{3,40})\)")
+_CODE_TOKEN = re.compile(
+    r"(?<![\w/-])(?=[\w/-]*\d)(?=[\w/-]*[A-Za-z])[A-Za-z0-9][\w/-]{2,}[A-Za-z0-9](?![\w/-])"
+)
+_PLACED = re.compile(r"^\s*(?:instead|[àa]\s+la\s+place|en\s+remplacement)\b", re.I)
 
 
 def takes_proposal(own: str) -> bool:
@@ -68,19 +76,29 @@ def proposed_swaps(
     its price when written, the span of the proposal in `question`)."""
     names = [_words(line.description.value) if line.description else set() for line in base]
     swaps: dict[int, tuple[str, Decimal | None, tuple[int, int]]] = {}
-    for sentence in _SENTENCE.finditer(question):
+    for missing, sku, price, span in proposals(question, index):
+        place = best_line(names, _words(missing))
+        if place is not None and place not in swaps:
+            swaps[place] = (sku, price, span)
+    return swaps
+
+
+def proposals(question: str, index: CatalogIndex) -> list[tuple[str, str, Decimal | None, tuple[int, int]]]:
+    """Each sentence of `question` that proposes an article the catalogue names for sure: (what it
+    says is missing, the article proposed, its price when written, the sentence's span)."""
+    found = []
+    for sentence in _SENTENCE.finditer(_UNWRAPPED.sub(" ", question)):
         verb = _PROPOSES.search(sentence.group(0))
         if verb is None:
             continue
         missing, offered = sentence.group(0)[: verb.start()], sentence.group(0)[verb.end() :]
-        place = best_line(names, _words(missing))
         sku = _proposed_article(offered, index)
-        if place is None or sku is None or place in swaps:
+        if sku is None:
             continue
         price = _PRICE.search(offered)
         value = parse_number(price.group(1)) if price else None
-        swaps[place] = (sku, Decimal(value) if value is not None else None, sentence.span())
-    return swaps
+        found.append((missing, sku, Decimal(value) if value is not None else None, sentence.span()))
+    return found
 
 
 def swapped(
@@ -97,10 +115,23 @@ def swapped(
 def _proposed_article(offered: str, index: CatalogIndex) -> str | None:
     """The article the words after the verb name for sure, up to its price or the next clause: its
     figures are the article's (a size, a pack), no count."""
+    offered = _PLACED.sub("", offered)
+    written = _written_code(_PRICE.split(offered)[0], index)
+    if written is not None:
+        return written
     words = _FILLER.sub("", _CLAUSE_END.split(_PRICE.split(offered)[0])[0]).strip()
     line = ExtractedLine(line_no=1, description=Extracted[str](value=words, confidence=0.8))
     match = match_article(line, index, customer_id=None)
     return match.sku if match.sku and match.score >= SURE_SCORE and match.margin >= SURE_MARGIN else None
+
+
+def _written_code(offered: str, index: CatalogIndex) -> str | None:
+    """The article whose code the proposal writes, in brackets ('(725 103 115)', '(LAV2301B, 20 L)') or
+    alone: the one article the catalogue knows by it."""
+    pieces = [p.strip() for inside in _BRACKETED.findall(offered) for p in inside.split(",")]
+    pieces += _CODE_TOKEN.findall(offered)
+    found = {sku for piece in pieces for sku in index.by_code.get(normalize_code(piece), [])}
+    return found.pop() if len(found) == 1 else None
 
 
 def best_line(names: list[set[str]], words: set[str]) -> int | None:

@@ -23,7 +23,7 @@ from models.followups import FollowupKind, FollowupSign, ReturnReason
 from parsers.classify.followup_model import predict_followup
 from parsers.mail.markers import load_markers
 from parsers.text.thread import points_to_thread, quotes_an_offer
-from parsers.vocabulary.sieve import Sieve
+from parsers.vocabulary.sieve import Sieve, starting
 from parsers.vocabulary.thread import weighted_points
 
 if TYPE_CHECKING:
@@ -83,7 +83,8 @@ def load_followup_vocabulary(path: Path = VOCABULARY_FILE) -> FollowupVocabulary
 
 def _compile(path: Path, key: str, pattern: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.I)
+        # Each is looked for over a whole body: tried only where a match may start.
+        return starting(re.compile(pattern, re.I))
     except re.error as exc:
         raise ConfigError(str(path), key, f"bad regular expression {pattern!r}: {exc}") from exc
 
@@ -211,8 +212,9 @@ def written_references(text: str) -> list[str]:
     """Tokens that may be order numbers, in reading order, once each."""
     seen: dict[str, None] = {}
     for match in _TOKEN.finditer(text):
-        if sum(c.isdigit() for c in match.group(0)) >= REFERENCE_DIGITS:
-            seen.setdefault(match.group(0), None)
+        token = match.group(0)
+        if not token.isalpha() and sum(c.isdigit() for c in token) >= REFERENCE_DIGITS:
+            seen.setdefault(token, None)
     return list(seen)
 
 

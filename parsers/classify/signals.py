@@ -21,7 +21,7 @@ from models.datafiles import read_toml
 from parsers.classify.textcat import ask_ahead, predict
 from parsers.mail.markers import load_markers
 from parsers.text.thread import accepts_offer
-from parsers.vocabulary.sieve import Sieve
+from parsers.vocabulary.sieve import Sieve, starting
 from parsers.vocabulary.thread import weighted_points
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ def _patterns(path: Path, key: str, kind: str, rows: object) -> list[tuple[re.Pa
         ):
             raise ConfigError(str(path), key, f"bad entry {row!r}: expected [pattern, weight]")
         try:
-            compiled.append((re.compile(row[0], re.I), float(row[1])))
+            # Each is looked for over a whole body: tried only where a match may start.
+            compiled.append((starting(re.compile(row[0], re.I)), float(row[1])))
         except re.error as exc:
             raise ConfigError(str(path), key, f"bad regular expression {row[0]!r}: {exc}") from exc
     return compiled

@@ -114,7 +114,7 @@ def header_text(value: object) -> str:
 
 def _repair_8bit(value: str) -> str:
     """Header bytes outside ASCII arrive as surrogate escapes: read them as text."""
-    if not any("\udc80" <= ch <= "\udcff" for ch in value):
+    if value.isascii() or not any("\udc80" <= ch <= "\udcff" for ch in value):
         return value
     data = value.encode("ascii", "surrogateescape")
     return decode_bytes(data, None)[0]

@@ -153,19 +153,19 @@ def code_spans(line: str, book: CodeBook) -> list[re.Match[str]]:
     # Digits up to each place of the line: a code written with spaces has one.
     digits = list(accumulate(map(str.isdigit, line), initial=0))
     words = list(_WORD.finditer(line)) if digits[-1] else []
+    starts, ends = [w.start() for w in words], [w.end() for w in words]
+    opening = [w.group(0).lower() not in _NOT_CODE_START for w in words]
     found: list[re.Match[str]] = []
     for size in range(_SPACED_WORDS, 1, -1):
         for i in range(len(words) - size + 1):
-            first, last = words[i], words[i + size - 1]
-            text = line[first.start() : last.end()]
-            if "  " in text or "\t" in text or first.group(0).lower() in _NOT_CODE_START:
+            start, end = starts[i], ends[i + size - 1]
+            if not opening[i] or digits[end] <= digits[start]:
                 continue
-            if (
-                digits[last.end()] > digits[first.start()]
-                and book.knows_code(text)
-                and not _overlaps(found, first.start(), last.end())
-            ):
-                found.append(_SPAN.search(line, first.start(), last.end()))
+            text = line[start:end]
+            if "  " in text or "\t" in text:
+                continue
+            if book.knows_code(text) and not _overlaps(found, start, end):
+                found.append(_SPAN.search(line, start, end))
     singles = [m for m in _TOKEN.finditer(line) if book.knows_code(m.group(0))]
     found += [m for m in singles if not _overlaps(found, m.start(), m.end())]
     return sorted(found, key=lambda m: m.start())

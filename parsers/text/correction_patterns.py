@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from models.datafiles import load_toml
 from parsers.values.numbers import NUMBER, quantity_words_pattern
-from parsers.vocabulary.sieve import starting
+from parsers.vocabulary.sieve import Sieve, starting
 from parsers.vocabulary.words import DATA
 
 
@@ -168,3 +168,15 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
     }
+
+
+def possible_keys(keys: tuple[str, ...], text: str) -> list[str]:
+    """Those of `keys` whose correction pattern may match `text`, in their order: each sentence
+    of a body is looked at, and most hold none of the words a correction is written with."""
+    return [key for key, maybe in zip(keys, _sieve(keys).possible(text), strict=True) if maybe]
+
+
+@lru_cache(maxsize=8)
+def _sieve(keys: tuple[str, ...]) -> Sieve:
+    patterns = correction_patterns()
+    return Sieve.of(patterns[key] for key in keys)

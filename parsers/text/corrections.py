@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.text.correction_patterns import ONLY_ONE, correction_patterns
+from parsers.text.correction_patterns import ONLY_ONE, correction_patterns, possible_keys
 from parsers.text.named_lines import (
     before,
     fold_code,
@@ -243,7 +243,7 @@ def _recount_named(
     takes the count, though the sentence does not write the one it replaces; 'add 2 more boxes of
     the CF410X' adds to its count."""
     patterns = correction_patterns()
-    keys = ("make_that", "make_the", "only", "enough", "more")
+    keys = possible_keys(("make_that", "make_the", "only", "enough", "more"), sentence)
     key, found = next(((k, m) for k in keys if (m := patterns[k].search(sentence))), ("", None))
     if found is None:
         return lines
@@ -268,7 +268,7 @@ def _count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[s
     ('10004682 should read 4 off, not 2': 4 stands, not the code)."""
     patterns, found = correction_patterns(), []
     codes = {fold_code(ln.code.value) for ln in lines if ln.code}
-    for key in ("instead_of", "not_old"):
+    for key in possible_keys(("instead_of", "not_old"), sentence):
         at = 0
         while (match := patterns[key].search(sentence, at)) is not None:
             glued = match.start("new") > 0 and sentence[match.start("new") - 1] in "-/._"

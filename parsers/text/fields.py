@@ -99,10 +99,12 @@ _PO_LABEL_PHRASE = re.compile(
     re.I,
 )
 # Words of such a phrase that make the number another one's: an article's, our quote's, a tax or phone number.
-_OTHER_NUMBER = re.compile(
-    r"\b(?:article|item|produit|product|part|pi[èe]ce|devis|quotation|offre|offer|tva|vat|siret|siren"
-    r"|t[ée]l[ée]phone|phone|fax|compte|account|client|customer|fournisseur|supplier)\b",
-    re.I,
+_OTHER_NUMBER = starting(
+    re.compile(
+        r"\b(?:article|item|produit|product|part|pi[èe]ce|devis|quotation|offre|offer|tva|vat|siret|siren"
+        r"|t[ée]l[ée]phone|phone|fax|compte|account|client|customer|fournisseur|supplier)\b",
+        re.I,
+    )
 )
 # "Réf. atelier RIV-1125", "ref. chantier LB/26-118": a reference qualified by the customer's own service or
 # site, ending its clause; a catalogue code there is an article's (checked as _PO_QUALIFIED's are).
@@ -117,7 +119,7 @@ _PO_REF_QUALIFIED = re.compile(
 _PO_ALONE = re.compile(
     r"(?P<po>(?=[A-Z0-9\-/._]*\d)(?:[A-Z0-9]+[\-/._])+[A-Z0-9]+|\d{6,12}|[A-Z]{2,4}\d{4,})"
 )
-_LABEL_AT_END = re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*$", re.I)
+_LABEL_AT_END = starting(re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*$", re.I))
 # "PO-7731", "BC2026-118", "PO-GIR-8841" (a customer's letters between the prefix and the number).
 _PO_PREFIXED = re.compile(
     r"(?<![\w\-/])(?P<po>(?:PO|BC|BDC|CDE|CMD|ACH)(?:[-_/]?\d|[-_/][A-Z]{2,5}[-_/]\d)[\w\-/]*\d)(?![\w\-])"
@@ -214,7 +216,7 @@ def _po_requested(text: str, *, part: str) -> Extracted[str] | None:
     return found.model_copy(update={"provenance": found.provenance.model_copy(update={"rule": REQUEST_RULE})})
 
 
-_PO_HEADING = re.compile(rf"(?:{_PO_LABELS})\s*[:#°.]?", re.I)
+_PO_HEADING = starting(re.compile(rf"(?:{_PO_LABELS})\s*[:#°.]?", re.I))
 _PO_CELL = re.compile(_PO_VALUE, re.I)
 
 

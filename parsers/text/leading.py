@@ -28,6 +28,9 @@ _MARKED_WORDS = 6
 _ONE_WORDS = frozenset({"un", "une", "one", "a", "an"})
 
 
+# '2 more boxes of', '3 extra cases of', '4 cartons supplémentaires de': the count adds to an order, no word of the name.
+MORE = r"(?:more|extra|additional|further)"
+MORE_AFTER = r"(?:supplémentaires?|supplementaires?|en\s+plus|de\s+plus)"
 # '10kg mozzarella', '2,5kg emmental râpé': a measure glued to its count, read as '10 kg mozzarella' is.
 _GLUED_MEASURE = r"(?<=\d)(?=(?:kg|kgs|l|lt|litres?|ml|m)\s+[^\W\d_])"
 
@@ -43,8 +46,8 @@ def _leading_shape() -> re.Pattern[str]:
         # '12xgants latex', '3xCUK2939': an x glued between the count and the name.
         rf"{BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}"
         rf"(?:\s*[x×*]\s+|\s+[x×*](?![^\W\d_])\s*|(?<=\d)[x×](?=[^\W\d_]{{2}}|[A-Z]{{1,3}}\d)|\s+|{_GLUED_MEASURE})"
-        rf"(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
-        rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
+        rf"(?:{MORE}\s+)?(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
+        rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:{MORE_AFTER}\s+)?(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
         rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",
         re.I,
     )

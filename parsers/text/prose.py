@@ -19,11 +19,13 @@ from parsers.text.asides import (
     with_counts_said,
 )
 from parsers.text.extracted import MEASURE, UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.leading import MORE, MORE_AFTER
 from parsers.text.prose_lists import line_end, line_start, read_listed
 from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measure
 from parsers.text.variants import read_headed, read_variants, variant_spans
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
+from parsers.vocabulary.sieve import starting
 
 
 def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
@@ -179,11 +181,13 @@ def _resized(line: ExtractedLine, size: str) -> str | None:
 
 
 def _build_elided() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)"
-        # '..., 2 de 25 et 1 de 16': a figure alone after 'de', closing its clause, is a size of the item before
-        rf"(?:(?P<desc>[^\W\d])|(?P<size>\d+(?:[.,]\d+)?)(?=\s*(?:$|[;.!?)]|,(?!\d)|\s(?:et|and|ou|or|puis|plus)\b)))",
-        re.I,
+    return starting(
+        re.compile(
+            rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)"
+            # '..., 2 de 25 et 1 de 16': a figure alone after 'de', closing its clause, is a size of the item before
+            rf"(?:(?P<desc>[^\W\d])|(?P<size>\d+(?:[.,]\d+)?)(?=\s*(?:$|[;.!?)]|,(?!\d)|\s(?:et|and|ou|or|puis|plus)\b)))",
+            re.I,
+        )
     )
 
 
@@ -200,12 +204,14 @@ def _build_prose() -> re.Pattern[str]:
     )
     # 'a case of', 'a pair of': the article counts one of a unit ('a lot of' counts nothing)
     one = r"an?(?=\s+(?!lot\b)[^\W\d_]+\s+of\s)"
-    return re.compile(
-        rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
-        rf"(?P<qty>{quantity_words_pattern()}|{NUMBER}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
-        rf"(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
-        rf"|(?P<bare>))(?P<desc>\S)",
-        re.I,
+    return starting(
+        re.compile(
+            rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
+            rf"(?P<qty>{quantity_words_pattern()}|{NUMBER}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
+            rf"(?:{MORE}\s+)?(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:{MORE_AFTER}\s+)?(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
+            rf"|(?P<bare>))(?P<desc>\S)",
+            re.I,
+        )
     )
 
 

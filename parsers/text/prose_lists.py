@@ -14,6 +14,7 @@ from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measur
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.sizes import each_words
 from parsers.vocabulary.words import line_words
 
@@ -182,11 +183,13 @@ def _names_the_article(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _build_listed() -> re.Pattern[str]:
-    return re.compile(
-        # '..., de trois écrans et de cinq vestes': the 'de' the verb asks for may repeat after the join
-        rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
-        rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER})\s+(?:(?P<measure>{MEASURE})\s+)?(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
-        re.I,
+    return starting(
+        re.compile(
+            # '..., de trois écrans et de cinq vestes': the 'de' the verb asks for may repeat after the join
+            rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
+            rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER})\s+(?:(?P<measure>{MEASURE})\s+)?(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
+            re.I,
+        )
     )
 
 

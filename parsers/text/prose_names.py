@@ -8,6 +8,7 @@ import re
 from parsers.text.asides import packing_aside
 from parsers.text.name_joins import name_goes_on
 from parsers.text.qualifiers import qualifies
+from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.words import line_words
 
 
@@ -53,8 +54,10 @@ def _stop(rest: str, begin: int) -> int:
 # A code alone ('BS-PAP-0201', 'R4471') and a bracket after it holding words.
 _CODE_ALONE = re.compile(r"\s*(?=[\w\-./]*\d)(?=[\w\-./]*[A-Za-z])[A-Za-z0-9][\w\-./]{3,}\s*")
 _CODE_THEN_NAME = re.compile(r"\s*\([^()\d]*[^\W\d_]{3,}[^()\d]*\)")
-FUNCTION_WORD = re.compile(
-    r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
-    re.I,
+FUNCTION_WORD = starting(
+    re.compile(
+        r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
+        re.I,
+    )
 )
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from models import Extracted, Provenance
 from models.datafiles import load_toml
 from parsers.values.dates import find_dates
+from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.words import DATA
 
 _ADDRESS_LABEL = re.compile(
@@ -37,15 +38,17 @@ _ADDRESS_LABEL = re.compile(
     re.I,
 )
 # A full stop ends the sentence, not the dot of an abbreviation ('Co. Dublin', 'St. Helier').
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?](?:\s|$)")
+_SENTENCE_END = starting(re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?](?:\s|$)"))
 _LINE_LABEL = re.compile(r"\s*(?:livraison|delivery|deliver)[ \t]*:", re.I)
 # An address ends with a postcode and town: "33100 Bordeaux" (FR), "1000 Bruxelles", "2503 Biel/Bienne"
 # (BE, CH, LU, AT: four digits opening a part of the address, never a year inside a sentence) or
 # "Bristol BS1 5TT" (UK) or "Galway H91 X2C4" (an Irish Eircode).
-_POSTCODE_TOWN = re.compile(
-    r"(?:\b\d{5}|(?:(?<=[,\n])[ \t]?|^)\d{4})[ \t]+[A-ZÉÈ][\w\-'/ ]*[\w]"
-    r"|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
-    r"|\b[A-Z][\w\-' ]*[ \t,]+[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}\b"
+_POSTCODE_TOWN = starting(
+    re.compile(
+        r"(?:\b\d{5}|(?:(?<=[,\n])[ \t]?|^)\d{4})[ \t]+[A-ZÉÈ][\w\-'/ ]*[\w]"
+        r"|\b[A-Z][\w\-' ]*[ \t]+[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
+        r"|\b[A-Z][\w\-' ]*[ \t,]+[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}\b"
+    )
 )
 
 

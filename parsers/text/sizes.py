@@ -23,6 +23,7 @@ from models import ExtractedLine
 from parsers.text.extracted import line_from_parts
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.sizes import (
     ambiguous_letter,
     each_words,
@@ -56,7 +57,7 @@ def _pair_patterns() -> tuple[re.Pattern[str], ...]:
     # 'S:2 M:4 XL:2': the next size is no unit of this count.
     unit = rf"(?:\s*(?!(?:{size})(?![\w]))(?P<unit>[^\W\d_]{{2,}}\.?))"
     colours = "|".join(re.escape(c) for c in sorted(variant_words().colours, key=len, reverse=True))
-    return (
+    patterns = (
         # "T9 x 6", "XL : 3", "P43 = 2 paires"
         re.compile(rf"(?P<size>{size})\s*[x×:=]\s*(?P<qty>\d{{1,4}})(?!\d){unit}?(?![\w])", re.I),
         # "HP 963XL cyan x2, magenta x2, yellow x2": one article in several colours
@@ -77,6 +78,8 @@ def _pair_patterns() -> tuple[re.Pattern[str], ...]:
             re.I,
         ),
     )
+    # Each is looked for in every line: tried only where a match may start.
+    return tuple(starting(p) for p in patterns)
 
 
 def _pairs(line: str, pattern: re.Pattern[str]) -> list[Pair]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from models import ExtractedLine
+from parsers.vocabulary.sieve import starting
 
 Reader = Callable[[str, int], list[ExtractedLine]]
 
@@ -26,7 +27,7 @@ _OPENS_ITEM = re.compile(r"^\s*(?:[-*•>|]|\d+[.)]\s|p\.\s?s\b)", re.I)
 _COUNT_FIRST = re.compile(r"^\s*\d")
 _ALIGNED = re.compile(r"\S {2,}\S|[\t|]")
 _PROSE_RULES = frozenset({"text-prose", "text-variant", "text-added"})
-_LEFT_OPEN = re.compile(r"(?:,|\bet|\band|\bpuis|\bplus|\balso|\baussi)\s*$", re.I)
+_LEFT_OPEN = starting(re.compile(r"(?:,|\bet|\band|\bpuis|\bplus|\balso|\baussi)\s*$", re.I))
 
 
 def read_wrapped(

@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from models.datafiles import load_toml
 from parsers.vocabulary.phrases import normalize
-from parsers.vocabulary.sieve import Sieve
+from parsers.vocabulary.sieve import Sieve, starting
 from parsers.vocabulary.words import DATA
 
 
@@ -151,7 +151,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("weekday", rf"\b(?:(?P<next_en>next)\s+)?{bare_wd}\b(?:\s+(?P<next>prochain))?"),
         ("asap", rf"\b(?:{_alt(words.asap['words'])})\b"),
     ]
-    return [(kind, re.compile(source, re.I)) for kind, source in sources]
+    # Most open with a choice of day and month names: each is tried only where one may start.
+    return [(kind, starting(re.compile(source, re.I))) for kind, source in sources]
 
 
 @lru_cache(maxsize=1)

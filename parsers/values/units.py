@@ -97,6 +97,7 @@ def _folded_lookup() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096)  # unit words, asked for again and again by the matcher and the checks
 def unit_key(written: str | None) -> str:
     """A written unit as compared: its catalogue unit whatever the case, accents or plural ('Boîtes', 'BTE')."""
     text = _folded(written or "")

@@ -813,3 +813,18 @@ def test_a_measure_glued_to_the_count_opening_a_list_line_is_read_as_a_spaced_on
 def test_a_count_in_dozens_opening_a_list_line_counts_the_pieces(text, expected):
     desc, qty = expected
     assert [(d, q) for d, q, _ in read_triples(text)] == [(desc, Decimal(qty))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 3 more packs of paper napkins", ("paper napkins", 3, "paquet")),
+        ("- 2 extra cases of still water", ("still water", 2, "carton")),
+        ("- 4 cartons supplémentaires de gobelets 20 cl", ("gobelets 20 cl", 4, "carton")),
+        ("Please send 2 additional boxes of nitrile gloves", ("nitrile gloves", 2, "boite")),
+    ],
+    ids=["more-en", "extra-en", "supplementaires-fr", "additional-in-a-sentence"],
+)
+def test_a_count_said_to_add_to_the_order_counts_the_unit_after_it(text, expected):
+    desc, qty, unit = expected
+    assert read_triples(text) == [(desc, Decimal(qty), unit)]

@@ -17,7 +17,7 @@ import pytest
 import spacy
 
 from parsers import parse_message
-from parsers.shipped import compact_alternatives, load_pipeline
+from parsers.shipped import compact_alternatives, joined_words_only, load_pipeline
 from tests.paths import FIXTURES, ROOT, SAMPLES
 
 MODELS = ROOT / "parsers" / "models"
@@ -97,3 +97,39 @@ def test_a_pattern_of_another_shape_is_left_alone_or_joined_the_same(pattern: st
     compact = compact_alternatives(pattern)
     for word in ["ab", "db", "ac", "b", "a", "xyz", "dc", "ad"]:
         assert bool(re.match(compact, word)) == bool(re.match(pattern, word))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "gated"),
+    [
+        pytest.param(
+            "(?iu)(?:^(?:porte|garde)[-‐]\\w+$)|(?:^pr[ée]s['’]\\w+$)", True, id="every branch joins"
+        ),
+        pytest.param(
+            "(?iu)(?:^(?:porte|garde)[-‐]\\w+$)|(?:^[a-z]+s?$)", False, id="a branch without joiner"
+        ),
+        pytest.param("(?iu)(?:^\\w+(?:-\\w+)?$)", False, id="an optional joiner"),
+        pytest.param("(?:^a-b$)", False, id="no leading flags"),
+    ],
+)
+def test_a_token_match_is_tried_on_joined_words_only_when_each_match_holds_a_joiner(
+    pattern: str, gated: bool
+) -> None:
+    looked = joined_words_only(pattern)
+    assert (looked != pattern) is gated
+    words = [
+        "porte-clés",
+        "garde‐boue",
+        "près'ici",
+        "PORTE-X",
+        "porte",
+        "clés",
+        "a-b",
+        "abc",
+        "x-",
+        "-",
+        "'",
+        "",
+    ]
+    for word in words:
+        assert bool(re.match(looked, word)) == bool(re.match(pattern, word)), word

@@ -15,7 +15,7 @@ from intake.routing.checks.written_codes import TOKEN as _TOKEN
 from intake.routing.checks.written_codes import tokens
 from matchers.vocabulary import load_vocabulary
 from models import ProductRow
-from parsers.vocabulary.phrases import unaccented
+from parsers.vocabulary.phrases import kept_when_short, unaccented
 
 # A word of three letters or more: what the checks compare with the catalogue.
 WORD = re.compile(r"^[^\W\d_]{3,}")
@@ -90,6 +90,7 @@ def catalogue_words(ctx: CheckContext) -> frozenset[str]:
     return _catalogue_keys(ctx.products)[2]
 
 
+@kept_when_short
 def word_key(word: str) -> str:
     """A word as compared with the catalogue's: lower case, no accents, no plural s/x."""
     text = unaccented(word.strip(_EDGE).lower())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from intake.routing.checks.catalogue_keys import WORD as _WORD
@@ -111,7 +112,12 @@ class _Vouched:
         self.read = Places(p for p in spans if p.rule not in CORRECTION_RULES)
         self.corrected = Places(p for p in spans if p.rule in CORRECTION_RULES)
         self.rules = rules
-        self.named = set().union(*(_article_words(_named_as(line), rules) for line in lines))
+        self.lines = lines
+
+    @cached_property
+    def named(self) -> set[str]:
+        # Wanted only for a span a correction was read from: most messages have none.
+        return set().union(*(_article_words(_named_as(line), self.rules) for line in self.lines))
 
     def touched(self, span: Span) -> bool:
         if self.read.touched(span.where):
@@ -204,13 +210,23 @@ def _nothing_ordered(quantity: str) -> bool:
         return False
 
 
-def body_spans(text: str, part: str, subject: str = "") -> Iterator[tuple[str, Provenance]]:
+def body_spans(text: str, part: str, subject: str = "") -> tuple[tuple[str, Provenance], ...]:
     """Each text line of the order part: up to a sign-off or a reply's history, again from a forward on.
 
     The shapes are the reader's vocabulary (parsers/data/reply_markers.toml), each
     with one meaning: under a forward subject ('TR:', 'Fwd:') a reply's rule opens
     the forwarded original, as it does for the reader.
     """
+    return _body_spans(text, part, subject)
+
+
+# Several checks of each of a message's orders look at its body's lines: they are cut once.
+@lru_cache(maxsize=4)
+def _body_spans(text: str, part: str, subject: str) -> tuple[tuple[str, Provenance], ...]:
+    return tuple(_each_body_span(text, part, subject))
+
+
+def _each_body_span(text: str, part: str, subject: str) -> Iterator[tuple[str, Provenance]]:
     markers = load_markers()
     forwarding = markers.is_forward_subject(subject)
     offset, signed = 0, False

@@ -100,7 +100,11 @@ def codes_named(text: str, book: Book, refs: Book) -> dict[str, frozenset[str]]:
     """Each catalogue code the text writes (ours, an EAN, the customer's), with the articles it names."""
     named = {}
     for token in tokens(text):
-        if len(token) < 4 or not (any(c.isdigit() for c in token) or any(c in "-/." for c in token)):
+        if (
+            len(token) < 4
+            or token.isalpha()
+            or not (any(c.isdigit() for c in token) or any(c in "-/." for c in token))
+        ):
             continue
         key = normalize_code(token)
         skus = book.get(key, frozenset()) | refs.get(key, frozenset())
@@ -142,16 +146,17 @@ def better_twin(line: LineMatch, catalogue: CatalogIndex | None) -> str | None:
     said = set(wording.words)
     chosen_name = names.wordings[catalogue.positions[line.sku]]
     chosen = set(chosen_name.words)
+    telling = _telling(chosen, plain)
     for other in siblings(chosen, catalogue, catalogue.positions[line.sku]):
         theirs = set(names.wordings[other].words)
-        ours, twins = _telling(chosen - theirs, plain), _telling(theirs - chosen, plain)
+        ours, twins = telling - theirs, _telling(theirs - chosen, plain)
         if ours and not ours & said and twins <= said and _keeps(wording, chosen_name, names.wordings[other]):
             return catalogue.name_skus[other]
     return None
 
 
 def _telling(words: set[str], plain: frozenset[str]) -> set[str]:
-    return {w for w in words if w not in plain and not any(c.isdigit() for c in w)}
+    return {w for w in words if w not in plain and (w.isalpha() or not any(c.isdigit() for c in w))}
 
 
 def _keeps(said: Wording, chosen: Wording, twin: Wording) -> bool:

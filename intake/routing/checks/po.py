@@ -148,6 +148,8 @@ def check_po_written(ctx: CheckContext) -> list[ReviewReason]:
 _DENIED = re.compile(
     r"(?:\bet\s+non|\bpas|\bnot|\bau\s+lieu\s+d[e'’]|\binstead\s+of|\brather\s+than)\W*$", re.I
 )
+# A word each of `_DENIED`'s phrases holds: a text without one denies no reference.
+_DENIAL_WORD = re.compile(r"non|pas|not|lieu|instead|rather", re.I)
 
 
 def check_po_contradicted(ctx: CheckContext) -> list[ReviewReason]:
@@ -158,6 +160,8 @@ def check_po_contradicted(ctx: CheckContext) -> list[ReviewReason]:
         return []
     wanted, shape = _alnum(po.value), po_shape(po.value)
     for text in _all_texts(ctx):
+        if not _DENIAL_WORD.search(text):
+            continue
         for match in _SHAPE_TOKEN.finditer(text):
             if _alnum(match.group()) == wanted and _DENIED.search(
                 text[max(0, match.start() - 30) : match.start()]
@@ -237,7 +241,8 @@ def _contradicted(value: str, why: str) -> ReviewReason:
 
 
 def _alnum(text: str) -> str:
-    return _NOT_ALNUM.sub("", text.upper())
+    upper = text.upper()
+    return upper if upper.isalnum() else _NOT_ALNUM.sub("", upper)
 
 
 # What str.isalnum refuses: `\w` is isalnum and the underscore.

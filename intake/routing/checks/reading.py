@@ -75,31 +75,30 @@ class ReadingRules(BaseModel):
         """A PO label, a few words at most, then a reference with a digit (group 'po')."""
         labels = sorted((re.escape(label) for label in self.po_labels), key=len, reverse=True)
         label = r"(?<![\w])(?:" + "|".join(labels) + r")(?![\w])"
-        return re.compile(
+        return _compiled(
             rf"(?P<label>{label})\.?\s*(?:[:#°=]|n°|no\.?)?\s*(?:(?:est|is|ist|le|la|the|interne|internal|client|customer|:)\s+){{0,3}}"
-            rf"(?P<po>{self.po_value})",
-            re.I,
+            rf"(?P<po>{self.po_value})"
         )
 
     @cached_property
     def po_word_pattern(self) -> re.Pattern[str]:
-        return re.compile(self.po_after_word, re.I)
+        return _compiled(self.po_after_word)
 
     @cached_property
     def po_label_pattern(self) -> re.Pattern[str]:
         """A PO label alone, its reference possibly further in the sentence."""
         labels = sorted((re.escape(label) for label in self.po_labels), key=len, reverse=True)
-        return re.compile(r"(?<![\w/])(?:" + "|".join(labels) + r")(?![\w])", re.I)
+        return _compiled(r"(?<![\w/])(?:" + "|".join(labels) + r")(?![\w])")
 
     @cached_property
     def not_po_pattern(self) -> re.Pattern[str]:
         words = "|".join(re.escape(w) for w in self.not_po_before)
         small = r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|le|the|cette|this|pour|for|n°|no\.?))*"
-        return re.compile(rf"\b(?:{words})\b{small}\W*$", re.I)
+        return _compiled(rf"\b(?:{words})\b{small}\W*$")
 
     @cached_property
     def span_patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.I) for p in self.explained_spans)
+        return tuple(_compiled(p) for p in self.explained_spans)
 
     @cached_property
     def masks(self) -> Sieve:
@@ -108,7 +107,7 @@ class ReadingRules(BaseModel):
 
     @cached_property
     def line_patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.I) for p in self.explained_lines)
+        return tuple(_compiled(p) for p in self.explained_lines)
 
     @cached_property
     def carried_pattern(self) -> re.Pattern[str]:
@@ -134,11 +133,11 @@ class ReadingRules(BaseModel):
 
     @cached_property
     def line_place_pattern(self) -> re.Pattern[str]:
-        return re.compile(self.line_places, re.I)
+        return _compiled(self.line_places)
 
     @cached_property
     def exception_patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.I) for p in self.exceptions)
+        return tuple(_compiled(p) for p in self.exceptions)
 
     def excepted(self, text: str | None) -> list[str]:
         """What the text excepts from the whole order ('la liste sauf l'entrecôte' -> 'entrecôte')."""
@@ -150,11 +149,11 @@ class ReadingRules(BaseModel):
 
     @cached_property
     def replacement_patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.I) for p in self.replacements)
+        return tuple(_compiled(p) for p in self.replacements)
 
     @cached_property
     def quantity_total_patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.I) for p in self.quantity_totals)
+        return tuple(_compiled(p) for p in self.quantity_totals)
 
     @cached_property
     def spoken_of_pattern(self) -> re.Pattern[str]:
@@ -166,7 +165,12 @@ class ReadingRules(BaseModel):
 
     @cached_property
     def instruction_patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.I) for p in self.instruction_lines)
+        return tuple(_compiled(p) for p in self.instruction_lines)
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # Each is looked for in every span of a message: tried only where a match may start.
+    return starting(re.compile(pattern, re.I))
 
 
 def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:

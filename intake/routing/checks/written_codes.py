@@ -41,7 +41,8 @@ def unglued(tokens: list[str]) -> list[str]:
 
 def compact(text: str) -> str:
     """A code as compared whatever its separators: letters and digits, lower case."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    lowered = text.lower()
+    return lowered if lowered.isalnum() else "".join(ch for ch in lowered if ch.isalnum())
 
 
 @lru_cache(maxsize=4)
