@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from matchers.cognates import cognates
 from matchers.designation_index import DesignationIndex
 from matchers.normalize import Wording, stem, unit_of
+from matchers.vocabulary import load_vocabulary
 
 SHORTLIST = 48  # candidates scored in full per line
 SHORTLIST_SHARE = 0.4
@@ -52,7 +53,10 @@ def spellings(word: str, index: DesignationIndex) -> list[tuple[str, float]]:
     """The catalogue words a customer's word may stand for, with a similarity."""
     if word in index.token_ids:
         return [(word, 1.0)]
-    found: dict[str, float] = dict.fromkeys(cognates(word, index.token_ids), COGNATE_SIMILARITY)
+    meanings = load_vocabulary().if_not_printed.get(word, "").split("|")
+    found = dict.fromkeys((w for w in map(stem, meanings) if w in index.token_ids), COGNATE_SIMILARITY)
+    for known in cognates(word, index.token_ids):
+        found.setdefault(known, COGNATE_SIMILARITY)
     if len(word) >= 4:
         shorter = [word[:i] + word[i + 1 :] for i in range(len(word))]
         for key in [word, *shorter]:  # a letter missing, replaced or swapped

@@ -100,8 +100,6 @@ _PER_PACK = re.compile(r"\b(\d+)\s*per\s+(?:case|pack|box|carton|bag|tub|tray)\b
 # A pack and its count with no 'de' between ('(carton 12)', 'pack 6', 'colis 24 rouleaux'), as customers abbreviate
 # 'carton de 12'; a word after the count that is no unit names something else ('boîte 2 postes').
 _PACK_WORDS = r"boite|box|bte|carton|ctn|case|colis|lot|pack|packet|paquet|pqt|sachet|bag|sac"
-# '12-pack', 'the 6 packs', '(200 ct)', '500 count': the pack's count first.
-_COUNT_THEN_PACK = re.compile(r"\b(\d+)\s*(packs?|ct|count)\b")
 _THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
 _ANY_NUMBER = re.compile(_NUM)
 _SQUARE = re.compile(r"(?<=\d)(\s*(?:mm|cm|m))[23](?![\w])")
@@ -215,7 +213,7 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     take(_PER_PACK, lambda m: {f"pack:{m[1]}"})
     take(_pack_then_count(), lambda m: {f"pack:{m[2]}"}, word=lambda m: m[1])
     take(_PACK, lambda m: {f"pack:{m[1]}"})
-    take(_COUNT_THEN_PACK, lambda m: {f"pack:{m[1]}"}, word=lambda m: m[2] if m[2][0] == "p" else "")
+    take(_count_then_pack(), lambda m: {f"pack:{m[1]}"}, word=lambda m: m[2] if m[2][0] == "p" else "")
     take(_SIZE_LETTER, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
     for m in _BARE.finditer(text):
         features.add(f"num:{_fmt(_number(m[0]))}")
@@ -227,6 +225,14 @@ def _pack_then_count() -> re.Pattern[str]:
     """'carton 12', 'colis 24 rouleaux': the count may be followed by what it counts, a unit word."""
     units = "|".join(sorted((re.escape(u) for u in unit_of() if u.isalpha()), key=len, reverse=True))
     return re.compile(rf"\b((?:{_PACK_WORDS})(?:e?s)?)\s+(\d+)\b(?![.,]\d)(?!\s*(?!(?:{units})\b)[^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _count_then_pack() -> re.Pattern[str]:
+    """'12-pack', 'the 6 packs', '(200 ct)', '500 count': the pack's count first, and what it counts may
+    stand between ('the 24-bottle packs', '6 roll pack')."""
+    units = "|".join(sorted((re.escape(u) for u in unit_of() if u.isalpha()), key=len, reverse=True))
+    return re.compile(rf"\b(\d+)\s*(?:(?:{units})\s+)?(packs?|ct|count)\b")
 
 
 def stem(word: str) -> str:

@@ -33,6 +33,9 @@ class Vocabulary(BaseModel):
     trade_words: dict[str, str] = Field(default_factory=dict)
     # Inflected forms written alike on both sides ("grise" -> "gris"), looked up after the plural.
     forms: dict[str, str] = Field(default_factory=dict)
+    # English words that are French words of another meaning ('plate', 'mat', 'pin'): read in the words of
+    # their English meaning only against a catalogue that does not print them, '|' between the meanings.
+    if_not_printed: dict[str, str] = Field(default_factory=dict)
 
     @cached_property
     def phrase_meanings(self) -> dict[str, str]:

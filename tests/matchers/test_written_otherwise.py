@@ -1,5 +1,6 @@
 """Words and sizes a customer writes otherwise than the catalogue: a learned word with the other
-language's ending, one side of an article printed with two, a shoe's size said as the shops say it."""
+language's ending, one side of an article printed with two, a shoe's size said as the shops say it, English
+words of common goods, and the words of a sentence written around the article."""
 
 from __future__ import annotations
 
@@ -83,3 +84,85 @@ def test_a_shoe_size_finds_its_article(said: str) -> None:
     )
     assert match.sku == "A3"
     assert match.score >= 0.75
+
+
+def test_an_english_word_french_prints_otherwise_is_read_in_its_english_meaning() -> None:
+    index = _index(
+        "Assiette porcelaine blanche Ø27 cm", "Bol porcelaine blanc 50 cl", "Tasse porcelaine blanche 20 cl"
+    )
+    match = match_article(
+        make_extracted_line("white porcelain plates 27 cm", quantity="48"), index, customer_id=None
+    )
+    assert match.sku == "A1"
+    assert match.score >= 0.75
+
+
+def test_the_same_word_is_the_catalogues_own_where_it_prints_it() -> None:
+    index = _index("Eau minérale plate 1 L", "Eau minérale gazeuse 1 L", "Plaque de cuisson 1 L")
+    match = match_article(
+        make_extracted_line("eau minérale plate 1 L", quantity="12"), index, customer_id=None
+    )
+    assert match.sku == "A1"
+
+
+@pytest.mark.parametrize(
+    ("said", "sku"),
+    [("porcelain bowls 50 cl", "A2"), ("tasses porcelaine pink 20 cl", "A4")],
+    ids=["a-thing", "a-colour"],
+)
+def test_common_goods_words_in_english(said: str, sku: str) -> None:
+    index = _index(
+        "Assiette porcelaine blanche Ø27 cm",
+        "Bol porcelaine blanc 50 cl",
+        "Tasse porcelaine blanche 20 cl",
+        "Tasse porcelaine rose 20 cl",
+    )
+    match = match_article(make_extracted_line(said, quantity="6"), index, customer_id=None)
+    assert match.sku == sku
+
+
+def _plumbing() -> CatalogIndex:
+    return _index(
+        "Robinet d'arrêt laiton 15x21",
+        "Robinet d'arrêt laiton 20x27",
+        "Flexible inox 15x21 longueur 50 cm",
+        "Coude laiton 15x21",
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "quelques robinets d'arrêt laiton 20x27 comme d'habitude",
+        "encore des robinets d'arrêt 20x27 si vous en avez",
+        "the brass stop valves in 20x27 we usually get",
+        "some more of your 20x27 brass stop valves",
+    ],
+    ids=["comme-d-habitude", "si-vous-en-avez", "we-usually-get", "some-more-of-your"],
+)
+def test_the_words_of_a_sentence_around_the_article_do_not_lower_its_match(said: str) -> None:
+    match = match_article(make_extracted_line(said, quantity="10"), _plumbing(), customer_id=None)
+    assert match.sku == "A2"
+    assert match.score >= 0.75
+
+
+def test_a_word_no_designation_prints_may_be_what_the_article_is() -> None:
+    """'coudes PVC' against a catalogue of brass elbows: the word the catalogue lacks may name another
+    article, one it does not sell, so the elbow it sells is no sure match."""
+    match = match_article(
+        make_extracted_line("coudes PVC 15x21", quantity="10"), _plumbing(), customer_id=None
+    )
+    assert match.score < 0.75
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "kitchen towel, 6-roll packs",
+        "kitchen towel (6 roll pack)",
+        "kitchen towel 6-pack",
+        "kitchen towel 6 ct",
+    ],
+)
+def test_a_packs_count_with_what_it_counts_between(said: str) -> None:
+    assert "pack:6" in read_wording(said).features
