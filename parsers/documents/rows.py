@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.values.numbers import parse_number, split_quantity
+from parsers.values.numbers import parse_number, split_quantity, word_quantity
 from parsers.values.units import normalise_unit
 
 # A line's amount is printed to the cent: quantity x net price within this of it.
@@ -19,6 +19,20 @@ _PACK = re.compile(
     re.I,
 )
 
+# A count typed with a times sign in a quantity cell: 'x12', '12x', '× 3'.
+_TIMES = re.compile(r"^[x×*]\s*(?=\d)|(?<=\d)\s*[x×*]$", re.I)
+
+
+def _typed_quantity(text: str, *, decimal_comma: bool) -> tuple[Decimal | None, str]:
+    """The count a quantity cell holds: a number and its unit, the number with a times sign, or a
+    number word typed alone ('douze', 'two')."""
+    quantity, unit = split_quantity(_TIMES.sub("", text.strip()), decimal_comma=decimal_comma)
+    if quantity is None:
+        worded = word_quantity(text.strip())
+        return (worded[0], "") if worded and not worded[1] else (None, unit)
+    return quantity, unit
+
+
 # Texts as printed, or numbers already typed (spreadsheet cells), by column role.
 Cells = dict[str, tuple[str | Decimal, Provenance]]
 
@@ -29,7 +43,7 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
     if isinstance(qty_text, Decimal):
         quantity, qty_unit = qty_text, ""
     else:
-        quantity, qty_unit = split_quantity(qty_text, decimal_comma=decimal_comma)
+        quantity, qty_unit = _typed_quantity(qty_text, decimal_comma=decimal_comma)
     if quantity is None or quantity <= 0:
         return None
     codes = [

@@ -10,10 +10,12 @@ the quantity and the second what each pack holds.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from parsers.documents.grid import Grid
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS
 from parsers.documents.unit_columns import NUMBER_WORDS, heading_unit, unit_quantity_columns
+from parsers.values.numbers import parse_number
 from parsers.values.units import normalise_unit
 from parsers.vocabulary.layout import LayoutVocabulary, numbered_heading
 from parsers.vocabulary.phrases import match_phrases, normalize
@@ -193,3 +195,50 @@ def _unnamed_codes(grid: Grid, header: int, texts: list[tuple[int, str]], roles:
 def _code_shaped(text: str) -> bool:
     # 'CHS-S1P-310', 'GAN-CUI': a digit, or capitals joined by a separator; never a word.
     return any(ch.isdigit() for ch in text) or (text.isupper() and any(ch in "-./" for ch in text))
+
+
+def header_by_contents(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str, int]] | None:
+    """A header row naming one side of a line in words no phrase knows: the article named but its count
+    ('Réf | Désignation | Besoin', 'Item | Description | Count'), the one unnamed heading over counts on
+    every filled row; or the count named but not the article ('Catalogue | Matériel | Qté'), the columns
+    of codes and of worded names below unnamed headings."""
+    for index in range(min(len(grid.rows), HEADER_SEARCH_ROWS)):
+        texts = [
+            (c, cell.text)
+            for c, cell in enumerate(grid.rows[index])
+            if isinstance(cell.value, str) and cell.text
+        ]
+        roles: dict[str, int] = {}
+        for column, text in texts:
+            role = column_role(text, vocab)
+            if role is not None:
+                roles.setdefault("supplier_code" if role == "code" and "code" in roles else role, column)
+        if "quantity" in roles and not roles.keys() & _ARTICLE:
+            _worded_heading_is_designation(grid, index, texts, roles)
+            _unnamed_codes(grid, index, texts, roles)
+            if roles.keys() & _ARTICLE:
+                return index, roles
+            continue
+        if "quantity" in roles or not roles.keys() & _ARTICLE:
+            continue
+        below = [row for row in grid.rows[index + 1 : index + 201] if any(c.text for c in row)]
+        unnamed = [c for c, text in texts if column_role(text, vocab) is None]
+        counted = [c for c in unnamed if _counts(below, c)]
+        if len(counted) == 1 and len(roles) + 1 >= len(texts) / 2:
+            return index, roles | {"quantity": counted[0]}
+    return None
+
+
+_ARTICLE = {"code", "description", "supplier_code", "ean"}
+
+
+def _counts(rows: list[list], column: int) -> bool:
+    # Whole counts on at least two rows, nothing else but blanks; never prices (62.40) nor the rows' own
+    # numbers (1, 2, 3...).
+    values = [row[column].text for row in rows if column < len(row) and row[column].text]
+    numbers = [parse_number(v) for v in values]
+    if len(values) < 2 or any(
+        n is None or n < 0 or n >= 10_000 or n != n.to_integral_value() for n in numbers
+    ):
+        return False
+    return any(n > 0 for n in numbers) and numbers != [Decimal(k) for k in range(1, len(numbers) + 1)]

@@ -17,7 +17,7 @@ from parsers.documents.kinds import kind_of_title
 from parsers.documents.rows import Cells, build_line, carry_article
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
 from parsers.documents.sheet_files import MAX_ROWS, load_grids
-from parsers.documents.sheet_header import CODE, column_role, find_header_row
+from parsers.documents.sheet_header import CODE, column_role, find_header_row, header_by_contents
 from parsers.documents.sheet_sizes import find_size_header, read_size_grid
 from parsers.documents.totals import check_order
 from parsers.documents.unit_columns import (
@@ -79,6 +79,14 @@ def read_sheet(
             order.document_kind = DocumentKind.PURCHASE_ORDER
             order.notes.append("a size grid: one line per filled size cell")
             return order
+    for grid in grids:
+        counted = header_by_contents(grid, vocab)
+        if counted is not None:
+            _read_table(order, grid, counted[0], counted[1], part, vocab)
+            order.confidence = GUESSED_CONFIDENCE
+            order.notes.append("a column no heading names was told by its contents (counts, codes or names)")
+            order.document_kind = DocumentKind.PURCHASE_ORDER
+            return check_order(order)
     guessed = guess_columns(grids[0]) if grids else None
     if guessed:
         order.rows = sheet_rows(grids[0], -1, part, guessed.get("quantity"))

@@ -163,3 +163,21 @@ def make_workbook(sheets: dict[str, list[list[object]]]) -> bytes:
     data = io.BytesIO()
     book.save(data)
     return data.getvalue()
+
+
+def draw_numbered_rows(
+    pdf: Canvas, xs: tuple[float, ...], headings: tuple[str, ...], rows: list[tuple[str, ...]], y: float
+) -> None:
+    """A line table under its headings: line number, code, designation, then figures right-aligned
+    (the unit, fifth, left-aligned)."""
+    pdf.setFont("Helvetica-Bold", 9)
+    for x, heading in zip(xs, headings, strict=False):
+        pdf.drawString(x + 3, y, heading)
+    pdf.setFont("Helvetica", 9)
+    for row in rows:
+        y -= 16
+        for k, value in enumerate(row):
+            if k >= 3 and k != 4:
+                pdf.drawRightString(xs[k + 1] - 3, y, value)
+            else:
+                pdf.drawString(xs[k] + 3, y, value)

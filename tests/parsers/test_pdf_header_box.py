@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from models import ExtractedOrder
 from parsers.documents.pdf import read_pdf
 from parsers.documents.pdf.fields import without_recipient
-from tests.factories.documents import Item, Layout, make_po_pdf
+from tests.factories.documents import Item, Layout, draw_numbered_rows, make_po_pdf
 
 TOP = A4[1]
 ROWS = [
@@ -50,17 +50,7 @@ def _order(
         pdf.drawString(x + 3, TOP - 90, label)
         pdf.drawString(x + 3, TOP - 104, value)
     y = TOP - 200
-    pdf.setFont("Helvetica-Bold", 9)
-    for x, heading in zip(XS, headings, strict=False):
-        pdf.drawString(x + 3, y, heading)
-    pdf.setFont("Helvetica", 9)
-    for row in rows:
-        y -= 16
-        for k, value in enumerate(row):
-            if k >= 3 and k != 4:
-                pdf.drawRightString(XS[k + 1] - 3, y, value)
-            else:
-                pdf.drawString(XS[k] + 3, y, value)
+    draw_numbered_rows(pdf, XS, headings, rows, y)
     pdf.showPage()
     pdf.save()
     return read_pdf(out.getvalue(), "attachment:po.pdf", max_pages=2)
@@ -135,6 +125,8 @@ def test_a_word_heading_over_dates_is_no_code() -> None:
     ("under_title", "po"),
     [
         (("PO-55120",), "PO-55120"),
+        (("PO-55120 of 01/12/2026",), "PO-55120"),
+        (("LB-26-0412 du 1 décembre 2026",), "LB-26-0412"),
         (("2025/10/7712", "Date : 01/12/2026"), "2025/10/7712"),
         (("Référence : ACH-26-0412",), "ACH-26-0412"),
         (("Ref: ACH-26-0412",), "ACH-26-0412"),
@@ -143,7 +135,18 @@ def test_a_word_heading_over_dates_is_no_code() -> None:
         (("Page 1/2",), None),
         (("01/12/2026",), None),
     ],
-    ids=["number", "number-then-date", "reference", "ref", "client", "our-quote", "page", "date"],
+    ids=[
+        "number",
+        "number-of-its-date",
+        "number-du-its-date",
+        "number-then-date",
+        "reference",
+        "ref",
+        "client",
+        "our-quote",
+        "page",
+        "date",
+    ],
 )
 def test_the_order_number_under_the_title_or_after_a_reference_label(
     under_title: tuple[str, ...], po: str | None
@@ -308,8 +311,20 @@ def test_the_title_prints_the_number_then_the_order_date(title: str, po: str | N
         ("BON DE COMMANDE", [], ("N° de document : LB-26-0091",), "LB-26-0091"),
         ("DELIVERY NOTE", [("Document No.", "4500012877"), ("Date", "01/12/2026")], (), None),
         ("INVOICE", [], ("Document No. 4500012877",), None),
+        ("PURCHASE ORDER", [("Number", "4500012877"), ("Date", "01/12/2026")], (), "4500012877"),
+        ("PURCHASE ORDER", [], ("Phone number: 0612345678",), None),
+        ("PURCHASE ORDER", [], ("Customer Number 12345",), None),
     ],
-    ids=["order-box", "order-line", "commande-line", "delivery-note", "invoice"],
+    ids=[
+        "order-box",
+        "order-line",
+        "commande-line",
+        "delivery-note",
+        "invoice",
+        "number-box",
+        "phone-number",
+        "customer-number",
+    ],
 )
 def test_the_document_number_is_the_order_number_only_on_a_document_titled_as_an_order(
     title: str, boxes: list[tuple[str, str]], under_title: tuple[str, ...], po: str | None

@@ -244,3 +244,65 @@ def test_a_header_over_two_rows_names_the_articles_code_and_designation_on_its_s
         ("GR-0412", "Gazon rustique sac 10 kg", Decimal(6)),
         ("TE-2210", "Terreau 70 L", Decimal(12)),
     ]
+
+
+@pytest.mark.parametrize("heading", ["Besoin", "Count", "A commander", "Cantidad"])
+def test_the_one_unnamed_heading_over_counts_is_the_quantity_and_the_order_is_held(heading: str) -> None:
+    rows = [
+        ["Pépinière des Coteaux"],
+        [],
+        ["Réf.", "Désignation", heading],
+        ["PEP-101", "Godet lavande 9 cm", 24],
+        ["PEP-205", "Rosier buisson en conteneur", "6"],
+        ["PEP-310", "Terreau plantation 70 L", None],
+    ]
+    order = read_sheet(make_workbook({"Commande": rows}), "pepiniere.xlsx", PART)
+    assert _read(order) == [("PEP-101", 24), ("PEP-205", 6)]
+    assert order.confidence < 0.75 and any("contents" in note for note in order.notes)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # The rows' own numbers are no counts.
+        [
+            ["Rang", "Désignation", "Remarque"],
+            [1, "Godet lavande", "urgent"],
+            [2, "Rosier", "si possible"],
+            [3, "Terreau", "-"],
+        ],
+        # Two unnamed columns of numbers: which one counts is unclear.
+        [
+            ["Réf.", "Désignation", "Stock", "Besoin"],
+            ["PEP-101", "Godet", 40, 24],
+            ["PEP-205", "Rosier", 12, 6],
+        ],
+    ],
+    ids=["line-numbers", "two-count-columns"],
+)
+def test_no_count_column_is_guessed_when_unclear(rows: list[list[object]]) -> None:
+    assert read_sheet(make_workbook({"Commande": rows}), "pepiniere.xlsx", PART).lines == []
+
+
+def test_unnamed_article_headings_over_codes_and_names_beside_a_named_count() -> None:
+    rows = [
+        ["Catalogue", "Matériel", "Qté"],
+        ["PEP-101", "Godet lavande 9 cm", 24],
+        ["PEP-205", "Rosier buisson en conteneur", 6],
+        ["PEP-310", "Terreau plantation 70 L", None],
+    ]
+    order = read_sheet(make_workbook({"Commande": rows}), "pepiniere.xlsx", PART)
+    assert [(ln.code.value, ln.description.value, ln.quantity.value) for ln in order.lines] == [
+        ("PEP-101", "Godet lavande 9 cm", 24),
+        ("PEP-205", "Rosier buisson en conteneur", 6),
+    ]
+    assert order.confidence < 0.75
+
+
+def test_a_price_list_with_a_second_price_column_orders_nothing() -> None:
+    rows = [
+        ["Référence", "Désignation", "Cond.", "Prix 2026", "Prix 2027", "Var."],
+        ["PEP-101", "Godet lavande 9 cm", "pce", 3, 3.12, "4 %"],
+        ["PEP-205", "Rosier buisson en conteneur", "pce", 14, 14.56, "4 %"],
+    ]
+    assert read_sheet(make_workbook({"Tarif": rows}), "tarif.xlsx", PART).lines == []

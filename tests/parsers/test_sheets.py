@@ -357,3 +357,21 @@ def test_a_row_writing_only_a_colour_or_size_orders_the_article_of_the_row_above
         ("STB-12", "Stabilo Boss", 2),
     ]
     assert order.lines[1].description.provenance.cell == "C3"
+
+
+def test_a_count_typed_with_a_times_sign_or_in_words_is_the_quantity() -> None:
+    rows = [
+        ["Réf.", "Désignation", "Qté"],
+        ["JAR-110", "Terreau horticole 50 L", "x12"],
+        ["JAR-220", "Bâche de paillage 2x10 m", "3x"],
+        ["JAR-330", "Tuteur bambou 120 cm", "douze"],
+        ["JAR-440", "Arrosoir 10 L", "two"],
+        ["JAR-550", "Sécateur", "à voir"],
+    ]
+    order = read_sheet(make_xlsx(rows), "jardin.xlsx", PART)
+    assert [(line.code.value, line.quantity.value) for line in order.lines] == [
+        ("JAR-110", Decimal(12)),
+        ("JAR-220", Decimal(3)),
+        ("JAR-330", Decimal(12)),
+        ("JAR-440", Decimal(2)),
+    ]

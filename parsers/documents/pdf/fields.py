@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from parsers.documents.kinds import ends_title
 from parsers.documents.pdf.layout import Line, Word
 from parsers.text.ship_to import address_end, is_country
 from parsers.values.dates import find_date, find_dates
@@ -26,6 +27,8 @@ _LABEL_LINE = re.compile(r"^[^\W\d][\w'’.\- ]{1,30}?\s?:\s")
 BELOW_GAP = 2.5
 # A value in the next cell of the label's line is at most this many line heights away.
 BESIDE_GAP = 12
+# ... and as far again for a label its colon or leader dots close.
+FORM_REACH = 3
 # Lines of one address block follow each other within this many line heights.
 BLOCK_GAP = 1.8
 
@@ -92,7 +95,14 @@ def _kept(label: Label) -> bool:
         return label.at_cell_start and _colon(label) and po_value(_clean(after)) is not None
     if is_bare(label) and _names_another(label.rest[:1]):
         return False
+    if label_text(label) in _CELL_START_ONLY:
+        return label.at_cell_start
     return label.at_cell_start or _colon(label) or _validated(label)
+
+
+# A plain 'Number' heads its own cell (a box of the order's head); after a word it is that word's
+# number ('Phone number', 'Customer number').
+_CELL_START_ONLY = {"number", "num"}
 
 
 def _names_another(words: list[Word]) -> bool:
@@ -147,7 +157,9 @@ def _tokens(words: list[Word]) -> tuple[list[str], list[int]]:
 
 def _clean(words: list[Word]) -> list[Word]:
     skip = {":", "#", "n°", "no", "nº", "-", "–", "/"}
-    while words and (words[0].text.lower() in skip or words[0].text in {":", "#"}):
+    while words and (
+        words[0].text.lower() in skip or words[0].text in {":", "#"} or _LEADER.match(words[0].text)
+    ):
         words = words[1:]
     return [
         Word(w.text.lstrip(":"), w.x0, w.x1, w.top, w.bottom, w.page) for w in words if w.text.lstrip(":")
@@ -159,8 +171,17 @@ def value_right(label: Label) -> list[Word]:
     words = _clean(label.rest)
     if words or not label.beside:
         return words
-    near = label.beside[0].x0 - label.words[-1].x1 < BESIDE_GAP * label.words[-1].height
+    # A label closed by a colon or a leader ('N° de commande :', 'Date ........') reaches its value at the
+    # next tab stop: a form prints its values in a column of their own. Only a value its shape checks (a
+    # number, a date), never an address block nor the next label ('Deliver to:' ... 'Supplier:').
+    closed = _colon(label) or any(_LEADER.match(w.text) for w in label.rest)
+    form = closed and label.field != "ship_to" and not label.beside[-1].text.endswith(":")
+    reach = BESIDE_GAP * (FORM_REACH if form else 1)
+    near = label.beside[0].x0 - (label.rest or label.words)[-1].x1 < reach * label.words[-1].height
     return _clean(label.beside) if near else []
+
+
+_LEADER = re.compile(r"^[.…_·]{3,}:?$")
 
 
 def value_below(label: Label, lines: list[Line]) -> list[Word]:
@@ -294,7 +315,8 @@ def number_below(lines: list[Line], index: int, title: list[Word]) -> Found | No
         words = [w for w in below.words if title[0].x0 - 4 <= w.x0 <= title[-1].x1]
         if not words:
             continue
-        return lone_number(words)
+        # 'PURCHASE ORDER' over 'PO-55120 of 19/11/2026': the number, then the order's date.
+        return lone_number(words[:1] if ends_title([w.text for w in words], 0) else words)
     return None
 
 
