@@ -54,7 +54,7 @@ def _ingest_paths(args: argparse.Namespace) -> int:
     jobs = max(1, args.jobs)
     spawner = _spawner_ahead(settings) if jobs > 1 and len(files) > 1 else None
     try:
-        return _ingest_files(args, settings, files, missing, started, spawner)
+        return _ingest_files(args, settings, files, missing, started, jobs, spawner)
     finally:
         if spawner is not None:  # closed by the pool once handed to it; not when the store failed
             spawner.close()
@@ -75,6 +75,7 @@ def _ingest_files(
     files: list[Path],
     missing: list[Path],
     started: float,
+    jobs: int,
     spawner: Spawner | None,
 ) -> int:
     from matchers import CatalogIndex
@@ -86,7 +87,7 @@ def _ingest_files(
         index = CatalogIndex.build(store.load_reference())
     counts = {"processed": 0, "failed": 0, "duplicate": 0, "orders": 0}
     for path, outcome in progress(
-        _ingest(store, files, index, settings, jobs=max(1, args.jobs), spawner=spawner),
+        _ingest(store, files, index, settings, jobs=jobs, spawner=spawner),
         total=len(files),
         desc="ingest",
     ):
