@@ -22,6 +22,7 @@ from parsers.documents.pdf import load_pages, read_pages
 from parsers.documents.pdf.reader import split_documents
 from parsers.documents.rules import LayoutRule, default_rules, vocabulary_for
 from parsers.documents.sandbox import run_bounded
+from parsers.documents.sheet_files import is_flat_ods
 from parsers.documents.sheets import SHEET_EXTENSIONS, load_grids, read_workbook
 from parsers.documents.structured import embedded_xml, is_order_xml, read_xml
 from parsers.vocabulary.layout import default_vocabulary
@@ -45,6 +46,10 @@ def document_type(attachment: Attachment) -> str | None:
         or "excel" in attachment.content_type
     ):
         return SHEET
+    if is_flat_ods(head):
+        return SHEET  # a flat OpenDocument sheet saved under another name
+    if is_flat_ods(head):
+        return SHEET  # a flat OpenDocument sheet saved under another name
     if name.endswith(".xml") or head.startswith(b"<?xml") or attachment.content_type.endswith("/xml"):
         return XML
     if name.endswith(".txt") and attachment.content_type == "text/csv":

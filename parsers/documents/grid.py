@@ -25,6 +25,21 @@ class Cell:
 class Grid:
     name: str
     rows: list[list[Cell]]
+    # What the producer hid and the grid leaves out (rows) or blank (columns): a clerk does not see it.
+    hidden_rows: int = 0
+    hidden_columns: int = 0
+    hidden_sheets: tuple[str, ...] = ()
+
+    def hidden_note(self) -> str | None:
+        """What of this sheet (and of the hidden sheets beside it) was not read, for the clerk."""
+        counts = ((self.hidden_rows, "row"), (self.hidden_columns, "column"))
+        parts = [f"{n} hidden {what}{'s' if n > 1 else ''}" for n, what in counts if n]
+        parts += [f"the hidden sheet '{name}'" for name in self.hidden_sheets]
+        return (
+            f"not read, as a clerk does not see them: {', '.join(parts)} (sheet '{self.name}')"
+            if parts
+            else None
+        )
 
 
 def cell_number(value: object) -> str | Decimal:

@@ -3,7 +3,9 @@
 Producers write the same sheet many ways: LibreOffice repeats rows and cells, Excel and Google Sheets
 export with other namespace prefixes and without a manifest or styles, some leave office:value out,
 others keep a text in office:string-value. The XML is read by its namespaces, never by its prefixes,
-and needs nothing from the archive but content.xml.
+and needs nothing from the archive but content.xml. A flat ODS (.fods) is that same XML saved alone.
+
+Rows and columns the producer hides (collapsed, filtered out) are not read: a clerk does not see them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Callable
+from typing import NamedTuple
 from xml.etree.ElementTree import Element
 
 from defusedxml.ElementTree import fromstring
@@ -23,36 +26,68 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
 # Rows sit in the table itself or in these wrappers (a header block, a collapsible group).
 _ROW_GROUPS = (f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABLE}table-row-group")
+_COLUMN_GROUPS = (f"{_TABLE}table-header-columns", f"{_TABLE}table-columns", f"{_TABLE}table-column-group")
 _PARAGRAPHS = (f"{_TEXT}p", f"{_TEXT}h")
 _NUMBERS = ("float", "percentage", "currency")
 # A trailing block of repeated rows is the sheet's blank remainder, written once with a count.
 MAX_ROW_REPEAT = 50
 
 
-def ods_grids(data: bytes, make_cell: Callable, max_rows: int, max_cols: int) -> list[tuple[str, list]]:
-    """(sheet name, rows of cells) for each sheet; repeated rows and columns are capped."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        root = fromstring(archive.read("content.xml"))
+class OdsSheet(NamedTuple):
+    name: str
+    rows: list[list]
+    hidden_rows: int
+    hidden_columns: int
+
+
+def ods_grids(data: bytes, make_cell: Callable, max_rows: int, max_cols: int) -> list[OdsSheet]:
+    """Each sheet's rows of cells (repeated rows and columns capped), without its hidden rows and with
+    its hidden columns left blank; the references stay the sheet's own ('B12')."""
+    if data[:4] == b"PK\x03\x04":
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            data = archive.read("content.xml")
+    root = fromstring(data)
     grids = []
     for sheet in root.iter(f"{_OFFICE}spreadsheet"):
         for table in sheet.iterfind(f"{_TABLE}table"):
+            hidden = _hidden_columns(table, max_cols)
             rows: list[list] = []
-            for row in _rows(table):
+            number = hidden_rows = 0
+            for row in _nodes(table, f"{_TABLE}table-row", _ROW_GROUPS):
+                if row.get(f"{_TABLE}visibility", "visible") != "visible":
+                    repeat = int(row.get(f"{_TABLE}number-rows-repeated", 1))
+                    number, hidden_rows = number + repeat, hidden_rows + repeat
+                    continue
                 repeat = min(int(row.get(f"{_TABLE}number-rows-repeated", 1)), MAX_ROW_REPEAT)
-                values = _row_values(row, max_cols)
+                values = [None if c in hidden else v for c, v in enumerate(_row_values(row, max_cols))]
                 for _ in range(min(repeat, max_rows - len(rows))):
-                    r = len(rows) + 1
-                    rows.append([make_cell(v, f"{get_column_letter(c)}{r}") for c, v in enumerate(values, 1)])
-            grids.append((table.get(f"{_TABLE}name") or "sheet", rows))
+                    number += 1
+                    rows.append(
+                        [make_cell(v, f"{get_column_letter(c)}{number}") for c, v in enumerate(values, 1)]
+                    )
+            name = table.get(f"{_TABLE}name") or "sheet"
+            grids.append(OdsSheet(name, rows, hidden_rows, len(hidden)))
     return grids
 
 
-def _rows(parent: Element):
+def _hidden_columns(table: Element, max_cols: int) -> set[int]:
+    hidden: set[int] = set()
+    column = 0
+    for node in _nodes(table, f"{_TABLE}table-column", _COLUMN_GROUPS):
+        repeat = min(int(node.get(f"{_TABLE}number-columns-repeated", 1)), max(max_cols - column, 0))
+        if node.get(f"{_TABLE}visibility", "visible") != "visible":
+            hidden.update(range(column, column + repeat))
+        column += repeat
+    return hidden
+
+
+def _nodes(parent: Element, tag: str, groups: tuple[str, ...]):
+    """The rows or columns of a table, inside their wrappers too."""
     for child in parent:
-        if child.tag == f"{_TABLE}table-row":
+        if child.tag == tag:
             yield child
-        elif child.tag in _ROW_GROUPS:
-            yield from _rows(child)
+        elif child.tag in groups:
+            yield from _nodes(child, tag, groups)
 
 
 def _row_values(row: Element, max_cols: int) -> list[object]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.values.numbers import parse_number, split_quantity, word_quantity
+from parsers.values.numbers import parse_number, split_quantity, without_spelled_count, word_quantity
 from parsers.values.units import normalise_unit
 
 # A line's amount is printed to the cent: quantity x net price within this of it.
@@ -25,7 +25,8 @@ _TIMES = re.compile(r"^[x×*]\s*(?=\d)|(?<=\d)\s*[x×*]$", re.I)
 
 def _typed_quantity(text: str, *, decimal_comma: bool) -> tuple[Decimal | None, str]:
     """The count a quantity cell holds: a number and its unit, the number with a times sign, or a
-    number word typed alone ('douze', 'two')."""
+    number word typed alone ('douze', 'two'); the words spelling the count again are none of its unit."""
+    text = without_spelled_count(text)
     quantity, unit = split_quantity(_TIMES.sub("", text.strip()), decimal_comma=decimal_comma)
     if quantity is None:
         worded = word_quantity(text.strip())

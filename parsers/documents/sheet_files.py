@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 
 from openpyxl.utils import get_column_letter
 
@@ -32,10 +34,11 @@ def load_grids(data: bytes, filename: str, part: str) -> list[Grid]:
             return [_csv_grid(data)]
         if name.endswith(".xls"):
             return _xls_grids(data)
-        if name.endswith(".ods"):
+        if name.endswith((".ods", ".fods")) or is_flat_ods(data):
             from parsers.documents.ods import ods_grids
 
-            return [Grid(n, rows) for n, rows in ods_grids(data, Cell, MAX_ROWS, MAX_COLUMNS)]
+            sheets = ods_grids(data, Cell, MAX_ROWS, MAX_COLUMNS)
+            return [Grid(s.name, s.rows, s.hidden_rows, s.hidden_columns) for s in sheets]
         return _xlsx_grids(data)
     except DocumentReadError:
         raise
@@ -47,7 +50,6 @@ def load_grids(data: bytes, filename: str, part: str) -> list[Grid]:
 
 def check_archive(data: bytes, part: str, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> None:
     """DocumentReadError when a zip-based spreadsheet would unpack beyond the limits."""
-    import zipfile
 
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
@@ -64,18 +66,61 @@ def check_archive(data: bytes, part: str, *, max_unpacked: int = MAX_UNPACKED_BY
         )
 
 
+def is_flat_ods(data: bytes) -> bool:
+    """A flat OpenDocument sheet (.fods) whatever its name: one XML document of the spreadsheet."""
+    head = data[:2048]
+    return head.lstrip().startswith(b"<?xml") and b"opendocument.spreadsheet" in head
+
+
 def _xlsx_grids(data: bytes) -> list[Grid]:
     import openpyxl
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    # A sheet the workbook hides (a list feeding a drop-down, old prices) is none a clerk reads.
+    shown = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"] or book.worksheets
     grids = []
-    for sheet in book.worksheets:
-        rows = []
-        for r, row in enumerate(sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True), 1):
-            rows.append([Cell(v, f"{get_column_letter(c)}{r}") for c, v in enumerate(row, 1)])
-        grids.append(Grid(sheet.title, rows))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for sheet in shown:
+            rows_off, columns_off = _xlsx_hidden(archive, getattr(sheet, "_worksheet_path", "").lstrip("/"))
+            rows = []
+            for r, row in enumerate(
+                sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True), 1
+            ):
+                if r not in rows_off:
+                    cells = [
+                        Cell(None if c in columns_off else v, f"{get_column_letter(c)}{r}")
+                        for c, v in enumerate(row, 1)
+                    ]
+                    rows.append(cells)
+            grids.append(Grid(sheet.title, rows, len(rows_off), len(columns_off)))
+    if grids:
+        grids[0].hidden_sheets = tuple(sheet.title for sheet in book.worksheets if sheet not in shown)
     book.close()
     return grids
+
+
+_HIDDEN_ROW = re.compile(
+    rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"|<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"'
+)
+_HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
+
+
+def _xlsx_hidden(archive: zipfile.ZipFile, path: str) -> tuple[set[int], set[int]]:
+    """The numbers of the rows and columns a worksheet hides (1-based), read from its XML."""
+    try:
+        xml = archive.read(path)
+    except KeyError:
+        return set(), set()
+    if b'hidden="1"' not in xml and b'hidden="true"' not in xml:
+        return set(), set()
+    rows = {int(found[1] or found[2]) for found in _HIDDEN_ROW.finditer(xml)}
+    columns: set[int] = set()
+    for found in _HIDDEN_COLUMNS.finditer(xml[: xml.find(b"sheetData")]):
+        tag = found[0]
+        low, high = re.search(rb'\bmin="(\d+)"', tag), re.search(rb'\bmax="(\d+)"', tag)
+        if re.search(rb'\bhidden="(?:1|true)"', tag) and low and high:
+            columns.update(range(int(low[1]), min(int(high[1]), MAX_COLUMNS) + 1))
+    return rows, columns
 
 
 def _xls_grids(data: bytes) -> list[Grid]:

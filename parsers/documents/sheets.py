@@ -33,7 +33,7 @@ from parsers.vocabulary.phrases import starts_with
 
 SHEET_CONFIDENCE = 0.92
 GUESSED_CONFIDENCE = 0.7
-SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv")
+SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods", ".fods", ".csv", ".tsv")
 # A sheet beside the table's that holds the order's fields is short: a cover, not a list.
 COVER_ROWS = 15
 
@@ -50,6 +50,7 @@ def read_sheet(
     vocab = vocab or default_vocabulary()
     grids = grids if grids is not None else load_grids(data, filename, part)
     order = ExtractedOrder(source="spreadsheet", part=part, confidence=SHEET_CONFIDENCE)
+    order.notes += [note for grid in grids if (note := grid.hidden_note())]
     tables = [(grid, header) for grid in grids if (header := find_header_row(grid, vocab)) is not None]
     for grid, (row_index, roles) in tables:
         _read_table(order, grid, row_index, roles, part, vocab)

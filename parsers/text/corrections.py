@@ -46,8 +46,9 @@ def added_item(line: str) -> tuple[int, int, int] | None:
     found = correction_patterns()["add"].search(line)
     if found is None:
         return None
-    # a size '2,5' runs on, and so does an abbreviation's dot ('env. (250) and 3 boxes')
-    stop = re.search(r"(?<!\d),|,(?!\d)|;|\.(?!\d)(?![ \t]*[a-z(\[])", line[found.end() :])
+    # a size '2,5' runs on, and so does an abbreviation's dot ('env. (250) and 3 boxes'); a question
+    # ends the item ('could you also add 2 kits to the same order? It is not on the PO')
+    stop = re.search(r"(?<!\d),|,(?!\d)|;|\?|\.(?!\d)(?![ \t]*[a-z(\[])", line[found.end() :])
     end = found.end() + stop.start() if stop else len(line.rstrip(" .!"))
     tail = correction_patterns()["filler_tail"].search(line[:end], found.end())
     return found.start(), found.end(), tail.start() if tail else end

@@ -76,10 +76,11 @@ _PO_AFTER_WORD = re.compile(
 )
 # "la commande de cette semaine, réf CIG-1711, pour jeudi", "notre commande en fichier joint, n° DO-219.":
 # the order's number in apposition to the word, a clause of words without figures between, and the
-# clause ends after it (an article's ref is followed by its name or count).
+# clause ends after it (an article's ref is followed by its name or count), or the line does on a colon
+# that opens the lines ("Commande de l'atelier, n° AT-26-41 :" above a table).
 _PO_APPOSED = re.compile(
     rf"\b(?:commande|cde|order)\b[^\d\n.:;,]{{0,40}},\s*(?:r[ée]f(?:[ée]rence)?\.?|n°|no\.|num[ée]ro|number|#)"
-    rf"\s*:?\s*{_PO_VALUE}(?=\s*(?:[,.;)]|$|\s+(?:pour|for|à|a)\b))",
+    rf"\s*:?\s*{_PO_VALUE}(?=\s*(?:[,.;)]|:[ \t]*$|$|\s+(?:pour|for|à|a)\b))",
     re.I | re.M,
 )
 # "Commande fruits CLG-JM-118", "notre commande viandes en PJ (RIE-4812)", "drinks order GCC-1311 attached":

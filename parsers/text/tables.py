@@ -15,7 +15,7 @@ from functools import cache
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.documents.rows import carry_article as carry_row_article
 from parsers.text.line_noise import opens_no_item
-from parsers.values.numbers import NUMBER, parse_number
+from parsers.values.numbers import NUMBER, parse_number, without_spelled_count
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.layout import default_vocabulary, numbered_heading
 from parsers.vocabulary.phrases import normalize, starts_with
@@ -225,7 +225,7 @@ def line_from_cells(
         return None
     if opens_no_item((desc_cell or code_cell)[0]):
         return None
-    qty_match = _QTY_CELL.match(qty_cell[0])
+    qty_match = _QTY_CELL.match(without_spelled_count(qty_cell[0]))
     quantity = parse_number(qty_match["qty"]) if qty_match else None
     if not quantity:
         return None

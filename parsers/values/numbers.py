@@ -142,3 +142,20 @@ def quantity_words_pattern() -> str:
     many = "|".join(re.escape(p) for p in plain if words.words[p] > 1 and p not in words.multipliers)
     grouped = rf"(?:\d{{1,3}}|{many})\s+(?:{groups})(?:\s+(?:de|of)(?=\s))?\b" if groups else ""
     return rf"(?:{grouped + '|' if grouped else ''}(?:une?|a|an)\s+(?:{approx_alt})|{plain_alt})"
+
+
+# A count written twice, as on a cheque: '12 (douze)', '12 boîtes (douze)', 'douze (12)'.
+_ECHO_AFTER = re.compile(r"^\s*(?P<num>\d+)(?P<rest>[^()\d]*?)\s*\(\s*(?P<words>[^\W\d_][^()\d]*?)\s*\)\s*$")
+_ECHO_BEFORE = re.compile(r"^\s*(?P<words>[^\W\d_][^()\d]*?)\s*\(\s*(?P<num>\d+)\s*\)(?P<rest>[^()\d]*)$")
+
+
+def without_spelled_count(text: str) -> str:
+    """A quantity cell without the words that spell its count again ('12 (douze)' -> '12'); a cell
+    whose words say another count, or no count, is left as written."""
+    found = _ECHO_AFTER.match(text) or _ECHO_BEFORE.match(text)
+    if found is None:
+        return text
+    worded = word_quantity(found["words"])
+    if worded is None or worded[1] or worded[0] != int(found["num"]):
+        return text
+    return f"{found['num']} {found['rest'].strip()}".strip()

@@ -144,17 +144,50 @@ def default_vocabulary() -> LayoutVocabulary:
     return load_vocabulary(VOCAB_FILE)
 
 
-# 'Part #', 'Item No.', 'Article n°': a naming word and a number sign.
+# 'Part #', 'Item No.', 'Article n°': a naming word and a number sign; or the sign first, as French
+# writes it ('N° catalogue', 'No. de catalogue'), never 'No. of' (a count: 'No. of packs').
 _NUMBERED = re.compile(r"^([^\W\d_]+)\.?\s*(?:#|n°|nº|no\.?|nr\.?)$", re.IGNORECASE)
+_SIGN_FIRST = re.compile(r"^(?:n°|nº|no\.|nr\.?)\s*(?:de\s+|d['’]\s*)?([^\W\d_]{3,})$", re.IGNORECASE)
+# What else a number sign and a word number: a party, a tax or phone number, a batch ('N° client', 'N° lot').
+_OTHER_NUMBERED = frozenset(
+    [
+        "client",
+        "customer",
+        "fournisseur",
+        "supplier",
+        "vendor",
+        "compte",
+        "account",
+        "tva",
+        "vat",
+        "siret",
+        "telephone",
+        "tel",
+        "phone",
+        "fax",
+        "lot",
+        "batch",
+        "serie",
+        "serial",
+        "facture",
+        "invoice",
+    ]
+)
 
 
 def numbered_heading(text: str, vocab: LayoutVocabulary) -> bool:
-    """Does a heading name the article's number ('Part #', 'Item No.', 'Article n°'): a word that
-    names no other column than the article, then a number sign? 'Line #' numbers the lines."""
-    found = _NUMBERED.match(text.strip())
+    """Does a heading name the article's number ('Part #', 'Item No.', 'Article n°', 'N° catalogue'):
+    a number sign and a word that names no other column than the article? 'Line #' and 'N° ligne'
+    number the lines, 'N° commande' labels the order's number."""
+    written = text.strip()
+    found = _NUMBERED.match(written) or _SIGN_FIRST.match(written)
     if found is None:
         return False
     word = normalize(found[1])
     other = {r for r, phrases in vocab.columns.items() if word in phrases} - {"code", "description"}
-    # 'Order no', 'Invoice #': a document's number, no article's.
-    return not other and not any(word in phrases for phrases in vocab.kinds.values())
+    # 'Order no', 'Invoice #', 'N° commande': a document's number, no article's.
+    if other or any(word in phrases for phrases in vocab.kinds.values()):
+        return False
+    if found.re is _NUMBERED:
+        return True
+    return word not in _OTHER_NUMBERED and not any(normalize(written) in p for p in vocab.fields.values())

@@ -132,8 +132,10 @@ def test_a_postscript_under_the_signature_adds_its_line():
         ("please add 1 BAR-200 barrier as well.", "1 BAR-200 barrier"),
         ("PO attached. Please also add 2 rolls of barrier tape, I forgot them.", "2 rolls of barrier tape"),
         ("Bon joint. Pouvez-vous aussi ajouter 3 sacs de colle.", "3 sacs de colle"),
+        ("Could you also add 4 pallets of blocks to the same order? Not on the PO.", "4 pallets of blocks"),
+        ("Pouvez-vous ajouter 2 rouleaux de feutre à cette commande ? Merci.", "2 rouleaux de feutre"),
     ],
-    ids=["fr", "en", "en-sentence-after-another", "fr-asked"],
+    ids=["fr", "en", "en-sentence-after-another", "fr-asked", "en-question", "fr-question"],
 )
 def test_an_added_item_is_read_without_its_verb_and_fillers(line, item):
     _, start, end = added_item(line)

@@ -240,3 +240,24 @@ def test_a_short_sheet_beside_the_table_gives_the_fields_the_table_leaves_blank(
     assert [line.code.value for line in order.lines] == ["VR-2501"]
     assert (order.po_number.value if order.po_number else None) == po
     assert (order.requested_delivery_date is not None) is (po is not None)
+
+
+@pytest.mark.parametrize("heading", ["N° catalogue", "No. catalogue"], ids=lambda value: str(value))
+def test_a_number_sign_before_a_word_heads_the_articles_number_in_a_pdf_and_a_sheet(heading: str) -> None:
+    pdf = read_pdf(
+        make_po_pdf(
+            [Item("77310", "Robinet flotteur laiton 1/2", "4"), Item("77325", "Flexible inox 50 cm", "12")],
+            Layout(headers=(heading, "Désignation", "Qté", "Unité", "PU HT", "Montant HT")),
+        ),
+        "p1",
+        max_pages=5,
+        ocr=False,
+    )
+    sheet = _sheet(
+        f"{heading};Désignation;Qté\n77310;Robinet flotteur laiton 1/2;4\n77325;Flexible inox 50 cm;12\n"
+    )
+    for order in (pdf, sheet):
+        assert [(ln.code.value, ln.quantity.value) for ln in order.lines] == [
+            ("77310", Decimal(4)),
+            ("77325", Decimal(12)),
+        ]

@@ -43,6 +43,8 @@ from parsers.text import fields
         ("", "Sorry for the delay. Our PO is 4500013390.", "4500013390"),
         ("", "Merci d'avance.\nN° cde : GAR-0417", "GAR-0417"),
         ("Bon 2026/ATL/311", "Bonjour, voici nos besoins en visserie.", "2026/ATL/311"),
+        ("", "Commande de la cuisine centrale, n° CC-2026-31 :\nArticle | Qté", "CC-2026-31"),
+        ("", "Order from the print room, no. PR-88-2026:\nItem | Qty", "PR-88-2026"),
     ],
     ids=[
         "n-de-commande",
@@ -72,6 +74,8 @@ from parsers.text import fields
         "po-is-en",
         "n-cde",
         "bon-then-its-number",
+        "number-in-apposition-opening-the-lines",
+        "number-in-apposition-opening-the-lines-en",
     ],
 )
 def test_po_number(subject: str, text: str, expected: str) -> None:

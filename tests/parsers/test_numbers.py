@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from parsers.values.numbers import parse_number, split_quantity, word_quantity
+from parsers.values.numbers import parse_number, split_quantity, without_spelled_count, word_quantity
 from parsers.values.units import normalise_unit, unit_kind, unit_vocabulary
 from review_ui.edits import parse_number as parse_typed_number
 
@@ -170,3 +170,19 @@ def test_parse_number_as_documents_print_it(text: str, comma: bool, expected: st
 )
 def test_split_quantity(text: str, quantity: str | None, unit: str) -> None:
     assert split_quantity(text) == (Decimal(quantity) if quantity else None, unit)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("12 (douze)", "12"),
+        ("4 sacs (quatre)", "4 sacs"),
+        ("twenty (20)", "20"),
+        ("12 (dix)", "12 (dix)"),
+        ("6 (urgent)", "6 (urgent)"),
+        ("8", "8"),
+    ],
+    ids=lambda value: str(value),
+)
+def test_a_count_spelled_again_in_words_is_the_count_alone(cell: str, expected: str) -> None:
+    assert without_spelled_count(cell) == expected

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from models import Provenance, Table, TableCell
+from parsers.documents.sheets import read_sheet
 from parsers.mail.html import html_to_text
 from parsers.text.reader import read_lines
 from parsers.text.tables import read_header, read_table
@@ -24,8 +25,19 @@ from parsers.text.tables import read_header, read_table
             "Article    Désignation    Quantité    Unité",
             {"code": 0, "description": 1, "quantity": 2, "unit": 3},
         ),
+        ("N° catalogue | Désignation | Qté", {"code": 0, "description": 1, "quantity": 2}),
+        ("No. catalogue\tDescription\tQty", {"code": 0, "description": 1, "quantity": 2}),
     ],
-    ids=["tab-fr", "spaces-fr", "pipes-fr", "tab-en", "tab-de", "article-then-designation"],
+    ids=[
+        "tab-fr",
+        "spaces-fr",
+        "pipes-fr",
+        "tab-en",
+        "tab-de",
+        "article-then-designation",
+        "number-sign-first-fr",
+        "number-sign-first-en",
+    ],
 )
 def test_read_header(header: str, roles: dict[str, int]) -> None:
     found = read_header(header)
@@ -393,3 +405,22 @@ def test_a_word_of_a_contact_or_a_total_rules_a_row_out_only_as_its_label(
         ]
     )
     assert bool(read_table(table, part="html")) is read
+
+
+def test_a_count_spelled_again_in_words_reads_as_the_count_in_a_body_table_and_a_sheet() -> None:
+    html = (
+        "<table><tr><th>Réf.</th><th>Désignation</th><th>Qté</th></tr>"
+        "<tr><td>SB-25</td><td>Sable de Loire 0/4 big bag</td><td>3 (trois)</td></tr>"
+        "<tr><td>GR-620</td><td>Gravier roulé 6/20 big bag</td><td>2 (deux)</td></tr></table>"
+    )
+    body = read_lines(html_to_text(html).text, part="html")
+    sheet = read_sheet(
+        "Réf.;Désignation;Qté\nSB-25;Sable de Loire 0/4 big bag;3 (trois)\n".encode(), "bc.csv", "p1"
+    )
+    assert [(ln.code.value, ln.quantity.value, ln.unit) for ln in body] == [
+        ("SB-25", Decimal(3), None),
+        ("GR-620", Decimal(2), None),
+    ]
+    assert [(ln.code.value, ln.quantity.value, ln.unit) for ln in sheet.lines] == [
+        ("SB-25", Decimal(3), None)
+    ]
