@@ -29,6 +29,7 @@ from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_size_split
 from parsers.text.spotting import WEAK, with_spotted
+from parsers.text.table_guess import guessed_table_lines
 from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
 from parsers.text.thread import (
     QUOTED_PART,
@@ -283,7 +284,7 @@ def read_lines(
             found.extend(by_size)
             continue
         count = len(found)
-        next_header = read_header(line)
+        next_header = read_header(line, rows[index - 1].rstrip("\r\n") if index else "")
         if next_header is not None:
             header = next_header
             continue
@@ -358,7 +359,8 @@ def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> li
     text_has_table = any(ln.provenance and ln.provenance.rule in _TABLE_RULES for ln in text_lines)
     if table_lines and not text_has_table and len(table_lines) >= len(text_lines):
         return table_lines
-    return text_lines
+    # Nothing else read: a table whose columns no heading names, told by what they hold.
+    return text_lines or guessed_table_lines(parsed.tables, part="html")
 
 
 def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[ExtractedLine]:

@@ -15,6 +15,7 @@ from functools import cache
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.documents.rows import carry_article as carry_row_article
 from parsers.text.line_noise import opens_no_item
+from parsers.text.table_heads import joined_headings
 from parsers.values.numbers import NUMBER, parse_number, without_spelled_count
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.layout import default_vocabulary, numbered_heading
@@ -84,17 +85,26 @@ def split_cells(line: str, separator: re.Pattern[str], *, outer: bool = True) ->
     return cells
 
 
-def read_header(line: str) -> Header | None:
-    """The header a line is, when its cells name a quantity and a code or designation."""
+def read_header(line: str, above: str = "") -> Header | None:
+    """The header a line is, when its cells name a quantity and a code or designation; with the row
+    above it when that one groups its headings ('Article' over 'N° | Libellé') and names more so."""
     for separator in _SEPARATORS:
         cells = split_cells(line, separator)
         if len(cells) < 2:
             continue
         roles = roles_of([text for text, _ in cells])
+        upper = [text for text, _ in split_cells(above, separator)] if separator is not _SPACES else []
+        if len(upper) >= 2 and len(upper) <= len(cells):
+            grouped = roles_of(joined_headings(upper, [text for text, _ in cells], column_role))
+            roles = grouped if grouped is not None and _named(grouped) > _named(roles or {}) else roles
         if roles is not None:
             outer = separator is not _PIPE or line.lstrip().startswith("|")
             return Header(roles, [span[0] for _, span in cells], separator, outer=outer)
     return None
+
+
+def _named(roles: dict[str, int]) -> int:
+    return len(roles.keys() - {"line"})  # a line number names no column of the article
 
 
 def roles_of(texts: list[str]) -> dict[str, int] | None:
@@ -113,9 +123,18 @@ def roles_of(texts: list[str]) -> dict[str, int] | None:
     filled = sum(1 for t in texts if t.strip())
     # Columns a line table carries beside the line's own ('Livraison', 'Commentaire') name it too.
     named = max(known, sum(1 for t in texts if normalize(t) in _phrase_roles()))
-    if "quantity" not in roles or not ({"code", "description"} & set(roles)) or named * 3 < filled * 2:
+    if "quantity" not in roles or not ({"code", "description"} & set(roles)):
+        return None
+    # Columns of the customer's own ('Bâtiment | Local | Désignation | Qté', 'Area | Item | Qty'): short
+    # headings of words beside the named ones, never a label and its value nor a sentence.
+    unnamed = [t for i, t in enumerate(texts) if t.strip() and i not in roles.values()]
+    if named * 3 < filled * 2 and not all(_PLAIN_HEADING.fullmatch(t.strip()) for t in unnamed):
         return None
     return roles
+
+
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+_PLAIN_HEADING = re.compile(r"[^\W\d_][\w'’./-]*(?:\s[^\W\d_][\w'’./-]*){0,2}")
 
 
 def column_role(header: str) -> str | None:
@@ -135,10 +154,16 @@ def column_role(header: str) -> str | None:
 
 def _qualified(key: str) -> str | None:
     """The role of a heading that qualifies its naming words ('Qté demandée', 'Quantity required',
-    'Qté (boîtes)', 'Libellé article'), as a PDF's heading reads: its longest opening phrase's."""
+    'Qté (boîtes)', 'Libellé article'), as a PDF's heading reads: its longest opening phrase's; or,
+    qualified before them as English writes it ('Requested quantity', 'Product name'), a short heading's
+    closing phrase's, as a sheet's heading reads."""
     words = key.split()
     for size in range(len(words), 0, -1):
         role = _phrase_roles().get(" ".join(words[:size]))
+        if role is not None:
+            return role if role in ("quantity", "description") else None
+    for start in range(1, len(words) if len(words) <= 3 else 0):
+        role = _phrase_roles().get(" ".join(words[start:]))
         if role is not None:
             return role if role in ("quantity", "description") else None
     return None
@@ -223,6 +248,8 @@ def line_from_cells(
     desc_cell, code_cell = _cell(cells, roles, "description"), _cell(cells, roles, "code")
     if qty_cell is None or (desc_cell is None and code_cell is None):
         return None
+    if desc_cell is None and "description" in roles and len(_WORDS.findall(code_cell[0])) >= 2:
+        desc_cell, code_cell = code_cell, None  # a designation written across the code's cell, merged
     if opens_no_item((desc_cell or code_cell)[0]):
         return None
     qty_match = _QTY_CELL.match(without_spelled_count(qty_cell[0]))

@@ -1,0 +1,127 @@
+"""HTML tables as customers lay them out: columns of their own beside the article's, headings qualified
+before their naming word, no header row at all."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from models import ParsedMessage
+from parsers.mail.html import html_to_text
+from parsers.text.reader import extract_from_text, read_lines
+
+
+def _table(rows: list[list[str]], head: list[str] | None = None) -> str:
+    header = "<tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>" if head else ""
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<p>Bonjour, merci de livrer :</p><table>{header}{body}</table><p>Cordialement</p>"
+
+
+def _read(html: str) -> list[tuple[str | None, str | None, Decimal]]:
+    rendered = html_to_text(html)
+    parsed = ParsedMessage(message_id="<t@x>", text=rendered.text, tables=rendered.tables)
+    order = extract_from_text(parsed, codes=None, by_model=False)
+    return [
+        (
+            ln.code.value if ln.code else None,
+            ln.description.value if ln.description else None,
+            ln.quantity.value,
+        )
+        for ln in order.lines
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "rows"),
+    [
+        (
+            ["Étage", "Pièce", "Désignation", "Qté"],
+            [
+                ["R+1", "Salle A", "Peinture acrylique 10 L", "3"],
+                ["R+2", "Salle B", "Rouleau laqueur 180 mm", "6"],
+            ],
+        ),
+        (
+            ["Site", "Floor", "Item", "Qty"],
+            [["Lyon", "1st", "Peinture acrylique 10 L", "3"], ["Lyon", "2nd", "Rouleau laqueur 180 mm", "6"]],
+        ),
+        (
+            ["Pos", "Zone", "Usage", "Article", "Qté", "Obs."],
+            [
+                ["1", "Hall", "murs", "Peinture acrylique 10 L", "3", ""],
+                ["2", "Cour", "portes", "Rouleau laqueur 180 mm", "6", "urgent"],
+            ],
+        ),
+    ],
+    ids=["fr-floor-room", "en-site-floor", "fr-position-zone-use-remark"],
+)
+def test_the_customers_own_columns_beside_the_named_ones_leave_the_designation_alone(head, rows) -> None:
+    assert [(d, q) for _, d, q in _read(_table(rows, head))] == [
+        ("Peinture acrylique 10 L", Decimal(3)),
+        ("Rouleau laqueur 180 mm", Decimal(6)),
+    ]
+
+
+def test_a_sentence_split_by_spaces_is_no_header() -> None:
+    assert read_lines("Merci  de livrer  la quantité  demandée  au dépôt", part="body") == []
+
+
+def test_headings_qualified_before_their_naming_word_name_the_column() -> None:
+    head = ["Our code", "Product name", "Requested quantity"]
+    found = _read(
+        _table([["PT-10", "Acrylic white paint 10 L", "3"], ["RL-18", "Gloss roller 180 mm", "6"]], head)
+    )
+    assert found == [
+        ("PT-10", "Acrylic white paint 10 L", Decimal(3)),
+        ("RL-18", "Gloss roller 180 mm", Decimal(6)),
+    ]
+
+
+def test_a_table_without_headings_is_read_by_what_its_columns_hold() -> None:
+    found = _read(
+        _table([["PT-10", "Peinture acrylique 10 L", "3"], ["RL-18", "Rouleau laqueur 180 mm", "6"]])
+    )
+    assert found == [
+        ("PT-10", "Peinture acrylique 10 L", Decimal(3)),
+        ("RL-18", "Rouleau laqueur 180 mm", Decimal(6)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            "<tr><th colspan=2>Item</th><th rowspan=2>Qty</th></tr><tr><th>No.</th><th>Description</th></tr>",
+            [("PT-10", "Acrylic paint 10 L", Decimal(3)), ("RL-18", "Gloss roller 180 mm", Decimal(6))],
+        ),
+        (
+            "<tr><th colspan=2>Article</th><th rowspan=2>Quantité</th></tr><tr><th>N°</th><th>Libellé</th></tr>",
+            [("PT-10", "Acrylic paint 10 L", Decimal(3)), ("RL-18", "Gloss roller 180 mm", Decimal(6))],
+        ),
+        (
+            "<tr><th rowspan=2>Réf.</th><th rowspan=2>Désignation</th><th colspan=2>Quantité</th></tr>"
+            "<tr><th>Cdée</th><th>Livrée</th></tr>",
+            [("PT-10", "Acrylic paint 10 L", Decimal(3)), ("RL-18", "Gloss roller 180 mm", Decimal(6))],
+        ),
+    ],
+    ids=["en-item-over-no", "fr-article-over-n", "fr-quantity-over-ordered-and-delivered"],
+)
+def test_a_header_over_two_rows_reads_each_heading_with_the_group_above_it(head: str, expected) -> None:
+    rows = "".join(
+        f"<tr><td>{code}</td><td>{name}</td><td>{qty}</td><td></td></tr>"
+        for code, name, qty in (("PT-10", "Acrylic paint 10 L", 3), ("RL-18", "Gloss roller 180 mm", 6))
+    )
+    assert _read(f"<p>Hello, please supply:</p><table>{head}{rows}</table><p>Thanks</p>") == expected
+
+
+def test_a_designation_merged_across_the_code_column_is_the_designation() -> None:
+    html = (
+        "<table><tr><th>Réf.</th><th>Désignation</th><th>Qté</th></tr>"
+        "<tr><td colspan=2>Enduit de rebouchage 5 kg</td><td>4</td></tr>"
+        "<tr><td>RL-18</td><td>Rouleau laqueur 180 mm</td><td>6</td></tr></table>"
+    )
+    assert _read(html) == [
+        (None, "Enduit de rebouchage 5 kg", Decimal(4)),
+        ("RL-18", "Rouleau laqueur 180 mm", Decimal(6)),
+    ]
