@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from parsers.documents.grid import Grid
+from parsers.documents.grid import Cell, Grid
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS
 from parsers.documents.unit_columns import NUMBER_WORDS, heading_unit, unit_quantity_columns
 from parsers.values.numbers import parse_number
 from parsers.values.units import normalise_unit
+from parsers.vocabulary.grouped import joined_headings
 from parsers.vocabulary.layout import LayoutVocabulary, numbered_heading
 from parsers.vocabulary.phrases import match_phrases, normalize
 
@@ -34,15 +35,38 @@ def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str,
             continue
         full = _row_roles(grid, index + 1, vocab) if _worded_row(grid, index + 1) else None
         lower = full or (_named_only(grid, index + 1, vocab) if _worded_row(grid, index + 1) else None)
+        found = index, roles
         if lower is not None:
             taken = set(lower.values())
             both = lower | {
                 role: column for role, column in roles.items() if role not in lower and column not in taken
             }
             if len(full or both) > len(roles) and "quantity" in both:
-                return index + 1, both
-        return index, roles
+                found = index + 1, both
+        # 'Article' merged over 'N°' | 'Libellé', 'Quantité' over 'Cdée': each heading with the one above it
+        for upper in (index - 1, index) if _worded_row(grid, index + 1) or index else ():
+            grouped = (
+                _grouped_roles(grid, upper, vocab) if upper >= 0 and _worded_row(grid, upper + 1) else None
+            )
+            if grouped is not None and len(grouped) > len(found[1]):
+                found = upper + 1, grouped
+        return found
     return None
+
+
+def _grouped_roles(grid: Grid, upper: int, vocab: LayoutVocabulary) -> dict[str, int] | None:
+    width = max(len(grid.rows[upper]), len(grid.rows[upper + 1]))
+    texts = [
+        [cell.text if isinstance(cell.value, str) else "" for cell in grid.rows[r]]
+        for r in (upper, upper + 1)
+    ]
+    above, below = ([*t, *[""] * (width - len(t))] for t in texts)
+    joined = joined_headings(above, below, lambda text: column_role(text, vocab))
+    row = [Cell(text or None, f"{upper + 1}:{c}") for c, text in enumerate(joined)]
+    roles = _row_roles(
+        Grid(grid.name, [*grid.rows[: upper + 1], row, *grid.rows[upper + 2 :]]), upper + 1, vocab
+    )
+    return roles if roles is not None and "quantity" in roles else None
 
 
 def _named_only(grid: Grid, index: int, vocab: LayoutVocabulary) -> dict[str, int] | None:

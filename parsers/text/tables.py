@@ -15,9 +15,9 @@ from functools import cache
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.documents.rows import carry_article as carry_row_article
 from parsers.text.line_noise import opens_no_item
-from parsers.text.table_heads import joined_headings
 from parsers.values.numbers import NUMBER, parse_number, without_spelled_count
 from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.grouped import joined_headings
 from parsers.vocabulary.layout import default_vocabulary, numbered_heading
 from parsers.vocabulary.phrases import normalize, starts_with
 

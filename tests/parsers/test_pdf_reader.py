@@ -105,6 +105,8 @@ def test_header_fields_wherever_they_are(where: str) -> None:
         ((("N° TVA :", "FR 40 303265045"),), "buyer_vat", "FR40303265045"),
         ((("Your ref:", "D26-1395"), ("Our ref:", "KCS/PO/26/0455")), "po_number", "KCS/PO/26/0455"),
         ((("Votre réf. :", "devis D26-88"), ("Notre réf. :", "ATL-2611-04")), "po_number", "ATL-2611-04"),
+        ((("Notre commande :", "PEP-26-0091"),), "po_number", "PEP-26-0091"),
+        ((("Our order:", "4500087311"),), "po_number", "4500087311"),
     ],
     ids=[
         "po-en",
@@ -116,6 +118,8 @@ def test_header_fields_wherever_they_are(where: str) -> None:
         "vat",
         "our-ref-beside-your-ref",
         "notre-ref-beside-votre-ref",
+        "notre-commande",
+        "our-order",
     ],
 )
 def test_labels_in_french_english_german(fields, attr: str, expected) -> None:

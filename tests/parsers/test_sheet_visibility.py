@@ -12,6 +12,7 @@ import pytest
 from models import Attachment
 from parsers.documents.attachments import SHEET, document_type
 from parsers.documents.sheets import read_sheet
+from tests.factories.documents import make_workbook
 
 PART = "attachment:order"
 ROWS = [
@@ -99,3 +100,35 @@ def test_a_hidden_sheet_adds_no_lines() -> None:
     order = read_sheet(_xlsx(hidden_sheet=True), "commande.xlsx", PART)
     assert _read(order) == [("ARR-19", Decimal(4)), ("TUY-25", Decimal(2)), ("PRG-06", Decimal(1))]
     assert any("hidden sheet 'Tarif'" in note for note in order.notes)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            [["Article", None, "Quantité"], ["N°", "Libellé", None]],
+            [("ARR-19", "Arroseur oscillant 19 buses", Decimal(4), None)],
+        ),
+        (
+            [["Item", None, "Qty"], ["No.", "Description", None]],
+            [("ARR-19", "Arroseur oscillant 19 buses", Decimal(4), None)],
+        ),
+        (
+            [["Code", "Désignation", "Quantité", None], [None, None, "Cdée", "Unité"]],
+            [("ARR-19", "Arroseur oscillant 19 buses", Decimal(4), "pce")],
+        ),
+    ],
+    ids=["fr-article-over-number-and-name", "en-item-over-no", "fr-quantity-over-ordered-and-unit"],
+)
+def test_a_header_over_two_rows_reads_each_heading_with_the_group_above_it(head, expected) -> None:
+    rows = [*head, ["ARR-19", "Arroseur oscillant 19 buses", 4, "pce"]]
+    order = read_sheet(make_workbook({"BC": rows}), "bc.xlsx", PART)
+    assert [
+        (
+            ln.code.value if ln.code else None,
+            ln.description.value,
+            ln.quantity.value,
+            ln.unit.value if ln.unit else None,
+        )
+        for ln in order.lines
+    ] == expected
