@@ -14,9 +14,11 @@ from functools import cache
 
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.documents.rows import carry_article as carry_row_article
+from parsers.documents.unit_columns import heading_unit
 from parsers.text.line_noise import opens_no_item
+from parsers.text.packs import counted_packs, read_pack
 from parsers.values.numbers import NUMBER, parse_number, without_spelled_count
-from parsers.values.units import normalise_unit, unit_kind
+from parsers.values.units import normalise_unit
 from parsers.vocabulary.grouped import joined_headings
 from parsers.vocabulary.layout import default_vocabulary, numbered_heading
 from parsers.vocabulary.phrases import normalize, starts_with
@@ -59,6 +61,7 @@ class Header:
         self.roles, self.starts, self.separator = roles, starts, separator
         self.outer = outer  # the header row opens with a pipe: so do its rows
         self.article: dict[str, Cell] = {}  # the article cells of the last row that wrote them
+        self.counted_in: str | None = None  # the unit the quantity's heading names ('Nb cartons')
 
 
 def split_cells(line: str, separator: re.Pattern[str], *, outer: bool = True) -> list[Cell]:
@@ -99,7 +102,9 @@ def read_header(line: str, above: str = "") -> Header | None:
             roles = grouped if grouped is not None and _named(grouped) > _named(roles or {}) else roles
         if roles is not None:
             outer = separator is not _PIPE or line.lstrip().startswith("|")
-            return Header(roles, [span[0] for _, span in cells], separator, outer=outer)
+            header = Header(roles, [span[0] for _, span in cells], separator, outer=outer)
+            header.counted_in = heading_unit(cells[roles["quantity"]][0])
+            return header
     return None
 
 
@@ -149,6 +154,8 @@ def column_role(header: str) -> str | None:
         return "code"  # "Code CH", "Réf. Hôpital": a code column qualified by whose code it is
     if role is None and not re.search(r"[\d:]", header):  # 'Qté : 5' is a label and its value
         role = _qualified(normalize(re.sub(r"\([^)]*\)", " ", header)))
+    if role is None and heading_unit(header):
+        role = "quantity"  # 'Nb cartons', 'Number of boxes': what it numbers is the unit
     return _TEXT_ROLES.get(role or "")
 
 
@@ -190,7 +197,9 @@ def read_row(line: str, header: Header, *, part: str, start: int) -> ExtractedLi
     if len(cells) < 2:
         return None
     cells, carried = carry_article(cells, header.roles, header.article)
-    found = line_from_cells(cells, header.roles, part=part, start=start, rule="text-table")
+    found = line_from_cells(
+        cells, header.roles, part=part, start=start, rule="text-table", counted_in=header.counted_in
+    )
     return found.model_copy(update={"confidence": CARRIED_CONFIDENCE}) if found and carried else found
 
 
@@ -241,9 +250,16 @@ def _align(cells: list[Cell], starts: list[int]) -> list[Cell]:
 
 
 def line_from_cells(
-    cells: list[Cell], roles: dict[str, int], *, part: str, start: int, rule: str
+    cells: list[Cell],
+    roles: dict[str, int],
+    *,
+    part: str,
+    start: int,
+    rule: str,
+    counted_in: str | None = None,
 ) -> ExtractedLine | None:
-    """An order line from the cells of one row, each value keeping its cell span."""
+    """An order line from the cells of one row, each value keeping its cell span; a bare count counts in
+    the unit its heading names (`counted_in`, 'Qté colis')."""
     qty_cell = _cell(cells, roles, "quantity")
     desc_cell, code_cell = _cell(cells, roles, "description"), _cell(cells, roles, "code")
     if qty_cell is None or (desc_cell is None and code_cell is None):
@@ -252,17 +268,26 @@ def line_from_cells(
         desc_cell, code_cell = code_cell, None  # a designation written across the code's cell, merged
     if opens_no_item((desc_cell or code_cell)[0]):
         return None
-    qty_match = _QTY_CELL.match(without_spelled_count(qty_cell[0]))
-    quantity = parse_number(qty_match["qty"]) if qty_match else None
+    qty_text = without_spelled_count(qty_cell[0])
+    qty_match = _QTY_CELL.match(qty_text)
+    counted = None if qty_match else counted_packs(qty_text)  # '2 boîtes de 100', '3 lots of 10'
+    quantity = parse_number(qty_match["qty"]) if qty_match else counted[0] if counted else None
     if not quantity:
         return None
     unit_cell, pack_cell = _cell(cells, roles, "unit"), _cell(cells, roles, "pack")
     unit = normalise_unit(unit_cell[0]) if unit_cell else None
-    if unit is None and qty_match["unit"]:
-        unit, unit_cell = normalise_unit(qty_match["unit"]), qty_cell
+    if unit is None and (counted or qty_match["unit"]):
+        unit, unit_cell = counted[1] if counted else normalise_unit(qty_match["unit"]), qty_cell
     pack_unit, pack_size = read_pack(pack_cell[0]) if pack_cell else (None, None)
+    # The packaging tells two sizes of one product apart ('paquet de 10', '5 L can'), as in documents.
+    told = pack_cell if pack_cell and re.search(r"\d", pack_cell[0]) and desc_cell else None
+    if pack_cell is None and counted:
+        pack_cell, pack_size = qty_cell, counted[2]
+        told = (counted[3], qty_cell[1]) if desc_cell else None  # 'boîtes de 100', after the count
     if unit is None and pack_unit is not None:
         unit, unit_cell = pack_unit, pack_cell
+    if unit is None and counted_in is not None:
+        unit, unit_cell = normalise_unit(counted_in), qty_cell
     price_cell = _cell(cells, roles, "unit_price")
 
     def value(found: Cell | None, data, kind):
@@ -272,8 +297,6 @@ def line_from_cells(
         return Extracted[kind](value=data, confidence=0.95, provenance=prov)
 
     variants = [_cell(cells, roles, role) for role in ("size", "colour", "fits")]
-    # The packaging tells two sizes of one product apart ('paquet de 10', '5 L can'), as in documents.
-    told = pack_cell if pack_cell and re.search(r"\d", pack_cell[0]) and desc_cell else None
     desc_cell = _with_variant(desc_cell, [*variants, told])
     return ExtractedLine(
         line_no=0,
@@ -286,24 +309,6 @@ def line_from_cells(
         provenance=Provenance(part=part, span=(start + cells[0][1][0], start + cells[-1][1][1]), rule=rule),
         confidence=0.95,
     )
-
-
-# A packaging cell: the unit a pack is counted in, then what it holds ('paquet de 10', 'case of 6',
-# 'case 4 x 5 L', 'single bottles', '5 L can').
-_PACK_SIZE = re.compile(r"^\s*(?:de|of|x|à|a)?\s*(\d+)(?![.,]?\d)\s*(?![.,]\d)", re.I)
-
-
-def read_pack(text: str) -> tuple[str | None, Decimal | None]:
-    """The unit a packaging cell counts in (its first word naming a count unit, never a measure like
-    the 'L' of '5 L can') and the count a pack holds, written after that word."""
-    for word in re.finditer(r"[^\W\d_][\w.]*", text):
-        unit = normalise_unit(word[0].rstrip("."))
-        if unit is None or unit_kind(unit) != "count":
-            continue
-        size = _PACK_SIZE.match(text[word.end() :])
-        count = parse_number(size[1]) if size else None
-        return unit, count if count is not None and count > 1 else None
-    return None, None
 
 
 def _with_variant(desc: Cell | None, variants: list[Cell | None]) -> Cell | None:
@@ -335,11 +340,13 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
         roles = roles_of([" ".join(text.split()) for text in row])
         if roles is None:
             continue
-        lines, last = [], {}
+        lines, last, counted_in = [], {}, heading_unit(row[roles["quantity"]])
         for cells_row in table.rows[index + 1 :]:
             cells = [(" ".join(c.text.split()), (0, 0)) for c in cells_row]
             cells, _ = carry_article(cells, roles, last)
-            found = line_from_cells(cells, roles, part=part, start=0, rule="html-table")
+            found = line_from_cells(
+                cells, roles, part=part, start=0, rule="html-table", counted_in=counted_in
+            )
             if found is not None:
                 lines.append(_with_cell_provenance(found, cells_row, roles, table.provenance, part))
         return lines

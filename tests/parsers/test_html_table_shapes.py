@@ -125,3 +125,31 @@ def test_a_designation_merged_across_the_code_column_is_the_designation() -> Non
         (None, "Enduit de rebouchage 5 kg", Decimal(4)),
         ("RL-18", "Rouleau laqueur 180 mm", Decimal(6)),
     ]
+
+
+def test_a_count_of_packs_in_the_quantity_cell_is_the_count_in_that_pack() -> None:
+    html = (
+        "<table><tr><th>Réf.</th><th>Désignation</th><th>Qté</th></tr>"
+        "<tr><td>CH-08</td><td>Cheville nylon 8 mm</td><td>3 boîtes de 100</td></tr>"
+        "<tr><td>GA-20</td><td>Gaine ICTA 20</td><td>1 couronne de 50 m</td></tr>"
+        "<tr><td>VI-45</td><td>Vis agglo 4x45</td><td>2 x 5 L</td></tr></table>"
+    )
+    lines = read_lines(html_to_text(html).text, part="html")
+    assert [
+        (ln.code.value, ln.quantity.value, ln.unit.value, ln.pack_size.value if ln.pack_size else None)
+        for ln in lines[:2]
+    ] == [("CH-08", Decimal(3), "boite", Decimal(100)), ("GA-20", Decimal(1), "couronne", None)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "unit"),
+    [("Qté (colis)", "colis"), ("Nb cartons", "carton"), ("Number of boxes", "boite"), ("Qté", None)],
+    ids=lambda value: str(value),
+)
+def test_a_bare_count_counts_in_the_unit_its_heading_names(heading: str, unit: str | None) -> None:
+    html = (
+        f"<table><tr><th>Réf.</th><th>Désignation</th><th>{heading}</th></tr>"
+        "<tr><td>TER-40</td><td>Terreau universel 40 L</td><td>6</td></tr></table>"
+    )
+    [line] = read_lines(html_to_text(html).text, part="html")
+    assert (line.quantity.value, line.unit.value if line.unit else None) == (Decimal(6), unit)

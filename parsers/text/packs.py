@@ -1,0 +1,44 @@
+"""A packaging as a table cell writes it: the unit a pack is counted in and what it holds ('paquet de 10'),
+or a count of packs ('2 boîtes de 100'), for body and HTML tables (parsers/text/tables.py)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from parsers.values.numbers import parse_number, split_quantity
+from parsers.values.units import normalise_unit, unit_kind
+
+# A packaging cell: the unit a pack is counted in, then what it holds ('paquet de 10', 'case of 6',
+# 'case 4 x 5 L', 'single bottles', '5 L can').
+_PACK_SIZE = re.compile(r"^\s*(?:de|of|x|à|a)?\s*(\d+)(?![.,]?\d)\s*(?![.,]\d)", re.I)
+
+
+def read_pack(text: str) -> tuple[str | None, Decimal | None]:
+    """The unit a packaging cell counts in (its first word naming a count unit, never a measure like
+    the 'L' of '5 L can') and the count a pack holds, written after that word."""
+    for word in re.finditer(r"[^\W\d_][\w.]*", text):
+        unit = normalise_unit(word[0].rstrip("."))
+        if unit is None or unit_kind(unit) != "count":
+            continue
+        size = _PACK_SIZE.match(text[word.end() :])
+        count = parse_number(size[1]) if size else None
+        return unit, count if count is not None and count > 1 else None
+    return None, None
+
+
+def counted_packs(text: str) -> tuple[Decimal, str, Decimal | None, str] | None:
+    """A count of packs and what each holds, in one cell ('2 boîtes de 100', '3 lots of 10'): the count,
+    its unit, the pack's size (none when a measure follows it: '1 rouleau de 50 m' is 50 metres) and the
+    words after the count."""
+    quantity, rest = split_quantity(text)
+    first = re.match(r"[^\W\d_][\w.]*", rest)
+    if quantity is None or first is None or normalise_unit(first[0].rstrip(".")) is None:
+        return None
+    unit, size = read_pack(rest)
+    if unit is None or unit != normalise_unit(first[0].rstrip(".")):
+        return None
+    measured = re.search(r"\d\s*([^\W\d_]+)", rest)
+    if measured and unit_kind(normalise_unit(measured[1]) or "") not in ("count", None):
+        size = None
+    return quantity, unit, size, rest
