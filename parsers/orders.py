@@ -14,7 +14,7 @@ from parsers.documents.pdf.boxes import delivery_box
 from parsers.documents.pdf.fields import opens_with_label
 from parsers.mail.markers import load_markers
 from parsers.text.codes import CodeBook
-from parsers.text.fields import requested_date, ship_to
+from parsers.text.fields import named_po, requested_date, ship_to
 from parsers.text.reader import ADDED_RULE, body_text, extract_from_text
 from parsers.text.sections import split_by_headings
 from parsers.vocabulary.layout import REQUEST_RULE
@@ -54,6 +54,9 @@ def extract_orders(
     said = " ".join([parsed.subject or "", parsed.text])
     orders = join_body(join_attached(orders, said), body)
     for order in orders:
+        if order.source != "email" and order.po_number is None:
+            # Neither the document nor the message labels a PO: the file may be named after it ('BC-2026-0417.pdf').
+            order.po_number = named_po(order.part.removeprefix("attachment:"), part=order.part)
         if order.source != "email" and order.ship_to is None:
             # Neither the document nor the message labels a delivery: an unlabelled block of its head may be it.
             buyer = order.buyer_name.value if order.buyer_name else None

@@ -193,6 +193,22 @@ def _po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
     return found
 
 
+def named_po(name: str, *, part: str) -> Extracted[str] | None:
+    """The PO number a file's name labels ('BC-2026-0417.pdf', 'Commande_ATM-26-118.xlsx', 'PO 4500012877'):
+    a label or an order number's own prefix, never a bare number ('scan0001', a date, a quote's 'D26-1180')."""
+    words = re.sub(r"[_.]+", " ", name.rsplit(".", 1)[0] if "." in name else name)
+    patterns = ((_PO_LABELLED, 0.6), (_PO_AFTER_WORD, 0.6), (_PO_PREFIXED, 0.6))
+    found = _po_in(words, part=part, patterns=patterns)
+    if found is None or found.provenance is None or _DATED.fullmatch(found.value):
+        return None  # 'Commande 2026-12-01.pdf' is dated, not numbered
+    return found.model_copy(
+        update={"provenance": found.provenance.model_copy(update={"rule": "po-file-name"})}
+    )
+
+
+_DATED = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:19|20)\d{6}")
+
+
 def signed_po(signature: str) -> Extracted[str] | None:
     """A PO written under a label in the sign-off block ('Bon de commande HPR-DA-26-0933' below the
     sender's address): a number standing alone there is a phone, a register or a VAT number."""

@@ -669,3 +669,22 @@ def test_the_number_of_the_customers_own_form_labelled_before_a_colon(
 ) -> None:
     found = fields.po_number("", text, part="body")
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("BC-2026-0417.pdf", "BC-2026-0417"),
+        ("Commande_PEP-26-091.xlsx", "PEP-26-091"),
+        ("PO 4500012877.pdf", "4500012877"),
+        ("Bon de commande n° 2026-118.ods", "2026-118"),
+        ("scan0001.pdf", None),
+        ("Commande 2026-12-01.pdf", None),
+        ("Devis D26-1180.pdf", None),
+        ("commande.pdf", None),
+    ],
+    ids=lambda value: str(value),
+)
+def test_an_attached_files_name_labels_its_po_number(name: str, expected: str | None) -> None:
+    found = fields.named_po(name, part="attachment:x")
+    assert (found.value if found else None) == expected

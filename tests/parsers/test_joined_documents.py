@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from email.message import EmailMessage
 
 import pytest
 
 from models import Extracted, ExtractedLine, ExtractedOrder, Provenance
-from parsers.orders import join_attached, join_body
+from parsers import parse_message
+from parsers.orders import extract_orders, join_attached, join_body
 from parsers.vocabulary.layout import REQUEST_RULE
+from tests.factories.documents import Item, Layout, make_po_pdf
 
 
 def _order(part: str, lines: list[tuple[str, int]], po: str | None = None) -> ExtractedOrder:
@@ -106,3 +109,16 @@ def test_an_attached_purchase_request_number_gives_way_to_the_order_number_in_th
         )
     [joined, _] = join_body([attached, body], body)
     assert joined.po_number is not None and joined.po_number.value == expected
+
+
+def test_a_document_without_a_po_takes_the_one_its_file_is_named_after() -> None:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "achats@serres-dumas.fr", "cde@x.fr", "Commande"
+    message.set_content("Bonjour,\nci-joint notre commande.\nCordialement")
+    pdf = make_po_pdf(
+        [Item("TER-40", "Terreau universel 40 L", "6")], Layout(fields=(("Date :", "05/11/2026"),))
+    )
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename="BC-SD-26-0412.pdf")
+    [order] = extract_orders(parse_message(bytes(message)))
+    assert order.po_number.value == "BC-SD-26-0412"
+    assert order.po_number.provenance.rule == "po-file-name"
