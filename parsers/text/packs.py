@@ -42,3 +42,25 @@ def counted_packs(text: str) -> tuple[Decimal, str, Decimal | None, str] | None:
     if measured and unit_kind(normalise_unit(measured[1]) or "") not in ("count", None):
         size = None
     return quantity, unit, size, rest
+
+
+# Units of a measure the units vocabulary does not count in: electrical, thickness, light, pressure.
+_MEASURE_UNITS = frozenset(
+    {"µ", "µm", "mic", "w", "kw", "v", "a", "ah", "ma", "kva", "k", "lm", "bar", "mm²", "°c"}
+)
+_MEASURE = re.compile(
+    r"(?<![\w.,])\d+(?:[.,]\d+)?\s*([^\W\d_]+[²³]?|µ\w*|°c)(?!\w)|\d\s*[x×]\s*\d|[Øø]\s*\d", re.I
+)
+
+
+def measured(text: str) -> bool:
+    """Does a cell give a measure ('30 L', '50 µ', '600x600', 'Ø 16', '2,5 mm²'), not a count or a place?"""
+    for found in _MEASURE.finditer(text):
+        unit = found[1]
+        if (
+            unit is None
+            or unit.lower() in _MEASURE_UNITS
+            or unit_kind(normalise_unit(unit) or "") == "measure"
+        ):
+            return True
+    return False

@@ -16,7 +16,7 @@ from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.documents.rows import carry_article as carry_row_article
 from parsers.documents.unit_columns import heading_unit
 from parsers.text.line_noise import opens_no_item
-from parsers.text.packs import counted_packs, read_pack
+from parsers.text.packs import counted_packs, measured, read_pack
 from parsers.values.numbers import NUMBER, parse_number, without_spelled_count
 from parsers.values.units import normalise_unit
 from parsers.vocabulary.grouped import joined_headings
@@ -297,6 +297,10 @@ def line_from_cells(
         return Extracted[kind](value=data, confidence=0.95, provenance=prov)
 
     variants = [_cell(cells, roles, role) for role in ("size", "colour", "fits")]
+    # A column no heading names that gives a measure ('Contenance | 30 L', 'Épaisseur | 50 µ') tells the
+    # article's size as a size column does; one of words ('Zone | Hall') is the customer's own.
+    named = set(roles.values())
+    variants += [cell for i, cell in enumerate(cells) if i not in named and cell[0] and measured(cell[0])]
     desc_cell = _with_variant(desc_cell, [*variants, told])
     return ExtractedLine(
         line_no=0,

@@ -153,3 +153,15 @@ def test_a_bare_count_counts_in_the_unit_its_heading_names(heading: str, unit: s
     )
     [line] = read_lines(html_to_text(html).text, part="html")
     assert (line.quantity.value, line.unit.value if line.unit else None) == (Decimal(6), unit)
+
+
+def test_a_column_no_heading_names_that_gives_a_measure_is_read_into_the_designation() -> None:
+    html = (
+        "<table><tr><th>Zone</th><th>Désignation</th><th>Puissance</th><th>Qté</th></tr>"
+        "<tr><td>Hall</td><td>Ampoule LED GU10</td><td>5 W</td><td>12</td></tr>"
+        "<tr><td>Cour</td><td>Projecteur LED</td><td>50 W</td><td>2</td></tr></table>"
+    )
+    assert [(d, q) for _, d, q in _read(html)] == [
+        ("Ampoule LED GU10 5 W", Decimal(12)),
+        ("Projecteur LED 50 W", Decimal(2)),
+    ]
