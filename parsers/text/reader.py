@@ -27,7 +27,7 @@ from parsers.text.lines import BRACKETED_RULE
 from parsers.text.restated import restate_lines
 from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
-from parsers.text.sizes import read_size_split
+from parsers.text.sizes import read_sized_sentences
 from parsers.text.spotting import WEAK, with_spotted
 from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
 from parsers.text.thread import (
@@ -278,10 +278,12 @@ def read_lines(
         if ditto is not None:  # '12 pr same, 10/XL' under '24 pr cut resistant gloves, size 9/L'
             found.append(ditto)
             continue
-        by_size = read_size_split(plain_line(line), part=part, start=start, base=base)
+        by_size, rest = read_sized_sentences(plain_line(line), part=part, start=start, base=base)
         if by_size:
             found.extend(by_size)
-            continue
+            if not rest.strip():
+                continue
+            line = rest
         count = len(found)
         next_header = read_header(line)
         if next_header is not None:

@@ -255,6 +255,31 @@ def read_size_split(
     ]
 
 
+# A sentence ends and the next starts on the same row: 'bottes : 4 en 42, 6 en 43. Avec ça 5 lots de ...'.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=[^\W\d_])")
+
+
+def read_sized_sentences(
+    line: str, *, part: str, start: int, base: tuple[str, int] | None = None
+) -> tuple[list[ExtractedLine] | None, str]:
+    """`read_size_split` of the row, else of each sentence of it whose pairs close it; and the row with
+    the sentences so read blanked, for the other readers to read the rest."""
+    whole = read_size_split(line, part=part, start=start, base=base)
+    if whole is not None:
+        return whole, ""
+    cuts = [0, *(m.start() for m in _SENTENCE_END.finditer(line)), len(line)]
+    if len(cuts) == 2:
+        return None, line
+    found: list[ExtractedLine] = []
+    rest = line
+    for begin, end in zip(cuts[:-1], cuts[1:], strict=True):
+        sized = read_size_split(line[begin:end].rstrip(), part=part, start=start + begin)
+        if sized:
+            found.extend(sized)
+            rest = rest[:begin] + " " * (end - begin) + rest[end:]
+    return (found or None), rest
+
+
 def _names_article(text: str) -> bool:
     """A word of three letters, or a maker and a model number ('HP 963XL')."""
     return bool(re.search(r"[^\W\d_]{3,}", text) or re.search(r"[^\W\d_]{2}\s+\w*\d", text))

@@ -828,3 +828,18 @@ def test_a_count_in_dozens_opening_a_list_line_counts_the_pieces(text, expected)
 def test_a_count_said_to_add_to_the_order_counts_the_unit_after_it(text, expected):
     desc, qty, unit = expected
     assert read_triples(text) == [(desc, Decimal(qty), unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 2 x 25 kg sacks of bird seed", ("25 kg sacks of bird seed", Decimal(2), "sac")),
+        ("4 x 5L bidons de liquide de rinçage", ("5L bidons de liquide de rinçage", Decimal(4), "bidon")),
+        ("3 x 50m rolls of garden hose", ("50m rolls of garden hose", Decimal(3), "rouleau")),
+    ],
+    ids=["kg-sacks-of", "glued-litres-de", "metres-rolls-of"],
+)
+def test_a_count_of_packs_each_holding_a_measure_counts_the_packs(text: str, expected: tuple) -> None:
+    line = read_line(text, part="body", start=0)
+    assert line is not None
+    assert (line.description.value, line.quantity.value, line.unit.value if line.unit else None) == expected

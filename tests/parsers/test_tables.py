@@ -393,3 +393,25 @@ def test_a_word_of_a_contact_or_a_total_rules_a_row_out_only_as_its_label(
         ]
     )
     assert bool(read_table(table, part="html")) is read
+
+
+def test_a_tab_table_padded_with_runs_of_tabs_reads_each_row_by_its_cells() -> None:
+    text = (
+        "Pos.\tArticle\t\tDésignation\t\t\tQuantité\tUQ\tPrix net\n"
+        "10\tRM-A4-80\tRAMETTE A4 80G\t\t\t25,000\t\tPAQ\t3,90\n"
+        "20\tAGR-24\tAGRAFEUSE 24/6 NOIRE\t\t3,000\t\tPCE\t12,50\n"
+    )
+    found = [
+        (ln.code.value, ln.description.value, ln.quantity.value, ln.unit_price.value)
+        for ln in read_lines(text, part="body")
+        if ln.code and ln.description and ln.quantity and ln.unit_price
+    ]
+    assert found == [
+        ("RM-A4-80", "RAMETTE A4 80G", Decimal(25), Decimal("3.90")),
+        ("AGR-24", "AGRAFEUSE 24/6 NOIRE", Decimal(3), Decimal("12.50")),
+    ]
+
+
+def test_the_supplier_a_printed_order_names_is_no_line() -> None:
+    text = "Fournisseur : 700125 PAPETERIE DU CENTRE\n- 4 boîtes de trombones\n"
+    assert [ln.quantity.value for ln in read_lines(text, part="body") if ln.quantity] == [Decimal(4)]
