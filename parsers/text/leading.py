@@ -9,6 +9,7 @@ from decimal import Decimal
 from models import ExtractedLine
 from parsers.text.counted_after import BULLET, SIZE, split_code
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.prose_names import with_measure
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_ordered_by
 
@@ -59,9 +60,9 @@ _LEADING = _leading_shape()
 # '3 x 100m rolls of R2V cable', '2 x 25 kg sacs de farine': a count of packs, each holding the measure
 # written before their unit; the measure names which pack, a word of the designation.
 _SIZED_PACKS = re.compile(
-    rf"{BULLET}(?P<qty>\d+)\s*[x×]\s*(?P<desc>\d+(?:[.,]\d+)?\s?"
-    rf"(?:m|mètres?|metres?|meters?|l|litres?|liters?|lt|ml|cl|kg|g)\s+(?P<unit>{UNIT_TOKEN})\s+"
-    rf"(?:of|de|d'|d’)\s*\S.*?)\s*[.;,]?\s*$",
+    rf"{BULLET}(?P<qty>\d+)\s*[x×]\s*(?P<measure>\d+(?:[.,]\d+)?\s?"
+    rf"(?:m|mètres?|metres?|meters?|l|litres?|liters?|lt|ml|cl|kg|g))\s+(?P<unit>{UNIT_TOKEN})\s+"
+    rf"(?:of|de|d'|d’)\s*(?P<desc>\S.*?)\s*[.;,]?\s*$",
     re.I,
 )
 
@@ -74,7 +75,10 @@ def _read_sized_packs(line: str, part: str, start: int) -> ExtractedLine | None:
     return line_from_parts(
         part,
         (start, start + len(line)),
-        desc=(match["desc"], (start + match.start("desc"), start + match.end("desc"))),
+        desc=(
+            with_measure(match["desc"], match["measure"]),
+            (start + match.start("measure"), start + len(line)),
+        ),
         qty=(Decimal(match["qty"]), (start + match.start("qty"), start + match.end("qty"))),
         unit=(unit, (start + match.start("unit"), start + match.end("unit"))),
         rule="text-quantity-designation",

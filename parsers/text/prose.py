@@ -185,7 +185,9 @@ def _build_elided() -> re.Pattern[str]:
         re.compile(
             rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)"
             # '..., 2 de 25 et 1 de 16': a figure alone after 'de', closing its clause, is a size of the item before
-            rf"(?:(?P<desc>[^\W\d])|(?P<size>\d+(?:[.,]\d+)?)(?=\s*(?:$|[;.!?)]|,(?!\d)|\s(?:et|and|ou|or|puis|plus)\b)))",
+            rf"(?:(?P<size>\d+(?:[.,]\d+)?)(?=\s*(?:$|[;.!?)]|,(?!\d)|\s(?:et|and|ou|or|puis|plus)\b))"
+            # '3 couronnes de 2,5 bleu, 2 de 2,5 rouge': a name may open with its figure
+            rf"|(?P<desc>[^\W\d]|\d+(?:[.,]\d+)?\s+[^\W\d_]))",
             re.I,
         )
     )

@@ -13,7 +13,7 @@ from parsers.text.line_noise import MAX_COUNT
 from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measure
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern
-from parsers.values.units import normalise_unit, unit_kind
+from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
 from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.sizes import each_words
 from parsers.vocabulary.words import line_words
@@ -179,6 +179,10 @@ def _names_the_article(sentence: str, match: re.Match[str]) -> bool:
     article's name (one the catalogue sells by the piece: the matcher tells), not a count of units."""
     unit = normalise_unit(match["noun"].lower())
     after = sentence[match.end("noun") :]
+    if unit and unit_is_noun(unit) and re.match(r"\s+(?!(?:de|des|du|of|et|and)\b)[^\W\d_]", after, re.I):
+        return (
+            True  # 'cinq tubes IRL de 20', 'deux sacs poubelle': a word naming articles too, no 'de' after it
+        )
     return bool(unit and unit_kind(unit) == "count" and re.match(r"\s+(?:à|a|pour)\s+[^\W\d_]", after, re.I))
 
 

@@ -833,9 +833,9 @@ def test_a_count_said_to_add_to_the_order_counts_the_unit_after_it(text, expecte
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("- 2 x 25 kg sacks of bird seed", ("25 kg sacks of bird seed", Decimal(2), "sac")),
-        ("4 x 5L bidons de liquide de rinçage", ("5L bidons de liquide de rinçage", Decimal(4), "bidon")),
-        ("3 x 50m rolls of garden hose", ("50m rolls of garden hose", Decimal(3), "rouleau")),
+        ("- 2 x 25 kg sacks of bird seed", ("bird seed 25 kg", Decimal(2), "sac")),
+        ("4 x 5L bidons de liquide de rinçage", ("liquide de rinçage 5L", Decimal(4), "bidon")),
+        ("3 x 50m rolls of garden hose", ("garden hose 50m", Decimal(3), "rouleau")),
     ],
     ids=["kg-sacks-of", "glued-litres-de", "metres-rolls-of"],
 )
@@ -843,3 +843,30 @@ def test_a_count_of_packs_each_holding_a_measure_counts_the_packs(text: str, exp
     line = read_line(text, part="body", start=0)
     assert line is not None
     assert (line.description.value, line.quantity.value, line.unit.value if line.unit else None) == expected
+
+
+def test_a_unit_said_once_serves_the_next_item_whose_name_opens_with_a_figure() -> None:
+    lines = read_prose(
+        "il me faut quatre rouleaux de 50 mm havane, deux de 38 mm transparent et un de 75 mm",
+        part="body",
+        start=0,
+    )
+    assert [(ln.description.value, ln.quantity.value, ln.unit.value) for ln in lines] == [
+        ("50 mm havane", Decimal(4), "rouleau"),
+        ("38 mm transparent", Decimal(2), "rouleau"),
+        ("75 mm", Decimal(1), "rouleau"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("- 12 tea towels, white, single (not the pack of 10)", "tea towels, white, single"),
+        ("- 12 torchons blancs (à l'unité, pas le lot de 10)", "torchons blancs"),
+        ("- 4 boîtes de gants nitrile M (sans poudre)", "gants nitrile M (sans poudre)"),
+    ],
+    ids=["not-the-pack", "after-a-word-pas-le-lot", "a-remark-of-its-own-stays"],
+)
+def test_a_remark_setting_another_article_aside_is_no_part_of_the_name(text: str, name: str) -> None:
+    (line,) = read_lines(text, part="body")
+    assert line.description.value == name

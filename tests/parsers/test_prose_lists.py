@@ -681,3 +681,12 @@ def test_a_count_not_asked_for_right_after_the_asking_words_reads_no_line(text):
 )
 def test_a_count_of_a_figure_after_a_counted_item_is_that_item_in_another_size(text, expected):
     assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_a_unit_word_naming_articles_with_no_de_after_it_heads_the_name() -> None:
+    text = "Merci de préparer 3 cartons de serviettes, deux sacs poubelle 100 L et 4 éponges grattantes."
+    assert _read(text) == [
+        ("serviettes", 3, "carton"),
+        ("sacs poubelle 100 L", 2, None),
+        ("éponges grattantes", 4, None),
+    ]
