@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from models import ExtractedLine
 from parsers.text.extracted import line_from_parts
@@ -272,7 +273,7 @@ def read_sized_sentences(
         return None, line
     found: list[ExtractedLine] = []
     rest = line
-    for begin, end in zip(cuts[:-1], cuts[1:], strict=True):
+    for begin, end in pairwise(cuts):
         sized = read_size_split(line[begin:end].rstrip(), part=part, start=start + begin)
         if sized:
             found.extend(sized)
