@@ -15,9 +15,9 @@ MEASURE = r"\d+(?:[.,]\d+)?\s?(?:l|litres?|liters?|lt|ml|cl|kg|g)(?![\w])"
 # '*Castrol Edge 5W30*': bold or italic marks around words, no part of the designation (nor a '×').
 _EMPHASIS_MARKS = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(?![\w*])")
 # '... single pieces (not the pack of 10)', '(loose, not the packs of 10)', '(à l'unité, pas le lot de 10)':
-# a remark setting another article aside names none of this one.
+# a remark setting another article aside names none of this one ('(the 100-packs, not the small ones)' tells it).
 _SET_ASIDE = re.compile(
-    r"\s*\((?:[^(),]{1,20},\s*)?(?:not\s+(?:the|a|an)|pas\s+(?:le|la|les|l['’]|un|une)|non\s+pas|rather\s+than|instead\s+of"
+    r"\s*\((?:[^\W\d_]+(?:[\s'’][^\W\d_]+){0,2},\s*)?(?:not\s+(?:the|a|an)|pas\s+(?:le|la|les|l['’]|un|une)|non\s+pas|rather\s+than|instead\s+of"
     r"|au\s+lieu\s+d|plut[ôo]t\s+que)\b[^()]*\)",
     re.I,
 )
