@@ -29,7 +29,7 @@ from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_sized_sentences
 from parsers.text.spotting import WEAK, with_spotted
-from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
+from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table, stacked
 from parsers.text.thread import (
     QUOTED_PART,
     agrees_loosely,
@@ -230,6 +230,7 @@ def read_lines(
     """
     found: list[ExtractedLine] = []
     header = grid = None
+    header_at = -2  # the row the header was read from
     in_signature = False
     offset = 0
     blocks = KeyValueBlocks(part=part)
@@ -287,7 +288,8 @@ def read_lines(
         count = len(found)
         next_header = read_header(line)
         if next_header is not None:
-            header = next_header
+            header = stacked(header, next_header) if header_at == index - 1 else next_header
+            header_at = index
             continue
         if header is not None and _RULE.match(line):
             continue  # "|------|-----|" under a header row
