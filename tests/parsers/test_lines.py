@@ -870,3 +870,37 @@ def test_a_unit_said_once_serves_the_next_item_whose_name_opens_with_a_figure() 
 def test_a_remark_setting_another_article_aside_is_no_part_of_the_name(text: str, name: str) -> None:
     (line,) = read_lines(text, part="body")
     assert line.description.value == name
+
+
+def test_a_count_and_an_x_before_a_measure_in_a_sentence_counts_articles_holding_it() -> None:
+    lines = read_prose(
+        "Merci de livrer 2 cartons de gobelets, 4 x 5 L liquide de rinçage et 3 x 20 kg sel adoucisseur.",
+        part="body",
+        start=0,
+    )
+    assert [
+        (ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines
+    ] == [
+        ("gobelets", Decimal(2), "carton"),
+        ("liquide de rinçage 5 L", Decimal(4), None),
+        ("sel adoucisseur 20 kg", Decimal(3), None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serviettes papier 2 plis * 10", ("Serviettes papier 2 plis", Decimal(10), None)),
+        ("Paper cups 8oz -- 50", ("Paper cups 8oz", Decimal(50), None)),
+        ("Gobelets carton 20 cl -> 3 cartons", ("Gobelets carton 20 cl", Decimal(3), "carton")),
+        ("Ramettes A4 80 g x 5 svp", ("Ramettes A4 80 g", Decimal(5), None)),
+        ("Stylos bille bleus 4 boîtes merci", ("Stylos bille bleus", Decimal(4), "boite")),
+        ("Sticky notes yellow, 6 packs please", ("Sticky notes yellow", Decimal(6), "paquet")),
+    ],
+    ids=["asterisk", "double-dash", "arrow", "x-then-svp", "unit-then-merci", "comma-then-please"],
+)
+def test_a_count_after_a_mark_or_before_a_word_of_politeness_closes_the_line(
+    text: str, expected: tuple
+) -> None:
+    (line,) = read_lines(text, part="body")
+    assert (line.description.value, line.quantity.value, line.unit.value if line.unit else None) == expected
