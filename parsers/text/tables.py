@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
 
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.documents.rows import carry_article as carry_row_article
 from parsers.documents.unit_columns import heading_unit
 from parsers.text.line_noise import opens_no_item
 from parsers.text.packs import counted_packs, measured, read_pack
+from parsers.text.table_roles import column_role, roles_of
 from parsers.values.numbers import NUMBER, parse_number, without_spelled_count
 from parsers.values.units import normalise_unit
 from parsers.vocabulary.grouped import joined_headings
-from parsers.vocabulary.layout import default_vocabulary, numbered_heading
-from parsers.vocabulary.phrases import normalize, starts_with
+from parsers.vocabulary.layout import default_vocabulary
+from parsers.vocabulary.phrases import starts_with
 
 _TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")
 # Tabs typed to line columns up on screen: as many as the width of each cell needs, a run of them one cut.
@@ -33,25 +33,6 @@ _QTY_CELL = re.compile(
 )
 
 Cell = tuple[str, tuple[int, int]]  # text, (start, end) within its line
-
-# The layout vocabulary's column roles as a body table reads them: any article code
-# is the code; a packaging column ("Cond.") gives the unit and what a pack holds.
-_TEXT_ROLES = {
-    "line_no": "line",
-    "code": "code",
-    "supplier_code": "code",
-    "ean": "code",
-    "description": "description",
-    "quantity": "quantity",
-    "unit": "unit",
-    "pack": "pack",
-    "unit_price": "unit_price",
-    "amount": "amount",
-    "size": "size",
-    "colour": "colour",
-    "fits": "fits",
-}
-_CODE_WORDS = {"code", "ref", "reference"}
 
 
 class Header:
@@ -152,79 +133,7 @@ def _named(roles: dict[str, int]) -> int:
     return len(roles.keys() - {"line"})  # a line number names no column of the article
 
 
-def roles_of(texts: list[str]) -> dict[str, int] | None:
-    """Column role -> index for header cells, or None when they do not make a line table."""
-    roles: dict[str, int] = {}
-    known = 0
-    for index, text in enumerate(texts):
-        role = column_role(text)
-        if role and role not in roles:
-            roles[role] = index
-            known += 1
-        elif role == "description" and "code" not in roles and roles.get("description") is not None:
-            roles["code"] = roles["description"]  # "Article | Désignation": the first is the code
-            roles["description"] = index
-            known += 1
-    filled = sum(1 for t in texts if t.strip())
-    # Columns a line table carries beside the line's own ('Livraison', 'Commentaire') name it too.
-    named = max(known, sum(1 for t in texts if normalize(t) in _phrase_roles()))
-    if "quantity" not in roles or not ({"code", "description"} & set(roles)):
-        return None
-    # Columns of the customer's own ('Bâtiment | Local | Désignation | Qté', 'Area | Item | Qty'): short
-    # headings of words beside the named ones, never a label and its value nor a sentence.
-    unnamed = [t for i, t in enumerate(texts) if t.strip() and i not in roles.values()]
-    if named * 3 < filled * 2 and not all(_PLAIN_HEADING.fullmatch(t.strip()) for t in unnamed):
-        return None
-    return roles
-
-
 _WORDS = re.compile(r"[^\W\d_]{3,}")
-_PLAIN_HEADING = re.compile(r"[^\W\d_][\w'’./-]*(?:\s[^\W\d_][\w'’./-]*){0,2}")
-
-
-def column_role(header: str) -> str | None:
-    """The role of a header cell in a body table ("Qté" -> quantity), None when it names none."""
-    key = normalize(header)
-    if not key:
-        return "line" if header.strip() == "#" else None
-    if numbered_heading(header, default_vocabulary()):
-        return "code"  # 'Part #', 'Item No.': the article's number
-    role = _phrase_roles().get(key)
-    if role is None and " " in key and key.split(" ", 1)[0] in _CODE_WORDS:
-        return "code"  # "Code CH", "Réf. Hôpital": a code column qualified by whose code it is
-    if role is None and not re.search(r"[\d:]", header):  # 'Qté : 5' is a label and its value
-        role = _qualified(normalize(re.sub(r"\([^)]*\)", " ", header)))
-    if role is None and heading_unit(header):
-        role = "quantity"  # 'Nb cartons', 'Number of boxes': what it numbers is the unit
-    return _TEXT_ROLES.get(role or "")
-
-
-def _qualified(key: str) -> str | None:
-    """The role of a heading that qualifies its naming words ('Qté demandée', 'Quantity required',
-    'Qté (boîtes)', 'Libellé article'), as a PDF's heading reads: its longest opening phrase's; or,
-    qualified before them as English writes it ('Requested quantity', 'Product name'), a short heading's
-    closing phrase's, as a sheet's heading reads."""
-    words = key.split()
-    for size in range(len(words), 0, -1):
-        role = _phrase_roles().get(" ".join(words[:size]))
-        if role is not None:
-            return role if role in ("quantity", "description") else None
-    for start in range(1, len(words) if len(words) <= 3 else 0):
-        role = _phrase_roles().get(" ".join(words[start:]))
-        if role is not None:
-            return role if role in ("quantity", "description") else None
-    return None
-
-
-@cache
-def _phrase_roles() -> dict[str, str]:
-    vocabulary = default_vocabulary()
-    roles: dict[str, str] = {}
-    for table in (vocabulary.body_columns, vocabulary.columns):
-        for role, phrases in table.items():
-            for phrase in phrases:
-                roles.setdefault(phrase, role)
-    return roles
 
 
 def read_row(line: str, header: Header, *, part: str, start: int) -> ExtractedLine | None:
