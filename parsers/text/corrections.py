@@ -339,7 +339,12 @@ def _remove(
         if target is not None:
             # '... pas de bavette : mettez plutôt 6 kg d'entrecôte': a dropped line's sentence may order its stand-in
             dropped = match.re is patterns["dropped"]
-            own = [] if dropped else [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
+            # The sentence's own reading of what it takes out goes too; a line its earlier clause adds stays.
+            own = [] if dropped else [
+                ln
+                for ln in lines
+                if inside(ln, at, at + len(sentence), part) and not before(ln, at + match.start(), part)
+            ]
             lines = [ln for ln in lines if ln is not target and ln not in own]
     for match in patterns["except"].finditer(sentence):
         # An exception may stand above the list it excepts from (a forwarder's word over the original).
@@ -347,6 +352,9 @@ def _remove(
         target = named_once(others, match["what"])
         if target is not None:
             lines = [ln for ln in lines if ln is not target]
+    for match in patterns["except_opening"].finditer(sentence):
+        target = named_once([ln for ln in lines if not before(ln, at + len(sentence), part)], match["what"])
+        lines = [ln for ln in lines if ln is not target]
     return lines
 
 
