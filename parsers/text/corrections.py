@@ -340,12 +340,11 @@ def _remove(
             # '... pas de bavette : mettez plutôt 6 kg d'entrecôte': a dropped line's sentence may order its stand-in
             dropped = match.re is patterns["dropped"]
             # The sentence's own reading of what it takes out goes too; a line its earlier clause adds stays.
-            own = [] if dropped else [
-                ln
-                for ln in lines
-                if inside(ln, at, at + len(sentence), part) and not before(ln, at + match.start(), part)
+            cut = at + match.start()
+            own = [
+                ln for ln in lines if inside(ln, at, at + len(sentence), part) and not before(ln, cut, part)
             ]
-            lines = [ln for ln in lines if ln is not target and ln not in own]
+            lines = [ln for ln in lines if ln is not target and (dropped or ln not in own)]
     for match in patterns["except"].finditer(sentence):
         # An exception may stand above the list it excepts from (a forwarder's word over the original).
         others = [ln for ln in lines if not inside(ln, at, at + len(sentence), part)]

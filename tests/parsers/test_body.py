@@ -135,7 +135,9 @@ def test_a_colleague_passing_on_a_call_names_the_customer_by_its_address() -> No
         "- 4 sacs de terreau 40 L\n- 2 arrosoirs 10 L\n\nPaul\n"
     )
     parsed = _colleague("p.garnier@jardiland-pro.fr", body)
-    assert parsed.forwarded_sender is not None and parsed.forwarded_sender.email == "achats@paysages-du-lac.fr"
+    assert (
+        parsed.forwarded_sender is not None and parsed.forwarded_sender.email == "achats@paysages-du-lac.fr"
+    )
 
 
 @pytest.mark.parametrize(

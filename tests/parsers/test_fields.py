@@ -90,7 +90,15 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
         ("They gave their number 4500017731 on the phone.", "4500017731"),
         ("leur n° de TVA FR12345678901", None),
     ],
-    ids=["notre-n", "our-no", "a-vat-number", "a-customer-number", "leur-n", "their-number", "their-vat-number"],
+    ids=[
+        "notre-n",
+        "our-no",
+        "a-vat-number",
+        "a-customer-number",
+        "leur-n",
+        "their-number",
+        "their-vat-number",
+    ],
 )
 def test_our_number_written_at_once_is_the_po(text: str, expected: str | None) -> None:
     found = fields.po_number("", text, part="body")
