@@ -345,13 +345,14 @@ def _remove(
                 ln for ln in lines if inside(ln, at, at + len(sentence), part) and not before(ln, cut, part)
             ]
             lines = [ln for ln in lines if ln is not target and (dropped or ln not in own)]
-    for match in patterns["except"].finditer(sentence):
+    excepted = list(patterns["except"].finditer(sentence))
+    for match in excepted:
         # An exception may stand above the list it excepts from (a forwarder's word over the original).
         others = [ln for ln in lines if not inside(ln, at, at + len(sentence), part)]
         target = named_once(others, match["what"])
         if target is not None:
             lines = [ln for ln in lines if ln is not target]
-    for match in patterns["except_opening"].finditer(sentence):
+    for match in [] if excepted else patterns["except_opening"].finditer(sentence):
         target = named_once([ln for ln in lines if not before(ln, at + len(sentence), part)], match["what"])
         lines = [ln for ln in lines if ln is not target]
     return lines

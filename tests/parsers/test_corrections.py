@@ -553,3 +553,8 @@ def test_a_line_taken_out_leaves_the_line_an_earlier_clause_adds():
         "- 4 râteaux\n- 3 arrosoirs\n"
     )
     assert sorted(d for d, _ in _corrected(text)) == ["arrosoirs", "terreau"]
+
+
+def test_an_approved_exception_takes_out_one_line_only():
+    text = "OK, except the garden hoses: we still have some.\n\n- 2 garden hoses 25 m\n- 3 hose reels\n"
+    assert [d for d, _ in _corrected(text)] == ["hose reels"]
