@@ -88,8 +88,27 @@ def _lines(order: ExtractedOrder, index: CatalogIndex) -> list[tuple[str, int]]:
             QUOTE_EN,
             [("PLB-34771", 2), ("PLB-37699", 10)],
         ),
+        (
+            "Please proceed with these changes:\n1) no circulators, we have one in stock\n"
+            "2) ball valves: 12 instead of 10",
+            QUOTE_EN,
+            [("PLB-37699", 12), ("PLB-37498", 12)],
+        ),
+        (
+            "We accept your quotation, and add 3 PLB-23554 elbows, our stock number 77120345.",
+            QUOTE_EN,
+            [("PLB-34771", 2), ("PLB-37699", 10), ("PLB-37498", 12), ("PLB-23554", 3)],
+        ),
     ],
-    ids=["same-except-fr", "same-instead-fr", "same-item-en", "quote-instead-en", "quote-except-line-fr"],
+    ids=[
+        "same-except-fr",
+        "same-instead-fr",
+        "same-item-en",
+        "quote-instead-en",
+        "quote-except-line-fr",
+        "quote-numbered-changes-en",
+        "added-article-named-again-en",
+    ],
 )
 def test_the_quoted_lines_changed_by_the_reply_are_the_order(
     said: str, quoted: str, lines: list[tuple[str, int]], index: CatalogIndex
@@ -99,6 +118,13 @@ def test_the_quoted_lines_changed_by_the_reply_are_the_order(
     # Read for sure, and still confirmed by a clerk: the reply might change an order already placed.
     assert order.doubts == [CHANGED_BY_REPLY]
     assert order.read_spans, "the sentence asking the change is read as a request"
+
+
+def test_a_line_left_out_by_its_number_in_brackets_is_taken_out(index: CatalogIndex) -> None:
+    said = "Please proceed, but without the 3/4 valves (line 2), and make the tape 20 instead of 12."
+    order = _read(_reply(f"Hello,\n\n{said}\n", QUOTE_EN), index)
+    assert _lines(order, index) == [("PLB-34771", 2), ("PLB-37498", 20)]
+    assert CHANGED_BY_REPLY in order.doubts
 
 
 @pytest.mark.parametrize(
