@@ -120,6 +120,20 @@ def test_the_quoted_lines_changed_by_the_reply_are_the_order(
     assert order.read_spans, "the sentence asking the change is read as a request"
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Pourriez-vous nous renvoyer les mêmes vannes et coudes que ci-dessous (pas le ruban cette fois) ?",
+        "Could we get the same valves and elbows as below again (not the PTFE tape this time)?",
+    ],
+    ids=["memes-que-ci-dessous-fr", "same-as-below-en"],
+)
+def test_articles_of_the_quoted_order_named_again_order_them_again(said: str, index: CatalogIndex) -> None:
+    parsed = _reply(f"Bonjour,\n\n{said}\n", EARLIER_FR)
+    assert points_to_thread(parsed.text, parsed.quoted) is not None
+    assert _lines(_read(parsed, index), index) == [("PLB-37699", 4), ("PLB-23554", 10)]
+
+
 def test_a_line_left_out_by_its_number_in_brackets_is_taken_out(index: CatalogIndex) -> None:
     said = "Please proceed, but without the 3/4 valves (line 2), and make the tape 20 instead of 12."
     order = _read(_reply(f"Hello,\n\n{said}\n", QUOTE_EN), index)
