@@ -43,7 +43,7 @@ def compose_body(parsed: ParsedMessage, parts: Parts) -> ParsedMessage:
     forwarding = from_nested or load_markers().is_forward_subject(parsed.subject)
     if parts.nested and parsed.forwarded_sender is None and forwarding:
         _forward_from_nested(parsed, parts)
-    if parsed.forwarded_sender is None and forwarding:
+    if parsed.forwarded_sender is None:
         parsed.forwarded_sender = named_sender(parsed.text, parsed.sender, parsed.to)
     parsed.tables = _current_tables(rendered, parsed.subject) if rendered else []
     parsed.language = detect_language(f"{parsed.subject}\n{parsed.text}")

@@ -120,21 +120,24 @@ def test_one_see_attached_shape_for_the_mail_and_the_text_reader(text: str, poin
     assert bool(load_markers().see_attached.search(text)) is points
 
 
-def _colleague(sender: str, body: str) -> ParsedMessage:
+def _colleague(
+    sender: str, body: str, subject: str = "TR: appel client - commande à saisir"
+) -> ParsedMessage:
     raw = (
         f"From: Paul Garnier <{sender}>\nTo: Commandes <commandes@jardiland-pro.fr>\n"
-        "Subject: TR: appel client - commande à saisir\nMessage-ID: <r@x>\nMIME-Version: 1.0\n"
+        f"Subject: {subject}\nMessage-ID: <r@x>\nMIME-Version: 1.0\n"
         "Content-Type: text/plain; charset=utf-8\n\n"
     ).encode() + body.encode()
     return parse_message(raw, where="colleague")
 
 
-def test_a_colleague_passing_on_a_call_names_the_customer_by_its_address() -> None:
+@pytest.mark.parametrize("subject", ["TR: appel client - commande à saisir", "Commande tél. à saisir"])
+def test_a_colleague_passing_on_a_call_names_the_customer_by_its_address(subject: str) -> None:
     body = (
         "Bonjour,\n\nAppel de Mme Roux (Paysages du Lac, achats@paysages-du-lac.fr) ce matin :\n"
         "- 4 sacs de terreau 40 L\n- 2 arrosoirs 10 L\n\nPaul\n"
     )
-    parsed = _colleague("p.garnier@jardiland-pro.fr", body)
+    parsed = _colleague("p.garnier@jardiland-pro.fr", body, subject)
     assert (
         parsed.forwarded_sender is not None and parsed.forwarded_sender.email == "achats@paysages-du-lac.fr"
     )
