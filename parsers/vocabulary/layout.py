@@ -190,4 +190,7 @@ def numbered_heading(text: str, vocab: LayoutVocabulary) -> bool:
         return False
     if found.re is _NUMBERED:
         return True
-    return word not in _OTHER_NUMBERED and not any(normalize(written) in p for p in vocab.fields.values())
+    # 'No. off' counts the pieces, 'N° commande' labels the order: phrases of their own
+    whole = normalize(written)
+    named = (*vocab.fields.values(), *vocab.columns.values(), *vocab.body_columns.values())
+    return word not in _OTHER_NUMBERED and not any(whole in phrases for phrases in named)

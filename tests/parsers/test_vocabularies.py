@@ -159,6 +159,7 @@ def test_bad_training_example_names_the_line(tmp_path: Path, line: str) -> None:
         ("N° client", False),
         ("N° lot", False),
         ("No. of packs", False),
+        ("No. off", False),
     ],
     ids=lambda value: str(value),
 )
