@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING
 
-from intake import stages
+from intake import pattern_cache, stages
 from intake.spawner import Spawned, Spawner
 from intake.worker_says import AHEAD_DONE, LOADED
 from matchers import CatalogIndex
@@ -300,7 +300,9 @@ def spawner_ahead(limits: DocumentLimits, settings: Settings | None) -> Spawner:
     other core. The deciding half, which both need, is loaded before it is forked; the store, which
     it does not need, after."""
     _decide_half()
-    return Spawner(limits, settings)
+    spawner = Spawner(limits, settings)
+    pattern_cache.recording(False)  # the spawner records and saves what start-up compiles
+    return spawner
 
 
 def _decide_half() -> None:

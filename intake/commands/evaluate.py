@@ -32,6 +32,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_eval(args: argparse.Namespace) -> int:
+    from intake import pattern_cache
+
+    pattern_cache.install()  # the patterns compiled by the last run, not compiled again
+    try:
+        return _run_eval(args)
+    finally:
+        pattern_cache.save()
+
+
+def _run_eval(args: argparse.Namespace) -> int:
     from intake.reports.eval_report import format_report, report_json
     from intake.reports.evaluate import evaluate
 
