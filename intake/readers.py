@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING
 
-from intake import pattern_cache, stages
+from intake import stages
 from intake.spawner import Spawned, Spawner
 from intake.worker_says import AHEAD_DONE, LOADED
 from matchers import CatalogIndex
-from models import RawMessage, Settings
+from models import RawMessage, Settings, pattern_cache
 from parsers.documents.limits import DocumentLimits
 from parsers.documents.sandbox import death_reason, kill_group, lead_group
 

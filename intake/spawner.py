@@ -24,9 +24,8 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import recv_handle, send_handle
 
-from intake import pattern_cache
 from matchers import CatalogIndex
-from models import Settings
+from models import Settings, pattern_cache
 from parsers.documents.limits import DocumentLimits
 
 FORKED, ENDED = "forked", "ended"

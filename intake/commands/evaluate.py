@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from intake import pattern_cache
+    from models import pattern_cache
 
     pattern_cache.install()  # the patterns compiled by the last run, not compiled again
     try:

@@ -92,7 +92,7 @@ def test_the_index_is_taken_while_the_models_load(monkeypatch: pytest.MonkeyPatc
 
 
 def test_the_patterns_a_spawner_compiles_are_kept_for_the_next_one(tmp_path: Path) -> None:
-    from intake import pattern_cache
+    from models import pattern_cache
 
     pattern_cache.uninstall()
     cache = pattern_cache.install(tmp_path / "patterns.bin")

@@ -1,4 +1,5 @@
-"""Regular expressions compiled by an earlier run, rebuilt without being compiled again.
+"""Regular expressions compiled by an earlier run, rebuilt without being compiled again; what is
+worked out of a pattern (`kept`), not worked out again.
 
 Start-up compiles ~1,300 patterns (the readers' vocabularies, spaCy's tokenizer): ~0.4 s of CPU,
 in Python's own parser and compiler, on the path to the first message read. What a pattern
@@ -6,23 +7,27 @@ compiles to (its SRE code, a list of integers, and its groups) depends on the pa
 and the Python build alone: kept in a file, as Python keeps compiled modules, it is handed to
 `_sre.compile` as `re` itself does at the end of compiling, in microseconds. The file is checked
 by its digest and the Python build it was written by; a pattern it does not hold, or a file that
-cannot be read, is compiled as before.
+cannot be read, is compiled as before. What a `kept` function works out of a pattern with the
+standard library's parser (the strings every match holds, the characters one opens with) is kept
+beside it, for as long as the function's module is unchanged.
 """
 
 from __future__ import annotations
 
 import _sre
 import contextlib
+import functools
 import hashlib
 import marshal
 import os
 import re
 import sys
-import tempfile
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from re import _compiler, _parser
+from typing import Any, TypeVar
 
 # What the SRE code of a pattern depends on besides the pattern and its flags.
 BUILD = (sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
@@ -31,9 +36,13 @@ _DIGEST = 16
 # The code is kept as the bytes of an array of this type, whose items are SRE code words.
 _WORD = "I"
 
-Key = tuple[str | bytes, int]
+# A pattern and its flags; for what a `kept` function worked out, its name, its module's digest
+# and its arguments.
+Key = tuple
 # The final flags, the SRE code, the number of groups less one, the group names both ways.
 Entry = tuple[int, bytes, int, dict, tuple]
+T = TypeVar("T")
+_MISSING: Any = object()
 
 
 @dataclass
@@ -46,6 +55,10 @@ class PatternCache:
     known: dict[Key, Entry] = field(default_factory=dict)
     used: dict[Key, Entry] = field(default_factory=dict)
     recording: bool = True
+    # New patterns fewer than this are compiled again rather than the file written for them:
+    # some are built afresh by each process (a character class joined from a set, whose order
+    # changes with the process's hash seed).
+    write_from: int = 16
 
     def compile(self, pattern: str | bytes, flags: int = 0) -> re.Pattern:
         """`re._compiler.compile`: a known pattern rebuilt from its code, any other compiled."""
@@ -62,17 +75,30 @@ class PatternCache:
         final, code, groups, groupindex, indexgroup = entry
         return _sre.compile(pattern, final, array(_WORD, code).tolist(), groups, groupindex, indexgroup)
 
+    def worked_out(self, key: Key, work: Callable[[], T]) -> T:
+        """`work()`, or what it gave under `key` before."""
+        value = self.used.get(key, _MISSING)
+        if value is _MISSING:
+            value = self.known.get(key, _MISSING)
+        if value is _MISSING:
+            value = work()
+            if not _keepable(value):
+                return value
+        if self.recording:
+            self.used[key] = value
+        return value
+
     def save(self) -> None:
-        """The patterns recorded, written with those kept before when any was not known (those
-        no longer used dropped once they outnumber the used ones); recording ends."""
+        """The patterns recorded, written with those kept before when `write_from` were not known
+        (those no longer used dropped once they outnumber the used ones); recording ends."""
         self.recording = False
-        if self.used.keys() <= self.known.keys():
+        if len(self.used.keys() - self.known.keys()) < self.write_from:
             return
         stale = len(self.known.keys() - self.used.keys())
-        kept = {**self.known, **self.used} if stale <= len(self.used) else self.used
+        entries = {**self.known, **self.used} if stale <= len(self.used) else self.used
         with contextlib.suppress(OSError, ValueError):
-            write(self.path, kept)
-        self.known = kept
+            write(self.path, entries)
+        self.known = entries
 
 
 _ORIGINAL = _compiler.compile
@@ -90,6 +116,40 @@ def compiled(pattern: str | bytes, flags: int) -> Entry:
     return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
 
 
+def kept(function: Callable[..., T]) -> Callable[..., T]:
+    """`function`, whose value depends on its arguments (patterns, flags, plain values) and on the
+    code of its own module alone, remembered in the cache installed (and kept with its patterns)."""
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    @functools.wraps(function)
+    def remembered(*args: Any) -> T:
+        digest = _module_digest(function.__module__) if _INSTALLED else None
+        if digest is None:
+            return function(*args)
+        return _INSTALLED[0].worked_out((name, digest, args), lambda: function(*args))
+
+    return remembered
+
+
+@functools.cache
+def _module_digest(module: str) -> bytes | None:
+    """The digest of a module's source (what its functions work out changes with it); None when
+    its source cannot be read."""
+    source = getattr(sys.modules.get(module), "__file__", None)
+    try:
+        return hashlib.blake2b(Path(source or "").read_bytes(), digest_size=_DIGEST).digest()
+    except OSError:
+        return None
+
+
+def _keepable(value: object) -> bool:
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return False
+    return True
+
+
 def read(path: Path) -> dict[Key, Entry]:
     """The entries kept in `path`; none when it is missing, damaged or of another Python build."""
     try:
@@ -105,6 +165,8 @@ def read(path: Path) -> dict[Key, Entry]:
 
 def write(path: Path, entries: dict[Key, Entry]) -> None:
     """`entries` in `path`, replaced whole: a run reading it meanwhile finds the old file or the new."""
+    import tempfile  # only a run that compiled something new writes
+
     payload = marshal.dumps((BUILD, entries))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
