@@ -121,3 +121,17 @@ def test_a_new_order_in_a_reply_that_points_at_nothing_is_not_held_for_it(index:
     own = "Bonjour,\n\nNouvelle commande BC-5521 : 2 x EPI-CAS-01 et 3 x SAC-GRAV-50.\n\nMerci encore,\nPaul"
     result = run(mail("Re: Commande BC-5400", own + QUOTED_ORDER), index)
     assert "quoted_order_left" not in codes(result)
+
+
+def test_a_refused_quoted_line_names_its_own_code_only(index: CatalogIndex) -> None:
+    own = (
+        "Bonjour, réponses ci-dessous.\n\n"
+        "Le lun. 16 nov. 2026 à 09:14, Garonne Pro <commandes@garonne-pro.fr> a écrit :\n"
+        "> Avant d'expédier votre demande, pouvez-vous confirmer les quantités ?\n>\n"
+        "> 10 x VIS-440-200\n\nok\n\n> 5 x CHV-M860\n\non laisse tomber, on a du stock\n\n"
+        "Et ajoutez 2 x EPI-CAS-01. Bon de commande BC-5530.\n\nPaul\n"
+    )
+    result = run(mail("Re: votre demande", own), index)
+    held = {r.line_no for order in result.orders for r in order.decision.reasons if r.code == "line_left_out"}
+    lines = {line.sku: line.line_no for order in result.orders for line in order.record.lines}
+    assert held == {lines["CHV-M860"]}

@@ -16,10 +16,11 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from intake.routing.checks.catalogue_keys import catalogue_words, word_key
+from intake.routing.checks.catalogue_keys import catalogue_codes, catalogue_words, text_tokens, word_key
 from intake.routing.checks.context import CheckContext, line_reason, numbered
 from intake.routing.checks.coverage import body_spans, overlaps_line
 from intake.routing.checks.reading import default_reading_rules
@@ -88,7 +89,7 @@ def check_left_out(ctx: CheckContext) -> list[ReviewReason]:
     found = [*exceptions_in(parsed.text, parsed.text_part, parsed.subject), *refused(parsed.inline_answers)]
     if not found:
         return []
-    known = catalogue_words(ctx)
+    known = _Known(catalogue_words(ctx), catalogue_codes(ctx))
     reasons = []
     for number, line in numbered(ctx.matched):
         said = next((e for e in found if _leaves_out(e, line, known)), None)
@@ -138,7 +139,14 @@ def _inside(row: Provenance, match: re.Match[str]) -> Provenance | None:
     return row.model_copy(update={"span": (row.span[0] + start, row.span[0] + end)})
 
 
-def _leaves_out(exception: LeftOut, line: LineMatch, known: frozenset[str]) -> bool:
+class _Known(NamedTuple):
+    """The catalogue's words and codes, lower case."""
+
+    words: frozenset[str]
+    codes: frozenset[str]
+
+
+def _leaves_out(exception: LeftOut, line: LineMatch, known: _Known) -> bool:
     """The exception names the line's article, and is not the line's own designation ('gants sans
     poudre', 'boots without the steel cap' read as one line)."""
     if (
@@ -147,30 +155,42 @@ def _leaves_out(exception: LeftOut, line: LineMatch, known: frozenset[str]) -> b
         and overlaps_line(exception.where, line.line)
     ):
         return False
-    theirs = _article_words(line)
-    return any(_names(item, theirs, known) for item in _ITEMS.split(exception.what))
+    return any(_names(item, line, known) for item in _ITEMS.split(exception.what))
 
 
 # The articles an exception lists: "the panels or the BAES", "les gants et les lunettes".
 _ITEMS = re.compile(r"\s+(?:or|and|nor|ou|et|ni)\s+|\s*[&/+]\s*", re.I)
 
 
-def _names(item: str, theirs: set[str], known: frozenset[str]) -> bool:
-    """The item's words name the article (`theirs`): one of them is its, and none is a word of the
-    catalogue it lacks ('no milk chocolate' names no dark chocolate)."""
+def _names(item: str, line: LineMatch, known: _Known) -> bool:
+    """The item names the line's article: by its code when it writes one ('10 x FLH-54001'), else
+    by its words, one of them the article's and none a word of the catalogue it lacks ('no milk
+    chocolate' names no dark chocolate)."""
+    tokens = text_tokens(item)
+    codes = {t for t in tokens if len(t) >= 4 and any(c.isdigit() for c in t)}
+    if codes & _codes_of(line):
+        return True
+    if codes & known.codes:
+        return False  # another article's code
     generic = left_out_words().generic
-    said = " ".join(w for w in re.findall(r"[^\W\d_][\w'’-]*", item) if w.lower() not in generic)
-    words = set(read_wording(said).words) - packaging_words() - default_reading_rules().plain_words
-    words = {w for w in words if len(w) >= 3}
+    said = " ".join(t for t in tokens if t not in generic and not any(c.isdigit() for c in t))
+    words = {w for w in read_wording(said).words if len(w) >= 3}
+    words -= packaging_words() | default_reading_rules().plain_words
+    theirs = _article_words(line)
     if not words & theirs:
         return False
-    return not any(w in known or word_key(w) in known for w in words - theirs)
+    return not any(w in known.words or word_key(w) in known.words for w in words - theirs)
+
+
+def _codes_of(line: LineMatch) -> set[str]:
+    extracted = line.line
+    written = [extracted.code.value if extracted.code else "", line.sku or ""]
+    return {code.strip().lower() for code in written if code.strip()}
 
 
 def _article_words(line: LineMatch) -> set[str]:
     """The line's words as the matcher reads them: the customer's wording and the article's name."""
     extracted = line.line
     wording = extracted.description.value if extracted.description else ""
-    code = extracted.code.value if extracted.code else ""
     labels = " ".join(c.label for c in line.candidates if c.key == line.sku)
-    return set(read_wording(f"{wording} {code} {line.sku or ''} {labels}").words)
+    return set(read_wording(f"{wording} {labels}").words)
