@@ -107,6 +107,18 @@ def test_a_line_taken_out_by_a_sentence_is_no_longer_ordered(sentence, left):
             "merci de livrer la liste ci-dessous, sauf les franges : 10 au lieu de 20.\n\nfranges : 20\nseaux : 4\n",
             ["franges", "seaux"],
         ),
+        (
+            "Toner : 3\nA4 reams : 10\nStaplers : 2\n\nOK, except the staplers: we still have some.\n",
+            ["Toner", "A4 reams"],
+        ),
+        (
+            "c'est bon sauf les rames, on en a encore\n\nToner : 3\nRames A4 : 10\n",
+            ["Toner"],
+        ),
+        (
+            "Go ahead except the toner please.\n\nToner : 3\nRames A4 : 10\n",
+            ["Rames A4"],
+        ),
     ],
     ids=[
         "above-the-list-fr",
@@ -114,6 +126,9 @@ def test_a_line_taken_out_by_a_sentence_is_no_longer_ordered(sentence, left):
         "no-whole-order-named",
         "names-no-line",
         "a-change-not-an-exception",
+        "approved-except-under-the-list",
+        "approved-except-fr",
+        "go-ahead-except",
     ],
 )
 def test_an_exception_to_the_whole_order_takes_its_line_out(text, left):
