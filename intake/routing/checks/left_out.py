@@ -5,7 +5,7 @@ softshells", "validé sauf les tuteurs", "same again but not the vests this time
 casquettes, on laisse tomber", a bare "non" under a quoted line). A reader that takes the
 lines of the order forwarded or quoted keeps the article left out: an order the customer
 did not ask for. The words are read in every line of the sender's text (the forwarders' and
-the original's, the answers under quoted lines), in both languages (left_out.toml); a line
+the original's, the answers under quoted lines), in both languages (thread_words.toml); a line
 read whose wording or article that exception names is held for a clerk. The corrections
 check reads the changes said in its own words; this one needs no word naming the order.
 """
@@ -13,7 +13,7 @@ check reads the changes said in its own words; this one needs no word naming the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -26,15 +26,16 @@ from intake.routing.checks.coverage import body_spans, overlaps_line
 from intake.routing.checks.reading import default_reading_rules
 from matchers.designation import packaging_words
 from matchers.normalize import read_wording
-from models import LineMatch, Provenance, ReviewReason
+from models import LineMatch, ProductRow, Provenance, ReviewReason
 from models.datafiles import load_toml
 from parsers.vocabulary.sieve import starting
 
-LEFT_OUT_FILE = Path(__file__).with_name("left_out.toml")
+THREAD_WORDS_FILE = Path(__file__).with_name("thread_words.toml")
 
 
-class LeftOutWords(BaseModel):
-    """The phrases that leave an article out, and the words that name no article."""
+class ThreadWords(BaseModel):
+    """The phrases that leave an article out, the words that name no article, and those by which a
+    reply points back at the order quoted under it (checks/pointed.py)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -42,8 +43,9 @@ class LeftOutWords(BaseModel):
     after_article: tuple[str, ...]
     refusals: tuple[str, ...]
     generic: frozenset[str] = frozenset()
+    pointers: tuple[str, ...] = ()
 
-    @field_validator("before_article", "after_article", "refusals")
+    @field_validator("before_article", "after_article", "refusals", "pointers")
     @classmethod
     def _compiles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in value:
@@ -66,8 +68,8 @@ class LeftOut(BaseModel):
 
 
 @lru_cache(maxsize=1)
-def left_out_words() -> LeftOutWords:
-    return load_toml(LEFT_OUT_FILE, LeftOutWords)
+def thread_words() -> ThreadWords:
+    return load_toml(THREAD_WORDS_FILE, ThreadWords)
 
 
 Patterns = tuple[re.Pattern[str], ...]
@@ -75,7 +77,7 @@ Patterns = tuple[re.Pattern[str], ...]
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[Patterns, Patterns, Patterns]:
-    words = left_out_words()
+    words = thread_words()
     before, after, refusals = (
         tuple(starting(re.compile(p, re.I)) for p in group)
         for group in (words.before_article, words.after_article, words.refusals)
@@ -89,7 +91,7 @@ def check_left_out(ctx: CheckContext) -> list[ReviewReason]:
     found = [*exceptions_in(parsed.text, parsed.text_part, parsed.subject), *refused(parsed.inline_answers)]
     if not found:
         return []
-    known = _Known(catalogue_words(ctx), catalogue_codes(ctx))
+    known = _Known(catalogue_words(ctx), catalogue_codes(ctx), ctx.products)
     reasons = []
     for number, line in numbered(ctx.matched):
         said = next((e for e in found if _leaves_out(e, line, known)), None)
@@ -144,6 +146,7 @@ class _Known(NamedTuple):
 
     words: frozenset[str]
     codes: frozenset[str]
+    products: Mapping[str, ProductRow]
 
 
 def _leaves_out(exception: LeftOut, line: LineMatch, known: _Known) -> bool:
@@ -172,11 +175,11 @@ def _names(item: str, line: LineMatch, known: _Known) -> bool:
         return True
     if codes & known.codes:
         return False  # another article's code
-    generic = left_out_words().generic
+    generic = thread_words().generic
     said = " ".join(t for t in tokens if t not in generic and not any(c.isdigit() for c in t))
     words = {w for w in read_wording(said).words if len(w) >= 3}
     words -= packaging_words() | default_reading_rules().plain_words
-    theirs = _article_words(line)
+    theirs = _article_words(line, known.products)
     if not words & theirs:
         return False
     return not any(w in known.words or word_key(w) in known.words for w in words - theirs)
@@ -188,9 +191,12 @@ def _codes_of(line: LineMatch) -> set[str]:
     return {code.strip().lower() for code in written if code.strip()}
 
 
-def _article_words(line: LineMatch) -> set[str]:
+def _article_words(line: LineMatch, products: Mapping[str, ProductRow]) -> set[str]:
     """The line's words as the matcher reads them: the customer's wording and the article's name."""
     extracted = line.line
     wording = extracted.description.value if extracted.description else ""
-    labels = " ".join(c.label for c in line.candidates if c.key == line.sku)
+    article = products.get(line.sku or "")
+    labels = " ".join(
+        [article.name if article else "", *(c.label for c in line.candidates if c.key == line.sku)]
+    )
     return set(read_wording(f"{wording} {labels}").words)

@@ -3,7 +3,7 @@
 "Could we get the same breakers and RCDs as below again, plus 3 boxes of cable?", "les
 mêmes que ci-dessous, et 2 rouleaux de gaine": the quoted order's lines are ordered again,
 the reply adds or leaves out a few. A reader that takes only the lines written in the reply
-sends an order with lines missing. When the sender's own words point back (pointed.toml)
+sends an order with lines missing. When the sender's own words point back (thread_words.toml)
 and an item line of the latest message quoted names an article no line read names, the
 order is held for a clerk to carry the quoted lines over.
 """
@@ -12,46 +12,22 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, field_validator
 
 from intake.routing.checks.catalogue_keys import catalogue_codes, catalogue_words
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.corrections import names_line
 from intake.routing.checks.coverage import body_spans, looks_like_line, span_reason
+from intake.routing.checks.left_out import thread_words
 from intake.routing.checks.reading import default_reading_rules
 from intake.routing.checks.written_codes import names_a_code
 from models import ReviewReason
-from models.datafiles import load_toml
 from parsers.text.thread import QUOTED_PART, latest_quoted
 from parsers.vocabulary.sieve import starting
-
-POINTED_FILE = Path(__file__).with_name("pointed.toml")
-
-
-class PointerWords(BaseModel):
-    """The phrases by which a reply points at the order quoted under it."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    pointers: tuple[str, ...]
-
-    @field_validator("pointers")
-    @classmethod
-    def _compiles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a valid pattern: {exc}") from exc
-        return value
 
 
 @lru_cache(maxsize=1)
 def pointer_pattern() -> re.Pattern[str]:
-    words = load_toml(POINTED_FILE, PointerWords)
-    return starting(re.compile("|".join(f"(?:{p})" for p in words.pointers), re.I))
+    return starting(re.compile("|".join(f"(?:{p})" for p in thread_words().pointers), re.I))
 
 
 def check_quoted_order_left(ctx: CheckContext) -> list[ReviewReason]:
