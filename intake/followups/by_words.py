@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from intake.followups.clause import english_to_catalogue
+from intake.followups.clause import english_to_catalogue, load_operations
 from intake.followups.left_out import PARTS, lines_in_size, removed_things, stems
 from matchers import CatalogIndex
 from models import ExtractedLine
@@ -21,6 +21,10 @@ _REMOVES = re.compile(
 )
 
 
+# The mark opening an item of the sender's list: '1) no face shields', '- sans les gants'.
+_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*•–])\s+")
+
+
 def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex) -> set[int]:
     """The places of the quoted lines a removal names by words they all carry ('pas de gants ménage ce
     mois-ci' takes out the household gloves in every size), in the quote's words or the catalogue's ('no
@@ -33,8 +37,15 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
     used = set().union(*names) if names else set()
     dropped: set[int] = set()
     for part in PARTS.split(own):
+        part = _MARKER.sub("", part)
         found = _REMOVES.search(part)
-        if found is None or re.search(r"\d", part):
+        if found is None:
+            continue
+        numbered = load_operations().line_number.search(part, found.end())
+        if numbered is not None and 0 < int(numbered.group(1)) <= len(base):
+            dropped.add(int(numbered.group(1)) - 1)  # 'without the Cat6A drum (line 2)'
+            continue
+        if re.search(r"(?<!\w)\d", part):  # the digits of 'Cat6A' or 'FFP3' count nothing
             continue
         for thing in removed_things(part[found.end() :]):
             words = stems(f"{thing} {english_to_catalogue(thing)}") & used

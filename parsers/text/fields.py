@@ -56,11 +56,12 @@ _PO_LABELS = (
     r"|\b(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
-# "PO stays MPB-4471", "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is
+# "PO stays MPB-4471", "PO for all of this is ESE-1287", "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is
 # numbered 4500012877", "Our reference for this one is BFS/ST/2611-07": the label, a verb that gives it its
 # number, the number.
 _PO_VERB = (
-    r"(?:(?:for|pour)\s+(?:this|cette|ce)(?:\s+(?:one|order|commande|bon|fois))?\s+)?"
+    r"(?:(?:for|pour)\s+(?:(?:this|cette|ce)(?:\s+(?:one|order|commande|bon|fois))?"
+    r"|all(?:\s+of)?\s+(?:this|these|them|it)|tout(?:\s+(?:[çc]a|cela|ceci))?|l['’]ensemble)\s+)?"
     r"(?:est|is|reste|stays|remains|porte\s+le\s+(?:n°|num[ée]ro)|a\s+pour\s+(?:n°|num[ée]ro)"
     r"|(?:has|bears|carries)\s+(?:the\s+)?(?:number|no\.?|reference)|is\s+numbered)"
 )
