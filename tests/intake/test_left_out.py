@@ -16,9 +16,13 @@ import pytest
 
 from intake.pipeline import PipelineDeps
 from intake.reading import process
-from intake.routing.checks.left_out import exceptions_in, refused
+from intake.routing.checks import CheckContext
+from intake.routing.checks.left_out import check_left_out, exceptions_in, refused
+from intake.routing.checks.pointed import check_quoted_order_left
 from matchers import CatalogIndex
-from models import ProcessResult, RawMessage, RoutingMode, Settings
+from models import MatchedOrder, ParsedMessage, ProcessResult, RawMessage, RoutingMode, Settings
+from parsers.mail.mime import parse_message
+from tests.factories.pipeline import PRODUCTS, make_line, make_matched_order, make_parsed, make_product
 from tests.paths import FIXTURES
 
 
@@ -74,10 +78,16 @@ def forward_chain(approval: str, po: str = "BC-5521") -> str:
         "Fine by me. No safety glasses though, we have a box left.",
     ],
 )
-def test_a_middle_approver_leaving_an_article_out_holds(approval: str, index: CatalogIndex) -> None:
+def test_a_middle_approver_leaving_an_article_out_is_never_accepted_with_it(
+    approval: str, index: CatalogIndex
+) -> None:
     result = run(mail("TR: TR: Besoins chantier Lormont", forward_chain(approval)), index)
-    assert result.orders and result.orders[0].record.status == "review"
-    assert "line_left_out" in codes(result)
+    [order] = result.orders
+    glasses = [line.line_no for line in order.record.lines if line.sku == "EPI-LUN-01"]
+    held = {r.line_no for r in order.decision.reasons if r.code == "line_left_out"}
+    # The reader may take the line out itself; if it keeps it, the check holds that very line.
+    assert held == set(glasses)
+    assert not glasses or order.record.status == "review"
 
 
 def test_an_exception_naming_nothing_read_lets_the_order_through(index: CatalogIndex) -> None:
@@ -97,30 +107,48 @@ def test_a_bare_refusal_under_a_quoted_line_leaves_that_line_out() -> None:
 
 
 QUOTED_ORDER = (
-    "\n\nLe lun. 2 nov. 2026 à 10:05, Paul Martin <achats@martin-btp.fr> a écrit :\n"
-    "> Bonjour,\n>\n> Commande BC-5400 :\n> 10 x VIS-440-200\n> 5 x CHV-M860\n> 4 x EPI-LUN-01\n>\n> Paul\n"
+    "Le lun. 2 nov. 2026 à 10:05, Paul Martin <achats@martin-btp.fr> a écrit :\n"
+    "> Bonjour,\n>\n> Commande BC-5400 :\n> 10 x VIS-440-200\n> 5 x GAN-NIT-T10\n> 4 x CIM-25\n>\n> Paul\n"
 )
+
+
+def reply(own: str) -> ParsedMessage:
+    parsed = make_parsed(text=own)
+    return parsed.model_copy(update={"quoted": QUOTED_ORDER, "subject": "Re: Commande BC-5400"})
+
+
+def only_the_new_line() -> MatchedOrder:
+    return make_matched_order([make_line("VIS-440-500", "2", description="vis 4x40 boîte de 500")])
 
 
 @pytest.mark.parametrize(
     "own",
     [
-        "Bonjour,\n\nLes mêmes vis et chevilles que ci-dessous, plus 2 x EPI-CAS-01. Notre bon BC-5521.\n\nPaul",
-        "Hello,\n\nCould we have the same screws and plugs as below again, plus 2 x EPI-CAS-01? PO BC-5521.\n\nPaul",
+        "Bonjour,\n\nLes mêmes vis et gants que ci-dessous, plus 2 boîtes de vis 4x40 de 500. Bon BC-5521.\n\nPaul",
+        "Hello,\n\nCould we have the screws and gloves as below again, plus 2 boxes of 500? PO BC-5521.\n\nPaul",
+        "Bonjour,\n\nReprenez la commande ci-dessous, et ajoutez 2 boîtes de vis 4x40 de 500.\n\nPaul",
     ],
 )
-def test_a_reply_pointing_at_the_quoted_order_holds_when_its_lines_are_not_read(
-    own: str, index: CatalogIndex
-) -> None:
-    result = run(mail("Re: Commande BC-5400", own + QUOTED_ORDER), index)
-    assert result.orders and result.orders[0].record.status == "review"
-    assert "quoted_order_left" in codes(result)
+def test_a_reply_pointing_back_holds_when_none_of_the_quoted_lines_was_read(own: str) -> None:
+    ctx = CheckContext(parsed=reply(own), matched=only_the_new_line(), products=PRODUCTS)
+    [reason] = check_quoted_order_left(ctx)
+    assert reason.code == "quoted_order_left" and "GAN-NIT-T10" in reason.message
 
 
-def test_a_new_order_in_a_reply_that_points_at_nothing_is_not_held_for_it(index: CatalogIndex) -> None:
-    own = "Bonjour,\n\nNouvelle commande BC-5521 : 2 x EPI-CAS-01 et 3 x SAC-GRAV-50.\n\nMerci encore,\nPaul"
-    result = run(mail("Re: Commande BC-5400", own + QUOTED_ORDER), index)
-    assert "quoted_order_left" not in codes(result)
+def test_a_reply_pointing_at_nothing_is_not_held_for_it() -> None:
+    own = "Bonjour,\n\nNouvelle commande BC-5521 : 2 boîtes de vis 4x40 de 500.\n\nMerci encore,\nPaul"
+    ctx = CheckContext(parsed=reply(own), matched=only_the_new_line(), products=PRODUCTS)
+    assert check_quoted_order_left(ctx) == []
+
+
+def test_a_reply_that_writes_most_quoted_lines_again_restates_the_order() -> None:
+    own = "Même chose que la dernière fois, sans le ciment :\n10 x VIS-440-200\n5 x GAN-NIT-T10\n"
+    lines = [
+        make_line("VIS-440-200", "10", description="VIS-440-200"),
+        make_line("GAN-NIT-T10", "5", number=2, description="GAN-NIT-T10"),
+    ]
+    ctx = CheckContext(parsed=reply(own), matched=make_matched_order(lines), products=PRODUCTS)
+    assert check_quoted_order_left(ctx) == []
 
 
 def test_a_refused_quoted_line_names_its_own_code_only(index: CatalogIndex) -> None:
@@ -135,3 +163,30 @@ def test_a_refused_quoted_line_names_its_own_code_only(index: CatalogIndex) -> N
     held = {r.line_no for order in result.orders for r in order.decision.reasons if r.code == "line_left_out"}
     lines = {line.sku: line.line_no for order in result.orders for line in order.record.lines}
     assert held == {lines["CHV-M860"]}
+
+
+def approved(approval: str) -> ParsedMessage:
+    text = forward_chain(approval).replace("4 x EPI-LUN-01\n", "5 x GAN-NIT-T10\n")
+    return parse_message(mail("TR: TR: Besoins chantier Lormont", text))
+
+
+LATEX = make_product("GAN-LTX-T10", "Gants latex taille 10 - boîte de 100")
+
+
+@pytest.mark.parametrize(
+    ("approval", "held"),
+    [
+        ("Validé, mais pas les gants cette fois.", True),
+        ("OK except the gloves, we have plenty.", True),
+        ("Fine. No latex gloves though, the nitrile ones only.", False),  # another article of the catalogue
+        ("OK pour tout, livraison sauf le lundi.", False),
+    ],
+)
+def test_the_line_of_the_article_left_out_is_held(approval: str, held: bool) -> None:
+    lines = [
+        make_line("VIS-440-200", "10", description="VIS-440-200"),
+        make_line("GAN-NIT-T10", "5", number=2, description="GAN-NIT-T10"),
+    ]
+    products = {**PRODUCTS, LATEX.sku: LATEX}
+    ctx = CheckContext(parsed=approved(approval), matched=make_matched_order(lines), products=products)
+    assert [r.line_no for r in check_left_out(ctx)] == ([2] if held else [])

@@ -20,10 +20,11 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from intake.routing.checks.catalogue_keys import catalogue_codes, catalogue_words, text_tokens, word_key
+from intake.routing.checks.catalogue_keys import catalogue_codes, catalogue_words, word_key
 from intake.routing.checks.context import CheckContext, line_reason, numbered
 from intake.routing.checks.coverage import body_spans, overlaps_line
 from intake.routing.checks.reading import default_reading_rules
+from intake.routing.checks.written_codes import tokens as written_tokens
 from matchers.designation import packaging_words
 from matchers.normalize import read_wording
 from models import LineMatch, ProductRow, Provenance, ReviewReason
@@ -169,7 +170,7 @@ def _names(item: str, line: LineMatch, known: _Known) -> bool:
     """The item names the line's article: by its code when it writes one ('10 x FLH-54001'), else
     by its words, one of them the article's and none a word of the catalogue it lacks ('no milk
     chocolate' names no dark chocolate)."""
-    tokens = text_tokens(item)
+    tokens = [t.lower() for t in written_tokens(item)]  # in their order: 'safety glasses' is read as a phrase
     codes = {t for t in tokens if len(t) >= 4 and any(c.isdigit() for c in t)}
     if codes & _codes_of(line):
         return True
