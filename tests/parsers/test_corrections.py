@@ -403,8 +403,23 @@ def test_an_article_said_no_longer_wanted_is_taken_out(text, left):
             "- 4 x 100Ah leisure batteries\n- 2 x 70Ah leisure batteries\n\nActually, make the 70Ah ones 3.\n",
             [("100Ah leisure batteries", 4), ("70Ah leisure batteries", 3)],
         ),
+        (
+            "- 6 plaques de beurre doux\n- 4 seaux de crème fraîche\n\nEt passez le beurre doux à 12, on est à sec.\n",
+            [("plaques de beurre doux", 12), ("crème fraîche", 4)],
+        ),
+        (
+            "- 20 packs of paper napkins\n- 5 boxes of straws\n\nCould you increase the napkins to 30, thanks.\n",
+            [("paper napkins", 30), ("straws", 5)],
+        ),
     ],
-    ids=["make-that-n-units-of-the", "make-the-name-n", "plutot-que", "make-the-rated-ones-n"],
+    ids=[
+        "make-that-n-units-of-the",
+        "make-the-name-n",
+        "plutot-que",
+        "make-the-rated-ones-n",
+        "passez-le-nom-a-n",
+        "increase-the-name-to-n",
+    ],
 )
 def test_a_count_said_anew_for_a_named_line_replaces_its_count(text, left):
     assert _corrected(text) == [(d, Decimal(q)) for d, q in left]

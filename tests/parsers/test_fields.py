@@ -405,6 +405,13 @@ def test_a_po_ref_line_in_the_signature_block_is_read_there() -> None:
     assert found is not None and found.value == "JOI-2207"
 
 
+def test_a_po_right_after_the_word_among_the_signature_phones_is_read_there() -> None:
+    found = fields.signed_po(
+        "Cordialement,\nRestaurant Le Quai\nTél. 04 72 10 20 30 - Cde RLQ-26-0412 - Fax 04 72 10 20 31"
+    )
+    assert found is not None and found.value == "RLQ-26-0412"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -669,3 +676,10 @@ def test_the_number_of_the_customers_own_form_labelled_before_a_colon(
 ) -> None:
     found = fields.po_number("", text, part="body")
     assert (found.value if found else None) == expected
+
+
+def test_an_order_number_apposed_to_the_word_over_the_list_is_the_po() -> None:
+    found = fields.po_number(
+        "", "Bonjour,\nCommande de la cuisine centrale, n° CC-2026-14 :\n- 4 cartons de beurre\n", part="body"
+    )
+    assert found is not None and found.value == "CC-2026-14"
