@@ -30,6 +30,10 @@ def pointer_pattern() -> re.Pattern[str]:
     return starting(re.compile("|".join(f"(?:{p})" for p in thread_words().pointers), re.I))
 
 
+# The rows of a short answer (a greeting, a sentence or two): longer, it writes an order of its own.
+SHORT_ANSWER = 3
+
+
 def check_quoted_order_left(ctx: CheckContext) -> list[ReviewReason]:
     """The reply points back at the quoted order, and lines of it were not read."""
     parsed = ctx.parsed
@@ -40,15 +44,11 @@ def check_quoted_order_left(ctx: CheckContext) -> list[ReviewReason]:
         for value in (line.line, line.line.description, line.line.code)
     ):
         return []
-    pointer = next(
-        (
-            (row, where)
-            for row, where in body_spans(parsed.text, parsed.text_part)
-            if pointer_pattern().search(row)
-        ),
-        None,
-    )
-    if pointer is None:
+    rows = body_spans(parsed.text, parsed.text_part)
+    pointer = next(((row, where) for row, where in rows if pointer_pattern().search(row)), None)
+    # Without words pointing back, a short answer that reads one line at most above a quoted list
+    # of lines has the same shape: an order of the quoted lines, changed or not, or of its own alone.
+    if pointer is None and (not rows or len(rows) > SHORT_ANSWER or len(lines) > 1):
         return []
     rules, words, codes = default_reading_rules(), catalogue_words(ctx), catalogue_codes(ctx)
     listed = [
@@ -61,10 +61,20 @@ def check_quoted_order_left(ctx: CheckContext) -> list[ReviewReason]:
     # its own list) restates the order; one that names few or none takes them from the quote.
     if 2 * len(left) <= len(listed):
         return []
+    example = " ".join(left[0].split())[:50]
+    if pointer is None:
+        return [
+            span_reason(
+                "quoted_order_left",
+                f'a short answer above a quoted list of lines, none of them read (such as "{example}"): '
+                "a clerk checks whether it orders them",
+                *max(rows, key=lambda row: len(row[0])),
+            )
+        ]
     return [
         span_reason(
             "quoted_order_left",
-            f'the reply orders again from the message quoted under it, whose lines were not read (such as "{" ".join(left[0].split())[:50]}"): '
+            f'the reply orders again from the message quoted under it, whose lines were not read (such as "{example}"): '
             "a clerk carries over what it asks for",
             *pointer,
         )
