@@ -12,7 +12,9 @@ from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind, unit_ordered_by
 from parsers.vocabulary.words import line_words
 
-BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
+# A list item's mark, as typed or as a mail program turns it ('–', '▪', '➢', '→', a box to tick '☐', '[ ]').
+BULLET_MARK = r"(?:[-*•·+>–—▪◦‣⁃➢➤→►✓✔☐☑□■]|\[[ xX]?\])"
+BULLET = rf"^\s*(?:{BULLET_MARK}|\d{{1,2}}[.)](?=\s)|\(\d{{1,2}}\))?\s*"
 
 
 _CODE = re.compile(

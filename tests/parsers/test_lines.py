@@ -931,3 +931,9 @@ def test_counts_in_words_in_a_list_line(text: str, expected: tuple) -> None:
 def test_the_mark_set_before_the_count_is_none_of_the_name(text: str, name: str) -> None:
     (line,) = read_lines(text, part="body")
     assert line.description.value == name
+
+
+@pytest.mark.parametrize("mark", ["–", "—", "▪", "➢", "→", "☐", "[ ]", "✓"])
+def test_a_list_mark_a_mail_program_types_opens_a_counted_item(mark: str) -> None:
+    (line,) = read_lines(f"{mark} 3 raclettes sol\n", part="body")
+    assert (line.description.value, line.quantity.value) == ("raclettes sol", Decimal(3))
