@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from intake.followups import ANSWER_RULE, EACH_RULE, offers_a_choice, read_thread
-from intake.followups.completes import complete_quoted_order
+from intake.followups.completes import complete_quoted_order, without_added
 from intake.followups.inline import INLINE_RULE
 from intake.followups.substitute import takes_substitute
 from matchers import CatalogIndex, match_article, match_order
 from models import Classification, ExtractedLine, ExtractedOrder, LineMatch, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
-from parsers import DocumentLimits, awaits_catalogue, by_catalogue, extract_orders
+from parsers import DocumentLimits, awaits_catalogue, by_catalogue, extract_orders, followup_sign
 from parsers.mail.markers import load_markers
 from parsers.text.thread import quotes_an_offer
 from parsers.values.units import unit_kind, unit_ordered_by
@@ -155,13 +155,27 @@ def _sure(match: LineMatch) -> bool:
 
 def _may_complete(parsed: ParsedMessage, read: list[ExtractedOrder] | None, sign: FollowupSign) -> bool:
     """A reply read as no order, or as one by its words alone ('Les blancs. Commande CVL-1190 toujours.')
-    that counts nothing of its own and says no new order."""
-    if parsed.classification is None or not parsed.classification.is_order:
-        return sign.kind == FollowupKind.OTHER
-    counted = any(order.lines for order in read or []) or any(
-        load_markers().quantity.search(line) for line in parsed.text.splitlines()
+    that counts nothing of its own and says no new order. 'Et rajoutez 4 plaques' adds to the order
+    completed: a change by nothing but what it adds is no change of an order taken (we asked before)."""
+    said = without_added(parsed.text)
+    adds_only = (
+        sign.kind == FollowupKind.CHANGE
+        and said != parsed.text
+        and followup_sign(parsed.model_copy(update={"text": said}), is_order=False).kind
+        in (FollowupKind.OTHER, FollowupKind.NEW_ORDER)
     )
-    return sign.kind == FollowupKind.NEW_ORDER and not sign.reasons and not counted
+    if parsed.classification is None or not parsed.classification.is_order:
+        return sign.kind == FollowupKind.OTHER or adds_only
+    counted = any(_written_outside(line, said) for order in read or [] for line in order.lines) or any(
+        load_markers().quantity.search(line) for line in said.splitlines()
+    )
+    return (adds_only or (sign.kind == FollowupKind.NEW_ORDER and not sign.reasons)) and not counted
+
+
+def _written_outside(line: ExtractedLine, said: str) -> bool:
+    """The line is not read from a sentence `said` blanked (one that adds to the order)."""
+    span = _written_span(line)
+    return span is None or bool(said[span[0] : span[1]].strip())
 
 
 def as_answer(classification: Classification, read: list[ExtractedOrder]) -> Classification:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from matchers.cognates import cognates
 from matchers.designation_index import DesignationIndex
-from matchers.normalize import Wording, stem, unit_of
+from matchers.normalize import Wording, is_multiple, stem, unit_of
 from matchers.vocabulary import load_vocabulary
 
 SHORTLIST = 48  # candidates scored in full per line
@@ -53,6 +53,8 @@ def spellings(word: str, index: DesignationIndex) -> list[tuple[str, float]]:
     """The catalogue words a customer's word may stand for, with a similarity."""
     if word in index.token_ids:
         return [(word, 1.0)]
+    if is_multiple(word):
+        return []
     meanings = load_vocabulary().if_not_printed.get(word, "").split("|")
     found = dict.fromkeys((w for w in map(stem, meanings) if w in index.token_ids), COGNATE_SIMILARITY)
     for known in cognates(word, index.token_ids):

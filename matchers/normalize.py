@@ -264,6 +264,33 @@ def _digits_for_counted_words(folded: str) -> str:
     return _counted_words().sub(lambda m: str(table[m[1]]), folded)
 
 
+@lru_cache(maxsize=1)
+def _counted_places() -> re.Pattern[str]:
+    places = "|".join(sorted(load_vocabulary().multiples.places, key=len, reverse=True))
+    counts = "|".join(load_vocabulary().multiples.counts)
+    return re.compile(rf"(?<![\w.,])({counts})\s*((?:{places})(?:e?s|x)?)\b")
+
+
+def _with_multiples(folded: str) -> str:
+    """'plaque 2 postes' also reads the count's own token, the one a customer's 'plaque double' or
+    'single plate' reads (`_multiple`): a word apart from 'double', which names other things alone
+    ('double va-et-vient')."""
+    return _counted_places().sub(lambda m: f"{m[0]} {_MULTIPLE}{m[1]}", folded)
+
+
+@lru_cache(maxsize=1)
+def _multiples() -> dict[str, str]:
+    return {word: f"{_MULTIPLE}{count}" for count, word in load_vocabulary().multiples.counts.items()}
+
+
+_MULTIPLE = "multiple"
+
+
+def is_multiple(word: str) -> bool:
+    """A count's own token (`_with_multiples`): one count is never another spelt with a typo."""
+    return word.startswith(_MULTIPLE) and word[len(_MULTIPLE) :].isdigit()
+
+
 _COUNT_HYPHEN = re.compile(r"(?<![\w.,-])(\d+)-(?=[a-z]{2,}\b)")
 
 
@@ -291,7 +318,7 @@ def read_wording(text: str) -> Wording:
     folded = _digits_for_counted_words(vocabulary.translate_phrases(fold(text).replace("|", " ")))
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').
-    folded = _COUNT_HYPHEN.sub(r"\1 ", folded)
+    folded = _with_multiples(_COUNT_HYPHEN.sub(r"\1 ", folded))
     folded = _spelled_sizes().sub(
         lambda m: f" size {_SPELLED[' '.join((m['word'] or m['apart']).split())]} ", folded
     )
@@ -311,6 +338,8 @@ def read_wording(text: str) -> Wording:
                 negated = True  # "pas le roux", "sans poudre": the next word is what is not wanted
             elif word and (classed or word not in vocabulary.stopwords.words) and not word.isdigit():
                 meanings = tuple(stem(w) for w in word.split("|") if w)
+                if len(meanings) == 1 and meanings[0] in _multiples():
+                    meanings = (meanings[0], _multiples()[meanings[0]])  # 'double' or '2 postes'
                 (excluded if negated else words).extend(meanings)
                 if len(meanings) > 1 and not negated:
                     either.append(meanings)

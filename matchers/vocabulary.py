@@ -17,6 +17,11 @@ class WordList(BaseModel):
     words: list[str] = Field(default_factory=list)
 
 
+class Multiples(BaseModel):
+    counts: dict[str, str] = Field(default_factory=dict)
+    places: list[str] = Field(default_factory=list)
+
+
 class Vocabulary(BaseModel):
     """Abbreviations, stop words and company words (units: parsers/data/units.toml)."""
 
@@ -36,6 +41,8 @@ class Vocabulary(BaseModel):
     # English words that are French words of another meaning ('plate', 'mat', 'pin'): read in the words of
     # their English meaning only against a catalogue that does not print them, '|' between the meanings.
     if_not_printed: dict[str, str] = Field(default_factory=dict)
+    # The word for a count of an article's places ('double' for '2 postes') and the places so counted.
+    multiples: Multiples = Field(default_factory=lambda: Multiples())
 
     @cached_property
     def phrase_meanings(self) -> dict[str, str]:

@@ -202,7 +202,7 @@ def _answers(own: str, question: str) -> list[Answer]:
     an article ('Et ajoutez 2 ...', 'plus 5 boxes of ...') is a line of its own, read as written."""
     asked = {key(t) for t in TOKEN.findall(question)}
     found = []
-    for sentence in re.finditer(r"[^\n.!?]+", own):
+    for sentence in _SENTENCE.finditer(own):
         if len(sentence.group(0).strip()) > MAX_ANSWER_CHARS or _ADDS.search(sentence.group(0)):
             continue
         clauses = [_clause(own, sentence.start(), sentence.group(0), asked)]
@@ -227,6 +227,8 @@ def _answers(own: str, question: str) -> list[Answer]:
 
 
 _Words = list[tuple[str, tuple[int, int]]]
+# A sentence of the answer: a decimal point ('0.7 for the G2', 'le 2.5 mm') ends none.
+_SENTENCE = re.compile(r"(?:[^\n.!?]|(?<=\d)\.(?=\d))+")
 
 
 def _counted_clauses(

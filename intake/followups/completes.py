@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from intake.followups.added import added_lines
+from intake.followups.clause import load_operations
 from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
 from intake.followups.proposed import best_line, proposed_swaps, swapped, takes_proposal
 from matchers import CatalogIndex, match_article
@@ -24,6 +26,7 @@ COMPLETED_DOUBT = "the answer to our question completes the order quoted under i
 ANSWER_CHARS = 300
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CLAUSE = re.compile(r"[^,.;!\n]+")
+_SENTENCE = re.compile(r"[^.;!?\n]+")
 # Words that tell no option apart.
 _PLAIN = frozenset(
     fold(w)
@@ -78,28 +81,40 @@ _PLAIN = frozenset(
 _DECLINES = re.compile(
     r"\?|\b(?:pas|non|ne|annul\w*|reviens|reviendr\w*|attend\w*|not|no|cancel\w*|hold|later|get back)\b", re.I
 )
+# A negation alone, which may choose an option by the one it turns down ('pas besoin de ceinture').
+_NEGATION = re.compile(r"\b(?:pas|non|ne|not|no)\b", re.I)
+# A choice said once for every line the question asked about: 'Alu pour tout', 'size L for all of them'.
+_FOR_ALL = re.compile(
+    r"\b(?:pour\s+(?:tout|toutes?|tous|l['’]ensemble)|partout|(?:for|on)\s+(?:all|everything|every\s+\w+)"
+    r"|(?:all|both)\s+of\s+them|across\s+the\s+board)\b",
+    re.I,
+)
 
 
 def complete_quoted_order(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrder | None:
     """The order quoted under our question, completed by the answer above it; None when the message is
     no such answer."""
     own = parsed.text.strip()
-    if not own or len(own) > ANSWER_CHARS or _DECLINES.search(own) or not parsed.quoted.strip():
+    if not own or len(own) > ANSWER_CHARS or not parsed.quoted.strip():
         return None
     latest = latest_quoted(parsed.quoted)
     history = quoted_text(parsed.quoted)
     if "?" not in latest or not history[len(latest) :].strip():
         return None
     older = re.sub(r"[^\n]", " ", latest) + history[len(latest) :]
-    telling = (_words(own) & _words(latest)) - _words(older)
+    if _declines(own, _words(latest) - _words(older)):
+        return None
+    telling = (_words(without_added(own)) & _words(latest)) - _words(older)
     base = [line for line in read_lines(older, part=QUOTED_PART, codes=index) if line.quantity is not None]
     swaps = proposed_swaps(latest, base, index) if takes_proposal(own) else {}
     if not (telling or swaps) or not base:
         return None
-    told = _told_lines(parsed.text, latest, base, _words(older))
+    told = _told_lines(without_added(parsed.text), latest, base, _words(older))
     lines = [_chosen(line, told.get(number, []), parsed, index) for number, line in enumerate(base)]
     for number, (sku, price, span) in swaps.items():
         lines[number] = swapped(lines[number], sku, price, span, QUOTED_PART)
+    described = [line.description.value for line in base if line.description]
+    lines += added_lines(added_clauses(parsed.text), parsed.text, described, part=parsed.text_part or "body")
     order = extract_from_text(parsed, codes=index)
     quoted_order = extract_from_text(
         parsed.model_copy(update={"text": older, "quoted": "", "html": None, "text_part": QUOTED_PART}),
@@ -130,15 +145,45 @@ def _told_lines(
     for clause in _CLAUSE.finditer(own):
         words = _words(clause.group(0))
         new = words - known
-        if not new:
+        if not new or _DECLINES.search(clause.group(0)):  # 'pas besoin de ceinture' names what is not chosen
             continue
         place = best_line(names, words - new)
         asked = [q for q in question.split("\n") if _words(q) & new]
         if place is None and asked:
             place = best_line(names, set().union(*(_words(q) for q in asked)) - new)
-        if place is not None:
+        if _FOR_ALL.search(clause.group(0)):
+            for every in range(len(base)):
+                told.setdefault(every, []).append(clause.span())
+        elif place is not None:
             told.setdefault(place, []).append(clause.span())
     return told
+
+
+def _declines(own: str, options: set[str]) -> bool:
+    """The answer refuses, asks back or puts off: a clause saying so that names none of the options the
+    question set out ('Non merci', 'on attend le réassort'); 'pas besoin de ceinture' chooses one."""
+    for clause in re.split(r"[.;!\n]", own):
+        declines = _DECLINES.search(clause)
+        if declines and (_DECLINES.search(_NEGATION.sub(" ", clause)) or not _words(clause) & options):
+            return True
+    return False
+
+
+def added_clauses(own: str) -> list[str]:
+    """The sentences of an answer that add an article ('Et rajoutez 4 plaques', 'and add 12 plates')."""
+    return [own[start:end] for start, end in _added_spans(own)]
+
+
+def without_added(own: str) -> str:
+    """The answer with the sentences that add an article blanked, offsets kept: what it says of the quoted lines."""
+    for start, end in _added_spans(own):
+        own = own[:start] + " " * (end - start) + own[end:]
+    return own
+
+
+def _added_spans(own: str) -> list[tuple[int, int]]:
+    adds = load_operations().add
+    return [m.span() for m in _SENTENCE.finditer(own) if adds.search(m.group(0))]
 
 
 def _chosen(
@@ -147,12 +192,12 @@ def _chosen(
     """The quoted line with the article its answer's words name for sure, else as quoted."""
     if not spans or line.description is None:
         return line
-    said = " ".join(parsed.text[start:end].strip() for start, end in spans)
+    said = " ".join(_FOR_ALL.sub(" ", parsed.text[start:end]).strip() for start, end in spans)
     asked = line.model_copy(deep=True)
     asked.description = asked.description.model_copy(update={"value": f"{line.description.value} {said}"})
     match = match_article(asked, index, customer_id=None)
     if match.sku is None or match.score < SURE_SCORE or match.margin < SURE_MARGIN:
-        return line
+        return asked  # the matcher reads the line with the answer's words, for a clerk to confirm
     where = Provenance(part=parsed.text_part or "body", span=(spans[0][0], spans[-1][1]), rule=COMPLETES_RULE)
     return line.model_copy(update={"code": Extracted[str](value=match.sku, confidence=0.8, provenance=where)})
 

@@ -44,6 +44,13 @@ _INSTEAD_FIRST = re.compile(r"^(au lieu d(e|es|u)|plut[ôo]t que|instead of|rath
 # What stands between a count and the count it replaces: ', not', ' et non', ' pas'.
 _NOT_BEFORE_OLD = re.compile(r",?\s+(?:not|pas|et non|and not|non pas)\s+$", re.I)
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
+# Words that say again which article was just counted ('add 2 packs of AA batteries, the 12-packs',
+# '10 boxes of masks, our material 10004767'): no request of their own.
+_APPOSITION = re.compile(
+    r"^(?:the|our|your|le|la|les|l['’]|notre|nos|votre|vos|r[ée]f\.?|code|material|article|soit)(?!\w)", re.I
+)
+# Figures that count nothing: a pack size glued to its word ('12-packs'), a stock or material number.
+_NO_COUNT = re.compile(r"\d+-[^\W\d_]|\d{6,}")
 
 
 def clauses(text: str) -> list[str]:
@@ -78,11 +85,26 @@ def parts(clause: str) -> list[str]:
     de 10 coudes, mettre 50' is one (what it replaces, then the request)."""
     found: list[str] = []
     for piece in (p.strip() for p in _JOIN.split(clause) if p and p.strip()):
-        if found and _INSTEAD_FIRST.match(found[-1]) and not _INSTEAD_FIRST.match(piece):
+        joins = found and (
+            (_INSTEAD_FIRST.match(found[-1]) and not _INSTEAD_FIRST.match(piece))
+            or _says_again(found[-1], piece)
+        )
+        if joins:
             found[-1] = f"{found[-1]}, {piece}"
         else:
             found.append(piece)
     return found
+
+
+def _says_again(counted: str, piece: str) -> bool:
+    """The piece names again the article the request before it counts (never one it takes out: 'remove
+    2 gloves, the tape' takes out the tape too)."""
+    return bool(
+        _APPOSITION.match(piece)
+        and numbers_in(counted)
+        and not numbers_in(_NO_COUNT.sub(" ", piece))
+        and not load_operations().remove.search(counted)
+    )
 
 
 def compute_change(

@@ -11,42 +11,27 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
 
 from intake.followups.added import added_lines
 from intake.followups.answers import read_option_answer
 from intake.followups.both import read_all_offered
-from intake.followups.clause import english_to_catalogue, replaced_in_figures
+from intake.followups.by_words import more_by_words, removed_by_words
 from intake.followups.diff import compute_change
 from intake.followups.each import read_each_offered
 from intake.followups.inline import read_inline_answers
-from intake.followups.left_out import PARTS, lines_in_size, removed_things, stems, to_the_line_worded
+from intake.followups.left_out import to_the_line_worded
 from intake.followups.order_article import SURE_MARGIN, SURE_SCORE, OrderLines, order_index
 from intake.followups.quoted_po import with_quoted_po
+from intake.followups.requests import as_requests, request_spans
 from intake.followups.swap import swap_places
 from matchers import CatalogIndex, match_article, match_customer
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
-from models.followups import OrderChange, SkuQuantity
+from models.followups import OrderChange
 from parsers import read_attachments
 from parsers.text.reader import extract_from_text, quoted_lines
 from parsers.text.thread import changes_the_thread, points_to_thread
-from parsers.values.numbers import quantity_words_pattern, word_quantity
-from parsers.vocabulary.sizes import size_words
 
-# "sauf les casques", "except the gloves", "sans la ligne 3": what is left out of the quoted lines.
-_EXCEPT = re.compile(r"\b(?:sauf|except(?:ing|é)?|hormis|[àa] part|without|sans|apart from)\b", re.I)
-# "mais 8 au lieu de 5", "but 20 of the gloves": the word that opens a change, no request itself.
-_BUT = re.compile(r"\b(?:mais|but)\b", re.I)
-_ASKS = re.compile(
-    r"\b(?:au lieu d|instead of|rather than|plut[ôo]t que|[àa] la place d|make (?:it|that|them)|mett(?:ez|re)|pass(?:ez|er)"
-    r"|ajout|rajout|add|en plus|more|extra)\w*|\+\s*\d",
-    re.I,
-)
-_SENTENCE = re.compile(r"[^.!?\n]+")
-# A sentence the mail program wrapped: the line breaks inside it, before a word in lower case.
-_WRAPPED = re.compile(r"(?<=[^\s.!?:;])\n(?=[a-zà-ÿ])")
 _NUMBER = r"(?<![\w.,]){}(?![\w]|[.,]\d)"
-
 
 # A reply that changes the quoted quote or order may as well change an order already placed as
 # place a new one: the engine reads it, a clerk confirms it.
@@ -136,15 +121,15 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
         ],
         order_index(index, [s for s in skus if s]),
     )
-    requests = _requests(own, pointer)
+    requests = as_requests(own, pointer)
     change = compute_change(requests, held, index, customer_id=customer_id, today=None)
     to_the_line_worded(
         change, requests, [line.description.value if line.description else "" for line in base], skus
     )
-    _more_by_words(change, base, skus)
+    more_by_words(change, base, skus)
     if not change.certain or change.empty:
         doubts.append("the change asked of the quote or order answered was not all read for sure")
-    dropped = _removed_by_words(own, base, skus, index)
+    dropped = removed_by_words(own, base, skus, index)
     lines = _changed(
         [line for i, line in enumerate(base) if i not in dropped],
         [sku for i, sku in enumerate(skus) if i not in dropped],
@@ -158,7 +143,7 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     order = _doubted(order, lines, *doubts)
     # The quoted lines a removal took out were read, as taken out.
     taken_out = [line.provenance for i, line in enumerate(base) if i in dropped and line.provenance]
-    order.read_spans = [*order.read_spans, *_request_spans(own, parsed.quoted, order.part), *taken_out]
+    order.read_spans = [*order.read_spans, *request_spans(own, parsed.quoted, order.part), *taken_out]
     order.notes.append("the quote or order answered is the order, with the changes the reply asks")
     return order
 
@@ -220,145 +205,6 @@ def _writes_own_lines(order: ExtractedOrder, own: str, quoted: str) -> bool:
         if points_to_thread(sentence, quoted) is None and not changes_the_thread(sentence):
             return True
     return False
-
-
-def _request_spans(own: str, quoted: str, part: str) -> list[Provenance]:
-    """The sentences that point at the thread or change it: read as requests, not lines (a sentence
-    the mail program wrapped is one, as `_requests` reads it; a break is one character, offsets kept)."""
-    return [
-        Provenance(part=part, span=found.span(), rule="thread-request")
-        for found in _SENTENCE.finditer(_WRAPPED.sub(" ", own))
-        if points_to_thread(found.group(0), quoted) is not None or changes_the_thread(found.group(0))
-    ]
-
-
-def _requests(own: str, pointer: re.Match[str]) -> str:
-    """The sender's text as requests on the quoted lines: the pointer blanked, 'sauf X' read as 'retirer X'."""
-    text = own[: pointer.start()] + " " * (pointer.end() - pointer.start()) + own[pointer.end() :]
-    return _SENTENCE.sub(_as_request, _WRAPPED.sub(" ", replaced_in_figures(text)))
-
-
-def _as_request(sentence: re.Match[str]) -> str:
-    text = _BUT.sub(" ", sentence.group(0))
-    if _ASKS.search(text):
-        return _left_out_clauses(text)
-    recounted = _recounted().search(text)
-    if recounted is not None:  # read as 'le décapant : mettre 2 bidons'
-        colon = text.index(":", recounted.start())
-        said = word_quantity(recounted["count"])
-        count = str(int(said[0])) if said else recounted["count"]
-        rest = text[recounted.end("count") :]
-        return _EXCEPT.sub(" ", text[:colon]) + f": mettre {count}" + re.sub(r"^\s+seule?s?\b", "", rest)
-    return _EXCEPT.sub("retirer", text)
-
-
-# Where the clause opened by 'sauf' / 'except' ends: 'sauf le ruban, et mettez ...', 'except the salmon - ...'.
-_CLAUSE_END = re.compile(r"[,;(]|\s[-–]\s|\s(?:et|and)\s", re.I)
-
-
-def _left_out_clauses(text: str) -> str:
-    """'sauf le ruban, et mettez 30 coudes au lieu de 20', 'except the salmon - we'll leave it - and make
-    ...': the line named alone in its clause is left out, the clause set apart for the diff to read alone;
-    a clause that counts or asks ('sauf les 41 : mettez-en 8') is the change of that line."""
-    out, last = [], 0
-    for found in _EXCEPT.finditer(text):
-        if found.start() < last:
-            continue
-        end = found.end() + len(_CLAUSE_END.split(text[found.end() :])[0])
-        if _counts_or_asks(text[found.end() : end]):
-            out.append(text[last : found.start()] + " ")
-            last = found.end()
-        else:
-            out.append(text[last : found.start()] + ". retirer" + text[found.end() : end] + ".")
-            last = end
-    return "".join(out) + text[last:]
-
-
-def _counts_or_asks(clause: str) -> bool:
-    return bool(re.search(r"\d", clause) or _ASKS.search(clause))
-
-
-@lru_cache(maxsize=1)
-def _recounted() -> re.Pattern[str]:
-    """'sauf le décapant : 2 bidons suffiront', 'sauf les œufs : un seul colis', 'except the gloves: just 5':
-    the line named keeps another count, it is not taken out."""
-    count = rf"(?P<count>\d+|{quantity_words_pattern()})"
-    return re.compile(
-        rf"{_EXCEPT.pattern}[^:\n]{{1,60}}:\s*(?:(?:only|just|seulement|juste)\s+)?{count}\b", re.I
-    )
-
-
-# Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage',
-# 'mais sans les hublots', 'but no ear plugs'.
-_REMOVES = re.compile(
-    r"\b(?:retir\w*|enl[eè]v\w*|supprim\w*|drop|remove|delete|leave out|pas\s+(?:de|d['’]|les?|la|des)"
-    r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|minus|skip|moins\s+(?:les?|la|des))\b",
-    re.I,
-)
-
-
-def _removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex) -> set[int]:
-    """The places of the quoted lines a removal names by words they all carry ('pas de gants ménage ce
-    mois-ci' takes out the household gloves in every size), in the quote's words or the catalogue's ('no
-    chickpeas' of 'Pois chiches 4/4'); a removal with a count reduces, the diff's."""
-    texts = [line.description.value if line.description else "" for line in base]
-    names = [
-        stems(f"{text} {index.products[sku].name if sku in index.products else ''}")
-        for text, sku in zip(texts, skus, strict=True)
-    ]
-    used = set().union(*names) if names else set()
-    dropped: set[int] = set()
-    for part in PARTS.split(own):
-        found = _REMOVES.search(part)
-        if found is None or re.search(r"\d", part):
-            continue
-        for thing in removed_things(part[found.end() :]):
-            words = stems(f"{thing} {english_to_catalogue(thing)}") & used
-            hit = {i for i, name in enumerate(names) if words and words <= name}
-            hit = hit if words else lines_in_size(thing, texts)
-            if len(hit) < len(base):
-                dropped |= hit
-    return dropped
-
-
-# "plus 2 more of the double lanyards (so 6)", "et 3 de plus pour les gants": a count added to a quoted line.
-_MORE = re.compile(
-    r"\b(?:plus|add|ajoutez|rajoutez)\s+(?P<a>\d+)\b|(?<![\w.,])(?P<b>\d+)\s+(?:more|de plus|en plus|extra)\b",
-    re.I,
-)
-
-
-def _more_by_words(change: OrderChange, base: list[ExtractedLine], skus: list[str]) -> None:
-    """A request the diff left unread that adds a count to the one quoted line its words name, in the
-    quote's own words ('the double lanyards' of 'double lanyard 2 m'); never surely (it stays a doubt)."""
-    names = [stems(line.description.value if line.description else "") for line in base]
-    used = set().union(*names) if names else set()
-    for clause in change.unread:
-        more = _MORE.search(clause)
-        if more is None:
-            continue
-        words = stems(clause[more.end() :]) & used
-        hit = [i for i, name in enumerate(names) if words and words <= name] or lines_of_size(
-            clause[more.end() :], base
-        )
-        held = base[hit[0]].quantity if len(hit) == 1 else None
-        if held is not None and skus[hit[0]]:
-            added = float(more["a"] or more["b"])
-            change.set_quantity.append(SkuQuantity(sku=skus[hit[0]], quantity=float(held.value) + added))
-
-
-def lines_of_size(clause: str, base: list[ExtractedLine]) -> list[int]:
-    """The quoted lines written with the letter size the clause says in words ('of the large': 'Carton L')."""
-    said = []
-    for word, letter in sorted(size_words().spelled.items(), key=lambda item: -len(item[0])):
-        found = re.search(rf"\b{re.escape(word)}\b", clause, re.I)
-        if found:  # 'extra large' is said, not 'large' inside it
-            said.append(letter)
-            clause = clause[: found.start()] + " " * len(found.group(0)) + clause[found.end() :]
-    if len(said) != 1:
-        return []
-    letter = re.compile(rf"(?<![\w/]){re.escape(said[0])}(?![\w/])", re.I)
-    return [i for i, line in enumerate(base) if line.description and letter.search(line.description.value)]
 
 
 def _changed(

@@ -110,6 +110,14 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"\bmake\s+the\s+(?P<what>(?:\d+[^\W\d_]{{1,3}}\s+)?[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?P<new>{qty})(?!\w)",
             re.I,
         ),
+        # 'passez le scotch noir à 20', 'montez les gants à 30', 'increase the tape to 20': a line's count set anew
+        "set_to": re.compile(
+            rf"\b(?:(?:passez|mettez|montez|portez|augmentez|baissez|descendez|ramenez|réduisez|reduisez)\s+"
+            rf"(?:le|la|les|l['’])\s*(?P<what>[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?:à|a)|"
+            rf"(?:increase|raise|bump|change|reduce|cut|bring|take)\s+the\s+(?P<what_en>[^\W\d_][^\d,.;:\n]{{1,40}}?)"
+            rf"\s+(?:up\s+|down\s+)?to)\s+(?P<new>{qty})(?![\w,.]\d|\w)",
+            re.I,
+        ),
         # 'finalement pas de bavette', 'en fait plus d'enveloppes C5': the article named is dropped
         "dropped": re.compile(
             rf"\b(?:{_words(words.dropped)})\s+(?:de\s+|d['’]\s*|du\s+|des\s+|of\s+)?(?P<what>[^\W\d_][^.;,:!?\n]{{2,80}})",

@@ -243,15 +243,16 @@ def _recount_named(
     takes the count, though the sentence does not write the one it replaces; 'add 2 more boxes of
     the CF410X' adds to its count."""
     patterns = correction_patterns()
-    keys = possible_keys(("make_that", "make_the", "only", "enough", "more"), sentence)
+    keys = possible_keys(("make_that", "make_the", "set_to", "only", "enough", "more"), sentence)
     key, found = next(((k, m) for k in keys if (m := patterns[k].search(sentence))), ("", None))
     if found is None:
         return lines
     own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
     others = [ln for ln in lines if ln not in own and ln.quantity is not None]
-    said = tokens(found["what"])
+    what = found["what"] or found.groupdict().get("what_en") or ""
+    said = tokens(what)
     coded = [ln for ln in others if ln.code and fold_code(ln.code.value) in said]
-    target = coded[0] if len(coded) == 1 else None if coded else named_once(others, found["what"])
+    target = coded[0] if len(coded) == 1 else None if coded else named_once(others, what)
     new = _number(found["new"])
     if target is None or new is None or target.quantity is None:
         return lines

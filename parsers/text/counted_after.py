@@ -21,6 +21,11 @@ _CODE = re.compile(
 
 
 SIZE = re.compile(r"^\d+(?:[.,]\d+)?\s*[xX×]\s*\d+")
+# 'Hublot LED 15W x 4 svp', 'Bin bags 50 L, 10 rolls please': a word of politeness closing the line.
+POLITE_WORD = (
+    r"(?:svp|stp|s['’]il\s+vous\s+pla[iî]t|s['’]il\s+te\s+pla[iî]t|merci|please|pls|thanks|thank\s+you)\b"
+)
+POLITE = rf"(?:,?\s+{POLITE_WORD})"
 
 
 def _counted_after_shapes() -> tuple[re.Pattern[str], ...]:
@@ -28,7 +33,7 @@ def _counted_after_shapes() -> tuple[re.Pattern[str], ...]:
     barquettes', 'bavette 6 kg (non pas 5)' (the count ends the line, a remark after it)."""
     head = rf"{BULLET}(?P<desc>[^\W\d_].*?)\s+(?P<qty>{NUMBER})\s*(?P<unit>{UNIT_TOKEN})"
     # A remark after a dash holds no figure: in 'huile 5 L - 3' the count is the 3, the 5 L a size.
-    tail = r"(?:\s+\(.*\)|\s+[-–—]\s+[^\d\n]*)?\s*[.!]?\s*$"
+    tail = rf"(?:\s+\(.*\)|\s+[-–—]\s+[^\d\n]*)?{POLITE}?\s*[.!]?\s*$"
     size = rf"\s+(?:(?:de|of)\s+|d'|d’)?(?P<size>(?P<measure>{NUMBER})\s*(?P<size_unit>{UNIT_TOKEN}))"
     return re.compile(head + size + tail, re.I), re.compile(head + r"(?P<size>)" + tail, re.I)
 

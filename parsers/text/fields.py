@@ -56,11 +56,12 @@ _PO_LABELS = (
     r"|\b(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
-# "PO stays MPB-4471", "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is
+# "PO stays MPB-4471", "PO for all of this is ESE-1287", "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is
 # numbered 4500012877", "Our reference for this one is BFS/ST/2611-07": the label, a verb that gives it its
 # number, the number.
 _PO_VERB = (
-    r"(?:(?:for|pour)\s+(?:this|cette|ce)(?:\s+(?:one|order|commande|bon|fois))?\s+)?"
+    r"(?:(?:for|pour)\s+(?:(?:this|cette|ce)(?:\s+(?:one|order|commande|bon|fois))?"
+    r"|all(?:\s+of)?\s+(?:this|these|them|it)|tout(?:\s+(?:[çc]a|cela|ceci))?|l['’]ensemble)\s+)?"
     r"(?:est|is|reste|stays|remains|porte\s+le\s+(?:n°|num[ée]ro)|a\s+pour\s+(?:n°|num[ée]ro)"
     r"|(?:has|bears|carries)\s+(?:the\s+)?(?:number|no\.?|reference)|is\s+numbered)"
 )
@@ -74,12 +75,13 @@ _PO_AFTER_WORD = re.compile(
     r"\b(?:commande|cde|order|bon)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9]|\d{6,12})\b",
     re.I,
 )
-# "la commande de cette semaine, réf CIG-1711, pour jeudi", "notre commande en fichier joint, n° DO-219.":
+# "la commande de cette semaine, réf CIG-1711, pour jeudi", "notre commande en fichier joint, n° DO-219.",
+# "Commande de la cuisine, n° CUI-26-12 :" over its list:
 # the order's number in apposition to the word, a clause of words without figures between, and the
 # clause ends after it (an article's ref is followed by its name or count).
 _PO_APPOSED = re.compile(
     rf"\b(?:commande|cde|order)\b[^\d\n.:;,]{{0,40}},\s*(?:r[ée]f(?:[ée]rence)?\.?|n°|no\.|num[ée]ro|number|#)"
-    rf"\s*:?\s*{_PO_VALUE}(?=\s*(?:[,.;)]|$|\s+(?:pour|for|à|a)\b))",
+    rf"\s*:?\s*{_PO_VALUE}(?=\s*(?:[,.;:)]|$|\s+(?:pour|for|à|a)\b))",
     re.I | re.M,
 )
 # "Commande fruits CLG-JM-118", "notre commande viandes en PJ (RIE-4812)", "drinks order GCC-1311 attached":
@@ -194,8 +196,11 @@ def _po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
 
 def signed_po(signature: str) -> Extracted[str] | None:
     """A PO written under a label in the sign-off block ('Bon de commande HPR-DA-26-0933' below the
-    sender's address): a number standing alone there is a phone, a register or a VAT number."""
-    return _po_in(signature, part="signature", patterns=((_PO_LABELLED, 0.8),)) if signature else None
+    sender's address) or right after the word ('Tél. 02 99 41 70 00 - Cde HPR-26-3391'): a number
+    standing alone there is a phone, a register or a VAT number."""
+    if not signature:
+        return None
+    return _po_in(signature, part="signature", patterns=((_PO_LABELLED, 0.8), (_PO_AFTER_WORD, 0.7)))
 
 
 # "N° demande d'achat | DA-2026-0881", "Purchase requisition no. PR-11872": a purchase request's number,

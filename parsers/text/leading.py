@@ -9,6 +9,7 @@ from decimal import Decimal
 from models import ExtractedLine
 from parsers.text.counted_after import BULLET, SIZE, split_code
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.prose_names import with_measure
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_ordered_by
 
@@ -56,7 +57,39 @@ def _leading_shape() -> re.Pattern[str]:
 _LEADING = _leading_shape()
 
 
+# '3 x 100m rolls of R2V cable', '2 x 25 kg sacs de farine': a count of packs, each holding the measure
+# written before their unit; the measure names which pack, a word of the designation.
+_SIZED_PACKS = re.compile(
+    rf"{BULLET}(?P<qty>\d+)\s*[x×]\s*(?P<measure>\d+(?:[.,]\d+)?\s?"
+    rf"(?:m|mètres?|metres?|meters?|l|litres?|liters?|lt|ml|cl|kg|g))\s+(?P<unit>{UNIT_TOKEN})\s+"
+    rf"(?:of|de|d'|d’)\s*(?P<desc>\S.*?)\s*[.;,]?\s*$",
+    re.I,
+)
+
+
+def _read_sized_packs(line: str, part: str, start: int) -> ExtractedLine | None:
+    match = _SIZED_PACKS.match(line)
+    unit = normalise_unit(match["unit"]) if match else None
+    if match is None or unit is None or unit_kind(unit) != "count":
+        return None
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        desc=(
+            with_measure(match["desc"], match["measure"]),
+            (start + match.start("measure"), start + len(line)),
+        ),
+        qty=(Decimal(match["qty"]), (start + match.start("qty"), start + match.end("qty"))),
+        unit=(unit, (start + match.start("unit"), start + match.end("unit"))),
+        rule="text-quantity-designation",
+        confidence=0.85,
+    )
+
+
 def read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
+    packed = _read_sized_packs(line, part, start)
+    if packed is not None:
+        return packed
     match = _LEADING.match(line)
     if not match:
         return None

@@ -19,6 +19,8 @@ from decimal import Decimal
 from models import ExtractedLine
 from parsers.text.counted_after import (
     BULLET,
+    POLITE,
+    POLITE_WORD,
     named_then_counted,
     read_counted_after,
     read_worded_after,
@@ -50,13 +52,14 @@ def _trailing_shape() -> re.Pattern[str]:
     # a capital X glued so is a postcode's letter ('Co. Dublin, D24 R6X2'), no count.
     glued = r"(?<=[^\W_])(?-i:[x×])(?=\d{1,4}\s*[.!]?\s*$)"
     # 'Hand soap refill 5 L, 3', 'Bin bags 50 L, 10 rolls': a comma before the count that ends the line.
-    sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+[-–—]\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued}|(?P<comma>,\s+))"
+    # 'Tube IRL 20 * 10', 'Grommets 20mm -- 50', 'Gaine ICTA 20 -> 3 couronnes': a mark set between name and count.
+    sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+(?:[-–—]|--|-+>|=>|→|\*)\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued}|(?P<comma>,\s+))"
     return re.compile(
         rf"{BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
-        rf"(?:\s*(?!{_ALSO})(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
+        rf"(?:\s*(?!{_ALSO}|{POLITE_WORD})(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
         # '3 kg (sachets de 1 kg)': how it is packed, said after the count
         rf"(?:\s*\((?P<packing>[^\W\d_]+)\s+(?:de|of|d['’])\s*(?:{NUMBER})\s*[^\W\d_]*\))?"
-        rf"(?:\s+{_ALSO})?\s*[.!]?\s*$",
+        rf"(?:\s+{_ALSO})?{POLITE}?\s*[.!]?\s*$",
         re.I,
     )
 

@@ -45,19 +45,26 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         unit_group = "approx_unit" if match["approx_unit"] else "unit"
         if match["approx_unit"] and normalise_unit(match["approx_unit"]) is None:
             desc_start, unit_group = match.start("approx_unit"), "unit"  # 'une douzaine de prises de courant'
+        times = _times_measure(sentence, match, group)
+        if times:  # '3 x 5 litre hand gel refills': each article holds the measure, its name right after
+            desc_start = match.start("unit")
         desc, desc_end = cut_designation(sentence, desc_start)
         if not desc or _size_only(desc):
             continue  # 'mozzarella 4 sacs de 2,5 kg', '2 colis de 24)': a size or a count names no article
         desc = with_measure(desc, match["measure"] or match["approx_measure"])
         span = (start + match.start(), start + desc_end)
-        unit = normalise_unit(match[unit_group]) if match[unit_group] else None
-        if match[unit_group] and unit is None:
+        unit = normalise_unit(match[unit_group]) if match[unit_group] and not times else None
+        if match[unit_group] and unit is None and not times:
             continue
-        if match["bare"] is not None and (
-            unit is None
-            or unit_kind(unit) != "count"
-            or unit_is_noun(unit)  # "20 boîtes placo": the unit word may be the article
-            or FUNCTION_WORD.match(sentence, match.start("desc"))
+        if (
+            match["bare"] is not None
+            and not times
+            and (
+                unit is None
+                or unit_kind(unit) != "count"
+                or unit_is_noun(unit)  # "20 boîtes placo": the unit word may be the article
+                or FUNCTION_WORD.match(sentence, match.start("desc"))
+            )
         ):
             continue  # "trois bidons lave-glace": with no 'de', only a counted unit before a name opens an item
         found.append(
@@ -83,6 +90,16 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         return read_prose(said, part=part, start=start)
     last = read_counted_last(sentence, taken, part=part, start=start)
     return sorted([*lines, *last], key=line_start) if last else lines
+
+
+def _times_measure(sentence: str, match: re.Match[str], group: str) -> bool:
+    """'3 x 5 litre hand gel refills': a count, an x and a measure, then a name and no unit word."""
+    return bool(
+        match["measure"]
+        and match["unit"]
+        and normalise_unit(match["unit"]) is None
+        and re.search(r"[x×]", sentence[match.end(group) : match.start("measure")])
+    )
 
 
 def _count(text: str) -> tuple[Decimal | None, bool]:
@@ -185,7 +202,9 @@ def _build_elided() -> re.Pattern[str]:
         re.compile(
             rf"(?:,|\bet|\band|\bpuis|\bplus)\s+(?P<qty>{NUMBER}|{quantity_words_pattern()})\s+(?:de\s+|d'|d’|of\s+)"
             # '..., 2 de 25 et 1 de 16': a figure alone after 'de', closing its clause, is a size of the item before
-            rf"(?:(?P<desc>[^\W\d])|(?P<size>\d+(?:[.,]\d+)?)(?=\s*(?:$|[;.!?)]|,(?!\d)|\s(?:et|and|ou|or|puis|plus)\b)))",
+            rf"(?:(?P<size>\d+(?:[.,]\d+)?)(?=\s*(?:$|[;.!?)]|,(?!\d)|\s(?:et|and|ou|or|puis|plus)\b))"
+            # '3 couronnes de 2,5 bleu, 2 de 2,5 rouge': a name may open with its figure
+            rf"|(?P<desc>[^\W\d]|\d+(?:[.,]\d+)?\s+[^\W\d_]))",
             re.I,
         )
     )

@@ -4,6 +4,7 @@ toners', 'il nous faudrait 2 harnais antichute et 4 casques'."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import cache
 
 from models import ExtractedLine
@@ -13,7 +14,7 @@ from parsers.text.line_noise import MAX_COUNT
 from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measure
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern
-from parsers.values.units import normalise_unit, unit_kind
+from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
 from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.sizes import each_words
 from parsers.vocabulary.words import line_words
@@ -38,6 +39,8 @@ def read_listed(
         at = start + match.start("qty")
         if at < named_to or any(b == at for b, _ in variants) or any(b <= at < e for b, e in taken):
             continue
+        if match["article"] and not (match["sep"] and any(e <= at for _, e in taken)):
+            continue  # 'a' counts one only joined to counted items: '2 cans of X, a wet floor sign and ...'
         line = _listed_line(sentence, match, part=part, start=start)
         if line is None or line.provenance is None or line.provenance.span is None:
             continue
@@ -142,6 +145,12 @@ def line_start(line: ExtractedLine) -> int:
     return line.provenance.span[0] if line.provenance and line.provenance.span else 0
 
 
+# Words after 'a' that count or ask for no article: 'a few', 'a lot of', 'a quote for the rest'.
+_NO_ITEM_AFTER_A = frozenset(
+    {"few", "lot", "little", "bit", "couple", "number", "total", "quote", "quotation", "copy", "call", "note"}
+)
+
+
 def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) -> ExtractedLine | None:
     """The item a count names by itself, in pieces; None when the word after the count is no article."""
     noun = match["noun"].lower()
@@ -152,11 +161,12 @@ def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) 
         or noun in line_words().street_words
         or month_number(noun) is not None
         or noun in _FRACTIONS  # "un demi-colis": half of a unit, read above
+        or (match["article"] and noun in _NO_ITEM_AFTER_A)  # 'a few', 'a quote for ...'
         # "une douzaine d'ampoules": a count, read above; 'two-point harnesses' is a name
         or (read_quantity(noun)[0] is not None and not sentence.startswith("-", match.end("noun")))
     ):
         return None
-    quantity, approx = read_quantity(match["qty"])
+    quantity, approx = (Decimal(1), False) if match["article"] else read_quantity(match["qty"])
     desc, desc_end = cut_designation(sentence, match.start("noun"))
     if quantity is None or approx or not desc:
         return None
@@ -179,6 +189,10 @@ def _names_the_article(sentence: str, match: re.Match[str]) -> bool:
     article's name (one the catalogue sells by the piece: the matcher tells), not a count of units."""
     unit = normalise_unit(match["noun"].lower())
     after = sentence[match.end("noun") :]
+    if unit and unit_is_noun(unit) and re.match(r"\s+(?!(?:de|des|du|of|et|and)\b)[^\W\d_]", after, re.I):
+        return (
+            True  # 'cinq tubes IRL de 20', 'deux sacs poubelle': a word naming articles too, no 'de' after it
+        )
     return bool(unit and unit_kind(unit) == "count" and re.match(r"\s+(?:à|a|pour)\s+[^\W\d_]", after, re.I))
 
 
@@ -187,7 +201,7 @@ def _build_listed() -> re.Pattern[str]:
         re.compile(
             # '..., de trois écrans et de cinq vestes': the 'de' the verb asks for may repeat after the join
             rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
-            rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER})\s+(?:(?P<measure>{MEASURE})\s+)?(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
+            rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER}|(?P<article>an?))\s+(?:(?P<measure>{MEASURE})\s+)?(?P<of_the>of\s+the\s+)?(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
             re.I,
         )
     )

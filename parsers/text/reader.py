@@ -27,9 +27,9 @@ from parsers.text.lines import BRACKETED_RULE
 from parsers.text.restated import restate_lines
 from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
-from parsers.text.sizes import read_size_split
+from parsers.text.sizes import read_sized_sentences
 from parsers.text.spotting import WEAK, with_spotted
-from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table
+from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table, stacked
 from parsers.text.thread import (
     QUOTED_PART,
     agrees_loosely,
@@ -230,6 +230,7 @@ def read_lines(
     """
     found: list[ExtractedLine] = []
     header = grid = None
+    header_at = -2  # the row the header was read from
     in_signature = False
     offset = 0
     blocks = KeyValueBlocks(part=part)
@@ -278,14 +279,17 @@ def read_lines(
         if ditto is not None:  # '12 pr same, 10/XL' under '24 pr cut resistant gloves, size 9/L'
             found.append(ditto)
             continue
-        by_size = read_size_split(plain_line(line), part=part, start=start, base=base)
+        by_size, rest = read_sized_sentences(plain_line(line), part=part, start=start, base=base)
         if by_size:
             found.extend(by_size)
-            continue
+            if not rest.strip():
+                continue
+            line = rest
         count = len(found)
         next_header = read_header(line)
         if next_header is not None:
-            header = next_header
+            header = stacked(header, next_header) if header_at == index - 1 else next_header
+            header_at = index
             continue
         if header is not None and _RULE.match(line):
             continue  # "|------|-----|" under a header row

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from models import ExtractedLine
 from parsers.text.extracted import line_from_parts
@@ -253,6 +254,31 @@ def read_size_split(
         for pair in pairs
         if pair.quantity > 0
     ]
+
+
+# A sentence ends and the next starts on the same row: 'bottes : 4 en 42, 6 en 43. Avec ça 5 lots de ...'.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=[^\W\d_])")
+
+
+def read_sized_sentences(
+    line: str, *, part: str, start: int, base: tuple[str, int] | None = None
+) -> tuple[list[ExtractedLine] | None, str]:
+    """`read_size_split` of the row, else of each sentence of it whose pairs close it; and the row with
+    the sentences so read blanked, for the other readers to read the rest."""
+    whole = read_size_split(line, part=part, start=start, base=base)
+    if whole is not None:
+        return whole, ""
+    cuts = [0, *(m.start() for m in _SENTENCE_END.finditer(line)), len(line)]
+    if len(cuts) == 2:
+        return None, line
+    found: list[ExtractedLine] = []
+    rest = line
+    for begin, end in pairwise(cuts):
+        sized = read_size_split(line[begin:end].rstrip(), part=part, start=start + begin)
+        if sized:
+            found.extend(sized)
+            rest = rest[:begin] + " " * (end - begin) + rest[end:]
+    return (found or None), rest
 
 
 def _names_article(text: str) -> bool:

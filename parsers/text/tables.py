@@ -21,6 +21,8 @@ from parsers.vocabulary.layout import default_vocabulary, numbered_heading
 from parsers.vocabulary.phrases import normalize, starts_with
 
 _TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")
+# Tabs typed to line columns up on screen: as many as the width of each cell needs, a run of them one cut.
+_TABS = re.compile(r"\t+")
 _SEPARATORS = (_TAB, _PIPE, _SPACES)
 # A count as a quantity cell writes it: '4', '4 btes', 'x 4', '4x' (the 'x' of a count, never a unit).
 _QTY_CELL = re.compile(
@@ -53,11 +55,29 @@ class Header:
     """The columns a header row names: role -> column index, and each column's start."""
 
     def __init__(
-        self, roles: dict[str, int], starts: list[int], separator: re.Pattern[str], *, outer: bool = True
+        self,
+        roles: dict[str, int],
+        starts: list[int],
+        separator: re.Pattern[str],
+        *,
+        outer: bool = True,
+        texts: tuple[str, ...] = (),
     ) -> None:
-        self.roles, self.starts, self.separator = roles, starts, separator
+        self.roles, self.starts, self.separator, self.texts = roles, starts, separator, texts
         self.outer = outer  # the header row opens with a pipe: so do its rows
         self.article: dict[str, Cell] = {}  # the article cells of the last row that wrote them
+        self.aligned: tuple[dict[str, int], int] | None = None  # roles and cells with runs of tabs one cut
+
+
+def _tab_aligned(line: str, header: Header) -> Header:
+    """A tab header padded with runs of tabs ('Article\t\tDésignation\t\t\tQuantité'): its rows pad
+    each cell with as many tabs as its width needs, so a run of tabs is one cut there."""
+    if header.separator is _TAB and re.search(r"\t\t", line.strip("\t")):
+        texts = [text for text, _ in split_cells(line.strip("\t"), _TABS)]
+        roles = roles_of(texts)
+        if roles is not None:
+            header.aligned = (roles, len(texts))
+    return header
 
 
 def split_cells(line: str, separator: re.Pattern[str], *, outer: bool = True) -> list[Cell]:
@@ -93,8 +113,26 @@ def read_header(line: str) -> Header | None:
         roles = roles_of([text for text, _ in cells])
         if roles is not None:
             outer = separator is not _PIPE or line.lstrip().startswith("|")
-            return Header(roles, [span[0] for _, span in cells], separator, outer=outer)
+            texts = tuple(text for text, _ in cells)
+            header = Header(roles, [span[0] for _, span in cells], separator, outer=outer, texts=texts)
+            return _tab_aligned(line, header)
     return None
+
+
+def stacked(above: Header | None, below: Header) -> Header:
+    """A heading row right under another ('Article' merged over 'No.' | 'Text', 'Quantity' over 'Qty' |
+    'UoM'): each of its headings that names no column alone, or a number alone ('No.': the article's
+    under 'Article'), is named with the one above it."""
+    if above is None or above.separator is not below.separator or len(above.texts) != len(below.texts):
+        return below
+    texts = [
+        f"{up} {low}" if up.strip() and column_role(low) in (None, "line") else low
+        for up, low in zip(above.texts, below.texts, strict=True)
+    ]
+    roles = roles_of(texts)
+    if roles is None or len(set(roles) - {"line"}) <= len(set(below.roles) - {"line"}):
+        return below
+    return Header(roles, below.starts, below.separator, outer=below.outer, texts=tuple(texts))
 
 
 def roles_of(texts: list[str]) -> dict[str, int] | None:
@@ -158,14 +196,19 @@ def _phrase_roles() -> dict[str, str]:
 def read_row(line: str, header: Header, *, part: str, start: int) -> ExtractedLine | None:
     """The order line a table row carries, or None (blank quantity, total row, not a row)."""
     cells = split_cells(line, header.separator, outer=header.outer)
+    roles = header.roles
     if header.separator is _SPACES and len(cells) != len(header.starts):
         # A row with a cell for every column is read in order, however its cells line up with the
         # header's words (a header padded wider than its rows); a row with fewer is placed by position.
         cells = _align(cells, header.starts)
+    elif header.aligned is not None:
+        padded = [(text, span) for text, span in split_cells(line, _TABS) if text or span[0]]
+        if len(padded) == header.aligned[1]:
+            cells, roles = padded, header.aligned[0]
     if len(cells) < 2:
         return None
-    cells, carried = carry_article(cells, header.roles, header.article)
-    found = line_from_cells(cells, header.roles, part=part, start=start, rule="text-table")
+    cells, carried = carry_article(cells, roles, header.article)
+    found = line_from_cells(cells, roles, part=part, start=start, rule="text-table")
     return found.model_copy(update={"confidence": CARRIED_CONFIDENCE}) if found and carried else found
 
 
@@ -190,13 +233,17 @@ def carry_article(cells: list[Cell], roles: dict[str, int], last: dict[str, Cell
 
 def is_uncounted_row(line: str, header: Header) -> bool:
     """A row of the table that names an article and leaves its count blank ('| Black tea | box 100 |',
-    a remark 'still in stock' beside it): no line, and the table goes on under it. Only cells cut by
-    tabs or pipes are placed surely enough to tell a blank count from a sentence."""
+    a remark 'still in stock' beside it), or a heading merged across over a group of rows: no line, and
+    the table goes on under it. Only cells cut by tabs or pipes are placed surely enough to tell a
+    blank count from a sentence."""
     if header.separator is _SPACES:
         return False
     cells = split_cells(line, header.separator, outer=header.outer)
     if not 2 <= len(cells) <= len(header.starts):
         return False
+    filled = [text for text, _ in cells if text.strip()]
+    if len(filled) == 1 and cells[0][0].strip() and not re.search(r"\d", filled[0]):
+        return True  # 'Front of house |  |  |': a heading merged across, over the rows of one group
     named = _cell(cells, header.roles, "description") or _cell(cells, header.roles, "code")
     if named is None or starts_with(named[0], default_vocabulary().rows["total"]):
         return False

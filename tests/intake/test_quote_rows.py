@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from intake.followups import ANSWER_RULE, EACH_RULE, read_thread
+from intake.followups.by_words import lines_of_size
 from intake.followups.diff import compute_change
 from intake.followups.each import EACH_DOUBT
 from intake.followups.offered import denied, offered_in_words
 from intake.followups.option_article import most_described
 from intake.followups.order_article import OrderLines, order_index
-from intake.followups.thread import lines_of_size
 from matchers import CatalogIndex, match_article
 from models import Candidate, Extracted, ExtractedLine, ParsedMessage
 from parsers import extract_orders

@@ -316,3 +316,15 @@ def test_an_order_read_as_the_answer_to_our_question_is_as_sure_as_an_answer() -
     assert as_answer(weak, read).confidence == ANSWERED
     doubted = [read[0].model_copy(update={"doubts": ["the answer's option fits several articles"]})]
     assert as_answer(weak, doubted) == weak
+
+
+def test_a_decimal_point_in_the_option_named_ends_no_sentence_of_the_answer(
+    reference_index: Callable[[Path], CatalogIndex],
+) -> None:
+    catalogue = reference_index(FIXTURES_REF)
+    question = "Bonjour,\nLe câble R2V 3G existe en section 1.5 et 2.5 mm² : laquelle ?\nService commandes"
+    parsed = _reply("La 2.5 pour le câble R2V, 50 m.", question)
+    read = read_thread(parsed, [extract_from_text(parsed, codes=catalogue)], catalogue)
+    counts = [int(line.quantity.value) for order in read for line in order.lines if line.quantity]
+    assert 5 not in counts
+    assert counts == [50]

@@ -84,9 +84,40 @@ def test_an_answer_read_as_an_order_by_its_words_alone_completes_the_order_quote
         ("DIF-40-AC", 2),
         (None, 4),
     ]
-    # Counted lines of its own: the reply is read as written.
-    counted = _reply(
-        "Les gants en taille 10. Ajoutez 3 rouleaux à peinture 180 mm. Commande RH-7001 toujours."
-    )
+    # Counted lines of its own that add nothing to it: the reply is read as written.
+    counted = _reply("Les gants en taille 10, 3 rouleaux à peinture 180 mm. Commande RH-7001 toujours.")
     counted.classification = parsed.classification
     assert answer_completing(counted, None, fallback, index) == (None, fallback)
+
+
+def test_a_choice_said_for_every_line_and_an_article_added_complete_the_order(index: CatalogIndex) -> None:
+    quoted = (
+        "Le mar. 1 déc. 2026 à 09:14, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+        "> Bonjour,\n> Les différentiels existent en type A et en type AC : lequel vous faut-il ?\n"
+        "> Le service commandes\n>\n"
+        "> Le lun. 30 nov. 2026 à 08:10, Rénov'Habitat <commande@renovhabitat24.fr> a écrit :\n"
+        ">> Bonjour,\n>> Commande RH-7002 :\n>> - 2 interrupteurs différentiels 40A\n"
+        ">> - 4 rouleaux à peinture 230 mm\n>> Merci\n"
+    )
+    parsed = _reply("Type AC pour tout. Et rajoutez 6 paires de gants cuir taille 10 svp.", quoted)
+    parsed.classification = Classification(kind=MessageKind.CHANGE, confidence=0.9, reasons=["'rajoutez'"])
+    change = FollowupSign(kind=FollowupKind.CHANGE, reasons=["'rajoutez'"])
+    read, sign = answer_completing(parsed, None, change, index)
+    assert read is not None and sign.kind == FollowupKind.NEW_ORDER
+    lines = [(line.code.value if line.code else None, int(line.quantity.value)) for line in read[0].lines]
+    assert lines[:2] == [("DIF-40-AC", 2), (None, 4)]
+    assert len(lines) == 3 and read[0].lines[2].description is not None
+    assert "gants cuir" in read[0].lines[2].description.value
+    assert read[0].po_number is not None and read[0].po_number.value == "RH-7002"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Les gants en taille 10, pas besoin du type AC.", "Non, les gants en taille 10."],
+    ids=["turns-down-one-option", "no-then-choice"],
+)
+def test_a_negation_naming_an_option_does_not_decline_the_answer(said: str, index: CatalogIndex) -> None:
+    order = complete_quoted_order(_reply(said), index)
+    assert order is not None
+    first = order.lines[0]
+    assert first.code is not None and first.code.value == "GAN-CUI-T10"

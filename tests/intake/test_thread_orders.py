@@ -88,8 +88,27 @@ def _lines(order: ExtractedOrder, index: CatalogIndex) -> list[tuple[str, int]]:
             QUOTE_EN,
             [("PLB-34771", 2), ("PLB-37699", 10)],
         ),
+        (
+            "Please proceed with these changes:\n1) no circulators, we have one in stock\n"
+            "2) ball valves: 12 instead of 10",
+            QUOTE_EN,
+            [("PLB-37699", 12), ("PLB-37498", 12)],
+        ),
+        (
+            "We accept your quotation, and add 3 PLB-23554 elbows, our stock number 77120345.",
+            QUOTE_EN,
+            [("PLB-34771", 2), ("PLB-37699", 10), ("PLB-37498", 12), ("PLB-23554", 3)],
+        ),
     ],
-    ids=["same-except-fr", "same-instead-fr", "same-item-en", "quote-instead-en", "quote-except-line-fr"],
+    ids=[
+        "same-except-fr",
+        "same-instead-fr",
+        "same-item-en",
+        "quote-instead-en",
+        "quote-except-line-fr",
+        "quote-numbered-changes-en",
+        "added-article-named-again-en",
+    ],
 )
 def test_the_quoted_lines_changed_by_the_reply_are_the_order(
     said: str, quoted: str, lines: list[tuple[str, int]], index: CatalogIndex
@@ -99,6 +118,27 @@ def test_the_quoted_lines_changed_by_the_reply_are_the_order(
     # Read for sure, and still confirmed by a clerk: the reply might change an order already placed.
     assert order.doubts == [CHANGED_BY_REPLY]
     assert order.read_spans, "the sentence asking the change is read as a request"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Pourriez-vous nous renvoyer les mêmes vannes et coudes que ci-dessous (pas le ruban cette fois) ?",
+        "Could we get the same valves and elbows as below again (not the PTFE tape this time)?",
+    ],
+    ids=["memes-que-ci-dessous-fr", "same-as-below-en"],
+)
+def test_articles_of_the_quoted_order_named_again_order_them_again(said: str, index: CatalogIndex) -> None:
+    parsed = _reply(f"Bonjour,\n\n{said}\n", EARLIER_FR)
+    assert points_to_thread(parsed.text, parsed.quoted) is not None
+    assert _lines(_read(parsed, index), index) == [("PLB-37699", 4), ("PLB-23554", 10)]
+
+
+def test_a_line_left_out_by_its_number_in_brackets_is_taken_out(index: CatalogIndex) -> None:
+    said = "Please proceed, but without the 3/4 valves (line 2), and make the tape 20 instead of 12."
+    order = _read(_reply(f"Hello,\n\n{said}\n", QUOTE_EN), index)
+    assert _lines(order, index) == [("PLB-34771", 2), ("PLB-37498", 20)]
+    assert CHANGED_BY_REPLY in order.doubts
 
 
 @pytest.mark.parametrize(

@@ -305,6 +305,20 @@ WORDINGS = {
         "Please deliver to our account 41102:\n12 x EM30260\n4 cases of cups",
         MessageKind.ORDER,
     ),
+    # Goods wanted after what the sender is doing, charged to an order of theirs, wanted by a day.
+    "prose_charged_to_our_po_en": (
+        "printer supplies",
+        "Good morning,\n\nWe are moving the accounts team upstairs and need 12 of the black toner "
+        "cartridges and a box of A4 labels.\n\nPlease put it on our PO 2231-ADM and deliver before "
+        "Thursday.\n\nRegards,\nAnne",
+        MessageKind.ORDER,
+    ),
+    "prose_charged_to_our_order_fr": (
+        "fournitures",
+        "Bonjour,\n\nOn refait le bureau du 2e et il nous faut 6 ramettes A4 et 2 agrafeuses. "
+        "Mettez-le sur notre bon de commande 2231.\n\nMerci",
+        MessageKind.ORDER,
+    ),
 }
 
 

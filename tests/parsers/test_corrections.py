@@ -107,6 +107,18 @@ def test_a_line_taken_out_by_a_sentence_is_no_longer_ordered(sentence, left):
             "merci de livrer la liste ci-dessous, sauf les franges : 10 au lieu de 20.\n\nfranges : 20\nseaux : 4\n",
             ["franges", "seaux"],
         ),
+        (
+            "Toner : 3\nA4 reams : 10\nStaplers : 2\n\nOK, except the staplers: we still have some.\n",
+            ["Toner", "A4 reams"],
+        ),
+        (
+            "c'est bon sauf les rames, on en a encore\n\nToner : 3\nRames A4 : 10\n",
+            ["Toner"],
+        ),
+        (
+            "Go ahead except the toner please.\n\nToner : 3\nRames A4 : 10\n",
+            ["Rames A4"],
+        ),
     ],
     ids=[
         "above-the-list-fr",
@@ -114,6 +126,9 @@ def test_a_line_taken_out_by_a_sentence_is_no_longer_ordered(sentence, left):
         "no-whole-order-named",
         "names-no-line",
         "a-change-not-an-exception",
+        "approved-except-under-the-list",
+        "approved-except-fr",
+        "go-ahead-except",
     ],
 )
 def test_an_exception_to_the_whole_order_takes_its_line_out(text, left):
@@ -388,8 +403,23 @@ def test_an_article_said_no_longer_wanted_is_taken_out(text, left):
             "- 4 x 100Ah leisure batteries\n- 2 x 70Ah leisure batteries\n\nActually, make the 70Ah ones 3.\n",
             [("100Ah leisure batteries", 4), ("70Ah leisure batteries", 3)],
         ),
+        (
+            "- 6 plaques de beurre doux\n- 4 seaux de crème fraîche\n\nEt passez le beurre doux à 12, on est à sec.\n",
+            [("plaques de beurre doux", 12), ("crème fraîche", 4)],
+        ),
+        (
+            "- 20 packs of paper napkins\n- 5 boxes of straws\n\nCould you increase the napkins to 30, thanks.\n",
+            [("paper napkins", 30), ("straws", 5)],
+        ),
     ],
-    ids=["make-that-n-units-of-the", "make-the-name-n", "plutot-que", "make-the-rated-ones-n"],
+    ids=[
+        "make-that-n-units-of-the",
+        "make-the-name-n",
+        "plutot-que",
+        "make-the-rated-ones-n",
+        "passez-le-nom-a-n",
+        "increase-the-name-to-n",
+    ],
 )
 def test_a_count_said_anew_for_a_named_line_replaces_its_count(text, left):
     assert _corrected(text) == [(d, Decimal(q)) for d, q in left]

@@ -30,6 +30,8 @@ from parsers.text import fields
         ("", "Merci de rappeler CDE25-3381 sur le BL.", "CDE25-3381"),
         ("", "Delivery by the 13th. Our reference for this one is BFS/ST/2611-07.", "BFS/ST/2611-07"),
         ("", "Notre bon de commande porte le numéro 2026/11/1187.", "2026/11/1187"),
+        ("", "Answers below. PO for all of this is GRD-2291.", "GRD-2291"),
+        ("", "Réponses ci-dessous. Notre numéro de commande pour tout est JDN/26/118.", "JDN/26/118"),
         ("RE: Bottes", "Ok pour les vertes, 8 paires. Notre bon : LCE-BC-26-311.", "LCE-BC-26-311"),
         ("", "N/Réf : FBS-ACH-26-4417\nMerci de livrer", "FBS-ACH-26-4417"),
         ("", "Notre commande : CR-26-077.", "CR-26-077"),
@@ -63,6 +65,8 @@ from parsers.text import fields
         "prefixed-in-sentence",
         "reference-for-this-one-is",
         "porte-le-numero",
+        "po-for-all-of-this-is",
+        "numero-pour-tout-est",
         "notre-bon",
         "n-ref",
         "notre-commande-colon",
@@ -401,6 +405,13 @@ def test_a_po_ref_line_in_the_signature_block_is_read_there() -> None:
     assert found is not None and found.value == "JOI-2207"
 
 
+def test_a_po_right_after_the_word_among_the_signature_phones_is_read_there() -> None:
+    found = fields.signed_po(
+        "Cordialement,\nRestaurant Le Quai\nTél. 04 72 10 20 30 - Cde RLQ-26-0412 - Fax 04 72 10 20 31"
+    )
+    assert found is not None and found.value == "RLQ-26-0412"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -665,3 +676,10 @@ def test_the_number_of_the_customers_own_form_labelled_before_a_colon(
 ) -> None:
     found = fields.po_number("", text, part="body")
     assert (found.value if found else None) == expected
+
+
+def test_an_order_number_apposed_to_the_word_over_the_list_is_the_po() -> None:
+    found = fields.po_number(
+        "", "Bonjour,\nCommande de la cuisine centrale, n° CC-2026-14 :\n- 4 cartons de beurre\n", part="body"
+    )
+    assert found is not None and found.value == "CC-2026-14"

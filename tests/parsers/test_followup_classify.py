@@ -149,3 +149,19 @@ def test_a_broken_vocabulary_names_the_file(tmp_path: Path) -> None:
 def test_no_need_for_a_new_order_says_no_new_order(body: str) -> None:
     kind, _ = _kind("Livraison", body)
     assert kind != FollowupKind.NEW_ORDER
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bonjour,\nmerci de nous livrer :\n- 6 bidons de liquide vaisselle 5 L\n- 4 cartons d'essuie-mains\n"
+        "Notre réf. BC-7731\nP.S. Oubliez les essuie-mains, c'est déjà commandé par le magasin. Ajoutez 2 seaux.",
+        "Hello,\nplease deliver:\n- 6 cans of dish soap 5 L\n- 4 cases of paper towels\nOur ref. BC-7731\n"
+        "P.S. Drop the paper towels, they were already ordered by the site. Add 2 buckets.",
+    ],
+    ids=["fr", "en"],
+)
+def test_a_line_someone_else_ordered_points_to_no_order_taken_here(body: str) -> None:
+    parsed = parse_message(_mail("Réassort", body))
+    sign = followup_sign(parsed, is_order=True)
+    assert sign.kind == FollowupKind.NEW_ORDER or sign.tentative

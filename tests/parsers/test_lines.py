@@ -828,3 +828,79 @@ def test_a_count_in_dozens_opening_a_list_line_counts_the_pieces(text, expected)
 def test_a_count_said_to_add_to_the_order_counts_the_unit_after_it(text, expected):
     desc, qty, unit = expected
     assert read_triples(text) == [(desc, Decimal(qty), unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 2 x 25 kg sacks of bird seed", ("bird seed 25 kg", Decimal(2), "sac")),
+        ("4 x 5L bidons de liquide de rinçage", ("liquide de rinçage 5L", Decimal(4), "bidon")),
+        ("3 x 50m rolls of garden hose", ("garden hose 50m", Decimal(3), "rouleau")),
+    ],
+    ids=["kg-sacks-of", "glued-litres-de", "metres-rolls-of"],
+)
+def test_a_count_of_packs_each_holding_a_measure_counts_the_packs(text: str, expected: tuple) -> None:
+    line = read_line(text, part="body", start=0)
+    assert line is not None
+    assert (line.description.value, line.quantity.value, line.unit.value if line.unit else None) == expected
+
+
+def test_a_unit_said_once_serves_the_next_item_whose_name_opens_with_a_figure() -> None:
+    lines = read_prose(
+        "il me faut quatre rouleaux de 50 mm havane, deux de 38 mm transparent et un de 75 mm",
+        part="body",
+        start=0,
+    )
+    assert [(ln.description.value, ln.quantity.value, ln.unit.value) for ln in lines] == [
+        ("50 mm havane", Decimal(4), "rouleau"),
+        ("38 mm transparent", Decimal(2), "rouleau"),
+        ("75 mm", Decimal(1), "rouleau"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("- 12 tea towels, white, single (not the pack of 10)", "tea towels, white, single"),
+        ("- 12 torchons blancs (à l'unité, pas le lot de 10)", "torchons blancs"),
+        ("- 4 boîtes de gants nitrile M (sans poudre)", "gants nitrile M (sans poudre)"),
+    ],
+    ids=["not-the-pack", "after-a-word-pas-le-lot", "a-remark-of-its-own-stays"],
+)
+def test_a_remark_setting_another_article_aside_is_no_part_of_the_name(text: str, name: str) -> None:
+    (line,) = read_lines(text, part="body")
+    assert line.description.value == name
+
+
+def test_a_count_and_an_x_before_a_measure_in_a_sentence_counts_articles_holding_it() -> None:
+    lines = read_prose(
+        "Merci de livrer 2 cartons de gobelets, 4 x 5 L liquide de rinçage et 3 x 20 kg sel adoucisseur.",
+        part="body",
+        start=0,
+    )
+    assert [
+        (ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines
+    ] == [
+        ("gobelets", Decimal(2), "carton"),
+        ("liquide de rinçage 5 L", Decimal(4), None),
+        ("sel adoucisseur 20 kg", Decimal(3), None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serviettes papier 2 plis * 10", ("Serviettes papier 2 plis", Decimal(10), None)),
+        ("Paper cups 8oz -- 50", ("Paper cups 8oz", Decimal(50), None)),
+        ("Gobelets carton 20 cl -> 3 cartons", ("Gobelets carton 20 cl", Decimal(3), "carton")),
+        ("Ramettes A4 80 g x 5 svp", ("Ramettes A4 80 g", Decimal(5), None)),
+        ("Stylos bille bleus 4 boîtes merci", ("Stylos bille bleus", Decimal(4), "boite")),
+        ("Sticky notes yellow, 6 packs please", ("Sticky notes yellow", Decimal(6), "paquet")),
+    ],
+    ids=["asterisk", "double-dash", "arrow", "x-then-svp", "unit-then-merci", "comma-then-please"],
+)
+def test_a_count_after_a_mark_or_before_a_word_of_politeness_closes_the_line(
+    text: str, expected: tuple
+) -> None:
+    (line,) = read_lines(text, part="body")
+    assert (line.description.value, line.quantity.value, line.unit.value if line.unit else None) == expected

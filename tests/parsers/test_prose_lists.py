@@ -681,3 +681,27 @@ def test_a_count_not_asked_for_right_after_the_asking_words_reads_no_line(text):
 )
 def test_a_count_of_a_figure_after_a_counted_item_is_that_item_in_another_size(text, expected):
     assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_a_unit_word_naming_articles_with_no_de_after_it_heads_the_name() -> None:
+    text = "Merci de préparer 3 cartons de serviettes, deux sacs poubelle 100 L et 4 éponges grattantes."
+    assert _read(text) == [
+        ("serviettes", 3, "carton"),
+        ("sacs poubelle 100 L", 2, None),
+        ("éponges grattantes", 4, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Could you send 3 boxes of gel pens, a desk lamp and two packs of sticky notes.",
+            [("gel pens", 3, "boite"), ("desk lamp", 1, None), ("sticky notes", 2, "paquet")],
+        ),
+        ("Please send 4 boxes of pens, a few pencils and a quote for the rest.", [("pens", 4, "boite")]),
+    ],
+    ids=["a-joined-to-counted-items", "a-few-and-a-quote-are-none"],
+)
+def test_a_joined_to_counted_items_counts_one(text, expected):
+    assert _read(text) == expected

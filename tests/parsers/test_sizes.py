@@ -381,3 +381,15 @@ def test_a_letter_after_a_count_and_its_x_is_a_size(line, expected):
 
 def test_a_letter_right_after_its_count_with_no_x_stays_a_unit():
     assert read_size_split("Corde : 2 m, 3 l", part="body", start=0) is None
+
+
+def test_sizes_closing_a_sentence_are_split_and_the_next_sentence_on_the_row_is_read_too():
+    text = (
+        "Pour le service d'étage il nous faut des gants vinyle poudrés : 5 en M, 3 en L. "
+        "Ajoutez 4 rouleaux d'essuie-tout.\n"
+    )
+    assert _read(text) == [
+        ("gants vinyle poudrés M", Decimal(5), None),
+        ("gants vinyle poudrés L", Decimal(3), None),
+        ("essuie-tout", Decimal(4), "rouleau"),
+    ]

@@ -275,7 +275,7 @@ class _Names:
 @pytest.mark.parametrize(("strength", "doubted"), [(0.95, False), (0.75, True)], ids=["strongly", "weakly"])
 def test_a_line_the_names_name_only_weakly_waits_for_a_clerk(strength: float, doubted: bool) -> None:
     order = extract_from_text(
-        make_parsed(text="Bonjour,\n\nGants de jardin -> 6\n\nMerci\n"), codes=_Names(strength)
+        make_parsed(text="Bonjour,\n\nGants de jardin ; 6\n\nMerci\n"), codes=_Names(strength)
     )
     assert [ln.quantity.value for ln in order.lines] == [6]
     assert (WEAK in order.doubts) is doubted

@@ -393,3 +393,58 @@ def test_a_word_of_a_contact_or_a_total_rules_a_row_out_only_as_its_label(
         ]
     )
     assert bool(read_table(table, part="html")) is read
+
+
+def test_a_tab_table_padded_with_runs_of_tabs_reads_each_row_by_its_cells() -> None:
+    text = (
+        "Pos.\tArticle\t\tDésignation\t\t\tQuantité\tUQ\tPrix net\n"
+        "10\tRM-A4-80\tRAMETTE A4 80G\t\t\t25,000\t\tPAQ\t3,90\n"
+        "20\tAGR-24\tAGRAFEUSE 24/6 NOIRE\t\t3,000\t\tPCE\t12,50\n"
+    )
+    found = [
+        (ln.code.value, ln.description.value, ln.quantity.value, ln.unit_price.value)
+        for ln in read_lines(text, part="body")
+        if ln.code and ln.description and ln.quantity and ln.unit_price
+    ]
+    assert found == [
+        ("RM-A4-80", "RAMETTE A4 80G", Decimal(25), Decimal("3.90")),
+        ("AGR-24", "AGRAFEUSE 24/6 NOIRE", Decimal(3), Decimal("12.50")),
+    ]
+
+
+def test_the_supplier_a_printed_order_names_is_no_line() -> None:
+    text = "Fournisseur : 700125 PAPETERIE DU CENTRE\n- 4 boîtes de trombones\n"
+    assert [ln.quantity.value for ln in read_lines(text, part="body") if ln.quantity] == [Decimal(4)]
+
+
+def test_a_heading_merged_across_over_a_group_of_rows_keeps_the_table_going() -> None:
+    html = (
+        "<p>Bonjour,</p><table>"
+        "<tr><td><b>Zone</b></td><td><b>Réf</b></td><td><b>Désignation</b></td><td><b>Qté</b></td></tr>"
+        "<tr><td colspan=4>Sanitaires RDC</td></tr>"
+        "<tr><td></td><td>SAV-5</td><td>Savon mousse 5 L</td><td>2</td></tr>"
+        "<tr><td colspan=4>Cuisine</td></tr>"
+        "<tr><td></td><td>DEG-1</td><td>Dégraissant 1 L</td><td>6</td></tr>"
+        "</table>"
+    )
+    found = [(ln.code.value, ln.quantity.value) for ln in read_lines(html_to_text(html).text, part="html")]
+    assert found == [("SAV-5", Decimal(2)), ("DEG-1", Decimal(6))]
+
+
+def test_a_heading_row_under_another_is_named_with_the_heading_above() -> None:
+    html = (
+        "<p>Hello, please deliver:</p><table>"
+        "<tr><th colspan=2>Article</th><th colspan=2>Quantity</th><th rowspan=2>Site</th></tr>"
+        "<tr><th>No.</th><th>Text</th><th>Qty</th><th>UoM</th></tr>"
+        "<tr><td>4410022</td><td>Paper towel rolls 2-ply</td><td>12</td><td>EA</td><td rowspan=2>Dock B</td></tr>"
+        "<tr><td>4410090</td><td>Hand soap 5 L</td><td>3</td><td>EA</td></tr>"
+        "</table>"
+    )
+    found = [
+        (ln.code.value if ln.code else None, ln.description.value, ln.quantity.value)
+        for ln in read_lines(html_to_text(html).text, part="html")
+    ]
+    assert found == [
+        ("4410022", "Paper towel rolls 2-ply", Decimal(12)),
+        ("4410090", "Hand soap 5 L", Decimal(3)),
+    ]

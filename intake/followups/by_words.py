@@ -1,0 +1,96 @@
+"""Quoted lines a reply names by words rather than by count: the ones a removal takes out ('pas de gants
+ménage', 'but no ear plugs'), the one a count is added to ('plus 2 more of the double lanyards')."""
+
+from __future__ import annotations
+
+import re
+
+from intake.followups.clause import english_to_catalogue, load_operations
+from intake.followups.left_out import PARTS, lines_in_size, removed_things, stems
+from matchers import CatalogIndex
+from models import ExtractedLine
+from models.followups import OrderChange, SkuQuantity
+from parsers.vocabulary.sizes import size_words
+
+# Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage',
+# 'mais sans les hublots', 'but no ear plugs'.
+_REMOVES = re.compile(
+    r"\b(?:retir\w*|enl[eè]v\w*|supprim\w*|drop|remove|delete|leave out|pas\s+(?:de|d['’]|les?|la|des)"
+    r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|minus|skip|moins\s+(?:les?|la|des))\b",
+    re.I,
+)
+
+
+# The mark opening an item of the sender's list: '1) no face shields', '- sans les gants'.
+_MARKER = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[-*•–])\s+")
+
+
+def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex) -> set[int]:
+    """The places of the quoted lines a removal names by words they all carry ('pas de gants ménage ce
+    mois-ci' takes out the household gloves in every size), in the quote's words or the catalogue's ('no
+    chickpeas' of 'Pois chiches 4/4'); a removal with a count reduces, the diff's."""
+    texts = [line.description.value if line.description else "" for line in base]
+    names = [
+        stems(f"{text} {index.products[sku].name if sku in index.products else ''}")
+        for text, sku in zip(texts, skus, strict=True)
+    ]
+    used = set().union(*names) if names else set()
+    dropped: set[int] = set()
+    for part in PARTS.split(own):
+        part = _MARKER.sub("", part)
+        found = _REMOVES.search(part)
+        if found is None:
+            continue
+        numbered = load_operations().line_number.search(part, found.end())
+        if numbered is not None and 0 < int(numbered.group(1)) <= len(base):
+            dropped.add(int(numbered.group(1)) - 1)  # 'without the Cat6A drum (line 2)'
+            continue
+        if re.search(r"(?<!\w)\d", part):  # the digits of 'Cat6A' or 'FFP3' count nothing
+            continue
+        for thing in removed_things(part[found.end() :]):
+            words = stems(f"{thing} {english_to_catalogue(thing)}") & used
+            hit = {i for i, name in enumerate(names) if words and words <= name}
+            hit = hit if words else lines_in_size(thing, texts)
+            if len(hit) < len(base):
+                dropped |= hit
+    return dropped
+
+
+# "plus 2 more of the double lanyards (so 6)", "et 3 de plus pour les gants": a count added to a quoted line.
+_MORE = re.compile(
+    r"\b(?:plus|add|ajoutez|rajoutez)\s+(?P<a>\d+)\b|(?<![\w.,])(?P<b>\d+)\s+(?:more|de plus|en plus|extra)\b",
+    re.I,
+)
+
+
+def more_by_words(change: OrderChange, base: list[ExtractedLine], skus: list[str]) -> None:
+    """A request the diff left unread that adds a count to the one quoted line its words name, in the
+    quote's own words ('the double lanyards' of 'double lanyard 2 m'); never surely (it stays a doubt)."""
+    names = [stems(line.description.value if line.description else "") for line in base]
+    used = set().union(*names) if names else set()
+    for clause in change.unread:
+        more = _MORE.search(clause)
+        if more is None:
+            continue
+        words = stems(clause[more.end() :]) & used
+        hit = [i for i, name in enumerate(names) if words and words <= name] or lines_of_size(
+            clause[more.end() :], base
+        )
+        held = base[hit[0]].quantity if len(hit) == 1 else None
+        if held is not None and skus[hit[0]]:
+            added = float(more["a"] or more["b"])
+            change.set_quantity.append(SkuQuantity(sku=skus[hit[0]], quantity=float(held.value) + added))
+
+
+def lines_of_size(clause: str, base: list[ExtractedLine]) -> list[int]:
+    """The quoted lines written with the letter size the clause says in words ('of the large': 'Carton L')."""
+    said = []
+    for word, letter in sorted(size_words().spelled.items(), key=lambda item: -len(item[0])):
+        found = re.search(rf"\b{re.escape(word)}\b", clause, re.I)
+        if found:  # 'extra large' is said, not 'large' inside it
+            said.append(letter)
+            clause = clause[: found.start()] + " " * len(found.group(0)) + clause[found.end() :]
+    if len(said) != 1:
+        return []
+    letter = re.compile(rf"(?<![\w/]){re.escape(said[0])}(?![\w/])", re.I)
+    return [i for i, line in enumerate(base) if line.description and letter.search(line.description.value)]
