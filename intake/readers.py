@@ -31,7 +31,7 @@ from intake import stages
 from intake.spawner import Spawned, Spawner
 from intake.worker_says import AHEAD_DONE, LOADED
 from matchers import CatalogIndex
-from models import RawMessage, Settings
+from models import RawMessage, Settings, pattern_cache
 from parsers.documents.limits import DocumentLimits
 from parsers.documents.sandbox import death_reason, kill_group, lead_group
 
@@ -300,7 +300,9 @@ def spawner_ahead(limits: DocumentLimits, settings: Settings | None) -> Spawner:
     other core. The deciding half, which both need, is loaded before it is forked; the store, which
     it does not need, after."""
     _decide_half()
-    return Spawner(limits, settings)
+    spawner = Spawner(limits, settings)
+    pattern_cache.recording(False)  # the spawner records and saves what start-up compiles
+    return spawner
 
 
 def _decide_half() -> None:

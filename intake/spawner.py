@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.reduction import recv_handle, send_handle
 
 from matchers import CatalogIndex
-from models import Settings
+from models import Settings, pattern_cache
 from parsers.documents.limits import DocumentLimits
 
 FORKED, ENDED = "forked", "ended"
@@ -125,6 +125,7 @@ def _run(
     settings: Settings | None,
 ) -> None:
     pools.close()  # the pool's end: kept here, the pool's process gone would go unnoticed
+    pattern_cache.recording(True)  # what it loads, kept for the next start-up (`save`)
     received = _received(conn) if index is None else None
     from intake.preload import preload
     from intake.reader_worker import serve
@@ -135,6 +136,7 @@ def _run(
     if index is None:  # the pool's process is gone
         return
     prepare(index)
+    pattern_cache.save()
     gc.freeze()  # loaded for good: the workers' collections need not walk it
     gc.enable()  # off in a command that forked this while starting up: on for the workers
     children: set[int] = set()

@@ -19,6 +19,9 @@ from models import Address, Candidate, CustomerMatch, Evidence, ExtractedOrder, 
 
 EMAIL, DOMAIN, SHARED_DOMAIN, VAT = 0.9, 0.7, 0.35, 0.9
 SITE = 0.45  # a site's own word, among the sites sharing the sender's domain: with the domain, enough alone
+# A colleague of the desk passing an order on ('commande prise au téléphone pour la Brasserie du Port')
+# names whom it is for in their own words, as a signature names who writes.
+COLLEAGUE_TEXT = 0.5
 MIN_COVERAGE = 0.5  # share of a name's (or address's) telling words a text must contain
 CLEAR_LEAD = 0.15  # points ahead of the runner-up needed to name a customer
 SENDER_KINDS = {"email", "domain", "forwarded_email", "forwarded_domain"}
@@ -121,7 +124,12 @@ def _texts(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) ->
         ("document", header, 0.5, 0.0),
         ("ship_to", order.ship_to.value if order.ship_to else "", 0.5, 0.6),
         ("signature", f"{parsed.signature}\n{tail}", 0.55, 0.4),
-        ("text", f"{parsed.subject}\n{parsed.text}", 0.15, 0.15),
+        (
+            "text",
+            f"{parsed.subject}\n{parsed.text}",
+            COLLEAGUE_TEXT if _from_colleague(parsed, index) else 0.15,
+            0.15,
+        ),
     ]
     found: list[dict[str, Evidence]] = []
     for kind, text, name_weight, address_weight in sources:
@@ -135,6 +143,14 @@ def _texts(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) ->
             if weight:
                 found.append(_covered(f"{kind}_{field}", words, weight, terms_index))
     return found
+
+
+def _from_colleague(parsed: ParsedMessage, index: CatalogIndex) -> bool:
+    """Written from the desk's own domain (one the message goes to, no customer's), no original sender named."""
+    domain = parsed.sender.domain if parsed.sender is not None else ""
+    if not domain or domain in index.by_domain or parsed.forwarded_sender is not None:
+        return False
+    return any(a.domain == domain for a in parsed.to)
 
 
 def _covered(kind: str, words: set[str], weight: float, terms_index: TermIndex) -> dict[str, Evidence]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import srsly
 
+from models.pattern_cache import kept
 from parsers.spacy_import import spacy
 
 if TYPE_CHECKING:
@@ -65,10 +66,16 @@ def load_pipeline(path: Path) -> Language:
     nlp.from_disk(path, exclude=["tokenizer"])
     data = srsly.msgpack_loads((path / "tokenizer").read_bytes())
     if isinstance(data.get("token_match"), str):
-        data["token_match"] = joined_words_only(compact_alternatives(data["token_match"]))
+        data["token_match"] = token_match(data["token_match"])
     nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data))
     nlp.tokenizer = PiecesCached(nlp.tokenizer)
     return nlp
+
+
+@kept
+def token_match(pattern: str) -> str:
+    """The shipped tokenizer's `token_match` in its compact form, tried on joined words only."""
+    return joined_words_only(compact_alternatives(pattern))
 
 
 # The pieces spaCy's tokenizer looks up in its cache: runs of non-space characters, and runs of

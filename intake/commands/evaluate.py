@@ -34,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_eval(args: argparse.Namespace) -> int:
     from intake.reports.eval_report import format_report, report_json
     from intake.reports.evaluate import evaluate
+    from models import pattern_cache
+
+    pattern_cache.install()  # the patterns compiled by the last start-up, not compiled again
 
     settings = load_settings()
     folder: Path = args.folder
@@ -49,6 +52,8 @@ def run_eval(args: argparse.Namespace) -> int:
     fallback = None if ref_dir else open_store(settings)
 
     def show(done: int, total: int) -> None:
+        if done == 1:  # started: the reading half is loaded, the next messages' patterns are theirs
+            pattern_cache.save()
         if sys.stderr.isatty():
             print(f"\r  {done}/{total} messages", end="" if done < total else "\n", file=sys.stderr)
 

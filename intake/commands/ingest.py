@@ -46,7 +46,9 @@ def ingest_paths(args: argparse.Namespace) -> int:
 
 def _ingest_paths(args: argparse.Namespace) -> int:
     from intake.message_files import iter_message_files
+    from models.pattern_cache import install
 
+    install()  # the patterns compiled by the last start-up, not compiled again
     started = time.perf_counter()
     settings = load_settings()
     missing = [p for p in args.paths if not p.exists()]
@@ -118,7 +120,9 @@ def _ingest(
         yield from ingest_files(store, files, index=index, settings=settings, processes=jobs, spawner=spawner)
         return
     from intake.ingest import ingest_file
+    from models.pattern_cache import recording
 
+    recording(False)  # what a message compiles is its own
     gc.enable()
     for path in files:
         try:

@@ -28,7 +28,15 @@ _LEADS = re.compile(
     rf"^(?:x\s*)?(?P<n>{_NUMBER})\b(?:\s*(?:x|×|in|en|of|de|pcs?|pi[eè]ces?|pairs?|paires?)\b)?\s*", re.I
 )
 _CLOSES = re.compile(rf"\s*(?:x|×)\s*(?P<n>{_NUMBER})$", re.I)
+# The verb that puts the count, before it: 'mettez 3 en 41', 'make it 4 in black', 'send 2 of the L'.
+_PUTS = re.compile(
+    r"^(?:mett(?:ez|re|s)|mets|envoy(?:ez|er)|pren(?:ez|dre|ds)|livr(?:ez|er)|put|send|take|make\s+(?:it|that))"
+    r"(?:[- ](?:en|nous|moi))?\s+(?=\d)",
+    re.I,
+)
 _FIGURES = re.compile(r"\d+(?:[.,]\d+)?")
+# A count followed by what it is counted in: '3 en 41', '2 in L', '4 x 43'.
+_COUNTED_IN = re.compile(r"\s*(?:x|×|in|en)\s+\w", re.I)
 # Words of an answer that tell no variant apart.
 _SAYS_NOTHING = re.compile(
     r"\b(?:please|pls|merci|svp|s['’]il vous pla[iî]t|thanks?(?: you)?|ok(?:ay)?|yes|oui|good|fine|great"
@@ -131,7 +139,7 @@ def asked_lines(
     read = []
     for count, rest in counted:
         taken = line.model_copy(deep=True)
-        words = " ".join(w for w in [line.description.value, *shared, rest] if w)
+        words = " ".join(w for w in [_resized(line.description.value, rest), *shared, rest] if w)
         taken.description = line.description.model_copy(update={"value": words})
         taken.code = None
         taken.quantity = Extracted[Decimal](value=count, confidence=0.85, provenance=where)
@@ -140,10 +148,33 @@ def asked_lines(
     return read
 
 
+def _resized(description: str, said: str) -> str:
+    """The quoted line's words without its size when the answer gives it another one alone ('3 en 42'
+    of 'bottes PVC 41', '2 in M' of 'polo navy L'): the size the answer says stands."""
+    kind = _SIZE_ALONE.fullmatch(said.strip())
+    if kind is None:
+        return description
+    same = r"\d{1,3}" if kind["figures"] else _LETTER_SIZE
+    written = list(re.finditer(rf"(?<![\w.,/-])(?:{same})(?![\w.,/-])", description, re.I))
+    if len(written) != 1:
+        return description
+    return (description[: written[0].start()] + description[written[0].end() :]).strip()
+
+
+_LETTER_SIZE = r"X{0,3}[SL]|M|\dXL"
+_SIZE_ALONE = re.compile(rf"(?P<figures>\d{{1,3}})|(?:{_LETTER_SIZE})", re.I)
+
+
 def _count(clause: str, offered: set[str]) -> tuple[Decimal | None, str]:
+    """The count a clause of the answer gives and its other words. A figure the question wrote ('50 ou
+    80 mm') tells a variant, unless the clause counts with it ('3 en 41': three, in size 41)."""
+    clause = _PUTS.sub("", clause)
     for pattern in (_LEADS, _CLOSES):
         found = pattern.search(clause)
-        if found is not None and found["n"] not in offered:
+        counts = found is not None and (
+            found["n"] not in offered or _COUNTED_IN.match(clause, found.end("n"))
+        )
+        if found is not None and counts:
             value = parse_number(found["n"])
             if value:
                 return value, (clause[: found.start()] + " " + clause[found.end() :]).strip()

@@ -29,13 +29,16 @@ _TAKES = re.compile(
     r"|go(?: ahead)?|same|idem|pareil|as is|tel quel|comme pr[ée]vu|as planned)\b",
     re.I,
 )
-_DROPS = re.compile(
+_GIVE_UP_WORDS = (
     r"\b(?:remove|drop|delete|cancel|skip|not needed|no longer needed|(?:do not|don['’]t) need|no need"
     r"|none|pas besoin|plus besoin|pas la peine|supprim\w*|retir\w*|enl[eè]v\w*|annul\w*"
-    r"|pas (?:celui|celle|ceux|celles)[- ]l[àa]|on n['’]en veut pas|not (?:this|that) one|leave (?:it|them) out)\b"
-    r"|^\W*(?:no|non)\b",
-    re.I,
+    r"|pas (?:celui|celle|ceux|celles)[- ]l[àa]|on n['’]en veut pas|not (?:this|that) one|leave (?:it|them) out"
+    r"|laiss(?:e|ez|ons)\s+tomber|on\s+oublie|oubliez|forget\s+(?:it|them|that))\b"
 )
+_DROPS = re.compile(rf"{_GIVE_UP_WORDS}|^\W*(?:no|non)\b", re.I)
+# Under our question about a line, what gives the line up ('non, on laisse tomber', 'forget it', 'pas
+# besoin'); a bare 'non' may open the option chosen ('non, les noirs').
+_GIVES_UP = re.compile(_GIVE_UP_WORDS, re.I)
 _MORE = re.compile(r"\b(?:more|extra|de plus|en plus|suppl[ée]mentaires?)\b", re.I)
 # A count is a number standing alone: never one glued to letters or other figures ('FLH-52001', '3000K').
 _COUNT = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)?(?![\w/-]|[.,]\d)")
@@ -65,7 +68,8 @@ def read_inline_answers(
         if question is not None:
             cut = added_from(answer)
             places.append(span if span is None or cut is None else (span[0], span[0] + cut))
-            again = asked_lines(line, answer, question, order.part, span)
+            gives_up = _GIVES_UP.search(answer) is not None and not _counts(answer)
+            again = [] if gives_up else asked_lines(line, answer, question, order.part, span)
             if again is None:
                 doubts.append(f"the answer '{answer}' to our question about a quoted line was not read")
                 lines += [line] if line.quantity is not None else []

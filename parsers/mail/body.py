@@ -7,6 +7,7 @@ import re
 from models import ParsedMessage
 from parsers.mail.addresses import first_address, parse_date
 from parsers.mail.decoding import header_text
+from parsers.mail.forwards import named_sender
 from parsers.mail.html import HtmlBody, html_to_text
 from parsers.mail.markers import load_markers
 from parsers.mail.parts import Parts
@@ -42,6 +43,8 @@ def compose_body(parsed: ParsedMessage, parts: Parts) -> ParsedMessage:
     forwarding = from_nested or load_markers().is_forward_subject(parsed.subject)
     if parts.nested and parsed.forwarded_sender is None and forwarding:
         _forward_from_nested(parsed, parts)
+    if parsed.forwarded_sender is None:
+        parsed.forwarded_sender = named_sender(parsed.text, parsed.sender, parsed.to)
     parsed.tables = _current_tables(rendered, parsed.subject) if rendered else []
     parsed.language = detect_language(f"{parsed.subject}\n{parsed.text}")
     return parsed

@@ -17,6 +17,19 @@ _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2})\s*[:h]\s*(\d{2})(?::\d{2})?\s*(am|pm)?", re.I)
 _RFC_DATE = re.compile(r"\b\d{1,2} [A-Za-z]{3} \d{4} \d{1,2}:\d{2}")
 _FIELD = re.compile(r"^\s*\*?([^:*]{1,25}?)\s*\*?\s*:\*?\s*(.*)$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def named_sender(text: str, sender: Address, to: list[Address]) -> Address | None:
+    """The one outside address a colleague of the desk writes in their own words ('appel de M. Corre
+    (Transports Caradec, achats@caradec.fr)'): whom a rep or an assistant passes the order on for, when
+    no forwarded header names the original sender."""
+    own = {a.domain for a in to if a.domain}
+    if not sender.domain or sender.domain not in own:
+        return None
+    found = {m.lower().rstrip(".") for m in _EMAIL.findall(text)}
+    outside = {m for m in found if m.rsplit("@", 1)[1] not in own}
+    return Address(email=outside.pop()) if len(outside) == 1 else None
 
 
 def header_fields(lines: list[str], markers: Markers) -> tuple[int, Address | None, dt.datetime | None]:

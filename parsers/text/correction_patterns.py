@@ -22,6 +22,7 @@ class CorrectionWords(BaseModel):
     remove: list[str]
     withdrawn_after: list[str]
     except_: list[str] = Field(alias="except")
+    approval: list[str]
     whole_order: list[str]
     line_words: list[str]
     add: list[str]
@@ -163,6 +164,13 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "except": re.compile(
             rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?!(?:\([^)\n]*\)|[^.;\n(])*\d)",
+            re.I,
+        ),
+        # 'Sauf les dalles, on en a reçu', 'OK, except the softshells: ...': an exception opening a sentence
+        # (after an approval at most) takes out the one line it names of the list below it.
+        "except_opening": re.compile(
+            rf"(?:^|(?<=[.!?])\s)\W*(?:(?:{_words(words.approval)})(?!\w)[\s,;:!.\-–]*)?(?:{_words(words.except_)})\s+"
+            rf"(?P<what>[^.;,:(\n]{{3,80}})(?!(?:\([^)\n]*\)|[^.;\n(])*\d)",
             re.I,
         ),
         # 'sorry, make that 30 of each', 'finalement 6 de chaque': one count for every item of the sentence

@@ -340,14 +340,22 @@ def _remove(
         if target is not None:
             # '... pas de bavette : mettez plutôt 6 kg d'entrecôte': a dropped line's sentence may order its stand-in
             dropped = match.re is patterns["dropped"]
-            own = [] if dropped else [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
-            lines = [ln for ln in lines if ln is not target and ln not in own]
-    for match in patterns["except"].finditer(sentence):
+            # The sentence's own reading of what it takes out goes too; a line its earlier clause adds stays.
+            cut = at + match.start()
+            own = [
+                ln for ln in lines if inside(ln, at, at + len(sentence), part) and not before(ln, cut, part)
+            ]
+            lines = [ln for ln in lines if ln is not target and (dropped or ln not in own)]
+    excepted = list(patterns["except"].finditer(sentence))
+    for match in excepted:
         # An exception may stand above the list it excepts from (a forwarder's word over the original).
         others = [ln for ln in lines if not inside(ln, at, at + len(sentence), part)]
         target = named_once(others, match["what"])
         if target is not None:
             lines = [ln for ln in lines if ln is not target]
+    for match in [] if excepted else patterns["except_opening"].finditer(sentence):
+        target = named_once([ln for ln in lines if not before(ln, at + len(sentence), part)], match["what"])
+        lines = [ln for ln in lines if ln is not target]
     return lines
 
 

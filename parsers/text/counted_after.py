@@ -12,7 +12,9 @@ from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind, unit_ordered_by
 from parsers.vocabulary.words import line_words
 
-BULLET = r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s)|\(\d{1,2}\))?\s*"
+# A list item's mark, as typed or as a mail program turns it ('–', '▪', '➢', '→', a box to tick '☐', '[ ]').
+BULLET_MARK = r"(?:[-*•·+>–—▪◦‣⁃➢➤→►✓✔☐☑□■]|\[[ xX]?\])"
+BULLET = rf"^\s*(?:{BULLET_MARK}|\d{{1,2}}[.)](?=\s)|\(\d{{1,2}}\))?\s*"
 
 
 _CODE = re.compile(
@@ -104,8 +106,9 @@ def read_worded_after(line: str, part: str, start: int) -> ExtractedLine | None:
     unit = normalise_unit(match["unit"].rstrip(".").lower()) if match["unit"] else None
     if quantity is None or approx or (match["unit"] and (unit is None or unit_kind(unit) != "count")):
         return None
-    if unit is None and match.re is _WORDED_AFTER and match["sep"].strip() in ("", ","):
-        return None
+    listed = re.match(r"\s*(?:[-*•·+]|\d{1,2}[.)])\s", line) is not None
+    if unit is None and match.re is _WORDED_AFTER and match["sep"].strip() in ("", ",")[: 1 if listed else 2]:
+        return None  # ', une' may end a sentence; in a list line ('- Ceiling rose, six') it counts the item
     if not names_an_article(match["desc"]) or counts_inside(match["desc"]):
         return None
     return named_then_counted(

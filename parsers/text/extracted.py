@@ -14,6 +14,8 @@ UNIT_TOKEN = r"[^\W\d_][\w²³]*(?:\(s\))?\.?"
 MEASURE = r"\d+(?:[.,]\d+)?\s?(?:l|litres?|liters?|lt|ml|cl|kg|g)(?![\w])"
 # '*Castrol Edge 5W30*': bold or italic marks around words, no part of the designation (nor a '×').
 _EMPHASIS_MARKS = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(?![\w*])")
+# 'Bottes S5 pointure 43 / 2 paires', 'Parka HV L -> x3': the mark set before the count is none of the name.
+_LEFT_MARK = re.compile(r"(?:\s+(?:/|->|=>|→|-|–|\*|\|))+\s*$")
 # '... single pieces (not the pack of 10)', '(loose, not the packs of 10)', '(à l'unité, pas le lot de 10)':
 # a remark setting another article aside names none of this one ('(the 100-packs, not the small ones)' tells it).
 _SET_ASIDE = re.compile(
@@ -53,7 +55,7 @@ def line_from_parts(
         return Extracted[kind](value=item[0], confidence=confidence, provenance=prov)
 
     if desc is not None and desc[0]:
-        named = _SET_ASIDE.sub("", _EMPHASIS_MARKS.sub("", desc[0])).strip()
+        named = _LEFT_MARK.sub("", _SET_ASIDE.sub("", _EMPHASIS_MARKS.sub("", desc[0]))).strip()
         desc = (named or desc[0], desc[1])
     return ExtractedLine(
         line_no=0,

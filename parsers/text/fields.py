@@ -31,7 +31,8 @@ _PO_LABELS = (
     # 'Notre réf' / 'N/Réf' / 'Our ref' is the customer's own number; 'Votre réf' / 'Your ref' is ours (a quote).
     r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|\b(?:notre|our)\s+r[ée]f(?:[ée]rence|erence)?\.?"
     r"|\bN\s*/\s*r[ée]f(?:[ée]rence)?\.?"
-    r"|n°\s*BC|\bBC\b(?:\s*n°)?|\bPO\b(?:\s*(?:number|no\.?|n°|#|ref(?:erence)?\.?))?"
+    # "BC interne CSX-1140", "internal PO 4471": the customer's own numbering, said to be internal.
+    r"|n°\s*BC|\bBC\b(?:\s+interne)?(?:\s*n°)?|\b(?:internal\s+)?PO\b(?:\s+interne)?(?:\s*(?:number|no\.?|n°|#|ref(?:erence)?\.?))?"
     r"|purchase\s+order(?:\s+(?:number|no\.?|#))?"
     # "Bon n° GLY-26-047", "N° de bon interne : RES-26-118": the customer's form, named short.
     r"|\bbon\s+(?:n°|no\.|num[ée]ro)|(?:n°|num[ée]ro)\s*(?:de\s+|du\s+)?bon(?:\s+interne)?(?=\s*:)"
@@ -52,8 +53,9 @@ _PO_LABELS = (
     r"\b(?:[àa]\s+rappeler|to\s+quote|(?:for|on)\s+(?:your|the|our)\s+invoices?|pour\s+(?:votre|la|vos)\s+factures?)\b"
     r"[^:\n]{0,40}:"
     r"|(?:nouvelle|nouveau|new)\s+(?:r[ée]f(?:[ée]rence|erence)?\.?|bon(?:\s+de\s+commande)?|po\b|order\s+number)"
-    # "notre n° CH-26-0388": the reference at once ("notre n° de TVA ..." is no order number).
-    r"|\b(?:notre|our)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
+    # "notre n° CH-26-0388", a forwarder's "sous leur n° MPB-0911": the reference at once ("notre n° de TVA ..."
+    # is no order number).
+    r"|\b(?:notre|our|leur|their)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )
 _PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
 # "PO stays MPB-4471", "PO for all of this is ESE-1287", "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is

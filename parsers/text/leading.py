@@ -7,14 +7,14 @@ import re
 from decimal import Decimal
 
 from models import ExtractedLine
-from parsers.text.counted_after import BULLET, SIZE, split_code
+from parsers.text.counted_after import BULLET, BULLET_MARK, SIZE, split_code
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.text.prose_names import with_measure
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_ordered_by
 
 # A list item's mark: '- one Fellowes shredder', '* deux casques', '3) une échelle'.
-_BULLETED = re.compile(r"^\s*(?:[-*•·+]|\d{1,2}[.)])\s+")
+_BULLETED = re.compile(rf"^\s*(?:{BULLET_MARK}|\d{{1,2}}[.)])\s+")
 _ARTICLES = frozenset({"a", "an"})
 # '12 x 24V bulbs', '4 x 5L oil', '3 x 5 litre refills': a count of articles of a size no dimension
 # is written in (a volume, a weight, a rating), where '4x40 vis' and '2 x 25 mm' are sizes.

@@ -31,17 +31,19 @@ def _swap_variant(
 ) -> list[ExtractedLine] | None:
     """'les tee shirts c'est en L, pas XL': the size or colour of the one line above it names."""
     for found in _variant_swap().finditer(sentence):
-        new, old = found["new"] or found["new_n"], found["old"] or found["old_n"]
+        new, old = (
+            found["new"] or found["new_n"] or found["new_m"],
+            found["old"] or found["old_n"] or found["old_m"],
+        )
         if new.lower() == old.lower() or not _same_kind(new, old):
             continue
         written = re.compile(rf"(?<![\w/]){re.escape(old)}(?![\w/])", re.I)
         own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
-        holding = [
-            ln
-            for ln in lines
-            if before(ln, at, part) and ln.description and written.search(ln.description.value)
-        ]
-        target = named_once(holding, re.split(r"[,;:]", sentence[: found.start()])[-1])
+        holding = [ln for ln in lines if ln.description and written.search(ln.description.value)]
+        named = re.split(r"[,;:]", sentence[: found.start()])[-1]
+        target = named_once([ln for ln in holding if before(ln, at, part)], named)
+        if target is None:  # a forwarder's word over the list forwarded below it
+            target = named_once([ln for ln in holding if not before(ln, at + len(sentence), part)], named)
         if target is None or target.description is None:
             continue  # a correction names the line it changes, above it
         value = written.sub(new, target.description.value)
@@ -52,11 +54,18 @@ def _swap_variant(
 
 
 def _same_kind(new: str, old: str) -> bool:
-    """Two sizes ('L', 'XL'; 'T9', 'T10'; '42', '44') or two colours ('noir', 'bleu')."""
+    """Two sizes ('L', 'XL'; 'T9', 'T10'; '42', '44'), two colours ('noir', 'bleu') or two marks of one
+    shape ('M8', 'M6'; '4000K', '3000K')."""
+    if _MARK.fullmatch(new) and _MARK.fullmatch(old):
+        return re.sub(r"\d+", "#", new.upper()) == re.sub(r"\d+", "#", old.upper())
     colours = {c.lower() for c in variant_words().colours}
     if new.lower() in colours or old.lower() in colours:
         return new.lower() in colours and old.lower() in colours
     return is_size(new, bare=True) and is_size(old, bare=True) and new.isdigit() == old.isdigit()
+
+
+# A mark of letters and figures that tells twins apart: a thread ('M8'), a rating ('16A', '4000K').
+_MARK = re.compile(r"(?-i:[A-Z]{1,2}\d{1,4}|\d{1,4}[A-Z]{1,2})")
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +75,10 @@ def _variant_swap() -> re.Pattern[str]:
     link = r"(?:(?:en|in|taille|size|pointure)\s+)"
 
     def variant(name: str) -> str:  # a bare number is a size only after its link word ('en 10')
-        return rf"(?:{link}(?P<{name}_n>\d{{1,2}})|{link}?(?P<{name}>{size_pattern()}|{colours}))(?![\w/])"
+        return (
+            rf"(?:{link}(?P<{name}_n>\d{{1,2}})|{link}?(?P<{name}>{size_pattern()}|{colours})"
+            rf"|(?:(?:du|de|des|the)\s+)?(?P<{name}_m>{_MARK.pattern}))(?![\w/])"
+        )
 
     return re.compile(
         rf"(?<![\w/])(?:c['’]est\s+|it['’]?s\s+|is\s+|sont\s+|are\s+)?{variant('new')}\s*,?\s+"

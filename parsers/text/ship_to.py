@@ -34,7 +34,8 @@ _ADDRESS_LABEL = re.compile(
     # 'we need a first delivery there, not at Mill Lane:', 'this one goes to the site directly:' closing
     # its line, the address on the next one.
     r"|(?P<above>\b(?:deliver|livr|ship|goes\s+to|go\s+to|part\s+pour|va\s+(?:à|au|chez))\w*\b[^:\n]{0,80}:(?=[ \t]*\n)))"
-    r"(?:[^:\n]{0,40}:)?[ \t]*(?:\|[ \t]*)?",
+    # ('... mais à la salle :'); never past a postcode: 'Merci de livrer au 12 rue des Lilas, 69003 Lyon :'
+    r"(?:(?:(?!\d{4,5}[ \t])[^:\n]){0,40}:)?[ \t]*(?:\|[ \t]*)?",
     re.I,
 )
 # A full stop ends the sentence, not the dot of an abbreviation ('Co. Dublin', 'St. Helier').
@@ -154,8 +155,9 @@ def signed_ship_to(text: str, signature: str) -> Extracted[str] | None:
 
 
 def _town_end(block: str, match: re.Match[str]) -> int:
-    """Where the town ends: '69002 Lyon - on Wednesday morning' is Lyon."""
-    dash = re.search(r"\s+[-–]\s+", block[match.start() : match.end()])
+    """Where the town ends: '69002 Lyon - on Wednesday morning' is Lyon, and so is '69002 Lyon svp'."""
+    town = block[match.start() : match.end()]
+    dash = re.search(r"\s+[-–]\s+|\s+(?:svp|stp|merci|please|thanks|thank\s+you|asap)\b", town, re.I)
     return match.start() + dash.start() if dash else match.end()
 
 

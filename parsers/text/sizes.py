@@ -36,8 +36,9 @@ from parsers.vocabulary.sizes import (
 
 RULE = "text-size-split"
 _BULLET = re.compile(r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s))?\s*")
-# A remark in brackets may close a pair before the next: '6 en M (notre réf. 021), 4 en L'.
-_SEP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:[,;+&]|\bet\b|\band\b|/)?\s*$", re.I)
+# A remark in brackets may close a pair before the next: '6 en M (notre réf. 021), 4 en L'; a dash set
+# between spaces parts pairs too: 'taille 42 : 4 - taille 46 : 2'.
+_SEP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:[,;+&]|\bet\b|\band\b|/|(?<=\s)[-–—](?=\s))?\s*$", re.I)
 _TAIL = re.compile(r"^\s*(?:\([^()]*\))?[\s.;,!)]*$")
 
 

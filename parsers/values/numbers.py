@@ -116,14 +116,15 @@ def word_quantity(text: str) -> tuple[Decimal, bool] | None:
 
 
 def _grouped_quantity(key: str, words: WordNumbers) -> tuple[Decimal, bool] | None:
-    """ "two dozen", "3 dozen", "deux douzaines": a count of groups; None for any other words."""
+    """ "two dozen", "3 dozen", "1 doz.", "deux douzaines": a count of groups; None for any other words."""
     count, _, group = re.sub(r"\s+(?:de|of)$", "", key).rpartition(" ")
+    group = group.rstrip(".")
     if group not in words.multipliers or not count:
         return None
     many = parse_number(count) if count[0].isdigit() else None
     if many is None and count in words.words and count not in words.multipliers:
         many = Decimal(words.words[count])
-    if many is None or many < 2:
+    if many is None or many < 1:
         return None
     approx = group.rstrip("s") in words.approx
     return many * words.multipliers[group], approx
@@ -140,5 +141,6 @@ def quantity_words_pattern() -> str:
     groups = "|".join(re.escape(m) for m in sorted(words.multipliers, key=len, reverse=True))
     # 'deux douzaines de paires de gants': the 'de' joining the groups to what they count is theirs
     many = "|".join(re.escape(p) for p in plain if words.words[p] > 1 and p not in words.multipliers)
-    grouped = rf"(?:\d{{1,3}}|{many})\s+(?:{groups})(?:\s+(?:de|of)(?=\s))?\b" if groups else ""
+    # '1 doz. tea lights': a group's word may be cut short
+    grouped = rf"(?:\d{{1,3}}|{many})\s+(?:{groups})(?:\.(?=\s)|(?:\s+(?:de|of)(?=\s))?\b)" if groups else ""
     return rf"(?:{grouped + '|' if grouped else ''}(?:une?|a|an)\s+(?:{approx_alt})|{plain_alt})"

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from re import _constants as sre
 from re import _parser as sre_parser
 
+from models.pattern_cache import kept
+
 # Letters outside ASCII that a case-insensitive ASCII letter matches and lower() does not fold to it.
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
@@ -37,9 +39,14 @@ def needles(pattern: re.Pattern[str]) -> Needles | None:
     """Lower-case strings without white space, of which every match of `pattern` holds one; None
     when no such set is known."""
     try:
-        parsed = sre_parser.parse(pattern.pattern, pattern.flags)
+        return _needles(pattern.pattern, pattern.flags)
     except (re.error, TypeError, ValueError, AttributeError):
         return None
+
+
+@kept
+def _needles(pattern: str, flags: int) -> Needles | None:
+    parsed = sre_parser.parse(pattern, flags)
     found = _required(list(parsed))
     if not found:
         return None
@@ -138,15 +145,23 @@ def starting(pattern: re.Pattern[str]) -> re.Pattern[str]:
     matches. A pattern that opens with a choice of long phrases ('numéro de commande|bon de
     commande|...') is otherwise entered at each place of a text, and each phrase tried there;
     one look at a character rules most places out. `pattern` itself when what opens it is unknown."""
-    if pattern.flags & re.VERBOSE:
+    if pattern.flags & re.VERBOSE or (opening := _opening_class(pattern.pattern, pattern.flags)) is None:
         return pattern
     try:
-        opening, empty = _opening(list(sre_parser.parse(pattern.pattern, pattern.flags)))
-        if empty:
-            return pattern
-        return re.compile(f"(?=[{''.join(dict.fromkeys(opening))}])(?:{pattern.pattern})", pattern.flags)
-    except (_Unknown, re.error):
+        return re.compile(f"(?=[{opening}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:
         return pattern
+
+
+@kept
+def _opening_class(pattern: str, flags: int) -> str | None:
+    """The class items of the characters a match of `pattern` opens with; None when it may match
+    the empty string or what opens it is unknown."""
+    try:
+        opening, empty = _opening(list(sre_parser.parse(pattern, flags)))
+    except (_Unknown, re.error):
+        return None
+    return None if empty else "".join(dict.fromkeys(opening))
 
 
 def _opening(items: Sequence[tuple[object, object]]) -> tuple[list[str], bool]:

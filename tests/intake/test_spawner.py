@@ -3,6 +3,7 @@ when none comes or the index is too large to send."""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from pathlib import Path
@@ -88,3 +89,33 @@ def test_the_index_is_taken_while_the_models_load(monkeypatch: pytest.MonkeyPatc
         opener.cancel()
     assert isinstance(answer, ReadMessage)
     assert [line.sku for order in answer.matched for line in order.lines] == ["CH-80-X"]
+
+
+def test_the_patterns_a_spawner_compiles_are_kept_for_the_next_one(tmp_path: Path) -> None:
+    from models import pattern_cache
+
+    pattern_cache.uninstall()
+    cache = pattern_cache.install(tmp_path / "patterns.bin")
+    assert cache is not None
+    cache.write_from = 1  # what this process imported already, the spawner does not compile
+    try:
+        index = CatalogIndex.build(
+            ReferenceData(products=[ProductRow(sku="CH-80-X", name="Charniere inox 80 mm")])
+        )
+        raw = RawMessage(data=MESSAGE, origin=Origin(kind="file", path="m"))
+        written = []
+        for _ in range(2):
+            re.purge()  # nothing compiled in this process is found ready
+            ahead = readers.spawner_ahead(DocumentLimits(), None)
+            assert not cache.recording  # the spawner records; this process reads messages
+            with ReaderPool(
+                index=index, limits=DocumentLimits(), processes=1, load_first=False, spawner=ahead
+            ) as pool:
+                (answer,) = pool.read([raw])
+            assert isinstance(answer, ReadMessage)
+            written.append(cache.path.stat().st_mtime_ns)
+            cache.known = pattern_cache.read(cache.path)  # as the next command finds it
+        # The second spawner compiled nothing the first had not kept: the file is left as it was.
+        assert written[0] == written[1] and cache.known
+    finally:
+        pattern_cache.uninstall()

@@ -118,10 +118,21 @@ def _line(text: str, count: int | None) -> ExtractedLine:
             "Which colour and sizes?",
             [("cartouche Orange L", 5), ("cartouche Orange XL", 5)],
         ),
+        (
+            "mettez 2 en 16 et 3 en 20",
+            "Il ne nous en reste que 2 en 16. On complète en 20 ?",
+            [("cartouche 16", 2), ("cartouche 20", 3)],
+        ),
         ("dos 80, bleus", "Quel dos (50 ou 80 mm) ?", None),
         ("4.8", "3.6 or 4.8 wide?", None),
     ],
-    ids=["colours-counted", "sizes-counted", "offered-number-is-no-count", "offered-decimal"],
+    ids=[
+        "colours-counted",
+        "sizes-counted",
+        "put-then-counted-in",
+        "offered-number-is-no-count",
+        "offered-decimal",
+    ],
 )
 def test_an_answer_counts_the_variants_it_names_and_never_a_number_the_question_offers(
     answer: str, question: str, read: list[tuple[str, int]] | None
@@ -134,6 +145,43 @@ def test_an_answer_counts_the_variants_it_names_and_never_a_number_the_question_
         if line.description and line.quantity
     ]
     assert got == (read or [(f"cartouche {answer.replace(',', '')}", 4)])
+
+
+def test_a_size_said_alone_in_the_answer_replaces_the_quoted_lines_own() -> None:
+    line = _line("tube PER gainé rouge 16", 5)
+    lines = asked_lines(line, "3 en 16 et 2 en 20", "Plus que 3 en 16 : on complète en 20 ?", "body", None)
+    assert lines is not None
+    assert [ln.description.value for ln in lines if ln.description] == [
+        "tube PER gainé rouge 16",
+        "tube PER gainé rouge 20",
+    ]
+
+
+GIVEN_UP = """Bonjour, réponses dans le texte.
+
+Le mar. 8 déc. 2026 à 10:02, Service commandes <commandes@garonne-pro.fr> a écrit :
+> Bonjour,
+>
+>> Commande CH-5523
+>> 10 manchons à sertir cuivre Ø14
+> En stock.
+>
+>> 4 vannes d'arrêt inox
+> Nous n'en faisons pas en inox ; une vanne laiton vous irait-elle ?
+
+non, on laisse tomber
+
+>> 3 couronnes de tube PER gainé
+> Bleu ou rouge, et en 16 ou en 20 ?
+
+rouge, 16
+
+> Cordialement
+"""
+
+
+def test_an_answer_giving_up_the_line_asked_about_leaves_it_out(index: CatalogIndex) -> None:
+    assert skus_of(_read(GIVEN_UP, index), index) == [("PLB-20399", 10), ("PLB-12618", 3)]
 
 
 def test_an_answer_with_no_count_under_a_line_without_one_is_not_read() -> None:

@@ -242,3 +242,19 @@ def test_customers_a_text_names_alike_come_in_the_same_order_whatever_the_hash_s
         for seed in ("0", "1", "2")
     ]
     assert runs[0].startswith("True") and runs[0] == runs[1] == runs[2]
+
+
+def _from_the_desk(text: str) -> ParsedMessage:
+    return ParsedMessage(
+        message_id="<t@x>",
+        sender=Address(email="m.girard@comptoir-atlantique-chr.fr"),
+        to=[Address(email="commandes@comptoir-atlantique-chr.fr")],
+        text=text,
+    )
+
+
+def test_a_colleague_passing_on_a_call_names_the_customer_in_words(samples_index: CatalogIndex) -> None:
+    items = "".join(f"- {n} cartons de bols {n}0 cl\n" for n in range(2, 12))
+    message = _from_the_desk(f"Commande prise au téléphone pour la Brasserie du Port :\n{items}\nMarc\n")
+    match = match_customer(message, make_order(), samples_index)
+    assert (match.customer_id, match.sender_known) == ("C0104", False)

@@ -118,3 +118,39 @@ def test_tables_of_the_quoted_history_are_dropped() -> None:
 )  # fmt: skip
 def test_one_see_attached_shape_for_the_mail_and_the_text_reader(text: str, points: bool) -> None:
     assert bool(load_markers().see_attached.search(text)) is points
+
+
+def _colleague(
+    sender: str, body: str, subject: str = "TR: appel client - commande à saisir"
+) -> ParsedMessage:
+    raw = (
+        f"From: Paul Garnier <{sender}>\nTo: Commandes <commandes@jardiland-pro.fr>\n"
+        f"Subject: {subject}\nMessage-ID: <r@x>\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+    ).encode() + body.encode()
+    return parse_message(raw, where="colleague")
+
+
+@pytest.mark.parametrize("subject", ["TR: appel client - commande à saisir", "Commande tél. à saisir"])
+def test_a_colleague_passing_on_a_call_names_the_customer_by_its_address(subject: str) -> None:
+    body = (
+        "Bonjour,\n\nAppel de Mme Roux (Paysages du Lac, achats@paysages-du-lac.fr) ce matin :\n"
+        "- 4 sacs de terreau 40 L\n- 2 arrosoirs 10 L\n\nPaul\n"
+    )
+    parsed = _colleague("p.garnier@jardiland-pro.fr", body, subject)
+    assert (
+        parsed.forwarded_sender is not None and parsed.forwarded_sender.email == "achats@paysages-du-lac.fr"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sender", "body"),
+    [
+        ("p.garnier@jardiland-pro.fr", "Pour Paysages du Lac :\n- 4 sacs de terreau 40 L\n"),
+        ("p.garnier@jardiland-pro.fr", "Copie à a@lac.fr et b@roux-jardins.fr :\n- 4 sacs de terreau\n"),
+        ("achats@paysages-du-lac.fr", "Voir aussi achats@mairie-lac.fr :\n- 4 sacs de terreau\n"),
+    ],
+    ids=["no-address", "two-addresses", "not-a-colleague"],
+)
+def test_no_customer_address_is_taken_when_it_is_not_one_a_colleague_writes(sender: str, body: str) -> None:
+    assert _colleague(sender, body).forwarded_sender is None

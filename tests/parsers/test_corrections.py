@@ -533,3 +533,43 @@ def test_an_approver_over_the_list_cuts_a_count_or_takes_a_line_out(text, expect
 )
 def test_a_count_said_as_more_adds_to_the_line_it_names(text, expected):
     assert _corrected(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "Pour saisie : commande JD-2611. Sauf les arrosoirs, on en a reçu hier.\n\n"
+            "- 4 arrosoirs 10 L\n- 6 sacs de terreau\n",
+            ["terreau"],
+        ),
+        (
+            "Fine, except the rakes: the depot still has some.\n\n3 x garden rakes\n5 x hose reels\n",
+            ["hose reels"],
+        ),
+        (
+            "Sauf erreur de notre part, voici la liste.\n\n- 4 arrosoirs 10 L\n- 6 sacs de terreau\n",
+            ["arrosoirs 10 L", "terreau"],
+        ),
+        (
+            "- 4 arrosoirs 10 L\n- 6 sacs de terreau\n\nSauf les arrosoirs, livrez avant 10h.\n",
+            ["arrosoirs 10 L", "terreau"],
+        ),
+    ],
+    ids=["opening-sauf-fr", "approval-then-except-en", "names-no-line", "under-the-list-is-no-exception"],
+)
+def test_an_exception_opening_a_sentence_takes_out_the_line_below_it_names(text, left):
+    assert [d for d, _ in _corrected(text)] == left
+
+
+def test_a_line_taken_out_leaves_the_line_an_earlier_clause_adds():
+    text = (
+        "Il m'a rappelé : ajouter 2 sacs de terreau, et supprimer les râteaux, il en a encore.\n\n"
+        "- 4 râteaux\n- 3 arrosoirs\n"
+    )
+    assert sorted(d for d, _ in _corrected(text)) == ["arrosoirs", "terreau"]
+
+
+def test_an_approved_exception_takes_out_one_line_only():
+    text = "OK, except the garden hoses: we still have some.\n\n- 2 garden hoses 25 m\n- 3 hose reels\n"
+    assert [d for d, _ in _corrected(text)] == ["hose reels"]

@@ -90,8 +90,19 @@ def test_po_number(subject: str, text: str, expected: str) -> None:
         ("Our no. 4500012877, delivery Friday.", "4500012877"),
         ("notre n° de TVA FR12345678901", None),
         ("notre n° client : C1006", None),
+        ("Appel du client ce matin, à saisir sous leur n° JAR-2611-09 :", "JAR-2611-09"),
+        ("They gave their number 4500017731 on the phone.", "4500017731"),
+        ("leur n° de TVA FR12345678901", None),
     ],
-    ids=["notre-n", "our-no", "a-vat-number", "a-customer-number"],
+    ids=[
+        "notre-n",
+        "our-no",
+        "a-vat-number",
+        "a-customer-number",
+        "leur-n",
+        "their-number",
+        "their-vat-number",
+    ],
 )
 def test_our_number_written_at_once_is_the_po(text: str, expected: str | None) -> None:
     found = fields.po_number("", text, part="body")
@@ -128,6 +139,20 @@ def test_a_number_we_are_asked_to_cite_is_the_po(text: str, expected: str | None
 def test_a_coded_number_said_to_be_ours_ending_its_clause_is_the_po(text: str, expected: str | None) -> None:
     found = fields.po_number("Re: commande", text, part="body")
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Merci de saisir la liste ci-dessous. BC interne PEP-26-0418.", "PEP-26-0418"),
+        ("Please enter it on our internal PO 4471-GT, thanks.", "4471-GT"),
+        ("PO interne : JAR-26-118", "JAR-26-118"),
+    ],
+    ids=["bc-interne", "internal-po", "po-interne"],
+)
+def test_an_order_number_said_to_be_internal_is_the_po(text: str, expected: str) -> None:
+    found = fields.po_number("", text, part="body")
+    assert found is not None and found.value == expected
 
 
 def test_a_catalogue_code_said_to_be_ours_is_no_po() -> None:

@@ -904,3 +904,36 @@ def test_a_count_after_a_mark_or_before_a_word_of_politeness_closes_the_line(
 ) -> None:
     (line,) = read_lines(text, part="body")
     assert (line.description.value, line.quantity.value, line.unit.value if line.unit else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Bar towels, white, six", ("Bar towels, white", Decimal(6))),
+        ("- 1 doz. wine glasses", ("wine glasses", Decimal(12))),
+    ],
+    ids=["count-in-words-after-a-comma-in-a-list", "one-dozen-cut-short"],
+)
+def test_counts_in_words_in_a_list_line(text: str, expected: tuple) -> None:
+    (line,) = read_lines(text, part="body")
+    assert (line.description.value, line.quantity.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("- Sabots cuisine pointure 41 / 2 paires", "Sabots cuisine pointure 41"),
+        ("- Tabliers bavette noirs -> x3", "Tabliers bavette noirs"),
+        ("- Pailles papier 20 cm -- 5 sachets", "Pailles papier 20 cm"),
+    ],
+    ids=["slash", "arrow-then-x", "double-dash-then-unit"],
+)
+def test_the_mark_set_before_the_count_is_none_of_the_name(text: str, name: str) -> None:
+    (line,) = read_lines(text, part="body")
+    assert line.description.value == name
+
+
+@pytest.mark.parametrize("mark", ["–", "—", "▪", "➢", "→", "☐", "[ ]", "✓"])
+def test_a_list_mark_a_mail_program_types_opens_a_counted_item(mark: str) -> None:
+    (line,) = read_lines(f"{mark} 3 raclettes sol\n", part="body")
+    assert (line.description.value, line.quantity.value) == ("raclettes sol", Decimal(3))

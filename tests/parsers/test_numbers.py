@@ -61,6 +61,8 @@ def test_parse_number(text: str, expected: Decimal | None) -> None:
         ("two dozen", (Decimal(24), False)),
         ("3 dozen", (Decimal(36), False)),
         ("deux douzaines de", (Decimal(24), True)),
+        ("1 dozen", (Decimal(12), False)),
+        ("2 doz.", (Decimal(24), False)),
     ],
     ids=[
         "deux",
@@ -73,6 +75,8 @@ def test_parse_number(text: str, expected: Decimal | None) -> None:
         "two-dozen",
         "3-dozen",
         "douzaines",
+        "one-dozen-in-figures",
+        "doz-cut-short",
     ],
 )
 def test_word_quantity(text: str, expected) -> None:

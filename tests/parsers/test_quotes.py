@@ -84,6 +84,24 @@ FORWARDS = {
         "anne@resto.fr",
         dt.datetime(2026, 10, 14, 8, 5),
     ),
+    "zimbra_fr": (
+        "Commande",
+        '----- Mail transféré -----\nDe: "Anne" <anne@resto.fr>\nÀ: b@x.fr\nEnvoyé: Mercredi 14 Octobre 2026 08:05:00\nObjet: commande\n\n',
+        "anne@resto.fr",
+        dt.datetime(2026, 10, 14, 8, 5),
+    ),
+    "yahoo_en": (
+        "order",
+        "----- Forwarded Message -----\nFrom: Anne <anne@resto.com>\nTo: b@x.com\nSent: Wednesday, October 14, 2026, 08:05:11 AM GMT+2\nSubject: order\n\n",
+        "anne@resto.com",
+        dt.datetime(2026, 10, 14, 8, 5),
+    ),
+    "notes_fr": (
+        "commande",
+        "----- Transféré par Marc Giraud/Achats le 14/10/2026 08:05 -----\n\nDe : Anne <anne@resto.fr>\nDate : 14/10/2026 08:05\nObjet : commande\n\n",
+        "anne@resto.fr",
+        dt.datetime(2026, 10, 14, 8, 5),
+    ),
     "outlook_fw_en": (
         "FW: order",
         "From: Anne <anne@resto.com>\nSent: Wednesday, October 14, 2026 8:05 AM\nTo: b@x.com\nSubject: order\n\n",

@@ -43,3 +43,26 @@ def test_a_size_or_colour_corrected_under_the_list_changes_the_line_it_names(tex
 def test_a_size_or_colour_said_before_the_lines_corrects_none():
     text = "We take the black ones, not the white ones.\n- 4 cases of towels, white\n"
     assert _restated(text) == [("towels, white", Decimal(4))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il a rappelé : pour les chevilles c'est du M8, pas du M6.\n\n"
+            "- 3 boîtes de chevilles nylon M6\n- 2 rouleaux de ficelle\n",
+            [("chevilles nylon M8", Decimal(3)), ("ficelle", Decimal(2))],
+        ),
+        (
+            "- 6 x garden lamps 3000K\n- 2 x timers\n\nThe garden lamps are 4000K, not 3000K.\n",
+            [("garden lamps 4000K", Decimal(6)), ("timers", Decimal(2))],
+        ),
+        (
+            "Pour les pompes c'est du 230V, pas du M6.\n\n- 2 pompes de relevage M6\n",
+            [("pompes de relevage M6", Decimal(2))],
+        ),
+    ],
+    ids=["thread-above-the-forwarded-list", "rating-under-the-list", "marks-of-two-shapes"],
+)
+def test_a_mark_said_anew_changes_the_line_it_names(text, expected):
+    assert _restated(text) == expected

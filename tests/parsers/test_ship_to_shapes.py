@@ -41,6 +41,14 @@ PART = "attachment:order"
             " Spalding PE11 3QT.",
             "Greenhouse 3, Tollgate Lane, Spalding PE11 3QT",
         ),
+        (
+            "Merci de livrer au 7 chemin des Vignes, 84000 Avignon :\n- 3 cartons de serviettes\n",
+            "7 chemin des Vignes, 84000 Avignon",
+        ),
+        (
+            "Livrez-nous à la cuisine, 5 impasse du Four 44000 Nantes svp\n",
+            "Cuisine, 5 impasse du Four 44000 Nantes",
+        ),
     ],
     ids=[
         "label-ending-with-livraison",
@@ -49,6 +57,8 @@ PART = "attachment:order"
         "date-before-it",
         "the-label-its-colon-closes",
         "the-label-its-colon-closes-en",
+        "the-address-its-colon-closes",
+        "a-word-of-politeness-after-the-town",
     ],
 )
 def test_a_ship_to_after_a_label_of_the_form(text: str, expected: str) -> None:

@@ -393,3 +393,12 @@ def test_sizes_closing_a_sentence_are_split_and_the_next_sentence_on_the_row_is_
         ("gants vinyle poudrés L", Decimal(3), None),
         ("essuie-tout", Decimal(4), "rouleau"),
     ]
+
+
+def test_pairs_parted_by_a_dash_between_spaces_are_one_split() -> None:
+    found = read_size_split("Gants vinyle poudrés : taille 7 x 4 - taille 8 x 6", part="body", start=0)
+    assert found is not None
+    assert [(x.description.value, x.quantity.value) for x in found] == [
+        ("Gants vinyle poudrés taille 7", Decimal(4)),
+        ("Gants vinyle poudrés taille 8", Decimal(6)),
+    ]

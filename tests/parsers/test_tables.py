@@ -448,3 +448,9 @@ def test_a_heading_row_under_another_is_named_with_the_heading_above() -> None:
         ("4410022", "Paper towel rolls 2-ply", Decimal(12)),
         ("4410090", "Hand soap 5 L", Decimal(3)),
     ]
+
+
+@pytest.mark.parametrize("heading", ["No. off", "Quant.", "Nbr"])
+def test_a_count_heading_written_short_or_as_pieces_off_names_the_quantity(heading: str) -> None:
+    found = read_header(f"Ref\tItem\t{heading}")
+    assert found is not None and found.roles == {"code": 0, "description": 1, "quantity": 2}

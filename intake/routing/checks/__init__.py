@@ -16,6 +16,7 @@ from intake.routing.checks.corrections import check_corrections
 from intake.routing.checks.coverage import check_lines_read
 from intake.routing.checks.forwarded import check_forwarder_lines, check_forwarder_names_articles
 from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
+from intake.routing.checks.left_out import check_left_out
 from intake.routing.checks.lines import (
     check_lines_matched,
     check_quantities,
@@ -42,6 +43,7 @@ from intake.routing.checks.po import (
     read_po_mentions,
 )
 from intake.routing.checks.po_prefix import check_po_prefix
+from intake.routing.checks.pointed import check_quoted_order_left
 from intake.routing.checks.quantity_total import check_quantity_total
 from intake.routing.checks.sender import check_authentication, parse_authentication_results
 from intake.routing.checks.ship_to import check_ship_to_stated
@@ -75,6 +77,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_reading_doubts,
     check_forwarder_lines,
     check_forwarder_names_articles,
+    check_left_out,
+    check_quoted_order_left,
     check_lines_spoken_of,
     check_lines_matched,
     check_quantities,

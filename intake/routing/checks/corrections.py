@@ -60,7 +60,7 @@ def _applied(text: str, where: Provenance | None, lines: list[LineMatch], rules:
         return not changed
     if any(_read_as_article(line, rules) for line in lines):
         return False
-    named = [line for line in lines if _names(text, line)]
+    named = [line for line in lines if names_line(text, line)]
     skus = [line.sku for line in named if line.sku]
     if len(skus) != len(set(skus)):
         return False
@@ -73,7 +73,7 @@ def _applied(text: str, where: Provenance | None, lines: list[LineMatch], rules:
         return not named and not read_here
     # 'mettez 6 vis au lieu de 4, et enlevez le ciment': the new count is applied, and what the
     # removal's clause names is read no more.
-    return not (removed and any(_names(_removal_clause(text, rules), line) for line in lines))
+    return not (removed and any(names_line(_removal_clause(text, rules), line) for line in lines))
 
 
 def _found(pattern: re.Pattern[str], text: str, maybe: set[re.Pattern[str]]) -> bool:
@@ -101,7 +101,7 @@ def _read_as_article(line: LineMatch, rules: ReadingRules) -> bool:
     )
 
 
-def _names(text: str, line: LineMatch) -> bool:
+def names_line(text: str, line: LineMatch) -> bool:
     """The span names the line: its code, or a word (three letters or more, not a plain word)
     of its wording or of the catalogue's name of its article."""
     tokens = text_tokens(text)
