@@ -229,7 +229,15 @@ class PreparedQuery:
     def prepare(cls, wording: Wording, index: DesignationIndex) -> PreparedQuery:
         slots = _slots(wording)
         expanded = [_merged([spellings(w, index) or [(w, 0.0)] for w in slot]) for slot in slots]
-        weights = [max(index.idf_of(t) for t, _ in options) or index.mean_idf for options in expanded]
+        # 'single' read as the count of '1 poste' too: that reading weighs nothing of its own and is no
+        # printed word whose absence tells, unlike a count written in figures ('2 plis').
+        said = [
+            [(t, s) for t, s in options if len(slot) == 1 or not is_multiple(t)]
+            for slot, options in zip(slots, expanded, strict=True)
+        ]
+        weights = [
+            max((index.idf_of(t) for t, _ in options), default=0.0) or index.mean_idf for options in said
+        ]
         return cls(
             wording=wording,
             expanded=expanded,
@@ -237,7 +245,7 @@ class PreparedQuery:
             # Packaging words ("rouleau", "carton") say how it is sold, not what it is.
             known=[
                 any(s == 1.0 for _, s in options) and not set(slot) & packaging_words()
-                for slot, options in zip(slots, expanded, strict=True)
+                for slot, options in zip(slots, said, strict=True)
             ],
             text=" ".join(wording.words),
             sorted_words=sorted(wording.words),

@@ -21,6 +21,7 @@ from parsers.text.codes import CodeBook
 from parsers.text.corrections import correct_order_lines, postscript_at
 from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.each_count import read_each
+from parsers.text.forward_counts import recount_forwarded
 from parsers.text.free_line import ADDED_RULE, plain_line, read_free
 from parsers.text.length_counts import with_lengths_counted
 from parsers.text.lines import BRACKETED_RULE
@@ -133,6 +134,11 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
     order.lines, corrected = _corrected(
         order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
     )
+    if forward_at < len(body):
+        order.lines, recounted = recount_forwarded(
+            order.lines, forward_at, part=part, rule="forward-override"
+        )
+        corrected = [*corrected, *recounted]
     order.read_spans = [*order.read_spans, *corrected]
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number

@@ -60,3 +60,12 @@ def test_one_count_said_in_a_word_is_never_another_count_misspelt() -> None:
     counted = next(word for word in said.words if is_multiple(word))
     assert spellings(counted, index.designations) == []
     assert spellings("raclete", index.designations) == [("raclette", 0.85)]
+
+
+def test_a_count_said_of_an_article_without_places_is_no_word_it_lacks() -> None:
+    index = _index(*LOCKERS, "Lampe de chevet laiton", "Lampe de chevet noire", "Lampe de bureau laiton")
+    found = match_article(
+        make_extracted_line("lampes de chevet simples laiton", quantity="2"), index, customer_id=None
+    )
+    assert found.sku == "A4"
+    assert found.score >= 0.7

@@ -1,0 +1,51 @@
+"""A forwarder's line over the forwarded list that names one of its lines with a count of its own
+('Pour les gants, 24 paires.', 'Les gants : 24', 'For the gloves, 24 pairs'): the forwarder's count
+for that line, never one line more (parsers/text/reader.py reads it after the forwarder's corrections)."""
+
+from __future__ import annotations
+
+import re
+
+from models import Extracted, ExtractedLine, Provenance
+from parsers.text.corrections import ADDED_RULE
+from parsers.text.named_lines import before, line_words, named_once, significant
+
+# What opens the forwarder's naming of a line: the end of an earlier sentence, then 'pour les', 'for the'.
+_OPENING = re.compile(
+    r"^(?:.*[.!?:;]\s+)?(?:(?:pour|for|as\s+for|concernant|quant\s+aux?)\s+)?(?:les|le|la|l['’]|des|the)?\s*",
+    re.I,
+)
+
+
+def recount_forwarded(
+    lines: list[ExtractedLine], forward_at: int, *, part: str, rule: str
+) -> tuple[list[ExtractedLine], list[Provenance]]:
+    """The lines with each forwarder's line that names one forwarded line, and only it, taken as that
+    line's new count; and the places read so."""
+    below = [ln for ln in lines if ln.provenance and not before(ln, forward_at, part)]
+    read: list[Provenance] = []
+    for own in [ln for ln in lines if before(ln, forward_at, part)]:
+        target = _named(own, below)
+        if target is None or own.quantity is None or own.quantity.provenance is None:
+            continue
+        target.quantity = Extracted(
+            value=own.quantity.value, confidence=0.8, provenance=own.quantity.provenance
+        )
+        target.quantity.provenance = own.quantity.provenance.model_copy(update={"rule": rule})
+        target.notes.append(f"quantity changed to {own.quantity.value} by the forwarder")
+        lines = [ln for ln in lines if ln is not own]
+        read.append(own.provenance)  # type: ignore[arg-type]
+    return lines, read
+
+
+def _named(own: ExtractedLine, below: list[ExtractedLine]) -> ExtractedLine | None:
+    """The forwarded line every word of the forwarder's line names, counted otherwise in the same unit."""
+    if own.provenance is None or own.provenance.rule == ADDED_RULE or own.description is None or own.code:
+        return None
+    words = significant(_OPENING.sub("", own.description.value))
+    target = named_once(below, " ".join(words)) if words else None
+    if target is None or target.quantity is None or own.quantity is None or not words <= line_words(target):
+        return None
+    if (own.unit.value if own.unit else None) != (target.unit.value if target.unit else None):
+        return None
+    return target if target.quantity.value != own.quantity.value else None
