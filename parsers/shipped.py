@@ -28,6 +28,8 @@ from parsers.spacy_import import spacy
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
+    from spacy.tokens import Doc
 
 # A character class and its quantifier; only the long ones are factored out.
 _CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\](?:[*+?]|\{\d*,?\d*\})?\??")
@@ -66,6 +68,7 @@ def load_pipeline(path: Path) -> Language:
     if isinstance(data.get("token_match"), str):
         data["token_match"] = token_match(data["token_match"])
     nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data))
+    nlp.tokenizer = PiecesCached(nlp.tokenizer)
     return nlp
 
 
@@ -73,6 +76,39 @@ def load_pipeline(path: Path) -> Language:
 def token_match(pattern: str) -> str:
     """The shipped tokenizer's `token_match` in its compact form, tried on joined words only."""
     return joined_words_only(compact_alternatives(pattern))
+
+
+# The pieces spaCy's tokenizer looks up in its cache: runs of non-space characters, and runs of
+# white space (less the one space that ends the word before them).
+_PIECES = re.compile(r"\S+|\s+")
+
+
+class PiecesCached:
+    """A pipeline's tokenizer whose cache keeps every piece of a text the first time it is met.
+
+    spaCy's tokenizer keeps how it cut each piece (a word with its punctuation) and finds it there
+    the next time, but only until a special case ('M.', 'etc.', a quote mark) shows in the text:
+    every piece after it is cut again with the prefix, suffix and infix patterns, however often
+    it was met (about 20 times the cost of finding it cached, on a business mail). A new piece is
+    first cut alone, which keeps it unless it holds a special case itself; the text is then cut
+    as before, its pieces found. The tokens are the same: the cache holds what cutting gives."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.met: set[str] = set()
+
+    def __call__(self, text: str) -> Doc:
+        for found in _PIECES.finditer(text):
+            piece = found.group()
+            if piece[0] == " " and found.start():
+                piece = piece[1:]
+            if piece and piece not in self.met and len(self.met) < self.tokenizer.max_cache_size:
+                self.met.add(piece)
+                self.tokenizer(piece)
+        return self.tokenizer(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.tokenizer, name)
 
 
 @lru_cache(maxsize=4)

@@ -12,7 +12,6 @@ import hashlib
 import io
 from collections import OrderedDict
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from pydantic import BaseModel, Field
 
@@ -87,23 +86,38 @@ def _document_json(
     return _bounded(_read_json, args, part, limits)
 
 
-class _Read(NamedTuple):
+class _Read:
     """A document's orders as read, and as JSON: each copy handed out is read from the JSON,
-    which costs a fraction of a deep copy of their lines."""
+    which costs a fraction of a deep copy of their lines. The orders read are handed out as the
+    first copy (most documents are copied once: extraction amends them); read again from the
+    JSON when asked for after that."""
 
-    orders: list[ExtractedOrder]
-    texts: list[str]
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self._orders: list[ExtractedOrder] | None = [ExtractedOrder.model_validate_json(t) for t in texts]
+        self.kinds = [order.document_kind for order in self._orders]
 
     @classmethod
     def of(cls, texts: list[str]) -> _Read:
-        return cls([ExtractedOrder.model_validate_json(text) for text in texts], texts)
+        return cls(texts)
+
+    @property
+    def orders(self) -> list[ExtractedOrder]:
+        """The orders as read: not to be changed."""
+        if self._orders is None:
+            self._orders = [ExtractedOrder.model_validate_json(text) for text in self.texts]
+        return self._orders
 
     def copies(self, kind: DocumentKind | None = None) -> list[ExtractedOrder]:
         """A copy of each order read (of `kind` only, when given: the others cost nothing)."""
+        wanted = [kind is None or found == kind for found in self.kinds]
+        if self._orders is not None and all(wanted):
+            handed, self._orders = self._orders, None
+            return handed
         return [
             ExtractedOrder.model_validate_json(text)
-            for order, text in zip(self.orders, self.texts, strict=True)
-            if kind is None or order.document_kind == kind
+            for text, want in zip(self.texts, wanted, strict=True)
+            if want
         ]
 
 

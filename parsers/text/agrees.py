@@ -63,16 +63,16 @@ _ASKS_OR_REPLACES = re.compile(
 AGREEMENT_CHARS = 400
 
 
+def asks_or_replaces(answered: str) -> bool:
+    """The message answered asks, or offers something in place of what was asked."""
+    return bool(_ASKS_OR_REPLACES.search(answered))
+
+
 def agrees(own: str, answered: str = "") -> re.Match[str] | None:
     """The clause by which the reply agrees to the message `answered`, when nothing in either withholds
     the agreement."""
     text = own.strip()
-    if (
-        _ASKS_OR_REPLACES.search(answered)
-        or not text
-        or len(text) > AGREEMENT_CHARS
-        or _WITHHOLDS.search(text)
-    ):
+    if asks_or_replaces(answered) or not text or len(text) > AGREEMENT_CHARS or _WITHHOLDS.search(text):
         return None
     for found in _AGREES.finditer(own):
         end = _CLAUSE_END.search(own, found.end())

@@ -10,10 +10,12 @@ change is read against the quoted lines once they are matched (intake/thread.py)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parsers.mail.markers import Markers, load_markers
 from parsers.mail.quotes import attribution_end
-from parsers.text.agrees import agrees
+from parsers.text.agrees import agrees, asks_or_replaces
+from parsers.values.units import quantity_words
 from parsers.vocabulary.thread import changes_pattern, points_pattern
 
 # Where lines read from the quoted history point.
@@ -38,7 +40,7 @@ def accepts_offer(own: str, quoted: str) -> re.Match[str] | None:
         return None
     found = next((m for m in points_pattern("accept").finditer(own) if not _not_yet(own, m.start())), None)
     found = found or agrees(own, latest_quoted(quoted))
-    return found if found is not None and quotes_an_offer(quoted) else None
+    return found if found is not None and (quotes_an_offer(quoted) or lists_lines_to_take(quoted)) else None
 
 
 def agrees_loosely(own: str, quoted: str) -> bool:
@@ -70,6 +72,40 @@ _OFFER_WORDS = re.compile(
 def quotes_an_offer(quoted: str) -> bool:
     """The latest message quoted words a quote or an offer (its header's subject included)."""
     return bool(_OFFER_WORDS.search(latest_quoted(quoted)))
+
+
+# Our message says the order is taken or sent already: a reply agreeing to it orders nothing again.
+_TAKEN = re.compile(
+    r"\b(?:nous\s+(?:vous\s+)?confirmons|we\s+(?:hereby\s+)?confirm|confirmation\s+de\s+(?:votre\s+)?commande"
+    r"|order\s+confirmation|accus[ée]\s+de\s+r[ée]ception|bien\s+re[çc]u|has\s+been\s+(?:shipped|dispatched|received"
+    r"|entered|processed)|a\s+[ée]t[ée]\s+(?:exp[ée]di|livr|enregistr|saisi)\w*|(?:est|sont)\s+(?:partie?s?|exp[ée]di[ée]e?s?)"
+    r"|(?:your|the)\s+order\s+(?:has|is|was)|votre\s+commande\s+(?:a|est)|invoice|facture|delivery\s+note|bon\s+de\s+livraison)\b",
+    re.I,
+)
+# So many counted rows make a list to take, whatever our message calls it.
+_LISTED_ROWS = 2
+
+
+def lists_lines_to_take(quoted: str) -> bool:
+    """The latest message quoted lists counted rows for the reader to take ('here is what I noted',
+    a recap after a call, prices without the word 'quote'), asks nothing, and says no order is taken or sent yet."""
+    latest = latest_quoted(quoted)
+    if _TAKEN.search(latest) or asks_or_replaces(
+        latest
+    ):  # a question's or a substitute's answer is read as such
+        return False
+    return len(_counted_rows().findall(latest)) >= _LISTED_ROWS
+
+
+@lru_cache(maxsize=1)
+def _counted_rows() -> re.Pattern[str]:
+    """A row that opens with its count ('4 x Projecteur ...', '- 10 cartons de ...') or labels it ('qty 4'):
+    a price list's rows ('- SIL-BLA-310 silicone : 5.90') count nothing."""
+    units = "|".join(re.escape(word) for word in quantity_words())
+    return re.compile(
+        rf"^[ \t]*(?:[-*•·][ \t]*)?\d+[ \t]*(?:[x×][ \t]*\S|(?:{units})\b)|\b(?:qt[ée]|quantit[ée]|qty|quantity)\b\s*:?\s*\d",
+        re.I | re.M,
+    )
 
 
 def changes_the_thread(own: str) -> bool:

@@ -29,7 +29,10 @@ Needles = tuple[str, ...]
 
 def fold(text: str) -> str:
     """`text` lower-cased so that a letter matching an ASCII letter case-insensitively becomes it."""
-    return text.translate(_FOLD).lower()
+    # Translating through a table looks every character up: only worth it when one of them is there.
+    if "İ" in text or "ı" in text or "ſ" in text:
+        text = text.translate(_FOLD)
+    return text.lower()
 
 
 def needles(pattern: re.Pattern[str]) -> Needles | None:
@@ -102,16 +105,20 @@ class Sieve:
 
     patterns: tuple[re.Pattern[str], ...]
     needles: tuple[Needles | None, ...]
+    # Every string of `needles` once: patterns of a vocabulary share many ('commande').
+    strings: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, patterns: Iterable[re.Pattern[str]]) -> Sieve:
         kept = tuple(patterns)
-        return cls(kept, tuple(needles(p) for p in kept))
+        found = tuple(needles(p) for p in kept)
+        return cls(kept, found, tuple(dict.fromkeys(n for wanted in found if wanted for n in wanted)))
 
     def possible(self, text: str) -> list[bool]:
         """For each pattern, whether it may match `text` (False: it cannot)."""
         folded = fold(text)
-        return [wanted is None or any(map(folded.__contains__, wanted)) for wanted in self.needles]
+        held = {string for string in self.strings if string in folded}
+        return [wanted is None or not held.isdisjoint(wanted) for wanted in self.needles]
 
     def present(self, text: str) -> list[re.Pattern[str]]:
         """The patterns that may match `text`, in their order."""

@@ -222,3 +222,36 @@ def test_the_last_option_ends_with_its_rows_not_with_the_remark_under_it() -> No
     assert "La 2" not in quoted[block[0] : block[1]]
     rows = read_lines(as_quoted_rows(quoted[block[0] : block[1]]), part="quoted")
     assert [int(ln.quantity.value) for ln in rows if ln.quantity] == [20, 6]
+
+
+RECAP_FR = (
+    "De : Service commandes <commandes@garonne-pro.fr>\nEnvoyé : lundi 30 novembre 2026 16:12\n"
+    "À : achats@sanibat.fr\nObjet : Suite à notre appel\n\n"
+    "Suite à notre appel, voici ce que j'ai noté :\n\n"
+    "- 2 x PLB-34771 Circulateur 25-40\n"
+    "- 10 x PLB-37699 Vanne à sphère laiton FF 3/4\n\n"
+    "Cordialement,\nService commandes\n"
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Parfait pour nous, vous pouvez lancer. Notre commande SAN-26-332.",
+        "Fine by us, please send. PO SAN-26-332.",
+    ],
+    ids=["fr", "en"],
+)
+def test_an_agreement_above_our_list_of_counted_rows_orders_those_rows(
+    said: str, index: CatalogIndex
+) -> None:
+    order = extract_from_text(_reply(said, RECAP_FR), codes=index)
+    assert _lines(order) == [("PLB-34771", 2), ("PLB-37699", 10)]
+
+
+def test_an_agreement_above_our_confirmation_of_an_order_taken_orders_nothing(index: CatalogIndex) -> None:
+    confirmed = RECAP_FR.replace(
+        "Suite à notre appel, voici ce que j'ai noté", "Nous confirmons votre commande"
+    )
+    order = extract_from_text(_reply("Parfait pour nous, merci.", confirmed), codes=index)
+    assert order.lines == []

@@ -226,6 +226,18 @@ def test_a_delivery_note_printed_right_under_the_rows_is_read_against_the_sendin
     assert order.requested_delivery_date.value.isoformat() == expected
 
 
+def test_a_document_copied_and_amended_is_found_as_read_by_every_later_reader() -> None:
+    parsed = message(("BC-1.pdf", PO))
+    assert document_kinds(parsed) == {"attachment:BC-1.pdf": DocumentKind.PURCHASE_ORDER}
+    (first,) = read_attachments(parsed)
+    first.lines.clear()
+    first.document_kind = DocumentKind.QUOTE
+    assert document_kinds(parsed) == {"attachment:BC-1.pdf": DocumentKind.PURCHASE_ORDER}
+    (second,) = read_attachments(parsed)
+    assert second is not first and len(second.lines) == 1
+    assert read_attachments(parsed, kind=DocumentKind.QUOTE) == []
+
+
 def test_documents_of_one_kind_are_copies_of_those_alone() -> None:
     quote = make_po_pdf([Item("CAB-3G15", "Câble 3G1,5", "4", "couronne")], Layout(title="DEVIS"))
     parsed = message(("BC-1.pdf", PO), ("DV-7.pdf", quote))

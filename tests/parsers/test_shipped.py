@@ -66,6 +66,22 @@ def test_a_shipped_pipeline_reads_every_fixture_text_as_spacy_loads_it(name: str
         ], text
 
 
+def test_pieces_met_after_a_special_case_are_cut_the_same_from_the_cache() -> None:
+    ours, theirs = load_pipeline(MODELS / "textcat").tokenizer, spacy.load(MODELS / "textcat").tokenizer
+    texts = [
+        "M. Garnier, etc. :\n\n  3 sacs de terreau (réf. TER-40L),   2 râteaux\t\tlivrés lundi.",
+        "  Pour  le  jardin : 3 sacs de terreau (réf. TER-40L), 2 râteaux\nM. Garnier",
+        "3 sacs de terreau (réf. TER-40L), 2 râteaux, etc.",
+    ]
+    for _ in range(2):  # the second time every piece is found cached
+        for text in texts:
+            mine, stock = ours(text), theirs(text)
+            assert [(t.text, t.whitespace_, t.idx) for t in mine] == [
+                (t.text, t.whitespace_, t.idx) for t in stock
+            ], text
+    assert "TER-40L)," in ours.met
+
+
 def test_the_compact_token_match_matches_the_same_words() -> None:
     tokenizer = spacy.load(MODELS / "textcat").tokenizer
     original = tokenizer.token_match.__self__

@@ -129,3 +129,17 @@ def test_a_pattern_whose_start_is_not_known_is_kept_as_it_is(pattern: str) -> No
 def test_a_verbose_pattern_is_kept_as_it_is() -> None:
     kept = re.compile("bon  # a comment", re.X)
     assert starting(kept) is kept
+
+
+def test_fold_of_a_text_with_and_without_the_letters_lower_alone_misses() -> None:
+    assert fold("İNVOICE ſacs Évier") == "invoice sacs évier"
+    assert fold("Évier Œuvre STRASSE") == "évier œuvre strasse"
+
+
+def test_patterns_sharing_a_string_are_each_told_by_it() -> None:
+    sieve = Sieve.of(
+        [re.compile(r"\bbrouettes?\b", re.I), re.compile(r"brouette\s+\d+", re.I), re.compile(r"\d+")]
+    )
+    assert sieve.strings == ("brouette",)
+    assert sieve.possible("2 BROUETTES") == [True, True, True]
+    assert sieve.possible("2 râteaux") == [False, False, True]

@@ -10,6 +10,7 @@ removal when no line named there was read. Any other change of mind is held.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from intake.routing.checks.catalogue_keys import content_words, text_tokens
@@ -48,10 +49,13 @@ def check_corrections(ctx: CheckContext) -> list[ReviewReason]:
 
 
 def _applied(text: str, where: Provenance | None, lines: list[LineMatch], rules: ReadingRules) -> bool:
-    replaced = [m for p in rules.replacement_patterns for m in p.finditer(text)]
-    removed = rules.removal_pattern.search(text) or any(p.search(text) for p in rules.exception_patterns)
-    added = rules.increment_pattern.search(text)
-    changed = rules.correction_pattern.search(text)
+    maybe = set(rules.correcting.present(text))
+    replaced = [m for p in rules.replacement_patterns if p in maybe for m in p.finditer(text)]
+    removed = _found(rules.removal_pattern, text, maybe) or any(
+        _found(p, text, maybe) for p in rules.exception_patterns
+    )
+    added = _found(rules.increment_pattern, text, maybe)
+    changed = _found(rules.correction_pattern, text, maybe)
     if not replaced and not removed and (not added or changed):
         return not changed
     if any(_read_as_article(line, rules) for line in lines):
@@ -70,6 +74,10 @@ def _applied(text: str, where: Provenance | None, lines: list[LineMatch], rules:
     # 'mettez 6 vis au lieu de 4, et enlevez le ciment': the new count is applied, and what the
     # removal's clause names is read no more.
     return not (removed and any(names_line(_removal_clause(text, rules), line) for line in lines))
+
+
+def _found(pattern: re.Pattern[str], text: str, maybe: set[re.Pattern[str]]) -> bool:
+    return pattern in maybe and pattern.search(text) is not None
 
 
 def _removal_clause(text: str, rules: ReadingRules) -> str:

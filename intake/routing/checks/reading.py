@@ -152,6 +152,20 @@ class ReadingRules(BaseModel):
         return tuple(_compiled(p) for p in self.replacements)
 
     @cached_property
+    def correcting(self) -> Sieve:
+        """The patterns of a correction (replacements, removals, exceptions, increments, corrections),
+        in one sieve: most spans hold none of their words."""
+        return Sieve.of(
+            (
+                *self.replacement_patterns,
+                self.removal_pattern,
+                *self.exception_patterns,
+                self.increment_pattern,
+                self.correction_pattern,
+            )
+        )
+
+    @cached_property
     def quantity_total_patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_compiled(p) for p in self.quantity_totals)
 
