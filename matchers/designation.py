@@ -9,6 +9,7 @@ with the wording loses to one whose numbers agree.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -298,7 +299,7 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
         absent += best == 0.0 and known
     total = sum(query.weights)
     query_cover = covered / total if total else 0.0
-    candidate_cover = sum(index.idf_of(w) for w in words & used) / (index.own_weight[position] or 1.0)
+    candidate_cover = math.fsum(index.idf_of(w) for w in words & used) / (index.own_weight[position] or 1.0)
     ratio = fuzz.token_set_ratio(query.text, index.texts[position]) / 100
     # French designations start with what the thing is ("couvercle pour pot" is not a pot).
     head = 1.0 if candidate.words and candidate.words[0] in query.heads else 0.0

@@ -38,11 +38,11 @@ class DesignationIndex:
             index.token_ids[token] = len(index.postings)
             index.postings.append(np.asarray(positions, dtype=np.int32))
             index.idf.append(math.log(1 + total / len(positions)))
-        index.mean_idf = sum(index.idf) / len(index.idf) if index.idf else 1.0
+        index.mean_idf = math.fsum(index.idf) / len(index.idf) if index.idf else 1.0
         for wording in index.wordings:
             index.texts.append(" ".join(wording.words))
             index.sorted_words.append(sorted(wording.words))
-            index.own_weight.append(sum(index.idf_of(w) for w in set(wording.words)))
+            index.own_weight.append(math.fsum(index.idf_of(w) for w in set(wording.words)))
         for word in lists:
             if ":" not in word and len(word) >= 4 and not word[0].isdigit():
                 index._add_spellings(word)
