@@ -6,7 +6,9 @@ names the file and the key, never a raw OSError or a pydantic traceback.
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from models.errors import ConfigError
 
 Model = TypeVar("Model", bound=BaseModel)
+Patterns = TypeVar("Patterns", bound=Iterable[str])
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -36,3 +39,14 @@ def load_toml(path: Path, model: type[Model]) -> Model:
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"]) or "file"
         raise ConfigError(str(path), key, first["msg"]) from exc
+
+
+def valid_patterns(patterns: Patterns) -> Patterns:
+    """`patterns` as given, for a validator of a data file's model: a ValueError (which load_toml
+    reports with the file and key) names the first one that does not compile."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{pattern!r} is not a valid pattern: {exc}") from exc
+    return patterns

@@ -11,21 +11,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, field_validator
 
-from models.datafiles import load_toml
+from models.datafiles import load_toml, valid_patterns
 from models.errors import ConfigError
 from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.words import DATA
 
 THREAD_FILE = DATA / "thread_vocabulary.toml"
-
-
-def _regular(patterns: list[str]) -> list[str]:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"bad regular expression {pattern!r}: {exc}") from exc
-    return patterns
 
 
 class ThreadPoints(BaseModel):
@@ -36,7 +27,7 @@ class ThreadPoints(BaseModel):
     @field_validator("quote", "again", "accept")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        return _regular(patterns)
+        return valid_patterns(patterns)
 
 
 class ThreadChanges(BaseModel):
@@ -45,7 +36,7 @@ class ThreadChanges(BaseModel):
     @field_validator("words")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        return _regular(patterns)
+        return valid_patterns(patterns)
 
 
 class ThreadWords(BaseModel):

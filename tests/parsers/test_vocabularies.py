@@ -119,7 +119,7 @@ def test_the_thread_reader_and_both_classifiers_read_one_vocabulary_of_pointers(
 def test_a_bad_pattern_in_the_thread_vocabulary_is_refused() -> None:
     data = thread_words().model_dump()
     data["points"]["again"].append("(same")
-    with pytest.raises(ValueError, match="bad regular expression"):
+    with pytest.raises(ValueError, match="is not a valid pattern"):
         ThreadWords.model_validate(data)
 
 

@@ -28,7 +28,7 @@ from intake.routing.checks.written_codes import tokens as written_tokens
 from matchers.designation import packaging_words
 from matchers.normalize import read_wording
 from models import LineMatch, ProductRow, Provenance, ReviewReason
-from models.datafiles import load_toml
+from models.datafiles import load_toml, valid_patterns
 from parsers.vocabulary.sieve import starting
 
 THREAD_WORDS_FILE = Path(__file__).with_name("thread_words.toml")
@@ -49,12 +49,7 @@ class ThreadWords(BaseModel):
     @field_validator("before_article", "after_article", "refusals", "pointers")
     @classmethod
     def _compiles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a valid pattern: {exc}") from exc
-        return value
+        return valid_patterns(value)
 
 
 class LeftOut(BaseModel):

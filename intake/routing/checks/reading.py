@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from models.datafiles import load_toml
+from models.datafiles import load_toml, valid_patterns
 from parsers.vocabulary.sieve import Sieve, starting
 
 READING_FILE = Path(__file__).with_name("reading.toml")
@@ -63,11 +63,7 @@ class ReadingRules(BaseModel):
     )
     @classmethod
     def _compiles(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
-        for pattern in (value,) if isinstance(value, str) else value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"{pattern!r} is not a valid pattern: {exc}") from exc
+        valid_patterns((value,) if isinstance(value, str) else value)
         return value
 
     @cached_property
