@@ -1,6 +1,6 @@
 """Every review-reason code the engine and the review UI can give, read from their source.
 
-The codes are not listed by hand: each `ReviewReason(code=...)`, `line_reason("...")`
+The codes are not listed by hand: each `ReviewReason(code=...)`, `line_reason("...")`, `span_reason("...")`
 and `{"code": ..., "severity": ...}` in the source is a code, its value a string or a
 module-level constant. A check added anywhere under the project's folders is found.
 """
@@ -13,7 +13,8 @@ from pathlib import Path
 from tests.paths import ROOT
 
 SOURCE_FOLDERS = ("intake", "review_ui", "parsers", "matchers", "models")
-REASON_FACTORIES = {"ReviewReason": None, "line_reason": 0, "_problem": 0}  # name -> position of the code
+# name -> position of the code
+REASON_FACTORIES = {"ReviewReason": None, "line_reason": 0, "span_reason": 0, "_problem": 0}
 
 
 def reason_codes() -> dict[str, str]:
