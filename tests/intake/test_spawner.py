@@ -3,7 +3,8 @@ when none comes or the index is too large to send."""
 
 from __future__ import annotations
 
-import re
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ from intake.spawner import Spawner
 from matchers import CatalogIndex
 from models import Origin, ProductRow, RawMessage, ReferenceData
 from parsers import DocumentLimits
+from tests.paths import ROOT
 
 MESSAGE = b"""From: atelier@menuiserie-exemple.fr
 To: commandes@quincaillerie-exemple.fr
@@ -91,31 +93,47 @@ def test_the_index_is_taken_while_the_models_load(monkeypatch: pytest.MonkeyPatc
     assert [line.sku for order in answer.matched for line in order.lines] == ["CH-80-X"]
 
 
-def test_the_patterns_a_spawner_compiles_are_kept_for_the_next_one(tmp_path: Path) -> None:
-    from models import pattern_cache
+# Run in a process of its own: one that has already imported the readers and loaded the models
+# (as the rest of the test run does) leaves the spawner nothing to compile.
+KEPT_SCRIPT = """
+import re, sys
+from pathlib import Path
+from intake import readers
+from intake.pipeline import ReadMessage
+from intake.readers import ReaderPool
+from matchers import CatalogIndex
+from models import Origin, ProductRow, RawMessage, ReferenceData, pattern_cache
+from parsers import DocumentLimits
+from tests.paths import ROOT
 
-    pattern_cache.uninstall()
-    cache = pattern_cache.install(tmp_path / "patterns.bin")
-    assert cache is not None
-    cache.write_from = 1  # what this process imported already, the spawner does not compile
-    try:
-        index = CatalogIndex.build(
-            ReferenceData(products=[ProductRow(sku="CH-80-X", name="Charniere inox 80 mm")])
-        )
-        raw = RawMessage(data=MESSAGE, origin=Origin(kind="file", path="m"))
-        written = []
-        for _ in range(2):
-            re.purge()  # nothing compiled in this process is found ready
-            ahead = readers.spawner_ahead(DocumentLimits(), None)
-            assert not cache.recording  # the spawner records; this process reads messages
-            with ReaderPool(
-                index=index, limits=DocumentLimits(), processes=1, load_first=False, spawner=ahead
-            ) as pool:
-                (answer,) = pool.read([raw])
-            assert isinstance(answer, ReadMessage)
-            written.append(cache.path.stat().st_mtime_ns)
-            cache.known = pattern_cache.read(cache.path)  # as the next command finds it
-        # The second spawner compiled nothing the first had not kept: the file is left as it was.
-        assert written[0] == written[1] and cache.known
-    finally:
-        pattern_cache.uninstall()
+cache = pattern_cache.install(Path(sys.argv[1]))
+assert cache is not None
+cache.write_from = 1  # what this process imported already, the spawner does not compile
+index = CatalogIndex.build(ReferenceData(products=[ProductRow(sku="CH-80-X", name="Charniere inox 80 mm")]))
+raw = RawMessage(data=sys.stdin.buffer.read(), origin=Origin(kind="file", path="m"))
+for _ in range(2):
+    re.purge()  # nothing compiled in this process is found ready
+    ahead = readers.spawner_ahead(DocumentLimits(), None)
+    assert not cache.recording  # the spawner records; this process reads messages
+    with ReaderPool(index=index, limits=DocumentLimits(), processes=1, load_first=False, spawner=ahead) as pool:
+        (answer,) = pool.read([raw])
+    assert isinstance(answer, ReadMessage)
+    print(cache.path.stat().st_mtime_ns)
+    cache.known = pattern_cache.read(cache.path)  # as the next command finds it
+assert cache.known
+"""
+
+
+def test_the_patterns_a_spawner_compiles_are_kept_for_the_next_one(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", KEPT_SCRIPT, str(tmp_path / "patterns.bin")],
+        input=MESSAGE,
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    first, second = done.stdout.decode().split()
+    # The second spawner compiled nothing the first had not kept: the file is left as it was.
+    assert first == second
