@@ -11,17 +11,23 @@ from pathlib import Path
 
 import pytest
 
+from intake.reading import read_message
 from intake.routing.decision import decide
+from matchers import CatalogIndex
 from models import (
     CustomerHistory,
     CustomerRow,
+    ExtractedOrder,
     OrderStatus,
+    Origin,
     PastOrder,
     ProductRow,
+    RawMessage,
+    ReferenceData,
     Settings,
     read_reference_csv,
 )
-from parsers import extract_orders
+from parsers import DocumentLimits
 from tests.intake.labels import past_order, perfect_order, read_parsed
 from tests.paths import FIXTURES, SAMPLES
 
@@ -33,6 +39,9 @@ def route_labels(emails: Path, ref: Path) -> list[tuple[str, str, str]]:
     products = {p.sku: p for p in read_reference_csv(ref / "products.csv", ProductRow)[0]}
     customers = {c.customer_id: c for c in read_reference_csv(ref / "customers.csv", CustomerRow)[0]}
     settings = Settings(new_customer_orders=0)
+    index = CatalogIndex.build(
+        ReferenceData(products=list(products.values()), customers=list(customers.values()))
+    )
     seen: dict[str, list[PastOrder]] = {}
     routed = []
     for expected in sorted(emails.glob("*.expected.json")):
@@ -41,7 +50,7 @@ def route_labels(emails: Path, ref: Path) -> list[tuple[str, str, str]]:
         # Perfect values, but read with the reader's own certainty (a scan read by OCR stays doubtful)
         # and from the places it read them: the spans of its lines and of the sentences it read as
         # requests ('ok pour la boîte de 500 alors'), which the labels cannot give.
-        extracted = {o.po_number.value if o.po_number else None: o for o in extract_orders(parsed)}
+        extracted = {o.po_number.value if o.po_number else None: o for o in _read_orders(eml, index)}
         for record in json.loads(expected.read_text(encoding="utf-8")):
             matched = perfect_order(record, products)
             read = extracted.get(record["po_number"])
@@ -66,6 +75,16 @@ def route_labels(emails: Path, ref: Path) -> list[tuple[str, str, str]]:
             seen.setdefault(customer, []).insert(0, past_order(record, decision.status.value))
             routed.append((eml.name, record["status"], decision.status.value))
     return routed
+
+
+def _read_orders(eml: Path, index: CatalogIndex) -> list[ExtractedOrder]:
+    """The orders as the engine reads them, replies' answers included (their spans are read too)."""
+    read = read_message(
+        RawMessage(data=eml.read_bytes(), origin=Origin(kind="file", path=str(eml))),
+        index=index,
+        limits=DocumentLimits(),
+    )
+    return [m.order for m in read.matched]
 
 
 @pytest.mark.parametrize("folder", FOLDERS.values(), ids=FOLDERS.keys())
