@@ -19,7 +19,8 @@ from parsers.text.codes import CodeBook
 from parsers.text.corrections import corrected_reference
 from parsers.text.ship_to import ship_to as ship_to
 from parsers.text.ship_to import signed_ship_to as signed_ship_to
-from parsers.values.dates import DateHit, delivery_date
+from parsers.values.dates import DateHit
+from parsers.values.delivery_dates import delivery_date
 from parsers.vocabulary.layout import REQUEST_RULE
 from parsers.vocabulary.sieve import starting
 

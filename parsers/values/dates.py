@@ -1,8 +1,7 @@
 """Dates written in order mail, explicit or relative, resolved against the message date.
 
-`find_dates(text, today)` lists every date expression with its span;
-`delivery_date(text, today)` picks the one a delivery cue points at
-("livraison vendredi 16/10", "pour jeudi", "à livrer le 27", "by Friday").
+`find_dates(text, today)` lists every date expression with its span
+(parsers.values.delivery_dates picks the one a delivery cue points at).
 Relative forms: demain, après-demain, lundi prochain, a bare weekday (the next
 such day after the message date), "jeudi 15" (that day of the current month),
 sous huitaine / quinzaine / 48 h, avant le 27, d'ici la fin du mois, en fin de
@@ -69,13 +68,14 @@ def month_number(word: str) -> int | None:
     return _month_index().get(normalize(word))
 
 
-def _alt(words) -> str:
+def any_of(words) -> str:
+    """The words as one alternation, the longest first so a phrase wins over its first word."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _words_alt(words) -> str:
     """Day words with a hyphen or a space between their parts ('twenty-sixth', 'twenty sixth')."""
-    return _alt(words).replace(r"\-", "[- ]").replace(r"\ ", "[- ]")
+    return any_of(words).replace(r"\-", "[- ]").replace(r"\ ", "[- ]")
 
 
 def _word_day(word: str) -> int | None:
@@ -115,9 +115,9 @@ _RELATIVE_SOURCES = [
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """(kind, pattern) in priority order: explicit dates first, then relative forms."""
     words = date_words()
-    month = rf"(?P<month>{_alt(words.months)})\.?"
-    wday = rf"(?:(?P<wd>{_alt(words.weekdays)})|(?:{_alt(words.weekday_abbreviations)})\.?)"
-    bare_wd = rf"(?P<wd>{_alt(words.weekdays)})"
+    month = rf"(?P<month>{any_of(words.months)})\.?"
+    wday = rf"(?:(?P<wd>{any_of(words.weekdays)})|(?:{any_of(words.weekday_abbreviations)})\.?)"
+    bare_wd = rf"(?P<wd>{any_of(words.weekdays)})"
     year = r"(?:\s+(?P<y>(?:19|20)\d{2}))?"
     ordinal = rf"(?P<dw>{_words_alt(words.ordinal_days)})"
     day_word = rf"(?P<dw>{_words_alt(words.ordinal_days | words.day_words)})"
@@ -149,7 +149,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("weekday_day", rf"\b{bare_wd}\s+(?:the\s+)?{ordinal}\b"),  # "Friday the twentieth"
         *_RELATIVE_SOURCES,
         ("weekday", rf"\b(?:(?P<next_en>next)\s+)?{bare_wd}\b(?:\s+(?P<next>prochain))?"),
-        ("asap", rf"\b(?:{_alt(words.asap['words'])})\b"),
+        ("asap", rf"\b(?:{any_of(words.asap['words'])})\b"),
     ]
     # Most open with a choice of day and month names: each is tried only where one may start.
     return [(kind, starting(re.compile(source, re.I))) for kind, source in sources]
@@ -164,7 +164,7 @@ def _sieve() -> Sieve:
 def _weekday_ranges() -> re.Pattern[str]:
     """'du lundi au vendredi', 'Monday to Friday', 'lun.-ven.': opening days, no date."""
     words = date_words()
-    day = rf"(?:{_alt(words.weekdays)}|(?:{_alt(words.weekday_abbreviations)})\.?)"
+    day = rf"(?:{any_of(words.weekdays)}|(?:{any_of(words.weekday_abbreviations)})\.?)"
     return re.compile(rf"\b{day}\s*(?:au|à|a|to|till|until|through|thru|[-–])\s*{day}(?!\w)", re.I)
 
 
@@ -304,94 +304,3 @@ def _iso_week_monday(week: int, today: dt.date):
         return dt.date.fromisocalendar(year, week, 1)
     except ValueError:
         return _INVALID
-
-
-def delivery_date(text: str, today: dt.date) -> DateHit | None:
-    """The requested delivery date: the best-cued date expression, or None.
-
-    Only dates a delivery cue points at count: a strong cue earlier in the same
-    sentence ("Livraison souhaitée le ..."), a weak cue right before the date
-    ("pour jeudi", "by Friday"), or a relative day word on its own ("demain"); lines
-    of the order each dated to come, all the same day ('2 EA toner CF259A 25/11/2026').
-    """
-    best: tuple[int, DateHit] | None = None
-    hits = find_dates(text, today)
-    dated = _dated_lines(text, hits, today)
-    for hit in hits:
-        score = _cue_score(text, hit, today) or (1 if hit.span in dated else 0)
-        if score and (best is None or score > best[0]):
-            best = (score, hit)
-    return best[1] if best else None
-
-
-def _dated_lines(text: str, hits: list[DateHit], today: dt.date) -> set[tuple[int, int]]:
-    """The dates of lines that each count something and carry one date to come, two lines or more, all
-    the same day: the delivery asked of the whole order (lines dated apart ask deliveries apart, none
-    of them the order's; a past date there is the order's own or an earlier one's)."""
-    by_line: dict[int, list[DateHit]] = {}
-    for hit in hits:
-        by_line.setdefault(text.count("\n", 0, hit.span[0]), []).append(hit)
-    lines = text.split("\n")
-    dated = [
-        found[0]
-        for number, found in by_line.items()
-        if len(found) == 1
-        and found[0].value is not None
-        and found[0].value > today
-        and not found[0].relative
-        and re.search(r"\d", lines[number].replace(found[0].text, ""))
-    ]
-    if len(dated) < 2 or len({hit.value for hit in dated}) > 1:
-        return set()
-    return {hit.span for hit in dated}
-
-
-def _cue_score(text: str, hit: DateHit, today: dt.date) -> int:
-    words = date_words()
-    start = hit.span[0]
-    # A strong cue reaches over a sentence that names the place first ('à livrer sur le chantier de ...
-    # (18 rue de la Convention, 69600 Oullins) vendredi').
-    window = text[max(0, start - 160) : start]
-    window = re.split(r"[.!?]\s|\n|;", window)[-1].lower()
-    lowered_hit = hit.text.lower()
-    score = 0
-    if any(cue in window for cue in words.cues["strong"]) or _labelled_above(text, start, window):
-        score = 3
-    # A whole word: 'laiton 3/4' is not 'on 3/4'.
-    elif re.search(
-        rf"(?<!\w)(?:{_alt(words.cues['weak'])})\s+(?:le\s+|la\s+|ce\s+|cette\s+|the\s+|this\s+)?$", window
-    ) or _cued_after(text[hit.span[1] : hit.span[1] + 40].lower(), words.cues.get("after", [])):
-        score = 2
-    elif _stands_alone(hit, lowered_hit, today):
-        score = 1
-    return score
-
-
-def _stands_alone(hit: DateHit, lowered_hit: str, today: dt.date) -> bool:
-    """A relative day that asks by itself ('demain', 'lundi prochain'), or a week to come alone ('(semaine
-    47)'); the week under way is the order's own ('Commande semaine 47')."""
-    if hit.relative and re.match(
-        r"(?:apr[èe]s[- ])?demain|tomorrow|sous|within|d'ici|d’ici|avant|by|before|(?:en\s+)?fin|end|next"
-        r"|\w+\s+prochain",
-        lowered_hit,
-    ):
-        return True
-    week = re.match(r"semaine\s+\d|week\s+\d", lowered_hit)
-    return week is not None and hit.value is not None and hit.value > today
-
-
-def _labelled_above(text: str, start: int, window: str) -> bool:
-    """'Date de livraison souhaitée' on its own line, the date alone on the next one."""
-    if window.strip():
-        return False
-    above = text[:start].rstrip().rsplit("\n", 1)[-1].strip().lower()
-    return (
-        len(above) <= 40
-        and not re.search(r"\d", above)
-        and any(c in above for c in date_words().cues["strong"])
-    )
-
-
-def _cued_after(after: str, cues: list[str]) -> bool:
-    """'Thursday if possible', 'vendredi au plus tard': the cue follows the date."""
-    return bool(cues) and re.match(rf"\s*,?\s*(?:{_alt(cues)})(?!\w)", after) is not None

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from parsers.mail.forwards import parse_loose_date
-from parsers.values.dates import delivery_date, find_date, find_dates, month_number, next_weekday
+from parsers.values.dates import find_date, find_dates, month_number, next_weekday
+from parsers.values.delivery_dates import delivery_date
 
 TUESDAY = dt.date(2026, 10, 13)
 FRIDAY = dt.date(2026, 10, 16)

@@ -8,7 +8,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers.values.dates import delivery_date, find_date, find_dates
+from parsers.values.dates import find_date, find_dates
+from parsers.values.delivery_dates import delivery_date
 from parsers.values.numbers import parse_number, split_quantity
 
 # Order text: digits, separators, currency, month words and cues mixed with anything.
