@@ -82,7 +82,7 @@ def answer_to_offer(
     if (sign.kind not in taken and not sign.by_model) or not (choice or quotes_an_offer(parsed.quoted)):
         return read, sign
     if read is None:
-        read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
+        read = read_orders(parsed, index, limits=limits)
     if not _answered(read):
         if not choice or not _counted(read):
             return read, sign
@@ -131,17 +131,21 @@ def answer_taking_substitute(
     if order is None:
         return read, sign
     if parsed.classification.is_order:
-        lines = (
-            read
-            if read is not None
-            else read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
-        )
-        if _names_an_article(lines, index):
+        # Read once: the message's own reading stands when it names an article for sure.
+        read = read if read is not None else read_orders(parsed, index, limits=limits)
+        if _names_an_article(read, index):
             return read, sign
     parsed.classification = Classification(
         kind=MessageKind.ORDER, confidence=UNSURE_ANSWER, reasons=[SUBSTITUTE_REASON]
     )
     return [order], sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
+
+
+def read_orders(
+    parsed: ParsedMessage, index: CatalogIndex, *, limits: DocumentLimits | None = None
+) -> list[ExtractedOrder]:
+    """The orders the message's text and documents give, read with the thread they answer."""
+    return read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
 
 
 def _names_an_article(read: list[ExtractedOrder], index: CatalogIndex) -> bool:

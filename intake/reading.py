@@ -3,13 +3,14 @@ worker, or in process); `intake.pipeline` decides what it read."""
 
 from __future__ import annotations
 
-from intake.followups import read_followup, read_thread
+from intake.followups import read_followup
 from intake.orders_by_reading import (
     answer_completing,
     answer_taking_substitute,
     answer_to_offer,
     as_answer,
     confirm_by_catalogue,
+    read_orders,
 )
 from intake.pipeline import PipelineDeps, ReadMessage, as_followup, decide_message
 from intake.routing.decision import assess_order
@@ -27,7 +28,6 @@ from models import (
 )
 from models.followups import ABOUT_AN_ORDER
 from parsers import (
-    extract_orders,
     followup_sign,
     header_only,
     parse_message,
@@ -65,7 +65,7 @@ def read_message(
         read_documents(parsed, limits=limits)  # read once here; extraction finds them read
     with stage("extract"):
         if read is None:
-            read = read_thread(parsed, extract_orders(parsed, limits=limits, codes=index), index)
+            read = read_orders(parsed, index, limits=limits)
             parsed.classification = as_answer(parsed.classification, read)
         sent = sent_document(parsed, limits=limits) if not read else None
         if sent is not None:
