@@ -37,3 +37,21 @@ def test_the_command_line_imported_afterwards_is_spacys_own() -> None:
         "                  'real': info.__module__}))\n"
     )
     assert seen == {"app": True, "info": True, "real": "spacy.cli.info"}
+
+
+def test_a_registry_finds_the_entry_points_it_found_before_they_were_grouped() -> None:
+    seen = loaded_after(
+        "import json, importlib.metadata as metadata\n"
+        "import catalogue\n"
+        "found = metadata.entry_points()\n"
+        "groups = sorted(found.groups) + ['spacy_no_such_group']\n"
+        "def names(group):\n"
+        "    return sorted((e.name, e.value) for e in catalogue.Registry((group,), entry_points=True)._get_entry_points())\n"
+        "before = {g: names(g) for g in groups}\n"
+        "from parsers.spacy_import import spacy\n"
+        "after = {g: names(g) for g in groups}\n"
+        "print(json.dumps({'grouped': isinstance(catalogue.AVAILABLE_ENTRY_POINTS, dict)\n"
+        "                  and not hasattr(catalogue.AVAILABLE_ENTRY_POINTS, 'select'),\n"
+        "                  'same': before == after, 'some': sum(map(len, after.values())) > 0}))\n"
+    )
+    assert seen == {"grouped": True, "same": True, "some": True}
