@@ -302,8 +302,9 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
         roles = roles_of([" ".join(text.split()) for text in row])
         if roles is None:
             continue
+        roles, below = _under_group_headings(roles, row, rows[index + 1 : index + 2])
         lines, last, counted_in = [], {}, heading_unit(row[roles["quantity"]])
-        for cells_row in table.rows[index + 1 :]:
+        for cells_row in table.rows[index + 1 + below :]:
             cells = [(" ".join(c.text.split()), (0, 0)) for c in cells_row]
             cells, _ = carry_article(cells, roles, last)
             found = line_from_cells(
@@ -313,6 +314,21 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
                 lines.append(_with_cell_provenance(found, cells_row, roles, table.provenance, part))
         return lines
     return []
+
+
+def _under_group_headings(
+    roles: dict[str, int], row: list[str], next_rows: list[list[str]]
+) -> tuple[dict[str, int], int]:
+    """A header over two rows ('Article | Détail | | Qté' over 'Modèle | Coloris', merged cells laid out):
+    the roles of both read together when they name more columns, and how many heading rows follow the first."""
+    if not next_rows or any(re.search(r"\d", text) for text in next_rows[0]):
+        return roles, 0
+    upper = [" ".join(text.split()) for text in row]
+    lower = [" ".join(text.split()) for text in next_rows[0]]
+    grouped = roles_of(joined_headings(upper, lower, column_role))
+    if grouped is None or _named(grouped) <= _named(roles):
+        return roles, 0
+    return grouped, 1
 
 
 _FIELD_ROLES = {
