@@ -14,6 +14,7 @@ from decimal import Decimal
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.documents.rows import carry_article as carry_row_article
 from parsers.documents.unit_columns import heading_unit
+from parsers.text.count_grid import read_count_grid
 from parsers.text.line_noise import opens_no_item
 from parsers.text.packs import counted_packs, measured, read_pack
 from parsers.text.table_roles import column_role, roles_of
@@ -313,7 +314,7 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
             if found is not None:
                 lines.append(_with_cell_provenance(found, cells_row, roles, table.provenance, part))
         return lines
-    return []
+    return read_count_grid(table, part=part)
 
 
 def _under_group_headings(
