@@ -111,9 +111,10 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"\bmake\s+the\s+(?P<what>(?:\d+[^\W\d_]{{1,3}}\s+)?[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?P<new>{qty})(?!\w)",
             re.I,
         ),
-        # 'passez le scotch noir à 20', 'montez les gants à 30', 'increase the tape to 20': a line's count set anew
+        # 'passez le scotch noir à 20', 'montez les gants à 30', 'increase the tape to 20': a line's count set
+        # anew, asked or passed on ('il m'a demandé de passer les gants à 30')
         "set_to": re.compile(
-            rf"\b(?:(?:passez|mettez|montez|portez|augmentez|baissez|descendez|ramenez|réduisez|reduisez)\s+"
+            rf"\b(?:(?:(?:pass|mont|port|augment|baiss|ramen)(?:ez|er)|mett(?:ez|re)|descend(?:ez|re)|r[ée]dui(?:sez|re))\s+"
             rf"(?:le|la|les|l['’])\s*(?P<what>[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?:à|a)|"
             rf"(?:increase|raise|bump|change|reduce|cut|bring|take)\s+the\s+(?P<what_en>[^\W\d_][^\d,.;:\n]{{1,40}}?)"
             rf"\s+(?:up\s+|down\s+)?to)\s+(?P<new>{qty})(?![\w,.]\d|\w)",

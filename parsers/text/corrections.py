@@ -262,7 +262,7 @@ def _recount_named(
     prov = Provenance(part=part, span=(at + found.start("new"), at + found.end("new")), rule=rule)
     target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
     target.notes.append(f"quantity {old} changed to {new} by the customer's correction")
-    return [ln for ln in lines if ln not in own]
+    return [ln for ln in lines if ln not in own or not inside(ln, at, at + found.end(), part)]
 
 
 def _count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[str]]:

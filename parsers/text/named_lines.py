@@ -34,8 +34,16 @@ def named_once(lines: list[ExtractedLine], what: str) -> ExtractedLine | None:
 
 
 def inside(line: ExtractedLine, start: int, end: int, part: str) -> bool:
+    """The line was read from the text between `start` and `end`: it starts there, or the count it reads
+    is written there ('Pour saisie. Les gants : 4 cartons au lieu de 2.' read as one line from its start)."""
     prov = line.provenance
-    return bool(prov and prov.part == part and prov.span and start <= prov.span[0] < end)
+    if not (prov and prov.part == part and prov.span):
+        return False
+    count = line.quantity.provenance if line.quantity else None
+    own_count = bool(
+        count and count.part == part and count.span and prov.span[0] <= count.span[0] < prov.span[1]
+    )
+    return start <= prov.span[0] < end or (own_count and start <= count.span[0] < end)  # type: ignore[union-attr]
 
 
 def before(line: ExtractedLine, start: int, part: str) -> bool:

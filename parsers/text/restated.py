@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from models import ExtractedLine, Provenance
+from models import Extracted, ExtractedLine, Provenance
 from parsers.text.named_lines import before, inside, named_once, sentences
 from parsers.vocabulary.sizes import is_size, size_pattern, variant_words
 
@@ -39,18 +39,40 @@ def _swap_variant(
             continue
         written = re.compile(rf"(?<![\w/]){re.escape(old)}(?![\w/])", re.I)
         own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
-        holding = [ln for ln in lines if ln.description and written.search(ln.description.value)]
+        holding = [ln for ln in lines if written.search(f"{_name(ln.description)} {_name(ln.code)}")]
         named = re.split(r"[,;:]", sentence[: found.start()])[-1]
-        target = named_once([ln for ln in holding if before(ln, at, part)], named)
+        target = _named(
+            holding, named, found["old_m"] is not None, [ln for ln in holding if before(ln, at, part)]
+        )
         if target is None:  # a forwarder's word over the list forwarded below it
-            target = named_once([ln for ln in holding if not before(ln, at + len(sentence), part)], named)
-        if target is None or target.description is None:
+            below = [ln for ln in holding if not before(ln, at + len(sentence), part)]
+            target = _named(holding, named, found["old_m"] is not None, below)
+        if target is None:
             continue  # a correction names the line it changes, above it
-        value = written.sub(new, target.description.value)
-        target.description = target.description.model_copy(update={"value": value})
+        # A code read from the catalogue's may be the mark itself ('Avery L7160' read as code L7160).
+        for field in ("description", "code"):
+            said = getattr(target, field)
+            if said is not None and written.search(said.value):
+                setattr(target, field, said.model_copy(update={"value": written.sub(new, said.value)}))
         target.notes.append(f"{old} changed to {new} by the customer's correction")
-        return [ln for ln in lines if ln not in own]
+        # What the swap's own clause was read as goes; a line the sentence adds beside it stays.
+        clause = (at + found.start() - len(named), at + found.end())
+        return [ln for ln in lines if ln not in own or not inside(ln, *clause, part)]
     return None
+
+
+def _name(said: Extracted[str] | None) -> str:
+    return said.value if said is not None else ""
+
+
+def _named(
+    holding: list[ExtractedLine], named: str, mark: bool, side: list[ExtractedLine]
+) -> ExtractedLine | None:
+    """The line of `side` the words name; a mark of letters and figures ('L7160', 'M6') written on one
+    line of the whole order alone names it, in whatever words the sentence calls it ('the labels')."""
+    if mark and len(holding) == 1 and side == holding:
+        return holding[0]
+    return named_once(side, named)
 
 
 def _same_kind(new: str, old: str) -> bool:
@@ -81,7 +103,9 @@ def _variant_swap() -> re.Pattern[str]:
         )
 
     return re.compile(
-        rf"(?<![\w/])(?:c['’]est\s+|it['’]?s\s+|is\s+|sont\s+|are\s+)?{variant('new')}\s*,?\s+"
+        rf"(?<![\w/])(?:c['’]est\s+|it['’]?s\s+|is\s+|sont\s+|are\s+)?{variant('new')}"
+        # an aside may follow the new one: 'L7163 (14 per sheet), not L7160'
+        rf"(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s+"
         rf"(?:et\s+non(?:\s+pas)?|non\s+pas|pas|not|and\s+not|au\s+lieu\s+d[eu]s?|instead\s+of|rather\s+than)"
         rf"\s+(?:(?:du|de|the|le|la)\s+)?{variant('old')}",
         re.I,

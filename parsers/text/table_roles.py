@@ -43,6 +43,14 @@ def roles_of(texts: list[str]) -> dict[str, int] | None:
             roles["code"] = roles["description"]  # "Article | Désignation": the first is the code
             roles["description"] = index
             known += 1
+        elif (
+            role == "description"
+            and "line" not in roles
+            and _numbers_items(texts[roles.get("description", index)])
+        ):
+            # 'Item | Material | Short text': an ERP's item numbers the lines when another heading names the text
+            roles["line"], roles["description"] = roles["description"], index
+            known += 1
     filled = sum(1 for t in texts if t.strip())
     # Columns a line table carries beside the line's own ('Livraison', 'Commentaire') name it too.
     named = max(known, sum(1 for t in texts if normalize(t) in _phrase_roles()))
@@ -91,6 +99,11 @@ def _qualified(key: str) -> str | None:
         if role is not None:
             return role if role in ("quantity", "description") else None
     return None
+
+
+def _numbers_items(heading: str) -> bool:
+    """A heading a mail's table gives its designation ('Item | Qty') that an ERP gives its item numbers."""
+    return normalize(heading) in default_vocabulary().body_columns.get("description", ())
 
 
 @cache

@@ -17,7 +17,7 @@ from parsers.documents.unit_columns import heading_unit
 from parsers.text.line_noise import opens_no_item
 from parsers.text.packs import counted_packs, measured, read_pack
 from parsers.text.table_roles import column_role, roles_of
-from parsers.values.numbers import NUMBER, parse_number, without_spelled_count
+from parsers.values.numbers import ERP_ITEM, NUMBER, erp_quantity, parse_number, without_spelled_count
 from parsers.values.units import normalise_unit
 from parsers.vocabulary.grouped import joined_headings
 from parsers.vocabulary.layout import default_vocabulary
@@ -230,6 +230,9 @@ def line_from_cells(
     qty_match = _QTY_CELL.match(qty_text)
     counted = None if qty_match else counted_packs(qty_text)  # '2 boîtes de 100', '3 lots of 10'
     quantity = parse_number(qty_match["qty"]) if qty_match else counted[0] if counted else None
+    item = _cell(cells, roles, "line")
+    if qty_match and item and ERP_ITEM.fullmatch(item[0]):
+        quantity = erp_quantity(qty_match["qty"]) or quantity
     if not quantity:
         return None
     unit_cell, pack_cell = _cell(cells, roles, "unit"), _cell(cells, roles, "pack")

@@ -161,3 +161,18 @@ def without_spelled_count(text: str) -> str:
     if worded is None or worded[1] or worded[0] != int(found["num"]):
         return text
     return f"{found['num']} {found['rest'].strip()}".strip()
+
+
+# An ERP numbers its items by tens, zero-padded ('00010', '000020').
+ERP_ITEM = re.compile(r"0{2,}[1-9]\d*0")
+_FIXED_DECIMALS = re.compile(r"(?P<whole>\d{1,3}(?:(?P<group>[.,])\d{3})*?)(?P<mark>[.,])(?P<frac>\d{3})")
+
+
+def erp_quantity(text: str) -> Decimal | None:
+    """A quantity as an ERP prints it, always to three decimals ('4.000' is 4, '1,500.000' 1500, '2,500'
+    2.5): only for an item numbered as an ERP numbers them, where '4.000' is never four thousand."""
+    found = _FIXED_DECIMALS.fullmatch(text.strip())
+    if found is None or (found["group"] and found["group"] == found["mark"]):
+        return None
+    value = Decimal(f"{re.sub(r'[.,]', '', found['whole'])}.{found['frac']}")
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()

@@ -11,12 +11,12 @@ from parsers.text.reader import extract_from_text
 _LIST = "- 12 sacs de terreau 40 L\n- 6 arrosoirs 10 L\n- 3 râteaux\n"
 
 
-def _read(own: str) -> list[tuple[str, int]]:
+def _read(own: str, listed: str = _LIST) -> list[tuple[str, int]]:
     raw = (
         "From: Paul <p@jardiland-pro.fr>\nTo: cde@jardiland-pro.fr\nSubject: TR: commande\n"
         "Message-ID: <a@b>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
         f"{own}\n\nPaul\n\n-------- Message transféré --------\nSujet : commande\n"
-        f"De : Anne <anne@paysages-du-lac.fr>\nDate : 14/10/2026 08:05\n\nBonjour,\n\n{_LIST}\nMerci\nAnne\n"
+        f"De : Anne <anne@paysages-du-lac.fr>\nDate : 14/10/2026 08:05\n\nBonjour,\n\n{listed}\nMerci\nAnne\n"
     ).encode()
     order = extract_from_text(parse_message(raw, where="forward"))
     return [(ln.description.value, int(ln.quantity.value)) for ln in order.lines]
@@ -38,3 +38,47 @@ def test_a_forwarders_count_for_a_forwarded_line_changes_it(own: str) -> None:
 )
 def test_a_forwarders_line_of_another_article_or_unit_is_no_count_change(own: str) -> None:
     assert ("arrosoirs 10 L", 6) in _read(own)
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Pour saisie. Au téléphone elle m'a demandé de passer les arrosoirs à 8 et d'ajouter 2 sécateurs.",
+        "Please key this in. She asked me to increase the arrosoirs to 8 and to add 2 sécateurs.",
+        "Pour saisie. Il faut monter les arrosoirs à 8, et ajouter 2 sécateurs.",
+    ],
+    ids=["reported-fr", "reported-en", "il-faut"],
+)
+def test_a_count_set_anew_in_the_forwarders_words_keeps_the_line_they_add(own: str) -> None:
+    assert sorted(_read(own)) == [
+        ("arrosoirs 10 L", 8),
+        ("râteaux", 3),
+        ("sécateurs", 2),
+        ("terreau 40 L", 12),
+    ]
+
+
+@pytest.mark.parametrize(
+    "own",
+    ["Pour saisie. Les arrosoirs : 8 au lieu de 6.", "Please enter. Arrosoirs: 8 cartons instead of 6."],
+    ids=["fr", "en"],
+)
+def test_a_count_replaced_after_an_earlier_sentence_of_its_line_is_no_line(own: str) -> None:
+    assert _read(own) == [("terreau 40 L", 12), ("arrosoirs 10 L", 8), ("râteaux", 3)]
+
+
+_MARKED = "- 12 sacs de terreau 40 L\n- 4 tuyaux Flexo T150\n- 3 râteaux\n"
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Please enter. Anne called: the hoses must be T250 (the long ones), not T150. Rest unchanged.",
+        "Pour saisie. Anne a rappelé : ajoutez 2 sécateurs, et l'arrosage c'est du T250 et non T150.",
+    ],
+    ids=["aside-en", "other-words-fr"],
+)
+def test_a_model_mark_changed_by_the_forwarder_names_the_one_line_writing_it(own: str) -> None:
+    read = _read(own, _MARKED)
+    assert ("tuyaux Flexo T250", 4) in read and ("tuyaux Flexo T150", 4) not in read
+    assert len(read) == (4 if "sécateurs" in own else 3)

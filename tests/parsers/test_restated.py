@@ -66,3 +66,17 @@ def test_a_size_or_colour_said_before_the_lines_corrects_none():
 )
 def test_a_mark_said_anew_changes_the_line_it_names(text, expected):
     assert _restated(text) == expected
+
+
+class _Codes:
+    def knows_code(self, token: str) -> bool:
+        return token.upper() in {"T150", "T250"}
+
+
+def test_a_model_mark_read_as_the_lines_code_is_changed_there_too():
+    text = "- 4 boxes of hose reels T150\n- 2 rakes\n\nThe reels must be T250 (the long ones), not T150.\n"
+    lines, _read = restate_lines(read_lines(text, part="body", codes=_Codes()), text, part="body", rule="c")
+    assert [(ln.code.value if ln.code else None, ln.quantity.value) for ln in lines] == [
+        ("T250", Decimal(4)),
+        (None, Decimal(2)),
+    ]

@@ -67,6 +67,36 @@ def test_space_aligned_rows_and_sap_quantities() -> None:
 
 
 @pytest.mark.parametrize(
+    ("heading", "unit_heading"),
+    [("Short text", "Un"), ("Description", "UoM")],
+)
+def test_an_erp_order_pasted_as_text_numbers_its_items_and_prints_counts_to_three_decimals(
+    heading: str, unit_heading: str
+) -> None:
+    text = (
+        f"Item   Material      {heading:<30}Quantity   {unit_heading}\n"
+        "00010  GANT-NIT-M    NITRILE GLOVES BLUE SIZE M        12.000     EA\n"
+        "00020  ESS-MAIN-500  PAPER HAND TOWEL 500 SHEETS        2.500     EA\n"
+        "00030  SAV-5L        LIQUID SOAP 5 L                1,000.000     EA\n"
+    )
+    lines = read_lines(text, part="body")
+    assert [(ln.code.value, ln.description.value, ln.quantity.value) for ln in lines] == [
+        ("GANT-NIT-M", "NITRILE GLOVES BLUE SIZE M", Decimal(12)),
+        ("ESS-MAIN-500", "PAPER HAND TOWEL 500 SHEETS", Decimal("2.5")),
+        ("SAV-5L", "LIQUID SOAP 5 L", Decimal(1000)),
+    ]
+
+
+def test_thousands_stay_thousands_in_a_table_whose_rows_are_not_numbered_as_an_erp_numbers_them() -> None:
+    text = (
+        "Pos   Réf.        Désignation                 Qté\n"
+        "1     VIS-4X40    Vis inox 4x40              1.000\n"
+        "2     CHEV-6      Chevilles nylon 6 mm       2.000\n"
+    )
+    assert [ln.quantity.value for ln in read_lines(text, part="body")] == [Decimal(1000), Decimal(2000)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Réf.     Désignation                                     Qté   PU HT net\n"
