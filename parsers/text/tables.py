@@ -14,6 +14,7 @@ from decimal import Decimal
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
 from parsers.documents.rows import carry_article as carry_row_article
 from parsers.documents.unit_columns import heading_unit
+from parsers.text.count_grid import read_count_grid
 from parsers.text.line_noise import opens_no_item
 from parsers.text.packs import counted_packs, measured, read_pack
 from parsers.text.table_roles import column_role, roles_of
@@ -305,8 +306,9 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
         roles = roles_of([" ".join(text.split()) for text in row])
         if roles is None:
             continue
+        roles, below = _under_group_headings(roles, row, rows[index + 1 : index + 2])
         lines, last, counted_in = [], {}, heading_unit(row[roles["quantity"]])
-        for cells_row in table.rows[index + 1 :]:
+        for cells_row in table.rows[index + 1 + below :]:
             cells = [(" ".join(c.text.split()), (0, 0)) for c in cells_row]
             cells, _ = carry_article(cells, roles, last)
             found = line_from_cells(
@@ -315,7 +317,22 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
             if found is not None:
                 lines.append(_with_cell_provenance(found, cells_row, roles, table.provenance, part))
         return lines
-    return []
+    return read_count_grid(table, part=part)
+
+
+def _under_group_headings(
+    roles: dict[str, int], row: list[str], next_rows: list[list[str]]
+) -> tuple[dict[str, int], int]:
+    """A header over two rows ('Article | Détail | | Qté' over 'Modèle | Coloris', merged cells laid out):
+    the roles of both read together when they name more columns, and how many heading rows follow the first."""
+    if not next_rows or any(re.search(r"\d", text) for text in next_rows[0]):
+        return roles, 0
+    upper = [" ".join(text.split()) for text in row]
+    lower = [" ".join(text.split()) for text in next_rows[0]]
+    grouped = roles_of(joined_headings(upper, lower, column_role))
+    if grouped is None or _named(grouped) <= _named(roles):
+        return roles, 0
+    return grouped, 1
 
 
 _FIELD_ROLES = {

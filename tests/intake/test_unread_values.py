@@ -109,3 +109,43 @@ def test_a_reference_written_once_or_a_postcode_repeated_is_no_po():
 def test_a_quotes_number_repeated_under_its_name_is_no_po(subject: str, text: str):
     parsed = make_parsed(text=text).model_copy(update={"subject": subject})
     assert check_po_read(CheckContext(parsed=parsed, matched=make_matched_order(po=None))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        (
+            "Bonjour,\nVoici nos besoins, n° de chantier CH-5521 à rappeler sur le bon de livraison.\n",
+            "CH-5521",
+        ),
+        (
+            "Bonjour,\nPour l'ordre de travail OT 27-1044\n(à reporter impérativement sur la facture) :\n",
+            "OT 27-1044",
+        ),
+        (
+            "Bonjour,\nMerci de bien rappeler notre n° d'engagement 2027-00412 sur toutes vos factures.\n",
+            "2027-00412",
+        ),
+        ("Hello,\nJob no. JB-30917, please quote it on all your invoices.\n", "JB-30917"),
+        ("Hello,\nCost centre 7731-KIT must appear on the delivery note.\n", "7731-KIT"),
+    ],
+    ids=["chantier-fr", "wrapped-fr", "engagement-fr", "job-en", "cost-centre-en"],
+)
+def test_a_reference_asked_back_on_our_documents_is_a_po_to_read(text: str, reference: str):
+    parsed = make_parsed(text=text)
+    [reason] = check_po_read(CheckContext(parsed=parsed, matched=make_matched_order(po=None)))
+    assert reason.code == "po_unread" and reason.quoted == reference
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour,\nEn cas de souci, à rappeler au 04 78 12 34 56 avant 10h.\n",
+        "Bonjour,\nMerci de rappeler sur le BL la date du 12/03/2027 et le montant de 1250 €.\n",
+        "Hello,\nPlease quote your delivery date on the order confirmation.\n",
+    ],
+    ids=["phone", "date-and-amount", "no-reference"],
+)
+def test_words_asking_something_back_without_a_reference_hold_nothing(text: str):
+    parsed = make_parsed(text=text)
+    assert check_po_read(CheckContext(parsed=parsed, matched=make_matched_order(po=None))) == []

@@ -412,6 +412,19 @@ def test_a_header_over_two_rows_names_the_code_column_on_its_second(code_heading
     ]
 
 
+def test_a_group_heading_over_a_size_and_a_colour_column_keeps_them_with_the_designation() -> None:
+    html = (
+        "<table><tr><th rowspan='2'>Article</th><th colspan='2'>Variante</th><th rowspan='2'>Qté</th></tr>"
+        "<tr><th>Taille</th><th>Couleur</th></tr>"
+        "<tr><td>Gant nitrile non poudré</td><td>L</td><td>bleu</td><td>6</td></tr>"
+        "<tr><td>Charlotte clip</td><td></td><td>blanc</td><td>2</td></tr>"
+        "<tr><td>Sur-chaussure PE</td><td>M</td><td></td><td></td></tr></table>"
+    )
+    (table,) = html_to_text(html).tables
+    found = [(line.description.value, line.quantity.value) for line in read_table(table, part="html")]
+    assert found == [("Gant nitrile non poudré L bleu", Decimal(6)), ("Charlotte clip blanc", Decimal(2))]
+
+
 @pytest.mark.parametrize(
     ("designation", "read"),
     [

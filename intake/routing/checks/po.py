@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.coverage import body_spans
+from intake.routing.checks.po_recalled import recalled_reference
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from models import Provenance, ReviewReason
 from parsers.mail.markers import load_markers
@@ -47,6 +48,7 @@ class PoMentions(BaseModel):
     before: list[tuple[str, Provenance]] = []
     labelled: tuple[str, Provenance] | None = None
     repeated: tuple[str, Provenance] | None = None
+    recalled: tuple[str, Provenance] | None = None
     signed: tuple[str, Provenance] | None = None
 
     def finish(self, ctx: CheckContext) -> list[ReviewReason]:
@@ -55,7 +57,7 @@ class PoMentions(BaseModel):
             found = _shaped_like(text, shapes)
             if found is not None:
                 return [_unread_po(found[0], _narrowed(where, *found[1]))]
-        found = self.labelled or self.repeated or self.signed
+        found = self.labelled or self.recalled or self.repeated or self.signed
         return [_unread_po(*found)] if found is not None else []
 
 
@@ -71,8 +73,10 @@ def read_po_mentions(ctx: CheckContext) -> PoMentions:
             return PoMentions(before=places[:n], labelled=(found[0], _narrowed(where, *found[1])))
     # 'Bon de commande HPR-DA-26-0933' under the sender's address: a labelled number in the sign-off.
     signed = mentioned_po(ctx.parsed.signature, rules, known) if ctx.parsed.signature else None
+    recalled = recalled_reference(places, rules, known)
     return PoMentions(
         before=places,
+        recalled=(recalled[0], _narrowed(recalled[2], *recalled[1])) if recalled else None,
         repeated=repeated_reference(places, known),
         signed=(signed[0], Provenance(part="signature", span=signed[1], rule="signature"))
         if signed
