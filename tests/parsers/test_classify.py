@@ -282,6 +282,12 @@ WORDINGS = {
         "Hi,\n\nFor the terrace reopening we need:\n12 x bar stools, oak\n4 x patio heaters",
         MessageKind.ORDER,
     ),
+    # Counted goods wanted with the count in words: "We need four ...".
+    "we_need_counted_in_words_en": (
+        "stock for the kitchen",
+        "Hi,\n\nWe need twelve boxes of nitrile gloves and two cases of blue roll. Friday is fine.\n\nThanks",
+        MessageKind.ORDER,
+    ),
     "arrange_the_following_en": (
         "Lab consumables",
         "Good morning,\n\nPlease arrange the following for the new lab:\n\n1. Pipette tips 200 µl x 10\n2. Petri dishes 90 mm x 20",
@@ -298,6 +304,18 @@ WORDINGS = {
         "Garden supplies",
         "Hi,\n\nCould you send us 6 bags of bark mulch and 2 rolls of weed fabric. Please quote our purchase "
         "order GC-2231 on the delivery note.",
+        MessageKind.ORDER,
+    ),
+    # A requisition released to the supplier that asks for its number on the paperwork.
+    "quote_the_requisition_number_en": (
+        "Requisition WK-2290 released",
+        "Purchase requisition WK-2290 is released to the supplier.\n\nSafety gloves size 9 | 20 | PR\n"
+        "Hi-vis vest L | 6 | EA\n\nPlease quote the requisition number on your delivery note.",
+        MessageKind.ORDER,
+    ),
+    "quote_a_number_on_correspondence_en": (
+        "Stationery",
+        "Please send 4 boxes of staples and 10 lever-arch files. Kindly quote WK-2291 on all correspondence.",
         MessageKind.ORDER,
     ),
     "order_naming_its_account_en": (
