@@ -14,7 +14,7 @@ from models import Classification, ExtractedLine, ExtractedOrder, LineMatch, Mes
 from models.followups import FollowupKind, FollowupSign
 from parsers import DocumentLimits, awaits_catalogue, by_catalogue, extract_orders, followup_sign
 from parsers.mail.markers import load_markers
-from parsers.text.thread import quotes_an_offer
+from parsers.text.thread import QUOTED_PART, points_to_thread, quotes_an_offer
 from parsers.values.units import unit_kind, unit_ordered_by
 
 # A line names an article when its code is known or its wording leads clearly.
@@ -23,6 +23,7 @@ NAMED_MARGIN = 0.1
 ANSWER_REASON = "a short answer orders one option of the question quoted"
 COMPLETES_REASON = "a short answer to our question completes the order quoted under it"
 SUBSTITUTE_REASON = "the reply takes the substitute our quoted note offers"
+THREAD_REASON = "the reply orders the quote or list quoted under it"
 # An answer whose option names one article of the question for sure reads as an order as surely
 # as an order's own words; one left in doubt is held by its doubt whatever this says.
 ANSWERED = 0.8
@@ -83,7 +84,8 @@ def answer_to_offer(
         return read, sign
     if read is None:
         read = read_orders(parsed, index, limits=limits)
-    if not _answered(read):
+    thread = _reads_thread(parsed, read)
+    if not _answered(read) and not thread:
         if not choice or not _counted(read):
             return read, sign
         # "Level D please. 10 pairs in size 9 ...": counts under our question that the answer's reader
@@ -91,8 +93,9 @@ def answer_to_offer(
         for order in read:
             order.doubts.append(COUNTED_DOUBT)
     sure = not any(order.doubts for order in read)
+    reason = ANSWER_REASON if _answered(read) else THREAD_REASON
     parsed.classification = Classification(
-        kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[ANSWER_REASON]
+        kind=MessageKind.ORDER, confidence=ANSWERED if sure else UNSURE_ANSWER, reasons=[reason]
     )
     if sign.kind == FollowupKind.OTHER or sign.kind not in taken:
         return read, sign.model_copy(update={"kind": FollowupKind.NEW_ORDER})
@@ -197,6 +200,18 @@ def _answered(read: list[ExtractedOrder]) -> bool:
         for order in read
         for line in order.lines
     )
+
+
+def _reads_thread(parsed: ParsedMessage, read: list[ExtractedOrder]) -> bool:
+    """The reply points at the quoted quote or list and its lines were read there ('Please proceed with
+    the quote below except ...'): whatever the words around it weighed, it orders them."""
+    quoted = [
+        line
+        for order in read
+        for line in order.lines
+        if line.provenance is not None and line.provenance.part == QUOTED_PART
+    ]
+    return bool(quoted) and points_to_thread(parsed.text, parsed.quoted) is not None
 
 
 def _counted(read: list[ExtractedOrder]) -> bool:

@@ -16,11 +16,19 @@ from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex, variant_key
 from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
 from matchers.packs import is_pack_word
+from matchers.remarks import clause_words, without_use_clause
 from matchers.scoring import CLEAR_MARGIN, by_designation, exact_match, finish_match
 from matchers.twins import coded_twin, pack_twin, piece_twin, twin_in_pack, twin_of_size_word, unit_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import unit_kind
 
+# The routing's floor for a guess (intake.routing.decision.GUESS), and a score below it: a clerk looks
+# at the line.
+GUESS_FLOOR = 0.65
+GUESS_SCORE = 0.6
+# A maker's ref one designation prints, beside words that designation is the closest to: surer than
+# a weak designation's score alone.
+_MAKER_REF_WEIGHT = 0.9
 _DESIGNATION_WORDS = 10  # a designation's words at most, beyond which a text is a sentence
 
 
@@ -68,7 +76,9 @@ def match_article(
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
         plain = by_designation(line, aside, index, habits)
         found = plain if plain.sku is not None else found
-    if found.sku is None:
+    if found.score < GUESS_FLOOR:
+        found = _without_use_clause(line, wording, index, habits, found)
+    if found.sku is None or found.score < _MAKER_REF_WEIGHT:
         found = _by_maker_ref(line, wording, index, found)
     if found.margin < CLEAR_MARGIN:
         found = _by_code_in_words(line, wording, index, found, customer_id)
@@ -77,6 +87,21 @@ def match_article(
         line, wording, index, _size_word_names_twin(line, wording, index, found)
     )
     return _by_the_piece(line, wording, index, found)
+
+
+def _without_use_clause(
+    line: ExtractedLine, wording: str, index: CatalogIndex, habits: dict[str, Habit] | None, found: LineMatch
+) -> LineMatch:
+    """'H7 24V bulbs for the spare kit': the name before a clause of use or delivery, when the whole
+    names nothing surely. A clause printing a word of the catalogue might have told twins apart: the
+    article so found is then a guess for a clerk."""
+    name, clause = without_use_clause(wording)
+    if not clause:
+        return found
+    named = by_designation(line, name, index, habits)
+    if any(word in index.designations.token_ids for word in clause_words(clause)):
+        named.score = round(min(named.score, GUESS_SCORE), 4)
+    return named if named.sku is not None and named.score > found.score else found
 
 
 def _by_the_piece(line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch) -> LineMatch:
@@ -210,7 +235,9 @@ def _by_maker_ref(line: ExtractedLine, wording: str, index: CatalogIndex, found:
     if len(owners) != 1 or not found.candidates or found.candidates[0].key not in owners:
         return found
     sku = found.candidates[0].key
-    evidence = Evidence(kind="code", detail=f"the maker's ref in {sku}, among other words", weight=0.9)
+    evidence = Evidence(
+        kind="code", detail=f"the maker's ref in {sku}, among other words", weight=_MAKER_REF_WEIGHT
+    )
     return exact_match(line, index, sku, evidence, wording)
 
 

@@ -250,8 +250,16 @@ class PreparedQuery:
             ],
             text=" ".join(wording.words),
             sorted_words=sorted(wording.words),
-            heads=frozenset(t for t, _ in expanded[0]) if expanded else frozenset(),
+            heads=_heads(wording, expanded, index),
         )
+
+
+def _heads(
+    wording: Wording, expanded: list[list[tuple[str, float]]], index: DesignationIndex
+) -> frozenset[str]:
+    """What the wording names: its first word, as a French name says it, and an English phrase's last."""
+    first = {t for t, _ in expanded[0]} if expanded else set()
+    return frozenset(first | {t for w in wording.english_head for t, _ in spellings(w, index)})
 
 
 def _slots(wording: Wording) -> list[tuple[str, ...]]:

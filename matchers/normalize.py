@@ -118,6 +118,9 @@ class Wording:
     # Words that stand for one word of the customer's, any of which a designation may print: an English
     # word the trade says two ways in French ('chair': fauteuil or chaise).
     either: tuple[tuple[str, ...], ...] = ()
+    # The catalogue's words for what an English noun phrase names, its last English word ('brown packing
+    # tape', 'paper cups, pack of 50'), as a French name says it first.
+    english_head: tuple[str, ...] = ()
 
     @cached_property
     def by_kind(self) -> dict[str, frozenset[str]]:
@@ -329,8 +332,16 @@ def read_wording(text: str) -> Wording:
     either: list[tuple[str, ...]] = []
     negated = False
     previous = ""
+    head: tuple[str, ...] = ()
+    phrase_ended = False
     for raw in _NONWORD.sub(" ", rest).replace("/", " ").split():
+        ends_phrase = raw.endswith(",")
         raw = raw.strip(".,%+|")
+        phrase_ended = phrase_ended or raw in _PHRASE_ENDS
+        said = vocabulary.translation(raw) if not phrase_ended else None
+        if said and not unit_of().get(raw) and not unit_of().get(said.split()[0]):  # a pack is no head
+            head = tuple(stem(w) for w in said.split()[0].split("|") if w)
+        phrase_ended = phrase_ended or ends_phrase
         classed = len(raw) == 1 and raw.isalpha() and previous in vocabulary.classes.words
         expanded = raw if classed else vocabulary.expand(raw)
         for word in expanded.split():
@@ -346,7 +357,14 @@ def read_wording(text: str) -> Wording:
                 negated = False
         previous = raw
     excluded.extend(sorted(unwanted))
-    return Wording(tuple(words), frozenset(features), frozenset(numbers), tuple(excluded), tuple(either))
+    return Wording(
+        tuple(words), frozenset(features), frozenset(numbers), tuple(excluded), tuple(either), head
+    )
+
+
+# The words after which an English noun phrase is over: what follows qualifies it ('cups for the
+# kitchen', 'case of 5', 'gloves with cuffs').
+_PHRASE_ENDS = frozenset({"of", "for", "with", "in", "from", "to", "on", "at", "per", "by", "without"})
 
 
 # 'n° 7', 'No. 7', 'nº 12': the sign before a number, no word of the name (and 'no' there is no negation).

@@ -83,6 +83,12 @@ class Vocabulary(BaseModel):
             found = self.translations.get(word[:-2])  # 'tomatoes', 'potatoes': not 'tomatoe'
         return found or self.forms.get(word[:-1] if word.endswith("s") else word, word)
 
+    def translation(self, word: str) -> str | None:
+        """The catalogue's words for an English word of the trade, None for any other word."""
+        if word in self.abbreviations or word in self.trade_words:
+            return None
+        return self.translations.get(word) or self.translations.get(_singular(word))
+
 
 def _one_spacing(phrase: str) -> str:
     return " ".join(_PHRASE_GAP.split(phrase))

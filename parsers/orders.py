@@ -8,7 +8,7 @@ leaves blank.
 import datetime as dt
 import re
 
-from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage
+from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.documents.attachments import DocumentLimits, attachment_orders, lines_attached
 from parsers.documents.pdf.boxes import delivery_box
 from parsers.documents.pdf.fields import opens_with_label
@@ -56,7 +56,8 @@ def extract_orders(
     for order in orders:
         if order.source != "email" and order.po_number is None:
             # Neither the document nor the message labels a PO: the file may be named after it ('BC-2026-0417.pdf').
-            order.po_number = named_po(order.part.removeprefix("attachment:"), part=order.part)
+            name = order.part.removeprefix("attachment:")
+            order.po_number = named_po(name, part=order.part) or printed_file_number(order, name)
         if order.source != "email" and order.ship_to is None:
             # Neither the document nor the message labels a delivery: an unlabelled block of its head may be it.
             buyer = order.buyer_name.value if order.buyer_name else None
@@ -180,3 +181,26 @@ def _typed_po(order: ExtractedOrder, body: ExtractedOrder) -> None:
 
 def _lookalike(text: str) -> str:
     return text.upper().translate(OCR_LOOKALIKES)
+
+
+# A document's own number as a file name carries it: letters, digits and separators, four digits or more.
+_FILE_NUMBER = re.compile(r"(?=(?:\D*\d){4})[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+")
+_DATED_NAME = re.compile(r"\d{1,4}[-/]\d{1,2}[-/]\d{1,4}")
+
+
+def printed_file_number(order: ExtractedOrder, name: str) -> Extracted[str] | None:
+    """The number a document prints alone in a box of its head, with no label, when its file is named
+    after it ('ACH-2026-1534.pdf' printing 'ACH-2026-1534' above its date): the two agreeing are the
+    document's own number, which a purchase order's is its PO."""
+    stem = name.rsplit(".", 1)[0].strip() if "." in name else name.strip()
+    if not _FILE_NUMBER.fullmatch(stem) or _DATED_NAME.fullmatch(stem):
+        return None
+    for row in order.rows:
+        if row.region != "header":
+            continue
+        if any(cell.strip().upper() == stem.upper() for cell in row.text.split(" | ")):
+            where = row.provenance or Provenance(part=order.part)
+            return Extracted[str](
+                value=stem, confidence=0.7, provenance=where.model_copy(update={"rule": "po-file-number"})
+            )
+    return None

@@ -44,6 +44,10 @@ _ONLY = re.compile(
 _ITEM = re.compile(r"^[ \t]*(?:(?P<no>[1-9])\s*[.)\-–]|[-*•·])\s+(?P<text>\S.*)$", re.M)
 # Its count: '6 x ...', '6 pcs', '2 pièces', '12 bidons' (a counted unit: never a size, '5 L', '30W').
 _COUNT = re.compile(r"(?<![\w.,-])(?P<n>\d{1,4})\s*(?:[x×](?=\s)|(?P<unit>[^\W\d_]+))", re.I)
+# Or after its x: '... CUK 2243 x4 - disponible', '... x 2 jeux' (never a size, '600x400', 'x 15 m').
+_X_COUNT = re.compile(
+    r"(?<![\w.,])[x×][ \t]?(?P<n>\d{1,4})(?![\w.,]|[.,]\d|[ \t]*(?:mm|cm|m|ml|cl|l|kg|g|m2|m²|m3)\b)", re.I
+)
 _PRICE = re.compile(r"(?<![\w.,])(\d{1,6}[.,]\d{2})\s*(?:€|eur\b|euros?\b)", re.I)
 # "10 instead of 6 for the first one", "10 au lieu de 6 pour le premier", "make the second one 4".
 _PLACES = {
@@ -78,19 +82,19 @@ def read_all_offered(parsed: ParsedMessage, order: ExtractedOrder, index: Catalo
     own = parsed.text
     if order.source != "email" or not parsed.quoted.strip():
         return order
-    said, place = _taking(own)
+    said, places = _taking(own)
     if said is None:
         return order
     quoted = latest_quoted(parsed.quoted)
-    if place is not None and not _words_an_offer(quoted):
+    if places is not None and not _words_an_offer(quoted):
         return order  # 'only the first one arrived' under our confirmation takes nothing
     items = _items(quoted)
-    wanted = _how_many(said.group(0).split()[-1]) if place is None else None
-    if len(items) < 2 or (wanted is not None and wanted != len(items)) or (place or 0) > len(items):
+    wanted = _how_many(said.group(0).split()[-1]) if places is None else None
+    if len(items) < 2 or (wanted is not None and wanted != len(items)) or max(places or [0]) > len(items):
         return order
     where = Provenance(part=order.part, span=said.span(), rule=ANSWER_RULE)
     offered = [_item_line(item, index, number, where) for number, item in enumerate(items, start=1)]
-    taken = offered if place is None else [offered[place - 1]]
+    taken = offered if places is None else [offered[place - 1] for place in places]
     if any(not item.counts for item in taken):
         return order  # the offer counts nothing ('dites-moi combien'): the reply's own counts are the order
     lines = [item.line for item in taken]
@@ -115,14 +119,30 @@ def read_all_offered(parsed: ParsedMessage, order: ExtractedOrder, index: Catalo
     return order
 
 
-def _taking(own: str) -> tuple[re.Match[str] | None, int | None]:
-    """The words taking every item ('both': no place) or one by its place ('only the first one': 1)."""
+def _taking(own: str) -> tuple[re.Match[str] | None, list[int] | None]:
+    """The words taking every item ('both': no place), one by its place ('only the first one': [1]) or
+    several by their numbers ('ok pour 1, 2 et 4': [1, 2, 4])."""
     only = _ONLY.search(own)
     if only is not None:
         word = next(w for w in only.groups() if w)
         place = int(word) if word.isdigit() else _PLACES.get(word.lower())
-        return (only, place) if place else (None, None)
+        return (only, [place]) if place else (None, None)
+    for listed in _LISTED.finditer(own):
+        after = own[listed.end() :].split(maxsplit=1)
+        if not after or not _counted_unit(after[0].strip(".,;:!")):
+            return listed, sorted({int(n) for n in re.findall(r"\d", listed["list"])})
     return _ALL.search(own), None
+
+
+# "ok pour 1, 2 et 4", "yes to items 1 and 3", "on prend les 2 et 3": the items taken by their numbers,
+# two or more, one figure each (never '1 et 2 cartons', a count then).
+_LISTED = re.compile(
+    r"\b(?:ok(?:ay)?|oui|yes|d['’]accord|fine|go|prenez|prenons|on\s+prend|we(?:['’]ll|\s+will)?\s+take)\b"
+    r"[ \t,]*(?:(?:pour|for|with|to|ahead\s+with)\s+)?(?:les?\s+|the\s+)?(?:(?:items?|lines?|lignes?|articles?"
+    r"|n[°o]s?\.?|numbers?|#)\s*)?(?P<list>[1-9](?:[ \t]*(?:,|\bet\b|\band\b|&|\+)[ \t]*(?:le\s+|la\s+|the\s+"
+    r"|#|n[°o]\s*)?[1-9])+)(?![\w.,]\d|\d)",
+    re.I,
+)
 
 
 def _items(quoted: str) -> list[re.Match[str]]:
@@ -191,7 +211,8 @@ def _item_line(item: re.Match[str], index: CatalogIndex, number: int, where: Pro
 
 def _counts(text: str) -> list[re.Match[str]]:
     """The counts an item writes: a number before 'x' or before a unit goods are counted in."""
-    return [m for m in _COUNT.finditer(text) if not m["unit"] or _counted_unit(m["unit"])]
+    counts = [m for m in _COUNT.finditer(text) if not m["unit"] or _counted_unit(m["unit"])]
+    return counts or list(_X_COUNT.finditer(text))
 
 
 def _name(text: str, marks: list[re.Match[str]], prices: list[re.Match[str]]) -> str:

@@ -29,8 +29,10 @@ _TAKEN_INSTEAD = re.compile(
 )
 _WORD = re.compile(r"[^\W_][\w+/]*")
 _SENTENCE = re.compile(r"[^.!?\n]+")
-# A substitute named alone is taken when its words name it this surely.
+# A substitute named alone is taken when its words name it this surely, or lead every other article by
+# this much: a word of the customer's own ('the standard ...') lowers the score, not the lead.
 _SURE = 0.8
+_LEADS = (0.6, 0.25)
 
 
 def swap_variants(own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex) -> list[str]:
@@ -41,10 +43,12 @@ def swap_variants(own: str, base: list[ExtractedLine], skus: list[str], index: C
 
 def swap_places(
     own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex
-) -> dict[int, tuple[str, tuple[int, int]]]:
-    """Place of each quoted line a swap names -> (its twin, where the reply asks it)."""
-    places: dict[int, tuple[str, tuple[int, int]]] = {}
+) -> dict[int, tuple[str, tuple[int, int], tuple[int, int]]]:
+    """Place of each quoted line a swap names -> (its twin, where the reply asks it, where it names
+    the twin)."""
+    places: dict[int, tuple[str, tuple[int, int], tuple[int, int]]] = {}
     for sentence in _SENTENCE.finditer(own):
+        at = sentence.start()
         for found in _SWAP.finditer(sentence.group(0)):
             new, old = found["new"], found["old"]
             if new.isdigit() or old.isdigit():
@@ -52,11 +56,15 @@ def swap_places(
             context = _keys(sentence.group(0)[: found.start()]) | _keys(sentence.group(0)[found.end() :])
             place = _line_of(old, context, base, skus, index)
             if place is not None and (twin := _twin(skus[place], old, new, index)) is not None:
-                places[place] = (twin, sentence.span())
+                places[place] = (twin, sentence.span(), (at + found.start(), at + found.end()))
         for found in _TAKEN_INSTEAD.finditer(sentence.group(0)):
             taken = _substitute(found["new"], skus, index)
             if taken is not None and taken[0] not in places:
-                places[taken[0]] = (taken[1], sentence.span())
+                places[taken[0]] = (
+                    taken[1],
+                    sentence.span(),
+                    (at + found.start("new"), at + found.end("new")),
+                )
     return places
 
 
@@ -65,7 +73,8 @@ def _substitute(named: str, skus: list[str], index: CatalogIndex) -> tuple[int, 
     shares the most words with the substitute's, the substitute being none of the quoted lines."""
     line = ExtractedLine(line_no=1, description=Extracted[str](value=named, confidence=1.0))
     match = match_article(line, index, customer_id=None)
-    if match.sku is None or match.score < _SURE or match.sku in skus or match.sku not in index.products:
+    named = match.score >= _SURE or (match.score >= _LEADS[0] and match.margin >= _LEADS[1])
+    if match.sku is None or not named or match.sku in skus or match.sku not in index.products:
         return None
     wanted = _keys(index.products[match.sku].name)
     scored = sorted(

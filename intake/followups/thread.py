@@ -113,7 +113,7 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     if any(m.sku is None or m.score < SURE_SCORE or m.margin < SURE_MARGIN for m in matches):
         doubts.append("a line of the quote or order answered names no article for sure")
     skus = [m.sku or "" for m in matches]
-    base, skus = _swapped(own, base, skus, index, order.part)
+    base, skus, swapped = _swapped(own, base, skus, index, order.part)
     held = OrderLines(
         [
             (sku, float(line.quantity.value) if line.quantity else 0.0)
@@ -121,7 +121,7 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
         ],
         order_index(index, [s for s in skus if s]),
     )
-    requests = as_requests(own, pointer)
+    requests = as_requests(_without(own, swapped), pointer)
     change = compute_change(requests, held, index, customer_id=customer_id, today=None)
     to_the_line_worded(
         change, requests, [line.description.value if line.description else "" for line in base], skus
@@ -172,19 +172,32 @@ def _as_document(order: ExtractedOrder, quote: ExtractedOrder, lines: list[Extra
 
 def _swapped(
     own: str, base: list[ExtractedLine], skus: list[str], index: CatalogIndex, part: str
-) -> tuple[list[ExtractedLine], list[str]]:
+) -> tuple[list[ExtractedLine], list[str], list[tuple[int, int]]]:
     """The quoted lines with the variants the reply swaps ('en type A au lieu de AC') in their place,
-    read from the reply's sentence (the quoted line writes the old article)."""
+    read from the reply's sentence (the quoted line writes the old article); where the swaps that write
+    no count are said, read whole ('except the X: go with the Y instead, same quantity')."""
     places = swap_places(own, base, skus, index)
+    read = [span for _, span, name in places.values() if not _COUNT.search(_without(own, [name]), *span)]
     lines, swapped = list(base), list(skus)
-    for place, (twin, span) in places.items():
+    for place, (twin, span, _name) in places.items():
         where = Provenance(part=part, span=span, rule="thread-swap")
         code = Extracted[str](value=twin, confidence=0.8, provenance=where)
         lines[place] = base[place].model_copy(
             update={"code": code, "description": None, "customer_ref": None, "provenance": where}
         )
         swapped[place] = twin
-    return lines, swapped
+    return lines, swapped, read
+
+
+# A count standing alone in a sentence, outside the name of the article swapped in ('H7 12V', '50 m').
+_COUNT = re.compile(r"(?<![\w.,])\d+(?![\w]|[.,]\d)")
+
+
+def _without(own: str, spans: list[tuple[int, int]]) -> str:
+    """`own` with what stands at `spans` blanked, offsets kept."""
+    for start, end in spans:
+        own = own[:start] + " " * (end - start) + own[end:]
+    return own
 
 
 def _doubted(order: ExtractedOrder, lines: list[ExtractedLine], *doubts: str) -> ExtractedOrder:

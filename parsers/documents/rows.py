@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from models import Extracted, ExtractedLine, Provenance
 from parsers.values.numbers import parse_number, split_quantity, without_spelled_count, word_quantity
-from parsers.values.units import normalise_unit
+from parsers.values.units import count_of_measures, normalise_unit
 
 # A line's amount is printed to the cent: quantity x net price within this of it.
 CENT = Decimal("0.01")
@@ -19,6 +19,8 @@ _PACK = re.compile(
     re.I,
 )
 
+# A count of cans or bags written with what each holds ('2 x 5 L'): a clerk confirms it counts cans.
+MEASURED_COUNT_CONFIDENCE = 0.7
 # A count typed with a times sign in a quantity cell: 'x12', '12x', '× 3'.
 _TIMES = re.compile(r"^[x×*]\s*(?=\d)|(?<=\d)\s*[x×*]$", re.I)
 
@@ -41,8 +43,11 @@ Cells = dict[str, tuple[str | Decimal, Provenance]]
 def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: float) -> ExtractedLine | None:
     """The line a row describes, or None when it orders nothing (no quantity, or zero)."""
     qty_text, qty_prov = cells.get("quantity", ("", None))
+    filled = None if isinstance(qty_text, Decimal) else count_of_measures(qty_text)
     if isinstance(qty_text, Decimal):
         quantity, qty_unit = qty_text, ""
+    elif filled:  # '2 x 5 L': two of the 5 L article, the measure naming which one
+        quantity, qty_unit = Decimal(filled[0]), ""
     else:
         quantity, qty_unit = _typed_quantity(qty_text, decimal_comma=decimal_comma)
     if quantity is None or quantity <= 0:
@@ -62,10 +67,12 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
         ]
     if cells.get("description", ("",))[0]:
         text, prov = cells["description"]
+        written = _with_variant(str(text), cells)
         line.description = Extracted[str](
-            value=_with_variant(str(text), cells), confidence=confidence, provenance=prov
+            value=f"{written} {filled[1]}" if filled else written, confidence=confidence, provenance=prov
         )
-    line.quantity = Extracted[Decimal](value=quantity, confidence=confidence, provenance=qty_prov)
+    sure = min(confidence, MEASURED_COUNT_CONFIDENCE) if filled else confidence
+    line.quantity = Extracted[Decimal](value=quantity, confidence=sure, provenance=qty_prov)
     line.provenance = qty_prov
     _unit_and_pack(line, cells, qty_unit, confidence)
     for role in ("unit_price", "amount"):

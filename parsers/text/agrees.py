@@ -63,6 +63,11 @@ _ASKS_OR_REPLACES = re.compile(
 AGREEMENT_CHARS = 400
 
 
+def withholds(text: str) -> bool:
+    """The text refuses, asks, puts off, only acknowledges or still discusses the price."""
+    return bool(_WITHHOLDS.search(text))
+
+
 def asks_or_replaces(answered: str) -> bool:
     """The message answered asks, or offers something in place of what was asked."""
     return bool(_ASKS_OR_REPLACES.search(answered))
@@ -72,7 +77,7 @@ def agrees(own: str, answered: str = "") -> re.Match[str] | None:
     """The clause by which the reply agrees to the message `answered`, when nothing in either withholds
     the agreement."""
     text = own.strip()
-    if asks_or_replaces(answered) or not text or len(text) > AGREEMENT_CHARS or _WITHHOLDS.search(text):
+    if asks_or_replaces(answered) or not text or len(text) > AGREEMENT_CHARS or withholds(text):
         return None
     for found in _AGREES.finditer(own):
         end = _CLAUSE_END.search(own, found.end())

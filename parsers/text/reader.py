@@ -31,7 +31,7 @@ from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_sized_sentences
 from parsers.text.spotting import WEAK, with_spotted
 from parsers.text.table_guess import guessed_table_lines
-from parsers.text.tables import is_uncounted_row, read_header, read_row, read_table, stacked
+from parsers.text.tables import is_uncounted_row, is_unread_row, read_header, read_row, read_table, stacked
 from parsers.text.thread import (
     QUOTED_PART,
     agrees_loosely,
@@ -307,7 +307,7 @@ def read_lines(
                 continue
             if is_uncounted_row(line, header):
                 continue
-            if line.strip():
+            if line.strip() and not is_unread_row(line, header):
                 header = None
         free, joined_through = read_wrapped(
             line, rows, index, start, lambda text, at: read_free(text, part=part, start=at, codes=codes)

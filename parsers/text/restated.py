@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.text.named_lines import before, inside, named_once, sentences
+from parsers.text.named_lines import before, inside, line_words, named_once, sentences, significant
 from parsers.vocabulary.sizes import is_size, size_pattern, variant_words
 
 
@@ -20,6 +20,8 @@ def restate_lines(
     read: list[Provenance] = []
     for sentence, at in sentences(text):
         changed = _swap_variant(lines, sentence, at, part=part, rule=rule)
+        if changed is None:
+            changed = _swap_word(lines, sentence, at, part=part)
         if changed is not None:
             lines = changed
             read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
@@ -56,6 +58,44 @@ def _swap_variant(
                 setattr(target, field, said.model_copy(update={"value": written.sub(new, said.value)}))
         target.notes.append(f"{old} changed to {new} by the customer's correction")
         # What the swap's own clause was read as goes; a line the sentence adds beside it stays.
+        clause = (at + found.start() - len(named), at + found.end())
+        return [ln for ln in lines if ln not in own or not inside(ln, *clause, part)]
+    return None
+
+
+# 'les épinards en branches et pas hachés', 'the gloves in nitrile, not latex': a word of one line's name
+# said anew, the new words between the line's name and the negation.
+_WORD_SWAP = re.compile(
+    r",?\s+(?:et\s+non(?:\s+pas)?|et\s+pas|non\s+pas|and\s+not|not|pas|au\s+lieu\s+d[eu]s?|instead\s+of|rather\s+than)"
+    r"\s+(?P<old>[^\W\d_][\w\-]{3,})(?![\w'’-])",
+    re.I,
+)
+_COPULA = re.compile(
+    r"^\s*(?:(?:c['’]est|it['’]?s|is|are|in|sont|must\s+be|should\s+be|doivent\s+être)\s+)+", re.I
+)
+
+
+def _swap_word(
+    lines: list[ExtractedLine], sentence: str, at: int, *, part: str
+) -> list[ExtractedLine] | None:
+    """The one line whose name writes the word the sentence turns down, and whose words it names
+    before the new ones, takes them in its place; a clerk reads the line the matcher finds for it."""
+    own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
+    others = [ln for ln in lines if ln not in own]
+    for found in _WORD_SWAP.finditer(sentence):
+        written = re.compile(rf"(?<![\w/]){re.escape(found['old'])}(?![\w/])", re.I)
+        holding = [ln for ln in others if ln.description and written.search(ln.description.value)]
+        named = re.split(r"[,;:]", sentence[: found.start()])[-1]
+        if len(holding) != 1 or named_once(others, named) is not holding[0]:
+            continue
+        target, words = holding[0], line_words(holding[0])
+        naming = [m for m in re.finditer(r"[^\W\d_][\w\-]{3,}", named) if significant(m.group()) & words]
+        new = _COPULA.sub("", named[naming[-1].end() :]).strip() if naming else ""
+        if not new or re.search(r"\d", new) or len(new.split()) > 3 or significant(new) & words:
+            continue
+        value = written.sub(new, target.description.value)  # type: ignore[union-attr]
+        target.description = target.description.model_copy(update={"value": value})  # type: ignore[union-attr]
+        target.notes.append(f"{found['old']} changed to {new} by the customer's correction")
         clause = (at + found.start() - len(named), at + found.end())
         return [ln for ln in lines if ln not in own or not inside(ln, *clause, part)]
     return None

@@ -12,13 +12,15 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance, Table, TableCell
+from parsers.documents.rows import MEASURED_COUNT_CONFIDENCE
 from parsers.documents.rows import carry_article as carry_row_article
 from parsers.documents.unit_columns import heading_unit
+from parsers.text.count_grid import read_count_grid
 from parsers.text.line_noise import opens_no_item
 from parsers.text.packs import counted_packs, measured, read_pack
 from parsers.text.table_roles import column_role, roles_of
 from parsers.values.numbers import ERP_ITEM, NUMBER, erp_quantity, parse_number, without_spelled_count
-from parsers.values.units import normalise_unit
+from parsers.values.units import count_of_measures, normalise_unit
 from parsers.vocabulary.grouped import joined_headings
 from parsers.vocabulary.layout import default_vocabulary
 from parsers.vocabulary.phrases import starts_with
@@ -195,6 +197,23 @@ def is_uncounted_row(line: str, header: Header) -> bool:
     return _cell(cells, header.roles, "quantity") is None
 
 
+def is_unread_row(line: str, header: Header) -> bool:
+    """A row of the table, a cell under each heading, that names an article and writes a count the row
+    reader cannot read ('2 x 5 L', 'à voir'): the table goes on under it, and the row, left unread, holds
+    the order for a clerk instead of ending the table and losing the rows after it."""
+    if header.separator is _SPACES:
+        return False
+    cells = split_cells(line, header.separator, outer=header.outer)
+    if len(cells) != len(header.starts):
+        return False
+    named = _cell(cells, header.roles, "description") or _cell(cells, header.roles, "code")
+    return (
+        named is not None
+        and _cell(cells, header.roles, "quantity") is not None
+        and not opens_no_item(named[0])
+    )
+
+
 def _align(cells: list[Cell], starts: list[int]) -> list[Cell]:
     """Space-aligned rows: put each cell in the column whose start is nearest."""
     aligned: list[Cell] = [("", (0, 0))] * len(starts)
@@ -229,7 +248,9 @@ def line_from_cells(
     qty_text = without_spelled_count(qty_cell[0])
     qty_match = _QTY_CELL.match(qty_text)
     counted = None if qty_match else counted_packs(qty_text)  # '2 boîtes de 100', '3 lots of 10'
+    filled = None if qty_match or counted else count_of_measures(qty_text)  # '2 x 5 L'
     quantity = parse_number(qty_match["qty"]) if qty_match else counted[0] if counted else None
+    quantity = Decimal(filled[0]) if filled else quantity
     item = _cell(cells, roles, "line")
     if qty_match and item and ERP_ITEM.fullmatch(item[0]):
         quantity = erp_quantity(qty_match["qty"]) or quantity
@@ -237,7 +258,7 @@ def line_from_cells(
         return None
     unit_cell, pack_cell = _cell(cells, roles, "unit"), _cell(cells, roles, "pack")
     unit = normalise_unit(unit_cell[0]) if unit_cell else None
-    if unit is None and (counted or qty_match["unit"]):
+    if unit is None and (counted or (qty_match and qty_match["unit"])):
         unit, unit_cell = counted[1] if counted else normalise_unit(qty_match["unit"]), qty_cell
     pack_unit, pack_size = read_pack(pack_cell[0]) if pack_cell else (None, None)
     # The packaging tells two sizes of one product apart ('paquet de 10', '5 L can'), as in documents.
@@ -245,6 +266,8 @@ def line_from_cells(
     if pack_cell is None and counted:
         pack_cell, pack_size = qty_cell, counted[2]
         told = (counted[3], qty_cell[1]) if desc_cell else None  # 'boîtes de 100', after the count
+    if filled and desc_cell:
+        told = (filled[1], qty_cell[1])  # the 5 L can of a product sold in several sizes
     if unit is None and pack_unit is not None:
         unit, unit_cell = pack_unit, pack_cell
     if unit is None and counted_in is not None:
@@ -263,11 +286,16 @@ def line_from_cells(
     named = set(roles.values())
     variants += [cell for i, cell in enumerate(cells) if i not in named and cell[0] and measured(cell[0])]
     desc_cell = _with_variant(desc_cell, [*variants, told])
+    read = value(qty_cell, quantity, Decimal)
+    if filled and read is not None:
+        read.confidence = (
+            MEASURED_COUNT_CONFIDENCE  # '2 x 5 L' may count litres where the catalogue sells them
+        )
     return ExtractedLine(
         line_no=0,
         code=value(code_cell, code_cell[0] if code_cell else None, str),
         description=value(desc_cell, desc_cell[0] if desc_cell else None, str),
-        quantity=value(qty_cell, quantity, Decimal),
+        quantity=read,
         unit=value(unit_cell, unit, str),
         unit_price=value(price_cell, _money(price_cell[0]) if price_cell else None, Decimal),
         pack_size=value(pack_cell, pack_size, Decimal),
@@ -305,8 +333,9 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
         roles = roles_of([" ".join(text.split()) for text in row])
         if roles is None:
             continue
+        roles, below = _under_group_headings(roles, row, rows[index + 1 : index + 2])
         lines, last, counted_in = [], {}, heading_unit(row[roles["quantity"]])
-        for cells_row in table.rows[index + 1 :]:
+        for cells_row in table.rows[index + 1 + below :]:
             cells = [(" ".join(c.text.split()), (0, 0)) for c in cells_row]
             cells, _ = carry_article(cells, roles, last)
             found = line_from_cells(
@@ -315,7 +344,22 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
             if found is not None:
                 lines.append(_with_cell_provenance(found, cells_row, roles, table.provenance, part))
         return lines
-    return []
+    return read_count_grid(table, part=part)
+
+
+def _under_group_headings(
+    roles: dict[str, int], row: list[str], next_rows: list[list[str]]
+) -> tuple[dict[str, int], int]:
+    """A header over two rows ('Article | Détail | | Qté' over 'Modèle | Coloris', merged cells laid out):
+    the roles of both read together when they name more columns, and how many heading rows follow the first."""
+    if not next_rows or any(re.search(r"\d", text) for text in next_rows[0]):
+        return roles, 0
+    upper = [" ".join(text.split()) for text in row]
+    lower = [" ".join(text.split()) for text in next_rows[0]]
+    grouped = roles_of(joined_headings(upper, lower, column_role))
+    if grouped is None or _named(grouped) <= _named(roles):
+        return roles, 0
+    return grouped, 1
 
 
 _FIELD_ROLES = {

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from parsers.mail.markers import Markers, load_markers
 from parsers.mail.quotes import attribution_end
-from parsers.text.agrees import agrees, asks_or_replaces
+from parsers.text.agrees import agrees, asks_or_replaces, withholds
 from parsers.values.units import quantity_words
 from parsers.vocabulary.thread import changes_pattern, points_pattern
 
@@ -31,7 +31,39 @@ def points_to_thread(own: str, quoted: str = "") -> re.Match[str] | None:
     """Where the sender's own text says the quoted quote or earlier order is the order
     ([points] of parsers/data/thread_vocabulary.toml): a bare acceptance ('Bon pour accord.', 'ok go
     ahead') only above a quoted message that words a quote or an offer."""
-    return points_pattern().search(own) or accepts_offer(own, quoted)
+    return points_pattern().search(own) or accepts_offer(own, quoted) or names_quoted_lines(own, quoted)
+
+
+# The quoted message named by where it stands: "idem que la commande ci-dessous", "proceed with the quote
+# below", "reprenez la liste en dessous", "as per my e-mail below". Any noun of a message or a list.
+_BELOW = re.compile(
+    r"\b(?:la|le|les|l['’]|notre|nos|ma|mon|mes|votre|vos|cette|ce|ces|the|our|my|your|this|these)\s*"
+    r"(?:[^\W\d_]+\s+){0,2}?(?:commande|cde|devis|offre|proposition|liste|mail|e-mail|message|demande|lignes|articles"
+    r"|order|po|quote|quotation|offer|proposal|list|email|request|lines|items)\b[^.\n?!]{0,30}?"
+    r"\b(?:ci-dessous|ci-apr[èe]s|en\s+dessous|plus\s+bas|below|underneath|beneath)\b",
+    re.I,
+)
+# Words asking to correct what was sent, not to order it again.
+_CORRECTS = re.compile(
+    r"\b(?:modifi\w*|corrig\w*|rectifi\w*|amend\w*|updat\w*|mettre\s+[àa]\s+jour|annul\w*|cancel\w*)\b", re.I
+)
+
+
+def names_quoted_lines(own: str, quoted: str) -> re.Match[str] | None:
+    """The reply names the quoted message by where it stands, in a sentence that neither asks, refuses,
+    puts off nor corrects it, above a quoted quote or a quoted list of counted rows."""
+    if not quoted.strip():
+        return None
+    for found in _BELOW.finditer(own):
+        start = max(own.rfind(mark, 0, found.start()) for mark in ".!?\n") + 1
+        ends = [e for e in (own.find(mark, found.end()) for mark in ".!?\n") if e >= 0]
+        sentence = own[start : min(ends) + 1 if ends else len(own)]
+        if withholds(sentence) or _CORRECTS.search(sentence):
+            continue
+        if quotes_an_offer(quoted) or lists_lines_to_take(quoted):
+            return found
+        return None
+    return None
 
 
 def accepts_offer(own: str, quoted: str) -> re.Match[str] | None:
@@ -44,10 +76,10 @@ def accepts_offer(own: str, quoted: str) -> re.Match[str] | None:
 
 
 def agrees_loosely(own: str, quoted: str) -> bool:
-    """The reply takes the quoted quote or offer in words of its own only, no set phrase: a clerk confirms."""
+    """The reply takes the quoted quote, offer or list in words of its own only, no set phrase: a clerk confirms."""
     return (
         points_pattern("quote", "again", "accept").search(own) is None
-        and accepts_offer(own, quoted) is not None
+        and (accepts_offer(own, quoted) or names_quoted_lines(own, quoted)) is not None
     )
 
 

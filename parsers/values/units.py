@@ -5,6 +5,7 @@ reading and matching.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -140,3 +141,21 @@ def unit_kind(unit: str) -> str | None:
     """'count' or 'measure' for a canonical unit."""
     spec = unit_vocabulary().units.get(unit)
     return spec.kind if spec else None
+
+
+# What a can, a bottle or a bag holds: a length ('2 x 5 m') may be cut from a reel sold by the metre.
+_FILLED = frozenset({"l", "ml", "cl", "kg", "g"})
+# 'N x 5 L' in a quantity cell: N of the article that measures 5 L, the measure naming which one.
+_TIMES_MEASURE = re.compile(
+    r"^\s*(?P<count>\d{1,4})\s*[x×*]\s*(?P<measure>\d+(?:[.,]\d+)?\s*(?P<unit>[^\W\d_]+))\s*$"
+)
+
+
+def count_of_measures(text: str) -> tuple[int, str] | None:
+    """'2 x 5 L', '4 × 20 kg' as a quantity cell writes them: the count, and the measure ('5 L') that names
+    which article of a product sold in several sizes is ordered; None when the unit after the figure is no
+    content ('2 x 10 pcs' counts packs)."""
+    found = _TIMES_MEASURE.match(text)
+    if found is None or normalise_unit(found["unit"]) not in _FILLED:
+        return None
+    return int(found["count"]), found["measure"]

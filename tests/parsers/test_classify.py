@@ -300,6 +300,18 @@ WORDINGS = {
         "order GC-2231 on the delivery note.",
         MessageKind.ORDER,
     ),
+    # A requisition released to the supplier that asks for its number on the paperwork.
+    "quote_the_requisition_number_en": (
+        "Requisition WK-2290 released",
+        "Purchase requisition WK-2290 is released to the supplier.\n\nSafety gloves size 9 | 20 | PR\n"
+        "Hi-vis vest L | 6 | EA\n\nPlease quote the requisition number on your delivery note.",
+        MessageKind.ORDER,
+    ),
+    "quote_a_number_on_correspondence_en": (
+        "Stationery",
+        "Please send 4 boxes of staples and 10 lever-arch files. Kindly quote WK-2291 on all correspondence.",
+        MessageKind.ORDER,
+    ),
     "order_naming_its_account_en": (
         "Order",
         "Please deliver to our account 41102:\n12 x EM30260\n4 cases of cups",

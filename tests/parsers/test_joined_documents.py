@@ -122,3 +122,20 @@ def test_a_document_without_a_po_takes_the_one_its_file_is_named_after() -> None
     [order] = extract_orders(parse_message(bytes(message)))
     assert order.po_number.value == "BC-SD-26-0412"
     assert order.po_number.provenance.rule == "po-file-name"
+
+
+@pytest.mark.parametrize(
+    ("filename", "expected"),
+    [("GV-LAB-2026-0815.pdf", "GV-LAB-2026-0815"), ("bon.pdf", None), ("GV-LAB-2026-0816.pdf", None)],
+)
+def test_a_number_boxed_without_a_label_is_the_po_when_the_file_is_named_after_it(
+    filename: str, expected: str | None
+) -> None:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "achats@garage-vial.fr", "cde@x.fr", "Commande"
+    message.set_content("Bonjour,\nveuillez trouver en annexe notre bon.\nCordialement")
+    layout = Layout(title="", fields=(("", "GV-LAB-2026-0815"), ("", "12/11/2026")))
+    pdf = make_po_pdf([Item("FLT-220", "Filtre à huile moteur diesel", "4")], layout)
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
+    [order] = extract_orders(parse_message(bytes(message)))
+    assert (order.po_number.value if order.po_number else None) == expected

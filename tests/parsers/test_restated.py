@@ -80,3 +80,36 @@ def test_a_model_mark_read_as_the_lines_code_is_changed_there_too():
         ("T250", Decimal(4)),
         (None, Decimal(2)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- peinture acrylique satinée 2,5 L x 3\n- rouleaux anti-goutte x 2\n\n"
+            "Une modification : la peinture mate et pas satinée.\n",
+            [("peinture acrylique mate 2,5 L", Decimal(3)), ("rouleaux anti-goutte", Decimal(2))],
+        ),
+        (
+            "- 4 packs of pine planks untreated\n- 2 tins of wood stain\n\nThe planks in oak, not pine.\n",
+            [("oak planks untreated", Decimal(4)), ("tins of wood stain", Decimal(2))],
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_a_word_of_one_line_turned_down_takes_the_new_words(text, expected):
+    assert _restated(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- peinture satinée blanche x 3\n- peinture satinée grise x 2\n\nLa peinture mate et pas satinée.\n",
+        "- 4 packs of pine planks\n- 2 tins of wood stain\n\nAll of it, but not the planks.\n",
+        "- 4 packs of pine planks\n- 2 tins of wood stain\n\nDeliver on Monday, not Tuesday.\n",
+    ],
+    ids=["two-lines", "an-article-drops", "no-line-word"],
+)
+def test_a_word_turned_down_changes_no_line_it_does_not_name_alone(text):
+    before = _restated(text.split("\n\n")[0] + "\n")
+    assert _restated(text) == before

@@ -11,6 +11,7 @@ from parsers.documents.sheets import read_sheet
 from parsers.mail.html import html_to_text
 from parsers.text.reader import read_lines
 from parsers.text.tables import read_header, read_table
+from parsers.values.units import count_of_measures
 
 
 @pytest.mark.parametrize(
@@ -412,6 +413,19 @@ def test_a_header_over_two_rows_names_the_code_column_on_its_second(code_heading
     ]
 
 
+def test_a_group_heading_over_a_size_and_a_colour_column_keeps_them_with_the_designation() -> None:
+    html = (
+        "<table><tr><th rowspan='2'>Article</th><th colspan='2'>Variante</th><th rowspan='2'>Qté</th></tr>"
+        "<tr><th>Taille</th><th>Couleur</th></tr>"
+        "<tr><td>Gant nitrile non poudré</td><td>L</td><td>bleu</td><td>6</td></tr>"
+        "<tr><td>Charlotte clip</td><td></td><td>blanc</td><td>2</td></tr>"
+        "<tr><td>Sur-chaussure PE</td><td>M</td><td></td><td></td></tr></table>"
+    )
+    (table,) = html_to_text(html).tables
+    found = [(line.description.value, line.quantity.value) for line in read_table(table, part="html")]
+    assert found == [("Gant nitrile non poudré L bleu", Decimal(6)), ("Charlotte clip blanc", Decimal(2))]
+
+
 @pytest.mark.parametrize(
     ("designation", "read"),
     [
@@ -515,3 +529,34 @@ def test_a_heading_row_under_another_is_named_with_the_heading_above() -> None:
 def test_a_count_heading_written_short_or_as_pieces_off_names_the_quantity(heading: str) -> None:
     found = read_header(f"Ref\tItem\t{heading}")
     assert found is not None and found.roles == {"code": 0, "description": 1, "quantity": 2}
+
+
+def test_a_row_whose_count_cannot_be_read_leaves_the_table_going_under_it() -> None:
+    text = (
+        "Code | Article | Qté\n"
+        "FR-210 | Frites surgelées 9 mm | 6\n"
+        "SC-118 | Sauce béarnaise | selon stock\n"
+        "PN-040 | Pain burger brioché | 4\n"
+        "Total | | 10\n"
+    )
+    found = [(ln.code.value, ln.quantity.value) for ln in read_lines(text, part="body") if ln.code]
+    assert found == [("FR-210", Decimal(6)), ("PN-040", Decimal(4))]
+
+
+@pytest.mark.parametrize(("written", "count", "measure"), [("3 x 10 L", 3, "10 L"), ("2×25 kg", 2, "25 kg")])
+def test_a_count_of_cans_or_bags_with_what_each_holds_names_the_size_in_a_body_table_and_a_sheet(
+    written: str, count: int, measure: str
+) -> None:
+    body = read_lines(f"Code | Article | Qté\nHF-01 | Huile de friture | {written}\n", part="body")
+    sheet = read_sheet(f"Code;Article;Qté\nHF-01;Huile de friture;{written}\n".encode(), "bc.csv", "p1")
+    for line in (*body, *sheet.lines):
+        assert (line.quantity.value, line.description.value) == (
+            Decimal(count),
+            f"Huile de friture {measure}",
+        )
+        assert line.quantity.confidence < 0.75 and line.unit is None
+
+
+@pytest.mark.parametrize("written", ["2 x 10 pcs", "4 x 5 m", "2 x 5"])
+def test_a_count_times_packs_or_lengths_is_not_read_as_cans(written: str) -> None:
+    assert count_of_measures(written) is None

@@ -1,0 +1,131 @@
+"""Replies read by where they stand against the quoted message: the quoted order or quote named by its
+place ('the order below', 'le devis ci-dessous'), items taken by their numbers ('ok pour 1 et 3'), a
+substitute taken in a line's place at its count, and a report of what arrived, which orders nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from intake.followups import read_thread
+from intake.orders_by_reading import THREAD_REASON, answer_to_offer
+from matchers import CatalogIndex
+from models import Classification, ExtractedOrder, MessageKind, ParsedMessage
+from models.followups import FollowupKind, FollowupSign
+from parsers import extract_orders, followup_sign
+from parsers.text.thread import names_quoted_lines
+from tests.factories.pipeline import make_parsed
+from tests.factories.threads import reply_quoting, skus_of
+
+REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
+
+EARLIER_ORDER = (
+    "Bonjour,\nCommande CH-2611-40 :\n4 couronnes Tube PER nu Ø16x1,5 couronne 50 m\n"
+    "20 pièces Coude 90° à sertir cuivre profil M Ø16\n10 rouleaux Ruban PTFE 19 mm x 15 m\nChauffage Lenoir"
+)
+QUOTE_EN = (
+    "Hello,\nQuote DV-26-7710, net prices excl. VAT:\n\n"
+    "1. PLB-12400  Tube PER gainé bleu Ø12x1,1 couronne 50 m   qty 4   49.00\n"
+    "2. PLB-20873  Coude 90° à sertir cuivre profil M Ø16       qty 20   3.60\n"
+    "3. PLB-37498  Ruban PTFE 19 mm x 15 m                      qty 10   1.45\n\nBest regards"
+)
+AVAILABILITY_FR = (
+    "Bonjour,\nSuite à votre demande :\n1) Tube PER nu Ø16x1,5 couronne 50 m x4 - disponible\n"
+    "2) Coude 90° à sertir cuivre profil M Ø16 x20 - délai 3 semaines\n"
+    "3) Ruban PTFE 19 mm x 15 m x10 - disponible\n\nOn lance quoi ?"
+)
+
+
+@pytest.fixture(scope="module")
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(REF)
+
+
+def _read(parsed: ParsedMessage, index: CatalogIndex) -> list[ExtractedOrder]:
+    return read_thread(parsed, extract_orders(parsed, codes=index), index)
+
+
+def _quoted(message: str) -> str:
+    return "\n".join(f"> {line}" for line in message.split("\n"))
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("Idem que la commande ci-dessous, mais 30 coudes au lieu de 20.", True),
+        ("Please repeat my order below, with 6 coils instead of 4.", True),
+        ("Même chose que notre liste ci-dessous. Nouveau bon : CH-2612-02.", True),
+        ("Pouvez-vous me dire où en est la commande ci-dessous ?", False),
+        ("Merci de modifier la commande ci-dessous : 30 coudes au lieu de 20.", False),
+        ("Please cancel the order below.", False),
+        ("Nous attendons toujours la commande ci-dessous.", False),
+    ],
+)
+def test_the_quoted_order_named_by_its_place(said: str, named: bool) -> None:
+    assert (names_quoted_lines(said, _quoted(EARLIER_ORDER)) is not None) is named
+    assert names_quoted_lines(said, "> Votre commande est partie ce matin.") is None
+
+
+def test_the_quoted_order_again_with_a_count_changed_and_a_line_left_out(index: CatalogIndex) -> None:
+    parsed = reply_quoting(
+        "Idem que la commande ci-dessous, mais 30 coudes au lieu de 20, et sans le ruban PTFE.\n"
+        "Nouveau bon : CH-2612-02.",
+        EARLIER_ORDER,
+        subject="Re: Commande CH-2611-40",
+    )
+    (order,) = _read(parsed, index)
+    assert sorted(skus_of(order, index)) == [("PLB-12570", 4), ("PLB-20873", 30)]
+    assert order.doubts  # a change of the quoted order: a clerk confirms it
+
+
+def test_a_reply_under_a_quote_that_names_it_orders_it_whatever_its_class(index: CatalogIndex) -> None:
+    parsed = reply_quoting(
+        "Please proceed with the quote below except the blue PER: go with the PER gainé rouge Ø12 50 m "
+        "instead, same quantity. And 30 elbows rather than 20.\n\nOur PO: LN-5521",
+        QUOTE_EN,
+        subject="RE: Quote DV-26-7710",
+    )
+    parsed.classification = Classification(kind=MessageKind.QUOTE_REQUEST, confidence=0.6, reasons=["quote"])
+    change = FollowupSign(kind=FollowupKind.CHANGE, confidence=0.9, reasons=["'rather than'"], by_model=True)
+    read, _sign = answer_to_offer(parsed, None, change, index)
+    assert parsed.classification.kind == MessageKind.ORDER
+    assert parsed.classification.reasons == [THREAD_REASON]
+    (order,) = read or []
+    assert skus_of(order, index) == [("PLB-12487", 4), ("PLB-20873", 30), ("PLB-37498", 10)]
+    assert order.doubts  # held: the quote changed by the reply
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("ok pour 1 et 3. Le 2 on verra plus tard.", [("PLB-12570", 4), ("PLB-37498", 10)]),
+        ("Yes to items 1, 2 and 3 please.", [("PLB-12570", 4), ("PLB-20873", 20), ("PLB-37498", 10)]),
+    ],
+)
+def test_items_of_a_numbered_list_taken_by_their_numbers(
+    said: str, expected: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    (order,) = _read(reply_quoting(said, AVAILABILITY_FR), index)
+    assert skus_of(order, index) == expected
+
+
+def test_numbers_followed_by_a_unit_are_counts_not_items(index: CatalogIndex) -> None:
+    orders = _read(reply_quoting("ok pour 1 et 2 rouleaux de plus.", AVAILABILITY_FR), index)
+    assert all(len(order.lines) != 2 or order.doubts for order in orders)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Sur votre BL reçu ce matin : coudes 20 commandés, 12 reçus. Quand arrive le reliquat ?",
+        "Your delivery came today: tape 10 ordered, 8 received. When can we expect the backorder?",
+    ],
+)
+def test_a_report_of_what_arrived_is_a_delivery_question(said: str) -> None:
+    parsed = make_parsed(text=said).model_copy(
+        update={"subject": "RE: Expédition de votre commande", "quoted": "> Votre commande est partie."}
+    )
+    sign = followup_sign(parsed, is_order=True, use_model=False)
+    assert sign.kind == FollowupKind.DELIVERY_QUESTION

@@ -1,0 +1,49 @@
+"""A grid of counts under a header over two rows (parsers/text/count_grid.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from parsers.mail.html import html_to_text
+from parsers.text.tables import read_table
+
+_HEAD = (
+    "<tr><th rowspan=2>Site</th><th colspan=3>Polo piqué (pièces)</th><th colspan=2>Parka hiver</th></tr>"
+    "<tr><th>S</th><th>M</th><th>L</th><th>Marine</th><th>Noir</th></tr>"
+)
+
+
+def _read(rows: str) -> list[tuple[str, Decimal]]:
+    (table,) = html_to_text(f"<table>{_HEAD}{rows}</table>").tables
+    return [(ln.description.value, ln.quantity.value) for ln in read_table(table, part="html")]
+
+
+def test_each_count_under_a_group_heading_is_a_line_named_by_both_headings_and_the_row() -> None:
+    rows = (
+        "<tr><td>Entrepôt Nord</td><td>4</td><td></td><td>2</td><td>1</td><td></td></tr>"
+        "<tr><td>Agence Sud</td><td></td><td>3</td><td>-</td><td></td><td>2</td></tr>"
+        "<tr><td>Total</td><td>4</td><td>3</td><td>2</td><td>1</td><td>2</td></tr>"
+    )
+    assert _read(rows) == [
+        ("Polo piqué (pièces) S - Entrepôt Nord", Decimal(4)),
+        ("Polo piqué (pièces) L - Entrepôt Nord", Decimal(2)),
+        ("Parka hiver Marine - Entrepôt Nord", Decimal(1)),
+        ("Polo piqué (pièces) M - Agence Sud", Decimal(3)),
+        ("Parka hiver Noir - Agence Sud", Decimal(2)),
+    ]
+
+
+def test_a_cell_of_words_or_a_price_among_the_counts_makes_no_grid() -> None:
+    assert (
+        _read("<tr><td>Entrepôt Nord</td><td>4</td><td>12,50 €</td><td></td><td>1</td><td></td></tr>") == []
+    )
+    assert _read("<tr><td>Agence Sud</td><td>2</td><td>à voir</td><td></td><td></td><td></td></tr>") == []
+
+
+def test_a_header_over_one_row_is_no_grid_of_counts() -> None:
+    html = (
+        "<table><tr><th>Site</th><th>Polo S</th><th>Polo M</th></tr>"
+        "<tr><td>Entrepôt Nord</td><td>4</td><td>2</td></tr></table>"
+    )
+    (table,) = html_to_text(html).tables
+    assert read_table(table, part="html") == []
