@@ -4,7 +4,7 @@
     Désignation : Gaine ICTA grise Ø20 couronne 100 m
     Quantité : 6
 
-A block ends when a field comes back (the next article starts) or when a line
+A field may sit in two cells of a table ('Réf : | 303402', an HTML form rendered). A block ends when a field comes back (the next article starts) or when a line
 that is not a field is met; it is an order line when it has a quantity and a
 code or a designation.
 """
@@ -30,6 +30,13 @@ _FIELD = re.compile(
     r"(?P<value>\S.*?)\s*$",
     re.I,
 )
+# A field in two cells of a table, rendered 'Réf : | 303402' or 'Quantity | 6' (an HTML form's rows).
+_CELL_FIELD = re.compile(
+    r"^\s*\|?\s*(?P<label>" + "|".join(f"(?P<{k}>{v})" for k, v in _FIELDS.items()) + r")\.?\s*[:=]?\s*\|\s*"
+    r"(?P<value>[^|\s](?:[^|]*[^|\s])?)\s*\|?\s*$",
+    re.I,
+)
+_LABEL_ALONE = re.compile(r"(?:" + "|".join(_FIELDS.values()) + r")\.?\s*[:=]?", re.I)
 _FIELD_INSIDE = re.compile(r"\b(?:" + "|".join(_FIELDS.values()) + r")\.?\s*[:=]", re.I)
 # '2 cartons de 6 bouteilles', '3 boxes of 12 bottles': the count of packs, what one pack holds.
 _PACK = rf"(?:\s+(?:de|of|x)\s+(?P<pack>{NUMBER})\s*(?P<inner>[^\W\d_][\w²³]*\.?)?)?"
@@ -47,7 +54,10 @@ class KeyValueBlocks:
 
     def feed(self, line: str, start: int) -> tuple[bool, ExtractedLine | None]:
         """(the line was a field, the order line a finished block gave)."""
-        match = _FIELD.match(line)
+        cell = _CELL_FIELD.match(line)
+        if cell is not None and (_LABEL_ALONE.fullmatch(cell["value"]) or _bare_count(cell)):
+            cell = None  # 'Désignation | Qté', 'Produit | 20': a two-column table's header or row
+        match = cell or _FIELD.match(line)
         if match is not None and _FIELD_INSIDE.search(match["value"]):
             match = None  # "Réf : X  Qté : 12" is a whole line, read by the line readers
         if match is None:
@@ -89,3 +99,8 @@ class KeyValueBlocks:
             rule="text-key-value",
             confidence=0.85,
         )
+
+
+def _bare_count(cell: re.Match[str]) -> bool:
+    """A designation cell that holds no word, only a count (a code may be all digits)."""
+    return bool(cell["desc"]) and not re.search(r"[^\W\d_]", cell["value"])
