@@ -96,6 +96,34 @@ def read_counted_after(line: str, part: str, start: int) -> ExtractedLine | None
     )
 
 
+# 'huile de colza : 3 x 5 L', 'Farine T55 - 2 x 25 kg': the count after the name, then what each holds.
+_TIMES_MEASURE_AFTER = re.compile(
+    rf"{BULLET}(?P<desc>[^\W\d_][^:]*?)(?:\s*:|\s+[-–—])\s*(?P<qty>\d+)\s*[x×]\s*"
+    rf"(?P<size>{NUMBER}\s*(?P<size_unit>{UNIT_TOKEN})){POLITE}?\s*[.!]?\s*$",
+    re.I,
+)
+
+
+def read_times_measure_after(line: str, part: str, start: int) -> ExtractedLine | None:
+    """A name, a colon or a dash, then a count times a measure ('huile de colza : 3 x 5 L'): that many
+    articles of the measure, which joins the name as a packaging's size does."""
+    match = _TIMES_MEASURE_AFTER.match(line)
+    if match is None:
+        return None
+    unit = normalise_unit(match["size_unit"])
+    desc = match["desc"].strip()
+    if unit is None or unit_kind(unit) != "measure" or not names_an_article(desc) or counts_inside(desc):
+        return None
+    return line_from_parts(
+        part,
+        (start, start + len(line)),
+        desc=(f"{desc} {match['size'].strip()}", (start + match.start("desc"), start + match.end("size"))),
+        qty=(Decimal(match["qty"]), (start + match.start("qty"), start + match.end("qty"))),
+        rule="text-designation-count",
+        confidence=0.8,
+    )
+
+
 def read_worded_after(line: str, part: str, start: int) -> ExtractedLine | None:
     """A count in words after the name: with no unit only after a colon or a dash (', une' may end a
     sentence), with one a unit counting pieces or packs, never a measure ('fil, deux mètres')."""

@@ -23,6 +23,7 @@ from parsers.text.counted_after import (
     POLITE_WORD,
     named_then_counted,
     read_counted_after,
+    read_times_measure_after,
     read_worded_after,
 )
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
@@ -101,6 +102,7 @@ def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
     if not line.strip() or is_noise(line):
         return None
     for reader in (
+        read_times_measure_after,
         _read_labelled,
         _read_trailing,
         _read_phrased,

@@ -282,6 +282,12 @@ WORDINGS = {
         "Hi,\n\nFor the terrace reopening we need:\n12 x bar stools, oak\n4 x patio heaters",
         MessageKind.ORDER,
     ),
+    # Counted goods wanted with the count in words: "We need four ...".
+    "we_need_counted_in_words_en": (
+        "stock for the kitchen",
+        "Hi,\n\nWe need twelve boxes of nitrile gloves and two cases of blue roll. Friday is fine.\n\nThanks",
+        MessageKind.ORDER,
+    ),
     "arrange_the_following_en": (
         "Lab consumables",
         "Good morning,\n\nPlease arrange the following for the new lab:\n\n1. Pipette tips 200 µl x 10\n2. Petri dishes 90 mm x 20",

@@ -192,6 +192,26 @@ def test_a_count_joined_to_listed_items_names_the_next_item(text: str, expected:
     assert got == [(d, Decimal(q), u) for d, q, u in expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        (
+            "il nous faudrait 3 sacs de terreau et 2 rouleaux de grillage à livrer au dépôt de la rue Haute lundi",
+            "rouleaux de grillage",
+        ),
+        (
+            "Could you send us 6 trays of seedlings and 2 bags of bark to be delivered to the north gate on Monday",
+            "bags of bark",
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_where_the_goods_go_ends_the_name_of_the_last_item(text: str, last: str) -> None:
+    lines = read_prose(text, part="body", start=0)
+    assert len(lines) == 2
+    assert last.endswith(lines[-1].description.value)
+
+
 def test_approximate_quantity_is_low_confidence() -> None:
     (line,) = read_prose("il me faudrait une vingtaine de gilets HV.", part="body", start=0)
     assert line.quantity.value == 20
@@ -244,6 +264,26 @@ def test_a_name_then_its_count_ending_the_line(text: str, expected) -> None:
 def test_a_count_ending_the_line_that_is_no_article_s(text: str) -> None:
     line = read_line(text, part="body", start=0)
     assert line is None or line.provenance.rule != "text-designation-count"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Huile de tournesol : 3 x 5 L", ("Huile de tournesol 5 L", Decimal(3))),
+        ("- Floor cleaner - 2 x 10 L please", ("Floor cleaner 10 L", Decimal(2))),
+        ("Engrais gazon : 4 x 25 kg", ("Engrais gazon 25 kg", Decimal(4))),
+    ],
+    ids=["colon-litres", "dash-litres-polite", "colon-kilos"],
+)
+def test_a_count_times_a_measure_after_the_name_counts_articles_of_that_measure(text: str, expected) -> None:
+    line = read_line(text, part="body", start=0)
+    assert (line.description.value, line.quantity.value) == expected
+
+
+@pytest.mark.parametrize("text", ["Gants nitrile : 4 x 100", "Plaque de plâtre : 2 x 3"])
+def test_a_count_times_a_figure_that_is_no_measure_is_not_read_as_a_measure(text: str) -> None:
+    line = read_line(text, part="body", start=0)
+    assert line is None or not line.description.value.endswith(text.rsplit("x", 1)[1].strip())
 
 
 def test_the_packagings_content_after_a_trailing_count_is_its_pack() -> None:
