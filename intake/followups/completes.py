@@ -13,7 +13,7 @@ import re
 from intake.followups.added import added_lines
 from intake.followups.clause import load_operations
 from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
-from intake.followups.proposed import best_line, proposed_swaps, swapped, takes_proposal
+from intake.followups.proposed import best_line, proposed_swaps, swapped
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -79,7 +79,8 @@ _PLAIN = frozenset(
 )
 # What an answer that orders nothing says: a refusal, a question back, a postponement.
 _DECLINES = re.compile(
-    r"\?|\b(?:pas|non|ne|annul\w*|reviens|reviendr\w*|attend\w*|not|no|cancel\w*|hold|later|get back)\b", re.I
+    r"\?|\b(?:pas|non|ne|annul\w*|reviens|reviendr\w*|attend\w*|wait\w*|not|no|cancel\w*|hold|later|get back)\b",
+    re.I,
 )
 # A negation alone, which may choose an option by the one it turns down ('pas besoin de ceinture').
 _NEGATION = re.compile(r"\b(?:pas|non|ne|not|no)\b", re.I)
@@ -106,7 +107,7 @@ def complete_quoted_order(parsed: ParsedMessage, index: CatalogIndex) -> Extract
         return None
     telling = (_words(without_added(own)) & _words(latest)) - _words(older)
     base = [line for line in read_lines(older, part=QUOTED_PART, codes=index) if line.quantity is not None]
-    swaps = proposed_swaps(latest, base, index) if takes_proposal(own) else {}
+    swaps = proposed_swaps(own, latest, base, index)
     if not (telling or swaps) or not base:
         return None
     told = _told_lines(without_added(parsed.text), latest, base, _words(older))

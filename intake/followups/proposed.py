@@ -35,13 +35,19 @@ _TAKES = re.compile(
 _NEGATION = re.compile(r"\b(?:pas|not|no|non|ne|n['’])\b|n['’]t\b", re.I)
 # The verb by which our sentence proposes an article in place of the missing one.
 _PROPOSES = re.compile(
-    r"\b(?:remplacer\s+par|(?:vous\s+)?propos(?:er|ons|e)|(?:can|could|may)\s+(?:offer|suggest|propose|send)"
+    r"\b(?:remplacer\s+par|(?:vous\s+)?propos(?:er|ons|e)|(?:can|could|may)\s+(?:offer|suggest|propose|send"
+    r"|ship|deliver|supply|provide)|(?:pouvons|pourrions|pouvez)\s+(?:vous\s+)?(?:livrer|envoyer|fournir|exp[ée]dier)"
     r"|(?:we\s+)?(?:suggest|propose|offer)|[àa]\s+la\s+place\s+(?:nous\s+avons|[:,]))",
     re.I,
 )
 # A sentence: a stop ends it when a space follows ('38.00 EUR' goes on).
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
-_PRICE = re.compile(r"(?:[àa]|at|@|pour|for)\s*(?:€\s*)?(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur\b|euros?\b)", re.I)
+# Its price, the currency after the figure or before it ('à 38,00 € HT', 'at EUR 89.00').
+_PRICE = re.compile(
+    r"(?:[àa]|at|@|pour|for)\s*(?:(?:€|eur\b|euros?\b)\s*(\d+(?:[.,]\d{1,2})?)"
+    r"|(?:€\s*)?(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur\b|euros?\b))",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[,;(]|\s[-–]\s|[.!?](?:\s|$)")
 # The words around the article's name: a determiner before, 'instead' after.
 _FILLER = re.compile(
@@ -57,6 +63,8 @@ _BRACKETED = re.compile(r"\(([^()]{3,40})\)")
 _CODE_TOKEN = re.compile(
     r"(?<![\w/-])(?=[\w/-]*\d)(?=[\w/-]*[A-Za-z])[A-Za-z0-9][\w/-]{2,}[A-Za-z0-9](?![\w/-])"
 )
+# The verb opening its sentence after a subject alone ('We can ship ...', 'Nous pouvons livrer ...').
+_SUBJECT_WORDS = 2
 _PLACED = re.compile(r"^\s*(?:instead|[àa]\s+la\s+place|en\s+remplacement)\b", re.I)
 
 
@@ -69,14 +77,45 @@ def takes_proposal(own: str) -> bool:
     return not _NEGATION.search(own[start + 1 : found.end()])
 
 
+# Words that agree to what is named beside them: 'the PN40 is fine', 'va pour la ...', 'go with the 26A'.
+_TAKES_NAMED = re.compile(
+    r"\b(?:fine|ok(?:ay)?|good|great|perfect|parfait|will\s+do|works|yes|oui|d['’]accord|va\s+pour|convient"
+    r"|nous\s+va|me\s+va|[çc]a\s+ira|take|prend\w*|send|envoyez|go\s+(?:for|with)|accept\w*)\b",
+    re.I,
+)
+# What an answer that takes nothing says: a question back, a refusal, a wait, another choice.
+DECLINES = re.compile(
+    r"\?|\b(?:no|non|not|pas|wait|attend\w*|rather|plut[ôo]t|cancel\w*|annul\w*|later|plus\s+tard)\b|n['’]t\b",
+    re.I,
+)
+_TOKEN = re.compile(r"[^\W_]{2,}")
+
+
+def names_proposal(own: str, missing: str, proposed: str) -> bool:
+    """The answer takes the article we proposed by naming it ('Fine, go with the 26A', 'Va pour la poignée
+    levier'): a word that takes it, and a word or mark of our proposing sentence (`proposed`) that the
+    words of what is missing (`missing`) do not write; nothing declines."""
+    if DECLINES.search(own) or not _TAKES_NAMED.search(own):
+        return False
+    return bool(tokens(own) & (tokens(proposed) - tokens(missing)))
+
+
+def tokens(text: str) -> set[str]:
+    """The words and marks of `text`, folded ('26A' and '26a' alike)."""
+    return {fold(w).lower() for w in _TOKEN.findall(text)}
+
+
 def proposed_swaps(
-    question: str, base: list[ExtractedLine], index: CatalogIndex
+    own: str, question: str, base: list[ExtractedLine], index: CatalogIndex
 ) -> dict[int, tuple[str, Decimal | None, tuple[int, int]]]:
-    """For each line of `base` a sentence of `question` proposes to replace: (the article proposed,
-    its price when written, the span of the proposal in `question`)."""
+    """For each line of `base` a sentence of `question` proposes to replace, when the answer `own` takes
+    the proposal (by a word for it or by naming the article): (the article proposed, its price when
+    written, the span of the proposal in `question`)."""
     names = [_words(line.description.value) if line.description else set() for line in base]
     swaps: dict[int, tuple[str, Decimal | None, tuple[int, int]]] = {}
     for missing, sku, price, span in proposals(question, index):
+        if not (takes_proposal(own) or names_proposal(own, missing, question[span[0] : span[1]])):
+            continue
         place = best_line(names, _words(missing))
         if place is not None and place not in swaps:
             swaps[place] = (sku, price, span)
@@ -87,16 +126,22 @@ def proposals(question: str, index: CatalogIndex) -> list[tuple[str, str, Decima
     """Each sentence of `question` that proposes an article the catalogue names for sure: (what it
     says is missing, the article proposed, its price when written, the sentence's span)."""
     found = []
+    before: list[str] = []
     for sentence in _SENTENCE.finditer(_UNWRAPPED.sub(" ", question)):
         verb = _PROPOSES.search(sentence.group(0))
         if verb is None:
+            before.append(sentence.group(0))
             continue
         missing, offered = sentence.group(0)[: verb.start()], sentence.group(0)[verb.end() :]
+        if len(missing.split()) <= _SUBJECT_WORDS and before:
+            # 'The 26X is out of stock. We can ship the 26A instead': what is missing is said just before.
+            missing = before[-1]
+        before.append(sentence.group(0))
         sku = _proposed_article(offered, index)
         if sku is None:
             continue
         price = _PRICE.search(offered)
-        value = parse_number(price.group(1)) if price else None
+        value = parse_number(price.group(1) or price.group(2)) if price else None
         found.append((missing, sku, Decimal(value) if value is not None else None, sentence.span()))
     return found
 
@@ -104,9 +149,11 @@ def proposals(question: str, index: CatalogIndex) -> list[tuple[str, str, Decima
 def swapped(
     line: ExtractedLine, sku: str, price: Decimal | None, span: tuple[int, int], part: str
 ) -> ExtractedLine:
-    """`line` ordering the article proposed, at the price proposed when one was written."""
+    """`line` ordering the article proposed, at the price proposed when one was written: the words and
+    the customer's code of the article it replaces no longer name it."""
     where = Provenance(part=part, span=span, rule=PROPOSED_RULE)
-    update: dict[str, object] = {"code": Extracted[str](value=sku, confidence=0.8, provenance=where)}
+    code = Extracted[str](value=sku, confidence=0.8, provenance=where)
+    update: dict[str, object] = {"code": code, "description": None, "customer_ref": None}
     if price is not None:
         update["unit_price"] = Extracted[Decimal](value=price, confidence=0.8, provenance=where)
     return line.model_copy(update=update)
@@ -119,10 +166,15 @@ def _proposed_article(offered: str, index: CatalogIndex) -> str | None:
     written = _written_code(_PRICE.split(offered)[0], index)
     if written is not None:
         return written
-    words = _FILLER.sub("", _CLAUSE_END.split(_PRICE.split(offered)[0])[0]).strip()
-    line = ExtractedLine(line_no=1, description=Extracted[str](value=words, confidence=0.8))
-    match = match_article(line, index, customer_id=None)
-    return match.sku if match.sku and match.score >= SURE_SCORE and match.margin >= SURE_MARGIN else None
+    words = _FILLER.sub("", _CLAUSE_END.split(_PRICE.split(offered)[0])[0]).split()
+    # A word of our own before the name ('the standard HP 26A') is left out when the name alone is sure.
+    for start in range(max(1, len(words) - 1)):
+        said = " ".join(words[start:])
+        line = ExtractedLine(line_no=1, description=Extracted[str](value=said, confidence=0.8))
+        match = match_article(line, index, customer_id=None)
+        if match.sku and match.score >= SURE_SCORE and match.margin >= SURE_MARGIN:
+            return match.sku
+    return None
 
 
 def _written_code(offered: str, index: CatalogIndex) -> str | None:
@@ -142,4 +194,8 @@ def best_line(names: list[set[str]], words: set[str]) -> int | None:
 
 
 def _words(text: str) -> set[str]:
-    return {fold(w).lower() for w in _WORD.findall(text)}
+    """Its words, and the marks that mix letters and figures ('26X', 'H7'): a model is named by them."""
+    return {fold(w).lower() for w in [*_WORD.findall(text), *_MARK.findall(text)]}
+
+
+_MARK = re.compile(r"(?<![\w/-])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?![\w/-])")

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from intake.followups.proposed import proposals
+from intake.followups.proposed import DECLINES, names_proposal, proposals
 from matchers import CatalogIndex
-from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.text.agrees import agrees
 from parsers.text.reader import extract_from_text
@@ -26,35 +25,23 @@ SUBSTITUTE_DOUBT = (
 )
 # An answer is a few lines: a longer text orders in words of its own.
 ANSWER_CHARS = 300
-# Words that agree to what is named beside them: 'the PN40 is fine', 'va pour la ...', 'will do'.
-_TAKES = re.compile(
-    r"\b(?:fine|ok(?:ay)?|good|great|perfect|parfait|will\s+do|works|yes|oui|d['’]accord|va\s+pour|convient"
-    r"|nous\s+va|me\s+va|[çc]a\s+ira|take|prend\w*|send|envoyez|go\s+(?:for|with)|accept\w*)\b",
-    re.I,
-)
-_DECLINES = re.compile(
-    r"\?|\b(?:no|non|not|pas|wait|attend\w*|rather|plut[ôo]t|cancel\w*|annul\w*|later|plus\s+tard)\b|n['’]t\b",
-    re.I,
-)
 # A count the answer writes: a figure standing alone, not inside a code or a PO ('6 as planned').
 _COUNT = re.compile(r"(?<![\w/.,-])(\d{1,4})(?![\w/-]|[.,]\d)")
 # The count of the line that is missing: '6 x PLB-37699', 'the 3 x LAV2302B', 'Les 6 x ...'.
 _MISSING = re.compile(r"(?<![\w.,])(\d{1,4})\s*[x×]\s", re.I)
-_WORD = re.compile(r"[^\W_]{2,}")
 
 
 def takes_substitute(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrder | None:
     """The order of the substitute the quoted note offers, when the answer takes it; None otherwise."""
     own = parsed.text.strip()
-    if not own or len(own) > ANSWER_CHARS or not parsed.quoted.strip() or _DECLINES.search(own):
+    if not own or len(own) > ANSWER_CHARS or not parsed.quoted.strip() or DECLINES.search(own):
         return None
     latest = latest_quoted(parsed.quoted)
     offered = proposals(latest, index)
     if len(offered) != 1:
         return None
     before, sku, price, span = offered[0]
-    named = _words(latest[span[0] : span[1]]) - _words(before)
-    if not (agrees(own) or (_TAKES.search(own) and _words(own) & named)):
+    if not (agrees(own) or names_proposal(own, before, latest[span[0] : span[1]])):
         return None
     missing = _MISSING.findall(before) or _MISSING.findall(latest[: span[0]])
     written = set(_COUNT.findall(latest))
@@ -75,7 +62,3 @@ def takes_substitute(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrd
     order = order.model_copy(update={"lines": [line], "doubts": [*order.doubts, SUBSTITUTE_DOUBT]})
     order.notes.append("the reply takes the substitute our note offered")
     return order
-
-
-def _words(text: str) -> set[str]:
-    return {fold(w).lower() for w in _WORD.findall(text)}

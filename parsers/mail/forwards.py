@@ -32,6 +32,19 @@ def named_sender(text: str, sender: Address, to: list[Address]) -> Address | Non
     return Address(email=outside.pop()) if len(outside) == 1 else None
 
 
+def kept_subject(text: str, markers: Markers) -> tuple[int, int] | None:
+    """Where the subject line that a forward keeps of an Outlook block ('Objet : commande' between blank
+    lines, the rest of the block left out) starts and where the original under it starts: under a forward
+    subject, the forwarder's words end there."""
+    at = 0
+    for before, line in zip(["", *text.split("\n")], text.split("\n"), strict=False):
+        end = at + len(line) + 1
+        if at and not before.strip() and markers.subject_field.match(line.strip()) and text[end:].strip():
+            return at, min(end, len(text))
+        at = end
+    return None
+
+
 def header_fields(lines: list[str], markers: Markers) -> tuple[int, Address | None, dt.datetime | None]:
     """Read "De : / Date : / Objet :" lines from the top of `lines`.
 

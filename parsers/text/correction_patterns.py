@@ -33,6 +33,8 @@ class CorrectionWords(BaseModel):
     fillers: list[str]
     beside: list[str]
     dropped: list[str]
+    forwarder_drop: list[str]
+    forwarder_dropped_after: list[str]
 
 
 class _CorrectionsFile(BaseModel):
@@ -117,7 +119,11 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b(?:(?:(?:pass|mont|port|augment|baiss|ramen)(?:ez|er)|mett(?:ez|re)|descend(?:ez|re)|r[ée]dui(?:sez|re))\s+"
             rf"(?:le|la|les|l['’])\s*(?P<what>[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?:à|a)|"
             rf"(?:increase|raise|bump|change|reduce|cut|bring|take)\s+the\s+(?P<what_en>[^\W\d_][^\d,.;:\n]{{1,40}}?)"
-            rf"\s+(?:up\s+|down\s+)?to)\s+(?P<new>{qty})(?![\w,.]\d|\w)",
+            rf"\s+(?:up\s+|down\s+)?to|"
+            # 'les gants passent à 30', 'the tape goes up to 20', 'the gloves should be 30': the line named first
+            rf"(?<![\w'’])(?P<what_after>[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?:passent|passe|montent|monte|descendent"
+            rf"|go(?:es)?\s+(?:up|down)|should\s+be|must\s+be|doivent\s+être|doit\s+être)\s*(?:à|a|to)?)"
+            rf"\s+(?P<new>{qty})(?![\w,.]\d|\w)",
             re.I,
         ),
         # 'finalement pas de bavette', 'en fait plus d'enveloppes C5': the article named is dropped
@@ -178,6 +184,14 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         "each": re.compile(
             rf"(?:{apology}|mettez(?:-en)?|put)(?!\w)[\s,:!]*(?P<new>{qty})\s+"
             rf"(?:of\s+each|each|de\s+chaque|chacun(?:e)?|pour\s+chacun(?:e)?)(?!\w)",
+            re.I,
+        ),
+        "forwarder_drop": re.compile(
+            rf"(?<!\w)(?:{_words(words.forwarder_drop)})\s*(?P<what>[^\W\d_][^.;,:!?()\n]{{2,60}})", re.I
+        ),
+        "forwarder_dropped_after": re.compile(
+            rf"(?:^|(?<=[.!?:;])\s)\W*(?:(?:les|le|la|l['’]|the)\s*)?(?P<what>[^\W\d_][^\d.;,:!?()\n]{{1,50}}?)\s*[,:]?\s+"
+            rf"(?:{_words(words.forwarder_dropped_after)})(?!\w)",
             re.I,
         ),
         "line_number": re.compile(

@@ -250,7 +250,7 @@ def _recount_named(
         return lines
     own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
     others = [ln for ln in lines if ln not in own and ln.quantity is not None]
-    what = found["what"] or found.groupdict().get("what_en") or ""
+    what = found["what"] or found.groupdict().get("what_en") or found.groupdict().get("what_after") or ""
     said = tokens(what)
     coded = [ln for ln in others if ln.code and fold_code(ln.code.value) in said]
     target = coded[0] if len(coded) == 1 else None if coded else named_once(others, what)

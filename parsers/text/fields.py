@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from models import Extracted, Provenance
+from parsers.mail.forwards import kept_subject
 from parsers.mail.markers import load_markers
-from parsers.mail.quotes import openings
+from parsers.mail.quotes import Opening, openings
 from parsers.text.codes import CodeBook
 from parsers.text.corrections import corrected_reference
 from parsers.text.ship_to import ship_to as ship_to
@@ -148,7 +149,8 @@ def split_forward(text: str, subject: str = "") -> tuple[str, str, int]:
     """(the forwarder's own text, the forwarded text, where it starts); no forward -> (text, "", len)."""
     found = next((o for o in openings(text, subject) if o.kind == "forward"), None)
     if found is None and is_forward_subject(subject):
-        found = next(openings(text, subject), None)
+        kept = kept_subject(text, load_markers())
+        found = next(openings(text, subject), None) or (Opening("forward", *kept) if kept else None)
     if found is None:
         return text, "", len(text)
     return text[: found.start], text[found.end :], found.end

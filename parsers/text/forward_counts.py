@@ -1,14 +1,16 @@
 """A forwarder's line over the forwarded list that names one of its lines with a count of its own
 ('Pour les gants, 24 paires.', 'Les gants : 24', 'For the gloves, 24 pairs'): the forwarder's count
-for that line, never one line more (parsers/text/reader.py reads it after the forwarder's corrections)."""
+for that line, never one line more; and a forwarder's words that take one of its lines out ('sans les
+gants', 'the gloves are cancelled'). parsers/text/reader.py reads both after the forwarder's corrections."""
 
 from __future__ import annotations
 
 import re
 
 from models import Extracted, ExtractedLine, Provenance
+from parsers.text.correction_patterns import correction_patterns
 from parsers.text.corrections import ADDED_RULE
-from parsers.text.named_lines import before, line_words, named_once, significant
+from parsers.text.named_lines import before, line_words, named_once, sentences, significant
 
 # What opens the forwarder's naming of a line: the end of an earlier sentence, then 'pour les', 'for the'.
 _OPENING = re.compile(
@@ -18,10 +20,35 @@ _OPENING = re.compile(
 
 
 def recount_forwarded(
-    lines: list[ExtractedLine], forward_at: int, *, part: str, rule: str
+    lines: list[ExtractedLine], own: str, forward_at: int, *, part: str, rule: str
 ) -> tuple[list[ExtractedLine], list[Provenance]]:
     """The lines with each forwarder's line that names one forwarded line, and only it, taken as that
-    line's new count; and the places read so."""
+    line's new count, and those the forwarder's words `own` take out; and the places read so."""
+    lines, dropped = _drop_forwarded(lines, own, forward_at, part=part, rule=rule)
+    lines, read = _recount(lines, forward_at, part=part, rule=rule)
+    return lines, [*dropped, *read]
+
+
+def _drop_forwarded(
+    lines: list[ExtractedLine], own: str, forward_at: int, *, part: str, rule: str
+) -> tuple[list[ExtractedLine], list[Provenance]]:
+    """The forwarded lines less the one each sentence of the forwarder's takes out by its name alone."""
+    patterns = correction_patterns()
+    read: list[Provenance] = []
+    for sentence, at in sentences(own):
+        for key in ("forwarder_drop", "forwarder_dropped_after"):
+            for found in patterns[key].finditer(sentence):
+                below = [ln for ln in lines if ln.provenance and not before(ln, forward_at, part)]
+                target = named_once(below, found["what"])
+                if target is not None:
+                    lines = [ln for ln in lines if ln is not target]
+                    read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
+    return lines, read
+
+
+def _recount(
+    lines: list[ExtractedLine], forward_at: int, *, part: str, rule: str
+) -> tuple[list[ExtractedLine], list[Provenance]]:
     below = [ln for ln in lines if ln.provenance and not before(ln, forward_at, part)]
     read: list[Provenance] = []
     for own in [ln for ln in lines if before(ln, forward_at, part)]:

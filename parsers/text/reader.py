@@ -137,7 +137,7 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
     )
     if forward_at < len(body):
         order.lines, recounted = recount_forwarded(
-            order.lines, forward_at, part=part, rule="forward-override"
+            order.lines, own, forward_at, part=part, rule="forward-override"
         )
         corrected = [*corrected, *recounted]
     order.read_spans = [*order.read_spans, *corrected]

@@ -82,3 +82,35 @@ def test_a_refused_replacement_completes_nothing(index: CatalogIndex) -> None:
         complete_quoted_order(_reply("Non, l'équivalent ne nous va pas, on attend.", FR_THREAD), index)
         is None
     )
+
+
+SHIP_INSTEAD_EN = (
+    "On Tue, 1 Dec 2026 at 09:14, Order desk <commandes@garonne-pro.fr> wrote:\n"
+    "> Hello,\n> Regarding your PO MB-7104: the nitrile gloves size 10 are out of stock until January. We can"
+    " ship the powder-free latex gloves size 10 instead, at EUR 7.20 instead of 6.90. Shall we?\n"
+    "> The other lines are in stock.\n> Order desk\n>\n"
+    "> On Mon, 30 Nov 2026 at 08:10, Martin BTP <achats@martin-btp.fr> wrote:\n"
+    ">> Hello,\n>> PO MB-7104\n>> 4 boxes of nitrile gloves size 10\n>> 6 pairs of leather gloves size 9\n"
+)
+
+
+def test_the_proposed_article_named_by_the_answer_replaces_the_line_our_sentence_before_names(
+    index: CatalogIndex,
+) -> None:
+    said = "Fine, go with the latex for the 4 boxes. Everything else as per our PO."
+    order = complete_quoted_order(_reply(said, SHIP_INSTEAD_EN), index)
+    assert order is not None
+    assert [(line.code.value if line.code else None, int(line.quantity.value)) for line in order.lines] == [
+        ("GAN-LTX-T10", 4),
+        (None, 6),
+    ]
+    first = order.lines[0]
+    assert first.unit_price is not None and str(first.unit_price.value) == "7.2"
+    assert first.description is None  # the words of the article replaced no longer name it
+
+
+def test_an_answer_naming_the_proposed_article_to_wait_for_the_other_completes_nothing(
+    index: CatalogIndex,
+) -> None:
+    said = "No, we'd rather wait for the nitrile, not the latex."
+    assert complete_quoted_order(_reply(said, SHIP_INSTEAD_EN), index) is None

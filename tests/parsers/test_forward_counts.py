@@ -82,3 +82,50 @@ def test_a_model_mark_changed_by_the_forwarder_names_the_one_line_writing_it(own
     read = _read(own, _MARKED)
     assert ("tuyaux Flexo T250", 4) in read and ("tuyaux Flexo T150", 4) not in read
     assert len(read) == (4 if "sécateurs" in own else 3)
+
+
+def _read_outlook(own: str) -> list[tuple[str, int]]:
+    """The forward as Outlook writes it: its header block with no rule and no '>', of which the body keeps
+    the original's subject."""
+    raw = (
+        "From: Paul <p@jardiland-pro.fr>\nTo: cde@jardiland-pro.fr\nSubject: TR: commande\n"
+        "Message-ID: <a@b>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+        f"{own}\n\nPaul\n\nDe : Anne <anne@paysages-du-lac.fr>\nEnvoyé : mercredi 14 octobre 2026 08:05\n"
+        f"À : Paul <p@jardiland-pro.fr>\nObjet : commande\n\nBonjour,\n\n{_LIST}\nMerci\nAnne\n"
+    ).encode()
+    order = extract_from_text(parse_message(raw, where="forward"))
+    return sorted((ln.description.value, int(ln.quantity.value)) for ln in order.lines)
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Pour saisie, sans les arrosoirs.",
+        "Pour saisie. Les arrosoirs sont annulés, elle en a.",
+        "Pour saisie. Elle n'a plus besoin des arrosoirs.",
+        "Please key this in without the arrosoirs.",
+        "Please key this in. She doesn't need the arrosoirs any more.",
+        "Please key this in. Arrosoirs cancelled.",
+    ],
+    ids=["sans-les", "annules", "plus-besoin", "without-the", "doesnt-need", "cancelled"],
+)
+def test_a_forwarders_words_take_the_forwarded_line_they_name_out(own: str) -> None:
+    assert _read_outlook(own) == [("râteaux", 3), ("terreau 40 L", 12)]
+    assert sorted(_read(own)) == [("râteaux", 3), ("terreau 40 L", 12)]
+
+
+def test_a_forwarders_drop_names_one_line_or_none():
+    assert len(_read_outlook("Pour saisie, sans les sacs de sable.")) == 3
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Pour saisie. Elle a rappelé, les arrosoirs passent à 8.",
+        "Please key this in. The arrosoirs should be 8.",
+        "Pour saisie. Modif : arrosoirs x 8.",
+    ],
+    ids=["passent-a", "should-be", "named-then-counted"],
+)
+def test_a_count_said_after_the_forwarded_lines_name_changes_it_under_an_outlook_block(own: str) -> None:
+    assert _read_outlook(own) == [("arrosoirs 10 L", 8), ("râteaux", 3), ("terreau 40 L", 12)]
