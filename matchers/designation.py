@@ -302,6 +302,8 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
         for option, similarity in options:
             if similarity > best and option in words:
                 best, token = similarity, option
+        if best == 0.0 and options and _initials_of(options[0][0], candidate.words):
+            best = PREFIX_SIMILARITY
         covered += weight * best
         used.add(token)
         absent += best == 0.0 and known
@@ -320,6 +322,18 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
         1 for word in query.wording.excluded if _names_word(words, word) or word in candidate.features
     )
     return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted + exact
+
+
+def _initials_of(word: str, words: tuple[str, ...]) -> bool:
+    """'PL' for 'poids lourd', 'VL' for 'véhicule léger', 'PC' for 'petits carreaux': two or three
+    letters the customer writes for as many words that follow each other in the designation."""
+    size = len(word)
+    if not 2 <= size <= 3 or not word.isalpha():
+        return False
+    return any(
+        all(w[:1] == letter for w, letter in zip(words[i : i + size], word, strict=True))
+        for i in range(len(words) - size + 1)
+    )
 
 
 def _names_word(words: set[str] | frozenset[str], word: str) -> bool:

@@ -74,18 +74,53 @@ def asked_about(
     under each line), else the one line whose words the question writes (questions over the order),
     else the uncounted row of the customer's order just above it ('toners pour la salle 12')."""
     asked = quoted[question[0] : question[1]]
-    if "?" not in asked:
+    if "?" not in asked and not _CHOICE.search(asked):
         return None
     words = _words(asked)
     shared = [(len(words & _words(ln.description.value if ln.description else "")), ln) for ln in lines]
     best = max((count for count, _ in shared), default=0)
     named = [ln for count, ln in shared if count == best]
-    if best and len(named) == 1:
+    # A row of the order written without a count may name what our point is about better than any line.
+    row = _row_named(quoted, asked, question[1])
+    if best and len(named) == 1 and (row is None or row[0] <= best):
         return named[0]
     above = [ln for ln in lines if since <= _start(ln) < question[0]]
-    if above:
+    if above and row is None:
         return max(above, key=_start)
-    return _row_above(quoted, question[0], since)
+    return _row_above(quoted, question[0], since) or (row[1] if row is not None else None)
+
+
+# The number of our point ('1. Papier couleur ...'): no figure it offers.
+_POINT_NUMBER = re.compile(r"^[>\s]*\d{1,2}[.)]\s")
+# Our point sets out options without a question mark ('... par boîte de 10 ou en étui de 4').
+_CHOICE = re.compile(r"\b(?:ou|or)\b", re.I)
+# What our numbered point is about, before its colon: '2. Marqueurs pour tableau blanc : ...'.
+_POINT = re.compile(r"^[>\s]*(?:\d{1,2}[.)]|[-*•])\s*(?P<name>[^\W\d_][^:\n?]{1,60}?)\s*:", re.I)
+
+
+def _row_named(quoted: str, asked: str, after: int) -> tuple[int, ExtractedLine] | None:
+    """The one row of the customer's order quoted deeper down that writes the most words of what our
+    numbered point is about ('2. Marqueurs pour tableau blanc : ...' for '- des marqueurs pour tableau
+    blanc'), as a line without its count, with how many of those words it writes."""
+    point = _POINT.match(asked)
+    if point is None:
+        return None
+    words = _words(point["name"])
+    rows = []
+    offset = after
+    for row in quoted[after:].splitlines(keepends=True):
+        name = _QUOTE_DEPTH.sub("", row).strip().lstrip("-*• ").strip()
+        if _depth(row) >= 2 and name:
+            rows.append((len(words & _words(name)), offset + row.index(name), name))
+        offset += len(row)
+    best = max((shared for shared, _, _ in rows), default=0)
+    named = [(at, name) for shared, at, name in rows if shared == best]
+    if not best or len(named) != 1:
+        return None
+    at, name = named[0]
+    where = Provenance(part=QUOTED_PART, span=(at, at + len(name)), rule=ASKED_RULE)
+    text = Extracted[str](value=name, confidence=0.7, provenance=where)
+    return best, ExtractedLine(line_no=0, description=text, provenance=where)
 
 
 def _row_above(quoted: str, at: int, since: int) -> ExtractedLine | None:
@@ -119,7 +154,7 @@ def asked_lines(
         return None
     cut = added_from(answer)
     said = answer[:cut] if cut is not None else answer
-    offered = set(_FIGURES.findall(question))
+    offered = set(_FIGURES.findall(_POINT_NUMBER.sub("", question)))
     shared: list[str] = []
     counted: list[tuple[Decimal, str]] = []
     for clause in _CLAUSES.split(_SAYS_NOTHING.sub(" ", said).strip(" .!")):

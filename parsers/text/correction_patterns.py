@@ -191,7 +191,7 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "forwarder_dropped_after": re.compile(
             rf"(?:^|(?<=[.!?:;])\s)\W*(?:(?:les|le|la|l['’]|the)\s*)?(?P<what>[^\W\d_][^\d.;,:!?()\n]{{1,50}}?)\s*[,:]?\s+"
-            rf"(?:{_words(words.forwarder_dropped_after)})(?!\w)",
+            rf"(?:{_words(words.forwarder_dropped_after + words.withdrawn_after)})(?!\w)",
             re.I,
         ),
         "line_number": re.compile(

@@ -186,3 +186,42 @@ def test_an_answer_giving_up_the_line_asked_about_leaves_it_out(index: CatalogIn
 
 def test_an_answer_with_no_count_under_a_line_without_one_is_not_read() -> None:
     assert asked_lines(_line("cartouche", None), "les noires", "Combien ?", "body", None) is None
+
+
+# Our numbered points over the customer's request, two of them about rows it wrote without a count, one
+# setting out its options without a question mark.
+POINTS_OVER_UNCOUNTED = """Bonjour, réponses ci-dessous.
+
+Le mar. 8 déc. 2026 à 10:02, Service commandes <commandes@garonne-pro.fr> a écrit :
+> Bonjour,
+> Trois points avant de saisir votre commande CH-5530 :
+>
+> 1. Coudes à sertir : 16 ou 22 ?
+
+3 en 16, 2 en 22
+
+> 2. Tube PER gainé : nous le vendons en bleu ou en rouge, couronne de 50 m.
+
+Rouge Ø16, 2 couronnes.
+
+> 3. Manchons à sertir : Ø14 ou Ø16 ?
+
+Ø16, 10 pièces.
+
+> Cordialement
+>
+>> Commande CH-5530
+>> - 5 coudes 90° à sertir cuivre
+>> - du tube PER gainé pour la chaufferie
+>> - des manchons à sertir cuivre
+"""
+
+
+def test_answers_to_numbered_points_about_uncounted_rows_read_those_rows(index: CatalogIndex) -> None:
+    order = _read(POINTS_OVER_UNCOUNTED, index)
+    assert skus_of(order, index) == [
+        ("PLB-20873", 3),
+        ("PLB-20473", 2),
+        ("PLB-12618", 2),
+        ("PLB-20191", 10),
+    ]

@@ -1,5 +1,6 @@
-"""What a customer writes around an article's name: a clause of use or delivery after it, the English
-order of words (what the article is, said last), a maker's ref among weak words."""
+"""What a customer writes around an article's name or instead of its words: a clause of use or delivery
+after it, the English order of words (what the article is, said last), a maker's ref among weak words,
+the initials of the designation's words."""
 
 from __future__ import annotations
 
@@ -143,3 +144,25 @@ def test_a_makers_ref_among_weak_words_names_its_article_surely() -> None:
     )
     assert match.sku == "A1"
     assert match.score >= 0.9
+
+
+_DAIRY = _index(
+    "Crème fraîche épaisse 30% MG 5 L",
+    "Crème liquide entière 35% MG 1 L",
+    "Lait demi-écrémé UHT 1 L",
+    "Beurre doux plaquette 250 g",
+    "Fromage blanc 20% MG 5 kg",
+    "Huile tournesol 5 L",
+)
+
+
+@pytest.mark.parametrize(("wording", "sku"), [("CF épaisse 5 L", "A1"), ("LDE UHT", "A3")])
+def test_initials_stand_for_the_words_they_open(wording: str, sku: str) -> None:
+    match = match_article(make_extracted_line(wording, quantity="3"), _DAIRY, customer_id=None)
+    assert match.sku == sku
+    assert match.score >= 0.65
+
+
+def test_letters_opening_no_words_of_the_name_name_nothing() -> None:
+    match = match_article(make_extracted_line("crème XY 5 L", quantity="3"), _DAIRY, customer_id=None)
+    assert match.sku is None

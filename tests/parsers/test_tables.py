@@ -560,3 +560,45 @@ def test_a_count_of_cans_or_bags_with_what_each_holds_names_the_size_in_a_body_t
 @pytest.mark.parametrize("written", ["2 x 10 pcs", "4 x 5 m", "2 x 5"])
 def test_a_count_times_packs_or_lengths_is_not_read_as_cans(written: str) -> None:
     assert count_of_measures(written) is None
+
+
+@pytest.mark.parametrize(
+    ("code_heading", "description_heading"),
+    [
+        ("Manufacturer part number", "Material description"),
+        ("MPN", "Desc."),
+        ("Mfr. P/N", "Descr."),
+        ("Material number", "Materialbezeichnung"),
+        ("Your item no.", "Description"),
+    ],
+)
+def test_a_makers_part_number_and_an_erps_material_headings_name_their_columns(
+    code_heading: str, description_heading: str
+) -> None:
+    found = read_header(f"{code_heading}\t{description_heading}\tQty")
+    assert found is not None and found.roles == {"code": 0, "description": 1, "quantity": 2}
+    sheet = read_sheet(
+        f"{code_heading};{description_heading};Qty\nHYD-2210;Hydraulic hose 1/2 in 2 m;3\n".encode(),
+        "po.csv",
+        "p1",
+    )
+    assert [(ln.code.value, ln.description.value) for ln in sheet.lines] == [
+        ("HYD-2210", "Hydraulic hose 1/2 in 2 m")
+    ]
+
+
+def test_a_model_finish_or_format_column_is_read_into_the_designation_of_a_body_table_and_a_sheet() -> None:
+    body = read_lines("Article | Format | Qté\nRamette 80 g | A3 | 5\nRamette 80 g | A4 | 10\n", part="body")
+    sheet = read_sheet(
+        "Réf;Désignation;Finition;Qté\nBUR-140;Bureau droit 140 cm;chêne clair;2\nCAI-3;Caisson 3 tiroirs;;1\n".encode(),
+        "bc.csv",
+        "p1",
+    )
+    assert [(ln.description.value, ln.quantity.value) for ln in body] == [
+        ("Ramette 80 g A3", Decimal(5)),
+        ("Ramette 80 g A4", Decimal(10)),
+    ]
+    assert [ln.description.value for ln in sheet.lines] == [
+        "Bureau droit 140 cm chêne clair",
+        "Caisson 3 tiroirs",
+    ]

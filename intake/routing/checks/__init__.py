@@ -15,6 +15,7 @@ from intake.routing.checks.context import CheckContext
 from intake.routing.checks.corrections import check_corrections
 from intake.routing.checks.coverage import check_lines_read
 from intake.routing.checks.forwarded import check_forwarder_lines, check_forwarder_names_articles
+from intake.routing.checks.glued import check_quantity_glued
 from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
 from intake.routing.checks.left_out import check_left_out
 from intake.routing.checks.lines import (
@@ -83,6 +84,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_lines_matched,
     check_quantities,
     check_quantity_written,
+    check_quantity_glued,
     check_pack_columns,
     check_units,
     check_sizes,
