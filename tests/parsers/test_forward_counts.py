@@ -151,3 +151,21 @@ def test_a_forwarders_drop_takes_out_only_a_line_named_right_after_it(own: str) 
 )
 def test_a_count_said_after_the_forwarded_lines_name_changes_it_under_an_outlook_block(own: str) -> None:
     assert _read_outlook(own) == [("arrosoirs 10 L", 8), ("râteaux", 3), ("terreau 40 L", 12)]
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Pour saisie. 8 arrosoirs (pas 6).",
+        "Please key this in. Arrosoirs: 8 (not 6).",
+        "Pour saisie. 8 arrosoirs (au lieu de 6).",
+    ],
+    ids=["pas-fr", "not-en", "au-lieu-de"],
+)
+def test_a_count_replaced_in_brackets_changes_the_forwarded_line(own: str) -> None:
+    assert _read_outlook(own) == [("arrosoirs 10 L", 8), ("râteaux", 3), ("terreau 40 L", 12)]
+
+
+def test_a_count_replaced_in_brackets_on_its_own_line_changes_no_other():
+    listed = "- 8 arrosoirs 10 L (pas 6)\n- 6 râteaux\n"
+    assert sorted(_read("Pour saisie.", listed)) == [("arrosoirs 10 L (pas 6)", 8), ("râteaux", 6)]
