@@ -181,9 +181,10 @@ def blocks_approval(reason: ReviewReason) -> bool:
 
 
 def passes_checks(decision: Decision) -> bool:
-    """True when only the threshold could hold this order (what `intake eval` varies)."""
+    """True when only the threshold could hold this order (what `intake eval` varies): no error holds
+    it, a guessed article's among them (held whatever the threshold), and no warning but the threshold's."""
     return not any(
-        r.severity in (Severity.ERROR, Severity.WARNING) and r.code != LOW_CONFIDENCE
+        r.severity == Severity.ERROR or (r.severity == Severity.WARNING and r.code != LOW_CONFIDENCE)
         for r in decision.reasons
     )
 

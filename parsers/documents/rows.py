@@ -9,6 +9,7 @@ from typing import TypeVar
 from models import Extracted, ExtractedLine, Provenance
 from parsers.values.numbers import parse_number, split_quantity, without_spelled_count, word_quantity
 from parsers.values.units import count_of_measures, normalise_unit
+from parsers.vocabulary.layout import DESIGNATION_ROLES
 
 # A line's amount is printed to the cent: quantity x net price within this of it.
 CENT = Decimal("0.01")
@@ -127,7 +128,7 @@ def _with_variant(designation: str, cells: Cells) -> str:
     L | noir', 'Front pads | Toyota Yaris III'), and the packaging that tells two sizes of one product
     apart ('Haricots verts' | 'sac 2,5 kg'), unless it already writes them."""
     words = designation.lower().split()
-    extra = [_written(cells.get(role, ("",))[0]) for role in ("size", "colour", "fits")]
+    extra = [_written(cells.get(role, ("",))[0]) for role in DESIGNATION_ROLES]
     said = f" {' '.join(words)} "
     extra = [e for e in extra if e and f" {' '.join(e.lower().split())} " not in said]
     pack = str(cells.get("pack", ("",))[0]).strip()

@@ -67,9 +67,11 @@ def labelled_value(
         value = inline or _after_label(cell, vocab) or _value_of_label(grid, r, c, vocab, above_table)
         return (field, value) if value is not None else None
     if colon:
-        # 'Purchase order: CR-2026-051': a title as the label.
+        # 'Purchase order: CR-2026-051': a title as the label, its number in the cell or beside it
+        # ('Commande :' | 'CG-2711').
         titled = titled_number(label.split(), vocab) == len(label.split())
-        return ("po_number", inline) if titled and inline is not None and is_po(inline) else None
+        value = (inline or value_beside(grid, r, c)) if titled else None
+        return ("po_number", value) if value is not None and is_po(value) else None
     # A title and the number that follows it, in the cell or beside it: 'Commande 0458/2026'.
     words = cell.text.split()
     at = titled_number(words, vocab)
@@ -95,14 +97,15 @@ _SEPARATOR = re.compile(r"\s+[-–—|]\s+")
 
 
 def _after_label(cell: Cell, vocab: LayoutVocabulary) -> Cell | None:
-    # 'Purchase order no. PO-10455': one word after the label, in the label's own cell.
+    # 'Purchase order no. PO-10455': one word after the label, in the label's own cell, or followed by the
+    # order's date ('Bon de commande n° CG-2711 du 28/11/2026').
     words = cell.text.split()
     spans = match_phrases(normalize(cell.text).split(), vocab.fields)
     if not spans:
         return None
     for size in range(1, len(words)):
         if len(normalize(" ".join(words[:size])).split()) == spans[0][2]:
-            rest = Cell(words[size], cell.ref) if size == len(words) - 1 else None
+            rest = Cell(words[size], cell.ref) if size == len(words) - 1 or ends_title(words, size) else None
             return rest if rest is not None and (is_po(rest) or as_date(rest.value)) else None
     return None
 

@@ -136,14 +136,14 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             re.compile(
                 # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
                 rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
-                rf"(?:au lieu de|à la place de|plut[ôo]t que|instead of|rather than)\s+(?P<old>{qty})",
+                rf"\(?\s*(?:au lieu de|à la place de|plut[ôo]t que|instead of|rather than)\s+(?P<old>{qty})",
                 re.I,
             )
         ),
-        # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10"
+        # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10", "20 (pas 10)"
         "not_old": starting(
             re.compile(
-                rf"\b(?P<new>{qty})\b[^.\n]{{0,60}}?,?\s+(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
+                rf"\b(?P<new>{qty})\b[^.\n]{{0,60}}?(?:,?\s+|\s*\(\s*)(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
                 re.I,
             )
         ),
@@ -191,7 +191,7 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "forwarder_dropped_after": re.compile(
             rf"(?:^|(?<=[.!?:;])\s)\W*(?:(?:les|le|la|l['’]|the)\s*)?(?P<what>[^\W\d_][^\d.;,:!?()\n]{{1,50}}?)\s*[,:]?\s+"
-            rf"(?:{_words(words.forwarder_dropped_after)})(?!\w)",
+            rf"(?:{_words(words.forwarder_dropped_after + words.withdrawn_after)})(?!\w)",
             re.I,
         ),
         "line_number": re.compile(

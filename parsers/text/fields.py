@@ -126,9 +126,10 @@ _PO_ALONE = re.compile(
     r"(?P<po>(?=[A-Z0-9\-/._]*\d)(?:[A-Z0-9]+[\-/._])+[A-Z0-9]+|\d{6,12}|[A-Z]{2,4}\d{4,})"
 )
 _LABEL_AT_END = starting(re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*$", re.I))
-# "PO-7731", "BC2026-118", "PO-GIR-8841" (a customer's letters between the prefix and the number).
+# "PO-7731", "BC2026-118", "PO-GIR-8841", "GIR-PO-8841" (a customer's letters beside the prefix).
 _PO_PREFIXED = re.compile(
-    r"(?<![\w\-/])(?P<po>(?:PO|BC|BDC|CDE|CMD|ACH)(?:[-_/]?\d|[-_/][A-Z]{2,5}[-_/]\d)[\w\-/]*\d)(?![\w\-])"
+    r"(?<![\w\-/])(?P<po>(?:[A-Z]{2,5}[-_/])?(?:PO|BC|BDC|CDE|CMD|ACH)(?:[-_/]?\d|[-_/][A-Z]{2,5}[-_/]\d)[\w\-/]*\d)"
+    r"(?![\w\-])"
 )
 _NOT_OUR_PO = re.compile(
     r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note"

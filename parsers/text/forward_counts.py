@@ -32,7 +32,8 @@ def recount_forwarded(
 def _drop_forwarded(
     lines: list[ExtractedLine], own: str, forward_at: int, *, part: str, rule: str
 ) -> tuple[list[ExtractedLine], list[Provenance]]:
-    """The forwarded lines less the one each sentence of the forwarder's takes out by its name alone."""
+    """The forwarded lines less the one each sentence of the forwarder's takes out, named right after
+    the words that take it out or right before those that withdraw it."""
     patterns = correction_patterns()
     read: list[Provenance] = []
     for sentence, at in sentences(own):
@@ -40,7 +41,9 @@ def _drop_forwarded(
             for found in patterns[key].finditer(sentence):
                 below = [ln for ln in lines if ln.provenance and not before(ln, forward_at, part)]
                 target = named_once(below, found["what"])
-                if target is not None:
+                # The article is named right after the words ('et pas de rush pour les gants' drops none).
+                first = re.search(r"[^\W\d_][\w\-]{3,}", found["what"])
+                if target is not None and first and significant(first.group()) & line_words(target):
                     lines = [ln for ln in lines if ln is not target]
                     read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
     return lines, read

@@ -211,7 +211,11 @@ def _with_known_code(line: ExtractedLine, spans: list[re.Match[str]], start: int
     where = line.description.provenance if line.description else None
     if line.code is not None or where is None or where.span is None:
         return line
-    inside = [m for m in spans if _names_in(m, where.span, start)]
+    inside = [
+        m
+        for m in spans
+        if _names_in(m, where.span, start) and _kept(m, line.description.value, where.span[1] - start)
+    ]
     if len(inside) != 1:
         return line
     found = inside[0]
@@ -228,6 +232,15 @@ def _names_in(code: re.Match[str], span: tuple[int, int], start: int) -> bool:
     return (
         begin >= span[1]
         and _BRACKETED_CODE.fullmatch(code.string[span[1] - start : code.start()]) is not None
+    )
+
+
+def _kept(code: re.Match[str], name: str, name_end: int) -> bool:
+    """A code written inside the name's span is still in the name read: one the writer took back ('EA602
+    enfin non, les 72Ah') is not the item's; one in brackets after the name is."""
+    return (
+        code.start() >= name_end
+        or re.sub(r"\W", "", code.group(0)).lower() in re.sub(r"\W", "", name).lower()
     )
 
 

@@ -12,7 +12,11 @@ from parsers.values.dates import date_words, month_number
 
 def name_goes_on(rest: str, at: int, stop: str) -> bool:
     """The stop word at `at` is inside the name: a vehicle or a second colour follows it."""
-    return (stop in _FOR and _fits(rest, at + len(stop))) or (stop in _AND and _two_colours(rest, at, stop))
+    return (
+        (stop in _FOR and _fits(rest, at + len(stop)))
+        or (stop == " for " and _NAMED.match(rest, at + len(stop)) is not None)
+        or (stop in _AND and _two_colours(rest, at, stop))
+    )
 
 
 def _two_colours(rest: str, at: int, stop: str) -> bool:
@@ -33,6 +37,9 @@ def _fits(rest: str, at: int) -> bool:
 
 
 _FOR = frozenset({" pour ", " for "})
+# 'rear pads for the Sprinters', 'first aid kits for 10 people': a name or a figure after 'for' tells
+# what the article fits, a place or a purpose in lower case ('for the new classrooms') what it is wanted for.
+_NAMED = re.compile(r"(?:the\s+)?[A-Z][\w'’-]+|\d")
 _AND = frozenset({" et ", " and "})
 _COLOUR_BEFORE = re.compile(rf"\b(?:{colour_pattern()})$", re.I)
 _COLOUR_AFTER = re.compile(

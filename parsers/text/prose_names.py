@@ -34,8 +34,32 @@ def cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     left_open = _LEFT_OPEN.search(rest[:end])  # 'gilets orange XL et' at a wrapped line's end
     if left_open is not None and left_open.start() > 0:
         end = left_open.start()
+    restated = _restated(rest, end)
+    if restated is not None:  # 'trois batteries EA602 enfin non, les 72Ah': the name said again is the name
+        return restated[0], begin + restated[1]
     desc = rest[:end].strip(" .,;:")
     return desc, begin + len(rest[:end].rstrip(" .,;:"))
+
+
+def _restated(rest: str, end: int) -> tuple[str, int] | None:
+    """The name the writer says instead, when a word taking back what was just said closes the name or
+    opens the clause after it ('X enfin non, les Y', 'X, sorry, I mean the Y'): the clause after it, and
+    where it ends; None when no such word is there or nothing is said after it."""
+    closing = _TAKEN_BACK_END.search(rest[:end])
+    after = end
+    if closing is None:
+        opening = _TAKEN_BACK_AFTER.match(rest, end)
+        if opening is None:
+            return None
+        after = opening.end()
+    else:
+        after = end + len(re.match(r"[\s,]*(?:" + _TAKEN_BACK + r"[\s,]*)*", rest[end:], re.I)[0])
+    start = after + len(_ARTICLE.match(rest, after)[0])
+    stop = _stop(rest, start)
+    name = rest[start:stop].strip(" .,;:")
+    if not re.search(r"[^\W\d_]{2}|\d", name):
+        return None
+    return name, len(rest[:stop].rstrip(" .,;:"))
 
 
 def _stop(rest: str, begin: int) -> int:
@@ -61,3 +85,11 @@ FUNCTION_WORD = starting(
     )
 )
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
+
+# Words taking back the name just written: 'enfin non', 'non pardon', 'ou plutôt', 'I mean', 'no wait'.
+_TAKEN_BACK = (
+    r"(?:(?:sorry|pardon)[\s,]+)?(?:enfin\s+non|non\s+pardon|ou\s+plut[ôo]t|i\s+mean|no\s+wait|or\s+rather)"
+)
+_TAKEN_BACK_END = re.compile(rf"[\s,]+{_TAKEN_BACK}\s*$", re.I)
+_TAKEN_BACK_AFTER = re.compile(rf",\s*(?:{_TAKEN_BACK}[\s,]*)+", re.I)
+_ARTICLE = re.compile(r"(?:(?:les|la|le|des|the)\s+|l['’])?", re.I)

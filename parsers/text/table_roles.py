@@ -26,6 +26,7 @@ _TEXT_ROLES = {
     "size": "size",
     "colour": "colour",
     "fits": "fits",
+    "variant": "variant",
 }
 _CODE_WORDS = {"code", "ref", "reference"}
 

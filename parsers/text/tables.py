@@ -22,7 +22,7 @@ from parsers.text.table_roles import column_role, roles_of
 from parsers.values.numbers import ERP_ITEM, NUMBER, erp_quantity, parse_number, without_spelled_count
 from parsers.values.units import count_of_measures, normalise_unit
 from parsers.vocabulary.grouped import joined_headings
-from parsers.vocabulary.layout import default_vocabulary
+from parsers.vocabulary.layout import DESIGNATION_ROLES, default_vocabulary
 from parsers.vocabulary.phrases import starts_with
 
 _TAB, _PIPE, _SPACES = re.compile(r"\t"), re.compile(r"[ \t]*\|[ \t]*"), re.compile(r"\s{2,}")
@@ -280,7 +280,7 @@ def line_from_cells(
         prov = Provenance(part=part, span=(start + found[1][0], start + found[1][1]), rule=rule)
         return Extracted[kind](value=data, confidence=0.95, provenance=prov)
 
-    variants = [_cell(cells, roles, role) for role in ("size", "colour", "fits")]
+    variants = [_cell(cells, roles, role) for role in DESIGNATION_ROLES]
     # A column no heading names that gives a measure ('Contenance | 30 L', 'Épaisseur | 50 µ') tells the
     # article's size as a size column does; one of words ('Zone | Hall') is the customer's own.
     named = set(roles.values())

@@ -38,7 +38,11 @@ COLUMN_ROLES = [
     "size",
     "colour",
     "fits",
+    "variant",
 ]
+# Columns read into the designation, for the matcher to name the article of that size, colour, vehicle,
+# model or finish ('Veste | L | noir', 'Fauteuil | tissu | gris').
+DESIGNATION_ROLES = ("size", "colour", "fits", "variant")
 FIELD_NAMES = [
     "po_number",
     "request_number",

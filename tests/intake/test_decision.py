@@ -403,6 +403,13 @@ def test_automatic_mode_holds_a_line_matched_nearer_a_guess_than_a_reading():
     assert run(unsure).status == OrderStatus.ACCEPTED
 
 
+def test_a_guessed_article_passes_no_threshold_in_the_eval_table():
+    # held in every mode, a lower threshold would not accept it: it must not count as accepted there
+    guessed = run(Case(code="", message="", lines=lambda: [make_line("VIS-440-200", score=0.62, margin=0.3)]))
+    unsure = run(Case(code="", message="", lines=lambda: [make_line("VIS-440-200", score=0.7, margin=0.3)]))
+    assert (passes_checks(guessed), passes_checks(unsure)) == (False, True)
+
+
 def test_a_customer_override_changes_its_mode(tmp_path: Path):
     path = tmp_path / "routing.toml"
     path.write_text('[customers.G001]\nmode = "review_all"\n', encoding="utf-8")

@@ -321,8 +321,10 @@ def test_a_table_with_delivery_and_comment_columns_is_a_table() -> None:
         ("Cde 4500012877", "Bonjour,\n0986494048 x2\n", "4500012877"),
         ("Commande", "Merci, réf PO-GIR-8841\n", "PO-GIR-8841"),
         ("Commande", "BC n° 2026-0412 à rappeler sur la facture.\n", "2026-0412"),
+        ("GIR-PO-8841 gants nitrile", "Bonjour,\n10 boîtes de gants nitrile M\n", "GIR-PO-8841"),
+        ("Order", "Hi, our ref is TRX/BC/26-0310, thanks\n", "TRX/BC/26-0310"),
     ],
-    ids=["long-number-after-cde", "customer-letters-in-po", "bc-n"],
+    ids=["long-number-after-cde", "customer-letters-in-po", "bc-n", "customer-letters-before-po", "slashed"],
 )
 def test_po_numbers_in_more_shapes(subject: str, text: str, po: str) -> None:
     found = fields.po_number(subject, text, part="body")

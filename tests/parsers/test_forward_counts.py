@@ -106,16 +106,38 @@ def _read_outlook(own: str) -> list[tuple[str, int]]:
         "Please key this in without the arrosoirs.",
         "Please key this in. She doesn't need the arrosoirs any more.",
         "Please key this in. Arrosoirs cancelled.",
+        "Please key this in, but not the arrosoirs: she has some.",
+        "Pour saisie. Anne a rappelé : les arrosoirs, on laisse tomber.",
+        "Please key this in: she called, and no arrosoirs after all.",
     ],
-    ids=["sans-les", "annules", "plus-besoin", "without-the", "doesnt-need", "cancelled"],
+    ids=[
+        "sans-les",
+        "annules",
+        "plus-besoin",
+        "without-the",
+        "doesnt-need",
+        "cancelled",
+        "but-not",
+        "laisse-tomber",
+        "and-no",
+    ],
 )
 def test_a_forwarders_words_take_the_forwarded_line_they_name_out(own: str) -> None:
     assert _read_outlook(own) == [("râteaux", 3), ("terreau 40 L", 12)]
     assert sorted(_read(own)) == [("râteaux", 3), ("terreau 40 L", 12)]
 
 
-def test_a_forwarders_drop_names_one_line_or_none():
-    assert len(_read_outlook("Pour saisie, sans les sacs de sable.")) == 3
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Pour saisie, sans les sacs de sable.",
+        "Pour saisie, et pas de rush pour les arrosoirs.",
+        "Please key this in, and no rush on the arrosoirs.",
+    ],
+    ids=["names-none", "fr-named-later", "en-named-later"],
+)
+def test_a_forwarders_drop_takes_out_only_a_line_named_right_after_it(own: str) -> None:
+    assert len(_read_outlook(own)) == 3
 
 
 @pytest.mark.parametrize(
@@ -129,3 +151,21 @@ def test_a_forwarders_drop_names_one_line_or_none():
 )
 def test_a_count_said_after_the_forwarded_lines_name_changes_it_under_an_outlook_block(own: str) -> None:
     assert _read_outlook(own) == [("arrosoirs 10 L", 8), ("râteaux", 3), ("terreau 40 L", 12)]
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Pour saisie. 8 arrosoirs (pas 6).",
+        "Please key this in. Arrosoirs: 8 (not 6).",
+        "Pour saisie. 8 arrosoirs (au lieu de 6).",
+    ],
+    ids=["pas-fr", "not-en", "au-lieu-de"],
+)
+def test_a_count_replaced_in_brackets_changes_the_forwarded_line(own: str) -> None:
+    assert _read_outlook(own) == [("arrosoirs 10 L", 8), ("râteaux", 3), ("terreau 40 L", 12)]
+
+
+def test_a_count_replaced_in_brackets_on_its_own_line_changes_no_other():
+    listed = "- 8 arrosoirs 10 L (pas 6)\n- 6 râteaux\n"
+    assert sorted(_read("Pour saisie.", listed)) == [("arrosoirs 10 L (pas 6)", 8), ("râteaux", 6)]

@@ -212,6 +212,67 @@ def test_where_the_goods_go_ends_the_name_of_the_last_item(text: str, last: str)
     assert last.endswith(lines[-1].description.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "il me faut 3 sacs de plâtre fin enfin non, les sacs d'enduit de lissage, et 2 rouleaux de bande",
+            ["enduit de lissage", "bande"],
+        ),
+        (
+            "We need 4 boxes of A4 copier paper, sorry, I mean the A3 paper, and 2 staplers.",
+            ["A3 paper", "staplers"],
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_a_name_taken_back_in_the_sentence_is_the_name_said_after_it(text: str, names: list[str]) -> None:
+    lines = read_prose(text, part="body", start=0)
+    assert len(lines) == len(names)
+    assert all(ln.description.value.endswith(name) for ln, name in zip(lines, names, strict=True))
+
+
+class _Codes:
+    def __init__(self, *known: str) -> None:
+        self.known = {code.lower() for code in known}
+
+    def knows_code(self, token: str) -> bool:
+        return token.lower() in self.known
+
+
+def test_a_code_the_writer_takes_back_is_not_the_items_code() -> None:
+    text = (
+        "Bonjour, il me faudrait 4 bouteilles de gaz PRO-13 enfin non, les petites de 5 kg, et 2 détendeurs."
+    )
+    lines = read_lines(text, part="body", codes=_Codes("PRO-13", "DET-37"))
+    assert [(ln.code.value if ln.code else None, ln.quantity.value) for ln in lines] == [
+        (None, Decimal(4)),
+        (None, Decimal(2)),
+    ]
+    assert lines[0].description.value == "petites de 5 kg"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Please send 12 hand towel dispensers for the new changing rooms and 4 cases of soap.",
+            ["hand towel dispensers", "soap"],
+        ),
+        (
+            "We need 6 brake pad sets for the Sprinters and 2 cans of screenwash.",
+            ["brake pad sets for the Sprinters", "screenwash"],
+        ),
+    ],
+    ids=["a-purpose-ends-the-name", "a-name-after-for-is-what-it-fits"],
+)
+def test_what_the_goods_are_for_ends_the_name_unless_it_names_what_they_fit(
+    text: str, names: list[str]
+) -> None:
+    lines = read_prose(text, part="body", start=0)
+    assert [ln.description.value for ln in lines] == names
+
+
 def test_approximate_quantity_is_low_confidence() -> None:
     (line,) = read_prose("il me faudrait une vingtaine de gilets HV.", part="body", start=0)
     assert line.quantity.value == 20

@@ -306,3 +306,18 @@ def test_a_price_list_with_a_second_price_column_orders_nothing() -> None:
         ["PEP-205", "Rosier buisson en conteneur", "pce", 14, 14.56, "4 %"],
     ]
     assert read_sheet(make_workbook({"Tarif": rows}), "tarif.xlsx", PART).lines == []
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Bon de commande n° EL-26-0419 du 02/12/2026;;\n;;\n",
+        "Commande :;EL-26-0419;\n;;\n",
+        "Purchase order:;;EL-26-0419\n;;\n",
+    ],
+)
+def test_a_title_block_gives_its_po_beside_the_title_or_before_the_orders_date(head: str) -> None:
+    body = "Code;Désignation;Qté\n303402;Gaine ICTA grise Ø20 couronne 100 m;6\n"
+    order = read_sheet((head + body).encode(), "cde.csv", "p1")
+    assert order.po_number is not None and order.po_number.value == "EL-26-0419"
+    assert [line.quantity.value for line in order.lines] == [6]

@@ -585,3 +585,20 @@ def test_a_makers_part_number_and_an_erps_material_headings_name_their_columns(
     assert [(ln.code.value, ln.description.value) for ln in sheet.lines] == [
         ("HYD-2210", "Hydraulic hose 1/2 in 2 m")
     ]
+
+
+def test_a_model_finish_or_format_column_is_read_into_the_designation_of_a_body_table_and_a_sheet() -> None:
+    body = read_lines("Article | Format | Qté\nRamette 80 g | A3 | 5\nRamette 80 g | A4 | 10\n", part="body")
+    sheet = read_sheet(
+        "Réf;Désignation;Finition;Qté\nBUR-140;Bureau droit 140 cm;chêne clair;2\nCAI-3;Caisson 3 tiroirs;;1\n".encode(),
+        "bc.csv",
+        "p1",
+    )
+    assert [(ln.description.value, ln.quantity.value) for ln in body] == [
+        ("Ramette 80 g A3", Decimal(5)),
+        ("Ramette 80 g A4", Decimal(10)),
+    ]
+    assert [ln.description.value for ln in sheet.lines] == [
+        "Bureau droit 140 cm chêne clair",
+        "Caisson 3 tiroirs",
+    ]
