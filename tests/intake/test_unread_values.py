@@ -11,8 +11,8 @@ import pytest
 
 from intake.routing.checks import CheckContext
 from intake.routing.checks.lines import check_units
-from intake.routing.checks.po import check_po_read
-from models import Attachment, ProductRow, Provenance, Severity, SourceRow
+from intake.routing.checks.po import check_po_read, check_po_single
+from models import Attachment, Extracted, ProductRow, Provenance, Severity, SourceRow
 from tests.factories.pipeline import make_line, make_matched_order, make_parsed
 
 PRODUCTS = {
@@ -149,3 +149,39 @@ def test_a_reference_asked_back_on_our_documents_is_a_po_to_read(text: str, refe
 def test_words_asking_something_back_without_a_reference_hold_nothing(text: str):
     parsed = make_parsed(text=text)
     assert check_po_read(CheckContext(parsed=parsed, matched=make_matched_order(po=None))) == []
+
+
+def _with_po(text: str, po: str) -> CheckContext:
+    matched = make_matched_order()
+    read = Extracted[str](value=po, provenance=Provenance(part="body", span=(0, 1), rule="po-label"))
+    order = matched.order.model_copy(update={"po_number": read, "source": "email"})
+    return CheckContext(parsed=make_parsed(text=text), matched=matched.model_copy(update={"order": order}))
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        (
+            "Bonjour,\nCommande BC-2027-118.\nOrdre de travaux OT 27-1044 à rappeler sur le BL.\n4 sacs ciment\n",
+            "OT 27-1044",
+        ),
+        ("Hello,\nPO 7731-22 attached. Job no. JB-30917, please quote it on your invoice.\n", "JB-30917"),
+    ],
+    ids=["work-order-fr", "job-en"],
+)
+def test_a_reference_asked_back_besides_the_po_read_holds_the_order(text: str, reference: str):
+    po = "BC-2027-118" if "BC-" in text else "7731-22"
+    [reason] = check_po_single(_with_po(text, po))
+    assert reason.code == "po_asked_back" and reason.quoted == reference
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour,\nMerci de rappeler notre commande BC-2027-118 sur le BL.\n",
+        "Bonjour,\nCommande BC-2027-118, total 1250.00 à rappeler sur la facture.\n",
+    ],
+    ids=["the-po-itself", "an-amount"],
+)
+def test_the_po_itself_or_a_figure_asked_back_holds_nothing(text: str):
+    assert check_po_single(_with_po(text, "BC-2027-118")) == []

@@ -205,7 +205,22 @@ def check_po_single(ctx: CheckContext) -> list[ReviewReason]:
                 quoted=found[0],
             )
         ]
-    return []
+    return _recalled_besides(ctx, wanted, rules, known)
+
+
+def _recalled_besides(
+    ctx: CheckContext, wanted: str, rules: ReadingRules, known: frozenset[str]
+) -> list[ReviewReason]:
+    """A PO read and another coded reference the customer's own words (not a document's rows) ask back on our
+    delivery note or invoice ('OT 26-0977 à rappeler sur le BL'): their accounts match our documents with it."""
+    own = [(text, where) for text, where in _places(ctx) if where.part in ("subject", ctx.parsed.text_part)]
+    found = recalled_reference(own, rules, known)
+    other = _alnum(found[0]) if found and _CODED.search(found[0]) else wanted
+    if found is None or other in wanted or wanted in other or _elsewhere(ctx, found[0]):
+        return []  # none, no code, or the PO itself with or without its label letters
+    message = f'the customer asks for "{found[0]}" on our documents besides the PO read: which one?'
+    reason = ReviewReason(code="po_asked_back", message=message, field="po_number", quoted=found[0])
+    return [reason.model_copy(update={"provenance": _narrowed(found[2], *found[1])})]
 
 
 def _elsewhere(ctx: CheckContext, reference: str) -> bool:
@@ -249,6 +264,7 @@ def _alnum(text: str) -> str:
     return upper if upper.isalnum() else _NOT_ALNUM.sub("", upper)
 
 
+_CODED = re.compile(r"\d[-/]\d|[A-Z][-/]?\d")
 # What str.isalnum refuses: `\w` is isalnum and the underscore.
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
