@@ -13,67 +13,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from matchers.measures import MEASURES as _MEASURES
 from matchers.vocabulary import load_vocabulary
 from parsers.values.numbers import word_numbers
 from parsers.values.units import unit_vocabulary
 from parsers.vocabulary.phrases import kept_when_short, unaccented
 
 _NUM = r"\d+(?:[.,]\d+)?"
-# Measures: the unit word -> (feature kind, factor to the base unit).
-_MEASURES: dict[str, tuple[str, float]] = {
-    "ml": ("vol", 1.0),
-    "cl": ("vol", 10.0),
-    "dl": ("vol", 100.0),
-    "l": ("vol", 1000.0),
-    "litre": ("vol", 1000.0),
-    "litres": ("vol", 1000.0),
-    "g": ("mass", 1.0),
-    "gr": ("mass", 1.0),
-    "kg": ("mass", 1000.0),
-    "mm": ("len", 1.0),
-    "cm": ("len", 10.0),
-    "m": ("len", 1000.0),
-    # A length written out ('de 100 mètres'): a size, not the word of a thing sold 'au mètre'.
-    "metre": ("len", 1000.0),
-    "metres": ("len", 1000.0),
-    "meter": ("len", 1000.0),
-    "meters": ("len", 1000.0),
-    "micron": ("thick", 1.0),
-    "microns": ("thick", 1.0),
-    "µ": ("thick", 1.0),
-    "plis": ("ply", 1.0),
-    "pli": ("ply", 1.0),
-    "ply": ("ply", 1.0),
-    "v": ("volt", 1.0),
-    "w": ("watt", 1.0),
-    "lm": ("lumen", 1.0),
-    # The same measures with their unit written out, as customers write them in words and
-    # catalogues in symbols ('8 watt' for '8W', '45 lumens' for '45 lm', '2 kilos' for '2 kg').
-    "watt": ("watt", 1.0),
-    "watts": ("watt", 1.0),
-    "volt": ("volt", 1.0),
-    "volts": ("volt", 1.0),
-    "lumen": ("lumen", 1.0),
-    "lumens": ("lumen", 1.0),
-    "kilo": ("mass", 1000.0),
-    "kilos": ("mass", 1000.0),
-    "gramme": ("mass", 1.0),
-    "grammes": ("mass", 1.0),
-    "grams": ("mass", 1.0),
-    "liter": ("vol", 1000.0),
-    "liters": ("vol", 1000.0),
-    "millimetre": ("len", 1.0),
-    "millimetres": ("len", 1.0),
-    "millimeter": ("len", 1.0),
-    "millimeters": ("len", 1.0),
-    "centimetre": ("len", 10.0),
-    "centimetres": ("len", 10.0),
-    "centimeter": ("len", 10.0),
-    "centimeters": ("len", 10.0),
-    # A conductor's section, mm² folded to mm2.
-    "mm2": ("area", 1.0),
-    "cm2": ("area", 100.0),
-}
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in _MEASURES), key=len, reverse=True))
 _CONTENT_ALT = "kg|gr|g|ml|cl|dl|l|litres|litre"
 # A cable's cores and section as the trade writes them ("3G1,5", "5G2,5 mm²"): one size.
