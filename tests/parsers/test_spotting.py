@@ -279,3 +279,33 @@ def test_a_line_the_names_name_only_weakly_waits_for_a_clerk(strength: float, do
     )
     assert [ln.quantity.value for ln in order.lines] == [6]
     assert (WEAK in order.doubts) is doubted
+
+
+@pytest.mark.parametrize(
+    ("text", "book", "expected"),
+    [
+        (
+            "Il nous faudrait : terreau universel, 6 sacs ; engrais gazon granulés, 2 seaux ; sécateurs à "
+            "lame franche, 4.",
+            GARDEN,
+            [
+                ("terreau universel", 6, "sac"),
+                ("engrais gazon granulés", 2, "seau"),
+                ("sécateurs à lame franche", 4, None),
+            ],
+        ),
+        (
+            "For Friday: bread flour T65, 3 bags; caster sugar, 10 bags; dried yeast tins, 4.",
+            BAKERY,
+            [("bread flour T65", 3, "sachet"), ("caster sugar", 10, "sachet"), ("dried yeast tins", 4, None)],
+        ),
+    ],
+    ids=["french-semicolons", "english-semicolons"],
+)
+def test_items_written_name_then_count_between_semicolons_are_a_line_each(
+    text: str, book: CatalogIndex, expected: list[tuple]
+) -> None:
+    lines = read_lines(text, part="body", codes=book)
+    assert [
+        (ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines
+    ] == expected
