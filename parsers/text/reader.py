@@ -16,6 +16,7 @@ from parsers.mail.html import html_to_text
 from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
 from parsers.text import fields, ner
+from parsers.text.apart import without_apart
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook
 from parsers.text.corrections import correct_order_lines, postscript_at
@@ -323,7 +324,7 @@ def read_lines(
     )
     if part != QUOTED_PART:  # the quoted history's lines are the thread reader's
         found = with_spotted(found, free_rows, codes, part=part)
-    return with_sides_swapped(found)
+    return with_sides_swapped(without_apart(found, text))
 
 
 def _just_above(found: list[ExtractedLine], rows: list[str], index: int, start: int) -> ExtractedLine | None:
