@@ -228,7 +228,7 @@ def _build_prose() -> re.Pattern[str]:
             rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
             rf"(?P<qty>{quantity_words_pattern()}|{NUMBER}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
             rf"(?:{MORE}\s+)?(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:{MORE_AFTER}\s+)?(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
-            rf"|(?P<bare>))(?P<desc>\S)",
+            rf"|(?P<bare>))(?P<desc>[^\s;,.:!?])",
             re.I,
         )
     )

@@ -16,6 +16,7 @@ from parsers.mail.html import html_to_text
 from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
 from parsers.text import fields, ner
+from parsers.text.apart import without_apart
 from parsers.text.blocks import KeyValueBlocks
 from parsers.text.codes import CodeBook
 from parsers.text.corrections import correct_order_lines, postscript_at
@@ -29,7 +30,7 @@ from parsers.text.restated import restate_lines
 from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_sized_sentences
-from parsers.text.spotting import WEAK, with_spotted
+from parsers.text.spotting import DOUBTS, with_spotted
 from parsers.text.table_guess import guessed_table_lines
 from parsers.text.tables import is_uncounted_row, is_unread_row, read_header, read_row, read_table, stacked
 from parsers.text.thread import (
@@ -125,8 +126,7 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
         order.notes.append("the body points to its attachments: its lines are not read")
     if any(ln.provenance and ln.provenance.rule == BRACKETED_RULE for ln in order.lines):
         order.doubts.append("a count in brackets after a name may be what a pack holds: confirm the quantity")
-    if any(WEAK in ln.notes for ln in order.lines):
-        order.doubts.append(WEAK)
+    order.doubts += [doubt for doubt in DOUBTS if any(doubt in ln.notes for ln in order.lines)]
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
     if forward_at < len(body):  # the original's own corrections ('PS: make that 3'), then the forwarder's
         original = _NOT_NEWLINE.sub(" ", body[:forward_at]) + body[forward_at:]
@@ -246,7 +246,8 @@ def read_lines(
     above: tuple[str, int] | None = None  # the line above, when it named an article and no count
     rows = text.splitlines(keepends=True)
     joined_through = -1  # the last row a wrapped sentence read with the ones above took
-    unread: list[tuple[str, int]] = []  # the rows no reader took, for the catalogue's names to spot
+    # The rows read as free text: what of them no reader took is for the catalogue's names to spot.
+    free_rows: list[tuple[str, int]] = []
     for index, raw in enumerate(rows):
         line, start = raw.rstrip("\r\n"), offset
         offset += len(raw)
@@ -314,16 +315,16 @@ def read_lines(
         )
         found.extend(free)
         above = (line, start) if len(found) == count and re.search(r"[^\W\d_]{3,}", line) else None
-        if len(found) == count and line.strip():
-            unread.append((line, start))
+        if line.strip():
+            free_rows.append((line, start))
     last = blocks.flush()
     found = [*found, last] if last is not None else found
     found = with_lengths_counted(
         found, text, lambda row, at: read_free(row, part=part, start=at, codes=codes)
     )
     if part != QUOTED_PART:  # the quoted history's lines are the thread reader's
-        found = with_spotted(found, unread, codes, part=part)
-    return with_sides_swapped(found)
+        found = with_spotted(found, free_rows, codes, part=part)
+    return with_sides_swapped(without_apart(found, text))
 
 
 def _just_above(found: list[ExtractedLine], rows: list[str], index: int, start: int) -> ExtractedLine | None:

@@ -39,6 +39,8 @@ RULE = "text-spotted"
 SURE = 0.7  # the matcher's score from which the words name an article, not a kind of one
 STRONG = 0.8  # below it, the line read so waits for a clerk, whatever the routing mode
 WEAK = "read from the catalogue's names alone, and they name the article only weakly: confirm it"
+PARTLY = "a clause of the sentence counts words the catalogue's names do not name surely: confirm the lines"
+DOUBTS = (WEAK, PARTLY)
 CONFIDENCE = 0.75
 _MAX_NAME_WORDS = 12
 _MAX_LEFT_WORDS = 4  # words of request or aside a row may hold beside its name and count
@@ -54,6 +56,7 @@ _PRICE = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r",\s|\s*\(")
+_LEAD_IN = re.compile(r"^.*\s:\s+")
 _LEAD = re.compile(r"^[\s\-–—/:|,;()*]+")
 _TRAIL = re.compile(r"[\s\-–—/:|,;(*]+$")
 
@@ -122,18 +125,37 @@ def _refused() -> re.Pattern[str]:
 
 
 def with_spotted(
-    found: list[ExtractedLine], unread: list[tuple[str, int]], book: CodeBook | None, *, part: str
+    found: list[ExtractedLine], rows: list[tuple[str, int]], book: CodeBook | None, *, part: str
 ) -> list[ExtractedLine]:
-    """The lines read, and those the catalogue's names find in the rows no reader read, in reading order."""
-    taken = [ln.provenance.span for ln in found if ln.provenance and ln.provenance.span]
-    rows = [(row, at) for row, at in unread if not any(s < at + len(row) and at < e for s, e in taken)]
-    spotted = spot_lines(rows, book, part=part)
+    """The lines read, and those the catalogue's names find in what of the rows no reader took (a row
+    no reader read, or the rest of a sentence a reader read an item of), in reading order."""
+    taken = sorted(ln.provenance.span for ln in found if ln.provenance and ln.provenance.span)
+    spotted = spot_lines([piece for row in rows for piece in _untaken(row, taken)], book, part=part)
     if not spotted:
         return found
     return sorted(
         [*found, *spotted],
         key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0,
     )
+
+
+def _untaken(row: tuple[str, int], taken: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """The pieces of a row outside the spans read from it: 'Could you send us 6 packs of milk, two bags
+    of X and ...' leaves ', two bags of X and ...' when only the milk was read. A row read whole leaves
+    none, and a piece between two items read is one of them too ('..., the big ones, ...')."""
+    text, at = row
+    inside = [
+        (max(s, at) - at, min(e, at + len(text)) - at) for s, e in taken if s < at + len(text) and at < e
+    ]
+    if not inside:
+        return [row]
+    pieces, begin = [], 0
+    for s, e in inside:
+        if s > begin:
+            pieces.append((text[begin:s], at + begin))
+        begin = max(begin, e)
+    pieces.append((text[begin:], at + begin))
+    return [(piece, where) for piece, where in pieces if re.search(r"[^\W\d_]{3}", piece)]
 
 
 def spot_lines(rows: list[tuple[str, int]], book: CodeBook | None, *, part: str) -> list[ExtractedLine]:
@@ -143,18 +165,45 @@ def spot_lines(rows: list[tuple[str, int]], book: CodeBook | None, *, part: str)
         return []
     found: list[ExtractedLine] = []
     for row, start in rows:
-        if not re.search(r"[^\W\d_]{3}", row) or _refused().search(row) or code_spans(row, book):
+        if not re.search(r"[^\W\d_]{3}", row):
             continue
-        clauses = _clauses(row)
-        # 'livrez 25 X, puis 60 paires de Y et 50 Z': a line per clause counting its own article
-        spotted = [_spot(text, start + at, book, part) for text, at in clauses] if len(clauses) > 1 else []
-        spotted = [line for line in spotted if line is not None] or [_spot(row, start, book, part)]
-        found.extend(line for line in spotted if line is not None)
+        # 'livrez 25 X, puis 60 paires de Y et 50 Z': a line per clause counting its own article; a clause
+        # that corrects, asks or tells of goods had ('..., please quote it on the delivery note') is none
+        clauses = (
+            [(text, at) for text, at in _clauses(row) if _may_spot(text, book)]
+            if len(_clauses(row)) > 1
+            else []
+        )
+        by_clause = [(_spot(text, start + at, book, part), text) for text, at in clauses]
+        spotted = [line for line, _ in by_clause if line is not None]
+        if not spotted and _may_spot(row, book):
+            spotted = [line for line in [_spot(row, start, book, part)] if line is not None]
+        elif any(line is None and _counted(text, book) for line, text in by_clause):
+            # 'compotes bio, 3 cartons ; bananes, 6 kg': one item read, the next not: a clerk sees both
+            for line in spotted:
+                line.notes.append(PARTLY)
+        found.extend(spotted)
     return found
 
 
+def _counted(text: str, book: CodeBook) -> bool:
+    """A count in a unit said beside words ('bananes, 6 kg', '3 cartons de compote'): an item the names missed."""
+    count = next(_counts(text, getattr(book, "prints_dimension", None)), None)
+    return count is not None and count[2] is not None and bool(re.search(r"[^\W\d_]{3}", text))
+
+
+def _may_spot(text: str, book: CodeBook) -> bool:
+    """Words the catalogue's names may be spotted in: none that corrects, asks or tells of goods had, no
+    known code (the code reader's)."""
+    return not _refused().search(text) and not code_spans(text, book)
+
+
+# Where one count ends and the next begins: a semicolon, a comma before words, or before a figure right
+# after a count and its x ('butter blocks x 5, 4 kg clementines'; never 'flour T65, 3 bags'), a join
+# before a count, a sentence's end.
 _CLAUSE_CUT = re.compile(
-    r";\s*|,\s+(?=\D)|\s+(?i:et|and|puis|then|plus)\s+(?=\d|(?i:une?|a|an|one|two|deux|trois)\b)"
+    r";\s*|,\s+(?=\D)|(?:(?<=[x×]\d)|(?<=[x×]\s\d)|(?<=[x×]\d\d)|(?<=[x×]\s\d\d)),\s+(?=\d)|(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ])"
+    r"|\s+(?i:et|and|puis|then|plus)\s+(?=\d|(?i:une?|a|an|one|two|deux|trois)\b)"
 )
 
 
@@ -287,6 +336,11 @@ def _best_name(
     price = _PRICE.search(text)
     if price is not None:
         text = text[: price.start()]
+    lead_in = None if from_start else _LEAD_IN.search(text)
+    if (
+        lead_in is not None
+    ):  # 'Il nous faudrait avant le 11 : compotes bio, 3 cartons': the name after the colon
+        span, text = (span[0] + lead_in.end(), span[1]), text[lead_in.end() :]
     aside = _ASIDE.search(text) if from_start else None
     if aside is not None and len(text[: aside.start()].split()) >= 2:
         # '4 sécateurs, pour le parc', '2 gilets (les jaunes)': the name ends there

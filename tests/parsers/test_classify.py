@@ -391,6 +391,24 @@ WORDINGS = {
         "Bonjour, nous ne donnerons pas suite à votre devis, le chantier est reporté.",
         None,
     ),
+    "no_order_today_en": (
+        "Invoices",
+        "Hello, please send the invoices to our new accounts address from January. No order today, thanks.",
+        None,
+    ),
+    # A first order listed beside the account it opens.
+    "first_order_with_an_account_en": (
+        "New customer",
+        "Hello, we are a small dental practice and would like to open an account. For a first order: 4 x "
+        "nitrile gloves M and 2 boxes of face masks.",
+        MessageKind.ORDER,
+    ),
+    "premiere_commande_avec_un_compte_fr": (
+        "Nouveau client",
+        "Bonjour, nous ouvrons un atelier et souhaitons ouvrir un compte chez vous. Pour une première commande : "
+        "10 ramettes A4 et 2 agrafeuses.",
+        MessageKind.ORDER,
+    ),
     # Goods to be taken back, with counts.
     "return_asked_en": (
         "Return",

@@ -279,3 +279,67 @@ def test_a_line_the_names_name_only_weakly_waits_for_a_clerk(strength: float, do
     )
     assert [ln.quantity.value for ln in order.lines] == [6]
     assert (WEAK in order.doubts) is doubted
+
+
+@pytest.mark.parametrize(
+    ("text", "book", "expected"),
+    [
+        (
+            "Il nous faudrait : terreau universel, 6 sacs ; engrais gazon granulés, 2 seaux ; sécateurs à "
+            "lame franche, 4.",
+            GARDEN,
+            [
+                ("terreau universel", 6, "sac"),
+                ("engrais gazon granulés", 2, "seau"),
+                ("sécateurs à lame franche", 4, None),
+            ],
+        ),
+        (
+            "For Friday: bread flour T65, 3 bags; caster sugar, 10 bags; dried yeast tins, 4.",
+            BAKERY,
+            [("bread flour T65", 3, "sachet"), ("caster sugar", 10, "sachet"), ("dried yeast tins", 4, None)],
+        ),
+    ],
+    ids=["french-semicolons", "english-semicolons"],
+)
+def test_items_written_name_then_count_between_semicolons_are_a_line_each(
+    text: str, book: CatalogIndex, expected: list[tuple]
+) -> None:
+    lines = read_lines(text, part="body", codes=book)
+    assert [
+        (ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "book", "expected"),
+    [
+        (
+            "Pourriez-vous livrer 3 sacs de terreau universel, sécateurs à lame franche x 2. Notez bien "
+            "notre référence, svp.",
+            GARDEN,
+            [("terreau universel", 3), ("sécateurs à lame franche", 2)],
+        ),
+        (
+            "Could you send 2 bags of bread flour T65, unsalted butter blocks x 10. Please quote our ref on "
+            "the delivery note.",
+            BAKERY,
+            [("bread flour T65", 2), ("unsalted butter blocks", 10)],
+        ),
+    ],
+    ids=["french-rest-of-a-sentence", "english-rest-beside-a-remark"],
+)
+def test_what_a_reader_left_of_a_sentence_is_spotted_clause_by_clause(
+    text: str, book: CatalogIndex, expected: list[tuple]
+) -> None:
+    lines = read_lines(text, part="body", codes=book)
+    assert [(ln.description.value, ln.quantity.value) for ln in lines] == expected
+
+
+def test_a_clause_telling_of_goods_missing_is_no_line_beside_one_that_orders() -> None:
+    found = spot_lines(
+        [("Il manquait 2 sacs de terreau universel hier. Merci d'ajouter 4 sécateurs à lame franche", 0)],
+        GARDEN,
+        part="body",
+    )
+    assert [(ln.description.value, ln.quantity.value) for ln in found] == [("sécateurs à lame franche", 4)]

@@ -1,0 +1,54 @@
+"""Lines read in a clause naming goods beside the order are no lines of it: a sample, goods for later
+said with a doubt, goods taken out of another order (invented: plumbing, stationery, lab supplies)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.text.reader import read_lines
+
+
+def _read(text: str) -> list[tuple[str, int]]:
+    return [(ln.description.value, int(ln.quantity.value)) for ln in read_lines(text, part="body")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bonjour,\n- 12 raccords laiton 15 mm\n- 4 vannes 1/2\n\nPourriez-vous aussi nous envoyer 1 "
+            "échantillon de joint fibre pour essai ?\n",
+            [("raccords laiton 15 mm", 12), ("vannes 1/2", 4)],
+        ),
+        (
+            "Hi,\n- 10 boxes of staples\n- 4 lever arch files\n\nAlso could you add a sample of the recycled "
+            "copy paper?\n",
+            [("staples", 10), ("lever arch files", 4)],
+        ),
+        (
+            "Please send:\n6 x nitrile gloves M\n2 x pipette tips 200 µl\n\nNext month we will probably need 20 x "
+            "petri dishes too, I'll confirm then.\n",
+            [("nitrile gloves M", 6), ("pipette tips 200 µl", 2)],
+        ),
+        (
+            "Bonjour,\n- 8 ramettes A4\nPar ailleurs, annulez les 3 agrafeuses de la commande d'hier.\n",
+            [("ramettes", 8)],
+        ),
+    ],
+    ids=["sample-fr", "sample-en", "later-with-a-doubt-en", "another-order-cancelled-fr"],
+)
+def test_goods_named_beside_the_order_are_no_lines(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(name.strip(), count) for name, count in _read(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merci de livrer 20 boîtes de pots à échantillons 60 ml.",
+        "Please send 5 packs of sample bags 10 x 15 cm.",
+        "Please deliver:\n4 x copper elbows 22 mm, next week\n",
+    ],
+    ids=["sample-pots-are-an-article", "sample-bags-are-an-article", "later-without-a-doubt-orders"],
+)
+def test_an_article_named_so_or_goods_for_a_day_are_still_lines(text: str) -> None:
+    assert len(_read(text)) == 1
