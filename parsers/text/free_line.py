@@ -213,7 +213,20 @@ def _read_after_lead(line: str, *, part: str, start: int) -> ExtractedLine | Non
         return None
     # 'Graines de gazon : 4 (sacs de 10)': a name and its count; what follows a count names an article in words.
     desc = found.description.value if found.description else ""
+    where = found.description.provenance if found.description else None
+    if _BY_THE_PIECE.fullmatch(desc.strip(" .")) and where is not None and where.span is not None:
+        # 'aéro désodorisant lavande : 6 à l'unité': the count is of pieces, the name before it
+        cut = where.span[0] - start
+        return read_line(line[:cut] + " " * (len(line) - cut), part=part, start=start)
     return found if re.match(r"[^\W\d_]", desc) and not re.fullmatch(colour_pattern(), desc, re.I) else None
+
+
+# Words after a count saying it counts pieces, no article: 'à l'unité', 'à la pièce', 'each', 'loose'.
+_BY_THE_PIECE = re.compile(
+    r"(?:[àa]\s+l['’]\s*unit[ée]|[àa]\s+la\s+pi[èe]ce|au\s+d[ée]tail|pi[èe]ces?|unit[ée]s?|each|loose|singles?"
+    r"|individually|per\s+unit|by\s+the\s+piece)",
+    re.I,
+)
 
 
 def _same_sentence(line: ExtractedLine, text: str, cut: int, start: int) -> bool:

@@ -54,8 +54,13 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         desc = with_measure(desc, match["measure"] or match["approx_measure"])
         span = (start + match.start(), start + desc_end)
         unit = normalise_unit(match[unit_group]) if match[unit_group] and not times else None
-        if match[unit_group] and unit is None and not times:
-            continue
+        if (
+            match[unit_group]
+            and unit is None
+            and not times
+            and not (match["measure"] and match["bare"] is None)
+        ):
+            continue  # 'twelve 2 kg sheets of dry butter': past a size, a word before 'of' is what holds it
         if (
             match["bare"] is not None
             and not times

@@ -1062,3 +1062,32 @@ def test_the_mark_set_before_the_count_is_none_of_the_name(text: str, name: str)
 def test_a_list_mark_a_mail_program_types_opens_a_counted_item(mark: str) -> None:
     (line,) = read_lines(f"{mark} 3 raclettes sol\n", part="body")
     assert (line.description.value, line.quantity.value) == ("raclettes sol", Decimal(3))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("* aérosol désodorisant lavande : 6 à l'unité", ("aérosol désodorisant lavande", 6)),
+        ("- raccord laiton coudé : 12 à la pièce", ("raccord laiton coudé", 12)),
+        ("- whiteboard markers black: 10 loose", ("whiteboard markers black", 10)),
+    ],
+    ids=["a-l-unite", "a-la-piece", "loose"],
+)
+def test_a_count_said_in_pieces_after_the_name_counts_that_name(text: str, expected: tuple[str, int]) -> None:
+    (line,) = read_lines(text, part="body")
+    assert (line.description.value, line.quantity.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the logs we need twelve 2 kg sheets of dry butter, 2 bags of cocoa.", ("dry butter 2 kg", 12)),
+        ("Could you send four 500 g tubs of silicone grease please.", ("silicone grease 500 g", 4)),
+    ],
+    ids=["sheets-of", "tubs-of"],
+)
+def test_a_count_a_size_and_what_holds_it_before_of_read_the_name_after(
+    text: str, expected: tuple[str, int]
+) -> None:
+    line = read_lines(text, part="body")[0]
+    assert (line.description.value, line.quantity.value, line.unit) == (*expected, None)
