@@ -1052,3 +1052,21 @@ def test_a_list_mark_a_mail_program_types_opens_a_counted_item(mark: str) -> Non
 def test_a_count_said_in_pieces_after_the_name_counts_that_name(text: str, expected: tuple[str, int]) -> None:
     (line,) = read_lines(text, part="body")
     assert (line.description.value, line.quantity.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "For the logs we need twelve 2 kg sheets of dry butter, 2 bags of cocoa.",
+            ("sheets of dry butter 2 kg", 12),
+        ),
+        ("Could you send four 500 g tubs of silicone grease please.", ("tubs of silicone grease 500 g", 4)),
+    ],
+    ids=["sheets-of", "tubs-of"],
+)
+def test_a_count_a_size_and_what_holds_it_before_of_read_the_name_after(
+    text: str, expected: tuple[str, int]
+) -> None:
+    line = read_lines(text, part="body")[0]
+    assert (line.description.value, line.quantity.value, line.unit) == (*expected, None)
