@@ -14,8 +14,9 @@ from models import ExtractedLine
 from models.datafiles import load_toml
 from parsers.vocabulary.words import DATA
 
-# Where a clause ends: a sentence's end, a semicolon, a comma before words, a join before a count.
-_CUT = re.compile(r"[.!?](?=\s|$)|[;\n]|,\s+(?=\D)|\s(?:et|and|puis|then)\s+(?=\d)", re.I)
+# Where a clause ends: a sentence's end, a row's, a semicolon, a colon ('Cette commande annule et remplace la
+# précédente : 4 sacs ...'), a comma before words, a join before a count.
+_CUT = re.compile(r"[.!?](?=\s|$)|[;\n]|:\s|,\s+(?=\D)|\s(?:et|and|puis|then)\s+(?=\d)", re.I)
 
 
 class _Apart(BaseModel):

@@ -48,19 +48,19 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         times = _times_measure(sentence, match, group)
         if times:  # '3 x 5 litre hand gel refills': each article holds the measure, its name right after
             desc_start = match.start("unit")
+        # 'twelve 2 kg sheets of dry butter': past a size, a word before 'of' that is no unit holds the article
+        held = bool(match["measure"] and match["bare"] is None and not times and match[unit_group])
+        held = held and normalise_unit(match[unit_group]) is None
+        if held:
+            desc_start = match.start(unit_group)
         desc, desc_end = cut_designation(sentence, desc_start)
         if not desc or _size_only(desc):
             continue  # 'mozzarella 4 sacs de 2,5 kg', '2 colis de 24)': a size or a count names no article
         desc = with_measure(desc, match["measure"] or match["approx_measure"])
         span = (start + match.start(), start + desc_end)
         unit = normalise_unit(match[unit_group]) if match[unit_group] and not times else None
-        if (
-            match[unit_group]
-            and unit is None
-            and not times
-            and not (match["measure"] and match["bare"] is None)
-        ):
-            continue  # 'twelve 2 kg sheets of dry butter': past a size, a word before 'of' is what holds it
+        if match[unit_group] and unit is None and not times and not held:
+            continue
         if (
             match["bare"] is not None
             and not times

@@ -52,3 +52,8 @@ def test_goods_named_beside_the_order_are_no_lines(text: str, expected: list[tup
 )
 def test_an_article_named_so_or_goods_for_a_day_are_still_lines(text: str) -> None:
     assert len(_read(text)) == 1
+
+
+def test_a_replacing_order_is_read_past_its_colon() -> None:
+    text = "Cette commande annule et remplace la précédente : 4 paquets de ramettes A4, 2 boîtes d'agrafes.\n"
+    assert [count for _, count in _read(text)] == [4, 2]
