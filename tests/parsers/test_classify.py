@@ -391,10 +391,12 @@ WORDINGS = {
         "Bonjour, nous ne donnerons pas suite à votre devis, le chantier est reporté.",
         None,
     ),
-    "no_order_today_en": (
-        "Invoices",
-        "Hello, please send the invoices to our new accounts address from January. No order today, thanks.",
-        None,
+    # Another article weighed beside the order: "..., no order yet" says nothing of the lines above it.
+    "no_order_yet_beside_an_order_en": (
+        "Workshop refit",
+        "Hello,\nWe need the following for the workshop:\n4 x bench vice 125 mm\n2 x pillar drill\n\n"
+        "What is your lead time on the welding tables? We are considering them, no order yet.",
+        MessageKind.ORDER,
     ),
     # A first order listed beside the account it opens.
     "first_order_with_an_account_en": (
