@@ -7,9 +7,11 @@ the quoted 'bidon lave-vaisselle eau douce', never the 'bidon rinçage' whose ca
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from matchers.normalize import fold
 from models.followups import OrderChange
+from parsers.values.units import quantity_words
 
 # "pas de XL ni de semelles", "no caps or gloves": one removal naming several things.
 _ALTERNATIVES = re.compile(r"\s+(?:ni|nor|or|ou)\s+", re.I)
@@ -82,6 +84,11 @@ def stems(text: str) -> set[str]:
     return {word[:_STEM] for word in words if len(word) > 3 or word not in _SHORT_WORDS_OF_NOTHING}
 
 
+@lru_cache(maxsize=1)
+def _unit_stems() -> frozenset[str]:
+    return frozenset(stems(" ".join(quantity_words())))
+
+
 def to_the_line_worded(change: OrderChange, requests: str, quoted: list[str], skus: list[str]) -> None:
     """Each count the change sets goes to the one quoted line carrying every word of the clause writing
     that count which the quoted lines use, when the line read does not carry them all."""
@@ -92,7 +99,8 @@ def to_the_line_worded(change: OrderChange, requests: str, quoted: list[str], sk
             continue
         count = re.compile(rf"(?<![\w.,]){int(item.quantity)}(?!\w|[.,]\d)")
         clauses = [part for part in PARTS.split(requests) if part and count.search(part)]
-        words = stems(clauses[0]) & used if len(clauses) == 1 else set()
+        # A unit counts, it names no line: '6 cartons of buns' is no more the 'Frites ... carton' line.
+        words = (stems(clauses[0]) - _unit_stems()) & used if len(clauses) == 1 else set()
         carrying = [i for i, name in enumerate(names) if words and words <= name]
         if len(carrying) == 1 and skus[carrying[0]] and not words <= names[skus.index(item.sku)]:
             item.sku = skus[carrying[0]]

@@ -131,11 +131,13 @@ def lists_lines_to_take(quoted: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _counted_rows() -> re.Pattern[str]:
-    """A row that opens with its count ('4 x Projecteur ...', '- 10 cartons de ...') or labels it ('qty 4'):
-    a price list's rows ('- SIL-BLA-310 silicone : 5.90') count nothing."""
+    """A row that opens with its count ('4 x Projecteur ...', '- 10 cartons de ...'), labels it ('qty 4') or
+    closes on it after an x ('Pain burger 80 g x 4 cartons', 'Frites 6x6 carton x 8'): a price list's rows
+    ('- SIL-BLA-310 silicone : 5.90') count nothing."""
     units = "|".join(re.escape(word) for word in quantity_words())
     return re.compile(
-        rf"^[ \t]*(?:[-*•·][ \t]*)?\d+[ \t]*(?:[x×][ \t]*\S|(?:{units})\b)|\b(?:qt[ée]|quantit[ée]|qty|quantity)\b\s*:?\s*\d",
+        rf"^[ \t]*(?:[-*•·][ \t]*)?\d+[ \t]*(?:[x×][ \t]*\S|(?:{units})\b)|\b(?:qt[ée]|quantit[ée]|qty|quantity)\b\s*:?\s*\d"
+        rf"|\S[ \t]+[x×][ \t]*\d+(?:[ \t]*(?:{units}))?[ \t]*$",
         re.I | re.M,
     )
 

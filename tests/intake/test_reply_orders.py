@@ -183,6 +183,37 @@ def test_a_count_set_goes_to_the_quoted_line_the_customer_worded_so() -> None:
     assert change.set_quantity[0].sku == "BLO-02"
 
 
+@pytest.mark.parametrize(
+    ("said", "quoted", "skus", "read"),
+    [
+        (
+            "but 6 cartons of buns instead of 4",
+            ["Pain burger sésame 80 g", "Frites allumettes 6x6 carton"],
+            ["BUN-01", "FRI-02"],
+            "BUN-01",
+        ),
+        (
+            "mais 8 rouleaux de PER au lieu de 4",
+            ["Tube PER nu Ø16 couronne 50 m", "Ruban PTFE 19 mm rouleau 15 m"],
+            ["PER-16", "PTFE-19"],
+            "PER-16",
+        ),
+        (
+            "but 5 cartons of pens instead of 3",
+            ["Stylo bille bleu", "Agrafes 26/6 carton de 10 boîtes"],
+            ["PEN-B", "STA-26"],
+            "PEN-B",
+        ),
+    ],
+)
+def test_a_unit_written_in_a_quoted_name_tells_no_line_its_count(
+    said: str, quoted: list[str], skus: list[str], read: str
+) -> None:
+    change = OrderChange(set_quantity=[SkuQuantity(sku=read, quantity=float(said.split()[1]))])
+    to_the_line_worded(change, said, quoted, skus)
+    assert change.set_quantity[0].sku == read
+
+
 def test_an_english_removal_names_a_quoted_line_by_its_catalogue_words(index: CatalogIndex) -> None:
     quote = (
         "Veuillez trouver notre devis D26-0418 :\n"

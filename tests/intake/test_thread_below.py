@@ -68,6 +68,23 @@ def test_the_quoted_order_named_by_its_place(said: str, named: bool) -> None:
     assert names_quoted_lines(said, "> Votre commande est partie ce matin.") is None
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "Tube PER nu Ø16x1,5 couronne 50 m x 4\nCoude 90° à sertir cuivre profil M Ø16 x 20 pièces",
+        "Pain burger sésame 80 g x 4 cartons\nFrites allumettes 6x6 carton x 8",
+        "Copy paper A4 80 g x 10 cases\nBallpoint pens blue, box of 50 x 3",
+    ],
+)
+def test_the_quoted_order_named_by_its_place_counts_after_the_names(rows: str) -> None:
+    said = "Same as the order below please, but 6 of the first instead of 4. New PO 5512."
+    assert names_quoted_lines(said, _quoted(f"Bonjour,\nCommande 4410 :\n{rows}\nMerci")) is not None
+    # A price list's rows count nothing.
+    assert (
+        names_quoted_lines(said, _quoted("Prix du mois :\nCopy paper A4 80 g : 17.90\nPens : 4.50")) is None
+    )
+
+
 def test_the_quoted_order_again_with_a_count_changed_and_a_line_left_out(index: CatalogIndex) -> None:
     parsed = reply_quoting(
         "Idem que la commande ci-dessous, mais 30 coudes au lieu de 20, et sans le ruban PTFE.\n"
