@@ -97,6 +97,25 @@ def test_the_quoted_order_again_with_a_count_changed_and_a_line_left_out(index: 
     assert order.doubts  # a change of the quoted order: a clerk confirms it
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Same as the order below please, but 30 elbows instead of 20. New PO CH-2612-02.",
+        "Idem que la commande ci-dessous, mais 30 coudes au lieu de 20. Nouveau bon : CH-2612-02.",
+    ],
+)
+def test_the_quoted_rows_only_the_catalogue_names_are_read_with_the_others(
+    said: str, index: CatalogIndex
+) -> None:
+    # 'Ruban PTFE ... colis 10 x 2' is read by its catalogue name alone, the quoted order's row all the same.
+    earlier = (
+        "Bonjour,\nCommande CH-2611-40 :\nTube PER nu Ø16x1,5 couronne 50 m x 4\n"
+        "Coude 90° à sertir cuivre profil M Ø16 x 20\nRuban PTFE 19 mm x 15 m colis 10 x 2\nMerci"
+    )
+    (order,) = _read(reply_quoting(said, earlier, subject="Re: Commande CH-2611-40"), index)
+    assert sorted(skus_of(order, index)) == [("PLB-12570", 4), ("PLB-20873", 30), ("PLB-37498", 2)]
+
+
 def test_a_reply_under_a_quote_that_names_it_orders_it_whatever_its_class(index: CatalogIndex) -> None:
     parsed = reply_quoting(
         "Please proceed with the quote below except the blue PER: go with the PER gainé rouge Ø12 50 m "
