@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
+from intake.followups.added import added_lines
 from intake.followups.clause import english_to_catalogue, load_operations
-from intake.followups.left_out import PARTS, lines_in_size, removed_things, stems
+from intake.followups.left_out import PARTS, lines_in_size, removed_things, size_said_in_words, stems
 from matchers import CatalogIndex
 from models import ExtractedLine
 from models.followups import OrderChange, SkuQuantity
-from parsers.vocabulary.sizes import size_words
 
 # Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage',
 # 'mais sans les hublots', 'but no ear plugs'.
@@ -66,11 +66,13 @@ _MORE = re.compile(
 def more_by_words(change: OrderChange, base: list[ExtractedLine], skus: list[str]) -> None:
     """A request the diff left unread that adds a count to the one quoted line its words name, in the
     quote's own words ('the double lanyards' of 'double lanyard 2 m'); never surely (it stays a doubt)."""
-    names = [stems(line.description.value if line.description else "") for line in base]
+    texts = [line.description.value if line.description else "" for line in base]
+    names = [stems(text) for text in texts]
     used = set().union(*names) if names else set()
     for clause in change.unread:
         more = _MORE.search(clause)
-        if more is None:
+        # 'add 2 touch-free gel dispensers' adds an article no quoted line names, never 2 of the 'Hand gel'.
+        if more is None or added_lines([clause], clause, texts, part="body"):
             continue
         words = stems(clause[more.end() :]) & used
         hit = [i for i, name in enumerate(names) if words and words <= name] or lines_of_size(
@@ -84,13 +86,8 @@ def more_by_words(change: OrderChange, base: list[ExtractedLine], skus: list[str
 
 def lines_of_size(clause: str, base: list[ExtractedLine]) -> list[int]:
     """The quoted lines written with the letter size the clause says in words ('of the large': 'Carton L')."""
-    said = []
-    for word, letter in sorted(size_words().spelled.items(), key=lambda item: -len(item[0])):
-        found = re.search(rf"\b{re.escape(word)}\b", clause, re.I)
-        if found:  # 'extra large' is said, not 'large' inside it
-            said.append(letter)
-            clause = clause[: found.start()] + " " * len(found.group(0)) + clause[found.end() :]
-    if len(said) != 1:
+    said = size_said_in_words(clause)
+    if said is None:
         return []
-    letter = re.compile(rf"(?<![\w/]){re.escape(said[0])}(?![\w/])", re.I)
+    letter = re.compile(rf"(?<![\w/]){re.escape(said)}(?![\w/])", re.I)
     return [i for i, line in enumerate(base) if line.description and letter.search(line.description.value)]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from matchers.normalize import fold
 from models.followups import OrderChange
 from parsers.values.units import quantity_words
+from parsers.vocabulary.sizes import size_words
 
 # "pas de XL ni de semelles", "no caps or gloves": one removal naming several things.
 _ALTERNATIVES = re.compile(r"\s+(?:ni|nor|or|ou)\s+", re.I)
@@ -24,6 +25,18 @@ _LETTER = re.compile(
 def removed_things(rest: str) -> list[str]:
     """What follows a word of removal, one thing each: 'XL ni de semelles' gives 'XL' and 'de semelles'."""
     return _ALTERNATIVES.split(rest)
+
+
+def size_said_in_words(clause: str) -> str | None:
+    """The one letter size a clause says in words ('the large': 'l'; 'extra large' is said, not 'large'
+    inside it), else None."""
+    said = []
+    for word, letter in sorted(size_words().spelled.items(), key=lambda item: -len(item[0])):
+        found = re.search(rf"\b{re.escape(word)}\b", clause, re.I)
+        if found:
+            said.append(letter)
+            clause = clause[: found.start()] + " " * len(found.group(0)) + clause[found.end() :]
+    return said[0] if len(said) == 1 else None
 
 
 def lines_in_size(thing: str, descriptions: list[str]) -> set[int]:

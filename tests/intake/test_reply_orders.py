@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from intake.followups import read_thread
+from intake.followups.by_words import more_by_words
 from intake.followups.left_out import lines_in_size, removed_things, stems, to_the_line_worded
 from matchers import CatalogIndex
 from models import MessageKind, ParsedMessage
@@ -17,6 +18,7 @@ from models.followups import FollowupKind, OrderChange, SkuQuantity
 from parsers import extract_orders, followup_sign, parse_message
 from parsers.classify import classify
 from parsers.text.thread import points_to_thread
+from tests.factories.pipeline import make_extracted_line
 from tests.factories.threads import reply_quoting, skus_of
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
@@ -245,3 +247,24 @@ def test_our_quotes_rows_led_to_their_price_by_dots_are_read(index: CatalogIndex
     )
     (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
     assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-20467", 10)]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Please also add 2 touch-free gel dispensers.", []),
+        ("et ajoutez 3 agrafeuses pour le ruban adhésif", []),
+        ("plus 2 more of the hand gel", [("GEL-5", 8.0)]),
+        ("et 3 de plus pour le ruban adhésif", [("TAPE-19", 13.0)]),
+    ],
+)
+def test_an_added_article_no_quoted_line_names_adds_nothing_to_a_line_sharing_a_word(
+    clause: str, expected: list[tuple[str, float]]
+) -> None:
+    base = [
+        make_extracted_line("Hand gel 5 L", quantity="6"),
+        make_extracted_line("Ruban adhésif", quantity="10"),
+    ]
+    change = OrderChange(unread=[clause])
+    more_by_words(change, base, ["GEL-5", "TAPE-19"])
+    assert [(s.sku, s.quantity) for s in change.set_quantity] == expected
