@@ -29,6 +29,7 @@ from parsers.text.restated import restate_lines
 from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_sized_sentences
+from parsers.text.sizes_apart import sizes_said_apart
 from parsers.text.spotting import WEAK, with_spotted
 from parsers.text.table_guess import guessed_table_lines
 from parsers.text.tables import is_uncounted_row, is_unread_row, read_header, read_row, read_table, stacked
@@ -325,7 +326,7 @@ def read_lines(
     )
     if part != QUOTED_PART if spot is None else spot:  # the quoted history's lines are the thread reader's
         found = with_spotted(found, unread, codes, part=part)
-    return with_sides_swapped(found)
+    return with_sides_swapped(sizes_said_apart(found))
 
 
 def _just_above(found: list[ExtractedLine], rows: list[str], index: int, start: int) -> ExtractedLine | None:
