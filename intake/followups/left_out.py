@@ -49,7 +49,7 @@ def lines_in_size(thing: str, descriptions: list[str]) -> set[int]:
 
 
 # A reply's clauses: 'sauf les tampons, et mettez 2 bidons ...' is two.
-PARTS = re.compile(r"[.;:\n]|,\s*|\s+(?:et|and|mais|but)\s+", re.I)
+PARTS = re.compile(r"[.;:?!\n]|,\s*|\s+(?:et|and|mais|but)\s+", re.I)
 _STEM = 5
 
 

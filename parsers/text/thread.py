@@ -43,6 +43,12 @@ _BELOW = re.compile(
     r"\b(?:ci-dessous|ci-apr[èe]s|en\s+dessous|plus\s+bas|below|underneath|beneath)\b",
     re.I,
 )
+# A question asking for the goods: 'Can you send ...', 'Could you deliver ...', 'Pouvez-vous nous renvoyer ...'.
+_ASKS_TO_SEND = re.compile(
+    r"\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:re)?(?:send|deliver|ship|supply|repeat)\b"
+    r"|\b(?:pouvez|pourriez)[- ]vous\s+(?:nous\s+|me\s+)?(?:(?:re)?(?:livrer|envoyer|exp[ée]dier|passer|faire\s+parvenir)|renvoyer)\b",
+    re.I,
+)
 # Words asking to correct what was sent, not to order it again.
 _CORRECTS = re.compile(
     r"\b(?:modifi\w*|corrig\w*|rectifi\w*|amend\w*|updat\w*|mettre\s+[àa]\s+jour|annul\w*|cancel\w*)\b", re.I
@@ -58,6 +64,8 @@ def names_quoted_lines(own: str, quoted: str) -> re.Match[str] | None:
         start = max(own.rfind(mark, 0, found.start()) for mark in ".!?\n") + 1
         ends = [e for e in (own.find(mark, found.end()) for mark in ".!?\n") if e >= 0]
         sentence = own[start : min(ends) + 1 if ends else len(own)]
+        if _ASKS_TO_SEND.search(sentence):  # 'Can you send the order below again?' asks for the goods
+            sentence = sentence.replace("?", " ")
         if withholds(sentence) or _CORRECTS.search(sentence):
             continue
         if quotes_an_offer(quoted) or lists_lines_to_take(quoted):

@@ -58,6 +58,9 @@ def _quoted(message: str) -> str:
         ("Please repeat my order below, with 6 coils instead of 4.", True),
         ("Même chose que notre liste ci-dessous. Nouveau bon : CH-2612-02.", True),
         ("Pouvez-vous me dire où en est la commande ci-dessous ?", False),
+        ("Can you send the order below again, without the tape? PO 7831.", True),
+        ("Pourriez-vous nous renvoyer la commande ci-dessous ?", True),
+        ("Could you send the order below later?", False),
         ("Merci de modifier la commande ci-dessous : 30 coudes au lieu de 20.", False),
         ("Please cancel the order below.", False),
         ("Nous attendons toujours la commande ci-dessous.", False),
@@ -114,6 +117,19 @@ def test_the_quoted_rows_only_the_catalogue_names_are_read_with_the_others(
     )
     (order,) = _read(reply_quoting(said, earlier, subject="Re: Commande CH-2611-40"), index)
     assert sorted(skus_of(order, index)) == [("PLB-12570", 4), ("PLB-20873", 30), ("PLB-37498", 2)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Can you send the order below again, without the PTFE tape? New PO CH-2612-03.",
+        "Pouvez-vous nous livrer la commande ci-dessous à nouveau, sans le ruban PTFE ? Bon CH-2612-03.",
+    ],
+)
+def test_a_question_asking_for_the_order_below_again_orders_it(said: str, index: CatalogIndex) -> None:
+    parsed = reply_quoting(said, EARLIER_ORDER, subject="Re: Commande CH-2611-40")
+    (order,) = _read(parsed, index)
+    assert sorted(skus_of(order, index)) == [("PLB-12570", 4), ("PLB-20873", 20)]
 
 
 def test_a_reply_under_a_quote_that_names_it_orders_it_whatever_its_class(index: CatalogIndex) -> None:
