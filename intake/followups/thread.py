@@ -142,7 +142,12 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     )
     order = _doubted(order, lines, *doubts)
     # The quoted lines a removal took out were read, as taken out.
-    taken_out = [line.provenance for i, line in enumerate(base) if i in dropped and line.provenance]
+    removed = set(change.remove)
+    taken_out = [
+        line.provenance
+        for i, line in enumerate(base)
+        if (i in dropped or skus[i] in removed) and line.provenance
+    ]
     order.read_spans = [*order.read_spans, *request_spans(own, parsed.quoted, order.part), *taken_out]
     order.notes.append("the quote or order answered is the order, with the changes the reply asks")
     return order

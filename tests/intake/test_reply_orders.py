@@ -268,3 +268,24 @@ def test_an_added_article_no_quoted_line_names_adds_nothing_to_a_line_sharing_a_
     change = OrderChange(unread=[clause])
     more_by_words(change, base, ["GEL-5", "TAPE-19"])
     assert [(s.sku, s.quantity) for s in change.set_quantity] == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Bon pour nous, à l'exception du ruban PTFE. Notre référence CP-5530.",
+        "We accept your quote with the exception of the PTFE tape. PO 5530.",
+    ],
+)
+def test_a_quote_taken_with_the_exception_of_a_line(said: str, index: CatalogIndex) -> None:
+    quote = (
+        "Veuillez trouver notre devis D26-0418 :\n"
+        "PLB-37699 Vanne 3/4 PN25 : 4 x 12,40 €\n"
+        "PLB-37498 Ruban 19 x 15 : 6 x 1,45 €\n"
+        "PLB-20467 Coude 90 Ø12 : 10 x 2,10 €\n"
+    )
+    parsed = reply_quoting(said, quote, subject="RE: devis D26-0418")
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-20467", 10)]
+    # The line left out was read, as left out.
+    assert any(span.part == "quoted" for span in order.read_spans)
