@@ -30,10 +30,7 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
     mois-ci' takes out the household gloves in every size), in the quote's words or the catalogue's ('no
     chickpeas' of 'Pois chiches 4/4'); a removal with a count reduces, the diff's."""
     texts = [line.description.value if line.description else "" for line in base]
-    names = [
-        stems(f"{text} {index.products[sku].name if sku in index.products else ''}")
-        for text, sku in zip(texts, skus, strict=True)
-    ]
+    names = _names(texts, skus, index)
     used = set().union(*names) if names else set()
     dropped: set[int] = set()
     for part in PARTS.split(own):
@@ -54,6 +51,32 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
             if len(hit) < len(base):
                 dropped |= hit
     return dropped
+
+
+def _names(texts: list[str], skus: list[str], index: CatalogIndex) -> list[set[str]]:
+    """Each quoted line's words, its own and its article's catalogue name's."""
+    return [
+        stems(f"{text} {index.products[sku].name if sku in index.products else ''}")
+        for text, sku in zip(texts, skus, strict=True)
+    ]
+
+
+def named_by_words(
+    things: list[str], base: list[ExtractedLine], skus: list[str], index: CatalogIndex
+) -> set[int] | None:
+    """The places of the quoted lines the things name ('compost', 'drip line'), each in the quote's
+    words or the catalogue's; None when a thing names no line or more than one."""
+    texts = [line.description.value if line.description else "" for line in base]
+    names = _names(texts, skus, index)
+    used = set().union(*names) if names else set()
+    named: set[int] = set()
+    for thing in things:
+        words = stems(f"{thing} {english_to_catalogue(thing)}") & used
+        hit = {i for i, name in enumerate(names) if words and words <= name}
+        if not hit:
+            return None
+        named |= hit
+    return named
 
 
 # "plus 2 more of the double lanyards (so 6)", "et 3 de plus pour les gants": a count added to a quoted line.

@@ -150,6 +150,25 @@ def _counted_rows() -> re.Pattern[str]:
     )
 
 
+# "the same breakers and RCDs as below", "les mêmes terreau et paillage que ci-dessous": the quoted lines
+# the words name, the others not.
+_SAME_NAMED = re.compile(
+    r"\bthe\s+same\s+(?P<en>(?:[^\W\d_][\w-]*,?\s+){1,6}?)as\s+(?:below|(?:in|on)\s+(?:the|our|my)\s+(?:order|mail|list)\s+below)\b"
+    r"|\b(?:les?|la)\s+m[êe]mes?\s+(?P<fr>(?:[^\W\d_][\w-]*,?\s+){1,6}?)que\s+(?:ci-dessous|(?:dans\s+)?(?:la|notre|ma)\s+commande\s+ci-dessous)\b",
+    re.I,
+)
+_AND = re.compile(r"\s*(?:,|\band\b|\bet\b|&)\s*", re.I)
+
+
+def named_quoted_things(own: str) -> list[str]:
+    """The things a reply names as the quoted lines it takes again ('the same compost and drip line as
+    below': 'compost', 'drip line'); none when it names the quoted order whole."""
+    found = _SAME_NAMED.search(own)
+    if found is None:
+        return []
+    return [thing for thing in _AND.split(found["en"] or found["fr"]) if thing.strip()]
+
+
 def changes_the_thread(own: str) -> bool:
     """The sender's own text also says something that changes the quoted lines
     ([changes] of parsers/data/thread_vocabulary.toml)."""

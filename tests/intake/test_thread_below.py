@@ -132,6 +132,20 @@ def test_a_question_asking_for_the_order_below_again_orders_it(said: str, index:
     assert sorted(skus_of(order, index)) == [("PLB-12570", 4), ("PLB-20873", 20)]
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Could we get the same elbows and tape as below again, plus 2 PLB-12400? New PO CH-2612-04.",
+        "Merci de nous livrer les mêmes coudes et ruban que ci-dessous. Nouveau bon : CH-2612-04.",
+    ],
+)
+def test_the_same_things_as_below_takes_the_quoted_lines_they_name(said: str, index: CatalogIndex) -> None:
+    parsed = reply_quoting(said, EARLIER_ORDER, subject="Re: Commande CH-2611-40")
+    (order,) = _read(parsed, index)
+    taken = [line for line in skus_of(order, index) if line[0] != "PLB-12400"]
+    assert sorted(taken) == [("PLB-20873", 20), ("PLB-37498", 10)]
+
+
 def test_a_reply_under_a_quote_that_names_it_orders_it_whatever_its_class(index: CatalogIndex) -> None:
     parsed = reply_quoting(
         "Please proceed with the quote below except the blue PER: go with the PER gainé rouge Ø12 50 m "
