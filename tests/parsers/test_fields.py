@@ -731,3 +731,52 @@ def test_an_order_number_apposed_to_the_word_over_the_list_is_the_po() -> None:
         "", "Bonjour,\nCommande de la cuisine centrale, n° CC-2026-14 :\n- 4 cartons de beurre\n", part="body"
     )
     assert found is not None and found.value == "CC-2026-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bon pour accord.\nNotre bon de commande : BC 26-00391. Livraison au quai B.", "BC 26-00391"),
+        ("Please go ahead. Purchase order number: WO 2026/118, delivery Friday.", "WO 2026/118"),
+        ("N° de commande : DA 27-0412\n- 4 ramettes A4", "DA 27-0412"),
+        ("Our PO 4700-2291 for the attached request.", "4700-2291"),
+    ],
+    ids=["fr-bc-space", "en-wo-slash", "fr-da-space", "po-label-alone"],
+)
+def test_capitals_a_space_and_a_dashed_number_after_a_label_are_one_po(text: str, expected: str) -> None:
+    found = fields.po_number("", text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Voici nos besoins, n° d'affaire AFF-2611-07 à rappeler sur la facture.\n- 10 ramettes A4",
+            "AFF-2611-07",
+        ),
+        ("For job J-4471 (please quote this number on your invoice):\n5 x pipe clips 22 mm", "J-4471"),
+        (
+            "Pour notre bon de travaux BT 26-0412\n(à reporter sur le BL) :\n- 2 flacons d'éthanol",
+            "BT 26-0412",
+        ),
+        ("Cost centre LAB-3391, to be quoted on all invoices.\n3 boxes of nitrile gloves M", "LAB-3391"),
+    ],
+    ids=["affaire-fr", "job-en", "wrapped-fr", "cost-centre-en"],
+)
+def test_a_reference_asked_back_on_our_documents_is_the_po(text: str, expected: str) -> None:
+    found = fields.po_number("Besoins", text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merci de rappeler sur le BL la date du 12/03/2027 et le montant de 1250 €.",
+        "Commande de visserie : VIS-440-200 à reporter sur le BL, 3 boîtes.",
+        "Please quote your quote number D26-1180 on the delivery note.",
+    ],
+    ids=["date-and-amount", "an-article-code", "our-quote"],
+)
+def test_no_reference_asked_back_gives_no_po(text: str) -> None:
+    assert fields.po_number("Besoins", text, part="body", codes=_Codes()) is None
