@@ -115,8 +115,10 @@ ORDER = OrderLines(lines=[("GOB-20-1000", 4), ("SERV-2P-40", 2), ("COUV-BOIS-500
         ("- ajouter : GOB-30-1000 qté 2\n- modifier : SERV-2P-40 qté 5 (au lieu de 2)", {"add": [{"sku": "GOB-30-1000", "quantity": 2.0}], "set_quantity": [{"sku": "SERV-2P-40", "quantity": 5.0}]}, True),
         ("Same again, but only 1 of the SERV-2P-40 this time.", {"set_quantity": [{"sku": "SERV-2P-40", "quantity": 1.0}]}, True),
         ("Comme la dernière fois, mais seulement 3 COUV-BOIS-500.", {"set_quantity": [{"sku": "COUV-BOIS-500", "quantity": 3.0}]}, True),
+        ("Mais 9 fourchettes bois 16 cm au lieu de 6.", {"set_quantity": [{"sku": "COUV-BOIS-500", "quantity": 9.0}]}, False),
+        ("But 7 cartons of the GOB-20-1000 cups 20 cl instead of 4.", {"set_quantity": [{"sku": "GOB-20-1000", "quantity": 7.0}]}, True),
     ],
-    ids=["add-new", "add-to-held", "remove", "line-number", "instead-of", "delivery", "unread", "half-read", "preamble", "named-before", "uncovered-goods", "labelled-list", "only-a-count", "seulement-a-count"],
+    ids=["add-new", "add-to-held", "remove", "line-number", "instead-of", "delivery", "unread", "half-read", "preamble", "named-before", "uncovered-goods", "labelled-list", "only-a-count", "seulement-a-count", "a-size-before-instead-fr", "a-size-before-instead-en"],
 )  # fmt: skip
 def test_change_as_a_diff(dev_index: CatalogIndex, text: str, expected: dict, certain: bool) -> None:
     change = compute_change(text, ORDER, dev_index, customer_id="C101", today=TODAY)
