@@ -17,7 +17,10 @@ from parsers.mail.forwards import kept_subject
 from parsers.mail.markers import load_markers
 from parsers.mail.quotes import Opening, openings
 from parsers.text.codes import CodeBook
+from parsers.text.contact import contact as contact
 from parsers.text.corrections import corrected_reference
+from parsers.text.po_recalled import recalled_po
+from parsers.text.po_sentences import CITED, OURS, REF_CLOSING
 from parsers.text.ship_to import ship_to as ship_to
 from parsers.text.ship_to import signed_ship_to as signed_ship_to
 from parsers.values.dates import DateHit
@@ -59,7 +62,8 @@ _PO_LABELS = (
     # is no order number).
     r"|\b(?:notre|our|leur|their)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )
-_PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
+# An ampersand joins the initials of a customer's name inside its numbering ('S&R-EVT-2219').
+_PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._&]*\d)[A-Z0-9][A-Z0-9\-/._&]*[A-Z0-9])"
 # "PO stays MPB-4471", "PO for all of this is ESE-1287", "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is
 # numbered 4500012877", "Our reference for this one is BFS/ST/2611-07": the label, a verb that gives it its
 # number, the number.
@@ -70,8 +74,12 @@ _PO_VERB = (
     r"|(?:has|bears|carries)\s+(?:the\s+)?(?:number|no\.?|reference)|is\s+numbered)"
 )
 # A label and its number in two cells of a table ('Our ref: | GW-PO-4502', an HTML table rendered).
+# After the label, capitals, a space and a dashed number are one number ('Notre bon de commande :
+# BC 26-00391', 'Order no. WO 2026/118'): the customer's own way of writing it.
 _PO_LABELLED = re.compile(
-    rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{_PO_VERB}\s+(?:le\s+)?)?{_PO_VALUE}", re.I
+    rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{_PO_VERB}\s+(?:le\s+)?)?"
+    + _PO_VALUE.replace("(?P<po>", r"(?P<po>(?:(?-i:[A-Z]{2,5})[ ](?=\d{2,4}[-/]\d))?"),
+    re.I,
 )
 # "Commande SG-2026-118" / "notre commande R-1015" / "Bon 2026/ECO/158": a code right after the word needs
 # letters and digits, or is a long number ("Cde 4500012877", an ERP's numbering).
@@ -134,16 +142,13 @@ _PO_PREFIXED = re.compile(
 _NOT_OUR_PO = re.compile(
     r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note"
     r"|(?:votre|your)\s+r[ée]f(?:[ée]rence|erence)?\.?|V\s*/\s*r[ée]f(?:[ée]rence)?\.?)"
-    r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this|commande|order))*\W*$",
+    # "OK pour le devis, commande JH-5523": a comma closes the clause naming our document.
+    r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this|commande|order|number|no\.?|n°))*[^\w,;]*$",
     re.I,
 )
 # "please quote PO-7731 on the delivery note", "please quote our PO MPB-4533": quote as a verb, the
 # number is the customer's.
 _CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote(?:\s+(?:our|my|the|this))?\s*$", re.I)
-
-_NAME = re.compile(
-    r"^\s*(?P<name>[A-ZÉÈ][a-zéèëêïîôç\-]+(?:\s+(?:[A-ZÉÈ][a-zéèëêïîôç\-]+|[A-Z]{2,}|Le|La|De)){0,3})\s*$"
-)
 
 
 def split_forward(text: str, subject: str = "") -> tuple[str, str, int]:
@@ -173,7 +178,7 @@ def po_number(subject: str, text: str, *, part: str, codes: CodeBook | None = No
     A reply's subject names the earlier order: a body naming it and then another number
     ("en plus de notre commande 118, voici la commande 121") orders under the other one.
     `codes` (the catalogue's) tells an article's code after 'commande frites' from an order number."""
-    found = _po_number(subject, text, part=part)
+    found = _po_number(subject, text, part=part, codes=codes)
     if (
         found is not None
         and found.provenance
@@ -184,7 +189,7 @@ def po_number(subject: str, text: str, *, part: str, codes: CodeBook | None = No
     return found
 
 
-def _po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
+def _po_number(subject: str, text: str, *, part: str, codes: CodeBook | None) -> Extracted[str] | None:
     reply = is_reply_subject(subject)
     found = next(_po_candidates(text, part=part, earlier=subject if reply else ""), None)
     found = found or _po_under_heading(text, part=part)
@@ -192,7 +197,12 @@ def _po_number(subject: str, text: str, *, part: str) -> Extracted[str] | None:
         found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
     elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
         found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7),))
-    found = found or _po_requested(text, part=part)
+    known = codes.knows_code if codes is not None else None
+    found = (
+        found
+        or _po_requested(text, part=part)
+        or recalled_po(text, part=part, not_po=_NOT_OUR_PO, known=known)
+    )
     corrected = corrected_reference(text, found.value) if found is not None else None
     if corrected is not None:  # "notre n° est BC-3321 et non BC-3312"
         prov = Provenance(part=part, span=corrected[1], rule="po-corrected")
@@ -225,12 +235,14 @@ def signed_po(signature: str) -> Extracted[str] | None:
     return _po_in(signature, part="signature", patterns=((_PO_LABELLED, 0.8), (_PO_AFTER_WORD, 0.7)))
 
 
-# "N° demande d'achat | DA-2026-0881", "Purchase requisition no. PR-11872": a purchase request's number,
-# the order's only when nothing else names one (a web form's request that is the order).
+# "N° demande d'achat | DA-2026-0881", "Purchase requisition no. PR-11872", a portal's "N° de demande |
+# LPR-DEC-044" or "Request no. | SR-118": a purchase request's number, the order's only when nothing else
+# names one (a web form's request that is the order); never a quote's, a return's or a credit's request.
 _PO_REQUEST = re.compile(
-    r"(?:(?:n°|num[ée]ro|no\.?)\s*(?:de\s+)?(?:la\s+)?demande\s+d['’]achat"
-    r"|demande\s+d['’]achat\s+(?:n°|no\.?|num[ée]ro)"
-    r"|(?:purchase\s+)?requisition(?:\s+(?:number|no\.?|#))?|purchase\s+request\s+(?:number|no\.?|#))"
+    r"(?:(?:n°|num[ée]ro|no\.?)\s*(?:de\s+)?(?:la\s+)?demande(?:\s+d['’](?:achat|approvisionnement))?"
+    r"(?!\s+(?:de\s+|d['’])(?:devis|prix|retour|avoir|reprise|remboursement|cotation|offre))"
+    r"|demande\s+d['’](?:achat|approvisionnement)\s+(?:n°|no\.?|num[ée]ro)"
+    r"|(?:purchase\s+)?requisition(?:\s+(?:number|no\.?|#))?|(?:purchase\s+)?request\s+(?:number|no\.?|#))"
     rf"\s*[:#°]?\s*(?:\|\s*)?{_PO_VALUE}",
     re.I,
 )
@@ -283,24 +295,6 @@ def _subject_is_a_number(subject: str) -> Extracted[str] | None:
 # Each opens with a choice of many labels, tried at every place of every line otherwise.
 _PO_LABELLED, _PO_LABEL_PHRASE, _PO_REQUEST = map(starting, (_PO_LABELLED, _PO_LABEL_PHRASE, _PO_REQUEST))
 _QUALIFIED_RULE = "po-qualified"
-# "Please reference RIV-0611.", "kindly quote our reference KT/26-118 on the invoice", "merci de rappeler la
-# référence ATL-2611": a verb asking us to cite the number, then a coded number ending its clause.
-_PO_CITED = re.compile(
-    r"\b(?i:please|kindly|merci\s+de|merci\s+d'|pensez\s+[àa])\s*(?i:quote|reference|mention|use|rappeler"
-    r"|indiquer|mentionner|noter|reporter)\s+(?:(?i:our|my|the|this|notre|la|le|cette|référence|reference|réf|ref"
-    r"|po|order|commande|n°|no\.?|number|numéro)\s+){0,3}"
-    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)"
-    r"(?=\s*(?:[,.;)!]|$|\s+(?i:on|sur|in|dans|for|pour)\b))",
-    re.M,
-)
-# "C'est toujours notre OS-ACA-2611.", "it's still our KT/26-118", "book them on a new PO, KCS/PO/11902": the
-# customer's own coded number said as theirs, ending its clause; a catalogue code there is an article's.
-_PO_OURS = re.compile(
-    r"\b(?i:notre|our|(?:new|nouveau|nouvelle|autre|another)\s+(?:po|bc|bon|order\s+number|r[ée]f\w*)\s*,)\s+"
-    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)!]|$))",
-    re.M,
-)
-
 _PATTERNS = (
     (_PO_LABELLED, 0.9),
     (_PO_PREFIXED, 0.8),
@@ -309,8 +303,9 @@ _PATTERNS = (
     (_PO_QUALIFIED, 0.75),
     (_PO_LABEL_PHRASE, 0.8),
     (_PO_REF_QUALIFIED, 0.75),
-    (_PO_CITED, 0.75),
-    (_PO_OURS, 0.75),
+    (CITED, 0.75),
+    (OURS, 0.75),
+    (REF_CLOSING, 0.75),
 )
 
 
@@ -342,9 +337,10 @@ def _po_all(
             value = match["po"].rstrip(".-/")
             if _looks_like_date_or_phone(value):
                 continue
-            if pattern is _PO_LABEL_PHRASE and _OTHER_NUMBER.search(match["phrase"]):
+            if "phrase" in match.groupdict() and _OTHER_NUMBER.search(match["phrase"]):
                 continue
-            rule = _QUALIFIED_RULE if pattern in (_PO_QUALIFIED, _PO_REF_QUALIFIED, _PO_OURS) else "po-label"
+            qualified = (_PO_QUALIFIED, _PO_REF_QUALIFIED, OURS, REF_CLOSING)
+            rule = _QUALIFIED_RULE if pattern in qualified else "po-label"
             prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)
 
@@ -367,32 +363,3 @@ def requested_date(
     return Extracted[dt.date](
         value=hit.value, confidence=hit.confidence, provenance=Provenance(part=part, span=span, rule=rule)
     )
-
-
-def contact(text: str, *, part: str) -> tuple[Extracted[str] | None, Extracted[str] | None]:
-    """The contact's name (first name line after a closing formula) and phone number."""
-    name = phone = None
-    tail_start = _after_last_sign_off(text)
-    for line in re.finditer(r"^.*$", text[tail_start:], re.M):
-        found = _NAME.match(line.group(0))
-        if found:
-            start = tail_start + line.start() + found.start("name")
-            prov = Provenance(part=part, span=(start, start + len(found["name"])), rule="contact-name")
-            name = Extracted[str](value=found["name"], confidence=0.6, provenance=prov)
-            break
-    phones = list(load_markers().phone.finditer(text))
-    if phones:
-        last = phones[-1]
-        prov = Provenance(part=part, span=last.span(), rule="contact-phone")
-        phone = Extracted[str](value=last.group(0), confidence=0.7, provenance=prov)
-    return name, phone
-
-
-def _after_last_sign_off(text: str) -> int:
-    """Where the text after its last sign-off line starts; else its last 400 characters."""
-    markers, after, offset = load_markers(), None, 0
-    for line in text.splitlines(keepends=True):
-        offset += len(line)
-        if markers.sign_off.match(line.strip()):
-            after = offset
-    return after if after is not None else max(0, len(text) - 400)

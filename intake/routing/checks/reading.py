@@ -24,7 +24,6 @@ class ReadingRules(BaseModel):
     po_abbreviations: tuple[str, ...] = ()
     po_after_word: str = "$^"
     not_po_before: tuple[str, ...] = ()
-    po_recalled: tuple[str, ...] = ()
     explained_spans: tuple[str, ...] = ()
     explained_lines: tuple[str, ...] = ()
     instruction_lines: tuple[str, ...] = ()
@@ -48,7 +47,6 @@ class ReadingRules(BaseModel):
     @field_validator(
         "po_value",
         "po_after_word",
-        "po_recalled",
         "explained_spans",
         "explained_lines",
         "instruction_lines",
@@ -93,10 +91,6 @@ class ReadingRules(BaseModel):
         words = "|".join(re.escape(w) for w in self.not_po_before)
         small = r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|le|the|cette|this|pour|for|n°|no\.?))*"
         return _compiled(rf"\b(?:{words})\b{small}\W*$")
-
-    @cached_property
-    def po_recalled_pattern(self) -> re.Pattern[str]:
-        return _any_of(self.po_recalled)
 
     @cached_property
     def span_patterns(self) -> tuple[re.Pattern[str], ...]:
