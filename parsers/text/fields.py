@@ -118,12 +118,13 @@ _OTHER_NUMBER = starting(
         re.I,
     )
 )
-# "Réf. atelier RIV-1125", "ref. chantier LB/26-118": a reference qualified by the customer's own service or
-# site, ending its clause; a catalogue code there is an article's (checked as _PO_QUALIFIED's are).
+# "Réf. atelier RIV-1125", "ref. chantier LB/26-118", "pour l'instant, réf. JH-5522.": a reference, maybe
+# qualified by the customer's own service or site, ending its clause; a catalogue code there is an
+# article's (checked as _PO_QUALIFIED's are).
 _PO_REF_QUALIFIED = re.compile(
     r"(?<![\w/])(?<![Vv]otre\s)(?<![Yy]our\s)(?i:r[ée]f(?:[ée]rence|erence)?\.?)\s+"
     r"(?!(?i:article|produit|product|item|fournisseur|supplier|devis|quote|offre|offer|catalogue|commande|order)\b)"
-    r"(?:[^\W\d_]{3,}\s+){1,2}(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)]|$))",
+    r"(?:[^\W\d_]{3,}\s+){0,2}(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)]|$))",
     re.M,
 )
 # "please quote PO-7731", "notre CDE25-3381": an order number that carries its own prefix.
@@ -145,6 +146,10 @@ _NOT_OUR_PO = re.compile(
 )
 # "please quote PO-7731 on the delivery note", "please quote our PO MPB-4533": quote as a verb, the
 # number is the customer's.
+# 'OK pour le devis, commande JH-5523', 'Quote accepted; order AB-2231': a clause of its own that opens on the
+# word order names the customer's order, whatever document the clause before it names.
+_ORDER_CLAUSE = re.compile(r"(?i:commande|cde|order|purchase\s+order|bon\s+de\s+commande)\b")
+_CLAUSE_END = re.compile(r"[,;]\s*$")
 _CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote(?:\s+(?:our|my|the|this))?\s*$", re.I)
 
 
@@ -344,7 +349,7 @@ def _po_all(
     for pattern, confidence in patterns:
         for match in pattern.finditer(text):
             before = _LABEL_AT_END.sub("", text[max(0, match.start() - 60) : match.start()])[-45:]
-            if _NOT_OUR_PO.search(before) and not _CITE.search(before):
+            if _NOT_OUR_PO.search(before) and not _CITE.search(before) and not _own_clause(before, match):
                 continue
             value = match["po"].rstrip(".-/")
             if _looks_like_date_or_phone(value):
@@ -354,6 +359,10 @@ def _po_all(
             rule = _QUALIFIED_RULE if pattern in (_PO_QUALIFIED, _PO_REF_QUALIFIED, _PO_OURS) else "po-label"
             prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)
+
+
+def _own_clause(before: str, match: re.Match[str]) -> bool:
+    return bool(_CLAUSE_END.search(before) and _ORDER_CLAUSE.match(match.group()))
 
 
 def _looks_like_date_or_phone(value: str) -> bool:

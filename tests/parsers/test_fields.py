@@ -780,3 +780,33 @@ def test_a_reference_asked_back_on_our_documents_is_the_po(text: str, expected: 
 )
 def test_no_reference_asked_back_gives_no_po(text: str) -> None:
     assert fields.po_number("Besoins", text, part="body", codes=_Codes()) is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "expected"),
+    [
+        ("RE: Devis D-26-318", "OK pour le devis, commande JH-5523. Rajoutez 3 boîtes.", "JH-5523"),
+        ("RE: Quote Q-2211", "Quote accepted; order LAB-7730 for Friday.", "LAB-7730"),
+        (
+            "RE: Devis D-26-318",
+            "On prend seulement les vis pour l'instant, réf. PLB-5522. Le reste plus tard.",
+            "PLB-5522",
+        ),
+    ],
+    ids=["devis-comma-commande", "quote-semicolon-order", "bare-ref-ending-clause"],
+)
+def test_the_order_named_in_its_own_clause_after_the_quote(subject: str, text: str, expected: str) -> None:
+    found = fields.po_number(subject, text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suite à votre devis, réf. DV-26-118, voici notre commande.",
+        "Merci, réf. VIS-440-200, 3 boîtes.",
+    ],
+    ids=["the-quote-ref", "a-catalogue-code"],
+)
+def test_a_bare_ref_of_the_quote_or_an_article_is_no_po(text: str) -> None:
+    assert fields.po_number("", text, part="body", codes=_Codes()) is None
