@@ -111,22 +111,38 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
     return prose
 
 
-# '(pas le kit, on a déjà les galets)', '(single rolls, not the tower)': a remark in words closing the line.
-_CLOSING_REMARK = re.compile(r"\s*\((?=[^()\d]*[^\W\d_]{2})(?P<inside>[^()\d]*)\)\s*[.!]?\s*$")
+# '(pas le kit, on a déjà les galets)', '(the big hotel one)', '(pour le 5e étage)': a remark in words closing
+# the line; an ordinal ('5e', '2nd') is a word there, any other figure may count or size the article.
+_ORDINAL = r"\d+(?:e|er|re|ère|ème|eme|th|st|nd|rd)(?!\w)"
+_CLOSING_REMARK = re.compile(
+    rf"\s*\((?=(?:[^()\d]|{_ORDINAL})*[^\W\d_]{{2}})(?P<inside>(?:[^()\d]|{_ORDINAL})*)\)\s*[.!]?\s*$"
+)
 # A remark saying what the article is not, or whose code it is: no words of its name.
 _NOT = re.compile(r"\b(?:pas|not|no|non|sans|without|ni|nor|sauf|except|code)\b", re.I)
 
 
 def _read_without_remark(line: str, *, part: str, start: int) -> ExtractedLine | None:
-    """The line read with the remark closing it blanked (offsets kept), when the remark says what the
-    article is not or whose code it is ('(single rolls, not the tower)', '(votre code, ...)'): no words
-    of its name, and they lengthen a list line past what a list line holds. A remark telling which one
-    it is ('(the big hotel one)') names it, and a bracket holding a figure ('(cartons de 50)', '(15)')
-    may count: those lines stay as read."""
+    """The line read with the remark closing it blanked (offsets kept): a remark lengthens a list line
+    past what a list line holds. What it says the article is not or whose code it is ('(single rolls,
+    not the tower)', '(votre code, ...)') is left out; what it tells of the article ('(the big hotel
+    one)', '(pour le 5e étage)') is said after its name, where the matcher reads it with the name and
+    sets a use or a place aside. A bracket holding a figure ('(cartons de 50)', '(15)') may count: the
+    line stays as read."""
     remark = _CLOSING_REMARK.search(line)
-    if remark is None or not _NOT.search(remark["inside"]):
+    if remark is None:
         return None
-    return read_line(line[: remark.start()] + " " * (len(line) - remark.start()), part=part, start=start)
+    found = read_line(line[: remark.start()] + " " * (len(line) - remark.start()), part=part, start=start)
+    desc = found.description if found is not None else None
+    if found is None or desc is None or desc.provenance is None or _NOT.search(remark["inside"]):
+        return found
+    span = (desc.provenance.span[0], start + remark.end("inside") + 1) if desc.provenance.span else None
+    found.description = desc.model_copy(
+        update={
+            "value": f"{desc.value} ({remark['inside'].strip()})",
+            "provenance": desc.provenance.model_copy(update={"span": span}),
+        }
+    )
+    return found
 
 
 # 'bottes 43 x 3 pr': a size, an x, then a count in a unit closing the line (no pack's content after it).

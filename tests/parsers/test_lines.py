@@ -748,10 +748,34 @@ def test_packs_counted_first_keep_the_x_after_the_name_as_what_each_holds(line, 
         ),
         (
             "- Brouette de chantier x 2 (la grande renforcée)",
-            [],
+            [("Brouette de chantier (la grande renforcée)", Decimal(2), None)],
         ),
+        (
+            "Chariot de ménage hôtelier : 1 (pour le 5e étage)",
+            [("Chariot de ménage hôtelier (pour le 5e étage)", Decimal(1), None)],
+        ),
+        (
+            "Pipette graduée 10 ml x 50 (les stériles)",
+            [("Pipette graduée 10 ml (les stériles)", Decimal(50), None)],
+        ),
+        (
+            "Housekeeping trolley x 1 (the big hotel one)",
+            [("Housekeeping trolley (the big hotel one)", Decimal(1), None)],
+        ),
+        ("- Agrafeuse de bureau x 1 (2nd floor)", [("Agrafeuse de bureau (2nd floor)", Decimal(1), None)]),
+        ("- Raccord laiton x 4 (20 L)", []),
     ],
-    ids=["leading-count", "glued-x", "dash-count", "what-it-is-names-it"],
+    ids=[
+        "leading-count",
+        "glued-x",
+        "dash-count",
+        "what-it-is-names-it",
+        "where-it-goes-an-ordinal",
+        "lab-which-one",
+        "which-one-en",
+        "stationery-floor",
+        "a-figure-may-size-it",
+    ],
 )
 def test_a_remark_in_words_closing_a_list_line_is_read_apart(text: str, expected) -> None:
     lines = read_lines(f"Bonjour,\n\n{text}\n", part="body")
