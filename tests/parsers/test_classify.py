@@ -110,6 +110,25 @@ WORDINGS = {
         MessageKind.ORDER_QUESTION,
     ),
     "ooo_en": ("Out of office", "I am out of the office until Monday.", MessageKind.AUTO_REPLY),
+    "ooo_message_automatique_fr": (
+        "Absence",
+        "Message automatique : je serai de retour le 4 janvier.",
+        MessageKind.AUTO_REPLY,
+    ),
+    # A portal's or an ERP's footer: the system's notice under an order keyed in a form, nobody away.
+    "portal_form_do_not_reply_fr": (
+        "Demande d'approvisionnement LAB-118",
+        "Nouvelle demande envoyée depuis le portail.\nN° de demande | LAB-118\nLivraison souhaitée | 14/12/2026\n"
+        "Code | Désignation | Qté\nPIP-200 | Pipettes 200 µl | 4\nGNT-M | Gants nitrile M | 10\n"
+        "Message automatique - ne pas répondre.",
+        MessageKind.ORDER,
+    ),
+    "erp_order_merci_de_ne_pas_repondre_fr": (
+        "Commande PLB-26-0311",
+        "Veuillez trouver notre bon de commande ci-dessous.\n6 x coude cuivre 22 mm\n2 x flux décapant\n"
+        "Ceci est un message automatique, merci de ne pas y répondre.",
+        MessageKind.ORDER,
+    ),
     "quote_accepted": (
         "RE: Votre devis D-2026-118",
         "Bon pour accord, merci de nous livrer :\n- 24 plaques BA13\n- 30 montants M48",
