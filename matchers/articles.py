@@ -57,6 +57,10 @@ def match_article(
         family = _by_family(line, code, wording, index)
         if family is not None:
             return family
+    alone = _code_alone(wording, index, customer_id)
+    if alone is not None:
+        (sku, evidence, customer_ref), rest = alone
+        return exact_match(line, index, sku, evidence, rest, customer_ref=customer_ref)
     wording = _with_named_codes(wording, _codes(line), index)
     if not wording.strip():
         return finish_match(LineMatch(line=line, sku=None), index)
@@ -207,6 +211,19 @@ def _by_code_in_words(
     words = wording.split()
     if len(words) > _DESIGNATION_WORDS:
         return found  # a sentence that mentions codes ('nous avons la boîte de 200 (VIS-440-200)') is no designation
+    named, _ = _codes_in_words(words, index, customer_id)
+    shown = {c.key for c in found.candidates}
+    if len(named) != 1 or next(iter(named)) not in shown:
+        return found
+    sku, evidence, customer_ref = next(iter(named.values()))
+    return exact_match(line, index, sku, evidence, wording, customer_ref=customer_ref)
+
+
+def _codes_in_words(
+    words: list[str], index: CatalogIndex, customer_id: str | None
+) -> tuple[dict[str, tuple[str, Evidence, str | None]], set[int]]:
+    """The article codes written among the words (the longest that is one, up to four words), by sku,
+    and the places of the words they take."""
     taken: set[int] = set()
     named: dict[str, tuple[str, Evidence, str | None]] = {}
     for size in range(min(4, len(words)), 0, -1):
@@ -219,11 +236,25 @@ def _by_code_in_words(
             if coded is not None:
                 taken |= places
                 named[coded[0]] = coded
-    shown = {c.key for c in found.candidates}
-    if len(named) != 1 or next(iter(named)) not in shown:
-        return found
-    sku, evidence, customer_ref = next(iter(named.values()))
-    return exact_match(line, index, sku, evidence, wording, customer_ref=customer_ref)
+    return named, taken
+
+
+def _code_alone(
+    wording: str, index: CatalogIndex, customer_id: str | None
+) -> tuple[tuple[str, Evidence, str | None], str] | None:
+    """'Ajoutez 2 PA-FR-40 svp', 'material 10004529': one code among words none of which the catalogue
+    prints (a label, a courtesy) is the whole of what names the article, as in a code column; with the
+    words left, whose sizes may still doubt it."""
+    words = wording.split()
+    if not words or len(words) > _DESIGNATION_WORDS:
+        return None
+    named, taken = _codes_in_words(words, index, customer_id)
+    if len(named) != 1:
+        return None
+    rest = " ".join(w for i, w in enumerate(words) if i not in taken)
+    if any(w in index.designations.token_ids for w in read_wording(rest).words):
+        return None
+    return next(iter(named.values())), rest
 
 
 def _by_maker_ref(line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch) -> LineMatch:

@@ -173,7 +173,7 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
 def _pack_then_count() -> re.Pattern[str]:
     """'carton 12', 'colis 24 rouleaux': the count may be followed by what it counts, a unit word."""
     units = "|".join(sorted((re.escape(u) for u in unit_of() if u.isalpha()), key=len, reverse=True))
-    return re.compile(rf"\b((?:{_PACK_WORDS})(?:e?s)?)\s+(\d+)\b(?![.,]\d)(?!\s*(?!(?:{units})\b)[^\W\d_])")
+    return re.compile(rf"\b((?:{_PACK_WORDS})(?:e?s)?)\s+(\d+)\b(?![.,/]\d)(?!\s*(?!(?:{units})\b)[^\W\d_])")
 
 
 @lru_cache(maxsize=1)

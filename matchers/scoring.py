@@ -17,6 +17,11 @@ from parsers.values.units import same_unit
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
 TOP = 5
+# Below MIN_SCORE, the best candidate still proposed when it leads the runner-up by LONE_LEAD, at a
+# score under the routing's floor for a guess (intake.routing.decision.GUESS): a clerk confirms it.
+LONE_FLOOR = 0.45
+LONE_LEAD = 0.15
+LONE_SCORE = 0.6
 
 
 def exact_match(
@@ -66,8 +71,7 @@ def by_designation(
         scored.append(named)
     ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])
     if not ranked or ranked[0][0] < MIN_SCORE:
-        candidates = [c for _, c in ranked[:TOP]]
-        return finish_match(LineMatch(line=line, sku=None, candidates=candidates), index)
+        return finish_match(_lone_fit(line, ranked), index)
     ranked = by_habit(ranked, line, habits, _stated_unit(line, index))
     if named is not None:
         ranked = _context_first(ranked, index.name_skus[named.position])
@@ -90,6 +94,21 @@ def by_designation(
         candidates=candidates,
     )
     return finish_match(match, index)
+
+
+def _lone_fit(line: ExtractedLine, ranked: list[tuple[float, Candidate]]) -> LineMatch:
+    """'mayo 5 kg aussi j'ai', 'pots de ricotta à sa commande': words the catalogue does not print (the
+    sentence around the article, a word of the customer's own) leave the one article that fits below the
+    floor, yet far ahead of any other. It is proposed to a clerk, at a score that holds the order
+    (`LONE_SCORE`); a closer runner-up leaves the line blank."""
+    candidates = [c for _, c in ranked[:TOP]]
+    if not ranked or ranked[0][0] < LONE_FLOOR:
+        return LineMatch(line=line, sku=None, candidates=candidates)
+    lead = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
+    if lead < LONE_LEAD:
+        return LineMatch(line=line, sku=None, candidates=candidates)
+    score = round(min(ranked[0][0], LONE_SCORE), 4)
+    return LineMatch(line=line, sku=candidates[0].key, score=score, margin=0.0, candidates=candidates)
 
 
 def _context_first(ranked: list[tuple[float, Candidate]], sku: str) -> list[tuple[float, Candidate]]:

@@ -20,6 +20,7 @@ from parsers.text.codes import CodeBook
 from parsers.text.contact import contact as contact
 from parsers.text.corrections import corrected_reference
 from parsers.text.po_recalled import recalled_po
+from parsers.text.po_sentences import CITED, OURS, REF_CLOSING
 from parsers.text.ship_to import ship_to as ship_to
 from parsers.text.ship_to import signed_ship_to as signed_ship_to
 from parsers.values.dates import DateHit
@@ -61,7 +62,8 @@ _PO_LABELS = (
     # is no order number).
     r"|\b(?:notre|our|leur|their)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
 )
-_PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._]*\d)[A-Z0-9][A-Z0-9\-/._]*[A-Z0-9])"
+# An ampersand joins the initials of a customer's name inside its numbering ('S&R-EVT-2219').
+_PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._&]*\d)[A-Z0-9][A-Z0-9\-/._&]*[A-Z0-9])"
 # "PO stays MPB-4471", "PO for all of this is ESE-1287", "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is
 # numbered 4500012877", "Our reference for this one is BFS/ST/2611-07": the label, a verb that gives it its
 # number, the number.
@@ -140,7 +142,8 @@ _PO_PREFIXED = re.compile(
 _NOT_OUR_PO = re.compile(
     r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note"
     r"|(?:votre|your)\s+r[ée]f(?:[ée]rence|erence)?\.?|V\s*/\s*r[ée]f(?:[ée]rence)?\.?)"
-    r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this|commande|order|number|no\.?|n°))*\W*$",
+    # "OK pour le devis, commande JH-5523": a comma closes the clause naming our document.
+    r"(?:\s+(?:de|du|d'|of|votre|your|notre|our|la|the|cette|this|commande|order|number|no\.?|n°))*[^\w,;]*$",
     re.I,
 )
 # "please quote PO-7731 on the delivery note", "please quote our PO MPB-4533": quote as a verb, the
@@ -232,12 +235,14 @@ def signed_po(signature: str) -> Extracted[str] | None:
     return _po_in(signature, part="signature", patterns=((_PO_LABELLED, 0.8), (_PO_AFTER_WORD, 0.7)))
 
 
-# "N° demande d'achat | DA-2026-0881", "Purchase requisition no. PR-11872": a purchase request's number,
-# the order's only when nothing else names one (a web form's request that is the order).
+# "N° demande d'achat | DA-2026-0881", "Purchase requisition no. PR-11872", a portal's "N° de demande |
+# LPR-DEC-044" or "Request no. | SR-118": a purchase request's number, the order's only when nothing else
+# names one (a web form's request that is the order); never a quote's, a return's or a credit's request.
 _PO_REQUEST = re.compile(
-    r"(?:(?:n°|num[ée]ro|no\.?)\s*(?:de\s+)?(?:la\s+)?demande\s+d['’]achat"
-    r"|demande\s+d['’]achat\s+(?:n°|no\.?|num[ée]ro)"
-    r"|(?:purchase\s+)?requisition(?:\s+(?:number|no\.?|#))?|purchase\s+request\s+(?:number|no\.?|#))"
+    r"(?:(?:n°|num[ée]ro|no\.?)\s*(?:de\s+)?(?:la\s+)?demande(?:\s+d['’](?:achat|approvisionnement))?"
+    r"(?!\s+(?:de\s+|d['’])(?:devis|prix|retour|avoir|reprise|remboursement|cotation|offre))"
+    r"|demande\s+d['’](?:achat|approvisionnement)\s+(?:n°|no\.?|num[ée]ro)"
+    r"|(?:purchase\s+)?requisition(?:\s+(?:number|no\.?|#))?|(?:purchase\s+)?request\s+(?:number|no\.?|#))"
     rf"\s*[:#°]?\s*(?:\|\s*)?{_PO_VALUE}",
     re.I,
 )
@@ -290,24 +295,6 @@ def _subject_is_a_number(subject: str) -> Extracted[str] | None:
 # Each opens with a choice of many labels, tried at every place of every line otherwise.
 _PO_LABELLED, _PO_LABEL_PHRASE, _PO_REQUEST = map(starting, (_PO_LABELLED, _PO_LABEL_PHRASE, _PO_REQUEST))
 _QUALIFIED_RULE = "po-qualified"
-# "Please reference RIV-0611.", "kindly quote our reference KT/26-118 on the invoice", "merci de rappeler la
-# référence ATL-2611": a verb asking us to cite the number, then a coded number ending its clause.
-_PO_CITED = re.compile(
-    r"\b(?i:please|kindly|merci\s+de|merci\s+d'|pensez\s+[àa])\s*(?i:quote|reference|mention|use|rappeler"
-    r"|indiquer|mentionner|noter|reporter)\s+(?:(?i:our|my|the|this|notre|la|le|cette|référence|reference|réf|ref"
-    r"|po|order|commande|n°|no\.?|number|numéro)\s+){0,3}"
-    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)"
-    r"(?=\s*(?:[,.;)!]|$|\s+(?i:on|sur|in|dans|for|pour)\b))",
-    re.M,
-)
-# "C'est toujours notre OS-ACA-2611.", "it's still our KT/26-118", "book them on a new PO, KCS/PO/11902": the
-# customer's own coded number said as theirs, ending its clause; a catalogue code there is an article's.
-_PO_OURS = re.compile(
-    r"\b(?i:notre|our|(?:new|nouveau|nouvelle|autre|another)\s+(?:po|bc|bon|order\s+number|r[ée]f\w*)\s*,)\s+"
-    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)!]|$))",
-    re.M,
-)
-
 _PATTERNS = (
     (_PO_LABELLED, 0.9),
     (_PO_PREFIXED, 0.8),
@@ -316,8 +303,9 @@ _PATTERNS = (
     (_PO_QUALIFIED, 0.75),
     (_PO_LABEL_PHRASE, 0.8),
     (_PO_REF_QUALIFIED, 0.75),
-    (_PO_CITED, 0.75),
-    (_PO_OURS, 0.75),
+    (CITED, 0.75),
+    (OURS, 0.75),
+    (REF_CLOSING, 0.75),
 )
 
 
@@ -349,9 +337,10 @@ def _po_all(
             value = match["po"].rstrip(".-/")
             if _looks_like_date_or_phone(value):
                 continue
-            if pattern is _PO_LABEL_PHRASE and _OTHER_NUMBER.search(match["phrase"]):
+            if "phrase" in match.groupdict() and _OTHER_NUMBER.search(match["phrase"]):
                 continue
-            rule = _QUALIFIED_RULE if pattern in (_PO_QUALIFIED, _PO_REF_QUALIFIED, _PO_OURS) else "po-label"
+            qualified = (_PO_QUALIFIED, _PO_REF_QUALIFIED, OURS, REF_CLOSING)
+            rule = _QUALIFIED_RULE if pattern in qualified else "po-label"
             prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)
 

@@ -17,7 +17,7 @@ import pytest
 from intake.pipeline import PipelineDeps
 from intake.reading import process
 from intake.routing.checks import CheckContext
-from intake.routing.checks.left_out import check_left_out, exceptions_in, refused
+from intake.routing.checks.left_out import _patterns, check_left_out, exceptions_in, refused
 from intake.routing.checks.pointed import check_quoted_order_left
 from matchers import CatalogIndex
 from models import MatchedOrder, ParsedMessage, ProcessResult, RawMessage, RoutingMode, Settings
@@ -99,6 +99,26 @@ def test_an_exception_naming_nothing_read_lets_the_order_through(index: CatalogI
 def test_a_designation_with_sans_is_no_exception() -> None:
     found = list(exceptions_in("2 x bottes sans les renforts\n", "body"))
     assert found and not found[0].named_first  # the line's own words: the check skips it where it is read
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Les robinets d'arrêt, on laisse tomber pour cette fois.",
+        "the toner cartridges: not needed, thanks",
+        "Ramettes A4 x 10, pas besoin des enveloppes kraft",
+        "OK for all lines except the pipettes, and no more gloves",
+        "Merci de livrer sans les étiquettes, mais pas de feutres.",
+        "Thanks, same as last week.",
+    ],
+    ids=["fr-after", "en-after", "fr-stationery", "en-lab", "fr-sans", "no-exception"],
+)
+def test_the_sieved_phrases_find_what_every_phrase_finds(row: str) -> None:
+    before, after, _ = _patterns()
+    found = [
+        (m.group("what"), m.group(0)) for group in (before, after) for p in group for m in p.finditer(row)
+    ]
+    assert [(e.what, e.said) for e in exceptions_in(row, "body")] == found
 
 
 def test_a_bare_refusal_under_a_quoted_line_leaves_that_line_out() -> None:

@@ -165,4 +165,4 @@ def test_initials_stand_for_the_words_they_open(wording: str, sku: str) -> None:
 
 def test_letters_opening_no_words_of_the_name_name_nothing() -> None:
     match = match_article(make_extracted_line("crème XY 5 L", quantity="3"), _DAIRY, customer_id=None)
-    assert match.sku is None
+    assert match.score < 0.65  # the one cream of 5 L at most proposed to a clerk, the letters adding nothing

@@ -110,6 +110,25 @@ WORDINGS = {
         MessageKind.ORDER_QUESTION,
     ),
     "ooo_en": ("Out of office", "I am out of the office until Monday.", MessageKind.AUTO_REPLY),
+    "ooo_message_automatique_fr": (
+        "Absence",
+        "Message automatique : je serai de retour le 4 janvier.",
+        MessageKind.AUTO_REPLY,
+    ),
+    # A portal's or an ERP's footer: the system's notice under an order keyed in a form, nobody away.
+    "portal_form_do_not_reply_fr": (
+        "Demande d'approvisionnement LAB-118",
+        "Nouvelle demande envoyée depuis le portail.\nN° de demande | LAB-118\nLivraison souhaitée | 14/12/2026\n"
+        "Code | Désignation | Qté\nPIP-200 | Pipettes 200 µl | 4\nGNT-M | Gants nitrile M | 10\n"
+        "Message automatique - ne pas répondre.",
+        MessageKind.ORDER,
+    ),
+    "erp_order_merci_de_ne_pas_repondre_fr": (
+        "Commande PLB-26-0311",
+        "Veuillez trouver notre bon de commande ci-dessous.\n6 x coude cuivre 22 mm\n2 x flux décapant\n"
+        "Ceci est un message automatique, merci de ne pas y répondre.",
+        MessageKind.ORDER,
+    ),
     "quote_accepted": (
         "RE: Votre devis D-2026-118",
         "Bon pour accord, merci de nous livrer :\n- 24 plaques BA13\n- 30 montants M48",
@@ -336,6 +355,72 @@ WORDINGS = {
         "Bonjour,\n\nOn refait le bureau du 2e et il nous faut 6 ramettes A4 et 2 agrafeuses. "
         "Mettez-le sur notre bon de commande 2231.\n\nMerci",
         MessageKind.ORDER,
+    ),
+    # Goods delivered and found fine, listed with their counts: what was had, nothing asked.
+    "delivered_today_listed_fine_en": (
+        "Today's drop",
+        "Hi,\nYour courier delivered this morning:\n12 x PVC elbow 40 mm\n3 x tube of solvent cement\n"
+        "Everything is fine, thanks.\n\nDan",
+        None,
+    ),
+    "recu_ce_matin_liste_conforme_fr": (
+        "Livraison",
+        "Bonjour,\nReçu ce matin :\n10 ramettes A4\n4 boîtes d'agrafes\nTout est conforme, merci.",
+        None,
+    ),
+    "received_in_good_order_en": (
+        "Re: order LAB-2231",
+        "Hello,\nAll received in good order today, many thanks.\n\nPriya",
+        None,
+    ),
+    # Volumes foreseen, or the stock counted, with the order to come later.
+    "no_order_yet_forecast_en": (
+        "Next season",
+        "Hi,\nFor the spring we expect about 300 x copper elbows 15 mm and 80 x valves. No order yet, just "
+        "planning.",
+        None,
+    ),
+    "inventaire_pour_information_fr": (
+        "Inventaire",
+        "Bonjour,\nPour information, notre inventaire du labo :\npipettes 10 ml : 40\ngants nitrile M : 6\n\n"
+        "Nous vous enverrons la commande en janvier.",
+        None,
+    ),
+    # An order keyed in already, forwarded for the record.
+    "commande_deja_saisie_par_telephone_fr": (
+        "TR: commande atelier",
+        "Pour info : déjà saisie ce matin par téléphone, ne pas ressaisir.\n\n-------- Message transféré "
+        "--------\nBonjour,\nMerci de préparer notre commande : 20 raccords laiton 15 mm, 4 vannes 1/2.",
+        None,
+    ),
+    "order_already_entered_by_phone_en": (
+        "FW: stationery order",
+        "FYI - already entered by phone, please don't enter it again.\n\n---------- Forwarded message "
+        "---------\nPlease send 10 boxes of staples and 4 binders.",
+        None,
+    ),
+    # A quote answered with a no.
+    "quote_declined_en": (
+        "RE: Quote Q-2231",
+        "Hi, we won't go ahead with the quote below, the project is on hold.",
+        None,
+    ),
+    "devis_sans_suite_fr": (
+        "RE: Devis D-4410",
+        "Bonjour, nous ne donnerons pas suite à votre devis, le chantier est reporté.",
+        None,
+    ),
+    # Goods to be taken back, with counts.
+    "return_asked_en": (
+        "Return",
+        "Hi, we'd like to return 6 x brass tap 1/2 ordered by mistake. Could you send a collection note?",
+        None,
+    ),
+    "retour_demande_fr": (
+        "Retour",
+        "Bonjour, nous souhaitons vous retourner 3 boîtes de feutres commandées par erreur. Merci de nous "
+        "envoyer un bon d'enlèvement.",
+        None,
     ),
 }
 

@@ -681,14 +681,38 @@ def test_a_commitment_number_labelled_first_in_the_signature_is_the_po() -> None
         ("", "Purchase requisition no. PR-11872, approved by the ward manager.", "PR-11872"),
         ("", "N° demande d'achat : DA-26-0441\nNotre commande : CMD-8812", "CMD-8812"),
         ("Commande BLA-2611-04", "Requisition # 4471882 attached.", "BLA-2611-04"),
+        ("Demande d'approvisionnement", "Établissement | Lycée\nN° de demande | LPR-DEC-044", "LPR-DEC-044"),
+        ("Portal request", "Site | Lab 3\nRequest no. | SR-26-118\nNeeded by | 14/12/2026", "SR-26-118"),
+        ("", "Demande d'approvisionnement n° PAP-2611 du service courrier", "PAP-2611"),
     ],
-    ids=["request-cell", "requisition-en", "order-number-wins", "subject-order-number-wins"],
+    ids=[
+        "request-cell",
+        "requisition-en",
+        "order-number-wins",
+        "subject-order-number-wins",
+        "portal-request-fr",
+        "portal-request-en",
+        "supply-request-fr",
+    ],
 )
 def test_a_purchase_request_number_is_the_po_only_when_nothing_else_names_one(
     subject: str, text: str, expected: str
 ) -> None:
     found = fields.po_number(subject, text, part="body")
     assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "N° de demande de devis : DD-26-0412",
+        "N° de demande de retour : RET-2611",
+        "N° de demande d'avoir | AV-118",
+    ],
+    ids=["quote-request", "return-request", "credit-request"],
+)
+def test_the_number_of_a_request_for_anything_but_goods_is_no_po(text: str) -> None:
+    assert fields.po_number("", text, part="body") is None
 
 
 @pytest.mark.parametrize(
@@ -780,3 +804,48 @@ def test_a_reference_asked_back_on_our_documents_is_the_po(text: str, expected: 
 )
 def test_no_reference_asked_back_gives_no_po(text: str) -> None:
     assert fields.po_number("Besoins", text, part="body", codes=_Codes()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Attached is our order for the gala dinner, PO S&R-EVT-2219. Deliver it to the venue.",
+            "S&R-EVT-2219",
+        ),
+        ("Notre commande : B&M-26-0412 pour le chantier.", "B&M-26-0412"),
+    ],
+    ids=["en", "fr"],
+)
+def test_an_order_number_may_join_initials_with_an_ampersand(text: str, expected: str) -> None:
+    found = fields.po_number("", text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OK pour le devis, commande JH-5523. Rajoutez-y 3 boîtes d'anti-limaces.", "JH-5523"),
+        ("Fine with the quote, order KT-26-118, and add 2 tubs of flux.", "KT-26-118"),
+        (
+            "On prend seulement le terreau et le paillage pour l'instant, réf. JH-5522. Le reste au printemps.",
+            "JH-5522",
+        ),
+        ("We'll take the pipettes and the gloves for now, ref. LAB-2611.", "LAB-2611"),
+        ("Je prends 3 sacs de terreau, réf. TER-70.", None),
+        ("Merci pour votre devis, réf. D-26-318.", None),
+    ],
+    ids=[
+        "order-after-quote-clause",
+        "order-after-quote-clause-en",
+        "ref-closing-fr",
+        "ref-closing-en",
+        "counted-article",
+        "our-quote",
+    ],
+)
+def test_a_reference_in_a_clause_of_its_own_after_our_quote_is_the_customers(
+    text: str, expected: str | None
+) -> None:
+    found = fields.po_number("RE: Devis D-26-318", text, part="body")
+    assert (found.value if found else None) == expected

@@ -29,7 +29,7 @@ from matchers.designation import packaging_words
 from matchers.normalize import read_wording
 from models import LineMatch, ProductRow, Provenance, ReviewReason
 from models.datafiles import load_toml, valid_patterns
-from parsers.vocabulary.sieve import starting
+from parsers.vocabulary.sieve import Sieve, starting
 
 THREAD_WORDS_FILE = Path(__file__).with_name("thread_words.toml")
 
@@ -81,6 +81,15 @@ def _patterns() -> tuple[Patterns, Patterns, Patterns]:
     return before, after, refusals
 
 
+@lru_cache(maxsize=1)
+def _sieves() -> tuple[Sieve, Sieve]:
+    """The two groups of phrases sieved: a pattern that opens on any letter ('les casquettes, on
+    laisse tomber') is otherwise tried from each letter of every row, most of which holds none of
+    the words it needs."""
+    before, after, _ = _patterns()
+    return Sieve.of(before), Sieve.of(after)
+
+
 def check_left_out(ctx: CheckContext) -> list[ReviewReason]:
     """A line read is an article the message leaves out."""
     parsed = ctx.parsed
@@ -106,13 +115,13 @@ def check_left_out(ctx: CheckContext) -> list[ReviewReason]:
 def exceptions_in(text: str, part: str, subject: str = "") -> Iterator[LeftOut]:
     """The phrases of the sender's text that leave an article out; a line that changes a count
     ('sauf les gants : 10 au lieu de 20') is the corrections check's."""
-    before, after, _ = _patterns()
+    before, after = _sieves()
     replacements = default_reading_rules().replacement_patterns
     for row, where in body_spans(text, part, subject):
         if any(p.search(row) for p in replacements):
             continue
         for group, first in ((before, False), (after, True)):
-            for pattern in group:
+            for pattern in group.present(row):
                 for match in pattern.finditer(row):
                     yield LeftOut(
                         what=match.group("what"),
