@@ -11,13 +11,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from matchers.coded import (
+    MAKER_REF_WEIGHT,
+    by_code,
+    by_code_in_words,
+    by_maker_ref,
+    code_alone,
+    line_codes,
+    with_named_codes,
+)
 from matchers.habits import Habit
-from matchers.index import MAKER_REF as _MAKER_REF
 from matchers.index import CatalogIndex, variant_key
 from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
 from matchers.packs import is_pack_word
 from matchers.remarks import clause_words, without_use_clause
-from matchers.scoring import CLEAR_MARGIN, by_designation, exact_match, finish_match
+from matchers.scoring import CLEAR_MARGIN, by_designation, exact_match, finish_match, lone_fit
 from matchers.twins import coded_twin, pack_twin, piece_twin, twin_in_pack, twin_of_size_word, unit_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import unit_kind
@@ -26,10 +34,6 @@ from parsers.values.units import unit_kind
 # at the line.
 GUESS_FLOOR = 0.65
 GUESS_SCORE = 0.6
-# A maker's ref one designation prints, beside words that designation is the closest to: surer than
-# a weak designation's score alone.
-_MAKER_REF_WEIGHT = 0.9
-_DESIGNATION_WORDS = 10  # a designation's words at most, beyond which a text is a sentence
 
 
 def match_article(
@@ -45,23 +49,23 @@ def match_article(
     customer usually buys), `heading` (the words of the row above the line's block) and `context` (the
     words the message writes outside its lines) rank the near twins its wording cannot tell apart."""
     wording = line.description.value if line.description else ""
-    for code in _codes(line):
-        found = _by_code(code, index, customer_id)
+    for code in line_codes(line):
+        found = by_code(code, index, customer_id)
         if found:
             sku, evidence, customer_ref = found
             twin = coded_twin(sku, wording, index)
             if twin is not None:
                 return _two_named(line, index, (sku, evidence), twin)
             return exact_match(line, index, sku, evidence, wording, customer_ref=customer_ref)
-    for code in _codes(line):
+    for code in line_codes(line):
         family = _by_family(line, code, wording, index)
         if family is not None:
             return family
-    alone = _code_alone(wording, index, customer_id)
+    alone = code_alone(wording, index, customer_id)
     if alone is not None:
         (sku, evidence, customer_ref), rest = alone
         return exact_match(line, index, sku, evidence, rest, customer_ref=customer_ref)
-    wording = _with_named_codes(wording, _codes(line), index)
+    wording = with_named_codes(wording, line_codes(line), index)
     if not wording.strip():
         return finish_match(LineMatch(line=line, sku=None), index)
     alias = _alias(wording, index, customer_id)
@@ -82,10 +86,11 @@ def match_article(
         found = plain if plain.sku is not None else found
     if found.score < GUESS_FLOOR:
         found = _without_use_clause(line, wording, index, habits, found)
-    if found.sku is None or found.score < _MAKER_REF_WEIGHT:
-        found = _by_maker_ref(line, wording, index, found)
+    if found.sku is None or found.score < MAKER_REF_WEIGHT:
+        found = by_maker_ref(line, wording, index, found)
     if found.margin < CLEAR_MARGIN:
-        found = _by_code_in_words(line, wording, index, found, customer_id)
+        found = by_code_in_words(line, wording, index, found, customer_id)
+    found = lone_fit(found, wording, index)
     found = _unit_word_names_article(line, wording, index, found, habits)
     found = _sold_in_the_unit_counted(
         line, wording, index, _size_word_names_twin(line, wording, index, found)
@@ -202,76 +207,6 @@ def _in_the_pack_counted(line: ExtractedLine, sku: str, index: CatalogIndex) -> 
     return pack_twin(sku, line.pack_size.value, index) or sku
 
 
-def _by_code_in_words(
-    line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch, customer_id: str | None
-) -> LineMatch:
-    """'Filtre huile OC 90 OF (tracteurs)' between 'OC 90' and 'OC 90 OF': the one article code written
-    among the words (the longest that is one, up to four words) names the candidate it is the code of,
-    never an article the words do not already put forward; words naming two codes name neither."""
-    words = wording.split()
-    if len(words) > _DESIGNATION_WORDS:
-        return found  # a sentence that mentions codes ('nous avons la boîte de 200 (VIS-440-200)') is no designation
-    named, _ = _codes_in_words(words, index, customer_id)
-    shown = {c.key for c in found.candidates}
-    if len(named) != 1 or next(iter(named)) not in shown:
-        return found
-    sku, evidence, customer_ref = next(iter(named.values()))
-    return exact_match(line, index, sku, evidence, wording, customer_ref=customer_ref)
-
-
-def _codes_in_words(
-    words: list[str], index: CatalogIndex, customer_id: str | None
-) -> tuple[dict[str, tuple[str, Evidence, str | None]], set[int]]:
-    """The article codes written among the words (the longest that is one, up to four words), by sku,
-    and the places of the words they take."""
-    taken: set[int] = set()
-    named: dict[str, tuple[str, Evidence, str | None]] = {}
-    for size in range(min(4, len(words)), 0, -1):
-        for start in range(len(words) - size + 1):
-            places = set(range(start, start + size))
-            text = " ".join(words[start : start + size]).strip("()[],;:.")
-            if places & taken or len(text) < 4 or not any(c.isdigit() for c in text):
-                continue
-            coded = _by_code(text, index, customer_id)
-            if coded is not None:
-                taken |= places
-                named[coded[0]] = coded
-    return named, taken
-
-
-def _code_alone(
-    wording: str, index: CatalogIndex, customer_id: str | None
-) -> tuple[tuple[str, Evidence, str | None], str] | None:
-    """'Ajoutez 2 PA-FR-40 svp', 'material 10004529': one code among words none of which the catalogue
-    prints (a label, a courtesy) is the whole of what names the article, as in a code column; with the
-    words left, whose sizes may still doubt it."""
-    words = wording.split()
-    if not words or len(words) > _DESIGNATION_WORDS:
-        return None
-    named, taken = _codes_in_words(words, index, customer_id)
-    if len(named) != 1:
-        return None
-    rest = " ".join(w for i, w in enumerate(words) if i not in taken)
-    if any(w in index.designations.token_ids for w in read_wording(rest).words):
-        return None
-    return next(iter(named.values())), rest
-
-
-def _by_maker_ref(line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch) -> LineMatch:
-    """'Avery L7651 mini labels' for 'Étiquettes Avery L7651 65 par feuille': a maker's ref that one
-    designation prints, written among the customer's own words, names that article when its
-    designation is also the closest to the words (never against them)."""
-    owners = {index.maker_refs.get(normalize_code(token)) for token in _MAKER_REF.findall(wording.upper())}
-    owners.discard(None)
-    if len(owners) != 1 or not found.candidates or found.candidates[0].key not in owners:
-        return found
-    sku = found.candidates[0].key
-    evidence = Evidence(
-        kind="code", detail=f"the maker's ref in {sku}, among other words", weight=_MAKER_REF_WEIGHT
-    )
-    return exact_match(line, index, sku, evidence, wording)
-
-
 def _unit_word_names_article(
     line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch, habits: dict[str, Habit] | None
 ) -> LineMatch:
@@ -309,40 +244,6 @@ def _unit_words(unit: str) -> frozenset[str]:
 _REMARK = re.compile(r"\((?=[^()]*[^\W\d_]{3,})[^()\d]*\)")
 
 
-def _codes(line: ExtractedLine) -> list[str]:
-    """The line's code, then any other code a reader found on it (`alt_codes`)."""
-    codes = [line.code.value] if line.code and line.code.value else []
-    for alt in getattr(line, "alt_codes", None) or []:
-        codes.append(getattr(alt, "value", alt))
-    return [str(c).strip() for c in codes if str(c).strip()]
-
-
-def _by_code(
-    code: str, index: CatalogIndex, customer_id: str | None
-) -> tuple[str, Evidence, str | None] | None:
-    """(sku, evidence, customer's ref) for a code, or None when it is nobody's code."""
-    if customer_id:
-        sku = index.refs.get((customer_id, code.upper()))
-        if sku:
-            return sku, Evidence(kind="customer_ref", detail=code, weight=1.0), code
-        ref = index.refs_by_code.get((customer_id, normalize_code(code)))
-        if ref:
-            return ref[1], Evidence(kind="customer_ref", detail=f"{code} ~ {ref[0]}", weight=0.97), ref[0]
-    if code in index.products or code.upper() in index.products:
-        sku = code if code in index.products else code.upper()
-        return sku, Evidence(kind="sku", detail=code, weight=1.0), None
-    same = index.by_code.get(normalize_code(code), [])
-    if len(same) == 1:
-        return same[0], Evidence(kind="code", detail=f"{code} ~ {same[0]}", weight=0.95), None
-    maker = index.maker_refs.get(normalize_code(code))
-    if maker:
-        return maker, Evidence(kind="code", detail=f"{code}: the maker's ref in {maker}", weight=0.95), None
-    digits = "".join(c for c in code if c.isdigit())
-    if len(digits) in (8, 12, 13, 14) and digits == code.replace(" ", "") and digits in index.by_ean:
-        return index.by_ean[digits], Evidence(kind="ean", detail=digits, weight=1.0), None
-    return None
-
-
 def _alias(wording: str, index: CatalogIndex, customer_id: str | None) -> tuple[str, Evidence] | None:
     key = normalize_wording(wording)
     for owner in ([customer_id] if customer_id else []) + [""]:
@@ -350,21 +251,6 @@ def _alias(wording: str, index: CatalogIndex, customer_id: str | None) -> tuple[
         if sku and sku in index.products:
             return sku, Evidence(kind="alias", detail=f"{wording!r} confirmed before", weight=0.98)
     return None
-
-
-def _with_named_codes(wording: str, codes: list[str], index: CatalogIndex) -> str:
-    """'10 bx FFP3 masks with valve': a code that is no article's but a word of the catalogue's names
-    (a grade, a model) is a word of the designation ('Masque FFP3 avec valve')."""
-    words = index.designations.token_ids
-    named = [
-        code
-        for code in codes
-        if (found := read_wording(code)).words
-        and not found.features
-        and all(w in words for w in found.words)
-        and not index.names_family(code)
-    ]
-    return " ".join([*named, wording]) if named else wording
 
 
 def _by_family(line: ExtractedLine, code: str, wording: str, index: CatalogIndex) -> LineMatch | None:

@@ -132,6 +132,7 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
                     _same_length(value, offered)
                     or _leading_dims(value, offered)
                     or (kind == "len" and _side_of(value, offered))
+                    or (kind == "dim" and _pack_of_measure(value, candidate))
                 )
             ):
                 agree.append(feature)
@@ -174,6 +175,15 @@ def _leads_a_size(value: str, candidate: Wording) -> bool:
     """The number is the first of the candidate's dimensions or its diameter ('6' of '6x30')."""
     sizes = [*candidate.by_kind.get("dim", ()), *candidate.by_kind.get("diam", ())]
     return any(size.lstrip("~").split("x")[0] == value for size in sizes)
+
+
+def _pack_of_measure(value: str, candidate: Wording) -> bool:
+    """'frites 9x9 4x2,5' of 'carton 4 x 2,5 kg', 'eau 6x1,5' of '6 x 1,5 L': two figures with no unit are
+    the count of a pack and what each holds, as the candidate prints them with theirs."""
+    count, _, each = value.partition("x")
+    return (
+        bool(each) and "x" not in each and f"pack:{count}" in candidate.features and each in candidate.numbers
+    )
 
 
 def _side_of(length: str, offered: set[str]) -> bool:

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from matchers.context import named_by_context
 from matchers.conversions import conversion, in_packs, own_pack, packs_of_sales_unit
-from matchers.designation import Scored, compare_sizes, score_designations
+from matchers.designation import Scored, compare_sizes, packaging_words, score_designations
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import CatalogIndex
-from matchers.normalize import read_wording
+from matchers.normalize import Wording, read_wording
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import same_unit
 
@@ -71,7 +71,8 @@ def by_designation(
         scored.append(named)
     ranked = sorted((_candidate(s, line, index) for s in scored), key=lambda pair: -pair[0])
     if not ranked or ranked[0][0] < MIN_SCORE:
-        return finish_match(_lone_fit(line, ranked), index)
+        candidates = [c for _, c in ranked[:TOP]]
+        return finish_match(LineMatch(line=line, sku=None, candidates=candidates), index)
     ranked = by_habit(ranked, line, habits, _stated_unit(line, index))
     if named is not None:
         ranked = _context_first(ranked, index.name_skus[named.position])
@@ -96,19 +97,38 @@ def by_designation(
     return finish_match(match, index)
 
 
-def _lone_fit(line: ExtractedLine, ranked: list[tuple[float, Candidate]]) -> LineMatch:
+def lone_fit(found: LineMatch, wording: str, index: CatalogIndex) -> LineMatch:
     """'mayo 5 kg aussi j'ai', 'pots de ricotta à sa commande': words the catalogue does not print (the
     sentence around the article, a word of the customer's own) leave the one article that fits below the
-    floor, yet far ahead of any other. It is proposed to a clerk, at a score that holds the order
-    (`LONE_SCORE`); a closer runner-up leaves the line blank."""
-    candidates = [c for _, c in ranked[:TOP]]
-    if not ranked or ranked[0][0] < LONE_FLOOR:
-        return LineMatch(line=line, sku=None, candidates=candidates)
-    lead = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
-    if lead < LONE_LEAD:
-        return LineMatch(line=line, sku=None, candidates=candidates)
-    score = round(min(ranked[0][0], LONE_SCORE), 4)
-    return LineMatch(line=line, sku=candidates[0].key, score=score, margin=0.0, candidates=candidates)
+    floor, yet far ahead of any other. When nothing else named the line, it is proposed to a clerk at a
+    score that holds the order (`LONE_SCORE`); a closer runner-up, or one fitting half as well that prints
+    a word of the wording the first lacks ('filtre à gasoil' against the air filter of the vehicle named,
+    beside its fuel filter), leaves the line blank."""
+    ranked = found.candidates
+    if found.sku is not None or not ranked or ranked[0].score < LONE_FLOOR:
+        return found
+    lead = ranked[0].score - (ranked[1].score if len(ranked) > 1 else 0.0)
+    near = [c.key for c in ranked if c.score >= ranked[0].score / 2]
+    query = read_wording(wording)
+    if lead < LONE_LEAD or _lacks_what_another_prints(query, near, index):
+        return found
+    if (
+        not set(query.words)
+        & set(index.designations.wordings[index.positions[near[0]]].words) - packaging_words()
+    ):
+        return found  # 'un rouleau': no word of what the article is
+    score = round(min(ranked[0].score, LONE_SCORE), 4)
+    match = LineMatch(line=found.line, sku=ranked[0].key, score=score, margin=0.0, candidates=ranked)
+    return finish_match(match, index)
+
+
+def _lacks_what_another_prints(query: Wording, skus: list[str], index: CatalogIndex) -> bool:
+    """Does a runner-up print a word of the query the first candidate lacks (the words of one English
+    word, 'fauteuil|chaise', are one)?"""
+    words = [set(index.designations.wordings[index.positions[sku]].words) for sku in skus]
+    groups = {word: set(group) for group in query.either for word in group}
+    lacking = [groups.get(word, {word}) for word in query.words if not groups.get(word, {word}) & words[0]]
+    return any(meanings & other for meanings in lacking for other in words[1:])
 
 
 def _context_first(ranked: list[tuple[float, Candidate]], sku: str) -> list[tuple[float, Candidate]]:

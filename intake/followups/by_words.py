@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
+from intake.followups.added import added_lines
 from intake.followups.clause import english_to_catalogue, load_operations
-from intake.followups.left_out import PARTS, lines_in_size, removed_things, stems
+from intake.followups.left_out import PARTS, lines_in_size, removed_things, size_said_in_words, stems
 from matchers import CatalogIndex
 from models import ExtractedLine
 from models.followups import OrderChange, SkuQuantity
-from parsers.vocabulary.sizes import size_words
 
 # Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage',
 # 'mais sans les hublots', 'but no ear plugs'.
@@ -30,10 +30,7 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
     mois-ci' takes out the household gloves in every size), in the quote's words or the catalogue's ('no
     chickpeas' of 'Pois chiches 4/4'); a removal with a count reduces, the diff's."""
     texts = [line.description.value if line.description else "" for line in base]
-    names = [
-        stems(f"{text} {index.products[sku].name if sku in index.products else ''}")
-        for text, sku in zip(texts, skus, strict=True)
-    ]
+    names = _names(texts, skus, index)
     used = set().union(*names) if names else set()
     dropped: set[int] = set()
     for part in PARTS.split(own):
@@ -56,6 +53,32 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
     return dropped
 
 
+def _names(texts: list[str], skus: list[str], index: CatalogIndex) -> list[set[str]]:
+    """Each quoted line's words, its own and its article's catalogue name's."""
+    return [
+        stems(f"{text} {index.products[sku].name if sku in index.products else ''}")
+        for text, sku in zip(texts, skus, strict=True)
+    ]
+
+
+def named_by_words(
+    things: list[str], base: list[ExtractedLine], skus: list[str], index: CatalogIndex
+) -> set[int] | None:
+    """The places of the quoted lines the things name ('compost', 'drip line'), each in the quote's
+    words or the catalogue's; None when a thing names no line or more than one."""
+    texts = [line.description.value if line.description else "" for line in base]
+    names = _names(texts, skus, index)
+    used = set().union(*names) if names else set()
+    named: set[int] = set()
+    for thing in things:
+        words = stems(f"{thing} {english_to_catalogue(thing)}") & used
+        hit = {i for i, name in enumerate(names) if words and words <= name}
+        if not hit:
+            return None
+        named |= hit
+    return named
+
+
 # "plus 2 more of the double lanyards (so 6)", "et 3 de plus pour les gants": a count added to a quoted line.
 _MORE = re.compile(
     r"\b(?:plus|add|ajoutez|rajoutez)\s+(?P<a>\d+)\b|(?<![\w.,])(?P<b>\d+)\s+(?:more|de plus|en plus|extra)\b",
@@ -66,11 +89,13 @@ _MORE = re.compile(
 def more_by_words(change: OrderChange, base: list[ExtractedLine], skus: list[str]) -> None:
     """A request the diff left unread that adds a count to the one quoted line its words name, in the
     quote's own words ('the double lanyards' of 'double lanyard 2 m'); never surely (it stays a doubt)."""
-    names = [stems(line.description.value if line.description else "") for line in base]
+    texts = [line.description.value if line.description else "" for line in base]
+    names = [stems(text) for text in texts]
     used = set().union(*names) if names else set()
     for clause in change.unread:
         more = _MORE.search(clause)
-        if more is None:
+        # 'add 2 touch-free gel dispensers' adds an article no quoted line names, never 2 of the 'Hand gel'.
+        if more is None or added_lines([clause], clause, texts, part="body"):
             continue
         words = stems(clause[more.end() :]) & used
         hit = [i for i, name in enumerate(names) if words and words <= name] or lines_of_size(
@@ -84,13 +109,8 @@ def more_by_words(change: OrderChange, base: list[ExtractedLine], skus: list[str
 
 def lines_of_size(clause: str, base: list[ExtractedLine]) -> list[int]:
     """The quoted lines written with the letter size the clause says in words ('of the large': 'Carton L')."""
-    said = []
-    for word, letter in sorted(size_words().spelled.items(), key=lambda item: -len(item[0])):
-        found = re.search(rf"\b{re.escape(word)}\b", clause, re.I)
-        if found:  # 'extra large' is said, not 'large' inside it
-            said.append(letter)
-            clause = clause[: found.start()] + " " * len(found.group(0)) + clause[found.end() :]
-    if len(said) != 1:
+    said = size_said_in_words(clause)
+    if said is None:
         return []
-    letter = re.compile(rf"(?<![\w/]){re.escape(said[0])}(?![\w/])", re.I)
+    letter = re.compile(rf"(?<![\w/]){re.escape(said)}(?![\w/])", re.I)
     return [i for i, line in enumerate(base) if line.description and letter.search(line.description.value)]

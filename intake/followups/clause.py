@@ -112,7 +112,7 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
     wording = english_to_catalogue(wording)
     # Other references and counts ('BC-4512', 'au lieu de 4') are no sizes of the article.
     wording = NUMBER.sub(
-        lambda m: m.group(0) if _is_size(wording, m.start(), m.end()) else " ", CODE_SHAPED.sub(" ", wording)
+        lambda m: m.group(0) if is_size(wording, m.start(), m.end()) else " ", CODE_SHAPED.sub(" ", wording)
     )
     return ExtractedLine(
         line_no=1,
@@ -145,7 +145,7 @@ def _WORD_NUMBER() -> re.Pattern[str]:
     return re.compile(rf"\b({quantity_words_pattern()})\b", re.I)
 
 
-def _is_size(text: str, start: int, end: int) -> bool:
+def is_size(text: str, start: int, end: int) -> bool:
     """A size of the article, no count: '750 ml', or the number after 'size' / 'taille' ('gloves size 8')."""
     return bool(_SIZE_BEFORE.search(text[:start])) or _size_follows(text, end)
 

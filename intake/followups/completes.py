@@ -13,7 +13,7 @@ import re
 from intake.followups.added import added_lines
 from intake.followups.clause import load_operations
 from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
-from intake.followups.proposed import best_line, proposed_swaps, swapped
+from intake.followups.proposed import best_line, proposals, proposed_swaps, swapped
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -100,7 +100,8 @@ def complete_quoted_order(parsed: ParsedMessage, index: CatalogIndex) -> Extract
         return None
     latest = latest_quoted(parsed.quoted)
     history = quoted_text(parsed.quoted)
-    if "?" not in latest or not history[len(latest) :].strip():
+    # Our question, or our note offering a replacement to confirm ('Nous pouvons vous proposer à la place ...').
+    if ("?" not in latest and not proposals(latest, index)) or not history[len(latest) :].strip():
         return None
     older = re.sub(r"[^\n]", " ", latest) + history[len(latest) :]
     if _declines(own, _words(latest) - _words(older)):

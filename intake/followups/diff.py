@@ -15,7 +15,9 @@ import re
 from intake.followups.clause import (
     CODE,
     CODE_SHAPED,
+    NUMBER,
     Operations,
+    is_size,
     load_operations,
     no_references,
     quantity_of,
@@ -243,6 +245,12 @@ def _set_quantity(clause: str, ops: Operations) -> float | None:
     """The new quantity: before 'au lieu de', after 'à'/'to', else the one number written."""
     clause = no_references(clause)  # the digits of 'GOB-20-1000' and 'the 125g patties' are no quantity
     before = ops.set_before.search(clause)
+    if before and is_size(clause, before.start(1), before.end(1)):
+        # '6 tuyaux 19 mm 25 m au lieu de 4': the figure before 'au lieu de' is the article's size, the
+        # one count written before it the new count.
+        counts = [m for m in NUMBER.finditer(clause, 0, before.start(1)) if not is_size(clause, *m.span(1))]
+        if len(counts) == 1:
+            return as_float(counts[0].group(1))
     if before:
         return as_float(before.group(1))
     after = [m.group(1) for m in ops.set_to.finditer(ops.line_number.sub(" ", clause))]

@@ -13,7 +13,8 @@ import re
 from decimal import Decimal
 
 from intake.followups.asked import added_from, asked_about, asked_lines, deepest_lines
-from matchers import CatalogIndex
+from intake.followups.swap import variant_in_words
+from matchers import CatalogIndex, match_article
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.text.reader import QUOTED_PART, quoted_lines
 from parsers.values.numbers import parse_number, word_quantity
@@ -58,7 +59,7 @@ def read_inline_answers(
     if len(answered) < 2:
         return None
     quoted = sorted([*quoted, *(under[2] for under in answered.values() if under[2] is not None)], key=_start)
-    lines, doubts, places = [], [], []
+    lines, doubts, places, left_out = [], [], [], []
     for line in quoted:
         if id(line) not in answered:
             lines.append(line)
@@ -77,12 +78,16 @@ def read_inline_answers(
                 lines += again
             continue
         places.append(span)
-        read = _answered_line(line, answer, order.part, span)
+        read = _answered_line(line, answer, order.part, span) or _other_variant(
+            line, answer, order.part, span, index
+        )
         if read is None or (offered is not None and read.quantity is None):
             doubts.append(f"the answer '{answer}' under a quoted line was not read: its line is kept")
             lines += [] if offered is not None else [line]
         elif read is not _LEFT_OUT:
             lines.append(read)
+        elif line.provenance is not None:  # read, as left out
+            left_out.append(line.provenance)
     own = [ln for ln in order.lines if not any(_starts_in(ln, place) for place in places if place)]
     lines = [*lines, *own]
     for number, line in enumerate(lines, start=1):
@@ -94,6 +99,7 @@ def read_inline_answers(
     read_order.read_spans = [
         *order.read_spans,
         *(Provenance(part=order.part, span=place, rule=INLINE_RULE) for place in places if place),
+        *left_out,
     ]
     return read_order
 
@@ -183,6 +189,35 @@ def _answered_line(
     if line.quantity is None and unit is not None and (said := normalise_unit(unit["unit"])) is not None:
         taken.unit = Extracted[str](value=said, confidence=0.8, provenance=where)
     taken.notes.append("quantity set by the answer written under the quoted line")
+    return taken
+
+
+# 'plutôt la lavande', 'rather the blue ones', 'the 20A instead': another variant of the line's article.
+_RATHER = re.compile(
+    r"^\W*(?:plut[ôo]t|rather|instead)\b(?P<words>[^,;.\n]*)|^\W*(?P<before>[^,;.\n]*?)\s(?:instead|[àa] la place)\b",
+    re.I,
+)
+
+
+def _other_variant(
+    line: ExtractedLine, answer: str, part: str, span: tuple[int, int] | None, index: CatalogIndex
+) -> ExtractedLine | None:
+    """The quoted line with the variant the answer names in its article's place, at its count; None when
+    the answer names none, or counts anew."""
+    found = _RATHER.search(answer)
+    if found is None or _counts(answer) or len(answer) > MAX_ANSWER_CHARS:
+        return None
+    sku = match_article(line, index, customer_id=None).sku
+    twin = variant_in_words(sku, found["words"] or found["before"] or "", index) if sku else None
+    if twin is None:
+        return None
+    # Read where the answer names the variant: the quoted line writes the other article.
+    where = Provenance(part=part, span=span, rule=INLINE_RULE)
+    taken = line.model_copy(
+        deep=True, update={"description": None, "customer_ref": None, "provenance": where}
+    )
+    taken.code = Extracted[str](value=twin, confidence=0.9, provenance=where)
+    taken.notes.append("another variant of the quoted article, named by the answer written under it")
     return taken
 
 

@@ -7,9 +7,12 @@ the quoted 'bidon lave-vaisselle eau douce', never the 'bidon rinçage' whose ca
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from matchers.normalize import fold
 from models.followups import OrderChange
+from parsers.values.units import quantity_words
+from parsers.vocabulary.sizes import size_words
 
 # "pas de XL ni de semelles", "no caps or gloves": one removal naming several things.
 _ALTERNATIVES = re.compile(r"\s+(?:ni|nor|or|ou)\s+", re.I)
@@ -24,6 +27,18 @@ def removed_things(rest: str) -> list[str]:
     return _ALTERNATIVES.split(rest)
 
 
+def size_said_in_words(clause: str) -> str | None:
+    """The one letter size a clause says in words ('the large': 'l'; 'extra large' is said, not 'large'
+    inside it), else None."""
+    said = []
+    for word, letter in sorted(size_words().spelled.items(), key=lambda item: -len(item[0])):
+        found = re.search(rf"\b{re.escape(word)}\b", clause, re.I)
+        if found:
+            said.append(letter)
+            clause = clause[: found.start()] + " " * len(found.group(0)) + clause[found.end() :]
+    return said[0] if len(said) == 1 else None
+
+
 def lines_in_size(thing: str, descriptions: list[str]) -> set[int]:
     """The places of the lines written in the letter size the removed thing is ('XL': 'Blouse taille XL')."""
     found = _LETTER.match(thing)
@@ -34,7 +49,7 @@ def lines_in_size(thing: str, descriptions: list[str]) -> set[int]:
 
 
 # A reply's clauses: 'sauf les tampons, et mettez 2 bidons ...' is two.
-PARTS = re.compile(r"[.;:\n]|,\s*|\s+(?:et|and|mais|but)\s+", re.I)
+PARTS = re.compile(r"[.;:?!\n]|,\s*|\s+(?:et|and|mais|but)\s+", re.I)
 _STEM = 5
 
 
@@ -82,6 +97,11 @@ def stems(text: str) -> set[str]:
     return {word[:_STEM] for word in words if len(word) > 3 or word not in _SHORT_WORDS_OF_NOTHING}
 
 
+@lru_cache(maxsize=1)
+def _unit_stems() -> frozenset[str]:
+    return frozenset(stems(" ".join(quantity_words())))
+
+
 def to_the_line_worded(change: OrderChange, requests: str, quoted: list[str], skus: list[str]) -> None:
     """Each count the change sets goes to the one quoted line carrying every word of the clause writing
     that count which the quoted lines use, when the line read does not carry them all."""
@@ -92,7 +112,8 @@ def to_the_line_worded(change: OrderChange, requests: str, quoted: list[str], sk
             continue
         count = re.compile(rf"(?<![\w.,]){int(item.quantity)}(?!\w|[.,]\d)")
         clauses = [part for part in PARTS.split(requests) if part and count.search(part)]
-        words = stems(clauses[0]) & used if len(clauses) == 1 else set()
+        # A unit counts, it names no line: '6 cartons of buns' is no more the 'Frites ... carton' line.
+        words = (stems(clauses[0]) - _unit_stems()) & used if len(clauses) == 1 else set()
         carrying = [i for i, name in enumerate(names) if words and words <= name]
         if len(carrying) == 1 and skus[carrying[0]] and not words <= names[skus.index(item.sku)]:
             item.sku = skus[carrying[0]]

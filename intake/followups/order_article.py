@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from intake.followups.clause import CODE_SHAPED, NUMBER, Operations, line_of, load_operations
+from intake.followups.left_out import size_said_in_words
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import ExtractedLine, LineMatch
@@ -132,16 +133,24 @@ def holding_replaced(clause: str, order: OrderLines, ops: Operations) -> str | N
 
 def _by_size(clause: str, order: OrderLines, index: CatalogIndex) -> str | None:
     """The one article of the order whose designation prints every size the clause writes
-    ('supprimez le 25-40', 'the 3/4" ones'), never surely: the words did not name it."""
+    ('supprimez le 25-40', 'the 3/4" ones', 'the large': size L), never surely: the words did not name it."""
     sizes = {_squeeze(m.group(0)) for m in _SIZE_WRITTEN.finditer(CODE_SHAPED.sub(" ", clause))}
-    if not sizes:
+    letter = size_said_in_words(clause)
+    if not sizes and letter is None:
         return None
     holding = [
         sku
         for sku in order.skus
-        if sku in index.products and all(size in _squeeze(index.products[sku].name) for size in sizes)
+        if sku in index.products
+        and all(size in _squeeze(index.products[sku].name) for size in sizes)
+        and (letter is None or _prints_letter(index.products[sku].name, letter))
     ]
     return holding[0] if len(holding) == 1 else None
+
+
+def _prints_letter(name: str, letter: str) -> bool:
+    """The name prints the letter size as a word of its own, never a litre after a figure ('bidon 5 L')."""
+    return re.search(rf"(?<![\w/.,])(?<!\d )(?<!\d){letter}(?![\w/'’])", name, re.I) is not None
 
 
 def _squeeze(text: str) -> str:

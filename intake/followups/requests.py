@@ -12,7 +12,11 @@ from parsers.text.thread import changes_the_thread, points_to_thread
 from parsers.values.numbers import quantity_words_pattern, word_quantity
 
 # "sauf les casques", "except the gloves", "sans la ligne 3": what is left out of the quoted lines.
-_EXCEPT = re.compile(r"\b(?:sauf|except(?:ing|é)?|hormis|[àa] part|without|sans|apart from)\b", re.I)
+_EXCEPT = re.compile(
+    r"(?:(?:\b[àa]\s+l['’]\s*|\bwith\s+the\s+|\b)exception\s+(?:of|de|du|des|d['’])(?=\s*\w)"
+    r"|\b(?:sauf|except(?:ing|é)?|hormis|[àa] part|without|sans|apart from)\b)",
+    re.I,
+)
 # "mais 8 au lieu de 5", "but 20 of the gloves": the word that opens a change, no request itself.
 _BUT = re.compile(r"\b(?:mais|but)\b", re.I)
 _ASKS = re.compile(

@@ -68,6 +68,26 @@ def swap_places(
     return places
 
 
+def variant_in_words(sku: str, words: str, index: CatalogIndex) -> str | None:
+    """The one catalogue article named as `sku` with one of its words replaced by a word of `words`
+    ('plutôt la lavande' under 'Désodorisant vanille carton de 12': 'Désodorisant lavande carton de 12')."""
+    product = index.products.get(sku)
+    if product is None:
+        return None
+    name = _WORD.findall(product.name)
+    new = [
+        w for w in _WORD.findall(words) if len(w) >= 3 and not w.isdigit() and not _carries(product.name, w)
+    ]
+    twins = {
+        twin
+        for old in name
+        if not old.isdigit()
+        for word in new
+        if (twin := _twin(sku, old, word, index)) is not None and twin != sku
+    }
+    return twins.pop() if len(twins) == 1 else None
+
+
 def _substitute(named: str, skus: list[str], index: CatalogIndex) -> tuple[int, str] | None:
     """(place, sku) of the quoted line the substitute named alone replaces: the one whose article's name
     shares the most words with the substitute's, the substitute being none of the quoted lines."""

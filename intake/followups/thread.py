@@ -15,7 +15,7 @@ from decimal import Decimal
 from intake.followups.added import added_lines
 from intake.followups.answers import read_option_answer
 from intake.followups.both import read_all_offered
-from intake.followups.by_words import more_by_words, removed_by_words
+from intake.followups.by_words import more_by_words, named_by_words, removed_by_words
 from intake.followups.diff import compute_change
 from intake.followups.each import read_each_offered
 from intake.followups.inline import read_inline_answers
@@ -29,7 +29,7 @@ from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, Parse
 from models.followups import OrderChange
 from parsers import read_attachments
 from parsers.text.reader import extract_from_text, quoted_lines
-from parsers.text.thread import changes_the_thread, points_to_thread
+from parsers.text.thread import QUOTED_PART, changes_the_thread, named_quoted_things, points_to_thread
 
 _NUMBER = r"(?<![\w.,]){}(?![\w]|[.,]\d)"
 
@@ -88,7 +88,8 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     if order.source != "email" or pointer is None:
         return order
     quote = _attached_quote(parsed)
-    if not changes_the_thread(own):
+    things = named_quoted_things(own)
+    if not changes_the_thread(own) and not things:
         # Said alone over the quoted lines, the body's reader took them; over our quote carried back
         # as a document, the document's lines are the order.
         return order if quote is None or order.lines else _as_document(order, quote, quote.lines)
@@ -130,6 +131,12 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     if not change.certain or change.empty:
         doubts.append("the change asked of the quote or order answered was not all read for sure")
     dropped = removed_by_words(own, base, skus, index)
+    if things:  # 'the same compost and drip line as below': the other quoted lines are not taken
+        named = named_by_words(things, base, skus, index)
+        if named is None:
+            doubts.append("the quoted lines the reply takes again were not all named for sure")
+        else:
+            dropped |= set(range(len(base))) - named
     lines = _changed(
         [line for i, line in enumerate(base) if i not in dropped],
         [sku for i, sku in enumerate(skus) if i not in dropped],
@@ -142,7 +149,12 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     )
     order = _doubted(order, lines, *doubts)
     # The quoted lines a removal took out were read, as taken out.
-    taken_out = [line.provenance for i, line in enumerate(base) if i in dropped and line.provenance]
+    removed = set(change.remove)
+    taken_out = [
+        line.provenance
+        for i, line in enumerate(base)
+        if (i in dropped or skus[i] in removed) and line.provenance
+    ]
     order.read_spans = [*order.read_spans, *request_spans(own, parsed.quoted, order.part), *taken_out]
     order.notes.append("the quote or order answered is the order, with the changes the reply asks")
     return order
@@ -210,6 +222,8 @@ def _writes_own_lines(order: ExtractedOrder, own: str, quoted: str) -> bool:
     """A line read from a sentence that neither points at the thread nor changes it: the sender's own list."""
     for line in order.lines:
         where = line.provenance
+        if where is not None and where.part == QUOTED_PART:
+            continue  # the quoted lines the body's reader took as they stand
         if where is None or where.span is None:
             return True
         start = own.rfind("\n", 0, where.span[0]) + 1

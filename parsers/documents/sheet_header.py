@@ -22,6 +22,8 @@ from parsers.vocabulary.layout import LayoutVocabulary, numbered_heading
 from parsers.vocabulary.phrases import match_phrases, normalize
 
 CODE = re.compile(r"^[A-Z0-9][A-Z0-9\-./]{2,}$", re.I)
+# Digits enough to number an article, never to count one ('266902', an EAN).
+LONG_NUMBER = 5
 
 
 def find_header_row(grid: Grid, vocab: LayoutVocabulary) -> tuple[int, dict[str, int]] | None:
@@ -210,10 +212,21 @@ def _unnamed_codes(grid: Grid, header: int, texts: list[tuple[int, str]], roles:
         if column in roles.values():
             continue
         values = [row[column].text for row in below if column < len(row) and row[column].text]
-        coded = all(CODE.match(v) and any(ch.isalpha() for ch in v) and _code_shaped(v) for v in values)
-        if len(set(values)) > 1 and len(values) * 2 > len(below) and coded:
+        # Codes of letters and digits on most rows; a long number among them is an article's too ('266902'
+        # beside 'SG-1999'), a short one a count.
+        lettered = sum(_lettered(v) for v in values)
+        coded = all(CODE.match(v) and _code_shaped(v) and (_lettered(v) or _long_number(v)) for v in values)
+        if len(set(values)) > 1 and len(values) * 2 > len(below) and coded and lettered * 2 > len(values):
             roles["code"] = column
             return
+
+
+def _lettered(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _long_number(text: str) -> bool:
+    return text.isdigit() and len(text) >= LONG_NUMBER
 
 
 def _code_shaped(text: str) -> bool:

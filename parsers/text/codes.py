@@ -79,7 +79,7 @@ def read_code_line(
     """The order line built around the one known code a line of text names, or None.
 
     `spans` are the line's `code_spans` when the caller has them already."""
-    codes = _outside_brackets(line, code_spans(line, book) if spans is None else spans)
+    codes = _once_each(_outside_brackets(line, code_spans(line, book) if spans is None else spans))
     if len(codes) != 1:
         return None
     code = codes[0]
@@ -107,6 +107,18 @@ def read_code_line(
         rule="text-known-code",
         confidence=0.9,
     )
+
+
+def _once_each(codes: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Each code at its first writing: a quote's row printing its code again in the designation ('1 x 6PK1035
+    Courroie Gates 6PK1035  19,90 €') names one article."""
+    seen: set[str] = set()
+    first = []
+    for found in codes:
+        if found.group(0).casefold() not in seen:
+            seen.add(found.group(0).casefold())
+            first.append(found)
+    return first
 
 
 def _outside_brackets(line: str, codes: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -211,6 +223,9 @@ def _quantity(before: str, after: str, code_end: int):
     found = _found(match, 0) if match else None
     if found is not None and (match["unit"] is None or found[2] is not None):
         return found
+    packs = _counted_packs(after, code_end)
+    if packs is not None:
+        return packs
     columns = _priced_columns(after)
     if columns is not None:
         return _found(columns, code_end)
@@ -263,6 +278,23 @@ def _count_after_size(after: str, code_end: int, book: CodeBook):
     if match is None or prints(match["size"], match["qty"]):
         return None
     return _found(match, code_end)
+
+
+# 'Écrou M8 - 2 boîtes de 100 - 3,50 €': a count of packs and what each holds, never a size's figure ('4 x 40
+# boîte de 200') nor a pack counted after ('boîte de 200 x 5').
+_PACKS = re.compile(
+    rf"(?:^|(?<=[\s\-–:,]))(?<![x×]\s)(?P<qty>\d+)\s*(?P<unit>{_UNIT})\s+(?:de|of|x)\s+\d+(?![\d.,]*\s*[x×])",
+    re.I,
+)
+
+
+def _counted_packs(after: str, code_end: int):
+    """The first count of packs after the code, when its unit is one counted in."""
+    for match in _PACKS.finditer(after):
+        found = _found(match, code_end)
+        if found is not None and found[2] is not None:
+            return found
+    return None
 
 
 def _priced_columns(after: str) -> re.Match[str] | None:

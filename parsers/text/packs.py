@@ -64,3 +64,21 @@ def measured(text: str) -> bool:
         ):
             return True
     return False
+
+
+# The units that name a set number of pieces ('1 pair' of brake discs sold singly is two discs).
+_PIECES_IN = {"paire": Decimal(2)}
+_CENT = Decimal("0.01")
+
+
+def pieces_by_total(
+    quantity: Decimal, unit: str | None, price: Decimal | None, total: Decimal | None
+) -> Decimal | None:
+    """The count of pieces a row means when it counts in a unit of set pieces and its line total is those
+    pieces at its unit price ('Brake disc | 1 pair | 139.00 | 278.00': 2); None when the total agrees with
+    the count as written (a pair priced as one: gloves, boots) or says nothing."""
+    size = _PIECES_IN.get(unit or "")
+    if size is None or not price or not total or abs(quantity * price - total) <= _CENT:
+        return None
+    pieces = quantity * size
+    return pieces if abs(pieces * price - total) <= _CENT else None

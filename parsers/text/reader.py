@@ -30,6 +30,7 @@ from parsers.text.restated import restate_lines
 from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_sized_sentences
+from parsers.text.sizes_apart import sizes_said_apart
 from parsers.text.spotting import WEAK, with_spotted
 from parsers.text.table_guess import guessed_table_lines
 from parsers.text.tables import is_uncounted_row, is_unread_row, read_header, read_row, read_table, stacked
@@ -164,7 +165,8 @@ def quoted_lines(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> lis
     """The lines of the quote or earlier order quoted under a reply (spans into `quoted`): those of
     the latest message quoted, else of the whole history ('même commande' over a short note)."""
     latest = latest_quoted(parsed.quoted)
-    lines = read_lines(as_quoted_rows(latest), part=QUOTED_PART, codes=codes)
+    # The rows the reply takes are an order's: the catalogue's names find those no reader read.
+    lines = read_lines(as_quoted_rows(latest), part=QUOTED_PART, codes=codes, spot=True)
     block = option_block(parsed.text, latest)
     if block is not None:  # "OK for option B": the lines set out under that option's heading
         lines = [
@@ -180,7 +182,7 @@ def quoted_lines(parsed: ParsedMessage, *, codes: CodeBook | None = None) -> lis
     found: list[ExtractedLine] = []
     for begin, end in zip(cuts, [*cuts[1:], len(text)], strict=True):
         alone = _NOT_NEWLINE.sub(" ", text[:begin]) + text[begin:end]
-        found.extend(read_lines(alone, part=QUOTED_PART, codes=codes))
+        found.extend(read_lines(alone, part=QUOTED_PART, codes=codes, spot=True))
     return found
 
 
@@ -231,12 +233,13 @@ def _fill_fields(
 
 
 def read_lines(
-    text: str, *, part: str, codes: CodeBook | None = None, subject: str = ""
+    text: str, *, part: str, codes: CodeBook | None = None, subject: str = "", spot: bool | None = None
 ) -> list[ExtractedLine]:
     """Every order line of a body, in reading order: tables, blocks, list lines, sentences.
 
     `codes` is the catalogue's book of article codes: a line naming one of them
-    is read around it first. The subject tells whether a header block opens a forward.
+    is read around it first. The subject tells whether a header block opens a forward. `spot`: whether
+    the catalogue's names find lines in the rows no reader read (by default, outside the quoted history).
     """
     found: list[ExtractedLine] = []
     header = grid = None
@@ -324,9 +327,9 @@ def read_lines(
     found = with_lengths_counted(
         found, text, lambda row, at: read_free(row, part=part, start=at, codes=codes)
     )
-    if part != QUOTED_PART:  # the quoted history's lines are the thread reader's
+    if part != QUOTED_PART if spot is None else spot:  # the quoted history's lines are the thread reader's
         found = with_spotted(found, unread, codes, part=part)
-    return with_sides_swapped(found)
+    return with_sides_swapped(sizes_said_apart(found))
 
 
 def _just_above(found: list[ExtractedLine], rows: list[str], index: int, start: int) -> ExtractedLine | None:

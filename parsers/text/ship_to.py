@@ -24,8 +24,10 @@ _ADDRESS_LABEL = re.compile(
     # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
     # 'Site d'intervention / livraison : Tour Méditerranée, ...', 'Point de livraison :' and 'Delivery and
     # invoice: ...' ('Livraison et facturation :', the delivery named first) likewise.
-    r"|(?m:^)[ \t]*(?:[^\n:]{0,30}[ \t/])?(?:livraison|delivery|deliver)(?:[ \t]+(?:and|et|&)[ \t]+[^\W\d_]+)?[ \t]*:"
-    r"(?=[^\n]*(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ])"
+    # 'Deliveries: The Nore Hotel, John's Quay, Kilkenny, R95 X2T4': a British or Irish postcode ends it too.
+    r"|(?m:^)[ \t]*(?:[^\n:]{0,30}[ \t/])?(?:livraisons?|deliver(?:y|ies)?)(?:[ \t]+(?:and|et|&)[ \t]+[^\W\d_]+)?[ \t]*:"
+    r"(?=[^\n]*(?:(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ]|\b[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
+    r"|\b[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}\b))"
     # 'Site: | Centrale PV Nord, 12 rue ..., 69800 Saint-Priest': a header row of a table rendered.
     r"|(?m:^)[ \t]*site[ \t]*:"
     # 'for our Heyrieux site (Centrale PV Nord, Chemin de la Plaine, 38540 Heyrieux)': the site, its address

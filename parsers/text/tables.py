@@ -17,7 +17,7 @@ from parsers.documents.rows import carry_article as carry_row_article
 from parsers.documents.unit_columns import heading_unit
 from parsers.text.count_grid import read_count_grid
 from parsers.text.line_noise import opens_no_item
-from parsers.text.packs import counted_packs, measured, read_pack
+from parsers.text.packs import counted_packs, measured, pieces_by_total, read_pack
 from parsers.text.table_roles import column_role, roles_of
 from parsers.values.numbers import ERP_ITEM, NUMBER, erp_quantity, parse_number, without_spelled_count
 from parsers.values.units import count_of_measures, normalise_unit
@@ -272,7 +272,11 @@ def line_from_cells(
         unit, unit_cell = pack_unit, pack_cell
     if unit is None and counted_in is not None:
         unit, unit_cell = normalise_unit(counted_in), qty_cell
-    price_cell = _cell(cells, roles, "unit_price")
+    price_cell, total_cell = _cell(cells, roles, "unit_price"), _cell(cells, roles, "amount")
+    price = _money(price_cell[0]) if price_cell else None
+    pieces = pieces_by_total(quantity, unit, price, _money(total_cell[0]) if total_cell else None)
+    if pieces is not None:  # the line total counts the pieces of the pair written: the article's own unit
+        quantity, unit, unit_cell = pieces, None, None
 
     def value(found: Cell | None, data, kind):
         if found is None or data is None:
@@ -297,7 +301,7 @@ def line_from_cells(
         description=value(desc_cell, desc_cell[0] if desc_cell else None, str),
         quantity=read,
         unit=value(unit_cell, unit, str),
-        unit_price=value(price_cell, _money(price_cell[0]) if price_cell else None, Decimal),
+        unit_price=value(price_cell, price, Decimal),
         pack_size=value(pack_cell, pack_size, Decimal),
         provenance=Provenance(part=part, span=(start + cells[0][1][0], start + cells[-1][1][1]), rule=rule),
         confidence=0.95,

@@ -43,6 +43,12 @@ _BELOW = re.compile(
     r"\b(?:ci-dessous|ci-apr[èe]s|en\s+dessous|plus\s+bas|below|underneath|beneath)\b",
     re.I,
 )
+# A question asking for the goods: 'Can you send ...', 'Could you deliver ...', 'Pouvez-vous nous renvoyer ...'.
+_ASKS_TO_SEND = re.compile(
+    r"\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:re)?(?:send|deliver|ship|supply|repeat)\b"
+    r"|\b(?:pouvez|pourriez)[- ]vous\s+(?:nous\s+|me\s+)?(?:(?:re)?(?:livrer|envoyer|exp[ée]dier|passer|faire\s+parvenir)|renvoyer)\b",
+    re.I,
+)
 # Words asking to correct what was sent, not to order it again.
 _CORRECTS = re.compile(
     r"\b(?:modifi\w*|corrig\w*|rectifi\w*|amend\w*|updat\w*|mettre\s+[àa]\s+jour|annul\w*|cancel\w*)\b", re.I
@@ -58,6 +64,8 @@ def names_quoted_lines(own: str, quoted: str) -> re.Match[str] | None:
         start = max(own.rfind(mark, 0, found.start()) for mark in ".!?\n") + 1
         ends = [e for e in (own.find(mark, found.end()) for mark in ".!?\n") if e >= 0]
         sentence = own[start : min(ends) + 1 if ends else len(own)]
+        if _ASKS_TO_SEND.search(sentence):  # 'Can you send the order below again?' asks for the goods
+            sentence = sentence.replace("?", " ")
         if withholds(sentence) or _CORRECTS.search(sentence):
             continue
         if quotes_an_offer(quoted) or lists_lines_to_take(quoted):
@@ -131,13 +139,34 @@ def lists_lines_to_take(quoted: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _counted_rows() -> re.Pattern[str]:
-    """A row that opens with its count ('4 x Projecteur ...', '- 10 cartons de ...') or labels it ('qty 4'):
-    a price list's rows ('- SIL-BLA-310 silicone : 5.90') count nothing."""
+    """A row that opens with its count ('4 x Projecteur ...', '- 10 cartons de ...'), labels it ('qty 4') or
+    closes on it after an x ('Pain burger 80 g x 4 cartons', 'Frites 6x6 carton x 8'): a price list's rows
+    ('- SIL-BLA-310 silicone : 5.90') count nothing."""
     units = "|".join(re.escape(word) for word in quantity_words())
     return re.compile(
-        rf"^[ \t]*(?:[-*•·][ \t]*)?\d+[ \t]*(?:[x×][ \t]*\S|(?:{units})\b)|\b(?:qt[ée]|quantit[ée]|qty|quantity)\b\s*:?\s*\d",
+        rf"^[ \t]*(?:[-*•·][ \t]*)?\d+[ \t]*(?:[x×][ \t]*\S|(?:{units})\b)|\b(?:qt[ée]|quantit[ée]|qty|quantity)\b\s*:?\s*\d"
+        rf"|\S[ \t]+[x×][ \t]*\d+(?:[ \t]*(?:{units}))?[ \t]*$",
         re.I | re.M,
     )
+
+
+# "the same breakers and RCDs as below", "les mêmes terreau et paillage que ci-dessous": the quoted lines
+# the words name, the others not.
+_SAME_NAMED = re.compile(
+    r"\bthe\s+same\s+(?P<en>(?:[^\W\d_][\w-]*,?\s+){1,6}?)as\s+(?:below|(?:in|on)\s+(?:the|our|my)\s+(?:order|mail|list)\s+below)\b"
+    r"|\b(?:les?|la)\s+m[êe]mes?\s+(?P<fr>(?:[^\W\d_][\w-]*,?\s+){1,6}?)que\s+(?:ci-dessous|(?:dans\s+)?(?:la|notre|ma)\s+commande\s+ci-dessous)\b",
+    re.I,
+)
+_AND = re.compile(r"\s*(?:,|\band\b|\bet\b|&)\s*", re.I)
+
+
+def named_quoted_things(own: str) -> list[str]:
+    """The things a reply names as the quoted lines it takes again ('the same compost and drip line as
+    below': 'compost', 'drip line'); none when it names the quoted order whole."""
+    found = _SAME_NAMED.search(own)
+    if found is None:
+        return []
+    return [thing for thing in _AND.split(found["en"] or found["fr"]) if thing.strip()]
 
 
 def changes_the_thread(own: str) -> bool:

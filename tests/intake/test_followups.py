@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from intake.followups import LinkInputs, OrderLines, compute_change, link_followup
 from matchers import CatalogIndex
-from models import PastOrder, Store, load_reference_dir
+from models import PastOrder, ReferenceData, Store, load_reference_dir
 from models.followup_store import apply_followup, save_followup
 from models.followups import (
     FollowupKind,
@@ -22,6 +22,7 @@ from models.followups import (
     SkuQuantity,
 )
 from models.tables import Followup, Order, OrderLine, WebhookDelivery, WebhookEndpoint
+from tests.factories.pipeline import make_product
 
 DEV = Path(__file__).parents[2] / "fixtures" / "followups-dev"
 TODAY = dt.date(2026, 11, 20)
@@ -112,8 +113,12 @@ ORDER = OrderLines(lines=[("GOB-20-1000", 4), ("SERV-2P-40", 2), ("COUV-BOIS-500
         ("About the SERV-2P-40 napkins: please reduce them to 1.", {"set_quantity": [{"sku": "SERV-2P-40", "quantity": 1.0}]}, True),
         ("Merci de retirer les SERV-2P-40.\nPar ailleurs 3 cartons GOB-20-1000.", {"remove": ["SERV-2P-40"]}, False),
         ("- ajouter : GOB-30-1000 qté 2\n- modifier : SERV-2P-40 qté 5 (au lieu de 2)", {"add": [{"sku": "GOB-30-1000", "quantity": 2.0}], "set_quantity": [{"sku": "SERV-2P-40", "quantity": 5.0}]}, True),
+        ("Same again, but only 1 of the SERV-2P-40 this time.", {"set_quantity": [{"sku": "SERV-2P-40", "quantity": 1.0}]}, True),
+        ("Comme la dernière fois, mais seulement 3 COUV-BOIS-500.", {"set_quantity": [{"sku": "COUV-BOIS-500", "quantity": 3.0}]}, True),
+        ("Mais 9 fourchettes bois 16 cm au lieu de 6.", {"set_quantity": [{"sku": "COUV-BOIS-500", "quantity": 9.0}]}, False),
+        ("But 7 cartons of the GOB-20-1000 cups 20 cl instead of 4.", {"set_quantity": [{"sku": "GOB-20-1000", "quantity": 7.0}]}, True),
     ],
-    ids=["add-new", "add-to-held", "remove", "line-number", "instead-of", "delivery", "unread", "half-read", "preamble", "named-before", "uncovered-goods", "labelled-list"],
+    ids=["add-new", "add-to-held", "remove", "line-number", "instead-of", "delivery", "unread", "half-read", "preamble", "named-before", "uncovered-goods", "labelled-list", "only-a-count", "seulement-a-count", "a-size-before-instead-fr", "a-size-before-instead-en"],
 )  # fmt: skip
 def test_change_as_a_diff(dev_index: CatalogIndex, text: str, expected: dict, certain: bool) -> None:
     change = compute_change(text, ORDER, dev_index, customer_id="C101", today=TODAY)
@@ -243,3 +248,31 @@ def test_a_cancellation_applied_by_itself_is_told_to_the_customer(store: Store, 
         assert len(mails) == 1
         assert "annulée" in mails[0].subject and "TL-7790" in mails[0].body_text
         assert mails[0].to_addr == "achats@traiteur-lemoine.fr"
+
+
+@pytest.fixture(scope="module")
+def sized_index() -> CatalogIndex:
+    rows = [
+        make_product("GLV-M", "Gant nitrile bleu taille M - boîte de 100"),
+        make_product("GLV-L", "Gant nitrile bleu taille L - boîte de 100"),
+        make_product("GEL-5", "Gel hydroalcoolique bidon 5 L", unit="bidon"),
+        make_product("BLZ-S", "Blouse coton blanche S"),
+        make_product("BLZ-XL", "Blouse coton blanche XL"),
+    ]
+    return CatalogIndex.build(ReferenceData(products=rows))
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "sku"),
+    [
+        ("30 boxes of the large rather than 20", [("GLV-M", 20), ("GLV-L", 20), ("GEL-5", 6)], "GLV-L"),
+        ("mettez 25 des moyens au lieu de 20", [("GLV-M", 20), ("GLV-L", 20), ("GEL-5", 6)], "GLV-M"),
+        ("mettez 4 des petites au lieu de 2", [("BLZ-S", 2), ("BLZ-XL", 2)], "BLZ-S"),
+    ],
+)
+def test_a_count_set_on_the_line_of_the_size_said_in_words(
+    sized_index: CatalogIndex, text: str, lines: list[tuple[str, float]], sku: str
+) -> None:
+    held = OrderLines(lines=lines, index=sized_index.subset(tuple(s for s, _ in lines)))
+    change = compute_change(text, held, sized_index, customer_id=None, today=TODAY)
+    assert [s.sku for s in change.set_quantity] == [sku]

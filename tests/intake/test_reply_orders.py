@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from intake.followups import read_thread
+from intake.followups.by_words import more_by_words
 from intake.followups.left_out import lines_in_size, removed_things, stems, to_the_line_worded
 from matchers import CatalogIndex
 from models import MessageKind, ParsedMessage
@@ -17,6 +18,7 @@ from models.followups import FollowupKind, OrderChange, SkuQuantity
 from parsers import extract_orders, followup_sign, parse_message
 from parsers.classify import classify
 from parsers.text.thread import points_to_thread
+from tests.factories.pipeline import make_extracted_line
 from tests.factories.threads import reply_quoting, skus_of
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
@@ -183,6 +185,37 @@ def test_a_count_set_goes_to_the_quoted_line_the_customer_worded_so() -> None:
     assert change.set_quantity[0].sku == "BLO-02"
 
 
+@pytest.mark.parametrize(
+    ("said", "quoted", "skus", "read"),
+    [
+        (
+            "but 6 cartons of buns instead of 4",
+            ["Pain burger sésame 80 g", "Frites allumettes 6x6 carton"],
+            ["BUN-01", "FRI-02"],
+            "BUN-01",
+        ),
+        (
+            "mais 8 rouleaux de PER au lieu de 4",
+            ["Tube PER nu Ø16 couronne 50 m", "Ruban PTFE 19 mm rouleau 15 m"],
+            ["PER-16", "PTFE-19"],
+            "PER-16",
+        ),
+        (
+            "but 5 cartons of pens instead of 3",
+            ["Stylo bille bleu", "Agrafes 26/6 carton de 10 boîtes"],
+            ["PEN-B", "STA-26"],
+            "PEN-B",
+        ),
+    ],
+)
+def test_a_unit_written_in_a_quoted_name_tells_no_line_its_count(
+    said: str, quoted: list[str], skus: list[str], read: str
+) -> None:
+    change = OrderChange(set_quantity=[SkuQuantity(sku=read, quantity=float(said.split()[1]))])
+    to_the_line_worded(change, said, quoted, skus)
+    assert change.set_quantity[0].sku == read
+
+
 def test_an_english_removal_names_a_quoted_line_by_its_catalogue_words(index: CatalogIndex) -> None:
     quote = (
         "Veuillez trouver notre devis D26-0418 :\n"
@@ -214,3 +247,45 @@ def test_our_quotes_rows_led_to_their_price_by_dots_are_read(index: CatalogIndex
     )
     (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
     assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-20467", 10)]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Please also add 2 touch-free gel dispensers.", []),
+        ("et ajoutez 3 agrafeuses pour le ruban adhésif", []),
+        ("plus 2 more of the hand gel", [("GEL-5", 8.0)]),
+        ("et 3 de plus pour le ruban adhésif", [("TAPE-19", 13.0)]),
+    ],
+)
+def test_an_added_article_no_quoted_line_names_adds_nothing_to_a_line_sharing_a_word(
+    clause: str, expected: list[tuple[str, float]]
+) -> None:
+    base = [
+        make_extracted_line("Hand gel 5 L", quantity="6"),
+        make_extracted_line("Ruban adhésif", quantity="10"),
+    ]
+    change = OrderChange(unread=[clause])
+    more_by_words(change, base, ["GEL-5", "TAPE-19"])
+    assert [(s.sku, s.quantity) for s in change.set_quantity] == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Bon pour nous, à l'exception du ruban PTFE. Notre référence CP-5530.",
+        "We accept your quote with the exception of the PTFE tape. PO 5530.",
+    ],
+)
+def test_a_quote_taken_with_the_exception_of_a_line(said: str, index: CatalogIndex) -> None:
+    quote = (
+        "Veuillez trouver notre devis D26-0418 :\n"
+        "PLB-37699 Vanne 3/4 PN25 : 4 x 12,40 €\n"
+        "PLB-37498 Ruban 19 x 15 : 6 x 1,45 €\n"
+        "PLB-20467 Coude 90 Ø12 : 10 x 2,10 €\n"
+    )
+    parsed = reply_quoting(said, quote, subject="RE: devis D26-0418")
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-20467", 10)]
+    # The line left out was read, as left out.
+    assert any(span.part == "quoted" for span in order.read_spans)

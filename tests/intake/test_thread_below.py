@@ -58,6 +58,9 @@ def _quoted(message: str) -> str:
         ("Please repeat my order below, with 6 coils instead of 4.", True),
         ("Même chose que notre liste ci-dessous. Nouveau bon : CH-2612-02.", True),
         ("Pouvez-vous me dire où en est la commande ci-dessous ?", False),
+        ("Can you send the order below again, without the tape? PO 7831.", True),
+        ("Pourriez-vous nous renvoyer la commande ci-dessous ?", True),
+        ("Could you send the order below later?", False),
         ("Merci de modifier la commande ci-dessous : 30 coudes au lieu de 20.", False),
         ("Please cancel the order below.", False),
         ("Nous attendons toujours la commande ci-dessous.", False),
@@ -66,6 +69,23 @@ def _quoted(message: str) -> str:
 def test_the_quoted_order_named_by_its_place(said: str, named: bool) -> None:
     assert (names_quoted_lines(said, _quoted(EARLIER_ORDER)) is not None) is named
     assert names_quoted_lines(said, "> Votre commande est partie ce matin.") is None
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "Tube PER nu Ø16x1,5 couronne 50 m x 4\nCoude 90° à sertir cuivre profil M Ø16 x 20 pièces",
+        "Pain burger sésame 80 g x 4 cartons\nFrites allumettes 6x6 carton x 8",
+        "Copy paper A4 80 g x 10 cases\nBallpoint pens blue, box of 50 x 3",
+    ],
+)
+def test_the_quoted_order_named_by_its_place_counts_after_the_names(rows: str) -> None:
+    said = "Same as the order below please, but 6 of the first instead of 4. New PO 5512."
+    assert names_quoted_lines(said, _quoted(f"Bonjour,\nCommande 4410 :\n{rows}\nMerci")) is not None
+    # A price list's rows count nothing.
+    assert (
+        names_quoted_lines(said, _quoted("Prix du mois :\nCopy paper A4 80 g : 17.90\nPens : 4.50")) is None
+    )
 
 
 def test_the_quoted_order_again_with_a_count_changed_and_a_line_left_out(index: CatalogIndex) -> None:
@@ -78,6 +98,52 @@ def test_the_quoted_order_again_with_a_count_changed_and_a_line_left_out(index: 
     (order,) = _read(parsed, index)
     assert sorted(skus_of(order, index)) == [("PLB-12570", 4), ("PLB-20873", 30)]
     assert order.doubts  # a change of the quoted order: a clerk confirms it
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Same as the order below please, but 30 elbows instead of 20. New PO CH-2612-02.",
+        "Idem que la commande ci-dessous, mais 30 coudes au lieu de 20. Nouveau bon : CH-2612-02.",
+    ],
+)
+def test_the_quoted_rows_only_the_catalogue_names_are_read_with_the_others(
+    said: str, index: CatalogIndex
+) -> None:
+    # 'Ruban PTFE ... colis 10 x 2' is read by its catalogue name alone, the quoted order's row all the same.
+    earlier = (
+        "Bonjour,\nCommande CH-2611-40 :\nTube PER nu Ø16x1,5 couronne 50 m x 4\n"
+        "Coude 90° à sertir cuivre profil M Ø16 x 20\nRuban PTFE 19 mm x 15 m colis 10 x 2\nMerci"
+    )
+    (order,) = _read(reply_quoting(said, earlier, subject="Re: Commande CH-2611-40"), index)
+    assert sorted(skus_of(order, index)) == [("PLB-12570", 4), ("PLB-20873", 30), ("PLB-37498", 2)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Can you send the order below again, without the PTFE tape? New PO CH-2612-03.",
+        "Pouvez-vous nous livrer la commande ci-dessous à nouveau, sans le ruban PTFE ? Bon CH-2612-03.",
+    ],
+)
+def test_a_question_asking_for_the_order_below_again_orders_it(said: str, index: CatalogIndex) -> None:
+    parsed = reply_quoting(said, EARLIER_ORDER, subject="Re: Commande CH-2611-40")
+    (order,) = _read(parsed, index)
+    assert sorted(skus_of(order, index)) == [("PLB-12570", 4), ("PLB-20873", 20)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Could we get the same elbows and tape as below again, plus 2 PLB-12400? New PO CH-2612-04.",
+        "Merci de nous livrer les mêmes coudes et ruban que ci-dessous. Nouveau bon : CH-2612-04.",
+    ],
+)
+def test_the_same_things_as_below_takes_the_quoted_lines_they_name(said: str, index: CatalogIndex) -> None:
+    parsed = reply_quoting(said, EARLIER_ORDER, subject="Re: Commande CH-2611-40")
+    (order,) = _read(parsed, index)
+    taken = [line for line in skus_of(order, index) if line[0] != "PLB-12400"]
+    assert sorted(taken) == [("PLB-20873", 20), ("PLB-37498", 10)]
 
 
 def test_a_reply_under_a_quote_that_names_it_orders_it_whatever_its_class(index: CatalogIndex) -> None:

@@ -121,3 +121,31 @@ def test_a_negation_naming_an_option_does_not_decline_the_answer(said: str, inde
     assert order is not None
     first = order.lines[0]
     assert first.code is not None and first.code.value == "GAN-CUI-T10"
+
+
+# Our note offers a replacement to confirm, asking nothing with a question mark, over the customer's order.
+OFFERED_OVER_ORDER = (
+    "On 1 Dec 2026, at 09:14, Service commandes <commandes@garonne-pro.fr> wrote:\n"
+    "> Bonjour,\n> Le rouleau à peinture 230 mm est en rupture. Nous pouvons vous proposer à la place le "
+    "rouleau à peinture 180 mm à 6,50 € HT. Le reste est disponible.\n> Merci de nous confirmer.\n>\n"
+    ">> On 30 Nov 2026, at 08:10, Rénov'Habitat <commande@renovhabitat24.fr> wrote:\n"
+    ">> Bonjour,\n>> Commande RH-7002 :\n>> - 6 paires de gants cuir taille 9\n"
+    ">> - 4 rouleaux à peinture 230 mm\n>> Merci\n"
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Yes, the 180 mm works for us, same quantity. Rest as ordered.",
+        "Ok pour le 180 mm. Le reste comme prévu.",
+    ],
+)
+def test_our_note_offering_a_replacement_is_answered_over_the_order_it_is_about(
+    said: str, index: CatalogIndex
+) -> None:
+    order = complete_quoted_order(_reply(said, OFFERED_OVER_ORDER), index)
+    assert order is not None
+    read = [(line.code.value if line.code else None, int(line.quantity.value)) for line in order.lines]
+    assert read == [(None, 6), ("ROU-PEI-180", 4)]
+    assert COMPLETED_DOUBT in order.doubts

@@ -117,3 +117,35 @@ def test_counts_written_under_our_priced_lines_order_those_articles(index: Catal
     order = _read(parsed, index)
     assert skus_of(order, index) == [("PLB-37699", 6), ("PLB-23554", 20)]
     assert order.lines[1].unit is not None and order.lines[1].unit.value == "pce"
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("plutôt le rouge, le bleu est pour le sanitaire", "PLB-12487"),
+        ("le rouge à la place", "PLB-12487"),
+        ("plutôt le vert", None),
+    ],
+    ids=["rather-the-other-colour", "the-other-colour-instead", "no-such-variant"],
+)
+def test_an_answer_naming_another_variant_orders_it_at_the_quoted_count(
+    answer: str, expected: str | None, index: CatalogIndex
+) -> None:
+    offer = [
+        "> Bonjour,",
+        "> 4 x PLB-12400 Tube PER gainé bleu Ø12x1,1 couronne 50 m - 49,00 EUR",
+        "> 10 x PLB-23554 Coude 90° laiton FF 3/4 - 5,10 EUR",
+        "> Cordialement",
+    ]
+    body = ["Bonjour, réponses ci-dessous.", "", ATTRIBUTION, *offer[:2], "", answer, ""]
+    body += [offer[2], "", "ok", "", offer[3], "", "Merci. Bon CP-2612-15."]
+    split = split_reply("\n".join(body))
+    parsed = make_parsed(text=split.text).model_copy(
+        update={"quoted": split.quoted, "inline_answers": split.inline_answers, "subject": "RE: offre"}
+    )
+    order = _read(parsed, index)
+    if expected is None:
+        assert any("was not read" in doubt for doubt in order.doubts)
+    else:
+        assert skus_of(order, index) == [(expected, 4), ("PLB-23554", 10)]
+        assert order.doubts == []

@@ -112,3 +112,35 @@ def test_a_pair_of_sizes_after_a_pack_word_is_no_pack_count(said: str) -> None:
 def test_english_names_of_common_goods(names: tuple[str, ...], said: str) -> None:
     match = match_article(make_extracted_line(said, quantity="2"), _index(*names), customer_id=None)
     assert match.sku == "A1"
+
+
+def test_an_article_lacking_a_word_another_prints_is_not_proposed() -> None:
+    index = _index(
+        "Filtre à air Renault Clio IV 1.5 dCi",
+        "Filtre à gasoil Renault 1.5 dCi",
+        "Filtre à huile Peugeot 208 1.2",
+        "Plaquettes de frein Clio IV",
+    )
+    line = make_extracted_line("Clio IV 1.5 dCi filtre à gasoil", quantity="1")
+    assert match_article(line, index, customer_id=None).sku is None
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        (
+            (
+                "Frites 9x9 mm carton 4 x 2,5 kg",
+                "Frites 9x9 mm sac 2,5 kg",
+                "Frites 12x12 mm carton 4 x 2,5 kg",
+            ),
+            "frites 9x9 4x2,5",
+        ),
+        (("Eau minérale plate pack 6 x 1,5 L", "Eau minérale plate 1,5 L"), "eau plate 6x1,5"),
+        (("Encre de Chine flacon 3 x 250 ml", "Encre de Chine flacon 250 ml"), "encre de chine 3x250"),
+    ],
+    ids=["fries", "water", "ink"],
+)
+def test_two_figures_without_units_are_a_pack_and_what_each_holds(names: tuple[str, ...], said: str) -> None:
+    match = match_article(make_extracted_line(said, quantity="2"), _index(*names), customer_id=None)
+    assert match.sku == "A1"

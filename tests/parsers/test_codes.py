@@ -70,6 +70,16 @@ def _read(text: str):
             ("OS-17242", "12", "rouleau", "Ramettes A4 80 g"),
         ),
         ("CF226X   Toner noir   3 pcs   62,00 (prix spécial)", ("CF226X", "3", "pce", "Toner noir")),
+        (
+            "1 x 607511   Cosses rondes M8 607511   19,90 €",
+            ("607511", "1", None, "Cosses rondes M8 607511"),
+        ),
+        ("2 x CF226X  Toner HP 26X cf226x", ("CF226X", "2", None, "Toner HP 26X cf226x")),
+        (
+            "Réf. 607511 Cosses rondes M8 - 2 boîtes de 100 - 3,50 €",
+            ("607511", "2", "boite", "Cosses rondes M8"),
+        ),
+        ("OS-47416 agrafes 24/6 : 3 packs of 1000", ("OS-47416", "3", "paquet", "agrafes 24/6")),
     ],
     ids=[
         "code-x-qty",
@@ -83,10 +93,22 @@ def _read(text: str):
         "price-after",
         "count-unit-then-cents-column",
         "cents-column-and-a-remark",
+        "code-printed-again-in-the-name",
+        "code-again-in-another-case",
+        "packs-counted-then-their-size",
+        "packs-of-in-english",
     ],
 )
 def test_quantity_beside_a_known_code(text: str, expected) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["OS-34084 vis 4 x 40 boîte de 200 x 5", "607511 tube 2 x 16 couronne de 50 x 3"]
+)
+def test_a_size_before_a_pack_is_no_count_of_packs(text: str) -> None:
+    read = _read(text)
+    assert read is None or read[1] not in ("40", "16")
 
 
 @pytest.mark.parametrize(

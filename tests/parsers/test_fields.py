@@ -849,3 +849,20 @@ def test_a_reference_in_a_clause_of_its_own_after_our_quote_is_the_customers(
 ) -> None:
     found = fields.po_number("RE: Devis D-26-318", text, part="body")
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deliveries: The Nore Hotel, John's Quay, Kilkenny, R95 X2T4, Ireland\n\nSiobhan",
+            "The Nore Hotel, John's Quay, Kilkenny, R95 X2T4, Ireland",
+        ),
+        ("Delivery: Unit 7, Harbour Road, Poole BH15 4AJ\n", "Unit 7, Harbour Road, Poole BH15 4AJ"),
+        ("Livraisons : Labo B2, 4 rue Pasteur, 69007 Lyon\n", "Labo B2, 4 rue Pasteur, 69007 Lyon"),
+    ],
+    ids=["deliveries-eircode", "delivery-uk-postcode", "livraisons-fr"],
+)
+def test_a_delivery_label_opening_its_line_over_any_postcode(text: str, expected: str) -> None:
+    found = fields.ship_to(text, part="body")
+    assert found is not None and found.value == expected

@@ -165,3 +165,27 @@ def test_a_column_no_heading_names_that_gives_a_measure_is_read_into_the_designa
         ("Ampoule LED GU10 5 W", Decimal(12)),
         ("Projecteur LED 50 W", Decimal(2)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (["DF4378S", "Brake disc 430 mm", "1 pair", "139.00", "278.00"], Decimal(2)),
+        (["BOU-EP-42", "Bouchons d'oreilles mousse", "3 paires", "0,40", "2,40"], Decimal(6)),
+        (["GNT-NIT-9", "Gants nitrile taille 9", "2 paires", "3,50", "7,00"], Decimal(2)),
+        (["CHS-S3-43", "Work boots S3 size 43", "1 pair", "45.00", "45.00"], Decimal(1)),
+        (["DF4378S", "Brake disc 430 mm", "1 pair", "139.00", ""], Decimal(1)),
+    ],
+    ids=[
+        "discs-sold-singly",
+        "earplugs-sold-singly",
+        "gloves-priced-by-pair",
+        "boots-priced-by-pair",
+        "no-total",
+    ],
+)
+def test_a_pair_whose_line_total_prices_each_piece_counts_the_pieces(
+    row: list[str], expected: Decimal
+) -> None:
+    html = _table([row], head=["Part no", "Description", "Qty", "Unit price", "Line total"])
+    assert [qty for *_, qty in _read(html)] == [expected]

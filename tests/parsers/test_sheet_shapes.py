@@ -321,3 +321,40 @@ def test_a_title_block_gives_its_po_beside_the_title_or_before_the_orders_date(h
     order = read_sheet((head + body).encode(), "cde.csv", "p1")
     assert order.po_number is not None and order.po_number.value == "EL-26-0419"
     assert [line.quantity.value for line in order.lines] == [6]
+
+
+@pytest.mark.parametrize(
+    ("rows", "codes"),
+    [
+        (
+            [
+                ["item", "description", "qty", "unit"],
+                ["SG-1999", "Potatoes 2.5kg", 6, "bag"],
+                ["266902", "Ground beef 15%", 8, "kg"],
+                ["66430B", "Mayo sachets", 2, "box"],
+            ],
+            ["SG-1999", "266902", "66430B"],
+        ),
+        (
+            [
+                ["Article", "Désignation", "Qté"],
+                ["PIP-200", "Pipettes 200 µl", 4],
+                ["3760123456789", "Gants nitrile M", 10],
+                ["TUB-15", "Tubes 15 ml", 2],
+            ],
+            ["PIP-200", "3760123456789", "TUB-15"],
+        ),
+    ],
+    ids=["food-numeric-meat-code", "lab-ean-among-codes"],
+)
+def test_an_unnamed_column_of_codes_takes_a_long_number_among_them(
+    rows: list[list], codes: list[str]
+) -> None:
+    order = read_sheet(make_workbook({"Commande": rows}), "commande.xlsx", PART)
+    assert [ln.code.value if ln.code else None for ln in order.lines] == codes
+
+
+def test_an_unnamed_column_of_short_numbers_is_no_code() -> None:
+    rows = [["Poste", "Désignation", "Qté"], ["10", "Pipettes 200 µl", 4], ["20", "Gants nitrile M", 10]]
+    order = read_sheet(make_workbook({"Commande": rows}), "commande.xlsx", PART)
+    assert [ln.code for ln in order.lines] == [None, None]
