@@ -120,6 +120,23 @@ class CatalogIndex:
         shared = set(wording.words) & set(self.designations.wordings[best.position].words) - packaging_words()
         return min(best.score, 1.0) if shared and len(shared) + len(best.agree) >= 2 else 0.0
 
+    def said_words(self, text: str) -> frozenset[str]:
+        """The words of `text` as the matcher compares them with designations (folded, singular, English
+        words in the catalogue's: 'the lamb' is 'agneau'), packaging aside."""
+        return frozenset(read_wording(text).words) - packaging_words()
+
+    def code_words(self, token: str) -> frozenset[str]:
+        """The words, as `said_words` gives them, that every designation of the articles `token` is a code
+        of prints (a sku, an EAN, any customer's ref, a maker's ref): a line written as a code is named in
+        words by its article's name."""
+        code = normalize_code(token)
+        skus = {*self.by_code.get(code, ()), *([self.by_ean[code]] if code in self.by_ean else ())}
+        skus.update(sku for (_, ref), (_, sku) in self.refs_by_code.items() if ref == code)
+        if code in self.maker_refs:
+            skus.add(self.maker_refs[code])
+        named = [self.said_words(self.products[sku].name) for sku in skus if sku in self.products]
+        return frozenset.intersection(*named) if named else frozenset()
+
     def prints_dimension(self, first: str, second: str) -> bool:
         """Does a designation of the catalogue print the size `first` x `second` ('Vis 5 x 60',
         'ruban 25 mm x 50 m', '3G2,5')?"""

@@ -49,7 +49,9 @@ _BEFORE_IN_SENTENCE = re.compile(
     rf"(?:^|\s)(?P<qty>{_NUMBER})\s*(?:[x×*]\s*|(?P<unit>{_UNIT})\s+(?:(?:of|de|d'|d’)\s*)?)$"
 )
 _LEADING = re.compile(
-    rf"{_BULLET}(?P<qty>{_NUMBER}|(?:{quantity_words_pattern()})\b)\s*(?:[x×*]\s+|(?P<unit>{_UNIT})\s+)(?=[^\W\d_])",
+    rf"{_BULLET}(?P<qty>{_NUMBER}|(?:{quantity_words_pattern()})\b)\s*(?:[x×*]\s+|(?P<unit>{_UNIT})\s+)"
+    # the name, or the size opening it ('4 x 800 mm truck blades (FLH-55002)')
+    rf"(?=[^\W\d_]|{_NUMBER}\s*(?P<size_unit>{_UNIT})\s+[^\W\d_])",
     re.I,
 )
 # A code written in several words: at most this many, never opened by a count word.
@@ -234,9 +236,17 @@ def _quantity(before: str, after: str, code_end: int):
     # "1 filtre à huile W712/73", "2 btes P21W 24V 7511", "quatre bougies 0 250 403 009": the count
     # opens the line, the code ends it.
     match = _LEADING.match(before)
-    if match and not re.search(r"\d", after):
+    if match and not re.search(r"\d", after) and _sized_by_measure(match):
         return _found(match, 0)
     return None
+
+
+def _sized_by_measure(match: re.Match[str]) -> bool:
+    """A figure after the leading count is a size in a measure ('800 mm'), never another count ('10 boxes')."""
+    if match["size_unit"] is None:
+        return True
+    unit = normalise_unit(match["size_unit"].rstrip("."))
+    return unit is not None and unit_kind(unit) == "measure"
 
 
 # 'LCE028 botte PVC verte 42 x 6', '303402 ICTA couronne 100 m x 3': a figure, 'x' and the count ending the line.
@@ -245,12 +255,27 @@ _SIZE_THEN_COUNT = re.compile(
 )
 
 
+# 'boîtes de dérivation 105x105 x 20', 'vis 5x60 x 200': a dimension, then 'x' and the count ending the line.
+_DIMENSION_THEN_COUNT = re.compile(
+    rf"(?<![\w,.])(?P<first>{_NUMBER})\s*[x×]\s*(?P<size>{_NUMBER})\s+[x×]\s*(?P<qty>\d+)\s*[.!]?\s*$"
+)
+
+
 def _count_after_size(after: str, code_end: int, book: CodeBook):
     """'42 x 6', 'couronne 100 m x 3' after a known code: a size and its count, unless the catalogue
-    prints them as one of its articles' sizes ('Vis 5 x 60'): the 'x' then joins a dimension."""
+    prints them as one of its articles' sizes ('Vis 5 x 60'): the 'x' then joins a dimension. After a
+    dimension the catalogue prints ('105x105 x 20'), the figure after the second 'x' is the count."""
     prints = getattr(book, "prints_dimension", None)
+    if prints is None:
+        return None
+    dimension = _DIMENSION_THEN_COUNT.search(after)
+    if dimension is not None:
+        printed = prints(dimension["first"], dimension["size"]) and not prints(
+            dimension["size"], dimension["qty"]
+        )
+        return _found(dimension, code_end) if printed else None
     match = _SIZE_THEN_COUNT.search(after)
-    if prints is None or match is None or prints(match["size"], match["qty"]):
+    if match is None or prints(match["size"], match["qty"]):
         return None
     return _found(match, code_end)
 

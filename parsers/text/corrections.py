@@ -16,11 +16,12 @@ from decimal import Decimal
 from models import Extracted, ExtractedLine, Provenance
 from parsers.text.correction_patterns import ONLY_ONE, correction_patterns, possible_keys
 from parsers.text.named_lines import (
+    WordBook,
     before,
     fold_code,
     inside,
-    line_words,
     named_once,
+    namer,
     sentences,
     significant,
     sizes_named,
@@ -117,10 +118,11 @@ def correct_lines(lines: list[ExtractedLine], text: str, *, part: str, rule: str
 
 
 def correct_order_lines(
-    lines: list[ExtractedLine], text: str, *, part: str, rule: str
+    lines: list[ExtractedLine], text: str, *, part: str, rule: str, book: WordBook | None = None
 ) -> tuple[list[ExtractedLine], list[Provenance]]:
     """The corrected lines, and what was read in applying them: each sentence that changed a
-    line, and each line it took out (neither is a line left unread)."""
+    line, and each line it took out (neither is a line left unread). The `book` names the lines
+    a sentence names in no word of theirs (see `named_once`)."""
     read: list[Provenance] = []
     for sentence, at in sentences(text):
         earlier = [(ln, _count(ln)) for ln in lines]
@@ -128,10 +130,12 @@ def correct_order_lines(
         split = split_change(lines, sentence, at, part=part, own=own)
         if split is None:
             split = _each_recounted(lines, sentence, at, own=own, rule=rule)
-        lines = split if split is not None else _override(lines, sentence, at, part=part, rule=rule)
+        lines = (
+            split if split is not None else _override(lines, sentence, at, part=part, rule=rule, book=book)
+        )
         if split is None and all(_kept(ln, lines) and kept_count == _count(ln) for ln, kept_count in earlier):
             lines = _recount_named(lines, sentence, at, part=part, rule=rule)
-        lines = _remove(lines, sentence, at, part=part, text=text)
+        lines = _remove(lines, sentence, at, part=part, text=text, book=book)
         kept = {id(ln): _count(ln) for ln in lines}
         gone = [ln for ln, _ in earlier if id(ln) not in kept]
         if gone or any(kept[id(ln)] != count for ln, count in earlier if id(ln) in kept):
@@ -183,7 +187,7 @@ def _number(text: str) -> Decimal | None:
 
 
 def _override(
-    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str
+    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str, book: WordBook | None
 ) -> list[ExtractedLine]:
     changes = _count_changes(sentence, lines)
     for number, match in enumerate(changes):
@@ -202,9 +206,7 @@ def _override(
         if new is None or old is None or not candidates:
             continue
 
-        def named(line: ExtractedLine, words: set[str] = words, sizes: set[str] = sizes) -> int:
-            return len(words & line_words(line)) + len(sizes & sizes_named(_name(line)))
-
+        named = namer(candidates, (words, sizes), counted, book=book)
         coded = [ln for ln in candidates if ln.code and fold_code(ln.code.value) in said]
         scores = sorted((named(ln) for ln in candidates), reverse=True)
         if not coded and len(scores) > 1 and scores[0] == scores[1] > 0:
@@ -322,7 +324,7 @@ def _closest(pattern: re.Pattern[str], sentence: str, match: re.Match[str]) -> r
 
 
 def _remove(
-    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, text: str
+    lines: list[ExtractedLine], sentence: str, at: int, *, part: str, text: str, book: WordBook | None
 ) -> list[ExtractedLine]:
     patterns = correction_patterns()
     removals = [
@@ -337,7 +339,8 @@ def _remove(
         target = _numbered(above, int(numbered["no"]), text, part) if numbered else named_once(above, what)
         if target is None and not numbered:
             # A forwarder's word over the list forwarded below ('Drop the face shields').
-            target = named_once([ln for ln in lines if not before(ln, at + len(sentence), part)], what)
+            below = [ln for ln in lines if not before(ln, at + len(sentence), part)]
+            target = named_once(below, what, book=book)
         if target is not None:
             # '... pas de bavette : mettez plutôt 6 kg d'entrecôte': a dropped line's sentence may order its stand-in
             dropped = match.re is patterns["dropped"]
@@ -351,7 +354,7 @@ def _remove(
     for match in excepted:
         # An exception may stand above the list it excepts from (a forwarder's word over the original).
         others = [ln for ln in lines if not inside(ln, at, at + len(sentence), part)]
-        target = named_once(others, match["what"])
+        target = named_once(others, match["what"], book=book)
         if target is not None:
             lines = [ln for ln in lines if ln is not target]
     for match in [] if excepted else patterns["except_opening"].finditer(sentence):

@@ -10,7 +10,15 @@ import re
 from models import Extracted, ExtractedLine, Provenance
 from parsers.text.correction_patterns import correction_patterns
 from parsers.text.corrections import ADDED_RULE
-from parsers.text.named_lines import before, line_words, named_once, sentences, significant
+from parsers.text.named_lines import (
+    WordBook,
+    before,
+    catalogue_words,
+    line_words,
+    named_once,
+    sentences,
+    significant,
+)
 
 # What opens the forwarder's naming of a line: the end of an earlier sentence, then 'pour les', 'for the'.
 _OPENING = re.compile(
@@ -20,17 +28,24 @@ _OPENING = re.compile(
 
 
 def recount_forwarded(
-    lines: list[ExtractedLine], own: str, forward_at: int, *, part: str, rule: str
+    lines: list[ExtractedLine],
+    own: str,
+    forward_at: int,
+    *,
+    part: str,
+    rule: str,
+    book: WordBook | None = None,
 ) -> tuple[list[ExtractedLine], list[Provenance]]:
     """The lines with each forwarder's line that names one forwarded line, and only it, taken as that
-    line's new count, and those the forwarder's words `own` take out; and the places read so."""
-    lines, dropped = _drop_forwarded(lines, own, forward_at, part=part, rule=rule)
+    line's new count, and those the forwarder's words `own` take out (named in the `book`'s words when
+    in none of a line's: see `named_once`); and the places read so."""
+    lines, dropped = _drop_forwarded(lines, own, forward_at, part=part, rule=rule, book=book)
     lines, read = _recount(lines, forward_at, part=part, rule=rule)
     return lines, [*dropped, *read]
 
 
 def _drop_forwarded(
-    lines: list[ExtractedLine], own: str, forward_at: int, *, part: str, rule: str
+    lines: list[ExtractedLine], own: str, forward_at: int, *, part: str, rule: str, book: WordBook | None
 ) -> tuple[list[ExtractedLine], list[Provenance]]:
     """The forwarded lines less the one each sentence of the forwarder's takes out, named right after
     the words that take it out or right before those that withdraw it."""
@@ -40,13 +55,20 @@ def _drop_forwarded(
         for key in ("forwarder_drop", "forwarder_dropped_after"):
             for found in patterns[key].finditer(sentence):
                 below = [ln for ln in lines if ln.provenance and not before(ln, forward_at, part)]
-                target = named_once(below, found["what"])
+                target = named_once(below, found["what"], book=book)
                 # The article is named right after the words ('et pas de rush pour les gants' drops none).
                 first = re.search(r"[^\W\d_][\w\-]{3,}", found["what"])
-                if target is not None and first and significant(first.group()) & line_words(target):
+                if target is not None and first and _names(first.group(), target, book):
                     lines = [ln for ln in lines if ln is not target]
                     read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
     return lines, read
+
+
+def _names(word: str, line: ExtractedLine, book: WordBook | None) -> bool:
+    """The word is one of the line's, or, in the `book`'s words, one of its article's."""
+    if significant(word) & line_words(line):
+        return True
+    return book is not None and bool(book.said_words(word) & catalogue_words(line, book))
 
 
 def _recount(

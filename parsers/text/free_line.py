@@ -108,7 +108,8 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         )
     if single is not None:
         return [_code_in_name(single, codes)]
-    return prose
+    # '... à livrer à l'agence. Ajoutez 2 PA-FR-40 svp.': the one item of a sentence named by its code.
+    return [_with_known_code(found, spans, start) for found in prose]
 
 
 # '(pas le kit, on a déjà les galets)', '(the big hotel one)', '(pour le 5e étage)': a remark in words closing

@@ -4,6 +4,8 @@ and figures ('5G2,5', 'HU7008z'), the unit it counts in; and where the sentences
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from models import ExtractedLine
 
@@ -25,12 +27,57 @@ def sentences(text: str) -> list[tuple[str, int]]:
     return found
 
 
-def named_once(lines: list[ExtractedLine], what: str) -> ExtractedLine | None:
-    """The one line whose words the text names most, None when none or two alike."""
-    words = significant(re.split(r",|\bet\b|\band\b", what)[0])
+@runtime_checkable
+class WordBook(Protocol):
+    """What a reader naming lines asks the catalogue: the words of a text as its designations are compared
+    ('the lamb' is 'agneau'), and those of the name of the article a code stands for."""
+
+    def said_words(self, text: str) -> frozenset[str]: ...
+
+    def code_words(self, token: str) -> frozenset[str]: ...
+
+
+def named_once(
+    lines: list[ExtractedLine], what: str, *, book: WordBook | None = None
+) -> ExtractedLine | None:
+    """The one line whose words the text names most, None when none or two alike. When the text shares
+    no word with any line, the `book`'s words are compared: a line written as a code ('BUR-0948 x 2') is
+    named by its article's name ('sauf les pochettes de plastification'), a French list by an English
+    word ('drop the lamb')."""
+    clause = re.split(r",|\bet\b|\band\b", what)[0]
+    words = significant(clause)
     scored = sorted(((len(words & line_words(ln)), i) for i, ln in enumerate(lines)), reverse=True)
+    if scored and scored[0][0] == 0 and book is not None:
+        said = book.said_words(clause)
+        scored = sorted(
+            ((len(said & catalogue_words(ln, book)), i) for i, ln in enumerate(lines)), reverse=True
+        )
     unique = scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0])
     return lines[scored[0][1]] if unique else None
+
+
+def namer(
+    candidates: list[ExtractedLine], said: tuple[set[str], set[str]], clause: str, *, book: WordBook | None
+) -> Callable[[ExtractedLine], int]:
+    """How many words of a clause name a line: its words and sizes ('les bottes en 44'), else, when they
+    name none of the candidates, the catalogue's words of each one's name and code ('5 packs of the blue
+    cloths, not 3' over 'BS-MOP-0502 x 3')."""
+    words, sizes = said
+
+    def own(line: ExtractedLine) -> int:
+        name = line.description.value if line.description else ""
+        return len(words & line_words(line)) + len(sizes & sizes_named(name))
+
+    if book is None or any(own(ln) for ln in candidates):
+        return own
+    in_catalogue = book.said_words(clause)
+    return lambda line: len(in_catalogue & catalogue_words(line, book))
+
+
+def catalogue_words(line: ExtractedLine, book: WordBook) -> frozenset[str]:
+    """The words of the line's name and of its code's article, as the catalogue compares them."""
+    named = book.said_words(line.description.value) if line.description else frozenset()
+    return named | book.code_words(line.code.value) if line.code else named
 
 
 def inside(line: ExtractedLine, start: int, end: int, part: str) -> bool:

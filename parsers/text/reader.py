@@ -26,6 +26,7 @@ from parsers.text.forward_counts import recount_forwarded
 from parsers.text.free_line import ADDED_RULE, plain_line, read_free
 from parsers.text.length_counts import with_lengths_counted
 from parsers.text.lines import BRACKETED_RULE
+from parsers.text.named_lines import WordBook
 from parsers.text.restated import restate_lines
 from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
@@ -129,16 +130,18 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
         order.doubts.append("a count in brackets after a name may be what a pack holds: confirm the quantity")
     order.doubts += [doubt for doubt in DOUBTS if any(doubt in ln.notes for ln in order.lines)]
     forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
+    # The catalogue names a forwarded line the forwarder words otherwise ('drop the lamb' over 'Sauté d'agneau').
+    book = codes if forwarded and isinstance(codes, WordBook) else None
     if forward_at < len(body):  # the original's own corrections ('PS: make that 3'), then the forwarder's
         original = _NOT_NEWLINE.sub(" ", body[:forward_at]) + body[forward_at:]
-        order.lines, corrected = _corrected(order.lines, original, part=part, rule="correction")
+        order.lines, corrected = _corrected(order.lines, original, part=part, rule="correction", book=book)
         order.read_spans = [*order.read_spans, *corrected]
     order.lines, corrected = _corrected(
-        order.lines, own, part=part, rule="forward-override" if forwarded else "correction"
+        order.lines, own, part=part, rule="forward-override" if forwarded else "correction", book=book
     )
     if forward_at < len(body):
         order.lines, recounted = recount_forwarded(
-            order.lines, own, forward_at, part=part, rule="forward-override"
+            order.lines, own, forward_at, part=part, rule="forward-override", book=book
         )
         corrected = [*corrected, *recounted]
     order.read_spans = [*order.read_spans, *corrected]
@@ -149,11 +152,11 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
 
 
 def _corrected(
-    lines: list[ExtractedLine], text: str, *, part: str, rule: str
+    lines: list[ExtractedLine], text: str, *, part: str, rule: str, book: WordBook | None
 ) -> tuple[list[ExtractedLine], list[Provenance]]:
     """The lines with the text's corrections applied: counts it replaces, lines it takes out, then
     counts and sizes it says anew; and the places read in applying them."""
-    lines, corrected = correct_order_lines(lines, text, part=part, rule=rule)
+    lines, corrected = correct_order_lines(lines, text, part=part, rule=rule, book=book)
     lines, restated = restate_lines(lines, text, part=part, rule=rule)
     return lines, [*corrected, *restated]
 

@@ -519,3 +519,65 @@ def test_a_count_in_words_may_open_the_line_with_the_code_at_its_end(
         else None
     )
     assert read == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Commande BC-2026-118 ci-dessous, à livrer au dépôt. Ajoutez 2 OS-17242 svp.", "OS-17242"),
+        ("Liste ci-dessous. Ajoutez 6 toners CF226X svp.", "CF226X"),
+        ("Bon pour la liste du labo. Rajoutez 4 OS-34084 merci.", "OS-34084"),
+    ],
+    ids=["stationery", "workshop", "lab-thanks"],
+)
+def test_an_item_named_by_its_code_after_another_sentence_keeps_the_code(text: str, code: str) -> None:
+    lines = read_lines(text, part="body", codes=BOOK)
+    assert [ln.code.value for ln in lines if ln.code] == [code]
+
+
+class DimensionBook(Book):
+    """Codes, and the sizes 'A x B' the catalogue's designations print."""
+
+    def __init__(self, *codes: str, dimensions: tuple[tuple[str, str], ...] = ()) -> None:
+        super().__init__(*codes)
+        self.dimensions = set(dimensions)
+
+    def prints_dimension(self, first: str, second: str) -> bool:
+        return (first, second) in self.dimensions
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "dimensions"),
+    [
+        ("417396 boîtes de dérivation étanches 105x105 x 20", 20, (("105", "105"),)),
+        ("VIS-440-200 vis agglo 4x40 x 500", 500, (("4", "40"),)),
+        ("OS-47416 enveloppes 162x229 x 10", 10, (("162", "229"),)),
+        ("OS-47416 enveloppes 162x229 x 10", None, ()),
+    ],
+    ids=["electrical-box", "screws", "envelopes", "a-dimension-the-catalogue-does-not-print"],
+)
+def test_a_count_after_a_printed_dimension_and_its_x_is_the_count(text: str, count, dimensions) -> None:
+    book = DimensionBook("417396", "VIS-440-200", "OS-47416", dimensions=dimensions)
+    found = read_code_line(text, book, part="body", start=0)
+    assert (found.quantity.value if found else None) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4 x 800 mm truck blades (OS-17242)", ("OS-17242", 4, "800 mm truck blades")),
+        ("2 x 50 m tuyau d'arrosage 7748-64", ("7748-64", 2, "50 m tuyau d'arrosage")),
+        ("3 x 500 ml flacons laveurs CF226X", ("CF226X", 3, "500 ml flacons laveurs")),
+    ],
+    ids=["wiper-blades-en", "garden-hose-fr", "lab-bottles"],
+)
+def test_a_leading_count_before_a_size_opening_the_name_counts_the_code_at_the_end(
+    text: str, expected
+) -> None:
+    found = read_code_line(text, BOOK, part="body", start=0)
+    assert (found.code.value, int(found.quantity.value), found.description.value) == expected
+
+
+def test_a_figure_after_the_leading_count_that_counts_is_no_size() -> None:
+    found = read_code_line("4 x 10 boîtes OS-17242", BOOK, part="body", start=0)
+    assert found is None or found.quantity.value != 4

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from parsers import parse_message
@@ -169,3 +171,72 @@ def test_a_count_replaced_in_brackets_changes_the_forwarded_line(own: str) -> No
 def test_a_count_replaced_in_brackets_on_its_own_line_changes_no_other():
     listed = "- 8 arrosoirs 10 L (pas 6)\n- 6 râteaux\n"
     assert sorted(_read("Pour saisie.", listed)) == [("arrosoirs 10 L (pas 6)", 8), ("râteaux", 6)]
+
+
+class Catalogue:
+    """Codes with their articles' names, and the words a matcher reads in the catalogue's language."""
+
+    def __init__(self, names: dict[str, str], translations: dict[str, str]) -> None:
+        self.names, self.translations = names, translations
+
+    def knows_code(self, token: str) -> bool:
+        return token.upper() in self.names
+
+    def said_words(self, text: str) -> frozenset[str]:
+        words = (w.lower() for w in re.findall(r"[^\W\d_]{4,}", text))
+        return frozenset(self.translations.get(w, w).removesuffix("s") for w in words)
+
+    def code_words(self, token: str) -> frozenset[str]:
+        return self.said_words(self.names.get(token.upper(), ""))
+
+
+_CODED = "LAB-0012 x 4\nLAB-0040 x 2\nLAB-0101 x 10\n"
+_NAMES = {
+    "LAB-0012": "Pipette graduée 10 ml",
+    "LAB-0040": "Gants nitrile taille M",
+    "LAB-0101": "Ramette papier A4 jaune",
+    "LAB-0102": "Ramette papier A4 blanc",
+}
+_WORDS = {"valves": "vanne", "gloves": "gants", "yellow": "jaune", "paper": "papier"}
+
+
+def _read_with(own: str, listed: str, book: Catalogue | None) -> list[tuple[str, int]]:
+    raw = (
+        "From: Paul <p@fournitures-pro.fr>\nTo: cde@fournitures-pro.fr\nSubject: TR: commande\n"
+        "Message-ID: <a@b>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+        f"{own}\n\nPaul\n\n-------- Message transféré --------\nSujet : commande\n"
+        f"De : Anne <anne@labo-du-lac.fr>\nDate : 14/10/2026 08:05\n\nBonjour,\n\n{listed}\nMerci\nAnne\n"
+    ).encode()
+    order = extract_from_text(parse_message(raw, where="forward"), codes=book)
+    return [((ln.code or ln.description).value, int(ln.quantity.value)) for ln in order.lines]
+
+
+@pytest.mark.parametrize(
+    ("own", "listed", "expected"),
+    [
+        (
+            "Pour saisie. OK pour la liste, sauf les gants nitrile.",
+            _CODED,
+            [("LAB-0012", 4), ("LAB-0101", 10)],
+        ),
+        (
+            "Please enter. Drop the valves.",
+            "- 10 raccords laiton 20/27\n- 4 tubes cuivre 14 mm\n- 2 vannes d'arrêt 1/2\n",
+            [("raccords laiton 20/27", 10), ("tubes cuivre 14 mm", 4)],
+        ),
+        (
+            "Please enter. One change: 5 reams of the yellow paper, not 3.",
+            "LAB-0102 x 3\nLAB-0101 x 3\n",
+            [("LAB-0102", 3), ("LAB-0101", 5)],
+        ),
+    ],
+    ids=["lab-codes-named-by-their-name", "plumbing-in-english", "stationery-count-of-a-coded-line"],
+)
+def test_a_forwarder_names_a_line_in_the_catalogues_words(own: str, listed: str, expected) -> None:
+    assert _read_with(own, listed, Catalogue(_NAMES, _WORDS)) == expected
+
+
+def test_without_the_catalogues_words_a_line_named_otherwise_stays() -> None:
+    assert ("LAB-0040", 2) in _read_with(
+        "Pour saisie. OK pour la liste, sauf les gants nitrile.", _CODED, None
+    )

@@ -18,8 +18,17 @@ from tests.factories.pipeline import make_parsed
         ("Vu avec le client, la cliente rajoute 2 ramettes A4 80 g.", ("A4 80 g", 2)),
         ("Spoke to him this morning: he also wants 4 hi-vis vests size XL.", ("hi-vis vests size XL", 4)),
         ("And the customer also wants 6 boxes of staples 24/6.", ("staples 24/6", 6)),
+        ("Le client m'a rappelé : ajoute 2 pots de ricotta à sa commande.", ("pots de ricotta", 2)),
+        ("He rang back: please add 3 boxes of nitrile gloves to his order.", ("nitrile gloves", 3)),
     ],
-    ids=["il-ajoute", "la-cliente-rajoute", "he-also-wants", "the-customer-also-wants"],
+    ids=[
+        "il-ajoute",
+        "la-cliente-rajoute",
+        "he-also-wants",
+        "the-customer-also-wants",
+        "to-his-order-fr",
+        "to-his-order-en",
+    ],
 )
 def test_what_a_reported_customer_adds_is_an_added_line(sentence: str, item: tuple[str, int]) -> None:
     lines = [
