@@ -59,7 +59,7 @@ def read_inline_answers(
     if len(answered) < 2:
         return None
     quoted = sorted([*quoted, *(under[2] for under in answered.values() if under[2] is not None)], key=_start)
-    lines, doubts, places, left_out = [], [], [], []
+    lines, doubts, places = [], [], []
     for line in quoted:
         if id(line) not in answered:
             lines.append(line)
@@ -86,8 +86,9 @@ def read_inline_answers(
             lines += [] if offered is not None else [line]
         elif read is not _LEFT_OUT:
             lines.append(read)
-        elif line.provenance is not None:  # read, as left out
-            left_out.append(line.provenance)
+        # A quoted line left out keeps its row unread, so the order waits for a clerk: an answer giving a
+        # line up may also name what replaces it ('non, ...'), and an order read without that line must
+        # not pass in any routing mode.
     own = [ln for ln in order.lines if not any(_starts_in(ln, place) for place in places if place)]
     lines = [*lines, *own]
     for number, line in enumerate(lines, start=1):
@@ -99,7 +100,6 @@ def read_inline_answers(
     read_order.read_spans = [
         *order.read_spans,
         *(Provenance(part=order.part, span=place, rule=INLINE_RULE) for place in places if place),
-        *left_out,
     ]
     return read_order
 

@@ -149,3 +149,15 @@ def test_an_answer_naming_another_variant_orders_it_at_the_quoted_count(
     else:
         assert skus_of(order, index) == [(expected, 4), ("PLB-23554", 10)]
         assert order.doubts == []
+
+
+def test_a_line_given_up_keeps_its_quoted_row_unread(index: CatalogIndex) -> None:
+    # The give-up may also name what replaces the line ('non, ...'): the row stays unread so that the
+    # order waits for a clerk in every routing mode.
+    parsed = _answered(["ok", "mettez-en 12", "pas besoin, on en a"], "Merci.")
+    order = _read(parsed, index)
+    assert [sku for sku, _ in skus_of(order, index)] == ["PLB-37699", "PLB-23554"]
+    given_up = OFFER[5].removeprefix("> ")
+    for span in order.read_spans:
+        if span.span is not None and span.part == "quoted":
+            assert given_up not in parsed.quoted[span.span[0] : span.span[1]]
