@@ -1,4 +1,5 @@
-"""Floors on the open parts of the blind corpora: what reading learned there stays learned.
+"""Floors on the open parts of the blind corpora and the development sets: what reading learned
+there stays learned.
 
 The frozen parts are never read by a test (their figures are taken by hand, in
 aggregate, for a report); the open parts are the ones fixes were shaped on, so a
@@ -15,19 +16,45 @@ from intake.reports.evaluate import evaluate
 from models import Settings
 from tests.paths import ROOT
 
-# (folder, its ref/, the share of messages read exactly at least): a few points under
-# today's figures, so that a rule change that trades one shape for another shows.
+# (folder, its ref/, the share of messages read exactly at least): about two messages under
+# today's figures, so that a rule change that trades one shape for another shows. The open parts
+# and the later development sets of each trade (more*/), every one of which was written blind
+# and measured before reading was shaped on it.
 PARTS = [
-    ("blind/electrical/open", "blind/electrical/ref", 0.55),
-    ("blind/foodservice/open", "blind/foodservice/ref", 0.74),
-    ("blind/office/open", "blind/office/ref", 0.65),
-    ("blind/hygiene/open", "blind/hygiene/ref", 0.84),
-    ("blind/autoparts/open", "blind/autoparts/ref", 0.78),
-    ("blind/workwear/open", "blind/workwear/ref", 0.65),
-    ("erp/open", "erp/ref", 0.95),
-    ("erp/open-scanned", "erp/ref", 0.75),
+    ("erp/open", "erp/ref", 0.93),
+    ("erp/open-scanned", "erp/ref", 0.83),
+    ("blind/autoparts/open", "blind/autoparts/ref", 0.93),
+    ("blind/autoparts/more", "blind/autoparts/ref", 0.83),
+    ("blind/autoparts/more2", "blind/autoparts/ref", 0.93),
+    ("blind/autoparts/more3", "blind/autoparts/ref", 0.84),
+    ("blind/autoparts/more5", "blind/autoparts/ref", 0.87),
+    ("blind/electrical/open", "blind/electrical/ref", 0.95),
+    ("blind/electrical/more", "blind/electrical/ref", 0.92),
+    ("blind/electrical/more2", "blind/electrical/ref", 0.90),
+    ("blind/electrical/more3", "blind/electrical/ref", 0.90),
+    ("blind/electrical/more4", "blind/electrical/ref", 0.78),
+    ("blind/foodservice/open", "blind/foodservice/ref", 0.95),
+    ("blind/foodservice/more", "blind/foodservice/ref", 0.88),
+    ("blind/foodservice/more2", "blind/foodservice/ref", 0.90),
+    ("blind/foodservice/more3", "blind/foodservice/ref", 0.87),
+    ("blind/foodservice/more6", "blind/foodservice/ref", 0.75),
+    ("blind/hygiene/open", "blind/hygiene/ref", 0.95),
+    ("blind/hygiene/more", "blind/hygiene/ref", 0.87),
+    ("blind/hygiene/more2", "blind/hygiene/ref", 0.81),
+    ("blind/hygiene/more3", "blind/hygiene/ref", 0.93),
+    ("blind/hygiene/more6", "blind/hygiene/ref", 0.75),
+    ("blind/office/open", "blind/office/ref", 0.95),
+    ("blind/office/more", "blind/office/ref", 0.87),
+    ("blind/office/more2", "blind/office/ref", 0.81),
+    ("blind/office/more3", "blind/office/ref", 0.75),
+    ("blind/office/more5", "blind/office/ref", 0.84),
+    ("blind/workwear/open", "blind/workwear/ref", 0.95),
+    ("blind/workwear/more", "blind/workwear/ref", 0.87),
+    ("blind/workwear/more2", "blind/workwear/ref", 0.93),
+    ("blind/workwear/more3", "blind/workwear/ref", 0.87),
+    ("blind/workwear/more4", "blind/workwear/ref", 0.87),
     # messages written to be accepted wrong (fixtures/make_safety.py): the zero is what counts
-    ("safety/open", "safety/ref", 0.38),
+    ("safety/open", "safety/ref", 0.70),
 ]
 
 
