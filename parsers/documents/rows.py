@@ -22,8 +22,6 @@ _PACK = re.compile(
 
 # A count of cans or bags written with what each holds ('2 x 5 L'): a clerk confirms it counts cans.
 MEASURED_COUNT_CONFIDENCE = 0.7
-# A count whose cell is blank, read from the row's amount over its unit price: a clerk confirms it.
-PRICED_COUNT_CONFIDENCE = 0.6
 # A count typed with a times sign in a quantity cell: 'x12', '12x', '× 3'.
 _TIMES = re.compile(r"^[x×*]\s*(?=\d)|(?<=\d)\s*[x×*]$", re.I)
 
@@ -53,9 +51,6 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
         quantity, qty_unit = Decimal(filled[0]), ""
     else:
         quantity, qty_unit = _typed_quantity(qty_text, decimal_comma=decimal_comma)
-    priced = None if quantity is not None or str(qty_text).strip() else _priced_count(cells, decimal_comma)
-    if priced is not None:
-        quantity, qty_prov = priced
     if quantity is None or quantity <= 0:
         return None
     codes = [
@@ -78,11 +73,6 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
             value=f"{written} {filled[1]}" if filled else written, confidence=confidence, provenance=prov
         )
     sure = min(confidence, MEASURED_COUNT_CONFIDENCE) if filled else confidence
-    if priced is not None:
-        sure = min(confidence, PRICED_COUNT_CONFIDENCE)
-        line.notes.append(
-            f"count {_written(quantity)} read from the amount over the unit price, its cell blank"
-        )
     line.quantity = Extracted[Decimal](value=quantity, confidence=sure, provenance=qty_prov)
     line.provenance = qty_prov
     _unit_and_pack(line, cells, qty_unit, confidence)
@@ -94,32 +84,6 @@ def build_line(line_no: int, cells: Cells, *, decimal_comma: bool, confidence: f
                 setattr(line, role, Extracted[Decimal](value=value, confidence=confidence, provenance=prov))
     _net_price(line, cells.get("discount", ("", None))[0], decimal_comma)
     return line
-
-
-def _priced_count(cells: Cells, decimal_comma: bool) -> tuple[Decimal, Provenance] | None:
-    """The count of an article a row names by its code, its quantity cell blank, when its printed amount
-    is a whole number of its unit price ('VIS-560-200 | ... |  | 8,45 | 67,60': 8); a fee's row ('Frais de
-    port | 12,00 | 12,00') names no article by code and gives none."""
-    if not any(cells.get(role, ("",))[0] for role in ("code", "supplier_code", "ean")):
-        return None
-    values = []
-    for role in ("unit_price", "amount"):
-        text = cells.get(role, ("",))[0]
-        value = (
-            text
-            if isinstance(text, Decimal)
-            else parse_number(text, decimal_comma=decimal_comma)
-            if text
-            else None
-        )
-        if value is None or value <= 0:
-            return None
-        values.append(value)
-    price, amount = values
-    count = (amount / price).to_integral_value()
-    if count < 1 or abs(count * price - amount) > CENT:
-        return None
-    return count, cells["amount"][1]
 
 
 ARTICLE_ROLES = ("code", "supplier_code", "ean", "description")

@@ -261,39 +261,3 @@ def test_a_number_sign_before_a_word_heads_the_articles_number_in_a_pdf_and_a_sh
             ("77310", Decimal(4)),
             ("77325", Decimal(12)),
         ]
-
-
-@pytest.mark.parametrize(
-    ("cells", "count"),
-    [
-        ({"code": "VIS-560-200", "unit_price": "8,45", "amount": "67,60"}, Decimal(8)),
-        ({"code": "PIP-200", "unit_price": "12,50", "amount": "50,00"}, Decimal(4)),
-        ({"ean": "3760123456789", "unit_price": "3.20", "amount": "9.60"}, Decimal(3)),
-        ({"code": "CAB-U1000", "unit_price": "8,45", "amount": "67,00"}, None),
-        ({"description": "Frais de port", "unit_price": "12,00", "amount": "12,00"}, None),
-        ({"code": "GNT-M", "unit_price": "6,20"}, None),
-    ],
-    ids=["screws", "pipettes", "ean-dot-decimals", "not-whole", "fee-without-code", "no-amount"],
-)
-def test_a_blank_count_is_read_from_the_amount_over_the_unit_price(
-    cells: dict[str, str], count: Decimal | None
-) -> None:
-    decimal_comma = "," in cells.get("unit_price", "")
-    line = build_line(
-        1, {role: (text, None) for role, text in cells.items()}, decimal_comma=decimal_comma, confidence=0.9
-    )
-    assert (line.quantity.value if line else None) == count
-    if line is not None:
-        assert line.quantity.confidence < 0.9 and line.notes  # a clerk confirms a count the row leaves blank
-
-
-def test_a_pdf_row_with_its_count_blank_is_read_from_its_amount() -> None:
-    items = [
-        Item("CAB-16", "Câble U1000 R2V 3G1,5", "2", price="45,00", amount="90,00"),
-        Item("GAI-20", "Gaine ICTA 20 mm - qté 6 couronnes", "", price="18,50", amount="111,00"),
-    ]
-    order = read_pdf(make_po_pdf(items, Layout()), "p1", max_pages=5)
-    assert [(line.code.value, line.quantity.value) for line in order.lines] == [
-        ("CAB-16", Decimal(2)),
-        ("GAI-20", Decimal(6)),
-    ]

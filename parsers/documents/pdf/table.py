@@ -310,8 +310,6 @@ def _far(previous: Line | None, line: Line, *, has_rows: bool) -> bool:
 
 def _is_anchor(cells: dict[str, list[Word]]) -> bool:
     qty_words = cells.get("quantity")
-    if not qty_words and cells.keys() >= {"unit_price", "amount"} and cells.keys() & set(CODE_ROLES):
-        return True  # an article's code priced and charged, its count left blank: the amount may tell it
     if not qty_words or not (cells.keys() & {"code", "description", "supplier_code", "ean"}):
         return False
     quantity, _ = split_quantity(" ".join(w.text for w in qty_words))
