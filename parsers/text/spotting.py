@@ -169,11 +169,8 @@ def spot_lines(rows: list[tuple[str, int]], book: CodeBook | None, *, part: str)
             continue
         # 'livrez 25 X, puis 60 paires de Y et 50 Z': a line per clause counting its own article; a clause
         # that corrects, asks or tells of goods had ('..., please quote it on the delivery note') is none
-        clauses = (
-            [(text, at) for text, at in _clauses(row) if _may_spot(text, book)]
-            if len(_clauses(row)) > 1
-            else []
-        )
+        cut = _clauses(row)
+        clauses = [(text, at) for text, at in cut if _may_spot(text, book)] if len(cut) > 1 else []
         by_clause = [(_spot(text, start + at, book, part), text) for text, at in clauses]
         spotted = [line for line, _ in by_clause if line is not None]
         if not spotted and _may_spot(row, book):
