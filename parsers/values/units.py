@@ -80,10 +80,24 @@ def quantity_words(*, nouns: bool = False) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
+# A unit word cut short and closed by a dot ('cour.', 'sach.', 'barq.'): enough letters to name one unit.
+_ABBREVIATED = re.compile(r"^([^\W\d_]{3,})\.$")
+
+
 def normalise_unit(token: str) -> str | None:
-    """The catalogue unit for a written unit ("ctn" -> "carton"), or None if not a unit."""
+    """The catalogue unit for a written unit ("ctn" -> "carton", "cour." -> "couronne"), or None if not a unit."""
     key = token.strip().lower().rstrip(".").strip()
-    return _unit_lookup().get(key)
+    found = _unit_lookup().get(key)
+    cut = _ABBREVIATED.match(token.strip().lower()) if found is None else None
+    return _abbreviated(unaccented(cut[1])) if cut else found
+
+
+@lru_cache(maxsize=512)
+def _abbreviated(start: str) -> str | None:
+    """The one unit whose written forms begin with `start`, or None when none or several do
+    ('bou.' is a bottle; 'ca.' could be a carton or a cartridge)."""
+    units = {unit for form, unit in _folded_lookup().items() if form.startswith(start)}
+    return units.pop() if len(units) == 1 else None
 
 
 def _folded(text: str) -> str:

@@ -399,6 +399,20 @@ def test_a_count_after_also_or_before_a_makers_initials_names_the_next_item(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("2 cour. fil 1,5 VJ", (None, Decimal(2), "couronne", None)),
+        ("3 barq. fraises gariguette", (None, Decimal(3), "barquette", None)),
+        ("- 4 bid. dégraissant sols 5 L", (None, Decimal(4), "bidon", None)),
+        ("6 rou. papier kraft 70 cm", (None, Decimal(6), "rouleau", None)),
+    ],
+    ids=["coil", "tray", "can", "roll"],
+)
+def test_a_unit_word_cut_short_before_the_name_is_the_unit(text: str, expected) -> None:
+    assert _shape(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("   - a box of black ballpoint pens", (None, Decimal(1), "boite", None)),
         ("- an A4 pad of squared paper", None),
         ("- one Makita angle grinder, the 125 mm model", (None, Decimal(1), None, None)),

@@ -109,6 +109,16 @@ def test_word_quantity(text: str, expected) -> None:
         ("couronnes", "couronne"),
         ("bags", "sachet"),
         ("gobelets", None),
+        # A unit word cut short by a dot names the one unit it begins: a coil, a tray, a can, a drum.
+        ("cour.", "couronne"),
+        ("barq.", "barquette"),
+        ("bid.", "bidon"),
+        ("Rou.", "rouleau"),
+        # Too short, or the beginning of several units' words ('car.': a carton or a cartridge), or of none.
+        ("co.", None),
+        ("car.", None),
+        ("env.", None),
+        ("cour", None),
     ],
 )
 def test_normalise_unit(text: str, expected: str | None) -> None:
