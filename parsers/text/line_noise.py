@@ -114,6 +114,29 @@ def _starts_with_street(lowered: str) -> bool:
     return bool(match and match[1].rstrip(".") in line_words().street_words)
 
 
+@cache
+def _street_before() -> re.Pattern[str]:
+    """A street written right before a number, up to the comma or the line's end that closes it ('8 rue
+    Joliot-Curie, ' before '69700 Givors', '3 chemin des Vignes' on the row above '24150 Lalinde')."""
+    streets = "|".join(re.escape(word) for word in line_words().street_words)
+    return re.compile(
+        rf"\b\d+\s*(?:bis|ter)?,?\s+(?:{streets})\.?\s[^\n\d,;]{{1,60}}(?:,[ \t]*|[ \t]*\r?\n[ \t]*)$", re.I
+    )
+
+
+def counts_a_postcode(line: ExtractedLine, text: str) -> bool:
+    """Is the line's count the postcode of an address, read from `text` (its spans are offsets in it):
+    four or five figures and a town, right after a street?"""
+    where = line.quantity.provenance if line.quantity else None
+    if where is None or where.span is None:
+        return False
+    begin, end = where.span
+    figures = text[begin:end]
+    if not (figures.isdigit() and len(figures) in (4, 5)) or not re.match(r"\s+[A-ZÉÈ]", text[end:]):
+        return False
+    return _street_before().search(text[max(0, begin - 120) : begin]) is not None
+
+
 def plausible(line: ExtractedLine) -> bool:
     desc = (line.description.value if line.description else "").strip()
     code = line.code.value if line.code else ""

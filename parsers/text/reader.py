@@ -25,6 +25,7 @@ from parsers.text.each_count import read_each
 from parsers.text.forward_counts import recount_forwarded
 from parsers.text.free_line import ADDED_RULE, plain_line, read_free
 from parsers.text.length_counts import with_lengths_counted
+from parsers.text.line_noise import counts_a_postcode
 from parsers.text.lines import BRACKETED_RULE
 from parsers.text.named_lines import WordBook
 from parsers.text.restated import restate_lines
@@ -330,6 +331,7 @@ def read_lines(
     )
     if part != QUOTED_PART if spot is None else spot:  # the quoted history's lines are the thread reader's
         found = with_spotted(found, free_rows, codes, part=part)
+    found = [line for line in found if not counts_a_postcode(line, text)]
     return with_sides_swapped(sizes_said_apart(without_apart(found, text)))
 
 

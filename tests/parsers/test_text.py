@@ -188,3 +188,28 @@ def test_a_count_in_brackets_qualifies_the_item_before_it() -> None:
         (Decimal(2), "carton"),
         (Decimal(3), "rouleau"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        (
+            "Bonjour,\n\nLivraison :\nCabinet Dr Morel\n12 avenue Jean Jaurès\n38100 Grenoble\n\n"
+            "Gants nitrile M : 10 boîtes\nCompresses stériles : 4 paquets\n",
+            ["Gants nitrile M", "Compresses stériles"],
+        ),
+        (
+            "il me faut deux cartons de ramettes A4 et trois boîtes de surligneurs, livré au bureau "
+            "3 rue des Lilas, 44000 Nantes avant jeudi merci",
+            ["ramettes A4", "surligneurs"],
+        ),
+        (
+            "Please send 6 boxes of pipettes. Deliver to 4 chemin du Moulin, 1260 Nyon before Friday.",
+            ["pipettes"],
+        ),
+    ],
+    ids=["address-block", "run-on-sentence", "swiss-postcode"],
+)
+def test_the_postcode_after_a_street_counts_no_line(body: str, names: list[str]) -> None:
+    lines = read_lines(body, part="body")
+    assert [line.description.value for line in lines if line.description] == names
