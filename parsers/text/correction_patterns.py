@@ -85,8 +85,9 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # 'make that 12 cases of the gloves': the unit may come between the count and the name
         "make_that": re.compile(
-            rf"\bmake\s+(?:that|it|those)\s+(?P<new>{qty})\s+(?:(?P<unit>[^\W\d_]+\.?)\s+)?"
-            rf"(?:of\s+the|of|for\s+the)\s+(?P<what>[^,.;:\n]{{2,60}})",
+            # 'make that 3 boxes of the CF410X', 'make that 8 parkas': the name right after the count
+            rf"\bmake\s+(?:that|it|those)\s+(?P<new>{qty})\s+(?:(?:(?P<unit>[^\W\d_]+\.?)\s+)?"
+            rf"(?:of\s+the|of|for\s+the)\s+)?(?P<what>[^\W\d_][^,.;:\n]{{1,60}})",
             re.I,
         ),
         # 'but only 4 pairs of shoes for now', 'seulement 2 cartons de gants': the count cut, the line named after
@@ -134,8 +135,9 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         # Both open with a count, looked for in every sentence: tried only where a count may start.
         "instead_of": starting(
             re.compile(
-                # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
-                rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
+                # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'; a slash joins the letters
+                # of one word ('contacteurs J/N', 'blouses S/M')
+                rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-/]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
                 rf"\(?\s*(?:au lieu de|à la place de|plut[ôo]t que|instead of|rather than)\s+(?P<old>{qty})",
                 re.I,
             )

@@ -10,8 +10,12 @@ from typing import Protocol, runtime_checkable
 from models import ExtractedLine
 
 # A sentence ends at '.', '!', '?' or ';' before a space ('... 5W30 ; finalement mettez-en 4 et pas 3'),
-# never inside a number or an abbreviation followed by a figure ('réf. 417361').
-_SENTENCE_END = re.compile(r"(?<=[!?;])\s+|(?<=[^\W\d_]{3}[.!?])\s+(?=[^\W\d_])")
+# never inside a number or an abbreviation followed by a figure ('réf. 417361'); a word's figures may close
+# it before a capital ('... ear defenders SNR 31. Actually make that 8'), never a list's number ('1. Gants').
+_SENTENCE_END = re.compile(
+    r"(?<=[!?;])\s+|(?<=[^\W\d_]{3}[.!?])\s+(?=[^\W\d_])"
+    r"|(?:(?<=[^\W\d_]\s\d[.])|(?<=[^\W\d_]\s\d\d[.])|(?<=[^\W\d_]\s\d{3}[.]))\s+(?=[A-ZÀ-Ý][^\W\d_])"
+)
 
 
 def sentences(text: str) -> list[tuple[str, int]]:

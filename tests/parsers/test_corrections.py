@@ -65,6 +65,42 @@ def test_a_sentence_under_the_list_changes_the_count_and_is_no_line():
     assert _corrected(text) == [("Tuyau arrosage 25 m", 4), ("Raccord rapide", 10)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Blouse coton S/M - 4\nCharlotte jetable - 6\n\nEt mettez 8 blouses S/M au lieu de 4.\n",
+            [("Blouse coton S/M", 8), ("Charlotte jetable", 6)],
+        ),
+        (
+            "Chemises A4/A3 : 10\nÉlastiques : 2\n\nFinalement 12 chemises A4/A3 au lieu de 10.\n",
+            [("Chemises A4/A3", 12), ("Élastiques", 2)],
+        ),
+    ],
+    ids=["size-slash", "format-slash"],
+)
+def test_a_correction_names_the_line_with_a_word_joined_by_a_slash(text, expected):
+    assert _corrected(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- 12 x nitrile gloves M\n- 4 x sharps bins 5L\n\nPS: make that 20 gloves.\n",
+            [("nitrile gloves M", 20), ("sharps bins 5L", 4)],
+        ),
+        (
+            "We need 4 stacking chairs and 6 trestle tables 180. Actually make that 8 tables, the hall is bigger.\n",
+            [("stacking chairs", 4), ("trestle tables 180", 8)],
+        ),
+    ],
+    ids=["name-after-count", "sentence-closed-by-figures"],
+)
+def test_make_that_names_the_line_right_after_its_count(text, expected):
+    assert _corrected(text) == expected
+
+
 def test_an_english_correction_names_the_line_by_its_words():
     text = "- 10 x safety cones 75 cm\n- 6 x flashing lamps\n\nSorry, correction: 15 of the cones, not 10.\n"
     assert _corrected(text) == [("safety cones 75 cm", 15), ("flashing lamps", 6)]
