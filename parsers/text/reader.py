@@ -29,6 +29,7 @@ from parsers.text.line_noise import counts_a_postcode
 from parsers.text.lines import BRACKETED_RULE
 from parsers.text.named_lines import WordBook
 from parsers.text.restated import restate_lines
+from parsers.text.run_on import split_run_ons
 from parsers.text.sides import with_sides_swapped
 from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
 from parsers.text.sizes import read_sized_sentences
@@ -330,7 +331,7 @@ def read_lines(
         found, text, lambda row, at: read_free(row, part=part, start=at, codes=codes)
     )
     if part != QUOTED_PART if spot is None else spot:  # the quoted history's lines are the thread reader's
-        found = with_spotted(found, free_rows, codes, part=part)
+        found = with_spotted(split_run_ons(found, codes, part=part), free_rows, codes, part=part)
     found = [line for line in found if not counts_a_postcode(line, text)]
     return with_sides_swapped(sizes_said_apart(without_apart(found, text)))
 
