@@ -58,7 +58,7 @@ _PRICE = re.compile(
 _ASIDE = re.compile(r",\s|\s*\(")
 _LEAD_IN = re.compile(r"^.*\s:\s+")
 _LEAD = re.compile(r"^[\s\-–—/:|,;()*]+")
-_TRAIL = re.compile(r"[\s\-–—/:|,;(*]+$")
+_TRAIL = re.compile(r"[\s\-–—/:|,;(*.]+$")
 
 
 @lru_cache(maxsize=1)
@@ -79,12 +79,14 @@ def _trailing() -> tuple[re.Pattern[str], ...]:
     )
 
 
-@lru_cache(maxsize=1)
-def _leading() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _leading(*, first: bool = False) -> re.Pattern[str]:
     """A count opening the row, in figures or words, or after a few words of request ('merci de livrer',
-    'please also add'), with its unit and 'de'/'of' before the name."""
+    'please also add'), with its unit and 'de'/'of' before the name; the last count those words allow, or
+    with `first` the first ('avec un coffret 3 rangées': one coffret, not 3 of 'rangées')."""
+    lazy = "?" if first else ""
     return re.compile(
-        rf"(?:{_BULLET}|^\s*(?P<lead>(?:[^\W\d_][\w'’\-]*,?\s+){{1,{_MAX_LEFT_WORDS}}}))"
+        rf"(?:{_BULLET}|^\s*(?P<lead>(?:[^\W\d_][\w'’\-]*,?\s+){{1,{_MAX_LEFT_WORDS}}}{lazy}))"
         rf"(?P<qty>{_NUMBER}|(?:{quantity_words_pattern()})\b)\s*(?P<x>[x×*]\s*)?"
         rf"(?:(?P<unit>{_UNIT})\s+(?:(?:of|de|d'|d’)\s*)?)?(?=[^\W\d_])",
         re.I,
@@ -171,7 +173,7 @@ def spot_lines(rows: list[tuple[str, int]], book: CodeBook | None, *, part: str)
         # that corrects, asks or tells of goods had ('..., please quote it on the delivery note') is none
         cut = _clauses(row)
         clauses = [(text, at) for text, at in cut if _may_spot(text, book)] if len(cut) > 1 else []
-        by_clause = [(_spot(text, start + at, book, part), text) for text, at in clauses]
+        by_clause = [found for text, at in clauses for found in _spot_clause(text, start + at, book, part)]
         spotted = [line for line, _ in by_clause if line is not None]
         if not spotted and _may_spot(row, book):
             spotted = [line for line in [_spot(row, start, book, part)] if line is not None]
@@ -181,6 +183,19 @@ def spot_lines(rows: list[tuple[str, int]], book: CodeBook | None, *, part: str)
                 line.notes.append(PARTLY)
         found.extend(spotted)
     return found
+
+
+def _spot_clause(text: str, start: int, book: CodeBook, part: str) -> list[tuple[ExtractedLine | None, str]]:
+    """The line a clause counts; when it counts none surely, those of its pieces cut before a figure
+    after a comma ('... bipolaires, 4 disjoncteurs DX6 16A ph+N'), where most such figures count the
+    name before them ('flour T65, 3 bags') and the clause read whole reads that."""
+    line = _spot(text, start, book, part)
+    pieces = _clauses(text, _FIGURE_CUT) if line is None else []
+    if len(pieces) > 1:
+        spotted = [(_spot(piece, start + at, book, part), piece) for piece, at in pieces]
+        if any(found is not None for found, _ in spotted):
+            return spotted
+    return [(line, text)]
 
 
 def _counted(text: str, book: CodeBook) -> bool:
@@ -204,10 +219,13 @@ _CLAUSE_CUT = re.compile(
 )
 
 
-def _clauses(row: str) -> list[tuple[str, int]]:
+_FIGURE_CUT = re.compile(r",\s+(?=\d)")
+
+
+def _clauses(row: str, cuts: re.Pattern[str] = _CLAUSE_CUT) -> list[tuple[str, int]]:
     """A sentence counting several articles, cut where one count ends and the next begins."""
     clauses, at = [], 0
-    for cut in [*_CLAUSE_CUT.finditer(row), None]:
+    for cut in [*cuts.finditer(row), None]:
         end = cut.start() if cut else len(row)
         if row[at:end].strip():
             clauses.append((row[at:end], at))
@@ -257,8 +275,8 @@ def _counts(row: str, prints_dimension):
     yield from (found[:-1] for found in (first, last) if found is not None)
 
 
-def _leading_count(row: str):
-    leading = _leading().match(row)
+def _leading_count(row: str, *, first: bool = False):
+    leading = _leading(first=first).match(row)
     if leading is None or _date_or_number(leading):
         return None
     unit = _unit(leading, kinds=("count", "measure"))
@@ -269,7 +287,9 @@ def _leading_count(row: str):
         or _asks(leading["lead"] or "")
     )
     if leading["lead"] and not counted:
-        return None  # 'Marqueur Edding 360 noir': after words, a figure counts only with its unit or an 'x'
+        # 'Marqueur Edding 360 noir': after words, a figure counts only with its unit or an 'x'; an
+        # earlier count in words may ('avec un coffret 3 rangées')
+        return None if first else _leading_count(row, first=True)
     name_from = leading.end() if unit or not leading["unit"] else leading.start("unit")
     return leading.span("qty"), leading["qty"], unit, (name_from, len(row)), True, ""
 

@@ -211,6 +211,31 @@ def test_a_sentence_counting_several_articles_gives_a_line_each(
 
 
 @pytest.mark.parametrize(
+    ("row", "book", "expected"),
+    [
+        (
+            "Pour la nouvelle serre il me faudrait 2 machins pour la serre, 4 sécateurs à enclume et "
+            "3 sacs de terreau universel, avec un sécateur à lame franche 20 cm.",
+            GARDEN,
+            [("sécateurs à enclume", 4), ("terreau universel", 3), ("sécateur à lame franche 20 cm", 1)],
+        ),
+        (
+            "For the new oven line we would need 3 things for the oven, 4 bags of caster sugar, and one "
+            "dried yeast tin 500 g.",
+            BAKERY,
+            [("caster sugar", 4), ("dried yeast tin 500 g", 1)],
+        ),
+    ],
+    ids=["fr-figure-after-comma", "en-figure-after-comma"],
+)
+def test_a_clause_naming_nothing_surely_is_cut_before_a_figure_after_its_comma(
+    row: str, book: CatalogIndex, expected: list[tuple[str, int]]
+) -> None:
+    found = spot_lines([(row, 0)], book, part="body")
+    assert [(ln.description.value, ln.quantity.value) for ln in found] == expected
+
+
+@pytest.mark.parametrize(
     ("row", "expected"),
     [
         ("Terreau universel sac 40 L - 10 sacs svp", ("Terreau universel sac 40 L", 10, "sac")),
