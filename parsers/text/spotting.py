@@ -24,7 +24,7 @@ from parsers.text.codes import CodeBook, code_spans
 from parsers.text.correction_patterns import correction_words
 from parsers.text.extracted import line_from_parts, read_quantity
 from parsers.values.dates import month_number
-from parsers.values.numbers import quantity_words_pattern
+from parsers.values.numbers import quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.words import DATA
 
@@ -87,8 +87,10 @@ def _leading(*, first: bool = False) -> re.Pattern[str]:
     lazy = "?" if first else ""
     return re.compile(
         rf"(?:{_BULLET}|^\s*(?P<lead>(?:[^\W\d_][\w'’\-]*,?\s+){{1,{_MAX_LEFT_WORDS}}}{lazy}))"
-        rf"(?P<qty>{_NUMBER}|(?:{quantity_words_pattern()})\b)\s*(?P<x>[x×*]\s*)?"
-        rf"(?:(?P<unit>{_UNIT})\s+(?:(?:of|de|d'|d’)\s*)?)?(?=[^\W\d_])",
+        rf"(?P<qty>{_NUMBER}|(?:{quantity_words_pattern()})\b)(?:\s*(?P<x>[x×*]\s*)?"
+        rf"(?:(?P<unit>{_UNIT})\s+(?:(?:of|de|d'|d’)\s*)?)?(?=[^\W\d_])"
+        # a count in words may stand before a name opening on figures ('two 4-pole RCDs', 'six 20 A breakers')
+        rf"|(?<=[^\W\d_])\s+(?=\d))",
         re.I,
     )
 
@@ -213,19 +215,22 @@ def _may_spot(text: str, book: CodeBook) -> bool:
 # Where one count ends and the next begins: a semicolon, a comma before words, or before a figure right
 # after a count and its x ('butter blocks x 5, 4 kg clementines'; never 'flour T65, 3 bags'), a join
 # before a count, a sentence's end.
-_CLAUSE_CUT = re.compile(
-    r";\s*|,\s+(?=\D)|(?:(?<=[x×]\d)|(?<=[x×]\s\d)|(?<=[x×]\d\d)|(?<=[x×]\s\d\d)),\s+(?=\d)|(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ])"
-    r"|\s+(?i:et|and|puis|then|plus)\s+(?=\d|(?i:une?|a|an|one|two|deux|trois)\b)"
-)
+@lru_cache(maxsize=1)
+def _clause_cut() -> re.Pattern[str]:
+    counts = "|".join(re.escape(w) for w in sorted(word_numbers().words, key=len, reverse=True))
+    return re.compile(
+        r";\s*|,\s+(?=\D)|(?:(?<=[x×]\d)|(?<=[x×]\s\d)|(?<=[x×]\d\d)|(?<=[x×]\s\d\d)),\s+(?=\d)|(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ])"
+        rf"|\s+(?i:et|and|puis|then|plus)\s+(?=\d|(?i:a|an|{counts})\b)"
+    )
 
 
 _FIGURE_CUT = re.compile(r",\s+(?=\d)")
 
 
-def _clauses(row: str, cuts: re.Pattern[str] = _CLAUSE_CUT) -> list[tuple[str, int]]:
+def _clauses(row: str, cuts: re.Pattern[str] | None = None) -> list[tuple[str, int]]:
     """A sentence counting several articles, cut where one count ends and the next begins."""
     clauses, at = [], 0
-    for cut in [*cuts.finditer(row), None]:
+    for cut in [*(cuts or _clause_cut()).finditer(row), None]:
         end = cut.start() if cut else len(row)
         if row[at:end].strip():
             clauses.append((row[at:end], at))

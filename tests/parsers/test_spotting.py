@@ -214,6 +214,29 @@ def test_a_sentence_counting_several_articles_gives_a_line_each(
     ("row", "book", "expected"),
     [
         (
+            "we also need two 500 g dried yeast tins and three 1 kg bags of caster sugar",
+            BAKERY,
+            [("500 g dried yeast tins", 2), ("1 kg bags of caster sugar", 3)],
+        ),
+        (
+            "il me faudrait deux 20 cm sécateurs à lame franche et quatre 25 m tuyaux d'arrosage",
+            GARDEN,
+            [("20 cm sécateurs à lame franche", 2), ("25 m tuyaux d'arrosage", 4)],
+        ),
+    ],
+    ids=["en-worded-counts", "fr-worded-counts"],
+)
+def test_a_count_in_words_before_a_name_opening_on_figures_counts_it(
+    row: str, book: CatalogIndex, expected: list[tuple[str, int]]
+) -> None:
+    found = spot_lines([(row, 0)], book, part="body")
+    assert [(ln.description.value, ln.quantity.value) for ln in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "book", "expected"),
+    [
+        (
             "Pour la nouvelle serre il me faudrait 2 machins pour la serre, 4 sécateurs à enclume et "
             "3 sacs de terreau universel, avec un sécateur à lame franche 20 cm.",
             GARDEN,
