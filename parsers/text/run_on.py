@@ -7,6 +7,7 @@ piece, the first and every counted one after it, names one surely (`spotting.spo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from models import Extracted, ExtractedLine, Provenance
@@ -22,7 +23,9 @@ _RUNNING = frozenset({"text-prose", "text-quantity-designation"})
 def _count_word() -> re.Pattern[str]:
     """A count of two or more in words opening words, inside a name ('... en 10 trois casques ...');
     'un'/'one' open too many names ('veste un rang') to cut at."""
-    words = sorted((w for w, n in word_numbers().words.items() if n >= 2 and " " not in w), key=len, reverse=True)
+    words = sorted(
+        (w for w, n in word_numbers().words.items() if n >= 2 and " " not in w), key=len, reverse=True
+    )
     return re.compile(rf"\s(?=(?:{'|'.join(map(re.escape, words))})\s+[^\W\d_])", re.I)
 
 
@@ -34,7 +37,9 @@ def split_run_ons(found: list[ExtractedLine], book: CodeBook | None, *, part: st
     return [piece for line in found for piece in _split(line, book, names, part=part)]
 
 
-def _split(line: ExtractedLine, book: CodeBook, names, *, part: str) -> list[ExtractedLine]:
+def _split(
+    line: ExtractedLine, book: CodeBook, names: Callable[[str], float], *, part: str
+) -> list[ExtractedLine]:
     where = line.description.provenance if line.description else None
     rule = line.provenance.rule if line.provenance else None
     if where is None or where.span is None or rule not in _RUNNING or line.code is not None:
@@ -43,9 +48,15 @@ def _split(line: ExtractedLine, book: CodeBook, names, *, part: str) -> list[Ext
     cuts = [cut.start() for cut in _count_word().finditer(desc)]
     if not cuts or names(desc) >= SURE or names(desc[: cuts[0]].strip()) < SURE:
         return [line]
-    pieces = [(desc[cut + 1 : end].rstrip(), begin + cut + 1) for cut, end in zip(cuts, [*cuts[1:], len(desc)])]
+    pieces = [
+        (desc[cut + 1 : end].rstrip(), begin + cut + 1)
+        for cut, end in zip(cuts, [*cuts[1:], len(desc)], strict=True)
+    ]
     spotted = [spot_lines([piece], book, part=part) for piece in pieces]
-    if any(len(lines) != 1 or not _counted_first(lines[0], at) for lines, (_, at) in zip(spotted, pieces)):
+    if any(
+        len(lines) != 1 or not _counted_first(lines[0], at)
+        for lines, (_, at) in zip(spotted, pieces, strict=True)
+    ):
         return [line]
     head = desc[: cuts[0]].rstrip()
     line.description = Extracted[str](
@@ -54,7 +65,9 @@ def _split(line: ExtractedLine, book: CodeBook, names, *, part: str) -> list[Ext
         provenance=Provenance(part=where.part, span=(begin, begin + len(head)), rule=where.rule),
     )
     if line.provenance is not None and line.provenance.span is not None:
-        line.provenance = line.provenance.model_copy(update={"span": (line.provenance.span[0], begin + len(head))})
+        line.provenance = line.provenance.model_copy(
+            update={"span": (line.provenance.span[0], begin + len(head))}
+        )
     return [line, *(lines[0] for lines in spotted)]
 
 

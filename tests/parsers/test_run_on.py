@@ -33,7 +33,9 @@ LAB = CatalogIndex.build(
 
 
 def _read(text: str, book: CatalogIndex) -> list[tuple[str, Decimal]]:
-    return [(line.description.value, line.quantity.value) for line in read_lines(text, part="body", codes=book)]
+    return [
+        (line.description.value, line.quantity.value) for line in read_lines(text, part="body", codes=book)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -43,7 +45,11 @@ def _read(text: str, book: CatalogIndex) -> list[tuple[str, Decimal]]:
             "salut il me faut trois sacs de terreau universel deux sécateurs à lame franche quatre paires "
             "de gants de jardinage cuir taille 9 merci\n",
             GARDEN,
-            [("terreau universel", 3), ("sécateurs à lame franche", 2), ("gants de jardinage cuir taille 9", 4)],
+            [
+                ("terreau universel", 3),
+                ("sécateurs à lame franche", 2),
+                ("gants de jardinage cuir taille 9", 4),
+            ],
         ),
         (
             "hi we need two boxes of nitrile gloves size M three sharps bins 5 litre yellow thanks\n",
