@@ -1108,3 +1108,18 @@ def test_a_count_a_size_and_what_holds_it_before_of_read_the_name_after(
 ) -> None:
     line = read_lines(text, part="body")[0]
     assert (line.description.value, line.quantity.value, line.unit) == (*expected, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we need eighteen pairs of latex gloves size 9.", [("latex gloves size 9", 18, "paire")]),
+        ("il nous faut dix-huit ramettes de papier A4 80 g.", [("papier A4 80 g", 18, "ramette")]),
+    ],
+    ids=["en-eighteen", "fr-dix-huit"],
+)
+def test_a_count_in_words_past_twelve_opens_an_item(text: str, expected) -> None:
+    lines = read_lines(text, part="body")
+    assert [(ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines] == [
+        (name, Decimal(count), unit) for name, count, unit in expected
+    ]

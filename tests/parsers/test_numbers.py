@@ -63,6 +63,9 @@ def test_parse_number(text: str, expected: Decimal | None) -> None:
         ("deux douzaines de", (Decimal(24), True)),
         ("1 dozen", (Decimal(12), False)),
         ("2 doz.", (Decimal(24), False)),
+        ("eighteen", (Decimal(18), False)),
+        ("dix-huit", (Decimal(18), False)),
+        ("quarante", (Decimal(40), False)),
     ],
     ids=[
         "deux",
@@ -77,6 +80,9 @@ def test_parse_number(text: str, expected: Decimal | None) -> None:
         "douzaines",
         "one-dozen-in-figures",
         "doz-cut-short",
+        "eighteen",
+        "dix-huit",
+        "quarante",
     ],
 )
 def test_word_quantity(text: str, expected) -> None:
