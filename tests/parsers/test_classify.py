@@ -410,6 +410,18 @@ WORDINGS = {
         "Bonjour, nous ne donnerons pas suite à votre devis, le chantier est reporté.",
         None,
     ),
+    # Papers asked for, a day of a month before 'please': no goods.
+    "invoices_elsewhere_no_order_en": (
+        "New invoicing contact",
+        "Dear team,\n\nFrom 1 March, please send all invoices to ap@example.com instead of this address. "
+        "Could you also send us a statement of account?\n\nNo order today, thank you.",
+        None,
+    ),
+    "certificate_asked_en": (
+        "Harnesses delivered last week",
+        "Hello, could you send us the EN 361 certificates for the harnesses delivered last week? Thanks.",
+        None,
+    ),
     # Another article weighed beside the order: "..., no order yet" says nothing of the lines above it.
     "no_order_yet_beside_an_order_en": (
         "Workshop refit",
