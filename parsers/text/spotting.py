@@ -20,11 +20,12 @@ from pydantic import BaseModel
 
 from models import ExtractedLine
 from models.datafiles import load_toml
+from parsers.text.clauses import FIGURE_CUT, cut_clauses
 from parsers.text.codes import CodeBook, code_spans
 from parsers.text.correction_patterns import correction_words
 from parsers.text.extracted import line_from_parts, read_quantity
 from parsers.values.dates import month_number
-from parsers.values.numbers import quantity_words_pattern, word_numbers
+from parsers.values.numbers import quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.words import DATA
 
@@ -99,6 +100,7 @@ class _Spotting(BaseModel):
     not_ordered: list[str]
     before_no_count: list[str]
     request: list[str]
+    joining: list[str]
     thanks: list[str]
 
 
@@ -173,7 +175,7 @@ def spot_lines(rows: list[tuple[str, int]], book: CodeBook | None, *, part: str)
             continue
         # 'livrez 25 X, puis 60 paires de Y et 50 Z': a line per clause counting its own article; a clause
         # that corrects, asks or tells of goods had ('..., please quote it on the delivery note') is none
-        cut = _clauses(row)
+        cut = cut_clauses(row)
         clauses = [(text, at) for text, at in cut if _may_spot(text, book)] if len(cut) > 1 else []
         by_clause = [found for text, at in clauses for found in _spot_clause(text, start + at, book, part)]
         spotted = [line for line, _ in by_clause if line is not None]
@@ -192,7 +194,7 @@ def _spot_clause(text: str, start: int, book: CodeBook, part: str) -> list[tuple
     after a comma ('... bipolaires, 4 disjoncteurs DX6 16A ph+N'), where most such figures count the
     name before them ('flour T65, 3 bags') and the clause read whole reads that."""
     line = _spot(text, start, book, part)
-    pieces = _clauses(text, _FIGURE_CUT) if line is None else []
+    pieces = cut_clauses(text, FIGURE_CUT) if line is None else []
     if len(pieces) > 1:
         spotted = [(_spot(piece, start + at, book, part), piece) for piece, at in pieces]
         if any(found is not None for found, _ in spotted):
@@ -210,32 +212,6 @@ def _may_spot(text: str, book: CodeBook) -> bool:
     """Words the catalogue's names may be spotted in: none that corrects, asks or tells of goods had, no
     known code (the code reader's)."""
     return not _refused().search(text) and not code_spans(text, book)
-
-
-# Where one count ends and the next begins: a semicolon, a comma before words, or before a figure right
-# after a count and its x ('butter blocks x 5, 4 kg clementines'; never 'flour T65, 3 bags'), a join
-# before a count, a sentence's end.
-@lru_cache(maxsize=1)
-def _clause_cut() -> re.Pattern[str]:
-    counts = "|".join(re.escape(w) for w in sorted(word_numbers().words, key=len, reverse=True))
-    return re.compile(
-        r";\s*|,\s+(?=\D)|(?:(?<=[x×]\d)|(?<=[x×]\s\d)|(?<=[x×]\d\d)|(?<=[x×]\s\d\d)),\s+(?=\d)|(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ])"
-        rf"|\s+(?i:et|and|puis|then|plus)\s+(?=\d|(?i:a|an|{counts})\b)"
-    )
-
-
-_FIGURE_CUT = re.compile(r",\s+(?=\d)")
-
-
-def _clauses(row: str, cuts: re.Pattern[str] | None = None) -> list[tuple[str, int]]:
-    """A sentence counting several articles, cut where one count ends and the next begins."""
-    clauses, at = [], 0
-    for cut in [*(cuts or _clause_cut()).finditer(row), None]:
-        end = cut.start() if cut else len(row)
-        if row[at:end].strip():
-            clauses.append((row[at:end], at))
-        at = cut.end() if cut else end
-    return clauses
 
 
 def _spot(row: str, start: int, book: CodeBook, part: str) -> ExtractedLine | None:
@@ -293,8 +269,11 @@ def _leading_count(row: str, *, first: bool = False):
     )
     if leading["lead"] and not counted:
         # 'Marqueur Edding 360 noir': after words, a figure counts only with its unit or an 'x'; an
-        # earlier count in words may ('avec un coffret 3 rangées')
+        # earlier count right after words asking or adding may ('avec un coffret 3 rangées'; never 'j'ai
+        # deux Clio IV 1.5 dCi sur le pont')
         return None if first else _leading_count(row, first=True)
+    if first and not (_asks(leading["lead"] or "") or _joins(leading["lead"] or "")):
+        return None
     name_from = leading.end() if unit or not leading["unit"] else leading.start("unit")
     return leading.span("qty"), leading["qty"], unit, (name_from, len(row)), True, ""
 
@@ -316,6 +295,12 @@ def _trailing_count(row: str, prints_dimension):
 def _asks(lead: str) -> bool:
     """'merci de livrer 25 ...', 'we need 12 ...': words asking for what the count counts."""
     return bool(_requests().search(lead.strip().rstrip(",")))
+
+
+def _joins(lead: str) -> bool:
+    """'..., avec un coffret': the lead's last word joins one more item to the list."""
+    words = lead.strip().rstrip(",").lower().split()
+    return bool(words) and words[-1] in _spotting().joining
 
 
 @lru_cache(maxsize=1)

@@ -1120,6 +1120,6 @@ def test_a_count_a_size_and_what_holds_it_before_of_read_the_name_after(
 )
 def test_a_count_in_words_past_twelve_opens_an_item(text: str, expected) -> None:
     lines = read_lines(text, part="body")
-    assert [(ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines] == [
-        (name, Decimal(count), unit) for name, count, unit in expected
-    ]
+    assert [
+        (ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None) for ln in lines
+    ] == [(name, Decimal(count), unit) for name, count, unit in expected]

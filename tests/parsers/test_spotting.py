@@ -248,8 +248,13 @@ def test_a_count_in_words_before_a_name_opening_on_figures_counts_it(
             BAKERY,
             [("caster sugar", 4), ("dried yeast tin 500 g", 1)],
         ),
+        (
+            "J'ai deux tondeuses Viking 448 coupe 46 cm à l'atelier, il faudrait trois sacs de terreau universel.",
+            GARDEN,
+            [("terreau universel", 3)],
+        ),
     ],
-    ids=["fr-figure-after-comma", "en-figure-after-comma"],
+    ids=["fr-figure-after-comma", "en-figure-after-comma", "goods-had-are-no-line"],
 )
 def test_a_clause_naming_nothing_surely_is_cut_before_a_figure_after_its_comma(
     row: str, book: CatalogIndex, expected: list[tuple[str, int]]
