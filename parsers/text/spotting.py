@@ -58,8 +58,10 @@ _PRICE = re.compile(
 )
 _ASIDE = re.compile(r",\s|\s*\(")
 _LEAD_IN = re.compile(r"^.*\s:\s+")
+_COLON_LEAD_IN = re.compile(r"^[^\d:\n]{1,60}?\s?:\s+(?=\S)")
 _LEAD = re.compile(r"^[\s\-–—/:|,;()*]+")
-_TRAIL = re.compile(r"[\s\-–—/:|,;(*.]+$")
+# Marks, and a join left open ('4 kg clementines and kiwis 3 kg': 'clementines and'), end no name.
+_TRAIL = re.compile(r"(?:[\s\-–—/:|,;(*.]|\s(?:and|et|or|ou|plus)\b)+$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -249,11 +251,24 @@ def _counts(row: str, prints_dimension):
         rest = max(before, after, key=lambda s: len(row[s[0] : s[1]].strip()))
         yield labelled.span("qty"), labelled["qty"], None, rest, rest is after
         return
-    first = _leading_count(row)
+    first = _leading_count(row) or _after_lead_in(row)
     last = _trailing_count(row, prints_dimension)
     if last is not None and _STRONG_SEP.match(last[-1]):  # '... : 14,90 € -> 4 boîtes': the count it marks
         first, last = last, first
     yield from (found[:-1] for found in (first, last) if found is not None)
+
+
+def _after_lead_in(row: str):
+    """The count opening what follows a few words and a colon ('For a first order: 2 x ...', 'Pour le
+    chantier : 3 sacs de ...'), its spans in the row."""
+    lead = _COLON_LEAD_IN.match(row)
+    found = _leading_count(row[lead.end() :]) if lead else None
+    if lead is None or found is None:
+        return None
+    qty, text, unit, name, opens, sep = found
+    at = lead.end()
+    moved = (unit[0], (unit[1][0] + at, unit[1][1] + at)) if unit else None
+    return (qty[0] + at, qty[1] + at), text, moved, (name[0] + at, name[1] + at), opens, sep
 
 
 def _leading_count(row: str, *, first: bool = False):

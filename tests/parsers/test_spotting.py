@@ -68,6 +68,9 @@ def _spot(row: str, book: CatalogIndex) -> tuple[str, Decimal, str | None] | Non
         ("three bags of bread flour T65", BAKERY, ("bread flour T65", 3, "sachet")),
         ("unsalted butter blocks, 10", BAKERY, ("unsalted butter blocks", 10, None)),
         ("dried yeast tins x6", BAKERY, ("dried yeast tins", 6, None)),
+        ("For a first order: 2 x unsalted butter blocks", BAKERY, ("unsalted butter blocks", 2, None)),
+        ("Pour le jardin du haut : 3 sacs de terreau universel", GARDEN, ("terreau universel", 3, "sac")),
+        ("5 kg caster sugar and dried fruit", BAKERY, ("caster sugar", 5, "kg")),
     ],
     ids=[
         "name-colon-count-unit",
@@ -79,6 +82,9 @@ def _spot(row: str, book: CatalogIndex) -> tuple[str, Decimal, str | None] | Non
         "english-count-unit-of",
         "english-comma-count",
         "glued-x-count",
+        "after-a-colon-lead-in-en",
+        "after-a-colon-lead-in-fr",
+        "a-join-left-open-ends-the-name",
     ],
 )
 def test_a_sure_name_with_a_count_beside_it_is_a_line(row: str, book: CatalogIndex, expected: tuple) -> None:
