@@ -59,7 +59,25 @@ def _restated(rest: str, end: int) -> tuple[str, int] | None:
     name = rest[start:stop].strip(" .,;:")
     if not re.search(r"[^\W\d_]{2}|\d", name):
         return None
-    return name, len(rest[:stop].rstrip(" .,;:"))
+    first = rest[: closing.start() if closing else end].strip(" .,;:")
+    return _resized(first, name) or name, len(rest[:stop].rstrip(" .,;:"))
+
+
+_MEASURE_ALONE = re.compile(r"^(?P<size>\d+(?:[.,]\d+)?)\s*(?P<unit>[^\W\d_]{1,6}\.?)$")
+
+
+def _resized(first: str, said: str) -> str | None:
+    """'terreau universel 40 L enfin non, les 70 L': a measure alone said instead of the one the name
+    wrote in the same unit is that name in the other size; None when it is no such measure."""
+    alone = _MEASURE_ALONE.match(said)
+    if alone is None:
+        return None
+    unit = re.escape(alone["unit"].rstrip("."))
+    written = list(re.finditer(rf"(?<![\w,.])\d+(?:[.,]\d+)?\s*{unit}(?!\w)", first, re.I))
+    if not written:
+        return None
+    last = written[-1]
+    return first[: last.start()] + said + first[last.end() :]
 
 
 def _stop(rest: str, begin: int) -> int:

@@ -232,6 +232,25 @@ def test_a_name_taken_back_in_the_sentence_is_the_name_said_after_it(text: str, 
     assert all(ln.description.value.endswith(name) for ln, name in zip(lines, names, strict=True))
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "il me faudrait six bidons de dégraissant 5 L enfin non, les 20 L, et 2 seaux de lingettes",
+            ["dégraissant 20 L", "lingettes"],
+        ),
+        (
+            "We need 4 packs of printer paper 80 g, sorry, I mean the 100 g, and 2 boxes of staples.",
+            ["printer paper 100 g", "staples"],
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_a_size_alone_taken_back_is_the_name_in_that_size(text: str, names: list[str]) -> None:
+    lines = read_prose(text, part="body", start=0)
+    assert [ln.description.value for ln in lines] == names
+
+
 class _Codes:
     def __init__(self, *known: str) -> None:
         self.known = {code.lower() for code in known}
