@@ -116,6 +116,7 @@ def test_word_quantity(text: str, expected) -> None:
         ("bags", "sachet"),
         ("gobelets", None),
         # A unit word cut short by a dot names the one unit it begins: a coil, a tray, a can, a drum.
+        ("jx", "jeu"),
         ("cour.", "couronne"),
         ("barq.", "barquette"),
         ("bid.", "bidon"),
