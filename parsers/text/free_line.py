@@ -35,6 +35,10 @@ def plain_line(line: str) -> str:
 _ADDRESS_IN_BRACKETS = re.compile(r"\([^()\n]*?(?:\b\d{5}|,\s*\d{4})[ \t]+[A-ZÉÈ][^()\n]*\)")
 
 
+# A count in figures or words and a word after it: what is left of a sentence may order more.
+_COUNTED_WORD = re.compile(rf"(?:\d|\b(?:{quantity_words_pattern()})\b)[^.!?]*?[^\W\d_]{{3}}", re.I)
+
+
 def read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
     line = _ADDRESS_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), line)
     line, price = split_price(plain_line(line))
@@ -56,8 +60,15 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
             and found[-1].quantity is not None
             and (len(found) == 1 or _same_sentence(found[-1], line, cut, start))
         ):
-            # '..., plus 20 kg of apples - actually make that 30': the last item said before it
-            return [*found[:-1], _recounted(found[-1], new, (start + span[0], start + span[1]))]
+            # '..., plus 20 kg of apples - actually make that 30': the last item said before it; the
+            # sentence may go on to more items ('3 sprinklers, no wait, 5, and 10 bags of mulch')
+            after = line[span[1] :]
+            more = (
+                read_free(" " * span[1] + after, part=part, start=start, codes=codes)
+                if _COUNTED_WORD.search(after)
+                else []
+            )
+            return [*found[:-1], _recounted(found[-1], new, (start + span[0], start + span[1])), *more]
     if is_cancelled(line):
         return []
     added = added_item(line)

@@ -611,3 +611,21 @@ def test_a_line_taken_out_leaves_the_line_an_earlier_clause_adds():
 def test_an_approved_exception_takes_out_one_line_only():
     text = "OK, except the garden hoses: we still have some.\n\n- 2 garden hoses 25 m\n- 3 hose reels\n"
     assert [d for d, _ in _corrected(text)] == ["hose reels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "could you send us 3 pipette racks, no wait, 5, and 10 boxes of nitrile gloves M by Friday.\n",
+            [("pipette racks", 5), ("nitrile gloves M", 10)],
+        ),
+        (
+            "il me faudrait 4 boîtes de gants nitrile M - non attendez, 6, et 2 boîtes de masques avant vendredi.\n",
+            [("gants nitrile M", 6), ("masques", 2)],
+        ),
+    ],
+    ids=["en", "fr"],
+)
+def test_a_count_revised_mid_sentence_leaves_the_items_after_it(text, expected):
+    assert _read(text) == [(name, Decimal(count)) for name, count in expected]
