@@ -58,6 +58,8 @@ _PRICE = re.compile(
 )
 _ASIDE = re.compile(r",\s|\s*\(")
 _LEAD_IN = re.compile(r"^.*\s:\s+")
+# A name ending on 'of' goes on past it ('two 180-egg cases of large eggs'): a shorter one would drop its words.
+_LINKED = re.compile(r"\s(?:of|de|du|des)$|\sd['’]$", re.I)
 _COLON_LEAD_IN = re.compile(r"^[^\d:\n]{1,60}?\s?:\s+(?=\S)")
 _LEAD = re.compile(r"^[\s\-–—/:|,;()*]+")
 # Marks, and a join left open ('4 kg clementines and kiwis 3 kg': 'clementines and'), end no name.
@@ -259,14 +261,12 @@ def _counts(row: str, prints_dimension):
 
 
 def _after_lead_in(row: str):
-    """The count opening what follows a few words and a colon ('For a first order: 2 x ...', 'Pour le
-    chantier : 3 sacs de ...'), its spans in the row."""
+    """The count after a few words and a colon ('For a first order: 2 x ...'), its spans in the row."""
     lead = _COLON_LEAD_IN.match(row)
     found = _leading_count(row[lead.end() :]) if lead else None
     if lead is None or found is None:
         return None
-    qty, text, unit, name, opens, sep = found
-    at = lead.end()
+    (qty, text, unit, name, opens, sep), at = found, lead.end()
     moved = (unit[0], (unit[1][0] + at, unit[1][1] + at)) if unit else None
     return (qty[0] + at, qty[1] + at), text, moved, (name[0] + at, name[1] + at), opens, sep
 
@@ -374,6 +374,8 @@ def _best_name(
     for size in range(len(kept), 1, -1):  # the longest first: fewer words only drop a filler
         window = kept[:size] if from_start else kept[-size:]
         begin, end = _trimmed(text, window[0].start(), window[-1].end())
+        if from_start and _LINKED.search(text[begin:end]):
+            return None
         left = text[end:] if from_start else text[:begin]
         strength = names(text[begin:end]) if end - begin >= 4 and _only_aside(left, after=from_start) else 0.0
         if strength >= SURE:

@@ -71,6 +71,7 @@ def _spot(row: str, book: CatalogIndex) -> tuple[str, Decimal, str | None] | Non
         ("For a first order: 2 x unsalted butter blocks", BAKERY, ("unsalted butter blocks", 2, None)),
         ("Pour le jardin du haut : 3 sacs de terreau universel", GARDEN, ("terreau universel", 3, "sac")),
         ("5 kg caster sugar and dried fruit", BAKERY, ("caster sugar", 5, "kg")),
+        ("deux sécateurs à enclume de Bretagne du grand-père", GARDEN, None),
     ],
     ids=[
         "name-colon-count-unit",
@@ -85,6 +86,7 @@ def _spot(row: str, book: CatalogIndex) -> tuple[str, Decimal, str | None] | Non
         "after-a-colon-lead-in-en",
         "after-a-colon-lead-in-fr",
         "a-join-left-open-ends-the-name",
+        "a-name-going-on-past-of-is-not-cut-there",
     ],
 )
 def test_a_sure_name_with_a_count_beside_it_is_a_line(row: str, book: CatalogIndex, expected: tuple) -> None:
