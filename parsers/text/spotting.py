@@ -84,19 +84,19 @@ def _trailing() -> tuple[re.Pattern[str], ...]:
     )
 
 
-@lru_cache(maxsize=2)
-def _leading(*, first: bool = False) -> re.Pattern[str]:
-    """A count opening the row, in figures or words, or after a few words of request ('merci de livrer',
-    'please also add'), with its unit and 'de'/'of' before the name; the last count those words allow, or
-    with `first` the first ('avec un coffret 3 rangées': one coffret, not 3 of 'rangées')."""
-    lazy = "?" if first else ""
-    return re.compile(
-        rf"(?:{_BULLET}|^\s*(?P<lead>(?:[^\W\d_][\w'’\-]*,?\s+){{1,{_MAX_LEFT_WORDS}}}{lazy}))"
-        rf"(?P<qty>{_NUMBER}|(?:{quantity_words_pattern()})\b)(?:\s*(?P<x>[x×*]\s*)?"
-        rf"(?:(?P<unit>{_UNIT})\s+(?:(?:of|de|d'|d’)\s*)?)?(?=[^\W\d_])"
-        # a count in words may stand before a name opening on figures ('two 4-pole RCDs', 'six 20 A breakers')
-        rf"|(?<=[^\W\d_])\s+(?=\d))",
-        re.I,
+@lru_cache(maxsize=1)
+def _leading() -> tuple[re.Pattern[str], ...]:
+    """A count opening the row, or after a few words of request ('merci de livrer'), with its unit and 'de'/'of':
+    the last count those words allow, and the first ('avec un coffret 3 rangées': one, not 3 of 'rangées')."""
+    return tuple(
+        re.compile(
+            rf"(?:{_BULLET}|^\s*(?P<lead>(?:[^\W\d_][\w'’\-]*,?\s+){{1,{_MAX_LEFT_WORDS}}}{lazy}))"
+            rf"(?P<qty>{_NUMBER}|(?:{quantity_words_pattern()})\b)(?:\s*(?P<x>[x×*]\s*)?"
+            rf"(?:(?P<unit>{_UNIT})\s+(?:(?:of|de|d'|d’)\s*)?)?(?=[^\W\d_])"
+            rf"|(?<=[^\W\d_])\s+(?=\d))",  # a count in words before a name opening on figures ('two 4-pole RCDs')
+            re.I,
+        )
+        for lazy in ("", "?")
     )
 
 
@@ -272,7 +272,7 @@ def _after_lead_in(row: str):
 
 
 def _leading_count(row: str, *, first: bool = False):
-    leading = _leading(first=first).match(row)
+    leading = _leading()[first].match(row)
     if leading is None or _date_or_number(leading):
         return None
     unit = _unit(leading, kinds=("count", "measure"))
