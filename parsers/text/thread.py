@@ -169,6 +169,24 @@ def named_quoted_things(own: str) -> list[str]:
     return [thing for thing in _AND.split(found["en"] or found["fr"]) if thing.strip()]
 
 
+# What the reply adds in the sentence naming the quoted lines it takes again: 'les mêmes X et Y que
+# ci-dessous, et 2 Z', 'the same X as below, and 4 Y' ('plus 4 Y' the change's reader adds).
+_ADDED_AFTER = re.compile(
+    r"\s*,?\s*(?:et|and|ainsi\s+que|as\s+well\s+as)\s+(?:aussi\s+|also\s+)?(?=\d)", re.I
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def added_after_named(own: str) -> tuple[int, int] | None:
+    """Where, after the quoted lines a reply names again, the same sentence counts an article of its own."""
+    found = _SAME_NAMED.search(own)
+    lead = _ADDED_AFTER.match(own, found.end()) if found else None
+    if lead is None:
+        return None
+    end = _SENTENCE_END.search(own, lead.end())
+    return lead.end(), end.start() if end else len(own)
+
+
 def changes_the_thread(own: str) -> bool:
     """The sender's own text also says something that changes the quoted lines
     ([changes] of parsers/data/thread_vocabulary.toml)."""
