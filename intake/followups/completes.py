@@ -116,7 +116,8 @@ def complete_quoted_order(parsed: ParsedMessage, index: CatalogIndex) -> Extract
     for number, (sku, price, span) in swaps.items():
         lines[number] = swapped(lines[number], sku, price, span, QUOTED_PART)
     described = [line.description.value for line in base if line.description]
-    lines += added_lines(added_clauses(parsed.text), parsed.text, described, part=parsed.text_part or "body")
+    added = [same_choice(clause, _choices(parsed.text, told)) for clause in added_clauses(parsed.text)]
+    lines += added_lines(added, parsed.text, described, part=parsed.text_part or "body")
     order = extract_from_text(parsed, codes=index)
     quoted_order = extract_from_text(
         parsed.model_copy(update={"text": older, "quoted": "", "html": None, "text_part": QUOTED_PART}),
@@ -159,6 +160,29 @@ def _told_lines(
         elif place is not None:
             told.setdefault(place, []).append(clause.span())
     return told
+
+
+# An added article said in the option the answer chose: 'et ajoutez 4 doubles même finition', 'add 2 more in
+# the same colour'.
+_SAME_CHOICE = re.compile(
+    r"\b(?:(?:dans\s+|en\s+)?(?:la|le)\s+)?m[êe]mes?\s+(?:finition|couleur|coloris|teinte|mod[èe]le|gamme)s?\b"
+    r"|\b(?:in\s+)?(?:the\s+)?same\s+(?:finish|colou?r|shade|model|range)\b",
+    re.I,
+)
+
+
+def _choices(own: str, told: dict[int, list[tuple[int, int]]]) -> set[str]:
+    """The options the answer chose, as it writes them ('Anthracite pour tout': 'Anthracite')."""
+    return {_FOR_ALL.sub(" ", own[start:end]).strip() for spans in told.values() for start, end in spans}
+
+
+def same_choice(clause: str, choices: set[str]) -> str:
+    """`clause` with 'même finition' / 'same colour' written as the one option the answer chose; as it is
+    when it chose none or several."""
+    if len(choices) != 1:
+        return clause
+    (chosen,) = choices
+    return _SAME_CHOICE.sub(lambda _: chosen, clause)
 
 
 def _declines(own: str, options: set[str]) -> bool:

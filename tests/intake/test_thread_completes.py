@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.followups.completes import COMPLETED_DOUBT, complete_quoted_order
+from intake.followups.completes import COMPLETED_DOUBT, complete_quoted_order, same_choice
 from intake.orders_by_reading import answer_completing
 from matchers import CatalogIndex
 from models import Classification, MessageKind, ParsedMessage
@@ -149,3 +149,24 @@ def test_our_note_offering_a_replacement_is_answered_over_the_order_it_is_about(
     read = [(line.code.value if line.code else None, int(line.quantity.value)) for line in order.lines]
     assert read == [(None, 6), ("ROU-PEI-180", 4)]
     assert COMPLETED_DOUBT in order.doubts
+
+
+@pytest.mark.parametrize(
+    ("clause", "choices", "expected"),
+    [
+        (
+            "Et ajoutez 2 pots de sous-couche même finition",
+            {"Blanc satiné"},
+            "Et ajoutez 2 pots de sous-couche Blanc satiné",
+        ),
+        ("also add 5 fleece jackets in the same colour", {"Navy"}, "also add 5 fleece jackets Navy"),
+        ("rajoutez 10 embouts dans la même gamme", {"Inox A4"}, "rajoutez 10 embouts Inox A4"),
+        ("add 4 trays, same finish", {"grey", "white"}, "add 4 trays, same finish"),
+        ("add 4 trays, same finish", set(), "add 4 trays, same finish"),
+    ],
+    ids=["finish-fr", "colour-en", "range-fr", "two-choices", "no-choice"],
+)
+def test_an_article_added_in_the_same_option_takes_the_one_option_chosen(
+    clause: str, choices: set[str], expected: str
+) -> None:
+    assert same_choice(clause, choices) == expected
