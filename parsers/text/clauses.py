@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from parsers.values.numbers import word_numbers
+from parsers.vocabulary.phrases import any_of
 
 
 # Where one count ends and the next begins: a semicolon, a comma before words, or before a figure right
@@ -14,7 +15,7 @@ from parsers.values.numbers import word_numbers
 # before a count, a sentence's end.
 @lru_cache(maxsize=1)
 def _clause_cut() -> re.Pattern[str]:
-    counts = "|".join(re.escape(w) for w in sorted(word_numbers().words, key=len, reverse=True))
+    counts = any_of(word_numbers().words)
     return re.compile(
         r";\s*|,\s+(?=\D)|(?:(?<=[x×]\d)|(?<=[x×]\s\d)|(?<=[x×]\d\d)|(?<=[x×]\s\d\d)),\s+(?=\d)|(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ])"
         rf"|\s+(?i:et|and|puis|then|plus)\s+(?=\d|(?i:a|an|{counts})\b)"

@@ -14,6 +14,7 @@ from models import Extracted, ExtractedLine, Provenance
 from parsers.text.codes import CodeBook
 from parsers.text.spotting import SURE, spot_lines
 from parsers.values.numbers import word_numbers
+from parsers.vocabulary.phrases import any_of
 
 # Readers whose name runs from the count to where the sentence stops.
 _RUNNING = frozenset({"text-prose", "text-quantity-designation"})
@@ -23,10 +24,8 @@ _RUNNING = frozenset({"text-prose", "text-quantity-designation"})
 def _count_word() -> re.Pattern[str]:
     """A count of two or more in words opening words, inside a name ('... en 10 trois casques ...');
     'un'/'one' open too many names ('veste un rang') to cut at."""
-    words = sorted(
-        (w for w, n in word_numbers().words.items() if n >= 2 and " " not in w), key=len, reverse=True
-    )
-    return re.compile(rf"\s(?=(?:{'|'.join(map(re.escape, words))})\s+[^\W\d_])", re.I)
+    words = any_of(w for w, n in word_numbers().words.items() if n >= 2 and " " not in w)
+    return re.compile(rf"\s(?=(?:{words})\s+[^\W\d_])", re.I)
 
 
 def split_run_ons(found: list[ExtractedLine], book: CodeBook | None, *, part: str) -> list[ExtractedLine]:
