@@ -1094,3 +1094,20 @@ def test_a_count_a_size_and_what_holds_it_before_of_read_the_name_after(
 ) -> None:
     line = read_lines(text, part="body")[0]
     assert (line.description.value, line.quantity.value, line.unit) == (*expected, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("- phone cable 298 2 pairs 100 m: 2", Decimal(2)),
+        ("Fax paper rolls 216 mm x 30 m: 6", Decimal(6)),
+        ("Portable HP 15 : 2", Decimal(2)),
+        ("Tel 04 78 12 34 56", None),
+        ("Mobile : 06 12 34 56 78", None),
+        ("Fax. 04 72 00 11 22", None),
+    ],
+    ids=["phone-cable", "fax-paper", "portable", "tel-number", "mobile-label", "fax-number"],
+)
+def test_a_contact_word_opens_a_line_of_goods_when_a_name_follows(line: str, count: Decimal | None) -> None:
+    found = read_line(line, part="body", start=0)
+    assert (found.quantity.value if found else None) == count
