@@ -39,8 +39,26 @@ def _index(*names: str) -> CatalogIndex:
             "cable cleats 7-10 white",
             ("Cavalier à clouer pour câble 7-10 mm blanc", "Cavalier à clouer pour câble 10-14 mm blanc"),
         ),
+        ("slug pellets 1 kg", ("Anti-limaces granulés - boîte 1 kg", "Engrais granulés 1 kg")),
+        ("bamboo canes 150 cm", ("Tuteur bambou 150 cm - botte de 25", "Tuteur acier plastifié 150 cm")),
+        (
+            "2-gang flush boxes for drywall",
+            ("Boîte d'encastrement cloison sèche 2 postes", "Boîte d'encastrement maçonnerie 2 postes"),
+        ),
     ],
-    ids=["ing-verb", "tool-phrase", "half-workwear", "half-food", "phone", "dry", "tape", "cleat"],
+    ids=[
+        "ing-verb",
+        "tool-phrase",
+        "half-workwear",
+        "half-food",
+        "phone",
+        "dry",
+        "tape",
+        "cleat",
+        "garden",
+        "stakes",
+        "drywall",
+    ],
 )
 def test_an_english_name_finds_the_french_designation(wording: str, names: tuple[str, ...]) -> None:
     match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
