@@ -1111,3 +1111,21 @@ def test_a_count_a_size_and_what_holds_it_before_of_read_the_name_after(
 def test_a_contact_word_opens_a_line_of_goods_when_a_name_follows(line: str, count: Decimal | None) -> None:
     found = read_line(line, part="body", start=0)
     assert (found.quantity.value if found else None) == count
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("2 x 63 A 2-pole RCD type AC", "63 A 2-pole RCD type AC"),
+        ("4 x 60 W bulbs E27", "60 W bulbs E27"),
+        ("2 x 12 V batteries", "12 V batteries"),
+        ("12 x 2-gang flush boxes", "2-gang flush boxes"),
+        ("6 x 3-way adaptors", "3-way adaptors"),
+        ("10 x 2-ply toilet rolls", "2-ply toilet rolls"),
+    ],
+    ids=["amperes", "watts", "volts", "gangs", "ways", "plies"],
+)
+def test_a_rating_or_parts_counted_after_the_times_sign_are_part_of_the_name(line: str, name: str) -> None:
+    found = read_line(line, part="body", start=0)
+    assert found is not None and found.pack_size is None
+    assert found.description is not None and found.description.value == name
