@@ -187,3 +187,35 @@ def test_sizes_two_articles_print_name_neither() -> None:
     )
     line = make_extracted_line("your big boards, the 120 x 180", quantity="1")
     assert match_article(line, index, customer_id=None).sku is None
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        (
+            (
+                "Filtre à huile Mann W 712/95 - VW 2.0 TDI",
+                "Filtre à huile Mann W 712/83 - PSA 1.6 HDi",
+                "Filtre à air Mann C 30 005 - VW Golf VII 2.0 TDI",
+                "Plaquettes de frein AV - VW Golf VII 2.0 TDI",
+            ),
+            "Golf VII 2.0 TDI | Filtre à huile",
+        ),
+        (
+            (
+                "Courroie trapézoïdale SPB 1700 - Iveco Daily 3.0",
+                "Courroie trapézoïdale SPB 1700 - Renault Master 2.3",
+                "Filtre à air - Iveco Daily 3.0 benne",
+                "Balai essuie-glace 600 mm - Iveco Daily 3.0 benne",
+            ),
+            "Daily 3.0 benne | Courroie SPB 1700",
+        ),
+    ],
+    ids=["car", "van"],
+)
+def test_the_column_naming_the_article_is_read_with_the_others_as_its_heading(
+    names: tuple[str, ...], said: str
+) -> None:
+    match = match_article(make_extracted_line(said, quantity="1"), _index(*names), customer_id=None)
+    assert match.sku == "A1"
+    assert match.score < _GUESS
