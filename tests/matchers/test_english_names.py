@@ -45,6 +45,11 @@ def _index(*names: str) -> CatalogIndex:
             "2-gang flush boxes for drywall",
             ("Boîte d'encastrement cloison sèche 2 postes", "Boîte d'encastrement maçonnerie 2 postes"),
         ),
+        (
+            "flush box plasterboard 2-gang",
+            ("Boîte d'encastrement cloison sèche 2 postes", "Boîte d'encastrement maçonnerie 2 postes"),
+        ),
+        ("BA13 standard plasterboard", ("Plaque de plâtre BA13 standard", "Plaque de plâtre BA13 hydrofuge")),
     ],
     ids=[
         "ing-verb",
@@ -58,6 +63,8 @@ def _index(*names: str) -> CatalogIndex:
         "garden",
         "stakes",
         "drywall",
+        "plasterboard-box",
+        "plasterboard",
     ],
 )
 def test_an_english_name_finds_the_french_designation(wording: str, names: tuple[str, ...]) -> None:
