@@ -474,8 +474,22 @@ def test_a_dozen_listed_after_items_counts_twelve() -> None:
             [("tomatoes", "0.5", "carton"), ("gloves", "2", "boite")],
         ),
         ("un demi de bière et 2 cartons de gobelets", [("gobelets", "2", "carton")]),
+        ("please send 2 half masks with A2P3 filters", [("half masks with A2P3 filters", "2", None)]),
+        (
+            "il nous faut 3 demi-baguettes et 2 cartons de gobelets",
+            [("demi-baguettes", "3", None), ("gobelets", "2", "carton")],
+        ),
     ],
-    ids=["kilo-et-demi", "digits-et-demi", "demi-colis", "and-a-half", "half-a", "demi-no-unit"],
+    ids=[
+        "kilo-et-demi",
+        "digits-et-demi",
+        "demi-colis",
+        "and-a-half",
+        "half-a",
+        "demi-no-unit",
+        "counted-half-masks",
+        "counted-demi-baguettes",
+    ],
 )
 def test_a_count_with_a_half_in_words_is_read_with_its_half(text: str, expected: list) -> None:
     lines = read_prose(text, part="body", start=0)
