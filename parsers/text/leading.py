@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from models import ExtractedLine
 from parsers.text.counted_after import BULLET, BULLET_MARK, SIZE, split_code
-from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.extracted import UNIT_TOKEN, line_from_parts, measure_after, read_quantity
 from parsers.text.prose_names import with_measure
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_ordered_by
@@ -109,7 +109,7 @@ def read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     if match["pack"] and _size_after(line, match.end("pack")):
         # '2 x 63 A 2-pole RCD', '4 x 25 mm glands': a rating or a measure of the article, no pack.
         pack_text, desc_start = None, match.start("pack")
-    if match["pack2"] and (not unit or _measure_after(line, match.end("pack2"))):
+    if match["pack2"] and (not unit or measure_after(line, match.end("pack2"))):
         # '1 drum 500 m Cat6A', '2 couronnes 100 m R2V': the size of what is counted, a part of its name.
         pack_text = match["pack"]
         desc_start = min(desc_start, match.start("pack2"))
@@ -141,14 +141,7 @@ _RATING = re.compile(r"\s*(?:a|v|w|kw|va|kva|ah|mah|ma|ka)(?![\w'’])", re.I)
 
 def _size_after(line: str, end: int) -> bool:
     """The number ending at `end` is followed by a device's rating or a measure's unit."""
-    return bool(_RATING.match(line, end)) or _measure_after(line, end)
-
-
-def _measure_after(line: str, end: int) -> bool:
-    """The number ending at `end` is followed by a measure's unit ('500 m', '25 kg')."""
-    word = re.match(rf"\s*({UNIT_TOKEN})", line[end:])
-    unit = normalise_unit(word[1]) if word else None
-    return unit is not None and unit_kind(unit) == "measure"
+    return bool(_RATING.match(line, end)) or measure_after(line, end)
 
 
 def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | None, int | None]:
