@@ -332,8 +332,11 @@ def test_a_line_withdrawn_later_by_its_name(sentence, left):
         ("2 kits de fixation pour rail R48 -> non pardon, un seul, le client a annulé le 2e", 1),
         ("Tuile faîtière : 10, finalement 8.", 8),
         ("6 x safety cones 75 cm -- sorry, only 4, the van is full", 4),
+        ("5 ramettes papier A4 80 g (non, mettez-en 8, on en use beaucoup)", 8),
+        ("3 flacons d'éthanol 1 L (non, prenez-en 6, c'est pour le labo)", 6),
+        ("4 copper elbows 15 mm (no, make it 10, we go through them)", 10),
     ],
-    ids=["un-seul-despite-annule", "finalement-n", "sorry-only-n"],
+    ids=["un-seul-despite-annule", "finalement-n", "sorry-only-n", "mettez-en-n", "prenez-en-n", "make-it-n"],
 )
 def test_a_count_revised_on_its_line_stands_whatever_the_reason_after_it(line, count):
     assert [q for _, q in _read(f"{line}\n")] == [Decimal(count)]
