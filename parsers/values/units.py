@@ -80,24 +80,29 @@ def quantity_words(*, nouns: bool = False) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
-# A unit word cut short and closed by a dot ('cour.', 'sach.', 'barq.'): enough letters to name one unit.
-_ABBREVIATED = re.compile(r"^([^\W\d_]{3,})\.$")
-
-
 def normalise_unit(token: str) -> str | None:
-    """The catalogue unit for a written unit ("ctn" -> "carton", "cour." -> "couronne"), or None if not a unit."""
-    key = token.strip().lower().rstrip(".").strip()
+    """The catalogue unit for a written unit ("ctn" -> "carton"), or None if not a unit; a word cut
+    short and closed by a dot ("cour.", "bouteil.") names the one unit whose spellings it begins."""
+    written = token.strip().lower()
+    key = written.rstrip(".").strip()
     found = _unit_lookup().get(key)
-    cut = _ABBREVIATED.match(token.strip().lower()) if found is None else None
-    return _abbreviated(unaccented(cut[1])) if cut else found
+    if found is None and written.endswith(".") and len(key) >= _SHORTEST_CUT and key.isalpha():
+        return _cut_short().get(key)
+    return found
 
 
-@lru_cache(maxsize=512)
-def _abbreviated(start: str) -> str | None:
-    """The one unit whose written forms begin with `start`, or None when none or several do
-    ('bou.' is a bottle; 'ca.' could be a carton or a cartridge)."""
-    units = {unit for form, unit in _folded_lookup().items() if form.startswith(start)}
-    return units.pop() if len(units) == 1 else None
+# 'rl.', 'bt.' are spelt out in the table; a shorter cut ('co.', 'pa.') would begin too many words.
+_SHORTEST_CUT = 3
+
+
+@lru_cache(maxsize=1)
+def _cut_short() -> dict[str, str]:
+    """Each beginning of a unit's spellings ('cour' of 'couronne') shared by no other unit's."""
+    owners: dict[str, set[str]] = {}
+    for form, unit in _unit_lookup().items():
+        for end in range(_SHORTEST_CUT, len(form)):
+            owners.setdefault(form[:end], set()).add(unit)
+    return {cut: next(iter(units)) for cut, units in owners.items() if len(units) == 1}
 
 
 def _folded(text: str) -> str:

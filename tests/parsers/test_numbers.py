@@ -126,6 +126,9 @@ def test_word_quantity(text: str, expected) -> None:
         ("car.", None),
         ("env.", None),
         ("cour", None),
+        ("bouteil.", "flacon"),
+        ("rou.", "rouleau"),
+        ("prof.", None),
     ],
 )
 def test_normalise_unit(text: str, expected: str | None) -> None:
