@@ -34,6 +34,7 @@ class CorrectionWords(BaseModel):
     beside: list[str]
     dropped: list[str]
     forwarder_drop: list[str]
+    forwarder_drop_opening: list[str]
     forwarder_dropped_after: list[str]
 
 
@@ -188,6 +189,11 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         ),
         "forwarder_drop": re.compile(
             rf"(?<!\w)(?:{_words(words.forwarder_drop)})\s*(?P<what>[^\W\d_][^.;,:!?()\n]{{2,60}})", re.I
+        ),
+        "forwarder_drop_opening": re.compile(
+            rf"(?:^|(?<=[.!?:;,])\s|(?<=\())\s*(?:{_words(words.forwarder_drop_opening)})(?:(?<=['’])|(?!\w))\s*"
+            rf"(?P<what>[^\W\d_][^.;,:!?()\n]{{2,60}})",
+            re.I,
         ),
         "forwarder_dropped_after": re.compile(
             rf"(?:^|(?<=[.!?:;])\s)\W*(?:(?:les|le|la|l['’]|the)\s*)?(?P<what>[^\W\d_][^\d.;,:!?()\n]{{1,50}}?)\s*[,:]?\s+"

@@ -52,12 +52,12 @@ def _drop_forwarded(
     patterns = correction_patterns()
     read: list[Provenance] = []
     for sentence, at in sentences(own):
-        for key in ("forwarder_drop", "forwarder_dropped_after"):
+        for key in ("forwarder_drop", "forwarder_drop_opening", "forwarder_dropped_after"):
             for found in patterns[key].finditer(sentence):
                 below = [ln for ln in lines if ln.provenance and not before(ln, forward_at, part)]
                 target = named_once(below, found["what"], book=book)
                 # The article is named right after the words ('et pas de rush pour les gants' drops none).
-                first = re.search(r"[^\W\d_][\w\-]{3,}", found["what"])
+                first = re.search(r"[^\W\d_][\w\-]{2,}", found["what"])
                 if target is not None and first and _names(first.group(), target, book):
                     lines = [ln for ln in lines if ln is not target]
                     read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))

@@ -111,6 +111,10 @@ def _read_outlook(own: str) -> list[tuple[str, int]]:
         "Please key this in, but not the arrosoirs: she has some.",
         "Pour saisie. Anne a rappelé : les arrosoirs, on laisse tomber.",
         "Please key this in: she called, and no arrosoirs after all.",
+        "Pour saisie. Pas les arrosoirs, nous en avons en stock.",
+        "Pour saisie. Anne a rappelé : pas d'arrosoirs finalement (il leur en reste).",
+        "Pour saisie, avec la correction d'Anne (pas d'arrosoirs).",
+        "Please key this in. No arrosoirs this time, they have some.",
     ],
     ids=[
         "sans-les",
@@ -122,6 +126,10 @@ def _read_outlook(own: str) -> list[tuple[str, int]]:
         "but-not",
         "laisse-tomber",
         "and-no",
+        "pas-les-opening",
+        "pas-de-after-a-colon",
+        "pas-de-in-brackets",
+        "no-opening",
     ],
 )
 def test_a_forwarders_words_take_the_forwarded_line_they_name_out(own: str) -> None:
@@ -135,8 +143,10 @@ def test_a_forwarders_words_take_the_forwarded_line_they_name_out(own: str) -> N
         "Pour saisie, sans les sacs de sable.",
         "Pour saisie, et pas de rush pour les arrosoirs.",
         "Please key this in, and no rush on the arrosoirs.",
+        "Pour saisie. Il ne reste pas d'arrosoirs chez eux.",
+        "Pour saisie. Pas de rush pour les arrosoirs.",
     ],
-    ids=["names-none", "fr-named-later", "en-named-later"],
+    ids=["names-none", "fr-named-later", "en-named-later", "pas-de-inside-a-clause", "pas-de-named-later"],
 )
 def test_a_forwarders_drop_takes_out_only_a_line_named_right_after_it(own: str) -> None:
     assert len(_read_outlook(own)) == 3
