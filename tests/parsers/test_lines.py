@@ -62,6 +62,8 @@ def _shape(text: str):
         ("- RUB-MAS-19 x 12", ("RUB-MAS-19", Decimal(12), None, None)),
         ("- 15 kg gigot d'agneau", (None, Decimal(15), "kg", None)),
         ("12,5 m chaîne zinguée 5 mm", (None, Decimal("12.5"), "m", None)),
+        ("chaussures de sécurité 42 x 2 paires", (None, Decimal(2), "paire", None)),
+        ("cartouches 302 x 4 boîtes", (None, Decimal(4), "boite", None)),
     ],
     ids=[
         "code-desc-colon",
@@ -95,6 +97,8 @@ def _shape(text: str):
         "code-ending-in-digits-x-qty",
         "measure-ordered-by-opens-the-line",
         "length-opens-the-line",
+        "a-size-then-x-then-pairs",
+        "a-model-number-then-x-then-boxes",
     ],
 )
 def test_line_shapes(text: str, expected) -> None:
