@@ -136,7 +136,7 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         "instead_of": starting(
             re.compile(
                 # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
-                rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
+                rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-/+]*\.?|\d[\w,.\-/+]*[^\W\d_][\w,.\-/+]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
                 rf"\(?\s*(?:au lieu de|à la place de|plut[ôo]t que|instead of|rather than)\s+(?P<old>{qty})",
                 re.I,
             )
