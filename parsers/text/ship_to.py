@@ -20,7 +20,7 @@ _ADDRESS_LABEL = re.compile(
     r"|ship\s+to|delivery\s+address|site\s+address"
     # 'Deliver to', 'Delivery NOT to our office but to the venue:', 'Livraison non pas au bureau mais à la salle :'
     # 'please ship the following to our PV site:', 'à livrer chez eux :' (a private customer's home).
-    r"|(?:deliver(?:y|ed)?|ship|livr(?:aison|er|ez|[ée]e?s?))\b[^:\n.]{0,40}?\s(?:to|à|au|sur|chez)\b"
+    r"|(?:deliver(?:y|ed)?|ship|livr(?:aison|er|ez|[ée]e?s?))\b[^:\n.]{0,80}?\s(?:to|à|au|sur|chez)\b"
     # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
     # 'Site d'intervention / livraison : Tour Méditerranée, ...', 'Point de livraison :' and 'Delivery and
     # invoice: ...' ('Livraison et facturation :', the delivery named first) likewise.

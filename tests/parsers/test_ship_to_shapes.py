@@ -49,6 +49,11 @@ PART = "attachment:order"
             "Livrez-nous à la cuisine, 5 impasse du Four 44000 Nantes svp\n",
             "Cuisine, 5 impasse du Four 44000 Nantes",
         ),
+        (
+            "Delivery on Thursday the third of December before noon please, to our lab store: Bâtiment C, 2 rue des"
+            " Martyrs, 38000 Grenoble (not building A).",
+            "Bâtiment C, 2 rue des Martyrs, 38000 Grenoble",
+        ),
     ],
     ids=[
         "label-ending-with-livraison",
@@ -59,6 +64,7 @@ PART = "attachment:order"
         "the-label-its-colon-closes-en",
         "the-address-its-colon-closes",
         "a-word-of-politeness-after-the-town",
+        "a-long-day-between-delivery-and-to",
     ],
 )
 def test_a_ship_to_after_a_label_of_the_form(text: str, expected: str) -> None:
