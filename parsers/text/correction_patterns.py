@@ -35,6 +35,7 @@ class CorrectionWords(BaseModel):
     dropped: list[str]
     forwarder_drop: list[str]
     forwarder_drop_opening: list[str]
+    forwarder_told: list[str]
     forwarder_dropped_after: list[str]
 
 
@@ -195,6 +196,7 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<what>[^\W\d_][^.;,:!?()\n]{{2,60}})",
             re.I,
         ),
+        "forwarder_told": re.compile(rf"(?<!\w)(?:{_words(words.forwarder_told)})(?!\w)", re.I),
         "forwarder_dropped_after": re.compile(
             rf"(?:^|(?<=[.!?:;])\s)\W*(?:(?:les|le|la|l['’]|the)\s*)?(?P<what>[^\W\d_][^\d.;,:!?()\n]{{1,50}}?)\s*[,:]?\s+"
             rf"(?:{_words(words.forwarder_dropped_after + words.withdrawn_after)})(?!\w)",

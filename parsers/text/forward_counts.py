@@ -14,6 +14,7 @@ from parsers.text.named_lines import (
     WordBook,
     before,
     catalogue_words,
+    inside,
     line_words,
     named_once,
     sentences,
@@ -39,9 +40,26 @@ def recount_forwarded(
     """The lines with each forwarder's line that names one forwarded line, and only it, taken as that
     line's new count, and those the forwarder's words `own` take out (named in the `book`'s words when
     in none of a line's: see `named_once`); and the places read so."""
+    lines = _without_told(lines, own, part=part)
     lines, dropped = _drop_forwarded(lines, own, forward_at, part=part, rule=rule, book=book)
     lines, read = _recount(lines, forward_at, part=part, rule=rule)
     return lines, [*dropped, *read]
+
+
+def _without_told(lines: list[ExtractedLine], own: str, *, part: str) -> list[ExtractedLine]:
+    """The lines less those a sentence of the forwarder's counts while telling of goods had, not asked ('ils
+    avaient déjà pris 8 sacs de paillage lin', 'We have 3 x BRO-100 in stock, so the 2 can leave'); a line the
+    sentence adds ('il en a déjà 2, ajoutez 3 seaux') stays."""
+    told = correction_patterns()["forwarder_told"]
+    for sentence, at in sentences(own):
+        if told.search(sentence):
+            end = at + len(sentence)
+            lines = [ln for ln in lines if not inside(ln, at, end, part) or _added(ln)]
+    return lines
+
+
+def _added(line: ExtractedLine) -> bool:
+    return line.provenance is not None and line.provenance.rule == ADDED_RULE
 
 
 def _drop_forwarded(

@@ -250,3 +250,21 @@ def test_without_the_catalogues_words_a_line_named_otherwise_stays() -> None:
     assert ("LAB-0040", 2) in _read_with(
         "Pour saisie. OK pour la liste, sauf les gants nitrile.", _CODED, None
     )
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Attention, la semaine dernière ils avaient déjà pris 8 arrosoirs 10 L, vérifiez avant de saisir.",
+        "Please enter. We have 4 arrosoirs in stock, so the 2 can leave tomorrow.",
+        "Pour saisie. Elle a bien reçu les 5 râteaux de la dernière commande.",
+    ],
+    ids=["already-taken", "in-stock", "received"],
+)
+def test_a_forwarders_sentence_telling_of_goods_had_counts_no_line(own: str) -> None:
+    assert sorted(_read(own)) == [("arrosoirs 10 L", 6), ("râteaux", 3), ("terreau 40 L", 12)]
+
+
+def test_a_line_the_forwarders_sentence_adds_beside_goods_had_stays() -> None:
+    read = _read("Pour saisie. Elle en a déjà 2 au dépôt, ajoutez 3 brouettes.")
+    assert ("brouettes", 3) in read and len(read) == 4
