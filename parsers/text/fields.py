@@ -163,6 +163,21 @@ def split_forward(text: str, subject: str = "") -> tuple[str, str, int]:
     return text[: found.start], text[found.end :], found.end
 
 
+def original_start(text: str, subject: str = "") -> int:
+    """Where the message forwarded deepest starts: under a forward of a forward, past every forwarder's
+    words (a middle approver's 'Fine, but not the sprinklers'); len(text) when nothing is forwarded."""
+    _own, forwarded, at = split_forward(text, subject)
+    if not forwarded:
+        return len(text)
+    at = max([at, *(o.end for o in openings(text, subject) if o.kind == "forward")])
+    markers = load_markers()
+    while (
+        kept := kept_subject(text[at:], markers)
+    ) is not None:  # Outlook's blocks, each down to its subject
+        at += kept[1]
+    return at
+
+
 def is_forward_subject(subject: str) -> bool:
     """'TR :', 'Fwd:', 'FW:', 'WG:': the message forwards another one."""
     return load_markers().is_forward_subject(subject)

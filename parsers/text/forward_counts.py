@@ -30,7 +30,7 @@ _OPENING = re.compile(
 
 def recount_forwarded(
     lines: list[ExtractedLine],
-    own: str,
+    above: str,
     forward_at: int,
     *,
     part: str,
@@ -38,10 +38,11 @@ def recount_forwarded(
     book: WordBook | None = None,
 ) -> tuple[list[ExtractedLine], list[Provenance]]:
     """The lines with each forwarder's line that names one forwarded line, and only it, taken as that
-    line's new count, and those the forwarder's words `own` take out (named in the `book`'s words when
-    in none of a line's: see `named_once`); and the places read so."""
-    lines = _without_told(lines, own, part=part)
-    lines, dropped = _drop_forwarded(lines, own, forward_at, part=part, rule=rule, book=book)
+    line's new count, and those the forwarders' words `above` the original take out (named in the `book`'s
+    words when in none of a line's: see `named_once`); and the places read so. The first forwarder's own
+    words end at `forward_at`."""
+    lines = _without_told(lines, above[:forward_at], part=part)
+    lines, dropped = _drop_forwarded(lines, above, len(above), part=part, rule=rule, book=book)
     lines, read = _recount(lines, forward_at, part=part, rule=rule)
     return lines, [*dropped, *read]
 

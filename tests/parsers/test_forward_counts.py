@@ -268,3 +268,26 @@ def test_a_forwarders_sentence_telling_of_goods_had_counts_no_line(own: str) -> 
 def test_a_line_the_forwarders_sentence_adds_beside_goods_had_stays() -> None:
     read = _read("Pour saisie. Elle en a déjà 2 au dépôt, ajoutez 3 brouettes.")
     assert ("brouettes", 3) in read and len(read) == 4
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Fine, but not the arrosoirs, we will repair ours.",
+        "OK pour moi, mais pas les arrosoirs : il en reste.",
+    ],
+    ids=["en", "fr"],
+)
+def test_a_middle_approvers_words_take_the_forwarded_line_they_name_out(middle: str) -> None:
+    raw = (
+        "From: Achats <achats@jardiland-pro.fr>\nTo: cde@jardiland-pro.fr\nSubject: FW: FW: commande\n"
+        "Message-ID: <a@b>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Please enter the list below, PO GF-2611-44.\nAchats\n\n"
+        "-------- Message transféré --------\nDe : Chef <chef@jardiland-pro.fr>\nDate : 14/10/2026 09:05\n"
+        f"Sujet : TR: commande\n\n{middle}\nChef\n\n"
+        "-------- Message transféré --------\nDe : Anne <anne@jardiland-pro.fr>\nDate : 14/10/2026 08:05\n"
+        f"Sujet : commande\n\nBonjour,\n\n{_LIST}\nMerci\nAnne\n"
+    ).encode()
+    order = extract_from_text(parse_message(raw, where="forward"))
+    read = sorted((ln.description.value, int(ln.quantity.value)) for ln in order.lines)
+    assert read == [("râteaux", 3), ("terreau 40 L", 12)]
