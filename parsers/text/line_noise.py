@@ -33,7 +33,7 @@ def _openers() -> re.Pattern[str]:
 
 
 # A contact's or bank's value: a figure, a word holding figures ('FR76'), a bank code in capitals.
-_DETAIL_VALUE = r"\d|(?-i:[A-Z0-9]*\d[A-Z0-9]*\b|[A-Z]{8}(?:[A-Z0-9]{3})?\b)"
+_DETAIL_VALUE = r"\+?\d|(?-i:[A-Z0-9]*\d[A-Z0-9]*\b|[A-Z]{8}(?:[A-Z0-9]{3})?\b)"
 
 
 @cache
@@ -60,7 +60,7 @@ def is_noise(line: str) -> bool:
         return True
     if _opens_with_field_label(line):
         return True
-    if _openers().match(lowered):
+    if _cell_openers().match(lowered):  # 'Tél. 04 ...', 'Total :', never 'phone cable 298 2 pairs 100 m'
         return True
     if "€" in line or re.search(r"\b(?:eur|euros?)\b", lowered):
         return True

@@ -1098,3 +1098,18 @@ def test_a_count_a_size_and_what_holds_it_before_of_read_the_name_after(
 ) -> None:
     line = read_lines(text, part="body")[0]
     assert (line.description.value, line.quantity.value, line.unit) == (*expected, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [("- phone cable 298 2 pairs 100 m: 2", 2), ("- fax paper roll 216 mm: 4", 4)],
+    ids=["phone-cable", "fax-paper"],
+)
+def test_a_word_opening_contact_lines_may_open_an_articles_name(line: str, count: int) -> None:
+    found = read_line(line, part="body", start=0)
+    assert found is not None and found.quantity.value == count
+
+
+@pytest.mark.parametrize("line", ["Tél. 04 78 12 34 56", "Phone +44 161 555 0199", "Fax : 04 78 12 34 57"])
+def test_a_contact_line_stays_no_order_line(line: str) -> None:
+    assert read_line(line, part="body", start=0) is None
