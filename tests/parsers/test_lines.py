@@ -236,6 +236,24 @@ def test_a_name_taken_back_in_the_sentence_is_the_name_said_after_it(text: str, 
     assert all(ln.description.value.endswith(name) for ln, name in zip(lines, names, strict=True))
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "il me faudrait six sacs de plâtre 25 kg enfin non, les 40 kg, et 2 rouleaux de bande",
+            ["plâtre 40 kg", "bande"],
+        ),
+        (
+            "We need 4 rolls of copper tube 15 mm 25 m, or rather the 50 m ones, and 2 benders.",
+            ["copper tube 15 mm 50 m", "benders"],
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_a_measure_taken_back_in_the_sentence_sizes_the_name_said_first(text: str, names: list[str]) -> None:
+    assert [ln.description.value for ln in read_prose(text, part="body", start=0)] == names
+
+
 class _Codes:
     def __init__(self, *known: str) -> None:
         self.known = {code.lower() for code in known}
