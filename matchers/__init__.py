@@ -2,12 +2,13 @@
 
 from matchers.aliases import learn_alias
 from matchers.articles import match_article
-from matchers.context import line_headings, message_words
+from matchers.context import line_headings, line_rows, message_words
 from matchers.customers import match_customer
 from matchers.elided import in_the_colour_said, names_a_colour_alone
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
 from matchers.twins import twin_left_untold
+from matchers.untold import left_untold, untold_names_none
 from models import Extracted, ExtractedOrder, MatchedOrder, ParsedMessage
 from parsers.text.rule_names import BOX_RULE
 from parsers.vocabulary.phrases import normalize
@@ -20,15 +21,16 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     habits = index.habits.get(customer_id) if customer_id else None
     context = message_words(parsed, order.lines)
     headings = line_headings(parsed, order.lines)
+    rows = line_rows(parsed, order.lines)
     lines = []
     before = ""  # the last line's words that named an article, for a line naming a colour alone
-    for line, heading in zip(order.lines, headings, strict=True):
+    for line, heading, row in zip(order.lines, headings, rows, strict=True):
         said = in_the_colour_said(line, before)
         found = match_article(
             said, index, customer_id=customer_id, habits=habits, context=context, heading=heading
         )
         found.line = line
-        lines.append(found)
+        lines.append(untold_names_none(found, index, row))
         if said is line and line.description and line.description.value:
             before = line.description.value if not names_a_colour_alone(line.description.value) else before
     on_file = index.customers[customer_id].ship_to if customer_id else None
@@ -52,6 +54,7 @@ __all__ = [
     "IndexCache",
     "decided_by_habit",
     "learn_alias",
+    "left_untold",
     "match_article",
     "match_customer",
     "match_order",

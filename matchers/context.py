@@ -57,6 +57,18 @@ def line_headings(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[fro
     return headings
 
 
+def line_rows(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[str]:
+    """Each line's rows of the body as written, whole ('40 boîtes placo 1 poste prof. 40' where the
+    designation read is 'placo 1 poste prof'): the numbers a reader set aside still say sizes."""
+    text = parsed.text or ""
+    rows = []
+    for line in lines:
+        found = [(text.rfind("\n", 0, start) + 1, text.find("\n", stop)) for start, stop in _spans(line)]
+        whole = dict.fromkeys(text[start : stop if stop >= 0 else len(text)] for start, stop in found)
+        rows.append(" ".join(whole))
+    return rows
+
+
 def _spans(line: ExtractedLine) -> list[tuple[int, int]]:
     """Where in the body a line was read from (never the quoted part nor the subject)."""
     return [

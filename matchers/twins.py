@@ -113,14 +113,14 @@ def twin_left_untold(
             r
             for r in rivals
             if r in positions
-            and not _told_by_unit(unit, sku, r, catalogue)
+            and not told_by_unit(unit, sku, r, catalogue)
             and untold_twins(query, chosen, names[positions[r]])
         ),
         None,
     )
 
 
-def _told_by_unit(unit: str | None, sku: str, rival: str, catalogue: CatalogIndex) -> bool:
+def told_by_unit(unit: str | None, sku: str, rival: str, catalogue: CatalogIndex) -> bool:
     if not unit:
         return False
     units = [catalogue.sales_unit(catalogue.products[k].unit or "") for k in (sku, rival)]
@@ -266,3 +266,49 @@ def piece_twin(sku: str, said: Wording, catalogue: CatalogIndex) -> str | None:
     if not found or (len(found) > 1 and found[0][0] == found[1][0]):
         return None  # two pieces add as many words ('prise' and 'prise double'): the closest or none
     return catalogue.name_skus[found[0][1]]
+
+
+def parallel_twins(query: Wording, written: str, chosen: Wording, other: Wording) -> bool:
+    """Two designations told apart by values of one kind on either side, none of which the customer
+    wrote ('Pilot G2 blue' between the 0.5 and the 0.7 one, 'crème liquide' by the carton between
+    the carton de 6 and de 12, 'gaine de 20' between the couronne of 50 m and of 100 m): a guess. A
+    twin with words of its own beside its size ('3 points avec ceinture', 'légère 15 %') is a
+    variant, the plain one stays the customer's; a kind of size the customer wrote any value of, or
+    a number `written` that is one side's value in any unit ('24s', 'de 100' for 100 m), tells."""
+    mine, theirs = _traits(chosen), _traits(other)
+    apart = mine ^ theirs
+    said = (
+        set(query.words) | set(query.excluded) | {f.partition(":")[2] for f in query.features} | query.numbers
+    )
+    if not apart or any(_said(t.partition(":")[2] or t, said) for t in apart):
+        return False
+    kinds = [sorted(_kind(t) for t in side) for side in (mine - theirs, theirs - mine)]
+    if kinds[0] != kinds[1] or not set(kinds[0]) - {"word", "code"}:
+        return False
+    numbers = {float(n.replace(",", ".")) for n in _NUMBER.findall(written)}
+    given = {f.partition(":")[0] for f in query.features}
+    return not any(_kind(t) in given or _in_any_unit(t.partition(":")[2], numbers) for t in apart if ":" in t)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _in_any_unit(value: str, numbers: set[float]) -> bool:
+    """A size's value (in millimetres, millilitres, grams) written as a number in another unit."""
+    try:
+        size = float(value.lstrip("~"))
+    except ValueError:
+        return False
+    return any(abs(n * factor - size) < 1e-6 for n in numbers for factor in (1, 10, 100, 1000))
+
+
+def _traits(wording: Wording) -> set[str]:
+    """A designation's words and sizes, its pack's count among them; the unit words aside."""
+    return set(wording.features) | {w for w in wording.words if w not in _unit_words()}
+
+
+def _kind(trait: str) -> str:
+    """What a trait gives: a size of some kind ('len', 'pack', 'num'), a rating or code word, a word."""
+    if ":" in trait:
+        return trait.partition(":")[0]
+    return "code" if _coded(trait) else "word"

@@ -15,7 +15,7 @@ from intake.routing.checks.context import (
     wording,
 )
 from intake.routing.checks.rules import CheckRules, default_rules
-from matchers import decided_by_habit, twin_left_untold
+from matchers import decided_by_habit, left_untold, twin_left_untold
 from models import LineMatch, ProductRow, ReviewReason, Severity
 from parsers.values.units import same_unit, unit_key, unit_kind, unit_vocabulary
 
@@ -34,9 +34,7 @@ def check_lines_matched(ctx: CheckContext) -> list[ReviewReason]:
     for number, line in numbered(ctx.matched):
         said = wording(line)
         if line.sku is None:
-            reasons.append(
-                line_reason("line_unmatched", number, f'no catalogue article matches "{said}"', field="sku")
-            )
+            reasons += _unmatched(number, line, said)
             continue
         if ctx.products and line.sku not in ctx.products:
             reasons.append(
@@ -56,6 +54,17 @@ def check_lines_matched(ctx: CheckContext) -> list[ReviewReason]:
         elif lead < TWIN_LEAD and ctx.catalogue is not None:
             reasons += _twin_untold(ctx, number, line, said)
     return reasons
+
+
+def _unmatched(number: int, line: LineMatch, said: str) -> list[ReviewReason]:
+    """A line without an article, and, when twins the text does not tell apart left it so, which two:
+    the clerk picks between them (no approval passes a line without an article)."""
+    unmatched = line_reason("line_unmatched", number, f'no catalogue article matches "{said}"', field="sku")
+    untold = left_untold(line)
+    if untold is None:
+        return [unmatched]
+    text = f'"{said}" fits {untold[0]} and its twin {untold[1]} alike: what tells them apart is not written'
+    return [line_reason("line_twin_untold", number, text, field="sku"), unmatched]
 
 
 def _twin_untold(ctx: CheckContext, number: int, line: LineMatch, said: str) -> list[ReviewReason]:

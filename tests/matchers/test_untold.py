@@ -1,0 +1,78 @@
+"""Near twins told apart by a value of one kind on either side that the customer did not write name
+no article: the line goes to a clerk with both twins shown, never with a guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from matchers import CatalogIndex, match_article
+from matchers.untold import left_untold, untold_names_none
+from models import LineMatch, ProductRow, ReferenceData
+from tests.factories.pipeline import make_extracted_line
+
+
+def _index() -> CatalogIndex:
+    """A plumber's counter, a lab's consumables and a stationer's shelf, each with twins."""
+    return CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="TCU-12", name="Tube cuivre écroui Ø12 - barre 4 m", unit="barre"),
+                ProductRow(sku="TCU-14", name="Tube cuivre écroui Ø14 - barre 4 m", unit="barre"),
+                ProductRow(
+                    sku="PIP-10", name="Pipettes graduées stériles 10 ml - sachet de 50", unit="sachet"
+                ),
+                ProductRow(
+                    sku="PIP-10C", name="Pipettes graduées stériles 10 ml - sachet de 200", unit="sachet"
+                ),
+                ProductRow(sku="FEU-05", name="Feutre fin Stabilo 0.4 noir", unit="pce"),
+                ProductRow(sku="FEU-08", name="Feutre fin Stabilo 0.8 noir", unit="pce"),
+                ProductRow(sku="ROB-1", name="Robinet d'arrêt 1/2", unit="pce"),
+                ProductRow(sku="ROB-1I", name="Robinet d'arrêt 1/2 inox renforcé 20 bar", unit="pce"),
+            ]
+        )
+    )
+
+
+def _matched(wording: str, unit: str | None = None, row: str = "") -> LineMatch:
+    index = _index()
+    found = match_article(make_extracted_line(wording, unit=unit), index, customer_id=None)
+    return untold_names_none(found, index, row)
+
+
+@pytest.mark.parametrize(
+    ("wording", "unit", "row"),
+    [
+        ("tube cuivre écroui", "barres", ""),
+        ("pipettes graduées stériles 10 ml", "sachets", ""),
+        ("Stabilo fine felt pens black", None, ""),
+    ],
+    ids=["diameter-untold", "pack-untold", "tip-untold-en"],
+)
+def test_twins_told_apart_by_an_unwritten_value_name_no_article(
+    wording: str, unit: str | None, row: str
+) -> None:
+    match = _matched(wording, unit, row)
+    assert match.sku is None
+    assert len(match.candidates) >= 2
+
+
+@pytest.mark.parametrize(
+    ("wording", "unit", "row", "sku"),
+    [
+        ("tube cuivre écroui 14", "barres", "", "TCU-14"),
+        ("pipettes graduées stériles 10 ml", "sachets", "3 sachets de 50 pipettes 10 ml", "PIP-10"),
+        ("feutres Stabilo 0.8 noirs", None, "", "FEU-08"),
+        ("robinets d'arrêt 1/2", None, "", "ROB-1"),
+    ],
+    ids=["diameter-said", "pack-in-the-row", "tip-said", "plain-beside-variant"],
+)
+def test_a_value_written_or_a_plain_name_keeps_the_article(
+    wording: str, unit: str | None, row: str, sku: str
+) -> None:
+    assert _matched(wording, unit, row).sku == sku
+
+
+def test_a_line_left_untold_names_its_two_twins() -> None:
+    match = _matched("tube cuivre écroui", "barres")
+    assert left_untold(match) is not None and set(left_untold(match)) == {"TCU-12", "TCU-14"}
+    assert left_untold(_matched("tube cuivre écroui 14", "barres")) is None
