@@ -4,7 +4,7 @@ from matchers.aliases import learn_alias
 from matchers.articles import match_article
 from matchers.context import line_headings, line_rows, message_words
 from matchers.customers import match_customer
-from matchers.elided import in_the_colour_said, names_a_colour_alone
+from matchers.elided import colour_named, in_the_colour_before, in_the_colour_said, names_a_colour_alone
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
 from matchers.twins import twin_left_untold
@@ -24,8 +24,9 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     rows = line_rows(parsed, order.lines)
     lines = []
     before = ""  # the last line's words that named an article, for a line naming a colour alone
+    colour = ""  # the colour the last line naming one said, for a line asking for the same
     for line, heading, row in zip(order.lines, headings, rows, strict=True):
-        said = in_the_colour_said(line, before)
+        said = in_the_colour_before(in_the_colour_said(line, before), colour)
         found = match_article(
             said, index, customer_id=customer_id, habits=habits, context=context, heading=heading
         )
@@ -33,6 +34,7 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
         lines.append(untold_names_none(found, index, row))
         if said is line and line.description and line.description.value:
             before = line.description.value if not names_a_colour_alone(line.description.value) else before
+        colour = colour_named(said.description.value if said.description else "") or colour
     on_file = index.customers[customer_id].ship_to if customer_id else None
     return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=_ship_to(order.ship_to, on_file))
 
