@@ -1,5 +1,5 @@
 """A feature that tells twins apart named the customer's way: 'with PIR' for 'avec détecteur', 'valved'
-for 'avec valve'; a word the customer wants against a twin that prints it after 'sans' or 'non'."""
+for 'avec valve', 'unipolaire' for '1F'; a word the customer wants against a twin that prints it after 'sans' or 'non'."""
 
 from __future__ import annotations
 
@@ -46,8 +46,26 @@ def _index(*names: str) -> CatalogIndex:
             "bouteille de gaz détendeur 5 kg",
             "A2",
         ),
+        (
+            ("Télérupteur modulaire 16A 1F 230V", "Télérupteur modulaire 16A 2F 230V"),
+            "télérupteur 16A unipolaire",
+            "A1",
+        ),
+        (
+            ("Interrupteur sectionneur 4P 40A", "Interrupteur sectionneur 2P 40A"),
+            "interrupteur sectionneur bipolaire 40 A",
+            "A2",
+        ),
     ],
-    ids=["valved-mask", "pir-floodlight", "pir-bulkhead", "powdered-gloves", "regulator-fr"],
+    ids=[
+        "valved-mask",
+        "pir-floodlight",
+        "pir-bulkhead",
+        "powdered-gloves",
+        "regulator-fr",
+        "unipolar-in-words",
+        "bipolar-in-words",
+    ],
 )
 def test_a_feature_said_picks_the_twin_that_has_it(names: tuple[str, ...], wording: str, sku: str) -> None:
     match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
