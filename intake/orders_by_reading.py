@@ -107,9 +107,14 @@ def answer_completing(
 ) -> tuple[list[ExtractedOrder] | None, FollowupSign]:
     """A reply that orders nothing by its own words but answers our question over the customer's
     order quoted under it ("Les Valeo, merci."): that order, held for a clerk."""
-    if parsed.classification is None or not _may_complete(parsed, read, sign):
+    if parsed.classification is None:
         return read, sign
-    order = complete_quoted_order(parsed, index)
+    if _may_complete(parsed, read, sign):
+        order = complete_quoted_order(parsed, index)
+    elif (counted := _counted_answer(parsed, read, sign)) is not None:
+        order = complete_quoted_order(parsed, index, counted)
+    else:
+        return read, sign
     if order is None:
         return read, sign
     parsed.classification = Classification(
@@ -177,6 +182,20 @@ def _may_complete(parsed: ParsedMessage, read: list[ExtractedOrder] | None, sign
         load_markers().quantity.search(line) for line in said.splitlines()
     )
     return (adds_only or (sign.kind == FollowupKind.NEW_ORDER and not sign.reasons)) and not counted
+
+
+def _counted_answer(
+    parsed: ParsedMessage, read: list[ExtractedOrder] | None, sign: FollowupSign
+) -> list[ExtractedLine] | None:
+    """The lines a reply read as an order counts in its own words, all of them, when it says nothing more
+    ('Blouses : 4 en M et 4 en L.' under our question 'les blouses : quelles tailles ?'); None otherwise."""
+    if not read or not parsed.classification or not parsed.classification.is_order:
+        return None
+    if sign.reasons or sign.kind not in (FollowupKind.NEW_ORDER, FollowupKind.OTHER):
+        return None
+    lines = [line for order in read for line in order.lines]
+    own = all(_written_span(line) is not None for line in lines)
+    return lines if lines and own and all(line.quantity is not None for line in lines) else None
 
 
 def _written_outside(line: ExtractedLine, said: str) -> bool:

@@ -47,6 +47,12 @@ READ_TOGETHER = 8
 IDLE_AFTER = 0.05
 # Seconds the answers are waited for at a time (then the workers' time limits are looked at).
 WAIT = 0.5
+# A worker down to this many messages in hand is handed its next batch at once, when that batch
+# fits in the pipe unread (`QUEUED_BYTES`): it goes on with it as soon as it is done, where it
+# waited for this process to come back from deciding and storing (~5-20 ms each time, with a
+# disk sync). A larger batch would hold this process's send up until the worker reads it.
+QUEUE_WHEN_LEFT = 2
+QUEUED_BYTES = 64 * 1024
 # Articles of the largest catalogue whose index is sent to a spawner forked ahead. Pickled and
 # unpickled (~25 us an article, ~2 s for 100,000) it costs more than the ~0.5-1 s of model loading
 # it lets overlap the command's start-up beyond ~35,000: a larger one goes by a fresh fork.
@@ -68,9 +74,26 @@ class _Worker:
     served: int = 0
     # The messages handed to it and not answered yet, in the order it reads them.
     jobs: deque[tuple[int, RawMessage]] = field(default_factory=deque)
-    # Whether the messages in hand are past what it does for them together (parsing, the classifier).
+    # How many of them each batch handed holds: the first is the one it reads, a second one waits.
+    batches: deque[int] = field(default_factory=deque)
+    # Whether the messages of the batch it reads are past what it does for them together
+    # (parsing, the classifier).
     ahead: bool = True
     started: float = 0.0
+
+    def low(self, recycle_after: int) -> bool:
+        """Down to its last messages, with no batch waiting, and far enough from being replaced
+        that its next batch is read by this same process."""
+        left = len(self.jobs)
+        return len(self.batches) == 1 and left <= QUEUE_WHEN_LEFT and self.served + left < recycle_after
+
+    def answered(self) -> None:
+        """The first message in hand answered: the next batch's turn when it ends its own."""
+        self.jobs.popleft()
+        self.batches[0] -= 1
+        if not self.batches[0]:
+            self.batches.popleft()
+            self.ahead = not self.batches or self.batches[0] == 1
 
 
 @dataclass
@@ -162,8 +185,9 @@ class ReaderPool:
         is near: then what is left is shared out evenly, so that no worker idles while another
         still holds several messages. A worker that has answered all it held is handed more
         between two answers given (each is decided and stored by the caller meanwhile), not
-        only once every answer ready has been given."""
-        hand = _HandOut(enumerate(jobs), window=2 * len(self.workers) * self.batch)
+        only once every answer ready has been given; one down to its last messages is handed its
+        next batch before it is done (`QUEUE_WHEN_LEFT`), while the end is not near."""
+        hand = _HandOut(enumerate(jobs), window=3 * len(self.workers) * self.batch)
         done: dict[int, ReadMessage | Failure] = {}
         following = 0
         self.alone.clear()
@@ -178,15 +202,17 @@ class ReaderPool:
                 hand.raws.pop(following, None)
                 yield done.pop(following)
                 following += 1
-                if any(not worker.jobs for worker in self.workers):
+                if any(not w.jobs or w.low(self.recycle_after) for w in self.workers):
                     done.update(self._collect(0))
                     self._hand_out(hand)
 
     def _hand_out(self, hand: _HandOut) -> None:
         """Each worker that holds nothing handed its next messages: one lost before its turn, or
-        a batch of those drawn (an even share of what is left once `jobs` is exhausted)."""
+        a batch of those drawn (an even share of what is left once `jobs` is exhausted); each
+        one down to its last messages, its next batch (`_queue`)."""
         for worker in self.workers:
             if worker.jobs:
+                self._queue(worker, hand)
                 continue
             if self.alone:
                 self._send(worker, [self.alone.popleft()])
@@ -196,9 +222,28 @@ class ReaderPool:
             if batch := [hand.ahead.popleft() for _ in range(min(share, self.batch, len(hand.ahead)))]:
                 self._send(worker, batch)
 
+    def _queue(self, worker: _Worker, hand: _HandOut) -> None:
+        """A full batch for a worker down to its last messages, sent now to wait in its pipe; not
+        once fewer than a batch per worker are left (shared out evenly among the workers that hold
+        none), nor while messages lost before their turn wait, nor when the batch would not fit
+        in the pipe."""
+        if self.batch == 1 or self.alone or not worker.low(self.recycle_after):
+            return
+        hand.draw(self.batch * len(self.workers))
+        if len(hand.ahead) < self.batch * len(self.workers):
+            return
+        batch = [hand.ahead[k] for k in range(self.batch)]
+        if sum(len(raw.data) for _, raw in batch) > QUEUED_BYTES:
+            return
+        for _ in batch:
+            hand.ahead.popleft()
+        self._send(worker, batch)
+
     def _send(self, worker: _Worker, batch: list[tuple[int, RawMessage]]) -> None:
+        if not worker.jobs:  # it reads them at once: their time starts now
+            worker.ahead, worker.started = len(batch) == 1, time.monotonic()
         worker.jobs.extend(batch)
-        worker.ahead, worker.started = len(batch) == 1, time.monotonic()
+        worker.batches.append(len(batch))
         worker.conn.send([(raw.data, raw.origin.model_dump_json()) for _, raw in batch])
 
     def _collect(self, timeout: float) -> list[tuple[int, ReadMessage | Failure]]:
@@ -228,7 +273,8 @@ class ReaderPool:
             worker.ahead = True
             return []
         status, payload, seconds = message
-        number, _ = worker.jobs.popleft()
+        number, _ = worker.jobs[0]
+        worker.answered()
         stages.add(seconds)
         worker.served += 1
         if status == "breach" or (worker.served >= self.recycle_after and not worker.jobs):
@@ -254,7 +300,7 @@ class ReaderPool:
             _freeze()
         fresh = self._spawn()
         worker.process, worker.conn, worker.served = fresh.process, fresh.conn, 0
-        worker.jobs, worker.ahead = deque(), True
+        worker.jobs, worker.batches, worker.ahead = deque(), deque(), True
 
     def _spawn(self) -> _Worker:
         context = multiprocessing.get_context("fork")

@@ -17,10 +17,10 @@ from matchers.measures import MEASURES as _MEASURES
 from matchers.vocabulary import load_vocabulary
 from parsers.values.numbers import word_numbers
 from parsers.values.units import unit_vocabulary
-from parsers.vocabulary.phrases import kept_when_short, unaccented
+from parsers.vocabulary.phrases import any_of, kept_when_short, unaccented
 
 _NUM = r"\d+(?:[.,]\d+)?"
-_UNIT_ALT = "|".join(sorted((re.escape(u) for u in _MEASURES), key=len, reverse=True))
+_UNIT_ALT = any_of(_MEASURES)
 _CONTENT_ALT = "kg|gr|g|ml|cl|dl|l|litres|litre"
 # A cable's cores and section as the trade writes them ("3G1,5", "5G2,5 mm²"): one size.
 # Spaced out ('5 G 1,5') only with a decimal section: '5 g 2' may be grams.
@@ -172,7 +172,7 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
 @lru_cache(maxsize=1)
 def _pack_then_count() -> re.Pattern[str]:
     """'carton 12', 'colis 24 rouleaux': the count may be followed by what it counts, a unit word."""
-    units = "|".join(sorted((re.escape(u) for u in unit_of() if u.isalpha()), key=len, reverse=True))
+    units = any_of(u for u in unit_of() if u.isalpha())
     return re.compile(rf"\b((?:{_PACK_WORDS})(?:e?s)?)\s+(\d+)\b(?![.,/]\d)(?!\s*(?!(?:{units})\b)[^\W\d_])")
 
 
@@ -180,7 +180,7 @@ def _pack_then_count() -> re.Pattern[str]:
 def _count_then_pack() -> re.Pattern[str]:
     """'12-pack', 'the 6 packs', '(200 ct)', '500 count': the pack's count first, and what it counts may
     stand between ('the 24-bottle packs', '6 roll pack')."""
-    units = "|".join(sorted((re.escape(u) for u in unit_of() if u.isalpha()), key=len, reverse=True))
+    units = any_of(u for u in unit_of() if u.isalpha())
     return re.compile(rf"\b(\d+)\s*(?:(?:{units})\s+)?(packs?|ct|count)\b")
 
 

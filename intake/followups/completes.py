@@ -24,8 +24,9 @@ COMPLETES_RULE = "answer-completes-order"
 COMPLETED_DOUBT = "the answer to our question completes the order quoted under it: a clerk confirms the lines"
 # An answer is a few words: a longer text says more than which option.
 ANSWER_CHARS = 300
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_CLAUSE = re.compile(r"[^,.;!\n]+")
+# Words, and the decimal figures that tell options apart ('0.5 ou 0.7', '2.5 or 4 mm²').
+_WORD = re.compile(r"[^\W\d_]{3,}|\d+[.,]\d+")
+_CLAUSE = re.compile(r"(?:[^,.;!\n]|(?<=\d)[.,](?=\d))+")
 _SENTENCE = re.compile(r"[^.;!?\n]+")
 # Words that tell no option apart.
 _PLAIN = frozenset(
@@ -92,9 +93,12 @@ _FOR_ALL = re.compile(
 )
 
 
-def complete_quoted_order(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrder | None:
+def complete_quoted_order(
+    parsed: ParsedMessage, index: CatalogIndex, counted: list[ExtractedLine] | None = None
+) -> ExtractedOrder | None:
     """The order quoted under our question, completed by the answer above it; None when the message is
-    no such answer."""
+    no such answer. The lines the answer counts itself (`counted`: 'Blouses : 4 en M et 4 en L') take the
+    place of the one quoted line each names; one naming none makes it no such answer."""
     own = parsed.text.strip()
     if not own or len(own) > ANSWER_CHARS or not parsed.quoted.strip():
         return None
@@ -109,14 +113,17 @@ def complete_quoted_order(parsed: ParsedMessage, index: CatalogIndex) -> Extract
     telling = (_words(without_added(own)) & _words(latest)) - _words(older)
     base = [line for line in read_lines(older, part=QUOTED_PART, codes=index) if line.quantity is not None]
     swaps = proposed_swaps(own, latest, base, index)
-    if not (telling or swaps) or not base:
+    in_place = _in_place(counted or [], base)
+    if not (telling or swaps or in_place) or not base or in_place is None:
         return None
     told = _told_lines(without_added(parsed.text), latest, base, _words(older))
     lines = [_chosen(line, told.get(number, []), parsed, index) for number, line in enumerate(base)]
     for number, (sku, price, span) in swaps.items():
         lines[number] = swapped(lines[number], sku, price, span, QUOTED_PART)
+    lines = [taken for number, line in enumerate(lines) for taken in in_place.get(number, [line])]
     described = [line.description.value for line in base if line.description]
-    lines += added_lines(added_clauses(parsed.text), parsed.text, described, part=parsed.text_part or "body")
+    added = [same_choice(clause, _choices(parsed.text, told)) for clause in added_clauses(parsed.text)]
+    lines += added_lines(added, parsed.text, described, part=parsed.text_part or "body")
     order = extract_from_text(parsed, codes=index)
     quoted_order = extract_from_text(
         parsed.model_copy(update={"text": older, "quoted": "", "html": None, "text_part": QUOTED_PART}),
@@ -133,6 +140,21 @@ def complete_quoted_order(parsed: ParsedMessage, index: CatalogIndex) -> Extract
             "notes": [*order.notes, "the answer completes the order quoted under our question"],
         }
     )
+
+
+def _in_place(
+    counted: list[ExtractedLine], base: list[ExtractedLine]
+) -> dict[int, list[ExtractedLine]] | None:
+    """The answer's counted lines by the place of the one quoted line each names by its words; None when
+    one names none or several."""
+    names = [_words(line.description.value) if line.description else set() for line in base]
+    places: dict[int, list[ExtractedLine]] = {}
+    for line in counted:
+        place = best_line(names, _words(line.description.value)) if line.description else None
+        if place is None:
+            return None
+        places.setdefault(place, []).append(line)
+    return places
 
 
 def _told_lines(
@@ -159,6 +181,29 @@ def _told_lines(
         elif place is not None:
             told.setdefault(place, []).append(clause.span())
     return told
+
+
+# An added article said in the option the answer chose: 'et ajoutez 4 doubles même finition', 'add 2 more in
+# the same colour'.
+_SAME_CHOICE = re.compile(
+    r"\b(?:(?:dans\s+|en\s+)?(?:la|le)\s+)?m[êe]mes?\s+(?:finition|couleur|coloris|teinte|mod[èe]le|gamme)s?\b"
+    r"|\b(?:in\s+)?(?:the\s+)?same\s+(?:finish|colou?r|shade|model|range)\b",
+    re.I,
+)
+
+
+def _choices(own: str, told: dict[int, list[tuple[int, int]]]) -> set[str]:
+    """The options the answer chose, as it writes them ('Anthracite pour tout': 'Anthracite')."""
+    return {_FOR_ALL.sub(" ", own[start:end]).strip() for spans in told.values() for start, end in spans}
+
+
+def same_choice(clause: str, choices: set[str]) -> str:
+    """`clause` with 'même finition' / 'same colour' written as the one option the answer chose; as it is
+    when it chose none or several."""
+    if len(choices) != 1:
+        return clause
+    (chosen,) = choices
+    return _SAME_CHOICE.sub(lambda _: chosen, clause)
 
 
 def _declines(own: str, options: set[str]) -> bool:

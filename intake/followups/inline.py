@@ -198,6 +198,8 @@ _RATHER = re.compile(
     re.I,
 )
 
+_FIRST_CLAUSE = re.compile(r"[^,;.\n]*")
+
 
 def _other_variant(
     line: ExtractedLine, answer: str, part: str, span: tuple[int, int] | None, index: CatalogIndex
@@ -205,10 +207,13 @@ def _other_variant(
     """The quoted line with the variant the answer names in its article's place, at its count; None when
     the answer names none, or counts anew."""
     found = _RATHER.search(answer)
-    if found is None or _counts(answer) or len(answer) > MAX_ANSWER_CHARS:
+    if _counts(answer) or len(answer) > MAX_ANSWER_CHARS or (found is None and "?" in answer):
         return None
+    # Without 'rather', the variant is what the answer's first clause names: 'the 4000K please, it is for
+    # the laundry', 'la version inox svp'; a word no twin of the article carries names none.
+    words = (found["words"] or found["before"] or "") if found else _FIRST_CLAUSE.match(answer)[0]
     sku = match_article(line, index, customer_id=None).sku
-    twin = variant_in_words(sku, found["words"] or found["before"] or "", index) if sku else None
+    twin = variant_in_words(sku, words, index) if sku else None
     if twin is None:
         return None
     # Read where the answer names the variant: the quoted line writes the other article.

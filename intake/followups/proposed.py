@@ -130,7 +130,10 @@ def proposals(question: str, index: CatalogIndex) -> list[tuple[str, str, Decima
     for sentence in _SENTENCE.finditer(_UNWRAPPED.sub(" ", question)):
         verb = _PROPOSES.search(sentence.group(0))
         if verb is None:
+            said = in_stock_instead(sentence.group(0))
             before.append(sentence.group(0))
+            if said is not None and (sku := _proposed_article(said[1], index)) is not None:
+                found.append((said[0], sku, None, sentence.span()))
             continue
         missing, offered = sentence.group(0)[: verb.start()], sentence.group(0)[verb.end() :]
         if len(missing.split()) <= _SUBJECT_WORDS and before:
@@ -144,6 +147,31 @@ def proposals(question: str, index: CatalogIndex) -> list[tuple[str, str, Decima
         value = parse_number(price.group(1) or price.group(2)) if price else None
         found.append((missing, sku, Decimal(value) if value is not None else None, sentence.span()))
     return found
+
+
+# 'the HP 26X is out of stock until the 14th; the 26A (CF226A) is in stock', 'le BAEH est en rupture, mais le
+# BAES 45 lm est disponible': the article missing, then in a clause of its own the one we have instead.
+_MISSING = re.compile(
+    r"\b(?:out\s+of\s+stock|sold\s+out|discontinued|unavailable|no\s+longer\s+(?:available|made|in\s+stock)"
+    r"|en\s+rupture|(?:n['’]est|ne\s+sont)\s+plus\s+(?:disponibles?|fabriqu[ée]e?s?)|[ée]puis[ée]e?s?)\b",
+    re.I,
+)
+_CLAUSE_TURN = re.compile(r";|,\s*(?:but|mais)\b|\s[-–]\s", re.I)
+_IN_STOCK = re.compile(
+    r"\s(?:is|are|est|sont)\s+(?:(?:still|toujours|bien)\s+)?(?:in\s+stock|available|disponibles?|en\s+stock)\b",
+    re.I,
+)
+
+
+def in_stock_instead(sentence: str) -> tuple[str, str] | None:
+    """(what is missing, the words naming what we have instead) of a sentence saying one article is out
+    of stock and, in a clause after it, another is in stock; None when it says no such thing."""
+    missing = _MISSING.search(sentence)
+    turn = _CLAUSE_TURN.search(sentence, missing.end()) if missing else None
+    stock = _IN_STOCK.search(sentence, turn.end()) if turn else None
+    if missing is None or turn is None or stock is None:
+        return None
+    return sentence[: turn.start()], sentence[turn.end() : stock.start()]
 
 
 def swapped(

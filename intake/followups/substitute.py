@@ -27,8 +27,9 @@ SUBSTITUTE_DOUBT = (
 ANSWER_CHARS = 300
 # A count the answer writes: a figure standing alone, not inside a code or a PO ('6 as planned').
 _COUNT = re.compile(r"(?<![\w/.,-])(\d{1,4})(?![\w/-]|[.,]\d)")
-# The count of the line that is missing: '6 x PLB-37699', 'the 3 x LAV2302B', 'Les 6 x ...'.
-_MISSING = re.compile(r"(?<![\w.,])(\d{1,4})\s*[x×]\s", re.I)
+# The count of the line that is missing: '6 x PLB-37699', 'the 3 x LAV2302B', 'Les 6 x ...'; never a model's
+# mark ('the HP 26X is out of stock').
+_MISSING = re.compile(r"(?<![\w.,])(\d{1,4})(?:\s+[xX×]|[x×])\s")
 
 
 def takes_substitute(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrder | None:

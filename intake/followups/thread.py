@@ -28,8 +28,14 @@ from matchers import CatalogIndex, match_article, match_customer
 from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from models.followups import OrderChange
 from parsers import read_attachments
-from parsers.text.reader import extract_from_text, quoted_lines
-from parsers.text.thread import QUOTED_PART, changes_the_thread, named_quoted_things, points_to_thread
+from parsers.text.reader import extract_from_text, quoted_lines, read_lines
+from parsers.text.thread import (
+    QUOTED_PART,
+    added_after_named,
+    changes_the_thread,
+    named_quoted_things,
+    points_to_thread,
+)
 
 _NUMBER = r"(?<![\w.,]){}(?![\w]|[.,]\d)"
 
@@ -147,6 +153,12 @@ def read_against_thread(parsed: ParsedMessage, order: ExtractedOrder, index: Cat
     lines += added_lines(
         change.unread, own, [line.description.value for line in base if line.description], part=order.part
     )
+    if things and (added := added_after_named(own)) is not None:
+        # read where it is written, the rest of the reply blanked
+        alone = "".join(c if added[0] <= i < added[1] or c == "\n" else " " for i, c in enumerate(own))
+        lines += [
+            line for line in read_lines(alone, part=order.part, codes=index) if line.quantity is not None
+        ]
     order = _doubted(order, lines, *doubts)
     # The quoted lines a removal took out were read, as taken out.
     removed = set(change.remove)

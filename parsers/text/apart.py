@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from models import ExtractedLine
 from models.datafiles import load_toml
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.words import DATA
 
 # Where a clause ends: a sentence's end, a row's, a semicolon, a colon ('Cette commande annule et remplace la
@@ -34,9 +35,6 @@ class _ApartFile(BaseModel):
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     words = load_toml(DATA / "spotting.toml", _ApartFile).apart
-
-    def any_of(said: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(said, key=len, reverse=True))
 
     def whole(said: list[str]) -> str:
         return rf"(?<!\w)(?:{any_of(said)})(?!\w)"

@@ -10,6 +10,7 @@ from models import ExtractedLine
 from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
 from parsers.values.numbers import NUMBER, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.sizes import each_words
 
 
@@ -134,8 +135,6 @@ def _build_counted_last() -> re.Pattern[str]:
 _COUNTED_LAST = _build_counted_last()
 # Words asking for goods ('il nous faudrait', 'please send'): a sentence holding them orders.
 ASKING = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(re.escape(w) for w in sorted(each_words().asking, key=len, reverse=True))
-    + r")(?!\w)",
+    r"(?<!\w)(?:" + any_of(each_words().asking) + r")(?!\w)",
     re.I,
 )

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from models.datafiles import load_toml
 from parsers.values.numbers import NUMBER, quantity_words_pattern
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.sieve import Sieve, starting
 from parsers.vocabulary.words import DATA
 
@@ -50,27 +51,23 @@ def correction_words() -> CorrectionWords:
 ONLY_ONE = r"un\s+seul|une\s+seule|only\s+one|just\s+one"
 
 
-def _words(items: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def correction_patterns() -> dict[str, re.Pattern[str]]:
     words = correction_words()
     qty = rf"(?:{NUMBER}|{quantity_words_pattern()})"
-    instead, apology = _words(words.instead), _words(words.apology)
-    reported, fillers = _words(words.reported), _words(words.fillers)
-    also, want = _words(words.also), _words(words.reported_want)
+    instead, apology = any_of(words.instead), any_of(words.apology)
+    reported, fillers = any_of(words.reported), any_of(words.fillers)
+    also, want = any_of(words.also), any_of(words.reported_want)
     return {
         "postscript": re.compile(rf"^\s*(?:{'|'.join(words.postscript)})\s*[:\-–]?\s*", re.I),
         "cancelled": re.compile(
-            rf"\d[^()\n]*?(?:\(\s*|[-–—,;:/]\s*|\s)(?:{_words(words.cancelled)})(?!\w)", re.I
+            rf"\d[^()\n]*?(?:\(\s*|[-–—,;:/]\s*|\s)(?:{any_of(words.cancelled)})(?!\w)", re.I
         ),
         "reference": re.compile(
             rf"(?P<new>(?=[\w\-/.]*\d)[^\W_][\w\-/.]{{2,}})\s*,?\s+(?:{instead})\s+(?P<old>(?=[\w\-/.]*\d)[^\W_][\w\-/.]{{2,}})",
             re.I,
         ),
-        "cancel_note": re.compile(rf"^\W*(?:{_words(words.cancelled)})(?!\w)", re.I),
+        "cancel_note": re.compile(rf"^\W*(?:{any_of(words.cancelled)})(?!\w)", re.I),
         "inline": re.compile(
             rf"\s*(?:--|[-–—,;(/])\s*(?:(?:{apology})(?!\w)[\s,:!]*)?(?P<new>\d+(?:[.,]\d+)?)\s+(?:{instead})\s+"
             rf"(?P<old>\d+(?:[.,]\d+)?)\s*\)?\s*[.!]?\s*$",
@@ -128,7 +125,7 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # 'finalement pas de bavette', 'en fait plus d'enveloppes C5': the article named is dropped
         "dropped": re.compile(
-            rf"\b(?:{_words(words.dropped)})\s+(?:de\s+|d['’]\s*|du\s+|des\s+|of\s+)?(?P<what>[^\W\d_][^.;,:!?\n]{{2,80}})",
+            rf"\b(?:{any_of(words.dropped)})\s+(?:de\s+|d['’]\s*|du\s+|des\s+|of\s+)?(?P<what>[^\W\d_][^.;,:!?\n]{{2,80}})",
             re.I,
         ),
         # Both open with a count, looked for in every sentence: tried only where a count may start.
@@ -151,32 +148,32 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             # at a line's start, inside a sentence, or asked at a sentence's start ('PO attached. Please also
             # add 2 rolls'; a bare 'Ajoutez aussi ...' there is the prose reader's)
             rf"(?:^\s*|(?<=[.!?])\s+(?=(?:please|pls|could|can|pouvez|pourriez|{reported})\b)|[,;:]\s*|\b(?:et|and)\s+)"
-            rf"(?:{_words(words.add + words.beside)}|(?:{reported})\s+(?:(?:{fillers})\s+)*(?:{_words(words.reported_add)})"
+            rf"(?:{any_of(words.add + words.beside)}|(?:{reported})\s+(?:(?:{fillers})\s+)*(?:{any_of(words.reported_add)})"
             rf"|(?:{reported})\s+(?:{also})\s+(?:{want})|(?:{reported})\s+(?:{want})\s+(?:{also}))"
             rf"(?!\w)\s*:?\s*"
-            rf"(?:(?:{_words(words.fillers)})(?!\w)\s*)*(?=\d|{quantity_words_pattern()})",
+            rf"(?:(?:{any_of(words.fillers)})(?!\w)\s*)*(?=\d|{quantity_words_pattern()})",
             re.I,
         ),
-        "filler_tail": re.compile(rf"(?:[\s,]+(?:{_words(words.fillers)}))+\s*[.!]?\s*$", re.I),
+        "filler_tail": re.compile(rf"(?:[\s,]+(?:{any_of(words.fillers)}))+\s*[.!]?\s*$", re.I),
         # 'n'oubliez pas les gants', 'don't forget the tape' add rather than take out
         "remove": re.compile(
-            rf"(?<!n['’])(?<!\bne\s)(?<!don['’]t\s)(?<!\bnot\s)\b(?:{_words(words.remove)})\s+(?!pas\b|to\b)"
+            rf"(?<!n['’])(?<!\bne\s)(?<!don['’]t\s)(?<!\bnot\s)\b(?:{any_of(words.remove)})\s+(?!pas\b|to\b)"
             rf"(?P<what>[^.;\n]{{3,80}})",
             re.I,
         ),
         "withdrawn": re.compile(
             rf"\b(?:pour|for|as\s+for|quant\s+aux?|concernant)\s+(?P<what>[^\W\d_][^,.;:\n]{{2,60}}?)\s*[,:]?\s+"
-            rf"(?:{_words(words.withdrawn_after)})(?!\w)",
+            rf"(?:{any_of(words.withdrawn_after)})(?!\w)",
             re.I,
         ),
         "except": re.compile(
-            rf"\b(?:{_words(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{_words(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?!(?:\([^)\n]*\)|[^.;\n(])*\d)",
+            rf"\b(?:{any_of(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{any_of(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?!(?:\([^)\n]*\)|[^.;\n(])*\d)",
             re.I,
         ),
         # 'Sauf les dalles, on en a reçu', 'OK, except the softshells: ...': an exception opening a sentence
         # (after an approval at most) takes out the one line it names of the list below it.
         "except_opening": re.compile(
-            rf"(?:^|(?<=[.!?])\s)\W*(?:(?:{_words(words.approval)})(?!\w)[\s,;:!.\-–]*)?(?:{_words(words.except_)})\s+"
+            rf"(?:^|(?<=[.!?])\s)\W*(?:(?:{any_of(words.approval)})(?!\w)[\s,;:!.\-–]*)?(?:{any_of(words.except_)})\s+"
             rf"(?P<what>[^.;,:(\n]{{3,80}})(?!(?:\([^)\n]*\)|[^.;\n(])*\d)",
             re.I,
         ),
@@ -187,15 +184,15 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "forwarder_drop": re.compile(
-            rf"(?<!\w)(?:{_words(words.forwarder_drop)})\s*(?P<what>[^\W\d_][^.;,:!?()\n]{{2,60}})", re.I
+            rf"(?<!\w)(?:{any_of(words.forwarder_drop)})\s*(?P<what>[^\W\d_][^.;,:!?()\n]{{2,60}})", re.I
         ),
         "forwarder_dropped_after": re.compile(
             rf"(?:^|(?<=[.!?:;])\s)\W*(?:(?:les|le|la|l['’]|the)\s*)?(?P<what>[^\W\d_][^\d.;,:!?()\n]{{1,50}}?)\s*[,:]?\s+"
-            rf"(?:{_words(words.forwarder_dropped_after + words.withdrawn_after)})(?!\w)",
+            rf"(?:{any_of(words.forwarder_dropped_after + words.withdrawn_after)})(?!\w)",
             re.I,
         ),
         "line_number": re.compile(
-            rf"^\s*(?:la\s+|the\s+|l['’]\s*)?(?:{_words(words.line_words)})\s*n?[°o.]?\s*(?P<no>\d{{1,2}})\b",
+            rf"^\s*(?:la\s+|the\s+|l['’]\s*)?(?:{any_of(words.line_words)})\s*n?[°o.]?\s*(?P<no>\d{{1,2}})\b",
             re.I,
         ),
     }

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
 from parsers.text.correction_patterns import ONLY_ONE, correction_patterns, possible_keys
+from parsers.text.extracted import measure_after
 from parsers.text.named_lines import (
     WordBook,
     before,
@@ -287,26 +288,18 @@ def _count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[s
 
 # The words between a count and the one it replaces that name nothing ('et pas', 'au lieu de').
 _BETWEEN = frozenset(
-    [
-        "et",
-        "pas",
-        "not",
-        "and",
-        "non",
-        "au",
-        "lieu",
-        "de",
-        "instead",
-        "of",
-        "rather",
-        "than",
-        "plutôt",
-        "que",
-        "à",
-        "la",
-        "place",
-    ]
+    re.findall(r"\S+", "et pas not and non au lieu de instead of rather than plutôt que à la place")
 )
+
+
+_NAMING = re.compile(r"(?:\b(?:the|of|des|les|de|du|ces|these|those)|\bd['’])\s*$", re.I)
+
+
+def _held_by_the_goods(sentence: str, match: re.Match[str]) -> bool:
+    """'4 of the 1000 mm wipers, not 2': a measure said after 'the', 'des' is what the goods hold, no
+    count ('make it 20 kg of turkey, not 15' counts in kg)."""
+    at = match.start("new")
+    return measure_after(sentence, match.end("new")) and _NAMING.search(sentence[:at]) is not None
 
 
 def _closest(pattern: re.Pattern[str], sentence: str, match: re.Match[str]) -> re.Match[str]:
@@ -314,7 +307,7 @@ def _closest(pattern: re.Pattern[str], sentence: str, match: re.Match[str]) -> r
     4', 'les sacs 100 L mettez 4 cartons au lieu de 2'), not a size said before it; a size said after
     the count ('4 couronnes d'ICTA 25 au lieu de 3') leaves it."""
     while (later := pattern.search(sentence, match.start("new") + len(match["new"]))) is not None:
-        if later.end() != match.end():
+        if later.end() != match.end() or _held_by_the_goods(sentence, later):
             break
         between = sentence[later.end("new") : later.start("old")]
         if not any(len(w) > 2 and w.lower() not in _BETWEEN for w in re.findall(r"[^\W\d_]+", between)):

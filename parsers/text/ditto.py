@@ -29,7 +29,9 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"{_BULLET}(?P<qty>{NUMBER}|{quantity_words_pattern()})\s*(?:(?P<unit>{UNIT_TOKEN})\s+)??"
         r"(?:(?:the\s+)?(?P<same>same|idem|ditto|pareil|les\s+m[êe]mes|la\s+m[êe]me|le\s+m[êe]me)\b"
-        r"\s*(?:,\s*|\s+(?:in|en|but|mais)\s+(?:size\s+|taille\s+)?)|(?:in|en)\s+(?:size\s+|taille\s+|pointure\s+)?)"
+        r"\s*(?:,\s*|\s+(?:in|en|but|mais)\s+(?:size\s+|taille\s+)?)|(?:in|en)\s+(?:size\s+|taille\s+|pointure\s+)?"
+        # '- 10 boîtes taille L' under '- 10 boîtes de gants nitrile taille M': the size's label alone
+        r"|(?P<label>size|taille|pointure)\s+(?=[^,;()]{1,6}\s*[.!]?\s*$))"
         r"(?P<what>[^,;()]+?)\s*[.!]?\s*$",
         re.I,
     )
@@ -57,7 +59,9 @@ def read_ditto(line: str, above: ExtractedLine | None, *, part: str, start: int)
     if quantity is None or approx or (match["unit"] and unit is None):
         return None
     what = match["what"].strip()
-    if match["same"] is None and not _one_size_or_colour(what):
+    # After its label a letter is a size ('taille L'), never litres.
+    labelled = match["label"] is not None and is_size(what, bare=True)
+    if match["same"] is None and not (labelled or _one_size_or_colour(what)):
         return None  # '2 en stock', '3 in the van': no size nor colour
     desc = _swapped(above.description.value, what)
     if desc is None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
 from parsers.values.numbers import parse_number, word_quantity
+from parsers.values.units import normalise_unit, unit_kind
 
 # A unit word after a quantity: "ctn", "boîtes", "m²", "rouleau(x)", "pces.".
 UNIT_TOKEN = r"[^\W\d_][\w²³]*(?:\(s\))?\.?"
@@ -69,3 +70,10 @@ def line_from_parts(
         confidence=confidence,
         notes=notes or [],
     )
+
+
+def measure_after(line: str, end: int) -> bool:
+    """The number ending at `end` is followed by a measure's unit ('500 m', '25 kg')."""
+    word = re.match(rf"\s*({UNIT_TOKEN})", line[end:])
+    unit = normalise_unit(word[1]) if word else None
+    return unit is not None and unit_kind(unit) == "measure"

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from models import ExtractedLine
 from parsers.text.counted_after import BULLET, BULLET_MARK, SIZE, split_code
-from parsers.text.extracted import UNIT_TOKEN, line_from_parts, read_quantity
+from parsers.text.extracted import UNIT_TOKEN, line_from_parts, measure_after, read_quantity
 from parsers.text.prose_names import with_measure
 from parsers.values.numbers import NUMBER, parse_number, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_ordered_by
@@ -108,7 +108,7 @@ def read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     if desc_start is None:
         return None
     pack_text = match["pack"] or (match["pack2"] if unit else None)
-    if match["pack2"] and (not unit or _measure_after(line, match.end("pack2"))):
+    if match["pack2"] and (not unit or measure_after(line, match.end("pack2"))):
         # '1 drum 500 m Cat6A', '2 couronnes 100 m R2V': the size of what is counted, a part of its name.
         pack_text = match["pack"]
         desc_start = min(desc_start, match.start("pack2"))
@@ -132,13 +132,6 @@ def read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
         confidence=0.5 if approx else (0.8 if not match["qty"][0].isdigit() else 0.85),
         notes=["approximate quantity: confirm with the customer"] if approx else [],
     )
-
-
-def _measure_after(line: str, end: int) -> bool:
-    """The number ending at `end` is followed by a measure's unit ('500 m', '25 kg')."""
-    word = re.match(rf"\s*({UNIT_TOKEN})", line[end:])
-    unit = normalise_unit(word[1]) if word else None
-    return unit is not None and unit_kind(unit) == "measure"
 
 
 def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | None, int | None]:

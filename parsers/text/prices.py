@@ -1,7 +1,8 @@
 """A price written after a line's count: a quote's or order's row in columns.
 
 'Chaussure S3 noire pointure 40   qté 3    58,00 €', 'GDB1372  front pads   x4 sets  @ 43.50',
-'Gants nitrile T9    10 btes    4,50 € HT', 'HAR-300-ML  Harnais 3 points   2 x 82,00 €'; or after the
+'Gants nitrile T9    10 btes    4,50 € HT', 'HAR-300-ML  Harnais 3 points   2 x 82,00 €', columns set
+apart by long dashes ('Masque FFP3 boîte de 10 — 10 boîtes — 16,50 € HT la boîte'); or after the
 name when the count opens the line, as our quotes set their rows out ('- 12 x Disjoncteur 16A C : 7,90 €
 net', 'Proposition 1 : 4 x Batterie 180Ah à 232,00 € HT pièce'). The price is no part of the line's reading (a
 figure in it would be read as the count, a currency mark makes the line look like a total):
@@ -28,7 +29,7 @@ _TAIL = re.compile(
     # ' x 82,00 €', ' : 7,90 € net': after the count or the name, with its currency.
     rf"|(?:\s+[x×]|\s*:)\s*(?:{_CURRENCY}\s*{NUMBER}|{NUMBER}\s*{_CURRENCY})"
     # '   58,00 €', '  - 62.00 EUR': an amount in a column of its own, with its currency or to the cent.
-    rf"|(?:\s{{2,}}|\t|\s+[-–|]\s+)(?:{_CURRENCY}\s*{NUMBER}|{NUMBER}\s*{_CURRENCY}|\d{{1,6}}[.,]\d{{2}}(?![\d.,])))"
+    rf"|(?:\s{{2,}}|\t|\s+[-–—|]\s+)(?:{_CURRENCY}\s*{NUMBER}|{NUMBER}\s*{_CURRENCY}|\d{{1,6}}[.,]\d{{2}}(?![\d.,])))"
     rf"{_PER}\s*[.;]?\s*$",
     re.I,
 )

@@ -25,6 +25,7 @@ from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measur
 from parsers.text.variants import read_headed, read_variants, variant_spans
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.sieve import starting
 
 
@@ -219,7 +220,7 @@ _ALONE_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,])")
 
 
 def _build_prose() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(word_numbers().approx, key=len, reverse=True))
+    words = any_of(word_numbers().approx)
     approx = rf"(?:une?\s+|a\s+)?(?:{words})"
     # 'une douzaine de kilos de bavette': a unit may follow the rough count
     approx_unit = (

@@ -15,6 +15,7 @@ from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measur
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.sizes import each_words
 from parsers.vocabulary.words import line_words
@@ -118,7 +119,7 @@ def _asked_right_before(sentence: str, line: ExtractedLine, start: int) -> bool:
 @cache
 def _asked_by() -> re.Pattern[str]:
     words = each_words()
-    between = "|".join(re.escape(w) for w in sorted([*words.determiners, *_ALSO], key=len, reverse=True))
+    between = any_of([*words.determiners, *_ALSO])
     return re.compile(rf"{ASKING.pattern}(?:\s*(?:{between})(?!\w))*\s*$", re.I)
 
 

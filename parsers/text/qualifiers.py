@@ -9,6 +9,7 @@ from parsers.text.extracted import UNIT_TOKEN
 from parsers.text.variants import colour_pattern
 from parsers.values.numbers import NUMBER
 from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.words import line_words
 
 
@@ -37,7 +38,7 @@ def qualifies(clause: str) -> bool:
 
 
 def _build_qualifier() -> re.Pattern[str]:
-    spec = "|".join(re.escape(w) for w in sorted(line_words().spec_nouns, key=len, reverse=True))
+    spec = any_of(line_words().spec_nouns)
     colour = colour_pattern()
     return re.compile(
         rf"(?:(?:size|sizes|taille|tailles|pointure|sz)\b|(?:with|avec|sans|without)\s"

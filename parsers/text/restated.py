@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from models import Extracted, ExtractedLine, Provenance
 from parsers.text.named_lines import before, inside, line_words, named_once, sentences, significant
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.sizes import is_size, size_pattern, variant_words
 
 
@@ -133,7 +134,7 @@ _MARK = re.compile(r"(?-i:[A-Z]{1,2}\d{1,4}|\d{1,4}[A-Z]{1,2})")
 @lru_cache(maxsize=1)
 def _variant_swap() -> re.Pattern[str]:
     words = variant_words()
-    colours = "|".join(re.escape(c) for c in sorted(words.colours, key=len, reverse=True))
+    colours = any_of(words.colours)
     link = r"(?:(?:en|in|taille|size|pointure)\s+)"
 
     def variant(name: str) -> str:  # a bare number is a size only after its link word ('en 10')

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from models import Extracted, Provenance
 from models.datafiles import load_toml
 from parsers.values.dates import find_dates
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.words import DATA
 
@@ -100,7 +101,7 @@ def _addresses() -> _Addresses:
 def _countries() -> str:
     """parsers/data/addresses.toml's country names, as one alternation."""
     names = _addresses().countries
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return any_of(names)
 
 
 def address_end(text: str) -> int | None:

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from models import ExtractedLine
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.sizes import variant_words
 
 
@@ -70,5 +71,5 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _same() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(variant_words().same, key=len, reverse=True))
+    words = any_of(variant_words().same)
     return re.compile(rf"(?<!\w)(?:{words}|ditto)(?!\w)", re.I)

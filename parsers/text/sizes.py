@@ -24,6 +24,7 @@ from models import ExtractedLine
 from parsers.text.extracted import line_from_parts
 from parsers.values.numbers import NUMBER, parse_number
 from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.sieve import starting
 from parsers.vocabulary.sizes import (
     ambiguous_letter,
@@ -55,10 +56,10 @@ class Pair:
 def _pair_patterns() -> tuple[re.Pattern[str], ...]:
     size = size_pattern()
     words = size_words()
-    links = "|".join(re.escape(w) for w in sorted(words.links, key=len, reverse=True))
+    links = any_of(words.links)
     # 'S:2 M:4 XL:2': the next size is no unit of this count.
     unit = rf"(?:\s*(?!(?:{size})(?![\w]))(?P<unit>[^\W\d_]{{2,}}\.?))"
-    colours = "|".join(re.escape(c) for c in sorted(variant_words().colours, key=len, reverse=True))
+    colours = any_of(variant_words().colours)
     patterns = (
         # "T9 x 6", "XL : 3", "P43 = 2 paires"
         re.compile(rf"(?P<size>{size})\s*[x×:=]\s*(?P<qty>\d{{1,4}})(?!\d){unit}?(?![\w])", re.I),
@@ -125,7 +126,7 @@ def _last_chain(line: str, pairs: list[Pair]) -> list[Pair]:
 
 @lru_cache(maxsize=1)
 def _label_tail() -> re.Pattern[str]:
-    labels = "|".join(re.escape(w) for w in sorted(size_words().labels, key=len, reverse=True))
+    labels = any_of(size_words().labels)
     return re.compile(rf"(?:\s*(?:en|in)?\s*(?:{labels}))?[\s:=\-–—,(]*$", re.I)
 
 

@@ -26,6 +26,7 @@ from parsers.text.extracted import line_from_parts, read_quantity
 from parsers.values.dates import month_number
 from parsers.values.numbers import quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.words import DATA
 
 
@@ -65,7 +66,7 @@ _TRAIL = re.compile(r"[\s\-–—/:|,;(*]+$")
 def _trailing() -> tuple[re.Pattern[str], ...]:
     """A count written after the name, apart from it (': 6 briques', ', 8 kg', ' x 5', '-> 4 boîtes',
     ' -- 10', 'x2', ' (x10)', ' (10 sacs)', 'noir 3x'), a word of thanks after it or none ('- 10 sacs svp')."""
-    thanks = "|".join(re.escape(w) for w in sorted(_spotting().thanks, key=len, reverse=True))
+    thanks = any_of(_spotting().thanks)
     end = rf"(?:\s*[,.;\-–]?\s*(?:{thanks})(?!\w))?\s*[.!]?\s*$"
     return (
         re.compile(
@@ -120,7 +121,7 @@ def _refused() -> re.Pattern[str]:
         *words.withdrawn_after,
         *words.except_,
     ]
-    alternatives = "|".join(re.escape(w) for w in sorted(set(said), key=len, reverse=True))
+    alternatives = any_of(set(said))
     return re.compile(rf"\?|(?<!\w)(?:{alternatives})(?!\w)", re.I)
 
 

@@ -157,16 +157,49 @@ _SAME_NAMED = re.compile(
     r"|\b(?:les?|la)\s+m[êe]mes?\s+(?P<fr>(?:[^\W\d_][\w-]*,?\s+){1,6}?)que\s+(?:ci-dessous|(?:dans\s+)?(?:la|notre|ma)\s+commande\s+ci-dessous)\b",
     re.I,
 )
+# "On prend seulement le terreau et le paillage pour l'instant", "we'll only take the compost and the mulch":
+# the quoted lines taken are those named, the others not (yet).
+_ONLY_NAMED = re.compile(
+    r"\b(?:on|je|nous)\s+(?:ne\s+)?pren(?:d|ds|ons|drons|drai)\s+(?:que|seulement|uniquement|juste)\s+"
+    r"(?P<fr>(?:les?\s|la\s|l['’])[^\d.,;:!?\n]{2,80}?)"
+    r"(?=\s+(?:pour\s+l['’]instant|pour\s+le\s+moment|cette\s+fois)\b|[.,;:!?\n]|$)"
+    r"|\b(?:we|i)(?:['’]ll|\s+will|\s+shall)?\s+(?:only\s+take|take\s+only|just\s+take|take\s+just)\s+"
+    r"(?P<en>the\s[^\d.,;:!?\n]{2,80}?)(?=\s+(?:for\s+now|this\s+time)\b|[.,;:!?\n]|$)",
+    re.I,
+)
 _AND = re.compile(r"\s*(?:,|\band\b|\bet\b|&)\s*", re.I)
 
 
 def named_quoted_things(own: str) -> list[str]:
     """The things a reply names as the quoted lines it takes again ('the same compost and drip line as
-    below': 'compost', 'drip line'); none when it names the quoted order whole."""
+    below': 'compost', 'drip line') or alone ('on prend seulement le terreau et le paillage'); none when it
+    names the quoted order whole."""
     found = _SAME_NAMED.search(own)
-    if found is None:
+    if found is not None:
+        named = found["en"] or found["fr"]
+    elif (only := _ONLY_NAMED.search(own)) is not None:
+        named = only["en"] or only["fr"]
+    else:
         return []
-    return [thing for thing in _AND.split(found["en"] or found["fr"]) if thing.strip()]
+    return [thing for thing in _AND.split(named) if thing.strip()]
+
+
+# What the reply adds in the sentence naming the quoted lines it takes again: 'les mêmes X et Y que
+# ci-dessous, et 2 Z', 'the same X as below, and 4 Y' ('plus 4 Y' the change's reader adds).
+_ADDED_AFTER = re.compile(
+    r"\s*,?\s*(?:et|and|ainsi\s+que|as\s+well\s+as)\s+(?:aussi\s+|also\s+)?(?=\d)", re.I
+)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def added_after_named(own: str) -> tuple[int, int] | None:
+    """Where, after the quoted lines a reply names again, the same sentence counts an article of its own."""
+    found = _SAME_NAMED.search(own)
+    lead = _ADDED_AFTER.match(own, found.end()) if found else None
+    if lead is None:
+        return None
+    end = _SENTENCE_END.search(own, lead.end())
+    return lead.end(), end.start() if end else len(own)
 
 
 def changes_the_thread(own: str) -> bool:

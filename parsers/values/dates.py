@@ -25,7 +25,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from models.datafiles import load_toml
-from parsers.vocabulary.phrases import normalize
+from parsers.vocabulary.phrases import any_of, normalize
 from parsers.vocabulary.sieve import Sieve, starting
 from parsers.vocabulary.words import DATA
 
@@ -66,11 +66,6 @@ def _month_index() -> dict[str, int]:
 def month_number(word: str) -> int | None:
     """The month a name or abbreviation stands for ('févr.', 'Dezember', 'SEPT'); None for other words."""
     return _month_index().get(normalize(word))
-
-
-def any_of(words) -> str:
-    """The words as one alternation, the longest first so a phrase wins over its first word."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _words_alt(words) -> str:

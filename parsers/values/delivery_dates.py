@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from parsers.values.dates import DateHit, any_of, date_words, find_dates
+from parsers.values.dates import DateHit, date_words, find_dates
+from parsers.vocabulary.phrases import any_of
 
 
 def delivery_date(text: str, today: dt.date) -> DateHit | None:

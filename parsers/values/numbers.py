@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from models.datafiles import load_toml
+from parsers.vocabulary.phrases import any_of
 
 DATA = Path(__file__).parents[1] / "data"
 # Spaces used as thousands separators: space, no-break space, narrow no-break space.
@@ -138,7 +139,7 @@ def quantity_words_pattern() -> str:
     plain = sorted((w for w in words.words if len(w) > 2 or w in {"un"}), key=len, reverse=True)
     approx_alt = "|".join(re.escape(a) for a in approx)
     plain_alt = "|".join(re.escape(p) for p in plain)
-    groups = "|".join(re.escape(m) for m in sorted(words.multipliers, key=len, reverse=True))
+    groups = any_of(words.multipliers)
     # 'deux douzaines de paires de gants': the 'de' joining the groups to what they count is theirs
     many = "|".join(re.escape(p) for p in plain if words.words[p] > 1 and p not in words.multipliers)
     # '1 doz. tea lights': a group's word may be cut short

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache, wraps
 
 _PUNCT = re.compile(r"[^\w]+")
@@ -100,3 +100,9 @@ def starts_with(text: str, phrases: tuple[str, ...]) -> bool:
     """Does the normalized text begin with one of the phrases (as whole words)?"""
     norm = normalize(text)
     return any(norm == p or norm.startswith(p + " ") for p in phrases)
+
+
+def any_of(words: Iterable[str]) -> str:
+    """The words as one regex alternation, escaped, the longest first: 'sans valve' is tried
+    before 'sans', so a phrase wins over its first word."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

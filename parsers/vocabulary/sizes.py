@@ -9,6 +9,7 @@ from functools import lru_cache
 from pydantic import BaseModel, Field
 
 from models.datafiles import load_toml
+from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.words import DATA
 
 
@@ -71,18 +72,14 @@ def variant_words() -> VariantWords:
     return _sizes_file().variants
 
 
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def size_pattern() -> str:
     """A size as written: a letter size ('XL', '2XL'), a prefixed number ('T9', 'P43') or a
     labelled one ('taille 42'); a bare number is left to the caller, whose shape says it is one."""
     words = size_words()
-    letters = _alternatives(words.letters)
-    prefixes = _alternatives(words.prefixes)
-    labels = _alternatives(words.labels)
+    letters = any_of(words.letters)
+    prefixes = any_of(words.prefixes)
+    labels = any_of(words.labels)
     return (
         rf"(?:(?:{labels})\s*)?(?:(?<![\w/])(?:{letters})(?![\w/])|(?<![\w.])(?:{prefixes})\s?\d{{1,2}}(?![\w,.]\d))"
         rf"|(?:{labels})\s*\d{{1,2}}(?![\d])"

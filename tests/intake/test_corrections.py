@@ -127,6 +127,27 @@ def test_a_removal_beside_a_new_count_is_applied_only_when_its_line_is_gone():
     ]
 
 
+@pytest.mark.parametrize(
+    ("description", "said", "measure"),
+    [
+        ("cleaning fluid 500 ml bottles", "6 of the 500 ml bottles, not 4", "500"),
+        ("rouleaux câble HO7 50 m", "mettez 6 des rouleaux de 50 m et non 4", "50"),
+    ],
+    ids=["ml-en", "m-fr"],
+)
+def test_a_count_before_a_measure_is_the_one_that_must_be_applied(description, said, measure):
+    """The measure written between the new count and the old one is neither of them."""
+    parsed = make_parsed(text=f"4 x {description}\n10 x CIM-25\n{said}")
+    other = make_line("CIM-25", "10", number=2, description="ciment 25 kg")
+
+    def reasons(count: str) -> list[str]:
+        matched = make_matched_order([make_line("VIS-440-200", count, description=description), other])
+        return [r.code for r in check_corrections(CheckContext(parsed=parsed, matched=matched))]
+
+    assert reasons("6") == []
+    assert reasons(measure) == reasons("4") == ["order_corrected"]
+
+
 def test_a_price_after_au_lieu_de_is_no_correction_of_the_lines():
     parsed = make_parsed(text="4 x VIS-440-200 à 5,91 € au lieu de 6,20 € comme convenu\n10 x CIM-25")
     assert check_corrections(CheckContext(parsed=parsed, matched=make_matched_order())) == []

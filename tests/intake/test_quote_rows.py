@@ -41,6 +41,10 @@ def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
         ("Hi-vis vest orange XL      30 pcs    2.90", "2.90"),
         ("Gants nitrile T9 x 10 à 4,50 € la boîte", "4.50"),
         ("CAI-OUT-45   Caisse à outils   2   24,90 € HT", "24.90"),
+        # columns set apart by long dashes, as a quote typed in a mail program
+        ("Ramette papier A4 80 g — 20 ramettes — 4,35 € HT la ramette", "4.35"),
+        ("Pipettes graduées 10 ml sachet de 50 — 6 sachets — 12,80 € HT", "12.80"),
+        ("Copper elbow 22 mm — 40 pieces — 0.85 EUR each", "0.85"),
     ],
 )
 def test_a_price_after_the_count_is_blanked_and_kept(line: str, price: str) -> None:
@@ -74,6 +78,18 @@ def test_a_quotes_rows_with_no_code_are_read_with_their_counts_and_prices(index:
         for line in read_lines(text, part="quoted", codes=index)
     ]
     assert read == [(4, Decimal("6.20")), (12, Decimal("2.45")), (6, Decimal("7.40"))]
+
+
+def test_a_quotes_rows_set_apart_by_long_dashes_keep_the_name_before_the_count(index: CatalogIndex) -> None:
+    text = (
+        "Cheville nylon M8x40 sachet de 50 — 4 sachets — 6,20 € HT le sachet\n"
+        "Ruban de masquage 38 mm x 50 m — 12 rouleaux — 2,45 € HT\n"
+    )
+    read = [
+        (line.description.value.split(" — ")[0], line.quantity.value if line.quantity else None)
+        for line in read_lines(text, part="quoted", codes=index)
+    ]
+    assert read == [("Cheville nylon M8x40 sachet de 50", 4), ("Ruban de masquage 38 mm x 50 m", 12)]
 
 
 @pytest.mark.parametrize(

@@ -290,3 +290,84 @@ def test_an_ingest_started_with_the_collector_off_turns_it_on_for_the_messages(t
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+class _Pipe:
+    """A worker's end as the pool writes to it: what was sent, in order."""
+
+    def __init__(self, sent: list[list[int]], numbers: dict[bytes, int]) -> None:
+        self.sent, self.numbers = sent, numbers
+
+    def send(self, batch: list[tuple[bytes, str]]) -> None:
+        self.sent.append([self.numbers[data] for data, _ in batch])
+
+
+def _pool_of_fakes(batch: int, raws: list[RawMessage]) -> tuple[ReaderPool, list[list[int]]]:
+    pool = ReaderPool(
+        index=CatalogIndex.build(ReferenceData()), limits=DocumentLimits(), processes=2, batch=batch
+    )
+    sent: list[list[int]] = []
+    numbers = {raw.data: n for n, raw in enumerate(raws)}
+    pool.workers = [readers._Worker(process=None, conn=_Pipe(sent, numbers)) for _ in range(2)]  # type: ignore[arg-type]
+    return pool, sent
+
+
+def _answering(pool: ReaderPool, script: list[list[tuple[int, int]]]):
+    """`_collect` as the workers would answer: at each look, per (worker, count) its first messages."""
+
+    def collect(timeout: float) -> list[tuple[int, str]]:
+        step = script.pop(0) if script else [(w, len(pool.workers[w].jobs)) for w in (0, 1)]
+        answers = []
+        for w, count in step:
+            for _ in range(count):
+                answers.append((pool.workers[w].jobs[0][0], "read"))
+                pool.workers[w].answered()
+        return answers
+
+    return collect
+
+
+def test_a_worker_down_to_its_last_messages_is_handed_its_next_batch_before_it_is_done() -> None:
+    """It finds its next messages in its pipe once done, instead of waiting for the caller to come
+    back from deciding and storing."""
+    raws = [RawMessage(data=b"x%d" % n, origin=Origin(kind="file", path=f"m{n}")) for n in range(40)]
+    pool, sent = _pool_of_fakes(4, raws)
+    # Worker 0 answers two of its four, then nothing is ready: down to two, it is handed four more.
+    pool._collect = _answering(pool, [[(0, 2)], []])  # type: ignore[method-assign,assignment]
+    answers = pool.read(raws)
+    next(answers), next(answers)
+    assert sent == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]
+    assert [n for n, _ in pool.workers[0].jobs] == [2, 3, 8, 9, 10, 11]
+    assert list(pool.workers[0].batches) == [2, 4]
+    assert len(list(answers)) == 38
+    assert sorted(n for batch in sent for n in batch) == list(range(40))
+
+
+def test_a_batch_too_large_to_wait_in_the_pipe_is_handed_only_once_the_worker_is_done() -> None:
+    """The caller's send would wait for the worker to read it: it is not queued."""
+    filler = b"x" * (readers.QUEUED_BYTES // 3)
+    raws = [RawMessage(data=b"%d" % n + filler, origin=Origin(kind="file", path=f"m{n}")) for n in range(16)]
+    pool, sent = _pool_of_fakes(4, raws)
+    pool._collect = _answering(pool, [[(0, 2)], []])  # type: ignore[method-assign,assignment]
+    answers = pool.read(raws)
+    next(answers), next(answers)
+    assert sent == [[0, 1, 2, 3], [4, 5, 6, 7]]
+    assert len(list(answers)) == 14
+    assert sorted(n for batch in sent for n in batch) == list(range(16))
+
+
+def test_a_worker_lost_with_a_batch_waiting_fails_only_the_message_it_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The messages of the batch waiting in its pipe are read again, each alone."""
+    monkeypatch.setattr(reader_worker, "read_message", _flaky_read)
+    body = next(iter_message_files([FIXTURES])).read_bytes()
+    markers = [b"\nCRASH\n" if n == 1 else b"\n%d\n" % n for n in range(12)]
+    raws = [
+        RawMessage(data=body + m, origin=Origin(kind="file", path=f"m{n}")) for n, m in enumerate(markers)
+    ]
+    index = CatalogIndex.build(ReferenceData())
+    with ReaderPool(index=index, limits=DocumentLimits(), processes=2, batch=2) as pool:
+        answers = list(pool.read(raws))
+    kinds = [type(a).__name__ for a in answers]
+    assert kinds == ["ReadMessage", "Failure", *["ReadMessage"] * 10]

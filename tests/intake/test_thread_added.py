@@ -38,6 +38,13 @@ def test_an_article_the_reply_adds_in_words_of_its_own_is_kept(said: str, index:
     assert order.doubts
 
 
+def test_pareil_que_la_derniere_fois_orders_the_quoted_order_with_its_changes(index: CatalogIndex) -> None:
+    said = "Pareil que la dernière fois mais 12 coudes au lieu de 10, et pas de manchons cette fois."
+    parsed = reply_quoting(said, EARLIER, subject="RE: Commande CH-4410")
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert [qty for _, qty in skus_of(order, index)] == [12]
+
+
 def test_a_count_added_to_a_quoted_line_is_no_line_of_its_own() -> None:
     quoted = ["manchons à sertir cuivre Ø14", "coudes 90° à sertir cuivre Ø16"]
     unread = ["et ajoutez 4 coudes 90° à sertir", "add 2 more of the sleeves"]

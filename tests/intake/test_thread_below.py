@@ -146,6 +146,37 @@ def test_the_same_things_as_below_takes_the_quoted_lines_they_name(said: str, in
     assert sorted(taken) == [("PLB-20873", 20), ("PLB-37498", 10)]
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Merci de nous livrer les mêmes coudes et ruban que ci-dessous, et 2 couronnes de tube PER gainé bleu Ø12"
+        " 50 m ? Bon CH-2612-05.",
+        "Please send the same elbows and tape as below, and 2 PLB-12400. New PO CH-2612-05.",
+    ],
+    ids=["et-fr", "and-en"],
+)
+def test_an_article_counted_after_the_quoted_things_named_again_is_added(
+    said: str, index: CatalogIndex
+) -> None:
+    parsed = reply_quoting(said, EARLIER_ORDER, subject="Re: Commande CH-2611-40")
+    (order,) = _read(parsed, index)
+    assert sorted(skus_of(order, index)) == [("PLB-12400", 2), ("PLB-20873", 20), ("PLB-37498", 10)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Bon pour le devis : on prend seulement les coudes et le ruban pour l'instant, le tube au printemps.",
+        "OK for the quote, we'll only take the elbows and the PTFE tape for now. PO LN-5522.",
+    ],
+    ids=["on-prend-seulement-fr", "only-take-en"],
+)
+def test_a_quote_taken_for_the_lines_named_alone_leaves_the_others(said: str, index: CatalogIndex) -> None:
+    parsed = reply_quoting(said, QUOTE_EN, subject="RE: Quote DV-26-7710")
+    (order,) = _read(parsed, index)
+    assert sorted(skus_of(order, index)) == [("PLB-20873", 20), ("PLB-37498", 10)]
+
+
 def test_a_reply_under_a_quote_that_names_it_orders_it_whatever_its_class(index: CatalogIndex) -> None:
     parsed = reply_quoting(
         "Please proceed with the quote below except the blue PER: go with the PER gainé rouge Ø12 50 m "

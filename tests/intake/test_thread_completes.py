@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from intake.followups.completes import COMPLETED_DOUBT, complete_quoted_order
+from intake.followups.completes import COMPLETED_DOUBT, complete_quoted_order, same_choice
 from intake.orders_by_reading import answer_completing
-from matchers import CatalogIndex
-from models import Classification, MessageKind, ParsedMessage
+from matchers import CatalogIndex, match_article
+from models import Classification, ExtractedOrder, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
+from parsers import extract_orders
 from tests.factories.pipeline import make_parsed
 
 REF = Path(__file__).parents[2] / "fixtures" / "ref"
@@ -149,3 +150,68 @@ def test_our_note_offering_a_replacement_is_answered_over_the_order_it_is_about(
     read = [(line.code.value if line.code else None, int(line.quantity.value)) for line in order.lines]
     assert read == [(None, 6), ("ROU-PEI-180", 4)]
     assert COMPLETED_DOUBT in order.doubts
+
+
+@pytest.mark.parametrize(
+    ("clause", "choices", "expected"),
+    [
+        (
+            "Et ajoutez 2 pots de sous-couche même finition",
+            {"Blanc satiné"},
+            "Et ajoutez 2 pots de sous-couche Blanc satiné",
+        ),
+        ("also add 5 fleece jackets in the same colour", {"Navy"}, "also add 5 fleece jackets Navy"),
+        ("rajoutez 10 embouts dans la même gamme", {"Inox A4"}, "rajoutez 10 embouts Inox A4"),
+        ("add 4 trays, same finish", {"grey", "white"}, "add 4 trays, same finish"),
+        ("add 4 trays, same finish", set(), "add 4 trays, same finish"),
+    ],
+    ids=["finish-fr", "colour-en", "range-fr", "two-choices", "no-choice"],
+)
+def test_an_article_added_in_the_same_option_takes_the_one_option_chosen(
+    clause: str, choices: set[str], expected: str
+) -> None:
+    assert same_choice(clause, choices) == expected
+
+
+def _counted_reply(said: str, index: CatalogIndex) -> tuple[ParsedMessage, list[ExtractedOrder]]:
+    parsed = _reply(said)
+    read = extract_orders(parsed, codes=index)
+    parsed.classification = Classification(kind=MessageKind.ORDER, confidence=0.7, reasons=["counted"])
+    return parsed, read
+
+
+def test_an_answer_counting_the_sizes_of_a_quoted_line_takes_its_place_in_the_order(
+    index: CatalogIndex,
+) -> None:
+    parsed, read = _counted_reply(
+        "Gants cuir : 3 paires en 9 et 3 en 10.\nLe différentiel en type AC.", index
+    )
+    got, sign = answer_completing(parsed, read, FollowupSign(kind=FollowupKind.NEW_ORDER), index)
+    assert got is not None and sign.kind == FollowupKind.NEW_ORDER
+    (order,) = got
+    lines = [(match_article(ln, index, customer_id=None).sku, int(ln.quantity.value)) for ln in order.lines]
+    assert lines == [("GAN-CUI-T9", 3), ("GAN-CUI-T10", 3), ("DIF-40-AC", 2), ("ROU-PEI-230", 4)]
+    assert COMPLETED_DOUBT in order.doubts
+
+
+def test_an_answer_counting_an_article_the_quoted_order_does_not_name_is_read_as_written(
+    index: CatalogIndex,
+) -> None:
+    parsed, read = _counted_reply(
+        "Gants cuir : 3 paires en 9 et 3 en 10.\n4 cartouches de silicone blanc.", index
+    )
+    sign = FollowupSign(kind=FollowupKind.NEW_ORDER)
+    assert answer_completing(parsed, read, sign, index) == (read, sign)
+
+
+def test_a_decimal_option_tells_its_line_apart(index: CatalogIndex) -> None:
+    quoted = (
+        "Le mar. 1 déc. 2026 à 09:14, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+        "> Bonjour,\n> - les forets béton : en 5,5 ou en 6,5 ?\n> Le service commandes\n>\n"
+        "> Le lun. 30 nov. 2026 à 08:10, Rénov'Habitat <commande@renovhabitat24.fr> a écrit :\n"
+        ">> Bonjour,\n>> Commande RH-7003 :\n>> - 4 forets béton\n>> - 6 paires de gants cuir taille 9\n>> Merci\n"
+    )
+    order = complete_quoted_order(_reply("Les gants ok. Et 6,5 pour les forets.", quoted), index)
+    assert order is not None
+    first = order.lines[0].description
+    assert first is not None and "6,5" in first.value

@@ -125,8 +125,18 @@ def test_counts_written_under_our_priced_lines_order_those_articles(index: Catal
         ("plutôt le rouge, le bleu est pour le sanitaire", "PLB-12487"),
         ("le rouge à la place", "PLB-12487"),
         ("plutôt le vert", None),
+        ("le rouge svp, c'est pour le chauffage", "PLB-12487"),
+        ("le vert svp", None),
+        ("le rouge ?", None),
     ],
-    ids=["rather-the-other-colour", "the-other-colour-instead", "no-such-variant"],
+    ids=[
+        "rather-the-other-colour",
+        "the-other-colour-instead",
+        "no-such-variant",
+        "the-other-colour-named-alone",
+        "no-such-variant-named-alone",
+        "a-question-names-no-variant",
+    ],
 )
 def test_an_answer_naming_another_variant_orders_it_at_the_quoted_count(
     answer: str, expected: str | None, index: CatalogIndex

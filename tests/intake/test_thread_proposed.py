@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from intake.followups.completes import complete_quoted_order
-from intake.followups.proposed import takes_proposal
+from intake.followups.proposed import in_stock_instead, takes_proposal
 from matchers import CatalogIndex
 from models import ParsedMessage
 from tests.factories.pipeline import make_parsed
@@ -114,3 +114,59 @@ def test_an_answer_naming_the_proposed_article_to_wait_for_the_other_completes_n
 ) -> None:
     said = "No, we'd rather wait for the nitrile, not the latex."
     assert complete_quoted_order(_reply(said, SHIP_INSTEAD_EN), index) is None
+
+
+IN_STOCK_EN = (
+    "On Tue, 1 Dec 2026 at 09:14, Order desk <commandes@garonne-pro.fr> wrote:\n"
+    "> Hello,\n> Two points:\n> - the nitrile gloves size 10 are out of stock until January; the latex gloves"
+    " size 10 are in stock. Would that do instead?\n> Order desk\n>\n"
+    "> On Mon, 30 Nov 2026 at 08:10, Martin BTP <achats@martin-btp.fr> wrote:\n"
+    ">> Hello,\n>> PO MB-7105\n>> 4 boxes of nitrile gloves size 10\n>> 6 pairs of leather gloves size 9\n"
+)
+IN_STOCK_FR = (
+    "Le mar. 1 déc. 2026 à 09:14, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+    "> Bonjour,\n> Le ruban de masquage 38 mm est en rupture, mais le ruban de masquage 50 mm x 50 m est"
+    " disponible. Cela vous irait ?\n> Le service commandes\n>\n"
+    "> Le lun. 30 nov. 2026 à 08:10, Martin BTP <achats@martin-btp.fr> a écrit :\n"
+    ">> Bonjour,\n>> Commande MB-7106 :\n>> - 10 rouleaux de ruban de masquage 38 mm\n"
+    ">> - 6 paires de gants cuir taille 9\n>> Merci\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "quoted", "first"),
+    [
+        ("Yes, the latex is fine, same quantity.", IN_STOCK_EN, ("GAN-LTX-T10", 4)),
+        ("Oui, le 50 mm nous va.", IN_STOCK_FR, ("RUB-MAS-50", 10)),
+    ],
+    ids=["out-of-stock-then-in-stock-en", "en-rupture-mais-disponible-fr"],
+)
+def test_an_article_said_in_stock_after_the_missing_one_is_the_proposal(
+    said: str, quoted: str, first: tuple[str, int], index: CatalogIndex
+) -> None:
+    order = complete_quoted_order(_reply(said, quoted), index)
+    assert order is not None
+    read = [(line.code.value if line.code else None, int(line.quantity.value)) for line in order.lines]
+    assert read == [first, (None, 6)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "the HP 26X is out of stock; the 26A (CF226A) is in stock.",
+            ("the HP 26X is out of stock", " the 26A (CF226A)"),
+        ),
+        (
+            "Le flacon de 1 L est épuisé - le bidon de 5 L est disponible.",
+            ("Le flacon de 1 L est épuisé", "le bidon de 5 L"),
+        ),
+        ("The 26A is in stock and the 26X is out of stock.", None),
+        ("All lines are in stock.", None),
+    ],
+    ids=["semicolon-en", "dash-fr", "in-stock-before-the-missing-one", "nothing-missing"],
+)
+def test_what_we_have_instead_is_read_after_what_is_missing(
+    sentence: str, said: tuple[str, str] | None
+) -> None:
+    assert in_stock_instead(sentence) == said

@@ -66,3 +66,13 @@ def test_the_substitute_taken_is_ordered_at_the_price_offered(
 )
 def test_a_refusal_or_a_question_back_orders_nothing(said: str, note: str, index: CatalogIndex) -> None:
     assert takes_substitute(reply_quoting(said, note, subject="Re: rupture"), index) is None
+
+
+def test_a_models_mark_in_the_missing_sentence_is_no_count(index: CatalogIndex) -> None:
+    note = (
+        "Hello,\nThe PLB-37699 26X ball valves are out of stock until January. We can\n"
+        "offer instead the ball valve PN40 lever handle 3/4 (PLB-37865) at 14.60 EUR each.\nRegards"
+    )
+    assert (
+        takes_substitute(reply_quoting("Yes, the PN40 is fine.", note, subject="Re: rupture"), index) is None
+    )

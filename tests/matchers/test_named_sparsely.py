@@ -106,8 +106,9 @@ def test_a_pair_of_sizes_after_a_pack_word_is_no_pack_count(said: str) -> None:
         (("Charnières inox 100 mm (jeu de 2)", "Charnière inox 100 mm"), "stainless hinges 100 mm twin pack"),
         (("Feu de gabarit LED orange", "Feu de gabarit LED blanc"), "LED side marker lamp, amber"),
         (("Distributeur savon sans contact", "Distributeur savon à pompe"), "touch-free soap dispenser"),
+        (("Brouette 100 L roue gonflable", "Tuyau d'arrosage 19 mm - 25 m"), "wheelbarrows 100 L"),
     ],
-    ids=["cork", "cherry-punnet", "twin-pack", "marker-amber", "touch-free"],
+    ids=["cork", "cherry-punnet", "twin-pack", "marker-amber", "touch-free", "wheelbarrow"],
 )
 def test_english_names_of_common_goods(names: tuple[str, ...], said: str) -> None:
     match = match_article(make_extracted_line(said, quantity="2"), _index(*names), customer_id=None)

@@ -71,6 +71,33 @@ def test_an_english_correction_names_the_line_by_its_words():
 
 
 @pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "- 4 x cleaning fluid 500 ml\n- 2 x sponges\n\nPlease send 6 of the 500 ml bottles, not 4.\n",
+            [("cleaning fluid 500 ml", 6), ("sponges", 2)],
+        ),
+        (
+            "Câble HO7 50 m : 2\nGaine ICTA 20 : 3\n\nmettez 3 des rouleaux de 50 m et non 2.\n",
+            [("Câble HO7 50 m", 3), ("Gaine ICTA 20", 3)],
+        ),
+        (
+            "Farine T55 25 kg : 5\nSucre 1 kg : 10\n\nSorry: 8 of the 25 kg sacks, not 5.\n",
+            [("Farine T55 25 kg", 8), ("Sucre 1 kg", 10)],
+        ),
+        (
+            "Garden hose : 20 m\nHose reel : 1\n\nOne change: make it 30 m of garden hose, not 20.\n",
+            [("Garden hose", 30), ("Hose reel", 1)],
+        ),
+    ],
+    ids=["ml-en", "m-fr", "kg-en", "counted-in-m"],
+)
+def test_a_measure_between_the_count_and_the_old_one_is_no_count(text, want):
+    """'6 of the 500 ml bottles, not 4': 500 ml is what the bottles hold, 6 is the new count."""
+    assert _corrected(text) == want
+
+
+@pytest.mark.parametrize(
     ("sentence", "left"),
     [
         ("Enlevez la ligne 2, merci.", ["Tuyau arrosage", "Arrosoir 10 L"]),
@@ -305,8 +332,11 @@ def test_a_line_withdrawn_later_by_its_name(sentence, left):
         ("2 kits de fixation pour rail R48 -> non pardon, un seul, le client a annulé le 2e", 1),
         ("Tuile faîtière : 10, finalement 8.", 8),
         ("6 x safety cones 75 cm -- sorry, only 4, the van is full", 4),
+        ("5 ramettes papier A4 80 g (non, mettez-en 8, on en use beaucoup)", 8),
+        ("3 flacons d'éthanol 1 L (non, prenez-en 6, c'est pour le labo)", 6),
+        ("4 copper elbows 15 mm (no, make it 10, we go through them)", 10),
     ],
-    ids=["un-seul-despite-annule", "finalement-n", "sorry-only-n"],
+    ids=["un-seul-despite-annule", "finalement-n", "sorry-only-n", "mettez-en-n", "prenez-en-n", "make-it-n"],
 )
 def test_a_count_revised_on_its_line_stands_whatever_the_reason_after_it(line, count):
     assert [q for _, q in _read(f"{line}\n")] == [Decimal(count)]

@@ -448,8 +448,23 @@ def test_same_with_nothing_to_swap_in_the_line_above_is_no_copy_of_it():
             "- 4 paires de gants cuir taille 8\n- 2 en stock\n",
             [("gants cuir taille 8", 4, "paire"), ("en stock", 2, None)],
         ),
+        (
+            "- 10 boîtes de blouses de labo taille M\n- 10 boîtes taille L\n",
+            [("blouses de labo taille M", 10, "boite"), ("blouses de labo taille L", 10, "boite")],
+        ),
+        (
+            "- 6 packs of chef jackets size S\n- 4 packs size XL\n",
+            [("chef jackets size S", 6, "paquet"), ("chef jackets size XL", 4, "paquet")],
+        ),
+        (
+            "- 2 paires de chaussures de sécurité pointure 42\n- 3 paires pointure 44\n",
+            [
+                ("chaussures de sécurité pointure 42", 2, "paire"),
+                ("chaussures de sécurité pointure 44", 3, "paire"),
+            ],
+        ),
     ],
-    ids=["paires-en-9", "in-2xl", "no-size-no-sibling"],
+    ids=["paires-en-9", "in-2xl", "no-size-no-sibling", "taille-letter", "size-letters", "pointure"],
 )
 def test_a_line_of_a_count_and_a_size_alone_orders_the_article_above_in_it(text, expected):
     assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]

@@ -104,6 +104,8 @@ def test_broken_vocabulary_names_the_key(tmp_path: Path, content: str, key: str)
         "Reprenez ma commande ci-dessous svp",
         "Même commande que la dernière fois",
         "Idem que la précédente commande",
+        "Pareil que la dernière fois, merci",
+        "Pareil que la précédente commande svp",
         "Same as last time please",
         "Same again",
     ],

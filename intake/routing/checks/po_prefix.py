@@ -19,6 +19,7 @@ from intake.routing.checks.context import CheckContext
 from intake.routing.checks.po import file_words, po_visible
 from intake.routing.checks.reading import default_reading_rules
 from models import ReviewReason
+from parsers.vocabulary.phrases import any_of
 
 # Order words that label a number on their own ('Commande BC 26-1187', 'Order: PO 55120').
 _ORDER_WORDS = ("commande", "order", "bestellung", "pedido", "auftrag")
@@ -104,7 +105,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     """The value read opening with a short label word; such a word right before a number; a label
     ending a text ('Notre bon de commande :'); a label standing as a title ('BON DE COMMANDE')."""
     rules = default_reading_rules()
-    words = "|".join(re.escape(w) for w in sorted(rules.po_abbreviations, key=len, reverse=True)) or "$^"
+    words = any_of(rules.po_abbreviations) or "$^"
     labels = sorted((*rules.po_labels, *_ORDER_WORDS), key=len, reverse=True)
     label = "(?:" + "|".join(re.escape(w) for w in labels) + ")"
     return (
