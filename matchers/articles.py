@@ -79,6 +79,8 @@ def match_article(
         named = exact_match(line, index, sku, Evidence(kind="name", detail=wording, weight=0.97), wording)
         return _by_the_piece(line, wording, index, _sold_in_the_unit_counted(line, wording, index, named))
     found = by_designation(line, wording, index, habits, context, heading)
+    if found.sku is None and _COLUMNS in wording:
+        found = _in_its_own_column(line, wording, index, habits, context, heading) or found
     aside = _REMARK.sub(" ", wording).strip()
     if found.sku is None and aside and aside != wording.strip():
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
@@ -96,6 +98,36 @@ def match_article(
         line, wording, index, _size_word_names_twin(line, wording, index, found)
     )
     return _by_the_piece(line, wording, index, found)
+
+
+# How a row's columns of what the article fits or where it goes are joined before its name
+# (parsers/documents/rows.py: 'Clio IV 1.5 dCi | Filtre à gasoil').
+_COLUMNS = " | "
+
+
+def _in_its_own_column(
+    line: ExtractedLine,
+    wording: str,
+    index: CatalogIndex,
+    habits: dict[str, Habit] | None,
+    context: frozenset[str],
+    heading: frozenset[str],
+) -> LineMatch | None:
+    """'Clio IV 1.5 dCi | Filtre à gasoil': the whole row names the air filter of that car better than
+    its fuel filter, yet one column alone opens with a word designations open with (what the article
+    is); the others say which of its twins, as a heading would."""
+    cells = [cell.strip() for cell in wording.split(_COLUMNS)]
+    said = [read_wording(cell).words for cell in cells]
+    named = [at for at, words in enumerate(said) if words and words[0] in index.heads]
+    if len(named) != 1:
+        return None
+    at = named[0]
+    others = frozenset(word for other, words in enumerate(said) if other != at for word in words)
+    found = by_designation(line, cells[at], index, habits, context, heading | others)
+    if found.sku is None:
+        return None
+    found.score = round(min(found.score, GUESS_SCORE), 4)  # the whole row named another: a clerk confirms
+    return found
 
 
 def _without_use_clause(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -312,7 +313,7 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
         for option, similarity in options:
             if similarity > best and option in words:
                 best, token = similarity, option
-        if best == 0.0 and options and _initials_of(options[0][0], candidate.words):
+        if best == 0.0 and options and _shortened_in(options[0][0], candidate.words):
             best = PREFIX_SIMILARITY
         covered += weight * best
         used.add(token)
@@ -332,6 +333,31 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
         1 for word in query.wording.excluded if _names_word(words, word) or word in candidate.features
     )
     return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted + exact
+
+
+def _shortened_in(word: str, words: tuple[str, ...]) -> bool:
+    """A word the customer shortened from words the designation prints one after the other: their
+    initials, or their beginnings run together."""
+    return _initials_of(word, words) or _beginnings_of(word, words)
+
+
+# Each beginning of a word run together with the next ('interdiff', 'porteman') keeps this many letters.
+_SHORTEST_BEGINNING = 3
+
+
+def _beginnings_of(word: str, words: tuple[str, ...]) -> bool:
+    """'interdiff' for 'interrupteur différentiel', 'sacpoub' for 'sac poubelle': the beginnings of two
+    words that follow each other in the designation, run together."""
+    if len(word) < 2 * _SHORTEST_BEGINNING or not word.isalpha():
+        return False
+    for cut in range(_SHORTEST_BEGINNING, len(word) - _SHORTEST_BEGINNING + 1):
+        left, right = word[:cut], word[cut:]
+        if any(
+            first.startswith(left) and second.startswith(right) and (first, second) != (left, right)
+            for first, second in pairwise(words)
+        ):
+            return True
+    return False
 
 
 def _initials_of(word: str, words: tuple[str, ...]) -> bool:

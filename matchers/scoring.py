@@ -22,6 +22,9 @@ TOP = 5
 LONE_FLOOR = 0.45
 LONE_LEAD = 0.15
 LONE_SCORE = 0.6
+# The floor when the wording's sizes are all printed by the best candidate and by no other near it
+# ('the 120 x 180', 'still water 50 cl (the 24-bottle packs)'): the sizes name it, if the words hardly do.
+SIZED_FLOOR = 0.3
 
 
 def exact_match(
@@ -105,12 +108,15 @@ def lone_fit(found: LineMatch, wording: str, index: CatalogIndex) -> LineMatch:
     a word of the wording the first lacks ('filtre à gasoil' against the air filter of the vehicle named,
     beside its fuel filter), leaves the line blank."""
     ranked = found.candidates
-    if found.sku is not None or not ranked or ranked[0].score < LONE_FLOOR:
+    if found.sku is not None or not ranked:
+        return found
+    query = read_wording(wording)
+    sized = _sizes_name_one(query, ranked, index)
+    if ranked[0].score < (SIZED_FLOOR if sized else LONE_FLOOR):
         return found
     lead = ranked[0].score - (ranked[1].score if len(ranked) > 1 else 0.0)
     near = [c.key for c in ranked if c.score >= ranked[0].score / 2]
-    query = read_wording(wording)
-    if lead < LONE_LEAD or _lacks_what_another_prints(query, near, index):
+    if (lead < LONE_LEAD and not sized) or _lacks_what_another_prints(query, near, index):
         return found
     if (
         not set(query.words)
@@ -120,6 +126,19 @@ def lone_fit(found: LineMatch, wording: str, index: CatalogIndex) -> LineMatch:
     score = round(min(ranked[0].score, LONE_SCORE), 4)
     match = LineMatch(line=found.line, sku=ranked[0].key, score=score, margin=0.0, candidates=ranked)
     return finish_match(match, index)
+
+
+def _sizes_name_one(query: Wording, ranked: list[Candidate], index: CatalogIndex) -> bool:
+    """Does the best candidate alone print every size the wording states (a bare number aside)?"""
+    stated = [f for f in query.features if not f.startswith("num:")]
+    if not stated:
+        return False
+
+    def prints_all(sku: str) -> bool:
+        agree, disagree, _ = compare_sizes(query, index.designations.wordings[index.positions[sku]])
+        return not disagree and sum(1 for f in agree if not f.startswith("num:")) >= len(stated)
+
+    return [c.key for c in ranked if prints_all(c.key)] == [ranked[0].key]
 
 
 def _lacks_what_another_prints(query: Wording, skus: list[str], index: CatalogIndex) -> bool:

@@ -81,6 +81,11 @@ class Vocabulary(BaseModel):
         )
         if not found and len(word) > 5 and word.endswith("oes"):
             found = self.translations.get(word[:-2])  # 'tomatoes', 'potatoes': not 'tomatoe'
+        if not found and len(word) > 6 and word.endswith("ing"):
+            # 'crimping pliers' as 'pince à sertir': the '-ing' of a verb the vocabulary gives a French
+            # verb for ('sanding' is no 'sable', 'sealing' no 'joint').
+            verb = self.translations.get(_without_ing(word), "")
+            found = verb if verb.endswith(("er", "ir", "re")) and "|" not in verb else None
         return found or self.forms.get(word[:-1] if word.endswith("s") else word, word)
 
     def translation(self, word: str) -> str | None:
@@ -95,6 +100,12 @@ def _one_spacing(phrase: str) -> str:
 
 
 _PHRASE_GAP = re.compile(r"[\s\-]+")
+
+
+def _without_ing(word: str) -> str:
+    """The verb an English '-ing' word is made of: 'crimping' of 'crimp', 'soldering' of 'solder'."""
+    root = word[:-3]
+    return root[:-1] if len(root) > 2 and root[-1] == root[-2] and root[-1] not in "lsw" else root
 
 
 def _singular(word: str) -> str:

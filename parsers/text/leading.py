@@ -26,6 +26,9 @@ _RATING = r"(?-i:A|mA|kA|V|kV|VA|kVA|W|kW|Wh|Ah|mAh|dB|Hz)\b"
 _SIZED_ARTICLE = re.compile(
     rf"^\d+\s*[xX×]\s*\d+(?:[.,]\d+)?\s*(?:l|litres?|liters?|lt|ml|cl|kg|g|v|w|kw|ah|mah|{_RATING})\b", re.I
 )
+# '12 x 2-gang boxes', '6 x 3-way adaptors', '10 x 2-ply rolls': after the x, a count of the article's parts
+# joined to their word, a part of its name, never a size's second figure.
+_COUNTED_PARTS = re.compile(r"^\d+\s*[xX×]\s*\d+-[^\W\d_]")
 # A maker's mark of letters and figures in a name ('trois courroies SPB 1700', 'ten H7 Night Breaker'):
 # a line naming an article, though no list mark opens it.
 _MARKED = re.compile(r"\b(?:(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}|[A-Z]{2,}\s+\d{3,})\b")
@@ -108,6 +111,9 @@ def read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     if desc_start is None:
         return None
     pack_text = match["pack"] or (match["pack2"] if unit else None)
+    if match["pack"] and _size_after(line, match.end("pack")):
+        # '2 x 63 A 2-pole RCD', '4 x 25 mm glands': a rating or a measure of the article, no pack.
+        pack_text, desc_start = None, match.start("pack")
     if match["pack2"] and (not unit or measure_after(line, match.end("pack2"))):
         # '1 drum 500 m Cat6A', '2 couronnes 100 m R2V': the size of what is counted, a part of its name.
         pack_text = match["pack"]
@@ -134,6 +140,15 @@ def read_leading(line: str, part: str, start: int) -> ExtractedLine | None:
     )
 
 
+# The ratings of a device written after their figure ('63 A', '230 V', '60 W'): sizes of its name.
+_RATING = re.compile(r"\s*(?:a|v|w|kw|va|kva|ah|mah|ma|ka)(?![\w'’])", re.I)
+
+
+def _size_after(line: str, end: int) -> bool:
+    """The number ending at `end` is followed by a device's rating or a measure's unit."""
+    return bool(_RATING.match(line, end)) or measure_after(line, end)
+
+
 def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | None, int | None]:
     """The unit after a leading quantity and where the designation starts (None: not a line)."""
     unit_text, desc_start = match["unit"], match.start("desc")
@@ -156,6 +171,7 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         and SIZE.match(line[match.start("qty") :])
         and not match["pack"]
         and not _SIZED_ARTICLE.match(line[match.start("qty") :])
+        and not _COUNTED_PARTS.match(line[match.start("qty") :])
     ):
         return None, None  # "4x40 vis": a size
     if (

@@ -60,8 +60,8 @@ def is_noise(line: str) -> bool:
         return True
     if _opens_with_field_label(line):
         return True
-    if _openers().match(lowered):
-        return True
+    if _cell_openers().match(lowered):
+        return True  # 'Tel 04 78 ...', 'Total : 120', never 'phone cable 298 2 pairs' (an article's name)
     if "€" in line or re.search(r"\b(?:eur|euros?)\b", lowered):
         return True
     if _PHONE.search(line) and len(_PHONE.sub("", line).strip(" .:-–\t")) < 25:

@@ -161,7 +161,8 @@ def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) 
         or noun in line_words().not_a_line_after_number
         or noun in line_words().street_words
         or month_number(noun) is not None
-        or noun in _FRACTIONS  # "un demi-colis": half of a unit, read above
+        # "un demi-colis": half of a unit, read above; '2 half masks', '3 demi-baguettes' name theirs
+        or (noun in _FRACTIONS and (bool(match["article"]) or read_quantity(match["qty"])[0] == 1))
         or (match["article"] and noun in _NO_ITEM_AFTER_A)  # 'a few', 'a quote for ...'
         # "une douzaine d'ampoules": a count, read above; 'two-point harnesses' is a name
         or (read_quantity(noun)[0] is not None and not sentence.startswith("-", match.end("noun")))

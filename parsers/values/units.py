@@ -81,9 +81,28 @@ def quantity_words(*, nouns: bool = False) -> tuple[str, ...]:
 
 
 def normalise_unit(token: str) -> str | None:
-    """The catalogue unit for a written unit ("ctn" -> "carton"), or None if not a unit."""
-    key = token.strip().lower().rstrip(".").strip()
-    return _unit_lookup().get(key)
+    """The catalogue unit for a written unit ("ctn" -> "carton"), or None if not a unit; a word cut
+    short and closed by a dot ("cour.", "bouteil.") names the one unit whose spellings it begins."""
+    written = token.strip().lower()
+    key = written.rstrip(".").strip()
+    found = _unit_lookup().get(key)
+    if found is None and written.endswith(".") and len(key) >= _SHORTEST_CUT and key.isalpha():
+        return _cut_short().get(key)
+    return found
+
+
+# 'rl.', 'bt.' are spelt out in the table; a shorter cut ('co.', 'pa.') would begin too many words.
+_SHORTEST_CUT = 3
+
+
+@lru_cache(maxsize=1)
+def _cut_short() -> dict[str, str]:
+    """Each beginning of a unit's spellings ('cour' of 'couronne') shared by no other unit's."""
+    owners: dict[str, set[str]] = {}
+    for form, unit in _unit_lookup().items():
+        for end in range(_SHORTEST_CUT, len(form)):
+            owners.setdefault(form[:end], set()).add(unit)
+    return {cut: next(iter(units)) for cut, units in owners.items() if len(units) == 1}
 
 
 def _folded(text: str) -> str:

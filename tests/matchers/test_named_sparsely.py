@@ -145,3 +145,78 @@ def test_an_article_lacking_a_word_another_prints_is_not_proposed() -> None:
 def test_two_figures_without_units_are_a_pack_and_what_each_holds(names: tuple[str, ...], said: str) -> None:
     match = match_article(make_extracted_line(said, quantity="2"), _index(*names), customer_id=None)
     assert match.sku == "A1"
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        (
+            (
+                "Tableau blanc émaillé magnétique 120 x 180 cm",
+                "Marqueur tableau blanc pointe ogive noir - boîte de 10",
+                "Marqueur tableau blanc - étui de 4 couleurs",
+                "Brosse effaceur tableau blanc magnétique",
+            ),
+            "your big whiteboards, the 120 x 180",
+        ),
+        (
+            (
+                "Eau de source 50 cl - pack de 24",
+                "Gobelet plastique blanc - sachet de 100",
+                "Thé vert menthe - boîte de 25 sachets",
+            ),
+            "still water 50 cl (the 24-bottle packs)",
+        ),
+        (
+            ("Tuyau d'arrosage 19 mm - 50 m", "Tuyau d'arrosage 19 mm - 25 m", "Raccord rapide 19 mm"),
+            "the long hoses, 50 m",
+        ),
+    ],
+    ids=["stationery", "drinks", "garden"],
+)
+def test_the_one_article_printing_the_sizes_written_is_proposed(names: tuple[str, ...], said: str) -> None:
+    match = match_article(make_extracted_line(said, quantity="2"), _index(*names), customer_id=None)
+    assert match.sku == "A1"
+    assert match.score < _GUESS
+
+
+def test_sizes_two_articles_print_name_neither() -> None:
+    index = _index(
+        "Tableau blanc émaillé magnétique 120 x 180 cm",
+        "Tableau liège cadre alu 120 x 180 cm",
+        "Marqueur tableau blanc pointe ogive noir - boîte de 10",
+    )
+    line = make_extracted_line("your big boards, the 120 x 180", quantity="1")
+    assert match_article(line, index, customer_id=None).sku is None
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        (
+            (
+                "Filtre à huile Mann W 712/95 - VW 2.0 TDI",
+                "Filtre à huile Mann W 712/83 - PSA 1.6 HDi",
+                "Filtre à air Mann C 30 005 - VW Golf VII 2.0 TDI",
+                "Plaquettes de frein AV - VW Golf VII 2.0 TDI",
+            ),
+            "Golf VII 2.0 TDI | Filtre à huile",
+        ),
+        (
+            (
+                "Courroie trapézoïdale SPB 1700 - Iveco Daily 3.0",
+                "Courroie trapézoïdale SPB 1700 - Renault Master 2.3",
+                "Filtre à air - Iveco Daily 3.0 benne",
+                "Balai essuie-glace 600 mm - Iveco Daily 3.0 benne",
+            ),
+            "Daily 3.0 benne | Courroie SPB 1700",
+        ),
+    ],
+    ids=["car", "van"],
+)
+def test_the_column_naming_the_article_is_read_with_the_others_as_its_heading(
+    names: tuple[str, ...], said: str
+) -> None:
+    match = match_article(make_extracted_line(said, quantity="1"), _index(*names), customer_id=None)
+    assert match.sku == "A1"
+    assert match.score < _GUESS

@@ -474,8 +474,22 @@ def test_a_dozen_listed_after_items_counts_twelve() -> None:
             [("tomatoes", "0.5", "carton"), ("gloves", "2", "boite")],
         ),
         ("un demi de bière et 2 cartons de gobelets", [("gobelets", "2", "carton")]),
+        ("please send 2 half masks with A2P3 filters", [("half masks with A2P3 filters", "2", None)]),
+        (
+            "il nous faut 3 demi-baguettes et 2 cartons de gobelets",
+            [("demi-baguettes", "3", None), ("gobelets", "2", "carton")],
+        ),
     ],
-    ids=["kilo-et-demi", "digits-et-demi", "demi-colis", "and-a-half", "half-a", "demi-no-unit"],
+    ids=[
+        "kilo-et-demi",
+        "digits-et-demi",
+        "demi-colis",
+        "and-a-half",
+        "half-a",
+        "demi-no-unit",
+        "counted-half-masks",
+        "counted-demi-baguettes",
+    ],
 )
 def test_a_count_with_a_half_in_words_is_read_with_its_half(text: str, expected: list) -> None:
     lines = read_prose(text, part="body", start=0)
@@ -1103,3 +1117,38 @@ def test_a_count_a_size_and_what_holds_it_before_of_read_the_name_after(
 ) -> None:
     line = read_lines(text, part="body")[0]
     assert (line.description.value, line.quantity.value, line.unit) == (*expected, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("- phone cable 298 2 pairs 100 m: 2", Decimal(2)),
+        ("Fax paper rolls 216 mm x 30 m: 6", Decimal(6)),
+        ("Portable HP 15 : 2", Decimal(2)),
+        ("Tel 04 78 12 34 56", None),
+        ("Mobile : 06 12 34 56 78", None),
+        ("Fax. 04 72 00 11 22", None),
+    ],
+    ids=["phone-cable", "fax-paper", "portable", "tel-number", "mobile-label", "fax-number"],
+)
+def test_a_contact_word_opens_a_line_of_goods_when_a_name_follows(line: str, count: Decimal | None) -> None:
+    found = read_line(line, part="body", start=0)
+    assert (found.quantity.value if found else None) == count
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("2 x 63 A 2-pole RCD type AC", "63 A 2-pole RCD type AC"),
+        ("4 x 60 W bulbs E27", "60 W bulbs E27"),
+        ("2 x 12 V batteries", "12 V batteries"),
+        ("12 x 2-gang flush boxes", "2-gang flush boxes"),
+        ("6 x 3-way adaptors", "3-way adaptors"),
+        ("10 x 2-ply toilet rolls", "2-ply toilet rolls"),
+    ],
+    ids=["amperes", "watts", "volts", "gangs", "ways", "plies"],
+)
+def test_a_rating_or_parts_counted_after_the_times_sign_are_part_of_the_name(line: str, name: str) -> None:
+    found = read_line(line, part="body", start=0)
+    assert found is not None and found.pack_size is None
+    assert found.description is not None and found.description.value == name

@@ -109,6 +109,11 @@ def test_word_quantity(text: str, expected) -> None:
         ("couronnes", "couronne"),
         ("bags", "sachet"),
         ("gobelets", None),
+        ("cour.", "couronne"),
+        ("bouteil.", "flacon"),
+        ("rou.", "rouleau"),
+        ("cour", None),
+        ("prof.", None),
     ],
 )
 def test_normalise_unit(text: str, expected: str | None) -> None:

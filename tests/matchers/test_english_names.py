@@ -1,0 +1,77 @@
+"""English names of goods against a French catalogue: the trade's English words, a phrase naming a tool,
+the '-ing' of a verb, and the name everyone gives to tape."""
+
+from __future__ import annotations
+
+import pytest
+
+from matchers import CatalogIndex, match_article
+from matchers.vocabulary import load_vocabulary
+from models import ProductRow, ReferenceData
+from tests.factories.pipeline import make_extracted_line
+
+
+def _index(*names: str) -> CatalogIndex:
+    return CatalogIndex.build(
+        ReferenceData(
+            products=[ProductRow(sku=f"A{i}", name=name, unit="pce") for i, name in enumerate(names, start=1)]
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("wording", "names"),
+    [
+        (
+            "crimping pliers for ferrules",
+            ("Pince à sertir pour embouts 0,25-6 mm²", "Embout de câblage 1,5 mm² - boîte de 100"),
+        ),
+        ("automatic wire stripper", ("Pince à dénuder automatique 0,2-6 mm²", "Fil H07V-U 1,5 mm² bleu")),
+        (
+            "half masks with A2P3 filters",
+            ("Demi-masque réutilisable filtres A2P3", "Paire de filtres A2P3 pour demi-masque"),
+        ),
+        ("half baguettes", ("Demi-baguette précuite 125 g", "Baguette précuite 250 g")),
+        ("phone headset", ("Casque téléphonique filaire", "Casque audio stéréo")),
+        ("dry wipes", ("Lingette sèche 30 x 30 cm", "Lingette humide désinfectante")),
+        ("scotch 19 mm", ("Ruban adhésif transparent 19 mm x 33 m", "Colle en bâton 20 g")),
+        (
+            "cable cleats 7-10 white",
+            ("Cavalier à clouer pour câble 7-10 mm blanc", "Cavalier à clouer pour câble 10-14 mm blanc"),
+        ),
+        ("slug pellets 1 kg", ("Anti-limaces granulés - boîte 1 kg", "Engrais granulés 1 kg")),
+        ("bamboo canes 150 cm", ("Tuteur bambou 150 cm - botte de 25", "Tuteur acier plastifié 150 cm")),
+        (
+            "2-gang flush boxes for drywall",
+            ("Boîte d'encastrement cloison sèche 2 postes", "Boîte d'encastrement maçonnerie 2 postes"),
+        ),
+        (
+            "flush box plasterboard 2-gang",
+            ("Boîte d'encastrement cloison sèche 2 postes", "Boîte d'encastrement maçonnerie 2 postes"),
+        ),
+        ("BA13 standard plasterboard", ("Plaque de plâtre BA13 standard", "Plaque de plâtre BA13 hydrofuge")),
+    ],
+    ids=[
+        "ing-verb",
+        "tool-phrase",
+        "half-workwear",
+        "half-food",
+        "phone",
+        "dry",
+        "tape",
+        "cleat",
+        "garden",
+        "stakes",
+        "drywall",
+        "plasterboard-box",
+        "plasterboard",
+    ],
+)
+def test_an_english_name_finds_the_french_designation(wording: str, names: tuple[str, ...]) -> None:
+    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    assert match.sku == "A1"
+
+
+@pytest.mark.parametrize("word", ["sealing", "bolting", "packing"])
+def test_the_ing_of_a_word_the_vocabulary_gives_no_french_verb_for_stays_english(word: str) -> None:
+    assert load_vocabulary().expand(word) == word
