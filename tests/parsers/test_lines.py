@@ -721,8 +721,12 @@ def test_a_word_count_needs_a_counting_unit_after_a_comma_and_a_marked_name_outs
     [
         ("12 x 12V garden lights", ("12V garden lights", 12)),
         ("- 4 x 5L liquid lawn feed", ("5L liquid lawn feed", 4)),
+        ("2 x 63 A 2-pole RCD type AC", ("63 A 2-pole RCD type AC", 2)),
+        ("- 3 x 400 W projecteurs halogènes", ("400 W projecteurs halogènes", 3)),
+        ("2 x 31 dB ear defenders", ("31 dB ear defenders", 2)),
+        ("5 x 12 V pompes de cale", ("12 V pompes de cale", 5)),
     ],
-    ids=["a-rating", "a-volume"],
+    ids=["a-rating", "a-volume", "amperes-apart", "watts-apart", "decibels-apart", "volts-apart"],
 )
 def test_a_count_times_an_article_of_a_size_is_no_dimension(line, expected):
     found = read_line(line, part="body", start=0)
@@ -732,6 +736,11 @@ def test_a_count_times_an_article_of_a_size_is_no_dimension(line, expected):
 
 def test_a_dimension_is_still_no_count():
     assert read_line("4x40 vis", part="body", start=0) is None
+
+
+def test_a_count_of_packs_before_a_name_is_still_a_pack():
+    found = read_line("3 x 12 ampoules E27", part="body", start=0)
+    assert found is not None and found.pack_size is not None and found.pack_size.value == 12
 
 
 def test_a_number_of_seven_figures_after_a_label_is_no_count():
