@@ -2,14 +2,14 @@
 
 from matchers.aliases import learn_alias
 from matchers.articles import match_article
-from matchers.context import line_headings, line_rows, message_words
+from matchers.context import CLOSE, answer_rows, line_headings, line_rows, message_words, thread_words
 from matchers.customers import match_customer
-from matchers.elided import in_the_colour_said, names_a_colour_alone
+from matchers.elided import colour_named, in_the_colour_before, in_the_colour_said, names_a_colour_alone
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
 from matchers.twins import twin_left_untold
 from matchers.untold import left_untold, untold_names_none
-from models import Extracted, ExtractedOrder, MatchedOrder, ParsedMessage
+from models import Extracted, ExtractedOrder, LineMatch, MatchedOrder, ParsedMessage
 from parsers.text.rule_names import BOX_RULE
 from parsers.vocabulary.phrases import normalize
 
@@ -22,19 +22,40 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     context = message_words(parsed, order.lines)
     headings = line_headings(parsed, order.lines)
     rows = line_rows(parsed, order.lines)
+    thread = thread_words(parsed, order.lines)
+    answers = answer_rows(parsed, order.lines)
     lines = []
     before = ""  # the last line's words that named an article, for a line naming a colour alone
-    for line, heading, row in zip(order.lines, headings, rows, strict=True):
-        said = in_the_colour_said(line, before)
+    colour = ""  # the colour the last line naming one said, for a line asking for the same
+    for line, heading, row, answer, told in zip(order.lines, headings, rows, answers, thread, strict=True):
+        said = in_the_colour_before(in_the_colour_said(line, before), colour)
         found = match_article(
             said, index, customer_id=customer_id, habits=habits, context=context, heading=heading
         )
+        if told and _left_open(found):
+            # Twins the message leaves open, one of which the thread under it names (our offer, the
+            # order answered): that one is proposed, still for a clerk.
+            again = match_article(said, index, customer_id=customer_id, habits=habits, context=told)
+            found = again if _named_by_context(again) else found
         found.line = line
-        lines.append(untold_names_none(found, index, row))
+        lines.append(untold_names_none(found, index, row, answer))
         if said is line and line.description and line.description.value:
             before = line.description.value if not names_a_colour_alone(line.description.value) else before
+        colour = colour_named(said.description.value if said.description else "") or colour
     on_file = index.customers[customer_id].ship_to if customer_id else None
     return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=_ship_to(order.ship_to, on_file))
+
+
+def _left_open(found: LineMatch) -> bool:
+    """A line whose close candidates nothing but a guess ranks: no context nor habit chose."""
+    return found.sku is not None and found.margin < CLOSE and not _named_by_context(found)
+
+
+def _named_by_context(found: LineMatch) -> bool:
+    best = found.candidates[0] if found.candidates else None
+    if best is None or best.key != found.sku:
+        return False
+    return decided_by_habit(best) or any(e.kind == "context" for e in best.evidence)
 
 
 def _ship_to(read: Extracted[str] | None, on_file: str | None) -> str | None:

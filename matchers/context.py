@@ -20,15 +20,46 @@ def message_words(parsed: ParsedMessage, lines: list[ExtractedLine]) -> frozense
     """The words of the subject and of the body's rows that no line was read from, as designations
     are compared: another line's words ('filtre habitacle charbon actif Clio 4' above 'filtre
     habitacle simple 208') say nothing of this one's."""
-    text = parsed.text or ""
-    spans = [span for line in lines for span in _spans(line)]
+    rows = _unread_rows(parsed.text or "", [span for line in lines for span in _spans(line)])
+    return frozenset(read_wording(" ".join([parsed.subject or "", *rows])).words)
+
+
+def thread_words(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[frozenset[str]]:
+    """For each line, the words of the quoted thread's rows no line was read from that name its
+    article: our offer or the order answered ('Genouillères gel coque : 16,90 € HT la paire' under
+    'deux paires de genouillères'). A question's row offers choices ('la 30 % ou la légère 15 % ?'),
+    it names none; a row naming other goods ('Tomates pelées boîte 5/1') says nothing of this one."""
+    spans = [
+        p.span
+        for line in lines
+        for p in (line.provenance, *(v.provenance for v in (line.code, line.description, line.quantity) if v))
+        if p is not None and p.span is not None and p.part == "quoted"
+    ]
+    rows = [row for row in _unread_rows(parsed.quoted or "", spans) if "?" not in row]
+    return [frozenset(read_wording(" ".join(_naming(rows, line))).words) for line in lines]
+
+
+def answer_rows(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[str]:
+    """For each line, the body's rows no line was read from that write a word of its name: the
+    customer's answer about it ('Et la crème en carton de 6' over the quoted '4 cartons crème liquide')."""
+    rows = _unread_rows(parsed.text or "", [span for line in lines for span in _spans(line)])
+    return [" ".join(_naming(rows, line)) for line in lines]
+
+
+def _naming(rows: list[str], line: ExtractedLine) -> list[str]:
+    """The rows that write a word of the line's name."""
+    named = set(read_wording(line.description.value).words) if line.description else set()
+    return [row for row in rows if row.strip() and set(read_wording(row).words) & named]
+
+
+def _unread_rows(text: str, spans: list[tuple[int, int]]) -> list[str]:
     rows, at = [], 0
     for row in text.split("\n"):
         end = at + len(row)
         if not any(start < end and at < stop for start, stop in spans):
             rows.append(row)
         at = end + 1
-    return frozenset(read_wording(" ".join([parsed.subject or "", *rows])).words)
+    return rows
 
 
 def line_headings(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[frozenset[str]]:

@@ -1,8 +1,11 @@
 """A line that names a colour alone after the article it is a colour of: '5 couronnes de fil 2,5 bleu, 5 de
-rouge, 3 de vert/jaune', '10 black folders, 4 of the red': the article is the one named before, in that colour."""
+rouge, 3 de vert/jaune', '10 black folders, 4 of the red': the article is the one named before, in that colour.
+A line that asks for the colour said before ('4 doubles va-et-vient même finition', '2 desk lamps, same
+colour'): its article in the colour of the last line that named one."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from matchers.normalize import read_wording
@@ -24,6 +27,33 @@ def in_the_colour_said(line: ExtractedLine, before: str) -> ExtractedLine:
     return line.model_copy(update={"description": said})
 
 
+# 'même finition', 'de la même couleur', 'même coloris', 'same finish', 'in the same colour'.
+_SAME_COLOUR = re.compile(
+    r"\b(?:(?:de|dans)\s+(?:la\s+)?)?m[eê]mes?\s+(?:finition|couleur|coloris|teinte)s?\b"
+    r"|\b(?:in\s+)?(?:the\s+)?same\s+(?:finish|colou?r|shade)s?\b",
+    re.I,
+)
+
+
+def in_the_colour_before(line: ExtractedLine, colour: str) -> ExtractedLine:
+    """`line`, or a copy whose words say `colour` (the colour of the last line that named one) where they
+    ask for the same colour or finish ('doubles va-et-vient même finition' after 'va-et-vient anthracite')."""
+    wording = line.description.value if line.description else ""
+    if not colour or not wording or not _SAME_COLOUR.search(wording):
+        return line
+    said = Extracted(
+        value=" ".join(_SAME_COLOUR.sub(f" {colour} ", wording).split()),
+        confidence=line.description.confidence,
+    )
+    return line.model_copy(update={"description": said})
+
+
+def colour_named(wording: str) -> str:
+    """The words of `wording` that name a colour or a finish ('anthracite', 'vert/jaune'), '' when none does."""
+    shades = _colour_words() | _finish_words()
+    return " ".join(word for word in wording.split() if set(read_wording(word).words) & shades)
+
+
 def names_a_colour_alone(wording: str) -> bool:
     """'rouge', 'vert/jaune', 'of the red', 'noirs': a colour and no other word nor size."""
     read = read_wording(wording)
@@ -34,3 +64,8 @@ def names_a_colour_alone(wording: str) -> bool:
 def _colour_words() -> frozenset[str]:
     """The colours as designations are compared ('noirs' read as 'noir', 'grey' as 'gris')."""
     return frozenset(word for colour in variant_words().colours for word in read_wording(colour).words)
+
+
+@lru_cache(maxsize=1)
+def _finish_words() -> frozenset[str]:
+    return frozenset(word for finish in variant_words().finishes for word in read_wording(finish).words)

@@ -293,6 +293,19 @@ def parallel_twins(query: Wording, written: str, chosen: Wording, other: Wording
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+def answered_for(text: str, chosen: Wording, other: Wording) -> bool | None:
+    """Whether a value `text` writes tells `chosen` from `other` ('Et la crème en carton de 6', 'and
+    0.7 for the G2' under our question): True when it is the chosen twin's alone, False when the other's
+    alone, None when it is neither's or both's."""
+    numbers = {float(n.replace(",", ".")) for n in _NUMBER.findall(text)}
+    mine, theirs = _traits(chosen), _traits(other)
+    found = [
+        any(":" in t and _in_any_unit(t.partition(":")[2], numbers) for t in side)
+        for side in (mine - theirs, theirs - mine)
+    ]
+    return found[0] if found[0] != found[1] else None
+
+
 def _in_any_unit(value: str, numbers: set[float]) -> bool:
     """A size's value (in millimetres, millilitres, grams) written as a number in another unit."""
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex
 from matchers.normalize import read_wording
-from matchers.twins import parallel_twins, told_by_unit
+from matchers.twins import answered_for, parallel_twins, told_by_unit
 from models import Evidence, LineMatch
 
 # Rivals closer than this to the chosen article are twins its lead does not choose between
@@ -21,10 +21,12 @@ TWIN_LEAD = 0.1
 TWIN_UNTOLD = "twin_untold"
 
 
-def untold_names_none(found: LineMatch, index: CatalogIndex, row: str = "") -> LineMatch:
+def untold_names_none(found: LineMatch, index: CatalogIndex, row: str = "", answer: str = "") -> LineMatch:
     """`found` without its article when a close rival is its twin that neither its words nor the
     `row` it was read from tell apart (`twins.parallel_twins`); the candidates stay for the clerk.
-    A twin the customer's habit or the message's other words rank first is left to their own hold."""
+    A twin the customer's habit or the message's other words rank first is left to their own hold; a
+    value of the chosen twin's alone in the customer's `answer` (the rows of their own words naming the
+    line's article elsewhere: 'Et la crème en carton de 6') tells it, one of the rival's leaves it open."""
     best = found.candidates[0] if found.candidates else None
     if found.sku is None or best is None or best.key != found.sku or found.margin >= TWIN_LEAD:
         return found
@@ -47,7 +49,15 @@ def untold_names_none(found: LineMatch, index: CatalogIndex, row: str = "") -> L
         and c.key in index.positions
         and not told_by_unit(stated, best.key, c.key, index)
     ]
-    twin = next((k for k in close if parallel_twins(said, written, chosen, names[index.positions[k]])), None)
+    twin = next(
+        (
+            k
+            for k in close
+            if parallel_twins(said, written, chosen, names[index.positions[k]])
+            and answered_for(answer, chosen, names[index.positions[k]]) is not True
+        ),
+        None,
+    )
     if twin is None:
         return found
     # The twin is named on the chosen candidate so a clerk is told which two the text leaves open.

@@ -22,6 +22,9 @@ VOCABULARY_FILE = Path(__file__).parents[2] / "parsers" / "data" / "followup_voc
 
 
 SIZE_UNITS = {"ml", "cl", "dl", "l", "mm", "cm", "m", "kg", "g", "mg", "µm", "mic", "microns"}
+# Ratings written apart from their number ('31 dB', '230 V', '400 W'); 'A' only in capitals ('63 A'), as
+# 'à' folds to 'a' ('ajoutez-en 3 à la commande').
+RATING_UNITS = {"db", "v", "kv", "w", "kw", "ah", "mah", "ma", "hz", "va", "kva"}
 
 
 CODE_SHAPED = re.compile(r"(?<!\S)(?=\S*[A-Za-z])(?=\S*\d)\S*[-/]\S*")
@@ -152,7 +155,10 @@ def is_size(text: str, start: int, end: int) -> bool:
 
 def _size_follows(text: str, end: int) -> bool:
     after = _UNIT_AFTER.match(text[end:])
-    return bool(after) and fold(after.group(1)).strip(".") in SIZE_UNITS
+    if not after:
+        return False
+    unit = fold(after.group(1)).strip(".")
+    return unit in SIZE_UNITS or unit in RATING_UNITS or after.group(1) == "A"
 
 
 def quantity_of(clause: str, index: CatalogIndex) -> tuple[Decimal, str, str] | None:

@@ -35,6 +35,8 @@ class CorrectionWords(BaseModel):
     beside: list[str]
     dropped: list[str]
     forwarder_drop: list[str]
+    forwarder_drop_opening: list[str]
+    forwarder_told: list[str]
     forwarder_dropped_after: list[str]
 
 
@@ -132,9 +134,8 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         # Both open with a count, looked for in every sentence: tried only where a count may start.
         "instead_of": starting(
             re.compile(
-                # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'; a slash joins the letters
-                # of one word ('contacteurs J/N', 'blouses S/M')
-                rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-/]*\.?|\d[\w,.\-/]*[^\W\d_][\w,.\-/]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
+                # a word may carry its size: '4 couronnes d'ICTA 25 au lieu de 3'
+                rf"(?P<new>{qty})\s*(?:(?:[^\W\d_][\w'’\-/+]*\.?|\d[\w,.\-/+]*[^\W\d_][\w,.\-/+]*)\s+(?:\d+(?:[.,]\d+)?\s+)?){{0,6}}?"
                 rf"\(?\s*(?:au lieu de|à la place de|plut[ôo]t que|instead of|rather than)\s+(?P<old>{qty})",
                 re.I,
             )
@@ -188,6 +189,12 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         "forwarder_drop": re.compile(
             rf"(?<!\w)(?:{any_of(words.forwarder_drop)})\s*(?P<what>[^\W\d_][^.;,:!?()\n]{{2,60}})", re.I
         ),
+        "forwarder_drop_opening": re.compile(
+            rf"(?:^|(?<=[.!?:;,])\s|(?<=\())\s*(?:{any_of(words.forwarder_drop_opening)})(?:(?<=['’])|(?!\w))\s*"
+            rf"(?P<what>[^\W\d_][^.;,:!?()\n]{{2,60}})",
+            re.I,
+        ),
+        "forwarder_told": re.compile(rf"(?<!\w)(?:{any_of(words.forwarder_told)})(?!\w)", re.I),
         "forwarder_dropped_after": re.compile(
             rf"(?:^|(?<=[.!?:;])\s)\W*(?:(?:les|le|la|l['’]|the)\s*)?(?P<what>[^\W\d_][^\d.;,:!?()\n]{{1,50}}?)\s*[,:]?\s+"
             rf"(?:{any_of(words.forwarder_dropped_after + words.withdrawn_after)})(?!\w)",

@@ -34,10 +34,11 @@ _PO_LABELS = (
     r"|(?:commande|order)\s*\(\s*(?:n°|no\.?|num[ée]ro|number|#)"
     r"|(?:commande|ordre|bon)\s+d['’]achat(?:\s+(?:n°|no\.?|num[ée]ro|#))?"
     # 'Notre réf' / 'N/Réf' / 'Our ref' is the customer's own number; 'Votre réf' / 'Your ref' is ours (a quote).
-    r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?commande|\b(?:notre|our)\s+r[ée]f(?:[ée]rence|erence)?\.?"
+    r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?(?:commande|cde\b\.?)|\b(?:notre|our)\s+r[ée]f(?:[ée]rence|erence)?\.?"
     r"|\bN\s*/\s*r[ée]f(?:[ée]rence)?\.?"
     # "BC interne CSX-1140", "internal PO 4471": the customer's own numbering, said to be internal.
-    r"|n°\s*BC|\bBC\b(?:\s+interne)?(?:\s*n°)?|\b(?:internal\s+)?PO\b(?:\s+interne)?(?:\s*(?:number|no\.?|n°|#|ref(?:erence)?\.?))?"
+    # 'la DA CHMO-DA-26-0912': a public buyer's purchase request (demande d'achat), its number the order's.
+    r"|n°\s*BC|\bBC\b(?:\s+interne)?(?:\s*n°)?|(?-i:\bDA\b)(?:\s*n°)?|\b(?:internal\s+)?PO\b(?:\s+interne)?(?:\s*(?:number|no\.?|n°|#|ref(?:erence)?\.?))?"
     r"|purchase\s+order(?:\s+(?:number|no\.?|#))?"
     # "Bon n° GLY-26-047", "N° de bon interne : RES-26-118": the customer's form, named short.
     r"|\bbon\s+(?:n°|no\.|num[ée]ro)|(?:n°|num[ée]ro)\s*(?:de\s+|du\s+)?bon(?:\s+interne)?(?=\s*:)"
@@ -162,6 +163,21 @@ def split_forward(text: str, subject: str = "") -> tuple[str, str, int]:
     return text[: found.start], text[found.end :], found.end
 
 
+def original_start(text: str, subject: str = "") -> int:
+    """Where the message forwarded deepest starts: under a forward of a forward, past every forwarder's
+    words (a middle approver's 'Fine, but not the sprinklers'); len(text) when nothing is forwarded."""
+    _own, forwarded, at = split_forward(text, subject)
+    if not forwarded:
+        return len(text)
+    at = max([at, *(o.end for o in openings(text, subject) if o.kind == "forward")])
+    markers = load_markers()
+    while (
+        kept := kept_subject(text[at:], markers)
+    ) is not None:  # Outlook's blocks, each down to its subject
+        at += kept[1]
+    return at
+
+
 def is_forward_subject(subject: str) -> bool:
     """'TR :', 'Fwd:', 'FW:', 'WG:': the message forwards another one."""
     return load_markers().is_forward_subject(subject)
@@ -194,7 +210,7 @@ def _po_number(subject: str, text: str, *, part: str, codes: CodeBook | None) ->
     found = next(_po_candidates(text, part=part, earlier=subject if reply else ""), None)
     found = found or _po_under_heading(text, part=part)
     if found is None and not reply:
-        found = _po_in(subject, part="subject") or _subject_is_a_number(subject)
+        found = _po_in(subject, part="subject") or _subject_is_a_number(subject.strip())
     elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
         found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7),))
     known = codes.knows_code if codes is not None else None
@@ -202,6 +218,7 @@ def _po_number(subject: str, text: str, *, part: str, codes: CodeBook | None) ->
         found
         or _po_requested(text, part=part)
         or recalled_po(text, part=part, not_po=_NOT_OUR_PO, known=known)
+        or (None if reply else _subject_is_a_number(subject.strip(), among_words=True))
     )
     corrected = corrected_reference(text, found.value) if found is not None else None
     if corrected is not None:  # "notre n° est BC-3321 et non BC-3312"
@@ -228,11 +245,13 @@ _DATED = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:19|20)\d{6}")
 
 def signed_po(signature: str) -> Extracted[str] | None:
     """A PO written under a label in the sign-off block ('Bon de commande HPR-DA-26-0933' below the
-    sender's address) or right after the word ('Tél. 02 99 41 70 00 - Cde HPR-26-3391'): a number
-    standing alone there is a phone, a register or a VAT number."""
+    sender's address), right after the word ('Tél. 02 99 41 70 00 - Cde HPR-26-3391') or carrying an
+    order number's own prefix ('Ref.: MPB-PO-2612-07'): another number standing alone there is a phone,
+    a register or a VAT number."""
     if not signature:
         return None
-    return _po_in(signature, part="signature", patterns=((_PO_LABELLED, 0.8), (_PO_AFTER_WORD, 0.7)))
+    patterns = ((_PO_LABELLED, 0.8), (_PO_AFTER_WORD, 0.7), (_PO_PREFIXED, 0.7))
+    return _po_in(signature, part="signature", patterns=patterns)
 
 
 # "N° demande d'achat | DA-2026-0881", "Purchase requisition no. PR-11872", a portal's "N° de demande |
@@ -283,12 +302,30 @@ def _po_under_heading(text: str, *, part: str) -> Extracted[str] | None:
     return None
 
 
-def _subject_is_a_number(subject: str) -> Extracted[str] | None:
-    """A subject that is nothing but an order number ('DA-2026-1187') names the order."""
-    match = _PO_ALONE.fullmatch(subject.strip())
+# "BSL/26/1207 chantier Givors", "Site works - KT/26-118": an order's coded number opening or closing a
+# subject of words alone (an article's code comes with a count or a size).
+_SUBJECT_NUMBERED = (
+    re.compile(r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)[ \t]+[^\W\d][^\d]*"),
+    re.compile(
+        r"[^\W\d][^\d]*?[ \t]+(?:[-:][ \t]+)?(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)"
+    ),
+)
+
+
+def _subject_is_a_number(subject: str, *, among_words: bool = False) -> Extracted[str] | None:
+    """A subject that is nothing but an order number ('DA-2026-1187') names the order; `among_words`, one
+    that opens or closes with a coded number among words names it too, as a catalogue code would (checked
+    as such)."""
+    if among_words:
+        match, rule = (
+            next(filter(None, (p.fullmatch(subject) for p in _SUBJECT_NUMBERED)), None),
+            _QUALIFIED_RULE,
+        )
+    else:
+        match, rule = _PO_ALONE.fullmatch(subject), "po-subject"
     if match is None or _looks_like_date_or_phone(match["po"]):
         return None
-    prov = Provenance(part="subject", span=match.span("po"), rule="po-subject")
+    prov = Provenance(part="subject", span=match.span("po"), rule=rule)
     return Extracted[str](value=match["po"], confidence=0.7, provenance=prov)
 
 
@@ -326,15 +363,25 @@ def _po_in(
     return next(_po_all(text, part=part, patterns=patterns), None)
 
 
+# 'MPB–PO–2612–07': a number typed where a word processor turned its hyphens into dashes; read as hyphens,
+# kept as written.
+_DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014"
+_DASHES = str.maketrans(_DASH_CHARS, "-" * len(_DASH_CHARS))
+
+
 def _po_all(
     text: str, *, part: str, patterns: tuple[tuple[re.Pattern[str], float], ...]
 ) -> Iterator[Extracted[str]]:
+    written = text
+    if any(dash in text for dash in _DASH_CHARS):
+        text = text.translate(_DASHES)
     for pattern, confidence in patterns:
         for match in pattern.finditer(text):
             before = _LABEL_AT_END.sub("", text[max(0, match.start() - 60) : match.start()])[-45:]
             if _NOT_OUR_PO.search(before) and not _CITE.search(before):
                 continue
-            value = match["po"].rstrip(".-/")
+            end = match.start("po") + len(match["po"].rstrip(".-/"))
+            value = written[match.start("po") : end]
             if _looks_like_date_or_phone(value):
                 continue
             if "phrase" in match.groupdict() and _OTHER_NUMBER.search(match["phrase"]):

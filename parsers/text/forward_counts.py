@@ -14,6 +14,7 @@ from parsers.text.named_lines import (
     WordBook,
     before,
     catalogue_words,
+    inside,
     line_words,
     named_once,
     sentences,
@@ -29,7 +30,7 @@ _OPENING = re.compile(
 
 def recount_forwarded(
     lines: list[ExtractedLine],
-    own: str,
+    above: str,
     forward_at: int,
     *,
     part: str,
@@ -37,11 +38,29 @@ def recount_forwarded(
     book: WordBook | None = None,
 ) -> tuple[list[ExtractedLine], list[Provenance]]:
     """The lines with each forwarder's line that names one forwarded line, and only it, taken as that
-    line's new count, and those the forwarder's words `own` take out (named in the `book`'s words when
-    in none of a line's: see `named_once`); and the places read so."""
-    lines, dropped = _drop_forwarded(lines, own, forward_at, part=part, rule=rule, book=book)
+    line's new count, and those the forwarders' words `above` the original take out (named in the `book`'s
+    words when in none of a line's: see `named_once`); and the places read so. The first forwarder's own
+    words end at `forward_at`."""
+    lines = _without_told(lines, above[:forward_at], part=part)
+    lines, dropped = _drop_forwarded(lines, above, len(above), part=part, rule=rule, book=book)
     lines, read = _recount(lines, forward_at, part=part, rule=rule)
     return lines, [*dropped, *read]
+
+
+def _without_told(lines: list[ExtractedLine], own: str, *, part: str) -> list[ExtractedLine]:
+    """The lines less those a sentence of the forwarder's counts while telling of goods had, not asked ('ils
+    avaient déjà pris 8 sacs de paillage lin', 'We have 3 x BRO-100 in stock, so the 2 can leave'); a line the
+    sentence adds ('il en a déjà 2, ajoutez 3 seaux') stays."""
+    told = correction_patterns()["forwarder_told"]
+    for sentence, at in sentences(own):
+        if told.search(sentence):
+            end = at + len(sentence)
+            lines = [ln for ln in lines if not inside(ln, at, end, part) or _added(ln)]
+    return lines
+
+
+def _added(line: ExtractedLine) -> bool:
+    return line.provenance is not None and line.provenance.rule == ADDED_RULE
 
 
 def _drop_forwarded(
@@ -52,12 +71,12 @@ def _drop_forwarded(
     patterns = correction_patterns()
     read: list[Provenance] = []
     for sentence, at in sentences(own):
-        for key in ("forwarder_drop", "forwarder_dropped_after"):
+        for key in ("forwarder_drop", "forwarder_drop_opening", "forwarder_dropped_after"):
             for found in patterns[key].finditer(sentence):
                 below = [ln for ln in lines if ln.provenance and not before(ln, forward_at, part)]
                 target = named_once(below, found["what"], book=book)
                 # The article is named right after the words ('et pas de rush pour les gants' drops none).
-                first = re.search(r"[^\W\d_][\w\-]{3,}", found["what"])
+                first = re.search(r"[^\W\d_][\w\-]{2,}", found["what"])
                 if target is not None and first and _names(first.group(), target, book):
                     lines = [ln for ln in lines if ln is not target]
                     read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))

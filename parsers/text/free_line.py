@@ -33,6 +33,17 @@ def plain_line(line: str) -> str:
 # '(résidence Le Parc, 42 rue Duquesne, 69006 Lyon)': an address in brackets names no article, and its
 # postcode is no count; a four-figure one ('Rue de Varembé 9, 1202 Genève') after the street and a comma.
 _ADDRESS_IN_BRACKETS = re.compile(r"\([^()\n]*?(?:\b\d{5}|,\s*\d{4})[ \t]+[A-ZÉÈ][^()\n]*\)")
+# '..., tout ça livré au chantier, 8 rue Joliot-Curie, 69700 Givors avant vendredi': a street's number and
+# name, then a postcode and its town, in a sentence; neither figure counts anything.
+_STREET_ADDRESS = re.compile(
+    r"\b\d{1,4}(?:[ \t]?(?i:bis|ter))?,?[ \t]+(?:(?i:rue|avenue|av\.|boulevard|bd|chemin|all[ée]e|place|impasse"
+    r"|route|quai|cours|square|lotissement|r[ée]sidence)\b|(?:[A-Z][\w'’\-]*[ \t]+){1,3}(?i:road|street|lane|avenue"
+    r"|way|drive|close)\b)[^,\n()]{0,60},?[ \t]*\d{5}[ \t]+[A-ZÉÈ][\w\-'’]*"
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 # A count in figures or words and a word after it: what is left of a sentence may order more.
@@ -40,7 +51,7 @@ _COUNTED_WORD = re.compile(rf"(?:\d|\b(?:{quantity_words_pattern()})\b)[^.!?]*?[
 
 
 def read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
-    line = _ADDRESS_IN_BRACKETS.sub(lambda m: " " * len(m.group(0)), line)
+    line = _STREET_ADDRESS.sub(_blank, _ADDRESS_IN_BRACKETS.sub(_blank, line))
     line, price = split_price(plain_line(line))
     found = _read_unpriced(line, part=part, start=start, codes=codes)
     if price is not None and len(found) == 1 and found[0].unit_price is None:

@@ -16,10 +16,15 @@ from parsers.values.units import normalise_unit, unit_is_noun, unit_kind, unit_o
 # A list item's mark: '- one Fellowes shredder', '* deux casques', '3) une échelle'.
 _BULLETED = re.compile(rf"^\s*(?:{BULLET_MARK}|\d{{1,2}}[.)])\s+")
 _ARTICLES = frozenset({"a", "an"})
+# '2 x 63 A 2-pole RCD', '4 x 400 W floodlights', '2 x 31 dB ear defenders': a rating written apart from
+# its number (its unit's case kept, so '2 x 12 ampoules' stays a pack of 12) is the article's, no pack.
+_RATING = r"(?-i:A|mA|kA|V|kV|VA|kVA|W|kW|Wh|Ah|mAh|dB|Hz)\b"
+
+
 # '12 x 24V bulbs', '4 x 5L oil', '3 x 5 litre refills': a count of articles of a size no dimension
 # is written in (a volume, a weight, a rating), where '4x40 vis' and '2 x 25 mm' are sizes.
 _SIZED_ARTICLE = re.compile(
-    r"^\d+\s*[xX×]\s*\d+(?:[.,]\d+)?\s*(?:l|litres?|liters?|lt|ml|cl|kg|g|v|w|kw|ah|mah)\b", re.I
+    rf"^\d+\s*[xX×]\s*\d+(?:[.,]\d+)?\s*(?:l|litres?|liters?|lt|ml|cl|kg|g|v|w|kw|ah|mah|{_RATING})\b", re.I
 )
 # '12 x 2-gang boxes', '6 x 3-way adaptors', '10 x 2-ply rolls': after the x, a count of the article's parts
 # joined to their word, a part of its name, never a size's second figure.
@@ -50,7 +55,7 @@ def _leading_shape() -> re.Pattern[str]:
         # '12xgants latex', '3xCUK2939': an x glued between the count and the name.
         rf"{BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}"
         rf"(?:\s*[x×*]\s+|\s+[x×*](?![^\W\d_])\s*|(?<=\d)[x×](?=[^\W\d_]{{2}}|[A-Z]{{1,3}}\d)|\s+|{_GLUED_MEASURE})"
-        rf"(?:{MORE}\s+)?(?:(?P<pack>\d+)\s+(?=[^\W\d]))?"
+        rf"(?:{MORE}\s+)?(?:(?P<pack>\d+)\s+(?=[^\W\d])(?!{_RATING}))?"
         rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:{MORE_AFTER}\s+)?(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
         rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",
         re.I,

@@ -33,7 +33,7 @@ def _openers() -> re.Pattern[str]:
 
 
 # A contact's or bank's value: a figure, a word holding figures ('FR76'), a bank code in capitals.
-_DETAIL_VALUE = r"\d|(?-i:[A-Z0-9]*\d[A-Z0-9]*\b|[A-Z]{8}(?:[A-Z0-9]{3})?\b)"
+_DETAIL_VALUE = r"\+?\d|(?-i:[A-Z0-9]*\d[A-Z0-9]*\b|[A-Z]{8}(?:[A-Z0-9]{3})?\b)"
 
 
 @cache

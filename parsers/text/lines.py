@@ -258,6 +258,10 @@ def _is_size_before(line: str, match: re.Match[str]) -> bool:
     before = line[: match.start("qty")]
     if re.search(r"\d\s+[x×]$", before):  # 'Clio 4 x3': an x glued to the count marks it
         return False
+    unit = normalise_unit(match["unit"]) if match["unit"] else None
+    closing = not (match["pack"] or match["packed"])  # 'sacs 32 x 45 lot de 50' is a size, then its pack
+    if closing and unit and unit_kind(unit) == "count" and re.search(r"\d\s+[x×]\s+$", before):
+        return False  # 'montantes 43 x 3 paires': pairs count the article, no side of a size
     if re.search(r"\s[x×]$", before):  # 'absorbeur 2 m x2': spaced from the name, glued to the count
         return False
     packed = _PACK_BEFORE.search(before.rstrip())

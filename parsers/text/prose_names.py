@@ -36,7 +36,7 @@ def cut_designation(sentence: str, begin: int) -> tuple[str, int]:
         end = left_open.start()
     restated = _restated(rest, end)
     if restated is not None:  # 'trois batteries EA602 enfin non, les 72Ah': the name said again is the name
-        return restated[0], begin + restated[1]
+        return _remeasured(rest[:end], restated[0]), begin + restated[1]
     desc = rest[:end].strip(" .,;:")
     return desc, begin + len(rest[:end].rstrip(" .,;:"))
 
@@ -59,25 +59,28 @@ def _restated(rest: str, end: int) -> tuple[str, int] | None:
     name = rest[start:stop].strip(" .,;:")
     if not re.search(r"[^\W\d_]{2}|\d", name):
         return None
-    first = rest[: closing.start() if closing else end].strip(" .,;:")
-    return _resized(first, name) or name, len(rest[:stop].rstrip(" .,;:"))
+    return name, len(rest[:stop].rstrip(" .,;:"))
 
 
-_MEASURE_ALONE = re.compile(r"^(?P<size>\d+(?:[.,]\d+)?)\s*(?P<unit>[^\W\d_]{1,6}\.?)$")
+# A measure said alone ('les 70 L', 'the 50 m ones'): the same article in another size.
+_MEASURE = r"\d+(?:[.,]\d+)?[ \t]?(?P<unit>mm|cm|m|l|L|ml|cl|kg|g|W|V|Ah)"
+_MEASURE_ALONE = re.compile(rf"{_MEASURE}(?:[ \t]+(?:ones?|là|-là))?", re.I)
 
 
-def _resized(first: str, said: str) -> str | None:
-    """'terreau universel 40 L enfin non, les 70 L': a measure alone said instead of the one the name
-    wrote in the same unit is that name in the other size; None when it is no such measure."""
-    alone = _MEASURE_ALONE.match(said)
+def _remeasured(said: str, again: str) -> str:
+    """The name said again, or, when it is a measure alone, the name first said with its measure of that
+    unit replaced ('terreau universel 40 L enfin non, les 70 L': 'terreau universel 70 L')."""
+    alone = _MEASURE_ALONE.fullmatch(again)
     if alone is None:
-        return None
-    unit = re.escape(alone["unit"].rstrip("."))
-    written = list(re.finditer(rf"(?<![\w,.])\d+(?:[.,]\d+)?\s*{unit}(?!\w)", first, re.I))
-    if not written:
-        return None
-    last = written[-1]
-    return first[: last.start()] + said + first[last.end() :]
+        return again
+    first = _TAKEN_BACK_END.sub("", said).strip(" .,;:")
+    same = [
+        m for m in re.finditer(rf"(?<![\w,.]){_MEASURE}(?!\w)", first, re.I) if m["unit"] == alone["unit"]
+    ]
+    if not same:
+        return again
+    last = same[-1]
+    return f"{first[: last.start()]}{again[: alone.end('unit')]}{first[last.end() :]}"
 
 
 def _stop(rest: str, begin: int) -> int:

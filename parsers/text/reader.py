@@ -142,8 +142,10 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
         order.lines, own, part=part, rule="forward-override" if forwarded else "correction", book=book
     )
     if forward_at < len(body):
+        # Every forwarder's words over the original, a middle approver's too ('Fine, but not the sprinklers').
+        above = body[: fields.original_start(body, parsed.subject)]
         order.lines, recounted = recount_forwarded(
-            order.lines, own, forward_at, part=part, rule="forward-override", book=book
+            order.lines, above, forward_at, part=part, rule="forward-override", book=book
         )
         corrected = [*corrected, *recounted]
     order.read_spans = [*order.read_spans, *corrected]

@@ -35,8 +35,8 @@ def _swap_variant(
     """'les tee shirts c'est en L, pas XL': the size or colour of the one line above it names."""
     for found in _variant_swap().finditer(sentence):
         new, old = (
-            found["new"] or found["new_n"] or found["new_m"],
-            found["old"] or found["old_n"] or found["old_m"],
+            found["new"] or found["new_n"] or found["new_m"] or found["new_q"],
+            found["old"] or found["old_n"] or found["old_m"] or found["old_q"],
         )
         if new.lower() == old.lower() or not _same_kind(new, old):
             continue
@@ -44,6 +44,9 @@ def _swap_variant(
         own = [ln for ln in lines if inside(ln, at, at + len(sentence), part)]
         holding = [ln for ln in lines if written.search(f"{_name(ln.description)} {_name(ln.code)}")]
         named = re.split(r"[,;:]", sentence[: found.start()])[-1]
+        # '..., et le rinçage c'est le bidon de 20 L': the kind of container before the measure names no line,
+        # nor does the word joining the clause to the one before.
+        named = _JOINED.sub("", _CONTAINER.sub("", named) if found["new_q"] else named)
         target = _named(
             holding, named, found["old_m"] is not None, [ln for ln in holding if before(ln, at, part)]
         )
@@ -117,8 +120,13 @@ def _named(
 
 
 def _same_kind(new: str, old: str) -> bool:
-    """Two sizes ('L', 'XL'; 'T9', 'T10'; '42', '44'), two colours ('noir', 'bleu') or two marks of one
-    shape ('M8', 'M6'; '4000K', '3000K')."""
+    """Two sizes ('L', 'XL'; 'T9', 'T10'; '42', '44'), two colours ('noir', 'bleu'), two marks of one
+    shape ('M8', 'M6'; '4000K', '3000K') or two measures in one unit ('20 L', '5 L')."""
+    measures = _MEASURE.fullmatch(new), _MEASURE.fullmatch(old)
+    if measures[0] or measures[1]:
+        return bool(
+            measures[0] and measures[1] and measures[0]["unit"].lower() == measures[1]["unit"].lower()
+        )
     if _MARK.fullmatch(new) and _MARK.fullmatch(old):
         return re.sub(r"\d+", "#", new.upper()) == re.sub(r"\d+", "#", old.upper())
     colours = {c.lower() for c in variant_words().colours}
@@ -129,6 +137,12 @@ def _same_kind(new: str, old: str) -> bool:
 
 # A mark of letters and figures that tells twins apart: a thread ('M8'), a rating ('16A', '4000K').
 _MARK = re.compile(r"(?-i:[A-Z]{1,2}\d{1,4}|\d{1,4}[A-Z]{1,2})")
+# What a container holds, spaced from its figure ('bidon de 20 L', 'the 750 ml one'): twins told apart.
+_MEASURE = re.compile(r"\d+(?:[.,]\d+)?[ \t](?P<unit>mm|cm|m|l|ml|cl|kg|g)", re.I)
+_JOINED = re.compile(r"^\s*(?:et|and|mais|but)\s+", re.I)
+_CONTAINER = re.compile(
+    r"\s+(?:c['’]est|it['’]?s|is)?\s*(?:le|la|les|the)?\s*[^\W\d_]+\s+(?:de|of)\s*$", re.I
+)
 
 
 @lru_cache(maxsize=1)
@@ -140,13 +154,13 @@ def _variant_swap() -> re.Pattern[str]:
     def variant(name: str) -> str:  # a bare number is a size only after its link word ('en 10')
         return (
             rf"(?:{link}(?P<{name}_n>\d{{1,2}})|{link}?(?P<{name}>{size_pattern()}|{colours})"
-            rf"|(?:(?:du|de|des|the)\s+)?(?P<{name}_m>{_MARK.pattern}))(?![\w/])"
+            rf"|(?:(?:du|de|des|the)\s+)?(?P<{name}_m>{_MARK.pattern})|(?P<{name}_q>{_MEASURE.pattern.replace('?P<unit>', '?:')}))(?![\w/])"
         )
 
     return re.compile(
         rf"(?<![\w/])(?:c['’]est\s+|it['’]?s\s+|is\s+|sont\s+|are\s+)?{variant('new')}"
-        # an aside may follow the new one: 'L7163 (14 per sheet), not L7160'
-        rf"(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s+"
+        # an aside may follow the new one: 'L7163 (14 per sheet), not L7160', 'the 1000 ml one, not ...'
+        rf"(?:\s+(?:ones?|-?là))?(?:\s*\([^()\n]{{1,40}}\))?\s*,?\s+"
         rf"(?:et\s+non(?:\s+pas)?|non\s+pas|pas|not|and\s+not|au\s+lieu\s+d[eu]s?|instead\s+of|rather\s+than)"
         rf"\s+(?:(?:du|de|the|le|la)\s+)?{variant('old')}",
         re.I,

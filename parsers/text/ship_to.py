@@ -21,7 +21,7 @@ _ADDRESS_LABEL = re.compile(
     r"|ship\s+to|delivery\s+address|site\s+address"
     # 'Deliver to', 'Delivery NOT to our office but to the venue:', 'Livraison non pas au bureau mais à la salle :'
     # 'please ship the following to our PV site:', 'à livrer chez eux :' (a private customer's home).
-    r"|(?:deliver(?:y|ed)?|ship|livr(?:aison|er|ez|[ée]e?s?))\b[^:\n.]{0,40}?\s(?:to|à|au|sur|chez)\b"
+    r"|(?:deliver(?:y|ed)?|ship|livr(?:aison|er|ez|[ée]e?s?))\b[^:\n.]{0,80}?\s(?:to|à|au|sur|chez)\b"
     # 'Livraison : Tour Tripode, 5 rue de Bréa, 44000 Nantes' opening its line (the town on that line)
     # 'Site d'intervention / livraison : Tour Méditerranée, ...', 'Point de livraison :' and 'Delivery and
     # invoice: ...' ('Livraison et facturation :', the delivery named first) likewise.
@@ -158,10 +158,48 @@ def signed_ship_to(text: str, signature: str) -> Extracted[str] | None:
 
 
 def _town_end(block: str, match: re.Match[str]) -> int:
-    """Where the town ends: '69002 Lyon - on Wednesday morning' is Lyon, and so is '69002 Lyon svp'."""
+    """Where the town ends: '69002 Lyon - on Wednesday morning' is Lyon, and so are '69002 Lyon svp' and
+    '69002 Lyon avant vendredi'."""
     town = block[match.start() : match.end()]
     dash = re.search(r"\s+[-–]\s+|\s+(?:svp|stp|merci|please|thanks|thank\s+you|asap)\b", town, re.I)
-    return match.start() + dash.start() if dash else match.end()
+    cuts = [dash.start()] if dash else []
+    if town[:1].isdigit():
+        cuts.append(_said_after_town(town))
+    return match.start() + min(cuts) if cuts else match.end()
+
+
+# The small words that join two capitalised words of a town ('Villefranche sur Saône', 'Le Puy en Velay').
+_JOINING = {
+    "sur",
+    "sous",
+    "en",
+    "lès",
+    "les",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "aux",
+    "et",
+    "d'",
+    "l'",
+    "d’",
+    "l’",
+}
+
+
+def _said_after_town(town: str) -> int:
+    """Where the words written after a postcode's town start: a town's words are capitalised, but for
+    a small word joining two of them."""
+    words = list(re.finditer(r"[^\s'’]+['’]?", town))
+    for number, word in enumerate(words[2:], start=2):  # the postcode, then the town's first word
+        if word.group()[:1].isupper():
+            continue
+        after = words[number + 1].group() if number + 1 < len(words) else ""
+        if not (word.group().lower() in _JOINING and after[:1].isupper()):
+            return len(town[: word.start()].rstrip())
+    return len(town)
 
 
 def _address_only(raw: str) -> tuple[str, int]:
@@ -171,6 +209,10 @@ def _address_only(raw: str) -> tuple[str, int]:
     skipped = raw.rfind("(") + 1 if "(" in raw and ")" not in raw[raw.rfind("(") :] else 0
     article = re.match(r"(?:le|la|les|the)\s+|l['’]", raw[skipped:])  # 'Les Jardins' is a name
     skipped += article.end() if article else 0
+    # 'livré au chantier Résidence Les Vernes, ...', 'livrer au chantier 4 rue ...': the kind of place, written
+    # as a common noun before its name or its number, leads to the address ('Chantier du lycée' names it).
+    kind = re.match(r"(?:chantier|site|d[ée]p[ôo]t|magasin|entrep[ôo]t)[ \t]+(?=[A-ZÉÈ\d])", raw[skipped:])
+    skipped += kind.end() if kind else 0
     # 'our Kilkenny property, The Emerald, John Street, ...': the customer's words for the place, no address.
     own = re.match(r"(?:our|notre|nos|my|mon|ma)\s[^,\n]{0,40},[ \t]*(?=[^,\n]+,)", raw[skipped:], re.I)
     skipped += own.end() if own else 0

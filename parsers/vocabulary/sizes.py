@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from models.datafiles import load_toml
 from parsers.vocabulary.phrases import any_of
@@ -42,6 +42,8 @@ class VariantWords(BaseModel):
     kinds: list[str]
     ones: list[str]
     sides: list[tuple[str, str]]
+    # Finishes no colour list holds ('anthracite', 'alu', 'chromé'): what 'même finition' carries over.
+    finishes: list[str] = Field(default_factory=list)
 
 
 class _SizesFile(BaseModel):

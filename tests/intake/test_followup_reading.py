@@ -17,7 +17,7 @@ from intake.followups import (
     link_followup,
     resolve_followup,
 )
-from intake.followups.clause import catalogue_words, english_to_catalogue
+from intake.followups.clause import catalogue_words, english_to_catalogue, line_of
 from intake.followups.order_article import order_index
 from intake.followups.returns import returned_lines, surplus_of
 from matchers import CatalogIndex
@@ -252,3 +252,21 @@ def test_an_added_article_wrapped_over_two_lines_keeps_its_size(
 ) -> None:
     change = compute_change(text, order, index, customer_id=None, today=TODAY)
     assert change.labelled() == {"add": [{"sku": "PLB-38218", "quantity": 6.0}]}
+
+
+@pytest.mark.parametrize(
+    ("clause", "words"),
+    [
+        ("ajoutez 2 casques anti-bruit 31 dB", "casques anti-bruit 31 dB"),
+        ("please add 3 more RCDs 63 A", "63 A"),
+        ("rajoutez 4 pompes de relevage 230 V", "pompes de relevage 230 V"),
+        ("ajoutez-en 3 à la commande", "-en"),
+    ],
+    ids=["decibels", "amperes", "volts", "a-is-no-ampere"],
+)
+def test_a_rating_written_apart_stays_in_the_added_articles_name(
+    index: CatalogIndex, clause: str, words: str
+) -> None:
+    line = line_of(clause, index)
+    assert words in line.description.value
+    assert line.quantity is not None and line.quantity.value in (2, 3, 4)

@@ -52,3 +52,41 @@ def test_the_line_keeps_its_own_words(index: CatalogIndex) -> None:
 def test_a_colour_alone_after_an_article_naming_none_is_read_as_written(index: CatalogIndex) -> None:
     # No colour in 'agrafeuse de bureau': 'rouge' is no twin of it, and stays the word it is.
     assert _matched(index, "agrafeuse de bureau", "rouge")[1] == _matched(index, "rouge")[0]
+
+
+FINISHES = [
+    ("MIT-CH", "Mitigeur lavabo chromé", "pce"),
+    ("MIT-NO", "Mitigeur lavabo noir mat", "pce"),
+    ("MIT-LA", "Mitigeur lavabo laiton brossé", "pce"),
+    ("ROB-CH", "Robinet de service chromé", "pce"),
+    ("ROB-LA", "Robinet de service laiton brossé", "pce"),
+    ("CHA-NO", "Chaise visiteur noire", "pce"),
+    ("CHA-BL", "Chaise visiteur bleue", "pce"),
+    ("LAM-NO", "Lampe de bureau LED noire", "pce"),
+    ("LAM-BL", "Lampe de bureau LED bleue", "pce"),
+]
+
+
+@pytest.fixture(scope="module")
+def finishes() -> CatalogIndex:
+    return CatalogIndex.build(
+        ReferenceData(products=[ProductRow(sku=s, name=n, unit=u) for s, n, u in FINISHES])
+    )
+
+
+@pytest.mark.parametrize(
+    ("wordings", "skus"),
+    [
+        (("mitigeurs lavabo laiton", "robinets de service même finition"), ["MIT-LA", "ROB-LA"]),
+        (("chaises visiteur bleues", "lampes de bureau LED same colour"), ["CHA-BL", "LAM-BL"]),
+        (
+            ("chaises visiteur noires", "2 sièges", "lampes de bureau de la même couleur"),
+            ["CHA-NO", None, "LAM-NO"],
+        ),
+    ],
+    ids=["same-finish-fr", "same-colour-en", "colour-of-the-last-line-naming-one"],
+)
+def test_a_line_asking_for_the_same_finish_takes_the_last_one_said(
+    finishes: CatalogIndex, wordings: tuple[str, ...], skus: list[str | None]
+) -> None:
+    assert _matched(finishes, *wordings) == skus

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import CatalogIndex, match_article
+from matchers import CatalogIndex, match_article, match_order
 from matchers.untold import left_untold, untold_names_none
-from models import LineMatch, ProductRow, ReferenceData
+from models import Address, ExtractedOrder, LineMatch, ParsedMessage, ProductRow, ReferenceData
 from tests.factories.pipeline import make_extracted_line
 
 
@@ -76,3 +76,31 @@ def test_a_line_left_untold_names_its_two_twins() -> None:
     match = _matched("tube cuivre écroui", "barres")
     assert left_untold(match) is not None and set(left_untold(match)) == {"TCU-12", "TCU-14"}
     assert left_untold(_matched("tube cuivre écroui 14", "barres")) is None
+
+
+def _in_message(wording: str, unit: str, answer: str) -> str | None:
+    line = make_extracted_line(wording, unit=unit, quantity="3")
+    parsed = ParsedMessage(
+        message_id="<a@x>",
+        sender=Address(email="labo@client.example"),
+        text=answer,
+        quoted=f"> 3 {unit} {wording}",
+    )
+    return match_order(parsed, ExtractedOrder(lines=[line]), _index()).lines[0].sku
+
+
+@pytest.mark.parametrize(
+    ("wording", "unit", "answer", "sku"),
+    [
+        ("tube cuivre écroui", "barres", "Oui pour la livraison. Et le tube cuivre en 12.", "TCU-12"),
+        ("pipettes graduées stériles 10 ml", "sachets", "Les pipettes en sachet de 50, merci.", "PIP-10"),
+        ("Stabilo fine felt pens black", "pce", "And 0.4 for the Stabilo pens.", "FEU-05"),
+        ("tube cuivre écroui", "barres", "Et le tube cuivre en 14.", None),
+        ("tube cuivre écroui", "barres", "Merci, bonne journée.", None),
+    ],
+    ids=["diameter-answered", "pack-answered", "tip-answered-en", "the-other-answered", "nothing-answered"],
+)
+def test_the_customers_answer_naming_a_twins_value_tells_it_and_never_the_other(
+    wording: str, unit: str, answer: str, sku: str | None
+) -> None:
+    assert _in_message(wording, unit, answer) == sku

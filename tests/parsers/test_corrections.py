@@ -101,6 +101,24 @@ def test_make_that_names_the_line_right_after_its_count(text, expected):
     assert _corrected(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "raccord PER/cuivre 16 - 3\nvanne 1/4 tour - 2\n\nEt mettez 4 raccords PER/cuivre au lieu de 3.\n",
+            [("raccord PER/cuivre 16", 4), ("vanne 1/4 tour", 2)],
+        ),
+        (
+            "- 2 x hi-vis vests S/M\n- 6 x hard hats\n\nCould you send 3 hi-vis vests S/M instead of 2.\n",
+            [("hi-vis vests S/M", 3), ("hard hats", 6)],
+        ),
+    ],
+    ids=["slash-in-the-name", "slash-in-a-size"],
+)
+def test_a_count_replaced_names_its_line_by_words_with_a_slash(text: str, expected) -> None:
+    assert _corrected(text) == expected
+
+
 def test_an_english_correction_names_the_line_by_its_words():
     text = "- 10 x safety cones 75 cm\n- 6 x flashing lamps\n\nSorry, correction: 15 of the cones, not 10.\n"
     assert _corrected(text) == [("safety cones 75 cm", 15), ("flashing lamps", 6)]

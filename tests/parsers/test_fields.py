@@ -866,3 +866,54 @@ def test_a_reference_in_a_clause_of_its_own_after_our_quote_is_the_customers(
 def test_a_delivery_label_opening_its_line_over_any_postcode(text: str, expected: str) -> None:
     found = fields.ship_to(text, part="body")
     assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("Merci\nPlomberie Durand\n12 rue des Lilas, 38000 Grenoble\nRéf. cde : PD-0412", "PD-0412"),
+        ("Regards,\nLab Stores\nRef.: UNI–PO–2611–04", "UNI–PO–2611–04"),
+        ("Cordialement,\nPapeterie du Centre\nTél. 04 72 10 20 30\nBC-2026-118", "BC-2026-118"),
+    ],
+    ids=["ref-cde-abbreviated", "prefixed-with-dashes", "prefixed-alone"],
+)
+def test_a_po_under_the_signature_in_the_shapes_customers_write(signature: str, expected: str) -> None:
+    found = fields.signed_po(signature)
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("à commander sous la DA CHU-DA-26-0412. Pas les gants.", "CHU-DA-26-0412"),
+        ("Merci de passer la DA n° 2026-0871 pour le labo.", "2026-0871"),
+        ("Our order no. LAB–PO–2611–07 below.", "LAB–PO–2611–07"),
+        ("Please quote PO–7731 on the delivery note.", "PO–7731"),
+    ],
+    ids=["da-in-a-sentence", "da-numbered", "order-number-with-dashes", "prefixed-with-a-dash"],
+)
+def test_a_purchase_request_or_a_dashed_number_is_the_po(text: str, expected: str) -> None:
+    found = fields.po_number("", text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("BSL/26/1207 chantier Givors", "BSL/26/1207"),
+        ("Réfection labo chimie - UNI/26-0412", "UNI/26-0412"),
+        ("PLB-2611-07 salle de bains", "PLB-2611-07"),
+        ("VIS-440-200 x 3", None),
+        ("Commande du 12/11/2026", None),
+    ],
+    ids=["opening", "closing", "plumbing", "an-article-counted", "a-date"],
+)
+def test_a_coded_number_opening_or_closing_a_subject_of_words_is_the_po(
+    subject: str, expected: str | None
+) -> None:
+    found = fields.po_number(subject, "Bonjour, voici la liste.", part="body")
+    assert (found.value if found else None) == expected
+
+
+def test_a_catalogue_code_opening_a_subject_is_no_po() -> None:
+    assert fields.po_number("VIS-440-200 urgent", "Bonjour", part="body", codes=_Codes()) is None

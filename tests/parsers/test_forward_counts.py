@@ -111,6 +111,10 @@ def _read_outlook(own: str) -> list[tuple[str, int]]:
         "Please key this in, but not the arrosoirs: she has some.",
         "Pour saisie. Anne a rappelé : les arrosoirs, on laisse tomber.",
         "Please key this in: she called, and no arrosoirs after all.",
+        "Pour saisie. Pas les arrosoirs, nous en avons en stock.",
+        "Pour saisie. Anne a rappelé : pas d'arrosoirs finalement (il leur en reste).",
+        "Pour saisie, avec la correction d'Anne (pas d'arrosoirs).",
+        "Please key this in. No arrosoirs this time, they have some.",
     ],
     ids=[
         "sans-les",
@@ -122,6 +126,10 @@ def _read_outlook(own: str) -> list[tuple[str, int]]:
         "but-not",
         "laisse-tomber",
         "and-no",
+        "pas-les-opening",
+        "pas-de-after-a-colon",
+        "pas-de-in-brackets",
+        "no-opening",
     ],
 )
 def test_a_forwarders_words_take_the_forwarded_line_they_name_out(own: str) -> None:
@@ -135,8 +143,10 @@ def test_a_forwarders_words_take_the_forwarded_line_they_name_out(own: str) -> N
         "Pour saisie, sans les sacs de sable.",
         "Pour saisie, et pas de rush pour les arrosoirs.",
         "Please key this in, and no rush on the arrosoirs.",
+        "Pour saisie. Il ne reste pas d'arrosoirs chez eux.",
+        "Pour saisie. Pas de rush pour les arrosoirs.",
     ],
-    ids=["names-none", "fr-named-later", "en-named-later"],
+    ids=["names-none", "fr-named-later", "en-named-later", "pas-de-inside-a-clause", "pas-de-named-later"],
 )
 def test_a_forwarders_drop_takes_out_only_a_line_named_right_after_it(own: str) -> None:
     assert len(_read_outlook(own)) == 3
@@ -240,3 +250,44 @@ def test_without_the_catalogues_words_a_line_named_otherwise_stays() -> None:
     assert ("LAB-0040", 2) in _read_with(
         "Pour saisie. OK pour la liste, sauf les gants nitrile.", _CODED, None
     )
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Attention, la semaine dernière ils avaient déjà pris 8 arrosoirs 10 L, vérifiez avant de saisir.",
+        "Please enter. We have 4 arrosoirs in stock, so the 2 can leave tomorrow.",
+        "Pour saisie. Elle a bien reçu les 5 râteaux de la dernière commande.",
+    ],
+    ids=["already-taken", "in-stock", "received"],
+)
+def test_a_forwarders_sentence_telling_of_goods_had_counts_no_line(own: str) -> None:
+    assert sorted(_read(own)) == [("arrosoirs 10 L", 6), ("râteaux", 3), ("terreau 40 L", 12)]
+
+
+def test_a_line_the_forwarders_sentence_adds_beside_goods_had_stays() -> None:
+    read = _read("Pour saisie. Elle en a déjà 2 au dépôt, ajoutez 3 brouettes.")
+    assert ("brouettes", 3) in read and len(read) == 4
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Fine, but not the arrosoirs, we will repair ours.",
+        "OK pour moi, mais pas les arrosoirs : il en reste.",
+    ],
+    ids=["en", "fr"],
+)
+def test_a_middle_approvers_words_take_the_forwarded_line_they_name_out(middle: str) -> None:
+    raw = (
+        "From: Achats <achats@jardiland-pro.fr>\nTo: cde@jardiland-pro.fr\nSubject: FW: FW: commande\n"
+        "Message-ID: <a@b>\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Please enter the list below, PO GF-2611-44.\nAchats\n\n"
+        "-------- Message transféré --------\nDe : Chef <chef@jardiland-pro.fr>\nDate : 14/10/2026 09:05\n"
+        f"Sujet : TR: commande\n\n{middle}\nChef\n\n"
+        "-------- Message transféré --------\nDe : Anne <anne@jardiland-pro.fr>\nDate : 14/10/2026 08:05\n"
+        f"Sujet : commande\n\nBonjour,\n\n{_LIST}\nMerci\nAnne\n"
+    ).encode()
+    order = extract_from_text(parse_message(raw, where="forward"))
+    read = sorted((ln.description.value, int(ln.quantity.value)) for ln in order.lines)
+    assert read == [("râteaux", 3), ("terreau 40 L", 12)]

@@ -62,6 +62,8 @@ def _shape(text: str):
         ("- RUB-MAS-19 x 12", ("RUB-MAS-19", Decimal(12), None, None)),
         ("- 15 kg gigot d'agneau", (None, Decimal(15), "kg", None)),
         ("12,5 m chaîne zinguée 5 mm", (None, Decimal("12.5"), "m", None)),
+        ("chaussures de sécurité 42 x 2 paires", (None, Decimal(2), "paire", None)),
+        ("cartouches 302 x 4 boîtes", (None, Decimal(4), "boite", None)),
     ],
     ids=[
         "code-desc-colon",
@@ -95,6 +97,8 @@ def _shape(text: str):
         "code-ending-in-digits-x-qty",
         "measure-ordered-by-opens-the-line",
         "length-opens-the-line",
+        "a-size-then-x-then-pairs",
+        "a-model-number-then-x-then-boxes",
     ],
 )
 def test_line_shapes(text: str, expected) -> None:
@@ -236,19 +240,18 @@ def test_a_name_taken_back_in_the_sentence_is_the_name_said_after_it(text: str, 
     ("text", "names"),
     [
         (
-            "il me faudrait six bidons de dégraissant 5 L enfin non, les 20 L, et 2 seaux de lingettes",
-            ["dégraissant 20 L", "lingettes"],
+            "il me faudrait six sacs de plâtre 25 kg enfin non, les 40 kg, et 2 rouleaux de bande",
+            ["plâtre 40 kg", "bande"],
         ),
         (
-            "We need 4 packs of printer paper 80 g, sorry, I mean the 100 g, and 2 boxes of staples.",
-            ["printer paper 100 g", "staples"],
+            "We need 4 rolls of copper tube 15 mm 25 m, or rather the 50 m ones, and 2 benders.",
+            ["copper tube 15 mm 50 m", "benders"],
         ),
     ],
     ids=["fr", "en"],
 )
-def test_a_size_alone_taken_back_is_the_name_in_that_size(text: str, names: list[str]) -> None:
-    lines = read_prose(text, part="body", start=0)
-    assert [ln.description.value for ln in lines] == names
+def test_a_measure_taken_back_in_the_sentence_sizes_the_name_said_first(text: str, names: list[str]) -> None:
+    assert [ln.description.value for ln in read_prose(text, part="body", start=0)] == names
 
 
 class _Codes:
@@ -732,8 +735,12 @@ def test_a_word_count_needs_a_counting_unit_after_a_comma_and_a_marked_name_outs
     [
         ("12 x 12V garden lights", ("12V garden lights", 12)),
         ("- 4 x 5L liquid lawn feed", ("5L liquid lawn feed", 4)),
+        ("2 x 63 A 2-pole RCD type AC", ("63 A 2-pole RCD type AC", 2)),
+        ("- 3 x 400 W projecteurs halogènes", ("400 W projecteurs halogènes", 3)),
+        ("2 x 31 dB ear defenders", ("31 dB ear defenders", 2)),
+        ("5 x 12 V pompes de cale", ("12 V pompes de cale", 5)),
     ],
-    ids=["a-rating", "a-volume"],
+    ids=["a-rating", "a-volume", "amperes-apart", "watts-apart", "decibels-apart", "volts-apart"],
 )
 def test_a_count_times_an_article_of_a_size_is_no_dimension(line, expected):
     found = read_line(line, part="body", start=0)
@@ -743,6 +750,11 @@ def test_a_count_times_an_article_of_a_size_is_no_dimension(line, expected):
 
 def test_a_dimension_is_still_no_count():
     assert read_line("4x40 vis", part="body", start=0) is None
+
+
+def test_a_count_of_packs_before_a_name_is_still_a_pack():
+    found = read_line("3 x 12 ampoules E27", part="body", start=0)
+    assert found is not None and found.pack_size is not None and found.pack_size.value == 12
 
 
 def test_a_number_of_seven_figures_after_a_label_is_no_count():

@@ -720,3 +720,18 @@ def test_a_unit_word_naming_articles_with_no_de_after_it_heads_the_name() -> Non
 )
 def test_a_joined_to_counted_items_counts_one(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il nous faut 3 rouleaux de papier kraft et 2 boîtes de trombones, le tout livré au bureau, "
+        "5 impasse des Forges, 42000 Saint-Étienne avant jeudi",
+        "we need 3 boxes of pipette tips and 2 racks, all delivered to the lab, 12 Mill Road, 38400 Eybens before "
+        "Friday please",
+    ],
+    ids=["fr", "en"],
+)
+def test_a_street_and_postcode_closing_a_sentence_count_nothing(text: str) -> None:
+    counts = [int(ln.quantity.value) for ln in read_lines(f"Bonjour,\n\n{text}\n", part="body")]
+    assert counts == [3, 2]

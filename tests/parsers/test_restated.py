@@ -113,3 +113,22 @@ def test_a_word_of_one_line_turned_down_takes_the_new_words(text, expected):
 def test_a_word_turned_down_changes_no_line_it_does_not_name_alone(text):
     before = _restated(text.split("\n\n")[0] + "\n")
     assert _restated(text) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il a rappelé : et le solvant c'est le bidon de 20 L, pas le 5 L.\n\n"
+            "- 2 flacons de détergent 5 L\n- 1 bidon de solvant 5 L\n",
+            [("détergent 5 L", Decimal(2)), ("solvant 20 L", Decimal(1))],
+        ),
+        (
+            "- 3 x bottles of ethanol 500 ml\n- 2 x wash bottles 500 ml\n\nThe ethanol is the 1000 ml one, not the 500 ml.\n",
+            [("ethanol 1000 ml", Decimal(3)), ("wash bottles 500 ml", Decimal(2))],
+        ),
+    ],
+    ids=["container-above-the-forwarded-list", "bottle-under-the-list"],
+)
+def test_a_measure_said_anew_changes_the_line_it_names(text, expected):
+    assert _restated(text) == expected

@@ -49,6 +49,11 @@ PART = "attachment:order"
             "Livrez-nous à la cuisine, 5 impasse du Four 44000 Nantes svp\n",
             "Cuisine, 5 impasse du Four 44000 Nantes",
         ),
+        (
+            "Delivery on Thursday the third of December before noon please, to our lab store: Bâtiment C, 2 rue des"
+            " Martyrs, 38000 Grenoble (not building A).",
+            "Bâtiment C, 2 rue des Martyrs, 38000 Grenoble",
+        ),
     ],
     ids=[
         "label-ending-with-livraison",
@@ -59,6 +64,7 @@ PART = "attachment:order"
         "the-label-its-colon-closes-en",
         "the-address-its-colon-closes",
         "a-word-of-politeness-after-the-town",
+        "a-long-day-between-delivery-and-to",
     ],
 )
 def test_a_ship_to_after_a_label_of_the_form(text: str, expected: str) -> None:
@@ -105,3 +111,37 @@ def test_a_sheets_delivery_cell(value: str, expected: str | None) -> None:
     rows += [["GR-0412", "Gazon rustique sac 10 kg", 6]]
     order = read_sheet(make_workbook({"BC": rows}), "bc.xlsx", PART)
     assert (order.ship_to.value if order.ship_to else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "tout ça livré au chantier Résidence Les Acacias, 8 rue Pasteur, 69700 Givors avant vendredi svp",
+            "Résidence Les Acacias, 8 rue Pasteur, 69700 Givors",
+        ),
+        (
+            "faut livrer direct au chantier 4 rue de l'Église 29800 Plouédern demain matin si possible",
+            "4 rue de l'Église 29800 Plouédern",
+        ),
+        (
+            "à livrer au dépôt 12 chemin des Prés, 38400 Saint Martin d'Hères dès lundi",
+            "12 chemin des Prés, 38400 Saint Martin d'Hères",
+        ),
+        (
+            "Livraison : labo B, 3 rue des Chimistes, 69400 Villefranche sur Saône avant midi",
+            "Labo B, 3 rue des Chimistes, 69400 Villefranche sur Saône",
+        ),
+    ],
+    ids=[
+        "a-site-then-a-day",
+        "a-site-by-its-street-then-a-time",
+        "a-depot-then-a-day",
+        "a-town-of-joined-words",
+    ],
+)
+def test_a_ship_to_leaves_out_the_kind_of_place_before_it_and_the_words_after_its_town(
+    text: str, expected: str
+) -> None:
+    found = ship_to(text, part="body")
+    assert found is not None and found.value == expected
