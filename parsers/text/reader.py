@@ -12,6 +12,7 @@ import re
 from collections import OrderedDict
 
 from models import ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
+from parsers.mail import forwarded_part
 from parsers.mail.html import html_to_text
 from parsers.mail.markers import load_markers
 from parsers.mail.quotes import openings
@@ -110,7 +111,7 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
     body, part = body_text(parsed)
     truncated = len(body) > MAX_BODY_CHARS
     body = body[:MAX_BODY_CHARS]
-    own, _forwarded, forward_at = fields.split_forward(body, parsed.subject)
+    own, _forwarded, forward_at = forwarded_part.split_forward(body, parsed.subject)
     order = ExtractedOrder(source="email", part=part)
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
@@ -131,7 +132,7 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
     if any(ln.provenance and ln.provenance.rule == BRACKETED_RULE for ln in order.lines):
         order.doubts.append("a count in brackets after a name may be what a pack holds: confirm the quantity")
     order.doubts += [doubt for doubt in DOUBTS if any(doubt in ln.notes for ln in order.lines)]
-    forwarded = forward_at < len(body) or fields.is_forward_subject(parsed.subject)
+    forwarded = forward_at < len(body) or forwarded_part.is_forward_subject(parsed.subject)
     # The catalogue names a forwarded line the forwarder words otherwise ('drop the lamb' over 'Sauté d'agneau').
     book = codes if forwarded and isinstance(codes, WordBook) else None
     if forward_at < len(body):  # the original's own corrections ('PS: make that 3'), then the forwarder's
@@ -143,7 +144,7 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
     )
     if forward_at < len(body):
         # Every forwarder's words over the original, a middle approver's too ('Fine, but not the sprinklers').
-        above = body[: fields.original_start(body, parsed.subject)]
+        above = body[: forwarded_part.original_start(body, parsed.subject)]
         order.lines, recounted = recount_forwarded(
             order.lines, above, forward_at, part=part, rule="forward-override", book=book
         )
@@ -224,7 +225,7 @@ def _fill_fields(
         order.requested_delivery_date = fields.requested_date(
             body[forward_at:], parsed.local_date, part=part, offset=forward_at
         )
-    if order.requested_delivery_date is None and not fields.is_reply_subject(parsed.subject):
+    if order.requested_delivery_date is None and not forwarded_part.is_reply_subject(parsed.subject):
         order.requested_delivery_date = fields.requested_date(
             parsed.subject, parsed.local_date, part="subject"
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from parsers.mail import forwarded_part
 from parsers.mail.markers import load_markers
 from parsers.mail.quotes import split_reply
 from parsers.text import fields
@@ -297,8 +298,11 @@ SUBJECTS = {
 @pytest.mark.parametrize(("subject", "forward", "reply"), SUBJECTS.values(), ids=SUBJECTS.keys())
 def test_every_reader_reads_a_subject_the_same(subject: str, forward: bool, reply: bool) -> None:
     markers = load_markers()
-    assert (fields.is_forward_subject(subject), markers.is_forward_subject(subject)) == (forward, forward)
-    assert (fields.is_reply_subject(subject), markers.is_reply_subject(subject)) == (reply, reply)
+    assert (forwarded_part.is_forward_subject(subject), markers.is_forward_subject(subject)) == (
+        forward,
+        forward,
+    )
+    assert (forwarded_part.is_reply_subject(subject), markers.is_reply_subject(subject)) == (reply, reply)
 
 
 @pytest.mark.parametrize(
@@ -311,14 +315,14 @@ def test_every_reader_reads_a_subject_the_same(subject: str, forward: bool, repl
 )
 def test_split_forward_finds_every_forward_shape_of_the_data_file(marker: str) -> None:
     text = f"à saisir\n\n{marker}\n\n- 3 x B"
-    own, forwarded, at = fields.split_forward(text, "commande")
+    own, forwarded, at = forwarded_part.split_forward(text, "commande")
     assert own.strip() == "à saisir"
     assert forwarded.strip().endswith("- 3 x B") and text[at:] == forwarded
 
 
 def test_a_forward_keeping_only_outlooks_rule_and_subject_still_opens_there() -> None:
     text = "à saisir\n\nJean\n\n________________________________\nObjet : appro\n\n- 3 x B"
-    own, forwarded, _ = fields.split_forward(text, "TR: appro")
+    own, forwarded, _ = forwarded_part.split_forward(text, "TR: appro")
     assert own.strip() == "à saisir\n\nJean" and forwarded.strip() == "Objet : appro\n\n- 3 x B"
 
 
