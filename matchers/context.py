@@ -89,15 +89,39 @@ def line_headings(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[fro
 
 
 def line_rows(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[str]:
-    """Each line's rows of the body as written, whole ('40 boîtes placo 1 poste prof. 40' where the
-    designation read is 'placo 1 poste prof'): the numbers a reader set aside still say sizes."""
+    """Each line's rows of the body as written ('40 boîtes placo 1 poste prof. 40' where the designation
+    read is 'placo 1 poste prof'): the numbers a reader set aside still say sizes. What other lines were
+    read from in the same row ('two cartons of crushed tomatoes 5/1, two tubs of vanilla ice cream') and
+    the line's own count are blanked: their numbers say nothing of this line's size."""
     text = parsed.text or ""
+    spans = [_spans(line) for line in lines]
     rows = []
-    for line in lines:
-        found = [(text.rfind("\n", 0, start) + 1, text.find("\n", stop)) for start, stop in _spans(line)]
-        whole = dict.fromkeys(text[start : stop if stop >= 0 else len(text)] for start, stop in found)
+    for own, line in zip(spans, lines, strict=True):
+        others = [
+            s for found in spans if found is not own for s in found if not any(_overlap(s, o) for o in own)
+        ]
+        counted = line.quantity.provenance if line.quantity and line.quantity.provenance else None
+        if counted is not None and counted.span is not None and counted.part not in ("quoted", "subject"):
+            others.append(counted.span)
+        found = [(text.rfind("\n", 0, start) + 1, text.find("\n", stop)) for start, stop in own]
+        whole = dict.fromkeys(
+            _blanked(text, start, stop if stop >= 0 else len(text), others) for start, stop in found
+        )
         rows.append(" ".join(whole))
     return rows
+
+
+def _overlap(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    return one[0] < other[1] and other[0] < one[1]
+
+
+def _blanked(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> str:
+    """`text[start:stop]` with every one of `spans` inside it put out as spaces."""
+    chars = list(text[start:stop])
+    for begin, end in spans:
+        for at in range(max(begin, start), min(end, stop)):
+            chars[at - start] = " "
+    return "".join(chars)
 
 
 def _spans(line: ExtractedLine) -> list[tuple[int, int]]:

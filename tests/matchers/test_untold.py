@@ -3,11 +3,23 @@ no article: the line goes to a clerk with both twins shown, never with a guess."
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from matchers import CatalogIndex, match_article, match_order
 from matchers.untold import left_untold, untold_names_none
-from models import Address, ExtractedOrder, LineMatch, ParsedMessage, ProductRow, ReferenceData
+from models import (
+    Address,
+    Extracted,
+    ExtractedLine,
+    ExtractedOrder,
+    LineMatch,
+    ParsedMessage,
+    ProductRow,
+    Provenance,
+    ReferenceData,
+)
 from tests.factories.pipeline import make_extracted_line
 
 
@@ -28,6 +40,10 @@ def _index() -> CatalogIndex:
                 ProductRow(sku="FEU-08", name="Feutre fin Stabilo 0.8 noir", unit="pce"),
                 ProductRow(sku="ROB-1", name="Robinet d'arrêt 1/2", unit="pce"),
                 ProductRow(sku="ROB-1I", name="Robinet d'arrêt 1/2 inox renforcé 20 bar", unit="pce"),
+                ProductRow(sku="COU-90", name="Coude cuivre à souder 90°", unit="pce"),
+                ProductRow(sku="GLA-5", name="Glace vanille bac 5 L", unit="bac"),
+                ProductRow(sku="GLA-25", name="Glace vanille bac 2,5 L", unit="bac"),
+                ProductRow(sku="TOM-51", name="Tomates pelées boîte 5/1 - carton de 3", unit="carton"),
             ]
         )
     )
@@ -104,3 +120,48 @@ def test_the_customers_answer_naming_a_twins_value_tells_it_and_never_the_other(
     wording: str, unit: str, answer: str, sku: str | None
 ) -> None:
     assert _in_message(wording, unit, answer) == sku
+
+
+def _read_from(text: str, count: str, wording: str) -> ExtractedLine:
+    """A line read from `text`: its words where they are written, its count before them or else after."""
+    at = text.index(wording)
+    counted = text.rfind(count, 0, at)
+    counted = counted if counted >= 0 else text.index(count, at + len(wording))
+    return ExtractedLine(
+        line_no=1,
+        description=Extracted(
+            value=wording, provenance=Provenance(part="body", span=(at, at + len(wording)))
+        ),
+        quantity=Extracted(
+            value=Decimal(count), provenance=Provenance(part="body", span=(counted, counted + len(count)))
+        ),
+    )
+
+
+def _skus(text: str, *read: tuple[str, str]) -> list[str | None]:
+    parsed = ParsedMessage(message_id="<r@x>", sender=Address(email="achats@client.example"), text=text)
+    lines = [_read_from(text, count, wording) for count, wording in read]
+    return [m.sku for m in match_order(parsed, ExtractedOrder(lines=lines), _index()).lines]
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "skus"),
+    [
+        (
+            "Il nous faut 2 cartons de tomates pelées 5/1 et 2 bacs de glace vanille.",
+            (("2", "tomates pelées 5/1"), ("2", "glace vanille")),
+            ["TOM-51", None],
+        ),
+        (
+            "Please send 4 lengths of tube cuivre écroui and 12 coudes cuivre 90°.",
+            (("4", "tube cuivre écroui"), ("12", "coudes cuivre 90°")),
+            [None, "COU-90"],
+        ),
+        ("Stabilo fine felt pens black | 8 | pce", (("8", "Stabilo fine felt pens black"),), [None]),
+    ],
+    ids=["size-of-another-line-fr", "count-of-another-line-en", "own-count-in-a-table-row"],
+)
+def test_a_rows_numbers_of_other_lines_and_of_the_count_tell_no_twin(
+    text: str, read: tuple[tuple[str, str], ...], skus: list[str | None]
+) -> None:
+    assert _skus(text, *read) == skus
