@@ -69,3 +69,10 @@ def _colour_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _finish_words() -> frozenset[str]:
     return frozenset(word for finish in variant_words().finishes for word in read_wording(finish).words)
+
+
+@lru_cache(maxsize=1)
+def shade_words() -> frozenset[str]:
+    """The colours, finishes and scents as designations are compared: the values a range comes in."""
+    scents = frozenset(word for scent in variant_words().scents for word in read_wording(scent).words)
+    return _colour_words() | _finish_words() | scents

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from matchers.elided import shade_words
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording, read_wording, stem, unit_of
 from matchers.packs import is_pack_word
@@ -271,7 +272,8 @@ def piece_twin(sku: str, said: Wording, catalogue: CatalogIndex) -> str | None:
 def parallel_twins(query: Wording, written: str, chosen: Wording, other: Wording) -> bool:
     """Two designations told apart by values of one kind on either side, none of which the customer
     wrote ('Pilot G2 blue' between the 0.5 and the 0.7 one, 'crème liquide' by the carton between
-    the carton de 6 and de 12, 'gaine de 20' between the couronne of 50 m and of 100 m): a guess. A
+    the carton de 6 and de 12, 'gaine de 20' between the couronne of 50 m and of 100 m, 'nettoyant
+    multi-usages' between the lemon and the marine one, 'spots 6W' between 2700K and 4000K): a guess. A
     twin with words of its own beside its size ('3 points avec ceinture', 'légère 15 %') is a
     variant, the plain one stays the customer's; a kind of size the customer wrote any value of, or
     a number `written` that is one side's value in any unit ('24s', 'de 100' for 100 m), tells."""
@@ -286,8 +288,27 @@ def parallel_twins(query: Wording, written: str, chosen: Wording, other: Wording
     if kinds[0] != kinds[1] or not set(kinds[0]) - {"word", "code"}:
         return False
     numbers = {float(n.replace(",", ".")) for n in _NUMBER.findall(written)}
-    given = {f.partition(":")[0] for f in query.features}
-    return not any(_kind(t) in given or _in_any_unit(t.partition(":")[2], numbers) for t in apart if ":" in t)
+    given = {f.partition(":")[0] for f in query.features} | {_kind(w) for w in query.words}
+    return not any(_kind(t) in given or _in_any_unit(_value(t), numbers) for t in apart if _value(t))
+
+
+def stem_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
+    """Two articles whose model codes extend the one number the customer wrote ('HP 415 toner black'
+    between the 415A and the 415X high-capacity one, 'Epson 603' between the 603 and the 603XL is not:
+    603 is one's code): the customer named the family, not which of it, and wrote no word of either's own."""
+    mine, theirs = _traits(chosen), _traits(other)
+    said = set(query.words) | query.numbers
+    if any(_said(t.partition(":")[2] or t, said) for t in mine ^ theirs):
+        return False
+    return any(
+        _extends(number, mine - theirs) and _extends(number, theirs - mine)
+        for number in query.numbers
+        if number.isdigit()
+    )
+
+
+def _extends(number: str, traits: set[str]) -> bool:
+    return any(_coded(t) and t.startswith(number) and t[len(number)].isalpha() for t in traits)
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -321,7 +342,26 @@ def _traits(wording: Wording) -> set[str]:
 
 
 def _kind(trait: str) -> str:
-    """What a trait gives: a size of some kind ('len', 'pack', 'num'), a rating or code word, a word."""
+    """What a trait gives: a size of some kind ('len', 'pack', 'num'), a value in a unit written with
+    it ('4000k', '2p', '1p+n': 'per:k', 'per:p'), a colour, finish or scent ('shade'), a rating or
+    code word, a word."""
     if ":" in trait:
         return trait.partition(":")[0]
+    if trait in shade_words():
+        return "shade"
+    valued = _CODED_VALUE.fullmatch(trait)
+    if valued:
+        return f"per:{valued[2]}"
     return "code" if _coded(trait) else "word"
+
+
+def _value(trait: str) -> str:
+    """A size's value, or the number of a value written with its unit ('4000' of '4000k'), else ''."""
+    if ":" in trait:
+        return trait.partition(":")[2]
+    valued = _CODED_VALUE.fullmatch(trait)
+    return valued[1] if valued else ""
+
+
+# A number and the letters of its unit run together: '4000k', '2p', '1p+n' (a pole and the neutral).
+_CODED_VALUE = re.compile(r"(\d+(?:[.,]\d+)?)([a-z]+)(?:\+[a-z]+)?")

@@ -44,6 +44,8 @@ class VariantWords(BaseModel):
     sides: list[tuple[str, str]]
     # Finishes no colour list holds ('anthracite', 'alu', 'chromé'): what 'même finition' carries over.
     finishes: list[str] = Field(default_factory=list)
+    # Scents ('citron', 'neutre', 'parfumé'): values a cleaning range comes in, as a colour is.
+    scents: list[str] = Field(default_factory=list)
 
 
 class _SizesFile(BaseModel):
