@@ -18,6 +18,7 @@ from matchers.index import CatalogIndex
 from matchers.normalize import Wording, read_wording, stem, unit_of
 from matchers.packs import is_pack_word
 from models import Candidate
+from parsers.vocabulary.sizes import variant_words
 
 # Twins looked at per line: a family of sizes and colours is rarely larger.
 SIBLINGS = 40
@@ -305,6 +306,36 @@ def stem_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
         for number in query.numbers
         if number.isdigit()
     )
+
+
+def suffixed_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
+    """Two models whose codes differ by letters added to one, that one with words of its own ('filtres
+    habitacle pour Clio 4' between the CU 2939 and the CUK 2939 with activated charcoal, 'embouts 200 µl'
+    between the T200 and the T200F with filter): the customer wrote neither code, no word of the variant's
+    and no word asking for the plain model ('simple', 'standard')."""
+    mine, theirs = _traits(chosen), _traits(other)
+    said = set(query.words) | query.numbers
+    if said & _plain_words() or any(_said(t.partition(":")[2] or t, said) for t in mine ^ theirs):
+        return False
+    return any(
+        len(longer) > 1 and any(_adds_letters(a, b) for a in shorter for b in longer)
+        for shorter, longer in ((mine - theirs, theirs - mine), (theirs - mine, mine - theirs))
+    )
+
+
+def _adds_letters(code: str, other: str) -> bool:
+    """'cuk' of 'cu', 't200f' of 't200': a code with one to three letters added at its end."""
+    return (
+        len(code) >= 2
+        and other.startswith(code)
+        and 1 <= len(other) - len(code) <= 3
+        and other[len(code) :].isalpha()
+    )
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    return frozenset(word for plain in variant_words().plain for word in read_wording(plain).words)
 
 
 def _extends(number: str, traits: set[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex
 from matchers.normalize import read_wording
-from matchers.twins import answered_for, parallel_twins, stem_twins, told_by_unit
+from matchers.twins import answered_for, parallel_twins, stem_twins, suffixed_twins, told_by_unit
 from models import Evidence, LineMatch
 
 # Rivals closer than this to the chosen article are twins its lead does not choose between
@@ -56,6 +56,7 @@ def untold_names_none(found: LineMatch, index: CatalogIndex, row: str = "", answ
             if (
                 parallel_twins(said, written, chosen, names[index.positions[k]])
                 or stem_twins(said, chosen, names[index.positions[k]])
+                or suffixed_twins(said, chosen, names[index.positions[k]])
             )
             and answered_for(answer, chosen, names[index.positions[k]]) is not True
         ),

@@ -46,6 +46,8 @@ class VariantWords(BaseModel):
     finishes: list[str] = Field(default_factory=list)
     # Scents ('citron', 'neutre', 'parfumé'): values a cleaning range comes in, as a colour is.
     scents: list[str] = Field(default_factory=list)
+    # Words asking for the plain model beside its variants ('simple', 'standard', 'regular').
+    plain: list[str] = Field(default_factory=list)
 
 
 class _SizesFile(BaseModel):

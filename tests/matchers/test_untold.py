@@ -41,6 +41,16 @@ def _index() -> CatalogIndex:
                 ProductRow(sku="ROB-1", name="Robinet d'arrêt 1/2", unit="pce"),
                 ProductRow(sku="ROB-1I", name="Robinet d'arrêt 1/2 inox renforcé 20 bar", unit="pce"),
                 ProductRow(sku="COU-90", name="Coude cuivre à souder 90°", unit="pce"),
+                ProductRow(sku="EMB-200", name="Embouts de pipette T200 - sachet de 1000", unit="sachet"),
+                ProductRow(
+                    sku="EMB-200F",
+                    name="Embouts de pipette T200F avec filtre - sachet de 1000",
+                    unit="sachet",
+                ),
+                ProductRow(sku="SIP-40", name="Siphon de lavabo SL40 - sortie 32 mm", unit="pce"),
+                ProductRow(
+                    sku="SIP-40C", name="Siphon de lavabo SL40C design laiton - sortie 32 mm", unit="pce"
+                ),
                 ProductRow(sku="NET-CI", name="Nettoyant sols citron - bidon 5 L", unit="bidon"),
                 ProductRow(sku="NET-PI", name="Nettoyant sols pin - bidon 5 L", unit="bidon"),
                 ProductRow(sku="SUR-JA", name="Surligneur fluo Lumo jaune", unit="pce"),
@@ -83,6 +93,8 @@ def _matched(wording: str, unit: str | None = None, row: str = "") -> LineMatch:
         ("pompe de relevage Jetly 400", None, ""),
         ("nettoyant sols 5 L", "bidons", ""),
         ("Lumo highlighters", None, ""),
+        ("pipette tips, bags of 1000", "bags", ""),
+        ("siphons de lavabo", None, ""),
     ],
     ids=[
         "diameter-untold",
@@ -94,6 +106,8 @@ def _matched(wording: str, unit: str | None = None, row: str = "") -> LineMatch:
         "model-stem-fr",
         "scent-untold",
         "colour-untold-en",
+        "variant-code-untold-en",
+        "variant-code-untold-fr",
     ],
 )
 def test_twins_told_apart_by_an_unwritten_value_name_no_article(
@@ -117,6 +131,9 @@ def test_twins_told_apart_by_an_unwritten_value_name_no_article(
         ("cartouches Canon 545", None, "", "CAN-545"),
         ("nettoyant sols pin 5 L", "bidons", "", "NET-PI"),
         ("pink Lumo highlighters", None, "", "SUR-RO"),
+        ("embouts de pipette standard", "sachets", "", "EMB-200"),
+        ("siphons de lavabo simples", None, "", "SIP-40"),
+        ("siphon de lavabo laiton", None, "", "SIP-40C"),
     ],
     ids=[
         "diameter-said",
@@ -129,6 +146,9 @@ def test_twins_told_apart_by_an_unwritten_value_name_no_article(
         "model-of-one-beside-its-variant",
         "scent-said",
         "colour-said-en",
+        "plain-model-asked",
+        "plain-model-asked-plural",
+        "variant-said",
     ],
 )
 def test_a_value_written_or_a_plain_name_keeps_the_article(
