@@ -288,6 +288,8 @@ def parallel_twins(query: Wording, written: str, chosen: Wording, other: Wording
     kinds = [sorted(_kind(t) for t in side) for side in (mine - theirs, theirs - mine)]
     if kinds[0] != kinds[1] or not set(kinds[0]) - {"word", "code"}:
         return False
+    if "code" in kinds[0] and any(k.startswith("per:") for k in kinds[0]):
+        return False  # 'E11 74Ah 680A' and 'G3 95Ah 800A': two models, each rated; the ranking's to tell
     numbers = {float(n.replace(",", ".")) for n in _NUMBER.findall(written)}
     given = {f.partition(":")[0] for f in query.features} | {_kind(w) for w in query.words}
     return not any(_kind(t) in given or _in_any_unit(_value(t), numbers) for t in apart if _value(t))

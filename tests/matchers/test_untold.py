@@ -41,6 +41,8 @@ def _index() -> CatalogIndex:
                 ProductRow(sku="ROB-1", name="Robinet d'arrêt 1/2", unit="pce"),
                 ProductRow(sku="ROB-1I", name="Robinet d'arrêt 1/2 inox renforcé 20 bar", unit="pce"),
                 ProductRow(sku="COU-90", name="Coude cuivre à souder 90°", unit="pce"),
+                ProductRow(sku="BAT-E11", name="Batterie Varta Blue Dynamic E11 12V 74Ah 680A", unit="pce"),
+                ProductRow(sku="BAT-G3", name="Batterie Varta Blue Dynamic G3 12V 95Ah 800A", unit="pce"),
                 ProductRow(sku="EMB-200", name="Embouts de pipette T200 - sachet de 1000", unit="sachet"),
                 ProductRow(
                     sku="EMB-200F",
@@ -155,6 +157,11 @@ def test_a_value_written_or_a_plain_name_keeps_the_article(
     wording: str, unit: str | None, row: str, sku: str
 ) -> None:
     assert _matched(wording, unit, row).sku == sku
+
+
+def test_two_models_each_rated_are_left_to_the_ranking() -> None:
+    """'E11 74Ah 680A' and 'G3 95Ah 800A' differ by a model code as well as by ratings: not twins of one value."""
+    assert _matched("batteries Varta Blue Dynamic").sku in {"BAT-E11", "BAT-G3"}
 
 
 def test_a_line_left_untold_names_its_two_twins() -> None:
