@@ -23,6 +23,9 @@ def cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     aside = packing_aside(rest, end) if rest.startswith(" (", end) else None
     if aside is not None:  # '4 boîtes de clips 20 (les boîtes de 100)': the packing names the article
         end = aside
+    pointing = _POINTING_REMARK.match(rest, end) if aside is None else None
+    if pointing is not None:  # 'colle Pritt (les gros)', 'mice (the grey Logitech ones)': which article
+        end = pointing.end()
     named = _CODE_THEN_NAME.match(rest[end:]) if _CODE_ALONE.fullmatch(rest[:end]) else None
     if named is not None:  # '2 cases of BS-PAP-0201 (the Z-fold towels)': the name in brackets after a code
         end += named.end()
@@ -104,6 +107,13 @@ FUNCTION_WORD = starting(
         r"(?:au|aux|à|a|en|pour|par|le|la|les|du|des|et|ou|sur|dans|avec|instead|for|to|per|the|in|on|at|from|and|or)\b",
         re.I,
     )
+)
+# A bracket pointing at one of the articles the name may mean, in a few words and no figure ('(les gros)',
+# '(the grey Logitech ones)', '(la rouge)'): it tells twins apart, never what the article is not.
+_POINTING_REMARK = re.compile(
+    r"\s\((?:the|les?|la|l['’])\s*(?![^()]*\b(?:pas|not|no|non|sans|without|sauf|except)\b)"
+    r"[^\W\d_][^()\d]{0,40}\)",
+    re.I,
 )
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 
