@@ -54,6 +54,9 @@ def _index(*names: str) -> CatalogIndex:
         ("wired mouse", ("Souris optique filaire noire", "Souris optique sans fil noire")),
         ("recycling bin 60 L", ("Poubelle de tri sélectif 60 L", "Corbeille à papier 60 L")),
         ("A5 squared exercise books", ("Cahier A5 96 pages quadrillé", "Bloc-notes A5 quadrillé")),
+        ("rotary sprinklers on a stand", ("Arroseur rotatif sur pied", "Arroseur oscillant sur traîneau")),
+        ("LED lamp on a stand", ("Lampe LED sur pied noire", "Lampe LED à pince noire")),
+        ("salmon fillets 125 g", ("Pavé de saumon 125 g", "Saumon fumé tranché 125 g")),
     ],
     ids=[
         "ing-verb",
@@ -73,6 +76,9 @@ def _index(*names: str) -> CatalogIndex:
         "wired",
         "recycling-bin",
         "exercise-book",
+        "sprinkler",
+        "stand",
+        "fillet",
     ],
 )
 def test_an_english_name_finds_the_french_designation(wording: str, names: tuple[str, ...]) -> None:
