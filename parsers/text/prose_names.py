@@ -32,6 +32,9 @@ def cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     # ', 3 points with belt, size M/L', ', la boîte de 50': what the article is like, no item of its own.
     while rest[end : end + 2] == ", " and qualifies(rest[end + 2 : _stop(rest, end + 2)]):
         end = _stop(rest, end + 2)
+    sized = _DECIMAL_BRACKET.match(rest, end)
+    if sized is not None:  # 'Pilot G2 black, fine point (0.5)': a decimal in brackets sizes, never counts
+        end = sized.end()
     if rest[:end].rstrip().endswith("."):
         end = len(rest[:end].rstrip()) - 1
     left_open = _LEFT_OPEN.search(rest[:end])  # 'gilets orange XL et' at a wrapped line's end
@@ -115,6 +118,7 @@ _POINTING_REMARK = re.compile(
     r"[^\W\d_][^()\d]{0,40}\)",
     re.I,
 )
+_DECIMAL_BRACKET = re.compile(r"\s\(\s*\d+[.,]\d+\s*(?:mm)?\s*\)")
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 
 # Words taking back the name just written: 'enfin non', 'non pardon', 'ou plutôt', 'I mean', 'no wait'.
