@@ -316,9 +316,8 @@ def stem_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
 
 def suffixed_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
     """Two models whose codes differ by letters added to one, that one with words of its own ('filtres
-    habitacle pour Clio 4' between the CU 2939 and the CUK 2939 with activated charcoal, 'embouts 200 µl'
-    between the T200 and the T200F with filter): the customer wrote neither code, no word of the variant's
-    and no word asking for the plain model ('simple', 'standard')."""
+    habitacle pour Clio 4' between the CU 2939 and the CUK 2939 charbon actif): the customer wrote neither
+    code, no word of the variant's and none asking for the plain model ('simple', 'standard')."""
     mine, theirs = _traits(chosen), _traits(other)
     said = set(query.words) | query.numbers
     if said & _plain_words() or any(_said(t.partition(":")[2] or t, said) for t in mine ^ theirs):
@@ -331,12 +330,8 @@ def suffixed_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
 
 def _adds_letters(code: str, other: str) -> bool:
     """'cuk' of 'cu', 't200f' of 't200': a code with one to three letters added at its end."""
-    return (
-        len(code) >= 2
-        and other.startswith(code)
-        and 1 <= len(other) - len(code) <= 3
-        and other[len(code) :].isalpha()
-    )
+    added = other[len(code) :]
+    return len(code) >= 2 and other.startswith(code) and 1 <= len(added) <= 3 and added.isalpha()
 
 
 @lru_cache(maxsize=1)
@@ -379,9 +374,8 @@ def _traits(wording: Wording) -> set[str]:
 
 
 def _kind(trait: str) -> str:
-    """What a trait gives: a size of some kind ('len', 'pack', 'num'), a value in a unit written with
-    it ('4000k', '2p', '1p+n': 'per:k', 'per:p'), a colour, finish or scent ('shade'), a rating or
-    code word, a word."""
+    """What a trait gives: a size ('len', 'num'), a value with its unit ('4000k': 'per:k'), a colour,
+    finish or scent ('shade'), a rating or code word, a word."""
     if ":" in trait:
         return trait.partition(":")[0]
     if trait in shade_words():
@@ -393,7 +387,7 @@ def _kind(trait: str) -> str:
 
 
 def _value(trait: str) -> str:
-    """A size's value, or the number of a value written with its unit ('4000' of '4000k'), else ''."""
+    """A size's value, or the number of a value with its unit ('4000' of '4000k'), else ''."""
     if ":" in trait:
         return trait.partition(":")[2]
     valued = _CODED_VALUE.fullmatch(trait)
