@@ -13,12 +13,15 @@ from models import ExtractedLine
 from models.followups import OrderChange, SkuQuantity
 
 # Words that take lines out of the quoted ones: 'on retire les projecteurs', 'pas de gants ménage',
-# 'mais sans les hublots', 'but no ear plugs'.
+# 'mais sans les hublots', 'but no ear plugs', 'sauf les enveloppes C4'.
 _REMOVES = re.compile(
     r"\b(?:retir\w*|enl[eè]v\w*|supprim\w*|drop|remove|delete|leave out|pas\s+(?:de|d['’]|les?|la|des)"
-    r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|minus|skip|moins\s+(?:les?|la|des))\b",
+    r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|minus|skip|moins\s+(?:les?|la|des)"
+    r"|sauf|except(?:ing|é)?|hormis|apart\s+from|[àa]\s+l['’]exception\s+d(?:es?|u|['’]))\b",
     re.I,
 )
+# A mark mixing letters and figures that names a model or a format ('C4', 'H7', 'DN20', '26X').
+_MARK = re.compile(r"(?<![\w/-])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?![\w/-])")
 
 
 # The mark opening an item of the sender's list: '1) no face shields', '- sans les gants'.
@@ -47,10 +50,20 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
         for thing in removed_things(part[found.end() :]):
             words = stems(f"{thing} {english_to_catalogue(thing)}") & used
             hit = {i for i, name in enumerate(names) if words and words <= name}
-            hit = hit if words else lines_in_size(thing, texts)
+            hit = hit if words else lines_in_size(thing, texts) or _lines_of_marks(thing, texts)
             if len(hit) < len(base):
                 dropped |= hit
     return dropped
+
+
+def _lines_of_marks(thing: str, texts: list[str]) -> set[int]:
+    """The one quoted line carrying every mark the removed thing writes when its words name none ('sauf les
+    enveloppes C4' of 'Pochettes C4 kraft brun'); none when no line or several carry them."""
+    marks = {mark.lower() for mark in _MARK.findall(thing)}
+    carried = {
+        i for i, text in enumerate(texts) if marks and marks <= {m.lower() for m in _MARK.findall(text)}
+    }
+    return carried if len(carried) == 1 else set()
 
 
 def _names(texts: list[str], skus: list[str], index: CatalogIndex) -> list[set[str]]:

@@ -20,6 +20,7 @@ from parsers.text.prices import split_price
 from parsers.text.reader import extract_from_text, read_lines
 from parsers.text.thread import as_quoted_rows, option_block, points_to_thread
 from tests.factories.pipeline import make_parsed
+from tests.factories.threads import skus_of
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
 
@@ -324,3 +325,37 @@ def test_a_range_of_counts_is_no_range_of_items(index: CatalogIndex) -> None:
     parsed = _reply("Bonjour,\n\nOK pour 1 à 3 cartons de coudes.\n", NUMBERED_FR)
     order = extract_from_text(parsed, codes=index)
     assert read_all_offered(parsed, order, index) is order
+
+
+QUOTE_MARKS_FR = (
+    "De : Service devis <devis@garonne-pro.fr>\nEnvoyé : lundi 30 novembre 2026 16:12\n"
+    "À : achats@sanibat.fr\nObjet : Devis D26-0418\n\n"
+    "Veuillez trouver notre devis D26-0418 :\n\n"
+    "Circulateur chauffage 25-40 entraxe 130             2 x 171,00 €\n"
+    "Vanne à sphère laiton FF PN25 poignée papillon 3/4  10 x 12,40 €\n"
+    "Ruban PTFE 19 mm x 15 m                             6 x 1,45 €\n\n"
+    "Cordialement,\nService devis\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "lines"),
+    [
+        (
+            "Bon pour accord pour le devis ci-dessous, sauf les robinets PN25 que nous retirons.",
+            [("PLB-34771", 2), ("PLB-37498", 6)],
+        ),
+        ("We accept your quotation, except the PN25 taps.", [("PLB-34771", 2), ("PLB-37498", 6)]),
+        (
+            "Bon pour accord sur votre devis, sauf les robinets PN40.",
+            [("PLB-34771", 2), ("PLB-37699", 10), ("PLB-37498", 6)],
+        ),
+    ],
+    ids=["sauf-mark-fr", "except-mark-en", "mark-on-no-line"],
+)
+def test_a_quoted_line_taken_out_by_the_format_mark_it_alone_writes(
+    said: str, lines: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    parsed = _reply(f"Bonjour,\n\n{said}\n", QUOTE_MARKS_FR)
+    order = read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
+    assert skus_of(order, index) == lines
