@@ -156,8 +156,10 @@ def test_a_code_in_brackets_beside_the_customers_own_is_its_designation() -> Non
         ("Same as last time please, but no PTFE tape this time.", [("PLB-37699", 4), ("PLB-20467", 10)]),
         ("Même chose que la dernière fois mais sans les vannes.", [("PLB-20467", 10), ("PLB-37498", 6)]),
         ("Same as last time minus the PTFE tape.", [("PLB-37699", 4), ("PLB-20467", 10)]),
+        ("Même chose que ci-dessous, sans les vannes.", [("PLB-20467", 10), ("PLB-37498", 6)]),
+        ("Same as below, but no PTFE tape.", [("PLB-37699", 4), ("PLB-20467", 10)]),
     ],
-    ids=["but-no-en", "mais-sans-fr", "minus-en"],
+    ids=["but-no-en", "mais-sans-fr", "minus-en", "ci-dessous-fr", "as-below-en"],
 )
 def test_the_earlier_order_again_less_what_the_reply_leaves_out(
     said: str, lines: list[tuple[str, int]], index: CatalogIndex
