@@ -361,3 +361,19 @@ def test_a_quoted_line_taken_out_by_the_format_mark_it_alone_writes(
     parsed = _reply(f"Bonjour,\n\n{said}\n", QUOTE_MARKS_FR)
     order = read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
     assert skus_of(order, index) == lines
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Bon pour accord sur votre devis, sauf les robinets PN25 : mettez-en 4.",
+        "OK for the quote except the PN25 taps, make it 4.",
+    ],
+    ids=["sauf-recounted-fr", "except-make-it-en"],
+)
+def test_a_line_set_apart_by_its_mark_with_a_count_is_changed_not_taken_out(
+    said: str, index: CatalogIndex
+) -> None:
+    parsed = _reply(f"Bonjour,\n\n{said}\n", QUOTE_MARKS_FR)
+    order = read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
+    assert "PLB-37699" in [sku for sku, _ in skus_of(order, index)]
