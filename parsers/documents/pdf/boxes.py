@@ -58,7 +58,8 @@ def address_boxes(
             # 'Ship to', 'Lieferadresse', 'BON DE COMMANDE' over the lines: what follows is the block
             named = [k for k, c in enumerate(block or []) if normalize(c.text) in headings]
             block = block[named[-1] + 1 :] if block and named else block
-            if block is None or len(block) < MIN_LINES or _first_line(lines, block[0]):
+            whole = block == [cell] and _one_line_address(cell.text, end)
+            if block is None or (len(block) < MIN_LINES and not whole) or _first_line(lines, block[0]):
                 continue
             text = ", ".join(c.text.strip(" ,") for c in block)
             words = [w for c in block for w in c.words]
@@ -90,6 +91,20 @@ def _upwards(lines: list[Line], index: int, cell: Cell) -> list[Cell] | None:
     if _OTHER_PARTY.match(block[0].text):
         return None
     return block
+
+
+def _one_line_address(text: str, end: int) -> bool:
+    """A box holding a whole address on one line, its parts set apart by commas: a name with no figure,
+    a street and the postcode and town closing it ('Atelier de Granges, Rue du Vieux-Moulin 4, 2540
+    Granges'), never a sentence that ends on a town."""
+    parts = [p.strip() for p in text[:end].split(",")]
+    return (
+        len(parts) >= MIN_LINES
+        and not text[end:].strip(" .")
+        and not any(ch.isdigit() for ch in parts[0])
+        and any(ch.isdigit() for part in parts[1:-1] for ch in part)
+        and len(parts[0].split()) <= 6
+    )
 
 
 def _ends_block(text: str) -> bool:
