@@ -955,3 +955,28 @@ def test_a_reference_for_our_papers_or_a_label_with_its_site_before_the_number_i
 ) -> None:
     found = fields.po_number(subject, text, part="body")
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Commande FST-2026-4471 ci-dessous, validée (sans les 26A). Livraison : Cité Scientifique, "
+            "bâtiment C8, 59655 Villeneuve-d'Ascq, 2e étage.",
+            "Cité Scientifique, bâtiment C8, 59655 Villeneuve-d'Ascq",
+        ),
+        (
+            "Approved, PO 4471 below. Delivery: Lab annex, Unit 4 Riverside Park, Bristol BS1 5TT.",
+            "Lab annex, Unit 4 Riverside Park, Bristol BS1 5TT",
+        ),
+    ],
+    ids=["livraison-after-a-sentence", "delivery-after-a-sentence"],
+)
+def test_a_delivery_label_opening_a_sentence_mid_line_reads_its_address(text: str, expected: str) -> None:
+    found = fields.ship_to(text, part="body")
+    assert found is not None and found.value == expected
+
+
+def test_a_delivery_sentence_giving_a_day_mid_line_is_no_address() -> None:
+    text = "Merci pour le devis. Livraison : jeudi matin.\nJean\n12 allée des Artisans, 33170 Gradignan"
+    assert fields.ship_to(text, part="body") is None
