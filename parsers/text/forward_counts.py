@@ -6,9 +6,10 @@ gants', 'the gloves are cancelled'). parsers/text/reader.py reads both after the
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.text.correction_patterns import correction_patterns
+from parsers.text.correction_patterns import correction_patterns, correction_words
 from parsers.text.corrections import ADDED_RULE
 from parsers.text.named_lines import (
     WordBook,
@@ -113,10 +114,18 @@ def _named(own: ExtractedLine, below: list[ExtractedLine]) -> ExtractedLine | No
     """The forwarded line every word of the forwarder's line names, counted otherwise in the same unit."""
     if own.provenance is None or own.provenance.rule == ADDED_RULE or own.description is None or own.code:
         return None
-    words = significant(_OPENING.sub("", own.description.value))
+    # 'un seul jeu de disques finalement': the words saying the count is changed name nothing.
+    words = significant(_OPENING.sub("", own.description.value)) - _change_words()
     target = named_once(below, " ".join(words)) if words else None
     if target is None or target.quantity is None or own.quantity is None or not words <= line_words(target):
         return None
     if (own.unit.value if own.unit else None) != (target.unit.value if target.unit else None):
         return None
     return target if target.quantity.value != own.quantity.value else None
+
+
+@cache
+def _change_words() -> set[str]:
+    """The words telling of a change of mind ('finalement', 'actually', 'en fait'), as `significant` spells them."""
+    words = correction_words()
+    return {w for phrase in words.apology for w in significant(phrase)}

@@ -320,7 +320,10 @@ def test_a_delivery_word_before_on_still_asks_that_day() -> None:
             "Required date: 10.12.2026        Incoterm: DAP",
             dt.date(2026, 12, 10),
         ),
-        ("Merci de confirmer sous 48 h.\nDate required: 14/12/2026\n2 x vannes 1/4 tour", dt.date(2026, 12, 14)),
+        (
+            "Merci de confirmer sous 48 h.\nDate required: 14/12/2026\n2 x vannes 1/4 tour",
+            dt.date(2026, 12, 14),
+        ),
         ("Please acknowledge within 2 days.\nNeed date | 09/12/2026", dt.date(2026, 12, 9)),
     ],
     ids=["erp-required-date", "date-required", "need-date"],
