@@ -76,8 +76,9 @@ def _drop_forwarded(
             for found in patterns[key].finditer(sentence):
                 below = [ln for ln in lines if ln.provenance and not before(ln, forward_at, part)]
                 target = named_once(below, found["what"], book=book)
-                # The article is named right after the words ('et pas de rush pour les gants' drops none).
-                first = re.search(r"[^\W\d_][\w\-]{2,}", found["what"])
+                # The article is named right after the words ('et pas de rush pour les gants' drops none), by
+                # a word or a mark of letters and figures ('sans les 26A').
+                first = re.search(r"[^\W\d_][\w\-]{2,}|\d+[^\W\d_][\w\-]*", found["what"])
                 if target is not None and first and _names(first.group(), target, book):
                     lines = [ln for ln in lines if ln is not target]
                     read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
