@@ -45,16 +45,16 @@ def heading_rows(columns: list[int]) -> int:
 
 def table_over_text(text_lines: list[ExtractedLine], table_lines: list[ExtractedLine]) -> list[ExtractedLine]:
     """The HTML table's lines in place of those the text rendering read of it, when the table read each
-    of them and more: a rendering loses which column a count sits in once a cell is empty ('12 | ' and
-    ' | 10' both print one count), and so the counts under a split quantity heading."""
-    tabled = [ln for ln in text_lines if ln.provenance and ln.provenance.rule == "text-table"]
+    of them and more and the rendering read nothing else: a rendering loses which column a count sits in
+    once a cell is empty ('12 | ' and ' | 10' both print one count), and so the counts under a split
+    quantity heading."""
+    tabled = all(ln.provenance and ln.provenance.rule == "text-table" for ln in text_lines)
     keys = Counter(_key(ln) for ln in table_lines)
-    if not tabled or len(table_lines) <= len(tabled) or Counter(_key(ln) for ln in tabled) - keys:
+    # Only where the rendering read the table and nothing else: a line read otherwise may be a row of the
+    # table cut short by an empty cell, or words of the body beside it.
+    if not tabled or len(table_lines) <= len(text_lines) or Counter(_key(ln) for ln in text_lines) - keys:
         return text_lines
-    at = text_lines.index(tabled[0])
-    kept = [ln for ln in text_lines if ln not in tabled]
-    joined = kept[:at] + table_lines + kept[at:]
-    return [ln.model_copy(update={"line_no": number}) for number, ln in enumerate(joined, start=1)]
+    return [ln.model_copy(update={"line_no": number}) for number, ln in enumerate(table_lines, start=1)]
 
 
 def _key(line: ExtractedLine) -> tuple[str, str, object]:
