@@ -179,3 +179,23 @@ def test_a_sentence_ending_on_a_town_is_no_address_box() -> None:
         max_pages=2,
     )
     assert order.address_boxes == []
+
+
+def test_a_whole_address_alone_on_its_line_under_the_title_is_the_letterhead() -> None:
+    out = io.BytesIO()
+    pdf = Canvas(out, pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(40, TOP - 40, "Lakeside Rentals - parts order")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(40, TOP - 56, "Lakeside Rentals SARL, 4 avenue du Lac, 74000 Annecy")
+    pdf.drawString(40, TOP - 70, "27/11/2026")
+    y = TOP - 110
+    for x, heading in zip((40, 300, 460), ("Description", "Vehicle", "Qty"), strict=True):
+        pdf.drawString(x, y, heading)
+    pdf.drawString(40, y - 16, "Clutch kit Valeo 3-piece")
+    pdf.drawString(300, y - 16, "Ford Transit Custom")
+    pdf.drawRightString(480, y - 16, "1")
+    pdf.showPage()
+    pdf.save()
+    order = read_pdf(out.getvalue(), "attachment:po.pdf", max_pages=2)
+    assert order.address_boxes == []

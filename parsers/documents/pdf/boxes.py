@@ -58,7 +58,7 @@ def address_boxes(
             # 'Ship to', 'Lieferadresse', 'BON DE COMMANDE' over the lines: what follows is the block
             named = [k for k, c in enumerate(block or []) if normalize(c.text) in headings]
             block = block[named[-1] + 1 :] if block and named else block
-            whole = block == [cell] and _one_line_address(cell.text, end)
+            whole = block == [cell] and _one_line_address(cell.text, end) and _beside_values(line, cell)
             if block is None or (len(block) < MIN_LINES and not whole) or _first_line(lines, block[0]):
                 continue
             text = ", ".join(c.text.strip(" ,") for c in block)
@@ -104,6 +104,15 @@ def _one_line_address(text: str, end: int) -> bool:
         and not any(ch.isdigit() for ch in parts[0])
         and any(ch.isdigit() for part in parts[1:-1] for ch in part)
         and len(parts[0].split()) <= 6
+    )
+
+
+def _beside_values(line: Line, cell: Cell) -> bool:
+    """The one-line address is a box of the head's grid: beside it on its line, the order's number or its
+    date ('TW-ACH-26-1190 | 07.12.2026 | Atelier de Granges, ...'); alone on its line under a title, it is
+    the letterhead's."""
+    return any(
+        c.words != cell.words and (_VALUE.fullmatch(c.text) or find_dates(c.text)) for c in line.cells()
     )
 
 
