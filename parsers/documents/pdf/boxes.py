@@ -12,6 +12,7 @@ import re
 
 from models import Address, Extracted
 from parsers.documents.pdf.fields import opens_with_label
+from parsers.documents.pdf.head_row import one_line_address
 from parsers.documents.pdf.layout import Cell, Line, provenance
 from parsers.text.rule_names import BOX_RULE
 from parsers.text.ship_to import address_end, is_country
@@ -58,8 +59,11 @@ def address_boxes(
             # 'Ship to', 'Lieferadresse', 'BON DE COMMANDE' over the lines: what follows is the block
             named = [k for k, c in enumerate(block or []) if normalize(c.text) in headings]
             block = block[named[-1] + 1 :] if block and named else block
-            whole = block == [cell] and _one_line_address(cell.text, end) and _beside_values(line, cell)
-            if block is None or (len(block) < MIN_LINES and not whole) or _first_line(lines, block[0]):
+            if block is not None and len(block) < MIN_LINES and one_line_address(line, cell):
+                block = [cell]  # 'Atelier de Granges, Rue du Vieux-Moulin 4, 2540 Granges' beside the date
+            elif block is None or len(block) < MIN_LINES:
+                continue
+            if _first_line(lines, block[0]):
                 continue
             text = ", ".join(c.text.strip(" ,") for c in block)
             words = [w for c in block for w in c.words]
@@ -91,29 +95,6 @@ def _upwards(lines: list[Line], index: int, cell: Cell) -> list[Cell] | None:
     if _OTHER_PARTY.match(block[0].text):
         return None
     return block
-
-
-def _one_line_address(text: str, end: int) -> bool:
-    """A box holding a whole address on one line, its parts set apart by commas: a name with no figure,
-    a street and the postcode and town closing it ('Atelier de Granges, Rue du Vieux-Moulin 4, 2540
-    Granges'), never a sentence that ends on a town."""
-    parts = [p.strip() for p in text[:end].split(",")]
-    return (
-        len(parts) >= MIN_LINES
-        and not text[end:].strip(" .")
-        and not any(ch.isdigit() for ch in parts[0])
-        and any(ch.isdigit() for part in parts[1:-1] for ch in part)
-        and len(parts[0].split()) <= 6
-    )
-
-
-def _beside_values(line: Line, cell: Cell) -> bool:
-    """The one-line address is a box of the head's grid: beside it on its line, the order's number or its
-    date ('TW-ACH-26-1190 | 07.12.2026 | Atelier de Granges, ...'); alone on its line under a title, it is
-    the letterhead's."""
-    return any(
-        c.words != cell.words and (_VALUE.fullmatch(c.text) or find_dates(c.text)) for c in line.cells()
-    )
 
 
 def _ends_block(text: str) -> bool:
