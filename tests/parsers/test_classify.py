@@ -442,6 +442,20 @@ WORDINGS = {
         "10 ramettes A4 et 2 agrafeuses.",
         MessageKind.ORDER,
     ),
+    # The subject naming the account too: the first order set out still makes it an order.
+    "premiere_commande_objet_compte_fr": (
+        "Commande PL-017 / ouverture de compte",
+        "Bonjour,\nNous avons repris la quincaillerie de la place. Voici une première commande :\n"
+        "- raccords laiton 15/21 x6\n- joints fibre x20\n\nPour l'ouverture de compte, dites-moi ce qu'il "
+        "vous faut.",
+        MessageKind.ORDER,
+    ),
+    "first_order_subject_account_en": (
+        "Account opening / first order",
+        "Hello, we opened a new lab last month and would like an account with you. Here is our first order:\n"
+        "- 4 x pipette tips 200 ul\n- 2 x nitrile gloves L\nLet us know what you need for the account opening.",
+        MessageKind.ORDER,
+    ),
     # Goods to be taken back, with counts.
     "return_asked_en": (
         "Return",
