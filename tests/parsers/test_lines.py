@@ -433,6 +433,27 @@ def test_a_unit_word_cut_short_before_the_name_is_the_unit(text: str, expected) 
 
 
 @pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("- 30 cah. A4 96 p. séyès", "cah. A4 96 p. séyès"),
+        ("- 6 pip. Eppendorf 1000 ul", "pip. Eppendorf 1000 ul"),
+        ("- 12 tub. PVC 32 mm 2 m", "tub. PVC 32 mm 2 m"),
+    ],
+    ids=["exercise-books", "pipettes", "pipes"],
+)
+def test_a_word_cut_short_before_a_capital_is_no_sentence_end(text: str, description: str) -> None:
+    found = read_line(text, part="body", start=0)
+    assert found is not None and found.description is not None
+    assert found.description.value == description
+    assert found.quantity is not None and found.quantity.value == int(text.split()[1])
+
+
+@pytest.mark.parametrize("text", ["3 svp. Merci", "2 jours. Merci beaucoup"], ids=["polite", "sentence"])
+def test_a_count_then_a_sentence_end_is_no_line(text: str) -> None:
+    assert read_line(text, part="body", start=0) is None
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("   - a box of black ballpoint pens", (None, Decimal(1), "boite", None)),
