@@ -541,6 +541,32 @@ def test_a_count_taken_back_after_wait_is_the_one_that_stands(text: str, count: 
     assert line.quantity is not None and line.quantity.value == Decimal(count)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "il me faut deux fûts d'huile hydraulique 60 litres non pardon un seul fût on a de la place que pour un",
+            ("huile hydraulique 60 litres", 1, "fut"),
+        ),
+        (
+            "Bonjour, 3 palettes de parpaings creux non pardon 2 palettes, merci",
+            ("parpaings creux", 2, "palette"),
+        ),
+        (
+            "please send 6 boxes of pipette tips 200 ul no sorry 5 boxes as the shelf is small",
+            ("pipette tips 200 ul", 5, "boite"),
+        ),
+    ],
+    ids=["fr-reason", "fr", "en-reason"],
+)
+def test_a_count_taken_back_with_no_mark_before_it_is_the_one_that_stands(text: str, expected) -> None:
+    (line,) = read_lines(text, part="body")
+    name, count, unit = expected
+    assert line.description is not None and line.description.value == name
+    assert line.quantity is not None and line.quantity.value == Decimal(count)
+    assert line.unit is not None and line.unit.value == unit
+
+
 def test_an_abbreviations_dot_does_not_end_the_items_a_sentence_adds():
     text = "Please send 6 hi-vis vests and 4 hard hats, plus 2 boxes of welding gloves std. (size 10) and 3 boxes of earplugs."
     assert [(ln.description.value, ln.quantity.value) for ln in read_lines(text, part="body")] == [
