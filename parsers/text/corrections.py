@@ -49,8 +49,10 @@ def added_item(line: str) -> tuple[int, int, int] | None:
     if found is None:
         return None
     # a size '2,5' runs on, and so does an abbreviation's dot ('env. (250) and 3 boxes'); a question
-    # ends the item ('could you also add 2 kits to the same order? It is not on the PO')
-    stop = re.search(r"(?<!\d),|,(?!\d)|;|\?|\.(?!\d)(?![ \t]*[a-z(\[])", line[found.end() :])
+    # ends the item ('could you also add 2 kits to the same order? It is not on the PO'); a remark in brackets
+    # ends nothing ('one A3 laminator (any brand, it's for marketing) and 5 USB sticks')
+    rest = re.sub(r"\([^()\n]*\)", lambda remark: " " * len(remark[0]), line[found.end() :])
+    stop = re.search(r"(?<!\d),|,(?!\d)|;|\?|\.(?!\d)(?![ \t]*[a-z(\[])", rest)
     end = found.end() + stop.start() if stop else len(line.rstrip(" .!"))
     tail = correction_patterns()["filler_tail"].search(line[:end], found.end())
     return found.start(), found.end(), tail.start() if tail else end

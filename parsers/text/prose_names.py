@@ -23,6 +23,9 @@ def cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     aside = packing_aside(rest, end) if rest.startswith(" (", end) else None
     if aside is not None:  # '4 boîtes de clips 20 (les boîtes de 100)': the packing names the article
         end = aside
+    pointer = _POINTER.match(rest, end)
+    if pointer is not None and not _NOT_IT.search(pointer[0]):  # 'wireless mice (the grey Logitech ones)'
+        end = pointer.end()
     named = _CODE_THEN_NAME.match(rest[end:]) if _CODE_ALONE.fullmatch(rest[:end]) else None
     if named is not None:  # '2 cases of BS-PAP-0201 (the Z-fold towels)': the name in brackets after a code
         end += named.end()
@@ -105,6 +108,10 @@ FUNCTION_WORD = starting(
         re.I,
     )
 )
+# A remark in brackets pointing at the article among its like ('(the grey Logitech ones)', '(les gros)'): words
+# of its name, where '(any brand, it's for the marketing team)' tells what it is for.
+_POINTER = re.compile(r" \((?:the|those|these|les|la|le|l['’]|celles?|ceux|ces)\s*[^()\d\n]{2,40}\)", re.I)
+_NOT_IT = re.compile(r"\b(?:pas|not|no|non|sans|without|ni|nor|sauf|except|code)\b", re.I)
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 
 # Words taking back the name just written: 'enfin non', 'non pardon', 'ou plutôt', 'I mean', 'no wait'.

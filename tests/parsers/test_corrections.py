@@ -294,6 +294,29 @@ def test_an_item_added_after_a_comma_keeps_the_items_before_it():
     assert [q for _, q in _read(text)] == [2, 1, 1]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Could you also add one A3 laminator (any brand, it's for the marketing team) and 5 SanDisk 64GB USB sticks.",
+            [("A3 laminator", 1), ("SanDisk 64GB USB sticks", 5)],
+        ),
+        (
+            "Pourriez-vous aussi ajouter 2 agrafeuses (peu importe la marque, c'est pour l'accueil) et 3 boîtes "
+            "d'agrafes 24/6.",
+            [("agrafeuses", 2), ("agrafes 24/6", 3)],
+        ),
+        (
+            "Please also add 4 wash bottles (any size, for the teaching lab) and 2 boxes of pipette tips.",
+            [("wash bottles", 4), ("pipette tips", 2)],
+        ),
+    ],
+    ids=["en", "fr", "lab"],
+)
+def test_a_remark_in_brackets_ends_no_added_item(text: str, expected: list) -> None:
+    assert _read(text) == [(name, Decimal(count)) for name, count in expected]
+
+
 def test_a_forwarders_word_over_the_list_takes_its_line_out():
     text = (
         "Please supply the list below. Drop the face shields, we have some in the store.\n\n"

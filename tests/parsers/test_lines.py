@@ -254,6 +254,28 @@ def test_a_measure_taken_back_in_the_sentence_sizes_the_name_said_first(text: st
     assert [ln.description.value for ln in read_prose(text, part="body", start=0)] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "For the new office we need 6 wireless mice (the grey Logitech ones), 10 wired keyboards and 2 docks.",
+            ["wireless mice (the grey Logitech ones)", "wired keyboards", "docks"],
+        ),
+        (
+            "Pourriez-vous nous livrer deux bâtons de colle (les gros) et trois paquets de gobelets 20 cl ?",
+            ["bâtons de colle (les gros)", "gobelets 20 cl"],
+        ),
+        (
+            "Please send 4 boxes of gloves (not the latex ones) and 2 mops (for the kitchen).",
+            ["gloves", "mops"],
+        ),
+    ],
+    ids=["en", "fr", "not-or-for"],
+)
+def test_a_remark_pointing_at_the_article_stays_in_its_name(text: str, names: list[str]) -> None:
+    assert [ln.description.value for ln in read_prose(text, part="body", start=0)] == names
+
+
 class _Codes:
     def __init__(self, *known: str) -> None:
         self.known = {code.lower() for code in known}
