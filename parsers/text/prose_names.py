@@ -32,6 +32,8 @@ def cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     # ', 3 points with belt, size M/L', ', la boîte de 50': what the article is like, no item of its own.
     while rest[end : end + 2] == ", " and qualifies(rest[end + 2 : _stop(rest, end + 2)]):
         end = _stop(rest, end + 2)
+        sized = _DECIMAL_SIZE.match(rest, end)
+        end = sized.end() if sized is not None else end  # ', fine point (0.5)': its size in brackets
     if rest[:end].rstrip().endswith("."):
         end = len(rest[:end].rstrip()) - 1
     left_open = _LEFT_OPEN.search(rest[:end])  # 'gilets orange XL et' at a wrapped line's end
@@ -111,6 +113,7 @@ FUNCTION_WORD = starting(
 # A remark in brackets pointing at the article among its like ('(the grey Logitech ones)', '(les gros)'): words
 # of its name, where '(any brand, it's for the marketing team)' tells what it is for.
 _POINTER = re.compile(r" \((?:the|those|these|les|la|le|l['’]|celles?|ceux|ces)\s*[^()\d\n]{2,40}\)", re.I)
+_DECIMAL_SIZE = re.compile(r" \(\d+[.,]\d+\s*(?:mm)?\)")
 _NOT_IT = re.compile(r"\b(?:pas|not|no|non|sans|without|ni|nor|sauf|except|code)\b", re.I)
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 

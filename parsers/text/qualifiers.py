@@ -41,7 +41,10 @@ def _build_qualifier() -> re.Pattern[str]:
     spec = any_of(line_words().spec_nouns)
     colour = colour_pattern()
     return re.compile(
+        # 'fine point', 'medium tip', 'pointe fine': a pen's tip
         rf"(?:(?:size|sizes|taille|tailles|pointure|sz)\b|(?:with|avec|sans|without)\s"
+        rf"|(?:extra[\s-]?|ultra[\s-]?)?(?:fine|medium|broad|bold)\s+(?:point|tip|nib)\b"
+        rf"|pointe\s+(?:extra[\s-]?)?(?:fine|moyenne|large|biseaut[ée]e|ogive)\b"
         rf"|(?:type|class|classe|level|niveau|courbe|curve|grade)\s+\S|\d+\s*(?:{spec})\b"
         rf"|(?:(?:en|in)\s+)?(?:{colour})(?:\s+(?:{colour}))?$)",
         re.I,

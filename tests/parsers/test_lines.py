@@ -276,6 +276,53 @@ def test_a_remark_pointing_at_the_article_stays_in_its_name(text: str, names: li
     assert [ln.description.value for ln in read_prose(text, part="body", start=0)] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "we need ten boxes of the blue ones in 0.7 and six wallets of assorted whiteboard markers.",
+            [("the blue ones in 0.7", 10), ("wallets of assorted whiteboard markers", 6)],
+        ),
+        (
+            "il nous faut 4 tubes de colle en 20 g et deux sachets de punaises dorées.",
+            [("colle en 20 g", 4), ("punaises dorées", 2)],
+        ),
+        (
+            "Please send 3 rolls of copper tape in 2.5 and four trays of solder wick.",
+            [("copper tape in 2.5", 3), ("trays of solder wick", 4)],
+        ),
+    ],
+    ids=["office", "fr", "electronics"],
+)
+def test_a_join_after_a_figure_joins_the_next_item(text: str, expected: list) -> None:
+    lines = read_lines(text, part="body")
+    assert [(ln.description.value, ln.quantity.value) for ln in lines] == [
+        (name, Decimal(count)) for name, count in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "we need twenty boxes of Pilot G2 black, fine point (0.5), and two staplers.",
+            ["Pilot G2 black, fine point (0.5)", "staplers"],
+        ),
+        (
+            "il nous faut 10 boîtes de feutres noirs, pointe fine, et 2 boîtes de crayons HB.",
+            ["feutres noirs, pointe fine", "crayons HB"],
+        ),
+        (
+            "Please send 5 boxes of drafting pens, medium tip (0.7 mm), and 2 rulers.",
+            ["drafting pens, medium tip (0.7 mm)", "rulers"],
+        ),
+    ],
+    ids=["en", "fr", "mm"],
+)
+def test_a_pens_tip_after_a_comma_stays_in_its_name(text: str, names: list[str]) -> None:
+    assert [ln.description.value for ln in read_lines(text, part="body")] == names
+
+
 class _Codes:
     def __init__(self, *known: str) -> None:
         self.known = {code.lower() for code in known}
