@@ -456,6 +456,27 @@ WORDINGS = {
         "- 4 x pipette tips 200 ul\n- 2 x nitrile gloves L\nLet us know what you need for the account opening.",
         MessageKind.ORDER,
     ),
+    # Papers asked for goods delivered under a PO the subject names: no goods asked for.
+    "papers_for_a_po_en": (
+        "Certificates for PO LAB-26-118",
+        "Hello,\nOur auditor is asking for paperwork on the items delivered under PO LAB-26-118: the 4 fume "
+        "hood filters and the 2 eyewash stations.\nCould you send us the test reports for the filters and the "
+        "declarations of conformity for the eyewash stations? Nothing else needed for now.",
+        None,
+    ),
+    "documents_pour_un_bc_fr": (
+        "Documents BC 26-0412",
+        "Bonjour,\nPour les 6 robinets thermostatiques livrés sous le BC 26-0412, pourriez-vous nous transmettre "
+        "les fiches techniques et les déclarations de conformité ? Rien d'autre pour le moment.",
+        None,
+    ),
+    # An order that asks for the papers with the goods stays an order.
+    "order_with_its_certificate_en": (
+        "PO 7731",
+        "Hello,\nPlease send us 12 pairs of cut-resistant gloves size 9 and 6 hard hats, and the EN 388 certificate "
+        "for the gloves.",
+        MessageKind.ORDER,
+    ),
     # Goods to be taken back, with counts.
     "return_asked_en": (
         "Return",
