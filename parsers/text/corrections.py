@@ -28,6 +28,7 @@ from parsers.text.named_lines import (
     sizes_named,
     tokens,
 )
+from parsers.text.qualifiers import qualifies
 from parsers.text.split_change import split_change
 from parsers.values.numbers import parse_number, word_quantity
 from parsers.values.units import normalise_unit
@@ -42,6 +43,9 @@ def postscript_at(line: str) -> int | None:
     return found.end() if found and found.end() < len(line.rstrip()) else None
 
 
+_ITEM_STOP = re.compile(r"(?<!\d),|,(?!\d)|;|\?|\.(?!\d)(?![ \t]*[a-z(\[])")
+
+
 def added_item(line: str) -> tuple[int, int, int] | None:
     """'ajoutez aussi 2 trousses de secours.', '..., et en plus 2 jugulaires, pas sur le bon': where the
     adding words start, and where the item they add starts and ends."""
@@ -52,7 +56,11 @@ def added_item(line: str) -> tuple[int, int, int] | None:
     # ends the item ('could you also add 2 kits to the same order? It is not on the PO'); a remark in brackets
     # ends nothing ('one A3 laminator (any brand, it's for marketing) and 5 USB sticks')
     rest = re.sub(r"\([^()\n]*\)", lambda remark: " " * len(remark[0]), line[found.end() :])
-    stop = re.search(r"(?<!\d),|,(?!\d)|;|\?|\.(?!\d)(?![ \t]*[a-z(\[])", rest)
+    stops = _ITEM_STOP.finditer(rest)
+    # ', les boîtes de 25', ', size 9': what the article is like goes on with it
+    stop = next(
+        (s for s in stops if not (s[0] == "," and qualifies(_ITEM_STOP.split(rest[s.end() :], 1)[0]))), None
+    )
     end = found.end() + stop.start() if stop else len(line.rstrip(" .!"))
     tail = correction_patterns()["filler_tail"].search(line[:end], found.end())
     return found.start(), found.end(), tail.start() if tail else end

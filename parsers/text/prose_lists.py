@@ -170,7 +170,8 @@ def _listed_line(sentence: str, match: re.Match[str], *, part: str, start: int) 
         return None
     quantity, approx = (Decimal(1), False) if match["article"] else read_quantity(match["qty"])
     desc, desc_end = cut_designation(sentence, match.start("noun"))
-    if quantity is None or approx or not desc:
+    # 'Pour refaire un tableau il me faudrait 2 ...': what the goods are for, then the request
+    if quantity is None or approx or not desc or ASKING.search(desc):
         return None
     desc = with_measure(desc, match["measure"])
     if match["of_the"] and re.search(r"\bones?\b", desc, re.I):

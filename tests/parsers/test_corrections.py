@@ -726,3 +726,23 @@ def test_an_approved_exception_takes_out_one_line_only():
 )
 def test_a_count_revised_mid_sentence_leaves_the_items_after_it(text, expected):
     assert _read(text) == [(name, Decimal(count)) for name, count in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PS : rajoute une boîte de wago 5 entrées à levier, les boîtes de 25",
+            ("wago 5 entrées à levier, les boîtes de 25", 1),
+        ),
+        ("Could you also add 2 boxes of nitrile gloves, size 9.", ("nitrile gloves, size 9", 2)),
+        (
+            "Ajoutez aussi 3 sacs de chevilles, les sachets de 100, merci.",
+            ("chevilles, les sachets de 100", 3),
+        ),
+    ],
+    ids=["pack", "size", "bags"],
+)
+def test_an_added_item_keeps_what_tells_the_article_after_a_comma(text: str, expected) -> None:
+    name, count = expected
+    assert _read(text) == [(name, Decimal(count))]
