@@ -746,3 +746,42 @@ def test_a_count_revised_mid_sentence_leaves_the_items_after_it(text, expected):
 def test_an_added_item_keeps_what_tells_the_article_after_a_comma(text: str, expected) -> None:
     name, count = expected
     assert _read(text) == [(name, Decimal(count))]
+
+
+_TABLE = (
+    "Voici notre commande :\n\nCode      Désignation                       Qté\n"
+    "MAG-048   {first:<34}4\nMAG-052   {second:<34}4\nMAG-056   Rubalise jaune/noir               10\n\n{said}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "said", "counts"),
+    [
+        (
+            "Cône de signalisation 75 cm",
+            "Lampe flash pour cône",
+            "Correction : 6 cônes au lieu de 4.",
+            [6, 4, 10],
+        ),
+        (
+            "Cône de signalisation 75 cm",
+            "Lampe flash pour cône",
+            "Correction : 6 cônes au lieu de 4, et donc 6 lampes flash aussi.",
+            [6, 6, 10],
+        ),
+        ("Pipette tips 200 ul", "Rack for pipette tips", "Sorry, 8 pipette tips instead of 4.", [8, 4, 10]),
+        (
+            "Filtre à huile HU 7008",
+            "Clé pour filtre à huile",
+            "Pardon : 2 clés pour filtre au lieu de 4.",
+            [4, 2, 10],
+        ),
+    ],
+    ids=["head", "joined", "lab", "fits"],
+)
+def test_a_change_names_the_line_its_word_opens(
+    first: str, second: str, said: str, counts: list[int]
+) -> None:
+    text = _TABLE.format(first=first, second=second, said=said)
+    lines = correct_lines(read_lines(text, part="body"), text, part="body", rule="correction")
+    assert [ln.quantity.value for ln in lines] == [Decimal(c) for c in counts]
