@@ -785,3 +785,17 @@ def test_a_change_names_the_line_its_word_opens(
     text = _TABLE.format(first=first, second=second, said=said)
     lines = correct_lines(read_lines(text, part="body"), text, part="body", rule="correction")
     assert [ln.quantity.value for ln in lines] == [Decimal(c) for c in counts]
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("Could you add 2 EV charger wallboxes 7kW too if you stock them.", "2 EV charger wallboxes 7kW"),
+        ("Pourriez-vous ajouter 3 rallonges 10 m si vous en avez.", "3 rallonges 10 m"),
+        ("Please also add 4 boxes of pipette tips if available", "4 boxes of pipette tips"),
+    ],
+    ids=["en-stock", "fr", "lab"],
+)
+def test_an_item_added_if_there_is_any_is_read_without_the_condition(line: str, item: str) -> None:
+    _, start, end = added_item(line)
+    assert line[start:end] == item
