@@ -461,16 +461,21 @@ WORDINGS = {
         "Certificates for PO LAB-26-118",
         "Hello,\nOur auditor is asking for paperwork on the items delivered under PO LAB-26-118: the 4 fume "
         "hood filters and the 2 eyewash stations.\nCould you send us the test reports for the filters and the "
-        "declarations of conformity for the eyewash stations? Nothing else needed for now.",
+        "declarations of conformity for the eyewash stations?",
         None,
     ),
     "documents_pour_un_bc_fr": (
         "Documents BC 26-0412",
         "Bonjour,\nPour les 6 robinets thermostatiques livrés sous le BC 26-0412, pourriez-vous nous transmettre "
-        "les fiches techniques et les déclarations de conformité ? Rien d'autre pour le moment.",
+        "les fiches techniques et les déclarations de conformité ?",
         None,
     ),
-    # An order that asks for the papers with the goods stays an order.
+    # An order that asks for the papers with the goods stays an order, and so does one that says it wants nothing else.
+    "rien_d_autre_apres_une_commande_fr": (
+        "RE: Bottes - BC 26-311",
+        "Ok pour les vertes mais seulement en 42, 8 paires. Rien d'autre pour l'instant. Notre bon reste BC-26-311.",
+        MessageKind.ORDER,
+    ),
     "order_with_its_certificate_en": (
         "PO 7731",
         "Hello,\nPlease send us 12 pairs of cut-resistant gloves size 9 and 6 hard hats, and the EN 388 certificate "
