@@ -170,8 +170,12 @@ class ReaderPool:
             self.spawner.give(self.index)
 
     def __exit__(self, *exc: object) -> None:
+        # All stopped before any is waited for: a spawner's workers are reaped between two of its
+        # looks for them (`spawner.POLL`), so they are all found ended at the same look.
         for worker in self.workers:
-            self._retire(worker)
+            _stop(worker)
+        for worker in self.workers:
+            worker.process.join(5)
         if self.spawner is not None:
             self.spawner.close()
         gc.unfreeze()
@@ -326,11 +330,16 @@ class ReaderPool:
         return _Worker(process, parent)
 
     def _retire(self, worker: _Worker) -> None:
-        with contextlib.suppress(OSError):
-            worker.conn.close()
-        if worker.process.pid is not None:
-            kill_group(worker.process.pid)
+        _stop(worker)
         worker.process.join(5)
+
+
+def _stop(worker: _Worker) -> None:
+    """Its pipe closed and its process group killed (waited for by `join`)."""
+    with contextlib.suppress(OSError):
+        worker.conn.close()
+    if worker.process.pid is not None:
+        kill_group(worker.process.pid)
 
 
 def _preload(index: CatalogIndex) -> None:

@@ -240,6 +240,16 @@ def is_multiple(word: str) -> bool:
     return word.startswith(_MULTIPLE) and word[len(_MULTIPLE) :].isdigit()
 
 
+# A notebook's pages counted with their initial, glued or cut short ('96p', '96 p.'), as the catalogue's
+# '96 pages' (a pole's '2P' counts in one figure).
+_PAGES = re.compile(r"(?<![\w.,])(\d{2,3})\s?p\b\.?(?!\w)")
+# A tip's width said in words right before the figure saying it in brackets ('fine point (0.5)', 'pointe
+# moyenne (0.7)'): the figure says it as the catalogue prints it; the words, which another article may
+# print ('Sharpie pointe fine'), say it twice.
+_TIP_WIDTH = re.compile(
+    r"\b(?:(?:extra\s+)?(?:fine|fin|medium|moyenne?|bold|broad)(?:\s+(?:point|tip|nib|line))?"
+    r"|(?:pointe|point|tip|mine|trait)\s+(?:extra\s+)?(?:fine|fin|moyenne?|large))\s*(?=\(\s*\d)"
+)
 _COUNT_HYPHEN = re.compile(r"(?<![\w.,-])(\d+)-(?=[a-z]{2,}\b)")
 
 
@@ -255,7 +265,7 @@ def _spelled_sizes() -> re.Pattern[str]:
     # '..., in medium', 'size large', or the size set apart by a comma as a garment's other attributes
     # are ('Hi-vis vest yellow, Large', 'nitrile gloves blue, medium, boxes of 100').
     return re.compile(
-        rf"(?:\b(?:in|size|in\s+size)\s+(?P<word>{words})\b|,\s*(?P<apart>{words})\b(?=\s*(?:,|$|\()))"
+        rf"(?:\b(?:in|size|in\s+size)\s+(?P<word>{words})\b|(?:,\s*|(?<=s)\s+)(?P<apart>{words})\b(?=\s*(?:,|$|\()))"
     )
 
 
@@ -268,6 +278,7 @@ def read_wording(text: str) -> Wording:
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').
     folded = _with_multiples(_COUNT_HYPHEN.sub(r"\1 ", folded))
+    folded = _TIP_WIDTH.sub(" ", _PAGES.sub(r"\1 pages ", folded))
     folded = _spelled_sizes().sub(
         lambda m: f" size {_SPELLED[' '.join((m['word'] or m['apart']).split())]} ", folded
     )

@@ -149,10 +149,14 @@ def pack_twin(sku: str, pack: Decimal | None, catalogue: CatalogIndex) -> str | 
     return catalogue.name_skus[found[0]] if len(found) == 1 else None
 
 
-# 'grand modèle', 'gros format', 'the big one' / 'petit modèle', 'the small one': which of two sizes.
+# 'grand modèle', 'gros format', 'the big one' / 'petit modèle', 'the small one': which of two sizes;
+# the size word alone after its article, naming no noun ('(les gros)', 'the large ones', 'la petite').
+_BIG = "grand|grosse|gros|gd|big|large|larger|bigger"
+_SMALL = "petit|pt|small|smaller"
 _SIZE_WORD = re.compile(
-    r"\b(?:(?P<big>grand|gros|gd|big|large|larger|bigger)|(?P<small>petit|pt|small|smaller))"
-    r"\s+(?:modele|format|one|size)s?\b"
+    rf"\b(?:(?P<big>{_BIG})|(?P<small>{_SMALL}))\s+(?:modele|format|one|size)s?\b"
+    rf"|\b(?:les?|la|the)\s+(?:(?P<big_alone>{_BIG})|(?P<small_alone>{_SMALL}))(?:es?|s)?"
+    r"(?:\s+ones?)?\s*(?:$|[),;.])"
 )
 
 
@@ -183,7 +187,7 @@ def twin_of_size_word(
         c.key: float(next(iter(w.features & apart)).partition(":")[2])
         for c, w in ((first, one), (second, other))
     }
-    chosen = (max if said["big"] else min)(sizes, key=sizes.__getitem__)
+    chosen = (max if said["big"] or said["big_alone"] else min)(sizes, key=sizes.__getitem__)
     return chosen, said[0]
 
 

@@ -23,17 +23,18 @@ def cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     aside = packing_aside(rest, end) if rest.startswith(" (", end) else None
     if aside is not None:  # '4 boîtes de clips 20 (les boîtes de 100)': the packing names the article
         end = aside
-    pointer = _POINTER.match(rest, end)
-    if pointer is not None and not _NOT_IT.search(pointer[0]):  # 'wireless mice (the grey Logitech ones)'
-        end = pointer.end()
+    pointing = _POINTING_REMARK.match(rest, end) if aside is None else None
+    if pointing is not None:  # 'colle Pritt (les gros)', 'mice (the grey Logitech ones)': which article
+        end = pointing.end()
     named = _CODE_THEN_NAME.match(rest[end:]) if _CODE_ALONE.fullmatch(rest[:end]) else None
     if named is not None:  # '2 cases of BS-PAP-0201 (the Z-fold towels)': the name in brackets after a code
         end += named.end()
     # ', 3 points with belt, size M/L', ', la boîte de 50': what the article is like, no item of its own.
     while rest[end : end + 2] == ", " and qualifies(rest[end + 2 : _stop(rest, end + 2)]):
         end = _stop(rest, end + 2)
-        sized = _DECIMAL_SIZE.match(rest, end)
-        end = sized.end() if sized is not None else end  # ', fine point (0.5)': its size in brackets
+    sized = _DECIMAL_BRACKET.match(rest, end)
+    if sized is not None:  # 'Pilot G2 black, fine point (0.5)': a decimal in brackets sizes, never counts
+        end = sized.end()
     if rest[:end].rstrip().endswith("."):
         end = len(rest[:end].rstrip()) - 1
     left_open = _LEFT_OPEN.search(rest[:end])  # 'gilets orange XL et' at a wrapped line's end
@@ -110,11 +111,14 @@ FUNCTION_WORD = starting(
         re.I,
     )
 )
-# A remark in brackets pointing at the article among its like ('(the grey Logitech ones)', '(les gros)'): words
-# of its name, where '(any brand, it's for the marketing team)' tells what it is for.
-_POINTER = re.compile(r" \((?:the|those|these|les|la|le|l['’]|celles?|ceux|ces)\s*[^()\d\n]{2,40}\)", re.I)
-_DECIMAL_SIZE = re.compile(r" \(\d+[.,]\d+\s*(?:mm)?\)")
-_NOT_IT = re.compile(r"\b(?:pas|not|no|non|sans|without|ni|nor|sauf|except|code)\b", re.I)
+# A bracket pointing at one of the articles the name may mean, in a few words and no figure ('(les gros)',
+# '(the grey Logitech ones)', '(la rouge)'): it tells twins apart, never what the article is not.
+_POINTING_REMARK = re.compile(
+    r"\s\((?:the|les?|la|l['’])\s*(?![^()]*\b(?:pas|not|no|non|sans|without|sauf|except)\b)"
+    r"[^\W\d_][^()\d]{0,40}\)",
+    re.I,
+)
+_DECIMAL_BRACKET = re.compile(r"\s\(\s*\d+[.,]\d+\s*(?:mm)?\s*\)")
 _LEFT_OPEN = re.compile(r"\s+(?:et|and|plus|puis|ou|or)\s*$", re.I)
 
 # Words taking back the name just written: 'enfin non', 'non pardon', 'ou plutôt', 'I mean', 'no wait'.

@@ -20,7 +20,7 @@ def qualifies(clause: str) -> bool:
     clause = clause.strip().rstrip(".")  # the clause that ends the sentence keeps its full stop
     if not clause or len(clause.split()) > 6:
         return False
-    if _POINTING.fullmatch(clause):
+    if _POINTING.fullmatch(clause) or _TIP.fullmatch(clause):
         return True
     held = _HELD_PER_PACK.fullmatch(clause)
     if held is not None:  # ', 25 per box', ', 12 par carton', ', the 12-packs': what each pack holds
@@ -41,10 +41,7 @@ def _build_qualifier() -> re.Pattern[str]:
     spec = any_of(line_words().spec_nouns)
     colour = colour_pattern()
     return re.compile(
-        # 'fine point', 'medium tip', 'pointe fine': a pen's tip
         rf"(?:(?:size|sizes|taille|tailles|pointure|sz)\b|(?:with|avec|sans|without)\s"
-        rf"|(?:extra[\s-]?|ultra[\s-]?)?(?:fine|medium|broad|bold)\s+(?:point|tip|nib)\b"
-        rf"|pointe\s+(?:extra[\s-]?)?(?:fine|moyenne|large|biseaut[ée]e|ogive)\b"
         rf"|(?:type|class|classe|level|niveau|courbe|curve|grade)\s+\S|\d+\s*(?:{spec})\b"
         rf"|(?:(?:en|in)\s+)?(?:{colour})(?:\s+(?:{colour}))?$)",
         re.I,
@@ -71,5 +68,14 @@ _HELD_PER_PACK = re.compile(
 # 'the 45 lumen ones', 'the big one', 'celles de 45 lumens', 'ceux en 5 L': which of its kind the article is.
 _POINTING = re.compile(
     r"(?:the\s+(?:[\w/.-]+\s+){1,3}ones?|(?:celui|celle|ceux|celles)\s+(?:de|d'|d’|en|à|a)\s*[\w\s/.,-]+)\.?",
+    re.I,
+)
+
+
+# 'fine point (0.5)', 'medium tip', 'pointe fine', 'pointe biseau (1-5 mm)': a pen's or marker's tip.
+_TIP = re.compile(
+    r"(?:(?:extra[\s-]?)?(?:fine|medium|bold|broad|chisel)\s+(?:point|tip|nib)"
+    r"|(?:pointe|mine)\s+(?:extra[\s-]?)?(?:fine|moyenne|large|ogive|biseau))"
+    r"(?:\s*\(\s*\d[\d.,\s-]*(?:mm)?\s*\))?",
     re.I,
 )

@@ -576,8 +576,11 @@ def _paint_index() -> CatalogIndex:
 @pytest.mark.parametrize(
     ("wording", "sku"),
     [("peinture acrylique blanc mat grand modèle", "PEI-10"), ("acrylic paint white matt, the small one", "PEI-25"),
-     ("peinture acrylique blanc mat", None)],
-    ids=["grand-modele-is-the-bigger", "small-one-is-the-smaller", "no-size-word-is-a-tie"],
+     ("peinture acrylique blanc mat (les grands)", "PEI-10"), ("white matt acrylic paint (the small ones)", "PEI-25"),
+     ("peinture acrylique blanc mat, la petite", "PEI-25"), ("peinture acrylique blanc mat", None),
+     ("peinture acrylique blanc mat (les grands pinceaux)", None)],
+    ids=["grand-modele-is-the-bigger", "small-one-is-the-smaller", "les-grands-alone", "the-small-ones-alone",
+         "la-petite-alone", "no-size-word-is-a-tie", "a-size-word-before-a-noun-of-its-own"],
 )  # fmt: skip
 def test_a_word_for_the_bigger_or_smaller_size_names_one_of_two_twins(wording: str, sku: str | None) -> None:
     """A decorator's shop: two pots told apart by their volume alone."""

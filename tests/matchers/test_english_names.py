@@ -51,6 +51,13 @@ def _index(*names: str) -> CatalogIndex:
             ("Boîte d'encastrement cloison sèche 2 postes", "Boîte d'encastrement maçonnerie 2 postes"),
         ),
         ("BA13 standard plasterboard", ("Plaque de plâtre BA13 standard", "Plaque de plâtre BA13 hydrofuge")),
+        ("wireless mice", ("Souris optique sans fil noire", "Souris optique filaire noire")),
+        ("wired mouse", ("Souris optique filaire noire", "Souris optique sans fil noire")),
+        ("recycling bin 60 L", ("Poubelle de tri sélectif 60 L", "Corbeille à papier 60 L")),
+        ("A5 squared exercise books", ("Cahier A5 96 pages quadrillé", "Bloc-notes A5 quadrillé")),
+        ("rotary sprinklers on a stand", ("Arroseur rotatif sur pied", "Arroseur oscillant sur traîneau")),
+        ("LED lamp on a stand", ("Lampe LED sur pied noire", "Lampe LED à pince noire")),
+        ("salmon fillets 125 g", ("Pavé de saumon 125 g", "Saumon fumé tranché 125 g")),
     ],
     ids=[
         "ing-verb",
@@ -67,6 +74,13 @@ def _index(*names: str) -> CatalogIndex:
         "drywall",
         "plasterboard-box",
         "plasterboard",
+        "mice",
+        "wired",
+        "recycling-bin",
+        "exercise-book",
+        "sprinkler",
+        "stand",
+        "fillet",
     ],
 )
 def test_an_english_name_finds_the_french_designation(wording: str, names: tuple[str, ...]) -> None:

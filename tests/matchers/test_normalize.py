@@ -241,8 +241,17 @@ def test_sizes_written_apart_or_joined_read_as_the_catalogue_prints_them(
         ("vests in extra large", "gilet XL"),
         ("chef jacket white, Medium", "veste cuisinier blanche taille M"),
         ("catering aprons navy, small, cotton", "tablier coton bleu marine taille S"),
+        ("black nitrile gloves medium", "gants nitrile noir taille M"),
+        ("hi-vis vests large", "gilet haute visibilité taille L"),
     ],
-    ids=["in-medium", "in-extra-large", "set-apart-by-a-comma", "among-other-attributes"],
+    ids=[
+        "in-medium",
+        "in-extra-large",
+        "set-apart-by-a-comma",
+        "among-other-attributes",
+        "closing-the-name",
+        "after-the-plural",
+    ],
 )
 def test_a_letter_size_said_in_english_words_after_its_link_is_that_size(said, written):
     assert read_wording(said).features == read_wording(written).features

@@ -7,6 +7,7 @@ import pytest
 
 from matchers import CatalogIndex, match_article
 from matchers.articles import GUESS_FLOOR
+from matchers.normalize import read_wording
 from matchers.scoring import CLEAR_MARGIN
 from models import ProductRow, ReferenceData
 from parsers.text.lines import read_line
@@ -84,3 +85,27 @@ def test_a_unit_cut_short_before_the_name(text: str, unit: str, name: str) -> No
     assert line is not None
     assert line.unit is not None and line.unit.value == unit
     assert line.description is not None and line.description.value == name
+
+
+@pytest.mark.parametrize(
+    ("wording", "names"),
+    [
+        (
+            "cahiers A4 96p pet. carreaux",
+            ("Cahier piqûre A4 96 pages petits carreaux", "Cahier spirale A4 180 pages petits carreaux"),
+        ),
+        ("registre 100 p. folioté", ("Registre folioté 100 pages", "Registre folioté 200 pages")),
+        (
+            "carnet à souches 50p dupli",
+            ("Carnet à souches 50 pages dupli", "Carnet à souches 100 pages dupli"),
+        ),
+    ],
+    ids=["glued", "cut-with-a-dot", "receipt-book"],
+)
+def test_pages_counted_with_their_initial_are_the_pages_printed(wording: str, names: tuple[str, ...]) -> None:
+    match = match_article(make_extracted_line(wording, quantity="10"), _index(*names), customer_id=None)
+    assert (match.sku, match.margin >= CLEAR_MARGIN) == ("A1", True)
+
+
+def test_a_pole_count_is_no_page_count():
+    assert "num:2" not in read_wording("MCB 2P 32A").features

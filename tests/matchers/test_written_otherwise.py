@@ -166,3 +166,32 @@ def test_a_word_no_designation_prints_may_be_what_the_article_is() -> None:
 )
 def test_a_packs_count_with_what_it_counts_between(said: str) -> None:
     assert "pack:6" in read_wording(said).features
+
+
+@pytest.mark.parametrize(
+    ("wording", "names"),
+    [
+        (
+            "Pilot G2 black, fine point (0.5)",
+            (
+                "Roller gel Pilot G2 0.5 noir - boîte de 12",
+                "Roller gel Pilot G2 0.7 noir - boîte de 12",
+                "Marqueur permanent Sharpie pointe fine noir - boîte de 12",
+            ),
+        ),
+        (
+            "mines graphite HB pointe moyenne (0.7)",
+            (
+                "Mines graphite HB 0.7 - étui de 12",
+                "Mines graphite HB 0.5 - étui de 12",
+                "Feutre pointe moyenne",
+            ),
+        ),
+    ],
+    ids=["pen-tip", "pencil-lead"],
+)
+def test_a_tip_said_in_words_and_in_brackets_is_the_figure(wording: str, names: tuple[str, ...]) -> None:
+    """The words say the width the bracketed figure says as the catalogue prints it; another article may
+    print the words ('Sharpie pointe fine', 'Feutre pointe moyenne')."""
+    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    assert (match.sku, match.margin >= 0.1) == ("A1", True)

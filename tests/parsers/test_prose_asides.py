@@ -146,3 +146,51 @@ def test_the_same_count_after_an_item_named_by_its_count_alone_makes_a_list(text
 )
 def test_the_same_count_with_no_one_count_asked_before_it_reads_nothing(text):
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pourriez-vous livrer deux bâtons de colle Pritt (les gros) et trois paquets de gobelets ?",
+            [("bâtons de colle Pritt (les gros)", 2, None), ("gobelets", 3, "paquet")],
+        ),
+        (
+            "We need 6 wireless mice (the grey Logitech ones) and 4 HDMI cables 2 m.",
+            [("wireless mice (the grey Logitech ones)", 6, None), ("HDMI cables 2 m", 4, None)],
+        ),
+        (
+            "Merci d'ajouter 3 robinets d'arrêt (les petits) et 2 rouleaux de téflon.",
+            [("robinets d'arrêt (les petits)", 3, None), ("téflon", 2, "rouleau")],
+        ),
+    ],
+)
+def test_a_bracket_pointing_at_one_article_stays_with_its_name(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_a_bracket_saying_what_the_article_is_not_is_no_part_of_its_name():
+    lines = _read("Merci de livrer 3 robinets d'arrêt (les petits, pas les gros) et 2 rouleaux de téflon.")
+    assert lines[0][0] == "robinets d'arrêt"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We need twenty boxes of Pilot G2 black, fine point (0.5), ten boxes of the blue ones in 0.7.",
+            [("Pilot G2 black, fine point (0.5)", 20, "boite"), ("the blue ones in 0.7", 10, "boite")],
+        ),
+        (
+            "Merci de livrer 4 boîtes de feutres Stabilo noirs, pointe fine, et 2 boîtes de surligneurs jaunes.",
+            [("feutres Stabilo noirs, pointe fine", 4, "boite"), ("surligneurs jaunes", 2, "boite")],
+        ),
+        (
+            "Please add 6 tubes of pencil leads HB (0.7) and 2 erasers.",
+            [("pencil leads HB (0.7)", 6, "tube"), ("erasers", 2, None)],
+        ),
+    ],
+    ids=["tip-and-width", "pointe-fine", "decimal-bracket"],
+)
+def test_a_tip_and_a_decimal_in_brackets_go_on_the_name(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]

@@ -12,6 +12,7 @@ import re
 
 from models import Address, Extracted
 from parsers.documents.pdf.fields import opens_with_label
+from parsers.documents.pdf.head_row import one_line_address
 from parsers.documents.pdf.layout import Cell, Line, provenance
 from parsers.text.rule_names import BOX_RULE
 from parsers.text.ship_to import address_end, is_country
@@ -58,7 +59,11 @@ def address_boxes(
             # 'Ship to', 'Lieferadresse', 'BON DE COMMANDE' over the lines: what follows is the block
             named = [k for k, c in enumerate(block or []) if normalize(c.text) in headings]
             block = block[named[-1] + 1 :] if block and named else block
-            if block is None or len(block) < MIN_LINES or _first_line(lines, block[0]):
+            if block is not None and len(block) < MIN_LINES and one_line_address(line, cell):
+                block = [cell]  # 'Atelier de Granges, Rue du Vieux-Moulin 4, 2540 Granges' beside the date
+            elif block is None or len(block) < MIN_LINES:
+                continue
+            if _first_line(lines, block[0]):
                 continue
             text = ", ".join(c.text.strip(" ,") for c in block)
             words = [w for c in block for w in c.words]

@@ -9,6 +9,7 @@ from models import DocumentKind, Extracted, ExtractedLine, ExtractedOrder, Sourc
 from parsers.documents.kinds import ends_title, kind_of_title, titled_number
 from parsers.documents.pdf import fields as F
 from parsers.documents.pdf.boxes import address_boxes
+from parsers.documents.pdf.head_row import row_po
 from parsers.documents.pdf.layout import Line, Page, Word, provenance
 from parsers.documents.pdf.sizegrid import size_grid_lines
 from parsers.documents.pdf.table import Column, Row, find_header, read_table
@@ -189,6 +190,8 @@ def _header_fields(
             )
     if order.po_number is None:
         _titled_po(order, lines[:TITLE_LINES], vocab, part, rule)
+    if order.po_number is None and top:  # 'TW-ACH-26-1190 | 07.12.2026 | Atelier de Granges, ...'
+        order.po_number = row_po(lines, part, rule)
     if order.buyer_name is None:
         _unlabelled_date(order, lines, part, rule)
         _buyer_name(order, lines, part, vocab, rule)
