@@ -18,7 +18,7 @@ from parsers.text.codes import CodeBook
 from parsers.text.contact import contact as contact
 from parsers.text.corrections import corrected_reference
 from parsers.text.po_recalled import recalled_po
-from parsers.text.po_sentences import CITED, OURS, REF_CLOSING
+from parsers.text.po_sentences import CITED, FOR_A_SITE, FOR_OUR_PAPERS, OURS, REF_CLOSING
 from parsers.text.ship_to import ship_to as ship_to
 from parsers.text.ship_to import signed_ship_to as signed_ship_to
 from parsers.values.dates import DateHit
@@ -305,6 +305,8 @@ _PATTERNS = (
     (CITED, 0.75),
     (OURS, 0.75),
     (REF_CLOSING, 0.75),
+    (FOR_OUR_PAPERS, 0.75),
+    (FOR_A_SITE, 0.75),
 )
 
 
@@ -348,7 +350,7 @@ def _po_all(
                 continue
             if "phrase" in match.groupdict() and _OTHER_NUMBER.search(match["phrase"]):
                 continue
-            qualified = (_PO_QUALIFIED, _PO_REF_QUALIFIED, OURS, REF_CLOSING)
+            qualified = (_PO_QUALIFIED, _PO_REF_QUALIFIED, OURS, REF_CLOSING, FOR_A_SITE)
             rule = _QUALIFIED_RULE if pattern in qualified else "po-label"
             prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)

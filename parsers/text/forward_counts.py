@@ -6,9 +6,10 @@ gants', 'the gloves are cancelled'). parsers/text/reader.py reads both after the
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.text.correction_patterns import correction_patterns
+from parsers.text.correction_patterns import correction_patterns, correction_words
 from parsers.text.corrections import ADDED_RULE
 from parsers.text.named_lines import (
     WordBook,
@@ -75,8 +76,9 @@ def _drop_forwarded(
             for found in patterns[key].finditer(sentence):
                 below = [ln for ln in lines if ln.provenance and not before(ln, forward_at, part)]
                 target = named_once(below, found["what"], book=book)
-                # The article is named right after the words ('et pas de rush pour les gants' drops none).
-                first = re.search(r"[^\W\d_][\w\-]{2,}", found["what"])
+                # The article is named right after the words ('et pas de rush pour les gants' drops none), by
+                # a word or a mark of letters and figures ('sans les 26A').
+                first = re.search(r"[^\W\d_][\w\-]{2,}|\d+[^\W\d_][\w\-]*", found["what"])
                 if target is not None and first and _names(first.group(), target, book):
                     lines = [ln for ln in lines if ln is not target]
                     read.append(Provenance(part=part, span=(at, at + len(sentence)), rule=rule))
@@ -113,10 +115,18 @@ def _named(own: ExtractedLine, below: list[ExtractedLine]) -> ExtractedLine | No
     """The forwarded line every word of the forwarder's line names, counted otherwise in the same unit."""
     if own.provenance is None or own.provenance.rule == ADDED_RULE or own.description is None or own.code:
         return None
-    words = significant(_OPENING.sub("", own.description.value))
+    # 'un seul jeu de disques finalement': the words saying the count is changed name nothing.
+    words = significant(_OPENING.sub("", own.description.value)) - _change_words()
     target = named_once(below, " ".join(words)) if words else None
     if target is None or target.quantity is None or own.quantity is None or not words <= line_words(target):
         return None
     if (own.unit.value if own.unit else None) != (target.unit.value if target.unit else None):
         return None
     return target if target.quantity.value != own.quantity.value else None
+
+
+@cache
+def _change_words() -> set[str]:
+    """The words telling of a change of mind ('finalement', 'actually', 'en fait'), as `significant` spells them."""
+    words = correction_words()
+    return {w for phrase in words.apology for w in significant(phrase)}

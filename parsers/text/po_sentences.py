@@ -30,3 +30,19 @@ REF_CLOSING = re.compile(
     r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=[ \t]*(?:[.;)!]|$))",
     re.M,
 )
+
+# "Ref QCP-1207 for your invoice please", "réf. 26-0418 pour la facture": a reference, its number, then the
+# papers of ours it is for ('Ref FA-26-118 on your invoice' may name the invoice itself).
+FOR_OUR_PAPERS = re.compile(
+    r"\b(?i:r[ée]f(?:[ée]rence|erence)?\.?|n°|no\.|num[ée]ro|number)[ \t]*:?[ \t]*"
+    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z0-9]+(?:[-/][A-Z0-9]+)+)[ \t]+(?i:for|pour)[ \t]+"
+    r"(?i:your|the|our|all|votre|vos|la|le|les|nos|tous\s+vos)[ \t]+"
+    r"(?i:invoices?|factures?|delivery\s+notes?|paperwork|BL|bons?\s+de\s+livraison)\b",
+)
+# "réf BC Moulin 26-1209, merci", "PO Leeds depot 4471/22.": an order's label, the site or service it is for
+# (a capital opening it), then its number, ending the clause.
+FOR_A_SITE = re.compile(
+    r"(?<![\w\-/])(?-i:BC|PO|BDC)[ \t]+(?:[A-Z][^\W\d_]+[ \t]+)(?:[^\W\d_]+[ \t]+)?"
+    r"(?P<po>\d{2,4}[-/]\d{2,6}(?:[-/]\d{1,6})*)(?=[ \t]*(?:[,.;)!]|$))",
+    re.M,
+)

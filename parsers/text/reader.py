@@ -29,6 +29,7 @@ from parsers.text.length_counts import with_lengths_counted
 from parsers.text.line_noise import counts_a_postcode
 from parsers.text.lines import BRACKETED_RULE
 from parsers.text.named_lines import WordBook
+from parsers.text.quantity_groups import table_over_text
 from parsers.text.restated import restate_lines
 from parsers.text.run_on import split_run_ons
 from parsers.text.sides import with_sides_swapped
@@ -382,6 +383,8 @@ def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> li
     text_has_table = any(ln.provenance and ln.provenance.rule in _TABLE_RULES for ln in text_lines)
     if table_lines and not text_has_table and len(table_lines) >= len(text_lines):
         return table_lines
+    if text_has_table:
+        return table_over_text(text_lines, table_lines)
     # Nothing else read: a table whose columns no heading names, told by what they hold.
     return text_lines or guessed_table_lines(parsed.tables, part="html")
 

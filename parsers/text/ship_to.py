@@ -26,7 +26,8 @@ _ADDRESS_LABEL = re.compile(
     # 'Site d'intervention / livraison : Tour Méditerranée, ...', 'Point de livraison :' and 'Delivery and
     # invoice: ...' ('Livraison et facturation :', the delivery named first) likewise.
     # 'Deliveries: The Nore Hotel, John's Quay, Kilkenny, R95 X2T4': a British or Irish postcode ends it too.
-    r"|(?m:^)[ \t]*(?:[^\n:]{0,30}[ \t/])?(?:livraisons?|deliver(?:y|ies)?)(?:[ \t]+(?:and|et|&)[ \t]+[^\W\d_]+)?[ \t]*:"
+    # A sentence ending before the label on its line: '(sans les 26A). Livraison : Cité Scientifique, ...'.
+    r"|(?:(?m:^)|(?<=[.!?])[ \t])[ \t]*(?:[^\n:]{0,30}[ \t/])?(?:livraisons?|deliver(?:y|ies)?)(?:[ \t]+(?:and|et|&)[ \t]+[^\W\d_]+)?[ \t]*:"
     r"(?=[^\n]*(?:(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ]|\b[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
     r"|\b[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}\b))"
     # 'Site: | Centrale PV Nord, 12 rue ..., 69800 Saint-Priest': a header row of a table rendered.

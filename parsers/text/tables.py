@@ -18,6 +18,7 @@ from parsers.documents.unit_columns import heading_unit
 from parsers.text.count_grid import read_count_grid
 from parsers.text.line_noise import opens_no_item
 from parsers.text.packs import counted_packs, measured, pieces_by_total, read_pack
+from parsers.text.quantity_groups import counted_columns, heading_rows
 from parsers.text.table_roles import column_role, roles_of
 from parsers.values.numbers import ERP_ITEM, NUMBER, erp_quantity, parse_number, without_spelled_count
 from parsers.values.units import count_of_measures, normalise_unit
@@ -338,15 +339,17 @@ def read_table(table: Table, *, part: str) -> list[ExtractedLine]:
         if roles is None:
             continue
         roles, below = _under_group_headings(roles, row, rows[index + 1 : index + 2])
+        counts = counted_columns(rows, index, roles)
         lines, last, counted_in = [], {}, heading_unit(row[roles["quantity"]])
-        for cells_row in table.rows[index + 1 + below :]:
+        for cells_row in table.rows[index + 1 + max(below, heading_rows(counts)) :]:
             cells = [(" ".join(c.text.split()), (0, 0)) for c in cells_row]
             cells, _ = carry_article(cells, roles, last)
-            found = line_from_cells(
-                cells, roles, part=part, start=0, rule="html-table", counted_in=counted_in
-            )
-            if found is not None:
-                lines.append(_with_cell_provenance(found, cells_row, roles, table.provenance, part))
+            for counted in ({**roles, "quantity": column} for column in counts):
+                found = line_from_cells(
+                    cells, counted, part=part, start=0, rule="html-table", counted_in=counted_in
+                )
+                if found is not None:
+                    lines.append(_with_cell_provenance(found, cells_row, counted, table.provenance, part))
         return lines
     return read_count_grid(table, part=part)
 

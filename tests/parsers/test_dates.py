@@ -310,3 +310,24 @@ def test_a_day_after_on_alone_is_no_delivery_date(text: str) -> None:
 def test_a_delivery_word_before_on_still_asks_that_day() -> None:
     hit = delivery_date("Please deliver on Thursday.", TUESDAY)
     assert hit is not None and hit.value == dt.date(2026, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kindly confirm within 24 hours.\n\nPURCHASE ORDER No. PO-4471   Date: 01.12.2026\n"
+            "Required date: 10.12.2026        Incoterm: DAP",
+            dt.date(2026, 12, 10),
+        ),
+        (
+            "Merci de confirmer sous 48 h.\nDate required: 14/12/2026\n2 x vannes 1/4 tour",
+            dt.date(2026, 12, 14),
+        ),
+        ("Please acknowledge within 2 days.\nNeed date | 09/12/2026", dt.date(2026, 12, 9)),
+    ],
+    ids=["erp-required-date", "date-required", "need-date"],
+)
+def test_a_heading_of_the_day_wanted_beats_a_deadline_to_confirm(text: str, expected: dt.date) -> None:
+    found = delivery_date(text, dt.date(2026, 12, 1))
+    assert found is not None and found.value == expected

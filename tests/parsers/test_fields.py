@@ -921,3 +921,62 @@ def test_a_coded_number_opening_or_closing_a_subject_of_words_is_the_po(
 
 def test_a_catalogue_code_opening_a_subject_is_no_po() -> None:
     assert fields.po_number("VIS-440-200 urgent", "Bonjour", part="body", codes=_Codes()) is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "expected"),
+    [
+        (
+            "RE: Invoice FA-26-11873",
+            "Paid on Friday.\n\nCould you also send us 3 boxes of pipette tips? Ref QCP-1207 for your invoice please.",
+            "QCP-1207",
+        ),
+        (
+            "Commande",
+            "Deux rouleaux de gaine ICTA 20.\nMerci de noter la réf. 26-0418 pour la facture.",
+            "26-0418",
+        ),
+        ("Cde", "4 coudes cuivre 22\n2 vannes 1/4 tour\nréf BC Moulin 26-1209, merci\nSeb", "26-1209"),
+        ("Order", "6 boxes of nitrile gloves, size M.\nPO Leeds depot 4471/22.", "4471/22"),
+        ("Invoice", "Ref FA-26-11873 on your invoice is wrong, the price was 12.50.", None),
+        ("Cde", "2 raccords BC 20 27-12.", None),
+    ],
+    ids=[
+        "ref-for-your-invoice",
+        "ref-pour-la-facture",
+        "bc-and-its-site",
+        "po-and-its-depot",
+        "our-invoice",
+        "no-site",
+    ],
+)
+def test_a_reference_for_our_papers_or_a_label_with_its_site_before_the_number_is_the_po(
+    subject: str, text: str, expected: str | None
+) -> None:
+    found = fields.po_number(subject, text, part="body")
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Commande FST-2026-4471 ci-dessous, validée (sans les 26A). Livraison : Cité Scientifique, "
+            "bâtiment C8, 59655 Villeneuve-d'Ascq, 2e étage.",
+            "Cité Scientifique, bâtiment C8, 59655 Villeneuve-d'Ascq",
+        ),
+        (
+            "Approved, PO 4471 below. Delivery: Lab annex, Unit 4 Riverside Park, Bristol BS1 5TT.",
+            "Lab annex, Unit 4 Riverside Park, Bristol BS1 5TT",
+        ),
+    ],
+    ids=["livraison-after-a-sentence", "delivery-after-a-sentence"],
+)
+def test_a_delivery_label_opening_a_sentence_mid_line_reads_its_address(text: str, expected: str) -> None:
+    found = fields.ship_to(text, part="body")
+    assert found is not None and found.value == expected
+
+
+def test_a_delivery_sentence_giving_a_day_mid_line_is_no_address() -> None:
+    text = "Merci pour le devis. Livraison : jeudi matin.\nJean\n12 allée des Artisans, 33170 Gradignan"
+    assert fields.ship_to(text, part="body") is None

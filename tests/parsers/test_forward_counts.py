@@ -291,3 +291,47 @@ def test_a_middle_approvers_words_take_the_forwarded_line_they_name_out(middle: 
     order = extract_from_text(parse_message(raw, where="forward"))
     read = sorted((ln.description.value, int(ln.quantity.value)) for ln in order.lines)
     assert read == [("râteaux", 3), ("terreau 40 L", 12)]
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "Pour saisie. Elle a appelé ce matin : un seul sac de terreau finalement, et elle veut en plus 2 sécateurs.",
+    ],
+    ids=["un-seul-finalement"],
+)
+def test_one_said_against_a_forwarded_count_changes_it_and_the_added_line_stays(own: str) -> None:
+    assert sorted(_read(own)) == [
+        ("arrosoirs 10 L", 6),
+        ("râteaux", 3),
+        ("sécateurs", 2),
+        ("terreau 40 L", 1),
+    ]
+
+
+def test_a_single_said_against_a_forwarded_count_changes_it() -> None:
+    listed = "- 12 bags of compost 40 L\n- 6 watering cans 10 L\n- 3 rakes\n"
+    own = "Please key this in. She called: a single bag of compost actually."
+    assert sorted(_read(own, listed)) == [("compost 40 L", 1), ("rakes", 3), ("watering cans 10 L", 6)]
+
+
+@pytest.mark.parametrize(
+    ("own", "listed", "left"),
+    [
+        (
+            "Commande validée par le chef de labo (sans les 26A). Merci.",
+            "- 4 toners HP 26X\n- 2 toners HP 26A\n- 3 agrafeuses\n",
+            [("agrafeuses", 3), ("toners HP 26X", 4)],
+        ),
+        (
+            "Approved, but without the M8 anchors.",
+            "- 200 anchors M6\n- 100 anchors M8\n- 4 boxes of gloves\n",
+            [("anchors M6", 200), ("gloves", 4)],
+        ),
+    ],
+    ids=["sans-les-26A", "without-the-M8"],
+)
+def test_a_forwarder_takes_out_a_line_named_by_a_mark_of_letters_and_figures(
+    own: str, listed: str, left: list[tuple[str, int]]
+) -> None:
+    assert sorted(_read(own, listed)) == left

@@ -114,3 +114,88 @@ def test_an_unlabelled_block_naming_the_address_on_file_is_the_usual_delivery(
         else None
     )
     assert _ship_to(found, "8 rue des Jardins, 30000 Nîmes") == expected
+
+
+def _boxed_head(boxes: tuple[str, str, str], note: str) -> bytes:
+    """The buyer's letterhead, then the order's number, its date and where to deliver in three boxes
+    with no label on one row, then the rows and a note a little below them."""
+    out = io.BytesIO()
+    pdf = Canvas(out, pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(40, TOP - 50, "MERCIER PLOMBERIE SARL")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(40, TOP - 62, "5 rue des Forges")
+    pdf.drawString(40, TOP - 74, "69007 Lyon")
+    for x, text in zip((40, 160, 260), boxes, strict=True):
+        pdf.drawString(x, TOP - 120, text)
+    pdf.setFont("Helvetica", 8)
+    y = TOP - 150
+    for x, heading in zip((40, 130, 400, 460), ("Réf.", "Désignation", "Qté", "Unité"), strict=True):
+        pdf.drawString(x, y, heading)
+    for code, name, qty in (("RAC-1220", "Raccord laiton 20/27", "12"), ("VAN-0815", "Vanne 1/4 tour", "4")):
+        y -= 18
+        pdf.drawString(40, y, code)
+        pdf.drawString(130, y, name)
+        pdf.drawRightString(420, y, qty)
+        pdf.drawString(460, y, "pce")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(40, y - 30, note)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("site", "note", "expected"),
+    [
+        (
+            "Chantier Les Tilleuls, 14 rue des Acacias, 69100 Villeurbanne",
+            "Livraison avant le 18.12.2026 - accès par la cour, 7h30-16h.",
+            "2026-12-18",
+        ),
+        (
+            "Lab annex, Unit 4 Riverside Park, Bristol BS1 5TT",
+            "Delivery before 21/12/2026 - goods-in 8:00-15:00.",
+            "2026-12-21",
+        ),
+    ],
+    ids=["site-in-a-box-and-delivery-before", "english-lab-annex"],
+)
+def test_a_whole_address_in_one_box_of_the_head_is_a_delivery_block_and_the_note_under_the_rows_dates_it(
+    site: str, note: str, expected: str
+) -> None:
+    order = read_pdf(_boxed_head(("MP-26-0412", "07.12.2026", site), note), "attachment:bc.pdf", max_pages=2)
+    found = delivery_box(order.address_boxes, "MERCIER PLOMBERIE SARL", OURS)
+    assert found is not None and found.value == site
+    assert order.requested_delivery_date is not None
+    assert order.requested_delivery_date.value.isoformat() == expected
+    assert len(order.lines) == 2
+
+
+def test_a_sentence_ending_on_a_town_is_no_address_box() -> None:
+    order = read_pdf(
+        _boxed_head(("MP-26-0412", "07.12.2026", "Livrer comme d'habitude à 69007 Lyon"), "Merci."),
+        "attachment:bc.pdf",
+        max_pages=2,
+    )
+    assert order.address_boxes == []
+
+
+def test_a_whole_address_alone_on_its_line_under_the_title_is_the_letterhead() -> None:
+    out = io.BytesIO()
+    pdf = Canvas(out, pagesize=A4, invariant=1)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(40, TOP - 40, "Lakeside Rentals - parts order")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(40, TOP - 56, "Lakeside Rentals SARL, 4 avenue du Lac, 74000 Annecy")
+    pdf.drawString(40, TOP - 70, "27/11/2026")
+    y = TOP - 110
+    for x, heading in zip((40, 300, 460), ("Description", "Vehicle", "Qty"), strict=True):
+        pdf.drawString(x, y, heading)
+    pdf.drawString(40, y - 16, "Clutch kit Valeo 3-piece")
+    pdf.drawString(300, y - 16, "Ford Transit Custom")
+    pdf.drawRightString(480, y - 16, "1")
+    pdf.showPage()
+    pdf.save()
+    order = read_pdf(out.getvalue(), "attachment:po.pdf", max_pages=2)
+    assert order.address_boxes == []

@@ -12,7 +12,7 @@ from parsers.documents.pdf.boxes import address_boxes
 from parsers.documents.pdf.head_row import row_po
 from parsers.documents.pdf.layout import Line, Page, Word, provenance
 from parsers.documents.pdf.sizegrid import size_grid_lines
-from parsers.documents.pdf.table import Column, Row, find_header, read_table
+from parsers.documents.pdf.table import Column, Row, find_header, notes_start, read_table
 from parsers.documents.rows import build_line
 from parsers.documents.totals import check_order
 from parsers.documents.unit_columns import heading_unit
@@ -73,9 +73,8 @@ def read_pages(
     order.address_boxes = address_boxes(head, vocab, rule=rule, part=part)
     last = pages[-1]
     if header_at is not None:  # labels printed under the table fill what the top left empty
-        _header_fields(
-            order, last.lines[ends.get(last.number, len(last.lines)) :], last.width, part, vocab, rule
-        )
+        under = notes_start(last, rows, ends.get(last.number, len(last.lines)))
+        _header_fields(order, last.lines[under:], last.width, part, vocab, rule)
     _total(order, pages, ends, part, vocab, decimal_comma, rule)
     _line_count(order, pages, ends, part, vocab, rule)
     if order.document_kind == DocumentKind.UNKNOWN and order.lines:

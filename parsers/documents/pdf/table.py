@@ -286,6 +286,14 @@ def read_table(
     )
 
 
+def notes_start(page: Page, rows: list[Row], end: int) -> int:
+    """Where the notes under the rows start: at the table's end, or sooner at the first line under the
+    page's last row that no row took ('Livraison avant le 18.12.2026' printed a little below the rows,
+    nearer than the gap that ends a table)."""
+    taken = [i for i, line in enumerate(page.lines[:end]) if any(line in row.lines for row in rows)]
+    return min(end, taken[-1] + 1) if taken else end
+
+
 def _margin_note(line: Line, columns: list[Column]) -> bool:
     """'Authorised by: D. Price, Fleet Engineer. VAT GB ...' printed from the page's margin under the
     rows: a label and its value that start well left of the table's first column wrap no designation."""
