@@ -99,12 +99,22 @@ def read_option_answer(parsed: ParsedMessage, order: ExtractedOrder, index: Cata
     answers = _answers(parsed.text, question)
     if not answers:
         return order
-    inside = [line for line in order.lines if any(_inside(line, a) for a in answers)]
-    own = [line for line in order.lines if line not in inside]  # 'Et ajoutez 2 ...': as written
-    if inside and all(_sure(match_article(line, index, customer_id=None)) for line in inside):
-        return order  # the answer names its article itself: read as written
-    read = [_answered_line(parsed.text, answer, question, index, order.part) for answer in answers]
-    lines = [line for line, _ in read] + own
+    inside = [[line for line in order.lines if _inside(line, answer)] for answer in answers]
+    own = [line for line in order.lines if not any(line in each for each in inside)]  # 'Et ajoutez 2 ...'
+    # An answer naming its article itself is read as written ('and 2 of the timing kits with the pump').
+    named = [
+        bool(each) and all(_sure(match_article(ln, index, customer_id=None)) for ln in each)
+        for each in inside
+    ]
+    if all(named):
+        return order
+    read = [
+        _answered_line(parsed.text, answer, question, index, order.part)
+        for answer, as_written in zip(answers, named, strict=True)
+        if not as_written
+    ]
+    kept = [line for each, as_written in zip(inside, named, strict=True) if as_written for line in each]
+    lines = sorted([line for line, _ in read] + kept, key=_written_at) + own
     for number, each in enumerate(lines, start=1):
         each.line_no = number
     doubts = list(dict.fromkeys(doubt for _, doubt in read if doubt))
@@ -197,9 +207,10 @@ def offers_a_choice(quoted: str) -> bool:
 
 
 def _answers(own: str, question: str) -> list[Answer]:
-    """The sentence of the sender's text that counts something and names what the question names, as
-    one answer per count ('3 of the pink 20 L and 2 of the yellow ones' is two); a sentence that adds
-    an article ('Et ajoutez 2 ...', 'plus 5 boxes of ...') is a line of its own, read as written."""
+    """The sentences of the sender's text that count something and name what the question names, as
+    one answer per count ('3 of the pink 20 L and 2 of the yellow ones' is two; 'Valeo please, 3 of
+    them. And 2 of the timing kits.' is two, one a sentence); a sentence that adds an article ('Et
+    ajoutez 2 ...', 'plus 5 boxes of ...') is a line of its own, read as written."""
     asked = {key(t) for t in TOKEN.findall(question)}
     found = []
     for sentence in _SENTENCE.finditer(own):
@@ -211,18 +222,18 @@ def _answers(own: str, question: str) -> list[Answer]:
             clauses, head = _with_head(_counted_clauses(own, sentence, asked))
         if clauses and all(c is not None and len(c[2]) == 1 and c[1] for c in clauses):
             found.append((sentence, [c for c in clauses if c is not None], head))
-    if len(found) != 1:
+    if not found or (len(found) > 1 and any(len(clauses) > 1 for _, clauses, _ in found)):
         return []
-    sentence, clauses, head = found[0]
     answers = []
-    for tokens, options, ((count, span),) in clauses:
-        value = parse_number(count)
-        if value is None or value <= 0:
-            return []
-        units = frozenset(u for w, _ in tokens if (u := normalise_unit(w)) is not None)
-        answers.append(
-            Answer(sentence.group(0), sentence.start(), (value, span), options, units, tuple(head))
-        )
+    for sentence, clauses, head in found:
+        for tokens, options, ((count, span),) in clauses:
+            value = parse_number(count)
+            if value is None or value <= 0:
+                return []
+            units = frozenset(u for w, _ in tokens if (u := normalise_unit(w)) is not None)
+            answers.append(
+                Answer(sentence.group(0), sentence.start(), (value, span), options, units, tuple(head))
+            )
     return answers
 
 
@@ -305,6 +316,11 @@ def _in_reference(text: str, start: int, end: int) -> bool:
     digits = sum(c.isdigit() for c in word)
     joined = any(c in "-/_" for c in word) and any(c.isalpha() for c in word)
     return digits >= _REFERENCE_DIGITS or (joined and digits > 0)
+
+
+def _written_at(line: ExtractedLine) -> int:
+    where = line.provenance
+    return where.span[0] if where is not None and where.span is not None else 0
 
 
 def _sure(match: LineMatch) -> bool:

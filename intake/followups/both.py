@@ -130,19 +130,29 @@ def _taking(own: str) -> tuple[re.Match[str] | None, list[int] | None]:
     for listed in _LISTED.finditer(own):
         after = own[listed.end() :].split(maxsplit=1)
         if not after or not _counted_unit(after[0].strip(".,;:!")):
-            return listed, sorted({int(n) for n in re.findall(r"\d", listed["list"])})
+            return listed, _numbers_listed(listed["range"] or listed["list"])
     return _ALL.search(own), None
 
 
-# "ok pour 1, 2 et 4", "yes to items 1 and 3", "on prend les 2 et 3": the items taken by their numbers,
-# two or more, one figure each (never '1 et 2 cartons', a count then).
+# "ok pour 1, 2 et 4", "yes to items 1 and 3", "on prend les 2 et 3", "OK pour les lignes 1 à 3": the items
+# taken by their numbers, two or more, one figure each (never '1 et 2 cartons', a count then); a range
+# only after the word naming the items ('lines 1 to 3', never '1 à 3 cartons').
 _LISTED = re.compile(
     r"\b(?:ok(?:ay)?|oui|yes|d['’]accord|fine|go|prenez|prenons|on\s+prend|we(?:['’]ll|\s+will)?\s+take)\b"
     r"[ \t,]*(?:(?:pour|for|with|to|ahead\s+with)\s+)?(?:les?\s+|the\s+)?(?:(?:items?|lines?|lignes?|articles?"
-    r"|n[°o]s?\.?|numbers?|#)\s*)?(?P<list>[1-9](?:[ \t]*(?:,|\bet\b|\band\b|&|\+)[ \t]*(?:le\s+|la\s+|the\s+"
-    r"|#|n[°o]\s*)?[1-9])+)(?![\w.,]\d|\d)",
+    r"|n[°o]s?\.?|numbers?|#)\s*(?P<range>[1-9][ \t]*(?:[àa]|to|-|–)[ \t]*[1-9](?![\w.,]\d|\d))?)?"
+    r"(?(range)|(?P<list>[1-9](?:[ \t]*(?:,|\bet\b|\band\b|&|\+)[ \t]*(?:le\s+|la\s+|the\s+"
+    r"|#|n[°o]\s*)?[1-9])+)(?![\w.,]\d|\d))",
     re.I,
 )
+
+
+def _numbers_listed(listed: str) -> list[int]:
+    """The item numbers a list writes ('1, 2 et 4') or its range spans ('1 à 3')."""
+    numbers = sorted({int(n) for n in re.findall(r"\d", listed)})
+    if re.search(r"\d[ \t]*(?:[àa]|to|-|–)[ \t]*\d", listed):
+        return list(range(numbers[0], numbers[-1] + 1))
+    return numbers
 
 
 def _items(quoted: str) -> list[re.Match[str]]:
@@ -264,13 +274,14 @@ _ADDED = re.compile(
 def _added(
     rest: str, after: int, quoted: str, index: CatalogIndex, part: str
 ) -> tuple[list[ExtractedLine], set[int]]:
-    """The articles the reply adds, each named by the one line of the offer that shares a word with it and
-    writes one code ('The DR-2400 drum is 89.00 EUR net'), at the price it gives; where their counts are.
-    One named otherwise is left unread (a doubt)."""
+    """The articles the reply adds, each by the one code it writes the catalogue knows ('rajoutez 2 jeux de
+    balais VL-0140'), else named by the one line of the offer that shares a word with it and writes one code
+    ('The DR-2400 drum is 89.00 EUR net'), at the price it gives; where their counts are. One named
+    otherwise is left unread (a doubt)."""
     lines, read = [], set()
     for found in _ADDED.finditer(rest):
         where = Provenance(part=part, span=(after + found.start(), after + found.end()), rule=ANSWER_RULE)
-        named = _naming_line(found["what"], quoted, index)
+        named = _own_code(found, after, index, part) or _naming_line(found["what"], quoted, index)
         if named is None:
             continue
         code, price = named
@@ -281,6 +292,19 @@ def _added(
         lines.append(line)
         read.add(found.start("n"))
     return lines, read
+
+
+def _own_code(
+    found: re.Match[str], after: int, index: CatalogIndex, part: str
+) -> tuple[Extracted[str], None] | None:
+    """The one code the catalogue knows among the added article's own words, where the reply writes it."""
+    codes = code_spans(found["what"], index)
+    if len(codes) != 1:
+        return None
+    begin = after + found.start("what")
+    span = (begin + codes[0].start(), begin + codes[0].end())
+    where = Provenance(part=part, span=span, rule=ANSWER_RULE)
+    return Extracted[str](value=codes[0].group(0), confidence=0.8, provenance=where), None
 
 
 def _naming_line(

@@ -19,6 +19,18 @@ _REMOVES = re.compile(
     r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|minus|skip|moins\s+(?:les?|la|des))\b",
     re.I,
 )
+# Words that set lines apart, to take out or to change ('sauf les enveloppes C4', 'except item 2, make it 25').
+_EXCEPTS = re.compile(
+    r"\b(?:sauf|except(?:ing|é)?|hormis|apart\s+from|[àa]\s+l['’]exception\s+d(?:es?|u|['’]))\b", re.I
+)
+# What makes the words set apart a change, not a removal: a count, or a word asking one.
+_CHANGES = re.compile(
+    r"(?<!\w)\d|\b(?:make\s+(?:it|that|them)|mett(?:ez|re)|pass(?:ez|er)|au\s+lieu|instead|plut[ôo]t|rather)\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.;!?\n]+")
+# A mark mixing letters and figures that names a model or a format ('C4', 'H7', 'DN20', '26X').
+_MARK = re.compile(r"(?<![\w/-])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?![\w/-])")
 
 
 # The mark opening an item of the sender's list: '1) no face shields', '- sans les gants'.
@@ -33,6 +45,9 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
     names = _names(texts, skus, index)
     used = set().union(*names) if names else set()
     dropped: set[int] = set()
+    for sentence in _SENTENCE.finditer(own):
+        if not _CHANGES.search(_MARK.sub(" ", sentence.group(0))):
+            dropped |= _excepted_by_marks(sentence.group(0), texts, used)
     for part in PARTS.split(own):
         part = _MARKER.sub("", part)
         found = _REMOVES.search(part)
@@ -51,6 +66,29 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
             if len(hit) < len(base):
                 dropped |= hit
     return dropped
+
+
+def _excepted_by_marks(sentence: str, texts: list[str], used: set[str]) -> set[int]:
+    """The quoted lines a sentence counting nothing sets apart ('sauf les enveloppes C4 que nous retirons')
+    by marks alone, its words naming none of them."""
+    found = _EXCEPTS.search(sentence)
+    if found is None:
+        return set()
+    hit: set[int] = set()
+    for thing in removed_things(PARTS.split(sentence[found.end() :])[0]):
+        if not stems(f"{thing} {english_to_catalogue(thing)}") & used:
+            hit |= _lines_of_marks(thing, texts)
+    return hit if len(hit) < len(texts) else set()
+
+
+def _lines_of_marks(thing: str, texts: list[str]) -> set[int]:
+    """The one quoted line carrying every mark the removed thing writes ('enveloppes C4' of 'Pochettes C4
+    kraft brun'); none when no line or several carry them."""
+    marks = {mark.lower() for mark in _MARK.findall(thing)}
+    carried = {
+        i for i, text in enumerate(texts) if marks and marks <= {m.lower() for m in _MARK.findall(text)}
+    }
+    return carried if len(carried) == 1 else set()
 
 
 def _names(texts: list[str], skus: list[str], index: CatalogIndex) -> list[set[str]]:

@@ -28,6 +28,8 @@ RATING_UNITS = {"db", "v", "kv", "w", "kw", "ah", "mah", "ma", "hz", "va", "kva"
 
 
 CODE_SHAPED = re.compile(r"(?<!\S)(?=\S*[A-Za-z])(?=\S*\d)\S*[-/]\S*")
+# A pack size glued to its word ('the 12-packs', 'a 4-pack'): the pack the article is sold in, no code.
+_GLUED_PACK = re.compile(r"(?<![\w.,-])(\d+)-(?:packs?|pk)(?![\w-])", re.I)
 # A measure glued to its number in a designation ('the 125g patties', 'les bidons 5L'): no count.
 _GLUED_MEASURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?:kg|g|mg|ml|cl|l|mm|cm|m)(?!\w)", re.I)
 
@@ -112,11 +114,13 @@ def line_of(clause: str, index: CatalogIndex) -> ExtractedLine:
     ops = load_operations()
     for pattern in (ops.filler, ops.add, ops.set, ops.remove, ops.moved):
         wording = pattern.sub(" ", wording)
-    wording = english_to_catalogue(wording)
+    packs = [english_to_catalogue(f"pack of {n}") for n in _GLUED_PACK.findall(wording)]
+    wording = english_to_catalogue(_GLUED_PACK.sub(" ", wording))
     # Other references and counts ('BC-4512', 'au lieu de 4') are no sizes of the article.
     wording = NUMBER.sub(
         lambda m: m.group(0) if is_size(wording, m.start(), m.end()) else " ", CODE_SHAPED.sub(" ", wording)
     )
+    wording = " ".join([wording, *packs])
     return ExtractedLine(
         line_no=1,
         code=Extracted(value=code.strip(".")) if code else None,

@@ -173,14 +173,32 @@ def _told_lines(
             continue
         place = best_line(names, words - new)
         asked = [q for q in question.split("\n") if _words(q) & new]
+        places = [] if place is None else [place]
         if place is None and asked:
-            place = best_line(names, set().union(*(_words(q) for q in asked)) - new)
+            sentence = next((m.group(0) for m in _SENTENCE.finditer(own) if m.end() >= clause.end()), "")
+            places = _asked_lines(names, set().union(*(_words(q) for q in asked)) - new, sentence)
         if _FOR_ALL.search(clause.group(0)):
-            for every in range(len(base)):
-                told.setdefault(every, []).append(clause.span())
-        elif place is not None:
-            told.setdefault(place, []).append(clause.span())
+            places = list(range(len(base)))
+        for each in places:
+            told.setdefault(each, []).append(clause.span())
     return told
+
+
+# A choice said of the two lines the question asked about together: 'Les TRW pour les deux', 'Bosch for both'.
+_BOTH = re.compile(r"\b(?:(?:pour\s+)?les\s+(?:deux|2)|(?:for\s+)?both|the\s+two(?:\s+of\s+them)?)\b", re.I)
+
+
+def _asked_lines(names: list[set[str]], asked: set[str], sentence: str) -> list[int]:
+    """The quoted line the question's words name ('Pour les balais 600 mm : Bosch ou Valeo ?'); the two they
+    name alike when the answer's sentence says both ('plaquettes AV et AR ... Bosch ou TRW ?': 'Les TRW pour
+    les deux')."""
+    place = best_line(names, asked)
+    if place is not None:
+        return [place]
+    shared = [len(name & asked) for name in names]
+    top = max(shared, default=0)
+    alike = [number for number, count in enumerate(shared) if top and count == top]
+    return alike if len(alike) == 2 and _BOTH.search(sentence) else []
 
 
 # An added article said in the option the answer chose: 'et ajoutez 4 doubles même finition', 'add 2 more in

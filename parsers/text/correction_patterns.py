@@ -77,14 +77,15 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<old>\d+(?:[.,]\d+)?)\s*\)?\s*[.!]?\s*$",
             re.I,
         ),
-        # '2 kits distri -> non pardon, un seul, le client a annulé le 2e': the count alone, then a reason
+        # '2 kits distri -> non pardon, un seul, le client a annulé le 2e': the count alone, then a reason;
+        # or set apart between dashes, the sentence going on ('2 boxes - actually, make it 4 - and 6 canes')
         # 'deux fûts non pardon un seul fût on a de la place que pour un': typed with no mark, the 'non' before
         # the apology sets the correction apart, and the reason may follow the unit without one.
         "revised": re.compile(
             rf"(?:\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?|\s+(?:non|no)\s*,?\s+)(?:(?:{apology})(?!\w)[\s,:!]*)+"
             rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
             rf"(?!\w)(?:\s+(?!(?:seulement|only|just)(?!\w))(?P<unit>[^\W\d_]+\.?))?(?:\s+(?:seulement|only|just)(?!\w))?"
-            rf"\s*(?:[,;.!)]|$|(?<=\w)\s(?=(?:{_REASON})\b))",
+            rf"\s*(?:[,;.!)]|[-–—](?=\s)|$|(?<=\w)\s(?=(?:{_REASON})\b))",
             re.I,
         ),
         # 'make that 12 cases of the gloves': the unit may come between the count and the name

@@ -20,6 +20,7 @@ from parsers.text.prices import split_price
 from parsers.text.reader import extract_from_text, read_lines
 from parsers.text.thread import as_quoted_rows, option_block, points_to_thread
 from tests.factories.pipeline import make_parsed
+from tests.factories.threads import skus_of
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
 
@@ -155,8 +156,10 @@ def test_a_code_in_brackets_beside_the_customers_own_is_its_designation() -> Non
         ("Same as last time please, but no PTFE tape this time.", [("PLB-37699", 4), ("PLB-20467", 10)]),
         ("Même chose que la dernière fois mais sans les vannes.", [("PLB-20467", 10), ("PLB-37498", 6)]),
         ("Same as last time minus the PTFE tape.", [("PLB-37699", 4), ("PLB-20467", 10)]),
+        ("Même chose que ci-dessous, sans les vannes.", [("PLB-20467", 10), ("PLB-37498", 6)]),
+        ("Same as below, but no PTFE tape.", [("PLB-37699", 4), ("PLB-20467", 10)]),
     ],
-    ids=["but-no-en", "mais-sans-fr", "minus-en"],
+    ids=["but-no-en", "mais-sans-fr", "minus-en", "ci-dessous-fr", "as-below-en"],
 )
 def test_the_earlier_order_again_less_what_the_reply_leaves_out(
     said: str, lines: list[tuple[str, int]], index: CatalogIndex
@@ -255,3 +258,122 @@ def test_an_agreement_above_our_confirmation_of_an_order_taken_orders_nothing(in
     )
     order = extract_from_text(_reply("Parfait pour nous, merci.", confirmed), codes=index)
     assert order.lines == []
+
+
+@pytest.mark.parametrize(
+    ("said", "lines"),
+    [
+        ("OK pour votre proposition, mais 4 vannes au lieu de 10.", [("PLB-34771", 2), ("PLB-37699", 4)]),
+        ("D'accord pour votre offre. Notre commande SAN-26-331.", [("PLB-34771", 2), ("PLB-37699", 10)]),
+        ("Fine with your proposal, PO SAN-26-331.", [("PLB-34771", 2), ("PLB-37699", 10)]),
+    ],
+    ids=["proposition-changed-fr", "offre-fr", "proposal-en"],
+)
+def test_a_quote_called_an_offer_or_a_proposal_is_accepted_as_a_quote(
+    said: str, lines: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    parsed = _reply(f"Bonjour,\n\n{said}\n", QUOTE_FR)
+    order = read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
+    assert _lines(order) == lines
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "OK pour votre proposition de livraison mardi ?",
+        "D'accord pour votre offre de reprise, on en reparle.",
+        "Fine with your proposal for the delivery slot.",
+    ],
+    ids=["proposition-de-fr", "offre-de-fr", "proposal-for-en"],
+)
+def test_an_offer_of_something_else_accepted_points_at_no_quote(said: str) -> None:
+    assert points_to_thread(said) is None
+
+
+NUMBERED_FR = (
+    "De : Service devis <devis@garonne-pro.fr>\nEnvoyé : lundi 7 décembre 2026 15:02\n"
+    "À : achats@sanibat.fr\nObjet : Offre chantier Colomiers\n\n"
+    "Comme convenu, notre offre :\n\n"
+    "1. PLB-34771 Circulateur 25-40 - 2 pièces à 171,00 €\n"
+    "2. PLB-37699 Vanne à sphère laiton FF 3/4 - 10 pièces à 12,40 €\n"
+    "3. PLB-20467 Coude 90° à sertir Ø12 - 50 pièces à 2,10 €\n"
+    "4. PLB-37498 Ruban PTFE 19 mm x 15 m - 20 rouleaux à 1,45 €\n\n"
+    "Cordialement,\nService devis\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "lines"),
+    [
+        (
+            "OK pour les lignes 1 à 3, pas le ruban. Rajoutez 6 PLB-20734 au même prix.",
+            [("PLB-34771", 2), ("PLB-37699", 10), ("PLB-20467", 50), ("PLB-20734", 6)],
+        ),
+        ("Yes to items 2 to 4, thanks.", [("PLB-37699", 10), ("PLB-20467", 50), ("PLB-37498", 20)]),
+        ("OK pour les lignes 1-2. Commande SAN-26-331.", [("PLB-34771", 2), ("PLB-37699", 10)]),
+    ],
+    ids=["lignes-1-a-3-fr", "items-2-to-4-en", "lignes-1-2-fr"],
+)
+def test_the_items_of_the_offer_taken_by_a_range_of_their_numbers(
+    said: str, lines: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    parsed = _reply(f"Bonjour,\n\n{said}\n", NUMBERED_FR)
+    order = read_all_offered(parsed, extract_from_text(parsed, codes=index), index)
+    assert _lines(order) == lines
+    assert ALL_DOUBT not in order.doubts
+
+
+def test_a_range_of_counts_is_no_range_of_items(index: CatalogIndex) -> None:
+    parsed = _reply("Bonjour,\n\nOK pour 1 à 3 cartons de coudes.\n", NUMBERED_FR)
+    order = extract_from_text(parsed, codes=index)
+    assert read_all_offered(parsed, order, index) is order
+
+
+QUOTE_MARKS_FR = (
+    "De : Service devis <devis@garonne-pro.fr>\nEnvoyé : lundi 30 novembre 2026 16:12\n"
+    "À : achats@sanibat.fr\nObjet : Devis D26-0418\n\n"
+    "Veuillez trouver notre devis D26-0418 :\n\n"
+    "Circulateur chauffage 25-40 entraxe 130             2 x 171,00 €\n"
+    "Vanne à sphère laiton FF PN25 poignée papillon 3/4  10 x 12,40 €\n"
+    "Ruban PTFE 19 mm x 15 m                             6 x 1,45 €\n\n"
+    "Cordialement,\nService devis\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "lines"),
+    [
+        (
+            "Bon pour accord pour le devis ci-dessous, sauf les robinets PN25 que nous retirons.",
+            [("PLB-34771", 2), ("PLB-37498", 6)],
+        ),
+        ("We accept your quotation, except the PN25 taps.", [("PLB-34771", 2), ("PLB-37498", 6)]),
+        (
+            "Bon pour accord sur votre devis, sauf les robinets PN40.",
+            [("PLB-34771", 2), ("PLB-37699", 10), ("PLB-37498", 6)],
+        ),
+    ],
+    ids=["sauf-mark-fr", "except-mark-en", "mark-on-no-line"],
+)
+def test_a_quoted_line_taken_out_by_the_format_mark_it_alone_writes(
+    said: str, lines: list[tuple[str, int]], index: CatalogIndex
+) -> None:
+    parsed = _reply(f"Bonjour,\n\n{said}\n", QUOTE_MARKS_FR)
+    order = read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
+    assert skus_of(order, index) == lines
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Bon pour accord sur votre devis, sauf les robinets PN25 : mettez-en 4.",
+        "OK for the quote except the PN25 taps, make it 4.",
+    ],
+    ids=["sauf-recounted-fr", "except-make-it-en"],
+)
+def test_a_line_set_apart_by_its_mark_with_a_count_is_changed_not_taken_out(
+    said: str, index: CatalogIndex
+) -> None:
+    parsed = _reply(f"Bonjour,\n\n{said}\n", QUOTE_MARKS_FR)
+    order = read_against_thread(parsed, extract_from_text(parsed, codes=index), index)
+    assert "PLB-37699" in [sku for sku, _ in skus_of(order, index)]

@@ -328,3 +328,33 @@ def test_a_decimal_point_in_the_option_named_ends_no_sentence_of_the_answer(
     counts = [int(line.quantity.value) for order in read for line in order.lines if line.quantity]
     assert 5 not in counts
     assert counts == [50]
+
+
+BASINS_EN = (
+    "Hello,\nFor the basin taps we have two in stock:\n"
+    "- Basin mixer with waste, standard spout (PLB-37847): 48.00 EUR\n"
+    "- Basin mixer, high spout for vessel basins (PLB-39711): 69.00 EUR\n"
+    "And the thermostatic shower mixer PLB-37885: 96.00 EUR.\nLet me know which one.\nOrder desk"
+)
+BASINS_FR = (
+    "Bonjour,\nPour les mitigeurs lavabo nous avons deux modèles :\n"
+    "- Mitigeur lavabo chromé avec vidage, bec standard (PLB-37847) : 48,00 €\n"
+    "- Mitigeur lavabo chromé bec haut pour vasque (PLB-39711) : 69,00 €\n"
+    "Et le mitigeur thermostatique douche PLB-37885 : 96,00 €.\nLequel voulez-vous ?\nService commandes"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "question"),
+    [
+        ("The high spout please, 3 of them. And 2 of the thermostatic shower mixers.", BASINS_EN),
+        ("Le bec haut, 3 pièces. Et 2 mitigeurs thermostatiques douche.", BASINS_FR),
+    ],
+    ids=["two-sentences-en", "two-sentences-fr"],
+)
+def test_an_answer_naming_an_option_beside_a_sentence_naming_its_article(
+    said: str, question: str, index: CatalogIndex
+) -> None:
+    parsed = _reply(said, question)
+    (order,) = read_thread(parsed, extract_orders(parsed, codes=index), index)
+    assert _skus(order, index) == [("PLB-39711", 3), ("PLB-37885", 2)]

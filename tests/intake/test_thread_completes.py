@@ -15,6 +15,7 @@ from models import Classification, ExtractedOrder, MessageKind, ParsedMessage
 from models.followups import FollowupKind, FollowupSign
 from parsers import extract_orders
 from tests.factories.pipeline import make_parsed
+from tests.factories.threads import skus_of
 
 REF = Path(__file__).parents[2] / "fixtures" / "ref"
 
@@ -215,3 +216,39 @@ def test_a_decimal_option_tells_its_line_apart(index: CatalogIndex) -> None:
     assert order is not None
     first = order.lines[0].description
     assert first is not None and "6,5" in first.value
+
+
+ASKED_OF_TWO_LINES = (
+    "Le mar. 1 déc. 2026 à 09:14, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+    "> Bonjour,\n> Pour les gants nitrile et latex, vous les voulez en taille 8 ou en taille 9 ?\n"
+    "> Le service commandes\n>\n"
+    "> Le lun. 30 nov. 2026 à 08:10, Rénov'Habitat <commande@renovhabitat24.fr> a écrit :\n"
+    ">> Bonjour,\n>> Commande RH-7002 :\n>> - 6 boîtes de gants nitrile\n"
+    ">> - 4 boîtes de gants latex\n>> - 2 interrupteurs différentiels 40A type AC\n>> Merci\n"
+)
+
+
+ASKED_OF_TWO_LINES_EN = (
+    "On Tue, 1 Dec 2026 at 09:14, Order desk <commandes@garonne-pro.fr> wrote:\n"
+    "> Hello,\n> For the nitrile and latex gloves, do you want size 8 or size 9?\n> Order desk\n>\n"
+    "> On Mon, 30 Nov 2026 at 08:10, Renov Habitat <commande@renovhabitat24.fr> wrote:\n"
+    ">> Hello,\n>> Order RH-7002:\n>> - 6 boxes of nitrile gloves\n"
+    ">> - 4 boxes of latex gloves\n>> - 2 interrupteurs différentiels 40A type AC\n>> Thanks\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "quoted"),
+    [
+        ("La taille 9 pour les deux. Merci", ASKED_OF_TWO_LINES),
+        ("Taille 9, les deux.", ASKED_OF_TWO_LINES),
+        ("Size 9 for both, thanks", ASKED_OF_TWO_LINES_EN),
+    ],
+    ids=["pour-les-deux-fr", "les-deux-fr", "for-both-en"],
+)
+def test_one_choice_for_both_lines_the_question_asked_about_together(
+    said: str, quoted: str, index: CatalogIndex
+) -> None:
+    order = complete_quoted_order(_reply(said, quoted), index)
+    assert order is not None
+    assert skus_of(order, index) == [("GAN-NIT-T9", 6), ("GAN-LTX-T9", 4), ("DIF-40-AC", 2)]

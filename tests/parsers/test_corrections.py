@@ -799,3 +799,28 @@ def test_a_change_names_the_line_its_word_opens(
 def test_an_item_added_if_there_is_any_is_read_without_the_condition(line: str, item: str) -> None:
     _, start, end = added_item(line)
     assert line[start:end] == item
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (
+            "Please send 2 boxes of slug pellets 1 kg - actually, make it 4 - and 6 bamboo canes 150 cm bundles.",
+            [("slug pellets 1 kg", 4), ("bamboo canes 150 cm bundles", 6)],
+        ),
+        (
+            "Merci de livrer 3 sacs de terreau 70 L - en fait, mettez-en 5 - et 2 tuyaux 19 mm.",
+            [("terreau 70 L", 5), ("tuyaux 19 mm", 2)],
+        ),
+        (
+            "We need 10 boxes of nitrile gloves L – sorry, 12 – and 4 packs of wipes.",
+            [("nitrile gloves L", 12), ("wipes", 4)],
+        ),
+    ],
+    ids=["make-it-en", "mettez-en-fr", "sorry-en-dashes"],
+)
+def test_a_count_said_again_between_dashes_mid_sentence(text: str, read: list[tuple[str, int]]) -> None:
+    lines = read_lines(text, part="body")
+    assert [
+        (ln.description.value, int(ln.quantity.value)) for ln in lines if ln.description and ln.quantity
+    ] == read

@@ -108,6 +108,9 @@ def test_broken_vocabulary_names_the_key(tmp_path: Path, content: str, key: str)
         "Pareil que la précédente commande svp",
         "Same as last time please",
         "Same again",
+        "Même chose que ci-dessous, sans les gants",
+        "Same as below, minus the gloves",
+        "OK pour votre proposition",
     ],
 )
 def test_the_thread_reader_and_both_classifiers_read_one_vocabulary_of_pointers(reply: str) -> None:
