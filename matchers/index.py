@@ -120,6 +120,19 @@ class CatalogIndex:
         shared = set(wording.words) & set(self.designations.wordings[best.position].words) - packaging_words()
         return min(best.score, 1.0) if shared and len(shared) + len(best.agree) >= 2 else 0.0
 
+    def names_alone(self, word: str, unit: str) -> bool:
+        """One word heading one designation alone, counted in the unit that article is sold by ('bananes,
+        6 kg' over 'Banane Cavendish' by the kg): it names that article, where one word names a kind."""
+        words = read_wording(word).words
+        if len(words) != 1:
+            return False
+        skus = [
+            sku
+            for sku, w in zip(self.name_skus, self.designations.wordings, strict=True)
+            if w.words[:1] == words
+        ]
+        return len(skus) == 1 and self.products[skus[0]].unit == unit
+
     def said_words(self, text: str) -> frozenset[str]:
         """The words of `text` as the matcher compares them with designations (folded, singular, English
         words in the catalogue's: 'the lamb' is 'agneau'), packaging aside."""

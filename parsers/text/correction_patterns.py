@@ -51,6 +51,8 @@ def correction_words() -> CorrectionWords:
 
 
 ONLY_ONE = r"un\s+seul|une\s+seule|only\s+one|just\s+one"
+# Words opening the reason given after a count taken back ('on a de la place que pour un', 'we only have room').
+_REASON = r"on|nous|je|j['’]|il|ils|elle|car|parce|vu|we|i|it|they|there|because|as|since"
 
 
 @lru_cache(maxsize=1)
@@ -77,10 +79,13 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         ),
         # '2 kits distri -> non pardon, un seul, le client a annulé le 2e': the count alone, then a reason;
         # or set apart between dashes, the sentence going on ('2 boxes - actually, make it 4 - and 6 canes')
+        # 'deux fûts non pardon un seul fût on a de la place que pour un': typed with no mark, the 'non' before
+        # the apology sets the correction apart, and the reason may follow the unit without one.
         "revised": re.compile(
-            rf"\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?(?:(?:{apology})(?!\w)[\s,:!]*)+"
+            rf"(?:\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?|\s+(?:non|no)\s*,?\s+)(?:(?:{apology})(?!\w)[\s,:!]*)+"
             rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
-            rf"(?!\w)(?:\s+(?!(?:seulement|only|just)(?!\w))(?P<unit>[^\W\d_]+\.?))?(?:\s+(?:seulement|only|just)(?!\w))?\s*(?:[,;.!)]|[-–—](?=\s)|$)",
+            rf"(?!\w)(?:\s+(?!(?:seulement|only|just)(?!\w))(?P<unit>[^\W\d_]+\.?))?(?:\s+(?:seulement|only|just)(?!\w))?"
+            rf"\s*(?:[,;.!)]|[-–—](?=\s)|$|(?<=\w)\s(?=(?:{_REASON})\b))",
             re.I,
         ),
         # 'make that 12 cases of the gloves': the unit may come between the count and the name

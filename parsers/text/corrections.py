@@ -15,7 +15,13 @@ from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
 from parsers.text.correction_patterns import ONLY_ONE, correction_patterns, possible_keys
-from parsers.text.extracted import measure_after
+from parsers.text.count_changes import (
+    NEXT_CLAUSE,
+    count_changes,
+    joined_after_change,
+    opens_with,
+    recount_joined,
+)
 from parsers.text.named_lines import (
     WordBook,
     before,
@@ -28,6 +34,7 @@ from parsers.text.named_lines import (
     sizes_named,
     tokens,
 )
+from parsers.text.qualifiers import qualifies
 from parsers.text.split_change import split_change
 from parsers.values.numbers import parse_number, word_quantity
 from parsers.values.units import normalise_unit
@@ -42,6 +49,9 @@ def postscript_at(line: str) -> int | None:
     return found.end() if found and found.end() < len(line.rstrip()) else None
 
 
+_ITEM_STOP = re.compile(r"(?<!\d),|,(?!\d)|;|\?|\.(?!\d)(?![ \t]*[a-z(\[])")
+
+
 def added_item(line: str) -> tuple[int, int, int] | None:
     """'ajoutez aussi 2 trousses de secours.', '..., et en plus 2 jugulaires, pas sur le bon': where the
     adding words start, and where the item they add starts and ends."""
@@ -49,8 +59,14 @@ def added_item(line: str) -> tuple[int, int, int] | None:
     if found is None:
         return None
     # a size '2,5' runs on, and so does an abbreviation's dot ('env. (250) and 3 boxes'); a question
-    # ends the item ('could you also add 2 kits to the same order? It is not on the PO')
-    stop = re.search(r"(?<!\d),|,(?!\d)|;|\?|\.(?!\d)(?![ \t]*[a-z(\[])", line[found.end() :])
+    # ends the item ('could you also add 2 kits to the same order? It is not on the PO'); a remark in brackets
+    # ends nothing ('one A3 laminator (any brand, it's for marketing) and 5 USB sticks')
+    rest = re.sub(r"\([^()\n]*\)", lambda remark: " " * len(remark[0]), line[found.end() :])
+    stops = _ITEM_STOP.finditer(rest)
+    # ', les boîtes de 25', ', size 9': what the article is like goes on with it
+    stop = next(
+        (s for s in stops if not (s[0] == "," and qualifies(_ITEM_STOP.split(rest[s.end() :], 1)[0]))), None
+    )
     end = found.end() + stop.start() if stop else len(line.rstrip(" .!"))
     tail = correction_patterns()["filler_tail"].search(line[:end], found.end())
     return found.start(), found.end(), tail.start() if tail else end
@@ -136,6 +152,11 @@ def correct_order_lines(
         )
         if split is None and all(_kept(ln, lines) and kept_count == _count(ln) for ln, kept_count in earlier):
             lines = _recount_named(lines, sentence, at, part=part, rule=rule)
+        elif split is None:
+            # '6 cônes au lieu de 4, et donc 6 lampes flash aussi': a count joined after the change
+            joined = joined_after_change(sentence, lines)
+            if joined is not None:
+                lines = recount_joined(lines, sentence[joined:], at + joined, part=part, rule=rule)
         lines = _remove(lines, sentence, at, part=part, text=text, book=book)
         kept = {id(ln): _count(ln) for ln in lines}
         gone = [ln for ln, _ in earlier if id(ln) not in kept]
@@ -190,12 +211,14 @@ def _number(text: str) -> Decimal | None:
 def _override(
     lines: list[ExtractedLine], sentence: str, at: int, *, part: str, rule: str, book: WordBook | None
 ) -> list[ExtractedLine]:
-    changes = _count_changes(sentence, lines)
+    changes = count_changes(sentence, lines)
     for number, match in enumerate(changes):
         new, old = _number(match["new"]), _number(match["old"])
         # The words of the change's own clause: 'finalement 4 et pas 3 pour les différentiels type A'.
         begin = changes[number - 1].end() if number else 0
-        clause = sentence[begin : changes[number + 1].start() if number + 1 < len(changes) else len(sentence)]
+        end = changes[number + 1].start() if number + 1 < len(changes) else len(sentence)
+        joined = NEXT_CLAUSE.search(sentence, match.end(), end)  # '..., et donc 6 lampes flash aussi'
+        clause = sentence[begin : joined.start() if joined else end]
         said = tokens(clause)
         # The counts blanked, the sizes the clause names tell its line ('les bottes en 44', 'fûts de 60 L').
         counted = _blanked(sentence, (match.span("new"), match.span("old")))[begin : begin + len(clause)]
@@ -210,9 +233,12 @@ def _override(
         named = namer(candidates, (words, sizes), counted, book=book)
         coded = [ln for ln in candidates if ln.code and fold_code(ln.code.value) in said]
         scores = sorted((named(ln) for ln in candidates), reverse=True)
-        if not coded and len(scores) > 1 and scores[0] == scores[1] > 0:
+        tied = [ln for ln in candidates if scores[0] > 0 and named(ln) == scores[0]]
+        # '6 cônes au lieu de 4' over 'Cône de signalisation' and 'Lampe flash pour cône': the name it opens
+        heads = [ln for ln in tied if opens_with(ln, words)] if len(tied) > 1 else tied
+        if not coded and len(tied) > 1 and len(heads) != 1:
             continue  # two lines of the old count named alike: a clerk chooses
-        best = coded[0] if len(coded) == 1 else max(candidates, key=named)
+        best = coded[0] if len(coded) == 1 else (heads[0] if len(tied) > 1 else max(candidates, key=named))
         pointed = _pointed(lines, clause, at, part)
         if pointed is not None and pointed in candidates and not coded and not named(best):
             best = pointed  # 'finalement mettez-en 4 et pas 3': the item just before
@@ -266,54 +292,6 @@ def _recount_named(
     target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
     target.notes.append(f"quantity {old} changed to {new} by the customer's correction")
     return [ln for ln in lines if ln not in own or not inside(ln, at, at + found.end(), part)]
-
-
-def _count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[str]]:
-    """The new and old counts the sentence writes, in order; an article's code is no count
-    ('10004682 should read 4 off, not 2': 4 stands, not the code)."""
-    patterns, found = correction_patterns(), []
-    codes = {fold_code(ln.code.value) for ln in lines if ln.code}
-    for key in possible_keys(("instead_of", "not_old"), sentence):
-        at = 0
-        while (match := patterns[key].search(sentence, at)) is not None:
-            glued = match.start("new") > 0 and sentence[match.start("new") - 1] in "-/._"
-            if glued or fold_code(match["new"]) in codes or len(re.sub(r"\D", "", match["new"])) > 5:
-                at = match.end("new")
-                continue
-            match = _closest(patterns[key], sentence, match)
-            found.append(match)
-            at = match.end()
-    return sorted(found, key=lambda m: m.start())
-
-
-# The words between a count and the one it replaces that name nothing ('et pas', 'au lieu de').
-_BETWEEN = frozenset(
-    re.findall(r"\S+", "et pas not and non au lieu de instead of rather than plutôt que à la place")
-)
-
-
-_NAMING = re.compile(r"(?:\b(?:the|of|des|les|de|du|ces|these|those)|\bd['’])\s*$", re.I)
-
-
-def _held_by_the_goods(sentence: str, match: re.Match[str]) -> bool:
-    """'4 of the 1000 mm wipers, not 2': a measure said after 'the', 'des' is what the goods hold, no
-    count ('make it 20 kg of turkey, not 15' counts in kg)."""
-    at = match.start("new")
-    return measure_after(sentence, match.end("new")) and _NAMING.search(sentence[:at]) is not None
-
-
-def _closest(pattern: re.Pattern[str], sentence: str, match: re.Match[str]) -> re.Match[str]:
-    """The change whose new count is the one counting what it names ('les bottes en 44, 6 paires et pas
-    4', 'les sacs 100 L mettez 4 cartons au lieu de 2'), not a size said before it; a size said after
-    the count ('4 couronnes d'ICTA 25 au lieu de 3') leaves it."""
-    while (later := pattern.search(sentence, match.start("new") + len(match["new"]))) is not None:
-        if later.end() != match.end() or _held_by_the_goods(sentence, later):
-            break
-        between = sentence[later.end("new") : later.start("old")]
-        if not any(len(w) > 2 and w.lower() not in _BETWEEN for w in re.findall(r"[^\W\d_]+", between)):
-            break
-        match = later
-    return match
 
 
 def _remove(

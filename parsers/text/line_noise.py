@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from models import ExtractedLine
-from parsers.text.counted_after import MAX_LIST_WORDS
+from parsers.text.counted_after import MAX_LIST_WORDS, POLITE_WORD
 from parsers.values.dates import month_number
 from parsers.vocabulary.layout import default_vocabulary
 from parsers.vocabulary.phrases import normalize
@@ -137,6 +137,10 @@ def counts_a_postcode(line: ExtractedLine, text: str) -> bool:
     return _street_before().search(text[max(0, begin - 120) : begin]) is not None
 
 
+# 'cah. A4 96 p. séyès', 'fl. HD 1 L': a word cut short opening the name, its dot ending no sentence.
+_ABBREVIATED = re.compile(rf"^(?!{POLITE_WORD})[a-zéèû]{{2,4}}\.(?=\s)")
+
+
 def plausible(line: ExtractedLine) -> bool:
     desc = (line.description.value if line.description else "").strip()
     code = line.code.value if line.code else ""
@@ -152,7 +156,9 @@ def plausible(line: ExtractedLine) -> bool:
         return False
     if line.provenance and line.provenance.rule == "text-quantity-designation":
         lead = [w.strip(".,") for w in desc.lower().split()[:3]]
-        sentence = len(desc.split()) > MAX_LIST_WORDS or re.search(r"[.!?]\s+[A-Z]", desc)
+        sentence = len(desc.split()) > MAX_LIST_WORDS or re.search(
+            r"[.!?]\s+[A-Z]", _ABBREVIATED.sub("", desc)
+        )
         if any(w in words.street_words for w in lead) or sentence:
             return False
     # 'N° de commande SAP : 4700091235': a number of seven figures or more is an identifier, no count

@@ -22,6 +22,7 @@ from parsers.text.extracted import MEASURE, UNIT_TOKEN, line_from_parts, read_qu
 from parsers.text.leading import MORE, MORE_AFTER
 from parsers.text.prose_lists import line_end, line_start, read_listed
 from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measure
+from parsers.text.size_shares import read_size_shares
 from parsers.text.variants import read_headed, read_variants, variant_spans
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
@@ -189,10 +190,11 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
             )
         )
     extra += listed
-    extra += read_variants(sentence, [*found, *extra], part=part, start=start)
-    return sorted(
-        [*found, *extra], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
-    )
+    # 'twelve parkas in yellow, six in L and six in XL': the count shared among sizes replaces the item
+    shares, split = read_size_shares(sentence, [*found, *extra], part=part, start=start)
+    kept = [ln for ln in [*found, *extra] if all(ln is not item for item in split)]
+    kept += shares + read_variants(sentence, [*kept, *shares], part=part, start=start)
+    return sorted(kept, key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0)
 
 
 def _resized(line: ExtractedLine, size: str) -> str | None:

@@ -75,6 +75,12 @@ def _pair_patterns() -> tuple[re.Pattern[str], ...]:
         ),
         # "2 M", "3 x XL"
         re.compile(rf"(?<![\w,.])(?P<qty>\d{{1,4}})\s*[x×]?\s*(?P<size>{size})(?![\w])", re.I),
+        # "balais Valeo : 2 x 450, 2 x 475, 1 x 650": after the name and its colon, one article in several
+        # lengths of three or four figures, each counted before its x
+        re.compile(
+            r"(?<![\w,.])(?P<qty>\d{1,2})\s*[x×]\s*(?P<size>\d{3,4})(?P<lengths>)(?![\w]|[.,]\d|\s*[x×])",
+            re.I,
+        ),
         # "16A x 10, 20A x 4", "10W x 6, 20W x 2": one article in several ratings
         re.compile(
             rf"(?<![\w,.])(?P<size>\d{{1,4}}(?:[.,]\d)?\s?(?P<measure>[^\W\d_]{{1,3}}))\s*[x×]\s*(?P<qty>\d{{1,4}})(?!\d){unit}?(?![\w])",
@@ -90,7 +96,8 @@ def _pairs(line: str, pattern: re.Pattern[str]) -> list[Pair]:
     for m in pattern.finditer(line):
         size = m["size"]
         measured = "measure" in pattern.groupindex
-        if not measured and not is_size(size, bare=True) and size.lower() not in _colours():
+        lengths = "lengths" in pattern.groupindex
+        if not measured and not lengths and not is_size(size, bare=True) and size.lower() not in _colours():
             continue
         quantity = parse_number(m["qty"])
         written = m.groupdict().get("unit")
@@ -139,6 +146,8 @@ def split_by_size(line: str) -> tuple[str, int, list[Pair]] | None:
         if "measure" in pattern.groupindex and not _one_measure(chain):
             continue  # '16A x 10, 20A x 4': ratings of one kind only
         head = line[: chain[0].span[0]]
+        if "lengths" in pattern.groupindex and not re.search(r"[^\W\d_]{3}.*:\s*$", head):
+            continue  # '4 x 250, 2 x 500' alone: the name and its colon say what the lengths are of
         if _counted_head(head):
             return None  # '10 gilets jaunes en L, 5 en XL': the head is the first count (parsers/text/variants.py)
         labelled = _label_tail().search(head)

@@ -16,19 +16,14 @@ import re
 from functools import lru_cache
 from typing import Protocol
 
-from pydantic import BaseModel
-
 from models import ExtractedLine
-from models.datafiles import load_toml
 from parsers.text.clauses import FIGURE_CUT, cut_clauses
 from parsers.text.codes import CodeBook, code_spans
-from parsers.text.correction_patterns import correction_words
 from parsers.text.extracted import line_from_parts, read_quantity
-from parsers.values.dates import month_number
+from parsers.text.spotting_words import asks, date_or_number, joins, refused, spotting_words
 from parsers.values.numbers import quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.phrases import any_of
-from parsers.vocabulary.words import DATA
 
 
 class NameBook(Protocol):
@@ -71,7 +66,7 @@ _TRAIL = re.compile(r"(?:[\s\-–—/:|,;(*.]|\s(?:and|et|or|ou|plus)\b)+$", re.
 def _trailing() -> tuple[re.Pattern[str], ...]:
     """A count written after the name, apart from it (': 6 briques', ', 8 kg', ' x 5', '-> 4 boîtes',
     ' -- 10', 'x2', ' (x10)', ' (10 sacs)', 'noir 3x'), a word of thanks after it or none ('- 10 sacs svp')."""
-    thanks = any_of(_spotting().thanks)
+    thanks = any_of(spotting_words().thanks)
     end = rf"(?:\s*[,.;\-–]?\s*(?:{thanks})(?!\w))?\s*[.!]?\s*$"
     return (
         re.compile(
@@ -99,40 +94,6 @@ def _leading() -> tuple[re.Pattern[str], ...]:
         )
         for lazy in ("", "?")
     )
-
-
-class _Spotting(BaseModel):
-    not_ordered: list[str]
-    before_no_count: list[str]
-    request: list[str]
-    joining: list[str]
-    thanks: list[str]
-
-
-class _SpottingFile(BaseModel):
-    spotting: _Spotting
-
-
-@lru_cache(maxsize=1)
-def _spotting() -> _Spotting:
-    return load_toml(DATA / "spotting.toml", _SpottingFile).spotting
-
-
-@lru_cache(maxsize=1)
-def _refused() -> re.Pattern[str]:
-    """Words of a row that corrects, cancels, takes out, asks or tells of goods had: no line to spot."""
-    words = correction_words()
-    said = [
-        *_spotting().not_ordered,
-        *words.cancelled,
-        *words.apology,
-        *words.instead,
-        *words.remove,
-        *words.withdrawn_after,
-        *words.except_,
-    ]
-    alternatives = any_of(set(said))
-    return re.compile(rf"\?|(?<!\w)(?:{alternatives})(?!\w)", re.I)
 
 
 def with_spotted(
@@ -204,7 +165,28 @@ def _spot_clause(text: str, start: int, book: CodeBook, part: str) -> list[tuple
         spotted = [(_spot(piece, start + at, book, part), piece) for piece, at in pieces]
         if any(found is not None for found, _ in spotted):
             return spotted
-    return [(line, text)]
+    return [(line or _spot_alone(text, start, book, part), text)]
+
+
+def _spot_alone(text: str, start: int, book: CodeBook, part: str) -> ExtractedLine | None:
+    """'bananes, 6 kg' among counted clauses: one word heading one designation alone, counted in the unit
+    that article is sold by, names it (`names_alone`), weakly: a clerk confirms."""
+    alone = getattr(book, "names_alone", None)
+    for qty_span, qty_text, unit, (begin, end), _ in _counts(text, getattr(book, "prints_dimension", None)):
+        word = re.fullmatch(r"[\s,;:\-–]*([^\W\d_]{3,})[\s,;:\-–]*", text[begin:end])
+        value = read_quantity(qty_text)[0]
+        if alone and unit and word and value and alone(word[1], unit[0]):
+            return line_from_parts(
+                part,
+                (start, start + len(text)),
+                desc=(word[1], (start + begin + word.start(1), start + begin + word.end(1))),
+                qty=(value, (start + qty_span[0], start + qty_span[1])),
+                unit=(unit[0], (start + unit[1][0], start + unit[1][1])),
+                rule=RULE,
+                confidence=CONFIDENCE,
+                notes=[WEAK],
+            )
+    return None
 
 
 def _counted(text: str, book: CodeBook) -> bool:
@@ -216,7 +198,7 @@ def _counted(text: str, book: CodeBook) -> bool:
 def _may_spot(text: str, book: CodeBook) -> bool:
     """Words the catalogue's names may be spotted in: none that corrects, asks or tells of goods had, no
     known code (the code reader's)."""
-    return not _refused().search(text) and not code_spans(text, book)
+    return not refused().search(text) and not code_spans(text, book)
 
 
 def _spot(row: str, start: int, book: CodeBook, part: str) -> ExtractedLine | None:
@@ -274,21 +256,21 @@ def _after_lead_in(row: str):
 
 def _leading_count(row: str, *, first: bool = False):
     leading = _leading()[first].match(row)
-    if leading is None or _date_or_number(leading):
+    if leading is None or date_or_number(leading):
         return None
     unit = _unit(leading, kinds=("count", "measure"))
     counted = (
         leading["x"]
         or (unit and unit_kind(unit[0]) == "count")
         or not leading["qty"][0].isdigit()
-        or _asks(leading["lead"] or "")
+        or asks(leading["lead"] or "")
     )
     if leading["lead"] and not counted:
         # 'Marqueur Edding 360 noir': after words, a figure counts only with its unit or an 'x'; an
         # earlier count right after words asking or adding may ('avec un coffret 3 rangées'; never 'j'ai
         # deux Clio IV 1.5 dCi sur le pont')
         return None if first else _leading_count(row, first=True)
-    if first and not (_asks(leading["lead"] or "") or _joins(leading["lead"] or "")):
+    if first and not (asks(leading["lead"] or "") or joins(leading["lead"] or "")):
         return None
     name_from = leading.end() if unit or not leading["unit"] else leading.start("unit")
     return leading.span("qty"), leading["qty"], unit, (name_from, len(row)), True, ""
@@ -306,31 +288,6 @@ def _trailing_count(row: str, prints_dimension):
     if "unit" in trailing.groupdict() and trailing["unit"] and unit is None and not _STRONG_SEP.match(sep):
         return None  # 'prof 50 postes': a figure the name goes on after, no count
     return trailing.span("qty"), trailing["qty"], unit, (0, trailing.start()), False, sep
-
-
-def _asks(lead: str) -> bool:
-    """'merci de livrer 25 ...', 'we need 12 ...': words asking for what the count counts."""
-    return bool(_requests().search(lead.strip().rstrip(",")))
-
-
-def _joins(lead: str) -> bool:
-    """'..., avec un coffret': the lead's last word joins one more item to the list."""
-    words = lead.strip().rstrip(",").lower().split()
-    return bool(words) and words[-1] in _spotting().joining
-
-
-@lru_cache(maxsize=1)
-def _requests() -> re.Pattern[str]:
-    words = sorted(_spotting().request, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})$", re.I)
-
-
-def _date_or_number(leading: re.Match[str]) -> bool:
-    """'le 12 décembre', 'semaine 48', 'n° 4': a day, a week or a number, no count."""
-    lead = (leading["lead"] or "").split()
-    if lead and lead[-1].lower().strip(",") in _spotting().before_no_count:
-        return True
-    return bool(leading["unit"]) and month_number(leading["unit"].rstrip(".")) is not None
 
 
 def _dimension(row: str, trailing: re.Match[str], prints_dimension) -> bool:

@@ -69,7 +69,17 @@ def _pattern() -> re.Pattern[str]:
 
 def variant_spans(sentence: str) -> list[tuple[int, int]]:
     """Where the sentence may name a variant (before knowing what it points at)."""
-    return [m.span() for m in _pattern().finditer(sentence) if _well_formed(m)]
+    return [m.span() for m in variant_matches(sentence)]
+
+
+def variant_matches(sentence: str) -> list[re.Match[str]]:
+    """The variants the sentence may name, each with its count, link word and what differs."""
+    return [m for m in _pattern().finditer(sentence) if _well_formed(m)]
+
+
+def joins_variant(between: str) -> bool:
+    """The words between an item and a variant of it join them (', ', ' et ', ', and ')."""
+    return _JOINED.fullmatch(between) is not None
 
 
 def _well_formed(match: re.Match[str]) -> bool:

@@ -41,6 +41,7 @@ def _index(*names: str) -> CatalogIndex:
         ),
         ("slug pellets 1 kg", ("Anti-limaces granulés - boîte 1 kg", "Engrais granulés 1 kg")),
         ("bamboo canes 150 cm", ("Tuteur bambou 150 cm - botte de 25", "Tuteur acier plastifié 150 cm")),
+        ("rotary sprinklers on a stand", ("Arroseur rotatif sur pied", "Arroseur oscillant")),
         (
             "2-gang flush boxes for drywall",
             ("Boîte d'encastrement cloison sèche 2 postes", "Boîte d'encastrement maçonnerie 2 postes"),
@@ -69,6 +70,7 @@ def _index(*names: str) -> CatalogIndex:
         "cleat",
         "garden",
         "stakes",
+        "sprinkler",
         "drywall",
         "plasterboard-box",
         "plasterboard",

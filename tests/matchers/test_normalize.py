@@ -304,10 +304,11 @@ def test_a_pack_said_in_english_reads_as_the_catalogues_pack(customer: str, cata
         ("paper clips 32 mm", "Trombones 32 mm"),
         ("rinçage LV 5 L", "Liquide de rinçage lave-vaisselle 5 L"),
         ("USB key 32 GB", "Clé USB 32 Go"),
+        ("LR -35 5 L", "Liquide de refroidissement -35°C rose bidon 5 L"),
     ],
     ids=[
         "rcd", "mcb", "enclosure", "floodlight", "two-way", "gang", "ring-lug", "sack", "gown",
-        "unscented", "turkey", "grape-brick", "paper-clip", "lv", "usb-key",
+        "unscented", "turkey", "grape-brick", "paper-clip", "lv", "usb-key", "lr",
     ],
 )  # fmt: skip
 def test_more_english_words_of_the_trades_read_as_a_french_catalogue_writes_them(

@@ -442,6 +442,46 @@ WORDINGS = {
         "10 ramettes A4 et 2 agrafeuses.",
         MessageKind.ORDER,
     ),
+    # The subject naming the account too: the first order set out still makes it an order.
+    "premiere_commande_objet_compte_fr": (
+        "Commande PL-017 / ouverture de compte",
+        "Bonjour,\nNous avons repris la quincaillerie de la place. Voici une première commande :\n"
+        "- raccords laiton 15/21 x6\n- joints fibre x20\n\nPour l'ouverture de compte, dites-moi ce qu'il "
+        "vous faut.",
+        MessageKind.ORDER,
+    ),
+    "first_order_subject_account_en": (
+        "Account opening / first order",
+        "Hello, we opened a new lab last month and would like an account with you. Here is our first order:\n"
+        "- 4 x pipette tips 200 ul\n- 2 x nitrile gloves L\nLet us know what you need for the account opening.",
+        MessageKind.ORDER,
+    ),
+    # Papers asked for goods delivered under a PO the subject names: no goods asked for.
+    "papers_for_a_po_en": (
+        "Certificates for PO LAB-26-118",
+        "Hello,\nOur auditor is asking for paperwork on the items delivered under PO LAB-26-118: the 4 fume "
+        "hood filters and the 2 eyewash stations.\nCould you send us the test reports for the filters and the "
+        "declarations of conformity for the eyewash stations?",
+        None,
+    ),
+    "documents_pour_un_bc_fr": (
+        "Documents BC 26-0412",
+        "Bonjour,\nPour les 6 robinets thermostatiques livrés sous le BC 26-0412, pourriez-vous nous transmettre "
+        "les fiches techniques et les déclarations de conformité ?",
+        None,
+    ),
+    # An order that asks for the papers with the goods stays an order, and so does one that says it wants nothing else.
+    "rien_d_autre_apres_une_commande_fr": (
+        "RE: Bottes - BC 26-311",
+        "Ok pour les vertes mais seulement en 42, 8 paires. Rien d'autre pour l'instant. Notre bon reste BC-26-311.",
+        MessageKind.ORDER,
+    ),
+    "order_with_its_certificate_en": (
+        "PO 7731",
+        "Hello,\nPlease send us 12 pairs of cut-resistant gloves size 9 and 6 hard hats, and the EN 388 certificate "
+        "for the gloves.",
+        MessageKind.ORDER,
+    ),
     # Goods to be taken back, with counts.
     "return_asked_en": (
         "Return",

@@ -294,6 +294,29 @@ def test_an_item_added_after_a_comma_keeps_the_items_before_it():
     assert [q for _, q in _read(text)] == [2, 1, 1]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Could you also add one A3 laminator (any brand, it's for the marketing team) and 5 SanDisk 64GB USB sticks.",
+            [("A3 laminator", 1), ("SanDisk 64GB USB sticks", 5)],
+        ),
+        (
+            "Pourriez-vous aussi ajouter 2 agrafeuses (peu importe la marque, c'est pour l'accueil) et 3 boîtes "
+            "d'agrafes 24/6.",
+            [("agrafeuses", 2), ("agrafes 24/6", 3)],
+        ),
+        (
+            "Please also add 4 wash bottles (any size, for the teaching lab) and 2 boxes of pipette tips.",
+            [("wash bottles", 4), ("pipette tips", 2)],
+        ),
+    ],
+    ids=["en", "fr", "lab"],
+)
+def test_a_remark_in_brackets_ends_no_added_item(text: str, expected: list) -> None:
+    assert _read(text) == [(name, Decimal(count)) for name, count in expected]
+
+
 def test_a_forwarders_word_over_the_list_takes_its_line_out():
     text = (
         "Please supply the list below. Drop the face shields, we have some in the store.\n\n"
@@ -541,6 +564,32 @@ def test_a_count_taken_back_after_wait_is_the_one_that_stands(text: str, count: 
     assert line.quantity is not None and line.quantity.value == Decimal(count)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "il me faut deux fûts d'huile hydraulique 60 litres non pardon un seul fût on a de la place que pour un",
+            ("huile hydraulique 60 litres", 1, "fut"),
+        ),
+        (
+            "Bonjour, 3 palettes de parpaings creux non pardon 2 palettes, merci",
+            ("parpaings creux", 2, "palette"),
+        ),
+        (
+            "please send 6 boxes of pipette tips 200 ul no sorry 5 boxes as the shelf is small",
+            ("pipette tips 200 ul", 5, "boite"),
+        ),
+    ],
+    ids=["fr-reason", "fr", "en-reason"],
+)
+def test_a_count_taken_back_with_no_mark_before_it_is_the_one_that_stands(text: str, expected) -> None:
+    (line,) = read_lines(text, part="body")
+    name, count, unit = expected
+    assert line.description is not None and line.description.value == name
+    assert line.quantity is not None and line.quantity.value == Decimal(count)
+    assert line.unit is not None and line.unit.value == unit
+
+
 def test_an_abbreviations_dot_does_not_end_the_items_a_sentence_adds():
     text = "Please send 6 hi-vis vests and 4 hard hats, plus 2 boxes of welding gloves std. (size 10) and 3 boxes of earplugs."
     assert [(ln.description.value, ln.quantity.value) for ln in read_lines(text, part="body")] == [
@@ -677,6 +726,79 @@ def test_an_approved_exception_takes_out_one_line_only():
 )
 def test_a_count_revised_mid_sentence_leaves_the_items_after_it(text, expected):
     assert _read(text) == [(name, Decimal(count)) for name, count in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PS : rajoute une boîte de wago 5 entrées à levier, les boîtes de 25",
+            ("wago 5 entrées à levier, les boîtes de 25", 1),
+        ),
+        ("Could you also add 2 boxes of nitrile gloves, size 9.", ("nitrile gloves, size 9", 2)),
+        (
+            "Ajoutez aussi 3 sacs de chevilles, les sachets de 100, merci.",
+            ("chevilles, les sachets de 100", 3),
+        ),
+    ],
+    ids=["pack", "size", "bags"],
+)
+def test_an_added_item_keeps_what_tells_the_article_after_a_comma(text: str, expected) -> None:
+    name, count = expected
+    assert _read(text) == [(name, Decimal(count))]
+
+
+_TABLE = (
+    "Voici notre commande :\n\nCode      Désignation                       Qté\n"
+    "MAG-048   {first:<34}4\nMAG-052   {second:<34}4\nMAG-056   Rubalise jaune/noir               10\n\n{said}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "said", "counts"),
+    [
+        (
+            "Cône de signalisation 75 cm",
+            "Lampe flash pour cône",
+            "Correction : 6 cônes au lieu de 4.",
+            [6, 4, 10],
+        ),
+        (
+            "Cône de signalisation 75 cm",
+            "Lampe flash pour cône",
+            "Correction : 6 cônes au lieu de 4, et donc 6 lampes flash aussi.",
+            [6, 6, 10],
+        ),
+        ("Pipette tips 200 ul", "Rack for pipette tips", "Sorry, 8 pipette tips instead of 4.", [8, 4, 10]),
+        (
+            "Filtre à huile HU 7008",
+            "Clé pour filtre à huile",
+            "Pardon : 2 clés pour filtre au lieu de 4.",
+            [4, 2, 10],
+        ),
+    ],
+    ids=["head", "joined", "lab", "fits"],
+)
+def test_a_change_names_the_line_its_word_opens(
+    first: str, second: str, said: str, counts: list[int]
+) -> None:
+    text = _TABLE.format(first=first, second=second, said=said)
+    lines = correct_lines(read_lines(text, part="body"), text, part="body", rule="correction")
+    assert [ln.quantity.value for ln in lines] == [Decimal(c) for c in counts]
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("Could you add 2 EV charger wallboxes 7kW too if you stock them.", "2 EV charger wallboxes 7kW"),
+        ("Pourriez-vous ajouter 3 rallonges 10 m si vous en avez.", "3 rallonges 10 m"),
+        ("Please also add 4 boxes of pipette tips if available", "4 boxes of pipette tips"),
+    ],
+    ids=["en-stock", "fr", "lab"],
+)
+def test_an_item_added_if_there_is_any_is_read_without_the_condition(line: str, item: str) -> None:
+    _, start, end = added_item(line)
+    assert line[start:end] == item
 
 
 @pytest.mark.parametrize(

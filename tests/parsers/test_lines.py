@@ -254,6 +254,75 @@ def test_a_measure_taken_back_in_the_sentence_sizes_the_name_said_first(text: st
     assert [ln.description.value for ln in read_prose(text, part="body", start=0)] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "For the new office we need 6 wireless mice (the grey Logitech ones), 10 wired keyboards and 2 docks.",
+            ["wireless mice (the grey Logitech ones)", "wired keyboards", "docks"],
+        ),
+        (
+            "Pourriez-vous nous livrer deux bâtons de colle (les gros) et trois paquets de gobelets 20 cl ?",
+            ["bâtons de colle (les gros)", "gobelets 20 cl"],
+        ),
+        (
+            "Please send 4 boxes of gloves (not the latex ones) and 2 mops (for the kitchen).",
+            ["gloves", "mops"],
+        ),
+    ],
+    ids=["en", "fr", "not-or-for"],
+)
+def test_a_remark_pointing_at_the_article_stays_in_its_name(text: str, names: list[str]) -> None:
+    assert [ln.description.value for ln in read_prose(text, part="body", start=0)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "we need ten boxes of the blue ones in 0.7 and six wallets of assorted whiteboard markers.",
+            [("the blue ones in 0.7", 10), ("wallets of assorted whiteboard markers", 6)],
+        ),
+        (
+            "il nous faut 4 tubes de colle en 20 g et deux sachets de punaises dorées.",
+            [("colle en 20 g", 4), ("punaises dorées", 2)],
+        ),
+        (
+            "Please send 3 rolls of copper tape in 2.5 and four trays of solder wick.",
+            [("copper tape in 2.5", 3), ("trays of solder wick", 4)],
+        ),
+    ],
+    ids=["office", "fr", "electronics"],
+)
+def test_a_join_after_a_figure_joins_the_next_item(text: str, expected: list) -> None:
+    lines = read_lines(text, part="body")
+    assert [(ln.description.value, ln.quantity.value) for ln in lines] == [
+        (name, Decimal(count)) for name, count in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "we need twenty boxes of Pilot G2 black, fine point (0.5), and two staplers.",
+            ["Pilot G2 black, fine point (0.5)", "staplers"],
+        ),
+        (
+            "il nous faut 10 boîtes de feutres noirs, pointe fine, et 2 boîtes de crayons HB.",
+            ["feutres noirs, pointe fine", "crayons HB"],
+        ),
+        (
+            "Please send 5 boxes of drafting pens, medium tip (0.7 mm), and 2 rulers.",
+            ["drafting pens, medium tip (0.7 mm)", "rulers"],
+        ),
+    ],
+    ids=["en", "fr", "mm"],
+)
+def test_a_pens_tip_after_a_comma_stays_in_its_name(text: str, names: list[str]) -> None:
+    assert [ln.description.value for ln in read_lines(text, part="body")] == names
+
+
 class _Codes:
     def __init__(self, *known: str) -> None:
         self.known = {code.lower() for code in known}
@@ -430,6 +499,27 @@ def test_a_count_after_also_or_before_a_makers_initials_names_the_next_item(
 )
 def test_a_unit_word_cut_short_before_the_name_is_the_unit(text: str, expected) -> None:
     assert _shape(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("- 30 cah. A4 96 p. séyès", "cah. A4 96 p. séyès"),
+        ("- 6 pip. Eppendorf 1000 ul", "pip. Eppendorf 1000 ul"),
+        ("- 12 tub. PVC 32 mm 2 m", "tub. PVC 32 mm 2 m"),
+    ],
+    ids=["exercise-books", "pipettes", "pipes"],
+)
+def test_a_word_cut_short_before_a_capital_is_no_sentence_end(text: str, description: str) -> None:
+    found = read_line(text, part="body", start=0)
+    assert found is not None and found.description is not None
+    assert found.description.value == description
+    assert found.quantity is not None and found.quantity.value == int(text.split()[1])
+
+
+@pytest.mark.parametrize("text", ["3 svp. Merci", "2 jours. Merci beaucoup"], ids=["polite", "sentence"])
+def test_a_count_then_a_sentence_end_is_no_line(text: str) -> None:
+    assert read_line(text, part="body", start=0) is None
 
 
 @pytest.mark.parametrize(

@@ -735,3 +735,22 @@ def test_a_joined_to_counted_items_counts_one(text, expected):
 def test_a_street_and_postcode_closing_a_sentence_count_nothing(text: str) -> None:
     counts = [int(ln.quantity.value) for ln in read_lines(f"Bonjour,\n\n{text}\n", part="body")]
     assert counts == [3, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Pour refaire un tableau il me faudrait 2 interdifférentiels 63A type A, 4 disjoncteurs 16A et 1 coffret.",
+            ["interdifférentiels 63A type A", "disjoncteurs 16A"],
+        ),
+        ("For a new lab we need 2 fume cupboards and 4 lab stools.", ["fume cupboards", "lab stools"]),
+        (
+            "Pour équiper une cuisine il nous faudrait 2 friteuses et 3 bacs gastro.",
+            ["friteuses", "bacs gastro"],
+        ),
+    ],
+    ids=["fr-switchboard", "en-lab", "fr-kitchen"],
+)
+def test_what_the_goods_are_for_before_the_request_is_no_item(text: str, names: list[str]) -> None:
+    assert [ln.description.value for ln in read_lines(text, part="body")][: len(names)] == names

@@ -110,6 +110,40 @@ def test_lengths_dimensions_and_a_single_size_are_no_split(line):
     ("line", "expected"),
     [
         (
+            "balais Valeo Silencio : 2 x 450, 2 x 475, 1 x 650",
+            [
+                ("balais Valeo Silencio 450", 2),
+                ("balais Valeo Silencio 475", 2),
+                ("balais Valeo Silencio 650", 1),
+            ],
+        ),
+        (
+            "- Tube cuivre recuit : 2 x 2500, 1 x 5000",
+            [("Tube cuivre recuit 2500", 2), ("Tube cuivre recuit 5000", 1)],
+        ),
+        ("Oak skirting: 4 x 2400 and 2 x 1200", [("Oak skirting 2400", 4), ("Oak skirting 1200", 2)]),
+    ],
+    ids=["wipers", "copper-tube", "skirting"],
+)
+def test_counts_of_lengths_after_a_name_and_its_colon_give_a_line_per_length(line, expected):
+    found = read_size_split(line, part="body", start=0)
+    assert found is not None
+    assert [(ln.description.value, ln.quantity.value) for ln in found] == [
+        (d, Decimal(q)) for d, q in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["4 x 250, 2 x 500", "Joint : 2 x 400 x 600, 1 x 300 x 600"], ids=["no-name", "sizes"]
+)
+def test_counts_of_lengths_with_no_name_or_of_two_figures_are_no_split(line):
+    assert read_size_split(line, part="body", start=0) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
             "emmental râpé : 2 sachets d'1 kg + 1 sac de 2,5 kg",
             [("emmental râpé 1 kg", 2, "sachet"), ("emmental râpé 2,5 kg", 1, "sac")],
         ),

@@ -404,3 +404,48 @@ def test_a_clause_telling_of_goods_missing_is_no_line_beside_one_that_orders() -
         part="body",
     )
     assert [(ln.description.value, ln.quantity.value) for ln in found] == [("sécateurs à lame franche", 4)]
+
+
+GREENGROCER = CatalogIndex.build(
+    ReferenceData(
+        products=[
+            ProductRow(sku="FL-01", name="Banane Cavendish", unit="kg", unit_price=1.9),
+            ProductRow(sku="FL-02", name="Compote pomme-banane coupelles carton de 120", unit="carton"),
+            ProductRow(sku="FL-03", name="Yaourt nature bio colis de 24", unit="colis", unit_price=9.0),
+            ProductRow(sku="FL-04", name="Tomate grappe", unit="kg", unit_price=3.1),
+            ProductRow(sku="FL-05", name="Carotte vrac", unit="kg", unit_price=1.2),
+            ProductRow(sku="FL-06", name="Carotte bio botte", unit="botte", unit_price=2.4),
+        ]
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("Il nous faudrait : yaourts nature bio, 3 colis ; bananes, 6 kg.", [("yaourts", 3), ("bananes", 6)]),
+        ("Pour lundi : yaourts nature bio, 2 colis ; tomates, 4 kg.", [("yaourts", 2), ("tomates", 4)]),
+    ],
+    ids=["bananas", "tomatoes"],
+)
+def test_one_word_heading_one_article_sold_in_the_unit_counted_names_it_for_a_clerk(
+    row: str, expected
+) -> None:
+    found = spot_lines([(row, 0)], GREENGROCER, part="body")
+    assert [(ln.description.value.split()[0].lower(), ln.quantity.value) for ln in found] == [
+        (name, Decimal(count)) for name, count in expected
+    ]
+    assert WEAK in found[-1].notes
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Il nous faudrait : yaourts nature bio, 3 colis ; carottes, 6 kg.",  # two articles head 'carotte'
+        "Il nous faudrait : yaourts nature bio, 3 colis ; bananes, 6 cartons.",  # not sold by the carton
+    ],
+    ids=["two-heads", "other-unit"],
+)
+def test_one_word_naming_a_kind_or_another_unit_names_no_article(row: str) -> None:
+    found = spot_lines([(row, 0)], GREENGROCER, part="body")
+    assert [ln.description.value.split()[0].lower()[:6] for ln in found] == ["yaourt"]
