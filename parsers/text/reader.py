@@ -29,16 +29,15 @@ from parsers.text.length_counts import with_lengths_counted
 from parsers.text.line_noise import counts_a_postcode
 from parsers.text.lines import BRACKETED_RULE
 from parsers.text.named_lines import WordBook
-from parsers.text.quantity_groups import table_over_text
 from parsers.text.restated import restate_lines
 from parsers.text.run_on import split_run_ons
 from parsers.text.sides import with_sides_swapped
-from parsers.text.size_grid import GRID_RULE, read_size_header, read_size_row
+from parsers.text.size_grid import read_size_header, read_size_row
 from parsers.text.sizes import read_sized_sentences
 from parsers.text.sizes_apart import sizes_said_apart
 from parsers.text.spotting import DOUBTS, with_spotted
-from parsers.text.table_guess import guessed_table_lines
-from parsers.text.tables import is_uncounted_row, is_unread_row, read_header, read_row, read_table, stacked
+from parsers.text.table_guess import prefer_tables
+from parsers.text.tables import is_uncounted_row, is_unread_row, read_header, read_row, stacked
 from parsers.text.thread import (
     QUOTED_PART,
     agrees_loosely,
@@ -116,7 +115,7 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
     order = ExtractedOrder(source="email", part=part)
     if truncated:
         order.notes.append(f"body longer than {MAX_BODY_CHARS} characters: only its beginning was read")
-    order.lines = _prefer_tables(read_lines(body, part=part, codes=codes, subject=parsed.subject), parsed)
+    order.lines = prefer_tables(read_lines(body, part=part, codes=codes, subject=parsed.subject), parsed)
     order.lines = _with_each(order.lines, read_each(body, part=part, codes=codes))
     if not order.lines and takes_the_thread_as_is(own, parsed.quoted):
         # "Bon pour accord sur votre devis D26-1180 ci-dessous", "same as last time": the quoted lines.
@@ -370,23 +369,6 @@ def _overlaps_any(line: ExtractedLine, spans: list[tuple[int, int]]) -> bool:
     if where is None or where.span is None:
         return False
     return any(where.span[0] < end and start < where.span[1] for start, end in spans)
-
-
-_TABLE_RULES = frozenset({"text-table", GRID_RULE})
-
-
-def _prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> list[ExtractedLine]:
-    """The HTML tables' lines when the text rendering lost the table (no text-table rows, fewer lines)."""
-    if not parsed.tables:
-        return text_lines
-    table_lines = [line for table in parsed.tables for line in read_table(table, part="html")]
-    text_has_table = any(ln.provenance and ln.provenance.rule in _TABLE_RULES for ln in text_lines)
-    if table_lines and not text_has_table and len(table_lines) >= len(text_lines):
-        return table_lines
-    if text_has_table:
-        return table_over_text(text_lines, table_lines)
-    # Nothing else read: a table whose columns no heading names, told by what they hold.
-    return text_lines or guessed_table_lines(parsed.tables, part="html")
 
 
 def _model_lines(text: str, *, part: str, order: ExtractedOrder) -> list[ExtractedLine]:
