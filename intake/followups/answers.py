@@ -18,6 +18,7 @@ from intake.followups.option_article import NUMBER, TOKEN, Answer, is_named, key
 from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
 from matchers import CatalogIndex, match_article
 from models import Extracted, ExtractedLine, ExtractedOrder, LineMatch, ParsedMessage, Provenance
+from parsers.text.extracted import written_at
 from parsers.text.thread import quoted_text
 from parsers.values.numbers import parse_number
 from parsers.values.units import normalise_unit
@@ -114,7 +115,7 @@ def read_option_answer(parsed: ParsedMessage, order: ExtractedOrder, index: Cata
         if not as_written
     ]
     kept = [line for each, as_written in zip(inside, named, strict=True) if as_written for line in each]
-    lines = sorted([line for line, _ in read] + kept, key=_written_at) + own
+    lines = sorted([line for line, _ in read] + kept, key=written_at) + own
     for number, each in enumerate(lines, start=1):
         each.line_no = number
     doubts = list(dict.fromkeys(doubt for _, doubt in read if doubt))
@@ -316,11 +317,6 @@ def _in_reference(text: str, start: int, end: int) -> bool:
     digits = sum(c.isdigit() for c in word)
     joined = any(c in "-/_" for c in word) and any(c.isalpha() for c in word)
     return digits >= _REFERENCE_DIGITS or (joined and digits > 0)
-
-
-def _written_at(line: ExtractedLine) -> int:
-    where = line.provenance
-    return where.span[0] if where is not None and where.span is not None else 0
 
 
 def _sure(match: LineMatch) -> bool:

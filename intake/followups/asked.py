@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
+from parsers.text.extracted import written_at
 from parsers.text.reader import read_lines
 from parsers.text.thread import QUOTED_PART, as_quoted_rows, quoted_text
 from parsers.values.numbers import parse_number
@@ -84,9 +85,9 @@ def asked_about(
     row = _row_named(quoted, asked, question[1])
     if best and len(named) == 1 and (row is None or row[0] <= best):
         return named[0]
-    above = [ln for ln in lines if since <= _start(ln) < question[0]]
+    above = [ln for ln in lines if since <= written_at(ln, -1) < question[0]]
     if above and row is None:
-        return max(above, key=_start)
+        return max(above, key=lambda ln: written_at(ln, -1))
     return _row_above(quoted, question[0], since) or (row[1] if row is not None else None)
 
 
@@ -218,8 +219,3 @@ def _count(clause: str, offered: set[str]) -> tuple[Decimal | None, str]:
 
 def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[^\W_]{3,}", text)}
-
-
-def _start(line: ExtractedLine) -> int:
-    where = line.provenance
-    return where.span[0] if where is not None and where.span is not None else -1

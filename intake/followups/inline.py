@@ -16,6 +16,7 @@ from intake.followups.asked import added_from, asked_about, asked_lines, deepest
 from intake.followups.swap import variant_in_words
 from matchers import CatalogIndex, match_article
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
+from parsers.text.extracted import written_at
 from parsers.text.reader import QUOTED_PART, quoted_lines
 from parsers.values.numbers import parse_number, word_quantity
 from parsers.values.units import normalise_unit
@@ -58,7 +59,9 @@ def read_inline_answers(
     answered = _under_lines(parsed, quoted)
     if len(answered) < 2:
         return None
-    quoted = sorted([*quoted, *(under[2] for under in answered.values() if under[2] is not None)], key=_start)
+    quoted = sorted(
+        [*quoted, *(under[2] for under in answered.values() if under[2] is not None)], key=written_at
+    )
     lines, doubts, places = [], [], []
     for line in quoted:
         if id(line) not in answered:
@@ -156,11 +159,6 @@ def _offered_line(quoted: str, start: int, end: int) -> ExtractedLine | None:
         description=Extracted[str](value=found["name"], confidence=0.8, provenance=where),
         provenance=where,
     )
-
-
-def _start(line: ExtractedLine) -> int:
-    where = line.provenance
-    return where.span[0] if where is not None and where.span is not None else 0
 
 
 def _answered_line(

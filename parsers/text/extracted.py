@@ -26,6 +26,12 @@ _SET_ASIDE = re.compile(
 )
 
 
+def written_at(line: ExtractedLine, default: int = 0) -> int:
+    """Where the text the line was read from starts, `default` when it was read from nowhere in it."""
+    where = line.provenance
+    return where.span[0] if where is not None and where.span is not None else default
+
+
 def read_quantity(text: str) -> tuple[Decimal | None, bool]:
     """A number or a worded quantity ("deux", "une douzaine"), and whether it is approximate."""
     number = parse_number(text)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from models import ExtractedLine
+from parsers.text.extracted import written_at
 
 # A length in metres, then an x spaced from a count of up to three figures closing the line.
 _LENGTH_X_COUNT = re.compile(r"\d(?:[.,]\d+)?\s*m\s+(?P<x>[x×])(?P<gap>\s+)(?P<count>\d{1,3})\s*$")
@@ -41,6 +42,4 @@ def with_lengths_counted(
         added.extend(read(glued, begin))
     if not added:
         return found
-    return sorted(
-        [*found, *added], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
-    )
+    return sorted([*found, *added], key=written_at)

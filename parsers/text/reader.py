@@ -23,6 +23,7 @@ from parsers.text.codes import CodeBook
 from parsers.text.corrections import correct_order_lines, postscript_at
 from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.each_count import read_each
+from parsers.text.extracted import written_at
 from parsers.text.forward_counts import recount_forwarded
 from parsers.text.free_line import ADDED_RULE, plain_line, read_free
 from parsers.text.length_counts import with_lengths_counted
@@ -359,9 +360,7 @@ def _with_each(lines: list[ExtractedLine], each: list[ExtractedLine]) -> list[Ex
         if p and p.span
     ]
     kept = [line for line in lines if not _overlaps_any(line, taken)]
-    return sorted(
-        [*kept, *each], key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0
-    )
+    return sorted([*kept, *each], key=written_at)
 
 
 def _overlaps_any(line: ExtractedLine, spans: list[tuple[int, int]]) -> bool:

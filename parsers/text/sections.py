@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from models import Extracted, ExtractedLine, ExtractedOrder, Provenance, SourceRow
 from parsers.text import fields
 from parsers.text.codes import CodeBook
+from parsers.text.extracted import written_at
 from parsers.text.rule_names import PO_HEADING as RULE
 
 # A reference of capitals and digits joined by separators ('HSA-1112', 'RML-26-1140').
@@ -48,7 +49,7 @@ def split_by_headings(
         return [order]
     bounds = [(h, h.end, nxt.start) for h, nxt in zip(headings, [*headings[1:], None], strict=True) if nxt]
     bounds.append((headings[-1], headings[-1].end, len(text)))
-    groups = [[ln for ln in order.lines if begin <= _start(ln) < end] for _, begin, end in bounds]
+    groups = [[ln for ln in order.lines if begin <= written_at(ln, -1) < end] for _, begin, end in bounds]
     if any(not group for group in groups) or sum(map(len, groups)) != len(order.lines):
         return [order]  # a heading with no line of its own, or lines above the first: one order
     # A delivery address said above the headings is every order's; one said under a heading, its order's.
@@ -111,10 +112,6 @@ def _section(
             "notes": [*order.notes, "one of the orders the message carries, each under its own heading"],
         }
     )
-
-
-def _start(line: ExtractedLine) -> int:
-    return line.provenance.span[0] if line.provenance and line.provenance.span else -1
 
 
 def _headings(text: str, order: ExtractedOrder, subject: str, codes: CodeBook | None) -> list[_Heading]:
