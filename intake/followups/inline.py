@@ -35,7 +35,8 @@ _GIVE_UP_WORDS = (
     r"\b(?:remove|drop|delete|cancel|skip|not needed|no longer needed|(?:do not|don['’]t) need|no need"
     r"|none|pas besoin|plus besoin|pas la peine|supprim\w*|retir\w*|enl[eè]v\w*|annul\w*"
     r"|pas (?:celui|celle|ceux|celles)[- ]l[àa]|on n['’]en veut pas|not (?:this|that) one|leave (?:it|them) out"
-    r"|laiss(?:e|ez|ons)\s+tomber|on\s+oublie|oubliez|forget\s+(?:it|them|that))\b"
+    r"|laiss(?:e|ez|ons)\s+tomber|on\s+oublie|oubliez|forget\s+(?:it|them|that)"
+    r"|pas\s+(?:pour\s+)?(?:cette\s+fois|ce\s+coup-ci|maintenant)|not\s+(?:this\s+time|now|for\s+now))\b"
 )
 _DROPS = re.compile(rf"{_GIVE_UP_WORDS}|^\W*(?:no|non)\b", re.I)
 # Under our question about a line, what gives the line up ('non, on laisse tomber', 'forget it', 'pas
@@ -45,6 +46,7 @@ _MORE = re.compile(r"\b(?:more|extra|de plus|en plus|suppl[ée]mentaires?)\b", r
 # A count is a number standing alone: never one glued to letters or other figures ('FLH-52001', '3000K').
 _COUNT = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d+)?(?![\w/-]|[.,]\d)")
 _WORDED = re.compile(r"[^\W\d_]+", re.I)
+_CLAUSES = re.compile(r"(?:[^,;.!\n]|(?<=\d)[.,](?=\d))+")
 _UNIT = re.compile(r"\d\s*(?P<unit>[^\W\d_]+)")
 
 
@@ -141,7 +143,7 @@ def _under_lines(parsed: ParsedMessage, quoted: list[ExtractedLine]) -> dict[int
 
 # An article of our offer priced without a count: '- Entrecôte VBF : 26,90 €/kg', '* A4 paper - 4.20 EUR'.
 _PRICED = re.compile(
-    r"^[>\s]*(?:[-*•]\s*)?(?P<name>[^\W\d_][^:\n]*?)\s*(?::|\s[-–]\s|\bat\b|[àa])\s*"
+    r"^[>\s]*(?:[-*•]\s*)?(?P<name>[^\W\d_][^:\n]*?)\s*(?::|\s[-–—]\s|\bat\b|[àa])\s*"
     r"\d+(?:[.,]\d{1,2})?\s*(?:€|eur\b|euros?\b)",
     re.I,
 )
@@ -179,7 +181,10 @@ def _answered_line(
     if not counts:
         return taken if _TAKES.search(answer) else None
     count = counts[0]
-    if _MORE.search(answer) and line.quantity is not None:
+    # 'more' adds to the quoted count in the clause that writes the count: 'make it 16, there are more
+    # rooms than we said' sets 16.
+    counted = next((c for c in _CLAUSES.findall(answer) if _counts(c)), answer)
+    if _MORE.search(counted) and line.quantity is not None:
         count += line.quantity.value
     where = Provenance(part=part, span=span, rule=INLINE_RULE)
     taken.quantity = Extracted[Decimal](value=count, confidence=0.9, provenance=where)

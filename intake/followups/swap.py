@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from matchers import CatalogIndex, match_article
-from matchers.normalize import fold
+from matchers.normalize import fold, read_wording
+from matchers.twins import siblings
 from models import Extracted, ExtractedLine
 
 # "<new> au lieu de <old>", "<new> à la place des <old>", "<new> instead of the <old>".
@@ -85,7 +86,27 @@ def variant_in_words(sku: str, words: str, index: CatalogIndex) -> str | None:
         for word in new
         if (twin := _twin(sku, old, word, index)) is not None and twin != sku
     }
-    return twins.pop() if len(twins) == 1 else None
+    return twins.pop() if len(twins) == 1 else None if twins else twin_by_meaning(sku, words, index)
+
+
+def twin_by_meaning(sku: str, words: str, index: CatalogIndex) -> str | None:
+    """The one twin of `sku` (same sizes and pack) whose words of its own the customer's words say
+    once read as the catalogue says them ('the unscented one' for 'sans parfum' beside 'amande
+    douce'), none of `sku`'s own words being said."""
+    position = index.positions.get(sku)
+    if position is None:
+        return None
+    wording = index.designations.wordings[position]
+    said, own = set(read_wording(words).words), set(wording.words)
+    named = {
+        index.name_skus[near]
+        for near in siblings(own, index, position)
+        if (other := index.designations.wordings[near]).features == wording.features
+        and (added := set(other.words) - own)
+        and added <= said
+        and not (own - set(other.words)) & said
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _substitute(named: str, skus: list[str], index: CatalogIndex) -> tuple[int, str] | None:

@@ -87,9 +87,18 @@ def test_an_answer_not_read_keeps_its_line_for_a_clerk(index: CatalogIndex) -> N
     assert any("was not read" in doubt for doubt in order.doubts)
 
 
-def test_a_count_with_more_adds_to_the_quoted_one(index: CatalogIndex) -> None:
-    order = _read(_answered(["ok", "2 more please", "ok"], "Thanks."), index)
-    assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-23554", 12), ("PLB-37498", 6)]
+@pytest.mark.parametrize(
+    ("answer", "count"),
+    [
+        ("2 more please", 12),
+        ("make it 16, there are more floors than we said", 16),
+        ("mettez-en 16, il y a plus d'étages que prévu", 16),
+    ],
+    ids=["more", "more-in-another-clause", "plus-in-another-clause"],
+)
+def test_a_count_with_more_adds_to_the_quoted_one(answer: str, count: int, index: CatalogIndex) -> None:
+    order = _read(_answered(["ok", answer, "ok"], "Thanks."), index)
+    assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-23554", count), ("PLB-37498", 6)]
 
 
 def test_a_single_answer_is_no_line_by_line_reply(index: CatalogIndex) -> None:
@@ -120,6 +129,39 @@ def test_counts_written_under_our_priced_lines_order_those_articles(index: Catal
 
 
 @pytest.mark.parametrize(
+    ("dash", "answers"),
+    [
+        ("—", ["6 pièces", "pas cette fois", "20"]),
+        ("–", ["6 pieces", "not this time", "20"]),
+    ],
+    ids=["long-dash-french", "dash-english"],
+)
+def test_counts_written_under_priced_lines_set_out_with_dashes(
+    dash: str, answers: list[str], index: CatalogIndex
+) -> None:
+    prices = [
+        f"> Vanne à sphère laiton FF PN25 poignée papillon 3/4 {dash} 12,40 € HT",
+        f"> Ruban PTFE 19 mm x 15 m {dash} 1,45 € HT le rouleau",
+        f"> Coude 90° laiton femelle-femelle 3/4 {dash} 5,10 € HT",
+    ]
+    body = [
+        "Bonjour, réponses dans le texte.",
+        "",
+        ATTRIBUTION,
+        "> Bonjour, nos prix :",
+        prices[0],
+        answers[0],
+    ]
+    body += [prices[1], answers[1], prices[2], answers[2], "> Cordialement", "", "Notre réf : CP-2612-21"]
+    split = split_reply("\n".join(body))
+    parsed = make_parsed(text=split.text).model_copy(
+        update={"quoted": split.quoted, "inline_answers": split.inline_answers}
+    )
+    order = _read(parsed, index)
+    assert skus_of(order, index) == [("PLB-37699", 6), ("PLB-23554", 20)]
+
+
+@pytest.mark.parametrize(
     ("answer", "expected"),
     [
         ("plutôt le rouge, le bleu est pour le sanitaire", "PLB-12487"),
@@ -128,6 +170,8 @@ def test_counts_written_under_our_priced_lines_order_those_articles(index: Catal
         ("le rouge svp, c'est pour le chauffage", "PLB-12487"),
         ("le vert svp", None),
         ("le rouge ?", None),
+        ("the red one please, the blue is for the bathroom", "PLB-12487"),
+        ("the green one please", None),
     ],
     ids=[
         "rather-the-other-colour",
@@ -136,6 +180,8 @@ def test_counts_written_under_our_priced_lines_order_those_articles(index: Catal
         "the-other-colour-named-alone",
         "no-such-variant-named-alone",
         "a-question-names-no-variant",
+        "the-other-colour-in-english",
+        "no-such-variant-in-english",
     ],
 )
 def test_an_answer_naming_another_variant_orders_it_at_the_quoted_count(
