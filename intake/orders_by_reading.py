@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from intake.followups import ANSWER_RULE, EACH_RULE, offers_a_choice, read_thread
-from intake.followups.completes import complete_quoted_order, without_added
+from intake.followups.completes import ANSWER_CHARS, complete_quoted_order, numbered_answers, without_added
 from intake.followups.inline import INLINE_RULE
 from intake.followups.substitute import takes_substitute
 from matchers import CatalogIndex, match_article, match_order
@@ -14,7 +14,7 @@ from models import Classification, ExtractedLine, ExtractedOrder, LineMatch, Mes
 from models.followups import FollowupKind, FollowupSign
 from parsers import DocumentLimits, awaits_catalogue, by_catalogue, extract_orders, followup_sign
 from parsers.mail.markers import load_markers
-from parsers.text.thread import QUOTED_PART, points_to_thread, quotes_an_offer
+from parsers.text.thread import QUOTED_PART, latest_quoted, points_to_thread, quotes_an_offer
 from parsers.values.units import unit_kind, unit_ordered_by
 
 # A line names an article when its code is known or its wording leads clearly.
@@ -109,12 +109,10 @@ def answer_completing(
     order quoted under it ("Les Valeo, merci."): that order, held for a clerk."""
     if parsed.classification is None:
         return read, sign
-    if _may_complete(parsed, read, sign):
+    counted = _counted_answer(parsed, read or _short_answer(parsed, index), sign)
+    order = complete_quoted_order(parsed, index, counted) if counted is not None else None
+    if order is None and _may_complete(parsed, read, sign):
         order = complete_quoted_order(parsed, index)
-    elif (counted := _counted_answer(parsed, read, sign)) is not None:
-        order = complete_quoted_order(parsed, index, counted)
-    else:
-        return read, sign
     if order is None:
         return read, sign
     parsed.classification = Classification(
@@ -191,11 +189,23 @@ def _counted_answer(
     ('Blouses : 4 en M et 4 en L.' under our question 'les blouses : quelles tailles ?'); None otherwise."""
     if not read or not parsed.classification or not parsed.classification.is_order:
         return None
-    if sign.reasons or sign.kind not in (FollowupKind.NEW_ORDER, FollowupKind.OTHER):
+    # A change read as the answer to our note ('Ok pour les steakhouse, mettez-en 3 au lieu de 4') may count
+    # the order quoted under the note: `complete_quoted_order` says whether its lines recount that order's.
+    answered = sign.kind == FollowupKind.CHANGE and sign.tentative
+    if not answered and (sign.reasons or sign.kind not in (FollowupKind.NEW_ORDER, FollowupKind.OTHER)):
         return None
     lines = [line for order in read for line in order.lines]
     own = all(_written_span(line) is not None for line in lines)
     return lines if lines and own and all(line.quantity is not None for line in lines) else None
+
+
+def _short_answer(parsed: ParsedMessage, index: CatalogIndex) -> list[ExtractedOrder] | None:
+    """The orders a reply read as an order writes in lines numbered as our quoted questions ('1) 48 / 3)
+    boîtes 5/1, 8 cartons'), read here when nothing read them yet; None otherwise."""
+    if not parsed.classification or not parsed.classification.is_order or not parsed.quoted.strip():
+        return None
+    numbered = numbered_answers(parsed.text, latest_quoted(parsed.quoted))
+    return read_orders(parsed, index) if numbered and len(parsed.text.strip()) <= ANSWER_CHARS else None
 
 
 def _written_outside(line: ExtractedLine, said: str) -> bool:

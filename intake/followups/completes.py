@@ -113,13 +113,23 @@ def complete_quoted_order(
     telling = (_words(without_added(own)) & _words(latest)) - _words(older)
     base = [line for line in read_lines(older, part=QUOTED_PART, codes=index) if line.quantity is not None]
     swaps = proposed_swaps(own, latest, base, index)
-    in_place = _in_place(counted or [], base)
-    if not (telling or swaps or in_place) or not base or in_place is None:
+    names = [_words(line.description.value) if line.description else set() for line in base]
+    numbered = {
+        span: place
+        for span, asked in numbered_answers(parsed.text, latest)
+        if (place := best_line(names, _words(asked))) is not None
+    }
+    # A count said of the article our note proposes ('Ok pour les steakhouse, mettez-en 3') counts its line.
+    offered = {next(iter(swaps)): _words(latest) - _words(older)} if len(swaps) == 1 else {}
+    in_place, recounts = _in_place(counted or [], base, numbered, offered)
+    if not (telling or swaps or in_place or numbered or recounts) or not base or in_place is None:
         return None
-    told = _told_lines(without_added(parsed.text), latest, base, _words(older))
+    told = _told_lines(without_added(parsed.text), latest, base, _words(older), numbered)
     lines = [_chosen(line, told.get(number, []), parsed, index) for number, line in enumerate(base)]
     for number, (sku, price, span) in swaps.items():
         lines[number] = swapped(lines[number], sku, price, span, QUOTED_PART)
+    for number, line in recounts.items():
+        lines[number] = lines[number].model_copy(update={"quantity": line.quantity, "unit": line.unit})
     lines = [taken for number, line in enumerate(lines) for taken in in_place.get(number, [line])]
     described = [line.description.value for line in base if line.description]
     added = [same_choice(clause, _choices(parsed.text, told)) for clause in added_clauses(parsed.text)]
@@ -143,22 +153,52 @@ def complete_quoted_order(
 
 
 def _in_place(
-    counted: list[ExtractedLine], base: list[ExtractedLine]
-) -> dict[int, list[ExtractedLine]] | None:
-    """The answer's counted lines by the place of the one quoted line each names by its words; None when
-    one names none or several."""
+    counted: list[ExtractedLine],
+    base: list[ExtractedLine],
+    numbered: dict[tuple[int, int], int],
+    offered: dict[int, set[str]],
+) -> tuple[dict[int, list[ExtractedLine]] | None, dict[int, ExtractedLine]]:
+    """The answer's counted lines by the place of the one quoted line each names by its words (None when
+    one names none or several), and those that recount a quoted line they do not name: written on the line
+    answering its numbered question ('3) boîtes 5/1, 8 cartons'), or naming the article our note offers in
+    its place (`offered`: the place and the words only the note writes)."""
     names = [_words(line.description.value) if line.description else set() for line in base]
     places: dict[int, list[ExtractedLine]] = {}
+    recounts: dict[int, ExtractedLine] = {}
     for line in counted:
-        place = best_line(names, _words(line.description.value)) if line.description else None
-        if place is None:
-            return None
-        places.setdefault(place, []).append(line)
-    return places
+        words = _words(line.description.value) if line.description else set()
+        span = _body_span(line)
+        answering = [p for (start, end), p in numbered.items() if span is not None and start <= span < end]
+        offering = [p for p, said in offered.items() if words and words <= said]
+        place = best_line(names, words) if line.description else None
+        if place is None and len(answering + offering) == 1:
+            recounts[(answering + offering)[0]] = line
+        elif place is None:
+            return None, {}
+        else:
+            places.setdefault(place, []).append(line)
+    return places, recounts
+
+
+def _body_span(line: ExtractedLine) -> int | None:
+    where = line.quantity.provenance if line.quantity is not None else None
+    return where.span[0] if where is not None and where.span is not None else None
+
+
+# A line of the answer numbered as one of our numbered questions ('1) 48' under '1) yaourts : colis de 24 ou
+# de 48 ?'): it answers that question, whatever words it writes.
+_NUMBERED = re.compile(r"^[ \t]*(?P<number>\d{1,2})\s*(?:\)|[.:–-](?=\s))[ \t]*(?P<said>\S[^\n]*)$", re.M)
+
+
+def numbered_answers(own: str, question: str) -> list[tuple[tuple[int, int], str]]:
+    """Each line of the answer numbered as one of the question's numbered lines that asks something: (the
+    span of its words in `own`, the question's line)."""
+    asked = {m["number"]: m["said"] for m in _NUMBERED.finditer(question) if "?" in m["said"]}
+    return [(m.span("said"), asked[m["number"]]) for m in _NUMBERED.finditer(own) if m["number"] in asked]
 
 
 def _told_lines(
-    own: str, question: str, base: list[ExtractedLine], known: set[str]
+    own: str, question: str, base: list[ExtractedLine], known: set[str], numbered: dict[tuple[int, int], int]
 ) -> dict[int, list[tuple[int, int]]]:
     """For each quoted line, the clauses of the answer that tell it apart (their spans in `own`): a clause
     writing words the quoted order does not (`known`), on the line it names itself ('casques blancs'),
@@ -166,7 +206,14 @@ def _told_lines(
     Bosch ou Valeo ?' for 'Les Valeo')."""
     names = [_words(line.description.value) if line.description else set() for line in base]
     told: dict[int, list[tuple[int, int]]] = {}
+    for (
+        start,
+        _,
+    ), place in numbered.items():  # its first clause tells the option: '3) boîtes 5/1, 8 cartons'
+        told.setdefault(place, []).append(_CLAUSE.match(own, start).span())
     for clause in _CLAUSE.finditer(own):
+        if any(start <= clause.start() < end for start, end in numbered):
+            continue
         words = _words(clause.group(0))
         new = words - known
         if not new or _DECLINES.search(clause.group(0)):  # 'pas besoin de ceinture' names what is not chosen

@@ -4,6 +4,7 @@ catalogue: sizes and variants the question asked about)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,15 @@ import pytest
 from intake.followups.completes import COMPLETED_DOUBT, complete_quoted_order, same_choice
 from intake.orders_by_reading import answer_completing
 from matchers import CatalogIndex, match_article
-from models import Classification, ExtractedOrder, MessageKind, ParsedMessage
+from models import (
+    Classification,
+    Extracted,
+    ExtractedLine,
+    ExtractedOrder,
+    MessageKind,
+    ParsedMessage,
+    Provenance,
+)
 from models.followups import FollowupKind, FollowupSign
 from parsers import extract_orders
 from tests.factories.pipeline import make_parsed
@@ -252,3 +261,68 @@ def test_one_choice_for_both_lines_the_question_asked_about_together(
     order = complete_quoted_order(_reply(said, quoted), index)
     assert order is not None
     assert skus_of(order, index) == [("GAN-NIT-T9", 6), ("GAN-LTX-T9", 4), ("DIF-40-AC", 2)]
+
+
+def _numbered(quoted: str, mark: str) -> str:
+    return quoted.replace("> - les gants cuir", f"> 1{mark} les gants cuir").replace(
+        "> - le différentiel", f"> 2{mark} le différentiel"
+    )
+
+
+@pytest.mark.parametrize(
+    ("said", "mark"),
+    [("1) 10\n2) AC, 3 pièces\nLe reste ok.", ")"), ("1. 10\n2. AC, 3 of them\nRest is fine.", ".")],
+    ids=["french", "english"],
+)
+def test_answers_numbered_as_our_questions_tell_and_count_the_lines_they_ask_about(
+    said: str, mark: str, index: CatalogIndex
+) -> None:
+    parsed = _reply(said, _numbered(ASKED_OVER_ORDER, mark))
+    parsed.classification = Classification(kind=MessageKind.ORDER, confidence=0.7, reasons=["counted"])
+    got, sign = answer_completing(parsed, None, FollowupSign(kind=FollowupKind.NEW_ORDER), index)
+    assert got is not None and sign.kind == FollowupKind.NEW_ORDER
+    lines = [(line.code.value if line.code else None, int(line.quantity.value)) for line in got[0].lines]
+    assert lines == [("GAN-CUI-T10", 6), ("DIF-40-AC", 3), (None, 4)]
+    assert COMPLETED_DOUBT in got[0].doubts
+
+
+# Our note proposing another article for one line of the customer's order quoted under it.
+PROPOSED_OVER_ORDER = (
+    "Le 1 déc. 2026 à 09:14, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+    "> Bonjour,\n> Pour votre commande RH-7004 : rupture sur les gants nitrile taille 9 jusqu'au 20/12. Nous"
+    " pouvons vous proposer les gants latex taille 9, même conditionnement, même prix.\n> Le service commandes\n"
+    ">\n> Le 30 nov. 2026 à 08:10, Rénov'Habitat <commande@renovhabitat24.fr> a écrit :\n"
+    ">> Bonjour,\n>> Commande RH-7004 :\n>> Gants nitrile T9 : 6 boîtes\n>> Rouleaux à peinture 230 mm : 4\n"
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Ok pour les latex, mais du coup mettez-en 4 au lieu de 6. Le reste comme prévu.",
+        "OK for the latex ones, but make it 4 instead of 6. The rest as planned.",
+    ],
+    ids=["french", "english"],
+)
+def test_a_count_of_the_article_our_note_proposes_recounts_the_line_it_replaces(
+    said: str, index: CatalogIndex
+) -> None:
+    parsed = _reply(said, PROPOSED_OVER_ORDER)
+    parsed.classification = Classification(kind=MessageKind.ORDER, confidence=0.7, reasons=["answer"])
+    named, count = said.index("latex"), said.index("4")
+    counted = ExtractedLine(
+        line_no=1,
+        description=Extracted[str](
+            value="latex", provenance=Provenance(part="body", span=(named, named + 5))
+        ),
+        quantity=Extracted[Decimal](
+            value=Decimal(4), provenance=Provenance(part="body", span=(count, count + 1))
+        ),
+    )
+    read = [ExtractedOrder(source="email", part="body", lines=[counted])]
+    change = FollowupSign(kind=FollowupKind.CHANGE, reasons=["'au lieu de'"], tentative=True)
+    got, sign = answer_completing(parsed, read, change, index)
+    assert got is not None and sign.kind == FollowupKind.NEW_ORDER
+    lines = [(line.code.value if line.code else None, int(line.quantity.value)) for line in got[0].lines]
+    assert lines == [("GAN-LTX-T9", 4), (None, 4)]
+    assert got[0].po_number is not None and got[0].po_number.value == "RH-7004"
