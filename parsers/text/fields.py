@@ -81,9 +81,11 @@ _PO_LABELLED = re.compile(
     re.I,
 )
 # "Commande SG-2026-118" / "notre commande R-1015" / "Bon 2026/ECO/158": a code right after the word needs
-# letters and digits, or is a long number ("Cde 4500012877", an ERP's numbering).
+# letters and digits, or is a long number ("Cde 4500012877", an ERP's numbering); capitals, a space and a
+# number with a slash or dash are one number ('commande LJB 2026/487'), as after a label.
 _PO_AFTER_WORD = re.compile(
-    r"\b(?:commande|cde|order|bon)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9]|\d{6,12})\b",
+    r"\b(?:commande|cde|order|bon)\s+(?P<po>(?:(?-i:(?!(?:LE|LA|LES|DU|DE|DES|AU|AUX|THE|ON|FOR)\b)[A-Z]{2,5})[ ](?=\d{2,4}[-/]\d))?"
+    r"(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9]|\d{6,12})\b",
     re.I,
 )
 # "la commande de cette semaine, réf CIG-1711, pour jeudi", "notre commande en fichier joint, n° DO-219.",
