@@ -71,6 +71,8 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 or unit_kind(unit) != "count"
                 or unit_is_noun(unit)  # "20 boîtes placo": the unit word may be the article
                 or FUNCTION_WORD.match(sentence, match.start("desc"))
+                # '8 colis. Ajoutez ...': the dot after the unit ends the sentence, no name follows
+                or (match[unit_group].endswith(".") and match["desc"].isupper())
             )
         ):
             continue  # "trois bidons lave-glace": with no 'de', only a counted unit before a name opens an item

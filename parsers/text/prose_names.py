@@ -112,10 +112,11 @@ FUNCTION_WORD = starting(
     )
 )
 # A bracket pointing at one of the articles the name may mean, in a few words and no figure ('(les gros)',
-# '(the grey Logitech ones)', '(la rouge)'): it tells twins apart, never what the article is not.
+# '(the grey Logitech ones)', '(la rouge)'), or by the one value it prints ('(the 48s)', '(les 5 L)', '(the
+# 600 ones)'): it tells twins apart, never what the article is not.
 _POINTING_REMARK = re.compile(
     r"\s\((?:the|les?|la|l['’])\s*(?![^()]*\b(?:pas|not|no|non|sans|without|sauf|except)\b)"
-    r"[^\W\d_][^()\d]{0,40}\)",
+    r"(?:[^\W\d_][^()\d]{0,40}|\d+(?:[.,]\d+)?(?:s\b|\s?[^\W\d_]{1,3}\b)?(?:\s+ones?)?)\)",
     re.I,
 )
 _DECIMAL_BRACKET = re.compile(r"\s\(\s*\d+[.,]\d+\s*(?:mm)?\s*\)")

@@ -109,3 +109,24 @@ def test_pages_counted_with_their_initial_are_the_pages_printed(wording: str, na
 
 def test_a_pole_count_is_no_page_count():
     assert "num:2" not in read_wording("MCB 2P 32A").features
+
+
+@pytest.mark.parametrize(
+    ("wording", "names"),
+    [
+        (
+            "wood screws 4 x 40 (the 200s)",
+            ("Vis à bois 4 x 40 boîte de 200", "Vis à bois 4 x 40 boîte de 500"),
+        ),
+        (
+            "enveloppes kraft (the 500s)",
+            ("Enveloppes kraft C4 paquet de 500", "Enveloppes kraft C4 paquet de 250"),
+        ),
+    ],
+    ids=["hardware", "stationery"],
+)
+def test_a_value_said_in_the_plural_names_the_article_printing_it(
+    wording: str, names: tuple[str, ...]
+) -> None:
+    match = match_article(make_extracted_line(wording, quantity="4"), _index(*names), customer_id=None)
+    assert match.sku == "A1"

@@ -163,6 +163,14 @@ def test_the_same_count_with_no_one_count_asked_before_it_reads_nothing(text):
             "Merci d'ajouter 3 robinets d'arrêt (les petits) et 2 rouleaux de téflon.",
             [("robinets d'arrêt (les petits)", 3, None), ("téflon", 2, "rouleau")],
         ),
+        (
+            "A separate order please: 6 boxes of wood screws (the 50s) and 2 tubes of sealant.",
+            [("wood screws (the 50s)", 6, "boite"), ("sealant", 2, "tube")],
+        ),
+        (
+            "Ajoutez 4 paquets d'enveloppes (les 500) et 2 boîtes de trombones.",
+            [("enveloppes (les 500)", 4, "paquet"), ("trombones", 2, "boite")],
+        ),
     ],
 )
 def test_a_bracket_pointing_at_one_article_stays_with_its_name(text, expected):
