@@ -98,7 +98,19 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     if said is not None:  # 'et autant en rouge': the count of the item before, said again
         return read_prose(said, part=part, start=start)
     last = read_counted_last(sentence, taken, part=part, start=start)
-    return sorted([*lines, *last], key=line_start) if last else lines
+    return _one_per_count(sorted([*lines, *last], key=line_start)) if last else _one_per_count(lines)
+
+
+def _one_per_count(lines: list[ExtractedLine]) -> list[ExtractedLine]:
+    """'3 boxes of X, 2 of the Comap': one count is one item, read with the unit it elides when one reader did."""
+    return [
+        ln
+        for ln in lines
+        if not any(
+            other is not ln and _count_span(other) == _count_span(ln) and _before(other, ln)
+            for other in lines
+        )
+    ]
 
 
 def _times_measure(sentence: str, match: re.Match[str], group: str) -> bool:
@@ -197,6 +209,18 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
     kept = [ln for ln in [*found, *extra] if all(ln is not item for item in split)]
     kept += shares + read_variants(sentence, [*kept, *shares], part=part, start=start)
     return sorted(kept, key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0)
+
+
+def _before(one: ExtractedLine, other: ExtractedLine) -> bool:
+    """Of two items read from one count, `one` is kept over `other`: the one with a unit, else the longer name."""
+    said = (one.unit is not None, len(one.description.value) if one.description else 0)
+    rival = (other.unit is not None, len(other.description.value) if other.description else 0)
+    return said > rival or (said == rival and id(one) < id(other))
+
+
+def _count_span(line: ExtractedLine) -> tuple[int, int] | None:
+    where = line.quantity.provenance if line.quantity is not None else None
+    return where.span if where is not None else None
 
 
 def _resized(line: ExtractedLine, size: str) -> str | None:

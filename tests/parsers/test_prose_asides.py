@@ -202,3 +202,21 @@ def test_a_bracket_saying_what_the_article_is_not_is_no_part_of_its_name():
 )
 def test_a_tip_and_a_decimal_in_brackets_go_on_the_name(text, expected):
     assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Could you send us 3 boxes of the brass elbows 22 mm, 2 of the Comap, a roll of PTFE tape.",
+            [("the brass elbows 22 mm", 3, "boite"), ("the Comap", 2, "boite"), ("PTFE tape", 1, "rouleau")],
+        ),
+        (
+            "Please send 4 packs of the blue folders, 2 of the Exacompta and a box of staples.",
+            [("the blue folders", 4, "paquet"), ("the Exacompta", 2, "paquet"), ("staples", 1, "boite")],
+        ),
+    ],
+    ids=["plumbing", "stationery"],
+)
+def test_a_count_eliding_the_unit_before_is_one_item(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
