@@ -44,6 +44,7 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
     texts = [line.description.value if line.description else "" for line in base]
     names = _names(texts, skus, index)
     used = set().union(*names) if names else set()
+    coded = [f"{text} {line.code.value if line.code else ''}" for text, line in zip(texts, base, strict=True)]
     dropped: set[int] = set()
     for sentence in _SENTENCE.finditer(own):
         if not _CHANGES.search(_MARK.sub(" ", sentence.group(0))):
@@ -62,10 +63,26 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
         for thing in removed_things(part[found.end() :]):
             words = stems(f"{thing} {english_to_catalogue(thing)}") & used
             hit = {i for i, name in enumerate(names) if words and words <= name}
-            hit = hit if words else lines_in_size(thing, texts)
+            hit = hit if words else lines_in_size(thing, texts) or _lines_of_initials(thing, coded)
             if len(hit) < len(base):
                 dropped |= hit
     return dropped
+
+
+# Initials as a line writes them: capitals standing alone ('LF', 'BF'), never a word of its name.
+_INITIALS = re.compile(r"(?<![\w-])[A-Z]{2,4}(?![\w-])")
+_WORDS_OF_A_NAME = re.compile(r"[^\W\d_]{3,}")
+
+
+def _lines_of_initials(thing: str, texts: list[str]) -> set[int]:
+    """The one quoted line writing the removed thing by its initials ('pas de liquide de frein' of '3 LF DOT4
+    1L', 'no brake fluid' of 'BF DOT4'): the first letters of its words of three letters or more."""
+    named = _WORDS_OF_A_NAME.findall(re.split(r"[(,;]", thing)[0])
+    initials = "".join(word[0] for word in named).lower()
+    if len(initials) < 2:
+        return set()
+    carried = {i for i, text in enumerate(texts) if initials in {w.lower() for w in _INITIALS.findall(text)}}
+    return carried if len(carried) == 1 else set()
 
 
 def _excepted_by_marks(sentence: str, texts: list[str], used: set[str]) -> set[int]:

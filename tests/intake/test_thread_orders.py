@@ -307,3 +307,19 @@ def test_an_answer_naming_no_option_with_a_count_orders_nothing(said: str, index
 def test_the_earlier_order_again_without_its_quote_waits_for_a_clerk(said: str, index: CatalogIndex) -> None:
     (order,) = read_thread(make_parsed(text=f"Bonjour,\n\n{said}\n"), [], index)
     assert order.lines == [] and order.doubts
+
+
+@pytest.mark.parametrize(
+    ("said", "initials"),
+    [
+        ("Comme la dernière fois, mais pas de réducteur de pression (on en a encore).", "RP"),
+        ("Same as last time, but no thermostatic radiator valves, we still have some.", "TRV"),
+    ],
+    ids=["french", "english"],
+)
+def test_a_removal_names_the_quoted_line_written_by_its_initials(
+    said: str, initials: str, index: CatalogIndex
+) -> None:
+    earlier = EARLIER_FR.replace("> Cordialement", f"> - {initials} 15 mm : 2\n> Cordialement")
+    order = _read(_reply(f"Bonjour,\n\n{said}\n", earlier), index)
+    assert _lines(order, index) == [("PLB-37699", 4), ("PLB-23554", 10), ("PLB-37498", 6)]
