@@ -194,7 +194,9 @@ def _counted_answer(
     answered = sign.kind == FollowupKind.CHANGE and sign.tentative
     if not answered and (sign.reasons or sign.kind not in (FollowupKind.NEW_ORDER, FollowupKind.OTHER)):
         return None
-    lines = [line for order in read for line in order.lines]
+    # A sentence adding an article ('Et rajoutez 4 plaques ...') adds its line to the order completed.
+    said = without_added(parsed.text)
+    lines = [line for order in read for line in order.lines if _written_outside(line, said)]
     own = all(_written_span(line) is not None for line in lines)
     return lines if lines and own and all(line.quantity is not None for line in lines) else None
 

@@ -251,8 +251,8 @@ _TIP_WIDTH = re.compile(
     r"|(?:pointe|point|tip|mine|trait)\s+(?:extra\s+)?(?:fine|fin|moyenne?|large))\s*(?=\(\s*\d)"
 )
 _COUNT_HYPHEN = re.compile(r"(?<![\w.,-])(\d+)-(?=[a-z]{2,}\b)")
-# 'the 48s', 'the 600s': a value said in the plural names the articles printing it.
-_PLURAL_VALUE = re.compile(r"(?<![\w.,-])(\d{2,4})s\b")
+# 'the 48s', 'the 600s': a value said in the plural names the articles printing it (never a model's '35S').
+_PLURAL_VALUE = re.compile(r"\b(the|these|those)\s+(\d{2,4})s\b")
 
 
 # The checks read the same catalogue designations for every order: a Wording is frozen, and
@@ -280,7 +280,7 @@ def read_wording(text: str) -> Wording:
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').
     folded = _with_multiples(_COUNT_HYPHEN.sub(r"\1 ", folded))
-    folded = _TIP_WIDTH.sub(" ", _PAGES.sub(r"\1 pages ", _PLURAL_VALUE.sub(r"\1", folded)))
+    folded = _TIP_WIDTH.sub(" ", _PAGES.sub(r"\1 pages ", _PLURAL_VALUE.sub(r"\1 \2", folded)))
     folded = _spelled_sizes().sub(
         lambda m: f" size {_SPELLED[' '.join((m['word'] or m['apart']).split())]} ", folded
     )

@@ -107,7 +107,10 @@ def _one_per_count(lines: list[ExtractedLine]) -> list[ExtractedLine]:
         ln
         for ln in lines
         if not any(
-            other is not ln and _count_span(other) == _count_span(ln) and _before(other, ln)
+            other is not ln
+            and _count_span(other) == _count_span(ln)
+            and _same_name(other, ln)
+            and _before(other, ln)
             for other in lines
         )
     ]
@@ -209,6 +212,20 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
     kept = [ln for ln in [*found, *extra] if all(ln is not item for item in split)]
     kept += shares + read_variants(sentence, [*kept, *shares], part=part, start=start)
     return sorted(kept, key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0)
+
+
+def _same_name(one: ExtractedLine, other: ExtractedLine) -> bool:
+    """The two names overlap where they are written ('the Lungo', 'Lungo'); 'the same in 230 mm' is another item."""
+    spans = [
+        ln.description.provenance.span if ln.description and ln.description.provenance else None
+        for ln in (one, other)
+    ]
+    return (
+        spans[0] is not None
+        and spans[1] is not None
+        and spans[0][0] < spans[1][1]
+        and spans[1][0] < spans[0][1]
+    )
 
 
 def _before(one: ExtractedLine, other: ExtractedLine) -> bool:
