@@ -24,6 +24,7 @@ from parsers.text.corrections import correct_order_lines, postscript_at
 from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.each_count import read_each
 from parsers.text.extracted import written_at
+from parsers.text.fixed_decimals import with_fixed_decimals
 from parsers.text.forward_counts import recount_forwarded
 from parsers.text.free_line import ADDED_RULE, plain_line, read_free
 from parsers.text.length_counts import with_lengths_counted
@@ -330,7 +331,7 @@ def read_lines(
         if line.strip():
             free_rows.append((line, start))
     last = blocks.flush()
-    found = [*found, last] if last is not None else found
+    found = with_fixed_decimals([*found, last] if last is not None else found, text)
     found = with_lengths_counted(
         found, text, lambda row, at: read_free(row, part=part, start=at, codes=codes)
     )
