@@ -190,6 +190,24 @@ WORDINGS = {
         "Je passerai commande dès réception de vos prix.",
         MessageKind.QUOTE_REQUEST,
     ),
+    # Prices asked for counted goods in a sentence, the order to be confirmed later.
+    "prices_for_counted_goods_en": (
+        "Prices for the spring works",
+        "Before we decide, could you give me your prices for 12 bags of lawn seed, 4 rolls of edging "
+        "and 2 drums of weedkiller? I'll confirm the order next week.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "prices_for_counted_goods_fr": (
+        "Rentrée",
+        "Bonjour, pouvez-vous m'indiquer vos prix pour 20 ramettes A4 et 6 boîtes de stylos bleus ? Merci.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "order_confirmed_next_week_fr": (
+        "Chantier",
+        "Bonjour, il me faudrait 8 tubes cuivre 22 et 30 coudes. Je vous confirmerai la commande la semaine "
+        "prochaine, après la visite du client.",
+        MessageKind.QUOTE_REQUEST,
+    ),
     # A colleague forwarding a customer's list to be keyed in, the list naming no order word.
     "forward_to_key_in_en": (
         "Fwd: site list",
