@@ -144,6 +144,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("weekday_day", rf"\b{bare_wd}\s+(?:the\s+)?{ordinal}\b"),  # "Friday the twentieth"
         *_RELATIVE_SOURCES,
         ("weekday", rf"\b(?:(?P<next_en>next)\s+)?{bare_wd}\b(?:\s+(?P<next>prochain))?"),
+        # "by wed pls", "for Thurs": an English weekday cut short after the word that asks for it.
+        (
+            "weekday_short",
+            r"\b(?:by|for|on|until|till|before)\s+(?P<wds>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)\b\.?(?!\s*\d)",
+        ),
         ("asap", rf"\b(?:{any_of(words.asap['words'])})\b"),
     ]
     # Most open with a choice of day and month names: each is tried only where one may start.
@@ -228,6 +233,8 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date, *, day_first: bool
         return today + dt.timedelta(days=2)
     if kind == "weekday":
         return next_weekday(today, words.weekdays[groups["wd"].lower()])
+    if kind == "weekday_short":
+        return next_weekday(today, words.weekday_abbreviations[groups["wds"].lower()[:3]])
     if kind == "end_of_month":
         return today.replace(day=calendar.monthrange(today.year, today.month)[1])
     if kind == "end_of_week":

@@ -331,3 +331,26 @@ def test_a_delivery_word_before_on_still_asks_that_day() -> None:
 def test_a_heading_of_the_day_wanted_beats_a_deadline_to_confirm(text: str, expected: dt.date) -> None:
     found = delivery_date(text, dt.date(2026, 12, 1))
     assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("need the valves on site by wed pls", dt.date(2026, 12, 9)),
+        ("Toner for the printer room, before fri if you can", dt.date(2026, 12, 11)),
+        ("can you deliver the seed by Thurs.", dt.date(2026, 12, 10)),
+    ],
+    ids=["by-wed", "before-fri", "by-thurs"],
+)
+def test_an_english_weekday_cut_short_after_the_word_asking_for_it_is_the_delivery(
+    text: str, expected: dt.date
+) -> None:
+    found = delivery_date(text, dt.date(2026, 12, 7))
+    assert found is not None and found.value == expected
+
+
+def test_a_cut_short_weekday_before_a_count_is_no_date() -> None:
+    assert all(
+        hit.value is None or hit.text.lower() != "on sat"
+        for hit in find_dates("on sat 12 boxes", dt.date(2026, 12, 7))
+    )
