@@ -38,6 +38,7 @@ from parsers.text.size_grid import read_size_header, read_size_row
 from parsers.text.sizes import read_sized_sentences
 from parsers.text.sizes_apart import sizes_said_apart
 from parsers.text.spotting import DOUBTS, with_spotted
+from parsers.text.table_dates import column_delivery
 from parsers.text.table_guess import prefer_tables
 from parsers.text.tables import is_uncounted_row, is_unread_row, read_header, read_row, stacked
 from parsers.text.thread import (
@@ -227,6 +228,8 @@ def _fill_fields(
         order.requested_delivery_date = fields.requested_date(
             body[forward_at:], parsed.local_date, part=part, offset=forward_at
         )
+    if order.requested_delivery_date is None:  # 'Item | ... | Deliv.': the first date a table's rows ask
+        order.requested_delivery_date = column_delivery(body, parsed.local_date, part=part)
     if order.requested_delivery_date is None and not forwarded_part.is_reply_subject(parsed.subject):
         order.requested_delivery_date = fields.requested_date(
             parsed.subject, parsed.local_date, part="subject"

@@ -3,10 +3,13 @@ to three decimals (parsers/text/fixed_decimals.py, parsers/text/table_roles.spli
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 
+from models import ParsedMessage
+from parsers import extract_orders
 from parsers.text.reader import read_lines
 from parsers.text.tables import read_header
 
@@ -67,3 +70,38 @@ def test_a_line_number_heading_one_space_from_another_heading_is_cut_from_it() -
     assert header.roles == {"line": 0, "code": 1, "description": 2, "quantity": 3, "unit": 4}
     kept = read_header("No. off   Description")  # 'No. off' names the count as a whole
     assert kept is not None and kept.roles == {"quantity": 0, "description": 1}
+
+
+SENT = dt.datetime(2026, 12, 7, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            "Item  Material      Description               Qty      UoM  Deliv.\n"
+            "10    LAB-PIP-10    PIPETTE TIPS 10 UL        6.000    PC   11.12.2026\n"
+            "20    LAB-TUB-15    CENTRIFUGE TUBES 15 ML    4.000    PC   10.12.2026\n",
+            dt.date(2026, 12, 10),
+        ),
+        (
+            "Réf.        Désignation              Qté   Date de livraison\n"
+            "ST-A4-80    Ramette A4 80 g          12    14/12/2026\n"
+            "ST-ENV-C4   Enveloppes C4 x 250      2     14/12/2026\n",
+            dt.date(2026, 12, 14),
+        ),
+        (
+            "Code        Description                 Qty\nPLB-CU-22   Copper pipe 22 mm 3 m       20\n",
+            None,
+        ),
+    ],
+    ids=["erp-deliv-column", "date-de-livraison-column", "no-delivery-column"],
+)
+def test_the_first_date_of_a_body_tables_delivery_column_is_the_orders_delivery(
+    table: str, expected: dt.date | None
+) -> None:
+    parsed = ParsedMessage(
+        message_id="<t@x>", text=f"Please find our order below.\n\n{table}", subject="PO", date=SENT
+    )
+    [order] = extract_orders(parsed)
+    assert (order.requested_delivery_date.value if order.requested_delivery_date else None) == expected
