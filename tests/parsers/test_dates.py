@@ -354,3 +354,17 @@ def test_a_cut_short_weekday_before_a_count_is_no_date() -> None:
         hit.value is None or hit.text.lower() != "on sat"
         for hit in find_dates("on sat 12 boxes", dt.date(2026, 12, 7))
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Great, Thursday 17th is fine. Here is the list for the site:", dt.date(2026, 12, 17)),
+        ("Vendredi 18 nous convient, voici les fournitures :", dt.date(2026, 12, 18)),
+        ("Jeudi 17/12 ça nous va, merci.", dt.date(2026, 12, 17)),
+    ],
+    ids=["is-fine", "nous-convient", "ca-nous-va"],
+)
+def test_the_day_a_reply_agrees_to_is_the_delivery(text: str, expected: dt.date) -> None:
+    found = delivery_date(text, dt.date(2026, 12, 14))
+    assert found is not None and found.value == expected
