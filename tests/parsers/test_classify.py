@@ -208,6 +208,27 @@ WORDINGS = {
         "prochaine, après la visite du client.",
         MessageKind.QUOTE_REQUEST,
     ),
+    # What counted goods would cost, asked; an order asking what its delivery costs stays an order.
+    "how_much_would_counted_goods_cost_en": (
+        "Question",
+        "Hello, how much would 20 boxes of nitrile gloves and 5 rolls of blue roll cost? We may order next month.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "combien_couteraient_fr": (
+        "Prix",
+        "Bonjour, combien coûteraient 10 disjoncteurs 16A et 2 couronnes de câble 3G1,5 ? Merci.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "faire_un_prix_pour_fr": (
+        "Chaussures",
+        "Bonjour, pourriez-vous me faire un prix pour 30 paires de chaussures S3 taille 42 ?",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "order_asking_the_delivery_cost_en": (
+        "Order",
+        "Hi, please send 10 boxes of nitrile gloves M and 4 cases of blue roll. How much is delivery going to cost?",
+        MessageKind.ORDER,
+    ),
     # A colleague forwarding a customer's list to be keyed in, the list naming no order word.
     "forward_to_key_in_en": (
         "Fwd: site list",
