@@ -25,6 +25,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from models.datafiles import load_toml
+from parsers.values.units import normalise_unit
 from parsers.vocabulary.phrases import any_of, normalize
 from parsers.vocabulary.sieve import Sieve, starting
 from parsers.vocabulary.words import DATA
@@ -188,6 +189,8 @@ def find_dates(text: str, today: dt.date | None = None, *, day_first: bool = Tru
                 continue
             if today is None and not match.groupdict().get("y"):
                 continue
+            if kind == "day_only" and _counts_after(text[match.end() : match.end() + 30]):
+                continue
             resolved = _resolve(kind, match, today or dt.date.today(), day_first=day_first)
             if resolved is _INVALID:
                 continue
@@ -211,6 +214,22 @@ def find_date(text: str, *, day_first: bool = True) -> tuple[dt.date, int] | Non
 
 
 _INVALID = object()
+
+
+# Words after 'le 18' that go on with the date, however they end ('le 18 dans la matinée', 'le 18 vers 10h').
+_GOES_ON = {"dans", "sans", "vers", "plus", "puis", "mais", "alors", "après", "apres", "sous", "chez", "tous"}
+
+
+def _counts_after(after: str) -> bool:
+    """'pour le 3 plis', 'the 2 seats', 'le 5 litres': a unit or a plural noun right after the number, so
+    'le 3' names an article by its count or size, not a day."""
+    word = re.match(r"\s+([^\W\d_]+)", after)
+    if word is None:
+        return False
+    found = word[1].lower()
+    if normalise_unit(found) is not None:
+        return True
+    return len(found) > 3 and found[-1] in "sx" and found not in _GOES_ON
 
 
 def _resolve(kind: str, match: re.Match[str], today: dt.date, *, day_first: bool = True):

@@ -368,3 +368,25 @@ def test_a_cut_short_weekday_before_a_count_is_no_date() -> None:
 def test_the_day_a_reply_agrees_to_is_the_delivery(text: str, expected: dt.date) -> None:
     found = delivery_date(text, dt.date(2026, 12, 14))
     assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "D'accord pour le 3 plis, 8 colis.",
+        "Pour le 2 places, 4 unités svp.",
+        "OK pour le 5 litres, 3 bidons.",
+    ],
+    ids=["plis", "places", "litres"],
+)
+def test_a_number_after_le_naming_a_count_or_size_is_no_day(text: str) -> None:
+    assert delivery_date(text, dt.date(2026, 12, 11)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Livraison le 18 dans la matinée", "livraison le 18 vers 10h", "à livrer pour le 18 comme convenu"],
+)
+def test_a_day_after_le_followed_by_words_of_the_date_stays_a_day(text: str) -> None:
+    found = delivery_date(text, dt.date(2026, 12, 11))
+    assert found is not None and found.value == dt.date(2026, 12, 18)
