@@ -31,6 +31,7 @@ from parsers.text.length_counts import with_lengths_counted
 from parsers.text.line_noise import counts_a_postcode
 from parsers.text.lines import BRACKETED_RULE
 from parsers.text.named_lines import WordBook
+from parsers.text.quoted_fields import own_quoted_delivery
 from parsers.text.restated import restate_lines
 from parsers.text.run_on import split_run_ons
 from parsers.text.sides import with_sides_swapped
@@ -234,6 +235,7 @@ def _fill_fields(
         order.requested_delivery_date = fields.requested_date(
             parsed.subject, parsed.local_date, part="subject"
         )
+    order.requested_delivery_date = order.requested_delivery_date or own_quoted_delivery(parsed)
     order.ship_to = fields.ship_to(body, part=part) or fields.signed_ship_to(own, parsed.signature)
     name, phone = fields.contact(parsed.signature, part="signature") if parsed.signature else (None, None)
     if name is None or phone is None:
