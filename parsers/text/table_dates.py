@@ -1,5 +1,6 @@
 """The delivery a body table asks line by line ('Item | Description | Qty | UoM | Deliv.', an ERP's order
-pasted in a mail): the first date its delivery column gives, when the text says none of its own."""
+pasted in a mail): the date its delivery column gives every row, when the text says none of its own; rows
+dated apart ask deliveries apart, none of them the order's (as a sheet's delivery column reads)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ RULE = "date-line-column"
 
 
 def column_delivery(text: str, today: dt.date | None, *, part: str) -> Extracted[dt.date] | None:
-    """The earliest date printed on the rows of a table whose heading names a delivery column."""
+    """The one date printed on every row of a table whose heading names a delivery column."""
     if today is None:
         return None
     dates: list[tuple[dt.date, tuple[int, int]]] = []
@@ -28,9 +29,9 @@ def column_delivery(text: str, today: dt.date | None, *, part: str) -> Extracted
             continue
         found = read_header(row, previous) if row.strip() else None
         header = found if found is not None and _names_delivery(found.texts) else None
-    if not dates:
+    if not dates or len({value for value, _ in dates}) > 1:
         return None
-    value, span = min(dates)
+    value, span = dates[0]
     return Extracted[dt.date](
         value=value, confidence=0.8, provenance=Provenance(part=part, span=span, rule=RULE)
     )

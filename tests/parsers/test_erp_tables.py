@@ -82,7 +82,7 @@ SENT = dt.datetime(2026, 12, 7, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
             "Item  Material      Description               Qty      UoM  Deliv.\n"
             "10    LAB-PIP-10    PIPETTE TIPS 10 UL        6.000    PC   11.12.2026\n"
             "20    LAB-TUB-15    CENTRIFUGE TUBES 15 ML    4.000    PC   10.12.2026\n",
-            dt.date(2026, 12, 10),
+            None,
         ),
         (
             "Réf.        Désignation              Qté   Date de livraison\n"
@@ -95,9 +95,9 @@ SENT = dt.datetime(2026, 12, 7, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
             None,
         ),
     ],
-    ids=["erp-deliv-column", "date-de-livraison-column", "no-delivery-column"],
+    ids=["rows-dated-apart", "date-de-livraison-column", "no-delivery-column"],
 )
-def test_the_first_date_of_a_body_tables_delivery_column_is_the_orders_delivery(
+def test_the_date_every_row_of_a_body_tables_delivery_column_gives_is_the_orders_delivery(
     table: str, expected: dt.date | None
 ) -> None:
     parsed = ParsedMessage(
