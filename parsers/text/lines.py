@@ -57,7 +57,7 @@ def _trailing_shape() -> re.Pattern[str]:
     sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+(?:[-–—]|--|-+>|=>|→|\*)\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued}|(?P<comma>,\s+))"
     return re.compile(
         rf"{BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
-        rf"(?:\s*(?!{_ALSO}|{POLITE_WORD})(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
+        rf"(?:\s*(?!{_ALSO}|{POLITE_WORD})(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+(?P<packed_word>[^\W\d_]+))?)?|\s+[x×]\s+(?P<pack>\d+))?"
         # '3 kg (sachets de 1 kg)': how it is packed, said after the count
         rf"(?:\s*\((?P<packing>[^\W\d_]+)\s+(?:de|of|d['’])\s*(?:{NUMBER})\s*[^\W\d_]*\))?"
         rf"(?:\s+{_ALSO})?{POLITE}?\s*[.!]?\s*$",
@@ -163,6 +163,9 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
     # 'Jus d'orange : 2 cartons de 24': the count of the packaging the quantity counts.
     pack_group = "pack" if match["pack"] else "packed"
     pack = parse_number(match[pack_group]) if match[pack_group] else None
+    # 'lessive poudre, 2 sacs de 20 kg': what each bag weighs is no count it holds but the article's size.
+    measure = _each_measure(match)
+    pack = None if measure else pack
     return named_then_counted(
         line,
         match,
@@ -171,7 +174,14 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
         start=start,
         rule=("text-designation-quantity", 0.9),
         pack=(pack, (start + match.start(pack_group), start + match.end(pack_group))) if pack else None,
+        measure=measure,
     )
+
+
+def _each_measure(match: re.Match[str]) -> str | None:
+    word = match["packed_word"]
+    unit = normalise_unit(word) if word else None
+    return f"{match['packed']} {word}" if unit is not None and unit_kind(unit) == "measure" else None
 
 
 def _read_phrased(line: str, part: str, start: int) -> ExtractedLine | None:

@@ -1,0 +1,101 @@
+"""Goods named by how they are cut, made ready or used, in English against a French catalogue; a
+participle written in the other gender; one measure said in words with its article."""
+
+from __future__ import annotations
+
+import pytest
+
+from matchers import CatalogIndex, match_article
+from matchers.normalize import read_wording
+from models import ProductRow, ReferenceData
+from tests.factories.pipeline import make_extracted_line
+
+
+def _index(*names: str) -> CatalogIndex:
+    return CatalogIndex.build(
+        ReferenceData(
+            products=[ProductRow(sku=f"A{i}", name=name, unit="pce") for i, name in enumerate(names, start=1)]
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("wording", "names"),
+    [
+        ("diced tomatoes 2.5 kg", ("Tomates en dés boîte 2,5 kg", "Tomates pelées boîte 2,5 kg")),
+        ("tomates en dés 2,5 kg", ("Tomates en dés boîte 2,5 kg", "Tomates pelées boîte 2,5 kg")),
+        ("sliced chicken breast 1 kg", ("Filet de poulet émincé 1 kg", "Cuisse de poulet 1 kg")),
+        ("chopped chives 100 g", ("Ciboulette ciselée barquette 100 g", "Persil plat barquette 100 g")),
+        (
+            "assorted cable ties",
+            ("Collier de serrage assortiment 200 pièces", "Collier de serrage noir 200 x 4,8 mm"),
+        ),
+        ("acrylic insulation sheets 20 mm", ("Plaque isolant acrylique 20 mm", "Rouleau isolant 20 mm")),
+        ("hand gel 1 L", ("Gel hydroalcoolique flacon 1 L", "Savon liquide mains flacon 1 L")),
+        ("rinse aid 5L", ("Liquide de rinçage bidon 5 L", "Liquide vaisselle main bidon 5 L")),
+        ("softener salt 25 kg", ("Sel régénérant adoucisseur sac 25 kg", "Sel de déneigement sac 25 kg")),
+        ("laundry bags", ("Sac à linge hydrosoluble", "Sac poubelle 50 L")),
+        ("part-baked rolls", ("Petit pain précuit 40 g", "Petit pain aux céréales 40 g")),
+        ("veste matelassé taille L", ("Veste matelassée taille L", "Veste softshell taille L")),
+        ("gaine annelé 20", ("Gaine annelée 20 mm - couronne 50 m", "Gaine lisse 20 mm - barre 3 m")),
+        ("cordon RJ45 d'un mètre", ("Cordon RJ45 1 m", "Cordon RJ45 2 m")),
+        ("huile moteur 5W30, un litre", ("Huile moteur 5W30 1 L", "Huile moteur 5W30 5 L")),
+    ],
+    ids=[
+        "diced",
+        "en-des",
+        "sliced",
+        "chopped",
+        "assorted",
+        "sheet",
+        "hand-gel",
+        "rinse-aid",
+        "softener-salt",
+        "laundry",
+        "part-baked",
+        "feminine-quilted",
+        "feminine-conduit",
+        "one-metre",
+        "one-litre",
+    ],
+)
+def test_a_prepared_or_used_name_finds_its_designation(wording: str, names: tuple[str, ...]) -> None:
+    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    assert match.sku == "A1"
+
+
+def test_powder_free_gloves_are_not_the_powdered_ones() -> None:
+    names = ("Gant nitrile poudré taille M - boîte de 100", "Gant nitrile non poudré taille M - boîte de 100")
+    match = match_article(
+        make_extracted_line("nitrile gloves PF, medium", quantity="2"), _index(*names), customer_id=None
+    )
+    assert match.sku == "A2"
+
+
+@pytest.mark.parametrize(
+    ("wording", "feature"),
+    [
+        ("lardons d'un kilo", "mass:1000"),
+        ("a litre of milk", "vol:1000"),
+        ("une rallonge d'un mètre", "len:1000"),
+    ],
+)
+def test_one_measure_in_words_is_its_size(wording: str, feature: str) -> None:
+    assert feature in read_wording(wording).features
+
+
+def test_a_participle_reads_alike_in_either_gender() -> None:
+    assert read_wording("oignons émincés").words == read_wording("oignon émincée").words
+
+
+@pytest.mark.parametrize(
+    ("wording", "names"),
+    [
+        ("plain yoghurts (the 48s)", ("Yaourt nature colis de 24", "Yaourt nature colis de 48")),
+        ("cable ties, the 100s", ("Collier de serrage sachet de 50", "Collier de serrage sachet de 100")),
+    ],
+    ids=["food", "electrical"],
+)
+def test_a_number_in_the_plural_names_the_variant_printing_it(wording: str, names: tuple[str, ...]) -> None:
+    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    assert match.sku == "A2"
