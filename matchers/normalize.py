@@ -285,7 +285,7 @@ def read_wording(text: str) -> Wording:
     folded = _spelled_sizes().sub(
         lambda m: f" size {_SPELLED[' '.join((m['word'] or m['apart']).split())]} ", folded
     )
-    folded, unwanted = _negated_packs(_NUMBER_SIGN.sub(" ", folded))
+    folded, unwanted = _negated_packs(_NUMBER_SIGN.sub(" ", _FALLBACK.sub(" ", folded)))
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []
     excluded: list[str] = []
@@ -326,6 +326,13 @@ def _masculine(word: str) -> str:
     """'ciselée', 'émincées' compared as 'ciselé', 'émincé': a catalogue writes the feminine of a
     participle where the customer writes the masculine, or the reverse (folded: '-ee')."""
     return word[:-1] if len(word) > 4 and word.endswith("ee") else word
+
+
+# What the customer takes if the article is missing ('yaourts nature (sinon 2 colis de 24)', ', otherwise the
+# 5 L'): another article's words, no part of the one asked for.
+_FALLBACK = re.compile(
+    r"(?:\(\s*|[,;]\s*|\s-\s)(?:sinon|otherwise|or else|failing that|if not|a defaut|faute de quoi)\b[^()]*(?:\)|$)"
+)
 
 
 # One measure said in words with its article ('lardons d'un kilo', 'a litre of', 'une bobine d'un mètre'):

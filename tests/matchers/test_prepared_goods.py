@@ -99,3 +99,27 @@ def test_a_participle_reads_alike_in_either_gender() -> None:
 def test_a_number_in_the_plural_names_the_variant_printing_it(wording: str, names: tuple[str, ...]) -> None:
     match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
     assert match.sku == "A2"
+
+
+@pytest.mark.parametrize(
+    ("wording", "pack", "names"),
+    [
+        (
+            "yaourts nature (sinon 2 colis de 24)",
+            "48",
+            ("Yaourt nature colis de 48", "Yaourt nature colis de 24"),
+        ),
+        (
+            "chevilles nylon 8 mm (otherwise 2 boxes of 50)",
+            "100",
+            ("Cheville nylon 8 mm boîte de 100", "Cheville nylon 8 mm boîte de 50"),
+        ),
+        ("floor cleaner 5 L, failing that the 1 L", None, ("Nettoyant sol 5 L", "Nettoyant sol 1 L")),
+    ],
+    ids=["fr-bracket", "en-bracket", "en-comma"],
+)
+def test_what_the_customer_takes_instead_is_no_part_of_the_name(
+    wording: str, pack: str | None, names: tuple[str, ...]
+) -> None:
+    line = make_extracted_line(wording, quantity="1", pack_size=pack)
+    assert match_article(line, _index(*names), customer_id=None).sku == "A1"
