@@ -123,3 +123,54 @@ def test_what_the_customer_takes_instead_is_no_part_of_the_name(
 ) -> None:
     line = make_extracted_line(wording, quantity="1", pack_size=pack)
     assert match_article(line, _index(*names), customer_id=None).sku == "A1"
+
+
+@pytest.mark.parametrize(
+    ("wording", "names"),
+    [
+        ("non-slip kitchen clogs 42", ("Sabot de cuisine antidérapant 42", "Chaussure de cuisine 42")),
+        ("safety boots steel toe cap 43", ("Botte de sécurité coque acier 43", "Botte de pluie PVC 43")),
+        ("quilted hooded jacket XL", ("Veste matelassée à capuche XL", "Veste softshell XL")),
+        ("bib and brace navy L", ("Cotte à bretelles bleu marine L", "Pantalon de travail bleu marine L")),
+        ("charcoal fleece M", ("Polaire anthracite M", "Polaire bleu marine M")),
+        ("side cutters 160 mm", ("Pince coupante diagonale 160 mm", "Pince universelle 160 mm")),
+        ("flex 3G1.5 white", ("Câble souple H05VV-F 3G1,5 blanc", "Câble rigide R2V 3G1,5")),
+        ("dimmer switch white", ("Variateur rotatif blanc", "Interrupteur va-et-vient blanc")),
+        ("heat shrink 6 mm", ("Gaine thermorétractable 6 mm", "Gaine ICTA 6 mm")),
+    ],
+    ids=[
+        "clogs",
+        "toe-cap",
+        "quilted",
+        "bib-and-brace",
+        "charcoal",
+        "cutters",
+        "flex",
+        "dimmer",
+        "heat-shrink",
+    ],
+)
+def test_a_garment_or_fitting_named_in_english_finds_its_designation(
+    wording: str, names: tuple[str, ...]
+) -> None:
+    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    assert match.sku == "A1"
+
+
+@pytest.mark.parametrize(
+    ("wording", "sku"),
+    [
+        ("RCBO 1P+N 16A 30mA A", "A1"),
+        ("RCD 2P 40A 30 mA AC", "A2"),
+        ("interrupteur différentiel 30mA F", "A3"),
+    ],
+    ids=["rcbo-a", "rcd-ac", "fr-f"],
+)
+def test_a_class_written_right_after_the_sensitivity_is_the_class(wording: str, sku: str) -> None:
+    names = (
+        "Disjoncteur différentiel 1P+N 16A 30mA type A",
+        "Interrupteur différentiel 2P 40A 30mA type AC",
+        "Interrupteur différentiel 2P 40A 30mA type F",
+    )
+    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    assert match.sku == sku
