@@ -250,8 +250,9 @@ _TIP_WIDTH = re.compile(
     r"\b(?:(?:extra\s+)?(?:fine|fin|medium|moyenne?|bold|broad)(?:\s+(?:point|tip|nib|line))?"
     r"|(?:pointe|point|tip|mine|trait)\s+(?:extra\s+)?(?:fine|fin|moyenne?|large))\s*(?=\(\s*\d)"
 )
-# 'the 48s', 'les 6's': the variant named by its number in the plural (its pack, its size), the number.
-_NUMBER_PLURAL = re.compile(r"(?<![\w.,])(\d+)'?s\b")
+# 'the 48s', 'those 6's': the variant named by its number in the plural (its pack, its size), the number;
+# never a model's code ('Daily 35S').
+_NUMBER_PLURAL = re.compile(r"\b(the|those|these)\s+(\d+)'?s\b")
 # A residual-current device's class written right after its sensitivity without 'type' ('30mA A', '30 mA
 # AC'): the class, as after 'type'.
 _SENSITIVITY_CLASS = re.compile(r"(\d\s*ma)\s+(?=(?:a|ac|f|b)\b)")
@@ -283,7 +284,7 @@ def read_wording(text: str) -> Wording:
     folded = _ONE_MEASURE.sub(r" 1 \1", folded)
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').
-    folded = _with_multiples(_COUNT_HYPHEN.sub(r"\1 ", _NUMBER_PLURAL.sub(r"\1", folded)))
+    folded = _with_multiples(_COUNT_HYPHEN.sub(r"\1 ", _NUMBER_PLURAL.sub(r"\1 \2", folded)))
     folded = _TIP_WIDTH.sub(" ", _PAGES.sub(r"\1 pages ", _SENSITIVITY_CLASS.sub(r"\1 type ", folded)))
     folded = _spelled_sizes().sub(
         lambda m: f" size {_SPELLED[' '.join((m['word'] or m['apart']).split())]} ", folded

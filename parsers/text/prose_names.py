@@ -121,12 +121,12 @@ _POINTING_REMARK = re.compile(
     re.I,
 )
 # A bracket naming a value of the article in a word or two, or what its pack holds ('softener (cotton
-# flower)', 'œufs calibre M (180)'): it tells twins apart, as a pointing bracket does; never a count of one
+# flower)', 'œufs calibre M (180)', 'yoghurts (the 48s)'): it tells twins apart, as a pointing bracket does; never a count of one
 # figure, nor a remark of how or why ('(urgent)', '(for the bar)', '(pas le bio)').
 _VALUE_REMARK = re.compile(
     r"\s\((?![^()]*\b(?:pas|not|no|non|sans|without|sauf|except|for|pour|if|si|as|comme|urgent|asap|svp|merci"
     r"|please|thanks|again|encore|too|aussi|also|only|seulement|maybe|peut)\b)"
-    r"\s*(?:\d{2,4}|[^\W\d_]{3,}(?:[\s-][^\W\d_]{3,}){0,2})\s*\)",
+    r"\s*(?:\d{2,4}|the\s+\d{1,4}'?s|[^\W\d_]{3,}(?:[\s-][^\W\d_]{3,}){0,2})\s*\)",
     re.I,
 )
 _DECIMAL_BRACKET = re.compile(r"\s\(\s*\d+[.,]\d+\s*(?:mm)?\s*\)")

@@ -174,3 +174,7 @@ def test_a_class_written_right_after_the_sensitivity_is_the_class(wording: str, 
     )
     match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
     assert match.sku == sku
+
+
+def test_a_model_code_ending_in_s_is_no_number_in_the_plural() -> None:
+    assert "35s" in read_wording("Plaquettes AR Iveco Daily 35S").words

@@ -277,8 +277,12 @@ def test_a_measure_taken_back_in_the_sentence_sizes_the_name_said_first(text: st
             "Il me faudrait 2 boîtes de vis à bois (400) et 1 carton de chevilles (pas les grises).",
             ["vis à bois (400)", "chevilles"],
         ),
+        (
+            "Please add 3 boxes of wall plugs (the 100s) and 2 tubes of sealant.",
+            ["wall plugs (the 100s)", "sealant"],
+        ),
     ],
-    ids=["en", "fr", "not-or-for", "value-en", "pack-fr"],
+    ids=["en", "fr", "not-or-for", "value-en", "pack-fr", "number-plural"],
 )
 def test_a_remark_pointing_at_the_article_stays_in_its_name(text: str, names: list[str]) -> None:
     assert [ln.description.value for ln in read_prose(text, part="body", start=0)] == names
