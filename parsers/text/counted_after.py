@@ -153,16 +153,13 @@ def named_then_counted(
     start: int,
     rule: tuple[str, float],
     pack: tuple[Decimal | None, tuple[int, int]] | None = None,
-    measure: str | None = None,
 ) -> ExtractedLine:
-    """The line of a name (a code may open it) followed by its count and unit, as `match` found them;
-    `measure`, what each of them holds ('2 sacs de 20 kg'), read with the name."""
+    """The line of a name (a code may open it) followed by its count and unit, as `match` found them."""
     quantity, unit = counted
     code, desc, desc_start = split_code(match["desc"], match.start("desc"))
     desc = desc.rstrip(
         " ,;"
     )  # 'Pads front Golf 7, Bosch, x4': the comma before the count is no part of the name
-    desc = f"{desc} {measure}" if desc and measure else desc
     return line_from_parts(
         part,
         (start, start + len(line)),
