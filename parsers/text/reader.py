@@ -336,13 +336,13 @@ def read_lines(
         if line.strip():
             free_rows.append((line, start))
     last = blocks.flush()
-    found = with_fixed_decimals([*found, last] if last is not None else found, text)
+    found = [*found, last] if last is not None else found
     found = with_lengths_counted(
         found, text, lambda row, at: read_free(row, part=part, start=at, codes=codes)
     )
     if part != QUOTED_PART if spot is None else spot:  # the quoted history's lines are the thread reader's
         found = with_spotted(split_run_ons(found, codes, part=part), free_rows, codes, part=part)
-    found = [line for line in found if not counts_a_postcode(line, text)]
+    found = with_fixed_decimals([line for line in found if not counts_a_postcode(line, text)], text)
     return with_sides_swapped(sizes_said_apart(without_apart(found, text)))
 
 

@@ -269,8 +269,20 @@ def test_a_measure_taken_back_in_the_sentence_sizes_the_name_said_first(text: st
             "Please send 4 boxes of gloves (not the latex ones) and 2 mops (for the kitchen).",
             ["gloves", "mops"],
         ),
+        (
+            "We need two 5L cans of wall paint (magnolia) and three rolls of masking tape (urgent).",
+            ["wall paint (magnolia) 5L", "masking tape"],
+        ),
+        (
+            "Il me faudrait 2 boîtes de vis à bois (400) et 1 carton de chevilles (pas les grises).",
+            ["vis à bois (400)", "chevilles"],
+        ),
+        (
+            "Please add 3 boxes of wall plugs (the 100s) and 2 tubes of sealant.",
+            ["wall plugs (the 100s)", "sealant"],
+        ),
     ],
-    ids=["en", "fr", "not-or-for"],
+    ids=["en", "fr", "not-or-for", "value-en", "pack-fr", "number-plural"],
 )
 def test_a_remark_pointing_at_the_article_stays_in_its_name(text: str, names: list[str]) -> None:
     assert [ln.description.value for ln in read_prose(text, part="body", start=0)] == names
@@ -441,6 +453,20 @@ def test_a_count_times_a_figure_that_is_no_measure_is_not_read_as_a_measure(text
 def test_the_packagings_content_after_a_trailing_count_is_its_pack() -> None:
     assert _shape("Jus d'orange 25 cl : 2 cartons de 24") == (None, Decimal(2), "carton", Decimal(24))
     assert _shape("nitrile gloves size 9 : 2 boxes of 100") == (None, Decimal(2), "boite", Decimal(100))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("lessive poudre pro, 2 sacs de 20 kg", "lessive poudre pro 20 kg"),
+        ("plâtre fin : 3 sacs de 25 kg", "plâtre fin 25 kg"),
+        ("engine oil 5W30 - 4 cans of 5 L", "engine oil 5W30 5 L"),
+    ],
+    ids=["fr-comma", "fr-colon", "en-dash"],
+)
+def test_what_each_pack_weighs_after_a_trailing_count_is_the_articles_size(text: str, name: str) -> None:
+    line = read_line(text, part="body", start=0)
+    assert (line.description.value, line.pack_size) == (name, None)
 
 
 @pytest.mark.parametrize(
@@ -1293,3 +1319,24 @@ def test_a_rating_or_parts_counted_after_the_times_sign_are_part_of_the_name(lin
     found = read_line(line, part="body", start=0)
     assert found is not None and found.pack_size is None
     assert found.description is not None and found.description.value == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("agrafes, 4 boîtes de 1000", ("agrafes", 4, "boite", 1000)),
+        ("rivets, 3 boxes of 250", ("rivets", 3, "boite", 250)),
+        ("ciment prompt, 2 sacs de 25 kg", ("ciment prompt 25 kg", 2, "sac", None)),
+        ("engine oil 5W30, 2 cans of 5 L", ("engine oil 5W30 5 L", 2, "bidon", None)),
+    ],
+    ids=["one-word-fr", "one-word-en", "measure-fr", "measure-en"],
+)
+def test_a_name_then_its_count_of_packs_after_a_comma(text, expected):
+    (line,) = read_lines(f"{text}\n", part="body")
+    pack = line.pack_size.value if line.pack_size else None
+    assert (line.description.value, line.quantity.value, line.unit.value, pack) == expected
+
+
+@pytest.mark.parametrize("text", ["Bonjour, 2 cartons de 12", "Also, 3 boxes of 50"])
+def test_a_greeting_before_a_count_of_packs_names_nothing(text):
+    assert read_lines(f"{text}\n", part="body") == []
