@@ -41,6 +41,23 @@ def asks_about_known(sentence: str, at: int) -> bool:
     return sentence[end : end + 1] == "?" and bool(POINTED.search(before)) and not ASKING.search(before)
 
 
+def tells_own(sentence: str, at: int) -> bool:
+    """The count at `at` tells what the sender runs or has ('Nous gérons une dizaine de locations', 'we run
+    three kitchens', 'nous avons 2 sites'): the sender's own, no goods asked for."""
+    return bool(_OWN.search(sentence, 0, at))
+
+
+# 'we have' and not 'we'll have' nor 'could we have' (an order's words); the count right after the verb, or
+# after 'about'.
+_OWN = re.compile(
+    r"(?<!\w)(?<!could\s)(?<!can\s)(?<!may\s)(?<!might\s)(?<!would\s)(?<!shall\s)(?:nous\s+(?:g[ée]rons|exploitons|tenons|avons|employons|comptons|poss[ée]dons)|on\s+(?:g[èe]re|exploite|"
+    r"tient|a|emploie|compte)|je\s+(?:g[èe]re|exploite|tiens)|j.ai|we\s+(?:run|manage|operate|have|employ|own|"
+    r"look\s+after)|i\s+(?:run|manage|operate|own))\s+(?:environ\s+|à\s+peu\s+près\s+|about\s+|around\s+|some\s+|"
+    r"roughly\s+)?(?:une?\s+|an?\s+)?$",
+    re.I,
+)
+
+
 def read_counted_last(
     sentence: str, taken: list[tuple[int, int]], *, part: str, start: int
 ) -> list[ExtractedLine]:

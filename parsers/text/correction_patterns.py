@@ -34,6 +34,7 @@ class CorrectionWords(BaseModel):
     fillers: list[str]
     beside: list[str]
     dropped: list[str]
+    dropped_opening: list[str]
     forwarder_drop: list[str]
     forwarder_drop_opening: list[str]
     forwarder_told: list[str]
@@ -135,6 +136,13 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         # 'finalement pas de bavette', 'en fait plus d'enveloppes C5': the article named is dropped
         "dropped": re.compile(
             rf"\b(?:{any_of(words.dropped)})\s+(?:de\s+|d['’]\s*|du\s+|des\s+|of\s+)?(?P<what>[^\W\d_][^.;,:!?\n]{{2,80}})",
+            re.I,
+        ),
+        # '3 bidons de rinçage au lieu de 1, pas de sel (il en reste), et ...': a clause opening on the
+        # article no longer wanted, after the list that ordered it
+        "dropped_opening": re.compile(
+            rf"(?:^|(?<=[.!?:;,])\s)\s*(?:{any_of(words.dropped_opening)})(?:(?<=['’])|(?!\w))\s*"
+            rf"(?P<what>[^\W\d_][^.;,:!?()\n]{{2,60}})",
             re.I,
         ),
         # Both open with a count, looked for in every sentence: tried only where a count may start.

@@ -247,8 +247,17 @@ def _override(
         prov = Provenance(part=part, span=(at + match.start("new"), at + match.end("new")), rule=rule)
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
         best.notes.append(f"quantity {old} changed to {new} by the customer's correction")
-        # The sentence's own count was the change; an item it adds ('..., et il ajoute 1 carton de ...') stays.
-        return [ln for ln in lines if ln not in own or (ln.provenance and ln.provenance.rule == ADDED_RULE)]
+        # The sentence's own count was the change; an item it adds ('..., et il ajoute 1 carton de ...') stays,
+        # and so does one its joined clause counts ('12 reams instead of 10, and 4 boxes of C5 envelopes'):
+        # that one goes only when it recounts a line above ('..., et donc 6 lampes flash aussi').
+        after = at + joined.start() if joined else at + len(sentence)
+        return [
+            ln
+            for ln in lines
+            if ln not in own
+            or (ln.provenance and ln.provenance.rule == ADDED_RULE)
+            or (not before(ln, after, part) and inside(ln, after, at + len(sentence), part))
+        ]
     return lines
 
 
@@ -302,19 +311,21 @@ def _remove(
         *patterns["remove"].finditer(sentence),
         *(m for m in patterns["withdrawn"].finditer(sentence) if not _number_in(m["what"])),
         *patterns["dropped"].finditer(sentence),
+        *patterns["dropped_opening"].finditer(sentence),
     ]
     for match in removals:
         what = match["what"]
         above = [ln for ln in lines if before(ln, at, part)]
         numbered = patterns["line_number"].match(what)
         target = _numbered(above, int(numbered["no"]), text, part) if numbered else named_once(above, what)
-        if target is None and not numbered:
+        target = target or (None if numbered else _headed_by(above, what))
+        if target is None and not numbered and match.re is not patterns["dropped_opening"]:
             # A forwarder's word over the list forwarded below ('Drop the face shields').
             below = [ln for ln in lines if not before(ln, at + len(sentence), part)]
             target = named_once(below, what, book=book)
         if target is not None:
             # '... pas de bavette : mettez plutôt 6 kg d'entrecôte': a dropped line's sentence may order its stand-in
-            dropped = match.re is patterns["dropped"]
+            dropped = match.re in (patterns["dropped"], patterns["dropped_opening"])
             # The sentence's own reading of what it takes out goes too; a line its earlier clause adds stays.
             cut = at + match.start()
             own = [
@@ -347,6 +358,19 @@ def _pointed(lines: list[ExtractedLine], clause: str, at: int, part: str) -> Ext
         return None
     earlier = [ln for ln in lines if before(ln, at, part)]
     return max(earlier, key=lambda ln: ln.provenance.span[1]) if earlier else None  # type: ignore[union-attr]
+
+
+def _headed_by(lines: list[ExtractedLine], what: str) -> ExtractedLine | None:
+    """The one line whose name opens with the one short word a clause names it by ('pas de sel (il en
+    reste)' over 'sel adoucisseur sac 25 kg', 'no tea' over 'tea bags x 100'): too short for `named_once`."""
+    said = re.fullmatch(r"\s*([^\W\d_]{3})\s*", what)
+    if said is None:
+        return None
+    word = said[1].lower()
+    headed = [
+        ln for ln in lines if ln.description and re.match(rf"{word}s?\b", ln.description.value.strip(), re.I)
+    ]
+    return headed[0] if len(headed) == 1 else None
 
 
 def _number_in(text: str) -> bool:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from models import Extracted, ExtractedLine, Provenance
 from parsers.text.correction_patterns import correction_patterns, possible_keys
 from parsers.text.extracted import measure_after
-from parsers.text.named_lines import before, fold_code, named_once, significant
+from parsers.text.named_lines import before, fold_code, inside, named_once, significant
 
 
 def count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[str]]:
@@ -82,7 +82,9 @@ def recount_joined(
     prov = Provenance(part=part, span=(at + found.start("new"), at + found.end("new")), rule=rule)
     target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
     target.notes.append(f"quantity {old} changed to {new} by the customer's correction")
-    return lines
+    return [
+        ln for ln in lines if not inside(ln, at, at + len(clause), part)
+    ]  # the clause's own reading of it
 
 
 def joined_after_change(sentence: str, lines: list[ExtractedLine]) -> int | None:

@@ -57,7 +57,7 @@ def _trailing_shape() -> re.Pattern[str]:
     sep = rf"(?:\s*(?:\.{{2,}}|…+|_{{2,}}|:|=|\|)\s*|\s+(?:[-–—]|--|-+>|=>|→|\*)\s+|\t+|\s{{2,}}|\s+[x×]\s*(?=\d)|{glued}|(?P<comma>,\s+))"
     return re.compile(
         rf"{BULLET}(?P<desc>\S.*?){sep}(?:qt[ée]\s*:?\s*|qty\s*:?\s*)?(?P<qty>{NUMBER})"
-        rf"(?:\s*(?!{_ALSO}|{POLITE_WORD})(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+[^\W\d_]+)?)?|\s+[x×]\s+(?P<pack>\d+))?"
+        rf"(?:\s*(?!{_ALSO}|{POLITE_WORD})(?P<unit>{UNIT_TOKEN})(?:\s+(?:de|of)\s+(?P<packed>\d+)(?:\s+(?P<packed_unit>[^\W\d_]+))?)?|\s+[x×]\s+(?P<pack>\d+))?"
         # '3 kg (sachets de 1 kg)': how it is packed, said after the count
         rf"(?:\s*\((?P<packing>[^\W\d_]+)\s+(?:de|of|d['’])\s*(?:{NUMBER})\s*[^\W\d_]*\))?"
         rf"(?:\s+{_ALSO})?{POLITE}?\s*[.!]?\s*$",
@@ -95,6 +95,45 @@ def _phrased_shape() -> re.Pattern[str]:
 _PHRASED = _phrased_shape()
 _TRAILING = _trailing_shape()
 _LABELLED = _labelled_shape()
+
+
+# One word before a comma that names no article: 'Bonjour, 2 cartons de 12', 'Also, 3 boxes of 50'.
+_NO_NAME = frozenset(
+    {
+        "bonjour",
+        "bonsoir",
+        "salut",
+        "hello",
+        "hi",
+        "hey",
+        "ok",
+        "okay",
+        "oui",
+        "yes",
+        "merci",
+        "thanks",
+        "please",
+        "svp",
+        "aussi",
+        "also",
+        "puis",
+        "ensuite",
+        "then",
+        "et",
+        "and",
+        "enfin",
+        "finally",
+        "alors",
+        "so",
+        "donc",
+        "plus",
+        "sinon",
+        "otherwise",
+        "voilà",
+        "voila",
+        "bref",
+    }
+)
 
 
 def read_line(line: str, *, part: str, start: int) -> ExtractedLine | None:
@@ -152,8 +191,11 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
         return None
     if not match["unit"] and _packs_first(line) and _X_BEFORE.search(line, 0, match.start("qty")):
         return None  # '- 4 pqts lavettes x10': the packs counted first, the x what each holds
+    # 'charlottes, 2 cartons de 1000': one word is the name when packs of a count follow it
+    packed = bool(match["packed"] and unit and unit_kind(unit) == "count")
+    packed = packed and match["desc"].strip(" -*•").lower() not in _NO_NAME
     if match["comma"] and (
-        len(match["desc"].split()) < 2
+        (len(match["desc"].split()) < 2 and not packed)
         or re.search(r"[:,]\s*\d", match["desc"])  # 'balais : 2 x 450, 2 x 475, 1 x 650': a list of counts
         or (unit_kind(unit) == "measure" if unit else "." in match["qty"] or "," in match["qty"])
     ):
@@ -163,15 +205,23 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
     # 'Jus d'orange : 2 cartons de 24': the count of the packaging the quantity counts.
     pack_group = "pack" if match["pack"] else "packed"
     pack = parse_number(match[pack_group]) if match[pack_group] else None
-    return named_then_counted(
+    measure = normalise_unit(match["packed_unit"]) if match["packed_unit"] else None
+    measured = measure is not None and unit_kind(measure) == "measure"
+    found = named_then_counted(
         line,
         match,
         (quantity, unit),
         part=part,
         start=start,
         rule=("text-designation-quantity", 0.9),
-        pack=(pack, (start + match.start(pack_group), start + match.end(pack_group))) if pack else None,
+        pack=(pack, (start + match.start(pack_group), start + match.end(pack_group)))
+        if pack and not measured
+        else None,
     )
+    if measured and found.description is not None:
+        # 'lessive poudre pro, 2 sacs de 20 kg': the size of what is counted names the article, as before the count
+        found.description.value = f"{found.description.value} {match['packed']} {match['packed_unit']}"
+    return found
 
 
 def _read_phrased(line: str, part: str, start: int) -> ExtractedLine | None:

@@ -16,6 +16,7 @@ from models import ExtractedLine
 from parsers.text.asides import (
     asks_about_known,
     read_counted_last,
+    tells_own,
     with_counts_said,
 )
 from parsers.text.extracted import MEASURE, UNIT_TOKEN, line_from_parts, read_quantity
@@ -39,6 +40,8 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         group = next(g for g in ("qty", "half", "approx") if match[g])
         if asks_about_known(sentence, match.start(group)):
             continue  # 'vous avez bien reçu les 4 bidons d'AdBlue ... ?': goods known, none ordered
+        if tells_own(sentence, match.start(group)):
+            continue  # 'Nous gérons une dizaine de locations': the sender's own, not goods
         quantity, approx = _halves(match, *_count(match[group]))
         if quantity is None:
             continue

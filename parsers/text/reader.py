@@ -24,6 +24,7 @@ from parsers.text.corrections import correct_order_lines, postscript_at
 from parsers.text.ditto import read_ditto, same_as_row_above
 from parsers.text.each_count import read_each
 from parsers.text.extracted import written_at
+from parsers.text.fixed_decimals import with_fixed_decimals
 from parsers.text.forward_counts import recount_forwarded
 from parsers.text.free_line import ADDED_RULE, plain_line, read_free
 from parsers.text.length_counts import with_lengths_counted
@@ -336,7 +337,7 @@ def read_lines(
     )
     if part != QUOTED_PART if spot is None else spot:  # the quoted history's lines are the thread reader's
         found = with_spotted(split_run_ons(found, codes, part=part), free_rows, codes, part=part)
-    found = [line for line in found if not counts_a_postcode(line, text)]
+    found = with_fixed_decimals([line for line in found if not counts_a_postcode(line, text)], text)
     return with_sides_swapped(sizes_said_apart(without_apart(found, text)))
 
 

@@ -442,6 +442,19 @@ WORDINGS = {
         "10 ramettes A4 et 2 agrafeuses.",
         MessageKind.ORDER,
     ),
+    # The first goods set out after the start they make ('Pour commencer :', 'To start with:').
+    "pour_commencer_avec_un_compte_fr": (
+        "Première commande",
+        "Bonjour,\nNous ouvrons un laboratoire d'analyses et aimerions ouvrir un compte chez vous. Pour commencer :\n"
+        "- 3 boîtes de cônes 200 µl\n- 2 paquets de tubes Falcon 50 ml\n\nMerci de nous dire comment régler.",
+        MessageKind.ORDER,
+    ),
+    "to_start_with_an_account_en": (
+        "New account",
+        "Hi,\nWe run two print shops and would like to open a trade account. To start with:\n"
+        "- 5 reams of A3 paper\n- 2 boxes of toner HP 415A\n\nHow do we pay?",
+        MessageKind.ORDER,
+    ),
     # The subject naming the account too: the first order set out still makes it an order.
     "premiere_commande_objet_compte_fr": (
         "Commande PL-017 / ouverture de compte",

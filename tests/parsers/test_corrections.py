@@ -824,3 +824,32 @@ def test_a_count_said_again_between_dashes_mid_sentence(text: str, read: list[tu
     assert [
         (ln.description.value, int(ln.quantity.value)) for ln in lines if ln.description and ln.quantity
     ] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        (
+            "Commande habituelle :\nCiment 35 kg : 4 sacs\nSable 0/4 : 2 big bags\nColle carrelage : 3 sacs\n\n"
+            "Cette semaine : 6 sacs de ciment au lieu de 4, pas de sable (il en reste), et ajoutez 2 seaux de joint.\n",
+            ["Ciment 35 kg", "Colle carrelage", "joint"],
+        ),
+        (
+            "Usual order:\nA4 paper 80 g: 10 reams\nTea bags x 100: 2 boxes\nStaplers: 3\n\n"
+            "This week: 12 reams instead of 10, no tea (we have plenty), and 4 boxes of staples.\n",
+            ["A4 paper 80 g", "Staplers", "staples"],
+        ),
+        (
+            "Pipettes 10 ml : 5 paquets\nGants nitrile M : 4 boîtes\n\nPas de gants cette fois, on en a reçu.\n",
+            ["Pipettes 10 ml"],
+        ),
+    ],
+    ids=["clause-fr", "clause-en", "sentence-fr"],
+)
+def test_a_clause_opening_on_an_article_no_longer_wanted_takes_its_line_out(text, left):
+    assert [d for d, _ in _corrected(text)] == left
+
+
+def test_a_clause_naming_no_line_above_takes_nothing_out():
+    text = "Il nous faut 4 sacs de ciment 35 kg, pas de sable, et 2 seaux de joint.\n"
+    assert [d for d, _ in _corrected(text)] == ["ciment 35 kg", "joint"]

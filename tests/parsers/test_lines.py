@@ -1293,3 +1293,24 @@ def test_a_rating_or_parts_counted_after_the_times_sign_are_part_of_the_name(lin
     found = read_line(line, part="body", start=0)
     assert found is not None and found.pack_size is None
     assert found.description is not None and found.description.value == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("agrafes, 4 boîtes de 1000", ("agrafes", 4, "boite", 1000)),
+        ("rivets, 3 boxes of 250", ("rivets", 3, "boite", 250)),
+        ("ciment prompt, 2 sacs de 25 kg", ("ciment prompt 25 kg", 2, "sac", None)),
+        ("engine oil 5W30, 2 cans of 5 L", ("engine oil 5W30 5 L", 2, "bidon", None)),
+    ],
+    ids=["one-word-fr", "one-word-en", "measure-fr", "measure-en"],
+)
+def test_a_name_then_its_count_of_packs_after_a_comma(text, expected):
+    (line,) = read_lines(f"{text}\n", part="body")
+    pack = line.pack_size.value if line.pack_size else None
+    assert (line.description.value, line.quantity.value, line.unit.value, pack) == expected
+
+
+@pytest.mark.parametrize("text", ["Bonjour, 2 cartons de 12", "Also, 3 boxes of 50"])
+def test_a_greeting_before_a_count_of_packs_names_nothing(text):
+    assert read_lines(f"{text}\n", part="body") == []

@@ -66,6 +66,27 @@ def test_a_question_about_goods_already_known_orders_nothing():
     assert _read(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nous gérons une dizaine de cabinets dentaires et il nous faudrait 4 boîtes de gants nitrile M.",
+            [("gants nitrile M", 4, "boite")],
+        ),
+        (
+            "We run 3 print shops in town and need 6 boxes of staples 24/6.",
+            [("staples 24/6", 6, "boite")],
+        ),
+        (
+            "Nous avons 2 laboratoires, merci de livrer 5 paquets de cônes 200 µl.",
+            [("cônes 200 µl", 5, "paquet")],
+        ),
+    ],
+)
+def test_a_count_of_what_the_sender_runs_orders_nothing(text, expected):
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
 def test_a_question_asking_for_goods_still_orders_them():
     text = "Pourriez-vous nous livrer les 3 palettes de carrelage grès 60x60 ?"
     assert _read(text) == [("carrelage grès 60x60", Decimal(3), "palette")]
@@ -194,3 +215,8 @@ def test_a_bracket_saying_what_the_article_is_not_is_no_part_of_its_name():
 )
 def test_a_tip_and_a_decimal_in_brackets_go_on_the_name(text, expected):
     assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
+
+
+def test_a_question_asking_to_have_goods_orders_them():
+    text = "Could we have ten boxes of blue pipette tips and two packs of test tubes?"
+    assert _read(text) == [("blue pipette tips", Decimal(10), "boite"), ("test tubes", Decimal(2), "paquet")]

@@ -602,3 +602,40 @@ def test_a_model_finish_or_format_column_is_read_into_the_designation_of_a_body_
         "Bureau droit 140 cm chêne clair",
         "Caisson 3 tiroirs",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Item  Vendor mat.  Description                    Qty      UoM\n"
+            "10    LAB-TIP-200  PIPETTE TIPS 200UL RACK 96      4.000   BX\n"
+            "20    LAB-GLV-M    NITRILE GLOVES M                12.000   BX\n",
+            [4, 12],
+        ),
+        (
+            "Poste  Désignation                         Quantité  Unité\n"
+            "10     Ramette papier A4 80 g                 5,000  RAM\n"
+            "20     Classeur levier dos 80 mm             20,000  PCE\n",
+            [5, 20],
+        ),
+    ],
+    ids=["en", "fr"],
+)
+def test_an_erp_numbering_its_items_by_tens_prints_counts_to_three_decimals(
+    text: str, expected: list[int]
+) -> None:
+    assert [ln.quantity.value for ln in read_lines(text, part="body")] == [Decimal(n) for n in expected]
+
+
+def test_the_vendor_material_column_is_the_code_and_the_item_numbers_the_lines() -> None:
+    text = (
+        "Item  Vendor mat.  Description                    Qty      UoM\n"
+        "10    LAB-TIP-200  PIPETTE TIPS 200UL RACK 96      4.000   BX\n"
+        "20    LAB-GLV-M    NITRILE GLOVES M                12.000   BX\n"
+    )
+    lines = read_lines(text, part="body")
+    assert [(ln.code.value, ln.description.value) for ln in lines] == [
+        ("LAB-TIP-200", "PIPETTE TIPS 200UL RACK 96"),
+        ("LAB-GLV-M", "NITRILE GLOVES M"),
+    ]
