@@ -250,6 +250,12 @@ _TIP_WIDTH = re.compile(
     r"\b(?:(?:extra\s+)?(?:fine|fin|medium|moyenne?|bold|broad)(?:\s+(?:point|tip|nib|line))?"
     r"|(?:pointe|point|tip|mine|trait)\s+(?:extra\s+)?(?:fine|fin|moyenne?|large))\s*(?=\(\s*\d)"
 )
+# 'the 48s', 'those 6's': the variant named by its number in the plural (its pack, its size), the number;
+# never a model's code ('Daily 35S').
+_NUMBER_PLURAL = re.compile(r"\b(the|those|these)\s+(\d+)'?s\b")
+# A residual-current device's class written right after its sensitivity without 'type' ('30mA A', '30 mA
+# AC'): the class, as after 'type'.
+_SENSITIVITY_CLASS = re.compile(r"(\d\s*ma)\s+(?=(?:a|ac|f|b)\b)")
 _COUNT_HYPHEN = re.compile(r"(?<![\w.,-])(\d+)-(?=[a-z]{2,}\b)")
 
 
@@ -275,14 +281,15 @@ def read_wording(text: str) -> Wording:
     vocabulary = load_vocabulary()
     # '|' joins the vocabulary's words of one meaning ('fauteuil|chaise'): the customer's own is a gap.
     folded = _digits_for_counted_words(vocabulary.translate_phrases(fold(text).replace("|", " ")))
+    folded = _ONE_MEASURE.sub(r" 1 \1", folded)
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').
-    folded = _with_multiples(_COUNT_HYPHEN.sub(r"\1 ", folded))
-    folded = _TIP_WIDTH.sub(" ", _PAGES.sub(r"\1 pages ", folded))
+    folded = _with_multiples(_COUNT_HYPHEN.sub(r"\1 ", _NUMBER_PLURAL.sub(r"\1 \2", folded)))
+    folded = _TIP_WIDTH.sub(" ", _PAGES.sub(r"\1 pages ", _SENSITIVITY_CLASS.sub(r"\1 type ", folded)))
     folded = _spelled_sizes().sub(
         lambda m: f" size {_SPELLED[' '.join((m['word'] or m['apart']).split())]} ", folded
     )
-    folded, unwanted = _negated_packs(_NUMBER_SIGN.sub(" ", folded))
+    folded, unwanted = _negated_packs(_NUMBER_SIGN.sub(" ", _FALLBACK.sub(" ", folded)))
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []
     excluded: list[str] = []
@@ -297,7 +304,7 @@ def read_wording(text: str) -> Wording:
         phrase_ended = phrase_ended or raw in _PHRASE_ENDS
         said = vocabulary.translation(raw) if not phrase_ended else None
         if said and not unit_of().get(raw) and not unit_of().get(said.split()[0]):  # a pack is no head
-            head = tuple(stem(w) for w in said.split()[0].split("|") if w)
+            head = tuple(_masculine(stem(w)) for w in said.split()[0].split("|") if w)
         phrase_ended = phrase_ended or ends_phrase
         classed = len(raw) == 1 and raw.isalpha() and previous in vocabulary.classes.words
         expanded = raw if classed else vocabulary.expand(raw)
@@ -305,7 +312,7 @@ def read_wording(text: str) -> Wording:
             if word in vocabulary.negations.words:
                 negated = True  # "pas le roux", "sans poudre": the next word is what is not wanted
             elif word and (classed or word not in vocabulary.stopwords.words) and not word.isdigit():
-                meanings = tuple(stem(w) for w in word.split("|") if w)
+                meanings = tuple(_masculine(stem(w)) for w in word.split("|") if w)
                 if len(meanings) == 1 and meanings[0] in _multiples():
                     meanings = (meanings[0], _multiples()[meanings[0]])  # 'double' or '2 postes'
                 (excluded if negated else words).extend(meanings)
@@ -317,6 +324,26 @@ def read_wording(text: str) -> Wording:
     return Wording(
         tuple(words), frozenset(features), frozenset(numbers), tuple(excluded), tuple(either), head
     )
+
+
+def _masculine(word: str) -> str:
+    """'ciselée', 'émincées' compared as 'ciselé', 'émincé': a catalogue writes the feminine of a
+    participle where the customer writes the masculine, or the reverse (folded: '-ee')."""
+    return word[:-1] if len(word) > 4 and word.endswith("ee") else word
+
+
+# What the customer takes if the article is missing ('yaourts nature (sinon 2 colis de 24)', ', otherwise the
+# 5 L'): another article's words, no part of the one asked for.
+_FALLBACK = re.compile(
+    r"(?:\(\s*|[,;]\s*|\s-\s)(?:sinon|otherwise|or else|failing that|if not|a defaut|faute de quoi)\b[^()]*(?:\)|$)"
+)
+
+
+# One measure said in words with its article ('lardons d'un kilo', 'a litre of', 'une bobine d'un mètre'):
+# the size the catalogue prints '1 kg', '1 L', '1 m'.
+_ONE_MEASURE = re.compile(
+    r"\b(?:d'|de\s+)?(?:un|une|one|a)[\s-]+(kilos?|kilogrammes?|litres?|liters?|metres?|meters?)\b"
+)
 
 
 # The words after which an English noun phrase is over: what follows qualifies it ('cups for the

@@ -12,7 +12,7 @@ from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording, read_wording
 from models import Candidate, Evidence, ExtractedLine, LineMatch
-from parsers.values.units import same_unit
+from parsers.values.units import same_unit, same_vessel
 
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
@@ -215,9 +215,15 @@ def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
     match.quantity = line.quantity.value if line.quantity else None
     stated = line.unit.value if line.unit and line.unit.value else None
     match.unit = index.sales_unit(stated) if stated else (product.unit if product else None)
-    if stated and product and product.unit and same_unit(stated, product.unit):
-        # 'packs' of an article sold by the 'pack', 'bags' of one sold by the 'sac': the unit the
-        # customer wrote is the article's own, so the order carries the catalogue's word for it.
+    if (
+        stated
+        and product
+        and product.unit
+        and (same_unit(stated, product.unit) or _same_vessel(match, stated, product.unit))
+    ):
+        # 'packs' of an article sold by the 'pack', 'bags' of one sold by the 'sac', '20L' in 'drums' of one
+        # sold by the 'bidon 20 L': the unit the customer wrote is the article's own, so the order carries
+        # the catalogue's word for it.
         match.unit = product.unit
     if line.unit_price and line.unit_price.value is not None:
         match.unit_price = line.unit_price.value
@@ -233,3 +239,15 @@ def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
         if converted:
             match.candidates[0].evidence.append(converted)
     return match
+
+
+def _same_vessel(match: LineMatch, stated: str, sold: str) -> bool:
+    """A liquid's container under another word, the line's volume the article's ('20L' in 'drum' of the
+    'bidon 20 L'): without the volume agreeing, a can and a barrel are not told apart."""
+    sized = any(
+        e.kind == "sizes_agree" and e.detail.startswith("vol:")
+        for c in match.candidates[:1]
+        if c.key == match.sku
+        for e in c.evidence
+    )
+    return sized and same_vessel(stated, sold)

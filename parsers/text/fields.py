@@ -18,7 +18,7 @@ from parsers.text.codes import CodeBook
 from parsers.text.contact import contact as contact
 from parsers.text.corrections import corrected_reference
 from parsers.text.po_recalled import recalled_po
-from parsers.text.po_sentences import CITED, FOR_A_SITE, FOR_OUR_PAPERS, OURS, REF_CLOSING
+from parsers.text.po_sentences import CITED, FOR_A_SITE, FOR_OUR_PAPERS, OURS, REF_CLOSING, SPACED
 from parsers.text.ship_to import ship_to as ship_to
 from parsers.text.ship_to import signed_ship_to as signed_ship_to
 from parsers.values.dates import DateHit
@@ -212,7 +212,7 @@ def signed_po(signature: str) -> Extracted[str] | None:
     a register or a VAT number."""
     if not signature:
         return None
-    patterns = ((_PO_LABELLED, 0.8), (_PO_AFTER_WORD, 0.7), (_PO_PREFIXED, 0.7))
+    patterns = ((_PO_LABELLED, 0.8), (_PO_AFTER_WORD, 0.7), (_PO_PREFIXED, 0.7), (SPACED, 0.7))
     return _po_in(signature, part="signature", patterns=patterns)
 
 
@@ -307,6 +307,7 @@ _PATTERNS = (
     (REF_CLOSING, 0.75),
     (FOR_OUR_PAPERS, 0.75),
     (FOR_A_SITE, 0.75),
+    (SPACED, 0.75),
 )
 
 

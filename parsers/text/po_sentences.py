@@ -46,3 +46,11 @@ FOR_A_SITE = re.compile(
     r"(?P<po>\d{2,4}[-/]\d{2,6}(?:[-/]\d{1,6})*)(?=[ \t]*(?:[,.;)!]|$))",
     re.M,
 )
+# "po KCH 7713" under the sign-off, "C'est notre commande LJB 2026/487.": an order's label, then capitals and a
+# number set one space apart, ending the clause: the customer's own way of writing its number (a post
+# office box is none).
+SPACED = re.compile(
+    r"(?<![\w\-/])(?i:po|p\.o\.|bc|(?:notre|ma|our|my)\s+(?:commande|order|po|bc))[ \t]*[:#]?[ \t]+"
+    r"(?P<po>(?!BOX\b)[A-Z]{2,5} \d{3,8}(?:[-/]\d{1,6})*)(?=[ \t]*(?:[,.;)!]|$))",
+    re.M,
+)

@@ -23,7 +23,9 @@ def cut_designation(sentence: str, begin: int) -> tuple[str, int]:
     aside = packing_aside(rest, end) if rest.startswith(" (", end) else None
     if aside is not None:  # '4 boîtes de clips 20 (les boîtes de 100)': the packing names the article
         end = aside
-    pointing = _POINTING_REMARK.match(rest, end) if aside is None else None
+    pointing = (
+        (_POINTING_REMARK.match(rest, end) or _VALUE_REMARK.match(rest, end)) if aside is None else None
+    )
     if pointing is not None:  # 'colle Pritt (les gros)', 'mice (the grey Logitech ones)': which article
         end = pointing.end()
     named = _CODE_THEN_NAME.match(rest[end:]) if _CODE_ALONE.fullmatch(rest[:end]) else None
@@ -116,6 +118,15 @@ FUNCTION_WORD = starting(
 _POINTING_REMARK = re.compile(
     r"\s\((?:the|les?|la|l['’])\s*(?![^()]*\b(?:pas|not|no|non|sans|without|sauf|except)\b)"
     r"[^\W\d_][^()\d]{0,40}\)",
+    re.I,
+)
+# A bracket naming a value of the article in a word or two, or what its pack holds ('softener (cotton
+# flower)', 'œufs calibre M (180)', 'yoghurts (the 48s)'): it tells twins apart, as a pointing bracket does; never a count of one
+# figure, nor a remark of how or why ('(urgent)', '(for the bar)', '(pas le bio)').
+_VALUE_REMARK = re.compile(
+    r"\s\((?![^()]*\b(?:pas|not|no|non|sans|without|sauf|except|for|pour|if|si|as|comme|urgent|asap|svp|merci"
+    r"|please|thanks|again|encore|too|aussi|also|only|seulement|maybe|peut)\b)"
+    r"\s*(?:\d{2,4}|the\s+\d{1,4}'?s|[^\W\d_]{3,}(?:[\s-][^\W\d_]{3,}){0,2})\s*\)",
     re.I,
 )
 _DECIMAL_BRACKET = re.compile(r"\s\(\s*\d+[.,]\d+\s*(?:mm)?\s*\)")

@@ -31,6 +31,7 @@ from parsers.text.length_counts import with_lengths_counted
 from parsers.text.line_noise import counts_a_postcode
 from parsers.text.lines import BRACKETED_RULE
 from parsers.text.named_lines import WordBook
+from parsers.text.quoted_fields import own_quoted_delivery
 from parsers.text.restated import restate_lines
 from parsers.text.run_on import split_run_ons
 from parsers.text.sides import with_sides_swapped
@@ -38,6 +39,7 @@ from parsers.text.size_grid import read_size_header, read_size_row
 from parsers.text.sizes import read_sized_sentences
 from parsers.text.sizes_apart import sizes_said_apart
 from parsers.text.spotting import DOUBTS, with_spotted
+from parsers.text.table_dates import column_delivery
 from parsers.text.table_guess import prefer_tables
 from parsers.text.tables import is_uncounted_row, is_unread_row, read_header, read_row, stacked
 from parsers.text.thread import (
@@ -227,10 +229,13 @@ def _fill_fields(
         order.requested_delivery_date = fields.requested_date(
             body[forward_at:], parsed.local_date, part=part, offset=forward_at
         )
+    if order.requested_delivery_date is None:  # 'Item | ... | Deliv.': the first date a table's rows ask
+        order.requested_delivery_date = column_delivery(body, parsed.local_date, part=part)
     if order.requested_delivery_date is None and not forwarded_part.is_reply_subject(parsed.subject):
         order.requested_delivery_date = fields.requested_date(
             parsed.subject, parsed.local_date, part="subject"
         )
+    order.requested_delivery_date = order.requested_delivery_date or own_quoted_delivery(parsed)
     order.ship_to = fields.ship_to(body, part=part) or fields.signed_ship_to(own, parsed.signature)
     name, phone = fields.contact(parsed.signature, part="signature") if parsed.signature else (None, None)
     if name is None or phone is None:

@@ -44,12 +44,12 @@ def split_by_headings(
     """The body's order cut into the orders its headings open, or the order alone."""
     if len(order.lines) < 2:
         return [order]
-    headings = _headings(text, order, subject, codes)
+    headings = _restated_once(_headings(text, order, subject, codes), order.lines)
     if len(headings) < 2 or len({h.po.value for h in headings}) < len(headings):
         return [order]
     bounds = [(h, h.end, nxt.start) for h, nxt in zip(headings, [*headings[1:], None], strict=True) if nxt]
     bounds.append((headings[-1], headings[-1].end, len(text)))
-    groups = [[ln for ln in order.lines if begin <= written_at(ln, -1) < end] for _, begin, end in bounds]
+    groups = [[ln for ln in order.lines if begin <= _counted_at(ln) < end] for _, begin, end in bounds]
     if any(not group for group in groups) or sum(map(len, groups)) != len(order.lines):
         return [order]  # a heading with no line of its own, or lines above the first: one order
     # A delivery address said above the headings is every order's; one said under a heading, its order's.
@@ -116,18 +116,52 @@ def _section(
 
 def _headings(text: str, order: ExtractedOrder, subject: str, codes: CodeBook | None) -> list[_Heading]:
     """The lines no order line was read from that name an order number."""
-    spans = [ln.provenance.span for ln in order.lines if ln.provenance and ln.provenance.span]
     found: list[_Heading] = []
     at = 0
     for raw in text.splitlines(keepends=True):
         start, end = at, at + len(raw.rstrip("\r\n"))
         at += len(raw)
-        if not raw.strip() or any(b < end and start < e for b, e in spans):
+        if not raw.strip():
             continue
+        read = [_counted_at(ln) for ln in order.lines if _read_in(ln, start, end)]
+        # 'a second order for their Bath site, PO GH-7735: 4 x SEM-OMB-10': a heading, its colon, a line
+        if read:
+            end = min(read)
+            if start >= end or not text[start:end].rstrip().endswith(":"):
+                continue
         po = _order_number(text[start:end], start, order.part, subject, codes)
         if po is not None:
             found.append(_Heading(start, end, po))
     return found
+
+
+def _restated_once(headings: list[_Heading], lines: list[ExtractedLine]) -> list[_Heading]:
+    """The headings, one naming the same number as the next with no line between them left out (a
+    forwarded mail's 'Subject: order GH-7809' over its 'Please find our order PO GH-7809:')."""
+    kept: list[_Heading] = []
+    for heading in headings:
+        last = kept[-1] if kept else None
+        if (
+            last
+            and last.po.value == heading.po.value
+            and not any(last.end <= _counted_at(ln) < heading.start for ln in lines)
+        ):
+            kept[-1] = heading
+        else:
+            kept.append(heading)
+    return kept
+
+
+def _read_in(line: ExtractedLine, start: int, end: int) -> bool:
+    where = line.provenance.span if line.provenance else None
+    return where is not None and where[0] < end and start < where[1]
+
+
+def _counted_at(line: ExtractedLine) -> int:
+    """Where a line's count stands, else where it was read: a line whose words run back over the heading
+    it follows on the same row ('..., PO GH-7735: 4 x SEM-OMB-10') is under it by its count."""
+    where = line.quantity.provenance if line.quantity else None
+    return where.span[0] if where and where.span else written_at(line, -1)
 
 
 def _order_number(

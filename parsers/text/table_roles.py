@@ -116,3 +116,22 @@ def _phrase_roles() -> dict[str, str]:
             for phrase in phrases:
                 roles.setdefault(phrase, role)
     return roles
+
+
+def split_joined_headings(
+    cells: list[tuple[str, tuple[int, int]]], line: str
+) -> list[tuple[str, tuple[int, int]]]:
+    """A space-aligned header's cells, a line-number heading set one space from the next heading apart
+    ('Pos. Material', 'No. Code'): as one cell it names no column, and the rows' codes under it are lost."""
+    split: list[tuple[str, tuple[int, int]]] = []
+    for text, (start, end) in cells:
+        first, _, rest = text.partition(" ")
+        rest = rest.strip()
+        joined = rest and column_role(first) == "line" and column_role(text) is None
+        if not joined or column_role(rest) in (None, "line"):
+            split.append((text, (start, end)))
+            continue
+        at = line.index(first, start)
+        second = line.index(rest, at + len(first))
+        split += [(first, (at, at + len(first))), (rest, (second, end))]
+    return split

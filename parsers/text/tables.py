@@ -19,7 +19,7 @@ from parsers.text.count_grid import read_count_grid
 from parsers.text.line_noise import opens_no_item
 from parsers.text.packs import counted_packs, measured, pieces_by_total, read_pack
 from parsers.text.quantity_groups import counted_columns, heading_rows
-from parsers.text.table_roles import column_role, roles_of
+from parsers.text.table_roles import column_role, roles_of, split_joined_headings
 from parsers.values.numbers import ERP_ITEM, NUMBER, erp_quantity, parse_number, without_spelled_count
 from parsers.values.units import count_of_measures, normalise_unit
 from parsers.vocabulary.grouped import joined_headings
@@ -101,6 +101,7 @@ def read_header(line: str, above: str = "") -> Header | None:
     above it when that one groups its headings ('Article' over 'N° | Libellé') and names more so."""
     for separator in _SEPARATORS:
         cells = split_cells(line, separator)
+        cells = split_joined_headings(cells, line) if separator is _SPACES else cells
         if len(cells) < 2:
             continue
         roles = roles_of([text for text, _ in cells])

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from models.datafiles import load_toml
+from parsers.values.units import normalise_unit
 from parsers.vocabulary.phrases import any_of, normalize
 from parsers.vocabulary.sieve import Sieve, starting
 from parsers.vocabulary.words import DATA
@@ -144,6 +145,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("weekday_day", rf"\b{bare_wd}\s+(?:the\s+)?{ordinal}\b"),  # "Friday the twentieth"
         *_RELATIVE_SOURCES,
         ("weekday", rf"\b(?:(?P<next_en>next)\s+)?{bare_wd}\b(?:\s+(?P<next>prochain))?"),
+        # "by wed pls", "for Thurs": an English weekday cut short after the word that asks for it.
+        (
+            "weekday_short",
+            r"\b(?:by|for|on|until|till|before)\s+(?P<wds>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat)\b\.?(?!\s*\d)",
+        ),
         ("asap", rf"\b(?:{any_of(words.asap['words'])})\b"),
     ]
     # Most open with a choice of day and month names: each is tried only where one may start.
@@ -183,6 +189,8 @@ def find_dates(text: str, today: dt.date | None = None, *, day_first: bool = Tru
                 continue
             if today is None and not match.groupdict().get("y"):
                 continue
+            if kind == "day_only" and _counts_after(text[match.end() : match.end() + 30]):
+                continue
             resolved = _resolve(kind, match, today or dt.date.today(), day_first=day_first)
             if resolved is _INVALID:
                 continue
@@ -208,6 +216,22 @@ def find_date(text: str, *, day_first: bool = True) -> tuple[dt.date, int] | Non
 _INVALID = object()
 
 
+# Words after 'le 18' that go on with the date, however they end ('le 18 dans la matinée', 'le 18 vers 10h').
+_GOES_ON = {"dans", "sans", "vers", "plus", "puis", "mais", "alors", "après", "apres", "sous", "chez", "tous"}
+
+
+def _counts_after(after: str) -> bool:
+    """'pour le 3 plis', 'the 2 seats', 'le 5 litres': a unit or a plural noun right after the number, so
+    'le 3' names an article by its count or size, not a day."""
+    word = re.match(r"\s+([^\W\d_]+)", after)
+    if word is None:
+        return False
+    found = word[1].lower()
+    if normalise_unit(found) is not None:
+        return True
+    return len(found) > 3 and found[-1] in "sx" and found not in _GOES_ON
+
+
 def _resolve(kind: str, match: re.Match[str], today: dt.date, *, day_first: bool = True):
     groups = match.groupdict()
     words = date_words()
@@ -228,6 +252,8 @@ def _resolve(kind: str, match: re.Match[str], today: dt.date, *, day_first: bool
         return today + dt.timedelta(days=2)
     if kind == "weekday":
         return next_weekday(today, words.weekdays[groups["wd"].lower()])
+    if kind == "weekday_short":
+        return next_weekday(today, words.weekday_abbreviations[groups["wds"].lower()[:3]])
     if kind == "end_of_month":
         return today.replace(day=calendar.monthrange(today.year, today.month)[1])
     if kind == "end_of_week":

@@ -33,6 +33,8 @@ class UnitSpec(BaseModel):
     case: bool = False
     # A measure customers order by ("2,5 kg", "10 m"), not only a size in a designation.
     ordered_by: bool = False
+    # A container of a liquid (bidon, fût): the customer's word for it names the seller's once matched.
+    vessel: bool = False
 
     @field_validator("kind")
     @classmethod
@@ -142,6 +144,13 @@ def same_case(one: str | None, other: str | None) -> bool:
     name itself (`same_unit` does not join them)."""
     units = unit_vocabulary().units
     return all(key in units and units[key].case for key in (unit_key(one), unit_key(other)))
+
+
+def same_vessel(one: str | None, other: str | None) -> bool:
+    """Do two written units name a liquid's container, each by its own word ('4 drums' of a liquid sold
+    by the 'bidon 20 L')? The size in the article's name tells a can from a barrel, not the word."""
+    units = unit_vocabulary().units
+    return all(key in units and units[key].vessel for key in (unit_key(one), unit_key(other)))
 
 
 def unit_is_noun(unit: str) -> bool:

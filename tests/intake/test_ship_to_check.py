@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from intake.routing.checks import CheckContext
 from intake.routing.checks.ship_to import check_ship_to_stated, columns
-from models import CustomerRow, Extracted, SourceRow
+from models import CustomerRow, Extracted, Provenance, ReviewReason, SourceRow
 from tests.factories.pipeline import make_matched_order, make_parsed
 
 ON_FILE = "Pépinières du Val, 3 chemin des Serres, 49130 Les Ponts-de-Cé"
@@ -65,3 +65,57 @@ def test_two_sites_printed_side_by_side_are_read_down_their_columns():
 def test_a_table_row_is_no_address():
     text = "Bonjour,\n12345\tTerreau universel\t4\n49130 Graines\t2\n"
     assert not held(text, ON_FILE)
+
+
+def _document_reasons(rows: list[str]) -> list[ReviewReason]:
+    """The check's reasons for an attached document whose rows outside its table are `rows`, no ship-to
+    read from it, the order going to the address on file."""
+    where = Provenance(part="attachment 1", page=1)
+    matched = make_matched_order(customer_id="P01")
+    matched.order.part = "attachment 1"
+    matched.order.ship_to = None
+    matched.order.rows = [SourceRow(text=row, region="header", provenance=where) for row in rows]
+    matched.ship_to = ON_FILE
+    customers = {"P01": CustomerRow(customer_id="P01", name="Pépinières du Val", ship_to=ON_FILE)}
+    parsed = make_parsed(text="Bonjour, ci-joint notre commande.\n")
+    return check_ship_to_stated(CheckContext(parsed=parsed, matched=matched, customers=customers))
+
+
+def test_a_site_printed_with_no_label_in_a_documents_head_holds_an_order_going_to_the_address_on_file():
+    reasons = _document_reasons(
+        [
+            "PÉPINIÈRES DU VAL | BON DE COMMANDE",
+            "PV 26 0412 | 09/12/2026",
+            "Serre de Trélazé - Bâtiment 2 | avant le 16/12/2026",
+            "8 rue du Lac, 49800 Trélazé",
+        ]
+    )
+    assert [r.code for r in reasons] == ["ship_to_elsewhere"]
+    assert "49800 Trélazé" in reasons[0].message
+
+
+def test_the_address_on_file_printed_in_a_documents_head_lets_it_through():
+    rows = [
+        "PÉPINIÈRES DU VAL | BON DE COMMANDE",
+        "PV 26 0412 | 09/12/2026",
+        "3 chemin des Serres, 49130 Les Ponts-de-Cé",
+    ]
+    assert _document_reasons(rows) == []
+
+
+def test_a_dateline_over_the_suppliers_town_is_no_site():
+    rows = [
+        "PÉPINIÈRES DU VAL",
+        "N° : PV-26-118",
+        "ZI des Landes, 8 rue Newton",
+        "Angers, le 9 novembre 2026",
+        "49000 Angers",
+    ]
+    assert _document_reasons(rows) == []
+
+
+def test_the_buyers_letterhead_address_is_no_site():
+    # head office printed under the name, the address on file being the depot
+    assert (
+        _document_reasons(["PÉPINIÈRES DU VAL", "40 rue Foch, 49000 Angers", "PV 26 0412 | 09/12/2026"]) == []
+    )

@@ -190,6 +190,45 @@ WORDINGS = {
         "Je passerai commande dès réception de vos prix.",
         MessageKind.QUOTE_REQUEST,
     ),
+    # Prices asked for counted goods in a sentence, the order to be confirmed later.
+    "prices_for_counted_goods_en": (
+        "Prices for the spring works",
+        "Before we decide, could you give me your prices for 12 bags of lawn seed, 4 rolls of edging "
+        "and 2 drums of weedkiller? I'll confirm the order next week.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "prices_for_counted_goods_fr": (
+        "Rentrée",
+        "Bonjour, pouvez-vous m'indiquer vos prix pour 20 ramettes A4 et 6 boîtes de stylos bleus ? Merci.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "order_confirmed_next_week_fr": (
+        "Chantier",
+        "Bonjour, il me faudrait 8 tubes cuivre 22 et 30 coudes. Je vous confirmerai la commande la semaine "
+        "prochaine, après la visite du client.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    # What counted goods would cost, asked; an order asking what its delivery costs stays an order.
+    "how_much_would_counted_goods_cost_en": (
+        "Question",
+        "Hello, how much would 20 boxes of nitrile gloves and 5 rolls of blue roll cost? We may order next month.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "combien_couteraient_fr": (
+        "Prix",
+        "Bonjour, combien coûteraient 10 disjoncteurs 16A et 2 couronnes de câble 3G1,5 ? Merci.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "faire_un_prix_pour_fr": (
+        "Chaussures",
+        "Bonjour, pourriez-vous me faire un prix pour 30 paires de chaussures S3 taille 42 ?",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "order_asking_the_delivery_cost_en": (
+        "Order",
+        "Hi, please send 10 boxes of nitrile gloves M and 4 cases of blue roll. How much is delivery going to cost?",
+        MessageKind.ORDER,
+    ),
     # A colleague forwarding a customer's list to be keyed in, the list naming no order word.
     "forward_to_key_in_en": (
         "Fwd: site list",

@@ -331,3 +331,62 @@ def test_a_delivery_word_before_on_still_asks_that_day() -> None:
 def test_a_heading_of_the_day_wanted_beats_a_deadline_to_confirm(text: str, expected: dt.date) -> None:
     found = delivery_date(text, dt.date(2026, 12, 1))
     assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("need the valves on site by wed pls", dt.date(2026, 12, 9)),
+        ("Toner for the printer room, before fri if you can", dt.date(2026, 12, 11)),
+        ("can you deliver the seed by Thurs.", dt.date(2026, 12, 10)),
+    ],
+    ids=["by-wed", "before-fri", "by-thurs"],
+)
+def test_an_english_weekday_cut_short_after_the_word_asking_for_it_is_the_delivery(
+    text: str, expected: dt.date
+) -> None:
+    found = delivery_date(text, dt.date(2026, 12, 7))
+    assert found is not None and found.value == expected
+
+
+def test_a_cut_short_weekday_before_a_count_is_no_date() -> None:
+    assert all(
+        hit.value is None or hit.text.lower() != "on sat"
+        for hit in find_dates("on sat 12 boxes", dt.date(2026, 12, 7))
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Great, Thursday 17th is fine. Here is the list for the site:", dt.date(2026, 12, 17)),
+        ("Vendredi 18 nous convient, voici les fournitures :", dt.date(2026, 12, 18)),
+        ("Jeudi 17/12 ça nous va, merci.", dt.date(2026, 12, 17)),
+    ],
+    ids=["is-fine", "nous-convient", "ca-nous-va"],
+)
+def test_the_day_a_reply_agrees_to_is_the_delivery(text: str, expected: dt.date) -> None:
+    found = delivery_date(text, dt.date(2026, 12, 14))
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "D'accord pour le 3 plis, 8 colis.",
+        "Pour le 2 places, 4 unités svp.",
+        "OK pour le 5 litres, 3 bidons.",
+    ],
+    ids=["plis", "places", "litres"],
+)
+def test_a_number_after_le_naming_a_count_or_size_is_no_day(text: str) -> None:
+    assert delivery_date(text, dt.date(2026, 12, 11)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Livraison le 18 dans la matinée", "livraison le 18 vers 10h", "à livrer pour le 18 comme convenu"],
+)
+def test_a_day_after_le_followed_by_words_of_the_date_stays_a_day(text: str) -> None:
+    found = delivery_date(text, dt.date(2026, 12, 11))
+    assert found is not None and found.value == dt.date(2026, 12, 18)

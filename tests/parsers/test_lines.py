@@ -269,8 +269,20 @@ def test_a_measure_taken_back_in_the_sentence_sizes_the_name_said_first(text: st
             "Please send 4 boxes of gloves (not the latex ones) and 2 mops (for the kitchen).",
             ["gloves", "mops"],
         ),
+        (
+            "We need two 5L cans of wall paint (magnolia) and three rolls of masking tape (urgent).",
+            ["wall paint (magnolia) 5L", "masking tape"],
+        ),
+        (
+            "Il me faudrait 2 boîtes de vis à bois (400) et 1 carton de chevilles (pas les grises).",
+            ["vis à bois (400)", "chevilles"],
+        ),
+        (
+            "Please add 3 boxes of wall plugs (the 100s) and 2 tubes of sealant.",
+            ["wall plugs (the 100s)", "sealant"],
+        ),
     ],
-    ids=["en", "fr", "not-or-for"],
+    ids=["en", "fr", "not-or-for", "value-en", "pack-fr", "number-plural"],
 )
 def test_a_remark_pointing_at_the_article_stays_in_its_name(text: str, names: list[str]) -> None:
     assert [ln.description.value for ln in read_prose(text, part="body", start=0)] == names
@@ -289,7 +301,7 @@ def test_a_remark_pointing_at_the_article_stays_in_its_name(text: str, names: li
         ),
         (
             "Please send 3 rolls of copper tape in 2.5 and four trays of solder wick.",
-            [("copper tape in 2.5", 3), ("trays of solder wick", 4)],
+            [("copper tape in 2.5", 3), ("solder wick", 4)],
         ),
     ],
     ids=["office", "fr", "electronics"],
@@ -441,6 +453,20 @@ def test_a_count_times_a_figure_that_is_no_measure_is_not_read_as_a_measure(text
 def test_the_packagings_content_after_a_trailing_count_is_its_pack() -> None:
     assert _shape("Jus d'orange 25 cl : 2 cartons de 24") == (None, Decimal(2), "carton", Decimal(24))
     assert _shape("nitrile gloves size 9 : 2 boxes of 100") == (None, Decimal(2), "boite", Decimal(100))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("lessive poudre pro, 2 sacs de 20 kg", "lessive poudre pro 20 kg"),
+        ("plâtre fin : 3 sacs de 25 kg", "plâtre fin 25 kg"),
+        ("engine oil 5W30 - 4 cans of 5 L", "engine oil 5W30 5 L"),
+    ],
+    ids=["fr-comma", "fr-colon", "en-dash"],
+)
+def test_what_each_pack_weighs_after_a_trailing_count_is_the_articles_size(text: str, name: str) -> None:
+    line = read_line(text, part="body", start=0)
+    assert (line.description.value, line.pack_size) == (name, None)
 
 
 @pytest.mark.parametrize(

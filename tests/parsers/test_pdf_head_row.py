@@ -87,3 +87,14 @@ def test_a_row_without_a_whole_date_is_no_head_row():
     order = _read(_po(("LAB-PO-26-0412", "livraison mardi", SITE)))
     assert order.po_number is None
     assert order.address_boxes == []
+
+
+def test_a_number_printed_in_groups_beside_the_date_is_a_po_a_clerk_confirms():
+    order = _read(_po(("LAB 26 0412", "09.12.2026", SITE)))
+    assert order.po_number is not None
+    assert (order.po_number.value, order.po_number.confidence) == ("LAB 26 0412", GUESS)
+
+
+def test_a_town_or_a_phone_beside_the_date_is_no_po():
+    assert _read(_po(("69007 Lyon", "09.12.2026"))).po_number is None
+    assert _read(_po(("04 78 12 34 56", "09.12.2026"))).po_number is None

@@ -161,7 +161,7 @@ def test_the_same_count_after_an_item_named_by_its_count_alone_makes_a_list(text
     "text",
     [
         "Nous sommes 12 cuisiniers et autant de serveurs ce soir.",
-        "We need 2 trays of 40 x 60 cm and the same number of lids.",
+        "We need 2 boards of 40 x 60 cm and the same number of lids.",
     ],
     ids=["not-asked", "two-counts-before"],
 )

@@ -70,3 +70,34 @@ def test_each_heading_naming_its_own_order_number_opens_an_order(text, subject):
 )
 def test_a_body_without_a_heading_per_order_number_stays_one_order(text):
     assert len(_orders(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi,\nOrder below to key in. They also phoned a second order for the Leeds depot, PO LD-4471: "
+        "6 x ELB-22 copper elbows.\n\n---------- Forwarded message ---------\nFrom: Sam <sam@example.com>\n"
+        "Subject: order KB-1187\n\nPlease find our order PO KB-1187:\n4 x TUB-22 copper pipe 22 mm\n"
+        "2 x VAN-15 isolating valve 15 mm\n",
+        "Bonjour,\nCommande ci-dessous à saisir. Il m'a aussi passé une commande pour le site de Rennes, "
+        "bon RN-26-118 : 6 x ELB-22 coudes cuivre.\n\n-------- Message transféré --------\n"
+        "Sujet : commande KB-1187\n\nVoici notre commande KB-1187 :\n4 x TUB-22 tube cuivre 22 mm\n"
+        "2 x VAN-15 vanne d'isolement 15 mm\n",
+    ],
+    ids=["en", "fr"],
+)
+def test_a_forwarders_heading_counting_its_line_after_a_colon_opens_an_order_of_its_own(text: str) -> None:
+    parsed = ParsedMessage(message_id="<t@x>", text=text, subject="Fwd: order", date=SENT)
+    orders = extract_orders(parsed, codes=_Codes())
+    assert [
+        (o.po_number.value if o.po_number else None, [ln.quantity.value for ln in o.lines]) for o in orders
+    ] == [
+        (orders[0].po_number.value if orders[0].po_number else None, [Decimal(6)]),
+        ("KB-1187", [Decimal(4), Decimal(2)]),
+    ]
+    assert orders[0].po_number is not None and orders[0].po_number.value in ("LD-4471", "RN-26-118")
+
+
+class _Codes:
+    def knows_code(self, token: str) -> bool:
+        return token in {"ELB-22", "TUB-22", "VAN-15"}

@@ -16,6 +16,7 @@ from intake.routing.checks.corrections import check_corrections
 from intake.routing.checks.coverage import check_lines_read
 from intake.routing.checks.forwarded import check_forwarder_lines, check_forwarder_names_articles
 from intake.routing.checks.glued import check_quantity_glued
+from intake.routing.checks.grouped import check_quantity_grouped
 from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
 from intake.routing.checks.left_out import check_left_out
 from intake.routing.checks.lines import (
@@ -85,6 +86,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_quantities,
     check_quantity_written,
     check_quantity_glued,
+    check_quantity_grouped,
     check_pack_columns,
     check_units,
     check_sizes,

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterator
 
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.stated import order_text
-from models import Extracted, Provenance, ReviewReason
+from models import Extracted, Provenance, ReviewReason, SourceRow
 from parsers.text.thread import QUOTED_PART
+from parsers.values.dates import find_dates
 from parsers.values.places import same_place
 
 Finder = Callable[..., Extracted[str] | None]
@@ -57,9 +58,16 @@ def _written(ctx: CheckContext, ship_to: Finder) -> Iterator[Extracted[str]]:
     if order.ship_to is not None:
         yield from every_address(text, parsed.text_part, ship_to)
     yield from _unlabelled(text, parsed.text_part)
+    rows = [row for row in order.rows if row.region != "lines"]
+    where = next((row.provenance for row in rows if row.provenance is not None), None)
+    if order.ship_to is None and where is not None:
+        # A document's head printing a site with no label over it ('Atelier X - Bâtiment 3' over '25 rue
+        # ..., 69200 Town') while no ship-to was read: the order would go to the address on file.
+        for printed in columns([row.text for row in rows[_letterhead_rows(rows) :]]):
+            for found in _unlabelled(printed, order.part):
+                if not find_dates(found.value):  # 'Lyon, le 9 novembre 2026' over a postcode: a dateline
+                    yield found.model_copy(update={"provenance": where})
     if order.ship_to is not None:
-        rows = [row for row in order.rows if row.region != "lines"]
-        where = next((row.provenance for row in rows if row.provenance is not None), None)
         for printed in columns([row.text for row in rows]):
             for found in every_address(printed, order.part, ship_to):
                 if (
@@ -69,6 +77,21 @@ def _written(ctx: CheckContext, ship_to: Finder) -> Iterator[Extracted[str]]:
                 ):
                     yield found.model_copy(update={"provenance": where})
     yield from every_address(parsed.quoted, QUOTED_PART, ship_to)
+
+
+# The sender's name and its address lines under it, at the top of the page.
+_LETTERHEAD_ROWS = 3
+
+
+def _letterhead_rows(rows: list[SourceRow]) -> int:
+    """How many rows the letterhead takes: up to its address's postcode and town, when that is printed
+    within its first rows; the buyer's own address is no site to deliver."""
+    from parsers.text.ship_to import address_end
+
+    for number, row in enumerate(rows[:_LETTERHEAD_ROWS]):
+        if address_end(row.text) is not None:
+            return number + 1
+    return 0
 
 
 def _unlabelled(text: str, part: str) -> Iterator[Extracted[str]]:

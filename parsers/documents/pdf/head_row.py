@@ -20,6 +20,8 @@ from parsers.values.dates import find_dates
 # A reference of letters and figures ('BR-26-2231', 'PO88412'), never a plain number: a number alone
 # beside a date may as well be a customer's account or a phone extension.
 _REFERENCE = re.compile(r"^(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9\-/_.]{3,39}$")
+# The same number printed in groups: a prefix of capitals, then groups of figures ('CEI 26 1412', 'BC 2026 0044').
+_SPACED = re.compile(r"^[A-Z]{2,5}(?: \d{2,6}(?:[-/]\d{1,6})?){1,3}$")
 # Unlabelled: below the routing threshold, so a clerk sees the order.
 GUESS = 0.6
 # Name, street, postcode and town: an address on one line has at least two commas.
@@ -46,21 +48,18 @@ def dated_row(line: Line) -> bool:
 def row_po(lines: list[Line], part: str, rule: str) -> Extracted[str] | None:
     """The one reference printed beside a whole date in a row of the head (the first line is the
     letterhead's), as a PO a clerk confirms; None when no such row or two references."""
-    found = [
-        cell
-        for line in lines[1:]
-        if dated_row(line)
-        for cell in line.cells()
-        if len(cell.words) == 1 and _reference(cell)
-    ]
+    found = [cell for line in lines[1:] if dated_row(line) for cell in line.cells() if _reference(cell)]
     if len(found) != 1:
         return None
-    value = found[0].text.strip(".,;:()")
+    value = " ".join(found[0].text.strip(".,;:()").split())
     return Extracted[str](value=value, confidence=GUESS, provenance=provenance(part, found[0].words, rule))
 
 
 def _reference(cell: Cell) -> bool:
-    shaped = _REFERENCE.match(cell.text.strip(".,;:()")) is not None
+    text = " ".join(cell.text.strip(".,;:()").split())
+    if len(cell.words) > 1:
+        return _SPACED.match(text) is not None and F.vat_value(cell.words) is None
+    shaped = _REFERENCE.match(text) is not None
     return shaped and F.po_value(cell.words) is not None and F.vat_value(cell.words) is None
 
 
