@@ -20,7 +20,8 @@ def own_quoted_delivery(parsed: ParsedMessage) -> Extracted[dt.date] | None:
         return None
     text = quoted_text(parsed.quoted)
     found = list(openings(text, "", load_markers()))
-    for opening, after in zip(found, [*found[1:], None], strict=True):
+    for index, opening in enumerate(found):
+        after = found[index + 1] if index + 1 < len(found) else None
         if address not in text[opening.start : opening.end].lower():
             continue
         end = after.start if after else len(text)

@@ -51,3 +51,11 @@ def test_a_day_the_desks_quoted_message_names_is_not_the_customers() -> None:
         "> Le papier 2 plis est en rupture jusqu'au 18/12, livraison possible le 21/12.\n"
     )
     assert own_quoted_delivery(parse_message(_reply(body))) is None
+
+
+def test_a_quoted_history_with_no_attribution_line_names_no_day():
+    # an Outlook reply pasted with '>' marks but no 'On ... wrote:' above them
+    parsed = parse_message(
+        _reply("Ok pour 4 rouleaux.\n\n> Rouleaux adhésifs 50 m : 2\n> Livraison le 17/12\n")
+    )
+    assert own_quoted_delivery(parsed) is None
