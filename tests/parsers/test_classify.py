@@ -83,6 +83,19 @@ WORDINGS = {
         MessageKind.QUOTE_REQUEST,
     ),
     "quote_en": ("Pricing", "Could you quote us for 50 cases of nitrile gloves?", MessageKind.QUOTE_REQUEST),
+    # Prices asked for goods counted, the order to come later.
+    "prices_for_counted_goods_en": (
+        "Prices for the spring works",
+        "Hello,\nBefore we decide, could you give me your prices for 20 bags of potting compost and 4 rolls of "
+        "garden fleece? I'll confirm the order next week.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "prix_pour_des_articles_comptes_fr": (
+        "Rentrée",
+        "Bonjour,\npourriez-vous me donner vos prix pour 40 ramettes A4 et 12 boîtes de feutres ? Je vous "
+        "confirmerai la commande la semaine prochaine.",
+        MessageKind.QUOTE_REQUEST,
+    ),
     "goods_arrived_next_order_later_en": (
         "Re: PO 4500012877",
         "Thanks, the 40 tee-shirts arrived this morning, all good. I'll send you the next order next week.",
