@@ -316,6 +316,8 @@ def _remove(
     ]
     for match in removals:
         what = match["what"]
+        if _AN_ORDER.match(what):
+            continue  # 'annuler notre commande BC-2611-070 d'hier (5 sacs de ...)': a whole order, no line of this one
         above = [ln for ln in lines if before(ln, at, part)]
         numbered = patterns["line_number"].match(what)
         target = _numbered(above, int(numbered["no"]), text, part) if numbered else named_once(above, what)
@@ -359,6 +361,12 @@ def _pointed(lines: list[ExtractedLine], clause: str, at: int, part: str) -> Ext
         return None
     earlier = [ln for ln in lines if before(ln, at, part)]
     return max(earlier, key=lambda ln: ln.provenance.span[1]) if earlier else None  # type: ignore[union-attr]
+
+
+_AN_ORDER = re.compile(
+    r"\s*(?:(?:notre|votre|ma|la|cette|our|your|my|the|this)\s+)?(?:commande|order|bon de commande|purchase order|bc|po)\b",
+    re.I,
+)
 
 
 def _headed_by(lines: list[ExtractedLine], what: str) -> ExtractedLine | None:

@@ -83,6 +83,24 @@ WORDINGS = {
         MessageKind.QUOTE_REQUEST,
     ),
     "quote_en": ("Pricing", "Could you quote us for 50 cases of nitrile gloves?", MessageKind.QUOTE_REQUEST),
+    # An order cancelled and another set out in its place, or an order numbered beside a delivery's missing item.
+    "nouvelle_commande_a_la_place_fr": (
+        "Annulation BC-118 / commande BC-121",
+        "Bonjour,\nMerci d'annuler notre commande BC-118 (3 boîtes de vis). À la place, nouvelle commande BC-121 :\n"
+        "- 2 boîtes de chevilles 8 mm\n- 1 perceuse 18 V\n",
+        MessageKind.ORDER,
+    ),
+    "new_order_instead_en": (
+        "Cancel PO 5512",
+        "Hi,\nPlease cancel PO 5512. Instead, new order PO 5518:\n- 4 reams of A3 paper\n- 2 boxes of pens\n",
+        MessageKind.ORDER,
+    ),
+    "commande_numerotee_et_manquant_fr": (
+        "Commande LB-26-40",
+        "Bonjour,\nCommande LB-26-40 : 6 paquets de cônes 200 µl.\nPar ailleurs, sur la livraison d'hier il "
+        "manquait 2 portoirs.\n",
+        MessageKind.ORDER,
+    ),
     # Prices asked for goods counted, the order to come later.
     "prices_for_counted_goods_en": (
         "Prices for the spring works",

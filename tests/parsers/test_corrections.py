@@ -888,3 +888,11 @@ def test_a_bare_non_and_a_count_ending_the_line_take_its_count_back(line, expect
 )
 def test_a_line_named_first_then_counted_by_a_pronoun(text, expected):
     assert _corrected(text) == [(d, Decimal(q)) for d, q in expected]
+
+
+def test_a_whole_order_cancelled_takes_no_line_of_the_new_one():
+    text = (
+        "Merci d'annuler notre commande BC-118 d'hier (3 boîtes de vis inox).\nÀ la place, nouvelle commande :\n"
+        "- 4 boîtes de vis laiton\n- 1 perceuse 18 V\n"
+    )
+    assert [d for d, _ in _corrected(text)] == ["vis laiton", "perceuse 18 V"]
