@@ -83,7 +83,9 @@ _PO_LABELLED = re.compile(
 # "Commande SG-2026-118" / "notre commande R-1015" / "Bon 2026/ECO/158": a code right after the word needs
 # letters and digits, or is a long number ("Cde 4500012877", an ERP's numbering).
 _PO_AFTER_WORD = re.compile(
-    r"\b(?:commande|cde|order|bon)\s+(?P<po>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9]|\d{6,12})\b",
+    # capitals, a space and a dashed number are one number too ('C'est notre commande LJB 2026/487.')
+    r"\b(?:commande|cde|order|bon)\s+(?P<po>(?:(?-i:[A-Z]{2,5})[ ](?=\d{2,4}[-/]\d))?"
+    r"(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z\-/])[A-Z0-9][A-Z0-9\-/]{2,}[A-Z0-9]|\d{6,12})\b",
     re.I,
 )
 # "la commande de cette semaine, réf CIG-1711, pour jeudi", "notre commande en fichier joint, n° DO-219.",
