@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre
 from re import _parser as sre_parser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import srsly
 
@@ -46,8 +46,14 @@ class ShippedDefaults(spacy.language.BaseDefaults):
     """French for the shipped pipelines: everything the tokenizer needs comes from its bytes.
 
     What French adds beyond the tokenizer (stop words, `like_num`, noun chunks) is read
-    by none of the shipped components nor by the code asking them.
+    by none of the shipped components nor by the code asking them. The tokenizer the config
+    builds has no rules of its own: the shipped bytes replace every one of them (exceptions,
+    prefixes, suffixes, infixes, URLs), and spaCy's base exceptions and punctuation, loaded
+    first, cost each pipeline ~0.01 s on the way to the first message read.
     """
+
+    tokenizer_exceptions: ClassVar[dict[str, list[dict]]] = {}
+    prefixes = suffixes = infixes = url_match = None
 
 
 class ShippedFrench(spacy.language.Language):
