@@ -140,9 +140,17 @@ def _texts(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) ->
             ("name", name_weight, index.customer_terms.names),
             ("address", address_weight, index.customer_terms.addresses),
         ):
-            if weight:
+            if kind == "ship_to" and field == "name":  # the town the goods go to names no buyer
+                named_by = terms(_TOWN.sub(" ", text))
+                found.append(_covered(f"{kind}_{field}", named_by, weight, terms_index) if named_by else {})
+            elif weight:
                 found.append(_covered(f"{kind}_{field}", words, weight, terms_index))
     return found
+
+
+# A postcode and the town after it ('69230 Saint-Genis-Laval'): 'Le Fournil de Saint-Genis' is another
+# customer's name, not who ships there.
+_TOWN = re.compile(r"(?<!\w)\d{4,5}\s+[^\W\d_][^\n,;]*")
 
 
 def _from_colleague(parsed: ParsedMessage, index: CatalogIndex) -> bool:

@@ -89,11 +89,22 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"\s*(?:[,;.!)]|[-–—](?=\s)|$|(?<=\w)\s(?=(?:{_REASON})\b))",
             re.I,
         ),
+        # '1 sac farine t55 25kg non 2': typed with no mark nor apology, a bare 'non' and the count that
+        # stands end the line
+        "revised_bare": re.compile(r"\s+non\s*,?\s+(?P<new>\d+)(?P<unit>)\s*[.!]?\s*$", re.I),
         # 'make that 12 cases of the gloves': the unit may come between the count and the name
         "make_that": re.compile(
             # 'make that 3 boxes of the CF410X', 'make that 8 parkas': the name right after the count
             rf"\bmake\s+(?:that|it|those)\s+(?P<new>{qty})\s+(?:(?:(?P<unit>[^\W\d_]+\.?)\s+)?"
             rf"(?:of\s+the|of|for\s+the)\s+)?(?P<what>[^\W\d_][^,.;:\n]{{1,60}})",
+            re.I,
+        ),
+        # 'pour les lavettes bleues mettez-en 8', 'for the 50 mm tape, make it 8': the line named first, then a
+        # count said of it by a pronoun
+        "for_the": re.compile(
+            rf"\b(?:pour|for)\s+(?:les|le|la|l['’]|the|those|these)\s*(?P<what>[^\W\d_][^,.;:\n]{{1,50}}?)\s*,?\s+"
+            rf"(?:(?:mettez|prenez|envoyez|livrez|mets|prends)-en|(?:make|put)\s+(?:it|that|them|those))\s+"
+            rf"(?P<new>{qty})(?![\w,.]\d|\w)",
             re.I,
         ),
         # 'but only 4 pairs of shoes for now', 'seulement 2 cartons de gants': the count cut, the line named after

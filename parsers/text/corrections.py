@@ -120,7 +120,8 @@ def inline_correction(line: str) -> tuple[int, Decimal, tuple[int, int], Decimal
 def revised_count(line: str) -> tuple[int, Decimal, tuple[int, int]] | None:
     """'... x 2 -> non pardon, un seul, le client a annulé le 2e': where the line's own text ends, the
     count that stands and its span (the count it replaces is the one the text before writes)."""
-    found = correction_patterns()["revised"].search(line)
+    patterns = correction_patterns()
+    found = patterns["revised"].search(line) or patterns["revised_bare"].search(line)
     if found is None or not re.search(r"\d", line[: found.start()]):
         return None
     if found["unit"] and normalise_unit(found["unit"].rstrip(".").lower()) is None:
@@ -282,7 +283,7 @@ def _recount_named(
     takes the count, though the sentence does not write the one it replaces; 'add 2 more boxes of
     the CF410X' adds to its count."""
     patterns = correction_patterns()
-    keys = possible_keys(("make_that", "make_the", "set_to", "only", "enough", "more"), sentence)
+    keys = possible_keys(("make_that", "make_the", "for_the", "set_to", "only", "enough", "more"), sentence)
     key, found = next(((k, m) for k in keys if (m := patterns[k].search(sentence))), ("", None))
     if found is None:
         return lines
@@ -315,6 +316,8 @@ def _remove(
     ]
     for match in removals:
         what = match["what"]
+        if _AN_ORDER.match(what):
+            continue  # 'annuler notre commande BC-2611-070 d'hier (5 sacs de ...)': a whole order, no line of this one
         above = [ln for ln in lines if before(ln, at, part)]
         numbered = patterns["line_number"].match(what)
         target = _numbered(above, int(numbered["no"]), text, part) if numbered else named_once(above, what)
@@ -358,6 +361,12 @@ def _pointed(lines: list[ExtractedLine], clause: str, at: int, part: str) -> Ext
         return None
     earlier = [ln for ln in lines if before(ln, at, part)]
     return max(earlier, key=lambda ln: ln.provenance.span[1]) if earlier else None  # type: ignore[union-attr]
+
+
+_AN_ORDER = re.compile(
+    r"\s*(?:(?:notre|votre|ma|la|cette|our|your|my|the|this)\s+)?(?:commande|order|bon de commande|purchase order|bc|po)\b",
+    re.I,
+)
 
 
 def _headed_by(lines: list[ExtractedLine], what: str) -> ExtractedLine | None:

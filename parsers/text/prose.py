@@ -34,7 +34,8 @@ from parsers.vocabulary.sieve import starting
 def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     """Order lines inside a sentence: "deux cartons de X, une boîte de Y et 3 rouleaux de Z"."""
     found = []
-    for match in _prose_matches(sentence):
+    matches = list(_prose_matches(sentence))
+    for index, match in enumerate(matches):
         if found and match.start() + start < line_end(found[-1]):
             continue  # 'toilet rolls, the 96 roll one': a count in the name before is a word of it
         group = next(g for g in ("qty", "half", "approx") if match[g])
@@ -58,7 +59,9 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         held = held and normalise_unit(match[unit_group]) is None
         if held:
             desc_start = match.start(unit_group)
-        desc, desc_end = cut_designation(sentence, desc_start)
+        desc, desc_end = _before_next_item(
+            sentence, desc_start, cut_designation(sentence, desc_start), matches[index + 1 :]
+        )
         if not desc or _size_only(desc):
             continue  # 'mozzarella 4 sacs de 2,5 kg', '2 colis de 24)': a size or a count names no article
         desc = with_measure(desc, match["measure"] or match["approx_measure"])
@@ -87,6 +90,10 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
                 qty=(quantity, (start + match.start(group), start + _count_end(match, group))),
                 unit=(unit, (start + match.start(unit_group), start + match.end(unit_group)))
                 if unit
+                else None,
+                # 'two 180-egg cases of large eggs': what each case holds
+                pack=(Decimal(match["pieces"]), (start + match.start("pieces"), start + match.end("pieces")))
+                if match["pieces"]
                 else None,
                 rule="text-prose",
                 confidence=0.5 if approx else 0.75,
@@ -132,6 +139,25 @@ def _times_measure(sentence: str, match: re.Match[str], group: str) -> bool:
 def _count(text: str) -> tuple[Decimal | None, bool]:
     """The count a word or figure says; 'a' and 'an' before a unit say one."""
     return (Decimal(1), False) if text.lower() in ("a", "an") else read_quantity(text)
+
+
+def _before_next_item(
+    sentence: str, begin: int, cut: tuple[str, int], later: list[re.Match[str]]
+) -> tuple[str, int]:
+    """A name typed on with no mark into the next item ('deux cartons de frites steakhouse quatre sacs de
+    nuggets ...') ends where a count, a unit of packs and 'de'/'of' open that item, when a word is left
+    before it ('deux cartons de 6 bouteilles' counts what a carton holds)."""
+    desc, end = cut
+    for match in later:
+        if match.start() >= end:
+            break
+        unit = normalise_unit(match["unit"]) if match["unit"] and match["bare"] is None else None
+        if unit is None or unit_kind(unit) != "count":
+            continue
+        name = sentence[begin : match.start()].rstrip(" ,;:")
+        if re.search(r"[^\W\d_]{2}", name):
+            return name, begin + len(name)
+    return desc, end
 
 
 def _prose_matches(sentence: str) -> Iterator[re.Match[str]]:
@@ -281,7 +307,7 @@ def _build_prose() -> re.Pattern[str]:
         re.compile(
             rf"(?<![\w,.(])(?:(?P<approx>{approx}){approx_unit}|(?:(?P<half>une?\s+demie?|half\s+an?(?!\s+dozen))[\s-]+|"
             rf"(?P<qty>{quantity_words_pattern()}|{NUMBER}|{one})(?P<and_half>\s+and\s+a\s+half)?\s+)"
-            rf"(?:{MORE}\s+)?(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:{MORE_AFTER}\s+)?(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
+            rf"(?:{MORE}\s+)?(?:(?:[x×]\s*)?(?P<measure>{MEASURE})\s+)?(?:(?P<pieces>\d+)-(?!\d)[^\W\d_]+\s+)?(?P<unit>{UNIT_TOKEN})(?P<et_demi>\s+et\s+demie?)?)\s+(?:{MORE_AFTER}\s+)?(?:(?P<size>\d+(?:[.,]\d+)?\s?[^\W\d_]{{1,2}}\s+)?(?:de\s+|d'|d’|of\s+)"
             rf"|(?P<bare>))(?P<desc>[^\s;,.:!?])",
             re.I,
         )

@@ -205,7 +205,7 @@ def _build_listed() -> re.Pattern[str]:
             # '..., de trois écrans et de cinq vestes': the 'de' the verb asks for may repeat after the join; a join
             # after a figure names nothing ('the blue ones in 0.7 and six wallets of ...': the join is the next item's)
             rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
-            rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER}|(?P<article>an?))\s+(?:(?P<measure>{MEASURE})\s+)?(?P<of_the>of\s+the\s+)?(?!(?:and|et|or|ou|puis|plus|then)\b)(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
+            rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER}|(?P<article>an?))\s+(?:(?P<measure>{MEASURE}|{_RATING})\s+)?(?P<of_the>of\s+the\s+)?(?!(?:and|et|or|ou|puis|plus|then)\b)(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
             re.I,
         )
     )
@@ -223,4 +223,7 @@ _ALSO = ("aussi", "also", "encore", "également", "egalement", "just", "juste", 
 _DIMENSION = re.compile(r"\d\s*[x×]\s*\d")
 _ARTICLES = frozenset({"un", "une", "a", "an"})
 _FRACTIONS = frozenset({"demi", "demie", "half"})
+# A rating written between the count and the name ('six 20 A breakers', 'deux 100 W projecteurs'): a value of
+# the article, kept with its name.
+_RATING = r"\d+(?:[.,]\d+)?\s?(?-i:A|mA|W|kW|V|VA|Ah)(?!\w)"
 _LISTED = _build_listed()

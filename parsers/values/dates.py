@@ -102,7 +102,9 @@ _RELATIVE_SOURCES = [
     (
         "day_only",
         r"\b(?:le|the|avant\s+le|before\s+the)\s+(?P<d>\d{1,2})(?:er|st|nd|rd|th)?\b"
-        r"(?![/.,:h]?\d|\s*(?:h\b|%|€|x\b))",
+        # 'pour le 3 plis', 'the 2 ply one': a count of the article's parts, no day
+        r"(?![/.,:h]?\d|\s*(?:h\b|%|€|x\b)|\s+(?:plis?|ply|couches?|layers?|feuilles|sheets|portes|doors|places|seats"
+        r"|p[ôo]les|poles|voies|ways|trous|holes)\b)",
     ),
 ]
 

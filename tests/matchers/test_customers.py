@@ -258,3 +258,11 @@ def test_a_colleague_passing_on_a_call_names_the_customer_in_words(samples_index
     message = _from_the_desk(f"Commande prise au téléphone pour la Brasserie du Port :\n{items}\nMarc\n")
     match = match_customer(message, make_order(), samples_index)
     assert (match.customer_id, match.sender_known) == ("C0104", False)
+
+
+def test_the_town_the_goods_go_to_names_no_other_customer(samples_index: CatalogIndex) -> None:
+    # 'Hôtel Ibiscus Bordeaux Lac' shares its words with the town of a depot the known sender delivers to.
+    order = make_order(ship_to="12 allée des Pins, 33300 Bordeaux Lac")
+    match = match_customer(make_message("bellarina.pizzeria@gmail.com"), order, samples_index)
+    assert match.customer_id == "C0148"
+    assert not any(e.kind == "ship_to_name" for c in match.candidates for e in c.evidence)

@@ -83,6 +83,37 @@ WORDINGS = {
         MessageKind.QUOTE_REQUEST,
     ),
     "quote_en": ("Pricing", "Could you quote us for 50 cases of nitrile gloves?", MessageKind.QUOTE_REQUEST),
+    # An order cancelled and another set out in its place, or an order numbered beside a delivery's missing item.
+    "nouvelle_commande_a_la_place_fr": (
+        "Annulation BC-118 / commande BC-121",
+        "Bonjour,\nMerci d'annuler notre commande BC-118 (3 boîtes de vis). À la place, nouvelle commande BC-121 :\n"
+        "- 2 boîtes de chevilles 8 mm\n- 1 perceuse 18 V\n",
+        MessageKind.ORDER,
+    ),
+    "new_order_instead_en": (
+        "Cancel PO 5512",
+        "Hi,\nPlease cancel PO 5512. Instead, new order PO 5518:\n- 4 reams of A3 paper\n- 2 boxes of pens\n",
+        MessageKind.ORDER,
+    ),
+    "commande_numerotee_et_manquant_fr": (
+        "Commande LB-26-40",
+        "Bonjour,\nCommande LB-26-40 : 6 paquets de cônes 200 µl.\nPar ailleurs, sur la livraison d'hier il "
+        "manquait 2 portoirs.\n",
+        MessageKind.ORDER,
+    ),
+    # Prices asked for goods counted, the order to come later.
+    "prices_for_counted_goods_en": (
+        "Prices for the spring works",
+        "Hello,\nBefore we decide, could you give me your prices for 20 bags of potting compost and 4 rolls of "
+        "garden fleece? I'll confirm the order next week.",
+        MessageKind.QUOTE_REQUEST,
+    ),
+    "prix_pour_des_articles_comptes_fr": (
+        "Rentrée",
+        "Bonjour,\npourriez-vous me donner vos prix pour 40 ramettes A4 et 12 boîtes de feutres ? Je vous "
+        "confirmerai la commande la semaine prochaine.",
+        MessageKind.QUOTE_REQUEST,
+    ),
     "goods_arrived_next_order_later_en": (
         "Re: PO 4500012877",
         "Thanks, the 40 tee-shirts arrived this morning, all good. I'll send you the next order next week.",
@@ -191,7 +222,7 @@ WORDINGS = {
         MessageKind.QUOTE_REQUEST,
     ),
     # Prices asked for counted goods in a sentence, the order to be confirmed later.
-    "prices_for_counted_goods_en": (
+    "prices_for_a_list_of_goods_en": (
         "Prices for the spring works",
         "Before we decide, could you give me your prices for 12 bags of lawn seed, 4 rolls of edging "
         "and 2 drums of weedkiller? I'll confirm the order next week.",

@@ -853,3 +853,46 @@ def test_a_clause_opening_on_an_article_no_longer_wanted_takes_its_line_out(text
 def test_a_clause_naming_no_line_above_takes_nothing_out():
     text = "Il nous faut 4 sacs de ciment 35 kg, pas de sable, et 2 seaux de joint.\n"
     assert [d for d, _ in _corrected(text)] == ["ciment 35 kg", "joint"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2 boîtes de vis inox 4x40 non 3", ("vis inox 4x40", 3)),
+        ("rouleaux de scotch 19 mm : 4 non 6", ("rouleaux de scotch 19 mm", 6)),
+        ("crayons graphite HB no 2 : 12", ("crayons graphite HB no 2", 12)),
+    ],
+    ids=["count-first", "count-after", "a-number-no-count"],
+)
+def test_a_bare_non_and_a_count_ending_the_line_take_its_count_back(line, expected):
+    assert _read(f"{line}\n") == [(expected[0], Decimal(expected[1]))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "gants nitrile M : 5\ngants latex M : 5\n\nEt pour les gants latex, mettez-en 8.\n",
+            [("gants nitrile M", 5), ("gants latex M", 8)],
+        ),
+        (
+            "masking tape 25 mm: 5\nduct tape 50 mm: 5\n\nFor the duct tape, make it 8.\n",
+            [("masking tape 25 mm", 5), ("duct tape 50 mm", 8)],
+        ),
+        (
+            "gants nitrile M : 5\ngants latex M : 5\n\nPour le chantier, mettez-en 8.\n",
+            [("gants nitrile M", 5), ("gants latex M", 5)],
+        ),
+    ],
+    ids=["pour-les-fr", "for-the-en", "names-no-line"],
+)
+def test_a_line_named_first_then_counted_by_a_pronoun(text, expected):
+    assert _corrected(text) == [(d, Decimal(q)) for d, q in expected]
+
+
+def test_a_whole_order_cancelled_takes_no_line_of_the_new_one():
+    text = (
+        "Merci d'annuler notre commande BC-118 d'hier (3 boîtes de vis inox).\nÀ la place, nouvelle commande :\n"
+        "- 4 boîtes de vis laiton\n- 1 perceuse 18 V\n"
+    )
+    assert [d for d, _ in _corrected(text)] == ["vis laiton", "perceuse 18 V"]

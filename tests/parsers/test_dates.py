@@ -88,6 +88,8 @@ def test_delivery_date(text: str, today: dt.date, expected: dt.date) -> None:
         'Groupe de sécurité coudé 3/4" 7 bar pour la chaufferie',
         "raccord 1/2'' mâle pour le manchon 3/4 pouce",
         "Livraison le 05/10/202 au dépôt",
+        "D'accord pour le 3 plis, 8 colis.",
+        "Ok for the 2 ply rolls, 6 cases.",
     ],
     ids=[
         "asap",
@@ -98,6 +100,8 @@ def test_delivery_date(text: str, today: dt.date, expected: dt.date) -> None:
         "inch-size",
         "inch-words",
         "three-digit-year",
+        "a-count-of-plies-fr",
+        "a-count-of-plies-en",
     ],
 )
 def test_no_delivery_date(text: str) -> None:

@@ -993,3 +993,16 @@ def test_a_delivery_label_opening_a_sentence_mid_line_reads_its_address(text: st
 def test_a_delivery_sentence_giving_a_day_mid_line_is_no_address() -> None:
     text = "Merci pour le devis. Livraison : jeudi matin.\nJean\n12 allée des Artisans, 33170 Gradignan"
     assert fields.ship_to(text, part="body") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("D'accord pour les 4 rames. C'est notre commande LAB 2026/118.", "LAB 2026/118"),
+        ("Please add 2 boxes. This is our order WO 26-0412.", "WO 26-0412"),
+    ],
+    ids=["fr", "en"],
+)
+def test_capitals_a_space_and_a_dashed_number_after_the_word_are_one_po(text: str, expected: str) -> None:
+    found = fields.po_number("", text, part="body")
+    assert found is not None and found.value == expected

@@ -754,3 +754,21 @@ def test_a_street_and_postcode_closing_a_sentence_count_nothing(text: str) -> No
 )
 def test_what_the_goods_are_for_before_the_request_is_no_item(text: str, names: list[str]) -> None:
     assert [ln.description.value for ln in read_lines(text, part="body")][: len(names)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We need two RCDs, six 20 A breakers and three surge arresters.",
+            [("RCDs", 2), ("breakers 20 A", 6), ("surge arresters", 3)],
+        ),
+        (
+            "Il nous faut deux 100 W projecteurs LED et 3 rallonges.",
+            [("projecteurs LED 100 W", 2), ("rallonges", 3)],
+        ),
+    ],
+    ids=["amps-en", "watts-fr"],
+)
+def test_a_rating_between_the_count_and_the_name_stays_with_the_name(text, expected):
+    assert [(d, q) for d, q, _ in read_triples(text)] == [(d, Decimal(q)) for d, q in expected]

@@ -72,3 +72,45 @@ def test_a_count_word_inside_a_name_the_catalogue_names_whole_stays() -> None:
     assert _read("il me faut deux boîtes de veste trois saisons bleue\n", book) == [
         ("veste trois saisons bleue", 2)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "salut il me faudrait deux boîtes de vis inox 4x40 trois sacs de chevilles nylon un tube de "
+            "silicone blanc et deux rouleaux de scotch, merci\n",
+            [
+                ("vis inox 4x40", 2, "boite"),
+                ("chevilles nylon", 3, "sac"),
+                ("silicone blanc", 1, "tube"),
+                ("scotch", 2, "rouleau"),
+            ],
+        ),
+        (
+            "we need three boxes of screws 4x40 two packs of wall plugs and one tube of sealant\n",
+            [("screws 4x40", 3, "boite"), ("wall plugs", 2, "paquet"), ("sealant", 1, "tube")],
+        ),
+        # What a pack holds, counted after it, opens no item of its own.
+        (
+            "Il faudrait deux cartons de 6 bouteilles de vin rouge.\n",
+            [("6 bouteilles de vin rouge", 2, "carton")],
+        ),
+    ],
+    ids=["fr", "en", "a-pack-s-content"],
+)
+def test_items_typed_on_without_a_mark_end_where_a_count_of_packs_opens_the_next(text, expected):
+    lines = read_lines(text, part="body")
+    assert [(ln.description.value, ln.quantity.value, ln.unit.value) for ln in lines] == [
+        (d, Decimal(q), u) for d, q, u in expected
+    ]
+
+
+def test_a_count_of_pieces_joined_to_the_packs_counted_is_what_each_holds():
+    (line,) = read_lines("Please send three 500-sheet reams of A4 copier paper.\n", part="body")
+    assert (line.description.value, line.quantity.value, line.unit.value, line.pack_size.value) == (
+        "A4 copier paper",
+        Decimal(3),
+        "ramette",
+        Decimal(500),
+    )
