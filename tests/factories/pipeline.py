@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from matchers import CatalogIndex
 from models import (
     Address,
     Candidate,
@@ -24,6 +25,7 @@ from models import (
     PastOrder,
     ProductRow,
     Provenance,
+    ReferenceData,
 )
 
 PASS = (
@@ -202,3 +204,9 @@ def make_extracted_line(
         pack_size=Extracted(value=Decimal(pack_size)) if pack_size else None,
         unit_price=Extracted(value=Decimal(unit_price)) if unit_price else None,
     )
+
+
+def catalogue_index(*names: str) -> CatalogIndex:
+    """A catalogue of the names given, sold by the piece, as skus A1, A2, ... in that order."""
+    rows = [ProductRow(sku=f"A{i}", name=name, unit="pce") for i, name in enumerate(names, start=1)]
+    return CatalogIndex.build(ReferenceData(products=rows))

@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import CatalogIndex, match_article
+from matchers import match_article
 from matchers.vocabulary import load_vocabulary
-from models import ProductRow, ReferenceData
-from tests.factories.pipeline import make_extracted_line
-
-
-def _index(*names: str) -> CatalogIndex:
-    return CatalogIndex.build(
-        ReferenceData(
-            products=[ProductRow(sku=f"A{i}", name=name, unit="pce") for i, name in enumerate(names, start=1)]
-        )
-    )
+from tests.factories.pipeline import catalogue_index, make_extracted_line
 
 
 @pytest.mark.parametrize(
@@ -84,7 +75,9 @@ def _index(*names: str) -> CatalogIndex:
     ],
 )
 def test_an_english_name_finds_the_french_designation(wording: str, names: tuple[str, ...]) -> None:
-    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(wording, quantity="2"), catalogue_index(*names), customer_id=None
+    )
     assert match.sku == "A1"
 
 

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import CatalogIndex, match_article
-from models import ProductRow, ReferenceData
-from tests.factories.pipeline import make_extracted_line
-
-
-def _index(*names: str) -> CatalogIndex:
-    return CatalogIndex.build(
-        ReferenceData(
-            products=[ProductRow(sku=f"A{i}", name=name, unit="pce") for i, name in enumerate(names, start=1)]
-        )
-    )
+from matchers import match_article
+from tests.factories.pipeline import catalogue_index, make_extracted_line
 
 
 @pytest.mark.parametrize(
@@ -68,5 +59,7 @@ def _index(*names: str) -> CatalogIndex:
     ],
 )
 def test_a_feature_said_picks_the_twin_that_has_it(names: tuple[str, ...], wording: str, sku: str) -> None:
-    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(wording, quantity="2"), catalogue_index(*names), customer_id=None
+    )
     assert match.sku == sku

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import CatalogIndex, match_article
+from matchers import match_article
 from matchers.designation import spellings
 from matchers.normalize import is_multiple, read_wording
 from matchers.scoring import CLEAR_MARGIN
-from models import ProductRow, ReferenceData
-from tests.factories.pipeline import make_extracted_line
-
-
-def _index(*names: str) -> CatalogIndex:
-    rows = [ProductRow(sku=f"A{i}", name=name, unit="pce") for i, name in enumerate(names, start=1)]
-    return CatalogIndex.build(ReferenceData(products=rows))
-
+from tests.factories.pipeline import catalogue_index, make_extracted_line
 
 LOCKERS = (
     "Banquette d'attente acier 1 place",
@@ -41,13 +34,15 @@ STOVES = ("Réchaud gaz inox 1 feu", "Réchaud gaz inox 2 feux", "Réchaud gaz i
 def test_a_count_of_places_said_in_one_word_names_the_article_of_that_count(
     names: tuple[str, ...], said: str, sku: str
 ) -> None:
-    found = match_article(make_extracted_line(said, quantity="2"), _index(*names), customer_id=None)
+    found = match_article(make_extracted_line(said, quantity="2"), catalogue_index(*names), customer_id=None)
     assert found.sku == sku
     assert found.margin >= CLEAR_MARGIN
 
 
 def test_the_plain_name_beside_one_that_says_double_is_the_plain_one() -> None:
-    index = _index("Patère murale chromée", "Double patère murale chromée", "Patère murale 2 crochets laiton")
+    index = catalogue_index(
+        "Patère murale chromée", "Double patère murale chromée", "Patère murale 2 crochets laiton"
+    )
     found = match_article(
         make_extracted_line("patères murales chromées", quantity="6"), index, customer_id=None
     )
@@ -55,7 +50,7 @@ def test_the_plain_name_beside_one_that_says_double_is_the_plain_one() -> None:
 
 
 def test_one_count_said_in_a_word_is_never_another_count_misspelt() -> None:
-    index = _index("Raclette sol 45 cm lame caoutchouc", "Éponge double face verte")
+    index = catalogue_index("Raclette sol 45 cm lame caoutchouc", "Éponge double face verte")
     said = read_wording("raclette sol 45 cm simple lame")
     counted = next(word for word in said.words if is_multiple(word))
     assert spellings(counted, index.designations) == []
@@ -63,7 +58,9 @@ def test_one_count_said_in_a_word_is_never_another_count_misspelt() -> None:
 
 
 def test_a_count_said_of_an_article_without_places_is_no_word_it_lacks() -> None:
-    index = _index(*LOCKERS, "Lampe de chevet laiton", "Lampe de chevet noire", "Lampe de bureau laiton")
+    index = catalogue_index(
+        *LOCKERS, "Lampe de chevet laiton", "Lampe de chevet noire", "Lampe de bureau laiton"
+    )
     found = match_article(
         make_extracted_line("lampes de chevet simples laiton", quantity="2"), index, customer_id=None
     )

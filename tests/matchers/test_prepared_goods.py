@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import CatalogIndex, match_article
+from matchers import match_article
 from matchers.normalize import read_wording
-from models import ProductRow, ReferenceData
-from tests.factories.pipeline import make_extracted_line
-
-
-def _index(*names: str) -> CatalogIndex:
-    return CatalogIndex.build(
-        ReferenceData(
-            products=[ProductRow(sku=f"A{i}", name=name, unit="pce") for i, name in enumerate(names, start=1)]
-        )
-    )
+from tests.factories.pipeline import catalogue_index, make_extracted_line
 
 
 @pytest.mark.parametrize(
@@ -60,14 +51,18 @@ def _index(*names: str) -> CatalogIndex:
     ],
 )
 def test_a_prepared_or_used_name_finds_its_designation(wording: str, names: tuple[str, ...]) -> None:
-    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(wording, quantity="2"), catalogue_index(*names), customer_id=None
+    )
     assert match.sku == "A1"
 
 
 def test_powder_free_gloves_are_not_the_powdered_ones() -> None:
     names = ("Gant nitrile poudré taille M - boîte de 100", "Gant nitrile non poudré taille M - boîte de 100")
     match = match_article(
-        make_extracted_line("nitrile gloves PF, medium", quantity="2"), _index(*names), customer_id=None
+        make_extracted_line("nitrile gloves PF, medium", quantity="2"),
+        catalogue_index(*names),
+        customer_id=None,
     )
     assert match.sku == "A2"
 
@@ -97,7 +92,9 @@ def test_a_participle_reads_alike_in_either_gender() -> None:
     ids=["food", "electrical"],
 )
 def test_a_number_in_the_plural_names_the_variant_printing_it(wording: str, names: tuple[str, ...]) -> None:
-    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(wording, quantity="2"), catalogue_index(*names), customer_id=None
+    )
     assert match.sku == "A2"
 
 
@@ -122,7 +119,7 @@ def test_what_the_customer_takes_instead_is_no_part_of_the_name(
     wording: str, pack: str | None, names: tuple[str, ...]
 ) -> None:
     line = make_extracted_line(wording, quantity="1", pack_size=pack)
-    assert match_article(line, _index(*names), customer_id=None).sku == "A1"
+    assert match_article(line, catalogue_index(*names), customer_id=None).sku == "A1"
 
 
 @pytest.mark.parametrize(
@@ -153,7 +150,9 @@ def test_what_the_customer_takes_instead_is_no_part_of_the_name(
 def test_a_garment_or_fitting_named_in_english_finds_its_designation(
     wording: str, names: tuple[str, ...]
 ) -> None:
-    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(wording, quantity="2"), catalogue_index(*names), customer_id=None
+    )
     assert match.sku == "A1"
 
 
@@ -172,7 +171,9 @@ def test_a_class_written_right_after_the_sensitivity_is_the_class(wording: str, 
         "Interrupteur différentiel 2P 40A 30mA type AC",
         "Interrupteur différentiel 2P 40A 30mA type F",
     )
-    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(wording, quantity="2"), catalogue_index(*names), customer_id=None
+    )
     assert match.sku == sku
 
 

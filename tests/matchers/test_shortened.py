@@ -5,21 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import CatalogIndex, match_article
+from matchers import match_article
 from matchers.articles import GUESS_FLOOR
 from matchers.normalize import read_wording
 from matchers.scoring import CLEAR_MARGIN
-from models import ProductRow, ReferenceData
 from parsers.text.lines import read_line
-from tests.factories.pipeline import make_extracted_line
-
-
-def _index(*names: str) -> CatalogIndex:
-    return CatalogIndex.build(
-        ReferenceData(
-            products=[ProductRow(sku=f"A{i}", name=name, unit="pce") for i, name in enumerate(names, start=1)]
-        )
-    )
+from tests.factories.pipeline import catalogue_index, make_extracted_line
 
 
 @pytest.mark.parametrize(
@@ -58,12 +49,14 @@ def _index(*names: str) -> CatalogIndex:
 def test_the_beginnings_of_two_words_run_together(
     wording: str, names: tuple[str, ...], expected: str
 ) -> None:
-    match = match_article(make_extracted_line(wording, quantity="3"), _index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(wording, quantity="3"), catalogue_index(*names), customer_id=None
+    )
     assert match.sku == expected
 
 
 def test_beginnings_that_fit_twins_alike_are_a_doubt() -> None:
-    index = _index(
+    index = catalogue_index(
         "Interrupteur différentiel ID 2P 40A 30mA type AC", "Interrupteur différentiel ID 4P 40A 30mA type AC"
     )
     match = match_article(make_extracted_line("interdiff 40A type AC", quantity="3"), index, customer_id=None)
@@ -103,7 +96,9 @@ def test_a_unit_cut_short_before_the_name(text: str, unit: str, name: str) -> No
     ids=["glued", "cut-with-a-dot", "receipt-book"],
 )
 def test_pages_counted_with_their_initial_are_the_pages_printed(wording: str, names: tuple[str, ...]) -> None:
-    match = match_article(make_extracted_line(wording, quantity="10"), _index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(wording, quantity="10"), catalogue_index(*names), customer_id=None
+    )
     assert (match.sku, match.margin >= CLEAR_MARGIN) == ("A1", True)
 
 
@@ -128,5 +123,7 @@ def test_a_pole_count_is_no_page_count():
 def test_a_value_said_in_the_plural_names_the_article_printing_it(
     wording: str, names: tuple[str, ...]
 ) -> None:
-    match = match_article(make_extracted_line(wording, quantity="4"), _index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(wording, quantity="4"), catalogue_index(*names), customer_id=None
+    )
     assert match.sku == "A1"

@@ -7,23 +7,13 @@ from __future__ import annotations
 import pytest
 
 from intake.routing.decision import GUESS
-from matchers import CatalogIndex, match_article
+from matchers import match_article
 from matchers.articles import GUESS_FLOOR, GUESS_SCORE
 from matchers.normalize import read_wording
 from matchers.remarks import clause_words, without_use_clause
-from models import ProductRow, ReferenceData
-from tests.factories.pipeline import make_extracted_line
+from tests.factories.pipeline import catalogue_index, make_extracted_line
 
-
-def _index(*names: str) -> CatalogIndex:
-    return CatalogIndex.build(
-        ReferenceData(
-            products=[ProductRow(sku=f"A{i}", name=name, unit="pce") for i, name in enumerate(names, start=1)]
-        )
-    )
-
-
-_CLEANING = _index(
+_CLEANING = catalogue_index(
     "Gants nitrile bleus non poudrés taille 8 - boîte de 100",
     "Gants latex blancs poudrés taille 8 - boîte de 100",
     "Sacs poubelle 110 L noirs - rouleau de 25",
@@ -38,7 +28,7 @@ _CLEANING = _index(
     "Détergent sols 5 L",
 )
 
-_ELECTRICAL = _index(
+_ELECTRICAL = catalogue_index(
     "Gaine ICTA grise 20 mm - couronne 100 m",
     "Boîte de dérivation étanche 105 x 105 mm",
     "Câble rigide cuivre 1,5 mm² bleu - couronne 100 m",
@@ -134,7 +124,7 @@ def test_a_short_english_wording_finds_the_article_it_names(wording: str, sku: s
 
 
 def test_a_makers_ref_among_weak_words_names_its_article_surely() -> None:
-    index = _index(
+    index = catalogue_index(
         "Disjoncteur Hager MFN716 1P+N 16A courbe C",
         "Disjoncteur Hager MFN720 1P+N 20A courbe C",
         "Interrupteur différentiel Hager CDA740F 40A 30mA type AC",
@@ -146,7 +136,7 @@ def test_a_makers_ref_among_weak_words_names_its_article_surely() -> None:
     assert match.score >= 0.9
 
 
-_DAIRY = _index(
+_DAIRY = catalogue_index(
     "Crème fraîche épaisse 30% MG 5 L",
     "Crème liquide entière 35% MG 1 L",
     "Lait demi-écrémé UHT 1 L",

@@ -9,16 +9,7 @@ import pytest
 from matchers import CatalogIndex, match_article
 from matchers.cognates import cognates
 from matchers.normalize import read_wording
-from models import ProductRow, ReferenceData
-from tests.factories.pipeline import make_extracted_line
-
-
-def _index(*names: str) -> CatalogIndex:
-    return CatalogIndex.build(
-        ReferenceData(
-            products=[ProductRow(sku=f"A{i}", name=name, unit="pce") for i, name in enumerate(names, start=1)]
-        )
-    )
+from tests.factories.pipeline import catalogue_index, make_extracted_line
 
 
 @pytest.mark.parametrize(
@@ -40,7 +31,7 @@ def test_a_word_with_the_other_languages_ending(word: str, known: set[str], expe
 
 
 def test_an_english_learned_word_finds_the_french_designation() -> None:
-    index = _index(
+    index = catalogue_index(
         "Nettoyant plaque vitrocéramique 500 ml", "Nettoyant inox 500 ml", "Nettoyant céramique 500 ml"
     )
     match = match_article(
@@ -51,7 +42,7 @@ def test_an_english_learned_word_finds_the_french_designation() -> None:
 
 
 def test_one_side_of_an_article_printed_with_two() -> None:
-    index = _index(
+    index = catalogue_index(
         "Sac kraft à poignées 26 x 32 cm",
         "Sac kraft à poignées 32 x 45 cm",
         "Sac kraft à poignées 45 x 55 cm",
@@ -64,7 +55,7 @@ def test_one_side_of_an_article_printed_with_two() -> None:
 
 
 def test_a_side_two_articles_share_stays_a_doubt() -> None:
-    index = _index("Sac kraft à poignées 26 x 32 cm", "Sac kraft à poignées 32 x 45 cm")
+    index = catalogue_index("Sac kraft à poignées 26 x 32 cm", "Sac kraft à poignées 32 x 45 cm")
     match = match_article(
         make_extracted_line("sacs kraft poignées 32 cm", quantity="500"), index, customer_id=None
     )
@@ -78,7 +69,9 @@ def test_a_shoe_size_said_as_the_shops_say_it(said: str) -> None:
 
 @pytest.mark.parametrize("said", ["P42", "EU 42", "pointure 42", "42"])
 def test_a_shoe_size_finds_its_article(said: str) -> None:
-    index = _index(*(f"Chaussure de randonnée Trek cuir pointure {size}" for size in (40, 41, 42, 43)))
+    index = catalogue_index(
+        *(f"Chaussure de randonnée Trek cuir pointure {size}" for size in (40, 41, 42, 43))
+    )
     match = match_article(
         make_extracted_line(f"chaussures rando Trek cuir {said}", quantity="2"), index, customer_id=None
     )
@@ -87,7 +80,7 @@ def test_a_shoe_size_finds_its_article(said: str) -> None:
 
 
 def test_an_english_word_french_prints_otherwise_is_read_in_its_english_meaning() -> None:
-    index = _index(
+    index = catalogue_index(
         "Assiette porcelaine blanche Ø27 cm", "Bol porcelaine blanc 50 cl", "Tasse porcelaine blanche 20 cl"
     )
     match = match_article(
@@ -98,7 +91,7 @@ def test_an_english_word_french_prints_otherwise_is_read_in_its_english_meaning(
 
 
 def test_the_same_word_is_the_catalogues_own_where_it_prints_it() -> None:
-    index = _index("Eau minérale plate 1 L", "Eau minérale gazeuse 1 L", "Plaque de cuisson 1 L")
+    index = catalogue_index("Eau minérale plate 1 L", "Eau minérale gazeuse 1 L", "Plaque de cuisson 1 L")
     match = match_article(
         make_extracted_line("eau minérale plate 1 L", quantity="12"), index, customer_id=None
     )
@@ -111,7 +104,7 @@ def test_the_same_word_is_the_catalogues_own_where_it_prints_it() -> None:
     ids=["a-thing", "a-colour"],
 )
 def test_common_goods_words_in_english(said: str, sku: str) -> None:
-    index = _index(
+    index = catalogue_index(
         "Assiette porcelaine blanche Ø27 cm",
         "Bol porcelaine blanc 50 cl",
         "Tasse porcelaine blanche 20 cl",
@@ -122,7 +115,7 @@ def test_common_goods_words_in_english(said: str, sku: str) -> None:
 
 
 def _plumbing() -> CatalogIndex:
-    return _index(
+    return catalogue_index(
         "Robinet d'arrêt laiton 15x21",
         "Robinet d'arrêt laiton 20x27",
         "Flexible inox 15x21 longueur 50 cm",
@@ -193,5 +186,7 @@ def test_a_packs_count_with_what_it_counts_between(said: str) -> None:
 def test_a_tip_said_in_words_and_in_brackets_is_the_figure(wording: str, names: tuple[str, ...]) -> None:
     """The words say the width the bracketed figure says as the catalogue prints it; another article may
     print the words ('Sharpie pointe fine', 'Feutre pointe moyenne')."""
-    match = match_article(make_extracted_line(wording, quantity="2"), _index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(wording, quantity="2"), catalogue_index(*names), customer_id=None
+    )
     assert (match.sku, match.margin >= 0.1) == ("A1", True)
