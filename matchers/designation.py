@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from matchers.cognates import cognates
 from matchers.designation_index import DesignationIndex
+from matchers.dimensions import dims_in_other_unit
 from matchers.normalize import Wording, is_multiple, stem, unit_of
 from matchers.vocabulary import load_vocabulary
 
@@ -134,6 +135,7 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
                     or _leading_dims(value, offered)
                     or (kind == "len" and _side_of(value, offered))
                     or (kind == "dim" and _pack_of_measure(value, candidate))
+                    or (kind == "dim" and dims_in_other_unit(value, offered))
                 )
             ):
                 agree.append(feature)

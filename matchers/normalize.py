@@ -29,6 +29,15 @@ _PACK_OF_MEASURE = re.compile(rf"\b(\d+)\s*x\s*({_NUM})\s*({_CONTENT_ALT})\b")
 _DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
 # A panel's height and length as catalogues print them ("H600 L1000"), read as "600 x 1000".
 _HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(?:\s*mm)?\b")
+# A box's length, width and height each after its initial ('L400 l300 h200', 'L 40 x l 30 x H 30 cm').
+_LENGTH_WIDTH_HEIGHT = re.compile(
+    rf"\bl\s*({_NUM})\s*(?:mm|cm)?\s*[x/-]?\s*l\s*({_NUM})\s*(?:mm|cm)?\s*[x/-]?\s*h\s*({_NUM})(?:\s*(?:mm|cm))?\b"
+)
+# Dimensions parted by slashes ('40/30/30 cm'): only with their unit after, as a date is never written so.
+_DIM_SLASHED = re.compile(rf"(?<![\w.,/])({_NUM})\s*/\s*({_NUM})(?:\s*/\s*({_NUM}))?\s*(?:mm|cm)\b")
+# A diameter glued to the first of two dimensions ('Ø80 x 650'): the dimensions a catalogue prints
+# 'Ø 80 x 650 mm'.
+_DIAMETER_BEFORE_DIM = re.compile(r"([ø⌀])(?=\d+(?:[.,]\d+)?\s*x\s*\d)")
 _MEASURE = re.compile(rf"\b({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
 # A number glued to a word ('courbe D 10kA': ten kiloamperes) is no diameter.
 _DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b|(?!\d|[^\W\d_x]))")
@@ -153,8 +162,12 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     cores = lambda m: f"{m[1]}g{_fmt(_number(m[2]))}"  # noqa: E731
     take(_CORES, lambda m: {f"cores:{cores(m)}"}, word=cores)
     take(_PACK_OF_MEASURE, lambda m: {f"pack:{m[1]}", _measure_feature(m[2], m[3])})
+    dims = lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)}  # noqa: E731
+    take(_LENGTH_WIDTH_HEIGHT, dims)
     take(_HEIGHT_LENGTH, lambda m: {f"dim:{_fmt(_number(m[1]))}x{_fmt(_number(m[2]))}"})
-    take(_DIM, lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)})
+    text = _DIAMETER_BEFORE_DIM.sub(r"\1 ", text)
+    take(_DIM_SLASHED, dims)
+    take(_DIM, dims)
     take(_DIAM, _diameter)
     take(_MEASURE, lambda m: {_measure_feature(m[1], m[2])})
     take(_SIZE, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1]) if m[1] else m[2] or m[3]}"})

@@ -1,0 +1,47 @@
+"""Dimensions a customer writes in another unit than the catalogue's, or that the catalogue prints with
+their units apart: the figures agree once each side is read at its scale."""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+# A box's sides all at one scale: centimetres written for the catalogue's millimetres, or the reverse.
+_BOX_SCALES = (10.0, 0.1)
+# Lengths printed apart each carry their own unit ('48 mm x 66 m'), read in millimetres.
+_LENGTH_SCALES = (1.0, 10.0, 1000.0)
+
+
+def _figure(value: str) -> float | None:
+    try:
+        return float(value.lstrip("~"))
+    except ValueError:
+        return None
+
+
+def _sides(value: str) -> list[float] | None:
+    sides = [_figure(side) for side in value.split("x")]
+    return None if len(sides) < 2 or None in sides else sides  # type: ignore[return-value]
+
+
+def _same(first: float, second: float) -> bool:
+    return abs(first - second) < 1e-6
+
+
+def dims_in_other_unit(value: str, offered: set[str]) -> bool:
+    """'40x30x30' (cm) of '400x300x300 mm'; '48x66' of '48 mm x 66 m' (a width in millimetres and a length
+    in metres, which the catalogue's sizes hold as two lengths in millimetres)."""
+    wanted = _sides(value)
+    if wanted is None:
+        return False
+    boxes = [sides for sides in map(_sides, offered) if sides is not None and len(sides) == len(wanted)]
+    if any(
+        all(_same(w * k, o) for w, o in zip(wanted, sides, strict=True))
+        for sides in boxes
+        for k in _BOX_SCALES
+    ):
+        return True
+    lengths = [n for n in (_figure(o) for o in offered if "x" not in o) if n is not None]
+    return any(
+        all(any(_same(w * k, n) for k in _LENGTH_SCALES) for w, n in zip(wanted, chosen, strict=True))
+        for chosen in permutations(lengths, len(wanted))
+    )
