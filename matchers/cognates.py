@@ -21,6 +21,7 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
     ("or", "eur"),
     ("er", "re"),
     ("al", "el"),
+    ("al", "ique"),
     ("ism", "isme"),
     ("ist", "iste"),
     ("y", "ie"),

@@ -25,6 +25,11 @@ MEASURES: dict[str, tuple[str, float]] = {
     "micron": ("thick", 1.0),
     "microns": ("thick", 1.0),
     "µ": ("thick", 1.0),
+    # The micrometre as printed ('17 µm') and as typed without the Greek letter ('17 um', '17 mu', '17 my').
+    "µm": ("thick", 1.0),
+    "um": ("thick", 1.0),
+    "mu": ("thick", 1.0),
+    "my": ("thick", 1.0),
     "plis": ("ply", 1.0),
     "pli": ("ply", 1.0),
     "ply": ("ply", 1.0),
