@@ -35,9 +35,6 @@ _LENGTH_WIDTH_HEIGHT = re.compile(
 )
 # Dimensions parted by slashes ('40/30/30 cm'): only with their unit after, as a date is never written so.
 _DIM_SLASHED = re.compile(rf"(?<![\w.,/])({_NUM})\s*/\s*({_NUM})(?:\s*/\s*({_NUM}))?\s*(?:mm|cm)\b")
-# A diameter glued to the first of two dimensions ('Ø80 x 650'): the dimensions a catalogue prints
-# 'Ø 80 x 650 mm'.
-_DIAMETER_BEFORE_DIM = re.compile(r"([ø⌀])(?=\d+(?:[.,]\d+)?\s*x\s*\d)")
 _MEASURE = re.compile(rf"\b({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
 # A number glued to a word ('courbe D 10kA': ten kiloamperes) is no diameter.
 _DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b|(?!\d|[^\W\d_x]))")
@@ -165,7 +162,6 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     dims = lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)}  # noqa: E731
     take(_LENGTH_WIDTH_HEIGHT, dims)
     take(_HEIGHT_LENGTH, lambda m: {f"dim:{_fmt(_number(m[1]))}x{_fmt(_number(m[2]))}"})
-    text = _DIAMETER_BEFORE_DIM.sub(r"\1 ", text)
     take(_DIM_SLASHED, dims)
     take(_DIM, dims)
     take(_DIAM, _diameter)

@@ -17,10 +17,9 @@ from tests.factories.pipeline import catalogue_index, make_extracted_line
         ("dalle 60/60/2 cm", "dim:60x60x2"),
         ("bac L600 l400 h120", "dim:600x400x120"),
         ("caisse L 60 x l 40 x H 30 cm", "dim:60x40x30"),
-        ("tube PVC Ø32 x 2000", "dim:32x2000"),
         ("feuilles 21/29,7 cm", "dim:21x29.7"),
     ],
-    ids=["slashes-with-unit", "initials", "initials-spaced", "diameter-glued", "slashes-two-sides"],
+    ids=["slashes-with-unit", "initials", "initials-spaced", "slashes-two-sides"],
 )
 def test_dimensions_written_every_way_read_as_one_feature(written: str, feature: str) -> None:
     assert feature in read_wording(written).features
@@ -43,10 +42,8 @@ def test_a_date_is_no_dimension() -> None:
             "boîtes archives L340 l250 h100",
             "A2",
         ),
-        # Plumbing: a pipe's diameter glued to its length.
-        (("Tube cuivre Ø 12 x 1000 mm", "Tube cuivre Ø 14 x 1000 mm"), "tubes cuivre Ø14 x 1000", "A2"),
     ],
-    ids=["cm-against-mm", "slashes-cm", "initials", "diameter-glued"],
+    ids=["cm-against-mm", "slashes-cm", "initials"],
 )
 def test_the_dimensions_written_choose_the_twin(names: tuple[str, ...], written: str, sku: str) -> None:
     match = match_article(
