@@ -27,8 +27,9 @@ _SIZED_ARTICLE = re.compile(
     rf"^\d+\s*[xX×]\s*\d+(?:[.,]\d+)?\s*(?:l|litres?|liters?|lt|ml|cl|kg|g|v|w|kw|ah|mah|{_RATING})\b", re.I
 )
 # '12 x 2-gang boxes', '6 x 3-way adaptors', '10 x 2-ply rolls': after the x, a count of the article's parts
-# joined to their word, a part of its name, never a size's second figure.
-_COUNTED_PARTS = re.compile(r"^\d+\s*[xX×]\s*\d+-[^\W\d_]")
+# joined to their word, a part of its name, never a size's second figure; so is a figure with a capital
+# glued to it ('4 x 2P 32A breakers', '3 x 3G2,5 cable', '2 x 2D scanners'), a mark no size is written in.
+_COUNTED_PARTS = re.compile(r"^\d+\s*[xX×]\s*\d+(?:-[^\W\d_]|(?-i:[A-Z])(?![^\W\d_]))")
 # A maker's mark of letters and figures in a name ('trois courroies SPB 1700', 'ten H7 Night Breaker'):
 # a line naming an article, though no list mark opens it.
 _MARKED = re.compile(r"\b(?:(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}|[A-Z]{2,}\s+\d{3,})\b")

@@ -1312,8 +1312,11 @@ def test_a_contact_word_opens_a_line_of_goods_when_a_name_follows(line: str, cou
         ("12 x 2-gang flush boxes", "2-gang flush boxes"),
         ("6 x 3-way adaptors", "3-way adaptors"),
         ("10 x 2-ply toilet rolls", "2-ply toilet rolls"),
+        ("4 x 2P 32A C breakers", "2P 32A C breakers"),
+        ("2 x 2D barcode scanners", "2D barcode scanners"),
+        ("3 x 5G2,5 R2V 100 m", "5G2,5 R2V 100 m"),
     ],
-    ids=["amperes", "watts", "volts", "gangs", "ways", "plies"],
+    ids=["amperes", "watts", "volts", "gangs", "ways", "plies", "poles", "scanner-mark", "cable-cores"],
 )
 def test_a_rating_or_parts_counted_after_the_times_sign_are_part_of_the_name(line: str, name: str) -> None:
     found = read_line(line, part="body", start=0)
