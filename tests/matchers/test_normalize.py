@@ -31,6 +31,9 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording
         ("radiator type 22 600 x 1000", {"dim:600x1000", "num:22"}),
         ("tuyau de 25 mètres", {"len:25000"}),
         ("hose, 25 meters", {"len:25000"}),
+        ("harnais 3 pts ML", {"size:m", "size:l", "num:3"}),
+        ("blouse de labo LXL", {"size:l", "size:xl"}),
+        ("gel douche 250 ML", {"vol:250"}),
     ],
     ids=[
         "dim",
@@ -50,6 +53,9 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording
         "height-length-as-dim",
         "length-in-words-fr",
         "length-in-words-en",
+        "two-sizes-joined",
+        "two-sizes-joined-lab-coat",
+        "ml-after-a-figure-is-a-volume",
     ],
 )
 def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None:
@@ -63,8 +69,10 @@ def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None
         ("3 rlx film alu", ("rouleau", "film", "aluminium")),
         ("Barquettes rectangulaires", ("barquette", "rectangulaire")),
         ("l'huile d'olive", ("huile", "olive")),
+        ("gond 3 pts", ("gond", "point")),
+        ("ampoule lumière froide", ("ampoule", "blanc", "froid", "4000k")),
     ],
-    ids=["abbrev-bte", "abbrev-rlx-alu", "plurals", "elision-not-a-size"],
+    ids=["abbrev-bte", "abbrev-rlx-alu", "plurals", "elision-not-a-size", "abbrev-pts", "light-said-cold"],
 )
 def test_words_are_folded_expanded_and_singular(text: str, words: tuple[str, ...]) -> None:
     assert read_wording(text).words == words
