@@ -2,9 +2,23 @@
 
 from matchers.aliases import learn_alias
 from matchers.articles import match_article
-from matchers.context import CLOSE, answer_rows, line_headings, line_rows, message_words, thread_words
+from matchers.context import (
+    CLOSE,
+    answer_rows,
+    lead_clauses,
+    line_headings,
+    line_rows,
+    message_words,
+    thread_words,
+)
 from matchers.customers import match_customer
-from matchers.elided import colour_named, in_the_colour_before, in_the_colour_said, names_a_colour_alone
+from matchers.elided import (
+    colour_named,
+    in_the_colour_before,
+    in_the_colour_of_the_lead,
+    in_the_colour_said,
+    names_a_colour_alone,
+)
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
 from matchers.twins import twin_left_untold
@@ -24,11 +38,14 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     rows = line_rows(parsed, order.lines)
     thread = thread_words(parsed, order.lines)
     answers = answer_rows(parsed, order.lines)
+    leads = lead_clauses(parsed, order.lines)
     lines = []
     before = ""  # the last line's words that named an article, for a line naming a colour alone
     colour = ""  # the colour the last line naming one said, for a line asking for the same
-    for line, heading, row, answer, told in zip(order.lines, headings, rows, answers, thread, strict=True):
-        said = in_the_colour_before(in_the_colour_said(line, before), colour)
+    for line, heading, row, answer, told, lead in zip(
+        order.lines, headings, rows, answers, thread, leads, strict=True
+    ):
+        said = in_the_colour_before(in_the_colour_said(in_the_colour_of_the_lead(line, lead), before), colour)
         found = match_article(
             said, index, customer_id=customer_id, habits=habits, context=context, heading=heading
         )
