@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from matchers.measures import MEASURES as _MEASURES
+from matchers.spoken import spoken_sizes
 from matchers.vocabulary import load_vocabulary
 from parsers.values.numbers import word_numbers
 from parsers.values.units import unit_vocabulary
@@ -284,7 +285,9 @@ def read_wording(text: str) -> Wording:
     """Words (abbreviations expanded, plurals folded, stop words dropped) and size features."""
     vocabulary = load_vocabulary()
     # '|' joins the vocabulary's words of one meaning ('fauteuil|chaise'): the customer's own is a gap.
-    folded = _digits_for_counted_words(vocabulary.translate_phrases(fold(text).replace("|", " ")))
+    folded = _digits_for_counted_words(
+        spoken_sizes(vocabulary.translate_phrases(fold(text).replace("|", " ")))
+    )
     folded = _ONE_MEASURE.sub(r" 1 \1", folded)
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').

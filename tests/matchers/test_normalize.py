@@ -63,6 +63,24 @@ def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None
 
 
 @pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("câble trois G un cinq en cinquante", "câble 3G1,5 en 50"),
+        ("câble cinq G deux virgule cinq", "câble 5G2,5"),
+        ("vis inox boîte de cent", "vis inox boîte de 100"),
+        ("pipette tips, bag of fifty", "pipette tips, bag of 50"),
+    ],
+    ids=["cable-cores-and-length", "cable-section-with-virgule", "box-of-a-hundred", "bag-of-fifty-en"],
+)
+def test_sizes_said_in_words_read_as_their_figures(said: str, written: str) -> None:
+    assert read_wording(said).features == read_wording(written).features
+
+
+def test_fillers_of_speech_are_no_words_of_the_article() -> None:
+    assert read_wording("disjoncteurs 16 A voilà euh").words == read_wording("disjoncteurs 16 A").words
+
+
+@pytest.mark.parametrize(
     ("text", "words"),
     [
         ("Bte de gants", ("boite", "gant")),
