@@ -21,6 +21,7 @@ from parsers.text.count_changes import (
     joined_after_change,
     opens_with,
     recount_joined,
+    recounted_in_unit,
 )
 from parsers.text.named_lines import (
     WordBook,
@@ -247,6 +248,7 @@ def _override(
             continue
         prov = Provenance(part=part, span=(at + match.start("new"), at + match.end("new")), rule=rule)
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+        recounted_in_unit(best, sentence, match.end("new"), at=at, part=part, rule=rule)
         best.notes.append(f"quantity {old} changed to {new} by the customer's correction")
         # The sentence's own count was the change; an item it adds ('..., et il ajoute 1 carton de ...') stays,
         # and so does one its joined clause counts ('12 reams instead of 10, and 4 boxes of C5 envelopes'):

@@ -896,3 +896,34 @@ def test_a_whole_order_cancelled_takes_no_line_of_the_new_one():
         "- 4 boîtes de vis laiton\n- 1 perceuse 18 V\n"
     )
     assert [d for d, _ in _corrected(text)] == ["vis laiton", "perceuse 18 V"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "pack"),
+    [
+        (
+            "One change: make the glass cleaner 2 cases of 6 rather than 12 loose.\n\n"
+            "glass cleaner spray x 12\n4 x red buckets\n",
+            "carton",
+            Decimal(6),
+        ),
+        (
+            "Le labo a rappelé : pour les embouts, 4 boîtes au lieu de 2.\n\n2 sachets d'embouts de pipette 200 µl\n",
+            "boite",
+            None,
+        ),
+        (
+            "Pour le papier A4, 2 cartons au lieu de 10.\n\n10 ramettes papier A4\n",
+            "carton",
+            None,
+        ),
+    ],
+    ids=["cases-of-en", "boites-de-lab", "cartons-de-stationery"],
+)
+def test_a_new_count_said_in_a_unit_counts_the_line_in_it(text: str, unit: str, pack: Decimal | None) -> None:
+    lines = correct_lines(read_lines(text, part="body"), text, part="body", rule="correction")
+    recounted = lines[0]
+    assert (
+        recounted.unit.value if recounted.unit else None,
+        recounted.pack_size.value if recounted.pack_size else None,
+    ) == (unit, pack)
