@@ -95,6 +95,7 @@ _SENTENCE_END = re.compile(r"[.!?;]\s+")
 # A clause introducing a list of counted colours: its last words before the colon name the article, past
 # the words that ask for it ('il nous faudrait des', 'we need some', 'please send the').
 _LEAD_WORDS = 8
+_LINKS = re.compile(r"\b(?:et|and|puis|plus|ainsi que)\b", re.I)
 _ASKING = re.compile(
     r"\b(?:faut|faudrait|besoin\s+d[e']|voudrions|voudrais|souhaitons|commander|envoyer|prendre|need|needs"
     r"|want|like|order|send|supply|take)\b\s*(?:(?:des|du|de\s+la|de\s+l'|d'|les|le|la|the|some|us|me)\s+)*",
@@ -121,10 +122,13 @@ def lead_clauses(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[str]
         head = row[: colon if colon >= 0 else 0]
         sentence = list(_SENTENCE_END.finditer(head))
         at = sentence[-1].end() if sentence else 0
-        listed = row[colon + 1 :] if colon >= 0 else ""
+        # Between the colon and the line, only the lines listed before it ('6 boîtes de noirs, ') and their
+        # links: 'J'en profite : pouvez-vous nous envoyer 5 couronnes de fil 2,5 bleu, 5 de rouge' leads none.
+        listed = _blanked(text, begin, start, taken)[colon + 1 :] if colon >= 0 else ""
         if (
             colon < 0
             or _SENTENCE_END.search(listed)
+            or _LINKS.sub(" ", listed).strip(" ,")
             or any(s < begin + colon and begin + at < e for s, e in taken)
         ):
             clauses.append("")

@@ -58,3 +58,9 @@ def test_a_new_sentence_after_the_colon_ends_the_clause() -> None:
     text = "Il faudrait des marqueurs Edding 360 : 6 boîtes de noirs. Et du papier A4, 5 ramettes de jaune."
     parsed = ParsedMessage(message_id="<c@x>", sender=Address(email="a@x.example"), text=text)
     assert lead_clauses(parsed, read_lines(text, part="body")) == ["marqueurs Edding 360", ""]
+
+
+def test_a_clause_before_a_sentence_naming_the_article_itself_leads_none() -> None:
+    text = "J'en profite : pouvez-vous nous envoyer 3 boîtes de gants nitrile bleus M, 2 de noirs ?"
+    parsed = ParsedMessage(message_id="<c@x>", sender=Address(email="a@x.example"), text=text)
+    assert lead_clauses(parsed, read_lines(text, part="body")) == ["", ""]
