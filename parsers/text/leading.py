@@ -38,6 +38,12 @@ _MARKED_WORDS = 6
 _ONE_WORDS = frozenset({"un", "une", "one", "a", "an"})
 
 
+# 'a dozen', 'half a dozen', 'deux douzaines': a count said in dozens, never a word of a sentence.
+_DOZEN = re.compile(r"\b(?:dozens?|douzaines?)\b", re.I)
+# 'a dozen of us will come', 'une douzaine d'entre nous': people counted, no goods.
+_PEOPLE = re.compile(r"(?:of|d['’]entre)\s+(?:us|them|you|nous|eux|vous)\b", re.I)
+
+
 # '2 more boxes of', '3 extra cases of', '4 cartons supplémentaires de': the count adds to an order, no word of the name.
 MORE = r"(?:more|extra|additional|further)"
 MORE_AFTER = r"(?:supplémentaires?|supplementaires?|en\s+plus|de\s+plus)"
@@ -181,8 +187,10 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         and not approx
         and not _BULLETED.match(line)
         and not _marked_name(line, match, desc_start)
+        and not (_DOZEN.search(match["qty"]) and not _PEOPLE.match(line, desc_start))
     ):
-        return None, None  # "Four more ways to ...": a worded quantity needs its unit, outside a list
+        # "Four more ways to ...": a worded quantity needs its unit, outside a list; a dozen counts alone.
+        return None, None
     return unit, desc_start
 
 

@@ -1343,3 +1343,21 @@ def test_a_name_then_its_count_of_packs_after_a_comma(text, expected):
 @pytest.mark.parametrize("text", ["Bonjour, 2 cartons de 12", "Also, 3 boxes of 50"])
 def test_a_greeting_before_a_count_of_packs_names_nothing(text):
     assert read_lines(f"{text}\n", part="body") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "name"),
+    [
+        ("2 bags of rocket\na dozen goat's cheese logs\n3 kg apples\n", 12, "goat's cheese logs"),
+        ("4 ramettes A4\nhalf a dozen lever-arch files\n", 6, "lever-arch files"),
+        ("2 boîtes de gants\nune douzaine de tubes à essai\n", 12, "tubes à essai"),
+    ],
+    ids=["a-dozen-food", "half-a-dozen-stationery", "une-douzaine-lab"],
+)
+def test_a_count_in_dozens_opens_a_list_line_with_no_mark(text: str, count: int, name: str) -> None:
+    found = [ln for ln in read_lines(text, part="body") if ln.quantity and ln.quantity.value == count]
+    assert [ln.description.value for ln in found] == [name]
+
+
+def test_people_counted_in_dozens_are_no_line() -> None:
+    assert read_lines("A dozen of us will come on Friday.\n", part="body") == []
