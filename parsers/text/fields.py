@@ -25,6 +25,7 @@ from parsers.text.po_sentences import (
     FOR_OUR_PAPERS,
     OURS,
     REF_CLOSING,
+    REF_OPENING,
     SPACED,
 )
 from parsers.text.ship_to import ship_to as ship_to
@@ -325,6 +326,7 @@ _PATTERNS = (
     (FOR_A_SITE, 0.75),
     (SPACED, 0.75),
     (BOOKED_ON, 0.7),
+    (REF_OPENING, 0.7),
 )
 
 
@@ -368,7 +370,15 @@ def _po_all(
                 continue
             if "phrase" in match.groupdict() and _OTHER_NUMBER.search(match["phrase"]):
                 continue
-            qualified = (_PO_QUALIFIED, _PO_REF_QUALIFIED, OURS, REF_CLOSING, FOR_A_SITE, BOOKED_ON)
+            qualified = (
+                _PO_QUALIFIED,
+                _PO_REF_QUALIFIED,
+                OURS,
+                REF_CLOSING,
+                FOR_A_SITE,
+                BOOKED_ON,
+                REF_OPENING,
+            )
             rule = _QUALIFIED_RULE if pattern in qualified else "po-label"
             prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)

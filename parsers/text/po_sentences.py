@@ -63,3 +63,11 @@ BOOKED_ON = re.compile(
     r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)!]|$))",
     re.M,
 )
+# "... and 1 x 3P+N surge protector. Ref VE/2026/311, delivery Monday.": a reference opening its sentence, its
+# coded number closing the clause and no count after it (an article's ref is followed by its count or name); a
+# catalogue code there is an article's (checked as a qualified number's are).
+REF_OPENING = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+)(?i:r[ée]f(?:[ée]rence|erence)?\.?)[ \t]*:?[ \t]*"
+    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=[ \t]*(?:[.;!]|$|,(?![ \t]*\d)))",
+    re.M,
+)

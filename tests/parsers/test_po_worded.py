@@ -27,6 +27,14 @@ WORDED = {
     ),
     "livrer-sur-fr": ("Merci de livrer le tout sur CH-26-0412.\n10 ramettes A4", "CH-26-0412"),
     "send-under-lab": ("Could you send the reagents under LAB-PRJ-118, thanks.", "LAB-PRJ-118"),
+    "ref-opening-a-sentence-en": (
+        "Please send: 4 x RCBO 16A type A and 2 x 4-pole RCD. Ref VE/2026/311, delivery Monday.",
+        "VE/2026/311",
+    ),
+    "ref-opening-a-line-fr": (
+        "Bonjour,\nRéf. PLB-26-118 ; livraison jeudi\n6 coudes cuivre 22",
+        "PLB-26-118",
+    ),
 }
 
 
@@ -43,8 +51,15 @@ def test_the_customers_words_give_the_po(text: str, expected: str) -> None:
         "Please put it on account ACC-1234 as usual? No, cash this time.",
         "Our PO is AB-CD 12 boxes of pens",
         "the work order is attached",
+        "Ref ABC-123, 3 boxes please",
     ],
-    ids=["a-day", "an-account-word-between", "a-count-after-the-prefix", "no-number"],
+    ids=[
+        "a-day",
+        "an-account-word-between",
+        "a-count-after-the-prefix",
+        "no-number",
+        "an-articles-ref-counted",
+    ],
 )
 def test_no_po_where_the_words_give_no_coded_number(text: str) -> None:
     assert fields.po_number("", text, part="body") is None
