@@ -8,9 +8,11 @@ than with a guess that could be accepted.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex
-from matchers.normalize import Wording, read_wording
+from matchers.normalize import Wording, read_wording, stem, unit_of
 from matchers.twins import answered_for, parallel_twins, stem_twins, suffixed_twins, told_by_unit
 from models import Evidence, LineMatch
 
@@ -75,6 +77,8 @@ def negated_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
     latex non poudré', 'with lid' and 'sans couvercle'), neither of which the customer wrote ('Latex gloves
     M box of 100'): which one is a guess; 'powder free' or 'poudrés' tells."""
     said = set(query.words) | set(query.excluded)
+    if not (said - _unit_words()) & set(chosen.words):
+        return False  # 'Carton S' under our quoted option: the article is named elsewhere, in its words
     for one, two in ((chosen, other), (other, chosen)):
         denied = set(one.excluded) & set(two.words)
         if (
@@ -85,6 +89,12 @@ def negated_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
         ):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Every spelling of a unit, as designations' words are folded."""
+    return frozenset(unit_of()) | frozenset(stem(w) for w in unit_of())
 
 
 def left_untold(found: LineMatch) -> tuple[str, str] | None:

@@ -253,3 +253,9 @@ def test_a_rows_numbers_of_other_lines_and_of_the_count_tell_no_twin(
     text: str, read: tuple[tuple[str, str], ...], skus: list[str | None]
 ) -> None:
     assert _skus(text, *read) == skus
+
+
+def test_a_line_naming_no_word_of_the_article_is_left_to_the_words_that_named_it() -> None:
+    """'Carton S' under our quoted 'Option B - vinyl powder-free': the option's heading named the article,
+    the line its pack and size alone; the denied word is no twin it leaves untold."""
+    assert _matched("Boîte M", "boites").sku is not None
