@@ -1,6 +1,5 @@
 """A box's three sides as shippers write them, '40/30/30 cm' (slashes, one unit for all) and 'L400 l300 h200'
-(length, width, height), and a tape's width and length, '48 mm x 66 m', also read as the '48x66' customers
-write: size features as `matchers.normalize.read_sizes` gives them."""
+(length, width, height): size features as `matchers.normalize.read_sizes` gives them."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ SLASHED = re.compile(rf"\b({_NUM})\s*/\s*({_NUM})\s*/\s*({_NUM})\s*(mm|cm)\b")
 SIDES = re.compile(
     rf"\bl\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*h\s*({_NUM})(?:\s*mm)?\b"
 )
-TAPE = re.compile(rf"\b({_NUM})\s*mm\s*x\s*({_NUM})\s*m\b")
 
 
 def _number(text: str) -> float:
@@ -31,9 +29,3 @@ def slashed_dim(m: re.Match[str]) -> set[str]:
 def sides_dim(m: re.Match[str]) -> set[str]:
     """'l400 l300 h200' -> 400x300x200."""
     return {_dim(*(_number(m[i]) for i in (1, 2, 3)))}
-
-
-def tape_dims(m: re.Match[str]) -> set[str]:
-    """'48 mm x 66 m': its width and length, and the two as one size ('48x66')."""
-    width, length = _number(m[1]), _number(m[2])
-    return {f"len:{width:g}", f"len:{length * 1000:g}", _dim(width, length)}

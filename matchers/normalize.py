@@ -160,7 +160,6 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     take(_PACK_OF_MEASURE, lambda m: {f"pack:{m[1]}", _measure_feature(m[2], m[3])})
     take(box_sizes.SLASHED, box_sizes.slashed_dim)
     take(box_sizes.SIDES, box_sizes.sides_dim)
-    take(box_sizes.TAPE, box_sizes.tape_dims)
     take(_HEIGHT_LENGTH, lambda m: {f"dim:{_fmt(_number(m[1]))}x{_fmt(_number(m[2]))}"})
     take(_DIM, lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)})
     take(_DIAM, _diameter)

@@ -67,7 +67,6 @@ def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None
     [
         ("boxes 40/30/30 cm double wall", "Carton double cannelure brun 400x300x300 mm"),
         ("boxes L400 l300 h200", "Carton simple cannelure brun 400x300x200 mm"),
-        ("adhésif transparent 48x66", "Adhésif PP transparent 48 mm x 66 m"),
         ("stretch film 23 my", "Film étirable machine 23 µm"),
         ("bin bags 50 L, 25mic", "Sac poubelle 50 L noir 25 µ"),
     ],
