@@ -38,7 +38,6 @@ ABSENT_WORD = 0.85
 UNWANTED_WORD = (
     0.6  # per word the customer said they do not want  # per known word of the wording the candidate lacks
 )
-DENIED_ALIKE = 1.05  # per word the customer and the designation both deny ('sans acide', 'non poudré')
 
 
 @dataclass(frozen=True)
@@ -333,8 +332,7 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
     unwanted = sum(
         1 for word in query.wording.excluded if _names_word(words, word) or word in candidate.features
     )
-    alike = len(set(query.wording.excluded) & set(candidate.excluded))
-    return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted * DENIED_ALIKE**alike + exact
+    return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted + exact
 
 
 def _shortened_in(word: str, words: tuple[str, ...]) -> bool:
