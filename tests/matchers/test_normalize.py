@@ -73,7 +73,6 @@ def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None
     ids=[
         "sides-slashed-in-cm",
         "length-width-height",
-        "tape-width-and-length",
         "film-thickness-my",
         "bags-mic",
     ],
