@@ -246,7 +246,9 @@ def _unit_word_names_article(
     of the article's own name ('Boîte de dérivation ...', sold by the piece); then the count is
     of that article in its own unit."""
     unit = line.unit.value if line.unit and line.unit.value else None
-    if not unit or unit_kind(unit) != "count":
+    if not unit or unit_kind(unit) != "count" or not read_wording(wording).words:
+        # '12 pairs size 9': words saying only a size or a value name no article beside the unit's
+        # word ('Paire de filtres ...'); the size is a variant of what the context names.
         return found
     bare = line.model_copy(update={"unit": None})
     for head in sorted(_unit_words(unit) & index.heads):
