@@ -274,8 +274,14 @@ def _unit_words(unit: str) -> frozenset[str]:
     )
 
 
-# A remark the customer adds in brackets, with words and no size or code in it ('(standard)', '(le normal)').
-_REMARK = re.compile(r"\((?=[^()]*[^\W\d_]{3,})[^()\d]*\)")
+# A remark the customer adds in brackets, with words and no size or code in it ('(standard)', '(le normal)'),
+# or sharing the count out among people ('(2 par personne)', '(one each)', '(2 per technician)').
+_REMARK = re.compile(
+    r"\((?=[^()]*[^\W\d_]{3,})[^()\d]*\)|\(\s*[\w.,]+\s+(?:(?:par|per|pour|for)\s+(?:personne|pers\.?|person|head"
+    r"|t[êe]te|agent|salari[ée]|employ[ée]e?|worker|user|utilisateur|op[ée]rat(?:eur|or)|technici(?:en|an)|gars"
+    r"|guy|homme|man)s?|each|chacun|chacune)\s*\)",
+    re.I,
+)
 
 
 def _alias(wording: str, index: CatalogIndex, customer_id: str | None) -> tuple[str, Evidence] | None:
