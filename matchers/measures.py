@@ -25,11 +25,6 @@ MEASURES: dict[str, tuple[str, float]] = {
     "micron": ("thick", 1.0),
     "microns": ("thick", 1.0),
     "µ": ("thick", 1.0),
-    # A film's thickness as shippers write it: 'µm', and 'mu', 'my', 'mic' for the µ they cannot type.
-    "µm": ("thick", 1.0),
-    "mu": ("thick", 1.0),
-    "my": ("thick", 1.0),
-    "mic": ("thick", 1.0),
     "plis": ("ply", 1.0),
     "pli": ("ply", 1.0),
     "ply": ("ply", 1.0),

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from matchers import box_sizes
 from matchers.measures import MEASURES as _MEASURES
 from matchers.spoken import spoken_sizes
 from matchers.vocabulary import load_vocabulary
@@ -158,8 +157,6 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     cores = lambda m: f"{m[1]}g{_fmt(_number(m[2]))}"  # noqa: E731
     take(_CORES, lambda m: {f"cores:{cores(m)}"}, word=cores)
     take(_PACK_OF_MEASURE, lambda m: {f"pack:{m[1]}", _measure_feature(m[2], m[3])})
-    take(box_sizes.SLASHED, box_sizes.slashed_dim)
-    take(box_sizes.SIDES, box_sizes.sides_dim)
     take(_HEIGHT_LENGTH, lambda m: {f"dim:{_fmt(_number(m[1]))}x{_fmt(_number(m[2]))}"})
     take(_DIM, lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)})
     take(_DIAM, _diameter)

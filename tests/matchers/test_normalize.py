@@ -63,25 +63,6 @@ def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None
 
 
 @pytest.mark.parametrize(
-    ("said", "printed"),
-    [
-        ("boxes 40/30/30 cm double wall", "Carton double cannelure brun 400x300x300 mm"),
-        ("boxes L400 l300 h200", "Carton simple cannelure brun 400x300x200 mm"),
-        ("stretch film 23 my", "Film étirable machine 23 µm"),
-        ("bin bags 50 L, 25mic", "Sac poubelle 50 L noir 25 µ"),
-    ],
-    ids=[
-        "sides-slashed-in-cm",
-        "length-width-height",
-        "film-thickness-my",
-        "bags-mic",
-    ],
-)
-def test_sizes_as_shippers_write_them_read_as_the_catalogue_prints_them(said: str, printed: str) -> None:
-    assert read_wording(said).features <= read_wording(printed).features
-
-
-@pytest.mark.parametrize(
     ("said", "written"),
     [
         ("câble trois G un cinq en cinquante", "câble 3G1,5 en 50"),
