@@ -212,7 +212,7 @@ def _build_listed() -> re.Pattern[str]:
             # after a figure names nothing ('the blue ones in 0.7 and six wallets of ...': the join is the next item's)
             # 'with' past the name before it joins a second article ('24 RJ45 ... with 12 double plates to match')
             rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as|\bwith|\bavec)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
-            rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER}|(?P<article>an?))\s+(?:(?P<measure>{MEASURE}|{_RATING})\s+)?(?P<of_the>of\s+the\s+)?(?!(?:and|et|or|ou|puis|plus|then)\b)(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
+            rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER}|(?P<article>an?))\s+(?:(?P<measure>{MEASURE}|{_RATING})\s+)?(?P<of_the>of\s+the\s+)?(?!(?:and|et|or|ou|puis|plus|then)\b)(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|\d{{1,2}}-[^\W\d_]{{3,}}(?=\s+[^\W\d_]{{3,}})|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
             re.I,
         )
     )

@@ -808,3 +808,21 @@ def test_a_second_article_said_to_match_after_with_is_an_item_of_its_own(text, e
 )
 def test_what_an_article_comes_with_is_no_item_of_its_own(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Please send 10 boxes of screws and 12 2-gang back boxes.",
+            [("screws", 10, "boite"), ("2-gang back boxes", 12, None)],
+        ),
+        (
+            "Could we order 6 lab stools and 6 5-litre wash bottles for the bench.",
+            [("lab stools", 6, None), ("5-litre wash bottles", 6, None)],
+        ),
+    ],
+    ids=["gang-boxes-en", "litre-bottles-en"],
+)
+def test_a_name_opening_on_a_figure_joined_to_its_word_is_read_after_its_count(text, expected):
+    assert _read(text) == expected
