@@ -15,6 +15,8 @@ from parsers.vocabulary.sizes import is_size
 # it before a capital ('... ear defenders SNR 31. Actually make that 8'), never a list's number ('1. Gants').
 _SENTENCE_END = re.compile(
     r"(?<=[!?;])\s+|(?<=[^\W\d_]{3}[.!?])\s+(?=[^\W\d_])"
+    # a size or a rating closing it before a capital ('... and 4 in 2XL. Actually make that 8 ...', '50W. Also')
+    r"|(?<=\d[^\W\d_][.!?])\s+(?=[A-ZÀ-Ý][^\W\d_])|(?<=\d[^\W\d_]{2}[.!?])\s+(?=[A-ZÀ-Ý][^\W\d_])"
     r"|(?:(?<=[^\W\d_]\s\d[.])|(?<=[^\W\d_]\s\d\d[.])|(?<=[^\W\d_]\s\d{3}[.]))\s+(?=[A-ZÀ-Ý][^\W\d_])"
 )
 
