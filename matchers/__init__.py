@@ -7,6 +7,7 @@ from matchers.customers import match_customer
 from matchers.elided import colour_named, in_the_colour_before, in_the_colour_said, names_a_colour_alone
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
+from matchers.sizes_alone import in_the_size_said
 from matchers.twins import twin_left_untold
 from matchers.untold import left_untold, untold_names_none
 from models import Extracted, ExtractedOrder, LineMatch, MatchedOrder, ParsedMessage
@@ -42,6 +43,7 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
         if said is line and line.description and line.description.value:
             before = line.description.value if not names_a_colour_alone(line.description.value) else before
         colour = colour_named(said.description.value if said.description else "") or colour
+    lines = in_the_size_said(lines, parsed.text or "", index)
     on_file = index.customers[customer_id].ship_to if customer_id else None
     return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=_ship_to(order.ship_to, on_file))
 
