@@ -35,6 +35,7 @@ PARTS = [
     ("blind/electrical/more3", "blind/electrical/ref", 0.93),
     ("blind/electrical/more4", "blind/electrical/ref", 0.84),
     ("blind/electrical/more7", "blind/electrical/ref", 0.81),
+    ("blind/electrical/more10", "blind/electrical/ref", 0.56),
     ("blind/foodservice/open", "blind/foodservice/ref", 0.95),
     ("blind/foodservice/more", "blind/foodservice/ref", 0.88),
     ("blind/foodservice/more2", "blind/foodservice/ref", 0.90),

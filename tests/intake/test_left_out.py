@@ -228,3 +228,48 @@ def test_an_order_of_its_own_written_in_a_reply_is_not_held_for_the_quoted_list(
     )
     ctx = CheckContext(parsed=reply(own), matched=only_the_new_line(), products=PRODUCTS)
     assert check_quoted_order_left(ctx) == []
+
+
+# Our questions about the customer's order, quoted above it: the short answer picks what the
+# questions offered ('boîte de 200 ou de 500 ?'), and the order's lines are two levels down.
+QUESTIONS_OVER_ORDER = (
+    "Le lun. 2 nov. 2026 à 14:20, Garonne Pro <commandes@garonne-pro.fr> a écrit :\n"
+    "> Bonjour Paul,\n>\n> Avant de saisir la commande BC-5400, deux questions :\n"
+    "> - les vis 4x40 : boîte de 200 ou de 500 ?\n> - les gants nitrile : taille 9 ou 10 ?\n>\n"
+    "> Le lun. 2 nov. 2026 à 10:05, Paul Martin <achats@martin-btp.fr> a écrit :\n"
+    "> > Commande BC-5400 :\n> > 10 x vis agglo 4x40\n> > 5 x gants nitrile\n> > 4 x CIM-25\n"
+)
+
+
+@pytest.mark.parametrize(
+    "own", ["Boîte de 500. Taille 10.\n\nPaul", "500, and size 10 please.\n\nPaul", "Les 500, T10.\n\nPaul"]
+)
+def test_a_short_answer_to_our_questions_holds_for_the_order_quoted_under_them(own: str) -> None:
+    parsed = make_parsed(text=own).model_copy(
+        update={"quoted": QUESTIONS_OVER_ORDER, "subject": "Re: BC-5400"}
+    )
+    ctx = CheckContext(parsed=parsed, matched=only_the_new_line(), products=PRODUCTS)
+    [reason] = check_quoted_order_left(ctx)
+    assert reason.code == "quoted_order_left" and "short answer" in reason.message
+
+
+def test_a_short_answer_read_with_every_line_of_the_order_under_our_questions_is_not_held() -> None:
+    lines = [
+        make_line("VIS-440-500", "10", description="vis agglo 4x40"),
+        make_line("GAN-NIT-T10", "5", number=2, description="gants nitrile"),
+        make_line("CIM-25", "4", number=3, description="CIM-25"),
+    ]
+    parsed = make_parsed(text="Boîte de 500. Taille 10.\n\nPaul").model_copy(
+        update={"quoted": QUESTIONS_OVER_ORDER, "subject": "Re: BC-5400"}
+    )
+    ctx = CheckContext(parsed=parsed, matched=make_matched_order(lines), products=PRODUCTS)
+    assert check_quoted_order_left(ctx) == []
+
+
+def test_a_short_answer_to_questions_over_no_order_is_not_held() -> None:
+    questions = QUESTIONS_OVER_ORDER.split("> Le lun.")[0]
+    parsed = make_parsed(text="Boîte de 500, 2 boîtes.\n\nPaul").model_copy(
+        update={"quoted": questions, "subject": "Re: vis"}
+    )
+    ctx = CheckContext(parsed=parsed, matched=only_the_new_line(), products=PRODUCTS)
+    assert check_quoted_order_left(ctx) == []

@@ -18,10 +18,10 @@ from intake.routing.checks.context import CheckContext
 from intake.routing.checks.corrections import names_line
 from intake.routing.checks.coverage import body_spans, looks_like_line, span_reason
 from intake.routing.checks.left_out import thread_words
-from intake.routing.checks.reading import default_reading_rules
+from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from intake.routing.checks.written_codes import names_a_code
-from models import ReviewReason
-from parsers.text.thread import QUOTED_PART, latest_quoted
+from models import Provenance, ReviewReason
+from parsers.text.thread import QUOTED_PART, latest_quoted, quoted_text
 from parsers.vocabulary.sieve import starting
 
 
@@ -51,11 +51,9 @@ def check_quoted_order_left(ctx: CheckContext) -> list[ReviewReason]:
     if pointer is None and (not rows or len(rows) > SHORT_ANSWER or len(lines) > 1):
         return []
     rules, words, codes = default_reading_rules(), catalogue_words(ctx), catalogue_codes(ctx)
-    listed = [
-        row
-        for row in latest_quoted(parsed.quoted).splitlines()
-        if looks_like_line(row, rules, words) or names_a_code(row, codes)
-    ]
+    listed = _listed(latest_quoted(parsed.quoted), rules, words, codes)
+    if not listed and pointer is None:
+        return _answer_left(ctx, rules, words, codes, rows)
     left = [row for row in listed if not any(names_line(row, line) for line in lines)]
     # A reply that writes most of the quoted lines again ('même chose mais avec moins de vis :' over
     # its own list) restates the order; one that names few or none takes them from the quote.
@@ -77,5 +75,40 @@ def check_quoted_order_left(ctx: CheckContext) -> list[ReviewReason]:
             f'the reply orders again from the message quoted under it, whose lines were not read (such as "{example}"): '
             "a clerk carries over what it asks for",
             *pointer,
+        )
+    ]
+
+
+def _listed(text: str, rules: ReadingRules, words: frozenset[str], codes: frozenset[str]) -> list[str]:
+    """The item lines of a quoted text: rows shaped like an order line, or naming a catalogue code; a
+    question about one ('les vis 4x40 : boîte de 200 ou de 500 ?') orders nothing."""
+    return [
+        row
+        for row in text.splitlines()
+        if not row.rstrip().endswith("?") and (looks_like_line(row, rules, words) or names_a_code(row, codes))
+    ]
+
+
+def _answer_left(
+    ctx: CheckContext,
+    rules: ReadingRules,
+    words: frozenset[str],
+    codes: frozenset[str],
+    rows: tuple[tuple[str, Provenance], ...],
+) -> list[ReviewReason]:
+    """Our questions about the customer's order list no line ('cartons 40x30x30 : simple ou double
+    cannelure ?'): the short answer under them ('Double. Manuel 500.') completes the order quoted
+    further down, each of whose lines stays ordered. Read with fewer lines than that order, its figures
+    were taken for counts (a width, a size chosen) and its lines lost."""
+    listed = _listed(quoted_text(ctx.parsed.quoted), rules, words, codes)
+    if len(ctx.matched.lines) >= len(listed):
+        return []
+    example = " ".join(listed[0].split())[:50]
+    return [
+        span_reason(
+            "quoted_order_left",
+            f"a short answer to our questions above the order quoted under them, whose {len(listed)} lines "
+            f'were read as {len(ctx.matched.lines)} (such as "{example}"): a clerk completes the order',
+            *max(rows, key=lambda row: len(row[0])),
         )
     ]
