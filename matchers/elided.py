@@ -27,10 +27,13 @@ def in_the_colour_said(line: ExtractedLine, before: str) -> ExtractedLine:
     return line.model_copy(update={"description": said})
 
 
-# 'même finition', 'de la même couleur', 'même coloris', 'same finish', 'in the same colour'.
+# 'même finition', 'de la même couleur', 'même coloris', 'same finish', 'in the same colour'; a second article
+# said to go with the one before ('12 double plates to match'). Never 'assorti(e)s': 'sous-chemises couleurs
+# assorties' are the assorted ones, an article of their own.
 _SAME_COLOUR = re.compile(
     r"\b(?:(?:de|dans)\s+(?:la\s+)?)?m[eê]mes?\s+(?:finition|couleur|coloris|teinte)s?\b"
-    r"|\b(?:in\s+)?(?:the\s+)?same\s+(?:finish|colou?r|shade)s?\b",
+    r"|\b(?:in\s+)?(?:the\s+)?same\s+(?:finish|colou?r|shade)s?\b"
+    r"|\bto\s+match\b|\bmatching\b",
     re.I,
 )
 

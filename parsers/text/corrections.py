@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.text.correction_patterns import ONLY_ONE, correction_patterns, possible_keys
+from parsers.text.correction_patterns import ONLY_ONE, REMARK, correction_patterns, possible_keys
 from parsers.text.count_changes import (
     NEXT_CLAUSE,
     count_changes,
@@ -301,7 +301,12 @@ def _recount_named(
     prov = Provenance(part=part, span=(at + found.start("new"), at + found.end("new")), rule=rule)
     target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
     target.notes.append(f"quantity {old} changed to {new} by the customer's correction")
-    return [ln for ln in lines if ln not in own or not inside(ln, at, at + found.end(), part)]
+    # The reason said after it counts nothing ('make that 8 fleeces in XL, two lads were missed off the list').
+    return [
+        ln
+        for ln in lines
+        if ln not in own or not (inside(ln, at, at + found.end(), part) or REMARK.match(_name(ln)))
+    ]
 
 
 def _remove(

@@ -29,6 +29,9 @@ _SIZED_ARTICLE = re.compile(
 # '12 x 2-gang boxes', '6 x 3-way adaptors', '10 x 2-ply rolls': after the x, a count of the article's parts
 # joined to their word, a part of its name, never a size's second figure.
 _COUNTED_PARTS = re.compile(r"^\d+\s*[xX×]\s*\d+-[^\W\d_]")
+# '12 x 506756 (dalle LED ...)': a count, an x and a code of five figures or more (a typed article number,
+# known or not), never a dimension's second figure.
+_CODE_AFTER_X = re.compile(r"^\d+\s*[xX×]\s*\d{5,}(?![\d.,x×])")
 # A maker's mark of letters and figures in a name ('trois courroies SPB 1700', 'ten H7 Night Breaker'):
 # a line naming an article, though no list mark opens it.
 _MARKED = re.compile(r"\b(?:(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}|[A-Z]{2,}\s+\d{3,})\b")
@@ -55,7 +58,8 @@ def _leading_shape() -> re.Pattern[str]:
         # '12xgants latex', '3xCUK2939': an x glued between the count and the name.
         rf"{BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}"
         rf"(?:\s*[x×*]\s+|\s+[x×*](?![^\W\d_])\s*|(?<=\d)[x×](?=[^\W\d_]{{2}}|[A-Z]{{1,3}}\d)|\s+|{_GLUED_MEASURE})"
-        rf"(?:{MORE}\s+)?(?:(?P<pack>\d+)\s+(?=[^\W\d])(?!{_RATING}))?"
+        # '12 x 506756 dalle LED': five figures or more are an article's code, never what a pack holds
+        rf"(?:{MORE}\s+)?(?:(?P<pack>\d{{1,4}})\s+(?=[^\W\d])(?!{_RATING}))?"
         rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:{MORE_AFTER}\s+)?(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
         rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",
         re.I,
@@ -172,6 +176,7 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         and not match["pack"]
         and not _SIZED_ARTICLE.match(line[match.start("qty") :])
         and not _COUNTED_PARTS.match(line[match.start("qty") :])
+        and not _CODE_AFTER_X.match(line[match.start("qty") :])
     ):
         return None, None  # "4x40 vis": a size
     if (

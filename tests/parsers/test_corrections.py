@@ -896,3 +896,26 @@ def test_a_whole_order_cancelled_takes_no_line_of_the_new_one():
         "- 4 boîtes de vis laiton\n- 1 perceuse 18 V\n"
     )
     assert [d for d, _ in _corrected(text)] == ["vis laiton", "perceuse 18 V"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Please send 6 lab coats white in M and 4 lab coats white in XL and 2 boxes of nitrile gloves. "
+            "Actually make that 7 coats in XL, two new starters were missed off the list.\n",
+            [("lab coats white in M", 6), ("lab coats white in XL", 7), ("nitrile gloves", 2)],
+        ),
+        (
+            "- 3 x chef jackets S\n- 5 x chef jackets L\n\nPS: make that 6 jackets in L, 3 cooks start Monday.\n",
+            [("chef jackets S", 3), ("chef jackets L", 6)],
+        ),
+        (
+            "We need 2 lab coats white in M and 3 lab coats white in 2XL. Actually make that 5 coats in M.\n",
+            [("lab coats white in M", 5), ("lab coats white in 2XL", 3)],
+        ),
+    ],
+    ids=["sizes-in-prose-en", "sizes-in-a-list-en", "sentence-closed-by-a-size"],
+)
+def test_make_that_names_the_line_by_the_size_it_says_and_its_reason_counts_nothing(text, expected):
+    assert _corrected(text) == expected

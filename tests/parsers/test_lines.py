@@ -1340,3 +1340,21 @@ def test_a_name_then_its_count_of_packs_after_a_comma(text, expected):
 @pytest.mark.parametrize("text", ["Bonjour, 2 cartons de 12", "Also, 3 boxes of 50"])
 def test_a_greeting_before_a_count_of_packs_names_nothing(text):
     assert read_lines(f"{text}\n", part="body") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 12 x 506756 (dalle LED 600x600 4000K)\n", (12, "506756", "(dalle LED 600x600 4000K)")),
+        ("- 3 x 40217 (ramettes papier A4 80 g)\n", (3, "40217", "(ramettes papier A4 80 g)")),
+        ("- 6 x 7731290 gants nitrile bleus M\n", (6, "7731290", "gants nitrile bleus M")),
+    ],
+    ids=["code-then-name-in-brackets", "stationery", "code-then-name-no-pack"],
+)
+def test_a_count_x_a_code_of_five_figures_or_more_is_no_dimension_nor_a_pack(text: str, expected) -> None:
+    (line,) = read_lines(text, part="body")
+    assert (line.quantity.value, line.code.value, line.description.value) == (
+        Decimal(expected[0]),
+        *expected[1:],
+    )
+    assert line.pack_size is None
