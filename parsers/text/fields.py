@@ -85,13 +85,13 @@ _PO_VERB = (
 )
 # A label and its number in two cells of a table ('Our ref: | GW-PO-4502', an HTML table rendered).
 # After the label, capitals, a space and a dashed number are one number ('Notre bon de commande :
-# BC 26-00391', 'Order no. WO 2026/118'), and so are two groups of capitals joined by a dash, a space and
-# a number ('Our PO: IS-PO 7781', 'BC : GTX-BC 2231'): the customer's own way of writing it.
+# BC 26-00391', 'Order no. WO 2026/118'), and so are groups of capitals joined by a dash before a space and
+# a number ('Our PO: IS-PO 7781'): the customer's own way of writing it.
 _PO_LABELLED = re.compile(
     rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{_PO_VERB}\s+(?:le\s+)?)?"
     + _PO_VALUE.replace(
         "(?P<po>",
-        r"(?P<po>(?:(?-i:[A-Z]{2,5})[ ](?=\d{2,4}[-/]\d)|(?-i:[A-Z]{2,5}-[A-Z]{2,5})[ ](?=\d{3,8}\b))?",
+        r"(?P<po>(?:(?-i:[A-Z]{2,5})[ ](?=\d{2,4}[-/]\d)|(?-i:[A-Z]{1,5}-[A-Z]{1,5})[ ](?=\d{3,}\b))?",
     ),
     re.I,
 )
