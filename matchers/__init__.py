@@ -2,11 +2,26 @@
 
 from matchers.aliases import learn_alias
 from matchers.articles import match_article
-from matchers.context import CLOSE, answer_rows, line_headings, line_rows, message_words, thread_words
+from matchers.context import (
+    CLOSE,
+    answer_rows,
+    lead_clauses,
+    line_headings,
+    line_rows,
+    message_words,
+    thread_words,
+)
 from matchers.customers import match_customer
-from matchers.elided import colour_named, in_the_colour_before, in_the_colour_said, names_a_colour_alone
+from matchers.elided import (
+    colour_named,
+    in_the_colour_before,
+    in_the_colour_of_the_lead,
+    in_the_colour_said,
+    names_a_colour_alone,
+)
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
+from matchers.sizes_alone import in_the_size_said
 from matchers.twins import twin_left_untold
 from matchers.untold import left_untold, untold_names_none
 from models import Extracted, ExtractedOrder, LineMatch, MatchedOrder, ParsedMessage
@@ -24,11 +39,14 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     rows = line_rows(parsed, order.lines)
     thread = thread_words(parsed, order.lines)
     answers = answer_rows(parsed, order.lines)
+    leads = lead_clauses(parsed, order.lines)
     lines = []
     before = ""  # the last line's words that named an article, for a line naming a colour alone
     colour = ""  # the colour the last line naming one said, for a line asking for the same
-    for line, heading, row, answer, told in zip(order.lines, headings, rows, answers, thread, strict=True):
-        said = in_the_colour_before(in_the_colour_said(line, before), colour)
+    for line, heading, row, answer, told, lead in zip(
+        order.lines, headings, rows, answers, thread, leads, strict=True
+    ):
+        said = in_the_colour_before(in_the_colour_said(in_the_colour_of_the_lead(line, lead), before), colour)
         found = match_article(
             said, index, customer_id=customer_id, habits=habits, context=context, heading=heading
         )
@@ -42,6 +60,7 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
         if said is line and line.description and line.description.value:
             before = line.description.value if not names_a_colour_alone(line.description.value) else before
         colour = colour_named(said.description.value if said.description else "") or colour
+    lines = in_the_size_said(lines, parsed.text or "", index)
     on_file = index.customers[customer_id].ship_to if customer_id else None
     return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=_ship_to(order.ship_to, on_file))
 

@@ -246,7 +246,9 @@ def _unit_word_names_article(
     of the article's own name ('Boîte de dérivation ...', sold by the piece); then the count is
     of that article in its own unit."""
     unit = line.unit.value if line.unit and line.unit.value else None
-    if not unit or unit_kind(unit) != "count":
+    if not unit or unit_kind(unit) != "count" or not read_wording(wording).words:
+        # '12 pairs size 9': words saying only a size or a value name no article beside the unit's
+        # word ('Paire de filtres ...'); the size is a variant of what the context names.
         return found
     bare = line.model_copy(update={"unit": None})
     for head in sorted(_unit_words(unit) & index.heads):
@@ -272,8 +274,14 @@ def _unit_words(unit: str) -> frozenset[str]:
     )
 
 
-# A remark the customer adds in brackets, with words and no size or code in it ('(standard)', '(le normal)').
-_REMARK = re.compile(r"\((?=[^()]*[^\W\d_]{3,})[^()\d]*\)")
+# A remark the customer adds in brackets, with words and no size or code in it ('(standard)', '(le normal)'),
+# or sharing the count out among people ('(2 par personne)', '(one each)', '(2 per technician)').
+_REMARK = re.compile(
+    r"\((?=[^()]*[^\W\d_]{3,})[^()\d]*\)|\(\s*[\w.,]+\s+(?:(?:par|per|pour|for)\s+(?:personne|pers\.?|person|head"
+    r"|t[êe]te|agent|salari[ée]|employ[ée]e?|worker|user|utilisateur|op[ée]rat(?:eur|or)|technici(?:en|an)|gars"
+    r"|guy|homme|man)s?|each|chacun|chacune)\s*\)",
+    re.I,
+)
 
 
 def _alias(wording: str, index: CatalogIndex, customer_id: str | None) -> tuple[str, Evidence] | None:

@@ -8,6 +8,8 @@ without a lead of its own: the line still goes to a clerk, with that article pro
 
 from __future__ import annotations
 
+import re
+
 from matchers.designation import Scored
 from matchers.designation_index import DesignationIndex
 from matchers.normalize import Wording, read_wording
@@ -86,6 +88,55 @@ def line_headings(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[fro
         ]
         headings.append(frozenset(read_wording(above[-1]).words) if above else frozenset())
     return headings
+
+
+# The end of a sentence before a clause, or the words that ask ('il nous faudrait des', 'we need the').
+_SENTENCE_END = re.compile(r"[.!?;]\s+")
+# A clause introducing a list of counted colours: its last words before the colon name the article, past
+# the words that ask for it ('il nous faudrait des', 'we need some', 'please send the').
+_LEAD_WORDS = 8
+_LINKS = re.compile(r"\b(?:et|and|puis|plus|ainsi que)\b", re.I)
+_ASKING = re.compile(
+    r"\b(?:faut|faudrait|besoin\s+d[e']|voudrions|voudrais|souhaitons|commander|envoyer|prendre|need|needs"
+    r"|want|like|order|send|supply|take)\b\s*(?:(?:des|du|de\s+la|de\s+l'|d'|les|le|la|the|some|us|me)\s+)*",
+    re.I,
+)
+
+
+def lead_clauses(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[str]:
+    """Each line's clause written before it on its own row and closed by a colon, when no line was read
+    from it: 'des marqueurs Edding 360 pour tableau blanc' in '... il nous faudrait des marqueurs Edding
+    360 pour tableau blanc : 6 boîtes de noirs, 4 de bleus'; '' when none."""
+    text = parsed.text or ""
+    spans = [_spans(line) for line in lines]
+    taken = [s for found in spans for s in found]
+    clauses = []
+    for found in spans:
+        start = min((s for s, _ in found), default=None)
+        if start is None:
+            clauses.append("")
+            continue
+        row = text[text.rfind("\n", 0, start) + 1 : start]
+        begin = start - len(row)
+        colon = row.rfind(":")
+        head = row[: colon if colon >= 0 else 0]
+        sentence = list(_SENTENCE_END.finditer(head))
+        at = sentence[-1].end() if sentence else 0
+        # Between the colon and the line, only the lines listed before it ('6 boîtes de noirs, ') and their
+        # links: 'J'en profite : pouvez-vous nous envoyer 5 couronnes de fil 2,5 bleu, 5 de rouge' leads none.
+        listed = _blanked(text, begin, start, taken)[colon + 1 :] if colon >= 0 else ""
+        if (
+            colon < 0
+            or _SENTENCE_END.search(listed)
+            or _LINKS.sub(" ", listed).strip(" ,")
+            or any(s < begin + colon and begin + at < e for s, e in taken)
+        ):
+            clauses.append("")
+            continue
+        clause = head[at:]
+        asked = list(_ASKING.finditer(clause))
+        clauses.append(" ".join(clause[asked[-1].end() if asked else 0 :].split()[-_LEAD_WORDS:]))
+    return clauses
 
 
 def line_rows(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[str]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from matchers.index import CatalogIndex
 from matchers.packs import counted_in_count_packs, counted_in_packs, is_pack_word, pieces_in_pack
 from models import Evidence, ExtractedLine, LineMatch, ProductRow
-from parsers.values.units import same_case, same_unit, unit_key
+from parsers.values.units import normalise_unit, same_case, same_unit, unit_key
 
 
 def own_pack(
@@ -37,10 +37,25 @@ def own_pack(
         detail = f"the {match.unit} its name sells = {product.unit}"
     elif same_case(match.unit, product.unit):
         detail = f"the {match.unit} it ships in = {product.unit}"
+    elif holds_a_length(product.name, product.unit):
+        # '2 boxes of Cat6 (305 m)' of a cable sold by the 'carton 305 m': a length is packed in no smaller box.
+        detail = f"the {match.unit} of cable or tube its name sells = {product.unit}"
     else:
         return None
     match.unit = product.unit
     return Evidence(kind="unit_conversion", detail=detail, weight=0.0)
+
+
+_LENGTH_PACKED = re.compile(r"([^\W\d_]+)\s+(?:de\s+|of\s+)?\d+(?:[.,]\d+)?\s*m(?![\w²³])", re.I)
+
+
+def holds_a_length(name: str, sales_unit: str) -> bool:
+    """Does the article's name sell a length in its pack ('Câble ... - carton 305 m', 'Gaine - couronne
+    de 50 m')? Such a pack holds one run of cable or tube, no smaller pack the customer may count in."""
+    return any(
+        (word := normalise_unit(found[1])) is not None and same_unit(word, sales_unit)
+        for found in _LENGTH_PACKED.finditer(name)
+    )
 
 
 def names_its_pack(name: str, stated: str, sales_unit: str) -> bool:

@@ -154,9 +154,11 @@ _TOWN = re.compile(r"(?<!\w)\d{4,5}\s+[^\W\d_][^\n,;]*")
 
 
 def _from_colleague(parsed: ParsedMessage, index: CatalogIndex) -> bool:
-    """Written from the desk's own domain (one the message goes to, no customer's), no original sender named."""
+    """Written from the desk's own domain (one the message goes to, no customer's), no original sender named
+    but a colleague (a note taken on the phone, forwarded by its writer or another of the desk)."""
     domain = parsed.sender.domain if parsed.sender is not None else ""
-    if not domain or domain in index.by_domain or parsed.forwarded_sender is not None:
+    forwarded = parsed.forwarded_sender
+    if not domain or domain in index.by_domain or (forwarded is not None and forwarded.domain != domain):
         return False
     return any(a.domain == domain for a in parsed.to)
 

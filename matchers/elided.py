@@ -27,10 +27,24 @@ def in_the_colour_said(line: ExtractedLine, before: str) -> ExtractedLine:
     return line.model_copy(update={"description": said})
 
 
-# 'même finition', 'de la même couleur', 'même coloris', 'same finish', 'in the same colour'.
+def in_the_colour_of_the_lead(line: ExtractedLine, lead: str) -> ExtractedLine:
+    """`line`, or a copy whose words are the article the clause before its list names (`lead`, 'des
+    marqueurs Edding 360 pour tableau blanc :') in the colour `line` names, when `line` names a colour and
+    nothing else: '6 boîtes de noirs, 4 de bleus' under it are those markers in black and in blue."""
+    wording = line.description.value if line.description else ""
+    if not lead or not wording or (line.code and line.code.value) or not names_a_colour_alone(wording):
+        return line
+    said = Extracted(value=f"{lead} {wording}", confidence=line.description.confidence)
+    return line.model_copy(update={"description": said})
+
+
+# 'même finition', 'de la même couleur', 'même coloris', 'same finish', 'in the same colour'; a second article
+# said to go with the one before ('12 double plates to match'). Never 'assorti(e)s': 'sous-chemises couleurs
+# assorties' are the assorted ones, an article of their own.
 _SAME_COLOUR = re.compile(
     r"\b(?:(?:de|dans)\s+(?:la\s+)?)?m[eê]mes?\s+(?:finition|couleur|coloris|teinte)s?\b"
-    r"|\b(?:in\s+)?(?:the\s+)?same\s+(?:finish|colou?r|shade)s?\b",
+    r"|\b(?:in\s+)?(?:the\s+)?same\s+(?:finish|colou?r|shade)s?\b"
+    r"|\bto\s+match\b|\bmatching\b",
     re.I,
 )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from matchers.measures import MEASURES as _MEASURES
+from matchers.spoken import spoken_sizes
 from matchers.vocabulary import load_vocabulary
 from parsers.values.numbers import word_numbers
 from parsers.values.units import unit_vocabulary
@@ -44,6 +45,9 @@ _SIZE = re.compile(
     r"|(?:pointure|eu)\s*(\d{2})|p(\d{2}))\b"
 )
 _SIZE_LETTER = re.compile(r"(?<![\w.,])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)(?![\w'])")
+# Two sizes side by side written as one word ('harnais ML', 'parka LXL'), as catalogues print 'M/L'; a
+# volume's 'ml' after its figure is read as a measure before.
+_TWO_SIZES = re.compile(r"(?<![\w.,])(m(?=l)|l(?=xl)|xl(?=xxl))(l|xl|xxl)(?![\w'])")
 # 'XXL' and '2XL' are one size, and so are 'XXXL' and '3XL'.
 _SIZE_SPELLINGS = {"xxl": "2xl", "xxxl": "3xl"}
 _PACK = re.compile(r"\b(?:de|par|x|of|lot de|pack de)\s*(\d+)\b")
@@ -172,6 +176,7 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     take(_pack_then_count(), lambda m: {f"pack:{m[2]}"}, word=lambda m: m[1])
     take(_PACK, lambda m: {f"pack:{m[1]}"})
     take(_count_then_pack(), lambda m: {f"pack:{m[1]}"}, word=lambda m: m[2] if m[2][0] == "p" else "")
+    take(_TWO_SIZES, lambda m: {f"size:{m[1]}", f"size:{_SIZE_SPELLINGS.get(m[2], m[2])}"})
     take(_SIZE_LETTER, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
     for m in _BARE.finditer(text):
         features.add(f"num:{_fmt(_number(m[0]))}")
@@ -289,7 +294,9 @@ def read_wording(text: str) -> Wording:
     """Words (abbreviations expanded, plurals folded, stop words dropped) and size features."""
     vocabulary = load_vocabulary()
     # '|' joins the vocabulary's words of one meaning ('fauteuil|chaise'): the customer's own is a gap.
-    folded = _digits_for_counted_words(vocabulary.translate_phrases(fold(text).replace("|", " ")))
+    folded = _digits_for_counted_words(
+        spoken_sizes(vocabulary.translate_phrases(fold(text).replace("|", " ")))
+    )
     folded = _ONE_MEASURE.sub(r" 1 \1", folded)
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
     # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').

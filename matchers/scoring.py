@@ -151,12 +151,19 @@ def _lacks_what_another_prints(query: Wording, skus: list[str], index: CatalogIn
 
 
 def _context_first(ranked: list[tuple[float, Candidate]], sku: str) -> list[tuple[float, Candidate]]:
-    """The candidate the message's other words name, first (its points kept)."""
+    """The candidate the message's other words name, first (its points kept); never over one sold in the
+    unit the line counts in when it is not ('2 colis d'essuie-mains' beside 'il en reste une palette')."""
     chosen = next(pair for pair in ranked if pair[1].key == sku)
+    if _unit_said(chosen[1], "unit_differs") and _unit_said(ranked[0][1], "unit_agrees"):
+        return ranked
     chosen[1].evidence.append(
         Evidence(kind="context", detail="named by the message's other words", weight=0.0)
     )
     return [chosen, *(pair for pair in ranked if pair[1].key != sku)]
+
+
+def _unit_said(candidate: Candidate, kind: str) -> bool:
+    return any(e.kind == kind for e in candidate.evidence)
 
 
 def _stated_unit(line: ExtractedLine, index: CatalogIndex) -> str | None:

@@ -8,9 +8,11 @@ than with a guess that could be accepted.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from matchers.habits import decided_by_habit
 from matchers.index import CatalogIndex
-from matchers.normalize import read_wording
+from matchers.normalize import Wording, read_wording, stem, unit_of
 from matchers.twins import answered_for, parallel_twins, stem_twins, suffixed_twins, told_by_unit
 from models import Evidence, LineMatch
 
@@ -57,6 +59,7 @@ def untold_names_none(found: LineMatch, index: CatalogIndex, row: str = "", answ
                 parallel_twins(said, written, chosen, names[index.positions[k]])
                 or stem_twins(said, chosen, names[index.positions[k]])
                 or suffixed_twins(said, chosen, names[index.positions[k]])
+                or negated_twins(said, chosen, names[index.positions[k]])
             )
             and answered_for(answer, chosen, names[index.positions[k]]) is not True
         ),
@@ -67,6 +70,31 @@ def untold_names_none(found: LineMatch, index: CatalogIndex, row: str = "", answ
     # The twin is named on the chosen candidate so a clerk is told which two the text leaves open.
     marked = best.model_copy(update={"evidence": [*best.evidence, Evidence(kind=TWIN_UNTOLD, detail=twin)]})
     return found.model_copy(update={"sku": None, "score": 0.0, "candidates": [marked, *found.candidates[1:]]})
+
+
+def negated_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
+    """Two designations alike but for a word one says and the other denies ('Gant latex poudré' and 'Gant
+    latex non poudré', 'with lid' and 'sans couvercle'), neither of which the customer wrote ('Latex gloves
+    M box of 100'): which one is a guess; 'powder free' or 'poudrés' tells."""
+    said = set(query.words) | set(query.excluded)
+    if not (said - _unit_words()) & set(chosen.words):
+        return False  # 'Carton S' under our quoted option: the article is named elsewhere, in its words
+    for one, two in ((chosen, other), (other, chosen)):
+        denied = set(one.excluded) & set(two.words)
+        if (
+            denied
+            and not denied & said
+            and set(one.words) | denied == set(two.words)
+            and one.features == two.features
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Every spelling of a unit, as designations' words are folded."""
+    return frozenset(unit_of()) | frozenset(stem(w) for w in unit_of())
 
 
 def left_untold(found: LineMatch) -> tuple[str, str] | None:

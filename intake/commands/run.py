@@ -66,10 +66,13 @@ def main_reason(decision: Decision) -> str:
 
 
 def run_daemon(args: argparse.Namespace) -> int:
+    from models import pattern_cache
+
+    pattern_cache.install()  # the patterns compiled by the last start-up, not compiled again
     from intake.daemon.config import DaemonConfig, load_config
     from intake.daemon.serve import build_workers, make_processor, serve
+    from intake.readers import load_readers
     from matchers import IndexCache
-    from parsers import preload
 
     settings = load_settings()
     config = load_config(args.config) if args.config else DaemonConfig()
@@ -80,8 +83,10 @@ def run_daemon(args: argparse.Namespace) -> int:
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     index = IndexCache(store)
-    index.get()  # built before the first message: its latency is not paid by that message
-    preload()  # the classifier and the NER too
+    # Before the first message, whose latency would pay for them: the index, and the readers, the
+    # models and the vocabularies that the reading workers forked from here share.
+    load_readers(index.get())
+    pattern_cache.save()  # start-up's patterns kept for the next start; those of each message are not
     drops = args.drop_folder or [d.path for d in config.drop_folders]
     if not drops and not config.accounts:
         drops = [settings.drop_folder]

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from intake.followups.asked import added_from, asked_about, asked_lines, deepest_lines
+from intake.followups.sized_answers import sized_rows
 from intake.followups.swap import variant_in_words
 from matchers import CatalogIndex, match_article
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -58,13 +59,16 @@ def read_inline_answers(
     if order.source != "email" or len(parsed.inline_answers) < 2:
         return None
     quoted = quoted_lines(parsed, codes=index) or deepest_lines(parsed.quoted, index)
+    # '4 L and 4 XL' under '1. Parka ..., M to 3XL - 69.00 each': the sizes counted are the row's lines.
+    sized = sized_rows(parsed, order.part)
+    quoted = [ln for ln in quoted if not any(_starts_in(ln, row) for row, _, _ in sized)]
     answered = _under_lines(parsed, quoted)
-    if len(answered) < 2:
+    if len(answered) + len(sized) < 2:
         return None
     quoted = sorted(
         [*quoted, *(under[2] for under in answered.values() if under[2] is not None)], key=written_at
     )
-    lines, doubts, places = [], [], []
+    lines, doubts, places = [ln for _, _, read in sized for ln in read], [], [span for _, span, _ in sized]
     for line in quoted:
         if id(line) not in answered:
             lines.append(line)

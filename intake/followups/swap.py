@@ -54,8 +54,11 @@ def swap_places(
             new, old = found["new"], found["old"]
             if new.isdigit() or old.isdigit():
                 continue  # '8 au lieu de 5': a count, the diff's
-            context = _keys(sentence.group(0)[: found.start()]) | _keys(sentence.group(0)[found.end() :])
-            place = _line_of(old, context, base, skus, index)
+            text = sentence.group(0)
+            context = _keys(text[: found.start()]) | _keys(text[found.end() :])
+            place = _line_of_clause(old, _clause(text, found), base, skus, index)
+            if place is None:
+                place = _line_of(old, context, base, skus, index)
             if place is not None and (twin := _twin(skus[place], old, new, index)) is not None:
                 places[place] = (twin, sentence.span(), (at + found.start(), at + found.end()))
         for found in _TAKEN_INSTEAD.finditer(sentence.group(0)):
@@ -147,6 +150,34 @@ def _line_of(
     if len(scored) == 1 or (len(scored) > 1 and scored[0][0] > scored[1][0]):
         return scored[0][1]
     return None
+
+
+def _clause(sentence: str, found: re.Match[str]) -> tuple[set[str], set[str]]:
+    """The words of the clause asking the swap (between the marks around it), and those of the rest of
+    the sentence."""
+    begin = max(sentence.rfind(mark, 0, found.start()) for mark in ",;(") + 1
+    ends = [e for e in (sentence.find(mark, found.end()) for mark in ",;)") if e >= 0]
+    end = min(ends) if ends else len(sentence)
+    clause = sentence[begin : found.start()] + " " + sentence[found.end() : end]
+    return _keys(clause), _keys(sentence[:begin] + " " + sentence[end:])
+
+
+def _line_of_clause(
+    old: str, said: tuple[set[str], set[str]], base: list[ExtractedLine], skus: list[str], index: CatalogIndex
+) -> int | None:
+    """'les vestes en XL au lieu de L, et pas de polaires': the one quoted line carrying the old variant
+    that the swap's own clause names most, a line tied with it whose other words another clause of
+    the sentence says (the 'polaires' taken out) being that clause's."""
+    clause, others = said
+    holding = [
+        i for i, sku in enumerate(skus) if sku in index.products and _carries(index.products[sku].name, old)
+    ]
+    hits = {i: len(clause & _keys(_wording(base[i]))) for i in holding}
+    best = max(hits.values(), default=0)
+    tied = [i for i in holding if hits[i] == best]
+    if best and len(tied) > 1:
+        tied = [i for i in tied if not (_keys(_wording(base[i])) - clause) & others]
+    return tied[0] if best and len(tied) == 1 else None
 
 
 def _twin(sku: str, old: str, new: str, index: CatalogIndex) -> str | None:

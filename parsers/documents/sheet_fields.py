@@ -16,7 +16,7 @@ from decimal import Decimal
 from models import Extracted, ExtractedOrder, Provenance
 from parsers.documents.grid import Cell, Grid, cell_number
 from parsers.documents.kinds import ends_title, titled_number
-from parsers.text.ship_to import names_a_place_only
+from parsers.text.ship_to import address_end, names_a_place_only
 from parsers.values.dates import find_date
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import REQUEST_RULE, LayoutVocabulary
@@ -28,6 +28,18 @@ _DATE_LIKE = re.compile(r"^\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{1,4})?$")
 # A bare number sign labels the order's number when it sits above the table.
 _BARE_PO_LABELS = {"n", "no", "nr", "numero", "num", "number"}
 _BUYER_LABELS = {"client", "customer", "kunde", "acheteur", "buyer", "commune"}
+# A works site named above the table ('Site' | 'Trenching works, ZAC des Gaulnes, 69330 Meyzieu'): where the
+# goods go when its value is an address with its postcode and town (a web site's label is no delivery).
+_SITE_LABELS = {
+    "site",
+    "chantier",
+    "job site",
+    "jobsite",
+    "site address",
+    "adresse chantier",
+    "adresse du chantier",
+}
+_SITE = "site"
 
 
 def header_fields(
@@ -127,6 +139,8 @@ def _field_of(tokens: list[str], vocab: LayoutVocabulary, *, above_table: bool) 
         return None
     if above_table and " ".join(tokens) in _BARE_PO_LABELS:
         return "po_number"
+    if above_table and " ".join(tokens) in _SITE_LABELS:
+        return _SITE
     spans = match_phrases(tokens, vocab.fields)
     return spans[0][0] if spans and spans[0][1] == 0 else None
 
@@ -195,6 +209,8 @@ def set_field(order: ExtractedOrder, field: str, cell: Cell, sheet: str, part: s
         order.po_number = Extracted[str](value=cell.text, confidence=0.85, provenance=request)
     elif field == "ship_to" and order.ship_to is None and not names_a_place_only(cell.text):
         order.ship_to = Extracted[str](value=cell.text, confidence=0.9, provenance=prov)
+    elif field == _SITE and order.ship_to is None and address_end(cell.text) is not None:
+        order.ship_to = Extracted[str](value=cell.text, confidence=0.8, provenance=prov)
     elif field == "buyer_vat" and order.buyer_vat is None:
         order.buyer_vat = Extracted[str](value=cell.text.replace(" ", ""), confidence=0.9, provenance=prov)
     elif field == "total_excl_vat" and order.total_excl_vat is None:

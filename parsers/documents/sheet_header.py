@@ -208,17 +208,35 @@ def _unnamed_codes(grid: Grid, header: int, texts: list[tuple[int, str]], roles:
     # 'PO | Line | Item | Description | Qty': a heading no phrase names over a code on every row (not one
     # number repeated, the order's own).
     below = [row for row in grid.rows[header + 1 : header + 201] if any(c.text for c in row)]
-    for column, _text in texts:
+    counted = [row for row in below if _counted_row(row, roles.get("quantity"))]
+    for column, heading in texts:
         if column in roles.values():
             continue
         values = [row[column].text for row in below if column < len(row) and row[column].text]
         # Codes of letters and digits on most rows; a long number among them is an article's too ('266902'
-        # beside 'SG-1999'), a short one a count.
+        # beside 'SG-1999'), a short one a count. Long numbers alone, a different one on each row, under a
+        # word ('Item' over '304296', '906392') are the articles' numbers too: a count or a line number is short.
         lettered = sum(_lettered(v) for v in values)
         coded = all(CODE.match(v) and _code_shaped(v) and (_lettered(v) or _long_number(v)) for v in values)
-        if len(set(values)) > 1 and len(values) * 2 > len(below) and coded and lettered * 2 > len(values):
+        numbered = heading.isalpha() and _one_each(counted, column)
+        if (
+            len(set(values)) > 1
+            and len(values) * 2 > len(below)
+            and coded
+            and (lettered * 2 > len(values) or numbered)
+        ):
             roles["code"] = column
             return
+
+
+def _counted_row(row: list, quantity: int | None) -> bool:
+    return quantity is not None and quantity < len(row) and isinstance(row[quantity].value, int | float)
+
+
+def _one_each(rows: list[list], column: int) -> bool:
+    """A different value in `column` on every one of `rows` (two at least)."""
+    values = [row[column].text for row in rows if column < len(row) and row[column].text]
+    return len(values) == len(rows) >= 2 and len(set(values)) == len(values)
 
 
 def _lettered(text: str) -> bool:

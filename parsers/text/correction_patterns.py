@@ -54,6 +54,13 @@ def correction_words() -> CorrectionWords:
 ONLY_ONE = r"un\s+seul|une\s+seule|only\s+one|just\s+one"
 # Words opening the reason given after a count taken back ('on a de la place que pour un', 'we only have room').
 _REASON = r"on|nous|je|j['’]|il|ils|elle|car|parce|vu|we|i|it|they|there|because|as|since"
+# A count then who or what it tells of and a verb ('two lads were missed off the list', 'deux gars sont
+# partis'): a reason given after a correction, no article.
+REMARK = re.compile(
+    r"^\s*(?:[^\W\d_]+\s+){1,2}(?:were|was|are|is|have|has|had|will|won't|sont|ont|étaient|était|seront|vont|"
+    r"viennent|arrivent|commencent|start|started|joined|left)\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)

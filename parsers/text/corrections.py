@@ -14,13 +14,14 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.text.correction_patterns import ONLY_ONE, correction_patterns, possible_keys
+from parsers.text.correction_patterns import ONLY_ONE, REMARK, correction_patterns, possible_keys
 from parsers.text.count_changes import (
     NEXT_CLAUSE,
     count_changes,
     joined_after_change,
     opens_with,
     recount_joined,
+    recounted_in_unit,
 )
 from parsers.text.named_lines import (
     WordBook,
@@ -247,6 +248,7 @@ def _override(
             continue
         prov = Provenance(part=part, span=(at + match.start("new"), at + match.end("new")), rule=rule)
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
+        recounted_in_unit(best, sentence, match.end("new"), at=at, part=part, rule=rule)
         best.notes.append(f"quantity {old} changed to {new} by the customer's correction")
         # The sentence's own count was the change; an item it adds ('..., et il ajoute 1 carton de ...') stays,
         # and so does one its joined clause counts ('12 reams instead of 10, and 4 boxes of C5 envelopes'):
@@ -301,7 +303,12 @@ def _recount_named(
     prov = Provenance(part=part, span=(at + found.start("new"), at + found.end("new")), rule=rule)
     target.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
     target.notes.append(f"quantity {old} changed to {new} by the customer's correction")
-    return [ln for ln in lines if ln not in own or not inside(ln, at, at + found.end(), part)]
+    # The reason said after it counts nothing ('make that 8 fleeces in XL, two lads were missed off the list').
+    return [
+        ln
+        for ln in lines
+        if ln not in own or not (inside(ln, at, at + found.end(), part) or REMARK.match(_name(ln)))
+    ]
 
 
 def _remove(

@@ -11,6 +11,7 @@ from models import Extracted, ExtractedLine, Provenance
 from parsers.text.correction_patterns import correction_patterns, possible_keys
 from parsers.text.extracted import measure_after
 from parsers.text.named_lines import before, fold_code, inside, named_once, significant
+from parsers.values.units import normalise_unit, unit_kind
 
 
 def count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[str]]:
@@ -102,3 +103,22 @@ def opens_with(line: ExtractedLine, words: set[str]) -> bool:
         else set()
     )
     return bool(first & words)
+
+
+# The unit a new count is said in, and what each holds: '2 cases of 6 rather than 12 loose', '3 cartons de 12'.
+_UNIT_AFTER = re.compile(r"\s+(?P<unit>[^\W\d_][\w.]*)(?:\s+(?:of|de|d['’])\s*(?P<pack>\d+)\b)?")
+
+
+def recounted_in_unit(line: ExtractedLine, sentence: str, end: int, *, at: int, part: str, rule: str) -> None:
+    """The unit (and what each holds) the new count ending at `end` is said in, on the line it recounts:
+    'make the glass cleaner 2 cases of 6 rather than 12 loose' counts cases of 6, no longer loose sprays."""
+    said = _UNIT_AFTER.match(sentence, end)
+    unit = normalise_unit(said["unit"].rstrip(".")) if said else None
+    if said is None or unit is None or unit_kind(unit) != "count":
+        return
+    prov = Provenance(part=part, span=(at + said.start("unit"), at + said.end()), rule=rule)
+    line.unit = Extracted[str](value=unit, confidence=0.8, provenance=prov)
+    pack = Decimal(said["pack"]) if said["pack"] else None
+    line.pack_size = (
+        Extracted[Decimal](value=pack, confidence=0.8, provenance=prov) if pack and pack > 1 else None
+    )

@@ -18,7 +18,16 @@ from parsers.text.codes import CodeBook
 from parsers.text.contact import contact as contact
 from parsers.text.corrections import corrected_reference
 from parsers.text.po_recalled import recalled_po
-from parsers.text.po_sentences import CITED, FOR_A_SITE, FOR_OUR_PAPERS, OURS, REF_CLOSING, SPACED
+from parsers.text.po_sentences import (
+    BOOKED_ON,
+    CITED,
+    FOR_A_SITE,
+    FOR_OUR_PAPERS,
+    OURS,
+    REF_CLOSING,
+    REF_OPENING,
+    SPACED,
+)
 from parsers.text.ship_to import ship_to as ship_to
 from parsers.text.ship_to import signed_ship_to as signed_ship_to
 from parsers.values.dates import DateHit
@@ -38,6 +47,8 @@ _PO_LABELS = (
     # 'la DA CHMO-DA-26-0912': a public buyer's purchase request (demande d'achat), its number the order's.
     r"|n°\s*BC|\bBC\b(?:\s+interne)?(?:\s*n°)?|(?-i:\bDA\b)(?:\s*n°)?|\b(?:internal\s+)?PO\b(?:\s+interne)?(?:\s*(?:number|no\.?|n°|#|ref(?:erence)?\.?))?"
     r"|purchase\s+order(?:\s+(?:number|no\.?|#))?"
+    # 'Ordre de service SB-OS-26-612', 'Work order WO-2231': a property manager's or a works office's order.
+    r"|\bordre\s+de\s+service(?:\s+(?:n°|no\.?|num[ée]ro))?|\bwork\s+order(?:\s+(?:number|no\.?|n°|#))?"
     # "Bon n° GLY-26-047", "N° de bon interne : RES-26-118": the customer's form, named short.
     r"|\bbon\s+(?:n°|no\.|num[ée]ro)|(?:n°|num[ée]ro)\s*(?:de\s+|du\s+)?bon(?:\s+interne)?(?=\s*:)"
     r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
@@ -74,10 +85,14 @@ _PO_VERB = (
 )
 # A label and its number in two cells of a table ('Our ref: | GW-PO-4502', an HTML table rendered).
 # After the label, capitals, a space and a dashed number are one number ('Notre bon de commande :
-# BC 26-00391', 'Order no. WO 2026/118'): the customer's own way of writing it.
+# BC 26-00391', 'Order no. WO 2026/118'), and so are groups of capitals joined by a dash before a space and
+# a number ('Our PO: IS-PO 7781'): the customer's own way of writing it.
 _PO_LABELLED = re.compile(
     rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{_PO_VERB}\s+(?:le\s+)?)?"
-    + _PO_VALUE.replace("(?P<po>", r"(?P<po>(?:(?-i:[A-Z]{2,5})[ ](?=\d{2,4}[-/]\d))?"),
+    + _PO_VALUE.replace(
+        "(?P<po>",
+        r"(?P<po>(?:(?-i:[A-Z]{2,5})[ ](?=\d{2,4}[-/]\d)|(?-i:[A-Z]{1,5}-[A-Z]{1,5})[ ](?=\d{3,}\b))?",
+    ),
     re.I,
 )
 # "Commande SG-2026-118" / "notre commande R-1015" / "Bon 2026/ECO/158": a code right after the word needs
@@ -310,6 +325,8 @@ _PATTERNS = (
     (FOR_OUR_PAPERS, 0.75),
     (FOR_A_SITE, 0.75),
     (SPACED, 0.75),
+    (BOOKED_ON, 0.7),
+    (REF_OPENING, 0.7),
 )
 
 
@@ -353,7 +370,15 @@ def _po_all(
                 continue
             if "phrase" in match.groupdict() and _OTHER_NUMBER.search(match["phrase"]):
                 continue
-            qualified = (_PO_QUALIFIED, _PO_REF_QUALIFIED, OURS, REF_CLOSING, FOR_A_SITE)
+            qualified = (
+                _PO_QUALIFIED,
+                _PO_REF_QUALIFIED,
+                OURS,
+                REF_CLOSING,
+                FOR_A_SITE,
+                BOOKED_ON,
+                REF_OPENING,
+            )
             rule = _QUALIFIED_RULE if pattern in qualified else "po-label"
             prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)

@@ -27,14 +27,24 @@ _SIZED_ARTICLE = re.compile(
     rf"^\d+\s*[xX×]\s*\d+(?:[.,]\d+)?\s*(?:l|litres?|liters?|lt|ml|cl|kg|g|v|w|kw|ah|mah|{_RATING})\b", re.I
 )
 # '12 x 2-gang boxes', '6 x 3-way adaptors', '10 x 2-ply rolls': after the x, a count of the article's parts
-# joined to their word, a part of its name, never a size's second figure.
-_COUNTED_PARTS = re.compile(r"^\d+\s*[xX×]\s*\d+-[^\W\d_]")
+# joined to their word, a part of its name, never a size's second figure; so is a figure with a capital
+# glued to it ('4 x 2P 32A breakers', '3 x 3G2,5 cable', '2 x 2D scanners'), a mark no size is written in.
+_COUNTED_PARTS = re.compile(r"^\d+\s*[xX×]\s*\d+(?:-[^\W\d_]|(?-i:[A-Z])(?![^\W\d_]))")
+# '12 x 506756 (dalle LED ...)': a count, an x and a code of five figures or more (a typed article number,
+# known or not), never a dimension's second figure.
+_CODE_AFTER_X = re.compile(r"^\d+\s*[xX×]\s*\d{5,}(?![\d.,x×])")
 # A maker's mark of letters and figures in a name ('trois courroies SPB 1700', 'ten H7 Night Breaker'):
 # a line naming an article, though no list mark opens it.
 _MARKED = re.compile(r"\b(?:(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}|[A-Z]{2,}\s+\d{3,})\b")
 _MARKED_WORDS = 6
 # 'Un grand merci pour le devis D25-118': one said in words opens sentences, no list line.
 _ONE_WORDS = frozenset({"un", "une", "one", "a", "an"})
+
+
+# 'a dozen', 'half a dozen', 'deux douzaines': a count said in dozens, never a word of a sentence.
+_DOZEN = re.compile(r"\b(?:dozens?|douzaines?)\b", re.I)
+# 'a dozen of us will come', 'une douzaine d'entre nous': people counted, no goods.
+_PEOPLE = re.compile(r"(?:of|d['’]entre)\s+(?:us|them|you|nous|eux|vous)\b", re.I)
 
 
 # '2 more boxes of', '3 extra cases of', '4 cartons supplémentaires de': the count adds to an order, no word of the name.
@@ -55,7 +65,8 @@ def _leading_shape() -> re.Pattern[str]:
         # '12xgants latex', '3xCUK2939': an x glued between the count and the name.
         rf"{BULLET}(?:(?:qt[ée]|qty)\.?\s*|[x×](?=\d))?{_qty_pattern()}"
         rf"(?:\s*[x×*]\s+|\s+[x×*](?![^\W\d_])\s*|(?<=\d)[x×](?=[^\W\d_]{{2}}|[A-Z]{{1,3}}\d)|\s+|{_GLUED_MEASURE})"
-        rf"(?:{MORE}\s+)?(?:(?P<pack>\d+)\s+(?=[^\W\d])(?!{_RATING}))?"
+        # '12 x 506756 dalle LED': five figures or more are an article's code, never what a pack holds
+        rf"(?:{MORE}\s+)?(?:(?P<pack>\d{{1,4}})\s+(?=[^\W\d])(?!{_RATING}))?"
         rf"(?:(?P<unit>{UNIT_TOKEN})\s+(?:{MORE_AFTER}\s+)?(?:(?:de|d'|d’|of)\s*)?(?:(?P<pack2>\d+)\s+(?=[^\W\d]))?)?"
         rf"(?P<desc>\S.*?)\s*[.;,]?\s*$",
         re.I,
@@ -172,6 +183,7 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         and not match["pack"]
         and not _SIZED_ARTICLE.match(line[match.start("qty") :])
         and not _COUNTED_PARTS.match(line[match.start("qty") :])
+        and not _CODE_AFTER_X.match(line[match.start("qty") :])
     ):
         return None, None  # "4x40 vis": a size
     if (
@@ -180,8 +192,10 @@ def _leading_unit(line: str, match: re.Match[str], approx: bool) -> tuple[str | 
         and not approx
         and not _BULLETED.match(line)
         and not _marked_name(line, match, desc_start)
+        and not (_DOZEN.search(match["qty"]) and not _PEOPLE.match(line, desc_start))
     ):
-        return None, None  # "Four more ways to ...": a worded quantity needs its unit, outside a list
+        # "Four more ways to ...": a worded quantity needs its unit, outside a list; a dozen counts alone.
+        return None, None
     return unit, desc_start
 
 

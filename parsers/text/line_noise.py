@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from models import ExtractedLine
+from models import Extracted, ExtractedLine
 from parsers.text.counted_after import MAX_LIST_WORDS, POLITE_WORD
 from parsers.values.dates import month_number
 from parsers.vocabulary.layout import default_vocabulary
@@ -135,6 +135,27 @@ def counts_a_postcode(line: ExtractedLine, text: str) -> bool:
     if not (figures.isdigit() and len(figures) in (4, 5)) or not re.match(r"\s+[A-ZÉÈ]", text[end:]):
         return False
     return _street_before().search(text[max(0, begin - 120) : begin]) is not None
+
+
+def outside_address(lines: list[ExtractedLine], address: Extracted[str] | None) -> list[ExtractedLine]:
+    """The lines whose count is not written inside the delivery address read from the same text: in
+    'tu livres au chantier : Chantier nord, lieu-dit Les Landes, 35190 Tinténiac' the postcode counts nothing."""
+    where = address.provenance if address is not None else None
+    if where is None or where.span is None:
+        return lines
+    begin, end = where.span
+    return [line for line in lines if not _counted_within(line, where.part, begin, end)]
+
+
+def _counted_within(line: ExtractedLine, part: str, begin: int, end: int) -> bool:
+    counted = line.quantity.provenance if line.quantity else None
+    return bool(
+        counted is not None
+        and counted.part == part
+        and counted.span is not None
+        and begin <= counted.span[0]
+        and counted.span[1] <= end
+    )
 
 
 # 'cah. A4 96 p. séyès', 'fl. HD 1 L': a word cut short opening the name, its dot ending no sentence.

@@ -8,12 +8,15 @@ from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from models import ExtractedLine
+from parsers.vocabulary.sizes import is_size
 
 # A sentence ends at '.', '!', '?' or ';' before a space ('... 5W30 ; finalement mettez-en 4 et pas 3'),
 # never inside a number or an abbreviation followed by a figure ('réf. 417361'); a word's figures may close
 # it before a capital ('... ear defenders SNR 31. Actually make that 8'), never a list's number ('1. Gants').
 _SENTENCE_END = re.compile(
     r"(?<=[!?;])\s+|(?<=[^\W\d_]{3}[.!?])\s+(?=[^\W\d_])"
+    # a size or a rating closing it before a capital ('... and 4 in 2XL. Actually make that 8 ...', '50W. Also')
+    r"|(?<=\d[^\W\d_][.!?])\s+(?=[A-ZÀ-Ý][^\W\d_])|(?<=\d[^\W\d_]{2}[.!?])\s+(?=[A-ZÀ-Ý][^\W\d_])"
     r"|(?:(?<=[^\W\d_]\s\d[.])|(?<=[^\W\d_]\s\d\d[.])|(?<=[^\W\d_]\s\d{3}[.]))\s+(?=[A-ZÀ-Ý][^\W\d_])"
 )
 
@@ -49,15 +52,31 @@ def named_once(
     named by its article's name ('sauf les pochettes de plastification'), a French list by an English
     word ('drop the lamb')."""
     clause = re.split(r",|\bet\b|\band\b", what)[0]
-    words = significant(clause)
-    scored = sorted(((len(words & line_words(ln)), i) for i, ln in enumerate(lines)), reverse=True)
+    words, sizes = significant(clause), letter_sizes(clause)
+    # The words first; the size the text says parts lines named alike ('8 fleeces in XL' over XL and 2XL).
+    scored = sorted(
+        (
+            (len(words & line_words(ln)), len(sizes & letter_sizes(_name(ln))), i)
+            for i, ln in enumerate(lines)
+        ),
+        reverse=True,
+    )
     if scored and scored[0][0] == 0 and book is not None:
         said = book.said_words(clause)
         scored = sorted(
-            ((len(said & catalogue_words(ln, book)), i) for i, ln in enumerate(lines)), reverse=True
+            ((len(said & catalogue_words(ln, book)), 0, i) for i, ln in enumerate(lines)), reverse=True
         )
-    unique = scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0])
-    return lines[scored[0][1]] if unique else None
+    unique = scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][:2] < scored[0][:2])
+    return lines[scored[0][2]] if unique else None
+
+
+def letter_sizes(text: str) -> set[str]:
+    """The sizes a text writes in the sizes' own marks ('XL', '2XL', 'T9'), never a bare number."""
+    return {token.lower() for token in re.findall(r"[\w/]+", text) if is_size(token)}
+
+
+def _name(line: ExtractedLine) -> str:
+    return line.description.value if line.description else ""
 
 
 def namer(

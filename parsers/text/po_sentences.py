@@ -54,3 +54,20 @@ SPACED = re.compile(
     r"(?P<po>(?!BOX\b)[A-Z]{2,5} \d{3,8}(?:[-/]\d{1,6})*)(?=[ \t]*(?:[,.;)!]|$))",
     re.M,
 )
+# "Please supply the list below on GW-2612-0104, including ...", "merci de livrer le tout sur CH-26-0412.": a verb
+# asking for the goods, then the coded number they go on, ending its clause; a catalogue code there is an
+# article's (checked as a qualified number's are).
+BOOKED_ON = re.compile(
+    r"\b(?i:supply|send|deliver|ship|order|book|put|charge|bill|process|enter|livrer|envoyer|exp[ée]dier"
+    r"|commander|passer|mettre|saisir|facturer|imputer)\b[^.\n!?]{0,60}?\s(?i:on|under|against|sur|sous)\s+"
+    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)!]|$))",
+    re.M,
+)
+# "... and 1 x 3P+N surge protector. Ref VE/2026/311, delivery Monday.": a reference opening its sentence, its
+# coded number closing the clause and no count after it (an article's ref is followed by its count or name); a
+# catalogue code there is an article's (checked as a qualified number's are).
+REF_OPENING = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+)(?i:r[ée]f(?:[ée]rence|erence)?\.?)[ \t]*:?[ \t]*"
+    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=[ \t]*(?:[.;!]|$|,(?![ \t]*\d)))",
+    re.M,
+)

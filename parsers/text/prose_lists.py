@@ -11,7 +11,7 @@ from models import ExtractedLine
 from parsers.text.asides import ASKING, POINTED
 from parsers.text.extracted import MEASURE, line_from_parts, read_quantity
 from parsers.text.line_noise import MAX_COUNT
-from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measure
+from parsers.text.prose_names import FUNCTION_WORD, MATCHING_ITEM, cut_designation, with_measure
 from parsers.values.dates import month_number
 from parsers.values.numbers import NUMBER, quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
@@ -42,6 +42,12 @@ def read_listed(
             continue
         if match["article"] and not (match["sep"] and any(e <= at for _, e in taken)):
             continue  # 'a' counts one only joined to counted items: '2 cans of X, a wet floor sign and ...'
+        if (
+            match["sep"]
+            and match["sep"].lower() in _WITH
+            and not MATCHING_ITEM.match(sentence, match.start() - 1)
+        ):
+            continue  # '... for the van with 2 spare bulbs': what the article comes with, unless said to match
         line = _listed_line(sentence, match, part=part, start=start)
         if line is None or line.provenance is None or line.provenance.span is None:
             continue
@@ -204,8 +210,9 @@ def _build_listed() -> re.Pattern[str]:
         re.compile(
             # '..., de trois écrans et de cinq vestes': the 'de' the verb asks for may repeat after the join; a join
             # after a figure names nothing ('the blue ones in 0.7 and six wallets of ...': the join is the next item's)
-            rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
-            rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER}|(?P<article>an?))\s+(?:(?P<measure>{MEASURE}|{_RATING})\s+)?(?P<of_the>of\s+the\s+)?(?!(?:and|et|or|ou|puis|plus|then)\b)(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
+            # 'with' past the name before it joins a second article ('24 RJ45 ... with 12 double plates to match')
+            rf"(?:(?P<sep>,|\+|&|\bet|\band|\bpuis|\bplus|\balso|\baussi|\bainsi\s+qu(?:e|'|’)|\bas\s+well\s+as|\bwith|\bavec)\s*(?:de\s+|d['’])?|(?<![\w,.(/-])\s?)"
+            rf"(?P<qty>an?\s+dozen|{quantity_words_pattern()}|{NUMBER}|(?P<article>an?))\s+(?:(?P<measure>{MEASURE}|{_RATING})\s+)?(?P<of_the>of\s+the\s+)?(?!(?:and|et|or|ou|puis|plus|then)\b)(?P<noun>[^\W\d_]{{3,}}|[^\W\d_]{{1,2}}-[^\W\d_]{{2,}}|\d{{1,2}}-[^\W\d_]{{3,}}(?=\s+[^\W\d_]{{3,}})|(?-i:[A-Z]{{2}}|[A-Z]{{1,3}}\d{{1,3}}(?=\s+[^\W\d_]{{3,}})))\b",
             re.I,
         )
     )
@@ -221,6 +228,7 @@ _RUNS_ON = re.compile(rf"{_BRACKET}(?:{_ASIDE}{_BRACKET}){{0,2}}\s*(?:,\s*{_JOIN
 # Between the asking words and the count: 'il me faut aussi 4 ...', 'could you also send 3 ...'.
 _ALSO = ("aussi", "also", "encore", "également", "egalement", "just", "juste", "another")
 _DIMENSION = re.compile(r"\d\s*[x×]\s*\d")
+_WITH = frozenset({"with", "avec"})
 _ARTICLES = frozenset({"un", "une", "a", "an"})
 _FRACTIONS = frozenset({"demi", "demie", "half"})
 # A rating written between the count and the name ('six 20 A breakers', 'deux 100 W projecteurs'): a value of

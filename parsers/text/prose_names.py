@@ -91,9 +91,19 @@ def _remeasured(said: str, again: str) -> str:
     return f"{first[: last.start()]}{again[: alone.end('unit')]}{first[last.end() :]}"
 
 
+# A second article counted after 'with' and said to go with the first ('24 RJ45 sockets with 12 double
+# plates to match', '10 prises avec 10 plaques assorties'): an item of its own, never a part of the name.
+MATCHING_ITEM = re.compile(
+    r"\s(?:with|avec)\s+(?=\d+\s+[^\W\d_][^,.;:!?\n]{0,60}?\b(?:to\s+match|matching|to\s+go\s+with\s+(?:them|it)"
+    r"|assortie?s?|qui\s+vont\s+avec|qui\s+va\s+avec)\b)",
+    re.I,
+)
+
+
 def _stop(rest: str, begin: int) -> int:
     """Where the designation starting at `begin` ends: the first stop word or mark after it."""
-    end = len(rest)
+    matching = MATCHING_ITEM.search(rest, begin)
+    end = matching.start() if matching and matching.start() > begin else len(rest)
     lowered = rest.lower()
     for stop in [*line_words().prose_stops, ", ", "; ", ". ", " ?", "?", "!", " (", "\n"]:
         at = lowered.find(stop, begin)

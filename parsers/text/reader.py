@@ -28,7 +28,7 @@ from parsers.text.fixed_decimals import with_fixed_decimals
 from parsers.text.forward_counts import recount_forwarded
 from parsers.text.free_line import ADDED_RULE, plain_line, read_free
 from parsers.text.length_counts import with_lengths_counted
-from parsers.text.line_noise import counts_a_postcode
+from parsers.text.line_noise import counts_a_postcode, outside_address
 from parsers.text.lines import BRACKETED_RULE
 from parsers.text.named_lines import WordBook
 from parsers.text.quoted_fields import own_quoted_delivery
@@ -154,9 +154,10 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
         )
         corrected = [*corrected, *recounted]
     order.read_spans = [*order.read_spans, *corrected]
+    _fill_fields(order, parsed, body, own, forward_at, part, codes)
+    order.lines = outside_address(order.lines, order.ship_to)
     for number, line in enumerate(order.lines, start=1):
         line.line_no = number
-    _fill_fields(order, parsed, body, own, forward_at, part, codes)
     return order
 
 

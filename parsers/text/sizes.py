@@ -40,6 +40,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•·+>]|\d{1,2}[.)](?=\s))?\s*")
 # A remark in brackets may close a pair before the next: '6 en M (notre réf. 021), 4 en L'; a dash set
 # between spaces parts pairs too: 'taille 42 : 4 - taille 46 : 2'.
 _SEP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:[,;+&]|\bet\b|\band\b|/|(?<=\s)[-–—](?=\s))?\s*$", re.I)
+# A semicolon before words in the designation: the pairs of another article's clause stand before it.
+_CLAUSE_CUT = re.compile(r";\s*[^\W\d_]")
 _TAIL = re.compile(r"^\s*(?:\([^()]*\))?[\s.;,!)]*$")
 
 
@@ -150,6 +152,8 @@ def split_by_size(line: str) -> tuple[str, int, list[Pair]] | None:
             continue  # '4 x 250, 2 x 500' alone: the name and its colon say what the lengths are of
         if _counted_head(head):
             return None  # '10 gilets jaunes en L, 5 en XL': the head is the first count (parsers/text/variants.py)
+        if _CLAUSE_CUT.search(head):
+            return None  # 'vestes 3 en M, 5 en L ; pantalons 4 en 42, 2 en 44': an article per clause
         labelled = _label_tail().search(head)
         base_end = labelled.start() if labelled else len(head)
         bullet = _BULLET.match(head)
@@ -267,8 +271,9 @@ def read_size_split(
     ]
 
 
-# A sentence ends and the next starts on the same row: 'bottes : 4 en 42, 6 en 43. Avec ça 5 lots de ...'.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=[^\W\d_])")
+# A sentence ends and the next starts on the same row: 'bottes : 4 en 42, 6 en 43. Avec ça 5 lots de ...';
+# a semicolon before words opens the next article's clause: 'vestes 3 en M, 5 en L ; pantalons 4 en 42, ...'.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=[^\W\d_])|[ \t]*;[ \t]*(?=[^\W\d_])")
 
 
 def read_sized_sentences(
@@ -279,7 +284,7 @@ def read_sized_sentences(
     whole = read_size_split(line, part=part, start=start, base=base)
     if whole is not None:
         return whole, ""
-    cuts = [0, *(m.start() for m in _SENTENCE_END.finditer(line)), len(line)]
+    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(line)), len(line)]
     if len(cuts) == 2:
         return None, line
     found: list[ExtractedLine] = []

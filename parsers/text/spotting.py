@@ -20,6 +20,7 @@ from models import ExtractedLine
 from parsers.text.clauses import FIGURE_CUT, cut_clauses
 from parsers.text.codes import CodeBook, code_spans
 from parsers.text.extracted import line_from_parts, read_quantity
+from parsers.text.kits import with_kits
 from parsers.text.spotting_words import asks, date_or_number, joins, refused, spotting_words
 from parsers.values.numbers import quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
@@ -100,7 +101,10 @@ def with_spotted(
     found: list[ExtractedLine], rows: list[tuple[str, int]], book: CodeBook | None, *, part: str
 ) -> list[ExtractedLine]:
     """The lines read, and those the catalogue's names find in what of the rows no reader took (a row
-    no reader read, or the rest of a sentence a reader read an item of), in reading order."""
+    no reader read, or the rest of a sentence a reader read an item of), in reading order; the articles
+    listed per person, uncounted, among them (parsers/text/kits.py)."""
+    names = getattr(book, "names_article", None)
+    found = with_kits(found, rows, names, part=part) if names is not None else found
     taken = sorted(ln.provenance.span for ln in found if ln.provenance and ln.provenance.span)
     spotted = spot_lines([piece for row in rows for piece in _untaken(row, taken)], book, part=part)
     if not spotted:

@@ -35,10 +35,11 @@ def points_to_thread(own: str, quoted: str = "") -> re.Match[str] | None:
 
 
 # The quoted message named by where it stands: "idem que la commande ci-dessous", "proceed with the quote
-# below", "reprenez la liste en dessous", "as per my e-mail below". Any noun of a message or a list.
+# below", "reprenez la liste en dessous", "as per my e-mail below", "(commande ci-dessous)", "(see order
+# below)". Any noun of a message or a list.
 _BELOW = re.compile(
-    r"\b(?:la|le|les|l['’]|notre|nos|ma|mon|mes|votre|vos|cette|ce|ces|the|our|my|your|this|these)\s*"
-    r"(?:[^\W\d_]+\s+){0,2}?(?:commande|cde|devis|offre|proposition|liste|mail|e-mail|message|demande|lignes|articles"
+    r"(?:\b(?:la|le|les|l['’]|notre|nos|ma|mon|mes|votre|vos|cette|ce|ces|the|our|my|your|this|these)\s*"
+    r"(?:[^\W\d_]+\s+){0,2}?|\(\s*(?:(?:voir|see|cf\.?)\s+)?)(?:commande|cde|devis|offre|proposition|liste|mail|e-mail|message|demande|lignes|articles"
     r"|order|po|quote|quotation|offer|proposal|list|email|request|lines|items)\b[^.\n?!]{0,30}?"
     r"\b(?:ci-dessous|ci-apr[èe]s|en\s+dessous|plus\s+bas|below|underneath|beneath)\b",
     re.I,

@@ -164,3 +164,36 @@ def test_a_worker_reads_and_checks_messages_without_importing_the_store() -> Non
         cwd=Path(__file__).parents[2],
     )
     assert done.stdout.split("\n") == ["ok", "", ""]
+
+
+_WORKER_FINDS = """
+import sys
+from pathlib import Path
+from intake import readers
+from matchers import CatalogIndex
+from models import Origin, RawMessage, ReferenceData
+from parsers import DocumentLimits
+served = readers._serve
+def looked(*args):
+    print("the worker finds:", [m for m in ("intake.reader_worker", "spacy") if m in sys.modules], flush=True)
+    served(*args)
+readers._serve = looked
+raw = RawMessage(data=Path(sys.argv[1]).read_bytes(), origin=Origin(kind="file", path=sys.argv[1]))
+with readers.ReaderPool(index=CatalogIndex.build(ReferenceData()), limits=DocumentLimits(), processes=1) as pool:
+    print(len(list(pool.read([raw]))), flush=True)
+"""
+
+
+def test_a_pool_that_forks_its_workers_loads_the_reading_half_for_all_of_them() -> None:
+    """The daemon's pool forks its workers itself: each finds the readers imported, instead of
+    importing them (and compiling their vocabularies) at every fork and every recycling."""
+    path = str(next(FIXTURES.glob("*.eml")))
+    done = subprocess.run(
+        [sys.executable, "-c", _WORKER_FINDS, path],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert done.stdout.splitlines() == ["the worker finds: ['intake.reader_worker', 'spacy']", "1"], (
+        done.stderr
+    )

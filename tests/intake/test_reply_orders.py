@@ -72,8 +72,10 @@ def _under_price_list(said: str) -> ParsedMessage:
         "Merci. Nous prenons :\nSacs 110 L noirs x 3\nEssuie-mains x 2\n\nMartine",
         "Thanks. We'll take:\n110 L black bags x 3\nhand towels x 2\n\nMartin",
         "Bonjour, on prend 3 cartons de sacs 110 L et 2 colis d'essuie-mains.\nMartine",
+        "Bonjour, on prend les sacs 110 L noirs x 3 et les essuie-mains x 2.\nMartine",
+        "Thanks, we'll take the black bags x 3 and the hand towels x 2.\nMartin",
     ],
-    ids=["nous-prenons-fr", "well-take-en", "on-prend-count-fr"],
+    ids=["nous-prenons-fr", "well-take-en", "on-prend-count-fr", "named-then-x-fr", "named-then-x-en"],
 )
 def test_goods_taken_in_words_under_our_price_list_are_an_order(said: str) -> None:
     parsed = _under_price_list(said)

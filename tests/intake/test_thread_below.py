@@ -64,6 +64,8 @@ def _quoted(message: str) -> str:
         ("Merci de modifier la commande ci-dessous : 30 coudes au lieu de 20.", False),
         ("Please cancel the order below.", False),
         ("Nous attendons toujours la commande ci-dessous.", False),
+        ("Même dotation que pour le chantier de mai (commande ci-dessous), mais 30 coudes.", True),
+        ("Same kit as for the March starters (see order below), but no tape.", True),
     ],
 )
 def test_the_quoted_order_named_by_its_place(said: str, named: bool) -> None:

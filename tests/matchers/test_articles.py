@@ -586,3 +586,21 @@ def test_a_word_for_the_bigger_or_smaller_size_names_one_of_two_twins(wording: s
     """A decorator's shop: two pots told apart by their volume alone."""
     match = match_article(make_extracted_line(wording), _paint_index(), customer_id=None)
     assert (match.sku if match.margin >= 0.1 else None) == sku
+
+
+@pytest.mark.parametrize(
+    "remark",
+    ["(2 par personne)", "(one each)", "(2 per technician)"],
+    ids=["par-personne", "each", "per-tech"],
+)
+def test_a_count_shared_out_among_people_in_brackets_is_no_part_of_the_name(remark: str) -> None:
+    index = CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="BL-44", name="Blouse de laboratoire coton taille 44", unit="pce"),
+                ProductRow(sku="BL-42", name="Blouse de laboratoire coton taille 42", unit="pce"),
+            ]
+        )
+    )
+    match = match_article(make_extracted_line(f"blouses coton 44 {remark}"), index, customer_id=None)
+    assert match.sku == "BL-44"

@@ -260,6 +260,21 @@ def test_a_colleague_passing_on_a_call_names_the_customer_in_words(samples_index
     assert (match.customer_id, match.sender_known) == ("C0104", False)
 
 
+@pytest.mark.parametrize(
+    "forwarded",
+    ["m.girard@comptoir-atlantique-chr.fr", "s.leroux@comptoir-atlantique-chr.fr"],
+    ids=["own-note-forwarded", "a-colleagues-note"],
+)
+def test_a_colleague_forwarding_a_note_of_the_desk_names_the_customer_in_words(
+    samples_index: CatalogIndex, forwarded: str
+) -> None:
+    items = "".join(f"- {n} cartons de bols {n}0 cl\n" for n in range(2, 6))
+    message = _from_the_desk(f"Pour saisie svp.\n\nBrasserie du Port au tél :\n{items}")
+    message.forwarded_sender = Address(email=forwarded)
+    match = match_customer(message, make_order(), samples_index)
+    assert match.customer_id == "C0104"
+
+
 def test_the_town_the_goods_go_to_names_no_other_customer(samples_index: CatalogIndex) -> None:
     # 'Hôtel Ibiscus Bordeaux Lac' shares its words with the town of a depot the known sender delivers to.
     order = make_order(ship_to="12 allée des Pins, 33300 Bordeaux Lac")

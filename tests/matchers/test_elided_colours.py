@@ -83,8 +83,18 @@ def finishes() -> CatalogIndex:
             ("chaises visiteur noires", "2 sièges", "lampes de bureau de la même couleur"),
             ["CHA-NO", None, "LAM-NO"],
         ),
+        (("mitigeurs lavabo noir mat", "robinets de service to match"), ["MIT-NO", None]),
+        (("blue visitor chairs", "LED desk lamps to match"), ["CHA-BL", "LAM-BL"]),
+        (("brass basin mixers", "service taps matching"), ["MIT-LA", "ROB-LA"]),
     ],
-    ids=["same-finish-fr", "same-colour-en", "colour-of-the-last-line-naming-one"],
+    ids=[
+        "same-finish-fr",
+        "same-colour-en",
+        "colour-of-the-last-line-naming-one",
+        "to-match-no-twin-in-that-finish",
+        "to-match-en",
+        "matching-en",
+    ],
 )
 def test_a_line_asking_for_the_same_finish_takes_the_last_one_said(
     finishes: CatalogIndex, wordings: tuple[str, ...], skus: list[str | None]

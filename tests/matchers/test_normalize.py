@@ -31,6 +31,9 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording
         ("radiator type 22 600 x 1000", {"dim:600x1000", "num:22"}),
         ("tuyau de 25 mètres", {"len:25000"}),
         ("hose, 25 meters", {"len:25000"}),
+        ("harnais 3 pts ML", {"size:m", "size:l", "num:3"}),
+        ("blouse de labo LXL", {"size:l", "size:xl"}),
+        ("gel douche 250 ML", {"vol:250"}),
     ],
     ids=[
         "dim",
@@ -50,10 +53,31 @@ from matchers.normalize import normalize_code, normalize_wording, read_wording
         "height-length-as-dim",
         "length-in-words-fr",
         "length-in-words-en",
+        "two-sizes-joined",
+        "two-sizes-joined-lab-coat",
+        "ml-after-a-figure-is-a-volume",
     ],
 )
 def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None:
     assert set(read_wording(text).features) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("câble trois G un cinq en cinquante", "câble 3G1,5 en 50"),
+        ("câble cinq G deux virgule cinq", "câble 5G2,5"),
+        ("vis inox boîte de cent", "vis inox boîte de 100"),
+        ("pipette tips, bag of fifty", "pipette tips, bag of 50"),
+    ],
+    ids=["cable-cores-and-length", "cable-section-with-virgule", "box-of-a-hundred", "bag-of-fifty-en"],
+)
+def test_sizes_said_in_words_read_as_their_figures(said: str, written: str) -> None:
+    assert read_wording(said).features == read_wording(written).features
+
+
+def test_fillers_of_speech_are_no_words_of_the_article() -> None:
+    assert read_wording("disjoncteurs 16 A voilà euh").words == read_wording("disjoncteurs 16 A").words
 
 
 @pytest.mark.parametrize(
@@ -63,8 +87,10 @@ def test_sizes_are_read_as_typed_features(text: str, expected: set[str]) -> None
         ("3 rlx film alu", ("rouleau", "film", "aluminium")),
         ("Barquettes rectangulaires", ("barquette", "rectangulaire")),
         ("l'huile d'olive", ("huile", "olive")),
+        ("gond 3 pts", ("gond", "point")),
+        ("ampoule lumière froide", ("ampoule", "blanc", "froid", "4000k")),
     ],
-    ids=["abbrev-bte", "abbrev-rlx-alu", "plurals", "elision-not-a-size"],
+    ids=["abbrev-bte", "abbrev-rlx-alu", "plurals", "elision-not-a-size", "abbrev-pts", "light-said-cold"],
 )
 def test_words_are_folded_expanded_and_singular(text: str, words: tuple[str, ...]) -> None:
     assert read_wording(text).words == words

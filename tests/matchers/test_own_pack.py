@@ -52,3 +52,39 @@ def test_a_pallet_is_no_case_and_cases_stay_apart_while_matching() -> None:
     assert not same_case("palette", "carton")
     assert not same_unit("carton", "colis")  # twins sold by each stay told apart by the name
     assert not names_its_pack("Engrais granulé 10 kg - carton de 4 seaux", "seau", "carton")
+
+
+def _lengths() -> CatalogIndex:
+    return CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="TUY-PER-16", name="Tube PER nu 16 mm - carton de 100 m", unit="carton"),
+                ProductRow(
+                    sku="FIL-NYL-2", name="Fil nylon débroussailleuse 2,4 mm - carton 87 m", unit="carton"
+                ),
+                ProductRow(sku="GAZ-500", name="Gazon en rouleau 1 m² - palette 50 m²", unit="palette"),
+            ]
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("wording", "unit", "sku", "sold"),
+    [
+        ("tube PER nu 16 mm", "boxes", "TUY-PER-16", "carton"),
+        ("fil nylon débroussailleuse 2,4 mm", "boîtes", "FIL-NYL-2", "carton"),
+    ],
+    ids=["boxes-of-a-carton-of-tube", "boxes-of-a-carton-of-line"],
+)
+def test_a_pack_counted_of_a_length_sold_packed_is_the_pack_sold(
+    wording: str, unit: str, sku: str, sold: str
+):
+    line = make_extracted_line(wording, quantity=2, unit=unit)
+    match = match_article(line, _lengths(), customer_id=None)
+    assert (match.sku, match.quantity, match.unit) == (sku, 2, sold)
+
+
+def test_a_pack_of_an_area_is_no_pack_of_a_length() -> None:
+    line = make_extracted_line("gazon en rouleau 1 m²", quantity=2, unit="cartons")
+    match = match_article(line, _lengths(), customer_id=None)
+    assert match.unit != "palette"

@@ -72,6 +72,10 @@ def _index() -> CatalogIndex:
                 ProductRow(sku="GLA-5", name="Glace vanille bac 5 L", unit="bac"),
                 ProductRow(sku="GLA-25", name="Glace vanille bac 2,5 L", unit="bac"),
                 ProductRow(sku="TOM-51", name="Tomates pelées boîte 5/1 - carton de 3", unit="carton"),
+                ProductRow(sku="GNT-P", name="Gant latex poudré taille M - boîte de 100", unit="boite"),
+                ProductRow(sku="GNT-NP", name="Gant latex non poudré taille M - boîte de 100", unit="boite"),
+                ProductRow(sku="BOC-C", name="Bocal verre 500 ml avec couvercle", unit="pce"),
+                ProductRow(sku="BOC-S", name="Bocal verre 500 ml sans couvercle", unit="pce"),
             ]
         )
     )
@@ -97,6 +101,8 @@ def _matched(wording: str, unit: str | None = None, row: str = "") -> LineMatch:
         ("Lumo highlighters", None, ""),
         ("pipette tips, bags of 1000", "bags", ""),
         ("siphons de lavabo", None, ""),
+        ("Latex gloves M box of 100", "boxes", ""),
+        ("bocaux verre 500 ml", None, ""),
     ],
     ids=[
         "diameter-untold",
@@ -110,6 +116,8 @@ def _matched(wording: str, unit: str | None = None, row: str = "") -> LineMatch:
         "colour-untold-en",
         "variant-code-untold-en",
         "variant-code-untold-fr",
+        "denied-word-untold-en",
+        "denied-word-untold-lab",
     ],
 )
 def test_twins_told_apart_by_an_unwritten_value_name_no_article(
@@ -136,6 +144,8 @@ def test_twins_told_apart_by_an_unwritten_value_name_no_article(
         ("embouts de pipette standard", "sachets", "", "EMB-200"),
         ("siphons de lavabo simples", None, "", "SIP-40"),
         ("siphon de lavabo laiton", None, "", "SIP-40C"),
+        ("latex gloves powder free M", "boxes", "", "GNT-NP"),
+        ("gants latex poudrés M", "boites", "", "GNT-P"),
     ],
     ids=[
         "diameter-said",
@@ -151,6 +161,8 @@ def test_twins_told_apart_by_an_unwritten_value_name_no_article(
         "plain-model-asked",
         "plain-model-asked-plural",
         "variant-said",
+        "denial-said-en",
+        "word-said-fr",
     ],
 )
 def test_a_value_written_or_a_plain_name_keeps_the_article(
@@ -241,3 +253,9 @@ def test_a_rows_numbers_of_other_lines_and_of_the_count_tell_no_twin(
     text: str, read: tuple[tuple[str, str], ...], skus: list[str | None]
 ) -> None:
     assert _skus(text, *read) == skus
+
+
+def test_a_line_naming_no_word_of_the_article_is_left_to_the_words_that_named_it() -> None:
+    """'Carton S' under our quoted 'Option B - vinyl powder-free': the option's heading named the article,
+    the line its pack and size alone; the denied word is no twin it leaves untold."""
+    assert _matched("Boîte M", "boites").sku is not None

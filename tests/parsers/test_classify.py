@@ -601,6 +601,37 @@ def test_a_forward_to_key_in_is_a_sign_of_an_order(said: str, phrase: str) -> No
     assert any(phrase in reason for reason in classify(_message("Fwd: liste", said)).reasons)
 
 
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "TR: parties communes",
+            "Bonjour,\nPour le bâtiment B il faudrait :\n6 hublots LED\n3 boutons poussoirs\nMerci",
+        ),
+        (
+            "TR: labo",
+            "Bonjour,\nPour la salle 2 il faut 12 boîtes de pipettes et 4 flacons d'éthanol.\nMerci",
+        ),
+        ("Fwd: OS", "Ordre de service 2026-118 ci-dessous.\n4 serrures\n2 cylindres 30x30"),
+    ],
+    ids=["il-faudrait-colon", "il-faut-a-count", "ordre-de-service"],
+)
+def test_goods_wanted_impersonally_or_a_works_order_are_an_order(subject: str, text: str) -> None:
+    assert classify(_message(subject, text)).kind == MessageKind.ORDER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour,\nil faudrait que je vérifie le stock avant.\nMerci",
+        "Il faut savoir que le dépôt ferme lundi.",
+    ],
+    ids=["il-faudrait-que", "il-faut-savoir"],
+)
+def test_il_faut_saying_no_goods_is_no_order(text: str) -> None:
+    assert not classify(_message("Question", text)).is_order
+
+
 def test_an_invoice_attachment_alone_makes_an_invoice() -> None:
     invoice = Attachment(filename="FA-26-10-2291.pdf", content_type="application/pdf", data=b"%PDF")
     assert (

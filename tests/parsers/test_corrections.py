@@ -896,3 +896,57 @@ def test_a_whole_order_cancelled_takes_no_line_of_the_new_one():
         "- 4 boîtes de vis laiton\n- 1 perceuse 18 V\n"
     )
     assert [d for d, _ in _corrected(text)] == ["vis laiton", "perceuse 18 V"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "pack"),
+    [
+        (
+            "One change: make the glass cleaner 2 cases of 6 rather than 12 loose.\n\n"
+            "glass cleaner spray x 12\n4 x red buckets\n",
+            "carton",
+            Decimal(6),
+        ),
+        (
+            "Le labo a rappelé : pour les embouts, 4 boîtes au lieu de 2.\n\n2 sachets d'embouts de pipette 200 µl\n",
+            "boite",
+            None,
+        ),
+        (
+            "Pour le papier A4, 2 cartons au lieu de 10.\n\n10 ramettes papier A4\n",
+            "carton",
+            None,
+        ),
+    ],
+    ids=["cases-of-en", "boites-de-lab", "cartons-de-stationery"],
+)
+def test_a_new_count_said_in_a_unit_counts_the_line_in_it(text: str, unit: str, pack: Decimal | None) -> None:
+    lines = correct_lines(read_lines(text, part="body"), text, part="body", rule="correction")
+    recounted = lines[0]
+    assert (
+        recounted.unit.value if recounted.unit else None,
+        recounted.pack_size.value if recounted.pack_size else None,
+    ) == (unit, pack)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Please send 6 lab coats white in M and 4 lab coats white in XL and 2 boxes of nitrile gloves. "
+            "Actually make that 7 coats in XL, two new starters were missed off the list.\n",
+            [("lab coats white in M", 6), ("lab coats white in XL", 7), ("nitrile gloves", 2)],
+        ),
+        (
+            "- 3 x chef jackets S\n- 5 x chef jackets L\n\nPS: make that 6 jackets in L, 3 cooks start Monday.\n",
+            [("chef jackets S", 3), ("chef jackets L", 6)],
+        ),
+        (
+            "We need 2 lab coats white in M and 3 lab coats white in 2XL. Actually make that 5 coats in M.\n",
+            [("lab coats white in M", 5), ("lab coats white in 2XL", 3)],
+        ),
+    ],
+    ids=["sizes-in-prose-en", "sizes-in-a-list-en", "sentence-closed-by-a-size"],
+)
+def test_make_that_names_the_line_by_the_size_it_says_and_its_reason_counts_nothing(text, expected):
+    assert _corrected(text) == expected

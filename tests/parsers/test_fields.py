@@ -771,6 +771,8 @@ def test_an_order_number_apposed_to_the_word_over_the_list_is_the_po() -> None:
         ("OK pour le remplacement. C'est notre commande ATL 2026/118.", "ATL 2026/118"),
         ("Fine with the substitute, this is our order MRS 26-0412.", "MRS 26-0412"),
         ("Pour la commande LE 12/12 :\n- 4 ramettes A4", None),
+        ("Our PO: LS-PO 5512. Deliver to the lab.", "LS-PO 5512"),
+        ("Notre BC : PAP-BC 20417, livraison jeudi.", "PAP-BC 20417"),
     ],
     ids=[
         "fr-bc-space",
@@ -780,6 +782,8 @@ def test_an_order_number_apposed_to_the_word_over_the_list_is_the_po() -> None:
         "fr-after-word",
         "en-after-word",
         "day",
+        "en-dashed-capitals",
+        "fr-dashed-capitals",
     ],
 )
 def test_capitals_a_space_and_a_dashed_number_after_a_label_are_one_po(

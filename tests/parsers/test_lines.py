@@ -1312,8 +1312,11 @@ def test_a_contact_word_opens_a_line_of_goods_when_a_name_follows(line: str, cou
         ("12 x 2-gang flush boxes", "2-gang flush boxes"),
         ("6 x 3-way adaptors", "3-way adaptors"),
         ("10 x 2-ply toilet rolls", "2-ply toilet rolls"),
+        ("4 x 2P 32A C breakers", "2P 32A C breakers"),
+        ("2 x 2D barcode scanners", "2D barcode scanners"),
+        ("3 x 5G2,5 R2V 100 m", "5G2,5 R2V 100 m"),
     ],
-    ids=["amperes", "watts", "volts", "gangs", "ways", "plies"],
+    ids=["amperes", "watts", "volts", "gangs", "ways", "plies", "poles", "scanner-mark", "cable-cores"],
 )
 def test_a_rating_or_parts_counted_after_the_times_sign_are_part_of_the_name(line: str, name: str) -> None:
     found = read_line(line, part="body", start=0)
@@ -1340,3 +1343,39 @@ def test_a_name_then_its_count_of_packs_after_a_comma(text, expected):
 @pytest.mark.parametrize("text", ["Bonjour, 2 cartons de 12", "Also, 3 boxes of 50"])
 def test_a_greeting_before_a_count_of_packs_names_nothing(text):
     assert read_lines(f"{text}\n", part="body") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "name"),
+    [
+        ("2 bags of rocket\na dozen goat's cheese logs\n3 kg apples\n", 12, "goat's cheese logs"),
+        ("4 ramettes A4\nhalf a dozen lever-arch files\n", 6, "lever-arch files"),
+        ("2 boîtes de gants\nune douzaine de tubes à essai\n", 12, "tubes à essai"),
+    ],
+    ids=["a-dozen-food", "half-a-dozen-stationery", "une-douzaine-lab"],
+)
+def test_a_count_in_dozens_opens_a_list_line_with_no_mark(text: str, count: int, name: str) -> None:
+    found = [ln for ln in read_lines(text, part="body") if ln.quantity and ln.quantity.value == count]
+    assert [ln.description.value for ln in found] == [name]
+
+
+def test_people_counted_in_dozens_are_no_line() -> None:
+    assert read_lines("A dozen of us will come on Friday.\n", part="body") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 12 x 506756 (dalle LED 600x600 4000K)\n", (12, "506756", "(dalle LED 600x600 4000K)")),
+        ("- 3 x 40217 (ramettes papier A4 80 g)\n", (3, "40217", "(ramettes papier A4 80 g)")),
+        ("- 6 x 7731290 gants nitrile bleus M\n", (6, "7731290", "gants nitrile bleus M")),
+    ],
+    ids=["code-then-name-in-brackets", "stationery", "code-then-name-no-pack"],
+)
+def test_a_count_x_a_code_of_five_figures_or_more_is_no_dimension_nor_a_pack(text: str, expected) -> None:
+    (line,) = read_lines(text, part="body")
+    assert (line.quantity.value, line.code.value, line.description.value) == (
+        Decimal(expected[0]),
+        *expected[1:],
+    )
+    assert line.pack_size is None

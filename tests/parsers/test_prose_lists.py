@@ -772,3 +772,57 @@ def test_what_the_goods_are_for_before_the_request_is_no_item(text: str, names: 
 )
 def test_a_rating_between_the_count_and_the_name_stays_with_the_name(text, expected):
     assert [(d, q) for d, q, _ in read_triples(text)] == [(d, Decimal(q)) for d, q in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il nous faut 2 cartons de gants, 10 receveurs de douche avec 10 bondes assorties.",
+            [("gants", 2, "carton"), ("receveurs de douche", 10, None), ("bondes assorties", 10, None)],
+        ),
+        (
+            "Please send 4 reams of paper and 20 lever arch files with 20 spine labels to match.",
+            [("paper", 4, "ramette"), ("lever arch files", 20, None), ("spine labels to match", 20, None)],
+        ),
+    ],
+    ids=["avec-assorties-fr", "with-to-match-en"],
+)
+def test_a_second_article_said_to_match_after_with_is_an_item_of_its_own(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We need 3 boxes of gloves and 5 helmets with 2 spare chin straps.",
+            [("gloves", 3, "boite"), ("helmets with 2 spare chin straps", 5, None)],
+        ),
+        (
+            "Please send 4 reams of paper and 2 first aid kits for the van with 2 spare bulbs.",
+            [("paper", 4, "ramette"), ("first aid kits", 2, None)],
+        ),
+    ],
+    ids=["part-of-the-name", "after-what-it-is-for"],
+)
+def test_what_an_article_comes_with_is_no_item_of_its_own(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Please send 10 boxes of screws and 12 2-gang back boxes.",
+            [("screws", 10, "boite"), ("2-gang back boxes", 12, None)],
+        ),
+        (
+            "Could we order 6 lab stools and 6 5-litre wash bottles for the bench.",
+            [("lab stools", 6, None), ("5-litre wash bottles", 6, None)],
+        ),
+    ],
+    ids=["gang-boxes-en", "litre-bottles-en"],
+)
+def test_a_name_opening_on_a_figure_joined_to_its_word_is_read_after_its_count(text, expected):
+    assert _read(text) == expected

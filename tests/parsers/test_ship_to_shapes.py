@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from models import ParsedMessage
 from parsers.documents.sheets import read_sheet
+from parsers.text.reader import extract_from_text
 from parsers.text.ship_to import names_a_place_only, ship_to
 from tests.factories.documents import make_workbook
 
@@ -145,3 +147,30 @@ def test_a_ship_to_leaves_out_the_kind_of_place_before_it_and_the_words_after_it
 ) -> None:
     found = ship_to(text, part="body")
     assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        (
+            "il me faut 3 sacs de plâtre et 2 seaux de colle carrelage, tu livres au chantier : Résidence Les Pins, "
+            "lieu-dit Kervénan, 29120 Pont-l'Abbé, je suis là dès 8h\n",
+            [3, 2],
+        ),
+        (
+            "Please send 12 reams of A4 paper and 4 boxes of staples, deliver to the site: Annexe B, "
+            "Les Hauts de Brest, 29200 Brest, reception opens at 9.\n",
+            [12, 4],
+        ),
+        (
+            "merci de nous livrer 6 bidons de 5 L de javel, livraison à la cantine : Groupe scolaire Jaurès, "
+            "69100 Villeurbanne\n",
+            [6],
+        ),
+    ],
+    ids=["site-fr", "site-en", "canteen-fr"],
+)
+def test_the_postcode_of_the_address_read_counts_nothing(text: str, counts: list[int]) -> None:
+    order = extract_from_text(ParsedMessage(message_id="<t@x>", text=text))
+    assert order.ship_to is not None
+    assert [line.quantity.value for line in order.lines] == counts

@@ -436,3 +436,41 @@ def test_pairs_parted_by_a_dash_between_spaces_are_one_split() -> None:
         ("Gants vinyle poudrés taille 7", Decimal(4)),
         ("Gants vinyle poudrés taille 8", Decimal(6)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Équipe cuisine : tabliers blancs 3 en M, 2 en L ; toques blanches 4 en 56 et 1 en 58.\n",
+            [
+                ("tabliers blancs M", 3),
+                ("tabliers blancs L", 2),
+                ("toques blanches 56", 4),
+                ("toques blanches 58", 1),
+            ],
+        ),
+        (
+            "Labo : blouses coton 2 en 40, 3 en 42; sabots blancs 1 en 38, 2 en 41\n",
+            [
+                ("blouses coton 40", 2),
+                ("blouses coton 42", 3),
+                ("sabots blancs 38", 1),
+                ("sabots blancs 41", 2),
+            ],
+        ),
+        (
+            "Please send nitrile gloves 4 in M, 6 in L; vinyl aprons 2 in S and 3 in XL.\n",
+            [("nitrile gloves M", 4), ("nitrile gloves L", 6), ("vinyl aprons S", 2), ("vinyl aprons XL", 3)],
+        ),
+    ],
+    ids=["kitchen-fr", "lab-fr-no-space", "gloves-en"],
+)
+def test_each_clause_after_a_semicolon_names_its_own_article_for_its_sizes(text, expected):
+    assert [(d, q) for d, q, _ in _read(text)] == [(d, Decimal(q)) for d, q in expected]
+
+
+def test_pairs_parted_by_semicolons_stay_one_article():
+    found = read_size_split("gants soudeur T9 x 6; T10 x 4", part="body", start=0)
+    assert found is not None
+    assert [x.description.value for x in found] == ["gants soudeur T9", "gants soudeur T10"]

@@ -1,0 +1,50 @@
+"""Items named then counted with an x, joined in one sentence, are read one by one: the words asking
+for them and the joins are no part of their names (invented plumbing, stationery and lab wordings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.text.free_line import read_free
+
+
+def _read(sentence: str) -> list[tuple[str, int]]:
+    found = read_free(sentence, part="body", start=0, codes=None)
+    return [
+        (line.description.value, int(line.quantity.value))
+        for line in found
+        if line.description and line.quantity
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        (
+            "On prend les coudes cuivre à souder x 20 et les manchons laiton x 10.",
+            [("coudes cuivre à souder", 20), ("manchons laiton", 10)],
+        ),
+        (
+            "We'll take the yellow highlighters x 12 and the A4 refill pads x 6, thanks.",
+            [("yellow highlighters", 12), ("A4 refill pads", 6)],
+        ),
+        (
+            "Nous prenons les pipettes graduées 3 mL x 5, les portoirs x 2 et les gants nitrile M x 4.",
+            [("pipettes graduées 3 mL", 5), ("portoirs", 2), ("gants nitrile M", 4)],
+        ),
+    ],
+    ids=["plumbing-fr", "stationery-en", "lab-three-fr"],
+)
+def test_items_named_then_counted_with_an_x_are_read_one_by_one(
+    sentence: str, items: list[tuple[str, int]]
+) -> None:
+    assert _read(sentence) == items
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Tube cuivre 16 x 20 et raccords", "Carton 4 x 2,5 kg et sacs x 3"],
+    ids=["dimension", "decimal"],
+)
+def test_a_dimension_or_a_decimal_after_an_x_counts_no_item(sentence: str) -> None:
+    assert len(_read(sentence)) <= 1
