@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from matchers.index import variant_key
 from models import Extracted, ExtractedLine, ParsedMessage, Provenance
 
 # The rule of a line read from a size the answer under our offered row counts.
@@ -64,17 +65,13 @@ def _written(said: re.Match[str]) -> str:
 
 def _within(said: re.Match[str], offered: re.Match[str]) -> bool:
     if said["letter"] and offered["low"]:
-        order = [_plain(size) for size in (offered["low"], said["letter"], offered["high"])]
+        order = [variant_key(size) for size in (offered["low"], said["letter"], offered["high"])]
         return all(size in _LETTERS for size in order) and _rank(order[0]) <= _rank(order[1]) <= _rank(
             order[2]
         )
     low, high = (offered["tlow"], offered["thigh"]) if said["t"] else (offered["nlow"], offered["nhigh"])
     value = said["t"] or said["number"]
     return bool(low and value) and int(low) <= int(value) <= int(high)
-
-
-def _plain(size: str) -> str:
-    return {"XXL": "2XL", "XXXL": "3XL"}.get(size.upper(), size.upper())
 
 
 def _rank(size: str) -> int:
