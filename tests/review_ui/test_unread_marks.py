@@ -17,11 +17,11 @@ from review_ui import create_app
 from tests.factories.messages import ingest_bytes
 from tests.review_ui.clerk import sign_in
 
-ORDER = "Bonjour,\n\nVoici notre commande :\n\n- 3 x VJ10111 gobelets carton 10 cl\n- 40 x 318220\n\nMerci\n"
+ORDER = "Bonjour,\n\nVoici notre commande :\n\n- 3 x VJ10111 gobelets carton 10 cl\n- 40 / 318220 / gobelets\n\nMerci\n"
 QUOTE_ACCEPTED = (
     "Bon pour accord sur votre devis DV-118 ci-dessous.\n\n"
     "De : Commandes <commandes@example.fr>\nEnvoyé : lundi 2 novembre 2026 10:00\nObjet : Devis DV-118\n\n"
-    "Voici notre proposition :\n- 3 x VJ10111 gobelets carton 10 cl\n- 40 x 318220\n\nCordialement\n"
+    "Voici notre proposition :\n- 3 x VJ10111 gobelets carton 10 cl\n- 40 / 318220 / gobelets\n\nCordialement\n"
 )
 
 
@@ -55,10 +55,12 @@ def test_an_unread_line_is_framed_on_the_source_and_named_by_its_reason(
     client: TestClient, review_store: Store, ui_settings: Settings
 ):
     page, mark = unread_line_page(client, review_store, ui_settings, message_with(ORDER, "Commande"))
-    assert re.search(rf'<mark data-mark-target="{mark}" class="unread"[^>]*>- 40 x 318220</mark>', page)
+    assert re.search(
+        rf'<mark data-mark-target="{mark}" class="unread"[^>]*>- 40 / 318220 / gobelets</mark>', page
+    )
     assert f'data-mark="{mark}"' in page
     assert (
-        "Cette ligne ressemble à une ligne de commande que je n&#39;ai pas pu lire : « - 40 x 318220 »"
+        "Cette ligne ressemble à une ligne de commande que je n&#39;ai pas pu lire : « - 40 / 318220 / gobelets »"
         in page
     )
 
@@ -69,4 +71,6 @@ def test_an_unread_line_of_an_accepted_quote_is_framed_on_the_quoted_history(
     data = message_with(QUOTE_ACCEPTED, "RE: Devis DV-118")
     page, mark = unread_line_page(client, review_store, ui_settings, data)
     assert "Historique cité" in page
-    assert re.search(rf'<mark data-mark-target="{mark}" class="unread"[^>]*>- 40 x 318220</mark>', page)
+    assert re.search(
+        rf'<mark data-mark-target="{mark}" class="unread"[^>]*>- 40 / 318220 / gobelets</mark>', page
+    )
