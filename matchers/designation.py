@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from matchers.cognates import cognates
+from matchers.denied import denials_lacking
 from matchers.designation_index import DesignationIndex
 from matchers.dimensions import at_other_scales, dims_in_other_unit
 from matchers.normalize import Wording, is_multiple, stem, unit_of
@@ -335,6 +336,7 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
     unwanted = sum(
         1 for word in query.wording.excluded if _names_word(words, word) or word in candidate.features
     )
+    absent += denials_lacking(query.wording, candidate, index.denied)
     return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted + exact
 
 

@@ -6,6 +6,7 @@ stays blank for a clerk."""
 
 from __future__ import annotations
 
+from matchers.denied import denials_lacking
 from matchers.designation import compare_sizes
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording
@@ -32,6 +33,9 @@ def named_by_sizes(query: Wording, ranked: list[Candidate], index: CatalogIndex)
     # So is one whose words the customer shortened ('DC' for 'double cannelure').
     short = [w for w in query.words if w not in known]
     fits = [c for c in fits if all(shortened_in(w, _wording(c.key, index).words) for w in short)] or fits
+    # A rival saying it is free of what the wording denies ('acid-free') is the better told too.
+    denied = index.designations.denied
+    fits = [c for c in fits if not denials_lacking(query, _wording(c.key, index), denied)] or fits
     counted = [c for c in fits if any(e.kind == "unit_agrees" for e in c.evidence)]
     if len(fits) > 1 and counted:
         fits = counted
