@@ -25,7 +25,13 @@ def named_by_sizes(query: Wording, ranked: list[Candidate], index: CatalogIndex)
     stated = [f for f in query.features if f.partition(":")[0] != "num"]
     if not any(f.partition(":")[0] not in _NO_MEASURE for f in stated):
         return None
-    fits = [c for c in ranked if _prints_all(query, c.key, len(stated), index)]
+    # 'pas de sacs 110 L': a wording that denies a word of the article names it not.
+    fits = [
+        c
+        for c in ranked
+        if _prints_all(query, c.key, len(stated), index)
+        and not set(query.excluded) & set(_wording(c.key, index).words)
+    ]
     words = {c.key: set(_wording(c.key, index).words) for c in fits}
     known = {w for w in query.words if index.designations.idf_of(w) > 0.0}
     # A rival printing a written word this one lacks ('noir' against 'transparent') is the better told.

@@ -108,3 +108,9 @@ def test_a_size_in_centimetres_and_initials_name_the_article_printed_in_millimet
     )
     assert match_article(make_extracted_line("60x40 DF"), index, customer_id=None).sku == "A1"
     assert match_article(make_extracted_line("60x40"), index, customer_id=None).sku is None
+
+
+def test_a_wording_denying_the_article_of_the_size_names_it_not() -> None:
+    # Hygiene: 'pas de sacs 110 L' in a reply says which line goes, not which article is wanted.
+    index = catalogue_index("Sacs poubelle 110 L noirs - carton de 200", "Essuie-mains pliés - carton de 20")
+    assert match_article(make_extracted_line("pas de sacs 110 L"), index, customer_id=None).sku is None
