@@ -738,28 +738,3 @@ def test_a_reply_in_an_invoice_thread_is_no_invoice_by_its_subject_alone() -> No
     result = classify(reply)
     assert result.kind != MessageKind.INVOICE, result.reasons
     assert classify(_message("Facture FA-2611-204", NEW_LIST)).kind == MessageKind.INVOICE
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Hi,\nCould we please have 6 boxes of nitrile gloves size L and 2 cases of hand soap?\nThanks, Amy",
-        "Hello,\nCan I get 12 tubes of silicone sealant, clear, before Friday?\nCheers, Tom",
-        "Hi there,\nCould we get two dozen... sorry, could we get 4 packs of A4 paper and 3 boxes of pens.\nJo",
-    ],
-    ids=["hygiene", "building", "stationery"],
-)
-def test_goods_asked_for_by_their_count_are_an_order(text: str) -> None:
-    assert classify(_message("Top-up", text)).kind == MessageKind.ORDER
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Hi,\nCould we have a quick call tomorrow about the new range?\nThanks",
-        "Can I get a price for the gloves?",
-    ],
-    ids=["a-call", "a-price"],
-)
-def test_could_we_have_without_a_count_orders_nothing(text: str) -> None:
-    assert not classify(_message("Question", text)).is_order
