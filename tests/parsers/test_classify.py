@@ -645,12 +645,36 @@ def test_counted_goods_asked_to_have_are_an_order(subject: str, text: str) -> No
 @pytest.mark.parametrize(
     ("subject", "text"),
     [
-        ("Lab", "Hello,\nFor bench 4, the sterile ones:\n2 x 10 ml\n3 x 25 ml\n\nWe need it all here by Friday.\nAna"),
-        ("Chantier", "Bonjour,\nPour l'équipe de nuit :\n3 x T2\n2 x T3\nIl nous faut le tout pour jeudi.\nMerci"),
+        (
+            "Lab",
+            "Hello,\nFor bench 4, the sterile ones:\n2 x 10 ml\n3 x 25 ml\n\nWe need it all here by Friday.\nAna",
+        ),
+        (
+            "Chantier",
+            "Bonjour,\nPour l'équipe de nuit :\n3 x T2\n2 x T3\nIl nous faut le tout pour jeudi.\nMerci",
+        ),
     ],
     ids=["need-it-all-by-en-lab", "le-tout-pour-fr-site"],
 )
 def test_the_whole_list_wanted_by_a_day_is_an_order(subject: str, text: str) -> None:
+    assert classify(_message(subject, text)).kind == MessageKind.ORDER
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Salle de bain Martin",
+            "Bonsoir,\n\n2 x siphon de lavabo\n1 x mitigeur évier\n\nLivraison avant le 15 si possible.\n\nNicolas",
+        ),
+        (
+            "Bench restock",
+            "Hello,\n\nbench 2: 3 boxes of tips\nbench 5: 2 wash bottles\n\nDelivery before the 18th please.",
+        ),
+    ],
+    ids=["livraison-avant-le-15-fr-plumbing", "delivery-before-the-18th-en-lab"],
+)
+def test_a_counted_list_wanted_by_a_day_of_the_month_is_an_order(subject: str, text: str) -> None:
     assert classify(_message(subject, text)).kind == MessageKind.ORDER
 
 
