@@ -31,9 +31,10 @@ def qualifies(clause: str) -> bool:
     if packed is not None:
         unit = normalise_unit(packed[1])
         return unit is not None and unit_kind(unit) == "count"
-    # ', the 1 litre', ', le 5 L', ', en 750 ml': the article's own measure, pointed at
+    # ', the 1 litre', ', en 750 ml': the article's own measure, pointed at (never ', les 70 L' after 'enfin non':
+    # French's article there says the measure that replaces the one before)
     measured = re.match(
-        rf"(?:(?:the|le|la|les|en|in)\s+)?(?:{NUMBER})\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I
+        rf"(?:(?:the|en|in)\s+)?(?:{NUMBER})\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I
     )
     if measured is not None and unit_kind(normalise_unit(measured[1]) or "") == "measure":
         return True  # ', 50 m range', ', 230 mm': a measure of the article, not a length ordered

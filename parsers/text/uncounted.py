@@ -23,6 +23,7 @@ _MAX_ITEM_WORDS = 8
 _MAX_LEFT_WORDS = 2  # words a named item may leave after its name ('seulement', 'please')
 _SHORT_ROW = 60  # a longer row not set in nor bulleted is a line of a paragraph
 _SET_IN = re.compile(r"^(?:\s{2,}|\t|\s*[-*•·]\s)")
+_INDENTED = re.compile(r"^(?:\s{2,}|\t)")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w.,])")
 _WORD = re.compile(r"\S+")
@@ -63,11 +64,12 @@ def with_uncounted(
 
 
 def _a_list(block: list[tuple[str, int, list[tuple[str, int]]]]) -> bool:
-    """Two items or more; all in one row, that row set apart as a list's ('   a, b', '- a, b', 'Bureau 12 : a +
-    b'): a sentence of a reply ('Casques blancs, gilets orange') answers, it lists nothing."""
+    """Two items or more, in two rows or more, or in one row set in under a heading ('   a, b'): a bulleted or
+    labelled row alone is one person's or one room's ('- Julie : ..., ...', parsers/text/kits.py), a sentence
+    of a reply ('Casques blancs, gilets orange') answers, neither lists for an order."""
     if sum(len(items) for _, _, items in block) < _MIN_ITEMS:
         return False
-    return len(block) > 1 or bool(_SET_IN.match(block[0][0]) or _LABEL.match(block[0][0]))
+    return len(block) > 1 or bool(_INDENTED.match(block[0][0]))
 
 
 def _listed_items(row: str, names, coded) -> list[tuple[str, int]] | None:

@@ -187,10 +187,10 @@ def test_lines_after_a_sign_off_of_reply_markers_toml_are_not_read(sign_off: str
             "Could you send 4 bottles of lemon washing-up liquid, the 1 litre.",
             "lemon washing-up liquid, the 1 litre",
         ),
-        ("Il faut 6 bidons de lave-glace, le 5 L, et 2 sacs de sel.", "lave-glace, le 5 L"),
+        ("Il faut 6 bidons de lave-glace, en 5 L, et 2 sacs de sel.", "lave-glace, en 5 L"),
         ("Please send 3 bottles of ethanol, the 500 ml, and 2 boxes of gloves.", "ethanol, the 500 ml"),
     ],
-    ids=["the-1-litre-en-cleaning", "le-5-l-fr-garage", "the-500-ml-en-lab"],
+    ids=["the-1-litre-en-cleaning", "en-5-l-fr-garage", "the-500-ml-en-lab"],
 )
 def test_the_measure_pointed_at_after_a_comma_names_the_article(text: str, expected: str) -> None:
     assert read_lines(text, part="body")[0].description.value == expected

@@ -80,9 +80,13 @@ def _uncounted(text: str, book: CatalogIndex) -> list[tuple[str, int]]:
             ],
         ),
         (
-            "Bonjour,\n\nBureau 12 : agrafeuse de bureau Rapid + perforatrice 2 trous Leitz\n\nCordialement\n",
+            "Bonjour,\n\nBureau 12 : agrafeuse de bureau Rapid + perforatrice 2 trous Leitz\nBureau 14 : dévidoir de ruban adhésif\n\nCordialement\n",
             STATIONERY,
-            [("agrafeuse de bureau Rapid", 1), ("perforatrice 2 trous Leitz", 1)],
+            [
+                ("agrafeuse de bureau Rapid", 1),
+                ("perforatrice 2 trous Leitz", 1),
+                ("dévidoir de ruban adhésif", 1),
+            ],
         ),
     ],
     ids=["one-a-row-fr-plumbing", "several-a-row-per-bench-en-lab", "joined-by-plus-fr-stationery"],
@@ -113,6 +117,7 @@ def test_each_uncounted_line_waits_for_a_clerk() -> None:
         ("Bonjour,\n- agrafeuse de bureau Rapid\n- perforatrice 2 trous Leitz : 3\n", STATIONERY),
         ("Siphon de lavabo PVC, mitigeur évier chromé Grohe. Merci\n", PLUMBING),
         ("Siphon de lavabo PVC, mitigeur évier chromé Grohe\n\nMerci\n", PLUMBING),
+        ("Bonjour,\n\n- Salle 3 : siphon de lavabo PVC, mitigeur évier chromé Grohe\n\nMerci\n", PLUMBING),
     ],
     ids=[
         "a-lone-name",
@@ -123,6 +128,7 @@ def test_each_uncounted_line_waits_for_a_clerk() -> None:
         "one-uncounted-beside-a-counted-one",
         "an-answer-in-a-sentence",
         "an-answer-in-one-row",
+        "one-bulleted-room-alone",
     ],
 )
 def test_no_uncounted_line_outside_a_list_of_sure_names(text: str, book: CatalogIndex) -> None:
