@@ -28,8 +28,7 @@ _CONTENT_ALT = "kg|gr|g|ml|cl|dl|l|litres|litre"
 # Spaced out ('5 G 1,5') only with a decimal section: '5 g 2' may be grams.
 _CORES = re.compile(rf"(?<![\w.,])(\d{{1,2}})(?:g|\s+g\s+(?=\d+[.,]\d))({_NUM})(?:\s*mm2)?(?![\w])")
 _PACK_OF_MEASURE = re.compile(rf"\b(\d+)\s*x\s*({_NUM})\s*({_CONTENT_ALT})\b")
-# A diameter glued to its sign and a length ("Ø80 x 650") are one size, as "Ø 80 x 650 mm" is.
-_DIM = re.compile(rf"(?:\b|(?<=[ø⌀]))({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
+_DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
 # A panel's height and length as catalogues print them ("H600 L1000"), read as "600 x 1000".
 _HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(?:\s*mm)?\b")
 # A box's length, width and height each after its initial ('L400 l300 h200', 'L 40 x l 30 x H 30 cm').

@@ -8,7 +8,6 @@ import pytest
 
 from matchers import match_article
 from matchers.index import CatalogIndex
-from matchers.normalize import read_wording
 from models import ProductRow, ReferenceData
 from tests.factories.pipeline import catalogue_index, make_extracted_line
 
@@ -82,23 +81,6 @@ def test_sizes_naming_none_or_several_leave_the_line_blank(names: tuple[str, ...
         make_extracted_line(written, quantity="1"), catalogue_index(*names), customer_id=None
     )
     assert match.sku is None
-
-
-@pytest.mark.parametrize(
-    ("written", "feature"),
-    [
-        ("Tube PVC Ø32 x 2000", "dim:32x2000"),
-        ("gaine ⌀20x50 m", "dim:20x50"),
-        ("carottier Ø 68 x 300 mm", "dim:68x300"),
-    ],
-)
-def test_a_diameter_glued_to_its_sign_and_a_length_are_one_size(written: str, feature: str) -> None:
-    assert feature in read_wording(written).features
-
-
-def test_a_glued_diameter_and_length_choose_the_twin() -> None:
-    index = catalogue_index("Tube PVC évacuation Ø 32 x 2000 mm", "Tube PVC évacuation Ø 40 x 2000 mm")
-    assert match_article(make_extracted_line("tubes PVC Ø40 x 2000"), index, customer_id=None).sku == "A2"
 
 
 def test_a_size_in_centimetres_and_initials_name_the_article_printed_in_millimetres() -> None:
