@@ -26,7 +26,9 @@ from parsers.text.po_sentences import (
     OURS,
     REF_CLOSING,
     REF_OPENING,
+    SIGNED_INTERNAL,
     SPACED,
+    USE_INSTEAD,
 )
 from parsers.text.ship_to import ship_to as ship_to
 from parsers.text.ship_to import signed_ship_to as signed_ship_to
@@ -229,7 +231,10 @@ def signed_po(signature: str) -> Extracted[str] | None:
     a register or a VAT number."""
     if not signature:
         return None
-    patterns = ((_PO_LABELLED, 0.8), (_PO_AFTER_WORD, 0.7), (_PO_PREFIXED, 0.7), (SPACED, 0.7))
+    patterns = (
+        (_PO_LABELLED, 0.8),
+        *((p, 0.7) for p in (_PO_AFTER_WORD, _PO_PREFIXED, SPACED, SIGNED_INTERNAL)),
+    )
     return _po_in(signature, part="signature", patterns=patterns)
 
 
@@ -311,6 +316,17 @@ def _subject_is_a_number(subject: str, *, among_words: bool = False) -> Extracte
 # Each opens with a choice of many labels, tried at every place of every line otherwise.
 _PO_LABELLED, _PO_LABEL_PHRASE, _PO_REQUEST = map(starting, (_PO_LABELLED, _PO_LABEL_PHRASE, _PO_REQUEST))
 _QUALIFIED_RULE = "po-qualified"
+# Numbers read without a label: a catalogue code there is an article's.
+_QUALIFIED = (
+    _PO_QUALIFIED,
+    _PO_REF_QUALIFIED,
+    OURS,
+    REF_CLOSING,
+    FOR_A_SITE,
+    BOOKED_ON,
+    REF_OPENING,
+    USE_INSTEAD,
+)
 _PATTERNS = (
     (_PO_LABELLED, 0.9),
     (_PO_PREFIXED, 0.8),
@@ -327,6 +343,7 @@ _PATTERNS = (
     (SPACED, 0.75),
     (BOOKED_ON, 0.7),
     (REF_OPENING, 0.7),
+    (USE_INSTEAD, 0.7),
 )
 
 
@@ -370,16 +387,7 @@ def _po_all(
                 continue
             if "phrase" in match.groupdict() and _OTHER_NUMBER.search(match["phrase"]):
                 continue
-            qualified = (
-                _PO_QUALIFIED,
-                _PO_REF_QUALIFIED,
-                OURS,
-                REF_CLOSING,
-                FOR_A_SITE,
-                BOOKED_ON,
-                REF_OPENING,
-            )
-            rule = _QUALIFIED_RULE if pattern in qualified else "po-label"
+            rule = _QUALIFIED_RULE if pattern in _QUALIFIED else "po-label"
             prov = Provenance(part=part, span=match.span("po"), rule=rule)
             yield Extracted[str](value=value, confidence=confidence, provenance=prov)
 
