@@ -86,6 +86,8 @@ def match_article(
         # "dégraissant cuisine 5L (on s'en sert pour l'atelier)": a remark in brackets is no part of the name.
         plain = by_designation(line, aside, index, habits)
         found = plain if plain.sku is not None else found
+    if found.sku is None and _ASIDE.search(wording):
+        found = _without_aside(line, wording, index, habits) or found
     if found.score < GUESS_FLOOR:
         found = _without_use_clause(line, wording, index, habits, found)
     if found.sku is None or found.score < MAKER_REF_WEIGHT:
@@ -282,6 +284,22 @@ _REMARK = re.compile(
     r"|guy|homme|man)s?|each|chacun|chacune)\s*\)",
     re.I,
 )
+
+
+# Any bracket, what it holds: the machine the article is for ('(Color LaserJet M255)'), a car, a reason.
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+# The least score and lead of the name read without its bracket: a name that alone says which article.
+_ASIDE_FREE_SCORE = 0.8
+
+
+def _without_aside(
+    line: ExtractedLine, wording: str, index: CatalogIndex, habits: dict[str, Habit] | None
+) -> LineMatch | None:
+    """'HP 207X black toner (Color LaserJet M255)': what the bracket adds that no designation prints names
+    nothing when the name before it names one article clearly ('Filtre à huile (Clio 4)' names none)."""
+    plain = by_designation(line, _ASIDE.sub(" ", wording).strip(), index, habits)
+    clear = plain.score >= _ASIDE_FREE_SCORE and plain.margin >= CLEAR_MARGIN
+    return plain if plain.sku is not None and clear else None
 
 
 def _alias(wording: str, index: CatalogIndex, customer_id: str | None) -> tuple[str, Evidence] | None:
