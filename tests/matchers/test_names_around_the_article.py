@@ -24,6 +24,12 @@ GOODS = [
     ("TON-410-C", "Toner 410X cyan haute capacité", "pce"),
     ("FLT-HU7", "Filtre à huile HU 7008 z", "pce"),
     ("FLT-HU6", "Filtre à huile HU 6019 z", "pce"),
+    ("SAC-25", "Sac gravats renforcé 80 L 25 µ - rouleau de 10", "rouleau"),
+    ("SAC-60", "Sac gravats renforcé 80 L 60 µ - rouleau de 10", "rouleau"),
+    ("ENV-90", "Enveloppe kraft C4 90 g - boîte de 250", "boite"),
+    ("ENV-120", "Enveloppe kraft C4 120 g - boîte de 250", "boite"),
+    ("GNT-12", "Gants nitrile taille M 0,12 mm - boîte de 100", "boite"),
+    ("GNT-20", "Gants nitrile taille M 0,20 mm - boîte de 100", "boite"),
 ]
 
 
@@ -84,5 +90,20 @@ def test_a_memory_size_in_bytes_is_the_one_printed_in_octets(
 )
 def test_a_bracket_naming_what_the_article_is_for_names_nothing(
     index: CatalogIndex, text: str, expected: list[str | None]
+) -> None:
+    assert _matched(index, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hi,\n10 rolls of 80 L rubble bags, the heavy ones (60 micron)\n", ["SAC-60"]),
+        ("Hi,\n3 boxes of C4 kraft envelopes, the heavy ones (120 g)\n", ["ENV-120"]),
+        ("Hi,\n2 boxes of nitrile gloves size M, the thick ones (0,20 mm)\n", ["GNT-20"]),
+    ],
+    ids=["building-en", "stationery-en", "lab-en"],
+)
+def test_the_customers_words_for_which_ones_name_nothing_beside_the_size(
+    index: CatalogIndex, text: str, expected: list[str]
 ) -> None:
     assert _matched(index, text) == expected
