@@ -1,5 +1,5 @@
 """The order numbers a customer's sentences give in their own words, with no label beside them (the
-labelled ones are parsers/text/fields.py's): a number cited for our papers, said as theirs, or closing
+labelled ones are parsers/text/po_labels.py's): a number cited for our papers, said as theirs, or closing
 a sentence that counts nothing."""
 
 import re
