@@ -78,7 +78,9 @@ def read_inline_answers(
         if question is not None:
             cut = added_from(answer)
             places.append(span if span is None or cut is None else (span[0], span[0] + cut))
-            gives_up = _GIVES_UP.search(answer) is not None and not _counts(answer)
+            gives_up = _GIVES_UP.search(answer) is not None and (
+                not _counts(answer) or _counts_what_is_left(answer)
+            )
             again = [] if gives_up else asked_lines(line, answer, question, order.part, span)
             if again is None:
                 doubts.append(f"the answer '{answer}' to our question about a quoted line was not read")
@@ -175,7 +177,7 @@ def _answered_line(
         return None
     counts = _counts(answer)
     drops = _DROPS.search(answer) is not None
-    if drops and not counts:
+    if drops and (not counts or _counts_what_is_left(answer)):
         return _LEFT_OUT
     if drops or len(counts) > 1:
         return None
@@ -231,6 +233,25 @@ def _other_variant(
     taken.code = Extracted[str](value=twin, confidence=0.9, provenance=where)
     taken.notes.append("another variant of the quoted article, named by the answer written under it")
     return taken
+
+
+# What the customer still holds: 'still two on the shelf', 'on en a encore 3', 'we have 4 left', 'il en reste 2'.
+_STILL_HELD = re.compile(
+    r"\b(?:still|left|remaining|spare|in\s+stock|on\s+the\s+shelf|encore|reste\w*|en\s+stock|en\s+r[ée]serve"
+    r"|d['’]avance|(?:we|i)\s+(?:have|['’]ve\s+got)|(?:on|nous)\s+(?:en\s+)?(?:a|avons))\b",
+    re.I,
+)
+
+
+def _counts_what_is_left(answer: str) -> bool:
+    """A refusal counting only what the customer still holds, its reason ('not needed, still two on the
+    shelf', 'pas besoin, il nous en reste 3'): the first clause gives the line up and counts nothing, every
+    clause after it that counts says what is left."""
+    first, *rest = _CLAUSES.findall(answer) or [""]
+    if _GIVES_UP.search(first) is None or _counts(first):
+        return False
+    counting = [clause for clause in rest if _counts(clause)]
+    return bool(counting) and all(_STILL_HELD.search(clause) for clause in counting)
 
 
 def _counts(answer: str) -> list[Decimal]:

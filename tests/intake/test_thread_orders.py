@@ -340,5 +340,8 @@ def test_a_removal_naming_a_measure_of_the_quoted_line_takes_it_out(said: str, i
 
 
 def test_a_removal_counting_what_no_quoted_line_measures_takes_nothing_out(index: CatalogIndex) -> None:
-    order = _read(_reply("Bonjour,\n\nMême commande que la dernière fois, mais pas de ruban 25 mm.\n", EARLIER_FR), index)
+    order = _read(
+        _reply("Bonjour,\n\nMême commande que la dernière fois, mais pas de ruban 25 mm.\n", EARLIER_FR),
+        index,
+    )
     assert ("PLB-37498", 6) in _lines(order, index)
