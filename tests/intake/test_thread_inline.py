@@ -240,3 +240,31 @@ def test_a_refusal_then_a_count_asked_is_left_to_a_clerk(answer: str, index: Cat
     order = _read(_answered(["ok", "ok", answer], "Merci."), index)
     assert ("PLB-37498", 6) in skus_of(order, index)
     assert order.doubts
+
+
+PRICED_IN_CENTS = [
+    "On Mon, 7 Dec 2026 at 09:20, Order desk <commandes@garonne-pro.fr> wrote:",
+    "> Hello,",
+    "> Our net prices for the site:",
+    ">",
+    "> - Vanne à sphère laiton 3/4 PLB-37699: 12.40 per piece",
+    "10",
+    "> - Coude 90° laiton FF 3/4 PLB-23554: 5.10",
+    "one",
+    "> - PTFE tape PLB-37498: 1.45",
+    "not this time",
+    ">",
+    "> Just tell us how many.",
+]
+
+
+@pytest.mark.parametrize(
+    "opening", ["PO CP-2612-14, answers inline.", "Bon n° CP-2612-14, réponses dessous."]
+)
+def test_answers_count_the_rows_priced_in_cents_without_a_currency(opening: str, index: CatalogIndex) -> None:
+    split = split_reply("\n".join([opening, "", *PRICED_IN_CENTS, ""]))
+    parsed = make_parsed(text=split.text).model_copy(
+        update={"quoted": split.quoted, "inline_answers": split.inline_answers, "subject": "RE: prices"}
+    )
+    order = _read(parsed, index)
+    assert skus_of(order, index) == [("PLB-37699", 10), ("PLB-23554", 1)]
