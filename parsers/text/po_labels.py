@@ -338,11 +338,22 @@ _PATTERNS = (
 )
 
 
+# 'Merci d'annuler notre commande BC-2611-070', 'please cancel order PO-4471': the number of an order called
+# off, the message's own only when it names no other.
+_CALLED_OFF = re.compile(
+    r"\b(?:annul\w*|cancel\w*|supprim\w*)\b(?:\s+(?:de|du|d['’]|la|le|notre|nos|our|the|my|ma"
+    r"|mon|this|cette|ce|commande|order|bon|po|bc|n°|no\.?|number|num[ée]ro|ref\.?|r[ée]f\.?))*[\s:#]*$",
+    re.I,
+)
+
+
 def _po_candidates(text: str, *, part: str, earlier: str) -> Iterator[Extracted[str]]:
-    """The numbers the text gives, those the earlier message's subject names last."""
+    """The numbers the text gives, those the earlier message's subject names or an order called off last."""
     later: list[Extracted[str]] = []
     for found in _po_all(text, part=part, patterns=_PATTERNS):
-        if earlier and re.search(rf"(?<![\w\-/]){re.escape(found.value)}(?![\w\-/])", earlier):
+        at = found.provenance.span[0] if found.provenance and found.provenance.span else 0
+        named_before = earlier and re.search(rf"(?<![\w\-/]){re.escape(found.value)}(?![\w\-/])", earlier)
+        if named_before or _CALLED_OFF.search(text[max(0, at - 60) : at]):
             later.append(found)
         else:
             yield found
