@@ -181,3 +181,17 @@ def test_a_line_someone_else_ordered_points_to_no_order_taken_here(body: str) ->
     parsed = parse_message(_mail("Réassort", body))
     sign = followup_sign(parsed, is_order=True)
     assert sign.kind == FollowupKind.NEW_ORDER or sign.tentative
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We only received 5 reams of the A4 paper, not 6. Please just credit the missing ream, no need to send it.",
+        "Only 9 of the 10 pipettes arrived. Could you credit us for the missing one?",
+        "Il manquait 2 sacs de terreau sur la livraison : faites-nous un avoir, inutile de les renvoyer.",
+    ],
+    ids=["credit-the-missing-en", "credit-us-for-en", "faites-nous-un-avoir-fr"],
+)
+def test_a_short_delivery_asked_as_a_credit_is_no_order(body: str) -> None:
+    kind, _ = _kind("RE: Dispatch PO-2598", f"Hello,\n{body}\nThanks")
+    assert kind == FollowupKind.RETURN
