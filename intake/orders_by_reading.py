@@ -137,10 +137,18 @@ def answer_taking_substitute(
     if order is None:
         return read, sign
     if parsed.classification.is_order:
-        # Read once: the message's own reading stands when it names an article for sure.
+        # Read once: the message's own reading stands when it names an article for sure, unless each line
+        # it reads is one a sentence adds ('ok on prend le Dayco, et rajoutez une courroie ...'): those
+        # lines join the substitute.
         read = read if read is not None else read_orders(parsed, index, limits=limits)
-        if _names_an_article(read, index):
+        said = without_added(parsed.text)
+        lines = [line for each in read for line in each.lines]
+        added = [line for line in lines if not _written_outside(line, said)]
+        if _names_an_article(read, index) and (not added or len(added) < len(lines)):
             return read, sign
+        order = order.model_copy(update={"lines": [*order.lines, *added]}) if added else order
+        for number, line in enumerate(order.lines, start=1):
+            line.line_no = number
     parsed.classification = Classification(
         kind=MessageKind.ORDER, confidence=UNSURE_ANSWER, reasons=[SUBSTITUTE_REASON]
     )

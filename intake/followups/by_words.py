@@ -58,7 +58,9 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
         if numbered is not None and 0 < int(numbered.group(1)) <= len(base):
             dropped.add(int(numbered.group(1)) - 1)  # 'without the Cat6A drum (line 2)'
             continue
-        if re.search(r"(?<!\w)\d", part):  # the digits of 'Cat6A' or 'FFP3' count nothing
+        # The digits of 'Cat6A' or 'FFP3' count nothing, nor a measure a quoted line writes ('pas de sacs
+        # 110 L' of 'sacs 110 L', 'no 19 mm tape' of 'PTFE tape 19 mm').
+        if re.search(r"(?<!\w)\d", _MEASURE.sub(lambda m: " " if _written(m, texts) else m[0], part)):
             continue
         for thing in removed_things(part[found.end() :]):
             words = stems(f"{thing} {english_to_catalogue(thing)}") & used
@@ -67,6 +69,17 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
             if len(hit) < len(base):
                 dropped |= hit
     return dropped
+
+
+# A figure and the short unit after it: a capacity, a length, a weight ('110 L', '19 mm', '500ml').
+_MEASURE = re.compile(r"(?<![\w.,])(?P<figure>\d+(?:[.,]\d+)?)[ \t]?(?P<unit>[^\W\d_]{1,3})(?!\w)")
+
+
+def _written(measure: re.Match[str], texts: list[str]) -> bool:
+    """The measure is written, the same figure and unit, in one of the quoted lines."""
+    figure, unit = re.escape(measure["figure"]), re.escape(measure["unit"])
+    written = re.compile(rf"(?<![\w.,]){figure}[ \t]?{unit}(?!\w)", re.I)
+    return any(written.search(text) for text in texts)
 
 
 # Initials as a line writes them: capitals standing alone ('LF', 'BF'), never a word of its name.

@@ -121,7 +121,8 @@ def complete_quoted_order(
     }
     # A count said of the article our note proposes ('Ok pour les steakhouse, mettez-en 3') counts its line.
     offered = {next(iter(swaps)): _words(latest) - _words(older)} if len(swaps) == 1 else {}
-    in_place, recounts = _in_place(counted or [], base, numbered, offered)
+    asked = set().union(*(_words(q) for q in latest.split("\n") if "?" in q)) - set().union(*names)
+    in_place, recounts = _in_place(counted or [], base, numbered, offered, asked)
     if not (telling or swaps or in_place or numbered or recounts) or not base or in_place is None:
         return None
     told = _told_lines(without_added(parsed.text), latest, base, _words(older), numbered)
@@ -131,6 +132,7 @@ def complete_quoted_order(
     for number, line in recounts.items():
         lines[number] = lines[number].model_copy(update={"quantity": line.quantity, "unit": line.unit})
     lines = [taken for number, line in enumerate(lines) for taken in in_place.get(number, [line])]
+    lines += in_place.get(len(base), [])
     described = [line.description.value for line in base if line.description]
     added = [same_choice(clause, _choices(parsed.text, told)) for clause in added_clauses(parsed.text)]
     lines += added_lines(added, parsed.text, described, part=parsed.text_part or "body")
@@ -157,11 +159,15 @@ def _in_place(
     base: list[ExtractedLine],
     numbered: dict[tuple[int, int], int],
     offered: dict[int, set[str]],
+    asked: set[str],
 ) -> tuple[dict[int, list[ExtractedLine]] | None, dict[int, ExtractedLine]]:
     """The answer's counted lines by the place of the one quoted line each names by its words (None when
     one names none or several), and those that recount a quoted line they do not name: written on the line
     answering its numbered question ('3) boîtes 5/1, 8 cartons'), or naming the article our note offers in
-    its place (`offered`: the place and the words only the note writes)."""
+    its place (`offered`: the place and the words only the note writes). A line naming an article our
+    question asks about and no counted quoted line names (`asked`: 'courroie : quelle longueur, et
+    combien ?' over the customer's uncounted '- courroie de la faucheuse') is one more line, at the place
+    after the quoted ones."""
     names = [_words(line.description.value) if line.description else set() for line in base]
     places: dict[int, list[ExtractedLine]] = {}
     recounts: dict[int, ExtractedLine] = {}
@@ -173,6 +179,8 @@ def _in_place(
         place = best_line(names, words) if line.description else None
         if place is None and len(answering + offering) == 1:
             recounts[(answering + offering)[0]] = line
+        elif place is None and words & asked:
+            places.setdefault(len(base), []).append(line)
         elif place is None:
             return None, {}
         else:
@@ -214,6 +222,10 @@ def _told_lines(
     for clause in _CLAUSE.finditer(own):
         if any(start <= clause.start() < end for start, end in numbered):
             continue
+        coded = [q for q in question.split("\n") if _writes_an_option(clause.group(0), q)]
+        if len(coded) == 1 and (place := best_line(names, _words(coded[0]))) is not None:
+            told.setdefault(place, []).append(clause.span())
+            continue
         words = _words(clause.group(0))
         new = words - known
         if not new or _DECLINES.search(clause.group(0)):  # 'pas besoin de ceinture' names what is not chosen
@@ -229,6 +241,21 @@ def _told_lines(
         for each in places:
             told.setdefault(each, []).append(clause.span())
     return told
+
+
+# The options a question sets out after its article: 'filtre hydraulique : HD 13/4 ou HD 15/1 ?'.
+_OPTIONS = re.compile(r"[:?]|\s(?:ou|or|soit|either)\s|,", re.I)
+
+
+def _writes_an_option(clause: str, question: str) -> bool:
+    """The clause writes one of the options, coded with figures, that a question line sets out ('le HD 15/1'
+    under 'filtre hydraulique : HD 13/4 ou HD 15/1 ?'): its words need not name the line."""
+    if "?" not in question:
+        return False
+    options = [o.strip() for o in _OPTIONS.split(question.split(":", 1)[-1]) if re.search(r"\d", o)]
+    return any(
+        len(o) >= 3 and re.search(rf"(?<![\w/.-]){re.escape(o)}(?![\w/.-])", clause, re.I) for o in options
+    )
 
 
 # A choice said of the two lines the question asked about together: 'Les TRW pour les deux', 'Bosch for both'.

@@ -61,13 +61,15 @@ def read_inline_answers(
     quoted = quoted_lines(parsed, codes=index) or deepest_lines(parsed.quoted, index)
     # '4 L and 4 XL' under '1. Parka ..., M to 3XL - 69.00 each': the sizes counted are the row's lines.
     sized = sized_rows(parsed, order.part)
-    quoted = [ln for ln in quoted if not any(_starts_in(ln, row) for row, _, _ in sized)]
+    quoted = [
+        _uncounted(ln, parsed.quoted) for ln in quoted if not any(_starts_in(ln, row) for row, _, _ in sized)
+    ]
     answered = _under_lines(parsed, quoted)
     if len(answered) + len(sized) < 2:
         return None
-    quoted = sorted(
-        [*quoted, *(under[2] for under in answered.values() if under[2] is not None)], key=written_at
-    )
+    offered = {id(under[2]): under[2] for under in answered.values() if under[2] is not None}
+    known = {id(ln) for ln in quoted}
+    quoted = sorted([*quoted, *(ln for key, ln in offered.items() if key not in known)], key=written_at)
     lines, doubts, places = [ln for _, _, read in sized for ln in read], [], [span for _, span, _ in sized]
     for line in quoted:
         if id(line) not in answered:
@@ -78,7 +80,9 @@ def read_inline_answers(
         if question is not None:
             cut = added_from(answer)
             places.append(span if span is None or cut is None else (span[0], span[0] + cut))
-            gives_up = _GIVES_UP.search(answer) is not None and not _counts(answer)
+            gives_up = _GIVES_UP.search(answer) is not None and (
+                not _counts(answer) or _counts_what_is_left(answer)
+            )
             again = [] if gives_up else asked_lines(line, answer, question, order.part, span)
             if again is None:
                 doubts.append(f"the answer '{answer}' to our question about a quoted line was not read")
@@ -140,17 +144,35 @@ def _under_lines(parsed: ParsedMessage, quoted: list[ExtractedLine]) -> dict[int
             found[id(under[0])] = (answer, span, None, None)
         elif not under and (offered := _offered_line(parsed.quoted, at, cursor)) is not None:
             found[id(offered)] = (answer, span, offered, None)
+        elif len(under) == 1 and _offered_line(parsed.quoted, at, cursor) is not None:
+            found[id(under[0])] = (answer, span, under[0], None)  # its code read, its count the answer's
         elif not under and (asked := asked_about(parsed.quoted, quoted, (at, cursor), since)) is not None:
             found.setdefault(id(asked), (answer, span, None if id(asked) in known else asked, above))
     return found
 
 
-# An article of our offer priced without a count: '- Entrecôte VBF : 26,90 €/kg', '* A4 paper - 4.20 EUR'.
+# An article of our offer priced without a count: '- Entrecôte VBF : 26,90 €/kg', '* A4 paper - 4.20 EUR',
+# '- Oil filter HU 6019 z: 10.80', '- Brake pads GDB1379: 45.90 per set' (a price in cents, its row's last).
 _PRICED = re.compile(
     r"^[>\s]*(?:[-*•]\s*)?(?P<name>[^\W\d_][^:\n]*?)\s*(?::|\s[-–—]\s|\bat\b|[àa])\s*"
-    r"\d+(?:[.,]\d{1,2})?\s*(?:€|eur\b|euros?\b)",
-    re.I,
+    r"(?:\d+(?:[.,]\d{1,2})?\s*(?:€|eur\b|euros?\b)"
+    r"|(?P<cents>\d+[.,]\d{2})(?:\s*(?:HT|TTC|net|each|(?:per|par|the|le|la|l['’])\s*[^\W\d_]+))?[ \t]*$)",
+    re.I | re.M,
 )
+
+
+def _uncounted(line: ExtractedLine, quoted: str) -> ExtractedLine:
+    """The quoted line without the count read from its row's price in cents, written with no currency
+    ('- Oil filter HU 6019 z: 10.80'): the answer under it counts it."""
+    where = line.provenance
+    if where is None or where.span is None or line.quantity is None:
+        return line
+    start = quoted.rfind("\n", 0, where.span[0]) + 1
+    end = quoted.find("\n", where.span[0])
+    found = _PRICED.match(quoted[start : end if end >= 0 else len(quoted)])
+    if found is None or found["cents"] is None or parse_number(found["cents"]) != line.quantity.value:
+        return line
+    return line.model_copy(update={"quantity": None, "unit": None})
 
 
 def _offered_line(quoted: str, start: int, end: int) -> ExtractedLine | None:
@@ -175,7 +197,7 @@ def _answered_line(
         return None
     counts = _counts(answer)
     drops = _DROPS.search(answer) is not None
-    if drops and not counts:
+    if drops and (not counts or _counts_what_is_left(answer)):
         return _LEFT_OUT
     if drops or len(counts) > 1:
         return None
@@ -233,12 +255,33 @@ def _other_variant(
     return taken
 
 
+# What the customer still holds: 'still two on the shelf', 'on en a encore 3', 'we have 4 left', 'il en reste 2'.
+_STILL_HELD = re.compile(
+    r"\b(?:still|left|remaining|spare|in\s+stock|on\s+the\s+shelf|encore|reste\w*|en\s+stock|en\s+r[ée]serve"
+    r"|d['’]avance|(?:we|i)\s+(?:have|['’]ve\s+got)|(?:on|nous)\s+(?:en\s+)?(?:a|avons))\b",
+    re.I,
+)
+
+
+def _counts_what_is_left(answer: str) -> bool:
+    """A refusal counting only what the customer still holds, its reason ('not needed, still two on the
+    shelf', 'pas besoin, il nous en reste 3'): the first clause gives the line up and counts nothing, every
+    clause after it that counts says what is left."""
+    first, *rest = _CLAUSES.findall(answer) or [""]
+    if _GIVES_UP.search(first) is None or _counts(first):
+        return False
+    counting = [clause for clause in rest if _counts(clause)]
+    return bool(counting) and all(_STILL_HELD.search(clause) for clause in counting)
+
+
 def _counts(answer: str) -> list[Decimal]:
-    """The counts an answer writes, in figures or in words ('make it 40', 'mettez-en douze')."""
+    """The counts an answer writes, in figures or in words ('make it 40', 'mettez-en douze'); 'one' or
+    'une' counts only as the whole answer ('One.'), an article otherwise."""
     found = [value for m in _COUNT.finditer(answer) if (value := parse_number(m.group(0))) and value > 0]
-    for word in _WORDED.findall(answer):
+    words = _WORDED.findall(answer)
+    for word in words:
         said = word_quantity(word)
-        if said and said[0] > 0 and word.lower() not in ("un", "une", "a", "an", "one"):
+        if said and said[0] > 0 and (len(words) == 1 or word.lower() not in ("un", "une", "a", "an", "one")):
             found.append(said[0])
     return found
 

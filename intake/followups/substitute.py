@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from intake.followups.completes import without_added
 from intake.followups.proposed import DECLINES, names_proposal, proposals
 from matchers import CatalogIndex
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -31,6 +32,14 @@ _COUNT = re.compile(r"(?<![\w/.,-])(\d{1,4})(?![\w/-]|[.,]\d)")
 # mark ('the HP 26X is out of stock').
 _MISSING = re.compile(r"(?<![\w.,])(\d{1,4})(?:\s+[xX×]|[x×])\s")
 
+# The missing article written in the singular with no count: 'le kit de distribution ... est en rupture', 'the
+# pump you ordered is out of stock'; its count is one.
+_ONE_MISSING = re.compile(
+    r"^(?!.*\b(?:sont|are|were|les|the\s+\w+s)\b).*\b(?:le|la|l['’]|the|this|ce|cet|cette)\s*[^\W\d_](?:[^.;!?\n]|\.(?=\d))*?"
+    r"\b(?:est|is|n['’]est|isn['’]t|was)\b",
+    re.I | re.S,
+)
+
 
 def takes_substitute(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrder | None:
     """The order of the substitute the quoted note offers, when the answer takes it; None otherwise."""
@@ -46,9 +55,11 @@ def takes_substitute(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrd
         return None
     missing = _MISSING.findall(before) or _MISSING.findall(latest[: span[0]])
     written = set(_COUNT.findall(latest))
-    counts = [m for m in _COUNT.findall(own) if m not in written]
+    counts = [
+        m for m in _COUNT.findall(without_added(own)) if m not in written
+    ]  # 'et rajoutez 4 ...' its own
     count = counts[0] if len(counts) == 1 else (missing[-1] if missing else None)
-    value = parse_number(count) if count else None
+    value = parse_number(count) if count else (Decimal(1) if _ONE_MISSING.search(before) else None)
     if not value:
         return None
     where = Provenance(part=QUOTED_PART, span=span, rule=SUBSTITUTE_RULE)

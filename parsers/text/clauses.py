@@ -18,6 +18,8 @@ def _clause_cut() -> re.Pattern[str]:
     counts = any_of(word_numbers().words)
     return re.compile(
         r";\s*|,\s+(?=\D)|(?:(?<=[x×]\d)|(?<=[x×]\s\d)|(?<=[x×]\d\d)|(?<=[x×]\s\d\d)),\s+(?=\d)|(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ])"
+        # or opening on a count after a word (no abbreviation: 'réf. 0986', 'No. 5'): '... rear discs. 6 pollen filters'
+        r"|(?<=[^\W\d_]{4}[.!])\s+(?=\d+\s+[^\W\d_])"
         rf"|\s+(?i:et|and|puis|then|plus)\s+(?=\d|(?i:a|an|{counts})\b)"
     )
 

@@ -83,15 +83,15 @@ _PO_VERB = (
     r"(?:est|is|reste|stays|remains|porte\s+le\s+(?:n°|num[ée]ro)|a\s+pour\s+(?:n°|num[ée]ro)"
     r"|(?:has|bears|carries)\s+(?:the\s+)?(?:number|no\.?|reference)|is\s+numbered)"
 )
-# A label and its number in two cells of a table ('Our ref: | GW-PO-4502', an HTML table rendered).
-# After the label, capitals, a space and a dashed number are one number ('Notre bon de commande :
-# BC 26-00391', 'Order no. WO 2026/118'), and so are groups of capitals joined by a dash before a space and
-# a number ('Our PO: IS-PO 7781'): the customer's own way of writing it.
+# A label and its number in two cells of a table ('Our ref: | GW-PO-4502'). After the label, capitals and a
+# dashed number ('BC 26-00391', 'WO 2026/118'), capitals and groups of figures ('GF 26 0831'), dashed capitals
+# and a number ('IS-PO 7781', 'AMB-R 26/77') are one number: the customer's own way of writing it.
 _PO_LABELLED = re.compile(
     rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{_PO_VERB}\s+(?:le\s+)?)?"
     + _PO_VALUE.replace(
         "(?P<po>",
-        r"(?P<po>(?:(?-i:[A-Z]{2,5})[ ](?=\d{2,4}[-/]\d)|(?-i:[A-Z]{1,5}-[A-Z]{1,5})[ ](?=\d{3,}\b))?",
+        r"(?P<po>(?:(?-i:[A-Z]{2,5})(?:[ ](?=\d{2,4}[-/]\d)|(?:[ ]\d{2,4}){1,2}[ ](?=\d{2,6}(?![\w\-/])))"
+        r"|(?-i:[A-Z]{1,5}-[A-Z]{1,5})[ ](?=\d{3,}\b|\d{2,4}[-/]\d))?",
     ),
     re.I,
 )

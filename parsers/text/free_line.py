@@ -19,7 +19,7 @@ from parsers.text.lines import read_line
 from parsers.text.prices import split_price
 from parsers.text.prose import read_prose
 from parsers.text.variants import colour_pattern, not_a_name
-from parsers.text.x_counted import read_x_counted
+from parsers.text.x_counted import read_x_counted, read_x_first
 from parsers.values.numbers import quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
 
@@ -119,7 +119,7 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         # the list that names it reads nothing alone; the sentence read whole names every item.
     if len(prose) >= 2:
         return [_with_known_code(found, spans, start) for found in prose]
-    counted = read_x_counted(line, part=part, start=start)
+    counted = read_x_counted(line, part=part, start=start) or read_x_first(line, part=part, start=start)
     if len(counted) > len(prose):
         return counted
     labelled = _count_label_blanked(line)

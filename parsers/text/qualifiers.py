@@ -31,7 +31,11 @@ def qualifies(clause: str) -> bool:
     if packed is not None:
         unit = normalise_unit(packed[1])
         return unit is not None and unit_kind(unit) == "count"
-    measured = re.match(rf"(?:{NUMBER})\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I)
+    # ', the 1 litre', ', en 750 ml': the article's own measure, pointed at (never ', les 70 L' after 'enfin non':
+    # French's article there says the measure that replaces the one before)
+    measured = re.match(
+        rf"(?:(?:the|en|in)\s+)?(?:{NUMBER})\s*({UNIT_TOKEN})(?!\s+(?:de|of|d')\b)", clause, re.I
+    )
     if measured is not None and unit_kind(normalise_unit(measured[1]) or "") == "measure":
         return True  # ', 50 m range', ', 230 mm': a measure of the article, not a length ordered
     return bool(_QUALIFIER.match(clause) or _DIMENSIONS.match(clause))

@@ -19,9 +19,10 @@ from typing import Protocol
 from models import ExtractedLine
 from parsers.text.clauses import FIGURE_CUT, cut_clauses
 from parsers.text.codes import CodeBook, code_spans
-from parsers.text.extracted import line_from_parts, read_quantity
+from parsers.text.extracted import line_from_parts, read_quantity, written_at
 from parsers.text.kits import with_kits
 from parsers.text.spotting_words import asks, date_or_number, joins, refused, spotting_words
+from parsers.text.uncounted import UNCOUNTED, with_uncounted
 from parsers.values.numbers import quantity_words_pattern
 from parsers.values.units import normalise_unit, unit_kind
 from parsers.vocabulary.phrases import any_of
@@ -38,7 +39,7 @@ SURE = 0.7  # the matcher's score from which the words name an article, not a ki
 STRONG = 0.8  # below it, the line read so waits for a clerk, whatever the routing mode
 WEAK = "read from the catalogue's names alone, and they name the article only weakly: confirm it"
 PARTLY = "a clause of the sentence counts words the catalogue's names do not name surely: confirm the lines"
-DOUBTS = (WEAK, PARTLY)
+DOUBTS = (WEAK, PARTLY, UNCOUNTED)
 CONFIDENCE = 0.75
 _MAX_NAME_WORDS = 12
 _MAX_LEFT_WORDS = 4  # words of request or aside a row may hold beside its name and count
@@ -107,11 +108,17 @@ def with_spotted(
     found = with_kits(found, rows, names, part=part) if names is not None else found
     taken = sorted(ln.provenance.span for ln in found if ln.provenance and ln.provenance.span)
     spotted = spot_lines([piece for row in rows for piece in _untaken(row, taken)], book, part=part)
-    if not spotted:
+    found = sorted([*found, *spotted], key=written_at) if spotted else found
+    if names is None:
         return found
-    return sorted(
-        [*found, *spotted],
-        key=lambda ln: ln.provenance.span[0] if ln.provenance and ln.provenance.span else 0,
+    dimension = getattr(book, "prints_dimension", None)
+    return with_uncounted(
+        found,
+        rows,
+        names,
+        coded=lambda words: next(((c.group(0), c.span()) for c in code_spans(words, book)), None),
+        counted=lambda row: _counted_row(row, dimension),
+        part=part,
     )
 
 
@@ -131,7 +138,9 @@ def _untaken(row: tuple[str, int], taken: list[tuple[int, int]]) -> list[tuple[s
             pieces.append((text[begin:s], at + begin))
         begin = max(begin, e)
     pieces.append((text[begin:], at + begin))
-    return [(piece, where) for piece, where in pieces if re.search(r"[^\W\d_]{3}", piece)]
+    # '... rear discs. 6 pollen filters, ...': a piece opens past the end of the sentence read before it
+    opened = [(piece, where, len(piece) - len(piece.lstrip(" .!;,"))) for piece, where in pieces]
+    return [(p[cut:], where + cut) for p, where, cut in opened if re.search(r"[^\W\d_]{3}", p)]
 
 
 def spot_lines(rows: list[tuple[str, int]], book: CodeBook | None, *, part: str) -> list[ExtractedLine]:
@@ -191,6 +200,11 @@ def _spot_alone(text: str, start: int, book: CodeBook, part: str) -> ExtractedLi
                 notes=[WEAK],
             )
     return None
+
+
+def _counted_row(row: str, prints_dimension) -> bool:
+    """A count may stand in the row, beside its name or apart ('- filtre : 6', '3 x ...')."""
+    return next(_counts(row, prints_dimension), None) is not None
 
 
 def _counted(text: str, book: CodeBook) -> bool:

@@ -326,3 +326,48 @@ def test_a_count_of_the_article_our_note_proposes_recounts_the_line_it_replaces(
     lines = [(line.code.value if line.code else None, int(line.quantity.value)) for line in got[0].lines]
     assert lines == [("GAN-LTX-T9", 4), (None, 4)]
     assert got[0].po_number is not None and got[0].po_number.value == "RH-7004"
+
+
+ASKED_CODED = (
+    "Le mar. 1 déc. 2026 à 09:14, Service commandes <commandes@garonne-pro.fr> a écrit :\n"
+    "> Bonjour,\n> Avant de préparer, deux précisions :\n"
+    "> - chevilles : M8x60 ou M10x60 ?\n"
+    "> - ruban de masquage : quelle largeur, et combien ?\n> Le service commandes\n>\n"
+    "> Le lun. 30 nov. 2026 à 08:10, Rénov'Habitat <commande@renovhabitat24.fr> a écrit :\n"
+    ">> Bonjour,\n>> Commande RH-7005, à livrer avant le 4 :\n>> - 3 sachets de chevilles nylon\n"
+    ">> - ruban de masquage pour les plinthes\n>> - 4 rouleaux à peinture 230 mm\n>> Merci\n"
+)
+
+
+ASKED_CODED_EN = (
+    "On Tue, 1 Dec 2026 at 09:14, Order desk <commandes@garonne-pro.fr> wrote:\n"
+    "> Hello,\n> Two questions before we pick:\n"
+    "> - chevilles nylon: M8x60 or M10x60?\n"
+    "> - masking tape: which width, and how many?\n> Order desk\n>\n"
+    "> On Mon, 30 Nov 2026 at 08:10, Renov Habitat <commande@renovhabitat24.fr> wrote:\n"
+    ">> Hello,\n>> Order RH-7005, deliver before the 4th:\n>> - 3 sachets de chevilles nylon\n"
+    ">> - masking tape for the skirting\n>> - 4 rouleaux à peinture 230 mm\n>> Thanks\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "quoted"),
+    [
+        ("les M10x60\nle ruban c'est le RUB-MAS-25, il en faut 6", ASKED_CODED),
+        ("M10x60 please\nthe masking tape is RUB-MAS-25, we need 6", ASKED_CODED_EN),
+    ],
+    ids=["fr", "en"],
+)
+def test_a_coded_option_and_a_count_of_an_uncounted_line_complete_the_order(
+    said: str, quoted: str, index: CatalogIndex
+) -> None:
+    parsed = _reply(said, quoted)
+    read = extract_orders(parsed, codes=index)
+    parsed.classification = Classification(kind=MessageKind.ORDER, confidence=0.7, reasons=["counted"])
+    got, _ = answer_completing(parsed, read, FollowupSign(kind=FollowupKind.NEW_ORDER), index)
+    assert got is not None
+    (order,) = got
+    lines = [(match_article(ln, index, customer_id=None).sku, int(ln.quantity.value)) for ln in order.lines]
+    assert lines == [("CHV-M1060", 3), ("ROU-PEI-230", 4), ("RUB-MAS-25", 6)]
+    assert order.po_number is not None and order.po_number.value == "RH-7005"
+    assert COMPLETED_DOUBT in order.doubts

@@ -217,3 +217,54 @@ def test_a_line_given_up_keeps_its_quoted_row_unread(index: CatalogIndex) -> Non
     for span in order.read_spans:
         if span.span is not None and span.part == "quoted":
             assert given_up not in parsed.quoted[span.span[0] : span.span[1]]
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "pas besoin, il nous en reste 3",
+        "not needed, still two on the shelf",
+        "no need, we have 4 left",
+    ],
+    ids=["fr-reste", "en-still-on-the-shelf", "en-left"],
+)
+def test_a_refusal_counting_what_is_still_held_leaves_its_line_out(refusal: str, index: CatalogIndex) -> None:
+    order = _read(_answered(["ok", "ok", refusal], "Merci."), index)
+    assert skus_of(order, index) == [("PLB-37699", 4), ("PLB-23554", 10)]
+
+
+@pytest.mark.parametrize(
+    "answer", ["pas besoin, mais envoyez-en 2 du large", "no need, send 2 of the wide ones instead"]
+)
+def test_a_refusal_then_a_count_asked_is_left_to_a_clerk(answer: str, index: CatalogIndex) -> None:
+    order = _read(_answered(["ok", "ok", answer], "Merci."), index)
+    assert ("PLB-37498", 6) in skus_of(order, index)
+    assert order.doubts
+
+
+PRICED_IN_CENTS = [
+    "On Mon, 7 Dec 2026 at 09:20, Order desk <commandes@garonne-pro.fr> wrote:",
+    "> Hello,",
+    "> Our net prices for the site:",
+    ">",
+    "> - Vanne à sphère laiton 3/4 PLB-37699: 12.40 per piece",
+    "10",
+    "> - Coude 90° laiton FF 3/4 PLB-23554: 5.10",
+    "one",
+    "> - PTFE tape PLB-37498: 1.45",
+    "not this time",
+    ">",
+    "> Just tell us how many.",
+]
+
+
+@pytest.mark.parametrize(
+    "opening", ["PO CP-2612-14, answers inline.", "Bon n° CP-2612-14, réponses dessous."]
+)
+def test_answers_count_the_rows_priced_in_cents_without_a_currency(opening: str, index: CatalogIndex) -> None:
+    split = split_reply("\n".join([opening, "", *PRICED_IN_CENTS, ""]))
+    parsed = make_parsed(text=split.text).model_copy(
+        update={"quoted": split.quoted, "inline_answers": split.inline_answers, "subject": "RE: prices"}
+    )
+    order = _read(parsed, index)
+    assert skus_of(order, index) == [("PLB-37699", 10), ("PLB-23554", 1)]

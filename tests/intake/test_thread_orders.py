@@ -323,3 +323,25 @@ def test_a_removal_names_the_quoted_line_written_by_its_initials(
     earlier = EARLIER_FR.replace("> Cordialement", f"> - {initials} 15 mm : 2\n> Cordialement")
     order = _read(_reply(f"Bonjour,\n\n{said}\n", earlier), index)
     assert _lines(order, index) == [("PLB-37699", 4), ("PLB-23554", 10), ("PLB-37498", 6)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Même commande que la dernière fois, mais pas de ruban 19 mm cette fois.",
+        "Same as last time but no 19 mm tape this time.",
+        "Comme la dernière fois, sans le ruban PTFE 19mm.",
+    ],
+    ids=["pas-de-with-a-measure-fr", "no-with-a-measure-en", "sans-measure-joined-fr"],
+)
+def test_a_removal_naming_a_measure_of_the_quoted_line_takes_it_out(said: str, index: CatalogIndex) -> None:
+    order = _read(_reply(f"Bonjour,\n\n{said}\n", EARLIER_FR), index)
+    assert _lines(order, index) == [("PLB-37699", 4), ("PLB-23554", 10)]
+
+
+def test_a_removal_counting_what_no_quoted_line_measures_takes_nothing_out(index: CatalogIndex) -> None:
+    order = _read(
+        _reply("Bonjour,\n\nMême commande que la dernière fois, mais pas de ruban 25 mm.\n", EARLIER_FR),
+        index,
+    )
+    assert ("PLB-37498", 6) in _lines(order, index)

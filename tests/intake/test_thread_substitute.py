@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 
 from intake.followups.substitute import SUBSTITUTE_DOUBT, takes_substitute
+from intake.orders_by_reading import answer_taking_substitute, read_orders
 from matchers import CatalogIndex
-from tests.factories.threads import reply_quoting
+from models import Classification, MessageKind
+from models.followups import FollowupKind, FollowupSign
+from tests.factories.threads import reply_quoting, skus_of
 
 REF = Path(__file__).parents[2] / "fixtures" / "followups" / "ref"
 NOTE_EN = (
@@ -76,3 +79,62 @@ def test_a_models_mark_in_the_missing_sentence_is_no_count(index: CatalogIndex) 
     assert (
         takes_substitute(reply_quoting("Yes, the PN40 is fine.", note, subject="Re: rupture"), index) is None
     )
+
+
+ONE_MISSING_FR = (
+    "Bonjour,\nPour votre commande CP-2612-14, la vanne à sphère PN25 3/4 (PLB-37699, DN 2.0) est en rupture.\n"
+    "Nous pouvons vous livrer à la place la vanne à sphère PN40 poignée levier 3/4 (PLB-37865) à 14,60 € HT.\n"
+    "Cordialement"
+)
+ONE_MISSING_EN = (
+    "Hello,\nThe ball valve PN25 3/4 you ordered is out of stock until January. We can\n"
+    "offer instead the ball valve PN40 lever handle 3/4 (PLB-37865) at 14.60 EUR.\nRegards"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "note"),
+    [("ok on prend la PN40 à la place.", ONE_MISSING_FR), ("Fine, the PN40 will do.", ONE_MISSING_EN)],
+    ids=["fr", "en"],
+)
+def test_a_substitute_for_an_article_missing_in_the_singular_is_one(
+    said: str, note: str, index: CatalogIndex
+) -> None:
+    order = takes_substitute(reply_quoting(said, note, subject="Re: rupture"), index)
+    assert order is not None
+    assert [
+        (ln.code.value if ln.code else None, int(ln.quantity.value) if ln.quantity else 0)
+        for ln in order.lines
+    ] == [("PLB-37865", 1)]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ok on prend la PN40 à la place, et rajoutez 4 coudes à sertir cuivre Ø16 PLB-20873.",
+        "Fine, the PN40 instead, and please add 4 x PLB-20873 to the order.",
+    ],
+    ids=["fr", "en"],
+)
+def test_the_substitute_taken_and_an_article_added_are_one_order(said: str, index: CatalogIndex) -> None:
+    note = ONE_MISSING_FR if "prend" in said else ONE_MISSING_EN
+    parsed = reply_quoting(said, note, subject="Re: rupture")
+    parsed.classification = Classification(kind=MessageKind.ORDER, confidence=0.7, reasons=["read"])
+    read = read_orders(parsed, index)
+    got, _ = answer_taking_substitute(parsed, read, FollowupSign(kind=FollowupKind.NEW_ORDER), index)
+    assert got is not None
+    (order,) = got
+    assert skus_of(order, index) == [("PLB-37865", 1), ("PLB-20873", 4)]
+    assert SUBSTITUTE_DOUBT in order.doubts
+
+
+def test_a_count_the_answer_reads_of_its_own_stays_the_substitutes(index: CatalogIndex) -> None:
+    parsed = reply_quoting(
+        "The lever handle one is fine, 6 valves as planned.", NOTE_EN, subject="Re: rupture"
+    )
+    parsed.classification = Classification(kind=MessageKind.ORDER, confidence=0.7, reasons=["read"])
+    read = read_orders(parsed, index)
+    got, _ = answer_taking_substitute(parsed, read, FollowupSign(kind=FollowupKind.NEW_ORDER), index)
+    assert got is not None
+    (order,) = got
+    assert skus_of(order, index) == [("PLB-37865", 6)]

@@ -621,6 +621,78 @@ def test_goods_wanted_impersonally_or_a_works_order_are_an_order(subject: str, t
 
 
 @pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Lab restock",
+            "Hi,\nCould we get 6 boxes of nitrile gloves and 2 cartons of pipette tips?\nThanks, Ana",
+        ),
+        ("Plomberie", "Bonjour,\nest-ce qu'on pourrait avoir 4 siphons de lavabo pour jeudi ?\nMerci"),
+        ("Bureau", "Bonjour,\npourrions-nous avoir deux agrafeuses Rapid et un dévidoir ?\nCordialement"),
+        ("Cleaning", "Hello,\nCan I have a dozen mop heads and some bin liners, the 50 litre ones.\nCheers"),
+    ],
+    ids=[
+        "could-we-get-en-lab",
+        "est-ce-qu-on-pourrait-avoir-fr-plumbing",
+        "pourrions-nous-fr-office",
+        "can-i-have-en",
+    ],
+)
+def test_counted_goods_asked_to_have_are_an_order(subject: str, text: str) -> None:
+    assert classify(_message(subject, text)).kind == MessageKind.ORDER
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Lab",
+            "Hello,\nFor bench 4, the sterile ones:\n2 x 10 ml\n3 x 25 ml\n\nWe need it all here by Friday.\nAna",
+        ),
+        (
+            "Chantier",
+            "Bonjour,\nPour l'équipe de nuit :\n3 x T2\n2 x T3\nIl nous faut le tout pour jeudi.\nMerci",
+        ),
+    ],
+    ids=["need-it-all-by-en-lab", "le-tout-pour-fr-site"],
+)
+def test_the_whole_list_wanted_by_a_day_is_an_order(subject: str, text: str) -> None:
+    assert classify(_message(subject, text)).kind == MessageKind.ORDER
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Salle de bain Martin",
+            "Bonsoir,\n\n2 x siphon de lavabo\n1 x mitigeur évier\n\nLivraison avant le 15 si possible.\n\nNicolas",
+        ),
+        (
+            "Bench restock",
+            "Hello,\n\nbench 2: 3 boxes of tips\nbench 5: 2 wash bottles\n\nDelivery before the 18th please.",
+        ),
+    ],
+    ids=["livraison-avant-le-15-fr-plumbing", "delivery-before-the-18th-en-lab"],
+)
+def test_a_counted_list_wanted_by_a_day_of_the_month_is_an_order(subject: str, text: str) -> None:
+    assert classify(_message(subject, text)).kind == MessageKind.ORDER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi,\nCould we get an update on the delivery of last week?\nThanks",
+        "Hi,\nCan I have a quote for 20 boxes of gloves?\nThanks",
+        "Bonjour,\npourrions-nous avoir un rendez-vous mardi ?\nMerci",
+        "Hello,\nMay I have a copy of invoice 2231?\nRegards",
+    ],
+    ids=["an-update", "a-quote", "un-rendez-vous", "a-copy"],
+)
+def test_asking_to_have_no_goods_is_no_order(text: str) -> None:
+    assert classify(_message("Question", text)).kind != MessageKind.ORDER
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Bonjour,\nil faudrait que je vérifie le stock avant.\nMerci",

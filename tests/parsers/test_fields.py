@@ -773,6 +773,11 @@ def test_an_order_number_apposed_to_the_word_over_the_list_is_the_po() -> None:
         ("Pour la commande LE 12/12 :\n- 4 ramettes A4", None),
         ("Our PO: LS-PO 5512. Deliver to the lab.", "LS-PO 5512"),
         ("Notre BC : PAP-BC 20417, livraison jeudi.", "PAP-BC 20417"),
+        ("OK pour le devis des robinets. Notre bon de commande : PLB 26 0412.", "PLB 26 0412"),
+        ("Go ahead with the pipettes. Purchase order number: LAB 2026 118, thanks.", "LAB 2026 118"),
+        ("Même commande que le mois dernier. Bon n° PAP-S 26/31.", "PAP-S 26/31"),
+        ("Our PO: OF-ST 12/118 - deliver to reception.", "OF-ST 12/118"),
+        ("PO: AB 12 boxes of 4 pens", None),
     ],
     ids=[
         "fr-bc-space",
@@ -784,6 +789,11 @@ def test_an_order_number_apposed_to_the_word_over_the_list_is_the_po() -> None:
         "day",
         "en-dashed-capitals",
         "fr-dashed-capitals",
+        "fr-groups-of-figures",
+        "en-groups-of-figures",
+        "fr-dashed-capitals-slash",
+        "en-dashed-capitals-slash",
+        "capitals-then-a-count",
     ],
 )
 def test_capitals_a_space_and_a_dashed_number_after_a_label_are_one_po(

@@ -449,3 +449,27 @@ def test_one_word_heading_one_article_sold_in_the_unit_counted_names_it_for_a_cl
 def test_one_word_naming_a_kind_or_another_unit_names_no_article(row: str) -> None:
     found = spot_lines([(row, 0)], GREENGROCER, part="body")
     assert [ln.description.value.split()[0].lower()[:6] for ln in found] == ["yaourt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "book", "expected"),
+    [
+        (
+            "Il nous faut 3 sacs de terreau universel. 2 sécateurs à enclume, les rouges, pour le parc.",
+            GARDEN,
+            ("sécateurs à enclume", 2),
+        ),
+        (
+            "Could you send 2 bags of bread flour T65 and a tin of yeast. 6 unsalted butter blocks, for the shop.",
+            BAKERY,
+            ("unsalted butter blocks", 6),
+        ),
+    ],
+    ids=["fr-garden", "en-bakery"],
+)
+def test_a_sentence_opening_on_a_count_after_one_read_is_spotted(
+    text: str, book: CatalogIndex, expected: tuple[str, int]
+) -> None:
+    lines = read_lines(text, part="body", codes=book)
+    spotted = [(ln.description.value, ln.quantity.value) for ln in lines if ln.provenance.rule == RULE]
+    assert spotted == [expected]

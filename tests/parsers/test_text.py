@@ -180,6 +180,22 @@ def test_lines_after_a_sign_off_of_reply_markers_toml_are_not_read(sign_off: str
     assert [line.quantity.value for line in lines] == [Decimal(2)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Could you send 4 bottles of lemon washing-up liquid, the 1 litre.",
+            "lemon washing-up liquid, the 1 litre",
+        ),
+        ("Il faut 6 bidons de lave-glace, en 5 L, et 2 sacs de sel.", "lave-glace, en 5 L"),
+        ("Please send 3 bottles of ethanol, the 500 ml, and 2 boxes of gloves.", "ethanol, the 500 ml"),
+    ],
+    ids=["the-1-litre-en-cleaning", "en-5-l-fr-garage", "the-500-ml-en-lab"],
+)
+def test_the_measure_pointed_at_after_a_comma_names_the_article(text: str, expected: str) -> None:
+    assert read_lines(text, part="body")[0].description.value == expected
+
+
 def test_a_count_in_brackets_qualifies_the_item_before_it() -> None:
     """'2 cases of copy paper (5 reams each)': the five reams are what a case holds, not an item."""
     text = "Hi,\n\nCould you send 2 cases of A4 copy paper (5 reams each) and 3 rolls of masking tape.\n"

@@ -48,3 +48,27 @@ def test_items_named_then_counted_with_an_x_are_read_one_by_one(
 )
 def test_a_dimension_or_a_decimal_after_an_x_counts_no_item(sentence: str) -> None:
     assert len(_read(sentence)) <= 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        (
+            "Hello, please send: 4 x copper elbows 22 mm, 6 x brass couplers and 1 x 3/4 inch ball valve. Thanks.",
+            [("copper elbows 22 mm", 4), ("brass couplers", 6), ("3/4 inch ball valve", 1)],
+        ),
+        (
+            "Merci d'envoyer 4 x pipettes graduées 10 mL, 2 x portoirs et 1 x 3 litres de tampon.",
+            [("pipettes graduées 10 mL", 4), ("portoirs", 2), ("3 litres de tampon", 1)],
+        ),
+    ],
+    ids=["plumbing-en", "lab-fr"],
+)
+def test_items_counted_first_with_an_x_in_a_sentence_are_read_one_by_one(
+    sentence: str, items: list[tuple[str, int]]
+) -> None:
+    assert _read(sentence) == items
+
+
+def test_a_dimension_inside_a_name_opens_no_item() -> None:
+    assert len(_read("Merci d'envoyer 4 x gaines 20 x 100 et la facture.")) <= 1
