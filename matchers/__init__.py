@@ -1,7 +1,7 @@
 """Matching customers and articles against the reference data."""
 
 from matchers.aliases import learn_alias
-from matchers.articles import match_article
+from matchers.articles import GUESS_FLOOR, match_article
 from matchers.context import (
     CLOSE,
     answer_rows,
@@ -19,12 +19,13 @@ from matchers.elided import (
     in_the_colour_said,
     names_a_colour_alone,
 )
-from matchers.habits import decided_by_habit
+from matchers.habits import Habit, decided_by_habit
 from matchers.index import CatalogIndex, IndexCache
+from matchers.scoring import CLEAR_MARGIN
 from matchers.sizes_alone import in_the_size_said
 from matchers.twins import twin_left_untold
 from matchers.untold import left_untold, untold_names_none
-from models import Extracted, ExtractedOrder, LineMatch, MatchedOrder, ParsedMessage
+from models import Extracted, ExtractedLine, ExtractedOrder, LineMatch, MatchedOrder, ParsedMessage
 from parsers.text.rule_names import BOX_RULE
 from parsers.vocabulary.phrases import normalize
 
@@ -50,6 +51,9 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
         found = match_article(
             said, index, customer_id=customer_id, habits=habits, context=context, heading=heading
         )
+        found = _with_the_lead(
+            found, said, lead, index, customer_id=customer_id, habits=habits, context=context
+        )
         if told and _left_open(found):
             # Twins the message leaves open, one of which the thread under it names (our offer, the
             # order answered): that one is proposed, still for a clerk.
@@ -63,6 +67,28 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     lines = in_the_size_said(lines, parsed.text or "", index)
     on_file = index.customers[customer_id].ship_to if customer_id else None
     return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=_ship_to(order.ship_to, on_file))
+
+
+def _with_the_lead(
+    found: LineMatch,
+    line: ExtractedLine,
+    lead: str,
+    index: CatalogIndex,
+    *,
+    customer_id: str | None,
+    habits: dict[str, Habit] | None,
+    context: frozenset[str],
+) -> LineMatch:
+    """'Ducato III 2.3 JTD -> pl. AV TRW x1, pl. AR TRW x1': a line naming no article surely alone is read
+    with the clause leading its list (what the items are for), when that names one."""
+    wording = line.description.value if line.description else ""
+    sure = found.sku is not None and found.score >= GUESS_FLOOR and found.margin >= CLEAR_MARGIN
+    if not lead or not wording or lead in wording or sure:
+        return found
+    said = line.model_copy(update={"description": Extracted(value=f"{lead} {wording}", confidence=0.7)})
+    led = match_article(said, index, customer_id=customer_id, habits=habits, context=context)
+    better = found.sku is None or led.score > found.score or led.margin > found.margin
+    return led if led.sku is not None and better else found
 
 
 def _left_open(found: LineMatch) -> bool:

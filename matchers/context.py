@@ -95,6 +95,8 @@ _SENTENCE_END = re.compile(r"[.!?;]\s+")
 # A clause introducing a list of counted colours: its last words before the colon name the article, past
 # the words that ask for it ('il nous faudrait des', 'we need some', 'please send the').
 _LEAD_WORDS = 8
+# A colon, or an arrow pointing at the items ('Ducato III 2.3 JTD -> pl. AV TRW x1, pl. AR TRW x1').
+_CLOSES_LEAD = re.compile(r":|(?<=\s)(?:-+>|=+>|→)(?=\s)")
 _LINKS = re.compile(r"\b(?:et|and|puis|plus|ainsi que)\b", re.I)
 _ASKING = re.compile(
     r"\b(?:faut|faudrait|besoin\s+d[e']|voudrions|voudrais|souhaitons|commander|envoyer|prendre|need|needs"
@@ -118,13 +120,14 @@ def lead_clauses(parsed: ParsedMessage, lines: list[ExtractedLine]) -> list[str]
             continue
         row = text[text.rfind("\n", 0, start) + 1 : start]
         begin = start - len(row)
-        colon = row.rfind(":")
+        closes = [m.start() for m in _CLOSES_LEAD.finditer(row)]
+        colon = closes[-1] if closes else -1
         head = row[: colon if colon >= 0 else 0]
         sentence = list(_SENTENCE_END.finditer(head))
         at = sentence[-1].end() if sentence else 0
         # Between the colon and the line, only the lines listed before it ('6 boîtes de noirs, ') and their
         # links: 'J'en profite : pouvez-vous nous envoyer 5 couronnes de fil 2,5 bleu, 5 de rouge' leads none.
-        listed = _blanked(text, begin, start, taken)[colon + 1 :] if colon >= 0 else ""
+        listed = _blanked(text, begin, start, taken)[colon + 1 :].lstrip("-=>→") if colon >= 0 else ""
         if (
             colon < 0
             or _SENTENCE_END.search(listed)

@@ -12,15 +12,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from matchers.cognates import cognates
+from matchers.denied import denials_lacking
 from matchers.designation_index import DesignationIndex
-from matchers.dimensions import dims_in_other_unit
+from matchers.dimensions import at_other_scales, dims_in_other_unit
 from matchers.normalize import Wording, is_multiple, stem, unit_of
+from matchers.shortened import shortened_in
 from matchers.vocabulary import load_vocabulary
 
 SHORTLIST = 48  # candidates scored in full per line
@@ -80,7 +81,8 @@ def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple
     """The positions of the articles sharing the most (rarity-weighted) words and sizes."""
     arrays: list[np.ndarray] = []
     weights: list[np.ndarray] = []
-    tokens = [(t, s) for options in expanded for t, s in options] + [(f, 1.5) for f in query.features]
+    sized = [(f, 1.5) for feature in query.features for f in (feature, *at_other_scales(feature))]
+    tokens = [(t, s) for options in expanded for t, s in options] + sized
     for token, similarity in tokens:
         token_id = index.token_ids.get(token)
         if token_id is None:
@@ -315,7 +317,7 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
         for option, similarity in options:
             if similarity > best and option in words:
                 best, token = similarity, option
-        if best == 0.0 and options and _shortened_in(options[0][0], candidate.words):
+        if best == 0.0 and options and shortened_in(options[0][0], candidate.words):
             best = PREFIX_SIMILARITY
         covered += weight * best
         used.add(token)
@@ -334,44 +336,8 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
     unwanted = sum(
         1 for word in query.wording.excluded if _names_word(words, word) or word in candidate.features
     )
+    absent += denials_lacking(query.wording, candidate, index.denied)
     return text * ABSENT_WORD**absent * UNWANTED_WORD**unwanted + exact
-
-
-def _shortened_in(word: str, words: tuple[str, ...]) -> bool:
-    """A word the customer shortened from words the designation prints one after the other: their
-    initials, or their beginnings run together."""
-    return _initials_of(word, words) or _beginnings_of(word, words)
-
-
-# Each beginning of a word run together with the next ('interdiff', 'porteman') keeps this many letters.
-_SHORTEST_BEGINNING = 3
-
-
-def _beginnings_of(word: str, words: tuple[str, ...]) -> bool:
-    """'interdiff' for 'interrupteur différentiel', 'sacpoub' for 'sac poubelle': the beginnings of two
-    words that follow each other in the designation, run together."""
-    if len(word) < 2 * _SHORTEST_BEGINNING or not word.isalpha():
-        return False
-    for cut in range(_SHORTEST_BEGINNING, len(word) - _SHORTEST_BEGINNING + 1):
-        left, right = word[:cut], word[cut:]
-        if any(
-            first.startswith(left) and second.startswith(right) and (first, second) != (left, right)
-            for first, second in pairwise(words)
-        ):
-            return True
-    return False
-
-
-def _initials_of(word: str, words: tuple[str, ...]) -> bool:
-    """'PL' for 'poids lourd', 'VL' for 'véhicule léger', 'PC' for 'petits carreaux': two or three
-    letters the customer writes for as many words that follow each other in the designation."""
-    size = len(word)
-    if not 2 <= size <= 3 or not word.isalpha():
-        return False
-    return any(
-        all(w[:1] == letter for w, letter in zip(words[i : i + size], word, strict=True))
-        for i in range(len(words) - size + 1)
-    )
 
 
 def _names_word(words: set[str] | frozenset[str], word: str) -> bool:

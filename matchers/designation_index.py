@@ -25,6 +25,7 @@ class DesignationIndex:
     sorted_words: list[list[str]] = field(default_factory=list)
     own_weight: list[float] = field(default_factory=list)  # the rarity of each designation's words
     mean_idf: float = 1.0
+    denied: frozenset[str] = frozenset()  # the words some designation says its article is free of
 
     @classmethod
     def build(cls, names: list[str]) -> DesignationIndex:
@@ -39,6 +40,7 @@ class DesignationIndex:
             index.postings.append(np.asarray(positions, dtype=np.int32))
             index.idf.append(math.log(1 + total / len(positions)))
         index.mean_idf = math.fsum(index.idf) / len(index.idf) if index.idf else 1.0
+        index.denied = frozenset(word for wording in index.wordings for word in wording.excluded)
         for wording in index.wordings:
             index.texts.append(" ".join(wording.words))
             index.sorted_words.append(sorted(wording.words))

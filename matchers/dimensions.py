@@ -45,3 +45,13 @@ def dims_in_other_unit(value: str, offered: set[str]) -> bool:
         all(any(_same(w * k, n) for k in _LENGTH_SCALES) for w, n in zip(wanted, chosen, strict=True))
         for chosen in permutations(lengths, len(wanted))
     )
+
+
+def at_other_scales(feature: str) -> list[str]:
+    """'dim:40x30x30' as the catalogue may print it, in millimetres or centimetres ('dim:400x300x300'), so
+    that a line naming a box by its size alone finds the articles of that size."""
+    kind, _, value = feature.partition(":")
+    sides = _sides(value) if kind == "dim" else None
+    if sides is None:
+        return []
+    return [f"dim:{'x'.join(f'{side * k:g}' for side in sides)}" for k in _BOX_SCALES]

@@ -62,4 +62,11 @@ MEASURES: dict[str, tuple[str, float]] = {
     # A conductor's section, mm² folded to mm2.
     "mm2": ("area", 1.0),
     "cm2": ("area", 100.0),
+    # A memory's capacity, in French octets and English bytes ('64 Go' is '64GB'); 'to' is no terabyte, as
+    # '2 to 3' is a range.
+    "mo": ("data", 1.0),
+    "mb": ("data", 1.0),
+    "go": ("data", 1000.0),
+    "gb": ("data", 1000.0),
+    "tb": ("data", 1000000.0),
 }

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from matchers.denied import free_of
 from matchers.measures import MEASURES as _MEASURES
 from matchers.spoken import spoken_sizes
 from matchers.vocabulary import load_vocabulary
@@ -118,6 +119,7 @@ def unit_of() -> dict[str, str]:
 _SEPARATORS = re.compile(r"[\s\-./_]+")
 
 
+@kept_when_short  # a message's codes and code-like tokens are looked up by each reader and check
 def normalize_code(code: str) -> str:
     """A code as keys compare: no case, separators or leading zeros; O read as 0, I as 1."""
     squeezed = _SEPARATORS.sub("", code.upper())
@@ -295,7 +297,7 @@ def read_wording(text: str) -> Wording:
     vocabulary = load_vocabulary()
     # '|' joins the vocabulary's words of one meaning ('fauteuil|chaise'): the customer's own is a gap.
     folded = _digits_for_counted_words(
-        spoken_sizes(vocabulary.translate_phrases(fold(text).replace("|", " ")))
+        spoken_sizes(free_of(vocabulary.translate_phrases(fold(text).replace("|", " "))))
     )
     folded = _ONE_MEASURE.sub(r" 1 \1", folded)
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))

@@ -11,6 +11,7 @@ from matchers.designation import Scored, compare_sizes, packaging_words, score_d
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording, read_wording
+from matchers.sized import named_by_sizes
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import same_unit, same_vessel
 
@@ -111,6 +112,12 @@ def lone_fit(found: LineMatch, wording: str, index: CatalogIndex) -> LineMatch:
     if found.sku is not None or not ranked:
         return found
     query = read_wording(wording)
+    named = named_by_sizes(query, ranked, index)
+    if named is not None:
+        # The sizes written name one article where the words hardly do: proposed, still for a clerk.
+        ranked = [named, *(c for c in ranked if c is not named)]
+        match = LineMatch(line=found.line, sku=named.key, score=LONE_SCORE, margin=0.0, candidates=ranked)
+        return finish_match(match, index)
     sized = _sizes_name_one(query, ranked, index)
     if ranked[0].score < (SIZED_FLOOR if sized else LONE_FLOOR):
         return found

@@ -1,5 +1,5 @@
 """The order numbers a customer's sentences give in their own words, with no label beside them (the
-labelled ones are parsers/text/fields.py's): a number cited for our papers, said as theirs, or closing
+labelled ones are parsers/text/po_labels.py's): a number cited for our papers, said as theirs, or closing
 a sentence that counts nothing."""
 
 import re
@@ -69,5 +69,21 @@ BOOKED_ON = re.compile(
 REF_OPENING = re.compile(
     r"(?:^|(?<=[.!?])[ \t]+)(?i:r[ée]f(?:[ée]rence|erence)?\.?)[ \t]*:?[ \t]*"
     r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=[ \t]*(?:[.;!]|$|,(?![ \t]*\d)))",
+    re.M,
+)
+# "PO to follow from purchasing - actually, use FLH-WS-1211", "bon de commande pas encore validé, mettez
+# LB-26-118 en attendant": the order's label, then in the same sentence a verb giving the number to use; a
+# catalogue code there is an article's (checked as a qualified number's are).
+USE_INSTEAD = re.compile(
+    r"(?<![\w\-/])(?:(?-i:PO|BC)|(?i:purchase\s+order|order\s+number|bon\s+de\s+commande|n°\s+de\s+commande))"
+    r"\b[^\n.!?]{0,80}?\b(?i:use|utilisez|utiliser|mettez|mettre|put|prenez|notez|note)\s+"
+    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)!]|$|\s+(?i:for|pour|en|instead)\b))",
+    re.M,
+)
+# "Réf. interne RL-EXP-0977", "Internal ref: GW/26/118" under the sign-off: a reference said to be the
+# customer's own internal or purchasing one (a customer account or VAT number there is none).
+SIGNED_INTERNAL = re.compile(
+    r"(?<![\w/])(?i:r[ée]f(?:[ée]rence)?\.?\s+(?:interne|achats?|commande)|(?:internal|purchasing|order)\s+ref"
+    r"(?:erence)?\.?)[ \t]*:?[ \t]*(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)]|$))",
     re.M,
 )

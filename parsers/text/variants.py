@@ -140,7 +140,51 @@ def read_headed(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         ),
         provenance=Provenance(part=part, span=(start + head.start("head"), start + head.end())),
     )
-    return read_variants(sentence, [anchor], part=part, start=start)
+    return read_variants(sentence, [anchor], part=part, start=start) or _colours_first(
+        sentence, anchor, head.end(), part=part, start=start
+    )
+
+
+@lru_cache(maxsize=1)
+def _colour_first() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w/])(?P<colour>{_colour()})\s+(?:[x×]\s*)?(?P<qty>{NUMBER}|{quantity_words_pattern()})"
+        rf"(?:\s+(?P<unit>{UNIT_TOKEN}))?(?![\w/])(?={_CLAUSE_END})",
+        re.I,
+    )
+
+
+def _colours_first(
+    sentence: str, anchor: ExtractedLine, at: int, *, part: str, start: int
+) -> list[ExtractedLine]:
+    """'Adagio colour paper A4: yellow 2 reams, blue 2 reams', 'stylos Bic : noir x 6, bleu x 4': each
+    colour, then its count, listed one after the other right after the name; anything else between them
+    and the list is no such list."""
+    found: list[ExtractedLine] = []
+    base = anchor.description.value if anchor.description else ""
+    for match in _colour_first().finditer(sentence, at):
+        if not _JOINED.fullmatch(sentence[at : match.start()]):
+            return []
+        quantity, approx = read_quantity(match["qty"])
+        unit = normalise_unit(match["unit"]) if match["unit"] else None
+        if not quantity or approx or (match["unit"] and unit is None):
+            return []
+        found.append(
+            line_from_parts(
+                part,
+                (start + match.start(), start + match.end()),
+                desc=(
+                    swap_colour(base, match["colour"]),
+                    (start + match.start(), start + match.end("colour")),
+                ),
+                qty=(quantity, (start + match.start("qty"), start + match.end("qty"))),
+                unit=(unit, (start + match.start("unit"), start + match.end("unit"))) if unit else None,
+                rule=RULE,
+                confidence=0.7,
+            )
+        )
+        at = match.end()
+    return found if found and not sentence[at:].strip(" \t.;!") else []
 
 
 def not_a_name(head: str) -> bool:

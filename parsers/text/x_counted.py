@@ -18,6 +18,8 @@ _COUNT = re.compile(
 )
 _JOIN = re.compile(r"[\s,;]*(?:(?:et|and|plus|puis)\s+)?", re.I)
 _DETERMINER = re.compile(r"\b(?:les|le|la|l['’]|the|des|some)(?:\s+|(?<=['’]))", re.I)
+# 'Ducato III 2.3 JTD -> pl. AV TRW x1, pl. AR TRW x1': what the list is for, an arrow pointing at its items.
+ARROW = re.compile(r"\s(?:-+>|=+>|→)\s")
 
 
 def read_x_counted(line: str, *, part: str, start: int) -> list[ExtractedLine]:
@@ -30,6 +32,8 @@ def read_x_counted(line: str, *, part: str, start: int) -> list[ExtractedLine]:
     begin = 0
     for count in counts:
         lead = _JOIN.match(line, begin).end()
+        arrow = None if found else ARROW.search(line, lead, count.start())
+        lead = arrow.end() if arrow is not None else lead
         determiner = _DETERMINER.search(line, lead, count.start())
         if determiner is not None and (determiner.start() == lead or asks(line[lead : determiner.start()])):
             lead = determiner.end()

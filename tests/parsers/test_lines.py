@@ -1379,3 +1379,12 @@ def test_a_count_x_a_code_of_five_figures_or_more_is_no_dimension_nor_a_pack(tex
         *expected[1:],
     )
     assert line.pack_size is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3 bundles of copper pipes 22 mm", "3 bundles of wooden stakes 1.5 m", "3 bundles of coat hangers"],
+    ids=["plumbing", "garden", "workwear"],
+)
+def test_bundles_count_packs_in_any_trade(text: str) -> None:
+    assert _shape(text) == (None, Decimal(3), "paquet", None)

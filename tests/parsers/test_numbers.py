@@ -129,6 +129,9 @@ def test_word_quantity(text: str, expected) -> None:
         ("bouteil.", "flacon"),
         ("rou.", "rouleau"),
         ("prof.", None),
+        # A bundle is a pack tied together, in any trade: pipes, stakes, hangers.
+        ("bundle", "paquet"),
+        ("bundles", "paquet"),
     ],
 )
 def test_normalise_unit(text: str, expected: str | None) -> None:

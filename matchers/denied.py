@@ -1,0 +1,24 @@
+"""What a name says its article is free of ('sans acide', 'sans parfum'), as a customer writes it in either
+language ('acid-free', 'fragrance free'): the denial is a word of the name, which its twin without it lacks."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matchers.normalize import Wording
+
+# The English 'X-free' / 'X free' is the French 'sans X': the word before 'free' is what the article lacks.
+_FREE_OF = re.compile(r"\b([^\W\d_]{3,})[\s-]free\b")
+
+
+def free_of(folded: str) -> str:
+    """'acid-free paper' -> 'sans acid paper', read by the negation that follows."""
+    return _FREE_OF.sub(r"sans \1", folded)
+
+
+def denials_lacking(query: Wording, candidate: Wording, denied: frozenset[str]) -> int:
+    """How many of the wording's denials the catalogue prints on some article ('sans acide') this one does
+    not print: its twin that says nothing of it is not what the customer asked for."""
+    return sum(1 for word in query.excluded if word in denied and word not in candidate.excluded)
