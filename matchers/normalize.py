@@ -119,6 +119,7 @@ def unit_of() -> dict[str, str]:
 _SEPARATORS = re.compile(r"[\s\-./_]+")
 
 
+@kept_when_short  # a message's codes and code-like tokens are looked up by each reader and check
 def normalize_code(code: str) -> str:
     """A code as keys compare: no case, separators or leading zeros; O read as 0, I as 1."""
     squeezed = _SEPARATORS.sub("", code.upper())

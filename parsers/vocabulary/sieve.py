@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # The standard library's own parser of patterns: the only reader of every syntax `re` accepts.
 from re import _constants as sre
@@ -25,6 +25,9 @@ _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
 
 Needles = tuple[str, ...]
+# Texts whose answer a sieve keeps: a line is sieved again by each check and reader that looks
+# at it (~6 times on average), and a message has a few hundred of them.
+_SEEN = 4096
 
 
 def fold(text: str) -> str:
@@ -107,6 +110,7 @@ class Sieve:
     needles: tuple[Needles | None, ...]
     # Every string of `needles` once: patterns of a vocabulary share many ('commande').
     strings: tuple[str, ...] = ()
+    seen: dict[str, tuple[bool, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, patterns: Iterable[re.Pattern[str]]) -> Sieve:
@@ -116,9 +120,15 @@ class Sieve:
 
     def possible(self, text: str) -> list[bool]:
         """For each pattern, whether it may match `text` (False: it cannot)."""
-        folded = fold(text)
-        held = {string for string in self.strings if string in folded}
-        return [wanted is None or not held.isdisjoint(wanted) for wanted in self.needles]
+        answer = self.seen.get(text)
+        if answer is None:
+            folded = fold(text)
+            held = {string for string in self.strings if string in folded}
+            answer = tuple(wanted is None or not held.isdisjoint(wanted) for wanted in self.needles)
+            if len(self.seen) >= _SEEN:
+                self.seen.clear()
+            self.seen[text] = answer
+        return list(answer)
 
     def present(self, text: str) -> list[re.Pattern[str]]:
         """The patterns that may match `text`, in their order."""

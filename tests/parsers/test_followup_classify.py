@@ -98,6 +98,22 @@ def test_a_new_order_in_a_thread_stays_a_new_order() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Pouvez-vous ajouter une commande complémentaire, réf. PLB-2604, pour lundi :\n- 6 x VIS-430-200 vis 4x30",
+        "Could you add a further order, ref. LAB-2604, for Monday:\n- 6 x VIS-430-200 vis 4x30",
+        "Merci. Je rajoute une commande supplémentaire pour la papeterie :\n- 2 x CHE-8-100 chevilles",
+    ],
+    ids=["commande-complementaire-fr", "further-order-en", "commande-supplementaire-fr"],
+)
+def test_an_order_added_beside_the_one_confirmed_is_a_new_order(said: str) -> None:
+    body = f"Bonjour,\n{said}\nCordialement\n\nLe 20/11, achats a écrit :\n{ORDER_QUOTED}"
+    assert (
+        _kind("RE: Commande BC-4512", body, reply_to="<order@client-exemple.fr>")[0] == FollowupKind.NEW_ORDER
+    )
+
+
 def test_an_order_that_says_instead_of_but_names_no_earlier_order_stays_an_order() -> None:
     body = "Bonjour,\nmerci de nous livrer :\n- 10 x VIS-430-200 vis 4x30 (au lieu des 4x40 habituelles)\n- 4 x CHE-8-100\nCordialement"
     parsed = parse_message(_mail("Nouvelle commande", body))
@@ -165,3 +181,17 @@ def test_a_line_someone_else_ordered_points_to_no_order_taken_here(body: str) ->
     parsed = parse_message(_mail("Réassort", body))
     sign = followup_sign(parsed, is_order=True)
     assert sign.kind == FollowupKind.NEW_ORDER or sign.tentative
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We only received 5 reams of the A4 paper, not 6. Please just credit the missing ream, no need to send it.",
+        "Only 9 of the 10 pipettes arrived. Could you credit us for the missing one?",
+        "Il manquait 2 sacs de terreau sur la livraison : faites-nous un avoir, inutile de les renvoyer.",
+    ],
+    ids=["credit-the-missing-en", "credit-us-for-en", "faites-nous-un-avoir-fr"],
+)
+def test_a_short_delivery_asked_as_a_credit_is_no_order(body: str) -> None:
+    kind, _ = _kind("RE: Dispatch PO-2598", f"Hello,\n{body}\nThanks")
+    assert kind == FollowupKind.RETURN

@@ -143,3 +143,20 @@ def test_patterns_sharing_a_string_are_each_told_by_it() -> None:
     assert sieve.strings == ("brouette",)
     assert sieve.possible("2 BROUETTES") == [True, True, True]
     assert sieve.possible("2 râteaux") == [False, False, True]
+
+
+def test_a_text_sieved_again_gets_the_same_answer_its_own_copy() -> None:
+    sieve = Sieve.of(re.compile(p, re.I) for p in PATTERNS)
+    first = sieve.possible(TEXTS[0])
+    first[0] = not first[0]  # a caller's copy: changing it changes nothing kept
+    assert sieve.possible(TEXTS[0]) == Sieve.of(sieve.patterns).possible(TEXTS[0])
+    assert [sieve.possible(text) for text in TEXTS] == [Sieve.of(sieve.patterns).possible(t) for t in TEXTS]
+
+
+def test_a_sieve_keeps_a_bounded_number_of_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("parsers.vocabulary.sieve._SEEN", 3)
+    sieve = Sieve.of(re.compile(p, re.I) for p in PATTERNS)
+    for text in TEXTS:
+        sieve.possible(text)
+    assert len(sieve.seen) <= 3
+    assert sieve.possible(TEXTS[1]) == Sieve.of(sieve.patterns).possible(TEXTS[1])
