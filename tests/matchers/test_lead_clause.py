@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import CatalogIndex, match_order
+from matchers import CatalogIndex
 from matchers.context import lead_clauses
-from models import Address, ExtractedOrder, ParsedMessage, ProductRow, ReferenceData
+from models import Address, ParsedMessage
 from parsers.text.reader import read_lines
+from tests.factories.body_lines import goods_index, skus_matched
 
 GOODS = [
     ("MRQ-N", "Marqueur tableau blanc Edding 360 noir - boîte de 10", "boite"),
@@ -23,17 +24,11 @@ GOODS = [
 
 @pytest.fixture(scope="module")
 def index() -> CatalogIndex:
-    return CatalogIndex.build(
-        ReferenceData(products=[ProductRow(sku=s, name=n, unit=u) for s, n, u in GOODS])
-    )
+    return goods_index(GOODS)
 
 
 def _matched(index: CatalogIndex, text: str) -> list[str | None]:
-    parsed = ParsedMessage(message_id="<c@x>", sender=Address(email="achat@ecole.example"), text=text)
-    lines = read_lines(text, part="body")
-    for number, line in enumerate(lines, 1):
-        line.line_no = number
-    return [m.sku for m in match_order(parsed, ExtractedOrder(lines=lines), index).lines]
+    return skus_matched(index, text, sender="achat@ecole.example")
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import CatalogIndex, match_order
-from models import Address, ExtractedOrder, ParsedMessage, ProductRow, ReferenceData
-from parsers.text.reader import read_lines
+from matchers import CatalogIndex
+from tests.factories.body_lines import goods_index, skus_matched
 
 GOODS = [
     ("CHR-80", "Charnière inox 80 mm (jeu de 2)", "jeu"),
@@ -35,17 +34,10 @@ GOODS = [
 
 @pytest.fixture(scope="module")
 def index() -> CatalogIndex:
-    return CatalogIndex.build(
-        ReferenceData(products=[ProductRow(sku=s, name=n, unit=u) for s, n, u in GOODS])
-    )
+    return goods_index(GOODS)
 
 
-def _matched(index: CatalogIndex, text: str) -> list[str | None]:
-    parsed = ParsedMessage(message_id="<c@x>", sender=Address(email="achat@client.example"), text=text)
-    lines = read_lines(text, part="body")
-    for number, line in enumerate(lines, 1):
-        line.line_no = number
-    return [m.sku for m in match_order(parsed, ExtractedOrder(lines=lines), index).lines]
+_matched = skus_matched
 
 
 @pytest.mark.parametrize(
