@@ -27,9 +27,13 @@ from parsers.text.named_lines import (
     WordBook,
     before,
     fold_code,
+    headed_by,
     inside,
+    line_pointed_at,
     named_once,
     namer,
+    numbered_line,
+    same_unit_alone,
     sentences,
     significant,
     sizes_named,
@@ -241,10 +245,10 @@ def _override(
         if not coded and len(tied) > 1 and len(heads) != 1:
             continue  # two lines of the old count named alike: a clerk chooses
         best = coded[0] if len(coded) == 1 else (heads[0] if len(tied) > 1 else max(candidates, key=named))
-        pointed = _pointed(lines, clause, at, part)
+        pointed = line_pointed_at(lines, clause, at, part)
         if pointed is not None and pointed in candidates and not coded and not named(best):
             best = pointed  # 'finalement mettez-en 4 et pas 3': the item just before
-        elif not coded and not named(best) and not _same_unit_alone(candidates, clause):
+        elif not coded and not named(best) and not same_unit_alone(candidates, clause):
             continue
         prov = Provenance(part=part, span=(at + match.start("new"), at + match.end("new")), rule=rule)
         best.quantity = Extracted[Decimal](value=new, confidence=0.8, provenance=prov)
@@ -327,8 +331,10 @@ def _remove(
             continue  # 'annuler notre commande BC-2611-070 d'hier (5 sacs de ...)': a whole order, no line of this one
         above = [ln for ln in lines if before(ln, at, part)]
         numbered = patterns["line_number"].match(what)
-        target = _numbered(above, int(numbered["no"]), text, part) if numbered else named_once(above, what)
-        target = target or (None if numbered else _headed_by(above, what))
+        target = (
+            numbered_line(above, int(numbered["no"]), text, part) if numbered else named_once(above, what)
+        )
+        target = target or (None if numbered else headed_by(above, what))
         if target is None and not numbered and match.re is not patterns["dropped_opening"]:
             # A forwarder's word over the list forwarded below ('Drop the face shields').
             below = [ln for ln in lines if not before(ln, at + len(sentence), part)]
@@ -355,58 +361,12 @@ def _remove(
     return lines
 
 
-# A count said of the item just named, with no word of its own: 'mettez-en 4', 'make it 6'.
-_POINTING = re.compile(
-    r"\b(?:mettez|prenez|envoyez|livrez|mets|prends)-en\b|\ben\s+(?:mettre|prendre)\b|\bmake\s+(?:it|that|those)\b",
-    re.I,
-)
-
-
-def _pointed(lines: list[ExtractedLine], clause: str, at: int, part: str) -> ExtractedLine | None:
-    """The line read last before the sentence, when the clause points at it by a pronoun."""
-    if not _POINTING.search(clause):
-        return None
-    earlier = [ln for ln in lines if before(ln, at, part)]
-    return max(earlier, key=lambda ln: ln.provenance.span[1]) if earlier else None  # type: ignore[union-attr]
-
-
 _AN_ORDER = re.compile(
     r"\s*(?:(?:notre|votre|ma|la|cette|our|your|my|the|this)\s+)?(?:commande|order|bon de commande|purchase order|bc|po)\b",
     re.I,
 )
 
 
-def _headed_by(lines: list[ExtractedLine], what: str) -> ExtractedLine | None:
-    """The one line whose name opens with the one short word a clause names it by ('pas de sel (il en
-    reste)' over 'sel adoucisseur sac 25 kg', 'no tea' over 'tea bags x 100'): too short for `named_once`."""
-    said = re.fullmatch(r"\s*([^\W\d_]{3})\s*", what)
-    if said is None:
-        return None
-    word = said[1].lower()
-    headed = [
-        ln for ln in lines if ln.description and re.match(rf"{word}s?\b", ln.description.value.strip(), re.I)
-    ]
-    return headed[0] if len(headed) == 1 else None
-
-
 def _number_in(text: str) -> bool:
     """'pour les 3 premiers, annulez': a count or rank is no article's name."""
     return bool(re.search(r"\d", text))
-
-
-def _same_unit_alone(candidates: list[ExtractedLine], said: str) -> bool:
-    """'make it 20 pairs of welding gloves instead of 12' over a list written in French: the one line
-    of the old count, counted in the unit the correction names ('pairs', 'paires')."""
-    if len(candidates) != 1 or candidates[0].unit is None or candidates[0].description is None:
-        return False  # a line read from its code alone has no words to differ from the correction's
-    units = {normalise_unit(word) for word in re.findall(r"[^\W\d_]+", said)}
-    return normalise_unit(candidates[0].unit.value) in units - {None}
-
-
-def _numbered(above: list[ExtractedLine], number: int, text: str, part: str) -> ExtractedLine | None:
-    """The line the customer numbered so ('4) Rail ...', '4. Rail'), else the number-th line read."""
-    for found in re.finditer(rf"^[ \t]*(?:n°\s*)?{number}\s*[.)\-–:]", text, re.M):
-        end = text.find("\n", found.start())
-        written = [ln for ln in above if inside(ln, found.start(), end if end >= 0 else len(text), part)]
-        return written[0] if len(written) == 1 else None
-    return above[number - 1] if 0 < number <= len(above) else None

@@ -1,5 +1,6 @@
 """Which line a sentence under the list names: its code, the words of its name, a mark of letters
-and figures ('5G2,5', 'HU7008z'), the unit it counts in; and where the sentences of a text start."""
+and figures ('5G2,5', 'HU7008z'), the unit it counts in, its number, a pronoun pointing at the line
+before; and where the sentences of a text start."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from models import ExtractedLine
+from parsers.values.units import normalise_unit
 from parsers.vocabulary.sizes import is_size
 
 # A sentence ends at '.', '!', '?' or ';' before a space ('... 5W30 ; finalement mettez-en 4 et pas 3'),
@@ -154,3 +156,49 @@ def line_words(line: ExtractedLine) -> set[str]:
 
 def fold(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
+# A count said of the item just named, with no word of its own: 'mettez-en 4', 'make it 6'.
+_POINTING = re.compile(
+    r"\b(?:mettez|prenez|envoyez|livrez|mets|prends)-en\b|\ben\s+(?:mettre|prendre)\b|\bmake\s+(?:it|that|those)\b",
+    re.I,
+)
+
+
+def line_pointed_at(lines: list[ExtractedLine], clause: str, at: int, part: str) -> ExtractedLine | None:
+    """The line read last before the sentence, when the clause points at it by a pronoun."""
+    if not _POINTING.search(clause):
+        return None
+    earlier = [ln for ln in lines if before(ln, at, part)]
+    return max(earlier, key=lambda ln: ln.provenance.span[1]) if earlier else None  # type: ignore[union-attr]
+
+
+def headed_by(lines: list[ExtractedLine], what: str) -> ExtractedLine | None:
+    """The one line whose name opens with the one short word a clause names it by ('pas de sel (il en
+    reste)' over 'sel adoucisseur sac 25 kg', 'no tea' over 'tea bags x 100'): too short for `named_once`."""
+    said = re.fullmatch(r"\s*([^\W\d_]{3})\s*", what)
+    if said is None:
+        return None
+    word = said[1].lower()
+    headed = [
+        ln for ln in lines if ln.description and re.match(rf"{word}s?\b", ln.description.value.strip(), re.I)
+    ]
+    return headed[0] if len(headed) == 1 else None
+
+
+def same_unit_alone(candidates: list[ExtractedLine], said: str) -> bool:
+    """'make it 20 pairs of welding gloves instead of 12' over a list written in French: the one line
+    of the old count, counted in the unit the correction names ('pairs', 'paires')."""
+    if len(candidates) != 1 or candidates[0].unit is None or candidates[0].description is None:
+        return False  # a line read from its code alone has no words to differ from the correction's
+    units = {normalise_unit(word) for word in re.findall(r"[^\W\d_]+", said)}
+    return normalise_unit(candidates[0].unit.value) in units - {None}
+
+
+def numbered_line(above: list[ExtractedLine], number: int, text: str, part: str) -> ExtractedLine | None:
+    """The line the customer numbered so ('4) Rail ...', '4. Rail'), else the number-th line read."""
+    for found in re.finditer(rf"^[ \t]*(?:n°\s*)?{number}\s*[.)\-–:]", text, re.M):
+        end = text.find("\n", found.start())
+        written = [ln for ln in above if inside(ln, found.start(), end if end >= 0 else len(text), part)]
+        return written[0] if len(written) == 1 else None
+    return above[number - 1] if 0 < number <= len(above) else None
