@@ -4,10 +4,7 @@ language ('acid-free', 'fragrance free'): the denial is a word of the name, whic
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from matchers.normalize import Wording
+from typing import Protocol
 
 # The English 'X-free' / 'X free' is the French 'sans X': the word before 'free' is what the article lacks.
 _FREE_OF = re.compile(r"\b([^\W\d_]{3,})[\s-]free\b")
@@ -18,7 +15,14 @@ def free_of(folded: str) -> str:
     return _FREE_OF.sub(r"sans \1", folded)
 
 
-def denials_lacking(query: Wording, candidate: Wording, denied: frozenset[str]) -> int:
+class Worded(Protocol):
+    """A wording (matchers.normalize.Wording, which reads `free_of` here: no import back)."""
+
+    @property
+    def excluded(self) -> tuple[str, ...]: ...
+
+
+def denials_lacking(query: Worded, candidate: Worded, denied: frozenset[str]) -> int:
     """How many of the wording's denials the catalogue prints on some article ('sans acide') this one does
     not print: its twin that says nothing of it is not what the customer asked for."""
     return sum(1 for word in query.excluded if word in denied and word not in candidate.excluded)
