@@ -13,6 +13,9 @@ from matchers.folding import unit_of
 from parsers.vocabulary.phrases import any_of
 
 MEASURES: dict[str, tuple[str, float]] = {
+    # The microlitre as printed ('200 µl') and as typed without the Greek letter ('200ul', '200 uL').
+    "µl": ("vol", 0.001),
+    "ul": ("vol", 0.001),
     "ml": ("vol", 1.0),
     "cl": ("vol", 10.0),
     "dl": ("vol", 100.0),
@@ -57,6 +60,8 @@ MEASURES: dict[str, tuple[str, float]] = {
     "gramme": ("mass", 1.0),
     "grammes": ("mass", 1.0),
     "grams": ("mass", 1.0),
+    # A sheet's or a cloth's weight per square metre, which catalogues print in grams ('100 g/m2', '80 g').
+    "gsm": ("mass", 1.0),
     "liter": ("vol", 1000.0),
     "liters": ("vol", 1000.0),
     "millimetre": ("len", 1.0),
@@ -86,7 +91,8 @@ _CONTENT_ALT = "kg|gr|g|ml|cl|dl|l|litres|litre"
 # Spaced out ('5 G 1,5') only with a decimal section: '5 g 2' may be grams.
 _CORES = re.compile(rf"(?<![\w.,])(\d{{1,2}})(?:g|\s+g\s+(?=\d+[.,]\d))({_NUM})(?:\s*mm2)?(?![\w])")
 _PACK_OF_MEASURE = re.compile(rf"\b(\d+)\s*x\s*({_NUM})\s*({_CONTENT_ALT})\b")
-_DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
+# A diameter may lead the figures ('Ø80 x 650'), as a length does.
+_DIM = re.compile(rf"(?:\b|(?<=[ø⌀]))({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
 # A panel's height and length as catalogues print them ("H600 L1000"), read as "600 x 1000".
 _HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(?:\s*mm)?\b")
 # A box's length, width and height each after its initial ('L400 l300 h200', 'L 40 x l 30 x H 30 cm').
@@ -115,6 +121,15 @@ _PER_PACK = re.compile(r"\b(\d+)\s*per\s+(?:case|pack|box|carton|bag|tub|tray)\b
 # A pack and its count with no 'de' between ('(carton 12)', 'pack 6', 'colis 24 rouleaux'), as customers abbreviate
 # 'carton de 12'; a word after the count that is no unit names something else ('boîte 2 postes').
 PACK_WORDS = r"boite|box|bte|carton|ctn|case|colis|lot|pack|packet|paquet|pqt|sachet|bag|sac"
+# A pack's count glued to its word, as order systems print it ('BX100', 'PK10', 'BAG500', 'CS200').
+_GLUED_PACK = re.compile(r"\b(bx|box|pk|pkt|pack|bag|cs|case|ctn|carton|sachet|lot)(\d+)\b")
+# Metres and centimetres written as one word ('2m50', '1m20'): the length '2,50 m'.
+_METRES_GLUED = re.compile(r"(?<![\w.,])(\d{1,2})m(\d{2})(?![\w])")
+# A weight per square metre ('100 g/m2'): its grams, as another catalogue prints '100 g' or '100gsm'.
+_PER_SQUARE_METRE = re.compile(r"(?<=\d)(\s*gr?)\s*/\s*m2\b")
+# A width by a length said 'A sur B' ('2,10 m sur 50', '2m10 sur 50'), as 'A x B' is printed; the first
+# figure carries its unit or decimals, as a count ('3 sur 4 livrés') does not.
+_BY = re.compile(rf"\b({_NUM})(\s*(?:mm|cm|m))?\s+sur\s+(?=\d)")
 _THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
 _ANY_NUMBER = re.compile(_NUM)
 _SQUARE = re.compile(r"(?<=\d)(\s*(?:mm|cm|m))[23](?![\w])")
@@ -141,9 +156,14 @@ def _diameter(m: re.Match[str]) -> set[str]:
     return {f"diam:{_fmt(_number(m[1]) * (10 if m[2] == 'cm' else 1))}"}
 
 
+def _by(m: re.Match[str]) -> str:
+    return f"{m[1]}x" if m[2] or not m[1].isdigit() else m[0]
+
+
 def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     """The size features in folded text, the numbers seen, and the text with sizes removed."""
     features: set[str] = set()
+    text = _BY.sub(_by, _PER_SQUARE_METRE.sub(r"\1", _METRES_GLUED.sub(r"\1.\2 m", text)))
     # "mm2" is a square millimetre, not a number 2.
     numbers = {_fmt(_number(n)) for n in _ANY_NUMBER.findall(_SQUARE.sub(r"\1", text))}
 
@@ -169,6 +189,7 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     take(_MEASURE, lambda m: {_measure_feature(m[1], m[2])})
     take(_SIZE, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1]) if m[1] else m[2] or m[3]}"})
     take(_THREAD, lambda m: {f"thread:{m[1]}{m[2]}"})
+    take(_GLUED_PACK, lambda m: {f"pack:{m[2]}"}, word=lambda m: m[1])
     take(_PER_PACK, lambda m: {f"pack:{m[1]}"})
     take(_pack_then_count(), lambda m: {f"pack:{m[2]}"}, word=lambda m: m[1])
     take(_PACK, lambda m: {f"pack:{m[1]}"})
