@@ -175,7 +175,8 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10", "20 (pas 10)"
         "not_old": starting(
             re.compile(
-                rf"\b(?P<new>{qty})\b[^.\n]{{0,60}}?(?:,?\s+|\s*\(\s*)(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
+                # a decimal point ends no sentence: '6 rolls of the 4.20 wide membrane, not 4'
+                rf"\b(?P<new>{qty})\b(?:[^.\n]|\.(?=\d)){{0,60}}?(?:,?\s+|\s*\(\s*)(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
                 re.I,
             )
         ),
