@@ -51,8 +51,17 @@ def named_by_sizes(query: Wording, ranked: list[Candidate], index: CatalogIndex)
 
 
 def _prints_all(query: Wording, sku: str, stated: int, index: CatalogIndex) -> bool:
-    agree, disagree, _ = compare_sizes(query, _wording(sku, index))
-    return not disagree and sum(1 for f in agree if not f.startswith("num:")) >= stated
+    """Every size stated, a pack printed as a pack: '50 cm, packs of 50' is not the drip line of 50 cm
+    spacing in a 25 m coil, which prints 50 twice and no pack."""
+    own = _wording(sku, index)
+    agree, disagree, _ = compare_sizes(query, own)
+    # The count of a pack the article prints as another figure is none of its packs.
+    elsewhere = [f for f in query.features if f.startswith("pack:") and f not in own.features]
+    return (
+        not disagree
+        and sum(1 for f in agree if not f.startswith("num:")) >= stated
+        and not any(f.partition(":")[2] in own.numbers for f in elsewhere)
+    )
 
 
 def _wording(sku: str, index: CatalogIndex) -> Wording:

@@ -1,0 +1,56 @@
+"""Measures naming the article where the words hardly do: the one article printing every measure written
+is found however low its words rank it, and a bare figure written with them ('en 8') is one of its sizes."""
+from __future__ import annotations
+
+import pytest
+
+from matchers import match_article
+from tests.factories.pipeline import catalogue_index, make_extracted_line
+
+
+@pytest.mark.parametrize(
+    ("names", "written", "sku"),
+    [
+        (
+            (
+                "Lien caoutchouc pour arbre 50 cm (lot de 50)",
+                "Ligne goutte-à-goutte espacement 50 cm - couronne 25 m",
+                "Ligne goutte-à-goutte espacement 50 cm - couronne 100 m",
+                "Piquet de maintien (sachet de 50)",
+                "Plaque de semis 24 alvéoles (carton de 50)",
+            ),
+            "Rubber tree ties 50 cm, packs of 50",
+            "A1",
+        ),
+        (
+            (
+                "Collier de fixation isophonique Ø 32 mm (sachet de 25)",
+                "Tube multicouche Ø 32 mm - couronne 25 m",
+                "Coude à sertir Ø 32 mm",
+                "Joint fibre (sachet de 25)",
+                "Raccord union (sachet de 25)",
+            ),
+            "acoustic pipe clamps 32 mm, bag of 25",
+            "A1",
+        ),
+        (
+            (
+                "Bac gastronorme inox GN 1/1 65 mm 14 L (lot de 6)",
+                "Couvercle inox pour bac GN 1/1, 14 L",
+                "Louche inox 14 cm",
+                "Plateau inox (lot de 6)",
+            ),
+            "stainless steel pans 14 L, set of 6",
+            "A1",
+        ),
+    ],
+    ids=["garden-ties", "plumbing-clamps", "catering-pans"],
+)
+def test_the_one_article_printing_the_measures_and_the_pack_is_proposed(
+    names: tuple[str, ...], written: str, sku: str
+) -> None:
+    match = match_article(
+        make_extracted_line(written, quantity="2"), catalogue_index(*names), customer_id=None
+    )
+    assert match.sku == sku
+    assert match.score < 0.65
