@@ -1,5 +1,6 @@
 """Measures naming the article where the words hardly do: the one article printing every measure written
 is found however low its words rank it, and a bare figure written with them ('en 8') is one of its sizes."""
+
 from __future__ import annotations
 
 import pytest
@@ -54,3 +55,38 @@ def test_the_one_article_printing_the_measures_and_the_pack_is_proposed(
     )
     assert match.sku == sku
     assert match.score < 0.65
+
+
+@pytest.mark.parametrize(
+    ("names", "written", "sku"),
+    [
+        (
+            (
+                "Tuteur pin traité rond Ø 8 x 250 cm",
+                "Tuteur pin traité rond Ø 10 x 250 cm",
+                "Tuteur pin traité rond Ø 8 x 200 cm",
+                "Engrais enrobé libération 8-9 mois 25 kg",
+            ),
+            "tuteurs en 8 de 2m50",
+            "A1",
+        ),
+        (
+            (
+                "Tige filetée acier zingué Ø 8 x 1000 mm",
+                "Tige filetée acier zingué Ø 10 x 1000 mm",
+                "Tige filetée acier zingué Ø 8 x 2000 mm",
+                "Cheville nylon 8-9 mm (boîte de 100)",
+            ),
+            "tiges filetées en 8 de 1m00",
+            "A1",
+        ),
+    ],
+    ids=["garden-stakes", "hardware-threaded-rods"],
+)
+def test_a_bare_figure_beside_a_measure_is_one_of_the_articles_sizes(
+    names: tuple[str, ...], written: str, sku: str
+) -> None:
+    match = match_article(
+        make_extracted_line(written, quantity="10"), catalogue_index(*names), customer_id=None
+    )
+    assert match.sku == sku
