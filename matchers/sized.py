@@ -45,6 +45,11 @@ def named_by_sizes(query: Wording, ranked: list[Candidate], index: CatalogIndex)
     counted = [c for c in fits if any(e.kind == "unit_agrees" for e in c.evidence)]
     if len(fits) > 1 and counted:
         fits = counted
+    # A plain name beside the same name qualified is the plain one, as for twins (matchers.twins.untold_twins):
+    # 'T55 25 kg' is 'Farine T55 sac 25 kg', not its '... bio' twin the customer would have said.
+    plain = [c for c in fits if all(words[c.key] < words[o.key] for o in fits if o is not c)]
+    if len(fits) > 1 and len(plain) == 1:
+        fits = plain
     if len(fits) != 1 or (known and not known & words[fits[0].key]):
         return None
     return fits[0]

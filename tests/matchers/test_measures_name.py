@@ -90,3 +90,24 @@ def test_a_bare_figure_beside_a_measure_is_one_of_the_articles_sizes(
         make_extracted_line(written, quantity="10"), catalogue_index(*names), customer_id=None
     )
     assert match.sku == sku
+
+
+@pytest.mark.parametrize(
+    ("names", "written"),
+    [
+        (
+            ("Farine de blé T55 sac 25 kg", "Farine de blé T55 bio sac 25 kg", "Farine de blé T55 sac 1 kg"),
+            "T55 25 kg",
+        ),
+        (("Vis inox 4x40 (boîte de 200)", "Vis inox tête fraisée 4x40 (boîte de 200)"), "4x40, boîte de 200"),
+        (("Enveloppe 229x324 mm (boîte de 250)", "Enveloppe à fenêtre 229x324 mm (boîte de 250)"), "229x324"),
+    ],
+    ids=["food-flour", "hardware-screws", "stationery-envelopes"],
+)
+def test_sizes_naming_a_plain_name_and_its_qualified_twin_name_the_plain_one(
+    names: tuple[str, ...], written: str
+) -> None:
+    match = match_article(
+        make_extracted_line(written, quantity="3"), catalogue_index(*names), customer_id=None
+    )
+    assert match.sku == "A1"
