@@ -289,7 +289,9 @@ def _recount_named(
     takes the count, though the sentence does not write the one it replaces; 'add 2 more boxes of
     the CF410X' adds to its count."""
     patterns = correction_patterns()
-    keys = possible_keys(("make_that", "make_the", "for_the", "set_to", "only", "enough", "more"), sentence)
+    keys = possible_keys(
+        ("make_that", "make_the", "for_the", "set_to", "only", "enough", "more", "changed_mind"), sentence
+    )
     key, found = next(((k, m) for k in keys if (m := patterns[k].search(sentence))), ("", None))
     if found is None:
         return lines
