@@ -51,10 +51,23 @@ def _blank(match: re.Match[str]) -> str:
 _COUNTED_WORD = re.compile(rf"(?:\d|\b(?:{quantity_words_pattern()})\b)[^.!?]*?[^\W\d_]{{3}}", re.I)
 
 
+# 'pots de 12 noirs : 2 cartons,': the comma closing a row of a list written as one sentence over
+# several rows ('il nous faut :\nune palette de ...,\n...,\net 5 sacs de ...') ends the item.
+_ROW_CLOSED = re.compile(r"\s*[,;]\s*$")
+# '..., et 4 seaux.': the last row of such a list opens on the word joining it to the rows above.
+_ROW_JOINED = re.compile(r"^\s*(?P<join>et|and|puis|plus)\s+(?=\d)", re.I)
+
+
 def read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
     line = _STREET_ADDRESS.sub(_blank, _ADDRESS_IN_BRACKETS.sub(_blank, line))
-    line, price = split_price(plain_line(line))
+    line, price = split_price(plain_line(_ROW_CLOSED.sub(_blank, line)))
     found = _read_unpriced(line, part=part, start=start, codes=codes)
+    joined = _ROW_JOINED.match(line)
+    if joined and any(
+        ln.description and ln.description.value.lower() == joined["join"].lower() for ln in found
+    ):
+        # the joining word read as the name of what the count after it counts: the item is after it
+        found = _read_unpriced(_ROW_JOINED.sub(_blank, line), part=part, start=start, codes=codes)
     if price is not None and len(found) == 1 and found[0].unit_price is None:
         value, (begin, end) = price
         where = Provenance(part=part, span=(start + begin, start + end), rule="text-price")

@@ -826,3 +826,31 @@ def test_what_an_article_comes_with_is_no_item_of_its_own(text, expected):
 )
 def test_a_name_opening_on_a_figure_joined_to_its_word_is_read_after_its_count(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il nous faut :\nsavon liquide 5 L : 2 cartons,\ngants nitrile M : 3 boîtes,\net 4 seaux.\n",
+            [("savon liquide 5 L", 2, "carton"), ("gants nitrile M", 3, "boite"), ("seaux", 4, None)],
+        ),
+        (
+            "For the workshop we need:\nwood glue 1 L : 2 bottles,\nsanding discs 125 mm : 5 boxes,\nand 3 dust masks.\n",
+            [("wood glue 1 L", 2, "flacon"), ("sanding discs 125 mm", 5, "boite"), ("dust masks", 3, None)],
+        ),
+        (
+            "Pour la rentrée :\nune ramette de papier A4,\nstylos bleus : 2 boîtes,\ncahiers 24x32 x 3 paquets,\n"
+            "et 5 classeurs.\n",
+            [
+                ("papier A4", 1, "ramette"),
+                ("stylos bleus", 2, "boite"),
+                ("cahiers 24x32", 3, "paquet"),
+                ("classeurs", 5, None),
+            ],
+        ),
+    ],
+    ids=["hygiene-fr", "workshop-en", "office-fr"],
+)
+def test_a_list_written_as_one_sentence_over_rows_reads_each_row(text, expected):
+    assert _read(text) == expected
