@@ -234,8 +234,11 @@ def _count_label_blanked(line: str) -> str | None:
 # What may open a list line before its count: a join to the line above ('- et 6 tubes IRL 20', 'and 4 x
 # GU10 bulbs'), or a place the items are for and a colon or dash ('Cuisine : 6 prises doubles', 'For the
 # kitchen - 2 double sockets'): a few words with no figure, never a field's label (those are noise).
+# A condition closed by a comma may open it too ('If you have them, 2 ceiling detectors as well',
+# 'Si vous en avez, 3 ...').
 _LEAD = re.compile(
     r"^\s*(?:[-*•·]\s*)?(?:(?:et|and|plus|puis|also|aussi|ainsi\s+que)\s+(?=\d)"
+    r"|(?:if|si|s['’]il)\s[^\d,.:;!?\n]{2,30},\s*(?=\d)"
     r"|(?P<place>[^\W\d_][^\d:\-–—]{0,30}?)\s*(?::|\s[-–—])\s*(?=\d))",
     re.I,
 )

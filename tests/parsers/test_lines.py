@@ -1407,3 +1407,17 @@ def test_a_count_marked_as_such_is_read_in_a_unit_the_vocabulary_does_not_know(t
 def test_a_figure_and_a_word_with_no_count_mark_stay_in_the_name(text):
     assert all(quantity != 2 or "pôles" in name for name, quantity, _ in read_triples(text))
     assert all(quantity != 6 or "sides" in name for name, quantity, _ in read_triples(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If you have them, 2 ceiling presence detectors 360° as well.\n", ("ceiling presence detectors", 2)),
+        ("Si vous en avez, 3 agrafeuses à pince.\n", ("agrafeuses à pince", 3)),
+        ("If in stock, 5 brass ball valves 22 mm.\n", ("brass ball valves 22 mm", 5)),
+    ],
+    ids=["if-you-have-them-en", "si-vous-en-avez-fr", "if-in-stock-en"],
+)
+def test_a_line_opened_by_a_condition_reads_the_item_after_it(text, expected):
+    (name, quantity, _unit), *others = read_triples(text)
+    assert not others and name.startswith(expected[0]) and quantity == expected[1]
