@@ -854,3 +854,29 @@ def test_a_name_opening_on_a_figure_joined_to_its_word_is_read_after_its_count(t
 )
 def test_a_list_written_as_one_sentence_over_rows_reads_each_row(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Merci de livrer 10 boîtes de gants nitrile 100 pièces, 6 boîtes de 50 pièces et 2 sacs de plâtre.",
+            [
+                ("gants nitrile 100 pièces", 10, "boite"),
+                ("gants nitrile 50 pièces", 6, "boite"),
+                ("plâtre", 2, "sac"),
+            ],
+        ),
+        (
+            "Please send 4 packs of batteries 12 units, 2 packs of 24 units and 3 torches.",
+            [("batteries 12 units", 4, "paquet"), ("batteries 24 units", 2, "paquet"), ("torches", 3, None)],
+        ),
+        (
+            "Il nous faut 5 paquets d'enveloppes 50 feuilles, et 3 de 100 feuilles.",
+            [("enveloppes 50 feuilles", 5, "paquet"), ("enveloppes 100 feuilles", 3, "paquet")],
+        ),
+    ],
+    ids=["hygiene-fr", "electrical-en", "office-elided-unit-fr"],
+)
+def test_an_item_naming_only_another_figure_of_the_item_before_is_that_item_so_sized(text, expected):
+    assert _read(text) == expected
