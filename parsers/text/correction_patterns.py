@@ -92,13 +92,15 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         "revised": re.compile(
             rf"(?:\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?|\s+(?:non|no)\s*,?\s+)(?:(?:{apology})(?!\w)[\s,:!]*)+"
             rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
-            rf"(?!\w)(?:\s+(?!(?:seulement|only|just)(?!\w))(?P<unit>[^\W\d_]+\.?))?(?:\s+(?:seulement|only|just)(?!\w))?"
+            rf"(?!\w)(?:\s+(?!(?:seulement|only|just|des|of)(?!\w))(?P<unit>[^\W\d_]+\.?))?(?:\s+(?:seulement|only|just)(?!\w))?"
+            # '... une penderie non mettez-en deux des penderies, livrez ...': the article named again after it
+            rf"(?P<again>\s+(?:des|of\s+the|of\s+those)\s+[^\W\d_][^\d,.;:!?()\n]{{0,40}}?)?"
             rf"\s*(?:[,;.!)]|[-–—](?=\s)|$|(?<=\w)\s(?=(?:{_REASON})\b))",
             re.I,
         ),
         # '1 sac farine t55 25kg non 2': typed with no mark nor apology, a bare 'non' and the count that
         # stands end the line
-        "revised_bare": re.compile(r"\s+non\s*,?\s+(?P<new>\d+)(?P<unit>)\s*[.!]?\s*$", re.I),
+        "revised_bare": re.compile(r"\s+non\s*,?\s+(?P<new>\d+)(?P<unit>)(?P<again>)\s*[.!]?\s*$", re.I),
         # 'make that 12 cases of the gloves': the unit may come between the count and the name
         "make_that": re.compile(
             # 'make that 3 boxes of the CF410X', 'make that 8 parkas': the name right after the count

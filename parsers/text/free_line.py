@@ -88,8 +88,16 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
             # '..., plus 20 kg of apples - actually make that 30': the last item said before it; the
             # sentence may go on to more items ('3 sprinklers, no wait, 5, and 10 bags of mulch')
             after = line[span[1] :]
+            # read with the items before it, the words taking the count back blanked: a list goes on
+            # ('..., deux seaux de colle non attends mets en trois, et une truelle')
+            rest = line[:cut] + " " * (span[1] - cut) + after
             more = (
-                read_free(" " * span[1] + after, part=part, start=start, codes=codes)
+                [
+                    ln
+                    for ln in read_free(rest, part=part, start=start, codes=codes)
+                    if ln.provenance and ln.provenance.span and ln.provenance.span[0] >= start + span[1]
+                ]
+                or read_free(" " * span[1] + after, part=part, start=start, codes=codes)
                 if _COUNTED_WORD.search(after)
                 else []
             )

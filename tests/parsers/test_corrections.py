@@ -1011,3 +1011,27 @@ def test_a_line_is_named_by_a_word_of_three_letters_when_no_longer_word_names_on
 )
 def test_a_change_of_mind_gives_the_line_it_names_its_new_count(text, expected):
     assert _corrected(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "il me faudrait trois sacs de plâtre, deux seaux de colle carrelage non attends mets en trois, "
+            "et une truelle\n",
+            [("plâtre", 3), ("colle carrelage", 3), ("truelle", 1)],
+        ),
+        (
+            "we need 4 boxes of screws and 2 ladders, no sorry, make it three of the ladders, and 3 boxes of nails\n",
+            [("screws", 4), ("ladders", 3), ("nails", 3)],
+        ),
+        (
+            "Commande : 2 cartons de gobelets, une boîte de pailles non mettez-en deux des boîtes, "
+            "et 3 paquets de serviettes.\n",
+            [("gobelets", 2), ("pailles", 2), ("serviettes", 3)],
+        ),
+    ],
+    ids=["mets-en-trois-building-fr", "of-the-ladders-en", "des-boites-catering-fr"],
+)
+def test_a_count_taken_back_inside_a_run_on_sentence_stands(text, expected):
+    assert [(name, count) for name, count in _read(text)] == expected
