@@ -31,15 +31,16 @@ from parsers.vocabulary.sieve import starting
 
 # A label and its number in two cells of a table ('Our ref: | GW-PO-4502'). After the label, capitals and a
 # dashed number ('BC 26-00391', 'WO 2026/118'), capitals and groups of figures ('GF 26 0831'), dashed capitals
-# and a number ('IS-PO 7781', 'AMB-R 26/77') are one number: the customer's own way of writing it.
+# and a number ('IS-PO 7781', 'AMB-R 26/77'), capitals and groups about a slash ('DA 26 / 14 552') are one
+# number: the customer's own way of writing it.
+_PO_WRITTEN = PO_VALUE.replace(
+    "(?P<po>",
+    r"(?P<po>(?:(?-i:[A-Z]{2,5})(?:[ ](?=\d{2,4}[-/]\d)|(?:[ ]\d{2,4}){1,2}[ ](?=\d{2,6}(?![\w\-/]))"
+    r"|[ ]\d{2,4}[ ]?/[ ]?(?:\d{2,3}[ ])?(?=\d{2,6}(?![\w\-/])))"
+    r"|(?-i:[A-Z]{1,5}-[A-Z]{1,5})[ ](?=\d{3,}\b|\d{2,4}[-/]\d))?",
+)
 _PO_LABELLED = re.compile(
-    rf"(?:{PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{PO_VERB}\s+(?:le\s+)?)?"
-    + PO_VALUE.replace(
-        "(?P<po>",
-        r"(?P<po>(?:(?-i:[A-Z]{2,5})(?:[ ](?=\d{2,4}[-/]\d)|(?:[ ]\d{2,4}){1,2}[ ](?=\d{2,6}(?![\w\-/])))"
-        r"|(?-i:[A-Z]{1,5}-[A-Z]{1,5})[ ](?=\d{3,}\b|\d{2,4}[-/]\d))?",
-    ),
-    re.I,
+    rf"(?:{PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{PO_VERB}\s+(?:le\s+)?)?{_PO_WRITTEN}", re.I
 )
 # "Commande SG-2026-118" / "notre commande R-1015" / "Bon 2026/ECO/158": a code right after the word needs
 # letters and digits, or is a long number ("Cde 4500012877", an ERP's numbering); capitals, a space and a
@@ -101,6 +102,9 @@ _PO_PREFIXED = re.compile(
     r"(?<![\w\-/])(?P<po>(?:[A-Z]{2,5}[-_/])?(?:PO|BC|BDC|CDE|CMD|ACH)(?:[-_/]?\d|[-_/][A-Z]{2,5}[-_/]\d)[\w\-/]*\d)"
     r"(?![\w\-])"
 )
+_PO_NEW = re.compile(
+    rf"\b(?:nouvelle|nouveau|new)\s+(?:commande|cde|order|po|bc)\b\s*[:#]?\s*{PO_VALUE}", re.I
+)
 _NOT_OUR_PO = re.compile(
     r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note"
     r"|(?:votre|your)\s+r[ée]f(?:[ée]rence|erence)?\.?|V\s*/\s*r[ée]f(?:[ée]rence)?\.?)"
@@ -136,8 +140,9 @@ def _po_number(subject: str, text: str, *, part: str, codes: CodeBook | None) ->
     found = found or _po_under_heading(text, part=part)
     if found is None and not reply:
         found = _po_in(subject, part="subject") or _subject_is_a_number(subject.strip())
-    elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
-        found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7),))
+    elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's,
+        # as is a new order's ("Re: Commande BR-1118 -> nouvelle cde BR-1209")
+        found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7), (_PO_NEW, 0.7)))
     known = codes.knows_code if codes is not None else None
     found = (
         found
@@ -184,13 +189,14 @@ def signed_po(signature: str) -> Extracted[str] | None:
 
 # "N° demande d'achat | DA-2026-0881", "Purchase requisition no. PR-11872", a portal's "N° de demande |
 # LPR-DEC-044" or "Request no. | SR-118": a purchase request's number, the order's only when nothing else
-# names one (a web form's request that is the order); never a quote's, a return's or a credit's request.
+# names one (a web form's request that is the order; 'voici la demande d'achat DA 26 / 14 552 validée'); never
+# a quote's, a return's or a credit's request.
 _PO_REQUEST = re.compile(
     r"(?:(?:n°|num[ée]ro|no\.?)\s*(?:de\s+)?(?:la\s+)?demande(?:\s+d['’](?:achat|approvisionnement))?"
     r"(?!\s+(?:de\s+|d['’])(?:devis|prix|retour|avoir|reprise|remboursement|cotation|offre))"
-    r"|demande\s+d['’](?:achat|approvisionnement)\s+(?:n°|no\.?|num[ée]ro)"
+    r"|demande\s+d['’](?:achat|approvisionnement)(?:\s+(?:n°|no\.?|num[ée]ro))?"
     r"|(?:purchase\s+)?requisition(?:\s+(?:number|no\.?|#))?|(?:purchase\s+)?request\s+(?:number|no\.?|#))"
-    rf"\s*[:#°]?\s*(?:\|\s*)?{PO_VALUE}",
+    rf"\s*[:#°]?\s*(?:\|\s*)?{_PO_WRITTEN}",
     re.I,
 )
 
@@ -230,13 +236,13 @@ def _po_under_heading(text: str, *, part: str) -> Extracted[str] | None:
     return None
 
 
-# "BSL/26/1207 chantier Givors", "Site works - KT/26-118": an order's coded number opening or closing a
-# subject of words alone (an article's code comes with a count or a size).
+# "BSL/26/1207 chantier Givors", "Site works - KT/26-118", "Deck crew boots - ISMC 26-1201": an order's coded
+# number (or the customer's capitals, a space and a dashed number) opening or closing a subject of words alone
+# (an article's code comes with a count or a size; 'EU 42-45' is a range of sizes).
+_CODED = r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+|[A-Z]{2,5} \d{2,4}[-/]\d{3,})"
 _SUBJECT_NUMBERED = (
-    re.compile(r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)[ \t]+[^\W\d][^\d]*"),
-    re.compile(
-        r"[^\W\d][^\d]*?[ \t]+(?:[-:][ \t]+)?(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)"
-    ),
+    re.compile(rf"{_CODED}[ \t]+[^\W\d][^\d]*"),
+    re.compile(rf"[^\W\d][^\d]*?[ \t]+(?:[-:][ \t]+)?{_CODED}"),
 )
 
 

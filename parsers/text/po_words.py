@@ -6,8 +6,9 @@ PO_LABELS = (
     r"|bon\s+de\s+commande(?:\s+n°)?|commande\s+(?:n°|no\.?|num[ée]ro|#)"
     r"|(?:commande|order)\s*\(\s*(?:n°|no\.?|num[ée]ro|number|#)"
     r"|(?:commande|ordre|bon)\s+d['’]achat(?:\s+(?:n°|no\.?|num[ée]ro|#))?"
-    # 'Notre réf' / 'N/Réf' / 'Our ref' is the customer's own number; 'Votre réf' / 'Your ref' is ours (a quote).
-    r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?(?:commande|cde\b\.?)|\b(?:notre|our)\s+r[ée]f(?:[ée]rence|erence)?\.?"
+    # 'Notre réf' / 'N/Réf' / 'Our ref' is the customer's own number, a forwarder's 'leur réf' / 'their ref' too;
+    # 'Votre réf' / 'Your ref' is ours (a quote). 'N/Réf. CDE 4481' is written whole (po_sentences.SPACED).
+    r"|(?<!/)r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?(?:commande|cde\b\.?)|\b(?:notre|our|leur|their)\s+r[ée]f(?:[ée]rence|erence)?\.?"
     r"|\bN\s*/\s*r[ée]f(?:[ée]rence)?\.?"
     # "BC interne CSX-1140", "internal PO 4471": the customer's own numbering, said to be internal.
     # 'la DA CHMO-DA-26-0912': a public buyer's purchase request (demande d'achat), its number the order's.
