@@ -142,6 +142,8 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
                     _same_length(value, offered)
                     or _leading_dims(value, offered)
                     or (kind == "len" and _side_of(value, offered))
+                    # 'Ø12' of 'Ø12x1,1': a diameter said alone is the first figure printed after it
+                    or (kind == "diam" and _leads_a_size(value.lstrip("~"), candidate))
                     or (kind == "dim" and _pack_of_measure(value, candidate))
                     or (kind == "dim" and dims_in_other_unit(value, offered))
                 )
