@@ -24,6 +24,7 @@ from matchers.index import CatalogIndex, IndexCache
 from matchers.scoring import CLEAR_MARGIN
 from matchers.sizes_alone import in_the_size_said
 from matchers.twins import twin_left_untold
+from matchers.units_written import with_the_unit_written
 from matchers.untold import left_untold, untold_names_none
 from models import Extracted, ExtractedLine, ExtractedOrder, LineMatch, MatchedOrder, ParsedMessage
 from parsers.text.rule_names import BOX_RULE
@@ -47,7 +48,10 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     for line, heading, row, answer, told, lead in zip(
         order.lines, headings, rows, answers, thread, leads, strict=True
     ):
-        said = in_the_colour_before(in_the_colour_said(in_the_colour_of_the_lead(line, lead), before), colour)
+        written = with_the_unit_written(line, parsed.text or "")
+        said = in_the_colour_before(
+            in_the_colour_said(in_the_colour_of_the_lead(written, lead), before), colour
+        )
         found = match_article(
             said, index, customer_id=customer_id, habits=habits, context=context, heading=heading
         )
@@ -61,7 +65,7 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
             found = again if _named_by_context(again) else found
         found.line = line
         lines.append(untold_names_none(found, index, row, answer))
-        if said is line and line.description and line.description.value:
+        if said is written and line.description and line.description.value:
             before = line.description.value if not names_a_colour_alone(line.description.value) else before
         colour = colour_named(said.description.value if said.description else "") or colour
     lines = in_the_size_said(lines, parsed.text or "", index)

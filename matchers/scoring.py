@@ -13,7 +13,7 @@ from matchers.index import CatalogIndex
 from matchers.normalize import Wording, read_wording
 from matchers.sized import named_by_sizes
 from models import Candidate, Evidence, ExtractedLine, LineMatch
-from parsers.values.units import same_unit, same_vessel
+from parsers.values.units import same_unit, same_vessel, unit_elsewhere, unit_vocabulary
 
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
@@ -239,6 +239,16 @@ def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
         # sold by the 'bidon 20 L': the unit the customer wrote is the article's own, so the order carries
         # the catalogue's word for it.
         match.unit = product.unit
+    elif (
+        stated
+        and product
+        and product.unit
+        and (_sold_by_none(match.unit, index) or unit_elsewhere(stated) == index.sales_unit(product.unit))
+    ):
+        # '5 pairs' of gloves, '6 bundles' of canes, '5 coils' of a drip line, where the catalogue sells
+        # nothing by the pair, the bundle or the coil, '3 boxes' of pots sold by the carton: the customer's
+        # word counts the article as the catalogue sells it, under its own unit.
+        match.unit = product.unit
     if line.unit_price and line.unit_price.value is not None:
         match.unit_price = line.unit_price.value
     elif product and product.unit_price is not None:
@@ -253,6 +263,19 @@ def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
         if converted:
             match.candidates[0].evidence.append(converted)
     return match
+
+
+def _sold_by_none(unit: str | None, index: CatalogIndex) -> bool:
+    """A unit counting the article itself (no shipping case, no measure) that no article of the catalogue
+    is sold by."""
+    spec = unit_vocabulary().units.get(unit or "")
+    return (
+        spec is not None
+        and spec.kind == "count"
+        and not (spec.shipping or spec.case)
+        and bool(index.sold_units)
+        and unit not in index.sold_units
+    )
 
 
 def _same_vessel(match: LineMatch, stated: str, sold: str) -> bool:

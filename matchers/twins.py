@@ -17,6 +17,7 @@ from matchers.elided import shade_words
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording, read_wording, stem, unit_of
 from matchers.packs import is_pack_word
+from parsers.values.units import unit_elsewhere
 from parsers.vocabulary.sizes import variant_words
 
 # Twins looked at per line: a family of sizes and colours is rarely larger.
@@ -157,19 +158,27 @@ def unit_twin(sku: str, stated: str | None, catalogue: CatalogIndex) -> str | No
     twin whose words and sizes are `sku`'s but for its packaging, and whose sales unit is the stated one."""
     if not stated or sku not in catalogue.positions:
         return None
-    wanted = catalogue.sales_unit(stated)
-    if wanted == catalogue.sales_unit(catalogue.products[sku].unit or ""):
+    own = catalogue.sales_unit(catalogue.products[sku].unit or "")
+    if catalogue.sales_unit(stated) == own:
         return None
     position = catalogue.positions[sku]
     names = catalogue.designations.wordings
     core = _unpacked(names[position])
-    found = [
-        p
-        for p in siblings(set(names[position].words), catalogue, position)
-        if catalogue.sales_unit(catalogue.products[catalogue.name_skus[p]].unit or "") == wanted
-        and _unpacked(names[p]) == core
+    twins = [
+        p for p in siblings(set(names[position].words), catalogue, position) if _unpacked(names[p]) == core
     ]
-    return catalogue.name_skus[found[0]] if len(found) == 1 else None
+    # '3 boxes' of pots sold by the carton and by the lot, none by the boîte: the English word's other unit.
+    for wanted in (catalogue.sales_unit(stated), unit_elsewhere(stated)):
+        if wanted is None or wanted == own:
+            return None
+        found = [
+            p
+            for p in twins
+            if catalogue.sales_unit(catalogue.products[catalogue.name_skus[p]].unit or "") == wanted
+        ]
+        if found:
+            return catalogue.name_skus[found[0]] if len(found) == 1 else None
+    return None
 
 
 def _unpacked(wording: Wording) -> tuple[frozenset[str], frozenset[str]]:

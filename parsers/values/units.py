@@ -48,6 +48,10 @@ class UnitVocabulary(BaseModel):
     """The units data file, validated at load."""
 
     units: dict[str, UnitSpec]
+    # An English word for two units of a French catalogue ('box': boîte or carton, 'bag': sachet or sac):
+    # the spelling -> the other unit it names where the catalogue, or the article's twins, sell nothing
+    # by the first.
+    elsewhere: dict[str, str] = {}
 
     def lookup(self) -> dict[str, str]:
         return {form.lower(): name for name, spec in self.units.items() for form in [name, *spec.forms]}
@@ -80,6 +84,11 @@ def quantity_words(*, nouns: bool = False) -> tuple[str, ...]:
         if form.isalpha() and (spec.ordered_by or (spec.kind == "count" and len(form) > 1))
     }
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+
+def unit_elsewhere(written: str | None) -> str | None:
+    """The other unit an English word for two names ('boxes' -> carton), None for any other word."""
+    return unit_vocabulary().elsewhere.get(_folded(written or ""))
 
 
 def normalise_unit(token: str) -> str | None:
