@@ -35,6 +35,8 @@ class UnitSpec(BaseModel):
     ordered_by: bool = False
     # A container of a liquid (bidon, fût): the customer's word for it names the seller's once matched.
     vessel: bool = False
+    # What holds the goods (flacon, seau, tube, barquette): a size of its own, never another unit's word.
+    container: bool = False
 
     @field_validator("kind")
     @classmethod

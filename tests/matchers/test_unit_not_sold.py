@@ -146,3 +146,19 @@ def test_the_unit_word_written_where_it_names_two_units(
 ) -> None:
     line = _counted(text, written, read)
     assert with_the_unit_written(line, text).unit.value == expected  # type: ignore[union-attr]
+
+
+def test_pieces_are_never_read_as_the_articles_pack() -> None:
+    index = _catalogue(
+        ("Vis à bois 4x40 (boîte de 200)", "boite"), ("Cheville nylon 6 mm (boîte de 100)", "boite")
+    )
+    found = match_article(make_extracted_line("vis bois 4x40", unit="pièces"), index, customer_id=None)
+    assert (found.sku, found.unit) == ("A1", "pce")
+
+
+def test_a_bottle_keeps_its_word() -> None:
+    index = _catalogue(("Savon crème mains 500 ml", "pce"), ("Savon crème mains 5 L", "bidon"))
+    found = match_article(
+        make_extracted_line("savon crème mains 500 ml", unit="flacons"), index, customer_id=None
+    )
+    assert (found.sku, found.unit) == ("A1", "flacon")
