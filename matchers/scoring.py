@@ -19,6 +19,7 @@ from parsers.values.units import same_unit, same_vessel, unit_elsewhere, unit_vo
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
 TOP = 5
+PIECE = "pce"  # the unit a bare count is said in
 # Below MIN_SCORE, the best candidate still proposed when it leads the runner-up by LONE_LEAD, at a
 # score under the routing's floor for a guess (intake.routing.decision.GUESS): a clerk confirms it.
 LONE_FLOOR = 0.45
@@ -113,7 +114,7 @@ def lone_fit(found: LineMatch, wording: str, index: CatalogIndex) -> LineMatch:
     if found.sku is not None or not ranked:
         return found
     query = read_wording(wording)
-    named = named_by_sizes(query, ranked, index)
+    named = named_by_sizes(query, [*ranked, *_printing_the_sizes(query, ranked, found.line, index)], index)
     if named is not None:
         # The sizes written name one article where the words hardly do: proposed, still for a clerk.
         ranked = [named, *(c for c in ranked if c is not named)]
@@ -134,6 +135,24 @@ def lone_fit(found: LineMatch, wording: str, index: CatalogIndex) -> LineMatch:
     score = round(min(ranked[0].score, LONE_SCORE), 4)
     match = LineMatch(line=found.line, sku=ranked[0].key, score=score, margin=0.0, candidates=ranked)
     return finish_match(match, index)
+
+
+def _printing_the_sizes(
+    query: Wording, ranked: list[Candidate], line: ExtractedLine, index: CatalogIndex
+) -> list[Candidate]:
+    """The articles printing every measure the wording states that its words ranked too low to be shown
+    ('Rubber tree ties 50 cm, packs of 50' against 'Lien caoutchouc pour arbre 50 cm (lot de 50)')."""
+    stated = [f for f in query.features if not f.startswith("num:")]
+    if not any(f.partition(":")[0] not in ("pack", "size") for f in stated):
+        return []
+    shown = {c.key for c in ranked}
+    return [
+        _candidate(s, line, index)[1]
+        for s in score_designations(query, index.designations)
+        if index.name_skus[s.position] not in shown
+        and not s.disagree
+        and sum(1 for f in s.agree if not f.startswith("num:")) >= len(stated)
+    ]
 
 
 def _sizes_name_one(query: Wording, ranked: list[Candidate], index: CatalogIndex) -> bool:
@@ -229,7 +248,9 @@ def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
     line = match.line
     match.quantity = line.quantity.value if line.quantity else None
     stated = line.unit.value if line.unit and line.unit.value else None
-    match.unit = index.sales_unit(stated) if stated else (product.unit if product else None)
+    # A bare count of an article the catalogue does not name counts pieces ('1 hotte pour la salle 12').
+    fallback = product.unit if product else (PIECE if match.quantity is not None else None)
+    match.unit = index.sales_unit(stated) if stated else fallback
     if (
         stated
         and product

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import pairwise
 
 from models import ExtractedLine
 from parsers.text.asides import (
@@ -24,11 +25,12 @@ from parsers.text.leading import MORE, MORE_AFTER
 from parsers.text.prose_lists import line_end, line_start, read_listed
 from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measure
 from parsers.text.size_shares import read_size_shares
-from parsers.text.variants import read_headed, read_variants, variant_spans
+from parsers.text.variants import read_headed, read_variants, swap_size, variant_spans
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
 from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.sieve import starting
+from parsers.vocabulary.sizes import is_size
 
 
 def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
@@ -62,6 +64,9 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         desc, desc_end = _before_next_item(
             sentence, desc_start, cut_designation(sentence, desc_start), matches[index + 1 :]
         )
+        if desc and _size_only(desc) and found:
+            # '10 paquets de cartons 6 bouteilles, 6 paquets de 3 bouteilles': the item before in another size
+            desc = _refigured(found[-1], desc) or desc
         if not desc or _size_only(desc):
             continue  # 'mozzarella 4 sacs de 2,5 kg', '2 colis de 24)': a size or a count names no article
         desc = with_measure(desc, match["measure"] or match["approx_measure"])
@@ -108,7 +113,18 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     if said is not None:  # 'et autant en rouge': the count of the item before, said again
         return read_prose(said, part=part, start=start)
     last = read_counted_last(sentence, taken, part=part, start=start)
-    return _one_per_count(sorted([*lines, *last], key=line_start)) if last else _one_per_count(lines)
+    return _sized_as_before(_one_per_count(sorted([*lines, *last], key=line_start) if last else lines))
+
+
+def _sized_as_before(lines: list[ExtractedLine]) -> list[ExtractedLine]:
+    """'4 boxes nitrile gloves M and 4 boxes L': an item named by a size alone is the item before it in
+    that size, when that one's name writes a size."""
+    for before, line in pairwise(lines):
+        said = line.description.value.strip() if line.description else ""
+        swapped = swap_size(before.description.value, said) if before.description and is_size(said) else None
+        if swapped and line.description is not None:
+            line.description = line.description.model_copy(update={"value": swapped})
+    return lines
 
 
 def _one_per_count(lines: list[ExtractedLine]) -> list[ExtractedLine]:
@@ -218,6 +234,7 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
             desc, desc_end = _resized(before[-1], match["size"]), match.end("size")
         else:
             desc, desc_end = cut_designation(sentence, match.start("desc"))
+            desc = _refigured(before[-1], desc) or desc  # '..., et 4 de 1 bouteille'
         if quantity is None or approx or not desc:
             continue
         unit = before[-1].unit
@@ -275,6 +292,19 @@ def _resized(line: ExtractedLine, size: str) -> str | None:
     name = line.description.value if line.description else ""
     figures = list(_ALONE_FIGURE.finditer(name))
     return f"{name[: figures[-1].start()]}{size}{name[figures[-1].end() :]}" if figures else None
+
+
+def _refigured(line: ExtractedLine, said: str) -> str | None:
+    """The item's name with the figure before a word of it replaced by the one a nameless item says
+    before that word ('cartons 6 bouteilles' and '3 bouteilles': 'cartons 3 bouteilles'); None when
+    the name writes no such figure."""
+    found = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s+([^\W\d_]{3,})\W*", said)
+    name = line.description.value if line.description else ""
+    if found is None:
+        return None
+    stem = re.escape(found[2][:-1] if found[2][-1:].lower() in "sx" else found[2])
+    figure = re.search(rf"(?<![\w.,])\d+(?:[.,]\d+)?(?=\s+{stem})", name, re.I)
+    return f"{name[: figure.start()]}{found[1]}{name[figure.end() :]}" if figure else None
 
 
 def _build_elided() -> re.Pattern[str]:
