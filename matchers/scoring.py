@@ -18,6 +18,7 @@ from parsers.values.units import same_unit, same_vessel
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
 TOP = 5
+PIECE = "pce"  # the unit a bare count is said in
 # Below MIN_SCORE, the best candidate still proposed when it leads the runner-up by LONE_LEAD, at a
 # score under the routing's floor for a guess (intake.routing.decision.GUESS): a clerk confirms it.
 LONE_FLOOR = 0.45
@@ -228,7 +229,9 @@ def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
     line = match.line
     match.quantity = line.quantity.value if line.quantity else None
     stated = line.unit.value if line.unit and line.unit.value else None
-    match.unit = index.sales_unit(stated) if stated else (product.unit if product else None)
+    # A bare count of an article the catalogue does not name counts pieces ('1 hotte pour la salle 12').
+    fallback = product.unit if product else (PIECE if match.quantity is not None else None)
+    match.unit = index.sales_unit(stated) if stated else fallback
     if (
         stated
         and product

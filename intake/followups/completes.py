@@ -9,11 +9,13 @@ quoted order writes. Never taken alone: a clerk confirms which article each word
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from intake.followups.added import added_lines
 from intake.followups.clause import load_operations
 from intake.followups.order_article import SURE_MARGIN, SURE_SCORE
 from intake.followups.proposed import best_line, proposals, proposed_swaps, swapped
+from intake.followups.sized_answers import sizes_counted
 from matchers import CatalogIndex, match_article
 from matchers.normalize import fold
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
@@ -123,6 +125,8 @@ def complete_quoted_order(
     offered = {next(iter(swaps)): _words(latest) - _words(older)} if len(swaps) == 1 else {}
     asked = set().union(*(_words(q) for q in latest.split("\n") if "?" in q)) - set().union(*names)
     in_place, recounts = _in_place(counted or [], base, numbered, offered, asked)
+    if in_place is not None:
+        in_place |= _sized(parsed.text, numbered, base, parsed.text_part or "body")
     if not (telling or swaps or in_place or numbered or recounts) or not base or in_place is None:
         return None
     told = _told_lines(without_added(parsed.text), latest, base, _words(older), numbered)
@@ -186,6 +190,24 @@ def _in_place(
         else:
             places.setdefault(place, []).append(line)
     return places, recounts
+
+
+def _sized(
+    own: str, numbered: dict[tuple[int, int], int], base: list[ExtractedLine], part: str
+) -> dict[int, list[ExtractedLine]]:
+    """The quoted line each numbered answer counting sizes splits ('1) 12 en 8, 12 en 9' under '1) les
+    gants nitrile : quelles tailles ?'): that line in each size, counted so."""
+    split: dict[int, list[ExtractedLine]] = {}
+    for (start, end), place in numbered.items():
+        name = base[place].description.value if base[place].description else ""
+        where = Provenance(part=part, span=(start, end), rule=COMPLETES_RULE)
+        for count, size in sizes_counted(own[start:end]):
+            update = {
+                "description": Extracted[str](value=f"{name} {size}", confidence=0.8, provenance=where),
+                "quantity": Extracted[Decimal](value=count, confidence=0.85, provenance=where),
+            }
+            split.setdefault(place, []).append(base[place].model_copy(update=update))
+    return split
 
 
 def _body_span(line: ExtractedLine) -> int | None:

@@ -57,6 +57,24 @@ def sized_answer(above: str, answer: str, part: str, span: tuple[int, int] | Non
     ]
 
 
+# '12 en 8', '5 L', '2 en 42', '4 in size 10': a count and the size it is of, in a numbered answer.
+_COUNT_IN_SIZE = re.compile(
+    r"^(?P<n>\d{1,4})\s*(?:(?:pairs?|paires?|pcs?|pi[eè]ces?|x)\s+)?(?:(?:in|en|size|taille|pointure)\s+)*"
+    rf"(?:T(?P<t>\d{{1,2}})|(?P<letter>{_LETTER})|(?P<number>\d{{1,2}}))$",
+    re.I,
+)
+
+
+def sizes_counted(answer: str) -> list[tuple[Decimal, str]]:
+    """(count, size) for each clause of an answer that counts two sizes or more ('12 en 8, 12 en 9',
+    '5 L, 10 XL'); none when a clause says anything else."""
+    clauses = [clause.strip() for clause in _CLAUSES.split(answer.strip(" .!")) if clause.strip()]
+    said = [_COUNT_IN_SIZE.match(clause) for clause in clauses]
+    if len(said) < 2 or any(found is None for found in said):
+        return []
+    return [(Decimal(found["n"]), _written(found)) for found in said if found is not None]
+
+
 def _written(said: re.Match[str]) -> str:
     if said["t"]:
         return f"T{said['t']}"

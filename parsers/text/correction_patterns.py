@@ -92,13 +92,15 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         "revised": re.compile(
             rf"(?:\s*(?:->|=>|--|[-–—,;(/])\s*(?:(?:non|no|euh)\s*,?\s*)?|\s+(?:non|no)\s*,?\s+)(?:(?:{apology})(?!\w)[\s,:!]*)+"
             rf"(?:(?:plut[ôo]t|only|juste|seulement)\s+)?(?P<new>\d+(?:[.,]\d+)?|{ONLY_ONE}|{quantity_words_pattern()})"
-            rf"(?!\w)(?:\s+(?!(?:seulement|only|just)(?!\w))(?P<unit>[^\W\d_]+\.?))?(?:\s+(?:seulement|only|just)(?!\w))?"
+            rf"(?!\w)(?:\s+(?!(?:seulement|only|just|des|of)(?!\w))(?P<unit>[^\W\d_]+\.?))?(?:\s+(?:seulement|only|just)(?!\w))?"
+            # '... une penderie non mettez-en deux des penderies, livrez ...': the article named again after it
+            rf"(?P<again>\s+(?:des|of\s+the|of\s+those)\s+[^\W\d_][^\d,.;:!?()\n]{{0,40}}?)?"
             rf"\s*(?:[,;.!)]|[-–—](?=\s)|$|(?<=\w)\s(?=(?:{_REASON})\b))",
             re.I,
         ),
         # '1 sac farine t55 25kg non 2': typed with no mark nor apology, a bare 'non' and the count that
         # stands end the line
-        "revised_bare": re.compile(r"\s+non\s*,?\s+(?P<new>\d+)(?P<unit>)\s*[.!]?\s*$", re.I),
+        "revised_bare": re.compile(r"\s+non\s*,?\s+(?P<new>\d+)(?P<unit>)(?P<again>)\s*[.!]?\s*$", re.I),
         # 'make that 12 cases of the gloves': the unit may come between the count and the name
         "make_that": re.compile(
             # 'make that 3 boxes of the CF410X', 'make that 8 parkas': the name right after the count
@@ -132,6 +134,13 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:suffisent|suffiront|suffira|suffit|will do|is enough|are enough|will be enough)\b",
             re.I,
         ),
+        # 'Finalement 8 éprouvettes', 'sorry, 3 boxes of the gloves': a change of mind, then the count
+        # that stands and the line it names
+        "changed_mind": re.compile(
+            rf"(?<!\w)(?:{apology})(?!\w)[\s,:!]*(?P<new>{qty})\s+(?:(?P<unit>[^\W\d_]+\.?)\s+"
+            rf"(?:of\s+the|of|de|d['’])\s*)?(?P<what>[^\W\d_][^,.;:\n]{{1,60}})",
+            re.I,
+        ),
         # 'make the paper 15 cartons': the line named first, then its count
         "make_the": re.compile(
             # 'make the 50W ones 8': a rating may name them
@@ -141,7 +150,8 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         # 'passez le scotch noir à 20', 'montez les gants à 30', 'increase the tape to 20': a line's count set
         # anew, asked or passed on ('il m'a demandé de passer les gants à 30')
         "set_to": re.compile(
-            rf"\b(?:(?:(?:pass|mont|port|augment|baiss|ramen)(?:ez|er)|mett(?:ez|re)|descend(?:ez|re)|r[ée]dui(?:sez|re))\s+"
+            # 'on passe les crocus à 2', 'nous montons les gants à 30': said of what we do
+            rf"\b(?:(?:(?:pass|mont|port|augment|baiss|ramen)(?:ez|er|ons|e)|mett(?:ez|re)|descend(?:ez|re)|r[ée]dui(?:sez|re))\s+"
             rf"(?:le|la|les|l['’])\s*(?P<what>[^\W\d_][^\d,.;:\n]{{1,40}}?)\s+(?:à|a)|"
             rf"(?:increase|raise|bump|change|reduce|cut|bring|take)\s+the\s+(?P<what_en>[^\W\d_][^\d,.;:\n]{{1,40}}?)"
             rf"\s+(?:up\s+|down\s+)?to|"
@@ -175,7 +185,9 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
         # "only 2 of the batteries, not 3", "15 of the anti-fog glasses, not 10", "12 et non 10", "20 (pas 10)"
         "not_old": starting(
             re.compile(
-                rf"\b(?P<new>{qty})\b[^.\n]{{0,60}}?(?:,?\s+|\s*\(\s*)(?:not|pas|et non|and not|non pas)\s+(?P<old>{qty})\b",
+                # a size's decimal point ends no sentence ('make it 6 rolls of the 4.20 wide one, not 4')
+                rf"\b(?P<new>{qty})\b(?:[^.\n]|\.(?=\d)){{0,60}}?(?:,?\s+|\s*\(\s*)(?:not|pas|et non|and not|non pas)\s+"
+                rf"(?P<old>{qty})\b",
                 re.I,
             )
         ),
@@ -241,7 +253,7 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
 
 # The keys the count readers ask `possible_keys` about: the recounts said of one line
 # (parsers/text/corrections.py), a new count beside the one it replaces (parsers/text/count_changes.py).
-RECOUNT_KEYS = ("make_that", "make_the", "for_the", "set_to", "only", "enough", "more")
+RECOUNT_KEYS = ("make_that", "make_the", "for_the", "set_to", "only", "enough", "more", "changed_mind")
 CHANGE_KEYS = ("instead_of", "not_old")
 
 

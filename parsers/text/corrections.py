@@ -47,7 +47,7 @@ from parsers.text.named_lines import (
 )
 from parsers.text.qualifiers import qualifies
 from parsers.text.split_change import split_change
-from parsers.values.numbers import parse_number, word_quantity
+from parsers.values.numbers import parse_number, quantity_words_pattern, word_quantity
 from parsers.values.units import normalise_unit
 
 # A line a sentence adds to the order ('ajoutez aussi 2 trousses', 'he also wants 2 ...').
@@ -133,12 +133,19 @@ def revised_count(line: str) -> tuple[int, Decimal, tuple[int, int]] | None:
     count that stands and its span (the count it replaces is the one the text before writes)."""
     patterns = correction_patterns()
     found = patterns["revised"].search(line) or patterns["revised_bare"].search(line)
-    if found is None or not re.search(r"\d", line[: found.start()]):
+    if found is None or not _counts_before(line[: found.start()]):
         return None
     if found["unit"] and normalise_unit(found["unit"].rstrip(".").lower()) is None:
         return None  # 'make that 8 packs' counts in a unit; '12 chez nous' is no count said again
     new = Decimal(1) if re.fullmatch(ONLY_ONE, found["new"], re.I) else _number(found["new"])
-    return (found.start(), new, found.span("new")) if new else None
+    # 'make it two of the ladders': the words of the count run to the article named again
+    said = (found.start("new"), found.end("again")) if found["again"] else found.span("new")
+    return (found.start(), new, said) if new else None
+
+
+def _counts_before(text: str) -> bool:
+    """The text before a count said again counts something: in figures, or in words ('deux seaux de ...')."""
+    return bool(re.search(rf"\d|\b(?:{quantity_words_pattern()})\b", text, re.I))
 
 
 def correct_lines(lines: list[ExtractedLine], text: str, *, part: str, rule: str) -> list[ExtractedLine]:

@@ -43,9 +43,11 @@ _NAMING = re.compile(r"(?:\b(?:the|of|des|les|de|du|ces|these|those)|\bd['’])\
 
 def _held_by_the_goods(sentence: str, match: re.Match[str]) -> bool:
     """'4 of the 1000 mm wipers, not 2': a measure said after 'the', 'des' is what the goods hold, no
-    count ('make it 20 kg of turkey, not 15' counts in kg)."""
+    count ('make it 20 kg of turkey, not 15' counts in kg); so is a figure with decimals there ('6 rolls
+    of the 4.20 wide one, not 4')."""
     at = match.start("new")
-    return measure_after(sentence, match.end("new")) and _NAMING.search(sentence[:at]) is not None
+    sized = measure_after(sentence, match.end("new")) or re.search(r"[.,]\d", match["new"]) is not None
+    return sized and _NAMING.search(sentence[:at]) is not None
 
 
 def _closest(pattern: re.Pattern[str], sentence: str, match: re.Match[str]) -> re.Match[str]:

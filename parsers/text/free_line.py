@@ -51,10 +51,23 @@ def _blank(match: re.Match[str]) -> str:
 _COUNTED_WORD = re.compile(rf"(?:\d|\b(?:{quantity_words_pattern()})\b)[^.!?]*?[^\W\d_]{{3}}", re.I)
 
 
+# 'pots de 12 noirs : 2 cartons,': the comma closing a row of a list written as one sentence over
+# several rows ('il nous faut :\nune palette de ...,\n...,\net 5 sacs de ...') ends the item.
+_ROW_CLOSED = re.compile(r"\s*[,;]\s*$")
+# '..., et 4 seaux.': the last row of such a list opens on the word joining it to the rows above.
+_ROW_JOINED = re.compile(r"^\s*(?P<join>et|and|puis|plus)\s+(?=\d)", re.I)
+
+
 def read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
     line = _STREET_ADDRESS.sub(_blank, _ADDRESS_IN_BRACKETS.sub(_blank, line))
-    line, price = split_price(plain_line(line))
+    line, price = split_price(plain_line(_ROW_CLOSED.sub(_blank, line)))
     found = _read_unpriced(line, part=part, start=start, codes=codes)
+    joined = _ROW_JOINED.match(line)
+    if joined and any(
+        ln.description and ln.description.value.lower() == joined["join"].lower() for ln in found
+    ):
+        # the joining word read as the name of what the count after it counts: the item is after it
+        found = _read_unpriced(_ROW_JOINED.sub(_blank, line), part=part, start=start, codes=codes)
     if price is not None and len(found) == 1 and found[0].unit_price is None:
         value, (begin, end) = price
         where = Provenance(part=part, span=(start + begin, start + end), rule="text-price")
@@ -75,8 +88,16 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
             # '..., plus 20 kg of apples - actually make that 30': the last item said before it; the
             # sentence may go on to more items ('3 sprinklers, no wait, 5, and 10 bags of mulch')
             after = line[span[1] :]
+            # read with the items before it, the words taking the count back blanked: a list goes on
+            # ('..., deux seaux de colle non attends mets en trois, et une truelle')
+            rest = line[:cut] + " " * (span[1] - cut) + after
             more = (
-                read_free(" " * span[1] + after, part=part, start=start, codes=codes)
+                [
+                    ln
+                    for ln in read_free(rest, part=part, start=start, codes=codes)
+                    if ln.provenance and ln.provenance.span and ln.provenance.span[0] >= start + span[1]
+                ]
+                or read_free(" " * span[1] + after, part=part, start=start, codes=codes)
                 if _COUNTED_WORD.search(after)
                 else []
             )
@@ -221,8 +242,11 @@ def _count_label_blanked(line: str) -> str | None:
 # What may open a list line before its count: a join to the line above ('- et 6 tubes IRL 20', 'and 4 x
 # GU10 bulbs'), or a place the items are for and a colon or dash ('Cuisine : 6 prises doubles', 'For the
 # kitchen - 2 double sockets'): a few words with no figure, never a field's label (those are noise).
+# A condition closed by a comma may open it too ('If you have them, 2 ceiling detectors as well',
+# 'Si vous en avez, 3 ...').
 _LEAD = re.compile(
     r"^\s*(?:[-*•·]\s*)?(?:(?:et|and|plus|puis|also|aussi|ainsi\s+que)\s+(?=\d)"
+    r"|(?:if|si|s['’]il)\s[^\d,.:;!?\n]{2,30},\s*(?=\d)"
     r"|(?P<place>[^\W\d_][^\d:\-–—]{0,30}?)\s*(?::|\s[-–—])\s*(?=\d))",
     re.I,
 )

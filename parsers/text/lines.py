@@ -184,7 +184,7 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
     if not match:
         return None
     unit = normalise_unit(match["unit"]) if match["unit"] else None
-    if match["unit"] and unit is None:
+    if match["unit"] and unit is None and not _counted_in_own_unit(line, match):
         return None
     quantity = parse_number(match["qty"])
     if quantity is None or _is_size_before(line, match) or _glued_to_a_dimension(line, match):
@@ -222,6 +222,23 @@ def _read_trailing(line: str, part: str, start: int) -> ExtractedLine | None:
         # 'lessive poudre pro, 2 sacs de 20 kg': the size of what is counted names the article, as before the count
         found.description.value = f"{found.description.value} {match['packed']} {match['packed_unit']}"
     return found
+
+
+# The marks that set a count apart from the name before it: a colon, an x ('x6', ' x 4').
+_COUNT_MARK = re.compile(r"\s*(?::|[x×])\s*", re.I)
+
+
+def _counted_in_own_unit(line: str, match: re.Match[str]) -> bool:
+    """'bambous 120 x6 bottes', 'fil nylon 2 mm : 6 bobines': a count marked as such, then one word
+    closing the line that the units' vocabulary does not know, is the count in the seller's own unit
+    (the catalogue tells which); after no mark, the figure and the word may be a size ('prise 2 pôles')."""
+    mark = line[match.end("desc") : match.start("qty")]
+    plain = not (match["pack"] or match["packed"] or match["packing"])
+    return (
+        plain
+        and bool(_COUNT_MARK.fullmatch(mark))
+        and re.fullmatch(r"[^\W\d_]{3,}", match["unit"]) is not None
+    )
 
 
 def _read_phrased(line: str, part: str, start: int) -> ExtractedLine | None:

@@ -63,6 +63,11 @@ def named_once(
         ),
         reverse=True,
     )
+    if scored and scored[0][0] == 0 and (short := short_words(clause)):
+        # 'make that 12 reels of tie': a name of three letters, when no longer word names a line
+        scored = sorted(
+            ((len(short & short_words(_name(ln))), 0, i) for i, ln in enumerate(lines)), reverse=True
+        )
     if scored and scored[0][0] == 0 and book is not None:
         said = book.said_words(clause)
         scored = sorted(
@@ -70,6 +75,74 @@ def named_once(
         )
     unique = scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][:2] < scored[0][:2])
     return lines[scored[0][2]] if unique else None
+
+
+# Words of three letters that name no article in any trade: articles, pronouns, prepositions, counts.
+_FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "and",
+        "for",
+        "but",
+        "not",
+        "nor",
+        "all",
+        "any",
+        "our",
+        "you",
+        "its",
+        "one",
+        "two",
+        "six",
+        "ten",
+        "few",
+        "per",
+        "via",
+        "who",
+        "how",
+        "why",
+        "yes",
+        "may",
+        "can",
+        "get",
+        "put",
+        "les",
+        "des",
+        "une",
+        "aux",
+        "par",
+        "sur",
+        "pas",
+        "qui",
+        "que",
+        "est",
+        "son",
+        "ses",
+        "nos",
+        "vos",
+        "mes",
+        "ces",
+        "tes",
+        "été",
+        "ont",
+        "mis",
+        "non",
+        "oui",
+        "car",
+        "ils",
+        "lui",
+        "moi",
+        "toi",
+        "dix",
+    }
+)
+
+
+def short_words(text: str) -> set[str]:
+    """The words of three letters a text writes that may name an article ('tie', 'pen', 'cap')."""
+    return {
+        w for w in re.findall(r"(?<![\w'’-])[^\W\d_]{3}(?![\w'’-])", text.lower()) if w not in _FUNCTION_WORDS
+    }
 
 
 def letter_sizes(text: str) -> set[str]:

@@ -62,6 +62,9 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
         desc, desc_end = _before_next_item(
             sentence, desc_start, cut_designation(sentence, desc_start), matches[index + 1 :]
         )
+        if desc and _size_only(desc) and found:
+            # '10 paquets de cartons 6 bouteilles, 6 paquets de 3 bouteilles': the item before in another size
+            desc = _refigured(found[-1], desc) or desc
         if not desc or _size_only(desc):
             continue  # 'mozzarella 4 sacs de 2,5 kg', '2 colis de 24)': a size or a count names no article
         desc = with_measure(desc, match["measure"] or match["approx_measure"])
@@ -218,6 +221,7 @@ def _read_elided(sentence: str, found: list[ExtractedLine], *, part: str, start:
             desc, desc_end = _resized(before[-1], match["size"]), match.end("size")
         else:
             desc, desc_end = cut_designation(sentence, match.start("desc"))
+            desc = _refigured(before[-1], desc) or desc  # '..., et 4 de 1 bouteille'
         if quantity is None or approx or not desc:
             continue
         unit = before[-1].unit
@@ -275,6 +279,19 @@ def _resized(line: ExtractedLine, size: str) -> str | None:
     name = line.description.value if line.description else ""
     figures = list(_ALONE_FIGURE.finditer(name))
     return f"{name[: figures[-1].start()]}{size}{name[figures[-1].end() :]}" if figures else None
+
+
+def _refigured(line: ExtractedLine, said: str) -> str | None:
+    """The item's name with the figure before a word of it replaced by the one a nameless item says
+    before that word ('cartons 6 bouteilles' and '3 bouteilles': 'cartons 3 bouteilles'); None when
+    the name writes no such figure."""
+    found = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s+([^\W\d_]{3,})\W*", said)
+    name = line.description.value if line.description else ""
+    if found is None:
+        return None
+    stem = re.escape(found[2][:-1] if found[2][-1:].lower() in "sx" else found[2])
+    figure = re.search(rf"(?<![\w.,])\d+(?:[.,]\d+)?(?=\s+{stem})", name, re.I)
+    return f"{name[: figure.start()]}{found[1]}{name[figure.end() :]}" if figure else None
 
 
 def _build_elided() -> re.Pattern[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from intake.followups.completes import COMPLETED_DOUBT, complete_quoted_order, same_choice
+from intake.followups.sized_answers import sizes_counted
 from intake.orders_by_reading import answer_completing
 from matchers import CatalogIndex, match_article
 from models import (
@@ -371,3 +372,41 @@ def test_a_coded_option_and_a_count_of_an_uncounted_line_complete_the_order(
     assert lines == [("CHV-M1060", 3), ("ROU-PEI-230", 4), ("RUB-MAS-25", 6)]
     assert order.po_number is not None and order.po_number.value == "RH-7005"
     assert COMPLETED_DOUBT in order.doubts
+
+
+@pytest.mark.parametrize(
+    ("said", "mark"),
+    [("1) 3 en 9, 3 en 10\n2) AC", ")"), ("1. 2 in 9, 4 in size 10\n2. AC", ".")],
+    ids=["french", "english"],
+)
+def test_a_numbered_answer_counting_sizes_splits_the_line_its_question_asks_about(
+    said: str, mark: str, index: CatalogIndex
+) -> None:
+    parsed = _reply(said, _numbered(ASKED_OVER_ORDER, mark))
+    parsed.classification = Classification(kind=MessageKind.ORDER, confidence=0.7, reasons=["counted"])
+    got, _sign = answer_completing(parsed, None, FollowupSign(kind=FollowupKind.NEW_ORDER), index)
+    assert got is not None
+    lines = [(match_article(ln, index, customer_id=None).sku, int(ln.quantity.value)) for ln in got[0].lines]
+    counts = (3, 3) if mark == ")" else (2, 4)
+    assert lines == [
+        ("GAN-CUI-T9", counts[0]),
+        ("GAN-CUI-T10", counts[1]),
+        ("DIF-40-AC", 2),
+        ("ROU-PEI-230", 4),
+    ]
+    assert COMPLETED_DOUBT in got[0].doubts
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("5 L, 10 XL", [(5, "L"), (10, "XL")]),
+        ("2 en 42, 4 en 43", [(2, "size 42"), (4, "size 43")]),
+        ("12 en 8 et 12 en 9", [(12, "size 8"), (12, "size 9")]),
+        ("taille 9", []),
+        ("3 en 9, le reste en 10", []),
+    ],
+    ids=["letters", "shoe-sizes", "glove-sizes", "a-choice-alone", "a-clause-counting-no-size"],
+)
+def test_an_answer_counts_sizes_only_when_every_clause_counts_one(answer: str, expected) -> None:
+    assert [(int(count), size) for count, size in sizes_counted(answer)] == expected

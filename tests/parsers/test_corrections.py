@@ -950,3 +950,88 @@ def test_a_new_count_said_in_a_unit_counts_the_line_in_it(text: str, unit: str, 
 )
 def test_make_that_names_the_line_by_the_size_it_says_and_its_reason_counts_nothing(text, expected):
     assert _corrected(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "For the job we need:\nwhite tape 2.5 cm : 4 rolls\nfoam tape 1.2 cm : 2 rolls\n\n"
+            "Please make it 6 rolls of the 2.5 wide tape, not 4, we are doing the warehouse too.\n",
+            [("white tape 2.5 cm", 6), ("foam tape 1.2 cm", 2)],
+        ),
+        (
+            "Pour le chantier :\nbâche de protection 1.50 x 50 m : 4 rouleaux\nruban de masquage 50 mm : 12 rouleaux\n\n"
+            "Mettez plutôt 6 rouleaux du 1.50 de large, pas 4, on fait aussi le hall.\n",
+            [("bâche de protection 1.50 x 50 m", 6), ("ruban de masquage 50 mm", 12)],
+        ),
+    ],
+    ids=["tape-en", "tarp-fr"],
+)
+def test_a_size_with_decimals_after_the_new_count_is_no_count(text, expected):
+    assert _corrected(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- 20 x brass tee 15 mm\n- 10 x brass elbow 15 mm\n\nPS: make that 30 of the tee.\n",
+            [("brass tee 15 mm", 30), ("brass elbow 15 mm", 10)],
+        ),
+        (
+            "We need 10 boxes of blue ballpoint pen and 4 staplers. Actually make that 12 boxes of pen, "
+            "the new starters use them.\n",
+            [("blue ballpoint pen", 12), ("staplers", 4)],
+        ),
+    ],
+    ids=["tee-plumbing", "pen-office"],
+)
+def test_a_line_is_named_by_a_word_of_three_letters_when_no_longer_word_names_one(text, expected):
+    assert _corrected(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- 6 classeurs à levier A4\n- 4 agrafeuses\n\nFinalement 10 classeurs, on a deux nouveaux.\n",
+            [("classeurs à levier A4", 10), ("agrafeuses", 4)],
+        ),
+        (
+            "- 2 x kitchen mixer taps\n- 5 x basin wastes\n\nActually, 3 mixer taps please.\n",
+            [("kitchen mixer taps", 3), ("basin wastes", 5)],
+        ),
+        (
+            "- gants nitrile M x 10 boîtes\n- blouses blanches x 4\n\nOn passe les blouses à 6, deux stagiaires arrivent.\n",
+            [("gants nitrile M", 10), ("blouses blanches", 6)],
+        ),
+    ],
+    ids=["finalement-office-fr", "actually-plumbing-en", "on-passe-a-lab-fr"],
+)
+def test_a_change_of_mind_gives_the_line_it_names_its_new_count(text, expected):
+    assert _corrected(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "il me faudrait trois sacs de plâtre, deux seaux de colle carrelage non attends mets en trois, "
+            "et une truelle\n",
+            [("plâtre", 3), ("colle carrelage", 3), ("truelle", 1)],
+        ),
+        (
+            "we need 4 boxes of screws and 2 ladders, no sorry, make it three of the ladders, and 3 boxes of nails\n",
+            [("screws", 4), ("ladders", 3), ("nails", 3)],
+        ),
+        (
+            "Commande : 2 cartons de gobelets, une boîte de pailles non mettez-en deux des boîtes, "
+            "et 3 paquets de serviettes.\n",
+            [("gobelets", 2), ("pailles", 2), ("serviettes", 3)],
+        ),
+    ],
+    ids=["mets-en-trois-building-fr", "of-the-ladders-en", "des-boites-catering-fr"],
+)
+def test_a_count_taken_back_inside_a_run_on_sentence_stands(text, expected):
+    assert [(name, count) for name, count in _read(text)] == expected

@@ -1388,3 +1388,36 @@ def test_a_count_x_a_code_of_five_figures_or_more_is_no_dimension_nor_a_pack(tex
 )
 def test_bundles_count_packs_in_any_trade(text: str) -> None:
     assert _shape(text) == (None, Decimal(3), "paquet", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- fil nylon 2 mm : 6 bobines\n", [("fil nylon 2 mm", Decimal(6), None)]),
+        ("- tuiles rives x 12 chapeaux\n", [("tuiles rives", Decimal(12), None)]),
+        ("- copper wire 1.5 mm x4 spools\n", [("copper wire 1.5 mm", Decimal(4), None)]),
+    ],
+    ids=["colon-fr", "x-spaced-fr", "x-glued-en"],
+)
+def test_a_count_marked_as_such_is_read_in_a_unit_the_vocabulary_does_not_know(text, expected):
+    assert read_triples(text) == expected
+
+
+@pytest.mark.parametrize("text", ["- prise murale 2 pôles\n", "- hex bolts 6 sides\n"], ids=["fr", "en"])
+def test_a_figure_and_a_word_with_no_count_mark_stay_in_the_name(text):
+    assert all(quantity != 2 or "pôles" in name for name, quantity, _ in read_triples(text))
+    assert all(quantity != 6 or "sides" in name for name, quantity, _ in read_triples(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If you have them, 2 ceiling presence detectors 360° as well.\n", ("ceiling presence detectors", 2)),
+        ("Si vous en avez, 3 agrafeuses à pince.\n", ("agrafeuses à pince", 3)),
+        ("If in stock, 5 brass ball valves 22 mm.\n", ("brass ball valves 22 mm", 5)),
+    ],
+    ids=["if-you-have-them-en", "si-vous-en-avez-fr", "if-in-stock-en"],
+)
+def test_a_line_opened_by_a_condition_reads_the_item_after_it(text, expected):
+    (name, quantity, _unit), *others = read_triples(text)
+    assert not others and name.startswith(expected[0]) and quantity == expected[1]

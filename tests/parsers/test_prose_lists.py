@@ -826,3 +826,57 @@ def test_what_an_article_comes_with_is_no_item_of_its_own(text, expected):
 )
 def test_a_name_opening_on_a_figure_joined_to_its_word_is_read_after_its_count(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il nous faut :\nsavon liquide 5 L : 2 cartons,\ngants nitrile M : 3 boîtes,\net 4 seaux.\n",
+            [("savon liquide 5 L", 2, "carton"), ("gants nitrile M", 3, "boite"), ("seaux", 4, None)],
+        ),
+        (
+            "For the workshop we need:\nwood glue 1 L : 2 bottles,\nsanding discs 125 mm : 5 boxes,\nand 3 dust masks.\n",
+            [("wood glue 1 L", 2, "flacon"), ("sanding discs 125 mm", 5, "boite"), ("dust masks", 3, None)],
+        ),
+        (
+            "Pour la rentrée :\nune ramette de papier A4,\nstylos bleus : 2 boîtes,\ncahiers 24x32 x 3 paquets,\n"
+            "et 5 classeurs.\n",
+            [
+                ("papier A4", 1, "ramette"),
+                ("stylos bleus", 2, "boite"),
+                ("cahiers 24x32", 3, "paquet"),
+                ("classeurs", 5, None),
+            ],
+        ),
+    ],
+    ids=["hygiene-fr", "workshop-en", "office-fr"],
+)
+def test_a_list_written_as_one_sentence_over_rows_reads_each_row(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Merci de livrer 10 boîtes de gants nitrile 100 pièces, 6 boîtes de 50 pièces et 2 sacs de plâtre.",
+            [
+                ("gants nitrile 100 pièces", 10, "boite"),
+                ("gants nitrile 50 pièces", 6, "boite"),
+                ("plâtre", 2, "sac"),
+            ],
+        ),
+        (
+            "Please send 4 packs of batteries 12 units, 2 packs of 24 units and 3 torches.",
+            [("batteries 12 units", 4, "paquet"), ("batteries 24 units", 2, "paquet"), ("torches", 3, None)],
+        ),
+        (
+            "Il nous faut 5 paquets d'enveloppes 50 feuilles, et 3 de 100 feuilles.",
+            [("enveloppes 50 feuilles", 5, "paquet"), ("enveloppes 100 feuilles", 3, "paquet")],
+        ),
+    ],
+    ids=["hygiene-fr", "electrical-en", "office-elided-unit-fr"],
+)
+def test_an_item_naming_only_another_figure_of_the_item_before_is_that_item_so_sized(text, expected):
+    assert _read(text) == expected
