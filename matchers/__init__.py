@@ -107,11 +107,14 @@ def _named_by_context(found: LineMatch) -> bool:
 def _ship_to(read: Extracted[str] | None, on_file: str | None) -> str | None:
     """The ship-to read, else the customer's address on file. An unlabelled block of a document's head that
     prints the address on file under a name ('RIE Gerland - Company restaurant, 60 avenue ...') is the
-    buyer's letterhead: the usual delivery, spelt as the file has it."""
+    buyer's letterhead: the usual delivery, spelt as the file has it. The address on file written short of
+    its postcode or country ('Ballinacor Road, Rathdrum, Co. Wicklow') is that address too."""
     if read is None:
         return on_file
     unlabelled = read.provenance is not None and read.provenance.rule == BOX_RULE
     if unlabelled and on_file and (normalize(read.value) + " ").endswith(" " + normalize(on_file) + " "):
+        return on_file
+    if on_file and "," in read.value and normalize(on_file).startswith(normalize(read.value) + " "):
         return on_file
     return read.value
 

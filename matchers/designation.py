@@ -81,7 +81,13 @@ def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple
     """The positions of the articles sharing the most (rarity-weighted) words and sizes."""
     arrays: list[np.ndarray] = []
     weights: list[np.ndarray] = []
-    sized = [(f, 1.5) for feature in query.features for f in (feature, *at_other_scales(feature))]
+    # A bare number is a weaker clue than a measure: it may be any figure of the article ('tuteurs en 8' of
+    # 'Ø 8 x 250 cm'), and one rare elsewhere ('8-9 mois') must not crowd the words out.
+    sized = [
+        (f, 1.0 if f.startswith("num:") else 1.5)
+        for feature in query.features
+        for f in (feature, *at_other_scales(feature))
+    ]
     tokens = [(t, s) for options in expanded for t, s in options] + sized
     for token, similarity in tokens:
         token_id = index.token_ids.get(token)
@@ -184,11 +190,16 @@ def _leads_a_size(value: str, candidate: Wording) -> bool:
 
 def _pack_of_measure(value: str, candidate: Wording) -> bool:
     """'frites 9x9 4x2,5' of 'carton 4 x 2,5 kg', 'eau 6x1,5' of '6 x 1,5 L': two figures with no unit are
-    the count of a pack and what each holds, as the candidate prints them with theirs."""
+    the count of a pack and what each holds, as the candidate prints them with theirs, or the packs in its
+    pack and what each holds ('10X96' of 'boîte de 960')."""
     count, _, each = value.partition("x")
-    return (
-        bool(each) and "x" not in each and f"pack:{count}" in candidate.features and each in candidate.numbers
-    )
+    if not each or "x" in each:
+        return False
+    if f"pack:{count}" in candidate.features and each in candidate.numbers:
+        return True
+    # '10X96' of '(boîte de 960 = 10 racks de 96)': packs of packs, the count the candidate's whole pack.
+    whole = _number_or_none(count), _number_or_none(each)
+    return None not in whole and f"pack:{whole[0] * whole[1]:g}" in candidate.features  # type: ignore[operator]
 
 
 def _side_of(length: str, offered: set[str]) -> bool:

@@ -14,53 +14,13 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from matchers.denied import free_of
-from matchers.measures import MEASURES as _MEASURES
+from matchers.folding import fold, unit_of
+from matchers.measures import PACK_WORDS, read_sizes
 from matchers.spoken import spoken_sizes
 from matchers.vocabulary import load_vocabulary
 from parsers.values.numbers import word_numbers
-from parsers.values.units import unit_vocabulary
-from parsers.vocabulary.phrases import any_of, kept_when_short, unaccented
+from parsers.vocabulary.phrases import kept_when_short
 
-_NUM = r"\d+(?:[.,]\d+)?"
-_UNIT_ALT = any_of(_MEASURES)
-_CONTENT_ALT = "kg|gr|g|ml|cl|dl|l|litres|litre"
-# A cable's cores and section as the trade writes them ("3G1,5", "5G2,5 mm²"): one size.
-# Spaced out ('5 G 1,5') only with a decimal section: '5 g 2' may be grams.
-_CORES = re.compile(rf"(?<![\w.,])(\d{{1,2}})(?:g|\s+g\s+(?=\d+[.,]\d))({_NUM})(?:\s*mm2)?(?![\w])")
-_PACK_OF_MEASURE = re.compile(rf"\b(\d+)\s*x\s*({_NUM})\s*({_CONTENT_ALT})\b")
-_DIM = re.compile(rf"\b({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
-# A panel's height and length as catalogues print them ("H600 L1000"), read as "600 x 1000".
-_HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(?:\s*mm)?\b")
-# A box's length, width and height each after its initial ('L400 l300 h200', 'L 40 x l 30 x H 30 cm').
-_LENGTH_WIDTH_HEIGHT = re.compile(
-    rf"\bl\s*({_NUM})\s*(?:mm|cm)?\s*[x/-]?\s*l\s*({_NUM})\s*(?:mm|cm)?\s*[x/-]?\s*h\s*({_NUM})(?:\s*(?:mm|cm))?\b"
-)
-# Dimensions parted by slashes ('40/30/30 cm'): only with their unit after, as a date is never written so.
-_DIM_SLASHED = re.compile(rf"(?<![\w.,/])({_NUM})\s*/\s*({_NUM})(?:\s*/\s*({_NUM}))?\s*(?:mm|cm)\b")
-_MEASURE = re.compile(rf"\b({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
-# A number glued to a word ('courbe D 10kA': ten kiloamperes) is no diameter.
-_DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b|(?!\d|[^\W\d_x]))")
-# A shoe's size is a size too, said as the shops do ('pointure 43', 'EU 43', 'P43').
-_SIZE = re.compile(
-    r"\b(?:(?:taille|size|t\.?|sz)\s*(\d{1,2}(?!xl)|xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)"
-    r"|(?:pointure|eu)\s*(\d{2})|p(\d{2}))\b"
-)
-_SIZE_LETTER = re.compile(r"(?<![\w.,])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)(?![\w'])")
-# Two sizes side by side written as one word ('harnais ML', 'parka LXL'), as catalogues print 'M/L'; a
-# volume's 'ml' after its figure is read as a measure before.
-_TWO_SIZES = re.compile(r"(?<![\w.,])(m(?=l)|l(?=xl)|xl(?=xxl))(l|xl|xxl)(?![\w'])")
-# 'XXL' and '2XL' are one size, and so are 'XXXL' and '3XL'.
-_SIZE_SPELLINGS = {"xxl": "2xl", "xxxl": "3xl"}
-_PACK = re.compile(r"\b(?:de|par|x|of|lot de|pack de)\s*(\d+)\b")
-# '(24 per case)', '5 per pack': the count a pack holds, said after it in English.
-_PER_PACK = re.compile(r"\b(\d+)\s*per\s+(?:case|pack|box|carton|bag|tub|tray)\b")
-# A pack and its count with no 'de' between ('(carton 12)', 'pack 6', 'colis 24 rouleaux'), as customers abbreviate
-# 'carton de 12'; a word after the count that is no unit names something else ('boîte 2 postes').
-_PACK_WORDS = r"boite|box|bte|carton|ctn|case|colis|lot|pack|packet|paquet|pqt|sachet|bag|sac"
-_THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
-_ANY_NUMBER = re.compile(_NUM)
-_SQUARE = re.compile(r"(?<=\d)(\s*(?:mm|cm|m))[23](?![\w])")
-_BARE = re.compile(rf"(?<![\w.,]){_NUM}(?![\w'])")
 _NONWORD = re.compile(r"[^a-z0-9ø⌀µ.,/%+| ]+")
 
 
@@ -94,28 +54,6 @@ class Wording:
         return frozenset(self.by_kind)
 
 
-@kept_when_short
-def fold(text: str) -> str:
-    """Lower-case, accents removed, ligatures spelt out; ø and µ kept (they mean sizes)."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae").replace("\u00a0", " ").replace("\u202f", " ")
-    # '2,5²' is a section in mm², not the number 2.52 the superscript would otherwise spell.
-    text = _SECTION.sub(" mm2", text)
-    # Unaccenting spells the micro sign as the Greek letter mu: '70µ' is still 70 microns.
-    return unaccented(text).replace("\u03bc", "µ")
-
-
-_SECTION = re.compile(r"(?<=\d)\s*²")
-
-
-@lru_cache(maxsize=1)
-def unit_of() -> dict[str, str]:
-    """Every spelling of a unit (folded) -> its catalogue unit, from the readers' one unit table."""
-    table: dict[str, str] = {}
-    for form, unit in unit_vocabulary().lookup().items():
-        table.setdefault(fold(form), unit)
-    return table
-
-
 _SEPARATORS = re.compile(r"[\s\-./_]+")
 
 
@@ -124,80 +62,6 @@ def normalize_code(code: str) -> str:
     """A code as keys compare: no case, separators or leading zeros; O read as 0, I as 1."""
     squeezed = _SEPARATORS.sub("", code.upper())
     return squeezed.replace("O", "0").replace("I", "1").lstrip("0") or "0"
-
-
-def _number(text: str) -> float:
-    return float(text.replace(",", "."))
-
-
-def _fmt(value: float) -> str:
-    return f"{value:g}"
-
-
-def _measure_feature(value: str, unit: str) -> str:
-    kind, factor = _MEASURES[unit]
-    return f"{kind}:{_fmt(_number(value) * factor)}"
-
-
-def _diameter(m: re.Match[str]) -> set[str]:
-    # "Ø23" without a unit may be mm or cm: marked "~" to be compared either way.
-    if not m[2]:
-        return {f"diam:~{_fmt(_number(m[1]))}"}
-    return {f"diam:{_fmt(_number(m[1]) * (10 if m[2] == 'cm' else 1))}"}
-
-
-def read_sizes(text: str) -> tuple[set[str], set[str], str]:
-    """The size features in folded text, the numbers seen, and the text with sizes removed."""
-    features: set[str] = set()
-    # "mm2" is a square millimetre, not a number 2.
-    numbers = {_fmt(_number(n)) for n in _ANY_NUMBER.findall(_SQUARE.sub(r"\1", text))}
-
-    def take(pattern: re.Pattern[str], make: object, *, word: object = None) -> None:
-        nonlocal text
-
-        def repl(m: re.Match[str]) -> str:
-            features.update(make(m))  # type: ignore[operator]
-            return f" {word(m)} " if word else " "  # type: ignore[operator]
-
-        text = pattern.sub(repl, text)
-
-    # A cable's cores also name it, as a word does ("5G2,5 en 50 m" says nothing else).
-    cores = lambda m: f"{m[1]}g{_fmt(_number(m[2]))}"  # noqa: E731
-    take(_CORES, lambda m: {f"cores:{cores(m)}"}, word=cores)
-    take(_PACK_OF_MEASURE, lambda m: {f"pack:{m[1]}", _measure_feature(m[2], m[3])})
-    dims = lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)}  # noqa: E731
-    take(_LENGTH_WIDTH_HEIGHT, dims)
-    take(_HEIGHT_LENGTH, lambda m: {f"dim:{_fmt(_number(m[1]))}x{_fmt(_number(m[2]))}"})
-    take(_DIM_SLASHED, dims)
-    take(_DIM, dims)
-    take(_DIAM, _diameter)
-    take(_MEASURE, lambda m: {_measure_feature(m[1], m[2])})
-    take(_SIZE, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1]) if m[1] else m[2] or m[3]}"})
-    take(_THREAD, lambda m: {f"thread:{m[1]}{m[2]}"})
-    take(_PER_PACK, lambda m: {f"pack:{m[1]}"})
-    take(_pack_then_count(), lambda m: {f"pack:{m[2]}"}, word=lambda m: m[1])
-    take(_PACK, lambda m: {f"pack:{m[1]}"})
-    take(_count_then_pack(), lambda m: {f"pack:{m[1]}"}, word=lambda m: m[2] if m[2][0] == "p" else "")
-    take(_TWO_SIZES, lambda m: {f"size:{m[1]}", f"size:{_SIZE_SPELLINGS.get(m[2], m[2])}"})
-    take(_SIZE_LETTER, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1])}"})
-    for m in _BARE.finditer(text):
-        features.add(f"num:{_fmt(_number(m[0]))}")
-    return features, numbers, _BARE.sub(" ", text)
-
-
-@lru_cache(maxsize=1)
-def _pack_then_count() -> re.Pattern[str]:
-    """'carton 12', 'colis 24 rouleaux': the count may be followed by what it counts, a unit word."""
-    units = any_of(u for u in unit_of() if u.isalpha())
-    return re.compile(rf"\b((?:{_PACK_WORDS})(?:e?s)?)\s+(\d+)\b(?![.,/]\d)(?!\s*(?!(?:{units})\b)[^\W\d_])")
-
-
-@lru_cache(maxsize=1)
-def _count_then_pack() -> re.Pattern[str]:
-    """'12-pack', 'the 6 packs', '(200 ct)', '500 count': the pack's count first, and what it counts may
-    stand between ('the 24-bottle packs', '6 roll pack')."""
-    units = any_of(u for u in unit_of() if u.isalpha())
-    return re.compile(rf"\b(\d+)\s*(?:(?:{units})\s+)?(packs?|ct|count)\b")
 
 
 def stem(word: str) -> str:
@@ -376,7 +240,7 @@ _NUMBER_SIGN = re.compile(r"(?<![\w+/])(?:no\.?|n\s*[.°º])\s*(?=\d)")
 # What follows a negation up to the clause's end: '(loose, not the packs of 10)', 'pas le carton de 12'.
 _NEGATED = re.compile(
     rf"\b(?:not|pas|no|non|hors|without|sans)\s+(?P<said>(?:(?:the|le|la|les|l'|un|une|a|an|en|in|by|par|des|du|de)\s+)*"
-    rf"(?:(?:{_PACK_WORDS})(?:e?s)?\b|\d+[\s-]?packs?\b)[^,;()]{{0,30}})"
+    rf"(?:(?:{PACK_WORDS})(?:e?s)?\b|\d+[\s-]?packs?\b)[^,;()]{{0,30}})"
 )
 
 

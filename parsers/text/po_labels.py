@@ -25,68 +25,22 @@ from parsers.text.po_sentences import (
     SPACED,
     USE_INSTEAD,
 )
+from parsers.text.po_words import PO_LABELS, PO_VALUE, PO_VERB
 from parsers.vocabulary.layout import REQUEST_RULE
 from parsers.vocabulary.sieve import starting
 
-_PO_LABELS = (
-    r"(?:num[ée]ro|n°|no\.?)\s*(?:de\s+)?(?:bon\s+de\s+)?(?:commande|cde)(?:\s+(?:interne|client))?(?:\s+est)?"
-    r"|bon\s+de\s+commande(?:\s+n°)?|commande\s+(?:n°|no\.?|num[ée]ro|#)"
-    r"|(?:commande|order)\s*\(\s*(?:n°|no\.?|num[ée]ro|number|#)"
-    r"|(?:commande|ordre|bon)\s+d['’]achat(?:\s+(?:n°|no\.?|num[ée]ro|#))?"
-    # 'Notre réf' / 'N/Réf' / 'Our ref' is the customer's own number; 'Votre réf' / 'Your ref' is ours (a quote).
-    r"|r[ée]f(?:[ée]rence)?\.?\s+(?:de\s+)?(?:commande|cde\b\.?)|\b(?:notre|our)\s+r[ée]f(?:[ée]rence|erence)?\.?"
-    r"|\bN\s*/\s*r[ée]f(?:[ée]rence)?\.?"
-    # "BC interne CSX-1140", "internal PO 4471": the customer's own numbering, said to be internal.
-    # 'la DA CHMO-DA-26-0912': a public buyer's purchase request (demande d'achat), its number the order's.
-    r"|n°\s*BC|\bBC\b(?:\s+interne)?(?:\s*n°)?|(?-i:\bDA\b)(?:\s*n°)?|\b(?:internal\s+)?PO\b(?:\s+interne)?(?:\s*(?:number|no\.?|n°|#|ref(?:erence)?\.?))?"
-    r"|purchase\s+order(?:\s+(?:number|no\.?|#))?"
-    # 'Ordre de service SB-OS-26-612', 'Work order WO-2231': a property manager's or a works office's order.
-    r"|\bordre\s+de\s+service(?:\s+(?:n°|no\.?|num[ée]ro))?|\bwork\s+order(?:\s+(?:number|no\.?|n°|#))?"
-    # "Bon n° GLY-26-047", "N° de bon interne : RES-26-118": the customer's form, named short.
-    r"|\bbon\s+(?:n°|no\.|num[ée]ro)|(?:n°|num[ée]ro)\s*(?:de\s+|du\s+)?bon(?:\s+interne)?(?=\s*:)"
-    r"|order\s*(?:number|no\.?|#|ref(?:erence)?)|bestell(?:nummer|-nr\.?)"
-    r"|\b(?:notre|ma|our|my)\s+(?:commande|order)(?=[ \t]*[:#][ \t]*[A-Z0-9])"  # "Notre commande : CR-26-077"
-    # "une commande à part : n° GLY-2611-031", "Nouvelle réf. VE-1116" (a reply's order of its own)
-    r"|commande(?:\s+[^\W\d]+){0,3}\s*:\s*(?:n°|no\.?|num[ée]ro)"
-    # "Cde parc PL n° TF-26-1147", "commande atelier n° 311": the word, what is ordered, then its number.
-    r"|\b(?:commande|cde)(?:\s+[^\W\d]+){0,3}\s+(?:n°|num[ée]ro)"
-    # "Notre bon : ITB-C-2611", "notre bon reste LCE-BC-26-311": the customer's own form, named short.
-    r"|\b(?:notre|mon)\s+bon\b(?!\s+(?:de\s+livraison|pour|de\s+retour))"
-    # "N° d'engagement à rappeler sur BL et facture : EA-26-0893" (a public buyer's commitment number).
-    r"|(?:n°|num[ée]ro)\s+d['’]engagement(?:[^:\n]{0,40}:)?"
-    # "Engagement n° 2026-ST-0871" under a town hall's signature: the same number, its label first.
-    r"|\bengagement\s+(?:n°|no\.?|num[ée]ro)"
-    # "Ref for your invoice: HSA/PDJ/1146", "référence pour votre facture :": the number to write on our papers.
-    r"|(?:n°|num[ée]ro|r[ée]f(?:[ée]rence|erence)?\.?)\s+[^:\n]{0,30}?"
-    r"\b(?:[àa]\s+rappeler|to\s+quote|(?:for|on)\s+(?:your|the|our)\s+invoices?|pour\s+(?:votre|la|vos)\s+factures?)\b"
-    r"[^:\n]{0,40}:"
-    r"|(?:nouvelle|nouveau|new)\s+(?:r[ée]f(?:[ée]rence|erence)?\.?|bon(?:\s+de\s+commande)?|po\b|order\s+number)"
-    # "notre n° CH-26-0388", a forwarder's "sous leur n° MPB-0911": the reference at once ("notre n° de TVA ..."
-    # is no order number).
-    r"|\b(?:notre|our|leur|their)\s+(?:n°|no\.|num[ée]ro|number)(?=[ \t]*:?[ \t]*[A-Z0-9][A-Z0-9\-/._]*\d)"
-)
-# An ampersand joins the initials of a customer's name inside its numbering ('S&R-EVT-2219').
-_PO_VALUE = r"(?P<po>(?=[A-Z0-9\-/._&]*\d)[A-Z0-9][A-Z0-9\-/._&]*[A-Z0-9])"
-# "PO stays MPB-4471", "PO for all of this is ESE-1287", "Notre bon de commande porte le numéro 2026/11/1187", "our purchase order is
-# numbered 4500012877", "Our reference for this one is BFS/ST/2611-07": the label, a verb that gives it its
-# number, the number.
-_PO_VERB = (
-    r"(?:(?:for|pour)\s+(?:(?:this|cette|ce)(?:\s+(?:one|order|commande|bon|fois))?"
-    r"|all(?:\s+of)?\s+(?:this|these|them|it)|tout(?:\s+(?:[çc]a|cela|ceci))?|l['’]ensemble)\s+)?"
-    r"(?:est|is|reste|stays|remains|porte\s+le\s+(?:n°|num[ée]ro)|a\s+pour\s+(?:n°|num[ée]ro)"
-    r"|(?:has|bears|carries)\s+(?:the\s+)?(?:number|no\.?|reference)|is\s+numbered)"
-)
 # A label and its number in two cells of a table ('Our ref: | GW-PO-4502'). After the label, capitals and a
 # dashed number ('BC 26-00391', 'WO 2026/118'), capitals and groups of figures ('GF 26 0831'), dashed capitals
-# and a number ('IS-PO 7781', 'AMB-R 26/77') are one number: the customer's own way of writing it.
+# and a number ('IS-PO 7781', 'AMB-R 26/77'), capitals and groups about a slash ('DA 26 / 14 552') are one
+# number: the customer's own way of writing it.
+_PO_WRITTEN = PO_VALUE.replace(
+    "(?P<po>",
+    r"(?P<po>(?:(?-i:[A-Z]{2,5})(?:[ ](?=\d{2,4}[-/]\d)|(?:[ ]\d{2,4}){1,2}[ ](?=\d{2,6}(?![\w\-/]))"
+    r"|[ ]\d{2,4}[ ]?/[ ]?(?:\d{2,3}[ ])?(?=\d{2,6}(?![\w\-/])))"
+    r"|(?-i:[A-Z]{1,5}-[A-Z]{1,5})[ ](?=\d{3,}\b|\d{2,4}[-/]\d))?",
+)
 _PO_LABELLED = re.compile(
-    rf"(?:{_PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{_PO_VERB}\s+(?:le\s+)?)?"
-    + _PO_VALUE.replace(
-        "(?P<po>",
-        r"(?P<po>(?:(?-i:[A-Z]{2,5})(?:[ ](?=\d{2,4}[-/]\d)|(?:[ ]\d{2,4}){1,2}[ ](?=\d{2,6}(?![\w\-/])))"
-        r"|(?-i:[A-Z]{1,5}-[A-Z]{1,5})[ ](?=\d{3,}\b|\d{2,4}[-/]\d))?",
-    ),
-    re.I,
+    rf"(?:{PO_LABELS})\s*[:#°]?\s*(?:\|\s*)?(?:{PO_VERB}\s+(?:le\s+)?)?{_PO_WRITTEN}", re.I
 )
 # "Commande SG-2026-118" / "notre commande R-1015" / "Bon 2026/ECO/158": a code right after the word needs
 # letters and digits, or is a long number ("Cde 4500012877", an ERP's numbering); capitals, a space and a
@@ -102,7 +56,7 @@ _PO_AFTER_WORD = re.compile(
 # clause ends after it (an article's ref is followed by its name or count).
 _PO_APPOSED = re.compile(
     rf"\b(?:commande|cde|order)\b[^\d\n.:;,]{{0,40}},\s*(?:r[ée]f(?:[ée]rence)?\.?|n°|no\.|num[ée]ro|number|#)"
-    rf"\s*:?\s*{_PO_VALUE}(?=\s*(?:[,.;:)]|$|\s+(?:pour|for|à|a)\b))",
+    rf"\s*:?\s*{PO_VALUE}(?=\s*(?:[,.;:)]|$|\s+(?:pour|for|à|a)\b))",
     re.I | re.M,
 )
 # "Commande fruits CLG-JM-118", "notre commande viandes en PJ (RIE-4812)", "drinks order GCC-1311 attached":
@@ -117,7 +71,7 @@ _PO_QUALIFIED = re.compile(
 # "Purchase order to quote on the delivery note and invoice: HBT-26-0193", "N° de commande SAP : 4700091235":
 # the label, words saying what it is for, a colon, then a number shaped as an order's own.
 _PO_LABEL_PHRASE = re.compile(
-    rf"(?:{_PO_LABELS})[ \t]+(?P<phrase>[^\W\d][^\n:.,;\d]{{0,60}}?)[ \t]*:[ \t]*"
+    rf"(?:{PO_LABELS})[ \t]+(?P<phrase>[^\W\d][^\n:.,;\d]{{0,60}}?)[ \t]*:[ \t]*"
     r"(?P<po>(?=[A-Z0-9\-/._]*\d)(?:[A-Z0-9]+[\-/._])+[A-Z0-9]+|\d{6,12})(?![\w\-/])",
     re.I,
 )
@@ -142,11 +96,14 @@ _PO_REF_QUALIFIED = re.compile(
 _PO_ALONE = re.compile(
     r"(?P<po>(?=[A-Z0-9\-/._]*\d)(?:[A-Z0-9]+[\-/._])+[A-Z0-9]+|\d{6,12}|[A-Z]{2,4}\d{4,})"
 )
-_LABEL_AT_END = starting(re.compile(rf"(?:{_PO_LABELS})\s*[:#°]?\s*$", re.I))
+_LABEL_AT_END = starting(re.compile(rf"(?:{PO_LABELS})\s*[:#°]?\s*$", re.I))
 # "PO-7731", "BC2026-118", "PO-GIR-8841", "GIR-PO-8841" (a customer's letters beside the prefix).
 _PO_PREFIXED = re.compile(
     r"(?<![\w\-/])(?P<po>(?:[A-Z]{2,5}[-_/])?(?:PO|BC|BDC|CDE|CMD|ACH)(?:[-_/]?\d|[-_/][A-Z]{2,5}[-_/]\d)[\w\-/]*\d)"
     r"(?![\w\-])"
+)
+_PO_NEW = re.compile(
+    rf"\b(?:nouvelle|nouveau|new)\s+(?:commande|cde|order|po|bc)\b\s*[:#]?\s*{PO_VALUE}", re.I
 )
 _NOT_OUR_PO = re.compile(
     r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note"
@@ -183,8 +140,9 @@ def _po_number(subject: str, text: str, *, part: str, codes: CodeBook | None) ->
     found = found or _po_under_heading(text, part=part)
     if found is None and not reply:
         found = _po_in(subject, part="subject") or _subject_is_a_number(subject.strip())
-    elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's
-        found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7),))
+    elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's,
+        # as is a new order's ("Re: Commande BR-1118 -> nouvelle cde BR-1209")
+        found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7), (_PO_NEW, 0.7)))
     known = codes.knows_code if codes is not None else None
     found = (
         found
@@ -231,13 +189,14 @@ def signed_po(signature: str) -> Extracted[str] | None:
 
 # "N° demande d'achat | DA-2026-0881", "Purchase requisition no. PR-11872", a portal's "N° de demande |
 # LPR-DEC-044" or "Request no. | SR-118": a purchase request's number, the order's only when nothing else
-# names one (a web form's request that is the order); never a quote's, a return's or a credit's request.
+# names one (a web form's request that is the order; 'voici la demande d'achat DA 26 / 14 552 validée'); never
+# a quote's, a return's or a credit's request.
 _PO_REQUEST = re.compile(
     r"(?:(?:n°|num[ée]ro|no\.?)\s*(?:de\s+)?(?:la\s+)?demande(?:\s+d['’](?:achat|approvisionnement))?"
     r"(?!\s+(?:de\s+|d['’])(?:devis|prix|retour|avoir|reprise|remboursement|cotation|offre))"
-    r"|demande\s+d['’](?:achat|approvisionnement)\s+(?:n°|no\.?|num[ée]ro)"
+    r"|demande\s+d['’](?:achat|approvisionnement)(?:\s+(?:n°|no\.?|num[ée]ro))?"
     r"|(?:purchase\s+)?requisition(?:\s+(?:number|no\.?|#))?|(?:purchase\s+)?request\s+(?:number|no\.?|#))"
-    rf"\s*[:#°]?\s*(?:\|\s*)?{_PO_VALUE}",
+    rf"\s*[:#°]?\s*(?:\|\s*)?{_PO_WRITTEN}",
     re.I,
 )
 
@@ -249,8 +208,8 @@ def _po_requested(text: str, *, part: str) -> Extracted[str] | None:
     return found.model_copy(update={"provenance": found.provenance.model_copy(update={"rule": REQUEST_RULE})})
 
 
-_PO_HEADING = starting(re.compile(rf"(?:{_PO_LABELS})\s*[:#°.]?", re.I))
-_PO_CELL = re.compile(_PO_VALUE, re.I)
+_PO_HEADING = starting(re.compile(rf"(?:{PO_LABELS})\s*[:#°.]?", re.I))
+_PO_CELL = re.compile(PO_VALUE, re.I)
 
 
 def _po_under_heading(text: str, *, part: str) -> Extracted[str] | None:
@@ -277,13 +236,13 @@ def _po_under_heading(text: str, *, part: str) -> Extracted[str] | None:
     return None
 
 
-# "BSL/26/1207 chantier Givors", "Site works - KT/26-118": an order's coded number opening or closing a
-# subject of words alone (an article's code comes with a count or a size).
+# "BSL/26/1207 chantier Givors", "Site works - KT/26-118", "Deck crew boots - ISMC 26-1201": an order's coded
+# number (or the customer's capitals, a space and a dashed number) opening or closing a subject of words alone
+# (an article's code comes with a count or a size; 'EU 42-45' is a range of sizes).
+_CODED = r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+|[A-Z]{2,5} \d{2,4}[-/]\d{3,})"
 _SUBJECT_NUMBERED = (
-    re.compile(r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)[ \t]+[^\W\d][^\d]*"),
-    re.compile(
-        r"[^\W\d][^\d]*?[ \t]+(?:[-:][ \t]+)?(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)"
-    ),
+    re.compile(rf"{_CODED}[ \t]+[^\W\d][^\d]*"),
+    re.compile(rf"[^\W\d][^\d]*?[ \t]+(?:[-:][ \t]+)?{_CODED}"),
 )
 
 

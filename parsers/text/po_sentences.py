@@ -46,21 +46,23 @@ FOR_A_SITE = re.compile(
     r"(?P<po>\d{2,4}[-/]\d{2,6}(?:[-/]\d{1,6})*)(?=[ \t]*(?:[,.;)!]|$))",
     re.M,
 )
-# "po KCH 7713" under the sign-off, "C'est notre commande LJB 2026/487.": an order's label, then capitals and a
-# number set one space apart, ending the clause: the customer's own way of writing its number (a post
-# office box is none).
+# "po KCH 7713" or "N/Réf. CDE 4481" under the sign-off, "C'est notre commande LJB 2026/487.": an order's label,
+# then capitals and a number set one space apart, ending the clause: the customer's own way of writing its
+# number (a post office box is none).
 SPACED = re.compile(
-    r"(?<![\w\-/])(?i:po|p\.o\.|bc|(?:notre|ma|our|my)\s+(?:commande|order|po|bc))[ \t]*[:#]?[ \t]+"
+    r"(?<![\w\-/])(?i:po|p\.o\.|bc|(?:notre|ma|our|my)\s+(?:commande|order|po|bc|r[ée]f\w*\.?)|n\s*/\s*r[ée]f\w*\.?)"
+    r"[ \t]*[:#]?[ \t]+"
     r"(?P<po>(?!BOX\b)[A-Z]{2,5} \d{3,8}(?:[-/]\d{1,6})*)(?=[ \t]*(?:[,.;)!]|$))",
     re.M,
 )
 # "Please supply the list below on GW-2612-0104, including ...", "merci de livrer le tout sur CH-26-0412.": a verb
-# asking for the goods, then the coded number they go on, ending its clause; a catalogue code there is an
-# article's (checked as a qualified number's are).
+# asking for the goods, then the coded number they go on, ending its clause or before an aside ('as a new order
+# under GMD-26-131 (the blue line ...)'); a catalogue code there is an article's (checked as a qualified
+# number's are).
 BOOKED_ON = re.compile(
     r"\b(?i:supply|send|deliver|ship|order|book|put|charge|bill|process|enter|livrer|envoyer|exp[ée]dier"
     r"|commander|passer|mettre|saisir|facturer|imputer)\b[^.\n!?]{0,60}?\s(?i:on|under|against|sur|sous)\s+"
-    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)!]|$))",
+    r"(?P<po>(?=[A-Z0-9\-/]*\d)[A-Z]{2,}[A-Z0-9]*(?:[-/][A-Z0-9]+)+)(?=\s*(?:[,.;)!(]|$))",
     re.M,
 )
 # "... and 1 x 3P+N surge protector. Ref VE/2026/311, delivery Monday.": a reference opening its sentence, its

@@ -27,9 +27,14 @@ _ADDRESS_LABEL = re.compile(
     # invoice: ...' ('Livraison et facturation :', the delivery named first) likewise.
     # 'Deliveries: The Nore Hotel, John's Quay, Kilkenny, R95 X2T4': a British or Irish postcode ends it too.
     # A sentence ending before the label on its line: '(sans les 26A). Livraison : Cité Scientifique, ...'.
-    r"|(?:(?m:^)|(?<=[.!?])[ \t])[ \t]*(?:[^\n:]{0,30}[ \t/])?(?:livraisons?|deliver(?:y|ies)?)(?:[ \t]+(?:and|et|&)[ \t]+[^\W\d_]+)?[ \t]*:"
+    # 'Adresse : Savonnerie ..., 63450 Saint-Amant' alone on its line: the one address an order gives.
+    r"|(?:(?m:^)|(?<=[.!?])[ \t])[ \t]*(?:[^\n:]{0,30}[ \t/])?(?:livraisons?|deliver(?:y|ies)?|(?<![^\n])adresse"
+    r"|(?<![^\n])address)(?:[ \t]+(?:and|et|&)[ \t]+[^\W\d_]+)?[ \t]*:"
     r"(?=[^\n]*(?:(?:\b\d{5}|,[ \t]*\d{4})[ \t]+[A-ZÉÈ]|\b[A-Z]{1,2}\d{1,2}[A-Z]?[ \t]+\d[A-Z]{2}\b"
     r"|\b[AC-FHKNPRTV-Y](?:\d{2}|6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4}\b))"
+    # 'le camion peut rentrer par le portail du bas : Résidence ..., 44190 Clisson', 'the lorry can get in by
+    # the back gate: ...': the way in for the vehicle bringing the goods, the address after its colon.
+    r"|\b(?:camion|chauffeur|livreur|transporteur|poids[- ]lourds?|lorry|truck|driver|courier)\b[^:\n.]{0,80}:"
     # 'Site: | Centrale PV Nord, 12 rue ..., 69800 Saint-Priest': a header row of a table rendered.
     r"|(?m:^)[ \t]*site[ \t]*:"
     # 'for our Heyrieux site (Centrale PV Nord, Chemin de la Plaine, 38540 Heyrieux)': the site, its address

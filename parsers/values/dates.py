@@ -132,6 +132,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:\b{wday},?\s+)?\b(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:of\s+)?{month}{year}\b",
         ),
         ("month_day", rf"(?:\b{wday},?\s+)?\b{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?{year})"),
+        # "18-Dec-2026", "07.déc.26": an ERP's day, month's name and year joined by dashes or dots.
+        ("day_month", rf"\b(?P<d>\d{{1,2}})[-.]{month}[-.](?P<y>(?:19|20)\d{{2}}|\d{{2}})\b(?![-/]\w)"),
         # "on the twenty-sixth of November", "le vingt-six novembre", "November the twentieth"
         # ('the second may arrive later' is no date)
         (

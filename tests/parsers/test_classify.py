@@ -810,3 +810,29 @@ def test_a_reply_in_an_invoice_thread_is_no_invoice_by_its_subject_alone() -> No
     result = classify(reply)
     assert result.kind != MessageKind.INVOICE, result.reasons
     assert classify(_message("Facture FA-2611-204", NEW_LIST)).kind == MessageKind.INVOICE
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "RE: Invoice FA-26-0412",
+            "Thanks, paid today.\n\nWhile I have you: 6 boxes of copier paper and 2 toner cartridges. "
+            "Put it on PO SCH-2612-07 please.\n\nMary",
+        ),
+        (
+            "RE: Relevé de compte",
+            "Bien reçu.\nAu passage : 4 siphons de lavabo et 10 coudes cuivre 22, "
+            "mettez le tout sur notre bon de commande PL-26-118.\nMerci",
+        ),
+        ("Re: stock", "Hello,\n3 packs of pipette tips, book them against our PO LAB-4471.\nThanks"),
+    ],
+    ids=["put-it-on-po-en-office", "mettez-le-tout-sur-fr-plumbing", "book-them-against-en-lab"],
+)
+def test_goods_charged_to_an_order_number_are_an_order(subject: str, text: str) -> None:
+    assert classify(_message(subject, text)).kind == MessageKind.ORDER
+
+
+def test_a_question_about_an_order_number_is_no_order() -> None:
+    text = "Hello,\nIs the invoice for PO 4471 correct? We think it was put on the wrong account.\nThanks"
+    assert classify(_message("Invoice query", text)).kind != MessageKind.ORDER

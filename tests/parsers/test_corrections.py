@@ -143,8 +143,16 @@ def test_an_english_correction_names_the_line_by_its_words():
             "Garden hose : 20 m\nHose reel : 1\n\nOne change: make it 30 m of garden hose, not 20.\n",
             [("Garden hose", 30), ("Hose reel", 1)],
         ),
+        (
+            "Copper tube 1.5 x 22 : 4\nElbow 22 mm : 10\n\nPlease make it 6 of the 1.5 thick tube, not 4.\n",
+            [("Copper tube 1.5 x 22", 6), ("Elbow 22 mm", 10)],
+        ),
+        (
+            "Twin and earth cable 2.5 : 3\nSockets : 10\n\nPlease make it 5 reels of the 2.5 cable, not 3.\n",
+            [("Twin and earth cable 2.5", 5), ("Sockets", 10)],
+        ),
     ],
-    ids=["ml-en", "m-fr", "kg-en", "counted-in-m"],
+    ids=["ml-en", "m-fr", "kg-en", "counted-in-m", "plumbing-decimal-size", "electrical-decimal-section"],
 )
 def test_a_measure_between_the_count_and_the_old_one_is_no_count(text, want):
     """'6 of the 500 ml bottles, not 4': 500 ml is what the bottles hold, 6 is the new count."""

@@ -394,3 +394,20 @@ def test_a_number_after_le_naming_a_count_or_size_is_no_day(text: str) -> None:
 def test_a_day_after_le_followed_by_words_of_the_date_stays_a_day(text: str) -> None:
     found = delivery_date(text, dt.date(2026, 12, 11))
     assert found is not None and found.value == dt.date(2026, 12, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Required by: 18-Dec-2026", dt.date(2026, 12, 18)),
+        ("Date de commande : 07-déc-2026", dt.date(2026, 12, 7)),
+        ("DELIVERY DATE 22.OCT.26", dt.date(2026, 10, 22)),
+    ],
+    ids=["dd-mon-yyyy", "dd-mois-yyyy-fr", "dd-mon-yy-dots"],
+)
+def test_an_erps_day_month_name_and_year_joined_by_dashes_or_dots(text: str, expected: dt.date) -> None:
+    assert [hit.value for hit in find_dates(text, TUESDAY)] == [expected]
+
+
+def test_a_code_shaped_like_a_joined_date_is_none() -> None:
+    assert find_dates("ref 12-MAR-2026-04 as before", TUESDAY) == []

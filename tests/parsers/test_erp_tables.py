@@ -105,3 +105,36 @@ def test_the_date_every_row_of_a_body_tables_delivery_column_gives_is_the_orders
     )
     [order] = extract_orders(parsed)
     assert (order.requested_delivery_date.value if order.requested_delivery_date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "Item  Vendor code  Description               Qty    UoM\n"
+            "10    ST-A4-80     COPY PAPER A4 80G REAM     12.00  EA\n"
+            "20    ST-ENV-C4    ENVELOPES C4 BOX 250        2.00  BX\n"
+            "\n"
+            "Order total (GBP equiv. for reference only): 1,140.00\n",
+            ["ST-A4-80", "ST-ENV-C4"],
+        ),
+        (
+            "Réf.        Désignation                  Qté\n"
+            "PLB-CU-22   Tube cuivre 22 mm 3 m         20\n"
+            "PLB-ELB-22  Coude 90 22 mm                50\n"
+            "\n"
+            "Total de la commande : 412,50\n",
+            ["PLB-CU-22", "PLB-ELB-22"],
+        ),
+        (
+            "Code        Description                 Qty\n"
+            "LAB-TIP-10  Filter tips 10 ul rack      6\n"
+            "PO total: 318.00\n",
+            ["LAB-TIP-10"],
+        ),
+    ],
+    ids=["order-total-en-office", "total-de-la-commande-fr-plumbing", "po-total-en-lab"],
+)
+def test_the_whole_orders_amount_under_a_pasted_order_is_no_line(text: str, codes: list[str]) -> None:
+    lines = read_lines(text, part="body")
+    assert [ln.code.value if ln.code else None for ln in lines] == codes

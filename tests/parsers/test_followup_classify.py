@@ -195,3 +195,48 @@ def test_a_line_someone_else_ordered_points_to_no_order_taken_here(body: str) ->
 def test_a_short_delivery_asked_as_a_credit_is_no_order(body: str) -> None:
     kind, _ = _kind("RE: Dispatch PO-2598", f"Hello,\n{body}\nThanks")
     assert kind == FollowupKind.RETURN
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Livraison reçue, mais 3 tubes cuivre étaient tordus. Pas besoin de les reprendre, faites-nous simplement un avoir.",
+        "2 cartons de ramettes étaient éventrés, le papier est inutilisable. Pas besoin de les renvoyer, faites-nous un avoir.",
+        "Two of the radiator valves arrived cracked. No need to collect them, please just credit us.",
+    ],
+    ids=["tordus-un-avoir-fr", "eventres-un-avoir-fr", "cracked-credit-us-en"],
+)
+def test_spoilt_goods_asked_as_a_credit_are_no_order(body: str) -> None:
+    kind, _ = _kind("RE: Expédition commande BC-2611", f"Bonjour,\n{body}\nMerci")
+    assert kind == FollowupKind.RETURN
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pas besoin de les renvoyer, faites-nous un avoir.",
+        "Plus besoin de passer demain, tout est arrivé.",
+    ],
+    ids=["pas-besoin", "plus-besoin"],
+)
+def test_a_need_denied_is_no_sign_of_an_order(body: str) -> None:
+    reasons = classify(parse_message(_mail("RE: livraison", f"Bonjour,\n{body}\nMerci"))).reasons
+    assert not any("besoin" in reason for reason in reasons)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Finalement annulez les agrafeuses sur la commande ci-dessous, merci.",
+        "Annulez le siphon de la commande d'hier svp.",
+        "Please cancel the toner cartridges from our order below, thanks.",
+    ],
+    ids=[
+        "annulez-les-sur-la-commande-fr-office",
+        "annulez-le-de-la-commande-fr-plumbing",
+        "cancel-the-from-our-order-en",
+    ],
+)
+def test_an_article_called_off_an_order_is_a_change(body: str) -> None:
+    kind, _ = _kind("RE: commande atelier", f"Bonjour,\n{body}\n\n{ORDER_QUOTED}")
+    assert kind == FollowupKind.CHANGE

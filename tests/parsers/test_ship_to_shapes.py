@@ -174,3 +174,49 @@ def test_the_postcode_of_the_address_read_counts_nothing(text: str, counts: list
     order = extract_from_text(ParsedMessage(message_id="<t@x>", text=text))
     assert order.ship_to is not None
     assert [line.quantity.value for line in order.lines] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "il me faudrait 12 coudes et 6 manchons, le camion peut entrer par le portail du bas : Résidence Les"
+            " Pins, 4 rue des Écoles, 31000 Toulouse, je suis là dès 7h",
+            "Résidence Les Pins, 4 rue des Écoles, 31000 Toulouse",
+        ),
+        (
+            "6 boxes of copier paper please. The lorry can get in by the back gate: Unit 4, Mill Lane, Leeds LS1 4AB."
+            " Thanks",
+            "Unit 4, Mill Lane, Leeds LS1 4AB",
+        ),
+        (
+            "Pour le chauffeur, l'accès se fait par la cour : Lycée Jean Moulin, 2 avenue Foch, 69006 Lyon\n",
+            "Lycée Jean Moulin, 2 avenue Foch, 69006 Lyon",
+        ),
+    ],
+    ids=["camion-portail-fr-plumbing", "lorry-back-gate-en-office", "chauffeur-acces-fr-lab"],
+)
+def test_the_way_in_for_the_vehicle_names_the_delivery_address(text: str, expected: str) -> None:
+    found = ship_to(text, part="body")
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bonjour,\n2 x Flacon 500 ml\n\nAdresse : Atelier Morel, 4 rue Basse, 31250 Revel\n\nMerci",
+            "Atelier Morel, 4 rue Basse, 31250 Revel",
+        ),
+        (
+            "6 reams of A4\nAddress: Unit 4, Mill Lane, Leeds LS1 4AB\nThanks",
+            "Unit 4, Mill Lane, Leeds LS1 4AB",
+        ),
+        ("Adresse de facturation : 3 rue de la Paix, 69002 Lyon\n4 coudes 22", None),
+        ("Notre adresse : 3 rue de la Paix, 69002 Lyon\n4 coudes 22", None),
+    ],
+    ids=["adresse-alone-fr-plumbing", "address-alone-en-office", "adresse-de-facturation", "notre-adresse"],
+)
+def test_an_address_labelled_alone_on_its_line(text: str, expected: str | None) -> None:
+    found = ship_to(text, part="body")
+    assert (found.value if found else None) == expected

@@ -111,6 +111,9 @@ def test_broken_vocabulary_names_the_key(tmp_path: Path, content: str, key: str)
         "Même chose que ci-dessous, sans les gants",
         "Same as below, minus the gloves",
         "OK pour votre proposition",
+        "Même commande que l'an dernier pour le chantier, mais 30 coudes au lieu de 20",
+        "Comme l'année passée, merci",
+        "Same order as last year, but 6 boxes of pens",
     ],
 )
 def test_the_thread_reader_and_both_classifiers_read_one_vocabulary_of_pointers(reply: str) -> None:
