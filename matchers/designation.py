@@ -81,7 +81,13 @@ def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple
     """The positions of the articles sharing the most (rarity-weighted) words and sizes."""
     arrays: list[np.ndarray] = []
     weights: list[np.ndarray] = []
-    sized = [(f, 1.5) for feature in query.features for f in (feature, *at_other_scales(feature))]
+    # A bare number is a weaker clue than a measure: it may be any figure of the article ('tuteurs en 8' of
+    # 'Ø 8 x 250 cm'), and one rare elsewhere ('8-9 mois') must not crowd the words out.
+    sized = [
+        (f, 1.0 if f.startswith("num:") else 1.5)
+        for feature in query.features
+        for f in (feature, *at_other_scales(feature))
+    ]
     tokens = [(t, s) for options in expanded for t, s in options] + sized
     for token, similarity in tokens:
         token_id = index.token_ids.get(token)

@@ -113,7 +113,7 @@ def lone_fit(found: LineMatch, wording: str, index: CatalogIndex) -> LineMatch:
     if found.sku is not None or not ranked:
         return found
     query = read_wording(wording)
-    named = named_by_sizes(query, ranked, index)
+    named = named_by_sizes(query, [*ranked, *_printing_the_sizes(query, ranked, found.line, index)], index)
     if named is not None:
         # The sizes written name one article where the words hardly do: proposed, still for a clerk.
         ranked = [named, *(c for c in ranked if c is not named)]
@@ -134,6 +134,24 @@ def lone_fit(found: LineMatch, wording: str, index: CatalogIndex) -> LineMatch:
     score = round(min(ranked[0].score, LONE_SCORE), 4)
     match = LineMatch(line=found.line, sku=ranked[0].key, score=score, margin=0.0, candidates=ranked)
     return finish_match(match, index)
+
+
+def _printing_the_sizes(
+    query: Wording, ranked: list[Candidate], line: ExtractedLine, index: CatalogIndex
+) -> list[Candidate]:
+    """The articles printing every measure the wording states that its words ranked too low to be shown
+    ('Rubber tree ties 50 cm, packs of 50' against 'Lien caoutchouc pour arbre 50 cm (lot de 50)')."""
+    stated = [f for f in query.features if not f.startswith("num:")]
+    if not any(f.partition(":")[0] not in ("pack", "size") for f in stated):
+        return []
+    shown = {c.key for c in ranked}
+    return [
+        _candidate(s, line, index)[1]
+        for s in score_designations(query, index.designations)
+        if index.name_skus[s.position] not in shown
+        and not s.disagree
+        and sum(1 for f in s.agree if not f.startswith("num:")) >= len(stated)
+    ]
 
 
 def _sizes_name_one(query: Wording, ranked: list[Candidate], index: CatalogIndex) -> bool:

@@ -45,14 +45,28 @@ def named_by_sizes(query: Wording, ranked: list[Candidate], index: CatalogIndex)
     counted = [c for c in fits if any(e.kind == "unit_agrees" for e in c.evidence)]
     if len(fits) > 1 and counted:
         fits = counted
+    # A plain name beside the same name qualified is the plain one, as for twins (matchers.twins.untold_twins):
+    # 'T55 25 kg' is 'Farine T55 sac 25 kg', not its '... bio' twin the customer would have said.
+    plain = [c for c in fits if all(words[c.key] < words[o.key] for o in fits if o is not c)]
+    if len(fits) > 1 and len(plain) == 1:
+        fits = plain
     if len(fits) != 1 or (known and not known & words[fits[0].key]):
         return None
     return fits[0]
 
 
 def _prints_all(query: Wording, sku: str, stated: int, index: CatalogIndex) -> bool:
-    agree, disagree, _ = compare_sizes(query, _wording(sku, index))
-    return not disagree and sum(1 for f in agree if not f.startswith("num:")) >= stated
+    """Every size stated, a pack printed as a pack: '50 cm, packs of 50' is not the drip line of 50 cm
+    spacing in a 25 m coil, which prints 50 twice and no pack."""
+    own = _wording(sku, index)
+    agree, disagree, _ = compare_sizes(query, own)
+    # The count of a pack the article prints as another figure is none of its packs.
+    elsewhere = [f for f in query.features if f.startswith("pack:") and f not in own.features]
+    return (
+        not disagree
+        and sum(1 for f in agree if not f.startswith("num:")) >= stated
+        and not any(f.partition(":")[2] in own.numbers for f in elsewhere)
+    )
 
 
 def _wording(sku: str, index: CatalogIndex) -> Wording:

@@ -153,8 +153,9 @@ def _under_lines(parsed: ParsedMessage, quoted: list[ExtractedLine]) -> dict[int
 
 # An article of our offer priced without a count: '- Entrecôte VBF : 26,90 €/kg', '* A4 paper - 4.20 EUR',
 # '- Oil filter HU 6019 z: 10.80', '- Brake pads GDB1379: 45.90 per set' (a price in cents, its row's last).
+# Numbered as our offers number their rows ('1. Shredded pine bark ..., 50 L bags - 7.90 per bag').
 _PRICED = re.compile(
-    r"^[>\s]*(?:[-*•]\s*)?(?P<name>[^\W\d_][^:\n]*?)\s*(?::|\s[-–—]\s|\bat\b|[àa])\s*"
+    r"^[>\s]*(?:[-*•]\s*|(?P<number>\d{1,2}[.)])\s+)?(?P<name>[^\W\d_][^:\n]*?)\s*(?::|\s[-–—]\s|\bat\b|[àa])\s*"
     r"(?:\d+(?:[.,]\d{1,2})?\s*(?:€|eur\b|euros?\b)"
     r"|(?P<cents>\d+[.,]\d{2})(?:\s*(?:HT|TTC|net|each|(?:per|par|the|le|la|l['’])\s*[^\W\d_]+))?[ \t]*$)",
     re.I | re.M,
@@ -178,7 +179,8 @@ def _uncounted(line: ExtractedLine, quoted: str) -> ExtractedLine:
 def _offered_line(quoted: str, start: int, end: int) -> ExtractedLine | None:
     """The article a priced quoted line offers, to be counted by the answer under it."""
     found = _PRICED.match(quoted[start:end])
-    if found is None or re.search(r"\d", quoted[start : start + found.start("name")]):
+    opening = quoted[start : start + found.start("number" if found["number"] else "name")] if found else ""
+    if found is None or re.search(r"\d", opening):
         return None
     span = (start + found.start("name"), start + found.end("name"))
     where = Provenance(part=QUOTED_PART, span=span, rule=INLINE_RULE)

@@ -95,9 +95,34 @@ def names_proposal(own: str, missing: str, proposed: str) -> bool:
     """The answer takes the article we proposed by naming it ('Fine, go with the 26A', 'Va pour la poignée
     levier'): a word that takes it, and a word or mark of our proposing sentence (`proposed`) that the
     words of what is missing (`missing`) do not write; nothing declines."""
-    if DECLINES.search(own) or not _TAKES_NAMED.search(own):
+    if declines(own, missing, proposed) or not _TAKES_NAMED.search(own):
         return False
     return bool(tokens(own) & (tokens(proposed) - tokens(missing)))
+
+
+# A clause of the answer: a sentence, or a remark in brackets.
+_ANSWER_CLAUSE = re.compile(r"\([^()]*\)|[^.;!?()\n]+")
+
+
+def declines(own: str, missing: str, proposed: str) -> bool:
+    """The answer declines our proposal: a word that declines it, but for cancelling, in a clause about the
+    article missing alone, what we cannot send ('(the blue line on GMD-26-118 can be cancelled)')."""
+    gone, offered = _marks(missing) - _marks(proposed), _marks(proposed) - _marks(missing)
+    for clause in _ANSWER_CLAUSE.finditer(own):
+        said = _marks(clause[0])
+        words = {m[0].lower() for m in DECLINES.finditer(clause[0])}
+        cancels_missing = said & gone and not said & offered and all(_CANCELS.match(w) for w in words)
+        if words and not cancels_missing:
+            return True
+    return False
+
+
+_CANCELS = re.compile(r"cancel|annul", re.I)
+
+
+def _marks(text: str) -> set[str]:
+    """The words of four letters or more and the marks holding a figure: what tells an article apart."""
+    return {token for token in tokens(text) if len(token) >= 4 or any(c.isdigit() for c in token)}
 
 
 def tokens(text: str) -> set[str]:

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from intake.followups.completes import without_added
-from intake.followups.proposed import DECLINES, names_proposal, proposals
+from intake.followups.proposed import declines, names_proposal, proposals
 from matchers import CatalogIndex
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.text.agrees import agrees
@@ -44,13 +44,15 @@ _ONE_MISSING = re.compile(
 def takes_substitute(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrder | None:
     """The order of the substitute the quoted note offers, when the answer takes it; None otherwise."""
     own = parsed.text.strip()
-    if not own or len(own) > ANSWER_CHARS or not parsed.quoted.strip() or DECLINES.search(own):
+    if not own or len(own) > ANSWER_CHARS or not parsed.quoted.strip():
         return None
     latest = latest_quoted(parsed.quoted)
     offered = proposals(latest, index)
     if len(offered) != 1:
         return None
     before, sku, price, span = offered[0]
+    if declines(own, before, latest[span[0] : span[1]]):
+        return None
     if not (agrees(own) or names_proposal(own, before, latest[span[0] : span[1]])):
         return None
     missing = _MISSING.findall(before) or _MISSING.findall(latest[: span[0]])

@@ -78,64 +78,11 @@ def named_once(
 
 
 # Words of three letters that name no article in any trade: articles, pronouns, prepositions, counts.
-_FUNCTION_WORDS = frozenset(
-    {
-        "the",
-        "and",
-        "for",
-        "but",
-        "not",
-        "nor",
-        "all",
-        "any",
-        "our",
-        "you",
-        "its",
-        "one",
-        "two",
-        "six",
-        "ten",
-        "few",
-        "per",
-        "via",
-        "who",
-        "how",
-        "why",
-        "yes",
-        "may",
-        "can",
-        "get",
-        "put",
-        "les",
-        "des",
-        "une",
-        "aux",
-        "par",
-        "sur",
-        "pas",
-        "qui",
-        "que",
-        "est",
-        "son",
-        "ses",
-        "nos",
-        "vos",
-        "mes",
-        "ces",
-        "tes",
-        "été",
-        "ont",
-        "mis",
-        "non",
-        "oui",
-        "car",
-        "ils",
-        "lui",
-        "moi",
-        "toi",
-        "dix",
-    }
+_FUNCTION_TEXT = (
+    "the and for but not nor all any our you its one two six ten few per via who how why yes may can get put "
+    "les des une aux par sur pas qui que est son ses nos vos mes ces tes été ont mis non oui car ils lui moi toi dix"
 )
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 
 def short_words(text: str) -> set[str]:

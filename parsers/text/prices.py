@@ -33,8 +33,8 @@ _TAIL = re.compile(
     rf"{_PER}\s*[.;]?\s*$",
     re.I,
 )
-# The count the price follows, in a place of its own: 'qté 3', 'x4 sets', '30 pcs', '- 6'.
-_COUNT_BEFORE = re.compile(r"(?:^|\s)(?:[x×]\s*)?\d+(?:[.,]\d+)?(?:\s*[^\W\d_]{1,12}\.?)?\s*$", re.I)
+# The count the price follows, in a place of its own: 'qté 3', 'x4 sets', '30 pcs', '- 6', '- 20 m3'.
+_COUNT_BEFORE = re.compile(r"(?:^|\s)(?:[x×]\s*)?\d+(?:[.,]\d+)?(?:\s*[^\W\d_]{1,12}[23²³]?\.?)?\s*$", re.I)
 # The count that opens a quote's row, after a bullet or an option's label: '- 12 x ', 'Proposition 1 : 4 x ',
 # '8 demi-masques'.
 _MONEY = re.compile(rf"{_CURRENCY}|\d[.,]\d{{2}}(?![\d.,])", re.I)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import pairwise
 
 from models import ExtractedLine
 from parsers.text.asides import (
@@ -24,11 +25,12 @@ from parsers.text.leading import MORE, MORE_AFTER
 from parsers.text.prose_lists import line_end, line_start, read_listed
 from parsers.text.prose_names import FUNCTION_WORD, cut_designation, with_measure
 from parsers.text.size_shares import read_size_shares
-from parsers.text.variants import read_headed, read_variants, variant_spans
+from parsers.text.variants import read_headed, read_variants, swap_size, variant_spans
 from parsers.values.numbers import NUMBER, quantity_words_pattern, word_numbers
 from parsers.values.units import normalise_unit, unit_is_noun, unit_kind
 from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.sieve import starting
+from parsers.vocabulary.sizes import is_size
 
 
 def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
@@ -111,7 +113,18 @@ def read_prose(sentence: str, *, part: str, start: int) -> list[ExtractedLine]:
     if said is not None:  # 'et autant en rouge': the count of the item before, said again
         return read_prose(said, part=part, start=start)
     last = read_counted_last(sentence, taken, part=part, start=start)
-    return _one_per_count(sorted([*lines, *last], key=line_start)) if last else _one_per_count(lines)
+    return _sized_as_before(_one_per_count(sorted([*lines, *last], key=line_start) if last else lines))
+
+
+def _sized_as_before(lines: list[ExtractedLine]) -> list[ExtractedLine]:
+    """'4 boxes nitrile gloves M and 4 boxes L': an item named by a size alone is the item before it in
+    that size, when that one's name writes a size."""
+    for before, line in pairwise(lines):
+        said = line.description.value.strip() if line.description else ""
+        swapped = swap_size(before.description.value, said) if before.description and is_size(said) else None
+        if swapped and line.description is not None:
+            line.description = line.description.model_copy(update={"value": swapped})
+    return lines
 
 
 def _one_per_count(lines: list[ExtractedLine]) -> list[ExtractedLine]:

@@ -45,6 +45,9 @@ def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
         ("Ramette papier A4 80 g — 20 ramettes — 4,35 € HT la ramette", "4.35"),
         ("Pipettes graduées 10 ml sachet de 50 — 6 sachets — 12,80 € HT", "12.80"),
         ("Copper elbow 22 mm — 40 pieces — 0.85 EUR each", "0.85"),
+        # counted in square or cubic metres
+        ("Sable de rivière 0/4 en vrac - 12 m3 - 38,00 EUR", "38.00"),
+        ("Carrelage grès 60x60 - 25 m² - 21,90 € HT", "21.90"),
     ],
 )
 def test_a_price_after_the_count_is_blanked_and_kept(line: str, price: str) -> None:

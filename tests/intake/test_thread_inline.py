@@ -268,3 +268,39 @@ def test_answers_count_the_rows_priced_in_cents_without_a_currency(opening: str,
     )
     order = _read(parsed, index)
     assert skus_of(order, index) == [("PLB-37699", 10), ("PLB-23554", 1)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "answers"),
+    [
+        (
+            [
+                "> 1. Vanne à sphère laiton FF PN25 poignée papillon 3/4 - 12.40 per piece",
+                "> 2. Ruban PTFE 19 mm x 15 m - 1.45 per roll",
+                "> 3. Coude 90° laiton femelle-femelle 3/4 - 5.10 per piece",
+            ],
+            ["6 pieces", "not this time", "20 pieces"],
+        ),
+        (
+            [
+                "> 1) Vanne à sphère laiton FF PN25 poignée papillon 3/4 (carton de 10) - 12,40 €",
+                "> 2) Ruban PTFE 19 mm x 15 m - 1,45 €",
+                "> 3) Coude 90° laiton femelle-femelle 3/4 (sachet de 10) - 5,10 €",
+            ],
+            ["6 pièces", "pas cette fois", "vingt pièces"],
+        ),
+    ],
+    ids=["numbered-dot-en", "numbered-bracket-fr"],
+)
+def test_counts_written_under_our_numbered_priced_rows_order_those_articles(
+    rows: list[str], answers: list[str], index: CatalogIndex
+) -> None:
+    body = ["Answers in line.", "", ATTRIBUTION, "> Hello, our offer:", ">"]
+    for row, answer in zip(rows, answers, strict=True):
+        body += [row, answer]
+    split = split_reply("\n".join([*body, "> Regards", "", "PO CP-2612-30"]))
+    parsed = make_parsed(text=split.text).model_copy(
+        update={"quoted": split.quoted, "inline_answers": split.inline_answers, "subject": "RE: offer"}
+    )
+    order = _read(parsed, index)
+    assert skus_of(order, index) == [("PLB-37699", 6), ("PLB-23554", 20)]

@@ -880,3 +880,21 @@ def test_a_list_written_as_one_sentence_over_rows_reads_each_row(text, expected)
 )
 def test_an_item_naming_only_another_figure_of_the_item_before_is_that_item_so_sized(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "4 boxes nitrile gloves M and 4 boxes L\n",
+            [("nitrile gloves M", 4, "boite"), ("nitrile gloves L", 4, "boite")],
+        ),
+        (
+            "Il faudrait 3 paquets de blouses jetables taille M et 2 paquets XL.\n",
+            [("blouses jetables taille M", 3, "paquet"), ("blouses jetables taille XL", 2, "paquet")],
+        ),
+    ],
+    ids=["gloves-en", "coats-fr"],
+)
+def test_an_item_named_by_a_size_alone_is_the_item_before_in_that_size(text, expected):
+    assert _read(text) == expected
