@@ -13,7 +13,6 @@ from matchers.context import (
 )
 from matchers.customers import match_customer
 from matchers.elided import (
-    colour_named,
     in_the_colour_before,
     in_the_colour_of_the_lead,
     in_the_colour_said,
@@ -24,6 +23,7 @@ from matchers.index import CatalogIndex, IndexCache
 from matchers.scoring import CLEAR_MARGIN
 from matchers.sizes_alone import in_the_size_said
 from matchers.twins import twin_left_untold
+from matchers.units_written import with_the_unit_written
 from matchers.untold import left_untold, untold_names_none
 from models import Extracted, ExtractedLine, ExtractedOrder, LineMatch, MatchedOrder, ParsedMessage
 from parsers.text.rule_names import BOX_RULE
@@ -43,11 +43,14 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
     leads = lead_clauses(parsed, order.lines)
     lines = []
     before = ""  # the last line's words that named an article, for a line naming a colour alone
-    colour = ""  # the colour the last line naming one said, for a line asking for the same
+    said_before: list[str] = []  # each line's words, for a line asking for the colour of the last naming one
     for line, heading, row, answer, told, lead in zip(
         order.lines, headings, rows, answers, thread, leads, strict=True
     ):
-        said = in_the_colour_before(in_the_colour_said(in_the_colour_of_the_lead(line, lead), before), colour)
+        written = with_the_unit_written(line, parsed.text or "")
+        said = in_the_colour_before(
+            in_the_colour_said(in_the_colour_of_the_lead(written, lead), before), said_before
+        )
         found = match_article(
             said, index, customer_id=customer_id, habits=habits, context=context, heading=heading
         )
@@ -61,9 +64,9 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
             found = again if _named_by_context(again) else found
         found.line = line
         lines.append(untold_names_none(found, index, row, answer))
-        if said is line and line.description and line.description.value:
+        if said is written and line.description and line.description.value:
             before = line.description.value if not names_a_colour_alone(line.description.value) else before
-        colour = colour_named(said.description.value if said.description else "") or colour
+        said_before.append(said.description.value if said.description else "")
     lines = in_the_size_said(lines, parsed.text or "", index)
     on_file = index.customers[customer_id].ship_to if customer_id else None
     return MatchedOrder(order=order, customer=customer, lines=lines, ship_to=_ship_to(order.ship_to, on_file))

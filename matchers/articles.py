@@ -26,7 +26,8 @@ from matchers.normalize import fold, normalize_code, normalize_wording, read_wor
 from matchers.packs import is_pack_word
 from matchers.remarks import clause_words, without_use_clause
 from matchers.scoring import CLEAR_MARGIN, by_designation, exact_match, finish_match, lone_fit
-from matchers.twins import coded_twin, pack_twin, piece_twin, twin_in_pack, twin_of_size_word, unit_twin
+from matchers.size_word_twins import twin_of_size_word
+from matchers.twins import coded_twin, pack_twin, piece_twin, twin_in_pack, unit_twin
 from models import Candidate, Evidence, ExtractedLine, LineMatch
 from parsers.values.units import unit_kind
 
@@ -218,7 +219,7 @@ def _size_word_names_twin(
     line: ExtractedLine, wording: str, index: CatalogIndex, found: LineMatch
 ) -> LineMatch:
     """'colle en bâton grand modèle' between the 20 g and the 40 g stick: the size word names one of two
-    tied twins (`twins.twin_of_size_word`)."""
+    tied twins (`size_word_twins.twin_of_size_word`)."""
     if found.margin >= CLEAR_MARGIN:
         return found
     named = twin_of_size_word(fold(wording), found.candidates, index, CLEAR_MARGIN)

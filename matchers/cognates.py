@@ -16,6 +16,14 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
     ("ised", "ise"),
     ("ized", "ise"),
     ("ated", "e"),
+    # A participle of a verb in '-er' ('filtered' / 'filtré', 'centred' spelt 'centered'), the agent of
+    # a tool ('planter' / 'plantoir').
+    ("ered", "re"),
+    ("er", "oir"),
+    # The names of chemistry: 'chloride' / 'chlorure', 'oxide' / 'oxyde', 'virucidal' / 'virucide'.
+    ("ide", "ure"),
+    ("ide", "yde"),
+    ("idal", "ide"),
     ("ified", "ifie"),
     ("ive", "if"),
     ("or", "eur"),
@@ -36,11 +44,23 @@ def cognates(word: str, known: object) -> list[str]:
     ending spelt the other language's way."""
     if len(word) < _SHORTEST or not word.isalpha():
         return []
-    found: list[str] = []
-    for english, french in _ENDINGS:
-        for ending, other in ((english, french), (french, english)):
-            if word.endswith(ending) and (ending or other):
-                candidate = word[: len(word) - len(ending)] + other
-                if candidate != word and len(candidate) >= _SHORTEST - 1 and candidate in known:  # type: ignore[operator]
-                    found.append(candidate)
+    found = [spelt for spelt in _respelt(word) if spelt in known]  # type: ignore[operator]
+    for form in (word, *_respelt(word)):
+        for english, french in _ENDINGS:
+            for ending, other in ((english, french), (french, english)):
+                if form.endswith(ending) and (ending or other):
+                    candidate = form[: len(form) - len(ending)] + other
+                    if candidate != word and len(candidate) >= _SHORTEST - 1 and candidate in known:  # type: ignore[operator]
+                        found.append(candidate)
     return list(dict.fromkeys(found))
+
+
+def _respelt(word: str) -> list[str]:
+    """The word as the other language spells its root: the British 'ph' of 'sulphate' as the 'f' of 'sulfate', an
+    acid named 'hydro-' first in English and '-hydrique' last in French ('hydrochloric' / 'chlorhydrique')."""
+    spelt = [word.replace("ph", "f")] if "ph" in word else []
+    if word.startswith("hydro") and word.endswith("ic") and len(word) > 9:
+        spelt.append(word[5:-2] + "hydrique")
+    elif word.endswith("hydrique") and len(word) > 10:
+        spelt.append("hydro" + word[:-8] + "ic")
+    return spelt

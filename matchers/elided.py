@@ -6,6 +6,7 @@ colour'): its article in the colour of the last line that named one."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from matchers.normalize import read_wording
@@ -49,17 +50,27 @@ _SAME_COLOUR = re.compile(
 )
 
 
-def in_the_colour_before(line: ExtractedLine, colour: str) -> ExtractedLine:
-    """`line`, or a copy whose words say `colour` (the colour of the last line that named one) where they
-    ask for the same colour or finish ('doubles va-et-vient même finition' after 'va-et-vient anthracite')."""
+def in_the_colour_before(line: ExtractedLine, said_before: Sequence[str]) -> ExtractedLine:
+    """`line`, or a copy whose words say the colour of the last line that named one (`said_before`: the
+    words of the lines before it) where they ask for the same colour or finish ('doubles va-et-vient même
+    finition' after 'va-et-vient anthracite')."""
     wording = line.description.value if line.description else ""
-    if not colour or not wording or not _SAME_COLOUR.search(wording):
+    if not wording or not _SAME_COLOUR.search(wording):
+        return line
+    colour = last_colour(said_before)
+    if not colour:
         return line
     said = Extracted(
         value=" ".join(_SAME_COLOUR.sub(f" {colour} ", wording).split()),
         confidence=line.description.confidence,
     )
     return line.model_copy(update={"description": said})
+
+
+def last_colour(wordings: Sequence[str]) -> str:
+    """The colour the last of `wordings` that names one names, '' when none does: read back only for a
+    line that asks for it (each word of a line is read as a designation: most lines never need it)."""
+    return next((colour for wording in reversed(wordings) if (colour := colour_named(wording))), "")
 
 
 def colour_named(wording: str) -> str:

@@ -21,6 +21,7 @@ from matchers.designation_index import DesignationIndex
 from matchers.habits import Habits, build_habits
 from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
 from models import CustomerRefRow, CustomerRow, HabitRow, ProductRow, ReferenceData
+from parsers.values.units import unit_elsewhere
 
 if TYPE_CHECKING:
     from models import Store
@@ -46,6 +47,7 @@ class CatalogIndex:
     refs_by_code: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # -> (ref, sku)
     by_vat: dict[str, list[str]] = field(default_factory=dict)  # VAT number and SIREN -> customer ids
     units: dict[str, str] = field(default_factory=dict)  # spelling -> catalogue unit
+    sold_units: frozenset[str] = frozenset()  # the units the catalogue sells anything by
     designations: DesignationIndex = field(default_factory=DesignationIndex)
     positions: dict[str, int] = field(default_factory=dict)  # sku -> its place in `names`
     customer_terms: CustomerTerms = field(default_factory=lambda: CustomerTerms(TermIndex(), TermIndex()))
@@ -73,6 +75,7 @@ class CatalogIndex:
             _dimension(m["a"], m["b"]) for name in index.names for m in _DIMENSION.finditer(name)
         )
         index.units = unit_of()
+        index.sold_units = frozenset(index.sales_unit(p.unit) for p in index.products.values() if p.unit)
         for customer in reference.customers:
             index._add_customer(customer)
         index.customer_terms = CustomerTerms.build(reference.customers)
@@ -200,6 +203,7 @@ class CatalogIndex:
             found = self.subsets[skus] = CatalogIndex.build(
                 ReferenceData(products=products, customer_refs=refs)
             )
+            found.sold_units = self.sold_units  # what the whole catalogue sells by, not these few
         return found
 
     def add_alias(self, customer_id: str, wording: str, sku: str) -> None:
@@ -210,7 +214,11 @@ class CatalogIndex:
     def sales_unit(self, spelling: str) -> str:
         """The customer's unit in the catalogue's vocabulary (its folded form when unknown)."""
         word = fold(spelling).strip(" .")
-        return self.units.get(word, word)
+        unit = self.units.get(word, word)
+        if self.sold_units and unit not in self.sold_units:
+            other = unit_elsewhere(word)  # 'bags' from a catalogue selling by the sac and no sachet
+            return other if other in self.sold_units else unit
+        return unit
 
 
 class IndexCache:

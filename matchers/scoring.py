@@ -3,6 +3,7 @@ finished with the customer's quantity, unit and price."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from matchers.context import named_by_context
@@ -10,10 +11,10 @@ from matchers.conversions import conversion, in_packs, own_pack, packs_of_sales_
 from matchers.designation import Scored, compare_sizes, packaging_words, score_designations
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import CatalogIndex
-from matchers.normalize import Wording, read_wording
+from matchers.normalize import Wording, fold, read_wording, unit_of
 from matchers.sized import named_by_sizes
-from models import Candidate, Evidence, ExtractedLine, LineMatch
-from parsers.values.units import same_unit, same_vessel
+from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
+from parsers.values.units import same_unit, same_vessel, unit_elsewhere, unit_vocabulary
 
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
@@ -273,7 +274,44 @@ def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
         )
         if converted:
             match.candidates[0].evidence.append(converted)
+    if (
+        stated
+        and product
+        and product.unit
+        and match.unit != product.unit
+        and _the_articles_own(match, product, index)
+    ):
+        # '5 pairs' of gloves, '6 bundles' of canes, '5 coils' of a drip line, where the catalogue sells
+        # nothing by the pair, the bundle or the coil, '3 boxes' of pots sold by the carton: the customer's
+        # word counts the article as the catalogue sells it, under its own unit.
+        match.unit = product.unit
     return match
+
+
+def _the_articles_own(match: LineMatch, product: ProductRow, index: CatalogIndex) -> bool:
+    """Is the unit counted the article's own under another word: one the catalogue sells nothing by, or
+    the English word's other unit ('boxes' of an article sold by the carton)? Never where the article's
+    name counts that unit ('lot de 5 paires': the pairs are what it holds)."""
+    stated = match.line.unit.value if match.line.unit and match.line.unit.value else ""
+    other = unit_elsewhere(stated) == index.sales_unit(product.unit or "")
+    if not (other or _sold_by_none(match.unit, index)):
+        return False
+    spellings = "|".join(re.escape(s) for s, unit in unit_of().items() if unit == match.unit)
+    return re.search(rf"\d\s*(?:{spellings})\b", fold(product.name)) is None
+
+
+def _sold_by_none(unit: str | None, index: CatalogIndex) -> bool:
+    """A unit counting the article itself (no piece, shipping case, container or measure) that no article
+    of the catalogue is sold by."""
+    spec = unit_vocabulary().units.get(unit or "")
+    return (
+        spec is not None
+        and spec.kind == "count"
+        and unit != "pce"
+        and not (spec.shipping or spec.case or spec.container or spec.vessel)
+        and bool(index.sold_units)
+        and unit not in index.sold_units
+    )
 
 
 def _same_vessel(match: LineMatch, stated: str, sold: str) -> bool:

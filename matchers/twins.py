@@ -17,7 +17,7 @@ from matchers.elided import shade_words
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording, read_wording, stem, unit_of
 from matchers.packs import is_pack_word
-from models import Candidate
+from parsers.values.units import unit_elsewhere
 from parsers.vocabulary.sizes import variant_words
 
 # Twins looked at per line: a family of sizes and colours is rarely larger.
@@ -151,48 +151,6 @@ def pack_twin(sku: str, pack: Decimal | None, catalogue: CatalogIndex) -> str | 
     return catalogue.name_skus[found[0]] if len(found) == 1 else None
 
 
-# 'grand modèle', 'gros format', 'the big one' / 'petit modèle', 'the small one': which of two sizes;
-# the size word alone after its article, naming no noun ('(les gros)', 'the large ones', 'la petite').
-_BIG = "grand|grosse|gros|gd|big|large|larger|bigger"
-_SMALL = "petit|pt|small|smaller"
-_SIZE_WORD = re.compile(
-    rf"\b(?:(?P<big>{_BIG})|(?P<small>{_SMALL}))\s+(?:modele|format|one|size)s?\b"
-    rf"|\b(?:les?|la|the)\s+(?:(?P<big_alone>{_BIG})|(?P<small_alone>{_SMALL}))(?:es?|s)?"
-    r"(?:\s+ones?)?\s*(?:$|[),;.])"
-)
-
-
-def twin_of_size_word(
-    folded: str, candidates: list[Candidate], catalogue: CatalogIndex, lead: float
-) -> tuple[str, str] | None:
-    """(sku, the words said) when the customer's word for the bigger or the smaller size ('grand
-    modèle', 'the small one') names one of two tied candidates of the same words told apart by one
-    measure alone (20 g / 40 g); any other difference (a colour, a pack, a garment size) leaves it
-    unsaid, and so does a third candidate as close."""
-    said = _SIZE_WORD.search(folded)
-    if said is None or len(candidates) < 2:
-        return None
-    first, second, *rest = candidates
-    if first.score - second.score >= lead or any(first.score - c.score < lead for c in rest):
-        return None
-    one, other = (catalogue.designations.wordings[catalogue.positions[c.key]] for c in (first, second))
-    apart = one.features ^ other.features
-    kinds = {f.partition(":")[0] for f in apart}
-    if (
-        set(one.words) != set(other.words)
-        or len(apart) != 2
-        or len(kinds) != 1
-        or kinds & {"pack", "size", "num"}
-    ):
-        return None
-    sizes = {
-        c.key: float(next(iter(w.features & apart)).partition(":")[2])
-        for c, w in ((first, one), (second, other))
-    }
-    chosen = (max if said["big"] or said["big_alone"] else min)(sizes, key=sizes.__getitem__)
-    return chosen, said[0]
-
-
 def unit_twin(sku: str, stated: str | None, catalogue: CatalogIndex) -> str | None:
     """The article of `sku`'s very name sold in the unit the line counts in, when `sku` is not:
     '1 carton de désodorisant vanille' for the aerosol sold by the piece beside its 'carton de 12',
@@ -200,19 +158,27 @@ def unit_twin(sku: str, stated: str | None, catalogue: CatalogIndex) -> str | No
     twin whose words and sizes are `sku`'s but for its packaging, and whose sales unit is the stated one."""
     if not stated or sku not in catalogue.positions:
         return None
-    wanted = catalogue.sales_unit(stated)
-    if wanted == catalogue.sales_unit(catalogue.products[sku].unit or ""):
+    own = catalogue.sales_unit(catalogue.products[sku].unit or "")
+    if catalogue.sales_unit(stated) == own:
         return None
     position = catalogue.positions[sku]
     names = catalogue.designations.wordings
     core = _unpacked(names[position])
-    found = [
-        p
-        for p in siblings(set(names[position].words), catalogue, position)
-        if catalogue.sales_unit(catalogue.products[catalogue.name_skus[p]].unit or "") == wanted
-        and _unpacked(names[p]) == core
+    twins = [
+        p for p in siblings(set(names[position].words), catalogue, position) if _unpacked(names[p]) == core
     ]
-    return catalogue.name_skus[found[0]] if len(found) == 1 else None
+    # '3 boxes' of pots sold by the carton and by the lot, none by the boîte: the English word's other unit.
+    for wanted in (catalogue.sales_unit(stated), unit_elsewhere(stated)):
+        if wanted is None or wanted == own:
+            return None
+        found = [
+            p
+            for p in twins
+            if catalogue.sales_unit(catalogue.products[catalogue.name_skus[p]].unit or "") == wanted
+        ]
+        if found:
+            return catalogue.name_skus[found[0]] if len(found) == 1 else None
+    return None
 
 
 def _unpacked(wording: Wording) -> tuple[frozenset[str], frozenset[str]]:

@@ -14,7 +14,13 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.text.correction_patterns import ONLY_ONE, REMARK, correction_patterns, possible_keys
+from parsers.text.correction_patterns import (
+    ONLY_ONE,
+    RECOUNT_KEYS,
+    REMARK,
+    correction_patterns,
+    possible_keys,
+)
 from parsers.text.count_changes import (
     NEXT_CLAUSE,
     count_changes,
@@ -296,9 +302,7 @@ def _recount_named(
     takes the count, though the sentence does not write the one it replaces; 'add 2 more boxes of
     the CF410X' adds to its count."""
     patterns = correction_patterns()
-    keys = possible_keys(
-        ("make_that", "make_the", "for_the", "set_to", "only", "enough", "more", "changed_mind"), sentence
-    )
+    keys = possible_keys(RECOUNT_KEYS, sentence)
     key, found = next(((k, m) for k in keys if (m := patterns[k].search(sentence))), ("", None))
     if found is None:
         return lines

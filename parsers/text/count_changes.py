@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance
-from parsers.text.correction_patterns import correction_patterns, possible_keys
+from parsers.text.correction_patterns import CHANGE_KEYS, correction_patterns, possible_keys
 from parsers.text.extracted import measure_after
 from parsers.text.named_lines import before, fold_code, inside, named_once, significant
 from parsers.values.units import normalise_unit, unit_kind
@@ -19,7 +19,7 @@ def count_changes(sentence: str, lines: list[ExtractedLine]) -> list[re.Match[st
     ('10004682 should read 4 off, not 2': 4 stands, not the code)."""
     patterns, found = correction_patterns(), []
     codes = {fold_code(ln.code.value) for ln in lines if ln.code}
-    for key in possible_keys(("instead_of", "not_old"), sentence):
+    for key in possible_keys(CHANGE_KEYS, sentence):
         at = 0
         while (match := patterns[key].search(sentence, at)) is not None:
             glued = match.start("new") > 0 and sentence[match.start("new") - 1] in "-/._"

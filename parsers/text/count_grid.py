@@ -15,7 +15,10 @@ from decimal import Decimal
 from models import Extracted, ExtractedLine, Provenance, Table
 from parsers.text.line_noise import opens_no_item
 from parsers.text.table_roles import column_role, roles_of
+from parsers.values.units import normalise_unit
 from parsers.vocabulary.grouped import joined_headings
+from parsers.vocabulary.phrases import normalize
+from parsers.vocabulary.sizes import is_size, size_words
 
 RULE = "html-count-grid"
 _COUNT = re.compile(r"\d{1,4}")
@@ -30,9 +33,11 @@ def read_count_grid(table: Table, *, part: str) -> list[ExtractedLine]:
     rows = [[" ".join(text.split()) for text in row] for row in table.texts()]
     if len(rows) < 3:
         return []
-    columns = _columns(rows[0], rows[1])
+    variants = _variant_columns(rows[0], rows[1])
+    columns = variants or _columns(rows[0], rows[1])
     if columns is None:
         return []
+    unit = _bracketed_unit(rows[0][0], part) if variants else None
     lines: list[ExtractedLine] = []
     for row in rows[2:]:
         name = row[0] if row else ""
@@ -43,8 +48,50 @@ def read_count_grid(table: Table, *, part: str) -> list[ExtractedLine]:
             return []  # a price, a remark or a size among them: no grid of counts
         for text, heading in cells:
             if text not in _BLANK:
-                lines.append(_line(f"{heading} - {name}", Decimal(text), part, len(lines) + 1))
+                named = f"{name} {heading}" if variants else f"{heading} - {name}"
+                lines.append(_line(named, Decimal(text), part, len(lines) + 1, unit))
     return lines
+
+
+# A variant heading: a size ('XL', 'T9'), a figure with its unit or its mark ('9 cm', 'Ø 14', '100 ml', 'UK 8')
+# or a bare size number ('42').
+_VARIANT = re.compile(
+    r"(?P<mark>(?:[^\W\d_]{1,3}\.?|Ø)?[ \t]?)\d{1,3}(?:[.,/]\d{1,2})?(?P<unit>[ \t]?(?:[^\W\d_]{1,3}|\"))?"
+)
+
+
+def _variant_columns(upper: list[str], lower: list[str]) -> list[tuple[int, str]] | None:
+    """A grid whose rows name the articles and whose columns are their variants ('Pot (cartons)' over
+    'Round pot black', 'Diameter' merged over '9 cm | 12 cm | 14 cm'): each column with the variant that
+    completes a row's designation, when they are all sizes or all written alike ('N cm', 'Ø N')."""
+    if len(upper) != len(lower) or len(lower) < 3 or not upper[0] or lower[0] not in ("", upper[0]):
+        return None
+    if roles_of(upper) or roles_of(lower) or any(re.search(r"\d", t) for t in upper[1:]):
+        return None
+    headings = lower[1:]
+    if all(is_size(h) for h in headings):
+        # Sizes under 'Taille' / 'Size' vary the row's article; under an article's name ('Polo'), the rows
+        # are sites or people ordering it (_columns).
+        named = {normalize(t) for t in upper[1:] if t}
+        return list(enumerate(headings, start=1)) if named and named <= set(size_words().labels) else None
+    shapes = [_VARIANT.fullmatch(h) for h in headings]
+    if not all(shapes) or len({(m["mark"].strip(), (m["unit"] or "").strip()) for m in shapes if m}) != 1:
+        return None
+    bare = all(m is not None and not m["mark"].strip() and not m["unit"] for m in shapes)
+    if bare and not all(is_size(f"T{h}") for h in headings):
+        return None  # bare figures outside the sizes' range: years, weeks or lines
+    return list(enumerate(headings, start=1))
+
+
+def _bracketed_unit(heading: str, part: str) -> Extracted[str] | None:
+    """'Pot (cartons)': the unit the grid counts in, named in brackets by its first heading."""
+    found = re.search(r"\(([^()\d]+)\)", heading)
+    unit = normalise_unit(found.group(1)) if found else None
+    return (
+        Extracted[str](value=unit, confidence=CONFIDENCE, provenance=Provenance(part=part, rule=RULE))
+        if unit
+        else None
+    )
 
 
 def _columns(upper: list[str], lower: list[str]) -> list[tuple[int, str]] | None:
@@ -68,12 +115,15 @@ def _columns(upper: list[str], lower: list[str]) -> list[tuple[int, str]] | None
     return columns if widest >= 2 else None
 
 
-def _line(description: str, quantity: Decimal, part: str, number: int) -> ExtractedLine:
+def _line(
+    description: str, quantity: Decimal, part: str, number: int, unit: Extracted[str] | None = None
+) -> ExtractedLine:
     where = Provenance(part=part, rule=RULE)
     return ExtractedLine(
         line_no=number,
         description=Extracted[str](value=description, confidence=CONFIDENCE, provenance=where),
         quantity=Extracted[Decimal](value=quantity, confidence=CONFIDENCE, provenance=where),
+        unit=unit,
         provenance=where,
         confidence=CONFIDENCE,
     )

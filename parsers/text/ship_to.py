@@ -219,6 +219,14 @@ def _address_only(raw: str) -> tuple[str, int]:
     # as a common noun before its name or its number, leads to the address ('Chantier du lycée' names it).
     kind = re.match(r"(?:chantier|site|d[ée]p[ôo]t|magasin|entrep[ôo]t)[ \t]+(?=[A-ZÉÈ\d])", raw[skipped:])
     skipped += kind.end() if kind else 0
+    # 'M. et Mme Pasquier, 7 allée ...', 'le client au 8 allée ...': the people the goods go to, no place (a
+    # place's name, capitalised, stays: 'Chantier du Parc au 12 rue ...').
+    person = re.match(
+        r"(?:(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame)(?:\s+et\s+(?:M\.|Mme|Madame|Monsieur))?\s+[^\d,\n]{1,40},"
+        r"|[a-zàâçéèêëîïôûù][^\d,\n]{0,40}?\s(?:au|at)(?=[ \t]+\d))[ \t]*",
+        raw[skipped:],
+    )
+    skipped += person.end() if person else 0
     # 'our Kilkenny property, The Emerald, John Street, ...': the customer's words for the place, no address.
     own = re.match(r"(?:our|notre|nos|my|mon|ma)\s[^,\n]{0,40},[ \t]*(?=[^,\n]+,)", raw[skipped:], re.I)
     skipped += own.end() if own else 0

@@ -35,6 +35,8 @@ class UnitSpec(BaseModel):
     ordered_by: bool = False
     # A container of a liquid (bidon, fût): the customer's word for it names the seller's once matched.
     vessel: bool = False
+    # What holds the goods (flacon, seau, tube, barquette): a size of its own, never another unit's word.
+    container: bool = False
 
     @field_validator("kind")
     @classmethod
@@ -48,6 +50,10 @@ class UnitVocabulary(BaseModel):
     """The units data file, validated at load."""
 
     units: dict[str, UnitSpec]
+    # An English word for two units of a French catalogue ('box': boîte or carton, 'bag': sachet or sac):
+    # the spelling -> the other unit it names where the catalogue, or the article's twins, sell nothing
+    # by the first.
+    elsewhere: dict[str, str] = {}
 
     def lookup(self) -> dict[str, str]:
         return {form.lower(): name for name, spec in self.units.items() for form in [name, *spec.forms]}
@@ -80,6 +86,11 @@ def quantity_words(*, nouns: bool = False) -> tuple[str, ...]:
         if form.isalpha() and (spec.ordered_by or (spec.kind == "count" and len(form) > 1))
     }
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+
+def unit_elsewhere(written: str | None) -> str | None:
+    """The other unit an English word for two names ('boxes' -> carton), None for any other word."""
+    return unit_vocabulary().elsewhere.get(_folded(written or ""))
 
 
 def normalise_unit(token: str) -> str | None:

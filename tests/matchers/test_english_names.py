@@ -51,6 +51,12 @@ from tests.factories.pipeline import catalogue_index, make_extracted_line
         ("rotary sprinklers on a stand", ("Arroseur rotatif sur pied", "Arroseur oscillant sur traîneau")),
         ("LED lamp on a stand", ("Lampe LED sur pied noire", "Lampe LED à pince noire")),
         ("salmon fillets 125 g", ("Pavé de saumon 125 g", "Saumon fumé tranché 125 g")),
+        ("square plates 24 cm", ("Assiette carrée porcelaine 24 cm", "Assiette ronde porcelaine 24 cm")),
+        (
+            "square sticky notes yellow",
+            ("Notes repositionnables carrées jaunes", "Notes rectangulaires jaunes"),
+        ),
+        ("square pots 9x9", ("Godet carré 9x9 cm (carton de 1120)", "Pot rond noir 9 cm (carton de 1500)")),
     ],
     ids=[
         "ing-verb",
@@ -76,6 +82,9 @@ from tests.factories.pipeline import catalogue_index, make_extracted_line
         "sprinkler",
         "stand",
         "fillet",
+        "square-food",
+        "square-office",
+        "square-garden",
     ],
 )
 def test_an_english_name_finds_the_french_designation(wording: str, names: tuple[str, ...]) -> None:

@@ -23,8 +23,41 @@ from tests.factories.pipeline import catalogue_index, make_extracted_line
         ("ventilated", {"ventile"}, ["ventile"]),
         ("ceramic", {"ceramics"}, []),
         ("care", {"car"}, []),
+        ("filtered", {"filtre"}, ["filtre"]),
+        ("centered", {"centre", "centrer"}, ["centre"]),
+        ("planter", {"plantoir", "plante"}, ["plantoir"]),
+        ("chloride", {"chlorure", "chlore"}, ["chlorure"]),
+        ("fluoride", {"fluorure"}, ["fluorure"]),
+        ("oxide", {"oxyde"}, ["oxyde"]),
+        ("bactericidal", {"bactericide"}, ["bactericide"]),
+        ("sulphate", {"sulfate"}, ["sulfate"]),
+        ("sulphuric", {"sulfurique"}, ["sulfurique"]),
+        ("hydrochloric", {"chlorhydrique", "chlorique"}, ["chlorhydrique"]),
+        ("chlorhydrique", {"hydrochloric"}, ["hydrochloric"]),
+        ("hydrofluoric", {"fluorhydrique"}, ["fluorhydrique"]),
     ],
-    ids=["ic", "ique", "ic-among-others", "a-final-e", "y", "ated", "no-such-ending", "too-short"],
+    ids=[
+        "ic",
+        "ique",
+        "ic-among-others",
+        "a-final-e",
+        "y",
+        "ated",
+        "no-such-ending",
+        "too-short",
+        "ered-lab",
+        "ered-plumbing",
+        "tool-garden",
+        "ide-pool",
+        "ide-hygiene",
+        "oxide-workshop",
+        "idal-hygiene",
+        "ph-food",
+        "ph-and-ending",
+        "hydro-acid",
+        "hydro-acid-french",
+        "hydro-acid-glass",
+    ],
 )
 def test_a_word_with_the_other_languages_ending(word: str, known: set[str], expected: list[str]) -> None:
     assert cognates(word, known) == expected
@@ -39,6 +72,24 @@ def test_an_english_learned_word_finds_the_french_designation() -> None:
     )
     assert match.sku == "A3"
     assert match.score >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("wording", "names"),
+    [
+        (
+            "hydrochloric acid 33% 5 L",
+            ("Acide chlorhydrique 33 % bidon 5 L", "Acide phosphorique 33 % bidon 5 L", "Acide nitrique 5 L"),
+        ),
+        ("sodium chloride 25 kg", ("Chlorure de sodium sac 25 kg", "Hydroxyde de sodium sac 25 kg")),
+        ("zinc oxide cream 100 ml", ("Crème à l'oxyde de zinc 100 ml", "Crème hydratante 100 ml")),
+        ("bulb planter", ("Plantoir à bulbes", "Plante vivace en godet")),
+    ],
+    ids=["cleaning-acid", "food-salt", "hygiene-cream", "garden-tool"],
+)
+def test_a_name_of_chemistry_or_of_a_tool_in_the_other_language(wording: str, names: tuple[str, ...]) -> None:
+    match = match_article(make_extracted_line(wording), catalogue_index(*names), customer_id=None)
+    assert match.candidates[0].key == "A1"
 
 
 def test_one_side_of_an_article_printed_with_two() -> None:

@@ -47,3 +47,48 @@ def test_a_header_over_one_row_is_no_grid_of_counts() -> None:
     )
     (table,) = html_to_text(html).tables
     assert read_table(table, part="html") == []
+
+
+def _grid(html: str) -> list[tuple[str, Decimal, str | None]]:
+    (table,) = html_to_text(f"<table>{html}</table>").tables
+    return [
+        (ln.description.value, ln.quantity.value, ln.unit.value if ln.unit else None)
+        for ln in read_table(table, part="html")
+    ]
+
+
+def test_columns_of_measures_complete_each_rows_article() -> None:
+    html = (
+        "<tr><th rowspan=2>Tube cuivre (cartons)</th><th colspan=3>Diamètre</th></tr>"
+        "<tr><th>12 mm</th><th>16 mm</th><th>22 mm</th></tr>"
+        "<tr><td>Tube écroui 4 m</td><td>10</td><td></td><td>6</td></tr>"
+        "<tr><td>Tube recuit 2 m</td><td></td><td>4</td><td>-</td></tr>"
+    )
+    assert _grid(html) == [
+        ("Tube écroui 4 m 12 mm", Decimal(10), "carton"),
+        ("Tube écroui 4 m 22 mm", Decimal(6), "carton"),
+        ("Tube recuit 2 m 16 mm", Decimal(4), "carton"),
+    ]
+
+
+def test_sizes_under_a_size_heading_complete_each_rows_article() -> None:
+    html = (
+        "<tr><th rowspan=2>Article</th><th colspan=3>Size</th></tr>"
+        "<tr><th>S</th><th>M</th><th>L</th></tr>"
+        "<tr><td>Lab coat white</td><td>2</td><td>4</td><td></td></tr>"
+    )
+    assert _grid(html) == [("Lab coat white S", Decimal(2), None), ("Lab coat white M", Decimal(4), None)]
+
+
+def test_columns_of_years_or_mixed_measures_are_no_variants() -> None:
+    years = (
+        "<tr><th rowspan=2>Article</th><th colspan=2>Volume</th></tr>"
+        "<tr><th>2025</th><th>2026</th></tr>"
+        "<tr><td>Copy paper A4</td><td>40</td><td>44</td></tr>"
+    )
+    mixed = (
+        "<tr><th rowspan=2>Article</th><th colspan=2>Format</th></tr>"
+        "<tr><th>250 ml</th><th>2 m</th></tr>"
+        "<tr><td>Wash bottle</td><td>4</td><td>2</td></tr>"
+    )
+    assert _grid(years) == [] and _grid(mixed) == []

@@ -220,3 +220,26 @@ def test_the_way_in_for_the_vehicle_names_the_delivery_address(text: str, expect
 def test_an_address_labelled_alone_on_its_line(text: str, expected: str | None) -> None:
     found = ship_to(text, part="body")
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "livrez direct chez eux : M. et Mme Durand, 12 rue des Lilas, 69003 Lyon. merci",
+            "12 rue des Lilas, 69003 Lyon",
+        ),
+        (
+            "vous livrez chez le client au 4 impasse du Moulin, 31250 Revel avant jeudi",
+            "4 impasse du Moulin, 31250 Revel",
+        ),
+        (
+            "Livraison : Chantier du Parc au 12 rue Basse, 31250 Revel",
+            "Chantier du Parc au 12 rue Basse, 31250 Revel",
+        ),
+    ],
+    ids=["civility-and-name-fr", "le-client-au-fr", "a-named-place-stays"],
+)
+def test_the_people_the_goods_go_to_are_no_part_of_the_address(text: str, expected: str) -> None:
+    found = ship_to(text, part="body")
+    assert found is not None and found.value == expected

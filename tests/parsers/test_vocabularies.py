@@ -114,6 +114,7 @@ def test_broken_vocabulary_names_the_key(tmp_path: Path, content: str, key: str)
         "Même commande que l'an dernier pour le chantier, mais 30 coudes au lieu de 20",
         "Comme l'année passée, merci",
         "Same order as last year, but 6 boxes of pens",
+        "La même chose que d'hab mais 14 coudes au lieu de 10",
     ],
 )
 def test_the_thread_reader_and_both_classifiers_read_one_vocabulary_of_pointers(reply: str) -> None:
