@@ -16,8 +16,8 @@ _ENDINGS: tuple[tuple[str, str], ...] = (
     ("ised", "ise"),
     ("ized", "ise"),
     ("ated", "e"),
-    # A participle of a verb in '-er' ('filtered' / 'filtré', 'centred' spelt 'centered'), the agent of
-    # a tool ('planter' / 'plantoir').
+    # A participle of a verb in '-er' ('filtered' / 'filtré', 'centred' spelt 'centered'), and the name of
+    # a tool made from its verb ('planter' / 'plantoir').
     ("ered", "re"),
     ("er", "oir"),
     # The names of chemistry: 'chloride' / 'chlorure', 'oxide' / 'oxyde', 'virucidal' / 'virucide'.

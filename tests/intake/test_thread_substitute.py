@@ -43,8 +43,19 @@ def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
         ("OK for the PN40 valves, just 4 of them.", NOTE_EN, 4),
         ("Va pour la poignée levier, merci.", NOTE_FR, 6),
         ("La PN40 nous convient.", NOTE_FR, 6),
+        # cancelling the missing line while taking the substitute is no refusal of the substitute
+        ("OK, please send the PN40 instead, 4 of them (the PN25 line can be cancelled).", NOTE_EN, 4),
+        ("Envoyez la PN40 à la place, 6 pièces (annulez la ligne des PN25).", NOTE_FR, 6),
     ],
-    ids=["named-en", "named-by-its-handle", "named-and-counted", "va-pour", "convient"],
+    ids=[
+        "named-en",
+        "named-by-its-handle",
+        "named-and-counted",
+        "va-pour",
+        "convient",
+        "cancelled-in-brackets-en",
+        "annulez-fr",
+    ],
 )
 def test_the_substitute_taken_is_ordered_at_the_price_offered(
     said: str, note: str, count: int, index: CatalogIndex
@@ -138,21 +149,3 @@ def test_a_count_the_answer_reads_of_its_own_stays_the_substitutes(index: Catalo
     assert got is not None
     (order,) = got
     assert skus_of(order, index) == [("PLB-37865", 6)]
-
-
-@pytest.mark.parametrize(
-    ("said", "note", "count"),
-    [
-        ("OK, please send the PN40 instead, 4 of them (the PN25 line can be cancelled).", NOTE_EN, 4),
-        ("Envoyez la PN40 à la place, 6 pièces (annulez la ligne des PN25).", NOTE_FR, 6),
-    ],
-    ids=["cancelled-in-brackets-en", "annulez-fr"],
-)
-def test_cancelling_the_missing_line_while_taking_the_substitute_takes_it(
-    said: str, note: str, count: int, index: CatalogIndex
-) -> None:
-    order = takes_substitute(reply_quoting(said, note, subject="Re: rupture"), index)
-    assert order is not None
-    (line,) = order.lines
-    assert line.code is not None and line.code.value == "PLB-37865"
-    assert line.quantity is not None and int(line.quantity.value) == count
