@@ -16,11 +16,12 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
+from matchers.bilingual import load_dictionary, translations
 from matchers.cognates import cognates
 from matchers.denied import denials_lacking
 from matchers.designation_index import DesignationIndex
 from matchers.dimensions import at_other_scales, dims_in_other_unit
-from matchers.normalize import Wording, is_multiple, stem, unit_of
+from matchers.normalize import Wording, is_multiple, read_wording, stem, unit_of
 from matchers.shortened import shortened_in
 from matchers.vocabulary import load_vocabulary
 
@@ -28,6 +29,8 @@ SHORTLIST = 48  # candidates scored in full per line
 SHORTLIST_SHARE = 0.4
 TYPO_SIMILARITY = 0.85
 COGNATE_SIMILARITY = 0.9
+# A general dictionary's sense is one of several meanings: a little less sure than a cognate.
+DICTIONARY_SIMILARITY = 0.85
 PREFIX_SIMILARITY = 0.8
 # A disagreeing size is strong evidence against a candidate; a disagreeing pack
 # count (boxes of 100 vs 200) a little less; a bare number less still.
@@ -53,8 +56,10 @@ class Scored:
     disagree: tuple[str, ...]
 
 
-def spellings(word: str, index: DesignationIndex) -> list[tuple[str, float]]:
-    """The catalogue words a customer's word may stand for, with a similarity."""
+def spellings(word: str, index: DesignationIndex, english: str | None = None) -> list[tuple[str, float]]:
+    """The catalogue words a customer's word may stand for, with a similarity; a word the vocabulary
+    translated from the `english` written ('essuie' of 'towel') and the catalogue does not print may stand
+    for a sense of that English word it does ('serviette')."""
     if word in index.token_ids:
         return [(word, 1.0)]
     if is_multiple(word):
@@ -63,6 +68,8 @@ def spellings(word: str, index: DesignationIndex) -> list[tuple[str, float]]:
     found = dict.fromkeys((w for w in map(stem, meanings) if w in index.token_ids), COGNATE_SIMILARITY)
     for known in cognates(word, index.token_ids):
         found.setdefault(known, COGNATE_SIMILARITY)
+    for known in translations(english or word, index.token_ids, _words_of, load_dictionary()):
+        found.setdefault(known, DICTIONARY_SIMILARITY)
     if len(word) >= 4:
         shorter = [word[:i] + word[i + 1 :] for i in range(len(word))]
         for key in [word, *shorter]:  # a letter missing, replaced or swapped
@@ -75,6 +82,10 @@ def spellings(word: str, index: DesignationIndex) -> list[tuple[str, float]]:
         for known in index.prefixes.get(word, ())[:8]:
             found.setdefault(known, PREFIX_SIMILARITY)
     return list(found.items())
+
+
+def _words_of(sense: str) -> tuple[str, ...]:
+    return read_wording(sense).words
 
 
 def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple[str, float]]]) -> np.ndarray:
@@ -257,7 +268,10 @@ class PreparedQuery:
     @classmethod
     def prepare(cls, wording: Wording, index: DesignationIndex) -> PreparedQuery:
         slots = _slots(wording)
-        expanded = [_merged([spellings(w, index) or [(w, 0.0)] for w in slot]) for slot in slots]
+        english = dict(wording.written_as)
+        expanded = [
+            _merged([spellings(w, index, english.get(w)) or [(w, 0.0)] for w in slot]) for slot in slots
+        ]
         # 'single' read as the count of '1 poste' too: that reading weighs nothing of its own and is no
         # printed word whose absence tells, unlike a count written in figures ('2 plis').
         said = [
@@ -287,7 +301,11 @@ def _heads(
 ) -> frozenset[str]:
     """What the wording names: its first word, as a French name says it, and an English phrase's last."""
     first = {t for t, _ in expanded[0]} if expanded else set()
-    return frozenset(first | {t for w in wording.english_head for t, _ in spellings(w, index)})
+    named = {t for w in wording.english_head for t, _ in spellings(w, index)}
+    last = wording.english_last
+    if last and last not in index.token_ids:  # 'valve body': the body
+        named.update(translations(last, index.token_ids, _words_of, load_dictionary()))
+    return frozenset(first | named)
 
 
 def _slots(wording: Wording) -> list[tuple[str, ...]]:

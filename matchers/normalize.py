@@ -17,7 +17,7 @@ from matchers.denied import free_of
 from matchers.folding import fold, unit_of
 from matchers.measures import PACK_WORDS, read_sizes
 from matchers.spoken import spoken_sizes
-from matchers.vocabulary import load_vocabulary
+from matchers.vocabulary import Vocabulary, load_vocabulary
 from parsers.values.numbers import word_numbers
 from parsers.vocabulary.phrases import kept_when_short
 
@@ -38,6 +38,12 @@ class Wording:
     # The catalogue's words for what an English noun phrase names, its last English word ('brown packing
     # tape', 'paper cups, pack of 50'), as a French name says it first.
     english_head: tuple[str, ...] = ()
+    # The English word each translated word was written as ('essuie' of 'towel'): when the vocabulary's word
+    # is none of the catalogue's, the dictionary's senses of the English word may be.
+    written_as: tuple[tuple[str, str], ...] = ()
+    # The phrase's last word when the vocabulary does not translate it ('valve body'): what the phrase names
+    # if a dictionary says it in the catalogue's words.
+    english_last: str = ""
 
     @cached_property
     def by_kind(self) -> dict[str, frozenset[str]]:
@@ -176,9 +182,11 @@ def read_wording(text: str) -> Wording:
     words: list[str] = []
     excluded: list[str] = []
     either: list[tuple[str, ...]] = []
+    written_as: list[tuple[str, str]] = []
     negated = False
     previous = ""
     head: tuple[str, ...] = ()
+    last = ""
     phrase_ended = False
     for raw in _NONWORD.sub(" ", rest).replace("/", " ").split():
         ends_phrase = raw.endswith(",")
@@ -187,6 +195,8 @@ def read_wording(text: str) -> Wording:
         said = vocabulary.translation(raw) if not phrase_ended else None
         if said and not unit_of().get(raw) and not unit_of().get(said.split()[0]):  # a pack is no head
             head = tuple(_masculine(stem(w)) for w in said.split()[0].split("|") if w)
+        if not phrase_ended:
+            last = "" if said else _untranslated(raw, vocabulary) or last
         phrase_ended = phrase_ended or ends_phrase
         classed = len(raw) == 1 and raw.isalpha() and previous in vocabulary.classes.words
         expanded = raw if classed else vocabulary.expand(raw)
@@ -198,14 +208,30 @@ def read_wording(text: str) -> Wording:
                 if len(meanings) == 1 and meanings[0] in _multiples():
                     meanings = (meanings[0], _multiples()[meanings[0]])  # 'double' or '2 postes'
                 (excluded if negated else words).extend(meanings)
+                if not negated and not classed and vocabulary.translation(raw):
+                    written_as.extend((meaning, stem(raw)) for meaning in meanings)
                 if len(meanings) > 1 and not negated:
                     either.append(meanings)
                 negated = False
         previous = raw
     excluded.extend(sorted(unwanted))
     return Wording(
-        tuple(words), frozenset(features), frozenset(numbers), tuple(excluded), tuple(either), head
+        tuple(words),
+        frozenset(features),
+        frozenset(numbers),
+        tuple(excluded),
+        tuple(either),
+        head,
+        tuple(written_as),
+        last if head else "",
     )
+
+
+def _untranslated(raw: str, vocabulary: Vocabulary) -> str:
+    """A word of an English phrase the vocabulary leaves as written, which may name the article: no
+    function word, figure, abbreviation or unit."""
+    plain = raw.isalpha() and len(raw) > 2 and raw not in vocabulary.stopwords.words
+    return stem(raw) if plain and vocabulary.expand(raw) == raw and not unit_of().get(raw) else ""
 
 
 def _masculine(word: str) -> str:

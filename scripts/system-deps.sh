@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages Intake's tests need: Dovecot (IMAP), PostgreSQL, Chromium,
-# Tesseract. Installs only what is missing; starts no service (tests do).
+# Tesseract, and the English-French dictionary the matcher reads English lines with (run and test).
+# Installs only what is missing; starts no service (tests do).
 set -euo pipefail
 need=()
 python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv python3-pip)
+[ -f /usr/share/dictd/freedict-eng-fra.index ] || need+=(dict-freedict-eng-fra)
 if [ "${1:-test}" = "run" ]; then  # `make run` needs Python and its venv only
   command -v python3 >/dev/null || need+=(python3 python3-venv)
   if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; fi

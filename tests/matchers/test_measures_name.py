@@ -20,7 +20,7 @@ from tests.factories.pipeline import catalogue_index, make_extracted_line
                 "Piquet de maintien (sachet de 50)",
                 "Plaque de semis 24 alvéoles (carton de 50)",
             ),
-            "Rubber tree ties 50 cm, packs of 50",
+            "Rubber tree straps 50 cm, packs of 50",
             "A1",
         ),
         (
