@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import match_article
+from matchers import CatalogIndex, match_article
 from matchers.normalize import read_wording
 from matchers.ranges import within_range
+from models import ProductRow, ReferenceData
 from tests.factories.pipeline import catalogue_index, make_extracted_line
 
 
@@ -119,3 +120,17 @@ def test_a_size_in_inches_is_the_first_figure_the_catalogue_prints() -> None:
         make_extracted_line("écrans 24 pouces", quantity="2"), catalogue_index(*names), customer_id=None
     )
     assert match.sku == "A1"
+
+
+def test_a_length_counted_is_the_coil_that_holds_it() -> None:
+    """'305 m de câble Cat6': the length one coil holds names that coil, counted as one."""
+    rows = [
+        ProductRow(sku="A1", name="Câble réseau Cat6 - couronne de 305 m", unit="couronne"),
+        ProductRow(sku="A2", name="Câble réseau Cat6 - couronne de 100 m", unit="couronne"),
+        ProductRow(sku="A3", name="Connecteur réseau Cat6 (sachet de 10)", unit="sachet"),
+    ]
+    index = CatalogIndex.build(ReferenceData(products=rows))
+    match = match_article(
+        make_extracted_line("câble Cat6", quantity="305", unit="m"), index, customer_id=None
+    )
+    assert (match.sku, match.quantity, match.unit) == ("A1", 1, "couronne")
