@@ -17,6 +17,8 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from matchers.normalize import read_wording
+
 DICTIONARY = Path("/usr/share/dictd/freedict-eng-fra")
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -106,3 +108,8 @@ def translations(
             if len(words) == 1 and words[0] in known and words[0] != word:
                 found.append(words[0])
     return list(dict.fromkeys(found))
+
+
+def catalogue_translations(word: str, known: Mapping[str, object]) -> list[str]:
+    """`translations` through the installed dictionary, each sense read as a designation is."""
+    return translations(word, known, lambda sense: read_wording(sense).words, load_dictionary())

@@ -16,13 +16,14 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from matchers.bilingual import load_dictionary, translations
+from matchers.bilingual import catalogue_translations
 from matchers.cognates import cognates
 from matchers.denied import denials_lacking
-from matchers.designation_index import DesignationIndex
+from matchers.designation_index import LEAD, DesignationIndex
 from matchers.dimensions import at_other_scales, dims_in_other_unit
-from matchers.normalize import Wording, is_multiple, read_wording, stem, unit_of
-from matchers.shortened import shortened_in
+from matchers.normalize import Wording, is_multiple, stem, unit_of
+from matchers.ranges import within_range
+from matchers.shortened import shortened_from
 from matchers.vocabulary import load_vocabulary
 
 SHORTLIST = 48  # candidates scored in full per line
@@ -57,18 +58,20 @@ class Scored:
 
 
 def spellings(word: str, index: DesignationIndex, english: str | None = None) -> list[tuple[str, float]]:
-    """The catalogue words a customer's word may stand for, with a similarity; a word the vocabulary
-    translated from the `english` written ('essuie' of 'towel') and the catalogue does not print may stand
-    for a sense of that English word it does ('serviette')."""
+    """The catalogue words a customer's word may stand for, with a similarity; a word translated from the
+    `english` written ('essuie' of 'towel') may stand for that word's senses ('serviette')."""
     if word in index.token_ids:
         return [(word, 1.0)]
+    # 'tés' of 'Té': the plural of a word too short for `stem` to fold (it keeps 'bus' whole).
+    if len(word) == 3 and word[-1] in "sx" and word[:-1] in index.token_ids:
+        return [(word[:-1], 1.0)]
     if is_multiple(word):
         return []
     meanings = load_vocabulary().if_not_printed.get(word, "").split("|")
     found = dict.fromkeys((w for w in map(stem, meanings) if w in index.token_ids), COGNATE_SIMILARITY)
     for known in cognates(word, index.token_ids):
         found.setdefault(known, COGNATE_SIMILARITY)
-    for known in translations(english or word, index.token_ids, _words_of, load_dictionary()):
+    for known in catalogue_translations(english or word, index.token_ids):
         found.setdefault(known, DICTIONARY_SIMILARITY)
     if len(word) >= 4:
         shorter = [word[:i] + word[i + 1 :] for i in range(len(word))]
@@ -84,10 +87,6 @@ def spellings(word: str, index: DesignationIndex, english: str | None = None) ->
     return list(found.items())
 
 
-def _words_of(sense: str) -> tuple[str, ...]:
-    return read_wording(sense).words
-
-
 def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple[str, float]]]) -> np.ndarray:
     """The positions of the articles sharing the most (rarity-weighted) words and sizes."""
     arrays: list[np.ndarray] = []
@@ -99,6 +98,8 @@ def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple
         for feature in query.features
         for f in (feature, *at_other_scales(feature))
     ]
+    # ... and it may be the first figure of a size the article prints ('20 pouces' of '20x1.75/2.125').
+    sized += [(f"{LEAD}{f[4:]}", 1.0) for f in query.features if f.startswith("num:")]
     tokens = [(t, s) for options in expanded for t, s in options] + sized
     for token, similarity in tokens:
         token_id = index.token_ids.get(token)
@@ -147,16 +148,20 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
                 (agree if value in candidate.numbers else disagree).append(feature)
             elif kind == "pack" and value not in offered and _leads_a_size(value, candidate):
                 agree.append(feature)  # "chevilles de 6": after 'de' a size as well as a pack's count
-            elif value in offered or (
-                family
-                and (
-                    _same_length(value, offered)
-                    or _leading_dims(value, offered)
-                    or (kind == "len" and _side_of(value, offered))
-                    # 'Ø12' of 'Ø12x1,1': a diameter said alone is the first figure printed after it
-                    or (kind == "diam" and _leads_a_size(value.lstrip("~"), candidate))
-                    or (kind == "dim" and _pack_of_measure(value, candidate))
-                    or (kind == "dim" and dims_in_other_unit(value, offered))
+            elif (
+                value in offered
+                or within_range(value, offered)
+                or (
+                    family
+                    and (
+                        _same_length(value, offered)
+                        or _leading_dims(value, offered)
+                        or (kind == "len" and _side_of(value, offered))
+                        # 'Ø12' of 'Ø12x1,1': a diameter said alone is the first figure printed after it
+                        or (kind == "diam" and _leads_a_size(value.lstrip("~"), candidate))
+                        or (kind == "dim" and _pack_of_measure(value, candidate))
+                        or (kind == "dim" and dims_in_other_unit(value, offered))
+                    )
                 )
             ):
                 agree.append(feature)
@@ -164,6 +169,8 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
                 disagree.append(feature)
             elif value.lstrip("~") in candidate.numbers:
                 agree.append(feature)
+            elif kind in _AS_A_FIGURE and candidate.numbers:
+                disagree.append(feature)
             else:
                 missing += 1
     extra = sum(1 for kind in candidate.by_kind if kind != "num" and kind not in query.by_kind)
@@ -171,6 +178,9 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
 
 
 _FAMILIES = (frozenset({"len", "diam", "dim"}),)
+# Measures a catalogue may print as a bare figure ('20 pouces' of '20x1.75'): where it prints them so, another
+# figure names another size.
+_AS_A_FIGURE = frozenset({"inch"})
 _FAMILY_OF = {kind: family for family in _FAMILIES for kind in family}
 
 
@@ -304,7 +314,7 @@ def _heads(
     named = {t for w in wording.english_head for t, _ in spellings(w, index)}
     last = wording.english_last
     if last and last not in index.token_ids:  # 'valve body': the body
-        named.update(translations(last, index.token_ids, _words_of, load_dictionary()))
+        named.update(catalogue_translations(last, index.token_ids))
     return frozenset(first | named)
 
 
@@ -348,7 +358,7 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
         for option, similarity in options:
             if similarity > best and option in words:
                 best, token = similarity, option
-        if best == 0.0 and options and shortened_in(options[0][0], candidate.words):
+        if best == 0.0 and options and shortened_from(options[0][0], candidate):
             best = PREFIX_SIMILARITY
         covered += weight * best
         used.add(token)

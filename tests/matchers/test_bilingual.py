@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import matchers.designation
+import matchers.bilingual
 from matchers import match_article
 from matchers.bilingual import DICTIONARY, headwords, load_dictionary, read_dictionary, translations
 from tests.factories.pipeline import catalogue_index, make_extracted_line
@@ -106,7 +106,7 @@ def test_the_engine_reads_without_the_dictionary(monkeypatch: pytest.MonkeyPatch
     index = catalogue_index("Peinture plafond blanc mat 10 L", "Peinture façade blanc 10 L")
     line = make_extracted_line("ceiling paint white 10 L")
     with_it = match_article(line, index, customer_id=None).candidates
-    monkeypatch.setattr(matchers.designation, "load_dictionary", lambda: load_dictionary(tmp_path / "none"))
+    monkeypatch.setattr(matchers.bilingual, "load_dictionary", lambda: load_dictionary(tmp_path / "none"))
     without = match_article(line, index, customer_id=None).candidates
     assert without  # the line is still read and scored
     assert with_it[0].score > without[0].score
