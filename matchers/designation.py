@@ -71,7 +71,7 @@ def spellings(word: str, index: DesignationIndex, english: str | None = None) ->
     found = dict.fromkeys((w for w in map(stem, meanings) if w in index.token_ids), COGNATE_SIMILARITY)
     for known in cognates(word, index.token_ids):
         found.setdefault(known, COGNATE_SIMILARITY)
-    for known in catalogue_translations(english or word, index.token_ids):
+    for known in catalogue_translations(english or word, index.token_ids) if english != "" else ():
         found.setdefault(known, DICTIONARY_SIMILARITY)
     if len(word) >= 4:
         shorter = [word[:i] + word[i + 1 :] for i in range(len(word))]

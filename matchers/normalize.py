@@ -42,7 +42,8 @@ class Wording:
     # the words a customer's initials stand for.
     printed: tuple[str, ...] = ()
     # The English word each translated word was written as ('essuie' of 'towel'): when the vocabulary's word
-    # is none of the catalogue's, the dictionary's senses of the English word may be.
+    # is none of the catalogue's, the dictionary's senses of the English word may be. '' for a word said
+    # after a negation in its clause ('not the glass bottles'): no sense of it is read as wanted.
     written_as: tuple[tuple[str, str], ...] = ()
     # The phrase's last word when the vocabulary does not translate it ('valve body'): what the phrase names
     # if a dictionary says it in the catalogue's words.
@@ -188,7 +189,7 @@ def read_wording(text: str) -> Wording:
     excluded: list[str] = []
     either: list[tuple[str, ...]] = []
     written_as: list[tuple[str, str]] = []
-    negated = False
+    negated = denying = False
     previous = ""
     head: tuple[str, ...] = ()
     last = ""
@@ -200,7 +201,7 @@ def read_wording(text: str) -> Wording:
         said = vocabulary.translation(raw) if not phrase_ended else None
         if said and not unit_of().get(raw) and not unit_of().get(said.split()[0]):  # a pack is no head
             head = tuple(_masculine(stem(w)) for w in said.split()[0].split("|") if w)
-        if not phrase_ended:
+        if not phrase_ended and not denying:
             last = "" if said else _untranslated(raw, vocabulary) or last
         phrase_ended = phrase_ended or ends_phrase
         classed = len(raw) == 1 and raw.isalpha() and previous in vocabulary.classes.words
@@ -209,17 +210,20 @@ def read_wording(text: str) -> Wording:
             printed.append(raw)
         for word in expanded.split():
             if word in vocabulary.negations.words:
-                negated = True  # "pas le roux", "sans poudre": the next word is what is not wanted
+                negated = denying = True  # "pas le roux", "sans poudre": the next word is what is not wanted
             elif word and (classed or word not in vocabulary.stopwords.words) and not word.isdigit():
                 meanings = tuple(_masculine(stem(w)) for w in word.split("|") if w)
                 if len(meanings) == 1 and meanings[0] in _multiples():
                     meanings = (meanings[0], _multiples()[meanings[0]])  # 'double' or '2 postes'
                 (excluded if negated else words).extend(meanings)
-                if not negated and not classed and vocabulary.translation(raw):
+                if denying and not negated:
+                    written_as.extend((meaning, "") for meaning in meanings)
+                elif not negated and not classed and vocabulary.translation(raw):
                     written_as.extend((meaning, stem(raw)) for meaning in meanings)
                 if len(meanings) > 1 and not negated:
                     either.append(meanings)
                 negated = False
+        denying = denying and not ends_phrase
         previous = raw
     excluded.extend(sorted(unwanted))
     return Wording(

@@ -102,6 +102,15 @@ def test_english_words_read_in_the_catalogues_words(wording: str, names: tuple[s
 
 
 @installed
+def test_no_sense_of_a_word_said_after_a_negation_is_wanted() -> None:
+    # 'bottles' is read 'bouteille' by the dictionary: after 'not' it names the twin not wanted.
+    index = catalogue_index("Jus de pomme brique 1 L carton de 6", "Jus de pomme bouteille 1 L carton de 6")
+    line = make_extracted_line("apple juice, the 1 L cartons not the glass bottles")
+    found = match_article(line, index, customer_id=None).candidates
+    assert found[0].key != "A2" or found[0].score == pytest.approx(found[1].score)
+
+
+@installed
 def test_the_engine_reads_without_the_dictionary(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     index = catalogue_index("Peinture plafond blanc mat 10 L", "Peinture façade blanc 10 L")
     line = make_extracted_line("ceiling paint white 10 L")
