@@ -30,12 +30,12 @@ from parsers.vocabulary.layout import REQUEST_RULE
 from parsers.vocabulary.sieve import starting
 
 # A label and its number in two cells of a table ('Our ref: | GW-PO-4502'). After the label, capitals and a
-# dashed number ('BC 26-00391', 'WO 2026/118'), capitals and groups of figures ('GF 26 0831'), dashed capitals
-# and a number ('IS-PO 7781', 'AMB-R 26/77'), capitals and groups about a slash ('DA 26 / 14 552') are one
-# number: the customer's own way of writing it.
+# dashed number ('BC 26-00391', 'WO 2026/118', 'BC 26-EV-00412': a service's letters inside it), capitals and
+# groups of figures ('GF 26 0831'), dashed capitals and a number ('IS-PO 7781', 'AMB-R 26/77'), capitals and
+# groups about a slash ('DA 26 / 14 552') are one number: the customer's own way of writing it.
 _PO_WRITTEN = PO_VALUE.replace(
     "(?P<po>",
-    r"(?P<po>(?:(?-i:[A-Z]{2,5})(?:[ ](?=\d{2,4}[-/]\d)|(?:[ ]\d{2,4}){1,2}[ ](?=\d{2,6}(?![\w\-/]))"
+    r"(?P<po>(?:(?-i:[A-Z]{2,5})(?:[ ](?=\d{2,4}[-/](?:\d|(?-i:[A-Z]{1,5})[-/]\d))|(?:[ ]\d{2,4}){1,2}[ ](?=\d{2,6}(?![\w\-/]))"
     r"|[ ]\d{2,4}[ ]?/[ ]?(?:\d{2,3}[ ])?(?=\d{2,6}(?![\w\-/])))"
     r"|(?-i:[A-Z]{1,5}-[A-Z]{1,5})[ ](?=\d{3,}\b|\d{2,4}[-/]\d))?",
 )

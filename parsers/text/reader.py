@@ -149,9 +149,10 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
     if forward_at < len(body):
         # Every forwarder's words over the original, a middle approver's too ('Fine, but not the sprinklers').
         above = body[: forwarded_part.original_start(body, parsed.subject)]
-        order.lines, recounted = recount_forwarded(
+        order.lines, recounted, doubts = recount_forwarded(
             order.lines, above, forward_at, part=part, rule="forward-override", book=book
         )
+        order.doubts += doubts
         corrected = [*corrected, *recounted]
     order.read_spans = [*order.read_spans, *corrected]
     _fill_fields(order, parsed, body, own, forward_at, part, codes)
