@@ -50,7 +50,7 @@ def limit_forwarded(
             *((m, True) for m in patterns["forwarder_only"].finditer(sentence)),
         ]
         # a limit with no figure ('pas le 12/01', 'only the attached order') is the check's to weigh
-        found = [(m, keeps) for m, keeps in found if figures(m["what"])]
+        found = [(m, keeps) for m, keeps in found if figures(m["what"]) and not _replaces(m, keeps, found)]
         if not found:
             continue
         applied, taken_out = True, []
@@ -68,6 +68,18 @@ def limit_forwarded(
         else:
             doubts.append(LIMIT_UNREAD)
     return Limited(lines, read, sorted(set(doubts)))
+
+
+def _replaces(match: re.Match[str], keeps: bool, found: list[tuple[re.Match[str], bool]]) -> bool:
+    """'le rinçage c'est le bidon de 20 L, pas le 5 L': a figure said before the 'not' outside an 'only'
+    clause is what stands instead, a change of article the corrections read, not a line left out."""
+    if keeps:
+        return False
+    before = match.string[: match.start()]
+    for only, kept in found:
+        if kept and only.end() <= match.start():
+            before = before[: only.start()] + " " * (only.end() - only.start()) + before[only.end() :]
+    return bool(figures(before))
 
 
 def figures(text: str) -> list[str]:

@@ -59,3 +59,8 @@ def test_a_day_or_an_hour_is_no_figure_of_an_article() -> None:
     assert figures("not the 48: the 24-litre ones") == ["48", "24"]
     lines, doubts = _read("Pour saisie, pas le 12/01 svp.")
     assert len(lines) == 3 and LIMIT_UNREAD not in doubts
+
+
+def test_a_figure_said_instead_of_another_is_a_change_not_a_line_left_out() -> None:
+    lines, doubts = _read("Pour saisie. Elle a rappelé : la farine c'est le sac de 25 kg, pas le 5 kg.")
+    assert ("pots de miel 500 g", 6) in lines and LIMIT_UNREAD not in doubts
