@@ -95,6 +95,19 @@ def test_a_delivery_written_on_a_notes_sheet_is_read_against_the_sending_date() 
     assert found is not None and found.value == dt.date(2026, 12, 7)
 
 
+def test_a_sentence_closing_the_rows_of_a_pdf_is_a_note_read_against_the_sending_date() -> None:
+    order = ExtractedOrder(
+        source="pdf",
+        rows=[
+            SourceRow(text="Désignation | Qté", region="header"),
+            SourceRow(text="Peinture satin blanc 2,5 L | 4", region="lines"),
+            SourceRow(text="Delivery week 52 please.", region="lines"),
+        ],
+    )
+    found = worded_delivery(order, dt.date(2026, 12, 18))
+    assert found is not None and found.value == dt.date(2026, 12, 21)
+
+
 @pytest.mark.parametrize(
     ("cells", "unit", "pack", "inner"),
     [
