@@ -12,6 +12,7 @@ from matchers.designation import Scored, compare_sizes, packaging_words, score_d
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording, fold, read_wording, unit_of
+from matchers.packs import counted_in_packs
 from matchers.sized import named_by_sizes
 from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
 from parsers.values.units import same_unit, same_vessel, unit_elsewhere, unit_vocabulary
@@ -222,6 +223,11 @@ def _unit_pack_price(line: ExtractedLine, index: CatalogIndex, sku: str) -> list
         stated = index.sales_unit(line.unit.value)
         if stated == index.sales_unit(product.unit) or same_unit(stated, product.unit):
             evidence.append(Evidence(kind="unit_agrees", detail=stated, weight=0.05))
+        elif _one_pack(line, stated, product):
+            # '50 m de multicouche': the length counted is what one coil of the article holds, its name says.
+            evidence.append(
+                Evidence(kind="unit_agrees", detail=f"one {product.unit} in {stated}", weight=0.05)
+            )
         elif stated in index.units.values():
             evidence.append(Evidence(kind="unit_differs", detail=f"{stated} vs {product.unit}", weight=-0.05))
     if line.pack_size and line.pack_size.value:
@@ -240,6 +246,12 @@ def _unit_pack_price(line: ExtractedLine, index: CatalogIndex, sku: str) -> list
         elif not 0.5 <= ratio <= 2:
             evidence.append(Evidence(kind="price_differs", detail=f"{ratio:.2f}", weight=-0.05))
     return evidence
+
+
+def _one_pack(line: ExtractedLine, stated: str, product: ProductRow) -> bool:
+    """Is the measure counted what one pack of the article holds ('50 m' of the 'couronne de 50 m')?"""
+    quantity = line.quantity.value if line.quantity else None
+    return quantity is not None and counted_in_packs(quantity, stated, product.name, product.unit) == 1
 
 
 def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
