@@ -18,11 +18,11 @@ LIMIT_UNREAD = (
     "applied for sure: a clerk checks the lines against them"
 )
 
-# A figure said of an article: standing alone (a mark glued to letters, '26A', 'M8', is named by the
-# mark's own reading), neither a day, an hour, a rank, a share nor a count ('le 12/01', '10h', 'the 5th',
-# '20 %', '2 x').
+# A figure said of an article: standing alone (a mark glued to letters or after a code's dash, '26A', 'M8',
+# 'PO-5521', is read as a mark), neither a day, an hour, a rank, a share nor a count ('le 12/01', '10h',
+# 'the 5th', '20 %', '2 x').
 _FIGURE = re.compile(
-    r"(?<![\w.,/:])0*(\d+)(?![\w]|[.,/:]\d)(?!\s*(?:h|th|st|nd|rd|e|er|ère|ème|x|×|%)(?!\w))", re.I
+    r"(?<![\w.,/:\-])0*(\d+)(?![\w]|[.,/:]\d)(?!\s*(?:h|th|st|nd|rd|e|er|ère|ème|x|×|%)(?!\w))", re.I
 )
 # Any run of figures of a code or a name ('AB1000-48P-4G': 1000, 48 and 4).
 _RUN = re.compile(r"(?<!\d)0*(\d+)(?!\d)")
