@@ -169,10 +169,11 @@ def _po_number(
 
 
 def _reply_subject_po(subject: str, history: str) -> Extracted[str] | None:
-    """'RE: dispo colonnes - cde BS-26-094' over our note that writes no number: the order the customer
-    named when writing to us. A number the quoted messages write is an earlier order's ('RE: Commande
-    MSI-2611-22' over that order, answered 'même chose que la dernière fois')."""
-    if not history.strip():
+    """'RE: dispo colonnes - cde BS-26-094' over our note that writes no order number: the order the customer
+    named when writing to us. Quoted messages that write one hold the order the reply is about ('RE: Commande
+    MSI-2611-22' over that order, answered 'même chose que la dernière fois'; our question over the order
+    quoted under it)."""
+    if not history.strip() or next(_po_all(history, part="quoted", patterns=_PATTERNS), None) is not None:
         return None
     found = _po_in(subject, part="subject", patterns=((_PO_AFTER_WORD, 0.7),))
     if found is None or re.search(rf"(?<![\w\-/]){re.escape(found.value)}(?![\w\-/])", history):

@@ -42,9 +42,10 @@ def test_a_new_order_in_a_reply_gives_its_number(text: str, expected: str | None
     [
         ("> Bonjour, les pots de 10 L sont de retour en stock.\n> Cordialement", "DCO-26-094"),
         ("> Commande DCO-26-094 :\n> - 4 pots de 10 L\n", None),
+        ("> Quelle teinte ?\n>> Commande DCO-26-090 :\n>> - 4 pots de 10 L\n", None),
         ("", None),
     ],
-    ids=["our-note-names-none", "the-order-quoted", "nothing-quoted"],
+    ids=["our-note-names-none", "the-order-quoted", "another-order-quoted", "nothing-quoted"],
 )
 def test_a_reply_subject_names_the_order_our_note_does_not_write(history: str, expected: str | None) -> None:
     found = fields.po_number("RE: dispo pots - cde DCO-26-094", "OK pour 4 pots.", part="body", history=history)
