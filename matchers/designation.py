@@ -18,10 +18,11 @@ from rapidfuzz import fuzz
 
 from matchers.cognates import cognates
 from matchers.denied import denials_lacking
-from matchers.designation_index import DesignationIndex
+from matchers.designation_index import LEAD, DesignationIndex
 from matchers.dimensions import at_other_scales, dims_in_other_unit
 from matchers.normalize import Wording, is_multiple, stem, unit_of
-from matchers.shortened import shortened_in
+from matchers.ranges import within_range
+from matchers.shortened import shortened_from
 from matchers.vocabulary import load_vocabulary
 
 SHORTLIST = 48  # candidates scored in full per line
@@ -57,6 +58,9 @@ def spellings(word: str, index: DesignationIndex) -> list[tuple[str, float]]:
     """The catalogue words a customer's word may stand for, with a similarity."""
     if word in index.token_ids:
         return [(word, 1.0)]
+    # 'tés' of 'Té': the plural of a word too short for `stem` to fold (it keeps 'bus' whole).
+    if len(word) == 3 and word[-1] in "sx" and word[:-1] in index.token_ids:
+        return [(word[:-1], 1.0)]
     if is_multiple(word):
         return []
     meanings = load_vocabulary().if_not_printed.get(word, "").split("|")
@@ -88,6 +92,8 @@ def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple
         for feature in query.features
         for f in (feature, *at_other_scales(feature))
     ]
+    # ... and it may be the first figure of a size the article prints ('20 pouces' of '20x1.75/2.125').
+    sized += [(f"{LEAD}{f[4:]}", 1.0) for f in query.features if f.startswith("num:")]
     tokens = [(t, s) for options in expanded for t, s in options] + sized
     for token, similarity in tokens:
         token_id = index.token_ids.get(token)
@@ -136,16 +142,20 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
                 (agree if value in candidate.numbers else disagree).append(feature)
             elif kind == "pack" and value not in offered and _leads_a_size(value, candidate):
                 agree.append(feature)  # "chevilles de 6": after 'de' a size as well as a pack's count
-            elif value in offered or (
-                family
-                and (
-                    _same_length(value, offered)
-                    or _leading_dims(value, offered)
-                    or (kind == "len" and _side_of(value, offered))
-                    # 'Ø12' of 'Ø12x1,1': a diameter said alone is the first figure printed after it
-                    or (kind == "diam" and _leads_a_size(value.lstrip("~"), candidate))
-                    or (kind == "dim" and _pack_of_measure(value, candidate))
-                    or (kind == "dim" and dims_in_other_unit(value, offered))
+            elif (
+                value in offered
+                or within_range(value, offered)
+                or (
+                    family
+                    and (
+                        _same_length(value, offered)
+                        or _leading_dims(value, offered)
+                        or (kind == "len" and _side_of(value, offered))
+                        # 'Ø12' of 'Ø12x1,1': a diameter said alone is the first figure printed after it
+                        or (kind == "diam" and _leads_a_size(value.lstrip("~"), candidate))
+                        or (kind == "dim" and _pack_of_measure(value, candidate))
+                        or (kind == "dim" and dims_in_other_unit(value, offered))
+                    )
                 )
             ):
                 agree.append(feature)
@@ -153,6 +163,8 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
                 disagree.append(feature)
             elif value.lstrip("~") in candidate.numbers:
                 agree.append(feature)
+            elif kind in _AS_A_FIGURE and candidate.numbers:
+                disagree.append(feature)
             else:
                 missing += 1
     extra = sum(1 for kind in candidate.by_kind if kind != "num" and kind not in query.by_kind)
@@ -160,6 +172,9 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
 
 
 _FAMILIES = (frozenset({"len", "diam", "dim"}),)
+# Measures a catalogue may print as a bare figure ('20 pouces' of '20x1.75'): where it prints them so, another
+# figure names another size.
+_AS_A_FIGURE = frozenset({"inch"})
 _FAMILY_OF = {kind: family for family in _FAMILIES for kind in family}
 
 
@@ -330,7 +345,7 @@ def text_score(query: PreparedQuery, position: int, index: DesignationIndex) -> 
         for option, similarity in options:
             if similarity > best and option in words:
                 best, token = similarity, option
-        if best == 0.0 and options and shortened_in(options[0][0], candidate.words):
+        if best == 0.0 and options and shortened_from(options[0][0], candidate):
             best = PREFIX_SIMILARITY
         covered += weight * best
         used.add(token)

@@ -10,6 +10,16 @@ import numpy as np
 
 from matchers.normalize import Wording, read_wording
 
+# The token under which a designation is found by the first figure of a size it prints ('lead:26' of '26x1.75').
+LEAD = "lead:"
+
+
+def leading_figures(wording: Wording) -> set[str]:
+    """The first figure of each dimension and diameter the designation prints: a customer names the size by
+    it alone ('26 pouces' of '26x1.75/2.125', 'multicouche 20' of 'Ø 20 mm'), as a bare number."""
+    sizes = [*wording.by_kind.get("dim", ()), *wording.by_kind.get("diam", ())]
+    return {f"{LEAD}{size.lstrip('~').split('x')[0]}" for size in sizes}
+
 
 @dataclass
 class DesignationIndex:
@@ -32,7 +42,7 @@ class DesignationIndex:
         index = cls(wordings=[read_wording(n) for n in names])
         lists: dict[str, list[int]] = {}
         for position, wording in enumerate(index.wordings):
-            for token in set(wording.words) | wording.features:
+            for token in set(wording.words) | wording.features | leading_figures(wording):
                 lists.setdefault(token, []).append(position)
         total = max(len(names), 1)
         for token, positions in lists.items():

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from matchers.folding import unit_of
+from matchers.ranges import span
 from parsers.vocabulary.phrases import any_of
 
 MEASURES: dict[str, tuple[str, float]] = {
@@ -72,6 +73,11 @@ MEASURES: dict[str, tuple[str, float]] = {
     "centimetres": ("len", 10.0),
     "centimeter": ("len", 10.0),
     "centimeters": ("len", 10.0),
+    # A wheel's or a screen's size in inches ('20 pouces'), which a catalogue may print as a bare figure.
+    "pouce": ("inch", 1.0),
+    "pouces": ("inch", 1.0),
+    "inch": ("inch", 1.0),
+    "inches": ("inch", 1.0),
     # A conductor's section, mm² folded to mm2.
     "mm2": ("area", 1.0),
     "cm2": ("area", 100.0),
@@ -93,6 +99,11 @@ _CORES = re.compile(rf"(?<![\w.,])(\d{{1,2}})(?:g|\s+g\s+(?=\d+[.,]\d))({_NUM})(
 _PACK_OF_MEASURE = re.compile(rf"\b(\d+)\s*x\s*({_NUM})\s*({_CONTENT_ALT})\b")
 # A diameter may lead the figures ('Ø80 x 650'), as a length does.
 _DIM = re.compile(rf"(?:\b|(?<=[ø⌀]))({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}))?(?:\s*(mm|cm|m)\b)?")
+# A range closing a dimension ('700x18/25c', '29x1.90/2.40'): the widths one article fits, a letter of the
+# trade's notation may close it; never the second of a fraction ('1/2x1/8').
+_DIM_RANGE = re.compile(rf"(?<![\w.,/])({_NUM})\s*x\s*({_NUM})\s*/\s*({_NUM})(?:[a-z])?(?![\w/])")
+# A measure's range, its ends joined by a hyphen and its unit once ('100-1000 µl', '58-62 cm').
+_MEASURE_RANGE = re.compile(rf"(?<![\w.,/-])({_NUM})-({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
 # A panel's height and length as catalogues print them ("H600 L1000"), read as "600 x 1000".
 _HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(?:\s*mm)?\b")
 # A box's length, width and height each after its initial ('L400 l300 h200', 'L 40 x l 30 x H 30 cm').
@@ -156,6 +167,25 @@ def _diameter(m: re.Match[str]) -> set[str]:
     return {f"diam:{_fmt(_number(m[1]) * (10 if m[2] == 'cm' else 1))}"}
 
 
+def _dim_range(m: re.Match[str]) -> set[str]:
+    """The range closing a dimension; ends out of order are none ('24x16/9': a screen's ratio), read as the
+    dimension and a number, as each is read alone."""
+    first, low, high = (_fmt(_number(g)) for g in m.groups())
+    if _number(m[2]) >= _number(m[3]):
+        return {f"dim:{first}x{low}", f"num:{high}"}
+    return {f"dim:{first}x{span(low, high)}"}
+
+
+def _measure_range(m: re.Match[str]) -> set[str]:
+    """Both ends in the unit's base, or, ends out of order ('1000-890 W'), the last a measure and the first
+    a number, as each is read alone."""
+    kind, factor = MEASURES[m[3]]
+    low, high = _number(m[1]) * factor, _number(m[2]) * factor
+    if low >= high:
+        return {f"num:{_fmt(_number(m[1]))}", _measure_feature(m[2], m[3])}
+    return {f"{kind}:{span(_fmt(low), _fmt(high))}"}
+
+
 def _by(m: re.Match[str]) -> str:
     return f"{m[1]}x" if m[2] or not m[1].isdigit() else m[0]
 
@@ -183,9 +213,11 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     dims = lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)}  # noqa: E731
     take(_LENGTH_WIDTH_HEIGHT, dims)
     take(_HEIGHT_LENGTH, lambda m: {f"dim:{_fmt(_number(m[1]))}x{_fmt(_number(m[2]))}"})
+    take(_DIM_RANGE, _dim_range)
     take(_DIM_SLASHED, dims)
     take(_DIM, dims)
     take(_DIAM, _diameter)
+    take(_MEASURE_RANGE, _measure_range)
     take(_MEASURE, lambda m: {_measure_feature(m[1], m[2])})
     take(_SIZE, lambda m: {f"size:{_SIZE_SPELLINGS.get(m[1], m[1]) if m[1] else m[2] or m[3]}"})
     take(_THREAD, lambda m: {f"thread:{m[1]}{m[2]}"})

@@ -38,6 +38,9 @@ class Wording:
     # The catalogue's words for what an English noun phrase names, its last English word ('brown packing
     # tape', 'paper cups, pack of 50'), as a French name says it first.
     english_head: tuple[str, ...] = ()
+    # The words as printed, before the vocabulary expands or translates them ('center lock', not its French):
+    # the words a customer's initials stand for.
+    printed: tuple[str, ...] = ()
 
     @cached_property
     def by_kind(self) -> dict[str, frozenset[str]]:
@@ -165,6 +168,7 @@ def read_wording(text: str) -> Wording:
     )
     folded = _ONE_MEASURE.sub(r" 1 \1", folded)
     folded = re.sub(r"(\d)\s*[x×*]\s*(\d)", r"\1x\2", folded.replace("×", "x"))
+    folded = _LETTERED_SIDE.sub(r"\1x", folded)
     # '2-ply', '3-point', '4-hole': a count joined to what it counts is that count of it ('2 plis').
     folded = _with_multiples(_COUNT_HYPHEN.sub(r"\1 ", _NUMBER_PLURAL.sub(r"\1 \2", folded)))
     folded = _TIP_WIDTH.sub(" ", _PAGES.sub(r"\1 pages ", _SENSITIVITY_CLASS.sub(r"\1 type ", folded)))
@@ -174,6 +178,7 @@ def read_wording(text: str) -> Wording:
     folded, unwanted = _negated_packs(_NUMBER_SIGN.sub(" ", _FALLBACK.sub(" ", folded)))
     features, numbers, rest = read_sizes(folded)
     words: list[str] = []
+    printed: list[str] = []
     excluded: list[str] = []
     either: list[tuple[str, ...]] = []
     negated = False
@@ -190,6 +195,8 @@ def read_wording(text: str) -> Wording:
         phrase_ended = phrase_ended or ends_phrase
         classed = len(raw) == 1 and raw.isalpha() and previous in vocabulary.classes.words
         expanded = raw if classed else vocabulary.expand(raw)
+        if raw.isalpha() and raw not in vocabulary.stopwords.words:
+            printed.append(raw)
         for word in expanded.split():
             if word in vocabulary.negations.words:
                 negated = True  # "pas le roux", "sans poudre": the next word is what is not wanted
@@ -204,7 +211,13 @@ def read_wording(text: str) -> Wording:
         previous = raw
     excluded.extend(sorted(unwanted))
     return Wording(
-        tuple(words), frozenset(features), frozenset(numbers), tuple(excluded), tuple(either), head
+        tuple(words),
+        frozenset(features),
+        frozenset(numbers),
+        tuple(excluded),
+        tuple(either),
+        head,
+        tuple(printed),
     )
 
 
@@ -226,6 +239,11 @@ _FALLBACK = re.compile(
 _ONE_MEASURE = re.compile(
     r"\b(?:d'|de\s+)?(?:un|une|one|a)[\s-]+(kilos?|kilogrammes?|litres?|liters?|metres?|meters?)\b"
 )
+
+
+# A size whose first figure a letter closes ('650b x 47'), its x spaced: one word, as a catalogue prints
+# '650Bx47'. Never a unit's letter ('5 l x 6' is a pack of bottles).
+_LETTERED_SIDE = re.compile(r"(?<![\w.,])(\d+[a-fh-kn-uyz])\s*x\s*(?=\d)")
 
 
 # The words after which an English noun phrase is over: what follows qualifies it ('cups for the

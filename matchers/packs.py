@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from parsers.values.units import normalise_unit, same_unit, unit_key, unit_vocabulary
 
-# The measures a pack may hold, in grams and millilitres.
+# The measures a pack may hold, in grams, millilitres and millimetres.
 _CONTENT = {
     "g": ("mass", Decimal(1)),
     "gr": ("mass", Decimal(1)),
@@ -20,9 +20,11 @@ _CONTENT = {
     "ml": ("vol", Decimal(1)),
     "cl": ("vol", Decimal(10)),
     "l": ("vol", Decimal(1000)),
+    # A run of tube or cable sold in its coil ('couronne de 50 m'), in millimetres.
+    "m": ("len", Decimal(1000)),
 }
 _PACKED = re.compile(
-    r"([^\W\d_]+)\s+(?:de\s+|d['’]\s*|of\s+)?(\d+(?:[.,]\d+)?)\s*(kg|gr|g|ml|cl|l)(?![\w])", re.I
+    r"([^\W\d_]+)\s+(?:de\s+|d['’]\s*|of\s+)?(\d+(?:[.,]\d+)?)\s*(kg|gr|g|ml|cl|l|m)(?![\w²³])", re.I
 )
 
 

@@ -9,9 +9,11 @@ from decimal import Decimal
 from matchers.context import named_by_context
 from matchers.conversions import conversion, in_packs, own_pack, packs_of_sales_unit
 from matchers.designation import Scored, compare_sizes, packaging_words, score_designations
+from matchers.designation_index import LEAD, leading_figures
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording, fold, read_wording, unit_of
+from matchers.packs import counted_in_packs
 from matchers.sized import named_by_sizes
 from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
 from parsers.values.units import same_unit, same_vessel, unit_elsewhere, unit_vocabulary
@@ -159,13 +161,24 @@ def _sizes_name_one(query: Wording, ranked: list[Candidate], index: CatalogIndex
     """Does the best candidate alone print every size the wording states (a bare number aside)?"""
     stated = [f for f in query.features if not f.startswith("num:")]
     if not stated:
-        return False
+        return _figure_opens_one(query, ranked, index)
 
     def prints_all(sku: str) -> bool:
         agree, disagree, _ = compare_sizes(query, index.designations.wordings[index.positions[sku]])
         return not disagree and sum(1 for f in agree if not f.startswith("num:")) >= len(stated)
 
     return [c.key for c in ranked if prints_all(c.key)] == [ranked[0].key]
+
+
+def _figure_opens_one(query: Wording, ranked: list[Candidate], index: CatalogIndex) -> bool:
+    """Does a bare figure of the wording open a size the best candidate prints ('27.5' of '27.5x1.90/2.40'),
+    a figure no other candidate prints? The customer named the size by it."""
+    figures = {f[4:] for f in query.features if f.startswith("num:")}
+    own = index.designations.wordings[index.positions[ranked[0].key]]
+    opening = {f for f in figures if f"{LEAD}{f}" in leading_figures(own)}
+    return bool(opening) and not any(
+        opening & index.designations.wordings[index.positions[c.key]].numbers for c in ranked[1:]
+    )
 
 
 def _lacks_what_another_prints(query: Wording, skus: list[str], index: CatalogIndex) -> bool:
@@ -222,6 +235,11 @@ def _unit_pack_price(line: ExtractedLine, index: CatalogIndex, sku: str) -> list
         stated = index.sales_unit(line.unit.value)
         if stated == index.sales_unit(product.unit) or same_unit(stated, product.unit):
             evidence.append(Evidence(kind="unit_agrees", detail=stated, weight=0.05))
+        elif _one_pack(line, stated, product):
+            # '50 m de multicouche': the length counted is what one coil of the article holds, its name says.
+            evidence.append(
+                Evidence(kind="unit_agrees", detail=f"one {product.unit} in {stated}", weight=0.05)
+            )
         elif stated in index.units.values():
             evidence.append(Evidence(kind="unit_differs", detail=f"{stated} vs {product.unit}", weight=-0.05))
     if line.pack_size and line.pack_size.value:
@@ -240,6 +258,12 @@ def _unit_pack_price(line: ExtractedLine, index: CatalogIndex, sku: str) -> list
         elif not 0.5 <= ratio <= 2:
             evidence.append(Evidence(kind="price_differs", detail=f"{ratio:.2f}", weight=-0.05))
     return evidence
+
+
+def _one_pack(line: ExtractedLine, stated: str, product: ProductRow) -> bool:
+    """Is the measure counted what one pack of the article holds ('50 m' of the 'couronne de 50 m')?"""
+    quantity = line.quantity.value if line.quantity else None
+    return quantity is not None and counted_in_packs(quantity, stated, product.name, product.unit) == 1
 
 
 def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from matchers.normalize import is_multiple
+from matchers.normalize import Wording, is_multiple
+
+
+def shortened_from(word: str, wording: Wording) -> bool:
+    """A word shortened from the designation's words as compared, or as printed: 'CL' stands for the
+    'Center Lock' a French catalogue prints, whatever the vocabulary reads those words as."""
+    return shortened_in(word, wording.words) or shortened_in(word, wording.printed)
 
 
 def shortened_in(word: str, words: tuple[str, ...]) -> bool:

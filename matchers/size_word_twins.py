@@ -40,6 +40,7 @@ def twin_of_size_word(
         or len(apart) != 2
         or len(kinds) != 1
         or kinds & {"pack", "size", "num"}
+        or not all(_is_figure(f.partition(":")[2]) for f in apart)
     ):
         return None
     sizes = {
@@ -48,3 +49,12 @@ def twin_of_size_word(
     }
     chosen = (max if said["big"] or said["big_alone"] else min)(sizes, key=sizes.__getitem__)
     return chosen, said[0]
+
+
+def _is_figure(value: str) -> bool:
+    """A size of one figure, no dimension nor range to rank by size."""
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True

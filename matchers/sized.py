@@ -10,7 +10,7 @@ from matchers.denied import denials_lacking
 from matchers.designation import compare_sizes
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording
-from matchers.shortened import shortened_in
+from matchers.shortened import shortened_from
 from models import Candidate
 
 # Features that say no measure of the article: a bare number, the count of a pack, a letter size.
@@ -38,7 +38,7 @@ def named_by_sizes(query: Wording, ranked: list[Candidate], index: CatalogIndex)
     fits = [c for c in fits if not any((known & words[o.key]) - words[c.key] for o in fits)]
     # So is one whose words the customer shortened ('DC' for 'double cannelure').
     short = [w for w in query.words if w not in known]
-    fits = [c for c in fits if all(shortened_in(w, _wording(c.key, index).words) for w in short)] or fits
+    fits = [c for c in fits if all(shortened_from(w, _wording(c.key, index)) for w in short)] or fits
     # A rival saying it is free of what the wording denies ('acid-free') is the better told too.
     denied = index.designations.denied
     fits = [c for c in fits if not denials_lacking(query, _wording(c.key, index), denied)] or fits

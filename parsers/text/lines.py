@@ -334,4 +334,19 @@ def _is_size_before(line: str, match: re.Match[str]) -> bool:
     packed = _PACK_BEFORE.search(before.rstrip())
     if packed and unit_kind(normalise_unit(packed[1]) or "") == "count":
         return False  # 'yaourts colis de 48 x 10': what the pack holds, then the count of packs
+    if _lettered_side(line, before):
+        return True
     return bool(re.search(r"(?<![\w.,\-])\d+(?:[.,]\d+)?\s*(?:mm|cm|m)?\s*[x×]$", before.rstrip(), re.I))
+
+
+# A line opening with its count, then a figure closed by one letter and an x before the last figure.
+_COUNT_OPENS = re.compile(rf"{BULLET}\d+\s+[^\W\d_]")
+_LETTERED = re.compile(r"(?<![\w.,\-])\d+([^\W\d_])\s*[x×]$")
+
+
+def _lettered_side(line: str, before: str) -> bool:
+    """'4 Graviera 650B x 47': after a count opening the line, a figure closed by a letter that is no unit
+    ('650B', as a size's notation writes it) then an x is the first side of a size; the figure after the x
+    is its second, no count."""
+    lettered = _LETTERED.search(before.rstrip())
+    return bool(lettered and _COUNT_OPENS.match(line) and normalise_unit(lettered[1]) is None)

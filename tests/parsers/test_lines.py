@@ -868,6 +868,20 @@ def test_a_dimension_is_still_no_count():
     assert read_line("4x40 vis", part="body", start=0) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("4 plaques plâtre 2500A x 1250", ("plaques plâtre 2500A x 1250", 4)),
+        ("Plaque 2500A x 12", ("Plaque 2500A", 12)),
+    ],
+    ids=["counted-first", "no-count-first"],
+)
+def test_a_figure_closed_by_a_letter_then_x_is_a_sizes_first_side(line, expected):
+    found = read_line(line, part="body", start=0)
+    assert found is not None
+    assert (found.description.value, found.quantity.value) == (expected[0], Decimal(expected[1]))
+
+
 def test_a_count_of_packs_before_a_name_is_still_a_pack():
     found = read_line("3 x 12 ampoules E27", part="body", start=0)
     assert found is not None and found.pack_size is not None and found.pack_size.value == 12
