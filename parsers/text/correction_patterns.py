@@ -215,6 +215,13 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{any_of(words.withdrawn_after)})(?!\w)",
             re.I,
         ),
+        # '-> les vases 12 L, oubliez', 'the 700x32 tyres, forget it': a sentence opening on the line it names
+        # (the article word tells a name from a count), then withdrawing it.
+        "withdrawn_opening": re.compile(
+            rf"(?:^|(?<=[.!?])\s)[^\w\n]*(?:les|le|la|l['’]|the)\s*(?P<what>[^\W\d_][^.;,:!?()\n]{{1,50}}?)\s*,\s*"
+            rf"(?:{any_of(words.withdrawn_after)})(?!\w)",
+            re.I | re.M,
+        ),
         "except": re.compile(
             rf"\b(?:{any_of(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{any_of(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?!(?:\([^)\n]*\)|[^.;\n(])*\d)",
             re.I,

@@ -223,9 +223,9 @@ def _fill_fields(
     part: str,
     codes: CodeBook | None = None,
 ) -> None:
-    order.po_number = fields.po_number(parsed.subject, body, part=part, codes=codes) or fields.signed_po(
-        parsed.signature
-    )
+    order.po_number = fields.po_number(
+        parsed.subject, body, part=part, codes=codes, history=parsed.quoted
+    ) or fields.signed_po(parsed.signature)
     order.requested_delivery_date = fields.requested_date(own, parsed.local_date, part=part)
     if order.requested_delivery_date is None and forward_at < len(body):
         order.requested_delivery_date = fields.requested_date(
