@@ -9,6 +9,7 @@ from decimal import Decimal
 from matchers.context import named_by_context
 from matchers.conversions import conversion, in_packs, own_pack, packs_of_sales_unit
 from matchers.designation import Scored, compare_sizes, packaging_words, score_designations
+from matchers.designation_index import LEAD, leading_figures
 from matchers.habits import Habit, by_habit, decided_by_habit
 from matchers.index import CatalogIndex
 from matchers.normalize import Wording, fold, read_wording, unit_of
@@ -160,13 +161,24 @@ def _sizes_name_one(query: Wording, ranked: list[Candidate], index: CatalogIndex
     """Does the best candidate alone print every size the wording states (a bare number aside)?"""
     stated = [f for f in query.features if not f.startswith("num:")]
     if not stated:
-        return False
+        return _figure_opens_one(query, ranked, index)
 
     def prints_all(sku: str) -> bool:
         agree, disagree, _ = compare_sizes(query, index.designations.wordings[index.positions[sku]])
         return not disagree and sum(1 for f in agree if not f.startswith("num:")) >= len(stated)
 
     return [c.key for c in ranked if prints_all(c.key)] == [ranked[0].key]
+
+
+def _figure_opens_one(query: Wording, ranked: list[Candidate], index: CatalogIndex) -> bool:
+    """Does a bare figure of the wording open a size the best candidate prints ('27.5' of '27.5x1.90/2.40'),
+    a figure no other candidate prints? The customer named the size by it."""
+    figures = {f[4:] for f in query.features if f.startswith("num:")}
+    own = index.designations.wordings[index.positions[ranked[0].key]]
+    opening = {f for f in figures if f"{LEAD}{f}" in leading_figures(own)}
+    return bool(opening) and not any(
+        opening & index.designations.wordings[index.positions[c.key]].numbers for c in ranked[1:]
+    )
 
 
 def _lacks_what_another_prints(query: Wording, skus: list[str], index: CatalogIndex) -> bool:

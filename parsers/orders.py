@@ -8,7 +8,7 @@ leaves blank.
 import datetime as dt
 import re
 
-from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
+from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance, SourceRow
 from parsers.documents.attachments import DocumentLimits, attachment_orders, lines_attached
 from parsers.documents.pdf.boxes import delivery_box
 from parsers.documents.pdf.fields import opens_with_label
@@ -77,9 +77,11 @@ def worded_delivery(order: ExtractedOrder, today: dt.date | None):
     Its reader has no calendar: the header rows it kept are read here like a body's sentences, then
     the notes printed under its table or kept on a sheet of their own ('Notes' | 'Livraison lundi 07/12').
     """
+    under = _under_the_rows(order.rows)
     for row in sorted(order.rows, key=lambda row: _NOTE_REGIONS.get(row.region, len(_NOTE_REGIONS))):
-        if row.region not in _NOTE_REGIONS and not (row.region == "lines" and opens_with_label(row.text)):
-            continue  # a labelled note the table's region took in ('Livraison : sous huitaine') is one too
+        noted = row.region == "lines" and (opens_with_label(row.text) or row in under)
+        if row.region not in _NOTE_REGIONS and not noted:
+            continue  # a note the table's region took in ('Livraison : sous huitaine') is one too
         found = requested_date(row.text.replace(" | ", " : "), today, part=order.part)
         if found is not None:
             return found.model_copy(update={"provenance": row.provenance})
@@ -87,6 +89,17 @@ def worded_delivery(order: ExtractedOrder, today: dt.date | None):
 
 
 _NOTE_REGIONS = {"header": 0, "footer": 1, "other": 2}
+
+
+def _under_the_rows(rows: list[SourceRow]) -> list[SourceRow]:
+    """The sentences closing the table's region, one cell each ('Livraison semaine 52.'): printed under
+    the last row counted, they are notes on the order, not a designation's wrapped words."""
+    under: list[SourceRow] = []
+    for row in reversed(rows):
+        if row.region != "lines" or " | " in row.text:
+            break
+        under.append(row)
+    return under
 
 
 def printed_ship_to(order: ExtractedOrder) -> Extracted[str] | None:

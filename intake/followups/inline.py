@@ -39,6 +39,11 @@ _GIVE_UP_WORDS = (
     r"|laiss(?:e|ez|ons)\s+tomber|on\s+oublie|oubliez|forget\s+(?:it|them|that)"
     r"|pas\s+(?:pour\s+)?(?:cette\s+fois|ce\s+coup-ci|maintenant)|not\s+(?:this\s+time|now|for\s+now))\b"
 )
+# An answer that turns the line down and says nothing else: 'not this time', 'Non merci.', 'no thanks'.
+_ONLY_DECLINES = re.compile(
+    rf"^\W*(?:(?:no|non)\b[\W]*)?(?:{_GIVE_UP_WORDS}|(?<!\w)(?:no|non)\b)\W*(?:(?:merci|thanks|thank\s+you)\b\W*)?$",
+    re.I,
+)
 _DROPS = re.compile(rf"{_GIVE_UP_WORDS}|^\W*(?:no|non)\b", re.I)
 # Under our question about a line, what gives the line up ('non, on laisse tomber', 'forget it', 'pas
 # besoin'); a bare 'non' may open the option chosen ('non, les noirs').
@@ -62,7 +67,9 @@ def read_inline_answers(
     # '4 L and 4 XL' under '1. Parka ..., M to 3XL - 69.00 each': the sizes counted are the row's lines.
     sized = sized_rows(parsed, order.part)
     quoted = [
-        _uncounted(ln, parsed.quoted) for ln in quoted if not any(_starts_in(ln, row) for row, _, _ in sized)
+        _uncounted(ln, parsed.quoted)
+        for ln in quoted
+        if not any(_starts_in(ln, row) for row, _, _ in sized) and not _in_stock_row(ln, parsed.quoted)
     ]
     answered = _under_lines(parsed, quoted)
     if len(answered) + len(sized) < 2:
@@ -94,7 +101,10 @@ def read_inline_answers(
         read = _answered_line(line, answer, order.part, span) or _other_variant(
             line, answer, order.part, span, index
         )
-        if read is None or (offered is not None and read.quantity is None):
+        # An article we offer that the answer only turns down ('not this time', 'non merci') is read as
+        # left out; any other word under it may name what replaces it ('non, ...'), so a clerk reads it.
+        declined = read is _LEFT_OUT and _ONLY_DECLINES.match(answer) is not None
+        if read is None or (offered is not None and read.quantity is None and not declined):
             doubts.append(f"the answer '{answer}' under a quoted line was not read: its line is kept")
             lines += [] if offered is not None else [line]
         elif read is not _LEFT_OUT:
@@ -162,15 +172,38 @@ _PRICED = re.compile(
 )
 
 
+# An article we say we hold, at the count we hold: '- Radiateur ... (1812 W) - 6 in stock', 'Vase 8 L : 10
+# disponibles'. That count is ours; the answer under the row counts what is taken.
+_AVAILABLE = re.compile(
+    r"^[>\s]*(?:[-*•]\s*|(?P<number>\d{1,2}[.)])\s+)?(?P<name>[^\W\d_][^:\n]*?)\s*(?::|\s[-–—]\s)\s*\d+\s*"
+    r"(?:[^\W\d_]{1,8}\.?\s+)?(?:(?:in|en)\s+stock|available|disponibles?|dispo)\b[^\n]*$",
+    re.I | re.M,
+)
+
+
+def _in_stock_row(line: ExtractedLine, quoted: str) -> bool:
+    """The quoted line was read from a row saying how many we hold: the answer under it orders the article."""
+    row = _row_of(line, quoted)
+    return row is not None and _AVAILABLE.match(row) is not None
+
+
+def _row_of(line: ExtractedLine, quoted: str) -> str | None:
+    """The quoted row the line was read from."""
+    where = line.provenance
+    if where is None or where.span is None:
+        return None
+    start = quoted.rfind("\n", 0, where.span[0]) + 1
+    end = quoted.find("\n", where.span[0])
+    return quoted[start : end if end >= 0 else len(quoted)]
+
+
 def _uncounted(line: ExtractedLine, quoted: str) -> ExtractedLine:
     """The quoted line without the count read from its row's price in cents, written with no currency
     ('- Oil filter HU 6019 z: 10.80'): the answer under it counts it."""
-    where = line.provenance
-    if where is None or where.span is None or line.quantity is None:
+    row = _row_of(line, quoted)
+    if row is None or line.quantity is None:
         return line
-    start = quoted.rfind("\n", 0, where.span[0]) + 1
-    end = quoted.find("\n", where.span[0])
-    found = _PRICED.match(quoted[start : end if end >= 0 else len(quoted)])
+    found = _PRICED.match(row)
     if found is None or found["cents"] is None or parse_number(found["cents"]) != line.quantity.value:
         return line
     return line.model_copy(update={"quantity": None, "unit": None})
@@ -178,7 +211,7 @@ def _uncounted(line: ExtractedLine, quoted: str) -> ExtractedLine:
 
 def _offered_line(quoted: str, start: int, end: int) -> ExtractedLine | None:
     """The article a priced quoted line offers, to be counted by the answer under it."""
-    found = _PRICED.match(quoted[start:end])
+    found = _PRICED.match(quoted[start:end]) or _AVAILABLE.match(quoted[start:end])
     opening = quoted[start : start + found.start("number" if found["number"] else "name")] if found else ""
     if found is None or re.search(r"\d", opening):
         return None

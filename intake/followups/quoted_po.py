@@ -33,7 +33,7 @@ def with_quoted_po(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogI
 def sender_quoted_po(parsed: ParsedMessage, index: CatalogIndex) -> Extracted[str] | None:
     """The PO of the message quoted under the latest one, when the latest (ours) asks a question and the
     sender wrote the one under it: under its own header, or quoted line by line inside ours."""
-    sender = parsed.sender.email.lower()
+    sender = _sender_names(parsed)
     if not sender or not parsed.quoted.strip():
         return None
     latest = latest_quoted(parsed.quoted)
@@ -61,11 +61,23 @@ def _deeper_lines(quoted: str, history: str) -> str:
     return "".join(kept)
 
 
-def _author_line(message: str, sender: str) -> bool | None:
+# A display name this short may be part of any header's words.
+MIN_NAME_CHARS = 4
+
+
+def _sender_names(parsed: ParsedMessage) -> tuple[str, ...]:
+    """How a quoted header may name the sender: its address, or its display name ('Le 15/12/2026 à 09:02,
+    Vélo Passion Romans a écrit :' writes no address)."""
+    name = parsed.sender.name.strip().lower()
+    email = parsed.sender.email.strip().lower()
+    return tuple(n for n in (email, name if len(name) >= MIN_NAME_CHARS else "") if n)
+
+
+def _author_line(message: str, sender: tuple[str, ...]) -> bool | None:
     """Whether the header opening a quoted message names the sender (None: no header in its first lines)."""
     markers = load_markers()
     lines = [line.strip().strip("*").strip() for line in message.splitlines() if line.strip()]
     for line in lines[:HEADER_LINES]:
         if markers.from_field.match(line) or any(p.match(line) for p in markers.attribution_line):
-            return sender in line.lower()
+            return any(name in line.lower() for name in sender)
     return None

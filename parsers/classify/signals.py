@@ -225,9 +225,33 @@ def _structure(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[st
 
 
 def _order_documents(parsed: ParsedMessage) -> list[str]:
-    """Attached documents named like a purchase order (and not like an invoice)."""
+    """Attached documents named like a purchase order, or after the PO number the message writes ('PO VNB
+    26-230' beside 'VNB-26-230.ods'), and not like an invoice."""
     names = [a.filename for a in parsed.attachments if _DOCUMENT.search(a.filename)]
-    return [n for n in names if _ORDER_NAME.search(n) and not _INVOICE_NAME.search(n)]
+    numbers = _po_numbers(f"{parsed.subject}\n{parsed.text[:6000]}")
+    return [
+        n
+        for n in names
+        if (_ORDER_NAME.search(n) or _named_after(n, numbers)) and not _INVOICE_NAME.search(n)
+    ]
+
+
+# A purchase order's number as written after its abbreviation, in capitals: 'PO VNB 26-230', 'PO: 4471'.
+_PO_NUMBER = re.compile(r"\bP\.?O\.?(?:\s*(?:n°|no\.?|#|:))?\s*([A-Z0-9][A-Z0-9/ -]{2,24})")
+
+
+def _po_numbers(text: str) -> list[str]:
+    return [_folded(found.group(1)) for found in _PO_NUMBER.finditer(text)]
+
+
+def _named_after(filename: str, numbers: list[str]) -> bool:
+    """The file's name is a number the message writes as its PO's, its separators aside."""
+    stem = _folded(filename.rsplit(".", 1)[0])
+    return len(stem) >= 4 and any(c.isdigit() for c in stem) and any(n.startswith(stem) for n in numbers)
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[\W_]", "", text).lower()
 
 
 def _attachments(parsed: ParsedMessage, scores: dict[str, float], reasons: dict[str, list[str]]) -> None:

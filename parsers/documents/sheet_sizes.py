@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from models import Extracted, ExtractedLine, ExtractedOrder, Provenance
 from parsers.documents.grid import Cell, Grid
+from parsers.text.count_grid import count_grid_lines
 from parsers.text.size_grid import sizes_in_a_row
 from parsers.values.numbers import parse_number
 from parsers.vocabulary.layout import LayoutVocabulary
@@ -22,6 +23,21 @@ from parsers.vocabulary.sizes import is_size
 RULE = "sheet-size-grid"
 _ARTICLE_ROLES = ("code", "description", "supplier_code", "ean")
 _EMPTY = {"", "-", "–", "—", "/", "x"}
+
+
+def count_grid_at(grid: Grid, part: str, rows: int) -> tuple[int, list[ExtractedLine]] | None:
+    """A grid of counts under a header over two rows starting in the first `rows` rows (a site's row under
+    'Steel shelf H 1800' merged over 'W 800 | W 1000', as in an HTML table: `count_grid_lines`): the
+    header's second row and a line per filled cell."""
+    texts = [[cell.text for cell in row] for row in grid.rows]
+    # A sheet's rows run as wide as its widest: the columns right of every written cell are none of the grid's.
+    width = 1 + max((c for row in texts for c, text in enumerate(row) if text.strip()), default=0)
+    texts = [row[:width] for row in texts]
+    for start in range(min(rows, len(texts) - 2)):
+        lines = count_grid_lines(texts[start:], part=part)
+        if lines:
+            return start + 1, lines
+    return None
 
 
 class SizeHeader:

@@ -18,7 +18,7 @@ from parsers.documents.rows import Cells, build_line, carry_article
 from parsers.documents.sheet_fields import HEADER_SEARCH_ROWS, delivery_column_date, header_fields
 from parsers.documents.sheet_files import MAX_ROWS, load_grids
 from parsers.documents.sheet_header import CODE, column_role, find_header_row, header_by_contents
-from parsers.documents.sheet_sizes import find_size_header, read_size_grid
+from parsers.documents.sheet_sizes import count_grid_at, find_size_header, read_size_grid
 from parsers.documents.totals import check_order
 from parsers.documents.unit_columns import (
     heading_unit,
@@ -79,6 +79,16 @@ def read_sheet(
             )
             order.document_kind = DocumentKind.PURCHASE_ORDER
             order.notes.append("a size grid: one line per filled size cell")
+            return order
+    for grid in grids:
+        counts = count_grid_at(grid, part, HEADER_SEARCH_ROWS)
+        if counts is not None:
+            header, order.lines = counts
+            order.rows = sheet_rows(grid, header, part, None)
+            order.rows += other_sheets(grids, order.rows, part, vocab)
+            header_fields(order, grid, header, set(range(len(grid.rows[header]))), part, vocab)
+            order.document_kind = DocumentKind.PURCHASE_ORDER
+            order.notes.append("a grid of counts: one line per filled cell")
             return order
     for grid in grids:
         counted = header_by_contents(grid, vocab)

@@ -39,6 +39,8 @@ class CorrectionWords(BaseModel):
     forwarder_drop_opening: list[str]
     forwarder_told: list[str]
     forwarder_dropped_after: list[str]
+    forwarder_drop_number: list[str]
+    forwarder_only: list[str]
 
 
 class _CorrectionsFile(BaseModel):
@@ -213,6 +215,13 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{any_of(words.withdrawn_after)})(?!\w)",
             re.I,
         ),
+        # '-> les vases 12 L, oubliez', 'the 700x32 tyres, forget it': a sentence opening on the line it names
+        # (the article word tells a name from a count), then withdrawing it.
+        "withdrawn_opening": re.compile(
+            rf"(?:^|(?<=[.!?])\s)[^\w\n]*(?:les|le|la|l['’]|the)\s*(?P<what>[^\W\d_][^.;,:!?()\n]{{1,50}}?)\s*,\s*"
+            rf"(?:{any_of(words.withdrawn_after)})(?!\w)",
+            re.I | re.M,
+        ),
         "except": re.compile(
             rf"\b(?:{any_of(words.whole_order)})\b[^.;\n]{{0,80}}?\b(?:{any_of(words.except_)})\s+(?P<what>[^.;,:(\n]{{3,80}})(?!(?:\([^)\n]*\)|[^.;\n(])*\d)",
             re.I,
@@ -237,6 +246,13 @@ def correction_patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:^|(?<=[.!?:;,])\s|(?<=\())\s*(?:{any_of(words.forwarder_drop_opening)})(?:(?<=['’])|(?!\w))\s*"
             rf"(?P<what>[^\W\d_][^.;,:!?()\n]{{2,60}})",
             re.I,
+        ),
+        # 'not the 48', 'pas les 48 ports': what follows runs to the clause's end, a figure in it
+        "forwarder_drop_number": re.compile(
+            rf"(?<!\w)(?:{any_of(words.forwarder_drop_number)})\s+(?P<what>\d[^.;,:!?()\n]{{0,40}})", re.I
+        ),
+        "forwarder_only": re.compile(
+            rf"(?<!\w)(?:{any_of(words.forwarder_only)})\s+(?P<what>[^.;,:!?()\n]{{2,60}})", re.I
         ),
         "forwarder_told": re.compile(rf"(?<!\w)(?:{any_of(words.forwarder_told)})(?!\w)", re.I),
         "forwarder_dropped_after": re.compile(

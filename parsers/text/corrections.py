@@ -335,6 +335,7 @@ def _remove(
     removals = [
         *patterns["remove"].finditer(sentence),
         *(m for m in patterns["withdrawn"].finditer(sentence) if not _number_in(m["what"])),
+        *patterns["withdrawn_opening"].finditer(sentence),
         *patterns["dropped"].finditer(sentence),
         *patterns["dropped_opening"].finditer(sentence),
     ]

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from models import Extracted, ExtractedLine, Provenance, Table
 from parsers.text.line_noise import opens_no_item
+from parsers.text.matrix_headings import VARIANT, matrix_columns
 from parsers.text.table_roles import column_role, roles_of
 from parsers.values.units import normalise_unit
 from parsers.vocabulary.grouped import joined_headings
@@ -25,19 +26,24 @@ _COUNT = re.compile(r"\d{1,4}")
 _BLANK = {"", "-", "–", "—", "/", "0"}
 # Read from headings and a row's name rather than from a line the customer wrote out.
 CONFIDENCE = 0.85
+ROW_FIRST, HEADING_FIRST, HEADING_ONLY = "row first", "heading first", "heading only"
 
 
 def read_count_grid(table: Table, *, part: str) -> list[ExtractedLine]:
     """A line per filled count of a grid whose header runs over its first two rows; none when the table is
     not one (a line table, a header over one row, a cell of words among the counts)."""
-    rows = [[" ".join(text.split()) for text in row] for row in table.texts()]
+    return count_grid_lines(table.texts(), part=part)
+
+
+def count_grid_lines(texts: list[list[str]], *, part: str) -> list[ExtractedLine]:
+    """`read_count_grid` of the cells' texts, row by row (an HTML table's, or a sheet's from its header)."""
+    rows = [[" ".join(text.split()) for text in row] for row in texts]
     if len(rows) < 3:
         return []
-    variants = _variant_columns(rows[0], rows[1])
-    columns = variants or _columns(rows[0], rows[1])
+    naming, columns, counted_in = _naming(rows[0], rows[1])
     if columns is None:
         return []
-    unit = _bracketed_unit(rows[0][0], part) if variants else None
+    unit = _bracketed_unit(counted_in, part) if naming == ROW_FIRST else None
     lines: list[ExtractedLine] = []
     for row in rows[2:]:
         name = row[0] if row else ""
@@ -48,16 +54,31 @@ def read_count_grid(table: Table, *, part: str) -> list[ExtractedLine]:
             return []  # a price, a remark or a size among them: no grid of counts
         for text, heading in cells:
             if text not in _BLANK:
-                named = f"{name} {heading}" if variants else f"{heading} - {name}"
-                lines.append(_line(named, Decimal(text), part, len(lines) + 1, unit))
+                lines.append(_line(_named(naming, name, heading), Decimal(text), part, len(lines) + 1, unit))
     return lines
 
 
-# A variant heading: a size ('XL', 'T9'), a figure with its unit or its mark ('9 cm', 'Ø 14', '100 ml', 'UK 8')
-# or a bare size number ('42').
-_VARIANT = re.compile(
-    r"(?P<mark>(?:[^\W\d_]{1,3}\.?|Ø)?[ \t]?)\d{1,3}(?:[.,/]\d{1,2})?(?P<unit>[ \t]?(?:[^\W\d_]{1,3}|\"))?"
-)
+def _naming(upper: list[str], lower: list[str]) -> tuple[str, list[tuple[int, str]] | None, str]:
+    """How a filled cell's article is named, each count column's heading and the heading naming the unit
+    counted: the row's name first when the rows name articles, the heading first when they name sites or
+    people, the heading alone when it names the article in full and the rows are sites."""
+    variants = _variant_columns(upper, lower)
+    if variants is not None:
+        return ROW_FIRST, variants, upper[0]
+    columns = _columns(upper, lower)
+    if columns is not None:
+        return HEADING_FIRST, columns, ""
+    matrix = matrix_columns(upper, lower)
+    if matrix is None:
+        return HEADING_FIRST, None, ""
+    counted_in = f"({matrix.unit})" if matrix.unit else upper[0]
+    return (ROW_FIRST if matrix.rows_named else HEADING_ONLY), matrix.columns, counted_in
+
+
+def _named(naming: str, row: str, heading: str) -> str:
+    if naming == ROW_FIRST:
+        return f"{row} {heading}"
+    return f"{heading} - {row}" if naming == HEADING_FIRST else heading
 
 
 def _variant_columns(upper: list[str], lower: list[str]) -> list[tuple[int, str]] | None:
@@ -74,7 +95,7 @@ def _variant_columns(upper: list[str], lower: list[str]) -> list[tuple[int, str]
         # are sites or people ordering it (_columns).
         named = {normalize(t) for t in upper[1:] if t}
         return list(enumerate(headings, start=1)) if named and named <= set(size_words().labels) else None
-    shapes = [_VARIANT.fullmatch(h) for h in headings]
+    shapes = [VARIANT.fullmatch(h) for h in headings]
     if not all(shapes) or len({(m["mark"].strip(), (m["unit"] or "").strip()) for m in shapes if m}) != 1:
         return None
     bare = all(m is not None and not m["mark"].strip() and not m["unit"] for m in shapes)

@@ -11,6 +11,7 @@ from functools import cache
 from models import Extracted, ExtractedLine, Provenance
 from parsers.text.correction_patterns import correction_patterns, correction_words
 from parsers.text.corrections import ADDED_RULE
+from parsers.text.forward_limits import Limited, limit_forwarded
 from parsers.text.named_lines import (
     WordBook,
     before,
@@ -37,15 +38,16 @@ def recount_forwarded(
     part: str,
     rule: str,
     book: WordBook | None = None,
-) -> tuple[list[ExtractedLine], list[Provenance]]:
+) -> Limited:
     """The lines with each forwarder's line that names one forwarded line, and only it, taken as that
     line's new count, and those the forwarders' words `above` the original take out (named in the `book`'s
-    words when in none of a line's: see `named_once`); and the places read so. The first forwarder's own
-    words end at `forward_at`."""
+    words when in none of a line's: see `named_once`) or by a figure of theirs (`limit_forwarded`); the places
+    read so, and the doubts those limits left. The first forwarder's own words end at `forward_at`."""
     lines = _without_told(lines, above[:forward_at], part=part)
     lines, dropped = _drop_forwarded(lines, above, len(above), part=part, rule=rule, book=book)
-    lines, read = _recount(lines, forward_at, part=part, rule=rule)
-    return lines, [*dropped, *read]
+    limited = limit_forwarded(lines, above, len(above), part=part, rule=rule, book=book)
+    lines, read = _recount(limited.lines, forward_at, part=part, rule=rule)
+    return Limited(lines, [*dropped, *limited.read, *read], limited.doubts)
 
 
 def _without_told(lines: list[ExtractedLine], own: str, *, part: str) -> list[ExtractedLine]:

@@ -30,12 +30,12 @@ from parsers.vocabulary.layout import REQUEST_RULE
 from parsers.vocabulary.sieve import starting
 
 # A label and its number in two cells of a table ('Our ref: | GW-PO-4502'). After the label, capitals and a
-# dashed number ('BC 26-00391', 'WO 2026/118'), capitals and groups of figures ('GF 26 0831'), dashed capitals
-# and a number ('IS-PO 7781', 'AMB-R 26/77'), capitals and groups about a slash ('DA 26 / 14 552') are one
-# number: the customer's own way of writing it.
+# dashed number ('BC 26-00391', 'WO 2026/118', 'BC 26-EV-00412': a service's letters inside it), capitals and
+# groups of figures ('GF 26 0831'), dashed capitals and a number ('IS-PO 7781', 'AMB-R 26/77'), capitals and
+# groups about a slash ('DA 26 / 14 552') are one number: the customer's own way of writing it.
 _PO_WRITTEN = PO_VALUE.replace(
     "(?P<po>",
-    r"(?P<po>(?:(?-i:[A-Z]{2,5})(?:[ ](?=\d{2,4}[-/]\d)|(?:[ ]\d{2,4}){1,2}[ ](?=\d{2,6}(?![\w\-/]))"
+    r"(?P<po>(?:(?-i:[A-Z]{2,5})(?:[ ](?=\d{2,4}[-/](?:\d|(?-i:[A-Z]{1,5})[-/]\d))|(?:[ ]\d{2,4}){1,2}[ ](?=\d{2,6}(?![\w\-/]))"
     r"|[ ]\d{2,4}[ ]?/[ ]?(?:\d{2,3}[ ])?(?=\d{2,6}(?![\w\-/])))"
     r"|(?-i:[A-Z]{1,5}-[A-Z]{1,5})[ ](?=\d{3,}\b|\d{2,4}[-/]\d))?",
 )
@@ -105,6 +105,11 @@ _PO_PREFIXED = re.compile(
 _PO_NEW = re.compile(
     rf"\b(?:nouvelle|nouveau|new)\s+(?:commande|cde|order|po|bc)\b\s*[:#]?\s*{PO_VALUE}", re.I
 )
+# "Nouvelle commande : MSI-2612-07." in a reply's text: the new order's number, shaped as one standing alone
+# ('nouvelle commande 1000 sacs' counts).
+_PO_NEW_WRITTEN = re.compile(
+    rf"\b(?i:nouvelle|nouveau|new)\s+(?i:commande|cde|order|po|bc)\b[ \t]*[:#]?[ \t]*{_PO_ALONE.pattern}(?![\w\-/])"
+)
 _NOT_OUR_PO = re.compile(
     r"\b(?:confirmation|facture|invoice|avoir|devis|quote|quotation|BL|bon de livraison|credit note"
     r"|(?:votre|your)\s+r[ée]f(?:[ée]rence|erence)?\.?|V\s*/\s*r[ée]f(?:[ée]rence)?\.?)"
@@ -117,13 +122,16 @@ _NOT_OUR_PO = re.compile(
 _CITE = re.compile(r"\b(?:please|kindly|to|must|always)\s+quote(?:\s+(?:our|my|the|this))?\s*$", re.I)
 
 
-def po_number(subject: str, text: str, *, part: str, codes: CodeBook | None = None) -> Extracted[str] | None:
+def po_number(
+    subject: str, text: str, *, part: str, codes: CodeBook | None = None, history: str = ""
+) -> Extracted[str] | None:
     """The customer's order number when labelled in the body or a non-reply subject.
 
     A reply's subject names the earlier order: a body naming it and then another number
     ("en plus de notre commande 118, voici la commande 121") orders under the other one.
-    `codes` (the catalogue's) tells an article's code after 'commande frites' from an order number."""
-    found = _po_number(subject, text, part=part, codes=codes)
+    `codes` (the catalogue's) tells an article's code after 'commande frites' from an order number;
+    `history`, the quoted messages, whether a reply's subject names an order quoted under it."""
+    found = _po_number(subject, text, part=part, codes=codes, history=history)
     if (
         found is not None
         and found.provenance
@@ -134,7 +142,9 @@ def po_number(subject: str, text: str, *, part: str, codes: CodeBook | None = No
     return found
 
 
-def _po_number(subject: str, text: str, *, part: str, codes: CodeBook | None) -> Extracted[str] | None:
+def _po_number(
+    subject: str, text: str, *, part: str, codes: CodeBook | None, history: str
+) -> Extracted[str] | None:
     reply = is_reply_subject(subject)
     found = next(_po_candidates(text, part=part, earlier=subject if reply else ""), None)
     found = found or _po_under_heading(text, part=part)
@@ -143,6 +153,7 @@ def _po_number(subject: str, text: str, *, part: str, codes: CodeBook | None) ->
     elif found is None:  # "RE: Disponibilité - commande BC-2026-0091": a prefixed number is the customer's,
         # as is a new order's ("Re: Commande BR-1118 -> nouvelle cde BR-1209")
         found = _po_in(subject, part="subject", patterns=((_PO_PREFIXED, 0.7), (_PO_NEW, 0.7)))
+        found = found or _reply_subject_po(subject, history)
     known = codes.knows_code if codes is not None else None
     found = (
         found
@@ -154,6 +165,19 @@ def _po_number(subject: str, text: str, *, part: str, codes: CodeBook | None) ->
     if corrected is not None:  # "notre n° est BC-3321 et non BC-3312"
         prov = Provenance(part=part, span=corrected[1], rule="po-corrected")
         return Extracted[str](value=corrected[0], confidence=0.8, provenance=prov)
+    return found
+
+
+def _reply_subject_po(subject: str, history: str) -> Extracted[str] | None:
+    """'RE: dispo colonnes - cde BS-26-094' over our note that writes no order number: the order the customer
+    named when writing to us. Quoted messages that write one hold the order the reply is about ('RE: Commande
+    MSI-2611-22' over that order, answered 'même chose que la dernière fois'; our question over the order
+    quoted under it)."""
+    if not history.strip() or next(_po_all(history, part="quoted", patterns=_PATTERNS), None) is not None:
+        return None
+    found = _po_in(subject, part="subject", patterns=((_PO_AFTER_WORD, 0.7),))
+    if found is None or re.search(rf"(?<![\w\-/]){re.escape(found.value)}(?![\w\-/])", history):
+        return None
     return found
 
 
@@ -182,9 +206,18 @@ def signed_po(signature: str) -> Extracted[str] | None:
         return None
     patterns = (
         (_PO_LABELLED, 0.8),
-        *((p, 0.7) for p in (_PO_AFTER_WORD, _PO_PREFIXED, SPACED, SIGNED_INTERNAL)),
+        *((p, 0.7) for p in (_PO_AFTER_WORD, _PO_PREFIXED, SPACED, SIGNED_INTERNAL, _SIGNED_REF)),
     )
     return _po_in(signature, part="signature", patterns=patterns)
+
+
+# 'Réf : CSO/PR/26-1123' on a line of its own under the sender's name: the reference the sender gives is
+# its order's when shaped as a number of separated groups ('Réf. client : C0042' is our customer number).
+_SIGNED_REF = re.compile(
+    r"^[ \t]*(?i:r[ée]f(?:[ée]rence|erence)?)\.?[ \t]*:[ \t]*"
+    r"(?P<po>(?=[A-Z0-9\-/.]*\d)(?=[A-Z0-9\-/.]*[A-Z])[A-Z0-9]+(?:[\-/.][A-Z0-9]+)+)[ \t]*$",
+    re.M,
+)
 
 
 # "N° demande d'achat | DA-2026-0881", "Purchase requisition no. PR-11872", a portal's "N° de demande |
@@ -279,6 +312,7 @@ _QUALIFIED = (
 )
 _PATTERNS = (
     (_PO_LABELLED, 0.9),
+    (_PO_NEW_WRITTEN, 0.8),
     (_PO_PREFIXED, 0.8),
     (_PO_AFTER_WORD, 0.75),
     (_PO_APPOSED, 0.75),

@@ -61,3 +61,16 @@ def split_price(line: str) -> tuple[str, tuple[Decimal, tuple[int, int]] | None]
     if amount is None or value is None:
         return blanked, None
     return blanked, (value, (tail.start() + amount.start(), tail.start() + amount.end()))
+
+
+# A row that names something and closes on an amount with its currency ('Chauffe-eau ... 200 L - 279,00 EUR',
+# 'ECL-AV-600  Front light  4 pcs  24.50 EUR', '- Gants T9 : 4,50 € HT la boîte').
+_PRICED_ROW = re.compile(
+    rf"^[ \t]*(?:[-*•·][ \t]*)?[^\W\d_][^\n]*?[ \t](?:{_CURRENCY}[ \t]*{NUMBER}|{NUMBER}[ \t]*{_CURRENCY}){_PER}[ \t]*[.;]?[ \t]*$",
+    re.I | re.M,
+)
+
+
+def priced_rows(text: str) -> int:
+    """How many rows of `text` name something and close on its price with a currency."""
+    return len(_PRICED_ROW.findall(text))

@@ -149,9 +149,10 @@ def _extract_from_text(parsed: ParsedMessage, *, codes: CodeBook | None, by_mode
     if forward_at < len(body):
         # Every forwarder's words over the original, a middle approver's too ('Fine, but not the sprinklers').
         above = body[: forwarded_part.original_start(body, parsed.subject)]
-        order.lines, recounted = recount_forwarded(
+        order.lines, recounted, doubts = recount_forwarded(
             order.lines, above, forward_at, part=part, rule="forward-override", book=book
         )
+        order.doubts += doubts
         corrected = [*corrected, *recounted]
     order.read_spans = [*order.read_spans, *corrected]
     _fill_fields(order, parsed, body, own, forward_at, part, codes)
@@ -222,9 +223,9 @@ def _fill_fields(
     part: str,
     codes: CodeBook | None = None,
 ) -> None:
-    order.po_number = fields.po_number(parsed.subject, body, part=part, codes=codes) or fields.signed_po(
-        parsed.signature
-    )
+    order.po_number = fields.po_number(
+        parsed.subject, body, part=part, codes=codes, history=parsed.quoted
+    ) or fields.signed_po(parsed.signature)
     order.requested_delivery_date = fields.requested_date(own, parsed.local_date, part=part)
     if order.requested_delivery_date is None and forward_at < len(body):
         order.requested_delivery_date = fields.requested_date(

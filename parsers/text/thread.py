@@ -16,6 +16,7 @@ from typing import NamedTuple
 from parsers.mail.markers import Markers, load_markers
 from parsers.mail.quotes import attribution_end
 from parsers.text.agrees import agrees, asks_or_replaces, withholds
+from parsers.text.prices import priced_rows
 from parsers.values.units import quantity_words
 from parsers.vocabulary.thread import changes_pattern, points_pattern
 
@@ -126,9 +127,18 @@ _OFFER_WORDS = re.compile(
 )
 
 
+# So many rows closing on their price make a price list: an offer, whatever our message calls it ('our net
+# prices', 'as asked').
+_PRICED_ROWS = 2
+
+
 def quotes_an_offer(quoted: str) -> bool:
-    """The latest message quoted words a quote or an offer (its header's subject included)."""
-    return bool(_OFFER_WORDS.search(latest_quoted(quoted)))
+    """The latest message quoted words a quote or an offer (its header's subject included), or sets out
+    rows at their prices and says no order is taken or sent yet."""
+    latest = latest_quoted(quoted)
+    if _OFFER_WORDS.search(latest):
+        return True
+    return priced_rows(latest) >= _PRICED_ROWS and not _TAKEN.search(latest)
 
 
 # Our message says the order is taken or sent already: a reply agreeing to it orders nothing again.

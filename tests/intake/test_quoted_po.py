@@ -66,3 +66,12 @@ def test_an_answer_that_writes_its_own_po_keeps_it(index: CatalogIndex) -> None:
     parsed = _reply("Size 10 please, 6 pairs of leather gloves size 10, PO MB-26-4999.", NESTED)
     orders = read_thread(parsed, [extract_from_text(parsed, codes=index)], index)
     assert [o.po_number.value for o in orders if o.po_number] == ["MB-26-4999"]
+
+
+def test_a_header_naming_the_sender_by_name_alone_is_theirs(index: CatalogIndex) -> None:
+    # 'Le 30/11/2026 à 08:10, Martin BTP a écrit :' writes the sender's name and no address.
+    quoted = NESTED.replace(f"Martin BTP <{SENDER}>", "Martin BTP")
+    parsed = _reply("Size 10 please.", quoted)
+    parsed = parsed.model_copy(update={"sender": parsed.sender.model_copy(update={"name": "Martin BTP"})})
+    found = sender_quoted_po(parsed, index)
+    assert found is not None and found.value == "MB-26-4410"

@@ -134,3 +134,20 @@ def test_a_length_counted_is_the_coil_that_holds_it() -> None:
         make_extracted_line("câble Cat6", quantity="305", unit="m"), index, customer_id=None
     )
     assert (match.sku, match.quantity, match.unit) == ("A1", 1, "couronne")
+
+
+def test_a_bare_figure_opening_one_articles_size_proposes_it() -> None:
+    """'housses coton 140' where one sheet cover's size opens with 140 and the rest print no 140: proposed
+    for a clerk, though a word the catalogue knows elsewhere ('coton') left it under the floor."""
+    names = (
+        "Housse de matelas 140x190/200 blanche",
+        "Housse de matelas 90x190/200 blanche",
+        "Housse de matelas 160x190/200 blanche",
+        "Sac cabas coton naturel",
+    )
+    match = match_article(
+        make_extracted_line("housses coton 140 blanches", quantity="4"),
+        catalogue_index(*names),
+        customer_id=None,
+    )
+    assert match.sku == "A1" and match.score < 0.65

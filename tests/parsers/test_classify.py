@@ -734,6 +734,22 @@ def test_an_attached_purchase_order_is_an_order() -> None:
     assert classify(parsed).kind == MessageKind.ORDER
 
 
+@pytest.mark.parametrize(
+    ("filename", "kind"),
+    [("GH-26-118.ods", MessageKind.ORDER), ("GH_26_118.xlsx", MessageKind.ORDER), ("stock.ods", None)],
+    ids=["named-after-the-po", "other-separators", "named-otherwise"],
+)
+def test_a_sheet_named_after_the_po_number_the_text_writes_is_an_order(
+    filename: str, kind: MessageKind | None
+) -> None:
+    sheet = Attachment(filename=filename, content_type="application/octet-stream", data=b"PK")
+    text = (
+        "Hello,\n\nWinter paints for the trade counter in the sheet, PO GH 26-118. By 8 March is fine.\n\nJo"
+    )
+    found = classify(_message("winter stock", text, attachments=[sheet]))
+    assert found.kind == kind if kind else not found.is_order
+
+
 def test_textcat_is_loaded_once_and_scores_every_kind() -> None:
     assert load_textcat() is load_textcat()
     scores = predict("Merci de nous livrer 3 cartons de gobelets")

@@ -165,8 +165,10 @@ def test_a_measure_between_the_count_and_the_old_one_is_no_count(text, want):
         ("Enlevez la ligne 2, merci.", ["Tuyau arrosage", "Arrosoir 10 L"]),
         ("Et retirez les raccords, on verra plus tard.", ["Tuyau arrosage", "Arrosoir 10 L"]),
         ("Please remove line 3.", ["Tuyau arrosage", "Raccord rapide"]),
+        ("-> l'arrosoir 10 L, oubliez, on en a finalement.", ["Tuyau arrosage", "Raccord rapide"]),
+        ("Le tuyau arrosage, on oublie.", ["Raccord rapide", "Arrosoir 10 L"]),
     ],
-    ids=["ligne-n", "by-words", "line-n-en"],
+    ids=["ligne-n", "by-words", "line-n-en", "named-then-withdrawn-arrow", "named-then-withdrawn"],
 )
 def test_a_line_taken_out_by_a_sentence_is_no_longer_ordered(sentence, left):
     text = f"1) Tuyau arrosage : 2\n2) Raccord rapide : 10\n3) Arrosoir 10 L : 1\n\n{sentence}\n"

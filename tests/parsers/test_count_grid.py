@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from parsers.mail.html import html_to_text
 from parsers.text.tables import read_table
 
@@ -92,3 +94,64 @@ def test_columns_of_years_or_mixed_measures_are_no_variants() -> None:
         "<tr><td>Wash bottle</td><td>4</td><td>2</td></tr>"
     )
     assert _grid(years) == [] and _grid(mixed) == []
+
+
+_SHELVES = (
+    "<tr><th rowspan=2>Bureau</th><th colspan=2>Étagère acier H 1800</th><th colspan=2>Accessoires</th></tr>"
+    "<tr><th>L 800</th><th>L 1000</th><th>Porte-étiquette</th><th>Séparateur 40 cm</th></tr>"
+    "<tr><td>Étage 2 - bureau 14</td><td>1</td><td></td><td>6</td><td>2</td></tr>"
+    "<tr><td>Étage 3 - bureau 7</td><td></td><td>2</td><td></td><td>-</td></tr>"
+)
+_CABLES = (
+    "<tr><th rowspan=2>Cable</th><th colspan=3>Connector</th></tr>"
+    "<tr><th>Type C 3.1</th><th>Type C 2.0</th><th>Lightning</th></tr>"
+    "<tr><td>USB cable 1 m</td><td></td><td>10</td><td></td></tr>"
+    "<tr><td>USB cable 2 m</td><td>6</td><td></td><td>4</td></tr>"
+)
+_WATERS = (
+    "<tr><th rowspan=2>Bottle</th><th colspan=2>Cartons of 12</th></tr>"
+    "<tr><th>Still</th><th>Sparkling</th></tr>"
+    "<tr><td>Mineral water 50 cl</td><td>4</td><td></td></tr>"
+    "<tr><td>Mineral water 1 L</td><td>2</td><td>3</td></tr>"
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "lines"),
+    [
+        (
+            _SHELVES,
+            [
+                ("Étagère acier H 1800 L 800", 1, None),
+                ("Porte-étiquette", 6, None),
+                ("Séparateur 40 cm", 2, None),
+                ("Étagère acier H 1800 L 1000", 2, None),
+            ],
+        ),
+        (
+            _CABLES,
+            [
+                ("USB cable 1 m Connector Type C 2.0", 10, None),
+                ("USB cable 2 m Connector Type C 3.1", 6, None),
+                ("USB cable 2 m Connector Lightning", 4, None),
+            ],
+        ),
+        (
+            _WATERS,
+            [
+                ("Mineral water 50 cl Still", 4, "carton"),
+                ("Mineral water 1 L Still", 2, "carton"),
+                ("Mineral water 1 L Sparkling", 3, "carton"),
+            ],
+        ),
+    ],
+    ids=[
+        "designation-over-measures-rows-are-sites",
+        "dimension-over-named-variants",
+        "pack-over-named-variants",
+    ],
+)
+def test_a_header_with_figures_names_each_filled_cells_article(
+    html: str, lines: list[tuple[str, int, str | None]]
+) -> None:
+    assert _grid(html) == [(words, Decimal(count), unit) for words, count, unit in lines]

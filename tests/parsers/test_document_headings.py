@@ -82,17 +82,38 @@ def test_a_pdf_quantity_printed_against_its_packaging_is_split_from_it() -> None
     ]
 
 
-def test_a_delivery_written_on_a_notes_sheet_is_read_against_the_sending_date() -> None:
-    order = ExtractedOrder(
-        source="spreadsheet",
-        rows=[
-            SourceRow(text="Article | Qté", region="header"),
-            SourceRow(text="Notes", region="other"),
-            SourceRow(text="Livraison lundi 07/12 entre 7h et 9h", region="other"),
-        ],
-    )
-    found = worded_delivery(order, dt.date(2026, 11, 30))
-    assert found is not None and found.value == dt.date(2026, 12, 7)
+@pytest.mark.parametrize(
+    ("source", "rows", "sent", "wanted"),
+    [
+        (
+            "spreadsheet",
+            [
+                ("Article | Qté", "header"),
+                ("Notes", "other"),
+                ("Livraison lundi 07/12 entre 7h et 9h", "other"),
+            ],
+            dt.date(2026, 11, 30),
+            dt.date(2026, 12, 7),
+        ),
+        (
+            "pdf",
+            [
+                ("Désignation | Qté", "header"),
+                ("Peinture satin blanc 2,5 L | 4", "lines"),
+                ("Delivery week 52 please.", "lines"),
+            ],
+            dt.date(2026, 12, 18),
+            dt.date(2026, 12, 21),
+        ),
+    ],
+    ids=["on-a-notes-sheet", "a-sentence-closing-a-pdfs-rows"],
+)
+def test_a_delivery_written_in_a_note_is_read_against_the_sending_date(
+    source: str, rows: list[tuple[str, str]], sent: dt.date, wanted: dt.date
+) -> None:
+    order = ExtractedOrder(source=source, rows=[SourceRow(text=text, region=region) for text, region in rows])
+    found = worded_delivery(order, sent)
+    assert found is not None and found.value == wanted
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,23 @@ def test_a_size_grid_gives_a_line_per_filled_cell(rows, expected) -> None:
     assert order.lines[0].quantity.provenance.cell is not None
 
 
+def test_a_grid_of_counts_under_a_header_over_two_rows_gives_a_line_per_filled_cell() -> None:
+    rows = [
+        ["Commande mobilier CM-26-044"],
+        ["Bureau", "Étagère acier H 1800", None, "Accessoires", None],
+        [None, "L 800", "L 1000", "Porte-étiquette", "Séparateur 40 cm"],
+        ["Étage 2 - bureau 14", 1, None, 6, 2],
+        ["Étage 3 - bureau 7", None, 2, None, "-"],
+    ]
+    order = read_sheet(make_workbook({"Feuil1": rows}), "mobilier.xlsx", PART)
+    assert _read(order) == [
+        ("Étagère acier H 1800 L 800", Decimal(1)),
+        ("Porte-étiquette", Decimal(6)),
+        ("Séparateur 40 cm", Decimal(2)),
+        ("Étagère acier H 1800 L 1000", Decimal(2)),
+    ]
+
+
 def test_a_grid_row_with_a_cell_that_is_no_count_gives_no_line() -> None:
     rows = [["Article", "S", "M", "L"], ["Polo", 2, "2 ou 3", 1], ["Gilet", 1, None, 1]]
     order = read_sheet(make_workbook({"Feuil1": rows}), "tailles.xlsx", PART)

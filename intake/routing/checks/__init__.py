@@ -14,7 +14,11 @@ from intake.routing.checks.catalogue_keys import prepare_keys
 from intake.routing.checks.context import CheckContext
 from intake.routing.checks.corrections import check_corrections
 from intake.routing.checks.coverage import check_lines_read
-from intake.routing.checks.forwarded import check_forwarder_lines, check_forwarder_names_articles
+from intake.routing.checks.forwarded import (
+    check_forwarder_limits,
+    check_forwarder_lines,
+    check_forwarder_names_articles,
+)
 from intake.routing.checks.glued import check_quantity_glued
 from intake.routing.checks.grouped import check_quantity_grouped
 from intake.routing.checks.history import check_duplicate_lines, check_duplicate_po, check_new_customer
@@ -79,6 +83,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     check_reading_doubts,
     check_forwarder_lines,
     check_forwarder_names_articles,
+    check_forwarder_limits,
     check_left_out,
     check_quoted_order_left,
     check_lines_spoken_of,

@@ -9,14 +9,20 @@ message of the chain alone (the original, or the forwarder's own list) is not co
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from intake.routing.checks.catalogue_keys import catalogue_codes, catalogue_words, content_words, text_tokens
 from intake.routing.checks.context import CheckContext, line_reason, numbered
 from intake.routing.checks.coverage import body_spans, clauses, span_reason
+from intake.routing.checks.places import Places
 from intake.routing.checks.reading import ReadingRules, default_reading_rules
 from models import LineMatch, ParsedMessage, ReviewReason
 from parsers.mail.quotes import openings
+from parsers.text.correction_patterns import correction_words
+from parsers.text.forward_limits import code_figures, figures
+from parsers.vocabulary.phrases import any_of
 
 # Words of the catalogue a forwarder's clause must write to name an article without its code:
 # one alone ('blanc', 'pro') is as likely a word of the note as of an article.
@@ -93,3 +99,60 @@ def message_of(line: LineMatch, parsed: ParsedMessage, starts: list[int]) -> int
         if where is not None and where.part == parsed.text_part and where.span is not None:
             return bisect_right(starts, where.span[0])
     return None
+
+
+def check_forwarder_limits(ctx: CheckContext) -> list[ReviewReason]:
+    """A forwarder's sentence limits the lines forwarded ('only the 70 L bags', 'pas les 48', 'except
+    the blue ones'), naming a line read by a figure, a code or a word of its article, and the reading
+    applied no change there: the order may carry a line the forwarder took out."""
+    parsed = ctx.parsed
+    starts = [o.start for o in openings(parsed.text, parsed.subject) if o.kind == "forward"]
+    if not starts or not ctx.matched.lines:
+        return []
+    read = Places(ctx.matched.order.read_spans)
+    marks = [_line_marks(line, ctx) for line in ctx.matched.lines]
+    for row in body_spans(parsed.text[: starts[-1]], parsed.text_part):
+        for said, where in clauses(*row):
+            if not _limiting().search(said) or read.touched(where):
+                continue
+            named = set(figures(said)) | _coded(said) | content_words(said, shortest=4)
+            if any(named & mark for mark in marks):
+                return [
+                    span_reason(
+                        "forwarder_limits_lines",
+                        "the words of someone forwarding the order limit its lines, and no change was read there",
+                        said,
+                        where,
+                    )
+                ]
+    return []
+
+
+def _line_marks(line: LineMatch, ctx: CheckContext) -> set[str]:
+    """What names the line: the figures, codes and words of its wording, its code and its article's name."""
+    extracted, article = line.line, ctx.products.get(line.sku or "")
+    written = (
+        " ".join(v.value for v in (extracted.code, extracted.description) if v is not None)
+        + f" {line.sku or ''} {article.name if article else ''}"
+    )
+    words = content_words(written, shortest=4) - default_reading_rules().plain_words
+    return code_figures(written) | _coded(written) | words
+
+
+def _coded(text: str) -> set[str]:
+    """The codes a text writes: its tokens holding a figure ('ab1000-48p-4g'), never a word ('de', 'the')."""
+    return {t for t in text_tokens(text) if any(c.isdigit() for c in t)}
+
+
+@lru_cache(maxsize=1)
+def _limiting() -> re.Pattern[str]:
+    """The words by which a forwarder keeps some lines or takes some out ('only the', 'not the', 'sauf')."""
+    words = correction_words()
+    phrases = [
+        *words.forwarder_drop_number,
+        *words.forwarder_only,
+        *words.forwarder_drop,
+        *words.forwarder_drop_opening,
+        *words.except_,
+    ]
+    return re.compile(rf"(?<!\w)(?:{any_of(phrases)})(?!\w)", re.I)

@@ -196,6 +196,8 @@ def check_po_single(ctx: CheckContext) -> list[ReviewReason]:
         found = mentioned_po(text, rules, known)
         if found is None or _alnum(found[0]) == wanted or _elsewhere(ctx, found[0]):
             continue
+        if _letters_off(wanted, _alnum(found[0])):
+            continue  # 'n° BC 26-0412' read whole or after its letters: the prefix check's question
         return [
             ReviewReason(
                 code="po_several",
@@ -206,6 +208,11 @@ def check_po_single(ctx: CheckContext) -> list[ReviewReason]:
             )
         ]
     return _recalled_besides(ctx, wanted, rules, known)
+
+
+def _letters_off(wanted: str, other: str) -> bool:
+    """The other reference is the PO read without the letters opening it ('bc260412' and '260412')."""
+    return len(other) < len(wanted) and wanted.endswith(other) and wanted[: -len(other)].isalpha()
 
 
 def _recalled_besides(
