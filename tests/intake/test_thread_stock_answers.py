@@ -78,7 +78,10 @@ def test_a_refusal_that_names_more_is_left_to_a_clerk(index: CatalogIndex) -> No
             "> Casque de chantier blanc - 9,90 EUR\n",
             True,
         ),
-        ("> As asked:\n> - Ruban de masquage 19 mm : 1,96 € HT\n> - Gants latex T7 : 6,90 € HT la boîte\n", True),
+        (
+            "> As asked:\n> - Ruban de masquage 19 mm : 1,96 € HT\n> - Gants latex T7 : 6,90 € HT la boîte\n",
+            True,
+        ),
         ("> Please find your invoice:\n> Casque blanc - 9,90 EUR\n> Ruban 19 mm - 1,96 EUR\n", False),
         ("> Your order total comes to 214,00 EUR.\n", False),
     ],

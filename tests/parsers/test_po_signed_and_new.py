@@ -48,5 +48,7 @@ def test_a_new_order_in_a_reply_gives_its_number(text: str, expected: str | None
     ids=["our-note-names-none", "the-order-quoted", "another-order-quoted", "nothing-quoted"],
 )
 def test_a_reply_subject_names_the_order_our_note_does_not_write(history: str, expected: str | None) -> None:
-    found = fields.po_number("RE: dispo pots - cde DCO-26-094", "OK pour 4 pots.", part="body", history=history)
+    found = fields.po_number(
+        "RE: dispo pots - cde DCO-26-094", "OK pour 4 pots.", part="body", history=history
+    )
     assert (found.value if found else None) == expected
