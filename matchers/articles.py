@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from matchers.after_measure import named_before_tail
 from matchers.coded import (
     MAKER_REF_WEIGHT,
     by_code,
@@ -91,6 +92,7 @@ def match_article(
         found = _without_aside(line, wording, index, habits) or found
     if found.score < GUESS_FLOOR:
         found = _without_use_clause(line, wording, index, habits, found)
+    found = named_before_tail(line, wording, index, habits, found, designate=by_designation)
     if found.sku is None or found.score < MAKER_REF_WEIGHT:
         found = by_maker_ref(line, wording, index, found)
     if found.margin < CLEAR_MARGIN:

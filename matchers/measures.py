@@ -102,8 +102,8 @@ _DIM = re.compile(rf"(?:\b|(?<=[ø⌀]))({_NUM})\s*x\s*({_NUM})(?:\s*x\s*({_NUM}
 # A range closing a dimension ('700x18/25c', '29x1.90/2.40'): the widths one article fits, a letter of the
 # trade's notation may close it; never the second of a fraction ('1/2x1/8').
 _DIM_RANGE = re.compile(rf"(?<![\w.,/])({_NUM})\s*x\s*({_NUM})\s*/\s*({_NUM})(?:[a-z])?(?![\w/])")
-# A measure's range, its ends joined by a hyphen and its unit once ('100-1000 µl', '58-62 cm').
-_MEASURE_RANGE = re.compile(rf"(?<![\w.,/-])({_NUM})-({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
+# A measure's range, its ends joined by a hyphen, spaced or not, and its unit once ('100-1000 µl', '1 - 2 m').
+_MEASURE_RANGE = re.compile(rf"(?<![\w.,/-])({_NUM})(?:-| - )({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
 # A panel's height and length as catalogues print them ("H600 L1000"), read as "600 x 1000".
 _HEIGHT_LENGTH = re.compile(rf"\bh\s*({_NUM})\s*(?:mm\s*)?[x/-]?\s*l\s*({_NUM})(?:\s*mm)?\b")
 # A box's length, width and height each after its initial ('L400 l300 h200', 'L 40 x l 30 x H 30 cm').
@@ -114,7 +114,10 @@ _LENGTH_WIDTH_HEIGHT = re.compile(
 _DIM_SLASHED = re.compile(rf"(?<![\w.,/])({_NUM})\s*/\s*({_NUM})(?:\s*/\s*({_NUM}))?\s*(?:mm|cm)\b")
 _MEASURE = re.compile(rf"\b({_NUM})\s*({_UNIT_ALT})(?![a-z0-9])")
 # A number glued to a word ('courbe D 10kA': ten kiloamperes) is no diameter.
-_DIAM = re.compile(rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b|(?!\d|[^\W\d_x]))")
+# A figure followed by a unit of another measure is that measure's ('base D 1 L': one litre, no diameter).
+_DIAM = re.compile(
+    rf"(?:ø|⌀|\bdiam(?:etre)?\.?|\bd)\s*({_NUM})(?:\s*(mm|cm)\b|(?!\d|[^\W\d_x]|\s*(?:{_UNIT_ALT})(?![a-z0-9])))"
+)
 # A shoe's size is a size too, said as the shops do ('pointure 43', 'EU 43', 'P43').
 _SIZE = re.compile(
     r"\b(?:(?:taille|size|t\.?|sz)\s*(\d{1,2}(?!xl)|xxs|xs|s|m|l|xl|xxl|xxxl|[2-6]xl)"

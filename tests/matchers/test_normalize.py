@@ -103,8 +103,9 @@ def test_words_are_folded_expanded_and_singular(text: str, words: tuple[str, ...
         ("RCD type AC", ("interrupteur", "differentiel", "type", "ac"), set()),
         ("disjoncteur courbe D 10kA", ("disjoncteur", "courbe", "d", "10ka"), set()),
         ("gaine D20", ("gaine",), {"diam:~20"}),
+        ("résine époxy base D 1 L", ("resine", "epoxy", "base", "d"), {"vol:1000"}),
     ],
-    ids=["type-a", "type-ac", "curve-d-then-kiloamperes", "d-diameter"],
+    ids=["type-a", "type-ac", "curve-d-then-kiloamperes", "d-diameter", "base-d-then-litres"],
 )
 def test_a_letter_after_a_class_word_is_kept_and_a_number_glued_to_a_word_is_no_diameter(
     text: str, words: tuple[str, ...], features: set[str]

@@ -20,8 +20,9 @@ from tests.factories.pipeline import catalogue_index, make_extracted_line
         ("Barquette kraft 250-300 g", "mass:250/300"),
         ("Micropipette 100-1000 µl", "vol:0.1/1"),
         ("Sonde de température 1,5-2,5 m", "len:1500/2500"),
+        ("Bras support écran 2 - 8 kg", "mass:2000/8000"),
     ],
-    ids=["bedding-dimension", "food-mass", "lab-microlitres", "it-metres"],
+    ids=["bedding-dimension", "food-mass", "lab-microlitres", "it-metres", "spaced-hyphen"],
 )
 def test_a_range_is_read_as_one_measure(printed: str, feature: str) -> None:
     assert feature in read_wording(printed).features
@@ -58,6 +59,7 @@ _SHEETS = (
     "Housse de matelas 140x190/200 blanche",
 )
 _TRAYS = ("Barquette kraft 250-300 g", "Barquette kraft 500-750 g")
+_ARMS = ("Bras support écran 2 - 8 kg", "Bras support écran 8 - 15 kg")
 
 
 @pytest.mark.parametrize(
@@ -68,8 +70,17 @@ _TRAYS = ("Barquette kraft 250-300 g", "Barquette kraft 500-750 g")
         (_SHEETS, "housse de matelas 140x190 blanche", "A3"),
         (_TRAYS, "barquettes kraft 280 g", "A1"),
         (_TRAYS, "barquettes kraft 600g", "A2"),
+        # The customer's range is the second article's, though its low end closes the first one's.
+        (_ARMS, "bras support écran 8-15 kg", "A2"),
     ],
-    ids=["bedding-inside", "bedding-other-range", "bedding-other-width", "food-inside", "food-other-range"],
+    ids=[
+        "bedding-inside",
+        "bedding-other-range",
+        "bedding-other-width",
+        "food-inside",
+        "food-other-range",
+        "it-range-spaced-in-catalogue",
+    ],
 )
 def test_a_figure_inside_a_printed_range_names_the_article(
     names: tuple[str, ...], written: str, sku: str
