@@ -21,7 +21,11 @@ _MUGS = ("Mug céramique blanc 33 cl", "Mug céramique blanc 45 cl", "Mug céram
 @pytest.mark.parametrize(
     ("wording", "name", "tail"),
     [
-        ("Nappe coton 140x240 cm coloris PMS 3021 (bordeaux)", "Nappe coton 140x240 cm", "coloris PMS 3021 (bordeaux)"),
+        (
+            "Nappe coton 140x240 cm coloris PMS 3021 (bordeaux)",
+            "Nappe coton 140x240 cm",
+            "coloris PMS 3021 (bordeaux)",
+        ),
         ("Mug céramique 33 cl logo Q-4471-B", "Mug céramique 33 cl", "logo Q-4471-B"),
         ("Mug céramique 33 cl", "Mug céramique 33 cl", ""),
         ("33 cl logo bleu", "33 cl logo bleu", ""),
@@ -42,7 +46,9 @@ def test_the_name_ends_at_its_last_measure(wording: str, name: str, tail: str) -
     ids=["textile-colour-code", "tableware-mark"],
 )
 def test_a_tail_no_designation_prints_names_nothing(names: tuple[str, ...], written: str, sku: str) -> None:
-    match = match_article(make_extracted_line(written, quantity="4"), catalogue_index(*names), customer_id=None)
+    match = match_article(
+        make_extracted_line(written, quantity="4"), catalogue_index(*names), customer_id=None
+    )
     assert match.sku == sku
 
 

@@ -107,8 +107,9 @@ def test_a_pair_of_sizes_after_a_pack_word_is_no_pack_count(said: str) -> None:
         (("Feu de gabarit LED orange", "Feu de gabarit LED blanc"), "LED side marker lamp, amber"),
         (("Distributeur savon sans contact", "Distributeur savon à pompe"), "touch-free soap dispenser"),
         (("Brouette 100 L roue gonflable", "Tuyau d'arrosage 19 mm - 25 m"), "wheelbarrows 100 L"),
+        (("Carrelage grès brillant 30x60", "Carrelage grès mat 30x60"), "30x60 glossy stoneware tiles"),
     ],
-    ids=["cork", "cherry-punnet", "twin-pack", "marker-amber", "touch-free", "wheelbarrow"],
+    ids=["cork", "cherry-punnet", "twin-pack", "marker-amber", "touch-free", "wheelbarrow", "glossy"],
 )
 def test_english_names_of_common_goods(names: tuple[str, ...], said: str) -> None:
     match = match_article(make_extracted_line(said, quantity="2"), _index(*names), customer_id=None)
@@ -220,3 +221,13 @@ def test_the_column_naming_the_article_is_read_with_the_others_as_its_heading(
     match = match_article(make_extracted_line(said, quantity="1"), _index(*names), customer_id=None)
     assert match.sku == "A1"
     assert match.score < _GUESS
+
+
+def test_the_words_of_as_usual_name_nothing() -> None:
+    names = ("Serviette papier 2 plis 33x33 blanche", "Serviette papier 2 plis 40x40 blanche")
+    match = match_article(
+        make_extracted_line("serviettes 33x33 blanches comme d'hab", quantity="6"),
+        _index(*names),
+        customer_id=None,
+    )
+    assert (match.sku, match.score >= 0.75) == ("A1", True)
