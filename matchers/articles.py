@@ -23,6 +23,7 @@ from matchers.coded import (
 )
 from matchers.habits import Habit
 from matchers.index import CatalogIndex, variant_key
+from matchers.measure_counted import measure_named
 from matchers.normalize import fold, normalize_code, normalize_wording, read_wording, unit_of
 from matchers.packs import is_pack_word
 from matchers.remarks import clause_words, without_use_clause
@@ -93,6 +94,7 @@ def match_article(
     if found.score < GUESS_FLOOR:
         found = _without_use_clause(line, wording, index, habits, found)
     found = named_before_tail(line, wording, index, habits, found, designate=by_designation)
+    found = measure_named(line, wording, index, habits, found, designate=by_designation)
     if found.sku is None or found.score < MAKER_REF_WEIGHT:
         found = by_maker_ref(line, wording, index, found)
     if found.margin < CLEAR_MARGIN:
