@@ -4,9 +4,9 @@ measure written in the name would."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
+from matchers.after_measure import Designate
 from matchers.habits import Habit
 from matchers.index import CatalogIndex
 from matchers.normalize import read_wording
@@ -16,8 +16,6 @@ from parsers.values.units import unit_kind
 
 # The least score of the name read with the measure: a name that then says which article for sure.
 SURE_SCORE = 0.75
-
-Designate = Callable[[ExtractedLine, str, CatalogIndex, "dict[str, Habit] | None"], LineMatch]
 
 
 def measure_named(
