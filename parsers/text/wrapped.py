@@ -35,7 +35,8 @@ def read_wrapped(
 ) -> tuple[list[ExtractedLine], int]:
     """The lines read from `line` (rows[index] as the caller sees it) on, and the index of the last row they use."""
     best, through = read(line, start), index
-    if _OPENS_ITEM.match(line) or _COUNT_FIRST.match(line):
+    # A line opening on a count is a list's item, unless it lists more items itself ('6 pots noirs, 4 ...').
+    if _OPENS_ITEM.match(line) or (_COUNT_FIRST.match(line) and "," not in line):
         return best, through
     joined, separate, offset = line, list(best), start + len(rows[index])
     for at in range(index + 1, min(len(rows), index + _MAX_JOINED)):
@@ -46,10 +47,15 @@ def read_wrapped(
         added = read(following, offset)
         separate += added
         whole = read(joined, start)
-        if (
-            (len(whole) > len(separate) or (not added and _name_goes_on(whole, separate, offset, following)))
-            and all(ln.provenance is not None and ln.provenance.rule in _PROSE_RULES for ln in whole)
-            and _counts(separate) <= _counts(whole)
+        if all(ln.provenance is not None and ln.provenance.rule in _PROSE_RULES for ln in whole) and (
+            (
+                (
+                    len(whole) > len(separate)
+                    or (not added and _name_goes_on(whole, separate, offset, following))
+                )
+                and _counts(separate) <= _counts(whole)
+            )
+            or _name_runs_on(whole, separate, offset)
         ):
             best, through = whole, at
         offset += len(rows[at])
@@ -65,6 +71,24 @@ def _name_goes_on(whole: list[ExtractedLine], separate: list[ExtractedLine], at:
     if span is None or span[1] <= at:
         return False
     return bool(re.match(r"\s*[.!?](?:\s|$)", following[span[1] - at :]))
+
+
+def _name_runs_on(whole: list[ExtractedLine], separate: list[ExtractedLine], at: int) -> bool:
+    """'... 5 vernis marin\nbrillant 1 L, 2 bidons ...', '... et 3 bidons\nd'anti mousse 20 L, ...': a name
+    read whole runs over the line break, and every count the lines read alone is read whole too, but for
+    a figure the name so read holds (its size, taken alone for a count)."""
+    if not any(_span(ln)[0] < at < _span(ln)[1] for ln in whole):
+        return False
+    held = [_span(ln.description) for ln in whole if ln.description]
+    lost = {
+        c for c in _counts(separate) - _counts(whole) if c is None or not any(a <= c[0] < b for a, b in held)
+    }
+    return not lost and len(whole) >= len(separate) - len(_counts(separate) - _counts(whole))
+
+
+def _span(value: object) -> tuple[int, int]:
+    provenance = getattr(value, "provenance", None)
+    return provenance.span if provenance is not None and provenance.span else (0, 0)
 
 
 def runs_on(line: str, following: str) -> bool:

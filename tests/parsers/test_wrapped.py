@@ -71,3 +71,35 @@ def test_the_spans_of_a_wrapped_sentence_are_the_bodys() -> None:
 def test_lines_that_read_as_much_alone_are_not_joined(text: str) -> None:
     spans = [ln.provenance.span for ln in read_lines(text, part="body")]
     assert all("\n" not in text[b:e] for b, e in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pour la cantine il nous faut 6 cartons de serviettes 33x33, 4 paquets de gobelets et 3 bidons\n"
+            "d'huile de friture 20 L, plus 2 rouleaux de film 300 m pour la cuisine.\n",
+            [
+                ("serviettes 33x33", 6, "carton"),
+                ("gobelets", 4, "paquet"),
+                ("huile de friture 20 L", 3, "bidon"),
+                ("film 300 m pour la cuisine", 2, "rouleau"),
+            ],
+        ),
+        (
+            "6 câbles HDMI 2 m, 4 adaptateurs USB-C, 3 claviers sans fil, 5 souris optiques\n"
+            "silencieuses noires, 2 écrans 27 pouces et 1 station d'accueil.\n",
+            [
+                ("câbles HDMI 2 m", 6, None),
+                ("adaptateurs USB-C", 4, None),
+                ("claviers sans fil", 3, None),
+                ("souris optiques silencieuses noires", 5, None),
+                ("écrans 27 pouces", 2, None),
+                ("station d'accueil", 1, None),
+            ],
+        ),
+    ],
+    ids=["count-left-at-line-end", "name-goes-on-after-a-count-first-line"],
+)
+def test_a_name_running_over_the_line_break_is_read_whole(text: str, expected: list) -> None:
+    assert _read(text) == [(d, Decimal(q), u) for d, q, u in expected]
