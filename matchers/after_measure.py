@@ -20,9 +20,6 @@ from parsers.vocabulary.phrases import any_of
 # runner-up (half a clear one, as for a bracket set aside): a name that alone says which article.
 FREE_SCORE = 0.65
 FREE_LEAD = 0.05
-# A tail printing what tells the name's twins apart leaves a guess for a clerk to confirm.
-GUESS_SCORE = 0.6
-
 Designate = Callable[[ExtractedLine, str, CatalogIndex, "dict[str, Habit] | None"], LineMatch]
 
 
@@ -68,18 +65,20 @@ def named_before_tail(
     *,
     designate: Designate,
 ) -> LineMatch:
-    """The article the name up to its last measure names clearly, when the whole wording named none: for
-    sure when the tail writes a reference (a figure) that tells none of its twins apart."""
+    """The article the name up to its last measure names clearly, when the whole wording named none but
+    ranked it first, and the tail, a reference (a figure), tells none of its twins apart."""
     if found.sku is not None:
         return found
     name, tail = split_after_measure(wording)
-    if not tail:
+    # A tail of words alone is rather the sentence around the article ('... qu'on attaque jeudi') than a
+    # reference of the customer's own.
+    if not any(c.isdigit() for c in tail):
         return found
     named = designate(line, name, index, habits)
     if named.sku is None or named.score < FREE_SCORE or named.margin < FREE_LEAD:
         return found
-    # A tail of words alone is rather the sentence around the article ('... qu'on attaque jeudi') than a
-    # reference of the customer's own: the name alone is then proposed to a clerk.
-    if not any(c.isdigit() for c in tail) or tells_twins_apart(tail, named, index):
-        named.score = round(min(named.score, GUESS_SCORE), 4)
+    if not found.candidates or found.candidates[0].key != named.sku:
+        return found  # the whole wording, though below the floor, ranks another article first
+    if tells_twins_apart(tail, named, index):
+        return found  # the tail may have meant a twin
     return named

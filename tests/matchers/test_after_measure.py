@@ -52,8 +52,8 @@ def test_a_tail_no_designation_prints_names_nothing(names: tuple[str, ...], writ
     assert match.sku == sku
 
 
-def test_a_tail_printing_a_twins_word_leaves_a_guess() -> None:
-    """'noir' after the measure may name the black twin: a clerk confirms."""
+def test_a_tail_printing_a_twins_word_leaves_the_line_to_a_clerk() -> None:
+    """'noir' after the measure may name the black twin: the line is left to a clerk."""
     match = match_article(
         make_extracted_line("mug blanc 33 cl marquage PMS 2945-C noir", quantity="4"),
         catalogue_index(*_MUGS),
