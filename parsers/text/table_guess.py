@@ -60,38 +60,8 @@ def prefer_tables(text_lines: list[ExtractedLine], parsed: ParsedMessage) -> lis
     table_lines = [line for table in parsed.tables for line in read_table(table, part="html")]
     text_has_table = any(ln.provenance and ln.provenance.rule in _TABLE_RULES for ln in text_lines)
     if table_lines and not text_has_table and len(table_lines) >= len(text_lines):
-        return around_tables(text_lines, table_lines, parsed.tables)
+        return table_lines
     if text_has_table:
         return table_over_text(text_lines, table_lines)
     # Nothing else read: a table whose columns no heading names, told by what they hold.
     return text_lines or guessed_table_lines(parsed.tables, part="html")
-
-
-def around_tables(
-    text_lines: list[ExtractedLine], table_lines: list[ExtractedLine], tables: list[Table]
-) -> list[ExtractedLine]:
-    """The tables' lines, with the text's lines written outside them ('Et 3 rouleaux de 50 m.' under the
-    table) where they stand: a counted text line of words naming no cell of a table is none of its rows."""
-    cells = {
-        " ".join(text.split()).casefold()
-        for table in tables
-        for row in table.texts()
-        for text in row
-        if _WORD.search(text)
-    }
-    inside = [ln for ln in text_lines if any(cell in _named(ln) for cell in cells)]
-    outside = [ln for ln in text_lines if ln not in inside and ln.quantity and _WORD.search(_named(ln))]
-    if not outside:
-        return table_lines
-    first = min((_start(ln) for ln in inside), default=None)
-    before = [ln for ln in outside if first is not None and _start(ln) < first]
-    return [*before, *table_lines, *(ln for ln in outside if ln not in before)]
-
-
-def _named(line: ExtractedLine) -> str:
-    return " ".join(line.description.value.split()).casefold() if line.description else ""
-
-
-def _start(line: ExtractedLine) -> int:
-    span = line.provenance.span if line.provenance else None
-    return span[0] if span else 0

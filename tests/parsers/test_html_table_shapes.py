@@ -189,17 +189,3 @@ def test_a_pair_whose_line_total_prices_each_piece_counts_the_pieces(
 ) -> None:
     html = _table([row], head=["Part no", "Description", "Qty", "Unit price", "Line total"])
     assert [qty for *_, qty in _read(html)] == [expected]
-
-
-def test_a_sentence_outside_a_table_read_from_the_html_is_a_line_too() -> None:
-    """A grid of counts the text rendering loses is read from the HTML; a counted sentence under it names no
-    cell of it and stays an order line, after the table's."""
-    html = (
-        "<p>Bonjour, pour la cantine :</p><table>"
-        "<tr><th rowspan=2>Produit</th><th colspan=2>Parfum</th></tr><tr><th>Fraise</th><th>Vanille</th></tr>"
-        "<tr><td>Yaourt 125 g</td><td>24</td><td></td></tr><tr><td>Crème dessert 100 g</td><td></td><td>12</td></tr>"
-        "</table><p>Et 3 cartons de serviettes 33x33.</p><p>Cordialement</p>"
-    )
-    found = [(desc, qty) for _, desc, qty in _read(html)]
-    assert found[-1] == ("serviettes 33x33", Decimal(3))
-    assert len(found) == 3
