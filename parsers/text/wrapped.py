@@ -27,6 +27,8 @@ _OPENS_ITEM = re.compile(r"^\s*(?:[-*•>|]|\d+[.)]\s|p\.\s?s\b)", re.I)
 _COUNT_FIRST = re.compile(r"^\s*\d")
 _ALIGNED = re.compile(r"\S {2,}\S|[\t|]")
 _PROSE_RULES = frozenset({"text-prose", "text-variant", "text-added"})
+# What closes an item of a list: the next item's comma or join, the sentence's end.
+_ITEM_ENDS = re.compile(r"\s*(?:[,;.!?]|(?:et|and|plus)\b|$)", re.I)
 _LEFT_OPEN = starting(re.compile(r"(?:,|\bet|\band|\bpuis|\bplus|\balso|\baussi)\s*$", re.I))
 
 
@@ -55,7 +57,7 @@ def read_wrapped(
                 )
                 and _counts(separate) <= _counts(whole)
             )
-            or _name_runs_on(whole, separate, offset)
+            or _name_runs_on(whole, separate, offset, joined[offset - start :])
         ):
             best, through = whole, at
         offset += len(rows[at])
@@ -73,11 +75,13 @@ def _name_goes_on(whole: list[ExtractedLine], separate: list[ExtractedLine], at:
     return bool(re.match(r"\s*[.!?](?:\s|$)", following[span[1] - at :]))
 
 
-def _name_runs_on(whole: list[ExtractedLine], separate: list[ExtractedLine], at: int) -> bool:
+def _name_runs_on(whole: list[ExtractedLine], separate: list[ExtractedLine], at: int, following: str) -> bool:
     """'... 5 vernis marin\nbrillant 1 L, 2 bidons ...', '... et 3 bidons\nd'anti mousse 20 L, ...': a name
-    read whole runs over the line break, and every count the lines read alone is read whole too, but for
-    a figure the name so read holds (its size, taken alone for a count)."""
-    if not any(_span(ln)[0] < at < _span(ln)[1] for ln in whole):
+    read whole runs over the line break up to the next item or the sentence's end, and every count the
+    lines read alone is read whole too, but for a figure the name so read holds (its size, taken alone
+    for a count)."""
+    crossing = [ln for ln in whole if _span(ln)[0] < at < _span(ln)[1]]
+    if not crossing or any(not _ITEM_ENDS.match(following, _span(ln)[1] - at) for ln in crossing):
         return False
     held = [_span(ln.description) for ln in whole if ln.description]
     lost = {
