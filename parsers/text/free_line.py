@@ -128,6 +128,8 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         return listed if len(listed) >= 2 and any(found.code for found in listed) else [known]
     clauses = code_clauses(line, codes, spans=spans) if codes is not None else None
     prose = read_prose(line, part=part, start=start)
+    if len(prose) < 2 and (bracketed := _read_without_code_remark(line, codes, part=part, start=start)):
+        return [bracketed]
     if clauses:
         by_clause = [
             found
@@ -190,6 +192,29 @@ def _read_without_remark(line: str, *, part: str, start: int) -> ExtractedLine |
             "provenance": desc.provenance.model_copy(update={"span": span}),
         }
     )
+    return found
+
+
+# '(EAN 3760574349581)', '(réf. AB-120)': a bracket closing the line that holds a code and at most a label.
+_CLOSING_CODE = re.compile(
+    r"\s*\(\s*(?:[^\W\d_]+(?:\.\s*|\s*:\s*|\s+)){0,2}(?P<code>\w[\w./-]*)\s*\)\s*[.!]?\s*$"
+)
+
+
+def _read_without_code_remark(
+    line: str, codes: CodeBook | None, *, part: str, start: int
+) -> ExtractedLine | None:
+    """'cordons 0,5m gris x 24 (EAN 3760574349581)': a known code in brackets closing a list line is the
+    line's code, no count nor size of it; the line is read with the bracket blanked (offsets kept)."""
+    remark = _CLOSING_CODE.search(line)
+    if remark is None or codes is None or not codes.knows_code(remark["code"]):
+        return None
+    found = read_line(line[: remark.start()] + " " * (len(line) - remark.start()), part=part, start=start)
+    if found is None or found.code is not None:
+        return found
+    where = (start + remark.start("code"), start + remark.end("code"))
+    prov = Provenance(part=part, span=where, rule="text-code")
+    found.code = Extracted[str](value=remark["code"], confidence=0.8, provenance=prov)
     return found
 
 
