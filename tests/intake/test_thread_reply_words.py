@@ -1,5 +1,6 @@
-"""A reply naming the earlier order quoted under it by its day, and taking out of it what a word opens
-(invented lines of a food and a cleaning trade)."""
+"""A reply's own words on the thread: the earlier order named by its day, a quote taken with the count it
+quotes, and what it takes out: the line a word opens, a line said not needed (invented food, catering and
+cleaning lines)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,31 @@ def test_a_removal_naming_no_line_by_its_opening_word_takes_out_all_it_names(ind
     base = [_line("chariot de ménage 2 seaux"), _line("balai coco 30 cm"), _line("kit de lavage 2 seaux")]
     dropped = removed_by_words("Même commande que le 4 mars, sans les seaux.", base, ["", "", ""], index)
     assert dropped == {0, 2}
+
+
+@pytest.mark.parametrize(
+    ("said", "points"),
+    [
+        ("Happy with the quote for the 3 ovens and the matching trays.", True),
+        ("Fine with the quote for 12 chafing dishes, PO to follow.", True),
+        ("Happy with the quote.", True),
+        ("Fine with your proposal for the delivery slot.", False),
+        ("Happy with the quote for the kitchen? Let me check.", False),
+    ],
+)
+def test_a_quote_taken_with_the_count_it_quotes(said: str, points: bool) -> None:
+    assert (points_to_thread(said) is not None) is points
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Happy with the quote. We don't need the trays though, we have plenty.",
+        "OK pour le devis, mais pas besoin des plateaux, on en a.",
+    ],
+    ids=["dont-need", "pas-besoin"],
+)
+def test_a_line_said_not_needed_is_left_out(said: str, index: CatalogIndex) -> None:
+    base = [_line("four mixte 6 niveaux"), _line("plateaux inox GN 1/1"), _line("trays GN 1/1 stainless")]
+    assert removed_by_words(said, base, ["", "", ""], index) & {1, 2}
+    assert 0 not in removed_by_words(said, base, ["", "", ""], index)
