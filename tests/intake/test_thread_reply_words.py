@@ -26,9 +26,16 @@ REF = Path(__file__).parents[2] / "fixtures" / "ref"
         ("Same as on Nov 2, please.", True),
         ("Même tarif que le 17 novembre ?", False),
         ("Livraison le 17 novembre comme la commande.", False),
+        ("Happy with the quote for the 3 ovens and the matching trays.", True),
+        ("Fine with the quote for 12 chafing dishes, PO to follow.", True),
+        ("Happy with the quote.", True),
+        ("Fine with your proposal for the delivery slot.", False),
+        ("Happy with the quote for the kitchen? Let me check.", False),
     ],
 )
-def test_the_earlier_order_named_by_its_day(said: str, points: bool) -> None:
+def test_the_earlier_order_named_by_its_day_or_the_quote_taken_with_its_count(
+    said: str, points: bool
+) -> None:
     assert (points_to_thread(said) is not None) is points
 
 
@@ -53,20 +60,6 @@ def test_a_removal_naming_no_line_by_its_opening_word_takes_out_all_it_names(ind
     base = [_line("chariot de ménage 2 seaux"), _line("balai coco 30 cm"), _line("kit de lavage 2 seaux")]
     dropped = removed_by_words("Même commande que le 4 mars, sans les seaux.", base, ["", "", ""], index)
     assert dropped == {0, 2}
-
-
-@pytest.mark.parametrize(
-    ("said", "points"),
-    [
-        ("Happy with the quote for the 3 ovens and the matching trays.", True),
-        ("Fine with the quote for 12 chafing dishes, PO to follow.", True),
-        ("Happy with the quote.", True),
-        ("Fine with your proposal for the delivery slot.", False),
-        ("Happy with the quote for the kitchen? Let me check.", False),
-    ],
-)
-def test_a_quote_taken_with_the_count_it_quotes(said: str, points: bool) -> None:
-    assert (points_to_thread(said) is not None) is points
 
 
 @pytest.mark.parametrize(
