@@ -47,6 +47,11 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+# 'plus un switch 24 ports', 'ajoutez une étagère': the article after the adding words counts the one item added
+# (alone, 'un switch 24 ports' is read as no line: an article counts nothing in a sentence of its own).
+_ONE_ADDED = re.compile(r"^(?P<at>\s*)(?P<article>une?|an?)(?=\s+[^\W\d_])", re.I)
+
+
 # A count in figures or words and a word after it: what is left of a sentence may order more.
 _COUNTED_WORD = re.compile(rf"(?:\d|\b(?:{quantity_words_pattern()})\b)[^.!?]*?[^\W\d_]{{3}}", re.I)
 
@@ -111,7 +116,12 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         marker, begin, end = added
         head = read_free(line[:marker], part=part, start=start, codes=codes) if line[:marker].strip() else []
         item = " " * begin + line[begin:end]
-        added_lines = read_free(item, part=part, start=start, codes=codes)
+        added_lines = read_free(item, part=part, start=start, codes=codes) or read_free(
+            _ONE_ADDED.sub(lambda m: m["at"] + "1".ljust(len(m["article"])), item),
+            part=part,
+            start=start,
+            codes=codes,
+        )
         return head + [_mark_added(found, start + begin) for found in added_lines]
     corrected = inline_correction(line)
     if corrected is not None:

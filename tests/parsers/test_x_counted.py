@@ -122,3 +122,8 @@ def test_a_line_opening_on_its_join_and_a_count_in_words_is_read_after_the_join(
 ) -> None:
     (found,) = read_free(line, part="body", start=0, codes=_Book())
     assert (found.description.value, int(found.quantity.value)) == item
+
+
+def test_an_article_after_the_adding_words_counts_the_one_item_added() -> None:
+    said = "Il nous faut douze balais, douze raclettes, plus un chariot de ménage (pas besoin de presse)."
+    assert _read(said) == [("balais", 12), ("raclettes", 12), ("chariot de ménage (pas besoin de presse)", 1)]
