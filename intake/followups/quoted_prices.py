@@ -14,10 +14,12 @@ from parsers.text.thread import QUOTED_PART
 from parsers.values.numbers import parse_number
 
 QUOTED_PRICE_RULE = "thread-quoted-price"
-# An amount of money: a currency before or after a figure with its cents ('EUR 119.00', '14,60 €').
+# An amount of money: a currency before or after a figure with its cents ('EUR 119.00', '1 329,00 €'); a space
+# groups thousands only before three digits: '20   11,23 €' is a count and a price.
+_AMOUNT = r"\d{1,3}(?:[  ]\d{3})*[.,]\d{2}"
 _MONEY = re.compile(
-    r"(?:€|\bEUR\b|\bCHF\b|£)\s*(?P<before>\d[\d  ]*[.,]\d{2})(?![\d.,])"
-    r"|(?<![\w.,])(?P<after>\d[\d  ]*[.,]\d{2})\s*(?:€|\bEUR\b|\bCHF\b|£)",
+    rf"(?:€|\bEUR\b|\bCHF\b|£)\s*(?P<before>{_AMOUNT})(?![\d.,])"
+    rf"|(?<![\w.,])(?P<after>{_AMOUNT})\s*(?:€|\bEUR\b|\bCHF\b|£)",
     re.I,
 )
 

@@ -12,6 +12,8 @@ QUOTED = (
     "> FRZ-2210  Frozen peas 2.5 kg        EUR 6.40\n"
     "> FRZ-2215  Frozen green beans 2.5 kg  7,10 €\n"
     "> FRZ-2290  Mixed vegetables 2.5 kg   EUR 5.90 (was EUR 6.20)\n"
+    "> FRZ-3100  Chest freezer 400 L   2   1 329,00 €\n"
+    "> FRZ-3120  Ice cream cabinet    20   11,23 €\n"
 )
 
 
@@ -38,3 +40,7 @@ def test_a_price_written_in_the_reply_or_a_row_of_two_prices_or_none_stays() -> 
         None,
         None,
     ]
+
+
+def test_a_count_before_the_price_is_no_thousands_of_it() -> None:
+    assert _prices(_line("FRZ-3100"), _line("FRZ-3120")) == [Decimal("1329.00"), Decimal("11.23")]
