@@ -16,6 +16,7 @@ from matchers.elided import (
     in_the_colour_before,
     in_the_colour_of_the_lead,
     in_the_colour_said,
+    in_the_kind_before,
     names_a_colour_alone,
 )
 from matchers.habits import Habit, decided_by_habit
@@ -57,6 +58,11 @@ def match_order(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogInde
         found = _with_the_lead(
             found, said, lead, index, customer_id=customer_id, habits=habits, context=context
         )
+        if found.sku is None and (kind := in_the_kind_before(said, before, index.heads)) is not None:
+            # The kind said before lifts the article the line's own words rank first, never another.
+            again = match_article(kind, index, customer_id=customer_id, habits=habits, context=context)
+            first = found.candidates[0].key if found.candidates else None
+            found = again if again.sku is not None and again.sku == first else found
         if told and _left_open(found):
             # Twins the message leaves open, one of which the thread under it names (our offer, the
             # order answered): that one is proposed, still for a clerk.

@@ -10,9 +10,16 @@ from typing import Protocol
 _FREE_OF = re.compile(r"\b([^\W\d_]{3,})[\s-]free\b")
 
 
+# 'pas besoin de PoE', 'no need for a lid': what the customer needs none of, a denial as 'sans' is.
+_NEEDS_NONE = re.compile(
+    r"\b(?:(?:pas|plus)\s+besoin\s+(?:de\s+|d['’]\s*|du\s+|des\s+)|no\s+need\s+(?:for|of)\s+(?:the\s+|an?\s+)?)"
+)
+
+
 def free_of(folded: str) -> str:
-    """'acid-free paper' -> 'sans acid paper', read by the negation that follows."""
-    return _FREE_OF.sub(r"sans \1", folded)
+    """'acid-free paper' -> 'sans acid paper', 'switch (pas besoin de PoE)' -> 'switch (sans PoE)': read by
+    the negation that follows."""
+    return _FREE_OF.sub(r"sans \1", _NEEDS_NONE.sub("sans ", folded))
 
 
 class Worded(Protocol):

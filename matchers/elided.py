@@ -101,3 +101,17 @@ def shade_words() -> frozenset[str]:
     """The colours, finishes and scents as designations are compared: the values a range comes in."""
     scents = frozenset(word for scent in variant_words().scents for word in read_wording(scent).words)
     return _colour_words() | _finish_words() | scents
+
+
+def in_the_kind_before(line: ExtractedLine, before: str, heads: frozenset[str]) -> ExtractedLine | None:
+    """'3 cartouches noires 937XL et 2 cyan 937 normales': a line naming no kind of article (none of its words
+    opens a designation, `heads`) after one that does is that kind too; a copy of `line` with the kind's
+    word of the line `before` put first, None when there is none to put."""
+    wording = line.description.value if line.description else ""
+    if not wording or not before or set(read_wording(wording).words) & heads:
+        return None
+    kind = next((word for word in before.split() if set(read_wording(word).words) & heads), None)
+    if kind is None:
+        return None
+    said = Extracted(value=f"{kind} {wording}", confidence=line.description.confidence)
+    return line.model_copy(update={"description": said})

@@ -19,7 +19,7 @@ _DELIVERY_WORDS = (
     r"|(?:to\s+be\s+)?deliver(?:ed)?\s+to\b|livr[ée]e?s?\s+(?:à|au|aux|le|avant|sur)\b"
 )
 _USE_CLAUSE = re.compile(
-    rf"(?<=\w)(?:[\s,;:]+(?:"
+    rf"(?<=[\w)\]])(?:[\s,;:]+(?:"
     rf"(?:for|pour)\s+(?:{_DETERMINERS})(?=\W|(?<=['’]))"
     rf"|{_DELIVERY_WORDS})"
     r"|(?<!\bready)(?<!\bup)(?<!\beasy)\s+to\s+(?!\d)[a-z]{2,}\b"

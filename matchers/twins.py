@@ -273,10 +273,13 @@ def stem_twins(query: Wording, chosen: Wording, other: Wording) -> bool:
     said = set(query.words) | query.numbers
     if any(_said(t.partition(":")[2] or t, said) for t in mine ^ theirs):
         return False
+    # A number both print bare is a value they share ('8 ports' of 'NS110 8 ports ... réf. NS110-8T' and
+    # '... PoE+ ... réf. NS110-8P'), not the family their codes extend.
+    shared = {f[4:] for f in chosen.features & other.features if f.startswith("num:")}
     return any(
         _extends(number, mine - theirs) and _extends(number, theirs - mine)
         for number in query.numbers
-        if number.isdigit()
+        if number.isdigit() and number not in shared
     )
 
 

@@ -40,10 +40,19 @@ def left_threads() -> list[threading.Thread]:
 
 
 def left_processes() -> list[psutil.Process]:
+    """What tests started and left, not multiprocessing's resource tracker: the interpreter's
+    own helper, which ends when the interpreter does."""
     try:
-        return psutil.Process().children(recursive=True)
+        return [p for p in psutil.Process().children(recursive=True) if not _tracker(p)]
     except psutil.Error:
         return []
+
+
+def _tracker(process: psutil.Process) -> bool:
+    try:
+        return "multiprocessing.resource_tracker" in " ".join(process.cmdline())
+    except psutil.Error:
+        return False
 
 
 def _describe(thread: threading.Thread) -> str:

@@ -9,9 +9,13 @@ without the first-orders hold, in every routing mode and threshold.
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
 import pytest
 
-from intake.reports.eval_report import THRESHOLDS, automatic_figures, threshold_table
+from intake.reports.eval_report import THRESHOLDS, EvalReport, automatic_figures, threshold_table
 from intake.reports.evaluate import evaluate
 from models import Settings
 from tests.paths import ROOT
@@ -77,17 +81,34 @@ PARTS = [
 ]
 
 
-@pytest.fixture(scope="module", params=PARTS, ids=[p[0] for p in PARTS])
-def part(request: pytest.FixtureRequest):
-    folder, ref, floor = request.param
+def _evaluate(folder: str, ref: str) -> EvalReport:
     fixtures = ROOT / "fixtures"
-    report = evaluate(
+    return evaluate(
         fixtures / folder,
         ref_dir=fixtures / ref,
         fallback_store=None,
         settings=Settings(new_customer_orders=0),
     )
-    return report, floor
+
+
+@pytest.fixture(scope="module")
+def reports(request: pytest.FixtureRequest) -> Iterator[dict[str, Future[EvalReport]]]:
+    """The parts the run selected, evaluated two at a time in fresh processes (each part is
+    independent: one core per part, where the tests' own process would read them one by one)."""
+    selected = {
+        item.callspec.params["part"][0]
+        for item in request.session.items
+        if item.module is request.module and hasattr(item, "callspec")
+    }
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield {folder: pool.submit(_evaluate, folder, ref) for folder, ref, _ in PARTS if folder in selected}
+        pool.shutdown(cancel_futures=True)
+
+
+@pytest.fixture(scope="module", params=PARTS, ids=[p[0] for p in PARTS])
+def part(request: pytest.FixtureRequest, reports: dict[str, Future[EvalReport]]):
+    folder, _, floor = request.param
+    return reports[folder].result(), floor
 
 
 def test_the_open_part_is_read_at_least_as_well_as_before(part):

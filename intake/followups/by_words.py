@@ -16,7 +16,8 @@ from models.followups import OrderChange, SkuQuantity
 # 'mais sans les hublots', 'but no ear plugs'.
 _REMOVES = re.compile(
     r"\b(?:retir\w*|enl[eè]v\w*|supprim\w*|drop|remove|delete|leave out|pas\s+(?:de|d['’]|les?|la|des)"
-    r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|minus|skip|moins\s+(?:les?|la|des))\b",
+    r"|not\s+the|none\s+of\s+the|no\s+more|sans|without|no|minus|skip|moins\s+(?:les?|la|des)"
+    r"|(?:do\s+not|don['’]t|doesn['’]t)\s+need|no\s+need\s+for|pas\s+besoin\s+d(?:es?|u|['’]))\b",
     re.I,
 )
 # Words that set lines apart, to take out or to change ('sauf les enveloppes C4', 'except item 2, make it 25').
@@ -65,10 +66,24 @@ def removed_by_words(own: str, base: list[ExtractedLine], skus: list[str], index
         for thing in removed_things(part[found.end() :]):
             words = stems(f"{thing} {english_to_catalogue(thing)}") & used
             hit = {i for i, name in enumerate(names) if words and words <= name}
-            hit = hit if words else lines_in_size(thing, texts) or _lines_of_initials(thing, coded)
+            hit = (
+                _opening_with(words, hit, texts)
+                if words
+                else lines_in_size(thing, texts) or _lines_of_initials(thing, coded)
+            )
             if len(hit) < len(base):
                 dropped |= hit
     return dropped
+
+
+def _opening_with(words: set[str], hit: set[int], texts: list[str]) -> set[int]:
+    """Of the quoted lines a removal's words name, those whose own words open with them: 'sans les
+    adaptateurs' takes out the adapters, not the hub written with its adapters ('hub 4 ports, adaptateurs
+    inclus' against 'adaptateurs secteur'). The first word says what a line is; the others what it has."""
+    if len(hit) < 2:
+        return hit
+    opening = {i for i in hit if (first := re.search(r"[^\W\d_]{3,}", texts[i])) and stems(first[0]) <= words}
+    return opening or hit
 
 
 # A figure and the short unit after it: a capacity, a length, a weight ('110 L', '19 mm', '500ml').

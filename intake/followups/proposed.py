@@ -44,7 +44,8 @@ _PROPOSES = re.compile(
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+[.!?]*")
 # Its price, the currency after the figure or before it ('à 38,00 € HT', 'at EUR 89.00').
 _PRICE = re.compile(
-    r"(?:[àa]|at|@|pour|for)\s*(?:(?:€|eur\b|euros?\b)\s*(\d+(?:[.,]\d{1,2})?)"
+    r"(?:\b(?:au\s+prix\s+de|at\s+a\s+price\s+of|priced\s+at)|[àa]|at|@|pour|for)\s*"
+    r"(?:(?:€|eur\b|euros?\b)\s*(\d+(?:[.,]\d{1,2})?)"
     r"|(?:€\s*)?(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur\b|euros?\b))",
     re.I,
 )

@@ -11,10 +11,15 @@ from models import Provenance
 from parsers.text.thread import changes_the_thread, points_to_thread
 from parsers.values.numbers import quantity_words_pattern, word_quantity
 
-# "sauf les casques", "except the gloves", "sans la ligne 3": what is left out of the quoted lines.
+# "sauf les casques", "except the gloves", "sans la ligne 3": what is left out of the quoted lines. 'sans' or
+# 'without' takes a line out through a determiner or a count; before a bare word it is a word of the article's
+# name ('5 souris sans fil', 'bins without lid').
+_LEFT_OUT_THROUGH = (
+    r"(?=\s+(?:(?:les?|la|des|du|un|une|ces?|cette|the|a|an|any|this|these|those|them|it)\b|[ld]['’]|\d))"
+)
 _EXCEPT = re.compile(
     r"(?:(?:\b[àa]\s+l['’]\s*|\bwith\s+the\s+|\b)exception\s+(?:of|de|du|des|d['’])(?=\s*\w)"
-    r"|\b(?:sauf|except(?:ing|é)?|hormis|[àa] part|without|sans|apart from)\b)",
+    rf"|\b(?:sauf|except(?:ing|é)?|hormis|[àa] part|apart from)\b|\b(?:without|sans)\b{_LEFT_OUT_THROUGH})",
     re.I,
 )
 # "mais 8 au lieu de 5", "but 20 of the gloves": the word that opens a change, no request itself.

@@ -16,6 +16,7 @@ from intake.followups.proposed import declines, names_proposal, proposals
 from matchers import CatalogIndex
 from models import Extracted, ExtractedLine, ExtractedOrder, ParsedMessage, Provenance
 from parsers.text.agrees import agrees
+from parsers.text.fields import po_number
 from parsers.text.reader import extract_from_text
 from parsers.text.thread import QUOTED_PART, latest_quoted
 from parsers.values.numbers import parse_number
@@ -24,6 +25,8 @@ SUBSTITUTE_RULE = "answer-takes-substitute"
 SUBSTITUTE_DOUBT = (
     "the reply takes the substitute our note offered: a clerk confirms the article and its count"
 )
+# How far after 'votre commande' its number is looked for.
+_NUMBER_REACH = 40
 # An answer is a few lines: a longer text orders in words of its own.
 ANSWER_CHARS = 300
 # A count the answer writes: a figure standing alone, not inside a code or a PO ('6 as planned').
@@ -57,9 +60,11 @@ def takes_substitute(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrd
         return None
     missing = _MISSING.findall(before) or _MISSING.findall(latest[: span[0]])
     written = set(_COUNT.findall(latest))
-    counts = [
-        m for m in _COUNT.findall(without_added(own)) if m not in written
-    ]  # 'et rajoutez 4 ...' its own
+    said = _COUNT.findall(without_added(own))  # 'et rajoutez 4 ...' its own
+    # A figure of our note is no count of the answer ('the 26X'), but the count missing said again ('les 8').
+    counts = [m for m in said if m not in written] or [
+        m for m in said if re.search(rf"(?<![\w.,]){m}\s+[^\W\d_]", before)
+    ]
     count = counts[0] if len(counts) == 1 else (missing[-1] if missing else None)
     value = parse_number(count) if count else (Decimal(1) if _ONE_MISSING.search(before) else None)
     if not value:
@@ -73,6 +78,23 @@ def takes_substitute(parsed: ParsedMessage, index: CatalogIndex) -> ExtractedOrd
         provenance=where,
     )
     order = extract_from_text(parsed, codes=index)
-    order = order.model_copy(update={"lines": [line], "doubts": [*order.doubts, SUBSTITUTE_DOUBT]})
+    po = order.po_number or _order_named(latest)
+    update = {"lines": [line], "doubts": [*order.doubts, SUBSTITUTE_DOUBT], "po_number": po}
+    order = order.model_copy(update=update)
     order.notes.append("the reply takes the substitute our note offered")
     return order
+
+
+# 'Votre commande MDS/2026/377 est partie hier, à l'exception des 8 ...': our note names the order it is about.
+_YOUR_ORDER = re.compile(
+    r"\b(?:votre|your)\s+(?:commande|order|purchase\s+order|bon\s+de\s+commande)\b", re.I
+)
+
+
+def _order_named(note: str) -> Extracted[str] | None:
+    """The customer's order number our quoted note names as theirs: the answer taking our substitute is
+    a line of that order, under its PO."""
+    found = _YOUR_ORDER.search(note)
+    if found is None:
+        return None
+    return po_number("", note[found.start() : found.end() + _NUMBER_REACH], part=QUOTED_PART)

@@ -22,6 +22,7 @@ from intake.followups.inline import read_inline_answers
 from intake.followups.left_out import to_the_line_worded
 from intake.followups.order_article import SURE_MARGIN, SURE_SCORE, OrderLines, order_index
 from intake.followups.quoted_po import with_quoted_po
+from intake.followups.quoted_prices import priced_as_quoted
 from intake.followups.requests import as_requests, request_spans
 from intake.followups.swap import swap_places
 from matchers import CatalogIndex, match_article, match_customer
@@ -63,6 +64,7 @@ def read_thread(
         read = [read_against_thread(parsed, order, index) for order in read]
     else:
         read = [with_quoted_po(parsed, _answering(parsed, order, index), index) for order in read]
+    read = [priced_as_quoted(order, parsed.quoted) for order in read]
     return read if orders else [order for order in read if order.lines]
 
 

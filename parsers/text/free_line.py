@@ -47,6 +47,11 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+# 'plus un switch 24 ports', 'ajoutez une étagère': the article after the adding words counts the one item added
+# (alone, 'un switch 24 ports' is read as no line: an article counts nothing in a sentence of its own).
+_ONE_ADDED = re.compile(r"^(?P<at>\s*)(?P<article>une?|an?)(?=\s+[^\W\d_])", re.I)
+
+
 # A count in figures or words and a word after it: what is left of a sentence may order more.
 _COUNTED_WORD = re.compile(rf"(?:\d|\b(?:{quantity_words_pattern()})\b)[^.!?]*?[^\W\d_]{{3}}", re.I)
 
@@ -55,7 +60,8 @@ _COUNTED_WORD = re.compile(rf"(?:\d|\b(?:{quantity_words_pattern()})\b)[^.!?]*?[
 # several rows ('il nous faut :\nune palette de ...,\n...,\net 5 sacs de ...') ends the item.
 _ROW_CLOSED = re.compile(r"\s*[,;]\s*$")
 # '..., et 4 seaux.': the last row of such a list opens on the word joining it to the rows above.
-_ROW_JOINED = re.compile(r"^\s*(?P<join>et|and|puis|plus)\s+(?=\d)", re.I)
+# A line read as nothing that opens so ('and one waste bin for the kitchen (WB-20).') is read after the word too.
+_ROW_JOINED = re.compile(rf"^\s*(?P<join>et|and|puis|plus)\s+(?=\d|(?:{quantity_words_pattern()})\b)", re.I)
 
 
 def read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
@@ -63,8 +69,9 @@ def read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> li
     line, price = split_price(plain_line(_ROW_CLOSED.sub(_blank, line)))
     found = _read_unpriced(line, part=part, start=start, codes=codes)
     joined = _ROW_JOINED.match(line)
-    if joined and any(
-        ln.description and ln.description.value.lower() == joined["join"].lower() for ln in found
+    if joined and (
+        not found
+        or any(ln.description and ln.description.value.lower() == joined["join"].lower() for ln in found)
     ):
         # the joining word read as the name of what the count after it counts: the item is after it
         found = _read_unpriced(_ROW_JOINED.sub(_blank, line), part=part, start=start, codes=codes)
@@ -109,7 +116,12 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         marker, begin, end = added
         head = read_free(line[:marker], part=part, start=start, codes=codes) if line[:marker].strip() else []
         item = " " * begin + line[begin:end]
-        added_lines = read_free(item, part=part, start=start, codes=codes)
+        added_lines = read_free(item, part=part, start=start, codes=codes) or read_free(
+            _ONE_ADDED.sub(lambda m: m["at"] + "1".ljust(len(m["article"])), item),
+            part=part,
+            start=start,
+            codes=codes,
+        )
         return head + [_mark_added(found, start + begin) for found in added_lines]
     corrected = inline_correction(line)
     if corrected is not None:
@@ -128,6 +140,8 @@ def _read_unpriced(line: str, *, part: str, start: int, codes: CodeBook | None) 
         return listed if len(listed) >= 2 and any(found.code for found in listed) else [known]
     clauses = code_clauses(line, codes, spans=spans) if codes is not None else None
     prose = read_prose(line, part=part, start=start)
+    if len(prose) < 2 and (bracketed := _read_without_code_remark(line, codes, part=part, start=start)):
+        return [bracketed]
     if clauses:
         by_clause = [
             found
@@ -190,6 +204,29 @@ def _read_without_remark(line: str, *, part: str, start: int) -> ExtractedLine |
             "provenance": desc.provenance.model_copy(update={"span": span}),
         }
     )
+    return found
+
+
+# '(EAN 3760574349581)', '(réf. AB-120)': a bracket closing the line that holds a code and at most a label.
+_CLOSING_CODE = re.compile(
+    r"\s*\(\s*(?:[^\W\d_]+(?:\.\s*|\s*:\s*|\s+)){0,2}(?P<code>\w[\w./-]*)\s*\)\s*[.!]?\s*$"
+)
+
+
+def _read_without_code_remark(
+    line: str, codes: CodeBook | None, *, part: str, start: int
+) -> ExtractedLine | None:
+    """'cordons 0,5m gris x 24 (EAN 3760574349581)': a known code in brackets closing a list line is the
+    line's code, no count nor size of it; the line is read with the bracket blanked (offsets kept)."""
+    remark = _CLOSING_CODE.search(line)
+    if remark is None or codes is None or not codes.knows_code(remark["code"]):
+        return None
+    found = read_line(line[: remark.start()] + " " * (len(line) - remark.start()), part=part, start=start)
+    if found is None or found.code is not None:
+        return found
+    where = (start + remark.start("code"), start + remark.end("code"))
+    prov = Provenance(part=part, span=where, rule="text-code")
+    found.code = Extracted[str](value=remark["code"], confidence=0.8, provenance=prov)
     return found
 
 

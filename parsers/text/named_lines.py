@@ -86,10 +86,10 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 
 def short_words(text: str) -> set[str]:
-    """The words of three letters a text writes that may name an article ('tie', 'pen', 'cap')."""
-    return {
-        w for w in re.findall(r"(?<![\w'’-])[^\W\d_]{3}(?![\w'’-])", text.lower()) if w not in _FUNCTION_WORDS
-    }
+    """The words of three letters a text writes that may name an article ('tie', 'pen', 'cap'), one written
+    in the plural too ('scratch the DACs' names the line '4x 10G DAC 3m')."""
+    found = re.findall(r"(?<![\w'’-])([^\W\d_]{3})s?(?![\w'’-])", text.lower())
+    return {w for w in found if w not in _FUNCTION_WORDS}
 
 
 def letter_sizes(text: str) -> set[str]:

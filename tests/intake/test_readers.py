@@ -43,16 +43,28 @@ def _store(tmp_path: Path, name: str) -> Store:
     return store
 
 
+POOL_SETTINGS = Settings(new_customer_orders=3)
+
+
+@pytest.fixture(scope="module")
+def one_by_one(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """Every fixture ingested one by one, in this process: what a pool must store alike (read once
+    for the ways of starting a pool compared with it)."""
+    one = _store(tmp_path_factory.mktemp("one-by-one"), "one.db")
+    index = CatalogIndex.build(one.load_reference())
+    for path in iter_message_files([FIXTURES]):
+        ingest_file(one, path, index=index, settings=POOL_SETTINGS)
+    return one
+
+
 @pytest.mark.parametrize("ahead", [False, True], ids=["spawner-forked-with-the-index", "index-sent-after"])
-def test_a_pool_ingests_like_one_by_one(tmp_path: Path, ahead: bool) -> None:
+def test_a_pool_ingests_like_one_by_one(tmp_path: Path, ahead: bool, one_by_one: Store) -> None:
     files = list(iter_message_files([FIXTURES]))
-    settings = Settings(new_customer_orders=3)
+    settings, one = POOL_SETTINGS, one_by_one
     # Forked before the index is built (as `intake ingest` does), the spawner is sent it afterwards.
     spawner = readers.spawner_ahead(DocumentLimits.from_settings(settings), settings) if ahead else None
-    one, pooled = _store(tmp_path, "one.db"), _store(tmp_path, "pool.db")
-    index = CatalogIndex.build(one.load_reference())
-    for path in files:
-        ingest_file(one, path, index=index, settings=settings)
+    pooled = _store(tmp_path, "pool.db")
+    index = CatalogIndex.build(pooled.load_reference())
     answers = list(ingest_files(pooled, files, index=index, settings=settings, processes=2, spawner=spawner))
     assert [path for path, _ in answers] == files
     assert pooled.order_records(None) == one.order_records(None)

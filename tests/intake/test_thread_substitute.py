@@ -149,3 +149,23 @@ def test_a_count_the_answer_reads_of_its_own_stays_the_substitutes(index: Catalo
     assert got is not None
     (order,) = got
     assert skus_of(order, index) == [("PLB-37865", 6)]
+
+
+NOTE_SENT_FR = (
+    "Bonjour,\nVotre commande CH-2026/377 est partie hier, à l'exception des 6 vannes à sphère PN25 3/4, en "
+    "rupture jusqu'à fin janvier.\nJe peux vous proposer à la place la vanne à sphère PN40 poignée levier 3/4 "
+    "(PLB-37865), au prix de 14,60 € HT au lieu de 15,90 €.\nDites-moi si cela vous convient.\n"
+)
+
+
+def test_the_substitute_taken_at_the_missing_count_said_again_is_a_line_of_the_order_our_note_names(
+    index: CatalogIndex,
+) -> None:
+    said = "OK pour la PN40 à la place, les 6. Et rajoutez 4 coudes cuivre, on en manque."
+    order = takes_substitute(reply_quoting(said, NOTE_SENT_FR, subject="RE: Votre commande"), index)
+    assert order is not None
+    (line,) = order.lines
+    assert line.code is not None and line.code.value == "PLB-37865"
+    assert line.quantity is not None and int(line.quantity.value) == 6
+    assert line.unit_price is not None and line.unit_price.value == Decimal("14.60")
+    assert order.po_number is not None and order.po_number.value == "CH-2026/377"

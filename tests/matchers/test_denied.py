@@ -48,6 +48,8 @@ def test_the_denial_written_names_the_twin_that_says_it(
         ("acid-free paper", "sans acid paper"),
         ("gluten free", "sans gluten"),
         ("free delivery", "free delivery"),
+        ("bac 40 l (pas besoin de couvercle)", "bac 40 l (sans couvercle)"),
+        ("storage box (no need for a lid)", "storage box (sans lid)"),
     ],
 )
 def test_an_english_x_free_is_sans_x(written: str, read: str) -> None:
@@ -61,3 +63,11 @@ def test_a_denial_the_catalogue_never_prints_weighs_on_no_article() -> None:
     )
     assert match.sku == "A1"
     assert read_wording("pas les vinyle").excluded == ("vinyle",)
+
+
+def test_a_feature_needed_by_none_names_the_twin_without_it() -> None:
+    index = catalogue_index("Friteuse électrique 8 L minuterie", "Friteuse électrique 8 L")
+    match = match_article(
+        make_extracted_line("friteuse électrique 8 L (pas besoin de minuterie)"), index, customer_id=None
+    )
+    assert match.sku == "A2"

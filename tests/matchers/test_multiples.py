@@ -28,8 +28,17 @@ STOVES = ("Réchaud gaz inox 1 feu", "Réchaud gaz inox 2 feux", "Réchaud gaz i
         (STOVES, "réchauds gaz simples", "A1"),
         (STOVES, "réchaud gaz inox single", "A1"),
         (STOVES, "réchaud gaz quadruple", "A3"),
+        (STOVES, "réchaud gaz inox dual", "A2"),
     ],
-    ids=["double", "triple", "the-count-itself", "simple", "single-in-english", "quadruple"],
+    ids=[
+        "double",
+        "triple",
+        "the-count-itself",
+        "simple",
+        "single-in-english",
+        "quadruple",
+        "dual-in-english",
+    ],
 )
 def test_a_count_of_places_said_in_one_word_names_the_article_of_that_count(
     names: tuple[str, ...], said: str, sku: str

@@ -76,6 +76,8 @@ def _index() -> CatalogIndex:
                 ProductRow(sku="GNT-NP", name="Gant latex non poudré taille M - boîte de 100", unit="boite"),
                 ProductRow(sku="BOC-C", name="Bocal verre 500 ml avec couvercle", unit="pce"),
                 ProductRow(sku="BOC-S", name="Bocal verre 500 ml sans couvercle", unit="pce"),
+                ProductRow(sku="ETA-5B", name="Étagère murale 5 niveaux - réf. ET-5B", unit="pce"),
+                ProductRow(sku="ETA-5X", name="Étagère murale 5 niveaux inox - réf. ET-5X", unit="pce"),
             ]
         )
     )
@@ -146,6 +148,7 @@ def test_twins_told_apart_by_an_unwritten_value_name_no_article(
         ("siphon de lavabo laiton", None, "", "SIP-40C"),
         ("latex gloves powder free M", "boxes", "", "GNT-NP"),
         ("gants latex poudrés M", "boites", "", "GNT-P"),
+        ("étagère murale 5 niveaux", None, "", "ETA-5B"),
     ],
     ids=[
         "diameter-said",
@@ -163,6 +166,7 @@ def test_twins_told_apart_by_an_unwritten_value_name_no_article(
         "variant-said",
         "denial-said-en",
         "word-said-fr",
+        "a-number-both-print-is-no-model-stem",
     ],
 )
 def test_a_value_written_or_a_plain_name_keeps_the_article(

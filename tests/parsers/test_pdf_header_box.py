@@ -247,8 +247,9 @@ def test_the_order_number_in_the_cell_beside_the_title(beside_title: str, po: st
         (("BC 2026-00317",), "BC 2026-00317"),
         (("BC : 2026-00317",), "2026-00317"),
         (("BC n° 2026-00317",), "2026-00317"),
+        (("Bon de commande n° : BC 2026-00317",), "BC 2026-00317"),
     ],
-    ids=["printed-with-its-number", "label-colon", "label-number-sign"],
+    ids=["printed-with-its-number", "label-colon", "label-number-sign", "after-a-label-of-its-own"],
 )
 def test_a_bc_printed_with_its_number_in_a_box_is_part_of_it(under_title: tuple[str, ...], po: str) -> None:
     order = _order([], ENGLISH, under_title=under_title)

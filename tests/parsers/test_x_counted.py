@@ -72,3 +72,58 @@ def test_items_counted_first_with_an_x_in_a_sentence_are_read_one_by_one(
 
 def test_a_dimension_inside_a_name_opens_no_item() -> None:
     assert len(_read("Merci d'envoyer 4 x gaines 20 x 100 et la facture.")) <= 1
+
+
+class _Book:
+    """A catalogue that knows two codes."""
+
+    def knows_code(self, token: str) -> bool:
+        return token in {"3760123456786", "PNT-W-2L5"}
+
+
+@pytest.mark.parametrize(
+    ("line", "item", "code"),
+    [
+        (
+            "pots de peinture blanche 2,5 L x 6 (EAN 3760123456786)",
+            ("pots de peinture blanche 2,5 L", 6),
+            "3760123456786",
+        ),
+        ("white paint tins 2.5 L x 6 (ref. PNT-W-2L5)", ("white paint tins 2.5 L", 6), "PNT-W-2L5"),
+    ],
+    ids=["ean-fr", "ref-en"],
+)
+def test_a_known_code_in_brackets_closing_a_counted_line_is_its_code(
+    line: str, item: tuple[str, int], code: str
+) -> None:
+    (found,) = read_free(line, part="body", start=0, codes=_Book())
+    assert (found.description.value, int(found.quantity.value)) == item
+    assert found.code is not None and found.code.value == code
+
+
+def test_an_unknown_code_in_brackets_reads_no_line_from_its_figures() -> None:
+    found = read_free("pots de peinture blanche x 6 (EAN 3760999999999)", part="body", start=0, codes=_Book())
+    assert all(line.code is None or line.code.value != "3760999999999" for line in found)
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        (
+            "and one paint roller tray for the workshop (PNT-W-2L5).",
+            ("paint roller tray for the workshop", 1),
+        ),
+        ("et deux bacs à peinture pour l'atelier (PNT-W-2L5).", ("bacs à peinture pour l'atelier", 2)),
+    ],
+    ids=["and-one", "et-deux"],
+)
+def test_a_line_opening_on_its_join_and_a_count_in_words_is_read_after_the_join(
+    line: str, item: tuple[str, int]
+) -> None:
+    (found,) = read_free(line, part="body", start=0, codes=_Book())
+    assert (found.description.value, int(found.quantity.value)) == item
+
+
+def test_an_article_after_the_adding_words_counts_the_one_item_added() -> None:
+    said = "Il nous faut douze balais, douze raclettes, plus un chariot de ménage (pas besoin de presse)."
+    assert _read(said) == [("balais", 12), ("raclettes", 12), ("chariot de ménage (pas besoin de presse)", 1)]

@@ -302,6 +302,10 @@ def as_printed(label: Label, value: Found) -> str:
     glued = label.rest[:1] == value.words and not label.words[-1].text.endswith(":")
     if glued and len(label.words) == 1 and label_text(label) in _PRINTED_PREFIXES and label.at_cell_start:
         return f"{label.words[0].text} {value.text}"
+    # 'Bon de commande n° : BC 2026-0655': after a label closed by its colon, the prefix is the number's head.
+    *label_words, last = label.words
+    if label_words and label_words[-1].text.endswith(":") and label.rest[:1] == value.words[:1]:
+        return f"{last.text} {value.text}" if last.text.lower() in _PRINTED_PREFIXES else value.text
     return value.text
 
 
