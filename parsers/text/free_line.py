@@ -60,8 +60,7 @@ _COUNTED_WORD = re.compile(rf"(?:\d|\b(?:{quantity_words_pattern()})\b)[^.!?]*?[
 # several rows ('il nous faut :\nune palette de ...,\n...,\net 5 sacs de ...') ends the item.
 _ROW_CLOSED = re.compile(r"\s*[,;]\s*$")
 # '..., et 4 seaux.': the last row of such a list opens on the word joining it to the rows above.
-# A line read as nothing that opens so ('and one waste bin for the kitchen (WB-20).') is read after the word too.
-_ROW_JOINED = re.compile(rf"^\s*(?P<join>et|and|puis|plus)\s+(?=\d|(?:{quantity_words_pattern()})\b)", re.I)
+_ROW_JOINED = re.compile(r"^\s*(?P<join>et|and|puis|plus)\s+(?=\d)", re.I)
 
 
 def read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> list[ExtractedLine]:
@@ -69,9 +68,8 @@ def read_free(line: str, *, part: str, start: int, codes: CodeBook | None) -> li
     line, price = split_price(plain_line(_ROW_CLOSED.sub(_blank, line)))
     found = _read_unpriced(line, part=part, start=start, codes=codes)
     joined = _ROW_JOINED.match(line)
-    if joined and (
-        not found
-        or any(ln.description and ln.description.value.lower() == joined["join"].lower() for ln in found)
+    if joined and any(
+        ln.description and ln.description.value.lower() == joined["join"].lower() for ln in found
     ):
         # the joining word read as the name of what the count after it counts: the item is after it
         found = _read_unpriced(_ROW_JOINED.sub(_blank, line), part=part, start=start, codes=codes)

@@ -106,24 +106,6 @@ def test_an_unknown_code_in_brackets_reads_no_line_from_its_figures() -> None:
     assert all(line.code is None or line.code.value != "3760999999999" for line in found)
 
 
-@pytest.mark.parametrize(
-    ("line", "item"),
-    [
-        (
-            "and one paint roller tray for the workshop (PNT-W-2L5).",
-            ("paint roller tray for the workshop", 1),
-        ),
-        ("et deux bacs à peinture pour l'atelier (PNT-W-2L5).", ("bacs à peinture pour l'atelier", 2)),
-    ],
-    ids=["and-one", "et-deux"],
-)
-def test_a_line_opening_on_its_join_and_a_count_in_words_is_read_after_the_join(
-    line: str, item: tuple[str, int]
-) -> None:
-    (found,) = read_free(line, part="body", start=0, codes=_Book())
-    assert (found.description.value, int(found.quantity.value)) == item
-
-
 def test_an_article_after_the_adding_words_counts_the_one_item_added() -> None:
     said = "Il nous faut douze balais, douze raclettes, plus un chariot de ménage (pas besoin de presse)."
     assert _read(said) == [("balais", 12), ("raclettes", 12), ("chariot de ménage (pas besoin de presse)", 1)]
