@@ -4,6 +4,7 @@ cleaning lines)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,7 @@ from intake.followups.by_words import removed_by_words
 from matchers import CatalogIndex
 from models import Extracted, ExtractedLine
 from parsers.text.thread import points_to_thread
-from tests.conftest import build_reference_index
-
-REF = Path(__file__).parents[2] / "fixtures" / "ref"
+from tests.paths import FIXTURES_REF
 
 
 @pytest.mark.parametrize(
@@ -44,8 +43,8 @@ def _line(words: str) -> ExtractedLine:
 
 
 @pytest.fixture(scope="module")
-def index() -> CatalogIndex:
-    return build_reference_index(REF)
+def index(reference_index: Callable[[Path], CatalogIndex]) -> CatalogIndex:
+    return reference_index(FIXTURES_REF)
 
 
 def test_a_removal_takes_out_the_line_its_word_opens_not_one_that_names_it_after(index: CatalogIndex) -> None:
