@@ -84,7 +84,17 @@ def spellings(word: str, index: DesignationIndex, english: str | None = None) ->
     if not found and 3 <= len(word) <= 7:
         for known in index.prefixes.get(word, ())[:8]:
             found.setdefault(known, PREFIX_SIMILARITY)
+    if not found:
+        found = dict.fromkeys(_named_by_code_head(word, index), PREFIX_SIMILARITY)
     return list(found.items())
+
+
+def _named_by_code_head(word: str, index: DesignationIndex) -> tuple[str, ...]:
+    """The words of the family whose codes open with the word's first letters ('parpaings' of 'PARP-...')."""
+    for end in range(len(word) - 1, 3, -1):
+        if word[:end] in index.code_words:
+            return index.code_words[word[:end]]
+    return ()
 
 
 def shortlist(query: Wording, index: DesignationIndex, expanded: list[list[tuple[str, float]]]) -> np.ndarray:
@@ -145,7 +155,8 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
         for value in sorted(values):
             feature = f"{kind}:{value}"
             if kind == "num":
-                (agree if value in candidate.numbers else disagree).append(feature)
+                said = value in candidate.numbers or _in_metres(value, candidate.numbers)
+                (agree if said else disagree).append(feature)
             elif kind == "pack" and value not in offered and _leads_a_size(value, candidate):
                 agree.append(feature)  # "chevilles de 6": after 'de' a size as well as a pack's count
             elif (
@@ -203,6 +214,15 @@ def _same_length(value: str, offered: set[str]) -> bool:
         if number is not None and any(abs(wanted * k - number) < 1e-6 for k in (1.0, 10.0, 0.1)):
             return True
     return False
+
+
+def _in_metres(value: str, numbers: frozenset[str]) -> bool:
+    """A bare figure with decimals is a length in metres where the catalogue prints it in millimetres
+    ('2,60' of '2600x1200'); a whole one may be any count, so it is left to agree as written."""
+    wanted = _number_or_none(value)
+    if wanted is None or wanted.is_integer():
+        return False
+    return f"{wanted * 1000:g}" in numbers
 
 
 def _leads_a_size(value: str, candidate: Wording) -> bool:

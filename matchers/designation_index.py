@@ -4,6 +4,8 @@ line is scored against the few hundred articles that share its words and sizes."
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +23,30 @@ def leading_figures(wording: Wording) -> set[str]:
     return {f"{LEAD}{size.lstrip('~').split('x')[0]}" for size in sizes}
 
 
+# The letters a code opens with before its first separator or figure ('PARP' of 'PARP-15-CR'): four at
+# least, as three ('VIS', 'PVC') are as often a word's initials.
+_CODE_HEAD = re.compile(r"([^\W\d_]{4,})(?=[-_./ ]|\d)")
+
+
+def code_heads(
+    skus: list[str], wordings: list[Wording], printed: Container[str]
+) -> dict[str, tuple[str, ...]]:
+    """The head of each family of two codes or more whose designations never print it, with the words they
+    all print: a customer may name the family by the word its code cuts short ('parpaings' of 'PARP-...'
+    printed 'Bloc béton ...')."""
+    families: dict[str, list[int]] = {}
+    for position, sku in enumerate(skus):
+        found = _CODE_HEAD.match(sku)
+        if found:
+            families.setdefault(found[1].lower(), []).append(position)
+    heads: dict[str, tuple[str, ...]] = {}
+    for head, positions in families.items():
+        shared = set.intersection(*(set(wordings[p].words) for p in positions))
+        if len(positions) > 1 and head not in printed and shared:
+            heads[head] = tuple(sorted(shared))
+    return heads
+
+
 @dataclass
 class DesignationIndex:
     """Inverted index of the catalogue's designations (words and size features)."""
@@ -36,9 +62,12 @@ class DesignationIndex:
     own_weight: list[float] = field(default_factory=list)  # the rarity of each designation's words
     mean_idf: float = 1.0
     denied: frozenset[str] = frozenset()  # the words some designation says its article is free of
+    # The letters heading a family of codes that no designation prints as a word -> the words every
+    # designation of that family prints ('parp' of 'PARP-15-CR' -> 'bloc'): see `code_heads`.
+    code_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, names: list[str]) -> DesignationIndex:
+    def build(cls, names: list[str], skus: list[str] | None = None) -> DesignationIndex:
         index = cls(wordings=[read_wording(n) for n in names])
         lists: dict[str, list[int]] = {}
         for position, wording in enumerate(index.wordings):
@@ -58,6 +87,7 @@ class DesignationIndex:
         for word in lists:
             if ":" not in word and len(word) >= 4 and not word[0].isdigit():
                 index._add_spellings(word)
+        index.code_words = code_heads(skus or [], index.wordings, index.token_ids)
         return index
 
     def _add_spellings(self, word: str) -> None:

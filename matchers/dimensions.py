@@ -28,16 +28,16 @@ def _same(first: float, second: float) -> bool:
 
 
 def dims_in_other_unit(value: str, offered: set[str]) -> bool:
-    """'40x30x30' (cm) of '400x300x300 mm'; '48x66' of '48 mm x 66 m' (a width in millimetres and a length
+    """'40x30x30' (cm) of '400x300x300 mm', '2,60 x 1,20' (m) of '2600x1200'; '48x66' of '48 mm x 66 m' (a width in millimetres and a length
     in metres, which the catalogue's sizes hold as two lengths in millimetres)."""
     wanted = _sides(value)
     if wanted is None:
         return False
     boxes = [sides for sides in map(_sides, offered) if sides is not None and len(sides) == len(wanted)]
+    # Metres are written with their decimals ('2,60 x 1,20' of '2600x1200'): whole figures are no metres.
+    scales = _BOX_SCALES + ((1000.0,) if any(not w.is_integer() for w in wanted) else ())
     if any(
-        all(_same(w * k, o) for w, o in zip(wanted, sides, strict=True))
-        for sides in boxes
-        for k in _BOX_SCALES
+        all(_same(w * k, o) for w, o in zip(wanted, sides, strict=True)) for sides in boxes for k in scales
     ):
         return True
     lengths = [n for n in (_figure(o) for o in offered if "x" not in o) if n is not None]

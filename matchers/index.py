@@ -69,7 +69,7 @@ class CatalogIndex:
         index = cls()
         for product in reference.products:
             index._add_product(product)
-        index.designations = DesignationIndex.build(index.names)
+        index.designations = DesignationIndex.build(index.names, index.name_skus)
         index.heads = frozenset(w.words[0] for w in index.designations.wordings if w.words)
         index.dimensions = frozenset(
             _dimension(m["a"], m["b"]) for name in index.names for m in _DIMENSION.finditer(name)

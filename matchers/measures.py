@@ -145,6 +145,9 @@ _PER_SQUARE_METRE = re.compile(r"(?<=\d)(\s*gr?)\s*/\s*m2\b")
 # figure carries its unit or decimals, as a count ('3 sur 4 livrés') does not.
 _BY = re.compile(rf"\b({_NUM})(\s*(?:mm|cm|m))?\s+sur\s+(?=\d)")
 _THREAD = re.compile(r"\b(m|dn)\s*(\d+)\b")
+# 'L' before a figure and its unit of length labels that length ('15x20 L 1,40 m', 'Ø125 L 4 m'): no
+# litre of the figure before it.
+_LENGTH_LABEL = re.compile(rf"\bl\s*(?={_NUM}\s*(?:mm|cm|m)\b)")
 _ANY_NUMBER = re.compile(_NUM)
 _SQUARE = re.compile(r"(?<=\d)(\s*(?:mm|cm|m))[23](?![\w])")
 _BARE = re.compile(rf"(?<![\w.,]){_NUM}(?![\w'])")
@@ -212,10 +215,11 @@ def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     # A cable's cores also name it, as a word does ("5G2,5 en 50 m" says nothing else).
     cores = lambda m: f"{m[1]}g{_fmt(_number(m[2]))}"  # noqa: E731
     take(_CORES, lambda m: {f"cores:{cores(m)}"}, word=cores)
-    take(_PACK_OF_MEASURE, lambda m: {f"pack:{m[1]}", _measure_feature(m[2], m[3])})
     dims = lambda m: {"dim:" + "x".join(_fmt(_number(g)) for g in m.groups()[:3] if g)}  # noqa: E731
     take(_LENGTH_WIDTH_HEIGHT, dims)
     take(_HEIGHT_LENGTH, lambda m: {f"dim:{_fmt(_number(m[1]))}x{_fmt(_number(m[2]))}"})
+    text = _LENGTH_LABEL.sub(" ", text)
+    take(_PACK_OF_MEASURE, lambda m: {f"pack:{m[1]}", _measure_feature(m[2], m[3])})
     take(_DIM_RANGE, _dim_range)
     take(_DIM_SLASHED, dims)
     take(_DIM, dims)

@@ -15,8 +15,9 @@ from matchers.index import CatalogIndex
 from matchers.normalize import Wording, fold, read_wording, unit_of
 from matchers.packs import counted_in_packs
 from matchers.sized import named_by_sizes
+from matchers.spaced_codes import codes_spaced
 from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
-from parsers.values.units import same_unit, same_vessel, unit_elsewhere, unit_vocabulary
+from parsers.values.units import cut_short_of, same_unit, same_vessel, unit_elsewhere, unit_vocabulary
 
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
@@ -68,7 +69,7 @@ def by_designation(
     context: frozenset[str] = frozenset(),
     heading: frozenset[str] = frozenset(),
 ) -> LineMatch:
-    query = read_wording(wording)
+    query = read_wording(codes_spaced(wording, index.designations.token_ids))
     every = score_designations(query, index.designations)
     scored = every[: TOP * 3]
     # The line's own heading first: the message's other words may name one vehicle for each block.
@@ -279,11 +280,15 @@ def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
         stated
         and product
         and product.unit
-        and (same_unit(stated, product.unit) or _same_vessel(match, stated, product.unit))
+        and (
+            same_unit(stated, product.unit)
+            or cut_short_of(stated, product.unit)
+            or _same_vessel(match, stated, product.unit)
+        )
     ):
-        # 'packs' of an article sold by the 'pack', 'bags' of one sold by the 'sac', '20L' in 'drums' of one
-        # sold by the 'bidon 20 L': the unit the customer wrote is the article's own, so the order carries
-        # the catalogue's word for it.
+        # 'packs' of an article sold by the 'pack', 'bags' of one sold by the 'sac', 'BAR' of one sold by
+        # the 'barre', '20L' in 'drums' of one sold by the 'bidon 20 L': the unit the customer wrote is the
+        # article's own, so the order carries the catalogue's word for it.
         match.unit = product.unit
     if line.unit_price and line.unit_price.value is not None:
         match.unit_price = line.unit_price.value

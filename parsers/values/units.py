@@ -149,6 +149,13 @@ def same_unit(one: str | None, other: str | None) -> bool:
     return all(key in units and units[key].package for key in (first, second))
 
 
+def cut_short_of(written: str | None, unit: str | None) -> bool:
+    """'BAR' of an article sold by the 'barre': a word that is no unit's spelling and begins the
+    article's own unit, cut short as order systems print units in three letters or four."""
+    text, own = _folded(written or ""), unit_key(unit)
+    return len(text) >= 3 and text.isalpha() and text not in _folded_lookup() and own.startswith(text)
+
+
 def same_case(one: str | None, other: str | None) -> bool:
     """Do two written units name the case an article ships in, each by its own name ('3 cases' of an
     article sold by the 'colis')? A catalogue selling twins by both names tells them apart by the
