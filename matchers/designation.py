@@ -20,7 +20,7 @@ from matchers.bilingual import catalogue_translations
 from matchers.cognates import cognates
 from matchers.denied import denials_lacking
 from matchers.designation_index import LEAD, DesignationIndex
-from matchers.dimensions import at_other_scales, dims_in_other_unit
+from matchers.dimensions import at_other_scales, dims_in_other_unit, in_metres, side_of
 from matchers.normalize import Wording, is_multiple, stem, unit_of
 from matchers.ranges import within_range
 from matchers.shortened import shortened_from
@@ -155,7 +155,7 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
         for value in sorted(values):
             feature = f"{kind}:{value}"
             if kind == "num":
-                said = value in candidate.numbers or _in_metres(value, candidate.numbers)
+                said = value in candidate.numbers or in_metres(value, candidate.numbers)
                 (agree if said else disagree).append(feature)
             elif kind == "pack" and value not in offered and _leads_a_size(value, candidate):
                 agree.append(feature)  # "chevilles de 6": after 'de' a size as well as a pack's count
@@ -167,7 +167,7 @@ def compare_sizes(query: Wording, candidate: Wording) -> tuple[list[str], list[s
                     and (
                         _same_length(value, offered)
                         or _leading_dims(value, offered)
-                        or (kind == "len" and _side_of(value, offered))
+                        or (kind == "len" and side_of(value, offered))
                         # 'Ø12' of 'Ø12x1,1': a diameter said alone is the first figure printed after it
                         or (kind == "diam" and _leads_a_size(value.lstrip("~"), candidate))
                         or (kind == "dim" and _pack_of_measure(value, candidate))
@@ -216,15 +216,6 @@ def _same_length(value: str, offered: set[str]) -> bool:
     return False
 
 
-def _in_metres(value: str, numbers: frozenset[str]) -> bool:
-    """A bare figure with decimals is a length in metres where the catalogue prints it in millimetres
-    ('2,60' of '2600x1200'); a whole one may be any count, so it is left to agree as written."""
-    wanted = _number_or_none(value)
-    if wanted is None or wanted.is_integer():
-        return False
-    return f"{wanted * 1000:g}" in numbers
-
-
 def _leads_a_size(value: str, candidate: Wording) -> bool:
     """The number is the first of the candidate's dimensions or its diameter ('6' of '6x30')."""
     sizes = [*candidate.by_kind.get("dim", ()), *candidate.by_kind.get("diam", ())]
@@ -243,23 +234,6 @@ def _pack_of_measure(value: str, candidate: Wording) -> bool:
     # '10X96' of '(boîte de 960 = 10 racks de 96)': packs of packs, the count the candidate's whole pack.
     whole = _number_or_none(count), _number_or_none(each)
     return None not in whole and f"pack:{whole[0] * whole[1]:g}" in candidate.features  # type: ignore[operator]
-
-
-def _side_of(length: str, offered: set[str]) -> bool:
-    """A length written alone is one side of an article printed with two ('ties 200 mm' of '4,8 x 200 mm',
-    'a 50 m roll' of '19 mm x 50 m'): a dimension's figures carry no unit, so a side in millimetres,
-    centimetres or metres agrees."""
-    wanted = _number_or_none(length)
-    if wanted is None:
-        return False
-    for other in offered:
-        sides = [_number_or_none(side) for side in other.split("x")]
-        if len(sides) > 1 and any(
-            side is not None and any(abs(wanted - side * k) < 1e-6 for k in (1.0, 10.0, 1000.0))
-            for side in sides
-        ):
-            return True
-    return False
 
 
 def _leading_dims(value: str, offered: set[str]) -> bool:

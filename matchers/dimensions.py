@@ -47,6 +47,38 @@ def dims_in_other_unit(value: str, offered: set[str]) -> bool:
     )
 
 
+def in_metres(value: str, numbers: frozenset[str]) -> bool:
+    """A bare figure with decimals is a length in metres where the catalogue prints it in millimetres
+    ('2,60' of '2600x1200'); a whole one may be any count, so it is left to agree as written."""
+    wanted = _figure(value)
+    if wanted is None or wanted.is_integer():
+        return False
+    return f"{wanted * 1000:g}" in numbers
+
+
+def side_of(length: str, offered: set[str]) -> bool:
+    """A length written alone is one side of an article printed with two ('ties 200 mm' of '4,8 x 200 mm',
+    'a 50 m roll' of '19 mm x 50 m'): a dimension's figures carry no unit, so a side in millimetres,
+    centimetres or metres agrees."""
+    wanted = _figure(length)
+    if wanted is None:
+        return False
+    for other in offered:
+        sides = [_figure(side) for side in other.split("x")]
+        if len(sides) > 1 and any(
+            side is not None and any(abs(wanted - side * k) < 1e-6 for k in _side_scales(side))
+            for side in sides
+        ):
+            return True
+    return False
+
+
+def _side_scales(side: float) -> tuple[float, ...]:
+    """The units a side may be printed in: a figure with decimals under ten is millimetres or metres,
+    never centimetres ('3,5' of a screw's '3,5x25' is no 35 mm)."""
+    return (1.0, 10.0, 1000.0) if side.is_integer() or side >= 10 else (1.0, 1000.0)
+
+
 def at_other_scales(feature: str) -> list[str]:
     """'dim:40x30x30' as the catalogue may print it, in millimetres or centimetres ('dim:400x300x300'), so
     that a line naming a box by its size alone finds the articles of that size."""

@@ -56,10 +56,19 @@ def test_an_l_after_its_figure_is_still_a_litre_or_a_side(written: str, feature:
         ),
         # Electrical: a protection rating printed apart.
         (("Hublot LED IP 44 rond", "Hublot LED IP 65 rond"), "hublot LED IP65 rond", "A2"),
+        # Cabinetmaking: a length in millimetres against screws printed by gauge and length.
+        (("Vis agglo tête fraisée 4,5x30", "Vis agglo tête fraisée 4,5x45"), "vis agglo 45 mm", "A2"),
         # Safety: a grade the catalogue prints glued stays one word.
         (("Masque FFP2 boîte de 20", "Masque FFP3 boîte de 20"), "masques FFP3", "A2"),
     ],
-    ids=["metres-both-sides", "metres-one-side", "glued-grade", "glued-rating", "glued-as-printed"],
+    ids=[
+        "metres-both-sides",
+        "metres-one-side",
+        "glued-grade",
+        "glued-rating",
+        "gauge-no-centimetres",
+        "glued-as-printed",
+    ],
 )
 def test_a_size_or_grade_written_otherwise_names_the_article_printed(
     names: tuple[str, ...], written: str, sku: str
