@@ -112,6 +112,8 @@ def test_an_offer_that_counts_nothing_leaves_the_counts_of_the_reply(index: Cata
         "But 30 elbows, the rest is fine.",
         "But 30 elbows, everything else as quoted.",
         "Mettez 30 coudes, pour le reste ok.",
+        "Annule et remplace : 30 coudes, le reste inchangé.",
+        "But 30 elbows, the rest unchanged.",
     ],
 )
 def test_the_rest_accepted_points_at_the_quoted_offer(said: str) -> None:
