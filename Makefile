@@ -56,7 +56,7 @@ run: demo demo-user
 test: system-deps venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider --durations=30
 
 lint: venv
 	$(BIN)/ruff check --fix .

@@ -146,13 +146,14 @@ class ReaderPool:
     alone: deque[tuple[int, RawMessage]] = field(default_factory=deque)
 
     def __enter__(self) -> ReaderPool:
+        forked_here = not self.load_first and self.spawner is None
         if self.load_first:
             load_readers(self.index)
-        elif self.spawner is None:
-            _decide_half()
         _freeze()
         if not self.load_first:
             self._start_spawner()
+        if forked_here:
+            _decide_half()
         for _ in range(self.processes):
             self.workers.append(self._spawn())
         return self
@@ -357,18 +358,20 @@ def load_readers(index: CatalogIndex) -> None:
 def spawner_ahead(limits: DocumentLimits, settings: Settings | None) -> Spawner:
     """A spawner forked before the store is opened and the catalogue index built, for a pool given
     it (`ReaderPool(spawner=...)`, which sends it the index): it loads the models meanwhile, on the
-    other core. The deciding half, which both need, is loaded before it is forked; the store, which
-    it does not need, after."""
-    _decide_half()
+    other core. The deciding half, which both need, is loaded after it is forked, by each: the
+    spawner's load is what the first message waits for, and this process, which also opens the store
+    and builds the index, is ready first all the same."""
     spawner = Spawner(limits, settings)
     pattern_cache.recording(False)  # the spawner records and saves what start-up compiles
+    _decide_half()
     return spawner
 
 
 def _decide_half() -> None:
     """What deciding an answer imports and compiles on first use (the checks' and the follow-up
-    linking's vocabularies), loaded before the spawner is forked: reading needs all of it too,
-    and the spawner inherits it instead of loading its own copy beside this one (~0.2 s)."""
+    linking's vocabularies), loaded once the spawner is forked. Reading needs all of it too: the
+    spawner loads its own copy (~0.4 s more CPU in all) rather than inherit this one, which would
+    hold up the fork, and with it the spawner's load that the first message waits for, as long."""
     import intake.wire  # noqa: F401  (with intake.pipeline, the checks and the follow-up linking)
     from intake.preload import load_vocabularies
 

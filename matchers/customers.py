@@ -83,7 +83,10 @@ def _site(parsed: ParsedMessage, order: ExtractedOrder, index: CatalogIndex) -> 
     writes ('Cuisine | Mornant' above the table, from the group's one purchasing address)."""
     sender = parsed.sender
     sharing = index.by_domain.get(sender.domain, []) if sender is not None and sender.email else []
-    if len(sharing) < 2:
+    if len(sharing) < 2 or (sender is not None and len(index.emails.get(sender.email.lower(), [])) == 1):
+        # The known contact of one account names it: the site it writes is where the goods go (a group's
+        # buyer ordering for one of its houses), never who orders. A contact of several sites (the group's
+        # purchasing address on each) leaves the site words to tell them apart.
         return {}
     header = [row.text for row in order.rows if row.region == "header"]
     fields = [

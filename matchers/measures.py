@@ -196,12 +196,18 @@ def _by(m: re.Match[str]) -> str:
     return f"{m[1]}x" if m[2] or not m[1].isdigit() else m[0]
 
 
+# A year is said by its last two figures too ('Atlas 27' of an edition 2027, a model year): a name
+# printing the year holds them.
+_YEAR = re.compile(r"^(?:19|20)(\d\d)$")
+
+
 def read_sizes(text: str) -> tuple[set[str], set[str], str]:
     """The size features in folded text, the numbers seen, and the text with sizes removed."""
     features: set[str] = set()
     text = _BY.sub(_by, _PER_SQUARE_METRE.sub(r"\1", _METRES_GLUED.sub(r"\1.\2 m", text)))
     # "mm2" is a square millimetre, not a number 2.
     numbers = {_fmt(_number(n)) for n in _ANY_NUMBER.findall(_SQUARE.sub(r"\1", text))}
+    numbers |= {_YEAR.sub(r"\1", n) for n in numbers if _YEAR.match(n)}
 
     def take(pattern: re.Pattern[str], make: object, *, word: object = None) -> None:
         nonlocal text

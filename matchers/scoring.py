@@ -17,7 +17,15 @@ from matchers.packs import counted_in_packs
 from matchers.sized import named_by_sizes
 from matchers.spaced_codes import codes_spaced
 from models import Candidate, Evidence, ExtractedLine, LineMatch, ProductRow
-from parsers.values.units import cut_short_of, same_unit, same_vessel, unit_elsewhere, unit_vocabulary
+from parsers.values.units import (
+    abbreviates,
+    cut_short_of,
+    same_unit,
+    same_vessel,
+    unit_elsewhere,
+    unit_key,
+    unit_vocabulary,
+)
 
 MIN_SCORE = 0.6  # below this the best designation is not proposed as the sku
 CLEAR_MARGIN = 0.1  # a lead smaller than this over the runner-up lowers the confidence
@@ -289,6 +297,12 @@ def finish_match(match: LineMatch, index: CatalogIndex) -> LineMatch:
         # 'packs' of an article sold by the 'pack', 'bags' of one sold by the 'sac', 'BAR' of one sold by
         # the 'barre', '20L' in 'drums' of one sold by the 'bidon 20 L': the unit the customer wrote is the
         # article's own, so the order carries the catalogue's word for it.
+        match.unit = product.unit
+    elif (
+        stated and product and unit_key(stated) not in index.sold_units and abbreviates(product.unit, stated)
+    ):
+        # 'bottles' of an article sold by the 'btl', from a catalogue selling nothing by the bottle's word:
+        # the catalogue's short form is the customer's word.
         match.unit = product.unit
     if line.unit_price and line.unit_price.value is not None:
         match.unit_price = line.unit_price.value

@@ -68,7 +68,7 @@ def _ingest_paths(args: argparse.Namespace) -> int:
 
 def _spawner_ahead(settings: Settings) -> Spawner:
     """The readers' spawner, forked before the store is opened and the index built: it loads the
-    models (~0.8 s) on the other core meanwhile, where it used to start once they were done."""
+    readers and the models (~1.5 s) on the other core meanwhile, and the first message waits for it."""
     from intake.readers import spawner_ahead
     from parsers.documents.limits import DocumentLimits
 

@@ -27,6 +27,9 @@ _PO = re.compile(r"^(?=.*\d)[A-Z0-9][A-Z0-9\-/_.]{2,39}$", re.I)
 _DATE_LIKE = re.compile(r"^\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{1,4})?$")
 # A bare number sign labels the order's number when it sits above the table.
 _BARE_PO_LABELS = {"n", "no", "nr", "numero", "num", "number"}
+# A sheet's title block labels the order's own number 'Ref' | 'LR-2112' (kept only in that shape: the
+# label opening its cell above the table, an order number after its colon or beside it).
+_REFERENCE_LABELS = {"ref", "reference"}
 _BUYER_LABELS = {"client", "customer", "kunde", "acheteur", "buyer", "commune"}
 # A works site named above the table ('Site' | 'Trenching works, ZAC des Gaulnes, 69330 Meyzieu'): where the
 # goods go when its value is an address with its postcode and town (a web site's label is no delivery).
@@ -74,6 +77,9 @@ def labelled_value(
     numbered = number_after_label(cell, vocab, above_table=above_table)
     if numbered is not None:
         return ("po_number", numbered)
+    if above_table and " ".join(label_tokens) in _REFERENCE_LABELS:
+        value = inline or value_beside(grid, r, c)
+        return ("po_number", value) if value is not None and is_po(value) else None
     field = _field_of(label_tokens, vocab, above_table=above_table)
     if field is not None:
         value = inline or _after_label(cell, vocab) or _value_of_label(grid, r, c, vocab, above_table)

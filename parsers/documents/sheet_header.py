@@ -176,11 +176,18 @@ def _worded_heading_is_designation(
         roles["description"] = found[0]
 
 
+# A restocking sheet's 'Par | On hand | Order': the verb alone heads the count ordered (with other words it
+# names the order's number, date or unit: 'Order No', 'Order Unit').
+_ORDER_ALONE = ["order"]
+
+
 def column_role(text: str, vocab: LayoutVocabulary) -> str | None:
     """The role a column heading names: its first words, or the last word of a short heading."""
     if numbered_heading(text, vocab):
         return "code"  # 'Part #', 'Item No.': the article's number
     tokens = normalize(text).split()
+    if tokens == _ORDER_ALONE:
+        return "quantity"
     spans = match_phrases(tokens, vocab.columns)
     fields = match_phrases(tokens, vocab.fields)
     if spans and fields and fields[0][1] == 0 and fields[0][2] == len(tokens) > spans[0][2]:

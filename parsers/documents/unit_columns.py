@@ -32,7 +32,7 @@ def unit_quantity_columns(
         column
         for column, text in texts
         if (column not in roles.values() or column == unit_role)
-        and _counts_in(text)
+        and counts_in(text)
         and _numbers_below(grid, header, column)
     ]
     if not columns:
@@ -60,7 +60,7 @@ def unit_headings(grid: Grid, header: int, roles: dict[str, int]) -> dict[str, s
         for key, column in roles.items()
         if (key == "quantity" or key.startswith("quantity_"))
         and column < len(row)
-        and _counts_in(row[column].text)
+        and counts_in(row[column].text)
     }
     return headings if "quantity" in headings else {}
 
@@ -71,7 +71,7 @@ def heading_unit(text: str) -> str | None:
     that name the unit column itself ('Qté / Unité') count in no unit."""
     columns = default_vocabulary().columns
     tokens = [t for t in normalize(text).split() if t not in _LINKS]
-    units = [t for t in tokens if t not in columns["unit"] and _counts_in(t)]
+    units = [t for t in tokens if t not in columns["unit"] and counts_in(t)]
     if len(units) != 1 or len(tokens) < 2:
         return None
     rest = " ".join(t for t in tokens if t != units[0])
@@ -104,7 +104,8 @@ def _rank(key: str) -> int:
     return int(key.rpartition("_")[2]) if key.startswith("quantity_") else 1 if key == "quantity" else 0
 
 
-def _counts_in(text: str) -> bool:
+def counts_in(text: str) -> bool:
+    """Does the heading name a unit things are counted or ordered by ('Cartons', 'Kg')?"""
     unit = normalise_unit(text) if len(text.strip(" .")) >= _MIN_HEADING else None
     if unit is None:
         return False

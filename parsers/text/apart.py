@@ -1,6 +1,7 @@
 """Lines read in a clause that names goods beside the order without ordering them: a sample asked for,
-goods for later said with a doubt ('Next week we will probably need 10 x ..., I'll confirm then'), or
-goods taken out of another order ('Also please cancel the 2 x ... on PO GH-7760'). Such a line is no line
+goods for later said with a doubt ('Next week we will probably need 10 x ..., I'll confirm then'),
+goods taken out of another order ('Also please cancel the 2 x ... on PO GH-7760'), or empty containers
+handed back ('je vous rends 2 ... vides'). Such a line is no line
 of this order; what the clause changes of an order is the corrections' and follow-ups' to read."""
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from parsers.vocabulary.phrases import any_of
 from parsers.vocabulary.words import DATA
 
 # Where a clause ends: a sentence's end, a row's, a semicolon, a colon ('Cette commande annule et remplace la
-# précédente : 4 sacs ...'), a comma before words, a join before a count.
-_CUT = re.compile(r"[.!?](?=\s|$)|[;\n]|:\s|,\s+(?=\D)|\s(?:et|and|puis|then)\s+(?=\d)", re.I)
+# précédente : 4 sacs ...'), a comma or a plus before words, a join before a count.
+_CUT = re.compile(r"[.!?](?=\s|$)|[;\n]|:\s|,\s+(?=\D)|\s\+\s+(?=\D)|\s(?:et|and|puis|then)\s+(?=\d)", re.I)
 
 
 class _Apart(BaseModel):
@@ -26,6 +27,8 @@ class _Apart(BaseModel):
     later: list[str]
     doubt: list[str]
     cancel: list[str]
+    handed_back: list[str]
+    empty: list[str]
 
 
 class _ApartFile(BaseModel):
@@ -46,6 +49,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         ),
         re.compile(rf"(?=.*{whole(words.later)})(?=.*{whole(words.doubt)})", re.I | re.S),
         re.compile(whole(words.cancel), re.I),
+        re.compile(rf"(?=.*{whole(words.handed_back)})(?=.*{whole(words.empty)})", re.I | re.S),
     )
 
 

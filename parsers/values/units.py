@@ -156,6 +156,27 @@ def cut_short_of(written: str | None, unit: str | None) -> bool:
     return len(text) >= 3 and text.isalpha() and text not in _folded_lookup() and own.startswith(text)
 
 
+def abbreviates(sold: str | None, stated: str | None) -> bool:
+    """Is the catalogue's unit written as the consonants of a word ('btl', 'ctn') that word as the customer
+    spells their unit ('bottles')? A short form may stand for other words in other languages ('Btl',
+    a German bag): the customer's word tells which one the catalogue means."""
+    short = _folded(sold or "")
+    if not (3 <= len(short) <= 4 and short.isalpha() and not set(short) & _VOWELS):
+        return False
+    key = unit_key(stated)
+    spec = unit_vocabulary().units.get(key)
+    spellings = {_folded(form) for form in (key, *(spec.forms if spec else ()))}
+    return any(form[:1] == short[0] and _in_order(short, form) for form in spellings)
+
+
+_VOWELS = set("aeiouy")
+
+
+def _in_order(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
+
+
 def same_case(one: str | None, other: str | None) -> bool:
     """Do two written units name the case an article ships in, each by its own name ('3 cases' of an
     article sold by the 'colis')? A catalogue selling twins by both names tells them apart by the

@@ -39,10 +39,11 @@ COLUMN_ROLES = [
     "colour",
     "fits",
     "variant",
+    "year",
 ]
 # Columns read into the designation, for the matcher to name the article of that size, colour, vehicle,
-# model or finish ('Veste | L | noir', 'Fauteuil | tissu | gris').
-DESIGNATION_ROLES = ("size", "colour", "fits", "variant")
+# model, finish or year ('Veste | L | noir', 'Fauteuil | tissu | gris', 'Description | Year | Qty').
+DESIGNATION_ROLES = ("size", "colour", "fits", "variant", "year")
 FIELD_NAMES = [
     "po_number",
     "request_number",

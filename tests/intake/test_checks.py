@@ -179,6 +179,7 @@ def test_a_line_s_written_numbers_include_thousands_and_words(text: str, expecte
         ("ST", "pce"),
         ("PAAR", "paire"),
         ("Btl", "sachet"),
+        ("btls", "sachet"),
         ("PAK", "paquet"),
     ],
     ids=[
@@ -192,6 +193,7 @@ def test_a_line_s_written_numbers_include_thousands_and_words(text: str, expecte
         "german piece",
         "german pair",
         "german bag",
+        "a short form's plural",
         "german pack",
     ],
 )

@@ -244,16 +244,17 @@ sys.exit(main(["ingest", *sys.argv[1:]]))
 
 
 def test_an_ingest_forks_the_spawner_before_it_opens_the_store(tmp_path: Path) -> None:
-    """The spawner is forked once the command has loaded what both need (the deciding half), and
-    before the store and the index, which the spawner does not need: it loads the models meanwhile.
-    The mail composer, which the command alone needs, is loaded after, and neither loads it twice."""
+    """The spawner is forked before the command loads the deciding half, opens the store and builds
+    the index: it loads the readers, the models and its own deciding half meanwhile, on the other
+    core, and the first message waits for nothing else. The mail composer, which the command alone
+    needs, is loaded after, and the spawner never loads it."""
     _store(tmp_path, "s.db")
     files = [str(p) for p in list(iter_message_files([FIXTURES]))[:3]]
     env = {**os.environ, "INTAKE_DATABASE_URL": f"sqlite:///{tmp_path / 's.db'}"}
     done = subprocess.run(
         [sys.executable, "-c", _AT_THE_FORK, *files], capture_output=True, text=True, cwd=ROOT, env=env
     )
-    assert done.stdout.splitlines()[0] == "at the fork: ['intake.pipeline']"
+    assert done.stdout.splitlines()[0] == "at the fork: []"
     assert "3 files: 3 processed" in done.stdout
 
 

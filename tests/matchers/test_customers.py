@@ -281,3 +281,12 @@ def test_the_town_the_goods_go_to_names_no_other_customer(samples_index: Catalog
     match = match_customer(make_message("bellarina.pizzeria@gmail.com"), order, samples_index)
     assert match.customer_id == "C0148"
     assert not any(e.kind == "ship_to_name" for c in match.candidates for e in c.evidence)
+
+
+def test_a_known_contact_naming_another_site_of_its_domain_orders_for_its_own_account(
+    fixtures_index: CatalogIndex,
+) -> None:
+    # A group's buyer ordering for one of its houses: the house is where the goods go, not who orders.
+    message = make_message("bordeaux@batisud.com", "Bonjour,\nà livrer à l'agence de Libourne svp.\n")
+    message = message.model_copy(update={"subject": "Commande Libourne"})
+    assert match_customer(message, make_order(), fixtures_index).customer_id == "G004"

@@ -81,6 +81,11 @@ def test_a_count_out_of_another_is_no_dimension() -> None:
             "gobelets carton 20 cl 20X48",
             "A1",
         ),
+        (
+            ("Agenda semainier A5 édition 2026", "Agenda semainier A5 édition 2027"),
+            "agenda semainier A5 27",
+            "A2",
+        ),
     ],
     ids=[
         "plumbing-diameter",
@@ -89,6 +94,7 @@ def test_a_count_out_of_another_is_no_dimension() -> None:
         "building-by",
         "food-microlitres",
         "catering-packs-of-packs",
+        "a-year-by-its-last-two-figures",
     ],
 )
 def test_the_measure_written_otherwise_tells_the_twins_apart(

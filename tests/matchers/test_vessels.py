@@ -7,7 +7,7 @@ import pytest
 
 from matchers import CatalogIndex, match_article
 from models import ProductRow, ReferenceData
-from parsers.values.units import same_unit, same_vessel
+from parsers.values.units import abbreviates, same_unit, same_vessel
 from tests.factories.pipeline import make_extracted_line
 
 
@@ -50,3 +50,32 @@ def test_a_container_without_its_volume_written_keeps_the_customers_word() -> No
 def test_a_can_and_a_drum_are_vessels_not_one_unit() -> None:
     assert same_vessel("drum", "bidon") and same_vessel("fûts", "jerricans")
     assert not same_unit("fût", "bidon") and not same_vessel("carton", "bidon")
+
+
+def _by_short_forms() -> CatalogIndex:
+    return CatalogIndex.build(
+        ReferenceData(
+            products=[
+                ProductRow(sku="HV-OL-50", name="Huile d'olive vierge extra 50 cl", unit="btl"),
+                ProductRow(sku="SIR-ER-1", name="Sirop d'érable 1 L", unit="btl"),
+            ]
+        )
+    )
+
+
+@pytest.mark.parametrize("unit", ["bottles", "bouteilles"])
+def test_a_catalogue_unit_written_as_consonants_is_the_customers_word_it_abbreviates(unit: str) -> None:
+    line = make_extracted_line("huile d'olive vierge extra 50 cl", quantity=6, unit=unit)
+    match = match_article(line, _by_short_forms(), customer_id=None)
+    assert (match.sku, match.quantity, match.unit) == ("HV-OL-50", 6, "btl")
+
+
+@pytest.mark.parametrize(
+    ("sold", "stated", "expected"),
+    [("btl", "bottles", True), ("ctn", "cartons", True), ("btl", "boxes", False), ("bte", "bottles", False)],
+    ids=["bottle", "carton", "another-word", "a-vowel-is-no-short-form"],
+)
+def test_a_short_form_abbreviates_only_a_word_holding_its_letters_in_order(
+    sold: str, stated: str, expected: bool
+) -> None:
+    assert abbreviates(sold, stated) is expected

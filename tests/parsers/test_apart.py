@@ -1,5 +1,5 @@
 """Lines read in a clause naming goods beside the order are no lines of it: a sample, goods for later
-said with a doubt, goods taken out of another order (invented: plumbing, stationery, lab supplies)."""
+said with a doubt, goods taken out of another order, empties handed back (invented: plumbing, stationery, lab supplies)."""
 
 from __future__ import annotations
 
@@ -34,8 +34,23 @@ def _read(text: str) -> list[tuple[str, int]]:
             "Bonjour,\n- 8 ramettes A4\nPar ailleurs, annulez les 3 agrafeuses de la commande d'hier.\n",
             [("ramettes", 8)],
         ),
+        (
+            "Bonsoir,\n- 6 bidons lessive 5 L\n- 2 seaux de pastilles + je vous rends 3 bidons vides\n",
+            [("lessive 5 L", 6), ("pastilles", 2)],
+        ),
+        (
+            "Hi,\n4 x toner cartridges 305A\n2 x fuser kits\nPlease collect the 5 empty cartridges too.\n",
+            [("toner cartridges 305A", 4), ("fuser kits", 2)],
+        ),
     ],
-    ids=["sample-fr", "sample-en", "later-with-a-doubt-en", "another-order-cancelled-fr"],
+    ids=[
+        "sample-fr",
+        "sample-en",
+        "later-with-a-doubt-en",
+        "another-order-cancelled-fr",
+        "empties-handed-back-fr",
+        "empties-collected-en",
+    ],
 )
 def test_goods_named_beside_the_order_are_no_lines(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(name.strip(), count) for name, count in _read(text)] == expected
@@ -47,8 +62,14 @@ def test_goods_named_beside_the_order_are_no_lines(text: str, expected: list[tup
         "Merci de livrer 20 boîtes de pots à échantillons 60 ml.",
         "Please send 5 packs of sample bags 10 x 15 cm.",
         "Please deliver:\n4 x copper elbows 22 mm, next week\n",
+        "Merci de livrer 200 flacons vides 50 ml.",
     ],
-    ids=["sample-pots-are-an-article", "sample-bags-are-an-article", "later-without-a-doubt-orders"],
+    ids=[
+        "sample-pots-are-an-article",
+        "sample-bags-are-an-article",
+        "later-without-a-doubt-orders",
+        "empty-containers-sold-are-an-article",
+    ],
 )
 def test_an_article_named_so_or_goods_for_a_day_are_still_lines(text: str) -> None:
     assert len(_read(text)) == 1

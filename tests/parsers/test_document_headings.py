@@ -10,10 +10,13 @@ import pytest
 
 from models import ExtractedOrder, SourceRow
 from parsers.documents.pdf import read_pdf
+from parsers.documents.pdf.headings import header_columns, headings_by_contents, unit_heading_is_quantity
+from parsers.documents.pdf.layout import Line, Word
 from parsers.documents.rows import build_line
 from parsers.documents.sheets import load_grids, read_sheet, read_workbook
 from parsers.documents.unit_columns import heading_unit
 from parsers.orders import worded_delivery
+from parsers.vocabulary.layout import default_vocabulary
 from tests.factories.documents import Item, Layout, make_po_pdf, make_workbook
 
 
@@ -282,3 +285,21 @@ def test_a_number_sign_before_a_word_heads_the_articles_number_in_a_pdf_and_a_sh
             ("77310", Decimal(4)),
             ("77325", Decimal(12)),
         ]
+
+
+def _pdf_line(top: float, *cells: tuple[str, float]) -> Line:
+    words = [Word(text, x, x + 6 * len(text), top, top + 10, 1) for text, x in cells]
+    return Line(words)
+
+
+def test_a_pdf_unit_word_heading_counts_in_it_and_an_unnamed_column_of_years_is_the_articles_year() -> None:
+    header = _pdf_line(100, ("Item", 40), ("Description", 100), ("Release", 300), ("Cartons", 380))
+    rows = [
+        _pdf_line(115, ("AT-FR", 40), ("Atlas", 100), ("2025", 300), ("15", 380)),
+        _pdf_line(130, ("GU-IT", 40), ("Guide", 100), ("2024", 300), ("8", 380)),
+    ]
+    columns = header_columns(header, default_vocabulary())
+    unit_heading_is_quantity(columns)
+    headings_by_contents(columns, rows)
+    assert [(c.heading, c.role) for c in columns][2:] == [("Release", "year"), ("Cartons", "quantity")]
+    assert columns[3].counts == "Cartons"

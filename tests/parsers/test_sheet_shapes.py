@@ -109,8 +109,17 @@ def test_headings_that_are_no_sizes_open_no_grid(heading) -> None:
             ["Filtre à air Clio 4", "Clio 4", 1],
             "Filtre à air Clio 4",
         ),
+        (["Désignation", "Année", "Qté"], ["Agenda semainier A5", 2027, 10], "Agenda semainier A5 2027"),
     ],
-    ids=["fr", "en", "colour-already-written", "vehicle-en", "machine-fr", "vehicle-already-written"],
+    ids=[
+        "fr",
+        "en",
+        "colour-already-written",
+        "vehicle-en",
+        "machine-fr",
+        "vehicle-already-written",
+        "year-fr",
+    ],
 )
 def test_size_colour_and_what_it_fits_are_read_into_the_designation(header, row, wording) -> None:
     order = read_sheet(make_workbook({"Feuil1": [header, row]}), "commande.xlsx", PART)
@@ -263,7 +272,7 @@ def test_a_header_over_two_rows_names_the_articles_code_and_designation_on_its_s
     ]
 
 
-@pytest.mark.parametrize("heading", ["Besoin", "Count", "A commander", "Cantidad"])
+@pytest.mark.parametrize("heading", ["Besoin", "Count", "Souhait", "Cantidad"])
 def test_the_one_unnamed_heading_over_counts_is_the_quantity_and_the_order_is_held(heading: str) -> None:
     rows = [
         ["Pépinière des Coteaux"],
@@ -276,6 +285,41 @@ def test_the_one_unnamed_heading_over_counts_is_the_quantity_and_the_order_is_he
     order = read_sheet(make_workbook({"Commande": rows}), "pepiniere.xlsx", PART)
     assert _read(order) == [("PEP-101", 24), ("PEP-205", 6)]
     assert order.confidence < 0.75 and any("contents" in note for note in order.notes)
+
+
+@pytest.mark.parametrize(
+    ("rows", "po"),
+    [
+        (
+            [
+                ["ATELIER DU PARC - RESTOCK"],
+                ["Ref", "AP-3310"],
+                ["Week", "52"],
+                [],
+                ["Item", "Size", "Par", "On hand", "Order"],
+                ["Acrylic paint white", "1L", 8, 2, 6],
+                ["Masking tape 25mm", "roll", 3, 3, 0],
+                ["Roller sleeve 180mm", "pce", 4, 1, 3],
+                [None, None, None, "Total", 9],
+            ],
+            "AP-3310",
+        ),
+        (
+            [
+                ["EAN", "Libelle", "Stock", "Mini", "A commander"],
+                ["3760000000017", "PEINTURE ACRYLIQUE BLANC 1L", 2, 8, 6],
+                [None, "ROULEAU LAQUEUR 180MM", 1, 4, 3],
+                [None, "TOTAL ARTICLES", None, None, 9],
+            ],
+            None,
+        ),
+    ],
+    ids=["en-par-on-hand-order", "fr-stock-mini-a-commander"],
+)
+def test_a_restocking_sheet_orders_the_column_headed_to_order_beside_the_stock(rows, po) -> None:
+    order = read_sheet(make_workbook({"Restock": rows}), "restock.xlsx", PART)
+    assert [ln.quantity.value for ln in order.lines] == [6, 3]
+    assert (order.po_number.value if order.po_number else None) == po
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from parsers.documents.pdf.layout import Cell, Line
 from parsers.documents.sheet_header import numbers_packs
-from parsers.documents.unit_columns import heading_unit
+from parsers.documents.unit_columns import counts_in, heading_unit
 from parsers.vocabulary.layout import LayoutVocabulary, numbered_heading
 from parsers.vocabulary.phrases import match_phrases, tokens_of
 
@@ -31,6 +31,8 @@ class Column:
     # The header words' own extent: numbers print aligned on one of its edges.
     text_x1: float = 0.0
     heading: str = ""  # what the header prints over the column
+    # The unit a quantity column headed by a unit word alone counts in ('Cases').
+    counts: str = ""
 
 
 def overlap(x0: float, x1: float, column: Column) -> float:
@@ -80,6 +82,7 @@ def headings_by_contents(columns: list[Column], below: list[Line]) -> None:
     _codes_by_contents(columns, below)
     _coded_word_heading(columns, below)
     _worded_column_is_designation(columns, below)
+    _year_column(columns, below)
     _one_quantity(columns)
 
 
@@ -91,6 +94,16 @@ def lone_heading_is_designation(columns: list[Column]) -> None:
     others = [c for c in columns if c.role == "other" and c.heading.isalpha()]
     if len(others) == 1:
         others[0].role = "description"
+
+
+def unit_heading_is_quantity(columns: list[Column]) -> None:
+    # 'Description | Release | Cases | Case price': no quantity named, one heading a unit word alone; its
+    # column counts the article in that unit, as a sheet's column headed 'Cartons' does.
+    if any(c.role == "quantity" for c in columns):
+        return
+    units = [c for c in columns if c.role == "other" and len(c.heading.split()) == 1 and counts_in(c.heading)]
+    if len(units) == 1:
+        units[0].role, units[0].counts = "quantity", units[0].heading
 
 
 def _second_code_column(columns: list[Column]) -> None:
@@ -168,6 +181,26 @@ def _worded_column_is_designation(columns: list[Column], below: list[Line]) -> N
             found.append(column)
     if len(found) == 1:
         found[0].role = "description"
+
+
+def _year_column(columns: list[Column], below: list[Line]) -> None:
+    # 'Description | Release | Format | Cases': a word heading no role names over one year on most counted
+    # rows ('2022', a model year, an edition) is the article's year, read into its designation.
+    if any(c.role == "year" for c in columns):
+        return
+    rows = _counted_rows(columns, below)
+    for column in (c for c in columns if c.role == "other" and c.heading.isalpha()):
+        cells = [[w.text for w in line.words if overlap(w.x0, w.x1, column) > 0] for line in rows]
+        if rows and all(len(ws) == 1 for ws in cells) and 2 * sum(map(_is_year, cells)) > len(rows):
+            column.role = "year"
+            return
+
+
+def _is_year(words: list[str]) -> bool:
+    return bool(_YEAR.match(words[0]))
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def _one_quantity(columns: list[Column]) -> None:

@@ -141,7 +141,7 @@ def _rows(
         if columns is None:
             continue
         table = read_table(page, header, columns, vocab)
-        counted = next((heading_unit(c.heading) for c in columns if c.role == "quantity"), None)
+        counted = next((heading_unit(c.heading) or c.counts for c in columns if c.role == "quantity"), None)
         for row in table.rows:
             row.counted = counted or ""
         rows += table.rows

@@ -26,6 +26,7 @@ from parsers.documents.pdf.headings import (
     headings_by_contents,
     lone_heading_is_designation,
     overlap,
+    unit_heading_is_quantity,
 )
 from parsers.documents.pdf.layout import Cell, Line, Page, Word, split_glued
 from parsers.values.numbers import split_quantity
@@ -131,6 +132,7 @@ def _stacked(line: Line, following: Line, columns: list[Column], vocab: LayoutVo
 
 
 def _is_header(columns: list[Column]) -> bool:
+    unit_heading_is_quantity(columns)
     lone_heading_is_designation(columns)
     named = [c for c in columns if c.role != "other"]
     roles = {c.role for c in named}
