@@ -119,3 +119,24 @@ def test_the_buyers_letterhead_address_is_no_site():
     assert (
         _document_reasons(["PÉPINIÈRES DU VAL", "40 rue Foch, 49000 Angers", "PV 26 0412 | 09/12/2026"]) == []
     )
+
+
+def test_a_place_of_the_customers_site_after_a_delivery_label_holds_an_order_going_to_the_address_on_file():
+    # a room of a workshop with no postal address: the goods would go to the site's gate on file
+    for row in (
+        "Livraison : Atelier de peinture, bât. C, quai 3",
+        "Lieu de livraison | Magasin central, porte 12",
+        "Deliver to: Goods-in, Building 4, bay 2",
+    ):
+        reasons = _document_reasons(["PÉPINIÈRES DU VAL | BON DE COMMANDE", "PV 26 0412 | 09/12/2026", row])
+        assert [r.code for r in reasons] == ["ship_to_elsewhere"], row
+
+
+def test_a_delivery_day_or_a_single_word_after_the_label_is_no_place():
+    for row in (
+        "Livraison : mardi 15/12, avant 10 h",
+        "Delivery: ASAP",
+        "Livraison : franco",
+        "Ship to: see below",
+    ):
+        assert _document_reasons(["PÉPINIÈRES DU VAL | BON DE COMMANDE", row]) == [], row

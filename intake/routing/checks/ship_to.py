@@ -10,6 +10,7 @@ holds the order for an address of the order part; here only the history is read 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 
@@ -61,6 +62,9 @@ def _written(ctx: CheckContext, ship_to: Finder) -> Iterator[Extracted[str]]:
     rows = [row for row in order.rows if row.region != "lines"]
     where = next((row.provenance for row in rows if row.provenance is not None), None)
     if order.ship_to is None and where is not None:
+        for row in rows:
+            if (place := _labelled_place(row.text, parsed.local_date)) is not None:
+                yield Extracted[str](value=place, confidence=0.5, provenance=where)
         # A document's head printing a site with no label over it ('Atelier X - Bâtiment 3' over '25 rue
         # ..., 69200 Town') while no ship-to was read: the order would go to the address on file.
         for printed in columns([row.text for row in rows[_letterhead_rows(rows) :]]):
@@ -108,6 +112,24 @@ def _unlabelled(text: str, part: str) -> Iterator[Extracted[str]]:
 # A document's label of a delivery block, ending where the address starts ('Ship-to Address', 'Livrer à :'),
 # not a name that holds 'dépôt' or 'chantier' ('Moorside Depot', printed over the sender's address).
 _DELIVERY_LABEL = re.compile(r"(?:livr\w*|deliver\w*|ship\W*to)\b[^\n]{0,40}?:?\s*$", re.I)
+
+
+# A document's head row giving the place of delivery after its label, with no postal address: a building,
+# a room, a department of the customer's site ('Livraison : IUT, département B, bât. 3, salle 105').
+_LABELLED_PLACE = re.compile(
+    r"^\s*(?:lieu\s+de\s+|adresse\s+de\s+)?(?:livraison|delivery(?:\s+(?:address|point))?|deliver\s+to|ship\s+to)"
+    r"\s*[:|]\s*(?P<place>[^,|\n]*[^\W\d_][^,|\n]*(?:,[^,|\n]+)+?)\s*$",
+    re.I,
+)
+
+
+def _labelled_place(row: str, today: dt.date | None) -> str | None:
+    """The place a document row names after a delivery label, in parts joined by commas: none when it is a
+    day or a date ('Livraison : mardi 15/12, avant 10 h'), read against the message's day."""
+    found = _LABELLED_PLACE.match(row)
+    if found is None or find_dates(found["place"], today):
+        return None
+    return found["place"].strip()
 
 
 def _delivery_label(printed: str, span: tuple[int, int]) -> bool:
