@@ -6,9 +6,11 @@ For each folder (with its reference CSVs), several runs, the two alternating:
 - the peer: ../shared/peer-baseline/baseline.py (mail-parser, pdfplumber, openpyxl,
   rapidfuzz in one process), reference load and output included.
 Each process tree is watched: wall time, CPU time (its own and its children's),
-peak memory summed over the tree (PSS, so pages a forked child shares
-with its parent count once; sampled every 10 ms). Medians are printed, the
-ratio is Intake's messages/s over the peer's, and Intake's stage split follows.
+and, in one more run of each that is not timed, peak memory summed over the tree (PSS,
+so pages a forked child shares with its parent count once; sampled every 10 ms). Reading a
+process's memory map costs ~2.5 ms: sampled beside the timed runs, the sampler took about
+half a core, from Intake's two busy cores and from the peer's idle second one. Medians are
+printed, the ratio is Intake's messages/s over the peer's, and Intake's stage split follows.
 
 Folders: the samples (../shared/samples), fixtures/emails, `mix` (the samples five
 times over with fresh Message-IDs: a folder of the size the order desk sees),
@@ -92,14 +94,15 @@ def make_mix(source: Path, target: Path, copies: int) -> Path:
     return target
 
 
-def watch(argv: list[str], env: dict[str, str]) -> tuple[Run, str]:
-    """Run `argv`; its wall, CPU (with reaped children), peak tree memory and output."""
+def watch(argv: list[str], env: dict[str, str], *, sample: bool = False) -> tuple[Run, str]:
+    """Run `argv`; its wall, CPU (with reaped children), output and, when `sample`, peak tree memory."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
         peak = [0]
         done = threading.Event()
-        threading.Thread(target=_sample, args=(proc.pid, peak, done), daemon=True).start()
+        if sample:
+            threading.Thread(target=_sample, args=(proc.pid, peak, done), daemon=True).start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         done.set()
@@ -131,7 +134,7 @@ def _sample(pid: int, peak: list[int], done: threading.Event) -> None:
         time.sleep(0.01)
 
 
-def run_intake(emails: Path, ref: Path, tmp: Path) -> tuple[Run, float]:
+def run_intake(emails: Path, ref: Path, tmp: Path, *, sample: bool = False) -> tuple[Run, float]:
     store = tmp / "intake.db"
     store.unlink(missing_ok=True)
     env = {**os.environ, "INTAKE_DATABASE_URL": f"sqlite:///{store}"}
@@ -151,16 +154,16 @@ def run_intake(emails: Path, ref: Path, tmp: Path) -> tuple[Run, float]:
         ],
         env,
     )
-    run, text = watch([*intake, "ingest", "--timings", str(emails)], env)
+    run, text = watch([*intake, "ingest", "--timings", str(emails)], env, sample=sample)
     run.stages = {
         m[1]: float(m[2]) for m in map(STAGE_LINE.match, text.splitlines()) if m and m[1] != "other"
     }
     return run, imported.wall
 
 
-def run_peer(emails: Path, ref: Path, tmp: Path) -> Run:
+def run_peer(emails: Path, ref: Path, tmp: Path, *, sample: bool = False) -> Run:
     argv = [sys.executable, str(PEER), "--ref", str(ref), "--out", str(tmp / "peer.jsonl"), str(emails)]
-    return watch(argv, dict(os.environ))[0]
+    return watch(argv, dict(os.environ), sample=sample)[0]
 
 
 def bench(name: str, emails: Path, ref: Path, runs: int, tmp: Path) -> None:
@@ -178,6 +181,10 @@ def bench(name: str, emails: Path, ref: Path, runs: int, tmp: Path) -> None:
                 imports.append(imported)
             else:
                 peer.append(run_peer(emails, ref, tmp))
+    peaks = {
+        "intake": run_intake(emails, ref, tmp, sample=True)[0].peak_mib,
+        "peer": run_peer(emails, ref, tmp, sample=True).peak_mib,
+    }
     print(f"\n== {name}: {count} messages ({emails}), {runs} runs, medians")
     header = f"{'':<8} {'wall s':>7} {'msg/s':>7} {'CPU s':>7} {'cores':>6} {'peak MiB':>9} {'import s':>9}"
     print(header + "\n" + "-" * len(header))
@@ -187,8 +194,9 @@ def bench(name: str, emails: Path, ref: Path, runs: int, tmp: Path) -> None:
         cpu = statistics.median(r.cpu for r in rows)
         rates[who] = count / wall
         extra = f"{statistics.median(imports):9.2f}" if who == "intake" else ""
-        peak = max(r.peak_mib for r in rows)
-        print(f"{who:<8} {wall:7.2f} {count / wall:7.1f} {cpu:7.2f} {cpu / wall:6.2f} {peak:9.0f} {extra}")
+        print(
+            f"{who:<8} {wall:7.2f} {count / wall:7.1f} {cpu:7.2f} {cpu / wall:6.2f} {peaks[who]:9.0f} {extra}"
+        )
     cpu_ratio = statistics.median(r.cpu for r in peer) / statistics.median(r.cpu for r in intake)
     print(f"ratio intake/peer: {rates['intake'] / rates['peer']:.2f} in messages/s, {cpu_ratio:.2f} in CPU")
     wall = statistics.median(r.wall for r in intake)
